@@ -1,0 +1,64 @@
+/*
+ * main.c - the jzsim command: dispatch to a subcommand.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const jz_command commands[] = {
+    {"run", cmd_run, "project one scenario and print the per-year figures"},
+    {"validate", cmd_validate, "check a scenario file without running it"},
+    {NULL, NULL, NULL}};
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "jzsim %s - projections of jeugdzorg volumes, costs and deficits\n"
+            "\n"
+            "Usage: jzsim <command> [options] SCENARIO.yaml ...\n"
+            "\n"
+            "Commands:\n",
+            JZSIM_VERSION);
+    for (const jz_command *c = commands; c->name; c++)
+        fprintf(out, "  %-12s %s\n", c->name, c->summary);
+    fprintf(out,
+            "\n"
+            "Run 'jzsim <command> --help' for the options of a command.\n"
+            "\n"
+            "Example:\n"
+            "  jzsim run scenarios/example.yaml            # table in Dutch\n"
+            "  jzsim run --format csv --locale nl scenarios/example.yaml > uit.csv\n"
+            "\n"
+            "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n"
+            "Scenario format: docs/scenario-format.md; the model: docs/model.md.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_INPUT;
+    }
+    const char *name = argv[1];
+    if (cli_is_help(name) || strcmp(name, "help") == 0) {
+        if (argc > 2)
+            for (const jz_command *c = commands; c->name; c++)
+                if (strcmp(c->name, argv[2]) == 0) {
+                    char *hargv[] = {argv[2], "--help", NULL};
+                    return c->fn(2, hargv);
+                }
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0) {
+        printf("jzsim %s\n", JZSIM_VERSION);
+        return EXIT_OK;
+    }
+    for (const jz_command *c = commands; c->name; c++)
+        if (strcmp(c->name, name) == 0)
+            return c->fn(argc - 1, argv + 1);
+    fprintf(stderr, "jzsim: '%s' is not a jzsim command.\n\n", name);
+    usage(stderr);
+    return EXIT_INPUT;
+}

@@ -1,0 +1,137 @@
+/*
+ * json.c - results as JSON with stable keys (docs/output-format.md).
+ *
+ * {
+ *   "format": "jzsim-run", "format_version": 1, "jzsim_version": "...",
+ *   "scenario": {name, description, path, base_year, horizon, sources},
+ *   "years": [2022, ...],
+ *   "zorgsoorten": [{key, name, taakveld}],
+ *   "warnings": ["..."],
+ *   "results": [ {code, name, totals: {metric: [per year]},
+ *                 zorgsoorten: {key: {metric: [per year], uit_to: {key: [..]}}}} ]
+ * }
+ * "results" holds the selected gemeente, or every gemeente and then the
+ * total (code "TOTAL") with all_gemeenten.  Metric keys are those of
+ * jz_metrics.
+ */
+#include <stdio.h>
+
+#include "jzsim/jzsim.h"
+#include "report/jsonw.h"
+
+static void gemeente_obj(jz_jsonw *w, const jz_scenario *s, const jz_result *r, int g)
+{
+    int total = g == r->n_gemeenten, H = r->horizon, Z = r->n_zorgsoorten;
+    jz_jsonw_begin_object(w);
+    jz_jsonw_key(w, "code");
+    jz_jsonw_string(w, total ? "TOTAL" : s->gemeenten[g].code);
+    jz_jsonw_key(w, "name");
+    jz_jsonw_string(w, total ? "Totaal" : s->gemeenten[g].name);
+    jz_jsonw_key(w, "totals");
+    jz_jsonw_begin_object(w);
+    for (const jz_metric *m = jz_metrics; m->key; m++) {
+        if (m->level != JZ_LEVEL_GEMEENTE)
+            continue;
+        jz_jsonw_key(w, m->key);
+        jz_jsonw_numbers(w, jz_metric_array(r, m) + jz_result_gy(r, g, 0), H);
+    }
+    jz_jsonw_end_object(w);
+    jz_jsonw_key(w, "zorgsoorten");
+    jz_jsonw_begin_object(w);
+    for (int z = 0; z < Z; z++) {
+        jz_jsonw_key(w, s->zorgsoorten[z].key);
+        jz_jsonw_begin_object(w);
+        for (const jz_metric *m = jz_metrics; m->key; m++) {
+            if (m->level != JZ_LEVEL_CELL)
+                continue;
+            jz_jsonw_key(w, m->key);
+            jz_jsonw_numbers(w, jz_metric_array(r, m) + jz_result_cz(r, g, z, 0), H);
+        }
+        jz_jsonw_key(w, "uit_to");
+        jz_jsonw_begin_object(w);
+        for (int d = 0; d < Z; d++) {
+            if (d == z)
+                continue;
+            jz_jsonw_key(w, s->zorgsoorten[d].key);
+            jz_jsonw_numbers_strided(w, r->uit_to + jz_result_to(r, g, z, 0, d), H, (size_t)Z);
+        }
+        jz_jsonw_end_object(w);
+        jz_jsonw_end_object(w);
+    }
+    jz_jsonw_end_object(w);
+    jz_jsonw_end_object(w);
+}
+
+int jz_report_json(FILE *out, const jz_scenario *s, const jz_result *r,
+                   const jz_report_options *o, jz_error *err)
+{
+    jz_jsonw w;
+    jz_jsonw_init(&w, out);
+    jz_jsonw_begin_object(&w);
+    jz_jsonw_key(&w, "format");
+    jz_jsonw_string(&w, "jzsim-run");
+    jz_jsonw_key(&w, "format_version");
+    jz_jsonw_int(&w, 1);
+    jz_jsonw_key(&w, "jzsim_version");
+    jz_jsonw_string(&w, JZSIM_VERSION);
+    jz_jsonw_key(&w, "scenario");
+    jz_jsonw_begin_object(&w);
+    jz_jsonw_key(&w, "name");
+    jz_jsonw_string(&w, s->meta.name);
+    jz_jsonw_key(&w, "description");
+    jz_jsonw_string(&w, s->meta.description);
+    jz_jsonw_key(&w, "path");
+    jz_jsonw_string(&w, s->meta.path);
+    jz_jsonw_key(&w, "base_year");
+    jz_jsonw_int(&w, s->meta.base_year);
+    jz_jsonw_key(&w, "horizon");
+    jz_jsonw_int(&w, s->meta.horizon);
+    jz_jsonw_key(&w, "sources");
+    jz_jsonw_begin_array(&w);
+    for (int i = 0; i < s->meta.n_sources; i++)
+        jz_jsonw_string(&w, s->meta.sources[i]);
+    jz_jsonw_end_array(&w);
+    jz_jsonw_end_object(&w);
+
+    jz_jsonw_key(&w, "years");
+    jz_jsonw_begin_array(&w);
+    for (int y = 0; y < r->horizon; y++)
+        jz_jsonw_int(&w, r->base_year + y);
+    jz_jsonw_end_array(&w);
+
+    jz_jsonw_key(&w, "zorgsoorten");
+    jz_jsonw_begin_array(&w);
+    for (int z = 0; z < s->n_zorgsoorten; z++) {
+        jz_jsonw_begin_object(&w);
+        jz_jsonw_key(&w, "key");
+        jz_jsonw_string(&w, s->zorgsoorten[z].key);
+        jz_jsonw_key(&w, "name");
+        jz_jsonw_string(&w, s->zorgsoorten[z].name);
+        jz_jsonw_key(&w, "taakveld");
+        jz_jsonw_string(&w, s->zorgsoorten[z].taakveld);
+        jz_jsonw_end_object(&w);
+    }
+    jz_jsonw_end_array(&w);
+
+    jz_jsonw_key(&w, "warnings");
+    jz_jsonw_begin_array(&w);
+    for (int i = 0; i < s->n_warnings; i++)
+        jz_jsonw_string(&w, s->warnings[i]);
+    jz_jsonw_end_array(&w);
+
+    jz_jsonw_key(&w, "results");
+    jz_jsonw_begin_array(&w);
+    if (o->all_gemeenten) {
+        for (int g = 0; g < r->n_gemeenten; g++)
+            gemeente_obj(&w, s, r, g);
+        if (r->n_gemeenten > 1)
+            gemeente_obj(&w, s, r, r->n_gemeenten);
+    } else {
+        gemeente_obj(&w, s, r, o->gemeente >= 0 ? o->gemeente : (r->n_gemeenten == 1 ? 0 : r->n_gemeenten));
+    }
+    jz_jsonw_end_array(&w);
+    jz_jsonw_end_object(&w);
+    if (ferror(out))
+        return jz_error_set(err, JZ_EIO, NULL, 0, 0, "cannot write the JSON output");
+    return JZ_OK;
+}

@@ -1,0 +1,158 @@
+/*
+ * table.c - the per-year table for the terminal, in Dutch or English.
+ *
+ * Layout rules: at most 100 columns wide; years run down the rows of the
+ * overview tables and across the columns of the per-zorgsoort tables,
+ * wrapped in blocks of years so that a long horizon still fits.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "jzsim/report.h"
+
+#define COLW 14
+#define NAMEW 26
+#define YEARS_PER_BLOCK 5
+
+static const char *L(const jz_report_options *o, const char *nl, const char *en)
+{
+    return o->lang == JZ_LANG_NL ? nl : en;
+}
+
+static void cell(char *buf, size_t n, double v, jz_metric_kind k, jz_lang lang)
+{
+    switch (k) {
+    case JZ_KIND_COUNT: jz_format_number(buf, n, v, 0, lang); break;
+    case JZ_KIND_YEARS: jz_format_number(buf, n, v, 1, lang); break;
+    case JZ_KIND_MONEY:
+    case JZ_KIND_PRICE: jz_format_money(buf, n, v, lang); break;
+    }
+}
+
+/* Print a string padded to a display width (UTF-8 aware: é counts once). */
+static void pad(FILE *out, const char *s, int width, int right)
+{
+    int len = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        len += (*p & 0xC0) != 0x80;
+    if (len > width) {
+        /* cut at a character boundary */
+        int shown = 0;
+        const unsigned char *p = (const unsigned char *)s;
+        for (; *p; p++) {
+            if ((*p & 0xC0) != 0x80) {
+                if (shown == width - 1)
+                    break;
+                shown++;
+            }
+            fputc(*p, out);
+        }
+        fputs("…", out);
+        return;
+    }
+    if (right)
+        fprintf(out, "%*s%s", width - len, "", s);
+    else
+        fprintf(out, "%s%*s", s, width - len, "");
+}
+
+typedef struct col {
+    const char *nl, *en;
+    const double *a;
+    jz_metric_kind kind;
+} col;
+
+static void year_table(FILE *out, const jz_result *r, const jz_report_options *o,
+                       const char *title, const col *cols, int ncols)
+{
+    char buf[64];
+    fprintf(out, "\n%s\n", title);
+    pad(out, L(o, "Jaar", "Year"), 6, 0);
+    for (int c = 0; c < ncols; c++)
+        pad(out, L(o, cols[c].nl, cols[c].en), COLW + 1, 1);
+    fputc('\n', out);
+    for (int y = 0; y < r->horizon; y++) {
+        fprintf(out, "%-6d", r->base_year + y);
+        for (int c = 0; c < ncols; c++) {
+            cell(buf, sizeof buf, cols[c].a[y], cols[c].kind, o->lang);
+            pad(out, buf, COLW + 1, 1);
+        }
+        fputc('\n', out);
+    }
+}
+
+static void zorgsoort_table(FILE *out, const jz_scenario *s, const jz_result *r,
+                            const jz_report_options *o, int g, const char *title,
+                            const double *arr, const double *total, const char *total_nl,
+                            const char *total_en, jz_metric_kind kind)
+{
+    char buf[64];
+    int Z = r->n_zorgsoorten, H = r->horizon;
+    for (int y0 = 0; y0 < H; y0 += YEARS_PER_BLOCK) {
+        int y1 = y0 + YEARS_PER_BLOCK < H ? y0 + YEARS_PER_BLOCK : H;
+        fprintf(out, "\n%s\n", title);
+        pad(out, L(o, "Zorgsoort", "Care type"), NAMEW, 0);
+        for (int y = y0; y < y1; y++) {
+            snprintf(buf, sizeof buf, "%d", r->base_year + y);
+            pad(out, buf, COLW + 1, 1);
+        }
+        fputc('\n', out);
+        for (int z = 0; z <= Z; z++) {
+            if (z < Z)
+                pad(out, s->zorgsoorten[z].name, NAMEW, 0);
+            else
+                pad(out, L(o, total_nl, total_en), NAMEW, 0);
+            for (int y = y0; y < y1; y++) {
+                double v = z < Z ? arr[jz_result_cz(r, g, z, y)] : total[jz_result_gy(r, g, y)];
+                cell(buf, sizeof buf, v, kind, o->lang);
+                pad(out, buf, COLW + 1, 1);
+            }
+            fputc('\n', out);
+        }
+    }
+}
+
+int jz_report_table(FILE *out, const jz_scenario *s, const jz_result *r,
+                    const jz_report_options *o, jz_error *err)
+{
+    int g = o->gemeente >= 0 ? o->gemeente : r->n_gemeenten;
+    int H = r->horizon;
+    const char *who = o->gemeente >= 0 ? s->gemeenten[g].name
+                      : r->n_gemeenten == 1 ? s->gemeenten[0].name
+                      : L(o, "alle gemeenten", "all gemeenten");
+    fprintf(out, "%s: %s (%s), %d-%d\n", L(o, "Scenario", "Scenario"), s->meta.name, who,
+            r->base_year, r->base_year + H - 1);
+    if (s->meta.description[0])
+        fprintf(out, "%s\n", s->meta.description);
+
+    size_t gy = jz_result_gy(r, g, 0);
+    col vol[] = {
+        {"In zorg 1/1", "In care 1 Jan", r->g_start + gy, JZ_KIND_COUNT},
+        {"Instroom", "Inflow", r->g_instroom + gy, JZ_KIND_COUNT},
+        {"Uitstroom", "Outflow", r->g_uitstroom + gy, JZ_KIND_COUNT},
+        {"In zorg 31/12", "In care 31 Dec", r->g_end + gy, JZ_KIND_COUNT},
+        {"Uniek", "Unique", r->g_unique + gy, JZ_KIND_COUNT},
+        {"Cliëntjaren", "Client-years", r->g_client_years + gy, JZ_KIND_YEARS},
+    };
+    year_table(out, r, o, L(o, "Volumes (alle zorgsoorten, trajecten)", "Volumes (all care types, trajectories)"),
+               vol, (int)(sizeof vol / sizeof vol[0]));
+    col money[] = {
+        {"Kosten", "Cost", r->g_cost + gy, JZ_KIND_MONEY},
+        {"Begroting", "Budget", r->g_budget + gy, JZ_KIND_MONEY},
+        {"Tekort", "Deficit", r->g_tekort + gy, JZ_KIND_MONEY},
+        {"Rijksbijdrage", "Contribution", r->g_rijksbijdrage + gy, JZ_KIND_MONEY},
+        {"Tekort/Rijk", "Deficit/Rijk", r->g_tekort_rijk + gy, JZ_KIND_MONEY},
+        {"Per cliënt", "Per client", r->g_cost_per_client + gy, JZ_KIND_PRICE},
+    };
+    year_table(out, r, o, L(o, "Geld (euro's van dat jaar)", "Money (euros of that year)"),
+               money, (int)(sizeof money / sizeof money[0]));
+    zorgsoort_table(out, s, r, o, g, L(o, "Unieke cliënten per zorgsoort", "Unique clients per care type"),
+                    r->unique, r->g_unique, "Totaal (personen)", "Total (persons)", JZ_KIND_COUNT);
+    zorgsoort_table(out, s, r, o, g, L(o, "Kosten per zorgsoort", "Cost per care type"), r->cost,
+                    r->g_care_cost, "Totaal zorg", "Total care", JZ_KIND_MONEY);
+    zorgsoort_table(out, s, r, o, g, L(o, "Tekort per zorgsoort (excl. vaste lasten)", "Deficit per care type (excl. fixed cost)"),
+                    r->tekort, r->g_care_tekort, "Totaal zorg", "Total care", JZ_KIND_MONEY);
+    if (ferror(out))
+        return jz_error_set(err, JZ_EIO, NULL, 0, 0, "cannot write the table");
+    return JZ_OK;
+}

@@ -1,0 +1,40 @@
+/*
+ * build.h - allocate a scenario of given dimensions (internal).
+ *
+ * The loader fills a scenario made here; tests and benchmarks build
+ * synthetic scenarios with it directly.  Every per-year array is allocated
+ * in one block and set to a neutral value (0, or 1 stage, zorgduur 12
+ * months, no budget, no re-entry, no ageing).  Callers then set the
+ * numbers they need.
+ */
+#ifndef JZ_SCENARIO_BUILD_H
+#define JZ_SCENARIO_BUILD_H
+
+#include "jzsim/scenario.h"
+
+/* A scenario with G gemeenten, Z zorgsoorten, horizon H from base_year.
+ * Keys are "z0", "z1", ..., codes "GM0000", ... .  Every array is allocated
+ * (has_budget and has_rijksbijdrage start at 0).  NULL on OOM or on
+ * dimensions out of range. */
+jz_scenario *jz_scenario_new(int G, int Z, int H, int base_year);
+
+/* Add a fixed cost line to gemeente g; returns it (arrays zeroed,
+ * has_budget 0) or NULL on OOM. */
+jz_fixed_cost *jz_scenario_add_fixed(jz_scenario *s, int g, const char *name);
+
+/* Add a warning ("file:line: text"); 0 or JZ_ENOMEM. */
+int jz_scenario_warn(jz_scenario *s, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Record a traceable input; 0 or JZ_ENOMEM. */
+int jz_scenario_add_input(jz_scenario *s, const char *path, const char *value,
+                          const char *unit, const char *source,
+                          const char *file, int line);
+
+/* Fill a per-year array with one value. */
+void jz_fill(double *a, int H, double v);
+
+#endif

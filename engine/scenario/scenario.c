@@ -1,0 +1,307 @@
+/*
+ * scenario.c - allocation, copy and free of jz_scenario (see build.h).
+ *
+ * All per-year arrays of the zorgsoort cells, gemeenten and the global
+ * indices live in one block of doubles, so that a copy for a Monte Carlo
+ * draw is one memcpy plus rebasing the pointers.  Fixed cost lines are few
+ * and each has its own small allocation.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenario/build.h"
+
+/* per cell: 13 arrays of H, plus transition (H * Z) */
+enum { CELL_ARRAYS = 13, GEMEENTE_ARRAYS = 3, GLOBAL_ARRAYS = 2 };
+
+void jz_fill(double *a, int H, double v)
+{
+    for (int y = 0; y < H; y++)
+        a[y] = v;
+}
+
+void jz_load_options_default(jz_load_options *opt)
+{
+    opt->max_file_bytes = (size_t)16 << 20;
+    opt->max_nodes = 2000000;
+    opt->max_extends_depth = 16;
+}
+
+static size_t block_size(int G, int Z, int H)
+{
+    size_t cells = (size_t)G * (size_t)Z;
+    return cells * ((size_t)CELL_ARRAYS * (size_t)H + (size_t)H * (size_t)Z) +
+           (size_t)G * GEMEENTE_ARRAYS * (size_t)H + GLOBAL_ARRAYS * (size_t)H;
+}
+
+/* Point every array of s into s->block, in a fixed order. */
+static void layout(jz_scenario *s)
+{
+    int G = s->n_gemeenten, Z = s->n_zorgsoorten, H = s->meta.horizon;
+    double *p = s->block;
+#define TAKE(ptr, n) do { (ptr) = p; p += (n); } while (0)
+    TAKE(s->tariff_index, H);
+    TAKE(s->budget_index, H);
+    for (int g = 0; g < G; g++) {
+        jz_gemeente *gm = &s->gemeenten[g];
+        TAKE(gm->population[JZ_POP_YOUTH], H);
+        TAKE(gm->population[JZ_POP_YOUNG_ADULT], H);
+        TAKE(gm->rijksbijdrage, H);
+    }
+    for (int c = 0; c < G * Z; c++) {
+        jz_cell *cl = &s->cells[c];
+        TAKE(cl->instroom, H);
+        TAKE(cl->instroom_trend, H);
+        TAKE(cl->zorgduur, H);
+        TAKE(cl->cost, H);
+        TAKE(cl->intensity_trend, H);
+        TAKE(cl->tariff_index, H);
+        TAKE(cl->budget_volume, H);
+        TAKE(cl->budget_price, H);
+        TAKE(cl->reentry, H);
+        TAKE(cl->ageing_rate, H);
+        TAKE(cl->ageing_transfer, H);
+        TAKE(cl->transition, (size_t)H * (size_t)Z);
+        p += 2 * (size_t)H; /* spare: keeps CELL_ARRAYS honest for additions */
+    }
+#undef TAKE
+}
+
+jz_scenario *jz_scenario_new(int G, int Z, int H, int base_year)
+{
+    if (G < 1 || Z < 1 || H < 1 || H > JZ_HORIZON_MAX || G > 100000 || Z > 1000)
+        return NULL;
+    jz_scenario *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->n_gemeenten = G;
+    s->n_zorgsoorten = Z;
+    s->meta.base_year = base_year;
+    s->meta.horizon = H;
+    s->meta.steps_per_year = 12;
+    s->zorgsoorten = calloc((size_t)Z, sizeof *s->zorgsoorten);
+    s->gemeenten = calloc((size_t)G, sizeof *s->gemeenten);
+    s->cells = calloc((size_t)G * (size_t)Z, sizeof *s->cells);
+    s->block_len = block_size(G, Z, H);
+    s->block = calloc(s->block_len, sizeof *s->block);
+    if (!s->zorgsoorten || !s->gemeenten || !s->cells || !s->block) {
+        jz_scenario_free(s);
+        return NULL;
+    }
+    layout(s);
+    for (int z = 0; z < Z; z++) {
+        snprintf(s->zorgsoorten[z].key, JZ_KEY_MAX, "z%d", z);
+        snprintf(s->zorgsoorten[z].name, JZ_NAME_MAX, "zorgsoort %d", z);
+        s->zorgsoorten[z].stages = 1;
+        s->zorgsoorten[z].population = JZ_POP_YOUTH;
+    }
+    for (int g = 0; g < G; g++) {
+        snprintf(s->gemeenten[g].code, JZ_CODE_MAX, "GM%04d", g % 10000);
+        snprintf(s->gemeenten[g].name, JZ_NAME_MAX, "gemeente %d", g);
+    }
+    for (int c = 0; c < G * Z; c++) {
+        jz_cell *cl = &s->cells[c];
+        jz_fill(cl->zorgduur, H, 12.0);
+        cl->reentry_delay = 12;
+        cl->reentry_to = c % Z;
+        cl->ageing_to = -1;
+    }
+    return s;
+}
+
+jz_fixed_cost *jz_scenario_add_fixed(jz_scenario *s, int g, const char *name)
+{
+    jz_gemeente *gm = &s->gemeenten[g];
+    int H = s->meta.horizon;
+    jz_fixed_cost *nf = realloc(gm->fixed, (size_t)(gm->n_fixed + 1) * sizeof *nf);
+    if (!nf)
+        return NULL;
+    gm->fixed = nf;
+    jz_fixed_cost *f = &gm->fixed[gm->n_fixed];
+    memset(f, 0, sizeof *f);
+    /* one allocation for the three arrays of the line */
+    double *arr = calloc(3 * (size_t)H, sizeof *arr);
+    if (!arr)
+        return NULL;
+    f->amount = arr;
+    f->indexation = arr + H;
+    f->budget = arr + 2 * H;
+    snprintf(f->name, JZ_NAME_MAX, "%s", name ? name : "");
+    gm->n_fixed++;
+    return f;
+}
+
+static char *xstrdup(const char *s)
+{
+    if (!s)
+        s = "";
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+int jz_scenario_warn(jz_scenario *s, const char *fmt, ...)
+{
+    char buf[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    char **nw = realloc(s->warnings, (size_t)(s->n_warnings + 1) * sizeof *nw);
+    if (!nw)
+        return JZ_ENOMEM;
+    s->warnings = nw;
+    if (!(s->warnings[s->n_warnings] = xstrdup(buf)))
+        return JZ_ENOMEM;
+    s->n_warnings++;
+    return JZ_OK;
+}
+
+int jz_scenario_add_input(jz_scenario *s, const char *path, const char *value,
+                          const char *unit, const char *source,
+                          const char *file, int line)
+{
+    jz_input *ni = realloc(s->inputs, (size_t)(s->n_inputs + 1) * sizeof *ni);
+    if (!ni)
+        return JZ_ENOMEM;
+    s->inputs = ni;
+    jz_input *in = &s->inputs[s->n_inputs];
+    memset(in, 0, sizeof *in);
+    in->line = line;
+    s->n_inputs++; /* counted before the strings so free() sees them */
+    in->path = xstrdup(path);
+    in->value = xstrdup(value);
+    in->unit = xstrdup(unit);
+    in->source = xstrdup(source);
+    in->file = xstrdup(file);
+    if (!in->path || !in->value || !in->unit || !in->source || !in->file)
+        return JZ_ENOMEM;
+    return JZ_OK;
+}
+
+void jz_scenario_free(jz_scenario *s)
+{
+    if (!s)
+        return;
+    if (s->gemeenten) {
+        for (int g = 0; g < s->n_gemeenten; g++) {
+            for (int i = 0; i < s->gemeenten[g].n_fixed; i++)
+                free(s->gemeenten[g].fixed[i].amount);
+            free(s->gemeenten[g].fixed);
+        }
+    }
+    for (int i = 0; i < s->n_inputs; i++) {
+        free(s->inputs[i].path);
+        free(s->inputs[i].value);
+        free(s->inputs[i].unit);
+        free(s->inputs[i].source);
+        free(s->inputs[i].file);
+    }
+    free(s->inputs);
+    for (int i = 0; i < s->n_warnings; i++)
+        free(s->warnings[i]);
+    free(s->warnings);
+    for (int i = 0; i < s->meta.n_sources; i++)
+        free(s->meta.sources[i]);
+    free(s->meta.sources);
+    free(s->zorgsoorten);
+    free(s->gemeenten);
+    free(s->cells);
+    free(s->block);
+    free(s);
+}
+
+jz_scenario *jz_scenario_copy(const jz_scenario *src)
+{
+    int G = src->n_gemeenten, Z = src->n_zorgsoorten, H = src->meta.horizon;
+    jz_scenario *s = jz_scenario_new(G, Z, H, src->meta.base_year);
+    if (!s)
+        return NULL;
+    /* scalar fields: copy the structs, then re-point their arrays */
+    jz_meta meta = src->meta;
+    meta.n_sources = 0;
+    meta.sources = NULL;
+    s->meta = meta;
+    memcpy(s->zorgsoorten, src->zorgsoorten, (size_t)Z * sizeof *s->zorgsoorten);
+    for (int g = 0; g < G; g++) {
+        jz_gemeente *d = &s->gemeenten[g];
+        const jz_gemeente *o = &src->gemeenten[g];
+        memcpy(d->code, o->code, sizeof d->code);
+        memcpy(d->name, o->name, sizeof d->name);
+        d->has_rijksbijdrage = o->has_rijksbijdrage;
+    }
+    for (int c = 0; c < G * Z; c++) {
+        jz_cell *d = &s->cells[c];
+        const jz_cell *o = &src->cells[c];
+        jz_cell keep = *d; /* the new pointers */
+        *d = *o;
+        d->instroom = keep.instroom;
+        d->instroom_trend = keep.instroom_trend;
+        d->zorgduur = keep.zorgduur;
+        d->cost = keep.cost;
+        d->intensity_trend = keep.intensity_trend;
+        d->tariff_index = keep.tariff_index;
+        d->budget_volume = keep.budget_volume;
+        d->budget_price = keep.budget_price;
+        d->transition = keep.transition;
+        d->reentry = keep.reentry;
+        d->ageing_rate = keep.ageing_rate;
+        d->ageing_transfer = keep.ageing_transfer;
+    }
+    memcpy(s->block, src->block, s->block_len * sizeof *s->block);
+    for (int g = 0; g < G; g++) {
+        const jz_gemeente *o = &src->gemeenten[g];
+        for (int i = 0; i < o->n_fixed; i++) {
+            jz_fixed_cost *f = jz_scenario_add_fixed(s, g, o->fixed[i].name);
+            if (!f)
+                goto fail;
+            memcpy(f->amount, o->fixed[i].amount, (size_t)H * sizeof(double));
+            memcpy(f->indexation, o->fixed[i].indexation, (size_t)H * sizeof(double));
+            memcpy(f->budget, o->fixed[i].budget, (size_t)H * sizeof(double));
+            f->has_budget = o->fixed[i].has_budget;
+        }
+    }
+    if (src->meta.n_sources > 0) {
+        s->meta.sources = calloc((size_t)src->meta.n_sources, sizeof(char *));
+        if (!s->meta.sources)
+            goto fail;
+        for (int i = 0; i < src->meta.n_sources; i++) {
+            if (!(s->meta.sources[i] = xstrdup(src->meta.sources[i])))
+                goto fail;
+            s->meta.n_sources++;
+        }
+    }
+    for (int i = 0; i < src->n_inputs; i++) {
+        const jz_input *in = &src->inputs[i];
+        if (jz_scenario_add_input(s, in->path, in->value, in->unit, in->source, in->file, in->line))
+            goto fail;
+    }
+    for (int i = 0; i < src->n_warnings; i++)
+        if (jz_scenario_warn(s, "%s", src->warnings[i]))
+            goto fail;
+    return s;
+fail:
+    jz_scenario_free(s);
+    return NULL;
+}
+
+int jz_scenario_zorgsoort_index(const jz_scenario *s, const char *key)
+{
+    for (int z = 0; z < s->n_zorgsoorten; z++)
+        if (strcmp(s->zorgsoorten[z].key, key) == 0)
+            return z;
+    return -1;
+}
+
+int jz_scenario_gemeente_index(const jz_scenario *s, const char *code_or_name)
+{
+    for (int g = 0; g < s->n_gemeenten; g++)
+        if (strcmp(s->gemeenten[g].code, code_or_name) == 0 ||
+            strcmp(s->gemeenten[g].name, code_or_name) == 0)
+            return g;
+    return -1;
+}

@@ -1,0 +1,193 @@
+/*
+ * schema.c - key tables of the scenario format and the generic key check.
+ *
+ * docs/scenario-format.md documents the same keys; a key added here must be
+ * documented there (tests/test_scenario.c checks that every key in these
+ * tables appears in the document).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "scenario/schema.h"
+#include "scenario/value.h"
+
+const jz_key jz_keys_top[] = {
+    {"meta", 1, "name, base_year and horizon of the scenario"},
+    {"indexation", 0, "tariff and budget indexation per year"},
+    {"zorgsoorten", 1, "the list of care types"},
+    {"gemeenten", 1, "the list of municipalities"},
+    {"source", 0, "a source note"},
+    {NULL, 0, NULL}};
+
+const jz_key jz_keys_meta[] = {
+    {"name", 1, "the scenario's name, e.g. name: Enschede basis"},
+    {"description", 0, "a sentence on what the scenario assumes"},
+    {"base_year", 1, "the first projected year, e.g. base_year: 2022"},
+    {"horizon", 1, "the number of projected years, 1 to 50, e.g. horizon: 6"},
+    {"sources", 0, "a list of source notes"},
+    {"source", 0, "a source note"},
+    {NULL, 0, NULL}};
+
+const jz_key jz_keys_indexation[] = {
+    {"tariff", 0, "tariff indexation per year, e.g. {2023: 6.5%}"},
+    {"budget", 0, "budget indexation per year, e.g. {2023: 5.75%}"},
+    {"source", 0, "a source note"},
+    {NULL, 0, NULL}};
+
+/* Keys a zorgsoort and a gemeente's override of it share. */
+#define CELL_KEYS                                                                   \
+    {"start", 0, "clients in care on 1 January of the base year, e.g. start: 1200"}, \
+    {"instroom", 0, "starts per year, e.g. instroom: 900 or {per_1000: 30}"},        \
+    {"zorgduur", 0, "mean duration of care in months, e.g. zorgduur: 9"},            \
+    {"cost", 0, "euros per client-year, e.g. cost: 15k"},                            \
+    {"intensity_trend", 0, "yearly change of the cost per client-year beyond indexation"}, \
+    {"tariff_indexation", 0, "tariff indexation for this zorgsoort, overriding indexation.tariff"}, \
+    {"budget", 0, "the begroting: {volume: client-years, price: euros per client-year}"}, \
+    {"transitions", 0, "fractions of ended care moving to other zorgsoorten, e.g. {residentieel: 5%}"}, \
+    {"reentry", 0, "re-entry after ending: {fraction: 11%, delay_months: 12}"},      \
+    {"ageing", 0, "turning 18: {rate: 4%, to: verlengde_jeugdzorg, fraction: 40%}"},  \
+    {"source", 0, "a source note"}
+
+const jz_key jz_keys_zorgsoort[] = {
+    {"key", 1, "a short identifier, e.g. key: ambulant"},
+    {"name", 0, "the display name, e.g. name: Ambulante jeugdhulp"},
+    {"taakveld", 0, "the Iv3 taakveld, e.g. taakveld: \"6.72\""},
+    {"stages", 0, "Erlang stages of the duration (1 = exponential), e.g. stages: 2"},
+    {"population", 0, "youth (0-17) or young_adults (18-22)"},
+    CELL_KEYS,
+    {NULL, 0, NULL}};
+
+const jz_key jz_keys_cell[] = {CELL_KEYS, {NULL, 0, NULL}};
+
+const jz_key jz_keys_gemeente[] = {
+    {"code", 1, "the CBS code, e.g. code: GM0153"},
+    {"name", 1, "the name, e.g. name: Enschede"},
+    {"population", 0, "youth population: {youth: ..., young_adults: ...}"},
+    {"rijksbijdrage", 0, "the national contribution in euros per year"},
+    {"fixed_costs", 0, "fixed cost lines: [{name: ..., amount: ...}]"},
+    {"zorg", 0, "per-zorgsoort values for this gemeente, by zorgsoort key"},
+    {"source", 0, "a source note"},
+    {NULL, 0, NULL}};
+
+const jz_key jz_keys_population[] = {
+    {"youth", 0, "persons aged 0-17 per year, e.g. {base: 30100, growth: -0.4%}"},
+    {"young_adults", 0, "persons aged 18-22 per year"},
+    {"source", 0, "a source note"},
+    {NULL, 0, NULL}};
+
+const jz_key jz_keys_fixed[] = {
+    {"name", 1, "the line's name, e.g. name: Lokale uitvoering"},
+    {"amount", 1, "euros per year in base-year prices, e.g. amount: 12.4M"},
+    {"indexation", 0, "the line's own yearly indexation, e.g. 3%"},
+    {"budget", 0, "budgeted euros per year (default: equal to the cost)"},
+    {"source", 0, "a source note"},
+    {NULL, 0, NULL}};
+
+const jz_key jz_keys_instroom[] = {
+    {"absolute", 0, "starts per year, e.g. absolute: 900"},
+    {"per_1000", 0, "starts per 1,000 of the population group per year"},
+    {"trend", 0, "autonomous yearly change, e.g. trend: 1%"},
+    {"source", 0, "a source note"},
+    {NULL, 0, NULL}};
+
+const jz_key jz_keys_cost[] = {
+    {"tariff", 1, "euros per unit (hour, day), e.g. tariff: 85"},
+    {"units_per_year", 1, "units per client-year, e.g. units_per_year: 120"},
+    {"source", 0, "a source note"},
+    {NULL, 0, NULL}};
+
+const jz_key jz_keys_budget[] = {
+    {"volume", 1, "budgeted client-years per year"},
+    {"price", 1, "budgeted euros per client-year in base-year prices"},
+    {"source", 0, "a source note"},
+    {NULL, 0, NULL}};
+
+const jz_key jz_keys_reentry[] = {
+    {"fraction", 1, "share of ended care that comes back, e.g. 11%"},
+    {"delay_months", 0, "months until it comes back (default 12)"},
+    {"to", 0, "the zorgsoort it comes back to (default: the same)"},
+    {"source", 0, "a source note"},
+    {NULL, 0, NULL}};
+
+const jz_key jz_keys_ageing[] = {
+    {"rate", 1, "share of the clients that turns 18 per year, e.g. 4%"},
+    {"to", 0, "the zorgsoort that takes over, e.g. verlengde_jeugdzorg"},
+    {"fraction", 0, "share of those turning 18 that moves to 'to' (default 100% when 'to' is given)"},
+    {"source", 0, "a source note"},
+    {NULL, 0, NULL}};
+
+static size_t min3(size_t a, size_t b, size_t c)
+{
+    size_t m = a < b ? a : b;
+    return m < c ? m : c;
+}
+
+/* Levenshtein distance, capped: keys are short. */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 63 || lb > 63)
+        return 99;
+    size_t prev[64], cur[64];
+    for (size_t j = 0; j <= lb; j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        cur[0] = i;
+        for (size_t j = 1; j <= lb; j++)
+            cur[j] = min3(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]));
+        memcpy(prev, cur, (lb + 1) * sizeof prev[0]);
+    }
+    return prev[lb];
+}
+
+const char *jz_schema_suggest(const char *key, const jz_key *table)
+{
+    const char *best = NULL;
+    size_t best_d = 3;
+    size_t kl = strlen(key);
+    for (const jz_key *k = table; k->key; k++) {
+        size_t d = edit_distance(key, k->key);
+        if (kl >= 3 && strncmp(key, k->key, kl) == 0)
+            d = 1; /* a prefix: "zorgd" -> "zorgduur" */
+        if (d < best_d) {
+            best_d = d;
+            best = k->key;
+        }
+    }
+    return best;
+}
+
+int jz_schema_check(const jz_node *map, const jz_key *table, const char *what,
+                    jz_error *err)
+{
+    if (!map || map->type != JZ_NODE_MAP)
+        return jz_node_error(err, map, "%s: expected a map of keys and values, got %s",
+                             what, jz_node_type_name(map));
+    for (size_t i = 0; i < map->n; i++) {
+        const char *key = map->keys[i]->scalar;
+        const jz_key *k = table;
+        while (k->key && strcmp(k->key, key) != 0)
+            k++;
+        if (k->key)
+            continue;
+        const char *s = jz_schema_suggest(key, table);
+        char allowed[600];
+        size_t at = 0;
+        allowed[0] = '\0';
+        for (k = table; k->key && at < sizeof allowed - 1; k++) {
+            int w = snprintf(allowed + at, sizeof allowed - at, "%s%s", at ? ", " : "", k->key);
+            if (w > 0)
+                at += (size_t)w;
+        }
+        if (s)
+            return jz_node_error(err, map->keys[i], "unknown key '%s' in %s; did you mean '%s'?",
+                                 key, what, s);
+        return jz_node_error(err, map->keys[i], "unknown key '%s' in %s; allowed keys: %s",
+                             key, what, allowed);
+    }
+    for (const jz_key *k = table; k->key; k++)
+        if (k->required && !jz_node_get(map, k->key))
+            return jz_node_error(err, map, "%s: missing required key '%s' (%s)", what,
+                                 k->key, k->hint);
+    return JZ_OK;
+}

@@ -1,0 +1,45 @@
+/*
+ * schema.h - the allowed keys of each map in a scenario file (internal).
+ *
+ * One table per kind of map lists its keys, whether each is required, and
+ * a short hint used in "missing key" messages.  jz_schema_check() rejects
+ * unknown keys (suggesting the nearest allowed one) and reports missing
+ * required keys, so no handler has to repeat those checks.
+ */
+#ifndef JZ_SCENARIO_SCHEMA_H
+#define JZ_SCENARIO_SCHEMA_H
+
+#include "jzsim/error.h"
+#include "scenario/node.h"
+
+typedef struct jz_key {
+    const char *key;
+    int required;
+    const char *hint; /* what the value is, with an example */
+} jz_key;
+
+/* The tables; each ends with {NULL}. */
+extern const jz_key jz_keys_top[];
+extern const jz_key jz_keys_meta[];
+extern const jz_key jz_keys_indexation[];
+extern const jz_key jz_keys_zorgsoort[];
+extern const jz_key jz_keys_cell[];        /* gemeenten[].zorg.<key> */
+extern const jz_key jz_keys_gemeente[];
+extern const jz_key jz_keys_population[];
+extern const jz_key jz_keys_fixed[];
+extern const jz_key jz_keys_instroom[];
+extern const jz_key jz_keys_cost[];
+extern const jz_key jz_keys_budget[];
+extern const jz_key jz_keys_reentry[];
+extern const jz_key jz_keys_ageing[];
+
+/* Check that map (which must be a map node; `what` names it in messages,
+ * e.g. "zorgsoort 'ambulant'") has only keys of `table` and every required
+ * one.  JZ_EINPUT at the offending key, or at the map for a missing key. */
+int jz_schema_check(const jz_node *map, const jz_key *table, const char *what,
+                    jz_error *err);
+
+/* The allowed key nearest to `key` (edit distance <= 2, or a prefix), or NULL. */
+const char *jz_schema_suggest(const char *key, const jz_key *table);
+
+#endif

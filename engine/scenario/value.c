@@ -1,0 +1,345 @@
+/*
+ * value.c - numbers with units, integers and time series from YAML nodes.
+ *
+ * Controllers write numbers the way they appear in a budget: "6.5%",
+ * "€ 12k", "3.1M".  This file accepts exactly those forms for the units
+ * where they make sense and rejects everything else with a message that
+ * says what was expected, so that a typo never becomes a silent zero.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenario/value.h"
+
+#define YEAR_MIN 1900
+#define YEAR_MAX 2200
+
+int jz_node_error(jz_error *err, const jz_node *n, const char *fmt, ...)
+{
+    char msg[JZ_ERR_MSG_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return jz_error_set(err, JZ_EINPUT, n ? n->file : NULL, n ? n->line : 0,
+                        n ? n->column : 0, "%s", msg);
+}
+
+const char *jz_unit_name(jz_unit u)
+{
+    switch (u) {
+    case JZ_U_COUNT: return "clients";
+    case JZ_U_MONEY: return "euros";
+    case JZ_U_MONTHS: return "months";
+    case JZ_U_FRACTION: return "fraction";
+    case JZ_U_RATE: return "fraction/yr";
+    case JZ_U_PER_1000: return "per 1,000 youth/yr";
+    case JZ_U_FACTOR: return "number";
+    }
+    return "";
+}
+
+/* What a unit accepts, for "expected ..." messages. */
+static const char *unit_expect(jz_unit u)
+{
+    switch (u) {
+    case JZ_U_COUNT: return "a number of clients >= 0 (e.g. 1200 or 1.2k)";
+    case JZ_U_MONEY: return "an amount in euros >= 0 (e.g. 15400, 12k or 3.1M)";
+    case JZ_U_MONTHS: return "a number of months > 0 (e.g. 9.5)";
+    case JZ_U_FRACTION: return "a fraction from 0 to 1, or a percentage (e.g. 0.11 or 11%)";
+    case JZ_U_RATE: return "a yearly change as a percentage or fraction (e.g. 6.5% or 0.065)";
+    case JZ_U_PER_1000: return "a number of starts per 1,000 youth per year >= 0 (e.g. 42)";
+    case JZ_U_FACTOR: return "a number >= 0";
+    }
+    return "a number";
+}
+
+static int range_ok(jz_unit u, double v, const char **why)
+{
+    switch (u) {
+    case JZ_U_COUNT:
+    case JZ_U_MONEY:
+    case JZ_U_FACTOR:
+        *why = "must be >= 0";
+        return v >= 0.0;
+    case JZ_U_MONTHS:
+        *why = "must be > 0 months and at most 1200 (100 years)";
+        return v > 0.0 && v <= 1200.0;
+    case JZ_U_FRACTION:
+        *why = "must be between 0 and 1 (0% to 100%)";
+        return v >= 0.0 && v <= 1.0;
+    case JZ_U_RATE:
+        *why = "must be above -100% and at most 1000% per year";
+        return v > -1.0 && v <= 10.0;
+    case JZ_U_PER_1000:
+        *why = "must be between 0 and 1000 per 1,000";
+        return v >= 0.0 && v <= 1000.0;
+    }
+    *why = "";
+    return 1;
+}
+
+static int is_suffix_unit(jz_unit u)
+{
+    return u == JZ_U_COUNT || u == JZ_U_MONEY || u == JZ_U_FACTOR;
+}
+
+static int is_percent_unit(jz_unit u)
+{
+    return u == JZ_U_FRACTION || u == JZ_U_RATE;
+}
+
+int jz_value_number(const jz_node *n, jz_unit u, const char *what,
+                    double *out, jz_error *err)
+{
+    if (!n || n->type != JZ_NODE_SCALAR)
+        return jz_node_error(err, n, "%s: expected %s, got %s", what,
+                             unit_expect(u), jz_node_type_name(n));
+    char buf[128];
+    const char *t = n->scalar;
+    while (isspace((unsigned char)*t))
+        t++;
+    if (strncmp(t, "\xe2\x82\xac", 3) == 0) { /* € */
+        if (u != JZ_U_MONEY)
+            return jz_node_error(err, n, "%s: a euro amount is not expected here; expected %s",
+                                 what, unit_expect(u));
+        t += 3;
+        while (isspace((unsigned char)*t))
+            t++;
+    }
+    size_t len = strlen(t);
+    while (len > 0 && isspace((unsigned char)t[len - 1]))
+        len--;
+    if (len == 0)
+        return jz_node_error(err, n, "%s: expected %s, got an empty value", what, unit_expect(u));
+    if (len >= sizeof buf)
+        return jz_node_error(err, n, "%s: expected %s, got a text of %zu characters",
+                             what, unit_expect(u), len);
+    memcpy(buf, t, len);
+    buf[len] = '\0';
+
+    double scale = 1.0;
+    char last = buf[len - 1];
+    if (last == '%') {
+        if (!is_percent_unit(u))
+            return jz_node_error(err, n, "%s: a percentage is not expected here; expected %s",
+                                 what, unit_expect(u));
+        scale = 0.01;
+        buf[--len] = '\0';
+    } else if (last == 'k' || last == 'K' || last == 'M') {
+        if (!is_suffix_unit(u))
+            return jz_node_error(err, n, "%s: the suffix '%c' is not expected here; expected %s",
+                                 what, last, unit_expect(u));
+        scale = last == 'M' ? 1e6 : 1e3;
+        buf[--len] = '\0';
+    }
+    while (len > 0 && isspace((unsigned char)buf[len - 1]))
+        buf[--len] = '\0';
+    if (strchr(buf, ','))
+        return jz_node_error(err, n, "%s: '%s' uses a comma; write decimals with a point (6.5%%, not 6,5%%) and no thousands separators",
+                             what, n->scalar);
+    /* strtod also reads "nan", "inf" and hex floats; a scenario may not */
+    for (const char *c = buf; *c; c++) {
+        if (!(isdigit((unsigned char)*c) || *c == '.' || *c == '-' || *c == '+' ||
+              *c == 'e' || *c == 'E' || *c == '_'))
+            return jz_node_error(err, n, "%s: expected %s, got '%s'", what, unit_expect(u), n->scalar);
+    }
+    /* allow 1_000_000 as YAML 1.1 does, by dropping the underscores */
+    char clean[128];
+    size_t j = 0;
+    for (const char *c = buf; *c; c++)
+        if (*c != '_')
+            clean[j++] = *c;
+    clean[j] = '\0';
+    char *end = NULL;
+    double v = strtod(clean, &end);
+    if (j == 0 || end == clean || *end != '\0')
+        return jz_node_error(err, n, "%s: expected %s, got '%s'", what, unit_expect(u), n->scalar);
+    v *= scale;
+    if (!isfinite(v))
+        return jz_node_error(err, n, "%s: '%s' is not a finite number", what, n->scalar);
+    const char *why;
+    if (!range_ok(u, v, &why))
+        return jz_node_error(err, n, "%s %s, got %s", what, why, n->scalar);
+    *out = v;
+    return JZ_OK;
+}
+
+int jz_value_int(const jz_node *n, long lo, long hi, const char *what,
+                 long *out, jz_error *err)
+{
+    if (!n || n->type != JZ_NODE_SCALAR)
+        return jz_node_error(err, n, "%s: expected a whole number from %ld to %ld, got %s",
+                             what, lo, hi, jz_node_type_name(n));
+    const char *t = n->scalar;
+    char *end = NULL;
+    long v = strtol(t, &end, 10);
+    if (end == t || *end != '\0')
+        return jz_node_error(err, n, "%s: expected a whole number from %ld to %ld, got '%s'",
+                             what, lo, hi, t);
+    if (v < lo || v > hi)
+        return jz_node_error(err, n, "%s must be from %ld to %ld, got %ld", what, lo, hi, v);
+    *out = v;
+    return JZ_OK;
+}
+
+typedef struct {
+    int year;
+    double v;
+} point;
+
+static int cmp_point(const void *a, const void *b)
+{
+    const point *p = a, *q = b;
+    return (p->year > q->year) - (p->year < q->year);
+}
+
+static int series_growth(const jz_node *n, jz_unit u, const char *what,
+                         int H, double *out, jz_error *err)
+{
+    const jz_node *base = NULL, *growth = NULL;
+    for (size_t i = 0; i < n->n; i++) {
+        const char *k = n->keys[i]->scalar;
+        if (strcmp(k, "base") == 0)
+            base = n->values[i];
+        else if (strcmp(k, "growth") == 0)
+            growth = n->values[i];
+        else
+            return jz_node_error(err, n->keys[i],
+                                 "%s: unknown key '%s' in a {base, growth} series; expected 'base' and 'growth'",
+                                 what, k);
+    }
+    double b, g = 0.0;
+    int rc = jz_value_number(base, u, what, &b, err);
+    if (rc)
+        return rc;
+    if (growth && (rc = jz_value_number(growth, JZ_U_RATE, what, &g, err)))
+        return rc;
+    double f = 1.0;
+    for (int y = 0; y < H; y++) {
+        out[y] = b * f;
+        f *= 1.0 + g;
+    }
+    return JZ_OK;
+}
+
+int jz_value_series(const jz_node *n, jz_unit u, const char *what,
+                    int base_year, int H, double *out, jz_error *err)
+{
+    if (n && n->type == JZ_NODE_SCALAR) {
+        double v;
+        int rc = jz_value_number(n, u, what, &v, err);
+        if (rc)
+            return rc;
+        for (int y = 0; y < H; y++)
+            out[y] = v;
+        return JZ_OK;
+    }
+    if (!n || n->type != JZ_NODE_MAP)
+        return jz_node_error(err, n, "%s: expected %s, or a series by year such as {2024: ..., 2026: ...}, got %s",
+                             what, unit_expect(u), jz_node_type_name(n));
+    if (jz_node_get(n, "base"))
+        return series_growth(n, u, what, H, out, err);
+
+    int linear = 0;
+    size_t np = 0;
+    point pts[256];
+    for (size_t i = 0; i < n->n; i++) {
+        const jz_node *k = n->keys[i];
+        if (strcmp(k->scalar, "interpolation") == 0) {
+            const jz_node *v = n->values[i];
+            if (v->type == JZ_NODE_SCALAR && strcmp(v->scalar, "linear") == 0)
+                linear = 1;
+            else if (v->type == JZ_NODE_SCALAR && strcmp(v->scalar, "step") == 0)
+                linear = 0;
+            else
+                return jz_node_error(err, v, "%s: interpolation must be 'step' or 'linear'", what);
+            continue;
+        }
+        long year;
+        char *end = NULL;
+        year = strtol(k->scalar, &end, 10);
+        if (end == k->scalar || *end != '\0' || year < YEAR_MIN || year > YEAR_MAX)
+            return jz_node_error(err, k,
+                                 "%s: '%s' is not a year; a series is written {2024: value, 2026: value} (optionally with interpolation: linear)",
+                                 what, k->scalar);
+        if (np == sizeof pts / sizeof pts[0])
+            return jz_node_error(err, k, "%s: a series may have at most %zu years", what,
+                                 sizeof pts / sizeof pts[0]);
+        pts[np].year = (int)year;
+        int rc = jz_value_number(n->values[i], u, what, &pts[np].v, err);
+        if (rc)
+            return rc;
+        np++;
+    }
+    if (np == 0)
+        return jz_node_error(err, n, "%s: a series needs at least one year, e.g. {%d: ...}", what, base_year);
+    qsort(pts, np, sizeof pts[0], cmp_point);
+    for (int y = 0; y < H; y++) {
+        int year = base_year + y;
+        if (year <= pts[0].year) {
+            out[y] = pts[0].v;
+            continue;
+        }
+        if (year >= pts[np - 1].year) {
+            out[y] = pts[np - 1].v;
+            continue;
+        }
+        size_t i = 0;
+        while (pts[i + 1].year <= year)
+            i++;
+        if (!linear || pts[i].year == year) {
+            out[y] = pts[i].v;
+        } else {
+            double f = (double)(year - pts[i].year) / (double)(pts[i + 1].year - pts[i].year);
+            out[y] = pts[i].v + f * (pts[i + 1].v - pts[i].v);
+        }
+    }
+    return JZ_OK;
+}
+
+static size_t render(const jz_node *n, char *buf, size_t size, size_t at)
+{
+#define PUT(s) do { int w_ = snprintf(buf + at, at < size ? size - at : 0, "%s", (s)); \
+                    if (w_ > 0) at += (size_t)w_; } while (0)
+    if (at >= size)
+        return at;
+    if (!n) {
+        PUT("");
+    } else if (n->type == JZ_NODE_SCALAR) {
+        PUT(n->scalar);
+    } else if (n->type == JZ_NODE_MAP) {
+        PUT("{");
+        for (size_t i = 0; i < n->n; i++) {
+            if (i)
+                PUT(", ");
+            PUT(n->keys[i]->scalar);
+            PUT(": ");
+            at = render(n->values[i], buf, size, at);
+        }
+        PUT("}");
+    } else {
+        PUT("[");
+        for (size_t i = 0; i < n->n; i++) {
+            if (i)
+                PUT(", ");
+            at = render(n->values[i], buf, size, at);
+        }
+        PUT("]");
+    }
+#undef PUT
+    return at;
+}
+
+void jz_value_render(const jz_node *n, char *buf, size_t size)
+{
+    if (!size)
+        return;
+    buf[0] = '\0';
+    render(n, buf, size, 0);
+    buf[size - 1] = '\0';
+}

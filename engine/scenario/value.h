@@ -1,0 +1,57 @@
+/*
+ * value.h - reading numbers, units and time series from YAML nodes (internal).
+ *
+ * Every numeric input of a scenario goes through here, so that units,
+ * ranges and error messages are the same everywhere:
+ *   6.5%  -> 0.065        (fractions may be written as percent or decimal)
+ *   12k   -> 12000        (money and counts take k and M suffixes)
+ *   € 3M  -> 3000000
+ * A time series is a scalar (the same every year), a map by year with
+ * optional `interpolation: step|linear`, or `{base: v, growth: g}`.
+ */
+#ifndef JZ_SCENARIO_VALUE_H
+#define JZ_SCENARIO_VALUE_H
+
+#include "jzsim/error.h"
+#include "scenario/node.h"
+
+/* What a number means; decides the accepted syntax, range and the words in
+ * error messages. */
+typedef enum {
+    JZ_U_COUNT,    /* clients or persons: >= 0, k/M allowed */
+    JZ_U_MONEY,    /* euros: >= 0, k/M and a leading € allowed */
+    JZ_U_MONTHS,   /* months: > 0 */
+    JZ_U_FRACTION, /* share 0..1, % allowed */
+    JZ_U_RATE,     /* change per year, > -1, % allowed (indexation, trends) */
+    JZ_U_PER_1000, /* starts per 1,000 of a population group per year: >= 0 */
+    JZ_U_FACTOR    /* units per year or other plain number >= 0 */
+} jz_unit;
+
+/* Human unit name used in messages and in the inputs list. */
+const char *jz_unit_name(jz_unit u);
+
+/* Parse one scalar node as a number of unit u, checking the unit's range.
+ * JZ_EINPUT at the node's line:column on failure. */
+int jz_value_number(const jz_node *n, jz_unit u, const char *what,
+                    double *out, jz_error *err);
+
+/* Parse an integer scalar in [lo, hi]. */
+int jz_value_int(const jz_node *n, long lo, long hi, const char *what,
+                 long *out, jz_error *err);
+
+/* Parse a series node into out[0..H-1] for years base..base+H-1. */
+int jz_value_series(const jz_node *n, jz_unit u, const char *what,
+                    int base_year, int H, double *out, jz_error *err);
+
+/* A short text rendering of a node for the inputs list ("9", "{2022: 9,
+ * 2024: 8}"); writes at most size bytes. */
+void jz_value_render(const jz_node *n, char *buf, size_t size);
+
+/* Error at node n (file, line, column from the node). */
+int jz_node_error(jz_error *err, const jz_node *n, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+#endif

@@ -1,0 +1,169 @@
+/*
+ * jzsim/scenario.h - a validated, immutable scenario.
+ *
+ * A scenario is loaded from YAML (see docs/scenario-format.md), its
+ * `extends` chain resolved, every key checked against the schema and every
+ * numeric input resolved to one value per projection year.  After
+ * jz_scenario_load() returns, nothing in the model needs the YAML again:
+ * the model reads only this structure, through a const pointer.
+ *
+ * Time: years base_year .. base_year + horizon - 1; index y = year - base_year.
+ * Every per-year array below has `horizon` entries.
+ *
+ * The structure is public so that reporters and analyses can read it; treat
+ * it as read-only.  Analyses that perturb inputs (Monte Carlo, sensitivity,
+ * calibration) take a private copy with jz_scenario_copy() and change the
+ * copy's numbers, never the original.
+ */
+#ifndef JZSIM_SCENARIO_H
+#define JZSIM_SCENARIO_H
+
+#include <stddef.h>
+#include "jzsim/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define JZ_KEY_MAX 64
+#define JZ_NAME_MAX 160
+#define JZ_CODE_MAX 16
+#define JZ_HORIZON_MAX 50
+#define JZ_STAGES_MAX 20
+#define JZ_REENTRY_DELAY_MAX 120 /* months */
+
+/* Population group that a per-1,000 instroom rate refers to. */
+enum { JZ_POP_YOUTH = 0 /* 0-17 */, JZ_POP_YOUNG_ADULT = 1 /* 18-22 */, JZ_POP_GROUPS = 2 };
+
+typedef struct jz_zorgsoort {
+    char key[JZ_KEY_MAX];   /* identifier used in the YAML, e.g. "ambulant" */
+    char name[JZ_NAME_MAX]; /* display name, e.g. "Ambulante jeugdhulp" */
+    char taakveld[32];      /* Iv3 taakveld, e.g. "6.72"; may be "" */
+    int stages;             /* Erlang stages k of the duration; 1 = exponential */
+    int population;         /* JZ_POP_YOUTH or JZ_POP_YOUNG_ADULT */
+} jz_zorgsoort;
+
+/* A fixed cost line (lokale uitvoering, bijzondere projecten): not driven by
+ * volume.  cost_y = amount_y * prod_{t=b+1..y} (1 + indexation_t). */
+typedef struct jz_fixed_cost {
+    char name[JZ_NAME_MAX];
+    double *amount;     /* [H] euros per year in base-year prices */
+    double *indexation; /* [H] fraction per year (0.03 = 3%) */
+    double *budget;     /* [H] nominal euros per year (when has_budget) */
+    int has_budget;     /* 0: the line is budgeted at exactly its cost */
+} jz_fixed_cost;
+
+typedef struct jz_gemeente {
+    char code[JZ_CODE_MAX]; /* CBS code, "GM0153" */
+    char name[JZ_NAME_MAX];
+    double *population[JZ_POP_GROUPS]; /* [H] persons, mid-year */
+    double *rijksbijdrage;             /* [H] nominal euros (0 when not given) */
+    int has_rijksbijdrage;
+    int n_fixed;
+    jz_fixed_cost *fixed;
+} jz_gemeente;
+
+/* All inputs of one gemeente x zorgsoort: the zorgsoort's defaults with the
+ * gemeente's overrides applied. */
+typedef struct jz_cell {
+    double start;            /* clients in care on 1 January of the base year */
+    int instroom_per_1000;   /* 1: instroom is per 1,000 of the population group */
+    double *instroom;        /* [H] starts per year (absolute or per 1,000) */
+    double *instroom_trend;  /* [H] autonomous trend, fraction/yr, compounding from base year */
+    double *zorgduur;        /* [H] mean duration in months (> 0) */
+    double *cost;            /* [H] euros per client-year in base-year prices */
+    double *intensity_trend; /* [H] fraction/yr, compounding from base year */
+    double *tariff_index;    /* [H] tariff indexation applied in year y (y > base) */
+    int has_budget;          /* 0: no begroting given for this cell (budget 0) */
+    double *budget_volume;   /* [H] budgeted client-years */
+    double *budget_price;    /* [H] budgeted euros per client-year, base-year prices */
+    double *transition;      /* [H * Z] fraction of ended care moving to zorgsoort w: [y*Z + w] */
+    double *reentry;         /* [H] fraction of ended care that re-enters later */
+    int reentry_delay;       /* months until re-entry, 1..JZ_REENTRY_DELAY_MAX */
+    int reentry_to;          /* zorgsoort index the re-entry goes to */
+    double *ageing_rate;     /* [H] fraction of the stock that turns 18 per year */
+    double *ageing_transfer; /* [H] fraction of those ageing out that moves to ageing_to */
+    int ageing_to;           /* zorgsoort index, or -1 when ageing out always leaves care */
+} jz_cell;
+
+/* One traceable input: what was set, to what, in which unit, from where. */
+typedef struct jz_input {
+    char *path;   /* "gemeenten[GM0153].zorg.ambulant.zorgduur" */
+    char *value;  /* as written in the YAML, e.g. "{2022: 9, 2024: 8}" */
+    char *unit;   /* "months", "euros/client-year", "fraction/yr", ... */
+    char *source; /* the nearest `source:` note, or "" */
+    char *file;   /* file the value came from (after extends) */
+    int line;
+} jz_input;
+
+typedef struct jz_meta {
+    char name[JZ_NAME_MAX];
+    char description[1024];
+    char path[1024]; /* the scenario file as given to the loader */
+    int base_year;
+    int horizon;        /* years, 1..JZ_HORIZON_MAX */
+    int steps_per_year; /* 12: the model's grid is monthly */
+    int n_sources;
+    char **sources;     /* free-text source notes from meta.sources */
+} jz_meta;
+
+typedef struct jz_scenario {
+    jz_meta meta;
+    int n_zorgsoorten; /* Z */
+    int n_gemeenten;   /* G */
+    jz_zorgsoort *zorgsoorten;
+    jz_gemeente *gemeenten;
+    jz_cell *cells;        /* [G * Z], cells[g*Z + z] */
+    double *tariff_index;  /* [H] global tariff indexation (cells may override) */
+    double *budget_index;  /* [H] indexation of the budget price */
+
+    int n_inputs;
+    jz_input *inputs;      /* every value the user set, for tracing */
+    int n_warnings;
+    char **warnings;       /* "file:line: ..." notes that are not errors */
+
+    /* storage: every per-year array above points into `block` */
+    double *block;
+    size_t block_len;
+} jz_scenario;
+
+/* Loader limits; jz_load_options_default() gives the documented defaults. */
+typedef struct jz_load_options {
+    size_t max_file_bytes;  /* per file; default 16 MiB */
+    size_t max_nodes;       /* YAML nodes after alias expansion; default 2,000,000 */
+    int max_extends_depth;  /* default 16 */
+} jz_load_options;
+
+void jz_load_options_default(jz_load_options *opt);
+
+/* Load, resolve `extends`, validate and resolve the scenario at path.
+ * opt may be NULL for the defaults.  Returns NULL and fills err (status
+ * JZ_EINPUT with file:line:column for bad input, JZ_EIO when a file cannot
+ * be read, JZ_ENOMEM) on failure. */
+jz_scenario *jz_scenario_load(const char *path, const jz_load_options *opt,
+                              jz_error *err);
+
+/* The same from a YAML text in memory; `name` is used in messages and as the
+ * directory for a relative `extends` (pass e.g. "scenarios/x.yaml"). */
+jz_scenario *jz_scenario_load_string(const char *yaml, size_t len,
+                                     const char *name,
+                                     const jz_load_options *opt, jz_error *err);
+
+/* A deep copy whose numbers may be changed; NULL on out of memory. */
+jz_scenario *jz_scenario_copy(const jz_scenario *s);
+
+/* Free a scenario; NULL and half-built scenarios are fine. */
+void jz_scenario_free(jz_scenario *s);
+
+/* Index of the zorgsoort with this key, or -1. */
+int jz_scenario_zorgsoort_index(const jz_scenario *s, const char *key);
+/* Index of the gemeente with this CBS code or name, or -1. */
+int jz_scenario_gemeente_index(const jz_scenario *s, const char *code_or_name);
+
+/* Year index helpers. */
+static inline int jz_scenario_year(const jz_scenario *s, int y) { return s->meta.base_year + y; }
+
+#ifdef __cplusplus
+}
+#endif
+#endif
