@@ -1,0 +1,74 @@
+#!/bin/bash
+# Bad input through the command line: one message naming file:line:column,
+# exit code 2, nothing on stdout, never a crash.
+. "$(dirname "$0")/lib.inc"
+
+check() { # NAME EXPECTED-MESSAGE-REGEX  (scenario text on stdin)
+  cat > "$TMP/$1.yaml"
+  expect_exit 2 "$JZ" run "$TMP/$1.yaml"
+  expect_grep "$TMP/err" "$2"
+  [ "$(wc -l < "$TMP/err")" -eq 1 ] && ok || bad "$1: more than one line on stderr"
+  [ -s "$TMP/out" ] && bad "$1: wrote to stdout" || ok
+}
+
+check malformed "malformed.yaml:2:[0-9]*: " <<'Y'
+meta: {name: x, base_year: 2024, horizon: 2
+zorgsoorten: [
+Y
+check unknown_key "unknown_key.yaml:1:34: unknown key 'horizn' in meta; did you mean 'horizon'?" <<'Y'
+meta: {name: x, base_year: 2024, horizn: 2}
+Y
+check wrong_type "wrong_type.yaml:2:46: .*zorgduur: expected a number of months" <<'Y'
+meta: {name: x, base_year: 2024, horizon: 2}
+zorgsoorten: [{key: a, instroom: 1, zorgduur: {a: 1}, cost: 1}]
+gemeenten: [{code: GM0001, name: x}]
+Y
+check negative "negative.yaml:2:46: .*zorgduur must be > 0 months" <<'Y'
+meta: {name: x, base_year: 2024, horizon: 2}
+zorgsoorten: [{key: a, instroom: 1, zorgduur: -3, cost: 1}]
+gemeenten: [{code: GM0001, name: x}]
+Y
+check nan "nan.yaml:2:46: .*expected a number of months" <<'Y'
+meta: {name: x, base_year: 2024, horizon: 2}
+zorgsoorten: [{key: a, instroom: 1, zorgduur: .nan, cost: 1}]
+gemeenten: [{code: GM0001, name: x}]
+Y
+check missing "missing.yaml:2:15: .*missing required key 'cost'" <<'Y'
+meta: {name: x, base_year: 2024, horizon: 2}
+zorgsoorten: [{key: a, instroom: 1, zorgduur: 3}]
+gemeenten: [{code: GM0001, name: x}]
+Y
+check fractions "fractions.yaml:3:59: .*add up to 1.2 of ended care" <<'Y'
+meta: {name: x, base_year: 2024, horizon: 2}
+zorgsoorten:
+  - {key: a, instroom: 1, zorgduur: 3, cost: 1, transitions: {b: 70%}, reentry: {fraction: 50%}}
+  - {key: b, instroom: 1, zorgduur: 3, cost: 1}
+gemeenten: [{code: GM0001, name: x}]
+Y
+printf 'extends: cyc2.yaml\n' > "$TMP/cyc1.yaml"
+printf 'extends: cyc1.yaml\n' > "$TMP/cyc2.yaml"
+expect_exit 2 "$JZ" run "$TMP/cyc1.yaml"
+expect_grep "$TMP/err" "cyc2.yaml:1:10: .*cycle"
+printf 'extends: nowhere.yaml\n' > "$TMP/ext.yaml"
+expect_exit 2 "$JZ" run "$TMP/ext.yaml"
+expect_grep "$TMP/err" "ext.yaml:1:10: .*nowhere.yaml"
+
+# alias bomb
+{
+  echo 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]'
+  for i in 1 2 3 4 5 6 7 8 9; do p=$((i - 1)); echo "a$i: &a$i [*a$p, *a$p, *a$p, *a$p, *a$p, *a$p, *a$p, *a$p, *a$p, *a$p]"; done
+} > "$TMP/bomb.yaml"
+expect_exit 2 timeout 20 "$JZ" run "$TMP/bomb.yaml"
+expect_grep "$TMP/err" "bomb.yaml:[0-9]*:[0-9]*: .*nodes"
+
+# a file over the size limit (16 MiB)
+head -c 17000000 /dev/zero | tr '\0' '#' > "$TMP/huge.yaml"
+expect_exit 2 "$JZ" run "$TMP/huge.yaml"
+expect_grep "$TMP/err" "huge.yaml: .*limit"
+
+# binary garbage never crashes
+head -c 4096 /dev/urandom > "$TMP/garbage.yaml"
+"$JZ" run "$TMP/garbage.yaml" >/dev/null 2>&1
+rc=$?
+[ "$rc" -eq 2 ] && ok || bad "garbage input gave exit $rc"
+finish

@@ -1,0 +1,25 @@
+/*
+ * jztest.h - assertions for doubles (cmocka 1.1 has none for double).
+ * Include after <cmocka.h>.
+ */
+#ifndef JZ_TEST_H
+#define JZ_TEST_H
+#include <math.h>
+
+/* |a - b| <= tol, with both values in the failure message. */
+#define assert_close(a, b, tol)                                                         \
+    do {                                                                                \
+        double a_ = (double)(a), b_ = (double)(b), t_ = (double)(tol);                  \
+        if (!(fabs(a_ - b_) <= t_))                                                     \
+            fail_msg("%s = %.17g, expected %.17g (tolerance %g)", #a, a_, b_, t_);      \
+    } while (0)
+
+/* |a - b| <= rel * |b| */
+#define assert_rel(a, b, rel)                                                           \
+    do {                                                                                \
+        double a_ = (double)(a), b_ = (double)(b), r_ = (double)(rel);                  \
+        if (!(fabs(a_ - b_) <= r_ * fabs(b_)))                                          \
+            fail_msg("%s = %.17g, expected %.17g (relative tolerance %g)", #a, a_, b_, r_); \
+    } while (0)
+
+#endif

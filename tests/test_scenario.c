@@ -1,0 +1,375 @@
+/*
+ * test_scenario.c - the scenario loader: values, units, layering, extends,
+ * and one test per class of bad input, each checking the message and the
+ * line:column it names.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jzsim/jzsim.h"
+#include "scenario/schema.h"
+#include "jztest.h"
+
+/* A valid scenario as a template; tests splice one bad line into it. */
+static const char *GOOD =
+    "meta: {name: T, base_year: 2024, horizon: 3}\n"   /* line 1 */
+    "zorgsoorten:\n"                                     /* 2 */
+    "  - key: ambulant\n"                                /* 3 */
+    "    start: 100\n"                                   /* 4 */
+    "    instroom: 120\n"                                /* 5 */
+    "    zorgduur: 10\n"                                 /* 6 */
+    "    cost: 9k\n"                                     /* 7 */
+    "  - key: residentieel\n"                            /* 8 */
+    "    instroom: 10\n"                                 /* 9 */
+    "    zorgduur: 12\n"                                 /* 10 */
+    "    cost: 90k\n"                                    /* 11 */
+    "gemeenten:\n"                                       /* 12 */
+    "  - {code: GM0001, name: Ergens}\n";                /* 13 */
+
+static jz_scenario *load(const char *text, jz_error *err)
+{
+    return jz_scenario_load_string(text, strlen(text), "t.yaml", NULL, err);
+}
+
+/* Replace line `line` (1-based) of GOOD with `repl` (which may hold several
+ * lines), load it, and expect an error at line:col whose message contains
+ * `needle`. */
+static void expect_error_at(int line, const char *repl, int eline, int ecol, const char *needle)
+{
+    char buf[4096];
+    const char *p = GOOD;
+    size_t at = 0;
+    for (int l = 1; *p; l++) {
+        const char *nl = strchr(p, '\n');
+        size_t len = (size_t)(nl - p) + 1;
+        if (l == line)
+            at += (size_t)snprintf(buf + at, sizeof buf - at, "%s\n", repl);
+        else {
+            memcpy(buf + at, p, len);
+            at += len;
+        }
+        p += len;
+    }
+    buf[at] = '\0';
+    jz_error err;
+    jz_scenario *s = load(buf, &err);
+    if (s) {
+        jz_scenario_free(s);
+        fail_msg("expected an error containing '%s' for line %d: %s", needle, line, repl);
+    }
+    assert_int_equal(err.status, JZ_EINPUT);
+    if (!strstr(err.message, needle))
+        fail_msg("message '%s' does not contain '%s'", err.message, needle);
+    assert_string_equal(err.file, "t.yaml");
+    if (eline)
+        assert_int_equal(err.line, eline);
+    if (ecol)
+        assert_int_equal(err.column, ecol);
+}
+
+static void test_good_loads(void **state)
+{
+    (void)state;
+    jz_error err;
+    jz_scenario *s = load(GOOD, &err);
+    if (!s)
+        fail_msg("%s:%d:%d: %s", err.file, err.line, err.column, err.message);
+    assert_int_equal(s->n_zorgsoorten, 2);
+    assert_int_equal(s->n_gemeenten, 1);
+    assert_int_equal(s->meta.horizon, 3);
+    assert_close(s->cells[0].cost[2], 9000.0, 0.0);
+    assert_close(s->cells[1].instroom[0], 10.0, 0.0);
+    /* no budget given: a warning, not an error */
+    assert_true(s->n_warnings >= 1);
+    assert_non_null(strstr(s->warnings[0], "no budget"));
+    jz_scenario_free(s);
+}
+
+static void test_unknown_key_suggests(void **state)
+{
+    (void)state;
+    expect_error_at(6, "    zorgdur: 10", 6, 5, "did you mean 'zorgduur'?");
+    expect_error_at(1, "meta: {name: T, base_year: 2024, horizon: 3, horizn: 4}", 1, 46, "did you mean 'horizon'?");
+    expect_error_at(13, "  - {code: GM0001, name: Ergens, populaton: {youth: 1}}", 13, 34, "did you mean 'population'?");
+}
+
+static void test_wrong_type(void **state)
+{
+    (void)state;
+    expect_error_at(6, "    zorgduur: [1, 2]", 6, 15, "expected a number of months > 0");
+    expect_error_at(7, "    cost: duur", 7, 11, "expected an amount in euros");
+    expect_error_at(1, "meta: {name: T, base_year: 2024, horizon: drie}", 1, 43, "expected a whole number");
+    expect_error_at(3, "  - key: [a, b]", 3, 10, "expected a text");
+}
+
+static void test_impossible_values(void **state)
+{
+    (void)state;
+    expect_error_at(6, "    zorgduur: -3", 6, 15, "must be > 0 months");
+    expect_error_at(4, "    start: -100", 4, 12, "must be >= 0");
+    expect_error_at(1, "meta: {name: T, base_year: 2024, horizon: 51}", 1, 43, "must be from 1 to 50");
+    expect_error_at(5, "    instroom: {absolute: 100, per_1000: 3}", 5, 15, "either 'absolute' or 'per_1000'");
+    expect_error_at(5, "    instroom: {per_1000: 3}", 5, 26, "has no population.youth");
+    expect_error_at(7, "    cost: 6,5k", 7, 11, "uses a comma");
+    expect_error_at(7, "    cost: 5%", 7, 11, "a percentage is not expected here");
+    expect_error_at(13, "  - {code: 153, name: Ergens}", 13, 12, "CBS code like GM0153");
+}
+
+static void test_nan_and_inf(void **state)
+{
+    (void)state;
+    expect_error_at(6, "    zorgduur: .nan", 6, 15, "expected a number of months");
+    expect_error_at(7, "    cost: inf", 7, 11, "expected an amount in euros");
+    expect_error_at(7, "    cost: 1e400", 7, 11, "not a finite number");
+}
+
+static void test_fractions_over_one(void **state)
+{
+    (void)state;
+    expect_error_at(7, "    cost: 9k\n    transitions: {residentieel: 80%}\n    reentry: {fraction: 30%}",
+                    8, 18, "add up to 1.1 of ended care");
+    expect_error_at(7, "    cost: 9k\n    transitions: {residentieel: 120%}", 8, 33, "between 0 and 1");
+}
+
+static void test_missing_required(void **state)
+{
+    (void)state;
+    expect_error_at(6, "", 3, 5, "missing required key 'zorgduur'");
+    expect_error_at(1, "meta: {name: T, horizon: 3}", 1, 7, "missing required key 'base_year'");
+    expect_error_at(13, "  - {code: GM0001}", 13, 5, "missing required key 'name'");
+    expect_error_at(12, "", 0, 0, "missing required key 'gemeenten'");
+}
+
+static void test_unknown_references(void **state)
+{
+    (void)state;
+    expect_error_at(7, "    cost: 9k\n    transitions: {residentieeel: 5%}", 8, 19,
+                    "unknown zorgsoort 'residentieeel'; did you mean 'residentieel'?");
+    expect_error_at(7, "    cost: 9k\n    transitions: {ambulant: 5%}", 8, 19, "cannot move clients to itself");
+    expect_error_at(13, "  - {code: GM0001, name: Ergens, zorg: {ambulnt: {start: 3}}}", 13, 41,
+                    "did you mean 'ambulant'?");
+    expect_error_at(8, "  - key: ambulant", 8, 10, "listed twice");
+}
+
+static void test_malformed_yaml(void **state)
+{
+    (void)state;
+    jz_error err;
+    jz_scenario *s = load("meta: {name: T\nzorgsoorten: [\n", &err);
+    assert_null(s);
+    assert_int_equal(err.status, JZ_EINPUT);
+    assert_true(err.line > 0);
+    assert_true(err.column > 0);
+}
+
+static void test_alias_bomb(void **state)
+{
+    (void)state;
+    char bomb[4096];
+    size_t at = (size_t)snprintf(bomb, sizeof bomb, "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i <= 9; i++)
+        at += (size_t)snprintf(bomb + at, sizeof bomb - at,
+                               "a%d: &a%d [*a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d]\n",
+                               i, i, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
+    jz_error err;
+    jz_scenario *s = load(bomb, &err);
+    assert_null(s);
+    assert_int_equal(err.status, JZ_EINPUT);
+    assert_non_null(strstr(err.message, "nodes"));
+    assert_true(err.line > 0);
+}
+
+static void test_file_too_large(void **state)
+{
+    (void)state;
+    jz_load_options opt;
+    jz_load_options_default(&opt);
+    opt.max_file_bytes = 100;
+    jz_error err;
+    jz_scenario *s = jz_scenario_load(JZ_TEST_DATA "/scenario/base.yaml", &opt, &err);
+    assert_null(s);
+    assert_int_equal(err.status, JZ_EINPUT);
+    assert_non_null(strstr(err.message, "limit"));
+}
+
+static void test_extends_cycle_and_missing(void **state)
+{
+    (void)state;
+    jz_error err;
+    jz_scenario *s = jz_scenario_load(JZ_TEST_DATA "/scenario/cycle_a.yaml", NULL, &err);
+    assert_null(s);
+    assert_int_equal(err.status, JZ_EINPUT);
+    assert_non_null(strstr(err.message, "cycle"));
+    assert_int_equal(err.line, 1);
+    s = jz_scenario_load(JZ_TEST_DATA "/scenario/missing_base.yaml", NULL, &err);
+    assert_null(s);
+    assert_non_null(strstr(err.message, "does-not-exist.yaml"));
+    assert_int_equal(err.line, 1);
+    s = jz_scenario_load(JZ_TEST_DATA "/scenario/no-such-file.yaml", NULL, &err);
+    assert_null(s);
+    assert_int_equal(err.status, JZ_EIO);
+}
+
+/* Values, units, series and the two layers. */
+static void test_values_and_layers(void **state)
+{
+    (void)state;
+    jz_error err;
+    jz_scenario *s = jz_scenario_load(JZ_TEST_DATA "/scenario/base.yaml", NULL, &err);
+    if (!s)
+        fail_msg("%s:%d:%d: %s", err.file, err.line, err.column, err.message);
+    int Z = s->n_zorgsoorten;
+    const jz_cell *a0 = &s->cells[0], *a1 = &s->cells[Z + 0], *r1 = &s->cells[Z + 1];
+    /* linear interpolation 10 -> 12 over 2024-2026, then constant */
+    assert_close(a0->zorgduur[0], 10.0, 1e-12);
+    assert_close(a0->zorgduur[1], 11.0, 1e-12);
+    assert_close(a0->zorgduur[2], 12.0, 1e-12);
+    assert_close(a0->zorgduur[3], 12.0, 1e-12);
+    /* step series, percentages; base year value of indexation not given -> first value */
+    assert_close(s->tariff_index[1], 0.05, 1e-15);
+    assert_close(s->tariff_index[2], 0.03, 1e-15);
+    assert_close(s->tariff_index[3], 0.03, 1e-15);
+    assert_close(s->budget_index[0], 0.02, 1e-15);
+    /* tariff x units */
+    assert_close(a0->cost[0], 9000.0, 1e-9);
+    /* {base, growth} population */
+    assert_close(s->gemeenten[0].population[JZ_POP_YOUTH][2], 20000.0 * 1.01 * 1.01, 1e-9);
+    /* gemeente layer overrides only the trend and start; level from the zorgsoort */
+    assert_int_equal(a0->instroom_per_1000, 1);
+    assert_close(a0->instroom[0], 30.0, 0.0);
+    assert_close(a0->instroom_trend[1], 0.02, 1e-15);
+    assert_close(a0->start, 1200.0, 0.0);
+    assert_close(a1->instroom_trend[1], 0.01, 1e-15);
+    assert_close(a1->start, 1000.0, 0.0);
+    /* transitions, reentry, budget */
+    assert_close(a0->transition[1 * Z + 1], 0.05, 1e-15);
+    assert_close(r1->transition[0 * Z + 0], 0.30, 1e-15);
+    assert_close(a0->reentry[0], 0.10, 1e-15);
+    assert_int_equal(a0->reentry_delay, 6);
+    assert_int_equal(a0->reentry_to, 0);
+    assert_int_equal(a0->has_budget, 1);
+    assert_int_equal(r1->has_budget, 0);
+    assert_true(s->gemeenten[0].has_rijksbijdrage);
+    assert_false(s->gemeenten[1].has_rijksbijdrage);
+    /* every input is traceable to file:line */
+    int found = 0;
+    for (int i = 0; i < s->n_inputs; i++)
+        if (strcmp(s->inputs[i].path, "gemeenten[GM0001].zorg.ambulant.instroom.trend") == 0) {
+            found = 1;
+            assert_int_equal(s->inputs[i].line, 31);
+            assert_string_equal(s->inputs[i].value, "2%");
+            assert_string_equal(s->inputs[i].unit, "fraction/yr");
+            assert_non_null(strstr(s->inputs[i].file, "base.yaml"));
+        }
+    assert_true(found);
+    jz_scenario_free(s);
+}
+
+/* A variant changes exactly what it names and nothing else. */
+static void test_extends_overrides_exactly(void **state)
+{
+    (void)state;
+    jz_error err;
+    jz_scenario *b = jz_scenario_load(JZ_TEST_DATA "/scenario/base.yaml", NULL, &err);
+    jz_scenario *v = jz_scenario_load(JZ_TEST_DATA "/scenario/variant.yaml", NULL, &err);
+    if (!b || !v)
+        fail_msg("%s:%d: %s", err.file, err.line, err.message);
+    assert_string_equal(v->meta.name, "Testvariant");
+    assert_int_equal(v->meta.base_year, b->meta.base_year);
+    assert_int_equal((int)v->block_len, (int)b->block_len);
+    int Z = b->n_zorgsoorten, H = b->meta.horizon, differ = 0;
+    for (size_t i = 0; i < b->block_len; i++) {
+        if (b->block[i] == v->block[i])
+            continue;
+        /* the only difference allowed: residentieel's zorgduur in both gemeenten */
+        int ok = 0;
+        for (int g = 0; g < b->n_gemeenten; g++) {
+            const double *zd = b->cells[g * Z + 1].zorgduur;
+            size_t off = (size_t)(zd - b->block);
+            if (i >= off && i < off + (size_t)H) {
+                ok = 1;
+                assert_close(v->block[i], 10.0, 0.0);
+            }
+        }
+        if (!ok)
+            fail_msg("block[%zu] differs: %g vs %g", i, b->block[i], v->block[i]);
+        differ++;
+    }
+    assert_int_equal(differ, 2 * H);
+    jz_scenario_free(b);
+    jz_scenario_free(v);
+}
+
+static void test_copy_is_deep(void **state)
+{
+    (void)state;
+    jz_error err;
+    jz_scenario *s = jz_scenario_load(JZ_SOURCE_DIR "/scenarios/example.yaml", NULL, &err);
+    if (!s)
+        fail_msg("%s:%d:%d: %s", err.file, err.line, err.column, err.message);
+    jz_scenario *c = jz_scenario_copy(s);
+    assert_non_null(c);
+    assert_memory_equal(c->block, s->block, s->block_len * sizeof(double));
+    c->cells[0].zorgduur[0] = 99.0;
+    assert_true(s->cells[0].zorgduur[0] != 99.0);
+    assert_int_equal(c->gemeenten[0].n_fixed, s->gemeenten[0].n_fixed);
+    assert_close(c->gemeenten[0].fixed[0].amount[0], s->gemeenten[0].fixed[0].amount[0], 0.0);
+    assert_ptr_not_equal(c->gemeenten[0].fixed[0].amount, s->gemeenten[0].fixed[0].amount);
+    assert_int_equal(c->n_inputs, s->n_inputs);
+    jz_scenario_free(c);
+    jz_scenario_free(s);
+}
+
+/* Every key of the schema is documented in docs/scenario-format.md. */
+static void test_every_key_documented(void **state)
+{
+    (void)state;
+    FILE *f = fopen(JZ_SOURCE_DIR "/docs/scenario-format.md", "rb");
+    assert_non_null(f);
+    static char doc[1 << 17];
+    size_t n = fread(doc, 1, sizeof doc - 1, f);
+    fclose(f);
+    doc[n] = '\0';
+    const jz_key *tables[] = {jz_keys_top, jz_keys_meta, jz_keys_indexation, jz_keys_zorgsoort,
+                              jz_keys_cell, jz_keys_gemeente, jz_keys_population, jz_keys_fixed,
+                              jz_keys_instroom, jz_keys_cost, jz_keys_budget, jz_keys_reentry,
+                              jz_keys_ageing};
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
+        for (const jz_key *k = tables[t]; k->key; k++) {
+            char quoted[96];
+            snprintf(quoted, sizeof quoted, "`%s`", k->key);
+            if (!strstr(doc, quoted))
+                fail_msg("key '%s' is not documented in docs/scenario-format.md", k->key);
+        }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_good_loads),
+        cmocka_unit_test(test_unknown_key_suggests),
+        cmocka_unit_test(test_wrong_type),
+        cmocka_unit_test(test_impossible_values),
+        cmocka_unit_test(test_nan_and_inf),
+        cmocka_unit_test(test_fractions_over_one),
+        cmocka_unit_test(test_missing_required),
+        cmocka_unit_test(test_unknown_references),
+        cmocka_unit_test(test_malformed_yaml),
+        cmocka_unit_test(test_alias_bomb),
+        cmocka_unit_test(test_file_too_large),
+        cmocka_unit_test(test_extends_cycle_and_missing),
+        cmocka_unit_test(test_values_and_layers),
+        cmocka_unit_test(test_extends_overrides_exactly),
+        cmocka_unit_test(test_copy_is_deep),
+        cmocka_unit_test(test_every_key_documented),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
