@@ -54,6 +54,12 @@ typedef struct jz_result {
     double *budget;            /* budget_volume * budget_price */
     double *tekort;            /* cost - budget */
     double *cost_per_client;   /* cost / unique (0 when unique = 0) */
+    /* the tekort split into causes (docs/model.md "Deficit decomposition");
+     * dec_tariff + dec_external + dec_volume + dec_intensity == tekort */
+    double *dec_tariff;        /* tariff gap incl. corrections and indexation of overspend */
+    double *dec_external;      /* external shifts (e.g. woonplaatsbeginsel) */
+    double *dec_volume;        /* more client-years than budgeted */
+    double *dec_intensity;     /* higher cost per client-year than budgeted, beyond indexation */
 
     /* ---- per gemeente x year, index g*H + y ---- */
     double *g_start;           /* sum over zorgsoorten of start (trajectories) */
@@ -70,6 +76,15 @@ typedef struct jz_result {
     double *g_cost;            /* care + fixed */
     double *g_budget;          /* care + fixed */
     double *g_tekort;          /* g_cost - g_budget */
+    double *g_dec_tariff;      /* sums of the dec_* parts, incl. fixed lines and measures */
+    double *g_dec_external;
+    double *g_dec_volume;
+    double *g_dec_intensity;
+    double *g_niet_beinvloedbaar; /* g_dec_tariff + g_dec_external */
+    double *g_beinvloedbaar;      /* g_dec_volume + g_dec_intensity */
+    double *g_ha_savings;         /* Hervormingsagenda savings counted this year (euros) */
+    double *g_ha_savings_certain; /* of which the certain part */
+    double *g_measure_investment; /* investment cost of local measures (in g_cost) */
     double *g_rijksbijdrage;   /* 0 when not given */
     double *g_tekort_rijk;     /* g_cost - g_rijksbijdrage */
     double *g_cost_per_client; /* g_care_cost / g_unique */

@@ -138,8 +138,9 @@ void jz_load_options_default(jz_load_options *opt);
 
 /* Load, resolve `extends`, validate and resolve the scenario at path.
  * opt may be NULL for the defaults.  Returns NULL and fills err (status
- * JZ_EINPUT with file:line:column for bad input, JZ_EIO when a file cannot
- * be read, JZ_ENOMEM) on failure. */
+ * JZ_EINPUT with file:line:column for bad input, including a missing
+ * `extends` file; JZ_EIO when the scenario file itself or an existing file
+ * cannot be read; JZ_ENOMEM) on failure. */
 jz_scenario *jz_scenario_load(const char *path, const jz_load_options *opt,
                               jz_error *err);
 

@@ -17,18 +17,20 @@ zorgsoorten: [
 Y
 check unknown_key "unknown_key.yaml:1:34: unknown key 'horizn' in meta; did you mean 'horizon'?" <<'Y'
 meta: {name: x, base_year: 2024, horizn: 2}
+zorgsoorten: [{key: a, instroom: 1, zorgduur: 3, cost: 1}]
+gemeenten: [{code: GM0001, name: x}]
 Y
-check wrong_type "wrong_type.yaml:2:46: .*zorgduur: expected a number of months" <<'Y'
+check wrong_type "wrong_type.yaml:2:47: .*zorgduur: expected a number of months" <<'Y'
 meta: {name: x, base_year: 2024, horizon: 2}
 zorgsoorten: [{key: a, instroom: 1, zorgduur: {a: 1}, cost: 1}]
 gemeenten: [{code: GM0001, name: x}]
 Y
-check negative "negative.yaml:2:46: .*zorgduur must be > 0 months" <<'Y'
+check negative "negative.yaml:2:47: .*zorgduur must be > 0 months" <<'Y'
 meta: {name: x, base_year: 2024, horizon: 2}
 zorgsoorten: [{key: a, instroom: 1, zorgduur: -3, cost: 1}]
 gemeenten: [{code: GM0001, name: x}]
 Y
-check nan "nan.yaml:2:46: .*expected a number of months" <<'Y'
+check nan "nan.yaml:2:47: .*expected a number of months" <<'Y'
 meta: {name: x, base_year: 2024, horizon: 2}
 zorgsoorten: [{key: a, instroom: 1, zorgduur: .nan, cost: 1}]
 gemeenten: [{code: GM0001, name: x}]
@@ -38,7 +40,7 @@ meta: {name: x, base_year: 2024, horizon: 2}
 zorgsoorten: [{key: a, instroom: 1, zorgduur: 3}]
 gemeenten: [{code: GM0001, name: x}]
 Y
-check fractions "fractions.yaml:3:59: .*add up to 1.2 of ended care" <<'Y'
+check fractions "fractions.yaml:3:62: .*add up to 1.2 of ended care" <<'Y'
 meta: {name: x, base_year: 2024, horizon: 2}
 zorgsoorten:
   - {key: a, instroom: 1, zorgduur: 3, cost: 1, transitions: {b: 70%}, reentry: {fraction: 50%}}
