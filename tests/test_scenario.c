@@ -340,7 +340,7 @@ static void test_every_key_documented(void **state)
     doc[n] = '\0';
     const jz_key *tables[] = {jz_keys_top, jz_keys_meta, jz_keys_indexation, jz_keys_zorgsoort,
                               jz_keys_cell, jz_keys_gemeente, jz_keys_population, jz_keys_fixed,
-                              jz_keys_instroom, jz_keys_cost, jz_keys_budget, jz_keys_reentry,
+                              jz_keys_instroom, jz_keys_cost, jz_keys_budget, jz_keys_reentry, jz_keys_financing, jz_keys_external,
                               jz_keys_ageing};
     for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
         for (const jz_key *k = tables[t]; k->key; k++) {

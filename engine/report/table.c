@@ -146,6 +146,18 @@ int jz_report_table(FILE *out, const jz_scenario *s, const jz_result *r,
     };
     year_table(out, r, o, L(o, "Geld (euro's van dat jaar)", "Money (euros of that year)"),
                money, (int)(sizeof money / sizeof money[0]));
+    col causes[] = {
+        {"Tarief", "Tariff gap", r->g_dec_tariff + gy, JZ_KIND_MONEY},
+        {"Extern", "External", r->g_dec_external + gy, JZ_KIND_MONEY},
+        {"Niet-beïnvl.", "Not infl.", r->g_niet_beinvloedbaar + gy, JZ_KIND_MONEY},
+        {"Volume", "Volume", r->g_dec_volume + gy, JZ_KIND_MONEY},
+        {"Intensiteit", "Intensity", r->g_dec_intensity + gy, JZ_KIND_MONEY},
+        {"Beïnvloedbaar", "Influenceable", r->g_beinvloedbaar + gy, JZ_KIND_MONEY},
+    };
+    year_table(out, r, o, L(o, "Tekort naar oorzaak", "Deficit by cause"),
+               causes, (int)(sizeof causes / sizeof causes[0]));
+    fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar = tarief + extern; beïnvloedbaar = volume + intensiteit (docs/model.md).",
+                           "Not influenceable = tariff + external; influenceable = volume + intensity (docs/model.md)."));
     zorgsoort_table(out, s, r, o, g, L(o, "Unieke cliënten per zorgsoort", "Unique clients per care type"),
                     r->unique, r->g_unique, "Totaal (personen)", "Total (persons)", JZ_KIND_COUNT);
     zorgsoort_table(out, s, r, o, g, L(o, "Kosten per zorgsoort", "Cost per care type"), r->cost,

@@ -19,8 +19,14 @@
 jz_scenario *jz_scenario_new(int G, int Z, int H, int base_year);
 
 /* Add a fixed cost line to gemeente g; returns it (arrays zeroed,
- * has_budget 0) or NULL on OOM. */
+ * has_budget 0) or NULL on OOM.  The realloc may move the earlier lines of
+ * that gemeente: do not keep pointers to them across calls. */
 jz_fixed_cost *jz_scenario_add_fixed(jz_scenario *s, int g, const char *name);
+
+/* Add an external shift to gemeente g (arrays zeroed) or NULL on OOM.  Like
+ * jz_scenario_add_fixed, it may move earlier lines of the same gemeente:
+ * do not keep pointers to them across calls. */
+jz_external *jz_scenario_add_external(jz_scenario *s, int g, const char *name, int zorgsoort);
 
 /* Add a warning ("file:line: text"); 0 or JZ_ENOMEM. */
 int jz_scenario_warn(jz_scenario *s, const char *fmt, ...)

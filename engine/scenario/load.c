@@ -142,10 +142,14 @@ static int load_indexation(loader *L, const jz_node *ix)
     if (rc)
         return rc;
     const jz_node *t = jz_node_get(ix, "tariff"), *b = jz_node_get(ix, "budget");
+    const jz_node *tc = jz_node_get(ix, "tariff_correction");
     const char *src = source_of(ix, NULL);
     if (t && (rc = series(L, t, JZ_U_RATE, "indexation.tariff", src, L->s->tariff_index, 1)))
         return rc;
     if (b && (rc = series(L, b, JZ_U_RATE, "indexation.budget", src, L->s->budget_index, 1)))
+        return rc;
+    if (tc && (rc = series(L, tc, JZ_U_RATE, "indexation.tariff_correction", src,
+                           L->s->tariff_correction, 1)))
         return rc;
     return JZ_OK;
 }
@@ -199,7 +203,10 @@ static int check_cell_maps(const jz_node *cellmap, const char *what, jz_error *e
     static const struct {
         const char *key;
         const jz_key *table;
-    } subs[] = {{"budget", jz_keys_budget}, {"reentry", jz_keys_reentry}, {"ageing", jz_keys_ageing}};
+    } subs[] = {{"budget", jz_keys_budget},
+                {"reentry", jz_keys_reentry},
+                {"ageing", jz_keys_ageing},
+                {"financing", jz_keys_financing}};
     char w[192];
     int rc;
     for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
@@ -386,14 +393,54 @@ static int load_cost(loader *L, const layers *ly, int g, jz_cell *c, const char 
     return series(L, v, JZ_U_MONEY, path, source_of(ly->m[which], NULL), c->cost, rec_layer(g, which));
 }
 
-static int load_budget(loader *L, const layers *ly, int g, jz_cell *c)
+static int load_budget(loader *L, const layers *ly, int g, jz_cell *c, const char *what)
 {
-    const jz_node *vol = NULL, *price = NULL;
-    int rc;
+    const jz_node *vol = NULL, *price = NULL, *amount = NULL;
+    int rc, which;
     if ((rc = cell_sub(L, ly, g, "budget", "volume", JZ_U_COUNT, c->budget_volume, &vol)) ||
-        (rc = cell_sub(L, ly, g, "budget", "price", JZ_U_MONEY, c->budget_price, &price)))
+        (rc = cell_sub(L, ly, g, "budget", "price", JZ_U_MONEY, c->budget_price, &price)) ||
+        (rc = cell_sub(L, ly, g, "budget", "amount", JZ_U_MONEY, c->budget_amount, &amount)))
         return rc;
+    const jz_node *at = lget(ly, "budget", &which);
+    if (amount && (vol || price))
+        return jz_node_error(L->err, amount, "%s: budget is either {amount} or {volume, price}, not both", what);
+    if (!amount && (vol != NULL) != (price != NULL))
+        return jz_node_error(L->err, at, "%s: budget needs both 'volume' (client-years) and 'price' (euros per client-year), or an 'amount'",
+                             what);
     c->has_budget = vol != NULL && price != NULL;
+    c->has_budget_amount = amount != NULL;
+    return JZ_OK;
+}
+
+static int load_financing(loader *L, const layers *ly, int g, jz_cell *c, const char *what)
+{
+    int which, rc;
+    const jz_node *parent, *mode = lget2(ly, "financing", "mode", &which, &parent);
+    c->financing = JZ_FIN_VOLUME;
+    c->financing_from = 0;
+    if (!mode)
+        return JZ_OK;
+    if (mode->type == JZ_NODE_SCALAR && strcmp(mode->scalar, "volume") == 0)
+        c->financing = JZ_FIN_VOLUME;
+    else if (mode->type == JZ_NODE_SCALAR && strcmp(mode->scalar, "lumpsum") == 0)
+        c->financing = JZ_FIN_LUMPSUM;
+    else if (mode->type == JZ_NODE_SCALAR && strcmp(mode->scalar, "population") == 0)
+        c->financing = JZ_FIN_POPULATION;
+    else
+        return jz_node_error(L->err, mode, "%s: financing.mode must be volume, lumpsum or population", what);
+    const jz_node *amount = NULL;
+    if ((rc = cell_sub(L, ly, g, "financing", "amount", JZ_U_MONEY, c->financing_amount, &amount)))
+        return rc;
+    if (c->financing != JZ_FIN_VOLUME && !amount)
+        return jz_node_error(L->err, mode, "%s: financing.mode %s needs an 'amount' (%s)", what, mode->scalar,
+                             c->financing == JZ_FIN_LUMPSUM ? "euros per year" : "euros per person of the population group");
+    const jz_node *from = lget2(ly, "financing", "from", &which, &parent);
+    if (from) {
+        long year;
+        if ((rc = jz_value_int(from, L->base, 2200, "financing.from", &year, L->err)))
+            return rc;
+        c->financing_from = (int)(year - L->base);
+    }
     return JZ_OK;
 }
 
@@ -502,13 +549,16 @@ static int load_cell(loader *L, int g, int z, const jz_node *zitem, const jz_nod
             return rc;
     }
     memcpy(c->tariff_index, s->tariff_index, (size_t)L->H * sizeof(double));
+    memcpy(c->tariff_correction, s->tariff_correction, (size_t)L->H * sizeof(double));
     if ((rc = load_instroom(L, &ly, g, z, c, what)) ||
         (rc = cell_series(L, &ly, g, "zorgduur", JZ_U_MONTHS, c->zorgduur, 1,
                           "mean duration of care in months, e.g. zorgduur: 9", what)) ||
         (rc = load_cost(L, &ly, g, c, what)) ||
         (rc = cell_series(L, &ly, g, "intensity_trend", JZ_U_RATE, c->intensity_trend, 0, "", what)) ||
         (rc = cell_series(L, &ly, g, "tariff_indexation", JZ_U_RATE, c->tariff_index, 0, "", what)) ||
-        (rc = load_budget(L, &ly, g, c)) ||
+        (rc = cell_series(L, &ly, g, "tariff_correction", JZ_U_RATE, c->tariff_correction, 0, "", what)) ||
+        (rc = load_budget(L, &ly, g, c, what)) ||
+        (rc = load_financing(L, &ly, g, c, what)) ||
         (rc = load_transitions(L, &ly, g, z, c)) ||
         (rc = load_reentry_ageing(L, &ly, g, z, c)))
         return rc;
@@ -550,6 +600,48 @@ static int load_fixed(loader *L, int g, const jz_node *list)
             if ((rc = series(L, v, JZ_U_MONEY, path, src, f->budget, 1)))
                 return rc;
             f->has_budget = 1;
+        }
+    }
+    return JZ_OK;
+}
+
+static int load_external(loader *L, int g, const jz_node *list)
+{
+    if (list->type != JZ_NODE_SEQ)
+        return jz_node_error(L->err, list, "external_shifts: expected a list, got %s",
+                             jz_node_type_name(list));
+    jz_gemeente *gm = &L->s->gemeenten[g];
+    int H = L->H, Z = L->s->n_zorgsoorten;
+    for (size_t i = 0; i < list->n; i++) {
+        const jz_node *it = list->values[i];
+        int rc = jz_schema_check(it, jz_keys_external, "external_shifts item", L->err);
+        if (rc)
+            return rc;
+        const jz_node *name = jz_node_get(it, "name");
+        if (name->type != JZ_NODE_SCALAR)
+            return jz_node_error(L->err, name, "external_shifts name: expected a text");
+        int z;
+        if ((rc = zorgsoort_ref(L, jz_node_get(it, "zorgsoort"), "external_shifts zorgsoort", &z)))
+            return rc;
+        jz_external *e = jz_scenario_add_external(L->s, g, name->scalar, z);
+        if (!e)
+            return jz_error_set(L->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        char path[256];
+        const char *src = source_of(it, NULL);
+        snprintf(path, sizeof path, "gemeenten[%s].external_shifts[%s].client_years", gm->code, name->scalar);
+        if ((rc = series(L, jz_node_get(it, "client_years"), JZ_U_COUNT, path, src, e->client_years, 1)))
+            return rc;
+        const jz_node *v;
+        memcpy(e->cost, L->s->cells[(size_t)g * (size_t)Z + (size_t)z].cost, (size_t)H * sizeof(double));
+        if ((v = jz_node_get(it, "cost"))) {
+            snprintf(path, sizeof path, "gemeenten[%s].external_shifts[%s].cost", gm->code, name->scalar);
+            if ((rc = series(L, v, JZ_U_MONEY, path, src, e->cost, 1)))
+                return rc;
+        }
+        if ((v = jz_node_get(it, "compensation"))) {
+            snprintf(path, sizeof path, "gemeenten[%s].external_shifts[%s].compensation", gm->code, name->scalar);
+            if ((rc = series(L, v, JZ_U_MONEY, path, src, e->compensation, 1)))
+                return rc;
         }
     }
     return JZ_OK;
@@ -626,7 +718,9 @@ static int load_gemeente_cells(loader *L, int g, const jz_node *item, const jz_n
         if ((rc = load_cell(L, g, z, zlist->values[z], ov)))
             return rc;
     }
-    return JZ_OK;
+    /* after the cells: an external shift's cost defaults to its zorgsoort's */
+    const jz_node *ext = jz_node_get(item, "external_shifts");
+    return ext ? load_external(L, g, ext) : JZ_OK;
 }
 
 /* ---- the whole tree ------------------------------------------------------ */
@@ -637,7 +731,8 @@ static void warn_unbudgeted(jz_scenario *s)
     for (int z = 0; z < Z; z++) {
         int missing = 0;
         for (int g = 0; g < G; g++)
-            missing += !s->cells[(size_t)g * (size_t)Z + (size_t)z].has_budget;
+            missing += !s->cells[(size_t)g * (size_t)Z + (size_t)z].has_budget &&
+                       !s->cells[(size_t)g * (size_t)Z + (size_t)z].has_budget_amount;
         if (missing)
             jz_scenario_warn(s, "%s: zorgsoort '%s' has no budget in %d of %d gemeenten; there its begroting is 0 and its tekort equals its cost",
                              s->meta.path, s->zorgsoorten[z].key, missing, G);

@@ -13,8 +13,8 @@
 
 #include "scenario/build.h"
 
-/* per cell: 13 arrays of H, plus transition (H * Z) */
-enum { CELL_ARRAYS = 13, GEMEENTE_ARRAYS = 3, GLOBAL_ARRAYS = 2 };
+/* per cell: 14 arrays of H, plus transition (H * Z) */
+enum { CELL_ARRAYS = 14, GEMEENTE_ARRAYS = 3, GLOBAL_ARRAYS = 3 };
 
 void jz_fill(double *a, int H, double v)
 {
@@ -44,6 +44,7 @@ static void layout(jz_scenario *s)
 #define TAKE(ptr, n) do { (ptr) = p; p += (n); } while (0)
     TAKE(s->tariff_index, H);
     TAKE(s->budget_index, H);
+    TAKE(s->tariff_correction, H);
     for (int g = 0; g < G; g++) {
         jz_gemeente *gm = &s->gemeenten[g];
         TAKE(gm->population[JZ_POP_YOUTH], H);
@@ -63,8 +64,10 @@ static void layout(jz_scenario *s)
         TAKE(cl->reentry, H);
         TAKE(cl->ageing_rate, H);
         TAKE(cl->ageing_transfer, H);
+        TAKE(cl->tariff_correction, H);
+        TAKE(cl->budget_amount, H);
+        TAKE(cl->financing_amount, H);
         TAKE(cl->transition, (size_t)H * (size_t)Z);
-        p += 2 * (size_t)H; /* spare: keeps CELL_ARRAYS honest for additions */
     }
 #undef TAKE
 }
@@ -133,6 +136,28 @@ jz_fixed_cost *jz_scenario_add_fixed(jz_scenario *s, int g, const char *name)
     return f;
 }
 
+jz_external *jz_scenario_add_external(jz_scenario *s, int g, const char *name, int zorgsoort)
+{
+    jz_gemeente *gm = &s->gemeenten[g];
+    int H = s->meta.horizon;
+    jz_external *ne = realloc(gm->external, (size_t)(gm->n_external + 1) * sizeof *ne);
+    if (!ne)
+        return NULL;
+    gm->external = ne;
+    jz_external *e = &gm->external[gm->n_external];
+    memset(e, 0, sizeof *e);
+    double *arr = calloc(3 * (size_t)H, sizeof *arr);
+    if (!arr)
+        return NULL;
+    e->client_years = arr;
+    e->cost = arr + H;
+    e->compensation = arr + 2 * H;
+    e->zorgsoort = zorgsoort;
+    snprintf(e->name, JZ_NAME_MAX, "%s", name ? name : "");
+    gm->n_external++;
+    return e;
+}
+
 static char *xstrdup(const char *s)
 {
     if (!s)
@@ -192,6 +217,9 @@ void jz_scenario_free(jz_scenario *s)
             for (int i = 0; i < s->gemeenten[g].n_fixed; i++)
                 free(s->gemeenten[g].fixed[i].amount);
             free(s->gemeenten[g].fixed);
+            for (int i = 0; i < s->gemeenten[g].n_external; i++)
+                free(s->gemeenten[g].external[i].client_years);
+            free(s->gemeenten[g].external);
         }
     }
     for (int i = 0; i < s->n_inputs; i++) {
@@ -251,6 +279,9 @@ jz_scenario *jz_scenario_copy(const jz_scenario *src)
         d->reentry = keep.reentry;
         d->ageing_rate = keep.ageing_rate;
         d->ageing_transfer = keep.ageing_transfer;
+        d->tariff_correction = keep.tariff_correction;
+        d->budget_amount = keep.budget_amount;
+        d->financing_amount = keep.financing_amount;
     }
     memcpy(s->block, src->block, s->block_len * sizeof *s->block);
     for (int g = 0; g < G; g++) {
@@ -263,6 +294,14 @@ jz_scenario *jz_scenario_copy(const jz_scenario *src)
             memcpy(f->indexation, o->fixed[i].indexation, (size_t)H * sizeof(double));
             memcpy(f->budget, o->fixed[i].budget, (size_t)H * sizeof(double));
             f->has_budget = o->fixed[i].has_budget;
+        }
+        for (int i = 0; i < o->n_external; i++) {
+            jz_external *e = jz_scenario_add_external(s, g, o->external[i].name, o->external[i].zorgsoort);
+            if (!e)
+                goto fail;
+            memcpy(e->client_years, o->external[i].client_years, (size_t)H * sizeof(double));
+            memcpy(e->cost, o->external[i].cost, (size_t)H * sizeof(double));
+            memcpy(e->compensation, o->external[i].compensation, (size_t)H * sizeof(double));
         }
     }
     if (src->meta.n_sources > 0) {

@@ -31,6 +31,7 @@ const jz_key jz_keys_meta[] = {
 const jz_key jz_keys_indexation[] = {
     {"tariff", 0, "tariff indexation per year, e.g. {2023: 6.5%}"},
     {"budget", 0, "budget indexation per year, e.g. {2023: 5.75%}"},
+    {"tariff_correction", 0, "one-off tariff corrections per year the budget does not follow, e.g. {2023: 2%}"},
     {"source", 0, "a source note"},
     {NULL, 0, NULL}};
 
@@ -42,7 +43,9 @@ const jz_key jz_keys_indexation[] = {
     {"cost", 0, "euros per client-year, e.g. cost: 15k"},                            \
     {"intensity_trend", 0, "yearly change of the cost per client-year beyond indexation"}, \
     {"tariff_indexation", 0, "tariff indexation for this zorgsoort, overriding indexation.tariff"}, \
-    {"budget", 0, "the begroting: {volume: client-years, price: euros per client-year}"}, \
+    {"tariff_correction", 0, "one-off tariff corrections for this zorgsoort, overriding indexation.tariff_correction"}, \
+    {"financing", 0, "how it is paid: {mode: lumpsum, amount: 2.1M, from: 2025}"}, \
+    {"budget", 0, "the begroting: {volume: client-years, price: euros per client-year} or {amount: euros}"}, \
     {"transitions", 0, "fractions of ended care moving to other zorgsoorten, e.g. {residentieel: 5%}"}, \
     {"reentry", 0, "re-entry after ending: {fraction: 11%, delay_months: 12}"},      \
     {"ageing", 0, "turning 18: {rate: 4%, to: verlengde_jeugdzorg, fraction: 40%}"},  \
@@ -65,6 +68,7 @@ const jz_key jz_keys_gemeente[] = {
     {"population", 0, "youth population: {youth: ..., young_adults: ...}"},
     {"rijksbijdrage", 0, "the national contribution in euros per year"},
     {"fixed_costs", 0, "fixed cost lines: [{name: ..., amount: ...}]"},
+    {"external_shifts", 0, "costs caused outside the gemeente: [{name, zorgsoort, client_years, cost, compensation}]"},
     {"zorg", 0, "per-zorgsoort values for this gemeente, by zorgsoort key"},
     {"source", 0, "a source note"},
     {NULL, 0, NULL}};
@@ -83,6 +87,22 @@ const jz_key jz_keys_fixed[] = {
     {"source", 0, "a source note"},
     {NULL, 0, NULL}};
 
+const jz_key jz_keys_financing[] = {
+    {"mode", 1, "volume (price x client-years), lumpsum or population"},
+    {"amount", 0, "lumpsum: euros per year; population: euros per person of the population group (base-year prices)"},
+    {"from", 0, "the first year of this financing (default: the base year)"},
+    {"source", 0, "a source note"},
+    {NULL, 0, NULL}};
+
+const jz_key jz_keys_external[] = {
+    {"name", 1, "what it is, e.g. name: Woonplaatsbeginsel 2022"},
+    {"zorgsoort", 1, "the zorgsoort that pays for it, e.g. zorgsoort: pleegzorg"},
+    {"client_years", 1, "extra client-years per year"},
+    {"cost", 0, "euros per client-year in base-year prices (default: the zorgsoort's cost)"},
+    {"compensation", 0, "nominal euros per year received for it (default 0)"},
+    {"source", 0, "a source note"},
+    {NULL, 0, NULL}};
+
 const jz_key jz_keys_instroom[] = {
     {"absolute", 0, "starts per year, e.g. absolute: 900"},
     {"per_1000", 0, "starts per 1,000 of the population group per year"},
@@ -97,8 +117,9 @@ const jz_key jz_keys_cost[] = {
     {NULL, 0, NULL}};
 
 const jz_key jz_keys_budget[] = {
-    {"volume", 1, "budgeted client-years per year"},
-    {"price", 1, "budgeted euros per client-year in base-year prices"},
+    {"volume", 0, "budgeted client-years per year"},
+    {"price", 0, "budgeted euros per client-year in base-year prices"},
+    {"amount", 0, "budgeted euros per year in base-year prices (instead of volume x price)"},
     {"source", 0, "a source note"},
     {NULL, 0, NULL}};
 

@@ -53,6 +53,18 @@ typedef struct jz_fixed_cost {
     int has_budget;     /* 0: the line is budgeted at exactly its cost */
 } jz_fixed_cost;
 
+/* An external shift: spending the gemeente cannot influence, caused by a
+ * change outside it (the 2022 woonplaatsbeginsel: youth under guardianship
+ * whose care moved to this gemeente), with the compensation received for
+ * it.  Its net cost is the `external` cause of the tekort. */
+typedef struct jz_external {
+    char name[JZ_NAME_MAX];
+    int zorgsoort;        /* index of the zorgsoort that pays for it */
+    double *client_years; /* [H] extra client-years per year */
+    double *cost;         /* [H] euros per client-year, base-year prices (tariff-indexed) */
+    double *compensation; /* [H] nominal euros per year added to the budget */
+} jz_external;
+
 typedef struct jz_gemeente {
     char code[JZ_CODE_MAX]; /* CBS code, "GM0153" */
     char name[JZ_NAME_MAX];
@@ -61,7 +73,16 @@ typedef struct jz_gemeente {
     int has_rijksbijdrage;
     int n_fixed;
     jz_fixed_cost *fixed;
+    int n_external;
+    jz_external *external;
 } jz_gemeente;
+
+/* How a zorgsoort is paid for. */
+enum {
+    JZ_FIN_VOLUME = 0,  /* price x client-years (the default) */
+    JZ_FIN_LUMPSUM = 1, /* a fixed amount per year, tariff-indexed */
+    JZ_FIN_POPULATION = 2 /* an amount per person of the population group, tariff-indexed */
+};
 
 /* All inputs of one gemeente x zorgsoort: the zorgsoort's defaults with the
  * gemeente's overrides applied. */
@@ -74,9 +95,15 @@ typedef struct jz_cell {
     double *cost;            /* [H] euros per client-year in base-year prices */
     double *intensity_trend; /* [H] fraction/yr, compounding from base year */
     double *tariff_index;    /* [H] tariff indexation applied in year y (y > base) */
+    double *tariff_correction; /* [H] one-off tariff corrections (e.g. reële prijs), compounding like indexation */
     int has_budget;          /* 0: no begroting given for this cell (budget 0) */
     double *budget_volume;   /* [H] budgeted client-years */
     double *budget_price;    /* [H] budgeted euros per client-year, base-year prices */
+    int has_budget_amount;   /* 1: the budget is an amount, not volume x price */
+    double *budget_amount;   /* [H] budgeted euros per year, base-year prices (budget-indexed) */
+    int financing;           /* JZ_FIN_* from year index financing_from on; volume before */
+    int financing_from;      /* year index; 0 = from the base year */
+    double *financing_amount;/* [H] lumpsum euros/yr, or euros per person (population), base-year prices */
     double *transition;      /* [H * Z] fraction of ended care moving to zorgsoort w: [y*Z + w] */
     double *reentry;         /* [H] fraction of ended care that re-enters later */
     int reentry_delay;       /* months until re-entry, 1..JZ_REENTRY_DELAY_MAX */
@@ -116,6 +143,7 @@ typedef struct jz_scenario {
     jz_cell *cells;        /* [G * Z], cells[g*Z + z] */
     double *tariff_index;  /* [H] global tariff indexation (cells may override) */
     double *budget_index;  /* [H] indexation of the budget price */
+    double *tariff_correction; /* [H] global one-off tariff corrections (cells may override) */
 
     int n_inputs;
     jz_input *inputs;      /* every value the user set, for tracing */

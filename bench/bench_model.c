@@ -1,0 +1,214 @@
+/*
+ * bench_model.c - timing of jz_model_run on a synthetic national scenario
+ * (342 gemeenten x 12 zorgsoorten x 15 years, monthly steps, stages 1..4,
+ * transitions, re-entry, ageing, per-1,000 instroom, budgets and fixed
+ * lines).  All numbers are deterministic functions of the indices, so runs
+ * are reproducible without an RNG.  See bench/README.md for the command.
+ *
+ * Reports (plain text on stdout):
+ *   - one run: median and minimum of 20 individually timed runs;
+ *   - per-run cost in a single-threaded loop of 1,000 runs (the Monte Carlo
+ *     use: same workspace and result reused);
+ *   - the duration coefficients: closed form (erlang.c) vs computing the
+ *     same Poisson tails with gsl_sf_gamma_inc_P, per cell-year;
+ *   - peak RSS (getrusage).
+ * Usage: bench_model [runs_in_loop]   (default 1000)
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_sf_gamma.h>
+
+#include "jzsim/model.h"
+#include "model/erlang.h"
+#include "scenario/build.h"
+
+enum { G = 342, Z = 12, H = 15, SINGLE_RUNS = 20 };
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* A deterministic spread in [0, 1) from two indices. */
+static double spread(int a, int b)
+{
+    unsigned h = (unsigned)a * 2654435761u ^ (unsigned)b * 40503u;
+    h ^= h >> 13;
+    h *= 0x5bd1e995u;
+    h ^= h >> 15;
+    return (double)(h % 10000u) / 10000.0;
+}
+
+static jz_scenario *national(void)
+{
+    jz_scenario *s = jz_scenario_new(G, Z, H, 2024);
+    if (!s)
+        return NULL;
+    for (int z = 0; z < Z; z++) {
+        s->zorgsoorten[z].stages = z % 4 + 1;
+        /* the last two are verlengde jeugdzorg (18-22) */
+        s->zorgsoorten[z].population = z >= 10 ? JZ_POP_YOUNG_ADULT : JZ_POP_YOUTH;
+    }
+    for (int y = 0; y < H; y++)
+        s->budget_index[y] = 0.025;
+    for (int g = 0; g < G; g++) {
+        jz_gemeente *gm = &s->gemeenten[g];
+        double youth = 2500.0 + 60000.0 * spread(g, 1) * spread(g, 2);
+        for (int y = 0; y < H; y++) {
+            gm->population[JZ_POP_YOUTH][y] = youth * (1.0 - 0.003 * y);
+            gm->population[JZ_POP_YOUNG_ADULT][y] = 0.3 * youth * (1.0 + 0.002 * y);
+            gm->rijksbijdrage[y] = youth * 1100.0 * (1.0 + 0.02 * y);
+        }
+        gm->has_rijksbijdrage = 1;
+        for (int f = 0; f < 2; f++) {
+            jz_fixed_cost *fc = jz_scenario_add_fixed(s, g, f ? "projecten" : "toegang");
+            if (!fc) {
+                jz_scenario_free(s);
+                return NULL;
+            }
+            for (int y = 0; y < H; y++) {
+                fc->amount[y] = youth * (f ? 20.0 : 60.0);
+                fc->indexation[y] = 0.03;
+                fc->budget[y] = fc->amount[y];
+            }
+            fc->has_budget = f;
+        }
+        for (int z = 0; z < Z; z++) {
+            jz_cell *c = &s->cells[g * Z + z];
+            double pop = z >= 10 ? 0.3 * youth : youth;
+            double per1000 = 2.0 + 10.0 * spread(g, 100 + z);
+            c->start = pop / 1000.0 * per1000 * (0.4 + 0.1 * (z % 4));
+            c->instroom_per_1000 = z % 2 == 0;
+            c->has_budget = z % 3 != 2;
+            c->reentry_delay = 3 + (g + z) % 22;
+            c->reentry_to = z % 2 ? z - 1 : z;
+            c->ageing_to = z < 10 ? 10 + z % 2 : -1;
+            for (int y = 0; y < H; y++) {
+                c->instroom[y] = c->instroom_per_1000 ? per1000 : pop / 1000.0 * per1000;
+                c->instroom_trend[y] = 0.01 - 0.002 * (z % 5);
+                c->zorgduur[y] = 4.0 + 2.0 * z + 3.0 * spread(g, 200 + z) + 0.1 * y;
+                c->cost[y] = 6000.0 + 7000.0 * z;
+                c->intensity_trend[y] = 0.01;
+                c->tariff_index[y] = 0.03;
+                c->budget_volume[y] = c->start * c->zorgduur[y] / 12.0;
+                c->budget_price[y] = 0.96 * c->cost[y];
+                c->reentry[y] = 0.03 + 0.01 * (z % 4);
+                c->ageing_rate[y] = z >= 10 ? 0.2 : 0.02 + 0.01 * (z % 5);
+                c->ageing_transfer[y] = z >= 10 ? 0.0 : 0.3;
+                double *tr = c->transition + (size_t)y * Z;
+                if (z < 10) {
+                    tr[(z + 1) % 10] = 0.04;
+                    tr[(z + 3) % 10] = 0.02;
+                }
+            }
+        }
+    }
+    return s;
+}
+
+/* The same Poisson tails as one jz_erlang_step needs, via GSL. */
+static double gsl_tails(int k, double c)
+{
+    double t = 0.0;
+    for (int n = 1; n <= k + 1; n++)
+        t += gsl_sf_gamma_inc_P(n, c);
+    return t;
+}
+
+static void bench_coefficients(void)
+{
+    enum { N = 200000 };
+    jz_erlang e;
+    double sink = 0.0;
+    double t0 = now();
+    for (int i = 0; i < N; i++) {
+        int k = i % 4 + 1;
+        double D = 4.0 + 30.0 * spread(i, 7);
+        if (jz_erlang_step(&e, k, D, 0.03, 1.0) == 0)
+            sink += e.V;
+    }
+    double t1 = now();
+    for (int i = 0; i < N; i++) {
+        int k = i % 4 + 1;
+        double D = 4.0 + 30.0 * spread(i, 7);
+        double c = k / D - log1p(-0.03) / 12.0;
+        sink += gsl_tails(k, c);
+    }
+    double t2 = now();
+    printf("coefficients per cell-year (k = 1..4): closed form %.0f ns, "
+           "Poisson tails alone via gsl_sf_gamma_inc_P %.0f ns   [checksum %.6g]\n",
+           1e9 * (t1 - t0) / N, 1e9 * (t2 - t1) / N, sink);
+}
+
+int main(int argc, char **argv)
+{
+    int loop = argc > 1 ? atoi(argv[1]) : 1000;
+    if (loop < 1)
+        loop = 1;
+    gsl_set_error_handler_off();
+
+    double tb = now();
+    jz_scenario *s = national();
+    jz_workspace *w = s ? jz_workspace_alloc(s) : NULL;
+    jz_result *r = s ? jz_result_alloc(s) : NULL;
+    if (!s || !w || !r) {
+        fprintf(stderr, "bench_model: out of memory\n");
+        return 1;
+    }
+    double te = now();
+    printf("scenario: %d gemeenten x %d zorgsoorten x %d years, %d steps/year "
+           "(built in %.1f ms; result %.1f MiB)\n",
+           G, Z, H, s->meta.steps_per_year, 1e3 * (te - tb),
+           (double)(r->block_len * sizeof(double)) / (1 << 20));
+
+    jz_error err;
+    double times[SINGLE_RUNS];
+    for (int i = 0; i < SINGLE_RUNS; i++) {
+        double t0 = now();
+        int rc = jz_model_run(s, w, r, &err);
+        times[i] = now() - t0;
+        if (rc != JZ_OK) {
+            fprintf(stderr, "bench_model: run failed: %s\n", err.message);
+            return 1;
+        }
+    }
+    qsort(times, SINGLE_RUNS, sizeof times[0], cmp_double);
+    printf("one run: median %.3f ms, min %.3f ms (of %d)\n",
+           1e3 * times[SINGLE_RUNS / 2], 1e3 * times[0], SINGLE_RUNS);
+
+    double t0 = now();
+    for (int i = 0; i < loop; i++)
+        if (jz_model_run(s, w, r, &err) != JZ_OK)
+            return 1;
+    double t1 = now();
+    printf("loop of %d runs: %.3f s total, %.3f ms per run\n", loop, t1 - t0,
+           1e3 * (t1 - t0) / loop);
+
+    size_t last = jz_result_gy(r, G, H - 1);
+    printf("region %d: clients %.1f, cost %.6e, tekort %.6e euro\n",
+           jz_scenario_year(s, H - 1), r->g_unique[last], r->g_cost[last], r->g_tekort[last]);
+
+    bench_coefficients();
+
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) == 0)
+        printf("peak RSS: %.1f MiB\n", (double)ru.ru_maxrss / 1024.0);
+
+    jz_result_free(r);
+    jz_workspace_free(w);
+    jz_scenario_free(s);
+    return 0;
+}

@@ -1,0 +1,249 @@
+/*
+ * check.c - validation of the inputs jz_model_run uses.
+ *
+ * The loader validates scenarios it reads, but the model also runs on
+ * copies whose numbers were changed by analyses (Monte Carlo draws,
+ * sensitivity, calibration), so it must not trust them: a NaN or an
+ * impossible value must come back as JZ_EINPUT naming the gemeente,
+ * zorgsoort and year, never as garbage results.  The checks are cheap (once
+ * per cell-year, not per month) and are done just before a value is used,
+ * so a valid scenario pays one pass over its inputs and nothing more.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "model/internal.h"
+
+/* Rounding slack on "fractions of completions sum to at most 1". */
+#define FRACTION_SLACK 1e-9
+
+int jz_delay_steps(int months, int steps_per_year)
+{
+    /* months -> steps, rounded to the nearest step; identity when monthly */
+    long steps = ((long)months * steps_per_year + 6) / 12;
+    return steps < 1 ? 1 : (int)steps;
+}
+
+#if defined(__GNUC__)
+#define JZ_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define JZ_PRINTF(a, b)
+#endif
+
+static int fail_at(jz_error *err, const char *where, const char *fmt, va_list ap)
+    JZ_PRINTF(3, 0);
+static int fail_at(jz_error *err, const char *where, const char *fmt, va_list ap)
+{
+    char msg[JZ_ERR_MSG_MAX];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "%s: %s", where, msg);
+}
+
+static int cell_fail(jz_error *err, const jz_scenario *s, int g, int z, int y,
+                     const char *fmt, ...) JZ_PRINTF(6, 7);
+static int cell_fail(jz_error *err, const jz_scenario *s, int g, int z, int y,
+                     const char *fmt, ...)
+{
+    char where[512];
+    const jz_gemeente *gm = &s->gemeenten[g];
+    if (y >= 0)
+        snprintf(where, sizeof where, "gemeente %s (%s), zorgsoort %s, year %d",
+                 gm->code, gm->name, s->zorgsoorten[z].key, s->meta.base_year + y);
+    else
+        snprintf(where, sizeof where, "gemeente %s (%s), zorgsoort %s", gm->code,
+                 gm->name, s->zorgsoorten[z].key);
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = fail_at(err, where, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+static int gemeente_fail(jz_error *err, const jz_scenario *s, int g, int y,
+                         const char *fmt, ...) JZ_PRINTF(5, 6);
+static int gemeente_fail(jz_error *err, const jz_scenario *s, int g, int y,
+                         const char *fmt, ...)
+{
+    char where[512];
+    const jz_gemeente *gm = &s->gemeenten[g];
+    snprintf(where, sizeof where, "gemeente %s (%s), year %d", gm->code, gm->name,
+             s->meta.base_year + y);
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = fail_at(err, where, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+static int scenario_fail(jz_error *err, const char *fmt, ...) JZ_PRINTF(2, 3);
+static int scenario_fail(jz_error *err, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char msg[JZ_ERR_MSG_MAX];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "%s", msg);
+}
+
+/* A growth fraction (index, trend): finite and >= -1 (a factor 1 + x < 0
+ * would flip signs). */
+static int growth_ok(double x) { return isfinite(x) && x >= -1.0; }
+
+int jz_check_dimensions(const jz_scenario *s, const jz_workspace *w,
+                        const jz_result *r, jz_error *err)
+{
+    if (!s || !w || !r)
+        return scenario_fail(err, "model run: scenario, workspace and result must not be NULL");
+    if (!s->cells || !s->gemeenten || !s->zorgsoorten)
+        return scenario_fail(err, "model run: the scenario is not built");
+    int G = s->n_gemeenten, Z = s->n_zorgsoorten, H = s->meta.horizon;
+    int S = s->meta.steps_per_year;
+    if (w->G != G || w->Z != Z || w->H != H || w->S != S)
+        return scenario_fail(err,
+                             "model run: workspace was allocated for %d gemeenten x %d "
+                             "zorgsoorten x %d years x %d steps, scenario has %d x %d x %d x %d",
+                             w->G, w->Z, w->H, w->S, G, Z, H, S);
+    if (r->n_gemeenten != G || r->n_zorgsoorten != Z || r->horizon != H)
+        return scenario_fail(err,
+                             "model run: result was allocated for %d gemeenten x %d "
+                             "zorgsoorten x %d years, scenario has %d x %d x %d",
+                             r->n_gemeenten, r->n_zorgsoorten, r->horizon, G, Z, H);
+    return JZ_OK;
+}
+
+int jz_check_global(const jz_scenario *s, jz_error *err)
+{
+    for (int z = 0; z < s->n_zorgsoorten; z++) {
+        const jz_zorgsoort *zs = &s->zorgsoorten[z];
+        if (zs->stages < 1 || zs->stages > JZ_STAGES_MAX)
+            return scenario_fail(err, "zorgsoort %s: stages must be 1..%d, got %d",
+                                 zs->key, JZ_STAGES_MAX, zs->stages);
+        if (zs->population < 0 || zs->population >= JZ_POP_GROUPS)
+            return scenario_fail(err, "zorgsoort %s: unknown population group %d",
+                                 zs->key, zs->population);
+    }
+    for (int y = 0; y < s->meta.horizon; y++)
+        if (!growth_ok(s->budget_index[y]))
+            return scenario_fail(err, "year %d: budget index must be a finite fraction >= -1, got %g",
+                                 s->meta.base_year + y, s->budget_index[y]);
+    return JZ_OK;
+}
+
+int jz_check_gemeente(const jz_scenario *s, int g, jz_error *err)
+{
+    const jz_gemeente *gm = &s->gemeenten[g];
+    int Z = s->n_zorgsoorten, H = s->meta.horizon;
+    for (int y = 0; y < H; y++) {
+        if (gm->has_rijksbijdrage && !isfinite(gm->rijksbijdrage[y]))
+            return gemeente_fail(err, s, g, y, "rijksbijdrage is %g", gm->rijksbijdrage[y]);
+        for (int f = 0; f < gm->n_fixed; f++) {
+            const jz_fixed_cost *fc = &gm->fixed[f];
+            if (!isfinite(fc->amount[y]))
+                return gemeente_fail(err, s, g, y, "fixed cost '%s': amount is %g",
+                                     fc->name, fc->amount[y]);
+            if (!growth_ok(fc->indexation[y]))
+                return gemeente_fail(err, s, g, y,
+                                     "fixed cost '%s': indexation must be a finite fraction >= -1, got %g",
+                                     fc->name, fc->indexation[y]);
+            if (fc->has_budget && !isfinite(fc->budget[y]))
+                return gemeente_fail(err, s, g, y, "fixed cost '%s': budget is %g",
+                                     fc->name, fc->budget[y]);
+        }
+        for (int e = 0; e < gm->n_external; e++) {
+            const jz_external *x = &gm->external[e];
+            if (x->zorgsoort < 0 || x->zorgsoort >= Z)
+                return gemeente_fail(err, s, g, y, "external shift '%s': zorgsoort %d does not exist",
+                                     x->name, x->zorgsoort);
+            if (!isfinite(x->client_years[y]) || !isfinite(x->cost[y]) || !isfinite(x->compensation[y]))
+                return gemeente_fail(err, s, g, y, "external shift '%s': numbers must be finite", x->name);
+        }
+    }
+    for (int z = 0; z < Z; z++) {
+        const jz_cell *c = &s->cells[g * Z + z];
+        if (!isfinite(c->start) || c->start < 0)
+            return cell_fail(err, s, g, z, -1, "start must be a finite number >= 0, got %g", c->start);
+        if (c->reentry_delay < 1 || c->reentry_delay > JZ_REENTRY_DELAY_MAX)
+            return cell_fail(err, s, g, z, -1, "reentry delay must be 1..%d months, got %d",
+                             JZ_REENTRY_DELAY_MAX, c->reentry_delay);
+        if (c->reentry_to < 0 || c->reentry_to >= Z)
+            return cell_fail(err, s, g, z, -1, "reentry target %d is not a zorgsoort", c->reentry_to);
+        if (c->ageing_to < -1 || c->ageing_to >= Z)
+            return cell_fail(err, s, g, z, -1, "ageing target %d is not a zorgsoort", c->ageing_to);
+        if (c->financing < JZ_FIN_VOLUME || c->financing > JZ_FIN_POPULATION ||
+            c->financing_from < 0)
+            return cell_fail(err, s, g, z, -1, "financing mode %d from year index %d is not valid",
+                             c->financing, c->financing_from);
+        /* all years of the cell here, in one sequential pass over its
+         * arrays: this is the run's first touch of the scenario's numbers,
+         * and streaming them in memory order lets the hardware prefetch
+         * them (checking year by year inside the time loop stalled on
+         * every array) */
+        for (int y = 0; y < H; y++) {
+            int rc = jz_check_cell_year(s, g, z, y, err);
+            if (rc)
+                return rc;
+        }
+    }
+    return JZ_OK;
+}
+
+int jz_check_cell_year(const jz_scenario *s, int g, int z, int y, jz_error *err)
+{
+    int Z = s->n_zorgsoorten;
+    const jz_cell *c = &s->cells[g * Z + z];
+    if (!isfinite(c->instroom[y]) || c->instroom[y] < 0)
+        return cell_fail(err, s, g, z, y, "instroom must be a finite number >= 0, got %g", c->instroom[y]);
+    if (c->instroom_per_1000) {
+        double pop = s->gemeenten[g].population[s->zorgsoorten[z].population][y];
+        if (!isfinite(pop) || pop < 0)
+            return cell_fail(err, s, g, z, y, "population must be a finite number >= 0, got %g", pop);
+    }
+    if (!growth_ok(c->instroom_trend[y]))
+        return cell_fail(err, s, g, z, y, "instroom trend must be a finite fraction >= -1, got %g",
+                         c->instroom_trend[y]);
+    if (!isfinite(c->zorgduur[y]) || !(c->zorgduur[y] > 0))
+        return cell_fail(err, s, g, z, y, "zorgduur must be a finite number > 0 months, got %g",
+                         c->zorgduur[y]);
+    /* (a zorgduur so small that k / D overflows is caught by flow.c when
+     * the coefficients are computed: no division here) */
+    if (!isfinite(c->cost[y]))
+        return cell_fail(err, s, g, z, y, "cost per client-year is %g", c->cost[y]);
+    if (!growth_ok(c->intensity_trend[y]))
+        return cell_fail(err, s, g, z, y, "intensity trend must be a finite fraction >= -1, got %g",
+                         c->intensity_trend[y]);
+    if (!growth_ok(c->tariff_index[y]))
+        return cell_fail(err, s, g, z, y, "tariff index must be a finite fraction >= -1, got %g",
+                         c->tariff_index[y]);
+    if (!growth_ok(c->tariff_correction[y]))
+        return cell_fail(err, s, g, z, y, "tariff correction must be a finite fraction >= -1, got %g",
+                         c->tariff_correction[y]);
+    if (c->has_budget_amount && !isfinite(c->budget_amount[y]))
+        return cell_fail(err, s, g, z, y, "budget amount is %g", c->budget_amount[y]);
+    if (c->financing != JZ_FIN_VOLUME && !isfinite(c->financing_amount[y]))
+        return cell_fail(err, s, g, z, y, "financing amount is %g", c->financing_amount[y]);
+    if (c->has_budget && (!isfinite(c->budget_volume[y]) || !isfinite(c->budget_price[y])))
+        return cell_fail(err, s, g, z, y, "budget volume %g / price %g must be finite numbers",
+                         c->budget_volume[y], c->budget_price[y]);
+    double sum = 0.0;
+    const double *tr = c->transition + (size_t)y * (size_t)Z;
+    for (int w = 0; w < Z; w++) {
+        if (!isfinite(tr[w]) || tr[w] < 0)
+            return cell_fail(err, s, g, z, y, "transition to %s must be a finite fraction >= 0, got %g",
+                             s->zorgsoorten[w].key, tr[w]);
+        sum += tr[w];
+    }
+    if (!isfinite(c->reentry[y]) || c->reentry[y] < 0)
+        return cell_fail(err, s, g, z, y, "reentry must be a finite fraction >= 0, got %g", c->reentry[y]);
+    sum += c->reentry[y];
+    if (sum > 1.0 + FRACTION_SLACK)
+        return cell_fail(err, s, g, z, y, "transitions plus reentry add up to %g, more than 1", sum);
+    if (!isfinite(c->ageing_rate[y]) || c->ageing_rate[y] < 0 || c->ageing_rate[y] >= 1)
+        return cell_fail(err, s, g, z, y, "ageing rate must be a fraction in [0, 1), got %g",
+                         c->ageing_rate[y]);
+    if (!isfinite(c->ageing_transfer[y]) || c->ageing_transfer[y] < 0 || c->ageing_transfer[y] > 1)
+        return cell_fail(err, s, g, z, y, "ageing transfer must be a fraction in [0, 1], got %g",
+                         c->ageing_transfer[y]);
+    return JZ_OK;
+}

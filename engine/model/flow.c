@@ -1,0 +1,258 @@
+/*
+ * flow.c - the volumes of one gemeente: every zorgsoort's Erlang chain
+ * stepped month by month, with transfers, re-entries and ageing between the
+ * zorgsoorten (docs/model.md, sections 2-6).
+ *
+ * Loop order is year -> step -> zorgsoort, the state of the gemeente (stocks
+ * per stage, transfers in transit, the re-entry ring) lives in the
+ * workspace and fits in L1/L2 cache.  Results are written once per
+ * cell-year.  Per step and zorgsoort the work is O(k^2) flops plus one
+ * update per non-zero route, with the coefficients computed once per
+ * cell-year (erlang.c).
+ */
+#include <string.h>
+
+#include "model/internal.h"
+
+/* Stock of one chain.  Always summed in the same order, so that the end of
+ * year y and the start of year y + 1 are the same double. */
+static double stock_sum(const double *x, int k)
+{
+    double t = 0.0;
+    for (int i = 0; i < k; i++)
+        t += x[i];
+    return t;
+}
+
+/* One step of one chain with inflow I: x is replaced by the end state;
+ * sums[0] = stock at the start, sums[1] = at the end, sums[2] = client-steps.
+ * Inlined with a constant k at the call sites, so the loops unroll. */
+static inline void chain_step(const jz_erlang *restrict e, double *restrict x,
+                              double I, int k, double sums[restrict 3])
+{
+    double s0 = 0.0, cm = I * e->V;
+    for (int i = 0; i < k; i++) {
+        s0 += x[i];
+        cm += x[i] * e->W[i];
+    }
+    /* x_j(end) = sum_{i<=j} phi_{j-i} x_i + I gamma_j, in place from the
+     * last stage down (stage j reads only i <= j) */
+    double s1 = 0.0;
+    for (int j = k - 1; j >= 0; j--) {
+        double v = I * e->gamma[j];
+        for (int i = 0; i <= j; i++)
+            v += e->phi[j - i] * x[i];
+        x[j] = v;
+        s1 += v;
+    }
+    sums[0] = s0;
+    sums[1] = s1;
+    sums[2] = cm;
+}
+
+/* Parameters of cell (g, z) for year y (validated by jz_check_gemeente).
+ * Returns jz_erlang_step's status. */
+static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, int y)
+{
+    const int Z = s->n_zorgsoorten, S = s->meta.steps_per_year;
+    const jz_cell *c = &s->cells[(size_t)g * (size_t)Z + (size_t)z];
+    const jz_zorgsoort *zs = &s->zorgsoorten[z];
+    jz_cellyear *q = &w->cy[z];
+
+    /* trend compounds from the base year: index 0 is not applied */
+    if (y > 0)
+        w->trend[z] *= 1.0 + c->instroom_trend[y];
+    double base = c->instroom[y];
+    if (c->instroom_per_1000)
+        base = base * s->gemeenten[g].population[zs->population][y] / 1000.0;
+    q->ext_year = base * w->trend[z];
+    q->ext = q->ext_year / (double)S;
+
+    /* completions are routed along the non-zero transitions only: usually
+     * one or two of the Z, and a short scalar loop avoids partial-store
+     * forwarding stalls on w->next that a dense vectorised loop causes */
+    q->transition = c->transition + (size_t)y * (size_t)Z;
+    int *to = w->route_to + (size_t)z * (size_t)Z;
+    double *frac = w->route_frac + (size_t)z * (size_t)Z;
+    double sum = 0.0;
+    int n = 0;
+    for (int v = 0; v < Z; v++) {
+        sum += q->transition[v];
+        if (q->transition[v] > 0.0) {
+            to[n] = v;
+            frac[n] = q->transition[v];
+            n++;
+        }
+    }
+    q->route_to = to;
+    q->route_frac = frac;
+    q->n_route = n;
+    q->reentry = c->reentry[y];
+    q->out = 1.0 - sum - q->reentry;
+    if (q->out < 0.0) /* within FRACTION_SLACK of 0 (checked) */
+        q->out = 0.0;
+    q->reentry_to = c->reentry_to;
+    q->reentry_steps = jz_delay_steps(c->reentry_delay, S);
+    q->ageing_to = c->ageing_to;
+    q->aged_to = c->ageing_to >= 0 ? c->ageing_transfer[y] : 0.0;
+
+    /* zorgduur and ageing are often the same from year to year and, with
+     * zorgsoort defaults, from gemeente to gemeente: reuse the coefficients
+     * then (they are a pure function of these inputs, so nothing changes) */
+    double tau = 12.0 / (double)S;
+    if (jz_erlang_same(&w->coef[z], zs->stages, c->zorgduur[y], c->ageing_rate[y], tau))
+        return 0;
+    return jz_erlang_step(&w->coef[z], zs->stages, c->zorgduur[y], c->ageing_rate[y], tau);
+}
+
+/* Write the year's volumes of cell (g, z) into r. */
+static void write_cell_year(jz_workspace *w, jz_result *r, int g, int z, int y)
+{
+    const int Z = r->n_zorgsoorten, S = w->S;
+    const jz_cellyear *q = &w->cy[z];
+    const double *a = w->acc + (size_t)z * ACC_N;
+    size_t i = jz_result_cz(r, g, z, y);
+
+    double C = a[ACC_COMPL], A = a[ACC_AGEING];
+    r->start[i] = a[ACC_START];
+    r->end[i] = stock_sum(w->x + (size_t)z * JZ_STAGES_MAX, w->coef[z].k);
+    r->client_years[i] = a[ACC_CM] / (double)S; /* client-steps -> years */
+    r->instroom_ext[i] = q->ext_year;
+    r->instroom_transfer[i] = a[ACC_IN_TR];
+    r->instroom_reentry[i] = a[ACC_IN_RE];
+    r->instroom[i] = q->ext_year + a[ACC_IN_TR] + a[ACC_IN_RE];
+    r->unique[i] = r->start[i] + r->instroom[i];
+    r->uitstroom[i] = a[ACC_EXIT];
+
+    double *to = r->uit_to + i * (size_t)Z;
+    double transfer = 0.0;
+    for (int v = 0; v < Z; v++) {
+        to[v] = q->transition[v] * C;
+        if (v == q->ageing_to)
+            to[v] += q->aged_to * A;
+        transfer += to[v];
+    }
+    r->uit_transfer[i] = transfer;
+    r->uit_reentry[i] = q->reentry * C;
+    r->uit_aged_out[i] = (1.0 - q->aged_to) * A;
+    r->uit_out[i] = q->out * C;
+}
+
+int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
+                      int g, jz_error *err)
+{
+    const int Z = s->n_zorgsoorten, H = s->meta.horizon, S = s->meta.steps_per_year;
+    const jz_cell *cells = s->cells + (size_t)g * (size_t)Z;
+    /* every input of the gemeente, all years, before anything is computed */
+    int rc = jz_check_gemeente(s, g, err);
+    if (rc)
+        return rc;
+
+    /* Ring of re-entries: slot (head + d) mod L receives what leaves now and
+     * re-enters d steps later; L is this gemeente's longest delay + 1 so the
+     * year-end sum of the pool only visits slots that can be in use. */
+    int L = 2;
+    for (int z = 0; z < Z; z++) {
+        int d = jz_delay_steps(cells[z].reentry_delay, S);
+        if (d + 1 > L)
+            L = d + 1;
+    }
+    memset(w->x, 0, (size_t)Z * JZ_STAGES_MAX * sizeof *w->x);
+    memset(w->arrive, 0, (size_t)Z * sizeof *w->arrive);
+    memset(w->next, 0, (size_t)Z * sizeof *w->next);
+    memset(w->ring, 0, (size_t)Z * (size_t)L * sizeof *w->ring);
+    for (int z = 0; z < Z; z++) {
+        /* start split equally over the stages: the steady state of an
+         * Erlang chain without ageing (every stage holds inflow / r) */
+        int k = s->zorgsoorten[z].stages;
+        for (int j = 0; j < k; j++)
+            w->x[(size_t)z * JZ_STAGES_MAX + (size_t)j] = cells[z].start / k;
+        w->trend[z] = 1.0;
+    }
+
+    int head = 0;
+    double left_care = 0.0;
+    for (int y = 0; y < H; y++) {
+        for (int z = 0; z < Z; z++) {
+            if (setup_cell_year(s, w, g, z, y))
+                /* the inputs passed the checks, so only k / D overflowed */
+                return jz_error_set(err, JZ_EINPUT, NULL, 0, 0,
+                                    "gemeente %s (%s), zorgsoort %s, year %d: zorgduur "
+                                    "%g months is too small", s->gemeenten[g].code,
+                                    s->gemeenten[g].name, s->zorgsoorten[z].key,
+                                    s->meta.base_year + y,
+                                    s->cells[(size_t)g * (size_t)Z + (size_t)z].zorgduur[y]);
+            double *a = w->acc + (size_t)z * ACC_N;
+            memset(a, 0, ACC_N * sizeof *a);
+            a[ACC_START] = stock_sum(w->x + (size_t)z * JZ_STAGES_MAX, w->coef[z].k);
+        }
+
+        for (int m = 0; m < S; m++) {
+            for (int z = 0; z < Z; z++) {
+                const jz_erlang *e = &w->coef[z];
+                const jz_cellyear *q = &w->cy[z];
+                double *x = w->x + (size_t)z * JZ_STAGES_MAX;
+                double *a = w->acc + (size_t)z * ACC_N;
+                const int k = e->k;
+
+                double in_tr = w->arrive[z];
+                double in_re = w->ring[(size_t)z * (size_t)L + (size_t)head];
+                double I = q->ext + in_tr + in_re;
+
+                double sums[3]; /* stock at start, at end, client-steps */
+                switch (k) {    /* constant k: fully unrolled (most zorgsoorten) */
+                case 1: chain_step(e, x, I, 1, sums); break;
+                case 2: chain_step(e, x, I, 2, sums); break;
+                case 3: chain_step(e, x, I, 3, sums); break;
+                case 4: chain_step(e, x, I, 4, sums); break;
+                default: chain_step(e, x, I, k, sums); break;
+                }
+                double cm = sums[2];
+                /* exits by difference: mass balance holds by construction */
+                double E = (sums[0] + I) - sums[1];
+                double A = e->a * cm;
+                double C = E - A;
+
+                for (int n = 0; n < q->n_route; n++)
+                    w->next[q->route_to[n]] += C * q->route_frac[n];
+                if (q->ageing_to >= 0)
+                    w->next[q->ageing_to] += A * q->aged_to;
+                int slot = head + q->reentry_steps;
+                if (slot >= L)
+                    slot -= L;
+                w->ring[(size_t)q->reentry_to * (size_t)L + (size_t)slot] += C * q->reentry;
+
+                a[ACC_IN_TR] += in_tr;
+                a[ACC_IN_RE] += in_re;
+                a[ACC_EXIT] += E;
+                a[ACC_AGEING] += A;
+                a[ACC_COMPL] += C;
+                a[ACC_CM] += cm;
+            }
+            /* what left this step arrives next step; the ring slot of this
+             * step has been consumed */
+            for (int z = 0; z < Z; z++) {
+                w->arrive[z] = w->next[z];
+                w->next[z] = 0.0;
+                w->ring[(size_t)z * (size_t)L + (size_t)head] = 0.0;
+            }
+            if (++head == L)
+                head = 0;
+        }
+
+        double transit = 0.0, pool = 0.0;
+        for (int z = 0; z < Z; z++) {
+            write_cell_year(w, r, g, z, y);
+            size_t i = jz_result_cz(r, g, z, y);
+            left_care += r->uit_out[i] + r->uit_aged_out[i];
+            transit += w->arrive[z];
+            for (int t = 0; t < L; t++)
+                pool += w->ring[(size_t)z * (size_t)L + (size_t)t];
+        }
+        size_t gy = jz_result_gy(r, g, y);
+        r->g_in_transit[gy] = transit;
+        r->g_reentry_pool[gy] = pool;
+        r->g_left_care[gy] = left_care;
+    }
+    return JZ_OK;
+}

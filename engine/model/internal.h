@@ -1,0 +1,95 @@
+/*
+ * internal.h - what the files of engine/model share (internal).
+ *
+ *   result.c    jz_result_alloc/free, jz_workspace_alloc/free
+ *   check.c     input validation with messages naming gemeente/zorgsoort/year
+ *   flow.c      volumes of one gemeente: the monthly Erlang chains
+ *   money.c     prices, costs, budgets, fixed lines of one gemeente
+ *   total.c     the region slot g = G
+ *   run.c       jz_model_run: ties the above together
+ *
+ * The workspace holds the state of ONE gemeente at a time (gemeenten do not
+ * exchange clients), so its size does not grow with G and it stays in cache
+ * while the run streams through the months.
+ */
+#ifndef JZ_MODEL_INTERNAL_H
+#define JZ_MODEL_INTERNAL_H
+
+#include "jzsim/model.h"
+#include "model/erlang.h"
+
+/* Steps per year accepted by the model (12 = monthly). */
+#define JZ_STEPS_MIN 1
+#define JZ_STEPS_MAX 400
+
+/* Everything the inner loop needs about one zorgsoort in the current year. */
+typedef struct jz_cellyear {
+    const double *transition; /* [Z] fractions of completions to zorgsoort w */
+    const int *route_to;      /* the n_route zorgsoorten with transition > 0 */
+    const double *route_frac; /* and their fractions */
+    int n_route;
+    double ext;               /* external instroom per step */
+    double ext_year;          /* external instroom in the year */
+    double reentry;           /* fraction of completions that re-enter */
+    double aged_to;           /* fraction of ageing exits moving to ageing_to (0 if none) */
+    double out;               /* fraction of completions leaving care: 1 - sum tr - reentry */
+    int reentry_to;           /* destination zorgsoort of re-entries */
+    int reentry_steps;        /* delay in steps, 1 .. ring length - 1 */
+    int ageing_to;            /* -1: ageing exits all leave care */
+} jz_cellyear;
+
+/* Per zorgsoort and year, summed over the steps. */
+enum {
+    ACC_START,   /* stock on 1 January */
+    ACC_IN_TR,   /* arrivals from transfers */
+    ACC_IN_RE,   /* arrivals from re-entry */
+    ACC_EXIT,    /* all exits E */
+    ACC_AGEING,  /* ageing exits A */
+    ACC_COMPL,   /* completions C = E - A */
+    ACC_CM,      /* client-steps */
+    ACC_N
+};
+
+struct jz_workspace {
+    int G, Z, H, S;    /* dimensions this workspace was made for */
+    int ring_cap;      /* ring slots per zorgsoort: max delay in steps + 1 */
+    jz_erlang *coef;   /* [Z] this year's coefficients */
+    jz_cellyear *cy;   /* [Z] this year's cell parameters */
+    double *x;         /* [Z * JZ_STAGES_MAX] stock per stage */
+    double *arrive;    /* [Z] transfers arriving in the current step */
+    double *next;      /* [Z] transfers leaving now, arriving next step */
+    double *ring;      /* [Z * ring_cap] re-entries by arrival slot */
+    double *trend;     /* [Z] prod_{t=1..y} (1 + instroom_trend[t]) */
+    double *route_frac;/* [Z * Z] nonzero transitions of zorgsoort z at z*Z */
+    int *route_to;     /* [Z * Z] their destinations */
+    double *acc;       /* [Z * ACC_N] */
+    double *budget_factor; /* [H] prod_{t=1..y} (1 + budget_index[t]) */
+    double *block;     /* storage for the doubles above */
+};
+
+/* check.c: 0 or JZ_EINPUT with a message. */
+int jz_check_dimensions(const jz_scenario *s, const jz_workspace *w,
+                        const jz_result *r, jz_error *err);
+int jz_check_global(const jz_scenario *s, jz_error *err);
+/* the gemeente's own inputs and every cell-year of it */
+int jz_check_gemeente(const jz_scenario *s, int g, jz_error *err);
+int jz_check_cell_year(const jz_scenario *s, int g, int z, int y, jz_error *err);
+
+/* Re-entry delay in steps for a delay in months (at least 1). */
+int jz_delay_steps(int months, int steps_per_year);
+
+/* flow.c: volumes of gemeente g into r (cz arrays and the flow part of the
+ * gy arrays).  Validates the gemeente's inputs (jz_check_gemeente) first. */
+int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
+                      int g, jz_error *err);
+
+/* money.c: money of gemeente g (needs the flows of g in r). */
+void jz_money_gemeente(const jz_scenario *s, const jz_workspace *w,
+                       jz_result *r, int g);
+
+/* total.c */
+void jz_total_clear(jz_result *r);
+void jz_total_add(jz_result *r, int g);
+void jz_total_finish(jz_result *r);
+
+#endif

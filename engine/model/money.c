@@ -1,0 +1,238 @@
+/*
+ * money.c - prices, costs, budgets, the deficit decomposition and the
+ * gemeente-year lines of one gemeente (docs/model.md, sections 7, 8 and 12).
+ * Runs after flow.c has filled the volumes of the gemeente; all inputs were
+ * validated there.
+ *
+ * Indexation factors compound year on year from the base year: the value at
+ * index 0 is never applied (base-year prices), so the factor of year y is
+ * prod_{t=1..y} (1 + x_t).  Each is kept as a running product along y.
+ */
+#include "model/internal.h"
+
+/* Shapley values of the three factors of f(x) = x0 x1 x2 moving from the
+ * budget point a to the actual point b:  phi_i = sum over the subsets S of
+ * the other two factors of |S|! (2 - |S|)! / 3! [f(S + i) - f(S)], where a
+ * factor in S is at b and the others at a.  sum_i phi_i = f(b) - f(a)
+ * exactly (the efficiency property); the split does not depend on an order. */
+static void shapley3(const double a[3], const double b[3], double phi[3])
+{
+    double f[8];
+    for (int S = 0; S < 8; S++) {
+        double p = 1.0;
+        for (int i = 0; i < 3; i++)
+            p *= (S >> i) & 1 ? b[i] : a[i];
+        f[S] = p;
+    }
+    static const double weight[3] = {1.0 / 3.0, 1.0 / 6.0, 1.0 / 3.0}; /* by |S| */
+    for (int i = 0; i < 3; i++) {
+        double sum = 0.0;
+        for (int S = 0; S < 8; S++) {
+            if ((S >> i) & 1)
+                continue;
+            int n = ((S & 1) != 0) + ((S & 2) != 0) + ((S & 4) != 0);
+            sum += weight[n] * (f[S | (1 << i)] - f[S]);
+        }
+        phi[i] = sum;
+    }
+}
+
+/* The indexation factors of one cell in year y. */
+typedef struct factors {
+    double T; /* tariff: F_y(tariff_index) F_y(tariff_correction) */
+    double I; /* intensity: F_y(intensity_trend) */
+    double B; /* budget: F_y(budget_index) */
+} factors;
+
+/* Split the care tekort of one cell-year into the four causes
+ * (docs/model.md section 12).  care_cost and care_budget exclude external
+ * shifts.  real_spend is the spending in base-year prices before tariff
+ * indexation (V * cost * I for volume financing, the lumpsum L otherwise). */
+static void decompose(const jz_cell *c, int y, int lumpsum, double V, double real_spend,
+                      const factors *f, double *tariff, double *volume, double *intensity)
+{
+    double g = f->T / f->B; /* the tariff gap factor: tariffs above the budget index */
+    if (lumpsum) {
+        /* no volume or intensity effect: the amount against its budget in
+         * real terms is a contract choice (intensity/mix), the rest is the
+         * indexation gap */
+        double budget_real = c->has_budget_amount ? c->budget_amount[y]
+                           : c->has_budget       ? c->budget_volume[y] * c->budget_price[y]
+                                                 : 0.0;
+        *tariff = real_spend * (f->T - f->B);
+        *intensity = (real_spend - budget_real) * f->B;
+        *volume = 0.0;
+        return;
+    }
+    double a[3], b[3], phi[3];
+    if (c->has_budget && !c->has_budget_amount) {
+        /* budget point (budgeted volume, budgeted real price, no gap) to
+         * actual (client-years, real price incl. intensity, gap) */
+        a[0] = c->budget_volume[y];
+        a[1] = c->budget_price[y];
+        b[0] = V;
+        b[1] = V > 0.0 ? real_spend / V : c->cost[y] * f->I;
+    } else {
+        /* a budget without a volume (an amount, or none): the real
+         * overspend as a whole counts as volume */
+        a[0] = c->has_budget_amount ? c->budget_amount[y] : 0.0;
+        a[1] = 1.0;
+        b[0] = real_spend;
+        b[1] = 1.0;
+    }
+    a[2] = 1.0;
+    b[2] = g;
+    shapley3(a, b, phi);
+    /* nominal tekort = B * (real tekort); the budgeted indexation of the
+     * real overspend (B - 1)(phi_V + phi_I) is not covered by a budget that
+     * indexes only the budgeted amount: it counts as tariff (seed4 L1172) */
+    *volume = phi[0];
+    *intensity = phi[1];
+    *tariff = f->B * phi[2] + (f->B - 1.0) * (phi[0] + phi[1]);
+}
+
+static void money_cells(const jz_scenario *s, const jz_workspace *w, jz_result *r, int g)
+{
+    const int Z = s->n_zorgsoorten, H = s->meta.horizon;
+    const jz_gemeente *gm = &s->gemeenten[g];
+    for (int z = 0; z < Z; z++) {
+        const jz_cell *c = &s->cells[(size_t)g * (size_t)Z + (size_t)z];
+        factors f = {1.0, 1.0, 1.0};
+        for (int y = 0; y < H; y++) {
+            size_t i = jz_result_cz(r, g, z, y);
+            if (y > 0) {
+                f.T *= (1.0 + c->tariff_index[y]) * (1.0 + c->tariff_correction[y]);
+                f.I *= 1.0 + c->intensity_trend[y];
+            }
+            f.B = w->budget_factor[y];
+            double V = r->client_years[i];
+            int mode = y >= c->financing_from ? c->financing : JZ_FIN_VOLUME;
+            double real_spend, care_cost;
+            if (mode == JZ_FIN_VOLUME) {
+                r->price[i] = c->cost[y] * f.T * f.I;
+                care_cost = V * r->price[i];
+                real_spend = V * c->cost[y] * f.I;
+            } else {
+                int grp = s->zorgsoorten[z].population;
+                real_spend = c->financing_amount[y] *
+                             (mode == JZ_FIN_POPULATION ? gm->population[grp][y] : 1.0);
+                care_cost = real_spend * f.T;
+                r->price[i] = V > 0.0 ? care_cost / V : 0.0;
+            }
+            double care_budget = 0.0;
+            r->budget_volume[i] = 0.0;
+            r->budget_price[i] = 0.0;
+            if (c->has_budget_amount) {
+                care_budget = c->budget_amount[y] * f.B;
+            } else if (c->has_budget) {
+                r->budget_volume[i] = c->budget_volume[y];
+                r->budget_price[i] = c->budget_price[y] * f.B;
+                care_budget = r->budget_volume[i] * r->budget_price[i];
+            }
+            decompose(c, y, mode != JZ_FIN_VOLUME, V, real_spend, &f,
+                      &r->dec_tariff[i], &r->dec_volume[i], &r->dec_intensity[i]);
+
+            /* external shifts paid from this zorgsoort */
+            double ecy = 0.0, ecost = 0.0, ebud = 0.0;
+            for (int e = 0; e < gm->n_external; e++) {
+                const jz_external *x = &gm->external[e];
+                if (x->zorgsoort != z)
+                    continue;
+                ecy += x->client_years[y];
+                ecost += x->client_years[y] * x->cost[y] * f.T;
+                ebud += x->compensation[y];
+            }
+            r->ext_client_years[i] = ecy;
+            r->ext_cost[i] = ecost;
+            r->ext_budget[i] = ebud;
+            r->dec_external[i] = ecost - ebud;
+
+            r->cost[i] = care_cost + ecost;
+            r->budget[i] = care_budget + ebud;
+            r->tekort[i] = r->cost[i] - r->budget[i];
+            r->cost_per_client[i] = r->unique[i] > 0.0 ? r->cost[i] / r->unique[i] : 0.0;
+        }
+    }
+}
+
+/* Fixed cost lines: not driven by volume; a line without its own budget is
+ * budgeted at exactly its cost (so it adds nothing to the tekort). */
+static void money_fixed(const jz_scenario *s, jz_result *r, int g)
+{
+    const int H = s->meta.horizon;
+    const jz_gemeente *gm = &s->gemeenten[g];
+    for (int y = 0; y < H; y++) {
+        size_t i = jz_result_gy(r, g, y);
+        r->g_fixed_cost[i] = 0.0;
+        r->g_fixed_budget[i] = 0.0;
+    }
+    for (int f = 0; f < gm->n_fixed; f++) {
+        const jz_fixed_cost *fc = &gm->fixed[f];
+        double factor = 1.0;
+        for (int y = 0; y < H; y++) {
+            size_t i = jz_result_gy(r, g, y);
+            if (y > 0)
+                factor *= 1.0 + fc->indexation[y];
+            double cost = fc->amount[y] * factor;
+            r->g_fixed_cost[i] += cost;
+            r->g_fixed_budget[i] += fc->has_budget ? fc->budget[y] : cost;
+        }
+    }
+}
+
+void jz_money_gemeente(const jz_scenario *s, const jz_workspace *w,
+                       jz_result *r, int g)
+{
+    const int Z = s->n_zorgsoorten, H = s->meta.horizon;
+    const jz_gemeente *gm = &s->gemeenten[g];
+    money_cells(s, w, r, g);
+    money_fixed(s, r, g);
+    for (int y = 0; y < H; y++) {
+        double uniq = 0.0, cy = 0.0, cost = 0.0, budget = 0.0;
+        double st = 0.0, en = 0.0, in = 0.0, out = 0.0;
+        double dt = 0.0, de = 0.0, dv = 0.0, di = 0.0;
+        for (int z = 0; z < Z; z++) {
+            size_t i = jz_result_cz(r, g, z, y);
+            /* persons: a transfer continues the same person's care */
+            uniq += r->start[i] + r->instroom_ext[i] + r->instroom_reentry[i];
+            cy += r->client_years[i];
+            cost += r->cost[i];
+            budget += r->budget[i];
+            st += r->start[i];
+            en += r->end[i];
+            in += r->instroom[i];
+            out += r->uitstroom[i];
+            dt += r->dec_tariff[i];
+            de += r->dec_external[i];
+            dv += r->dec_volume[i];
+            di += r->dec_intensity[i];
+        }
+        size_t i = jz_result_gy(r, g, y);
+        r->g_start[i] = st;
+        r->g_end[i] = en;
+        r->g_instroom[i] = in;
+        r->g_uitstroom[i] = out;
+        r->g_unique[i] = uniq;
+        r->g_client_years[i] = cy;
+        r->g_care_cost[i] = cost;
+        r->g_care_budget[i] = budget;
+        r->g_care_tekort[i] = cost - budget;
+        r->g_cost[i] = cost + r->g_fixed_cost[i];
+        r->g_budget[i] = budget + r->g_fixed_budget[i];
+        r->g_tekort[i] = r->g_cost[i] - r->g_budget[i];
+        r->g_rijksbijdrage[i] = gm->has_rijksbijdrage ? gm->rijksbijdrage[y] : 0.0;
+        r->g_tekort_rijk[i] = r->g_cost[i] - r->g_rijksbijdrage[i];
+        r->g_cost_per_client[i] = uniq > 0.0 ? cost / uniq : 0.0;
+        /* spending on fixed lines above their budget is a local choice:
+         * intensity and mix (beïnvloedbaar) */
+        r->g_dec_tariff[i] = dt;
+        r->g_dec_external[i] = de;
+        r->g_dec_volume[i] = dv;
+        r->g_dec_intensity[i] = di + (r->g_fixed_cost[i] - r->g_fixed_budget[i]);
+        r->g_niet_beinvloedbaar[i] = r->g_dec_tariff[i] + r->g_dec_external[i];
+        r->g_beinvloedbaar[i] = r->g_dec_volume[i] + r->g_dec_intensity[i];
+        r->g_ha_savings[i] = 0.0;
+        r->g_ha_savings_certain[i] = 0.0;
+        r->g_measure_investment[i] = 0.0;
+    }
+}

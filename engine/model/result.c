@@ -1,0 +1,169 @@
+/*
+ * result.c - allocation of jz_result and jz_workspace (see jzsim/model.h).
+ *
+ * Both are allocated once and reused by every run (a Monte Carlo loop calls
+ * jz_model_run thousands of times), so each is one block of doubles carved
+ * into the arrays; jz_model_run itself never allocates.
+ */
+#include <stdlib.h>
+
+#include "model/internal.h"
+
+/* Arrays per gemeente x zorgsoort x year (all cz arrays of jz_result except
+ * uit_to) and per gemeente x year; must match the TAKE lists below. */
+enum { CZ_ARRAYS = 27, GY_ARRAYS = 29 };
+
+static int dims_ok(const jz_scenario *s)
+{
+    return s && s->n_gemeenten >= 1 && s->n_zorgsoorten >= 1 &&
+           s->meta.horizon >= 1 && s->meta.horizon <= JZ_HORIZON_MAX &&
+           s->meta.steps_per_year >= JZ_STEPS_MIN &&
+           s->meta.steps_per_year <= JZ_STEPS_MAX;
+}
+
+jz_result *jz_result_alloc(const jz_scenario *s)
+{
+    if (!dims_ok(s))
+        return NULL;
+    size_t G1 = (size_t)s->n_gemeenten + 1; /* + the region total */
+    size_t Z = (size_t)s->n_zorgsoorten, H = (size_t)s->meta.horizon;
+    size_t ncz = G1 * Z * H, ngy = G1 * H;
+    /* guard the size arithmetic (G and Z are bounded by the loader, but the
+     * struct is public) */
+    if (Z != 0 && ncz / Z / H != G1)
+        return NULL;
+    size_t len = CZ_ARRAYS * ncz + ncz * Z + GY_ARRAYS * ngy;
+
+    jz_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->block = calloc(len, sizeof *r->block);
+    if (!r->block) {
+        free(r);
+        return NULL;
+    }
+    r->block_len = len;
+    r->n_gemeenten = s->n_gemeenten;
+    r->n_zorgsoorten = s->n_zorgsoorten;
+    r->horizon = s->meta.horizon;
+    r->base_year = s->meta.base_year;
+
+    double *p = r->block;
+#define TAKE(field, n) do { r->field = p; p += (n); } while (0)
+    TAKE(start, ncz);
+    TAKE(end, ncz);
+    TAKE(client_years, ncz);
+    TAKE(unique, ncz);
+    TAKE(instroom, ncz);
+    TAKE(instroom_ext, ncz);
+    TAKE(instroom_transfer, ncz);
+    TAKE(instroom_reentry, ncz);
+    TAKE(uitstroom, ncz);
+    TAKE(uit_transfer, ncz);
+    TAKE(uit_reentry, ncz);
+    TAKE(uit_aged_out, ncz);
+    TAKE(uit_out, ncz);
+    TAKE(price, ncz);
+    TAKE(cost, ncz);
+    TAKE(budget_volume, ncz);
+    TAKE(budget_price, ncz);
+    TAKE(budget, ncz);
+    TAKE(tekort, ncz);
+    TAKE(cost_per_client, ncz); /* 20 */
+    TAKE(ext_client_years, ncz);
+    TAKE(ext_cost, ncz);
+    TAKE(ext_budget, ncz);
+    TAKE(dec_tariff, ncz);
+    TAKE(dec_external, ncz);
+    TAKE(dec_volume, ncz);
+    TAKE(dec_intensity, ncz); /* 27 */
+    TAKE(uit_to, ncz * Z);
+    TAKE(g_unique, ngy);
+    TAKE(g_client_years, ngy);
+    TAKE(g_care_cost, ngy);
+    TAKE(g_care_budget, ngy);
+    TAKE(g_fixed_cost, ngy);
+    TAKE(g_fixed_budget, ngy);
+    TAKE(g_cost, ngy);
+    TAKE(g_budget, ngy);
+    TAKE(g_tekort, ngy);
+    TAKE(g_rijksbijdrage, ngy);
+    TAKE(g_tekort_rijk, ngy);
+    TAKE(g_cost_per_client, ngy);
+    TAKE(g_in_transit, ngy);
+    TAKE(g_reentry_pool, ngy);
+    TAKE(g_left_care, ngy); /* 15 */
+    TAKE(g_start, ngy);
+    TAKE(g_end, ngy);
+    TAKE(g_instroom, ngy);
+    TAKE(g_uitstroom, ngy);
+    TAKE(g_care_tekort, ngy);
+    TAKE(g_dec_tariff, ngy);
+    TAKE(g_dec_external, ngy);
+    TAKE(g_dec_volume, ngy);
+    TAKE(g_dec_intensity, ngy);
+    TAKE(g_niet_beinvloedbaar, ngy);
+    TAKE(g_beinvloedbaar, ngy);
+    TAKE(g_ha_savings, ngy);
+    TAKE(g_ha_savings_certain, ngy);
+    TAKE(g_measure_investment, ngy); /* 29 */
+#undef TAKE
+    return r;
+}
+
+void jz_result_free(jz_result *r)
+{
+    if (!r)
+        return;
+    free(r->block);
+    free(r);
+}
+
+jz_workspace *jz_workspace_alloc(const jz_scenario *s)
+{
+    if (!dims_ok(s))
+        return NULL;
+    jz_workspace *w = calloc(1, sizeof *w);
+    if (!w)
+        return NULL;
+    w->G = s->n_gemeenten;
+    w->Z = s->n_zorgsoorten;
+    w->H = s->meta.horizon;
+    w->S = s->meta.steps_per_year;
+    /* sized for the longest delay allowed, so the workspace fits every
+     * scenario of these dimensions whatever its delays */
+    w->ring_cap = jz_delay_steps(JZ_REENTRY_DELAY_MAX, w->S) + 1;
+
+    size_t Z = (size_t)w->Z, H = (size_t)w->H;
+    size_t len = Z * JZ_STAGES_MAX + 2 * Z + Z * (size_t)w->ring_cap + Z +
+                 Z * ACC_N + H + Z * Z;
+    w->block = calloc(len, sizeof *w->block);
+    w->coef = calloc(Z, sizeof *w->coef);
+    w->cy = calloc(Z, sizeof *w->cy);
+    w->route_to = calloc(Z * Z, sizeof *w->route_to);
+    if (!w->block || !w->coef || !w->cy || !w->route_to) {
+        jz_workspace_free(w);
+        return NULL;
+    }
+    double *p = w->block;
+    w->x = p;             p += Z * JZ_STAGES_MAX;
+    w->arrive = p;        p += Z;
+    w->next = p;          p += Z;
+    w->ring = p;          p += Z * (size_t)w->ring_cap;
+    w->trend = p;         p += Z;
+    w->acc = p;           p += Z * ACC_N;
+    w->budget_factor = p; p += H;
+    w->route_frac = p;
+    return w;
+}
+
+void jz_workspace_free(jz_workspace *w)
+{
+    if (!w)
+        return;
+    free(w->block);
+    free(w->coef);
+    free(w->cy);
+    free(w->route_to);
+    free(w);
+}

@@ -1,0 +1,103 @@
+/*
+ * total.c - the region slot g = G of a result: the sum over all gemeenten
+ * of every additive quantity; ratios recomputed from the summed numerators
+ * and denominators (a sum of prices means nothing).
+ *
+ * Gemeenten are added in index order right after each is computed (its
+ * numbers are still in cache), which also makes the totals deterministic.
+ */
+#include <string.h>
+
+#include "model/internal.h"
+
+enum { CZ_ADD = 24, GY_ADD = 28 };
+
+static void cz_additive(jz_result *r, double *a[CZ_ADD])
+{
+    double *list[CZ_ADD] = {
+        r->start, r->end, r->client_years, r->unique, r->instroom,
+        r->instroom_ext, r->instroom_transfer, r->instroom_reentry,
+        r->uitstroom, r->uit_transfer, r->uit_reentry, r->uit_aged_out,
+        r->uit_out, r->cost, r->budget_volume, r->budget, r->tekort,
+        r->ext_client_years, r->ext_cost, r->ext_budget, r->dec_tariff,
+        r->dec_external, r->dec_volume, r->dec_intensity,
+    };
+    memcpy(a, list, sizeof list);
+}
+
+static void gy_additive(jz_result *r, double *a[GY_ADD])
+{
+    double *list[GY_ADD] = {
+        r->g_unique, r->g_client_years, r->g_care_cost, r->g_care_budget,
+        r->g_fixed_cost, r->g_fixed_budget, r->g_cost, r->g_budget,
+        r->g_tekort, r->g_rijksbijdrage, r->g_tekort_rijk, r->g_in_transit,
+        r->g_reentry_pool, r->g_left_care, r->g_start, r->g_end,
+        r->g_instroom, r->g_uitstroom, r->g_care_tekort, r->g_dec_tariff,
+        r->g_dec_external, r->g_dec_volume, r->g_dec_intensity,
+        r->g_niet_beinvloedbaar, r->g_beinvloedbaar, r->g_ha_savings,
+        r->g_ha_savings_certain, r->g_measure_investment,
+    };
+    memcpy(a, list, sizeof list);
+}
+
+void jz_total_clear(jz_result *r)
+{
+    size_t G = (size_t)r->n_gemeenten, Z = (size_t)r->n_zorgsoorten, H = (size_t)r->horizon;
+    double *cz[CZ_ADD], *gy[GY_ADD];
+    cz_additive(r, cz);
+    gy_additive(r, gy);
+    for (int k = 0; k < CZ_ADD; k++)
+        memset(cz[k] + G * Z * H, 0, Z * H * sizeof(double));
+    memset(r->uit_to + G * Z * H * Z, 0, Z * H * Z * sizeof(double));
+    for (int k = 0; k < GY_ADD; k++)
+        memset(gy[k] + G * H, 0, H * sizeof(double));
+}
+
+static void add_into(double *restrict tot, const double *restrict a, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        tot[i] += a[i];
+}
+
+void jz_total_add(jz_result *r, int g)
+{
+    size_t G = (size_t)r->n_gemeenten, Z = (size_t)r->n_zorgsoorten, H = (size_t)r->horizon;
+    size_t gg = (size_t)g;
+    double *cz[CZ_ADD], *gy[GY_ADD];
+    cz_additive(r, cz);
+    gy_additive(r, gy);
+    for (int k = 0; k < CZ_ADD; k++)
+        add_into(cz[k] + G * Z * H, cz[k] + gg * Z * H, Z * H);
+    add_into(r->uit_to + G * Z * H * Z, r->uit_to + gg * Z * H * Z, Z * H * Z);
+    for (int k = 0; k < GY_ADD; k++)
+        add_into(gy[k] + G * H, gy[k] + gg * H, H);
+}
+
+static double ratio(double num, double den) { return den != 0.0 ? num / den : 0.0; }
+
+void jz_total_finish(jz_result *r)
+{
+    int G = r->n_gemeenten, Z = r->n_zorgsoorten, H = r->horizon;
+    for (int z = 0; z < Z; z++) {
+        for (int y = 0; y < H; y++) {
+            size_t t = jz_result_cz(r, G, z, y);
+            if (G == 1) {
+                /* the region is the gemeente: keep its ratios exactly
+                 * (cost / client_years need not round back to price) */
+                size_t i = jz_result_cz(r, 0, z, y);
+                r->price[t] = r->price[i];
+                r->budget_price[t] = r->budget_price[i];
+                r->cost_per_client[t] = r->cost_per_client[i];
+                continue;
+            }
+            /* external shifts are not priced per client-year of the flows */
+            r->price[t] = ratio(r->cost[t] - r->ext_cost[t], r->client_years[t]);
+            r->budget_price[t] = ratio(r->budget[t] - r->ext_budget[t], r->budget_volume[t]);
+            r->cost_per_client[t] = ratio(r->cost[t], r->unique[t]);
+        }
+    }
+    for (int y = 0; y < H; y++) {
+        size_t t = jz_result_gy(r, G, y);
+        r->g_cost_per_client[t] = ratio(r->g_care_cost[t], r->g_unique[t]);
+    }
+}

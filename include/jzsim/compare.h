@@ -1,0 +1,231 @@
+/*
+ * jzsim/compare.h - scenarios side by side: the comparison and its reports.
+ *
+ * A comparison puts N (scenario, result) pairs next to each other; the
+ * first is the reference.  It aligns what differs between scenarios:
+ *   - calendar years: the union of the scenarios' years (base years and
+ *     horizons may differ); a year a scenario does not project is ABSENT
+ *     (NaN from the accessors, null in JSON, an empty CSV field), never 0;
+ *   - zorgsoorten: matched by key, the union in order of first appearance;
+ *   - gemeenten: matched by CBS code, the union in order of first
+ *     appearance, followed by the region total when there is more than one.
+ * All comparison arithmetic (alignment, differences, relative differences)
+ * lives in engine/analysis/compare.c; the reporters in engine/report/
+ * (compare_table.c, compare_csv.c, compare_json.c, xlsx.c, html.c) only
+ * format what the accessors below return.
+ *
+ * The comparison BORROWS the scenarios and results: they must outlive it
+ * and must not change while it is in use.  It copies nothing but names.
+ *
+ * Differences are against the reference: diff = value - reference (in the
+ * metric's unit), rel = diff / |reference| (a fraction: 0.125 = 12.5%;
+ * dividing by |reference| keeps the sign of rel equal to the sign of diff
+ * when the reference is negative, e.g. a surplus); rel is absent when the
+ * reference is 0 or either value is absent.
+ */
+#ifndef JZSIM_COMPARE_H
+#define JZSIM_COMPARE_H
+
+#include <stdio.h>
+#include "jzsim/error.h"
+#include "jzsim/model.h"
+#include "jzsim/report.h"
+#include "jzsim/scenario.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* At most this many scenarios in one comparison. */
+#define JZ_CMP_MAX_SCENARIOS 32
+
+/* The figures a comparison carries.  Gemeente-level metrics first (one value
+ * per unit x scenario x year), then per-zorgsoort metrics (one value per
+ * unit x zorgsoort x scenario x year).  The order is the order of every
+ * report; keys are stable (docs/output-format.md). */
+typedef enum {
+    JZ_CMP_COST,               /* g_cost: care + fixed cost */
+    JZ_CMP_BUDGET,             /* g_budget */
+    JZ_CMP_TEKORT,             /* g_tekort = cost - budget */
+    JZ_CMP_BEINVLOEDBAAR,      /* g_beinvloedbaar: volume + intensity */
+    JZ_CMP_NIET_BEINVLOEDBAAR, /* g_niet_beinvloedbaar: tariff gap + external */
+    JZ_CMP_DEC_TARIFF,
+    JZ_CMP_DEC_EXTERNAL,
+    JZ_CMP_DEC_VOLUME,
+    JZ_CMP_DEC_INTENSITY,
+    JZ_CMP_UNIQUE,             /* g_unique: persons */
+    JZ_CMP_CLIENT_YEARS,
+    JZ_CMP_COST_PER_CLIENT,
+    JZ_CMP_CARE_COST,
+    JZ_CMP_CARE_BUDGET,
+    JZ_CMP_CARE_TEKORT,
+    JZ_CMP_FIXED_COST,
+    JZ_CMP_FIXED_BUDGET,
+    JZ_CMP_RIJKSBIJDRAGE,
+    JZ_CMP_TEKORT_RIJK,
+    JZ_CMP_HA_SAVINGS,         /* savings of the measures (Hervormingsagenda) */
+    JZ_CMP_HA_SAVINGS_CERTAIN,
+    JZ_CMP_MEASURE_INVESTMENT,
+    JZ_CMP_N_GEMEENTE,         /* number of gemeente-level metrics */
+    JZ_CMP_Z_COST = JZ_CMP_N_GEMEENTE,
+    JZ_CMP_Z_BUDGET,
+    JZ_CMP_Z_TEKORT,
+    JZ_CMP_Z_UNIQUE,           /* unique (trajectories active in the year) */
+    JZ_CMP_Z_CLIENT_YEARS,
+    JZ_CMP_Z_COST_PER_CLIENT,
+    JZ_CMP_N_METRICS
+} jz_cmp_metric_id;
+
+typedef struct jz_cmp_metric {
+    const char *key;      /* "tekort", "beinvloedbaar", ... */
+    const char *label_nl;
+    const char *label_en;
+    jz_metric_kind kind;  /* how to format it (report.h) */
+    int per_zorgsoort;    /* 0: gemeente level; 1: per zorgsoort */
+    size_t offset;        /* offsetof(jz_result, <array>) */
+} jz_cmp_metric;
+
+/* Indexed by jz_cmp_metric_id. */
+extern const jz_cmp_metric jz_cmp_metrics[JZ_CMP_N_METRICS];
+
+typedef struct jz_cmp_scenario {
+    const jz_scenario *scenario; /* borrowed */
+    const jz_result *result;     /* borrowed */
+    int first_year, last_year;   /* the years it projects */
+} jz_cmp_scenario;
+
+typedef struct jz_cmp_unit {
+    char code[JZ_CODE_MAX];      /* CBS code, or "TOTAL" for the region total */
+    char name[JZ_NAME_MAX];      /* from the first scenario that has it */
+    int is_total;
+    int *g;                      /* [n_scenarios] gemeente index in each result, -1 absent */
+} jz_cmp_unit;
+
+typedef struct jz_cmp_zorgsoort {
+    char key[JZ_KEY_MAX];
+    char name[JZ_NAME_MAX];      /* from the first scenario that has it */
+    int *z;                      /* [n_scenarios] index in each scenario, -1 absent */
+} jz_cmp_zorgsoort;
+
+/* P5/P50/P95 of one metric per unit x scenario x year, e.g. from a Monte
+ * Carlo run; absent cells are NaN. */
+typedef struct jz_cmp_bands {
+    double *p; /* [((u * S + s) * Y + y) * 3 + k], k = 0: P5, 1: P50, 2: P95 */
+    int n_set; /* cells filled */
+} jz_cmp_bands;
+
+/* A remark on the alignment that a reader should see. */
+enum { JZ_CMP_NOTE_NO_GEMEENTE, JZ_CMP_NOTE_NO_ZORGSOORT, JZ_CMP_NOTE_OTHER_YEARS };
+typedef struct jz_cmp_note {
+    int kind;     /* JZ_CMP_NOTE_* */
+    int scenario; /* the scenario it is about */
+    int index;    /* the unit or zorgsoort it is about (-1 for years) */
+} jz_cmp_note;
+
+typedef struct jz_comparison {
+    int n_scenarios;   /* S; index 0 is the reference */
+    int n_years;       /* Y: first_year .. first_year + Y - 1 */
+    int first_year;
+    int n_units;       /* U: the gemeenten, then the region total (when > 1 gemeente) */
+    int total_unit;    /* the unit to show by default: the region total, or the only gemeente */
+    int n_zorgsoorten; /* Z: the union */
+    jz_cmp_scenario *scen;
+    jz_cmp_unit *units;
+    jz_cmp_zorgsoort *zs;
+    jz_cmp_bands bands[JZ_CMP_N_GEMEENTE]; /* bands[m].p NULL: none for metric m */
+    int n_notes;
+    jz_cmp_note *notes; /* remarks on the alignment, e.g. a zorgsoort missing in one scenario */
+} jz_comparison;
+
+/* Build a comparison of n pairs (1 <= n <= JZ_CMP_MAX_SCENARIOS); pair 0 is
+ * the reference.  Every result must have been computed (jz_model_run) for
+ * its scenario.  Returns NULL and fills err (JZ_EINPUT for bad arguments,
+ * JZ_ENOMEM) on failure. */
+jz_comparison *jz_comparison_alloc(int n, const jz_scenario *const *scenarios,
+                                   const jz_result *const *results, jz_error *err);
+/* NULL and half-built comparisons are fine. */
+void jz_comparison_free(jz_comparison *c);
+
+/* Note i as a sentence in the reader's language; returns buf. */
+char *jz_cmp_note_format(const jz_comparison *c, int i, jz_lang lang, char *buf, size_t size);
+
+/* Calendar year of year index y. */
+static inline int jz_cmp_year(const jz_comparison *c, int y) { return c->first_year + y; }
+
+/* The value of metric m for unit u, zorgsoort z (ignored for gemeente-level
+ * metrics), scenario s, year index y; NaN when absent (the scenario does not
+ * project that year, or has no such gemeente or zorgsoort). */
+double jz_cmp_value(const jz_comparison *c, int m, int u, int z, int s, int y);
+/* value - reference value; NaN when either is absent.  Exactly the
+ * difference of the two values as returned by jz_cmp_value. */
+double jz_cmp_diff(const jz_comparison *c, int m, int u, int z, int s, int y);
+/* diff / |reference| as a fraction; NaN when absent or the reference is 0. */
+double jz_cmp_rel(const jz_comparison *c, int m, int u, int z, int s, int y);
+/* Is the value present (jz_cmp_value not NaN)? */
+int jz_cmp_has(const jz_comparison *c, int m, int u, int z, int s, int y);
+
+/* Do the four parts of the deficit decomposition (tariff gap, external
+ * shifts, volume, intensity) add up to the tekort of unit u, scenario s,
+ * year index y (within a euro)?  0 when a part is absent or the model did
+ * not split this tekort; reporters then say so instead of drawing it. */
+int jz_cmp_decomposition_ok(const jz_comparison *c, int u, int s, int y);
+
+/* Index of the metric with this key at this level, or -1. */
+int jz_cmp_metric_index(const char *key, int per_zorgsoort);
+/* Index of the unit with this CBS code or name ("TOTAL" for the region
+ * total), or -1. */
+int jz_cmp_unit_index(const jz_comparison *c, const char *code_or_name);
+/* Index of scenario by 1-based position ("2"), file path or name, or -1. */
+int jz_cmp_scenario_index(const jz_comparison *c, const char *ref);
+/* The last year index in which scenario s has a value (its own horizon). */
+int jz_cmp_last_year(const jz_comparison *c, int s);
+
+/* ---- uncertainty bands (optional) ----
+ * P5 <= P50 <= P95 of a gemeente-level metric (normally JZ_CMP_TEKORT) per
+ * unit, scenario and calendar year; the Monte Carlo analysis fills these
+ * through jz_cmp_set_band(), or the CLI reads them with jz_cmp_read_bands()
+ * from the CSV described in docs/output-format.md ("Uncertainty bands").
+ * Reporters draw them where present. */
+int jz_cmp_set_band(jz_comparison *c, int m, int u, int s, int year,
+                    double p5, double p50, double p95, jz_error *err);
+/* 1 and out[0..2] = P5, P50, P95 when present; else 0. */
+int jz_cmp_band(const jz_comparison *c, int m, int u, int s, int y, double out[3]);
+int jz_cmp_has_bands(const jz_comparison *c, int m);
+/* Read bands from a CSV file (',' or ';' separated, decimal point or
+ * comma) with the header scenario,gemeente_code,year,metric,p5,p50,p95.
+ * Errors name file:line:column. */
+int jz_cmp_read_bands(jz_comparison *c, const char *path, jz_error *err);
+
+/* ---- reports ---- */
+typedef struct jz_compare_options {
+    jz_lang lang;     /* labels and numbers of table, XLSX sheet names, HTML */
+    int csv_nl;       /* CSV with ';' and decimal commas (Dutch Excel) */
+    int unit;         /* -1: default (table/HTML: total; CSV/JSON/XLSX: all units); else one unit */
+    int all_units;    /* table/HTML: every unit */
+    const char *title;/* HTML: the title; NULL for the default */
+} jz_compare_options;
+
+void jz_compare_options_default(jz_compare_options *o);
+
+/* Each writes to out and returns JZ_OK, or JZ_EIO on a write error. */
+int jz_compare_report_table(FILE *out, const jz_comparison *c, const jz_compare_options *o,
+                            jz_error *err);
+int jz_compare_report_csv(FILE *out, const jz_comparison *c, const jz_compare_options *o,
+                          jz_error *err);
+int jz_compare_report_json(FILE *out, const jz_comparison *c, const jz_compare_options *o,
+                           jz_error *err);
+int jz_compare_report_html(FILE *out, const jz_comparison *c, const jz_compare_options *o,
+                           jz_error *err);
+/* XLSX needs a file (libxlsxwriter writes by path): write the workbook to
+ * path.  Callers pass the temporary path of a jz_outfile so that the file
+ * still appears atomically.  JZ_ERUNTIME with a clear message when jzsim
+ * was built without libxlsxwriter. */
+int jz_compare_report_xlsx(const char *path, const jz_comparison *c, const jz_compare_options *o,
+                           jz_error *err);
+/* 1 when this build can write XLSX. */
+int jz_compare_have_xlsx(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
