@@ -328,6 +328,61 @@ static void test_copy_is_deep(void **state)
     jz_scenario_free(s);
 }
 
+/* Financing modes, budget amounts, tariff corrections, external shifts. */
+static void test_money_keys(void **state)
+{
+    (void)state;
+    const char *y =
+        "meta: {name: T, base_year: 2022, horizon: 3}\n"
+        "indexation: {tariff_correction: {2023: 2%}}\n"
+        "zorgsoorten:\n"
+        "  - key: wijkteam\n"
+        "    instroom: 100\n"
+        "    zorgduur: 6\n"
+        "    cost: 3k\n"
+        "    financing: {mode: lumpsum, amount: 2M, from: 2023}\n"
+        "    budget: {amount: 1.9M}\n"
+        "  - key: pleegzorg\n"
+        "    instroom: 50\n"
+        "    zorgduur: 30\n"
+        "    cost: 24k\n"
+        "    tariff_correction: 0\n"
+        "gemeenten:\n"
+        "  - code: GM0153\n"
+        "    name: Enschede\n"
+        "    external_shifts:\n"
+        "      - {name: woonplaatsbeginsel, zorgsoort: pleegzorg, client_years: 40, compensation: 500k}\n";
+    jz_error err;
+    jz_scenario *s = load(y, &err);
+    if (!s)
+        fail_msg("%s:%d:%d: %s", err.file, err.line, err.column, err.message);
+    const jz_cell *w = &s->cells[0], *p = &s->cells[1];
+    assert_int_equal(w->financing, JZ_FIN_LUMPSUM);
+    assert_int_equal(w->financing_from, 1);
+    assert_close(w->financing_amount[0], 2e6, 0);
+    assert_int_equal(w->has_budget_amount, 1);
+    assert_int_equal(w->has_budget, 0);
+    assert_close(w->budget_amount[2], 1.9e6, 0);
+    assert_close(w->tariff_correction[1], 0.02, 1e-15);
+    assert_close(p->tariff_correction[1], 0.0, 0);
+    assert_int_equal(s->gemeenten[0].n_external, 1);
+    const jz_external *e = &s->gemeenten[0].external[0];
+    assert_int_equal(e->zorgsoort, 1);
+    assert_close(e->cost[0], 24000.0, 0); /* defaults to the zorgsoort's cost */
+    assert_close(e->compensation[0], 5e5, 0);
+    /* the warning about missing budgets names pleegzorg only */
+    assert_int_equal(s->n_warnings, 1);
+    assert_non_null(strstr(s->warnings[0], "pleegzorg"));
+    jz_scenario_free(s);
+
+    expect_error_at(7, "    cost: 9k\n    budget: {volume: 100}", 8, 13, "needs both 'volume'");
+    expect_error_at(7, "    cost: 9k\n    budget: {amount: 1M, price: 3k}", 8, 22, "not both");
+    expect_error_at(7, "    cost: 9k\n    financing: {mode: lumpsum}", 8, 23, "needs an 'amount'");
+    expect_error_at(7, "    cost: 9k\n    financing: {mode: lumpsome, amount: 1M}", 8, 23, "volume, lumpsum or population");
+    expect_error_at(13, "  - {code: GM0001, name: E, external_shifts: [{name: w, zorgsoort: pleeg, client_years: 1}]}",
+                    13, 68, "unknown zorgsoort 'pleeg'");
+}
+
 /* Every key of the schema is documented in docs/scenario-format.md. */
 static void test_every_key_documented(void **state)
 {
@@ -369,6 +424,7 @@ int main(void)
         cmocka_unit_test(test_values_and_layers),
         cmocka_unit_test(test_extends_overrides_exactly),
         cmocka_unit_test(test_copy_is_deep),
+        cmocka_unit_test(test_money_keys),
         cmocka_unit_test(test_every_key_documented),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

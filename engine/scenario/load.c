@@ -454,7 +454,7 @@ static int load_transitions(loader *L, const layers *ly, int g, int z, jz_cell *
         if (!t)
             continue;
         for (size_t k = 0; k < t->n; k++) {
-            int w;
+            int w = -1;
             if ((rc = zorgsoort_ref(L, t->keys[k], "transitions", &w)))
                 return rc;
             if (w == z)
@@ -620,7 +620,7 @@ static int load_external(loader *L, int g, const jz_node *list)
         const jz_node *name = jz_node_get(it, "name");
         if (name->type != JZ_NODE_SCALAR)
             return jz_node_error(L->err, name, "external_shifts name: expected a text");
-        int z;
+        int z = -1;
         if ((rc = zorgsoort_ref(L, jz_node_get(it, "zorgsoort"), "external_shifts zorgsoort", &z)))
             return rc;
         jz_external *e = jz_scenario_add_external(L->s, g, name->scalar, z);
@@ -703,7 +703,7 @@ static int load_gemeente_cells(loader *L, int g, const jz_node *item, const jz_n
             return jz_node_error(L->err, zorg, "zorg: expected a map by zorgsoort key, got %s",
                                  jz_node_type_name(zorg));
         for (size_t i = 0; i < zorg->n; i++) {
-            int z;
+            int z = -1;
             if ((rc = zorgsoort_ref(L, zorg->keys[i], "zorg", &z)))
                 return rc;
             char what[192];
