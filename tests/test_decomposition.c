@@ -130,6 +130,26 @@ static void test_only_external(void **state)
     jz_scenario_free(s);
 }
 
+/* Youth already in the flows (in_volume) move from volume to external. */
+static void test_in_volume_external(void **state)
+{
+    (void)state;
+    jz_scenario *s = balanced();
+    jz_fill(s->cells[0].budget_volume, H, 950.0); /* 50 client-years unbudgeted ... */
+    jz_external *e = jz_scenario_add_external(s, 0, "woonplaatsbeginsel", 0);
+    e->in_volume = 1;
+    jz_fill(e->client_years, H, 50.0);            /* ... and they are the shifted youth */
+    jz_fill(e->compensation, H, 300000.0);
+    jz_result *r = run(s);
+    expect_only(r, r->g_dec_external, "in_volume external");
+    size_t i = jz_result_gy(r, 1, 0);
+    assert_close(r->g_dec_external[i], 50.0 * 15000.0 - 300000.0, 1e-3);
+    /* the cost is not counted twice */
+    assert_close(r->g_cost[i], r->client_years[jz_result_cz(r, 0, 0, 0)] * 15000.0, 1e-3);
+    jz_result_free(r);
+    jz_scenario_free(s);
+}
+
 /* Volume and tariff gap together, no budget indexation: the interaction
  * (extra volume paid at the higher tariff) is split half-half:
  *   phi_V = p dV (1 + g) / 2,  phi_g = p (g - 1)(V + Vb) / 2. */
@@ -262,6 +282,7 @@ int main(void)
         cmocka_unit_test(test_only_volume),
         cmocka_unit_test(test_only_intensity),
         cmocka_unit_test(test_only_external),
+        cmocka_unit_test(test_in_volume_external),
         cmocka_unit_test(test_interaction_is_split_symmetrically),
         cmocka_unit_test(test_indexation_of_overspend_is_tariff),
         cmocka_unit_test(test_lumpsum_only_indexation_gap),

@@ -364,6 +364,7 @@ static void test_money_keys(void **state)
     assert_int_equal(w->has_budget, 0);
     assert_close(w->budget_amount[2], 1.9e6, 0);
     assert_close(w->tariff_correction[1], 0.02, 1e-15);
+    assert_close(w->tariff_correction[2], 0.0, 0); /* one-off: not held in later years */
     assert_close(p->tariff_correction[1], 0.0, 0);
     assert_int_equal(s->gemeenten[0].n_external, 1);
     const jz_external *e = &s->gemeenten[0].external[0];

@@ -105,14 +105,33 @@ static void money_cells(const jz_scenario *s, const jz_workspace *w, jz_result *
                 f.I *= 1.0 + c->intensity_trend[y];
             }
             f.B = w->budget_factor[y];
+            /* external shifts paid from this zorgsoort: added on top of the
+             * flows, or (in_volume) a part of the flows' client-years */
+            double ecy = 0.0, eadd = 0.0, ebud = 0.0, incl = 0.0;
+            for (int e = 0; e < gm->n_external; e++) {
+                const jz_external *x = &gm->external[e];
+                if (x->zorgsoort != z)
+                    continue;
+                ecy += x->client_years[y];
+                ebud += x->compensation[y];
+                if (x->in_volume)
+                    incl += x->client_years[y];
+                else
+                    eadd += x->client_years[y] * x->cost[y] * f.T;
+            }
             double V = r->client_years[i];
+            if (incl > V)
+                incl = V; /* cannot take out more than the flows hold */
             int mode = y >= c->financing_from ? c->financing : JZ_FIN_VOLUME;
-            double real_spend, care_cost;
+            double real_spend, care_cost, incl_cost = 0.0;
             if (mode == JZ_FIN_VOLUME) {
                 r->price[i] = c->cost[y] * f.T * f.I;
                 care_cost = V * r->price[i];
-                real_spend = V * c->cost[y] * f.I;
+                incl_cost = incl * r->price[i];
+                real_spend = (V - incl) * c->cost[y] * f.I;
             } else {
+                /* a lumpsum does not depend on the clients: an in_volume
+                 * shift costs nothing extra, only its compensation counts */
                 int grp = s->zorgsoorten[z].population;
                 real_spend = c->financing_amount[y] *
                              (mode == JZ_FIN_POPULATION ? gm->population[grp][y] : 1.0);
@@ -129,25 +148,17 @@ static void money_cells(const jz_scenario *s, const jz_workspace *w, jz_result *
                 r->budget_price[i] = c->budget_price[y] * f.B;
                 care_budget = r->budget_volume[i] * r->budget_price[i];
             }
-            decompose(c, y, mode != JZ_FIN_VOLUME, V, real_spend, &f,
+            /* the volume and intensity split sees only the gemeente's own
+             * client-years; the in_volume ones are external */
+            decompose(c, y, mode != JZ_FIN_VOLUME, V - incl, real_spend, &f,
                       &r->dec_tariff[i], &r->dec_volume[i], &r->dec_intensity[i]);
-
-            /* external shifts paid from this zorgsoort */
-            double ecy = 0.0, ecost = 0.0, ebud = 0.0;
-            for (int e = 0; e < gm->n_external; e++) {
-                const jz_external *x = &gm->external[e];
-                if (x->zorgsoort != z)
-                    continue;
-                ecy += x->client_years[y];
-                ecost += x->client_years[y] * x->cost[y] * f.T;
-                ebud += x->compensation[y];
-            }
             r->ext_client_years[i] = ecy;
-            r->ext_cost[i] = ecost;
+            r->ext_cost[i] = eadd + incl_cost;
             r->ext_budget[i] = ebud;
-            r->dec_external[i] = ecost - ebud;
+            r->dec_external[i] = eadd + incl_cost - ebud;
 
-            r->cost[i] = care_cost + ecost;
+            r->care_cost[i] = care_cost;
+            r->cost[i] = care_cost + eadd;
             r->budget[i] = care_budget + ebud;
             r->tekort[i] = r->cost[i] - r->budget[i];
             r->cost_per_client[i] = r->unique[i] > 0.0 ? r->cost[i] / r->unique[i] : 0.0;

@@ -11,7 +11,7 @@
 
 /* Arrays per gemeente x zorgsoort x year (all cz arrays of jz_result except
  * uit_to) and per gemeente x year; must match the TAKE lists below. */
-enum { CZ_ARRAYS = 27, GY_ARRAYS = 29 };
+enum { CZ_ARRAYS = 28, GY_ARRAYS = 29 };
 
 static int dims_ok(const jz_scenario *s)
 {
@@ -76,7 +76,8 @@ jz_result *jz_result_alloc(const jz_scenario *s)
     TAKE(dec_tariff, ncz);
     TAKE(dec_external, ncz);
     TAKE(dec_volume, ncz);
-    TAKE(dec_intensity, ncz); /* 27 */
+    TAKE(dec_intensity, ncz);
+    TAKE(care_cost, ncz); /* 28 */
     TAKE(uit_to, ncz * Z);
     TAKE(g_unique, ngy);
     TAKE(g_client_years, ngy);

@@ -10,7 +10,7 @@
 
 #include "model/internal.h"
 
-enum { CZ_ADD = 24, GY_ADD = 28 };
+enum { CZ_ADD = 25, GY_ADD = 28 };
 
 static void cz_additive(jz_result *r, double *a[CZ_ADD])
 {
@@ -20,7 +20,7 @@ static void cz_additive(jz_result *r, double *a[CZ_ADD])
         r->uitstroom, r->uit_transfer, r->uit_reentry, r->uit_aged_out,
         r->uit_out, r->cost, r->budget_volume, r->budget, r->tekort,
         r->ext_client_years, r->ext_cost, r->ext_budget, r->dec_tariff,
-        r->dec_external, r->dec_volume, r->dec_intensity,
+        r->dec_external, r->dec_volume, r->dec_intensity, r->care_cost,
     };
     memcpy(a, list, sizeof list);
 }
@@ -90,8 +90,7 @@ void jz_total_finish(jz_result *r)
                 r->cost_per_client[t] = r->cost_per_client[i];
                 continue;
             }
-            /* external shifts are not priced per client-year of the flows */
-            r->price[t] = ratio(r->cost[t] - r->ext_cost[t], r->client_years[t]);
+            r->price[t] = ratio(r->care_cost[t], r->client_years[t]);
             r->budget_price[t] = ratio(r->budget[t] - r->ext_budget[t], r->budget_volume[t]);
             r->cost_per_client[t] = ratio(r->cost[t], r->unique[t]);
         }

@@ -56,6 +56,7 @@ const jz_metric jz_metrics[] = {
     CELL("uit_aged_out", "Uitstroom 18 jaar", "Outflow at 18", JZ_KIND_COUNT, uit_aged_out),
     CELL("uit_out", "Uitstroom uit zorg", "Outflow out of care", JZ_KIND_COUNT, uit_out),
     CELL("price", "Prijs per cliëntjaar", "Price per client-year", JZ_KIND_PRICE, price),
+    CELL("care_cost", "Kosten cliënten", "Cost of projected clients", JZ_KIND_MONEY, care_cost),
     CELL("cost", "Kosten", "Cost", JZ_KIND_MONEY, cost),
     CELL("budget_volume", "Begroot volume", "Budgeted volume", JZ_KIND_YEARS, budget_volume),
     CELL("budget_price", "Begrote prijs", "Budgeted price", JZ_KIND_PRICE, budget_price),

@@ -61,14 +61,22 @@ static int record(loader *L, const char *path, const jz_node *v, jz_unit u, cons
     return JZ_OK;
 }
 
-/* Read a series and record it as a traceable input. */
-static int series(loader *L, const jz_node *v, jz_unit u, const char *path,
-                  const char *source, double *out, int rec)
+/* Read a series (pulse: one-off values per year, as tariff corrections
+ * are; see jz_value_series_pulse) and record it as a traceable input. */
+static int series_as(loader *L, const jz_node *v, jz_unit u, const char *path,
+                     const char *source, double *out, int rec, int pulse)
 {
-    int rc = jz_value_series(v, u, path, L->base, L->H, out, L->err);
+    int rc = pulse ? jz_value_series_pulse(v, u, path, L->base, L->H, out, L->err)
+                   : jz_value_series(v, u, path, L->base, L->H, out, L->err);
     if (rc == JZ_OK && rec)
         rc = record(L, path, v, u, source);
     return rc;
+}
+
+static int series(loader *L, const jz_node *v, jz_unit u, const char *path,
+                  const char *source, double *out, int rec)
+{
+    return series_as(L, v, u, path, source, out, rec, 0);
 }
 
 static int check_identifier(const jz_node *n, const char *what, jz_error *err)
@@ -148,8 +156,8 @@ static int load_indexation(loader *L, const jz_node *ix)
         return rc;
     if (b && (rc = series(L, b, JZ_U_RATE, "indexation.budget", src, L->s->budget_index, 1)))
         return rc;
-    if (tc && (rc = series(L, tc, JZ_U_RATE, "indexation.tariff_correction", src,
-                           L->s->tariff_correction, 1)))
+    if (tc && (rc = series_as(L, tc, JZ_U_RATE, "indexation.tariff_correction", src,
+                              L->s->tariff_correction, 1, 1)))
         return rc;
     return JZ_OK;
 }
@@ -282,6 +290,7 @@ static int rec_layer(int g, int which) { return which == 0 || g == 0; }
 static int cell_series(loader *L, const layers *ly, int g, const char *key, jz_unit u,
                        double *out, int required, const char *hint, const char *what)
 {
+    int pulse = strcmp(key, "tariff_correction") == 0; /* one-off values per year */
     int which;
     const jz_node *v = lget(ly, key, &which);
     if (!v) {
@@ -291,7 +300,7 @@ static int cell_series(loader *L, const layers *ly, int g, const char *key, jz_u
     }
     char path[256];
     snprintf(path, sizeof path, "%s.%s", ly->prefix[which], key);
-    return series(L, v, u, path, source_of(ly->m[which], NULL), out, rec_layer(g, which));
+    return series_as(L, v, u, path, source_of(ly->m[which], NULL), out, rec_layer(g, which), pulse);
 }
 
 static int cell_sub(loader *L, const layers *ly, int g, const char *key, const char *sub,
@@ -632,6 +641,15 @@ static int load_external(loader *L, int g, const jz_node *list)
         if ((rc = series(L, jz_node_get(it, "client_years"), JZ_U_COUNT, path, src, e->client_years, 1)))
             return rc;
         const jz_node *v;
+        if ((v = jz_node_get(it, "in_volume"))) {
+            if (v->type == JZ_NODE_SCALAR && strcmp(v->scalar, "true") == 0)
+                e->in_volume = 1;
+            else if (!(v->type == JZ_NODE_SCALAR && strcmp(v->scalar, "false") == 0))
+                return jz_node_error(L->err, v, "external_shifts in_volume must be true or false");
+            if (e->in_volume && jz_node_get(it, "cost"))
+                return jz_node_error(L->err, jz_node_get(it, "cost"),
+                                     "external_shifts: an in_volume shift is paid at its zorgsoort's price; leave out 'cost'");
+        }
         memcpy(e->cost, L->s->cells[(size_t)g * (size_t)Z + (size_t)z].cost, (size_t)H * sizeof(double));
         if ((v = jz_node_get(it, "cost"))) {
             snprintf(path, sizeof path, "gemeenten[%s].external_shifts[%s].cost", gm->code, name->scalar);

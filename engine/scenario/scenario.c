@@ -302,6 +302,7 @@ jz_scenario *jz_scenario_copy(const jz_scenario *src)
             memcpy(e->client_years, o->external[i].client_years, (size_t)H * sizeof(double));
             memcpy(e->cost, o->external[i].cost, (size_t)H * sizeof(double));
             memcpy(e->compensation, o->external[i].compensation, (size_t)H * sizeof(double));
+            e->in_volume = o->external[i].in_volume;
         }
     }
     if (src->meta.n_sources > 0) {

@@ -100,6 +100,7 @@ const jz_key jz_keys_external[] = {
     {"client_years", 1, "extra client-years per year"},
     {"cost", 0, "euros per client-year in base-year prices (default: the zorgsoort's cost)"},
     {"compensation", 0, "nominal euros per year received for it (default 0)"},
+    {"in_volume", 0, "true when the client-years are already part of the zorgsoort's projected volume (default false)"},
     {"source", 0, "a source note"},
     {NULL, 0, NULL}};
 

@@ -227,8 +227,23 @@ static int series_growth(const jz_node *n, jz_unit u, const char *what,
     return JZ_OK;
 }
 
+static int series_impl(const jz_node *n, jz_unit u, const char *what,
+                       int base_year, int H, double *out, int pulse, jz_error *err);
+
 int jz_value_series(const jz_node *n, jz_unit u, const char *what,
                     int base_year, int H, double *out, jz_error *err)
+{
+    return series_impl(n, u, what, base_year, H, out, 0, err);
+}
+
+int jz_value_series_pulse(const jz_node *n, jz_unit u, const char *what,
+                          int base_year, int H, double *out, jz_error *err)
+{
+    return series_impl(n, u, what, base_year, H, out, 1, err);
+}
+
+static int series_impl(const jz_node *n, jz_unit u, const char *what,
+                       int base_year, int H, double *out, int pulse, jz_error *err)
 {
     if (n && n->type == JZ_NODE_SCALAR) {
         double v;
@@ -250,7 +265,11 @@ int jz_value_series(const jz_node *n, jz_unit u, const char *what,
     point pts[256];
     for (size_t i = 0; i < n->n; i++) {
         const jz_node *k = n->keys[i];
+        if (strcmp(k->scalar, "source") == 0)
+            continue; /* a source note on the series itself */
         if (strcmp(k->scalar, "interpolation") == 0) {
+            if (pulse)
+                return jz_node_error(err, k, "%s: one-off values per year take no interpolation; years not named are 0", what);
             const jz_node *v = n->values[i];
             if (v->type == JZ_NODE_SCALAR && strcmp(v->scalar, "linear") == 0)
                 linear = 1;
@@ -279,6 +298,14 @@ int jz_value_series(const jz_node *n, jz_unit u, const char *what,
     if (np == 0)
         return jz_node_error(err, n, "%s: a series needs at least one year, e.g. {%d: ...}", what, base_year);
     qsort(pts, np, sizeof pts[0], cmp_point);
+    if (pulse) {
+        for (int y = 0; y < H; y++)
+            out[y] = 0.0;
+        for (size_t i = 0; i < np; i++)
+            if (pts[i].year >= base_year && pts[i].year < base_year + H)
+                out[pts[i].year - base_year] = pts[i].v;
+        return JZ_OK;
+    }
     for (int y = 0; y < H; y++) {
         int year = base_year + y;
         if (year <= pts[0].year) {

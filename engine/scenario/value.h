@@ -43,6 +43,12 @@ int jz_value_int(const jz_node *n, long lo, long hi, const char *what,
 int jz_value_series(const jz_node *n, jz_unit u, const char *what,
                     int base_year, int H, double *out, jz_error *err);
 
+/* The same for one-off values per year (tariff corrections): a map by year
+ * gives its value in the years it names and 0 in every other year (no
+ * holding, no interpolation); a single number still applies to every year. */
+int jz_value_series_pulse(const jz_node *n, jz_unit u, const char *what,
+                          int base_year, int H, double *out, jz_error *err);
+
 /* A short text rendering of a node for the inputs list ("9", "{2022: 9,
  * 2024: 8}"); writes at most size bytes. */
 void jz_value_render(const jz_node *n, char *buf, size_t size);

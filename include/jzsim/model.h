@@ -49,12 +49,13 @@ typedef struct jz_result {
     double *uit_to;            /* [.. * Z + w] exits to zorgsoort w */
     double *price;             /* euros per client-year paid that year (cost / client_years
                                   for lumpsum and population financing) */
-    double *cost;              /* client_years * price (or the lumpsum) + ext_cost */
+    double *care_cost;         /* client_years * price (or the lumpsum): the projected clients */
+    double *cost;              /* care_cost + cost of external shifts not in_volume */
     double *budget_volume;     /* budgeted client-years (0 when no budget) */
     double *budget_price;      /* budgeted euros per client-year, indexed */
     double *budget;            /* budget_volume * budget_price (or the amount) + ext_budget */
     double *ext_client_years;  /* client-years of external shifts (not in the flows) */
-    double *ext_cost;          /* their cost */
+    double *ext_cost;          /* their cost (for in_volume shifts: their part of care_cost) */
     double *ext_budget;        /* their compensation */
     double *tekort;            /* cost - budget */
     double *cost_per_client;   /* cost / unique (0 when unique = 0) */

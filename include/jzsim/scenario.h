@@ -63,6 +63,9 @@ typedef struct jz_external {
     double *client_years; /* [H] extra client-years per year */
     double *cost;         /* [H] euros per client-year, base-year prices (tariff-indexed) */
     double *compensation; /* [H] nominal euros per year added to the budget */
+    int in_volume;        /* 1: client_years are part of the zorgsoort's projected
+                             volume (already in its start and instroom): their
+                             cost is the zorgsoort's price, not added again */
 } jz_external;
 
 typedef struct jz_gemeente {
