@@ -56,6 +56,36 @@ static void pad(FILE *out, const char *s, int width, int right)
         fprintf(out, "%s%*s", s, width - len, "");
 }
 
+/* Print text word-wrapped at `width` display columns (UTF-8 aware). */
+static void wrap(FILE *out, const char *text, int width)
+{
+    int col = 0;
+    const char *p = text;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *e = p;
+        int len = 0;
+        while (*e && *e != ' ') {
+            len += ((unsigned char)*e & 0xC0) != 0x80;
+            e++;
+        }
+        if (e == p)
+            break;
+        if (col > 0 && col + 1 + len > width) {
+            fputc('\n', out);
+            col = 0;
+        } else if (col > 0) {
+            fputc(' ', out);
+            col++;
+        }
+        fwrite(p, 1, (size_t)(e - p), out);
+        col += len;
+        p = e;
+    }
+    fputc('\n', out);
+}
+
 typedef struct col {
     const char *nl, *en;
     const double *a;
@@ -123,7 +153,7 @@ int jz_report_table(FILE *out, const jz_scenario *s, const jz_result *r,
     fprintf(out, "%s: %s (%s), %d-%d\n", L(o, "Scenario", "Scenario"), s->meta.name, who,
             r->base_year, r->base_year + H - 1);
     if (s->meta.description[0])
-        fprintf(out, "%s\n", s->meta.description);
+        wrap(out, s->meta.description, 100);
 
     size_t gy = jz_result_gy(r, g, 0);
     col vol[] = {
