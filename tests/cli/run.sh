@@ -24,7 +24,7 @@ expect_grep "$TMP/out" "Deficit"
 expect_grep "$TMP/out" "€[0-9]*,[0-9][0-9][0-9],[0-9][0-9][0-9]"
 # every line fits 100 columns
 expect_exit 0 "$JZ" run "$EX"
-w=$(awk '{ n = length($0); if (n > m) m = n } END { print m }' "$TMP/out")
+w=$(python3 -c 'import sys; print(max(len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")))' "$TMP/out")
 [ "$w" -le 100 ] && ok || bad "table is $w columns wide"
 
 # CSV: fixed columns, locale nl uses ; and decimal commas
