@@ -11,7 +11,7 @@
 #include "jzsim/report.h"
 
 #define COLW 14
-#define NAMEW 26
+#define NAMEW 25
 #define YEARS_PER_BLOCK 5
 
 static const char *L(const jz_report_options *o, const char *nl, const char *en)

@@ -22,7 +22,7 @@ gemeenten: [{code: GM0001, name: x}]
 Y
 check wrong_type "wrong_type.yaml:2:47: .*zorgduur: expected a number of months" <<'Y'
 meta: {name: x, base_year: 2024, horizon: 2}
-zorgsoorten: [{key: a, instroom: 1, zorgduur: {a: 1}, cost: 1}]
+zorgsoorten: [{key: a, instroom: 1, zorgduur: [1, 2], cost: 1}]
 gemeenten: [{code: GM0001, name: x}]
 Y
 check negative "negative.yaml:2:47: .*zorgduur must be > 0 months" <<'Y'
