@@ -16,6 +16,7 @@
 
 #include "jzsim/jzsim.h"
 #include "scenario/schema.h"
+#include "scenario/measure_build.h"
 #include "jztest.h"
 
 /* A valid scenario as a template; tests splice one bad line into it. */
@@ -397,7 +398,7 @@ static void test_every_key_documented(void **state)
     const jz_key *tables[] = {jz_keys_top, jz_keys_meta, jz_keys_indexation, jz_keys_zorgsoort,
                               jz_keys_cell, jz_keys_gemeente, jz_keys_population, jz_keys_fixed,
                               jz_keys_instroom, jz_keys_cost, jz_keys_budget, jz_keys_reentry, jz_keys_financing, jz_keys_external,
-                              jz_keys_ageing};
+                              jz_keys_ageing, jz_keys_measure_ha, jz_keys_measure_local};
     for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
         for (const jz_key *k = tables[t]; k->key; k++) {
             char quoted[96];

@@ -47,5 +47,9 @@ int cli_parse_lang(const char *cmd, const char *v, jz_lang *lang);
 
 int cmd_run(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_calibrate(int argc, char **argv);
+int cmd_backtest(int argc, char **argv);
+int cmd_measures(int argc, char **argv);
 
 #endif

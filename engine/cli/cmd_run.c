@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/compare_one.h"
 
 static void help(void)
 {
@@ -14,7 +15,9 @@ static void help(void)
            "tekort (deficit): for the whole scenario, or for one gemeente.\n"
            "\n"
            "Options:\n"
-           "  --format F     table (default, for reading), csv or json (for machines)\n"
+           "  --format F     table (default, for reading), csv or json (for machines);\n"
+           "                 xlsx (workbook with every assumption) or html (briefing with\n"
+           "                 charts), both with -o; see also 'jzsim compare'\n"
            "  --lang L       nl (default) or en: labels and number format of the table\n"
            "  --locale L     CSV only: nl gives ';' and decimal commas for Dutch Excel,\n"
            "                 en (default) gives ',' and decimal points\n"
@@ -28,11 +31,12 @@ static void help(void)
            "  jzsim run --lang en scenarios/example.yaml\n"
            "  jzsim run --format csv --locale nl -o resultaten.csv scenarios/example.yaml\n"
            "  jzsim run --format json scenarios/example.yaml | jq '.results[0].totals.tekort'\n"
+           "  jzsim run --format html -o briefing.html scenarios/example.yaml\n"
            "\n"
            "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n");
 }
 
-enum { FMT_TABLE, FMT_CSV, FMT_JSON };
+enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_XLSX, FMT_HTML };
 
 int cmd_run(int argc, char **argv)
 {
@@ -54,8 +58,12 @@ int cmd_run(int argc, char **argv)
                 fmt = FMT_CSV;
             else if (strcmp(v, "json") == 0)
                 fmt = FMT_JSON;
+            else if (strcmp(v, "xlsx") == 0)
+                fmt = FMT_XLSX;
+            else if (strcmp(v, "html") == 0)
+                fmt = FMT_HTML;
             else
-                return cli_usage_error("run", "--format must be table, csv or json, got '%s'", v);
+                return cli_usage_error("run", "--format must be table, csv or json (or xlsx or html with -o), got '%s'", v);
         } else if ((k = cli_opt_value("run", argc, argv, &i, "--lang", &v))) {
             if (k < 0 || cli_parse_lang("run", v, &ro.lang))
                 return EXIT_INPUT;
@@ -84,6 +92,8 @@ int cmd_run(int argc, char **argv)
     }
     if (!path)
         return cli_usage_error("run", "no scenario file given");
+    if ((fmt == FMT_XLSX || fmt == FMT_HTML) && strcmp(output, "-") == 0)
+        return cli_usage_error("run", "--format %s needs -o FILE", fmt == FMT_XLSX ? "xlsx" : "html");
 
     int rc = EXIT_OK;
     jz_scenario *s = cli_load(path, &rc);
@@ -113,6 +123,9 @@ int cmd_run(int argc, char **argv)
         rc = cli_fail(&err);
     } else if (jz_model_run(s, w, r, &err) != JZ_OK) {
         rc = cli_fail(&err);
+    } else if (fmt == FMT_XLSX || fmt == FMT_HTML) {
+        /* the comparison reporters, with a comparison of one */
+        rc = cli_write_one(s, r, fmt == FMT_XLSX, ro.lang, ro.gemeente, ro.all_gemeenten, output);
     } else if (jz_outfile_open(&of, output, &err) != JZ_OK) {
         rc = cli_fail(&err);
     } else {

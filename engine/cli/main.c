@@ -9,6 +9,10 @@
 static const jz_command commands[] = {
     {"run", cmd_run, "project one scenario and print the per-year figures"},
     {"validate", cmd_validate, "check a scenario file without running it"},
+    {"compare", cmd_compare, "put scenarios side by side: table, csv, json, xlsx or html briefing"},
+    {"calibrate", cmd_calibrate, "fit a scenario to the observed history, write the calibrated scenario"},
+    {"backtest", cmd_backtest, "score a fitted projection of later years against naive forecasts"},
+    {"measures", cmd_measures, "what each measure buys: ranking, payback, certainty, interaction"},
     {NULL, NULL, NULL}};
 
 static void usage(FILE *out)

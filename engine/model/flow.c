@@ -59,13 +59,10 @@ static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, 
     const jz_zorgsoort *zs = &s->zorgsoorten[z];
     jz_cellyear *q = &w->cy[z];
 
-    /* trend compounds from the base year: index 0 is not applied */
-    if (y > 0)
-        w->trend[z] *= 1.0 + c->instroom_trend[y];
-    double base = c->instroom[y];
-    if (c->instroom_per_1000)
-        base = base * s->gemeenten[g].population[zs->population][y] / 1000.0;
-    q->ext_year = base * w->trend[z];
+    /* external instroom (level x trend) and zorgduur with the measures
+     * applied: measures.c filled them for this gemeente */
+    const size_t zy = (size_t)z * (size_t)s->meta.horizon + (size_t)y;
+    q->ext_year = w->m_ext[zy];
     q->ext = q->ext_year / (double)S;
 
     /* completions are routed along the non-zero transitions only: usually
@@ -100,9 +97,9 @@ static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, 
      * zorgsoort defaults, from gemeente to gemeente: reuse the coefficients
      * then (they are a pure function of these inputs, so nothing changes) */
     double tau = 12.0 / (double)S;
-    if (jz_erlang_same(&w->coef[z], zs->stages, c->zorgduur[y], c->ageing_rate[y], tau))
+    if (jz_erlang_same(&w->coef[z], zs->stages, w->m_dur[zy], c->ageing_rate[y], tau))
         return 0;
-    return jz_erlang_step(&w->coef[z], zs->stages, c->zorgduur[y], c->ageing_rate[y], tau);
+    return jz_erlang_step(&w->coef[z], zs->stages, w->m_dur[zy], c->ageing_rate[y], tau);
 }
 
 /* Write the year's volumes of cell (g, z) into r. */
@@ -147,6 +144,7 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
     int rc = jz_check_gemeente(s, g, err);
     if (rc)
         return rc;
+    jz_measures_gemeente(s, w, g); /* the inputs with the measures applied */
 
     /* Ring of re-entries: slot (head + d) mod L receives what leaves now and
      * re-enters d steps later; L is this gemeente's longest delay + 1 so the
@@ -181,7 +179,7 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
                                     "%g months is too small", s->gemeenten[g].code,
                                     s->gemeenten[g].name, s->zorgsoorten[z].key,
                                     s->meta.base_year + y,
-                                    s->cells[(size_t)g * (size_t)Z + (size_t)z].zorgduur[y]);
+                                    w->m_dur[(size_t)z * (size_t)H + (size_t)y]);
             double *a = w->acc + (size_t)z * ACC_N;
             memset(a, 0, ACC_N * sizeof *a);
             a[ACC_START] = stock_sum(w->x + (size_t)z * JZ_STAGES_MAX, w->coef[z].k);

@@ -5,6 +5,7 @@
  *   check.c     input validation with messages naming gemeente/zorgsoort/year
  *   flow.c      volumes of one gemeente: the monthly Erlang chains
  *   money.c     prices, costs, budgets, fixed lines of one gemeente
+ *   measures.c  the cell inputs of one gemeente with the measures applied
  *   total.c     the region slot g = G
  *   run.c       jz_model_run: ties the above together
  *
@@ -64,6 +65,19 @@ struct jz_workspace {
     int *route_to;     /* [Z * Z] their destinations */
     double *acc;       /* [Z * ACC_N] */
     double *budget_factor; /* [H] prod_{t=1..y} (1 + budget_index[t]) */
+    /* this gemeente's inputs with the measures applied (measures.c); the
+     * flows and the money read these, never the scenario's own arrays */
+    const unsigned char *measure_active; /* this run's switches (NULL = all on) */
+    double *m_ext;        /* [Z * H] external instroom per year */
+    double *m_dur;        /* [Z * H] zorgduur, months */
+    double *m_cost;       /* [Z * H] euros per client-year, base-year prices (cell.cost) */
+    double *m_fin_amount; /* [Z * H] financing amount (cell.financing_amount) */
+    double *m_invest;     /* [H] investment and diversion service cost */
+    double *m_ha;         /* [H] Hervormingsagenda savings */
+    double *m_ha_certain; /* [H] of which certain */
+    double *m_ha_volume;  /* [H] of which with cause volume (the rest: intensity) */
+    int *m_fin_mode;      /* [Z] financing mode (cell.financing) */
+    int *m_fin_from;      /* [Z] first year index of it (cell.financing_from) */
     double *block;     /* storage for the doubles above */
 };
 
@@ -82,6 +96,13 @@ int jz_delay_steps(int months, int steps_per_year);
  * gy arrays).  Validates the gemeente's inputs (jz_check_gemeente) first. */
 int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
                       int g, jz_error *err);
+
+/* measures.c: the measures' own numbers are valid (finite, in range,
+ * indices in range); 0 or JZ_EINPUT naming the measure. */
+int jz_check_measures(const jz_scenario *s, jz_error *err);
+/* measures.c: fill the m_* arrays of w for gemeente g: the cell inputs
+ * with the active measures applied (docs/measures.md). */
+void jz_measures_gemeente(const jz_scenario *s, jz_workspace *w, int g);
 
 /* money.c: money of gemeente g (needs the flows of g in r). */
 void jz_money_gemeente(const jz_scenario *s, const jz_workspace *w,

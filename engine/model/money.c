@@ -1,6 +1,7 @@
 /*
  * money.c - prices, costs, budgets, the deficit decomposition and the
- * gemeente-year lines of one gemeente (docs/model.md, sections 7, 8 and 12).
+ * gemeente-year lines of one gemeente (docs/model.md, sections 7, 8 and 12;
+ * the measures' investments and savings: docs/measures.md).
  * Runs after flow.c has filled the volumes of the gemeente; all inputs were
  * validated there.
  *
@@ -96,7 +97,14 @@ static void money_cells(const jz_scenario *s, const jz_workspace *w, jz_result *
     const int Z = s->n_zorgsoorten, H = s->meta.horizon;
     const jz_gemeente *gm = &s->gemeenten[g];
     for (int z = 0; z < Z; z++) {
-        const jz_cell *c = &s->cells[(size_t)g * (size_t)Z + (size_t)z];
+        /* the cell with the measures applied (measures.c): its price per
+         * client-year and its financing come from the workspace */
+        jz_cell eff = s->cells[(size_t)g * (size_t)Z + (size_t)z];
+        eff.cost = w->m_cost + (size_t)z * (size_t)H;
+        eff.financing_amount = w->m_fin_amount + (size_t)z * (size_t)H;
+        eff.financing = w->m_fin_mode[z];
+        eff.financing_from = w->m_fin_from[z];
+        const jz_cell *c = &eff;
         factors f = {1.0, 1.0, 1.0};
         for (int y = 0; y < H; y++) {
             size_t i = jz_result_cz(r, g, z, y);
@@ -228,7 +236,12 @@ void jz_money_gemeente(const jz_scenario *s, const jz_workspace *w,
         r->g_care_cost[i] = cost;
         r->g_care_budget[i] = budget;
         r->g_care_tekort[i] = cost - budget;
-        r->g_cost[i] = cost + r->g_fixed_cost[i];
+        /* measures: investments (and diversion service costs) are spent,
+         * Hervormingsagenda savings are not (docs/measures.md) */
+        r->g_ha_savings[i] = w->m_ha[y];
+        r->g_ha_savings_certain[i] = w->m_ha_certain[y];
+        r->g_measure_investment[i] = w->m_invest[y];
+        r->g_cost[i] = cost + r->g_fixed_cost[i] + w->m_invest[y] - w->m_ha[y];
         r->g_budget[i] = budget + r->g_fixed_budget[i];
         r->g_tekort[i] = r->g_cost[i] - r->g_budget[i];
         r->g_rijksbijdrage[i] = gm->has_rijksbijdrage ? gm->rijksbijdrage[y] : 0.0;
@@ -238,12 +251,13 @@ void jz_money_gemeente(const jz_scenario *s, const jz_workspace *w,
          * intensity and mix (beïnvloedbaar) */
         r->g_dec_tariff[i] = dt;
         r->g_dec_external[i] = de;
-        r->g_dec_volume[i] = dv;
-        r->g_dec_intensity[i] = di + (r->g_fixed_cost[i] - r->g_fixed_budget[i]);
+        /* measures are local choices: investment counts as intensity, a
+         * Hervormingsagenda saving lowers the cause it names */
+        double ha_volume = w->m_ha_volume[y], ha_intensity = w->m_ha[y] - ha_volume;
+        r->g_dec_volume[i] = dv - ha_volume;
+        r->g_dec_intensity[i] = di + (r->g_fixed_cost[i] - r->g_fixed_budget[i]) +
+                                (w->m_invest[y] - ha_intensity);
         r->g_niet_beinvloedbaar[i] = r->g_dec_tariff[i] + r->g_dec_external[i];
         r->g_beinvloedbaar[i] = r->g_dec_volume[i] + r->g_dec_intensity[i];
-        r->g_ha_savings[i] = 0.0;
-        r->g_ha_savings_certain[i] = 0.0;
-        r->g_measure_investment[i] = 0.0;
     }
 }

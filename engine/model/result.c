@@ -137,12 +137,13 @@ jz_workspace *jz_workspace_alloc(const jz_scenario *s)
 
     size_t Z = (size_t)w->Z, H = (size_t)w->H;
     size_t len = Z * JZ_STAGES_MAX + 2 * Z + Z * (size_t)w->ring_cap + Z +
-                 Z * ACC_N + H + Z * Z;
+                 Z * ACC_N + H + Z * Z + 4 * Z * H + 4 * H;
     w->block = calloc(len, sizeof *w->block);
     w->coef = calloc(Z, sizeof *w->coef);
     w->cy = calloc(Z, sizeof *w->cy);
     w->route_to = calloc(Z * Z, sizeof *w->route_to);
-    if (!w->block || !w->coef || !w->cy || !w->route_to) {
+    w->m_fin_mode = calloc(2 * Z, sizeof *w->m_fin_mode);
+    if (!w->block || !w->coef || !w->cy || !w->route_to || !w->m_fin_mode) {
         jz_workspace_free(w);
         return NULL;
     }
@@ -154,7 +155,16 @@ jz_workspace *jz_workspace_alloc(const jz_scenario *s)
     w->trend = p;         p += Z;
     w->acc = p;           p += Z * ACC_N;
     w->budget_factor = p; p += H;
-    w->route_frac = p;
+    w->route_frac = p;    p += Z * Z;
+    w->m_ext = p;         p += Z * H;
+    w->m_dur = p;         p += Z * H;
+    w->m_cost = p;        p += Z * H;
+    w->m_fin_amount = p;  p += Z * H;
+    w->m_invest = p;      p += H;
+    w->m_ha = p;          p += H;
+    w->m_ha_certain = p;  p += H;
+    w->m_ha_volume = p;
+    w->m_fin_from = w->m_fin_mode + Z;
     return w;
 }
 
@@ -166,5 +176,6 @@ void jz_workspace_free(jz_workspace *w)
     free(w->coef);
     free(w->cy);
     free(w->route_to);
+    free(w->m_fin_mode);
     free(w);
 }

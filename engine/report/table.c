@@ -188,6 +188,16 @@ int jz_report_table(FILE *out, const jz_scenario *s, const jz_result *r,
                causes, (int)(sizeof causes / sizeof causes[0]));
     fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar = tarief + extern; beïnvloedbaar = volume + intensiteit (docs/model.md).",
                            "Not influenceable = tariff + external; influenceable = volume + intensity (docs/model.md)."));
+    if (s->n_measures > 0) {
+        col meas[] = {
+            {"HA-besparing", "Reform saving", r->g_ha_savings + gy, JZ_KIND_MONEY},
+            {"waarvan zeker", "Certain part", r->g_ha_savings_certain + gy, JZ_KIND_MONEY},
+            {"Investering", "Investment", r->g_measure_investment + gy, JZ_KIND_MONEY},
+        };
+        year_table(out, r, o, L(o, "Maatregelen (verwerkt in de kosten; jzsim measures geeft het effect)",
+                                "Measures (included in the cost; jzsim measures gives their effect)"),
+                   meas, (int)(sizeof meas / sizeof meas[0]));
+    }
     zorgsoort_table(out, s, r, o, g, L(o, "Unieke cliënten per zorgsoort", "Unique clients per care type"),
                     r->unique, r->g_unique, "Totaal (personen)", "Total (persons)", JZ_KIND_COUNT);
     zorgsoort_table(out, s, r, o, g, L(o, "Kosten per zorgsoort", "Cost per care type"), r->cost,

@@ -21,14 +21,17 @@
 #include <string.h>
 
 #include "scenario/build.h"
+#include "scenario/measure_build.h"
 #include "scenario/node.h"
 #include "scenario/schema.h"
+#include "scenario/uncertain.h"
 #include "scenario/value.h"
 
 typedef struct loader {
     jz_scenario *s;
     jz_error *err;
     int H, base;
+    int unc; /* the uncertain input (index) the last series() read, or -1 */
 } loader;
 
 /* ---- small helpers ----------------------------------------------------- */
@@ -66,7 +69,14 @@ static int record(loader *L, const char *path, const jz_node *v, jz_unit u, cons
 static int series_as(loader *L, const jz_node *v, jz_unit u, const char *path,
                      const char *source, double *out, int rec, int pulse)
 {
-    int rc = pulse ? jz_value_series_pulse(v, u, path, L->base, L->H, out, L->err)
+    int rc;
+    L->unc = -1;
+    /* a distribution or {value, low, high}: the point value, registered as uncertain */
+    if (jz_unc_is_value(v))
+        rc = pulse ? jz_node_error(L->err, v, "%s: a distribution or range is not supported here; write a plain value", path)
+                   : jz_unc_series(L->s, v, u, path, L->H, out, &L->unc, L->err);
+    else if (!(rc = jz_unc_check_nested(v, path, L->err)))
+        rc = pulse ? jz_value_series_pulse(v, u, path, L->base, L->H, out, L->err)
                    : jz_value_series(v, u, path, L->base, L->H, out, L->err);
     if (rc == JZ_OK && rec)
         rc = record(L, path, v, u, source);
@@ -224,13 +234,13 @@ static int check_cell_maps(const jz_node *cellmap, const char *what, jz_error *e
             return rc;
     }
     const jz_node *in = jz_node_get(cellmap, "instroom");
-    if (in && in->type == JZ_NODE_MAP) {
+    if (in && in->type == JZ_NODE_MAP && !jz_unc_is_value(in)) {
         snprintf(w, sizeof w, "%s.instroom", what);
         if ((rc = jz_schema_check(in, jz_keys_instroom, w, err)))
             return rc;
         if (jz_node_get(in, "absolute") && jz_node_get(in, "per_1000"))
             return jz_node_error(err, in, "%s: give either 'absolute' or 'per_1000', not both", w);
-    } else if (in && in->type != JZ_NODE_SCALAR) {
+    } else if (in && in->type != JZ_NODE_SCALAR && !jz_unc_is_value(in)) {
         return jz_node_error(err, in, "%s.instroom: expected a number of starts per year or a map {absolute|per_1000, trend}, got %s",
                              what, jz_node_type_name(in));
     }
@@ -347,7 +357,7 @@ static int load_instroom(loader *L, const layers *ly, int g, int z, jz_cell *c, 
         in = ly->m[i] ? jz_node_get(ly->m[i], "instroom") : NULL;
         if (!in)
             continue;
-        if (in->type == JZ_NODE_SCALAR) {
+        if (in->type == JZ_NODE_SCALAR || jz_unc_is_value(in)) {
             level = in;
         } else if ((level = jz_node_get(in, "absolute"))) {
         } else if ((level = jz_node_get(in, "per_1000"))) {
@@ -391,11 +401,17 @@ static int load_cost(loader *L, const layers *ly, int g, jz_cell *c, const char 
         snprintf(path, sizeof path, "%s.cost.tariff", ly->prefix[which]);
         if ((rc = series(L, jz_node_get(v, "tariff"), JZ_U_MONEY, path, src, tariff, rec_layer(g, which))))
             return rc;
+        int unc_tariff = L->unc;
         snprintf(path, sizeof path, "%s.cost.units_per_year", ly->prefix[which]);
         if ((rc = series(L, jz_node_get(v, "units_per_year"), JZ_U_FACTOR, path, src, units, rec_layer(g, which))))
             return rc;
         for (int y = 0; y < L->H; y++)
             c->cost[y] = tariff[y] * units[y];
+        /* an uncertain factor scales the product */
+        if (unc_tariff >= 0 && (rc = jz_unc_add_target(L->s, unc_tariff, c->cost, L->H, 1, JZ_TGT_SCALE, L->err)))
+            return rc;
+        if (L->unc >= 0 && (rc = jz_unc_add_target(L->s, L->unc, c->cost, L->H, 1, JZ_TGT_SCALE, L->err)))
+            return rc;
         return JZ_OK;
     }
     snprintf(path, sizeof path, "%s.cost", ly->prefix[which]);
@@ -475,6 +491,8 @@ static int load_transitions(loader *L, const layers *ly, int g, int z, jz_cell *
                 return rc;
             for (int y = 0; y < H; y++)
                 c->transition[(size_t)y * (size_t)Z + (size_t)w] = tmp[y];
+            if (L->unc >= 0 && (rc = jz_unc_add_target(L->s, L->unc, &c->transition[w], H, Z, JZ_TGT_SET, L->err)))
+                return rc;
         }
     }
     return JZ_OK;
@@ -553,7 +571,8 @@ static int load_cell(loader *L, int g, int z, const jz_node *zitem, const jz_nod
     if ((v = lget(&ly, "start", &which))) {
         char path[256];
         snprintf(path, sizeof path, "%s.start", ly.prefix[which]);
-        if ((rc = jz_value_number(v, JZ_U_COUNT, path, &c->start, L->err)) ||
+        if ((rc = jz_unc_is_value(v) ? jz_unc_series(s, v, JZ_U_COUNT, path, 1, &c->start, &L->unc, L->err)
+                                     : jz_value_number(v, JZ_U_COUNT, path, &c->start, L->err)) ||
             (rec_layer(g, which) && (rc = record(L, path, v, JZ_U_COUNT, source_of(ly.m[which], NULL)))))
             return rc;
     }
@@ -570,6 +589,12 @@ static int load_cell(loader *L, int g, int z, const jz_node *zitem, const jz_nod
         (rc = load_financing(L, &ly, g, c, what)) ||
         (rc = load_transitions(L, &ly, g, z, c)) ||
         (rc = load_reentry_ageing(L, &ly, g, z, c)))
+        return rc;
+    /* an uncertain global indexation also moves the cells that took it as their default */
+    if ((!lget(&ly, "tariff_indexation", &which) &&
+         (rc = jz_unc_follow(s, s->tariff_index, c->tariff_index, L->H, L->err))) ||
+        (!lget(&ly, "tariff_correction", &which) &&
+         (rc = jz_unc_follow(s, s->tariff_correction, c->tariff_correction, L->H, L->err))))
         return rc;
     return check_routing(L, &ly, c, what);
 }
@@ -655,6 +680,9 @@ static int load_external(loader *L, int g, const jz_node *list)
             snprintf(path, sizeof path, "gemeenten[%s].external_shifts[%s].cost", gm->code, name->scalar);
             if ((rc = series(L, v, JZ_U_MONEY, path, src, e->cost, 1)))
                 return rc;
+        } else if ((rc = jz_unc_follow(L->s, L->s->cells[(size_t)g * (size_t)Z + (size_t)z].cost, e->cost, H,
+                                       L->err))) {
+            return rc; /* the default cost follows an uncertain zorgsoort cost */
         }
         if ((v = jz_node_get(it, "compensation"))) {
             snprintf(path, sizeof path, "gemeenten[%s].external_shifts[%s].compensation", gm->code, name->scalar);
@@ -762,7 +790,7 @@ static jz_scenario *build(const jz_node *root, const char *path, jz_error *err)
     int rc = jz_schema_check(root, jz_keys_top, "the scenario", err);
     if (rc)
         return NULL;
-    loader L = {NULL, err, 0, 0};
+    loader L = {NULL, err, 0, 0, -1};
     const jz_node *meta = jz_node_get(root, "meta");
     const jz_node *zl = jz_node_get(root, "zorgsoorten");
     const jz_node *gl = jz_node_get(root, "gemeenten");
@@ -798,6 +826,10 @@ static jz_scenario *build(const jz_node *root, const char *path, jz_error *err)
         if (load_gemeente_head(&L, (int)g, gl->values[g]) ||
             load_gemeente_cells(&L, (int)g, gl->values[g], zl))
             goto fail;
+    if (jz_load_measures(L.s, jz_node_get(root, "measures"), err))
+        goto fail;
+    if (jz_unc_finish(L.s, jz_node_get(root, "uncertainty"), err))
+        goto fail;
     warn_unbudgeted(L.s);
     return L.s;
 fail:

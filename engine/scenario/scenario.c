@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "scenario/build.h"
+#include "scenario/measure_build.h"
+#include "scenario/uncertain.h"
 
 /* per cell: 14 arrays of H, plus transition (H * Z) */
 enum { CELL_ARRAYS = 14, GEMEENTE_ARRAYS = 3, GLOBAL_ARRAYS = 3 };
@@ -236,6 +238,8 @@ void jz_scenario_free(jz_scenario *s)
     for (int i = 0; i < s->meta.n_sources; i++)
         free(s->meta.sources[i]);
     free(s->meta.sources);
+    jz_scenario_free_measures(s);
+    jz_unc_free_all(s);
     free(s->zorgsoorten);
     free(s->gemeenten);
     free(s->cells);
@@ -323,6 +327,10 @@ jz_scenario *jz_scenario_copy(const jz_scenario *src)
     for (int i = 0; i < src->n_warnings; i++)
         if (jz_scenario_warn(s, "%s", src->warnings[i]))
             goto fail;
+    if (jz_scenario_copy_measures(s, src))
+        goto fail;
+    if (jz_unc_copy_all(s, src))
+        goto fail;
     return s;
 fail:
     jz_scenario_free(s);

@@ -16,6 +16,8 @@ const jz_key jz_keys_top[] = {
     {"indexation", 0, "tariff and budget indexation per year"},
     {"zorgsoorten", 1, "the list of care types"},
     {"gemeenten", 1, "the list of municipalities"},
+    {"measures", 0, "the list of measures (Hervormingsagenda and local), see docs/measures.md"},
+    {"uncertainty", 0, "correlations between uncertain inputs, see docs/uncertainty.md"},
     {"source", 0, "a source note"},
     {NULL, 0, NULL}};
 

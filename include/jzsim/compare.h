@@ -119,7 +119,8 @@ enum { JZ_CMP_NOTE_NO_GEMEENTE, JZ_CMP_NOTE_NO_ZORGSOORT, JZ_CMP_NOTE_OTHER_YEAR
 typedef struct jz_cmp_note {
     int kind;     /* JZ_CMP_NOTE_* */
     int scenario; /* the scenario it is about */
-    int index;    /* the unit or zorgsoort it is about (-1 for years) */
+    int index;    /* NO_ZORGSOORT: the zorgsoort; NO_GEMEENTE: how many gemeenten the
+                   * scenario lacks (the units with g[scenario] < 0); years: -1 */
 } jz_cmp_note;
 
 typedef struct jz_comparison {

@@ -128,6 +128,18 @@ void jz_workspace_free(jz_workspace *w);
  * dimensions.  On error r is unspecified and err says why. */
 int jz_model_run(const jz_scenario *s, jz_workspace *w, jz_result *r, jz_error *err);
 
+/* Options of one run.  measure_active[i] == 0 switches measure i of
+ * s->measures off for this run (its effect, saving and investment);
+ * NULL means every measure is on.  Used by the attribution of measures
+ * (jzsim/measures.h); jz_model_run is jz_model_run_opts with NULL options. */
+typedef struct jz_run_options {
+    const unsigned char *measure_active; /* [s->n_measures] or NULL */
+} jz_run_options;
+
+/* jz_model_run with options (opt may be NULL). */
+int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
+                      const jz_run_options *opt, jz_error *err);
+
 #ifdef __cplusplus
 }
 #endif

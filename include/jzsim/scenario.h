@@ -148,6 +148,13 @@ typedef struct jz_scenario {
     double *budget_index;  /* [H] indexation of the budget price */
     double *tariff_correction; /* [H] global one-off tariff corrections (cells may override) */
 
+    int n_measures;
+    struct jz_measure *measures; /* [n_measures] the `measures:` list (jzsim/measures.h) */
+
+    int n_uncertain;
+    struct jz_uncertain *uncertain; /* [n_uncertain] inputs with a distribution or range (jzsim/uncertainty.h) */
+    struct jz_unc_copula *copula;   /* their correlations (`uncertainty:`); NULL when independent */
+
     int n_inputs;
     jz_input *inputs;      /* every value the user set, for tracing */
     int n_warnings;

@@ -1,0 +1,397 @@
+/*
+ * compare.c - scenarios side by side (see jzsim/compare.h).
+ *
+ * The comparison keeps no copy of the figures: it keeps index maps (which
+ * gemeente, zorgsoort and year of each result a comparison cell refers to)
+ * and reads the borrowed results through them.  That keeps a comparison of
+ * twelve national scenarios small, and guarantees that a value shown in any
+ * report is bit for bit the model's figure, and a difference exactly the
+ * difference of two shown values.
+ */
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jzsim/compare.h"
+
+#define GEM(k, nl, en, kind, field) {k, nl, en, kind, 0, offsetof(jz_result, field)}
+#define ZS(k, nl, en, kind, field) {k, nl, en, kind, 1, offsetof(jz_result, field)}
+
+const jz_cmp_metric jz_cmp_metrics[JZ_CMP_N_METRICS] = {
+    [JZ_CMP_COST] = GEM("cost", "Kosten totaal", "Total cost", JZ_KIND_MONEY, g_cost),
+    [JZ_CMP_BUDGET] = GEM("budget", "Begroting totaal", "Total budget", JZ_KIND_MONEY, g_budget),
+    [JZ_CMP_TEKORT] = GEM("tekort", "Tekort", "Deficit", JZ_KIND_MONEY, g_tekort),
+    [JZ_CMP_BEINVLOEDBAAR] = GEM("beinvloedbaar", "Beïnvloedbaar tekort", "Controllable deficit",
+                                 JZ_KIND_MONEY, g_beinvloedbaar),
+    [JZ_CMP_NIET_BEINVLOEDBAAR] = GEM("niet_beinvloedbaar", "Niet-beïnvloedbaar tekort",
+                                      "Uncontrollable deficit", JZ_KIND_MONEY, g_niet_beinvloedbaar),
+    [JZ_CMP_DEC_TARIFF] = GEM("dec_tariff", "Tariefgat", "Tariff gap", JZ_KIND_MONEY, g_dec_tariff),
+    [JZ_CMP_DEC_EXTERNAL] = GEM("dec_external", "Externe verschuivingen", "External shifts",
+                                JZ_KIND_MONEY, g_dec_external),
+    [JZ_CMP_DEC_VOLUME] = GEM("dec_volume", "Volume", "Volume", JZ_KIND_MONEY, g_dec_volume),
+    [JZ_CMP_DEC_INTENSITY] = GEM("dec_intensity", "Zorgzwaarte", "Intensity", JZ_KIND_MONEY,
+                                 g_dec_intensity),
+    [JZ_CMP_UNIQUE] = GEM("unique_clients", "Unieke cliënten", "Unique clients", JZ_KIND_COUNT,
+                          g_unique),
+    [JZ_CMP_CLIENT_YEARS] = GEM("client_years", "Cliëntjaren", "Client-years", JZ_KIND_YEARS,
+                                g_client_years),
+    [JZ_CMP_COST_PER_CLIENT] = GEM("cost_per_client", "Kosten per cliënt", "Cost per client",
+                                   JZ_KIND_PRICE, g_cost_per_client),
+    [JZ_CMP_CARE_COST] = GEM("care_cost", "Kosten zorg", "Care cost", JZ_KIND_MONEY, g_care_cost),
+    [JZ_CMP_CARE_BUDGET] = GEM("care_budget", "Begroting zorg", "Care budget", JZ_KIND_MONEY,
+                               g_care_budget),
+    [JZ_CMP_CARE_TEKORT] = GEM("care_tekort", "Tekort zorg", "Care deficit", JZ_KIND_MONEY,
+                               g_care_tekort),
+    [JZ_CMP_FIXED_COST] = GEM("fixed_cost", "Vaste lasten", "Fixed cost", JZ_KIND_MONEY,
+                              g_fixed_cost),
+    [JZ_CMP_FIXED_BUDGET] = GEM("fixed_budget", "Begroting vaste lasten", "Fixed budget",
+                                JZ_KIND_MONEY, g_fixed_budget),
+    [JZ_CMP_RIJKSBIJDRAGE] = GEM("rijksbijdrage", "Rijksbijdrage", "National contribution",
+                                 JZ_KIND_MONEY, g_rijksbijdrage),
+    [JZ_CMP_TEKORT_RIJK] = GEM("tekort_rijk", "Tekort t.o.v. Rijksbijdrage",
+                               "Deficit vs national contribution", JZ_KIND_MONEY, g_tekort_rijk),
+    [JZ_CMP_HA_SAVINGS] = GEM("ha_savings", "Besparing maatregelen", "Savings of measures",
+                              JZ_KIND_MONEY, g_ha_savings),
+    [JZ_CMP_HA_SAVINGS_CERTAIN] = GEM("ha_savings_certain", "Besparing maatregelen (zeker)",
+                                      "Savings of measures (certain)", JZ_KIND_MONEY,
+                                      g_ha_savings_certain),
+    [JZ_CMP_MEASURE_INVESTMENT] = GEM("measure_investment", "Investering maatregelen",
+                                      "Investment in measures", JZ_KIND_MONEY,
+                                      g_measure_investment),
+    [JZ_CMP_Z_COST] = ZS("cost", "Kosten", "Cost", JZ_KIND_MONEY, cost),
+    [JZ_CMP_Z_BUDGET] = ZS("budget", "Begroting", "Budget", JZ_KIND_MONEY, budget),
+    [JZ_CMP_Z_TEKORT] = ZS("tekort", "Tekort", "Deficit", JZ_KIND_MONEY, tekort),
+    [JZ_CMP_Z_UNIQUE] = ZS("unique", "Unieke cliënten", "Unique clients", JZ_KIND_COUNT,
+                           unique),
+    [JZ_CMP_Z_CLIENT_YEARS] = ZS("client_years", "Cliëntjaren", "Client-years", JZ_KIND_YEARS,
+                                 client_years),
+    [JZ_CMP_Z_COST_PER_CLIENT] = ZS("cost_per_client", "Kosten per cliënt", "Cost per client",
+                                    JZ_KIND_PRICE, cost_per_client),
+};
+
+static int add_note(jz_comparison *c, int kind, int s, int index)
+{
+    jz_cmp_note *n = realloc(c->notes, (size_t)(c->n_notes + 1) * sizeof *n);
+    if (!n)
+        return JZ_ENOMEM;
+    c->notes = n;
+    n[c->n_notes].kind = kind;
+    n[c->n_notes].scenario = s;
+    n[c->n_notes].index = index;
+    c->n_notes++;
+    return JZ_OK;
+}
+
+char *jz_cmp_note_format(const jz_comparison *c, int i, jz_lang lang, char *buf, size_t size)
+{
+    const jz_cmp_note *n = &c->notes[i];
+    const jz_cmp_scenario *sc = &c->scen[n->scenario];
+    const char *name = sc->scenario->meta.name;
+    int nl = lang == JZ_LANG_NL;
+    switch (n->kind) {
+    case JZ_CMP_NOTE_NO_GEMEENTE: {
+        int len = snprintf(buf, size,
+                           nl ? "scenario %d (%s) bevat %s niet, dus telt het regiototaal daar minder gemeenten:"
+                              : "scenario %d (%s) does not have %s, so its region total covers fewer gemeenten:",
+                           n->scenario + 1, name,
+                           n->index == 1 ? (nl ? "deze gemeente" : "this gemeente")
+                                         : (nl ? "deze gemeenten" : "these gemeenten"));
+        for (int u = 0, k = 0; u < c->n_units && len >= 0 && (size_t)len < size; u++) {
+            if (c->units[u].is_total || c->units[u].g[n->scenario] >= 0)
+                continue;
+            len += snprintf(buf + len, size - (size_t)len, "%s %s (%s)", k++ ? "," : "",
+                            c->units[u].code, c->units[u].name);
+        }
+        break;
+    }
+    case JZ_CMP_NOTE_NO_ZORGSOORT:
+        snprintf(buf, size,
+                 nl ? "scenario %d (%s) bevat zorgsoort '%s' niet: die cijfers ontbreken daar"
+                    : "scenario %d (%s) has no zorgsoort '%s': its figures are absent",
+                 n->scenario + 1, name, c->zs[n->index].key);
+        break;
+    default:
+        snprintf(buf, size,
+                 nl ? "scenario %d (%s) loopt van %d tot en met %d, de referentie van %d tot en met %d: "
+                      "jaren buiten de horizon van een scenario ontbreken (ze zijn niet 0)"
+                    : "scenario %d (%s) projects %d-%d, the reference %d-%d: years outside a "
+                      "scenario's horizon are absent, not 0",
+                 n->scenario + 1, name, sc->first_year, sc->last_year, c->scen[0].first_year,
+                 c->scen[0].last_year);
+        break;
+    }
+    return buf;
+}
+
+void jz_comparison_free(jz_comparison *c)
+{
+    if (!c)
+        return;
+    if (c->units)
+        for (int u = 0; u < c->n_units; u++)
+            free(c->units[u].g);
+    if (c->zs)
+        for (int z = 0; z < c->n_zorgsoorten; z++)
+            free(c->zs[z].z);
+    for (int m = 0; m < JZ_CMP_N_GEMEENTE; m++)
+        free(c->bands[m].p);
+    free(c->notes);
+    free(c->units);
+    free(c->zs);
+    free(c->scen);
+    free(c);
+}
+
+/* Union of the gemeenten by CBS code, in order of first appearance; the
+ * region total is appended when the union has more than one gemeente. */
+static int build_units(jz_comparison *c)
+{
+    int S = c->n_scenarios, cap = 0;
+    for (int s = 0; s < S; s++)
+        cap += c->scen[s].scenario->n_gemeenten;
+    if (!(c->units = calloc((size_t)cap + 1, sizeof *c->units)))
+        return JZ_ENOMEM;
+    for (int s = 0; s < S; s++) {
+        const jz_scenario *sc = c->scen[s].scenario;
+        for (int g = 0; g < sc->n_gemeenten; g++) {
+            int u = 0;
+            while (u < c->n_units && strcmp(c->units[u].code, sc->gemeenten[g].code) != 0)
+                u++;
+            if (u == c->n_units) {
+                jz_cmp_unit *nu = &c->units[c->n_units++];
+                snprintf(nu->code, sizeof nu->code, "%s", sc->gemeenten[g].code);
+                snprintf(nu->name, sizeof nu->name, "%s", sc->gemeenten[g].name);
+                if (!(nu->g = malloc((size_t)S * sizeof *nu->g)))
+                    return JZ_ENOMEM;
+                for (int t = 0; t < S; t++)
+                    nu->g[t] = -1;
+            }
+            c->units[u].g[s] = g;
+        }
+    }
+    if (c->n_units > 1) {
+        jz_cmp_unit *t = &c->units[c->n_units++];
+        snprintf(t->code, sizeof t->code, "TOTAL");
+        snprintf(t->name, sizeof t->name, "Totaal");
+        t->is_total = 1;
+        if (!(t->g = malloc((size_t)S * sizeof *t->g)))
+            return JZ_ENOMEM;
+        /* every scenario has a region total, at g = G */
+        for (int s = 0; s < S; s++)
+            t->g[s] = c->scen[s].result->n_gemeenten;
+        /* one note per scenario, naming every gemeente it lacks */
+        int rc;
+        for (int s = 0; s < S; s++) {
+            int missing = 0;
+            for (int u = 0; u < c->n_units - 1; u++)
+                missing += c->units[u].g[s] < 0;
+            if (missing && (rc = add_note(c, JZ_CMP_NOTE_NO_GEMEENTE, s, missing)))
+                return rc;
+        }
+    }
+    c->total_unit = c->n_units - 1;
+    return JZ_OK;
+}
+
+static int build_zorgsoorten(jz_comparison *c)
+{
+    int S = c->n_scenarios, cap = 0;
+    for (int s = 0; s < S; s++)
+        cap += c->scen[s].scenario->n_zorgsoorten;
+    if (!(c->zs = calloc((size_t)cap, sizeof *c->zs)))
+        return JZ_ENOMEM;
+    for (int s = 0; s < S; s++) {
+        const jz_scenario *sc = c->scen[s].scenario;
+        for (int z = 0; z < sc->n_zorgsoorten; z++) {
+            int i = 0;
+            while (i < c->n_zorgsoorten && strcmp(c->zs[i].key, sc->zorgsoorten[z].key) != 0)
+                i++;
+            if (i == c->n_zorgsoorten) {
+                jz_cmp_zorgsoort *nz = &c->zs[c->n_zorgsoorten++];
+                snprintf(nz->key, sizeof nz->key, "%s", sc->zorgsoorten[z].key);
+                snprintf(nz->name, sizeof nz->name, "%s", sc->zorgsoorten[z].name);
+                if (!(nz->z = malloc((size_t)S * sizeof *nz->z)))
+                    return JZ_ENOMEM;
+                for (int t = 0; t < S; t++)
+                    nz->z[t] = -1;
+            }
+            c->zs[i].z[s] = z;
+        }
+    }
+    int rc;
+    for (int i = 0; i < c->n_zorgsoorten; i++)
+        for (int s = 0; s < S; s++)
+            if (c->zs[i].z[s] < 0 && (rc = add_note(c, JZ_CMP_NOTE_NO_ZORGSOORT, s, i)))
+                return rc;
+    return JZ_OK;
+}
+
+jz_comparison *jz_comparison_alloc(int n, const jz_scenario *const *scenarios,
+                                   const jz_result *const *results, jz_error *err)
+{
+    jz_error_clear(err);
+    if (n < 1 || n > JZ_CMP_MAX_SCENARIOS || !scenarios || !results) {
+        jz_error_set(err, JZ_EINPUT, NULL, 0, 0,
+                     "a comparison needs 1 to %d scenarios, got %d", JZ_CMP_MAX_SCENARIOS, n);
+        return NULL;
+    }
+    for (int s = 0; s < n; s++) {
+        const jz_scenario *sc = scenarios[s];
+        const jz_result *r = results[s];
+        if (!sc || !r || r->n_gemeenten != sc->n_gemeenten ||
+            r->n_zorgsoorten != sc->n_zorgsoorten || r->horizon != sc->meta.horizon ||
+            r->base_year != sc->meta.base_year) {
+            jz_error_set(err, JZ_EINPUT, sc ? sc->meta.path : NULL, 0, 0,
+                         "scenario %d: the result does not belong to this scenario "
+                         "(different dimensions or base year)", s + 1);
+            return NULL;
+        }
+    }
+    jz_comparison *c = calloc(1, sizeof *c);
+    if (!c || !(c->scen = calloc((size_t)n, sizeof *c->scen))) {
+        free(c);
+        jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        return NULL;
+    }
+    c->n_scenarios = n;
+    int lo = 0, hi = 0;
+    for (int s = 0; s < n; s++) {
+        c->scen[s].scenario = scenarios[s];
+        c->scen[s].result = results[s];
+        c->scen[s].first_year = results[s]->base_year;
+        c->scen[s].last_year = results[s]->base_year + results[s]->horizon - 1;
+        if (s == 0 || c->scen[s].first_year < lo)
+            lo = c->scen[s].first_year;
+        if (s == 0 || c->scen[s].last_year > hi)
+            hi = c->scen[s].last_year;
+    }
+    /* the union of the years as one contiguous range: a gap between two
+     * scenarios' horizons shows as absent years, which is what it is */
+    c->first_year = lo;
+    c->n_years = hi - lo + 1;
+    int rc = build_units(c);
+    if (!rc)
+        rc = build_zorgsoorten(c);
+    for (int s = 1; !rc && s < n; s++)
+        if (c->scen[s].first_year != c->scen[0].first_year ||
+            c->scen[s].last_year != c->scen[0].last_year)
+            rc = add_note(c, JZ_CMP_NOTE_OTHER_YEARS, s, -1);
+    if (rc) {
+        jz_comparison_free(c);
+        jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        return NULL;
+    }
+    return c;
+}
+
+static int in_range(const jz_comparison *c, int m, int u, int z, int s, int y)
+{
+    if (m < 0 || m >= JZ_CMP_N_METRICS || u < 0 || u >= c->n_units || s < 0 ||
+        s >= c->n_scenarios || y < 0 || y >= c->n_years)
+        return 0;
+    return !jz_cmp_metrics[m].per_zorgsoort || (z >= 0 && z < c->n_zorgsoorten);
+}
+
+double jz_cmp_value(const jz_comparison *c, int m, int u, int z, int s, int y)
+{
+    if (!in_range(c, m, u, z, s, y))
+        return NAN;
+    const jz_result *r = c->scen[s].result;
+    int g = c->units[u].g[s];
+    int yi = jz_cmp_year(c, y) - r->base_year;
+    if (g < 0 || yi < 0 || yi >= r->horizon)
+        return NAN;
+    const double *a = *(double *const *)(const void *)((const char *)r + jz_cmp_metrics[m].offset);
+    if (!a) /* an array this build of the model does not fill */
+        return NAN;
+    if (!jz_cmp_metrics[m].per_zorgsoort)
+        return a[jz_result_gy(r, g, yi)];
+    int zi = c->zs[z].z[s];
+    if (zi < 0)
+        return NAN;
+    return a[jz_result_cz(r, g, zi, yi)];
+}
+
+int jz_cmp_has(const jz_comparison *c, int m, int u, int z, int s, int y)
+{
+    return !isnan(jz_cmp_value(c, m, u, z, s, y));
+}
+
+double jz_cmp_diff(const jz_comparison *c, int m, int u, int z, int s, int y)
+{
+    /* NaN propagates: absent on either side gives absent */
+    return jz_cmp_value(c, m, u, z, s, y) - jz_cmp_value(c, m, u, z, 0, y);
+}
+
+double jz_cmp_rel(const jz_comparison *c, int m, int u, int z, int s, int y)
+{
+    double ref = jz_cmp_value(c, m, u, z, 0, y);
+    if (isnan(ref) || ref == 0.0)
+        return NAN;
+    return (jz_cmp_value(c, m, u, z, s, y) - ref) / fabs(ref);
+}
+
+int jz_cmp_metric_index(const char *key, int per_zorgsoort)
+{
+    for (int m = 0; m < JZ_CMP_N_METRICS; m++)
+        if (jz_cmp_metrics[m].per_zorgsoort == (per_zorgsoort != 0) &&
+            strcmp(jz_cmp_metrics[m].key, key) == 0)
+            return m;
+    return -1;
+}
+
+int jz_cmp_unit_index(const jz_comparison *c, const char *code_or_name)
+{
+    for (int u = 0; u < c->n_units; u++)
+        if (strcmp(c->units[u].code, code_or_name) == 0)
+            return u;
+    for (int u = 0; u < c->n_units; u++)
+        if (strcmp(c->units[u].name, code_or_name) == 0)
+            return u;
+    if (strcmp(code_or_name, "TOTAL") == 0 || strcmp(code_or_name, "Totaal") == 0)
+        return c->total_unit;
+    return -1;
+}
+
+int jz_cmp_scenario_index(const jz_comparison *c, const char *ref)
+{
+    char *end;
+    long k = strtol(ref, &end, 10);
+    if (end != ref && *end == '\0')
+        return k >= 1 && k <= c->n_scenarios ? (int)k - 1 : -1;
+    for (int s = 0; s < c->n_scenarios; s++)
+        if (strcmp(c->scen[s].scenario->meta.path, ref) == 0)
+            return s;
+    for (int s = 0; s < c->n_scenarios; s++)
+        if (strcmp(c->scen[s].scenario->meta.name, ref) == 0)
+            return s;
+    return -1;
+}
+
+int jz_cmp_last_year(const jz_comparison *c, int s)
+{
+    return c->scen[s].last_year - c->first_year;
+}
+
+int jz_cmp_decomposition_ok(const jz_comparison *c, int u, int s, int y)
+{
+    static const int parts[] = {JZ_CMP_DEC_TARIFF, JZ_CMP_DEC_EXTERNAL, JZ_CMP_DEC_VOLUME,
+                                JZ_CMP_DEC_INTENSITY};
+    double t = jz_cmp_value(c, JZ_CMP_TEKORT, u, 0, s, y), sum = 0.0;
+    int nonzero = 0;
+    if (isnan(t))
+        return 0;
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        double v = jz_cmp_value(c, parts[i], u, 0, s, y);
+        if (isnan(v))
+            return 0;
+        sum += v;
+        nonzero |= v != 0.0;
+    }
+    /* all parts 0 against a tekort that is not: the split was not made */
+    if (!nonzero && fabs(t) >= 1.0)
+        return 0;
+    return fabs(sum - t) <= 1.0 + 1e-9 * fabs(t);
+}

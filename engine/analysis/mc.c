@@ -1,0 +1,627 @@
+/*
+ * mc.c - the Monte Carlo loop: draws in blocks, on POSIX threads, with
+ * results that do not depend on the number of threads (jzsim/mc.h).
+ *
+ * Work.  The draws 0 .. N-1 are cut into blocks of B draws (B depends only
+ * on N: 64, or N / 1024 rounded up for large N).  Threads take the next
+ * block from a shared counter.  Every thread has its own scenario copies,
+ * workspaces, results, samplers and histograms, allocated once before the
+ * first draw; a draw allocates nothing.
+ *
+ * Order.  A draw's numbers depend only on (seed, input path, draw index)
+ * (sample.c), so which thread makes it does not matter.  Histogram counts
+ * are integers and min/max are exact, so merging the threads' histograms
+ * gives the same result in any order.  Sums for the mean are made per block
+ * in draw order, stored per block, and added in block order at the end.
+ *
+ * Phases.  The first blocks (about JZ_MC_PILOT draws) are the pilot: their
+ * figures are kept to set each histogram's range, then counted like every
+ * other draw.  Then the other blocks run.
+ *
+ * Errors.  A draw that the model rejects (e.g. transitions and re-entry
+ * above 100% after drawing both high) stops the run; the error reported is
+ * that of the lowest failing draw index, whatever the threads did.
+ */
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analysis/mc_stats.h"
+#include "jzsim/mc.h"
+
+#define MAX_SCEN 32
+#define MAX_THREADS 256
+
+typedef struct scen {
+    const jz_scenario *base;
+    int g;        /* result slot */
+    int H, Z;
+    int nfig;     /* (JZ_MC_N_GEMEENTE + Z) * H */
+    int off;      /* first channel */
+    int diff_off; /* first difference channel (s >= 1), JZ_MC_N_DIFF * H of them */
+    int below;    /* first below-threshold counter: H for the tekort, then H for the difference */
+} scen;
+
+typedef struct engine {
+    int n;
+    scen sc[MAX_SCEN];
+    int nch;
+    int nbelow;
+    int *below_ch;      /* [nbelow] channel counted */
+    double *below_thr;  /* [nbelow] counted when value < threshold */
+    long draws, B, nblocks, npilot; /* npilot: pilot blocks */
+    unsigned long seed;
+    double *ref;        /* [nch] the deterministic run */
+    double *lo, *w;     /* [nch] histogram ranges */
+    double *bsum, *bsum2; /* [nblocks * nch] */
+    double *pilot;      /* [npilot * B * nch] */
+    int keep;
+    double *kept_inputs, *kept_values;
+    /* shared, under mu */
+    pthread_mutex_t mu;
+    long next, end, done;
+    int phase;          /* 1 pilot, 2 the rest */
+    long fail_draw;     /* -1: none */
+    long fail_block;
+    jz_error fail_err;
+    void (*progress)(void *, long, long);
+    void *progress_ctx;
+} engine;
+
+typedef struct worker {
+    engine *e;
+    jz_scenario *copy[MAX_SCEN];
+    jz_workspace *ws[MAX_SCEN];
+    jz_result *res[MAX_SCEN];
+    jz_sampler *sp[MAX_SCEN];
+    double *x[MAX_SCEN];
+    double *rows;   /* [B * nch] */
+    long *below;    /* [nbelow] */
+    mc_hist h;
+    pthread_t tid;
+} worker;
+
+void jz_mc_options_default(jz_mc_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->draws = 1000;
+    o->seed = 1;
+    o->threads = 0;
+    o->gemeente = -1;
+    o->threshold = 0.0;
+}
+
+/* ---- figures of one run ---- */
+
+static const double *metric_array(const jz_result *r, int m)
+{
+    switch (m) {
+    case JZ_MC_COST: return r->g_cost;
+    case JZ_MC_TEKORT: return r->g_tekort;
+    case JZ_MC_BEINVLOEDBAAR: return r->g_beinvloedbaar;
+    default: return r->g_unique;
+    }
+}
+
+static void extract(const engine *e, jz_result *const *res, double *row)
+{
+    for (int s = 0; s < e->n; s++) {
+        const scen *sc = &e->sc[s];
+        const jz_result *r = res[s];
+        double *v = row + sc->off;
+        for (int m = 0; m < JZ_MC_N_GEMEENTE; m++) {
+            const double *a = metric_array(r, m);
+            for (int y = 0; y < sc->H; y++)
+                *v++ = a[jz_result_gy(r, sc->g, y)];
+        }
+        for (int z = 0; z < sc->Z; z++)
+            for (int y = 0; y < sc->H; y++)
+                *v++ = r->cost[jz_result_cz(r, sc->g, z, y)];
+    }
+    /* differences with the reference in the same calendar year */
+    const scen *r0 = &e->sc[0];
+    for (int s = 1; s < e->n; s++) {
+        const scen *sc = &e->sc[s];
+        double *v = row + sc->diff_off;
+        for (int y = 0; y < sc->H; y++) {
+            int y0 = sc->base->meta.base_year + y - r0->base->meta.base_year;
+            int ok = y0 >= 0 && y0 < r0->H;
+            v[y] = ok ? row[sc->off + JZ_MC_TEKORT * sc->H + y] - row[r0->off + JZ_MC_TEKORT * r0->H + y0] : NAN;
+            v[sc->H + y] = ok ? row[sc->off + JZ_MC_COST * sc->H + y] - row[r0->off + JZ_MC_COST * r0->H + y0] : NAN;
+        }
+    }
+}
+
+/* "zorgsoorten[a].zorgduur = 3.2, ..." for an error message. */
+static void describe_draw(const jz_scenario *s, const double *x, char *buf, size_t size)
+{
+    size_t at = 0;
+    buf[0] = '\0';
+    for (int i = 0, shown = 0; i < s->n_uncertain && at + 1 < size; i++) {
+        if (s->uncertain[i].dist.kind == JZ_DIST_NONE || jz_dist_is_fixed(&s->uncertain[i].dist))
+            continue;
+        if (shown == 6) {
+            snprintf(buf + at, size - at, ", ...");
+            return;
+        }
+        int k = snprintf(buf + at, size - at, "%s%s = %.6g", shown ? ", " : "", s->uncertain[i].path, x[i]);
+        if (k > 0)
+            at += (size_t)k;
+        shown++;
+    }
+}
+
+static int run_draw(engine *e, worker *w, long d, double *row, jz_error *err)
+{
+    for (int s = 0; s < e->n; s++) {
+        jz_sampler_draw(w->sp[s], d, w->x[s]);
+        jz_unc_apply(e->sc[s].base, w->copy[s], w->x[s]);
+        if (jz_model_run(w->copy[s], w->ws[s], w->res[s], err) != JZ_OK) {
+            char msg[JZ_ERR_MSG_MAX], drawn[600];
+            describe_draw(e->sc[s].base, w->x[s], drawn, sizeof drawn);
+            snprintf(msg, sizeof msg, "%s", err->message);
+            jz_error_set(err, JZ_EINPUT, e->sc[s].base->meta.path, 0, 0,
+                         "Monte Carlo draw %ld (seed %lu) is not a valid scenario: %s; drawn: %s. "
+                         "Narrow the distributions (low/high) so that every draw is valid",
+                         d, e->seed, msg, drawn[0] ? drawn : "(nothing)");
+            return JZ_EINPUT;
+        }
+    }
+    extract(e, w->res, row);
+    if (e->keep) {
+        const jz_scenario *s0 = e->sc[0].base;
+        if (s0->n_uncertain)
+            memcpy(e->kept_inputs + (size_t)d * (size_t)s0->n_uncertain, w->x[0],
+                   (size_t)s0->n_uncertain * sizeof(double));
+        memcpy(e->kept_values + (size_t)d * (size_t)e->sc[0].nfig, row + e->sc[0].off,
+               (size_t)e->sc[0].nfig * sizeof(double));
+    }
+    return JZ_OK;
+}
+
+static void count_below(const engine *e, worker *w, const double *row)
+{
+    for (int k = 0; k < e->nbelow; k++)
+        if (row[e->below_ch[k]] < e->below_thr[k])
+            w->below[k]++;
+}
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    engine *e = w->e;
+    int nch = e->nch;
+    for (;;) {
+        pthread_mutex_lock(&e->mu);
+        long b = e->next++;
+        int skip = e->fail_block >= 0 && b > e->fail_block;
+        pthread_mutex_unlock(&e->mu);
+        if (b >= e->end)
+            break;
+        if (skip)
+            continue;
+        long d0 = b * e->B, d1 = d0 + e->B < e->draws ? d0 + e->B : e->draws;
+        double *rows = e->phase == 1 ? e->pilot + (size_t)d0 * (size_t)nch : w->rows;
+        int failed = 0;
+        for (long d = d0; d < d1 && !failed; d++) {
+            jz_error err;
+            jz_error_clear(&err);
+            if (run_draw(e, w, d, rows + (size_t)(d - d0) * (size_t)nch, &err) != JZ_OK) {
+                pthread_mutex_lock(&e->mu);
+                if (e->fail_draw < 0 || d < e->fail_draw) {
+                    e->fail_draw = d;
+                    e->fail_block = b;
+                    e->fail_err = err;
+                }
+                pthread_mutex_unlock(&e->mu);
+                failed = 1;
+            }
+        }
+        if (failed)
+            continue;
+        /* block sums in draw order */
+        double *s1 = e->bsum + (size_t)b * (size_t)nch, *s2 = e->bsum2 + (size_t)b * (size_t)nch;
+        for (int c = 0; c < nch; c++) {
+            double a = 0.0, q = 0.0;
+            for (long d = d0; d < d1; d++) {
+                double v = rows[(size_t)(d - d0) * (size_t)nch + (size_t)c] - e->ref[c];
+                if (!isnan(v)) {
+                    a += v;
+                    q += v * v;
+                }
+            }
+            s1[c] = a;
+            s2[c] = q;
+        }
+        if (e->phase == 2)
+            for (long d = d0; d < d1; d++) {
+                const double *row = rows + (size_t)(d - d0) * (size_t)nch;
+                mc_absorb(&w->h, row, nch, e->lo, e->w);
+                count_below(e, w, row);
+            }
+        pthread_mutex_lock(&e->mu);
+        e->done += d1 - d0;
+        if (e->progress)
+            e->progress(e->progress_ctx, e->done, e->draws);
+        pthread_mutex_unlock(&e->mu);
+    }
+    return NULL;
+}
+
+/* Blocks [from, to) on T workers: workers 1.. on threads, worker 0 here.
+ * A thread that cannot be started leaves its share to the others. */
+static void run_phase(engine *e, worker *ws, int T, long from, long to, int phase)
+{
+    e->next = from;
+    e->end = to;
+    e->phase = phase;
+    int started[MAX_THREADS] = {0};
+    for (int t = 1; t < T; t++)
+        started[t] = pthread_create(&ws[t].tid, NULL, work, &ws[t]) == 0;
+    work(&ws[0]);
+    for (int t = 1; t < T; t++)
+        if (started[t])
+            pthread_join(ws[t].tid, NULL);
+}
+
+/* ---- setup and teardown ---- */
+
+static void worker_free(engine *e, worker *w)
+{
+    for (int s = 0; s < e->n; s++) {
+        jz_scenario_free(w->copy[s]);
+        jz_workspace_free(w->ws[s]);
+        jz_result_free(w->res[s]);
+        jz_sampler_free(w->sp[s]);
+        free(w->x[s]);
+    }
+    free(w->rows);
+    free(w->below);
+    mc_hist_free(&w->h);
+}
+
+static int worker_init(engine *e, worker *w)
+{
+    memset(w, 0, sizeof *w);
+    w->e = e;
+    for (int s = 0; s < e->n; s++) {
+        const jz_scenario *b = e->sc[s].base;
+        w->copy[s] = jz_scenario_copy(b);
+        w->ws[s] = jz_workspace_alloc(b);
+        w->res[s] = jz_result_alloc(b);
+        w->sp[s] = jz_sampler_alloc(b, e->seed);
+        w->x[s] = calloc((size_t)(b->n_uncertain ? b->n_uncertain : 1), sizeof(double));
+        if (!w->copy[s] || !w->ws[s] || !w->res[s] || !w->sp[s] || !w->x[s])
+            return -1;
+    }
+    w->rows = malloc((size_t)e->B * (size_t)e->nch * sizeof *w->rows);
+    w->below = calloc((size_t)(e->nbelow ? e->nbelow : 1), sizeof *w->below);
+    if (!w->rows || !w->below || mc_hist_init(&w->h, e->nch))
+        return -1;
+    return 0;
+}
+
+static void engine_free(engine *e)
+{
+    free(e->below_ch);
+    free(e->below_thr);
+    free(e->ref);
+    free(e->lo);
+    free(e->w);
+    free(e->bsum);
+    free(e->bsum2);
+    free(e->pilot);
+    free(e->kept_inputs);
+    free(e->kept_values);
+}
+
+static int default_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n >= 1 ? (int)(n < MAX_THREADS ? n : MAX_THREADS) : 1;
+}
+
+/* Lay out the channels and counters of n scenarios. */
+static int engine_init(engine *e, int n, const jz_scenario *const *s, const jz_mc_options *o, int g0,
+                       jz_error *err)
+{
+    memset(e, 0, sizeof *e);
+    e->n = n;
+    e->draws = o->draws;
+    e->seed = o->seed;
+    e->fail_draw = -1;
+    e->fail_block = -1;
+    e->progress = o->progress;
+    e->progress_ctx = o->progress_ctx;
+    int nch = 0, nb = 0;
+    for (int i = 0; i < n; i++) {
+        scen *sc = &e->sc[i];
+        sc->base = s[i];
+        sc->H = s[i]->meta.horizon;
+        sc->Z = s[i]->n_zorgsoorten;
+        sc->g = i == 0 && g0 >= 0 ? g0 : s[i]->n_gemeenten;
+        sc->nfig = (JZ_MC_N_GEMEENTE + sc->Z) * sc->H;
+        sc->off = nch;
+        nch += sc->nfig;
+    }
+    for (int i = 1; i < n; i++) {
+        e->sc[i].diff_off = nch;
+        nch += JZ_MC_N_DIFF * e->sc[i].H;
+    }
+    for (int i = 0; i < n; i++) {
+        e->sc[i].below = nb;
+        nb += i == 0 ? e->sc[i].H : 2 * e->sc[i].H;
+    }
+    e->nch = nch;
+    e->nbelow = nb;
+    e->B = e->draws > 64L * 1024L ? (e->draws + 1023) / 1024 : 64;
+    e->nblocks = (e->draws + e->B - 1) / e->B;
+    e->npilot = (JZ_MC_PILOT + e->B - 1) / e->B;
+    if (e->npilot > e->nblocks)
+        e->npilot = e->nblocks;
+    e->below_ch = malloc((size_t)nb * sizeof *e->below_ch);
+    e->below_thr = malloc((size_t)nb * sizeof *e->below_thr);
+    e->ref = malloc((size_t)nch * sizeof *e->ref);
+    e->lo = malloc((size_t)nch * sizeof *e->lo);
+    e->w = malloc((size_t)nch * sizeof *e->w);
+    e->bsum = calloc((size_t)e->nblocks * (size_t)nch, sizeof *e->bsum);
+    e->bsum2 = calloc((size_t)e->nblocks * (size_t)nch, sizeof *e->bsum2);
+    e->pilot = malloc((size_t)e->npilot * (size_t)e->B * (size_t)nch * sizeof *e->pilot);
+    e->keep = n == 1 && o->keep_draws;
+    if (e->keep) {
+        e->kept_inputs = malloc((size_t)e->draws * (size_t)(s[0]->n_uncertain ? s[0]->n_uncertain : 1) *
+                                sizeof *e->kept_inputs);
+        e->kept_values = malloc((size_t)e->draws * (size_t)e->sc[0].nfig * sizeof *e->kept_values);
+    }
+    if (!e->below_ch || !e->below_thr || !e->ref || !e->lo || !e->w || !e->bsum || !e->bsum2 || !e->pilot ||
+        (e->keep && (!e->kept_inputs || !e->kept_values)))
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory for %ld draws", e->draws);
+    for (int i = 0; i < n; i++) {
+        const scen *sc = &e->sc[i];
+        for (int y = 0; y < sc->H; y++) {
+            e->below_ch[sc->below + y] = sc->off + JZ_MC_TEKORT * sc->H + y;
+            e->below_thr[sc->below + y] = o->threshold;
+            if (i > 0) {
+                e->below_ch[sc->below + sc->H + y] = sc->diff_off + JZ_MC_DIFF_TEKORT * sc->H + y;
+                e->below_thr[sc->below + sc->H + y] = 0.0;
+            }
+        }
+    }
+    return JZ_OK;
+}
+
+static int check_options(int n, const jz_scenario *const *s, const jz_mc_options *o, jz_error *err)
+{
+    if (n < 1 || n > MAX_SCEN)
+        return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "Monte Carlo: 1 to %d scenarios, got %d", MAX_SCEN, n);
+    if (o->draws < 1 || o->draws > 100000000L)
+        return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "the number of draws must be 1 to 100,000,000, got %ld",
+                            o->draws);
+    if (o->threads < 0 || o->threads > MAX_THREADS)
+        return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "threads must be 0 (all cores) to %d, got %d",
+                            MAX_THREADS, o->threads);
+    if (!isfinite(o->threshold))
+        return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "the threshold must be a finite amount");
+    for (int i = 0; i < n; i++)
+        if (!s[i])
+            return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "Monte Carlo: scenario %d is missing", i + 1);
+    if (o->gemeente >= s[0]->n_gemeenten)
+        return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "Monte Carlo: no gemeente %d", o->gemeente);
+    return JZ_OK;
+}
+
+static jz_mc_result *new_result(const engine *e, int s)
+{
+    const scen *sc = &e->sc[s];
+    jz_mc_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->scenario = sc->base;
+    r->g = sc->g;
+    r->draws = e->draws;
+    r->seed = e->seed;
+    r->horizon = sc->H;
+    r->base_year = sc->base->meta.base_year;
+    r->n_zorgsoorten = sc->Z;
+    r->n_figures = sc->nfig;
+    r->stat = calloc((size_t)sc->nfig, sizeof *r->stat);
+    r->p_below = calloc((size_t)sc->H, sizeof *r->p_below);
+    if (!r->stat || !r->p_below) {
+        jz_mc_result_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+void jz_mc_result_free(jz_mc_result *r)
+{
+    if (!r)
+        return;
+    free(r->stat);
+    free(r->p_below);
+    free(r->kept_inputs);
+    free(r->kept_values);
+    free(r);
+}
+
+void jz_mc_comparison_free(jz_mc_comparison *c)
+{
+    if (!c)
+        return;
+    for (int i = 0; i < c->n; i++) {
+        if (c->runs)
+            jz_mc_result_free(c->runs[i]);
+        if (c->diff)
+            free(c->diff[i]);
+        if (c->p_lower)
+            free(c->p_lower[i]);
+    }
+    free(c->runs);
+    free(c->diff);
+    free(c->p_lower);
+    free(c);
+}
+
+/* The whole run; fills the summaries into the results made by the caller. */
+static int simulate(engine *e, int threads, jz_mc_result **runs, jz_mc_stat **diff, double **p_lower,
+                    jz_error *err)
+{
+    int T = threads > 0 ? threads : default_threads();
+    if (T > e->nblocks)
+        T = (int)e->nblocks;
+    worker *ws = calloc((size_t)T, sizeof *ws);
+    if (!ws)
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    int rc = JZ_OK, nw = 0;
+    for (; nw < T; nw++)
+        if (worker_init(e, &ws[nw])) {
+            nw++;
+            rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory for %d threads", T);
+            break;
+        }
+    /* the deterministic run: the reference of every sum, and the `point` */
+    for (int s = 0; rc == JZ_OK && s < e->n; s++)
+        if (jz_model_run(e->sc[s].base, ws[0].ws[s], ws[0].res[s], err) != JZ_OK)
+            rc = err->status ? err->status : JZ_ERUNTIME;
+    if (rc == JZ_OK) {
+        extract(e, ws[0].res, e->ref);
+        for (int c = 0; c < e->nch; c++)
+            if (isnan(e->ref[c]))
+                e->ref[c] = 0.0; /* a difference in a year the reference lacks */
+        if (pthread_mutex_init(&e->mu, NULL) != 0)
+            rc = jz_error_set(err, JZ_ERUNTIME, NULL, 0, 0, "cannot create a mutex");
+    }
+    if (rc == JZ_OK) {
+        run_phase(e, ws, T, 0, e->npilot, 1);
+        long np = e->npilot * e->B < e->draws ? e->npilot * e->B : e->draws;
+        if (e->fail_draw < 0) {
+            mc_ranges(e->pilot, np, e->nch, e->lo, e->w);
+            for (long d = 0; d < np; d++) {
+                const double *row = e->pilot + (size_t)d * (size_t)e->nch;
+                mc_absorb(&ws[0].h, row, e->nch, e->lo, e->w);
+                count_below(e, &ws[0], row);
+            }
+            run_phase(e, ws, T, e->npilot, e->nblocks, 2);
+        }
+        pthread_mutex_destroy(&e->mu);
+        if (e->fail_draw >= 0) {
+            *err = e->fail_err;
+            rc = err->status;
+        }
+    }
+    if (rc == JZ_OK) {
+        for (int t = 1; t < T; t++) {
+            mc_hist_merge(&ws[0].h, &ws[t].h, e->nch);
+            for (int k = 0; k < e->nbelow; k++)
+                ws[0].below[k] += ws[t].below[k];
+        }
+        for (int s = 0; s < e->n; s++) {
+            const scen *sc = &e->sc[s];
+            for (int f = 0; f < sc->nfig; f++)
+                mc_stat(&runs[s]->stat[f], &ws[0].h, sc->off + f, e->nch, e->lo, e->w, e->ref[sc->off + f],
+                        e->bsum, e->bsum2, e->nblocks);
+            for (int y = 0; y < sc->H; y++)
+                runs[s]->p_below[y] = (double)ws[0].below[sc->below + y] / (double)e->draws;
+            if (s == 0)
+                continue;
+            for (int f = 0; f < JZ_MC_N_DIFF * sc->H; f++) {
+                int c = sc->diff_off + f;
+                mc_stat(&diff[s][f], &ws[0].h, c, e->nch, e->lo, e->w, e->ref[c], e->bsum, e->bsum2,
+                        e->nblocks);
+            }
+            for (int y = 0; y < sc->H; y++)
+                p_lower[s][y] = ws[0].h.n[sc->diff_off + y] > 0
+                                    ? (double)ws[0].below[sc->below + sc->H + y] / (double)e->draws
+                                    : NAN;
+        }
+        if (e->keep) { /* hand the kept draws to the result */
+            runs[0]->kept_inputs = e->kept_inputs;
+            runs[0]->kept_values = e->kept_values;
+            e->kept_inputs = e->kept_values = NULL;
+        }
+    }
+    for (int t = 0; t < nw; t++)
+        worker_free(e, &ws[t]);
+    free(ws);
+    return rc;
+}
+
+int jz_mc_run(const jz_scenario *s, const jz_mc_options *o, jz_mc_result **out, jz_error *err)
+{
+    jz_error_clear(err);
+    *out = NULL;
+    int rc = check_options(1, &s, o, err);
+    if (rc)
+        return rc;
+    engine e;
+    jz_mc_result *r = NULL;
+    if ((rc = engine_init(&e, 1, &s, o, o->gemeente, err)) == JZ_OK) {
+        if (!(r = new_result(&e, 0)))
+            rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        else {
+            r->threshold = o->threshold;
+            rc = simulate(&e, o->threads, &r, NULL, NULL, err);
+        }
+    }
+    engine_free(&e);
+    if (rc) {
+        jz_mc_result_free(r);
+        return rc;
+    }
+    *out = r;
+    return JZ_OK;
+}
+
+int jz_mc_compare(int n, const jz_scenario *const *s, const jz_mc_options *o, jz_mc_comparison **out,
+                  jz_error *err)
+{
+    jz_error_clear(err);
+    *out = NULL;
+    jz_mc_options opt = *o;
+    opt.gemeente = -1;
+    opt.keep_draws = 0;
+    int rc = check_options(n, s, &opt, err);
+    if (rc)
+        return rc;
+    jz_mc_comparison *c = calloc(1, sizeof *c);
+    engine e;
+    memset(&e, 0, sizeof e);
+    if (!c || (rc = engine_init(&e, n, s, &opt, -1, err)) != JZ_OK) {
+        engine_free(&e);
+        free(c);
+        return rc ? rc : jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    c->n = n;
+    c->draws = opt.draws;
+    c->seed = opt.seed;
+    c->runs = calloc((size_t)n, sizeof *c->runs);
+    c->diff = calloc((size_t)n, sizeof *c->diff);
+    c->p_lower = calloc((size_t)n, sizeof *c->p_lower);
+    rc = c->runs && c->diff && c->p_lower ? JZ_OK : JZ_ENOMEM;
+    for (int i = 0; rc == JZ_OK && i < n; i++) {
+        if (!(c->runs[i] = new_result(&e, i)))
+            rc = JZ_ENOMEM;
+        else
+            c->runs[i]->threshold = opt.threshold;
+        if (i > 0 && rc == JZ_OK) {
+            c->diff[i] = calloc((size_t)(JZ_MC_N_DIFF * e.sc[i].H), sizeof *c->diff[i]);
+            c->p_lower[i] = calloc((size_t)e.sc[i].H, sizeof *c->p_lower[i]);
+            if (!c->diff[i] || !c->p_lower[i])
+                rc = JZ_ENOMEM;
+        }
+    }
+    if (rc == JZ_ENOMEM)
+        jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    else
+        rc = simulate(&e, opt.threads, c->runs, c->diff, c->p_lower, err);
+    engine_free(&e);
+    if (rc) {
+        jz_mc_comparison_free(c);
+        return rc;
+    }
+    *out = c;
+    return JZ_OK;
+}

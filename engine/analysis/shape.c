@@ -1,0 +1,156 @@
+/*
+ * shape.c - which duration shape fits the counts of ended trajectories by
+ * duration class (CBS classes 0-3 m, 3-6 m, 6-12 m, 1-2 y, 2-3 y, 3-4 y,
+ * 4+ y): exponential (Erlang k = 1) or Erlang k = 2..6.
+ *
+ * For each k the mean duration D is estimated by maximum likelihood of the
+ * multinomial class counts, with class probabilities from the Erlang CDF
+ *   p_c(D, k) = P(b_c) - P(a_c),   P(t) = gsl_cdf_gamma_P(t, k, D / k),
+ * (shape k, scale D/k: the model's chain of k stages of mean D/k each).
+ * Every k has one free parameter (D), so the log-likelihoods compare
+ * directly (equivalent to AIC); the Pearson chi-square and its p-value
+ * (C - 2 degrees of freedom) say whether the best shape is good enough.
+ * In a steady state the durations of the trajectories that end in a year
+ * follow the duration distribution itself; docs/calibration.md says when
+ * that is only approximately so.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_cdf.h>
+
+#include "analysis/calib_internal.h"
+
+static void class_probs(double D, int k, double *p)
+{
+    double scale = D / k, prev = 0.0;
+    for (int c = 0; c < JZ_DUR_CLASSES; c++) {
+        double up = c + 1 < JZ_DUR_CLASSES ? gsl_cdf_gamma_P(jz_duration_class_edges[c + 1], k, scale) : 1.0;
+        p[c] = up - prev;
+        if (c + 1 == JZ_DUR_CLASSES) /* the open class from the upper tail, for accuracy */
+            p[c] = gsl_cdf_gamma_Q(jz_duration_class_edges[c], k, scale);
+        prev = up;
+    }
+}
+
+static double loglik(const double *n, double D, int k)
+{
+    double p[JZ_DUR_CLASSES], ll = 0.0;
+    class_probs(D, k, p);
+    for (int c = 0; c < JZ_DUR_CLASSES; c++)
+        if (n[c] > 0)
+            ll += n[c] * log(p[c] > 1e-300 ? p[c] : 1e-300);
+    return ll;
+}
+
+/* Maximise the log-likelihood over log D: a grid, then golden section. */
+static double mle_D(const double *n, int k, double *ll_out)
+{
+    const double lo = log(0.25), hi = log(1200.0);
+    const int N = 240;
+    int best = 0;
+    double bll = -INFINITY;
+    for (int i = 0; i <= N; i++) {
+        double x = lo + (hi - lo) * i / N, ll = loglik(n, exp(x), k);
+        if (ll > bll) {
+            bll = ll;
+            best = i;
+        }
+    }
+    double a = lo + (hi - lo) * (best > 0 ? best - 1 : 0) / N;
+    double b = lo + (hi - lo) * (best < N ? best + 1 : N) / N;
+    const double gr = 0.5 * (sqrt(5.0) - 1.0);
+    double x1 = b - gr * (b - a), x2 = a + gr * (b - a);
+    double f1 = loglik(n, exp(x1), k), f2 = loglik(n, exp(x2), k);
+    for (int it = 0; it < 100 && b - a > 1e-10; it++) {
+        if (f1 > f2) {
+            b = x2;
+            x2 = x1;
+            f2 = f1;
+            x1 = b - gr * (b - a);
+            f1 = loglik(n, exp(x1), k);
+        } else {
+            a = x1;
+            x1 = x2;
+            f1 = f2;
+            x2 = a + gr * (b - a);
+            f2 = loglik(n, exp(x2), k);
+        }
+    }
+    double x = 0.5 * (a + b);
+    *ll_out = loglik(n, exp(x), k);
+    return exp(x);
+}
+
+void jz_shape_test_counts(jz_shape_test *t, int kmax)
+{
+    if (kmax < 1 || kmax > JZ_SHAPE_KMAX)
+        kmax = JZ_SHAPE_KMAX;
+    t->total = 0.0;
+    int nonzero = 0;
+    for (int c = 0; c < JZ_DUR_CLASSES; c++) {
+        t->total += t->counts[c];
+        nonzero += t->counts[c] > 0;
+    }
+    t->n_k = kmax;
+    t->best_k = 1;
+    for (int k = 1; k <= kmax; k++) {
+        double ll, p[JZ_DUR_CLASSES], chi2 = 0.0;
+        double D = mle_D(t->counts, k, &ll);
+        class_probs(D, k, p);
+        for (int c = 0; c < JZ_DUR_CLASSES; c++) {
+            double e = t->total * p[c];
+            if (e > 1e-12)
+                chi2 += (t->counts[c] - e) * (t->counts[c] - e) / e;
+        }
+        t->D[k - 1] = D;
+        t->loglik[k - 1] = ll;
+        t->chi2[k - 1] = chi2;
+        int df = JZ_DUR_CLASSES - 2;
+        t->pvalue[k - 1] = gsl_cdf_chisq_Q(chi2, df);
+        if (ll > t->loglik[t->best_k - 1])
+            t->best_k = k;
+    }
+    (void)nonzero;
+}
+
+int jz_shape_tests(const jz_scenario *s, const double *classes, int kmax, jz_calib *c, jz_error *err)
+{
+    const int G = s->n_gemeenten, Z = s->n_zorgsoorten;
+    int n = 0;
+    for (int g = 0; g < G; g++)
+        for (int z = -1; z < Z; z++) {
+            const double *cl = classes + ((size_t)g * (size_t)(Z + 1) + (size_t)(z + 1)) * JZ_DUR_CLASSES;
+            double t = 0.0;
+            for (int k = 0; k < JZ_DUR_CLASSES; k++)
+                t += cl[k];
+            n += t > 0;
+        }
+    if (!n)
+        return JZ_OK;
+    c->shape = calloc((size_t)n, sizeof *c->shape);
+    if (!c->shape)
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    for (int g = 0; g < G; g++)
+        for (int z = -1; z < Z; z++) {
+            const double *cl = classes + ((size_t)g * (size_t)(Z + 1) + (size_t)(z + 1)) * JZ_DUR_CLASSES;
+            double t = 0.0;
+            for (int k = 0; k < JZ_DUR_CLASSES; k++)
+                t += cl[k];
+            if (!(t > 0))
+                continue;
+            jz_shape_test *st = &c->shape[c->n_shape++];
+            st->g = g;
+            st->z = z;
+            memcpy(st->counts, cl, sizeof st->counts);
+            st->scenario_k = z >= 0 ? s->zorgsoorten[z].stages : 0;
+            jz_shape_test_counts(st, kmax);
+            if (t < 30)
+                jz_calib_warn(&c->warnings, &c->n_warnings, &c->cap_warnings,
+                              "duration classes of %s, %s: only %.0f ended trajectories; the shape "
+                              "test has little power", s->gemeenten[g].code,
+                              z >= 0 ? s->zorgsoorten[z].key : "totaal", t);
+        }
+    return JZ_OK;
+}

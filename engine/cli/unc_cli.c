@@ -1,0 +1,111 @@
+/*
+ * unc_cli.c - option parsing and the progress bar for the uncertainty
+ * commands (see unc_cli.h).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/unc_cli.h"
+
+int unc_cli_long(const char *cmd, const char *opt, const char *v, long lo, long hi, long *out)
+{
+    char *end = NULL;
+    errno = 0;
+    double x = strtod(v, &end);
+    if (end != v && (*end == 'k' || *end == 'K')) {
+        x *= 1e3;
+        end++;
+    } else if (end != v && *end == 'M') {
+        x *= 1e6;
+        end++;
+    }
+    if (end == v || *end != '\0' || errno || x != floor(x) || x < (double)lo || x > (double)hi) {
+        cli_usage_error(cmd, "%s must be a whole number from %ld to %ld, got '%s'", opt, lo, hi, v);
+        return -1;
+    }
+    *out = (long)x;
+    return 0;
+}
+
+int unc_cli_seed(const char *cmd, const char *v, unsigned long *out)
+{
+    char *end = NULL;
+    errno = 0;
+    unsigned long s = strtoul(v, &end, 10);
+    if (end == v || *end != '\0' || errno || v[0] == '-') {
+        cli_usage_error(cmd, "--seed must be a whole number from 0 to %lu, got '%s'", ULONG_MAX, v);
+        return -1;
+    }
+    *out = s;
+    return 0;
+}
+
+int unc_cli_money(const char *cmd, const char *opt, const char *v, double *out)
+{
+    const char *t = v;
+    int neg = 0;
+    while (*t == ' ')
+        t++;
+    if (*t == '-') {
+        neg = 1;
+        t++;
+    }
+    if (strncmp(t, "\xe2\x82\xac", 3) == 0) /* € */
+        t += 3;
+    while (*t == ' ')
+        t++;
+    char *end = NULL;
+    errno = 0;
+    double x = strtod(t, &end);
+    if (end != t && (*end == 'k' || *end == 'K')) {
+        x *= 1e3;
+        end++;
+    } else if (end != t && *end == 'M') {
+        x *= 1e6;
+        end++;
+    }
+    if (end == t || *end != '\0' || errno || !isfinite(x) || strchr(t, ',') || t[0] == '-' || t[0] == '+') {
+        cli_usage_error(cmd, "%s must be an amount in euros such as 0, -2.5M or 750k (decimal point, no "
+                             "thousands separators), got '%s'", opt, v);
+        return -1;
+    }
+    *out = neg ? -x : x;
+    return 0;
+}
+
+void unc_progress_init(unc_progress *p, int quiet)
+{
+    p->enabled = !quiet && isatty(fileno(stderr));
+    p->last = -1;
+}
+
+void unc_progress_cb(void *ctx, long done, long total)
+{
+    unc_progress *p = ctx;
+    if (!p->enabled || total <= 0)
+        return;
+    int pct = (int)(100.0 * (double)done / (double)total);
+    if (pct == p->last)
+        return;
+    p->last = pct;
+    char bar[41];
+    int fill = pct * 40 / 100;
+    for (int i = 0; i < 40; i++)
+        bar[i] = i < fill ? '#' : '.';
+    bar[40] = '\0';
+    fprintf(stderr, "\r  [%s] %3d%%  %ld/%ld", bar, pct, done, total);
+    fflush(stderr);
+}
+
+void unc_progress_end(unc_progress *p)
+{
+    if (p->enabled && p->last >= 0) {
+        fprintf(stderr, "\r%70s\r", "");
+        fflush(stderr);
+    }
+}

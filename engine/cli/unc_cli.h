@@ -1,0 +1,30 @@
+/*
+ * unc_cli.h - option parsing and the progress bar shared by `jzsim mc`,
+ * `jzsim sensitivity` and the Monte Carlo options of `jzsim compare`
+ * (internal).
+ */
+#ifndef JZ_CLI_UNC_CLI_H
+#define JZ_CLI_UNC_CLI_H
+
+#include "cli/cli.h"
+
+/* A whole number in [lo, hi] ("10000", also "10k"); 0, or -1 after a usage error. */
+int unc_cli_long(const char *cmd, const char *opt, const char *v, long lo, long hi, long *out);
+/* A seed: 0 .. ULONG_MAX. */
+int unc_cli_seed(const char *cmd, const char *v, unsigned long *out);
+/* An amount in euros, may be negative: "0", "-2.5M", "€ 1.2M", "750k". */
+int unc_cli_money(const char *cmd, const char *opt, const char *v, double *out);
+
+/* Progress on stderr while draws run: only when stderr is a terminal. */
+typedef struct unc_progress {
+    int enabled;
+    int last; /* last percentage shown */
+} unc_progress;
+
+void unc_progress_init(unc_progress *p, int quiet);
+/* The jz_mc_options.progress callback; ctx is an unc_progress. */
+void unc_progress_cb(void *ctx, long done, long total);
+/* Clear the bar's line. */
+void unc_progress_end(unc_progress *p);
+
+#endif

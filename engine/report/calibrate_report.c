@@ -1,0 +1,618 @@
+/*
+ * calibrate_report.c - the results of `jzsim calibrate` and `jzsim
+ * backtest` as a table (Dutch or English), a long CSV or JSON.
+ *
+ * Like the other reporters these only format what the analysis computed.
+ * The CSV is one sheet with a `section` column so that Excel can filter it;
+ * with csv_nl it uses ';' and decimal commas.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "jzsim/calibrate.h"
+#include "report/jsonw.h"
+
+/* ---- small helpers ------------------------------------------------------- */
+
+#define L(nl, en) (lang == JZ_LANG_EN ? (en) : (nl))
+
+static const char *zname(const jz_scenario *s, int z) { return z >= 0 ? s->zorgsoorten[z].key : "totaal"; }
+static const char *gname(const jz_scenario *s, int g) { return g >= 0 ? s->gemeenten[g].code : "alle"; }
+
+/* A figure for the table: decimals by size, "-" when unknown. */
+static const char *fmt_val(char *buf, size_t n, double v, jz_lang lang)
+{
+    double a = fabs(v);
+    int d = a >= 1000 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 4;
+    return jz_format_number(buf, n, v, d, lang);
+}
+
+static const char *fmt_param(char *buf, size_t n, const jz_calib_param *q, double v, jz_lang lang)
+{
+    if (!isfinite(v))
+        return strcpy(buf, "-");
+    if (q->kind == JZ_PK_TREND || q->kind == JZ_PK_INTENSITY) {
+        char t[64];
+        jz_format_number(t, sizeof t, 100.0 * v, 2, lang);
+        snprintf(buf, n, "%s%%", t);
+        return buf;
+    }
+    if (q->is_factor) {
+        char t[64];
+        jz_format_number(t, sizeof t, v, 4, lang);
+        snprintf(buf, n, "x %s", t);
+        return buf;
+    }
+    return fmt_val(buf, n, v, lang);
+}
+
+typedef struct csvw {
+    FILE *out;
+    char sep;
+    int nl;
+} csvw;
+
+static void c_field(const csvw *c, const char *s)
+{
+    int quote = strchr(s, c->sep) || strchr(s, '"') || strchr(s, '\n');
+    if (!quote) {
+        fputs(s, c->out);
+    } else {
+        fputc('"', c->out);
+        for (; *s; s++) {
+            if (*s == '"')
+                fputc('"', c->out);
+            fputc(*s, c->out);
+        }
+        fputc('"', c->out);
+    }
+}
+
+static void c_num(const csvw *c, double v)
+{
+    if (!isfinite(v))
+        return; /* empty cell */
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.10g", v);
+    if (c->nl)
+        for (char *p = buf; *p; p++)
+            if (*p == '.')
+                *p = ',';
+    fputs(buf, c->out);
+}
+
+static void c_sep(const csvw *c) { fputc(c->sep, c->out); }
+
+static int finish(FILE *out, jz_error *err)
+{
+    if (ferror(out))
+        return jz_error_set(err, JZ_EIO, NULL, 0, 0, "write error");
+    return JZ_OK;
+}
+
+/* ---- calibrate: table ---------------------------------------------------- */
+
+static void calib_table(FILE *out, const jz_calib *c, jz_lang lang)
+{
+    const jz_scenario *s = c->scenario;
+    char a[64], b[64], d[64], e[64];
+    fprintf(out, "%s: %s\n", L("Kalibratie", "Calibration"), s->meta.name);
+    fprintf(out, "%s: %s, %d-%d, %d %s\n", L("Historie", "History"), c->history_path, c->first_year,
+            c->last_year, c->n_obs, L("waarnemingen", "observations"));
+    fprintf(out, "%s: %d %s, %d %s, %d %s;\n     %s %s%%, %d %s\n", L("Fit", "Fit"), c->n_fitted,
+            L("parameters geschat", "parameters fitted"), c->n_params - c->n_fitted,
+            L("vastgehouden", "kept"), c->dof, L("vrijheidsgraden", "degrees of freedom"),
+            L("relatieve residu-sd", "relative residual sd"),
+            jz_format_number(a, sizeof a, 100.0 * c->sigma, 2, lang), c->iterations,
+            L("iteraties", "iterations"));
+
+    fprintf(out, "\n%s\n", L("Parameters (st.fout = 1 standaardfout)", "Parameters (se = 1 standard error)"));
+    fprintf(out, "%-8s %-20s %-16s %12s %12s %10s\n", "gemeente", "zorgsoort",
+            L("parameter", "parameter"), L("scenario", "scenario"), L("geschat", "fitted"),
+            L("st.fout", "se"));
+    for (int i = 0; i < c->n_params; i++) {
+        const jz_calib_param *q = &c->params[i];
+        char zn[64];
+        snprintf(zn, sizeof zn, "%s", q->z >= 0 ? s->zorgsoorten[q->z].key
+                                               : L("(overige, samen)", "(others, together)"));
+        if (q->fitted)
+            fprintf(out, "%-8s %-20s %-16s %12s %12s %10s%s%s\n", s->gemeenten[q->g].code, zn,
+                    jz_param_kind_key(q->kind), fmt_param(a, sizeof a, q, q->initial, lang),
+                    fmt_param(b, sizeof b, q, q->value, lang),
+                    isfinite(q->se) ? fmt_param(d, sizeof d, q, q->se, lang) : "-", q->note[0] ? "  " : "", q->note);
+        else
+            fprintf(out, "%-8s %-20s %-16s %12s %12s %10s  %s: %s\n", s->gemeenten[q->g].code, zn,
+                    jz_param_kind_key(q->kind), fmt_param(a, sizeof a, q, q->initial, lang), "-", "-",
+                    L("niet geschat", "not fitted"), q->note);
+    }
+
+    fprintf(out, "\n%s\n", L("Fit per reeks", "Fit per series"));
+    fprintf(out, "%-8s %-20s %-28s %4s %14s %8s\n", "gemeente", "zorgsoort", L("reeks", "series"), "n",
+            "RMSE", "MAPE");
+    for (int i = 0; i < c->n_summary; i++) {
+        const jz_calib_summary *m = &c->summary[i];
+        fprintf(out, "%-8s %-20s %-28s %4d %14s %7s%%\n", s->gemeenten[m->g].code, zname(s, m->z),
+                jz_hseries_key(m->series), m->n, fmt_val(a, sizeof a, m->rmse, lang),
+                jz_format_number(b, sizeof b, m->mape, 2, lang));
+    }
+
+    if (c->n_shape) {
+        fprintf(out, "\n%s\n", L("Vorm van de duur (Erlang k, uit de duurklassen van beëindigde trajecten)",
+                                 "Duration shape (Erlang k, from the duration classes of ended trajectories)"));
+        for (int t = 0; t < c->n_shape; t++) {
+            const jz_shape_test *st = &c->shape[t];
+            fprintf(out, "%s %s: %.0f %s; %s k = %d%s\n", gname(s, st->g), zname(s, st->z), st->total,
+                    L("trajecten", "trajectories"), L("beste", "best"), st->best_k,
+                    st->scenario_k ? "" : "");
+            fprintf(out, "  %3s %12s %14s %10s %8s\n", "k", L("duur (mnd)", "D (months)"), "log-lik",
+                    "chi2", "p");
+            for (int k = 0; k < st->n_k; k++)
+                fprintf(out, "  %3d %12s %14s %10s %8s%s\n", k + 1,
+                        jz_format_number(a, sizeof a, st->D[k], 2, lang),
+                        jz_format_number(b, sizeof b, st->loglik[k], 2, lang),
+                        jz_format_number(d, sizeof d, st->chi2[k], 2, lang),
+                        jz_format_number(e, sizeof e, st->pvalue[k], 4, lang),
+                        k + 1 == st->best_k ? "  <-" : k + 1 == st->scenario_k ? L("  (scenario)", "  (scenario)") : "");
+            fprintf(out, "  %s: %s %s\n", L("exponentieel (k=1) tegen beste k", "exponential (k=1) against best k"),
+                    L("log-likelihood-verschil", "log-likelihood difference"),
+                    jz_format_number(a, sizeof a, st->loglik[st->best_k - 1] - st->loglik[0], 2, lang));
+        }
+    }
+
+    fprintf(out, "\n%s\n", L("Residuen per reeks en periode (model - waargenomen)",
+                             "Residuals per series and period (model - observed)"));
+    fprintf(out, "%-8s %-19s %-15s %5s %13s %13s %11s %8s\n", "gemeente", "zorgsoort", L("reeks", "series"),
+            L("jaar", "year"), L("waargenomen", "observed"), "model", L("residu", "residual"), "%");
+    for (int i = 0; i < c->n_obs; i++) {
+        const jz_calib_obs *o = &c->obs[i];
+        double r = o->model - o->observed;
+        fprintf(out, "%-8s %-19.19s %-15.15s %5d %13s %13s %11s %7s%%\n", s->gemeenten[o->g].code, zname(s, o->z),
+                jz_hseries_key(o->series), o->year, fmt_val(a, sizeof a, o->observed, lang),
+                fmt_val(b, sizeof b, o->model, lang), fmt_val(d, sizeof d, r, lang),
+                jz_format_number(e, sizeof e, o->observed != 0 ? 100.0 * r / o->observed : NAN, 2, lang));
+    }
+    if (c->n_warnings) {
+        fprintf(out, "\n%s\n", L("Let op", "Notes"));
+        for (int i = 0; i < c->n_warnings; i++)
+            fprintf(out, "- %s\n", c->warnings[i]);
+    }
+}
+
+/* ---- calibrate: CSV ------------------------------------------------------ */
+
+static void calib_csv(FILE *out, const jz_calib *c, int nl)
+{
+    const jz_scenario *s = c->scenario;
+    csvw w = {out, nl ? ';' : ',', nl};
+    const char *cols[] = {"section", "gemeente", "zorgsoort", "key", "year", "initial", "value", "se",
+                          "observed", "model", "residual", "n", "rmse", "mape", "note"};
+    for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+        if (i)
+            c_sep(&w);
+        fputs(cols[i], out);
+    }
+    fputc('\n', out);
+#define ROW(sec, g, z, key) (c_field(&w, sec), c_sep(&w), c_field(&w, g), c_sep(&w), c_field(&w, z), \
+                             c_sep(&w), c_field(&w, key), c_sep(&w))
+    for (int i = 0; i < c->n_params; i++) {
+        const jz_calib_param *q = &c->params[i];
+        ROW("parameter", s->gemeenten[q->g].code, q->z >= 0 ? s->zorgsoorten[q->z].key : "(group)",
+            jz_param_kind_key(q->kind));
+        c_sep(&w); /* year */
+        c_num(&w, q->initial);
+        c_sep(&w);
+        c_num(&w, q->fitted ? q->value : NAN);
+        c_sep(&w);
+        c_num(&w, q->se);
+        fprintf(out, "%c%c%c%c%c%c", w.sep, w.sep, w.sep, w.sep, w.sep, w.sep);
+        c_sep(&w);
+        c_field(&w, q->fitted ? (q->is_factor ? "factor" : q->note) : q->note);
+        fputc('\n', out);
+    }
+    for (int i = 0; i < c->n_summary; i++) {
+        const jz_calib_summary *m = &c->summary[i];
+        ROW("summary", s->gemeenten[m->g].code, zname(s, m->z), jz_hseries_key(m->series));
+        fprintf(out, "%c%c%c%c%c%c%c", w.sep, w.sep, w.sep, w.sep, w.sep, w.sep, w.sep);
+        fprintf(out, "%d", m->n);
+        c_sep(&w);
+        c_num(&w, m->rmse);
+        c_sep(&w);
+        c_num(&w, m->mape);
+        c_sep(&w);
+        fputc('\n', out);
+    }
+    for (int t = 0; t < c->n_shape; t++) {
+        const jz_shape_test *st = &c->shape[t];
+        for (int k = 0; k < st->n_k; k++) {
+            char key[32], note[64];
+            snprintf(key, sizeof key, "erlang_k%d", k + 1);
+            snprintf(note, sizeof note, "loglik=%.6g chi2=%.6g p=%.4g%s", st->loglik[k], st->chi2[k],
+                     st->pvalue[k], k + 1 == st->best_k ? " best" : "");
+            ROW("shape", gname(s, st->g), zname(s, st->z), key);
+            c_sep(&w);
+            c_sep(&w);
+            c_num(&w, st->D[k]);
+            fprintf(out, "%c%c%c%c", w.sep, w.sep, w.sep, w.sep);
+            c_sep(&w);
+            fprintf(out, "%.0f", st->total);
+            fprintf(out, "%c%c%c", w.sep, w.sep, w.sep);
+            c_field(&w, note);
+            fputc('\n', out);
+        }
+    }
+    for (int i = 0; i < c->n_obs; i++) {
+        const jz_calib_obs *o = &c->obs[i];
+        ROW("residual", s->gemeenten[o->g].code, zname(s, o->z), jz_hseries_key(o->series));
+        fprintf(out, "%d%c%c%c", o->year, w.sep, w.sep, w.sep);
+        c_sep(&w);
+        c_num(&w, o->observed);
+        c_sep(&w);
+        c_num(&w, o->model);
+        c_sep(&w);
+        c_num(&w, o->model - o->observed);
+        fprintf(out, "%c%c%c%c", w.sep, w.sep, w.sep, w.sep);
+        fputc('\n', out);
+    }
+#undef ROW
+}
+
+/* ---- calibrate: JSON ----------------------------------------------------- */
+
+static void calib_json(FILE *out, const jz_calib *c)
+{
+    const jz_scenario *s = c->scenario;
+    jz_jsonw j;
+    jz_jsonw_init(&j, out);
+    jz_jsonw_begin_object(&j);
+    jz_jsonw_key(&j, "format");
+    jz_jsonw_string(&j, "jzsim-calibrate");
+    jz_jsonw_key(&j, "scenario");
+    jz_jsonw_string(&j, s->meta.path);
+    jz_jsonw_key(&j, "history");
+    jz_jsonw_string(&j, c->history_path);
+    jz_jsonw_key(&j, "first_year");
+    jz_jsonw_int(&j, c->first_year);
+    jz_jsonw_key(&j, "last_year");
+    jz_jsonw_int(&j, c->last_year);
+    jz_jsonw_key(&j, "fit");
+    jz_jsonw_begin_object(&j);
+    jz_jsonw_key(&j, "observations");
+    jz_jsonw_int(&j, c->n_obs);
+    jz_jsonw_key(&j, "fitted");
+    jz_jsonw_int(&j, c->n_fitted);
+    jz_jsonw_key(&j, "dof");
+    jz_jsonw_int(&j, c->dof);
+    jz_jsonw_key(&j, "sigma");
+    jz_jsonw_number(&j, c->sigma);
+    jz_jsonw_key(&j, "chisq_start");
+    jz_jsonw_number(&j, c->chisq0);
+    jz_jsonw_key(&j, "chisq");
+    jz_jsonw_number(&j, c->chisq);
+    jz_jsonw_key(&j, "iterations");
+    jz_jsonw_int(&j, c->iterations);
+    jz_jsonw_key(&j, "condition_number");
+    jz_jsonw_number(&j, c->cond);
+    jz_jsonw_key(&j, "gsl_status");
+    jz_jsonw_int(&j, c->status);
+    jz_jsonw_end_object(&j);
+    jz_jsonw_key(&j, "parameters");
+    jz_jsonw_begin_array(&j);
+    for (int i = 0; i < c->n_params; i++) {
+        const jz_calib_param *q = &c->params[i];
+        jz_jsonw_begin_object(&j);
+        jz_jsonw_key(&j, "gemeente");
+        jz_jsonw_string(&j, s->gemeenten[q->g].code);
+        jz_jsonw_key(&j, "zorgsoort");
+        if (q->z >= 0)
+            jz_jsonw_string(&j, s->zorgsoorten[q->z].key);
+        else
+            jz_jsonw_null(&j);
+        jz_jsonw_key(&j, "kind");
+        jz_jsonw_string(&j, jz_param_kind_key(q->kind));
+        jz_jsonw_key(&j, "fitted");
+        jz_jsonw_bool(&j, q->fitted);
+        jz_jsonw_key(&j, "factor");
+        jz_jsonw_bool(&j, q->is_factor);
+        jz_jsonw_key(&j, "initial");
+        jz_jsonw_number(&j, q->initial);
+        jz_jsonw_key(&j, "value");
+        jz_jsonw_number(&j, q->value);
+        jz_jsonw_key(&j, "se");
+        jz_jsonw_number(&j, q->se);
+        jz_jsonw_key(&j, "note");
+        jz_jsonw_string(&j, q->note);
+        jz_jsonw_end_object(&j);
+    }
+    jz_jsonw_end_array(&j);
+    jz_jsonw_key(&j, "summary");
+    jz_jsonw_begin_array(&j);
+    for (int i = 0; i < c->n_summary; i++) {
+        const jz_calib_summary *m = &c->summary[i];
+        jz_jsonw_begin_object(&j);
+        jz_jsonw_key(&j, "gemeente");
+        jz_jsonw_string(&j, s->gemeenten[m->g].code);
+        jz_jsonw_key(&j, "zorgsoort");
+        jz_jsonw_string(&j, zname(s, m->z));
+        jz_jsonw_key(&j, "series");
+        jz_jsonw_string(&j, jz_hseries_key(m->series));
+        jz_jsonw_key(&j, "n");
+        jz_jsonw_int(&j, m->n);
+        jz_jsonw_key(&j, "rmse");
+        jz_jsonw_number(&j, m->rmse);
+        jz_jsonw_key(&j, "mape");
+        jz_jsonw_number(&j, m->mape);
+        jz_jsonw_end_object(&j);
+    }
+    jz_jsonw_end_array(&j);
+    jz_jsonw_key(&j, "shape");
+    jz_jsonw_begin_array(&j);
+    for (int t = 0; t < c->n_shape; t++) {
+        const jz_shape_test *st = &c->shape[t];
+        jz_jsonw_begin_object(&j);
+        jz_jsonw_key(&j, "gemeente");
+        jz_jsonw_string(&j, gname(s, st->g));
+        jz_jsonw_key(&j, "zorgsoort");
+        jz_jsonw_string(&j, zname(s, st->z));
+        jz_jsonw_key(&j, "counts");
+        jz_jsonw_numbers(&j, st->counts, JZ_DUR_CLASSES);
+        jz_jsonw_key(&j, "best_k");
+        jz_jsonw_int(&j, st->best_k);
+        jz_jsonw_key(&j, "mean_duration");
+        jz_jsonw_numbers(&j, st->D, st->n_k);
+        jz_jsonw_key(&j, "loglik");
+        jz_jsonw_numbers(&j, st->loglik, st->n_k);
+        jz_jsonw_key(&j, "chi2");
+        jz_jsonw_numbers(&j, st->chi2, st->n_k);
+        jz_jsonw_key(&j, "pvalue");
+        jz_jsonw_numbers(&j, st->pvalue, st->n_k);
+        jz_jsonw_end_object(&j);
+    }
+    jz_jsonw_end_array(&j);
+    jz_jsonw_key(&j, "residuals");
+    jz_jsonw_begin_array(&j);
+    for (int i = 0; i < c->n_obs; i++) {
+        const jz_calib_obs *o = &c->obs[i];
+        jz_jsonw_begin_object(&j);
+        jz_jsonw_key(&j, "gemeente");
+        jz_jsonw_string(&j, s->gemeenten[o->g].code);
+        jz_jsonw_key(&j, "zorgsoort");
+        jz_jsonw_string(&j, zname(s, o->z));
+        jz_jsonw_key(&j, "series");
+        jz_jsonw_string(&j, jz_hseries_key(o->series));
+        jz_jsonw_key(&j, "year");
+        jz_jsonw_int(&j, o->year);
+        jz_jsonw_key(&j, "line");
+        jz_jsonw_int(&j, o->line);
+        jz_jsonw_key(&j, "observed");
+        jz_jsonw_number(&j, o->observed);
+        jz_jsonw_key(&j, "model");
+        jz_jsonw_number(&j, o->model);
+        jz_jsonw_key(&j, "residual");
+        jz_jsonw_number(&j, o->model - o->observed);
+        jz_jsonw_end_object(&j);
+    }
+    jz_jsonw_end_array(&j);
+    jz_jsonw_key(&j, "warnings");
+    jz_jsonw_begin_array(&j);
+    for (int i = 0; i < c->n_warnings; i++)
+        jz_jsonw_string(&j, c->warnings[i]);
+    jz_jsonw_end_array(&j);
+    jz_jsonw_end_object(&j);
+    fputc('\n', out);
+}
+
+int jz_report_calib(FILE *out, const jz_calib *c, jz_calib_format fmt, jz_lang lang, int csv_nl, jz_error *err)
+{
+    if (fmt == JZ_CFMT_CSV)
+        calib_csv(out, c, csv_nl);
+    else if (fmt == JZ_CFMT_JSON)
+        calib_json(out, c);
+    else
+        calib_table(out, c, lang);
+    return finish(out, err);
+}
+
+/* ---- backtest ------------------------------------------------------------ */
+
+static const char *method_key[JZ_BT_METHODS] = {"model", "last_value", "linear_trend"};
+
+static void bt_table(FILE *out, const jz_backtest *b, jz_lang lang)
+{
+    const jz_scenario *s = b->calib->scenario;
+    char x[64], y[64], z[64];
+    fprintf(out, "%s: %s\n", L("Backtest", "Backtest"), s->meta.name);
+    fprintf(out, "%s %d (%d %s), %s %s; instroom: %s\n", L("Gefit op de jaren t/m", "Fitted on the years up to"),
+            b->fit_until, b->calib->n_obs, L("waarnemingen", "observations"),
+            L("gescoord op", "scored on"), L("de latere jaren", "the later years"),
+            b->instroom_observed ? L("waargenomen", "observed") : L("geprojecteerd", "projected"));
+    fprintf(out, "%s\n", L("Fout = voorspelling - waargenomen. ME gemiddelde fout, MAE gemiddelde absolute fout, "
+                           "MAPE in %.",
+                           "Error = forecast - observed. ME mean error, MAE mean absolute error, MAPE in %."));
+    static const char *mnl[JZ_BT_METHODS] = {"model", "laatste waarde", "lineaire trend"};
+    static const char *men[JZ_BT_METHODS] = {"model", "last value", "linear trend"};
+    fprintf(out, "\n%-8s %-16s %-16s %2s %-15s %3s %12s %12s %8s\n", "gemeente", "zorgsoort",
+            L("reeks", "series"), "h", L("methode", "method"), "n", "ME", "MAE", "MAPE");
+    for (int i = 0; i < b->n_stats; i++) {
+        const jz_bt_stat *st = &b->stats[i];
+        if (st->series < 0)
+            continue;
+        fprintf(out, "%-8s %-16.16s %-16.16s %2d %-15s %3d %12s %12s %7s%%\n", gname(s, st->g), zname(s, st->z),
+                jz_hseries_key(st->series), st->horizon, L(mnl[st->method], men[st->method]), st->n,
+                fmt_val(x, sizeof x, st->me, lang), fmt_val(y, sizeof y, st->mae, lang),
+                jz_format_number(z, sizeof z, st->mape, 1, lang));
+    }
+    fprintf(out, "\n%s\n", L("MAPE over alle reeksen, per horizon", "MAPE over all series, per horizon"));
+    fprintf(out, "%2s %4s %10s %16s %16s\n", "h", "n", "model", L("laatste waarde", "last value"),
+            L("lineaire trend", "linear trend"));
+    for (int i = 0; i < b->n_stats; i++) {
+        const jz_bt_stat *st = &b->stats[i];
+        if (st->series >= 0 || st->method != JZ_BT_MODEL)
+            continue;
+        fprintf(out, "%2d %4d", st->horizon, st->n);
+        for (int m = 0; m < JZ_BT_METHODS && i + m < b->n_stats; m++)
+            fprintf(out, " %*s%%", m ? 15 : 9, jz_format_number(x, sizeof x, b->stats[i + m].mape, 1, lang));
+        fputc('\n', out);
+    }
+    fprintf(out, "\n%s\n", L("Gescoorde punten", "Scored points"));
+    fprintf(out, "%-8s %-13s %-16s %5s %2s %12s %12s %12s %12s\n", "gemeente", "zorgsoort", L("reeks", "series"),
+            L("jaar", "year"), "h", L("waargenomen", "observed"), "model", L("laatste", "last"), "trend");
+    for (int i = 0; i < b->n_points; i++) {
+        const jz_bt_point *p = &b->points[i];
+        char w4[64];
+        fprintf(out, "%-8s %-13.13s %-16.16s %5d %2d %12s %12s %12s %12s\n", gname(s, p->g), zname(s, p->z),
+                jz_hseries_key(p->series), p->year, p->horizon, fmt_val(x, sizeof x, p->observed, lang),
+                fmt_val(y, sizeof y, p->forecast[0], lang), fmt_val(z, sizeof z, p->forecast[1], lang),
+                fmt_val(w4, sizeof w4, p->forecast[2], lang));
+    }
+    if (b->n_warnings || b->calib->n_warnings) {
+        fprintf(out, "\n%s\n", L("Let op", "Notes"));
+        for (int i = 0; i < b->calib->n_warnings; i++)
+            fprintf(out, "- %s\n", b->calib->warnings[i]);
+        for (int i = 0; i < b->n_warnings; i++)
+            fprintf(out, "- %s\n", b->warnings[i]);
+    }
+}
+
+static void bt_csv(FILE *out, const jz_backtest *b, int nl)
+{
+    const jz_scenario *s = b->calib->scenario;
+    csvw w = {out, nl ? ';' : ',', nl};
+    char sp = w.sep;
+    fprintf(out, "section%cgemeente%czorgsoort%cseries%chorizon%cyear%cmethod%cn%cme%cmae%cmape%cobserved%cforecast\n",
+            sp, sp, sp, sp, sp, sp, sp, sp, sp, sp, sp, sp);
+    for (int i = 0; i < b->n_stats; i++) {
+        const jz_bt_stat *st = &b->stats[i];
+        c_field(&w, "stat");
+        c_sep(&w);
+        c_field(&w, st->series < 0 ? "" : gname(s, st->g));
+        c_sep(&w);
+        c_field(&w, st->series < 0 ? "" : zname(s, st->z));
+        c_sep(&w);
+        c_field(&w, st->series < 0 ? "all" : jz_hseries_key(st->series));
+        fprintf(out, "%c%d%c%c%s%c%d%c", sp, st->horizon, sp, sp, method_key[st->method], sp, st->n, sp);
+        c_num(&w, st->me);
+        c_sep(&w);
+        c_num(&w, st->mae);
+        c_sep(&w);
+        c_num(&w, st->mape);
+        fprintf(out, "%c%c\n", sp, sp);
+    }
+    for (int i = 0; i < b->n_points; i++) {
+        const jz_bt_point *p = &b->points[i];
+        for (int m = 0; m < JZ_BT_METHODS; m++) {
+            c_field(&w, "point");
+            c_sep(&w);
+            c_field(&w, gname(s, p->g));
+            c_sep(&w);
+            c_field(&w, zname(s, p->z));
+            c_sep(&w);
+            c_field(&w, jz_hseries_key(p->series));
+            fprintf(out, "%c%d%c%d%c%s%c%c%c%c%c", sp, p->horizon, sp, p->year, sp, method_key[m], sp, sp, sp,
+                    sp, sp);
+            c_num(&w, p->observed);
+            c_sep(&w);
+            c_num(&w, p->forecast[m]);
+            fputc('\n', out);
+        }
+    }
+}
+
+static void bt_json(FILE *out, const jz_backtest *b)
+{
+    const jz_scenario *s = b->calib->scenario;
+    jz_jsonw j;
+    jz_jsonw_init(&j, out);
+    jz_jsonw_begin_object(&j);
+    jz_jsonw_key(&j, "format");
+    jz_jsonw_string(&j, "jzsim-backtest");
+    jz_jsonw_key(&j, "scenario");
+    jz_jsonw_string(&j, s->meta.path);
+    jz_jsonw_key(&j, "history");
+    jz_jsonw_string(&j, b->calib->history_path);
+    jz_jsonw_key(&j, "fit_until");
+    jz_jsonw_int(&j, b->fit_until);
+    jz_jsonw_key(&j, "instroom");
+    jz_jsonw_string(&j, b->instroom_observed ? "observed" : "projected");
+    jz_jsonw_key(&j, "fit_observations");
+    jz_jsonw_int(&j, b->calib->n_obs);
+    jz_jsonw_key(&j, "fit_sigma");
+    jz_jsonw_number(&j, b->calib->sigma);
+    jz_jsonw_key(&j, "stats");
+    jz_jsonw_begin_array(&j);
+    for (int i = 0; i < b->n_stats; i++) {
+        const jz_bt_stat *st = &b->stats[i];
+        jz_jsonw_begin_object(&j);
+        jz_jsonw_key(&j, "gemeente");
+        if (st->series < 0)
+            jz_jsonw_null(&j);
+        else
+            jz_jsonw_string(&j, gname(s, st->g));
+        jz_jsonw_key(&j, "zorgsoort");
+        if (st->series < 0)
+            jz_jsonw_null(&j);
+        else
+            jz_jsonw_string(&j, zname(s, st->z));
+        jz_jsonw_key(&j, "series");
+        jz_jsonw_string(&j, st->series < 0 ? "all" : jz_hseries_key(st->series));
+        jz_jsonw_key(&j, "horizon");
+        jz_jsonw_int(&j, st->horizon);
+        jz_jsonw_key(&j, "method");
+        jz_jsonw_string(&j, method_key[st->method]);
+        jz_jsonw_key(&j, "n");
+        jz_jsonw_int(&j, st->n);
+        jz_jsonw_key(&j, "me");
+        jz_jsonw_number(&j, st->me);
+        jz_jsonw_key(&j, "mae");
+        jz_jsonw_number(&j, st->mae);
+        jz_jsonw_key(&j, "mape");
+        jz_jsonw_number(&j, st->mape);
+        jz_jsonw_end_object(&j);
+    }
+    jz_jsonw_end_array(&j);
+    jz_jsonw_key(&j, "points");
+    jz_jsonw_begin_array(&j);
+    for (int i = 0; i < b->n_points; i++) {
+        const jz_bt_point *p = &b->points[i];
+        jz_jsonw_begin_object(&j);
+        jz_jsonw_key(&j, "gemeente");
+        jz_jsonw_string(&j, gname(s, p->g));
+        jz_jsonw_key(&j, "zorgsoort");
+        jz_jsonw_string(&j, zname(s, p->z));
+        jz_jsonw_key(&j, "series");
+        jz_jsonw_string(&j, jz_hseries_key(p->series));
+        jz_jsonw_key(&j, "year");
+        jz_jsonw_int(&j, p->year);
+        jz_jsonw_key(&j, "horizon");
+        jz_jsonw_int(&j, p->horizon);
+        jz_jsonw_key(&j, "observed");
+        jz_jsonw_number(&j, p->observed);
+        for (int m = 0; m < JZ_BT_METHODS; m++) {
+            jz_jsonw_key(&j, method_key[m]);
+            jz_jsonw_number(&j, p->forecast[m]);
+        }
+        jz_jsonw_end_object(&j);
+    }
+    jz_jsonw_end_array(&j);
+    jz_jsonw_key(&j, "warnings");
+    jz_jsonw_begin_array(&j);
+    for (int i = 0; i < b->calib->n_warnings; i++)
+        jz_jsonw_string(&j, b->calib->warnings[i]);
+    for (int i = 0; i < b->n_warnings; i++)
+        jz_jsonw_string(&j, b->warnings[i]);
+    jz_jsonw_end_array(&j);
+    jz_jsonw_end_object(&j);
+    fputc('\n', out);
+}
+
+int jz_report_backtest(FILE *out, const jz_backtest *b, jz_calib_format fmt, jz_lang lang, int csv_nl,
+                       jz_error *err)
+{
+    if (fmt == JZ_CFMT_CSV)
+        bt_csv(out, b, csv_nl);
+    else if (fmt == JZ_CFMT_JSON)
+        bt_json(out, b);
+    else
+        bt_table(out, b, lang);
+    return finish(out, err);
+}

@@ -1,0 +1,137 @@
+/*
+ * cmp_common.c - labels and number formats shared by the comparison
+ * reporters (see cmp_common.h).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report/cmp_common.h"
+
+void jz_compare_options_default(jz_compare_options *o)
+{
+    o->lang = JZ_LANG_NL;
+    o->csv_nl = 0;
+    o->unit = -1;
+    o->all_units = 0;
+    o->title = NULL;
+}
+
+const char *jz_cmp_metric_label(int m, jz_lang lang)
+{
+    return lang == JZ_LANG_NL ? jz_cmp_metrics[m].label_nl : jz_cmp_metrics[m].label_en;
+}
+
+char *jz_cmp_fmt_value(char *buf, size_t n, int m, double v, jz_lang lang)
+{
+    if (isnan(v)) {
+        snprintf(buf, n, "-");
+        return buf;
+    }
+    switch (jz_cmp_metrics[m].kind) {
+    case JZ_KIND_COUNT: return jz_format_number(buf, n, v, 0, lang);
+    case JZ_KIND_YEARS: return jz_format_number(buf, n, v, 1, lang);
+    case JZ_KIND_MONEY:
+    case JZ_KIND_PRICE: break;
+    }
+    return jz_format_money(buf, n, v, lang);
+}
+
+char *jz_cmp_fmt_diff(char *buf, size_t n, int m, double d, jz_lang lang)
+{
+    if (isnan(d)) {
+        snprintf(buf, n, "-");
+        return buf;
+    }
+    char num[96];
+    int dec = jz_cmp_metrics[m].kind == JZ_KIND_YEARS ? 1 : 0;
+    jz_format_number(num, sizeof num, fabs(d), dec, lang);
+    /* the sign from the rounded figure, so that 0.3 euro shows as 0, not +0 */
+    const char *sign = strcmp(num, "0") == 0 || strcmp(num, "0,0") == 0 || strcmp(num, "0.0") == 0
+                           ? ""
+                       : d < 0 ? "-"
+                               : "+";
+    int money = jz_cmp_metrics[m].kind == JZ_KIND_MONEY || jz_cmp_metrics[m].kind == JZ_KIND_PRICE;
+    if (!money)
+        snprintf(buf, n, "%s%s", sign, num);
+    else
+        snprintf(buf, n, "%s€%s%s", sign, lang == JZ_LANG_NL ? " " : "", num);
+    return buf;
+}
+
+char *jz_cmp_fmt_rel(char *buf, size_t n, double rel, jz_lang lang)
+{
+    if (isnan(rel) || isinf(rel)) {
+        snprintf(buf, n, "-");
+        return buf;
+    }
+    char num[96];
+    jz_format_number(num, sizeof num, fabs(rel) * 100.0, 1, lang);
+    const char *sign = strcmp(num, "0,0") == 0 || strcmp(num, "0.0") == 0 ? "" : rel < 0 ? "-" : "+";
+    snprintf(buf, n, "%s%s%%", sign, num);
+    return buf;
+}
+
+char *jz_cmp_fmt_mln(char *buf, size_t n, double v, jz_lang lang)
+{
+    if (isnan(v)) {
+        snprintf(buf, n, "-");
+        return buf;
+    }
+    char num[96];
+    jz_format_number(num, sizeof num, v / 1e6, 1, lang);
+    if (lang == JZ_LANG_NL)
+        snprintf(buf, n, "€ %s mln", num);
+    else if (num[0] == '-')
+        snprintf(buf, n, "-€%s mln", num + 1);
+    else
+        snprintf(buf, n, "€%s mln", num);
+    return buf;
+}
+
+int jz_cmp_metric_any(const jz_comparison *c, int m, int u)
+{
+    int nz = jz_cmp_metrics[m].per_zorgsoort ? c->n_zorgsoorten : 1;
+    for (int z = 0; z < nz; z++)
+        for (int s = 0; s < c->n_scenarios; s++)
+            for (int y = 0; y < c->n_years; y++) {
+                double v = jz_cmp_value(c, m, u, z, s, y);
+                if (!isnan(v) && v != 0.0)
+                    return 1;
+            }
+    return 0;
+}
+
+int jz_cmp_metric_present(const jz_comparison *c, int m, int u)
+{
+    int nz = jz_cmp_metrics[m].per_zorgsoort ? c->n_zorgsoorten : 1;
+    for (int z = 0; z < nz; z++)
+        for (int s = 0; s < c->n_scenarios; s++)
+            for (int y = 0; y < c->n_years; y++)
+                if (jz_cmp_has(c, m, u, z, s, y))
+                    return 1;
+    return 0;
+}
+
+int jz_cmp_summary_year(const jz_comparison *c)
+{
+    int last = c->n_years - 1;
+    for (int s = 0; s < c->n_scenarios; s++) {
+        int l = jz_cmp_last_year(c, s);
+        if (l < last)
+            last = l;
+    }
+    /* every scenario has this year unless the horizons do not overlap */
+    for (int s = 0; s < c->n_scenarios; s++)
+        if (jz_cmp_year(c, last) < c->scen[s].first_year)
+            return c->n_years - 1;
+    return last;
+}
+
+int jz_cmp_utf8_width(const char *s)
+{
+    int len = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        len += (*p & 0xC0) != 0x80;
+    return len;
+}

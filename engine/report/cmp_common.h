@@ -1,0 +1,56 @@
+/*
+ * cmp_common.h - small pieces the comparison reporters share (internal):
+ * labels in the chosen language and figures formatted the same way in the
+ * table and the HTML briefing.  Nothing here computes a figure.
+ */
+#ifndef JZ_REPORT_CMP_COMMON_H
+#define JZ_REPORT_CMP_COMMON_H
+
+#include <stddef.h>
+
+#include "jzsim/compare.h"
+
+/* nl or en text by language. */
+static inline const char *jz_cmp_L(jz_lang lang, const char *nl, const char *en)
+{
+    return lang == JZ_LANG_NL ? nl : en;
+}
+
+const char *jz_cmp_metric_label(int m, jz_lang lang);
+
+/* The value formatted by the metric's kind ("€ 1.234.567", "1.234", ...);
+ * "-" when absent (NaN). */
+char *jz_cmp_fmt_value(char *buf, size_t n, int m, double v, jz_lang lang);
+/* A signed difference: "+€ 1.234" / "-€ 1.234" (money), "+12" (counts);
+ * "-" when absent. */
+char *jz_cmp_fmt_diff(char *buf, size_t n, int m, double d, jz_lang lang);
+/* A relative difference as a signed percentage with one decimal:
+ * "+12,5%"; "-" when absent. */
+char *jz_cmp_fmt_rel(char *buf, size_t n, double rel, jz_lang lang);
+/* Money in millions with one decimal: "€ 12,3 mln" / "€12.3 mln". */
+char *jz_cmp_fmt_mln(char *buf, size_t n, double v, jz_lang lang);
+
+/* Does metric m have a non-zero value anywhere in unit u?  Used to leave out
+ * sections that are empty for every scenario (no measures, no bands). */
+int jz_cmp_metric_any(const jz_comparison *c, int m, int u);
+/* Does metric m have a value (present, maybe 0) anywhere in unit u? */
+int jz_cmp_metric_present(const jz_comparison *c, int m, int u);
+
+/* The last year index that has a value for every scenario, or, when the
+ * horizons do not overlap at the end, the last year index overall. */
+int jz_cmp_summary_year(const jz_comparison *c);
+
+/* Display width of a UTF-8 string (characters, not bytes). */
+int jz_cmp_utf8_width(const char *s);
+
+/* Excel sheet names: at most 31 characters; room for them in UTF-8. */
+#define JZ_SHEET_NAME_CHARS 31
+#define JZ_SHEET_NAME_SIZE (4 * JZ_SHEET_NAME_CHARS + 1)
+/* A valid, unique sheet name for `want`: []:*?/\ and control characters
+ * become spaces, no leading or trailing apostrophe, at most 31 characters,
+ * different (ignoring ASCII case, as Excel does) from the n_used names in
+ * used: a clash gets " (2)", " (3)", ... */
+void jz_xlsx_sheet_name(char *out, size_t n, const char *want, char used[][JZ_SHEET_NAME_SIZE],
+                        int n_used);
+
+#endif

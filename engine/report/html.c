@@ -1,0 +1,734 @@
+/*
+ * html.c - a comparison as a briefing for the council: one self-contained
+ * HTML file (no external fonts, scripts or images; works offline; prints on
+ * A4) with a summary in plain language and inline SVG charts (svg.c).
+ *
+ * Sections: summary; the scenarios; tekort per year (a line per scenario,
+ * with P5-P95 bands where the comparison carries them); where the tekort
+ * comes from (a waterfall per scenario); cost per zorgsoort (stacked
+ * columns with the budget); clients per zorgsoort; per gemeente (regions);
+ * accountability (notes, sources, files).  Dutch by default.
+ *
+ * Every text that comes from a scenario (names, descriptions, sources,
+ * paths) or from the command line (the title) goes through jz_html_escape,
+ * so a scenario cannot inject markup.  The figures are those of the
+ * comparison accessors, only scaled to millions for reading.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jzsim/jzsim.h"
+#include "report/cmp_common.h"
+#include "report/svg.h"
+
+typedef struct page {
+    FILE *out;
+    const jz_comparison *c;
+    jz_lang lang;
+    int u;  /* the unit shown */
+    int ys; /* the summary year index */
+} page;
+
+static const char *L(const page *p, const char *nl, const char *en)
+{
+    return jz_cmp_L(p->lang, nl, en);
+}
+
+/* Text in the reader's language (no formatting: -Wformat=2 wants literal
+ * formats, and these are plain text). */
+static void T(const page *p, const char *nl, const char *en)
+{
+    fputs(L(p, nl, en), p->out);
+}
+
+/* The same with printf arguments; both formats are literals. */
+#define TF(p, nl, en, ...) \
+    ((p)->lang == JZ_LANG_NL ? fprintf((p)->out, nl, __VA_ARGS__) : fprintf((p)->out, en, __VA_ARGS__))
+
+static void esc(const page *p, const char *s)
+{
+    jz_html_escape(p->out, s);
+}
+
+static void mln(const page *p, double v)
+{
+    char buf[96];
+    esc(p, jz_cmp_fmt_mln(buf, sizeof buf, v, p->lang));
+}
+
+/* "€ 1,2 mln" without the sign, for sentences that say "hoger"/"lager". */
+static void mln_abs(const page *p, double v)
+{
+    mln(p, fabs(v));
+}
+
+static double val(const page *p, int m, int s, int y)
+{
+    return jz_cmp_value(p->c, m, p->u, 0, s, y);
+}
+
+static const char *scen_name(const page *p, int s)
+{
+    return p->c->scen[s].scenario->meta.name;
+}
+
+static void css(FILE *out)
+{
+    fputs("<style>\n"
+          ":root{--ink:#1a1a1a;--muted:#555;--rule:#c8c8c8;--accent:#1f3a68}\n"
+          "*{box-sizing:border-box}\n"
+          "body{margin:0;background:#f4f4f2;color:var(--ink);font:15px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,"
+          "\"Helvetica Neue\",Arial,\"Noto Sans\",\"Liberation Sans\",sans-serif}\n"
+          "main{max-width:940px;margin:0 auto;background:#fff;padding:36px 48px 28px}\n"
+          "header{border-bottom:3px solid var(--accent);padding-bottom:12px;margin-bottom:18px}\n"
+          ".kicker{margin:0;color:var(--muted);font-size:13px;letter-spacing:.06em;text-transform:uppercase}\n"
+          "h1{margin:4px 0 6px;font-size:27px;line-height:1.2;color:var(--accent)}\n"
+          ".meta{margin:0;color:var(--muted);font-size:14px}\n"
+          "h2{font-size:19px;margin:26px 0 8px;color:var(--accent);border-bottom:1px solid var(--rule);padding-bottom:3px}\n"
+          "h3{font-size:15px;margin:14px 0 4px}\n"
+          "p{margin:6px 0}\n"
+          ".summary{background:#f1f4f8;border-left:5px solid var(--accent);padding:10px 18px 10px 16px}\n"
+          ".summary ul{margin:6px 0;padding-left:20px}.summary li{margin:5px 0}\n"
+          "table{border-collapse:collapse;width:100%;font-size:13.5px;margin:8px 0 4px;font-variant-numeric:tabular-nums}\n"
+          "th,td{padding:4px 8px;border-bottom:1px solid #e2e2e2;vertical-align:top}\n"
+          "th{text-align:left;border-bottom:2px solid #888;font-weight:600}\n"
+          "td.n,th.n{text-align:right;white-space:nowrap}td.nw{white-space:nowrap}\n"
+          "tr.total td{font-weight:600;border-top:1.5px solid #888}\n"
+          "table.fig td:first-child{min-width:9em}\n"
+          ".note{color:var(--muted);font-size:13px}\n"
+          ".chart{width:100%;height:auto;display:block;margin:4px 0}\n"
+          ".chart text{font-family:inherit;fill:#222}\n"
+          ".chart .tick{font-size:12px;fill:#444}.chart .unit{font-size:12px;font-weight:600}\n"
+          ".chart .leg{font-size:12.5px}.chart .lbl{font-size:12px}.chart .val{font-size:11.5px;font-weight:600}\n"
+          ".chart .grid{stroke:#e3e3e3;stroke-width:1}.chart .zero{stroke:#555;stroke-width:1.2}\n"
+          ".chart .axis{stroke:#555;stroke-width:1}.chart .conn{stroke:#777;stroke-dasharray:3 2}\n"
+          ".grid2{display:grid;grid-template-columns:1fr 1fr;gap:10px 22px}\n"
+          ".grid2 figure{margin:0}.grid2 figcaption{font-weight:600;font-size:14px}\n"
+          "figure{margin:0}\n"
+          "footer{margin-top:28px;border-top:1px solid var(--rule);padding-top:8px;color:var(--muted);font-size:12.5px}\n"
+          "section,figure,table,.summary{break-inside:avoid;page-break-inside:avoid}\n"
+          "h2,h3{break-after:avoid;page-break-after:avoid}\n"
+          "@page{size:A4;margin:15mm 14mm 16mm}\n"
+          "@media print{body{background:#fff;font-size:10.5pt}main{max-width:none;padding:0}"
+          ".summary{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+          ".chart{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+          ".pagebreak{break-before:page;page-break-before:always}h2{margin-top:16px}}\n"
+          "</style>\n",
+          out);
+}
+
+/* ---- summary ---- */
+
+static void summary(const page *p)
+{
+    const jz_comparison *c = p->c;
+    FILE *out = p->out;
+    int ys = p->ys, year = jz_cmp_year(c, ys);
+    fprintf(out, "<section class=\"summary\"><h2 style=\"border:0;margin-top:4px\">%s</h2>\n<ul>\n",
+            L(p, "Samenvatting", "Summary"));
+    /* the reference */
+    double t0 = val(p, JZ_CMP_TEKORT, 0, ys);
+    fprintf(out, "<li>");
+    if (isnan(t0)) {
+        T(p, "Het referentiescenario ‘", "The reference scenario ‘");
+        esc(p, scen_name(p, 0));
+        TF(p, "’ loopt niet tot %d.", "’ does not reach %d.", year);
+    } else {
+        TF(p, "In %d is het %s op jeugdzorg in het referentiescenario <b>‘", "In %d the %s on youth care in the reference scenario <b>‘",
+           year, t0 >= 0 ? L(p, "tekort", "deficit") : L(p, "overschot", "surplus"));
+        esc(p, scen_name(p, 0));
+        T(p, "’</b> <b>", "’</b> is <b>");
+        mln_abs(p, t0);
+        T(p, "</b>: de kosten (", "</b>: cost (");
+        mln(p, val(p, JZ_CMP_COST, 0, ys));
+        T(p, ") tegenover een begroting van ", ") against a budget of ");
+        mln(p, val(p, JZ_CMP_BUDGET, 0, ys));
+        fprintf(out, ".");
+        if (jz_cmp_decomposition_ok(c, p->u, 0, ys) && jz_cmp_has(c, JZ_CMP_BEINVLOEDBAAR, p->u, 0, 0, ys)) {
+            if (t0 > 0) {
+                T(p, " Daarvan is <b>", " Of this, <b>");
+                mln(p, val(p, JZ_CMP_BEINVLOEDBAAR, 0, ys));
+                T(p, " beïnvloedbaar</b> (meer en zwaardere zorg dan begroot) en ", " can be influenced</b> (more and heavier care than budgeted) and ");
+                mln(p, val(p, JZ_CMP_NIET_BEINVLOEDBAAR, 0, ys));
+                T(p, " niet beïnvloedbaar (tarieven die sneller stijgen dan de begroting, en verschuivingen van buiten).",
+                  " cannot (tariffs rising faster than the budget, and shifts from outside).");
+            } else {
+                /* a surplus: "of which" would mislead; name both parts */
+                T(p, " Het beïnvloedbare deel (volume en zorgzwaarte) is <b>", " The part that can be influenced (volume and intensity) is <b>");
+                mln(p, val(p, JZ_CMP_BEINVLOEDBAAR, 0, ys));
+                T(p, "</b>, het niet-beïnvloedbare deel (tariefgat en verschuivingen van buiten) ",
+                  "</b>, the part that cannot (tariff gap and shifts from outside) ");
+                mln(p, val(p, JZ_CMP_NIET_BEINVLOEDBAAR, 0, ys));
+                fputs(".", out);
+            }
+        }
+        double b[3];
+        if (jz_cmp_band(c, JZ_CMP_TEKORT, p->u, 0, ys, b)) {
+            T(p, " Met de onzekerheid meegerekend ligt het tekort met 90% kans tussen ", " Taking uncertainty into account, the deficit lies between ");
+            mln(p, b[0]);
+            T(p, " en ", " and ");
+            mln(p, b[2]);
+            T(p, ".", " with 90% probability.");
+        }
+    }
+    fprintf(out, "</li>\n");
+    /* the others against the reference */
+    for (int s = 1; s < c->n_scenarios; s++) {
+        double t = val(p, JZ_CMP_TEKORT, s, ys);
+        fprintf(out, "<li>");
+        if (isnan(t)) {
+            T(p, "Scenario ‘", "Scenario ‘");
+            esc(p, scen_name(p, s));
+            TF(p, "’ loopt niet tot %d.", "’ does not reach %d.", year);
+            fprintf(out, "</li>\n");
+            continue;
+        }
+        T(p, "In ‘<b>", "In ‘<b>");
+        esc(p, scen_name(p, s));
+        fprintf(out, "</b>’ %s ", t >= 0 ? L(p, "is het tekort", "the deficit is") : L(p, "is het overschot", "the surplus is"));
+        fprintf(out, "<b>");
+        mln_abs(p, t);
+        fprintf(out, "</b>");
+        double d = jz_cmp_diff(c, JZ_CMP_TEKORT, p->u, 0, s, ys), r = jz_cmp_rel(c, JZ_CMP_TEKORT, p->u, 0, s, ys);
+        if (!isnan(d)) {
+            char rb[64];
+            if (fabs(d) < 0.5e5) {
+                T(p, ", vrijwel gelijk aan de referentie", ", about the same as the reference");
+            } else {
+                fprintf(out, ": ");
+                mln_abs(p, d);
+                if (!isnan(r)) {
+                    jz_cmp_fmt_rel(rb, sizeof rb, fabs(r), p->lang);
+                    fprintf(out, " (%s)", rb + (rb[0] == '+'));
+                }
+                /* "more deficit" reads wrong between two surpluses: then say
+                 * better or worse */
+                if (t > 0 && t0 > 0)
+                    fprintf(out, " %s", d > 0 ? L(p, "meer tekort dan in de referentie", "more deficit than the reference")
+                                              : L(p, "minder tekort dan in de referentie", "less deficit than the reference"));
+                else
+                    fprintf(out, " %s", d > 0 ? L(p, "ongunstiger dan de referentie", "worse than the reference")
+                                              : L(p, "gunstiger dan de referentie", "better than the reference"));
+            }
+        }
+        fprintf(out, ".</li>\n");
+    }
+    /* what the measures buy */
+    int any = 0;
+    for (int s = 0; s < c->n_scenarios; s++) {
+        double sv = val(p, JZ_CMP_HA_SAVINGS, s, ys), inv = val(p, JZ_CMP_MEASURE_INVESTMENT, s, ys);
+        if ((isnan(sv) || sv == 0) && (isnan(inv) || inv == 0))
+            continue;
+        any = 1;
+        T(p, "<li>Maatregelen in ‘", "<li>Measures in ‘");
+        esc(p, scen_name(p, s));
+        TF(p, "’: in %d een besparing van <b>", "’: in %d savings of <b>", year);
+        mln(p, isnan(sv) ? 0 : sv);
+        fprintf(out, "</b>");
+        double cert = val(p, JZ_CMP_HA_SAVINGS_CERTAIN, s, ys);
+        if (!isnan(cert) && !isnan(sv) && sv != 0) {
+            T(p, ", waarvan ", ", of which ");
+            mln(p, cert);
+            T(p, " zeker", " certain");
+        }
+        if (!isnan(inv) && inv != 0) {
+            T(p, ", tegen een investering van ", ", against an investment of ");
+            mln(p, inv);
+        }
+        fprintf(out, ".</li>\n");
+    }
+    if (!any)
+        fprintf(out, "<li>%s</li>\n",
+                L(p, "Geen van de scenario’s rekent met besparingen door maatregelen.",
+                  "None of the scenarios counts on savings from measures."));
+    fprintf(out, "</ul>\n<p class=\"note\">%s</p></section>\n",
+            L(p, "Bedragen in miljoenen euro’s van dat jaar. Tekort = kosten min begroting.",
+              "Amounts in millions of euros of that year. Deficit = cost minus budget."));
+}
+
+/* ---- tables ---- */
+
+static void scenario_table(const page *p)
+{
+    const jz_comparison *c = p->c;
+    FILE *out = p->out;
+    int year = jz_cmp_year(c, p->ys);
+    fprintf(out, "<h2>%s</h2>\n<table>\n<thead><tr><th>#</th><th>%s</th><th>%s</th><th class=\"n\">%s %d</th><th class=\"n\">%s</th></tr></thead>\n<tbody>\n",
+            L(p, "De scenario’s", "The scenarios"), L(p, "Scenario", "Scenario"), L(p, "Jaren", "Years"),
+            L(p, "Tekort", "Deficit"), year, L(p, "Verschil met [1]", "Difference vs [1]"));
+    for (int s = 0; s < c->n_scenarios; s++) {
+        const jz_scenario *sc = c->scen[s].scenario;
+        fprintf(out, "<tr><td>[%d]</td><td><b>", s + 1);
+        esc(p, sc->meta.name);
+        fprintf(out, "</b>%s", s == 0 ? L(p, " (referentie)", " (reference)") : "");
+        if (sc->meta.description[0]) {
+            fprintf(out, "<br><span class=\"note\">");
+            esc(p, sc->meta.description);
+            fprintf(out, "</span>");
+        }
+        fprintf(out, "</td><td class=\"nw\">%d–%d</td><td class=\"n\">", c->scen[s].first_year, c->scen[s].last_year);
+        mln(p, val(p, JZ_CMP_TEKORT, s, p->ys));
+        fprintf(out, "</td><td class=\"n\">");
+        if (s == 0) {
+            fprintf(out, "–");
+        } else {
+            char buf[96];
+            double d = jz_cmp_diff(c, JZ_CMP_TEKORT, p->u, 0, s, p->ys);
+            if (isnan(d)) {
+                fprintf(out, "–");
+            } else {
+                jz_cmp_fmt_mln(buf, sizeof buf, d, p->lang);
+                fprintf(out, "%s", d > 0 ? "+" : "");
+                esc(p, buf);
+                jz_cmp_fmt_rel(buf, sizeof buf, jz_cmp_rel(c, JZ_CMP_TEKORT, p->u, 0, s, p->ys), p->lang);
+                if (strcmp(buf, "-") != 0) {
+                    fprintf(out, " (");
+                    esc(p, buf);
+                    fprintf(out, ")");
+                }
+            }
+        }
+        fprintf(out, "</td></tr>\n");
+    }
+    fprintf(out, "</tbody></table>\n");
+}
+
+/* Metric m per year (rows) and scenario (columns), in € mln. */
+static void year_table(const page *p, int m)
+{
+    const jz_comparison *c = p->c;
+    FILE *out = p->out;
+    fprintf(out, "<table>\n<thead><tr><th>%s (€ mln)</th>", L(p, "Jaar", "Year"));
+    for (int s = 0; s < c->n_scenarios; s++)
+        fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
+    fprintf(out, "</tr></thead>\n<tbody>\n");
+    for (int y = 0; y < c->n_years; y++) {
+        fprintf(out, "<tr><td>%d</td>", jz_cmp_year(c, y));
+        for (int s = 0; s < c->n_scenarios; s++) {
+            char buf[64];
+            double v = val(p, m, s, y);
+            if (isnan(v))
+                snprintf(buf, sizeof buf, "–");
+            else
+                jz_format_number(buf, sizeof buf, v / 1e6, 1, p->lang);
+            fprintf(out, "<td class=\"n\">%s</td>", buf);
+        }
+        fprintf(out, "</tr>\n");
+    }
+    fprintf(out, "</tbody></table>\n");
+}
+
+/* ---- charts ---- */
+
+static char *label_of(const page *p, int s)
+{
+    size_t n = strlen(scen_name(p, s)) + 16;
+    char *b = malloc(n);
+    if (b)
+        snprintf(b, n, "[%d] %s", s + 1, scen_name(p, s));
+    return b;
+}
+
+/* The tekort per year of unit p->u; id names the <svg> and title heads it. */
+static int tekort_chart(const page *p, const char *id, const char *title)
+{
+    const jz_comparison *c = p->c;
+    int S = c->n_scenarios, Y = c->n_years;
+    double *v = malloc((size_t)S * (size_t)Y * sizeof *v);
+    double *band = malloc((size_t)S * (size_t)Y * 3 * sizeof *band);
+    int *years = malloc((size_t)Y * sizeof *years), *ids = malloc((size_t)S * sizeof *ids);
+    char **names = calloc((size_t)S, sizeof *names);
+    int ok = v && band && years && ids && names, have_band = 0;
+    for (int s = 0; ok && s < S; s++) {
+        ids[s] = s + 1;
+        ok = (names[s] = label_of(p, s)) != NULL;
+        for (int y = 0; y < Y; y++) {
+            v[s * Y + y] = val(p, JZ_CMP_TEKORT, s, y);
+            double b[3] = {NAN, NAN, NAN};
+            have_band |= jz_cmp_band(c, JZ_CMP_TEKORT, p->u, s, y, b);
+            memcpy(band + ((size_t)s * (size_t)Y + (size_t)y) * 3, b, sizeof b);
+        }
+    }
+    for (int y = 0; ok && y < Y; y++)
+        years[y] = jz_cmp_year(c, y);
+    if (ok) {
+        fprintf(p->out, "<section class=\"blk\">\n<h2>");
+        esc(p, title);
+        fprintf(p->out, "</h2>\n<figure>\n");
+        jz_chart ch = {p->out, p->lang, id,
+                       L(p, "Tekort per jaar per scenario, in miljoenen euro", "Deficit per year per scenario, millions of euros"),
+                       "€ mln", 1e6, 840, 330};
+        jz_svg_line_chart(&ch, years, Y, S, (const char *const *)names, ids, v, have_band ? band : NULL, 1);
+        fprintf(p->out, "<figcaption class=\"note\">%s%s</figcaption>\n</figure>\n",
+                L(p, "Tekort = kosten min begroting, in euro’s van dat jaar. De dikke lijn is de referentie [1].",
+                  "Deficit = cost minus budget, in euros of that year. The thick line is the reference [1]."),
+                have_band ? L(p, " De banden geven het gebied tussen P5 en P95 (90% van de uitkomsten) uit de onzekerheidsanalyse.",
+                              " The bands show P5 to P95 (90% of outcomes) from the uncertainty analysis.")
+                          : "");
+        fputs("</section>\n", p->out);
+        year_table(p, JZ_CMP_TEKORT);
+    }
+    for (int s = 0; names && s < S; s++)
+        free(names[s]);
+    free(names);
+    free(ids);
+    free(years);
+    free(band);
+    free(v);
+    return ok ? JZ_OK : JZ_ENOMEM;
+}
+
+static void waterfalls(const page *p)
+{
+    const jz_comparison *c = p->c;
+    FILE *out = p->out;
+    int year = jz_cmp_year(c, p->ys);
+    fprintf(out, "<section class=\"blk\">\n<h2>%s %d</h2>\n", L(p, "Waar komt het tekort vandaan?", "Where does the deficit come from?"), year);
+    fprintf(out, "<p>%s</p>\n",
+            L(p, "Het tekort gesplitst in oorzaken. <b>Niet beïnvloedbaar</b>: het tariefgat (tarieven stijgen sneller dan de "
+                 "begroting wordt geïndexeerd) en externe verschuivingen. <b>Beïnvloedbaar</b>: meer zorg (volume) en "
+                 "duurdere zorg per cliënt (zorgzwaarte) dan begroot.",
+              "The deficit split into causes. <b>Cannot be influenced</b>: the tariff gap (tariffs rise faster than the budget "
+              "is indexed) and external shifts. <b>Can be influenced</b>: more care (volume) and more costly care per "
+              "client (intensity) than budgeted."));
+    const char *labels[4] = {L(p, "Tariefgat", "Tariff gap"), L(p, "Extern", "External"),
+                             L(p, "Volume", "Volume"), L(p, "Zorgzwaarte", "Intensity")};
+    static const int parts[4] = {JZ_CMP_DEC_TARIFF, JZ_CMP_DEC_EXTERNAL, JZ_CMP_DEC_VOLUME, JZ_CMP_DEC_INTENSITY};
+    int shown = 0;
+    fprintf(out, "<div class=\"grid2\">\n");
+    for (int s = 0; s < c->n_scenarios; s++) {
+        if (!jz_cmp_decomposition_ok(c, p->u, s, p->ys))
+            continue;
+        double v[4];
+        for (int i = 0; i < 4; i++)
+            v[i] = val(p, parts[i], s, p->ys);
+        char id[32];
+        snprintf(id, sizeof id, "chart-waterfall-%d", s + 1);
+        fprintf(out, "<figure><figcaption>[%d] ", s + 1);
+        esc(p, scen_name(p, s));
+        fprintf(out, "</figcaption>\n");
+        jz_chart ch = {out, p->lang, id, L(p, "Opbouw van het tekort", "Build-up of the deficit"), "€ mln", 1e6, 420, 260};
+        jz_svg_waterfall(&ch, 4, labels, v, L(p, "Tekort", "Deficit"));
+        fprintf(out, "</figure>\n");
+        shown++;
+    }
+    fprintf(out, "</div>\n");
+    if (shown < c->n_scenarios)
+        fprintf(out, "<p class=\"note\">%s</p>\n",
+                shown == 0 ? L(p, "De uitsplitsing van het tekort is voor deze scenario’s niet beschikbaar.",
+                               "The split of the deficit is not available for these scenarios.")
+                           : L(p, "Voor de overige scenario’s is de uitsplitsing niet beschikbaar.",
+                               "The split is not available for the other scenarios."));
+    fputs("</section>\n", out);
+}
+
+static int cost_chart(const page *p)
+{
+    const jz_comparison *c = p->c;
+    int S = c->n_scenarios, Z = c->n_zorgsoorten, ys = p->ys;
+    int inv = jz_cmp_metric_any(c, JZ_CMP_MEASURE_INVESTMENT, p->u);
+    int nstack = Z + 1 + inv, nbars = S + 1;
+    double *v = calloc((size_t)nbars * (size_t)nstack, sizeof *v), *budget = calloc((size_t)nbars, sizeof *budget);
+    const char **stack = calloc((size_t)nstack, sizeof *stack);
+    char **bars = calloc((size_t)nbars, sizeof *bars);
+    int ok = v && budget && stack && bars;
+    for (int z = 0; ok && z < Z; z++)
+        stack[z] = c->zs[z].name;
+    if (ok) {
+        stack[Z] = L(p, "Vaste lasten (uitvoering, projecten)", "Fixed cost (operations, projects)");
+        if (inv)
+            stack[Z + 1] = L(p, "Investering maatregelen", "Investment in measures");
+    }
+    /* bar 0: the reference in its first year, for the growth; then every
+     * scenario in the summary year */
+    for (int b = 0; ok && b < nbars; b++) {
+        int s = b == 0 ? 0 : b - 1, y = b == 0 ? c->scen[0].first_year - c->first_year : ys;
+        size_t n = strlen(scen_name(p, s)) + 32;
+        if (!(bars[b] = malloc(n))) {
+            ok = 0;
+            break;
+        }
+        snprintf(bars[b], n, "[%d] %d", s + 1, jz_cmp_year(c, y));
+        for (int z = 0; z < Z; z++)
+            v[b * nstack + z] = jz_cmp_value(c, JZ_CMP_Z_COST, p->u, z, s, y);
+        v[b * nstack + Z] = val(p, JZ_CMP_FIXED_COST, s, y);
+        if (inv)
+            v[b * nstack + Z + 1] = val(p, JZ_CMP_MEASURE_INVESTMENT, s, y);
+        budget[b] = val(p, JZ_CMP_BUDGET, s, y);
+    }
+    if (ok) {
+        fprintf(p->out, "<section class=\"blk\">\n<h2>%s</h2>\n<figure>\n", L(p, "Kosten per zorgsoort", "Cost per care type"));
+        jz_chart ch = {p->out, p->lang, "chart-cost",
+                       L(p, "Kosten per zorgsoort, gestapeld, met de begroting", "Cost per care type, stacked, with the budget"),
+                       "€ mln", 1e6, 840, 330};
+        jz_svg_stacked_bars(&ch, nbars, (const char *const *)bars, nstack, stack, v, budget,
+                            L(p, "Begroting (totaal)", "Budget (total)"));
+        fprintf(p->out, "<figcaption class=\"note\">%s %d%s</figcaption>\n</figure>\n",
+                L(p, "Eerste kolom: de referentie in het eerste jaar; daarna elk scenario in", "First column: the reference in its first year; then each scenario in"),
+                jz_cmp_year(c, ys),
+                L(p, ". Het getal boven een kolom is de totale kosten; de zwarte streep de begroting: wat erboven uitsteekt is het tekort.",
+                  ". The figure above a column is the total cost; the black bar the budget: what rises above it is the deficit."));
+        fputs("</section>\n", p->out);
+    }
+    for (int b = 0; bars && b < nbars; b++)
+        free(bars[b]);
+    free(bars);
+    free(stack);
+    free(budget);
+    free(v);
+    return ok ? JZ_OK : JZ_ENOMEM;
+}
+
+static int clients_chart(const page *p)
+{
+    const jz_comparison *c = p->c;
+    int S = c->n_scenarios, Z = c->n_zorgsoorten;
+    double *v = malloc((size_t)S * (size_t)Z * sizeof *v);
+    const char **groups = calloc((size_t)Z, sizeof *groups);
+    char **names = calloc((size_t)S, sizeof *names);
+    int ok = v && groups && names;
+    for (int s = 0; ok && s < S; s++)
+        ok = (names[s] = label_of(p, s)) != NULL;
+    for (int z = 0; ok && z < Z; z++) {
+        groups[z] = c->zs[z].name;
+        for (int s = 0; s < S; s++)
+            v[z * S + s] = jz_cmp_value(c, JZ_CMP_Z_UNIQUE, p->u, z, s, p->ys);
+    }
+    if (ok) {
+        fprintf(p->out, "<section class=\"blk\">\n<h2>%s %d</h2>\n<figure>\n", L(p, "Cliënten per zorgsoort in", "Clients per care type in"),
+                jz_cmp_year(c, p->ys));
+        jz_chart ch = {p->out, p->lang, "chart-clients",
+                       L(p, "Unieke cliënten per zorgsoort per scenario", "Unique clients per care type per scenario"),
+                       L(p, "cliënten", "clients"), 1.0, 840, 0};
+        jz_svg_grouped_hbars(&ch, Z, groups, S, (const char *const *)names, v);
+        fprintf(p->out, "<figcaption class=\"note\">%s</figcaption>\n</figure>\n",
+                L(p, "Cliënten die in het jaar zorg kregen (in zorg op 1 januari plus instroom), per zorgsoort. "
+                     "Wie in het jaar van zorgsoort wisselt, telt bij beide.",
+                  "Clients who received care in the year (in care on 1 January plus inflow), per care type. "
+                  "Who changes care type in the year counts in both."));
+        fputs("</section>\n", p->out);
+    }
+    for (int s = 0; names && s < S; s++)
+        free(names[s]);
+    free(names);
+    free(groups);
+    free(v);
+    return ok ? JZ_OK : JZ_ENOMEM;
+}
+
+/* Decomposition and the other headline figures for the summary year. */
+static void figures_table(const page *p)
+{
+    const jz_comparison *c = p->c;
+    FILE *out = p->out;
+    static const int rows[] = {JZ_CMP_COST, JZ_CMP_BUDGET, JZ_CMP_TEKORT, JZ_CMP_NIET_BEINVLOEDBAAR, JZ_CMP_BEINVLOEDBAAR,
+                               JZ_CMP_HA_SAVINGS, JZ_CMP_MEASURE_INVESTMENT, JZ_CMP_UNIQUE, JZ_CMP_COST_PER_CLIENT};
+    fprintf(out, "<h2>%s %d</h2>\n<table class=\"fig\">\n<thead><tr><th></th>", L(p, "Kerncijfers", "Key figures"), jz_cmp_year(c, p->ys));
+    for (int s = 0; s < c->n_scenarios; s++)
+        fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
+    fprintf(out, "</tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        int m = rows[i];
+        if (!jz_cmp_metric_present(c, m, p->u))
+            continue;
+        if ((m == JZ_CMP_HA_SAVINGS || m == JZ_CMP_MEASURE_INVESTMENT) && !jz_cmp_metric_any(c, m, p->u))
+            continue;
+        int money = jz_cmp_metrics[m].kind == JZ_KIND_MONEY;
+        fprintf(out, "<tr%s><td>", m == JZ_CMP_TEKORT ? " class=\"total\"" : "");
+        esc(p, jz_cmp_metric_label(m, p->lang));
+        fprintf(out, "%s</td>", money ? " (€ mln)" : "");
+        for (int s = 0; s < c->n_scenarios; s++) {
+            char buf[96];
+            double v = val(p, m, s, p->ys);
+            if (isnan(v))
+                snprintf(buf, sizeof buf, "–");
+            else if (money)
+                jz_format_number(buf, sizeof buf, v / 1e6, 1, p->lang);
+            else
+                jz_cmp_fmt_value(buf, sizeof buf, m, v, p->lang);
+            fprintf(out, "<td class=\"n\">");
+            esc(p, buf);
+            fprintf(out, "</td>");
+        }
+        fprintf(out, "</tr>\n");
+    }
+    fprintf(out, "</tbody></table>\n");
+}
+
+static void gemeenten_table(const page *p)
+{
+    const jz_comparison *c = p->c;
+    FILE *out = p->out;
+    if (c->n_units < 2)
+        return;
+    fprintf(out, "<h2>%s %d</h2>\n<table>\n<thead><tr><th>%s</th>", L(p, "Tekort per gemeente in", "Deficit per gemeente in"),
+            jz_cmp_year(c, p->ys), L(p, "Gemeente (€ mln)", "Gemeente (€ mln)"));
+    for (int s = 0; s < c->n_scenarios; s++)
+        fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
+    fprintf(out, "</tr></thead>\n<tbody>\n");
+    for (int u = 0; u < c->n_units; u++) {
+        const jz_cmp_unit *un = &c->units[u];
+        fprintf(out, "<tr%s><td>", un->is_total ? " class=\"total\"" : "");
+        if (un->is_total) {
+            fputs(L(p, "Regio totaal", "Region total"), out);
+        } else {
+            esc(p, un->name);
+            fprintf(out, " <span class=\"note\">");
+            esc(p, un->code);
+            fprintf(out, "</span>");
+        }
+        fprintf(out, "</td>");
+        for (int s = 0; s < c->n_scenarios; s++) {
+            char buf[64];
+            double v = jz_cmp_value(c, JZ_CMP_TEKORT, u, 0, s, p->ys);
+            if (isnan(v))
+                snprintf(buf, sizeof buf, "–");
+            else
+                jz_format_number(buf, sizeof buf, v / 1e6, 1, p->lang);
+            fprintf(out, "<td class=\"n\">%s</td>", buf);
+        }
+        fprintf(out, "</tr>\n");
+    }
+    fprintf(out, "</tbody></table>\n");
+}
+
+static void accountability(const page *p)
+{
+    const jz_comparison *c = p->c;
+    FILE *out = p->out;
+    fprintf(out, "<h2>%s</h2>\n", L(p, "Verantwoording", "Accountability"));
+    fprintf(out, "<p>%s</p>\n",
+            L(p, "De cijfers zijn projecties op basis van de aannames in de scenariobestanden; ze zijn geen voorspelling. "
+                 "Elke aanname staat met waarde, eenheid en bron in het Excel-bestand (<code>jzsim compare --format xlsx</code>, blad Aannames).",
+              "The figures are projections from the assumptions in the scenario files, not forecasts. "
+              "Every assumption is listed with value, unit and source in the Excel workbook (<code>jzsim compare --format xlsx</code>, sheet Inputs)."));
+    if (c->n_notes) {
+        fprintf(out, "<p><b>%s</b></p><ul>\n", L(p, "Let op", "Note"));
+        for (int i = 0; i < c->n_notes; i++) {
+            char note[1024];
+            fprintf(out, "<li>");
+            esc(p, jz_cmp_note_format(c, i, p->lang, note, sizeof note));
+            fprintf(out, "</li>\n");
+        }
+        fprintf(out, "</ul>\n");
+    }
+    int any = 0;
+    for (int s = 0; s < c->n_scenarios; s++)
+        any |= c->scen[s].scenario->meta.n_sources > 0;
+    if (any) {
+        fprintf(out, "<p><b>%s</b></p><ul>\n", L(p, "Bronnen", "Sources"));
+        for (int s = 0; s < c->n_scenarios; s++)
+            for (int i = 0; i < c->scen[s].scenario->meta.n_sources; i++) {
+                /* the same source in several scenarios once */
+                int seen = 0;
+                for (int t = 0; t < s && !seen; t++)
+                    for (int j = 0; j < c->scen[t].scenario->meta.n_sources && !seen; j++)
+                        seen = strcmp(c->scen[t].scenario->meta.sources[j], c->scen[s].scenario->meta.sources[i]) == 0;
+                if (seen)
+                    continue;
+                fprintf(out, "<li>");
+                esc(p, c->scen[s].scenario->meta.sources[i]);
+                fprintf(out, "</li>\n");
+            }
+        fprintf(out, "</ul>\n");
+    }
+}
+
+/* --gemeente all: the tekort and the key figures of every gemeente after
+ * the region's own sections. */
+static int per_gemeente(const page *p)
+{
+    int rc = JZ_OK;
+    for (int u = 0; u < p->c->n_units && !rc; u++) {
+        if (p->c->units[u].is_total || u == p->u)
+            continue;
+        page q = *p;
+        q.u = u;
+        char id[JZ_CODE_MAX + 24], title[JZ_NAME_MAX + 64];
+        /* the CBS code is the id: it is unique, and escaped where written */
+        snprintf(id, sizeof id, "chart-tekort-%s", p->c->units[u].code);
+        snprintf(title, sizeof title, "%s %s (%s)", L(p, "Tekort per jaar,", "Deficit per year,"),
+                 p->c->units[u].name, p->c->units[u].code);
+        fputs("<div class=\"pagebreak\"></div>\n", p->out);
+        if (!(rc = tekort_chart(&q, id, title)))
+            figures_table(&q);
+    }
+    return rc;
+}
+
+int jz_compare_report_html(FILE *out, const jz_comparison *c, const jz_compare_options *o,
+                           jz_error *err)
+{
+    page pg = {out, c, o->lang, o->unit >= 0 ? o->unit : c->total_unit, jz_cmp_summary_year(c)};
+    const page *p = &pg;
+    const jz_cmp_unit *un = &c->units[pg.u];
+    fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                 "<meta name=\"generator\" content=\"jzsim %s\">\n<title>",
+            p->lang == JZ_LANG_NL ? "nl" : "en", JZSIM_VERSION);
+    const char *title = o->title && o->title[0] ? o->title
+                        : c->n_scenarios == 1 ? L(p, "Jeugdzorg: de projectie", "Youth care: the projection")
+                                              : L(p, "Jeugdzorg: scenario’s vergeleken", "Youth care: scenarios compared");
+    esc(p, title);
+    fputs("</title>\n", out);
+    css(out);
+    fputs("</head>\n<body>\n<main>\n<header>\n<p class=\"kicker\">", out);
+    fputs(L(p, "Raadsinformatie jeugdzorg", "Council briefing youth care"), out);
+    fputs("</p>\n<h1>", out);
+    esc(p, title);
+    fputs("</h1>\n<p class=\"meta\">", out);
+    if (un->is_total) {
+        fputs(L(p, "Regio: ", "Region: "), out);
+        for (int u = 0, k = 0; u < c->n_units; u++)
+            if (!c->units[u].is_total) {
+                if (k++)
+                    fputs(", ", out);
+                esc(p, c->units[u].name);
+            }
+    } else {
+        fputs(L(p, "Gemeente ", "Gemeente "), out);
+        esc(p, un->name);
+    }
+    if (c->n_scenarios == 1) {
+        fprintf(out, " · %d–%d · %s ", c->first_year, jz_cmp_year(c, c->n_years - 1), L(p, "scenario", "scenario"));
+    } else {
+        fprintf(out, " · %d–%d · %d %s · %s [1] ", c->first_year, jz_cmp_year(c, c->n_years - 1), c->n_scenarios,
+                L(p, "scenario’s", "scenarios"), L(p, "referentie:", "reference:"));
+    }
+    esc(p, scen_name(p, 0));
+    fputs("</p>\n</header>\n", out);
+
+    summary(p);
+    scenario_table(p);
+    int rc = tekort_chart(p, "chart-tekort", L(p, "Tekort per jaar", "Deficit per year"));
+    if (!rc) {
+        figures_table(p);
+        waterfalls(p);
+        rc = cost_chart(p);
+    }
+    if (!rc)
+        rc = clients_chart(p);
+    if (!rc) {
+        gemeenten_table(p);
+        if (o->all_units)
+            rc = per_gemeente(p);
+    }
+    if (!rc) {
+        accountability(p);
+        fprintf(out, "<footer>%s jzsim %s. %s ", L(p, "Gemaakt met", "Made with"), JZSIM_VERSION,
+                L(p, "Scenariobestanden:", "Scenario files:"));
+        for (int s = 0; s < c->n_scenarios; s++) {
+            fprintf(out, "%s[%d] <code>", s ? "; " : "", s + 1);
+            esc(p, c->scen[s].scenario->meta.path);
+            fputs("</code>", out);
+        }
+        fputs(".</footer>\n</main>\n</body>\n</html>\n", out);
+    }
+    if (rc)
+        return jz_error_set(err, rc, NULL, 0, 0, "out of memory while writing the briefing");
+    if (ferror(out))
+        return jz_error_set(err, JZ_EIO, NULL, 0, 0, "cannot write the HTML briefing");
+    return JZ_OK;
+}

@@ -1,0 +1,174 @@
+/*
+ * measures_json.c - `jzsim measures --format json` (docs/measures.md "Output").
+ *
+ * {
+ *   "format": "jzsim-measures", "format_version": 1, "jzsim_version": "...",
+ *   "scenario": {name, path}, "gemeente": {code, name},
+ *   "years": [...],
+ *   "attribution": {method: "exact" | "sampled", local_measures, model_runs,
+ *                   samples, seed},                  (samples, seed: null when exact)
+ *   "measures": [ {key, name, type, effect, rank, certain_fraction,
+ *                  net_saving: [..], saving: [..], investment: [..], certain: [..],
+ *                  standalone_net_saving: [..], table_amount: [..],
+ *                  totals: {net_saving, saving, investment, certain, uncertain,
+ *                           standalone_net_saving, interaction, table_amount},
+ *                  payback_year, saving_per_euro} ],       (in rank order)
+ *   "package": {net_saving, sum_standalone_net_saving, interaction, cost_without,
+ *               cost_with, tekort_without, tekort_with}    (per year)
+ * }
+ * payback_year and saving_per_euro are null when absent.
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "jzsim/jzsim.h"
+#include "jzsim/measures.h"
+#include "report/jsonw.h"
+
+static void num_or_null(jz_jsonw *w, const char *key, double v)
+{
+    jz_jsonw_key(w, key);
+    if (isnan(v) || isinf(v))
+        jz_jsonw_null(w);
+    else
+        jz_jsonw_number(w, v);
+}
+
+static void measure_obj(jz_jsonw *w, const jz_scenario *s, const jz_measures_analysis *a,
+                        const jz_measure_attr *t)
+{
+    const jz_measure *m = &s->measures[t->index];
+    int H = a->horizon;
+    jz_jsonw_begin_object(w);
+    jz_jsonw_key(w, "key");
+    jz_jsonw_string(w, m->key);
+    jz_jsonw_key(w, "name");
+    jz_jsonw_string(w, m->name);
+    jz_jsonw_key(w, "type");
+    jz_jsonw_string(w, m->type == JZ_MEASURE_HA ? "hervormingsagenda" : "local");
+    jz_jsonw_key(w, "effect");
+    if (m->type == JZ_MEASURE_LOCAL)
+        jz_jsonw_string(w, jz_effect_name(m->effect));
+    else
+        jz_jsonw_null(w);
+    jz_jsonw_key(w, "rank");
+    jz_jsonw_int(w, t->rank);
+    jz_jsonw_key(w, "certain_fraction");
+    jz_jsonw_number(w, m->certain);
+    const struct {
+        const char *key;
+        const double *v;
+    } series[] = {{"net_saving", t->net},     {"saving", t->gross},
+                  {"investment", t->investment}, {"certain", t->certain},
+                  {"standalone_net_saving", t->standalone}, {"table_amount", t->table}};
+    for (size_t k = 0; k < sizeof series / sizeof series[0]; k++) {
+        jz_jsonw_key(w, series[k].key);
+        jz_jsonw_numbers(w, series[k].v, H);
+    }
+    jz_jsonw_key(w, "totals");
+    jz_jsonw_begin_object(w);
+    const struct {
+        const char *key;
+        double v;
+    } totals[] = {{"net_saving", t->net_total},
+                  {"saving", t->gross_total},
+                  {"investment", t->investment_total},
+                  {"certain", t->certain_total},
+                  {"uncertain", t->uncertain_total},
+                  {"standalone_net_saving", t->standalone_total},
+                  {"interaction", t->net_total - t->standalone_total},
+                  {"table_amount", t->table_total}};
+    for (size_t k = 0; k < sizeof totals / sizeof totals[0]; k++) {
+        jz_jsonw_key(w, totals[k].key);
+        jz_jsonw_number(w, totals[k].v);
+    }
+    jz_jsonw_end_object(w);
+    jz_jsonw_key(w, "payback_year");
+    if (t->payback_year)
+        jz_jsonw_int(w, t->payback_year);
+    else
+        jz_jsonw_null(w);
+    num_or_null(w, "saving_per_euro", t->per_euro);
+    jz_jsonw_end_object(w);
+}
+
+int jz_report_measures_json(FILE *out, const jz_scenario *s, const jz_measures_analysis *a,
+                            const jz_report_options *o, jz_error *err)
+{
+    (void)o;
+    jz_jsonw w;
+    int H = a->horizon;
+    jz_jsonw_init(&w, out);
+    jz_jsonw_begin_object(&w);
+    jz_jsonw_key(&w, "format");
+    jz_jsonw_string(&w, "jzsim-measures");
+    jz_jsonw_key(&w, "format_version");
+    jz_jsonw_int(&w, 1);
+    jz_jsonw_key(&w, "jzsim_version");
+    jz_jsonw_string(&w, JZSIM_VERSION);
+    jz_jsonw_key(&w, "scenario");
+    jz_jsonw_begin_object(&w);
+    jz_jsonw_key(&w, "name");
+    jz_jsonw_string(&w, s->meta.name);
+    jz_jsonw_key(&w, "path");
+    jz_jsonw_string(&w, s->meta.path);
+    jz_jsonw_end_object(&w);
+    jz_jsonw_key(&w, "gemeente");
+    jz_jsonw_begin_object(&w);
+    int one = a->gemeente >= 0 ? a->gemeente : s->n_gemeenten == 1 ? 0 : -1;
+    jz_jsonw_key(&w, "code");
+    jz_jsonw_string(&w, one >= 0 ? s->gemeenten[one].code : "TOTAL");
+    jz_jsonw_key(&w, "name");
+    jz_jsonw_string(&w, one >= 0 ? s->gemeenten[one].name : "Totaal");
+    jz_jsonw_end_object(&w);
+    jz_jsonw_key(&w, "years");
+    jz_jsonw_begin_array(&w);
+    for (int y = 0; y < H; y++)
+        jz_jsonw_int(&w, a->base_year + y);
+    jz_jsonw_end_array(&w);
+
+    jz_jsonw_key(&w, "attribution");
+    jz_jsonw_begin_object(&w);
+    jz_jsonw_key(&w, "method");
+    jz_jsonw_string(&w, a->exact ? "exact" : "sampled");
+    jz_jsonw_key(&w, "local_measures");
+    jz_jsonw_int(&w, a->n_local);
+    jz_jsonw_key(&w, "model_runs");
+    jz_jsonw_int(&w, a->runs);
+    jz_jsonw_key(&w, "samples");
+    if (a->exact)
+        jz_jsonw_null(&w);
+    else
+        jz_jsonw_int(&w, a->samples);
+    jz_jsonw_key(&w, "seed");
+    if (a->exact)
+        jz_jsonw_null(&w);
+    else
+        jz_jsonw_int(&w, (long)a->seed);
+    jz_jsonw_end_object(&w);
+
+    jz_jsonw_key(&w, "measures");
+    jz_jsonw_begin_array(&w);
+    for (int r = 0; r < a->n; r++)
+        measure_obj(&w, s, a, &a->attr[a->order[r]]);
+    jz_jsonw_end_array(&w);
+
+    jz_jsonw_key(&w, "package");
+    jz_jsonw_begin_object(&w);
+    const struct {
+        const char *key;
+        const double *v;
+    } pack[] = {{"net_saving", a->combined},     {"sum_standalone_net_saving", a->sum_standalone},
+                {"interaction", a->interaction}, {"cost_without", a->cost_without},
+                {"cost_with", a->cost_with},     {"tekort_without", a->tekort_without},
+                {"tekort_with", a->tekort_with}};
+    for (size_t k = 0; k < sizeof pack / sizeof pack[0]; k++) {
+        jz_jsonw_key(&w, pack[k].key);
+        jz_jsonw_numbers(&w, pack[k].v, H);
+    }
+    jz_jsonw_end_object(&w);
+    jz_jsonw_end_object(&w);
+    if (ferror(out))
+        return jz_error_set(err, JZ_EIO, NULL, 0, 0, "cannot write the JSON output");
+    return JZ_OK;
+}

@@ -1,0 +1,258 @@
+/*
+ * measures_table.c - `jzsim measures` for the terminal, Dutch or English.
+ *
+ * Formats a jz_measures_analysis (engine/analysis/measures.c); it computes
+ * nothing but sums it shows and the share of interaction (net - standalone).
+ * Four blocks: the ranking, certainty and interaction per measure, the net
+ * saving per year per measure, and the package per year.  At most 100
+ * columns wide; years across the columns come in blocks of five.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "jzsim/measures.h"
+
+#define NAMEW 24
+#define MONW 14
+#define YEARS_PER_BLOCK 5
+
+static const char *L(const jz_report_options *o, const char *nl, const char *en)
+{
+    return o->lang == JZ_LANG_NL ? nl : en;
+}
+
+/* A string padded to a display width (UTF-8 aware), cut with … when longer. */
+static void pad(FILE *out, const char *s, int width, int right)
+{
+    int len = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        len += (*p & 0xC0) != 0x80;
+    if (len > width) {
+        int shown = 0;
+        for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+            if ((*p & 0xC0) != 0x80) {
+                if (shown == width - 1)
+                    break;
+                shown++;
+            }
+            fputc(*p, out);
+        }
+        fputs("…", out);
+        return;
+    }
+    if (right)
+        fprintf(out, "%*s%s", width - len, "", s);
+    else
+        fprintf(out, "%s%*s", s, width - len, "");
+}
+
+static void money(FILE *out, double v, const jz_report_options *o)
+{
+    char buf[64];
+    jz_format_money(buf, sizeof buf, v, o->lang);
+    pad(out, buf, MONW, 1);
+}
+
+static const char *kind(const jz_measure *m, const jz_report_options *o)
+{
+    static const char *const nl[JZ_EFFECT_N] = {"instroom", "zorgduur", "evaluatie", "substitutie",
+                                                "tarief", "voorliggend", "lumpsum"};
+    static const char *const en[JZ_EFFECT_N] = {"inflow", "duration", "evaluation", "substitution",
+                                                "tariff", "diversion", "lumpsum"};
+    if (m->type == JZ_MEASURE_HA)
+        return m->in_baseline == JZ_BASELINE_ALL ? L(o, "HA, in basis", "HA, baseline") : "HA";
+    if (m->effect < 0 || m->effect >= JZ_EFFECT_N)
+        return "";
+    return o->lang == JZ_LANG_NL ? nl[m->effect] : en[m->effect];
+}
+
+static void label(FILE *out, const jz_measure *m, int width)
+{
+    char buf[JZ_KEY_MAX + JZ_NAME_MAX + 2];
+    if (strcmp(m->key, m->name) == 0)
+        snprintf(buf, sizeof buf, "%s", m->key);
+    else
+        snprintf(buf, sizeof buf, "%s %s", m->key, m->name);
+    pad(out, buf, width, 0);
+}
+
+static void ranking(FILE *out, const jz_scenario *s, const jz_measures_analysis *a,
+                    const jz_report_options *o)
+{
+    char buf[64];
+    fprintf(out, "\n%s\n", L(o, "Rangorde naar netto besparing", "Ranking by net saving"));
+    pad(out, "#", 3, 1);
+    fputc(' ', out);
+    pad(out, L(o, "Maatregel", "Measure"), NAMEW, 0);
+    pad(out, L(o, " Soort", " Kind"), 13, 0);
+    pad(out, L(o, "Besparing", "Saving"), MONW, 1);
+    pad(out, L(o, "Investering", "Investment"), MONW, 1);
+    pad(out, L(o, "Netto", "Net"), MONW, 1);
+    pad(out, L(o, "Terugv.", "Payback"), 8, 1);
+    pad(out, L(o, "Per €", "Per €"), 7, 1);
+    fputc('\n', out);
+    for (int r = 0; r < a->n; r++) {
+        const jz_measure_attr *t = &a->attr[a->order[r]];
+        const jz_measure *m = &s->measures[t->index];
+        fprintf(out, "%3d ", t->rank);
+        label(out, m, NAMEW);
+        fputc(' ', out);
+        pad(out, kind(m, o), 12, 0);
+        money(out, t->gross_total, o);
+        money(out, t->investment_total, o);
+        money(out, t->net_total, o);
+        if (t->payback_year)
+            snprintf(buf, sizeof buf, "%d", t->payback_year);
+        else
+            snprintf(buf, sizeof buf, "-");
+        pad(out, buf, 8, 1);
+        if (isnan(t->per_euro))
+            snprintf(buf, sizeof buf, "-");
+        else
+            jz_format_number(buf, sizeof buf, t->per_euro, 2, o->lang);
+        pad(out, buf, 7, 1);
+        fputc('\n', out);
+    }
+    fprintf(out, "%s\n",
+            L(o, "Besparing = netto + investering; Terugv. = eerste jaar met cumulatief netto >= 0 "
+                 "(- = niet\nbinnen de horizon); Per € = besparing per euro investering.",
+              "Saving = net + investment; Payback = first year with cumulative net >= 0 (- = not within\n"
+              "the horizon); Per € = saving per euro invested."));
+}
+
+static void certainty(FILE *out, const jz_scenario *s, const jz_measures_analysis *a,
+                      const jz_report_options *o)
+{
+    fprintf(out, "\n%s\n", L(o, "Zekerheid en wisselwerking (som over de jaren)",
+                             "Certainty and interaction (sum over the years)"));
+    pad(out, "#", 3, 1);
+    fputc(' ', out);
+    pad(out, L(o, "Maatregel", "Measure"), NAMEW, 0);
+    pad(out, L(o, "Zeker", "Certain"), MONW, 1);
+    pad(out, L(o, "Onzeker", "Uncertain"), MONW, 1);
+    pad(out, L(o, "Alleen", "Alone"), MONW, 1);
+    pad(out, L(o, "Wisselwerking", "Interaction"), MONW, 1);
+    pad(out, L(o, "Tabelbedrag", "Table amount"), MONW, 1);
+    fputc('\n', out);
+    for (int r = 0; r < a->n; r++) {
+        const jz_measure_attr *t = &a->attr[a->order[r]];
+        const jz_measure *m = &s->measures[t->index];
+        fprintf(out, "%3d ", t->rank);
+        label(out, m, NAMEW);
+        money(out, t->certain_total, o);
+        money(out, t->uncertain_total, o);
+        money(out, t->standalone_total, o);
+        money(out, t->net_total - t->standalone_total, o);
+        if (m->type == JZ_MEASURE_HA)
+            money(out, t->table_total, o);
+        else
+            pad(out, "-", MONW, 1);
+        fputc('\n', out);
+    }
+    fprintf(out, "%s\n",
+            L(o, "Alleen = netto besparing van de maatregel zonder de andere; wisselwerking = netto - alleen.\n"
+                 "Tabelbedrag = Hervormingsagenda zoals opgegeven (voor realisatie en wat al in de basis zit).",
+              "Alone = net saving of the measure without the others; interaction = net - alone.\n"
+              "Table amount = Hervormingsagenda as given (before realisation and what is in the baseline)."));
+}
+
+static void per_year(FILE *out, const jz_scenario *s, const jz_measures_analysis *a,
+                     const jz_report_options *o)
+{
+    char buf[32];
+    int H = a->horizon;
+    for (int y0 = 0; y0 < H; y0 += YEARS_PER_BLOCK) {
+        int y1 = y0 + YEARS_PER_BLOCK < H ? y0 + YEARS_PER_BLOCK : H;
+        fprintf(out, "\n%s\n", L(o, "Netto besparing per jaar", "Net saving per year"));
+        pad(out, L(o, "Maatregel", "Measure"), NAMEW + 4, 0);
+        for (int y = y0; y < y1; y++) {
+            snprintf(buf, sizeof buf, "%d", a->base_year + y);
+            pad(out, buf, MONW, 1);
+        }
+        fputc('\n', out);
+        for (int r = 0; r < a->n; r++) {
+            const jz_measure_attr *t = &a->attr[a->order[r]];
+            fprintf(out, "%3d ", t->rank);
+            label(out, &s->measures[t->index], NAMEW);
+            for (int y = y0; y < y1; y++)
+                money(out, t->net[y], o);
+            fputc('\n', out);
+        }
+        const struct {
+            const char *nl, *en;
+            const double *v;
+        } rows[] = {
+            {"Samen", "Together", a->combined},
+            {"Som los", "Sum alone", a->sum_standalone},
+            {"Wisselwerking", "Interaction", a->interaction},
+        };
+        for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++) {
+            pad(out, L(o, rows[k].nl, rows[k].en), NAMEW + 4, 0);
+            for (int y = y0; y < y1; y++)
+                money(out, rows[k].v[y], o);
+            fputc('\n', out);
+        }
+    }
+}
+
+static void package(FILE *out, const jz_measures_analysis *a, const jz_report_options *o)
+{
+    fprintf(out, "\n%s\n", L(o, "Het pakket: tekort zonder en met alle maatregelen",
+                             "The package: deficit without and with all measures"));
+    pad(out, L(o, "Jaar", "Year"), 6, 0);
+    pad(out, L(o, "Tekort zonder", "Deficit w/o"), MONW + 1, 1);
+    pad(out, L(o, "Tekort met", "Deficit with"), MONW + 1, 1);
+    pad(out, L(o, "Effect samen", "Together"), MONW + 1, 1);
+    pad(out, L(o, "Som los", "Sum alone"), MONW + 1, 1);
+    pad(out, L(o, "Wisselwerking", "Interaction"), MONW + 1, 1);
+    fputc('\n', out);
+    for (int y = 0; y < a->horizon; y++) {
+        fprintf(out, "%-6d", a->base_year + y);
+        const double v[] = {a->tekort_without[y], a->tekort_with[y], a->combined[y],
+                            a->sum_standalone[y], a->interaction[y]};
+        for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
+            fputc(' ', out);
+            money(out, v[k], o);
+        }
+        fputc('\n', out);
+    }
+}
+
+int jz_report_measures_table(FILE *out, const jz_scenario *s, const jz_measures_analysis *a,
+                             const jz_report_options *o, jz_error *err)
+{
+    int H = a->horizon;
+    const char *who = a->gemeente >= 0        ? s->gemeenten[a->gemeente].name
+                      : s->n_gemeenten == 1   ? s->gemeenten[0].name
+                                              : L(o, "alle gemeenten", "all gemeenten");
+    fprintf(out, "%s: %s (%s), %d-%d\n", L(o, "Maatregelen", "Measures"), s->meta.name, who,
+            a->base_year, a->base_year + H - 1);
+    int nl = o->lang == JZ_LANG_NL;
+    if (a->exact && nl)
+        fprintf(out, "Toerekening: exacte Shapley-waarden over %d lokale maatregelen (%ld doorrekeningen).\n",
+                a->n_local, a->runs);
+    else if (a->exact)
+        fprintf(out, "Attribution: exact Shapley values over %d local measures (%ld model runs).\n",
+                a->n_local, a->runs);
+    else if (nl)
+        fprintf(out, "Toerekening: GESCHAT met %d willekeurige volgordes (seed %lu) over %d lokale\n"
+                     "maatregelen (%ld doorrekeningen); exact kan tot %d maatregelen.\n",
+                a->samples, a->seed, a->n_local, a->runs, JZ_MEASURES_EXACT_MAX);
+    else
+        fprintf(out, "Attribution: ESTIMATED from %d random orders (seed %lu) over %d local measures\n"
+                     "(%ld model runs); exact up to %d measures.\n",
+                a->samples, a->seed, a->n_local, a->runs, JZ_MEASURES_EXACT_MAX);
+    fprintf(out, "%s\n",
+            L(o, "Hervormingsagenda: vaste bedragen, zonder wisselwerking. Bedragen in euro's van elk jaar,\n"
+                 "opgeteld over de jaren, niet verdisconteerd; een besparing is positief.",
+              "Hervormingsagenda: fixed amounts, no interaction. Amounts in euros of each year, summed\n"
+              "over the years, not discounted; a saving is positive."));
+    ranking(out, s, a, o);
+    certainty(out, s, a, o);
+    per_year(out, s, a, o);
+    package(out, a, o);
+    if (ferror(out))
+        return jz_error_set(err, JZ_EIO, NULL, 0, 0, "cannot write the table");
+    return JZ_OK;
+}

@@ -1,0 +1,583 @@
+/*
+ * svg.c - the chart helpers of the HTML briefing (see svg.h).
+ *
+ * Geometry is in viewBox units (about pixels at 100% on screen).  Text
+ * widths are estimated from the character count, which is good enough for
+ * a system sans-serif font to place legends and labels without overlap.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report/svg.h"
+
+#define FONT 12      /* axis and legend text */
+#define CHAR_W 6.6   /* estimated width of one character at FONT */
+
+/* ---- text ---- */
+
+void jz_html_escape(FILE *out, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&#39;", out); break;
+        default:
+            /* control characters have no place in a report */
+            if ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t')
+                fputc(' ', out);
+            else
+                fputc(*s, out);
+        }
+    }
+}
+
+static int utf8_len(const char *s)
+{
+    int n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        n += (*p & 0xC0) != 0x80;
+    return n;
+}
+
+/* Escape at most maxch characters of s, with … when cut. */
+static void escape_cut(FILE *out, const char *s, int maxch)
+{
+    if (utf8_len(s) <= maxch) {
+        jz_html_escape(out, s);
+        return;
+    }
+    char buf[512];
+    int ch = 0;
+    size_t o = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p && o + 5 < sizeof buf; p++) {
+        if ((*p & 0xC0) != 0x80 && ch++ == maxch - 1)
+            break;
+        buf[o++] = (char)*p;
+    }
+    buf[o] = '\0';
+    jz_html_escape(out, buf);
+    fputs("…", out);
+}
+
+static void text_at(FILE *out, double x, double y, const char *anchor, const char *cls,
+                    const char *s)
+{
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" class=\"%s\">", x, y, anchor, cls);
+    jz_html_escape(out, s);
+    fputs("</text>\n", out);
+}
+
+/* A label on at most two lines of maxch characters, centred at x. */
+static void label2(FILE *out, double x, double y, const char *s, int maxch)
+{
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"lbl\">", x, y);
+    if (utf8_len(s) <= maxch) {
+        jz_html_escape(out, s);
+    } else {
+        /* break at the last space that keeps the first line short enough */
+        const char *brk = NULL;
+        int col = 0;
+        for (const char *p = s; *p && col <= maxch; p++) {
+            if (*p == ' ')
+                brk = p;
+            col += (*(const unsigned char *)p & 0xC0) != 0x80;
+        }
+        if (!brk) {
+            escape_cut(out, s, maxch);
+        } else {
+            char first[256];
+            snprintf(first, sizeof first, "%.*s", (int)(brk - s), s);
+            fprintf(out, "<tspan x=\"%.1f\" dy=\"0\">", x);
+            jz_html_escape(out, first);
+            fprintf(out, "</tspan><tspan x=\"%.1f\" dy=\"1.2em\">", x);
+            escape_cut(out, brk + 1, maxch);
+            fputs("</tspan>", out);
+        }
+    }
+    fputs("</text>\n", out);
+}
+
+/* ---- axes ---- */
+
+void jz_svg_nice_axis(jz_axis *a, double lo, double hi, int max_ticks)
+{
+    if (!isfinite(lo) || !isfinite(hi)) {
+        lo = 0;
+        hi = 1;
+    }
+    if (hi < lo) {
+        double t = lo;
+        lo = hi;
+        hi = t;
+    }
+    if (hi - lo < 1e-12) {
+        double pad = fabs(hi) > 0 ? fabs(hi) * 0.1 : 1.0;
+        lo -= pad;
+        hi += pad;
+    }
+    if (max_ticks < 2)
+        max_ticks = 2;
+    double rough = (hi - lo) / (max_ticks - 1);
+    double mag = pow(10.0, floor(log10(rough)));
+    double norm = rough / mag, f;
+    if (norm <= 1.0)
+        f = 1.0;
+    else if (norm <= 2.0)
+        f = 2.0;
+    else if (norm <= 2.5)
+        f = 2.5;
+    else if (norm <= 5.0)
+        f = 5.0;
+    else
+        f = 10.0;
+    a->step = f * mag;
+    a->lo = floor(lo / a->step + 1e-9) * a->step;
+    a->hi = ceil(hi / a->step - 1e-9) * a->step;
+    int d = (int)-floor(log10(a->step) + 1e-9);
+    if (f == 2.5 && d >= 0)
+        d++;
+    a->decimals = d > 0 ? d : 0;
+}
+
+static void fmt_tick(char *buf, size_t n, double v, int decimals, jz_lang lang)
+{
+    jz_format_number(buf, n, v, decimals, lang);
+}
+
+/* ---- colours ---- */
+
+/* Dark to light in alternation, so neighbours differ in grey too. */
+static const char *const series_colors[] = {"#1f3a68", "#d08c2b", "#3f8f8a", "#8a3b54",
+                                            "#7a9cc6", "#4d4d4d", "#b5b94a", "#c96a4b",
+                                            "#2f6b3a", "#a68bc2", "#6b4f2a", "#9a9a9a"};
+static const char *const series_dashes[] = {"", "8 4", "2 3", "10 3 2 3", "5 2", "1 2"};
+
+const char *jz_svg_series_color(int i)
+{
+    return series_colors[i % (int)(sizeof series_colors / sizeof series_colors[0])];
+}
+
+const char *jz_svg_series_dash(int i)
+{
+    return series_dashes[i % (int)(sizeof series_dashes / sizeof series_dashes[0])];
+}
+
+static void marker(FILE *out, int i, double x, double y, const char *color)
+{
+    switch (i % 4) {
+    case 0: fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.6\" fill=\"%s\"/>", x, y, color); break;
+    case 1: fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"7\" height=\"7\" fill=\"%s\"/>", x - 3.5, y - 3.5, color); break;
+    case 2:
+        fprintf(out, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\"/>", x, y - 4.5, x + 4.5, y + 3.5,
+                x - 4.5, y + 3.5, color);
+        break;
+    default:
+        fprintf(out, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"#fff\" stroke=\"%s\" stroke-width=\"1.6\"/>",
+                x, y - 4.5, x + 4.5, y, x, y + 4.5, x - 4.5, y, color);
+        break;
+    }
+}
+
+/* Segments of a stack: neighbours alternate dark and light so that they
+ * stay apart in grey print; hues stay calm for a council document. */
+static const char *const stack_colors[] = {"#1f3a68", "#a6c8e0", "#3f7f6e", "#f1d08a", "#7a4a6d",
+                                           "#c9dcb3", "#b4593c", "#d9d9d9", "#4d6d9a", "#e8a87c",
+                                           "#2f4f2f", "#c3b1d6", "#6b6b6b", "#f6e7c1"};
+
+static void stack_color(char *buf, size_t len, int k, int n)
+{
+    (void)n;
+    snprintf(buf, len, "%s", stack_colors[k % (int)(sizeof stack_colors / sizeof stack_colors[0])]);
+}
+
+/* ---- legend ---- */
+
+typedef enum { SW_LINE, SW_RECT } swatch;
+
+/* Legend entries left to right, wrapping; returns the height used. */
+static double legend(FILE *out, double x0, double y0, double width, int n, const char *const *names,
+                     swatch kind, int n_stack, int first_series, int last_is_marker)
+{
+    double x = x0, y = y0 + 10, row_h = 18;
+    fputs("<g class=\"legend\">\n", out);
+    for (int i = 0; i < n; i++) {
+        int len = utf8_len(names[i]);
+        if (len > 48)
+            len = 48;
+        double w = 28 + len * CHAR_W + 16;
+        if (x > x0 && x + w > x0 + width) {
+            x = x0;
+            y += row_h;
+        }
+        fprintf(out, "<g data-legend=\"%d\">", first_series + i + 1);
+        if (last_is_marker && i == n - 1) {
+            fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#111\" stroke-width=\"2.5\"/>",
+                    x, y - 4, x + 22, y - 4);
+        } else if (kind == SW_LINE) {
+            const char *col = jz_svg_series_color(first_series + i);
+            fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2.4\" stroke-dasharray=\"%s\"/>",
+                    x, y - 4, x + 22, y - 4, col, jz_svg_series_dash(first_series + i));
+            marker(out, first_series + i, x + 11, y - 4, col);
+        } else if (kind == SW_RECT) {
+            char col[16];
+            if (n_stack > 0)
+                stack_color(col, sizeof col, i, n_stack);
+            else
+                snprintf(col, sizeof col, "%s", jz_svg_series_color(first_series + i));
+            fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"18\" height=\"11\" fill=\"%s\" stroke=\"#fff\" stroke-width=\"0.5\"/>",
+                    x + 2, y - 10, col);
+        }
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" class=\"leg\">", x + 28, y);
+        escape_cut(out, names[i], 48);
+        fputs("</text></g>\n", out);
+        x += w;
+    }
+    fputs("</g>\n", out);
+    return y - y0 + 8;
+}
+
+static void svg_open(const jz_chart *ch, double height)
+{
+    fprintf(ch->out, "<svg id=\"");
+    jz_html_escape(ch->out, ch->id);
+    fprintf(ch->out, "\" class=\"chart\" viewBox=\"0 0 %d %.0f\" role=\"img\" aria-labelledby=\"", ch->width, height);
+    jz_html_escape(ch->out, ch->id);
+    fputs("-t\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"", ch->out);
+    jz_html_escape(ch->out, ch->id);
+    fputs("-t\">", ch->out);
+    jz_html_escape(ch->out, ch->title);
+    fputs("</title>\n", ch->out);
+}
+
+/* Horizontal grid lines and tick labels of a vertical value axis; the unit
+ * above it. */
+static void y_axis(const jz_chart *ch, const jz_axis *a, double left, double right, double top,
+                   double bottom)
+{
+    FILE *out = ch->out;
+    char buf[64];
+    int nt = (int)lround((a->hi - a->lo) / a->step);
+    for (int i = 0; i <= nt; i++) {
+        double v = a->lo + i * a->step;
+        double y = bottom - (v - a->lo) / (a->hi - a->lo) * (bottom - top);
+        int zero = fabs(v) < a->step * 1e-6;
+        fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>\n", left, y, right,
+                y, zero ? "zero" : "grid");
+        fmt_tick(buf, sizeof buf, zero ? 0.0 : v, a->decimals, ch->lang);
+        text_at(out, left - 6, y + 4, "end", "tick", buf);
+    }
+    text_at(out, left - 6, top - 12, "end", "unit", ch->y_label);
+}
+
+static double ypos(const jz_axis *a, double v, double top, double bottom)
+{
+    return bottom - (v - a->lo) / (a->hi - a->lo) * (bottom - top);
+}
+
+/* ---- line chart ---- */
+
+void jz_svg_line_chart(const jz_chart *ch, const int *years, int ny, int ns,
+                       const char *const *names, const int *ids, const double *v,
+                       const double *band, int thick_first)
+{
+    FILE *out = ch->out;
+    double W = ch->width, left = 70, right = W - 20;
+    /* measure the legend first by drawing it into the same place later */
+    double lo = 0, hi = 0;
+    for (int i = 0; i < ns * ny; i++) {
+        double x = v[i] / ch->scale;
+        if (isfinite(x)) {
+            lo = x < lo ? x : lo;
+            hi = x > hi ? x : hi;
+        }
+        for (int k = 0; band && k < 3; k++) {
+            double b = band[i * 3 + k] / ch->scale;
+            if (isfinite(b)) {
+                lo = b < lo ? b : lo;
+                hi = b > hi ? b : hi;
+            }
+        }
+    }
+    jz_axis a;
+    jz_svg_nice_axis(&a, lo, hi, 7);
+    /* legend rows: estimate as legend() will lay them out */
+    double lx = 0, rows = 1;
+    for (int s = 0; s < ns; s++) {
+        int len = utf8_len(names[s]);
+        double w = 28 + (len > 48 ? 48 : len) * CHAR_W + 16;
+        if (lx > 0 && lx + w > right - left + 20) {
+            lx = 0;
+            rows++;
+        }
+        lx += w;
+    }
+    double leg_h = rows * 18 + 8, top = leg_h + 34, H = ch->height + leg_h, bottom = H - 34;
+    svg_open(ch, H);
+    legend(out, left - 20, 4, right - left + 20, ns, names, SW_LINE, 0, 0, 0);
+    y_axis(ch, &a, left, right, top, bottom);
+    double step = ny > 1 ? (right - left - 24) / (ny - 1) : 0;
+    int every = ny <= 12 ? 1 : ny <= 25 ? 2 : 5;
+    for (int y = 0; y < ny; y++) {
+        double x = left + 12 + y * step + (ny == 1 ? (right - left - 24) / 2 : 0);
+        char buf[16];
+        snprintf(buf, sizeof buf, "%d", years[y]);
+        if (y % every == 0)
+            text_at(out, x, bottom + 18, "middle", "tick", buf);
+        fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"axis\"/>\n", x, bottom, x,
+                bottom + 4);
+    }
+    fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"axis\"/>\n", left, bottom, right,
+            bottom);
+#define XP(y) (left + 12 + (y) * step + (ny == 1 ? (right - left - 24) / 2 : 0))
+    /* bands behind the lines: one area per contiguous run of years */
+    for (int s = 0; band && s < ns; s++) {
+        for (int y0 = 0; y0 < ny;) {
+            if (!isfinite(band[(s * ny + y0) * 3])) {
+                y0++;
+                continue;
+            }
+            int y1 = y0;
+            while (y1 + 1 < ny && isfinite(band[(s * ny + y1 + 1) * 3]))
+                y1++;
+            fprintf(out, "<path data-band=\"%d\" fill=\"%s\" fill-opacity=\"0.18\" stroke=\"%s\" stroke-opacity=\"0.5\" stroke-width=\"0.8\" d=\"",
+                    ids[s], jz_svg_series_color(s), jz_svg_series_color(s));
+            for (int y = y0; y <= y1; y++)
+                fprintf(out, "%s%.1f %.1f", y == y0 ? "M" : "L", XP(y),
+                        ypos(&a, band[(s * ny + y) * 3 + 2] / ch->scale, top, bottom));
+            for (int y = y1; y >= y0; y--)
+                fprintf(out, "L%.1f %.1f", XP(y), ypos(&a, band[(s * ny + y) * 3] / ch->scale, top, bottom));
+            fputs("Z\"/>\n", out);
+            y0 = y1 + 1;
+        }
+    }
+    for (int s = 0; s < ns; s++) {
+        const char *col = jz_svg_series_color(s);
+        fprintf(out, "<g class=\"series\" data-scenario=\"%d\">\n<title>", ids[s]);
+        jz_html_escape(out, names[s]);
+        fprintf(out, "</title>\n<path fill=\"none\" stroke=\"%s\" stroke-width=\"%s\" stroke-dasharray=\"%s\" "
+                     "stroke-linejoin=\"round\" d=\"",
+                col, thick_first && s == 0 ? "3.2" : "2.2", jz_svg_series_dash(s));
+        int pen = 0;
+        for (int y = 0; y < ny; y++) {
+            double x = v[s * ny + y] / ch->scale;
+            if (!isfinite(x)) {
+                pen = 0;
+                continue;
+            }
+            fprintf(out, "%s%.1f %.1f", pen ? "L" : "M", XP(y), ypos(&a, x, top, bottom));
+            pen = 1;
+        }
+        fputs("\"/>\n", out);
+        for (int y = 0; y < ny; y++) {
+            double x = v[s * ny + y] / ch->scale;
+            if (isfinite(x))
+                marker(out, s, XP(y), ypos(&a, x, top, bottom), col);
+        }
+        fputs("</g>\n", out);
+    }
+#undef XP
+    fputs("</svg>\n", out);
+}
+
+/* ---- stacked columns ---- */
+
+void jz_svg_stacked_bars(const jz_chart *ch, int nbars, const char *const *bar_labels, int nstack,
+                         const char *const *stack_names, const double *v, const double *marker_v,
+                         const char *marker_label)
+{
+    FILE *out = ch->out;
+    double W = ch->width, left = 70, right = W - 20;
+    double hi = 0;
+    for (int b = 0; b < nbars; b++) {
+        double sum = 0;
+        for (int k = 0; k < nstack; k++) {
+            double x = v[b * nstack + k];
+            if (isfinite(x) && x > 0)
+                sum += x;
+        }
+        hi = sum / ch->scale > hi ? sum / ch->scale : hi;
+        if (marker_v && isfinite(marker_v[b]))
+            hi = marker_v[b] / ch->scale > hi ? marker_v[b] / ch->scale : hi;
+    }
+    jz_axis a;
+    jz_svg_nice_axis(&a, 0, hi, 7);
+    /* legend: stacks, then the marker */
+    const char *names[64];
+    int nn = 0;
+    for (int k = 0; k < nstack && nn < 63; k++)
+        names[nn++] = stack_names[k];
+    double lx = 0, rows = 1;
+    for (int i = 0; i < nn + (marker_v ? 1 : 0); i++) {
+        const char *nm = i < nn ? names[i] : marker_label;
+        int len = utf8_len(nm);
+        double w = 28 + (len > 48 ? 48 : len) * CHAR_W + 16;
+        if (lx > 0 && lx + w > right - left + 20) {
+            lx = 0;
+            rows++;
+        }
+        lx += w;
+    }
+    double leg_h = rows * 18 + 8, top = leg_h + 34, H = ch->height + leg_h, bottom = H - 46;
+    svg_open(ch, H);
+    /* one legend for stacks and marker: draw the stacks, then the marker
+     * entry on the last row (legend() lays out the same way) */
+    if (marker_v) {
+        const char *all[65];
+        for (int i = 0; i < nn; i++)
+            all[i] = names[i];
+        all[nn] = marker_label;
+        legend(out, left - 20, 4, right - left + 20, nn + 1, all, SW_RECT, nn, 0, 1);
+    } else {
+        legend(out, left - 20, 4, right - left + 20, nn, names, SW_RECT, nn, 0, 0);
+    }
+    y_axis(ch, &a, left, right, top, bottom);
+    double slot = (right - left) / (nbars > 0 ? nbars : 1), bw = slot * 0.56;
+    if (bw > 90)
+        bw = 90;
+    char buf[64];
+    for (int b = 0; b < nbars; b++) {
+        double cx = left + slot * (b + 0.5), base = 0;
+        fprintf(out, "<g data-bar=\"%d\">\n", b);
+        for (int k = 0; k < nstack; k++) {
+            double x = v[b * nstack + k];
+            if (!isfinite(x) || x <= 0)
+                continue;
+            char col[16];
+            stack_color(col, sizeof col, k, nn);
+            double y1 = ypos(&a, (base + x) / ch->scale, top, bottom), y0 = ypos(&a, base / ch->scale, top, bottom);
+            fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" stroke=\"#fff\" stroke-width=\"0.6\"><title>",
+                    cx - bw / 2, y1, bw, y0 - y1, col);
+            jz_html_escape(out, stack_names[k]);
+            fputs(": ", out);
+            jz_format_number(buf, sizeof buf, x / ch->scale, 1, ch->lang);
+            jz_html_escape(out, buf);
+            fputs("</title></rect>\n", out);
+            base += x;
+        }
+        jz_format_number(buf, sizeof buf, base / ch->scale, 1, ch->lang);
+        text_at(out, cx, ypos(&a, base / ch->scale, top, bottom) - 5, "middle", "val", buf);
+        if (marker_v && isfinite(marker_v[b])) {
+            double my = ypos(&a, marker_v[b] / ch->scale, top, bottom);
+            /* a white halo keeps the line visible over dark segments */
+            fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#fff\" stroke-width=\"5\"/>\n",
+                    cx - bw / 2 - 6, my, cx + bw / 2 + 6, my);
+            fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#111\" stroke-width=\"2.5\"/>\n",
+                    cx - bw / 2 - 6, my, cx + bw / 2 + 6, my);
+        }
+        fputs("</g>\n", out);
+        label2(out, cx, bottom + 16, bar_labels[b], (int)(slot / CHAR_W) - 1);
+    }
+    fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"axis\"/>\n", left, bottom, right,
+            bottom);
+    fputs("</svg>\n", out);
+}
+
+/* ---- waterfall ---- */
+
+void jz_svg_waterfall(const jz_chart *ch, int n, const char *const *labels, const double *v,
+                      const char *total_label)
+{
+    FILE *out = ch->out;
+    double W = ch->width, H = ch->height, left = 56, right = W - 12, top = 34, bottom = H - 40;
+    double run = 0, lo = 0, hi = 0;
+    for (int i = 0; i < n; i++) {
+        run += isfinite(v[i]) ? v[i] / ch->scale : 0;
+        lo = run < lo ? run : lo;
+        hi = run > hi ? run : hi;
+    }
+    jz_axis a;
+    jz_svg_nice_axis(&a, lo, hi, 6);
+    svg_open(ch, H);
+    y_axis(ch, &a, left, right, top, bottom);
+    double slot = (right - left) / (n + 1), bw = slot * 0.62;
+    char buf[64];
+    run = 0;
+    for (int i = 0; i <= n; i++) {
+        double cx = left + slot * (i + 0.5);
+        double from = i < n ? run : 0, d = i < n ? (isfinite(v[i]) ? v[i] / ch->scale : 0) : run;
+        double to = from + d;
+        double y0 = ypos(&a, from, top, bottom), y1 = ypos(&a, to, top, bottom);
+        const char *fill = i == n ? "#2b2b2b" : d >= 0 ? "#b4473a" : "#7fa7cf";
+        double ytop = y0 < y1 ? y0 : y1, h = fabs(y1 - y0);
+        fprintf(out, "<rect data-step=\"%d\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n", i,
+                cx - bw / 2, ytop, bw, h < 0.8 ? 0.8 : h, fill);
+        /* the connector to the next step */
+        if (i < n)
+            fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"conn\"/>\n", cx + bw / 2, y1,
+                    cx + slot - bw / 2, y1);
+        jz_format_number(buf, sizeof buf, d, 1, ch->lang);
+        char lab[80];
+        snprintf(lab, sizeof lab, "%s%s", i < n && d > 0 && strcmp(buf, "0,0") && strcmp(buf, "0.0") ? "+" : "", buf);
+        double ly = (i < n && d < 0) || (i == n && d < 0) ? ytop + (h < 0.8 ? 0.8 : h) + 13 : ytop - 5;
+        text_at(out, cx, ly, "middle", "val", lab);
+        label2(out, cx, bottom + 16, i < n ? labels[i] : total_label, (int)(slot / (CHAR_W * 0.92)));
+        run = to;
+    }
+    fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"axis\"/>\n", left, bottom, right,
+            bottom);
+    fputs("</svg>\n", out);
+}
+
+/* ---- grouped horizontal bars ---- */
+
+void jz_svg_grouped_hbars(const jz_chart *ch, int ng, const char *const *group_labels, int ns,
+                          const char *const *series_names, const double *v)
+{
+    FILE *out = ch->out;
+    double W = ch->width, left = 236, right = W - 56;
+    double hi = 0;
+    for (int i = 0; i < ng * ns; i++)
+        if (isfinite(v[i]) && v[i] / ch->scale > hi)
+            hi = v[i] / ch->scale;
+    jz_axis a;
+    jz_svg_nice_axis(&a, 0, hi, 6);
+    double bh = ns <= 2 ? 11 : ns <= 4 ? 8 : ns <= 8 ? 5 : 4, gap = 10;
+    double lx = 0, rows = 1;
+    for (int s = 0; s < ns; s++) {
+        int len = utf8_len(series_names[s]);
+        double w = 28 + (len > 48 ? 48 : len) * CHAR_W + 16;
+        if (lx > 0 && lx + w > W - 20) {
+            lx = 0;
+            rows++;
+        }
+        lx += w;
+    }
+    double leg_h = rows * 18 + 8, top = leg_h + 30;
+    double bottom = top + ng * (ns * bh + gap), H = bottom + 34;
+    svg_open(ch, H);
+    legend(out, 20, 4, W - 20, ns, series_names, SW_RECT, 0, 0, 0);
+    char buf[64];
+    int nt = (int)lround((a.hi - a.lo) / a.step);
+    for (int i = 0; i <= nt; i++) {
+        double x = left + (a.lo + i * a.step - a.lo) / (a.hi - a.lo) * (right - left);
+        fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>\n", x, top - 4, x, bottom,
+                i == 0 ? "zero" : "grid");
+        fmt_tick(buf, sizeof buf, a.lo + i * a.step, a.decimals, ch->lang);
+        text_at(out, x, bottom + 16, "middle", "tick", buf);
+    }
+    text_at(out, right, bottom + 30, "end", "unit", ch->y_label);
+    for (int g = 0; g < ng; g++) {
+        double gy = top + g * (ns * bh + gap);
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" class=\"lbl\">", left - 8, gy + ns * bh / 2 + 4);
+        escape_cut(out, group_labels[g], 30);
+        fputs("</text>\n", out);
+        for (int s = 0; s < ns; s++) {
+            double x = v[g * ns + s];
+            if (!isfinite(x))
+                continue;
+            double w = (x / ch->scale - a.lo) / (a.hi - a.lo) * (right - left);
+            fprintf(out, "<rect data-series=\"%d\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>",
+                    s + 1, left, gy + s * bh, w > 0 ? w : 0, bh - 0.8, jz_svg_series_color(s));
+            jz_html_escape(out, series_names[s]);
+            jz_format_number(buf, sizeof buf, x / ch->scale, 0, ch->lang);
+            fputs(": ", out);
+            jz_html_escape(out, buf);
+            fputs("</title></rect>\n", out);
+        }
+    }
+    fputs("</svg>\n", out);
+}

@@ -1,0 +1,67 @@
+/*
+ * svg.h - small inline-SVG charts for the HTML briefing (internal).
+ *
+ * Each function writes one <svg> element, self-contained (no scripts, no
+ * external fonts or images), scaled by its viewBox so that it fits the page
+ * on screen and on A4.  Values are divided by chart->scale for the axis
+ * (1e6: "€ mln"); axis numbers use jz_format_number in the chart's language.
+ * Colours are picked so that the series stay apart when printed in grey:
+ * lines differ in lightness, dash pattern and marker; stacked segments in
+ * lightness.  All text is escaped.
+ */
+#ifndef JZ_REPORT_SVG_H
+#define JZ_REPORT_SVG_H
+
+#include <stdio.h>
+
+#include "jzsim/report.h"
+
+typedef struct jz_chart {
+    FILE *out;
+    jz_lang lang;
+    const char *id;      /* id of the <svg>, e.g. "chart-tekort" */
+    const char *title;   /* accessible title (<title>) */
+    const char *y_label; /* unit of the value axis, e.g. "€ mln" */
+    double scale;        /* axis value = value / scale */
+    int width, height;   /* viewBox size; height is a minimum for some charts */
+} jz_chart;
+
+/* Nice axis: lo..hi in `step`s (1, 2, 2.5 or 5 x 10^k), at most max_ticks. */
+typedef struct jz_axis {
+    double lo, hi, step;
+    int decimals; /* for the tick labels */
+} jz_axis;
+void jz_svg_nice_axis(jz_axis *a, double lo, double hi, int max_ticks);
+
+/* Escape text for HTML and SVG content and attribute values. */
+void jz_html_escape(FILE *out, const char *s);
+
+/* Colour, dash pattern and marker of series i (one per scenario). */
+const char *jz_svg_series_color(int i);
+const char *jz_svg_series_dash(int i);
+
+/* Lines over years: ns series of ny values v[s * ny + y] (NaN = gap).
+ * band (may be NULL) holds P5/P50/P95 per value: band[(s * ny + y) * 3 + k],
+ * NaN where absent; drawn as a shaded area behind series s.  Each series is
+ * a <g data-scenario="id[s]">; names label the legend. */
+void jz_svg_line_chart(const jz_chart *ch, const int *years, int ny, int ns,
+                       const char *const *names, const int *ids, const double *v,
+                       const double *band, int thick_first);
+
+/* Stacked columns: nbars columns of nstack segments v[b * nstack + k]
+ * (NaN or 0 segments are skipped); marker (may be NULL) draws a line across
+ * column b at marker[b] (e.g. the budget) labelled marker_label. */
+void jz_svg_stacked_bars(const jz_chart *ch, int nbars, const char *const *bar_labels, int nstack,
+                         const char *const *stack_names, const double *v, const double *marker,
+                         const char *marker_label);
+
+/* Waterfall: n steps v[0..n-1] floating from the running sum, then a total
+ * column (the sum) labelled total_label. */
+void jz_svg_waterfall(const jz_chart *ch, int n, const char *const *labels, const double *v,
+                      const char *total_label);
+
+/* Horizontal bars in groups: ng groups (rows) of ns bars v[g * ns + s]. */
+void jz_svg_grouped_hbars(const jz_chart *ch, int ng, const char *const *group_labels, int ns,
+                          const char *const *series_names, const double *v);
+
+#endif

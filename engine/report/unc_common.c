@@ -1,0 +1,157 @@
+/*
+ * unc_common.c - formatting shared by mc_report.c and sensitivity_report.c.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report/unc_common.h"
+
+char *jz_unc_fmt_value(char *buf, size_t size, const char *unit, double v, jz_lang lang)
+{
+    char num[96];
+    if (!isfinite(v)) {
+        snprintf(buf, size, "-");
+        return buf;
+    }
+    if (strcmp(unit, "euros") == 0)
+        return jz_format_money(buf, size, v, lang);
+    if (strncmp(unit, "fraction", 8) == 0) {
+        jz_format_number(num, sizeof num, 100.0 * v, fabs(v) < 0.1 ? 2 : 1, lang);
+        snprintf(buf, size, "%s%%", num);
+        return buf;
+    }
+    int dec = strcmp(unit, "clients") == 0 ? (fabs(v) < 100 ? 1 : 0) : fabs(v) < 10 ? 2 : 1;
+    jz_format_number(num, sizeof num, v, dec, lang);
+    if (strcmp(unit, "months") == 0)
+        snprintf(buf, size, "%s %s", num, lang == JZ_LANG_NL ? "mnd" : "months");
+    else
+        snprintf(buf, size, "%s", num);
+    return buf;
+}
+
+static const char *kind_name(int kind, int nl)
+{
+    switch (kind) {
+    case JZ_DIST_NORMAL: return nl ? "normaal" : "normal";
+    case JZ_DIST_LOGNORMAL: return nl ? "lognormaal" : "lognormal";
+    case JZ_DIST_UNIFORM: return "uniform";
+    case JZ_DIST_TRIANGULAR: return nl ? "driehoek" : "triangular";
+    case JZ_DIST_PERT: return "PERT";
+    }
+    return nl ? "bereik" : "range";
+}
+
+char *jz_unc_fmt_dist(char *buf, size_t size, const jz_uncertain *u, jz_lang lang)
+{
+    const jz_dist *d = &u->dist;
+    int nl = lang == JZ_LANG_NL;
+    char a[64], b[64], c[64];
+    const char *to = nl ? "tot" : "to";
+    switch (d->kind) {
+    case JZ_DIST_NONE:
+        snprintf(buf, size, "%s %s %s %s", kind_name(d->kind, nl), jz_unc_fmt_value(a, sizeof a, u->unit, d->low, lang),
+                 to, jz_unc_fmt_value(b, sizeof b, u->unit, d->high, lang));
+        break;
+    case JZ_DIST_NORMAL:
+    case JZ_DIST_LOGNORMAL:
+        snprintf(buf, size, "%s: %s %s, sd %s", kind_name(d->kind, nl),
+                 nl ? "gemiddelde" : "mean", jz_unc_fmt_value(a, sizeof a, u->unit, d->mean, lang),
+                 jz_unc_fmt_value(b, sizeof b, u->unit, d->sd, lang));
+        if (d->truncated) {
+            size_t at = strlen(buf);
+            snprintf(buf + at, size - at, ", %s %s %s %s", nl ? "begrensd" : "bounded",
+                     jz_unc_fmt_value(a, sizeof a, u->unit, d->low, lang), to,
+                     jz_unc_fmt_value(c, sizeof c, u->unit, d->high, lang));
+        }
+        break;
+    case JZ_DIST_UNIFORM:
+        snprintf(buf, size, "%s: %s %s %s", kind_name(d->kind, nl),
+                 jz_unc_fmt_value(a, sizeof a, u->unit, d->low, lang), to,
+                 jz_unc_fmt_value(b, sizeof b, u->unit, d->high, lang));
+        break;
+    case JZ_DIST_TRIANGULAR:
+    case JZ_DIST_PERT:
+        snprintf(buf, size, "%s: %s, %s %s, %s", kind_name(d->kind, nl),
+                 jz_unc_fmt_value(a, sizeof a, u->unit, d->low, lang), nl ? "meest waarschijnlijk" : "most likely",
+                 jz_unc_fmt_value(b, sizeof b, u->unit, d->mode, lang),
+                 jz_unc_fmt_value(c, sizeof c, u->unit, d->high, lang));
+        break;
+    default:
+        snprintf(buf, size, "?");
+    }
+    return buf;
+}
+
+void jz_csvw_init(jz_csvw *c, FILE *out, int csv_nl)
+{
+    c->out = out;
+    c->sep = csv_nl ? ';' : ',';
+    c->nl = csv_nl;
+    c->col = 0;
+}
+
+static void sep(jz_csvw *c)
+{
+    if (c->col++)
+        fputc(c->sep, c->out);
+}
+
+void jz_csvw_text(jz_csvw *c, const char *s)
+{
+    sep(c);
+    if (!s)
+        s = "";
+    int quote = strchr(s, c->sep) || strchr(s, '"') || strchr(s, '\n') || strchr(s, '\r');
+    if (!quote) {
+        fputs(s, c->out);
+        return;
+    }
+    fputc('"', c->out);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', c->out);
+        fputc(*s, c->out);
+    }
+    fputc('"', c->out);
+}
+
+void jz_csvw_num(jz_csvw *c, double v)
+{
+    sep(c);
+    if (!isfinite(v))
+        return;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.15g", v);
+    if (c->nl)
+        for (char *p = buf; *p; p++)
+            if (*p == '.')
+                *p = ',';
+    fputs(buf, c->out);
+}
+
+void jz_csvw_int(jz_csvw *c, long v)
+{
+    sep(c);
+    fprintf(c->out, "%ld", v);
+}
+
+void jz_csvw_end(jz_csvw *c)
+{
+    fputc('\n', c->out);
+    c->col = 0;
+}
+
+const char *jz_unc_unit_code(const jz_scenario *s, int g)
+{
+    return g >= 0 && g < s->n_gemeenten ? s->gemeenten[g].code : "TOTAL";
+}
+
+const char *jz_unc_unit_name(const jz_scenario *s, int g, jz_lang lang)
+{
+    if (g >= 0 && g < s->n_gemeenten)
+        return s->gemeenten[g].name;
+    if (s->n_gemeenten == 1)
+        return s->gemeenten[0].name;
+    return lang == JZ_LANG_NL ? "totaal (alle gemeenten)" : "total (all gemeenten)";
+}

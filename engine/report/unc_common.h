@@ -1,0 +1,37 @@
+/*
+ * unc_common.h - formatting shared by the Monte Carlo and sensitivity
+ * reporters (internal): an input's value in its own unit, a distribution in
+ * words, and CSV fields.
+ */
+#ifndef JZ_REPORT_UNC_COMMON_H
+#define JZ_REPORT_UNC_COMMON_H
+
+#include <stdio.h>
+
+#include "jzsim/report.h"
+#include "jzsim/uncertainty.h"
+
+/* v in the unit of the input ("fraction/yr" as a percentage, "euros" as
+ * money, months with one decimal, ...), in the reader's convention. */
+char *jz_unc_fmt_value(char *buf, size_t size, const char *unit, double v, jz_lang lang);
+/* "normal: mean 10, sd 1.5, 6 to 14" (nl: "normaal: gemiddelde 10, sd 1,5, 6 tot 14"). */
+char *jz_unc_fmt_dist(char *buf, size_t size, const jz_uncertain *u, jz_lang lang);
+
+typedef struct jz_csvw {
+    FILE *out;
+    char sep;
+    int nl; /* decimal comma */
+    int col;
+} jz_csvw;
+
+void jz_csvw_init(jz_csvw *c, FILE *out, int csv_nl);
+void jz_csvw_text(jz_csvw *c, const char *s);
+void jz_csvw_num(jz_csvw *c, double v); /* %.15g; empty when NaN */
+void jz_csvw_int(jz_csvw *c, long v);
+void jz_csvw_end(jz_csvw *c);
+
+/* Gemeente code and name of result slot g (g = n_gemeenten: the total). */
+const char *jz_unc_unit_code(const jz_scenario *s, int g);
+const char *jz_unc_unit_name(const jz_scenario *s, int g, jz_lang lang);
+
+#endif

@@ -1,0 +1,412 @@
+/*
+ * xlsx.c - a comparison as an Excel workbook (libxlsxwriter).
+ *
+ * Sheets:
+ *   Vergelijking   every figure side by side: one row per gemeente x
+ *                  indicator (x zorgsoort) x year, a column per scenario,
+ *                  then the difference with the reference in euros and %;
+ *                  an autofilter on the header turns it into any view;
+ *   "1 <name>" ... one sheet per scenario with its own years across;
+ *   Aannames       every assumption of every scenario: path, value, unit,
+ *                  source note, file and line (jz_scenario.inputs), so that
+ *                  each figure can be traced to what was assumed;
+ *   Toelichting    what the sheets hold, the scenario files, the notes.
+ * Headers are frozen, amounts carry a euro format and columns are sized
+ * to their contents.  Absent figures are empty cells, never 0.
+ *
+ * libxlsxwriter writes by path (it has no FILE* output), so the caller
+ * passes the temporary file of a jz_outfile and renames it afterwards.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jzsim/jzsim.h"
+#include "report/cmp_common.h"
+
+#ifndef JZ_HAVE_XLSXWRITER
+
+int jz_compare_have_xlsx(void) { return 0; }
+
+int jz_compare_report_xlsx(const char *path, const jz_comparison *c, const jz_compare_options *o,
+                           jz_error *err)
+{
+    (void)c;
+    (void)o;
+    return jz_error_set(err, JZ_ERUNTIME, path, 0, 0,
+                        "this jzsim was built without libxlsxwriter and cannot write XLSX; "
+                        "install libxlsxwriter-dev and rebuild, or use --format csv");
+}
+
+#else
+
+#include <xlsxwriter.h>
+
+int jz_compare_have_xlsx(void) { return 1; }
+
+#define MAX_COLS 64
+#define XLSX_MAX_ROWS 1048576
+
+typedef struct book {
+    lxw_workbook *wb;
+    jz_lang lang;
+    lxw_format *title, *bold, *head, *wrap;
+    lxw_format *money, *count, *years, *dmoney, *dcount, *dyears, *pct;
+    /* column widths: the widest text seen per column of the current sheet */
+    double width[MAX_COLS];
+} book;
+
+static const char *L(const book *b, const char *nl, const char *en)
+{
+    return jz_cmp_L(b->lang, nl, en);
+}
+
+static void fit(book *b, int col, double w)
+{
+    if (col < MAX_COLS && w > b->width[col])
+        b->width[col] = w;
+}
+
+static void text(book *b, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f)
+{
+    worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s, f);
+    fit(b, col, jz_cmp_utf8_width(s) * (f == b->head || f == b->bold ? 1.15 : 1.0) + 2);
+}
+
+static void num(book *b, lxw_worksheet *ws, int row, int col, double v, lxw_format *f, double w)
+{
+    if (isnan(v) || isinf(v))
+        return; /* absent: an empty cell */
+    worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, f);
+    fit(b, col, w);
+}
+
+static void widths(book *b, lxw_worksheet *ws, int ncols, double max)
+{
+    for (int c = 0; c < ncols && c < MAX_COLS; c++)
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+                             b->width[c] < 6 ? 6 : b->width[c] > max ? max : b->width[c], NULL);
+    memset(b->width, 0, sizeof b->width);
+}
+
+static lxw_format *value_format(const book *b, int m)
+{
+    switch (jz_cmp_metrics[m].kind) {
+    case JZ_KIND_COUNT: return b->count;
+    case JZ_KIND_YEARS: return b->years;
+    case JZ_KIND_MONEY:
+    case JZ_KIND_PRICE: break;
+    }
+    return b->money;
+}
+
+static lxw_format *diff_format(const book *b, int m)
+{
+    switch (jz_cmp_metrics[m].kind) {
+    case JZ_KIND_COUNT: return b->dcount;
+    case JZ_KIND_YEARS: return b->dyears;
+    case JZ_KIND_MONEY:
+    case JZ_KIND_PRICE: break;
+    }
+    return b->dmoney;
+}
+
+static void formats(book *b)
+{
+    lxw_workbook *wb = b->wb;
+    b->title = workbook_add_format(wb);
+    format_set_bold(b->title);
+    format_set_font_size(b->title, 14);
+    b->bold = workbook_add_format(wb);
+    format_set_bold(b->bold);
+    b->head = workbook_add_format(wb);
+    format_set_bold(b->head);
+    format_set_bottom(b->head, LXW_BORDER_THIN);
+    format_set_bg_color(b->head, 0xE7E6E6);
+    b->wrap = workbook_add_format(wb);
+    format_set_text_wrap(b->wrap);
+    /* number formats are stored locale-free: Excel shows them with the
+     * reader's own thousands separator and decimal mark */
+    b->money = workbook_add_format(wb);
+    format_set_num_format(b->money, "\"€ \"#,##0;\"€ \"-#,##0");
+    b->count = workbook_add_format(wb);
+    format_set_num_format(b->count, "#,##0");
+    b->years = workbook_add_format(wb);
+    format_set_num_format(b->years, "#,##0.0");
+    b->dmoney = workbook_add_format(wb);
+    format_set_num_format(b->dmoney, "+\"€ \"#,##0;-\"€ \"#,##0;\"€ \"0");
+    b->dcount = workbook_add_format(wb);
+    format_set_num_format(b->dcount, "+#,##0;-#,##0;0");
+    b->dyears = workbook_add_format(wb);
+    format_set_num_format(b->dyears, "+#,##0.0;-#,##0.0;0.0");
+    b->pct = workbook_add_format(wb);
+    format_set_num_format(b->pct, "+0.0%;-0.0%;0.0%");
+}
+
+/* ---- the sheets ---- */
+
+static const char *unit_label(const book *b, const jz_cmp_unit *u)
+{
+    return u->is_total ? L(b, "Totaal", "Total") : u->name;
+}
+
+static int n_rows_needed(const jz_comparison *c, int n_units)
+{
+    double rows = (double)n_units * (JZ_CMP_N_GEMEENTE + (double)(JZ_CMP_N_METRICS - JZ_CMP_N_GEMEENTE) * c->n_zorgsoorten) *
+                  c->n_years;
+    return rows + 10 > XLSX_MAX_ROWS ? -1 : (int)rows;
+}
+
+static void comparison_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, int u0, int u1)
+{
+    int S = c->n_scenarios;
+    char buf[JZ_NAME_MAX + 64];
+    snprintf(buf, sizeof buf, "%s [1] %s", L(b, "Vergelijking van scenario's; referentie:", "Comparison of scenarios; reference:"),
+             c->scen[0].scenario->meta.name);
+    worksheet_write_string(ws, 0, 0, buf, b->title);
+    worksheet_write_string(ws, 1, 0,
+                           L(b, "Bedragen in euro's van dat jaar. Verschil = scenario min referentie; "
+                                "% = verschil gedeeld door |referentie|. Leeg = geen waarde (jaar buiten de horizon, "
+                                "of de gemeente of zorgsoort ontbreekt in dat scenario).",
+                             "Amounts in euros of that year. Difference = scenario minus reference; "
+                             "% = difference divided by |reference|. Empty = no value (year outside the horizon, "
+                             "or the gemeente or care type is not in that scenario)."),
+                           NULL);
+    const int hr = 3, fixed = 5;
+    const char *heads[] = {L(b, "Gemeente", "Gemeente"), L(b, "CBS-code", "CBS code"),
+                           L(b, "Zorgsoort", "Care type"), L(b, "Indicator", "Indicator"),
+                           L(b, "Jaar", "Year")};
+    for (int i = 0; i < fixed; i++)
+        text(b, ws, hr, i, heads[i], b->head);
+    for (int s = 0; s < S; s++) {
+        snprintf(buf, sizeof buf, "[%d] %s", s + 1, c->scen[s].scenario->meta.name);
+        text(b, ws, hr, fixed + s, buf, b->head);
+    }
+    for (int s = 1; s < S; s++) {
+        snprintf(buf, sizeof buf, "%s [%d] (€)", L(b, "Verschil", "Difference"), s + 1);
+        text(b, ws, hr, fixed + S + 2 * (s - 1), buf, b->head);
+        snprintf(buf, sizeof buf, "%s [%d] (%%)", L(b, "Verschil", "Difference"), s + 1);
+        text(b, ws, hr, fixed + S + 2 * (s - 1) + 1, buf, b->head);
+    }
+    int ncols = fixed + S + 2 * (S - 1);
+    int row = hr + 1;
+    for (int u = u0; u < u1; u++) {
+        const jz_cmp_unit *un = &c->units[u];
+        for (int m = 0; m < JZ_CMP_N_METRICS; m++) {
+            int nz = jz_cmp_metrics[m].per_zorgsoort ? c->n_zorgsoorten : 1;
+            for (int z = 0; z < nz; z++)
+                for (int y = 0; y < c->n_years; y++, row++) {
+                    text(b, ws, row, 0, unit_label(b, un), NULL);
+                    text(b, ws, row, 1, un->code, NULL);
+                    if (jz_cmp_metrics[m].per_zorgsoort)
+                        text(b, ws, row, 2, c->zs[z].name, NULL);
+                    text(b, ws, row, 3, jz_cmp_metric_label(m, b->lang), NULL);
+                    worksheet_write_number(ws, (lxw_row_t)row, 4, jz_cmp_year(c, y), NULL);
+                    for (int s = 0; s < S; s++)
+                        num(b, ws, row, fixed + s, jz_cmp_value(c, m, u, z, s, y), value_format(b, m), 15);
+                    for (int s = 1; s < S; s++) {
+                        num(b, ws, row, fixed + S + 2 * (s - 1), jz_cmp_diff(c, m, u, z, s, y),
+                            diff_format(b, m), 15);
+                        num(b, ws, row, fixed + S + 2 * (s - 1) + 1, jz_cmp_rel(c, m, u, z, s, y), b->pct, 10);
+                    }
+                }
+        }
+    }
+    b->width[0] = b->width[0] > 10 ? b->width[0] : 10;
+    widths(b, ws, ncols, 40);
+    worksheet_freeze_panes(ws, hr + 1, fixed);
+    worksheet_autofilter(ws, hr, 0, (lxw_row_t)(row > hr + 1 ? row - 1 : hr + 1), (lxw_col_t)(ncols - 1));
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9); /* A4 */
+    worksheet_repeat_rows(ws, hr, hr);
+    worksheet_fit_to_pages(ws, 1, 0);
+}
+
+static void scenario_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, int s, int u0, int u1)
+{
+    const jz_scenario *sc = c->scen[s].scenario;
+    char buf[JZ_NAME_MAX + 64];
+    snprintf(buf, sizeof buf, "[%d] %s%s", s + 1, sc->meta.name,
+             s == 0 ? L(b, " (referentie)", " (reference)") : "");
+    worksheet_write_string(ws, 0, 0, buf, b->title);
+    worksheet_write_string(ws, 1, 0, sc->meta.description, NULL);
+    snprintf(buf, sizeof buf, "%s: ", L(b, "Bestand", "File"));
+    worksheet_write_string(ws, 2, 0, buf, b->bold);
+    worksheet_write_string(ws, 2, 1, sc->meta.path, NULL);
+    worksheet_write_string(ws, 3, 0, L(b, "Bronnen: ", "Sources: "), b->bold);
+    for (int i = 0; i < sc->meta.n_sources; i++)
+        worksheet_write_string(ws, (lxw_row_t)(3 + i), 1, sc->meta.sources[i], NULL);
+    int hr = 5 + (sc->meta.n_sources > 1 ? sc->meta.n_sources - 1 : 0);
+    const char *heads[] = {L(b, "Gemeente", "Gemeente"), L(b, "CBS-code", "CBS code"),
+                           L(b, "Zorgsoort", "Care type"), L(b, "Indicator", "Indicator")};
+    const int fixed = 4;
+    for (int i = 0; i < fixed; i++)
+        text(b, ws, hr, i, heads[i], b->head);
+    int y0 = c->scen[s].first_year - c->first_year, ny = c->scen[s].last_year - c->scen[s].first_year + 1;
+    for (int y = 0; y < ny; y++) {
+        worksheet_write_number(ws, (lxw_row_t)hr, (lxw_col_t)(fixed + y), jz_cmp_year(c, y0 + y), b->head);
+        fit(b, fixed + y, 15);
+    }
+    int row = hr + 1;
+    for (int u = u0; u < u1; u++) {
+        const jz_cmp_unit *un = &c->units[u];
+        if (un->g[s] < 0)
+            continue;
+        for (int m = 0; m < JZ_CMP_N_METRICS; m++) {
+            int nz = jz_cmp_metrics[m].per_zorgsoort ? c->n_zorgsoorten : 1;
+            for (int z = 0; z < nz; z++) {
+                if (jz_cmp_metrics[m].per_zorgsoort && c->zs[z].z[s] < 0)
+                    continue;
+                text(b, ws, row, 0, unit_label(b, un), NULL);
+                text(b, ws, row, 1, un->code, NULL);
+                if (jz_cmp_metrics[m].per_zorgsoort)
+                    text(b, ws, row, 2, c->zs[z].name, NULL);
+                text(b, ws, row, 3, jz_cmp_metric_label(m, b->lang), NULL);
+                for (int y = 0; y < ny; y++)
+                    num(b, ws, row, fixed + y, jz_cmp_value(c, m, u, z, s, y0 + y), value_format(b, m), 15);
+                row++;
+            }
+        }
+    }
+    widths(b, ws, fixed + ny, 40);
+    worksheet_freeze_panes(ws, (lxw_row_t)(hr + 1), fixed);
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);
+    worksheet_fit_to_pages(ws, 1, 0);
+}
+
+static void inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c)
+{
+    worksheet_write_string(ws, 0, 0,
+                           L(b, "Aannames: elke ingevoerde waarde met eenheid en bron",
+                             "Assumptions: every value set, with unit and source"),
+                           b->title);
+    const int hr = 2;
+    const char *heads[] = {L(b, "Scenario", "Scenario"), L(b, "Invoer", "Input"),
+                           L(b, "Waarde", "Value"), L(b, "Eenheid", "Unit"),
+                           L(b, "Bron", "Source"), L(b, "Bestand", "File"), L(b, "Regel", "Line")};
+    for (int i = 0; i < 7; i++)
+        text(b, ws, hr, i, heads[i], b->head);
+    int row = hr + 1;
+    char buf[JZ_NAME_MAX + 16];
+    for (int s = 0; s < c->n_scenarios; s++) {
+        const jz_scenario *sc = c->scen[s].scenario;
+        snprintf(buf, sizeof buf, "[%d] %s", s + 1, sc->meta.name);
+        for (int i = 0; i < sc->n_inputs; i++, row++) {
+            const jz_input *in = &sc->inputs[i];
+            text(b, ws, row, 0, buf, NULL);
+            text(b, ws, row, 1, in->path ? in->path : "", NULL);
+            text(b, ws, row, 2, in->value ? in->value : "", NULL);
+            text(b, ws, row, 3, in->unit ? in->unit : "", NULL);
+            text(b, ws, row, 4, in->source ? in->source : "", NULL);
+            text(b, ws, row, 5, in->file ? in->file : "", NULL);
+            if (in->line > 0)
+                worksheet_write_number(ws, (lxw_row_t)row, 6, in->line, NULL);
+        }
+    }
+    fit(b, 6, 7);
+    widths(b, ws, 7, 60);
+    worksheet_freeze_panes(ws, hr + 1, 2);
+    worksheet_autofilter(ws, hr, 0, (lxw_row_t)(row > hr + 1 ? row - 1 : hr + 1), 6);
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);
+    worksheet_fit_to_pages(ws, 1, 0);
+}
+
+static void about_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
+                        char sheet[][JZ_SHEET_NAME_SIZE], const char *cmp_name, const char *inputs_name)
+{
+    char buf[8192];
+    int row = 0;
+    worksheet_write_string(ws, (lxw_row_t)row++, 0, L(b, "Toelichting", "About this workbook"), b->title);
+    row++;
+    snprintf(buf, sizeof buf, "%s %s", L(b, "Gemaakt met jzsim", "Made with jzsim"), JZSIM_VERSION);
+    worksheet_write_string(ws, (lxw_row_t)row++, 0, buf, NULL);
+    snprintf(buf, sizeof buf, "%s: %s",
+             cmp_name, L(b, "alle cijfers naast elkaar, met het verschil met de referentie [1]. Gebruik het filter in de kopregel.",
+                         "every figure side by side, with the difference to the reference [1]. Use the filter in the header row."));
+    worksheet_write_string(ws, (lxw_row_t)row++, 0, buf, NULL);
+    snprintf(buf, sizeof buf, "%s: %s", inputs_name,
+             L(b, "elke aanname met waarde, eenheid, bron, bestand en regel.",
+               "every assumption with value, unit, source, file and line."));
+    worksheet_write_string(ws, (lxw_row_t)row++, 0, buf, NULL);
+    row++;
+    worksheet_write_string(ws, (lxw_row_t)row++, 0, L(b, "Scenario's", "Scenarios"), b->bold);
+    for (int s = 0; s < c->n_scenarios; s++) {
+        const jz_scenario *sc = c->scen[s].scenario;
+        snprintf(buf, sizeof buf, "[%d] %s (%d-%d), %s: %s%s", s + 1, sc->meta.name, c->scen[s].first_year,
+                 c->scen[s].last_year, L(b, "blad", "sheet"), sheet[s],
+                 s == 0 ? L(b, "; referentie", "; reference") : "");
+        worksheet_write_string(ws, (lxw_row_t)row++, 0, buf, NULL);
+        snprintf(buf, sizeof buf, "    %s", sc->meta.path);
+        worksheet_write_string(ws, (lxw_row_t)row++, 0, buf, NULL);
+    }
+    if (c->n_notes) {
+        row++;
+        worksheet_write_string(ws, (lxw_row_t)row++, 0, L(b, "Let op", "Notes"), b->bold);
+        for (int i = 0; i < c->n_notes; i++)
+            worksheet_write_string(ws, (lxw_row_t)row++, 0, jz_cmp_note_format(c, i, b->lang, buf, sizeof buf), NULL);
+    }
+    worksheet_set_column(ws, 0, 0, 120, NULL);
+}
+
+int jz_compare_report_xlsx(const char *path, const jz_comparison *c, const jz_compare_options *o,
+                           jz_error *err)
+{
+    int u0 = o->unit >= 0 ? o->unit : 0, u1 = o->unit >= 0 ? o->unit + 1 : c->n_units;
+    if (n_rows_needed(c, u1 - u0) < 0)
+        return jz_error_set(err, JZ_EINPUT, NULL, 0, 0,
+                            "the comparison has more rows than an Excel sheet holds; choose one "
+                            "gemeente with --gemeente, or use --format csv");
+    book b;
+    memset(&b, 0, sizeof b);
+    b.lang = o->lang;
+    lxw_workbook_options wo = {0};
+    b.wb = workbook_new_opt(path, &wo);
+    if (!b.wb)
+        return jz_error_set(err, JZ_EIO, path, 0, 0, "cannot create the workbook");
+    formats(&b);
+    lxw_doc_properties props = {0};
+    props.title = (char *)L(&b, "Vergelijking van jeugdzorgscenario's", "Comparison of youth care scenarios");
+    props.comments = (char *)"jzsim " JZSIM_VERSION;
+    workbook_set_properties(b.wb, &props);
+
+    /* names first, so that every sheet name is known and unique */
+    char sheet[JZ_CMP_MAX_SCENARIOS + 3][JZ_SHEET_NAME_SIZE];
+    int n_used = 0;
+    const char *cmp_name = L(&b, "Vergelijking", "Comparison");
+    const char *inputs_name = L(&b, "Aannames", "Inputs");
+    const char *about_name = L(&b, "Toelichting", "About");
+    snprintf(sheet[JZ_CMP_MAX_SCENARIOS], sizeof sheet[0], "%s", cmp_name);
+    snprintf(sheet[JZ_CMP_MAX_SCENARIOS + 1], sizeof sheet[0], "%s", inputs_name);
+    snprintf(sheet[JZ_CMP_MAX_SCENARIOS + 2], sizeof sheet[0], "%s", about_name);
+    char used[JZ_CMP_MAX_SCENARIOS + 3][JZ_SHEET_NAME_SIZE];
+    for (int i = 0; i < 3; i++)
+        snprintf(used[n_used++], sizeof used[0], "%s", sheet[JZ_CMP_MAX_SCENARIOS + i]);
+    for (int s = 0; s < c->n_scenarios; s++) {
+        char want[JZ_NAME_MAX + 16];
+        snprintf(want, sizeof want, "%d %s", s + 1, c->scen[s].scenario->meta.name);
+        jz_xlsx_sheet_name(sheet[s], sizeof sheet[s], want, used, n_used);
+        snprintf(used[n_used++], sizeof used[0], "%s", sheet[s]);
+    }
+
+    lxw_worksheet *ws = workbook_add_worksheet(b.wb, cmp_name);
+    if (ws)
+        comparison_sheet(&b, ws, c, u0, u1);
+    for (int s = 0; ws && s < c->n_scenarios; s++)
+        if ((ws = workbook_add_worksheet(b.wb, sheet[s])))
+            scenario_sheet(&b, ws, c, s, u0, u1);
+    if (ws && (ws = workbook_add_worksheet(b.wb, inputs_name)))
+        inputs_sheet(&b, ws, c);
+    if (ws && (ws = workbook_add_worksheet(b.wb, about_name)))
+        about_sheet(&b, ws, c, sheet, cmp_name, inputs_name);
+    lxw_error e = workbook_close(b.wb); /* also frees the workbook */
+    if (!ws)
+        return jz_error_set(err, JZ_ERUNTIME, path, 0, 0, "cannot add a worksheet to the workbook");
+    if (e != LXW_NO_ERROR)
+        return jz_error_set(err, JZ_EIO, path, 0, 0, "cannot write the workbook: %s", lxw_strerror(e));
+    return JZ_OK;
+}
+
+#endif

@@ -1,0 +1,693 @@
+/*
+ * load_measures.c - the `measures:` list of a scenario file into the
+ * scenario's jz_measure array (docs/scenario-format.md "measures",
+ * docs/measures.md for what the numbers do).
+ *
+ * A measure is a map identified by `key` (so that `extends` variants merge,
+ * override or remove measures by key).  Its `type` picks the key table:
+ * hervormingsagenda (a fixed saving) or local (an effect on the model's
+ * inputs).  For a local measure the `effect` decides which of the effect
+ * parameters (change, share, evaluation_months, from, to, service_cost,
+ * amount, zorgsoorten) it uses: a parameter the effect does not use is an
+ * error, not silently ignored.
+ *
+ * Hervormingsagenda amounts may be negative (B3 and B17 in Tabel 3.3a are
+ * extra costs), while value.c reads money as >= 0.  signed_series() reads
+ * a series as its positive part minus its negative part, each read by
+ * jz_value_series; step and linear interpolation and {base, growth} are
+ * linear in the values, so the difference is the series of the signed
+ * values.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenario/build.h"
+#include "scenario/measure_build.h"
+#include "scenario/value.h"
+
+#define COMMON_KEYS                                                                          \
+    {"key", 1, "an identifier, e.g. key: B2 or key: afschalen"},                             \
+    {"name", 0, "the display name, e.g. name: Afbakening reikwijdte"},                       \
+    {"type", 1, "hervormingsagenda (a fixed saving) or local (acts through the model)"},     \
+    {"gemeenten", 0, "CBS codes of the gemeenten it applies to, e.g. [GM0153] (default: all)"}, \
+    {"certain", 0, "the certain fraction of its effect, e.g. certain: 60% (default 100%)"},  \
+    {"source", 0, "a source note"}
+
+const jz_key jz_keys_measure_ha[] = {
+    COMMON_KEYS,
+    {"saving", 0, "euros saved per year in this gemeente (nominal), e.g. {2023: 780k, 2026: 2446k}"},
+    {"national", 0, "the national saving per year in euros (nominal), translated by share"},
+    {"share", 0, "the gemeente's share of the national amount, e.g. 0.97% or {GM0153: 0.97%}"},
+    {"national_youth", 0, "the national number of youth 0-17 per year: share = the gemeente's youth / this"},
+    {"realisation", 0, "fraction of the saving realised per year (default 100%)"},
+    {"in_baseline", 0, "true: already in the baseline, saves nothing extra; a year: only the increase after that year counts"},
+    {"cause", 0, "the cause of the tekort it lowers: volume (default) or intensity"},
+    {NULL, 0, NULL}};
+
+const jz_key jz_keys_measure_local[] = {
+    COMMON_KEYS,
+    {"effect", 1, "instroom, zorgduur, exit_after, substitution, tariff, diversion or lumpsum"},
+    {"zorgsoorten", 0, "the zorgsoorten it acts on, e.g. [ambulant, daghulp] (default: all)"},
+    {"start", 1, "the first year of the effect, e.g. start: 2025"},
+    {"ramp_years", 0, "years until the full effect, e.g. ramp_years: 3 (default 0)"},
+    {"ramp_shape", 0, "linear (default) or s_curve"},
+    {"fade_after_years", 0, "years after the start when the effect begins to fade (default: ramp_years)"},
+    {"fade_years", 0, "years over which the effect fades linearly to zero"},
+    {"fade_half_life", 0, "half-life in years of an exponential fade"},
+    {"change", 0, "relative change at full effect, e.g. change: -10%"},
+    {"share", 0, "share at full effect, e.g. share: 20%"},
+    {"evaluation_months", 0, "exit_after: months after the start of care of the evaluation, e.g. 3"},
+    {"from", 0, "substitution: the zorgsoort whose starts move, e.g. residentieel"},
+    {"to", 0, "substitution: the zorgsoort they start in instead, e.g. gezinshuis"},
+    {"service_cost", 0, "diversion: euros per diverted start (nominal), e.g. 1.5k"},
+    {"amount", 0, "lumpsum: euros per year in base-year prices, e.g. 4.2M"},
+    {"investment", 0, "euros per year invested (nominal), counted from the start year, e.g. 250k"},
+    {NULL, 0, NULL}};
+
+/* Per effect: the effect parameters it uses and those it needs. */
+static const char *const effect_names[JZ_EFFECT_N] = {
+    "instroom", "zorgduur", "exit_after", "substitution", "tariff", "diversion", "lumpsum"};
+static const char *const effect_uses[JZ_EFFECT_N] = {
+    "change zorgsoorten", "change zorgsoorten", "share evaluation_months zorgsoorten",
+    "share from to", "change zorgsoorten", "share service_cost zorgsoorten", "amount zorgsoorten"};
+static const char *const effect_needs[JZ_EFFECT_N] = {
+    "change", "change", "share evaluation_months", "share from to", "change", "share",
+    "amount zorgsoorten"};
+static const char *const effect_params[] = {
+    "change", "share", "evaluation_months", "from", "to", "service_cost", "amount", "zorgsoorten"};
+
+const char *jz_effect_name(int effect)
+{
+    return effect >= 0 && effect < JZ_EFFECT_N ? effect_names[effect] : "";
+}
+
+typedef struct mloader {
+    jz_scenario *s;
+    jz_error *err;
+    int H, base;
+    const char *src; /* the measure's source note */
+    char key[JZ_KEY_MAX];
+} mloader;
+
+/* ---- helpers -------------------------------------------------------------- */
+
+static int in_words(const char *words, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = words; (p = strstr(p, w)); p += n)
+        if ((p == words || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+            return 1;
+    return 0;
+}
+
+static int oom(jz_error *err) { return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory"); }
+
+static int record(mloader *L, const char *field, const jz_node *v, const char *unit)
+{
+    char path[256], text[512];
+    snprintf(path, sizeof path, "measures[%s].%s", L->key, field);
+    jz_value_render(v, text, sizeof text);
+    if (jz_scenario_add_input(L->s, path, text, unit, L->src, v->file, v->line))
+        return oom(L->err);
+    return JZ_OK;
+}
+
+static int text_of(const jz_node *n, const char *what, jz_error *err)
+{
+    if (!n || n->type != JZ_NODE_SCALAR)
+        return jz_node_error(err, n, "%s: expected a text, got %s", what, jz_node_type_name(n));
+    return JZ_OK;
+}
+
+/* The text of a signed money value without its minus sign; *neg says
+ * whether there was one ("-780k", "€ -780k" and "-€780k" are negative). */
+static const char *unsigned_text(const char *t, int *neg)
+{
+    while (isspace((unsigned char)*t))
+        t++;
+    const char *p = t;
+    if (strncmp(p, "\xe2\x82\xac", 3) == 0) { /* € */
+        p += 3;
+        while (isspace((unsigned char)*p))
+            p++;
+    }
+    *neg = *p == '-';
+    return *neg ? p + 1 : t;
+}
+
+/* A series of euros that may be negative (see the top of the file). */
+static int signed_series(const jz_node *n, const char *what, int base, int H, double *out,
+                         jz_error *err)
+{
+    if (n && n->type == JZ_NODE_SCALAR) {
+        int neg;
+        jz_node t = *n;
+        t.scalar = unsigned_text(n->scalar, &neg);
+        int rc = jz_value_series(&t, JZ_U_MONEY, what, base, H, out, err);
+        for (int y = 0; rc == JZ_OK && neg && y < H; y++)
+            out[y] = -out[y];
+        return rc;
+    }
+    if (!n || n->type != JZ_NODE_MAP || n->n == 0)
+        return jz_value_series(n, JZ_U_MONEY, what, base, H, out, err); /* its message */
+    size_t k = n->n;
+    jz_node *copy = calloc(2 * k, sizeof *copy);
+    jz_node **vals = calloc(2 * k, sizeof *vals);
+    double *neg_part = calloc((size_t)H, sizeof *neg_part);
+    if (!copy || !vals || !neg_part) {
+        free(copy);
+        free(vals);
+        free(neg_part);
+        return oom(err);
+    }
+    jz_node pos = *n, negm = *n;
+    pos.values = vals;
+    negm.values = vals + k;
+    for (size_t i = 0; i < k; i++) {
+        const char *key = n->keys[i]->scalar;
+        jz_node *v = n->values[i];
+        if (strcmp(key, "interpolation") == 0 || strcmp(key, "growth") == 0 ||
+            v->type != JZ_NODE_SCALAR) {
+            vals[i] = vals[k + i] = v; /* not an amount (or an error value.c reports) */
+            continue;
+        }
+        int neg;
+        const char *abs_text = unsigned_text(v->scalar, &neg);
+        copy[i] = *v;
+        copy[k + i] = *v;
+        copy[i].scalar = neg ? "0" : v->scalar;
+        copy[k + i].scalar = neg ? abs_text : "0";
+        vals[i] = &copy[i];
+        vals[k + i] = &copy[k + i];
+    }
+    int rc = jz_value_series(&pos, JZ_U_MONEY, what, base, H, out, err);
+    if (rc == JZ_OK)
+        rc = jz_value_series(&negm, JZ_U_MONEY, what, base, H, neg_part, err);
+    for (int y = 0; rc == JZ_OK && y < H; y++)
+        out[y] -= neg_part[y];
+    free(copy);
+    free(vals);
+    free(neg_part);
+    return rc;
+}
+
+static int zorgsoort_ref(mloader *L, const jz_node *n, const char *what, int *out)
+{
+    if (!n || n->type != JZ_NODE_SCALAR)
+        return jz_node_error(L->err, n, "%s: expected a zorgsoort key, got %s", what,
+                             jz_node_type_name(n));
+    int z = jz_scenario_zorgsoort_index(L->s, n->scalar);
+    if (z >= 0) {
+        *out = z;
+        return JZ_OK;
+    }
+    int Z = L->s->n_zorgsoorten;
+    jz_key *keys = calloc((size_t)Z + 1, sizeof *keys);
+    if (!keys)
+        return oom(L->err);
+    for (int i = 0; i < Z; i++)
+        keys[i] = (jz_key){L->s->zorgsoorten[i].key, 0, ""};
+    const char *sug = jz_schema_suggest(n->scalar, keys);
+    int rc = sug ? jz_node_error(L->err, n, "%s: unknown zorgsoort '%s'; did you mean '%s'?", what,
+                                 n->scalar, sug)
+                 : jz_node_error(L->err, n, "%s: unknown zorgsoort '%s'", what, n->scalar);
+    free(keys);
+    return rc;
+}
+
+/* The items of a list value (a single scalar counts as a list of one). */
+static int list_items(mloader *L, const jz_node *n, const char *what, size_t *count,
+                      jz_node *const **items)
+{
+    if (n->type == JZ_NODE_SCALAR) {
+        *count = 1;
+        *items = NULL;
+        return JZ_OK;
+    }
+    if (n->type != JZ_NODE_SEQ || n->n == 0)
+        return jz_node_error(L->err, n, "%s: expected a list, e.g. [a, b], got %s%s", what,
+                             n->type == JZ_NODE_SEQ ? "an empty list" : jz_node_type_name(n),
+                             n->type == JZ_NODE_SEQ ? " (leave the key out for all)" : "");
+    *count = n->n;
+    *items = n->values;
+    return JZ_OK;
+}
+
+static int load_gemeenten(mloader *L, jz_measure *m, const jz_node *n)
+{
+    size_t cnt;
+    jz_node *const *items;
+    int rc = list_items(L, n, "measure gemeenten", &cnt, &items);
+    if (rc)
+        return rc;
+    memset(m->gemeente, 0, (size_t)L->s->n_gemeenten);
+    for (size_t i = 0; i < cnt; i++) {
+        const jz_node *it = items ? items[i] : n;
+        if ((rc = text_of(it, "measure gemeenten", L->err)))
+            return rc;
+        int g = jz_scenario_gemeente_index(L->s, it->scalar);
+        if (g < 0)
+            return jz_node_error(L->err, it, "measure '%s': gemeente '%s' is not in this scenario",
+                                 L->key, it->scalar);
+        m->gemeente[g] = 1;
+    }
+    return record(L, "gemeenten", n, "gemeenten");
+}
+
+static int load_zorgsoorten(mloader *L, jz_measure *m, const jz_node *n, int *count)
+{
+    size_t cnt;
+    jz_node *const *items;
+    int rc = list_items(L, n, "measure zorgsoorten", &cnt, &items);
+    if (rc)
+        return rc;
+    memset(m->zorgsoort, 0, (size_t)L->s->n_zorgsoorten);
+    *count = 0;
+    for (size_t i = 0; i < cnt; i++) {
+        int z = -1;
+        if ((rc = zorgsoort_ref(L, items ? items[i] : n, "measure zorgsoorten", &z)))
+            return rc;
+        *count += !m->zorgsoort[z];
+        m->zorgsoort[z] = 1;
+    }
+    return record(L, "zorgsoorten", n, "zorgsoorten");
+}
+
+static int number(mloader *L, const jz_node *item, const char *field, jz_unit u, double *out)
+{
+    const jz_node *v = jz_node_get(item, field);
+    if (!v)
+        return JZ_OK;
+    char what[160];
+    snprintf(what, sizeof what, "measure '%s': %s", L->key, field);
+    int rc = jz_value_number(v, u, what, out, L->err);
+    return rc ? rc : record(L, field, v, jz_unit_name(u));
+}
+
+static int integer(mloader *L, const jz_node *item, const char *field, long lo, long hi, int *out)
+{
+    const jz_node *v = jz_node_get(item, field);
+    if (!v)
+        return JZ_OK;
+    char what[160];
+    snprintf(what, sizeof what, "measure '%s': %s", L->key, field);
+    long x;
+    int rc = jz_value_int(v, lo, hi, what, &x, L->err);
+    if (rc)
+        return rc;
+    *out = (int)x;
+    return record(L, field, v, "years");
+}
+
+static int series(mloader *L, const jz_node *item, const char *field, jz_unit u, double *out)
+{
+    const jz_node *v = jz_node_get(item, field);
+    if (!v)
+        return JZ_OK;
+    char what[160];
+    snprintf(what, sizeof what, "measure '%s': %s", L->key, field);
+    int rc = jz_value_series(v, u, what, L->base, L->H, out, L->err);
+    return rc ? rc : record(L, field, v, jz_unit_name(u));
+}
+
+/* ---- Hervormingsagenda ------------------------------------------------------ */
+
+static int count_gemeenten(const jz_scenario *s, const jz_measure *m, int *only)
+{
+    int n = 0;
+    for (int g = 0; g < s->n_gemeenten; g++)
+        if (m->gemeente[g]) {
+            *only = g;
+            n++;
+        }
+    return n;
+}
+
+/* share per gemeente of a national amount, into share[G*H] */
+static int load_share(mloader *L, jz_measure *m, const jz_node *item, double *share)
+{
+    jz_scenario *s = L->s;
+    int G = s->n_gemeenten, H = L->H, one = -1, rc;
+    int n = count_gemeenten(s, m, &one);
+    const jz_node *sh = jz_node_get(item, "share"), *ny = jz_node_get(item, "national_youth");
+    char what[160];
+    if (sh && ny)
+        return jz_node_error(L->err, ny, "measure '%s': give either share or national_youth, not both",
+                             L->key);
+    if (!sh && !ny)
+        return jz_node_error(L->err, jz_node_get(item, "national"),
+                             "measure '%s': a national amount needs the gemeente's share: share: 0.97%%, "
+                             "share: {GM0153: 0.97%%, ...}, or national_youth (the national number of "
+                             "youth 0-17, to take the share from the population)", L->key);
+    if (sh && sh->type == JZ_NODE_SCALAR) {
+        if (n != 1)
+            return jz_node_error(L->err, sh,
+                                 "measure '%s': one share for %d gemeenten is ambiguous; give it per "
+                                 "gemeente, share: {%s: ..., ...}, or national_youth", L->key, n,
+                                 s->gemeenten[one].code);
+        double v;
+        snprintf(what, sizeof what, "measure '%s': share", L->key);
+        if ((rc = jz_value_number(sh, JZ_U_FRACTION, what, &v, L->err)))
+            return rc;
+        jz_fill(share + (size_t)one * (size_t)H, H, v);
+        return record(L, "share", sh, "fraction");
+    }
+    if (sh) {
+        if (sh->type != JZ_NODE_MAP)
+            return jz_node_error(L->err, sh, "measure '%s': share: expected a fraction or a map "
+                                 "{GM0153: 0.97%%, ...}, got %s", L->key, jz_node_type_name(sh));
+        unsigned char *seen = calloc((size_t)G, 1);
+        if (!seen)
+            return oom(L->err);
+        rc = JZ_OK;
+        for (size_t i = 0; i < sh->n && rc == JZ_OK; i++) {
+            const jz_node *k = sh->keys[i];
+            int g = jz_scenario_gemeente_index(s, k->scalar);
+            double v;
+            snprintf(what, sizeof what, "measure '%s': share of %s", L->key, k->scalar);
+            if (g < 0)
+                rc = jz_node_error(L->err, k, "measure '%s': share: gemeente '%s' is not in this "
+                                   "scenario", L->key, k->scalar);
+            else if (!m->gemeente[g])
+                rc = jz_node_error(L->err, k, "measure '%s': share: the measure does not apply to "
+                                   "gemeente '%s' (see gemeenten)", L->key, k->scalar);
+            else if ((rc = jz_value_number(sh->values[i], JZ_U_FRACTION, what, &v, L->err)) == JZ_OK) {
+                jz_fill(share + (size_t)g * (size_t)H, H, v);
+                seen[g] = 1;
+            }
+        }
+        for (int g = 0; g < G && rc == JZ_OK; g++)
+            if (m->gemeente[g] && !seen[g])
+                rc = jz_node_error(L->err, sh, "measure '%s': share: no share for gemeente %s",
+                                   L->key, s->gemeenten[g].code);
+        free(seen);
+        return rc ? rc : record(L, "share", sh, "fraction");
+    }
+    double *nat = calloc((size_t)H, sizeof *nat);
+    if (!nat)
+        return oom(L->err);
+    snprintf(what, sizeof what, "measure '%s': national_youth", L->key);
+    rc = jz_value_series(ny, JZ_U_COUNT, what, L->base, H, nat, L->err);
+    for (int y = 0; rc == JZ_OK && y < H; y++)
+        if (!(nat[y] > 0.0))
+            rc = jz_node_error(L->err, ny, "measure '%s': national_youth must be > 0 in every year, "
+                               "got %g in %d", L->key, nat[y], L->base + y);
+    for (int g = 0; g < G && rc == JZ_OK; g++) {
+        if (!m->gemeente[g])
+            continue;
+        const double *pop = s->gemeenten[g].population[JZ_POP_YOUTH];
+        for (int y = 0; y < H && rc == JZ_OK; y++) {
+            if (!(pop[y] > 0.0))
+                rc = jz_node_error(L->err, ny, "measure '%s': the share is taken from the youth "
+                                   "population, but gemeente %s has no population.youth for %d",
+                                   L->key, s->gemeenten[g].code, L->base + y);
+            share[(size_t)g * (size_t)H + (size_t)y] = pop[y] / nat[y];
+        }
+    }
+    free(nat);
+    return rc ? rc : record(L, "national_youth", ny, "persons");
+}
+
+static int load_ha(mloader *L, jz_measure *m, const jz_node *item)
+{
+    jz_scenario *s = L->s;
+    int G = s->n_gemeenten, H = L->H, rc, one = -1;
+    const jz_node *sv = jz_node_get(item, "saving"), *nat = jz_node_get(item, "national");
+    char what[160];
+    if (sv && nat)
+        return jz_node_error(L->err, nat, "measure '%s': give either saving (euros for the gemeente) "
+                             "or national with a share, not both", L->key);
+    if (!sv && !nat)
+        return jz_node_error(L->err, item, "measure '%s': missing the saving: saving: {2023: 780k, ...} "
+                             "(euros per year for the gemeente) or national: {...} with share", L->key);
+    if (sv && (jz_node_get(item, "share") || jz_node_get(item, "national_youth")))
+        return jz_node_error(L->err, jz_node_get(item, "share") ? jz_node_get(item, "share")
+                                                                : jz_node_get(item, "national_youth"),
+                             "measure '%s': share and national_youth translate a national amount; "
+                             "with saving the amount is already the gemeente's", L->key);
+    double *tmp = calloc((size_t)H * (size_t)(G + 1), sizeof *tmp);
+    if (!tmp)
+        return oom(L->err);
+    double *amount = tmp, *share = tmp + H;
+    if (sv) {
+        int n = count_gemeenten(s, m, &one);
+        snprintf(what, sizeof what, "measure '%s': saving", L->key);
+        if (n != 1)
+            rc = jz_node_error(L->err, sv, "measure '%s': saving is an amount for one gemeente, but "
+                               "the measure applies to %d; name it (gemeenten: [%s]) or give a national "
+                               "amount with a share per gemeente", L->key, n, s->gemeenten[one].code);
+        else if ((rc = signed_series(sv, what, L->base, H, amount, L->err)) == JZ_OK)
+            rc = record(L, "saving", sv, "euros");
+        if (rc == JZ_OK)
+            memcpy(m->saving + (size_t)one * (size_t)H, amount, (size_t)H * sizeof *amount);
+    } else {
+        snprintf(what, sizeof what, "measure '%s': national", L->key);
+        if ((rc = signed_series(nat, what, L->base, H, amount, L->err)) == JZ_OK &&
+            (rc = record(L, "national", nat, "euros")) == JZ_OK &&
+            (rc = load_share(L, m, item, share)) == JZ_OK)
+            for (int g = 0; g < G; g++)
+                for (int y = 0; y < H; y++)
+                    m->saving[(size_t)g * (size_t)H + (size_t)y] =
+                        m->gemeente[g] ? amount[y] * share[(size_t)g * (size_t)H + (size_t)y] : 0.0;
+    }
+    free(tmp);
+    if (rc || (rc = series(L, item, "realisation", JZ_U_FRACTION, m->realisation)))
+        return rc;
+
+    const jz_node *b = jz_node_get(item, "in_baseline");
+    if (b) {
+        if (b->type == JZ_NODE_SCALAR && (strcmp(b->scalar, "true") == 0 || strcmp(b->scalar, "yes") == 0))
+            m->in_baseline = JZ_BASELINE_ALL;
+        else if (b->type == JZ_NODE_SCALAR && (strcmp(b->scalar, "false") == 0 || strcmp(b->scalar, "no") == 0))
+            m->in_baseline = JZ_BASELINE_NONE;
+        else {
+            long year;
+            snprintf(what, sizeof what, "measure '%s': in_baseline (true, false, or a year of the projection)",
+                     L->key);
+            if ((rc = jz_value_int(b, L->base, L->base + H - 1, what, &year, L->err)))
+                return rc;
+            m->in_baseline = JZ_BASELINE_YEAR;
+            m->baseline_year = (int)year;
+        }
+        if ((rc = record(L, "in_baseline", b, "")))
+            return rc;
+    }
+    const jz_node *c = jz_node_get(item, "cause");
+    if (c) {
+        if (c->type == JZ_NODE_SCALAR && strcmp(c->scalar, "volume") == 0)
+            m->cause = JZ_CAUSE_VOLUME;
+        else if (c->type == JZ_NODE_SCALAR && strcmp(c->scalar, "intensity") == 0)
+            m->cause = JZ_CAUSE_INTENSITY;
+        else
+            return jz_node_error(L->err, c, "measure '%s': cause must be 'volume' (fewer or shorter "
+                                 "trajectories) or 'intensity' (cheaper care, less overhead)", L->key);
+        if ((rc = record(L, "cause", c, "")))
+            return rc;
+    }
+    return JZ_OK;
+}
+
+/* ---- local ------------------------------------------------------------------ */
+
+static int load_effect_name(mloader *L, jz_measure *m, const jz_node *e)
+{
+    if (e->type == JZ_NODE_SCALAR)
+        for (int i = 0; i < JZ_EFFECT_N; i++)
+            if (strcmp(e->scalar, effect_names[i]) == 0) {
+                m->effect = i;
+                return record(L, "effect", e, "");
+            }
+    jz_key keys[JZ_EFFECT_N + 1];
+    for (int i = 0; i < JZ_EFFECT_N; i++)
+        keys[i] = (jz_key){effect_names[i], 0, ""};
+    keys[JZ_EFFECT_N] = (jz_key){NULL, 0, NULL};
+    const char *sug = e->type == JZ_NODE_SCALAR ? jz_schema_suggest(e->scalar, keys) : NULL;
+    if (sug)
+        return jz_node_error(L->err, e, "measure '%s': unknown effect '%s'; did you mean '%s'?",
+                             L->key, e->scalar, sug);
+    return jz_node_error(L->err, e, "measure '%s': effect must be one of instroom, zorgduur, "
+                         "exit_after, substitution, tariff, diversion, lumpsum", L->key);
+}
+
+/* Effect parameters the effect does not use, and missing ones it needs. */
+static int check_effect_keys(mloader *L, const jz_measure *m, const jz_node *item)
+{
+    const char *uses = effect_uses[m->effect], *needs = effect_needs[m->effect];
+    const char *name = effect_names[m->effect];
+    for (size_t i = 0; i < sizeof effect_params / sizeof effect_params[0]; i++) {
+        const jz_node *v = jz_node_get(item, effect_params[i]);
+        for (size_t k = 0; v && k < item->n; k++)
+            if (item->values[k] == v)
+                v = item->keys[k]; /* point at the key */
+        if (v && !in_words(uses, effect_params[i]))
+            return jz_node_error(L->err, v, "measure '%s': '%s' does not apply to effect '%s' "
+                                 "(it uses: %s)", L->key, effect_params[i], name, uses);
+        if (!v && in_words(needs, effect_params[i]))
+            return jz_node_error(L->err, item, "measure '%s': effect '%s' needs '%s' (it uses: %s)",
+                                 L->key, name, effect_params[i], uses);
+    }
+    if (m->effect == JZ_EFFECT_LUMPSUM) {
+        static const char *const timing[] = {"ramp_years", "ramp_shape", "fade_after_years",
+                                             "fade_years", "fade_half_life"};
+        for (size_t i = 0; i < sizeof timing / sizeof timing[0]; i++)
+            if (jz_node_get(item, timing[i]))
+                return jz_node_error(L->err, jz_node_get(item, timing[i]),
+                                     "measure '%s': a lumpsum switches on fully in its start year; "
+                                     "'%s' does not apply", L->key, timing[i]);
+    }
+    return JZ_OK;
+}
+
+static int load_timing(mloader *L, jz_measure *m, const jz_node *item)
+{
+    int rc;
+    if ((rc = integer(L, item, "start", 1900, 2200, &m->start_year)) ||
+        (rc = integer(L, item, "ramp_years", 0, 50, &m->ramp_years)))
+        return rc;
+    const jz_node *sh = jz_node_get(item, "ramp_shape");
+    if (sh) {
+        if (sh->type == JZ_NODE_SCALAR && strcmp(sh->scalar, "linear") == 0)
+            m->ramp_shape = JZ_RAMP_LINEAR;
+        else if (sh->type == JZ_NODE_SCALAR && strcmp(sh->scalar, "s_curve") == 0)
+            m->ramp_shape = JZ_RAMP_S_CURVE;
+        else
+            return jz_node_error(L->err, sh, "measure '%s': ramp_shape must be 'linear' or 's_curve'",
+                                 L->key);
+        if ((rc = record(L, "ramp_shape", sh, "")))
+            return rc;
+    }
+    const jz_node *fy = jz_node_get(item, "fade_years"), *fh = jz_node_get(item, "fade_half_life");
+    const jz_node *fa = jz_node_get(item, "fade_after_years");
+    if (fy && fh)
+        return jz_node_error(L->err, fh, "measure '%s': give either fade_years (linear fade) or "
+                             "fade_half_life (exponential fade), not both", L->key);
+    if (fa && !fy && !fh)
+        return jz_node_error(L->err, fa, "measure '%s': fade_after_years needs fade_years or "
+                             "fade_half_life: how fast the effect fades", L->key);
+    if ((rc = number(L, item, "fade_years", JZ_U_FACTOR, &m->fade_years)) ||
+        (rc = number(L, item, "fade_half_life", JZ_U_FACTOR, &m->fade_half_life)))
+        return rc;
+    if ((fy && !(m->fade_years > 0.0)) || (fh && !(m->fade_half_life > 0.0)))
+        return jz_node_error(L->err, fy ? fy : fh, "measure '%s': %s must be > 0 years", L->key,
+                             fy ? "fade_years" : "fade_half_life");
+    if (fy || fh) {
+        m->fade_after_years = m->ramp_years;
+        if ((rc = integer(L, item, "fade_after_years", 0, 100, &m->fade_after_years)))
+            return rc;
+    }
+    return JZ_OK;
+}
+
+static int load_local(mloader *L, jz_measure *m, const jz_node *item)
+{
+    int rc;
+    if ((rc = load_effect_name(L, m, jz_node_get(item, "effect"))) ||
+        (rc = check_effect_keys(L, m, item)) || (rc = load_timing(L, m, item)))
+        return rc;
+    const jz_node *zl = jz_node_get(item, "zorgsoorten");
+    int nz = L->s->n_zorgsoorten;
+    if (zl && (rc = load_zorgsoorten(L, m, zl, &nz)))
+        return rc;
+    if (m->effect == JZ_EFFECT_LUMPSUM && nz != 1)
+        return jz_node_error(L->err, zl, "measure '%s': a lumpsum is for one zorgsoort; name "
+                             "exactly one in zorgsoorten", L->key);
+    if ((rc = number(L, item, "change", JZ_U_RATE, &m->change)) ||
+        (rc = number(L, item, "share", JZ_U_FRACTION, &m->share)) ||
+        (rc = number(L, item, "evaluation_months", JZ_U_MONTHS, &m->evaluation_months)) ||
+        (rc = series(L, item, "service_cost", JZ_U_MONEY, m->service_cost)) ||
+        (rc = series(L, item, "amount", JZ_U_MONEY, m->amount)) ||
+        (rc = series(L, item, "investment", JZ_U_MONEY, m->investment)))
+        return rc;
+    if (m->effect == JZ_EFFECT_SUBSTITUTION) {
+        const jz_node *f = jz_node_get(item, "from"), *t = jz_node_get(item, "to");
+        if ((rc = zorgsoort_ref(L, f, "measure from", &m->from)) ||
+            (rc = zorgsoort_ref(L, t, "measure to", &m->to)))
+            return rc;
+        if (m->from == m->to)
+            return jz_node_error(L->err, t, "measure '%s': from and to are the same zorgsoort", L->key);
+        if ((rc = record(L, "from", f, "zorgsoort")) || (rc = record(L, "to", t, "zorgsoort")))
+            return rc;
+    }
+    return JZ_OK;
+}
+
+/* ---- the list ------------------------------------------------------------- */
+
+static int load_measure(mloader *L, size_t index, const jz_node *item)
+{
+    char what[64];
+    snprintf(what, sizeof what, "measures item %zu", index + 1);
+    if (!item || item->type != JZ_NODE_MAP)
+        return jz_node_error(L->err, item, "%s: expected a map with key, name, type, ..., got %s",
+                             what, jz_node_type_name(item));
+    const jz_node *type = jz_node_get(item, "type");
+    if (!type)
+        return jz_node_error(L->err, item, "%s: missing required key 'type' (hervormingsagenda or local)",
+                             what);
+    int kind;
+    if (type->type == JZ_NODE_SCALAR && strcmp(type->scalar, "hervormingsagenda") == 0)
+        kind = JZ_MEASURE_HA;
+    else if (type->type == JZ_NODE_SCALAR && strcmp(type->scalar, "local") == 0)
+        kind = JZ_MEASURE_LOCAL;
+    else
+        return jz_node_error(L->err, type, "%s: type must be 'hervormingsagenda' (a fixed saving per "
+                             "year) or 'local' (an effect through the model)", what);
+    int rc = jz_schema_check(item, kind == JZ_MEASURE_HA ? jz_keys_measure_ha : jz_keys_measure_local,
+                             kind == JZ_MEASURE_HA ? "a hervormingsagenda measure" : "a local measure",
+                             L->err);
+    if (rc)
+        return rc;
+    const jz_node *key = jz_node_get(item, "key");
+    if ((rc = text_of(key, "measure key", L->err)))
+        return rc;
+    if (!key->scalar[0] || strlen(key->scalar) >= JZ_KEY_MAX)
+        return jz_node_error(L->err, key, "measure key must be 1 to %d characters", JZ_KEY_MAX - 1);
+    for (const char *p = key->scalar; *p; p++)
+        if (!(isalnum((unsigned char)*p) || *p == '_' || *p == '-' || *p == '.'))
+            return jz_node_error(L->err, key, "measure key '%s' may contain only letters, digits, "
+                                 "'_', '-' and '.'", key->scalar);
+    for (int i = 0; i < L->s->n_measures; i++)
+        if (strcmp(L->s->measures[i].key, key->scalar) == 0)
+            return jz_node_error(L->err, key, "measure '%s' is listed twice", key->scalar);
+    snprintf(L->key, sizeof L->key, "%s", key->scalar);
+    const jz_node *src = jz_node_get(item, "source");
+    L->src = src && src->type == JZ_NODE_SCALAR ? src->scalar : "";
+
+    jz_measure *m = jz_scenario_add_measure(L->s, kind, key->scalar);
+    if (!m)
+        return oom(L->err);
+    const jz_node *name = jz_node_get(item, "name");
+    if (name) {
+        if ((rc = text_of(name, "measure name", L->err)))
+            return rc;
+        if (strlen(name->scalar) >= sizeof m->name)
+            return jz_node_error(L->err, name, "measure name: at most %zu characters",
+                                 sizeof m->name - 1);
+        snprintf(m->name, sizeof m->name, "%s", name->scalar);
+    }
+    const jz_node *gl = jz_node_get(item, "gemeenten");
+    if ((gl && (rc = load_gemeenten(L, m, gl))) ||
+        (rc = number(L, item, "certain", JZ_U_FRACTION, &m->certain)))
+        return rc;
+    return kind == JZ_MEASURE_HA ? load_ha(L, m, item) : load_local(L, m, item);
+}
+
+int jz_load_measures(jz_scenario *s, const jz_node *list, jz_error *err)
+{
+    if (!list)
+        return JZ_OK;
+    if (list->type != JZ_NODE_SEQ)
+        return jz_node_error(err, list, "measures: expected a list of measures (- key: ..., type: ...), "
+                             "got %s", jz_node_type_name(list));
+    if (list->n > 1000)
+        return jz_node_error(err, list, "measures: at most 1000 measures, got %zu", list->n);
+    mloader L = {s, err, s->meta.horizon, s->meta.base_year, "", ""};
+    for (size_t i = 0; i < list->n; i++) {
+        int rc = load_measure(&L, i, list->values[i]);
+        if (rc)
+            return rc;
+    }
+    return JZ_OK;
+}

@@ -1,0 +1,93 @@
+/*
+ * measure_store.c - allocation, deep copy and free of a scenario's measures
+ * (see measure_build.h).
+ *
+ * Each measure owns one block of doubles for its per-year arrays and one
+ * block of flags (gemeenten, zorgsoorten), so a copy is two memcpys and a
+ * rebase of the pointers, like the scenario's own block.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenario/build.h"
+#include "scenario/measure_build.h"
+
+/* per measure: saving [G*H]; realisation, service_cost, amount, investment [H] */
+static size_t block_len(int G, int H) { return (size_t)G * (size_t)H + 4 * (size_t)H; }
+
+static void layout(jz_measure *m, int G, int Z, int H)
+{
+    double *p = m->block;
+    m->saving = p;       p += (size_t)G * (size_t)H;
+    m->realisation = p;  p += H;
+    m->service_cost = p; p += H;
+    m->amount = p;       p += H;
+    m->investment = p;
+    m->gemeente = m->flags;
+    m->zorgsoort = m->flags + G;
+    (void)Z;
+}
+
+jz_measure *jz_scenario_add_measure(jz_scenario *s, int type, const char *key)
+{
+    int G = s->n_gemeenten, Z = s->n_zorgsoorten, H = s->meta.horizon;
+    jz_measure *nm = realloc(s->measures, (size_t)(s->n_measures + 1) * sizeof *nm);
+    if (!nm)
+        return NULL;
+    s->measures = nm;
+    jz_measure *m = &s->measures[s->n_measures];
+    memset(m, 0, sizeof *m);
+    m->block = calloc(block_len(G, H), sizeof *m->block);
+    m->flags = malloc((size_t)G + (size_t)Z);
+    s->n_measures++; /* counted now so that a failure below is freed */
+    if (!m->block || !m->flags)
+        return NULL;
+    layout(m, G, Z, H);
+    memset(m->flags, 1, (size_t)G + (size_t)Z);
+    snprintf(m->key, sizeof m->key, "%s", key ? key : "");
+    snprintf(m->name, sizeof m->name, "%s", key ? key : "");
+    m->type = type;
+    m->certain = 1.0;
+    jz_fill(m->realisation, H, 1.0);
+    m->in_baseline = JZ_BASELINE_NONE;
+    m->cause = JZ_CAUSE_VOLUME;
+    m->effect = JZ_EFFECT_INSTROOM;
+    m->start_year = s->meta.base_year;
+    m->ramp_shape = JZ_RAMP_LINEAR;
+    m->fade_after_years = -1;
+    m->from = m->to = -1;
+    return m;
+}
+
+void jz_scenario_free_measures(jz_scenario *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < s->n_measures && s->measures; i++) {
+        free(s->measures[i].block);
+        free(s->measures[i].flags);
+    }
+    free(s->measures);
+    s->measures = NULL;
+    s->n_measures = 0;
+}
+
+int jz_scenario_copy_measures(jz_scenario *dst, const jz_scenario *src)
+{
+    int G = src->n_gemeenten, Z = src->n_zorgsoorten, H = src->meta.horizon;
+    for (int i = 0; i < src->n_measures; i++) {
+        const jz_measure *o = &src->measures[i];
+        jz_measure *m = jz_scenario_add_measure(dst, o->type, o->key);
+        if (!m)
+            return JZ_ENOMEM;
+        jz_measure keep = *m; /* the new storage */
+        *m = *o;
+        m->block = keep.block;
+        m->flags = keep.flags;
+        memcpy(m->block, o->block, block_len(G, H) * sizeof *m->block);
+        memcpy(m->flags, o->flags, (size_t)G + (size_t)Z);
+        layout(m, G, Z, H);
+    }
+    return JZ_OK;
+}

@@ -1,0 +1,150 @@
+/*
+ * jzsim/uncertainty.h - uncertain inputs of a scenario: distributions,
+ * ranges, correlations, and how a drawn value reaches the model's arrays.
+ *
+ * Any numeric series input (and a cell's `start`) may be written as a
+ * distribution, `{dist: normal, mean: 10, sd: 1.5, low: 6, high: 14}`, or
+ * as a point value with a range, `{value: 10, low: 8, high: 13}`
+ * (docs/scenario-format.md, "Uncertainty"; docs/uncertainty.md).  The
+ * loader gives the arrays the POINT value (what `jzsim run` projects) and
+ * registers the input here: its path (as jz_input.path), its distribution,
+ * and the TARGETS, the places in the scenario that the value was resolved
+ * into.  A zorgsoort-level value feeds one array per gemeente; all of them
+ * are targets of the one input, so they move together.
+ *
+ * A Monte Carlo draw or a sensitivity run never reloads the YAML: it takes
+ * a copy of the scenario (jz_scenario_copy, which copies this registry
+ * too) and writes values at the targets with jz_unc_apply / jz_unc_set.
+ * No allocation happens per draw.
+ */
+#ifndef JZSIM_UNCERTAINTY_H
+#define JZSIM_UNCERTAINTY_H
+
+#include <stddef.h>
+#include "jzsim/error.h"
+#include "jzsim/scenario.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    JZ_DIST_NONE = 0,   /* {value, low, high}: a point value with a range, no distribution */
+    JZ_DIST_NORMAL,     /* mean, sd; optional truncation low/high */
+    JZ_DIST_LOGNORMAL,  /* median and sd_log, or mean and sd; optional truncation */
+    JZ_DIST_UNIFORM,    /* low, high */
+    JZ_DIST_TRIANGULAR, /* low, mode, high */
+    JZ_DIST_PERT,       /* low, mode, high, shape (default 4): a scaled beta */
+    JZ_DIST_N
+} jz_dist_kind;
+
+/* A distribution in the input's own unit (0.065 for 6.5%). */
+typedef struct jz_dist {
+    int kind;          /* jz_dist_kind */
+    double point;      /* the deterministic value (docs/uncertainty.md) */
+    double mean, sd;   /* normal: as written; lognormal: mean and sd of the variable */
+    double mu, sigma;  /* lognormal: ln(median) and sd of ln(x) */
+    double mode;       /* triangular, PERT */
+    double shape;      /* PERT: lambda (4 = classic PERT) */
+    double alpha, beta;/* PERT: the beta parameters 1 + shape (mode - low) / (high - low), ... */
+    double low, high;  /* support: explicit bounds and the unit's valid range; +-INFINITY when open */
+    int truncated;     /* normal/lognormal: 1 when low or high cuts the distribution */
+    double t_lo, t_hi; /* normal/lognormal: the bounds as standard-normal scores */
+} jz_dist;
+
+/* Where a drawn value goes. */
+typedef enum {
+    JZ_TGT_BLOCK = 0, /* s->block[offset + i * stride], i < n */
+    JZ_TGT_FIXED,     /* gemeenten[g].fixed[index] array `field` (0 amount, 1 indexation, 2 budget) */
+    JZ_TGT_EXTERNAL,  /* gemeenten[g].external[index] array `field` (0 client_years, 1 cost, 2 compensation) */
+    JZ_TGT_START      /* cells[index].start (n = 1) */
+} jz_target_kind;
+
+typedef enum {
+    JZ_TGT_SET = 0,  /* the elements become the value */
+    JZ_TGT_SCALE = 1 /* the elements are multiplied by value / point (a factor of a product:
+                        cost = tariff x units_per_year) */
+} jz_target_op;
+
+typedef struct jz_unc_target {
+    int kind;      /* jz_target_kind */
+    int op;        /* jz_target_op */
+    size_t offset; /* JZ_TGT_BLOCK: index into s->block of the first element */
+    int n;         /* number of elements */
+    int stride;    /* distance between elements (1; Z for a transition fraction) */
+    int g, index, field; /* JZ_TGT_FIXED/EXTERNAL/START */
+} jz_unc_target;
+
+typedef struct jz_uncertain {
+    char *path;        /* "zorgsoorten[ambulant].zorgduur", as in jz_input.path */
+    char unit[32];     /* "months", "euros", "fraction/yr", ... */
+    char *file;        /* where it was written */
+    int line, column;
+    jz_dist dist;
+    double range_low, range_high; /* one-way sensitivity: {value, low, high}: low and high;
+                                     a distribution: its P5 and P95 */
+    double search_low, search_high; /* break-even search: the bounds; for an open end the
+                                       P0.1 or P99.9 */
+    unsigned long long stream; /* key of its random stream (a hash of path) */
+    int n_targets;
+    jz_unc_target *targets;
+} jz_uncertain;
+
+/* Correlated inputs: a Gaussian copula.  Standard normal scores z of the
+ * inputs listed are made correlated as L z, with L the lower Cholesky
+ * factor of the correlation matrix. */
+typedef struct jz_unc_copula {
+    int n;          /* inputs in the copula */
+    int *input;     /* [n] indices into s->uncertain, ascending */
+    double *rho;    /* [n * n] the correlation matrix, row-major */
+    double *chol;   /* [n * n] its lower Cholesky factor L, row-major */
+} jz_unc_copula;
+
+/* Name of a distribution kind ("normal", ..., "none"). */
+const char *jz_dist_name(int kind);
+
+/* The value of d at standard-normal score z (the quantile at Phi(z)), kept
+ * within d's support; for JZ_DIST_NONE the point value.  Zero-width
+ * distributions (sd 0, low = high) give the point value exactly. */
+double jz_dist_from_z(const jz_dist *d, double z);
+/* The quantile at probability p in (0, 1). */
+double jz_dist_quantile(const jz_dist *d, double p);
+/* 1 when the distribution has no spread (every draw equals the point). */
+int jz_dist_is_fixed(const jz_dist *d);
+
+/* Index of the uncertain input with this path in s, or -1. */
+int jz_unc_find(const jz_scenario *s, const char *path);
+
+/* Write values x[0 .. s->n_uncertain - 1] (one per uncertain input) into
+ * copy, which must have been made by jz_scenario_copy(base) and changed only
+ * through these functions.  Elements of SCALE targets are first restored
+ * from base, so draws can follow each other. */
+void jz_unc_apply(const jz_scenario *base, jz_scenario *copy, const double *x);
+/* Set input i alone to v (its other targets restored from base first);
+ * every other input is left as it is in copy. */
+void jz_unc_set(const jz_scenario *base, jz_scenario *copy, int i, double v);
+
+/* ---- drawing ----
+ * A sampler turns (seed, draw index) into one value per uncertain input.
+ * Every input has its own random stream, keyed by (seed, the input's path):
+ * the uniforms of draw d come from a gsl_rng_mt19937 seeded from (seed,
+ * path, d / JZ_STREAM_CHUNK), position d % JZ_STREAM_CHUNK.  So a draw does
+ * not depend on which thread makes it, on the other draws, or on which other
+ * inputs the scenario has: two scenarios that share an input path get the
+ * same numbers for it (common random numbers). */
+#define JZ_STREAM_CHUNK 256
+#define JZ_RNG_NAME "mt19937"
+
+typedef struct jz_sampler jz_sampler;
+
+/* NULL on out of memory. */
+jz_sampler *jz_sampler_alloc(const jz_scenario *s, unsigned long seed);
+void jz_sampler_free(jz_sampler *sp);
+/* x[0 .. s->n_uncertain - 1] for draw d (>= 0); inputs without a
+ * distribution get their point value. */
+void jz_sampler_draw(jz_sampler *sp, long d, double *x);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

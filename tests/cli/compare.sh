@@ -1,0 +1,313 @@
+#!/bin/bash
+# jzsim compare: usage errors, the table, CSV (en and nl), JSON against
+# docs/compare.schema.json, the XLSX read back with openpyxl and compared with
+# the JSON, and the HTML briefing rendered in headless Chromium.
+# Exits 77 (skipped) when a reader it needs (python3 with openpyxl and
+# jsonschema, or chromium) is missing, after running everything else.
+. "$(dirname "$0")/lib.inc"
+D="$SRC/tests/data/compare"
+A="$D/a.yaml" B="$D/b.yaml" C="$D/c.yaml"
+EX="$SRC/scenarios/example.yaml" HI="$SRC/scenarios/example-hoge-indexatie.yaml"
+skipped=""
+
+# a python3 that has the independent readers (Debian's, when another
+# python3 comes first on PATH)
+PY=""
+for p in python3 /usr/bin/python3; do
+  if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import openpyxl, jsonschema' 2>/dev/null; then PY=$p; break; fi
+done
+PYJ=${PY:-python3}
+# widest line in characters (awk may count the bytes of €)
+width() { "$PYJ" -c 'import sys; print(max(len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")))' "$1"; }
+
+# ---- usage ----
+expect_exit 0 "$JZ" compare --help
+expect_grep "$TMP/out" "Example"
+expect_exit 0 "$JZ" help compare
+expect_exit 2 "$JZ" compare "$A"
+expect_grep "$TMP/err" "at least two"
+expect_exit 2 "$JZ" compare --format pdf "$A" "$B"
+expect_exit 2 "$JZ" compare --format xlsx "$A" "$B"
+expect_grep "$TMP/err" "needs -o"
+expect_exit 2 "$JZ" compare --format html -o - "$A" "$B"
+expect_exit 1 "$JZ" compare "$A" "$TMP/missing.yaml"   # as run: the file cannot be read
+expect_exit 2 "$JZ" compare --gemeente GM9999 "$A" "$B"
+expect_grep "$TMP/err" "no gemeente 'GM9999'"
+printf 'scenario,gemeente_code,year,metric,p5,p50,p95\n1,,2024,tekort,3,2,1\n' > "$TMP/badbands.csv"
+expect_exit 2 "$JZ" compare --bands "$TMP/badbands.csv" "$A" "$B"
+expect_grep "$TMP/err" "badbands.csv:2"
+
+# ---- table: Dutch, English, 100 columns, notes on stderr ----
+expect_exit 0 "$JZ" compare "$A" "$B" "$C"
+expect_grep "$TMP/out" "Verschil t.o.v. \[1\]"
+expect_grep "$TMP/out" "Tekort per zorgsoort\|Tekort, 2024"
+expect_grep "$TMP/err" "note: scenario 3"
+w=$(width "$TMP/out")
+[ "$w" -le 100 ] && ok || bad "table is $w columns wide"
+expect_exit 0 "$JZ" compare -q --lang en --gemeente all "$A" "$B" "$C"
+expect_grep "$TMP/out" "Difference vs \[1\]"
+expect_grep "$TMP/out" "== Tweededorp (GM0002) =="
+[ -s "$TMP/err" ] && bad "--quiet still wrote to stderr" || ok
+many=()
+for i in 1 2 3 4 5 6; do many+=("$A" "$B"); done
+expect_exit 0 "$JZ" compare -q "${many[@]}"
+expect_grep "$TMP/out" "\[12\]"
+w=$(width "$TMP/out")
+[ "$w" -le 100 ] && ok || bad "12-scenario table is $w columns wide"
+
+# ---- JSON: the schema, exact differences, absent years ----
+expect_exit 0 "$JZ" compare -q --format json -o "$TMP/c.json" "$A" "$B" "$C"
+[ -s "$TMP/out" ] && bad "-o also wrote to stdout" || ok
+"$PYJ" - "$TMP/c.json" "$SRC/docs/compare.schema.json" "$([ -n "$PY" ] && echo 1)" <<'PY' && ok || bad "compare JSON"
+import json, math, sys
+d = json.load(open(sys.argv[1]))
+if sys.argv[3]:
+    import jsonschema
+    schema = json.load(open(sys.argv[2]))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(d, schema, cls=jsonschema.Draft202012Validator)
+assert d["format"] == "jzsim-compare" and d["years"] == [2024, 2025, 2026, 2027, 2028]
+assert [r["code"] for r in d["results"]] == ["GM0001", "GM0002", "TOTAL"]
+assert [z["key"] for z in d["zorgsoorten"]] == ["ambulant", "pleegzorg", "crisis"]
+assert d["scenarios"][0]["is_reference"] and not d["scenarios"][1]["is_reference"]
+n = 0
+for r in d["results"]:
+    groups = [r["totals"]] + list(r["zorgsoorten"].values())
+    for g in groups:
+        for key, m in g.items():
+            for s, (vals, diffs, rels) in enumerate(zip(m["values"], m["diff"], m["diff_rel"])):
+                for y, (v, df, rl) in enumerate(zip(vals, diffs, rels)):
+                    ref = m["values"][0][y]
+                    if v is None or ref is None:
+                        assert df is None and rl is None, (key, s, y)
+                        continue
+                    assert df == v - ref, (key, s, y, df, v - ref)   # exactly
+                    if ref == 0:
+                        assert rl is None
+                    else:
+                        assert rl == df / abs(ref), (key, s, y)
+                    n += 1
+assert n > 500, n
+t = d["results"][2]["totals"]["tekort"]["values"]
+assert t[2][0] is None and t[0][3] is None and t[2][4] is not None   # absent, not 0
+assert d["results"][0]["zorgsoorten"]["crisis"]["cost"]["values"][0] == [None] * 5
+assert d["results"][1]["in_scenario"] == [True, True, False]
+assert len(d["notes"]) == 5
+PY
+[ -n "$PY" ] || skipped="$skipped jsonschema"
+expect_exit 0 "$JZ" compare -q --format json --gemeente GM0002 "$A" "$B"
+"$PYJ" -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [r["code"] for r in d["results"]] == ["GM0002"]' "$TMP/out" && ok || bad "--gemeente json"
+
+# ---- CSV: fixed columns, values equal the JSON, the nl locale ----
+expect_exit 0 "$JZ" compare -q --format csv -o "$TMP/c.csv" "$A" "$B" "$C"
+expect_grep "$TMP/c.csv" "^scenario_index,scenario,gemeente_code,gemeente,zorgsoort,year,metric,value,diff,diff_rel$"
+expect_exit 0 "$JZ" compare -q --format csv --locale nl -o "$TMP/nl.csv" "$A" "$B" "$C"
+expect_grep "$TMP/nl.csv" "^scenario_index;scenario;gemeente_code;gemeente;zorgsoort;year;metric;value;diff;diff_rel$"
+expect_grep "$TMP/nl.csv" ";tekort;-\?[0-9][0-9]*,[0-9]"
+"$PYJ" - "$TMP/c.csv" "$TMP/nl.csv" "$TMP/c.json" <<'PY' && ok || bad "compare CSV"
+import csv, json, sys
+d = json.load(open(sys.argv[3]))
+codes = {r["code"]: r for r in d["results"]}
+for path, sep in ((sys.argv[1], ","), (sys.argv[2], ";")):
+    rows = list(csv.reader(open(path, newline=""), delimiter=sep))
+    assert all(len(r) == 10 for r in rows), path
+    body = rows[1:]
+    assert len(body) == 3 * (22 + 6 * 3) * 3 * 5, len(body)
+    for r in body:
+        s, code, zs, year, key = int(r[0]) - 1, r[2], r[4], int(r[5]), r[6]
+        y = d["years"].index(year)
+        m = codes[code]["zorgsoorten"][zs][key] if zs else codes[code]["totals"][key]
+        want = m["values"][s][y]
+        if want is None:
+            assert r[7] == "" and r[8] == "" and r[9] == ""
+            continue
+        if sep == ";":
+            assert "." not in r[7], r
+            r[7] = r[7].replace(",", ".")
+        got = float(r[7])
+        assert abs(got - want) <= 1e-12 * max(1.0, abs(want)), (r, want)
+PY
+
+# ---- XLSX: opened by openpyxl, figures equal to the JSON ----
+expect_exit 0 "$JZ" compare -q --format xlsx -o "$TMP/c.xlsx" "$A" "$B" "$C"
+if [ -n "$PY" ]; then
+  "$PY" - "$TMP/c.xlsx" "$TMP/c.json" <<'PY' && ok || bad "compare XLSX"
+import json, sys, openpyxl
+d = json.load(open(sys.argv[2]))
+wb = openpyxl.load_workbook(sys.argv[1])
+names = wb.sheetnames
+assert names[0] == "Vergelijking" and "Aannames" in names and len(names) == 3 + 3, names
+assert len({n.lower() for n in names}) == len(names)
+for n in names:
+    assert 1 <= len(n) <= 31 and not any(ch in n for ch in '[]:*?/\\') and n[0] != "'" and n[-1] != "'", n
+ws = wb["Vergelijking"]
+assert ws.freeze_panes == "F5", ws.freeze_panes
+head = [c.value for c in ws[4]]
+assert head[:5] == ["Gemeente", "CBS-code", "Zorgsoort", "Indicator", "Jaar"], head
+S = len(d["scenarios"])
+label = {}
+for m in d["metrics"]:
+    label[(m["level"], m["label_nl"])] = m["key"]
+zname = {z["name"]: z["key"] for z in d["zorgsoorten"]}
+res = {r["code"]: r for r in d["results"]}
+checked = 0
+for row in ws.iter_rows(min_row=5, values_only=True):
+    code, zs, lab, year = row[1], row[2], row[3], row[4]
+    y = d["years"].index(year)
+    if zs:
+        m = res[code]["zorgsoorten"][zname[zs]][label[("zorgsoort", lab)]]
+    else:
+        m = res[code]["totals"][label[("gemeente", lab)]]
+    for s in range(S):
+        want, got = m["values"][s][y], row[5 + s]
+        assert (want is None) == (got is None), (code, zs, lab, year, s, want, got)
+        if want is not None:
+            assert abs(got - want) <= 1e-9 * max(1.0, abs(want)), (want, got)
+            checked += 1
+    for s in range(1, S):
+        want, got = m["diff"][s][y], row[5 + S + 2 * (s - 1)]
+        assert (want is None) == (got is None)
+        if want is not None:
+            assert abs(got - want) <= 1e-6 * max(1.0, abs(want)), (want, got)
+        want, got = m["diff_rel"][s][y], row[5 + S + 2 * (s - 1) + 1]
+        assert (want is None) == (got is None)
+assert checked > 500, checked
+assert "€" in ws.cell(row=5, column=6).number_format
+# the inputs sheet traces every value to file and line
+inp = wb["Aannames"]
+assert [c.value for c in inp[3]] == ["Scenario", "Invoer", "Waarde", "Eenheid", "Bron", "Bestand", "Regel"]
+rows = [r for r in inp.iter_rows(min_row=4, values_only=True) if r[0]]
+assert len(rows) > 20 and all(r[5] and r[5].endswith(".yaml") and r[6] >= 1 for r in rows)
+assert any(r[1] == "zorgsoorten[ambulant].cost" and r[2] == "10k" for r in rows), "b's cost"
+# one sheet per scenario, with its own years across
+sc = wb[names[3]]
+years = [c.value for c in sc[sc.freeze_panes and int(sc.freeze_panes[1:]) - 1]][4:]
+assert years == [2025, 2026, 2027, 2028], years
+PY
+else
+  echo "SKIP: no python3 with openpyxl and jsonschema; the XLSX and schema checks did not run" >&2
+  skipped="$skipped openpyxl"
+fi
+
+# ---- HTML: self-contained, escaped, one series per scenario ----
+expect_exit 0 "$JZ" compare -q --format html -o "$TMP/c.html" "$A" "$B" "$C"
+H="$TMP/c.html"
+grep -q '<script' "$H" && bad "HTML contains a script element" || ok
+grep -q "alert('x')" "$H" && bad "scenario name not escaped" || ok
+expect_grep "$H" "C &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; later"
+grep -Eo '(src|href)=|@import|url\(|https?://[^"]*' "$H" | grep -v '^http://www.w3.org/2000/svg$' | grep -q . \
+  && bad "HTML refers to something outside the file" || ok
+expect_grep "$H" "@media print"
+n=$("$PYJ" - "$H" <<'PY'
+import re, sys
+h = open(sys.argv[1], encoding="utf-8").read()
+svg = re.search(r'<svg id="chart-tekort".*?</svg>', h, re.S).group(0)
+print(len(re.findall(r'data-scenario="\d+"', svg)))
+PY
+)
+[ "$n" = 3 ] && ok || bad "tekort chart has $n series, wanted 3"
+printf 'scenario,gemeente_code,year,metric,p5,p50,p95\n1,TOTAL,2025,tekort,-8e6,-6e6,-5e6\n1,TOTAL,2026,tekort,-9e6,-6.5e6,-5e6\n' > "$TMP/bands.csv"
+expect_exit 0 "$JZ" compare -q --bands "$TMP/bands.csv" --lang en --format html -o "$TMP/en.html" "$A" "$B" "$C"
+expect_grep "$TMP/en.html" '<html lang="en">'
+expect_grep "$TMP/en.html" "Deficit per year"
+expect_grep "$TMP/en.html" 'data-band="1"'
+expect_exit 0 "$JZ" compare -q --bands "$TMP/bands.csv" --format json "$A" "$B" "$C"
+"$PYJ" -c 'import json,sys; d=json.load(open(sys.argv[1])); b=d["results"][2]["bands"]["tekort"]; assert b["p5"][0][1] == -8e6 and b["p95"][0][2] == -5e6 and b["p50"][1][1] is None' "$TMP/out" && ok || bad "bands in JSON"
+
+# --gemeente all: the region, then a tekort chart per gemeente
+expect_exit 0 "$JZ" compare -q --gemeente all --format html -o "$TMP/all.html" "$A" "$B"
+n=$(grep -o '<svg id="chart-tekort[^"]*"' "$TMP/all.html" | sort -u | wc -l)
+[ "$n" = 3 ] && ok || bad "--gemeente all: $n tekort charts, wanted 3"
+# jzsim run writes the same reports for one scenario
+expect_exit 2 "$JZ" run --format html "$A"
+expect_exit 0 "$JZ" run -q --format html -o "$TMP/one.html" "$A"
+expect_grep "$TMP/one.html" 'data-scenario="1"'
+grep -q 'data-scenario="2"' "$TMP/one.html" && bad "run html has a second series" || ok
+expect_exit 0 "$JZ" run -q --format xlsx -o "$TMP/one.xlsx" "$A"
+[ -s "$TMP/one.xlsx" ] && ok || bad "run xlsx wrote nothing"
+
+# ---- -o is atomic: a failing run leaves an existing file alone ----
+echo "keep me" > "$TMP/keep.html"
+expect_exit 1 "$JZ" compare --format html -o "$TMP/keep.html" "$A" "$TMP/missing.yaml"
+expect_grep "$TMP/keep.html" "keep me"
+ls "$TMP" | grep -q '\.tmp\.' && bad "temporary file left behind" || ok
+
+# ---- the briefing in a browser: a real render, not a blank page ----
+CHROME=""
+for c in chromium chromium-browser google-chrome; do command -v "$c" >/dev/null 2>&1 && { CHROME=$c; break; }; done
+if [ -z "$CHROME" ]; then
+  echo "SKIP: chromium is not installed; the HTML was not rendered" >&2
+  skipped="$skipped chromium"
+else
+  # the example scenarios: the briefing the README shows
+  expect_exit 0 "$JZ" compare -q --format html -o "$TMP/brief.html" "$EX" "$HI"
+  profile=$(mktemp -d)
+  timeout 60 "$CHROME" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$profile" --window-size=1200,1600 --screenshot="$TMP/shot.png" \
+    "file://$TMP/brief.html" >/dev/null 2>&1
+  rm -rf "$profile"
+  if [ ! -s "$TMP/shot.png" ]; then
+    bad "chromium wrote no screenshot"
+  else
+    "$PYJ" - "$TMP/shot.png" <<'PY' && ok || bad "the rendered briefing looks blank or unstyled"
+# Decode the PNG (zlib + scanline filters) and look at the pixels: a real
+# render has text and charts (many colours, a good share of ink) and the
+# briefing's accent navy (#1f3a68, the title and the reference line).
+import struct, sys, zlib
+data = open(sys.argv[1], "rb").read()
+assert data[:8] == b"\x89PNG\r\n\x1a\n"
+pos, idat, w = 8, b"", 0
+while pos < len(data):
+    n, typ = struct.unpack(">I4s", data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + n]
+    if typ == b"IHDR":
+        w, h, depth, ctype = struct.unpack(">IIBB", body[:10])
+        assert depth == 8 and ctype in (2, 6), (depth, ctype)
+        bpp = 3 if ctype == 2 else 4
+    elif typ == b"IDAT":
+        idat += body
+    pos += 12 + n
+raw = zlib.decompress(idat)
+stride = w * bpp
+prev = bytearray(stride)
+colours, ink, navy, total = set(), 0, 0, 0
+for y in range(h):
+    f = raw[y * (stride + 1)]
+    line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+    for i in range(stride):
+        a = line[i - bpp] if i >= bpp else 0
+        b = prev[i]
+        c = prev[i - bpp] if i >= bpp else 0
+        if f == 1: line[i] = (line[i] + a) & 255
+        elif f == 2: line[i] = (line[i] + b) & 255
+        elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
+        elif f == 4:
+            p = a + b - c
+            pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    prev = line
+    if y % 2:
+        continue
+    for x in range(0, stride, bpp * 2):
+        r, g, bl = line[x], line[x + 1], line[x + 2]
+        colours.add((r, g, bl))
+        total += 1
+        if r + g + bl < 600:
+            ink += 1
+        if abs(r - 0x1f) < 14 and abs(g - 0x3a) < 14 and abs(bl - 0x68) < 14:
+            navy += 1
+print("pixels %d, colours %d, ink %.1f%%, navy %d" % (total, len(colours), 100.0 * ink / total, navy), file=sys.stderr)
+assert w == 1200 and h == 1600
+assert len(colours) > 200, len(colours)
+assert 0.02 < ink / total < 0.6, ink / total
+assert navy > 300, navy
+PY
+  fi
+fi
+
+if [ "$fails" -eq 0 ] && [ -n "$skipped" ]; then
+  echo "$passes passed, $fails failed (skipped:$skipped)"
+  exit 77
+fi
+finish

@@ -1,0 +1,244 @@
+/*
+ * test_history.c - reading history files: CBS StatLine-style CSV (';',
+ * decimal commas, '.', '-', title and footer lines, unit hints), plain
+ * CSV, YAML, and one test per class of bad row, each checking the
+ * message and the line:column it names.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jzsim/calibrate.h"
+#include "jzsim/history.h"
+#include "jztest.h"
+
+static jz_history *csv(const char *text, jz_error *err)
+{
+    return jz_history_parse_csv(text, strlen(text), "h.csv", err);
+}
+
+static const jz_history_row *find(const jz_history *h, const char *z, int year, int half)
+{
+    for (int i = 0; i < h->n_rows; i++)
+        if (strcmp(h->rows[i].zorgsoort, z) == 0 && h->rows[i].year == year && h->rows[i].half == half)
+            return &h->rows[i];
+    return NULL;
+}
+
+static void test_statline_export(void **state)
+{
+    (void)state;
+    const char *text =
+        "\xef\xbb\xbf\"Jeugdhulp; gemeenten, 2020-2022\"\n"                                   /* 1 title */
+        "# bron: CBS StatLine, tabel 84134NED, geraadpleegd 1-2-2024\n"                       /* 2 */
+        "\"ID\";\"Regio's\";\"Zorgsoort\";\"Perioden\";\"Jongeren met jeugdhulp (aantal)\";"
+        "\"Kosten (x 1 000 euro)\";\"Gemiddelde duur (dagen)\";\"Bron\"\r\n"                   /* 3 header */
+        "0;\"GM0153  \";\"ambulant\";\"2020\";\"4.505\";\"1.234,5\";\"365,25\";\"seed4 L2299\"\r\n" /* 4 */
+        "1;\"GM0153\";\"ambulant\";\"2021*\";\".\";\"-\";\"\";\"\"\r\n"                          /* 5 */
+        "2;\"GM0153\";\"Totaal\";\"2022HJ01\";\"12,5\";\"x\";\"30,4375\";\"\"\r\n"                /* 6 */
+        "3;\"GM0153\";\"Totaal\";\"2022 2e halfjaar\";\"1\";\"2\";\"\";\"\"\r\n"                  /* 7 */
+        "\"Bron: CBS\"\r\n";                                                                    /* 8 */
+    jz_error err;
+    jz_history *h = csv(text, &err);
+    if (!h)
+        fail_msg("%s:%d:%d: %s", err.file, err.line, err.column, err.message);
+    assert_int_equal(h->n_rows, 4);
+    const jz_history_row *r = find(h, "ambulant", 2020, 0);
+    assert_non_null(r);
+    assert_string_equal(r->gemeente, "GM0153");
+    assert_close(r->v[JZ_HS_UNIQUE], 4505, 0);          /* '.' separates thousands */
+    assert_close(r->v[JZ_HS_COST], 1234500, 1e-6);      /* decimal comma, x 1 000 */
+    assert_close(r->v[JZ_HS_MEAN_DURATION], 12.0, 1e-12); /* days -> months */
+    assert_string_equal(r->source, "seed4 L2299");
+    assert_int_equal(r->line, 4);
+    assert_int_equal(r->col[JZ_HS_UNIQUE], 5);
+    r = find(h, "ambulant", 2021, 0);
+    assert_non_null(r);
+    assert_true(r->provisional);
+    assert_true(isnan(r->v[JZ_HS_UNIQUE]));             /* '.' = unknown */
+    assert_close(r->v[JZ_HS_COST], 0, 0);               /* '-' = nihil */
+    r = find(h, "Totaal", 2022, 1);
+    assert_non_null(r);
+    assert_close(r->v[JZ_HS_UNIQUE], 12.5, 1e-12);
+    assert_true(isnan(r->v[JZ_HS_COST]));               /* 'x' = secret */
+    assert_non_null(find(h, "Totaal", 2022, 2));
+    assert_true(jz_history_is_total("Totaal"));
+    /* title, comment and footer are kept as source notes */
+    assert_int_equal(h->n_notes, 3);
+    assert_non_null(strstr(h->notes[0], "Jeugdhulp; gemeenten"));
+    assert_string_equal(h->notes[1], "bron: CBS StatLine, tabel 84134NED, geraadpleegd 1-2-2024");
+    assert_string_equal(h->notes[2], "Bron: CBS");
+    /* the ID column is not a series: a warning, not an error */
+    assert_int_equal(h->n_warnings, 1);
+    assert_non_null(strstr(h->warnings[0], "'ID'"));
+    jz_history_free(h);
+}
+
+static void test_plain_csv_and_suggestion(void **state)
+{
+    (void)state;
+    const char *text = "gemeente,zorgsoort,periode,instroom,instrom,cost_per_client\n"
+                       "GM0001,ambulant,2019,1200.5,3,15300\n"
+                       "GM0001,,2019,\"1300\",,\n";
+    jz_error err;
+    jz_history *h = csv(text, &err);
+    if (!h)
+        fail_msg("%s", err.message);
+    assert_int_equal(h->n_rows, 2);
+    assert_close(h->rows[0].v[JZ_HS_INSTROOM], 1200.5, 1e-12);
+    assert_close(h->rows[0].v[JZ_HS_COST_PER_CLIENT], 15300, 0);
+    assert_true(jz_history_is_total(h->rows[1].zorgsoort));
+    assert_int_equal(h->n_warnings, 1);
+    assert_non_null(strstr(h->warnings[0], "did you mean 'instroom'"));
+    jz_history_free(h);
+}
+
+static void test_yaml(void **state)
+{
+    (void)state;
+    const char *text = "sources: [\"seed4-figures.md\"]\n"
+                       "rows:\n"
+                       "  - {gemeente: GM0153, zorgsoort: pleegzorg, periode: 2022, uniek: 381, bron: L2460}\n"
+                       "  - {gemeente: GM0153, periode: 2023, kosten_per_client: 17000, instroom: null}\n";
+    jz_error err;
+    jz_history *h = jz_history_parse_yaml(text, strlen(text), "h.yaml", &err);
+    if (!h)
+        fail_msg("%s:%d:%d: %s", err.file, err.line, err.column, err.message);
+    assert_int_equal(h->n_rows, 2);
+    assert_close(h->rows[0].v[JZ_HS_UNIQUE], 381, 0);
+    assert_string_equal(h->rows[0].source, "L2460");
+    assert_close(h->rows[1].v[JZ_HS_COST_PER_CLIENT], 17000, 0);
+    assert_true(isnan(h->rows[1].v[JZ_HS_INSTROOM]));
+    assert_int_equal(h->n_notes, 1);
+    jz_history_free(h);
+
+    /* bad YAML rows name line:column */
+    const char *bad = "rows:\n  - {periode: 2022, instrom: 3}\n";
+    assert_null(jz_history_parse_yaml(bad, strlen(bad), "h.yaml", &err));
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.column, 21);
+    assert_non_null(strstr(err.message, "did you mean 'instroom'"));
+    const char *bad2 = "rows:\n  - {periode: 2022, instroom: veel}\n";
+    assert_null(jz_history_parse_yaml(bad2, strlen(bad2), "h.yaml", &err));
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.column, 31);
+    const char *bad3 = "rows:\n  - {instroom: 3}\n";
+    assert_null(jz_history_parse_yaml(bad3, strlen(bad3), "h.yaml", &err));
+    assert_non_null(strstr(err.message, "no `periode`"));
+}
+
+/* One bad input: it fails with status JZ_EINPUT at line:column, and the
+ * message contains `want`. */
+static void expect_bad(const char *text, int line, int column, const char *want)
+{
+    jz_error err;
+    jz_history *h = csv(text, &err);
+    if (h) {
+        jz_history_free(h);
+        fail_msg("accepted bad input (wanted '%s')", want);
+    }
+    assert_int_equal(err.status, JZ_EINPUT);
+    assert_string_equal(err.file, "h.csv");
+    if (err.line != line || err.column != column || !strstr(err.message, want))
+        fail_msg("got %d:%d: %s; wanted %d:%d: ...%s...", err.line, err.column, err.message, line,
+                 column, want);
+}
+
+static void test_bad_rows(void **state)
+{
+    (void)state;
+    const char *H = "gemeente;periode;instroom;uitstroom\n"; /* line 1 */
+    char buf[512];
+#define BAD(row, line, col, want)                  \
+    do {                                           \
+        snprintf(buf, sizeof buf, "%s%s", H, row); \
+        expect_bad(buf, line, col, want);          \
+    } while (0)
+    /* a field too many / too few */
+    BAD("GM1;2020;1;2;3\n", 2, 5, "has 5 fields, the header (line 1) has 4");
+    BAD("GM1;2020;1\n", 2, 3, "has 3 fields");
+    /* not a number: the field index */
+    BAD("GM1;2020;veel;2\n", 2, 3, "instroom: 'veel' is not a number");
+    /* a decimal point in a ';' file */
+    BAD("GM1;2020;12.5;2\n", 2, 3, "decimal separator is a comma");
+    BAD("GM1;2020;1,2,3;2\n", 2, 3, "more than one decimal comma");
+    /* negative counts */
+    BAD("GM1;2020;-4;2\n", 2, 3, "must not be negative");
+    /* period: empty, unknown */
+    BAD("GM1;;1;2\n", 2, 2, "the period is empty");
+    BAD("GM1;2020Q3;1;2\n", 2, 2, "period '2020Q3'");
+    BAD("GM1;twintig;1;2\n", 2, 2, "expected a year");
+    /* a quote that is not closed: the character column of the quote */
+    BAD("GM1;2020;\"1;2\n", 2, 10, "not closed");
+    /* text after a closing quote */
+    BAD("GM1;2020;\"1\"x;2\n", 2, 13, "text after a closing quote");
+    /* the same cell twice: the later line, naming the earlier one */
+    BAD("GM1;2020;1;2\nGM1;2021;1;2\ngm1;2020;5;\n", 4, 3, "given twice (also on line 2)");
+    /* the same half-year twice */
+    BAD("GM1;2020H1;1;2\nGM1;2020HJ01;;7\n", 3, 4, "given twice");
+#undef BAD
+    /* header problems */
+    expect_bad("gemeente;periode;instroom;inflow\nGM1;2020;1;2\n", 1, 4, "means the same as column 3");
+    expect_bad("gemeente;instroom\nGM1;5\n", 0, 0, "no header line with a period column");
+    expect_bad("gemeente;periode;bron\nGM1;2020;x\n", 1, 0, "names no series");
+    expect_bad("# only a comment\ngemeente;periode;instroom\n", 2, 0, "no observations");
+    expect_bad("periode;gem_duur\n2020;0\n", 2, 2, "must be > 0 months");
+    expect_bad("periode;gem_duur\n2020;1500\n", 2, 2, "at most 1200 months");
+    expect_bad("periode,instroom\n2020,\"1,5\"\n", 2, 2, "write decimals with a point");
+}
+
+static void test_history_set(void **state)
+{
+    (void)state;
+    jz_error err;
+    jz_history *h = jz_history_alloc("mem");
+    assert_int_equal(jz_history_set(h, "GM1", "a", 2020, 0, JZ_HS_INSTROOM, 5, &err), JZ_OK);
+    assert_int_equal(jz_history_set(h, "GM1", "a", 2020, 0, JZ_HS_UITSTROOM, 6, &err), JZ_OK);
+    assert_int_equal(jz_history_set(h, "GM1", "", 2020, 0, JZ_HS_UITSTROOM, 7, &err), JZ_OK);
+    assert_int_equal(h->n_rows, 2);
+    assert_int_equal(jz_history_set(h, "GM1", "a", 1800, 0, JZ_HS_UITSTROOM, 6, &err), JZ_EINPUT);
+    jz_history_free(h);
+}
+
+static void test_load_file(void **state)
+{
+    (void)state;
+    jz_error err;
+    jz_history *h = jz_history_load(JZ_TEST_DATA "/history/synth.csv", &err);
+    if (!h)
+        fail_msg("%s:%d: %s", err.file, err.line, err.message);
+    assert_int_equal(h->n_rows, 12);
+    assert_close(h->rows[0].v[JZ_HS_INSTROOM], 950, 1e-9);
+    assert_close(h->rows[0].v[JZ_HS_COST], 10176523.227, 1e-3);
+    jz_history_free(h);
+    assert_null(jz_history_load(JZ_TEST_DATA "/history/does-not-exist.csv", &err));
+    assert_int_equal(err.status, JZ_EIO);
+    /* the shipped Enschede history reads without hand editing */
+    h = jz_history_load(JZ_SOURCE_DIR "/scenarios/enschede/historie.csv", &err);
+    if (!h)
+        fail_msg("%s:%d:%d: %s", err.file, err.line, err.column, err.message);
+    assert_true(h->n_rows >= 3);
+    for (int i = 0; i < h->n_rows; i++)
+        assert_non_null(h->rows[i].source); /* every number has its source */
+    jz_history_free(h);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_statline_export),
+        cmocka_unit_test(test_plain_csv_and_suggestion),
+        cmocka_unit_test(test_yaml),
+        cmocka_unit_test(test_bad_rows),
+        cmocka_unit_test(test_history_set),
+        cmocka_unit_test(test_load_file),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
