@@ -198,7 +198,7 @@ int jz_cmp_read_bands(jz_comparison *c, const char *path, jz_error *err)
         }
         char *end;
         long year = strtol(f[F_YEAR], &end, 10);
-        if (end == f[F_YEAR] || *end) {
+        if (end == f[F_YEAR] || *end || year < 1000 || year > 9999) {
             rc = jz_error_set(err, JZ_EINPUT, path, lineno, col[F_YEAR], "year must be a whole number, got '%s'",
                               f[F_YEAR]);
             break;

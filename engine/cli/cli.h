@@ -51,5 +51,7 @@ int cmd_compare(int argc, char **argv);
 int cmd_calibrate(int argc, char **argv);
 int cmd_backtest(int argc, char **argv);
 int cmd_measures(int argc, char **argv);
+int cmd_mc(int argc, char **argv);
+int cmd_sensitivity(int argc, char **argv);
 
 #endif

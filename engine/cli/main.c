@@ -13,6 +13,8 @@ static const jz_command commands[] = {
     {"calibrate", cmd_calibrate, "fit a scenario to the observed history, write the calibrated scenario"},
     {"backtest", cmd_backtest, "score a fitted projection of later years against naive forecasts"},
     {"measures", cmd_measures, "what each measure buys: ranking, payback, certainty, interaction"},
+    {"mc", cmd_mc, "Monte Carlo bands (P5-P95) of cost and tekort from uncertain inputs"},
+    {"sensitivity", cmd_sensitivity, "which assumptions matter: tornado of the tekort, break-even values"},
     {NULL, NULL, NULL}};
 
 static void usage(FILE *out)

@@ -33,13 +33,13 @@ static const char *fmt_param(char *buf, size_t n, const jz_calib_param *q, doubl
     if (!isfinite(v))
         return strcpy(buf, "-");
     if (q->kind == JZ_PK_TREND || q->kind == JZ_PK_INTENSITY) {
-        char t[64];
+        char t[48]; /* leaves room for the suffix in a 64-byte buffer */
         jz_format_number(t, sizeof t, 100.0 * v, 2, lang);
         snprintf(buf, n, "%s%%", t);
         return buf;
     }
     if (q->is_factor) {
-        char t[64];
+        char t[48];
         jz_format_number(t, sizeof t, v, 4, lang);
         snprintf(buf, n, "x %s", t);
         return buf;

@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <gsl/gsl_cdf.h>
+
+#include "jzsim/sensitivity.h"
 #include "report/unc_common.h"
 
 char *jz_unc_fmt_value(char *buf, size_t size, const char *unit, double v, jz_lang lang)
@@ -58,7 +61,9 @@ char *jz_unc_fmt_dist(char *buf, size_t size, const jz_uncertain *u, jz_lang lan
         snprintf(buf, size, "%s: %s %s, sd %s", kind_name(d->kind, nl),
                  nl ? "gemiddelde" : "mean", jz_unc_fmt_value(a, sizeof a, u->unit, d->mean, lang),
                  jz_unc_fmt_value(b, sizeof b, u->unit, d->sd, lang));
-        if (d->truncated) {
+        /* the bounds, when they cut off a noticeable part (not just the unit's far ends) */
+        if (d->truncated && (isinf(d->t_lo) ? 0.0 : gsl_cdf_ugaussian_P(d->t_lo)) +
+                                    (isinf(d->t_hi) ? 0.0 : gsl_cdf_ugaussian_Q(d->t_hi)) > 1e-6) {
             size_t at = strlen(buf);
             snprintf(buf + at, size - at, ", %s %s %s %s", nl ? "begrensd" : "bounded",
                      jz_unc_fmt_value(a, sizeof a, u->unit, d->low, lang), to,
@@ -80,6 +85,26 @@ char *jz_unc_fmt_dist(char *buf, size_t size, const jz_uncertain *u, jz_lang lan
     default:
         snprintf(buf, size, "?");
     }
+    return buf;
+}
+
+char *jz_unc_breakeven_text(char *buf, size_t size, const jz_breakeven *be, jz_lang lang)
+{
+    int nl = lang == JZ_LANG_NL;
+    char v[96], t[96], a[96], b[96], x[96], y[96];
+    jz_format_money(t, sizeof t, be->target, lang);
+    if (be->found)
+        snprintf(buf, size,
+                 nl ? "%s: het tekort in %d is %s bij %s (puntwaarde %s)." : "%s: the deficit in %d is %s at %s (point value %s).",
+                 be->path, be->year, t, jz_unc_fmt_value(v, sizeof v, be->unit, be->value, lang),
+                 jz_unc_fmt_value(a, sizeof a, be->unit, be->point, lang));
+    else
+        snprintf(buf, size,
+                 nl ? "%s: geen waarde tussen %s en %s brengt het tekort in %d op %s; het tekort is daar %s en %s."
+                    : "%s: no value between %s and %s brings the deficit in %d to %s; it is %s and %s there.",
+                 be->path, jz_unc_fmt_value(a, sizeof a, be->unit, be->lo, lang),
+                 jz_unc_fmt_value(b, sizeof b, be->unit, be->hi, lang), be->year, t,
+                 jz_format_money(x, sizeof x, be->at_lo, lang), jz_format_money(y, sizeof y, be->at_hi, lang));
     return buf;
 }
 

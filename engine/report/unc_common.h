@@ -17,6 +17,11 @@ char *jz_unc_fmt_value(char *buf, size_t size, const char *unit, double v, jz_la
 /* "normal: mean 10, sd 1.5, 6 to 14" (nl: "normaal: gemiddelde 10, sd 1,5, 6 tot 14"). */
 char *jz_unc_fmt_dist(char *buf, size_t size, const jz_uncertain *u, jz_lang lang);
 
+struct jz_breakeven;
+/* The break-even as one sentence ("... the deficit in 2028 is € 0 at 10,8
+ * mnd" or "no value between ... brings ..."); returns buf. */
+char *jz_unc_breakeven_text(char *buf, size_t size, const struct jz_breakeven *be, jz_lang lang);
+
 typedef struct jz_csvw {
     FILE *out;
     char sep;

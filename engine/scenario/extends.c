@@ -28,6 +28,7 @@
 #include <sys/stat.h>
 
 #include "scenario/node.h"
+#include "scenario/uncertain.h"
 
 /* ------------------------------------------------------------------ */
 /* Name index: finds a name among n names; hashed when n is large so that
@@ -367,7 +368,7 @@ static jz_node *merge_keyed(merger *m, jz_node *base, jz_node *over, const char 
 /* over merged over base; NULL with m->err filled on failure. */
 static jz_node *merge(merger *m, jz_node *base, jz_node *over)
 {
-    if (base->type == JZ_NODE_MAP && over->type == JZ_NODE_MAP)
+    if (base->type == JZ_NODE_MAP && over->type == JZ_NODE_MAP && !jz_unc_replaces(base, over))
         return merge_maps(m, base, over);
     if (base->type == JZ_NODE_SEQ && over->type == JZ_NODE_SEQ) {
         const char *id = list_id(base, over);

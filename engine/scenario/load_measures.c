@@ -516,18 +516,16 @@ static int check_effect_keys(mloader *L, const jz_measure *m, const jz_node *ite
 {
     const char *uses = effect_uses[m->effect], *needs = effect_needs[m->effect];
     const char *name = effect_names[m->effect];
-    for (size_t i = 0; i < sizeof effect_params / sizeof effect_params[0]; i++) {
-        const jz_node *v = jz_node_get(item, effect_params[i]);
-        for (size_t k = 0; v && k < item->n; k++)
-            if (item->values[k] == v)
-                v = item->keys[k]; /* point at the key */
-        if (v && !in_words(uses, effect_params[i]))
-            return jz_node_error(L->err, v, "measure '%s': '%s' does not apply to effect '%s' "
-                                 "(it uses: %s)", L->key, effect_params[i], name, uses);
-        if (!v && in_words(needs, effect_params[i]))
+    const size_t np = sizeof effect_params / sizeof effect_params[0];
+    for (size_t i = 0; i < np; i++) /* first what does not belong, then what is missing */
+        for (size_t k = 0; k < item->n; k++)
+            if (strcmp(item->keys[k]->scalar, effect_params[i]) == 0 && !in_words(uses, effect_params[i]))
+                return jz_node_error(L->err, item->keys[k], "measure '%s': '%s' does not apply to "
+                                     "effect '%s' (it uses: %s)", L->key, effect_params[i], name, uses);
+    for (size_t i = 0; i < np; i++)
+        if (!jz_node_get(item, effect_params[i]) && in_words(needs, effect_params[i]))
             return jz_node_error(L->err, item, "measure '%s': effect '%s' needs '%s' (it uses: %s)",
                                  L->key, name, effect_params[i], uses);
-    }
     if (m->effect == JZ_EFFECT_LUMPSUM) {
         static const char *const timing[] = {"ramp_years", "ramp_shape", "fade_after_years",
                                              "fade_years", "fade_half_life"};

@@ -24,6 +24,37 @@ int jz_unc_is_value(const jz_node *n)
     return n && n->type == JZ_NODE_MAP && (jz_node_get(n, "dist") || jz_node_get(n, "value"));
 }
 
+/* A series written as a map: years, interpolation, {base, growth}. */
+static int is_series_map(const jz_node *n)
+{
+    if (!n || n->type != JZ_NODE_MAP || n->n == 0)
+        return 0;
+    for (size_t i = 0; i < n->n; i++) {
+        const char *k = n->keys[i]->scalar;
+        int year = *k != '\0';
+        for (const char *c = k; *c; c++)
+            year &= *c >= '0' && *c <= '9';
+        if (!year && strcmp(k, "interpolation") != 0 && strcmp(k, "base") != 0 && strcmp(k, "growth") != 0 &&
+            strcmp(k, "source") != 0)
+            return 0;
+    }
+    return 1;
+}
+
+static const char *dist_of(const jz_node *n)
+{
+    const jz_node *d = jz_node_get(n, "dist");
+    return d && d->type == JZ_NODE_SCALAR ? d->scalar : "";
+}
+
+int jz_unc_replaces(const jz_node *base, const jz_node *over)
+{
+    int vb = jz_unc_is_value(base), vo = jz_unc_is_value(over);
+    if (vo && (is_series_map(base) || (vb && strcmp(dist_of(base), dist_of(over)) != 0)))
+        return 1;
+    return vb && is_series_map(over);
+}
+
 int jz_unc_check_nested(const jz_node *n, const char *what, jz_error *err)
 {
     if (!n || n->type != JZ_NODE_MAP || jz_unc_is_value(n))

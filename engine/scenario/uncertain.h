@@ -20,6 +20,12 @@
  * `value`)? */
 int jz_unc_is_value(const jz_node *n);
 
+/* For `extends`: should map `over` replace map `base` instead of merging
+ * key by key?  Yes when a distribution or range meets a series by year (in
+ * either order), or two distributions of a different kind meet; two of the
+ * same kind merge, so a variant can change one parameter (e.g. only sd). */
+int jz_unc_replaces(const jz_node *base, const jz_node *over);
+
 /* A year map or {base, growth} series whose values hold a distribution:
  * JZ_EINPUT with a message that says a distribution applies to a whole
  * series.  JZ_OK otherwise. */

@@ -1,0 +1,137 @@
+/*
+ * tornado.c - the one-way sensitivity as a tornado chart: an inline SVG
+ * (jz_svg_tornado, for any page) and a small self-contained HTML page
+ * (jz_report_sensitivity_html).  Uses the axis and escaping helpers of
+ * svg.h; no scripts, fonts or images, prints on A4.
+ *
+ * Each input is one row: a bar from the tekort at the point values to the
+ * tekort with the input at its low end (light) and to its high end (dark);
+ * the widest bar on top.  Input paths come from the scenario and are
+ * escaped.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "jzsim/jzsim.h"
+#include "jzsim/sensitivity.h"
+#include "report/svg.h"
+#include "report/unc_common.h"
+
+#define C_LOW "#d08c2b"
+#define C_HIGH "#1f3a68"
+
+void jz_svg_tornado(FILE *out, const jz_sensitivity *t, int max_bars, jz_lang lang)
+{
+    int nl = lang == JZ_LANG_NL;
+    int n = t->n_bars < max_bars ? t->n_bars : max_bars;
+    const double scale = 1e6; /* € mln */
+    double lo = t->base, hi = t->base;
+    for (int i = 0; i < n; i++) {
+        lo = fmin(lo, fmin(t->bars[i].at_low, t->bars[i].at_high));
+        hi = fmax(hi, fmax(t->bars[i].at_low, t->bars[i].at_high));
+    }
+    jz_axis ax;
+    jz_svg_nice_axis(&ax, lo / scale, hi / scale, 6);
+    const int W = 760, left = 300, right = 730, top = 40, row = 26;
+    int H = top + (n > 0 ? n : 1) * row + 50;
+    double span = ax.hi - ax.lo > 0 ? ax.hi - ax.lo : 1.0;
+#define X(v) (left + ((v) / scale - ax.lo) / span * (right - left))
+    fprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"chart-tornado\" viewBox=\"0 0 %d %d\" "
+                 "role=\"img\" style=\"max-width:100%%;height:auto\" font-family=\"sans-serif\" font-size=\"12\">\n",
+            W, H);
+    fprintf(out, "<title>%s %d</title>\n", nl ? "Gevoeligheid van het tekort in" : "Sensitivity of the deficit in",
+            t->year);
+    /* legend */
+    fprintf(out, "<rect x=\"%d\" y=\"10\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"20\">%s</text>\n",
+            left, C_LOW, left + 16, nl ? "invoer laag (P5 of low)" : "input low (P5 or low)");
+    fprintf(out, "<rect x=\"%d\" y=\"10\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"20\">%s</text>\n",
+            left + 200, C_HIGH, left + 216, nl ? "invoer hoog (P95 of high)" : "input high (P95 or high)");
+    /* grid and ticks */
+    char buf[96];
+    for (double v = ax.lo; v <= ax.hi + 1e-9 * span; v += ax.step) {
+        double x = left + (v - ax.lo) / span * (right - left);
+        fprintf(out, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>\n", x, top - 4, x,
+                top + n * row);
+        jz_format_number(buf, sizeof buf, v, ax.decimals, lang);
+        fprintf(out, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", x, top + n * row + 16, buf);
+    }
+    fprintf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s %d (€ mln)</text>\n", (left + right) / 2,
+            top + n * row + 36, nl ? "tekort" : "deficit", t->year);
+    for (int i = 0; i < n; i++) {
+        const jz_tornado_bar *b = &t->bars[i];
+        int y = top + i * row;
+        double xb = X(t->base), xl = X(b->at_low), xh = X(b->at_high);
+        fprintf(out, "<g data-input=\"");
+        jz_html_escape(out, b->path);
+        fprintf(out, "\"><text x=\"%d\" y=\"%d\" text-anchor=\"end\">", left - 8, y + 16);
+        char label[80];
+        snprintf(label, sizeof label, "%s", b->path);
+        if (strlen(b->path) > 44)
+            snprintf(label, sizeof label, "...%s", b->path + strlen(b->path) - 41);
+        jz_html_escape(out, label);
+        fprintf(out, "</text>\n");
+        fprintf(out, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n", fmin(xb, xl), y + 4,
+                fabs(xl - xb), row - 8, C_LOW);
+        fprintf(out, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/></g>\n", fmin(xb, xh),
+                y + 4, fabs(xh - xb), row - 8, C_HIGH);
+    }
+    fprintf(out, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#000\" stroke-width=\"1.5\"/>\n",
+            X(t->base), top - 4, X(t->base), top + n * row);
+#undef X
+    fprintf(out, "</svg>\n");
+}
+
+int jz_report_sensitivity_html(FILE *out, const jz_sensitivity *t, const jz_breakeven *be, jz_lang lang,
+                               jz_error *err)
+{
+    int nl = lang == JZ_LANG_NL;
+    const jz_scenario *s = t->scenario;
+    char a[96], b[96];
+    fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">\n<title>", nl ? "nl" : "en");
+    jz_html_escape(out, nl ? "Gevoeligheid: " : "Sensitivity: ");
+    jz_html_escape(out, s->meta.name);
+    fprintf(out, "</title>\n<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;color:#1a1a1a}"
+                 "table{border-collapse:collapse}td,th{padding:.2em .6em;border-bottom:1px solid #ccc;"
+                 "text-align:right}td:first-child,th:first-child{text-align:left}"
+                 "@media print{body{margin:1cm}}</style>\n</head><body>\n<h1>");
+    jz_html_escape(out, nl ? "Welke aannames tellen: " : "Which assumptions matter: ");
+    jz_html_escape(out, s->meta.name);
+    fprintf(out, "</h1>\n<p>");
+    jz_html_escape(out, jz_unc_unit_name(s, t->g, lang));
+    fprintf(out, nl ? ". Het tekort in %d is %s bij de puntwaarden. Elke balk zet één aanname op zijn lage en hoge "
+                      "waarde (P5 en P95 van een verdeling), de rest blijft gelijk; de langste balk bovenaan.</p>\n"
+                    : ". The deficit in %d is %s at the point values. Each bar moves one assumption to its low and "
+                      "high value (P5 and P95 of a distribution), the rest stays; the longest bar on top.</p>\n",
+            t->year, jz_format_money(a, sizeof a, t->base, lang));
+    jz_svg_tornado(out, t, 15, lang);
+    fprintf(out, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+            nl ? "aanname" : "assumption", nl ? "laag" : "low", nl ? "hoog" : "high",
+            nl ? "tekort laag" : "deficit low", nl ? "tekort hoog" : "deficit high");
+    for (int i = 0; i < t->n_bars; i++) {
+        const jz_tornado_bar *x = &t->bars[i];
+        fprintf(out, "<tr><td>");
+        jz_html_escape(out, x->path);
+        fprintf(out, "</td><td>");
+        jz_html_escape(out, jz_unc_fmt_value(a, sizeof a, x->unit, x->low, lang));
+        fprintf(out, "</td><td>");
+        jz_html_escape(out, jz_unc_fmt_value(b, sizeof b, x->unit, x->high, lang));
+        fprintf(out, "</td><td>");
+        jz_html_escape(out, jz_format_money(a, sizeof a, x->at_low, lang));
+        fprintf(out, "</td><td>");
+        jz_html_escape(out, jz_format_money(b, sizeof b, x->at_high, lang));
+        fprintf(out, "</td></tr>\n");
+    }
+    fprintf(out, "</table>\n");
+    if (be) {
+        char text[1024];
+        fprintf(out, "<h2>Break-even</h2>\n<p>");
+        jz_html_escape(out, jz_unc_breakeven_text(text, sizeof text, be, lang));
+        fprintf(out, "</p>\n");
+    }
+    fprintf(out, "<p><small>jzsim %s; %s</small></p>\n</body></html>\n", JZSIM_VERSION,
+            nl ? "methode: docs/uncertainty.md" : "method: docs/uncertainty.md");
+    if (ferror(out))
+        return jz_error_set(err, JZ_EIO, NULL, 0, 0, "cannot write the report");
+    return JZ_OK;
+}
