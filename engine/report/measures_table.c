@@ -229,7 +229,11 @@ int jz_report_measures_table(FILE *out, const jz_scenario *s, const jz_measures_
     fprintf(out, "%s: %s (%s), %d-%d\n", L(o, "Maatregelen", "Measures"), s->meta.name, who,
             a->base_year, a->base_year + H - 1);
     int nl = o->lang == JZ_LANG_NL;
-    if (a->exact && nl)
+    if (a->n_local == 0)
+        fprintf(out, "%s (%ld)\n", L(o, "Toerekening: alleen Hervormingsagenda, vaste bedragen; doorrekeningen",
+                                      "Attribution: Hervormingsagenda only, fixed amounts; model runs"),
+                a->runs);
+    else if (a->exact && nl)
         fprintf(out, "Toerekening: exacte Shapley-waarden over %d lokale maatregelen (%ld doorrekeningen).\n",
                 a->n_local, a->runs);
     else if (a->exact)

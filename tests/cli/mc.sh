@@ -1,0 +1,105 @@
+#!/bin/bash
+# jzsim mc / sensitivity: reproducible bands (1 and 2 threads give the same
+# bytes), kept draws, tornado and break-even, and file:line:column errors for
+# bad distribution syntax.
+. "$(dirname "$0")/lib.inc"
+EX="$SRC/scenarios/example-onzeker.yaml"
+
+expect_exit 0 "$JZ" mc --help
+expect_grep "$TMP/out" "Example"
+expect_exit 0 "$JZ" sensitivity --help
+expect_grep "$TMP/out" "break-even"
+expect_exit 2 "$JZ" mc
+expect_exit 2 "$JZ" mc --draws 0 "$EX"
+expect_grep "$TMP/err" "draws must be a whole number"
+expect_exit 2 "$JZ" mc --seed -3 "$EX"
+expect_exit 2 "$JZ" mc --threshold 1,5M "$EX"
+expect_exit 2 "$JZ" mc --format xml "$EX"
+
+# the same seed: the same bytes with 1 and with 2 threads (JSON, CSV, kept draws)
+for t in 1 2; do
+  expect_exit 0 "$JZ" mc --draws 1500 --seed 42 --threads $t --format json "$EX"
+  cp "$TMP/out" "$TMP/mc$t.json"
+  [ -s "$TMP/err" ] && bad "mc wrote to stderr when piped: $(head -c 200 "$TMP/err")" || ok
+  expect_exit 0 "$JZ" mc --draws 1500 --seed 42 --threads $t --format csv --keep-draws "$TMP/draws$t.csv" "$EX"
+  cp "$TMP/out" "$TMP/mc$t.csv"
+done
+cmp -s "$TMP/mc1.json" "$TMP/mc2.json" && ok || bad "json differs between 1 and 2 threads"
+cmp -s "$TMP/mc1.csv" "$TMP/mc2.csv" && ok || bad "csv differs between 1 and 2 threads"
+cmp -s "$TMP/draws1.csv" "$TMP/draws2.csv" && ok || bad "kept draws differ between 1 and 2 threads"
+# another seed: other numbers
+expect_exit 0 "$JZ" mc --draws 1500 --seed 43 --threads 2 --format json "$EX"
+cmp -s "$TMP/out" "$TMP/mc1.json" && bad "seed 43 gave the same output as seed 42" || ok
+
+# JSON: seed and generator recorded, P5 <= P50 <= P95, the kept draws agree
+python3 - "$TMP/mc1.json" "$TMP/draws1.csv" <<'PY' && ok || bad "mc json or kept draws wrong"
+import csv, json, sys
+d = json.load(open(sys.argv[1]))
+assert d["format"] == "jzsim-mc" and d["seed"] == 42 and d["generator"] == "mt19937" and d["draws"] == 1500
+t = d["figures"]["tekort"]
+for y in range(len(d["years"])):
+    assert t["p5"][y] <= t["p25"][y] <= t["p50"][y] <= t["p75"][y] <= t["p95"][y]
+    assert t["min"][y] <= t["p5"][y] and t["p95"][y] <= t["max"][y]
+rows = list(csv.DictReader(open(sys.argv[2])))
+assert len(rows) == 1500
+last = d["years"][-1]
+vals = sorted(float(r["tekort_%d" % last]) for r in rows)
+assert abs(vals[-1] - t["max"][-1]) <= 1e-6 * abs(vals[-1])
+mean = sum(vals) / len(vals)
+assert abs(mean - t["mean"][-1]) <= 1e-9 * abs(mean)
+# the histogram median lies between the neighbouring order statistics
+assert vals[740] <= t["p50"][-1] <= vals[759], (vals[740], t["p50"][-1], vals[759])
+assert len(d["inputs"]) == 8 and d["correlations"][0]["rho"] == 0.5
+PY
+ls "$TMP" | grep -q '\.tmp\.' && bad "temporary file left behind" || ok
+
+# the table: Dutch, the percentile columns, the probability
+expect_exit 0 "$JZ" mc --draws 300 "$EX"
+expect_grep "$TMP/out" "P5 .*P25 .*P50 .*P75 .*P95"
+expect_grep "$TMP/out" "Kans dat het tekort lager blijft"
+expect_exit 0 "$JZ" mc --draws 300 --lang en --threshold 5M "$EX"
+expect_grep "$TMP/out" "Probability that the deficit stays below €5,000,000"
+expect_exit 0 "$JZ" mc --draws 300 --format csv --locale nl "$EX"
+expect_grep "$TMP/out" "^scenario;gemeente_code;zorgsoort;year;metric;point;mean"
+
+# sensitivity: the tornado, sorted by swing; break-even
+expect_exit 0 "$JZ" sensitivity --format json "$EX"
+python3 - "$TMP/out" <<'PY' && ok || bad "sensitivity json wrong"
+import json, sys
+d = json.load(open(sys.argv[1]))
+b = d["bars"]
+assert len(b) == 8 and d["year"] == 2028
+assert all(b[i]["swing"] >= b[i + 1]["swing"] for i in range(len(b) - 1))
+assert b[0]["input"] == "indexation.tariff"
+PY
+expect_exit 0 "$JZ" sensitivity --break-even "indexation.tariff" --target 5M --year 2026 "$EX"
+expect_grep "$TMP/out" "het tekort in 2026 is € 5.000.000 bij"
+expect_exit 0 "$JZ" sensitivity --break-even "zorgsoorten[pleegzorg].zorgduur" --lang en "$EX"
+expect_grep "$TMP/out" "no value between"
+expect_exit 2 "$JZ" sensitivity --break-even "zorgsoorten[pleegzorg].zorgdur" "$EX"
+expect_grep "$TMP/err" "did you mean 'zorgsoorten\[pleegzorg\].zorgduur'"
+expect_exit 2 "$JZ" sensitivity --year 2040 "$EX"
+expect_exit 2 "$JZ" sensitivity --format html "$EX"
+expect_exit 0 "$JZ" sensitivity --format html -o "$TMP/t.html" "$EX"
+expect_grep "$TMP/t.html" "<svg"
+expect_grep "$TMP/t.html" 'data-input="indexation.tariff"'
+
+# bad distribution syntax: file:line:column and exit 2
+cat > "$TMP/bad.yaml" <<'YAML'
+meta: {name: Fout, base_year: 2024, horizon: 2}
+zorgsoorten:
+  - key: a
+    instroom: 100
+    zorgduur: {dist: normal, mean: 10, sd: -1.5}
+    cost: 1k
+gemeenten: [{code: GM0001, name: X}]
+YAML
+expect_exit 2 "$JZ" mc "$TMP/bad.yaml"
+expect_grep "$TMP/err" "bad.yaml:5:44: zorgsoorten\[a\].zorgduur sd must be >= 0"
+sed -i 's/sd: -1.5}/sd: 1}/; s/dist: normal/dist: normaal/' "$TMP/bad.yaml"
+expect_exit 2 "$JZ" validate "$TMP/bad.yaml"
+expect_grep "$TMP/err" "bad.yaml:5:22: .*unknown distribution 'normaal'; did you mean 'normal'?"
+sed -i 's/dist: normaal, mean: 10, sd: 1/dist: triangular, low: 8, mode: 15, high: 12/' "$TMP/bad.yaml"
+expect_exit 2 "$JZ" run "$TMP/bad.yaml"
+expect_grep "$TMP/err" "bad.yaml:5:48: .*mode must lie between low (8) and high (12)"
+finish

@@ -1,0 +1,75 @@
+#!/bin/bash
+# jzsim measures: exit codes, formats, exact vs sampled, -o; jzsim run shows the measures block.
+. "$(dirname "$0")/lib.inc"
+TEN="$SRC/tests/data/measures/ten.yaml"
+BASE="$SRC/tests/data/measures/base.yaml"
+
+expect_exit 0 "$JZ" measures --help
+expect_grep "$TMP/out" "Example"
+expect_exit 0 "$JZ" help measures
+expect_grep "$TMP/out" "Shapley"
+expect_exit 2 "$JZ" measures
+expect_exit 2 "$JZ" measures --format xml "$TEN"
+expect_grep "$TMP/err" "table, csv or json"
+expect_exit 2 "$JZ" measures --exact-max 99 "$TEN"
+expect_exit 2 "$JZ" measures --gemeente GM9999 "$TEN"
+# a scenario without measures is an input error, said on stderr
+expect_exit 2 "$JZ" measures "$BASE"
+expect_grep "$TMP/err" "has no measures"
+[ -s "$TMP/out" ] && bad "no-measures wrote to stdout" || ok
+
+# the table: Dutch by default, exact attribution, nothing on stderr, at most 100 columns
+expect_exit 0 "$JZ" measures "$TEN"
+expect_grep "$TMP/out" "Rangorde naar netto besparing"
+expect_grep "$TMP/out" "exacte Shapley-waarden over 6 lokale maatregelen"
+expect_grep "$TMP/out" "Wisselwerking"
+[ -s "$TMP/err" ] && bad "measures wrote to stderr: $(head -1 "$TMP/err")" || ok
+w=$(python3 -c 'import sys; print(max(len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")))' "$TMP/out")
+[ "$w" -le 100 ] && ok || bad "table is $w columns wide"
+expect_exit 0 "$JZ" measures --lang en "$TEN"
+expect_grep "$TMP/out" "Ranking by net saving"
+# sampling says so
+expect_exit 0 "$JZ" measures --exact-max 3 --samples 20 --seed 7 "$TEN"
+expect_grep "$TMP/out" "GESCHAT met 20 willekeurige volgordes (seed 7)"
+
+# CSV: fixed columns; nl locale; totals rows have an empty year
+expect_exit 0 "$JZ" measures --format csv "$TEN"
+expect_grep "$TMP/out" "^scenario,gemeente_code,measure,name,type,effect,year,metric,value$"
+expect_grep "$TMP/out" ",B2,Afbakening reikwijdte,hervormingsagenda,,,net_saving,9678000$"
+expect_grep "$TMP/out" ",TOTAL,,,,,exact,1$"
+expect_exit 0 "$JZ" measures --format csv --locale nl "$TEN"
+expect_grep "$TMP/out" "^scenario;gemeente_code;measure;name;type;effect;year;metric;value$"
+expect_grep "$TMP/out" ";saving_per_euro;[0-9]*,[0-9]"
+
+# JSON: contributions add up to the package; HA rows add up to their table amounts
+expect_exit 0 "$JZ" measures --format json "$TEN"
+python3 - "$TMP/out" <<'PY' && ok || bad "json does not parse or does not add up"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["format"] == "jzsim-measures" and d["attribution"]["method"] == "exact"
+H = len(d["years"])
+for y in range(H):
+    s = sum(m["net_saving"][y] for m in d["measures"])
+    p = d["package"]["net_saving"][y]
+    assert abs(s - p) <= 1e-6 * max(1.0, abs(p)), (y, s, p)
+    assert abs(d["package"]["cost_without"][y] - d["package"]["cost_with"][y] - p) <= 1e-6 * d["package"]["cost_without"][y]
+ranks = [m["rank"] for m in d["measures"]]
+assert ranks == list(range(1, len(ranks) + 1))
+nets = [m["totals"]["net_saving"] for m in d["measures"]]
+assert nets == sorted(nets, reverse=True)
+b15 = [m for m in d["measures"] if m["key"] == "B15"][0]
+assert b15["totals"]["net_saving"] == 0 and b15["payback_year"] is None and b15["totals"]["table_amount"] > 0
+PY
+
+# -o writes atomically
+expect_exit 0 "$JZ" measures --format csv -o "$TMP/m.csv" "$TEN"
+[ -s "$TMP/m.csv" ] && ok || bad "-o wrote nothing"
+[ -s "$TMP/out" ] && bad "-o also wrote to stdout" || ok
+ls "$TMP" | grep -q '\.tmp\.' && bad "temporary file left behind" || ok
+
+# jzsim run shows the measures block only when there are measures
+expect_exit 0 "$JZ" run "$TEN"
+expect_grep "$TMP/out" "HA-besparing"
+expect_exit 0 "$JZ" run "$BASE"
+grep -q "HA-besparing" "$TMP/out" && bad "measures block without measures" || ok
+finish
