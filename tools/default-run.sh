@@ -1,5 +1,15 @@
 #!/bin/sh
-# The main job on the shipped default scenario.
+# The main job on the shipped default scenarios: Enschede, the base without
+# measures against the Hervormingsagenda and the local verbeterkansen, and a
+# stagnating outflow.  Prints the comparison and writes the council briefing
+# (HTML) and the Excel workbook to out/.
 set -eu
 cd "$(dirname "$0")/.."
-./build/jzsim run scenarios/example.yaml
+S=scenarios/enschede
+set -- $S/geen-maatregelen.yaml $S/hervormingsagenda.yaml $S/hervormingsagenda-zeker.yaml \
+       $S/verbeterkansen.yaml $S/uitstroom-stagneert.yaml
+mkdir -p out
+./build/jzsim compare "$@"
+./build/jzsim compare --format html -o out/enschede-briefing.html "$@"
+./build/jzsim compare --format xlsx -o out/enschede-vergelijking.xlsx "$@"
+echo "jzsim: wrote out/enschede-briefing.html and out/enschede-vergelijking.xlsx" >&2
