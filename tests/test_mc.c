@@ -136,8 +136,9 @@ static void test_linear_convergence(void **state)
         assert_rel(c->sd, a * sd, 0.03);
         assert_rel(c->se, se, 0.03);
         assert_close(t->mean - c->mean, -budget, 1e-3);
+        static const double probs[JZ_MC_NQ] = {0.05, 0.25, 0.50, 0.75, 0.95};
         for (int k = 0; k < JZ_MC_NQ; k++) {
-            double p = jz_mc_probs[k], z = gsl_cdf_ugaussian_Pinv(p);
+            double p = probs[k], z = gsl_cdf_ugaussian_Pinv(p);
             double want = a * (mu + sd * z);
             /* standard error of a sample quantile: sqrt(p(1-p)/N) / density */
             double seq = sqrt(p * (1.0 - p) / (double)N) / (exp(-0.5 * z * z) / sqrt(2.0 * 3.14159265358979)) * a * sd;

@@ -427,6 +427,7 @@ static jz_mc_result *new_result(const engine *e, int s)
     r->base_year = sc->base->meta.base_year;
     r->n_zorgsoorten = sc->Z;
     r->n_figures = sc->nfig;
+    r->pilot_draws = e->npilot * e->B < e->draws ? e->npilot * e->B : e->draws;
     r->stat = calloc((size_t)sc->nfig, sizeof *r->stat);
     r->p_below = calloc((size_t)sc->H, sizeof *r->p_below);
     if (!r->stat || !r->p_below) {
@@ -597,9 +598,10 @@ int jz_mc_compare(int n, const jz_scenario *const *s, const jz_mc_options *o, jz
     c->n = n;
     c->draws = opt.draws;
     c->seed = opt.seed;
-    c->runs = calloc((size_t)n, sizeof *c->runs);
-    c->diff = calloc((size_t)n, sizeof *c->diff);
-    c->p_lower = calloc((size_t)n, sizeof *c->p_lower);
+    size_t nn = (size_t)(n > 0 ? n : 1); /* n >= 1 (check_options); said again for the compiler */
+    c->runs = calloc(nn, sizeof *c->runs);
+    c->diff = calloc(nn, sizeof *c->diff);
+    c->p_lower = calloc(nn, sizeof *c->p_lower);
     rc = c->runs && c->diff && c->p_lower ? JZ_OK : JZ_ENOMEM;
     for (int i = 0; rc == JZ_OK && i < n; i++) {
         if (!(c->runs[i] = new_result(&e, i)))

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/unc_cli.h"
 #include "cli/compare_one.h"
 #include "jzsim/compare.h"
 
@@ -38,6 +39,13 @@ static void help(void)
            "                 html the region total, csv/json/xlsx every gemeente and total\n"
            "  --bands FILE   P5/P50/P95 bands (CSV: scenario,gemeente_code,year,metric,\n"
            "                 p5,p50,p95; see docs/output-format.md), drawn in the briefing\n"
+           "  --draws N      Monte Carlo: N draws of the scenarios' uncertain inputs, the\n"
+           "                 same draws for every scenario (common random numbers); the\n"
+           "                 P5/P50/P95 bands of tekort, cost, beinvloedbaar tekort and\n"
+           "                 clients are drawn in the briefing (docs/uncertainty.md)\n"
+           "  --seed S       with --draws: the seed (default 1); --threads T: worker threads\n"
+           "  --mc-output FILE  with --draws: per draw, the difference with the reference\n"
+           "                 (P5-P95 of the difference; .csv, .json, else a table)\n"
            "  --title TEXT   html: the title of the briefing\n"
            "  --quiet        no warnings on stderr\n"
            "\n"
@@ -60,6 +68,10 @@ typedef struct args {
     int fmt;
     const char *output, *gemeente, *bands;
     int quiet;
+    long draws;            /* --draws: Monte Carlo bands (0: none) */
+    unsigned long seed;
+    long threads;
+    const char *mc_output;
     jz_compare_options ro;
 } args;
 
@@ -99,6 +111,18 @@ static int parse(int argc, char **argv, args *a)
                    (k = cli_opt_value("compare", argc, argv, &i, "-o", &a->output))) {
             if (k < 0)
                 return EXIT_INPUT;
+        } else if ((k = cli_opt_value("compare", argc, argv, &i, "--draws", &v))) {
+            if (k < 0 || unc_cli_long("compare", "--draws", v, 1, 100000000L, &a->draws))
+                return EXIT_INPUT;
+        } else if ((k = cli_opt_value("compare", argc, argv, &i, "--seed", &v))) {
+            if (k < 0 || unc_cli_seed("compare", v, &a->seed))
+                return EXIT_INPUT;
+        } else if ((k = cli_opt_value("compare", argc, argv, &i, "--threads", &v))) {
+            if (k < 0 || unc_cli_long("compare", "--threads", v, 1, 256, &a->threads))
+                return EXIT_INPUT;
+        } else if ((k = cli_opt_value("compare", argc, argv, &i, "--mc-output", &a->mc_output))) {
+            if (k < 0)
+                return EXIT_INPUT;
         } else if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) {
             a->quiet = 1;
         } else if (argv[i][0] == '-' && argv[i][1]) {
@@ -109,6 +133,8 @@ static int parse(int argc, char **argv, args *a)
             a->paths[a->n++] = argv[i];
         }
     }
+    if (!a->draws && (a->mc_output || a->threads))
+        return cli_usage_error("compare", "--threads and --mc-output go with --draws N");
     if (a->n < 2)
         return cli_usage_error("compare", "give at least two scenario files (the first is the reference)%s",
                                a->n == 1 ? "; for one scenario use 'jzsim run'" : "");
@@ -166,6 +192,7 @@ int cmd_compare(int argc, char **argv)
     args a;
     memset(&a, 0, sizeof a);
     jz_compare_options_default(&a.ro);
+    a.seed = 1;
     int rc = parse(argc, argv, &a);
     if (rc >= 0)
         return rc;
@@ -205,6 +232,11 @@ int cmd_compare(int argc, char **argv)
         }
     if (rc == EXIT_OK && a.bands && jz_cmp_read_bands(c, a.bands, &err) != JZ_OK)
         rc = cli_fail(&err);
+    if (rc == EXIT_OK && a.draws > 0) { /* Monte Carlo bands on common random numbers */
+        int m = unc_compare_bands(c, sc, a.n, a.draws, a.seed, (int)a.threads, a.quiet, a.mc_output);
+        if (m >= 0)
+            rc = m;
+    }
     if (rc == EXIT_OK) {
         int u = select_unit(&a, c);
         rc = u >= 0 ? u : write_report(&a, c);

@@ -36,9 +36,9 @@ static void help(void)
            "  --quiet            no warnings on stderr\n"
            "\n"
            "Examples:\n"
-           "  jzsim sensitivity scenarios/example.yaml\n"
-           "  jzsim sensitivity --year 2026 --format html -o tornado.html scenarios/example.yaml\n"
-           "  jzsim sensitivity --break-even 'zorgsoorten[ambulant].zorgduur' scenarios/example.yaml\n"
+           "  jzsim sensitivity scenarios/example-onzeker.yaml\n"
+           "  jzsim sensitivity --year 2026 --format html -o tornado.html scenarios/example-onzeker.yaml\n"
+           "  jzsim sensitivity --break-even 'zorgsoorten[ambulant].zorgduur' scenarios/example-onzeker.yaml\n"
            "\n"
            "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n");
 }

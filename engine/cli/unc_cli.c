@@ -3,7 +3,6 @@
  * commands (see unc_cli.h).
  */
 #include <errno.h>
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,8 +36,10 @@ int unc_cli_seed(const char *cmd, const char *v, unsigned long *out)
     char *end = NULL;
     errno = 0;
     unsigned long s = strtoul(v, &end, 10);
-    if (end == v || *end != '\0' || errno || v[0] == '-') {
-        cli_usage_error(cmd, "--seed must be a whole number from 0 to %lu, got '%s'", ULONG_MAX, v);
+    /* 32 bits: exact in JSON and in Excel, and plenty of streams (each input
+     * has its own stream per seed anyway) */
+    if (end == v || *end != '\0' || errno || v[0] == '-' || s > 4294967295UL) {
+        cli_usage_error(cmd, "--seed must be a whole number from 0 to 4294967295, got '%s'", v);
         return -1;
     }
     *out = s;

@@ -10,7 +10,7 @@
 
 /* A whole number in [lo, hi] ("10000", also "10k"); 0, or -1 after a usage error. */
 int unc_cli_long(const char *cmd, const char *opt, const char *v, long lo, long hi, long *out);
-/* A seed: 0 .. ULONG_MAX. */
+/* A seed: 0 .. 4294967295. */
 int unc_cli_seed(const char *cmd, const char *v, unsigned long *out);
 /* An amount in euros, may be negative: "0", "-2.5M", "€ 1.2M", "750k". */
 int unc_cli_money(const char *cmd, const char *opt, const char *v, double *out);
@@ -26,5 +26,15 @@ void unc_progress_init(unc_progress *p, int quiet);
 void unc_progress_cb(void *ctx, long done, long total);
 /* Clear the bar's line. */
 void unc_progress_end(unc_progress *p);
+
+/* `jzsim compare --draws N`: run the scenarios on common random numbers
+ * (jz_mc_compare), attach P5/P50/P95 bands of tekort, cost, beinvloedbaar
+ * tekort and unique clients of the region total to the comparison, and
+ * write the per-draw differences with the reference to mc_output (a table,
+ * or CSV/JSON by the file's extension) when it is not NULL.  Returns -1 to
+ * go on, or an exit code after printing the error. */
+struct jz_comparison;
+int unc_compare_bands(struct jz_comparison *c, jz_scenario *const *sc, int n, long draws,
+                      unsigned long seed, int threads, int quiet, const char *mc_output);
 
 #endif

@@ -37,19 +37,19 @@ static int any_coarse(const jz_mc_result *r)
 
 /* ---- table ---- */
 
-/* Whole euros or whole clients, 13 wide. */
+/* Whole euros or whole clients, 12 wide (rows fit 100 columns). */
 static void cell(FILE *out, double v, jz_lang lang)
 {
     char b[96];
     jz_format_number(b, sizeof b, v, 0, lang);
-    fprintf(out, " %13s", b);
+    fprintf(out, " %12s", b);
 }
 
 static void stat_table(FILE *out, const jz_mc_result *r, int f0, const char *title, int money, jz_lang lang)
 {
     int nl = lang == JZ_LANG_NL;
     fprintf(out, "\n%s%s\n", title, money ? (nl ? " (euro)" : " (euros)") : "");
-    fprintf(out, "%-5s %13s %13s %13s %13s %13s %13s %13s\n", nl ? "jaar" : "year", nl ? "puntwaarde" : "point",
+    fprintf(out, "%-5s %12s %12s %12s %12s %12s %12s %12s\n", nl ? "jaar" : "year", nl ? "puntwaarde" : "point",
             "P5", "P25", "P50", "P75", "P95", nl ? "gemiddelde" : "mean");
     for (int y = 0; y < r->horizon; y++) {
         const jz_mc_stat *st = &r->stat[f0 + y];
@@ -101,7 +101,7 @@ static void table(FILE *out, const jz_mc_result *r, jz_lang lang)
 
     int yl = r->horizon - 1;
     fprintf(out, "\n%s %d (euro)\n", nl ? "Kosten per zorgsoort in" : "Cost per zorgsoort in", r->base_year + yl);
-    fprintf(out, "%-22s %13s %13s %13s %13s %13s %13s\n", "zorgsoort", nl ? "puntwaarde" : "point", "P5", "P25",
+    fprintf(out, "%-22s %12s %12s %12s %12s %12s %12s\n", "zorgsoort", nl ? "puntwaarde" : "point", "P5", "P25",
             "P50", "P75", "P95");
     for (int z = 0; z < r->n_zorgsoorten; z++) {
         const jz_mc_stat *st = &r->stat[jz_mc_fig_z(r, z, yl)];
@@ -142,7 +142,9 @@ static void csv_row(jz_csvw *c, const jz_mc_result *r, const char *zkey, int y, 
     jz_csvw_num(c, p_below);
     jz_csvw_num(c, isnan(p_below) ? NAN : r->threshold);
     jz_csvw_int(c, r->draws);
-    jz_csvw_int(c, (long)r->seed);
+    char seed[32];
+    snprintf(seed, sizeof seed, "%lu", r->seed);
+    jz_csvw_text(c, seed);
     jz_csvw_text(c, JZ_RNG_NAME);
     jz_csvw_end(c);
 }
@@ -272,7 +274,7 @@ static void json(FILE *out, const jz_mc_result *r)
     jz_jsonw_key(&w, "bins");
     jz_jsonw_int(&w, JZ_MC_BINS);
     jz_jsonw_key(&w, "pilot_draws");
-    jz_jsonw_int(&w, r->draws < JZ_MC_PILOT ? r->draws : JZ_MC_PILOT);
+    jz_jsonw_int(&w, r->pilot_draws);
     jz_jsonw_key(&w, "coarse");
     jz_jsonw_bool(&w, any_coarse(r));
     jz_jsonw_end_object(&w);
@@ -452,7 +454,9 @@ int jz_report_mc_compare(FILE *out, const jz_mc_comparison *c, jz_mc_format fmt,
                         jz_csvw_num(&w, st->q[q]);
                     jz_csvw_num(&w, d == JZ_MC_DIFF_TEKORT ? c->p_lower[s][y] : NAN);
                     jz_csvw_int(&w, c->draws);
-                    jz_csvw_int(&w, (long)c->seed);
+                    char seed[32];
+                    snprintf(seed, sizeof seed, "%lu", c->seed);
+                    jz_csvw_text(&w, seed);
                     jz_csvw_end(&w);
                 }
         }
@@ -468,7 +472,7 @@ int jz_report_mc_compare(FILE *out, const jz_mc_comparison *c, jz_mc_format fmt,
     for (int s = 1; s < c->n; s++) {
         const jz_mc_result *r = c->runs[s];
         fprintf(out, "\n%s (euro)\n", r->scenario->meta.name);
-        fprintf(out, "%-5s %13s %13s %13s %13s %10s\n", nl ? "jaar" : "year", nl ? "puntwaarde" : "point", "P5",
+        fprintf(out, "%-5s %12s %12s %12s %12s %10s\n", nl ? "jaar" : "year", nl ? "puntwaarde" : "point", "P5",
                 "P50", "P95", nl ? "kans lager" : "P(lower)");
         for (int y = 0; y < r->horizon; y++) {
             const jz_mc_stat *st = &c->diff[s][JZ_MC_DIFF_TEKORT * r->horizon + y];

@@ -257,6 +257,9 @@ static int series_impl(const jz_node *n, jz_unit u, const char *what,
     if (!n || n->type != JZ_NODE_MAP)
         return jz_node_error(err, n, "%s: expected %s, or a series by year such as {2024: ..., 2026: ...}, got %s",
                              what, unit_expect(u), jz_node_type_name(n));
+    if (jz_node_get(n, "dist") || jz_node_get(n, "value")) /* the loader's series() takes these */
+        return jz_node_error(err, n, "%s: a distribution or range is not supported for this input; write a plain "
+                             "value or series (docs/uncertainty.md lists the inputs that can be uncertain)", what);
     if (jz_node_get(n, "base"))
         return series_growth(n, u, what, H, out, err);
 

@@ -77,6 +77,7 @@ typedef struct jz_mc_result {
     int g;                 /* the result slot summarised: a gemeente, or n_gemeenten = the total */
     long draws;
     unsigned long seed;
+    long pilot_draws;      /* the first draws that set the histogram ranges */
     double threshold;
     int horizon, base_year, n_zorgsoorten;
     int n_figures;         /* (JZ_MC_N_GEMEENTE + Z) * H */

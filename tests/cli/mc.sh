@@ -84,6 +84,27 @@ expect_exit 0 "$JZ" sensitivity --format html -o "$TMP/t.html" "$EX"
 expect_grep "$TMP/t.html" "<svg"
 expect_grep "$TMP/t.html" 'data-input="indexation.tariff"'
 
+# compare on common random numbers: bands in the comparison, same bytes for 1 and 2 threads
+for t in 1 2; do
+  expect_exit 0 "$JZ" compare -q --draws 500 --seed 9 --threads $t --format json --mc-output "$TMP/diff$t.csv" \
+    "$EX" "$SRC/scenarios/example.yaml"
+  cp "$TMP/out" "$TMP/cmp$t.json"
+done
+cmp -s "$TMP/cmp1.json" "$TMP/cmp2.json" && ok || bad "compare --draws differs between 1 and 2 threads"
+cmp -s "$TMP/diff1.csv" "$TMP/diff2.csv" && ok || bad "compare --mc-output differs between 1 and 2 threads"
+expect_grep "$TMP/diff1.csv" "^scenario,year,metric,point,mean,se,p5"
+python3 - "$TMP/cmp1.json" <<'PY' && ok || bad "compare --draws: no bands in the json"
+import json, sys
+d = json.load(open(sys.argv[1]))
+b = d["results"][0]["bands"]["tekort"]
+for s in range(2):
+    for y in range(len(d["years"])):
+        assert b["p5"][s][y] <= b["p50"][s][y] <= b["p95"][s][y]
+assert b["p5"][0][-1] < b["p95"][0][-1]          # uncertain scenario: a band
+assert b["p5"][1][-1] == b["p95"][1][-1]         # no uncertain inputs: no width
+PY
+expect_exit 2 "$JZ" compare --mc-output x.csv "$EX" "$SRC/scenarios/example.yaml"
+
 # bad distribution syntax: file:line:column and exit 2
 cat > "$TMP/bad.yaml" <<'YAML'
 meta: {name: Fout, base_year: 2024, horizon: 2}

@@ -1,0 +1,97 @@
+/*
+ * bench_mc.c - Monte Carlo throughput: draws per second of jz_mc_run with 1
+ * and with 2 threads (more when asked), for the scenarios given (default
+ * scenarios/example.yaml and scenarios/example-onzeker.yaml, run from the
+ * repository root).  Also checks that every thread count gives the same
+ * median tekort bit for bit.  See bench/README.md.
+ *
+ *   bench_mc [-n DRAWS] [-t MAX_THREADS] [SCENARIO.yaml ...]
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "jzsim/jzsim.h"
+#include "jzsim/mc.h"
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+static int bench(const char *path, long draws, int max_threads)
+{
+    jz_error err;
+    jz_scenario *s = jz_scenario_load(path, NULL, &err);
+    if (!s) {
+        char buf[2048];
+        fprintf(stderr, "bench_mc: %s\n", jz_error_format(&err, buf, sizeof buf));
+        return 1;
+    }
+    printf("%s: %d gemeente(n) x %d zorgsoorten x %d years, %d uncertain inputs, %ld draws\n", path,
+           s->n_gemeenten, s->n_zorgsoorten, s->meta.horizon, s->n_uncertain, draws);
+    double p50_1 = 0.0;
+    for (int t = 1; t <= max_threads; t++) {
+        double best = 1e300, p50 = 0.0;
+        for (int rep = 0; rep < 3; rep++) {
+            jz_mc_options o;
+            jz_mc_options_default(&o);
+            o.draws = draws;
+            o.seed = 1;
+            o.threads = t;
+            jz_mc_result *r = NULL;
+            double t0 = now();
+            if (jz_mc_run(s, &o, &r, &err) != JZ_OK) {
+                fprintf(stderr, "bench_mc: %s\n", err.message);
+                jz_scenario_free(s);
+                return 1;
+            }
+            double dt = now() - t0;
+            if (dt < best)
+                best = dt;
+            p50 = r->stat[jz_mc_fig(r, JZ_MC_TEKORT, r->horizon - 1)].q[2];
+            jz_mc_result_free(r);
+        }
+        if (t == 1)
+            p50_1 = p50;
+        printf("  threads %d: %8.0f draws/s  (best of 3: %.3f s)  P50 tekort last year %.2f%s\n", t,
+               (double)draws / best, best, p50, p50 == p50_1 ? "" : "  DIFFERENT FROM 1 THREAD");
+    }
+    jz_scenario_free(s);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    gsl_set_error_handler_off();
+    long draws = 20000;
+    int max_threads = 2, rc = 0, nfiles = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-n") == 0 && i + 1 < argc)
+            draws = atol(argv[++i]);
+        else if (strcmp(argv[i], "-t") == 0 && i + 1 < argc)
+            max_threads = atoi(argv[++i]);
+    }
+    if (draws < 1 || max_threads < 1) {
+        fprintf(stderr, "usage: bench_mc [-n DRAWS] [-t MAX_THREADS] [SCENARIO.yaml ...]\n");
+        return 2;
+    }
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-n") == 0 || strcmp(argv[i], "-t") == 0) {
+            i++;
+            continue;
+        }
+        nfiles++;
+        rc |= bench(argv[i], draws, max_threads);
+    }
+    if (!nfiles) {
+        rc |= bench("scenarios/example.yaml", draws, max_threads);
+        rc |= bench("scenarios/example-onzeker.yaml", draws, max_threads);
+    }
+    return rc;
+}
