@@ -237,8 +237,8 @@ static int list_items(mloader *L, const jz_node *n, const char *what, size_t *co
 
 static int load_gemeenten(mloader *L, jz_measure *m, const jz_node *n)
 {
-    size_t cnt;
-    jz_node *const *items;
+    size_t cnt = 0;
+    jz_node *const *items = NULL;
     int rc = list_items(L, n, "measure gemeenten", &cnt, &items);
     if (rc)
         return rc;
@@ -258,8 +258,8 @@ static int load_gemeenten(mloader *L, jz_measure *m, const jz_node *n)
 
 static int load_zorgsoorten(mloader *L, jz_measure *m, const jz_node *n, int *count)
 {
-    size_t cnt;
-    jz_node *const *items;
+    size_t cnt = 0;
+    jz_node *const *items = NULL;
     int rc = list_items(L, n, "measure zorgsoorten", &cnt, &items);
     if (rc)
         return rc;
