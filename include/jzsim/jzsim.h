@@ -1,9 +1,30 @@
-/* jzsim/jzsim.h - umbrella header for the jzsim library. */
+/*
+ * jzsim/jzsim.h - umbrella header for the jzsim library.
+ *
+ * The stages, in the order data flows through them:
+ *   scenario.h     load and validate a scenario (YAML, extends, units)
+ *   uncertainty.h  distributions and correlations on scenario inputs
+ *   measures.h     Hervormingsagenda and local measures in a scenario
+ *   model.h        the projection: scenario -> per-year results
+ *   compare.h      scenarios side by side
+ *   mc.h           Monte Carlo bands
+ *   sensitivity.h  one-way sensitivity (tornado) and break-even
+ *   history.h      observed history files
+ *   calibrate.h    fitting to history, backtesting
+ *   report.h       tables, CSV, JSON and atomic output files
+ */
 #ifndef JZSIM_JZSIM_H
 #define JZSIM_JZSIM_H
 #include "jzsim/error.h"
 #include "jzsim/scenario.h"
+#include "jzsim/uncertainty.h"
+#include "jzsim/measures.h"
 #include "jzsim/model.h"
+#include "jzsim/compare.h"
+#include "jzsim/mc.h"
+#include "jzsim/sensitivity.h"
+#include "jzsim/history.h"
+#include "jzsim/calibrate.h"
 #include "jzsim/report.h"
 #define JZSIM_VERSION "0.1.0"
 #endif
