@@ -115,16 +115,26 @@ void jz_shape_test_counts(jz_shape_test *t, int kmax)
     (void)nonzero;
 }
 
+/* The duration-class counts of gemeente g, zorgsoort z (-1: the total)
+ * and, in *total, their sum. */
+static const double *cell_classes(const double *classes, int g, int z, int Z, double *total)
+{
+    const double *cl = classes + ((size_t)g * (size_t)(Z + 1) + (size_t)(z + 1)) * JZ_DUR_CLASSES;
+    double t = 0.0;
+    for (int k = 0; k < JZ_DUR_CLASSES; k++)
+        t += cl[k];
+    *total = t;
+    return cl;
+}
+
 int jz_shape_tests(const jz_scenario *s, const double *classes, int kmax, jz_calib *c, jz_error *err)
 {
     const int G = s->n_gemeenten, Z = s->n_zorgsoorten;
     int n = 0;
     for (int g = 0; g < G; g++)
         for (int z = -1; z < Z; z++) {
-            const double *cl = classes + ((size_t)g * (size_t)(Z + 1) + (size_t)(z + 1)) * JZ_DUR_CLASSES;
-            double t = 0.0;
-            for (int k = 0; k < JZ_DUR_CLASSES; k++)
-                t += cl[k];
+            double t;
+            cell_classes(classes, g, z, Z, &t);
             n += t > 0;
         }
     if (!n)
@@ -134,10 +144,8 @@ int jz_shape_tests(const jz_scenario *s, const double *classes, int kmax, jz_cal
         return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     for (int g = 0; g < G; g++)
         for (int z = -1; z < Z; z++) {
-            const double *cl = classes + ((size_t)g * (size_t)(Z + 1) + (size_t)(z + 1)) * JZ_DUR_CLASSES;
-            double t = 0.0;
-            for (int k = 0; k < JZ_DUR_CLASSES; k++)
-                t += cl[k];
+            double t;
+            const double *cl = cell_classes(classes, g, z, Z, &t);
             if (!(t > 0))
                 continue;
             jz_shape_test *st = &c->shape[c->n_shape++];

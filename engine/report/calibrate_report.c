@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "jzsim/calibrate.h"
+#include "report/csvw.h"
 #include "report/jsonw.h"
 
 /* ---- small helpers ------------------------------------------------------- */
@@ -47,42 +48,15 @@ static const char *fmt_param(char *buf, size_t n, const jz_calib_param *q, doubl
     return fmt_val(buf, n, v, lang);
 }
 
-typedef struct csvw {
-    FILE *out;
-    char sep;
-    int nl;
-} csvw;
-
-static void c_field(const csvw *c, const char *s)
+/* The calibrate and backtest CSVs have always written numbers with 10
+ * significant digits and quoted a field for the separator, '"' and '\n'
+ * only; the writer keeps that. */
+static void csv_init(jz_csvw *w, FILE *out, int nl)
 {
-    int quote = strchr(s, c->sep) || strchr(s, '"') || strchr(s, '\n');
-    if (!quote) {
-        fputs(s, c->out);
-    } else {
-        fputc('"', c->out);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', c->out);
-            fputc(*s, c->out);
-        }
-        fputc('"', c->out);
-    }
+    jz_csvw_init(w, out, nl);
+    w->digits = 10;
+    w->quote_cr = 0;
 }
-
-static void c_num(const csvw *c, double v)
-{
-    if (!isfinite(v))
-        return; /* empty cell */
-    char buf[64];
-    snprintf(buf, sizeof buf, "%.10g", v);
-    if (c->nl)
-        for (char *p = buf; *p; p++)
-            if (*p == '.')
-                *p = ',';
-    fputs(buf, c->out);
-}
-
-static void c_sep(const csvw *c) { fputc(c->sep, c->out); }
 
 static int finish(FILE *out, jz_error *err)
 {
@@ -184,75 +158,63 @@ static void calib_table(FILE *out, const jz_calib *c, jz_lang lang)
 static void calib_csv(FILE *out, const jz_calib *c, int nl)
 {
     const jz_scenario *s = c->scenario;
-    csvw w = {out, nl ? ';' : ',', nl};
-    const char *cols[] = {"section", "gemeente", "zorgsoort", "key", "year", "initial", "value", "se",
-                          "observed", "model", "residual", "n", "rmse", "mape", "note"};
-    for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
-        if (i)
-            c_sep(&w);
-        fputs(cols[i], out);
-    }
-    fputc('\n', out);
-#define ROW(sec, g, z, key) (c_field(&w, sec), c_sep(&w), c_field(&w, g), c_sep(&w), c_field(&w, z), \
-                             c_sep(&w), c_field(&w, key), c_sep(&w))
+    static const char *const cols[] = {"section", "gemeente", "zorgsoort", "key", "year", "initial", "value", "se",
+                                       "observed", "model", "residual", "n", "rmse", "mape", "note"};
+    jz_csvw w;
+    csv_init(&w, out, nl);
+    jz_csvw_header(&w, cols, sizeof cols / sizeof cols[0]);
+#define ROW(sec, g, z, key) (jz_csvw_field(&w, sec), jz_csvw_field(&w, g), jz_csvw_field(&w, z), \
+                             jz_csvw_field(&w, key))
     for (int i = 0; i < c->n_params; i++) {
         const jz_calib_param *q = &c->params[i];
         ROW("parameter", s->gemeenten[q->g].code, q->z >= 0 ? s->zorgsoorten[q->z].key : "(group)",
             jz_param_kind_key(q->kind));
-        c_sep(&w); /* year */
-        c_num(&w, q->initial);
-        c_sep(&w);
-        c_num(&w, q->fitted ? q->value : NAN);
-        c_sep(&w);
-        c_num(&w, q->se);
-        fprintf(out, "%c%c%c%c%c%c", w.sep, w.sep, w.sep, w.sep, w.sep, w.sep);
-        c_sep(&w);
-        c_field(&w, q->fitted ? (q->is_factor ? "factor" : q->note) : q->note);
-        fputc('\n', out);
+        jz_csvw_empty(&w, 1); /* year */
+        jz_csvw_number(&w, q->initial);
+        jz_csvw_number(&w, q->fitted ? q->value : NAN);
+        jz_csvw_number(&w, q->se);
+        jz_csvw_empty(&w, 6); /* observed .. mape */
+        jz_csvw_field(&w, q->fitted ? (q->is_factor ? "factor" : q->note) : q->note);
+        jz_csvw_end_row(&w);
     }
     for (int i = 0; i < c->n_summary; i++) {
         const jz_calib_summary *m = &c->summary[i];
         ROW("summary", s->gemeenten[m->g].code, zname(s, m->z), jz_hseries_key(m->series));
-        fprintf(out, "%c%c%c%c%c%c%c", w.sep, w.sep, w.sep, w.sep, w.sep, w.sep, w.sep);
-        fprintf(out, "%d", m->n);
-        c_sep(&w);
-        c_num(&w, m->rmse);
-        c_sep(&w);
-        c_num(&w, m->mape);
-        c_sep(&w);
-        fputc('\n', out);
+        jz_csvw_empty(&w, 7); /* year .. residual */
+        jz_csvw_int(&w, m->n);
+        jz_csvw_number(&w, m->rmse);
+        jz_csvw_number(&w, m->mape);
+        jz_csvw_empty(&w, 1); /* note */
+        jz_csvw_end_row(&w);
     }
     for (int t = 0; t < c->n_shape; t++) {
         const jz_shape_test *st = &c->shape[t];
         for (int k = 0; k < st->n_k; k++) {
-            char key[32], note[64];
+            char key[32], note[64], total[64];
             snprintf(key, sizeof key, "erlang_k%d", k + 1);
             snprintf(note, sizeof note, "loglik=%.6g chi2=%.6g p=%.4g%s", st->loglik[k], st->chi2[k],
                      st->pvalue[k], k + 1 == st->best_k ? " best" : "");
+            snprintf(total, sizeof total, "%.0f", st->total); /* whole, in either locale */
             ROW("shape", gname(s, st->g), zname(s, st->z), key);
-            c_sep(&w);
-            c_sep(&w);
-            c_num(&w, st->D[k]);
-            fprintf(out, "%c%c%c%c", w.sep, w.sep, w.sep, w.sep);
-            c_sep(&w);
-            fprintf(out, "%.0f", st->total);
-            fprintf(out, "%c%c%c", w.sep, w.sep, w.sep);
-            c_field(&w, note);
-            fputc('\n', out);
+            jz_csvw_empty(&w, 2); /* year, initial */
+            jz_csvw_number(&w, st->D[k]);
+            jz_csvw_empty(&w, 4); /* se .. residual */
+            jz_csvw_field(&w, total);
+            jz_csvw_empty(&w, 2); /* rmse, mape */
+            jz_csvw_field(&w, note);
+            jz_csvw_end_row(&w);
         }
     }
     for (int i = 0; i < c->n_obs; i++) {
         const jz_calib_obs *o = &c->obs[i];
         ROW("residual", s->gemeenten[o->g].code, zname(s, o->z), jz_hseries_key(o->series));
-        fprintf(out, "%d%c%c%c", o->year, w.sep, w.sep, w.sep);
-        c_sep(&w);
-        c_num(&w, o->observed);
-        c_sep(&w);
-        c_num(&w, o->model);
-        c_sep(&w);
-        c_num(&w, o->model - o->observed);
-        fprintf(out, "%c%c%c%c", w.sep, w.sep, w.sep, w.sep);
-        fputc('\n', out);
+        jz_csvw_int(&w, o->year);
+        jz_csvw_empty(&w, 3); /* initial, value, se */
+        jz_csvw_number(&w, o->observed);
+        jz_csvw_number(&w, o->model);
+        jz_csvw_number(&w, o->model - o->observed);
+        jz_csvw_empty(&w, 4); /* n .. note */
+        jz_csvw_end_row(&w);
     }
 #undef ROW
 }
@@ -477,43 +439,41 @@ static void bt_table(FILE *out, const jz_backtest *b, jz_lang lang)
 static void bt_csv(FILE *out, const jz_backtest *b, int nl)
 {
     const jz_scenario *s = b->calib->scenario;
-    csvw w = {out, nl ? ';' : ',', nl};
-    char sp = w.sep;
-    fprintf(out, "section%cgemeente%czorgsoort%cseries%chorizon%cyear%cmethod%cn%cme%cmae%cmape%cobserved%cforecast\n",
-            sp, sp, sp, sp, sp, sp, sp, sp, sp, sp, sp, sp);
+    static const char *const cols[] = {"section", "gemeente", "zorgsoort", "series", "horizon", "year", "method",
+                                       "n", "me", "mae", "mape", "observed", "forecast"};
+    jz_csvw w;
+    csv_init(&w, out, nl);
+    jz_csvw_header(&w, cols, sizeof cols / sizeof cols[0]);
     for (int i = 0; i < b->n_stats; i++) {
         const jz_bt_stat *st = &b->stats[i];
-        c_field(&w, "stat");
-        c_sep(&w);
-        c_field(&w, st->series < 0 ? "" : gname(s, st->g));
-        c_sep(&w);
-        c_field(&w, st->series < 0 ? "" : zname(s, st->z));
-        c_sep(&w);
-        c_field(&w, st->series < 0 ? "all" : jz_hseries_key(st->series));
-        fprintf(out, "%c%d%c%c%s%c%d%c", sp, st->horizon, sp, sp, method_key[st->method], sp, st->n, sp);
-        c_num(&w, st->me);
-        c_sep(&w);
-        c_num(&w, st->mae);
-        c_sep(&w);
-        c_num(&w, st->mape);
-        fprintf(out, "%c%c\n", sp, sp);
+        jz_csvw_field(&w, "stat");
+        jz_csvw_field(&w, st->series < 0 ? "" : gname(s, st->g));
+        jz_csvw_field(&w, st->series < 0 ? "" : zname(s, st->z));
+        jz_csvw_field(&w, st->series < 0 ? "all" : jz_hseries_key(st->series));
+        jz_csvw_int(&w, st->horizon);
+        jz_csvw_empty(&w, 1); /* year */
+        jz_csvw_field(&w, method_key[st->method]);
+        jz_csvw_int(&w, st->n);
+        jz_csvw_number(&w, st->me);
+        jz_csvw_number(&w, st->mae);
+        jz_csvw_number(&w, st->mape);
+        jz_csvw_empty(&w, 2); /* observed, forecast */
+        jz_csvw_end_row(&w);
     }
     for (int i = 0; i < b->n_points; i++) {
         const jz_bt_point *p = &b->points[i];
         for (int m = 0; m < JZ_BT_METHODS; m++) {
-            c_field(&w, "point");
-            c_sep(&w);
-            c_field(&w, gname(s, p->g));
-            c_sep(&w);
-            c_field(&w, zname(s, p->z));
-            c_sep(&w);
-            c_field(&w, jz_hseries_key(p->series));
-            fprintf(out, "%c%d%c%d%c%s%c%c%c%c%c", sp, p->horizon, sp, p->year, sp, method_key[m], sp, sp, sp,
-                    sp, sp);
-            c_num(&w, p->observed);
-            c_sep(&w);
-            c_num(&w, p->forecast[m]);
-            fputc('\n', out);
+            jz_csvw_field(&w, "point");
+            jz_csvw_field(&w, gname(s, p->g));
+            jz_csvw_field(&w, zname(s, p->z));
+            jz_csvw_field(&w, jz_hseries_key(p->series));
+            jz_csvw_int(&w, p->horizon);
+            jz_csvw_int(&w, p->year);
+            jz_csvw_field(&w, method_key[m]);
+            jz_csvw_empty(&w, 4); /* n .. mape */
+            jz_csvw_number(&w, p->observed);
+            jz_csvw_number(&w, p->forecast[m]);
+            jz_csvw_end_row(&w);
         }
     }
 }

@@ -85,6 +85,18 @@ static void put_se(FILE *out, const jz_calib_param *q, const char *what)
         fprintf(out, " [%s +/- %.3g]", what, q->se);
 }
 
+/* One fitted series of a cell: "key: value  #comment" and its standard
+ * error (q, when fitted). */
+static void series_line(FILE *out, const char *key, const double *v, int from, int H, int base,
+                        const char *comment, const jz_calib_param *q)
+{
+    fprintf(out, "        %s: ", key);
+    put_series(out, v, from, H, base);
+    fprintf(out, "  #%s", comment);
+    put_se(out, q, key);
+    fputc('\n', out);
+}
+
 int jz_calib_write_yaml(FILE *out, const jz_calib *c, const char *extends_path, jz_error *err)
 {
     const jz_scenario *s = c->scenario, *f = c->fitted;
@@ -181,27 +193,15 @@ int jz_calib_write_yaml(FILE *out, const jz_calib *c, const char *extends_path, 
                     put_se(out, param_for(c, JZ_PK_TREND, g, z), "trend");
                 fputc('\n', out);
             }
-            if (d_du) {
-                fprintf(out, "        zorgduur: ");
-                put_series(out, n->zorgduur, 0, H, base);
-                fprintf(out, "  # months");
-                put_se(out, param_for(c, JZ_PK_ZORGDUUR, g, z), "zorgduur");
-                fputc('\n', out);
-            }
-            if (d_co) {
-                fprintf(out, "        cost: ");
-                put_series(out, n->cost, 0, H, base);
-                fprintf(out, "  # euros per client-year, base-year prices");
-                put_se(out, param_for(c, JZ_PK_COST, g, z), "cost");
-                fputc('\n', out);
-            }
-            if (d_it) {
-                fprintf(out, "        intensity_trend: ");
-                put_series(out, n->intensity_trend, 1, H, base);
-                fprintf(out, "  #");
-                put_se(out, param_for(c, JZ_PK_INTENSITY, g, z), "intensity_trend");
-                fputc('\n', out);
-            }
+            if (d_du)
+                series_line(out, "zorgduur", n->zorgduur, 0, H, base, " months",
+                            param_for(c, JZ_PK_ZORGDUUR, g, z));
+            if (d_co)
+                series_line(out, "cost", n->cost, 0, H, base, " euros per client-year, base-year prices",
+                            param_for(c, JZ_PK_COST, g, z));
+            if (d_it)
+                series_line(out, "intensity_trend", n->intensity_trend, 1, H, base, "",
+                            param_for(c, JZ_PK_INTENSITY, g, z));
         }
     }
     if (ferror(out))

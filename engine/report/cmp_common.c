@@ -127,11 +127,3 @@ int jz_cmp_summary_year(const jz_comparison *c)
             return c->n_years - 1;
     return last;
 }
-
-int jz_cmp_utf8_width(const char *s)
-{
-    int len = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        len += (*p & 0xC0) != 0x80;
-    return len;
-}

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "jzsim/compare.h"
+#include "report/text.h"
 
 /* nl or en text by language. */
 static inline const char *jz_cmp_L(jz_lang lang, const char *nl, const char *en)
@@ -40,8 +41,9 @@ int jz_cmp_metric_present(const jz_comparison *c, int m, int u);
  * horizons do not overlap at the end, the last year index overall. */
 int jz_cmp_summary_year(const jz_comparison *c);
 
-/* Display width of a UTF-8 string (characters, not bytes). */
-int jz_cmp_utf8_width(const char *s);
+/* Display width of a UTF-8 string (characters, not bytes); jz_text_width
+ * under the name the tests use. */
+static inline int jz_cmp_utf8_width(const char *s) { return jz_text_width(s); }
 
 /* Excel sheet names: at most 31 characters; room for them in UTF-8. */
 #define JZ_SHEET_NAME_CHARS 31

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "report/cmp_common.h"
+#include "report/text.h"
 
 #define YEARW 6
 #define COLW 16   /* one value column, including the space before it: fits € 9.999.999.999 */
@@ -21,29 +22,6 @@
 #define DIFF_COLS 3
 #define ZNAMEW 24 /* zorgsoort names */
 
-/* Print s padded (or cut with …) to a display width. */
-static void pad(FILE *out, const char *s, int width, int right)
-{
-    int len = jz_cmp_utf8_width(s);
-    if (len > width) {
-        int shown = 0;
-        for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-            if ((*p & 0xC0) != 0x80) {
-                if (shown == width - 1)
-                    break;
-                shown++;
-            }
-            fputc(*p, out);
-        }
-        fputs("…", out);
-        return;
-    }
-    if (right)
-        fprintf(out, "%*s%s", width - len, "", s);
-    else
-        fprintf(out, "%s%*s", s, width - len, "");
-}
-
 /* Split "[k] name" into two header lines of at most w characters each,
  * at a space where possible: top may be empty, bottom is cut with … when
  * the name is longer than two lines. */
@@ -52,18 +30,11 @@ static void head_lines(const jz_comparison *c, int s, int w, char *top, char *bo
     char full[JZ_NAME_MAX + 16];
     snprintf(full, sizeof full, "[%d] %s", s + 1, c->scen[s].scenario->meta.name);
     top[0] = '\0';
-    if (jz_cmp_utf8_width(full) <= w) {
+    if (jz_text_width(full) <= w) {
         snprintf(bottom, n, "%s", full);
         return;
     }
-    /* the last space at or before display column w */
-    const char *brk = NULL;
-    int col = 0;
-    for (const char *p = full; *p && col <= w; p++) {
-        if (*p == ' ')
-            brk = p;
-        col += (*(const unsigned char *)p & 0xC0) != 0x80;
-    }
+    const char *brk = jz_text_break(full, w);
     if (!brk || brk == full) {
         snprintf(bottom, n, "%s", full);
         return;
@@ -83,17 +54,17 @@ static void scen_heads(FILE *out, const jz_comparison *c, const char *first, int
         any_top |= top[s][0] != '\0';
     }
     if (any_top) {
-        pad(out, "", firstw, 0);
+        jz_text_pad(out, "", firstw, 0);
         for (int s = s0; s < s1; s++) {
             fputc(' ', out);
-            pad(out, top[s], w - 1, 1);
+            jz_text_pad(out, top[s], w - 1, 1);
         }
         fputc('\n', out);
     }
-    pad(out, first, firstw, 0);
+    jz_text_pad(out, first, firstw, 0);
     for (int s = s0; s < s1; s++) {
         fputc(' ', out);
-        pad(out, bottom[s], w - 1, 1);
+        jz_text_pad(out, bottom[s], w - 1, 1);
     }
     fputc('\n', out);
 }
@@ -111,7 +82,7 @@ static void metric_table(FILE *out, const jz_comparison *c, const jz_compare_opt
             fprintf(out, "%-*d", YEARW, jz_cmp_year(c, y));
             for (int s = s0; s < s1; s++) {
                 jz_cmp_fmt_value(buf, sizeof buf, m, jz_cmp_value(c, m, u, 0, s, y), o->lang);
-                pad(out, buf, COLW, 1);
+                jz_text_pad(out, buf, COLW, 1);
             }
             fputc('\n', out);
         }
@@ -126,9 +97,9 @@ static void metric_table(FILE *out, const jz_comparison *c, const jz_compare_opt
             fprintf(out, "%-*d", YEARW, jz_cmp_year(c, y));
             for (int s = s0; s < s1; s++) {
                 jz_cmp_fmt_diff(buf, sizeof buf, m, jz_cmp_diff(c, m, u, 0, s, y), o->lang);
-                pad(out, buf, DCOLW, 1);
+                jz_text_pad(out, buf, DCOLW, 1);
                 jz_cmp_fmt_rel(buf, sizeof buf, jz_cmp_rel(c, m, u, 0, s, y), o->lang);
-                pad(out, buf, PCOLW, 1);
+                jz_text_pad(out, buf, PCOLW, 1);
             }
             fputc('\n', out);
         }
@@ -148,10 +119,10 @@ static void zorgsoort_table(FILE *out, const jz_comparison *c, const jz_compare_
         int s1 = s0 + per_block < S ? s0 + per_block : S;
         scen_heads(out, c, jz_cmp_L(o->lang, "Zorgsoort", "Care type"), ZNAMEW, s0, s1, zcolw);
         for (int z = 0; z < c->n_zorgsoorten; z++) {
-            pad(out, c->zs[z].name, ZNAMEW, 0);
+            jz_text_pad(out, c->zs[z].name, ZNAMEW, 0);
             for (int s = s0; s < s1; s++) {
                 jz_cmp_fmt_value(buf, sizeof buf, m, jz_cmp_value(c, m, u, z, s, y), o->lang);
-                pad(out, buf, zcolw, 1);
+                jz_text_pad(out, buf, zcolw, 1);
             }
             fputc('\n', out);
         }
@@ -161,7 +132,7 @@ static void zorgsoort_table(FILE *out, const jz_comparison *c, const jz_compare_
 /* Print prefix + text wrapped at word boundaries to 100 columns. */
 static void wrap(FILE *out, const char *prefix, const char *text)
 {
-    int col = jz_cmp_utf8_width(prefix);
+    int col = jz_text_width(prefix);
     fputs(prefix, out);
     const char *p = text;
     while (*p) {
@@ -172,7 +143,7 @@ static void wrap(FILE *out, const char *prefix, const char *text)
         size_t n = (size_t)(e - p) < sizeof word - 1 ? (size_t)(e - p) : sizeof word - 1;
         memcpy(word, p, n);
         word[n] = '\0';
-        int w = jz_cmp_utf8_width(word);
+        int w = jz_text_width(word);
         if (col > 8 && col + 1 + w > 100) {
             fputs("\n        ", out);
             col = 8;
@@ -226,14 +197,14 @@ int jz_compare_report_table(FILE *out, const jz_comparison *c, const jz_compare_
         snprintf(line, sizeof line, "[%d] %s, %d-%d%s", s + 1, c->scen[s].scenario->meta.name,
                  c->scen[s].first_year, c->scen[s].last_year,
                  s == 0 ? jz_cmp_L(o->lang, " (referentie)", " (reference)") : "");
-        if (jz_cmp_utf8_width(line) > 100)
-            pad(out, line, 100, 0);
+        if (jz_text_width(line) > 100)
+            jz_text_pad(out, line, 100, 0);
         else
             fputs(line, out);
         fputc('\n', out);
         /* the file on its own line, cut from the left when it is long */
         const char *path = c->scen[s].scenario->meta.path;
-        int w = jz_cmp_utf8_width(path), room = 100 - 4;
+        int w = jz_text_width(path), room = 100 - 4;
         fputs("    ", out);
         if (w > room) {
             fputs("…", out);

@@ -8,62 +8,27 @@
  * the decimal mark ',' so that Dutch Excel opens the file as numbers.
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "jzsim/report.h"
+#include "report/csvw.h"
 
-typedef struct csv {
-    FILE *out;
-    char sep;
-    int nl;
-} csv;
-
-static void field(const csv *c, const char *s)
-{
-    int quote = strchr(s, c->sep) || strchr(s, '"') || strchr(s, '\n') || strchr(s, '\r');
-    if (!quote) {
-        fputs(s, c->out);
-        return;
-    }
-    fputc('"', c->out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', c->out);
-        fputc(*s, c->out);
-    }
-    fputc('"', c->out);
-}
-
-static void number(const csv *c, double v)
-{
-    char buf[64];
-    snprintf(buf, sizeof buf, "%.15g", v);
-    if (c->nl)
-        for (char *p = buf; *p; p++)
-            if (*p == '.')
-                *p = ',';
-    fputs(buf, c->out);
-}
-
-static void row(const csv *c, const char *scen, const char *code, const char *name,
+/* One figure per row.  A NaN or infinity (not expected from a run) is
+ * written as printf writes it ("nan"), as this file always did; the other
+ * CSVs leave such a field empty. */
+static void row(jz_csvw *c, const char *scen, const char *code, const char *name,
                 const char *zs, int year, const char *metric, double v)
 {
-    field(c, scen);
-    fputc(c->sep, c->out);
-    field(c, code);
-    fputc(c->sep, c->out);
-    field(c, name);
-    fputc(c->sep, c->out);
-    field(c, zs);
-    fputc(c->sep, c->out);
-    fprintf(c->out, "%d%c", year, c->sep);
-    field(c, metric);
-    fputc(c->sep, c->out);
-    number(c, v);
-    fputc('\n', c->out);
+    jz_csvw_field(c, scen);
+    jz_csvw_field(c, code);
+    jz_csvw_field(c, name);
+    jz_csvw_field(c, zs);
+    jz_csvw_int(c, year);
+    jz_csvw_field(c, metric);
+    jz_csvw_number(c, v);
+    jz_csvw_end_row(c);
 }
 
-static void gemeente_rows(const csv *c, const jz_scenario *s, const jz_result *r, int g)
+static void gemeente_rows(jz_csvw *c, const jz_scenario *s, const jz_result *r, int g)
 {
     int total = g == r->n_gemeenten;
     const char *code = total ? "TOTAL" : s->gemeenten[g].code;
@@ -96,19 +61,15 @@ static void gemeente_rows(const csv *c, const jz_scenario *s, const jz_result *r
         }
 }
 
-static void csv_header(FILE *out, int nl)
-{
-    const char *cols[] = {"scenario", "gemeente_code", "gemeente", "zorgsoort", "year", "metric", "value"};
-    for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
-        fprintf(out, "%s%s", i ? (nl ? ";" : ",") : "", cols[i]);
-    fputc('\n', out);
-}
-
 int jz_report_csv(FILE *out, const jz_scenario *s, const jz_result *r,
                   const jz_report_options *o, jz_error *err)
 {
-    csv c = {out, o->csv_nl ? ';' : ',', o->csv_nl};
-    csv_header(out, o->csv_nl);
+    static const char *const cols[] = {"scenario", "gemeente_code", "gemeente", "zorgsoort",
+                                       "year", "metric", "value"};
+    jz_csvw c;
+    jz_csvw_init(&c, out, o->csv_nl);
+    c.keep_nonfinite = 1;
+    jz_csvw_header(&c, cols, sizeof cols / sizeof cols[0]);
     if (o->all_gemeenten) {
         for (int g = 0; g < r->n_gemeenten; g++)
             gemeente_rows(&c, s, r, g);

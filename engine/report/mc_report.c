@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "jzsim/mc.h"
+#include "report/csvw.h"
 #include "report/jsonw.h"
 #include "report/unc_common.h"
 
@@ -127,26 +128,26 @@ static void csv_row(jz_csvw *c, const jz_mc_result *r, const char *zkey, int y, 
                     const jz_mc_stat *st, double p_below)
 {
     const jz_scenario *s = r->scenario;
-    jz_csvw_text(c, s->meta.name);
-    jz_csvw_text(c, jz_unc_unit_code(s, r->g));
-    jz_csvw_text(c, zkey);
+    jz_csvw_field(c, s->meta.name);
+    jz_csvw_field(c, jz_unc_unit_code(s, r->g));
+    jz_csvw_field(c, zkey);
     jz_csvw_int(c, r->base_year + y);
-    jz_csvw_text(c, metric);
-    jz_csvw_num(c, st->point);
-    jz_csvw_num(c, st->mean);
-    jz_csvw_num(c, st->se);
+    jz_csvw_field(c, metric);
+    jz_csvw_number(c, st->point);
+    jz_csvw_number(c, st->mean);
+    jz_csvw_number(c, st->se);
     for (int k = 0; k < JZ_MC_NQ; k++)
-        jz_csvw_num(c, st->q[k]);
-    jz_csvw_num(c, st->min);
-    jz_csvw_num(c, st->max);
-    jz_csvw_num(c, p_below);
-    jz_csvw_num(c, isnan(p_below) ? NAN : r->threshold);
+        jz_csvw_number(c, st->q[k]);
+    jz_csvw_number(c, st->min);
+    jz_csvw_number(c, st->max);
+    jz_csvw_number(c, p_below);
+    jz_csvw_number(c, isnan(p_below) ? NAN : r->threshold);
     jz_csvw_int(c, r->draws);
     char seed[32];
     snprintf(seed, sizeof seed, "%lu", r->seed);
-    jz_csvw_text(c, seed);
-    jz_csvw_text(c, JZ_RNG_NAME);
-    jz_csvw_end(c);
+    jz_csvw_field(c, seed);
+    jz_csvw_field(c, JZ_RNG_NAME);
+    jz_csvw_end_row(c);
 }
 
 static void csv(FILE *out, const jz_mc_result *r, int csv_nl)
@@ -156,9 +157,7 @@ static void csv(FILE *out, const jz_mc_result *r, int csv_nl)
     static const char *const head[] = {"scenario", "gemeente_code", "zorgsoort", "year", "metric", "point",
                                        "mean", "se", "p5", "p25", "p50", "p75", "p95", "min", "max",
                                        "p_below_threshold", "threshold", "draws", "seed", "generator"};
-    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-        jz_csvw_text(&c, head[i]);
-    jz_csvw_end(&c);
+    jz_csvw_header(&c, head, sizeof head / sizeof head[0]);
     for (int m = 0; m < JZ_MC_N_GEMEENTE; m++)
         for (int y = 0; y < r->horizon; y++)
             csv_row(&c, r, "", y, metric_key[m], &r->stat[jz_mc_fig(r, m, y)],
@@ -352,27 +351,27 @@ int jz_report_mc_draws(FILE *out, const jz_mc_result *r, int csv_nl, jz_error *e
     jz_csvw c;
     jz_csvw_init(&c, out, csv_nl);
     char name[JZ_KEY_MAX + 32];
-    jz_csvw_text(&c, "draw");
+    jz_csvw_field(&c, "draw");
     for (int i = 0; i < s->n_uncertain; i++)
-        jz_csvw_text(&c, s->uncertain[i].path);
+        jz_csvw_field(&c, s->uncertain[i].path);
     for (int m = 0; m < JZ_MC_N_GEMEENTE; m++)
         for (int y = 0; y < r->horizon; y++) {
             snprintf(name, sizeof name, "%s_%d", metric_key[m], r->base_year + y);
-            jz_csvw_text(&c, name);
+            jz_csvw_field(&c, name);
         }
     for (int z = 0; z < r->n_zorgsoorten; z++)
         for (int y = 0; y < r->horizon; y++) {
             snprintf(name, sizeof name, "cost_%s_%d", s->zorgsoorten[z].key, r->base_year + y);
-            jz_csvw_text(&c, name);
+            jz_csvw_field(&c, name);
         }
-    jz_csvw_end(&c);
+    jz_csvw_end_row(&c);
     for (long d = 0; d < r->draws; d++) {
         jz_csvw_int(&c, d);
         for (int i = 0; i < s->n_uncertain; i++)
-            jz_csvw_num(&c, r->kept_inputs[(size_t)d * (size_t)s->n_uncertain + (size_t)i]);
+            jz_csvw_number(&c, r->kept_inputs[(size_t)d * (size_t)s->n_uncertain + (size_t)i]);
         for (int f = 0; f < r->n_figures; f++)
-            jz_csvw_num(&c, r->kept_values[(size_t)d * (size_t)r->n_figures + (size_t)f]);
-        jz_csvw_end(&c);
+            jz_csvw_number(&c, r->kept_values[(size_t)d * (size_t)r->n_figures + (size_t)f]);
+        jz_csvw_end_row(&c);
     }
     return io_status(out, err);
 }
@@ -434,9 +433,7 @@ int jz_report_mc_compare(FILE *out, const jz_mc_comparison *c, jz_mc_format fmt,
         jz_csvw_init(&w, out, csv_nl);
         static const char *const head[] = {"scenario", "year", "metric", "point", "mean", "se", "p5", "p25",
                                            "p50", "p75", "p95", "p_below_reference", "draws", "seed"};
-        for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-            jz_csvw_text(&w, head[i]);
-        jz_csvw_end(&w);
+        jz_csvw_header(&w, head, sizeof head / sizeof head[0]);
         for (int s = 1; s < c->n; s++) {
             const jz_mc_result *r = c->runs[s];
             for (int d = 0; d < JZ_MC_N_DIFF; d++)
@@ -444,20 +441,20 @@ int jz_report_mc_compare(FILE *out, const jz_mc_comparison *c, jz_mc_format fmt,
                     const jz_mc_stat *st = &c->diff[s][d * r->horizon + y];
                     char k[32];
                     snprintf(k, sizeof k, "%s_minus_reference", dkey[d]);
-                    jz_csvw_text(&w, r->scenario->meta.name);
+                    jz_csvw_field(&w, r->scenario->meta.name);
                     jz_csvw_int(&w, r->base_year + y);
-                    jz_csvw_text(&w, k);
-                    jz_csvw_num(&w, st->point);
-                    jz_csvw_num(&w, st->mean);
-                    jz_csvw_num(&w, st->se);
+                    jz_csvw_field(&w, k);
+                    jz_csvw_number(&w, st->point);
+                    jz_csvw_number(&w, st->mean);
+                    jz_csvw_number(&w, st->se);
                     for (int q = 0; q < JZ_MC_NQ; q++)
-                        jz_csvw_num(&w, st->q[q]);
-                    jz_csvw_num(&w, d == JZ_MC_DIFF_TEKORT ? c->p_lower[s][y] : NAN);
+                        jz_csvw_number(&w, st->q[q]);
+                    jz_csvw_number(&w, d == JZ_MC_DIFF_TEKORT ? c->p_lower[s][y] : NAN);
                     jz_csvw_int(&w, c->draws);
                     char seed[32];
                     snprintf(seed, sizeof seed, "%lu", c->seed);
-                    jz_csvw_text(&w, seed);
-                    jz_csvw_end(&w);
+                    jz_csvw_field(&w, seed);
+                    jz_csvw_end_row(&w);
                 }
         }
         return io_status(out, err);

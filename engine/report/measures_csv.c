@@ -10,110 +10,67 @@
  */
 #include <math.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "jzsim/measures.h"
+#include "report/csvw.h"
+#include "report/measures_fields.h"
 
 typedef struct csv {
-    FILE *out;
-    char sep;
-    int nl;
+    jz_csvw w;
     const char *scen, *code;
 } csv;
 
-static void field(const csv *c, const char *s)
-{
-    int quote = strchr(s, c->sep) || strchr(s, '"') || strchr(s, '\n') || strchr(s, '\r');
-    if (!quote) {
-        fputs(s, c->out);
-    } else {
-        fputc('"', c->out);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', c->out);
-            fputc(*s, c->out);
-        }
-        fputc('"', c->out);
-    }
-    fputc(c->sep, c->out);
-}
-
-static void row(const csv *c, const char *key, const char *name, const char *type,
+/* One figure; year 0 (a total over the horizon) is an empty field. */
+static void row(csv *c, const char *key, const char *name, const char *type,
                 const char *effect, int year, const char *metric, double v)
 {
-    field(c, c->scen);
-    field(c, c->code);
-    field(c, key);
-    field(c, name);
-    field(c, type);
-    field(c, effect);
+    jz_csvw_field(&c->w, c->scen);
+    jz_csvw_field(&c->w, c->code);
+    jz_csvw_field(&c->w, key);
+    jz_csvw_field(&c->w, name);
+    jz_csvw_field(&c->w, type);
+    jz_csvw_field(&c->w, effect);
     if (year)
-        fprintf(c->out, "%d", year);
-    fputc(c->sep, c->out);
-    field(c, metric);
-    if (!isnan(v) && !isinf(v)) {
-        char buf[64];
-        snprintf(buf, sizeof buf, "%.15g", v);
-        if (c->nl)
-            for (char *p = buf; *p; p++)
-                if (*p == '.')
-                    *p = ',';
-        fputs(buf, c->out);
-    }
-    fputc('\n', c->out);
+        jz_csvw_int(&c->w, year);
+    else
+        jz_csvw_empty(&c->w, 1);
+    jz_csvw_field(&c->w, metric);
+    jz_csvw_number(&c->w, v);
+    jz_csvw_end_row(&c->w);
 }
 
 int jz_report_measures_csv(FILE *out, const jz_scenario *s, const jz_measures_analysis *a,
                            const jz_report_options *o, jz_error *err)
 {
-    csv c = {out, o->csv_nl ? ';' : ',', o->csv_nl, s->meta.name,
-             a->gemeente >= 0 ? s->gemeenten[a->gemeente].code
-             : s->n_gemeenten == 1 ? s->gemeenten[0].code : "TOTAL"};
-    const char *cols[] = {"scenario", "gemeente_code", "measure", "name", "type",
-                          "effect", "year", "metric", "value"};
-    for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
-        fprintf(out, "%s%s", i ? (c.nl ? ";" : ",") : "", cols[i]);
-    fputc('\n', out);
+    csv c = {.scen = s->meta.name,
+             .code = a->gemeente >= 0 ? s->gemeenten[a->gemeente].code
+                     : s->n_gemeenten == 1 ? s->gemeenten[0].code : "TOTAL"};
+    static const char *const cols[] = {"scenario", "gemeente_code", "measure", "name", "type",
+                                       "effect", "year", "metric", "value"};
+    jz_csvw_init(&c.w, out, o->csv_nl);
+    jz_csvw_header(&c.w, cols, sizeof cols / sizeof cols[0]);
     int H = a->horizon;
     for (int r = 0; r < a->n; r++) {
         const jz_measure_attr *t = &a->attr[a->order[r]];
         const jz_measure *m = &s->measures[t->index];
         const char *type = m->type == JZ_MEASURE_HA ? "hervormingsagenda" : "local";
         const char *eff = m->type == JZ_MEASURE_LOCAL ? jz_effect_name(m->effect) : "";
-        const struct {
-            const char *key;
-            const double *v;
-        } series[] = {{"net_saving", t->net},     {"saving", t->gross},
-                      {"investment", t->investment}, {"certain", t->certain},
-                      {"standalone_net_saving", t->standalone}, {"table_amount", t->table}};
-        for (size_t k = 0; k < sizeof series / sizeof series[0]; k++)
+        jz_mf_series series[JZ_MF_N_SERIES];
+        jz_mf_series_of(t, series);
+        for (int k = 0; k < JZ_MF_N_SERIES; k++)
             for (int y = 0; y < H; y++)
                 row(&c, m->key, m->name, type, eff, a->base_year + y, series[k].key, series[k].v[y]);
-        const struct {
-            const char *key;
-            double v;
-        } totals[] = {{"net_saving", t->net_total},
-                      {"saving", t->gross_total},
-                      {"investment", t->investment_total},
-                      {"certain", t->certain_total},
-                      {"uncertain", t->uncertain_total},
-                      {"standalone_net_saving", t->standalone_total},
-                      {"interaction", t->net_total - t->standalone_total},
-                      {"table_amount", t->table_total},
-                      {"payback_year", t->payback_year ? (double)t->payback_year : NAN},
-                      {"saving_per_euro", t->per_euro},
-                      {"rank", (double)t->rank}};
-        for (size_t k = 0; k < sizeof totals / sizeof totals[0]; k++)
+        jz_mf_total totals[JZ_MF_N_TOTALS];
+        jz_mf_totals_of(t, totals);
+        for (int k = 0; k < JZ_MF_N_TOTALS; k++)
             row(&c, m->key, m->name, type, eff, 0, totals[k].key, totals[k].v);
+        row(&c, m->key, m->name, type, eff, 0, "payback_year", t->payback_year ? (double)t->payback_year : NAN);
+        row(&c, m->key, m->name, type, eff, 0, "saving_per_euro", t->per_euro);
+        row(&c, m->key, m->name, type, eff, 0, "rank", (double)t->rank);
     }
-    const struct {
-        const char *key;
-        const double *v;
-    } pack[] = {{"net_saving", a->combined},         {"sum_standalone_net_saving", a->sum_standalone},
-                {"interaction", a->interaction},     {"cost_without", a->cost_without},
-                {"cost_with", a->cost_with},         {"tekort_without", a->tekort_without},
-                {"tekort_with", a->tekort_with}};
-    for (size_t k = 0; k < sizeof pack / sizeof pack[0]; k++)
+    jz_mf_series pack[JZ_MF_N_PACKAGE];
+    jz_mf_package_of(a, pack);
+    for (int k = 0; k < JZ_MF_N_PACKAGE; k++)
         for (int y = 0; y < H; y++)
             row(&c, "TOTAL", "", "", "", a->base_year + y, pack[k].key, pack[k].v[y]);
     row(&c, "TOTAL", "", "", "", 0, "exact", a->exact);

@@ -24,6 +24,7 @@
 #include "jzsim/jzsim.h"
 #include "jzsim/measures.h"
 #include "report/jsonw.h"
+#include "report/measures_fields.h"
 
 static void num_or_null(jz_jsonw *w, const char *key, double v)
 {
@@ -55,30 +56,17 @@ static void measure_obj(jz_jsonw *w, const jz_scenario *s, const jz_measures_ana
     jz_jsonw_int(w, t->rank);
     jz_jsonw_key(w, "certain_fraction");
     jz_jsonw_number(w, m->certain);
-    const struct {
-        const char *key;
-        const double *v;
-    } series[] = {{"net_saving", t->net},     {"saving", t->gross},
-                  {"investment", t->investment}, {"certain", t->certain},
-                  {"standalone_net_saving", t->standalone}, {"table_amount", t->table}};
-    for (size_t k = 0; k < sizeof series / sizeof series[0]; k++) {
+    jz_mf_series series[JZ_MF_N_SERIES];
+    jz_mf_series_of(t, series);
+    for (int k = 0; k < JZ_MF_N_SERIES; k++) {
         jz_jsonw_key(w, series[k].key);
         jz_jsonw_numbers(w, series[k].v, H);
     }
     jz_jsonw_key(w, "totals");
     jz_jsonw_begin_object(w);
-    const struct {
-        const char *key;
-        double v;
-    } totals[] = {{"net_saving", t->net_total},
-                  {"saving", t->gross_total},
-                  {"investment", t->investment_total},
-                  {"certain", t->certain_total},
-                  {"uncertain", t->uncertain_total},
-                  {"standalone_net_saving", t->standalone_total},
-                  {"interaction", t->net_total - t->standalone_total},
-                  {"table_amount", t->table_total}};
-    for (size_t k = 0; k < sizeof totals / sizeof totals[0]; k++) {
+    jz_mf_total totals[JZ_MF_N_TOTALS];
+    jz_mf_totals_of(t, totals);
+    for (int k = 0; k < JZ_MF_N_TOTALS; k++) {
         jz_jsonw_key(w, totals[k].key);
         jz_jsonw_number(w, totals[k].v);
     }
@@ -155,14 +143,9 @@ int jz_report_measures_json(FILE *out, const jz_scenario *s, const jz_measures_a
 
     jz_jsonw_key(&w, "package");
     jz_jsonw_begin_object(&w);
-    const struct {
-        const char *key;
-        const double *v;
-    } pack[] = {{"net_saving", a->combined},     {"sum_standalone_net_saving", a->sum_standalone},
-                {"interaction", a->interaction}, {"cost_without", a->cost_without},
-                {"cost_with", a->cost_with},     {"tekort_without", a->tekort_without},
-                {"tekort_with", a->tekort_with}};
-    for (size_t k = 0; k < sizeof pack / sizeof pack[0]; k++) {
+    jz_mf_series pack[JZ_MF_N_PACKAGE];
+    jz_mf_package_of(a, pack);
+    for (int k = 0; k < JZ_MF_N_PACKAGE; k++) {
         jz_jsonw_key(&w, pack[k].key);
         jz_jsonw_numbers(&w, pack[k].v, H);
     }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "jzsim/measures.h"
+#include "report/text.h"
 
 #define NAMEW 24
 #define MONW 14
@@ -22,36 +23,11 @@ static const char *L(const jz_report_options *o, const char *nl, const char *en)
     return o->lang == JZ_LANG_NL ? nl : en;
 }
 
-/* A string padded to a display width (UTF-8 aware), cut with … when longer. */
-static void pad(FILE *out, const char *s, int width, int right)
-{
-    int len = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        len += (*p & 0xC0) != 0x80;
-    if (len > width) {
-        int shown = 0;
-        for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-            if ((*p & 0xC0) != 0x80) {
-                if (shown == width - 1)
-                    break;
-                shown++;
-            }
-            fputc(*p, out);
-        }
-        fputs("…", out);
-        return;
-    }
-    if (right)
-        fprintf(out, "%*s%s", width - len, "", s);
-    else
-        fprintf(out, "%s%*s", s, width - len, "");
-}
-
 static void money(FILE *out, double v, const jz_report_options *o)
 {
     char buf[64];
     jz_format_money(buf, sizeof buf, v, o->lang);
-    pad(out, buf, MONW, 1);
+    jz_text_pad(out, buf, MONW, 1);
 }
 
 static const char *kind(const jz_measure *m, const jz_report_options *o)
@@ -74,7 +50,7 @@ static void label(FILE *out, const jz_measure *m, int width)
         snprintf(buf, sizeof buf, "%s", m->key);
     else
         snprintf(buf, sizeof buf, "%s %s", m->key, m->name);
-    pad(out, buf, width, 0);
+    jz_text_pad(out, buf, width, 0);
 }
 
 static void ranking(FILE *out, const jz_scenario *s, const jz_measures_analysis *a,
@@ -82,15 +58,15 @@ static void ranking(FILE *out, const jz_scenario *s, const jz_measures_analysis 
 {
     char buf[64];
     fprintf(out, "\n%s\n", L(o, "Rangorde naar netto besparing", "Ranking by net saving"));
-    pad(out, "#", 3, 1);
+    jz_text_pad(out, "#", 3, 1);
     fputc(' ', out);
-    pad(out, L(o, "Maatregel", "Measure"), NAMEW, 0);
-    pad(out, L(o, " Soort", " Kind"), 13, 0);
-    pad(out, L(o, "Besparing", "Saving"), MONW, 1);
-    pad(out, L(o, "Investering", "Investment"), MONW, 1);
-    pad(out, L(o, "Netto", "Net"), MONW, 1);
-    pad(out, L(o, "Terugv.", "Payback"), 8, 1);
-    pad(out, L(o, "Per €", "Per €"), 7, 1);
+    jz_text_pad(out, L(o, "Maatregel", "Measure"), NAMEW, 0);
+    jz_text_pad(out, L(o, " Soort", " Kind"), 13, 0);
+    jz_text_pad(out, L(o, "Besparing", "Saving"), MONW, 1);
+    jz_text_pad(out, L(o, "Investering", "Investment"), MONW, 1);
+    jz_text_pad(out, L(o, "Netto", "Net"), MONW, 1);
+    jz_text_pad(out, L(o, "Terugv.", "Payback"), 8, 1);
+    jz_text_pad(out, L(o, "Per €", "Per €"), 7, 1);
     fputc('\n', out);
     for (int r = 0; r < a->n; r++) {
         const jz_measure_attr *t = &a->attr[a->order[r]];
@@ -98,7 +74,7 @@ static void ranking(FILE *out, const jz_scenario *s, const jz_measures_analysis 
         fprintf(out, "%3d ", t->rank);
         label(out, m, NAMEW);
         fputc(' ', out);
-        pad(out, kind(m, o), 12, 0);
+        jz_text_pad(out, kind(m, o), 12, 0);
         money(out, t->gross_total, o);
         money(out, t->investment_total, o);
         money(out, t->net_total, o);
@@ -106,12 +82,12 @@ static void ranking(FILE *out, const jz_scenario *s, const jz_measures_analysis 
             snprintf(buf, sizeof buf, "%d", t->payback_year);
         else
             snprintf(buf, sizeof buf, "-");
-        pad(out, buf, 8, 1);
+        jz_text_pad(out, buf, 8, 1);
         if (isnan(t->per_euro))
             snprintf(buf, sizeof buf, "-");
         else
             jz_format_number(buf, sizeof buf, t->per_euro, 2, o->lang);
-        pad(out, buf, 7, 1);
+        jz_text_pad(out, buf, 7, 1);
         fputc('\n', out);
     }
     fprintf(out, "%s\n",
@@ -126,14 +102,14 @@ static void certainty(FILE *out, const jz_scenario *s, const jz_measures_analysi
 {
     fprintf(out, "\n%s\n", L(o, "Zekerheid en wisselwerking (som over de jaren)",
                              "Certainty and interaction (sum over the years)"));
-    pad(out, "#", 3, 1);
+    jz_text_pad(out, "#", 3, 1);
     fputc(' ', out);
-    pad(out, L(o, "Maatregel", "Measure"), NAMEW, 0);
-    pad(out, L(o, "Zeker", "Certain"), MONW, 1);
-    pad(out, L(o, "Onzeker", "Uncertain"), MONW, 1);
-    pad(out, L(o, "Alleen", "Alone"), MONW, 1);
-    pad(out, L(o, "Wisselwerking", "Interaction"), MONW, 1);
-    pad(out, L(o, "Tabelbedrag", "Table amount"), MONW, 1);
+    jz_text_pad(out, L(o, "Maatregel", "Measure"), NAMEW, 0);
+    jz_text_pad(out, L(o, "Zeker", "Certain"), MONW, 1);
+    jz_text_pad(out, L(o, "Onzeker", "Uncertain"), MONW, 1);
+    jz_text_pad(out, L(o, "Alleen", "Alone"), MONW, 1);
+    jz_text_pad(out, L(o, "Wisselwerking", "Interaction"), MONW, 1);
+    jz_text_pad(out, L(o, "Tabelbedrag", "Table amount"), MONW, 1);
     fputc('\n', out);
     for (int r = 0; r < a->n; r++) {
         const jz_measure_attr *t = &a->attr[a->order[r]];
@@ -147,7 +123,7 @@ static void certainty(FILE *out, const jz_scenario *s, const jz_measures_analysi
         if (m->type == JZ_MEASURE_HA)
             money(out, t->table_total, o);
         else
-            pad(out, "-", MONW, 1);
+            jz_text_pad(out, "-", MONW, 1);
         fputc('\n', out);
     }
     fprintf(out, "%s\n",
@@ -165,10 +141,10 @@ static void per_year(FILE *out, const jz_scenario *s, const jz_measures_analysis
     for (int y0 = 0; y0 < H; y0 += YEARS_PER_BLOCK) {
         int y1 = y0 + YEARS_PER_BLOCK < H ? y0 + YEARS_PER_BLOCK : H;
         fprintf(out, "\n%s\n", L(o, "Netto besparing per jaar", "Net saving per year"));
-        pad(out, L(o, "Maatregel", "Measure"), NAMEW + 4, 0);
+        jz_text_pad(out, L(o, "Maatregel", "Measure"), NAMEW + 4, 0);
         for (int y = y0; y < y1; y++) {
             snprintf(buf, sizeof buf, "%d", a->base_year + y);
-            pad(out, buf, MONW, 1);
+            jz_text_pad(out, buf, MONW, 1);
         }
         fputc('\n', out);
         for (int r = 0; r < a->n; r++) {
@@ -188,7 +164,7 @@ static void per_year(FILE *out, const jz_scenario *s, const jz_measures_analysis
             {"Wisselwerking", "Interaction", a->interaction},
         };
         for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++) {
-            pad(out, L(o, rows[k].nl, rows[k].en), NAMEW + 4, 0);
+            jz_text_pad(out, L(o, rows[k].nl, rows[k].en), NAMEW + 4, 0);
             for (int y = y0; y < y1; y++)
                 money(out, rows[k].v[y], o);
             fputc('\n', out);
@@ -200,12 +176,12 @@ static void package(FILE *out, const jz_measures_analysis *a, const jz_report_op
 {
     fprintf(out, "\n%s\n", L(o, "Het pakket: tekort zonder en met alle maatregelen",
                              "The package: deficit without and with all measures"));
-    pad(out, L(o, "Jaar", "Year"), 6, 0);
-    pad(out, L(o, "Tekort zonder", "Deficit w/o"), MONW + 1, 1);
-    pad(out, L(o, "Tekort met", "Deficit with"), MONW + 1, 1);
-    pad(out, L(o, "Effect samen", "Together"), MONW + 1, 1);
-    pad(out, L(o, "Som los", "Sum alone"), MONW + 1, 1);
-    pad(out, L(o, "Wisselwerking", "Interaction"), MONW + 1, 1);
+    jz_text_pad(out, L(o, "Jaar", "Year"), 6, 0);
+    jz_text_pad(out, L(o, "Tekort zonder", "Deficit w/o"), MONW + 1, 1);
+    jz_text_pad(out, L(o, "Tekort met", "Deficit with"), MONW + 1, 1);
+    jz_text_pad(out, L(o, "Effect samen", "Together"), MONW + 1, 1);
+    jz_text_pad(out, L(o, "Som los", "Sum alone"), MONW + 1, 1);
+    jz_text_pad(out, L(o, "Wisselwerking", "Interaction"), MONW + 1, 1);
     fputc('\n', out);
     for (int y = 0; y < a->horizon; y++) {
         fprintf(out, "%-6d", a->base_year + y);

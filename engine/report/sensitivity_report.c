@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "jzsim/sensitivity.h"
+#include "report/csvw.h"
 #include "report/jsonw.h"
 #include "report/unc_common.h"
 
@@ -54,46 +55,42 @@ static void csv(FILE *out, const jz_sensitivity *t, const jz_breakeven *be, int 
     static const char *const head[] = {"rank", "input", "unit", "point", "low", "high", "year", "tekort_point",
                                        "tekort_at_low", "tekort_at_high", "swing", "sum_point", "sum_at_low",
                                        "sum_at_high", "swing_sum"};
-    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-        jz_csvw_text(&c, head[i]);
-    jz_csvw_end(&c);
+    jz_csvw_header(&c, head, sizeof head / sizeof head[0]);
     for (int i = 0; i < t->n_bars; i++) {
         const jz_tornado_bar *x = &t->bars[i];
         jz_csvw_int(&c, i + 1);
-        jz_csvw_text(&c, x->path);
-        jz_csvw_text(&c, x->unit);
-        jz_csvw_num(&c, x->point);
-        jz_csvw_num(&c, x->low);
-        jz_csvw_num(&c, x->high);
+        jz_csvw_field(&c, x->path);
+        jz_csvw_field(&c, x->unit);
+        jz_csvw_number(&c, x->point);
+        jz_csvw_number(&c, x->low);
+        jz_csvw_number(&c, x->high);
         jz_csvw_int(&c, t->year);
-        jz_csvw_num(&c, t->base);
-        jz_csvw_num(&c, x->at_low);
-        jz_csvw_num(&c, x->at_high);
-        jz_csvw_num(&c, x->swing);
-        jz_csvw_num(&c, t->base_sum);
-        jz_csvw_num(&c, x->sum_low);
-        jz_csvw_num(&c, x->sum_high);
-        jz_csvw_num(&c, x->swing_sum);
-        jz_csvw_end(&c);
+        jz_csvw_number(&c, t->base);
+        jz_csvw_number(&c, x->at_low);
+        jz_csvw_number(&c, x->at_high);
+        jz_csvw_number(&c, x->swing);
+        jz_csvw_number(&c, t->base_sum);
+        jz_csvw_number(&c, x->sum_low);
+        jz_csvw_number(&c, x->sum_high);
+        jz_csvw_number(&c, x->swing_sum);
+        jz_csvw_end_row(&c);
     }
     if (be) { /* a second block, after an empty line */
         fputc('\n', out);
         static const char *const bh[] = {"break_even_input", "year", "target", "found", "value", "tekort_at_value",
                                          "search_low", "search_high", "tekort_at_low", "tekort_at_high"};
-        for (size_t i = 0; i < sizeof bh / sizeof bh[0]; i++)
-            jz_csvw_text(&c, bh[i]);
-        jz_csvw_end(&c);
-        jz_csvw_text(&c, be->path);
+        jz_csvw_header(&c, bh, sizeof bh / sizeof bh[0]);
+        jz_csvw_field(&c, be->path);
         jz_csvw_int(&c, be->year);
-        jz_csvw_num(&c, be->target);
+        jz_csvw_number(&c, be->target);
         jz_csvw_int(&c, be->found);
-        jz_csvw_num(&c, be->found ? be->value : NAN);
-        jz_csvw_num(&c, be->found ? be->at_value : NAN);
-        jz_csvw_num(&c, be->lo);
-        jz_csvw_num(&c, be->hi);
-        jz_csvw_num(&c, be->at_lo);
-        jz_csvw_num(&c, be->at_hi);
-        jz_csvw_end(&c);
+        jz_csvw_number(&c, be->found ? be->value : NAN);
+        jz_csvw_number(&c, be->found ? be->at_value : NAN);
+        jz_csvw_number(&c, be->lo);
+        jz_csvw_number(&c, be->hi);
+        jz_csvw_number(&c, be->at_lo);
+        jz_csvw_number(&c, be->at_hi);
+        jz_csvw_end_row(&c);
     }
 }
 

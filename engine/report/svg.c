@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "report/svg.h"
+#include "report/text.h"
 
 #define FONT 12      /* axis and legend text */
 #define CHAR_W 6.6   /* estimated width of one character at FONT */
@@ -35,29 +36,18 @@ void jz_html_escape(FILE *out, const char *s)
     }
 }
 
-static int utf8_len(const char *s)
-{
-    int n = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        n += (*p & 0xC0) != 0x80;
-    return n;
-}
-
 /* Escape at most maxch characters of s, with … when cut. */
 static void escape_cut(FILE *out, const char *s, int maxch)
 {
-    if (utf8_len(s) <= maxch) {
+    if (jz_text_width(s) <= maxch) {
         jz_html_escape(out, s);
         return;
     }
     char buf[512];
-    int ch = 0;
-    size_t o = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p && o + 5 < sizeof buf; p++) {
-        if ((*p & 0xC0) != 0x80 && ch++ == maxch - 1)
-            break;
-        buf[o++] = (char)*p;
-    }
+    size_t o = jz_text_prefix(s, maxch - 1);
+    if (o > sizeof buf - 5) /* a very long text: as much as the buffer holds */
+        o = sizeof buf - 5;
+    memcpy(buf, s, o);
     buf[o] = '\0';
     jz_html_escape(out, buf);
     fputs("…", out);
@@ -75,17 +65,11 @@ static void text_at(FILE *out, double x, double y, const char *anchor, const cha
 static void label2(FILE *out, double x, double y, const char *s, int maxch)
 {
     fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"lbl\">", x, y);
-    if (utf8_len(s) <= maxch) {
+    if (jz_text_width(s) <= maxch) {
         jz_html_escape(out, s);
     } else {
         /* break at the last space that keeps the first line short enough */
-        const char *brk = NULL;
-        int col = 0;
-        for (const char *p = s; *p && col <= maxch; p++) {
-            if (*p == ' ')
-                brk = p;
-            col += (*(const unsigned char *)p & 0xC0) != 0x80;
-        }
+        const char *brk = jz_text_break(s, maxch);
         if (!brk) {
             escape_cut(out, s, maxch);
         } else {
@@ -198,6 +182,32 @@ static void stack_color(char *buf, size_t len, int k, int n)
 
 typedef enum { SW_LINE, SW_RECT } swatch;
 
+/* The width of a legend entry: swatch, name (cut at 48 characters), gap. */
+static double legend_entry_w(const char *name)
+{
+    int len = jz_text_width(name);
+    if (len > 48)
+        len = 48;
+    return 28 + len * CHAR_W + 16;
+}
+
+/* The rows legend() will take for these names in width, so that a chart
+ * can make room for its legend before drawing it. */
+static int legend_rows(int n, const char *const *names, double width)
+{
+    double lx = 0;
+    int rows = 1;
+    for (int i = 0; i < n; i++) {
+        double w = legend_entry_w(names[i]);
+        if (lx > 0 && lx + w > width) {
+            lx = 0;
+            rows++;
+        }
+        lx += w;
+    }
+    return rows;
+}
+
 /* Legend entries left to right, wrapping; returns the height used. */
 static double legend(FILE *out, double x0, double y0, double width, int n, const char *const *names,
                      swatch kind, int n_stack, int first_series, int last_is_marker)
@@ -205,10 +215,7 @@ static double legend(FILE *out, double x0, double y0, double width, int n, const
     double x = x0, y = y0 + 10, row_h = 18;
     fputs("<g class=\"legend\">\n", out);
     for (int i = 0; i < n; i++) {
-        int len = utf8_len(names[i]);
-        if (len > 48)
-            len = 48;
-        double w = 28 + len * CHAR_W + 16;
+        double w = legend_entry_w(names[i]);
         if (x > x0 && x + w > x0 + width) {
             x = x0;
             y += row_h;
@@ -304,17 +311,7 @@ void jz_svg_line_chart(const jz_chart *ch, const int *years, int ny, int ns,
     }
     jz_axis a;
     jz_svg_nice_axis(&a, lo, hi, 7);
-    /* legend rows: estimate as legend() will lay them out */
-    double lx = 0, rows = 1;
-    for (int s = 0; s < ns; s++) {
-        int len = utf8_len(names[s]);
-        double w = 28 + (len > 48 ? 48 : len) * CHAR_W + 16;
-        if (lx > 0 && lx + w > right - left + 20) {
-            lx = 0;
-            rows++;
-        }
-        lx += w;
-    }
+    int rows = legend_rows(ns, names, right - left + 20);
     double leg_h = rows * 18 + 8, top = leg_h + 34, H = ch->height + leg_h, bottom = H - 34;
     svg_open(ch, H);
     legend(out, left - 20, 4, right - left + 20, ns, names, SW_LINE, 0, 0, 0);
@@ -405,35 +402,18 @@ void jz_svg_stacked_bars(const jz_chart *ch, int nbars, const char *const *bar_l
     }
     jz_axis a;
     jz_svg_nice_axis(&a, 0, hi, 7);
-    /* legend: stacks, then the marker */
+    /* one legend for stacks and marker: the stacks, then the marker entry */
     const char *names[64];
     int nn = 0;
     for (int k = 0; k < nstack && nn < 63; k++)
         names[nn++] = stack_names[k];
-    double lx = 0, rows = 1;
-    for (int i = 0; i < nn + (marker_v ? 1 : 0); i++) {
-        const char *nm = i < nn ? names[i] : marker_label;
-        int len = utf8_len(nm);
-        double w = 28 + (len > 48 ? 48 : len) * CHAR_W + 16;
-        if (lx > 0 && lx + w > right - left + 20) {
-            lx = 0;
-            rows++;
-        }
-        lx += w;
-    }
+    int n_leg = nn;
+    if (marker_v)
+        names[n_leg++] = marker_label;
+    int rows = legend_rows(n_leg, names, right - left + 20);
     double leg_h = rows * 18 + 8, top = leg_h + 34, H = ch->height + leg_h, bottom = H - 46;
     svg_open(ch, H);
-    /* one legend for stacks and marker: draw the stacks, then the marker
-     * entry on the last row (legend() lays out the same way) */
-    if (marker_v) {
-        const char *all[65];
-        for (int i = 0; i < nn; i++)
-            all[i] = names[i];
-        all[nn] = marker_label;
-        legend(out, left - 20, 4, right - left + 20, nn + 1, all, SW_RECT, nn, 0, 1);
-    } else {
-        legend(out, left - 20, 4, right - left + 20, nn, names, SW_RECT, nn, 0, 0);
-    }
+    legend(out, left - 20, 4, right - left + 20, n_leg, names, SW_RECT, nn, 0, marker_v != NULL);
     y_axis(ch, &a, left, right, top, bottom);
     double slot = (right - left) / (nbars > 0 ? nbars : 1), bw = slot * 0.56;
     if (bw > 90)
@@ -536,16 +516,7 @@ void jz_svg_grouped_hbars(const jz_chart *ch, int ng, const char *const *group_l
     jz_axis a;
     jz_svg_nice_axis(&a, 0, hi, 6);
     double bh = ns <= 2 ? 11 : ns <= 4 ? 8 : ns <= 8 ? 5 : 4, gap = 10;
-    double lx = 0, rows = 1;
-    for (int s = 0; s < ns; s++) {
-        int len = utf8_len(series_names[s]);
-        double w = 28 + (len > 48 ? 48 : len) * CHAR_W + 16;
-        if (lx > 0 && lx + w > W - 20) {
-            lx = 0;
-            rows++;
-        }
-        lx += w;
-    }
+    int rows = legend_rows(ns, series_names, W - 20);
     double leg_h = rows * 18 + 8, top = leg_h + 30;
     double bottom = top + ng * (ns * bh + gap), H = bottom + 34;
     svg_open(ch, H);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "jzsim/report.h"
+#include "report/text.h"
 
 #define COLW 14
 #define NAMEW 25
@@ -27,33 +28,6 @@ static void cell(char *buf, size_t n, double v, jz_metric_kind k, jz_lang lang)
     case JZ_KIND_MONEY:
     case JZ_KIND_PRICE: jz_format_money(buf, n, v, lang); break;
     }
-}
-
-/* Print a string padded to a display width (UTF-8 aware: é counts once). */
-static void pad(FILE *out, const char *s, int width, int right)
-{
-    int len = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        len += (*p & 0xC0) != 0x80;
-    if (len > width) {
-        /* cut at a character boundary */
-        int shown = 0;
-        const unsigned char *p = (const unsigned char *)s;
-        for (; *p; p++) {
-            if ((*p & 0xC0) != 0x80) {
-                if (shown == width - 1)
-                    break;
-                shown++;
-            }
-            fputc(*p, out);
-        }
-        fputs("…", out);
-        return;
-    }
-    if (right)
-        fprintf(out, "%*s%s", width - len, "", s);
-    else
-        fprintf(out, "%s%*s", s, width - len, "");
 }
 
 /* Print text word-wrapped at `width` display columns (UTF-8 aware). */
@@ -97,15 +71,15 @@ static void year_table(FILE *out, const jz_result *r, const jz_report_options *o
 {
     char buf[64];
     fprintf(out, "\n%s\n", title);
-    pad(out, L(o, "Jaar", "Year"), 6, 0);
+    jz_text_pad(out, L(o, "Jaar", "Year"), 6, 0);
     for (int c = 0; c < ncols; c++)
-        pad(out, L(o, cols[c].nl, cols[c].en), COLW + 1, 1);
+        jz_text_pad(out, L(o, cols[c].nl, cols[c].en), COLW + 1, 1);
     fputc('\n', out);
     for (int y = 0; y < r->horizon; y++) {
         fprintf(out, "%-6d", r->base_year + y);
         for (int c = 0; c < ncols; c++) {
             cell(buf, sizeof buf, cols[c].a[y], cols[c].kind, o->lang);
-            pad(out, buf, COLW + 1, 1);
+            jz_text_pad(out, buf, COLW + 1, 1);
         }
         fputc('\n', out);
     }
@@ -121,21 +95,21 @@ static void zorgsoort_table(FILE *out, const jz_scenario *s, const jz_result *r,
     for (int y0 = 0; y0 < H; y0 += YEARS_PER_BLOCK) {
         int y1 = y0 + YEARS_PER_BLOCK < H ? y0 + YEARS_PER_BLOCK : H;
         fprintf(out, "\n%s\n", title);
-        pad(out, L(o, "Zorgsoort", "Care type"), NAMEW, 0);
+        jz_text_pad(out, L(o, "Zorgsoort", "Care type"), NAMEW, 0);
         for (int y = y0; y < y1; y++) {
             snprintf(buf, sizeof buf, "%d", r->base_year + y);
-            pad(out, buf, COLW + 1, 1);
+            jz_text_pad(out, buf, COLW + 1, 1);
         }
         fputc('\n', out);
         for (int z = 0; z <= Z; z++) {
             if (z < Z)
-                pad(out, s->zorgsoorten[z].name, NAMEW, 0);
+                jz_text_pad(out, s->zorgsoorten[z].name, NAMEW, 0);
             else
-                pad(out, L(o, total_nl, total_en), NAMEW, 0);
+                jz_text_pad(out, L(o, total_nl, total_en), NAMEW, 0);
             for (int y = y0; y < y1; y++) {
                 double v = z < Z ? arr[jz_result_cz(r, g, z, y)] : total[jz_result_gy(r, g, y)];
                 cell(buf, sizeof buf, v, kind, o->lang);
-                pad(out, buf, COLW + 1, 1);
+                jz_text_pad(out, buf, COLW + 1, 1);
             }
             fputc('\n', out);
         }

@@ -108,65 +108,6 @@ char *jz_unc_breakeven_text(char *buf, size_t size, const jz_breakeven *be, jz_l
     return buf;
 }
 
-void jz_csvw_init(jz_csvw *c, FILE *out, int csv_nl)
-{
-    c->out = out;
-    c->sep = csv_nl ? ';' : ',';
-    c->nl = csv_nl;
-    c->col = 0;
-}
-
-static void sep(jz_csvw *c)
-{
-    if (c->col++)
-        fputc(c->sep, c->out);
-}
-
-void jz_csvw_text(jz_csvw *c, const char *s)
-{
-    sep(c);
-    if (!s)
-        s = "";
-    int quote = strchr(s, c->sep) || strchr(s, '"') || strchr(s, '\n') || strchr(s, '\r');
-    if (!quote) {
-        fputs(s, c->out);
-        return;
-    }
-    fputc('"', c->out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', c->out);
-        fputc(*s, c->out);
-    }
-    fputc('"', c->out);
-}
-
-void jz_csvw_num(jz_csvw *c, double v)
-{
-    sep(c);
-    if (!isfinite(v))
-        return;
-    char buf[64];
-    snprintf(buf, sizeof buf, "%.15g", v);
-    if (c->nl)
-        for (char *p = buf; *p; p++)
-            if (*p == '.')
-                *p = ',';
-    fputs(buf, c->out);
-}
-
-void jz_csvw_int(jz_csvw *c, long v)
-{
-    sep(c);
-    fprintf(c->out, "%ld", v);
-}
-
-void jz_csvw_end(jz_csvw *c)
-{
-    fputc('\n', c->out);
-    c->col = 0;
-}
-
 const char *jz_unc_unit_code(const jz_scenario *s, int g)
 {
     return g >= 0 && g < s->n_gemeenten ? s->gemeenten[g].code : "TOTAL";

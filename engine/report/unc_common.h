@@ -1,7 +1,7 @@
 /*
  * unc_common.h - formatting shared by the Monte Carlo and sensitivity
  * reporters (internal): an input's value in its own unit, a distribution in
- * words, and CSV fields.
+ * words, and the gemeente of a result slot.
  */
 #ifndef JZ_REPORT_UNC_COMMON_H
 #define JZ_REPORT_UNC_COMMON_H
@@ -21,19 +21,6 @@ struct jz_breakeven;
 /* The break-even as one sentence ("... the deficit in 2028 is € 0 at 10,8
  * mnd" or "no value between ... brings ..."); returns buf. */
 char *jz_unc_breakeven_text(char *buf, size_t size, const struct jz_breakeven *be, jz_lang lang);
-
-typedef struct jz_csvw {
-    FILE *out;
-    char sep;
-    int nl; /* decimal comma */
-    int col;
-} jz_csvw;
-
-void jz_csvw_init(jz_csvw *c, FILE *out, int csv_nl);
-void jz_csvw_text(jz_csvw *c, const char *s);
-void jz_csvw_num(jz_csvw *c, double v); /* %.15g; empty when NaN */
-void jz_csvw_int(jz_csvw *c, long v);
-void jz_csvw_end(jz_csvw *c);
 
 /* Gemeente code and name of result slot g (g = n_gemeenten: the total). */
 const char *jz_unc_unit_code(const jz_scenario *s, int g);

@@ -24,6 +24,7 @@
 
 #include "jzsim/jzsim.h"
 #include "report/cmp_common.h"
+#include "report/text.h"
 
 #ifndef JZ_HAVE_XLSXWRITER
 
@@ -71,7 +72,7 @@ static void fit(book *b, int col, double w)
 static void text(book *b, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f)
 {
     worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s, f);
-    fit(b, col, jz_cmp_utf8_width(s) * (f == b->head || f == b->bold ? 1.15 : 1.0) + 2);
+    fit(b, col, jz_text_width(s) * (f == b->head || f == b->bold ? 1.15 : 1.0) + 2);
 }
 
 static void num(book *b, lxw_worksheet *ws, int row, int col, double v, lxw_format *f, double w)

@@ -1,0 +1,53 @@
+/*
+ * text.c - UTF-8 display width, padding and cutting (see text.h).
+ */
+#include <stdio.h>
+
+#include "report/text.h"
+
+/* A byte that starts a character (not a UTF-8 continuation byte). */
+static int lead(unsigned char c) { return (c & 0xC0) != 0x80; }
+
+int jz_text_width(const char *s)
+{
+    int n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        n += lead(*p);
+    return n;
+}
+
+size_t jz_text_prefix(const char *s, int n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    int chars = 0;
+    for (; *p; p++)
+        if (lead(*p) && chars++ == n)
+            break;
+    return (size_t)(p - (const unsigned char *)s);
+}
+
+void jz_text_pad(FILE *out, const char *s, int width, int right)
+{
+    int len = jz_text_width(s);
+    if (len > width) {
+        fwrite(s, 1, jz_text_prefix(s, width - 1), out);
+        fputs("…", out);
+        return;
+    }
+    if (right)
+        fprintf(out, "%*s%s", width - len, "", s);
+    else
+        fprintf(out, "%s%*s", s, width - len, "");
+}
+
+const char *jz_text_break(const char *s, int width)
+{
+    const char *brk = NULL;
+    int col = 0;
+    for (const char *p = s; *p && col <= width; p++) {
+        if (*p == ' ')
+            brk = p;
+        col += lead((unsigned char)*p);
+    }
+    return brk;
+}

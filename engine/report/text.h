@@ -1,0 +1,28 @@
+/*
+ * text.h - display width and padding of UTF-8 text for the terminal tables
+ * and the SVG labels (internal).
+ *
+ * Width is counted in code points, so "é" and "€" take one column, which
+ * is right for the Latin text of the reports (no wide CJK characters or
+ * combining marks occur in them).  Text too long for its column is cut at a
+ * character boundary and ends in "…", so a table keeps its layout.
+ */
+#ifndef JZ_REPORT_TEXT_H
+#define JZ_REPORT_TEXT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Display width of s: its number of UTF-8 code points. */
+int jz_text_width(const char *s);
+/* The number of bytes of the first n characters of s (all of s when it is
+ * shorter, or when n < 0). */
+size_t jz_text_prefix(const char *s, int n);
+/* s padded with spaces to width columns, right-aligned when right; when
+ * longer, its first width - 1 characters and "…". */
+void jz_text_pad(FILE *out, const char *s, int width, int right);
+/* Where to break s to keep a first line within width columns: the last
+ * space at or before column width, or NULL when there is none. */
+const char *jz_text_break(const char *s, int width);
+
+#endif

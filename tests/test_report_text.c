@@ -1,0 +1,157 @@
+/*
+ * test_report_text.c - the reporters' shared CSV writer (engine/report/
+ * csvw.c) and UTF-8 padding (engine/report/text.c), byte for byte: every
+ * CSV and terminal table goes through them, so a change here would change
+ * every file a controller opens in Excel or reads in the terminal.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/csvw.h"
+#include "report/text.h"
+
+/* An in-memory FILE; text() closes it and returns what was written. */
+typedef struct mem {
+    char *buf;
+    size_t len;
+    FILE *f;
+} mem;
+
+static void mem_open(mem *m)
+{
+    m->buf = NULL;
+    m->len = 0;
+    m->f = open_memstream(&m->buf, &m->len);
+    assert_non_null(m->f);
+}
+
+static const char *mem_text(mem *m)
+{
+    fclose(m->f);
+    m->f = NULL;
+    return m->buf;
+}
+
+static void test_csv_fields(void **state)
+{
+    (void)state;
+    mem m;
+    mem_open(&m);
+    jz_csvw w;
+    jz_csvw_init(&w, m.f, 0);
+    static const char *const cols[] = {"a", "b", "c"};
+    jz_csvw_header(&w, cols, 3);
+    jz_csvw_field(&w, "plain");
+    jz_csvw_field(&w, "with, comma");
+    jz_csvw_field(&w, "say \"hi\"");
+    jz_csvw_end_row(&w);
+    jz_csvw_field(&w, "two\nlines");
+    jz_csvw_field(&w, "cr\r");
+    jz_csvw_field(&w, NULL);
+    jz_csvw_end_row(&w);
+    jz_csvw_field(&w, "semi;colon"); /* not special with ',' */
+    jz_csvw_empty(&w, 2);
+    jz_csvw_int(&w, -42);
+    jz_csvw_end_row(&w);
+    assert_string_equal(mem_text(&m), "a,b,c\n"
+                                      "plain,\"with, comma\",\"say \"\"hi\"\"\"\n"
+                                      "\"two\nlines\",\"cr\r\",\n"
+                                      "semi;colon,,,-42\n");
+    free(m.buf);
+}
+
+static void test_csv_nl(void **state)
+{
+    (void)state;
+    mem m;
+    mem_open(&m);
+    jz_csvw w;
+    jz_csvw_init(&w, m.f, 1);
+    jz_csvw_field(&w, "semi;colon");
+    jz_csvw_field(&w, "with, comma");
+    jz_csvw_number(&w, 1234.5);
+    jz_csvw_number(&w, 0.1);
+    jz_csvw_number(&w, NAN);
+    jz_csvw_number(&w, -1e-20);
+    jz_csvw_end_row(&w);
+    assert_string_equal(mem_text(&m), "\"semi;colon\";with, comma;1234,5;0,1;;-1e-20\n");
+    free(m.buf);
+}
+
+/* The options that keep the run CSV (nan as printf writes it) and the
+ * calibrate/backtest CSVs (10 digits, '\r' not quoted) as they were. */
+static void test_csv_options(void **state)
+{
+    (void)state;
+    mem m;
+    mem_open(&m);
+    jz_csvw w;
+    jz_csvw_init(&w, m.f, 0);
+    jz_csvw_number(&w, 1.0 / 3.0);
+    jz_csvw_number(&w, INFINITY);
+    jz_csvw_end_row(&w);
+    w.digits = 10;
+    w.quote_cr = 0;
+    w.keep_nonfinite = 1;
+    jz_csvw_number(&w, 1.0 / 3.0);
+    jz_csvw_number(&w, INFINITY);
+    jz_csvw_field(&w, "cr\r");
+    jz_csvw_end_row(&w);
+    assert_string_equal(mem_text(&m), "0.333333333333333,\n0.3333333333,inf,cr\r\n");
+    free(m.buf);
+}
+
+static void test_text_width(void **state)
+{
+    (void)state;
+    assert_int_equal(jz_text_width(""), 0);
+    assert_int_equal(jz_text_width("abc"), 3);
+    assert_int_equal(jz_text_width("één €"), 5); /* 2-byte é, 3-byte € */
+    assert_int_equal((int)jz_text_prefix("één", 1), 2);
+    assert_int_equal((int)jz_text_prefix("één", 2), 4);
+    assert_int_equal((int)jz_text_prefix("één", 9), 5);
+    assert_int_equal((int)jz_text_prefix("één", 0), 0);
+    const char *s = "Jeugdhulp lokaal team";
+    assert_ptr_equal(jz_text_break(s, 12), s + 9); /* "Jeugdhulp lokaal" is 16 > 12 */
+    assert_ptr_equal(jz_text_break(s, 16), s + 16);
+    assert_ptr_equal(jz_text_break(s, 9), s + 9);
+    assert_ptr_equal(jz_text_break(s, 8), NULL);
+    assert_ptr_equal(jz_text_break(s, 40), s + 16);
+}
+
+static void test_text_pad(void **state)
+{
+    (void)state;
+    mem m;
+    mem_open(&m);
+    jz_text_pad(m.f, "één", 5, 0);
+    fputc('|', m.f);
+    jz_text_pad(m.f, "€ 12", 6, 1);
+    fputc('|', m.f);
+    jz_text_pad(m.f, "Residentiële jeugdhulp", 8, 0); /* cut: 7 characters and … */
+    fputc('|', m.f);
+    jz_text_pad(m.f, "abcd", 4, 1); /* exactly the width: not cut */
+    fputc('|', m.f);
+    assert_string_equal(mem_text(&m), "één  |  € 12|Residen…|abcd|");
+    free(m.buf);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_csv_fields),
+        cmocka_unit_test(test_csv_nl),
+        cmocka_unit_test(test_csv_options),
+        cmocka_unit_test(test_text_width),
+        cmocka_unit_test(test_text_pad),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
