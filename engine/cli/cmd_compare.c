@@ -11,6 +11,7 @@
 #include "cli/unc_cli.h"
 #include "cli/compare_one.h"
 #include "jzsim/compare.h"
+#include "jzsim/sensitivity.h"
 
 static void help(void)
 {
@@ -237,10 +238,20 @@ int cmd_compare(int argc, char **argv)
         if (m >= 0)
             rc = m;
     }
+    jz_sensitivity *tornado = NULL;
+    if (rc == EXIT_OK && a.fmt == FMT_HTML && sc[0]->n_uncertain > 0) {
+        /* the briefing shows which of the reference's assumptions matter
+         * most; a failure here costs the chart, not the report */
+        if (jz_sensitivity_run(sc[0], -1, 0, &tornado, &err) == JZ_OK)
+            c->tornado = tornado;
+        else if (!a.quiet)
+            fprintf(stderr, "jzsim: note: no sensitivity chart: %s\n", err.message);
+    }
     if (rc == EXIT_OK) {
         int u = select_unit(&a, c);
         rc = u >= 0 ? u : write_report(&a, c);
     }
+    jz_sensitivity_free(tornado);
     jz_comparison_free(c);
     for (int i = 0; i < a.n; i++) {
         jz_result_free(res[i]);

@@ -519,6 +519,23 @@ static int clients_chart(const page *p)
 }
 
 /* Decomposition and the other headline figures for the summary year. */
+/* Which assumptions matter most: the tornado of the reference scenario's
+ * uncertain inputs (computed by jz_sensitivity_run, drawn by tornado.c). */
+static void tornado_section(const page *p)
+{
+    const jz_sensitivity *t = p->c->tornado;
+    if (!t || t->n_bars == 0)
+        return;
+    FILE *out = p->out;
+    fprintf(out, "<section class=\"blk\">\n<h2>%s %d</h2>\n<p>", L(p, "Welke aannames wegen het zwaarst? Tekort", "Which assumptions matter most? Deficit"),
+            t->year);
+    T(p, "Elke balk laat zien hoe het tekort in de referentie verschuift als één aanname naar de onder- of bovenkant van haar bandbreedte gaat en de rest gelijk blijft. De langste balken bovenaan.",
+      "Each bar shows how the reference's deficit moves when one assumption goes to the low or high end of its range, all else equal. Longest bars first.");
+    fputs("</p>\n<figure>\n", out);
+    jz_svg_tornado(out, t, 10, p->lang);
+    fputs("</figure>\n</section>\n", out);
+}
+
 static void figures_table(const page *p)
 {
     const jz_comparison *c = p->c;
@@ -711,6 +728,7 @@ int jz_compare_report_html(FILE *out, const jz_comparison *c, const jz_compare_o
     if (!rc)
         rc = clients_chart(p);
     if (!rc) {
+        tornado_section(p);
         gemeenten_table(p);
         if (o->all_units)
             rc = per_gemeente(p);

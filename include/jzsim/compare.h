@@ -136,6 +136,10 @@ typedef struct jz_comparison {
     jz_cmp_bands bands[JZ_CMP_N_GEMEENTE]; /* bands[m].p NULL: none for metric m */
     int n_notes;
     jz_cmp_note *notes; /* remarks on the alignment, e.g. a zorgsoort missing in one scenario */
+    /* optional, borrowed (the caller frees it after the report): the one-way
+     * sensitivity of the reference scenario (jzsim/sensitivity.h); the HTML
+     * briefing draws it as a tornado chart */
+    const struct jz_sensitivity *tornado;
 } jz_comparison;
 
 /* Build a comparison of n pairs (1 <= n <= JZ_CMP_MAX_SCENARIOS); pair 0 is

@@ -306,6 +306,15 @@ PY
   fi
 fi
 
+# The briefing draws the tornado of the reference's uncertain inputs, and
+# only when the reference has some.
+UNC="$SRC/scenarios/example-onzeker.yaml"
+expect_exit 0 "$JZ" compare --format html -o "$TMP/tornado.html" "$UNC" "$EX"
+expect_grep "$TMP/tornado.html" 'id="chart-tornado"'
+expect_grep "$TMP/tornado.html" "Welke aannames wegen het zwaarst"
+expect_exit 0 "$JZ" compare --format html -o "$TMP/notornado.html" "$EX" "$UNC"
+grep -q 'id="chart-tornado"' "$TMP/notornado.html" && bad "tornado drawn for a reference without uncertain inputs" || ok
+
 if [ "$fails" -eq 0 ] && [ -n "$skipped" ]; then
   echo "$passes passed, $fails failed (skipped:$skipped)"
   exit 77
