@@ -6,6 +6,10 @@
  *   - stdout carries only the result; diagnostics go to stderr;
  *   - exit codes: 0 ok, 1 runtime failure, 2 bad input or usage;
  *   - every subcommand has --help with an example.
+ * A subcommand describes its options in a cli_spec and parses them with
+ * cli_parse (the common ones, and its own through spec.own), loads its
+ * scenario with cli_load_scenario and writes through cli_write: so the
+ * shared options behave, and their mistakes read, the same everywhere.
  */
 #ifndef JZ_CLI_H
 #define JZ_CLI_H
@@ -44,6 +48,80 @@ int cli_is_help(const char *arg);
 
 /* Parse --lang nl|en; returns 0 or prints a usage error and returns -1. */
 int cli_parse_lang(const char *cmd, const char *v, jz_lang *lang);
+
+/* Print each warning as "jzsim: warning: ..." to stderr unless quiet. */
+void cli_warning_list(char *const *warnings, int n, int quiet);
+
+/* The options every report-writing subcommand takes, as parsed. */
+typedef struct cli_common {
+    const char *path;     /* the scenario: the first argument that is not an option */
+    int format;           /* index into cli_spec.formats; 0 (the first) by default */
+    jz_lang lang;         /* --lang; JZ_LANG_NL by default */
+    int locale_nl;        /* --locale nl: CSV with ';' and decimal commas */
+    const char *output;   /* -o/--output FILE; NULL (stdout) by default */
+    const char *gemeente; /* --gemeente as given; NULL when not given */
+    int quiet;            /* --quiet/-q */
+} cli_common;
+
+/* Does the command take --gemeente, and is 'all' a value of its own? */
+enum { CLI_GEMEENTE_NO, CLI_GEMEENTE_ONE, CLI_GEMEENTE_ALL };
+
+/* How a subcommand parses its arguments: what it shares and what is its own.
+ * Messages name cmd, so each command keeps its exact wording. */
+typedef struct cli_spec {
+    const char *cmd;                /* "run": in every message */
+    void (*help)(void);             /* --help, -h: prints the help to stdout */
+    /* --format values, NULL-terminated, in the order of the command's format
+     * codes (cli_common.format is the index).  NULL: the command writes no
+     * report and takes only --quiet (validate). */
+    const char *const *formats;
+    const char *formats_said;       /* the list as the --format error says it;
+                                     * NULL: the values joined, "table, csv or json" */
+    unsigned file_formats;          /* bit f: format f needs -o FILE (xlsx, html) */
+    int gemeente;                   /* CLI_GEMEENTE_* */
+    int many;                       /* 1: any number of scenarios (validate reads argv itself) */
+    const char *one_hint;           /* after "one scenario at a time" */
+    /* The command's own options, tried when argv[*i] is no common one:
+     * CLI_TAKEN (advance *i past a value), CLI_NOT_MINE, or CLI_ERROR after
+     * printing a usage error.  ctx is what cli_parse was given. */
+    int (*own)(const char *cmd, int argc, char **argv, int *i, void *ctx);
+} cli_spec;
+
+/* What an option parser made of argv[*i] (the values of cli_opt_value). */
+enum { CLI_ERROR = -1, CLI_NOT_MINE = 0, CLI_TAKEN = 1 };
+
+/* The formats of most commands: table (default), csv, json. */
+extern const char *const cli_formats_basic[];
+
+/* One common option (--format, --lang, --locale, -o/--output, --gemeente,
+ * --quiet, as far as spec takes them) at argv[*i] into co: CLI_TAKEN,
+ * CLI_NOT_MINE, or CLI_ERROR after printing a usage error. */
+int cli_parse_common(const cli_spec *spec, int argc, char **argv, int *i, cli_common *co);
+
+/* The whole command line: --help, the common options, spec->own, then the
+ * errors every command gives in the same words: an unknown option, a second
+ * scenario, no scenario, a file-only format without -o.  co is reset first.
+ * Returns CLI_GO_ON, or the exit code (after --help, or a printed error). */
+enum { CLI_GO_ON = -1 };
+int cli_parse(const cli_spec *spec, int argc, char **argv, cli_common *co, void *ctx);
+
+/* jz_report_options from the defaults and --lang, --locale. */
+void cli_report_options(const cli_common *co, jz_report_options *ro);
+
+/* Load co->path and print its warnings (unless --quiet); with --gemeente
+ * and gemeente != NULL, set *gemeente to its index ('all' is left to the
+ * command when spec->gemeente is CLI_GEMEENTE_ALL).  NULL after printing
+ * the error, *exit_code set. */
+jz_scenario *cli_load_scenario(const cli_spec *spec, const cli_common *co, int *gemeente,
+                               int *exit_code);
+
+/* Write one report to path (NULL or "-": stdout) through jz_outfile:
+ * open, write, then commit, or abort so that an existing file stays as it
+ * was.  writer returns a JZ_ status and fills err; it gets the whole outfile
+ * because writers by path (xlsx) fill of->tmp.  Returns EXIT_OK, or the
+ * exit code after printing the error. */
+typedef int (*cli_writer)(jz_outfile *of, void *ctx, jz_error *err);
+int cli_write(const char *path, cli_writer writer, void *ctx);
 
 int cmd_run(int argc, char **argv);
 int cmd_validate(int argc, char **argv);

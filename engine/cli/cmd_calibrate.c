@@ -81,12 +81,13 @@ static void help_backtest(void)
            "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n");
 }
 
-/* Common options of both commands. */
+/* The options of calibrate and backtest besides the common ones.  Both
+ * commands parse all of them: calibrate ignores --fit-until, --horizon and
+ * --instroom; backtest refuses --until (parse). */
 typedef struct opts {
-    const char *path, *history, *output, *fit;
-    int until, fit_until, horizon, instroom_observed, quiet, csv_nl;
-    jz_calib_format fmt;
-    jz_lang lang;
+    const char *history, *fit;
+    unsigned fit_bits; /* --fit parsed, when given */
+    int until, fit_until, horizon, instroom_observed;
 } opts;
 
 static int parse_year(const char *cmd, const char *opt, const char *v, int *out)
@@ -99,88 +100,98 @@ static int parse_year(const char *cmd, const char *opt, const char *v, int *out)
     return 0;
 }
 
-/* 0 = parsed, 1 = --help shown, EXIT_INPUT on a usage error */
-static int parse(const char *cmd, int argc, char **argv, opts *o, int backtest)
+static int own_option(const char *cmd, int argc, char **argv, int *i, void *ctx)
 {
-    const char *v;
+    opts *o = ctx;
+    const char *v = NULL;
     int k;
-    memset(o, 0, sizeof *o);
-    o->fmt = JZ_CFMT_TABLE;
-    o->lang = JZ_LANG_NL;
-    o->horizon = 3;
-    for (int i = 1; i < argc; i++) {
-        if (cli_is_help(argv[i])) {
-            backtest ? help_backtest() : help_calibrate();
-            return 1;
+    if ((k = cli_opt_value(cmd, argc, argv, i, "--history", &o->history)) ||
+        (k = cli_opt_value(cmd, argc, argv, i, "--fit", &o->fit)))
+        return k;
+    if ((k = cli_opt_value(cmd, argc, argv, i, "--fit-until", &v))) {
+        if (k < 0 || parse_year(cmd, "--fit-until", v, &o->fit_until))
+            return CLI_ERROR;
+    } else if ((k = cli_opt_value(cmd, argc, argv, i, "--until", &v))) {
+        if (k < 0 || parse_year(cmd, "--until", v, &o->until))
+            return CLI_ERROR;
+    } else if ((k = cli_opt_value(cmd, argc, argv, i, "--horizon", &v))) {
+        if (k < 0)
+            return CLI_ERROR;
+        o->horizon = atoi(v);
+        if (o->horizon < 1 || o->horizon > 50) {
+            cli_usage_error(cmd, "--horizon must be 1 to 50, got '%s'", v);
+            return CLI_ERROR;
         }
-        if ((k = cli_opt_value(cmd, argc, argv, &i, "--history", &o->history))) {
-            if (k < 0)
-                return EXIT_INPUT;
-        } else if ((k = cli_opt_value(cmd, argc, argv, &i, "--fit-until", &v))) {
-            if (k < 0 || parse_year(cmd, "--fit-until", v, &o->fit_until))
-                return EXIT_INPUT;
-        } else if ((k = cli_opt_value(cmd, argc, argv, &i, "--fit", &o->fit))) {
-            if (k < 0)
-                return EXIT_INPUT;
-        } else if ((k = cli_opt_value(cmd, argc, argv, &i, "--until", &v))) {
-            if (k < 0 || parse_year(cmd, "--until", v, &o->until))
-                return EXIT_INPUT;
-        } else if ((k = cli_opt_value(cmd, argc, argv, &i, "--horizon", &v))) {
-            if (k < 0)
-                return EXIT_INPUT;
-            o->horizon = atoi(v);
-            if (o->horizon < 1 || o->horizon > 50)
-                return cli_usage_error(cmd, "--horizon must be 1 to 50, got '%s'", v);
-        } else if ((k = cli_opt_value(cmd, argc, argv, &i, "--instroom", &v))) {
-            if (k < 0)
-                return EXIT_INPUT;
-            if (strcmp(v, "observed") == 0 || strcmp(v, "waargenomen") == 0)
-                o->instroom_observed = 1;
-            else if (strcmp(v, "projected") == 0 || strcmp(v, "geprojecteerd") == 0)
-                o->instroom_observed = 0;
-            else
-                return cli_usage_error(cmd, "--instroom must be observed or projected, got '%s'", v);
-        } else if ((k = cli_opt_value(cmd, argc, argv, &i, "--format", &v))) {
-            if (k < 0)
-                return EXIT_INPUT;
-            if (strcmp(v, "table") == 0)
-                o->fmt = JZ_CFMT_TABLE;
-            else if (strcmp(v, "csv") == 0)
-                o->fmt = JZ_CFMT_CSV;
-            else if (strcmp(v, "json") == 0)
-                o->fmt = JZ_CFMT_JSON;
-            else
-                return cli_usage_error(cmd, "--format must be table, csv or json, got '%s'", v);
-        } else if ((k = cli_opt_value(cmd, argc, argv, &i, "--lang", &v))) {
-            if (k < 0 || cli_parse_lang(cmd, v, &o->lang))
-                return EXIT_INPUT;
-        } else if ((k = cli_opt_value(cmd, argc, argv, &i, "--locale", &v))) {
-            if (k < 0)
-                return EXIT_INPUT;
-            if (strcmp(v, "nl") != 0 && strcmp(v, "en") != 0)
-                return cli_usage_error(cmd, "--locale must be nl or en, got '%s'", v);
-            o->csv_nl = strcmp(v, "nl") == 0;
-        } else if ((k = cli_opt_value(cmd, argc, argv, &i, "--output", &o->output)) ||
-                   (k = cli_opt_value(cmd, argc, argv, &i, "-o", &o->output))) {
-            if (k < 0)
-                return EXIT_INPUT;
-        } else if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) {
-            o->quiet = 1;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return cli_usage_error(cmd, "unknown option '%s'", argv[i]);
-        } else if (o->path) {
-            return cli_usage_error(cmd, "one scenario at a time");
-        } else {
-            o->path = argv[i];
+    } else if ((k = cli_opt_value(cmd, argc, argv, i, "--instroom", &v))) {
+        if (k < 0)
+            return CLI_ERROR;
+        if (strcmp(v, "observed") == 0 || strcmp(v, "waargenomen") == 0)
+            o->instroom_observed = 1;
+        else if (strcmp(v, "projected") == 0 || strcmp(v, "geprojecteerd") == 0)
+            o->instroom_observed = 0;
+        else {
+            cli_usage_error(cmd, "--instroom must be observed or projected, got '%s'", v);
+            return CLI_ERROR;
         }
     }
-    if (!o->path)
-        return cli_usage_error(cmd, "no scenario file given");
+    return k;
+}
+
+static const cli_spec calibrate_spec = {
+    .cmd = "calibrate",
+    .help = help_calibrate,
+    .formats = cli_formats_basic,
+    .own = own_option,
+};
+
+static const cli_spec backtest_spec = {
+    .cmd = "backtest",
+    .help = help_backtest,
+    .formats = cli_formats_basic,
+    .own = own_option,
+};
+
+/* co.format indexes cli_formats_basic, which is in the order of jz_calib_format */
+_Static_assert(JZ_CFMT_TABLE == 0 && JZ_CFMT_CSV == 1 && JZ_CFMT_JSON == 2, "cli_formats_basic order");
+
+/* The command line of either command; CLI_GO_ON, or the exit code. */
+static int parse(const cli_spec *spec, int argc, char **argv, cli_common *co, opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->horizon = 3;
+    int rc = cli_parse(spec, argc, argv, co, o);
+    if (rc != CLI_GO_ON)
+        return rc;
     if (!o->history)
-        return cli_usage_error(cmd, "no history given: --history FILE (docs/calibration.md)");
+        return cli_usage_error(spec->cmd, "no history given: --history FILE (docs/calibration.md)");
+    int backtest = spec == &backtest_spec;
     if (backtest && !o->fit_until)
-        return cli_usage_error(cmd, "--fit-until YEAR is required: the last year the fit may use");
-    return 0;
+        return cli_usage_error(spec->cmd, "--fit-until YEAR is required: the last year the fit may use");
+    jz_error err;
+    if (o->fit && jz_fit_parse(o->fit, &o->fit_bits, &err))
+        return cli_usage_error(spec->cmd, "%s", err.message);
+    if (backtest && o->until)
+        return cli_usage_error(spec->cmd, "use --fit-until, not --until");
+    return CLI_GO_ON;
+}
+
+/* Load the scenario and the history and print their warnings: EXIT_OK, or
+ * the exit code after printing the error (then nothing is left to free). */
+static int load_inputs(const cli_spec *spec, const cli_common *co, const opts *o, jz_scenario **s,
+                       jz_history **h)
+{
+    int rc = EXIT_OK;
+    jz_error err;
+    *h = NULL;
+    if (!(*s = cli_load_scenario(spec, co, NULL, &rc)))
+        return rc;
+    if (!(*h = jz_history_load(o->history, &err))) {
+        jz_scenario_free(*s);
+        *s = NULL;
+        return cli_fail(&err);
+    }
+    cli_warning_list((*h)->warnings, (*h)->n_warnings, co->quiet);
+    return EXIT_OK;
 }
 
 /* The path of `target` relative to the directory `dir` (both absolute). */
@@ -229,81 +240,59 @@ static int extends_path(const char *scen_path, const char *out_path, char *buf, 
     return 0;
 }
 
-static void print_history_warnings(const jz_history *h, int quiet)
-{
-    if (quiet)
-        return;
-    for (int i = 0; i < h->n_warnings; i++)
-        fprintf(stderr, "jzsim: warning: %s\n", h->warnings[i]);
-}
+/* The calibrated scenario: a YAML that extends the input (ext: the path from the output's directory). */
+typedef struct calib_yaml {
+    const jz_calib *c;
+    const char *ext;
+} calib_yaml;
 
-static void print_warnings(char **w, int n, int quiet)
+static int write_yaml(jz_outfile *of, void *ctx, jz_error *err)
 {
-    if (quiet)
-        return;
-    for (int i = 0; i < n; i++)
-        fprintf(stderr, "jzsim: warning: %s\n", w[i]);
+    const calib_yaml *x = ctx;
+    return jz_calib_write_yaml(of->fp, x->c, x->ext, err);
 }
 
 int cmd_calibrate(int argc, char **argv)
 {
+    cli_common co;
     opts o;
-    int rc = parse("calibrate", argc, argv, &o, 0);
-    if (rc)
-        return rc == 1 ? EXIT_OK : rc;
-    gsl_set_error_handler_off();
-    jz_error err;
-    jz_calib_options co;
-    jz_calib_options_default(&co);
-    co.until = o.until;
-    if (o.fit && jz_fit_parse(o.fit, &co.fit, &err))
-        return cli_usage_error("calibrate", "%s", err.message);
-
-    rc = EXIT_OK;
-    jz_scenario *s = cli_load(o.path, &rc);
-    if (!s)
+    int rc = parse(&calibrate_spec, argc, argv, &co, &o);
+    if (rc != CLI_GO_ON)
         return rc;
-    cli_warnings(s, o.quiet);
-    jz_history *h = jz_history_load(o.history, &err);
-    if (!h) {
-        jz_scenario_free(s);
-        return cli_fail(&err);
-    }
-    print_history_warnings(h, o.quiet);
-    jz_calib *c = jz_calibrate(s, h, &co, &err);
+    gsl_set_error_handler_off();
+    jz_calib_options cal;
+    jz_calib_options_default(&cal);
+    cal.until = o.until;
+    if (o.fit)
+        cal.fit = o.fit_bits;
+    jz_scenario *s;
+    jz_history *h;
+    if ((rc = load_inputs(&calibrate_spec, &co, &o, &s, &h)) != EXIT_OK)
+        return rc;
+    jz_error err;
+    jz_calib *c = jz_calibrate(s, h, &cal, &err);
     if (!c) {
         rc = cli_fail(&err);
         goto done;
     }
-    print_warnings(c->warnings, c->n_warnings, o.quiet || o.fmt == JZ_CFMT_TABLE);
-    if (o.output) {
+    cli_warning_list(c->warnings, c->n_warnings, co.quiet || co.format == JZ_CFMT_TABLE);
+    if (co.output) {
         char ext[PATH_MAX];
-        jz_outfile of;
-        memset(&of, 0, sizeof of);
-        if (strcmp(o.output, "-") == 0) {
+        if (strcmp(co.output, "-") == 0) {
             rc = cli_usage_error("calibrate", "-o needs a file name: stdout carries the report");
             goto done;
         }
-        if (extends_path(o.path, o.output, ext, sizeof ext)) {
-            jz_error_set(&err, JZ_EIO, o.output, 0, 0, "cannot resolve the directory of the output file");
+        if (extends_path(co.path, co.output, ext, sizeof ext)) {
+            jz_error_set(&err, JZ_EIO, co.output, 0, 0, "cannot resolve the directory of the output file");
             rc = cli_fail(&err);
             goto done;
         }
-        if (jz_outfile_open(&of, o.output, &err) != JZ_OK) {
-            rc = cli_fail(&err);
+        calib_yaml x = {c, ext};
+        if ((rc = cli_write(co.output, write_yaml, &x)) != EXIT_OK)
             goto done;
-        }
-        if (jz_calib_write_yaml(of.fp, c, ext, &err) != JZ_OK) {
-            jz_outfile_abort(&of);
-            rc = cli_fail(&err);
-            goto done;
-        }
-        if (jz_outfile_commit(&of, &err) != JZ_OK) {
-            rc = cli_fail(&err);
-            goto done;
-        }
     }
-    if (jz_report_calib(stdout, c, o.fmt, o.lang, o.csv_nl, &err) != JZ_OK || fflush(stdout)) {
+    if (jz_report_calib(stdout, c, (jz_calib_format)co.format, co.lang, co.locale_nl, &err) != JZ_OK ||
+        fflush(stdout)) {
         jz_error_set(&err, JZ_EIO, NULL, 0, 0, "cannot write the report to stdout");
         rc = cli_fail(&err);
     }
@@ -314,53 +303,48 @@ done:
     return rc;
 }
 
+typedef struct backtest_report {
+    const jz_backtest *b;
+    const cli_common *co;
+} backtest_report;
+
+static int write_backtest(jz_outfile *of, void *ctx, jz_error *err)
+{
+    const backtest_report *x = ctx;
+    return jz_report_backtest(of->fp, x->b, (jz_calib_format)x->co->format, x->co->lang, x->co->locale_nl,
+                              err);
+}
+
 int cmd_backtest(int argc, char **argv)
 {
+    cli_common co;
     opts o;
-    int rc = parse("backtest", argc, argv, &o, 1);
-    if (rc)
-        return rc == 1 ? EXIT_OK : rc;
+    int rc = parse(&backtest_spec, argc, argv, &co, &o);
+    if (rc != CLI_GO_ON)
+        return rc;
     gsl_set_error_handler_off();
-    jz_error err;
     jz_backtest_options bo;
     jz_backtest_options_default(&bo);
     bo.fit_until = o.fit_until;
     bo.instroom_observed = o.instroom_observed;
     bo.max_horizon = o.horizon;
-    if (o.fit && jz_fit_parse(o.fit, &bo.calib.fit, &err))
-        return cli_usage_error("backtest", "%s", err.message);
-    if (o.until)
-        return cli_usage_error("backtest", "use --fit-until, not --until");
-
-    rc = EXIT_OK;
-    jz_scenario *s = cli_load(o.path, &rc);
-    if (!s)
+    if (o.fit)
+        bo.calib.fit = o.fit_bits;
+    jz_scenario *s;
+    jz_history *h;
+    if ((rc = load_inputs(&backtest_spec, &co, &o, &s, &h)) != EXIT_OK)
         return rc;
-    cli_warnings(s, o.quiet);
-    jz_history *h = jz_history_load(o.history, &err);
-    if (!h) {
-        jz_scenario_free(s);
-        return cli_fail(&err);
-    }
-    print_history_warnings(h, o.quiet);
+    jz_error err;
     jz_backtest *b = jz_backtest_run(s, h, &bo, &err);
-    jz_outfile of;
-    memset(&of, 0, sizeof of);
     if (!b) {
         rc = cli_fail(&err);
     } else {
-        if (o.fmt != JZ_CFMT_TABLE) {
-            print_warnings(b->calib->warnings, b->calib->n_warnings, o.quiet);
-            print_warnings(b->warnings, b->n_warnings, o.quiet);
+        if (co.format != JZ_CFMT_TABLE) {
+            cli_warning_list(b->calib->warnings, b->calib->n_warnings, co.quiet);
+            cli_warning_list(b->warnings, b->n_warnings, co.quiet);
         }
-        if (jz_outfile_open(&of, o.output ? o.output : "-", &err) != JZ_OK) {
-            rc = cli_fail(&err);
-        } else if (jz_report_backtest(of.fp, b, o.fmt, o.lang, o.csv_nl, &err) != JZ_OK) {
-            jz_outfile_abort(&of);
-            rc = cli_fail(&err);
-        } else if (jz_outfile_commit(&of, &err) != JZ_OK) {
-            rc = cli_fail(&err);
-        }
+        backtest_report x = {b, &co};
+        rc = cli_write(co.output, write_backtest, &x);
     }
     jz_backtest_free(b);
     jz_history_free(h);

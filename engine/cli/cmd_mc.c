@@ -47,121 +47,94 @@ static void help(void)
            "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n");
 }
 
+/* The options of mc itself: --draws, --seed, --threads, --threshold, --keep-draws. */
+typedef struct mc_args {
+    jz_mc_options o;
+    const char *keep; /* --keep-draws FILE */
+} mc_args;
+
+static int own_option(const char *cmd, int argc, char **argv, int *i, void *ctx)
+{
+    mc_args *a = ctx;
+    long threads;
+    int k;
+    if ((k = unc_opt_long(cmd, argc, argv, i, "--draws", 1, 100000000L, &a->o.draws)) ||
+        (k = unc_opt_seed(cmd, argc, argv, i, &a->o.seed)) ||
+        (k = unc_opt_money(cmd, argc, argv, i, "--threshold", &a->o.threshold)) ||
+        (k = cli_opt_value(cmd, argc, argv, i, "--keep-draws", &a->keep)))
+        return k;
+    if ((k = unc_opt_long(cmd, argc, argv, i, "--threads", 1, 256, &threads)) == CLI_TAKEN)
+        a->o.threads = (int)threads;
+    return k;
+}
+
+/* co.format indexes cli_formats_basic, which is in the order of jz_mc_format */
+_Static_assert(JZ_MCFMT_TABLE == 0 && JZ_MCFMT_CSV == 1 && JZ_MCFMT_JSON == 2, "cli_formats_basic order");
+
+static const cli_spec spec = {
+    .cmd = "mc",
+    .help = help,
+    .formats = cli_formats_basic,
+    .gemeente = CLI_GEMEENTE_ONE,
+    .one_hint = "; for scenarios on the same draws use 'jzsim compare --draws N'",
+    .own = own_option,
+};
+
+typedef struct mc_report {
+    const jz_mc_result *r;
+    const cli_common *co;
+} mc_report;
+
+static int write_draws(jz_outfile *of, void *ctx, jz_error *err)
+{
+    const mc_report *x = ctx;
+    return jz_report_mc_draws(of->fp, x->r, x->co->locale_nl, err);
+}
+
+static int write_bands(jz_outfile *of, void *ctx, jz_error *err)
+{
+    const mc_report *x = ctx;
+    return jz_report_mc(of->fp, x->r, (jz_mc_format)x->co->format, x->co->lang, x->co->locale_nl, err);
+}
+
 int cmd_mc(int argc, char **argv)
 {
-    const char *path = NULL, *v = NULL, *gemeente = NULL, *output = "-", *keep = NULL;
-    int quiet = 0, k, csv_nl = 0;
-    jz_mc_format fmt = JZ_MCFMT_TABLE;
-    jz_lang lang = JZ_LANG_NL;
-    jz_mc_options o;
-    jz_mc_options_default(&o);
-    for (int i = 1; i < argc; i++) {
-        long n;
-        if (cli_is_help(argv[i])) {
-            help();
-            return EXIT_OK;
-        }
-        if ((k = cli_opt_value("mc", argc, argv, &i, "--draws", &v))) {
-            if (k < 0 || unc_cli_long("mc", "--draws", v, 1, 100000000L, &o.draws))
-                return EXIT_INPUT;
-        } else if ((k = cli_opt_value("mc", argc, argv, &i, "--seed", &v))) {
-            if (k < 0 || unc_cli_seed("mc", v, &o.seed))
-                return EXIT_INPUT;
-        } else if ((k = cli_opt_value("mc", argc, argv, &i, "--threads", &v))) {
-            if (k < 0 || unc_cli_long("mc", "--threads", v, 1, 256, &n))
-                return EXIT_INPUT;
-            o.threads = (int)n;
-        } else if ((k = cli_opt_value("mc", argc, argv, &i, "--threshold", &v))) {
-            if (k < 0 || unc_cli_money("mc", "--threshold", v, &o.threshold))
-                return EXIT_INPUT;
-        } else if ((k = cli_opt_value("mc", argc, argv, &i, "--keep-draws", &keep)) ||
-                   (k = cli_opt_value("mc", argc, argv, &i, "--gemeente", &gemeente)) ||
-                   (k = cli_opt_value("mc", argc, argv, &i, "--output", &output)) ||
-                   (k = cli_opt_value("mc", argc, argv, &i, "-o", &output))) {
-            if (k < 0)
-                return EXIT_INPUT;
-        } else if ((k = cli_opt_value("mc", argc, argv, &i, "--format", &v))) {
-            if (k < 0)
-                return EXIT_INPUT;
-            if (strcmp(v, "table") == 0)
-                fmt = JZ_MCFMT_TABLE;
-            else if (strcmp(v, "csv") == 0)
-                fmt = JZ_MCFMT_CSV;
-            else if (strcmp(v, "json") == 0)
-                fmt = JZ_MCFMT_JSON;
-            else
-                return cli_usage_error("mc", "--format must be table, csv or json, got '%s'", v);
-        } else if ((k = cli_opt_value("mc", argc, argv, &i, "--lang", &v))) {
-            if (k < 0 || cli_parse_lang("mc", v, &lang))
-                return EXIT_INPUT;
-        } else if ((k = cli_opt_value("mc", argc, argv, &i, "--locale", &v))) {
-            if (k < 0)
-                return EXIT_INPUT;
-            if (strcmp(v, "nl") != 0 && strcmp(v, "en") != 0)
-                return cli_usage_error("mc", "--locale must be nl or en, got '%s'", v);
-            csv_nl = strcmp(v, "nl") == 0;
-        } else if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) {
-            quiet = 1;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return cli_usage_error("mc", "unknown option '%s'", argv[i]);
-        } else if (path) {
-            return cli_usage_error("mc", "one scenario at a time; for scenarios on the same draws use "
-                                         "'jzsim compare --draws N'");
-        } else {
-            path = argv[i];
-        }
-    }
-    if (!path)
-        return cli_usage_error("mc", "no scenario file given");
-    if (keep && strcmp(keep, "-") == 0)
+    cli_common co;
+    mc_args a = {.keep = NULL};
+    jz_mc_options_default(&a.o);
+    int rc = cli_parse(&spec, argc, argv, &co, &a);
+    if (rc != CLI_GO_ON)
+        return rc;
+    if (a.keep && strcmp(a.keep, "-") == 0)
         return cli_usage_error("mc", "--keep-draws needs a file name (stdout carries the bands)");
 
     gsl_set_error_handler_off();
-    int rc = EXIT_OK;
-    jz_scenario *s = cli_load(path, &rc);
+    rc = EXIT_OK;
+    jz_scenario *s = cli_load_scenario(&spec, &co, &a.o.gemeente, &rc);
     if (!s)
         return rc;
-    cli_warnings(s, quiet);
-    if (gemeente && (o.gemeente = jz_scenario_gemeente_index(s, gemeente)) < 0) {
-        jz_scenario_free(s);
-        return cli_usage_error("mc", "no gemeente '%s' in %s", gemeente, path);
-    }
-    if (s->n_uncertain == 0 && !quiet)
+    if (s->n_uncertain == 0 && !co.quiet)
         fprintf(stderr, "jzsim: warning: %s has no uncertain inputs; every draw equals the point run "
-                        "(see docs/uncertainty.md)\n", path);
-    o.keep_draws = keep != NULL;
+                        "(see docs/uncertainty.md)\n", co.path);
+    a.o.keep_draws = a.keep != NULL;
     unc_progress prog;
-    unc_progress_init(&prog, quiet);
-    o.progress = unc_progress_cb;
-    o.progress_ctx = &prog;
+    unc_progress_init(&prog, co.quiet);
+    a.o.progress = unc_progress_cb;
+    a.o.progress_ctx = &prog;
 
     jz_error err;
     jz_mc_result *r = NULL;
-    int st = jz_mc_run(s, &o, &r, &err);
+    int st = jz_mc_run(s, &a.o, &r, &err);
     unc_progress_end(&prog);
     if (st != JZ_OK) {
         rc = cli_fail(&err);
     } else {
-        jz_outfile of, kf;
-        if (keep) {
-            if ((st = jz_outfile_open(&kf, keep, &err)) == JZ_OK) {
-                st = jz_report_mc_draws(kf.fp, r, csv_nl, &err);
-                if (st == JZ_OK)
-                    st = jz_outfile_commit(&kf, &err);
-                else
-                    jz_outfile_abort(&kf);
-            }
-        }
-        if (st == JZ_OK && (st = jz_outfile_open(&of, output, &err)) == JZ_OK) {
-            st = jz_report_mc(of.fp, r, fmt, lang, csv_nl, &err);
-            if (st == JZ_OK)
-                st = jz_outfile_commit(&of, &err);
-            else
-                jz_outfile_abort(&of);
-        }
-        if (st != JZ_OK)
-            rc = cli_fail(&err);
-        else if (!quiet)
+        mc_report x = {r, &co};
+        if (a.keep)
+            rc = cli_write(a.keep, write_draws, &x);
+        if (rc == EXIT_OK)
+            rc = cli_write(co.output, write_bands, &x);
+        if (rc == EXIT_OK && !co.quiet)
             for (int f = 0; f < r->n_figures; f++)
                 if (r->stat[f].coarse) {
                     fprintf(stderr, "jzsim: note: some percentiles lie outside the range of the first %d draws; "

@@ -6,7 +6,6 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli/cli.h"
 #include "jzsim/measures.h"
@@ -59,83 +58,71 @@ static int parse_count(const char *opt, const char *v, long lo, long hi, long *o
     return 0;
 }
 
+/* --exact-max, --samples, --seed */
+static int own_option(const char *cmd, int argc, char **argv, int *i, void *ctx)
+{
+    jz_measures_options *mo = ctx;
+    const char *v = NULL;
+    long x;
+    int k;
+    if ((k = cli_opt_value(cmd, argc, argv, i, "--exact-max", &v))) {
+        if (k < 0 || parse_count("--exact-max", v, 0, JZ_MEASURES_EXACT_MAX, &x))
+            return CLI_ERROR;
+        mo->max_exact = (int)x;
+    } else if ((k = cli_opt_value(cmd, argc, argv, i, "--samples", &v))) {
+        if (k < 0 || parse_count("--samples", v, 2, 1000000, &x))
+            return CLI_ERROR;
+        mo->samples = (int)x;
+    } else if ((k = cli_opt_value(cmd, argc, argv, i, "--seed", &v))) {
+        if (k < 0 || parse_count("--seed", v, 0, 2147483647L, &x))
+            return CLI_ERROR;
+        mo->seed = (unsigned long)x;
+    }
+    return k;
+}
+
+static const cli_spec spec = {
+    .cmd = "measures",
+    .help = help,
+    .formats = cli_formats_basic,
+    .gemeente = CLI_GEMEENTE_ONE,
+    .own = own_option,
+};
+
+typedef struct measures_report {
+    const jz_scenario *s;
+    const jz_measures_analysis *a;
+    const jz_report_options *ro;
+    int fmt;
+} measures_report;
+
+static int write_report(jz_outfile *of, void *ctx, jz_error *err)
+{
+    static int (*const report[])(FILE *, const jz_scenario *, const jz_measures_analysis *,
+                                 const jz_report_options *, jz_error *) = {
+        [FMT_TABLE] = jz_report_measures_table, [FMT_CSV] = jz_report_measures_csv,
+        [FMT_JSON] = jz_report_measures_json};
+    const measures_report *x = ctx;
+    return report[x->fmt](of->fp, x->s, x->a, x->ro, err);
+}
+
 int cmd_measures(int argc, char **argv)
 {
-    const char *path = NULL, *v = NULL, *gemeente = NULL, *output = "-";
-    int fmt = FMT_TABLE, quiet = 0, k;
-    long x;
-    jz_report_options ro;
-    jz_report_options_default(&ro);
+    cli_common co;
     jz_measures_options mo;
     jz_measures_options_default(&mo);
-    for (int i = 1; i < argc; i++) {
-        if (cli_is_help(argv[i])) {
-            help();
-            return EXIT_OK;
-        }
-        if ((k = cli_opt_value("measures", argc, argv, &i, "--format", &v))) {
-            if (k < 0)
-                return EXIT_INPUT;
-            if (strcmp(v, "table") == 0)
-                fmt = FMT_TABLE;
-            else if (strcmp(v, "csv") == 0)
-                fmt = FMT_CSV;
-            else if (strcmp(v, "json") == 0)
-                fmt = FMT_JSON;
-            else
-                return cli_usage_error("measures", "--format must be table, csv or json, got '%s'", v);
-        } else if ((k = cli_opt_value("measures", argc, argv, &i, "--lang", &v))) {
-            if (k < 0 || cli_parse_lang("measures", v, &ro.lang))
-                return EXIT_INPUT;
-        } else if ((k = cli_opt_value("measures", argc, argv, &i, "--locale", &v))) {
-            if (k < 0)
-                return EXIT_INPUT;
-            if (strcmp(v, "nl") != 0 && strcmp(v, "en") != 0)
-                return cli_usage_error("measures", "--locale must be nl or en, got '%s'", v);
-            ro.csv_nl = strcmp(v, "nl") == 0;
-        } else if ((k = cli_opt_value("measures", argc, argv, &i, "--gemeente", &gemeente))) {
-            if (k < 0)
-                return EXIT_INPUT;
-        } else if ((k = cli_opt_value("measures", argc, argv, &i, "--exact-max", &v))) {
-            if (k < 0 || parse_count("--exact-max", v, 0, JZ_MEASURES_EXACT_MAX, &x))
-                return EXIT_INPUT;
-            mo.max_exact = (int)x;
-        } else if ((k = cli_opt_value("measures", argc, argv, &i, "--samples", &v))) {
-            if (k < 0 || parse_count("--samples", v, 2, 1000000, &x))
-                return EXIT_INPUT;
-            mo.samples = (int)x;
-        } else if ((k = cli_opt_value("measures", argc, argv, &i, "--seed", &v))) {
-            if (k < 0 || parse_count("--seed", v, 0, 2147483647L, &x))
-                return EXIT_INPUT;
-            mo.seed = (unsigned long)x;
-        } else if ((k = cli_opt_value("measures", argc, argv, &i, "--output", &output)) ||
-                   (k = cli_opt_value("measures", argc, argv, &i, "-o", &output))) {
-            if (k < 0)
-                return EXIT_INPUT;
-        } else if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) {
-            quiet = 1;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return cli_usage_error("measures", "unknown option '%s'", argv[i]);
-        } else if (path) {
-            return cli_usage_error("measures", "one scenario at a time");
-        } else {
-            path = argv[i];
-        }
-    }
-    if (!path)
-        return cli_usage_error("measures", "no scenario file given");
+    int rc = cli_parse(&spec, argc, argv, &co, &mo);
+    if (rc != CLI_GO_ON)
+        return rc;
+    jz_report_options ro;
+    cli_report_options(&co, &ro);
 
-    int rc = EXIT_OK;
-    jz_scenario *s = cli_load(path, &rc);
+    rc = EXIT_OK;
+    jz_scenario *s = cli_load_scenario(&spec, &co, &mo.gemeente, &rc);
     if (!s)
         return rc;
-    cli_warnings(s, quiet);
-    if (gemeente && (mo.gemeente = jz_scenario_gemeente_index(s, gemeente)) < 0) {
-        jz_scenario_free(s);
-        return cli_usage_error("measures", "no gemeente '%s' in %s", gemeente, path);
-    }
     if (s->n_measures == 0) {
-        fprintf(stderr, "jzsim: %s has no measures: add a measures: list (docs/measures.md)\n", path);
+        fprintf(stderr, "jzsim: %s has no measures: add a measures: list (docs/measures.md)\n", co.path);
         jz_scenario_free(s);
         return EXIT_INPUT;
     }
@@ -143,21 +130,11 @@ int cmd_measures(int argc, char **argv)
     jz_error err;
     jz_error_clear(&err);
     jz_measures_analysis *a = NULL;
-    jz_outfile of = {0};
     if (jz_measures_analyse(s, &mo, &a, &err) != JZ_OK) {
         rc = cli_fail(&err);
-    } else if (jz_outfile_open(&of, output, &err) != JZ_OK) {
-        rc = cli_fail(&err);
     } else {
-        int st = fmt == FMT_CSV    ? jz_report_measures_csv(of.fp, s, a, &ro, &err)
-                 : fmt == FMT_JSON ? jz_report_measures_json(of.fp, s, a, &ro, &err)
-                                   : jz_report_measures_table(of.fp, s, a, &ro, &err);
-        if (st == JZ_OK)
-            st = jz_outfile_commit(&of, &err);
-        else
-            jz_outfile_abort(&of);
-        if (st != JZ_OK)
-            rc = cli_fail(&err);
+        measures_report x = {s, a, &ro, co.format};
+        rc = cli_write(co.output, write_report, &x);
     }
     jz_measures_analysis_free(a);
     jz_scenario_free(s);

@@ -3,7 +3,6 @@
  * tekort most (tornado), and the break-even value of one assumption.
  */
 #include <stdio.h>
-#include <string.h>
 
 #include <gsl/gsl_errno.h>
 
@@ -44,106 +43,87 @@ static void help(void)
 }
 
 enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_HTML };
+_Static_assert(FMT_TABLE == (int)JZ_MCFMT_TABLE && FMT_CSV == (int)JZ_MCFMT_CSV &&
+                   FMT_JSON == (int)JZ_MCFMT_JSON,
+               "table, csv and json are passed on as jz_mc_format");
+
+static const char *const formats[] = {"table", "csv", "json", "html", NULL};
+
+/* The options of sensitivity itself: --year, --target, --break-even. */
+typedef struct sens_args {
+    int year;            /* 0: the last year */
+    double target;
+    const char *be_path; /* --break-even PATH */
+} sens_args;
+
+static int own_option(const char *cmd, int argc, char **argv, int *i, void *ctx)
+{
+    sens_args *a = ctx;
+    long year;
+    int k;
+    if ((k = unc_opt_money(cmd, argc, argv, i, "--target", &a->target)) ||
+        (k = cli_opt_value(cmd, argc, argv, i, "--break-even", &a->be_path)))
+        return k;
+    if ((k = unc_opt_long(cmd, argc, argv, i, "--year", 1900, 2200, &year)) == CLI_TAKEN)
+        a->year = (int)year;
+    return k;
+}
+
+static const cli_spec spec = {
+    .cmd = "sensitivity",
+    .help = help,
+    .formats = formats,
+    .file_formats = 1u << FMT_HTML,
+    .gemeente = CLI_GEMEENTE_ONE,
+    .own = own_option,
+};
+
+typedef struct sens_report {
+    const jz_sensitivity *t;
+    const jz_breakeven *be; /* NULL without --break-even */
+    const cli_common *co;
+} sens_report;
+
+static int write_report(jz_outfile *of, void *ctx, jz_error *err)
+{
+    const sens_report *x = ctx;
+    if (x->co->format == FMT_HTML)
+        return jz_report_sensitivity_html(of->fp, x->t, x->be, x->co->lang, err);
+    return jz_report_sensitivity(of->fp, x->t, x->be, (jz_mc_format)x->co->format, x->co->lang,
+                                 x->co->locale_nl, err);
+}
 
 int cmd_sensitivity(int argc, char **argv)
 {
-    const char *path = NULL, *v = NULL, *gemeente = NULL, *output = "-", *be_path = NULL;
-    int quiet = 0, k, csv_nl = 0, fmt = FMT_TABLE, year = 0;
-    double target = 0.0;
-    jz_lang lang = JZ_LANG_NL;
-    for (int i = 1; i < argc; i++) {
-        long n;
-        if (cli_is_help(argv[i])) {
-            help();
-            return EXIT_OK;
-        }
-        if ((k = cli_opt_value("sensitivity", argc, argv, &i, "--year", &v))) {
-            if (k < 0 || unc_cli_long("sensitivity", "--year", v, 1900, 2200, &n))
-                return EXIT_INPUT;
-            year = (int)n;
-        } else if ((k = cli_opt_value("sensitivity", argc, argv, &i, "--target", &v))) {
-            if (k < 0 || unc_cli_money("sensitivity", "--target", v, &target))
-                return EXIT_INPUT;
-        } else if ((k = cli_opt_value("sensitivity", argc, argv, &i, "--break-even", &be_path)) ||
-                   (k = cli_opt_value("sensitivity", argc, argv, &i, "--gemeente", &gemeente)) ||
-                   (k = cli_opt_value("sensitivity", argc, argv, &i, "--output", &output)) ||
-                   (k = cli_opt_value("sensitivity", argc, argv, &i, "-o", &output))) {
-            if (k < 0)
-                return EXIT_INPUT;
-        } else if ((k = cli_opt_value("sensitivity", argc, argv, &i, "--format", &v))) {
-            if (k < 0)
-                return EXIT_INPUT;
-            static const char *const names[] = {"table", "csv", "json", "html"};
-            fmt = -1;
-            for (int f = 0; f < 4; f++)
-                if (strcmp(v, names[f]) == 0)
-                    fmt = f;
-            if (fmt < 0)
-                return cli_usage_error("sensitivity", "--format must be table, csv, json or html, got '%s'", v);
-        } else if ((k = cli_opt_value("sensitivity", argc, argv, &i, "--lang", &v))) {
-            if (k < 0 || cli_parse_lang("sensitivity", v, &lang))
-                return EXIT_INPUT;
-        } else if ((k = cli_opt_value("sensitivity", argc, argv, &i, "--locale", &v))) {
-            if (k < 0)
-                return EXIT_INPUT;
-            if (strcmp(v, "nl") != 0 && strcmp(v, "en") != 0)
-                return cli_usage_error("sensitivity", "--locale must be nl or en, got '%s'", v);
-            csv_nl = strcmp(v, "nl") == 0;
-        } else if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) {
-            quiet = 1;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return cli_usage_error("sensitivity", "unknown option '%s'", argv[i]);
-        } else if (path) {
-            return cli_usage_error("sensitivity", "one scenario at a time");
-        } else {
-            path = argv[i];
-        }
-    }
-    if (!path)
-        return cli_usage_error("sensitivity", "no scenario file given");
-    if (fmt == FMT_HTML && strcmp(output, "-") == 0)
-        return cli_usage_error("sensitivity", "--format html needs -o FILE");
+    cli_common co;
+    sens_args a = {0, 0.0, NULL};
+    int rc = cli_parse(&spec, argc, argv, &co, &a);
+    if (rc != CLI_GO_ON)
+        return rc;
 
     gsl_set_error_handler_off();
-    int rc = EXIT_OK;
-    jz_scenario *s = cli_load(path, &rc);
+    rc = EXIT_OK;
+    int g = -1;
+    jz_scenario *s = cli_load_scenario(&spec, &co, &g, &rc);
     if (!s)
         return rc;
-    cli_warnings(s, quiet);
-    int g = -1;
-    if (gemeente && (g = jz_scenario_gemeente_index(s, gemeente)) < 0) {
-        jz_scenario_free(s);
-        return cli_usage_error("sensitivity", "no gemeente '%s' in %s", gemeente, path);
-    }
-    if (year && (year < s->meta.base_year || year >= s->meta.base_year + s->meta.horizon)) {
+    if (a.year && (a.year < s->meta.base_year || a.year >= s->meta.base_year + s->meta.horizon)) {
         int b = s->meta.base_year, e = b + s->meta.horizon - 1;
         jz_scenario_free(s);
-        return cli_usage_error("sensitivity", "--year %d is outside the scenario's years %d-%d", year, b, e);
+        return cli_usage_error("sensitivity", "--year %d is outside the scenario's years %d-%d", a.year, b, e);
     }
     jz_error err;
     jz_sensitivity *t = NULL;
     jz_breakeven be;
-    int st = jz_sensitivity_run(s, g, year, &t, &err);
-    if (st == JZ_OK && be_path)
-        st = jz_breakeven_find(s, be_path, g, year, target, &be, &err);
-    if (st == JZ_OK) {
-        jz_outfile of;
-        if ((st = jz_outfile_open(&of, output, &err)) == JZ_OK) {
-            const jz_breakeven *pb = be_path ? &be : NULL;
-            st = fmt == FMT_HTML ? jz_report_sensitivity_html(of.fp, t, pb, lang, &err)
-                                 : jz_report_sensitivity(of.fp, t, pb,
-                                                         fmt == FMT_CSV    ? JZ_MCFMT_CSV
-                                                         : fmt == FMT_JSON ? JZ_MCFMT_JSON
-                                                                           : JZ_MCFMT_TABLE,
-                                                         lang, csv_nl, &err);
-            if (st == JZ_OK)
-                st = jz_outfile_commit(&of, &err);
-            else
-                jz_outfile_abort(&of);
-        }
-    }
-    if (st != JZ_OK)
+    int st = jz_sensitivity_run(s, g, a.year, &t, &err);
+    if (st == JZ_OK && a.be_path)
+        st = jz_breakeven_find(s, a.be_path, g, a.year, a.target, &be, &err);
+    if (st != JZ_OK) {
         rc = cli_fail(&err);
+    } else {
+        sens_report x = {t, a.be_path ? &be : NULL, &co};
+        rc = cli_write(co.output, write_report, &x);
+    }
     jz_sensitivity_free(t);
     jz_scenario_free(s);
     return rc;

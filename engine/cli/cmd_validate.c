@@ -2,7 +2,6 @@
  * cmd_validate.c - `jzsim validate`: load and check scenarios, run nothing.
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "cli/cli.h"
 
@@ -23,23 +22,23 @@ static void help(void)
            "Exit codes: 0 all valid, 2 a file is invalid or unreadable.\n");
 }
 
+static const cli_spec spec = {
+    .cmd = "validate",
+    .help = help,
+    .many = 1,
+};
+
 int cmd_validate(int argc, char **argv)
 {
-    int quiet = 0, nfiles = 0, worst = EXIT_OK;
-    for (int i = 1; i < argc; i++) {
-        if (cli_is_help(argv[i])) {
-            help();
-            return EXIT_OK;
-        }
-        if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0)
-            quiet = 1;
-        else if (argv[i][0] == '-' && argv[i][1])
-            return cli_usage_error("validate", "unknown option '%s'", argv[i]);
-    }
+    cli_common co;
+    int worst = cli_parse(&spec, argc, argv, &co, NULL);
+    if (worst != CLI_GO_ON)
+        return worst;
+    worst = EXIT_OK;
+    /* cli_parse has checked the options (--quiet only): the rest are files */
     for (int i = 1; i < argc; i++) {
         if (argv[i][0] == '-' && argv[i][1])
             continue;
-        nfiles++;
         int rc = EXIT_OK;
         jz_scenario *s = cli_load(argv[i], &rc);
         if (!s) {
@@ -47,14 +46,12 @@ int cmd_validate(int argc, char **argv)
             worst = EXIT_INPUT;
             continue;
         }
-        cli_warnings(s, quiet);
-        if (!quiet)
+        cli_warnings(s, co.quiet);
+        if (!co.quiet)
             printf("ok %s: %s, %d gemeente(n), %d zorgsoorten, %d-%d\n", argv[i], s->meta.name,
                    s->n_gemeenten, s->n_zorgsoorten, s->meta.base_year,
                    s->meta.base_year + s->meta.horizon - 1);
         jz_scenario_free(s);
     }
-    if (nfiles == 0)
-        return cli_usage_error("validate", "no scenario file given");
     return worst;
 }

@@ -1,6 +1,7 @@
 /*
- * common.c - error printing, scenario loading and option helpers shared by
- * the subcommands.
+ * common.c - error printing, scenario loading, option parsing and report
+ * writing shared by the subcommands, so that every command takes the same
+ * options in the same way and says the same thing about the same mistake.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,12 +27,17 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     return EXIT_INPUT;
 }
 
-void cli_warnings(const jz_scenario *s, int quiet)
+void cli_warning_list(char *const *warnings, int n, int quiet)
 {
     if (quiet)
         return;
-    for (int i = 0; i < s->n_warnings; i++)
-        fprintf(stderr, "jzsim: warning: %s\n", s->warnings[i]);
+    for (int i = 0; i < n; i++)
+        fprintf(stderr, "jzsim: warning: %s\n", warnings[i]);
+}
+
+void cli_warnings(const jz_scenario *s, int quiet)
+{
+    cli_warning_list(s->warnings, s->n_warnings, quiet);
 }
 
 jz_scenario *cli_load(const char *path, int *exit_code)
@@ -80,4 +86,136 @@ int cli_parse_lang(const char *cmd, const char *v, jz_lang *lang)
         return -1;
     }
     return 0;
+}
+
+const char *const cli_formats_basic[] = {"table", "csv", "json", NULL};
+
+/* --format V: its index in spec->formats, or -1 after a usage error. */
+static int parse_format(const cli_spec *sp, const char *v)
+{
+    int n = 0;
+    for (; sp->formats[n]; n++)
+        if (strcmp(v, sp->formats[n]) == 0)
+            return n;
+    if (sp->formats_said) {
+        cli_usage_error(sp->cmd, "--format must be %s, got '%s'", sp->formats_said, v);
+        return -1;
+    }
+    char list[256];
+    size_t len = 0;
+    list[0] = '\0';
+    for (int f = 0; f < n && len < sizeof list; f++)
+        len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+                                f == 0 ? "" : f == n - 1 ? " or " : ", ", sp->formats[f]);
+    cli_usage_error(sp->cmd, "--format must be %s, got '%s'", list, v);
+    return -1;
+}
+
+int cli_parse_common(const cli_spec *sp, int argc, char **argv, int *i, cli_common *co)
+{
+    const char *a = argv[*i], *v = NULL;
+    int k;
+    if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+        co->quiet = 1;
+        return CLI_TAKEN;
+    }
+    if (sp->gemeente != CLI_GEMEENTE_NO &&
+        (k = cli_opt_value(sp->cmd, argc, argv, i, "--gemeente", &co->gemeente)))
+        return k;
+    if (!sp->formats)
+        return CLI_NOT_MINE;
+    if ((k = cli_opt_value(sp->cmd, argc, argv, i, "--output", &co->output)) ||
+        (k = cli_opt_value(sp->cmd, argc, argv, i, "-o", &co->output)))
+        return k;
+    if ((k = cli_opt_value(sp->cmd, argc, argv, i, "--format", &v))) {
+        if (k < 0 || (k = parse_format(sp, v)) < 0)
+            return CLI_ERROR;
+        co->format = k;
+        return CLI_TAKEN;
+    }
+    if ((k = cli_opt_value(sp->cmd, argc, argv, i, "--lang", &v)))
+        return k < 0 || cli_parse_lang(sp->cmd, v, &co->lang) ? CLI_ERROR : CLI_TAKEN;
+    if ((k = cli_opt_value(sp->cmd, argc, argv, i, "--locale", &v))) {
+        if (k < 0)
+            return CLI_ERROR;
+        if (strcmp(v, "nl") != 0 && strcmp(v, "en") != 0) {
+            cli_usage_error(sp->cmd, "--locale must be nl or en, got '%s'", v);
+            return CLI_ERROR;
+        }
+        co->locale_nl = strcmp(v, "nl") == 0;
+        return CLI_TAKEN;
+    }
+    return CLI_NOT_MINE;
+}
+
+int cli_parse(const cli_spec *sp, int argc, char **argv, cli_common *co, void *ctx)
+{
+    memset(co, 0, sizeof *co);
+    co->lang = JZ_LANG_NL;
+    for (int i = 1; i < argc; i++) {
+        if (cli_is_help(argv[i])) {
+            sp->help();
+            return EXIT_OK;
+        }
+        int k = cli_parse_common(sp, argc, argv, &i, co);
+        if (k == CLI_NOT_MINE && sp->own)
+            k = sp->own(sp->cmd, argc, argv, &i, ctx);
+        if (k == CLI_ERROR)
+            return EXIT_INPUT;
+        if (k == CLI_TAKEN)
+            continue;
+        if (argv[i][0] == '-' && argv[i][1])
+            return cli_usage_error(sp->cmd, "unknown option '%s'", argv[i]);
+        if (co->path && !sp->many)
+            return cli_usage_error(sp->cmd, "one scenario at a time%s", sp->one_hint ? sp->one_hint : "");
+        if (!co->path)
+            co->path = argv[i];
+    }
+    if (!co->path)
+        return cli_usage_error(sp->cmd, "no scenario file given");
+    int to_file = co->output && strcmp(co->output, "-") != 0;
+    if (sp->formats && ((sp->file_formats >> co->format) & 1u) && !to_file)
+        return cli_usage_error(sp->cmd, "--format %s needs -o FILE", sp->formats[co->format]);
+    return CLI_GO_ON;
+}
+
+void cli_report_options(const cli_common *co, jz_report_options *ro)
+{
+    jz_report_options_default(ro);
+    ro->lang = co->lang;
+    ro->csv_nl = co->locale_nl;
+}
+
+jz_scenario *cli_load_scenario(const cli_spec *sp, const cli_common *co, int *gemeente, int *exit_code)
+{
+    jz_scenario *s = cli_load(co->path, exit_code);
+    if (!s)
+        return NULL;
+    cli_warnings(s, co->quiet);
+    if (!co->gemeente || !gemeente || (sp->gemeente == CLI_GEMEENTE_ALL && strcmp(co->gemeente, "all") == 0))
+        return s;
+    int g = jz_scenario_gemeente_index(s, co->gemeente);
+    if (g < 0) {
+        jz_scenario_free(s);
+        *exit_code = cli_usage_error(sp->cmd, "no gemeente '%s' in %s", co->gemeente, co->path);
+        return NULL;
+    }
+    *gemeente = g;
+    return s;
+}
+
+int cli_write(const char *path, cli_writer writer, void *ctx)
+{
+    jz_error err;
+    jz_error_clear(&err);
+    jz_outfile of;
+    int st = jz_outfile_open(&of, path, &err);
+    if (st == JZ_OK) {
+        st = writer(&of, ctx, &err);
+        if (st == JZ_OK)
+            st = jz_outfile_commit(&of, &err);
+        else
+            jz_outfile_abort(&of);
+    }
+    return st == JZ_OK ? EXIT_OK : cli_fail(&err);
 }

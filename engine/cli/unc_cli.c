@@ -11,18 +11,27 @@
 
 #include "cli/unc_cli.h"
 
+/* A number with an optional k/K (thousand) or M (million) after it, as
+ * strtod: *end is set past what was read (to v when nothing was); errno as
+ * strtod left it. */
+static double strtod_scaled(const char *v, char **end)
+{
+    errno = 0;
+    double x = strtod(v, end);
+    if (*end != v && (**end == 'k' || **end == 'K')) {
+        x *= 1e3;
+        ++*end;
+    } else if (*end != v && **end == 'M') {
+        x *= 1e6;
+        ++*end;
+    }
+    return x;
+}
+
 int unc_cli_long(const char *cmd, const char *opt, const char *v, long lo, long hi, long *out)
 {
     char *end = NULL;
-    errno = 0;
-    double x = strtod(v, &end);
-    if (end != v && (*end == 'k' || *end == 'K')) {
-        x *= 1e3;
-        end++;
-    } else if (end != v && *end == 'M') {
-        x *= 1e6;
-        end++;
-    }
+    double x = strtod_scaled(v, &end);
     if (end == v || *end != '\0' || errno || x != floor(x) || x < (double)lo || x > (double)hi) {
         cli_usage_error(cmd, "%s must be a whole number from %ld to %ld, got '%s'", opt, lo, hi, v);
         return -1;
@@ -61,15 +70,7 @@ int unc_cli_money(const char *cmd, const char *opt, const char *v, double *out)
     while (*t == ' ')
         t++;
     char *end = NULL;
-    errno = 0;
-    double x = strtod(t, &end);
-    if (end != t && (*end == 'k' || *end == 'K')) {
-        x *= 1e3;
-        end++;
-    } else if (end != t && *end == 'M') {
-        x *= 1e6;
-        end++;
-    }
+    double x = strtod_scaled(t, &end);
     if (end == t || *end != '\0' || errno || !isfinite(x) || strchr(t, ',') || t[0] == '-' || t[0] == '+') {
         cli_usage_error(cmd, "%s must be an amount in euros such as 0, -2.5M or 750k (decimal point, no "
                              "thousands separators), got '%s'", opt, v);
@@ -77,6 +78,27 @@ int unc_cli_money(const char *cmd, const char *opt, const char *v, double *out)
     }
     *out = neg ? -x : x;
     return 0;
+}
+
+int unc_opt_long(const char *cmd, int argc, char **argv, int *i, const char *opt, long lo, long hi, long *out)
+{
+    const char *v = NULL;
+    int k = cli_opt_value(cmd, argc, argv, i, opt, &v);
+    return k > 0 && unc_cli_long(cmd, opt, v, lo, hi, out) ? CLI_ERROR : k;
+}
+
+int unc_opt_seed(const char *cmd, int argc, char **argv, int *i, unsigned long *out)
+{
+    const char *v = NULL;
+    int k = cli_opt_value(cmd, argc, argv, i, "--seed", &v);
+    return k > 0 && unc_cli_seed(cmd, v, out) ? CLI_ERROR : k;
+}
+
+int unc_opt_money(const char *cmd, int argc, char **argv, int *i, const char *opt, double *out)
+{
+    const char *v = NULL;
+    int k = cli_opt_value(cmd, argc, argv, i, opt, &v);
+    return k > 0 && unc_cli_money(cmd, opt, v, out) ? CLI_ERROR : k;
 }
 
 void unc_progress_init(unc_progress *p, int quiet)

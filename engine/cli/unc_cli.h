@@ -15,6 +15,14 @@ int unc_cli_seed(const char *cmd, const char *v, unsigned long *out);
 /* An amount in euros, may be negative: "0", "-2.5M", "€ 1.2M", "750k". */
 int unc_cli_money(const char *cmd, const char *opt, const char *v, double *out);
 
+/* The same as options: argv[*i] is `opt` with a value (cli_opt_value), the
+ * value parsed as above.  CLI_TAKEN, CLI_NOT_MINE, or CLI_ERROR after a
+ * usage error. */
+int unc_opt_long(const char *cmd, int argc, char **argv, int *i, const char *opt, long lo, long hi,
+                 long *out);
+int unc_opt_seed(const char *cmd, int argc, char **argv, int *i, unsigned long *out);
+int unc_opt_money(const char *cmd, int argc, char **argv, int *i, const char *opt, double *out);
+
 /* Progress on stderr while draws run: only when stderr is a terminal. */
 typedef struct unc_progress {
     int enabled;
