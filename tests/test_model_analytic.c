@@ -24,6 +24,7 @@
 
 #include "jzsim/model.h"
 #include "model_support.h"
+#include "jztest.h"
 #include "scenario/build.h"
 
 /* One gemeente, one zorgsoort with k stages and duration D, constant
@@ -40,21 +41,6 @@ static jz_scenario *single(int H, int k, double D, double I, double start)
     return s;
 }
 
-static void run_ok(const jz_scenario *s, jz_workspace **w, jz_result **r)
-{
-    jz_error err;
-    int rc = jzm_run(s, w, r, &err);
-    if (rc != JZ_OK)
-        fail_msg("run failed (%d): %s", rc, err.message);
-}
-
-static void free_all(jz_scenario *s, jz_workspace *w, jz_result *r)
-{
-    jz_result_free(r);
-    jz_workspace_free(w);
-    jz_scenario_free(s);
-}
-
 static void little(int k)
 {
     const int H = 40;
@@ -62,24 +48,24 @@ static void little(int k)
     jz_scenario *s = single(H, k, D, I, 0.0);
     jz_workspace *w;
     jz_result *r;
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
     size_t last = jz_result_cz(r, 0, 0, H - 1);
     assert_true(jzm_close(r->end[last], L, 1e-3, 0));
     assert_true(jzm_close(r->client_years[last], L, 1e-3, 0));
     /* in steady state a year's exits equal its instroom */
     assert_true(jzm_close(r->uitstroom[last], I, 1e-3, 0));
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
 
     /* start at the steady state, split equally over the stages: it stays */
     s = single(H, k, D, I, L);
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
     for (int y = 0; y < H; y++) {
         size_t i = jz_result_cz(r, 0, 0, y);
         if (!jzm_close(r->end[i], L, 1e-12, 0) || !jzm_close(r->client_years[i], L, 1e-12, 0))
             fail_msg("k=%d year %d: end %.17g client_years %.17g, want %.17g", k, y,
                      r->end[i], r->client_years[i], L);
     }
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
 }
 
 static void test_little_law_k1(void **state) { (void)state; little(1); }
@@ -93,7 +79,7 @@ static void decay_k1(int steps)
     s->meta.steps_per_year = steps;
     jz_workspace *w;
     jz_result *r;
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
     for (int y = 0; y < H; y++) {
         size_t i = jz_result_cz(r, 0, 0, y);
         double want = N0 * exp(-12.0 * (y + 1) / D);
@@ -104,7 +90,7 @@ static void decay_k1(int steps)
             fail_msg("steps %d year %d: client_years %.17g want %.17g", steps, y,
                      r->client_years[i], cy);
     }
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
 }
 
 static void test_decay_k1_monthly(void **state) { (void)state; decay_k1(12); }
@@ -125,7 +111,7 @@ static void test_decay_k3_mixture(void **state)
     jz_scenario *s = single(H, k, D, 0.0, N0);
     jz_workspace *w;
     jz_result *r;
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
     for (int y = 0; y < H; y++) {
         double t = 12.0 * (y + 1);
         /* a client in stage i has k - i exponential stages left */
@@ -136,7 +122,7 @@ static void test_decay_k3_mixture(void **state)
         if (!jzm_close(r->end[idx], want, 1e-10, 0))
             fail_msg("year %d: end %.17g want %.17g", y, r->end[idx], want);
     }
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
 }
 
 /* ---- pulse: instroom I in year 0 only, uniform in time ---- */
@@ -182,7 +168,7 @@ static void pulse_convolution(int steps)
     jz_fill(s->cells[0].ageing_rate, H, pa);
     jz_workspace *w;
     jz_result *r;
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
 
     pulse p = {k, k / D, -log(1.0 - pa) / 12.0, I, 0.0, NULL};
     p.ws_inner = gsl_integration_workspace_alloc(1000);
@@ -208,7 +194,7 @@ static void pulse_convolution(int steps)
     }
     gsl_integration_workspace_free(ws);
     gsl_integration_workspace_free(p.ws_inner);
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
 }
 
 static void test_pulse_convolution(void **state)
@@ -229,7 +215,7 @@ static void test_ageing_competes_with_completion(void **state)
     jz_fill(s->cells[0].ageing_rate, H, pa);
     jz_workspace *w;
     jz_result *r;
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
     double a = -log(1.0 - pa) / 12.0, rate = 1.0 / D;
     for (int y = 0; y < H; y++) {
         size_t i = jz_result_cz(r, 0, 0, y);
@@ -239,12 +225,12 @@ static void test_ageing_competes_with_completion(void **state)
         assert_true(jzm_close(r->uit_out[i], r->uitstroom[i] * rate / (a + rate), 1e-10, 0));
     }
     /* over one year without completions (huge D) exactly p of the stock ages out */
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
     s = single(1, 2, 1e12, 0.0, N0);
     jz_fill(s->cells[0].ageing_rate, 1, pa);
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
     assert_true(jzm_close(r->end[0], N0 * (1.0 - pa), 1e-9, 0));
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
 }
 
 int main(void)

@@ -21,22 +21,8 @@
 
 #include "jzsim/model.h"
 #include "model_support.h"
+#include "jztest.h"
 #include "scenario/build.h"
-
-static void run_ok(const jz_scenario *s, jz_workspace **w, jz_result **r)
-{
-    jz_error err;
-    int rc = jzm_run(s, w, r, &err);
-    if (rc != JZ_OK)
-        fail_msg("run failed (%d): %s", rc, err.message);
-}
-
-static void free_all(jz_scenario *s, jz_workspace *w, jz_result *r)
-{
-    jz_result_free(r);
-    jz_workspace_free(w);
-    jz_scenario_free(s);
-}
 
 /* all gemeenten and the region slot */
 static void check_cell_balance(const jz_result *r)
@@ -75,9 +61,9 @@ static void test_mass_balance_rich(void **state)
     assert_non_null(s);
     jz_workspace *w;
     jz_result *r;
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
     check_cell_balance(r);
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
 }
 
 static void test_youth_conservation(void **state)
@@ -87,7 +73,7 @@ static void test_youth_conservation(void **state)
     assert_non_null(s);
     jz_workspace *w;
     jz_result *r;
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
     int G = r->n_gemeenten, Z = r->n_zorgsoorten, H = r->horizon;
     for (int g = 0; g <= G; g++) { /* the region slot too */
         double start = 0.0, ext = 0.0, cum_tr_out = 0.0, cum_tr_in = 0.0;
@@ -131,7 +117,7 @@ static void test_youth_conservation(void **state)
         if (!(sent > arrived && arrived > 0.9 * sent))
             fail_msg("g%d: sent %.17g arrived %.17g", g, sent, arrived);
     }
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
 }
 
 /* k = 1, no instroom, everything completing moves on: check the month of
@@ -150,7 +136,7 @@ static void test_transfer_arrives_next_month(void **state)
         s->cells[0].transition[y * 2 + 1] = 1.0;
     jz_workspace *w;
     jz_result *r;
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
     double q = exp(-1.0 / D); /* monthly survival */
     /* December of year 0 leaves N0 q^11 (1 - q); it is in transit */
     assert_true(jzm_close(r->g_in_transit[0], N0 * pow(q, 11) * (1 - q), 1e-12, 0));
@@ -160,7 +146,7 @@ static void test_transfer_arrives_next_month(void **state)
     /* year 1: December of year 0 plus months 0..10 of year 1 */
     assert_true(jzm_close(r->instroom_transfer[jz_result_cz(r, 0, 1, 1)],
                           N0 * (pow(q, 11) - pow(q, 23)), 1e-12, 0));
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
 }
 
 /* One-year pulse into zorgsoort 0, all completions re-enter zorgsoort 1
@@ -182,7 +168,7 @@ static void test_reentry_delay_12(void **state)
     jz_fill(s->cells[1].zorgduur, H, 3.0);
     jz_workspace *w;
     jz_result *r;
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
     assert_true(r->instroom_reentry[jz_result_cz(r, 0, 1, 0)] == 0.0);
     for (int y = 0; y < H; y++) {
         double out = r->uit_reentry[jz_result_cz(r, 0, 0, y)];
@@ -192,7 +178,7 @@ static void test_reentry_delay_12(void **state)
         if (y + 1 < H)
             assert_true(jzm_close(r->instroom_reentry[jz_result_cz(r, 0, 1, y + 1)], out, 1e-13, 0));
     }
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
 }
 
 /* Delay 3 on an exponential chain: the pool on 31 December holds exactly
@@ -213,7 +199,7 @@ static void test_reentry_delay_3(void **state)
     jz_fill(s->cells[1].zorgduur, H, 1e9);
     jz_workspace *w;
     jz_result *r;
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
     double q = exp(-1.0 / D);
     double pool = 0.0, arrived = 0.0;
     for (int m = 0; m < 12; m++) {
@@ -228,7 +214,7 @@ static void test_reentry_delay_3(void **state)
     /* re-entries are persons coming back: counted in g_unique, transfers are not */
     size_t i0 = jz_result_cz(r, 0, 0, 0), i1 = jz_result_cz(r, 0, 1, 0);
     assert_true(jzm_close(r->g_unique[0], r->start[i0] + r->start[i1] + arrived, 1e-14, 0));
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
 }
 
 /* Ageing out with a transfer to the young-adult zorgsoort. */
@@ -248,7 +234,7 @@ static void test_ageing_transfer(void **state)
     s->zorgsoorten[1].population = JZ_POP_YOUNG_ADULT;
     jz_workspace *w;
     jz_result *r;
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
     for (int y = 0; y < H; y++) {
         size_t i = jz_result_cz(r, 0, 0, y);
         double A = r->uit_aged_out[i] / 0.75; /* all ageing exits */
@@ -257,7 +243,7 @@ static void test_ageing_transfer(void **state)
         assert_true(r->instroom_transfer[jz_result_cz(r, 0, 1, y)] > 0.0);
         assert_true(jzm_close(r->uit_out[i] + A, r->uitstroom[i], 1e-13, 0));
     }
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
 }
 
 static void test_region_total_is_sum(void **state)
@@ -267,7 +253,7 @@ static void test_region_total_is_sum(void **state)
     assert_non_null(s);
     jz_workspace *w;
     jz_result *r;
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
     int G = r->n_gemeenten, Z = r->n_zorgsoorten, H = r->horizon;
     const double *cz[] = {r->start, r->end, r->client_years, r->unique, r->instroom,
                           r->instroom_ext, r->instroom_transfer, r->instroom_reentry,
@@ -317,7 +303,7 @@ static void test_region_total_is_sum(void **state)
         size_t t = jz_result_gy(r, G, y);
         assert_true(r->g_cost_per_client[t] == r->g_care_cost[t] / r->g_unique[t]);
     }
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
 }
 
 /* With one gemeente the region slot is that gemeente, bit for bit. */
@@ -328,7 +314,7 @@ static void test_region_single_gemeente(void **state)
     assert_non_null(s);
     jz_workspace *w;
     jz_result *r;
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
     size_t ncz = (size_t)r->n_zorgsoorten * (size_t)r->horizon;
     const double *cz[] = {r->start, r->end, r->client_years, r->price, r->cost,
                           r->budget_price, r->cost_per_client, r->tekort};
@@ -336,7 +322,7 @@ static void test_region_single_gemeente(void **state)
         assert_memory_equal(cz[a], cz[a] + ncz, ncz * sizeof(double));
     assert_memory_equal(r->g_cost_per_client, r->g_cost_per_client + r->horizon,
                         (size_t)r->horizon * sizeof(double));
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
 }
 
 int main(void)

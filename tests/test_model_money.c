@@ -17,22 +17,8 @@
 
 #include "jzsim/model.h"
 #include "model_support.h"
+#include "jztest.h"
 #include "scenario/build.h"
-
-static void run_ok(const jz_scenario *s, jz_workspace **w, jz_result **r)
-{
-    jz_error err;
-    int rc = jzm_run(s, w, r, &err);
-    if (rc != JZ_OK)
-        fail_msg("run failed (%d): %s", rc, err.message);
-}
-
-static void free_all(jz_scenario *s, jz_workspace *w, jz_result *r)
-{
-    jz_result_free(r);
-    jz_workspace_free(w);
-    jz_scenario_free(s);
-}
 
 static void test_cost_is_client_years_times_price(void **state)
 {
@@ -41,7 +27,7 @@ static void test_cost_is_client_years_times_price(void **state)
     assert_non_null(s);
     jz_workspace *w;
     jz_result *r;
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
     for (int g = 0; g < r->n_gemeenten; g++)
         for (int z = 0; z < r->n_zorgsoorten; z++)
             for (int y = 0; y < r->horizon; y++) {
@@ -52,7 +38,7 @@ static void test_cost_is_client_years_times_price(void **state)
                 assert_true(r->cost_per_client[i] == r->cost[i] / r->unique[i]);
                 assert_true(r->cost[i] > 0.0);
             }
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
 }
 
 static void test_indexation_compounds(void **state)
@@ -77,7 +63,7 @@ static void test_indexation_compounds(void **state)
     s->budget_index[0] = 0.9;
     jz_workspace *w;
     jz_result *r;
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
     assert_true(r->price[0] == 10000.0);
     assert_true(jzm_close(r->price[1], 11000.0, 1e-15, 0));
     assert_true(jzm_close(r->price[2], 12100.0, 1e-15, 0)); /* 1.1^2 = 1.21 */
@@ -88,7 +74,7 @@ static void test_indexation_compounds(void **state)
     assert_true(jzm_close(r->budget[2], 90.0 * 9000.0 * 1.0404, 1e-15, 0));
     assert_true(r->budget_volume[2] == 90.0);
     assert_true(jzm_close(r->tekort[2], r->client_years[2] * 12100.0 - 90.0 * 9000.0 * 1.0404, 1e-14, 0));
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
 }
 
 static void test_no_budget_means_zero(void **state)
@@ -103,12 +89,12 @@ static void test_no_budget_means_zero(void **state)
     jz_fill(s->cells[0].budget_price, H, 99.0);
     jz_workspace *w;
     jz_result *r;
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
     for (int y = 0; y < H; y++) {
         assert_true(r->budget[y] == 0.0 && r->budget_volume[y] == 0.0 && r->budget_price[y] == 0.0);
         assert_true(r->tekort[y] == r->cost[y]);
     }
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
 }
 
 /* Two gemeenten, the second with twice the population: per-1,000 instroom
@@ -134,7 +120,7 @@ static void test_per_1000_follows_population(void **state)
     }
     jz_workspace *w;
     jz_result *r;
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
     for (int y = 0; y < H; y++) {
         size_t a = jz_result_cz(r, 0, 0, y), b = jz_result_cz(r, 1, 0, y);
         assert_true(jzm_close(r->instroom_ext[a], 12.0 * (10000.0 + 500.0 * y) / 1000.0, 1e-15, 0));
@@ -144,7 +130,7 @@ static void test_per_1000_follows_population(void **state)
         size_t a1 = jz_result_cz(r, 0, 1, y);
         assert_true(jzm_close(r->instroom_ext[a1], 4.0 * 3.0, 1e-15, 0));
     }
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
 }
 
 static void test_trend_compounds(void **state)
@@ -159,13 +145,13 @@ static void test_trend_compounds(void **state)
     s->cells[0].instroom_trend[4] = -0.5;
     jz_workspace *w;
     jz_result *r;
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
     assert_true(r->instroom_ext[0] == 200.0);
     assert_true(jzm_close(r->instroom_ext[1], 220.0, 1e-15, 0));
     assert_true(jzm_close(r->instroom_ext[2], 242.0, 1e-15, 0));
     assert_true(jzm_close(r->instroom_ext[3], 266.2, 1e-15, 0));
     assert_true(jzm_close(r->instroom_ext[4], 133.1, 1e-15, 0));
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
 }
 
 static void test_gemeente_lines(void **state)
@@ -201,7 +187,7 @@ static void test_gemeente_lines(void **state)
     jz_fill(s->gemeenten[0].rijksbijdrage, H, 4.0e6);
     jz_workspace *w;
     jz_result *r;
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
     for (int y = 0; y < H; y++) {
         size_t i = jz_result_gy(r, 0, y);
         double f1c = 1.0e6 * pow(1.03, y);
@@ -227,7 +213,7 @@ static void test_gemeente_lines(void **state)
         assert_true(jzm_close(r->g_tekort_rijk[i], r->g_cost[i] - 4.0e6, 1e-15, 0));
         assert_true(jzm_close(r->g_cost_per_client[i], care / uniq, 1e-15, 0));
     }
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
 }
 
 static void test_no_rijksbijdrage_and_no_clients(void **state)
@@ -240,7 +226,7 @@ static void test_no_rijksbijdrage_and_no_clients(void **state)
     jz_fill(s->gemeenten[0].rijksbijdrage, H, 5.0); /* ignored */
     jz_workspace *w;
     jz_result *r;
-    run_ok(s, &w, &r);
+    jzt_run_ok(s, &w, &r);
     for (int y = 0; y < H; y++) {
         assert_true(r->unique[y] == 0.0 && r->cost_per_client[y] == 0.0 && r->cost[y] == 0.0);
         assert_true(r->price[y] == 1000.0); /* the price exists without clients */
@@ -249,7 +235,7 @@ static void test_no_rijksbijdrage_and_no_clients(void **state)
         /* region slot of a one-gemeente run equals the gemeente */
         assert_true(r->g_cost_per_client[jz_result_gy(r, 1, y)] == 0.0);
     }
-    free_all(s, w, r);
+    jzt_free_all(s, w, r);
 }
 
 int main(void)
