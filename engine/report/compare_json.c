@@ -174,13 +174,7 @@ int jz_compare_report_json(FILE *out, const jz_comparison *c, const jz_compare_o
 {
     jz_jsonw w;
     jz_jsonw_init(&w, out);
-    jz_jsonw_begin_object(&w);
-    jz_jsonw_key(&w, "format");
-    jz_jsonw_string(&w, "jzsim-compare");
-    jz_jsonw_key(&w, "format_version");
-    jz_jsonw_int(&w, 1);
-    jz_jsonw_key(&w, "jzsim_version");
-    jz_jsonw_string(&w, JZSIM_VERSION);
+    jz_jsonw_begin_document(&w, "jzsim-compare", 1);
 
     jz_jsonw_key(&w, "years");
     jz_jsonw_begin_array(&w);

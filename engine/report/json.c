@@ -67,13 +67,7 @@ int jz_report_json(FILE *out, const jz_scenario *s, const jz_result *r,
 {
     jz_jsonw w;
     jz_jsonw_init(&w, out);
-    jz_jsonw_begin_object(&w);
-    jz_jsonw_key(&w, "format");
-    jz_jsonw_string(&w, "jzsim-run");
-    jz_jsonw_key(&w, "format_version");
-    jz_jsonw_int(&w, 1);
-    jz_jsonw_key(&w, "jzsim_version");
-    jz_jsonw_string(&w, JZSIM_VERSION);
+    jz_jsonw_begin_document(&w, "jzsim-run", 1);
     jz_jsonw_key(&w, "scenario");
     jz_jsonw_begin_object(&w);
     jz_jsonw_key(&w, "name");

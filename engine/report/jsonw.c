@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "jzsim/jzsim.h"
 #include "report/jsonw.h"
 
 void jz_jsonw_init(jz_jsonw *w, FILE *out)
@@ -144,4 +145,15 @@ void jz_jsonw_numbers_strided(jz_jsonw *w, const double *v, int n, size_t stride
 void jz_jsonw_numbers(jz_jsonw *w, const double *v, int n)
 {
     jz_jsonw_numbers_strided(w, v, n, 1);
+}
+
+void jz_jsonw_begin_document(jz_jsonw *w, const char *format, int format_version)
+{
+    jz_jsonw_begin_object(w);
+    jz_jsonw_key(w, "format");
+    jz_jsonw_string(w, format);
+    jz_jsonw_key(w, "format_version");
+    jz_jsonw_int(w, format_version);
+    jz_jsonw_key(w, "jzsim_version");
+    jz_jsonw_string(w, JZSIM_VERSION);
 }

@@ -20,6 +20,10 @@ typedef struct jz_jsonw {
 } jz_jsonw;
 
 void jz_jsonw_init(jz_jsonw *w, FILE *out);
+/* Open the document's top-level object with the keys every jzsim JSON
+ * output starts with: "format" (e.g. "jzsim-run"), "format_version" and
+ * "jzsim_version". */
+void jz_jsonw_begin_document(jz_jsonw *w, const char *format, int format_version);
 void jz_jsonw_begin_object(jz_jsonw *w);
 void jz_jsonw_end_object(jz_jsonw *w);
 void jz_jsonw_begin_array(jz_jsonw *w);

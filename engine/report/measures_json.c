@@ -87,13 +87,7 @@ int jz_report_measures_json(FILE *out, const jz_scenario *s, const jz_measures_a
     jz_jsonw w;
     int H = a->horizon;
     jz_jsonw_init(&w, out);
-    jz_jsonw_begin_object(&w);
-    jz_jsonw_key(&w, "format");
-    jz_jsonw_string(&w, "jzsim-measures");
-    jz_jsonw_key(&w, "format_version");
-    jz_jsonw_int(&w, 1);
-    jz_jsonw_key(&w, "jzsim_version");
-    jz_jsonw_string(&w, JZSIM_VERSION);
+    jz_jsonw_begin_document(&w, "jzsim-measures", 1);
     jz_jsonw_key(&w, "scenario");
     jz_jsonw_begin_object(&w);
     jz_jsonw_key(&w, "name");
