@@ -208,6 +208,33 @@ static void test_lumpsum_only_indexation_gap(void **state)
     jz_scenario_free(s);
 }
 
+/* The region's budget price weighs only the volume-type budgets: an
+ * {amount} budget has no volume and no price (bug found in review). */
+static void test_region_budget_price_mixed_budgets(void **state)
+{
+    (void)state;
+    jz_scenario *s = jz_scenario_new(2, 1, H, 2022);
+    for (int g = 0; g < 2; g++) {
+        jz_cell *c = &s->cells[g];
+        jz_fill(c->instroom, H, 120.0);
+        jz_fill(c->zorgduur, H, 10.0);
+        c->start = 100.0;
+        jz_fill(c->cost, H, 10000.0);
+    }
+    s->cells[0].has_budget = 1;
+    jz_fill(s->cells[0].budget_volume, H, 100.0);
+    jz_fill(s->cells[0].budget_price, H, 10000.0);
+    s->cells[1].has_budget_amount = 1;
+    jz_fill(s->cells[1].budget_amount, H, 1.0e6);
+    jz_result *r = run(s);
+    for (int y = 0; y < H; y++) {
+        assert_close(r->budget_price[jz_result_cz(r, 2, 0, y)], 10000.0, 1e-9);
+        assert_close(r->budget[jz_result_cz(r, 2, 0, y)], 2.0e6, 1e-6);
+    }
+    jz_result_free(r);
+    jz_scenario_free(s);
+}
+
 /* Random scenarios: the parts always add up to the tekort (1e-9 relative). */
 static void test_parts_sum_to_tekort(void **state)
 {
@@ -286,6 +313,7 @@ int main(void)
         cmocka_unit_test(test_interaction_is_split_symmetrically),
         cmocka_unit_test(test_indexation_of_overspend_is_tariff),
         cmocka_unit_test(test_lumpsum_only_indexation_gap),
+        cmocka_unit_test(test_region_budget_price_mixed_budgets),
         cmocka_unit_test(test_parts_sum_to_tekort),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

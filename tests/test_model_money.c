@@ -201,6 +201,11 @@ static void test_gemeente_lines(void **state)
             cy += r->client_years[c];
             uniq += r->start[c] + r->instroom_ext[c] + r->instroom_reentry[c];
         }
+        /* persons in transit on 1 January count once (docs/model.md §8) */
+        if (y > 0) {
+            assert_true(r->g_in_transit[jz_result_gy(r, 0, y - 1)] > 0.0);
+            uniq += r->g_in_transit[jz_result_gy(r, 0, y - 1)];
+        }
         assert_true(r->instroom_transfer[jz_result_cz(r, 0, 1, y)] > 0.0);
         assert_true(jzm_close(r->g_care_cost[i], care, 1e-15, 0));
         assert_true(jzm_close(r->g_care_budget[i], cb, 1e-15, 0));

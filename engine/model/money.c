@@ -231,6 +231,10 @@ void jz_money_gemeente(const jz_scenario *s, const jz_workspace *w,
         r->g_end[i] = en;
         r->g_instroom[i] = in;
         r->g_uitstroom[i] = out;
+        /* youth between zorgsoorten on 1 January (they left one in
+         * December and arrive in another in January) are in care too */
+        if (y > 0)
+            uniq += r->g_in_transit[jz_result_gy(r, g, y - 1)];
         r->g_unique[i] = uniq;
         r->g_client_years[i] = cy;
         r->g_care_cost[i] = cost;

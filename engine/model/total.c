@@ -91,7 +91,15 @@ void jz_total_finish(jz_result *r)
                 continue;
             }
             r->price[t] = ratio(r->care_cost[t], r->client_years[t]);
-            r->budget_price[t] = ratio(r->budget[t] - r->ext_budget[t], r->budget_volume[t]);
+            /* the budgeted price weighted by budgeted volume, over the
+             * gemeenten that budget this zorgsoort as volume x price (an
+             * {amount} budget has no volume and no price) */
+            double num = 0.0;
+            for (int g = 0; g < G; g++) {
+                size_t i = jz_result_cz(r, g, z, y);
+                num += r->budget_volume[i] * r->budget_price[i];
+            }
+            r->budget_price[t] = ratio(num, r->budget_volume[t]);
             r->cost_per_client[t] = ratio(r->cost[t], r->unique[t]);
         }
     }
