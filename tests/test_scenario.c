@@ -127,6 +127,10 @@ static void test_impossible_values(void **state)
 static void test_nan_and_inf(void **state)
 {
     (void)state;
+    /* finite but absurd: rejected so that no result can overflow */
+    expect_error_at(7, "    cost: 1e308", 7, 11, "at most 10,000,000,000,000 euros");
+    expect_error_at(4, "    start: 1e300", 4, 12, "at most 1,000,000,000");
+    expect_error_at(6, "    zorgduur: 1e-320", 6, 15, "at least 0.01");
     expect_error_at(6, "    zorgduur: .nan", 6, 15, "expected a number of months");
     expect_error_at(7, "    cost: inf", 7, 11, "expected an amount in euros");
     expect_error_at(7, "    cost: 1e400", 7, 11, "not a finite number");

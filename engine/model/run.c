@@ -8,6 +8,8 @@
  * r, no globals, no I/O, no allocation; each gemeente is independent (no
  * clients cross gemeente borders), so the workspace only ever holds one.
  */
+#include <math.h>
+
 #include "model/internal.h"
 
 int jz_model_run(const jz_scenario *s, jz_workspace *w, jz_result *r, jz_error *err)
@@ -42,5 +44,16 @@ int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
         jz_total_add(r, g);
     }
     jz_total_finish(r);
+    /* the loader's ranges keep every product finite; this is the last
+     * guard for scenarios built in code */
+    for (int g = 0; g <= s->n_gemeenten; g++)
+        for (int y = 0; y < s->meta.horizon; y++) {
+            size_t i = jz_result_gy(r, g, y);
+            if (!isfinite(r->g_cost[i]) || !isfinite(r->g_budget[i]) || !isfinite(r->g_unique[i]))
+                return jz_error_set(err, JZ_ERUNTIME, s->meta.path, 0, 0,
+                                    "%s %d: the projection overflowed (cost %g, budget %g); check the size of the inputs",
+                                    g < s->n_gemeenten ? s->gemeenten[g].name : "total",
+                                    s->meta.base_year + y, r->g_cost[i], r->g_budget[i]);
+        }
     return JZ_OK;
 }

@@ -17,15 +17,30 @@ char *jz_format_number(char *buf, size_t size, double v, int decimals, jz_lang l
         snprintf(buf, size, "-");
         return buf;
     }
+    if (fabs(v) >= 1e15) {
+        /* beyond what a thousands-grouped number can show in a column:
+         * scientific notation, never silently cut digits */
+        char sci[64];
+        snprintf(sci, sizeof sci, "%.3e", v);
+        if (lang == JZ_LANG_NL)
+            for (char *c = sci; *c; c++)
+                if (*c == '.')
+                    *c = ',';
+        snprintf(buf, size, "%s", sci);
+        return buf;
+    }
     if (decimals < 0)
         decimals = 0;
     if (decimals > 6)
         decimals = 6;
-    /* avoid "-0" after rounding */
+    /* round half away from zero, as Excel and a controller do (printf
+     * rounds an exact half to even: 1234.5 would show as 1234), and never
+     * show "-0" */
     double scale = pow(10.0, decimals);
-    if (fabs(v) * scale < 0.5)
+    double mag = floor(fabs(v) * scale + 0.5) / scale;
+    if (mag == 0.0)
         v = 0.0;
-    snprintf(raw, sizeof raw, "%.*f", decimals, fabs(v));
+    snprintf(raw, sizeof raw, "%.*f", decimals, mag);
     const char thousands = lang == JZ_LANG_NL ? '.' : ',';
     const char point = lang == JZ_LANG_NL ? ',' : '.';
     const char *dot = strchr(raw, '.');

@@ -510,10 +510,13 @@ static int check_chain(chain *c, const jz_node *ext, const char *path, const cha
 static jz_node *load_base(chain *c, const jz_node *ext, const char *path)
 {
     jz_node *root = jz_yaml_parse_file(c->a, path, c->lim, c->err);
-    if (!root && c->err && c->err->status == JZ_EIO) {
+    if (!root && c->err && (c->err->status == JZ_EIO ||
+                            (c->err->status == JZ_EINPUT && c->err->line == 0))) {
+        /* a whole-file problem (unreadable, too large, not text) is
+         * reported at the `extends` line that named the file */
         char why[JZ_ERR_MSG_MAX];
         snprintf(why, sizeof why, "%s", c->err->message);
-        jz_error_set(c->err, JZ_EIO, ext->file, ext->line, ext->column,
+        jz_error_set(c->err, c->err->status, ext->file, ext->line, ext->column,
                      "cannot read extends file '%s' (%s)", path, why);
     }
     if (root && root->type != JZ_NODE_MAP) {

@@ -109,15 +109,8 @@ static const jz_key *const dist_keys[] = {keys_none, keys_normal, keys_lognormal
 /* The valid range of a unit, as value.c checks it (open ends as closed). */
 static void unit_range(jz_unit u, double *lo, double *hi)
 {
-    *lo = 0.0;
-    *hi = INFINITY;
-    switch (u) {
-    case JZ_U_MONTHS: *hi = 1200.0; break;
-    case JZ_U_FRACTION: *hi = 1.0; break;
-    case JZ_U_RATE: *lo = -1.0; *hi = 10.0; break;
-    case JZ_U_PER_1000: *hi = 1000.0; break;
-    default: break;
-    }
+    int lo_open;
+    jz_unit_range(u, lo, hi, &lo_open);
 }
 
 /* The unit a spread (sd) is written in: the same syntax, only >= 0. */

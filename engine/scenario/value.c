@@ -58,29 +58,47 @@ static const char *unit_expect(jz_unit u)
     return "a number";
 }
 
+/* The valid range of each unit.  Upper bounds are far beyond any real
+ * municipality (the Netherlands has ~18 million people and spends ~EUR 6
+ * billion a year on youth care) but keep every product the model forms
+ * finite, so a typo like 1e308 is an input error, not an infinite tekort. */
+#define MAX_COUNT 1e9     /* clients, persons */
+#define MAX_MONEY 1e13    /* euros */
+#define MAX_FACTOR 1e9    /* units per year and other plain numbers */
+#define MIN_MONTHS 0.01   /* about seven hours: k / D must stay finite */
+
+void jz_unit_range(jz_unit u, double *lo, double *hi, int *lo_open)
+{
+    *lo = 0.0;
+    *lo_open = 0;
+    switch (u) {
+    case JZ_U_COUNT: *hi = MAX_COUNT; break;
+    case JZ_U_MONEY: *hi = MAX_MONEY; break;
+    case JZ_U_FACTOR: *hi = MAX_FACTOR; break;
+    case JZ_U_MONTHS: *lo = MIN_MONTHS; *hi = 1200.0; break;
+    case JZ_U_FRACTION: *hi = 1.0; break;
+    case JZ_U_RATE: *lo = -1.0; *lo_open = 1; *hi = 10.0; break;
+    case JZ_U_PER_1000: *hi = 1000.0; break;
+    default: *hi = INFINITY; break;
+    }
+}
+
 static int range_ok(jz_unit u, double v, const char **why)
 {
     switch (u) {
-    case JZ_U_COUNT:
-    case JZ_U_MONEY:
-    case JZ_U_FACTOR:
-        *why = "must be >= 0";
-        return v >= 0.0;
-    case JZ_U_MONTHS:
-        *why = "must be > 0 months and at most 1200 (100 years)";
-        return v > 0.0 && v <= 1200.0;
-    case JZ_U_FRACTION:
-        *why = "must be between 0 and 1 (0% to 100%)";
-        return v >= 0.0 && v <= 1.0;
-    case JZ_U_RATE:
-        *why = "must be above -100% and at most 1000% per year";
-        return v > -1.0 && v <= 10.0;
-    case JZ_U_PER_1000:
-        *why = "must be between 0 and 1000 per 1,000";
-        return v >= 0.0 && v <= 1000.0;
+    case JZ_U_COUNT: *why = "must be >= 0 and at most 1,000,000,000"; break;
+    case JZ_U_MONEY: *why = "must be >= 0 and at most 10,000,000,000,000 euros"; break;
+    case JZ_U_FACTOR: *why = "must be >= 0 and at most 1,000,000,000"; break;
+    case JZ_U_MONTHS: *why = "must be > 0 months (at least 0.01) and at most 1200 (100 years)"; break;
+    case JZ_U_FRACTION: *why = "must be between 0 and 1 (0% to 100%)"; break;
+    case JZ_U_RATE: *why = "must be above -100% and at most 1000% per year"; break;
+    case JZ_U_PER_1000: *why = "must be between 0 and 1000 per 1,000"; break;
+    default: *why = ""; break;
     }
-    *why = "";
-    return 1;
+    double lo, hi;
+    int lo_open;
+    jz_unit_range(u, &lo, &hi, &lo_open);
+    return (lo_open ? v > lo : v >= lo) && v <= hi;
 }
 
 static int is_suffix_unit(jz_unit u)

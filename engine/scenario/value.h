@@ -27,6 +27,10 @@ typedef enum {
     JZ_U_FACTOR    /* units per year or other plain number >= 0 */
 } jz_unit;
 
+/* The valid range of unit u: [lo, hi], or (lo, hi] when *lo_open.  The one
+ * definition that the value parser and the distributions both use. */
+void jz_unit_range(jz_unit u, double *lo, double *hi, int *lo_open);
+
 /* Human unit name used in messages and in the inputs list. */
 const char *jz_unit_name(jz_unit u);
 
