@@ -388,6 +388,15 @@ static void test_rows_that_do_not_fit_the_scenario(void **state)
     assert_non_null(strstr(err.message, "gemeente 'GM0002'"));
     jz_history_free(h);
 
+    /* a quoted field with a newline: the message stays on one line */
+    const char *t6 = "gemeente;zorgsoort;periode;instroom\nGM0001;\"n\npleegzorg\";2019;5\n";
+    h = jz_history_parse_csv(t6, strlen(t6), "h.csv", &err);
+    assert_non_null(h);
+    assert_null(jz_calibrate(p, h, NULL, &err));
+    assert_non_null(strstr(err.message, "zorgsoort 'n\\npleegzorg' is not in the scenario"));
+    assert_null(strchr(err.message, '\n'));
+    jz_history_free(h);
+
     /* the same cell twice through a name and a code */
     const char *t3 = "gemeente;zorgsoort;periode;instroom\nGM0001;ambulant;2019;5\nSynthstad;ambulant;2019;6\n";
     h = jz_history_parse_csv(t3, strlen(t3), "h.csv", &err);
@@ -510,6 +519,103 @@ static void test_backtest_modes(void **state)
     jz_scenario_free(t);
 }
 
+/* synth.csv with the pleegzorg 2018 cost (line 10) replaced by `cost`. */
+static jz_history *synth_with_cost(const char *cost)
+{
+    FILE *f = fopen(JZ_TEST_DATA "/history/synth.csv", "rb");
+    assert_non_null(f);
+    char text[8192], out[8300];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    size_t o = 0;
+    int line = 1;
+    for (const char *p = text; *p;) {
+        const char *e = strchr(p, '\n');
+        size_t len = e ? (size_t)(e - p + 1) : strlen(p);
+        if (line == 10) {
+            const char *last = memchr(p, ';', len);
+            for (const char *q = last; q && q < p + len; q = memchr(q + 1, ';', (size_t)(p + len - q - 1)))
+                last = q;
+            assert_non_null(last);
+            o += (size_t)snprintf(out + o, sizeof out - o, "%.*s%s\n", (int)(last - p + 1), p, cost);
+        } else {
+            memcpy(out + o, p, len);
+            o += len;
+        }
+        p += len;
+        line++;
+    }
+    jz_error err;
+    jz_history *h = jz_history_parse_csv(out, o, "zero.csv", &err);
+    if (!h)
+        fail_msg("%s:%d: %s", err.file, err.line, err.message);
+    return h;
+}
+
+static double pleegzorg_cost(const jz_scenario *p, const char *cost, jz_calib **keep)
+{
+    jz_history *h = synth_with_cost(cost);
+    jz_calib_options o;
+    jz_calib_options_default(&o);
+    o.fit = JZ_FIT_KOSTEN;
+    jz_error err;
+    jz_calib *c = jz_calibrate(p, h, &o, &err);
+    if (!c)
+        fail_msg("%s", err.message);
+    jz_history_free(h);
+    int zp = jz_scenario_zorgsoort_index(p, "pleegzorg");
+    double v = NAN;
+    for (int i = 0; i < c->n_params; i++)
+        if (c->params[i].kind == JZ_PK_COST && c->params[i].z == zp)
+            v = c->params[i].value;
+    *keep = c;
+    return v;
+}
+
+/* One zero among observations of ~8 million used to get weight 1/1 euro^2
+ * and drag pleegzorg's cost per client to 0.0001 (with a trend of +1020%).
+ * Set aside as a probable data error, it leaves the fit within a few percent
+ * of the clean one; a small but plausible value gets a bounded weight. */
+static void test_zero_observation(void **state)
+{
+    (void)state;
+    jz_scenario *p = load(SYNTH);
+    jz_calib *clean, *zero, *small;
+    double v0 = pleegzorg_cost(p, "7808,947223", &clean);
+    double vz = pleegzorg_cost(p, "0", &zero);
+    double vs = pleegzorg_cost(p, "2000,0", &small); /* x 1000 euro: a quarter of the median */
+    assert_rel(v0, 25836, 1e-3);                     /* the clean fit, as in the docs */
+    assert_rel(vz, v0, 0.02);
+    assert_true(vs > 0.25 * v0 && vs < v0); /* a real low first year: the fit follows it, with a trend */
+    int aside = 0;
+    for (int i = 0; i < zero->n_obs; i++) {
+        const jz_calib_obs *ob = &zero->obs[i];
+        if (ob->line == 10 && ob->series == JZ_HS_COST) {
+            assert_true(isinf(ob->scale));
+            aside++;
+        } else {
+            assert_true(isfinite(ob->scale));
+        }
+    }
+    assert_int_equal(aside, 1);
+    assert_int_equal(zero->dof, clean->dof - 1);
+    int warned = 0;
+    for (int i = 0; i < zero->n_warnings; i++)
+        warned |= strstr(zero->warnings[i], "set aside") && strstr(zero->warnings[i], "zero.csv line 10");
+    assert_true(warned);
+    /* 2 million against a median of ~8 million: kept, scale 0.5 * median */
+    for (int i = 0; i < small->n_obs; i++) {
+        const jz_calib_obs *ob = &small->obs[i];
+        if (ob->line == 10 && ob->series == JZ_HS_COST)
+            assert_rel(ob->scale, 0.5 * 0.5 * (7993855.700 + 8018767.0), 1e-3);
+    }
+    jz_calib_free(clean);
+    jz_calib_free(zero);
+    jz_calib_free(small);
+    jz_scenario_free(p);
+}
+
 static void test_fit_parse(void **state)
 {
     (void)state;
@@ -537,6 +643,7 @@ int main(void)
         cmocka_unit_test(test_backtest_naive_by_hand),
         cmocka_unit_test(test_backtest_modes),
         cmocka_unit_test(test_fit_parse),
+        cmocka_unit_test(test_zero_observation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,6 +17,7 @@
 
 #include "jzsim/calibrate.h"
 #include "jzsim/history.h"
+#include "analysis/calib_internal.h"
 #include "jztest.h"
 
 static jz_history *csv(const char *text, jz_error *err)
@@ -194,6 +195,47 @@ static void test_bad_rows(void **state)
     expect_bad("periode,instroom\n2020,\"1,5\"\n", 2, 2, "write decimals with a point");
 }
 
+/* Cell values echoed in messages stay on one line and short. */
+static void test_quote(void **state)
+{
+    (void)state;
+    char q[JZ_QUOTE_BUF], big[400];
+    assert_string_equal(jz_history_quote("pleegzorg", q, sizeof q), "pleegzorg");
+    assert_string_equal(jz_history_quote("a\nb\r\tc\x01", q, sizeof q), "a\\nb\\r\\tc\\x01");
+    assert_string_equal(jz_history_quote(NULL, q, sizeof q), "");
+    /* 100 'é' (2 bytes each): 60 characters and the ellipsis, never half a character */
+    big[0] = '\0';
+    for (int i = 0; i < 100; i++)
+        strcat(big, "\xc3\xa9");
+    jz_history_quote(big, q, sizeof q);
+    assert_int_equal(strlen(q), 60 * 2 + 3);
+    assert_string_equal(q + 120, "\xe2\x80\xa6");
+    /* exactly 60 characters: not cut */
+    memset(big, 'x', 60);
+    big[60] = '\0';
+    assert_string_equal(jz_history_quote(big, q, sizeof q), big);
+    /* 200 newlines: 60 escapes fit in JZ_QUOTE_BUF, then the ellipsis */
+    memset(big, '\n', 200);
+    big[200] = '\0';
+    jz_history_quote(big, q, sizeof q);
+    assert_int_equal(strlen(q), 120 + 3);
+    /* a small buffer cuts early but still ends cleanly */
+    char small[8];
+    assert_string_equal(jz_history_quote("abcdefghij", small, sizeof small), "abcd\xe2\x80\xa6");
+
+    /* through the reader: a quoted period with a newline, a long number cell */
+    expect_bad("gemeente;periode;instroom\nGM1;\"20\nxx\";1\n", 2, 2, "period '20\\nxx'");
+    jz_error err;
+    char text[600];
+    snprintf(text, sizeof text, "gemeente;periode;instroom\nGM1;2020;\"%0200d\tx\"\n", 0);
+    jz_history *h = csv(text, &err);
+    assert_null(h);
+    assert_null(strchr(err.message, '\n'));
+    assert_null(strchr(err.message, '\t'));
+    assert_non_null(strstr(err.message, "\xe2\x80\xa6' is not a number"));
+    assert_true(strlen(err.message) < 200);
+}
+
 static void test_history_set(void **state)
 {
     (void)state;
@@ -238,6 +280,7 @@ int main(void)
         cmocka_unit_test(test_yaml),
         cmocka_unit_test(test_bad_rows),
         cmocka_unit_test(test_history_set),
+        cmocka_unit_test(test_quote),
         cmocka_unit_test(test_load_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

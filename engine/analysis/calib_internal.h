@@ -7,6 +7,12 @@
 
 #include "jzsim/calibrate.h"
 
+/* history.c: value v of a history cell made fit for a message: control
+ * characters escaped (\\n, \\t, ...), cut to 60 characters with "…".
+ * Returns buf; JZ_QUOTE_BUF is always large enough. */
+#define JZ_QUOTE_BUF 256
+const char *jz_history_quote(const char *v, char *buf, size_t size);
+
 /* Append a formatted message to a growable list of strings; JZ_ENOMEM. */
 int jz_calib_warn(char ***arr, int *n, int *cap, const char *fmt, ...)
 #if defined(__GNUC__)

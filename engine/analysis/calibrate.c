@@ -194,9 +194,10 @@ int jz_calib_match_row(const jz_scenario *s, const jz_history *h, const jz_histo
                 if (w > 0)
                     L += (size_t)w;
             }
+            char q[JZ_QUOTE_BUF];
             return jz_error_set(err, JZ_EINPUT, h->path, row->line, row->col_gemeente,
                                 "gemeente '%s' is not in the scenario %s; it has %s",
-                                row->gemeente, s->meta.path, list);
+                                jz_history_quote(row->gemeente, q, sizeof q), s->meta.path, list);
         }
     }
     if (jz_history_is_total(row->zorgsoort)) {
@@ -215,11 +216,94 @@ int jz_calib_match_row(const jz_scenario *s, const jz_history *h, const jz_histo
             if (w > 0)
                 L += (size_t)w;
         }
+        char q[JZ_QUOTE_BUF];
         return jz_error_set(err, JZ_EINPUT, h->path, row->line, row->col_zorgsoort,
                             "zorgsoort '%s' is not in the scenario; use one of %s, or 'totaal' "
-                            "for all zorgsoorten together", row->zorgsoort, list);
+                            "for all zorgsoorten together", jz_history_quote(row->zorgsoort, q, sizeof q), list);
     }
     return JZ_OK;
+}
+
+/* The scale s_i of each observation (its residual is divided by s_i, so
+ * its weight is 1/s_i^2), from m, the median |y| of the same series
+ * (gemeente, zorgsoort, series) over the fitted years:
+ *
+ *   s_i = max(|y_i|, JZ_CALIB_SCALE_FLOOR * m, 1)
+ *
+ * Relative weights (s_i = |y_i|) put euros and counts on one footing, but a
+ * zero or near-zero value would get an almost unlimited weight and drag the
+ * fit to it; the floor bounds the weight of a small value to that of one
+ * half the series' typical size.  The median, not the mean, so that one
+ * wild value cannot move the floor of the others; 1 keeps an all-zero
+ * series finite.
+ *
+ * A bounded weight is not enough for a gross error: least squares trades
+ * the level against the trend to come near a 0 among values of 8 million,
+ * whatever its weight.  A value below JZ_CALIB_OUTLIER * m (when that is at
+ * least 1, so small counts, where a 0 is real, are never touched) is almost
+ * always a missing value typed as 0 or a unit slip; it is set aside (s_i =
+ * infinity: weight 0, still shown in the residuals) with a warning naming
+ * its line. */
+#define JZ_CALIB_SCALE_FLOOR 0.5
+#define JZ_CALIB_OUTLIER 0.1
+
+static int cmp_obs_key(const void *pa, const void *pb)
+{
+    const jz_calib_obs *a = *(const jz_calib_obs *const *)pa, *b = *(const jz_calib_obs *const *)pb;
+    if (a->g != b->g)
+        return a->g < b->g ? -1 : 1;
+    if (a->z != b->z)
+        return a->z < b->z ? -1 : 1;
+    if (a->series != b->series)
+        return a->series < b->series ? -1 : 1;
+    double x = fabs(a->observed), y = fabs(b->observed);
+    return x < y ? -1 : x > y;
+}
+
+/* Sets obs[].scale; returns the number set aside, -1 when out of memory.
+ * lines gets the lines of the first nl set aside. */
+static int set_scales(jz_calib_obs *obs, int n, int *lines, int nl)
+{
+    if (n == 0)
+        return 0;
+    jz_calib_obs **ix = malloc((size_t)n * sizeof *ix);
+    if (!ix)
+        return -1;
+    for (int i = 0; i < n; i++)
+        ix[i] = &obs[i];
+    qsort(ix, (size_t)n, sizeof *ix, cmp_obs_key);
+    int aside = 0;
+    for (int a = 0, b; a < n; a = b) {
+        for (b = a + 1; b < n && ix[b]->g == ix[a]->g && ix[b]->z == ix[a]->z && ix[b]->series == ix[a]->series; b++)
+            ;
+        int m = b - a; /* sorted by |y| within the series */
+        double med = m % 2 ? fabs(ix[a + m / 2]->observed)
+                           : 0.5 * (fabs(ix[a + m / 2 - 1]->observed) + fabs(ix[a + m / 2]->observed));
+        double lo = JZ_CALIB_SCALE_FLOOR * med > 1.0 ? JZ_CALIB_SCALE_FLOOR * med : 1.0;
+        double cut = JZ_CALIB_OUTLIER * med >= 1.0 ? JZ_CALIB_OUTLIER * med : 0.0;
+        for (int i = a; i < b; i++) {
+            double y = fabs(ix[i]->observed);
+            if (y < cut) {
+                ix[i]->scale = INFINITY;
+                if (aside < nl)
+                    lines[aside] = ix[i]->line;
+                aside++;
+            } else {
+                ix[i]->scale = y > lo ? y : lo;
+            }
+        }
+    }
+    free(ix);
+    return aside;
+}
+
+/* Observations used by the fit (not set aside by set_scales). */
+static int n_used(const jz_calib_obs *obs, int n)
+{
+    int u = 0;
+    for (int i = 0; i < n; i++)
+        u += isfinite(obs[i].scale) != 0;
+    return u;
 }
 
 /* Observations of year-level series from the rows: whole years as they
@@ -322,11 +406,30 @@ int jz_calib_collect(const jz_scenario *s, const jz_history *h, const int *rg, c
             o->z = rz[i];
             o->year = r->year;
             o->observed = v[k];
-            o->scale = fabs(v[k]) > 1.0 ? fabs(v[k]) : 1.0;
+            o->scale = 1.0; /* set by set_scales once the series are complete */
             o->model = NAN;
         }
     }
     (void)Z;
+    int aside_lines[8];
+    int aside = set_scales(obs, n, aside_lines, 8);
+    if (aside < 0) {
+        free(obs);
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    if (aside && warn) {
+        char lines[128] = "";
+        size_t L = 0;
+        for (int k = 0; k < aside && k < 8; k++) {
+            int w = snprintf(lines + L, sizeof lines - L, "%s%d", k ? ", " : "", aside_lines[k]);
+            if (w > 0 && (size_t)w < sizeof lines - L)
+                L += (size_t)w;
+        }
+        jz_calib_warn(warn, nw, cw, "%d observation(s) below a tenth of their series' median were set "
+                      "aside as probable data errors (a missing value typed as 0?), %s line %s%s; "
+                      "they are not fitted but shown in the residuals", aside, h->path, lines,
+                      aside > 8 ? ", ..." : "");
+    }
     if (outside && warn)
         jz_calib_warn(warn, nw, cw, "%d observation(s) outside the scenario's years %d-%d were not used "
                       "(a scenario for calibration starts in the first year of the history)",
@@ -889,7 +992,7 @@ static int fit(problem *P, jz_calib *c, const jz_calib_options *o)
     gsl_blas_ddot(f, f, &chisq);
     c->chisq0 = chisq0;
     c->chisq = chisq;
-    c->dof = (int)(n - p);
+    c->dof = n_used(P->obs, P->n) - (int)p; /* set-aside observations carry no information */
     gsl_matrix *J = gsl_multifit_nlinear_jac(w);
     gsl_multifit_nlinear_covar(J, 1e-12, cov);
     double s2 = c->dof > 0 ? chisq / c->dof : NAN;
@@ -1089,8 +1192,8 @@ jz_calib *jz_calibrate(const jz_scenario *s, const jz_history *h, const jz_calib
             chisq += d * d;
         }
         c->chisq0 = c->chisq = chisq;
-        c->dof = c->n_obs;
-        c->sigma = sqrt(chisq / c->n_obs);
+        c->dof = n_used(c->obs, c->n_obs);
+        c->sigma = c->dof > 0 ? sqrt(chisq / c->dof) : NAN;
     }
     fill_values(&P);
     for (int j = 0; j < P.np; j++) {

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "jzsim/history.h"
+#include "analysis/calib_internal.h"
 #include "scenario/node.h"
 
 const double jz_duration_class_edges[JZ_DUR_CLASSES + 1] = {0, 3, 6, 12, 24, 36, 48, INFINITY};
@@ -244,6 +245,53 @@ static double unit_scale(int role, const char *paren)
 }
 
 /* ---- the history object ------------------------------------------------- */
+
+/* A cell value as it may appear in a message: on one line (\n, \r, \t and
+ * other control characters become \n, \r, \t, \xNN) and at most
+ * JZ_QUOTE_MAX characters (longer values are cut with "…"), so a stray
+ * quote that swallowed half the file cannot make the message unreadable.
+ * Cuts only between UTF-8 characters. */
+#define JZ_QUOTE_MAX 60
+const char *jz_history_quote(const char *v, char *buf, size_t size)
+{
+    static const char ell[] = "\xe2\x80\xa6"; /* … */
+    size_t o = 0, shown = 0, o_lead = 0;
+    if (!buf || size == 0)
+        return "";
+    if (!v)
+        v = "";
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+        char tmp[8];
+        size_t k;
+        if (*p == '\n' || *p == '\r' || *p == '\t') {
+            tmp[0] = '\\';
+            tmp[1] = *p == '\n' ? 'n' : *p == '\r' ? 'r' : 't';
+            k = 2;
+        } else if (*p < 0x20 || *p == 0x7f) {
+            snprintf(tmp, sizeof tmp, "\\x%02x", *p);
+            k = 4;
+        } else {
+            tmp[0] = (char)*p;
+            k = 1;
+        }
+        int lead = (*p & 0xc0) != 0x80; /* counts characters, not bytes */
+        if (lead)
+            o_lead = o;
+        if ((lead && shown == JZ_QUOTE_MAX) || o + k + sizeof ell > size) {
+            o = o_lead; /* never half a UTF-8 character */
+            if (o + sizeof ell <= size) {
+                memcpy(buf + o, ell, sizeof ell - 1);
+                o += sizeof ell - 1;
+            }
+            break;
+        }
+        memcpy(buf + o, tmp, k);
+        o += k;
+        shown += lead;
+    }
+    buf[o] = '\0';
+    return buf;
+}
 
 /* Copy with truncation (snprintf "%s" would make gcc warn about it). */
 static void cpy(char *dst, size_t size, const char *src)
@@ -548,13 +596,16 @@ static int store_row(jz_history *h, const jz_history_row *in, jz_error *err)
         if (!same_key(r, in->gemeente, in->zorgsoort, in->year, in->half))
             continue;
         for (int s = 0; s < JZ_HS_N; s++)
-            if (!isnan(in->v[s]) && !isnan(r->v[s]))
+            if (!isnan(in->v[s]) && !isnan(r->v[s])) {
+                char qg[JZ_QUOTE_BUF], qz[JZ_QUOTE_BUF];
                 return jz_error_set(err, JZ_EINPUT, h->path, in->line, in->col[s],
                                     "%s for gemeente '%s', zorgsoort '%s', period %d%s is "
                                     "given twice (also on line %d)",
-                                    series_key[s], in->gemeente,
-                                    in->zorgsoort[0] ? in->zorgsoort : "totaal", in->year,
+                                    series_key[s], jz_history_quote(in->gemeente, qg, sizeof qg),
+                                    in->zorgsoort[0] ? jz_history_quote(in->zorgsoort, qz, sizeof qz)
+                                                     : "totaal", in->year,
                                     in->half == 1 ? "H1" : in->half == 2 ? "H2" : "", r->line);
+            }
     }
     jz_history_row *r = new_row(h);
     if (!r)
@@ -809,16 +860,19 @@ jz_history *jz_history_parse_csv(const char *text, size_t len, const char *name,
                     if (!raw[0])
                         continue;
                     const char *sg = suggest(nm);
+                    char q[JZ_QUOTE_BUF];
                     if (add_warning(h, rec->line, "column %d '%s' is not a known series and is ignored%s%s%s",
-                                    i + 1, raw, sg ? "; did you mean '" : "", sg ? sg : "",
+                                    i + 1, jz_history_quote(raw, q, sizeof q), sg ? "; did you mean '" : "", sg ? sg : "",
                                     sg ? "'?" : ""))
                         goto oom;
                     continue;
                 }
                 if (role_col[r] >= 0) {
+                    char q1[JZ_QUOTE_BUF], q2[JZ_QUOTE_BUF];
                     jz_error_set(err, JZ_EINPUT, h->path, rec->line, i + 1,
                                  "column '%s' means the same as column %d ('%s'): give each series once",
-                                 rec->f[i], role_col[r] + 1, rec->f[role_col[r]]);
+                                 jz_history_quote(rec->f[i], q1, sizeof q1), role_col[r] + 1,
+                                 jz_history_quote(rec->f[role_col[r]], q2, sizeof q2));
                     goto fail;
                 }
                 role_col[r] = i;
@@ -883,8 +937,9 @@ jz_history *jz_history_parse_csv(const char *text, size_t len, const char *name,
                     goto fail;
                 }
                 if (parse_period(cell, &row.year, &row.half, &row.provisional)) {
+                    char q[JZ_QUOTE_BUF];
                     jz_error_set(err, JZ_EINPUT, h->path, rec->line, i + 1,
-                                 "period '%s': %s", cell, PERIOD_HINT);
+                                 "period '%s': %s", jz_history_quote(cell, q, sizeof q), PERIOD_HINT);
                     free(row.source);
                     goto fail;
                 }
@@ -893,8 +948,9 @@ jz_history *jz_history_parse_csv(const char *text, size_t len, const char *name,
                 const char *why;
                 int st = parse_number(cell, comma_decimal, &v, &why);
                 if (st == NUM_BAD) {
+                    char q[JZ_QUOTE_BUF];
                     jz_error_set(err, JZ_EINPUT, h->path, rec->line, i + 1,
-                                 "%s: '%s' is not a number%s%s", series_key[r], cell,
+                                 "%s: '%s' is not a number%s%s", series_key[r], jz_history_quote(cell, q, sizeof q),
                                  why ? "; " : "", why ? why : "");
                     free(row.source);
                     goto fail;
@@ -903,8 +959,9 @@ jz_history *jz_history_parse_csv(const char *text, size_t len, const char *name,
                     continue;
                 v *= scale[i];
                 if ((why = check_value(r, v))) {
+                    char q[JZ_QUOTE_BUF];
                     jz_error_set(err, JZ_EINPUT, h->path, rec->line, i + 1,
-                                 "%s %s, got %s", series_key[r], why, cell);
+                                 "%s %s, got %s", series_key[r], why, jz_history_quote(cell, q, sizeof q));
                     free(row.source);
                     goto fail;
                 }
@@ -965,14 +1022,16 @@ static int yaml_row(jz_history *h, const jz_node *m, jz_error *err)
         int r = role_of(nm);
         if (r < 0) {
             const char *sg = suggest(nm);
+            char q[JZ_QUOTE_BUF];
             rc = jz_error_set(err, JZ_EINPUT, k->file, k->line, k->column,
-                              "unknown key '%s' in a history row%s%s%s", k->scalar,
+                              "unknown key '%s' in a history row%s%s%s", jz_history_quote(k->scalar, q, sizeof q),
                               sg ? "; did you mean '" : "", sg ? sg : "", sg ? "'?" : "");
             break;
         }
         if (v->type != JZ_NODE_SCALAR) {
+            char q[JZ_QUOTE_BUF];
             rc = jz_error_set(err, JZ_EINPUT, v->file, v->line, v->column,
-                              "%s: expected a number or text, got %s", k->scalar, jz_node_type_name(v));
+                              "%s: expected a number or text, got %s", jz_history_quote(k->scalar, q, sizeof q), jz_node_type_name(v));
             break;
         }
         if (r == COL_GEMEENTE) {
@@ -990,8 +1049,9 @@ static int yaml_row(jz_history *h, const jz_node *m, jz_error *err)
         } else if (r == COL_PERIOD) {
             row.col_period = v->column;
             if (parse_period(v->scalar, &row.year, &row.half, &row.provisional)) {
+                char q[JZ_QUOTE_BUF];
                 rc = jz_error_set(err, JZ_EINPUT, v->file, v->line, v->column,
-                                  "period '%s': %s", v->scalar, PERIOD_HINT);
+                                  "period '%s': %s", jz_history_quote(v->scalar, q, sizeof q), PERIOD_HINT);
                 break;
             }
             have_period = 1;
@@ -1002,8 +1062,9 @@ static int yaml_row(jz_history *h, const jz_node *m, jz_error *err)
                 continue;
             int st = parse_number(v->scalar, 0, &x, &why);
             if (st == NUM_BAD) {
+                char q[JZ_QUOTE_BUF];
                 rc = jz_error_set(err, JZ_EINPUT, v->file, v->line, v->column,
-                                  "%s: '%s' is not a number%s%s", series_key[r], v->scalar,
+                                  "%s: '%s' is not a number%s%s", series_key[r], jz_history_quote(v->scalar, q, sizeof q),
                                   why ? "; " : "", why ? why : "");
                 break;
             }
@@ -1011,8 +1072,9 @@ static int yaml_row(jz_history *h, const jz_node *m, jz_error *err)
                 continue;
             x *= unit_scale(r, par);
             if ((why = check_value(r, x))) {
+                char q[JZ_QUOTE_BUF];
                 rc = jz_error_set(err, JZ_EINPUT, v->file, v->line, v->column,
-                                  "%s %s, got %s", series_key[r], why, v->scalar);
+                                  "%s %s, got %s", series_key[r], why, jz_history_quote(v->scalar, q, sizeof q));
                 break;
             }
             row.v[r] = x;
@@ -1073,9 +1135,10 @@ jz_history *jz_history_parse_yaml(const char *text, size_t len, const char *name
                                   "sources: expected a text or a list of texts");
             }
         } else {
+            char q[JZ_QUOTE_BUF];
             rc = jz_error_set(err, JZ_EINPUT, k->file, k->line, k->column,
                               "unknown key '%s' in a history file; expected rows or sources",
-                              k->scalar);
+                              jz_history_quote(k->scalar, q, sizeof q));
         }
     }
     if (rc == JZ_OK && !rows)

@@ -6,7 +6,8 @@
  * scenario (jz_scenario_copy), sets the copy's numbers from the parameter
  * vector, runs jz_model_run and compares the run with the observed series.
  * The parameters are found by weighted nonlinear least squares
- * (gsl_multifit_nlinear, relative weights 1/observed^2), their standard
+ * (gsl_multifit_nlinear, weights 1/scale^2 with scale the observation
+ * floored at half its series' median, docs/calibration.md), their standard
  * errors come from the Jacobian covariance scaled by the residual variance.
  *
  * Parameters are per gemeente x zorgsoort cell when the history has rows
@@ -80,7 +81,8 @@ typedef struct jz_calib_obs {
     int year;
     double observed;
     double model;  /* the fitted run */
-    double scale;  /* weight = 1 / scale^2 (scale = max(|observed|, 1)) */
+    double scale;  /* weight = 1 / scale^2; scale = max(|observed|, 0.5 x series median, 1);
+                      INFINITY: set aside as a data error (weight 0) */
 } jz_calib_obs;
 
 typedef struct jz_calib_summary {

@@ -85,6 +85,17 @@ printf 'gemeente;zorgsoort;periode;instroom\nGM0001;ambulantt;2019;12\n' > "$TMP
 expect_exit 2 "$JZ" calibrate --history "$TMP/bad2.csv" "$S"
 expect_grep "$TMP/err" "bad2.csv:2:2: zorgsoort 'ambulantt' is not in the scenario"
 expect_exit 1 "$JZ" calibrate --history "$TMP/missing.csv" "$S"
+# a quoted cell with a newline is echoed on one line, escaped
+printf 'gemeente;zorgsoort;periode;instroom\nGM0001;"n\npleegzorg";2019;12\n' > "$TMP/bad3.csv"
+expect_exit 2 "$JZ" calibrate --history "$TMP/bad3.csv" "$S"
+expect_grep "$TMP/err" "bad3.csv:2:2: zorgsoort 'n\\\\npleegzorg' is not in the scenario"
+[ "$(wc -l < "$TMP/err")" -eq 1 ] && ok || bad "the message is not on one line"
+
+# a zero among costs of ~8 million is set aside with a warning, not fitted to
+sed '10s/;7808,947223$/;0/' "$H" > "$TMP/zero.csv"
+expect_exit 0 "$JZ" calibrate --history "$TMP/zero.csv" --fit kosten "$S"
+expect_grep "$TMP/out" "^GM0001 *pleegzorg *cost *22\.000 *25\.[78]"
+expect_grep "$TMP/out" "set aside as probable data errors.*zero.csv line 10"
 
 # the shipped Enschede history: reads, fits and backtests
 E="$SRC/scenarios/enschede"
