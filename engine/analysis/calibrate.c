@@ -18,6 +18,7 @@
  * shape.c.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,32 +131,29 @@ double jz_calib_model_value(const jz_scenario *s, const jz_result *r, int series
         }
         return den > 0.0 ? num / den : 0.0;
     }
-    if (z >= 0) {
-        size_t i = jz_result_cz(r, g, z, y);
-        switch (series) {
-        case JZ_HS_START: return r->start[i];
-        case JZ_HS_END: return r->end[i];
-        case JZ_HS_INSTROOM: return r->instroom[i];
-        case JZ_HS_UITSTROOM: return r->uitstroom[i];
-        case JZ_HS_UNIQUE: return r->unique[i];
-        case JZ_HS_CLIENT_YEARS: return r->client_years[i];
-        case JZ_HS_COST: return r->cost[i];
-        case JZ_HS_COST_PER_CLIENT: return r->cost_per_client[i];
-        default: return NAN;
-        }
+    /* the result arrays of each observed series: per zorgsoort, and for
+     * the whole gemeente (cost there is the care cost, without fixed lines) */
+    static const struct {
+        int series;
+        size_t cz, gy;
+    } map[] = {
+        {JZ_HS_START, offsetof(jz_result, start), offsetof(jz_result, g_start)},
+        {JZ_HS_END, offsetof(jz_result, end), offsetof(jz_result, g_end)},
+        {JZ_HS_INSTROOM, offsetof(jz_result, instroom), offsetof(jz_result, g_instroom)},
+        {JZ_HS_UITSTROOM, offsetof(jz_result, uitstroom), offsetof(jz_result, g_uitstroom)},
+        {JZ_HS_UNIQUE, offsetof(jz_result, unique), offsetof(jz_result, g_unique)},
+        {JZ_HS_CLIENT_YEARS, offsetof(jz_result, client_years), offsetof(jz_result, g_client_years)},
+        {JZ_HS_COST, offsetof(jz_result, cost), offsetof(jz_result, g_care_cost)},
+        {JZ_HS_COST_PER_CLIENT, offsetof(jz_result, cost_per_client), offsetof(jz_result, g_cost_per_client)},
+    };
+    for (size_t k = 0; k < sizeof map / sizeof map[0]; k++) {
+        if (map[k].series != series)
+            continue;
+        size_t off = z >= 0 ? map[k].cz : map[k].gy;
+        const double *a = *(double *const *)(const void *)((const char *)r + off);
+        return a[z >= 0 ? jz_result_cz(r, g, z, y) : jz_result_gy(r, g, y)];
     }
-    size_t i = jz_result_gy(r, g, y);
-    switch (series) {
-    case JZ_HS_START: return r->g_start[i];
-    case JZ_HS_END: return r->g_end[i];
-    case JZ_HS_INSTROOM: return r->g_instroom[i];
-    case JZ_HS_UITSTROOM: return r->g_uitstroom[i];
-    case JZ_HS_UNIQUE: return r->g_unique[i];
-    case JZ_HS_CLIENT_YEARS: return r->g_client_years[i];
-    case JZ_HS_COST: return r->g_care_cost[i];
-    case JZ_HS_COST_PER_CLIENT: return r->g_cost_per_client[i];
-    default: return NAN;
-    }
+    return NAN;
 }
 
 /* ---- matching rows to the scenario -------------------------------------- */
