@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Check every headline figure that docs/scenarios.md quotes against the tool.
 
-Usage: docs_figures.py DOC RUN_BASIS.json RUN_TWENTE.json COMPARE.json
+Usage: docs_figures.py DOC RUN_BASIS.json RUN_TWENTE.json COMPARE.json SENSITIVITY.json
 
 The JSON files are the output of `jzsim run --format json` on
 scenarios/enschede/basis.yaml and scenarios/twente/regio.yaml and of
 `jzsim compare --format json` on the five Enschede variants of
-tools/default-run.sh.  Each figure is recomputed from the JSON, formatted as
+tools/default-run.sh, and of `jzsim sensitivity --format json` on the
+reference scenario (the tornado of the briefing).  Each figure is recomputed from the JSON, formatted as
 the doc prints it (Dutch or English notation, rounded as shown) and looked
 up in the doc: a phrase in the prose (whitespace and line breaks ignored) or
 a cell of a table.  Any figure that is not found is reported with what the
@@ -95,7 +96,7 @@ def expect_cell(rows, key, col, want, what):
 
 
 def main():
-    doc_path, run_path, twente_path, cmp_path = sys.argv[1:5]
+    doc_path, run_path, twente_path, cmp_path, sens_path = sys.argv[1:6]
     raw = open(doc_path, encoding="utf-8").read()
     doc = norm(raw)
     run = json.load(open(run_path, encoding="utf-8"))
@@ -264,6 +265,23 @@ def main():
     expect(doc, f"buys about €{mln(local, 0, 'en')}M more for €{mln(inv3, 1, 'en')}M investment a year",
            "reading: local package (en)")
     expect(doc, f"a stagnating outflow adds €{mln(stag, 0, 'en')}M", "reading: stagnation (en)")
+
+    # --- the tornado: swing of the 2027 tekort per uncertain input ----------
+    sens = json.load(open(sens_path, encoding="utf-8"))
+    sw = {b["input"]: b["swing"] for b in sens["bars"]}
+    order = [b["input"] for b in sorted(sens["bars"], key=lambda b: -b["swing"])]
+    amb_d, amb_i = "zorgsoorten[ambulant].zorgduur", "zorgsoorten[ambulant].instroom.per_1000"
+    res_c, pz_d = "zorgsoorten[residentieel].cost", "zorgsoorten[pleegzorg].zorgduur"
+    global checked
+    checked += 1
+    if order[:4] != [amb_d, amb_i, res_c, pz_d]:
+        fails.append(f"tornado: the tool orders the inputs {order[:4]}")
+    expect(doc, f"(uitslag tekort 2027 ca. €{mln(sw[amb_d], 0, 'nl')} mln), dan de ambulante instroom "
+                f"(€{mln(sw[amb_i], 1, 'nl')} mln), de prijs van residentieel (€{mln(sw[res_c], 1, 'nl')} mln) "
+                f"en de pleegzorgduur (€{mln(sw[pz_d], 1, 'nl')} mln)", "tornado (nl)")
+    expect(doc, f"(2027 tekort swing about €{mln(sw[amb_d], 0, 'en')}M), then ambulant instroom "
+                f"(€{mln(sw[amb_i], 1, 'en')}M), residential price (€{mln(sw[res_c], 1, 'en')}M), foster-care "
+                f"duration (€{mln(sw[pz_d], 1, 'en')}M)", "tornado (en)")
 
     for f in fails:
         print(f"FAIL: {doc_path}: {f}", file=sys.stderr)

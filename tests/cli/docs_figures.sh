@@ -1,7 +1,8 @@
 #!/bin/bash
 # The headline figures quoted in docs/scenarios.md come from the tool: each is
 # recomputed from jzsim's JSON output (run on the Enschede base and the Twente
-# region, compare on the five variants of tools/default-run.sh) and must appear
+# region, compare on the five variants of tools/default-run.sh, sensitivity on
+# the reference for the tornado) and must appear
 # in the doc as printed there (Dutch or English notation, rounded as shown).
 # Fails when the model or the doc drifts; update the doc from the tool's output.
 . "$(dirname "$0")/lib.inc"
@@ -15,6 +16,8 @@ expect_exit 0 "$JZ" compare --format json scenarios/enschede/geen-maatregelen.ya
   scenarios/enschede/hervormingsagenda.yaml scenarios/enschede/hervormingsagenda-zeker.yaml \
   scenarios/enschede/verbeterkansen.yaml scenarios/enschede/uitstroom-stagneert.yaml
 cp "$TMP/out" "$TMP/compare.json"
+expect_exit 0 "$JZ" sensitivity --format json scenarios/enschede/geen-maatregelen.yaml
+cp "$TMP/out" "$TMP/sensitivity.json"
 if python3 "$SRC/tests/cli/docs_figures.py" docs/scenarios.md "$TMP/basis.json" \
-     "$TMP/twente.json" "$TMP/compare.json"; then ok; else bad "docs/scenarios.md quotes figures the tool does not give"; fi
+     "$TMP/twente.json" "$TMP/compare.json" "$TMP/sensitivity.json"; then ok; else bad "docs/scenarios.md quotes figures the tool does not give"; fi
 finish
