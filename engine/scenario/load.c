@@ -23,6 +23,7 @@
 #include "scenario/build.h"
 #include "scenario/measure_build.h"
 #include "scenario/node.h"
+#include "scenario/plausible.h"
 #include "scenario/schema.h"
 #include "scenario/uncertain.h"
 #include "scenario/value.h"
@@ -32,6 +33,8 @@ typedef struct loader {
     jz_error *err;
     int H, base;
     int unc; /* the uncertain input (index) the last series() read, or -1 */
+    int allow_implausible;  /* jz_load_options.allow_implausible */
+    const jz_node *scope;   /* the map holding the key series() reads next (plausible: false) */
 } loader;
 
 /* ---- small helpers ----------------------------------------------------- */
@@ -78,6 +81,12 @@ static int series_as(loader *L, const jz_node *v, jz_unit u, const char *path,
     else if (!(rc = jz_unc_check_nested(v, path, L->err)))
         rc = pulse ? jz_value_series_pulse(v, u, path, L->base, L->H, out, L->err)
                    : jz_value_series(v, u, path, L->base, L->H, out, L->err);
+    const jz_node *scope = L->scope;
+    L->scope = NULL;
+    if (rc == JZ_OK)
+        rc = jz_plaus_ceiling(v, scope, u, path, L->allow_implausible, L->err);
+    if (rc == JZ_OK && rec && jz_plaus_range(L->s, v, u, path, out, pulse ? 0 : L->H))
+        rc = jz_error_set(L->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     if (rc == JZ_OK && rec)
         rc = record(L, path, v, u, source);
     return rc;
@@ -162,10 +171,13 @@ static int load_indexation(loader *L, const jz_node *ix)
     const jz_node *t = jz_node_get(ix, "tariff"), *b = jz_node_get(ix, "budget");
     const jz_node *tc = jz_node_get(ix, "tariff_correction");
     const char *src = source_of(ix, NULL);
+    L->scope = ix;
     if (t && (rc = series(L, t, JZ_U_RATE, "indexation.tariff", src, L->s->tariff_index, 1)))
         return rc;
+    L->scope = ix;
     if (b && (rc = series(L, b, JZ_U_RATE, "indexation.budget", src, L->s->budget_index, 1)))
         return rc;
+    L->scope = ix;
     if (tc && (rc = series_as(L, tc, JZ_U_RATE, "indexation.tariff_correction", src,
                               L->s->tariff_correction, 1, 1)))
         return rc;
@@ -310,6 +322,7 @@ static int cell_series(loader *L, const layers *ly, int g, const char *key, jz_u
     }
     char path[256];
     snprintf(path, sizeof path, "%s.%s", ly->prefix[which], key);
+    L->scope = ly->m[which];
     return series_as(L, v, u, path, source_of(ly->m[which], NULL), out, rec_layer(g, which), pulse);
 }
 
@@ -325,6 +338,7 @@ static int cell_sub(loader *L, const layers *ly, int g, const char *key, const c
         return JZ_OK;
     char path[256];
     snprintf(path, sizeof path, "%s.%s.%s", ly->prefix[which], key, sub);
+    L->scope = parent;
     return series(L, v, u, path, source_of(parent, ly->m[which]), out, rec_layer(g, which));
 }
 
@@ -412,6 +426,9 @@ static int load_cost(loader *L, const layers *ly, int g, jz_cell *c, const char 
             return rc;
         if (L->unc >= 0 && (rc = jz_unc_add_target(L->s, L->unc, c->cost, L->H, 1, JZ_TGT_SCALE, L->err)))
             return rc;
+        snprintf(path, sizeof path, "%s.cost", ly->prefix[which]);
+        if (rec_layer(g, which) && jz_plaus_range(L->s, v, JZ_U_MONEY, path, c->cost, L->H))
+            return jz_error_set(L->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
         return JZ_OK;
     }
     snprintf(path, sizeof path, "%s.cost", ly->prefix[which]);
@@ -626,6 +643,7 @@ static int load_fixed(loader *L, int g, const jz_node *list)
         const jz_node *v;
         if ((v = jz_node_get(it, "indexation"))) {
             snprintf(path, sizeof path, "gemeenten[%s].fixed_costs[%s].indexation", gm->code, name->scalar);
+            L->scope = it;
             if ((rc = series(L, v, JZ_U_RATE, path, src, f->indexation, 1)))
                 return rc;
         }
@@ -785,12 +803,13 @@ static void warn_unbudgeted(jz_scenario *s)
     }
 }
 
-static jz_scenario *build(const jz_node *root, const char *path, jz_error *err)
+static jz_scenario *build(const jz_node *root, const char *path, const jz_load_options *opt,
+                          jz_error *err)
 {
     int rc = jz_schema_check(root, jz_keys_top, "the scenario", err);
     if (rc)
         return NULL;
-    loader L = {NULL, err, 0, 0, -1};
+    loader L = {NULL, err, 0, 0, -1, opt->allow_implausible, NULL};
     const jz_node *meta = jz_node_get(root, "meta");
     const jz_node *zl = jz_node_get(root, "zorgsoorten");
     const jz_node *gl = jz_node_get(root, "gemeenten");
@@ -831,6 +850,7 @@ static jz_scenario *build(const jz_node *root, const char *path, jz_error *err)
     if (jz_unc_finish(L.s, jz_node_get(root, "uncertainty"), err))
         goto fail;
     warn_unbudgeted(L.s);
+    jz_plaus_scenario(L.s);
     return L.s;
 fail:
     jz_scenario_free(L.s);
@@ -842,7 +862,7 @@ static jz_scenario *load_tree(jz_arena *a, jz_node *root, const char *path,
 {
     jz_yaml_limits lim = {opt->max_file_bytes, opt->max_nodes};
     jz_node *merged = root ? jz_tree_resolve_extends(a, root, path, &lim, opt->max_extends_depth, err) : NULL;
-    return merged ? build(merged, path, err) : NULL;
+    return merged ? build(merged, path, opt, err) : NULL;
 }
 
 jz_scenario *jz_scenario_load(const char *path, const jz_load_options *opt, jz_error *err)

@@ -29,6 +29,7 @@ void jz_load_options_default(jz_load_options *opt)
     opt->max_file_bytes = (size_t)16 << 20;
     opt->max_nodes = 2000000;
     opt->max_extends_depth = 16;
+    opt->allow_implausible = 0;
 }
 
 static size_t block_size(int G, int Z, int H)

@@ -35,6 +35,7 @@ const jz_key jz_keys_indexation[] = {
     {"budget", 0, "budget indexation per year, e.g. {2023: 5.75%}"},
     {"tariff_correction", 0, "one-off tariff corrections per year the budget does not follow, e.g. {2023: 2%}"},
     {"source", 0, "a source note"},
+    {"plausible", 0, "false: accept a rate above its plausibility ceiling (see Plausibility)"},
     {NULL, 0, NULL}};
 
 /* Keys a zorgsoort and a gemeente's override of it share. */
@@ -51,6 +52,7 @@ const jz_key jz_keys_indexation[] = {
     {"transitions", 0, "fractions of ended care moving to other zorgsoorten, e.g. {residentieel: 5%}"}, \
     {"reentry", 0, "re-entry after ending: {fraction: 11%, delay_months: 12}"},      \
     {"ageing", 0, "turning 18: {rate: 4%, to: verlengde_jeugdzorg, fraction: 40%}"},  \
+    {"plausible", 0, "false: accept a rate above its plausibility ceiling"},         \
     {"source", 0, "a source note"}
 
 const jz_key jz_keys_zorgsoort[] = {
@@ -79,6 +81,7 @@ const jz_key jz_keys_population[] = {
     {"youth", 0, "persons aged 0-17 per year, e.g. {base: 30100, growth: -0.4%}"},
     {"young_adults", 0, "persons aged 18-22 per year"},
     {"source", 0, "a source note"},
+    {"plausible", 0, "false: accept a rate above its plausibility ceiling (see Plausibility)"},
     {NULL, 0, NULL}};
 
 const jz_key jz_keys_fixed[] = {
@@ -87,6 +90,7 @@ const jz_key jz_keys_fixed[] = {
     {"indexation", 0, "the line's own yearly indexation, e.g. 3%"},
     {"budget", 0, "budgeted euros per year (default: equal to the cost)"},
     {"source", 0, "a source note"},
+    {"plausible", 0, "false: accept a rate above its plausibility ceiling (see Plausibility)"},
     {NULL, 0, NULL}};
 
 const jz_key jz_keys_financing[] = {
@@ -111,6 +115,7 @@ const jz_key jz_keys_instroom[] = {
     {"per_1000", 0, "starts per 1,000 of the population group per year"},
     {"trend", 0, "autonomous yearly change, e.g. trend: 1%"},
     {"source", 0, "a source note"},
+    {"plausible", 0, "false: accept a rate above its plausibility ceiling (see Plausibility)"},
     {NULL, 0, NULL}};
 
 const jz_key jz_keys_cost[] = {

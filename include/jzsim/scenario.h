@@ -170,6 +170,9 @@ typedef struct jz_load_options {
     size_t max_file_bytes;  /* per file; default 16 MiB */
     size_t max_nodes;       /* YAML nodes after alias expansion; default 2,000,000 */
     int max_extends_depth;  /* default 16 */
+    int allow_implausible;  /* 1: a rate above its plausibility ceiling (25%/yr
+                               indexation, 50%/yr growth) is accepted as if
+                               marked `plausible: false`; default 0 */
 } jz_load_options;
 
 void jz_load_options_default(jz_load_options *opt);
