@@ -257,7 +257,8 @@ static int series_growth(const jz_node *n, jz_unit u, const char *what,
             base = n->values[i];
         else if (strcmp(k, "growth") == 0)
             growth = n->values[i];
-        else if (strcmp(k, "plausible") == 0 || strcmp(k, "source") == 0)
+        else if (strcmp(k, "plausible") == 0 || strcmp(k, "source") == 0 || strcmp(k, "bron") == 0 ||
+                 strcmp(k, "label") == 0)
             continue;
         else
             return jz_node_error(err, n->keys[i],
@@ -319,8 +320,9 @@ static int series_impl(const jz_node *n, jz_unit u, const char *what,
     point pts[256];
     for (size_t i = 0; i < n->n; i++) {
         const jz_node *k = n->keys[i];
-        if (strcmp(k->scalar, "source") == 0 || strcmp(k->scalar, "plausible") == 0)
-            continue; /* a source note, or plausible: false (plausible.c), on the series itself */
+        if (strcmp(k->scalar, "source") == 0 || strcmp(k->scalar, "plausible") == 0 ||
+            strcmp(k->scalar, "bron") == 0 || strcmp(k->scalar, "label") == 0)
+            continue; /* notes on the series itself: source, plausible: false (plausible.c), bron, label (inputs.c) */
         if (strcmp(k->scalar, "interpolation") == 0) {
             if (pulse)
                 return jz_node_error(err, k, "%s: one-off values per year take no interpolation; years not named are 0", what);
