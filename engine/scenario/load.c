@@ -955,10 +955,11 @@ static void flag_variant(jz_arena *a, const jz_node *root, const char *path, con
         }
     }
     const jz_node *at = meta ? meta : ext;
-    jz_scenario_warn(s, "%s:%d:%d: this variant of '%s' has no meta.description of its own, so reports would "
-                     "show the description of '%s'; add one that says what this variant assumes",
-                     at->file, at->line, at->column, s->meta.variant_of[0] ? s->meta.variant_of : ext->scalar,
-                     s->meta.variant_of[0] ? s->meta.variant_of : ext->scalar);
+    if (s->meta.description[0]) /* the base's description would be shown as this variant's */
+        jz_scenario_warn(s, "%s:%d:%d: this variant of '%s' has no meta.description of its own, so "
+                         "reports would show the description of '%s'; add one that says what this variant assumes",
+                         at->file, at->line, at->column, s->meta.variant_of[0] ? s->meta.variant_of : ext->scalar,
+                         s->meta.variant_of[0] ? s->meta.variant_of : ext->scalar);
 }
 
 static jz_scenario *load_tree(jz_arena *a, jz_node *root, const char *path,
