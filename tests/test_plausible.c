@@ -159,11 +159,11 @@ static void test_ranges(void **state)
                    "300000 euros per client-year (see docs/scenario-format.md, Plausibility)");
     expect_warning("    cost: 9k\n  - key: x\n    instroom: 5\n    zorgduur: 6\n    cost: 0\n", "",
                    NULL); /* no marginal cost: deliberate */
-    expect_warning("    cost: 9k\n    zorgduur: 400\n", "",
-                   "t.yaml:10:15: zorgsoorten[ambulant].zorgduur 400 in 2024 is outside the plausible range 0.25 "
+    expect_warning("    cost: 9k\n  - key: x\n    instroom: 5\n    zorgduur: 400\n    cost: 1k\n", "",
+                   "t.yaml:12:15: zorgsoorten[x].zorgduur 400 in 2024 is outside the plausible range 0.25 "
                    "to 120 months (see docs/scenario-format.md, Plausibility)");
     expect_warning("    cost: 9k\n  - key: x\n    instroom: {per_1000: 150}\n    zorgduur: 1\n    cost: 1k\n", "",
-                   "t.yaml:11:27: zorgsoorten[x].instroom.per_1000 150 in 2024 is outside the plausible range 0 to "
+                   "t.yaml:11:26: zorgsoorten[x].instroom.per_1000 150 in 2024 is outside the plausible range 0 to "
                    "100 starts per 1,000 a year (see docs/scenario-format.md, Plausibility)");
 }
 
