@@ -141,6 +141,17 @@ static void test_ceiling(void **state)
     /* marked on the series, or next to the key */
     expect_warning("    cost: 9k\n    tariff_indexation: {2025: 30%, plausible: false}\n", "", NULL);
     expect_warning("    cost: 9k\n    intensity_trend: 60%\n    plausible: false\n", "", NULL);
+    /* the growth of a {base, growth} series */
+    jz_error e2;
+    const char *y = "meta: {name: T, base_year: 2024, horizon: 3}\n"
+                    "zorgsoorten: [{key: a, instroom: 1, zorgduur: 3, cost: 9k}]\n"
+                    "gemeenten: [{code: GM0001, name: x, population: {youth: {base: 9000, growth: 80%}}}]\n";
+    assert_null(jz_scenario_load_string(y, strlen(y), "t.yaml", NULL, &e2));
+    assert_string_equal(e2.message, "gemeenten[GM0001].population.youth 80% is above the plausible ceiling of 50% a "
+                                    "year for growth; if it is meant, mark it with 'plausible: false' next to it (or "
+                                    "validate with --allow-implausible)");
+    assert_int_equal(e2.line, 3);
+    assert_int_equal(e2.column, 78);
     /* the load option */
     jz_load_options opt;
     jz_load_options_default(&opt);
@@ -293,8 +304,9 @@ static void test_variant_flag(void **state)
     FILE *f = fopen(base, "w");
     assert_non_null(f);
     fputs("meta: {name: Basis, description: Beleidsarme prognose, base_year: 2024, horizon: 2}\n"
-          "zorgsoorten: [{key: a, instroom: 1, zorgduur: 3, cost: 9k, budget: {amount: 9k}}]\n"
-          "gemeenten: [{code: GM0001, name: x}]\n", f);
+          "zorgsoorten: [{key: a, instroom: 1, zorgduur: 3, cost: 9k, budget: {amount: 9k}, bron: rapport}]\n"
+          "gemeenten: [{code: GM0001, name: x}]\n"
+          "bronnen: [{id: rapport, title: Rapport}]\n", f);
     fclose(f);
     f = fopen(var, "w");
     assert_non_null(f);
@@ -302,7 +314,8 @@ static void test_variant_flag(void **state)
     fclose(f);
     f = fopen(own, "w");
     assert_non_null(f);
-    fputs("extends: base.yaml\nmeta: {name: Eigen, description: Eigen aannames}\n", f);
+    fputs("extends: base.yaml\nmeta: {name: Eigen, description: Eigen aannames}\n"
+          "bronnen: [{id: cbs, title: Jeugdzorg in natura, publisher: CBS}, {id: rapport, year: 2023}]\n", f);
     fclose(f);
     jz_error err;
     jz_scenario *s = jz_scenario_load(var, NULL, &err);
@@ -321,6 +334,12 @@ static void test_variant_flag(void **state)
     assert_int_equal(s->meta.description_inherited, 0);
     assert_string_equal(s->meta.variant_of, "");
     assert_int_equal(s->n_warnings, 0);
+    /* a variant's bronnen merge with its base's by id */
+    assert_int_equal(s->n_bronnen, 2);
+    assert_string_equal(s->bronnen[0].id, "rapport");
+    assert_string_equal(s->bronnen[0].title, "Rapport");
+    assert_int_equal(s->bronnen[0].year, 2023);
+    assert_string_equal(s->bronnen[1].publisher, "CBS");
     jz_scenario_free(s);
     remove(base);
     remove(var);
