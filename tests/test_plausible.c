@@ -192,7 +192,7 @@ static void test_scenario_ranges(void **state)
                    "youth; plausible is 300 to 8000 (see docs/scenario-format.md, Plausibility)");
     /* budget 600 x 20k against a cost of 600 x 9k */
     expect_warning("    cost: 9k\n    budget: {volume: 600, price: 20k}\n", "",
-                   "t.yaml: gemeente GM0001: the budget of 2024 (12000000 euros) is more than a factor 2 above the "
+                   "t.yaml:10: gemeente GM0001: the budget of 2024 (12000000 euros) is more than a factor 2 above the "
                    "cost of the clients in care on 1 January (5400000 euros) (see docs/scenario-format.md, "
                    "Plausibility)");
 }

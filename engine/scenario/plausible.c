@@ -155,6 +155,21 @@ static const jz_input *input_at(const jz_scenario *s, const char *path)
     return NULL;
 }
 
+/* The first budget input that applies to gemeente `code` (its own, or a
+ * zorgsoort's), to locate the budget warning. */
+static const jz_input *first_budget(const jz_scenario *s, const char *code)
+{
+    char own[64];
+    snprintf(own, sizeof own, "gemeenten[%s].", code);
+    for (int i = 0; i < s->n_inputs; i++) {
+        const char *p = s->inputs[i].path;
+        if ((strncmp(p, own, strlen(own)) == 0 || strncmp(p, "zorgsoorten[", 12) == 0) &&
+            (strstr(p, ".budget.") || strstr(p, "].budget")))
+            return &s->inputs[i];
+    }
+    return NULL;
+}
+
 void jz_plaus_scenario(jz_scenario *s)
 {
     int Z = s->n_zorgsoorten;
@@ -199,11 +214,13 @@ void jz_plaus_scenario(jz_scenario *s)
                                  "Plausibility)",
                                  file, line, gm->code, s->meta.base_year, per, PER_YOUTH_LO, PER_YOUTH_HI);
         }
-        if (budget > 0.0 && bcost > 0.0 && (budget > BUDGET_FACTOR * bcost || bcost > BUDGET_FACTOR * budget))
-            jz_scenario_warn(s, "%s: gemeente %s: the budget of %d (%.0f euros) is more than a factor %.0f %s "
+        if (budget > 0.0 && bcost > 0.0 && (budget > BUDGET_FACTOR * bcost || bcost > BUDGET_FACTOR * budget)) {
+            const jz_input *bin = first_budget(s, gm->code);
+            jz_scenario_warn(s, "%s:%d: gemeente %s: the budget of %d (%.0f euros) is more than a factor %.0f %s "
                              "the cost of the clients in care on 1 January (%.0f euros) (see "
                              "docs/scenario-format.md, Plausibility)",
-                             s->meta.path, gm->code, s->meta.base_year, budget, BUDGET_FACTOR,
-                             budget > bcost ? "above" : "below", bcost);
+                             bin ? bin->file : s->meta.path, bin ? bin->line : 0, gm->code, s->meta.base_year,
+                             budget, BUDGET_FACTOR, budget > bcost ? "above" : "below", bcost);
+        }
     }
 }
