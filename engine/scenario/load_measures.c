@@ -33,7 +33,8 @@
     {"type", 1, "hervormingsagenda (a fixed saving) or local (acts through the model)"},     \
     {"gemeenten", 0, "CBS codes of the gemeenten it applies to, e.g. [GM0153] (default: all)"}, \
     {"certain", 0, "the certain fraction of its effect, e.g. certain: 60% (default 100%)"},  \
-    {"source", 0, "a source note"}
+    {"source", 0, "a source note"},                                                         \
+    {"bron", 0, "the id of an entry of the bronnen: list"}
 
 const jz_key jz_keys_measure_ha[] = {
     COMMON_KEYS,
@@ -88,6 +89,7 @@ typedef struct mloader {
     jz_error *err;
     int H, base;
     const char *src; /* the measure's source note */
+    int bron;        /* the measure's bron (index into s->bronnen), or -1 */
     char key[JZ_KEY_MAX];
 } mloader;
 
@@ -111,6 +113,7 @@ static int record(mloader *L, const char *field, const jz_node *v, const char *u
     jz_value_render(v, text, sizeof text);
     if (jz_scenario_add_input(L->s, path, text, unit, L->src, v->file, v->line))
         return oom(L->err);
+    L->s->inputs[L->s->n_inputs - 1].bron = L->bron; /* its label: jz_inputs_finish */
     return JZ_OK;
 }
 
@@ -652,6 +655,8 @@ static int load_measure(mloader *L, size_t index, const jz_node *item)
     snprintf(L->key, sizeof L->key, "%s", key->scalar);
     const jz_node *src = jz_node_get(item, "source");
     L->src = src && src->type == JZ_NODE_SCALAR ? src->scalar : "";
+    if ((rc = jz_bron_ref(L->s, item, NULL, &L->bron, L->err)))
+        return rc;
 
     jz_measure *m = jz_scenario_add_measure(L->s, kind, key->scalar);
     if (!m)
@@ -681,7 +686,7 @@ int jz_load_measures(jz_scenario *s, const jz_node *list, jz_error *err)
                              "got %s", jz_node_type_name(list));
     if (list->n > 1000)
         return jz_node_error(err, list, "measures: at most 1000 measures, got %zu", list->n);
-    mloader L = {s, err, s->meta.horizon, s->meta.base_year, "", ""};
+    mloader L = {s, err, s->meta.horizon, s->meta.base_year, "", -1, ""};
     for (size_t i = 0; i < list->n; i++) {
         int rc = load_measure(&L, i, list->values[i]);
         if (rc)

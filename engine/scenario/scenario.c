@@ -29,6 +29,7 @@ void jz_load_options_default(jz_load_options *opt)
     opt->max_file_bytes = (size_t)16 << 20;
     opt->max_nodes = 2000000;
     opt->max_extends_depth = 16;
+    opt->allow_implausible = 0;
 }
 
 static size_t block_size(int G, int Z, int H)
@@ -199,6 +200,7 @@ int jz_scenario_add_input(jz_scenario *s, const char *path, const char *value,
     jz_input *in = &s->inputs[s->n_inputs];
     memset(in, 0, sizeof *in);
     in->line = line;
+    in->bron = -1;
     s->n_inputs++; /* counted before the strings so free() sees them */
     in->path = xstrdup(path);
     in->value = xstrdup(value);
@@ -224,6 +226,7 @@ void jz_scenario_free(jz_scenario *s)
             free(s->gemeenten[g].external);
         }
     }
+    jz_scenario_free_sources(s);
     for (int i = 0; i < s->n_inputs; i++) {
         free(s->inputs[i].path);
         free(s->inputs[i].value);
@@ -324,6 +327,8 @@ jz_scenario *jz_scenario_copy(const jz_scenario *src)
         if (jz_scenario_add_input(s, in->path, in->value, in->unit, in->source, in->file, in->line))
             goto fail;
     }
+    if (jz_scenario_copy_sources(s, src))
+        goto fail;
     for (int i = 0; i < src->n_warnings; i++)
         if (jz_scenario_warn(s, "%s", src->warnings[i]))
             goto fail;

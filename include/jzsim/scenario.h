@@ -124,7 +124,25 @@ typedef struct jz_input {
     char *source; /* the nearest `source:` note, or "" */
     char *file;   /* file the value came from (after extends) */
     int line;
+    /* for readers of a report: */
+    char *label_nl;  /* "Instroom ambulante jeugdhulp (per 1.000 jeugdigen)": the `label:`
+                        written with the value, or generated from zorgsoort and key; never NULL
+                        once loaded */
+    char *label_en;  /* the same in English ("Inflow ambulante jeugdhulp (per 1,000 youth)");
+                        a written `label:` is used for both languages */
+    int label_given; /* 1: label_nl/label_en are the scenario's own `label:` */
+    int bron;        /* index into jz_scenario.bronnen of the nearest `bron: id`, or -1 */
 } jz_input;
+
+/* One entry of the scenario's `bronnen:` list: a source as a reader cites it. */
+typedef struct jz_bron {
+    char *id;        /* what inputs refer to: `bron: enschede2023` */
+    char *title;     /* "Eindrapportage strategie duurzame jeugdzorg" */
+    char *publisher; /* "Gemeente Enschede", or "" */
+    int year;        /* 0 when not given */
+    char *page;      /* "p. 12", or "" */
+    char *table;     /* "Tabel 3.3a", or "" */
+} jz_bron;
 
 typedef struct jz_meta {
     char name[JZ_NAME_MAX];
@@ -135,6 +153,9 @@ typedef struct jz_meta {
     int steps_per_year; /* 12: the model's grid is monthly */
     int n_sources;
     char **sources;     /* free-text source notes from meta.sources */
+    int description_inherited;   /* 1: a variant (`extends`) without a description of its own */
+    char variant_of[JZ_NAME_MAX]; /* then the name of the scenario it extends ("variant op ..."),
+                                     or "" */
 } jz_meta;
 
 typedef struct jz_scenario {
@@ -159,6 +180,8 @@ typedef struct jz_scenario {
     jz_input *inputs;      /* every value the user set, for tracing */
     int n_warnings;
     char **warnings;       /* "file:line: ..." notes that are not errors */
+    int n_bronnen;
+    jz_bron *bronnen;      /* the `bronnen:` list, in file order */
 
     /* storage: every per-year array above points into `block` */
     double *block;
@@ -170,6 +193,9 @@ typedef struct jz_load_options {
     size_t max_file_bytes;  /* per file; default 16 MiB */
     size_t max_nodes;       /* YAML nodes after alias expansion; default 2,000,000 */
     int max_extends_depth;  /* default 16 */
+    int allow_implausible;  /* 1: a rate above its plausibility ceiling (25%/yr
+                               indexation, 50%/yr growth) is accepted as if
+                               marked `plausible: false`; default 0 */
 } jz_load_options;
 
 void jz_load_options_default(jz_load_options *opt);
