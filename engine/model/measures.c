@@ -308,13 +308,14 @@ void jz_measures_gemeente(const jz_scenario *s, jz_workspace *w, int g)
     memset(w->m_ha_certain, 0, bytes);
     memset(w->m_ha_volume, 0, bytes);
 
-    static const int order[] = {JZ_EFFECT_INSTROOM, JZ_EFFECT_DIVERSION, JZ_EFFECT_SUBSTITUTION,
-                                JZ_EFFECT_ZORGDUUR, JZ_EFFECT_EXIT_AFTER, JZ_EFFECT_LUMPSUM,
-                                JZ_EFFECT_TARIFF};
-    for (size_t p = 0; p < sizeof order / sizeof order[0]; p++)
+    /* the effects in their order of application (JZ_EFFECTS) */
+#define ORDER_(id, yaml, uses, needs, order) order,
+    static const int order[JZ_EFFECT_N] = {JZ_EFFECTS(ORDER_)};
+#undef ORDER_
+    for (int p = 0; p < JZ_EFFECT_N; p++)
         for (int i = 0; i < s->n_measures; i++) {
             const jz_measure *m = &s->measures[i];
-            if (m->type != JZ_MEASURE_LOCAL || m->effect != order[p] || !is_on(w, m, i, g))
+            if (m->type != JZ_MEASURE_LOCAL || order[m->effect] != p || !is_on(w, m, i, g))
                 continue;
             if (m->effect == JZ_EFFECT_LUMPSUM)
                 apply_lumpsum(s, w, g, m);

@@ -66,15 +66,17 @@ const jz_key jz_keys_measure_local[] = {
     {"investment", 0, "euros per year invested (nominal), counted from the start year, e.g. 250k"},
     {NULL, 0, NULL}};
 
-/* Per effect: the effect parameters it uses and those it needs. */
-static const char *const effect_names[JZ_EFFECT_N] = {
-    "instroom", "zorgduur", "exit_after", "substitution", "tariff", "diversion", "lumpsum"};
-static const char *const effect_uses[JZ_EFFECT_N] = {
-    "change zorgsoorten", "change zorgsoorten", "share evaluation_months zorgsoorten",
-    "share from to", "change zorgsoorten", "share service_cost zorgsoorten", "amount zorgsoorten"};
-static const char *const effect_needs[JZ_EFFECT_N] = {
-    "change", "change", "share evaluation_months", "share from to", "change", "share",
-    "amount zorgsoorten"};
+/* Per effect: its name, the effect parameters it uses and those it needs
+ * (generated from JZ_EFFECTS in jzsim/measures.h). */
+#define NAME_(id, yaml, uses, needs, order) yaml,
+#define USES_(id, yaml, uses, needs, order) uses,
+#define NEEDS_(id, yaml, uses, needs, order) needs,
+static const char *const effect_names[JZ_EFFECT_N] = {JZ_EFFECTS(NAME_)};
+static const char *const effect_uses[JZ_EFFECT_N] = {JZ_EFFECTS(USES_)};
+static const char *const effect_needs[JZ_EFFECT_N] = {JZ_EFFECTS(NEEDS_)};
+#undef NAME_
+#undef USES_
+#undef NEEDS_
 static const char *const effect_params[] = {
     "change", "share", "evaluation_months", "from", "to", "service_cost", "amount", "zorgsoorten"};
 

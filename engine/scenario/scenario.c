@@ -6,7 +6,9 @@
  * draw is one memcpy plus rebasing the pointers.  Fixed cost lines are few
  * and each has its own small allocation.
  */
+#include <assert.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,8 +17,23 @@
 #include "scenario/measure_build.h"
 #include "scenario/uncertain.h"
 
-/* per cell: 14 arrays of H, plus transition (H * Z) */
-enum { CELL_ARRAYS = 14, GEMEENTE_ARRAYS = 3, GLOBAL_ARRAYS = 3 };
+/* The series outside the cells, in layout order: X(pointer expression). */
+#define GLOBAL_SERIES(X) X(s->tariff_index) X(s->budget_index) X(s->tariff_correction)
+#define GEMEENTE_SERIES(X) \
+    X(gm->population[JZ_POP_YOUTH]) X(gm->population[JZ_POP_YOUNG_ADULT]) X(gm->rijksbijdrage)
+
+#define COUNT1_(ptr) +1
+#define CELL_WIDTH_(field, width) +(width)
+enum { GLOBAL_ARRAYS = 0 GLOBAL_SERIES(COUNT1_), GEMEENTE_ARRAYS = 0 GEMEENTE_SERIES(COUNT1_) };
+_Static_assert(JZ_POP_GROUPS == 2, "GEMEENTE_SERIES lists one population series per group");
+/* every pointer of jz_cell is one of JZ_CELL_SERIES (so a copy re-laid out
+ * by layout() can never alias the original's memory) */
+#define CELL_COUNT_(field, width) +1
+_Static_assert(sizeof(jz_cell) == offsetof(jz_cell, ageing_to) + sizeof(int) +
+                   (0 JZ_CELL_SERIES(CELL_COUNT_)) * sizeof(double *) ||
+               sizeof(jz_cell) == offsetof(jz_cell, ageing_to) + 2 * sizeof(int) +
+                   (0 JZ_CELL_SERIES(CELL_COUNT_)) * sizeof(double *),
+               "jz_cell has a field after the scalars that is not in JZ_CELL_SERIES");
 
 void jz_fill(double *a, int H, double v)
 {
@@ -34,44 +51,31 @@ void jz_load_options_default(jz_load_options *opt)
 static size_t block_size(int G, int Z, int H)
 {
     size_t cells = (size_t)G * (size_t)Z;
-    return cells * ((size_t)CELL_ARRAYS * (size_t)H + (size_t)H * (size_t)Z) +
+    size_t per_cell = (size_t)(0 JZ_CELL_SERIES(CELL_WIDTH_)); /* in units of H */
+    return cells * per_cell * (size_t)H +
            (size_t)G * GEMEENTE_ARRAYS * (size_t)H + GLOBAL_ARRAYS * (size_t)H;
 }
 
-/* Point every array of s into s->block, in a fixed order. */
+/* Point every array of s into s->block, in a fixed order (the lists above);
+ * jz_scenario_new and jz_scenario_copy both call it. */
 static void layout(jz_scenario *s)
 {
     int G = s->n_gemeenten, Z = s->n_zorgsoorten, H = s->meta.horizon;
     double *p = s->block;
-#define TAKE(ptr, n) do { (ptr) = p; p += (n); } while (0)
-    TAKE(s->tariff_index, H);
-    TAKE(s->budget_index, H);
-    TAKE(s->tariff_correction, H);
+#define TAKE(ptr) do { (ptr) = p; p += H; } while (0);
+#define TAKE_CELL_(field, width) do { cl->field = p; p += (size_t)(width) * (size_t)H; } while (0);
+    GLOBAL_SERIES(TAKE)
     for (int g = 0; g < G; g++) {
         jz_gemeente *gm = &s->gemeenten[g];
-        TAKE(gm->population[JZ_POP_YOUTH], H);
-        TAKE(gm->population[JZ_POP_YOUNG_ADULT], H);
-        TAKE(gm->rijksbijdrage, H);
+        GEMEENTE_SERIES(TAKE)
     }
     for (int c = 0; c < G * Z; c++) {
         jz_cell *cl = &s->cells[c];
-        TAKE(cl->instroom, H);
-        TAKE(cl->instroom_trend, H);
-        TAKE(cl->zorgduur, H);
-        TAKE(cl->cost, H);
-        TAKE(cl->intensity_trend, H);
-        TAKE(cl->tariff_index, H);
-        TAKE(cl->budget_volume, H);
-        TAKE(cl->budget_price, H);
-        TAKE(cl->reentry, H);
-        TAKE(cl->ageing_rate, H);
-        TAKE(cl->ageing_transfer, H);
-        TAKE(cl->tariff_correction, H);
-        TAKE(cl->budget_amount, H);
-        TAKE(cl->financing_amount, H);
-        TAKE(cl->transition, (size_t)H * (size_t)Z);
+        JZ_CELL_SERIES(TAKE_CELL_)
     }
 #undef TAKE
+#undef TAKE_CELL_
+    assert(p == s->block + s->block_len);
 }
 
 jz_scenario *jz_scenario_new(int G, int Z, int H, int base_year)
@@ -266,27 +270,9 @@ jz_scenario *jz_scenario_copy(const jz_scenario *src)
         memcpy(d->name, o->name, sizeof d->name);
         d->has_rijksbijdrage = o->has_rijksbijdrage;
     }
-    for (int c = 0; c < G * Z; c++) {
-        jz_cell *d = &s->cells[c];
-        const jz_cell *o = &src->cells[c];
-        jz_cell keep = *d; /* the new pointers */
-        *d = *o;
-        d->instroom = keep.instroom;
-        d->instroom_trend = keep.instroom_trend;
-        d->zorgduur = keep.zorgduur;
-        d->cost = keep.cost;
-        d->intensity_trend = keep.intensity_trend;
-        d->tariff_index = keep.tariff_index;
-        d->budget_volume = keep.budget_volume;
-        d->budget_price = keep.budget_price;
-        d->transition = keep.transition;
-        d->reentry = keep.reentry;
-        d->ageing_rate = keep.ageing_rate;
-        d->ageing_transfer = keep.ageing_transfer;
-        d->tariff_correction = keep.tariff_correction;
-        d->budget_amount = keep.budget_amount;
-        d->financing_amount = keep.financing_amount;
-    }
+    /* the cells' scalars, then their series re-pointed into s's own block */
+    memcpy(s->cells, src->cells, (size_t)G * (size_t)Z * sizeof *s->cells);
+    layout(s);
     memcpy(s->block, src->block, s->block_len * sizeof *s->block);
     for (int g = 0; g < G; g++) {
         const jz_gemeente *o = &src->gemeenten[g];

@@ -39,15 +39,32 @@ extern "C" {
 
 enum { JZ_MEASURE_HA = 0, JZ_MEASURE_LOCAL = 1 };
 
-/* What a local measure acts on. */
+/* What a local measure acts on: one row per effect (the single list of
+ * effects; see CONTRIBUTING.md).  X(ID, yaml, uses, needs, order):
+ *   yaml   the name written after `effect:` in a scenario
+ *   uses   the effect parameters it accepts (space-separated keys)
+ *   needs  those it requires
+ *   order  the position in which jz_model_run applies it (0 first): the
+ *          instroom-side effects before the duration-side ones, tariff last */
+#define JZ_EFFECTS(X) \
+    /* external instroom x (1 + change e) */ \
+    X(INSTROOM, "instroom", "change zorgsoorten", "change", 0) \
+    /* zorgduur x (1 + change e) */ \
+    X(ZORGDUUR, "zorgduur", "change zorgsoorten", "change", 3) \
+    /* a share of the trajectories still running at the evaluation point ends there */ \
+    X(EXIT_AFTER, "exit_after", "share evaluation_months zorgsoorten", "share evaluation_months", 4) \
+    /* a share of the external instroom of `from` starts in `to` instead */ \
+    X(SUBSTITUTION, "substitution", "share from to", "share from to", 2) \
+    /* price per client-year (and lumpsum amount) x (1 + change e) */ \
+    X(TARIFF, "tariff", "change zorgsoorten", "change", 6) \
+    /* a share of the external instroom goes to the voorliggend veld, at a cost per start */ \
+    X(DIVERSION, "diversion", "share service_cost zorgsoorten", "share", 1) \
+    /* the zorgsoort is paid a fixed amount from the start year */ \
+    X(LUMPSUM, "lumpsum", "amount zorgsoorten", "amount zorgsoorten", 5)
+
+#define JZ_EFFECT_ENUM_(id, yaml, uses, needs, order) JZ_EFFECT_##id,
 typedef enum {
-    JZ_EFFECT_INSTROOM = 0,  /* external instroom x (1 + change e) */
-    JZ_EFFECT_ZORGDUUR,      /* zorgduur x (1 + change e) */
-    JZ_EFFECT_EXIT_AFTER,    /* a share of the trajectories still running at the evaluation point ends there */
-    JZ_EFFECT_SUBSTITUTION,  /* a share of the external instroom of `from` starts in `to` instead */
-    JZ_EFFECT_TARIFF,        /* price per client-year (and lumpsum amount) x (1 + change e) */
-    JZ_EFFECT_DIVERSION,     /* a share of the external instroom goes to the voorliggend veld, at a cost per start */
-    JZ_EFFECT_LUMPSUM,       /* the zorgsoort is paid a fixed amount from the start year */
+    JZ_EFFECTS(JZ_EFFECT_ENUM_)
     JZ_EFFECT_N
 } jz_effect;
 

@@ -87,33 +87,42 @@ enum {
     JZ_FIN_POPULATION = 2 /* an amount per person of the population group, tariff-indexed */
 };
 
+/* The per-year input series of a cell, one X-macro list: the struct fields,
+ * the scenario's storage block, its layout and the copy are all generated
+ * from it (engine/scenario/scenario.c; see CONTRIBUTING.md).
+ * X(field, width): the series has width x H doubles (width 1 or Z). */
+#define JZ_CELL_SERIES(X) \
+    X(instroom, 1)          /* [H] starts per year (absolute or per 1,000) */ \
+    X(instroom_trend, 1)    /* [H] autonomous trend, fraction/yr, compounding from base year */ \
+    X(zorgduur, 1)          /* [H] mean duration in months (> 0) */ \
+    X(cost, 1)              /* [H] euros per client-year in base-year prices */ \
+    X(intensity_trend, 1)   /* [H] fraction/yr, compounding from base year */ \
+    X(tariff_index, 1)      /* [H] tariff indexation applied in year y (y > base) */ \
+    X(budget_volume, 1)     /* [H] budgeted client-years */ \
+    X(budget_price, 1)      /* [H] budgeted euros per client-year, base-year prices */ \
+    X(reentry, 1)           /* [H] fraction of ended care that re-enters later */ \
+    X(ageing_rate, 1)       /* [H] fraction of the stock that turns 18 per year */ \
+    X(ageing_transfer, 1)   /* [H] fraction of those ageing out that moves to ageing_to */ \
+    X(tariff_correction, 1) /* [H] one-off tariff corrections (e.g. reele prijs), compounding like indexation */ \
+    X(budget_amount, 1)     /* [H] budgeted euros per year, base-year prices (budget-indexed) */ \
+    X(financing_amount, 1)  /* [H] lumpsum euros/yr, or euros per person (population), base-year prices */ \
+    X(transition, Z)        /* [H * Z] fraction of ended care moving to zorgsoort w: [y*Z + w] */
+
+#define JZ_CELL_SERIES_DECLARE_(field, width) double *field;
+
 /* All inputs of one gemeente x zorgsoort: the zorgsoort's defaults with the
- * gemeente's overrides applied. */
+ * gemeente's overrides applied.  The scalars first, then the series. */
 typedef struct jz_cell {
     double start;            /* clients in care on 1 January of the base year */
     int instroom_per_1000;   /* 1: instroom is per 1,000 of the population group */
-    double *instroom;        /* [H] starts per year (absolute or per 1,000) */
-    double *instroom_trend;  /* [H] autonomous trend, fraction/yr, compounding from base year */
-    double *zorgduur;        /* [H] mean duration in months (> 0) */
-    double *cost;            /* [H] euros per client-year in base-year prices */
-    double *intensity_trend; /* [H] fraction/yr, compounding from base year */
-    double *tariff_index;    /* [H] tariff indexation applied in year y (y > base) */
-    double *tariff_correction; /* [H] one-off tariff corrections (e.g. reële prijs), compounding like indexation */
     int has_budget;          /* 0: no begroting given for this cell (budget 0) */
-    double *budget_volume;   /* [H] budgeted client-years */
-    double *budget_price;    /* [H] budgeted euros per client-year, base-year prices */
     int has_budget_amount;   /* 1: the budget is an amount, not volume x price */
-    double *budget_amount;   /* [H] budgeted euros per year, base-year prices (budget-indexed) */
     int financing;           /* JZ_FIN_* from year index financing_from on; volume before */
     int financing_from;      /* year index; 0 = from the base year */
-    double *financing_amount;/* [H] lumpsum euros/yr, or euros per person (population), base-year prices */
-    double *transition;      /* [H * Z] fraction of ended care moving to zorgsoort w: [y*Z + w] */
-    double *reentry;         /* [H] fraction of ended care that re-enters later */
     int reentry_delay;       /* months until re-entry, 1..JZ_REENTRY_DELAY_MAX */
     int reentry_to;          /* zorgsoort index the re-entry goes to */
-    double *ageing_rate;     /* [H] fraction of the stock that turns 18 per year */
-    double *ageing_transfer; /* [H] fraction of those ageing out that moves to ageing_to */
     int ageing_to;           /* zorgsoort index, or -1 when ageing out always leaves care */
+    JZ_CELL_SERIES(JZ_CELL_SERIES_DECLARE_)
 } jz_cell;
 
 /* One traceable input: what was set, to what, in which unit, from where. */
