@@ -51,7 +51,7 @@ typedef struct runner {
 /* Run with R->active; cost, investment and tekort of the slot (any may be NULL). */
 static int run(runner *R, double *cost, double *inv, double *tekort, jz_error *err)
 {
-    jz_run_options opt = {R->active};
+    jz_run_options opt = {R->active, 1}; /* the attribution runs its own counterfactuals */
     int rc = jz_model_run_opts(R->s, R->w, R->r, &opt, err);
     if (rc)
         return rc;
@@ -343,8 +343,6 @@ int jz_measures_analyse(const jz_scenario *s, const jz_measures_options *o,
     a->seed = a->exact ? 0 : o->seed;
 
     double *phi_net = tmp, *phi_inv = tmp + (size_t)n * H, *alone = tmp + 2 * (size_t)n * H;
-    double *cost = tmp + 3 * (size_t)n * H, *inv = tmp + 4 * (size_t)n * H;
-    double *tek = inv + H;
 
     /* without any measure, and with all of them */
     memset(R.active, 0, (size_t)n);
@@ -375,16 +373,17 @@ int jz_measures_analyse(const jz_scenario *s, const jz_measures_options *o,
         if (m->type != JZ_MEASURE_HA)
             continue;
         jz_measure_attr *t = &a->attr[i];
-        memset(R.active, 0, (size_t)n);
-        R.active[i] = 1;
-        if ((rc = run(&R, cost, inv, tek, err)))
-            goto done;
+        /* its own saving, as the model counts it (no run needed: it does
+         * not interact with anything) */
         for (int y = 0; y < H; y++) {
-            t->net[y] = t->standalone[y] = a->cost_without[y] - cost[y];
-            t->investment[y] = inv[y];
+            double v = 0.0;
             for (int g = 0; g < s->n_gemeenten; g++)
-                if (m->gemeente[g] && (o->gemeente < 0 || o->gemeente == g))
+                if (m->gemeente[g] && (o->gemeente < 0 || o->gemeente == g)) {
                     t->table[y] += m->saving[(size_t)g * (size_t)H + (size_t)y];
+                    v += jz_measure_ha_saving(s, m, g, y);
+                }
+            t->net[y] = t->standalone[y] = v;
+            t->investment[y] = 0.0;
         }
     }
 

@@ -95,7 +95,7 @@ jz_workspace *jz_workspace_alloc(const jz_scenario *s)
 
     size_t Z = (size_t)w->Z, H = (size_t)w->H;
     size_t len = Z * JZ_STAGES_MAX + 2 * Z + Z * (size_t)w->ring_cap + Z +
-                 Z * ACC_N + H + Z * Z + 4 * Z * H + 4 * H;
+                 Z * ACC_N + H + Z * Z + 4 * Z * H + 4 * H + 2 * Z * H + 3 * H;
     w->block = calloc(len, sizeof *w->block);
     w->coef = calloc(Z, sizeof *w->coef);
     w->cy = calloc(Z, sizeof *w->cy);
@@ -121,7 +121,13 @@ jz_workspace *jz_workspace_alloc(const jz_scenario *s)
     w->m_invest = p;      p += H;
     w->m_ha = p;          p += H;
     w->m_ha_certain = p;  p += H;
-    w->m_ha_volume = p;
+    w->m_ha_volume = p;   p += H;
+    w->m_ha_z = p;        p += Z * H;
+    w->m_ha_z_volume = p; p += Z * H;
+    w->m_ha_spread_volume = p;    p += H;
+    w->m_ha_spread_intensity = p; p += H;
+    w->m_cost_off = p;    p += H;
+    assert(p == w->block + len);
     w->m_fin_from = w->m_fin_mode + Z;
     return w;
 }

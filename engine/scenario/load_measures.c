@@ -19,6 +19,7 @@
  * values.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,8 @@ const jz_key jz_keys_measure_ha[] = {
     {"realisation", 0, "fraction of the saving realised per year (default 100%)"},
     {"in_baseline", 0, "true: already in the baseline, saves nothing extra; a year: only the increase after that year counts"},
     {"cause", 0, "the cause of the tekort it lowers: volume (default) or intensity"},
+    {"zorgsoorten", 0, "the zorgsoorten it saves on with their shares, summing to 100%, e.g. "
+                       "{ambulant: 60%, verblijf: 40%} (default: spread over the zorgsoorten its cause touches, by cost)"},
     {NULL, 0, NULL}};
 
 const jz_key jz_keys_measure_local[] = {
@@ -412,6 +415,35 @@ static int load_share(mloader *L, jz_measure *m, const jz_node *item, double *sh
     return rc ? rc : record(L, "national_youth", ny, "persons");
 }
 
+/* Hervormingsagenda `zorgsoorten: {key: share, ...}`: the shares of the
+ * saving per zorgsoort, each 0..1, together 1. */
+static int load_ha_shares(mloader *L, jz_measure *m, const jz_node *n)
+{
+    int Z = L->s->n_zorgsoorten, rc;
+    if (n->type != JZ_NODE_MAP || n->n == 0)
+        return jz_node_error(L->err, n, "measure '%s': zorgsoorten: expected the zorgsoorten with "
+                             "their shares of the saving, e.g. {ambulant: 60%%, verblijf: 40%%}", L->key);
+    memset(m->ha_share, 0, (size_t)Z * sizeof *m->ha_share);
+    double sum = 0.0;
+    char what[160];
+    for (size_t k = 0; k < n->n; k++) {
+        int z = -1;
+        if ((rc = zorgsoort_ref(L, n->keys[k], "measure zorgsoorten", &z)))
+            return rc;
+        snprintf(what, sizeof what, "measure '%s': share of zorgsoort %s", L->key, n->keys[k]->scalar);
+        double v;
+        if ((rc = jz_value_number(n->values[k], JZ_U_FRACTION, what, &v, L->err)))
+            return rc;
+        m->ha_share[z] += v;
+        sum += v;
+    }
+    if (fabs(sum - 1.0) > 1e-6)
+        return jz_node_error(L->err, n, "measure '%s': the shares in zorgsoorten add up to %.6g%%; "
+                             "they must add up to 100%%", L->key, sum * 100.0);
+    m->has_ha_share = 1;
+    return record(L, "zorgsoorten", n, "fraction");
+}
+
 static int load_ha(mloader *L, jz_measure *m, const jz_node *item)
 {
     jz_scenario *s = L->s;
@@ -488,7 +520,8 @@ static int load_ha(mloader *L, jz_measure *m, const jz_node *item)
         if ((rc = record(L, "cause", c, "")))
             return rc;
     }
-    return JZ_OK;
+    const jz_node *zs = jz_node_get(item, "zorgsoorten");
+    return zs ? load_ha_shares(L, m, zs) : JZ_OK;
 }
 
 /* ---- local ------------------------------------------------------------------ */

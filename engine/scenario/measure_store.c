@@ -13,8 +13,9 @@
 #include "scenario/build.h"
 #include "scenario/measure_build.h"
 
-/* per measure: saving [G*H]; realisation, service_cost, amount, investment [H] */
-static size_t block_len(int G, int H) { return (size_t)G * (size_t)H + 4 * (size_t)H; }
+/* per measure: saving [G*H]; realisation, service_cost, amount, investment [H];
+ * ha_share [Z] */
+static size_t block_len(int G, int Z, int H) { return (size_t)G * (size_t)H + 4 * (size_t)H + (size_t)Z; }
 
 static void layout(jz_measure *m, int G, int Z, int H)
 {
@@ -23,7 +24,8 @@ static void layout(jz_measure *m, int G, int Z, int H)
     m->realisation = p;  p += H;
     m->service_cost = p; p += H;
     m->amount = p;       p += H;
-    m->investment = p;
+    m->investment = p;   p += H;
+    m->ha_share = p;
     m->gemeente = m->flags;
     m->zorgsoort = m->flags + G;
     (void)Z;
@@ -38,7 +40,7 @@ jz_measure *jz_scenario_add_measure(jz_scenario *s, int type, const char *key)
     s->measures = nm;
     jz_measure *m = &s->measures[s->n_measures];
     memset(m, 0, sizeof *m);
-    m->block = calloc(block_len(G, H), sizeof *m->block);
+    m->block = calloc(block_len(G, Z, H), sizeof *m->block);
     m->flags = malloc((size_t)G + (size_t)Z);
     s->n_measures++; /* counted now so that a failure below is freed */
     if (!m->block || !m->flags)
@@ -85,7 +87,7 @@ int jz_scenario_copy_measures(jz_scenario *dst, const jz_scenario *src)
         *m = *o;
         m->block = keep.block;
         m->flags = keep.flags;
-        memcpy(m->block, o->block, block_len(G, H) * sizeof *m->block);
+        memcpy(m->block, o->block, block_len(G, Z, H) * sizeof *m->block);
         memcpy(m->flags, o->flags, (size_t)G + (size_t)Z);
         layout(m, G, Z, H);
     }

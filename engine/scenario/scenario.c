@@ -90,6 +90,9 @@ jz_scenario *jz_scenario_new(int G, int Z, int H, int base_year)
     s->meta.base_year = base_year;
     s->meta.horizon = H;
     s->meta.steps_per_year = 12;
+    s->meta.startverschil_beinvloedbaar = 1;
+    s->meta.measures_horizon = H > 10 ? H : 10;
+    s->meta.discount_rate = 0.03;
     s->zorgsoorten = calloc((size_t)Z, sizeof *s->zorgsoorten);
     s->gemeenten = calloc((size_t)G, sizeof *s->gemeenten);
     s->cells = calloc((size_t)G * (size_t)Z, sizeof *s->cells);

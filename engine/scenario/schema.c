@@ -28,6 +28,9 @@ const jz_key jz_keys_meta[] = {
     {"horizon", 1, "the number of projected years, 1 to 50, e.g. horizon: 6"},
     {"sources", 0, "a list of source notes"},
     {"source", 0, "a source note"},
+    {"startverschil_beinvloedbaar", 0, "true (default) or false: whether the base-year gap of a budget given as an amount counts as beinvloedbaar"},
+    {"measures_horizon", 0, "years over which measures are judged, e.g. measures_horizon: 10 (default: 10, at least the horizon)"},
+    {"discount_rate", 0, "yearly discount rate for the net present value of measures, e.g. discount_rate: 3% (default 3%)"},
     {NULL, 0, NULL}};
 
 const jz_key jz_keys_indexation[] = {

@@ -89,6 +89,10 @@ typedef struct jz_measure {
                                  after baseline_year counts */
     int baseline_year;        /* calendar year (JZ_BASELINE_YEAR) */
     int cause;                /* JZ_CAUSE_VOLUME or JZ_CAUSE_INTENSITY (decomposition) */
+    int has_ha_share;         /* 1: ha_share says which zorgsoorten the saving lands in;
+                                 0: it is spread over the zorgsoorten its cause touches,
+                                 cost-weighted (docs/measures.md) */
+    double *ha_share;         /* [Z] share of the saving per zorgsoort, summing to 1 */
 
     /* ---- local ---- */
     int effect;               /* jz_effect */

@@ -51,7 +51,7 @@ extern "C" {
     X(price, JZ_RESULT_RATIO)                   /* euros per client-year paid that year (cost / client_years \
                                                    for lumpsum and population financing) */ \
     X(care_cost, JZ_RESULT_SUM)                 /* client_years * price (or the lumpsum): the projected clients */ \
-    X(cost, JZ_RESULT_SUM)                      /* care_cost + cost of external shifts not in_volume */ \
+    X(cost, JZ_RESULT_SUM)                      /* care_cost + cost of external shifts not in_volume - ha_saving */ \
     X(budget_volume, JZ_RESULT_SUM)             /* budgeted client-years (0 when no budget) */ \
     X(budget_price, JZ_RESULT_RATIO)            /* budgeted euros per client-year, indexed */ \
     X(budget, JZ_RESULT_SUM)                    /* budget_volume * budget_price (or the amount) + ext_budget */ \
@@ -61,11 +61,15 @@ extern "C" {
     X(tekort, JZ_RESULT_SUM)                    /* cost - budget */ \
     X(cost_per_client, JZ_RESULT_RATIO)         /* cost / unique (0 when unique = 0) */ \
     /* the tekort split into causes (docs/model.md "Deficit decomposition"); \
-     * dec_tariff + dec_external + dec_volume + dec_intensity == tekort */ \
+     * dec_tariff + dec_external + dec_volume + dec_intensity + dec_start == tekort */ \
     X(dec_tariff, JZ_RESULT_SUM)                /* tariff gap incl. corrections and indexation of overspend */ \
     X(dec_external, JZ_RESULT_SUM)              /* external shifts (e.g. woonplaatsbeginsel) */ \
     X(dec_volume, JZ_RESULT_SUM)                /* more client-years than budgeted */ \
-    X(dec_intensity, JZ_RESULT_SUM)             /* higher cost per client-year than budgeted, beyond indexation */
+    X(dec_intensity, JZ_RESULT_SUM)             /* higher cost per client-year than budgeted, beyond indexation */ \
+    X(dec_start, JZ_RESULT_SUM)                 /* startverschil: the base-year gap of a budget given as an \
+                                                   amount (its real overspend in the base year), carried on */ \
+    X(ha_saving, JZ_RESULT_SUM)                 /* Hervormingsagenda saving landed in this zorgsoort (in cost: \
+                                                   by the row's shares, or spread cost-weighted) */
 
 /* Per gemeente x year, index g*H + y: */
 #define JZ_RESULT_GY_FIELDS(X) \
@@ -75,20 +79,21 @@ extern "C" {
     X(g_uitstroom, JZ_RESULT_SUM)               /* sum over zorgsoorten of uitstroom (incl. transfers) */ \
     X(g_unique, JZ_RESULT_SUM)                  /* persons: sum of start + instroom_ext + instroom_reentry */ \
     X(g_client_years, JZ_RESULT_SUM) \
-    X(g_care_cost, JZ_RESULT_SUM)               /* sum over zorgsoorten of cost */ \
+    X(g_care_cost, JZ_RESULT_SUM)               /* sum over zorgsoorten of cost (net of ha_saving) */ \
     X(g_care_budget, JZ_RESULT_SUM)             /* sum over zorgsoorten of budget */ \
     X(g_care_tekort, JZ_RESULT_SUM)             /* g_care_cost - g_care_budget */ \
     X(g_fixed_cost, JZ_RESULT_SUM)              /* fixed cost lines */ \
     X(g_fixed_budget, JZ_RESULT_SUM) \
-    X(g_cost, JZ_RESULT_SUM)                    /* care + fixed */ \
+    X(g_cost, JZ_RESULT_SUM)                    /* g_care_cost + g_fixed_cost + g_measure_investment */ \
     X(g_budget, JZ_RESULT_SUM)                  /* care + fixed */ \
     X(g_tekort, JZ_RESULT_SUM)                  /* g_cost - g_budget */ \
     X(g_dec_tariff, JZ_RESULT_SUM)              /* sums of the dec_* parts, incl. fixed lines and measures */ \
     X(g_dec_external, JZ_RESULT_SUM) \
     X(g_dec_volume, JZ_RESULT_SUM) \
     X(g_dec_intensity, JZ_RESULT_SUM) \
-    X(g_niet_beinvloedbaar, JZ_RESULT_SUM)      /* g_dec_tariff + g_dec_external */ \
-    X(g_beinvloedbaar, JZ_RESULT_SUM)           /* g_dec_volume + g_dec_intensity */ \
+    X(g_niet_beinvloedbaar, JZ_RESULT_SUM)      /* g_dec_tariff + g_dec_external (+ g_dec_start when it is not \
+                                                   beinvloedbaar) */ \
+    X(g_beinvloedbaar, JZ_RESULT_SUM)           /* g_dec_volume + g_dec_intensity (+ g_dec_start by default) */ \
     X(g_ha_savings, JZ_RESULT_SUM)              /* Hervormingsagenda savings counted this year (euros) */ \
     X(g_ha_savings_certain, JZ_RESULT_SUM)      /* of which the certain part */ \
     X(g_measure_investment, JZ_RESULT_SUM)      /* investment cost of local measures (in g_cost) */ \
@@ -97,7 +102,14 @@ extern "C" {
     X(g_cost_per_client, JZ_RESULT_RATIO)       /* g_care_cost / g_unique */ \
     X(g_in_transit, JZ_RESULT_SUM)              /* youth between zorgsoorten on 31 December */ \
     X(g_reentry_pool, JZ_RESULT_SUM)            /* youth waiting to re-enter on 31 December */ \
-    X(g_left_care, JZ_RESULT_SUM)               /* cumulative exits out of care (uit_out + uit_aged_out) */
+    X(g_left_care, JZ_RESULT_SUM)               /* cumulative exits out of care (uit_out + uit_aged_out) */ \
+    X(g_dec_start, JZ_RESULT_SUM)               /* sum of dec_start (in g_beinvloedbaar or g_niet_beinvloedbaar \
+                                                   as meta.startverschil_beinvloedbaar says) */ \
+    X(g_ha_savings_spread, JZ_RESULT_SUM)       /* of g_ha_savings: rows without zorgsoorten shares, spread \
+                                                   cost-weighted over the zorgsoorten their cause touches */ \
+    X(g_cost_without_measures, JZ_RESULT_SUM)   /* g_cost of the same run with every measure off */ \
+    X(g_measure_saving, JZ_RESULT_SUM)          /* besparing: g_cost_without_measures - g_cost = Hervormingsagenda \
+                                                   + effect of local measures - their investment */
 
 #define JZ_RESULT_DECLARE_(field, kind) double *field;
 
@@ -151,6 +163,8 @@ int jz_model_run(const jz_scenario *s, jz_workspace *w, jz_result *r, jz_error *
  * (jzsim/measures.h); jz_model_run is jz_model_run_opts with NULL options. */
 typedef struct jz_run_options {
     const unsigned char *measure_active; /* [s->n_measures] or NULL */
+    int skip_measure_saving; /* 1: leave g_measure_saving and g_cost_without_measures 0
+                                (saves the run without measures; the attribution does) */
 } jz_run_options;
 
 /* jz_model_run with options (opt may be NULL). */

@@ -144,6 +144,12 @@ typedef struct jz_meta {
     int steps_per_year; /* 12: the model's grid is monthly */
     int n_sources;
     char **sources;     /* free-text source notes from meta.sources */
+    /* conventions of the split and of judging measures (docs/model.md,
+     * docs/measures.md); defaults in brackets */
+    int startverschil_beinvloedbaar; /* 1: the base-year gap of an amount budget counts as
+                                        beinvloedbaar [1, as seed 004] ; 0: as niet */
+    int measures_horizon;  /* years over which measures are judged [max(horizon, 10)] */
+    double discount_rate;  /* per year, for the net present value of measures [3%] */
 } jz_meta;
 
 typedef struct jz_scenario {
