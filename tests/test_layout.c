@@ -57,7 +57,7 @@ static void test_copy_never_aliases(void **state)
     assert_memory_equal(c->block, s->block, s->block_len * sizeof(double));
     for (int k = 0; k < 2 * 3; k++) {
         const jz_cell *o = &s->cells[k], *d = &c->cells[k];
-#define SER_(field, width) \
+#define SER_(field, width, extend) \
         assert_true(inside(d->field, c->block, c->block_len)); \
         assert_false(inside(d->field, s->block, s->block_len)); \
         assert_int_equal(d->field - c->block, o->field - s->block);

@@ -93,3 +93,37 @@ int jz_scenario_copy_measures(jz_scenario *dst, const jz_scenario *src)
     }
     return JZ_OK;
 }
+
+/* d[0 .. H2) from o[0 .. H), holding the last value. */
+static void hold(double *d, const double *o, int H, int H2)
+{
+    memcpy(d, o, (size_t)H * sizeof *d);
+    for (int y = H; y < H2; y++)
+        d[y] = o[H - 1];
+}
+
+int jz_scenario_extend_measures(jz_scenario *dst, const jz_scenario *src)
+{
+    int G = src->n_gemeenten, Z = src->n_zorgsoorten, H = src->meta.horizon;
+    int H2 = dst->meta.horizon;
+    for (int i = 0; i < src->n_measures; i++) {
+        const jz_measure *o = &src->measures[i];
+        jz_measure *m = jz_scenario_add_measure(dst, o->type, o->key);
+        if (!m)
+            return JZ_ENOMEM;
+        jz_measure keep = *m; /* the new storage, sized for H2 */
+        *m = *o;
+        m->block = keep.block;
+        m->flags = keep.flags;
+        layout(m, G, Z, H2);
+        memcpy(m->flags, o->flags, (size_t)G + (size_t)Z);
+        for (int g = 0; g < G; g++)
+            hold(m->saving + (size_t)g * (size_t)H2, o->saving + (size_t)g * (size_t)H, H, H2);
+        hold(m->realisation, o->realisation, H, H2);
+        hold(m->service_cost, o->service_cost, H, H2);
+        hold(m->amount, o->amount, H, H2);
+        hold(m->investment, o->investment, H, H2);
+        memcpy(m->ha_share, o->ha_share, (size_t)Z * sizeof *m->ha_share);
+    }
+    return JZ_OK;
+}

@@ -163,16 +163,27 @@ typedef struct jz_measure_attr {
                                  before realisation and baseline); 0 for local measures */
     double net_total, gross_total, investment_total, certain_total, uncertain_total;
     double standalone_total, table_total;
-    int payback_year;         /* first year, from the measure's first active year, in which the
-                                 cumulative net saving is >= 0; 0 when not within the horizon
-                                 or when the measure never does anything */
+    int payback_year;         /* first year, from the measure's first active year, from which on
+                                 the cumulative net saving stays >= 0 up to the end of the judging
+                                 horizon; 0 when there is none or the measure never does anything */
     double per_euro;          /* gross_total / investment_total; NaN without investment */
-    int rank;                 /* 1 = largest net_total */
+    int rank;                 /* 1 = largest npv (ties: list order) */
+    /* judging over a->judge_horizon years (docs/measures.md "Judging a measure") */
+    double judge_total;       /* undiscounted net saving over the judging horizon */
+    double npv;               /* net present value of the net saving at a->discount_rate,
+                                 discounted to the base year: sum_y net[y] / (1 + rate)^y */
+    double structural;        /* the structural yearly saving: the net saving in the last year
+                                 of the judging horizon, once ramped up */
 } jz_measure_attr;
 
 typedef struct jz_measures_analysis {
     int n;                    /* measures (= s->n_measures) */
-    int horizon, base_year;
+    int horizon, base_year;   /* the budget horizon: the totals above are over its years */
+    int judge_horizon;        /* years over which measures are judged (>= horizon; from
+                                 meta.measures_horizon); every [H] array of this analysis and of
+                                 its attr has judge_horizon entries, the first horizon of them the
+                                 budget years */
+    double discount_rate;     /* rate of npv (meta.discount_rate) */
     int gemeente;             /* -1: total of all gemeenten; else the gemeente index */
     int n_local;              /* local measures: the Shapley players */
     int exact;                /* 1: exact Shapley values; 0: permutation-sampling estimate */

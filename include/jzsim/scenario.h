@@ -90,25 +90,29 @@ enum {
 /* The per-year input series of a cell, one X-macro list: the struct fields,
  * the scenario's storage block, its layout and the copy are all generated
  * from it (engine/scenario/scenario.c; see CONTRIBUTING.md).
- * X(field, width): the series has width x H doubles (width 1 or Z). */
+ * X(field, width, extend): the series has width x H doubles (width 1 or Z);
+ * `extend` says what jz_scenario_extend() puts in added years: the last
+ * value (JZ_EXTEND_HOLD) or 0 (JZ_EXTEND_ZERO, for one-off values). */
+#define JZ_EXTEND_HOLD 1
+#define JZ_EXTEND_ZERO 0
 #define JZ_CELL_SERIES(X) \
-    X(instroom, 1)          /* [H] starts per year (absolute or per 1,000) */ \
-    X(instroom_trend, 1)    /* [H] autonomous trend, fraction/yr, compounding from base year */ \
-    X(zorgduur, 1)          /* [H] mean duration in months (> 0) */ \
-    X(cost, 1)              /* [H] euros per client-year in base-year prices */ \
-    X(intensity_trend, 1)   /* [H] fraction/yr, compounding from base year */ \
-    X(tariff_index, 1)      /* [H] tariff indexation applied in year y (y > base) */ \
-    X(budget_volume, 1)     /* [H] budgeted client-years */ \
-    X(budget_price, 1)      /* [H] budgeted euros per client-year, base-year prices */ \
-    X(reentry, 1)           /* [H] fraction of ended care that re-enters later */ \
-    X(ageing_rate, 1)       /* [H] fraction of the stock that turns 18 per year */ \
-    X(ageing_transfer, 1)   /* [H] fraction of those ageing out that moves to ageing_to */ \
-    X(tariff_correction, 1) /* [H] one-off tariff corrections (e.g. reele prijs), compounding like indexation */ \
-    X(budget_amount, 1)     /* [H] budgeted euros per year, base-year prices (budget-indexed) */ \
-    X(financing_amount, 1)  /* [H] lumpsum euros/yr, or euros per person (population), base-year prices */ \
-    X(transition, Z)        /* [H * Z] fraction of ended care moving to zorgsoort w: [y*Z + w] */
+    X(instroom, 1, JZ_EXTEND_HOLD)          /* [H] starts per year (absolute or per 1,000) */ \
+    X(instroom_trend, 1, JZ_EXTEND_HOLD)    /* [H] autonomous trend, fraction/yr, compounding from base year */ \
+    X(zorgduur, 1, JZ_EXTEND_HOLD)          /* [H] mean duration in months (> 0) */ \
+    X(cost, 1, JZ_EXTEND_HOLD)              /* [H] euros per client-year in base-year prices */ \
+    X(intensity_trend, 1, JZ_EXTEND_HOLD)   /* [H] fraction/yr, compounding from base year */ \
+    X(tariff_index, 1, JZ_EXTEND_HOLD)      /* [H] tariff indexation applied in year y (y > base) */ \
+    X(budget_volume, 1, JZ_EXTEND_HOLD)     /* [H] budgeted client-years */ \
+    X(budget_price, 1, JZ_EXTEND_HOLD)      /* [H] budgeted euros per client-year, base-year prices */ \
+    X(reentry, 1, JZ_EXTEND_HOLD)           /* [H] fraction of ended care that re-enters later */ \
+    X(ageing_rate, 1, JZ_EXTEND_HOLD)       /* [H] fraction of the stock that turns 18 per year */ \
+    X(ageing_transfer, 1, JZ_EXTEND_HOLD)   /* [H] fraction of those ageing out that moves to ageing_to */ \
+    X(tariff_correction, 1, JZ_EXTEND_ZERO) /* [H] one-off tariff corrections (e.g. reele prijs), compounding like indexation */ \
+    X(budget_amount, 1, JZ_EXTEND_HOLD)     /* [H] budgeted euros per year, base-year prices (budget-indexed) */ \
+    X(financing_amount, 1, JZ_EXTEND_HOLD)  /* [H] lumpsum euros/yr, or euros per person (population), base-year prices */ \
+    X(transition, Z, JZ_EXTEND_HOLD)        /* [H * Z] fraction of ended care moving to zorgsoort w: [y*Z + w] */
 
-#define JZ_CELL_SERIES_DECLARE_(field, width) double *field;
+#define JZ_CELL_SERIES_DECLARE_(field, width, extend) double *field;
 
 /* All inputs of one gemeente x zorgsoort: the zorgsoort's defaults with the
  * gemeente's overrides applied.  The scalars first, then the series. */
@@ -205,6 +209,14 @@ jz_scenario *jz_scenario_load_string(const char *yaml, size_t len,
 
 /* A deep copy whose numbers may be changed; NULL on out of memory. */
 jz_scenario *jz_scenario_copy(const jz_scenario *s);
+
+/* A copy of s with a longer horizon (>= s's, <= JZ_HORIZON_MAX) for judging
+ * measures beyond the budget horizon (docs/measures.md "Judging a
+ * measure"): every per-year input holds its last value in the added years,
+ * except one-off values (tariff corrections), which are 0 there.  The first
+ * years project exactly as s does.  It carries no uncertain inputs, input
+ * trace or warnings.  NULL on out of memory or a bad horizon. */
+jz_scenario *jz_scenario_extend(const jz_scenario *s, int horizon);
 
 /* Free a scenario; NULL and half-built scenarios are fine. */
 void jz_scenario_free(jz_scenario *s);
