@@ -101,12 +101,55 @@ static void test_effect_table(void **state)
     assert_string_equal(jz_effect_name(JZ_EFFECT_LUMPSUM), "lumpsum");
 }
 
+/* jz_scenario_extend: the first years project bit for bit as the original,
+ * the added years hold the last inputs (one-off corrections are 0 there). */
+static void test_extend_keeps_the_budget_years(void **state)
+{
+    (void)state;
+    jz_error err;
+    jz_scenario *s = jz_scenario_load(JZ_TEST_DATA "/measures/ten.yaml", NULL, &err);
+    if (!s)
+        fail_msg("%s", err.message);
+    int H = s->meta.horizon, H2 = H + 7;
+    jz_scenario *x = jz_scenario_extend(s, H2);
+    assert_non_null(x);
+    assert_null(jz_scenario_extend(s, H - 1));
+    assert_int_equal(x->meta.horizon, H2);
+    assert_int_equal(x->n_measures, s->n_measures);
+    s->tariff_correction[H - 1] = 0.02; /* a one-off in the last year: not repeated */
+    jz_scenario *x2 = jz_scenario_extend(s, H2);
+    assert_true(x2->tariff_correction[H - 1] == 0.02 && x2->tariff_correction[H] == 0.0);
+    s->tariff_correction[H - 1] = x->tariff_correction[H - 1];
+    assert_true(x->cells[3].zorgduur[H2 - 1] == s->cells[3].zorgduur[H - 1]);
+    jz_result *r = jz_result_alloc(s), *rx = jz_result_alloc(x);
+    jz_workspace *w = jz_workspace_alloc(s), *wx = jz_workspace_alloc(x);
+    assert_int_equal(jz_model_run(s, w, r, &err), JZ_OK);
+    assert_int_equal(jz_model_run(x, wx, rx, &err), JZ_OK);
+    for (int g = 0; g <= s->n_gemeenten; g++)
+        for (int y = 0; y < H; y++) {
+            size_t i = jz_result_gy(r, g, y), j = jz_result_gy(rx, g, y);
+            assert_true(r->g_cost[i] == rx->g_cost[j]);
+            assert_true(r->g_tekort[i] == rx->g_tekort[j]);
+            assert_true(r->g_measure_saving[i] == rx->g_measure_saving[j]);
+            for (int z = 0; z < s->n_zorgsoorten; z++)
+                assert_true(r->end[jz_result_cz(r, g, z, y)] == rx->end[jz_result_cz(rx, g, z, y)]);
+        }
+    jz_result_free(r);
+    jz_result_free(rx);
+    jz_workspace_free(w);
+    jz_workspace_free(wx);
+    jz_scenario_free(x2);
+    jz_scenario_free(x);
+    jz_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_result_arrays_tile_the_block),
         cmocka_unit_test(test_copy_never_aliases),
         cmocka_unit_test(test_effect_table),
+        cmocka_unit_test(test_extend_keeps_the_budget_years),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
