@@ -173,6 +173,38 @@ static int load_steps(loader *L, const jz_node *meta)
     return JZ_OK;
 }
 
+/* meta keys of the split and of judging measures (docs/model.md section 12,
+ * docs/measures.md "Judging a measure") */
+static int load_meta_conventions(loader *L, const jz_node *meta)
+{
+    jz_meta *m = &L->s->meta;
+    m->startverschil_beinvloedbaar = 1;
+    m->measures_horizon = m->horizon > 10 ? m->horizon : 10;
+    m->discount_rate = 0.03;
+    const jz_node *b = jz_node_get(meta, "startverschil_beinvloedbaar");
+    if (b) {
+        if (b->type == JZ_NODE_SCALAR && strcmp(b->scalar, "true") == 0)
+            m->startverschil_beinvloedbaar = 1;
+        else if (b->type == JZ_NODE_SCALAR && strcmp(b->scalar, "false") == 0)
+            m->startverschil_beinvloedbaar = 0;
+        else
+            return jz_node_error(L->err, b, "meta.startverschil_beinvloedbaar: expected true or false");
+    }
+    long v;
+    int rc;
+    const jz_node *h = jz_node_get(meta, "measures_horizon");
+    if (h) {
+        if ((rc = jz_value_int(h, m->horizon, JZ_HORIZON_MAX,
+                               "meta.measures_horizon (years, at least meta.horizon)", &v, L->err)))
+            return rc;
+        m->measures_horizon = (int)v;
+    }
+    const jz_node *d = jz_node_get(meta, "discount_rate");
+    if (d && (rc = jz_value_number(d, JZ_U_FRACTION, "meta.discount_rate", &m->discount_rate, L->err)))
+        return rc;
+    return JZ_OK;
+}
+
 static int fill_meta(loader *L, const jz_node *meta, const char *path)
 {
     jz_meta *m = &L->s->meta;
@@ -183,6 +215,8 @@ static int fill_meta(loader *L, const jz_node *meta, const char *path)
     if (d && (rc = copy_text(d, m->description, sizeof m->description, "meta.description", L->err)))
         return rc;
     snprintf(m->path, sizeof m->path, "%s", path);
+    if ((rc = load_meta_conventions(L, meta)))
+        return rc;
     const jz_node *src = jz_node_get(meta, "sources");
     if (!src)
         return JZ_OK;

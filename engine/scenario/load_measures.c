@@ -19,6 +19,7 @@
  * values.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,8 @@ const jz_key jz_keys_measure_ha[] = {
     {"realisation", 0, "fraction of the saving realised per year (default 100%)"},
     {"in_baseline", 0, "true: already in the baseline, saves nothing extra; a year: only the increase after that year counts"},
     {"cause", 0, "the cause of the tekort it lowers: volume (default) or intensity"},
+    {"zorgsoorten", 0, "the zorgsoorten it saves on with their shares, summing to 100%, e.g. "
+                       "{ambulant: 60%, verblijf: 40%} (default: spread over the zorgsoorten its cause touches, by cost)"},
     {NULL, 0, NULL}};
 
 const jz_key jz_keys_measure_local[] = {
@@ -67,15 +70,17 @@ const jz_key jz_keys_measure_local[] = {
     {"investment", 0, "euros per year invested (nominal), counted from the start year, e.g. 250k"},
     {NULL, 0, NULL}};
 
-/* Per effect: the effect parameters it uses and those it needs. */
-static const char *const effect_names[JZ_EFFECT_N] = {
-    "instroom", "zorgduur", "exit_after", "substitution", "tariff", "diversion", "lumpsum"};
-static const char *const effect_uses[JZ_EFFECT_N] = {
-    "change zorgsoorten", "change zorgsoorten", "share evaluation_months zorgsoorten",
-    "share from to", "change zorgsoorten", "share service_cost zorgsoorten", "amount zorgsoorten"};
-static const char *const effect_needs[JZ_EFFECT_N] = {
-    "change", "change", "share evaluation_months", "share from to", "change", "share",
-    "amount zorgsoorten"};
+/* Per effect: its name, the effect parameters it uses and those it needs
+ * (generated from JZ_EFFECTS in jzsim/measures.h). */
+#define NAME_(id, yaml, uses, needs, order) yaml,
+#define USES_(id, yaml, uses, needs, order) uses,
+#define NEEDS_(id, yaml, uses, needs, order) needs,
+static const char *const effect_names[JZ_EFFECT_N] = {JZ_EFFECTS(NAME_)};
+static const char *const effect_uses[JZ_EFFECT_N] = {JZ_EFFECTS(USES_)};
+static const char *const effect_needs[JZ_EFFECT_N] = {JZ_EFFECTS(NEEDS_)};
+#undef NAME_
+#undef USES_
+#undef NEEDS_
 static const char *const effect_params[] = {
     "change", "share", "evaluation_months", "from", "to", "service_cost", "amount", "zorgsoorten"};
 
@@ -413,6 +418,35 @@ static int load_share(mloader *L, jz_measure *m, const jz_node *item, double *sh
     return rc ? rc : record(L, "national_youth", ny, "persons");
 }
 
+/* Hervormingsagenda `zorgsoorten: {key: share, ...}`: the shares of the
+ * saving per zorgsoort, each 0..1, together 1. */
+static int load_ha_shares(mloader *L, jz_measure *m, const jz_node *n)
+{
+    int Z = L->s->n_zorgsoorten, rc;
+    if (n->type != JZ_NODE_MAP || n->n == 0)
+        return jz_node_error(L->err, n, "measure '%s': zorgsoorten: expected the zorgsoorten with "
+                             "their shares of the saving, e.g. {ambulant: 60%%, verblijf: 40%%}", L->key);
+    memset(m->ha_share, 0, (size_t)Z * sizeof *m->ha_share);
+    double sum = 0.0;
+    char what[160];
+    for (size_t k = 0; k < n->n; k++) {
+        int z = -1;
+        if ((rc = zorgsoort_ref(L, n->keys[k], "measure zorgsoorten", &z)))
+            return rc;
+        snprintf(what, sizeof what, "measure '%s': share of zorgsoort %s", L->key, n->keys[k]->scalar);
+        double v;
+        if ((rc = jz_value_number(n->values[k], JZ_U_FRACTION, what, &v, L->err)))
+            return rc;
+        m->ha_share[z] += v;
+        sum += v;
+    }
+    if (fabs(sum - 1.0) > 1e-6)
+        return jz_node_error(L->err, n, "measure '%s': the shares in zorgsoorten add up to %.6g%%; "
+                             "they must add up to 100%%", L->key, sum * 100.0);
+    m->has_ha_share = 1;
+    return record(L, "zorgsoorten", n, "fraction");
+}
+
 static int load_ha(mloader *L, jz_measure *m, const jz_node *item)
 {
     jz_scenario *s = L->s;
@@ -489,7 +523,8 @@ static int load_ha(mloader *L, jz_measure *m, const jz_node *item)
         if ((rc = record(L, "cause", c, "")))
             return rc;
     }
-    return JZ_OK;
+    const jz_node *zs = jz_node_get(item, "zorgsoorten");
+    return zs ? load_ha_shares(L, m, zs) : JZ_OK;
 }
 
 /* ---- local ------------------------------------------------------------------ */

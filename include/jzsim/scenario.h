@@ -87,33 +87,46 @@ enum {
     JZ_FIN_POPULATION = 2 /* an amount per person of the population group, tariff-indexed */
 };
 
+/* The per-year input series of a cell, one X-macro list: the struct fields,
+ * the scenario's storage block, its layout and the copy are all generated
+ * from it (engine/scenario/scenario.c; see CONTRIBUTING.md).
+ * X(field, width, extend): the series has width x H doubles (width 1 or Z);
+ * `extend` says what jz_scenario_extend() puts in added years: the last
+ * value (JZ_EXTEND_HOLD) or 0 (JZ_EXTEND_ZERO, for one-off values). */
+#define JZ_EXTEND_HOLD 1
+#define JZ_EXTEND_ZERO 0
+#define JZ_CELL_SERIES(X) \
+    X(instroom, 1, JZ_EXTEND_HOLD)          /* [H] starts per year (absolute or per 1,000) */ \
+    X(instroom_trend, 1, JZ_EXTEND_HOLD)    /* [H] autonomous trend, fraction/yr, compounding from base year */ \
+    X(zorgduur, 1, JZ_EXTEND_HOLD)          /* [H] mean duration in months (> 0) */ \
+    X(cost, 1, JZ_EXTEND_HOLD)              /* [H] euros per client-year in base-year prices */ \
+    X(intensity_trend, 1, JZ_EXTEND_HOLD)   /* [H] fraction/yr, compounding from base year */ \
+    X(tariff_index, 1, JZ_EXTEND_HOLD)      /* [H] tariff indexation applied in year y (y > base) */ \
+    X(budget_volume, 1, JZ_EXTEND_HOLD)     /* [H] budgeted client-years */ \
+    X(budget_price, 1, JZ_EXTEND_HOLD)      /* [H] budgeted euros per client-year, base-year prices */ \
+    X(reentry, 1, JZ_EXTEND_HOLD)           /* [H] fraction of ended care that re-enters later */ \
+    X(ageing_rate, 1, JZ_EXTEND_HOLD)       /* [H] fraction of the stock that turns 18 per year */ \
+    X(ageing_transfer, 1, JZ_EXTEND_HOLD)   /* [H] fraction of those ageing out that moves to ageing_to */ \
+    X(tariff_correction, 1, JZ_EXTEND_ZERO) /* [H] one-off tariff corrections (e.g. reele prijs), compounding like indexation */ \
+    X(budget_amount, 1, JZ_EXTEND_HOLD)     /* [H] budgeted euros per year, base-year prices (budget-indexed) */ \
+    X(financing_amount, 1, JZ_EXTEND_HOLD)  /* [H] lumpsum euros/yr, or euros per person (population), base-year prices */ \
+    X(transition, Z, JZ_EXTEND_HOLD)        /* [H * Z] fraction of ended care moving to zorgsoort w: [y*Z + w] */
+
+#define JZ_CELL_SERIES_DECLARE_(field, width, extend) double *field;
+
 /* All inputs of one gemeente x zorgsoort: the zorgsoort's defaults with the
- * gemeente's overrides applied. */
+ * gemeente's overrides applied.  The scalars first, then the series. */
 typedef struct jz_cell {
     double start;            /* clients in care on 1 January of the base year */
     int instroom_per_1000;   /* 1: instroom is per 1,000 of the population group */
-    double *instroom;        /* [H] starts per year (absolute or per 1,000) */
-    double *instroom_trend;  /* [H] autonomous trend, fraction/yr, compounding from base year */
-    double *zorgduur;        /* [H] mean duration in months (> 0) */
-    double *cost;            /* [H] euros per client-year in base-year prices */
-    double *intensity_trend; /* [H] fraction/yr, compounding from base year */
-    double *tariff_index;    /* [H] tariff indexation applied in year y (y > base) */
-    double *tariff_correction; /* [H] one-off tariff corrections (e.g. reële prijs), compounding like indexation */
     int has_budget;          /* 0: no begroting given for this cell (budget 0) */
-    double *budget_volume;   /* [H] budgeted client-years */
-    double *budget_price;    /* [H] budgeted euros per client-year, base-year prices */
     int has_budget_amount;   /* 1: the budget is an amount, not volume x price */
-    double *budget_amount;   /* [H] budgeted euros per year, base-year prices (budget-indexed) */
     int financing;           /* JZ_FIN_* from year index financing_from on; volume before */
     int financing_from;      /* year index; 0 = from the base year */
-    double *financing_amount;/* [H] lumpsum euros/yr, or euros per person (population), base-year prices */
-    double *transition;      /* [H * Z] fraction of ended care moving to zorgsoort w: [y*Z + w] */
-    double *reentry;         /* [H] fraction of ended care that re-enters later */
     int reentry_delay;       /* months until re-entry, 1..JZ_REENTRY_DELAY_MAX */
     int reentry_to;          /* zorgsoort index the re-entry goes to */
-    double *ageing_rate;     /* [H] fraction of the stock that turns 18 per year */
-    double *ageing_transfer; /* [H] fraction of those ageing out that moves to ageing_to */
     int ageing_to;           /* zorgsoort index, or -1 when ageing out always leaves care */
+    JZ_CELL_SERIES(JZ_CELL_SERIES_DECLARE_)
 } jz_cell;
 
 /* One traceable input: what was set, to what, in which unit, from where. */
@@ -156,6 +169,12 @@ typedef struct jz_meta {
     int description_inherited;   /* 1: a variant (`extends`) without a description of its own */
     char variant_of[JZ_NAME_MAX]; /* then the name of the scenario it extends ("variant op ..."),
                                      or "" */
+    /* conventions of the split and of judging measures (docs/model.md,
+     * docs/measures.md); defaults in brackets */
+    int startverschil_beinvloedbaar; /* 1: the base-year gap of an amount budget counts as
+                                        beinvloedbaar [1, as seed 004] ; 0: as niet */
+    int measures_horizon;  /* years over which measures are judged [max(horizon, 10)] */
+    double discount_rate;  /* per year, for the net present value of measures [3%] */
 } jz_meta;
 
 typedef struct jz_scenario {
@@ -216,6 +235,14 @@ jz_scenario *jz_scenario_load_string(const char *yaml, size_t len,
 
 /* A deep copy whose numbers may be changed; NULL on out of memory. */
 jz_scenario *jz_scenario_copy(const jz_scenario *s);
+
+/* A copy of s with a longer horizon (>= s's, <= JZ_HORIZON_MAX) for judging
+ * measures beyond the budget horizon (docs/measures.md "Judging a
+ * measure"): every per-year input holds its last value in the added years,
+ * except one-off values (tariff corrections), which are 0 there.  The first
+ * years project exactly as s does.  It carries no uncertain inputs, input
+ * trace or warnings.  NULL on out of memory or a bad horizon. */
+jz_scenario *jz_scenario_extend(const jz_scenario *s, int horizon);
 
 /* Free a scenario; NULL and half-built scenarios are fine. */
 void jz_scenario_free(jz_scenario *s);
