@@ -33,6 +33,7 @@
 #include <gsl/gsl_vector.h>
 
 #include "analysis/calib_internal.h"
+#include "jzsim/init.h"
 
 static const char *const kind_key[JZ_PK_N] = {"instroom", "cost", "zorgduur", "start",
                                               "instroom_trend", "intensity_trend"};
@@ -971,7 +972,10 @@ static int fit(problem *P, jz_calib *c, const jz_calib_options *o)
     }
     gsl_vector *f = gsl_multifit_nlinear_residual(w);
     double chisq0;
-    gsl_blas_ddot(f, f, &chisq0);
+    if ((st = gsl_blas_ddot(f, f, &chisq0)) != GSL_SUCCESS) {
+        rc = jz_error_set(P->err, JZ_ERUNTIME, NULL, 0, 0, "the solver could not start: %s", gsl_strerror(st));
+        goto done;
+    }
     int info = 0;
     st = gsl_multifit_nlinear_driver((size_t)o->max_iter, o->xtol, o->gtol, o->ftol, NULL, NULL, &info, w);
     if (P->failed) {
@@ -987,16 +991,23 @@ static int fit(problem *P, jz_calib *c, const jz_calib_options *o)
     gsl_vector *xs = gsl_multifit_nlinear_position(w);
     f = gsl_multifit_nlinear_residual(w);
     double chisq;
-    gsl_blas_ddot(f, f, &chisq);
+    if ((st = gsl_blas_ddot(f, f, &chisq)) != GSL_SUCCESS) {
+        rc = jz_error_set(P->err, JZ_ERUNTIME, NULL, 0, 0, "the fit's residuals: %s", gsl_strerror(st));
+        goto done;
+    }
     c->chisq0 = chisq0;
     c->chisq = chisq;
     c->dof = n_used(P->obs, P->n) - (int)p; /* set-aside observations carry no information */
     gsl_matrix *J = gsl_multifit_nlinear_jac(w);
-    gsl_multifit_nlinear_covar(J, 1e-12, cov);
+    if ((st = gsl_multifit_nlinear_covar(J, 1e-12, cov)) != GSL_SUCCESS) {
+        rc = jz_error_set(P->err, JZ_ERUNTIME, NULL, 0, 0,
+                          "the covariance of the fitted parameters could not be computed (%s); fit fewer "
+                          "groups (--fit)", gsl_strerror(st));
+        goto done;
+    }
     double s2 = c->dof > 0 ? chisq / c->dof : NAN;
     c->sigma = sqrt(s2);
-    gsl_matrix_memcpy(A, J);
-    if (gsl_linalg_SV_decomp(A, V, S, work) == GSL_SUCCESS) {
+    if (gsl_matrix_memcpy(A, J) == GSL_SUCCESS && gsl_linalg_SV_decomp(A, V, S, work) == GSL_SUCCESS) {
         double smax = gsl_vector_get(S, 0), smin = gsl_vector_get(S, p - 1);
         c->cond = smin > 0 ? smax / smin : INFINITY;
     } else {
@@ -1047,6 +1058,7 @@ done:
 jz_calib *jz_calibrate(const jz_scenario *s, const jz_history *h, const jz_calib_options *opt,
                        jz_error *err)
 {
+    jz_init(); /* GSL failures come back as statuses (jzsim/init.h) */
     jz_error_clear(err);
     jz_calib_options o;
     if (opt)

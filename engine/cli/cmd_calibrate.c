@@ -12,8 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_errno.h>
-
 #include "cli/cli.h"
 #include "jzsim/calibrate.h"
 
@@ -259,7 +257,6 @@ int cmd_calibrate(int argc, char **argv)
     int rc = parse(&calibrate_spec, argc, argv, &co, &o);
     if (rc != CLI_GO_ON)
         return rc;
-    gsl_set_error_handler_off();
     jz_calib_options cal;
     jz_calib_options_default(&cal);
     cal.until = o.until;
@@ -322,7 +319,6 @@ int cmd_backtest(int argc, char **argv)
     int rc = parse(&backtest_spec, argc, argv, &co, &o);
     if (rc != CLI_GO_ON)
         return rc;
-    gsl_set_error_handler_off();
     jz_backtest_options bo;
     jz_backtest_options_default(&bo);
     bo.fit_until = o.fit_until;
