@@ -13,6 +13,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -358,6 +359,8 @@ jz_history *jz_history_alloc(const char *name)
     return h;
 }
 
+static void index_free(struct jz_history_index *x);
+
 void jz_history_free(jz_history *h)
 {
     if (!h)
@@ -371,11 +374,115 @@ void jz_history_free(jz_history *h)
     for (int i = 0; i < h->n_warnings; i++)
         free(h->warnings[i]);
     free(h->warnings);
+    index_free(h->index);
     free(h);
+}
+
+/* ---- the row index: gemeente x zorgsoort x period -> rows -------------- *
+ * Open addressing with linear probing over (hash, row) slots; rows of one
+ * key (a file may give a period's series on several rows) sit in one probe
+ * run in the order they were added, so a lookup meets them in file order. */
+
+typedef struct jz_history_index {
+    size_t cap, used; /* cap a power of two; used <= cap / 2 */
+    uint64_t *hash;
+    int *row;         /* row index + 1; 0 = empty slot */
+} jz_history_index;
+
+static void index_free(jz_history_index *x)
+{
+    if (x) {
+        free(x->hash);
+        free(x->row);
+        free(x);
+    }
+}
+
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+    return h;
+}
+
+/* The hash of the key as same_key() compares it: names normalised, every
+ * spelling of the total one key. */
+static uint64_t key_hash(const char *g, const char *z, int year, int half)
+{
+    char a[JZ_NAME_MAX];
+    normalise(g ? g : "", a, sizeof a, 0, NULL, 0);
+    uint64_t h = fnv(0xcbf29ce484222325ULL, a, strlen(a) + 1);
+    if (!z || jz_history_is_total(z)) {
+        h = fnv(h, "\001", 1);
+    } else {
+        normalise(z, a, sizeof a, 0, NULL, 0);
+        h = fnv(h, a, strlen(a) + 1);
+    }
+    int p[2] = {year, half};
+    return fnv(h, (const char *)p, sizeof p);
+}
+
+static int index_put(jz_history_index *x, uint64_t hash, int row)
+{
+    size_t m = x->cap - 1, i = (size_t)hash & m;
+    while (x->row[i])
+        i = (i + 1) & m;
+    x->hash[i] = hash;
+    x->row[i] = row + 1;
+    x->used++;
+    return 0;
+}
+
+/* Room for one more row; 0, or -1 when out of memory. */
+static int index_reserve(jz_history *h)
+{
+    jz_history_index *x = h->index;
+    if (x && (x->used + 1) * 2 <= x->cap)
+        return 0;
+    jz_history_index *nx = calloc(1, sizeof *nx);
+    if (!nx)
+        return -1;
+    nx->cap = x ? x->cap * 2 : 64;
+    nx->hash = malloc(nx->cap * sizeof *nx->hash);
+    nx->row = calloc(nx->cap, sizeof *nx->row);
+    if (!nx->hash || !nx->row) {
+        index_free(nx);
+        return -1;
+    }
+    if (x) /* re-insert in row order: keeps each key's rows in file order */
+        for (int r = 0; r < h->n_rows; r++)
+            index_put(nx, key_hash(h->rows[r].gemeente, h->rows[r].zorgsoort, h->rows[r].year, h->rows[r].half),
+                      r);
+    index_free(x);
+    h->index = nx;
+    return 0;
+}
+
+static int same_key(const jz_history_row *r, const char *g, const char *z, int year, int half);
+
+/* The next row after slot *at (start with *at = (size_t)-1) with this key,
+ * or NULL. */
+static jz_history_row *index_next(const jz_history *h, uint64_t hash, const char *g, const char *z, int year,
+                                  int half, size_t *at)
+{
+    const jz_history_index *x = h->index;
+    if (!x)
+        return NULL;
+    size_t m = x->cap - 1, i = *at == (size_t)-1 ? (size_t)hash & m : (*at + 1) & m;
+    for (; x->row[i]; i = (i + 1) & m) {
+        jz_history_row *r = &h->rows[x->row[i] - 1];
+        if (x->hash[i] == hash && same_key(r, g, z, year, half)) {
+            *at = i;
+            return r;
+        }
+    }
+    return NULL;
 }
 
 static jz_history_row *new_row(jz_history *h)
 {
+    if (index_reserve(h))
+        return NULL;
     if (h->n_rows == h->cap_rows) {
         int nc = h->cap_rows ? h->cap_rows * 2 : 32;
         jz_history_row *r = realloc(h->rows, (size_t)nc * sizeof *r);
@@ -389,6 +496,12 @@ static jz_history_row *new_row(jz_history *h)
     for (int s = 0; s < JZ_HS_N; s++)
         r->v[s] = NAN;
     return r;
+}
+
+/* Enter row r (its key filled in) into the index; new_row reserved room. */
+static void index_row(jz_history *h, const jz_history_row *r)
+{
+    index_put(h->index, key_hash(r->gemeente, r->zorgsoort, r->year, r->half), (int)(r - h->rows));
 }
 
 int jz_history_is_total(const char *z)
@@ -425,10 +538,9 @@ int jz_history_set(jz_history *h, const char *gemeente, const char *zorgsoort,
     if (series < 0 || series >= JZ_HS_N || half < 0 || half > 2 || year < 1900 || year > 2200)
         return jz_error_set(err, JZ_EINPUT, h->path, 0, 0,
                             "jz_history_set: bad series %d, year %d or half %d", series, year, half);
-    jz_history_row *r = NULL;
-    for (int i = 0; i < h->n_rows && !r; i++)
-        if (same_key(&h->rows[i], gemeente, zorgsoort, year, half))
-            r = &h->rows[i];
+    size_t at = (size_t)-1;
+    jz_history_row *r = index_next(h, key_hash(gemeente, zorgsoort, year, half), gemeente, zorgsoort, year,
+                                   half, &at);
     if (!r) {
         if (!(r = new_row(h)))
             return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
@@ -436,6 +548,7 @@ int jz_history_set(jz_history *h, const char *gemeente, const char *zorgsoort,
         cpy(r->zorgsoort, sizeof r->zorgsoort, zorgsoort ? zorgsoort : "");
         r->year = year;
         r->half = half;
+        index_row(h, r);
     }
     r->v[series] = value;
     return JZ_OK;
@@ -591,10 +704,9 @@ static const char *check_value(int s, double v)
  * there with a value for the same series. */
 static int store_row(jz_history *h, const jz_history_row *in, jz_error *err)
 {
-    for (int i = 0; i < h->n_rows; i++) {
-        jz_history_row *r = &h->rows[i];
-        if (!same_key(r, in->gemeente, in->zorgsoort, in->year, in->half))
-            continue;
+    uint64_t hash = key_hash(in->gemeente, in->zorgsoort, in->year, in->half);
+    size_t at = (size_t)-1;
+    for (jz_history_row *r; (r = index_next(h, hash, in->gemeente, in->zorgsoort, in->year, in->half, &at));) {
         for (int s = 0; s < JZ_HS_N; s++)
             if (!isnan(in->v[s]) && !isnan(r->v[s])) {
                 char qg[JZ_QUOTE_BUF], qz[JZ_QUOTE_BUF];
@@ -613,6 +725,7 @@ static int store_row(jz_history *h, const jz_history_row *in, jz_error *err)
     char *src = in->source;
     *r = *in;
     r->source = NULL;
+    index_row(h, r);
     if (src && !(r->source = xstrdup(src)))
         return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     return JZ_OK;
@@ -731,6 +844,16 @@ static int line_is_blank(const record *r)
     return 1;
 }
 
+/* Is every field after the first blank? */
+static int only_first_field(const record *r)
+{
+    for (int i = 1; i < r->n; i++)
+        for (const char *c = r->f[i]; *c; c++)
+            if (!isspace((unsigned char)*c))
+                return 0;
+    return 1;
+}
+
 /* Join a record back into one text, for notes. */
 static void join(const record *r, char *out, size_t size)
 {
@@ -784,6 +907,120 @@ static char detect_sep(const char *p, const char *end)
     return ',';
 }
 
+/* ---- encoding: UTF-8, or Excel's Windows-1252 ("ANSI") ---------------- */
+
+/* Length of the valid UTF-8 sequence at s[0..n), 0 when it is not one. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    size_t k;
+    unsigned min;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xc2 && c <= 0xdf)
+        k = 2, min = 0x80;
+    else if (c >= 0xe0 && c <= 0xef)
+        k = 3, min = 0x800;
+    else if (c >= 0xf0 && c <= 0xf4)
+        k = 4, min = 0x10000;
+    else
+        return 0;
+    if (n < k)
+        return 0;
+    unsigned cp = c & (0x7f >> k);
+    for (size_t i = 1; i < k; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return 0;
+    return k;
+}
+
+/* Offset of the first byte that is not valid UTF-8, or n. */
+static size_t utf8_invalid_at(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        size_t k = utf8_len(u + i, n - i);
+        if (!k)
+            return i;
+        i += k;
+    }
+    return n;
+}
+
+/* Windows-1252 bytes 0x80..0x9f as Unicode (0: not assigned); 0xa0..0xff
+ * are Latin-1, the same code point. */
+static const unsigned short cp1252_80[32] = {
+    0x20ac, 0,      0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017d, 0,      0,      0x2018, 0x2019, 0x201c, 0x201d, 0x2022,
+    0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0,      0x017e, 0x0178};
+
+/* Line and 1-based character column of byte offset at in text. */
+static void line_col(const char *text, size_t at, int *line, int *col)
+{
+    int l = 1;
+    size_t start = 0;
+    for (size_t i = 0; i < at; i++)
+        if (text[i] == '\n') {
+            l++;
+            start = i + 1;
+        }
+    *line = l;
+    *col = (int)(at - start) + 1;
+}
+
+/* text[0..len) has a byte at bad that is not UTF-8: decode the whole text as
+ * Windows-1252 into a new UTF-8 buffer (*out, *out_len) and say so once.
+ * A byte that Windows-1252 does not assign is a located error: the file is
+ * in some other encoding. */
+static int decode_cp1252(jz_history *h, const char *text, size_t len, size_t bad, char **out, size_t *out_len,
+                         jz_error *err)
+{
+    int line, col;
+    char *o = malloc(len * 3 + 1);
+    if (!o)
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    size_t k = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = (unsigned char)text[i];
+        if (c >= 0x80 && c < 0xa0) {
+            c = cp1252_80[c - 0x80];
+            if (!c) {
+                free(o);
+                line_col(text, i, &line, &col);
+                return jz_error_set(err, JZ_EINPUT, h->path, line, col,
+                                    "byte 0x%02X is neither UTF-8 nor Windows-1252 text; save the file as "
+                                    "'CSV UTF-8'", (unsigned char)text[i]);
+            }
+        }
+        if (c < 0x80) {
+            o[k++] = (char)c;
+        } else if (c < 0x800) {
+            o[k++] = (char)(0xc0 | (c >> 6));
+            o[k++] = (char)(0x80 | (c & 0x3f));
+        } else {
+            o[k++] = (char)(0xe0 | (c >> 12));
+            o[k++] = (char)(0x80 | ((c >> 6) & 0x3f));
+            o[k++] = (char)(0x80 | (c & 0x3f));
+        }
+    }
+    o[k] = '\0';
+    line_col(text, bad, &line, &col);
+    if (add_warning(h, line, "the file is not UTF-8 (column %d: byte 0x%02X); read as Windows-1252, as "
+                             "Excel writes 'CSV (puntkomma gescheiden)'; save as 'CSV UTF-8' to silence this",
+                    col, (unsigned char)text[bad])) {
+        free(o);
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    *out = o;
+    *out_len = k;
+    return JZ_OK;
+}
+
 jz_history *jz_history_parse_csv(const char *text, size_t len, const char *name, jz_error *err)
 {
     jz_error_clear(err);
@@ -795,13 +1032,20 @@ jz_history *jz_history_parse_csv(const char *text, size_t len, const char *name,
         jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
         return NULL;
     }
-    csvin in = {text, text + len, 1, ',', h->path};
-    if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) /* UTF-8 byte order mark */
-        in.p += 3;
+    char *decoded = NULL; /* the text as UTF-8 when the file was Windows-1252 */
     if (memchr(text, '\0', len)) {
         jz_error_set(err, JZ_EINPUT, h->path, 0, 0, "the file contains NUL bytes; is it a text (CSV) file?");
         goto fail;
     }
+    size_t bad = utf8_invalid_at(text, len);
+    if (bad < len) {
+        if (decode_cp1252(h, text, len, bad, &decoded, &len, err))
+            goto fail;
+        text = decoded;
+    }
+    csvin in = {text, text + len, 1, ',', h->path};
+    if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) /* UTF-8 byte order mark */
+        in.p += 3;
     in.sep = detect_sep(in.p, in.end);
     int comma_decimal = in.sep != ',';
 
@@ -812,6 +1056,7 @@ jz_history *jz_history_parse_csv(const char *text, size_t len, const char *name,
     for (int i = 0; i < COL_ROLES; i++)
         role_col[i] = -1;
     char note[2048];
+    int padded_footer = 0;
 
     while ((rc = read_record(&in, rec, err)) > 0) {
         char first[MAX_CELL];
@@ -888,12 +1133,21 @@ jz_history *jz_history_parse_csv(const char *text, size_t len, const char *name,
             }
             continue;
         }
-        /* a footer such as "Bron: CBS" or "© CBS": one field, not a period */
-        if (rec->n == 1) {
+        /* a footer such as "Bron: CBS" or "© CBS": one field, not a period;
+         * Excel pads it with separators ("Bron: CBS";;;;;;), which gives text
+         * in the first field only: a note too, with one warning per file */
+        if (first[0] && only_first_field(rec)) {
             int y, hf, pv;
             if (parse_period(first, &y, &hf, &pv) != 0) {
                 if (add_note(h, first))
                     goto oom;
+                if (rec->n > 1 && !padded_footer++) {
+                    char q[JZ_QUOTE_BUF];
+                    if (add_warning(h, rec->line, "'%s' has text in its first field only: read as a note "
+                                                  "(a footer such as 'Bron: ...'), not as data",
+                                    jz_history_quote(first, q, sizeof q)))
+                        goto oom;
+                }
                 continue;
             }
         }
@@ -991,11 +1245,13 @@ jz_history *jz_history_parse_csv(const char *text, size_t len, const char *name,
         goto fail;
     }
     free(rec);
+    free(decoded);
     return h;
 oom:
     jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
 fail:
     free(rec);
+    free(decoded);
     jz_history_free(h);
     return NULL;
 }
