@@ -34,6 +34,7 @@
 
 #include "analysis/calib_internal.h"
 #include "jzsim/init.h"
+#include "scenario/value.h"
 
 static const char *const kind_key[JZ_PK_N] = {"instroom", "cost", "zorgduur", "start",
                                               "instroom_trend", "intensity_trend"};
@@ -464,6 +465,58 @@ typedef struct problem {
 
 static double clampd(double v, double lo, double hi) { return v < lo ? lo : v > hi ? hi : v; }
 
+/* The loader's range of what a parameter sets (scenario/value.c). */
+static void kind_range(const jz_cell *o, int kind, double *lo, double *hi)
+{
+    int open;
+    jz_unit u = kind == JZ_PK_INSTROOM ? (o->instroom_per_1000 ? JZ_U_PER_1000 : JZ_U_COUNT)
+                : kind == JZ_PK_COST   ? JZ_U_MONEY
+                : kind == JZ_PK_ZORGDUUR ? JZ_U_MONTHS
+                : kind == JZ_PK_START  ? JZ_U_COUNT
+                                       : JZ_U_RATE;
+    jz_unit_range(u, lo, hi, &open);
+    if (u == JZ_U_RATE)
+        *lo = -0.95; /* the range is open at -100%: stay clear of it */
+}
+
+/* Bounds on theta for parameter j: every value apply_one() writes stays
+ * within the loader's range, so the calibrated scenario loads (issue 12,
+ * item 3).  Levels: theta is a log factor on the original values. */
+static void param_bounds(problem *P, int j)
+{
+    jz_calib_param *q = &P->par[j];
+    const int Z = P->orig->n_zorgsoorten, H = P->orig->meta.horizon;
+    double tlo = -30.0, thi = 30.0;
+    if (q->kind == JZ_PK_TREND || q->kind == JZ_PK_INTENSITY) {
+        tlo = -0.95;
+        thi = 10.0;
+    }
+    for (int z = 0; z < Z; z++) {
+        if (!P->in_unit[(size_t)j * (size_t)Z + (size_t)z])
+            continue;
+        const jz_cell *o = &P->orig->cells[(size_t)q->g * (size_t)Z + (size_t)z];
+        double lo, hi;
+        kind_range(o, q->kind, &lo, &hi);
+        const double *v = q->kind == JZ_PK_INSTROOM ? o->instroom
+                        : q->kind == JZ_PK_COST     ? o->cost
+                        : q->kind == JZ_PK_ZORGDUUR ? o->zorgduur
+                                                    : NULL;
+        double one = q->kind == JZ_PK_START ? (q->is_factor ? o->start : 1.0) : 0.0;
+        int n = v ? H : q->kind == JZ_PK_START ? 1 : 0;
+        for (int y = 0; y < n; y++) {
+            double x = v ? v[y] : one;
+            if (!(x > 0.0))
+                continue; /* a zero stays zero whatever the factor */
+            if (lo > 0.0 && log(lo / x) > tlo)
+                tlo = log(lo / x);
+            if (log(hi / x) < thi)
+                thi = log(hi / x);
+        }
+    }
+    q->theta_lo = tlo;
+    q->theta_hi = thi > tlo ? thi : tlo;
+}
+
 /* Write parameter j at theta into the working copy (from the original). */
 static void apply_one(problem *P, int j, double theta)
 {
@@ -475,30 +528,31 @@ static void apply_one(problem *P, int j, double theta)
         size_t ci = (size_t)q->g * (size_t)Z + (size_t)z;
         const jz_cell *o = &P->orig->cells[ci];
         jz_cell *c = &P->work->cells[ci];
-        double f = exp(clampd(theta, -30.0, 30.0));
+        double f = exp(clampd(theta, q->theta_lo, q->theta_hi)), lo, hi;
+        kind_range(o, q->kind, &lo, &hi);
         switch (q->kind) {
         case JZ_PK_INSTROOM:
             for (int y = 0; y < H; y++)
-                c->instroom[y] = o->instroom[y] * f;
+                c->instroom[y] = clampd(o->instroom[y] * f, lo, hi);
             break;
         case JZ_PK_COST:
             for (int y = 0; y < H; y++)
-                c->cost[y] = o->cost[y] * f;
+                c->cost[y] = clampd(o->cost[y] * f, lo, hi);
             break;
         case JZ_PK_ZORGDUUR:
             for (int y = 0; y < H; y++)
-                c->zorgduur[y] = clampd(o->zorgduur[y] * f, 1e-3, 1200.0);
+                c->zorgduur[y] = clampd(o->zorgduur[y] * f, lo, hi);
             break;
         case JZ_PK_START:
-            c->start = q->is_factor ? o->start * f : f;
+            c->start = clampd(q->is_factor ? o->start * f : f, lo, hi);
             break;
         case JZ_PK_TREND:
             for (int y = 1; y < H; y++)
-                c->instroom_trend[y] = clampd(theta, -0.95, 10.0);
+                c->instroom_trend[y] = clampd(theta, q->theta_lo, q->theta_hi);
             break;
         case JZ_PK_INTENSITY:
             for (int y = 1; y < H; y++)
-                c->intensity_trend[y] = clampd(theta, -0.95, 10.0);
+                c->intensity_trend[y] = clampd(theta, q->theta_lo, q->theta_hi);
             break;
         default:
             break;
@@ -1157,6 +1211,8 @@ jz_calib *jz_calibrate(const jz_scenario *s, const jz_history *h, const jz_calib
 
     if ((rc = make_params(&P, c, own, tot, o.fit, err)))
         goto fail;
+    for (int j = 0; j < P.np; j++)
+        param_bounds(&P, j);
     P.map = malloc((size_t)(P.np ? P.np : 1) * sizeof *P.map);
     P.scratch = malloc((size_t)P.n * sizeof *P.scratch);
     if (!P.map || !P.scratch) {
@@ -1182,6 +1238,23 @@ jz_calib *jz_calibrate(const jz_scenario *s, const jz_history *h, const jz_calib
             goto fail;
     } else {
         WARN(c, "no parameter could be fitted: the calibrated scenario equals the input");
+    }
+    /* a parameter that ended beyond its bound is at the bound: its value is
+     * what the fitted run and the written scenario use */
+    for (int k = 0; k < P.p; k++) {
+        jz_calib_param *q = &P.par[P.map[k]];
+        if (!(q->theta > q->theta_lo) || !(q->theta < q->theta_hi)) {
+            int low = !(q->theta > q->theta_lo);
+            q->at_bound = low ? -1 : 1;
+            q->theta = low ? q->theta_lo : q->theta_hi;
+            q->theta_se = NAN;
+            snprintf(q->note, sizeof q->note, "at the %s bound of the scenario format's range",
+                     low ? "lower" : "upper");
+            WARN(c, "%s of %s, %s: the fit ran into the %s bound of what a scenario accepts and stops "
+                    "there; the history does not support a value inside the range (look for a typo or a "
+                    "unit error in its rows)", kind_key[q->kind], s->gemeenten[q->g].code,
+                 q->z >= 0 ? s->zorgsoorten[q->z].key : "the other zorgsoorten (group)", low ? "lower" : "upper");
+        }
     }
     /* the fitted run */
     for (int k = 0; k < P.p; k++)
@@ -1250,4 +1323,19 @@ fail:
     free(classes);
     jz_calib_free(c);
     return NULL;
+}
+
+int jz_calib_check_written(const char *path, jz_error *err)
+{
+    jz_scenario *s = jz_scenario_load(path, NULL, err);
+    if (s) {
+        jz_scenario_free(s);
+        return JZ_OK;
+    }
+    char msg[JZ_ERR_MSG_MAX], file[JZ_ERR_FILE_MAX];
+    snprintf(msg, sizeof msg, "%s", err->message);
+    snprintf(file, sizeof file, "%s", err->file);
+    return jz_error_set(err, JZ_ERUNTIME, file, err->line, err->column,
+                        "the calibrated scenario does not load back: %s (a fault in jzsim calibrate; "
+                        "do not use this file)", msg);
 }

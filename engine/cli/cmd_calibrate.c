@@ -287,6 +287,10 @@ int cmd_calibrate(int argc, char **argv)
         calib_yaml x = {c, ext};
         if ((rc = cli_write(co.output, write_yaml, &x)) != EXIT_OK)
             goto done;
+        if (jz_calib_check_written(co.output, &err) != JZ_OK) {
+            rc = cli_fail(&err);
+            goto done;
+        }
     }
     if (jz_report_calib(stdout, c, (jz_calib_format)co.format, co.lang, co.locale_nl, &err) != JZ_OK ||
         fflush(stdout)) {
