@@ -30,5 +30,5 @@
 #include "jzsim/history.h"
 #include "jzsim/calibrate.h"
 #include "jzsim/report.h"
-#define JZSIM_VERSION "0.1.0"
+#include "jzsim/version.h" /* JZSIM_VERSION, generated from CMake's project(VERSION) */
 #endif
