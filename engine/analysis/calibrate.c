@@ -33,6 +33,7 @@
 #include <gsl/gsl_vector.h>
 
 #include "analysis/calib_internal.h"
+#include "common/util.h"
 #include "jzsim/init.h"
 #include "scenario/value.h"
 
@@ -97,20 +98,7 @@ int jz_calib_warn(char ***arr, int *n, int *cap, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    if (*n == *cap) {
-        int nc = *cap ? *cap * 2 : 8;
-        char **a = realloc(*arr, (size_t)nc * sizeof *a);
-        if (!a)
-            return JZ_ENOMEM;
-        *arr = a;
-        *cap = nc;
-    }
-    size_t len = strlen(buf) + 1;
-    if (!((*arr)[*n] = malloc(len)))
-        return JZ_ENOMEM;
-    memcpy((*arr)[*n], buf, len);
-    (*n)++;
-    return JZ_OK;
+    return jz_strlist_push(arr, n, cap, buf);
 }
 
 #define WARN(c, ...) jz_calib_warn(&(c)->warnings, &(c)->n_warnings, &(c)->cap_warnings, __VA_ARGS__)

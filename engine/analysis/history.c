@@ -20,6 +20,8 @@
 
 #include "jzsim/history.h"
 #include "analysis/calib_internal.h"
+#include "common/limits.h"
+#include "common/util.h"
 #include "scenario/node.h"
 
 const double jz_duration_class_edges[JZ_DUR_CLASSES + 1] = {0, 3, 6, 12, 24, 36, 48, INFINITY};
@@ -186,35 +188,13 @@ static int role_of(const char *norm)
     return -1;
 }
 
-static int edit_distance(const char *a, const char *b)
-{
-    size_t n = strlen(a), m = strlen(b);
-    if (n > 40 || m > 40)
-        return 99;
-    int d[41][41];
-    for (size_t i = 0; i <= n; i++)
-        d[i][0] = (int)i;
-    for (size_t j = 0; j <= m; j++)
-        d[0][j] = (int)j;
-    for (size_t i = 1; i <= n; i++)
-        for (size_t j = 1; j <= m; j++) {
-            int c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-            if (d[i - 1][j] + 1 < c)
-                c = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < c)
-                c = d[i][j - 1] + 1;
-            d[i][j] = c;
-        }
-    return d[n][m];
-}
-
 /* The documented name closest to an unknown header, or NULL. */
 static const char *suggest(const char *norm)
 {
     const char *best = NULL;
-    int bd = 3;
+    size_t bd = 3;
     for (size_t i = 0; i < N_ALIASES; i++) {
-        int d = edit_distance(norm, aliases[i].name);
+        size_t d = jz_edit_distance(norm, aliases[i].name);
         if (d < bd) {
             bd = d;
             int r = aliases[i].role;
@@ -304,34 +284,9 @@ static void cpy(char *dst, size_t size, const char *src)
     dst[n] = '\0';
 }
 
-static char *xstrdup(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
-
-static int push_str(char ***arr, int *n, int *cap, const char *s)
-{
-    if (*n == *cap) {
-        int nc = *cap ? *cap * 2 : 8;
-        char **a = realloc(*arr, (size_t)nc * sizeof *a);
-        if (!a)
-            return JZ_ENOMEM;
-        *arr = a;
-        *cap = nc;
-    }
-    if (!((*arr)[*n] = xstrdup(s)))
-        return JZ_ENOMEM;
-    (*n)++;
-    return JZ_OK;
-}
-
 static int add_note(jz_history *h, const char *s)
 {
-    return push_str(&h->notes, &h->n_notes, &h->cap_notes, s);
+    return jz_strlist_push(&h->notes, &h->n_notes, &h->cap_notes, s);
 }
 
 #if defined(__GNUC__)
@@ -348,7 +303,7 @@ static int add_warning(jz_history *h, int line, const char *fmt, ...)
         snprintf(buf, sizeof buf, "%s:%d: %s", h->path, line, msg);
     else
         snprintf(buf, sizeof buf, "%s: %s", h->path, msg);
-    return push_str(&h->warnings, &h->n_warnings, &h->cap_warnings, buf);
+    return jz_strlist_push(&h->warnings, &h->n_warnings, &h->cap_warnings, buf);
 }
 
 jz_history *jz_history_alloc(const char *name)
@@ -726,7 +681,7 @@ static int store_row(jz_history *h, const jz_history_row *in, jz_error *err)
     *r = *in;
     r->source = NULL;
     index_row(h, r);
-    if (src && !(r->source = xstrdup(src)))
+    if (src && !(r->source = jz_strdup(src)))
         return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     return JZ_OK;
 }
@@ -1179,7 +1134,7 @@ jz_history *jz_history_parse_csv(const char *text, size_t len, const char *name,
                 cpy(row.zorgsoort, sizeof row.zorgsoort, cell);
                 row.col_zorgsoort = i + 1;
             } else if (r == COL_SOURCE) {
-                row.source = cell[0] ? xstrdup(cell) : NULL;
+                row.source = cell[0] ? jz_strdup(cell) : NULL;
                 if (cell[0] && !row.source)
                     goto oom;
             } else if (r == COL_PERIOD) {
@@ -1298,7 +1253,7 @@ static int yaml_row(jz_history *h, const jz_node *m, jz_error *err)
             row.col_zorgsoort = v->column;
         } else if (r == COL_SOURCE) {
             free(src);
-            if (!(src = xstrdup(v->scalar))) {
+            if (!(src = jz_strdup(v->scalar))) {
                 rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
                 break;
             }
@@ -1359,7 +1314,7 @@ jz_history *jz_history_parse_yaml(const char *text, size_t len, const char *name
         jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
         return NULL;
     }
-    jz_yaml_limits lim = {16u << 20, 2000000};
+    jz_yaml_limits lim = {JZ_YAML_MAX_BYTES, JZ_YAML_MAX_NODES};
     jz_node *root = jz_yaml_parse(a, text, len, h->path, &lim, err);
     int rc = root ? JZ_OK : err->status;
     const jz_node *rows = NULL;
@@ -1414,44 +1369,10 @@ jz_history *jz_history_parse_yaml(const char *text, size_t len, const char *name
 jz_history *jz_history_load(const char *path, jz_error *err)
 {
     jz_error_clear(err);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        jz_error_set(err, JZ_EIO, path, 0, 0, "cannot open the history file");
+    char *buf;
+    size_t n;
+    if (jz_read_file(path, JZ_HISTORY_MAX_BYTES, "the history file", &buf, &n, err) != JZ_OK)
         return NULL;
-    }
-    size_t cap = 1 << 16, n = 0, limit = 64u << 20;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n < cap)
-            break;
-        if (cap >= limit) {
-            free(buf);
-            fclose(f);
-            jz_error_set(err, JZ_EINPUT, path, 0, 0, "the history file is larger than 64 MiB");
-            return NULL;
-        }
-        char *nb = realloc(buf, cap * 2);
-        if (!nb) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = nb;
-        cap *= 2;
-    }
-    int rerr = ferror(f);
-    fclose(f);
-    if (!buf) {
-        jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-        return NULL;
-    }
-    if (rerr) {
-        free(buf);
-        jz_error_set(err, JZ_EIO, path, 0, 0, "cannot read the history file");
-        return NULL;
-    }
     size_t L = strlen(path);
     int yaml = (L > 5 && strcmp(path + L - 5, ".yaml") == 0) || (L > 4 && strcmp(path + L - 4, ".yml") == 0);
     jz_history *h = yaml ? jz_history_parse_yaml(buf, n, path, err)

@@ -13,17 +13,15 @@
  * node records its height and an alias that would make the tree deeper
  * than the cap is refused.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <yaml.h>
 
+#include "common/limits.h"
+#include "common/util.h"
 #include "scenario/node.h"
 
 /* ------------------------------------------------------------------ */
@@ -687,7 +685,7 @@ static jz_node *libyaml_error(builder *b, const yaml_parser_t *ps)
 
 static jz_yaml_limits limits_or_default(const jz_yaml_limits *lim)
 {
-    jz_yaml_limits d = {(size_t)16 << 20, 2000000};
+    jz_yaml_limits d = {JZ_YAML_MAX_BYTES, JZ_YAML_MAX_NODES};
     return lim ? *lim : d;
 }
 
@@ -788,101 +786,15 @@ jz_node *jz_yaml_parse(jz_arena *a, const char *text, size_t len,
     return root;
 }
 
-/* Read at most max + 1 bytes of fd into a malloc'd buffer; more than max
- * means "too large" (for pipes and files that grow while being read). */
-static int read_all(int fd, size_t max, size_t hint, char **out, size_t *out_len)
-{
-    size_t cap = hint + 1 < max + 1 ? hint + 1 : max + 1, len = 0;
-    if (cap < 4096)
-        cap = 4096;
-    char *buf = malloc(cap);
-    if (!buf)
-        return ENOMEM;
-    for (;;) {
-        if (len == cap) {
-            if (len > max)
-                break;
-            char *nb = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                return ENOMEM;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        ssize_t r = read(fd, buf + len, cap - len);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            int e = errno;
-            free(buf);
-            return e;
-        }
-        if (r == 0)
-            break;
-        len += (size_t)r;
-    }
-    *out = buf;
-    *out_len = len;
-    return 0;
-}
-
-static jz_node *parse_fd(jz_arena *a, int fd, const char *path,
-                         const jz_yaml_limits *L, jz_error *err)
-{
-    struct stat st;
-    if (fstat(fd, &st) != 0) {
-        jz_error_set(err, JZ_EIO, path, 0, 0, "cannot read file: %s", strerror(errno));
-        return NULL;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        jz_error_set(err, JZ_EIO, path, 0, 0, "cannot read file: it is a directory");
-        return NULL;
-    }
-    if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > L->max_file_bytes) {
-        jz_error_set(err, JZ_EINPUT, path, 0, 0, "file is %jd bytes, larger "
-                     "than the limit of %zu bytes", (intmax_t)st.st_size,
-                     L->max_file_bytes);
-        return NULL;
-    }
-    size_t hint = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
-    char *buf = NULL;
-    size_t len = 0;
-    int e = read_all(fd, L->max_file_bytes, hint, &buf, &len);
-    if (e == ENOMEM) {
-        jz_error_set(err, JZ_ENOMEM, path, 0, 0, "out of memory while reading the file");
-        return NULL;
-    }
-    if (e) {
-        jz_error_set(err, JZ_EIO, path, 0, 0, "cannot read file: %s", strerror(e));
-        return NULL;
-    }
-    if (len > L->max_file_bytes) { /* grew while reading, or not a regular file */
-        jz_error_set(err, JZ_EINPUT, path, 0, 0, "file is more than %zu bytes, "
-                     "larger than the limit of %zu bytes", L->max_file_bytes,
-                     L->max_file_bytes);
-        free(buf);
-        return NULL;
-    }
-    jz_node *root = jz_yaml_parse(a, buf, len, path, L, err);
-    free(buf);
-    return root;
-}
-
 jz_node *jz_yaml_parse_file(jz_arena *a, const char *path,
                             const jz_yaml_limits *lim, jz_error *err)
 {
     jz_yaml_limits L = limits_or_default(lim);
-    if (!path) {
-        jz_error_set(err, JZ_EIO, NULL, 0, 0, "no file name given");
+    char *buf;
+    size_t len;
+    if (jz_read_file(path, L.max_file_bytes, "file", &buf, &len, err) != JZ_OK)
         return NULL;
-    }
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        jz_error_set(err, JZ_EIO, path, 0, 0, "cannot open file: %s", strerror(errno));
-        return NULL;
-    }
-    jz_node *root = parse_fd(a, fd, path, &L, err);
-    close(fd);
+    jz_node *root = jz_yaml_parse(a, buf, len, path, &L, err);
+    free(buf);
     return root;
 }

@@ -47,6 +47,8 @@ struct jz_node {
     jz_node **values;
 };
 
+/* The defaults (NULL limits) are JZ_YAML_MAX_BYTES, JZ_YAML_MAX_NODES
+ * (common/limits.h). */
 typedef struct jz_yaml_limits {
     size_t max_file_bytes; /* reject larger inputs before parsing */
     size_t max_nodes;      /* reject documents that expand to more nodes */
