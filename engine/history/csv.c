@@ -308,237 +308,269 @@ static int decode_cp1252(jz_history *h, const char *text, size_t len, size_t bad
     return JZ_OK;
 }
 
-jz_history *jz_history_parse_csv(const char *text, size_t len, const char *name, jz_error *err)
+/* ---- the header and its column map -------------------------------------- */
+
+typedef struct colmap {
+    int n;                   /* fields in the header; 0 = no header yet */
+    int line;                /* its line */
+    char sep;
+    int comma_decimal;       /* ';' and tab files: decimal commas */
+    int role[MAX_FIELDS];    /* field -> COL_* or jz_hseries, -1 ignored */
+    double scale[MAX_FIELDS];/* unit hint of the field, e.g. x 1 000 */
+    int role_col[COL_ROLES]; /* role -> field, -1 absent */
+} colmap;
+
+static int oom(jz_error *err) { return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory"); }
+
+/* Is this the header: a line with a period column?  Lines above it are a
+ * title (StatLine exports one or two). */
+static int is_header(const record *rec)
 {
-    jz_error_clear(err);
-    jz_history *h = jz_history_alloc(name);
-    record *rec = malloc(sizeof *rec);
-    if (!h || !rec) {
-        free(rec);
-        jz_history_free(h);
-        jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-        return NULL;
+    for (int i = 0; i < rec->n; i++) {
+        char nm[256], par[128];
+        hist_normalise(rec->f[i], nm, sizeof nm, 1, par, sizeof par);
+        if (hist_role_of(nm) == COL_PERIOD)
+            return 1;
     }
-    char *decoded = NULL; /* the text as UTF-8 when the file was Windows-1252 */
-    if (memchr(text, '\0', len)) {
-        jz_error_set(err, JZ_EINPUT, h->path, 0, 0, "the file contains NUL bytes; is it a text (CSV) file?");
-        goto fail;
-    }
-    size_t bad = utf8_invalid_at(text, len);
-    if (bad < len) {
-        if (decode_cp1252(h, text, len, bad, &decoded, &len, err))
-            goto fail;
-        text = decoded;
-    }
-    csvin in = {text, text + len, 1, ',', h->path};
-    if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) /* UTF-8 byte order mark */
-        in.p += 3;
-    in.sep = detect_sep(in.p, in.end);
-    int comma_decimal = in.sep != ',';
+    return 0;
+}
 
-    int role[MAX_FIELDS];
-    double scale[MAX_FIELDS];
-    int n_header = 0, header_line = 0, rc;
-    int role_col[COL_ROLES];
-    for (int i = 0; i < COL_ROLES; i++)
-        role_col[i] = -1;
+/* One header field: its role and unit; unknown names warn with a hint. */
+static int map_column(jz_history *h, const record *rec, int i, colmap *cm, jz_error *err)
+{
+    char nm[256], par[128];
+    hist_normalise(rec->f[i], nm, sizeof nm, 1, par, sizeof par);
+    int r = hist_role_of(nm);
+    cm->role[i] = r;
+    cm->scale[i] = r >= 0 ? hist_unit_scale(r, par) : 1.0;
+    if (r < 0) {
+        char raw[MAX_CELL];
+        hist_cpy(raw, sizeof raw, rec->f[i]);
+        hist_trim(raw);
+        if (!raw[0])
+            return JZ_OK;
+        const char *sg = hist_suggest(nm);
+        char q[JZ_QUOTE_BUF];
+        if (hist_add_warning(h, rec->line, "column %d '%s' is not a known series and is ignored%s%s%s", i + 1,
+                             jz_history_quote(raw, q, sizeof q), sg ? "; did you mean '" : "", sg ? sg : "",
+                             sg ? "'?" : ""))
+            return oom(err);
+        return JZ_OK;
+    }
+    if (cm->role_col[r] >= 0) {
+        char q1[JZ_QUOTE_BUF], q2[JZ_QUOTE_BUF];
+        return jz_error_set(err, JZ_EINPUT, h->path, rec->line, i + 1,
+                            "column '%s' means the same as column %d ('%s'): give each series once",
+                            jz_history_quote(rec->f[i], q1, sizeof q1), cm->role_col[r] + 1,
+                            jz_history_quote(rec->f[cm->role_col[r]], q2, sizeof q2));
+    }
+    cm->role_col[r] = i;
+    return JZ_OK;
+}
+
+/* The header line: the column map, with at least one series. */
+static int read_header(jz_history *h, const record *rec, colmap *cm, jz_error *err)
+{
+    cm->n = rec->n;
+    cm->line = rec->line;
+    for (int i = 0; i < rec->n; i++) {
+        int rc = map_column(h, rec, i, cm, err);
+        if (rc)
+            return rc;
+    }
+    for (int s = 0; s < JZ_HS_N; s++)
+        if (cm->role_col[s] >= 0)
+            return JZ_OK;
+    return jz_error_set(err, JZ_EINPUT, h->path, rec->line, 0,
+                        "the header names no series; expected columns such as instroom, "
+                        "uitstroom, unique_clients, cost (docs/calibration.md)");
+}
+
+/* ---- one data row -------------------------------------------------------- */
+
+/* Field i of a data row (trimmed, in cell) into row; *any set when it holds
+ * a value. */
+static int read_cell(jz_history *h, const record *rec, const colmap *cm, int i, const char *cell,
+                     jz_history_row *row, int *any, jz_error *err)
+{
+    int r = cm->role[i];
+    char q[JZ_QUOTE_BUF];
+    if (r == COL_GEMEENTE) {
+        hist_cpy(row->gemeente, sizeof row->gemeente, cell);
+        row->col_gemeente = i + 1;
+    } else if (r == COL_ZORGSOORT) {
+        hist_cpy(row->zorgsoort, sizeof row->zorgsoort, cell);
+        row->col_zorgsoort = i + 1;
+    } else if (r == COL_SOURCE) {
+        free(row->source);
+        row->source = NULL;
+        if (cell[0] && !(row->source = jz_strdup(cell)))
+            return oom(err);
+    } else if (r == COL_PERIOD) {
+        row->col_period = i + 1;
+        if (!cell[0])
+            return jz_error_set(err, JZ_EINPUT, h->path, rec->line, i + 1, "the period is empty; %s",
+                                hist_period_hint);
+        if (hist_parse_period(cell, &row->year, &row->half, &row->provisional))
+            return jz_error_set(err, JZ_EINPUT, h->path, rec->line, i + 1, "period '%s': %s",
+                                jz_history_quote(cell, q, sizeof q), hist_period_hint);
+    } else {
+        double v;
+        const char *why;
+        int st = hist_parse_number(cell, cm->comma_decimal, &v, &why);
+        if (st == NUM_BAD)
+            return jz_error_set(err, JZ_EINPUT, h->path, rec->line, i + 1, "%s: '%s' is not a number%s%s",
+                                jz_hseries_key(r), jz_history_quote(cell, q, sizeof q), why ? "; " : "",
+                                why ? why : "");
+        if (st == NUM_MISSING)
+            return JZ_OK;
+        v *= cm->scale[i];
+        if ((why = hist_check_value(r, v)))
+            return jz_error_set(err, JZ_EINPUT, h->path, rec->line, i + 1, "%s %s, got %s", jz_hseries_key(r), why,
+                                jz_history_quote(cell, q, sizeof q));
+        row->v[r] = v;
+        row->col[r] = i + 1;
+        *any = 1;
+    }
+    return JZ_OK;
+}
+
+/* A data row: its fields by the column map, then stored (a row of unknown
+ * or missing cells only observes nothing and is skipped). */
+static int read_row(jz_history *h, const record *rec, const colmap *cm, jz_error *err)
+{
+    if (rec->n != cm->n)
+        return jz_error_set(err, JZ_EINPUT, h->path, rec->line, rec->n > cm->n ? cm->n + 1 : rec->n,
+                            "this line has %d fields, the header (line %d) has %d; a separator "
+                            "'%c' inside a value must be quoted",
+                            rec->n, cm->line, cm->n, cm->sep);
+    jz_history_row row;
+    memset(&row, 0, sizeof row);
+    for (int s = 0; s < JZ_HS_N; s++)
+        row.v[s] = NAN;
+    row.line = rec->line;
+    int any = 0, rc = JZ_OK;
+    for (int i = 0; i < rec->n && rc == JZ_OK; i++) {
+        if (cm->role[i] < 0)
+            continue;
+        char cell[MAX_CELL];
+        hist_cpy(cell, sizeof cell, rec->f[i]);
+        hist_trim(cell);
+        rc = read_cell(h, rec, cm, i, cell, &row, &any, err);
+    }
+    if (rc == JZ_OK && any)
+        rc = hist_store_row(h, &row, err);
+    free(row.source);
+    return rc;
+}
+
+/* ---- notes: comments, title and footer lines ----------------------------- */
+
+/* A line below the header that is a footer such as "Bron: CBS" or "© CBS":
+ * one field, not a period.  Excel pads it with separators ("Bron: CBS";;;;;;),
+ * which gives text in the first field only: a note too, with one warning per
+ * file.  1 = it was a note, 0 = not a footer, <0 = -status. */
+static int footer_note(jz_history *h, const record *rec, const char *first, int *padded, jz_error *err)
+{
+    int y, hf, pv;
+    if (!first[0] || !only_first_field(rec) || hist_parse_period(first, &y, &hf, &pv) == 0)
+        return 0;
+    if (hist_add_note(h, first))
+        return -oom(err);
+    if (rec->n > 1 && !(*padded)++) {
+        char q[JZ_QUOTE_BUF];
+        if (hist_add_warning(h, rec->line, "'%s' has text in its first field only: read as a note "
+                                           "(a footer such as 'Bron: ...'), not as data",
+                             jz_history_quote(first, q, sizeof q)))
+            return -oom(err);
+    }
+    return 1;
+}
+
+/* A '#' comment line: a source note ("# bron: ..."). */
+static int comment_note(jz_history *h, const record *rec, jz_error *err)
+{
     char note[2048];
-    int padded_footer = 0;
+    join(rec, note, sizeof note);
+    const char *t = note + 1;
+    while (*t == ' ' || *t == '#')
+        t++;
+    return *t && hist_add_note(h, t) ? oom(err) : JZ_OK;
+}
 
-    while ((rc = read_record(&in, rec, err)) > 0) {
+static int read_lines(jz_history *h, csvin *in, record *rec, colmap *cm, jz_error *err)
+{
+    int rc, padded = 0;
+    while ((rc = read_record(in, rec, err)) > 0) {
         char first[MAX_CELL];
         hist_cpy(first, sizeof first, rec->n ? rec->f[0] : "");
         hist_trim(first);
         if (line_is_blank(rec))
             continue;
         if (first[0] == '#' && !rec->quoted[0]) {
-            /* a comment: a source note ("# bron: ...") */
+            rc = comment_note(h, rec, err);
+        } else if (!cm->n && !is_header(rec)) {
+            char note[2048];
             join(rec, note, sizeof note);
-            const char *t = note + 1;
-            while (*t == ' ' || *t == '#')
-                t++;
-            if (*t && hist_add_note(h, t))
-                goto oom;
-            continue;
+            rc = hist_add_note(h, note) ? oom(err) : JZ_OK;
+        } else if (!cm->n) {
+            rc = read_header(h, rec, cm, err);
+        } else if ((rc = footer_note(h, rec, first, &padded, err)) != 0) {
+            rc = rc < 0 ? -rc : JZ_OK;
+        } else {
+            rc = read_row(h, rec, cm, err);
         }
-        if (!n_header) {
-            /* the header is the first line with a period column; lines
-             * above it are a title (StatLine exports one or two) */
-            int has_period = 0;
-            for (int i = 0; i < rec->n; i++) {
-                char nm[256], par[128];
-                hist_normalise(rec->f[i], nm, sizeof nm, 1, par, sizeof par);
-                if (hist_role_of(nm) == COL_PERIOD)
-                    has_period = 1;
-            }
-            if (!has_period) {
-                join(rec, note, sizeof note);
-                if (hist_add_note(h, note))
-                    goto oom;
-                continue;
-            }
-            n_header = rec->n;
-            header_line = rec->line;
-            for (int i = 0; i < rec->n; i++) {
-                char nm[256], par[128];
-                hist_normalise(rec->f[i], nm, sizeof nm, 1, par, sizeof par);
-                int r = hist_role_of(nm);
-                role[i] = r;
-                scale[i] = r >= 0 ? hist_unit_scale(r, par) : 1.0;
-                if (r < 0) {
-                    char raw[MAX_CELL];
-                    hist_cpy(raw, sizeof raw, rec->f[i]);
-                    hist_trim(raw);
-                    if (!raw[0])
-                        continue;
-                    const char *sg = hist_suggest(nm);
-                    char q[JZ_QUOTE_BUF];
-                    if (hist_add_warning(h, rec->line, "column %d '%s' is not a known series and is ignored%s%s%s",
-                                    i + 1, jz_history_quote(raw, q, sizeof q), sg ? "; did you mean '" : "", sg ? sg : "",
-                                    sg ? "'?" : ""))
-                        goto oom;
-                    continue;
-                }
-                if (role_col[r] >= 0) {
-                    char q1[JZ_QUOTE_BUF], q2[JZ_QUOTE_BUF];
-                    jz_error_set(err, JZ_EINPUT, h->path, rec->line, i + 1,
-                                 "column '%s' means the same as column %d ('%s'): give each series once",
-                                 jz_history_quote(rec->f[i], q1, sizeof q1), role_col[r] + 1,
-                                 jz_history_quote(rec->f[role_col[r]], q2, sizeof q2));
-                    goto fail;
-                }
-                role_col[r] = i;
-            }
-            int any = 0;
-            for (int s = 0; s < JZ_HS_N; s++)
-                any |= role_col[s] >= 0;
-            if (!any) {
-                jz_error_set(err, JZ_EINPUT, h->path, rec->line, 0,
-                             "the header names no series; expected columns such as instroom, "
-                             "uitstroom, unique_clients, cost (docs/calibration.md)");
-                goto fail;
-            }
-            continue;
-        }
-        /* a footer such as "Bron: CBS" or "© CBS": one field, not a period;
-         * Excel pads it with separators ("Bron: CBS";;;;;;), which gives text
-         * in the first field only: a note too, with one warning per file */
-        if (first[0] && only_first_field(rec)) {
-            int y, hf, pv;
-            if (hist_parse_period(first, &y, &hf, &pv) != 0) {
-                if (hist_add_note(h, first))
-                    goto oom;
-                if (rec->n > 1 && !padded_footer++) {
-                    char q[JZ_QUOTE_BUF];
-                    if (hist_add_warning(h, rec->line, "'%s' has text in its first field only: read as a note "
-                                                  "(a footer such as 'Bron: ...'), not as data",
-                                    jz_history_quote(first, q, sizeof q)))
-                        goto oom;
-                }
-                continue;
-            }
-        }
-        if (rec->n != n_header) {
-            jz_error_set(err, JZ_EINPUT, h->path, rec->line,
-                         rec->n > n_header ? n_header + 1 : rec->n,
-                         "this line has %d fields, the header (line %d) has %d; a separator "
-                         "'%c' inside a value must be quoted",
-                         rec->n, header_line, n_header, in.sep);
-            goto fail;
-        }
-        jz_history_row row;
-        memset(&row, 0, sizeof row);
-        for (int s = 0; s < JZ_HS_N; s++)
-            row.v[s] = NAN;
-        row.line = rec->line;
-        int any_value = 0;
-        for (int i = 0; i < rec->n; i++) {
-            int r = role[i];
-            if (r < 0)
-                continue;
-            char cell[MAX_CELL];
-            hist_cpy(cell, sizeof cell, rec->f[i]);
-            hist_trim(cell);
-            if (r == COL_GEMEENTE) {
-                hist_cpy(row.gemeente, sizeof row.gemeente, cell);
-                row.col_gemeente = i + 1;
-            } else if (r == COL_ZORGSOORT) {
-                hist_cpy(row.zorgsoort, sizeof row.zorgsoort, cell);
-                row.col_zorgsoort = i + 1;
-            } else if (r == COL_SOURCE) {
-                row.source = cell[0] ? jz_strdup(cell) : NULL;
-                if (cell[0] && !row.source)
-                    goto oom;
-            } else if (r == COL_PERIOD) {
-                row.col_period = i + 1;
-                if (!cell[0]) {
-                    jz_error_set(err, JZ_EINPUT, h->path, rec->line, i + 1,
-                                 "the period is empty; %s", hist_period_hint);
-                    free(row.source);
-                    goto fail;
-                }
-                if (hist_parse_period(cell, &row.year, &row.half, &row.provisional)) {
-                    char q[JZ_QUOTE_BUF];
-                    jz_error_set(err, JZ_EINPUT, h->path, rec->line, i + 1,
-                                 "period '%s': %s", jz_history_quote(cell, q, sizeof q), hist_period_hint);
-                    free(row.source);
-                    goto fail;
-                }
-            } else {
-                double v;
-                const char *why;
-                int st = hist_parse_number(cell, comma_decimal, &v, &why);
-                if (st == NUM_BAD) {
-                    char q[JZ_QUOTE_BUF];
-                    jz_error_set(err, JZ_EINPUT, h->path, rec->line, i + 1,
-                                 "%s: '%s' is not a number%s%s", jz_hseries_key(r), jz_history_quote(cell, q, sizeof q),
-                                 why ? "; " : "", why ? why : "");
-                    free(row.source);
-                    goto fail;
-                }
-                if (st == NUM_MISSING)
-                    continue;
-                v *= scale[i];
-                if ((why = hist_check_value(r, v))) {
-                    char q[JZ_QUOTE_BUF];
-                    jz_error_set(err, JZ_EINPUT, h->path, rec->line, i + 1,
-                                 "%s %s, got %s", jz_hseries_key(r), why, jz_history_quote(cell, q, sizeof q));
-                    free(row.source);
-                    goto fail;
-                }
-                row.v[r] = v;
-                row.col[r] = i + 1;
-                any_value = 1;
-            }
-        }
-        if (!any_value) { /* a row of unknown cells only: nothing observed */
-            free(row.source);
-            continue;
-        }
-        rc = hist_store_row(h, &row, err);
-        free(row.source);
         if (rc)
-            goto fail;
+            return rc;
     }
     if (rc < 0)
-        goto fail;
-    if (!n_header) {
-        jz_error_set(err, JZ_EINPUT, h->path, 0, 0,
-                     "no header line with a period column (periode, perioden, jaar, year) found");
-        goto fail;
+        return -rc;
+    if (!cm->n)
+        return jz_error_set(err, JZ_EINPUT, h->path, 0, 0,
+                            "no header line with a period column (periode, perioden, jaar, year) found");
+    if (h->n_rows == 0)
+        return jz_error_set(err, JZ_EINPUT, h->path, cm->line, 0, "no observations below the header");
+    return JZ_OK;
+}
+
+jz_history *jz_history_parse_csv(const char *text, size_t len, const char *name, jz_error *err)
+{
+    jz_error_clear(err);
+    jz_history *h = jz_history_alloc(name);
+    record *rec = malloc(sizeof *rec);
+    colmap *cm = calloc(1, sizeof *cm);
+    char *decoded = NULL; /* the text as UTF-8 when the file was Windows-1252 */
+    int rc = JZ_OK;
+    if (!h || !rec || !cm) {
+        rc = oom(err);
+        goto done;
     }
-    if (h->n_rows == 0) {
-        jz_error_set(err, JZ_EINPUT, h->path, header_line, 0, "no observations below the header");
-        goto fail;
+    if (memchr(text, '\0', len)) {
+        rc = jz_error_set(err, JZ_EINPUT, h->path, 0, 0, "the file contains NUL bytes; is it a text (CSV) file?");
+        goto done;
     }
+    size_t bad = utf8_invalid_at(text, len);
+    if (bad < len) {
+        if ((rc = decode_cp1252(h, text, len, bad, &decoded, &len, err)))
+            goto done;
+        text = decoded;
+    }
+    csvin in = {text, text + len, 1, ',', h->path};
+    if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) /* UTF-8 byte order mark */
+        in.p += 3;
+    in.sep = detect_sep(in.p, in.end);
+    cm->sep = in.sep;
+    cm->comma_decimal = in.sep != ',';
+    for (int i = 0; i < COL_ROLES; i++)
+        cm->role_col[i] = -1;
+    rc = read_lines(h, &in, rec, cm, err);
+done:
     free(rec);
+    free(cm);
     free(decoded);
+    if (rc) {
+        jz_history_free(h);
+        return NULL;
+    }
     return h;
-oom:
-    jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-fail:
-    free(rec);
-    free(decoded);
-    jz_history_free(h);
-    return NULL;
 }
