@@ -226,11 +226,8 @@ static void calib_json(FILE *out, const jz_calib *c)
     const jz_scenario *s = c->scenario;
     jz_jsonw j;
     jz_jsonw_init(&j, out);
-    jz_jsonw_begin_object(&j);
-    jz_jsonw_key(&j, "format");
-    jz_jsonw_string(&j, "jzsim-calibrate");
-    jz_jsonw_key(&j, "scenario");
-    jz_jsonw_string(&j, s->meta.path);
+    jz_jsonw_list warn = {c->warnings, c->n_warnings};
+    jz_jsonw_envelope(&j, "jzsim-calibrate", 1, s, &warn, 1);
     jz_jsonw_key(&j, "history");
     jz_jsonw_string(&j, c->history_path);
     jz_jsonw_key(&j, "first_year");
@@ -355,11 +352,6 @@ static void calib_json(FILE *out, const jz_calib *c)
         jz_jsonw_end_object(&j);
     }
     jz_jsonw_end_array(&j);
-    jz_jsonw_key(&j, "warnings");
-    jz_jsonw_begin_array(&j);
-    for (int i = 0; i < c->n_warnings; i++)
-        jz_jsonw_string(&j, c->warnings[i]);
-    jz_jsonw_end_array(&j);
     jz_jsonw_end_object(&j);
     fputc('\n', out);
 }
@@ -483,11 +475,8 @@ static void bt_json(FILE *out, const jz_backtest *b)
     const jz_scenario *s = b->calib->scenario;
     jz_jsonw j;
     jz_jsonw_init(&j, out);
-    jz_jsonw_begin_object(&j);
-    jz_jsonw_key(&j, "format");
-    jz_jsonw_string(&j, "jzsim-backtest");
-    jz_jsonw_key(&j, "scenario");
-    jz_jsonw_string(&j, s->meta.path);
+    jz_jsonw_list warn[2] = {{b->calib->warnings, b->calib->n_warnings}, {b->warnings, b->n_warnings}};
+    jz_jsonw_envelope(&j, "jzsim-backtest", 1, s, warn, 2);
     jz_jsonw_key(&j, "history");
     jz_jsonw_string(&j, b->calib->history_path);
     jz_jsonw_key(&j, "fit_until");
@@ -553,13 +542,6 @@ static void bt_json(FILE *out, const jz_backtest *b)
         }
         jz_jsonw_end_object(&j);
     }
-    jz_jsonw_end_array(&j);
-    jz_jsonw_key(&j, "warnings");
-    jz_jsonw_begin_array(&j);
-    for (int i = 0; i < b->calib->n_warnings; i++)
-        jz_jsonw_string(&j, b->calib->warnings[i]);
-    for (int i = 0; i < b->n_warnings; i++)
-        jz_jsonw_string(&j, b->warnings[i]);
     jz_jsonw_end_array(&j);
     jz_jsonw_end_object(&j);
     fputc('\n', out);

@@ -107,11 +107,7 @@ int jz_report_json(FILE *out, const jz_scenario *s, const jz_result *r,
     }
     jz_jsonw_end_array(&w);
 
-    jz_jsonw_key(&w, "warnings");
-    jz_jsonw_begin_array(&w);
-    for (int i = 0; i < s->n_warnings; i++)
-        jz_jsonw_string(&w, s->warnings[i]);
-    jz_jsonw_end_array(&w);
+    jz_jsonw_warnings(&w, s, NULL, 0);
 
     jz_jsonw_key(&w, "results");
     jz_jsonw_begin_array(&w);

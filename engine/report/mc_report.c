@@ -244,18 +244,7 @@ static void json(FILE *out, const jz_mc_result *r)
     int H = r->horizon;
     jz_jsonw w;
     jz_jsonw_init(&w, out);
-    jz_jsonw_begin_object(&w);
-    jz_jsonw_key(&w, "format");
-    jz_jsonw_string(&w, "jzsim-mc");
-    jz_jsonw_key(&w, "version");
-    jz_jsonw_int(&w, 1);
-    jz_jsonw_key(&w, "scenario");
-    jz_jsonw_begin_object(&w);
-    jz_jsonw_key(&w, "name");
-    jz_jsonw_string(&w, s->meta.name);
-    jz_jsonw_key(&w, "path");
-    jz_jsonw_string(&w, s->meta.path);
-    jz_jsonw_end_object(&w);
+    jz_jsonw_envelope(&w, "jzsim-mc", 1, s, NULL, 0);
     jz_jsonw_key(&w, "gemeente_code");
     jz_jsonw_string(&w, jz_unc_unit_code(s, r->g));
     jz_jsonw_key(&w, "draws");
@@ -386,9 +375,7 @@ int jz_report_mc_compare(FILE *out, const jz_mc_comparison *c, jz_mc_format fmt,
     if (fmt == JZ_MCFMT_JSON) {
         jz_jsonw w;
         jz_jsonw_init(&w, out);
-        jz_jsonw_begin_object(&w);
-        jz_jsonw_key(&w, "format");
-        jz_jsonw_string(&w, "jzsim-mc-compare");
+        jz_jsonw_envelope(&w, "jzsim-mc-compare", 1, NULL, NULL, 0);
         jz_jsonw_key(&w, "draws");
         jz_jsonw_int(&w, c->draws);
         jz_jsonw_key(&w, "seed");

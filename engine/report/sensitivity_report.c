@@ -98,11 +98,7 @@ static void json(FILE *out, const jz_sensitivity *t, const jz_breakeven *be)
 {
     jz_jsonw w;
     jz_jsonw_init(&w, out);
-    jz_jsonw_begin_object(&w);
-    jz_jsonw_key(&w, "format");
-    jz_jsonw_string(&w, "jzsim-sensitivity");
-    jz_jsonw_key(&w, "scenario");
-    jz_jsonw_string(&w, t->scenario->meta.name);
+    jz_jsonw_envelope(&w, "jzsim-sensitivity", 1, t->scenario, NULL, 0);
     jz_jsonw_key(&w, "gemeente_code");
     jz_jsonw_string(&w, jz_unc_unit_code(t->scenario, t->g));
     jz_jsonw_key(&w, "metric");
