@@ -295,14 +295,14 @@ static char *render(const jz_comparison *c, int fmt, jz_lang lang, size_t *len)
     char *buf = NULL;
     FILE *m = open_memstream(&buf, len);
     assert_non_null(m);
-    jz_compare_options o;
-    jz_compare_options_default(&o);
+    static const jz_format formats[] = {JZ_FORMAT_TABLE, JZ_FORMAT_CSV, JZ_FORMAT_JSON, JZ_FORMAT_HTML};
+    jz_report_options o;
+    jz_report_options_default(&o);
     o.lang = lang;
+    o.format = formats[fmt];
+    jz_report_subject x = {.kind = JZ_REPORT_COMPARE, .comparison = c};
     jz_error err;
-    int st = fmt == 0   ? jz_compare_report_table(m, c, &o, &err)
-             : fmt == 1 ? jz_compare_report_csv(m, c, &o, &err)
-             : fmt == 2 ? jz_compare_report_json(m, c, &o, &err)
-                        : jz_compare_report_html(m, c, &o, &err);
+    int st = jz_report(m, &x, &o, &err);
     fclose(m);
     assert_int_equal(st, JZ_OK);
     /* a plain heap copy: gcc -O3 cannot see that open_memstream's buffer is
@@ -435,6 +435,50 @@ static void test_formats(void **state)
     assert_string_equal(jz_cmp_fmt_value(buf, sizeof buf, JZ_CMP_UNIQUE, NAN, JZ_LANG_NL), "-");
 }
 
+/* jz_report() chooses the reporter: a format a kind lacks is a located
+ * JZ_EINPUT, never a call into the wrong reporter; XLSX needs a path. */
+static void test_dispatch(void **state)
+{
+    (void)state;
+    fixture f = {0};
+    load(&f, "a.yaml");
+    load(&f, "b.yaml");
+    compare(&f);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    assert_non_null(m);
+    jz_report_options o;
+    jz_report_options_default(&o);
+    jz_error err;
+    jz_report_subject run = {.kind = JZ_REPORT_RUN, .scenario = f.s[0], .result = f.r[0]};
+    o.format = JZ_FORMAT_HTML;
+    assert_int_equal(jz_report(m, &run, &o, &err), JZ_EINPUT);
+    assert_non_null(strstr(err.message, "no html report of a projection"));
+    assert_int_equal(jz_report_has(JZ_REPORT_RUN, JZ_FORMAT_HTML), 0);
+    assert_int_equal(jz_report_has(JZ_REPORT_MC_DRAWS, JZ_FORMAT_TABLE), 0);
+    assert_int_equal(jz_report_has(JZ_REPORT_MC_DRAWS, JZ_FORMAT_CSV), 1);
+    assert_int_equal(jz_report_has(JZ_REPORT_SENSITIVITY, JZ_FORMAT_HTML), 1);
+    assert_int_equal(jz_report_has(JZ_REPORT_KINDS, JZ_FORMAT_CSV), 0);
+    assert_int_equal(jz_report_has(JZ_REPORT_RUN, JZ_FORMAT_COUNT), 0);
+    o.format = JZ_FORMAT_COUNT;
+    assert_int_equal(jz_report(m, &run, &o, &err), JZ_EINPUT);
+    jz_report_subject cmp = {.kind = JZ_REPORT_COMPARE, .comparison = f.c};
+    o.format = JZ_FORMAT_XLSX;
+    assert_int_equal(jz_report(m, &cmp, &o, &err), JZ_EINPUT); /* no o.path */
+    fflush(m);
+    assert_int_equal(len, 0); /* nothing written on a refusal */
+    o.format = JZ_FORMAT_CSV;
+    assert_int_equal(jz_report(m, &run, &o, &err), JZ_OK);
+    fflush(m);
+    assert_non_null(strstr(buf, "scenario,gemeente_code"));
+    assert_string_equal(jz_format_name(JZ_FORMAT_XLSX), "xlsx");
+    assert_null(jz_format_name(JZ_FORMAT_COUNT));
+    fclose(m);
+    free(buf);
+    release(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -446,6 +490,7 @@ int main(void)
         cmocka_unit_test(test_html_escapes),
         cmocka_unit_test(test_sheet_names),
         cmocka_unit_test(test_formats),
+        cmocka_unit_test(test_dispatch),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,6 +18,9 @@
 
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_INPUT = 2 };
 
+/* The most scenario files a command takes (compare: JZ_CMP_MAX_SCENARIOS). */
+#define CLI_MAX_PATHS 32
+
 typedef struct jz_command {
     const char *name;
     int (*fn)(int argc, char **argv);
@@ -55,7 +58,9 @@ void cli_warning_list(char *const *warnings, int n, int quiet);
 /* The options every report-writing subcommand takes, as parsed. */
 typedef struct cli_common {
     const char *path;     /* the scenario: the first argument that is not an option */
-    int format;           /* index into cli_spec.formats; 0 (the first) by default */
+    const char *paths[CLI_MAX_PATHS]; /* with spec.max_paths: every such argument */
+    int n_paths;
+    jz_format format;     /* --format; JZ_FORMAT_TABLE by default */
     jz_lang lang;         /* --lang; JZ_LANG_NL by default */
     int locale_nl;        /* --locale nl: CSV with ';' and decimal commas */
     const char *output;   /* -o/--output FILE; NULL (stdout) by default */
@@ -71,15 +76,16 @@ enum { CLI_GEMEENTE_NO, CLI_GEMEENTE_ONE, CLI_GEMEENTE_ALL };
 typedef struct cli_spec {
     const char *cmd;                /* "run": in every message */
     void (*help)(void);             /* --help, -h: prints the help to stdout */
-    /* --format values, NULL-terminated, in the order of the command's format
-     * codes (cli_common.format is the index).  NULL: the command writes no
-     * report and takes only --quiet (validate). */
-    const char *const *formats;
+    /* The --format values it takes: bit f for jz_format f (CLI_FORMATS_BASIC
+     * and more).  0: the command writes no report and takes only --quiet
+     * (validate).  xlsx and html need -o FILE. */
+    unsigned formats;
     const char *formats_said;       /* the list as the --format error says it;
                                      * NULL: the values joined, "table, csv or json" */
-    unsigned file_formats;          /* bit f: format f needs -o FILE (xlsx, html) */
     int gemeente;                   /* CLI_GEMEENTE_* */
     int many;                       /* 1: any number of scenarios (validate reads argv itself) */
+    int max_paths;                  /* > 0: up to this many scenarios, in cli_common.paths;
+                                     * the command says how many it needs */
     const char *one_hint;           /* after "one scenario at a time" */
     /* The command's own options, tried when argv[*i] is no common one:
      * CLI_TAKEN (advance *i past a value), CLI_NOT_MINE, or CLI_ERROR after
@@ -91,7 +97,8 @@ typedef struct cli_spec {
 enum { CLI_ERROR = -1, CLI_NOT_MINE = 0, CLI_TAKEN = 1 };
 
 /* The formats of most commands: table (default), csv, json. */
-extern const char *const cli_formats_basic[];
+#define CLI_FORMAT(f) (1u << (f))
+#define CLI_FORMATS_BASIC (CLI_FORMAT(JZ_FORMAT_TABLE) | CLI_FORMAT(JZ_FORMAT_CSV) | CLI_FORMAT(JZ_FORMAT_JSON))
 
 /* One common option (--format, --lang, --locale, -o/--output, --gemeente,
  * --quiet, as far as spec takes them) at argv[*i] into co: CLI_TAKEN,
@@ -105,7 +112,7 @@ int cli_parse_common(const cli_spec *spec, int argc, char **argv, int *i, cli_co
 enum { CLI_GO_ON = -1 };
 int cli_parse(const cli_spec *spec, int argc, char **argv, cli_common *co, void *ctx);
 
-/* jz_report_options from the defaults and --lang, --locale. */
+/* jz_report_options from the defaults and --format, --lang, --locale. */
 void cli_report_options(const cli_common *co, jz_report_options *ro);
 
 /* Load co->path and print its warnings (unless --quiet); with --gemeente
@@ -122,6 +129,8 @@ jz_scenario *cli_load_scenario(const cli_spec *spec, const cli_common *co, int *
  * exit code after printing the error. */
 typedef int (*cli_writer)(jz_outfile *of, void *ctx, jz_error *err);
 int cli_write(const char *path, cli_writer writer, void *ctx);
+/* cli_write of jz_report(x, o) (o->path set to the temporary file, for XLSX). */
+int cli_report(const char *path, const jz_report_subject *x, jz_report_options *o);
 
 int cmd_run(int argc, char **argv);
 int cmd_validate(int argc, char **argv);

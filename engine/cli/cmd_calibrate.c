@@ -140,19 +140,16 @@ static int own_option(const char *cmd, int argc, char **argv, int *i, void *ctx)
 static const cli_spec calibrate_spec = {
     .cmd = "calibrate",
     .help = help_calibrate,
-    .formats = cli_formats_basic,
+    .formats = CLI_FORMATS_BASIC,
     .own = own_option,
 };
 
 static const cli_spec backtest_spec = {
     .cmd = "backtest",
     .help = help_backtest,
-    .formats = cli_formats_basic,
+    .formats = CLI_FORMATS_BASIC,
     .own = own_option,
 };
-
-/* co.format indexes cli_formats_basic, which is in the order of jz_calib_format */
-_Static_assert(JZ_CFMT_TABLE == 0 && JZ_CFMT_CSV == 1 && JZ_CFMT_JSON == 2, "cli_formats_basic order");
 
 /* The command line of either command; CLI_GO_ON, or the exit code. */
 static int parse(const cli_spec *spec, int argc, char **argv, cli_common *co, opts *o)
@@ -275,7 +272,7 @@ int cmd_calibrate(int argc, char **argv)
         rc = cli_fail(&err);
         goto done;
     }
-    cli_warning_list(c->warnings, c->n_warnings, co.quiet || co.format == JZ_CFMT_TABLE);
+    cli_warning_list(c->warnings, c->n_warnings, co.quiet || co.format == JZ_FORMAT_TABLE);
     if (co.output) {
         char ext[PATH_MAX];
         if (strcmp(co.output, "-") == 0) {
@@ -291,8 +288,10 @@ int cmd_calibrate(int argc, char **argv)
         if ((rc = cli_write(co.output, write_yaml, &x)) != EXIT_OK)
             goto done;
     }
-    if (jz_report_calib(stdout, c, (jz_calib_format)co.format, co.lang, co.locale_nl, &err) != JZ_OK ||
-        fflush(stdout)) {
+    jz_report_options ro;
+    cli_report_options(&co, &ro);
+    jz_report_subject x = {.kind = JZ_REPORT_CALIBRATE, .calib = c};
+    if (jz_report(stdout, &x, &ro, &err) != JZ_OK || fflush(stdout)) {
         jz_error_set(&err, JZ_EIO, NULL, 0, 0, "cannot write the report to stdout");
         rc = cli_fail(&err);
     }
@@ -301,18 +300,6 @@ done:
     jz_history_free(h);
     jz_scenario_free(s);
     return rc;
-}
-
-typedef struct backtest_report {
-    const jz_backtest *b;
-    const cli_common *co;
-} backtest_report;
-
-static int write_backtest(jz_outfile *of, void *ctx, jz_error *err)
-{
-    const backtest_report *x = ctx;
-    return jz_report_backtest(of->fp, x->b, (jz_calib_format)x->co->format, x->co->lang, x->co->locale_nl,
-                              err);
 }
 
 int cmd_backtest(int argc, char **argv)
@@ -339,12 +326,14 @@ int cmd_backtest(int argc, char **argv)
     if (!b) {
         rc = cli_fail(&err);
     } else {
-        if (co.format != JZ_CFMT_TABLE) {
+        if (co.format != JZ_FORMAT_TABLE) {
             cli_warning_list(b->calib->warnings, b->calib->n_warnings, co.quiet);
             cli_warning_list(b->warnings, b->n_warnings, co.quiet);
         }
-        backtest_report x = {b, &co};
-        rc = cli_write(co.output, write_backtest, &x);
+        jz_report_options ro;
+        cli_report_options(&co, &ro);
+        jz_report_subject x = {.kind = JZ_REPORT_BACKTEST, .backtest = b};
+        rc = cli_report(co.output, &x, &ro);
     }
     jz_backtest_free(b);
     jz_history_free(h);

@@ -68,34 +68,14 @@ static int own_option(const char *cmd, int argc, char **argv, int *i, void *ctx)
     return k;
 }
 
-/* co.format indexes cli_formats_basic, which is in the order of jz_mc_format */
-_Static_assert(JZ_MCFMT_TABLE == 0 && JZ_MCFMT_CSV == 1 && JZ_MCFMT_JSON == 2, "cli_formats_basic order");
-
 static const cli_spec spec = {
     .cmd = "mc",
     .help = help,
-    .formats = cli_formats_basic,
+    .formats = CLI_FORMATS_BASIC,
     .gemeente = CLI_GEMEENTE_ONE,
     .one_hint = "; for scenarios on the same draws use 'jzsim compare --draws N'",
     .own = own_option,
 };
-
-typedef struct mc_report {
-    const jz_mc_result *r;
-    const cli_common *co;
-} mc_report;
-
-static int write_draws(jz_outfile *of, void *ctx, jz_error *err)
-{
-    const mc_report *x = ctx;
-    return jz_report_mc_draws(of->fp, x->r, x->co->locale_nl, err);
-}
-
-static int write_bands(jz_outfile *of, void *ctx, jz_error *err)
-{
-    const mc_report *x = ctx;
-    return jz_report_mc(of->fp, x->r, (jz_mc_format)x->co->format, x->co->lang, x->co->locale_nl, err);
-}
 
 int cmd_mc(int argc, char **argv)
 {
@@ -129,11 +109,17 @@ int cmd_mc(int argc, char **argv)
     if (st != JZ_OK) {
         rc = cli_fail(&err);
     } else {
-        mc_report x = {r, &co};
-        if (a.keep)
-            rc = cli_write(a.keep, write_draws, &x);
+        jz_report_options ro;
+        cli_report_options(&co, &ro);
+        if (a.keep) {
+            jz_report_subject draws = {.kind = JZ_REPORT_MC_DRAWS, .mc = r};
+            jz_report_options dro = ro;
+            dro.format = JZ_FORMAT_CSV;
+            rc = cli_report(a.keep, &draws, &dro);
+        }
+        jz_report_subject x = {.kind = JZ_REPORT_MC, .mc = r};
         if (rc == EXIT_OK)
-            rc = cli_write(co.output, write_bands, &x);
+            rc = cli_report(co.output, &x, &ro);
         if (rc == EXIT_OK && !co.quiet)
             for (int f = 0; f < r->n_figures; f++)
                 if (r->stat[f].coarse) {

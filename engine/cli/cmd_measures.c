@@ -84,27 +84,10 @@ static int own_option(const char *cmd, int argc, char **argv, int *i, void *ctx)
 static const cli_spec spec = {
     .cmd = "measures",
     .help = help,
-    .formats = cli_formats_basic,
+    .formats = CLI_FORMATS_BASIC,
     .gemeente = CLI_GEMEENTE_ONE,
     .own = own_option,
 };
-
-typedef struct measures_report {
-    const jz_scenario *s;
-    const jz_measures_analysis *a;
-    const jz_report_options *ro;
-    int fmt;
-} measures_report;
-
-static int write_report(jz_outfile *of, void *ctx, jz_error *err)
-{
-    static int (*const report[])(FILE *, const jz_scenario *, const jz_measures_analysis *,
-                                 const jz_report_options *, jz_error *) = {
-        [FMT_TABLE] = jz_report_measures_table, [FMT_CSV] = jz_report_measures_csv,
-        [FMT_JSON] = jz_report_measures_json};
-    const measures_report *x = ctx;
-    return report[x->fmt](of->fp, x->s, x->a, x->ro, err);
-}
 
 int cmd_measures(int argc, char **argv)
 {
@@ -133,8 +116,8 @@ int cmd_measures(int argc, char **argv)
     if (jz_measures_analyse(s, &mo, &a, &err) != JZ_OK) {
         rc = cli_fail(&err);
     } else {
-        measures_report x = {s, a, &ro, co.format};
-        rc = cli_write(co.output, write_report, &x);
+        jz_report_subject x = {.kind = JZ_REPORT_MEASURES, .scenario = s, .measures = a};
+        rc = cli_report(co.output, &x, &ro);
     }
     jz_measures_analysis_free(a);
     jz_scenario_free(s);

@@ -42,13 +42,6 @@ static void help(void)
            "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n");
 }
 
-enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_HTML };
-_Static_assert(FMT_TABLE == (int)JZ_MCFMT_TABLE && FMT_CSV == (int)JZ_MCFMT_CSV &&
-                   FMT_JSON == (int)JZ_MCFMT_JSON,
-               "table, csv and json are passed on as jz_mc_format");
-
-static const char *const formats[] = {"table", "csv", "json", "html", NULL};
-
 /* The options of sensitivity itself: --year, --target, --break-even. */
 typedef struct sens_args {
     int year;            /* 0: the last year */
@@ -72,26 +65,10 @@ static int own_option(const char *cmd, int argc, char **argv, int *i, void *ctx)
 static const cli_spec spec = {
     .cmd = "sensitivity",
     .help = help,
-    .formats = formats,
-    .file_formats = 1u << FMT_HTML,
+    .formats = CLI_FORMATS_BASIC | CLI_FORMAT(JZ_FORMAT_HTML),
     .gemeente = CLI_GEMEENTE_ONE,
     .own = own_option,
 };
-
-typedef struct sens_report {
-    const jz_sensitivity *t;
-    const jz_breakeven *be; /* NULL without --break-even */
-    const cli_common *co;
-} sens_report;
-
-static int write_report(jz_outfile *of, void *ctx, jz_error *err)
-{
-    const sens_report *x = ctx;
-    if (x->co->format == FMT_HTML)
-        return jz_report_sensitivity_html(of->fp, x->t, x->be, x->co->lang, err);
-    return jz_report_sensitivity(of->fp, x->t, x->be, (jz_mc_format)x->co->format, x->co->lang,
-                                 x->co->locale_nl, err);
-}
 
 int cmd_sensitivity(int argc, char **argv)
 {
@@ -121,8 +98,10 @@ int cmd_sensitivity(int argc, char **argv)
     if (st != JZ_OK) {
         rc = cli_fail(&err);
     } else {
-        sens_report x = {t, a.be_path ? &be : NULL, &co};
-        rc = cli_write(co.output, write_report, &x);
+        jz_report_options ro;
+        cli_report_options(&co, &ro);
+        jz_report_subject x = {.kind = JZ_REPORT_SENSITIVITY, .sensitivity = t, .breakeven = a.be_path ? &be : NULL};
+        rc = cli_report(co.output, &x, &ro);
     }
     jz_sensitivity_free(t);
     jz_scenario_free(s);

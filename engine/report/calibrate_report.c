@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report/reporters.h"
 #include "jzsim/calibrate.h"
 #include "report/csvw.h"
 #include "report/jsonw.h"
@@ -356,14 +357,22 @@ static void calib_json(FILE *out, const jz_calib *c)
     fputc('\n', out);
 }
 
-int jz_report_calib(FILE *out, const jz_calib *c, jz_calib_format fmt, jz_lang lang, int csv_nl, jz_error *err)
+int jz_rep_calibrate_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
-    if (fmt == JZ_CFMT_CSV)
-        calib_csv(out, c, csv_nl);
-    else if (fmt == JZ_CFMT_JSON)
-        calib_json(out, c);
-    else
-        calib_table(out, c, lang);
+    calib_table(out, x->calib, o->lang);
+    return finish(out, err);
+}
+
+int jz_rep_calibrate_csv(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
+{
+    calib_csv(out, x->calib, o->csv_nl);
+    return finish(out, err);
+}
+
+int jz_rep_calibrate_json(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
+{
+    (void)o;
+    calib_json(out, x->calib);
     return finish(out, err);
 }
 
@@ -547,14 +556,21 @@ static void bt_json(FILE *out, const jz_backtest *b)
     fputc('\n', out);
 }
 
-int jz_report_backtest(FILE *out, const jz_backtest *b, jz_calib_format fmt, jz_lang lang, int csv_nl,
-                       jz_error *err)
+int jz_rep_backtest_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
-    if (fmt == JZ_CFMT_CSV)
-        bt_csv(out, b, csv_nl);
-    else if (fmt == JZ_CFMT_JSON)
-        bt_json(out, b);
-    else
-        bt_table(out, b, lang);
+    bt_table(out, x->backtest, o->lang);
+    return finish(out, err);
+}
+
+int jz_rep_backtest_csv(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
+{
+    bt_csv(out, x->backtest, o->csv_nl);
+    return finish(out, err);
+}
+
+int jz_rep_backtest_json(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
+{
+    (void)o;
+    bt_json(out, x->backtest);
     return finish(out, err);
 }

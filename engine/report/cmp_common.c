@@ -8,15 +8,6 @@
 
 #include "report/cmp_common.h"
 
-void jz_compare_options_default(jz_compare_options *o)
-{
-    o->lang = JZ_LANG_NL;
-    o->csv_nl = 0;
-    o->unit = -1;
-    o->all_units = 0;
-    o->title = NULL;
-}
-
 const char *jz_cmp_metric_label(int m, jz_lang lang)
 {
     return lang == JZ_LANG_NL ? jz_cmp_metrics[m].label_nl : jz_cmp_metrics[m].label_en;

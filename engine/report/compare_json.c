@@ -24,6 +24,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "report/reporters.h"
 #include "jzsim/compare.h"
 #include "jzsim/jzsim.h"
 #include "report/jsonw.h"
@@ -166,9 +167,9 @@ static void scenario_obj(jz_jsonw *w, const jz_comparison *c, int s)
     jz_jsonw_end_object(w);
 }
 
-int jz_compare_report_json(FILE *out, const jz_comparison *c, const jz_compare_options *o,
-                           jz_error *err)
+int jz_rep_compare_json(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
+    const jz_comparison *c = x->comparison;
     jz_jsonw w;
     jz_jsonw_init(&w, out);
     jz_jsonw_begin_document(&w, "jzsim-compare", 1);
@@ -236,8 +237,8 @@ int jz_compare_report_json(FILE *out, const jz_comparison *c, const jz_compare_o
 
     jz_jsonw_key(&w, "results");
     jz_jsonw_begin_array(&w);
-    if (o->unit >= 0) {
-        unit_obj(&w, c, o->unit);
+    if (o->gemeente >= 0) {
+        unit_obj(&w, c, o->gemeente);
     } else {
         for (int u = 0; u < c->n_units; u++)
             unit_obj(&w, c, u);

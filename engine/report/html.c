@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/reporters.h"
 #include "jzsim/jzsim.h"
 #include "report/cmp_common.h"
 #include "report/svg.h"
@@ -675,10 +676,10 @@ static int per_gemeente(const page *p)
     return rc;
 }
 
-int jz_compare_report_html(FILE *out, const jz_comparison *c, const jz_compare_options *o,
-                           jz_error *err)
+int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
-    page pg = {out, c, o->lang, o->unit >= 0 ? o->unit : c->total_unit, jz_cmp_summary_year(c)};
+    const jz_comparison *c = x->comparison;
+    page pg = {out, c, o->lang, o->gemeente >= 0 ? o->gemeente : c->total_unit, jz_cmp_summary_year(c)};
     const page *p = &pg;
     const jz_cmp_unit *un = &c->units[pg.u];
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -730,7 +731,7 @@ int jz_compare_report_html(FILE *out, const jz_comparison *c, const jz_compare_o
     if (!rc) {
         tornado_section(p);
         gemeenten_table(p);
-        if (o->all_units)
+        if (o->all_gemeenten)
             rc = per_gemeente(p);
     }
     if (!rc) {

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report/reporters.h"
 #include "jzsim/mc.h"
 #include "report/csvw.h"
 #include "report/jsonw.h"
@@ -322,18 +323,29 @@ static void json(FILE *out, const jz_mc_result *r)
     fputc('\n', out);
 }
 
-int jz_report_mc(FILE *out, const jz_mc_result *r, jz_mc_format fmt, jz_lang lang, int csv_nl, jz_error *err)
+int jz_rep_mc_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
-    switch (fmt) {
-    case JZ_MCFMT_CSV: csv(out, r, csv_nl); break;
-    case JZ_MCFMT_JSON: json(out, r); break;
-    default: table(out, r, lang); break;
-    }
+    table(out, x->mc, o->lang);
     return io_status(out, err);
 }
 
-int jz_report_mc_draws(FILE *out, const jz_mc_result *r, int csv_nl, jz_error *err)
+int jz_rep_mc_csv(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
+    csv(out, x->mc, o->csv_nl);
+    return io_status(out, err);
+}
+
+int jz_rep_mc_json(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
+{
+    (void)o;
+    json(out, x->mc);
+    return io_status(out, err);
+}
+
+int jz_rep_mc_draws_csv(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
+{
+    const jz_mc_result *r = x->mc;
+    int csv_nl = o->csv_nl;
     if (!r->kept_values)
         return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "the draws were not kept (keep_draws)");
     const jz_scenario *s = r->scenario;
@@ -367,12 +379,14 @@ int jz_report_mc_draws(FILE *out, const jz_mc_result *r, int csv_nl, jz_error *e
 
 /* ---- CRN comparison ---- */
 
-int jz_report_mc_compare(FILE *out, const jz_mc_comparison *c, jz_mc_format fmt, jz_lang lang, int csv_nl,
-                         jz_error *err)
+/* One function for the three formats of the CRN comparison: the table,
+ * CSV and JSON share their loops over scenarios and years. */
+static int mc_compare(FILE *out, const jz_mc_comparison *c, jz_format fmt, jz_lang lang, int csv_nl,
+                      jz_error *err)
 {
     static const char *const dkey[JZ_MC_N_DIFF] = {"tekort", "cost"};
     int nl = lang == JZ_LANG_NL;
-    if (fmt == JZ_MCFMT_JSON) {
+    if (fmt == JZ_FORMAT_JSON) {
         jz_jsonw w;
         jz_jsonw_init(&w, out);
         jz_jsonw_envelope(&w, "jzsim-mc-compare", 1, NULL, NULL, 0);
@@ -415,7 +429,7 @@ int jz_report_mc_compare(FILE *out, const jz_mc_comparison *c, jz_mc_format fmt,
         fputc('\n', out);
         return io_status(out, err);
     }
-    if (fmt == JZ_MCFMT_CSV) {
+    if (fmt == JZ_FORMAT_CSV) {
         jz_csvw w;
         jz_csvw_init(&w, out, csv_nl);
         static const char *const head[] = {"scenario", "year", "metric", "point", "mean", "se", "p5", "p25",
@@ -472,4 +486,9 @@ int jz_report_mc_compare(FILE *out, const jz_mc_comparison *c, jz_mc_format fmt,
         }
     }
     return io_status(out, err);
+}
+
+int jz_rep_mc_compare(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
+{
+    return mc_compare(out, x->mc_compare, o->format, o->lang, o->csv_nl, err);
 }

@@ -21,6 +21,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "report/reporters.h"
 #include "jzsim/jzsim.h"
 #include "jzsim/measures.h"
 #include "report/jsonw.h"
@@ -80,9 +81,10 @@ static void measure_obj(jz_jsonw *w, const jz_scenario *s, const jz_measures_ana
     jz_jsonw_end_object(w);
 }
 
-int jz_report_measures_json(FILE *out, const jz_scenario *s, const jz_measures_analysis *a,
-                            const jz_report_options *o, jz_error *err)
+int jz_rep_measures_json(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
+    const jz_scenario *s = x->scenario;
+    const jz_measures_analysis *a = x->measures;
     (void)o;
     jz_jsonw w;
     int H = a->horizon;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report/reporters.h"
 #include "jzsim/report.h"
 #include "report/text.h"
 
@@ -116,9 +117,10 @@ static void zorgsoort_table(FILE *out, const jz_scenario *s, const jz_result *r,
     }
 }
 
-int jz_report_table(FILE *out, const jz_scenario *s, const jz_result *r,
-                    const jz_report_options *o, jz_error *err)
+int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
+    const jz_scenario *s = x->scenario;
+    const jz_result *r = x->result;
     int g = o->gemeente >= 0 ? o->gemeente : r->n_gemeenten;
     int H = r->horizon;
     const char *who = o->gemeente >= 0 ? s->gemeenten[g].name

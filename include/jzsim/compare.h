@@ -201,32 +201,12 @@ int jz_cmp_has_bands(const jz_comparison *c, int m);
  * Errors name file:line:column. */
 int jz_cmp_read_bands(jz_comparison *c, const char *path, jz_error *err);
 
-/* ---- reports ---- */
-typedef struct jz_compare_options {
-    jz_lang lang;     /* labels and numbers of table, XLSX sheet names, HTML */
-    int csv_nl;       /* CSV with ';' and decimal commas (Dutch Excel) */
-    int unit;         /* -1: default (table/HTML: total; CSV/JSON/XLSX: all units); else one unit */
-    int all_units;    /* table/HTML: every unit */
-    const char *title;/* HTML: the title; NULL for the default */
-} jz_compare_options;
+/* ---- reports ----
+ * jz_report() with JZ_REPORT_COMPARE (report.h): table, csv, json, html,
+ * xlsx.  jz_report_options.gemeente is a unit index here (-1: table and
+ * HTML the total, CSV/JSON/XLSX every unit); all_gemeenten: table and HTML
+ * show every unit; title: the HTML title. */
 
-void jz_compare_options_default(jz_compare_options *o);
-
-/* Each writes to out and returns JZ_OK, or JZ_EIO on a write error. */
-int jz_compare_report_table(FILE *out, const jz_comparison *c, const jz_compare_options *o,
-                            jz_error *err);
-int jz_compare_report_csv(FILE *out, const jz_comparison *c, const jz_compare_options *o,
-                          jz_error *err);
-int jz_compare_report_json(FILE *out, const jz_comparison *c, const jz_compare_options *o,
-                           jz_error *err);
-int jz_compare_report_html(FILE *out, const jz_comparison *c, const jz_compare_options *o,
-                           jz_error *err);
-/* XLSX needs a file (libxlsxwriter writes by path): write the workbook to
- * path.  Callers pass the temporary path of a jz_outfile so that the file
- * still appears atomically.  JZ_ERUNTIME with a clear message when jzsim
- * was built without libxlsxwriter. */
-int jz_compare_report_xlsx(const char *path, const jz_comparison *c, const jz_compare_options *o,
-                           jz_error *err);
 /* 1 when this build can write XLSX. */
 int jz_compare_have_xlsx(void);
 
