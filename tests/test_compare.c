@@ -479,6 +479,33 @@ static void test_dispatch(void **state)
     release(&f);
 }
 
+/* Every figure of a comparison is named by the one metric table, in both
+ * languages, and the same figure has the same name at every level. */
+static void test_labels(void **state)
+{
+    (void)state;
+    for (int m = 0; m < JZ_CMP_N_METRICS; m++) {
+        const jz_cmp_metric *cm = &jz_cmp_metrics[m];
+        const jz_metric *f = jz_metric_find(cm->key, cm->per_zorgsoort ? JZ_LEVEL_CELL : JZ_LEVEL_GEMEENTE);
+        assert_non_null(f);
+        assert_string_equal(jz_cmp_metric_label(m, JZ_LANG_NL), f->label_nl);
+        assert_string_equal(jz_cmp_metric_label(m, JZ_LANG_EN), f->label_en);
+    }
+    assert_string_equal(jz_cmp_metric_label(JZ_CMP_BEINVLOEDBAAR, JZ_LANG_EN), "Influenceable deficit");
+    /* a key at both levels has one name per language, unless the two are
+     * different figures: the gemeente's total cost and budget (care plus
+     * fixed) and care_cost (the cell's: of the projected clients only) */
+    for (const jz_metric *g = jz_metrics; g->key; g++) {
+        const jz_metric *c = g->level == JZ_LEVEL_GEMEENTE ? jz_metric_find(g->key, JZ_LEVEL_CELL) : NULL;
+        if (c && strcmp(g->key, "cost") != 0 && strcmp(g->key, "budget") != 0 &&
+            strcmp(g->key, "care_cost") != 0) {
+            assert_string_equal(g->label_en, c->label_en);
+            assert_string_equal(g->label_nl, c->label_nl);
+        }
+    }
+    assert_null(jz_metric_find("no such figure", JZ_LEVEL_GEMEENTE));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -491,6 +518,7 @@ int main(void)
         cmocka_unit_test(test_sheet_names),
         cmocka_unit_test(test_formats),
         cmocka_unit_test(test_dispatch),
+        cmocka_unit_test(test_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -27,6 +27,7 @@
 #include "report/reporters.h"
 #include "jzsim/compare.h"
 #include "jzsim/jzsim.h"
+#include "report/cmp_common.h"
 #include "report/jsonw.h"
 
 static const char *unit_name(jz_metric_kind k)
@@ -220,9 +221,9 @@ int jz_rep_compare_json(FILE *out, const jz_report_subject *x, const jz_report_o
         jz_jsonw_key(&w, "unit");
         jz_jsonw_string(&w, unit_name(jz_cmp_metrics[m].kind));
         jz_jsonw_key(&w, "label_nl");
-        jz_jsonw_string(&w, jz_cmp_metrics[m].label_nl);
+        jz_jsonw_string(&w, jz_cmp_metric_label(m, JZ_LANG_NL));
         jz_jsonw_key(&w, "label_en");
-        jz_jsonw_string(&w, jz_cmp_metrics[m].label_en);
+        jz_jsonw_string(&w, jz_cmp_metric_label(m, JZ_LANG_EN));
         jz_jsonw_end_object(&w);
     }
     jz_jsonw_end_array(&w);

@@ -16,10 +16,15 @@
 #include "report/unc_common.h"
 
 static const char *const metric_key[JZ_MC_N_GEMEENTE] = {"cost", "tekort", "beinvloedbaar", "unique"};
-static const char *const metric_nl[JZ_MC_N_GEMEENTE] = {"Kosten (totaal)", "Tekort", "Beïnvloedbaar tekort",
-                                                        "Unieke cliënten"};
-static const char *const metric_en[JZ_MC_N_GEMEENTE] = {"Cost (total)", "Deficit (tekort)",
-                                                        "Influenceable deficit", "Unique clients"};
+/* The figure of each in the metric table, for its name. */
+static const char *const metric_figure[JZ_MC_N_GEMEENTE] = {"cost", "tekort", "beinvloedbaar",
+                                                            "unique_clients"};
+
+static const char *metric_label(int m, jz_lang lang)
+{
+    return jz_metric_label(jz_metric_find(metric_figure[m], JZ_LEVEL_GEMEENTE), lang);
+}
+
 static const char *const q_key[JZ_MC_NQ] = {"p5", "p25", "p50", "p75", "p95"};
 
 static int io_status(FILE *out, jz_error *err)
@@ -92,7 +97,7 @@ static void table(FILE *out, const jz_mc_result *r, jz_lang lang)
                 }
             }
     for (int m = 0; m < JZ_MC_N_GEMEENTE; m++)
-        stat_table(out, r, jz_mc_fig(r, m, 0), nl ? metric_nl[m] : metric_en[m], m != JZ_MC_UNIQUE, lang);
+        stat_table(out, r, jz_mc_fig(r, m, 0), metric_label(m, lang), m != JZ_MC_UNIQUE, lang);
 
     jz_format_money(a, sizeof a, r->threshold, lang);
     fprintf(out, "\n%s %s\n", nl ? "Kans dat het tekort lager blijft dan" : "Probability that the deficit stays below", a);

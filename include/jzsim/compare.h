@@ -77,9 +77,8 @@ typedef enum {
 } jz_cmp_metric_id;
 
 typedef struct jz_cmp_metric {
-    const char *key;      /* "tekort", "beinvloedbaar", ... */
-    const char *label_nl;
-    const char *label_en;
+    const char *key;      /* "tekort", "beinvloedbaar", ...; its labels are those of
+                           * jz_metric_find(key, level) (report.h) */
     jz_metric_kind kind;  /* how to format it (report.h) */
     int per_zorgsoort;    /* 0: gemeente level; 1: per zorgsoort */
     size_t offset;        /* offsetof(jz_result, <array>) */

@@ -94,7 +94,8 @@ typedef struct jz_measure {
     unsigned char *flags;     /* storage of gemeente and zorgsoort */
 } jz_measure;
 
-/* The name of an effect as written in the YAML ("instroom", ...), or "". */
+/* The name of an effect as written in the YAML ("instroom", ...), or "":
+ * the word the reports write (engine/report/measures_fields.c). */
 const char *jz_effect_name(int effect);
 
 /* The share of a local measure's full effect that acts in calendar year

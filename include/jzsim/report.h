@@ -31,15 +31,25 @@ typedef enum { JZ_LEVEL_CELL, JZ_LEVEL_GEMEENTE } jz_metric_level;
 
 typedef struct jz_metric {
     const char *key;      /* stable machine name, e.g. "tekort" */
-    const char *label_nl; /* "Tekort" */
-    const char *label_en; /* "Deficit" */
+    const char *label_nl; /* "Tekort": the one Dutch name of the figure */
+    const char *label_en; /* "Deficit": the one English name */
+    const char *col_nl;   /* the name shortened to a terminal table's column
+                           * heading (14 columns); NULL: the name fits */
+    const char *col_en;
     jz_metric_kind kind;
     jz_metric_level level;
     size_t offset;        /* offsetof(jz_result, <array>) */
 } jz_metric;
 
-/* The metric table, terminated by {NULL}. */
+/* The metric table, terminated by {NULL}: the one table of figure names
+ * (Dutch and English) that every reporter uses (run, compare, mc, ...). */
 extern const jz_metric jz_metrics[];
+
+/* The row of key at level; NULL when there is none. */
+const jz_metric *jz_metric_find(const char *key, jz_metric_level level);
+/* Its name in lang, and its column heading (the name when no shorter one). */
+const char *jz_metric_label(const jz_metric *m, jz_lang lang);
+const char *jz_metric_column(const jz_metric *m, jz_lang lang);
 
 /* The per-year value array of metric m in r. */
 static inline const double *jz_metric_array(const jz_result *r, const jz_metric *m)
