@@ -68,6 +68,39 @@ typedef struct cli_common {
     int quiet;            /* --quiet/-q */
 } cli_common;
 
+/* One option of a command, as data (git's parse-options): --help lists the
+ * table in order, and cli_parse reads the plain kinds into the command's
+ * ctx at offset; the common ones are read by cli_parse_common, CLI_OPT_OWN
+ * by spec.own (values with rules of their own). */
+typedef enum {
+    CLI_OPT_END = 0,
+    CLI_OPT_COMMON, /* --format, --lang, --locale, -o/--output, --gemeente, --quiet */
+    CLI_OPT_OWN,    /* read by spec.own */
+    CLI_OPT_STRING, /* const char * */
+    CLI_OPT_LONG,   /* long in lo..hi, "10k" allowed (unc_cli_long) */
+    CLI_OPT_INT,    /* the same, into an int */
+    CLI_OPT_SEED,   /* unsigned long, 0..4294967295 */
+    CLI_OPT_MONEY   /* double, an amount in euros: "-2.5M", "750k" */
+} cli_opt_type;
+
+typedef struct cli_option {
+    cli_opt_type type;
+    const char *name; /* "--draws"; listed as given ("-o, --output") */
+    const char *arg;  /* the value's name in --help ("N"); NULL: a flag */
+    const char *help; /* '\n' continues on the next line, aligned; NULL: not
+                       * listed (another option's text mentions it) */
+    size_t offset;    /* STRING..MONEY: offsetof(the ctx type, field) */
+    long lo, hi;      /* LONG, INT */
+} cli_option;
+
+/* Rows of a table: a common option, one read by spec.own, the end. */
+#define CLI_COMMON(name, arg, help) {CLI_OPT_COMMON, name, arg, help, 0, 0, 0}
+#define CLI_OWN(name, arg, help) {CLI_OPT_OWN, name, arg, help, 0, 0, 0}
+#define CLI_END {CLI_OPT_END, NULL, NULL, NULL, 0, 0, 0}
+
+#define CLI_STR_(x) #x
+#define CLI_STR(x) CLI_STR_(x) /* a number macro as a string, in help texts */
+
 /* Does the command take --gemeente, and is 'all' a value of its own? */
 enum { CLI_GEMEENTE_NO, CLI_GEMEENTE_ONE, CLI_GEMEENTE_ALL };
 
@@ -75,7 +108,12 @@ enum { CLI_GEMEENTE_NO, CLI_GEMEENTE_ONE, CLI_GEMEENTE_ALL };
  * Messages name cmd, so each command keeps its exact wording. */
 typedef struct cli_spec {
     const char *cmd;                /* "run": in every message */
-    void (*help)(void);             /* --help, -h: prints the help to stdout */
+    void (*help)(void);             /* --help, -h: prints the help to stdout; NULL:
+                                     * usage, the options table, trailer (cli_help) */
+    const char *usage;              /* --help up to "Options:\n" */
+    const cli_option *options;      /* ended by CLI_OPT_END */
+    int help_col;                   /* the column of the options' texts */
+    const char *trailer;            /* --help after the options (examples, exit codes) */
     /* The --format values it takes: bit f for jz_format f (CLI_FORMATS_BASIC
      * and more).  0: the command writes no report and takes only --quiet
      * (validate).  xlsx and html need -o FILE. */
@@ -92,6 +130,9 @@ typedef struct cli_spec {
      * printing a usage error.  ctx is what cli_parse was given. */
     int (*own)(const char *cmd, int argc, char **argv, int *i, void *ctx);
 } cli_spec;
+
+/* Print --help from spec: usage, the option table, trailer. */
+void cli_help(const cli_spec *spec);
 
 /* What an option parser made of argv[*i] (the values of cli_opt_value). */
 enum { CLI_ERROR = -1, CLI_NOT_MINE = 0, CLI_TAKEN = 1 };

@@ -3,6 +3,7 @@
  * the reference, as a terminal table, CSV, JSON, an Excel workbook or an
  * HTML briefing for the council.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,54 +13,6 @@
 #include "cli/compare_one.h"
 #include "jzsim/compare.h"
 #include "jzsim/sensitivity.h"
-
-static void help(void)
-{
-    printf("Usage: jzsim compare [options] REFERENCE.yaml OTHER.yaml [MORE.yaml ...]\n"
-           "\n"
-           "Projects every scenario and puts them side by side per year: cost, budget,\n"
-           "tekort, beïnvloedbaar and niet-beïnvloedbaar tekort, clients, cost per client,\n"
-           "cost and tekort per zorgsoort, savings of measures.  The first scenario is the\n"
-           "reference: the others are shown with their difference in euros and percent.\n"
-           "Scenarios may cover different years (a year outside a scenario's horizon is\n"
-           "shown as absent, not 0), zorgsoorten (matched by key) and gemeenten (by CBS\n"
-           "code; with more than one gemeente the region total comes last).  2 to %d\n"
-           "scenarios.\n"
-           "\n"
-           "Options:\n"
-           "  --format F     table (default), csv, json, xlsx (Excel workbook with the\n"
-           "                 comparison, one sheet per scenario and every assumption) or\n"
-           "                 html (a briefing with charts for the council); xlsx and html\n"
-           "                 need -o\n"
-           "  -o, --output FILE  write to FILE (atomically: temp file, then rename)\n"
-           "  --lang L       nl (default) or en: labels and numbers of table, xlsx, html\n"
-           "  --locale L     CSV only: nl gives ';' and decimal commas for Dutch Excel,\n"
-           "                 en (default) gives ',' and decimal points\n"
-           "  --gemeente G   one gemeente by CBS code or name, or TOTAL; 'all' shows every\n"
-           "                 gemeente in the table and the briefing.  Default: table and\n"
-           "                 html the region total, csv/json/xlsx every gemeente and total\n"
-           "  --bands FILE   P5/P50/P95 bands (CSV: scenario,gemeente_code,year,metric,\n"
-           "                 p5,p50,p95; see docs/output-format.md), drawn in the briefing\n"
-           "  --draws N      Monte Carlo: N draws of the scenarios' uncertain inputs, the\n"
-           "                 same draws for every scenario (common random numbers); the\n"
-           "                 P5/P50/P95 bands of tekort, cost, beinvloedbaar tekort and\n"
-           "                 clients are drawn in the briefing (docs/uncertainty.md)\n"
-           "  --seed S       with --draws: the seed (default 1); --threads T: worker threads\n"
-           "  --mc-output FILE  with --draws: per draw, the difference with the reference\n"
-           "                 (P5-P95 of the difference; .csv, .json, else a table)\n"
-           "  --title TEXT   html: the title of the briefing\n"
-           "  --quiet        no warnings on stderr\n"
-           "\n"
-           "Examples:\n"
-           "  jzsim compare scenarios/example.yaml scenarios/example-hoge-indexatie.yaml\n"
-           "  jzsim compare --format html -o briefing.html \\\n"
-           "      scenarios/example.yaml scenarios/example-hoge-indexatie.yaml\n"
-           "  jzsim compare --format xlsx -o vergelijking.xlsx a.yaml b.yaml c.yaml\n"
-           "  jzsim compare --format csv --locale nl -o vergelijking.csv a.yaml b.yaml\n"
-           "\n"
-           "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n",
-           JZ_CMP_MAX_SCENARIOS);
-}
 
 /* The options of compare itself: --bands, --title, and Monte Carlo's
  * --draws, --seed, --threads, --mc-output. */
@@ -72,28 +25,85 @@ typedef struct args {
     const char *mc_output;
 } args;
 
-static int own_option(const char *cmd, int argc, char **argv, int *i, void *ctx)
-{
-    args *a = ctx;
-    int k;
-    if ((k = cli_opt_value(cmd, argc, argv, i, "--bands", &a->bands)) ||
-        (k = cli_opt_value(cmd, argc, argv, i, "--title", &a->title)) ||
-        (k = unc_opt_long(cmd, argc, argv, i, "--draws", 1, 100000000L, &a->draws)) ||
-        (k = unc_opt_seed(cmd, argc, argv, i, &a->seed)) ||
-        (k = unc_opt_long(cmd, argc, argv, i, "--threads", 1, 256, &a->threads)) ||
-        (k = cli_opt_value(cmd, argc, argv, i, "--mc-output", &a->mc_output)))
-        return k;
-    return CLI_NOT_MINE;
-}
+static const char usage[] =
+    "Usage: jzsim compare [options] REFERENCE.yaml OTHER.yaml [MORE.yaml ...]\n"
+    "\n"
+    "Projects every scenario and puts them side by side per year: cost, budget,\n"
+    "tekort, beïnvloedbaar and niet-beïnvloedbaar tekort, clients, cost per client,\n"
+    "cost and tekort per zorgsoort, savings of measures.  The first scenario is the\n"
+    "reference: the others are shown with their difference in euros and percent.\n"
+    "Scenarios may cover different years (a year outside a scenario's horizon is\n"
+    "shown as absent, not 0), zorgsoorten (matched by key) and gemeenten (by CBS\n"
+    "code; with more than one gemeente the region total comes last).  2 to " CLI_STR(JZ_CMP_MAX_SCENARIOS) "\n"
+    "scenarios.\n"
+    "\n"
+    "Options:\n";
+
+static const cli_option options[] = {
+    CLI_COMMON("--format", "F",
+        "table (default), csv, json, xlsx (Excel workbook with the\n"
+        "comparison, one sheet per scenario and every assumption) or\n"
+        "html (a briefing with charts for the council); xlsx and html\n"
+        "need -o"),
+    CLI_COMMON("-o, --output", "FILE",
+        "write to FILE (atomically: temp file, then rename)"),
+    CLI_COMMON("--lang", "L",
+        "nl (default) or en: labels and numbers of table, xlsx, html"),
+    CLI_COMMON("--locale", "L",
+        "CSV only: nl gives ';' and decimal commas for Dutch Excel,\n"
+        "en (default) gives ',' and decimal points"),
+    CLI_COMMON("--gemeente", "G",
+        "one gemeente by CBS code or name, or TOTAL; 'all' shows every\n"
+        "gemeente in the table and the briefing.  Default: table and\n"
+        "html the region total, csv/json/xlsx every gemeente and total"),
+    {CLI_OPT_STRING, "--bands", "FILE",
+        "P5/P50/P95 bands (CSV: scenario,gemeente_code,year,metric,\n"
+        "p5,p50,p95; see docs/output-format.md), drawn in the briefing",
+        offsetof(args, bands), 0, 0},
+    {CLI_OPT_LONG, "--draws", "N",
+        "Monte Carlo: N draws of the scenarios' uncertain inputs, the\n"
+        "same draws for every scenario (common random numbers); the\n"
+        "P5/P50/P95 bands of tekort, cost, beinvloedbaar tekort and\n"
+        "clients are drawn in the briefing (docs/uncertainty.md)",
+        offsetof(args, draws), 1, 100000000L},
+    {CLI_OPT_SEED, "--seed", "S",
+        "with --draws: the seed (default 1); --threads T: worker threads",
+        offsetof(args, seed), 0, 0},
+    {CLI_OPT_STRING, "--mc-output", "FILE",
+        "with --draws: per draw, the difference with the reference\n"
+        "(P5-P95 of the difference; .csv, .json, else a table)",
+        offsetof(args, mc_output), 0, 0},
+    {CLI_OPT_STRING, "--title", "TEXT",
+        "html: the title of the briefing",
+        offsetof(args, title), 0, 0},
+    CLI_COMMON("--quiet", NULL,
+        "no warnings on stderr"),
+    /* listed in --seed's text */
+    {CLI_OPT_LONG, "--threads", "T", NULL, offsetof(args, threads), 1, 256},
+    CLI_END,
+};
+
+static const char trailer[] =
+    "\n"
+    "Examples:\n"
+    "  jzsim compare scenarios/example.yaml scenarios/example-hoge-indexatie.yaml\n"
+    "  jzsim compare --format html -o briefing.html \\\n"
+    "      scenarios/example.yaml scenarios/example-hoge-indexatie.yaml\n"
+    "  jzsim compare --format xlsx -o vergelijking.xlsx a.yaml b.yaml c.yaml\n"
+    "  jzsim compare --format csv --locale nl -o vergelijking.csv a.yaml b.yaml\n"
+    "\n"
+    "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n";
 
 static const cli_spec spec = {
     .cmd = "compare",
-    .help = help,
+    .usage = usage,
+    .options = options,
+    .help_col = 17,
+    .trailer = trailer,
     .formats = CLI_FORMATS_BASIC | CLI_FORMAT(JZ_FORMAT_XLSX) | CLI_FORMAT(JZ_FORMAT_HTML),
     .gemeente = CLI_GEMEENTE_ALL,
     .many = 1,
     .max_paths = JZ_CMP_MAX_SCENARIOS,
-    .own = own_option,
 };
 
 /* No XLSX in this build: say so (EXIT_RUNTIME), else -1. */

@@ -7,38 +7,51 @@
 #include "cli/cli.h"
 #include "cli/compare_one.h"
 
-static void help(void)
-{
-    printf("Usage: jzsim run [options] SCENARIO.yaml\n"
-           "\n"
-           "Projects the scenario year by year and prints volumes, costs, budget and\n"
-           "tekort (deficit): for the whole scenario, or for one gemeente.\n"
-           "\n"
-           "Options:\n"
-           "  --format F     table (default, for reading), csv or json (for machines);\n"
-           "                 xlsx (workbook with every assumption) or html (briefing with\n"
-           "                 charts), both with -o; see also 'jzsim compare'\n"
-           "  --lang L       nl (default) or en: labels and number format of the table\n"
-           "  --locale L     CSV only: nl gives ';' and decimal commas for Dutch Excel,\n"
-           "                 en (default) gives ',' and decimal points\n"
-           "  --gemeente G   one gemeente by CBS code or name; 'all' (CSV/JSON) gives\n"
-           "                 every gemeente and the total\n"
-           "  -o, --output FILE  write to FILE (atomically: temp file, then rename)\n"
-           "  --quiet        no warnings on stderr\n"
-           "\n"
-           "Examples:\n"
-           "  jzsim run scenarios/example.yaml\n"
-           "  jzsim run --lang en scenarios/example.yaml\n"
-           "  jzsim run --format csv --locale nl -o resultaten.csv scenarios/example.yaml\n"
-           "  jzsim run --format json scenarios/example.yaml | jq '.results[0].totals.tekort'\n"
-           "  jzsim run --format html -o briefing.html scenarios/example.yaml\n"
-           "\n"
-           "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n");
-}
+static const char usage[] =
+    "Usage: jzsim run [options] SCENARIO.yaml\n"
+    "\n"
+    "Projects the scenario year by year and prints volumes, costs, budget and\n"
+    "tekort (deficit): for the whole scenario, or for one gemeente.\n"
+    "\n"
+    "Options:\n";
+
+static const cli_option options[] = {
+    CLI_COMMON("--format", "F",
+        "table (default, for reading), csv or json (for machines);\n"
+        "xlsx (workbook with every assumption) or html (briefing with\n"
+        "charts), both with -o; see also 'jzsim compare'"),
+    CLI_COMMON("--lang", "L",
+        "nl (default) or en: labels and number format of the table"),
+    CLI_COMMON("--locale", "L",
+        "CSV only: nl gives ';' and decimal commas for Dutch Excel,\n"
+        "en (default) gives ',' and decimal points"),
+    CLI_COMMON("--gemeente", "G",
+        "one gemeente by CBS code or name; 'all' (CSV/JSON) gives\n"
+        "every gemeente and the total"),
+    CLI_COMMON("-o, --output", "FILE",
+        "write to FILE (atomically: temp file, then rename)"),
+    CLI_COMMON("--quiet", NULL,
+        "no warnings on stderr"),
+    CLI_END,
+};
+
+static const char trailer[] =
+    "\n"
+    "Examples:\n"
+    "  jzsim run scenarios/example.yaml\n"
+    "  jzsim run --lang en scenarios/example.yaml\n"
+    "  jzsim run --format csv --locale nl -o resultaten.csv scenarios/example.yaml\n"
+    "  jzsim run --format json scenarios/example.yaml | jq '.results[0].totals.tekort'\n"
+    "  jzsim run --format html -o briefing.html scenarios/example.yaml\n"
+    "\n"
+    "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n";
 
 static const cli_spec spec = {
     .cmd = "run",
-    .help = help,
+    .usage = usage,
+    .options = options,
+    .help_col = 17,
+    .trailer = trailer,
     .formats = CLI_FORMATS_BASIC | CLI_FORMAT(JZ_FORMAT_XLSX) | CLI_FORMAT(JZ_FORMAT_HTML),
     .formats_said = "table, csv or json (or xlsx or html with -o)",
     .gemeente = CLI_GEMEENTE_ALL,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/unc_cli.h"
 
 int cli_fail(const jz_error *err)
 {
@@ -152,16 +153,70 @@ int cli_parse_common(const cli_spec *sp, int argc, char **argv, int *i, cli_comm
     return CLI_NOT_MINE;
 }
 
+void cli_help(const cli_spec *sp)
+{
+    fputs(sp->usage, stdout);
+    for (const cli_option *o = sp->options; o && o->type != CLI_OPT_END; o++) {
+        if (!o->help)
+            continue;
+        int n = printf("  %s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+        printf("%*s", n + 2 > sp->help_col ? 2 : sp->help_col - n, "");
+        for (const char *h = o->help; *h; h++) {
+            putchar(*h);
+            if (*h == '\n')
+                printf("%*s", sp->help_col, "");
+        }
+        putchar('\n');
+    }
+    fputs(sp->trailer, stdout);
+}
+
+/* One option of spec's table at argv[*i], of the kinds read here. */
+static int parse_table(const cli_spec *sp, int argc, char **argv, int *i, void *ctx)
+{
+    for (const cli_option *o = sp->options; o && o->type != CLI_OPT_END; o++) {
+        if (o->type < CLI_OPT_STRING)
+            continue;
+        const char *v = NULL;
+        int k = cli_opt_value(sp->cmd, argc, argv, i, o->name, &v);
+        if (k <= 0) {
+            if (k < 0)
+                return CLI_ERROR;
+            continue;
+        }
+        void *field = (char *)ctx + o->offset;
+        long x = 0;
+        switch (o->type) {
+        case CLI_OPT_STRING: *(const char **)field = v; return CLI_TAKEN;
+        case CLI_OPT_LONG: return unc_cli_long(sp->cmd, o->name, v, o->lo, o->hi, (long *)field) ? CLI_ERROR : CLI_TAKEN;
+        case CLI_OPT_INT:
+            if (unc_cli_long(sp->cmd, o->name, v, o->lo, o->hi, &x))
+                return CLI_ERROR;
+            *(int *)field = (int)x;
+            return CLI_TAKEN;
+        case CLI_OPT_SEED: return unc_cli_seed(sp->cmd, v, (unsigned long *)field) ? CLI_ERROR : CLI_TAKEN;
+        case CLI_OPT_MONEY: return unc_cli_money(sp->cmd, o->name, v, (double *)field) ? CLI_ERROR : CLI_TAKEN;
+        default: break;
+        }
+    }
+    return CLI_NOT_MINE;
+}
+
 int cli_parse(const cli_spec *sp, int argc, char **argv, cli_common *co, void *ctx)
 {
     memset(co, 0, sizeof *co);
     co->lang = JZ_LANG_NL;
     for (int i = 1; i < argc; i++) {
         if (cli_is_help(argv[i])) {
-            sp->help();
+            if (sp->help)
+                sp->help();
+            else
+                cli_help(sp);
             return EXIT_OK;
         }
         int k = cli_parse_common(sp, argc, argv, &i, co);
+        if (k == CLI_NOT_MINE && ctx)
+            k = parse_table(sp, argc, argv, &i, ctx);
         if (k == CLI_NOT_MINE && sp->own)
             k = sp->own(sp->cmd, argc, argv, &i, ctx);
         if (k == CLI_ERROR)
