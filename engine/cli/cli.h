@@ -6,10 +6,13 @@
  *   - stdout carries only the result; diagnostics go to stderr;
  *   - exit codes: 0 ok, 1 runtime failure, 2 bad input or usage;
  *   - every subcommand has --help with an example.
- * A subcommand describes its options in a cli_spec and parses them with
- * cli_parse (the common ones, and its own through spec.own), loads its
- * scenario with cli_load_scenario and writes through cli_write: so the
- * shared options behave, and their mistakes read, the same everywhere.
+ * A subcommand describes its options in a cli_spec: a table of options
+ * (cli_option) from which both --help's option list and the parser come,
+ * as git's parse-options.  It parses them with cli_parse (the common ones,
+ * the table's, and the rest through spec.own), loads its scenario with
+ * cli_load_scenario and writes through cli_report (jz_report) or cli_write:
+ * so the shared options behave, and their mistakes read, the same
+ * everywhere.
  */
 #ifndef JZ_CLI_H
 #define JZ_CLI_H

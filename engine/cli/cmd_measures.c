@@ -58,8 +58,6 @@ static const char trailer[] =
     "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage (also: no measures).\n";
 
-enum { FMT_TABLE, FMT_CSV, FMT_JSON };
-
 /* A whole number in [lo, hi] from an option value; -1 after a usage error. */
 static int parse_count(const char *opt, const char *v, long lo, long hi, long *out)
 {

@@ -150,7 +150,8 @@ jz_comparison *jz_comparison_alloc(int n, const jz_scenario *const *scenarios,
 /* NULL and half-built comparisons are fine. */
 void jz_comparison_free(jz_comparison *c);
 
-/* Note i as a sentence in the reader's language; returns buf. */
+/* Note i as a sentence in the reader's language; returns buf.  The words
+ * live in the report layer (engine/report/cmp_common.c). */
 char *jz_cmp_note_format(const jz_comparison *c, int i, jz_lang lang, char *buf, size_t size);
 
 /* Calendar year of year index y. */
