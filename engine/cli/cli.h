@@ -27,6 +27,9 @@ typedef struct jz_command {
 /* Print "jzsim: file:line:col: message" to stderr; return the exit code
  * that fits err->status. */
 int cli_fail(const jz_error *err);
+/* cli_fail for an error in reading an input: JZ_EIO (missing, unreadable)
+ * is bad input too, exit 2, the same in every command. */
+int cli_fail_input(const jz_error *err);
 /* Print "jzsim <cmd>: message" and a hint to --help; return EXIT_INPUT. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -16,6 +16,13 @@ int cli_fail(const jz_error *err)
     return err->status == JZ_EINPUT ? EXIT_INPUT : EXIT_RUNTIME;
 }
 
+int cli_fail_input(const jz_error *err)
+{
+    int rc = cli_fail(err);
+    /* an input that cannot be read is bad input (2) in every command */
+    return err->status == JZ_EIO ? EXIT_INPUT : rc;
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
@@ -45,7 +52,7 @@ jz_scenario *cli_load(const char *path, int *exit_code)
     jz_error err;
     jz_scenario *s = jz_scenario_load(path, NULL, &err);
     if (!s)
-        *exit_code = cli_fail(&err);
+        *exit_code = cli_fail_input(&err);
     return s;
 }
 
@@ -173,6 +180,11 @@ int cli_parse(const cli_spec *sp, int argc, char **argv, cli_common *co, void *c
     }
     if (!co->path)
         return cli_usage_error(sp->cmd, "no scenario file given");
+    if (co->output && !co->output[0])
+        return cli_usage_error(sp->cmd, "-o needs a file name ('-' for standard output)");
+    for (int j = 1; co->output && j < argc; j++) /* inputs: every argument that names an existing file */
+        if (argv[j] != co->output && jz_outfile_same_file(argv[j], co->output))
+            return cli_usage_error(sp->cmd, "-o %s would overwrite the input file %s", co->output, argv[j]);
     int to_file = co->output && strcmp(co->output, "-") != 0;
     if (sp->formats && ((sp->file_formats >> co->format) & 1u) && !to_file)
         return cli_usage_error(sp->cmd, "--format %s needs -o FILE", sp->formats[co->format]);
