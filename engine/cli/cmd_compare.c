@@ -183,8 +183,11 @@ static int write_report(const args *a, const jz_comparison *c)
     }
     if (st == JZ_OK)
         st = jz_outfile_commit(&of, &err);
-    else
+    else {
+        if (!err.file[0] || strcmp(err.file, of.tmp) == 0) /* name the file the user asked for */
+            snprintf(err.file, sizeof err.file, "%s", of.is_stdout ? "stdout" : of.path);
         jz_outfile_abort(&of);
+    }
     return st == JZ_OK ? EXIT_OK : cli_fail(&err);
 }
 

@@ -226,8 +226,11 @@ int cli_write(const char *path, cli_writer writer, void *ctx)
         st = writer(&of, ctx, &err);
         if (st == JZ_OK)
             st = jz_outfile_commit(&of, &err);
-        else
+        else {
+            if (!err.file[0] || strcmp(err.file, of.tmp) == 0) /* name the file the user asked for */
+                snprintf(err.file, sizeof err.file, "%s", of.is_stdout ? "stdout" : of.path);
             jz_outfile_abort(&of);
+        }
     }
     return st == JZ_OK ? EXIT_OK : cli_fail(&err);
 }
