@@ -108,6 +108,10 @@ int cli_parse_common(const cli_spec *spec, int argc, char **argv, int *i, cli_co
 enum { CLI_GO_ON = -1 };
 int cli_parse(const cli_spec *spec, int argc, char **argv, cli_common *co, void *ctx);
 
+/* -o FILE: not empty, and not one of the input files (any argument that
+ * names the same existing file).  0, or -1 after printing a usage error. */
+int cli_check_output(const char *cmd, const char *output, int argc, char **argv);
+
 /* jz_report_options from the defaults and --lang, --locale. */
 void cli_report_options(const cli_common *co, jz_report_options *ro);
 

@@ -139,6 +139,8 @@ static int parse(int argc, char **argv, args *a)
     if (a->n < 2)
         return cli_usage_error("compare", "give at least two scenario files (the first is the reference)%s",
                                a->n == 1 ? "; for one scenario use 'jzsim run'" : "");
+    if (cli_check_output("compare", a->output, argc, argv))
+        return EXIT_INPUT;
     int to_file = a->output && strcmp(a->output, "-") != 0;
     if ((a->fmt == FMT_XLSX || a->fmt == FMT_HTML) && !to_file)
         return cli_usage_error("compare", "--format %s needs -o FILE", a->fmt == FMT_XLSX ? "xlsx" : "html");

@@ -155,6 +155,22 @@ int cli_parse_common(const cli_spec *sp, int argc, char **argv, int *i, cli_comm
     return CLI_NOT_MINE;
 }
 
+int cli_check_output(const char *cmd, const char *output, int argc, char **argv)
+{
+    if (!output)
+        return 0;
+    if (!output[0]) {
+        cli_usage_error(cmd, "-o needs a file name ('-' for standard output)");
+        return -1;
+    }
+    for (int j = 1; j < argc; j++) /* inputs: every argument that names an existing file */
+        if (argv[j] != output && jz_outfile_same_file(argv[j], output)) {
+            cli_usage_error(cmd, "-o %s would overwrite the input file %s", output, argv[j]);
+            return -1;
+        }
+    return 0;
+}
+
 int cli_parse(const cli_spec *sp, int argc, char **argv, cli_common *co, void *ctx)
 {
     memset(co, 0, sizeof *co);
@@ -180,11 +196,8 @@ int cli_parse(const cli_spec *sp, int argc, char **argv, cli_common *co, void *c
     }
     if (!co->path)
         return cli_usage_error(sp->cmd, "no scenario file given");
-    if (co->output && !co->output[0])
-        return cli_usage_error(sp->cmd, "-o needs a file name ('-' for standard output)");
-    for (int j = 1; co->output && j < argc; j++) /* inputs: every argument that names an existing file */
-        if (argv[j] != co->output && jz_outfile_same_file(argv[j], co->output))
-            return cli_usage_error(sp->cmd, "-o %s would overwrite the input file %s", co->output, argv[j]);
+    if (cli_check_output(sp->cmd, co->output, argc, argv))
+        return EXIT_INPUT;
     int to_file = co->output && strcmp(co->output, "-") != 0;
     if (sp->formats && ((sp->file_formats >> co->format) & 1u) && !to_file)
         return cli_usage_error(sp->cmd, "--format %s needs -o FILE", sp->formats[co->format]);

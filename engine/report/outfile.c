@@ -17,7 +17,9 @@
  *     SIGXFSZ is ignored so that a file size limit is a write error
  *     with a message rather than a silent kill.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -107,7 +109,10 @@ int jz_outfile_open(jz_outfile *f, const char *path, jz_error *err)
         return jz_error_set(err, JZ_EINPUT, path, 0, 0, "output path is too long");
     snprintf(f->path, sizeof f->path, "%s", path);
     struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+    /* /dev/stdout and /proc/self/fd/N may lead to a regular file that is
+     * someone's open stream: those are written in place too */
+    int special = strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0;
+    if (stat(path, &st) == 0 && (!S_ISREG(st.st_mode) || special)) {
         if (S_ISDIR(st.st_mode))
             return jz_error_set(err, JZ_EIO, path, 0, 0, "cannot write the output: it is a directory");
         /* a device or FIFO: stage elsewhere, copy in on commit */
@@ -118,7 +123,12 @@ int jz_outfile_open(jz_outfile *f, const char *path, jz_error *err)
         if ((size_t)snprintf(f->tmp, sizeof f->tmp, "%s/jzsim.tmp.XXXXXX", dir) >= sizeof f->tmp)
             return jz_error_set(err, JZ_EIO, path, 0, 0, "TMPDIR is too long");
     } else {
-        snprintf(f->tmp, sizeof f->tmp, "%s.tmp.XXXXXX", path);
+        /* a symbolic link to a report: replace the report, keep the link */
+        struct stat ls;
+        char real[PATH_MAX];
+        if (lstat(path, &ls) == 0 && S_ISLNK(ls.st_mode) && realpath(path, real) && strlen(real) < sizeof f->path)
+            snprintf(f->path, sizeof f->path, "%s", real);
+        snprintf(f->tmp, sizeof f->tmp, "%s.tmp.XXXXXX", f->path);
     }
     install_handlers();
     int fd = mkstemp(f->tmp);
