@@ -39,7 +39,10 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 /* Print the scenario's warnings to stderr unless quiet. */
 void cli_warnings(const jz_scenario *s, int quiet);
 
-/* Load a scenario; on failure prints the error and sets *exit_code. */
+/* The model size limit: JZSIM_MAX_MEMORY (MiB) when set, else
+ * JZ_MODEL_BYTES_DEFAULT. */
+size_t cli_memory_limit(void);
+/* Load a scenario (and check its size against cli_memory_limit); on failure prints the error and sets *exit_code. */
 jz_scenario *cli_load(const char *path, int *exit_code);
 
 /* Option parsing: is argv[*i] the option `name` (e.g. "--format")?  Takes

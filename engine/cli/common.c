@@ -4,7 +4,9 @@
  * options in the same way and says the same thing about the same mistake.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -47,12 +49,27 @@ void cli_warnings(const jz_scenario *s, int quiet)
     cli_warning_list(s->warnings, s->n_warnings, quiet);
 }
 
+size_t cli_memory_limit(void)
+{
+    const char *v = getenv("JZSIM_MAX_MEMORY"); /* MiB; docs/scenario-format.md "Size limit" */
+    char *end;
+    unsigned long long mib = v ? strtoull(v, &end, 10) : 0;
+    if (!v || end == v || *end || mib == 0 || mib > (SIZE_MAX >> 20))
+        return JZ_MODEL_BYTES_DEFAULT;
+    return (size_t)mib << 20;
+}
+
 jz_scenario *cli_load(const char *path, int *exit_code)
 {
     jz_error err;
     jz_scenario *s = jz_scenario_load(path, NULL, &err);
     if (!s)
         *exit_code = cli_fail_input(&err);
+    else if (jz_model_check_size(s, cli_memory_limit(), &err) != JZ_OK) { /* before any run allocates */
+        *exit_code = cli_fail(&err);
+        jz_scenario_free(s);
+        s = NULL;
+    }
     return s;
 }
 
