@@ -13,6 +13,8 @@ B="$S"
 SAMPLES=${JZ_FAULT_SAMPLES:-12}
 # jzsim under ASan wants its runtime first; the shim is plain C
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+# (under ASan) leaks of libminizip/libxlsxwriter on their own error paths are theirs
+export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$(dirname "$0")/lsan.supp:print_suppressions=0"
 
 # the reference report of each format
 declare -A REF
