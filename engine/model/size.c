@@ -58,15 +58,22 @@ int jz_model_check_size(const jz_scenario *s, size_t limit, jz_error *err)
     size_t need = add(e.run_bytes, e.all_outputs_bytes);
     if (need <= limit)
         return JZ_OK;
-    /* point at the horizon, the one dimension the scenario states in one place */
+    /* point at the horizon when it is traced, else at the first value of
+     * the gemeenten list (where the largest dimension is written) */
     const char *file = s->meta.path;
     int line = 0;
-    for (int i = 0; i < s->n_inputs; i++)
-        if (s->inputs[i].path && strcmp(s->inputs[i].path, "meta.horizon") == 0) {
+    for (int i = 0; i < s->n_inputs; i++) {
+        const char *p = s->inputs[i].path;
+        if (!p || !s->inputs[i].file)
+            continue;
+        int horizon = strcmp(p, "meta.horizon") == 0;
+        if (horizon || (line == 0 && strncmp(p, "gemeenten[", 10) == 0)) {
             file = s->inputs[i].file;
             line = s->inputs[i].line;
-            break;
         }
+        if (horizon)
+            break;
+    }
     return jz_error_set(err, JZ_EINPUT, file, line, 0,
                         "the model is too large: %d gemeenten x %d zorgsoorten x %d years needs about "
                         "%zu MiB (a run %zu MiB, reports of every gemeente %zu MiB), above the limit of "

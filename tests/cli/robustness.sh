@@ -81,7 +81,7 @@ if LC_ALL=C grep -q "$(printf '\377')" "$TMP/err"; then bad "an invalid UTF-8 by
 # named; JZSIM_MAX_MEMORY raises it (1,000 x 100 x 50 years took 5.9 GB)
 python3 "$SRC/tests/tools/bigscenario.py" 1000 100 50 >"$TMP/big.yaml"
 expect_exit 2 "$JZ" run -q "$TMP/big.yaml"
-expect_grep "$TMP/err" "big.yaml: the model is too large"
+expect_grep "$TMP/err" "big.yaml:[0-9]*: the model is too large"
 expect_grep "$TMP/err" "JZSIM_MAX_MEMORY"
 python3 "$SRC/tests/tools/bigscenario.py" 40 10 20 >"$TMP/mid.yaml"
 expect_exit 0 "$JZ" validate -q "$TMP/mid.yaml"
