@@ -34,12 +34,15 @@ printf 'scenario;gemeente_code;year;metric;p5;p50;p95\n2;GM9999;2026;cost;1,5;2,
 status=0
 for t in fuzz_scenario fuzz_history fuzz_values fuzz_bands; do
   echo "== $t: $secs s"
-  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    "$B/tests/fuzz/$t" -max_total_time="$secs" -jobs="$jobs" -workers="$jobs" -max_len=65536 -timeout=20 \
-    -rss_limit_mb=2048 -artifact_prefix="$B/crash-$t-" -print_final_stats=1 "$C/$t" \
+  par=""
+  [ "$jobs" -gt 1 ] && par="-jobs=$jobs -workers=$jobs"
+  # shellcheck disable=SC2086 # $par: zero or two options
+  (cd "$B" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "./tests/fuzz/$t" -max_total_time="$secs" $par -max_len=65536 -timeout=20 \
+    -rss_limit_mb=2048 -artifact_prefix="crash-$t-" -print_final_stats=1 "corpus/$t") \
     >"$B/$t.log" 2>&1 || status=1
+  cat "$B"/fuzz-*.log >>"$B/$t.log" 2>/dev/null && rm -f "$B"/fuzz-*.log
   grep -E "stat::number_of_executed_units|Done [0-9]+ runs|ERROR|SUMMARY" "$B/$t.log" | tail -3 || true
-  [ "$jobs" -gt 1 ] && cat fuzz-*.log >>"$B/$t.log" 2>/dev/null && rm -f fuzz-*.log
 done
 [ "$status" -eq 0 ] && echo "fuzz: no findings" || echo "fuzz: FINDINGS, see $B/crash-* and $B/*.log" >&2
 exit "$status"
