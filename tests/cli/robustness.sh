@@ -5,6 +5,9 @@
 # injection, control characters in messages, the model size limit.
 . "$(dirname "$0")/lib.inc"
 S="$SRC/scenarios/example.yaml"
+# a TMPDIR of this test's own: other tests run at the same time stage there too
+export TMPDIR="$TMP/stage"
+mkdir -p "$TMPDIR"
 
 # -o onto special files: written in place, never replaced
 expect_exit 0 "$JZ" run --format csv -o /dev/null "$S"
@@ -13,7 +16,7 @@ if [ -c /dev/null ]; then ok; else bad "/dev/null is no longer a character devic
 if [ $? -eq 0 ] && [ -s "$TMP/viastdout.csv" ]; then ok; else bad "-o /dev/stdout: $(cat "$TMP/err")"; fi
 "$JZ" run --format csv "$S" >"$TMP/plain.csv"
 if cmp -s "$TMP/plain.csv" "$TMP/viastdout.csv"; then ok; else bad "-o /dev/stdout differs from stdout"; fi
-if ls "${TMPDIR:-/tmp}" | grep -q '^jzsim\.tmp\.'; then bad "a staged file was left in TMPDIR"; else ok; fi
+if ls "$TMPDIR" | grep -q '^jzsim\.tmp\.'; then bad "a staged file was left in TMPDIR"; else ok; fi
 expect_exit 0 "$JZ" compare --format xlsx -o /dev/null "$S" "$S"
 if [ -L /dev/stdout ]; then ok; else bad "/dev/stdout is no longer a symbolic link"; fi
 # a symbolic link to a report: the report is replaced, the link stays
