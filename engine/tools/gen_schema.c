@@ -280,6 +280,18 @@ static void describe(const jz_key *k, const jz_key_type *t)
     json_str(buf);
 }
 
+/* The key by which a variant's list items meet the base's (extends.c):
+ * key, code or id; NULL for a table whose items are not merged by key. */
+static const char *has_id(const jz_key_table *tb)
+{
+    static const char *const ids[] = {"key", "code", "id"};
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
+        for (const jz_key *k = tb->keys; k->key; k++)
+            if (strcmp(k->key, ids[i]) == 0 && strcmp(tb->name, "top") != 0)
+                return ids[i];
+    return NULL;
+}
+
 static void def_table(const jz_key_table *tb, int partial)
 {
     printf("    \"%s%s\": {\n      \"type\": \"object\",\n      \"title\": ", partial ? "partial." : "", tb->name);
@@ -293,8 +305,12 @@ static void def_table(const jz_key_table *tb, int partial)
         describe(k, t);
         printf(", \"allOf\": [");
         value_schema(t, partial);
-        printf("]}%s\n", k[1].key || (partial && strcmp(tb->name, "top") == 0) ? "," : "");
+        printf("]}%s\n", k[1].key || (partial && (strcmp(tb->name, "top") == 0 || has_id(tb))) ? "," : "");
     }
+    if (partial && has_id(tb))
+        printf("        \"remove\": {\"description\": \"true: drop the base's item with this %s "
+               "(the item then has only that key and remove)\", \"type\": \"boolean\"}%s\n",
+               has_id(tb), strcmp(tb->name, "top") == 0 ? "," : "");
     if (partial && strcmp(tb->name, "top") == 0)
         printf("        \"extends\": {\"description\": \"the path of the base scenario, relative to this "
                "file; this file then gives only what differs\", \"type\": \"string\"}\n");
@@ -338,9 +354,13 @@ int main(void)
     def_uncertain();
     for (int partial = 0; partial <= 1; partial++) {
         const char *pre = partial ? "partial." : "";
+        /* A variant's measure without type: changes a base's measure of either kind. */
         printf("    \"%smeasure\": {\n      \"if\": {\"properties\": {\"type\": {\"const\": \"hervormingsagenda\"}}, "
                "\"required\": [\"type\"]},\n      \"then\": {\"$ref\": \"#/$defs/%smeasure_ha\"},\n"
-               "      \"else\": {\"$ref\": \"#/$defs/%smeasure_local\"}\n    },\n", pre, pre, pre);
+               "      \"else\": {\"if\": {\"required\": [\"type\"]}, \"then\": {\"$ref\": \"#/$defs/%smeasure_local\"},\n"
+               "               \"else\": {\"anyOf\": [{\"$ref\": \"#/$defs/%smeasure_ha\"}, "
+               "{\"$ref\": \"#/$defs/%smeasure_local\"}]}}\n    },\n",
+               pre, pre, pre, pre, pre);
         for (size_t i = 0; i < n_tables; i++)
             def_table(&tables[i], partial);
     }
