@@ -61,6 +61,9 @@ if(XLSXWRITER_FOUND)
   string(APPEND JZ_PC_REQUIRES " xlsxwriter")
   set(JZ_PC_CFLAGS "-DJZ_HAVE_XLSXWRITER=1")
 endif()
+# Relocatable: the prefix is found from the .pc file's own folder, so the same
+# file holds for `cmake --install --prefix DIR` and for the .deb (prefix /usr).
+file(RELATIVE_PATH JZ_PC_UP "${CMAKE_INSTALL_FULL_LIBDIR}/pkgconfig" "${CMAKE_INSTALL_PREFIX}")
 configure_file(${CMAKE_SOURCE_DIR}/packaging/jzsim.pc.in ${CMAKE_BINARY_DIR}/jzsim.pc @ONLY)
 install(FILES ${CMAKE_BINARY_DIR}/jzsim.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 
@@ -95,7 +98,11 @@ set(CPACK_PACKAGE_VENDOR "jzsim")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "projections of Dutch youth care volumes, costs and deficits")
 set(CPACK_PACKAGE_DESCRIPTION
   "jzsim projects the volumes, costs and deficits (tekorten) of Dutch youth care\n(jeugdzorg) per gemeente and zorgsoort from a scenario file, compares\nscenarios, ranks measures and gives Monte Carlo bands.  The package holds the\ncommand, its library and headers, the shipped scenarios and the documentation.")
-set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
+# A Debian package installs under /usr whatever the build's prefix; the
+# command finds its data next to itself (../share/jzsim) and the .pc file is
+# relocatable, so nothing in the package depends on CMAKE_INSTALL_PREFIX.
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)

@@ -6,6 +6,7 @@
  * or `jzsim run enschede/basis.yaml`, finds the file in the data folder.
  * The search order is documented in docs/install.md and datadir.h.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,9 +47,10 @@ static int try_exe_dir(const char *path, char *buf, size_t size)
     if (!slash)
         return 0;
     *slash = '\0';
-    char dir[4096 + 32];
+    char dir[4096 + 32], real[4096];
     snprintf(dir, sizeof dir, "%s/../share/jzsim", exe);
-    return try_dir(dir, path, buf, size);
+    /* /usr/share/jzsim rather than /usr/bin/../share/jzsim in what reports show */
+    return try_dir(realpath(dir, real) ? real : dir, path, buf, size);
 }
 
 const char *cli_find_scenario(const char *path, char *buf, size_t size)
