@@ -292,7 +292,7 @@ static const char *has_id(const jz_key_table *tb)
     return NULL;
 }
 
-static void def_table(const jz_key_table *tb, int partial)
+static void def_table(const jz_key_table *tb, int partial, int last)
 {
     printf("    \"%s%s\": {\n      \"type\": \"object\",\n      \"title\": ", partial ? "partial." : "", tb->name);
     json_str(tb->title);
@@ -325,7 +325,7 @@ static void def_table(const jz_key_table *tb, int partial)
             }
         printf("],\n");
     }
-    printf("      \"additionalProperties\": false\n    },\n");
+    printf("      \"additionalProperties\": false\n    }%s\n", last ? "" : ",");
 }
 
 int main(void)
@@ -362,9 +362,8 @@ int main(void)
                "{\"$ref\": \"#/$defs/%smeasure_local\"}]}}\n    },\n",
                pre, pre, pre, pre, pre);
         for (size_t i = 0; i < n_tables; i++)
-            def_table(&tables[i], partial);
+            def_table(&tables[i], partial, partial && i + 1 == n_tables);
     }
-    /* the trailing comma of the last definition: an empty one closes the list */
-    printf("    \"end\": {}\n  }\n}\n");
+    printf("  }\n}\n");
     return 0;
 }
