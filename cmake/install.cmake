@@ -55,6 +55,8 @@ install(TARGETS jzsim_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(TARGETS jzsim ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/include/jzsim
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.h")
+# jzsim/version.h is generated from project(VERSION) into the build folder.
+install(FILES ${CMAKE_BINARY_DIR}/include/jzsim/version.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/jzsim)
 set(JZ_PC_REQUIRES "gsl yaml-0.1")
 set(JZ_PC_CFLAGS "")
 if(XLSXWRITER_FOUND)

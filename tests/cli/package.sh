@@ -27,7 +27,7 @@ for lib in libgsl libyaml libxlsxwriter libc6; do
 done
 # contents
 dpkg-deb -c "$DEB" | awk '{print $6}' | sed 's|^\./|/|' >"$TMP/contents"
-for f in /usr/bin/jzsim /usr/include/jzsim/jzsim.h /usr/share/jzsim/scenarios/enschede/basis.yaml \
+for f in /usr/bin/jzsim /usr/include/jzsim/jzsim.h /usr/include/jzsim/version.h /usr/share/jzsim/scenarios/enschede/basis.yaml \
          /usr/share/jzsim/scenarios/example.yaml /usr/share/jzsim/docs/scenario.schema.json \
          /usr/share/doc/jzsim/copyright /usr/share/doc/jzsim/changelog.gz /usr/share/doc/jzsim/scenario-format.md \
          /usr/share/man/man1/jzsim.1.gz /usr/share/man/man1/jzsim-compare.1.gz \
