@@ -59,7 +59,10 @@ expect_exit 0 "$J" compare --format html -o briefing.html $E/geen-maatregelen.ya
 expect_exit 2 "$J" validate enschede/niet-er.yaml         # not found: the path as given in the message
 expect_grep "$TMP/err" "enschede/niet-er.yaml"
 # the README's library example against the unpacked headers and library
-if command -v cc >/dev/null && command -v pkg-config >/dev/null; then
+# (with the build's compiler, and its sanitizers when the library has them)
+CC=$(sed -n 's/^CMAKE_C_COMPILER:[A-Z]*=//p' "$BUILD/CMakeCache.txt"); CC=${CC:-cc}
+SAN=; grep -q '^JZ_SANITIZE:BOOL=ON' "$BUILD/CMakeCache.txt" && SAN=-fsanitize=address,undefined
+if command -v "$CC" >/dev/null && command -v pkg-config >/dev/null; then
   PC=$(dirname "$(grep -E 'pkgconfig/jzsim\.pc$' "$TMP/contents" | head -1)")
   cat >"$TMP/ex.c" <<'C'
 #include <stdio.h>
@@ -78,7 +81,7 @@ int main(int argc, char **argv)
     return 0;
 }
 C
-  if cc -std=c11 "$TMP/ex.c" -o "$TMP/ex" $(PKG_CONFIG_PATH="$ROOT$PC" pkg-config --cflags --libs jzsim) 2>"$TMP/cc.err"; then
+  if "$CC" -std=c11 $SAN "$TMP/ex.c" -o "$TMP/ex" $(PKG_CONFIG_PATH="$ROOT$PC" pkg-config --cflags --libs jzsim) 2>"$TMP/cc.err"; then
     expect_exit 0 "$TMP/ex" "$ROOT/usr/share/jzsim/scenarios/example.yaml"
     expect_grep "$TMP/out" "^tekort 2024: "
   else
