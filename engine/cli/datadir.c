@@ -55,7 +55,7 @@ static int try_exe_dir(const char *path, char *buf, size_t size)
 
 const char *cli_find_scenario(const char *path, char *buf, size_t size)
 {
-    if (!path || !*path || path[0] == '/' || is_file(path))
+    if (!path || !*path || path[0] == '/' || strcmp(path, "-") == 0 || is_file(path)) /* '-': stdin */
         return path;
     if (try_dir(getenv("JZSIM_DATADIR"), path, buf, size) || try_exe_dir(path, buf, size))
         return buf;

@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 /* The file a scenario argument names, in this order (docs/install.md):
- *   1. the path as given (relative to the current folder);
+ *   1. the path as given (relative to the current folder; '-' is stdin);
  *   2. for a relative path that does not exist there, in each data folder:
  *      $JZSIM_DATADIR, then <the executable's folder>/../share/jzsim, then
  *      the installation's share/jzsim (JZSIM_DATADIR at build time):
