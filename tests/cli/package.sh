@@ -9,7 +9,7 @@
 # With JZ_TEST_DPKG_INSTALL=1, as root, it also installs the package for real
 # (dpkg -i), runs it, removes it (dpkg -r) and checks that no file is left.
 . "$(dirname "$0")/lib.inc"
-for t in cpack dpkg-deb; do
+for t in cpack dpkg-deb dpkg-shlibdeps; do
   command -v $t >/dev/null || { echo "$t not installed: skipped"; exit 77; }
 done
 BUILD=$(cd "$(dirname "$JZ")" && pwd)
