@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/version.h"
 
 static const jz_command commands[] = {
     {"run", cmd_run, "project one scenario and print the per-year figures"},
@@ -84,7 +85,7 @@ static int dispatch(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0) {
-        printf("jzsim %s\n", JZSIM_VERSION);
+        cli_print_version(stdout);
         return EXIT_OK;
     }
     for (const jz_command *c = commands; c->name; c++)
