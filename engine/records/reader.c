@@ -563,7 +563,7 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
     if (!r)
         goto oom;
 
-    size_t pos = 0;
+    size_t pos = len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0; /* a UTF-8 BOM */
     int line = 0, header_line = 0, used, bad;
     int col[C_ROLES];
     for (int i = 0; i < C_ROLES; i++)

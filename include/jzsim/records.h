@@ -175,7 +175,8 @@ typedef struct jz_duration {
     int z;
     int n, events, censored, truncated;  /* trajectories, ended, running, started before the window */
     jz_count c_n, c_events, c_censored, c_truncated;
-    double naive_mean;       /* mean of the ended durations only: biased, for comparison */
+    double naive_mean;       /* months: mean duration of the trajectories that started in the
+                              * window and ended, ignoring the running ones: biased, for comparison */
     int n_km;
     double *km, *km_lo, *km_hi; /* [n_km] survival and 95% interval (Greenwood) */
     int *at_risk;               /* [n_km] */
