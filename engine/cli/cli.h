@@ -199,5 +199,6 @@ int cmd_backtest(int argc, char **argv);
 int cmd_measures(int argc, char **argv);
 int cmd_mc(int argc, char **argv);
 int cmd_sensitivity(int argc, char **argv);
+int cmd_records(int argc, char **argv);
 
 #endif
