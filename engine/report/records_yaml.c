@@ -51,13 +51,15 @@ int jz_records_write_scenario(FILE *out, const jz_records_analysis *a, const jz_
                               const char *extends_path, jz_error *err)
 {
     const jz_records *r = a->rec;
-    const int base = s->meta.base_year, Y = a->last_year;
+    const int base = s->meta.base_year;
+    /* the base year itself when the records hold it whole, else the last whole year */
+    const int Y = a->first_year && base >= a->first_year && base <= a->last_year ? base : a->last_year;
     char w0[16], e0[16];
     fprintf(out, "# Scenario from trajectory records, written by jzsim records %s.\n", JZSIM_VERSION);
     fprintf(out, "# Base scenario: %s\n", s->meta.path);
     fprintf(out, "# Records:       %s, window %s to %s (export date), %d trajectories\n", r->path,
             jz_day_format(r->window_start, w0, sizeof w0), jz_day_format(r->export_date, e0, sizeof e0), r->n);
-    fprintf(out, "# instroom and cost: the last whole year in the records (%d); start: in care on 1 January %d;\n"
+    fprintf(out, "# instroom and cost: the year %d of the records; start: in care on 1 January %d;\n"
                  "# zorgduur and stages: the Erlang-k fit with the highest likelihood (censoring and truncation\n"
                  "# taken into account, docs/records.md); transitions and re-entry: of the ended trajectories.\n",
             Y, base);
