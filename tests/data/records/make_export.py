@@ -11,6 +11,7 @@ import datetime as dt
 import random
 
 rnd = random.Random(14)
+keyrnd = random.Random(1414)  # keys from their own stream: the data stay the same
 W, E, FROM = dt.date(2021, 1, 1), dt.date(2023, 12, 31), dt.date(2019, 1, 1)
 products = [("45A01", 10.0, 850.0), ("45A01", 10.0, 850.0), ("45A01", 10.0, 850.0),
             ("43A03", 14.0, 5200.0), ("35", 30.0, 1900.0), ("46", 2.0, 6000.0), ("48", 20.0, 700.0)]
@@ -31,7 +32,7 @@ day = FROM
 while day <= E:
     for _ in range(rnd.choice([0, 1, 1, 2])):
         n += 1
-        key = "PSN-%06d" % (100000 + n * 37)
+        key = "PSN-" + "".join(keyrnd.choice("ABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(8))
         prod, months, perm = rnd.choice(products)
         end = add(key, prod, day, months, perm)
         if end and prod == "45A01" and rnd.random() < 0.15:
