@@ -536,6 +536,21 @@ static int gemeente_of(jz_records *r, const jz_scenario *s, const char *v, int *
     return 0;
 }
 
+/* The cache entry for item i of a name list (name_index appends new
+ * names at the end): a new one starts as `unknown`.  -1: out of memory. */
+static int cache_slot(int **cache, int *n_cache, int i, int unknown)
+{
+    if (i < *n_cache)
+        return 0;
+    int *b = realloc(*cache, sizeof *b * (size_t)(i + 1));
+    if (!b)
+        return -1;
+    *cache = b;
+    b[i] = unknown;
+    *n_cache = i + 1;
+    return 0;
+}
+
 /* Unmapped product codes: each once, with its count and first line. */
 typedef struct unmapped {
     char code[32];
@@ -554,8 +569,10 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
     key_table keys = {0, NULL, NULL};
     line_fields lf = {0, 0, NULL};
     dup_key *dk = NULL;
-    char (*prods)[JZ_NAME_MAX] = NULL;
-    int n_prods = 0;
+    char (*prods)[JZ_NAME_MAX] = NULL; /* product codes seen, and what each became: */
+    int n_prods = 0, *prod_z = NULL;     /* zorgsoort index, -1 not yet known, -2 left out */
+    char (*graw)[JZ_NAME_MAX] = NULL, (*zraw)[JZ_NAME_MAX] = NULL; /* cells as written, and their index */
+    int n_graw = 0, n_zraw = 0, *graw_g = NULL, *zraw_z = NULL, nc_prod = 0, nc_g = 0, nc_z = 0;
     unmapped *um = NULL;
     int n_um = 0, um_rows = 0;
     size_t cap = 0;
@@ -675,7 +692,7 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
         while (e < len && text[e] != '\n')
             e++;
         int blank = 1;
-        for (size_t i = pos; i < e; i++)
+        for (size_t i = pos; i < e && blank; i++) /* stops at the first character of a data row */
             if (!isspace((unsigned char)text[i]))
                 blank = 0;
         if (blank || text[pos] == '#') {
@@ -770,9 +787,15 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
             t.g = fixed_g;
         } else {
             char *gv = trim(lf.f[col[C_GEMEENTE]]);
-            int grc = *gv ? gemeente_of(r, s, gv, &t.g) : -1;
+            int gi = name_index(&graw, &n_graw, gv, 1), grc = 0;
+            if (gi == -2 || cache_slot(&graw_g, &nc_g, gi, INT_MIN))
+                goto oom;
+            if (graw_g[gi] == INT_MIN) /* first seen: look it up once */
+                graw_g[gi] = *gv && (grc = gemeente_of(r, s, gv, &t.g)) == 0 ? t.g : -1;
             if (grc == -2)
                 goto oom;
+            t.g = graw_g[gi];
+            grc = t.g >= 0 ? 0 : -1;
             if (grc < 0) {
                 jz_error_set(err, JZ_EINPUT, r->path, row_line, col[C_GEMEENTE] + 1,
                              *gv ? "gemeente '%s' is not in the scenario" : "the gemeente is empty%s",
@@ -782,18 +805,27 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
         }
         /* zorgsoort, directly or through the product code */
         const char *zv;
-        int zcol;
+        int zcol, *zcache = NULL;
         if (col[C_ZORGSOORT] >= 0) {
             zcol = col[C_ZORGSOORT];
             zv = trim(lf.f[zcol]);
+            int zi = name_index(&zraw, &n_zraw, zv, 1);
+            if (zi == -2 || cache_slot(&zraw_z, &nc_z, zi, -1))
+                goto oom;
+            zcache = &zraw_z[zi];
         } else {
             zcol = col[C_PRODUCT];
             char *pc = trim(lf.f[zcol]);
             int pi = name_index(&prods, &n_prods, pc, 1);
-            if (pi == -2)
+            if (pi == -2 || cache_slot(&prod_z, &nc_prod, pi, -1))
                 goto oom;
             prod = pi;
-            zv = jz_product_map_find(map, pc);
+            zcache = &prod_z[pi];
+            if (*zcache == -2) {
+                r->n_left_out++;
+                continue;
+            }
+            zv = *zcache >= 0 ? "" : jz_product_map_find(map, pc);
             if (!zv) {
                 int k = 0;
                 while (k < n_um && strcmp(um[k].code, pc) != 0)
@@ -815,22 +847,27 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
                 continue;
             }
             if (strcmp(zv, "-") == 0) {
+                *zcache = -2;
                 r->n_left_out++;
                 continue;
             }
         }
-        if (!*zv) {
+        if (*zcache >= 0) {
+            t.z = *zcache;
+        } else if (!*zv) {
             jz_error_set(err, JZ_EINPUT, r->path, row_line, zcol + 1, "the zorgsoort is empty");
             goto fail;
-        }
-        int zrc = zorgsoort_of(r, s, zv, &t.z);
-        if (zrc == -2)
-            goto oom;
-        if (zrc < 0) {
-            jz_error_set(err, JZ_EINPUT, r->path, row_line, zcol + 1,
-                         "zorgsoort '%s'%s is not in the scenario",
-                         quote(zv, q, sizeof q), col[C_ZORGSOORT] < 0 ? " (from the product mapping)" : "");
-            goto fail;
+        } else {
+            int zrc = zorgsoort_of(r, s, zv, &t.z);
+            if (zrc == -2)
+                goto oom;
+            if (zrc < 0) {
+                jz_error_set(err, JZ_EINPUT, r->path, row_line, zcol + 1,
+                             "zorgsoort '%s'%s is not in the scenario",
+                             quote(zv, q, sizeof q), col[C_ZORGSOORT] < 0 ? " (from the product mapping)" : "");
+                goto fail;
+            }
+            *zcache = t.z;
         }
         /* cost, or units x tariff */
         double cost = NAN, units = NAN, tariff = NAN;
@@ -899,6 +936,11 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
     free(lf.f);
     free(prods);
     free(um);
+    free(prod_z);
+    free(graw);
+    free(graw_g);
+    free(zraw);
+    free(zraw_z);
     jz_product_map_free(defmap);
     if (finish(r, o, lo, hi, err)) {
         jz_records_free(r);
@@ -914,6 +956,11 @@ fail:
     free(lf.f);
     free(prods);
     free(um);
+    free(prod_z);
+    free(graw);
+    free(graw_g);
+    free(zraw);
+    free(zraw_z);
     jz_product_map_free(defmap);
     jz_records_free(r);
     return NULL;

@@ -141,9 +141,18 @@ static void surv2(int kind, int k, const double *th, double t, double *S, double
         return;
     }
     if (kind == M_MIX) {
-        double p = 1.0 / (1.0 + exp(-th[0])), d1 = exp(th[1]), d2 = exp(th[2]);
-        *S = p * exp(-t / d1) + (1 - p) * exp(-t / d2);
-        *F = -p * expm1(-t / d1) - (1 - p) * expm1(-t / d2);
+        double p = 1.0 / (1.0 + exp(-th[0])), e[2], f[2], x[2] = {t / exp(th[1]), t / exp(th[2])};
+        for (int b = 0; b < 2; b++) { /* one exp per branch, each part to full precision */
+            if (x[b] < 0.7) {
+                f[b] = -expm1(-x[b]);
+                e[b] = 1 - f[b];
+            } else {
+                e[b] = exp(-x[b]);
+                f[b] = 1 - e[b];
+            }
+        }
+        *S = p * e[0] + (1 - p) * e[1];
+        *F = p * f[0] + (1 - p) * f[1];
         return;
     }
     double D = exp(th[0]), a = kind == M_ERLANG ? k : exp(th[1]), x = a * t / D;
@@ -222,7 +231,7 @@ static double negloglik(const gsl_vector *v, void *ctx)
 
 /* Minimise -log L from th (n parameters) with the simplex; th holds the
  * optimum after. */
-static int minimise(model *m, double *th, int n, double step0, double *fmin, int *iters)
+static int minimise(model *m, double *th, int n, double step0, double tol, double *fmin, int *iters)
 {
     const gsl_multimin_fminimizer_type *T = gsl_multimin_fminimizer_nmsimplex2;
     gsl_multimin_fminimizer *s = gsl_multimin_fminimizer_alloc(T, (size_t)n);
@@ -250,7 +259,7 @@ static int minimise(model *m, double *th, int n, double step0, double *fmin, int
             status = gsl_multimin_fminimizer_iterate(s);
             if (status)
                 break;
-            st = gsl_multimin_test_size(gsl_multimin_fminimizer_size(s), 1e-6);
+            st = gsl_multimin_test_size(gsl_multimin_fminimizer_size(s), tol);
         }
     }
     if (status == GSL_SUCCESS || status == GSL_ENOPROG) {
@@ -402,7 +411,7 @@ static int fit(daydata *dd, int kind, int k, const double *start, jz_duration_fi
     int st = kind == M_MIX ? GSL_FAILURE : newton(&m, th, n, &fmin, &f->iterations);
     if (st == GSL_FAILURE) { /* the simplex from the start values */
         memcpy(th, start, sizeof th);
-        st = minimise(&m, th, n, kind == M_GAMMA ? 0.1 : 0.25, &fmin, &f->iterations);
+        st = minimise(&m, th, n, kind == M_GAMMA ? 0.1 : 0.25, kind == M_MIX ? 1e-5 : 1e-6, &fmin, &f->iterations);
     }
     if (st == GSL_ENOMEM)
         return JZ_ENOMEM;
