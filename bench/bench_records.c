@@ -23,6 +23,7 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
+#include "jzsim/jzsim.h"
 #include "jzsim/records.h"
 
 static double cpu(void)
@@ -113,8 +114,14 @@ int main(int argc, char **argv)
     }
     FILE *null = fopen("/dev/null", "w");
     jz_records_write_history(null, a, &err);
-    jz_records_write_report(null, a, 1, 0, 1, &err);
-    jz_records_write_html(null, a, 0, &err);
+    jz_report_options ro;
+    jz_report_options_default(&ro);
+    jz_report_subject x = {.kind = JZ_REPORT_RECORDS, .records = a};
+    ro.format = JZ_FORMAT_CSV;
+    ro.csv_nl = 1;
+    jz_report(null, &x, &ro, &err);
+    ro.format = JZ_FORMAT_HTML;
+    jz_report(null, &x, &ro, &err);
     fclose(null);
     double t3 = now(), c3 = cpu();
     struct rusage ru;

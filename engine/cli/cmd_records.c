@@ -11,6 +11,7 @@
 #define _XOPEN_SOURCE 700
 #endif
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,51 +19,63 @@
 #include "cli/cli.h"
 #include "jzsim/records.h"
 
-static void help(void)
-{
-    printf("Usage: jzsim records [options] EXPORT.csv\n"
-           "\n"
-           "Reads a trajectory export of the administration (one row per toewijzing or\n"
-           "trajectory: client key, gemeente, zorgsoort or product code, start date, end\n"
-           "date or empty, optionally cost) and reports the duration of care per zorgsoort\n"
-           "(Kaplan-Meier and maximum-likelihood Erlang-k and two-branch fits, with\n"
-           "running trajectories and those begun before the window taken into account)\n"
-           "and the transitions and re-entry rates.  Counts below 10 are never shown.\n"
-           "Client keys are only used to link rows; they appear in no output or message.\n"
-           "\n"
-           "Options:\n"
-           "  --history FILE       write the yearly history per gemeente x zorgsoort in the\n"
-           "                       format 'jzsim calibrate --history' reads\n"
-           "  --half-years         add half-year rows to the history\n"
-           "  --html FILE          write the curves and fits as an HTML page\n"
-           "  --base SCENARIO      the scenario the zorgsoorten and gemeenten must come from;\n"
-           "  -o, --output FILE    with --base: write a scenario that extends it with the estimates\n"
-           "  --products FILE      product code mapping (code;zorgsoort); default: the iJw\n"
-           "                       productcategorieen (docs/records.md)\n"
-           "  --window-start DATE  first day the administration covers (default: the earliest\n"
-           "                       start date); earlier starts are left-truncated\n"
-           "  --export-date DATE   day of the export (default: the latest date in the file)\n"
-           "  --gemeente CODE      the gemeente of every row when the file has no such column\n"
-           "  --min-count N        suppress counts below N (default and minimum 10)\n"
-           "  --gap DAYS           a start in another zorgsoort within DAYS after an end is a\n"
-           "                       transition (default 31)\n"
-           "  --reentry-window DAYS  a return within DAYS after an end is a re-entry (default 365)\n"
-           "  --format F           table (default), csv or json: the report on stdout\n"
-           "  --lang L             nl (default) or en\n"
-           "  --locale L           CSV only: nl gives ';' and decimal commas\n"
-           "  --quiet              no warnings on stderr\n"
-           "\n"
-           "Examples:\n"
-           "  jzsim records --window-start 2019-01-01 --history historie.csv --html duur.html export.csv\n"
-           "  jzsim records --base scenarios/enschede/basis.yaml -o uit-records.yaml export.csv\n"
-           "\n"
-           "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n");
-}
-
 typedef struct opts {
     const char *history, *html, *base, *products;
     int window_start, export_date, min_count, gap, reentry, half_years;
 } opts;
+
+static const char usage[] =
+    "Usage: jzsim records [options] EXPORT.csv\n"
+    "\n"
+    "Reads a trajectory export of the administration (one row per toewijzing or\n"
+    "trajectory: client key, gemeente, zorgsoort or product code, start date, end\n"
+    "date or empty, optionally cost) and reports the duration of care per zorgsoort\n"
+    "(Kaplan-Meier and maximum-likelihood Erlang-k and two-branch fits, with\n"
+    "running trajectories and those begun before the window taken into account)\n"
+    "and the transitions and re-entry rates.  Counts below 10 are never shown.\n"
+    "Client keys are only used to link rows; they appear in no output or message.\n"
+    "\n"
+    "Options:\n";
+
+static const cli_option options[] = {
+    {CLI_OPT_STRING, "--history", "FILE",
+     "write the yearly history per gemeente x zorgsoort in the\n"
+     "format 'jzsim calibrate --history' reads", offsetof(opts, history), 0, 0},
+    CLI_OWN("--half-years", NULL, "add half-year rows to the history"),
+    {CLI_OPT_STRING, "--html", "FILE", "write the curves and fits as an HTML page", offsetof(opts, html), 0, 0},
+    {CLI_OPT_STRING, "--base", "SCENARIO",
+     "the scenario the zorgsoorten and gemeenten must come from", offsetof(opts, base), 0, 0},
+    CLI_COMMON("-o, --output", "FILE", "with --base: write a scenario that extends it with the\n"
+                                       "estimates"),
+    {CLI_OPT_STRING, "--products", "FILE",
+     "product code mapping (code;zorgsoort); default: the iJw\n"
+     "productcategorieen (docs/records.md)", offsetof(opts, products), 0, 0},
+    CLI_OWN("--window-start", "DATE",
+            "first day the administration covers (default: the earliest\n"
+            "start date); earlier starts are left-truncated"),
+    CLI_OWN("--export-date", "DATE", "day of the export (default: the latest date in the file)"),
+    CLI_COMMON("--gemeente", "CODE", "the gemeente of every row when the file has no such column"),
+    CLI_OWN("--min-count", "N", "withhold counts below N (default and minimum 10)"),
+    {CLI_OPT_INT, "--gap", "DAYS",
+     "a start in another zorgsoort within DAYS after an end is a\n"
+     "transition (default 31)", offsetof(opts, gap), 1, 3650},
+    {CLI_OPT_INT, "--reentry-window", "DAYS", "a return within DAYS after an end is a re-entry\n"
+                                              "(default 365)", offsetof(opts, reentry), 2, 3650},
+    CLI_COMMON("--format", "F", "table (default), csv or json: the report on stdout"),
+    CLI_COMMON("--lang", "L", "nl (default) or en"),
+    CLI_COMMON("--locale", "L", "CSV only: nl gives ';' and decimal commas"),
+    CLI_COMMON("--quiet", NULL, "no warnings on stderr"),
+    CLI_END,
+};
+
+static const char trailer[] =
+    "\n"
+    "Examples:\n"
+    "  jzsim records --window-start 2019-01-01 --history historie.csv --html duur.html export.csv\n"
+    "  jzsim records --base scenarios/enschede/basis.yaml -o uit-records.yaml export.csv\n"
+    "\n"
+    "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n";
+
 
 static int date_opt(const char *cmd, const char *name, const char *v, int *out)
 {
@@ -86,11 +99,6 @@ static int own_option(const char *cmd, int argc, char **argv, int *i, void *ctx)
     opts *o = ctx;
     const char *v = NULL;
     int k;
-    if ((k = cli_opt_value(cmd, argc, argv, i, "--history", &o->history)) ||
-        (k = cli_opt_value(cmd, argc, argv, i, "--html", &o->html)) ||
-        (k = cli_opt_value(cmd, argc, argv, i, "--base", &o->base)) ||
-        (k = cli_opt_value(cmd, argc, argv, i, "--products", &o->products)))
-        return k;
     if (strcmp(argv[*i], "--half-years") == 0) {
         o->half_years = 1;
         return CLI_TAKEN;
@@ -107,17 +115,16 @@ static int own_option(const char *cmd, int argc, char **argv, int *i, void *ctx)
         }
         return k < 0 || int_opt(cmd, "--min-count", v, JZ_RECORDS_MIN_COUNT, 1000000, &o->min_count) ? CLI_ERROR : k;
     }
-    if ((k = cli_opt_value(cmd, argc, argv, i, "--gap", &v)))
-        return k < 0 || int_opt(cmd, "--gap", v, 1, 3650, &o->gap) ? CLI_ERROR : k;
-    if ((k = cli_opt_value(cmd, argc, argv, i, "--reentry-window", &v)))
-        return k < 0 || int_opt(cmd, "--reentry-window", v, 2, 3650, &o->reentry) ? CLI_ERROR : k;
     return CLI_NOT_MINE;
 }
 
 static const cli_spec spec = {
     .cmd = "records",
-    .help = help,
-    .formats = cli_formats_basic,
+    .usage = usage,
+    .options = options,
+    .help_col = 25,
+    .trailer = trailer,
+    .formats = CLI_FORMATS_BASIC,
     .gemeente = CLI_GEMEENTE_ONE,
     .own = own_option,
 };
@@ -126,22 +133,11 @@ typedef struct out_ctx {
     const jz_records_analysis *a;
     const jz_scenario *base;
     const char *extends;
-    int format, english, locale_nl;
 } out_ctx;
 
-static int w_report(jz_outfile *of, void *ctx, jz_error *err)
-{
-    const out_ctx *x = ctx;
-    return jz_records_write_report(of->fp, x->a, x->format, x->english, x->locale_nl, err);
-}
 static int w_history(jz_outfile *of, void *ctx, jz_error *err)
 {
     return jz_records_write_history(of->fp, ((const out_ctx *)ctx)->a, err);
-}
-static int w_html(jz_outfile *of, void *ctx, jz_error *err)
-{
-    const out_ctx *x = ctx;
-    return jz_records_write_html(of->fp, x->a, x->english, err);
 }
 static int w_scenario(jz_outfile *of, void *ctx, jz_error *err)
 {
@@ -201,16 +197,23 @@ int cmd_records(int argc, char **argv)
         snprintf(ext, sizeof ext, "%s", abs ? abs : o.base);
         free(abs);
     }
-    out_ctx x = {a, base, ext, co.format, co.lang == JZ_LANG_EN, co.locale_nl};
+    out_ctx x = {a, base, ext};
+    jz_report_subject subj = {.kind = JZ_REPORT_RECORDS, .scenario = base, .records = a};
+    jz_report_options ro2;
     rc = EXIT_OK;
     if (o.history)
         rc = cli_write(o.history, w_history, &x);
-    if (rc == EXIT_OK && o.html)
-        rc = cli_write(o.html, w_html, &x);
+    if (rc == EXIT_OK && o.html) {
+        cli_report_options(&co, &ro2);
+        ro2.format = JZ_FORMAT_HTML;
+        rc = cli_report(o.html, &subj, &ro2);
+    }
     if (rc == EXIT_OK && co.output)
         rc = cli_write(co.output, w_scenario, &x);
-    if (rc == EXIT_OK)
-        rc = cli_write(NULL, w_report, &x);
+    if (rc == EXIT_OK) {
+        cli_report_options(&co, &ro2);
+        rc = cli_report(NULL, &subj, &ro2);
+    }
 done:
     jz_records_analysis_free(a);
     jz_records_free(r);

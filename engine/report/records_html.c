@@ -13,6 +13,7 @@
 
 #include "jzsim/jzsim.h"
 #include "jzsim/records.h"
+#include "report/reporters.h"
 #include "report/svg.h"
 
 static const char *tr(int en, const char *nl, const char *eng) { return en ? eng : nl; }
@@ -41,9 +42,11 @@ static void fit_row(FILE *out, const char *name, const jz_duration_fit *f, int e
     (void)tr;
 }
 
-int jz_records_write_html(FILE *out, const jz_records_analysis *a, int en, jz_error *err)
+int jz_rep_records_html(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
+    const jz_records_analysis *a = x->records;
     const jz_records *r = a->rec;
+    const int en = o->lang == JZ_LANG_EN;
     char w0[16], e0[16];
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%s</title>\n",

@@ -16,6 +16,7 @@
 #include "jzsim/records.h"
 #include "report/csvw.h"
 #include "report/jsonw.h"
+#include "report/reporters.h"
 
 static const char *zname(const jz_records *r, int z) { return z < 0 ? "totaal" : r->zorgsoorten[z]; }
 
@@ -76,8 +77,6 @@ int jz_records_write_history(FILE *out, const jz_records_analysis *a, jz_error *
 }
 
 /* ---- the report --------------------------------------------------------- */
-
-enum { F_TABLE, F_CSV, F_JSON };
 
 static const char *tr(int en, const char *nl, const char *eng) { return en ? eng : nl; }
 
@@ -338,22 +337,17 @@ static void json_fit(jz_jsonw *w, const char *key, const jz_duration_fit *f)
     jz_jsonw_end_object(w);
 }
 
-static void write_json(FILE *out, const jz_records_analysis *a)
+static void write_json(FILE *out, const jz_records_analysis *a, const jz_scenario *base)
 {
     const jz_records *r = a->rec;
     jz_jsonw w;
     char b[16];
     jz_jsonw_init(&w, out);
-    jz_jsonw_begin_document(&w, "jzsim-records", 1);
-    jz_jsonw_key(&w, "scenario");
-    jz_jsonw_null(&w);
-    jz_jsonw_key(&w, "warnings");
-    jz_jsonw_begin_array(&w);
-    for (int i = 0; i < r->n_warnings; i++)
-        jz_jsonw_string(&w, r->warnings[i]);
-    for (int i = 0; i < a->n_warnings; i++)
-        jz_jsonw_string(&w, a->warnings[i]);
-    jz_jsonw_end_array(&w);
+    /* the envelope: "scenario" is the --base scenario, left out without one */
+    jz_jsonw_list warn[2] = {{r->warnings, r->n_warnings}, {a->warnings, a->n_warnings}};
+    jz_jsonw_envelope(&w, "jzsim-records", 1, base, warn, 2);
+    jz_jsonw_key(&w, "records");
+    jz_jsonw_string(&w, r->path);
     jz_jsonw_key(&w, "window");
     jz_jsonw_begin_object(&w);
     jz_jsonw_key(&w, "start");
@@ -437,16 +431,28 @@ static void write_json(FILE *out, const jz_records_analysis *a)
     fputc('\n', out);
 }
 
-int jz_records_write_report(FILE *out, const jz_records_analysis *a, int format, int english, int locale_nl,
-                            jz_error *err)
+static int done(FILE *out, jz_error *err)
 {
-    if (format == F_CSV)
-        write_csv(out, a, locale_nl);
-    else if (format == F_JSON)
-        write_json(out, a);
-    else
-        write_table(out, a, english);
     if (ferror(out))
         return jz_error_set(err, JZ_EIO, NULL, 0, 0, "could not write the report");
     return JZ_OK;
+}
+
+int jz_rep_records_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
+{
+    write_table(out, x->records, o->lang == JZ_LANG_EN);
+    return done(out, err);
+}
+
+int jz_rep_records_csv(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
+{
+    write_csv(out, x->records, o->csv_nl);
+    return done(out, err);
+}
+
+int jz_rep_records_json(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
+{
+    (void)o;
+    write_json(out, x->records, x->scenario);
+    return done(out, err);
 }

@@ -225,16 +225,14 @@ double jz_duration_fit_survival(const jz_duration_fit *f, int mixture, double t)
 /* A count for publishing: "<10" when suppressed, else the number. */
 const char *jz_count_text(double v, int suppressed, int min_count, char *buf, size_t size);
 
-/* ---- writers (report/records_*.c) --------------------------------------- */
+/* ---- data files (report/records_*.c) ------------------------------------ */
 
 /* The history in the format `calibrate` reads (docs/calibration.md),
  * ';'-separated with decimal commas; suppressed values are CBS's "x". */
 int jz_records_write_history(FILE *out, const jz_records_analysis *a, jz_error *err);
-/* The report: table (0), csv (1) or json (2); english labels for the table. */
-int jz_records_write_report(FILE *out, const jz_records_analysis *a, int format, int english,
-                            int locale_nl, jz_error *err);
-/* The curves and fits as an HTML page with SVG charts. */
-int jz_records_write_html(FILE *out, const jz_records_analysis *a, int english, jz_error *err);
+/* The report itself goes through jz_report() (jzsim/report.h) with a
+ * subject {.kind = JZ_REPORT_RECORDS, .records = a, .scenario = the base
+ * or NULL}: table, CSV, JSON, or HTML (the curves and fits as SVG charts). */
 /* A scenario that extends base (path written as extends_path) with the
  * estimates; only zorgsoorten and gemeenten of base. */
 int jz_records_write_scenario(FILE *out, const jz_records_analysis *a, const jz_scenario *base,
