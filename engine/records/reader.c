@@ -2,8 +2,8 @@
  * reader.c - reading a trajectory export (CSV) into jz_records.
  *
  * One pass over the file in memory: the header is matched like the history
- * reader's (case, accents, spaces and punctuation ignored; docs/records.md
- * lists the names), then every row is checked and turned into a
+ * reader's, with its functions (history/internal.h: names, numbers, quoted
+ * cells in messages; docs/records.md lists the names), then every row is checked and turned into a
  * trajectory.  Client keys are linked to row-order numbers through a hash
  * table that points into the read buffer; when the read is done the buffer
  * is wiped and freed, so no key outlives this file.  No message quotes the
@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "history/internal.h" /* hist_normalise, hist_parse_number, jz_history_quote */
 #include "records/internal.h"
 
 enum { C_CLIENT, C_GEMEENTE, C_ZORGSOORT, C_PRODUCT, C_START, C_END, C_COST, C_UNITS, C_TARIFF, C_ROLES };
@@ -53,44 +54,6 @@ static const struct {
     {C_UNITS, "eenheden"}, {C_UNITS, "units"}, {C_UNITS, "volume"}, {C_UNITS, "aantaleenheden"},
     {C_TARIFF, "tarief"}, {C_TARIFF, "tariff"}, {C_TARIFF, "prijs"}, {C_TARIFF, "price"},
 };
-
-static void normalise(const char *s, char *out, size_t size)
-{
-    size_t j = 0;
-    int depth = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        char c = 0;
-        if (*p == '(') {
-            depth++;
-            continue;
-        }
-        if (*p == ')' && depth) {
-            depth--;
-            continue;
-        }
-        if (depth)
-            continue;
-        if (*p == 0xC3 && p[1]) { /* Latin-1 supplement: fold the accent */
-            unsigned char b = p[1];
-            p++;
-            c = (b >= 0x80 && b <= 0x85) || (b >= 0xA0 && b <= 0xA5)   ? 'a'
-                : (b >= 0x88 && b <= 0x8B) || (b >= 0xA8 && b <= 0xAB) ? 'e'
-                : (b >= 0x8C && b <= 0x8F) || (b >= 0xAC && b <= 0xAF) ? 'i'
-                : (b >= 0x92 && b <= 0x96) || (b >= 0xB2 && b <= 0xB6) ? 'o'
-                : (b >= 0x99 && b <= 0x9C) || (b >= 0xB9 && b <= 0xBC) ? 'u'
-                                                                       : 0;
-            if (!c)
-                continue;
-        } else if (*p < 0x80 && isalnum(*p)) {
-            c = (char)tolower(*p);
-        } else {
-            continue;
-        }
-        if (j + 1 < size)
-            out[j++] = c;
-    }
-    out[j] = '\0';
-}
 
 static int role_of(const char *norm)
 {
@@ -178,56 +141,6 @@ static char *trim(char *s)
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
         s[--n] = '\0';
     return s;
-}
-
-/* A number cell: Dutch (1.234,56) in ';'/tab files, plain otherwise; a
- * leading euro sign allowed.  0 ok, 1 empty, -1 bad. */
-static int parse_money(const char *s, int comma, double *out)
-{
-    char b[64];
-    size_t j = 0;
-    if (strncmp(s, "\xe2\x82\xac", 3) == 0)
-        s += 3;
-    while (*s == ' ')
-        s++;
-    if (!*s)
-        return 1;
-    for (; *s && j + 1 < sizeof b; s++) {
-        if (isdigit((unsigned char)*s) || *s == '-' || *s == '+')
-            b[j++] = *s;
-        else if (comma && *s == ',')
-            b[j++] = '.';
-        else if (comma && *s == '.')
-            continue; /* thousands */
-        else if (!comma && *s == '.')
-            b[j++] = '.';
-        else
-            return -1;
-    }
-    b[j] = '\0';
-    char *end;
-    double v = strtod(b, &end);
-    if (end == b || *end || !isfinite(v))
-        return -1;
-    *out = v;
-    return 0;
-}
-
-/* A cell for a message: one line, at most 60 bytes (cut with "..."),
- * control characters as '?'.  Never called on the client-key column. */
-static const char *quote(const char *v, char *buf, size_t size)
-{
-    size_t o = 0;
-    for (; *v && o + 4 < size; v++) {
-        if (o >= 60) {
-            memcpy(buf + o, "...", 3);
-            o += 3;
-            break;
-        }
-        buf[o++] = (unsigned char)*v < 0x20 ? '?' : *v;
-    }
-    buf[o] = '\0';
-    return buf;
 }
 
 /* ---- client keys --------------------------------------------------------- */
@@ -339,15 +252,7 @@ static jz_records *records_new(const char *name, const jz_records_options *o)
     return r;
 }
 
-/* Row data kept only during the read (for the duplicate check). */
-typedef struct row_extra {
-    int prod;  /* product code index, -1 without a product column */
-} row_extra;
-
-static int cmp_dup(const void *a, const void *b, void *ctx);
-
-/* qsort has no context: sort an index by a global-free comparison on a
- * packed record instead. */
+/* What makes two rows the same trajectory (line: for the message). */
 typedef struct dup_key {
     int client, prod, z, start, end, line;
 } dup_key;
@@ -361,12 +266,6 @@ static int cmp_dupkey(const void *a, const void *b)
     if (x->start != y->start) return x->start < y->start ? -1 : 1;
     if (x->end != y->end) return x->end < y->end ? -1 : 1;
     return x->line < y->line ? -1 : x->line > y->line;
-}
-
-static int cmp_dup(const void *a, const void *b, void *ctx)
-{
-    (void)ctx;
-    return cmp_dupkey(a, b);
 }
 
 static int cmp_client_z_start(const void *a, const void *b)
@@ -627,7 +526,7 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
     char ignored[512] = "";
     for (int i = 0; i < n_cols; i++) {
         char norm[128];
-        normalise(lf.f[i], norm, sizeof norm);
+        hist_normalise(lf.f[i], norm, sizeof norm, 1, NULL, 0);
         int role = role_of(norm);
         if (role < 0) {
             size_t L = strlen(ignored);
@@ -738,12 +637,12 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
         if ((t.client = key_id(&keys, key, &r->n_clients)) < 0)
             goto oom;
         /* dates */
-        char q[80];
+        char q[JZ_QUOTE_BUF];
         char *sd = trim(lf.f[col[C_START]]);
         if (jz_day_parse(sd, &t.start)) {
             jz_error_set(err, JZ_EINPUT, r->path, row_line, col[C_START] + 1,
                          "start date '%s' is not a date (write 2024-03-01 or 01-03-2024)",
-                         quote(sd, q, sizeof q));
+                         jz_history_quote(sd, q, sizeof q));
             goto fail;
         }
         if (col[C_END] >= 0) {
@@ -751,7 +650,7 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
             if (*ed && jz_day_parse(ed, &t.end)) {
                 jz_error_set(err, JZ_EINPUT, r->path, row_line, col[C_END] + 1,
                              "end date '%s' is not a date (write 2024-03-01, or leave it empty while the "
-                             "care runs)", quote(ed, q, sizeof q));
+                             "care runs)", jz_history_quote(ed, q, sizeof q));
                 goto fail;
             }
         }
@@ -799,7 +698,7 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
             if (grc < 0) {
                 jz_error_set(err, JZ_EINPUT, r->path, row_line, col[C_GEMEENTE] + 1,
                              *gv ? "gemeente '%s' is not in the scenario" : "the gemeente is empty%s",
-                             quote(gv, q, sizeof q));
+                             jz_history_quote(gv, q, sizeof q));
                 goto fail;
             }
         }
@@ -864,7 +763,7 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
             if (zrc < 0) {
                 jz_error_set(err, JZ_EINPUT, r->path, row_line, zcol + 1,
                              "zorgsoort '%s'%s is not in the scenario",
-                             quote(zv, q, sizeof q), col[C_ZORGSOORT] < 0 ? " (from the product mapping)" : "");
+                             jz_history_quote(zv, q, sizeof q), col[C_ZORGSOORT] < 0 ? " (from the product mapping)" : "");
                 goto fail;
             }
             *zcache = t.z;
@@ -877,13 +776,16 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
             if (col[mcols[k]] < 0)
                 continue;
             char *c = trim(lf.f[col[mcols[k]]]);
-            int st = parse_money(c, comma, mv[k]);
-            if (st < 0 || (st == 0 && *mv[k] < 0)) {
+            const char *why = NULL;
+            int st = hist_parse_number(c, comma, mv[k], &why); /* the history reader's numbers */
+            if (st == NUM_BAD || (st == NUM_OK && *mv[k] < 0)) {
                 jz_error_set(err, JZ_EINPUT, r->path, row_line, col[mcols[k]] + 1,
-                             "%s: '%s' is not an amount >= 0%s", role_name[mcols[k]], quote(c, q, sizeof q),
-                             comma ? " (in a ';'-separated file the decimal separator is a comma)" : "");
+                             "%s: '%s' is not an amount >= 0%s%s", role_name[mcols[k]],
+                             jz_history_quote(c, q, sizeof q), why ? "; " : "", why ? why : "");
                 goto fail;
             }
+            if (st == NUM_MISSING)
+                *mv[k] = NAN;
         }
         if (isnan(cost) && !isnan(units) && !isnan(tariff))
             cost = units * tariff;
@@ -900,9 +802,9 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
         char list[1100] = "";
         size_t L = 0;
         for (int k = 0; k < n_um && L + 80 < sizeof list; k++) {
-            char q[80];
+            char q[JZ_QUOTE_BUF];
             L += (size_t)snprintf(list + L, sizeof list - L, "%s'%s' (%d row%s, first on line %d)",
-                                  k ? ", " : "", quote(um[k].code, q, sizeof q), um[k].count,
+                                  k ? ", " : "", jz_history_quote(um[k].code, q, sizeof q), um[k].count,
                                   um[k].count == 1 ? "" : "s", um[k].line);
         }
         jz_error_set(err, JZ_EINPUT, r->path, um[0].line, um[0].col,
@@ -917,7 +819,6 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
     }
     /* the same trajectory twice: same client, zorgsoort, product, start and end */
     qsort(dk, (size_t)r->n, sizeof *dk, cmp_dupkey);
-    (void)cmp_dup;
     for (int i = 1; i < r->n; i++)
         if (dk[i].client == dk[i - 1].client && dk[i].z == dk[i - 1].z && dk[i].prod == dk[i - 1].prod &&
             dk[i].start == dk[i - 1].start && dk[i].end == dk[i - 1].end) {
