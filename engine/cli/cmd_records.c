@@ -6,10 +6,6 @@
  * report/records_*.c.  Everything is computed before anything is written,
  * so bad input (exit 2) leaves no file behind.
  */
-/* realpath() is XSI: glibc hides it under plain _POSIX_C_SOURCE */
-#ifndef _XOPEN_SOURCE
-#define _XOPEN_SOURCE 700
-#endif
 #include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -192,10 +188,10 @@ int cmd_records(int argc, char **argv)
     }
     cli_warning_list(r->warnings, r->n_warnings, co.quiet);
     cli_warning_list(a->warnings, a->n_warnings, co.quiet);
-    if (co.output) {
-        char *abs = realpath(o.base, NULL);
-        snprintf(ext, sizeof ext, "%s", abs ? abs : o.base);
-        free(abs);
+    if (co.output && cli_extends_path(o.base, co.output, ext, sizeof ext)) {
+        jz_error_set(&err, JZ_EIO, co.output, 0, 0, "cannot resolve the directory of the output or the base scenario");
+        rc = cli_fail(&err);
+        goto done;
     }
     out_ctx x = {a, base, ext};
     jz_report_subject subj = {.kind = JZ_REPORT_RECORDS, .scenario = base, .records = a};

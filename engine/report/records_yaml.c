@@ -72,6 +72,12 @@ int jz_records_write_scenario(FILE *out, const jz_records_analysis *a, const jz_
     char name[JZ_NAME_MAX + 32];
     snprintf(name, sizeof name, "%s (uit trajectgegevens)", s->meta.name);
     put_string(out, name);
+    fprintf(out, "\n  description: ");
+    char desc[1400];
+    snprintf(desc, sizeof desc,
+             "%s, with start, instroom, zorgduur, stages, cost, transitions and re-entry estimated from "
+             "the trajectory records %s (jzsim records)", s->meta.name, r->path);
+    put_string(out, desc);
     fputc('\n', out);
 
     int any = 0;
