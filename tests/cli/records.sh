@@ -56,7 +56,8 @@ PY
 expect_exit 0 "$JZ" calibrate --quiet --fit kosten --history "$TMP/o/h.csv" "$B"
 expect_grep "$TMP/out" "waarnemingen"
 # the scenario extends the base, validates and runs
-expect_grep "$TMP/o/s.yaml" "^extends: "
+expect_grep "$TMP/o/s.yaml" '^extends: "\.\./'
+expect_grep "$TMP/o/s.yaml" "^  description: "
 expect_grep "$TMP/o/s.yaml" "zorgduur: 9.8"
 expect_exit 0 "$JZ" validate "$TMP/o/s.yaml"
 expect_exit 0 "$JZ" run --format json "$TMP/o/s.yaml"
