@@ -20,14 +20,15 @@
 
 static const char *zname(const jz_records *r, int z) { return z < 0 ? "totaal" : r->zorgsoorten[z]; }
 
-static void put_nl(FILE *out, double v, int decimals)
+/* A number with a decimal comma and no thousands separator, as the
+ * history reader takes it in a ';' file. */
+static const char *nl_number(char *b, size_t n, double v, int decimals)
 {
-    char b[64];
-    snprintf(b, sizeof b, "%.*f", decimals, v);
+    snprintf(b, n, "%.*f", decimals, v);
     for (char *p = b; *p; p++)
         if (*p == '.')
             *p = ',';
-    fputs(b, out);
+    return b;
 }
 
 int jz_records_write_history(FILE *out, const jz_records_analysis *a, jz_error *err)
@@ -46,30 +47,44 @@ int jz_records_write_history(FILE *out, const jz_records_analysis *a, jz_error *
                                JZ_HS_DUR_0_3M, JZ_HS_DUR_3_6M, JZ_HS_DUR_6_12M, JZ_HS_DUR_1_2Y,
                                JZ_HS_DUR_2_3Y, JZ_HS_DUR_3_4Y, JZ_HS_DUR_4Y_PLUS};
     const size_t nc = sizeof cols / sizeof cols[0];
-    fputs("gemeente;zorgsoort;periode", out);
+    /* through the CSV writer: names from the export are quoted when they
+     * hold a ';' or a line break, and text a spreadsheet would run as a
+     * formula gets a leading ' */
+    jz_csvw w;
+    jz_csvw_init(&w, out, 1);
+    jz_csvw_field(&w, "gemeente");
+    jz_csvw_field(&w, "zorgsoort");
+    jz_csvw_field(&w, "periode");
     for (size_t k = 0; k < nc; k++)
         if (r->has_cost || (cols[k] != JZ_HS_COST && cols[k] != JZ_HS_COST_PER_CLIENT))
-            fprintf(out, ";%s", jz_hseries_key(cols[k]));
-    fputs(";bron\n", out);
+            jz_csvw_field(&w, jz_hseries_key(cols[k]));
+    jz_csvw_field(&w, "bron");
+    jz_csvw_end_row(&w);
     for (int i = 0; i < a->n_cells; i++) {
         const jz_records_cell *c = &a->cells[i];
+        char b[64];
+        jz_csvw_field(&w, r->gemeenten[c->g]);
+        jz_csvw_field(&w, zname(r, c->z));
         if (c->half)
-            fprintf(out, "%s;%s;%dH%d", r->gemeenten[c->g], zname(r, c->z), c->year, c->half);
+            snprintf(b, sizeof b, "%dH%d", c->year, c->half);
         else
-            fprintf(out, "%s;%s;%d", r->gemeenten[c->g], zname(r, c->z), c->year);
+            snprintf(b, sizeof b, "%d", c->year);
+        jz_csvw_field(&w, b);
         for (size_t k = 0; k < nc; k++) {
-            int s = cols[k];
-            if (!r->has_cost && (s == JZ_HS_COST || s == JZ_HS_COST_PER_CLIENT))
+            int sr = cols[k];
+            if (!r->has_cost && (sr == JZ_HS_COST || sr == JZ_HS_COST_PER_CLIENT))
                 continue;
-            fputc(';', out);
-            if (c->suppressed[s])
-                fputc('x', out);
-            else if (isfinite(c->v[s]))
-                put_nl(out, c->v[s],
-                       s == JZ_HS_CLIENT_YEARS || s == JZ_HS_MEAN_DURATION ? 3
-                       : s == JZ_HS_COST || s == JZ_HS_COST_PER_CLIENT ? 2 : 0);
+            if (c->suppressed[sr])
+                jz_csvw_field(&w, "x");
+            else if (isfinite(c->v[sr]))
+                jz_csvw_field(&w, nl_number(b, sizeof b, c->v[sr],
+                                            sr == JZ_HS_CLIENT_YEARS || sr == JZ_HS_MEAN_DURATION ? 3
+                                            : sr == JZ_HS_COST || sr == JZ_HS_COST_PER_CLIENT ? 2 : 0));
+            else
+                jz_csvw_empty(&w, 1);
         }
-        fputs(";jzsim records\n", out);
+        jz_csvw_field(&w, "jzsim records");
+        jz_csvw_end_row(&w);
     }
     if (ferror(out))
         return jz_error_set(err, JZ_EIO, NULL, 0, 0, "could not write the history");
