@@ -82,6 +82,7 @@ int jz_rec_count_periods(const jz_records *r, jz_records_analysis *a, jz_error *
         for (int g = 0; g < G; g++)
             for (int zz = 0; zz < ZZ; zz++) {
                 jz_records_cell *c = CELL(p, g, zz);
+                c->cost_per_client_year = NAN;
                 c->g = g;
                 c->z = zz - 1;
                 c->year = per[p].year;
@@ -157,6 +158,8 @@ int jz_rec_count_periods(const jz_records *r, jz_records_analysis *a, jz_error *
                                                 c->v[JZ_HS_UITSTROOM];
                 if (!per[p].half && r->has_cost && c->v[JZ_HS_UNIQUE] > 0)
                     c->v[JZ_HS_COST_PER_CLIENT] = c->v[JZ_HS_COST] / c->v[JZ_HS_UNIQUE];
+                c->cost_per_client_year = r->has_cost && c->v[JZ_HS_CLIENT_YEARS] > 0
+                                              ? c->v[JZ_HS_COST] / c->v[JZ_HS_CLIENT_YEARS] : NAN;
             }
 #undef CELL
     free(per);

@@ -60,6 +60,7 @@ void jz_rec_apply_suppression(jz_records_analysis *a)
             mark(c, JZ_HS_CLIENT_YEARS, &n);
             mark(c, JZ_HS_COST, &n);
             mark(c, JZ_HS_COST_PER_CLIENT, &n);
+            c->cost_per_client_year = NAN; /* withheld with the cost */
         }
         /* the mean duration of few ended trajectories */
         if (jz_rec_suppress(c->v[JZ_HS_UITSTROOM], mc))

@@ -538,6 +538,8 @@ void jz_duration_clear(jz_duration *d)
     free(d->km_lo);
     free(d->km_hi);
     free(d->at_risk);
+    free(d->km_erlang);
+    free(d->km_mixture);
     memset(d, 0, sizeof *d);
 }
 
@@ -591,6 +593,17 @@ int jz_duration_estimate(const jz_records *r, int z, jz_duration *d, jz_error *e
             d->gamma.ks = ks_distance(d, &d->gamma, 0);
         if (d->mixture.ok)
             d->mixture.ks = ks_distance(d, &d->mixture, 1);
+    }
+    /* the fitted curves beside Kaplan-Meier, for the reports */
+    if (rc == JZ_OK && d->n_km > 0) {
+        d->km_erlang = malloc(sizeof *d->km_erlang * (size_t)d->n_km);
+        d->km_mixture = malloc(sizeof *d->km_mixture * (size_t)d->n_km);
+        if (!d->km_erlang || !d->km_mixture)
+            rc = JZ_ENOMEM;
+        for (int m = 0; rc == JZ_OK && m < d->n_km; m++) {
+            d->km_erlang[m] = d->best_k ? jz_duration_fit_survival(&d->erlang[d->best_k], 0, m) : NAN;
+            d->km_mixture[m] = jz_duration_fit_survival(&d->mixture, 1, m);
+        }
     }
     daydata_free(&dd);
     if (rc == JZ_ENOMEM)

@@ -99,8 +99,8 @@ int jz_rep_records_html(FILE *out, const jz_report_subject *x, const jz_report_o
         for (int m = 0; m < n; m++) {
             months[m] = m;
             v[m] = d->km[m];
-            v[n + m] = d->best_k ? jz_duration_fit_survival(&d->erlang[d->best_k], 0, m) : NAN;
-            v[2 * n + m] = jz_duration_fit_survival(&d->mixture, 1, m);
+            v[n + m] = d->km_erlang[m];
+            v[2 * n + m] = d->km_mixture[m];
             for (int k = 0; k < 9; k++)
                 band[m * 3 + (size_t)(k / 3) * (size_t)n * 3 + k % 3] = NAN;
             band[m * 3] = d->km_lo[m];

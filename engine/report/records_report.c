@@ -253,11 +253,6 @@ static void csv_fit(jz_csvw *w, const char *z, const char *model, const jz_durat
 #undef ROW
 }
 
-static double best_surv(const jz_duration *d, int m)
-{
-    return d->best_k ? jz_duration_fit_survival(&d->erlang[d->best_k], 0, m) : NAN;
-}
-
 static void write_csv(FILE *out, const jz_records_analysis *a, int locale_nl)
 {
     const jz_records *r = a->rec;
@@ -292,8 +287,8 @@ static void write_csv(FILE *out, const jz_records_analysis *a, int locale_nl)
             csv_row(&w, "curve", zn, NULL, m, "km_lo", d->km_lo[m], NAN);
             csv_row(&w, "curve", zn, NULL, m, "km_hi", d->km_hi[m], NAN);
             csv_row(&w, "curve", zn, NULL, m, "at_risk", d->at_risk[m], NAN);
-            csv_row(&w, "curve", zn, NULL, m, "erlang", best_surv(d, m), NAN);
-            csv_row(&w, "curve", zn, NULL, m, "mixture", jz_duration_fit_survival(&d->mixture, 1, m), NAN);
+            csv_row(&w, "curve", zn, NULL, m, "erlang", d->km_erlang[m], NAN);
+            csv_row(&w, "curve", zn, NULL, m, "mixture", d->km_mixture[m], NAN);
         }
     }
     for (int i = 0; i < a->n_transitions; i++) {

@@ -141,9 +141,8 @@ int jz_records_write_scenario(FILE *out, const jz_records_analysis *a, const jz_
                         d->best_k, d->erlang[d->best_k].se_mean);
             else
                 fprintf(out, "        # zorgduur: fewer than %d ended trajectories, left as in the base\n", r->min_count);
-            if (c && r->has_cost && !c->suppressed[JZ_HS_COST] && c->v[JZ_HS_CLIENT_YEARS] > 0)
-                fprintf(out, "        cost: %.2f  # euros per client-year in %d\n",
-                        c->v[JZ_HS_COST] / c->v[JZ_HS_CLIENT_YEARS], Y);
+            if (c && isfinite(c->cost_per_client_year))
+                fprintf(out, "        cost: %.2f  # euros per client-year in %d\n", c->cost_per_client_year, Y);
             double sum = 0;
             int any_t = 0;
             for (int i = 0; i < a->n_transitions; i++) {

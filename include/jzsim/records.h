@@ -155,6 +155,7 @@ typedef struct jz_records_cell {
     int g, z, year, half;
     double v[JZ_HS_N];
     unsigned char suppressed[JZ_HS_N];
+    double cost_per_client_year; /* cost / client_years (NAN: no cost or no care); withheld with the cost */
 } jz_records_cell;
 
 /* A maximum-likelihood fit of one duration model (times in months). */
@@ -179,6 +180,7 @@ typedef struct jz_duration {
                               * window and ended, ignoring the running ones: biased, for comparison */
     int n_km;
     double *km, *km_lo, *km_hi; /* [n_km] survival and 95% interval (Greenwood) */
+    double *km_erlang, *km_mixture; /* [n_km] the chosen Erlang-k and the mixture at the same months */
     int *at_risk;               /* [n_km] */
     double km_median;           /* months; NAN when the curve stays above 1/2 */
     jz_duration_fit erlang[JZ_RECORDS_MAX_K + 1]; /* [k], k = 1..MAX_K */
