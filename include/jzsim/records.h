@@ -131,6 +131,8 @@ typedef struct jz_records {
  * that is not in the scenario) returns NULL with err = JZ_EINPUT at
  * file:line:column; the message never contains a client key. */
 jz_records *jz_records_load(const char *path, const jz_records_options *o, jz_error *err);
+/* The same from memory: text (NUL-terminated at len) is split in place and
+ * holds the client keys, so the caller wipes it after (jz_records_load does). */
 jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_records_options *o,
                              jz_error *err);
 /* Build from trajectories in code (tests): copies t, sorts, merges. */
