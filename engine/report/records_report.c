@@ -110,7 +110,7 @@ static void write_table(FILE *out, const jz_records_analysis *a, int en)
     const jz_records *r = a->rec;
     char w0[16], e0[16], b1[32], b2[32], b3[32], b4[32], b5[32], b6[32], b7[32], b8[32];
     fprintf(out, "jzsim records: %s\n", r->path);
-    fprintf(out, "%s %s - %s; %d %s, %d %s %d %s%s\n", tr(en, "Venster", "Window"),
+    fprintf(out, "%s %s - %s; %d %s, %d %s, %d %s%s\n", tr(en, "Venster", "Window"),
             jz_day_format(r->window_start, w0, sizeof w0), jz_day_format(r->export_date, e0, sizeof e0), r->n,
             tr(en, "trajecten", "trajectories"), r->n_rows, tr(en, "rijen", "rows"), r->n_merged,
             tr(en, "samengevoegd", "merged"), r->n_left_out ? tr(en, ", rijen weggelaten (product '-')", ", rows left out (product '-')") : "");
