@@ -19,7 +19,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "jzsim/history.h"
 #include "report/reporters.h"
 #include "jzsim/jzsim.h"
 
@@ -58,16 +60,89 @@ static void css(FILE *out)
           ".grid2{display:grid;grid-template-columns:1fr 1fr;gap:10px 22px}\n"
           ".grid2 figure{margin:0}.grid2 figcaption{font-weight:600;font-size:14px}\n"
           "figure{margin:0}\n"
+          "tr.phase td{font-weight:600;color:var(--accent);background:#f1f4f8;border-bottom:1px solid #c8c8c8;"
+          "font-size:12.5px;letter-spacing:.03em}\n"
+          "ul.parts{margin:4px 0 8px;padding-left:20px;font-size:14px}ul.parts li{margin:3px 0}\n"
+          "figure.wf{margin:6px 0 2px}figure.wf figcaption{font-weight:600;font-size:14px}\n"
+          ".kenmerk{margin:2px 0 0;color:var(--muted);font-size:12.5px}\n"
+          "ul.bronnen li{margin:3px 0}\n"
           "footer{margin-top:28px;border-top:1px solid var(--rule);padding-top:8px;color:var(--muted);font-size:12.5px}\n"
           "section,figure,table,.summary{break-inside:avoid;page-break-inside:avoid}\n"
           "h2,h3{break-after:avoid;page-break-after:avoid}\n"
-          "@page{size:A4;margin:15mm 14mm 16mm}\n"
+          "@page{size:A4;margin:15mm 14mm 18mm;"
+          "}\n"
           "@media print{body{background:#fff;font-size:10.5pt}main{max-width:none;padding:0}"
           ".summary{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
           ".chart{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
           ".pagebreak{break-before:page;page-break-before:always}h2{margin-top:16px}}\n"
           "</style>\n",
           out);
+}
+
+
+/* ---- the document: date, kenmerk, page footer ---- */
+
+/* The date the briefing is made: SOURCE_DATE_EPOCH when set (reproducible
+ * builds and tests), else now; "6 december 2026" / "6 December 2026". */
+static void date_text(const page *p, char *buf, size_t n)
+{
+    static const char *const nl[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli",
+                                     "augustus", "september", "oktober", "november", "december"};
+    static const char *const en[] = {"January", "February", "March", "April", "May", "June", "July",
+                                     "August", "September", "October", "November", "December"};
+    const char *e = getenv("SOURCE_DATE_EPOCH");
+    time_t t = e && *e ? (time_t)strtoll(e, NULL, 10) : time(NULL);
+    struct tm tm;
+    if (!gmtime_r(&t, &tm)) {
+        snprintf(buf, n, "?");
+        return;
+    }
+    snprintf(buf, n, "%d %s %d", tm.tm_mday, (p->lang == JZ_LANG_NL ? nl : en)[tm.tm_mon], tm.tm_year + 1900);
+}
+
+static unsigned fnv(unsigned h, const char *s)
+{
+    for (; s && *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return (h ^ 0xffu) * 16777619u; /* a separator, so that "ab","c" != "a","bc" */
+}
+
+/* A short hash of every scenario's name and inputs (each value as written
+ * and where it sits), so that two printed briefings can be told apart:
+ * "JZ-1a2b3c4d". */
+static void kenmerk(const page *p, char *buf, size_t n)
+{
+    unsigned h = 2166136261u;
+    for (int s = 0; s < p->c->n_scenarios; s++) {
+        const jz_scenario *sc = p->c->scen[s].scenario;
+        h = fnv(h, sc->meta.name);
+        for (int i = 0; i < sc->n_inputs; i++) {
+            h = fnv(h, sc->inputs[i].path);
+            h = fnv(h, sc->inputs[i].value);
+        }
+    }
+    snprintf(buf, n, "JZ-%08x", h);
+}
+
+/* The printed page's footer: kenmerk and date left, page numbers right
+ * (CSS page-margin boxes; the text is digits, ASCII letters and spaces,
+ * so it needs no escaping inside the CSS string). */
+static void page_footer_css(const page *p, const char *ken, const char *date)
+{
+    fprintf(p->out, "<style>@page{@bottom-left{content:\"%s %s \\00B7  %s\";font-size:9pt;color:#555}"
+                    "@bottom-right{content:\"%s \" counter(page) \" %s \" counter(pages);font-size:9pt;color:#555}}</style>\n",
+            L(p, "Kenmerk", "Reference"), ken, date, L(p, "pagina", "page"), L(p, "van", "of"));
+}
+
+/* The last realised year: the reference's base year, or the last whole,
+ * not provisional year of the history when one is given. */
+static int realised_year(const jz_comparison *c, const jz_history *h)
+{
+    int y = c->scen[0].scenario->meta.base_year;
+    for (int i = 0; h && i < h->n_rows; i++)
+        if (!h->rows[i].provisional && h->rows[i].half == 0 && h->rows[i].year > y)
+            y = h->rows[i].year;
+    return y;
 }
 
 /* ---- summary ---- */
@@ -180,9 +255,15 @@ static void summary(const page *p)
         fprintf(out, "</b>");
         double cert = val(p, JZ_CMP_HA_SAVINGS_CERTAIN, s, ys);
         if (!isnan(cert) && !isnan(sv) && sv != 0) {
-            T(p, ", waarvan ", ", of which ");
-            mln(p, cert);
-            T(p, " zeker", " certain");
+            char a[96], b[96];
+            /* equal as shown: say so instead of repeating the amount */
+            if (strcmp(jz_cmp_fmt_mln(a, sizeof a, cert, p->lang), jz_cmp_fmt_mln(b, sizeof b, sv, p->lang)) == 0) {
+                T(p, ", geheel zeker", ", all of it certain");
+            } else {
+                T(p, ", waarvan ", ", of which ");
+                mln(p, cert);
+                T(p, " zeker", " certain");
+            }
         }
         if (!isnan(inv) && inv != 0) {
             T(p, ", tegen een investering van ", ", against an investment of ");
@@ -214,7 +295,12 @@ static void scenario_table(const page *p)
         fprintf(out, "<tr><td>[%d]</td><td><b>", s + 1);
         esc(p, sc->meta.name);
         fprintf(out, "</b>%s", s == 0 ? L(p, " (referentie)", " (reference)") : "");
-        if (sc->meta.description[0]) {
+        if (sc->meta.description_inherited) {
+            /* the base's description would describe the base, not this variant */
+            fprintf(out, "<br><span class=\"note\">%s", L(p, "Variant op ‘", "Variant of ‘"));
+            esc(p, sc->meta.variant_of);
+            fprintf(out, "’.</span>");
+        } else if (sc->meta.description[0]) {
             fprintf(out, "<br><span class=\"note\">");
             esc(p, sc->meta.description);
             fprintf(out, "</span>");
@@ -246,16 +332,37 @@ static void scenario_table(const page *p)
     fprintf(out, "</tbody></table>\n");
 }
 
+void jz_html_phase_row(const page *p, int y, int cols)
+{
+    int r = realised_positions(p);
+    if (y == 0 && r > 0)
+        fprintf(p->out, "<tr class=\"phase\"><td colspan=\"%d\">%s</td></tr>\n", cols, L(p, "Realisatie", "Realised"));
+    if (y == r)
+        fprintf(p->out, "<tr class=\"phase\"><td colspan=\"%d\">%s</td></tr>\n", cols, L(p, "Prognose", "Projection"));
+}
+
+char *jz_html_fmt(const page *p, int m, double v, char *buf, size_t n)
+{
+    if (isnan(v))
+        snprintf(buf, n, "–");
+    else if (jz_cmp_metrics[m].kind == JZ_KIND_MONEY)
+        jz_format_number(buf, n, v / 1e6, 1, p->lang);
+    else
+        jz_cmp_fmt_value(buf, n, m, v, p->lang);
+    return buf;
+}
+
 /* Metric m per year (rows) and scenario (columns), in € mln. */
 void jz_html_year_table(const page *p, int m)
 {
     const jz_comparison *c = p->c;
     FILE *out = p->out;
-    fprintf(out, "<table>\n<thead><tr><th>%s (€ mln)</th>", L(p, "Jaar", "Year"));
+    fprintf(out, "<table class=\"years\">\n<thead><tr><th>%s (€ mln)</th>", L(p, "Jaar", "Year"));
     for (int s = 0; s < c->n_scenarios; s++)
         fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
     fprintf(out, "</tr></thead>\n<tbody>\n");
     for (int y = 0; y < c->n_years; y++) {
+        jz_html_phase_row(p, y, c->n_scenarios + 1);
         fprintf(out, "<tr><td>%d</td>", jz_cmp_year(c, y));
         for (int s = 0; s < c->n_scenarios; s++) {
             char buf[64];
@@ -277,7 +384,8 @@ static void figures_table(const page *p)
     FILE *out = p->out;
     static const int rows[] = {JZ_CMP_COST, JZ_CMP_BUDGET, JZ_CMP_TEKORT, JZ_CMP_NIET_BEINVLOEDBAAR, JZ_CMP_BEINVLOEDBAAR,
                                JZ_CMP_HA_SAVINGS, JZ_CMP_MEASURE_INVESTMENT, JZ_CMP_UNIQUE, JZ_CMP_COST_PER_CLIENT};
-    fprintf(out, "<h2>%s %d</h2>\n<table class=\"fig\">\n<thead><tr><th></th>", L(p, "Kerncijfers", "Key figures"), jz_cmp_year(c, p->ys));
+    fprintf(out, "<h2>%s %d (%s)</h2>\n<table class=\"fig\">\n<thead><tr><th></th>", L(p, "Kerncijfers", "Key figures"),
+            jz_cmp_year(c, p->ys), jz_cmp_year(c, p->ys) <= p->realised ? L(p, "realisatie", "realised") : L(p, "prognose", "projection"));
     for (int s = 0; s < c->n_scenarios; s++)
         fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
     fprintf(out, "</tr></thead>\n<tbody>\n");
@@ -346,16 +454,62 @@ static void gemeenten_table(const page *p)
     fprintf(out, "</tbody></table>\n");
 }
 
+/* A source as a reader cites it: "Title. Publisher, 2023, 3.4 Uitgaven,
+ * p. 12, Tabel 3.3a." */
+static void cite(const page *p, const jz_bron *b)
+{
+    FILE *out = p->out;
+    fputs("<li><i>", out);
+    esc(p, b->title && b->title[0] ? b->title : b->id);
+    fputs("</i>", out);
+    const char *sep = ". ";
+    if (b->publisher && b->publisher[0]) {
+        fputs(sep, out);
+        esc(p, b->publisher);
+        sep = ", ";
+    }
+    if (b->year) {
+        fprintf(out, "%s%d", sep, b->year);
+        sep = ", ";
+    }
+    if (b->section && b->section[0]) {
+        fputs(sep, out);
+        T(p, "§ ", "§ ");
+        esc(p, b->section);
+        sep = ", ";
+    }
+    if (b->page && b->page[0]) {
+        fputs(sep, out);
+        /* "12" reads as a page number; "p. 12" is kept as written */
+        if (b->page[0] >= '0' && b->page[0] <= '9')
+            T(p, "p. ", "p. ");
+        esc(p, b->page);
+        sep = ", ";
+    }
+    if (b->table && b->table[0]) {
+        fputs(sep, out);
+        esc(p, b->table);
+    }
+    fputs(".</li>\n", out);
+}
+
+static int same_bron(const jz_bron *a, const jz_bron *b)
+{
+#define EQ(f) (strcmp(a->f ? a->f : "", b->f ? b->f : "") == 0)
+    return EQ(title) && EQ(publisher) && EQ(section) && EQ(page) && EQ(table) && a->year == b->year;
+#undef EQ
+}
+
 static void accountability(const page *p)
 {
     const jz_comparison *c = p->c;
     FILE *out = p->out;
     fprintf(out, "<h2>%s</h2>\n", L(p, "Verantwoording", "Accountability"));
     fprintf(out, "<p>%s</p>\n",
-            L(p, "De cijfers zijn projecties op basis van de aannames in de scenariobestanden; ze zijn geen voorspelling. "
-                 "Elke aanname staat met waarde, eenheid en bron in het Excel-bestand (<code>jzsim compare --format xlsx</code>, blad Aannames).",
-              "The figures are projections from the assumptions in the scenario files, not forecasts. "
-              "Every assumption is listed with value, unit and source in the Excel workbook (<code>jzsim compare --format xlsx</code>, sheet Inputs)."));
+            L(p, "De cijfers zijn projecties op basis van de aannames van de scenario’s; ze zijn geen voorspelling. "
+                 "Elke aanname staat met waarde, eenheid en bron in het bijbehorende Excel-werkboek (blad Aannames).",
+              "The figures are projections from the scenarios’ assumptions, not forecasts. "
+              "Every assumption is listed with value, unit and source in the accompanying Excel workbook (sheet Inputs)."));
     if (c->n_notes) {
         fprintf(out, "<p><b>%s</b></p><ul>\n", L(p, "Let op", "Note"));
         for (int i = 0; i < c->n_notes; i++) {
@@ -366,26 +520,42 @@ static void accountability(const page *p)
         }
         fprintf(out, "</ul>\n");
     }
+    /* the scenarios' bronnen, each once; a scenario without them cites its
+     * free-text meta.sources */
     int any = 0;
-    for (int s = 0; s < c->n_scenarios; s++)
-        any |= c->scen[s].scenario->meta.n_sources > 0;
-    if (any) {
-        fprintf(out, "<p><b>%s</b></p><ul>\n", L(p, "Bronnen", "Sources"));
-        for (int s = 0; s < c->n_scenarios; s++)
-            for (int i = 0; i < c->scen[s].scenario->meta.n_sources; i++) {
-                /* the same source in several scenarios once */
-                int seen = 0;
-                for (int t = 0; t < s && !seen; t++)
-                    for (int j = 0; j < c->scen[t].scenario->meta.n_sources && !seen; j++)
-                        seen = strcmp(c->scen[t].scenario->meta.sources[j], c->scen[s].scenario->meta.sources[i]) == 0;
-                if (seen)
-                    continue;
-                fprintf(out, "<li>");
-                esc(p, c->scen[s].scenario->meta.sources[i]);
-                fprintf(out, "</li>\n");
-            }
-        fprintf(out, "</ul>\n");
+    for (int s = 0; s < c->n_scenarios; s++) {
+        const jz_scenario *sc = c->scen[s].scenario;
+        any |= sc->n_bronnen > 0 || sc->meta.n_sources > 0;
     }
+    if (!any)
+        return;
+    fprintf(out, "<h3>%s</h3>\n<ul class=\"bronnen\">\n", L(p, "Bronnen", "Sources"));
+    for (int s = 0; s < c->n_scenarios; s++) {
+        const jz_scenario *sc = c->scen[s].scenario;
+        for (int i = 0; i < sc->n_bronnen; i++) {
+            int seen = 0;
+            for (int t = 0; t <= s && !seen; t++)
+                for (int j = 0; j < c->scen[t].scenario->n_bronnen && !seen && !(t == s && j >= i); j++)
+                    seen = same_bron(&c->scen[t].scenario->bronnen[j], &sc->bronnen[i]);
+            if (!seen)
+                cite(p, &sc->bronnen[i]);
+        }
+        if (sc->n_bronnen)
+            continue;
+        for (int i = 0; i < sc->meta.n_sources; i++) {
+            int seen = 0;
+            for (int t = 0; t <= s && !seen; t++)
+                for (int j = 0; j < c->scen[t].scenario->meta.n_sources && !seen && !(t == s && j >= i); j++)
+                    seen = c->scen[t].scenario->n_bronnen == 0 &&
+                           strcmp(c->scen[t].scenario->meta.sources[j], sc->meta.sources[i]) == 0;
+            if (seen)
+                continue;
+            fprintf(out, "<li>");
+            esc(p, sc->meta.sources[i]);
+            fprintf(out, "</li>\n");
+        }
+    }
+    fprintf(out, "</ul>\n");
 }
 
 /* --gemeente all: the tekort and the key figures of every gemeente after
@@ -413,7 +583,8 @@ static int per_gemeente(const page *p)
 int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
     const jz_comparison *c = x->comparison;
-    page pg = {out, c, o->lang, o->gemeente >= 0 ? o->gemeente : c->total_unit, jz_cmp_summary_year(c)};
+    page pg = {out, c, o->lang, o->gemeente >= 0 ? o->gemeente : c->total_unit, jz_cmp_summary_year(c),
+               realised_year(c, x->history), x->history};
     const page *p = &pg;
     const jz_cmp_unit *un = &c->units[pg.u];
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -426,6 +597,10 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
     esc(p, title);
     fputs("</title>\n", out);
     css(out);
+    char ken[32], date[64];
+    kenmerk(p, ken, sizeof ken);
+    date_text(p, date, sizeof date);
+    page_footer_css(p, ken, date);
     fputs("</head>\n<body>\n<main>\n<header>\n<p class=\"kicker\">", out);
     fputs(L(p, "Raadsinformatie jeugdzorg", "Council briefing youth care"), out);
     fputs("</p>\n<h1>", out);
@@ -450,7 +625,13 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
                 L(p, "scenario’s", "scenarios"), L(p, "referentie:", "reference:"));
     }
     esc(p, scen_name(p, 0));
-    fputs("</p>\n</header>\n", out);
+    fprintf(out, "</p>\n<p class=\"kenmerk\">%s %s · %s ", date, L(p, "· kenmerk", "· reference"), ken);
+    for (int s = 0; s < c->n_scenarios; s++) {
+        fprintf(out, "%s[%d] ", s ? "; " : "", s + 1);
+        esc(p, scen_name(p, s));
+    }
+    TF(p, " · realisatie t/m %d, daarna prognose</p>\n</header>\n", " · realised up to %d, projected after</p>\n</header>\n",
+       p->realised);
 
     summary(p);
     scenario_table(p);
@@ -462,6 +643,8 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
     }
     if (!rc)
         rc = jz_html_clients_chart(p);
+    if (!rc)
+        rc = jz_html_history_section(p);
     if (!rc) {
         jz_html_tornado_section(p);
         gemeenten_table(p);
@@ -470,14 +653,8 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
     }
     if (!rc) {
         accountability(p);
-        fprintf(out, "<footer>%s jzsim %s. %s ", L(p, "Gemaakt met", "Made with"), JZSIM_VERSION,
-                L(p, "Scenariobestanden:", "Scenario files:"));
-        for (int s = 0; s < c->n_scenarios; s++) {
-            fprintf(out, "%s[%d] <code>", s ? "; " : "", s + 1);
-            esc(p, c->scen[s].scenario->meta.path);
-            fputs("</code>", out);
-        }
-        fputs(".</footer>\n</main>\n</body>\n</html>\n", out);
+        fprintf(out, "<footer>%s jzsim %s, %s. %s %s.</footer>\n</main>\n</body>\n</html>\n",
+                L(p, "Gemaakt met", "Made with"), JZSIM_VERSION, date, L(p, "Kenmerk", "Reference"), ken);
     }
     if (rc)
         return jz_error_set(err, rc, NULL, 0, 0, "out of memory while writing the briefing");

@@ -19,7 +19,17 @@ typedef struct page {
     jz_lang lang;
     int u;  /* the unit shown */
     int ys; /* the summary year index */
+    int realised; /* the last realised calendar year: the reference's base year, or
+                   * the last (not provisional) year of the history */
+    const struct jz_history *history; /* observed figures (--history), or NULL */
 } page;
+
+/* The year positions 0..Y-1 of the comparison that are realisation. */
+static inline int realised_positions(const page *p)
+{
+    int n = p->realised - p->c->first_year + 1;
+    return n < 0 ? 0 : n > p->c->n_years ? p->c->n_years : n;
+}
 
 static inline const char *L(const page *p, const char *nl, const char *en)
 {
@@ -70,7 +80,15 @@ void jz_html_waterfalls(const page *p);
 int jz_html_cost_chart(const page *p);
 int jz_html_clients_chart(const page *p);
 void jz_html_tornado_section(const page *p);
+/* The observed figures of the history next to the projection (--history). */
+int jz_html_history_section(const page *p);
 /* The values of figure m per scenario and year, as a table (html.c). */
 void jz_html_year_table(const page *p, int m);
+/* Before the row of year index y of a year table with `cols` columns: a
+ * "Realisatie" or "Prognose" heading row where that phase begins. */
+void jz_html_phase_row(const page *p, int y, int cols);
+/* v as figure m is shown in the tables: money in € mln with one decimal,
+ * counts and prices by their kind; "–" when absent. */
+char *jz_html_fmt(const page *p, int m, double v, char *buf, size_t n);
 
 #endif

@@ -111,6 +111,7 @@ struct jz_sensitivity;
 struct jz_breakeven;
 struct jz_calib;
 struct jz_backtest;
+struct jz_history;
 
 /* The subject of a report: kind, and the fields that kind names (all
  * borrowed; the others NULL). */
@@ -126,6 +127,8 @@ typedef struct jz_report_subject {
     const struct jz_breakeven *breakeven;
     const struct jz_calib *calib;
     const struct jz_backtest *backtest;
+    const struct jz_history *history; /* compare/run HTML: observed figures drawn
+                                       * beside the projection (--history), or NULL */
 } jz_report_subject;
 
 /* The one reporter signature: every reporter (engine/report/) has it. */
