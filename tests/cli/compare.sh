@@ -112,7 +112,7 @@ for path, sep in ((sys.argv[1], ","), (sys.argv[2], ";")):
     rows = list(csv.reader(open(path, newline=""), delimiter=sep))
     assert all(len(r) == 10 for r in rows), path
     body = rows[1:]
-    assert len(body) == 3 * (22 + 6 * 3) * 3 * 5, len(body)
+    assert len(body) == 3 * (28 + 7 * 3) * 3 * 5, len(body)
     for r in body:
         s, code, zs, year, key = int(r[0]) - 1, r[2], r[4], int(r[5]), r[6]
         y = d["years"].index(year)
