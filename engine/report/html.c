@@ -147,6 +147,31 @@ static int realised_year(const jz_comparison *c, const jz_history *h)
 
 /* ---- summary ---- */
 
+/* Where the difference of scenario s with the reference comes from: the
+ * difference in besparing (every measure, net of investment) and the rest,
+ * "andere aannames"; both are figures of the comparison. */
+static void difference_parts(const page *p, int s, int ys)
+{
+    double ds = jz_cmp_diff(p->c, JZ_CMP_MEASURE_SAVING, p->u, 0, s, ys);
+    double other = val(p, JZ_CMP_OTHER_ASSUMPTIONS, s, ys);
+    if (isnan(ds) || isnan(other))
+        return;
+    int has_s = fabs(ds) >= 0.05e6, has_o = fabs(other) >= 0.05e6;
+    if (has_s && has_o) {
+        T(p, "; daarvan ", "; of this, ");
+        mln_abs(p, ds);
+        T(p, ds > 0 ? " door meer besparing van maatregelen en " : " door minder besparing van maatregelen en ",
+          ds > 0 ? " from more savings of measures and " : " from fewer savings of measures and ");
+        mln_abs(p, other);
+        T(p, " door andere aannames", " from other assumptions");
+    } else if (has_s) {
+        T(p, ", geheel door de besparing van maatregelen", ", all of it from the savings of measures");
+    } else if (has_o) {
+        T(p, ", geheel door andere aannames (geen verschil in besparing)",
+          ", all of it from other assumptions (no difference in savings)");
+    }
+}
+
 static void summary(const page *p)
 {
     const jz_comparison *c = p->c;
@@ -237,15 +262,18 @@ static void summary(const page *p)
                 else
                     fprintf(out, " %s", d > 0 ? L(p, "ongunstiger dan de referentie", "worse than the reference")
                                               : L(p, "gunstiger dan de referentie", "better than the reference"));
+                difference_parts(p, s, ys);
             }
         }
         fprintf(out, ".</li>\n");
     }
-    /* what the measures buy */
+    /* what the measures buy: the one besparing (every measure, net of its
+     * investment), then the Hervormingsagenda part and how certain it is */
     int any = 0;
     for (int s = 0; s < c->n_scenarios; s++) {
-        double sv = val(p, JZ_CMP_HA_SAVINGS, s, ys), inv = val(p, JZ_CMP_MEASURE_INVESTMENT, s, ys);
-        if ((isnan(sv) || sv == 0) && (isnan(inv) || inv == 0))
+        double sv = val(p, JZ_CMP_MEASURE_SAVING, s, ys), inv = val(p, JZ_CMP_MEASURE_INVESTMENT, s, ys);
+        double ha = val(p, JZ_CMP_HA_SAVINGS, s, ys);
+        if ((isnan(sv) || sv == 0) && (isnan(inv) || inv == 0) && (isnan(ha) || ha == 0))
             continue;
         any = 1;
         T(p, "<li>Maatregelen in ‘", "<li>Measures in ‘");
@@ -253,21 +281,30 @@ static void summary(const page *p)
         TF(p, "’: in %d een besparing van <b>", "’: in %d savings of <b>", year);
         mln(p, isnan(sv) ? 0 : sv);
         fprintf(out, "</b>");
-        double cert = val(p, JZ_CMP_HA_SAVINGS_CERTAIN, s, ys);
-        if (!isnan(cert) && !isnan(sv) && sv != 0) {
-            char a[96], b[96];
-            /* equal as shown: say so instead of repeating the amount */
-            if (strcmp(jz_cmp_fmt_mln(a, sizeof a, cert, p->lang), jz_cmp_fmt_mln(b, sizeof b, sv, p->lang)) == 0) {
-                T(p, ", geheel zeker", ", all of it certain");
-            } else {
-                T(p, ", waarvan ", ", of which ");
-                mln(p, cert);
-                T(p, " zeker", " certain");
-            }
-        }
         if (!isnan(inv) && inv != 0) {
-            T(p, ", tegen een investering van ", ", against an investment of ");
+            T(p, " na aftrek van een investering van ", " after an investment of ");
             mln(p, inv);
+        }
+        if (!isnan(ha) && ha != 0) {
+            char a[96], b[96];
+            int all = !isnan(sv) && strcmp(jz_cmp_fmt_mln(a, sizeof a, ha, p->lang), jz_cmp_fmt_mln(b, sizeof b, sv, p->lang)) == 0;
+            T(p, all ? "; dat is de Hervormingsagenda" : "; de Hervormingsagenda draagt daaraan ",
+              all ? "; that is the Hervormingsagenda" : "; the Hervormingsagenda contributes ");
+            if (!all)
+                mln(p, ha);
+            if (!all)
+                T(p, " bij", "");
+            double cert = val(p, JZ_CMP_HA_SAVINGS_CERTAIN, s, ys);
+            if (!isnan(cert)) {
+                /* equal as shown: say so instead of repeating the amount */
+                if (strcmp(jz_cmp_fmt_mln(a, sizeof a, cert, p->lang), jz_cmp_fmt_mln(b, sizeof b, ha, p->lang)) == 0) {
+                    T(p, ", geheel zeker", ", all of it certain");
+                } else {
+                    T(p, ", waarvan ", ", of which ");
+                    mln(p, cert);
+                    T(p, " zeker", " certain");
+                }
+            }
         }
         fprintf(out, ".</li>\n");
     }
@@ -383,7 +420,8 @@ static void figures_table(const page *p)
     const jz_comparison *c = p->c;
     FILE *out = p->out;
     static const int rows[] = {JZ_CMP_COST, JZ_CMP_BUDGET, JZ_CMP_TEKORT, JZ_CMP_NIET_BEINVLOEDBAAR, JZ_CMP_BEINVLOEDBAAR,
-                               JZ_CMP_HA_SAVINGS, JZ_CMP_MEASURE_INVESTMENT, JZ_CMP_UNIQUE, JZ_CMP_COST_PER_CLIENT};
+                               JZ_CMP_DEC_START, JZ_CMP_MEASURE_SAVING, JZ_CMP_HA_SAVINGS, JZ_CMP_MEASURE_INVESTMENT,
+                               JZ_CMP_OTHER_ASSUMPTIONS, JZ_CMP_UNIQUE, JZ_CMP_COST_PER_CLIENT};
     fprintf(out, "<h2>%s %d (%s)</h2>\n<table class=\"fig\">\n<thead><tr><th></th>", L(p, "Kerncijfers", "Key figures"),
             jz_cmp_year(c, p->ys), jz_cmp_year(c, p->ys) <= p->realised ? L(p, "realisatie", "realised") : L(p, "prognose", "projection"));
     for (int s = 0; s < c->n_scenarios; s++)
@@ -393,7 +431,11 @@ static void figures_table(const page *p)
         int m = rows[i];
         if (!jz_cmp_metric_present(c, m, p->u))
             continue;
-        if ((m == JZ_CMP_HA_SAVINGS || m == JZ_CMP_MEASURE_INVESTMENT) && !jz_cmp_metric_any(c, m, p->u))
+        if ((m == JZ_CMP_HA_SAVINGS || m == JZ_CMP_MEASURE_INVESTMENT || m == JZ_CMP_MEASURE_SAVING ||
+             m == JZ_CMP_DEC_START || m == JZ_CMP_OTHER_ASSUMPTIONS) &&
+            !jz_cmp_metric_any(c, m, p->u))
+            continue;
+        if (m == JZ_CMP_OTHER_ASSUMPTIONS && c->n_scenarios < 2)
             continue;
         int money = jz_cmp_metrics[m].kind == JZ_KIND_MONEY;
         fprintf(out, "<tr%s><td>", m == JZ_CMP_TEKORT ? " class=\"total\"" : "");
@@ -402,7 +444,7 @@ static void figures_table(const page *p)
         for (int s = 0; s < c->n_scenarios; s++) {
             char buf[96];
             double v = val(p, m, s, p->ys);
-            if (isnan(v))
+            if (isnan(v) || (m == JZ_CMP_OTHER_ASSUMPTIONS && s == 0)) /* the reference against itself */
                 snprintf(buf, sizeof buf, "–");
             else if (money)
                 jz_format_number(buf, sizeof buf, v / 1e6, 1, p->lang);

@@ -127,6 +127,7 @@ static const part parts[] = {
      "compensatie die ze daarvoor krijgt (niet beïnvloedbaar).",
      "cost of youth the gemeente became responsible for through a change from outside, minus the compensation it "
      "receives for them (cannot be influenced)."},
+    {JZ_CMP_DEC_START, "Startverschil", "Starting gap", NULL, NULL}, /* its sentence says how it counts */
     {JZ_CMP_DEC_VOLUME, "Volume", "Volume",
      "meer zorg dan begroot: meer jeugdigen in zorg of langere trajecten (beïnvloedbaar).",
      "more care than budgeted: more youth in care or longer trajectories (can be influenced)."},
@@ -147,11 +148,27 @@ void jz_html_waterfalls(const page *p)
               "The deficit split into causes; the parts add up to the deficit."));
     char ext[256];
     for (int i = 0; i < N_PARTS; i++) {
-        if (!jz_cmp_metric_any(c, parts[i].metric, p->u))
+        int any = jz_cmp_metric_any(c, parts[i].metric, p->u);
+        if (!any && parts[i].metric != JZ_CMP_DEC_START)
             continue;
         fprintf(out, "<li><b>");
         esc(p, parts[i].nl ? L(p, parts[i].nl, parts[i].en) : external_label(p, 0, ext, sizeof ext));
-        fprintf(out, "</b>: %s</li>\n", L(p, parts[i].says_nl, parts[i].says_en));
+        fprintf(out, "</b>: ");
+        if (parts[i].metric == JZ_CMP_DEC_START) {
+            /* the convention of the split, as the reference sets it */
+            T(p, "de begroting was in het basisjaar al lager dan de kosten; dat verschil loopt in de latere jaren door. ",
+              "the budget was already below the cost in the base year; that gap carries on into later years. ");
+            if (!any)
+                T(p, "In deze scenario’s is er geen startverschil.", "These scenarios have no starting gap.");
+            else if (c->scen[0].scenario->meta.startverschil_beinvloedbaar)
+                T(p, "Het telt hier als beïnvloedbaar.", "It counts as influenceable here.");
+            else
+                T(p, "Het telt hier als niet beïnvloedbaar (bijvoorbeeld een te lage Rijksbijdrage).",
+                  "It counts as not influenceable here (e.g. too low a national contribution).");
+            fputs("</li>\n", out);
+            continue;
+        }
+        fprintf(out, "%s</li>\n", L(p, parts[i].says_nl, parts[i].says_en));
     }
     fprintf(out, "</ul>\n");
     int shown = 0;
@@ -235,7 +252,33 @@ int jz_html_cost_chart(const page *p)
                 jz_cmp_year(c, ys),
                 L(p, ". Het getal boven een kolom is de totale kosten; de zwarte streep de begroting: wat erboven uitsteekt is het tekort.",
                   ". The figure above a column is the total cost; the black bar the budget: what rises above it is the deficit."));
-        fputs("</section>\n", p->out);
+        /* the same figures as a table: the zorgsoorten and the lines that
+         * belong to none add up to the total cost */
+        fprintf(p->out, "<table class=\"cost\">\n<thead><tr><th>%s (€ mln)</th>", L(p, "Kosten", "Cost"));
+        for (int b = 0; b < nbars; b++) {
+            fputs("<th class=\"n\">", p->out);
+            esc(p, bars[b]);
+            fputs("</th>", p->out);
+        }
+        fputs("</tr></thead>\n<tbody>\n", p->out);
+        for (int k = 0; k <= nstack; k++) {
+            int any = k == nstack;
+            for (int b = 0; b < nbars && !any; b++)
+                any = isfinite(v[b * nstack + k]) && v[b * nstack + k] != 0;
+            if (!any)
+                continue;
+            fprintf(p->out, "<tr%s><td>", k == nstack ? " class=\"total\"" : "");
+            esc(p, k < nstack ? stack[k] : jz_cmp_metric_label(JZ_CMP_COST, p->lang));
+            fputs("</td>", p->out);
+            for (int b = 0; b < nbars; b++) {
+                char buf[64];
+                int s = b == 0 ? 0 : b - 1, y = b == 0 ? c->scen[0].first_year - c->first_year : ys;
+                jz_html_fmt(p, JZ_CMP_COST, k < nstack ? v[b * nstack + k] : val(p, JZ_CMP_COST, s, y), buf, sizeof buf);
+                fprintf(p->out, "<td class=\"n\">%s</td>", buf);
+            }
+            fputs("</tr>\n", p->out);
+        }
+        fputs("</tbody></table>\n</section>\n", p->out);
     }
     for (int b = 0; bars && b < nbars; b++)
         free(bars[b]);
