@@ -67,7 +67,7 @@ static void css(FILE *out)
           ".kenmerk{margin:2px 0 0;color:var(--muted);font-size:12.5px}\n"
           "ul.bronnen li{margin:3px 0}\n"
           "footer{margin-top:28px;border-top:1px solid var(--rule);padding-top:8px;color:var(--muted);font-size:12.5px}\n"
-          "section,figure,table,.summary{break-inside:avoid;page-break-inside:avoid}\n"
+          "figure,tr,.summary,ul.parts li{break-inside:avoid;page-break-inside:avoid}thead{display:table-header-group}\n"
           "h2,h3{break-after:avoid;page-break-after:avoid}\n"
           "@page{size:A4;margin:15mm 14mm 18mm;"
           "}\n"
@@ -631,8 +631,9 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
     const jz_cmp_unit *un = &c->units[pg.u];
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                 "<meta name=\"generator\" content=\"jzsim %s\">\n<title>",
-            p->lang == JZ_LANG_NL ? "nl" : "en", JZSIM_VERSION);
+                 "<meta name=\"generator\" content=\"jzsim %s\">\n"
+                 "<meta name=\"jzsim-realised\" content=\"%d\">\n<title>",
+            p->lang == JZ_LANG_NL ? "nl" : "en", JZSIM_VERSION, p->realised);
     const char *title = o->title && o->title[0] ? o->title
                         : c->n_scenarios == 1 ? L(p, "Jeugdzorg: de projectie", "Youth care: the projection")
                                               : L(p, "Jeugdzorg: scenario’s vergeleken", "Youth care: scenarios compared");

@@ -364,8 +364,8 @@ void jz_svg_line_chart(const jz_chart *ch, const int *years, int ny, int ns,
             int y1 = y0;
             while (y1 + 1 < ny && isfinite(band[(s * ny + y1 + 1) * 3]))
                 y1++;
-            fprintf(out, "<path data-band=\"%d\" fill=\"%s\" fill-opacity=\"0.18\" stroke=\"%s\" stroke-opacity=\"0.5\" stroke-width=\"0.8\" d=\"",
-                    ids[s], jz_svg_series_color(s), jz_svg_series_color(s));
+            fprintf(out, "<path data-band=\"%d\" data-years=\"%d-%d\" fill=\"%s\" fill-opacity=\"0.18\" stroke=\"%s\" stroke-opacity=\"0.5\" stroke-width=\"0.8\" d=\"",
+                    ids[s], years[y0], years[y1], jz_svg_series_color(s), jz_svg_series_color(s));
             for (int y = y0; y <= y1; y++)
                 fprintf(out, "%s%.1f %.1f", y == y0 ? "M" : "L", XP(y),
                         ypos(&a, band[(s * ny + y) * 3 + 2] / ch->scale, top, bottom));

@@ -1,0 +1,308 @@
+#!/bin/bash
+# The HTML briefing as a council member reads it (issue 11): every shipped
+# comparison rendered by headless Chromium, its DOM read back and checked:
+#   - no text node shows an internal: a file path, `seed`, `ASSUMPTION`,
+#     `L<digits>`, a YAML path with [..], `.yaml`;
+#   - years up to the realised year carry no uncertainty band, and the
+#     realisatie | prognose split is drawn;
+#   - the figures agree with `compare --format json` (the same result
+#     structure): key figures, the tekort per year, the cost per zorgsoort
+#     (whose lines add up to the total), the parts of the split (which add
+#     up to the tekort), and with --history the observed points.
+# Also: --history usage errors, the Bronnen section, "variant op", the
+# kenmerk and date, and a print to PDF of more than one page.
+# Exits 77 (skipped) when chromium is missing, after the checks without it.
+. "$(dirname "$0")/lib.inc"
+cd "$SRC" || exit 1
+E=scenarios/enschede
+export SOURCE_DATE_EPOCH=1780000000 # a fixed date: 28 May 2026
+skipped=""
+
+# ---- --history: options, errors ----
+expect_exit 2 "$JZ" compare --history "$E/historie.csv" "$E/geen-maatregelen.yaml" "$E/hervormingsagenda.yaml"
+expect_grep "$TMP/err" "goes with --format html"
+expect_exit 2 "$JZ" run --history "$E/historie.csv" "$E/basis.yaml"
+expect_grep "$TMP/err" "goes with --format html"
+expect_exit 1 "$JZ" compare --format html -o "$TMP/x.html" --history "$TMP/missing.csv" "$E/geen-maatregelen.yaml" "$E/hervormingsagenda.yaml"
+printf 'gemeente;zorgsoort;periode;unique_clients\nGM0153;totaal;20x2;4505\n' > "$TMP/bad.csv"
+expect_exit 2 "$JZ" compare --format html -o "$TMP/x.html" --history "$TMP/bad.csv" "$E/geen-maatregelen.yaml" "$E/hervormingsagenda.yaml"
+expect_grep "$TMP/err" "bad.csv:2"
+expect_exit 0 "$JZ" compare --help
+expect_grep "$TMP/out" "\-\-history FILE"
+expect_exit 0 "$JZ" run --help
+expect_grep "$TMP/out" "\-\-history FILE"
+
+# ---- the shipped comparisons (as tools/snapshot.sh) ----
+sets=(
+  "$E/geen-maatregelen.yaml $E/hervormingsagenda.yaml $E/hervormingsagenda-zeker.yaml $E/verbeterkansen.yaml $E/uitstroom-stagneert.yaml"
+  "scenarios/example.yaml scenarios/example-hoge-indexatie.yaml"
+  "scenarios/twente/regio.yaml $E/basis.yaml"
+  "scenarios/example-onzeker.yaml scenarios/example.yaml"
+)
+i=0
+for set in "${sets[@]}"; do
+  i=$((i + 1))
+  # shellcheck disable=SC2086
+  expect_exit 0 "$JZ" compare -q --format json -o "$TMP/c$i.json" $set
+  # shellcheck disable=SC2086
+  expect_exit 0 "$JZ" compare -q --format html -o "$TMP/c$i.html" $set
+done
+# bands (Monte Carlo) on the Enschede set, and the history
+# shellcheck disable=SC2086
+expect_exit 0 "$JZ" compare -q --draws 100 --seed 3 --format html -o "$TMP/c1b.html" ${sets[0]}
+# shellcheck disable=SC2086
+expect_exit 0 "$JZ" compare -q --draws 100 --seed 3 --history "$E/historie.csv" --format html -o "$TMP/c1h.html" ${sets[0]}
+expect_exit 0 "$JZ" run -q --history "$E/historie.csv" --format html -o "$TMP/run.html" "$E/basis.yaml"
+expect_exit 0 "$JZ" run -q --format json -o "$TMP/run.json" "$E/basis.yaml"
+expect_exit 0 "$JZ" compare -q --lang en --format html -o "$TMP/c1en.html" ${sets[0]}
+
+# what the reader sees, without a browser
+expect_grep "$TMP/c1.html" "Bronnen"
+expect_grep "$TMP/c1.html" "<i>Strategie duurzame jeugdzorg Enschede, eindrapportage fase 1 en 2</i>. Gemeente Enschede, Programmabureau Sociaal, 2023, § 3.4 Uitgaven op hoofdlijnen."
+expect_grep "$TMP/c1.html" "geheel zeker"
+expect_grep "$TMP/c1.html" "Verschuiving van buiten (woonplaatsbeginsel)"
+expect_grep "$TMP/c1.html" "andere aannames"
+expect_grep "$TMP/c1.html" "Startverschil"
+expect_grep "$TMP/c1.html" "28 mei 2026"
+expect_grep "$TMP/c1.html" "kenmerk.*JZ-[0-9a-f]\{8\}"
+expect_grep "$TMP/c1.html" "counter(page)"
+grep -q "Extern<\|>Extern\b" "$TMP/c1.html" && bad "a bare 'Extern' label" || ok
+grep -q "waarvan € [0-9,]* mln zeker" "$TMP/c1.html" && ok || bad "no 'waarvan ... zeker' where part is certain"
+# the same kenmerk for the same inputs, another for other inputs
+k1=$(grep -o 'JZ-[0-9a-f]\{8\}' "$TMP/c1.html" | head -1)
+k1b=$(grep -o 'JZ-[0-9a-f]\{8\}' "$TMP/c1b.html" | head -1)
+k2=$(grep -o 'JZ-[0-9a-f]\{8\}' "$TMP/c2.html" | head -1)
+[ -n "$k1" ] && [ "$k1" = "$k1b" ] && [ "$k1" != "$k2" ] && ok || bad "kenmerk $k1 / $k1b / $k2"
+# a variant without its own description says so
+printf 'extends: %s\nmeta:\n  name: Variant zonder tekst\nindexation:\n  tariff: {2026: 4%%}\n' "$SRC/$E/basis.yaml" > "$TMP/variant.yaml"
+expect_exit 0 "$JZ" compare -q --format html -o "$TMP/variant.html" "$E/basis.yaml" "$TMP/variant.yaml"
+expect_grep "$TMP/variant.html" "Variant op ‘Enschede basis’"
+
+CHROME=""
+for c in chromium chromium-browser google-chrome; do command -v "$c" >/dev/null 2>&1 && { CHROME=$c; break; }; done
+if [ -z "$CHROME" ]; then
+  echo "SKIP: chromium is not installed; the briefing was not rendered" >&2
+  echo "$passes passed, $fails failed (skipped: chromium)"
+  [ "$fails" -eq 0 ] && exit 77 || exit 1
+fi
+chrome() { # chrome OUT-OPTION FILE: one headless run with its own profile
+  local profile; profile=$(mktemp -d)
+  timeout 90 "$CHROME" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$profile" "$@" 2>/dev/null
+  rm -rf "$profile"
+}
+
+# ---- the DOM as Chromium builds it ----
+for f in c1 c1b c1h c1en c2 c3 c4 run variant; do
+  chrome --dump-dom "file://$TMP/$f.html" > "$TMP/$f.dom"
+  [ -s "$TMP/$f.dom" ] && ok || bad "chromium gave no DOM for $f"
+done
+python3 - "$TMP" <<'PY' && ok || bad "briefing DOM checks"
+import json, re, sys
+from html.parser import HTMLParser
+T = sys.argv[1]
+
+class Dom(HTMLParser):
+    """Text nodes (outside <style>) and the elements with their attributes."""
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.texts, self.elems = [], [], []
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.elems.append((tag, a))
+        if tag not in ("meta", "br", "line", "rect", "circle", "path", "link", "input", "img"):
+            self.stack.append((tag, a))
+    def handle_startendtag(self, tag, attrs):
+        self.elems.append((tag, dict(attrs)))
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+    def handle_data(self, d):
+        if d.strip() and not any(t == "style" for t, _ in self.stack):
+            self.texts.append((d.strip(), [t for t, _ in self.stack], [a for _, a in self.stack]))
+
+def load(name):
+    d = Dom()
+    d.feed(open(f"{T}/{name}.dom", encoding="utf-8").read())
+    return d
+
+bad_text = [
+    (re.compile(r"(^|[\s(\"'])(\.\.?/|/)[\w.-]+/|[\w-]+/[\w./-]+\.\w{2,4}\b"), "a file path"),
+    (re.compile(r"seed", re.I), "seed"),
+    (re.compile(r"ASSUMPTION"), "ASSUMPTION"),
+    (re.compile(r"\bL\d+"), "L<digits>"),
+    (re.compile(r"[A-Za-z_]\[[^\]\s]*\]"), "a YAML path"),
+    (re.compile(r"\.ya?ml\b", re.I), ".yaml"),
+]
+fails = []
+def check(cond, msg):
+    if not cond:
+        fails.append(msg)
+
+def num(s):
+    """A Dutch number as shown: '1.234,5', '€ 20.953', '-0,8' -> float."""
+    s = s.replace("€", "").replace("\u2212", "-").strip()
+    return float(s.replace(".", "").replace(",", "."))
+
+def close(shown, want, decimals=1):
+    return abs(shown - want) <= 0.5 * 10 ** -decimals + 1e-9
+
+for name in ["c1", "c1b", "c1h", "c1en", "c2", "c3", "c4", "run", "variant"]:
+    d = load(name)
+    for text, tags, _ in d.texts:
+        for rx, what in bad_text:
+            if rx.search(text):
+                fails.append(f"{name}: {what} in the text {text[:90]!r}")
+    realised = int(next(a["content"] for t, a in d.elems if t == "meta" and a.get("name") == "jzsim-realised"))
+    # no band on a realised year
+    for t, a in d.elems:
+        if "data-band" in a:
+            y0 = int(a["data-years"].split("-")[0])
+            check(y0 > realised, f"{name}: a band from {y0}, realised up to {realised}")
+    # the split is drawn in every chart over years and in every year table
+    check(any(t == "g" and a.get("class") == "split" for t, a in d.elems), f"{name}: no realisatie | prognose line")
+    words = ("Realisatie", "Prognose") if name != "c1en" else ("Realised", "Projection")
+    for w in words:
+        check(any(x == w for x, tags, _ in d.texts if "td" in tags), f"{name}: no '{w}' row in the year table")
+    if name == "c1b" or name == "c1h":
+        check(any("data-band" in a for _, a in d.elems), f"{name}: no bands drawn at all")
+
+# ---- figures: the briefing against the JSON of the same comparison ----
+def tables(d):
+    """Every <table> as rows of cell texts (th/td), via a second pass."""
+    out, cur, row, cell = [], None, None, None
+    class P(HTMLParser):
+        def handle_starttag(s, tag, attrs):
+            nonlocal cur, row, cell
+            if tag == "table": cur = {"class": dict(attrs).get("class", ""), "rows": []}
+            elif tag == "tr" and cur is not None: row = []
+            elif tag in ("td", "th") and row is not None: cell = []
+        def handle_endtag(s, tag):
+            nonlocal cur, row, cell
+            if tag in ("td", "th") and cell is not None: row.append("".join(cell).strip()); cell = None
+            elif tag == "tr" and row is not None: cur["rows"].append(row); row = None
+            elif tag == "table" and cur is not None: out.append(cur); cur = None
+        def handle_data(s, data):
+            if cell is not None: cell.append(data)
+    P(convert_charrefs=True).feed(d)
+    return out
+
+for name, js in [("c1", "c1"), ("c1b", "c1"), ("c2", "c2"), ("c3", "c3"), ("c4", "c4")]:
+    h = open(f"{T}/{name}.dom", encoding="utf-8").read()
+    j = json.load(open(f"{T}/{js}.json"))
+    years = j["years"]
+    S = len(j["scenarios"])
+    res = next(r for r in j["results"] if r["code"] == ("TOTAL" if len(j["results"]) > 1 else j["results"][0]["code"]))
+    tot = res["totals"]
+    label = {m["label_nl"]: m["key"] for m in j["metrics"] if m["level"] == "gemeente"}
+    tabs = tables(h)
+    # the summary year: the heading "Kerncijfers 2027 (prognose)"
+    ys = years.index(int(re.search(r"Kerncijfers (\d{4})", h).group(1)))
+    # key figures
+    kf = next(t for t in tabs if t["class"] == "fig")
+    n = 0
+    for r in kf["rows"][1:]:
+        key = label.get(re.sub(r" \(€ mln\)$", "", r[0]))
+        check(key is not None, f"{name}: key figure {r[0]!r} has no JSON label")
+        if key is None: continue
+        for s in range(S):
+            v = tot[key]["values"][s][ys]
+            if r[1 + s] == "–":
+                check(v is None or (key == "other_assumptions" and s == 0), f"{name}: {key}[{s}] shown absent, JSON {v}")
+                continue
+            money = "(€ mln)" in r[0]
+            shown = num(r[1 + s])
+            check(close(shown, v / 1e6) if money else close(shown, v, 0), f"{name}: {key}[{s}] {shown} != JSON {v}")
+            n += 1
+    check(n >= 3 * S, f"{name}: only {n} key figures compared")
+    # the tekort per year: the year table right after the tekort chart
+    yt = next(t for t in tabs if t["class"] == "years")
+    for r in yt["rows"][1:]:
+        if len(r) == 1: continue  # Realisatie / Prognose
+        y = years.index(int(r[0]))
+        for s in range(S):
+            v = tot["tekort"]["values"][s][y]
+            check((r[1 + s] == "–") == (v is None), f"{name}: tekort {r[0]}[{s}] absent mismatch")
+            if v is not None:
+                check(close(num(r[1 + s]), v / 1e6), f"{name}: tekort {r[0]}[{s}] {r[1 + s]} != {v}")
+    # the cost per zorgsoort: the chart's column labels, the table, the JSON
+    ct = next(t for t in tabs if t["class"] == "cost")
+    zname = {z["name"]: z["key"] for z in j["zorgsoorten"]}
+    cols = ct["rows"][0][1:]
+    col_sy = []
+    for ci, head in enumerate(cols):
+        s = int(re.match(r"\[(\d+)\]", head).group(1)) - 1
+        col_sy.append((s, years.index(int(head.split()[-1]))))
+    for r in ct["rows"][1:]:
+        for ci, (s, y) in enumerate(col_sy):
+            if r[1 + ci] == "–": continue
+            shown = num(r[1 + ci])
+            if r[0] in zname:
+                v = res["zorgsoorten"][zname[r[0]]]["cost"]["values"][s][y]
+            elif r[0] == "Kosten totaal":
+                v = tot["cost"]["values"][s][y]
+            elif r[0].startswith("Vaste lasten"):
+                v = tot["fixed_cost"]["values"][s][y]
+            elif r[0] == "Investering maatregelen":
+                v = tot["measure_investment"]["values"][s][y]
+            else:
+                fails.append(f"{name}: cost row {r[0]!r} unknown"); continue
+            check(close(shown, v / 1e6), f"{name}: cost {r[0]} [{s}] {shown} != {v}")
+    # the lines add up to the total in the JSON (zorgsoorten + fixed + investment)
+    for s, y in col_sy:
+        parts = sum(z["cost"]["values"][s][y] or 0 for z in res["zorgsoorten"].values())
+        parts += tot["fixed_cost"]["values"][s][y] + tot["measure_investment"]["values"][s][y]
+        check(abs(parts - tot["cost"]["values"][s][y]) < 1.0, f"{name}: cost lines {parts} != total {tot['cost']['values'][s][y]}")
+    # the numbers above the columns of the cost chart = the total cost
+    svg = re.search(r'<svg id="chart-cost".*?</svg>', h, re.S).group(0)
+    vals = re.findall(r'class="val">([^<]+)<', svg)
+    check(len(vals) == len(col_sy), f"{name}: {len(vals)} column labels for {len(col_sy)} columns")
+    for (s, y), v in zip(col_sy, vals):
+        check(close(num(v), tot["cost"]["values"][s][y] / 1e6), f"{name}: column label {v} != cost [{s}] {years[y]}")
+    # the waterfalls: each step = the JSON part, the total = the tekort
+    for s in range(S):
+        m = re.search(r'<svg id="chart-waterfall-%d".*?</svg>' % (s + 1), h, re.S)
+        if not m: continue
+        steps = [num(v.lstrip("+")) for v in re.findall(r'class="val">([^<]+)<', m.group(0))]
+        want = [tot[k]["values"][s][ys] for k in ("dec_tariff", "dec_external", "dec_start", "dec_volume", "dec_intensity")
+                if any(tot[k]["values"][t][ys] for t in range(S))]
+        check(len(steps) == len(want) + 1, f"{name}: waterfall {s + 1} has {len(steps)} labels")
+        for a, b in zip(steps, want):
+            check(close(a, b / 1e6), f"{name}: waterfall {s + 1} step {a} != {b}")
+        check(close(steps[-1], tot["tekort"]["values"][s][ys] / 1e6), f"{name}: waterfall {s + 1} total")
+        check(abs(sum(want) - tot["tekort"]["values"][s][ys]) < 1.0, f"{name}: the parts do not add up to the tekort")
+    # the tekort chart: one series per scenario
+    svg = re.search(r'<svg id="chart-tekort".*?</svg>', h, re.S).group(0)
+    check(len(re.findall(r'data-scenario="\d+"', svg)) == S, f"{name}: tekort chart series")
+
+# --history: observed points and their table (Enschede: 4.505 clients in 2022)
+h = open(f"{T}/c1h.dom", encoding="utf-8").read()
+check('class="observed"' in h and 'data-year="2022"' in h, "c1h: no observed points")
+obs = [t for t in tables(h) if t["rows"] and len(t["rows"][0]) > 1 and t["rows"][0][1] == "Waargenomen"]
+check(obs and any(r[0] == "2022" and r[1] == "4.505" for r in obs[0]["rows"]), "c1h: observed 4.505 in 2022 not in the table")
+check("(voorlopig)" in h, "c1h: the provisional 2023 figure is not marked")
+r = open(f"{T}/run.dom", encoding="utf-8").read()
+check('class="observed"' in r, "run --history: no observed points")
+
+if fails:
+    print("\n".join(fails[:40]), file=sys.stderr)
+    sys.exit(1)
+PY
+
+# ---- print: a document of several A4 pages, the first one full ----
+chrome --no-pdf-header-footer --print-to-pdf="$TMP/c1.pdf" "file://$TMP/c1h.html" >/dev/null
+if [ ! -s "$TMP/c1.pdf" ]; then
+  bad "chromium printed no PDF"
+else
+  pages=$(grep -ao "/Type */Pages\?" "$TMP/c1.pdf" | grep -c "Page$")
+  [ "$pages" -ge 3 ] && ok || bad "the printed briefing has $pages pages"
+fi
+
+# ---- a screenshot that is a real render ----
+chrome --window-size=1000,1400 --screenshot="$TMP/shot.png" "file://$TMP/c1h.html" >/dev/null
+[ -s "$TMP/shot.png" ] && ok || bad "chromium wrote no screenshot"
+
+finish
