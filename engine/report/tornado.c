@@ -155,7 +155,8 @@ int jz_rep_sensitivity_html(FILE *out, const jz_report_subject *subj, const jz_r
         fprintf(out, "</p>\n");
     }
     fprintf(out, "<p><small>jzsim %s; %s</small></p>\n</body></html>\n", JZSIM_VERSION,
-            nl ? "methode: docs/uncertainty.md" : "method: docs/uncertainty.md");
+            nl ? "methode: één aanname tegelijk naar de rand van haar bandbreedte (documentatie: onzekerheid)"
+                                                 : "method: one assumption at a time to the end of its range (documentation: uncertainty)");
     if (ferror(out))
         return jz_error_set(err, JZ_EIO, NULL, 0, 0, "cannot write the report");
     return JZ_OK;
