@@ -465,8 +465,9 @@ static void gemeenten_table(const page *p)
     FILE *out = p->out;
     if (c->n_units < 2)
         return;
-    fprintf(out, "<h2>%s %d</h2>\n<table>\n<thead><tr><th>%s</th>", L(p, "Tekort per gemeente in", "Deficit per gemeente in"),
-            jz_cmp_year(c, p->ys), L(p, "Gemeente (€ mln)", "Gemeente (€ mln)"));
+    fprintf(out, "<h2>%s %d (%s)</h2>\n<table>\n<thead><tr><th>%s</th>", L(p, "Tekort per gemeente in", "Deficit per gemeente in"),
+            jz_cmp_year(c, p->ys), jz_cmp_year(c, p->ys) <= p->realised ? L(p, "realisatie", "realised") : L(p, "prognose", "projection"),
+            L(p, "Gemeente (€ mln)", "Gemeente (€ mln)"));
     for (int s = 0; s < c->n_scenarios; s++)
         fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
     fprintf(out, "</tr></thead>\n<tbody>\n");
@@ -668,7 +669,7 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
                 L(p, "scenario’s", "scenarios"), L(p, "referentie:", "reference:"));
     }
     esc(p, scen_name(p, 0));
-    fprintf(out, "</p>\n<p class=\"kenmerk\">%s %s · %s ", date, L(p, "· kenmerk", "· reference"), ken);
+    fprintf(out, "</p>\n<p class=\"kenmerk\">%s · %s %s · ", date, L(p, "kenmerk", "reference"), ken);
     for (int s = 0; s < c->n_scenarios; s++) {
         fprintf(out, "%s[%d] ", s ? "; " : "", s + 1);
         esc(p, scen_name(p, s));

@@ -156,8 +156,8 @@ void jz_html_waterfalls(const page *p)
         fprintf(out, "</b>: ");
         if (parts[i].metric == JZ_CMP_DEC_START) {
             /* the convention of the split, as the reference sets it */
-            T(p, "de begroting was in het basisjaar al lager dan de kosten; dat verschil loopt in de latere jaren door. ",
-              "the budget was already below the cost in the base year; that gap carries on into later years. ");
+            T(p, "wat de begroting in het basisjaar al tekortschoot op de kosten en in de latere jaren doorloopt. ",
+              "how far the budget already fell short of the cost in the base year, carried on into later years. ");
             if (!any)
                 T(p, "In deze scenario’s is er geen startverschil.", "These scenarios have no starting gap.");
             else if (c->scen[0].scenario->meta.startverschil_beinvloedbaar)
