@@ -60,7 +60,7 @@ static void css(FILE *out)
           ".grid2{display:grid;grid-template-columns:1fr 1fr;gap:10px 22px}\n"
           ".grid2 figure{margin:0}.grid2 figcaption{font-weight:600;font-size:14px}\n"
           "figure{margin:0}\n"
-          "tr.phase td{font-weight:600;color:var(--accent);background:#f1f4f8;border-bottom:1px solid #c8c8c8;"
+          "tr.phase td,tr.phase th{font-weight:600;color:var(--accent);background:#f1f4f8;border-bottom:1px solid #c8c8c8;"
           "font-size:12.5px;letter-spacing:.03em}\n"
           "ul.parts{margin:4px 0 8px;padding-left:20px;font-size:14px}ul.parts li{margin:3px 0}\n"
           "figure.wf{margin:6px 0 2px}figure.wf figcaption{font-weight:600;font-size:14px}\n"

@@ -254,7 +254,11 @@ int jz_html_cost_chart(const page *p)
                   ". The figure above a column is the total cost; the black bar the budget: what rises above it is the deficit."));
         /* the same figures as a table: the zorgsoorten and the lines that
          * belong to none add up to the total cost */
-        fprintf(p->out, "<table class=\"cost\">\n<thead><tr><th>%s (€ mln)</th>", L(p, "Kosten", "Cost"));
+        fputs("<table class=\"cost\">\n<thead>", p->out);
+        if (ch.split) /* the first column is realisation, the others projection */
+            fprintf(p->out, "<tr class=\"phase\"><th></th><th class=\"n\">%s</th><th class=\"n\" colspan=\"%d\">%s</th></tr>\n",
+                    L(p, "Realisatie", "Realised"), nbars - 1, L(p, "Prognose", "Projection"));
+        fprintf(p->out, "<tr><th>%s (€ mln)</th>", L(p, "Kosten", "Cost"));
         for (int b = 0; b < nbars; b++) {
             fputs("<th class=\"n\">", p->out);
             esc(p, bars[b]);

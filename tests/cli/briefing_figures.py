@@ -94,12 +94,13 @@ def html_agrees(name, h, j):
     # the cost per zorgsoort: the chart's column labels, the table, the JSON
     ct = next(t for t in tabs if t["class"] == "cost")
     zname = {z["name"]: z["key"] for z in j["zorgsoorten"]}
-    cols = ct["rows"][0][1:]
+    hrow = next(i for i, r in enumerate(ct["rows"]) if len(r) > 1 and r[1].startswith("["))
+    cols = ct["rows"][hrow][1:]
     col_sy = []
     for ci, head in enumerate(cols):
         s = int(re.match(r"\[(\d+)\]", head).group(1)) - 1
         col_sy.append((s, years.index(int(head.split()[-1]))))
-    for r in ct["rows"][1:]:
+    for r in ct["rows"][hrow + 1:]:
         for ci, (s, y) in enumerate(col_sy):
             if r[1 + ci] == "–": continue
             shown = num(r[1 + ci])
