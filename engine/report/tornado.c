@@ -49,7 +49,11 @@ void jz_svg_tornado(FILE *out, const jz_sensitivity *t, int max_bars, jz_lang la
     }
     jz_axis ax;
     jz_svg_nice_axis(&ax, lo / scale, hi / scale, 6);
-    const int W = 760, left = 300, right = 730, top = 40, row = 26;
+    /* rows are taller when a label needs a second line */
+    int two = 0;
+    for (int i = 0; i < n; i++)
+        two |= jz_text_width(input_label(t->scenario, t->bars[i].path, lang)) > 46;
+    const int W = 760, left = 300, right = 730, top = 40, row = two ? 34 : 26;
     int H = top + (n > 0 ? n : 1) * row + 50;
     double span = ax.hi - ax.lo > 0 ? ax.hi - ax.lo : 1.0;
 #define X(v) (left + ((v) / scale - ax.lo) / span * (right - left))
@@ -62,7 +66,7 @@ void jz_svg_tornado(FILE *out, const jz_sensitivity *t, int max_bars, jz_lang la
     fprintf(out, "<rect x=\"%d\" y=\"10\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"20\">%s</text>\n",
             left, C_LOW, left + 16, nl ? "invoer laag (P5 of ondergrens)" : "input low (P5 or low end)");
     fprintf(out, "<rect x=\"%d\" y=\"10\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"20\">%s</text>\n",
-            left + 200, C_HIGH, left + 216, nl ? "invoer hoog (P95 of bovengrens)" : "input high (P95 or high end)");
+            left + 225, C_HIGH, left + 241, nl ? "invoer hoog (P95 of bovengrens)" : "input high (P95 or high end)");
     /* grid and ticks */
     char buf[96];
     for (double v = ax.lo; v <= ax.hi + 1e-9 * span; v += ax.step) {
@@ -80,19 +84,28 @@ void jz_svg_tornado(FILE *out, const jz_sensitivity *t, int max_bars, jz_lang la
         double xb = X(t->base), xl = X(b->at_low), xh = X(b->at_high);
         fprintf(out, "<g data-input=\"");
         jz_html_escape(out, b->path);
-        fprintf(out, "\"><text x=\"%d\" y=\"%d\" text-anchor=\"end\">", left - 8, y + 16);
         const char *name = input_label(t->scenario, b->path, lang);
-        fprintf(out, "<title>");
+        int wrap = jz_text_width(name) > 46;
+        const char *brk = wrap ? jz_text_break(name, 46) : NULL;
+        fprintf(out, "\"><text x=\"%d\" y=\"%d\" text-anchor=\"end\"><title>", left - 8, y + (brk ? 13 : row / 2 + 3));
         jz_html_escape(out, name);
         fprintf(out, "</title>");
         char label[200];
-        if (jz_text_width(name) > 46) { /* cut on a character, with an ellipsis */
+        if (brk) { /* two lines, the second cut on a character when still too long */
+            snprintf(label, sizeof label, "%.*s", (int)(brk - name), name);
+            jz_html_escape(out, label);
+            fprintf(out, "<tspan x=\"%d\" dy=\"1.15em\">", left - 8);
+            name = brk + 1;
+        }
+        if (jz_text_width(name) > 46) {
             size_t o = jz_text_prefix(name, 45);
             snprintf(label, sizeof label, "%.*s…", (int)(o < sizeof label - 4 ? o : sizeof label - 4), name);
         } else {
             snprintf(label, sizeof label, "%s", name);
         }
         jz_html_escape(out, label);
+        if (brk)
+            fputs("</tspan>", out);
         fprintf(out, "</text>\n");
         fprintf(out, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n", fmin(xb, xl), y + 4,
                 fabs(xl - xb), row - 8, C_LOW);
