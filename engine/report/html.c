@@ -201,10 +201,20 @@ static void summary(const page *p)
             if (t0 > 0) {
                 T(p, " Daarvan is <b>", " Of this, <b>");
                 mln(p, val(p, JZ_CMP_BEINVLOEDBAAR, 0, ys));
-                T(p, " beïnvloedbaar</b> (meer en zwaardere zorg dan begroot) en ", " can be influenced</b> (more and heavier care than budgeted) and ");
+                /* the startverschil, where there is one, is named with the part it counts in */
+                double st = val(p, JZ_CMP_DEC_START, 0, ys);
+                int start = !isnan(st) && fabs(st) >= 0.05e6, in = c->scen[0].scenario->meta.startverschil_beinvloedbaar;
+                T(p, " beïnvloedbaar</b> (meer en zwaardere zorg dan begroot", " can be influenced</b> (more and heavier care than budgeted");
+                if (start && in)
+                    T(p, ", en het startverschil", ", and the starting gap");
+                T(p, ") en ", ") and ");
                 mln(p, val(p, JZ_CMP_NIET_BEINVLOEDBAAR, 0, ys));
-                T(p, " niet beïnvloedbaar (tarieven die sneller stijgen dan de begroting, en verschuivingen van buiten).",
-                  " cannot (tariffs rising faster than the budget, and shifts from outside).");
+                if (start && !in)
+                    T(p, " niet beïnvloedbaar (tarieven die sneller stijgen dan de begroting, verschuivingen van buiten en het startverschil).",
+                      " cannot (tariffs rising faster than the budget, shifts from outside and the starting gap).");
+                else
+                    T(p, " niet beïnvloedbaar (tarieven die sneller stijgen dan de begroting, en verschuivingen van buiten).",
+                      " cannot (tariffs rising faster than the budget, and shifts from outside).");
             } else {
                 /* a surplus: "of which" would mislead; name both parts */
                 T(p, " Het beïnvloedbare deel (volume en zorgzwaarte) is <b>", " The part that can be influenced (volume and intensity) is <b>");
