@@ -78,6 +78,28 @@ printf 'extends: %s\nmeta:\n  name: Variant zonder tekst\nindexation:\n  tariff:
 expect_exit 0 "$JZ" compare -q --format html -o "$TMP/variant.html" "$E/basis.yaml" "$TMP/variant.yaml"
 expect_grep "$TMP/variant.html" "Variant op ‘Enschede basis’"
 
+# a startverschil: the example with its ambulant budget as an amount below the
+# cost, counted as niet beinvloedbaar; its own part, its sentence, the figures
+sed -e 's/^  name: Voorbeeld$/  name: Voorbeeld, begroting als bedrag\n  startverschil_beinvloedbaar: false/' \
+    -e 's/^  description: .*/  description: De begroting ambulant als bedrag, lager dan de kosten./' \
+    -e 's/    budget: {volume: 1100, price: 8.5k}/    budget: {amount: 8M}/' scenarios/example.yaml > "$TMP/start.yaml"
+expect_exit 0 "$JZ" compare -q --format html -o "$TMP/start.html" "$TMP/start.yaml" scenarios/example.yaml
+expect_exit 0 "$JZ" compare -q --format json -o "$TMP/start.json" "$TMP/start.yaml" scenarios/example.yaml
+expect_grep "$TMP/start.html" "Het telt hier als niet beïnvloedbaar"
+expect_grep "$TMP/start.html" "verschuivingen van buiten en het startverschil)"
+python3 - "$TMP" "$SRC/tests/cli" <<'PY' && ok || bad "startverschil briefing figures"
+import json, re, sys
+sys.path.insert(0, sys.argv[2])
+from briefing_figures import html_agrees
+T = sys.argv[1]
+h, j = open(f"{T}/start.html", encoding="utf-8").read(), json.load(open(f"{T}/start.json"))
+assert j["results"][0]["totals"]["dec_start"]["values"][0][-1] > 1e5, "no startverschil in the JSON"
+wf = re.search(r'<svg id="chart-waterfall-1".*?</svg>', h, re.S).group(0)
+assert "Startverschil" in wf, "no startverschil step"
+f = html_agrees("start", h, j)
+assert not f, f
+PY
+
 CHROME=""
 for c in chromium chromium-browser google-chrome; do command -v "$c" >/dev/null 2>&1 && { CHROME=$c; break; }; done
 if [ -z "$CHROME" ]; then
