@@ -67,7 +67,7 @@ static void css(FILE *out)
           ".kenmerk{margin:2px 0 0;color:var(--muted);font-size:12.5px}\n"
           "ul.bronnen li{margin:3px 0}\n"
           "footer{margin-top:28px;border-top:1px solid var(--rule);padding-top:8px;color:var(--muted);font-size:12.5px}\n"
-          "figure,tr,.summary,ul.parts li{break-inside:avoid;page-break-inside:avoid}thead{display:table-header-group}\n"
+          "figure,tr,.summary,.keep,ul.parts li{break-inside:avoid;page-break-inside:avoid}thead{display:table-header-group}\n"
           "h2,h3{break-after:avoid;page-break-after:avoid}\n"
           "@page{size:A4;margin:15mm 14mm 18mm;"
           "}\n"
@@ -687,11 +687,13 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
     TF(p, " · realisatie t/m %d, daarna prognose</p>\n</header>\n", " · realised up to %d, projected after</p>\n</header>\n",
        p->realised);
 
+    /* what a council reads first: the summary, the scenarios and their key
+     * figures; then the charts */
     summary(p);
     scenario_table(p);
+    figures_table(p);
     int rc = jz_html_tekort_chart(p, "chart-tekort", L(p, "Tekort per jaar", "Deficit per year"));
     if (!rc) {
-        figures_table(p);
         jz_html_waterfalls(p);
         rc = jz_html_cost_chart(p);
     }

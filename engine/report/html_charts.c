@@ -142,7 +142,8 @@ void jz_html_waterfalls(const page *p)
     const jz_comparison *c = p->c;
     FILE *out = p->out;
     int year = jz_cmp_year(c, p->ys);
-    fprintf(out, "<section class=\"blk\">\n<h2>%s %d</h2>\n", L(p, "Waar komt het tekort vandaan? Prognose", "Where does the deficit come from? Projection"), year);
+    /* the heading stays with its explanation on one page */
+    fprintf(out, "<section class=\"blk\">\n<div class=\"keep\"><h2>%s %d</h2>\n", L(p, "Waar komt het tekort vandaan? Prognose", "Where does the deficit come from? Projection"), year);
     fprintf(out, "<p>%s</p>\n<ul class=\"parts\">\n",
             L(p, "Het tekort gesplitst in oorzaken; de delen tellen op tot het tekort.",
               "The deficit split into causes; the parts add up to the deficit."));
@@ -170,7 +171,7 @@ void jz_html_waterfalls(const page *p)
         }
         fprintf(out, "%s</li>\n", L(p, parts[i].says_nl, parts[i].says_en));
     }
-    fprintf(out, "</ul>\n");
+    fprintf(out, "</ul></div>\n");
     int shown = 0;
     for (int s = 0; s < c->n_scenarios; s++) {
         if (!jz_cmp_decomposition_ok(c, p->u, s, p->ys))
@@ -256,7 +257,7 @@ int jz_html_cost_chart(const page *p)
          * belong to none add up to the total cost */
         fputs("<table class=\"cost\">\n<thead>", p->out);
         if (ch.split) /* the first column is realisation, the others projection */
-            fprintf(p->out, "<tr class=\"phase\"><th></th><th class=\"n\">%s</th><th class=\"n\" colspan=\"%d\">%s</th></tr>\n",
+            fprintf(p->out, "<tr class=\"phase\"><th></th><th class=\"n\">%s</th><th colspan=\"%d\" style=\"text-align:center\">%s</th></tr>\n",
                     L(p, "Realisatie", "Realised"), nbars - 1, L(p, "Prognose", "Projection"));
         fprintf(p->out, "<tr><th>%s (€ mln)</th>", L(p, "Kosten", "Cost"));
         for (int b = 0; b < nbars; b++) {
