@@ -221,6 +221,49 @@ else
   [ "$pages" -ge 3 ] && ok || bad "the printed briefing has $pages pages"
 fi
 
+# no half-empty first page: page 1 rendered (ghostscript, when there) has ink
+# down to its last quarter, above the page footer
+if [ -s "$TMP/c1.pdf" ] && command -v gs >/dev/null 2>&1; then
+  for f in c1h c2; do
+    chrome --no-pdf-header-footer --print-to-pdf="$TMP/$f.pdf" "file://$TMP/$f.html" >/dev/null
+    gs -q -dNOPAUSE -dBATCH -sDEVICE=pnggray -r40 -dFirstPage=1 -dLastPage=1 -sOutputFile="$TMP/$f-p1.png" "$TMP/$f.pdf"
+    python3 - "$TMP/$f-p1.png" <<'PY' && ok || bad "$f: the first printed page is half empty"
+import struct, sys, zlib
+data = open(sys.argv[1], "rb").read()
+pos, idat = 8, b""
+while pos < len(data):
+    n, typ = struct.unpack(">I4s", data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + n]
+    if typ == b"IHDR":
+        w, h, depth, ctype = struct.unpack(">IIBB", body[:10])
+        assert depth == 8 and ctype == 0, (depth, ctype)
+    elif typ == b"IDAT":
+        idat += body
+    pos += 12 + n
+raw, prev, last = zlib.decompress(idat), bytearray(w), 0
+for y in range(h):
+    f = raw[y * (w + 1)]
+    line = bytearray(raw[y * (w + 1) + 1:(y + 1) * (w + 1)])
+    for i in range(w):
+        a = line[i - 1] if i else 0
+        b = prev[i]
+        c = prev[i - 1] if i else 0
+        if f == 1: line[i] = (line[i] + a) & 255
+        elif f == 2: line[i] = (line[i] + b) & 255
+        elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
+        elif f == 4:
+            p = a + b - c
+            pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    prev = line
+    if y < 0.92 * h and sum(1 for v in line if v < 160) > 3:  # above the footer
+        last = y
+print(f"first page: ink down to {100 * last / h:.0f}% of the page", file=sys.stderr)
+assert last > 0.75 * h, last / h
+PY
+  done
+fi
+
 # ---- a screenshot that is a real render ----
 chrome --window-size=1000,1400 --screenshot="$TMP/shot.png" "file://$TMP/c1h.html" >/dev/null
 [ -s "$TMP/shot.png" ] && ok || bad "chromium wrote no screenshot"
