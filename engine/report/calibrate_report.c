@@ -105,6 +105,34 @@ static const char *note_text(char *buf, size_t n, const char *note, jz_lang lang
     return note;
 }
 
+/* A warning of the analysis in the reader's language: the frequent "not
+ * identified" warning is said in Dutch; others stay as the analysis wrote
+ * them. */
+static const char *warn_text(char *buf, size_t n, const char *w, jz_lang lang)
+{
+    static const char mid[] = " is not identified by the data (", tail[] = "): kept at the scenario's value";
+    const char *m = strstr(w, mid);
+    size_t len = strlen(w), tl = sizeof tail - 1;
+    if (lang != JZ_LANG_NL || !m || len < tl || strcmp(w + len - tl, tail) != 0)
+        return w;
+    char head[256], reason[512], rb[512];
+    snprintf(head, sizeof head, "%.*s", (int)(m - w), w);
+    const char *r0 = m + sizeof mid - 1;
+    snprintf(reason, sizeof reason, "%.*s", (int)(w + len - tl - r0), r0);
+    /* "cost of GM0153, pleegzorg" -> "cost van GM0153, pleegzorg" */
+    char *of = strstr(head, " of ");
+    char *grp = strstr(head, "the other zorgsoorten (group)");
+    char h2[300];
+    if (of)
+        snprintf(h2, sizeof h2, "%.*s van %.*s%s", (int)(of - head), head,
+                 grp ? (int)(grp - of - 4) : (int)strlen(of + 4), of + 4, grp ? "de overige zorgsoorten (groep)" : "");
+    else
+        snprintf(h2, sizeof h2, "%s", head);
+    snprintf(buf, n, "%s wordt niet door de gegevens bepaald (%s): de waarde uit het scenario blijft staan", h2,
+             note_text(rb, sizeof rb, reason, lang));
+    return buf;
+}
+
 static void calib_table(FILE *out, const jz_calib *c, jz_lang lang)
 {
     const jz_scenario *s = c->scenario;
@@ -188,7 +216,7 @@ static void calib_table(FILE *out, const jz_calib *c, jz_lang lang)
     if (c->n_warnings) {
         fprintf(out, "\n%s\n", L("Let op", "Notes"));
         for (int i = 0; i < c->n_warnings; i++)
-            fprintf(out, "- %s\n", c->warnings[i]);
+            fprintf(out, "- %s\n", warn_text(nb, sizeof nb, c->warnings[i], lang));
     }
 }
 
@@ -420,6 +448,7 @@ static const char *method_key[JZ_BT_METHODS] = {"model", "last_value", "linear_t
 
 static void bt_table(FILE *out, const jz_backtest *b, jz_lang lang)
 {
+    char wb[1024];
     const jz_scenario *s = b->calib->scenario;
     char x[64], y[64], z[64];
     fprintf(out, "%s: %s\n", L("Backtest", "Backtest"), s->meta.name);
@@ -469,7 +498,7 @@ static void bt_table(FILE *out, const jz_backtest *b, jz_lang lang)
     if (b->n_warnings || b->calib->n_warnings) {
         fprintf(out, "\n%s\n", L("Let op", "Notes"));
         for (int i = 0; i < b->calib->n_warnings; i++)
-            fprintf(out, "- %s\n", b->calib->warnings[i]);
+            fprintf(out, "- %s\n", warn_text(wb, sizeof wb, b->calib->warnings[i], lang));
         for (int i = 0; i < b->n_warnings; i++)
             fprintf(out, "- %s\n", b->warnings[i]);
     }

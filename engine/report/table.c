@@ -250,7 +250,7 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
     if (any(r, r->g_fixed_cost, g))
         lines[n++] = (zrow){"Vaste lasten", "Fixed cost", r->g_fixed_cost};
     if (any(r, r->g_fixed_budget, g))
-        lines[n++] = (zrow){"af: begroting vaste lasten", "less: fixed budget", r->g_fixed_budget};
+        lines[n++] = (zrow){"af: begr. vaste lasten", "less: fixed budget", r->g_fixed_budget};
     if (any(r, r->g_measure_investment, g))
         lines[n++] = (zrow){"Investering maatregelen", "Investment in measures", r->g_measure_investment};
     lines[n++] = (zrow){"Totaal", "Total", r->g_tekort};

@@ -59,7 +59,7 @@ int jz_compare_have_xlsx(void) { return 1; }
 typedef struct book {
     lxw_workbook *wb;
     jz_lang lang;
-    lxw_format *title, *bold, *head, *wrap;
+    lxw_format *title, *bold, *head, *headwrap, *wrap;
     lxw_format *money, *count, *years, *dmoney, *dcount, *dyears, *pct;
     lxw_format *pct_in, *plain, *realised; /* inputs: a share, a plain number; a realised year */
     /* column widths: the widest text seen per column of the current sheet */
@@ -133,6 +133,12 @@ static void formats(book *b)
     format_set_bold(b->head);
     format_set_bottom(b->head, LXW_BORDER_THIN);
     format_set_bg_color(b->head, 0xE7E6E6);
+    b->headwrap = workbook_add_format(wb);
+    format_set_bold(b->headwrap);
+    format_set_bottom(b->headwrap, LXW_BORDER_THIN);
+    format_set_bg_color(b->headwrap, 0xE7E6E6);
+    format_set_text_wrap(b->headwrap);
+    format_set_align(b->headwrap, LXW_ALIGN_VERTICAL_TOP);
     b->wrap = workbook_add_format(wb);
     format_set_text_wrap(b->wrap);
     /* number formats are stored locale-free: Excel shows them with the
@@ -202,11 +208,11 @@ static void comparison_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
     snprintf(note, sizeof note, "%s %d%s", L(b, "Realisatie tot en met", "Realised up to"), jz_cmp_realised_year(c),
              L(b, " (het basisjaar); latere jaren zijn prognose. Per zorgsoort: kosten en tekort zijn na aftrek van "
                   "de besparingen; met de vaste lasten en de investering in maatregelen (eigen regels) tellen ze op "
-                  "tot het totaal. Besparing maatregelen = kosten zonder maatregelen min kosten; verschil door "
+                  "tot het totaal. Besparing maatregelen = kosten zonder maatregelen min kosten; lager tekort door "
                   "andere aannames = tekort [1] min tekort min het verschil in besparing.",
                " (the base year); later years are projections. Per care type: cost and deficit are net of the "
                "savings; with the fixed cost and the investment in measures (rows of their own) they add up to "
-               "the total. Savings of measures = cost without measures minus cost; difference from other "
+               "the total. Savings of measures = cost without measures minus cost; lower deficit from other "
                "assumptions = deficit [1] minus deficit minus the difference in savings."));
     worksheet_write_string(ws, 2, 0, note, NULL);
     const int hr = 3, fixed = 6;
@@ -215,10 +221,13 @@ static void comparison_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
                            L(b, "Jaar", "Year"), L(b, "Periode", "Period")};
     for (int i = 0; i < fixed; i++)
         text(b, ws, hr, i, heads[i], b->head);
+    /* scenario names in full, wrapped in a taller header row */
     for (int s = 0; s < S; s++) {
         snprintf(buf, sizeof buf, "[%d] %s", s + 1, c->scen[s].scenario->meta.name);
-        text(b, ws, hr, fixed + s, buf, b->head);
+        worksheet_write_string(ws, hr, (lxw_col_t)(fixed + s), buf, b->headwrap);
+        fit(b, fixed + s, 18);
     }
+    worksheet_set_row(ws, hr, 45, NULL);
     for (int s = 1; s < S; s++) {
         snprintf(buf, sizeof buf, "%s [%d] (€)", L(b, "Verschil", "Difference"), s + 1);
         text(b, ws, hr, fixed + S + 2 * (s - 1), buf, b->head);
@@ -636,9 +645,11 @@ static void inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c)
                              "year columns; a year without a value keeps the value of the year before (unless "
                              "the remark says 'linear')."),
                            NULL);
-    const int hr = 3, fixed = 5;
+    /* Aanname, Geldt voor, Eenheid, Waarde, the years, Opmerking, Bron:
+     * the figures next to what they are, the long citation last */
+    const int hr = 3, fixed = 4;
     const char *heads[] = {L(b, "Aanname", "Assumption"), L(b, "Geldt voor", "Holds for"),
-                           L(b, "Eenheid", "Unit"), L(b, "Bron", "Source"), L(b, "Waarde", "Value")};
+                           L(b, "Eenheid", "Unit"), L(b, "Waarde", "Value")};
     for (int i = 0; i < fixed; i++)
         text(b, ws, hr, i, heads[i], b->head);
     for (int y = 0; y < Y; y++) {
@@ -646,6 +657,7 @@ static void inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c)
         fit(b, fixed + y, 12);
     }
     text(b, ws, hr, fixed + Y, L(b, "Opmerking", "Remark"), b->head);
+    text(b, ws, hr, fixed + Y + 1, L(b, "Bron", "Source"), b->head);
     int row = hr + 1;
     for (int s0 = 0; s0 < S; s0++) {
         const jz_scenario *sc0 = c->scen[s0].scenario;
@@ -685,12 +697,12 @@ static void inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c)
                 const unit_words *uw = unit_of(in->unit);
                 text(b, ws, row, 2, unit_text(in, b), NULL);
                 char src[512];
-                text(b, ws, row, 3, cite(src, sizeof src, own[t], in, b), NULL);
+                text(b, ws, row, fixed + Y + 1, cite(src, sizeof src, own[t], in, b), NULL);
                 parsed pv;
                 parse_value(in->value, &pv, b);
                 lxw_format *f = uw && uw->percent ? b->pct_in : b->plain;
                 if (pv.is_number)
-                    num(b, ws, row, 4, pv.number, f, 12);
+                    num(b, ws, row, 3, pv.number, f, 12);
                 for (int k = 0; k < pv.n_years; k++) {
                     int y = pv.year[k] - c->first_year;
                     if (y >= 0 && y < Y)
@@ -702,9 +714,9 @@ static void inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c)
             }
         }
     }
-    widths(b, ws, fixed + Y + 1, 70);
+    widths(b, ws, fixed + Y + 2, 70);
     worksheet_freeze_panes(ws, hr + 1, 1);
-    worksheet_autofilter(ws, hr, 0, (lxw_row_t)(row > hr + 1 ? row - 1 : hr + 1), (lxw_col_t)(fixed + Y));
+    worksheet_autofilter(ws, hr, 0, (lxw_row_t)(row > hr + 1 ? row - 1 : hr + 1), (lxw_col_t)(fixed + Y + 1));
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9);
     worksheet_repeat_rows(ws, hr, hr);
@@ -745,7 +757,9 @@ static void about_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
         for (int i = 0; i < c->n_notes; i++)
             worksheet_write_string(ws, (lxw_row_t)row++, 0, jz_cmp_note_format(c, i, b->lang, buf, sizeof buf), NULL);
     }
-    worksheet_set_column(ws, 0, 0, 120, NULL);
+    worksheet_set_column(ws, 0, 0, 100, b->wrap);
+    worksheet_set_paper(ws, 9);
+    worksheet_fit_to_pages(ws, 1, 0);
 }
 
 int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)

@@ -118,6 +118,8 @@ expect_exit 0 "$JZ" validate "$TMP/typo/cal.yaml"
 expect_exit 0 "$JZ" calibrate --fit kosten --history "$SRC/scenarios/enschede/historie.csv" "$SRC/scenarios/enschede/basis.yaml"
 expect_grep "$TMP/out" "niet geschat: geen rij van deze zorgsoort hangt ervan af"
 if grep -q "niet geschat: no row" "$TMP/out"; then bad "mixed Dutch/English in the calibrate table"; else ok; fi
+expect_grep "$TMP/out" "^- cost van GM0153, pleegzorg wordt niet door de gegevens bepaald"
+if grep -q "is not identified" "$TMP/out"; then bad "English warning in the Dutch calibrate table"; else ok; fi
 expect_exit 0 "$JZ" calibrate --lang en --fit kosten --history "$SRC/scenarios/enschede/historie.csv" "$SRC/scenarios/enschede/basis.yaml"
 expect_grep "$TMP/out" "not fitted: no row of this zorgsoort depends on it"
 

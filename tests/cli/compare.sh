@@ -179,14 +179,15 @@ assert "€" in ws.cell(row=5, column=F + 1).number_format
 # units, shared inputs once and the differences per scenario below them
 inp = wb["Aannames"]
 head = [c.value for c in inp[4]]
-assert head[:5] == ["Aanname", "Geldt voor", "Eenheid", "Bron", "Waarde"], head
-assert head[5:5 + len(d["years"])] == d["years"], head
+Y = len(d["years"])
+assert head[:4] == ["Aanname", "Geldt voor", "Eenheid", "Waarde"], head
+assert head[4:4 + Y] == d["years"] and head[4 + Y:6 + Y] == ["Opmerking", "Bron"], head
 rows = [r for r in inp.iter_rows(min_row=5, values_only=True) if r[0]]
 assert len(rows) > 15, len(rows)
 cost = [r for r in rows if r[0].startswith("Kosten per cliëntjaar ambulant")]
 assert len(cost) == 2, cost          # b differs from a and c
-assert cost[0][1] == "[1] [3]" and cost[0][4] == 9000, cost[0]
-assert cost[1][1] == "[2]" and cost[1][4] == 10000, cost[1]
+assert cost[0][1] == "[1] [3]" and cost[0][3] == 9000, cost[0]
+assert cost[1][1] == "[2]" and cost[1][3] == 10000, cost[1]
 assert cost[0][2] == "euro per cliëntjaar", cost[0]
 assert any(r[1] == "alle scenario's" for r in rows)
 for r in rows:
@@ -195,7 +196,7 @@ for r in rows:
             assert ".yaml" not in v and "[ambulant]" not in v and "ASSUMPTION" not in v and "seed" not in v, r
     assert r[2] not in ("fraction/yr", "clients", "fraction", "months", "euros"), r
 tariff = [r for r in rows if r[0].startswith("Tariefindexatie")]
-assert tariff and tariff[0][2] == "% per jaar" and "%" in inp.cell(row=5 + rows.index(tariff[0]), column=5).number_format, tariff
+assert tariff and tariff[0][2] == "% per jaar" and any("%" in inp.cell(row=5 + rows.index(tariff[0]), column=4 + k).number_format for k in range(Y + 1)), tariff
 # one sheet per scenario, with its own years across
 sc = wb[names[3]]
 years = [c.value for c in sc[sc.freeze_panes and int(sc.freeze_panes[1:]) - 1]][4:]
