@@ -3,12 +3,15 @@
  * HTML file (no external fonts, scripts or images; works offline; prints on
  * A4) with a summary in plain language and inline SVG charts (svg.c).
  *
- * Sections: summary; the scenarios; tekort per year (a line per scenario,
- * with P5-P95 bands where the comparison carries them); where the tekort
- * comes from (a waterfall per scenario); cost per zorgsoort (stacked
- * columns with the budget); clients per zorgsoort; per gemeente (regions);
- * accountability (notes, sources, files).  Dutch by default.  The charts
- * are written by html_charts.c; html_page.h holds what both share.
+ * Sections: header (date, kenmerk, realisatie/prognose); summary; the
+ * scenarios; key figures; tekort per year (a line per scenario, with P5-P95
+ * bands on projected years where the comparison carries them); where the
+ * tekort comes from (a waterfall per scenario, one sentence per part); cost
+ * per zorgsoort (stacked columns with the budget, and as a table); clients
+ * per zorgsoort; observed figures (--history); the tornado; per gemeente
+ * (regions); accountability (notes, sources).  Dutch by default.  The
+ * charts are written by html_charts.c, the document parts (date, kenmerk,
+ * page footer, sources) by html_doc.c; html_page.h holds what they share.
  *
  * Every text that comes from a scenario (names, descriptions, sources,
  * paths) or from the command line (the title) goes through jz_html_escape,
@@ -19,9 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "jzsim/history.h"
 #include "report/reporters.h"
 #include "jzsim/jzsim.h"
 
@@ -79,71 +80,6 @@ static void css(FILE *out)
           out);
 }
 
-
-/* ---- the document: date, kenmerk, page footer ---- */
-
-/* The date the briefing is made: SOURCE_DATE_EPOCH when set (reproducible
- * builds and tests), else now; "6 december 2026" / "6 December 2026". */
-static void date_text(const page *p, char *buf, size_t n)
-{
-    static const char *const nl[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli",
-                                     "augustus", "september", "oktober", "november", "december"};
-    static const char *const en[] = {"January", "February", "March", "April", "May", "June", "July",
-                                     "August", "September", "October", "November", "December"};
-    const char *e = getenv("SOURCE_DATE_EPOCH");
-    time_t t = e && *e ? (time_t)strtoll(e, NULL, 10) : time(NULL);
-    struct tm tm;
-    if (!gmtime_r(&t, &tm)) {
-        snprintf(buf, n, "?");
-        return;
-    }
-    snprintf(buf, n, "%d %s %d", tm.tm_mday, (p->lang == JZ_LANG_NL ? nl : en)[tm.tm_mon], tm.tm_year + 1900);
-}
-
-static unsigned fnv(unsigned h, const char *s)
-{
-    for (; s && *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return (h ^ 0xffu) * 16777619u; /* a separator, so that "ab","c" != "a","bc" */
-}
-
-/* A short hash of every scenario's name and inputs (each value as written
- * and where it sits), so that two printed briefings can be told apart:
- * "JZ-1a2b3c4d". */
-static void kenmerk(const page *p, char *buf, size_t n)
-{
-    unsigned h = 2166136261u;
-    for (int s = 0; s < p->c->n_scenarios; s++) {
-        const jz_scenario *sc = p->c->scen[s].scenario;
-        h = fnv(h, sc->meta.name);
-        for (int i = 0; i < sc->n_inputs; i++) {
-            h = fnv(h, sc->inputs[i].path);
-            h = fnv(h, sc->inputs[i].value);
-        }
-    }
-    snprintf(buf, n, "JZ-%08x", h);
-}
-
-/* The printed page's footer: kenmerk and date left, page numbers right
- * (CSS page-margin boxes; the text is digits, ASCII letters and spaces,
- * so it needs no escaping inside the CSS string). */
-static void page_footer_css(const page *p, const char *ken, const char *date)
-{
-    fprintf(p->out, "<style>@page{@bottom-left{content:\"%s %s \\00B7  %s\";font-size:9pt;color:#555}"
-                    "@bottom-right{content:\"%s \" counter(page) \" %s \" counter(pages);font-size:9pt;color:#555}}</style>\n",
-            L(p, "Kenmerk", "Reference"), ken, date, L(p, "pagina", "page"), L(p, "van", "of"));
-}
-
-/* The last realised year: the reference's base year, or the last whole,
- * not provisional year of the history when one is given. */
-static int realised_year(const jz_comparison *c, const jz_history *h)
-{
-    int y = c->scen[0].scenario->meta.base_year;
-    for (int i = 0; h && i < h->n_rows; i++)
-        if (!h->rows[i].provisional && h->rows[i].half == 0 && h->rows[i].year > y)
-            y = h->rows[i].year;
-    return y;
-}
 
 /* ---- summary ---- */
 
@@ -507,110 +443,6 @@ static void gemeenten_table(const page *p)
     fprintf(out, "</tbody></table>\n");
 }
 
-/* A source as a reader cites it: "Title. Publisher, 2023, 3.4 Uitgaven,
- * p. 12, Tabel 3.3a." */
-static void cite(const page *p, const jz_bron *b)
-{
-    FILE *out = p->out;
-    fputs("<li><i>", out);
-    esc(p, b->title && b->title[0] ? b->title : b->id);
-    fputs("</i>", out);
-    const char *sep = ". ";
-    if (b->publisher && b->publisher[0]) {
-        fputs(sep, out);
-        esc(p, b->publisher);
-        sep = ", ";
-    }
-    if (b->year) {
-        fprintf(out, "%s%d", sep, b->year);
-        sep = ", ";
-    }
-    if (b->section && b->section[0]) {
-        fputs(sep, out);
-        T(p, "§ ", "§ ");
-        esc(p, b->section);
-        sep = ", ";
-    }
-    if (b->page && b->page[0]) {
-        fputs(sep, out);
-        /* "12" reads as a page number; "p. 12" is kept as written */
-        if (b->page[0] >= '0' && b->page[0] <= '9')
-            T(p, "p. ", "p. ");
-        esc(p, b->page);
-        sep = ", ";
-    }
-    if (b->table && b->table[0]) {
-        fputs(sep, out);
-        esc(p, b->table);
-    }
-    fputs(".</li>\n", out);
-}
-
-static int same_bron(const jz_bron *a, const jz_bron *b)
-{
-#define EQ(f) (strcmp(a->f ? a->f : "", b->f ? b->f : "") == 0)
-    return EQ(title) && EQ(publisher) && EQ(section) && EQ(page) && EQ(table) && a->year == b->year;
-#undef EQ
-}
-
-static void accountability(const page *p)
-{
-    const jz_comparison *c = p->c;
-    FILE *out = p->out;
-    fprintf(out, "<h2>%s</h2>\n", L(p, "Verantwoording", "Accountability"));
-    fprintf(out, "<p>%s</p>\n",
-            L(p, "De cijfers zijn projecties op basis van de aannames van de scenario’s; ze zijn geen voorspelling. "
-                 "Elke aanname staat met waarde, eenheid en bron in het bijbehorende Excel-werkboek (blad Aannames).",
-              "The figures are projections from the scenarios’ assumptions, not forecasts. "
-              "Every assumption is listed with value, unit and source in the accompanying Excel workbook (sheet Inputs)."));
-    if (c->n_notes) {
-        fprintf(out, "<p><b>%s</b></p><ul>\n", L(p, "Let op", "Note"));
-        for (int i = 0; i < c->n_notes; i++) {
-            char note[1024];
-            fprintf(out, "<li>");
-            esc(p, jz_cmp_note_format(c, i, p->lang, note, sizeof note));
-            fprintf(out, "</li>\n");
-        }
-        fprintf(out, "</ul>\n");
-    }
-    /* the scenarios' bronnen, each once; a scenario without them cites its
-     * free-text meta.sources */
-    int any = 0;
-    for (int s = 0; s < c->n_scenarios; s++) {
-        const jz_scenario *sc = c->scen[s].scenario;
-        any |= sc->n_bronnen > 0 || sc->meta.n_sources > 0;
-    }
-    if (!any)
-        return;
-    fprintf(out, "<h3>%s</h3>\n<ul class=\"bronnen\">\n", L(p, "Bronnen", "Sources"));
-    for (int s = 0; s < c->n_scenarios; s++) {
-        const jz_scenario *sc = c->scen[s].scenario;
-        for (int i = 0; i < sc->n_bronnen; i++) {
-            int seen = 0;
-            for (int t = 0; t <= s && !seen; t++)
-                for (int j = 0; j < c->scen[t].scenario->n_bronnen && !seen && !(t == s && j >= i); j++)
-                    seen = same_bron(&c->scen[t].scenario->bronnen[j], &sc->bronnen[i]);
-            if (!seen)
-                cite(p, &sc->bronnen[i]);
-        }
-        if (sc->n_bronnen)
-            continue;
-        for (int i = 0; i < sc->meta.n_sources; i++) {
-            int seen = 0;
-            for (int t = 0; t <= s && !seen; t++)
-                for (int j = 0; j < c->scen[t].scenario->meta.n_sources && !seen && !(t == s && j >= i); j++)
-                    seen = c->scen[t].scenario->n_bronnen == 0 &&
-                           strcmp(c->scen[t].scenario->meta.sources[j], sc->meta.sources[i]) == 0;
-            if (seen)
-                continue;
-            fprintf(out, "<li>");
-            esc(p, sc->meta.sources[i]);
-            fprintf(out, "</li>\n");
-        }
-    }
-    fprintf(out, "</ul>\n");
-}
-
 /* --gemeente all: the tekort and the key figures of every gemeente after
  * the region's own sections. */
 static int per_gemeente(const page *p)
@@ -637,7 +469,7 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
 {
     const jz_comparison *c = x->comparison;
     page pg = {out, c, o->lang, o->gemeente >= 0 ? o->gemeente : c->total_unit, jz_cmp_summary_year(c),
-               realised_year(c, x->history), x->history};
+               jz_html_realised_year(c, x->history), x->history};
     const page *p = &pg;
     const jz_cmp_unit *un = &c->units[pg.u];
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -652,9 +484,9 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
     fputs("</title>\n", out);
     css(out);
     char ken[32], date[64];
-    kenmerk(p, ken, sizeof ken);
-    date_text(p, date, sizeof date);
-    page_footer_css(p, ken, date);
+    jz_html_kenmerk(p, ken, sizeof ken);
+    jz_html_date(p, date, sizeof date);
+    jz_html_page_footer(p, ken, date);
     fputs("</head>\n<body>\n<main>\n<header>\n<p class=\"kicker\">", out);
     fputs(L(p, "Raadsinformatie jeugdzorg", "Council briefing youth care"), out);
     fputs("</p>\n<h1>", out);
@@ -708,7 +540,7 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
             rc = per_gemeente(p);
     }
     if (!rc) {
-        accountability(p);
+        jz_html_accountability(p);
         fprintf(out, "<footer>%s jzsim %s, %s. %s %s.</footer>\n</main>\n</body>\n</html>\n",
                 L(p, "Gemaakt met", "Made with"), JZSIM_VERSION, date, L(p, "Kenmerk", "Reference"), ken);
     }

@@ -74,6 +74,16 @@ static inline const char *scen_name(const page *p, int s)
     return p->c->scen[s].scenario->meta.name;
 }
 
+/* The document (html_doc.c): the date ("6 december 2026"; SOURCE_DATE_EPOCH
+ * when set), the kenmerk ("JZ-1a2b3c4d": a hash of every scenario's name and
+ * inputs), the printed page footer (a <style> with @page boxes), the last
+ * realised year, and the accountability section with the sources. */
+void jz_html_date(const page *p, char *buf, size_t n);
+void jz_html_kenmerk(const page *p, char *buf, size_t n);
+void jz_html_page_footer(const page *p, const char *ken, const char *date);
+int jz_html_realised_year(const jz_comparison *c, const struct jz_history *h);
+void jz_html_accountability(const page *p);
+
 /* The chart sections (html_charts.c); the int ones return JZ_OK or JZ_ENOMEM. */
 int jz_html_tekort_chart(const page *p, const char *id, const char *title);
 void jz_html_waterfalls(const page *p);
