@@ -470,6 +470,12 @@ int jz_html_history_section(const page *p)
     }
     if (opened)
         fputs("</section>\n", p->out);
+    else if (ok) /* say why the observations the reader asked for are not drawn */
+        fprintf(p->out, "<p class=\"note\">%s</p>\n",
+                L(p, "De opgegeven historie heeft geen jaarcijfers (unieke cliënten, kosten of kosten per cliënt) "
+                     "van alle zorgsoorten samen voor dit gebied; er zijn geen waarnemingen getekend.",
+                  "The history given has no yearly figures (unique clients, cost or cost per client) of all "
+                  "zorgsoorten together for this area; no observations are drawn."));
     for (int s = 0; names && s < S; s++)
         free(names[s]);
     free(names);

@@ -55,6 +55,12 @@ expect_exit 0 "$JZ" compare -q --draws 100 --seed 3 --history "$E/historie.csv" 
 expect_exit 0 "$JZ" run -q --history "$E/historie.csv" --format html -o "$TMP/run.html" "$E/basis.yaml"
 expect_exit 0 "$JZ" run -q --format json -o "$TMP/run.json" "$E/basis.yaml"
 expect_exit 0 "$JZ" compare -q --lang en --format html -o "$TMP/c1en.html" ${sets[0]}
+# a region without history rows of its own: said, not silently left out
+expect_exit 0 "$JZ" compare -q --history "$E/historie.csv" --format html -o "$TMP/regio-h.html" scenarios/twente/regio.yaml "$E/basis.yaml"
+expect_grep "$TMP/regio-h.html" "er zijn geen waarnemingen getekend"
+expect_exit 0 "$JZ" compare -q --gemeente GM0153 --history "$E/historie.csv" --format html -o "$TMP/gm-h.html" scenarios/twente/regio.yaml "$E/basis.yaml"
+expect_grep "$TMP/gm-h.html" 'class="observed"'
+
 
 # what the reader sees, without a browser
 expect_grep "$TMP/c1.html" "Bronnen"
