@@ -42,8 +42,8 @@ void jz_backtest_free(jz_backtest *b)
  * their total instroom (external + transfers + re-entries) the observed
  * one; a gemeente total scales the cells without rows of their own.  A few
  * passes, because transfers depend on the instroom of the other cells. */
-static int set_observed_instroom(jz_scenario *s, jz_workspace *w, jz_result *r,
-                                 const jz_calib_obs *obs, int n, int until, jz_error *err)
+int jz_calib_observed_instroom(jz_scenario *s, jz_workspace *w, jz_result *r, const jz_calib_obs *obs, int n,
+                               int until, jz_error *err)
 {
     const int G = s->n_gemeenten, Z = s->n_zorgsoorten, H = s->meta.horizon, base = s->meta.base_year;
     unsigned char *own = calloc((size_t)G * (size_t)Z, 1);
@@ -59,7 +59,7 @@ static int set_observed_instroom(jz_scenario *s, jz_workspace *w, jz_result *r,
         for (int i = 0; i < n; i++) {
             const jz_calib_obs *o = &obs[i];
             int y = o->year - base;
-            if (o->series != JZ_HS_INSTROOM || o->year <= until || y < 0 || y >= H)
+            if (o->series != JZ_HS_INSTROOM || o->half || o->year <= until || y < 0 || y >= H)
                 continue;
             if (o->z >= 0) {
                 size_t ri = jz_result_cz(r, o->g, o->z, y);
@@ -217,7 +217,7 @@ jz_backtest *jz_backtest_run(const jz_scenario *s, const jz_history *h, const jz
         goto fail;
     }
     if (o.instroom_observed) {
-        if (set_observed_instroom(proj, w, r, all, n_all, o.fit_until, err))
+        if (jz_calib_observed_instroom(proj, w, r, all, n_all, o.fit_until, err))
             goto fail;
     }
     if (jz_model_run(proj, w, r, err))

@@ -40,10 +40,14 @@ enum {
     JZ_FIT_KOSTEN = 4,   /* cost per client-year and its trend (intensity_trend) */
     JZ_FIT_START = 8,    /* clients in care at the start of the base year */
     JZ_FIT_SHAPE = 16,   /* Erlang stages k from the duration-class counts */
+    JZ_FIT_DUUR_TREND = 32,     /* a zorgduur trend, fraction/yr (duurtrend) */
+    JZ_FIT_BREAK = 64,          /* a level shift in zorgduur from a break year (breuk) */
+    JZ_FIT_BREAK_INSTROOM = 128,/* a level shift in instroom from a break year (breuk_instroom) */
     JZ_FIT_DEFAULT = JZ_FIT_INSTROOM | JZ_FIT_ZORGDUUR | JZ_FIT_KOSTEN
 };
 
-/* Parse "instroom,zorgduur,kosten" (also: start, vorm/shape, all) into
+/* Parse "instroom,zorgduur,kosten" (also: start, vorm/shape, duurtrend,
+ * breuk, breuk_instroom, all) into
  * JZ_FIT_* bits; JZ_EINPUT naming the bad word. */
 int jz_fit_parse(const char *list, unsigned *bits, jz_error *err);
 
@@ -55,6 +59,9 @@ typedef enum {
     JZ_PK_START,        /* clients at the start of the base year */
     JZ_PK_TREND,        /* instroom trend, fraction/yr (replaces the scenario's) */
     JZ_PK_INTENSITY,    /* cost trend beyond indexation, fraction/yr */
+    JZ_PK_DUUR_TREND,   /* zorgduur trend, fraction/yr from the base year (zorgduur x (1+t)^y) */
+    JZ_PK_DUUR_BREAK,   /* factor on zorgduur from the break year on (a level shift) */
+    JZ_PK_INSTROOM_BREAK, /* factor on instroom from the break year on */
     JZ_PK_N
 } jz_param_kind;
 
@@ -73,6 +80,7 @@ typedef struct jz_calib_param {
     double theta_lo, theta_hi; /* bounds on theta that keep every value it sets within the
                                   scenario loader's ranges (a bounded parameter) */
     int at_bound;   /* -1 / +1: the fit ended on the lower / upper bound (value not interior) */
+    int year;       /* the break year of a *_BREAK parameter (0 otherwise) */
     char note[256]; /* why not fitted, or a warning about this parameter */
 } jz_calib_param;
 
@@ -82,6 +90,10 @@ typedef struct jz_calib_obs {
     int series;    /* jz_hseries */
     int g, z;      /* z = -1: the gemeente total */
     int year;
+    int half;      /* 0: the calendar year; 1, 2: a half-year given without its other half
+                      (flows compare with half the year's model value, the end stock of
+                      the first half with the mean of the year's start and end) */
+    int provisional; /* voorlopig: weight JZ_PROVISIONAL_WEIGHT */
     double observed;
     double model;  /* the fitted run */
     double scale;  /* weight = 1 / scale^2; scale = max(|observed|, 0.5 x series median, 1);
@@ -107,6 +119,14 @@ typedef struct jz_shape_test {
     double pvalue[JZ_SHAPE_KMAX];    /* chi-square p-value, C - 2 degrees of freedom */
     int best_k;                      /* the k with the highest likelihood */
     int scenario_k;                  /* the zorgsoort's stages in the scenario (0 for totals) */
+    /* two branches: share p Erlang-k1 with mean D1, else Erlang-k2 with mean D2
+     * (k1 <= k2, each 1..3), fitted by maximum likelihood; 3 free parameters,
+     * chi-square with C - 4 degrees of freedom */
+    double mix_p, mix_D1, mix_D2;
+    int mix_k1, mix_k2;
+    double mix_loglik, mix_chi2, mix_pvalue;
+    int mix_better;                  /* the mixture beats every single Erlang (likelihood ratio, 1%) */
+    int none_fits;                   /* no single Erlang passes the chi-square test at 1% */
 } jz_shape_test;
 
 typedef struct jz_calib_options {
@@ -117,6 +137,11 @@ typedef struct jz_calib_options {
     double xtol, gtol, ftol; /* GSL driver tolerances; defaults 1e-10, 1e-10, 1e-12 */
     int max_stages;    /* shape test k = 1 .. max_stages (<= JZ_SHAPE_KMAX), default 6 */
     double ident_tol;  /* relative rank tolerance of the identifiability check, default 1e-6 */
+    int break_year;    /* JZ_FIT_BREAK*: the year the shift starts; 0 = estimate it (the year
+                          with the smallest weighted sum of squares) */
+    int instroom_observed; /* conditional: the observed instroom of every observed year is put
+                              into the scenario (own cells, or the group for totals) and instroom
+                              is not fitted */
 } jz_calib_options;
 
 void jz_calib_options_default(jz_calib_options *o);
@@ -144,6 +169,10 @@ typedef struct jz_calib {
     int dof;                     /* n_obs - n_fitted */
     double sigma;                /* residual standard deviation (relative) */
     double cond;                 /* condition number of the weighted Jacobian at the solution */
+    int n_affected;              /* observations some fitted parameter moves: dof = n_affected - n_fitted */
+    int break_year;              /* the break year used (0: none) */
+    double break_F, break_p;     /* F test of the break against no break (NAN when not tested) */
+    jz_scenario *conditioned;    /* private: the input with the observed instroom put in */
 
     int n_warnings;
     char **warnings;
