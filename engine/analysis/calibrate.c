@@ -481,8 +481,31 @@ static jz_calib *calibrate_one(const jz_scenario *s, const jz_history *h, const 
                  q->z >= 0 ? s->zorgsoorten[q->z].key : "the other zorgsoorten (group)", q->note);
     }
     if (P.p > 0) {
-        if ((rc = fit(&P, c, &o)))
-            goto done;
+        /* conditional: the observed instroom was put in at the scenario's
+         * durations; transfers into a zorgsoort move with the fitted
+         * durations, so it is put in again at the fitted values and the fit
+         * repeated until the instroom stays put */
+        for (int pass = 0; pass < (o.instroom_observed ? 8 : 1); pass++) {
+            if (pass > 0) {
+                for (int k = 0; k < P.p; k++)
+                    jz_calib_apply(&P, P.map[k], P.par[P.map[k]].theta);
+                if ((rc = jz_calib_observed_instroom(c->fitted, P.ws, c->result, c->obs, c->n_obs,
+                                                     s->meta.base_year - 1, err)))
+                    goto done;
+                double moved = 0.0;
+                for (size_t ci = 0; ci < (size_t)G * (size_t)Z; ci++)
+                    for (int y = 0; y < H; y++) {
+                        double a = c->conditioned->cells[ci].instroom[y], b = c->fitted->cells[ci].instroom[y];
+                        if (fabs(b - a) > moved * (fabs(a) + 1e-300))
+                            moved = fabs(b - a) / (fabs(a) + 1e-300);
+                        c->conditioned->cells[ci].instroom[y] = b;
+                    }
+                if (moved < 1e-10)
+                    break;
+            }
+            if ((rc = fit(&P, c, &o)))
+                goto done;
+        }
     } else {
         int shaped = 0;
         for (int z = 0; z < Z; z++)

@@ -210,16 +210,28 @@ int jz_calib_check_written(const char *path, jz_error *err);
 enum { JZ_BT_MODEL = 0, JZ_BT_LAST = 1, JZ_BT_TREND = 2, JZ_BT_METHODS = 3 };
 
 typedef struct jz_backtest_options {
-    jz_calib_options calib; /* calib.until is set from fit_until */
-    int fit_until;          /* fit on years <= fit_until, score the years after */
-    int instroom_observed;  /* 1: project with the observed instroom of the scored years */
+    jz_calib_options calib; /* calib.until is set from each origin */
+    int fit_until;          /* fit on years <= fit_until, score the years after; with rolling,
+                               the last origin (0: the year before the last observed year) */
+    int instroom_observed;  /* 1: conditional: the observed instroom of the fitted and the scored
+                               years is put into the projection (instroom is then not scored) */
     int max_horizon;        /* score 1 .. max_horizon years ahead; default 3 */
+    int rolling;            /* 1: rolling origins: fit until T for every T from first_origin to
+                               fit_until, pooling the errors per horizon */
+    int first_origin;       /* 0: the first year with min_fit_years of history before it */
+    int min_fit_years;      /* default 3 */
+    int anchor;             /* 1 (default): forecasts start from the last observed stock (the
+                               difference decays as the model's clients in care leave) */
+    int ahead;              /* 1: also fit all the history and forecast the max_horizon years
+                               after it, with the empirical intervals (jz_backtest.ahead) */
 } jz_backtest_options;
 
 void jz_backtest_options_default(jz_backtest_options *o);
 
 typedef struct jz_bt_point {
     int g, z, series, year, horizon, line;
+    int half;       /* 0: the year; 1, 2: a half-year (jz_calib_obs.half) */
+    int origin;     /* the last fitted year */
     double observed;
     double forecast[JZ_BT_METHODS]; /* model, last value, linear trend */
 } jz_bt_point;
@@ -230,16 +242,48 @@ typedef struct jz_bt_stat {
     int method;
     int n;
     double me, mae, mape; /* forecast - observed; MAPE in percent */
+    /* the model's relative errors (forecast / observed - 1) as an interval
+     * (method JZ_BT_MODEL, n >= 2; NAN otherwise): root mean square, the
+     * half-width of the 95% forecast interval t(n-1) x rms x sqrt(1 + 1/n),
+     * and its leave-one-out coverage of the scored points */
+    double rel_rms, half95, coverage;
 } jz_bt_stat;
 
+/* One series over all origins and horizons: the numbers behind the
+ * backtest's closing sentence per series (the report words it). */
+typedef struct jz_bt_verdict {
+    int g, z, series;
+    int n_origins, n;
+    double mape[JZ_BT_METHODS];
+} jz_bt_verdict;
+
+/* A forecast beyond the history from the fit on all of it, with the
+ * empirical 95% interval of its series and horizon, and one that adds
+ * the parameter uncertainty (the forecast's spread when each fitted
+ * parameter moves by its standard error, added in quadrature). */
+typedef struct jz_bt_ahead {
+    int g, z, series, year, horizon;
+    double forecast;
+    double lo, hi;           /* empirical */
+    double lo_comb, hi_comb; /* empirical and parameter uncertainty */
+} jz_bt_ahead;
+
 typedef struct jz_backtest {
-    jz_calib *calib;  /* the fit on the years up to fit_until */
+    jz_calib *calib;  /* the fit on the years up to fit_until (the last origin) */
     int fit_until;
     int instroom_observed;
+    int first_origin, n_origins;
     int n_points;
     jz_bt_point *points;
     int n_stats;
     jz_bt_stat *stats;
+    int n_verdicts;
+    jz_bt_verdict *verdicts;
+    int n_ahead;
+    jz_bt_ahead *ahead;
+    double coverage;  /* leave-one-out coverage of the 95% intervals over every scored point
+                         with an interval; NAN when none */
+    int n_covered;    /* points behind `coverage` */
     int n_warnings;
     char **warnings;
     int cap_warnings;
