@@ -337,7 +337,9 @@ int jz_calib_collect(const jz_scenario *s, const jz_history *h, const int *rg, c
             else
                 r2 = r;
         }
-        if ((from && r->year < from) || (until && r->year > until))
+        /* the begin stock of until + 1 is the end stock of until: known */
+        int only_start = until && r->year == until + 1;
+        if ((from && r->year < from) || (until && r->year > until + 1))
             continue;
         double v[JZ_HS_N];
         int col[JZ_HS_N], line = r->line, prov = r->provisional;
@@ -374,6 +376,12 @@ int jz_calib_collect(const jz_scenario *s, const jz_history *h, const int *rg, c
                         C.half_skipped++;
                 }
             }
+        }
+        if (only_start) {
+            for (int k = 0; k < JZ_HS_N; k++)
+                if (k != JZ_HS_START || vhalf[k])
+                    v[k] = NAN;
+            mid = NAN;
         }
         if (classes) {
             double *cl = classes + ((size_t)rg[i] * (size_t)(Z + 1) + (size_t)(rz[i] + 1)) * JZ_DUR_CLASSES;
