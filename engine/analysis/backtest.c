@@ -231,8 +231,8 @@ static int add_stat(jz_backtest *b, int *cap, const jz_bt_stat *st)
  * from the others). */
 static void interval(const jz_backtest *b, const int *idx, int n, jz_bt_stat *st, int *covered, int *counted)
 {
-    st->rel_rms = st->half95 = st->coverage = NAN;
-    double ss = 0.0;
+    st->rel_rms = st->half95 = st->coverage = st->noise_var = NAN;
+    double ss = 0.0, pv = 0.0;
     int m = 0;
     for (int i = 0; i < n; i++) {
         const jz_bt_point *q = &b->points[idx[i]];
@@ -240,11 +240,13 @@ static void interval(const jz_backtest *b, const int *idx, int n, jz_bt_stat *st
             continue;
         double e = q->forecast[JZ_BT_MODEL] / q->observed - 1.0;
         ss += e * e;
+        pv += q->param_var;
         m++;
     }
     if (m < 2)
         return;
     st->rel_rms = sqrt(ss / m);
+    st->noise_var = ss > pv ? (ss - pv) / m : 0.0;
     st->half95 = gsl_cdf_tdist_Pinv(0.975, m - 1) * st->rel_rms * sqrt(1.0 + 1.0 / m);
     if (m < 3)
         return;
@@ -285,7 +287,7 @@ static int score(jz_backtest *b, int maxh)
                 idx[n++] = j;
         }
         for (int m = 0; m < JZ_BT_METHODS; m++) {
-            jz_bt_stat st = {p->g, p->z, p->series, p->horizon, m, 0, 0, 0, 0, NAN, NAN, NAN};
+            jz_bt_stat st = {p->g, p->z, p->series, p->horizon, m, 0, 0, 0, 0, NAN, NAN, NAN, NAN};
             int nape = 0;
             for (int k = 0; k < n; k++) {
                 const jz_bt_point *q = &b->points[idx[k]];
@@ -315,7 +317,7 @@ static int score(jz_backtest *b, int maxh)
     /* pooled over every series: MAPE only (the units differ) */
     for (int h = 1; h <= maxh; h++)
         for (int m = 0; m < JZ_BT_METHODS; m++) {
-            jz_bt_stat st = {-1, -1, -1, h, m, 0, NAN, NAN, 0, NAN, NAN, NAN};
+            jz_bt_stat st = {-1, -1, -1, h, m, 0, NAN, NAN, 0, NAN, NAN, NAN, NAN};
             int nape = 0;
             for (int j = 0; j < b->n_points; j++) {
                 const jz_bt_point *q = &b->points[j];
@@ -446,8 +448,12 @@ static int fit_and_project(ctx *X, int T, jz_calib **cal, jz_scenario **proj)
     return JZ_OK;
 }
 
+static int param_var(ctx *X, const jz_calib *c, const jz_scenario *proj, const jz_calib_obs *t, int n,
+                     const double *f0, double *var);
+
 static int run_origin(jz_backtest *b, ctx *X, int T, jz_calib **keep)
 {
+    int first_point = b->n_points;
     const jz_backtest_options *o = X->o;
     jz_calib *c = NULL;
     jz_scenario *proj = NULL;
@@ -488,6 +494,31 @@ static int run_origin(jz_backtest *b, ctx *X, int T, jz_calib **keep)
         p->forecast[JZ_BT_MODEL] = forecast_of(proj, X->r, a, o->anchor ? &X->A : NULL);
         p->forecast[JZ_BT_LAST] = last;
         p->forecast[JZ_BT_TREND] = trend;
+    }
+    /* the parameter uncertainty of each new point's forecast */
+    int m = b->n_points - first_point;
+    if (rc == JZ_OK && m > 0) {
+        jz_calib_obs *t = calloc((size_t)m, sizeof *t);
+        double *f0 = malloc((size_t)m * sizeof *f0), *var = malloc((size_t)m * sizeof *var);
+        if (!t || !f0 || !var) {
+            rc = jz_error_set(X->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        } else {
+            for (int i = 0; i < m; i++) {
+                const jz_bt_point *q = &b->points[first_point + i];
+                t[i].g = q->g;
+                t[i].z = q->z;
+                t[i].series = q->series;
+                t[i].year = q->year;
+                t[i].half = q->half;
+                f0[i] = q->forecast[JZ_BT_MODEL];
+            }
+            rc = param_var(X, c, proj, t, m, f0, var);
+            for (int i = 0; rc == JZ_OK && i < m; i++)
+                b->points[first_point + i].param_var = var[i];
+        }
+        free(t);
+        free(f0);
+        free(var);
     }
     jz_scenario_free(proj);
     if (rc == JZ_OK) {
@@ -539,6 +570,64 @@ static void perturb(jz_scenario *p, const jz_calib *c, const jz_calib_param *q, 
     (void)c;
 }
 
+/* The relative variance of the forecasts of targets t[0..n) (from run r
+ * of proj, anchored at A) from the parameter uncertainty of fit c: each
+ * fitted parameter moved by its standard error gives the change d_k, and
+ * var = sum_kl d_k d_l corr_kl.  var[i] gets it; X->r is overwritten. */
+static int param_var(ctx *X, const jz_calib *c, const jz_scenario *proj, const jz_calib_obs *t, int n,
+                     const double *f0, double *var)
+{
+    const jz_scenario *s = X->s;
+    const int G = s->n_gemeenten, Z = s->n_zorgsoorten, np = c->n_params;
+    unsigned char *own = calloc((size_t)G * (size_t)Z, 1);
+    double *d = calloc((size_t)np * (size_t)(n ? n : 1), sizeof *d);
+    anchor A2 = {0, malloc((size_t)G * (size_t)Z * sizeof(double))};
+    jz_scenario *pert = NULL;
+    int rc = JZ_OK;
+    if (!own || !d || !A2.delta) {
+        rc = jz_error_set(X->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        goto done;
+    }
+    for (int i = 0; i < c->n_obs; i++)
+        if (c->obs[i].z >= 0)
+            own[c->obs[i].g * Z + c->obs[i].z] = 1;
+    for (int j = 0; j < np; j++) {
+        const jz_calib_param *q = &c->params[j];
+        if (!q->fitted || !isfinite(q->theta_se) || !c->corr)
+            continue;
+        jz_scenario_free(pert);
+        if (!(pert = jz_scenario_copy(proj))) {
+            rc = jz_error_set(X->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+            break;
+        }
+        perturb(pert, c, q, own);
+        if ((rc = jz_model_run(pert, X->w, X->r, X->err)))
+            break;
+        if (X->o->anchor && anchor_at(&A2, pert, X->r, X->all, X->n_all, X->A.T)) {
+            rc = jz_error_set(X->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+            break;
+        }
+        for (int i = 0; i < n; i++)
+            d[(size_t)j * (size_t)n + (size_t)i] =
+                f0[i] != 0.0 ? forecast_of(pert, X->r, &t[i], X->o->anchor ? &A2 : NULL) / f0[i] - 1.0 : 0.0;
+    }
+    for (int i = 0; rc == JZ_OK && i < n; i++) {
+        double v = 0.0;
+        for (int a = 0; a < np; a++)
+            for (int b = 0; b < np; b++)
+                if (c->corr)
+                    v += d[(size_t)a * (size_t)n + (size_t)i] * d[(size_t)b * (size_t)n + (size_t)i] *
+                         c->corr[(size_t)a * (size_t)np + (size_t)b];
+        var[i] = v > 0.0 ? v : 0.0;
+    }
+done:
+    jz_scenario_free(pert);
+    free(own);
+    free(d);
+    free(A2.delta);
+    return rc;
+}
+
 static int forecast_ahead(jz_backtest *b, ctx *X)
 {
     const jz_scenario *s = X->s;
@@ -548,7 +637,7 @@ static int forecast_ahead(jz_backtest *b, ctx *X)
         if (X->all[i].year > L)
             L = X->all[i].year;
     jz_calib *c = NULL;
-    jz_scenario *proj = NULL, *pert = NULL;
+    jz_scenario *proj = NULL;
     unsigned char *own = calloc((size_t)G * (size_t)Z, 1);
     double *fc = NULL;
     int rc = own ? fit_and_project(X, L, &c, &proj)
@@ -578,54 +667,36 @@ static int forecast_ahead(jz_backtest *b, ctx *X)
             a->lo = a->forecast / (1.0 + st->half95);
             a->hi = a->forecast / (1.0 - st->half95);
         }
-    /* the parameter uncertainty: one run per fitted parameter moved by its
-     * standard error, the relative changes added in quadrature */
-    for (int i = 0; rc == JZ_OK && i < c->n_obs; i++)
-        if (c->obs[i].z >= 0)
-            own[c->obs[i].g * Z + c->obs[i].z] = 1;
-    for (int k = 0; k < b->n_ahead; k++)
-        fc[k] = 0.0;
-    for (int j = 0; rc == JZ_OK && j < c->n_params; j++) {
-        const jz_calib_param *q = &c->params[j];
-        if (!q->fitted || !isfinite(q->theta_se))
-            continue;
-        jz_scenario_free(pert);
-        if (!(pert = jz_scenario_copy(proj))) {
+    /* the parameter uncertainty of this fit's forecasts */
+    if (rc == JZ_OK && b->n_ahead > 0) {
+        jz_calib_obs *t = calloc((size_t)b->n_ahead, sizeof *t);
+        double *f0 = malloc((size_t)b->n_ahead * sizeof *f0);
+        if (!t || !f0) {
             rc = jz_error_set(X->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-            break;
+        } else {
+            for (int k = 0; k < b->n_ahead; k++) {
+                t[k].g = b->ahead[k].g;
+                t[k].z = b->ahead[k].z;
+                t[k].series = b->ahead[k].series;
+                t[k].year = b->ahead[k].year;
+                f0[k] = b->ahead[k].forecast;
+            }
+            rc = param_var(X, c, proj, t, b->n_ahead, f0, fc);
         }
-        perturb(pert, c, q, own);
-        if ((rc = jz_model_run(pert, X->w, X->r, X->err)))
-            break;
-        anchor A2 = {0, NULL};
-        A2.delta = malloc((size_t)G * (size_t)Z * sizeof *A2.delta);
-        if (!A2.delta || (X->o->anchor && anchor_at(&A2, pert, X->r, X->all, X->n_all, L))) {
-            free(A2.delta);
-            rc = jz_error_set(X->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-            break;
-        }
-        for (int k = 0; k < b->n_ahead; k++) {
-            jz_calib_obs t = {0};
-            t.g = b->ahead[k].g;
-            t.z = b->ahead[k].z;
-            t.series = b->ahead[k].series;
-            t.year = b->ahead[k].year;
-            double d = forecast_of(pert, X->r, &t, X->o->anchor ? &A2 : NULL) / b->ahead[k].forecast - 1.0;
-            fc[k] += d * d;
-        }
-        free(A2.delta);
+        free(t);
+        free(f0);
     }
     for (int k = 0; rc == JZ_OK && k < b->n_ahead; k++) {
         jz_bt_ahead *a = &b->ahead[k];
         const jz_bt_stat *st = stat_of(b, a->g, a->z, a->series, a->horizon);
-        double hw = sqrt(st->half95 * st->half95 + 1.96 * 1.96 * fc[k]);
+        int m = st->n;
+        double hw = gsl_cdf_tdist_Pinv(0.975, m - 1) * sqrt((st->noise_var + fc[k]) * (1.0 + 1.0 / m));
         a->lo_comb = a->forecast / (1.0 + hw);
         a->hi_comb = hw < 1.0 ? a->forecast / (1.0 - hw) : INFINITY;
     }
     free(own);
     free(fc);
     jz_scenario_free(proj);
-    jz_scenario_free(pert);
     jz_calib_free(c);
     return rc;
 }

@@ -191,6 +191,7 @@ void jz_calib_free(jz_calib *c)
     jz_scenario_free(c->conditioned);
     jz_result_free(c->result);
     free(c->params);
+    free(c->corr);
     free(c->obs);
     free(c->summary);
     free(c->shape);
@@ -301,6 +302,14 @@ static int fit(problem *P, jz_calib *c, const jz_calib_options *o)
     } else {
         c->cond = NAN;
     }
+    free(c->corr);
+    if ((c->corr = calloc((size_t)P->np * (size_t)P->np, sizeof *c->corr)))
+        for (size_t a = 0; a < p; a++)
+            for (size_t b = 0; b < p; b++) {
+                double vab = gsl_matrix_get(cov, a, b), va = gsl_matrix_get(cov, a, a), vb = gsl_matrix_get(cov, b, b);
+                c->corr[(size_t)P->map[a] * (size_t)P->np + (size_t)P->map[b]] =
+                    va > 0 && vb > 0 ? vab / sqrt(va * vb) : (a == b);
+            }
     for (size_t k = 0; k < p; k++) {
         jz_calib_param *q = &P->par[P->map[k]];
         q->theta = gsl_vector_get(xs, k);

@@ -170,6 +170,8 @@ typedef struct jz_calib {
     double sigma;                /* residual standard deviation (relative) */
     double cond;                 /* condition number of the weighted Jacobian at the solution */
     int n_affected;              /* observations some fitted parameter moves: dof = n_affected - n_fitted */
+    double *corr;                /* [n_params x n_params] correlations of the fitted parameters'
+                                    estimates (0 where either is not fitted), or NULL */
     int break_year;              /* the break year used (0: none) */
     double break_F, break_p;     /* F test of the break against no break (NAN when not tested) */
     jz_scenario *conditioned;    /* private: the input with the observed instroom put in */
@@ -232,6 +234,8 @@ typedef struct jz_bt_point {
     int g, z, series, year, horizon, line;
     int half;       /* 0: the year; 1, 2: a half-year (jz_calib_obs.half) */
     int origin;     /* the last fitted year */
+    double param_var; /* relative variance of the model forecast from the fit's parameter
+                         uncertainty (delta method with the parameters' correlations) */
     double observed;
     double forecast[JZ_BT_METHODS]; /* model, last value, linear trend */
 } jz_bt_point;
@@ -245,8 +249,10 @@ typedef struct jz_bt_stat {
     /* the model's relative errors (forecast / observed - 1) as an interval
      * (method JZ_BT_MODEL, n >= 2; NAN otherwise): root mean square, the
      * half-width of the 95% forecast interval t(n-1) x rms x sqrt(1 + 1/n),
-     * and its leave-one-out coverage of the scored points */
-    double rel_rms, half95, coverage;
+     * and its leave-one-out coverage of the scored points; noise_var: the mean
+     * squared relative error less the part the parameter uncertainty of each
+     * origin explains (the error a perfectly fitted model would still make) */
+    double rel_rms, half95, coverage, noise_var;
 } jz_bt_stat;
 
 /* One series over all origins and horizons: the numbers behind the
@@ -258,9 +264,11 @@ typedef struct jz_bt_verdict {
 } jz_bt_verdict;
 
 /* A forecast beyond the history from the fit on all of it, with the
- * empirical 95% interval of its series and horizon, and one that adds
- * the parameter uncertainty (the forecast's spread when each fitted
- * parameter moves by its standard error, added in quadrature). */
+ * empirical 95% interval of its series and horizon (the backtest's errors
+ * as they were), and the combined one: the backtest's errors less what
+ * the parameter uncertainty of each origin explains, plus the parameter
+ * uncertainty of this fit (delta method with the parameters'
+ * correlations). */
 typedef struct jz_bt_ahead {
     int g, z, series, year, horizon;
     double forecast;
