@@ -440,6 +440,48 @@ static void test_interval_coverage(void **state)
     jz_scenario_free(t);
 }
 
+/* ---- 5. Nederland, a province or a COROP region as the level --------------- */
+
+static void test_national_level(void **state)
+{
+    (void)state;
+    const char *y = "meta: {name: Landelijk, base_year: 2020, horizon: 4}\n"
+                    "zorgsoorten:\n"
+                    "  - {key: ots, start: 30000, instroom: {absolute: 12000}, zorgduur: 30, cost: 10k,\n"
+                    "     budget: {volume: 30000, price: 10k}}\n"
+                    "gemeenten:\n"
+                    "  - {code: NL01, name: Nederland}\n"
+                    "  - {code: PV21, name: Groningen}\n"
+                    "  - {code: CR01, name: Oost-Groningen}\n";
+    jz_error err;
+    jz_scenario *s = jz_scenario_load_string(y, strlen(y), "nl.yaml", NULL, &err);
+    if (!s)
+        fail_msg("%s:%d: %s", err.file, err.line, err.message);
+    assert_true(jz_region_code("NL01") && jz_region_code("PV21") && jz_region_code("CR40"));
+    assert_false(jz_region_code("GM0153") || jz_region_code("XX01") || jz_region_code("NL1"));
+    jz_history *h = parse("regio's;type maatregel;peildatum;jeugdigen met maatregel\n"
+                          "Nederland;ots;31-12-2020;31 000\nNederland;ots;1-1-2022;31 500\n"
+                          "PV21;ots;31-12-2021;1 200\n");
+    jz_calib_options co;
+    jz_calib_options_default(&co);
+    co.fit = JZ_FIT_ZORGDUUR;
+    jz_calib *c = jz_calibrate(s, h, &co, &err);
+    if (!c)
+        fail_msg("%s", err.message);
+    assert_int_equal(c->n_obs, 3);
+    assert_int_equal(c->obs[0].g, 0);
+    assert_int_equal(c->obs[2].g, 1);
+    jz_calib_free(c);
+    jz_history_free(h);
+    jz_scenario_free(s);
+    const char *bad = "meta: {name: X, base_year: 2020, horizon: 4}\n"
+                      "zorgsoorten:\n  - {key: ots, start: 1, instroom: {absolute: 1}, zorgduur: 30, cost: 10k,\n"
+                      "     budget: {volume: 1, price: 10k}}\n"
+                      "gemeenten:\n  - {code: XX01, name: Nergens}\n";
+    assert_null(jz_scenario_load_string(bad, strlen(bad), "x.yaml", NULL, &err));
+    assert_non_null(strstr(err.message, "NL01"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -447,6 +489,7 @@ int main(void)
         cmocka_unit_test(test_mixture_shape),
         cmocka_unit_test(test_half_years_and_peildata),
         cmocka_unit_test(test_interval_coverage),
+        cmocka_unit_test(test_national_level),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

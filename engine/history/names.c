@@ -260,3 +260,10 @@ double hist_unit_scale(int role, const char *paren)
     }
     return f;
 }
+
+int jz_region_code(const char *c)
+{
+    if (!c || strlen(c) != 4 || !isdigit((unsigned char)c[2]) || !isdigit((unsigned char)c[3]))
+        return 0;
+    return strncmp(c, "NL", 2) == 0 || strncmp(c, "PV", 2) == 0 || strncmp(c, "CR", 2) == 0;
+}

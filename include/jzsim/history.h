@@ -133,6 +133,11 @@ void jz_history_free(jz_history *h);
 const char *jz_hseries_key(int series);
 const char *jz_hseries_label(int series, int english);
 int jz_hseries_is_money(int series);
+/* Is code a CBS code of a level above the gemeente: Nederland (NL01), a
+ * province (PV and two digits) or a COROP region (CR and two digits)?
+ * Such a level may stand where a gemeente does, in a scenario and in a
+ * history (national and regional CBS series). */
+int jz_region_code(const char *code);
 /* Is the zorgsoort cell one of the words for "all zorgsoorten"? */
 int jz_history_is_total(const char *zorgsoort);
 
