@@ -22,17 +22,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/reporters.h"
 #include "jzsim/jzsim.h"
 #include "report/cmp_common.h"
 #include "report/text.h"
+#include "report/zipcheck.h"
 
 #ifndef JZ_HAVE_XLSXWRITER
 
 int jz_compare_have_xlsx(void) { return 0; }
 
-int jz_compare_report_xlsx(const char *path, const jz_comparison *c, const jz_compare_options *o,
-                           jz_error *err)
+int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
+    (void)out; /* libxlsxwriter writes by path */
+    const char *path = o->path;
+    const jz_comparison *c = x->comparison;
     (void)c;
     (void)o;
     return jz_error_set(err, JZ_ERUNTIME, path, 0, 0,
@@ -352,10 +356,12 @@ static void about_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
     worksheet_set_column(ws, 0, 0, 120, NULL);
 }
 
-int jz_compare_report_xlsx(const char *path, const jz_comparison *c, const jz_compare_options *o,
-                           jz_error *err)
+int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
-    int u0 = o->unit >= 0 ? o->unit : 0, u1 = o->unit >= 0 ? o->unit + 1 : c->n_units;
+    (void)out; /* libxlsxwriter writes by path */
+    const char *path = o->path;
+    const jz_comparison *c = x->comparison;
+    int u0 = o->gemeente >= 0 ? o->gemeente : 0, u1 = o->gemeente >= 0 ? o->gemeente + 1 : c->n_units;
     if (n_rows_needed(c, u1 - u0) < 0)
         return jz_error_set(err, JZ_EINPUT, NULL, 0, 0,
                             "the comparison has more rows than an Excel sheet holds; choose one "
@@ -363,7 +369,14 @@ int jz_compare_report_xlsx(const char *path, const jz_comparison *c, const jz_co
     book b;
     memset(&b, 0, sizeof b);
     b.lang = o->lang;
+    /* libxlsxwriter stages the parts in temporary files, by default in /tmp
+     * whatever TMPDIR says; stage them beside the workbook instead, where
+     * the output goes and where its errors are the output's errors */
+    char tmpdir[1024];
+    const char *slash = strrchr(path, '/');
+    snprintf(tmpdir, sizeof tmpdir, "%.*s", slash ? (int)(slash - path) + 1 : 1, slash ? path : ".");
     lxw_workbook_options wo = {0};
+    wo.tmpdir = tmpdir;
     b.wb = workbook_new_opt(path, &wo);
     if (!b.wb)
         return jz_error_set(err, JZ_EIO, path, 0, 0, "cannot create the workbook");
@@ -407,7 +420,7 @@ int jz_compare_report_xlsx(const char *path, const jz_comparison *c, const jz_co
         return jz_error_set(err, JZ_ERUNTIME, path, 0, 0, "cannot add a worksheet to the workbook");
     if (e != LXW_NO_ERROR)
         return jz_error_set(err, JZ_EIO, path, 0, 0, "cannot write the workbook: %s", lxw_strerror(e));
-    return JZ_OK;
+    return jz_zip_verify(path, path, err); /* libxlsxwriter misses some write errors */
 }
 
 #endif
