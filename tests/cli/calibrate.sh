@@ -155,6 +155,23 @@ mkdir -p "$TMP/vorm"
 expect_exit 0 "$JZ" calibrate --fit vorm --history "$H" -o "$TMP/vorm/cal.yaml" "$S"
 grep -q "stages:" "$TMP/vorm/cal.yaml" && bad "--fit vorm wrote stages without duration classes" || ok
 expect_grep "$TMP/out" "no duration-class counts per zorgsoort"
+# --fit vorm with duration classes: the stages change, and no warning says nothing was fitted
+python3 - "$TMP/classes.csv" <<'PY'
+import math, sys
+def P(t, k, D):
+    x = k * t / D
+    return 1 - sum(math.exp(-x) * x**i / math.factorial(i) for i in range(k))
+e = [0, 3, 6, 12, 24, 36, 48]
+p = [P(e[i + 1], 3, 11) - P(e[i], 3, 11) for i in range(6)] + [1 - P(48, 3, 11)]
+with open(sys.argv[1], "w") as f:
+    f.write("gemeente;zorgsoort;periode;instroom;dur_0_3m;dur_3_6m;dur_6_12m;dur_1_2y;dur_2_3y;dur_3_4y;dur_4y_plus\n")
+    f.write("GM0001;ambulant;2019;950;" + ";".join(str(round(5000 * q)) for q in p) + "\n")
+PY
+mkdir -p "$TMP/vorm2"
+expect_exit 0 "$JZ" calibrate --fit vorm --history "$TMP/classes.csv" -o "$TMP/vorm2/cal.yaml" "$S"
+expect_grep "$TMP/vorm2/cal.yaml" "stages: 3"
+grep -q "calibrated scenario equals the input" "$TMP/out" && bad "--fit vorm changed the stages and said nothing was fitted" || ok
+expect_grep "$TMP/out" "only the duration shape (stages) was fitted"
 # a break year: fitted and named
 expect_exit 0 "$JZ" calibrate --history "$H" --fit zorgduur,breuk --break-year 2021 --format json "$S"
 expect_grep "$TMP/out" "\"zorgduur_break\""
