@@ -482,6 +482,40 @@ static void test_national_level(void **state)
     assert_non_null(strstr(err.message, "NL01"));
 }
 
+/* ---- 6. observations no parameter can reconcile --------------------------- */
+
+static void test_inconsistent_neighbours(void **state)
+{
+    (void)state;
+    jz_scenario *p = scenario(0, 600, 20, 0, 0);
+    /* 2016: the end stock of 2015 was 1000, but 2016's figures imply a begin
+     * stock of 400 (CBS widened or narrowed the population?); 2017: unique
+     * clients below instroom imply a negative begin stock */
+    jz_history *h = parse("gemeente,zorgsoort,periode,clients_end,instroom,uitstroom,unique_clients\n"
+                          "GM0001,ambulant,2015,1000,600,600,\n"
+                          "GM0001,ambulant,2016,1000,1000,400,\n"
+                          "GM0001,ambulant,2017,,700,,650\n");
+    jz_calib_options co;
+    jz_calib_options_default(&co);
+    co.fit = JZ_FIT_ZORGDUUR;
+    jz_error err;
+    jz_calib *c = jz_calibrate(p, h, &co, &err);
+    if (!c)
+        fail_msg("%s", err.message);
+    int half = 0, negative = 0;
+    for (int i = 0; i < c->n_warnings; i++) {
+        half |= strstr(c->warnings[i], "h.csv:3: clients_end 1000 and instroom 1000 and uitstroom 400") &&
+                strstr(c->warnings[i], "less than half the end stock of 2015 (1000, line 2)");
+        negative |= strstr(c->warnings[i], "h.csv:4: unique_clients 650 and instroom 700") &&
+                    strstr(c->warnings[i], "negative begin stock");
+    }
+    assert_true(half);
+    assert_true(negative);
+    jz_calib_free(c);
+    jz_history_free(h);
+    jz_scenario_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -490,6 +524,7 @@ int main(void)
         cmocka_unit_test(test_half_years_and_peildata),
         cmocka_unit_test(test_interval_coverage),
         cmocka_unit_test(test_national_level),
+        cmocka_unit_test(test_inconsistent_neighbours),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -300,6 +300,64 @@ static int add_obs(collector *C, int row, int line, int col, int series, int g, 
     return JZ_OK;
 }
 
+static const jz_calib_obs *find_obs(const collector *C, int g, int z, int series, int year)
+{
+    for (int j = 0; j < C->n; j++) {
+        const jz_calib_obs *o = &C->obs[j];
+        if (o->g == g && o->z == z && o->series == series && o->year == year && !o->half)
+            return o;
+    }
+    return NULL;
+}
+
+/* Observations that no parameter can reconcile with their neighbours: the
+ * begin stock a year's figures imply (end stock - instroom + uitstroom, or
+ * unique clients - instroom) against the end stock of the year before.
+ * Negative, or below half or above twice the observed stock, is a warning
+ * naming the lines: a break in the series (a changed population or
+ * definition) or an error in one of them.  At most 8 are named. */
+static int check_neighbours(collector *C)
+{
+    int named = 0;
+    for (int j = 0; j < C->n && named < 8; j++) {
+        const jz_calib_obs *e = &C->obs[j];
+        if (e->half || (e->series != JZ_HS_END && e->series != JZ_HS_UNIQUE))
+            continue;
+        const jz_calib_obs *in = find_obs(C, e->g, e->z, JZ_HS_INSTROOM, e->year);
+        const jz_calib_obs *out = e->series == JZ_HS_END ? find_obs(C, e->g, e->z, JZ_HS_UITSTROOM, e->year) : NULL;
+        if (!in || (e->series == JZ_HS_END && !out))
+            continue;
+        double implied = e->observed - in->observed + (out ? out->observed : 0.0);
+        const jz_calib_obs *prev = find_obs(C, e->g, e->z, JZ_HS_END, e->year - 1);
+        const char *what = NULL;
+        char buf[160];
+        if (implied < 0) {
+            what = "a negative begin stock";
+        } else if (prev && prev->observed > 0 && (implied < 0.5 * prev->observed || implied > 2.0 * prev->observed)) {
+            snprintf(buf, sizeof buf, "a begin stock of %.6g, %s the end stock of %d (%.6g, line %d)", implied,
+                     implied < prev->observed ? "less than half" : "more than twice", e->year - 1, prev->observed,
+                     prev->line);
+            what = buf;
+        }
+        if (!what)
+            continue;
+        named++;
+        char flows[96];
+        if (out)
+            snprintf(flows, sizeof flows, "instroom %.6g and uitstroom %.6g", in->observed, out->observed);
+        else
+            snprintf(flows, sizeof flows, "instroom %.6g", in->observed);
+        if (jz_calib_warn(C->warn, C->nw, C->cw,
+                          "%s:%d: %s %.6g and %s of %s, %s, %d imply %s: no parameter fits that; a break in "
+                          "the series (population or definition changed?) or an error in a row",
+                          C->h->path, e->line, jz_hseries_key(e->series), e->observed, flows,
+                          C->s->gemeenten[e->g].code, e->z < 0 ? "totaal" : C->s->zorgsoorten[e->z].key, e->year,
+                          what))
+            return jz_error_set(C->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    return JZ_OK;
+}
+
 /* Observations from the rows.  Whole years as they are.  Half-years: a
  * pair of halves of one cell and year adds up to the year for the flows
  * (instroom, uitstroom, cost, client-years, class counts), the first
@@ -400,6 +458,8 @@ int jz_calib_collect(const jz_scenario *s, const jz_history *h, const int *rg, c
         free(C.obs);
         return rc;
     }
+    if (warn && (rc = check_neighbours(&C)))
+        return rc;
     jz_calib_obs *obs = C.obs;
     int n = C.n, outside = C.outside, half_skipped = C.half_skipped;
     int aside_lines[8];
