@@ -81,6 +81,17 @@ static void calib_table(FILE *out, const jz_calib *c, jz_lang lang)
             L("relatieve residu-sd", "relative residual sd"),
             jz_format_number(a, sizeof a, 100.0 * c->sigma, 2, lang), c->iterations,
             L("iteraties", "iterations"));
+    if (c->break_year) {
+        int duur = 0;
+        for (int i = 0; i < c->n_params; i++)
+            duur |= c->params[i].kind == JZ_PK_DUUR_BREAK && c->params[i].fitted;
+        fprintf(out, "%s: %s %s %d", L("Breuk", "Break"), duur ? "zorgduur" : "instroom", L("vanaf", "from"),
+                c->break_year);
+        if (isfinite(c->break_p))
+            fprintf(out, " (F = %s, p = %s %s)", jz_format_number(a, sizeof a, c->break_F, 2, lang),
+                    jz_format_number(b, sizeof b, c->break_p, 4, lang), L("tegen geen breuk", "against no break"));
+        fputc('\n', out);
+    }
 
     fprintf(out, "\n%s\n", L("Parameters (st.fout = 1 standaardfout)", "Parameters (se = 1 standard error)"));
     fprintf(out, "%-8s %-20s %-16s %12s %12s %10s\n", "gemeente", "zorgsoort",
@@ -117,6 +128,7 @@ static void calib_table(FILE *out, const jz_calib *c, jz_lang lang)
                                  "Duration shape (Erlang k, from the duration classes of ended trajectories)"));
         for (int t = 0; t < c->n_shape; t++) {
             const jz_shape_test *st = &c->shape[t];
+            char zbuf[64], pbuf[64];
             fprintf(out, "%s %s: %.0f %s; %s k = %d%s\n", gname(s, st->g), zname(s, st->z), st->total,
                     L("trajecten", "trajectories"), L("beste", "best"), st->best_k,
                     st->scenario_k ? "" : "");
@@ -132,6 +144,16 @@ static void calib_table(FILE *out, const jz_calib *c, jz_lang lang)
             fprintf(out, "  %s: %s %s\n", L("exponentieel (k=1) tegen beste k", "exponential (k=1) against best k"),
                     L("log-likelihood-verschil", "log-likelihood difference"),
                     jz_format_number(a, sizeof a, st->loglik[st->best_k - 1] - st->loglik[0], 2, lang));
+            if (isfinite(st->mix_loglik) && (st->none_fits || st->mix_better))
+                fprintf(out, "  %s: %s%% Erlang-%d %s %s %s, %s Erlang-%d %s %s %s; log-lik %s, chi2 %s, p %s%s\n",
+                        L("twee takken", "two branches"), jz_format_number(a, sizeof a, 100 * st->mix_p, 1, lang),
+                        st->mix_k1, L("met gemiddeld", "with mean"), jz_format_number(b, sizeof b, st->mix_D1, 2, lang),
+                        L("mnd", "months"), L("de rest", "the rest"), st->mix_k2, L("met gemiddeld", "with mean"),
+                        jz_format_number(d, sizeof d, st->mix_D2, 2, lang), L("mnd", "months"),
+                        jz_format_number(e, sizeof e, st->mix_loglik, 2, lang),
+                        (jz_format_number(zbuf, sizeof zbuf, st->mix_chi2, 2, lang)),
+                        jz_format_number(pbuf, sizeof pbuf, st->mix_pvalue, 4, lang),
+                        st->none_fits ? L("  (geen enkele Erlang past)", "  (no single Erlang fits)") : "");
         }
     }
 
@@ -255,6 +277,16 @@ static void calib_json(FILE *out, const jz_calib *c)
     jz_jsonw_number(&j, c->cond);
     jz_jsonw_key(&j, "gsl_status");
     jz_jsonw_int(&j, c->status);
+    jz_jsonw_key(&j, "affected");
+    jz_jsonw_int(&j, c->n_affected);
+    if (c->break_year) {
+        jz_jsonw_key(&j, "break_year");
+        jz_jsonw_int(&j, c->break_year);
+        jz_jsonw_key(&j, "break_F");
+        jz_jsonw_number(&j, c->break_F);
+        jz_jsonw_key(&j, "break_p");
+        jz_jsonw_number(&j, c->break_p);
+    }
     jz_jsonw_end_object(&j);
     jz_jsonw_key(&j, "parameters");
     jz_jsonw_begin_array(&j);
@@ -326,6 +358,31 @@ static void calib_json(FILE *out, const jz_calib *c)
         jz_jsonw_numbers(&j, st->chi2, st->n_k);
         jz_jsonw_key(&j, "pvalue");
         jz_jsonw_numbers(&j, st->pvalue, st->n_k);
+        jz_jsonw_key(&j, "none_fits");
+        jz_jsonw_bool(&j, st->none_fits);
+        if (isfinite(st->mix_loglik)) {
+            jz_jsonw_key(&j, "mixture");
+            jz_jsonw_begin_object(&j);
+            jz_jsonw_key(&j, "share");
+            jz_jsonw_number(&j, st->mix_p);
+            jz_jsonw_key(&j, "k1");
+            jz_jsonw_int(&j, st->mix_k1);
+            jz_jsonw_key(&j, "mean_duration1");
+            jz_jsonw_number(&j, st->mix_D1);
+            jz_jsonw_key(&j, "k2");
+            jz_jsonw_int(&j, st->mix_k2);
+            jz_jsonw_key(&j, "mean_duration2");
+            jz_jsonw_number(&j, st->mix_D2);
+            jz_jsonw_key(&j, "loglik");
+            jz_jsonw_number(&j, st->mix_loglik);
+            jz_jsonw_key(&j, "chi2");
+            jz_jsonw_number(&j, st->mix_chi2);
+            jz_jsonw_key(&j, "pvalue");
+            jz_jsonw_number(&j, st->mix_pvalue);
+            jz_jsonw_key(&j, "better");
+            jz_jsonw_bool(&j, st->mix_better);
+            jz_jsonw_end_object(&j);
+        }
         jz_jsonw_end_object(&j);
     }
     jz_jsonw_end_array(&j);
