@@ -47,14 +47,27 @@ void jz_backtest_free(jz_backtest *b)
  * the fitted scenario): own cells get the external instroom that makes
  * their total instroom (external + transfers + re-entries) the observed
  * one; a gemeente total scales the cells without rows of their own.  A few
- * passes, because transfers depend on the instroom of the other cells. */
+ * passes, because transfers depend on the instroom of the other cells.
+ * Years after a cell's last observed instroom keep the scenario's course
+ * times that year's factor. */
 int jz_calib_observed_instroom(jz_scenario *s, jz_workspace *w, jz_result *r, const jz_calib_obs *obs, int n,
                                int until, jz_error *err)
 {
     const int G = s->n_gemeenten, Z = s->n_zorgsoorten, H = s->meta.horizon, base = s->meta.base_year;
-    unsigned char *own = calloc((size_t)G * (size_t)Z, 1);
-    if (!own)
+    const size_t GZ = (size_t)G * (size_t)Z;
+    unsigned char *own = calloc(GZ, 1);
+    int *last = malloc(GZ * sizeof *last); /* the last year index set from an observation, -1: none */
+    double *orig = malloc(GZ * (size_t)H * sizeof *orig);
+    if (!own || !last || !orig) {
+        free(own);
+        free(last);
+        free(orig);
         return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    for (size_t ci = 0; ci < GZ; ci++) {
+        last[ci] = -1;
+        memcpy(orig + ci * (size_t)H, s->cells[ci].instroom, (size_t)H * sizeof *orig);
+    }
     for (int i = 0; i < n; i++)
         if (obs[i].z >= 0 && obs[i].series == JZ_HS_INSTROOM)
             own[obs[i].g * Z + obs[i].z] = 1;
@@ -76,6 +89,9 @@ int jz_calib_observed_instroom(jz_scenario *s, jz_workspace *w, jz_result *r, co
                     ext = 0;
                 if (now > 0)
                     c->instroom[y] *= ext / now;
+                size_t ci = (size_t)o->g * (size_t)Z + (size_t)o->z;
+                if (y > last[ci])
+                    last[ci] = y;
             } else {
                 double own_in = 0.0, grp_in = 0.0, grp_ext = 0.0;
                 for (int z = 0; z < Z; z++) {
@@ -90,12 +106,30 @@ int jz_calib_observed_instroom(jz_scenario *s, jz_workspace *w, jz_result *r, co
                 double target_ext = grp_ext + (o->observed - own_in - grp_in);
                 if (grp_ext > 0 && target_ext > 0)
                     for (int z = 0; z < Z; z++)
-                        if (!own[o->g * Z + z])
-                            s->cells[(size_t)o->g * (size_t)Z + (size_t)z].instroom[y] *= target_ext / grp_ext;
+                        if (!own[o->g * Z + z]) {
+                            size_t ci = (size_t)o->g * (size_t)Z + (size_t)z;
+                            s->cells[ci].instroom[y] *= target_ext / grp_ext;
+                            if (y > last[ci])
+                                last[ci] = y;
+                        }
             }
         }
     }
+    /* the years after the last observed one continue from its level (the
+     * scenario's own course times the last year's factor), not back at
+     * the scenario's level */
+    for (size_t ci = 0; rc == JZ_OK && ci < GZ; ci++) {
+        int ly = last[ci];
+        double o0 = ly >= 0 ? orig[ci * (size_t)H + (size_t)ly] : 0.0;
+        if (ly < 0 || !(o0 > 0.0))
+            continue;
+        double f = s->cells[ci].instroom[ly] / o0;
+        for (int y = ly + 1; y < H; y++)
+            s->cells[ci].instroom[y] = orig[ci * (size_t)H + (size_t)y] * f;
+    }
     free(own);
+    free(last);
+    free(orig);
     return rc;
 }
 
