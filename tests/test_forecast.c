@@ -122,6 +122,7 @@ static void test_exit_rate_drop(void **state)
     }
     jz_history *h = parse(csv);
     assert_int_equal(h->n_revisions, 1);
+    assert_true(fabs(h->revisions[0].revised / h->revisions[0].first - 1.01) < 1e-4);
 
     jz_backtest_options o;
     jz_backtest_options_default(&o);
@@ -190,6 +191,11 @@ static void test_exit_rate_drop(void **state)
     for (int i = 0; i < c->n_warnings; i++)
         warned |= strstr(c->warnings[i], "series break") != NULL;
     assert_true(warned);
+    int revised = 0; /* the revision is named in the calibration's notes */
+    for (int i = 0; i < c->n_warnings; i++)
+        revised |= strstr(c->warnings[i], "revision in h.csv: clients_end of GM0001, ambulant, 2023") &&
+                   strstr(c->warnings[i], "(+1.0%)");
+    assert_true(revised);
     for (int i = 0; i < c->n_params; i++)
         if (c->params[i].kind == JZ_PK_DUUR_BREAK) {
             print_message("zorgduur break factor %.4f +/- %.4f (truth %.4f)\n", c->params[i].value, c->params[i].se,

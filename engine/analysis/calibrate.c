@@ -402,6 +402,21 @@ static jz_calib *calibrate_one(const jz_scenario *s, const jz_history *h, const 
             c->last_year = ob->year;
     }
 
+    /* revisions of the history (voorlopig, then final): named in the report */
+    for (int i = 0; i < h->n_revisions; i++) {
+        const jz_history_revision *v = &h->revisions[i];
+        const jz_history_row *row = &h->rows[v->row];
+        if (i == 8) {
+            WARN(c, "%d more revisions in %s", h->n_revisions - 8, h->path);
+            break;
+        }
+        WARN(c, "revision in %s: %s of %s, %s, %d%s was %.6g voorlopig (line %d), is %.6g (%+.1f%%) (line %d); "
+                "the final value is fitted", h->path, jz_hseries_key(v->series),
+             row->gemeente[0] ? row->gemeente : s->gemeenten[0].code, row->zorgsoort[0] ? row->zorgsoort : "totaal",
+             row->year, row->half == 1 ? "H1" : row->half == 2 ? "H2" : "", v->first, v->line_first, v->revised,
+             v->first != 0.0 ? 100.0 * (v->revised - v->first) / v->first : 0.0, v->line_revised);
+    }
+
     /* conditional: the observed instroom goes into the scenario for every
      * observed year, and instroom is not fitted */
     if (o.instroom_observed) {

@@ -569,8 +569,13 @@ static void bt_table(FILE *out, const jz_backtest *b, jz_lang lang)
     for (int i = 0; i < b->n_points; i++) {
         const jz_bt_point *p = &b->points[i];
         char w4[64];
-        fprintf(out, "%-8s %-13.13s %-16.16s %5d %2d %12s %12s %12s %12s\n", gname(s, p->g), zname(s, p->z),
-                jz_hseries_key(p->series), p->year, p->horizon, fmt_val(x, sizeof x, p->observed, lang),
+        char yr[16];
+        if (p->half)
+            snprintf(yr, sizeof yr, "%dH%d", p->year, p->half);
+        else
+            snprintf(yr, sizeof yr, "%d", p->year);
+        fprintf(out, "%-8s %-13.13s %-16.16s %5s %2d %12s %12s %12s %12s\n", gname(s, p->g), zname(s, p->z),
+                jz_hseries_key(p->series), yr, p->horizon, fmt_val(x, sizeof x, p->observed, lang),
                 fmt_val(y, sizeof y, p->forecast[0], lang), fmt_val(z, sizeof z, p->forecast[1], lang),
                 fmt_val(w4, sizeof w4, p->forecast[2], lang));
     }
@@ -808,6 +813,10 @@ static void bt_json(FILE *out, const jz_backtest *b)
         jz_jsonw_int(&j, p->horizon);
         jz_jsonw_key(&j, "origin");
         jz_jsonw_int(&j, p->origin);
+        if (p->half) {
+            jz_jsonw_key(&j, "half");
+            jz_jsonw_int(&j, p->half);
+        }
         jz_jsonw_key(&j, "observed");
         jz_jsonw_number(&j, p->observed);
         for (int m = 0; m < JZ_BT_METHODS; m++) {
