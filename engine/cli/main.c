@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/version.h"
 
 static const jz_command commands[] = {
     {"run", cmd_run, "project one scenario and print the per-year figures"},
@@ -16,6 +17,7 @@ static const jz_command commands[] = {
     {"measures", cmd_measures, "what each measure buys: ranking, payback, certainty, interaction"},
     {"mc", cmd_mc, "Monte Carlo bands (P5-P95) of cost and tekort from uncertain inputs"},
     {"sensitivity", cmd_sensitivity, "which assumptions matter: tornado of the tekort, break-even values"},
+    {"records", cmd_records, "trajectory records to history, duration fits, transitions (and a scenario)"},
     {NULL, NULL, NULL}};
 
 static void usage(FILE *out)
@@ -84,7 +86,7 @@ static int dispatch(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0) {
-        printf("jzsim %s\n", JZSIM_VERSION);
+        cli_print_version(stdout);
         return EXIT_OK;
     }
     for (const jz_command *c = commands; c->name; c++)

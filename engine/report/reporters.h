@@ -40,5 +40,9 @@ JZ_REPORTER(jz_rep_calibrate_json);
 JZ_REPORTER(jz_rep_backtest_table);
 JZ_REPORTER(jz_rep_backtest_csv);
 JZ_REPORTER(jz_rep_backtest_json);
+JZ_REPORTER(jz_rep_records_table); /* records_report.c, records_html.c */
+JZ_REPORTER(jz_rep_records_csv);
+JZ_REPORTER(jz_rep_records_json);
+JZ_REPORTER(jz_rep_records_html);
 
 #endif
