@@ -12,7 +12,9 @@ want() { # GOT WANT
   [ "$1" = "$2" ] && ok || bad "completion: got '$1', wanted '$2'"
 }
 cd "$SRC" || exit 1
-want "$(comp "$JZ" "")" "--help --version backtest calibrate compare help mc measures run sensitivity validate "
+# every command that 'jzsim --help' lists, and help
+cmds=$("$JZ" --help | sed -n '/^Commands:/,/^$/p' | awk 'NF && !/^Commands:/ {print $1}')
+want "$(comp "$JZ" "")" "$(printf '%s\n' --help --version help $cmds | sort | tr '\n' ' ')"
 want "$(comp "$JZ" co)" "compare "
 want "$(comp "$JZ" help se)" "sensitivity "
 want "$(comp "$JZ" validate --)" "--allow-implausible --help --quiet --strict "
