@@ -24,6 +24,17 @@ static double stock_sum(const double *x, int k)
     return t;
 }
 
+/* Unroll hint for the loops over the stages (k <= 8 fully unrolled when k
+ * is a constant; longer chains keep the loop).  Unrolling does not change
+ * the order of any addition, so the results are the same bits. */
+#if defined(__clang__)
+#define JZ_UNROLL _Pragma("unroll 8")
+#elif defined(__GNUC__)
+#define JZ_UNROLL _Pragma("GCC unroll 8")
+#else
+#define JZ_UNROLL
+#endif
+
 /* One step of one chain with inflow I: x is replaced by the end state;
  * sums[0] = stock at the start, sums[1] = at the end, sums[2] = client-steps,
  * sums[3] = client-steps in the last stage (completions / r).
@@ -32,6 +43,7 @@ static inline void chain_step(const jz_erlang *restrict e, double *restrict x,
                               double I, int k, double sums[restrict 4])
 {
     double s0 = 0.0, cm = I * e->V, last = I * e->V_last;
+    JZ_UNROLL
     for (int i = 0; i < k; i++) {
         s0 += x[i];
         cm += x[i] * e->W[i];
@@ -40,8 +52,10 @@ static inline void chain_step(const jz_erlang *restrict e, double *restrict x,
     /* x_j(end) = sum_{i<=j} phi_{j-i} x_i + I gamma_j, in place from the
      * last stage down (stage j reads only i <= j) */
     double s1 = 0.0;
+    JZ_UNROLL
     for (int j = k - 1; j >= 0; j--) {
         double v = I * e->gamma[j];
+        JZ_UNROLL
         for (int i = 0; i <= j; i++)
             v += e->phi[j - i] * x[i];
         x[j] = v;
@@ -201,11 +215,15 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
                 double I = q->ext + in_tr + in_re;
 
                 double sums[4]; /* stock at start, at end, client-steps, last stage */
-                switch (k) {    /* constant k: fully unrolled (most zorgsoorten) */
+                switch (k) {    /* constant k: fully unrolled up to 8 stages */
                 case 1: chain_step(e, x, I, 1, sums); break;
                 case 2: chain_step(e, x, I, 2, sums); break;
                 case 3: chain_step(e, x, I, 3, sums); break;
                 case 4: chain_step(e, x, I, 4, sums); break;
+                case 5: chain_step(e, x, I, 5, sums); break;
+                case 6: chain_step(e, x, I, 6, sums); break;
+                case 7: chain_step(e, x, I, 7, sums); break;
+                case 8: chain_step(e, x, I, 8, sums); break;
                 default: chain_step(e, x, I, k, sums); break;
                 }
                 double cm = sums[2];
