@@ -80,7 +80,7 @@ static void decompose(const jz_cell *c, int y, int lumpsum, double V, double rea
     shapley3(a, b, phi);
     /* nominal tekort = B * (real tekort); the budgeted indexation of the
      * real overspend (B - 1)(phi_V + phi_I) is not covered by a budget that
-     * indexes only the budgeted amount: it counts as tariff (seed4 L1172) */
+     * indexes only the budgeted amount: it counts as tariff (enschede-2023, §3.2, cause 3; docs/sources.md) */
     *volume = phi[0];
     *intensity = phi[1];
     if (c->has_budget_amount) {

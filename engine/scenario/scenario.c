@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/limits.h"
 #include "scenario/build.h"
 #include "scenario/measure_build.h"
 #include "scenario/uncertain.h"
@@ -46,8 +47,8 @@ void jz_fill(double *a, int H, double v)
 
 void jz_load_options_default(jz_load_options *opt)
 {
-    opt->max_file_bytes = (size_t)16 << 20;
-    opt->max_nodes = 2000000;
+    opt->max_file_bytes = JZ_YAML_MAX_BYTES; /* common/limits.h */
+    opt->max_nodes = JZ_YAML_MAX_NODES;
     opt->max_extends_depth = 16;
     opt->allow_implausible = 0;
 }

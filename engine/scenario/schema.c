@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "common/util.h"
 #include "scenario/schema.h"
 #include "scenario/value.h"
 
@@ -164,37 +165,13 @@ const jz_key jz_keys_ageing[] = {
     {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
     {NULL, 0, NULL}};
 
-static size_t min3(size_t a, size_t b, size_t c)
-{
-    size_t m = a < b ? a : b;
-    return m < c ? m : c;
-}
-
-/* Levenshtein distance, capped: keys are short. */
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 63 || lb > 63)
-        return 99;
-    size_t prev[64], cur[64];
-    for (size_t j = 0; j <= lb; j++)
-        prev[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        cur[0] = i;
-        for (size_t j = 1; j <= lb; j++)
-            cur[j] = min3(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]));
-        memcpy(prev, cur, (lb + 1) * sizeof prev[0]);
-    }
-    return prev[lb];
-}
-
 const char *jz_schema_suggest(const char *key, const jz_key *table)
 {
     const char *best = NULL;
     size_t best_d = 3;
     size_t kl = strlen(key);
     for (const jz_key *k = table; k->key; k++) {
-        size_t d = edit_distance(key, k->key);
+        size_t d = jz_edit_distance(key, k->key);
         if (kl >= 3 && strncmp(key, k->key, kl) == 0)
             d = 1; /* a prefix: "zorgd" -> "zorgduur" */
         if (d < best_d) {

@@ -70,6 +70,9 @@ typedef struct jz_calib_param {
     double value;   /* fitted value in the same unit */
     double se;      /* standard error of value; NAN when it cannot be estimated */
     double theta, theta_se; /* internal scale: log factor, or the trend itself */
+    double theta_lo, theta_hi; /* bounds on theta that keep every value it sets within the
+                                  scenario loader's ranges (a bounded parameter) */
+    int at_bound;   /* -1 / +1: the fit ended on the lower / upper bound (value not interior) */
     char note[256]; /* why not fitted, or a warning about this parameter */
 } jz_calib_param;
 
@@ -167,6 +170,12 @@ double jz_calib_model_value(const jz_scenario *s, const jz_result *r, int series
  * the period and the fit quality.  JZ_EIO on a write error. */
 int jz_calib_write_yaml(FILE *out, const jz_calib *c, const char *extends_path, jz_error *err);
 
+/* Load the calibrated scenario written at path back, as a user would.
+ * Fitted values stay within the loader's ranges (jz_calib_param.theta_lo,
+ * theta_hi), so this should always hold; JZ_OK when it loads, else
+ * JZ_ERUNTIME with the loader's file:line:column and its message. */
+int jz_calib_check_written(const char *path, jz_error *err);
+
 /* ---- backtest ---------------------------------------------------------- */
 
 enum { JZ_BT_MODEL = 0, JZ_BT_LAST = 1, JZ_BT_TREND = 2, JZ_BT_METHODS = 3 };
@@ -215,18 +224,13 @@ void jz_backtest_free(jz_backtest *b);
 
 /* ---- reports ----------------------------------------------------------- */
 
-typedef enum { JZ_CFMT_TABLE = 0, JZ_CFMT_CSV = 1, JZ_CFMT_JSON = 2 } jz_calib_format;
-
-/* The fit (parameters with standard errors, fit per series, shape test,
- * residuals per series and period, warnings) as a table for reading, a
- * long CSV (one `section` column: parameter, summary, shape, residual) or
- * JSON.  csv_nl: ';' and decimal commas.  JZ_EIO on a write error. */
-int jz_report_calib(FILE *out, const jz_calib *c, jz_calib_format fmt, jz_lang lang, int csv_nl,
-                    jz_error *err);
-/* The backtest: errors per series and horizon for the model and the two
- * naive forecasts, the pooled MAPE per horizon, and every scored point. */
-int jz_report_backtest(FILE *out, const jz_backtest *b, jz_calib_format fmt, jz_lang lang,
-                       int csv_nl, jz_error *err);
+/* jz_report() (report.h), as table, csv or json:
+ *   JZ_REPORT_CALIBRATE: the fit (parameters with standard errors, fit per
+ *     series, shape test, residuals per series and period, warnings): a
+ *     table for reading, a long CSV (one `section` column: parameter,
+ *     summary, shape, residual) or JSON;
+ *   JZ_REPORT_BACKTEST: errors per series and horizon for the model and the
+ *     two naive forecasts, the pooled MAPE per horizon, every scored point. */
 
 #ifdef __cplusplus
 }
