@@ -252,6 +252,14 @@ int jz_check_gemeente(const jz_scenario *s, int g, jz_error *err)
     return JZ_OK;
 }
 
+int jz_model_check_gemeente(const jz_scenario *s, int g, jz_error *err)
+{
+    jz_error_clear(err);
+    if (!s || g < 0 || g >= s->n_gemeenten)
+        return scenario_fail(err, "model check: no gemeente %d", g);
+    return jz_check_gemeente(s, g, err);
+}
+
 int jz_check_cell_year(const jz_scenario *s, int g, int z, int y, jz_error *err)
 {
     int Z = s->n_zorgsoorten;

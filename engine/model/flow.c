@@ -157,10 +157,13 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
 {
     const int Z = s->n_zorgsoorten, H = s->meta.horizon, S = s->meta.steps_per_year;
     const jz_cell *cells = s->cells + (size_t)g * (size_t)Z;
-    /* every input of the gemeente, all years, before anything is computed */
-    int rc = jz_check_gemeente(s, g, err);
-    if (rc)
-        return rc;
+    /* every input of the gemeente, all years, before anything is computed
+     * (unless the caller vouches for them: jz_workspace_set_checked) */
+    if (!(w->checked && w->checked[g])) {
+        int rc = jz_check_gemeente(s, g, err);
+        if (rc)
+            return rc;
+    }
     jz_measures_gemeente(s, w, g); /* the inputs with the measures applied */
 
     /* Ring of re-entries: slot (head + d) mod L receives what leaves now and

@@ -68,6 +68,8 @@ struct jz_workspace {
     /* this gemeente's inputs with the measures applied (measures.c); the
      * flows and the money read these, never the scenario's own arrays */
     const unsigned char *measure_active; /* this run's switches (NULL = all on) */
+    const unsigned char *checked; /* [G] 1: gemeente g's inputs are vouched for
+                                     (jz_workspace_set_checked), or NULL */
     double *m_ext;        /* [Z * H] external instroom per year */
     double *m_dur;        /* [Z * H] zorgduur, months */
     double *m_cost;       /* [Z * H] euros per client-year, base-year prices (cell.cost) */

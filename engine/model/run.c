@@ -12,6 +12,11 @@
 
 #include "model/internal.h"
 
+void jz_workspace_set_checked(jz_workspace *w, const unsigned char *checked)
+{
+    w->checked = checked;
+}
+
 int jz_model_run(const jz_scenario *s, jz_workspace *w, jz_result *r, jz_error *err)
 {
     return jz_model_run_opts(s, w, r, NULL, err);
