@@ -35,8 +35,9 @@
 #include "model/erlang.h"
 #include "scenario/build.h"
 
+#include "national.h"
+
 enum { SINGLE_RUNS = 20 };
-static int G = 342, Z = 12, H = 15, KMAX = 4;
 
 static double now(void)
 {
@@ -58,84 +59,6 @@ static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
-}
-
-/* A deterministic spread in [0, 1) from two indices. */
-static double spread(int a, int b)
-{
-    unsigned h = (unsigned)a * 2654435761u ^ (unsigned)b * 40503u;
-    h ^= h >> 13;
-    h *= 0x5bd1e995u;
-    h ^= h >> 15;
-    return (double)(h % 10000u) / 10000.0;
-}
-
-static jz_scenario *national(void)
-{
-    const int Y = Z - 2; /* zorgsoorten 0..Y-1 are youth care, Y and Y+1 verlengde */
-    jz_scenario *s = jz_scenario_new(G, Z, H, 2024);
-    if (!s)
-        return NULL;
-    for (int z = 0; z < Z; z++) {
-        s->zorgsoorten[z].stages = z % KMAX + 1;
-        /* the last two are verlengde jeugdzorg (18-22) */
-        s->zorgsoorten[z].population = z >= Y ? JZ_POP_YOUNG_ADULT : JZ_POP_YOUTH;
-    }
-    for (int y = 0; y < H; y++)
-        s->budget_index[y] = 0.025;
-    for (int g = 0; g < G; g++) {
-        jz_gemeente *gm = &s->gemeenten[g];
-        double youth = 2500.0 + 60000.0 * spread(g, 1) * spread(g, 2);
-        for (int y = 0; y < H; y++) {
-            gm->population[JZ_POP_YOUTH][y] = youth * (1.0 - 0.003 * y);
-            gm->population[JZ_POP_YOUNG_ADULT][y] = 0.3 * youth * (1.0 + 0.002 * y);
-            gm->rijksbijdrage[y] = youth * 1100.0 * (1.0 + 0.02 * y);
-        }
-        gm->has_rijksbijdrage = 1;
-        for (int f = 0; f < 2; f++) {
-            jz_fixed_cost *fc = jz_scenario_add_fixed(s, g, f ? "projecten" : "toegang");
-            if (!fc) {
-                jz_scenario_free(s);
-                return NULL;
-            }
-            for (int y = 0; y < H; y++) {
-                fc->amount[y] = youth * (f ? 20.0 : 60.0);
-                fc->indexation[y] = 0.03;
-                fc->budget[y] = fc->amount[y];
-            }
-            fc->has_budget = f;
-        }
-        for (int z = 0; z < Z; z++) {
-            jz_cell *c = &s->cells[g * Z + z];
-            double pop = z >= Y ? 0.3 * youth : youth;
-            double per1000 = 2.0 + 10.0 * spread(g, 100 + z);
-            c->start = pop / 1000.0 * per1000 * (0.4 + 0.1 * (z % 4));
-            c->instroom_per_1000 = z % 2 == 0;
-            c->has_budget = z % 3 != 2;
-            c->reentry_delay = 3 + (g + z) % 22;
-            c->reentry_to = z % 2 ? z - 1 : z;
-            c->ageing_to = z < Y ? Y + z % 2 : -1;
-            for (int y = 0; y < H; y++) {
-                c->instroom[y] = c->instroom_per_1000 ? per1000 : pop / 1000.0 * per1000;
-                c->instroom_trend[y] = 0.01 - 0.002 * (z % 5);
-                c->zorgduur[y] = 4.0 + 2.0 * z + 3.0 * spread(g, 200 + z) + 0.1 * y;
-                c->cost[y] = 6000.0 + 7000.0 * z;
-                c->intensity_trend[y] = 0.01;
-                c->tariff_index[y] = 0.03;
-                c->budget_volume[y] = c->start * c->zorgduur[y] / 12.0;
-                c->budget_price[y] = 0.96 * c->cost[y];
-                c->reentry[y] = 0.03 + 0.01 * (z % 4);
-                c->ageing_rate[y] = z >= Y ? 0.2 : 0.02 + 0.01 * (z % 5);
-                c->ageing_transfer[y] = z >= Y ? 0.0 : 0.3;
-                double *tr = c->transition + (size_t)y * (size_t)Z;
-                if (z < Y) {
-                    tr[(z + 1) % Y] += 0.04;
-                    tr[(z + 3) % Y] += 0.02;
-                }
-            }
-        }
-    }
-    return s;
 }
 
 /* The same Poisson tails as one jz_erlang_step needs, via GSL. */

@@ -5,6 +5,7 @@
  *     kind, in a cell of a gemeente other than the first);
  *   - jz_workspace_set_checked: a vouched gemeente is not checked again,
  *     the others are; jz_model_check_gemeente gives the run's message;
+ *   - JZ_TOTALS_FIGURES gives the same bits for what it writes;
  *   - Monte Carlo checks the scenario once and per draw only the gemeenten
  *     that drawn values reach: an invalid draw in a gemeente's own input is
  *     still reported, the same for 1 and 2 threads, and the figures of a
@@ -113,6 +114,36 @@ static void test_vouched_gemeente_is_not_checked(void **state)
     jz_scenario_free(s);
 }
 
+/* JZ_TOTALS_FIGURES writes the region's gemeente-year arrays and zorgsoort
+ * cost with the same bits as a full run, and the gemeenten' slots whole. */
+static void test_figures_totals_same_bits(void **state)
+{
+    (void)state;
+    jz_scenario *s = jzm_rich_scenario(5, 6);
+    assert_non_null(s);
+    jz_workspace *w = jz_workspace_alloc(s), *v = jz_workspace_alloc(s);
+    jz_result *full = jz_result_alloc(s), *fig = jz_result_alloc(s);
+    jz_error err;
+    assert_int_equal(jz_model_run(s, w, full, &err), JZ_OK);
+    jz_workspace_set_totals(v, JZ_TOTALS_FIGURES);
+    assert_int_equal(jz_model_run(s, v, fig, &err), JZ_OK);
+    int G = s->n_gemeenten, Z = s->n_zorgsoorten, H = s->meta.horizon;
+#define SAME_GY_(field, kind) \
+    assert_memory_equal(full->field, fig->field, (size_t)(G + 1) * (size_t)H * sizeof(double));
+    JZ_RESULT_GY_FIELDS(SAME_GY_)
+#undef SAME_GY_
+    assert_memory_equal(full->cost, fig->cost, (size_t)(G + 1) * (size_t)Z * (size_t)H * sizeof(double));
+    assert_memory_equal(full->client_years, fig->client_years, (size_t)G * (size_t)Z * (size_t)H * sizeof(double));
+    /* the region's other zorgsoort arrays are not written */
+    assert_true(fig->client_years[jz_result_cz(fig, G, 0, 0)] == 0.0);
+    assert_true(full->client_years[jz_result_cz(full, G, 0, 0)] > 0.0);
+    jz_result_free(full);
+    jz_result_free(fig);
+    jz_workspace_free(w);
+    jz_workspace_free(v);
+    jz_scenario_free(s);
+}
+
 /* Two gemeenten; only the second has a drawn input of its own, which can
  * make its transitions and re-entry exceed 100%. */
 #define LOCAL \
@@ -188,6 +219,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_scan_finds_every_fault),
         cmocka_unit_test(test_vouched_gemeente_is_not_checked),
+        cmocka_unit_test(test_figures_totals_same_bits),
         cmocka_unit_test(test_mc_checks_drawn_gemeenten),
         cmocka_unit_test(test_mc_bits_for_any_thread_count),
     };

@@ -517,9 +517,13 @@ static int simulate(engine *e, int threads, jz_mc_result **runs, jz_mc_stat **di
             rc = err->status ? err->status : JZ_ERUNTIME;
         else if (vouch(&e->sc[s]))
             rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    /* per draw: check only what drawn values reach, total only the
+     * figures extract() reads (the same bits as a full run) */
     for (int t = 0; rc == JZ_OK && t < T; t++)
-        for (int s = 0; s < e->n; s++)
+        for (int s = 0; s < e->n; s++) {
             jz_workspace_set_checked(ws[t].ws[s], e->sc[s].checked);
+            jz_workspace_set_totals(ws[t].ws[s], JZ_TOTALS_FIGURES);
+        }
     if (rc == JZ_OK) {
         extract(e, ws[0].res, e->ref);
         for (int c = 0; c < e->nch; c++)

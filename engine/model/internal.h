@@ -68,6 +68,7 @@ struct jz_workspace {
     /* this gemeente's inputs with the measures applied (measures.c); the
      * flows and the money read these, never the scenario's own arrays */
     const unsigned char *measure_active; /* this run's switches (NULL = all on) */
+    int totals;        /* JZ_TOTALS_*: what the region slot gets */
     const unsigned char *checked; /* [G] 1: gemeente g's inputs are vouched for
                                      (jz_workspace_set_checked), or NULL */
     double *m_ext;        /* [Z * H] external instroom per year */
@@ -118,9 +119,9 @@ int jz_measures_local_on(const jz_scenario *s, const jz_workspace *w, int g);
 void jz_money_gemeente(const jz_scenario *s, const jz_workspace *w,
                        jz_result *r, int g);
 
-/* total.c */
-void jz_total_clear(jz_result *r);
-void jz_total_add(jz_result *r, int g);
-void jz_total_finish(jz_result *r);
+/* total.c; totals is JZ_TOTALS_* (the arrays of the region slot written) */
+void jz_total_clear(jz_result *r, int totals);
+void jz_total_add(jz_result *r, int g, int totals);
+void jz_total_finish(jz_result *r, int totals);
 
 #endif
