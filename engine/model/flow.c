@@ -10,6 +10,7 @@
  * update per non-zero route, with the coefficients computed once per
  * cell-year (erlang.c).
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "model/internal.h"
@@ -67,6 +68,16 @@ static inline void chain_step(const jz_erlang *restrict e, double *restrict x,
     sums[3] = last;
 }
 
+/* The slot of (D, p) among a zorgsoort's JZ_COEF_WAYS coefficient sets. */
+static inline size_t coef_way(double D, double p)
+{
+    uint64_t a, b;
+    memcpy(&a, &D, sizeof a);
+    memcpy(&b, &p, sizeof b);
+    uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ull)) * 0xD6E8FEB86659FD93ull;
+    return (size_t)(h >> 32) & (JZ_COEF_WAYS - 1);
+}
+
 /* Parameters of cell (g, z) for year y (validated by jz_check_gemeente).
  * Returns jz_erlang_step's status. */
 static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, int y)
@@ -111,12 +122,19 @@ static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, 
     q->aged_to = c->ageing_to >= 0 ? c->ageing_transfer[y] : 0.0;
 
     /* zorgduur and ageing are often the same from year to year and, with
-     * zorgsoort defaults, from gemeente to gemeente: reuse the coefficients
-     * then (they are a pure function of these inputs, so nothing changes) */
-    double tau = 12.0 / (double)S;
-    if (jz_erlang_same(&w->coef[z], zs->stages, w->m_dur[zy], c->ageing_rate[y], tau))
+     * zorgsoort defaults, from gemeente to gemeente, and in a Monte Carlo
+     * from draw to draw: reuse the coefficients then (they are a pure
+     * function of these inputs, so nothing changes).  Kept per zorgsoort in
+     * JZ_COEF_WAYS slots chosen by a hash of (D, p). */
+    const double tau = 12.0 / (double)S, D = w->m_dur[zy], p = c->ageing_rate[y];
+    const int k = zs->stages;
+    if (jz_erlang_same(w->ez[z], k, D, p, tau))
         return 0;
-    return jz_erlang_step(&w->coef[z], zs->stages, w->m_dur[zy], c->ageing_rate[y], tau);
+    jz_erlang *slot = &w->coef[(size_t)z * JZ_COEF_WAYS + coef_way(D, p)];
+    if (!jz_erlang_same(slot, k, D, p, tau) && jz_erlang_step(slot, k, D, p, tau))
+        return -1;
+    w->ez[z] = slot;
+    return 0;
 }
 
 /* Write the year's volumes of cell (g, z) into r. */
@@ -129,7 +147,7 @@ static void write_cell_year(jz_workspace *w, jz_result *r, int g, int z, int y)
 
     double C = a[ACC_COMPL], A = a[ACC_AGEING];
     r->start[i] = a[ACC_START];
-    r->end[i] = stock_sum(w->x + (size_t)z * JZ_STAGES_MAX, w->coef[z].k);
+    r->end[i] = stock_sum(w->x + (size_t)z * JZ_STAGES_MAX, w->ez[z]->k);
     r->client_years[i] = a[ACC_CM] / (double)S; /* client-steps -> years */
     r->instroom_ext[i] = q->ext_year;
     r->instroom_transfer[i] = a[ACC_IN_TR];
@@ -202,12 +220,12 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
                                     w->m_dur[(size_t)z * (size_t)H + (size_t)y]);
             double *a = w->acc + (size_t)z * ACC_N;
             memset(a, 0, ACC_N * sizeof *a);
-            a[ACC_START] = stock_sum(w->x + (size_t)z * JZ_STAGES_MAX, w->coef[z].k);
+            a[ACC_START] = stock_sum(w->x + (size_t)z * JZ_STAGES_MAX, w->ez[z]->k);
         }
 
         for (int m = 0; m < S; m++) {
             for (int z = 0; z < Z; z++) {
-                const jz_erlang *e = &w->coef[z];
+                const jz_erlang *e = w->ez[z];
                 const jz_cellyear *q = &w->cy[z];
                 double *x = w->x + (size_t)z * JZ_STAGES_MAX;
                 double *a = w->acc + (size_t)z * ACC_N;

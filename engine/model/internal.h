@@ -19,6 +19,9 @@
 #include "jzsim/model.h"
 #include "model/erlang.h"
 
+/* Coefficient sets kept per zorgsoort (a power of 2; 16 x ~700 bytes). */
+#define JZ_COEF_WAYS 16
+
 /* Steps per year accepted by the model (12 = monthly). */
 #define JZ_STEPS_MIN 1
 #define JZ_STEPS_MAX 400
@@ -54,7 +57,10 @@ enum {
 struct jz_workspace {
     int G, Z, H, S;    /* dimensions this workspace was made for */
     int ring_cap;      /* ring slots per zorgsoort: max delay in steps + 1 */
-    jz_erlang *coef;   /* [Z] this year's coefficients */
+    jz_erlang *coef;   /* [Z * JZ_COEF_WAYS] coefficients kept per zorgsoort, by a hash of
+                          (zorgduur, ageing rate): reused across years, gemeenten and runs
+                          whenever (k, D, p, step) come back (flow.c) */
+    const jz_erlang **ez; /* [Z] this year's coefficients: an entry of coef */
     jz_cellyear *cy;   /* [Z] this year's cell parameters */
     double *x;         /* [Z * JZ_STAGES_MAX] stock per stage */
     double *arrive;    /* [Z] transfers arriving in the current step */
