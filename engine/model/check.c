@@ -132,14 +132,14 @@ int jz_check_global(const jz_scenario *s, jz_error *err)
     return JZ_OK;
 }
 
-/* 1 when every x[0..n-1] is in [lo, hi] (NaN is not): no branch per
- * value, so the compiler can vectorise the scan. */
+/* 1 when every x[0..n-1] is in [lo, hi] (NaN is not): one array at a
+ * time, a branch that is always taken the same way for valid inputs. */
 static int all_within(const double *x, int n, double lo, double hi)
 {
-    int ok = 1;
     for (int i = 0; i < n; i++)
-        ok &= (x[i] >= lo) & (x[i] <= hi);
-    return ok;
+        if (!(x[i] >= lo && x[i] <= hi))
+            return 0;
+    return 1;
 }
 
 /* The largest double below 1 and the smallest above 0: "< 1" and "> 0" as
