@@ -476,7 +476,8 @@ void jz_mc_comparison_free(jz_mc_comparison *c)
 /* sc->checked: gemeente g is vouched for when its inputs pass the model's
  * checks with every uncertain input set to NaN in a copy (a NaN fails every
  * check, so any drawn value that reaches g's checked inputs makes g fail).
- * Called after the deterministic run of base succeeded.  0 or -1 (memory). */
+ * The draws use it only after the deterministic run of base succeeded.
+ * 0 or -1 (memory). */
 static int vouch(scen *sc)
 {
     const jz_scenario *b = sc->base;
@@ -501,6 +502,12 @@ static int simulate(engine *e, int threads, jz_mc_result **runs, jz_mc_stat **di
     int T = threads > 0 ? threads : default_threads();
     if (T > e->nblocks)
         T = (int)e->nblocks;
+    /* before the workers' copies, so that the probe copy does not add to
+     * the peak memory; a base that fails its checks fails the deterministic
+     * run below, before any draw */
+    for (int i = 0; i < e->n; i++)
+        if (vouch(&e->sc[i]))
+            return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     worker *ws = calloc((size_t)T, sizeof *ws);
     if (!ws)
         return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
@@ -515,8 +522,6 @@ static int simulate(engine *e, int threads, jz_mc_result **runs, jz_mc_stat **di
     for (int s = 0; rc == JZ_OK && s < e->n; s++)
         if (jz_model_run(e->sc[s].base, ws[0].ws[s], ws[0].res[s], err) != JZ_OK)
             rc = err->status ? err->status : JZ_ERUNTIME;
-        else if (vouch(&e->sc[s]))
-            rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     /* per draw: check only what drawn values reach, total only the
      * figures extract() reads (the same bits as a full run) */
     for (int t = 0; rc == JZ_OK && t < T; t++)
