@@ -47,8 +47,7 @@ static const cli_option options_calibrate[] = {
         "nl (default) or en: labels and numbers of the table"),
     CLI_COMMON("--locale", "L",
         "CSV only: nl gives ';' and decimal commas"),
-    CLI_COMMON("--quiet", NULL,
-        "no warnings on stderr"),
+    CLI_QUIET_ROW,
     CLI_END,
 };
 
@@ -91,8 +90,7 @@ static const cli_option options_backtest[] = {
         "CSV only: nl gives ';' and decimal commas"),
     CLI_COMMON("-o, --output", "FILE",
         "write the report to FILE (atomically)"),
-    CLI_COMMON("--quiet", NULL,
-        "no warnings on stderr"),
+    CLI_QUIET_ROW,
     CLI_END,
 };
 
@@ -215,7 +213,7 @@ static int load_inputs(const cli_spec *spec, const cli_common *co, const opts *o
     if (!(*h = jz_history_load(o->history, &err))) {
         jz_scenario_free(*s);
         *s = NULL;
-        return cli_fail(&err);
+        return cli_fail_input(&err);
     }
     cli_warning_list((*h)->warnings, (*h)->n_warnings, co->quiet);
     return EXIT_OK;

@@ -38,8 +38,12 @@ typedef struct jz_metric {
     const char *col_en;
     jz_metric_kind kind;
     jz_metric_level level;
-    size_t offset;        /* offsetof(jz_result, <array>) */
+    size_t offset;        /* offsetof(jz_result, <array>), or JZ_METRIC_DERIVED for a
+                           * figure of a comparison only (no array in jz_result) */
 } jz_metric;
+
+/* The offset of a figure that has no array of its own in jz_result. */
+#define JZ_METRIC_DERIVED ((size_t)-1)
 
 /* The metric table, terminated by {NULL}: the one table of figure names
  * (Dutch and English) that every reporter uses (run, compare, mc, ...). */
@@ -51,9 +55,11 @@ const jz_metric *jz_metric_find(const char *key, jz_metric_level level);
 const char *jz_metric_label(const jz_metric *m, jz_lang lang);
 const char *jz_metric_column(const jz_metric *m, jz_lang lang);
 
-/* The per-year value array of metric m in r. */
+/* The per-year value array of metric m in r; NULL for a derived figure. */
 static inline const double *jz_metric_array(const jz_result *r, const jz_metric *m)
 {
+    if (m->offset == JZ_METRIC_DERIVED)
+        return NULL;
     return *(double *const *)(const void *)((const char *)r + m->offset);
 }
 
@@ -147,12 +153,17 @@ char *jz_format_money(char *buf, size_t size, double v, jz_lang lang);
 
 /* Output files are written to a temporary file beside the target and
  * renamed into place on success, so an interrupted run never leaves a
- * half-written or clobbered report.  path "-" means stdout. */
+ * half-written or clobbered report.  path "-" means stdout.  A target that
+ * is not a regular file (/dev/null, /dev/stdout, a FIFO) is staged in
+ * $TMPDIR and copied into it on commit, never replaced.  The temporary
+ * file has mode 0666 less the umask, is fsync'ed before the rename, and is
+ * removed on SIGINT, SIGTERM and SIGHUP (see docs/robustness.md). */
 typedef struct jz_outfile {
     FILE *fp;
     char path[1024];
     char tmp[1100];
     int is_stdout;
+    int direct; /* target is not a regular file: copy into it on commit */
 } jz_outfile;
 
 int jz_outfile_open(jz_outfile *f, const char *path, jz_error *err);
@@ -161,6 +172,9 @@ int jz_outfile_open(jz_outfile *f, const char *path, jz_error *err);
 int jz_outfile_commit(jz_outfile *f, jz_error *err);
 /* Discard the temporary file (on an error elsewhere). */
 void jz_outfile_abort(jz_outfile *f);
+/* Do the paths a and b name the same existing regular file (so that an
+ * output would overwrite an input)? */
+int jz_outfile_same_file(const char *a, const char *b);
 
 #ifdef __cplusplus
 }

@@ -84,7 +84,7 @@ expect_grep "$TMP/err" "bad.csv:2:4: instroom: '12.5' is not a number"
 printf 'gemeente;zorgsoort;periode;instroom\nGM0001;ambulantt;2019;12\n' > "$TMP/bad2.csv"
 expect_exit 2 "$JZ" calibrate --history "$TMP/bad2.csv" "$S"
 expect_grep "$TMP/err" "bad2.csv:2:2: zorgsoort 'ambulantt' is not in the scenario"
-expect_exit 1 "$JZ" calibrate --history "$TMP/missing.csv" "$S"
+expect_exit 2 "$JZ" calibrate --history "$TMP/missing.csv" "$S"
 # a quoted cell with a newline is echoed on one line, escaped
 printf 'gemeente;zorgsoort;periode;instroom\nGM0001;"n\npleegzorg";2019;12\n' > "$TMP/bad3.csv"
 expect_exit 2 "$JZ" calibrate --history "$TMP/bad3.csv" "$S"
@@ -113,5 +113,14 @@ expect_exit 0 "$JZ" calibrate --fit zorgduur --history "$D/typo_duration.csv" -o
 expect_grep "$TMP/out" "zorgduur of GM0001, ambulant: the fit ran into the lower bound"
 expect_grep "$TMP/typo/cal.yaml" "zorgduur: 0.01 "
 expect_exit 0 "$JZ" validate "$TMP/typo/cal.yaml"
+
+# the Dutch table says why a parameter is not fitted in Dutch, the English one in English
+expect_exit 0 "$JZ" calibrate --fit kosten --history "$SRC/scenarios/enschede/historie.csv" "$SRC/scenarios/enschede/basis.yaml"
+expect_grep "$TMP/out" "niet geschat: geen rij van deze zorgsoort hangt ervan af"
+if grep -q "niet geschat: no row" "$TMP/out"; then bad "mixed Dutch/English in the calibrate table"; else ok; fi
+expect_grep "$TMP/out" "^- cost van GM0153, pleegzorg wordt niet door de gegevens bepaald"
+if grep -q "is not identified" "$TMP/out"; then bad "English warning in the Dutch calibrate table"; else ok; fi
+expect_exit 0 "$JZ" calibrate --lang en --fit kosten --history "$SRC/scenarios/enschede/historie.csv" "$SRC/scenarios/enschede/basis.yaml"
+expect_grep "$TMP/out" "not fitted: no row of this zorgsoort depends on it"
 
 finish
