@@ -1,0 +1,20 @@
+/*
+ * yamlw.c - the YAML writing shared by the reporters that write a scenario
+ * (see yamlw.h).
+ */
+#include "yamlw.h"
+
+void jz_yamlw_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            fputc('\\', out);
+        if (*s == '\n') {
+            fputs("\\n", out);
+            continue;
+        }
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
