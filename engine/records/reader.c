@@ -138,6 +138,8 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
 {
     jz_error_clear(err);
     jz_records *r = jz_rec_new(name, o);
+    int ok = 0; /* the one exit below frees the working memory; r only when !ok */
+    int lo = INT_MAX, hi = INT_MIN; /* the first start and last end seen */
     jz_product_map *defmap = NULL;
     const jz_product_map *map = o->products;
     key_table keys = {0, NULL, NULL};
@@ -258,7 +260,6 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
         map = defmap;
     }
     const int comma = sep != ',';
-    int lo = INT_MAX, hi = INT_MIN;
     while (pos < len) {
         int row_line = line + 1;
         /* skip blank and comment lines */
@@ -503,29 +504,12 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
                          col[C_PRODUCT] >= 0 ? "product" : "zorgsoort");
             goto fail;
         }
-    free(dk);
-    dk = NULL;
-    free(keys.key);
-    free(keys.id);
-    keys.key = NULL;
-    keys.id = NULL;
-    free(lf.f);
-    free(prods);
-    free(um);
-    free(prod_z);
-    free(graw);
-    free(graw_g);
-    free(zraw);
-    free(zraw_z);
-    jz_product_map_free(defmap);
-    if (jz_rec_finish(r, o, lo, hi, err)) {
-        jz_records_free(r);
-        return NULL;
-    }
-    return r;
+    ok = 1;
+    goto done;
 oom:
     jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
 fail:
+done:
     free(dk);
     free(keys.key);
     free(keys.id);
@@ -538,8 +522,13 @@ fail:
     free(zraw);
     free(zraw_z);
     jz_product_map_free(defmap);
-    jz_records_free(r);
-    return NULL;
+    if (ok && jz_rec_finish(r, o, lo, hi, err))
+        ok = 0;
+    if (!ok) {
+        jz_records_free(r);
+        r = NULL;
+    }
+    return r;
 }
 
 jz_records *jz_records_load(const char *path, const jz_records_options *o, jz_error *err)

@@ -111,12 +111,9 @@ int jz_calib_write_yaml(FILE *out, const jz_calib *c, const char *extends_path, 
     }
     fprintf(out, "# Standard errors (1 se) are in the comments; docs/calibration.md explains the method.\n");
     fprintf(out, "# Review before use: a fit is only as good as the history it was given.\n\n");
-    fprintf(out, "extends: ");
-    jz_yamlw_string(out, extends_path);
-    fprintf(out, "\nmeta:\n  name: ");
     char name[JZ_NAME_MAX + 32];
     snprintf(name, sizeof name, "%s (gekalibreerd)", s->meta.name);
-    jz_yamlw_string(out, name);
+    jz_yamlw_extends(out, extends_path, name);
     fputc('\n', out);
 
     int any_stage = 0;

@@ -52,12 +52,10 @@ int jz_records_write_scenario(FILE *out, const jz_records_analysis *a, const jz_
     fprintf(out, "# Cost is in euros of %d; the scenario reads base-year (%d) prices.\n", Y, base);
     fprintf(out, "# Values resting on fewer than %d clients are left out (privacy) and stay as in the base.\n",
             r->min_count);
-    fprintf(out, "# Review before use.\n\nextends: ");
-    jz_yamlw_string(out, extends_path);
-    fprintf(out, "\nmeta:\n  name: ");
+    fprintf(out, "# Review before use.\n\n");
     char name[JZ_NAME_MAX + 32];
     snprintf(name, sizeof name, "%s (uit trajectgegevens)", s->meta.name);
-    jz_yamlw_string(out, name);
+    jz_yamlw_extends(out, extends_path, name);
     fprintf(out, "\n  description: ");
     char desc[1400];
     snprintf(desc, sizeof desc,

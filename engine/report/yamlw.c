@@ -18,3 +18,11 @@ void jz_yamlw_string(FILE *out, const char *s)
     }
     fputc('"', out);
 }
+
+void jz_yamlw_extends(FILE *out, const char *extends_path, const char *name)
+{
+    fputs("extends: ", out);
+    jz_yamlw_string(out, extends_path);
+    fputs("\nmeta:\n  name: ", out);
+    jz_yamlw_string(out, name);
+}

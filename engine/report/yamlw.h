@@ -10,5 +10,8 @@
 
 /* s as a double-quoted YAML scalar: '"' and '\\' escaped, a newline as \n. */
 void jz_yamlw_string(FILE *out, const char *s);
+/* The head of a scenario that extends another: "extends: <path>", then
+ * "meta:" and its "  name: <name>" (no newline after the name). */
+void jz_yamlw_extends(FILE *out, const char *extends_path, const char *name);
 
 #endif
