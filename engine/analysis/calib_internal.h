@@ -1,5 +1,6 @@
 /*
- * calib_internal.h - what calibrate.c, shape.c and backtest.c share
+ * calib_internal.h - what calibrate.c (with calib_fit.c), shape.c and the
+ * backtest (backtest.c, bt_*.c) share
  * (internal to engine/analysis).
  */
 #ifndef JZ_ANALYSIS_CALIB_INTERNAL_H
@@ -36,7 +37,7 @@ int jz_calib_collect(const jz_scenario *s, const jz_history *h, const int *rg, c
  * alone: docs/calibration.md). */
 double jz_calib_obs_value(const jz_scenario *s, const jz_result *r, const jz_calib_obs *o);
 
-/* backtest.c: put the observed instroom of the years after `after` into s
+/* bt_project.c: put the observed instroom of the years after `after` into s
  * (own cells: the external instroom that makes their total the observed
  * one; a gemeente total scales the cells without rows of their own). */
 int jz_calib_observed_instroom(jz_scenario *s, jz_workspace *w, jz_result *r, const jz_calib_obs *obs, int n,

@@ -2,7 +2,8 @@
  * calib_problem.h - the fitting problem shared by the parts of calibration
  * (internal to engine/analysis): calib_obs.c (observations),
  * calib_problem.c (parameters, bounds, evaluation), calib_ident.c
- * (identifiability) and calibrate.c (the fit and its report).
+ * (identifiability), calib_fit.c (the fit and its bookkeeping) and
+ * calibrate.c (the steps).
  */
 #ifndef JZ_ANALYSIS_CALIB_PROBLEM_H
 #define JZ_ANALYSIS_CALIB_PROBLEM_H
@@ -63,5 +64,12 @@ int jz_calib_gsl_df(const gsl_vector *x, void *params, gsl_matrix *J);
 
 /* calib_ident.c: mark the parameters the data can identify (fitted). */
 int jz_calib_screen(problem *P, jz_calib *c, const jz_calib_options *o);
+
+/* calib_fit.c: fit P's free parameters into c (standard errors,
+ * correlations, fit statistics); the fitted values into the parameters;
+ * c->summary from the fitted run. */
+int jz_calib_fit(problem *P, jz_calib *c, const jz_calib_options *o);
+void jz_calib_fill_values(problem *P);
+int jz_calib_summarise(jz_calib *c);
 
 #endif

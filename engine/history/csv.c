@@ -535,10 +535,7 @@ static int read_row(jz_history *h, const record *rec, const colmap *cm, jz_error
                             "'%c' inside a value must be quoted",
                             rec->n, cm->line, cm->n, cm->sep);
     jz_history_row row;
-    memset(&row, 0, sizeof row);
-    for (int s = 0; s < JZ_HS_N; s++)
-        row.v[s] = NAN;
-    row.line = rec->line;
+    hist_row_init(&row, rec->line);
     int any = 0, rc = JZ_OK;
     for (int i = 0; i < rec->n && rc == JZ_OK; i++) {
         if (cm->role[i] == -1 && (rc = unknown_category(h, rec, cm, i, err)))

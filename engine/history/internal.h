@@ -47,6 +47,8 @@ int hist_add_warning(jz_history *h, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+/* An empty row read at line: every value unknown (NAN), no names. */
+void hist_row_init(jz_history_row *row, int line);
 int hist_store_row(jz_history *h, const jz_history_row *in, jz_error *err);
 
 #endif

@@ -330,6 +330,14 @@ static int add_revision(jz_history *h, int row, int series, int line_first, int 
  * kept once; a voorlopig and a final value are a revision (the final one
  * is used, the pair recorded); two different final (or two voorlopig)
  * values are an error. */
+void hist_row_init(jz_history_row *row, int line)
+{
+    memset(row, 0, sizeof *row);
+    for (int s = 0; s < JZ_HS_N; s++)
+        row->v[s] = NAN;
+    row->line = line;
+}
+
 int hist_store_row(jz_history *h, const jz_history_row *in0, jz_error *err)
 {
     jz_history_row cp = *in0, *in = &cp;

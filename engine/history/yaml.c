@@ -24,10 +24,7 @@ static int yaml_row(jz_history *h, const jz_node *m, jz_error *err)
                             "each item of `rows` must be a map such as {gemeente: GM0153, "
                             "periode: 2022, instroom: 1200}, got %s", jz_node_type_name(m));
     jz_history_row row;
-    memset(&row, 0, sizeof row);
-    for (int s = 0; s < JZ_HS_N; s++)
-        row.v[s] = NAN;
-    row.line = m->line;
+    hist_row_init(&row, m->line);
     int have_period = 0, rc = JZ_OK;
     char *src = NULL;
     for (size_t i = 0; i < m->n; i++) {

@@ -13,6 +13,10 @@
  * client and zorgsoort that overlap or touch are merged (two products of
  * one care episode), and an exact repeat (same client, product, start and
  * end) is an error.
+ *
+ * This file has the header (column roles and their names), the rows and
+ * their dates, and the linking of gemeenten and zorgsoorten to a scenario;
+ * reader.h says where the rest is.
  */
 #include <ctype.h>
 #include <limits.h>
@@ -24,6 +28,7 @@
 
 #include "history/internal.h" /* hist_normalise, hist_parse_number, jz_history_quote */
 #include "records/internal.h"
+#include "records/reader.h"
 
 enum { C_CLIENT, C_GEMEENTE, C_ZORGSOORT, C_PRODUCT, C_START, C_END, C_COST, C_UNITS, C_TARIFF, C_ROLES };
 
@@ -63,336 +68,6 @@ static int role_of(const char *norm)
     return -1;
 }
 
-/* ---- fields -------------------------------------------------------------- */
-
-typedef struct line_fields {
-    int n, cap;
-    char **f;
-} line_fields;
-
-/* Split the line at *pos (NUL-terminating fields in place) into fields;
- * *pos moves past the line's end.  Quotes: "..." with "" inside.  Returns
- * 0, -1 for a broken quote (column in *bad_col), -2 for out of memory. */
-static int split_line(char *buf, size_t len, size_t *pos, char sep, line_fields *lf, int *lines_used,
-                      int *bad_col)
-{
-    size_t i = *pos;
-    lf->n = 0;
-    *lines_used = 1;
-    for (;;) {
-        if (lf->n == lf->cap) {
-            int nc = lf->cap ? lf->cap * 2 : 16;
-            char **a = realloc(lf->f, (size_t)nc * sizeof *a);
-            if (!a)
-                return -2;
-            lf->f = a;
-            lf->cap = nc;
-        }
-        char *start = buf + i, *w = start;
-        if (i < len && buf[i] == '"') {
-            i++;
-            for (;;) {
-                if (i >= len) {
-                    *bad_col = (int)(start - buf - *pos) + 1;
-                    return -1;
-                }
-                if (buf[i] == '"') {
-                    if (i + 1 < len && buf[i + 1] == '"') {
-                        *w++ = '"';
-                        i += 2;
-                        continue;
-                    }
-                    i++;
-                    break;
-                }
-                if (buf[i] == '\n')
-                    (*lines_used)++;
-                *w++ = buf[i++];
-            }
-            if (i < len && buf[i] != sep && buf[i] != '\n' && buf[i] != '\r') {
-                *bad_col = (int)(i - *pos) + 1;
-                return -1;
-            }
-        } else {
-            while (i < len && buf[i] != sep && buf[i] != '\n')
-                i++;
-            w = buf + i;
-            if (w > start && w[-1] == '\r')
-                w--;
-        }
-        lf->f[lf->n++] = start;
-        if (i < len && buf[i] == '\r')
-            i++;
-        if (i >= len || buf[i] == '\n') {
-            *w = '\0';
-            *pos = i < len ? i + 1 : len;
-            return 0;
-        }
-        *w = '\0'; /* buf[i] == sep */
-        i++;
-    }
-}
-
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        s[--n] = '\0';
-    return s;
-}
-
-/* ---- client keys --------------------------------------------------------- */
-
-typedef struct key_table {
-    size_t cap;         /* power of two */
-    const char **key;   /* into the read buffer */
-    int *id;
-} key_table;
-
-static uint64_t hash(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
-
-static int key_grow(key_table *t)
-{
-    size_t nc = t->cap ? t->cap * 2 : 1024;
-    const char **k = calloc(nc, sizeof *k);
-    int *id = malloc(nc * sizeof *id);
-    if (!k || !id) {
-        free(k);
-        free(id);
-        return -1;
-    }
-    for (size_t i = 0; i < t->cap; i++)
-        if (t->key[i]) {
-            size_t h = (size_t)hash(t->key[i]) & (nc - 1);
-            while (k[h])
-                h = (h + 1) & (nc - 1);
-            k[h] = t->key[i];
-            id[h] = t->id[i];
-        }
-    free(t->key);
-    free(t->id);
-    t->key = k;
-    t->id = id;
-    t->cap = nc;
-    return 0;
-}
-
-/* The id of key, a new one (*n_ids) when first seen; -1: out of memory. */
-static int key_id(key_table *t, const char *key, int *n_ids)
-{
-    if ((size_t)(*n_ids + 1) * 2 > t->cap && key_grow(t))
-        return -1;
-    size_t h = (size_t)hash(key) & (t->cap - 1);
-    while (t->key[h]) {
-        if (strcmp(t->key[h], key) == 0)
-            return t->id[h];
-        h = (h + 1) & (t->cap - 1);
-    }
-    t->key[h] = key;
-    t->id[h] = *n_ids;
-    return (*n_ids)++;
-}
-
-/* ---- names (gemeenten, zorgsoorten, products) ---------------------------- */
-
-static int name_index(char (**names)[JZ_NAME_MAX], int *n, const char *s, int add)
-{
-    for (int i = *n - 1; i >= 0; i--)
-        if (strcmp((*names)[i], s) == 0)
-            return i;
-    if (!add)
-        return -1;
-    void *a = realloc(*names, (size_t)(*n + 1) * sizeof **names);
-    if (!a)
-        return -2;
-    *names = a;
-    snprintf((*names)[*n], JZ_NAME_MAX, "%s", s);
-    return (*n)++;
-}
-
-void jz_records_options_default(jz_records_options *o)
-{
-    memset(o, 0, sizeof *o);
-    o->window_start = JZ_DAY_UNSET;
-    o->export_date = JZ_DAY_UNSET;
-    o->min_count = JZ_RECORDS_MIN_COUNT;
-    o->transition_gap = 31;
-    o->reentry_window = 365;
-}
-
-void jz_records_free(jz_records *r)
-{
-    if (!r)
-        return;
-    free(r->t);
-    free(r->gemeenten);
-    free(r->zorgsoorten);
-    jz_rec_notes_free(r->warnings, r->n_warnings);
-    free(r);
-}
-
-static jz_records *records_new(const char *name, const jz_records_options *o)
-{
-    jz_records *r = calloc(1, sizeof *r);
-    if (!r)
-        return NULL;
-    snprintf(r->path, sizeof r->path, "%s", name ? name : "");
-    r->min_count = o->min_count < JZ_RECORDS_MIN_COUNT ? JZ_RECORDS_MIN_COUNT : o->min_count;
-    r->transition_gap = o->transition_gap > 0 ? o->transition_gap : 31;
-    r->reentry_window = o->reentry_window > r->transition_gap ? o->reentry_window : 365;
-    r->half_years = o->half_years;
-    return r;
-}
-
-/* What makes two rows the same trajectory (line: for the message). */
-typedef struct dup_key {
-    int client, prod, z, start, end, line;
-} dup_key;
-
-static int cmp_dupkey(const void *a, const void *b)
-{
-    const dup_key *x = a, *y = b;
-    if (x->client != y->client) return x->client < y->client ? -1 : 1;
-    if (x->z != y->z) return x->z < y->z ? -1 : 1;
-    if (x->prod != y->prod) return x->prod < y->prod ? -1 : 1;
-    if (x->start != y->start) return x->start < y->start ? -1 : 1;
-    if (x->end != y->end) return x->end < y->end ? -1 : 1;
-    return x->line < y->line ? -1 : x->line > y->line;
-}
-
-static int cmp_client_z_start(const void *a, const void *b)
-{
-    const jz_trajectory *x = a, *y = b;
-    if (x->client != y->client) return x->client < y->client ? -1 : 1;
-    if (x->z != y->z) return x->z < y->z ? -1 : 1;
-    if (x->start != y->start) return x->start < y->start ? -1 : 1;
-    return x->line < y->line ? -1 : x->line > y->line;
-}
-
-static int cmp_client_start(const void *a, const void *b)
-{
-    const jz_trajectory *x = a, *y = b;
-    if (x->client != y->client) return x->client < y->client ? -1 : 1;
-    if (x->start != y->start) return x->start < y->start ? -1 : 1;
-    if (x->z != y->z) return x->z < y->z ? -1 : 1;
-    return x->line < y->line ? -1 : x->line > y->line;
-}
-
-int jz_rec_sort_merge(jz_records *r)
-{
-    if (r->n == 0)
-        return 0;
-    qsort(r->t, (size_t)r->n, sizeof *r->t, cmp_client_z_start);
-    int w = 0, merged = 0;
-    for (int i = 1; i < r->n; i++) {
-        jz_trajectory *p = &r->t[w], *c = &r->t[i];
-        int touches = c->client == p->client && c->z == p->z && c->g == p->g &&
-                      (p->end == JZ_DAY_UNSET || c->start <= p->end + 1);
-        if (touches) {
-            if (p->end != JZ_DAY_UNSET && (c->end == JZ_DAY_UNSET || c->end > p->end))
-                p->end = c->end;
-            if (isnan(p->cost))
-                p->cost = c->cost;
-            else if (!isnan(c->cost))
-                p->cost += c->cost;
-            merged++;
-        } else {
-            r->t[++w] = *c;
-        }
-    }
-    r->n = w + 1;
-    qsort(r->t, (size_t)r->n, sizeof *r->t, cmp_client_start);
-    return merged;
-}
-
-/* Check the window against the trajectories, fill the defaults, sort and
- * merge.  Shared by the reader and jz_records_from_trajectories. */
-static int finish(jz_records *r, const jz_records_options *o, int min_day, int max_day, jz_error *err)
-{
-    r->window_start = o->window_start != JZ_DAY_UNSET ? o->window_start : min_day;
-    r->export_date = o->export_date != JZ_DAY_UNSET ? o->export_date : max_day;
-    if (r->window_start > r->export_date) {
-        char a[16], b[16];
-        return jz_error_set(err, JZ_EINPUT, r->path, 0, 0,
-                            "the window starts (%s) after the export date (%s)",
-                            jz_day_format(r->window_start, a, sizeof a), jz_day_format(r->export_date, b, sizeof b));
-    }
-    int w = 0, before = 0, later_end = 0;
-    for (int i = 0; i < r->n; i++) {
-        jz_trajectory t = r->t[i];
-        if (t.end != JZ_DAY_UNSET && t.end < r->window_start) {
-            before++; /* outside the window: not part of a left-truncated sample */
-            continue;
-        }
-        if (t.end != JZ_DAY_UNSET && t.end > r->export_date) {
-            t.end = JZ_DAY_UNSET; /* a planned end after the export: still running */
-            later_end++;
-        }
-        r->t[w++] = t;
-    }
-    r->n = w;
-    if (before &&
-        jz_rec_note(&r->warnings, &r->n_warnings,
-                    "%d trajectories ended before the window start and are left out (a trajectory "
-                    "in the administration is one still in care on or after the window start)", before))
-        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-    if (later_end &&
-        jz_rec_note(&r->warnings, &r->n_warnings,
-                    "%d end dates lie after the export date: taken as planned ends, the trajectories "
-                    "as running at the export", later_end))
-        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-    r->n_merged += jz_rec_sort_merge(r);
-    return JZ_OK;
-}
-
-jz_records *jz_records_from_trajectories(const jz_trajectory *t, int n, int n_gemeenten,
-                                         const char *const *gemeenten, int n_zorgsoorten,
-                                         const char *const *zorgsoorten, const jz_records_options *o,
-                                         jz_error *err)
-{
-    jz_error_clear(err);
-    jz_records *r = records_new("(records)", o);
-    if (!r || !(r->t = malloc((size_t)(n > 0 ? n : 1) * sizeof *t)) ||
-        !(r->gemeenten = calloc((size_t)n_gemeenten + 1, sizeof *r->gemeenten)) ||
-        !(r->zorgsoorten = calloc((size_t)n_zorgsoorten + 1, sizeof *r->zorgsoorten))) {
-        jz_records_free(r);
-        jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-        return NULL;
-    }
-    memcpy(r->t, t, (size_t)n * sizeof *t);
-    r->n = r->n_rows = n;
-    r->n_gemeenten = n_gemeenten;
-    r->n_zorgsoorten = n_zorgsoorten;
-    for (int i = 0; i < n_gemeenten; i++)
-        snprintf(r->gemeenten[i], JZ_NAME_MAX, "%s", gemeenten[i]);
-    for (int i = 0; i < n_zorgsoorten; i++)
-        snprintf(r->zorgsoorten[i], JZ_KEY_MAX, "%s", zorgsoorten[i]);
-    int lo = INT_MAX, hi = INT_MIN, maxc = -1;
-    for (int i = 0; i < n; i++) {
-        lo = t[i].start < lo ? t[i].start : lo;
-        hi = t[i].start > hi ? t[i].start : hi;
-        if (t[i].end != JZ_DAY_UNSET)
-            hi = t[i].end > hi ? t[i].end : hi;
-        r->has_cost |= !isnan(t[i].cost);
-        maxc = t[i].client > maxc ? t[i].client : maxc;
-    }
-    r->n_clients = maxc + 1;
-    if (finish(r, o, lo, hi, err)) {
-        jz_records_free(r);
-        return NULL;
-    }
-    return r;
-}
-
-/* The zorgsoort key a cell names, checked against the scenario when there is one. */
 static int zorgsoort_of(jz_records *r, const jz_scenario *s, const char *v, int *z)
 {
     char key[JZ_KEY_MAX];
@@ -428,14 +103,14 @@ static int gemeente_of(jz_records *r, const jz_scenario *s, const char *v, int *
             return -1;
         name = s->gemeenten[i].code;
     }
-    int i = name_index(&r->gemeenten, &r->n_gemeenten, name, 1);
+    int i = jz_rec_name_index(&r->gemeenten, &r->n_gemeenten, name, 1);
     if (i < 0)
         return -2;
     *g = i;
     return 0;
 }
 
-/* The cache entry for item i of a name list (name_index appends new
+/* The cache entry for item i of a name list (jz_rec_name_index appends new
  * names at the end): a new one starts as `unknown`.  -1: out of memory. */
 static int cache_slot(int **cache, int *n_cache, int i, int unknown)
 {
@@ -462,7 +137,9 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
                              jz_error *err)
 {
     jz_error_clear(err);
-    jz_records *r = records_new(name, o);
+    jz_records *r = jz_rec_new(name, o);
+    int ok = 0; /* the one exit below frees the working memory; r only when !ok */
+    int lo = INT_MAX, hi = INT_MIN; /* the first start and last end seen */
     jz_product_map *defmap = NULL;
     const jz_product_map *map = o->products;
     key_table keys = {0, NULL, NULL};
@@ -512,7 +189,7 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
         break;
     }
     header_line = line;
-    int rc = split_line(text, len, &pos, sep, &lf, &used, &bad);
+    int rc = jz_rec_split_line(text, len, &pos, sep, &lf, &used, &bad);
     if (rc == -2)
         goto oom;
     if (rc == -1 || header_line == 0 || lf.n < 2) {
@@ -583,7 +260,6 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
         map = defmap;
     }
     const int comma = sep != ',';
-    int lo = INT_MAX, hi = INT_MIN;
     while (pos < len) {
         int row_line = line + 1;
         /* skip blank and comment lines */
@@ -599,7 +275,7 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
             pos = e < len ? e + 1 : len;
             continue;
         }
-        rc = split_line(text, len, &pos, sep, &lf, &used, &bad);
+        rc = jz_rec_split_line(text, len, &pos, sep, &lf, &used, &bad);
         if (rc == -2)
             goto oom;
         if (rc == -1) {
@@ -629,16 +305,16 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
         jz_trajectory t = {0, 0, 0, 0, JZ_DAY_UNSET, NAN, row_line};
         int prod = -1;
         /* client key: linked, never quoted */
-        char *key = trim(lf.f[col[C_CLIENT]]);
+        char *key = jz_rec_trim(lf.f[col[C_CLIENT]]);
         if (!*key) {
             jz_error_set(err, JZ_EINPUT, r->path, row_line, col[C_CLIENT] + 1, "the client key is empty");
             goto fail;
         }
-        if ((t.client = key_id(&keys, key, &r->n_clients)) < 0)
+        if ((t.client = jz_rec_key_id(&keys, key, &r->n_clients)) < 0)
             goto oom;
         /* dates */
         char q[JZ_QUOTE_BUF];
-        char *sd = trim(lf.f[col[C_START]]);
+        char *sd = jz_rec_trim(lf.f[col[C_START]]);
         if (jz_day_parse(sd, &t.start)) {
             jz_error_set(err, JZ_EINPUT, r->path, row_line, col[C_START] + 1,
                          "start date '%s' is not a date (write 2024-03-01 or 01-03-2024)",
@@ -646,7 +322,7 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
             goto fail;
         }
         if (col[C_END] >= 0) {
-            char *ed = trim(lf.f[col[C_END]]);
+            char *ed = jz_rec_trim(lf.f[col[C_END]]);
             if (*ed && jz_day_parse(ed, &t.end)) {
                 jz_error_set(err, JZ_EINPUT, r->path, row_line, col[C_END] + 1,
                              "end date '%s' is not a date (write 2024-03-01, or leave it empty while the "
@@ -685,8 +361,8 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
         if (fixed_g >= 0) {
             t.g = fixed_g;
         } else {
-            char *gv = trim(lf.f[col[C_GEMEENTE]]);
-            int gi = name_index(&graw, &n_graw, gv, 1), grc = 0;
+            char *gv = jz_rec_trim(lf.f[col[C_GEMEENTE]]);
+            int gi = jz_rec_name_index(&graw, &n_graw, gv, 1), grc = 0;
             if (gi == -2 || cache_slot(&graw_g, &nc_g, gi, INT_MIN))
                 goto oom;
             if (graw_g[gi] == INT_MIN) /* first seen: look it up once */
@@ -707,15 +383,15 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
         int zcol, *zcache = NULL;
         if (col[C_ZORGSOORT] >= 0) {
             zcol = col[C_ZORGSOORT];
-            zv = trim(lf.f[zcol]);
-            int zi = name_index(&zraw, &n_zraw, zv, 1);
+            zv = jz_rec_trim(lf.f[zcol]);
+            int zi = jz_rec_name_index(&zraw, &n_zraw, zv, 1);
             if (zi == -2 || cache_slot(&zraw_z, &nc_z, zi, -1))
                 goto oom;
             zcache = &zraw_z[zi];
         } else {
             zcol = col[C_PRODUCT];
-            char *pc = trim(lf.f[zcol]);
-            int pi = name_index(&prods, &n_prods, pc, 1);
+            char *pc = jz_rec_trim(lf.f[zcol]);
+            int pi = jz_rec_name_index(&prods, &n_prods, pc, 1);
             if (pi == -2 || cache_slot(&prod_z, &nc_prod, pi, -1))
                 goto oom;
             prod = pi;
@@ -775,7 +451,7 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
         for (int k = 0; k < 3; k++) {
             if (col[mcols[k]] < 0)
                 continue;
-            char *c = trim(lf.f[col[mcols[k]]]);
+            char *c = jz_rec_trim(lf.f[col[mcols[k]]]);
             const char *why = NULL;
             int st = hist_parse_number(c, comma, mv[k], &why); /* the history reader's numbers */
             if (st == NUM_BAD || (st == NUM_OK && *mv[k] < 0)) {
@@ -818,7 +494,7 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
         goto fail;
     }
     /* the same trajectory twice: same client, zorgsoort, product, start and end */
-    qsort(dk, (size_t)r->n, sizeof *dk, cmp_dupkey);
+    qsort(dk, (size_t)r->n, sizeof *dk, jz_rec_cmp_dupkey);
     for (int i = 1; i < r->n; i++)
         if (dk[i].client == dk[i - 1].client && dk[i].z == dk[i - 1].z && dk[i].prod == dk[i - 1].prod &&
             dk[i].start == dk[i - 1].start && dk[i].end == dk[i - 1].end) {
@@ -828,29 +504,12 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
                          col[C_PRODUCT] >= 0 ? "product" : "zorgsoort");
             goto fail;
         }
-    free(dk);
-    dk = NULL;
-    free(keys.key);
-    free(keys.id);
-    keys.key = NULL;
-    keys.id = NULL;
-    free(lf.f);
-    free(prods);
-    free(um);
-    free(prod_z);
-    free(graw);
-    free(graw_g);
-    free(zraw);
-    free(zraw_z);
-    jz_product_map_free(defmap);
-    if (finish(r, o, lo, hi, err)) {
-        jz_records_free(r);
-        return NULL;
-    }
-    return r;
+    ok = 1;
+    goto done;
 oom:
     jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
 fail:
+done:
     free(dk);
     free(keys.key);
     free(keys.id);
@@ -863,8 +522,13 @@ fail:
     free(zraw);
     free(zraw_z);
     jz_product_map_free(defmap);
-    jz_records_free(r);
-    return NULL;
+    if (ok && jz_rec_finish(r, o, lo, hi, err))
+        ok = 0;
+    if (!ok) {
+        jz_records_free(r);
+        r = NULL;
+    }
+    return r;
 }
 
 jz_records *jz_records_load(const char *path, const jz_records_options *o, jz_error *err)

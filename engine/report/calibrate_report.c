@@ -1,6 +1,8 @@
 /*
- * calibrate_report.c - the results of `jzsim calibrate` and `jzsim
- * backtest` as a table (Dutch or English), a long CSV or JSON.
+ * calibrate_report.c - the results of `jzsim calibrate` as a table (Dutch
+ * or English), a long CSV or JSON; backtest_report.c does the same for
+ * `jzsim backtest`, and calib_common.c holds what the two share (names,
+ * figures, the analysis's notes in the reader's language).
  *
  * Like the other reporters these only format what the analysis computed.
  * The CSV is one sheet with a `section` column so that Excel can filter it;
@@ -12,126 +14,13 @@
 
 #include "report/reporters.h"
 #include "jzsim/calibrate.h"
+#include "report/calib_common.h"
 #include "report/csvw.h"
 #include "report/jsonw.h"
 
-/* ---- small helpers ------------------------------------------------------- */
-
 #define L(nl, en) (lang == JZ_LANG_EN ? (en) : (nl))
 
-static const char *zname(const jz_scenario *s, int z) { return z >= 0 ? s->zorgsoorten[z].key : "totaal"; }
-static const char *gname(const jz_scenario *s, int g) { return g >= 0 ? s->gemeenten[g].code : "alle"; }
-
-/* A figure for the table: decimals by size, "-" when unknown. */
-static const char *fmt_val(char *buf, size_t n, double v, jz_lang lang)
-{
-    double a = fabs(v);
-    int d = a >= 1000 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 4;
-    return jz_format_number(buf, n, v, d, lang);
-}
-
-static const char *fmt_param(char *buf, size_t n, const jz_calib_param *q, double v, jz_lang lang)
-{
-    if (!isfinite(v))
-        return strcpy(buf, "-");
-    if (q->kind == JZ_PK_TREND || q->kind == JZ_PK_INTENSITY) {
-        char t[48]; /* leaves room for the suffix in a 64-byte buffer */
-        jz_format_number(t, sizeof t, 100.0 * v, 2, lang);
-        snprintf(buf, n, "%s%%", t);
-        return buf;
-    }
-    if (q->is_factor) {
-        char t[48];
-        jz_format_number(t, sizeof t, v, 4, lang);
-        snprintf(buf, n, "x %s", t);
-        return buf;
-    }
-    return fmt_val(buf, n, v, lang);
-}
-
-/* The calibrate and backtest CSVs have always written numbers with 10
- * significant digits and quoted a field for the separator, '"' and '\n'
- * only; the writer keeps that. */
-static void csv_init(jz_csvw *w, FILE *out, int nl)
-{
-    jz_csvw_init(w, out, nl);
-    w->digits = 10;
-    w->quote_cr = 0;
-}
-
-static int finish(FILE *out, jz_error *err)
-{
-    if (ferror(out))
-        return jz_error_set(err, JZ_EIO, NULL, 0, 0, "write error");
-    return JZ_OK;
-}
-
 /* ---- calibrate: table ---------------------------------------------------- */
-
-/* The note of a parameter in the reader's language.  The analysis writes
- * its notes in English (engine/analysis/calib_ident.c, calibrate.c); the
- * Dutch table says the same in Dutch, so that no line mixes the two. */
-static const char *note_text(char *buf, size_t n, const char *note, jz_lang lang)
-{
-    static const struct {
-        const char *en, *nl;
-    } whole[] = {
-        {"more parameters than observations", "meer parameters dan waarnemingen"},
-        {"no observation depends on it", "geen waarneming hangt ervan af"},
-        {"not identified by the data", "de gegevens bepalen deze parameter niet"},
-        {"not identified at the solution (zero variance column)",
-         "bij de oplossing niet bepaald (geen variatie in de gegevens)"},
-        {"no row of this zorgsoort depends on it (the totals fit only the zorgsoorten without rows of their own)",
-         "geen rij van deze zorgsoort hangt ervan af (de totalen passen alleen de zorgsoorten zonder eigen rijen)"},
-        {"at the lower bound of the scenario format's range", "op de ondergrens van wat een scenario toestaat"},
-        {"at the upper bound of the scenario format's range", "op de bovengrens van wat een scenario toestaat"},
-    };
-    static const char sep[] = "the data cannot separate it from ";
-    if (lang != JZ_LANG_NL || !note[0])
-        return note;
-    for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
-        if (strcmp(note, whole[i].en) == 0)
-            return whole[i].nl;
-    if (strncmp(note, sep, sizeof sep - 1) == 0) {
-        /* "<parameter> of <gemeente>/<zorgsoort>" or "... (group)" */
-        const char *rest = note + sizeof sep - 1, *of = strstr(rest, " of ");
-        if (of) {
-            const char *grp = strstr(of, " (group)");
-            snprintf(buf, n, "de gegevens kunnen deze niet scheiden van %.*s van %.*s%s", (int)(of - rest),
-                     rest, grp ? (int)(grp - of - 4) : (int)strlen(of + 4), of + 4, grp ? " (groep)" : "");
-            return buf;
-        }
-    }
-    return note;
-}
-
-/* A warning of the analysis in the reader's language: the frequent "not
- * identified" warning is said in Dutch; others stay as the analysis wrote
- * them. */
-static const char *warn_text(char *buf, size_t n, const char *w, jz_lang lang)
-{
-    static const char mid[] = " is not identified by the data (", tail[] = "): kept at the scenario's value";
-    const char *m = strstr(w, mid);
-    size_t len = strlen(w), tl = sizeof tail - 1;
-    if (lang != JZ_LANG_NL || !m || len < tl || strcmp(w + len - tl, tail) != 0)
-        return w;
-    char head[256], reason[512], rb[512];
-    snprintf(head, sizeof head, "%.*s", (int)(m - w), w);
-    const char *r0 = m + sizeof mid - 1;
-    snprintf(reason, sizeof reason, "%.*s", (int)(w + len - tl - r0), r0);
-    /* "cost of GM0153, pleegzorg" -> "cost van GM0153, pleegzorg" */
-    char *of = strstr(head, " of ");
-    char *grp = strstr(head, "the other zorgsoorten (group)");
-    char h2[300];
-    if (of)
-        snprintf(h2, sizeof h2, "%.*s van %.*s%s", (int)(of - head), head,
-                 grp ? (int)(grp - of - 4) : (int)strlen(of + 4), of + 4, grp ? "de overige zorgsoorten (groep)" : "");
-    else
-        snprintf(h2, sizeof h2, "%s", head);
-    snprintf(buf, n, "%s wordt niet door de gegevens bepaald (%s): de waarde uit het scenario blijft staan", h2,
-             note_text(rb, sizeof rb, reason, lang));
-    return buf;
-}
 
 static void calib_table(FILE *out, const jz_calib *c, jz_lang lang)
 {
@@ -169,14 +58,14 @@ static void calib_table(FILE *out, const jz_calib *c, jz_lang lang)
                                                : L("(overige, samen)", "(others, together)"));
         if (q->fitted)
             fprintf(out, "%-8s %-20s %-16s %12s %12s %10s%s%s\n", s->gemeenten[q->g].code, zn,
-                    jz_param_kind_key(q->kind), fmt_param(a, sizeof a, q, q->initial, lang),
-                    fmt_param(b, sizeof b, q, q->value, lang),
-                    isfinite(q->se) ? fmt_param(d, sizeof d, q, q->se, lang) : "-", q->note[0] ? "  " : "",
-                    note_text(nb, sizeof nb, q->note, lang));
+                    jz_param_kind_key(q->kind), jz_calrep_fmt_param(a, sizeof a, q, q->initial, lang),
+                    jz_calrep_fmt_param(b, sizeof b, q, q->value, lang),
+                    isfinite(q->se) ? jz_calrep_fmt_param(d, sizeof d, q, q->se, lang) : "-", q->note[0] ? "  " : "",
+                    jz_calrep_note_text(nb, sizeof nb, q->note, lang));
         else
             fprintf(out, "%-8s %-20s %-16s %12s %12s %10s  %s: %s\n", s->gemeenten[q->g].code, zn,
-                    jz_param_kind_key(q->kind), fmt_param(a, sizeof a, q, q->initial, lang), "-", "-",
-                    L("niet geschat", "not fitted"), note_text(nb, sizeof nb, q->note, lang));
+                    jz_param_kind_key(q->kind), jz_calrep_fmt_param(a, sizeof a, q, q->initial, lang), "-", "-",
+                    L("niet geschat", "not fitted"), jz_calrep_note_text(nb, sizeof nb, q->note, lang));
     }
 
     fprintf(out, "\n%s\n", L("Fit per reeks", "Fit per series"));
@@ -184,8 +73,8 @@ static void calib_table(FILE *out, const jz_calib *c, jz_lang lang)
             "RMSE", "MAPE");
     for (int i = 0; i < c->n_summary; i++) {
         const jz_calib_summary *m = &c->summary[i];
-        fprintf(out, "%-8s %-20s %-28s %4d %14s %7s%%\n", s->gemeenten[m->g].code, zname(s, m->z),
-                jz_hseries_key(m->series), m->n, fmt_val(a, sizeof a, m->rmse, lang),
+        fprintf(out, "%-8s %-20s %-28s %4d %14s %7s%%\n", s->gemeenten[m->g].code, jz_calrep_zname(s, m->z),
+                jz_hseries_key(m->series), m->n, jz_calrep_fmt_val(a, sizeof a, m->rmse, lang),
                 jz_format_number(b, sizeof b, m->mape, 2, lang));
     }
 
@@ -195,7 +84,7 @@ static void calib_table(FILE *out, const jz_calib *c, jz_lang lang)
         for (int t = 0; t < c->n_shape; t++) {
             const jz_shape_test *st = &c->shape[t];
             char zbuf[64], pbuf[64];
-            fprintf(out, "%s %s: %.0f %s; %s k = %d%s\n", gname(s, st->g), zname(s, st->z), st->total,
+            fprintf(out, "%s %s: %.0f %s; %s k = %d%s\n", jz_calrep_gname(s, st->g), jz_calrep_zname(s, st->z), st->total,
                     L("trajecten", "trajectories"), L("beste", "best"), st->best_k,
                     st->scenario_k ? "" : "");
             fprintf(out, "  %3s %12s %14s %10s %8s\n", "k", L("duur (mnd)", "D (months)"), "log-lik",
@@ -230,15 +119,15 @@ static void calib_table(FILE *out, const jz_calib *c, jz_lang lang)
     for (int i = 0; i < c->n_obs; i++) {
         const jz_calib_obs *o = &c->obs[i];
         double r = o->model - o->observed;
-        fprintf(out, "%-8s %-19.19s %-15.15s %5d %13s %13s %11s %7s%%\n", s->gemeenten[o->g].code, zname(s, o->z),
-                jz_hseries_key(o->series), o->year, fmt_val(a, sizeof a, o->observed, lang),
-                fmt_val(b, sizeof b, o->model, lang), fmt_val(d, sizeof d, r, lang),
+        fprintf(out, "%-8s %-19.19s %-15.15s %5d %13s %13s %11s %7s%%\n", s->gemeenten[o->g].code, jz_calrep_zname(s, o->z),
+                jz_hseries_key(o->series), o->year, jz_calrep_fmt_val(a, sizeof a, o->observed, lang),
+                jz_calrep_fmt_val(b, sizeof b, o->model, lang), jz_calrep_fmt_val(d, sizeof d, r, lang),
                 jz_format_number(e, sizeof e, o->observed != 0 ? 100.0 * r / o->observed : NAN, 2, lang));
     }
     if (c->n_warnings) {
         fprintf(out, "\n%s\n", L("Let op", "Notes"));
         for (int i = 0; i < c->n_warnings; i++)
-            fprintf(out, "- %s\n", warn_text(nb, sizeof nb, c->warnings[i], lang));
+            fprintf(out, "- %s\n", jz_calrep_warn_text(nb, sizeof nb, c->warnings[i], lang));
     }
 }
 
@@ -250,7 +139,7 @@ static void calib_csv(FILE *out, const jz_calib *c, int nl)
     static const char *const cols[] = {"section", "gemeente", "zorgsoort", "key", "year", "initial", "value", "se",
                                        "observed", "model", "residual", "n", "rmse", "mape", "note"};
     jz_csvw w;
-    csv_init(&w, out, nl);
+    jz_calrep_csv_init(&w, out, nl);
     jz_csvw_header(&w, cols, sizeof cols / sizeof cols[0]);
 #define ROW(sec, g, z, key) (jz_csvw_field(&w, sec), jz_csvw_field(&w, g), jz_csvw_field(&w, z), \
                              jz_csvw_field(&w, key))
@@ -268,7 +157,7 @@ static void calib_csv(FILE *out, const jz_calib *c, int nl)
     }
     for (int i = 0; i < c->n_summary; i++) {
         const jz_calib_summary *m = &c->summary[i];
-        ROW("summary", s->gemeenten[m->g].code, zname(s, m->z), jz_hseries_key(m->series));
+        ROW("summary", s->gemeenten[m->g].code, jz_calrep_zname(s, m->z), jz_hseries_key(m->series));
         jz_csvw_empty(&w, 7); /* year .. residual */
         jz_csvw_int(&w, m->n);
         jz_csvw_number(&w, m->rmse);
@@ -284,7 +173,7 @@ static void calib_csv(FILE *out, const jz_calib *c, int nl)
             snprintf(note, sizeof note, "loglik=%.6g chi2=%.6g p=%.4g%s", st->loglik[k], st->chi2[k],
                      st->pvalue[k], k + 1 == st->best_k ? " best" : "");
             snprintf(total, sizeof total, "%.0f", st->total); /* whole, in either locale */
-            ROW("shape", gname(s, st->g), zname(s, st->z), key);
+            ROW("shape", jz_calrep_gname(s, st->g), jz_calrep_zname(s, st->z), key);
             jz_csvw_empty(&w, 2); /* year, initial */
             jz_csvw_number(&w, st->D[k]);
             jz_csvw_empty(&w, 4); /* se .. residual */
@@ -296,7 +185,7 @@ static void calib_csv(FILE *out, const jz_calib *c, int nl)
     }
     for (int i = 0; i < c->n_obs; i++) {
         const jz_calib_obs *o = &c->obs[i];
-        ROW("residual", s->gemeenten[o->g].code, zname(s, o->z), jz_hseries_key(o->series));
+        ROW("residual", s->gemeenten[o->g].code, jz_calrep_zname(s, o->z), jz_hseries_key(o->series));
         jz_csvw_int(&w, o->year);
         jz_csvw_empty(&w, 3); /* initial, value, se */
         jz_csvw_number(&w, o->observed);
@@ -391,7 +280,7 @@ static void calib_json(FILE *out, const jz_calib *c)
         jz_jsonw_key(&j, "gemeente");
         jz_jsonw_string(&j, s->gemeenten[m->g].code);
         jz_jsonw_key(&j, "zorgsoort");
-        jz_jsonw_string(&j, zname(s, m->z));
+        jz_jsonw_string(&j, jz_calrep_zname(s, m->z));
         jz_jsonw_key(&j, "series");
         jz_jsonw_string(&j, jz_hseries_key(m->series));
         jz_jsonw_key(&j, "n");
@@ -409,9 +298,9 @@ static void calib_json(FILE *out, const jz_calib *c)
         const jz_shape_test *st = &c->shape[t];
         jz_jsonw_begin_object(&j);
         jz_jsonw_key(&j, "gemeente");
-        jz_jsonw_string(&j, gname(s, st->g));
+        jz_jsonw_string(&j, jz_calrep_gname(s, st->g));
         jz_jsonw_key(&j, "zorgsoort");
-        jz_jsonw_string(&j, zname(s, st->z));
+        jz_jsonw_string(&j, jz_calrep_zname(s, st->z));
         jz_jsonw_key(&j, "counts");
         jz_jsonw_numbers(&j, st->counts, JZ_DUR_CLASSES);
         jz_jsonw_key(&j, "best_k");
@@ -460,7 +349,7 @@ static void calib_json(FILE *out, const jz_calib *c)
         jz_jsonw_key(&j, "gemeente");
         jz_jsonw_string(&j, s->gemeenten[o->g].code);
         jz_jsonw_key(&j, "zorgsoort");
-        jz_jsonw_string(&j, zname(s, o->z));
+        jz_jsonw_string(&j, jz_calrep_zname(s, o->z));
         jz_jsonw_key(&j, "series");
         jz_jsonw_string(&j, jz_hseries_key(o->series));
         jz_jsonw_key(&j, "year");
@@ -483,435 +372,19 @@ static void calib_json(FILE *out, const jz_calib *c)
 int jz_rep_calibrate_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
     calib_table(out, x->calib, o->lang);
-    return finish(out, err);
+    return jz_calrep_finish(out, err);
 }
 
 int jz_rep_calibrate_csv(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
     calib_csv(out, x->calib, o->csv_nl);
-    return finish(out, err);
+    return jz_calrep_finish(out, err);
 }
 
 int jz_rep_calibrate_json(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
     (void)o;
     calib_json(out, x->calib);
-    return finish(out, err);
+    return jz_calrep_finish(out, err);
 }
 
-/* ---- backtest ------------------------------------------------------------ */
-
-static const char *method_key[JZ_BT_METHODS] = {"model", "last_value", "linear_trend"};
-
-/* The 95% forecast intervals from the errors per series and horizon, and
- * the forecasts beyond the history (rolling origins). */
-static void bt_intervals_table(FILE *out, const jz_backtest *b, jz_lang lang)
-{
-    const jz_scenario *s = b->calib->scenario;
-    char x[64], y[64], z[64], w4[64], w5[64];
-    int any = 0;
-    for (int i = 0; i < b->n_stats && !any; i++)
-        any = b->stats[i].series >= 0 && b->stats[i].method == JZ_BT_MODEL && isfinite(b->stats[i].half95);
-    if (!any)
-        return;
-    fprintf(out, "\n%s\n", L("Voorspelintervallen (95%) uit de fouten per horizon",
-                              "95% forecast intervals from the errors per horizon"));
-    fprintf(out, "%-8s %-16s %-16s %2s %3s %9s %9s %10s\n", "gemeente", "zorgsoort", L("reeks", "series"), "h",
-            "n", L("rms-fout", "rms error"), L("interval", "interval"), L("dekking", "coverage"));
-    for (int i = 0; i < b->n_stats; i++) {
-        const jz_bt_stat *st = &b->stats[i];
-        if (st->series < 0 || st->method != JZ_BT_MODEL || !isfinite(st->half95))
-            continue;
-        fprintf(out, "%-8s %-16.16s %-16.16s %2d %3d %8s%% %7s%% %9s%s\n", gname(s, st->g), zname(s, st->z),
-                jz_hseries_key(st->series), st->horizon, st->n, jz_format_number(x, sizeof x, 100 * st->rel_rms, 1, lang),
-                (snprintf(w4, sizeof w4, "+-%s", jz_format_number(y, sizeof y, 100 * st->half95, 1, lang)), w4),
-                isfinite(st->coverage) ? jz_format_number(z, sizeof z, 100 * st->coverage, 0, lang) : "-",
-                isfinite(st->coverage) ? "%" : "");
-    }
-    if (isfinite(b->coverage))
-        fprintf(out, "%s: %s%% %s %d %s\n",
-                L("Dekking van de 95%-intervallen (elk punt tegen het interval uit de andere)",
-                  "Coverage of the 95% intervals (each point against the interval from the others)"),
-                jz_format_number(x, sizeof x, 100 * b->coverage, 1, lang), L("van", "of"), b->n_covered,
-                L("punten", "points"));
-    if (!b->n_ahead)
-        return;
-    fprintf(out, "\n%s\n", L("Prognose na de historie (fit op alle jaren), met 95%-intervallen: uit de fouten, "
-                              "en met de parameteronzekerheid",
-                              "Forecast beyond the history (fit on all years), with 95% intervals: from the "
-                              "errors, and with the parameter uncertainty"));
-    fprintf(out, "%-8s %-16s %-16s %5s %12s %25s %25s\n", "gemeente", "zorgsoort", L("reeks", "series"),
-            L("jaar", "year"), L("prognose", "forecast"), L("interval (fouten)", "interval (errors)"),
-            L("interval (gecombineerd)", "interval (combined)"));
-    for (int i = 0; i < b->n_ahead; i++) {
-        const jz_bt_ahead *a = &b->ahead[i];
-        char i1[140], i2[140];
-        snprintf(i1, sizeof i1, "%s - %s", fmt_val(y, sizeof y, a->lo, lang), fmt_val(z, sizeof z, a->hi, lang));
-        snprintf(i2, sizeof i2, "%s - %s", fmt_val(w4, sizeof w4, a->lo_comb, lang),
-                 fmt_val(w5, sizeof w5, a->hi_comb, lang));
-        fprintf(out, "%-8s %-16.16s %-16.16s %5d %12s %25s %25s\n", gname(s, a->g), zname(s, a->z),
-                jz_hseries_key(a->series), a->year, fmt_val(x, sizeof x, a->forecast, lang), i1, i2);
-    }
-}
-
-/* One plain sentence per series: better or worse than the naive
- * forecasts, by how much, over how many origins. */
-static void bt_sentences(FILE *out, const jz_backtest *b, jz_lang lang)
-{
-    const jz_scenario *s = b->calib->scenario;
-    if (!b->n_verdicts)
-        return;
-    fprintf(out, "\n%s\n", L("Conclusie per reeks", "Verdict per series"));
-    for (int v = 0; v < b->n_verdicts; v++) {
-        const jz_bt_verdict *vd = &b->verdicts[v];
-        char m[64], a[64], t[64];
-        jz_format_number(m, sizeof m, vd->mape[JZ_BT_MODEL], 1, lang);
-        jz_format_number(a, sizeof a, vd->mape[JZ_BT_LAST], 1, lang);
-        jz_format_number(t, sizeof t, vd->mape[JZ_BT_TREND], 1, lang);
-        int bl = vd->mape[JZ_BT_MODEL] < vd->mape[JZ_BT_LAST], bt = vd->mape[JZ_BT_MODEL] < vd->mape[JZ_BT_TREND];
-        const char *verdict = bl && bt   ? L("beter dan beide naïeve prognoses", "better than both naive forecasts")
-                              : !bl && !bt ? L("slechter dan beide naïeve prognoses", "worse than both naive forecasts")
-                              : bl       ? L("beter dan de laatste waarde, slechter dan de lineaire trend",
-                                             "better than the last value, worse than the linear trend")
-                                         : L("beter dan de lineaire trend, slechter dan de laatste waarde",
-                                             "better than the linear trend, worse than the last value");
-        fprintf(out, L("- %s van %s, %s: het model zat gemiddeld %s%% naast, %s (laatste waarde %s%%, lineaire "
-                       "trend %s%%), over %d %s en %d %s.\n",
-                       "- %s of %s, %s: the model was off by %s%% on average, %s (last value %s%%, linear trend "
-                       "%s%%), over %d %s and %d %s.\n"),
-                jz_hseries_key(vd->series), gname(s, vd->g), zname(s, vd->z), m, verdict, a, t, vd->n_origins,
-                vd->n_origins == 1 ? L("oorsprong", "origin") : L("oorsprongen", "origins"), vd->n,
-                vd->n == 1 ? L("punt", "point") : L("punten", "points"));
-    }
-}
-
-static void bt_table(FILE *out, const jz_backtest *b, jz_lang lang)
-{
-    char wb[1024];
-    const jz_scenario *s = b->calib->scenario;
-    char x[64], y[64], z[64];
-    fprintf(out, "%s: %s\n", L("Backtest", "Backtest"), s->meta.name);
-    if (b->n_origins > 1)
-        fprintf(out, "%s %d-%d (%d %s), %s %s; instroom: %s\n",
-                L("Rollende oorsprongen: gefit t/m elk jaar", "Rolling origins: fitted up to each year"),
-                b->first_origin, b->fit_until, b->n_origins, L("oorsprongen", "origins"),
-                L("gescoord op", "scored on"), L("de latere jaren", "the later years"),
-                b->instroom_observed ? L("waargenomen", "observed") : L("geprojecteerd", "projected"));
-    else
-        fprintf(out, "%s %d (%d %s), %s %s; instroom: %s\n", L("Gefit op de jaren t/m", "Fitted on the years up to"),
-                b->fit_until, b->calib->n_obs, L("waarnemingen", "observations"),
-                L("gescoord op", "scored on"), L("de latere jaren", "the later years"),
-                b->instroom_observed ? L("waargenomen", "observed") : L("geprojecteerd", "projected"));
-    fprintf(out, "%s\n", L("Fout = voorspelling - waargenomen. ME gemiddelde fout, MAE gemiddelde absolute fout, "
-                           "MAPE in %.",
-                           "Error = forecast - observed. ME mean error, MAE mean absolute error, MAPE in %."));
-    static const char *mnl[JZ_BT_METHODS] = {"model", "laatste waarde", "lineaire trend"};
-    static const char *men[JZ_BT_METHODS] = {"model", "last value", "linear trend"};
-    fprintf(out, "\n%-8s %-16s %-16s %2s %-15s %3s %12s %12s %8s\n", "gemeente", "zorgsoort",
-            L("reeks", "series"), "h", L("methode", "method"), "n", "ME", "MAE", "MAPE");
-    for (int i = 0; i < b->n_stats; i++) {
-        const jz_bt_stat *st = &b->stats[i];
-        if (st->series < 0)
-            continue;
-        fprintf(out, "%-8s %-16.16s %-16.16s %2d %-15s %3d %12s %12s %7s%%\n", gname(s, st->g), zname(s, st->z),
-                jz_hseries_key(st->series), st->horizon, L(mnl[st->method], men[st->method]), st->n,
-                fmt_val(x, sizeof x, st->me, lang), fmt_val(y, sizeof y, st->mae, lang),
-                jz_format_number(z, sizeof z, st->mape, 1, lang));
-    }
-    fprintf(out, "\n%s\n", L("MAPE over alle reeksen, per horizon", "MAPE over all series, per horizon"));
-    fprintf(out, "%2s %4s %10s %16s %16s\n", "h", "n", "model", L("laatste waarde", "last value"),
-            L("lineaire trend", "linear trend"));
-    for (int i = 0; i < b->n_stats; i++) {
-        const jz_bt_stat *st = &b->stats[i];
-        if (st->series >= 0 || st->method != JZ_BT_MODEL)
-            continue;
-        fprintf(out, "%2d %4d", st->horizon, st->n);
-        for (int m = 0; m < JZ_BT_METHODS && i + m < b->n_stats; m++)
-            fprintf(out, " %*s%%", m ? 15 : 9, jz_format_number(x, sizeof x, b->stats[i + m].mape, 1, lang));
-        fputc('\n', out);
-    }
-    fprintf(out, "\n%s\n", L("Gescoorde punten", "Scored points"));
-    fprintf(out, "%-8s %-13s %-16s %5s %2s %12s %12s %12s %12s\n", "gemeente", "zorgsoort", L("reeks", "series"),
-            L("jaar", "year"), "h", L("waargenomen", "observed"), "model", L("laatste", "last"), "trend");
-    for (int i = 0; i < b->n_points; i++) {
-        const jz_bt_point *p = &b->points[i];
-        char w4[64];
-        char yr[16];
-        if (p->half)
-            snprintf(yr, sizeof yr, "%dH%d", p->year, p->half);
-        else
-            snprintf(yr, sizeof yr, "%d", p->year);
-        fprintf(out, "%-8s %-13.13s %-16.16s %5s %2d %12s %12s %12s %12s\n", gname(s, p->g), zname(s, p->z),
-                jz_hseries_key(p->series), yr, p->horizon, fmt_val(x, sizeof x, p->observed, lang),
-                fmt_val(y, sizeof y, p->forecast[0], lang), fmt_val(z, sizeof z, p->forecast[1], lang),
-                fmt_val(w4, sizeof w4, p->forecast[2], lang));
-    }
-    bt_intervals_table(out, b, lang);
-    if (b->n_warnings || b->calib->n_warnings) {
-        fprintf(out, "\n%s\n", L("Let op", "Notes"));
-        for (int i = 0; i < b->calib->n_warnings; i++)
-            fprintf(out, "- %s\n", warn_text(wb, sizeof wb, b->calib->warnings[i], lang));
-        for (int i = 0; i < b->n_warnings; i++)
-            fprintf(out, "- %s\n", b->warnings[i]);
-    }
-    bt_sentences(out, b, lang);
-}
-
-static void bt_csv(FILE *out, const jz_backtest *b, int nl)
-{
-    const jz_scenario *s = b->calib->scenario;
-    static const char *const cols[] = {"section", "gemeente", "zorgsoort", "series", "horizon", "year", "method",
-                                       "n", "me", "mae", "mape", "observed", "forecast", "origin", "half95",
-                                       "coverage", "lo", "hi"};
-    jz_csvw w;
-    csv_init(&w, out, nl);
-    jz_csvw_header(&w, cols, sizeof cols / sizeof cols[0]);
-    for (int i = 0; i < b->n_stats; i++) {
-        const jz_bt_stat *st = &b->stats[i];
-        jz_csvw_field(&w, "stat");
-        jz_csvw_field(&w, st->series < 0 ? "" : gname(s, st->g));
-        jz_csvw_field(&w, st->series < 0 ? "" : zname(s, st->z));
-        jz_csvw_field(&w, st->series < 0 ? "all" : jz_hseries_key(st->series));
-        jz_csvw_int(&w, st->horizon);
-        jz_csvw_empty(&w, 1); /* year */
-        jz_csvw_field(&w, method_key[st->method]);
-        jz_csvw_int(&w, st->n);
-        jz_csvw_number(&w, st->me);
-        jz_csvw_number(&w, st->mae);
-        jz_csvw_number(&w, st->mape);
-        jz_csvw_empty(&w, 3); /* observed, forecast, origin */
-        if (st->method == JZ_BT_MODEL && isfinite(st->half95)) {
-            jz_csvw_number(&w, st->half95);
-            if (isfinite(st->coverage))
-                jz_csvw_number(&w, st->coverage);
-            else
-                jz_csvw_empty(&w, 1);
-        } else {
-            jz_csvw_empty(&w, 2);
-        }
-        jz_csvw_empty(&w, 2); /* lo, hi */
-        jz_csvw_end_row(&w);
-    }
-    for (int i = 0; i < b->n_points; i++) {
-        const jz_bt_point *p = &b->points[i];
-        for (int m = 0; m < JZ_BT_METHODS; m++) {
-            jz_csvw_field(&w, "point");
-            jz_csvw_field(&w, gname(s, p->g));
-            jz_csvw_field(&w, zname(s, p->z));
-            jz_csvw_field(&w, jz_hseries_key(p->series));
-            jz_csvw_int(&w, p->horizon);
-            jz_csvw_int(&w, p->year);
-            jz_csvw_field(&w, method_key[m]);
-            jz_csvw_empty(&w, 4); /* n .. mape */
-            jz_csvw_number(&w, p->observed);
-            jz_csvw_number(&w, p->forecast[m]);
-            jz_csvw_int(&w, p->origin);
-            jz_csvw_empty(&w, 4);
-            jz_csvw_end_row(&w);
-        }
-    }
-    for (int i = 0; i < b->n_verdicts; i++) {
-        const jz_bt_verdict *v = &b->verdicts[i];
-        for (int m = 0; m < JZ_BT_METHODS; m++) {
-            jz_csvw_field(&w, "verdict");
-            jz_csvw_field(&w, gname(s, v->g));
-            jz_csvw_field(&w, zname(s, v->z));
-            jz_csvw_field(&w, jz_hseries_key(v->series));
-            jz_csvw_empty(&w, 2); /* horizon, year */
-            jz_csvw_field(&w, method_key[m]);
-            jz_csvw_int(&w, v->n);
-            jz_csvw_empty(&w, 2);
-            jz_csvw_number(&w, v->mape[m]);
-            jz_csvw_empty(&w, 2);
-            jz_csvw_int(&w, v->n_origins);
-            jz_csvw_empty(&w, 4);
-            jz_csvw_end_row(&w);
-        }
-    }
-    for (int i = 0; i < b->n_ahead; i++) {
-        const jz_bt_ahead *a = &b->ahead[i];
-        for (int k = 0; k < 2; k++) {
-            jz_csvw_field(&w, "ahead");
-            jz_csvw_field(&w, gname(s, a->g));
-            jz_csvw_field(&w, zname(s, a->z));
-            jz_csvw_field(&w, jz_hseries_key(a->series));
-            jz_csvw_int(&w, a->horizon);
-            jz_csvw_int(&w, a->year);
-            jz_csvw_field(&w, k ? "model_combined" : "model");
-            jz_csvw_empty(&w, 5); /* n .. observed */
-            jz_csvw_number(&w, a->forecast);
-            jz_csvw_empty(&w, 3); /* origin, half95, coverage */
-            jz_csvw_number(&w, k ? a->lo_comb : a->lo);
-            jz_csvw_number(&w, k ? a->hi_comb : a->hi);
-            jz_csvw_end_row(&w);
-        }
-    }
-}
-
-static void bt_json(FILE *out, const jz_backtest *b)
-{
-    const jz_scenario *s = b->calib->scenario;
-    jz_jsonw j;
-    jz_jsonw_init(&j, out);
-    jz_jsonw_list warn[2] = {{b->calib->warnings, b->calib->n_warnings}, {b->warnings, b->n_warnings}};
-    jz_jsonw_envelope(&j, "jzsim-backtest", 1, s, warn, 2);
-    jz_jsonw_key(&j, "history");
-    jz_jsonw_string(&j, b->calib->history_path);
-    jz_jsonw_key(&j, "fit_until");
-    jz_jsonw_int(&j, b->fit_until);
-    jz_jsonw_key(&j, "instroom");
-    jz_jsonw_string(&j, b->instroom_observed ? "observed" : "projected");
-    jz_jsonw_key(&j, "fit_observations");
-    jz_jsonw_int(&j, b->calib->n_obs);
-    jz_jsonw_key(&j, "fit_sigma");
-    jz_jsonw_number(&j, b->calib->sigma);
-    jz_jsonw_key(&j, "first_origin");
-    jz_jsonw_int(&j, b->first_origin);
-    jz_jsonw_key(&j, "origins");
-    jz_jsonw_int(&j, b->n_origins);
-    jz_jsonw_key(&j, "coverage");
-    jz_jsonw_number(&j, b->coverage);
-    jz_jsonw_key(&j, "stats");
-    jz_jsonw_begin_array(&j);
-    for (int i = 0; i < b->n_stats; i++) {
-        const jz_bt_stat *st = &b->stats[i];
-        jz_jsonw_begin_object(&j);
-        jz_jsonw_key(&j, "gemeente");
-        if (st->series < 0)
-            jz_jsonw_null(&j);
-        else
-            jz_jsonw_string(&j, gname(s, st->g));
-        jz_jsonw_key(&j, "zorgsoort");
-        if (st->series < 0)
-            jz_jsonw_null(&j);
-        else
-            jz_jsonw_string(&j, zname(s, st->z));
-        jz_jsonw_key(&j, "series");
-        jz_jsonw_string(&j, st->series < 0 ? "all" : jz_hseries_key(st->series));
-        jz_jsonw_key(&j, "horizon");
-        jz_jsonw_int(&j, st->horizon);
-        jz_jsonw_key(&j, "method");
-        jz_jsonw_string(&j, method_key[st->method]);
-        jz_jsonw_key(&j, "n");
-        jz_jsonw_int(&j, st->n);
-        jz_jsonw_key(&j, "me");
-        jz_jsonw_number(&j, st->me);
-        jz_jsonw_key(&j, "mae");
-        jz_jsonw_number(&j, st->mae);
-        jz_jsonw_key(&j, "mape");
-        jz_jsonw_number(&j, st->mape);
-        if (st->method == JZ_BT_MODEL && st->series >= 0) {
-            jz_jsonw_key(&j, "rel_rms");
-            jz_jsonw_number(&j, st->rel_rms);
-            jz_jsonw_key(&j, "half95");
-            jz_jsonw_number(&j, st->half95);
-            jz_jsonw_key(&j, "coverage");
-            jz_jsonw_number(&j, st->coverage);
-        }
-        jz_jsonw_end_object(&j);
-    }
-    jz_jsonw_end_array(&j);
-    jz_jsonw_key(&j, "verdicts");
-    jz_jsonw_begin_array(&j);
-    for (int i = 0; i < b->n_verdicts; i++) {
-        const jz_bt_verdict *v = &b->verdicts[i];
-        jz_jsonw_begin_object(&j);
-        jz_jsonw_key(&j, "gemeente");
-        jz_jsonw_string(&j, gname(s, v->g));
-        jz_jsonw_key(&j, "zorgsoort");
-        jz_jsonw_string(&j, zname(s, v->z));
-        jz_jsonw_key(&j, "series");
-        jz_jsonw_string(&j, jz_hseries_key(v->series));
-        jz_jsonw_key(&j, "origins");
-        jz_jsonw_int(&j, v->n_origins);
-        jz_jsonw_key(&j, "n");
-        jz_jsonw_int(&j, v->n);
-        for (int m = 0; m < JZ_BT_METHODS; m++) {
-            char k[48];
-            snprintf(k, sizeof k, "mape_%s", method_key[m]);
-            jz_jsonw_key(&j, k);
-            jz_jsonw_number(&j, v->mape[m]);
-        }
-        jz_jsonw_end_object(&j);
-    }
-    jz_jsonw_end_array(&j);
-    jz_jsonw_key(&j, "ahead");
-    jz_jsonw_begin_array(&j);
-    for (int i = 0; i < b->n_ahead; i++) {
-        const jz_bt_ahead *a = &b->ahead[i];
-        jz_jsonw_begin_object(&j);
-        jz_jsonw_key(&j, "gemeente");
-        jz_jsonw_string(&j, gname(s, a->g));
-        jz_jsonw_key(&j, "zorgsoort");
-        jz_jsonw_string(&j, zname(s, a->z));
-        jz_jsonw_key(&j, "series");
-        jz_jsonw_string(&j, jz_hseries_key(a->series));
-        jz_jsonw_key(&j, "year");
-        jz_jsonw_int(&j, a->year);
-        jz_jsonw_key(&j, "horizon");
-        jz_jsonw_int(&j, a->horizon);
-        jz_jsonw_key(&j, "forecast");
-        jz_jsonw_number(&j, a->forecast);
-        jz_jsonw_key(&j, "lo");
-        jz_jsonw_number(&j, a->lo);
-        jz_jsonw_key(&j, "hi");
-        jz_jsonw_number(&j, a->hi);
-        jz_jsonw_key(&j, "lo_combined");
-        jz_jsonw_number(&j, a->lo_comb);
-        jz_jsonw_key(&j, "hi_combined");
-        jz_jsonw_number(&j, a->hi_comb);
-        jz_jsonw_end_object(&j);
-    }
-    jz_jsonw_end_array(&j);
-    jz_jsonw_key(&j, "points");
-    jz_jsonw_begin_array(&j);
-    for (int i = 0; i < b->n_points; i++) {
-        const jz_bt_point *p = &b->points[i];
-        jz_jsonw_begin_object(&j);
-        jz_jsonw_key(&j, "gemeente");
-        jz_jsonw_string(&j, gname(s, p->g));
-        jz_jsonw_key(&j, "zorgsoort");
-        jz_jsonw_string(&j, zname(s, p->z));
-        jz_jsonw_key(&j, "series");
-        jz_jsonw_string(&j, jz_hseries_key(p->series));
-        jz_jsonw_key(&j, "year");
-        jz_jsonw_int(&j, p->year);
-        jz_jsonw_key(&j, "horizon");
-        jz_jsonw_int(&j, p->horizon);
-        jz_jsonw_key(&j, "origin");
-        jz_jsonw_int(&j, p->origin);
-        if (p->half) {
-            jz_jsonw_key(&j, "half");
-            jz_jsonw_int(&j, p->half);
-        }
-        jz_jsonw_key(&j, "observed");
-        jz_jsonw_number(&j, p->observed);
-        for (int m = 0; m < JZ_BT_METHODS; m++) {
-            jz_jsonw_key(&j, method_key[m]);
-            jz_jsonw_number(&j, p->forecast[m]);
-        }
-        jz_jsonw_end_object(&j);
-    }
-    jz_jsonw_end_array(&j);
-    jz_jsonw_end_object(&j);
-    fputc('\n', out);
-}
-
-int jz_rep_backtest_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
-{
-    bt_table(out, x->backtest, o->lang);
-    return finish(out, err);
-}
-
-int jz_rep_backtest_csv(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
-{
-    bt_csv(out, x->backtest, o->csv_nl);
-    return finish(out, err);
-}
-
-int jz_rep_backtest_json(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
-{
-    (void)o;
-    bt_json(out, x->backtest);
-    return finish(out, err);
-}

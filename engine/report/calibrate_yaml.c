@@ -16,21 +16,7 @@
 
 #include "jzsim/calibrate.h"
 #include "jzsim/jzsim.h"
-
-static void put_string(FILE *out, const char *s)
-{
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            fputc('\\', out);
-        if (*s == '\n') {
-            fputs("\\n", out);
-            continue;
-        }
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
+#include "yamlw.h"
 
 static int differs(const double *a, const double *b, int from, int H)
 {
@@ -125,12 +111,9 @@ int jz_calib_write_yaml(FILE *out, const jz_calib *c, const char *extends_path, 
     }
     fprintf(out, "# Standard errors (1 se) are in the comments; docs/calibration.md explains the method.\n");
     fprintf(out, "# Review before use: a fit is only as good as the history it was given.\n\n");
-    fprintf(out, "extends: ");
-    put_string(out, extends_path);
-    fprintf(out, "\nmeta:\n  name: ");
     char name[JZ_NAME_MAX + 32];
     snprintf(name, sizeof name, "%s (gekalibreerd)", s->meta.name);
-    put_string(out, name);
+    jz_yamlw_extends(out, extends_path, name);
     fputc('\n', out);
 
     int any_stage = 0;
@@ -168,7 +151,7 @@ int jz_calib_write_yaml(FILE *out, const jz_calib *c, const char *extends_path, 
                 any_z = 1;
             }
             fprintf(out, "      %s:\n        source: ", s->zorgsoorten[z].key);
-            put_string(out, src);
+            jz_yamlw_string(out, src);
             fputc('\n', out);
             if (d_st) {
                 fprintf(out, "        start: %.10g  #", n->start);

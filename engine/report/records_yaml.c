@@ -13,21 +13,7 @@
 
 #include "jzsim/jzsim.h"
 #include "jzsim/records.h"
-
-static void put_string(FILE *out, const char *s)
-{
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            fputc('\\', out);
-        if (*s == '\n') {
-            fputs("\\n", out);
-            continue;
-        }
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
+#include "yamlw.h"
 
 static const jz_records_cell *cell(const jz_records_analysis *a, int g, int z, int year)
 {
@@ -66,18 +52,16 @@ int jz_records_write_scenario(FILE *out, const jz_records_analysis *a, const jz_
     fprintf(out, "# Cost is in euros of %d; the scenario reads base-year (%d) prices.\n", Y, base);
     fprintf(out, "# Values resting on fewer than %d clients are left out (privacy) and stay as in the base.\n",
             r->min_count);
-    fprintf(out, "# Review before use.\n\nextends: ");
-    put_string(out, extends_path);
-    fprintf(out, "\nmeta:\n  name: ");
+    fprintf(out, "# Review before use.\n\n");
     char name[JZ_NAME_MAX + 32];
     snprintf(name, sizeof name, "%s (uit trajectgegevens)", s->meta.name);
-    put_string(out, name);
+    jz_yamlw_extends(out, extends_path, name);
     fprintf(out, "\n  description: ");
     char desc[1400];
     snprintf(desc, sizeof desc,
              "%s, with start, instroom, zorgduur, stages, cost, transitions and re-entry estimated from "
              "the trajectory records %s (jzsim records)", s->meta.name, r->path);
-    put_string(out, desc);
+    jz_yamlw_string(out, desc);
     fputc('\n', out);
 
     int any = 0;
@@ -114,7 +98,7 @@ int jz_records_write_scenario(FILE *out, const jz_records_analysis *a, const jz_
             fprintf(out, "      %s:\n        source: ", s->zorgsoorten[z].key);
             char src[1200];
             snprintf(src, sizeof src, "jzsim records: %s", r->path);
-            put_string(out, src);
+            jz_yamlw_string(out, src);
             fputc('\n', out);
             /* start: in care on 1 January of the base year */
             const jz_records_cell *cs = cell(a, rg, rz, base), *ce = cell(a, rg, rz, base - 1);

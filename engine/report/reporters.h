@@ -37,7 +37,7 @@ JZ_REPORTER(jz_rep_sensitivity_html);  /* tornado.c */
 JZ_REPORTER(jz_rep_calibrate_table); /* calibrate_report.c */
 JZ_REPORTER(jz_rep_calibrate_csv);
 JZ_REPORTER(jz_rep_calibrate_json);
-JZ_REPORTER(jz_rep_backtest_table);
+JZ_REPORTER(jz_rep_backtest_table); /* backtest_report.c */
 JZ_REPORTER(jz_rep_backtest_csv);
 JZ_REPORTER(jz_rep_backtest_json);
 JZ_REPORTER(jz_rep_records_table); /* records_report.c, records_html.c */
