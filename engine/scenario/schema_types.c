@@ -123,7 +123,7 @@ static const jz_key_type types[] = {
     SER("cost", "tariff", JZ_U_MONEY), SER("cost", "units_per_year", JZ_U_FACTOR), SRC("cost"),
 
     SER("budget", "volume", JZ_U_COUNT), SER("budget", "price", JZ_U_MONEY),
-    SER("budget", "amount", JZ_U_MONEY), SRC("budget"),
+    SER("budget", "amount", JZ_U_MONEY), SER("budget", "nominal", JZ_U_MONEY), SRC("budget"),
 
     SER("reentry", "fraction", JZ_U_FRACTION), INT("reentry", "delay_months", 1, JZ_REENTRY_DELAY_MAX),
     T("reentry", "to", JZ_T_TEXT), SRC("reentry"),

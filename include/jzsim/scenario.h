@@ -121,6 +121,8 @@ typedef struct jz_cell {
     int instroom_per_1000;   /* 1: instroom is per 1,000 of the population group */
     int has_budget;          /* 0: no begroting given for this cell (budget 0) */
     int has_budget_amount;   /* 1: the budget is an amount, not volume x price */
+    int budget_nominal;      /* 1: budget_amount holds the nominal begroting (budget: {nominal}),
+                                not indexed; has_budget_amount is then 1 too */
     int financing;           /* JZ_FIN_* from year index financing_from on; volume before */
     int financing_from;      /* year index; 0 = from the base year */
     int reentry_delay;       /* months until re-entry, 1..JZ_REENTRY_DELAY_MAX */
