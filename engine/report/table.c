@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "jzsim/taakveld.h"
 #include "report/reporters.h"
 #include "jzsim/report.h"
 #include "report/text.h"
@@ -180,6 +181,50 @@ static void zorgsoort_table(FILE *out, const jz_scenario *s, const jz_result *r,
     }
 }
 
+/* Cost, begroting and tekort per Iv3 taakveld (the totals of their
+ * zorgsoorten, computed in the analysis layer: jzsim/taakveld.h). */
+static void taakveld_table(FILE *out, const jz_result *r, const jz_taakveld_totals *t,
+                           const jz_report_options *o, int g)
+{
+    if (!t || t->n == 0)
+        return;
+    char buf[64];
+    int H = r->horizon, w = COLW + 1;
+    struct {
+        const char *nl, *en;
+        const double *a;
+    } fig[] = {{"kosten", "cost", t->cost}, {"begroting", "budget", t->budget}, {"tekort", "deficit", t->tekort}};
+    for (int k = 0; k < t->n; k++)
+        for (int f = 0; f < 3; f++)
+            for (int y = 0; y < H; y++) {
+                cell(buf, sizeof buf, fig[f].a[jz_taakveld_at(t, g, k, y)], JZ_KIND_MONEY, o->lang, 1.0);
+                if (jz_text_width(buf) + 1 > w)
+                    w = jz_text_width(buf) + 1;
+            }
+    int per = (100 - NAMEW) / w;
+    per = per < 1 ? 1 : per > YEARS_PER_BLOCK ? YEARS_PER_BLOCK : per;
+    for (int y0 = 0; y0 < H; y0 += per) {
+        int y1 = y0 + per < H ? y0 + per : H;
+        fprintf(out, "\n%s\n", L(o, "Per taakveld (Iv3; som van de zorgsoorten op het taakveld)",
+                                  "Per taakveld (Iv3 budget line; sum of its care types)"));
+        jz_text_pad(out, L(o, "Taakveld", "Taakveld"), NAMEW, 0);
+        for (int y = y0; y < y1; y++)
+            jz_text_pad(out, year_label(buf, sizeof buf, r, y), w, 1);
+        fputc('\n', out);
+        for (int k = 0; k < t->n; k++)
+            for (int f = 0; f < 3; f++) {
+                char name[64];
+                snprintf(name, sizeof name, "%s %s", jz_taakveld_codes[t->code[k]], L(o, fig[f].nl, fig[f].en));
+                jz_text_pad(out, name, NAMEW, 0);
+                for (int y = y0; y < y1; y++) {
+                    cell(buf, sizeof buf, fig[f].a[jz_taakveld_at(t, g, k, y)], JZ_KIND_MONEY, o->lang, 1.0);
+                    jz_text_pad(out, buf, w, 1);
+                }
+                fputc('\n', out);
+            }
+    }
+}
+
 int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
     const jz_scenario *s = x->scenario;
@@ -256,6 +301,7 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
     lines[n++] = (zrow){"Totaal", "Total", r->g_tekort};
     zorgsoort_table(out, s, r, o, g, L(o, "Tekort per zorgsoort", "Deficit per care type"), r->tekort, lines, n,
                     JZ_KIND_MONEY);
+    taakveld_table(out, r, x->taakvelden, o, g);
     if (ferror(out))
         return jz_error_set(err, JZ_EIO, NULL, 0, 0, "cannot write the table");
     return JZ_OK;
