@@ -86,6 +86,51 @@ for code in set(name_tv.values()):
 assert checked > 0
 PY
 
+# XLSX: the scenario sheet has rows "Taakveld <code>" per figure, the sums of
+# the zorgsoort rows (skipped when this build has no libxlsxwriter)
+if "$JZ" run --format xlsx -o "$TMP/run.xlsx" "$SC" 2>"$TMP/err"; then
+  python3 - "$TMP/run.xlsx" "$TMP/run.json" <<'PY' && ok || bad "xlsx: taakveld totals are not the sum of their zorgsoorten"
+import json, re, sys, zipfile
+from xml.etree import ElementTree as ET
+NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+zf = zipfile.ZipFile(sys.argv[1])
+tv = {z["name"]: z["taakveld"] for z in json.load(open(sys.argv[2]))["zorgsoorten"]}
+sst = [si.findtext(".//m:t", namespaces=NS) or "" for si in ET.fromstring(zf.read("xl/sharedStrings.xml")).findall("m:si", NS)]
+def col(ref):
+    n = 0
+    for ch in re.match(r"[A-Z]+", ref).group(0):
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+rows = []
+for r in ET.fromstring(zf.read("xl/worksheets/sheet2.xml")).iter("{%s}row" % NS["m"]):
+    cells = {}
+    for c in r.findall("m:c", NS):
+        v = c.findtext("m:v", namespaces=NS)
+        if v is None:
+            continue
+        cells[col(c.get("r"))] = sst[int(v)] if c.get("t") == "s" else float(v)
+    rows.append(cells)
+vals = {}
+for r in rows:
+    if isinstance(r.get(2), str) and isinstance(r.get(3), str):
+        vals[(r[0], r[2], r[3])] = [r[k] for k in sorted(r) if k >= 4]
+checked = 0
+for (unit, zs, ind), v in vals.items():
+    if not zs.startswith("Taakveld "):
+        continue
+    code = zs.split()[1]
+    parts = [vals[(unit, n, ind)] for n, c in tv.items() if c == code]
+    assert parts, (code, ind)
+    for y, x in enumerate(v):
+        s = sum(p[y] for p in parts)
+        assert abs(s - x) <= 1e-6 * max(1.0, abs(s)), (code, ind, y, s, x)
+        checked += 1
+assert checked > 0, "no taakveld rows in the scenario sheet"
+PY
+elif ! grep -q "libxlsxwriter\|not built" "$TMP/err"; then
+  bad "xlsx: run failed"; cat "$TMP/err" >&2
+fi
+
 # a taakveld that does not exist: file:line:column, exit 2
 cat > "$TMP/bad.yaml" <<'Y'
 meta: {name: x, base_year: 2024, horizon: 2}
