@@ -131,6 +131,28 @@ elif ! grep -q "libxlsxwriter\|not built" "$TMP/err"; then
   bad "xlsx: run failed"; cat "$TMP/err" >&2
 fi
 
+# HTML briefing: the taakveld table (summary year, € mln, one decimal) equals
+# the sum of the zorgsoorten of the JSON run in that year
+expect_exit 0 "$JZ" run --format html -o "$TMP/run.html" "$SC"
+python3 - "$TMP/run.html" "$TMP/run.json" <<'PY' && ok || bad "html: taakveld totals are not the sum of their zorgsoorten"
+import json, re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+d = json.load(open(sys.argv[2]))
+m = re.search(r"<h2>Per taakveld \(Iv3\) in (\d{4}) .*?</h2>\s*<table[^>]*>(.*?)</table>", html, re.S)
+assert m, "no taakveld table in the briefing"
+y = d["years"].index(int(m.group(1)))
+res = d["results"][0]
+fig = {"kosten": "cost", "begroting": "budget", "tekort": "tekort"}
+checked = 0
+for code, f, v in re.findall(r"<td>([0-9.]+) (kosten|begroting|tekort)</td><td class=\"n\">([^<]+)</td>", m.group(2)):
+    x = float(v.replace(".", "").replace(",", ".").replace("\u2212", "-"))
+    s = sum(z[fig[f]][y] for k, z in res["zorgsoorten"].items()
+            if next(q["taakveld"] for q in d["zorgsoorten"] if q["key"] == k) == code)
+    assert abs(s / 1e6 - x) <= 0.051, (code, f, s, x)
+    checked += 1
+assert checked >= 3, checked
+PY
+
 # a taakveld that does not exist: file:line:column, exit 2
 cat > "$TMP/bad.yaml" <<'Y'
 meta: {name: x, base_year: 2024, horizon: 2}
