@@ -567,6 +567,11 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
         fprintf(out, "%s[%d] ", s ? "; " : "", s + 1);
         esc(p, scen_name(p, s));
     }
+    int bj = c->scen[0].scenario->meta.begrotingsjaar;
+    if (bj > 0) /* the P&C cycle of the reference's meta.begrotingsjaar */
+        TF(p, " · begroting %d (jaarrekening %d, lopend jaar %d, meerjarenraming %d–%d)",
+           " · budget year %d (annual accounts %d, current year %d, multi-year estimate %d–%d)", bj, bj - 2, bj - 1,
+           bj + 1, bj + 3);
     TF(p, " · realisatie t/m %d, daarna prognose</p>\n</header>\n", " · realised up to %d, projected after</p>\n</header>\n",
        p->realised);
 

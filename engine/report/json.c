@@ -112,6 +112,16 @@ int jz_rep_run_json(FILE *out, const jz_report_subject *x, const jz_report_optio
     for (int i = 0; i < s->meta.n_sources; i++)
         jz_jsonw_string(&w, s->meta.sources[i]);
     jz_jsonw_end_array(&w);
+    if (s->meta.begrotingsjaar > 0) {
+        /* the P&C cycle: per year of "years" its place, "" outside it */
+        jz_jsonw_key(&w, "begrotingsjaar");
+        jz_jsonw_int(&w, s->meta.begrotingsjaar);
+        jz_jsonw_key(&w, "cycle");
+        jz_jsonw_begin_array(&w);
+        for (int y = 0; y < r->horizon; y++)
+            jz_jsonw_string(&w, jz_cycle_name(jz_cycle_of(&s->meta, r->base_year + y), 1));
+        jz_jsonw_end_array(&w);
+    }
     jz_jsonw_end_object(&w);
 
     jz_jsonw_key(&w, "years");

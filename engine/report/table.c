@@ -244,6 +244,27 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
         fprintf(out, "R = realisatie (%d, het basisjaar); latere jaren zijn prognose.\n", r->base_year);
     else
         fprintf(out, "R = realised (%d, the base year); later years are projections.\n", r->base_year);
+    if (s->meta.begrotingsjaar > 0) {
+        /* the P&C cycle of meta.begrotingsjaar: each of its years in the horizon */
+        int nl = o->lang == JZ_LANG_NL;
+        fprintf(out, "%s %d:", nl ? "P&C-cyclus van de begroting" : "P&C cycle of the budget", s->meta.begrotingsjaar);
+        int k = 0;
+        for (int y = 0; y < H; y++) {
+            jz_cycle c = jz_cycle_of(&s->meta, r->base_year + y);
+            if (c == JZ_CYCLE_NONE)
+                continue;
+            fprintf(out, "%s %s %d%s", k++ ? "," : "", jz_cycle_name(c, nl), r->base_year + y,
+                    y == 0 ? (nl ? " (realisatie)" : " (realised)") : "");
+        }
+        int last = r->base_year + H - 1, want = s->meta.begrotingsjaar + 3;
+        if (last < want)
+            fprintf(out, nl ? "; de meerjarenraming t/m %d valt na de horizon (%d)" : "; the multi-year estimate to %d is beyond the horizon (%d)",
+                    want, last);
+        if (s->meta.begrotingsjaar - 2 > r->base_year)
+            fprintf(out, nl ? "; het jaarrekeningjaar %d is hier prognose (basisjaar %d)" : "; the annual accounts year %d is a projection here (base year %d)",
+                    s->meta.begrotingsjaar - 2, r->base_year);
+        fputs(".\n", out);
+    }
 
     size_t gy = jz_result_gy(r, g, 0);
     static const char *const vol[] = {"start", "instroom", "uitstroom", "end", "unique_clients", "client_years"};

@@ -197,6 +197,22 @@ static int load_meta_conventions(loader *L, const jz_node *meta)
     const jz_node *d = jz_node_get(meta, "discount_rate");
     if (d && (rc = jz_value_number(d, JZ_U_FRACTION, "meta.discount_rate", &m->discount_rate, L->err)))
         return rc;
+    /* the begroting year of the P&C cycle: a projected year after the base
+     * year (the reports label its jaarrekening, current, begroting and
+     * meerjarenraming years) */
+    m->begrotingsjaar = 0;
+    const jz_node *bj = jz_node_get(meta, "begrotingsjaar");
+    if (bj) {
+        char what[160];
+        snprintf(what, sizeof what, "meta.begrotingsjaar (a projected year after the base year %d, up to %d)",
+                 m->base_year, m->base_year + m->horizon - 1);
+        if (m->horizon < 2)
+            return jz_node_error(L->err, bj, "meta.begrotingsjaar: the scenario projects only its base year %d; a begroting year needs a later one",
+                                 m->base_year);
+        if ((rc = jz_value_int(bj, m->base_year + 1, m->base_year + m->horizon - 1, what, &v, L->err)))
+            return rc;
+        m->begrotingsjaar = (int)v;
+    }
     return JZ_OK;
 }
 

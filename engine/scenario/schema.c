@@ -35,6 +35,7 @@ const jz_key jz_keys_meta[] = {
     {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
     {"startverschil_beinvloedbaar", 0, "true (default) or false: whether the base-year gap of a budget given as an amount counts as beinvloedbaar"},
     {"measures_horizon", 0, "years over which measures are judged, e.g. measures_horizon: 10 (default: 10, at least the horizon)"},
+    {"begrotingsjaar", 0, "the begroting year of the P&C cycle, e.g. begrotingsjaar: 2027; the reports label the jaarrekening, current, begroting and meerjarenraming years"},
     {"discount_rate", 0, "yearly discount rate for the net present value of measures, e.g. discount_rate: 3% (default 3%)"},
     {NULL, 0, NULL}};
 

@@ -58,4 +58,27 @@ Y
 bad_nominal typo "typo.yaml:7:[0-9]*: .*did you mean 'nominal'" <<'Y'
     budget: {nominaal: 1M}
 Y
+# meta.begrotingsjaar: the reports label the P&C cycle; a year outside the
+# scenario is a located error with exit 2
+cat > "$TMP/cycle.yaml" <<'Y'
+meta: {name: cyclus, base_year: 2024, horizon: 7, begrotingsjaar: 2027}
+zorgsoorten: [{key: a, start: 100, instroom: 120, zorgduur: 10, cost: 15k, budget: {nominal: 1.5M}}]
+gemeenten: [{code: GM0001, name: x}]
+Y
+expect_exit 0 "$JZ" run "$TMP/cycle.yaml"
+expect_grep "$TMP/out" "P&C-cyclus van de begroting 2027: jaarrekening 2025, lopend jaar 2026, begroting 2027, meerjarenraming 2028, meerjarenraming 2029, meerjarenraming 2030"
+expect_exit 0 "$JZ" run --format json "$TMP/cycle.yaml"
+python3 - "$TMP/out" <<'PY' && ok || bad "json: cycle labels"
+import json, sys
+d = json.load(open(sys.argv[1]))["scenario"]
+assert d["begrotingsjaar"] == 2027
+assert d["cycle"] == ["", "jaarrekening", "lopend jaar", "begroting"] + ["meerjarenraming"] * 3, d["cycle"]
+PY
+expect_exit 0 "$JZ" run --format html -o "$TMP/cycle.html" "$TMP/cycle.yaml"
+expect_grep "$TMP/cycle.html" "begroting 2027 (jaarrekening 2025, lopend jaar 2026, meerjarenraming 2028–2030)"
+sed 's/begrotingsjaar: 2027/begrotingsjaar: 2031/' "$TMP/cycle.yaml" > "$TMP/late.yaml"
+expect_exit 2 "$JZ" run "$TMP/late.yaml"
+expect_grep "$TMP/err" "late.yaml:1:67: meta.begrotingsjaar (a projected year after the base year 2024"
+sed 's/begrotingsjaar: 2027/begrotingsjaar: 2024/' "$TMP/cycle.yaml" > "$TMP/early.yaml"
+expect_exit 2 "$JZ" validate "$TMP/early.yaml"
 finish
