@@ -247,23 +247,29 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
     if (s->meta.begrotingsjaar > 0) {
         /* the P&C cycle of meta.begrotingsjaar: each of its years in the horizon */
         int nl = o->lang == JZ_LANG_NL;
-        fprintf(out, "%s %d:", nl ? "P&C-cyclus van de begroting" : "P&C cycle of the budget", s->meta.begrotingsjaar);
+        char line[1024];
+        size_t n = 0;
+#define ADD_(...) (n += (size_t)snprintf(line + n, n < sizeof line ? sizeof line - n : 0, __VA_ARGS__), \
+                   n = n < sizeof line ? n : sizeof line - 1)
+        ADD_("%s %d:", nl ? "P&C-cyclus van de begroting" : "P&C cycle of the budget", s->meta.begrotingsjaar);
         int k = 0;
         for (int y = 0; y < H; y++) {
             jz_cycle c = jz_cycle_of(&s->meta, r->base_year + y);
             if (c == JZ_CYCLE_NONE)
                 continue;
-            fprintf(out, "%s %s %d%s", k++ ? "," : "", jz_cycle_name(c, nl), r->base_year + y,
-                    y == 0 ? (nl ? " (realisatie)" : " (realised)") : "");
+            ADD_("%s %s %d%s", k++ ? "," : "", jz_cycle_name(c, nl), r->base_year + y,
+                 y == 0 ? (nl ? " (realisatie)" : " (realised)") : "");
         }
         int last = r->base_year + H - 1, want = s->meta.begrotingsjaar + 3;
         if (last < want)
-            fprintf(out, nl ? "; de meerjarenraming t/m %d valt na de horizon (%d)" : "; the multi-year estimate to %d is beyond the horizon (%d)",
-                    want, last);
+            ADD_(nl ? "; de meerjarenraming t/m %d valt na de horizon (%d)" : "; the multi-year estimate to %d is beyond the horizon (%d)",
+                 want, last);
         if (s->meta.begrotingsjaar - 2 > r->base_year)
-            fprintf(out, nl ? "; het jaarrekeningjaar %d is hier prognose (basisjaar %d)" : "; the annual accounts year %d is a projection here (base year %d)",
-                    s->meta.begrotingsjaar - 2, r->base_year);
-        fputs(".\n", out);
+            ADD_(nl ? "; het jaarrekeningjaar %d is hier prognose (basisjaar %d)" : "; the annual accounts year %d is a projection here (base year %d)",
+                 s->meta.begrotingsjaar - 2, r->base_year);
+        ADD_(".");
+#undef ADD_
+        wrap(out, line, 100);
     }
 
     size_t gy = jz_result_gy(r, g, 0);
