@@ -266,6 +266,61 @@ static void test_startverschil(void **state)
     }
 }
 
+/* A nominal begroting (budget: {nominal}; docs/model.md section 12, worked
+ * example): the budget is the series itself, not indexed, so tekort = cost -
+ * begroting in every year; the tariff gap is measured against the index the
+ * series implies, N_y / N_0.  Steady volume at the base-year begroting:
+ * tariffs +4%/yr against a begroting +2%/yr is all tariff gap. */
+static void test_nominal_begroting(void **state)
+{
+    (void)state;
+    static const double N[H] = {15.0e6, 15.3e6, 15.6e6, 15.9e6};
+    jz_scenario *s = balanced();
+    jz_cell *c = &s->cells[0];
+    for (int y = 1; y < H; y++) {
+        s->budget_index[y] = 0.10; /* ignored by a nominal begroting */
+        c->tariff_index[y] = 0.04;
+    }
+    c->has_budget = 0;
+    c->has_budget_amount = 1;
+    c->budget_nominal = 1;
+    for (int y = 0; y < H; y++)
+        c->budget_amount[y] = N[y];
+    jz_result *r = run(s);
+    double T = 1.0;
+    for (int y = 0; y < H; y++) {
+        if (y > 0)
+            T *= 1.04;
+        size_t i = jz_result_gy(r, 1, y), k = jz_result_cz(r, 1, 0, y);
+        assert_close(r->budget[k], N[y], 1e-6);
+        assert_close(r->tekort[k], r->cost[k] - N[y], 1e-6);
+        assert_close(r->cost[k], 15.0e6 * T, 1.0);
+        assert_close(r->dec_tariff[k], 15.0e6 * T - N[y], 1.0); /* = 15M (T_y - N_y / N_0) */
+        assert_close(r->dec_volume[k], 0.0, 1.0);
+        assert_close(r->dec_intensity[k], 0.0, 1.0);
+        assert_close(r->dec_start[k], 0.0, 1.0);
+        assert_close(r->g_tekort[i], r->g_cost[i] - r->g_budget[i], 1e-6);
+    }
+    /* 2023 in the docs' example: cost 15.6M, begroting 15.3M, tekort 0.3M */
+    assert_close(r->tekort[jz_result_cz(r, 1, 0, 1)], 0.3e6, 1.0);
+    jz_result_free(r);
+
+    /* 10% more volume from the start and a begroting 0.5M below the base-year
+     * cost: the base-year gap is the startverschil, the parts add up */
+    c->start = 1100.0;
+    jz_fill(c->instroom, H, 1320.0);
+    r = run(s);
+    for (int y = 0; y < H; y++) {
+        size_t k = jz_result_cz(r, 1, 0, y);
+        double sum = r->dec_tariff[k] + r->dec_volume[k] + r->dec_intensity[k] + r->dec_start[k] + r->dec_external[k];
+        assert_close(sum, r->tekort[k], 1e-9 * r->cost[k]);
+        assert_close(r->tekort[k], r->cost[k] - N[y], 1e-6);
+    }
+    assert_close(r->dec_start[jz_result_cz(r, 1, 0, 0)], 1.5e6, 1.0);
+    jz_result_free(r);
+    jz_scenario_free(s);
+}
+
 static void test_parts_sum_to_tekort(void **state)
 {
     (void)state;
@@ -294,9 +349,13 @@ static void test_parts_sum_to_tekort(void **state)
                     c->budget_amount[y] = gsl_rng_uniform(rng) * 1e7;
                     c->financing_amount[y] = gsl_rng_uniform(rng) * 1e7;
                 }
-                int kind = (int)gsl_rng_uniform_int(rng, 4);
+                int kind = (int)gsl_rng_uniform_int(rng, 5);
                 c->has_budget = kind == 0 || kind == 1;
-                c->has_budget_amount = kind == 2;
+                c->has_budget_amount = kind == 2 || kind == 4;
+                c->budget_nominal = kind == 4; /* a nominal begroting: positive every year */
+                if (kind == 4)
+                    for (int y = 0; y < H; y++)
+                        c->budget_amount[y] += 1e6;
                 c->financing = gsl_rng_uniform(rng) < 0.2 ? JZ_FIN_LUMPSUM : JZ_FIN_VOLUME;
                 c->financing_from = (int)gsl_rng_uniform_int(rng, H);
             }
@@ -350,6 +409,7 @@ int main(void)
         cmocka_unit_test(test_region_budget_price_mixed_budgets),
         cmocka_unit_test(test_startverschil),
         cmocka_unit_test(test_parts_sum_to_tekort),
+        cmocka_unit_test(test_nominal_begroting),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jzsim/taakveld.h"
 #include "jzsim/compare.h"
 
 /* No labels here: the report layer names each figure (engine/report/metrics.c,
@@ -85,6 +86,9 @@ void jz_comparison_free(jz_comparison *c)
             free(c->zs[z].z);
     for (int m = 0; m < JZ_CMP_N_GEMEENTE; m++)
         free(c->bands[m].p);
+    if (c->scen)
+        for (int s = 0; s < c->n_scenarios; s++)
+            jz_taakveld_totals_free(c->scen[s].taakvelden);
     free(c->notes);
     free(c->units);
     free(c->zs);
@@ -222,6 +226,8 @@ jz_comparison *jz_comparison_alloc(int n, const jz_scenario *const *scenarios,
     int rc = build_units(c);
     if (!rc)
         rc = build_zorgsoorten(c);
+    for (int s = 0; !rc && s < n; s++)
+        rc = jz_taakveld_totals_alloc(scenarios[s], results[s], &c->scen[s].taakvelden, err);
     for (int s = 1; !rc && s < n; s++)
         if (c->scen[s].first_year != c->scen[0].first_year ||
             c->scen[s].last_year != c->scen[0].last_year)

@@ -107,8 +107,14 @@ int cmd_run(int argc, char **argv)
         rc = a.history && !h ? cli_fail(&err) : cli_write_one("run", s, r, &ro, h, co.output);
         jz_history_free(h);
     } else {
-        jz_report_subject x = {.kind = JZ_REPORT_RUN, .scenario = s, .result = r};
-        rc = cli_report(co.output, &x, &ro);
+        jz_taakveld_totals *tv = NULL;
+        if (jz_taakveld_totals_alloc(s, r, &tv, &err) != JZ_OK) {
+            rc = cli_fail(&err);
+        } else {
+            jz_report_subject x = {.kind = JZ_REPORT_RUN, .scenario = s, .result = r, .taakvelden = tv};
+            rc = cli_report(co.output, &x, &ro);
+        }
+        jz_taakveld_totals_free(tv);
     }
     jz_workspace_free(w);
     jz_result_free(r);

@@ -42,16 +42,18 @@ typedef struct factors {
  * shifts.  real_spend is the spending in base-year prices before tariff
  * indexation (V * cost * I for volume financing, the lumpsum L otherwise). */
 static void decompose(const jz_cell *c, int y, int lumpsum, double V, double real_spend,
-                      double gap0, const factors *f, double *tariff, double *volume,
+                      double A, double gap0, const factors *f, double *tariff, double *volume,
                       double *intensity, double *start)
 {
+    /* A: the budget amount in base-year prices (for a nominal begroting,
+     * its base-year value; f->B is then the implied index) */
     *start = 0.0;
     double g = f->T / f->B; /* the tariff gap factor: tariffs above the budget index */
     if (lumpsum) {
         /* no volume or intensity effect: the amount against its budget in
          * real terms is a contract choice (intensity/mix), the rest is the
          * indexation gap */
-        double budget_real = c->has_budget_amount ? c->budget_amount[y]
+        double budget_real = c->has_budget_amount ? A
                            : c->has_budget       ? c->budget_volume[y] * c->budget_price[y]
                                                  : 0.0;
         *tariff = real_spend * (f->T - f->B);
@@ -70,7 +72,7 @@ static void decompose(const jz_cell *c, int y, int lumpsum, double V, double rea
     } else {
         /* a budget without a volume (an amount, or none): the real
          * overspend as a whole counts as volume */
-        a[0] = c->has_budget_amount ? c->budget_amount[y] : 0.0;
+        a[0] = c->has_budget_amount ? A : 0.0;
         a[1] = 1.0;
         b[0] = real_spend;
         b[1] = 1.0;
@@ -115,6 +117,14 @@ static void money_cells(const jz_scenario *s, const jz_workspace *w, jz_result *
                 f.I *= 1.0 + c->intensity_trend[y];
             }
             f.B = w->budget_factor[y];
+            /* a nominal begroting N_y: the budget index is the one the series
+             * implies, N_y / N_0, and its real amount is N_0 (docs/model.md
+             * section 12) */
+            double A = c->has_budget_amount ? c->budget_amount[y] : 0.0;
+            if (c->budget_nominal) {
+                f.B = c->budget_amount[y] / c->budget_amount[0];
+                A = c->budget_amount[0];
+            }
             /* external shifts paid from this zorgsoort: added on top of the
              * flows, or (in_volume) a part of the flows' client-years */
             double ecy = 0.0, eadd = 0.0, ebud = 0.0, incl = 0.0;
@@ -152,7 +162,7 @@ static void money_cells(const jz_scenario *s, const jz_workspace *w, jz_result *
             r->budget_volume[i] = 0.0;
             r->budget_price[i] = 0.0;
             if (c->has_budget_amount) {
-                care_budget = c->budget_amount[y] * f.B;
+                care_budget = c->budget_nominal ? c->budget_amount[y] : A * f.B;
             } else if (c->has_budget) {
                 r->budget_volume[i] = c->budget_volume[y];
                 r->budget_price[i] = c->budget_price[y] * f.B;
@@ -162,7 +172,7 @@ static void money_cells(const jz_scenario *s, const jz_workspace *w, jz_result *
              * client-years; the in_volume ones are external */
             if (y == 0 && mode == JZ_FIN_VOLUME && c->has_budget_amount)
                 gap0 = real_spend - c->budget_amount[0];
-            decompose(c, y, mode != JZ_FIN_VOLUME, V - incl, real_spend, gap0, &f,
+            decompose(c, y, mode != JZ_FIN_VOLUME, V - incl, real_spend, A, gap0, &f,
                       &r->dec_tariff[i], &r->dec_volume[i], &r->dec_intensity[i],
                       &r->dec_start[i]);
             r->ext_client_years[i] = ecy;

@@ -11,6 +11,7 @@
 
 #include "report/reporters.h"
 #include "jzsim/report.h"
+#include "jzsim/taakveld.h"
 #include "report/csvw.h"
 
 /* One figure per row.  A NaN or infinity (not expected from a run) is
@@ -29,7 +30,25 @@ static void row(jz_csvw *c, const char *scen, const char *code, const char *name
     jz_csvw_end_row(c);
 }
 
-static void gemeente_rows(jz_csvw *c, const jz_scenario *s, const jz_result *r, int g)
+/* The totals per Iv3 taakveld (jzsim/taakveld.h, computed in the analysis
+ * layer): zorgsoort empty, metric "taakveld:<code>:<figure>", so that a sum
+ * over the zorgsoort rows never counts them twice. */
+static void taakveld_rows(jz_csvw *c, const jz_scenario *s, const jz_taakveld_totals *t, int g,
+                          const char *code, const char *name)
+{
+    char key[64];
+    for (int k = 0; t && k < t->n; k++) {
+#define TV_ROWS_(f)                                                                          \
+        snprintf(key, sizeof key, "taakveld:%s:%s", jz_taakveld_codes[t->code[k]], #f);   \
+        for (int y = 0; y < t->horizon; y++)                                              \
+            row(c, s->meta.name, code, name, "", s->meta.base_year + y, key, t->f[jz_taakveld_at(t, g, k, y)]);
+        JZ_TAAKVELD_METRICS(TV_ROWS_)
+#undef TV_ROWS_
+    }
+}
+
+static void gemeente_rows(jz_csvw *c, const jz_scenario *s, const jz_result *r, int g,
+                          const jz_taakveld_totals *t)
 {
     int total = g == r->n_gemeenten;
     const char *code = total ? "TOTAL" : s->gemeenten[g].code;
@@ -62,6 +81,7 @@ static void gemeente_rows(jz_csvw *c, const jz_scenario *s, const jz_result *r, 
                 row(c, s->meta.name, code, name, s->zorgsoorten[z].key, r->base_year + y, key,
                     r->uit_to[jz_result_to(r, g, z, y, w)]);
         }
+    taakveld_rows(c, s, t, g, code, name);
 }
 
 int jz_rep_run_csv(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
@@ -76,12 +96,12 @@ int jz_rep_run_csv(FILE *out, const jz_report_subject *x, const jz_report_option
     jz_csvw_header(&c, cols, sizeof cols / sizeof cols[0]);
     if (o->all_gemeenten) {
         for (int g = 0; g < r->n_gemeenten; g++)
-            gemeente_rows(&c, s, r, g);
+            gemeente_rows(&c, s, r, g, x->taakvelden);
         if (r->n_gemeenten > 1)
-            gemeente_rows(&c, s, r, r->n_gemeenten);
+            gemeente_rows(&c, s, r, r->n_gemeenten, x->taakvelden);
     } else {
         int g = o->gemeente >= 0 ? o->gemeente : (r->n_gemeenten == 1 ? 0 : r->n_gemeenten);
-        gemeente_rows(&c, s, r, g);
+        gemeente_rows(&c, s, r, g, x->taakvelden);
     }
     if (ferror(out))
         return jz_error_set(err, JZ_EIO, NULL, 0, 0, "cannot write the CSV output");

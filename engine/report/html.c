@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "report/reporters.h"
+#include "jzsim/taakveld.h"
 #include "jzsim/jzsim.h"
 
 #include "report/html_page.h"
@@ -405,6 +406,56 @@ static void figures_table(const page *p)
     fprintf(out, "</tbody></table>\n");
 }
 
+/* Cost, begroting and tekort per Iv3 taakveld in the summary year, per
+ * scenario: the sums of their zorgsoorten, computed in the analysis layer
+ * (jzsim/taakveld.h), so that the figures reconcile with the begroting. */
+static void taakveld_table(const page *p)
+{
+    const jz_comparison *c = p->c;
+    FILE *out = p->out;
+    int codes[JZ_TAAKVELD_N] = {0}, any = 0;
+    for (int s = 0; s < c->n_scenarios; s++) {
+        const jz_taakveld_totals *t = c->scen[s].taakvelden;
+        for (int k = 0; t && k < t->n; k++)
+            any = codes[t->code[k]] = 1;
+    }
+    if (!any)
+        return;
+    fprintf(out, "<h2>%s %d (%s)</h2>\n<table class=\"fig taakveld\">\n<thead><tr><th>%s</th>",
+            L(p, "Per taakveld (Iv3) in", "Per taakveld (Iv3 budget line) in"), jz_cmp_year(c, p->ys),
+            jz_cmp_year(c, p->ys) <= p->realised ? L(p, "realisatie", "realised") : L(p, "prognose", "projection"),
+            L(p, "Taakveld (€ mln)", "Taakveld (€ mln)"));
+    for (int s = 0; s < c->n_scenarios; s++)
+        fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
+    fprintf(out, "</tr></thead>\n<tbody>\n");
+    static const char *const nl[] = {"kosten", "begroting", "tekort"}, *const en[] = {"cost", "budget", "deficit"};
+    for (int code = 0; code < JZ_TAAKVELD_N; code++) {
+        if (!codes[code])
+            continue;
+        for (int f = 0; f < 3; f++) {
+            fprintf(out, "<tr%s><td>%s %s</td>", f == 2 ? " class=\"total\"" : "", jz_taakveld_codes[code],
+                    L(p, nl[f], en[f]));
+            for (int s = 0; s < c->n_scenarios; s++) {
+                const jz_taakveld_totals *t = c->scen[s].taakvelden;
+                int g = c->units[p->u].g[s], y = p->ys - (c->scen[s].first_year - c->first_year), k = -1;
+                for (int i = 0; t && i < t->n; i++)
+                    if (t->code[i] == code)
+                        k = i;
+                char buf[64] = "–";
+                if (k >= 0 && g >= 0 && y >= 0 && y < t->horizon) {
+                    const double *a = f == 0 ? t->cost : f == 1 ? t->budget : t->tekort;
+                    jz_format_number(buf, sizeof buf, a[jz_taakveld_at(t, g, k, y)] / 1e6, 1, p->lang);
+                }
+                fprintf(out, "<td class=\"n\">");
+                esc(p, buf);
+                fprintf(out, "</td>");
+            }
+            fprintf(out, "</tr>\n");
+        }
+    }
+    fprintf(out, "</tbody></table>\n");
+}
+
 static void gemeenten_table(const page *p)
 {
     const jz_comparison *c = p->c;
@@ -516,6 +567,11 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
         fprintf(out, "%s[%d] ", s ? "; " : "", s + 1);
         esc(p, scen_name(p, s));
     }
+    int bj = c->scen[0].scenario->meta.begrotingsjaar;
+    if (bj > 0) /* the P&C cycle of the reference's meta.begrotingsjaar */
+        TF(p, " · begroting %d (jaarrekening %d, lopend jaar %d, meerjarenraming %d–%d)",
+           " · budget year %d (annual accounts %d, current year %d, multi-year estimate %d–%d)", bj, bj - 2, bj - 1,
+           bj + 1, bj + 3);
     TF(p, " · realisatie t/m %d, daarna prognose</p>\n</header>\n", " · realised up to %d, projected after</p>\n</header>\n",
        p->realised);
 
@@ -524,6 +580,7 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
     summary(p);
     scenario_table(p);
     figures_table(p);
+    taakveld_table(p);
     int rc = jz_html_tekort_chart(p, "chart-tekort", L(p, "Tekort per jaar", "Deficit per year"));
     if (!rc) {
         jz_html_waterfalls(p);

@@ -8,7 +8,9 @@
  *   "zorgsoorten": [{key, name, taakveld}],
  *   "warnings": ["..."],
  *   "results": [ {code, name, totals: {metric: [per year]},
- *                 zorgsoorten: {key: {metric: [per year], uit_to: {key: [..]}}}} ]
+ *                 zorgsoorten: {key: {metric: [per year], uit_to: {key: [..]}}},
+ *                 taakvelden: {"6.72": {zorgsoorten: [keys], client_years, cost, budget,
+ *                              tekort: [per year]}}} ]
  * }
  * "results" holds the selected gemeente, or every gemeente and then the
  * total (code "TOTAL") with all_gemeenten.  Metric keys are those of
@@ -20,7 +22,8 @@
 #include "jzsim/jzsim.h"
 #include "report/jsonw.h"
 
-static void gemeente_obj(jz_jsonw *w, const jz_scenario *s, const jz_result *r, int g)
+static void gemeente_obj(jz_jsonw *w, const jz_scenario *s, const jz_result *r, int g,
+                         const jz_taakveld_totals *t)
 {
     int total = g == r->n_gemeenten, H = r->horizon, Z = r->n_zorgsoorten;
     jz_jsonw_begin_object(w);
@@ -60,6 +63,28 @@ static void gemeente_obj(jz_jsonw *w, const jz_scenario *s, const jz_result *r, 
         jz_jsonw_end_object(w);
     }
     jz_jsonw_end_object(w);
+    /* the totals per Iv3 taakveld (analysis layer, jzsim/taakveld.h) */
+    if (t) {
+        jz_jsonw_key(w, "taakvelden");
+        jz_jsonw_begin_object(w);
+        for (int k = 0; k < t->n; k++) {
+            jz_jsonw_key(w, jz_taakveld_codes[t->code[k]]);
+            jz_jsonw_begin_object(w);
+            jz_jsonw_key(w, "zorgsoorten");
+            jz_jsonw_begin_array(w);
+            for (int z = 0; z < Z; z++)
+                if (jz_taakveld_index(s->zorgsoorten[z].taakveld) == t->code[k])
+                    jz_jsonw_string(w, s->zorgsoorten[z].key);
+            jz_jsonw_end_array(w);
+#define TV_JSON_(f)                                                   \
+            jz_jsonw_key(w, #f);                                      \
+            jz_jsonw_numbers(w, t->f + jz_taakveld_at(t, g, k, 0), H);
+            JZ_TAAKVELD_METRICS(TV_JSON_)
+#undef TV_JSON_
+            jz_jsonw_end_object(w);
+        }
+        jz_jsonw_end_object(w);
+    }
     jz_jsonw_end_object(w);
 }
 
@@ -87,6 +112,16 @@ int jz_rep_run_json(FILE *out, const jz_report_subject *x, const jz_report_optio
     for (int i = 0; i < s->meta.n_sources; i++)
         jz_jsonw_string(&w, s->meta.sources[i]);
     jz_jsonw_end_array(&w);
+    if (s->meta.begrotingsjaar > 0) {
+        /* the P&C cycle: per year of "years" its place, "" outside it */
+        jz_jsonw_key(&w, "begrotingsjaar");
+        jz_jsonw_int(&w, s->meta.begrotingsjaar);
+        jz_jsonw_key(&w, "cycle");
+        jz_jsonw_begin_array(&w);
+        for (int y = 0; y < r->horizon; y++)
+            jz_jsonw_string(&w, jz_cycle_name(jz_cycle_of(&s->meta, r->base_year + y), 1));
+        jz_jsonw_end_array(&w);
+    }
     jz_jsonw_end_object(&w);
 
     jz_jsonw_key(&w, "years");
@@ -115,11 +150,11 @@ int jz_rep_run_json(FILE *out, const jz_report_subject *x, const jz_report_optio
     jz_jsonw_begin_array(&w);
     if (o->all_gemeenten) {
         for (int g = 0; g < r->n_gemeenten; g++)
-            gemeente_obj(&w, s, r, g);
+            gemeente_obj(&w, s, r, g, x->taakvelden);
         if (r->n_gemeenten > 1)
-            gemeente_obj(&w, s, r, r->n_gemeenten);
+            gemeente_obj(&w, s, r, r->n_gemeenten, x->taakvelden);
     } else {
-        gemeente_obj(&w, s, r, o->gemeente >= 0 ? o->gemeente : (r->n_gemeenten == 1 ? 0 : r->n_gemeenten));
+        gemeente_obj(&w, s, r, o->gemeente >= 0 ? o->gemeente : (r->n_gemeenten == 1 ? 0 : r->n_gemeenten), x->taakvelden);
     }
     jz_jsonw_end_array(&w);
     jz_jsonw_end_object(&w);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "jzsim/taakveld.h"
 #include "report/reporters.h"
 #include "jzsim/report.h"
 #include "report/text.h"
@@ -180,6 +181,50 @@ static void zorgsoort_table(FILE *out, const jz_scenario *s, const jz_result *r,
     }
 }
 
+/* Cost, begroting and tekort per Iv3 taakveld (the totals of their
+ * zorgsoorten, computed in the analysis layer: jzsim/taakveld.h). */
+static void taakveld_table(FILE *out, const jz_result *r, const jz_taakveld_totals *t,
+                           const jz_report_options *o, int g)
+{
+    if (!t || t->n == 0)
+        return;
+    char buf[64];
+    int H = r->horizon, w = COLW + 1;
+    struct {
+        const char *nl, *en;
+        const double *a;
+    } fig[] = {{"kosten", "cost", t->cost}, {"begroting", "budget", t->budget}, {"tekort", "deficit", t->tekort}};
+    for (int k = 0; k < t->n; k++)
+        for (int f = 0; f < 3; f++)
+            for (int y = 0; y < H; y++) {
+                cell(buf, sizeof buf, fig[f].a[jz_taakveld_at(t, g, k, y)], JZ_KIND_MONEY, o->lang, 1.0);
+                if (jz_text_width(buf) + 1 > w)
+                    w = jz_text_width(buf) + 1;
+            }
+    int per = (100 - NAMEW) / w;
+    per = per < 1 ? 1 : per > YEARS_PER_BLOCK ? YEARS_PER_BLOCK : per;
+    for (int y0 = 0; y0 < H; y0 += per) {
+        int y1 = y0 + per < H ? y0 + per : H;
+        fprintf(out, "\n%s\n", L(o, "Per taakveld (Iv3; som van de zorgsoorten op het taakveld)",
+                                  "Per taakveld (Iv3 budget line; sum of its care types)"));
+        jz_text_pad(out, L(o, "Taakveld", "Taakveld"), NAMEW, 0);
+        for (int y = y0; y < y1; y++)
+            jz_text_pad(out, year_label(buf, sizeof buf, r, y), w, 1);
+        fputc('\n', out);
+        for (int k = 0; k < t->n; k++)
+            for (int f = 0; f < 3; f++) {
+                char name[64];
+                snprintf(name, sizeof name, "%s %s", jz_taakveld_codes[t->code[k]], L(o, fig[f].nl, fig[f].en));
+                jz_text_pad(out, name, NAMEW, 0);
+                for (int y = y0; y < y1; y++) {
+                    cell(buf, sizeof buf, fig[f].a[jz_taakveld_at(t, g, k, y)], JZ_KIND_MONEY, o->lang, 1.0);
+                    jz_text_pad(out, buf, w, 1);
+                }
+                fputc('\n', out);
+            }
+    }
+}
+
 int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
     const jz_scenario *s = x->scenario;
@@ -199,6 +244,33 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
         fprintf(out, "R = realisatie (%d, het basisjaar); latere jaren zijn prognose.\n", r->base_year);
     else
         fprintf(out, "R = realised (%d, the base year); later years are projections.\n", r->base_year);
+    if (s->meta.begrotingsjaar > 0) {
+        /* the P&C cycle of meta.begrotingsjaar: each of its years in the horizon */
+        int nl = o->lang == JZ_LANG_NL;
+        char line[1024];
+        size_t n = 0;
+#define ADD_(...) (n += (size_t)snprintf(line + n, n < sizeof line ? sizeof line - n : 0, __VA_ARGS__), \
+                   n = n < sizeof line ? n : sizeof line - 1)
+        ADD_("%s %d:", nl ? "P&C-cyclus van de begroting" : "P&C cycle of the budget", s->meta.begrotingsjaar);
+        int k = 0;
+        for (int y = 0; y < H; y++) {
+            jz_cycle c = jz_cycle_of(&s->meta, r->base_year + y);
+            if (c == JZ_CYCLE_NONE)
+                continue;
+            ADD_("%s %s %d%s", k++ ? "," : "", jz_cycle_name(c, nl), r->base_year + y,
+                 y == 0 ? (nl ? " (realisatie)" : " (realised)") : "");
+        }
+        int last = r->base_year + H - 1, want = s->meta.begrotingsjaar + 3;
+        if (last < want)
+            ADD_(nl ? "; de meerjarenraming t/m %d valt na de horizon (%d)" : "; the multi-year estimate to %d is beyond the horizon (%d)",
+                 want, last);
+        if (s->meta.begrotingsjaar - 2 > r->base_year)
+            ADD_(nl ? "; het jaarrekeningjaar %d is hier prognose (basisjaar %d)" : "; the annual accounts year %d is a projection here (base year %d)",
+                 s->meta.begrotingsjaar - 2, r->base_year);
+        ADD_(".");
+#undef ADD_
+        wrap(out, line, 100);
+    }
 
     size_t gy = jz_result_gy(r, g, 0);
     static const char *const vol[] = {"start", "instroom", "uitstroom", "end", "unique_clients", "client_years"};
@@ -256,6 +328,7 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
     lines[n++] = (zrow){"Totaal", "Total", r->g_tekort};
     zorgsoort_table(out, s, r, o, g, L(o, "Tekort per zorgsoort", "Deficit per care type"), r->tekort, lines, n,
                     JZ_KIND_MONEY);
+    taakveld_table(out, r, x->taakvelden, o, g);
     if (ferror(out))
         return jz_error_set(err, JZ_EIO, NULL, 0, 0, "cannot write the table");
     return JZ_OK;

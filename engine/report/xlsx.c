@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "report/reporters.h"
+#include "jzsim/taakveld.h"
 #include "jzsim/jzsim.h"
 #include "report/cmp_common.h"
 #include "report/text.h"
@@ -334,6 +335,25 @@ static void scenario_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, i
                 row++;
             }
         }
+        /* cost, begroting and tekort per Iv3 taakveld: the sums of their
+         * zorgsoorten, from the analysis layer (jzsim/taakveld.h) */
+        const jz_taakveld_totals *t = c->scen[s].taakvelden;
+        static const char *const figs[] = {"cost", "budget", "tekort"};
+        for (int k = 0; t && k < t->n; k++)
+            for (int f = 0; f < 3; f++) {
+                int m = jz_cmp_metric_index(figs[f], 1);
+                const double *a = f == 0 ? t->cost : f == 1 ? t->budget : t->tekort;
+                char tv[64];
+                snprintf(tv, sizeof tv, "Taakveld %s", jz_taakveld_codes[t->code[k]]);
+                text(b, ws, row, 0, unit_label(b, un), NULL);
+                text(b, ws, row, 1, un->code, NULL);
+                text(b, ws, row, 2, tv, NULL);
+                text(b, ws, row, 3, m >= 0 ? jz_cmp_metric_label(m, b->lang) : figs[f], NULL);
+                for (int y = 0; y < ny; y++)
+                    num(b, ws, row, fixed + y, a[jz_taakveld_at(t, un->g[s], k, y)],
+                        m >= 0 ? value_format(b, m) : NULL, 15);
+                row++;
+            }
     }
     widths(b, ws, fixed + ny, 40);
     worksheet_freeze_panes(ws, (lxw_row_t)(hr + 1), fixed);
@@ -814,7 +834,7 @@ int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_o
         if (jz_text_width(want) > JZ_SHEET_NAME_CHARS)
             snprintf(want, sizeof want, "Scenario %d", s + 1);
         jz_xlsx_sheet_name(sheet[s], sizeof sheet[s], want, used, n_used);
-        snprintf(used[n_used++], sizeof used[0], "%s", sheet[s]);
+        snprintf(used[n_used++], sizeof used[0], "%.*s", (int)sizeof used[0] - 1, sheet[s]);
     }
 
     lxw_worksheet *ws = workbook_add_worksheet(b.wb, cmp_name);

@@ -130,15 +130,16 @@ static const key_words cell_words[] = {
     {"instroom.trend", "Autonome trend van de instroom,", "Autonomous trend of the inflow,", "per jaar", "per year"},
     {"zorgduur", "Zorgduur", "Duration of care,", "maanden", "months"},
     {"cost", "Kosten per cliëntjaar", "Cost per client-year,", "euro, prijzen basisjaar", "euros, base-year prices"},
-    {"cost.tariff", "Tarief", "Tariff,", "euro per eenheid", "euros per unit"},
+    {"cost.tariff", "Tarief", "Tariff,", "euro per eenheid, prijzen basisjaar", "euros per unit, base-year prices"},
     {"cost.units_per_year", "Eenheden per cliëntjaar", "Units per client-year,", "", ""},
     {"intensity_trend", "Intensiteitstrend", "Intensity trend,", "per jaar", "per year"},
     {"tariff_indexation", "Tariefindexatie", "Tariff indexation,", "per jaar", "per year"},
     {"tariff_correction", "Eenmalige tariefcorrectie", "One-off tariff correction,", "", ""},
     {"budget.volume", "Begroot volume", "Budgeted volume,", "cliëntjaren", "client-years"},
-    {"budget.price", "Begrote prijs", "Budgeted price,", "euro per cliëntjaar", "euros per client-year"},
-    {"budget.amount", "Begroot bedrag", "Budgeted amount,", "euro per jaar", "euros per year"},
-    {"financing.amount", "Financiering", "Financing,", "euro", "euros"},
+    {"budget.price", "Begrote prijs", "Budgeted price,", "euro per cliëntjaar, prijzen basisjaar", "euros per client-year, base-year prices"},
+    {"budget.amount", "Begroot bedrag", "Budgeted amount,", "euro per jaar, prijzen basisjaar", "euros per year, base-year prices"},
+    {"budget.nominal", "Begroting", "Begroting (budget),", "euro per jaar, nominaal", "euros per year, nominal"},
+    {"financing.amount", "Financiering", "Financing,", "euro, prijzen basisjaar", "euros, base-year prices"},
     {"transitions.*", "Overgang naar", "Transition to", "", ""},
     {"reentry.fraction", "Terugkeer na einde zorg,", "Re-entry after care ends,", "", ""},
     {"ageing.rate", "Aandeel dat 18 wordt,", "Share turning 18,", "per jaar", "per year"},
@@ -151,7 +152,7 @@ static const key_words global_words[] = {
     {"indexation.tariff_correction", "Eenmalige tariefcorrectie", "One-off tariff correction", "", ""},
     {"population.youth", "Jeugdigen 0-17 jaar", "Youth aged 0-17", "personen", "persons"},
     {"population.young_adults", "Jongvolwassenen 18-22 jaar", "Young adults aged 18-22", "personen", "persons"},
-    {"rijksbijdrage", "Rijksbijdrage jeugd", "National contribution for youth care", "euro per jaar", "euros per year"},
+    {"rijksbijdrage", "Rijksbijdrage jeugd", "National contribution for youth care", "euro per jaar, nominaal", "euros per year, nominal"},
 };
 
 static int tail_match(const char *pattern, const char *tail, const char **rest)
@@ -255,16 +256,24 @@ void jz_input_make_label(const jz_scenario *s, const char *path, char *nl, char 
         int m = 0;
         if (sscanf(rest, "fixed_costs[%159[^]]].%n", item, &m) == 1 && m > 0) {
             const char *f = rest + m;
-            const char *wn = strcmp(f, "amount") == 0 ? "bedrag" : strcmp(f, "indexation") == 0 ? "indexatie" : "begroting";
-            const char *we = strcmp(f, "amount") == 0 ? "amount" : strcmp(f, "indexation") == 0 ? "indexation" : "budget";
+            const char *wn = strcmp(f, "amount") == 0       ? "bedrag (euro per jaar, prijzen basisjaar)"
+                             : strcmp(f, "indexation") == 0 ? "indexatie"
+                                                            : "begroting (euro per jaar, nominaal)";
+            const char *we = strcmp(f, "amount") == 0       ? "amount (euros per year, base-year prices)"
+                             : strcmp(f, "indexation") == 0 ? "indexation"
+                                                            : "budget (euros per year, nominal)";
             snprintf(nl, size, "Vaste lasten %s, %s: %s", gname, item, wn);
             snprintf(en, size, "Fixed costs %s, %s: %s", gname, item, we);
             return;
         }
         if (sscanf(rest, "external_shifts[%159[^]]].%n", item, &m) == 1 && m > 0) {
             const char *f = rest + m;
-            const char *wn = strcmp(f, "client_years") == 0 ? "cliëntjaren" : strcmp(f, "cost") == 0 ? "kosten per cliëntjaar" : "compensatie";
-            const char *we = strcmp(f, "client_years") == 0 ? "client-years" : strcmp(f, "cost") == 0 ? "cost per client-year" : "compensation";
+            const char *wn = strcmp(f, "client_years") == 0 ? "cliëntjaren"
+                             : strcmp(f, "cost") == 0       ? "kosten per cliëntjaar (euro, prijzen basisjaar)"
+                                                            : "compensatie (euro per jaar, nominaal)";
+            const char *we = strcmp(f, "client_years") == 0 ? "client-years"
+                             : strcmp(f, "cost") == 0       ? "cost per client-year (euros, base-year prices)"
+                                                            : "compensation (euros per year, nominal)";
             snprintf(nl, size, "Externe verschuiving %s, %s: %s", gname, item, wn);
             snprintf(en, size, "External shift %s, %s: %s", gname, item, we);
             return;

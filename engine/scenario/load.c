@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jzsim/taakveld.h"
 #include "scenario/loader.h"
 #include "scenario/measure_build.h"
 #include "scenario/node.h"
@@ -196,6 +197,22 @@ static int load_meta_conventions(loader *L, const jz_node *meta)
     const jz_node *d = jz_node_get(meta, "discount_rate");
     if (d && (rc = jz_value_number(d, JZ_U_FRACTION, "meta.discount_rate", &m->discount_rate, L->err)))
         return rc;
+    /* the begroting year of the P&C cycle: a projected year after the base
+     * year (the reports label its jaarrekening, current, begroting and
+     * meerjarenraming years) */
+    m->begrotingsjaar = 0;
+    const jz_node *bj = jz_node_get(meta, "begrotingsjaar");
+    if (bj) {
+        char what[160];
+        snprintf(what, sizeof what, "meta.begrotingsjaar (a projected year after the base year %d, up to %d)",
+                 m->base_year, m->base_year + m->horizon - 1);
+        if (m->horizon < 2)
+            return jz_node_error(L->err, bj, "meta.begrotingsjaar: the scenario projects only its base year %d; a begroting year needs a later one",
+                                 m->base_year);
+        if ((rc = jz_value_int(bj, m->base_year + 1, m->base_year + m->horizon - 1, what, &v, L->err)))
+            return rc;
+        m->begrotingsjaar = (int)v;
+    }
     return JZ_OK;
 }
 
@@ -280,9 +297,19 @@ static int load_zorgsoort(loader *L, int z, const jz_node *item)
     const jz_node *n = jz_node_get(item, "name");
     if ((rc = ld_copy_text(n ? n : key, zs->name, sizeof zs->name, "zorgsoort name", L->err)))
         return rc;
-    if ((n = jz_node_get(item, "taakveld")) &&
-        (rc = ld_copy_text(n, zs->taakveld, sizeof zs->taakveld, "taakveld", L->err)))
-        return rc;
+    if ((n = jz_node_get(item, "taakveld"))) {
+        if ((rc = ld_copy_text(n, zs->taakveld, sizeof zs->taakveld, "taakveld", L->err)))
+            return rc;
+        if (jz_taakveld_index(zs->taakveld) < 0) {
+            char list[128] = "";
+            for (int i = 0; i < JZ_TAAKVELD_N; i++) {
+                size_t l = strlen(list);
+                snprintf(list + l, sizeof list - l, "%s%s", i ? ", " : "", jz_taakveld_codes[i]);
+            }
+            return jz_node_error(L->err, n, "%s: taakveld '%s' is not an Iv3 taakveld of youth care (one of %s; write it quoted, taakveld: \"6.72\")",
+                                 what, zs->taakveld, list);
+        }
+    }
     long k = 1;
     if ((n = jz_node_get(item, "stages")) &&
         (rc = jz_value_int(n, 1, JZ_STAGES_MAX, "stages", &k, L->err)))

@@ -193,20 +193,38 @@ static int load_cost(loader *L, const layers *ly, int g, jz_cell *c, const char 
 
 static int load_budget(loader *L, const layers *ly, int g, jz_cell *c, const char *what)
 {
-    const jz_node *vol = NULL, *price = NULL, *amount = NULL;
+    const jz_node *vol = NULL, *price = NULL, *amount = NULL, *nominal = NULL;
     int rc, which;
     if ((rc = cell_sub(L, ly, g, "budget", "volume", JZ_U_COUNT, c->budget_volume, &vol)) ||
         (rc = cell_sub(L, ly, g, "budget", "price", JZ_U_MONEY, c->budget_price, &price)) ||
         (rc = cell_sub(L, ly, g, "budget", "amount", JZ_U_MONEY, c->budget_amount, &amount)))
         return rc;
     const jz_node *at = lget(ly, "budget", &which);
+    /* the nominal begroting is read into budget_amount: look for it first
+     * without reading, so that amount and nominal cannot overwrite each other */
+    const jz_node *parent;
+    nominal = lget2(ly, "budget", "nominal", &which, &parent);
+    if (nominal && (amount || vol || price))
+        return jz_node_error(L->err, nominal, "%s: budget is one of {nominal}, {amount} or {volume, price}, not more", what);
     if (amount && (vol || price))
         return jz_node_error(L->err, amount, "%s: budget is either {amount} or {volume, price}, not both", what);
-    if (!amount && (vol != NULL) != (price != NULL))
+    if (!amount && !nominal && (vol != NULL) != (price != NULL))
         return jz_node_error(L->err, at, "%s: budget needs both 'volume' (client-years) and 'price' (euros per client-year), or an 'amount'",
                              what);
+    c->budget_nominal = 0;
+    if (nominal) {
+        if ((rc = cell_sub(L, ly, g, "budget", "nominal", JZ_U_MONEY, c->budget_amount, NULL)))
+            return rc;
+        /* the implied budget index is budget[y] / budget[base year]: it
+         * needs a positive begroting in every year */
+        for (int y = 0; y < L->H; y++)
+            if (!(c->budget_amount[y] > 0.0))
+                return jz_node_error(L->err, nominal, "%s: budget.nominal must be above 0 in every year (%d: %g); its growth is the indexation the tariff gap is measured against",
+                                     what, L->base + y, c->budget_amount[y]);
+        c->budget_nominal = 1;
+    }
     c->has_budget = vol != NULL && price != NULL;
-    c->has_budget_amount = amount != NULL;
+    c->has_budget_amount = amount != NULL || nominal != NULL;
     return JZ_OK;
 }
 

@@ -35,6 +35,7 @@ const jz_key jz_keys_meta[] = {
     {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
     {"startverschil_beinvloedbaar", 0, "true (default) or false: whether the base-year gap of a budget given as an amount counts as beinvloedbaar"},
     {"measures_horizon", 0, "years over which measures are judged, e.g. measures_horizon: 10 (default: 10, at least the horizon)"},
+    {"begrotingsjaar", 0, "the begroting year of the P&C cycle, e.g. begrotingsjaar: 2027; the reports label the jaarrekening, current, begroting and meerjarenraming years"},
     {"discount_rate", 0, "yearly discount rate for the net present value of measures, e.g. discount_rate: 3% (default 3%)"},
     {NULL, 0, NULL}};
 
@@ -57,7 +58,7 @@ const jz_key jz_keys_indexation[] = {
     {"tariff_indexation", 0, "tariff indexation for this zorgsoort, overriding indexation.tariff"}, \
     {"tariff_correction", 0, "one-off tariff corrections for this zorgsoort, overriding indexation.tariff_correction"}, \
     {"financing", 0, "how it is paid: {mode: lumpsum, amount: 2.1M, from: 2025}"}, \
-    {"budget", 0, "the begroting: {volume: client-years, price: euros per client-year} or {amount: euros}"}, \
+    {"budget", 0, "the begroting: {volume: client-years, price: euros per client-year}, {amount: euros} or {nominal: euros per year}"}, \
     {"transitions", 0, "fractions of ended care moving to other zorgsoorten, e.g. {residentieel: 5%}"}, \
     {"reentry", 0, "re-entry after ending: {fraction: 11%, delay_months: 12}"},      \
     {"ageing", 0, "turning 18: {rate: 4%, to: verlengde_jeugdzorg, fraction: 40%}"},  \
@@ -145,6 +146,7 @@ const jz_key jz_keys_budget[] = {
     {"volume", 0, "budgeted client-years per year"},
     {"price", 0, "budgeted euros per client-year in base-year prices"},
     {"amount", 0, "budgeted euros per year in base-year prices (instead of volume x price)"},
+    {"nominal", 0, "the begroting per year in nominal euros, as in the begroting document, e.g. {2025: 22.7M, 2026: 23.3M}"},
     {"source", 0, "a source note"},
     {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
     {NULL, 0, NULL}};

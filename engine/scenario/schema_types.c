@@ -86,6 +86,7 @@ static const jz_key_type types[] = {
     INT("meta", "base_year", 1900, 2200), INT("meta", "horizon", 1, JZ_HORIZON_MAX),
     INT("meta", "steps_per_year", 1, 400), T("meta", "sources", JZ_T_TEXTS), SRC("meta"),
     T("meta", "startverschil_beinvloedbaar", JZ_T_BOOL), INT("meta", "measures_horizon", 1, JZ_HORIZON_MAX),
+    INT("meta", "begrotingsjaar", 1900, 2200),
     NUM("meta", "discount_rate", JZ_U_FRACTION),
 
     SER("indexation", "tariff", JZ_U_RATE), SER("indexation", "budget", JZ_U_RATE),
@@ -123,7 +124,7 @@ static const jz_key_type types[] = {
     SER("cost", "tariff", JZ_U_MONEY), SER("cost", "units_per_year", JZ_U_FACTOR), SRC("cost"),
 
     SER("budget", "volume", JZ_U_COUNT), SER("budget", "price", JZ_U_MONEY),
-    SER("budget", "amount", JZ_U_MONEY), SRC("budget"),
+    SER("budget", "amount", JZ_U_MONEY), SER("budget", "nominal", JZ_U_MONEY), SRC("budget"),
 
     SER("reentry", "fraction", JZ_U_FRACTION), INT("reentry", "delay_months", 1, JZ_REENTRY_DELAY_MAX),
     T("reentry", "to", JZ_T_TEXT), SRC("reentry"),

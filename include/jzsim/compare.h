@@ -100,6 +100,8 @@ typedef struct jz_cmp_scenario {
     const jz_scenario *scenario; /* borrowed */
     const jz_result *result;     /* borrowed */
     int first_year, last_year;   /* the years it projects */
+    struct jz_taakveld_totals *taakvelden; /* owned: its totals per Iv3 taakveld
+                                            * (jzsim/taakveld.h), by result gemeente */
 } jz_cmp_scenario;
 
 typedef struct jz_cmp_unit {

@@ -31,5 +31,6 @@
 #include "jzsim/calibrate.h"
 #include "jzsim/records.h"
 #include "jzsim/report.h"
+#include "jzsim/taakveld.h"
 #include "jzsim/version.h" /* JZSIM_VERSION, generated from CMake's project(VERSION) */
 #endif

@@ -138,6 +138,8 @@ typedef struct jz_report_subject {
     const struct jz_records_analysis *records;
     const struct jz_history *history; /* compare/run HTML: observed figures drawn
                                        * beside the projection (--history), or NULL */
+    const struct jz_taakveld_totals *taakvelden; /* run: totals per Iv3 taakveld
+                                                  * (jzsim/taakveld.h), or NULL */
 } jz_report_subject;
 
 /* The one reporter signature: every reporter (engine/report/) has it. */

@@ -121,6 +121,8 @@ typedef struct jz_cell {
     int instroom_per_1000;   /* 1: instroom is per 1,000 of the population group */
     int has_budget;          /* 0: no begroting given for this cell (budget 0) */
     int has_budget_amount;   /* 1: the budget is an amount, not volume x price */
+    int budget_nominal;      /* 1: budget_amount holds the nominal begroting (budget: {nominal}),
+                                not indexed; has_budget_amount is then 1 too */
     int financing;           /* JZ_FIN_* from year index financing_from on; volume before */
     int financing_from;      /* year index; 0 = from the base year */
     int reentry_delay;       /* months until re-entry, 1..JZ_REENTRY_DELAY_MAX */
@@ -176,7 +178,42 @@ typedef struct jz_meta {
                                         beinvloedbaar [1, as seed 004] ; 0: as niet */
     int measures_horizon;  /* years over which measures are judged [max(horizon, 10)] */
     double discount_rate;  /* per year, for the net present value of measures [3%] */
+    int begrotingsjaar;    /* meta.begrotingsjaar: the begroting year of the P&C cycle the
+                            * reports label (jz_cycle_of); 0 when not given */
 } jz_meta;
+
+/* A year's place in the planning-and-control cycle of a begroting for year B
+ * (meta.begrotingsjaar): the jaarrekening of B - 2 (the last closed year),
+ * the current year B - 1, the begroting B and the meerjarenraming B+1..B+3. */
+typedef enum jz_cycle {
+    JZ_CYCLE_NONE = 0,
+    JZ_CYCLE_JAARREKENING,
+    JZ_CYCLE_LOPEND,
+    JZ_CYCLE_BEGROTING,
+    JZ_CYCLE_MEERJARENRAMING
+} jz_cycle;
+
+static inline jz_cycle jz_cycle_of(const jz_meta *m, int year)
+{
+    int b = m->begrotingsjaar;
+    if (b <= 0)
+        return JZ_CYCLE_NONE;
+    return year == b - 2 ? JZ_CYCLE_JAARREKENING
+           : year == b - 1 ? JZ_CYCLE_LOPEND
+           : year == b     ? JZ_CYCLE_BEGROTING
+           : year > b && year <= b + 3 ? JZ_CYCLE_MEERJARENRAMING
+                                       : JZ_CYCLE_NONE;
+}
+
+/* Its name: nl "jaarrekening", "lopend jaar", "begroting", "meerjarenraming";
+ * en "annual accounts", "current year", "budget year", "multi-year estimate";
+ * "" for JZ_CYCLE_NONE. */
+static inline const char *jz_cycle_name(jz_cycle c, int nl)
+{
+    static const char *const n[] = {"", "jaarrekening", "lopend jaar", "begroting", "meerjarenraming"};
+    static const char *const e[] = {"", "annual accounts", "current year", "budget year", "multi-year estimate"};
+    return nl ? n[c] : e[c];
+}
 
 typedef struct jz_scenario {
     jz_meta meta;

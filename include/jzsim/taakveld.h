@@ -1,0 +1,55 @@
+/*
+ * jzsim/taakveld.h - Iv3 taakvelden: the budget lines of the begroting and
+ * the jaarrekening (docs/scenario-format.md, `taakveld`), and the totals of a
+ * result per taakveld, the sum of the zorgsoorten mapped to it.  Computed
+ * here, in the analysis layer, so that every reporter shows the same figures.
+ */
+#ifndef JZSIM_TAAKVELD_H
+#define JZSIM_TAAKVELD_H
+
+#include "jzsim/error.h"
+#include "jzsim/scenario.h"
+#include "jzsim/model.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The Iv3 taakvelden of the sociaal domein a zorgsoort of youth care can be
+ * booked on, in their order in the begroting. */
+#define JZ_TAAKVELD_N 7
+extern const char *const jz_taakveld_codes[JZ_TAAKVELD_N];
+
+/* Index in jz_taakveld_codes of code ("6.72"), or -1 when it is not one. */
+int jz_taakveld_index(const char *code);
+
+/* The figures summed per taakveld: the money and the client-years (unique
+ * clients do not add up across zorgsoorten and are not summed). */
+#define JZ_TAAKVELD_METRICS(X) X(client_years) X(cost) X(budget) X(tekort)
+
+typedef struct jz_taakveld_totals {
+    int n;                     /* taakvelden with at least one zorgsoort, in code order */
+    int code[JZ_TAAKVELD_N];   /* their index in jz_taakveld_codes */
+    int n_zorgsoorten[JZ_TAAKVELD_N]; /* how many zorgsoorten each sums */
+    int n_gemeenten, horizon;  /* as the result; gemeente index n_gemeenten is the total */
+    /* [ (g * n + t) * horizon + y ], g = 0..n_gemeenten */
+#define JZ_TAAKVELD_DECLARE_(f) double *f;
+    JZ_TAAKVELD_METRICS(JZ_TAAKVELD_DECLARE_)
+#undef JZ_TAAKVELD_DECLARE_
+} jz_taakveld_totals;
+
+/* Sum r per taakveld of s's zorgsoorten (those without a taakveld are in
+ * none).  *out is NULL-safe freed by jz_taakveld_totals_free. */
+int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakveld_totals **out,
+                             jz_error *err);
+void jz_taakveld_totals_free(jz_taakveld_totals *t);
+
+static inline size_t jz_taakveld_at(const jz_taakveld_totals *t, int g, int k, int y)
+{
+    return ((size_t)g * (size_t)t->n + (size_t)k) * (size_t)t->horizon + (size_t)y;
+}
+
+#ifdef __cplusplus
+}
+#endif
+#endif

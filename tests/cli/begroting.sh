@@ -1,0 +1,85 @@
+#!/bin/bash
+# A nominal meerjarenbegroting (budget: {nominal}, docs/scenario-format.md):
+# the budget per year is the series as written, not indexed, so tekort =
+# cost - begroting per year in the CSV; the parts add up to the tekort; bad
+# input is a located error with exit 2.
+. "$(dirname "$0")/lib.inc"
+
+cat > "$TMP/nom.yaml" <<'Y'
+meta: {name: nominaal, base_year: 2024, horizon: 4}
+indexation: {tariff: 4%, budget: 10%}
+zorgsoorten:
+  - key: a
+    start: 1000
+    instroom: 1200
+    zorgduur: 10
+    cost: 15k
+    budget: {nominal: {2024: 15.0M, 2025: 15.3M, 2026: 15.6M, 2027: 15.9M}}
+gemeenten: [{code: GM0001, name: x}]
+Y
+expect_exit 0 "$JZ" run --format csv "$TMP/nom.yaml"
+cp "$TMP/out" "$TMP/nom.csv"
+python3 - "$TMP/nom.csv" <<'PY' && ok || bad "nominal begroting: tekort is not cost - begroting, or parts do not add up"
+import csv, sys
+want = {2024: 15.0e6, 2025: 15.3e6, 2026: 15.6e6, 2027: 15.9e6}
+v = {}
+for sc, code, gm, z, y, m, val in csv.reader(open(sys.argv[1])):
+    if z == "a":
+        v[(int(y), m)] = float(val)
+for y, n in want.items():
+    cost, budget, tekort = v[(y, "cost")], v[(y, "budget")], v[(y, "tekort")]
+    assert abs(budget - n) < 1, (y, budget)
+    assert abs(tekort - (cost - budget)) < 1, (y, tekort)
+    parts = sum(v[(y, k)] for k in ("dec_tariff", "dec_volume", "dec_intensity", "dec_start", "dec_external"))
+    assert abs(parts - tekort) < 1, (y, parts, tekort)
+    # tariffs +4%/yr against the +2%/yr the begroting implies: all tariff gap
+    assert abs(v[(y, "dec_tariff")] - tekort) < 1, (y, v[(y, "dec_tariff")])
+assert abs(v[(2025, "tekort")] - 0.3e6) < 1
+PY
+
+bad_nominal() { # NAME REGEX (budget line on stdin)
+  { echo 'meta: {name: x, base_year: 2024, horizon: 3}'
+    echo 'zorgsoorten:'
+    echo '  - key: a'
+    echo '    instroom: 1'
+    echo '    zorgduur: 3'
+    echo '    cost: 1'
+    cat
+    echo 'gemeenten: [{code: GM0001, name: x}]'; } > "$TMP/$1.yaml"
+  expect_exit 2 "$JZ" run "$TMP/$1.yaml"
+  expect_grep "$TMP/err" "$2"
+}
+bad_nominal zero "zero.yaml:7:[0-9]*: .*budget.nominal must be above 0 in every year (2025" <<'Y'
+    budget: {nominal: {2024: 1M, 2025: 0}}
+Y
+bad_nominal both "both.yaml:7:[0-9]*: .*budget is one of {nominal}, {amount} or {volume, price}" <<'Y'
+    budget: {nominal: 1M, amount: 1M}
+Y
+bad_nominal typo "typo.yaml:7:[0-9]*: .*did you mean 'nominal'" <<'Y'
+    budget: {nominaal: 1M}
+Y
+# meta.begrotingsjaar: the reports label the P&C cycle; a year outside the
+# scenario is a located error with exit 2
+cat > "$TMP/cycle.yaml" <<'Y'
+meta: {name: cyclus, base_year: 2024, horizon: 7, begrotingsjaar: 2027}
+zorgsoorten: [{key: a, start: 100, instroom: 120, zorgduur: 10, cost: 15k, budget: {nominal: 1.5M}}]
+gemeenten: [{code: GM0001, name: x}]
+Y
+expect_exit 0 "$JZ" run "$TMP/cycle.yaml"
+expect_grep "$TMP/out" "P&C-cyclus van de begroting 2027: jaarrekening 2025, lopend jaar 2026, begroting 2027,"
+expect_grep "$TMP/out" "^meerjarenraming 2028, meerjarenraming 2029, meerjarenraming 2030"
+expect_exit 0 "$JZ" run --format json "$TMP/cycle.yaml"
+python3 - "$TMP/out" <<'PY' && ok || bad "json: cycle labels"
+import json, sys
+d = json.load(open(sys.argv[1]))["scenario"]
+assert d["begrotingsjaar"] == 2027
+assert d["cycle"] == ["", "jaarrekening", "lopend jaar", "begroting"] + ["meerjarenraming"] * 3, d["cycle"]
+PY
+expect_exit 0 "$JZ" run --format html -o "$TMP/cycle.html" "$TMP/cycle.yaml"
+expect_grep "$TMP/cycle.html" "begroting 2027 (jaarrekening 2025, lopend jaar 2026, meerjarenraming 2028–2030)"
+sed 's/begrotingsjaar: 2027/begrotingsjaar: 2031/' "$TMP/cycle.yaml" > "$TMP/late.yaml"
+expect_exit 2 "$JZ" run "$TMP/late.yaml"
+expect_grep "$TMP/err" "late.yaml:1:67: meta.begrotingsjaar (a projected year after the base year 2024"
+sed 's/begrotingsjaar: 2027/begrotingsjaar: 2024/' "$TMP/cycle.yaml" > "$TMP/early.yaml"
+expect_exit 2 "$JZ" validate "$TMP/early.yaml"
+finish

@@ -1,0 +1,166 @@
+#!/bin/bash
+# Iv3 taakvelden (docs/scenario-format.md `taakveld`, docs/output-format.md):
+# per format, the totals per taakveld equal the sum of their zorgsoorten; a
+# taakveld that does not exist is a located error with exit 2.
+. "$(dirname "$0")/lib.inc"
+SC="$SRC/scenarios/enschede/basis.yaml"
+
+expect_exit 0 "$JZ" run --format json "$SC"
+cp "$TMP/out" "$TMP/run.json"
+python3 - "$TMP/run.json" <<'PY' && ok || bad "json: taakveld totals are not the sum of their zorgsoorten"
+import json, sys
+d = json.load(open(sys.argv[1]))
+tv = {z["key"]: z["taakveld"] for z in d["zorgsoorten"]}
+n = 0
+for res in d["results"]:
+    assert res["taakvelden"], "no taakvelden"
+    for code, t in res["taakvelden"].items():
+        keys = [k for k, c in tv.items() if c == code]
+        assert sorted(keys) == sorted(t["zorgsoorten"]), (code, keys)
+        for m in ("client_years", "cost", "budget", "tekort"):
+            for y in range(len(d["years"])):
+                s = sum(res["zorgsoorten"][k][m][y] for k in keys)
+                assert abs(s - t[m][y]) <= 1e-9 * max(1.0, abs(s)), (code, m, y, s, t[m][y])
+                n += 1
+assert n > 0
+PY
+
+expect_exit 0 "$JZ" run --format csv "$SC"
+cp "$TMP/out" "$TMP/run.csv"
+python3 - "$TMP/run.csv" "$TMP/run.json" <<'PY' && ok || bad "csv: taakveld totals are not the sum of their zorgsoorten"
+import csv, json, sys
+tv = {z["key"]: z["taakveld"] for z in json.load(open(sys.argv[2]))["zorgsoorten"]}
+cell, tot = {}, {}
+for row in list(csv.reader(open(sys.argv[1])))[1:]:
+    sc, code, gm, z, y, m, v = row
+    if m.startswith("taakveld:"):
+        _, c, f = m.split(":")
+        assert z == ""
+        tot[(code, c, f, y)] = float(v)
+    elif z:
+        cell[(code, z, m, y)] = float(v)
+assert tot
+for (code, c, f, y), v in tot.items():
+    s = sum(cell[(code, k, f, y)] for k, t in tv.items() if t == c)
+    assert abs(s - v) <= 1e-6 * max(1.0, abs(s)), (c, f, y, s, v)
+PY
+
+expect_exit 0 "$JZ" run --format table "$SC"
+cp "$TMP/out" "$TMP/run.txt"
+python3 - "$TMP/run.txt" "$TMP/run.json" <<'PY' && ok || bad "table: taakveld totals are not the sum of their zorgsoorten"
+import json, re, sys
+d = json.load(open(sys.argv[2]))
+name_tv = {z["name"]: z["taakveld"] for z in d["zorgsoorten"]}
+text = open(sys.argv[1]).read()
+def num(s):
+    return float(s.replace("€", "").replace(".", "").replace(" ", "").replace("−", "-"))
+def section(title):
+    """rows of every block titled `title`: name -> list of values over the years"""
+    rows = {}
+    for block in text.split("\n\n"):
+        lines = block.strip("\n").split("\n")
+        if lines[0] != title:
+            continue
+        for line in lines[2:]:
+            parts = re.split(r"\s{2,}", line.strip())
+            rows.setdefault(parts[0], []).extend(num(p) for p in parts[1:])
+    return rows
+cost = section("Kosten per zorgsoort")
+tekort = section("Tekort per zorgsoort")
+tv = section("Per taakveld (Iv3; som van de zorgsoorten op het taakveld)")
+assert tv, "no taakveld table"
+checked = 0
+for code in set(name_tv.values()):
+    for fig, src in (("kosten", cost), ("tekort", tekort)):
+        # names longer than the column are cut with an ellipsis
+        def row_of(n):
+            for k, v in src.items():
+                if k == n or (k.endswith("…") and n.startswith(k[:-1])):
+                    return v
+            raise KeyError(n)
+        rows = [row_of(n) for n, c in name_tv.items() if c == code]
+        for y, v in enumerate(tv[code + " " + fig]):
+            s = sum(r[y] for r in rows)
+            assert abs(s - v) <= len(rows), (code, fig, y, s, v)  # rounding to whole euros
+            checked += 1
+assert checked > 0
+PY
+
+# XLSX: the scenario sheet has rows "Taakveld <code>" per figure, the sums of
+# the zorgsoort rows (skipped when this build has no libxlsxwriter)
+if "$JZ" run --format xlsx -o "$TMP/run.xlsx" "$SC" 2>"$TMP/err"; then
+  python3 - "$TMP/run.xlsx" "$TMP/run.json" <<'PY' && ok || bad "xlsx: taakveld totals are not the sum of their zorgsoorten"
+import json, re, sys, zipfile
+from xml.etree import ElementTree as ET
+NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+zf = zipfile.ZipFile(sys.argv[1])
+tv = {z["name"]: z["taakveld"] for z in json.load(open(sys.argv[2]))["zorgsoorten"]}
+sst = [si.findtext(".//m:t", namespaces=NS) or "" for si in ET.fromstring(zf.read("xl/sharedStrings.xml")).findall("m:si", NS)]
+def col(ref):
+    n = 0
+    for ch in re.match(r"[A-Z]+", ref).group(0):
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+rows = []
+for r in ET.fromstring(zf.read("xl/worksheets/sheet2.xml")).iter("{%s}row" % NS["m"]):
+    cells = {}
+    for c in r.findall("m:c", NS):
+        v = c.findtext("m:v", namespaces=NS)
+        if v is None:
+            continue
+        cells[col(c.get("r"))] = sst[int(v)] if c.get("t") == "s" else float(v)
+    rows.append(cells)
+vals = {}
+for r in rows:
+    if isinstance(r.get(2), str) and isinstance(r.get(3), str):
+        vals[(r[0], r[2], r[3])] = [r[k] for k in sorted(r) if k >= 4]
+checked = 0
+for (unit, zs, ind), v in vals.items():
+    if not zs.startswith("Taakveld "):
+        continue
+    code = zs.split()[1]
+    parts = [vals[(unit, n, ind)] for n, c in tv.items() if c == code]
+    assert parts, (code, ind)
+    for y, x in enumerate(v):
+        s = sum(p[y] for p in parts)
+        assert abs(s - x) <= 1e-6 * max(1.0, abs(s)), (code, ind, y, s, x)
+        checked += 1
+assert checked > 0, "no taakveld rows in the scenario sheet"
+PY
+elif ! grep -q "libxlsxwriter\|not built" "$TMP/err"; then
+  bad "xlsx: run failed"; cat "$TMP/err" >&2
+fi
+
+# HTML briefing: the taakveld table (summary year, € mln, one decimal) equals
+# the sum of the zorgsoorten of the JSON run in that year
+expect_exit 0 "$JZ" run --format html -o "$TMP/run.html" "$SC"
+python3 - "$TMP/run.html" "$TMP/run.json" <<'PY' && ok || bad "html: taakveld totals are not the sum of their zorgsoorten"
+import json, re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+d = json.load(open(sys.argv[2]))
+m = re.search(r"<h2>Per taakveld \(Iv3\) in (\d{4}) .*?</h2>\s*<table[^>]*>(.*?)</table>", html, re.S)
+assert m, "no taakveld table in the briefing"
+y = d["years"].index(int(m.group(1)))
+res = d["results"][0]
+fig = {"kosten": "cost", "begroting": "budget", "tekort": "tekort"}
+checked = 0
+for code, f, v in re.findall(r"<td>([0-9.]+) (kosten|begroting|tekort)</td><td class=\"n\">([^<]+)</td>", m.group(2)):
+    x = float(v.replace(".", "").replace(",", ".").replace("\u2212", "-"))
+    s = sum(z[fig[f]][y] for k, z in res["zorgsoorten"].items()
+            if next(q["taakveld"] for q in d["zorgsoorten"] if q["key"] == k) == code)
+    assert abs(s / 1e6 - x) <= 0.051, (code, f, s, x)
+    checked += 1
+assert checked >= 3, checked
+PY
+
+# a taakveld that does not exist: file:line:column, exit 2
+cat > "$TMP/bad.yaml" <<'Y'
+meta: {name: x, base_year: 2024, horizon: 2}
+zorgsoorten:
+  - {key: a, instroom: 1, zorgduur: 3, cost: 1, taakveld: "6.75"}
+gemeenten: [{code: GM0001, name: x}]
+Y
+expect_exit 2 "$JZ" run "$TMP/bad.yaml"
+expect_grep "$TMP/err" "bad.yaml:3:59: .*taakveld '6.75' is not an Iv3 taakveld"
+expect_exit 2 "$JZ" validate "$TMP/bad.yaml"
+finish
