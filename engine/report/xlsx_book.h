@@ -1,0 +1,68 @@
+/*
+ * xlsx_book.h - the workbook being written and the small cell helpers that
+ * the sheets of xlsx.c (comparison, scenarios, Toelichting) and
+ * xlsx_inputs.c (Aannames) share.  Internal to engine/report; only built
+ * with libxlsxwriter.
+ */
+#ifndef JZ_REPORT_XLSX_BOOK_H
+#define JZ_REPORT_XLSX_BOOK_H
+
+#include <math.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "jzsim/jzsim.h"
+#include "report/cmp_common.h"
+#include "report/text.h"
+
+#define MAX_COLS 64
+#define XLSX_MAX_ROWS 1048576
+
+typedef struct book {
+    lxw_workbook *wb;
+    jz_lang lang;
+    lxw_format *title, *bold, *head, *headwrap, *wrap;
+    lxw_format *money, *count, *years, *dmoney, *dcount, *dyears, *pct;
+    lxw_format *pct_in, *plain, *realised; /* inputs: a share, a plain number; a realised year */
+    /* column widths: the widest text seen per column of the current sheet */
+    double width[MAX_COLS];
+} book;
+
+static inline const char *L(const book *b, const char *nl, const char *en)
+{
+    return jz_cmp_L(b->lang, nl, en);
+}
+
+static inline void fit(book *b, int col, double w)
+{
+    if (col < MAX_COLS && w > b->width[col])
+        b->width[col] = w;
+}
+
+static inline void text(book *b, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f)
+{
+    worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s, f);
+    fit(b, col, jz_text_width(s) * (f == b->head || f == b->bold ? 1.15 : 1.0) + 2);
+}
+
+static inline void num(book *b, lxw_worksheet *ws, int row, int col, double v, lxw_format *f, double w)
+{
+    if (isnan(v) || isinf(v))
+        return; /* absent: an empty cell */
+    worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, f);
+    fit(b, col, w);
+}
+
+static inline void widths(book *b, lxw_worksheet *ws, int ncols, double max)
+{
+    for (int c = 0; c < ncols && c < MAX_COLS; c++)
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+                             b->width[c] < 6 ? 6 : b->width[c] > max ? max : b->width[c], NULL);
+    memset(b->width, 0, sizeof b->width);
+}
+
+/* The Aannames sheet: every assumption as a controller reads it
+ * (xlsx_inputs.c). */
+void jz_xlsx_inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c);
+
+#endif
