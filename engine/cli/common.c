@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "common/util.h"
 #include "cli/datadir.h"
 #include "cli/unc_cli.h"
 
@@ -249,6 +250,39 @@ int cli_check_output(const char *cmd, const char *output, int argc, char **argv)
     return 0;
 }
 
+/* The option of sp's table nearest to arg (a typing mistake such as
+ * --fromat): 1 and its name in best when one is within 2 edits. */
+static int suggest_option(const cli_spec *sp, const char *arg, char *best, size_t n)
+{
+    char want[48];
+    size_t len = strcspn(arg, "=");
+    if (len >= sizeof want)
+        return 0;
+    memcpy(want, arg, len);
+    want[len] = '\0';
+    size_t bestd = 3;
+    for (const cli_option *o = sp->options; o && o->type != CLI_OPT_END; o++) {
+        const char *p = o->name; /* "-o, --output": each name in turn */
+        while (p && *p) {
+            size_t k = strcspn(p, ",");
+            char name[48];
+            if (k < sizeof name) {
+                memcpy(name, p, k);
+                name[k] = '\0';
+                size_t d = jz_edit_distance(want, name);
+                if (d < bestd && name[1] == '-') {
+                    bestd = d;
+                    snprintf(best, n, "%s", name);
+                }
+            }
+            p += k;
+            while (*p == ',' || *p == ' ')
+                p++;
+        }
+    }
+    return bestd < 3;
+}
+
 int cli_parse(const cli_spec *sp, int argc, char **argv, cli_common *co, void *ctx)
 {
     memset(co, 0, sizeof *co);
@@ -270,8 +304,12 @@ int cli_parse(const cli_spec *sp, int argc, char **argv, cli_common *co, void *c
             return EXIT_INPUT;
         if (k == CLI_TAKEN)
             continue;
-        if (argv[i][0] == '-' && argv[i][1])
+        if (argv[i][0] == '-' && argv[i][1]) {
+            char best[48];
+            if (suggest_option(sp, argv[i], best, sizeof best))
+                return cli_usage_error(sp->cmd, "unknown option '%s'; did you mean '%s'?", argv[i], best);
             return cli_usage_error(sp->cmd, "unknown option '%s'", argv[i]);
+        }
         if (co->path && !sp->many)
             return cli_usage_error(sp->cmd, "one scenario at a time%s", sp->one_hint ? sp->one_hint : "");
         if (!co->path)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "common/util.h"
 #include "cli/version.h"
 
 static const jz_command commands[] = {
@@ -92,6 +93,20 @@ static int dispatch(int argc, char **argv)
     for (const jz_command *c = commands; c->name; c++)
         if (strcmp(c->name, name) == 0)
             return c->fn(argc - 1, argv + 1);
+    const char *near = NULL;
+    size_t bestd = 3; /* a typing mistake such as 'rn' or 'comapre' */
+    for (const jz_command *c = commands; c->name; c++) {
+        size_t d = jz_edit_distance(name, c->name);
+        if (d < bestd) {
+            bestd = d;
+            near = c->name;
+        }
+    }
+    if (near) {
+        fprintf(stderr, "jzsim: '%s' is not a jzsim command; did you mean '%s'?\n"
+                        "Run 'jzsim --help' for the list of commands.\n", name, near);
+        return EXIT_INPUT;
+    }
     fprintf(stderr, "jzsim: '%s' is not a jzsim command.\n\n", name);
     usage(stderr);
     return EXIT_INPUT;

@@ -56,4 +56,13 @@ expect_exit 0 "$JZ" validate "$EX" -q "$EX"
 [ -s "$TMP/out" ] && bad "validate -q printed" || ok
 expect_exit 0 "$JZ" validate "$EX" "$EX"
 [ "$(grep -c '^ok ' "$TMP/out")" -eq 2 ] && ok || bad "validate of two files did not print two lines"
+# typing mistakes get the nearest name: commands and options
+expect_exit 2 "$JZ" comapre "$EX" "$EX"
+expect_grep "$TMP/err" "'comapre' is not a jzsim command; did you mean 'compare'?"
+expect_exit 2 "$JZ" compare --fromat html "$EX" "$EX"
+expect_grep "$TMP/err" "unknown option '--fromat'; did you mean '--format'?"
+expect_exit 2 "$JZ" run --outptu=x.csv "$EX"
+expect_grep "$TMP/err" "did you mean '--output'?"
+expect_exit 2 "$JZ" mc --draw 10 "$EX"
+expect_grep "$TMP/err" "did you mean '--draws'?"
 finish
