@@ -513,6 +513,9 @@ static int derive_zs(tzs *z, jz_error *err)
     if (U <= 0)
         return jz_node_error(err, z->n_unique, "zorgsoort %s: no clients and no spending; "
                              "leave the zorgsoort out of the template", z->key);
+    if (!z->ref && !z->has_dur && !z->has_start && !z->has_starts && !z->has_ends)
+        return jz_node_error(err, z->node, "zorgsoort %s is not in the reference table (docs/eigen-gemeente.md): "
+                             "give zorgduur, starts or in_zorg_1_januari", z->key);
     if (z->has_start && z->has_starts) {
         if (fabs(z->start + z->starts - U) > TOL_UNIQUE * U)
             return jz_node_error(err, z->n_unique,
@@ -561,9 +564,6 @@ static int derive_zs(tzs *z, jz_error *err)
     if (!(z->D > 0.05) || !(z->D < 1200))
         return jz_node_error(err, z->has_dur ? z->n_dur : z->n_unique,
                              "zorgsoort %s: the figures give a zorgduur of %.2f months, outside 0.05-1200", z->key, z->D);
-    if (!z->ref && !z->has_dur && !z->has_start && !z->has_starts && !z->has_ends)
-        return jz_node_error(err, z->node, "zorgsoort %s is not in the reference table (docs/eigen-gemeente.md): "
-                             "give zorgduur, starts or in_zorg_1_januari", z->key);
     z->cy = jz_init_chain_year(z->stages, z->D, z->S, z->A, NULL);
     if (!(z->cy > 0))
         return jz_node_error(err, z->node, "zorgsoort %s: no client-years in the basisjaar", z->key);
@@ -687,30 +687,30 @@ static void write_zs(wout *o, const tmpl *t, const tzs *z, const double *bud_nom
     fprintf(f, "    population: youth\n");
     /* start */
     if (z->has_start)
-        fprintf(f, "    start: %.4f    # opgave in_zorg_1_januari\n", z->S);
+        fprintf(f, "    start: %.6f    # opgave in_zorg_1_januari\n", z->S);
     else
-        fprintf(f, "    start: %.4f    # = unieke clienten - instroom = %.0f - %.4f\n", z->S, z->unique, z->A);
+        fprintf(f, "    start: %.6f    # = unieke clienten - instroom = %.0f - %.4f\n", z->S, z->unique, z->A);
     /* instroom */
     if (z->has_starts)
-        fprintf(f, "    instroom: %.4f    # opgave starts\n", z->A);
+        fprintf(f, "    instroom: %.6f    # opgave starts\n", z->A);
     else if (z->has_start)
-        fprintf(f, "    instroom: %.4f    # = unieke clienten - in zorg op 1 januari = %.0f - %.0f\n", z->A, z->unique, z->start);
+        fprintf(f, "    instroom: %.6f    # = unieke clienten - in zorg op 1 januari = %.0f - %.0f\n", z->A, z->unique, z->start);
     else if (z->has_ends && !z->has_dur)
-        fprintf(f, "    instroom: %.4f    # = eindes (evenwicht: instroom = uitstroom)\n", z->A);
+        fprintf(f, "    instroom: %.6f    # = eindes (evenwicht: instroom = uitstroom)\n", z->A);
     else
-        fprintf(f, "    instroom: %.4f    # = unieke clienten / (1 + zorgduur/12) = %.0f / (1 + %.4g/12) (evenwicht)\n",
+        fprintf(f, "    instroom: %.6f    # = unieke clienten / (1 + zorgduur/12) = %.0f / (1 + %.4g/12) (evenwicht)\n",
                 z->A, z->unique, z->D);
     /* zorgduur */
     if (z->has_dur)
-        fprintf(f, "    zorgduur: %.4f    # opgave\n", z->D);
+        fprintf(f, "    zorgduur: %.6f    # opgave\n", z->D);
     else if (z->has_ends && z->has_start && z->has_starts)
-        fprintf(f, "    zorgduur: %.4f    # = gemiddeld in zorg / eindes x 12 = (%.0f + (%.0f - %.0f)/2) / %.0f x 12 (Little)\n",
+        fprintf(f, "    zorgduur: %.6f    # = gemiddeld in zorg / eindes x 12 = (%.0f + (%.0f - %.0f)/2) / %.0f x 12 (Little)\n",
                 z->D, z->S, z->A, z->ends, z->ends);
     else if (z->has_start || z->has_starts || z->has_ends)
-        fprintf(f, "    zorgduur: %.4f    # = in zorg op 1 januari / starts x 12 = %.4f / %.4f x 12 (evenwicht)\n",
+        fprintf(f, "    zorgduur: %.6f    # = in zorg op 1 januari / starts x 12 = %.4f / %.4f x 12 (evenwicht)\n",
                 z->D, z->S, z->A);
     else {
-        fprintf(f, "    zorgduur: %.4f    # ASSUMPTION: referentietabel (%s)\n", z->D, z->ref->source);
+        fprintf(f, "    zorgduur: %.6f    # ASSUMPTION: referentietabel (%s)\n", z->D, z->ref->source);
         assume(o, "%s: zorgduur %.4g maanden uit de referentietabel, en daarmee de verdeling van de %.0f unieke "
                   "clienten over in zorg op 1 januari en starts (vervang met 'zorgduur', 'starts' of 'in_zorg_1_januari')",
                z->key, z->D, z->unique);
@@ -718,7 +718,7 @@ static void write_zs(wout *o, const tmpl *t, const tzs *z, const double *bud_nom
     if (!z->has_start && !z->has_starts)
         assume(o, "%s: evenwicht (instroom = uitstroom in %d); geef 'starts' en 'in_zorg_1_januari' voor de werkelijke groei",
                z->key, by);
-    fprintf(f, "    cost: %.2f    # = uitgaven / clientjaren %d = %s / %.4f (clientjaren: een jaar van de maandketen van het model)\n",
+    fprintf(f, "    cost: %.4f    # = uitgaven / clientjaren %d = %s / %.4f (clientjaren: een jaar van de maandketen van het model)\n",
             z->price, by, eur(b1, sizeof b1, z->spending), z->cy);
     /* budget */
     fprintf(f, "    budget:\n      amount: {");
