@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
@@ -629,6 +630,57 @@ static void test_fit_parse(void **state)
     assert_non_null(strstr(err.message, "'prijs'"));
 }
 
+/* A typo row (mean duration 0,0001 months) pulls zorgduur below what the
+ * loader accepts: the parameter stops at its bound, says so, and the fitted
+ * scenario's values are within the loader's range (issue 12 item 3);
+ * jz_calib_check_written loads a written file back. */
+static void test_fit_stays_within_loader_bounds(void **state)
+{
+    (void)state;
+    jz_scenario *s = load(SYNTH);
+    jz_error err;
+    jz_history *h = jz_history_load(JZ_TEST_DATA "/history/typo_duration.csv", &err);
+    assert_non_null(h);
+    jz_calib_options o;
+    jz_calib_options_default(&o);
+    assert_int_equal(jz_fit_parse("zorgduur", &o.fit, &err), JZ_OK);
+    jz_calib *c = jz_calibrate(s, h, &o, &err);
+    assert_non_null(c);
+    int seen = 0;
+    for (int j = 0; j < c->n_params; j++) {
+        const jz_calib_param *q = &c->params[j];
+        if (q->kind != JZ_PK_ZORGDUUR || q->z != 0)
+            continue;
+        seen = 1;
+        assert_int_equal(q->at_bound, -1);
+        assert_true(q->theta >= q->theta_lo && q->theta <= q->theta_hi);
+        assert_non_null(strstr(q->note, "lower bound"));
+    }
+    assert_true(seen);
+    for (int y = 0; y < s->meta.horizon; y++)
+        assert_true(c->fitted->cells[0].zorgduur[y] >= 0.01);
+    char path[] = "/tmp/jz_calib_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    assert_int_equal(jz_calib_write_yaml(f, c, SYNTH, &err), JZ_OK);
+    fclose(f);
+    assert_int_equal(jz_calib_check_written(path, &err), JZ_OK);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("meta: {name: x, base_year: 2024, horizon: 3}\nzorgsoorten:\n  - {key: a, start: 1, instroom: 1, "
+          "zorgduur: 0.001, cost: 1}\ngemeenten:\n  - {code: GM0001, name: X}\n", f);
+    fclose(f);
+    assert_int_equal(jz_calib_check_written(path, &err), JZ_ERUNTIME);
+    assert_int_equal(err.line, 3);
+    assert_non_null(strstr(err.message, "does not load back"));
+    unlink(path);
+    jz_calib_free(c);
+    jz_history_free(h);
+    jz_scenario_free(s);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -644,6 +696,7 @@ int main(void)
         cmocka_unit_test(test_backtest_modes),
         cmocka_unit_test(test_fit_parse),
         cmocka_unit_test(test_zero_observation),
+        cmocka_unit_test(test_fit_stays_within_loader_bounds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

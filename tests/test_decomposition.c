@@ -236,6 +236,36 @@ static void test_region_budget_price_mixed_budgets(void **state)
 }
 
 /* Random scenarios: the parts always add up to the tekort (1e-9 relative). */
+/* A budget given as an amount that is lower than the cost in the base year:
+ * that gap is the startverschil, carried on; only growth beyond it is
+ * volume.  By default it counts as beinvloedbaar (as before the part
+ * existed); meta.startverschil_beinvloedbaar = 0 moves it to niet. */
+static void test_startverschil(void **state)
+{
+    (void)state;
+    for (int in = 1; in >= 0; in--) {
+        jz_scenario *s = balanced();
+        jz_cell *c = &s->cells[0];
+        c->has_budget = 0;
+        c->has_budget_amount = 1;
+        jz_fill(c->budget_amount, H, 14.0e6); /* cost is 15M a year, flat */
+        s->meta.startverschil_beinvloedbaar = in;
+        jz_result *r = run(s);
+        for (int y = 0; y < H; y++) {
+            size_t i = jz_result_gy(r, 1, y), k = jz_result_cz(r, 1, 0, y);
+            double scale = r->g_cost[i];
+            assert_close(r->g_tekort[i], 1.0e6, 1e-6 * scale);
+            assert_close(r->g_dec_start[i], 1.0e6, 1e-6 * scale); /* no tariff gap: all of it */
+            assert_close(r->g_dec_volume[i], 0.0, 1e-6 * scale);
+            assert_close(r->dec_start[k], r->g_dec_start[i], 1e-12 * scale);
+            assert_close(r->g_beinvloedbaar[i] + r->g_niet_beinvloedbaar[i], r->g_tekort[i], 1e-9 * scale);
+            assert_close(in ? r->g_beinvloedbaar[i] : r->g_niet_beinvloedbaar[i], 1.0e6, 1e-6 * scale);
+        }
+        jz_result_free(r);
+        jz_scenario_free(s);
+    }
+}
+
 static void test_parts_sum_to_tekort(void **state)
 {
     (void)state;
@@ -287,11 +317,15 @@ static void test_parts_sum_to_tekort(void **state)
         for (int g = 0; g <= G; g++)
             for (int y = 0; y < H; y++) {
                 size_t i = jz_result_gy(r, g, y);
-                double sum = r->g_dec_tariff[i] + r->g_dec_external[i] + r->g_dec_volume[i] + r->g_dec_intensity[i];
+                double sum = r->g_dec_tariff[i] + r->g_dec_external[i] + r->g_dec_volume[i] +
+                             r->g_dec_intensity[i] + r->g_dec_start[i];
+                assert_close(r->g_beinvloedbaar[i] + r->g_niet_beinvloedbaar[i], r->g_tekort[i],
+                             1e-9 * fmax(fabs(r->g_tekort[i]), r->g_cost[i]));
                 assert_close(sum, r->g_tekort[i], 1e-9 * fmax(fabs(r->g_tekort[i]), r->g_cost[i]));
                 for (int z = 0; z < Z; z++) {
                     size_t k = jz_result_cz(r, g, z, y);
-                    double cs = r->dec_tariff[k] + r->dec_external[k] + r->dec_volume[k] + r->dec_intensity[k];
+                    double cs = r->dec_tariff[k] + r->dec_external[k] + r->dec_volume[k] +
+                                r->dec_intensity[k] + r->dec_start[k];
                     assert_close(cs, r->tekort[k], 1e-9 * fmax(fabs(r->tekort[k]), r->cost[k] + 1.0));
                 }
             }
@@ -314,6 +348,7 @@ int main(void)
         cmocka_unit_test(test_indexation_of_overspend_is_tariff),
         cmocka_unit_test(test_lumpsum_only_indexation_gap),
         cmocka_unit_test(test_region_budget_price_mixed_budgets),
+        cmocka_unit_test(test_startverschil),
         cmocka_unit_test(test_parts_sum_to_tekort),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -65,7 +65,7 @@ static jz_result *run(const jz_scenario *s, int on)
     jz_workspace *w = jz_workspace_alloc(s);
     unsigned char *act = calloc((size_t)s->n_measures + 1, 1);
     memset(act, on, (size_t)s->n_measures);
-    jz_run_options opt = {act};
+    jz_run_options opt = {act, 0};
     jz_error err;
     if (jz_model_run_opts(s, w, r, &opt, &err) != JZ_OK)
         fail_msg("run failed: %s", err.message);
@@ -95,12 +95,16 @@ static void expect_decomposition(const jz_result *r)
         for (int y = 0; y < r->horizon; y++) {
             size_t i = jz_result_gy(r, g, y);
             double sum = r->g_dec_tariff[i] + r->g_dec_external[i] + r->g_dec_volume[i] +
-                         r->g_dec_intensity[i];
+                         r->g_dec_intensity[i] + r->g_dec_start[i];
             assert_close(sum, r->g_tekort[i], 1e-9 * (fabs(r->g_tekort[i]) + r->g_cost[i]));
+            /* the Hervormingsagenda savings are in the zorgsoorten' cost */
             assert_close(r->g_cost[i],
-                         r->g_care_cost[i] + r->g_fixed_cost[i] + r->g_measure_investment[i] -
-                             r->g_ha_savings[i],
+                         r->g_care_cost[i] + r->g_fixed_cost[i] + r->g_measure_investment[i],
                          1e-9 * r->g_cost[i]);
+            double ha = 0.0;
+            for (int z = 0; z < r->n_zorgsoorten; z++)
+                ha += r->ha_saving[jz_result_cz(r, g, z, y)];
+            assert_close(ha, r->g_ha_savings[i], 1e-9 * r->g_cost[i]);
         }
 }
 

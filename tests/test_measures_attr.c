@@ -101,7 +101,7 @@ static void test_contributions_add_up(void **state)
     assert_int_equal(a->n, 10);
     assert_int_equal(a->n_local, 6);
     assert_true(a->exact);
-    assert_int_equal(a->runs, 2 + 63 + 4); /* none, all, 2^6 - 1 subsets, 4 HA alone */
+    assert_int_equal(a->runs, 2 + 63); /* none, all, 2^6 - 1 subsets (HA: no run) */
     expect_efficient(a);
     /* the package saves something and the local measures interact */
     assert_true(a->combined[4] > 0.0);
@@ -198,6 +198,9 @@ static void test_ranking_payback_per_euro(void **state)
         "     investment: {2023: 4M, 2024: 1M, 2025: 0}, certain: 40%}\n"
         "  - {key: X, type: hervormingsagenda, gemeenten: [GM0001], saving: {2023: 600k}}\n"
         "  - {key: Z, type: hervormingsagenda, gemeenten: [GM0001], saving: 900k, in_baseline: true}\n");
+    /* judged over the budget horizon, undiscounted: the ranking by net saving */
+    s->meta.measures_horizon = 5;
+    s->meta.discount_rate = 0.0;
     jz_measures_analysis *a = analyse(s, 0, -1, 0);
     int y = find(s, "Y"), t = find(s, "tarief"), x = find(s, "X"), z = find(s, "Z");
     const jz_measure_attr *T = &a->attr[t];
@@ -236,6 +239,49 @@ static void test_ranking_payback_per_euro(void **state)
     jz_scenario_free(s);
 }
 
+/* The same measures judged over the default 10 years at 3%: the tariff cut
+ * keeps saving €1.5M a year after its investment, so it ranks first; the
+ * budget-horizon totals are unchanged.  A measure whose cumulative net turns
+ * negative again has no payback year. */
+static void test_judging_horizon_npv(void **state)
+{
+    (void)state;
+    jz_scenario *s = load(
+        "  - {key: Y, type: hervormingsagenda, gemeenten: [GM0001], saving: 400k}\n"
+        "  - {key: tarief, type: local, effect: tariff, gemeenten: [GM0001], zorgsoorten: [a], change: -10%, start: 2023,\n"
+        "     investment: {2023: 4M, 2024: 1M, 2025: 0}, certain: 40%}\n"
+        "  - {key: X, type: hervormingsagenda, gemeenten: [GM0001], saving: {2023: 600k}}\n"
+        "  - {key: W, type: hervormingsagenda, gemeenten: [GM0001], saving: {2023: 100k, 2025: -300k}}\n");
+    assert_int_equal(s->meta.measures_horizon, 10);
+    assert_close(s->meta.discount_rate, 0.03, 1e-15);
+    jz_measures_analysis *a = analyse(s, 0, -1, 0);
+    int y = find(s, "Y"), t = find(s, "tarief"), x = find(s, "X"), w = find(s, "W");
+    assert_int_equal(a->horizon, 5);
+    assert_int_equal(a->judge_horizon, 10);
+    const jz_measure_attr *T = &a->attr[t];
+    double npv = 0.0, d = 1.0;
+    for (int k = 0; k < 10; k++) {
+        double net = k == 0 ? -2.5e6 : k == 1 ? 0.5e6 : 1.5e6;
+        assert_close(T->net[k], net, 1e-3);
+        npv += net / d;
+        d *= 1.03;
+    }
+    assert_close(T->npv, npv, 1e-3);
+    assert_close(T->judge_total, 10e6, 1e-3);
+    assert_close(T->structural, 1.5e6, 1e-3);
+    assert_close(T->net_total, 2.5e6, 1e-3); /* the budget horizon, as before */
+    assert_int_equal(T->payback_year, 2026);
+    assert_close(a->attr[x].structural, 0.6e6, 1e-3);
+    assert_int_equal(T->rank, 1);
+    assert_int_equal(a->attr[x].rank, 2);
+    assert_int_equal(a->attr[y].rank, 3);
+    assert_int_equal(a->attr[w].rank, 4);
+    /* W: cumulative 0.1, 0.2, -0.1, ... (M): never paid back */
+    assert_int_equal(a->attr[w].payback_year, 0);
+    jz_measures_analysis_free(a);
+    jz_scenario_free(s);
+}
+
 static void test_no_measures_is_an_input_error(void **state)
 {
     (void)state;
@@ -256,6 +302,7 @@ int main(void)
         cmocka_unit_test(test_no_interaction_standalone),
         cmocka_unit_test(test_interaction_sign),
         cmocka_unit_test(test_ranking_payback_per_euro),
+        cmocka_unit_test(test_judging_horizon_npv),
         cmocka_unit_test(test_no_measures_is_an_input_error),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -122,6 +122,53 @@ static void test_youth_conservation(void **state)
 
 /* k = 1, no instroom, everything completing moves on: check the month of
  * arrival through what is in transit on 31 December. */
+/* Exits far below the stock: a 20-stage chain with zorgduur 400 months
+ * filled from empty has completions of order 1e-20 in its first years.
+ * Exits taken by difference (start + instroom - end) cancelled to values
+ * like -7.4e-13; as integrals they are >= 0, the cumulative left-care
+ * figure never decreases and the re-entry pool is never negative, while
+ * the mass balance still holds to 1e-9. */
+static void test_tiny_exits_nonnegative(void **state)
+{
+    (void)state;
+    const int H = 12;
+    jz_scenario *s = jz_scenario_new(1, 2, H, 2024);
+    assert_non_null(s);
+    s->zorgsoorten[0].stages = 20;
+    s->zorgsoorten[1].stages = 20;
+    jz_fill(s->cells[0].zorgduur, H, 400.0);
+    jz_fill(s->cells[1].zorgduur, H, 400.0);
+    jz_fill(s->cells[0].instroom, H, 950.0);
+    s->cells[1].start = 12345.678; /* a stock on which rounding shows */
+    jz_fill(s->cells[1].instroom, H, 3.0);
+    jz_fill(s->cells[0].reentry, H, 0.3);
+    s->cells[0].reentry_delay = 6;
+    for (int y = 0; y < H; y++)
+        s->cells[0].transition[y * 2 + 1] = 0.2;
+    jz_workspace *w;
+    jz_result *r;
+    jzt_run_ok(s, &w, &r);
+    check_cell_balance(r);
+    double prev = 0.0;
+    for (int y = 0; y < H; y++) {
+        for (int z = 0; z < 2; z++) {
+            size_t i = jz_result_cz(r, 0, z, y);
+            if (!(r->uitstroom[i] >= 0.0 && r->uit_out[i] >= 0.0 && r->uit_reentry[i] >= 0.0 &&
+                  r->uit_transfer[i] >= 0.0 && r->instroom_reentry[i] >= 0.0))
+                fail_msg("z%d y%d: uitstroom %.17g uit_out %.17g uit_reentry %.17g", z, y,
+                         r->uitstroom[i], r->uit_out[i], r->uit_reentry[i]);
+        }
+        size_t gy = jz_result_gy(r, 0, y);
+        if (!(r->g_left_care[gy] >= prev))
+            fail_msg("y%d: left care %.17g decreased from %.17g", y, r->g_left_care[gy], prev);
+        prev = r->g_left_care[gy];
+        assert_true(r->g_reentry_pool[gy] >= 0.0 && r->g_in_transit[gy] >= 0.0);
+    }
+    /* the first year's exits of the empty chain are far below one client */
+    assert_true(r->uitstroom[jz_result_cz(r, 0, 0, 0)] < 1e-12);
+    jzt_free_all(s, w, r);
+}
+
 static void test_transfer_arrives_next_month(void **state)
 {
     (void)state;
@@ -330,6 +377,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_mass_balance_rich),
         cmocka_unit_test(test_youth_conservation),
+        cmocka_unit_test(test_tiny_exits_nonnegative),
         cmocka_unit_test(test_transfer_arrives_next_month),
         cmocka_unit_test(test_reentry_delay_12),
         cmocka_unit_test(test_reentry_delay_3),

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "analysis/calib_internal.h"
+#include "jzsim/init.h"
 
 void jz_backtest_options_default(jz_backtest_options *o)
 {
@@ -168,6 +169,7 @@ static int score(jz_backtest *b, int maxh)
 jz_backtest *jz_backtest_run(const jz_scenario *s, const jz_history *h, const jz_backtest_options *opt,
                              jz_error *err)
 {
+    jz_init();
     jz_error_clear(err);
     jz_backtest_options o;
     if (opt)

@@ -7,7 +7,7 @@
 
 #include "jzsim/calibrate.h"
 
-/* history.c: value v of a history cell made fit for a message: control
+/* history/store.c: value v of a history cell made fit for a message: control
  * characters escaped (\\n, \\t, ...), cut to 60 characters with "…".
  * Returns buf; JZ_QUOTE_BUF is always large enough. */
 #define JZ_QUOTE_BUF 256

@@ -14,8 +14,10 @@
  *
  * Every evaluation writes the parameters into one scenario copy and runs
  * jz_model_run with one workspace and result, all allocated before the fit
- * starts.  The shape test (Erlang stages from duration-class counts) is in
- * shape.c.
+ * starts.  The parts: calib_obs.c (rows to observations), calib_problem.c
+ * (parameters, their bounds, evaluation), calib_ident.c (identifiability),
+ * shape.c (Erlang stages from duration-class counts); this file has the
+ * options, the fit and its bookkeeping.
  */
 #include <math.h>
 #include <stddef.h>
@@ -32,7 +34,10 @@
 #include <gsl/gsl_multifit_nlinear.h>
 #include <gsl/gsl_vector.h>
 
-#include "analysis/calib_internal.h"
+#include "analysis/calib_problem.h"
+#include "common/util.h"
+#include "jzsim/init.h"
+#include "scenario/value.h"
 
 static const char *const kind_key[JZ_PK_N] = {"instroom", "cost", "zorgduur", "start",
                                               "instroom_trend", "intensity_trend"};
@@ -95,754 +100,9 @@ int jz_calib_warn(char ***arr, int *n, int *cap, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    if (*n == *cap) {
-        int nc = *cap ? *cap * 2 : 8;
-        char **a = realloc(*arr, (size_t)nc * sizeof *a);
-        if (!a)
-            return JZ_ENOMEM;
-        *arr = a;
-        *cap = nc;
-    }
-    size_t len = strlen(buf) + 1;
-    if (!((*arr)[*n] = malloc(len)))
-        return JZ_ENOMEM;
-    memcpy((*arr)[*n], buf, len);
-    (*n)++;
-    return JZ_OK;
+    return jz_strlist_push(arr, n, cap, buf);
 }
 
-#define WARN(c, ...) jz_calib_warn(&(c)->warnings, &(c)->n_warnings, &(c)->cap_warnings, __VA_ARGS__)
-
-/* ---- the model value of an observed series ------------------------------ */
-
-double jz_calib_model_value(const jz_scenario *s, const jz_result *r, int series, int g, int z, int y)
-{
-    const int Z = s->n_zorgsoorten;
-    if (series == JZ_HS_MEAN_DURATION) {
-        /* the model's mean duration is an input; a total is weighted by the
-         * exits of each zorgsoort that year */
-        if (z >= 0)
-            return s->cells[(size_t)g * (size_t)Z + (size_t)z].zorgduur[y];
-        double num = 0.0, den = 0.0;
-        for (int w = 0; w < Z; w++) {
-            double e = r->uitstroom[jz_result_cz(r, g, w, y)];
-            num += e * s->cells[(size_t)g * (size_t)Z + (size_t)w].zorgduur[y];
-            den += e;
-        }
-        return den > 0.0 ? num / den : 0.0;
-    }
-    /* the result arrays of each observed series: per zorgsoort, and for
-     * the whole gemeente (cost there is the care cost, without fixed lines) */
-    static const struct {
-        int series;
-        size_t cz, gy;
-    } map[] = {
-        {JZ_HS_START, offsetof(jz_result, start), offsetof(jz_result, g_start)},
-        {JZ_HS_END, offsetof(jz_result, end), offsetof(jz_result, g_end)},
-        {JZ_HS_INSTROOM, offsetof(jz_result, instroom), offsetof(jz_result, g_instroom)},
-        {JZ_HS_UITSTROOM, offsetof(jz_result, uitstroom), offsetof(jz_result, g_uitstroom)},
-        {JZ_HS_UNIQUE, offsetof(jz_result, unique), offsetof(jz_result, g_unique)},
-        {JZ_HS_CLIENT_YEARS, offsetof(jz_result, client_years), offsetof(jz_result, g_client_years)},
-        {JZ_HS_COST, offsetof(jz_result, cost), offsetof(jz_result, g_care_cost)},
-        {JZ_HS_COST_PER_CLIENT, offsetof(jz_result, cost_per_client), offsetof(jz_result, g_cost_per_client)},
-    };
-    for (size_t k = 0; k < sizeof map / sizeof map[0]; k++) {
-        if (map[k].series != series)
-            continue;
-        size_t off = z >= 0 ? map[k].cz : map[k].gy;
-        const double *a = *(double *const *)(const void *)((const char *)r + off);
-        return a[z >= 0 ? jz_result_cz(r, g, z, y) : jz_result_gy(r, g, y)];
-    }
-    return NAN;
-}
-
-/* ---- matching rows to the scenario -------------------------------------- */
-
-static int lower_eq(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++) {
-        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
-        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
-        if (x != y)
-            return 0;
-    }
-    return *a == *b;
-}
-
-int jz_calib_match_row(const jz_scenario *s, const jz_history *h, const jz_history_row *row,
-                       int *g, int *z, jz_error *err)
-{
-    if (!row->gemeente[0]) {
-        if (s->n_gemeenten != 1)
-            return jz_error_set(err, JZ_EINPUT, h->path, row->line, row->col_gemeente,
-                                "the row names no gemeente and the scenario has %d; add a "
-                                "gemeente column with the CBS code", s->n_gemeenten);
-        *g = 0;
-    } else {
-        *g = jz_scenario_gemeente_index(s, row->gemeente);
-        for (int i = 0; *g < 0 && i < s->n_gemeenten; i++)
-            if (lower_eq(s->gemeenten[i].code, row->gemeente) || lower_eq(s->gemeenten[i].name, row->gemeente))
-                *g = i;
-        if (*g < 0) {
-            char list[512] = "";
-            size_t L = 0;
-            for (int i = 0; i < s->n_gemeenten && L + 40 < sizeof list; i++) {
-                int w = snprintf(list + L, sizeof list - L, "%s%s (%s)", i ? ", " : "",
-                                 s->gemeenten[i].code, s->gemeenten[i].name);
-                if (w > 0)
-                    L += (size_t)w;
-            }
-            char q[JZ_QUOTE_BUF];
-            return jz_error_set(err, JZ_EINPUT, h->path, row->line, row->col_gemeente,
-                                "gemeente '%s' is not in the scenario %s; it has %s",
-                                jz_history_quote(row->gemeente, q, sizeof q), s->meta.path, list);
-        }
-    }
-    if (jz_history_is_total(row->zorgsoort)) {
-        *z = -1;
-        return JZ_OK;
-    }
-    *z = jz_scenario_zorgsoort_index(s, row->zorgsoort);
-    for (int i = 0; *z < 0 && i < s->n_zorgsoorten; i++)
-        if (lower_eq(s->zorgsoorten[i].key, row->zorgsoort) || lower_eq(s->zorgsoorten[i].name, row->zorgsoort))
-            *z = i;
-    if (*z < 0) {
-        char list[1024] = "";
-        size_t L = 0;
-        for (int i = 0; i < s->n_zorgsoorten && L + 40 < sizeof list; i++) {
-            int w = snprintf(list + L, sizeof list - L, "%s%s", i ? ", " : "", s->zorgsoorten[i].key);
-            if (w > 0)
-                L += (size_t)w;
-        }
-        char q[JZ_QUOTE_BUF];
-        return jz_error_set(err, JZ_EINPUT, h->path, row->line, row->col_zorgsoort,
-                            "zorgsoort '%s' is not in the scenario; use one of %s, or 'totaal' "
-                            "for all zorgsoorten together", jz_history_quote(row->zorgsoort, q, sizeof q), list);
-    }
-    return JZ_OK;
-}
-
-/* The scale s_i of each observation (its residual is divided by s_i, so
- * its weight is 1/s_i^2), from m, the median |y| of the same series
- * (gemeente, zorgsoort, series) over the fitted years:
- *
- *   s_i = max(|y_i|, JZ_CALIB_SCALE_FLOOR * m, 1)
- *
- * Relative weights (s_i = |y_i|) put euros and counts on one footing, but a
- * zero or near-zero value would get an almost unlimited weight and drag the
- * fit to it; the floor bounds the weight of a small value to that of one
- * half the series' typical size.  The median, not the mean, so that one
- * wild value cannot move the floor of the others; 1 keeps an all-zero
- * series finite.
- *
- * A bounded weight is not enough for a gross error: least squares trades
- * the level against the trend to come near a 0 among values of 8 million,
- * whatever its weight.  A value below JZ_CALIB_OUTLIER * m (when that is at
- * least 1, so small counts, where a 0 is real, are never touched) is almost
- * always a missing value typed as 0 or a unit slip; it is set aside (s_i =
- * infinity: weight 0, still shown in the residuals) with a warning naming
- * its line. */
-#define JZ_CALIB_SCALE_FLOOR 0.5
-#define JZ_CALIB_OUTLIER 0.1
-
-static int cmp_obs_key(const void *pa, const void *pb)
-{
-    const jz_calib_obs *a = *(const jz_calib_obs *const *)pa, *b = *(const jz_calib_obs *const *)pb;
-    if (a->g != b->g)
-        return a->g < b->g ? -1 : 1;
-    if (a->z != b->z)
-        return a->z < b->z ? -1 : 1;
-    if (a->series != b->series)
-        return a->series < b->series ? -1 : 1;
-    double x = fabs(a->observed), y = fabs(b->observed);
-    return x < y ? -1 : x > y;
-}
-
-/* Sets obs[].scale; returns the number set aside, -1 when out of memory.
- * lines gets the lines of the first nl set aside. */
-static int set_scales(jz_calib_obs *obs, int n, int *lines, int nl)
-{
-    if (n == 0)
-        return 0;
-    jz_calib_obs **ix = malloc((size_t)n * sizeof *ix);
-    if (!ix)
-        return -1;
-    for (int i = 0; i < n; i++)
-        ix[i] = &obs[i];
-    qsort(ix, (size_t)n, sizeof *ix, cmp_obs_key);
-    int aside = 0;
-    for (int a = 0, b; a < n; a = b) {
-        for (b = a + 1; b < n && ix[b]->g == ix[a]->g && ix[b]->z == ix[a]->z && ix[b]->series == ix[a]->series; b++)
-            ;
-        int m = b - a; /* sorted by |y| within the series */
-        double med = m % 2 ? fabs(ix[a + m / 2]->observed)
-                           : 0.5 * (fabs(ix[a + m / 2 - 1]->observed) + fabs(ix[a + m / 2]->observed));
-        double lo = JZ_CALIB_SCALE_FLOOR * med > 1.0 ? JZ_CALIB_SCALE_FLOOR * med : 1.0;
-        double cut = JZ_CALIB_OUTLIER * med >= 1.0 ? JZ_CALIB_OUTLIER * med : 0.0;
-        for (int i = a; i < b; i++) {
-            double y = fabs(ix[i]->observed);
-            if (y < cut) {
-                ix[i]->scale = INFINITY;
-                if (aside < nl)
-                    lines[aside] = ix[i]->line;
-                aside++;
-            } else {
-                ix[i]->scale = y > lo ? y : lo;
-            }
-        }
-    }
-    free(ix);
-    return aside;
-}
-
-/* Observations used by the fit (not set aside by set_scales). */
-static int n_used(const jz_calib_obs *obs, int n)
-{
-    int u = 0;
-    for (int i = 0; i < n; i++)
-        u += isfinite(obs[i].scale) != 0;
-    return u;
-}
-
-/* Observations of year-level series from the rows: whole years as they
- * are; a pair of half-years of the same cell and year is added up for the
- * flows (instroom, uitstroom, cost, client-years, class counts), takes the
- * first half's start and the second half's end; unique clients, cost per
- * client and mean durations of half-years cannot be added up and are left
- * out with a warning.  A whole-year value wins over half-years. */
-int jz_calib_collect(const jz_scenario *s, const jz_history *h, const int *rg, const int *rz,
-                     int from, int until, jz_calib_obs **out, int *n_out,
-                     double *classes /* [G*(Z+1)*C] or NULL */, char ***warn, int *nw, int *cw,
-                     jz_error *err)
-{
-    const int Z = s->n_zorgsoorten, H = s->meta.horizon, base = s->meta.base_year;
-    int cap = 64, n = 0, outside = 0, half_skipped = 0;
-    jz_calib_obs *obs = malloc((size_t)cap * sizeof *obs);
-    if (!obs)
-        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-    for (int i = 0; i < h->n_rows; i++) {
-        const jz_history_row *r = &h->rows[i];
-        if (r->half == 2)
-            continue; /* handled with its first half */
-        double v[JZ_HS_N];
-        int line = r->line;
-        memcpy(v, r->v, sizeof v);
-        if (r->half == 1) {
-            const jz_history_row *r2 = NULL, *whole = NULL;
-            for (int j = 0; j < h->n_rows; j++) {
-                const jz_history_row *q = &h->rows[j];
-                if (rg[j] == rg[i] && rz[j] == rz[i] && q->year == r->year) {
-                    if (q->half == 2)
-                        r2 = q;
-                    else if (q->half == 0)
-                        whole = q;
-                }
-            }
-            for (int k = 0; k < JZ_HS_N; k++) {
-                double a = r->v[k], b = r2 ? r2->v[k] : NAN;
-                if (whole && !isnan(whole->v[k])) {
-                    v[k] = NAN;
-                    continue;
-                }
-                switch (k) {
-                case JZ_HS_START: v[k] = a; break;
-                case JZ_HS_END: v[k] = b; break;
-                case JZ_HS_INSTROOM: case JZ_HS_UITSTROOM: case JZ_HS_CLIENT_YEARS: case JZ_HS_COST:
-                    v[k] = a + b;
-                    break;
-                default:
-                    if (k >= JZ_HS_DUR_0_3M)
-                        v[k] = a + b;
-                    else
-                        v[k] = NAN;
-                }
-                if ((!isnan(a) || !isnan(b)) && isnan(v[k]) && k != JZ_HS_START && k != JZ_HS_END)
-                    half_skipped++;
-            }
-        }
-        int y = r->year - base;
-        if ((from && r->year < from) || (until && r->year > until))
-            continue;
-        if (classes) {
-            double *cl = classes + ((size_t)rg[i] * (size_t)(Z + 1) + (size_t)(rz[i] + 1)) * JZ_DUR_CLASSES;
-            for (int c = 0; c < JZ_DUR_CLASSES; c++)
-                if (!isnan(v[JZ_HS_DUR_0_3M + c]))
-                    cl[c] += v[JZ_HS_DUR_0_3M + c];
-        }
-        for (int k = 0; k <= JZ_HS_MEAN_DURATION; k++) {
-            if (isnan(v[k]))
-                continue;
-            if (y < 0 || y >= H) {
-                outside++;
-                continue;
-            }
-            for (int j = 0; j < n; j++)
-                if (obs[j].g == rg[i] && obs[j].z == rz[i] && obs[j].series == k && obs[j].year == r->year) {
-                    int other = obs[j].line;
-                    free(obs);
-                    return jz_error_set(err, JZ_EINPUT, h->path, line, r->col[k],
-                                        "%s of %s, %s, %d is given twice (also on line %d)",
-                                        jz_hseries_key(k), s->gemeenten[rg[i]].code,
-                                        rz[i] < 0 ? "totaal" : s->zorgsoorten[rz[i]].key, r->year,
-                                        other);
-                }
-            if (n == cap) {
-                cap *= 2;
-                jz_calib_obs *o2 = realloc(obs, (size_t)cap * sizeof *o2);
-                if (!o2) {
-                    free(obs);
-                    return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-                }
-                obs = o2;
-            }
-            jz_calib_obs *o = &obs[n++];
-            memset(o, 0, sizeof *o);
-            o->row = i;
-            o->line = line;
-            o->series = k;
-            o->g = rg[i];
-            o->z = rz[i];
-            o->year = r->year;
-            o->observed = v[k];
-            o->scale = 1.0; /* set by set_scales once the series are complete */
-            o->model = NAN;
-        }
-    }
-    (void)Z;
-    int aside_lines[8];
-    int aside = set_scales(obs, n, aside_lines, 8);
-    if (aside < 0) {
-        free(obs);
-        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-    }
-    if (aside && warn) {
-        char lines[128] = "";
-        size_t L = 0;
-        for (int k = 0; k < aside && k < 8; k++) {
-            int w = snprintf(lines + L, sizeof lines - L, "%s%d", k ? ", " : "", aside_lines[k]);
-            if (w > 0 && (size_t)w < sizeof lines - L)
-                L += (size_t)w;
-        }
-        jz_calib_warn(warn, nw, cw, "%d observation(s) below a tenth of their series' median were set "
-                      "aside as probable data errors (a missing value typed as 0?), %s line %s%s; "
-                      "they are not fitted but shown in the residuals", aside, h->path, lines,
-                      aside > 8 ? ", ..." : "");
-    }
-    if (outside && warn)
-        jz_calib_warn(warn, nw, cw, "%d observation(s) outside the scenario's years %d-%d were not used "
-                      "(a scenario for calibration starts in the first year of the history)",
-                      outside, base, base + H - 1);
-    if (half_skipped && warn)
-        jz_calib_warn(warn, nw, cw, "%d half-year value(s) of unique clients, cost per client or mean "
-                      "duration (or a half-year without its other half) were not used: the model "
-                      "reports calendar years", half_skipped);
-    *out = obs;
-    *n_out = n;
-    return JZ_OK;
-}
-
-/* ---- the fitting problem ----------------------------------------------- */
-
-typedef struct problem {
-    const jz_scenario *orig;
-    jz_scenario *work;
-    jz_workspace *ws;
-    jz_result *res;
-    jz_calib_obs *obs;
-    int n;
-    jz_calib_param *par;
-    int np;
-    int *active;      /* [np] 1 when applied */
-    int *map;         /* fitted index -> param index */
-    int p;            /* fitted parameters */
-    double *scratch;  /* [n] residuals */
-    unsigned char *in_unit; /* [np * Z]: cell z belongs to param's unit */
-    jz_error *err;
-    int failed;
-} problem;
-
-static double clampd(double v, double lo, double hi) { return v < lo ? lo : v > hi ? hi : v; }
-
-/* Write parameter j at theta into the working copy (from the original). */
-static void apply_one(problem *P, int j, double theta)
-{
-    const jz_calib_param *q = &P->par[j];
-    const int Z = P->orig->n_zorgsoorten, H = P->orig->meta.horizon;
-    for (int z = 0; z < Z; z++) {
-        if (!P->in_unit[(size_t)j * (size_t)Z + (size_t)z])
-            continue;
-        size_t ci = (size_t)q->g * (size_t)Z + (size_t)z;
-        const jz_cell *o = &P->orig->cells[ci];
-        jz_cell *c = &P->work->cells[ci];
-        double f = exp(clampd(theta, -30.0, 30.0));
-        switch (q->kind) {
-        case JZ_PK_INSTROOM:
-            for (int y = 0; y < H; y++)
-                c->instroom[y] = o->instroom[y] * f;
-            break;
-        case JZ_PK_COST:
-            for (int y = 0; y < H; y++)
-                c->cost[y] = o->cost[y] * f;
-            break;
-        case JZ_PK_ZORGDUUR:
-            for (int y = 0; y < H; y++)
-                c->zorgduur[y] = clampd(o->zorgduur[y] * f, 1e-3, 1200.0);
-            break;
-        case JZ_PK_START:
-            c->start = q->is_factor ? o->start * f : f;
-            break;
-        case JZ_PK_TREND:
-            for (int y = 1; y < H; y++)
-                c->instroom_trend[y] = clampd(theta, -0.95, 10.0);
-            break;
-        case JZ_PK_INTENSITY:
-            for (int y = 1; y < H; y++)
-                c->intensity_trend[y] = clampd(theta, -0.95, 10.0);
-            break;
-        default:
-            break;
-        }
-    }
-}
-
-static void restore_one(problem *P, int j)
-{
-    const jz_calib_param *q = &P->par[j];
-    const int Z = P->orig->n_zorgsoorten, H = P->orig->meta.horizon;
-    size_t bytes = (size_t)H * sizeof(double);
-    for (int z = 0; z < Z; z++) {
-        if (!P->in_unit[(size_t)j * (size_t)Z + (size_t)z])
-            continue;
-        size_t ci = (size_t)q->g * (size_t)Z + (size_t)z;
-        const jz_cell *o = &P->orig->cells[ci];
-        jz_cell *c = &P->work->cells[ci];
-        switch (q->kind) {
-        case JZ_PK_INSTROOM: memcpy(c->instroom, o->instroom, bytes); break;
-        case JZ_PK_COST: memcpy(c->cost, o->cost, bytes); break;
-        case JZ_PK_ZORGDUUR: memcpy(c->zorgduur, o->zorgduur, bytes); break;
-        case JZ_PK_START: c->start = o->start; break;
-        case JZ_PK_TREND: memcpy(c->instroom_trend, o->instroom_trend, bytes); break;
-        case JZ_PK_INTENSITY: memcpy(c->intensity_trend, o->intensity_trend, bytes); break;
-        default: break;
-        }
-    }
-}
-
-/* Run the model on the working copy; fill f with model - observed
- * (unweighted when weighted == 0, else divided by the scale). */
-static int evaluate(problem *P, double *f, int weighted)
-{
-    if (jz_model_run(P->work, P->ws, P->res, P->err) != JZ_OK) {
-        P->failed = 1;
-        return -1;
-    }
-    for (int i = 0; i < P->n; i++) {
-        const jz_calib_obs *o = &P->obs[i];
-        double m = jz_calib_model_value(P->work, P->res, o->series, o->g, o->z,
-                                        o->year - P->orig->meta.base_year);
-        double d = m - o->observed;
-        if (!isfinite(d)) {
-            P->failed = 1;
-            jz_error_set(P->err, JZ_ERUNTIME, NULL, 0, 0,
-                         "the model gave a value that is not finite for %s in %d during the fit",
-                         jz_hseries_key(o->series), o->year);
-            return -1;
-        }
-        f[i] = weighted ? d / o->scale : d;
-    }
-    return 0;
-}
-
-static int gsl_f(const gsl_vector *x, void *params, gsl_vector *f)
-{
-    problem *P = params;
-    for (int k = 0; k < P->p; k++)
-        apply_one(P, P->map[k], gsl_vector_get(x, (size_t)k));
-    /* f may be a strided view (a column of GSL's finite-difference
-     * Jacobian): evaluate into scratch, then copy element by element */
-    if (evaluate(P, P->scratch, 1))
-        return GSL_EDOM;
-    for (int i = 0; i < P->n; i++)
-        gsl_vector_set(f, (size_t)i, P->scratch[i]);
-    return GSL_SUCCESS;
-}
-
-/* The Jacobian by central differences with a fixed step: GSL's own finite
- * differences scale the step with |x|, which is far too small for a trend
- * near 0 (the column would vanish in rounding).  h = 1e-5 on the log scale
- * (levels) and in fraction/yr (trends): truncation error ~h^2, rounding
- * ~eps/h, both ~1e-10 relative. */
-static int gsl_df(const gsl_vector *x, void *params, gsl_matrix *J)
-{
-    problem *P = params;
-    const double h = 1e-5;
-    for (int k = 0; k < P->p; k++)
-        apply_one(P, P->map[k], gsl_vector_get(x, (size_t)k));
-    for (int k = 0; k < P->p; k++) {
-        double xk = gsl_vector_get(x, (size_t)k);
-        apply_one(P, P->map[k], xk + h);
-        if (evaluate(P, P->scratch, 1))
-            return GSL_EDOM;
-        for (int i = 0; i < P->n; i++)
-            gsl_matrix_set(J, (size_t)i, (size_t)k, P->scratch[i]);
-        apply_one(P, P->map[k], xk - h);
-        if (evaluate(P, P->scratch, 1))
-            return GSL_EDOM;
-        for (int i = 0; i < P->n; i++)
-            gsl_matrix_set(J, (size_t)i, (size_t)k,
-                           (gsl_matrix_get(J, (size_t)i, (size_t)k) - P->scratch[i]) / (2.0 * h));
-        apply_one(P, P->map[k], xk);
-    }
-    return GSL_SUCCESS;
-}
-
-/* ---- identifiability: greedy rank test at the scenario's values -------- */
-
-static int kind_priority(int k)
-{
-    static const int pr[JZ_PK_N] = {0, 1, 2, 3, 4, 5};
-    return pr[k];
-}
-
-static int screen(problem *P, jz_calib *c, const jz_calib_options *o)
-{
-    const int n = P->n, np = P->np;
-    double *J = calloc((size_t)n * (size_t)np, sizeof *J);
-    double *fp = malloc((size_t)n * sizeof *fp), *fm = malloc((size_t)n * sizeof *fm);
-    double *Q = calloc((size_t)n * (size_t)(np ? np : 1), sizeof *Q);
-    int *order = malloc((size_t)(np ? np : 1) * sizeof *order);
-    int *sel = malloc((size_t)(np ? np : 1) * sizeof *sel);
-    int rc = JZ_OK;
-    if (!J || !fp || !fm || !Q || !order || !sel) {
-        rc = jz_error_set(P->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-        goto done;
-    }
-    const double h = 1e-4;
-    for (int j = 0; j < np; j++) {
-        if (!P->par[j].fitted)
-            continue; /* not asked for */
-        apply_one(P, j, P->par[j].theta + h);
-        if (evaluate(P, fp, 1)) {
-            rc = P->err->status;
-            goto done;
-        }
-        apply_one(P, j, P->par[j].theta - h);
-        if (evaluate(P, fm, 1)) {
-            rc = P->err->status;
-            goto done;
-        }
-        restore_one(P, j);
-        for (int i = 0; i < n; i++)
-            J[(size_t)i * (size_t)np + (size_t)j] = (fp[i] - fm[i]) / (2.0 * h);
-    }
-    /* order: by kind priority, then by parameter index */
-    int m = 0;
-    for (int pr = 0; pr < JZ_PK_N; pr++)
-        for (int j = 0; j < np; j++)
-            if (kind_priority(P->par[j].kind) == pr)
-                order[m++] = j;
-    int ns = 0;
-    for (int t = 0; t < m; t++) {
-        int j = order[t];
-        jz_calib_param *q = &P->par[j];
-        if (!q->fitted)
-            continue;
-        double norm = 0.0;
-        for (int i = 0; i < n; i++)
-            norm += J[(size_t)i * (size_t)np + (size_t)j] * J[(size_t)i * (size_t)np + (size_t)j];
-        norm = sqrt(norm);
-        if (norm < 1e-10) {
-            q->fitted = 0;
-            snprintf(q->note, sizeof q->note, "no observation depends on it");
-            continue;
-        }
-        /* a zorgsoort's own parameter is fitted from that zorgsoort's own
-         * rows: the gemeente totals are there for the group without rows,
-         * and would otherwise shift cost or volume between zorgsoorten in
-         * ways the data cannot check */
-        if (q->z >= 0) {
-            double own = 0.0;
-            for (int i = 0; i < n; i++)
-                if (P->obs[i].g == q->g && P->obs[i].z == q->z)
-                    own += J[(size_t)i * (size_t)np + (size_t)j] * J[(size_t)i * (size_t)np + (size_t)j];
-            if (sqrt(own) < 1e-10) {
-                q->fitted = 0;
-                snprintf(q->note, sizeof q->note, "no row of this zorgsoort depends on it (the totals "
-                         "fit only the zorgsoorten without rows of their own)");
-                continue;
-            }
-        }
-        /* project out the selected columns (twice, for stability) */
-        double *r = fp;
-        for (int i = 0; i < n; i++)
-            r[i] = J[(size_t)i * (size_t)np + (size_t)j] / norm;
-        for (int pass = 0; pass < 2; pass++)
-            for (int s = 0; s < ns; s++) {
-                double d = 0.0;
-                for (int i = 0; i < n; i++)
-                    d += Q[(size_t)s * (size_t)n + (size_t)i] * r[i];
-                for (int i = 0; i < n; i++)
-                    r[i] -= d * Q[(size_t)s * (size_t)n + (size_t)i];
-            }
-        double rn = 0.0;
-        for (int i = 0; i < n; i++)
-            rn += r[i] * r[i];
-        rn = sqrt(rn);
-        if (rn < o->ident_tol || ns >= n) {
-            /* which selected parameter is it most alike? */
-            int best = -1;
-            double bc = -1.0;
-            for (int s = 0; s < ns; s++) {
-                int k = sel[s];
-                double d = 0.0, nk = 0.0;
-                for (int i = 0; i < n; i++) {
-                    double a = J[(size_t)i * (size_t)np + (size_t)j], b = J[(size_t)i * (size_t)np + (size_t)k];
-                    d += a * b;
-                    nk += b * b;
-                }
-                double cc = fabs(d) / (norm * sqrt(nk) + 1e-300);
-                if (cc > bc) {
-                    bc = cc;
-                    best = k;
-                }
-            }
-            q->fitted = 0;
-            if (ns >= n)
-                snprintf(q->note, sizeof q->note, "more parameters than observations");
-            else if (best >= 0)
-                snprintf(q->note, sizeof q->note, "the data cannot separate it from %s of %s%s%s",
-                         kind_key[P->par[best].kind], P->orig->gemeenten[P->par[best].g].code,
-                         P->par[best].z >= 0 ? "/" : " (group)",
-                         P->par[best].z >= 0 ? P->orig->zorgsoorten[P->par[best].z].key : "");
-            else
-                snprintf(q->note, sizeof q->note, "not identified by the data");
-            continue;
-        }
-        for (int i = 0; i < n; i++)
-            Q[(size_t)ns * (size_t)n + (size_t)i] = r[i] / rn;
-        sel[ns++] = j;
-    }
-    (void)c;
-done:
-    free(J);
-    free(fp);
-    free(fm);
-    free(Q);
-    free(order);
-    free(sel);
-    return rc;
-}
-
-/* ---- setup ------------------------------------------------------------- */
-
-static int series_constant(const double *v, int H)
-{
-    for (int y = 1; y < H; y++)
-        if (fabs(v[y] - v[0]) > 1e-12 * (fabs(v[0]) + 1e-300))
-            return 0;
-    return 1;
-}
-
-static double mean_from1(const double *v, int H)
-{
-    if (H < 2)
-        return v[0];
-    double t = 0.0;
-    for (int y = 1; y < H; y++)
-        t += v[y];
-    return t / (H - 1);
-}
-
-static int kind_wanted(int kind, unsigned fit)
-{
-    switch (kind) {
-    case JZ_PK_INSTROOM: case JZ_PK_TREND: return (fit & JZ_FIT_INSTROOM) != 0;
-    case JZ_PK_ZORGDUUR: return (fit & JZ_FIT_ZORGDUUR) != 0;
-    case JZ_PK_COST: case JZ_PK_INTENSITY: return (fit & JZ_FIT_KOSTEN) != 0;
-    case JZ_PK_START: return (fit & JZ_FIT_START) != 0;
-    default: return 0;
-    }
-}
-
-/* Parameters: one per unit (an own cell, or a gemeente's group of cells
- * without rows of their own) and kind asked for. */
-static int make_params(problem *P, jz_calib *c, const unsigned char *own, const unsigned char *tot,
-                       unsigned fit, jz_error *err)
-{
-    const jz_scenario *s = P->orig;
-    const int G = s->n_gemeenten, Z = s->n_zorgsoorten, H = s->meta.horizon;
-    int cap = (G * (Z + 1)) * JZ_PK_N;
-    P->par = calloc((size_t)cap, sizeof *P->par);
-    P->in_unit = calloc((size_t)cap * (size_t)Z, 1);
-    if (!P->par || !P->in_unit)
-        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-    int np = 0;
-    for (int g = 0; g < G; g++)
-        for (int z = -1; z < Z; z++) {
-            int members = 0;
-            if (z >= 0 && !own[g * Z + z])
-                continue;
-            if (z < 0) {
-                if (!tot[g])
-                    continue;
-                for (int w = 0; w < Z; w++)
-                    members += !own[g * Z + w];
-                if (!members)
-                    continue;
-            }
-            for (int kind = 0; kind < JZ_PK_N; kind++) {
-                if (!kind_wanted(kind, fit))
-                    continue;
-                jz_calib_param *q = &P->par[np];
-                q->kind = kind;
-                q->g = g;
-                q->z = z;
-                q->fitted = 1;
-                for (int w = 0; w < Z; w++)
-                    P->in_unit[(size_t)np * (size_t)Z + (size_t)w] = z >= 0 ? (w == z) : !own[g * Z + w];
-                const jz_cell *cell = z >= 0 ? &s->cells[(size_t)g * (size_t)Z + (size_t)z] : NULL;
-                switch (kind) {
-                case JZ_PK_INSTROOM: case JZ_PK_COST: case JZ_PK_ZORGDUUR: {
-                    const double *v = !cell ? NULL
-                                      : kind == JZ_PK_INSTROOM ? cell->instroom
-                                      : kind == JZ_PK_COST ? cell->cost : cell->zorgduur;
-                    q->is_factor = !cell || !series_constant(v, H);
-                    q->initial = q->is_factor ? 1.0 : v[0];
-                    q->theta = 0.0;
-                    break;
-                }
-                case JZ_PK_START:
-                    q->is_factor = !cell;
-                    q->initial = cell ? cell->start : 1.0;
-                    q->theta = cell ? log(cell->start > 1.0 ? cell->start : 1.0) : 0.0;
-                    break;
-                default: {
-                    /* trends: start from the mean over the group's cells */
-                    double t = 0.0;
-                    int k = 0;
-                    for (int w = 0; w < Z; w++) {
-                        if (!P->in_unit[(size_t)np * (size_t)Z + (size_t)w])
-                            continue;
-                        const jz_cell *cw = &s->cells[(size_t)g * (size_t)Z + (size_t)w];
-                        t += mean_from1(kind == JZ_PK_TREND ? cw->instroom_trend : cw->intensity_trend, H);
-                        k++;
-                    }
-                    q->initial = k ? t / k : 0.0;
-                    q->theta = q->initial;
-                    q->is_factor = 0;
-                }
-                }
-                q->value = q->initial;
-                q->se = NAN;
-                q->theta_se = NAN;
-                np++;
-            }
-        }
-    P->np = np;
-    c->params = P->par;
-    c->n_params = np;
-    return JZ_OK;
-}
 
 /* ---- result bookkeeping ------------------------------------------------- */
 
@@ -951,8 +211,8 @@ static int fit(problem *P, jz_calib *c, const jz_calib_options *o)
         gsl_vector_set(x, k, P->par[P->map[k]].theta);
     gsl_multifit_nlinear_fdf fdf;
     memset(&fdf, 0, sizeof fdf);
-    fdf.f = gsl_f;
-    fdf.df = gsl_df; /* central differences of the model run itself */
+    fdf.f = jz_calib_gsl_f;
+    fdf.df = jz_calib_gsl_df; /* central differences of the model run itself */
     fdf.fvv = NULL;
     fdf.n = n;
     fdf.p = p;
@@ -971,7 +231,10 @@ static int fit(problem *P, jz_calib *c, const jz_calib_options *o)
     }
     gsl_vector *f = gsl_multifit_nlinear_residual(w);
     double chisq0;
-    gsl_blas_ddot(f, f, &chisq0);
+    if ((st = gsl_blas_ddot(f, f, &chisq0)) != GSL_SUCCESS) {
+        rc = jz_error_set(P->err, JZ_ERUNTIME, NULL, 0, 0, "the solver could not start: %s", gsl_strerror(st));
+        goto done;
+    }
     int info = 0;
     st = gsl_multifit_nlinear_driver((size_t)o->max_iter, o->xtol, o->gtol, o->ftol, NULL, NULL, &info, w);
     if (P->failed) {
@@ -987,16 +250,23 @@ static int fit(problem *P, jz_calib *c, const jz_calib_options *o)
     gsl_vector *xs = gsl_multifit_nlinear_position(w);
     f = gsl_multifit_nlinear_residual(w);
     double chisq;
-    gsl_blas_ddot(f, f, &chisq);
+    if ((st = gsl_blas_ddot(f, f, &chisq)) != GSL_SUCCESS) {
+        rc = jz_error_set(P->err, JZ_ERUNTIME, NULL, 0, 0, "the fit's residuals: %s", gsl_strerror(st));
+        goto done;
+    }
     c->chisq0 = chisq0;
     c->chisq = chisq;
-    c->dof = n_used(P->obs, P->n) - (int)p; /* set-aside observations carry no information */
+    c->dof = jz_calib_n_used(P->obs, P->n) - (int)p; /* set-aside observations carry no information */
     gsl_matrix *J = gsl_multifit_nlinear_jac(w);
-    gsl_multifit_nlinear_covar(J, 1e-12, cov);
+    if ((st = gsl_multifit_nlinear_covar(J, 1e-12, cov)) != GSL_SUCCESS) {
+        rc = jz_error_set(P->err, JZ_ERUNTIME, NULL, 0, 0,
+                          "the covariance of the fitted parameters could not be computed (%s); fit fewer "
+                          "groups (--fit)", gsl_strerror(st));
+        goto done;
+    }
     double s2 = c->dof > 0 ? chisq / c->dof : NAN;
     c->sigma = sqrt(s2);
-    gsl_matrix_memcpy(A, J);
-    if (gsl_linalg_SV_decomp(A, V, S, work) == GSL_SUCCESS) {
+    if (gsl_matrix_memcpy(A, J) == GSL_SUCCESS && gsl_linalg_SV_decomp(A, V, S, work) == GSL_SUCCESS) {
         double smax = gsl_vector_get(S, 0), smin = gsl_vector_get(S, p - 1);
         c->cond = smin > 0 ? smax / smin : INFINITY;
     } else {
@@ -1030,7 +300,7 @@ static int fit(problem *P, jz_calib *c, const jz_calib_options *o)
         if (a >= 0)
             WARN(c, "weakly identified: the Jacobian is ill-conditioned (condition number %.3g); %s and %s "
                     "of %s move together (correlation %.3f), so their standard errors are large",
-                 c->cond, kind_key[P->par[P->map[a]].kind], kind_key[P->par[P->map[b]].kind],
+                 c->cond, jz_param_kind_key(P->par[P->map[a]].kind), jz_param_kind_key(P->par[P->map[b]].kind),
                  P->orig->gemeenten[P->par[P->map[a]].g].code, best);
     }
 done:
@@ -1047,6 +317,7 @@ done:
 jz_calib *jz_calibrate(const jz_scenario *s, const jz_history *h, const jz_calib_options *opt,
                        jz_error *err)
 {
+    jz_init(); /* GSL failures come back as statuses (jzsim/init.h) */
     jz_error_clear(err);
     jz_calib_options o;
     if (opt)
@@ -1067,23 +338,23 @@ jz_calib *jz_calibrate(const jz_scenario *s, const jz_history *h, const jz_calib
     int rc = JZ_OK;
     if (!c || !rg || !rz || !own || !tot || !classes) {
         rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-        goto fail;
+        goto done;
     }
     c->scenario = s;
     snprintf(c->history_path, sizeof c->history_path, "%s", h->path);
     for (int i = 0; i < h->n_rows; i++)
         if ((rc = jz_calib_match_row(s, h, &h->rows[i], &rg[i], &rz[i], err)))
-            goto fail;
+            goto done;
     if ((rc = jz_calib_collect(s, h, rg, rz, o.from, o.until, &c->obs, &c->n_obs, classes,
                                &c->warnings, &c->n_warnings, &c->cap_warnings, err)))
-        goto fail;
+        goto done;
     if (c->n_obs == 0) {
         rc = jz_error_set(err, JZ_EINPUT, h->path, 0, 0,
                           "no observation falls in the scenario's years %d-%d%s; a scenario for "
                           "calibration must start in (or before) the first year of the history",
                           s->meta.base_year, s->meta.base_year + H - 1,
                           o.until ? " up to the --until year" : "");
-        goto fail;
+        goto done;
     }
     c->first_year = c->last_year = c->obs[0].year;
     for (int i = 0; i < c->n_obs; i++) {
@@ -1107,14 +378,14 @@ jz_calib *jz_calibrate(const jz_scenario *s, const jz_history *h, const jz_calib
     P.ws = jz_workspace_alloc(s);
     if (!c->fitted || !c->result || !P.ws) {
         rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-        goto fail;
+        goto done;
     }
     P.work = c->fitted;
     P.res = c->result;
 
     /* the duration shape first: the stages are a property of the zorgsoort */
     if ((rc = jz_shape_tests(s, classes, o.max_stages, c, err)))
-        goto fail;
+        goto done;
     if (o.fit & JZ_FIT_SHAPE) {
         for (int z = 0; z < Z; z++) {
             double ll[JZ_SHAPE_KMAX] = {0};
@@ -1143,16 +414,18 @@ jz_calib *jz_calibrate(const jz_scenario *s, const jz_history *h, const jz_calib
     /* the stages changed in the working copy: the original stays the
      * reference for every other number */
 
-    if ((rc = make_params(&P, c, own, tot, o.fit, err)))
-        goto fail;
+    if ((rc = jz_calib_make_params(&P, c, own, tot, o.fit, err)))
+        goto done;
+    for (int j = 0; j < P.np; j++)
+        jz_calib_param_bounds(&P, j);
     P.map = malloc((size_t)(P.np ? P.np : 1) * sizeof *P.map);
     P.scratch = malloc((size_t)P.n * sizeof *P.scratch);
     if (!P.map || !P.scratch) {
         rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-        goto fail;
+        goto done;
     }
-    if ((rc = screen(&P, c, &o)))
-        goto fail;
+    if ((rc = jz_calib_screen(&P, c, &o)))
+        goto done;
     P.p = 0;
     for (int j = 0; j < P.np; j++)
         if (P.par[j].fitted)
@@ -1162,21 +435,38 @@ jz_calib *jz_calibrate(const jz_scenario *s, const jz_history *h, const jz_calib
         const jz_calib_param *q = &P.par[j];
         if (!q->fitted)
             WARN(c, "%s of %s, %s is not identified by the data (%s): kept at the scenario's value",
-                 kind_key[q->kind], s->gemeenten[q->g].code,
+                 jz_param_kind_key(q->kind), s->gemeenten[q->g].code,
                  q->z >= 0 ? s->zorgsoorten[q->z].key : "the other zorgsoorten (group)", q->note);
     }
     if (P.p > 0) {
         if ((rc = fit(&P, c, &o)))
-            goto fail;
+            goto done;
     } else {
         WARN(c, "no parameter could be fitted: the calibrated scenario equals the input");
     }
+    /* a parameter that ended beyond its bound is at the bound: its value is
+     * what the fitted run and the written scenario use */
+    for (int k = 0; k < P.p; k++) {
+        jz_calib_param *q = &P.par[P.map[k]];
+        if (!(q->theta > q->theta_lo) || !(q->theta < q->theta_hi)) {
+            int low = !(q->theta > q->theta_lo);
+            q->at_bound = low ? -1 : 1;
+            q->theta = low ? q->theta_lo : q->theta_hi;
+            q->theta_se = NAN;
+            snprintf(q->note, sizeof q->note, "at the %s bound of the scenario format's range",
+                     low ? "lower" : "upper");
+            WARN(c, "%s of %s, %s: the fit ran into the %s bound of what a scenario accepts and stops "
+                    "there; the history does not support a value inside the range (look for a typo or a "
+                    "unit error in its rows)", jz_param_kind_key(q->kind), s->gemeenten[q->g].code,
+                 q->z >= 0 ? s->zorgsoorten[q->z].key : "the other zorgsoorten (group)", low ? "lower" : "upper");
+        }
+    }
     /* the fitted run */
     for (int k = 0; k < P.p; k++)
-        apply_one(&P, P.map[k], P.par[P.map[k]].theta);
+        jz_calib_apply(&P, P.map[k], P.par[P.map[k]].theta);
     if (jz_model_run(c->fitted, P.ws, c->result, err) != JZ_OK) {
         rc = err->status;
-        goto fail;
+        goto done;
     }
     for (int i = 0; i < c->n_obs; i++) {
         jz_calib_obs *ob = &c->obs[i];
@@ -1190,7 +480,7 @@ jz_calib *jz_calibrate(const jz_scenario *s, const jz_history *h, const jz_calib
             chisq += d * d;
         }
         c->chisq0 = c->chisq = chisq;
-        c->dof = n_used(c->obs, c->n_obs);
+        c->dof = jz_calib_n_used(c->obs, c->n_obs);
         c->sigma = c->dof > 0 ? sqrt(chisq / c->dof) : NAN;
     }
     fill_values(&P);
@@ -1205,37 +495,42 @@ jz_calib *jz_calibrate(const jz_scenario *s, const jz_history *h, const jz_calib
         if ((level && (f > 3.0 || f < 1.0 / 3.0)) || (!level && fabs(q->value) > 0.25))
             WARN(c, "implausible: %s of %s, %s moved to %s%.4g (from %.4g); with few observations "
                     "the fit may trade one parameter for another: check the data or fit fewer groups",
-                 kind_key[q->kind], s->gemeenten[q->g].code,
+                 jz_param_kind_key(q->kind), s->gemeenten[q->g].code,
                  q->z >= 0 ? s->zorgsoorten[q->z].key : "the other zorgsoorten (group)",
                  q->is_factor ? "factor " : "", q->value, q->initial);
     }
-    if (summarise(c)) {
+    if (summarise(c))
         rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-        goto fail;
+done:
+    jz_workspace_free(P.ws);
+    free(P.map);
+    free(P.scratch);
+    free(P.in_unit);
+    free(rg);
+    free(rz);
+    free(own);
+    free(tot);
+    free(classes);
+    if (rc != JZ_OK) {
+        if (c && !c->params)
+            free(P.par); /* not yet owned by c */
+        jz_calib_free(c);
+        return NULL;
     }
-    jz_workspace_free(P.ws);
-    free(P.map);
-    free(P.scratch);
-    free(P.in_unit);
-    free(rg);
-    free(rz);
-    free(own);
-    free(tot);
-    free(classes);
     return c;
-fail:
-    (void)rc;
-    jz_workspace_free(P.ws);
-    free(P.map);
-    free(P.scratch);
-    free(P.in_unit);
-    if (c && !c->params)
-        free(P.par);
-    free(rg);
-    free(rz);
-    free(own);
-    free(tot);
-    free(classes);
-    jz_calib_free(c);
-    return NULL;
+}
+
+int jz_calib_check_written(const char *path, jz_error *err)
+{
+    jz_scenario *s = jz_scenario_load(path, NULL, err);
+    if (s) {
+        jz_scenario_free(s);
+        return JZ_OK;
+    }
+    char msg[JZ_ERR_MSG_MAX], file[JZ_ERR_FILE_MAX];
+    snprintf(msg, sizeof msg, "%s", err->message);
+    snprintf(file, sizeof file, "%s", err->file);
+    return jz_error_set(err, JZ_ERUNTIME, file, err->line, err->column,
+                        "the calibrated scenario does not load back: %s (a fault in jzsim calibrate; "
+                        "do not use this file)", msg);
 }

@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "analysis/mc_stats.h"
+#include "jzsim/init.h"
 #include "jzsim/mc.h"
 
 #define MAX_SCEN 32
@@ -552,6 +553,7 @@ static int simulate(engine *e, int threads, jz_mc_result **runs, jz_mc_stat **di
 
 int jz_mc_run(const jz_scenario *s, const jz_mc_options *o, jz_mc_result **out, jz_error *err)
 {
+    jz_init();
     jz_error_clear(err);
     *out = NULL;
     int rc = check_options(1, &s, o, err);
@@ -579,6 +581,7 @@ int jz_mc_run(const jz_scenario *s, const jz_mc_options *o, jz_mc_result **out, 
 int jz_mc_compare(int n, const jz_scenario *const *s, const jz_mc_options *o, jz_mc_comparison **out,
                   jz_error *err)
 {
+    jz_init();
     jz_error_clear(err);
     *out = NULL;
     jz_mc_options opt = *o;

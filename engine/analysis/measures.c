@@ -51,7 +51,7 @@ typedef struct runner {
 /* Run with R->active; cost, investment and tekort of the slot (any may be NULL). */
 static int run(runner *R, double *cost, double *inv, double *tekort, jz_error *err)
 {
-    jz_run_options opt = {R->active};
+    jz_run_options opt = {R->active, 1}; /* the attribution runs its own counterfactuals */
     int rc = jz_model_run_opts(R->s, R->w, R->r, &opt, err);
     if (rc)
         return rc;
@@ -268,12 +268,11 @@ static jz_measures_analysis *analysis_alloc(int n, int H)
     return a;
 }
 
-/* Totals, payback, per-euro of one measure. */
+/* Totals (budget horizon), payback, NPV, structural saving (judging
+ * horizon), per-euro of one measure. */
 static void summarise(jz_measures_analysis *a, jz_measure_attr *t)
 {
-    int H = a->horizon, first = -1;
-    double cum = 0.0;
-    t->payback_year = 0;
+    int H = a->horizon, HJ = a->judge_horizon, first = -1;
     for (int y = 0; y < H; y++) {
         t->net_total += t->net[y];
         t->gross_total += t->gross[y];
@@ -281,19 +280,39 @@ static void summarise(jz_measures_analysis *a, jz_measure_attr *t)
         t->certain_total += t->certain[y];
         t->standalone_total += t->standalone[y];
         t->table_total += t->table[y];
+    }
+    double cum = 0.0, disc = 1.0;
+    t->payback_year = 0;
+    int negative_after = 0; /* the cumulative net went below 0 after the candidate year */
+    for (int y = 0; y < HJ; y++) {
         if (first < 0 && (fabs(t->net[y]) > CENT || fabs(t->investment[y]) > CENT))
             first = y; /* the first year the measure does anything */
         cum += t->net[y];
-        if (first >= 0 && !t->payback_year && cum >= -CENT)
-            t->payback_year = a->base_year + y;
+        t->judge_total += t->net[y];
+        t->npv += t->net[y] / disc;
+        disc *= 1.0 + a->discount_rate;
+        /* payback: the first year from which the cumulative net stays >= 0 */
+        if (first < 0)
+            continue;
+        if (cum >= -CENT) {
+            if (!t->payback_year || negative_after) {
+                t->payback_year = a->base_year + y;
+                negative_after = 0;
+            }
+        } else {
+            negative_after = 1;
+        }
     }
+    if (first < 0 || negative_after)
+        t->payback_year = 0;
+    t->structural = t->net[HJ - 1];
     t->uncertain_total = t->gross_total - t->certain_total;
     t->per_euro = t->investment_total > CENT ? t->gross_total / t->investment_total : NAN;
 }
 
 static int by_rank(const jz_measures_analysis *a, int i, int j)
 {
-    double x = a->attr[i].net_total, y = a->attr[j].net_total;
+    double x = a->attr[i].npv, y = a->attr[j].npv;
     if (x != y)
         return x > y ? -1 : 1;
     return (i > j) - (i < j);
@@ -314,7 +333,15 @@ int jz_measures_analyse(const jz_scenario *s, const jz_measures_options *o,
                             "the scenario has no measures: add a measures: list (docs/measures.md)");
     if (o->gemeente < -1 || o->gemeente >= s->n_gemeenten)
         return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "gemeente index %d is out of range", o->gemeente);
-    const int n = s->n_measures, H = s->meta.horizon;
+    const int n = s->n_measures, H0 = s->meta.horizon;
+    /* judged over the longer measures horizon: the runs use a copy whose
+     * inputs hold their last value; its first H0 years are the budget years */
+    const int H = s->meta.measures_horizon > H0 ? s->meta.measures_horizon : H0;
+    jz_scenario *sx = H > H0 ? jz_scenario_extend(s, H) : NULL;
+    if (H > H0 && !sx)
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    if (sx)
+        s = sx;
     int max_exact = o->max_exact < 0 ? 0 : o->max_exact > JZ_MEASURES_EXACT_MAX ? JZ_MEASURES_EXACT_MAX
                                                                                  : o->max_exact;
     int samples = o->samples < 2 ? 2 : o->samples + (o->samples & 1); /* pairs */
@@ -330,6 +357,9 @@ int jz_measures_analyse(const jz_scenario *s, const jz_measures_options *o,
     }
     memset(tmp, 0, ((size_t)4 * (size_t)n + 2) * (size_t)H * sizeof *tmp);
     a->base_year = s->meta.base_year;
+    a->horizon = H0;
+    a->judge_horizon = H;
+    a->discount_rate = s->meta.discount_rate;
     a->gemeente = o->gemeente;
     R.slot = o->gemeente >= 0 ? o->gemeente : s->n_gemeenten;
 
@@ -343,8 +373,6 @@ int jz_measures_analyse(const jz_scenario *s, const jz_measures_options *o,
     a->seed = a->exact ? 0 : o->seed;
 
     double *phi_net = tmp, *phi_inv = tmp + (size_t)n * H, *alone = tmp + 2 * (size_t)n * H;
-    double *cost = tmp + 3 * (size_t)n * H, *inv = tmp + 4 * (size_t)n * H;
-    double *tek = inv + H;
 
     /* without any measure, and with all of them */
     memset(R.active, 0, (size_t)n);
@@ -375,16 +403,17 @@ int jz_measures_analyse(const jz_scenario *s, const jz_measures_options *o,
         if (m->type != JZ_MEASURE_HA)
             continue;
         jz_measure_attr *t = &a->attr[i];
-        memset(R.active, 0, (size_t)n);
-        R.active[i] = 1;
-        if ((rc = run(&R, cost, inv, tek, err)))
-            goto done;
+        /* its own saving, as the model counts it (no run needed: it does
+         * not interact with anything) */
         for (int y = 0; y < H; y++) {
-            t->net[y] = t->standalone[y] = a->cost_without[y] - cost[y];
-            t->investment[y] = inv[y];
+            double v = 0.0;
             for (int g = 0; g < s->n_gemeenten; g++)
-                if (m->gemeente[g] && (o->gemeente < 0 || o->gemeente == g))
+                if (m->gemeente[g] && (o->gemeente < 0 || o->gemeente == g)) {
                     t->table[y] += m->saving[(size_t)g * (size_t)H + (size_t)y];
+                    v += jz_measure_ha_saving(s, m, g, y);
+                }
+            t->net[y] = t->standalone[y] = v;
+            t->investment[y] = 0.0;
         }
     }
 
@@ -414,6 +443,7 @@ int jz_measures_analyse(const jz_scenario *s, const jz_measures_options *o,
     a->runs = R.runs;
 
 done:
+    jz_scenario_free(sx);
     jz_workspace_free(R.w);
     jz_result_free(R.r);
     free(R.active);

@@ -22,6 +22,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_rng.h>
 
+#include "jzsim/init.h"
 #include "jzsim/uncertainty.h"
 
 struct jz_sampler {
@@ -51,38 +52,13 @@ static unsigned long stream_seed(unsigned long seed, unsigned long long key, lon
     return s32 ? s32 : 1; /* gsl's mt19937 maps seed 0 to its default seed */
 }
 
-/* A generator without gsl_rng_alloc: that reports out of memory through
- * GSL's error handler, which aborts by default.  gsl_rng is a public
- * struct {type, state}. */
-static gsl_rng *rng_new(void)
-{
-    gsl_rng *r = malloc(sizeof *r);
-    if (!r)
-        return NULL;
-    r->type = gsl_rng_mt19937;
-    r->state = calloc(1, gsl_rng_mt19937->size);
-    if (!r->state) {
-        free(r);
-        return NULL;
-    }
-    return r;
-}
-
-static void rng_del(gsl_rng *r)
-{
-    if (r) {
-        free(r->state);
-        free(r);
-    }
-}
-
 void jz_sampler_free(jz_sampler *sp)
 {
     if (!sp)
         return;
     if (sp->rng)
         for (int i = 0; i < sp->n; i++)
-            rng_del(sp->rng[i]);
+            gsl_rng_free(sp->rng[i]); /* NULL-safe */
     free(sp->rng);
     free(sp->chunk);
     free(sp->pos);
@@ -93,6 +69,7 @@ void jz_sampler_free(jz_sampler *sp)
 
 jz_sampler *jz_sampler_alloc(const jz_scenario *s, unsigned long seed)
 {
+    jz_init(); /* gsl_rng_alloc returns NULL instead of aborting */
     jz_sampler *sp = calloc(1, sizeof *sp);
     if (!sp)
         return NULL;
@@ -111,7 +88,7 @@ jz_sampler *jz_sampler_alloc(const jz_scenario *s, unsigned long seed)
     }
     for (int i = 0; i < n; i++) {
         sp->chunk[i] = -1;
-        if (s->uncertain[i].dist.kind != JZ_DIST_NONE && !(sp->rng[i] = rng_new())) {
+        if (s->uncertain[i].dist.kind != JZ_DIST_NONE && !(sp->rng[i] = gsl_rng_alloc(gsl_rng_mt19937))) {
             jz_sampler_free(sp);
             return NULL;
         }

@@ -7,11 +7,11 @@
  * at their point values, jz_model_run() projects the copy.  One workspace
  * and one result serve every run.
  *
- * The break-even solver is GSL's Brent method.  Its state is set up by hand
- * (gsl_root_fsolver_alloc reports out of memory through GSL's aborting
- * error handler), the sign change at the bounds is checked before
- * gsl_root_fsolver_set (which would report a missing one the same way),
- * and the function never hands the solver a non-finite value.
+ * The break-even solver is GSL's Brent method, used as GSL ships it: with
+ * GSL's aborting handler off (jz_init), gsl_root_fsolver_alloc returns NULL
+ * when out of memory and gsl_root_fsolver_set returns GSL_EINVAL when the
+ * search range does not bracket the target (no break-even in the range,
+ * out->found = 0).  The function never hands the solver a non-finite value.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -20,6 +20,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_roots.h>
 
+#include "jzsim/init.h"
 #include "jzsim/model.h"
 #include "jzsim/sensitivity.h"
 #include "scenario/schema.h"
@@ -113,6 +114,7 @@ void jz_sensitivity_free(jz_sensitivity *t)
 
 int jz_sensitivity_run(const jz_scenario *s, int gemeente, int year, jz_sensitivity **out, jz_error *err)
 {
+    jz_init();
     jz_error_clear(err);
     *out = NULL;
     runner rn;
@@ -188,6 +190,7 @@ static void list_paths(const jz_scenario *s, char *buf, size_t size)
 int jz_breakeven_find(const jz_scenario *s, const char *path, int gemeente, int year, double target,
                       jz_breakeven *out, jz_error *err)
 {
+    jz_init();
     jz_error_clear(err);
     memset(out, 0, sizeof *out);
     int i = jz_unc_find(s, path);
@@ -240,29 +243,29 @@ int jz_breakeven_find(const jz_scenario *s, const char *path, int gemeente, int 
         out->found = 1;
         out->value = flo == 0.0 ? out->lo : out->hi;
         out->at_value = flo == 0.0 ? out->at_lo : out->at_hi;
-    } else if ((flo < 0.0) != (fhi < 0.0) && out->hi > out->lo) {
-        gsl_root_fsolver solver;
-        solver.type = gsl_root_fsolver_brent;
-        solver.state = calloc(1, gsl_root_fsolver_brent->size);
-        if (!solver.state) {
+    } else if (out->hi > out->lo) {
+        gsl_root_fsolver *solver = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
+        if (!solver) {
             runner_free(&rn);
             return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
         }
         gsl_function F = {brent_f, &rn};
         rn.last = flo;
-        int st = gsl_root_fsolver_set(&solver, &F, out->lo, out->hi);
+        int st = gsl_root_fsolver_set(solver, &F, out->lo, out->hi);
         int it = 0;
         while (st == GSL_SUCCESS && !rn.failed && it < 200) {
             it++;
-            st = gsl_root_fsolver_iterate(&solver);
-            double a = gsl_root_fsolver_x_lower(&solver), b = gsl_root_fsolver_x_upper(&solver);
+            st = gsl_root_fsolver_iterate(solver);
+            double a = gsl_root_fsolver_x_lower(solver), b = gsl_root_fsolver_x_upper(solver);
             if (st == GSL_SUCCESS && gsl_root_test_interval(a, b, 0.0, 1e-12) == GSL_SUCCESS)
                 break;
         }
-        double root = gsl_root_fsolver_root(&solver);
-        free(solver.state);
+        double root = gsl_root_fsolver_root(solver);
+        gsl_root_fsolver_free(solver);
         if (rn.failed) {
             rc = err->status ? err->status : JZ_ERUNTIME;
+        } else if (st == GSL_EINVAL && it == 0) {
+            /* the range does not bracket the target: no break-even in it */
         } else if (st != GSL_SUCCESS) {
             rc = jz_error_set(err, JZ_ERUNTIME, NULL, 0, 0, "break-even of %s: the solver failed (%s)", path,
                               gsl_strerror(st));

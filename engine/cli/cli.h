@@ -38,6 +38,8 @@ void cli_warnings(const jz_scenario *s, int quiet);
 
 /* Load a scenario; on failure prints the error and sets *exit_code. */
 jz_scenario *cli_load(const char *path, int *exit_code);
+/* The same with loader options (NULL: the defaults), e.g. allow_implausible. */
+jz_scenario *cli_load_with(const char *path, const jz_load_options *opt, int *exit_code);
 
 /* Option parsing: is argv[*i] the option `name` (e.g. "--format")?  Takes
  * "--format csv" and "--format=csv"; sets *value and advances *i.  A

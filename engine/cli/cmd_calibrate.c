@@ -12,8 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_errno.h>
-
 #include "cli/cli.h"
 #include "jzsim/calibrate.h"
 
@@ -259,7 +257,6 @@ int cmd_calibrate(int argc, char **argv)
     int rc = parse(&calibrate_spec, argc, argv, &co, &o);
     if (rc != CLI_GO_ON)
         return rc;
-    gsl_set_error_handler_off();
     jz_calib_options cal;
     jz_calib_options_default(&cal);
     cal.until = o.until;
@@ -290,6 +287,10 @@ int cmd_calibrate(int argc, char **argv)
         calib_yaml x = {c, ext};
         if ((rc = cli_write(co.output, write_yaml, &x)) != EXIT_OK)
             goto done;
+        if (jz_calib_check_written(co.output, &err) != JZ_OK) {
+            rc = cli_fail(&err);
+            goto done;
+        }
     }
     if (jz_report_calib(stdout, c, (jz_calib_format)co.format, co.lang, co.locale_nl, &err) != JZ_OK ||
         fflush(stdout)) {
@@ -322,7 +323,6 @@ int cmd_backtest(int argc, char **argv)
     int rc = parse(&backtest_spec, argc, argv, &co, &o);
     if (rc != CLI_GO_ON)
         return rc;
-    gsl_set_error_handler_off();
     jz_backtest_options bo;
     jz_backtest_options_default(&bo);
     bo.fit_until = o.fit_until;

@@ -1,13 +1,13 @@
 /*
  * cmd_init.c - `jzsim init`: a scenario from a filled-in template
- * (jz_init_from_file, docs/eigen-gemeente.md).  Thin glue: options, write
+ * (jz_derive_from_file, docs/eigen-gemeente.md).  Thin glue: options, write
  * the YAML, print the base-year check and the remaining assumptions.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
-#include "jzsim/init.h"
+#include "jzsim/derive.h"
 
 static void help(void)
 {
@@ -66,15 +66,15 @@ int cmd_init(int argc, char **argv)
     if (!path)
         return cli_usage_error("init", "no template given");
     jz_error err;
-    jz_init_result *res = NULL;
-    if (jz_init_from_file(path, &res, &err) != JZ_OK)
+    jz_derive_result *res = NULL;
+    if (jz_derive_from_file(path, &res, &err) != JZ_OK)
         return cli_fail(&err);
     FILE *f = stdout;
     if (output && strcmp(output, "-") != 0) {
         f = fopen(output, "w");
         if (!f) {
             jz_error_set(&err, JZ_EIO, output, 0, 0, "cannot write the scenario");
-            jz_init_result_free(res);
+            jz_derive_result_free(res);
             return cli_fail(&err);
         }
     }
@@ -85,14 +85,21 @@ int cmd_init(int argc, char **argv)
         bad |= fflush(f) != 0;
     if (bad) {
         jz_error_set(&err, JZ_EIO, output, 0, 0, "cannot write the scenario");
-        jz_init_result_free(res);
+        jz_derive_result_free(res);
         return cli_fail(&err);
     }
+    /* the loader's warnings on the derived scenario: figures that give an
+     * implausible number (e.g. a price per client-year) - always shown */
+    for (int i = 0; i < res->n_warnings; i++)
+        fprintf(stderr, "jzsim init: warning: %s\n", res->warnings[i]);
+    if (res->n_warnings)
+        fprintf(stderr, "jzsim init: the line numbers are those of the written scenario; check the "
+                        "template's figures of the zorgsoort named (uitgaven, unieke_clienten, ...)\n");
     if (!quiet) {
         fprintf(stderr, "jzsim init: basisjaar, opgave tegen model (grootste verschil %.4f%%):\n",
                 100.0 * res->max_rel_diff);
         for (int i = 0; i < res->n_checks; i++) {
-            const jz_init_check *c = &res->checks[i];
+            const jz_derive_check *c = &res->checks[i];
             fprintf(stderr, "  %-20s uitgaven %14.0f / %14.0f   unieke clienten %8.0f / %8.0f\n", c->key,
                     c->spending_given, c->spending_model, c->unique_given, c->unique_model);
         }
@@ -101,6 +108,6 @@ int cmd_init(int argc, char **argv)
         for (int i = 0; i < res->n_assumptions; i++)
             fprintf(stderr, "  - %s\n", res->assumptions[i]);
     }
-    jz_init_result_free(res);
+    jz_derive_result_free(res);
     return EXIT_OK;
 }

@@ -4,8 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <gsl/gsl_errno.h>
-
 #include "cli/cli.h"
 #include "cli/unc_cli.h"
 #include "jzsim/mc.h"
@@ -108,7 +106,6 @@ int cmd_mc(int argc, char **argv)
     if (a.keep && strcmp(a.keep, "-") == 0)
         return cli_usage_error("mc", "--keep-draws needs a file name (stdout carries the bands)");
 
-    gsl_set_error_handler_off();
     rc = EXIT_OK;
     jz_scenario *s = cli_load_scenario(&spec, &co, &a.o.gemeente, &rc);
     if (!s)

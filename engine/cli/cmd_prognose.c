@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "jzsim/init.h"
+#include "jzsim/prognose.h"
 #include "report/jsonw.h"
 
 static void help(void)

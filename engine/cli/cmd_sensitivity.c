@@ -4,8 +4,6 @@
  */
 #include <stdio.h>
 
-#include <gsl/gsl_errno.h>
-
 #include "cli/cli.h"
 #include "cli/unc_cli.h"
 #include "jzsim/sensitivity.h"
@@ -101,7 +99,6 @@ int cmd_sensitivity(int argc, char **argv)
     if (rc != CLI_GO_ON)
         return rc;
 
-    gsl_set_error_handler_off();
     rc = EXIT_OK;
     int g = -1;
     jz_scenario *s = cli_load_scenario(&spec, &co, &g, &rc);

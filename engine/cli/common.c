@@ -42,8 +42,13 @@ void cli_warnings(const jz_scenario *s, int quiet)
 
 jz_scenario *cli_load(const char *path, int *exit_code)
 {
+    return cli_load_with(path, NULL, exit_code);
+}
+
+jz_scenario *cli_load_with(const char *path, const jz_load_options *opt, int *exit_code)
+{
     jz_error err;
-    jz_scenario *s = jz_scenario_load(path, NULL, &err);
+    jz_scenario *s = jz_scenario_load(path, opt, &err);
     if (!s)
         *exit_code = cli_fail(&err);
     return s;

@@ -30,7 +30,8 @@
 
 #include <gsl/gsl_cdf.h>
 
-#include "init/init_internal.h"
+#include "init/derive_internal.h"
+#include "jzsim/init.h"
 #include "model/erlang.h"
 #include "scenario/value.h"
 
@@ -269,6 +270,7 @@ int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
 {
     jz_error_clear(err);
     *outp = NULL;
+    jz_init(); /* GSL's aborting handler off: the t quantile below */
     if (!s || !in || in->n_zorgsoorten != s->n_zorgsoorten || g < 0 || g >= s->n_gemeenten)
         return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "prognose: realised figures for another scenario");
     if (!(level > 0 && level < 1))

@@ -14,11 +14,11 @@
  * comparison with what init derives; init itself derives the split from the
  * zorgduur (steady state).
  */
-#include "jzsim/init.h"
+#include "jzsim/derive.h"
 
 #define ENSCHEDE "Enschede basis (2022), ASSUMPTION daar"
 
-static const jz_init_reference table[] = {
+static const jz_derive_reference table[] = {
     {"wijkteam", "Jeugdhulp door lokaal team", "6.1", 4.0, 1, 0.0, ENSCHEDE ": evaluatie na 3 maanden"},
     {"ambulant", "Ambulante jeugdhulp", "6.72", 15.0, 2, 0.52, ENSCHEDE},
     {"daghulp", "Daghulp", "6.72", 12.0, 1, 0.46, ENSCHEDE},
@@ -32,7 +32,7 @@ static const jz_init_reference table[] = {
     {"verlengde_jeugdzorg", "Verlengde jeugdzorg (18+)", "6.72", 30.0, 2, 0.62, ENSCHEDE},
 };
 
-const jz_init_reference *jz_init_reference_table(int *n)
+const jz_derive_reference *jz_derive_reference_table(int *n)
 {
     if (n)
         *n = (int)(sizeof table / sizeof table[0]);

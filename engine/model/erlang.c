@@ -118,7 +118,10 @@ static void coef_slow(jz_erlang *e)
         if (j > 0)
             u *= r * inv(j + 1);
         e->gamma[j] = u * Q[j + 1];
-        V += u * inv(j + 2) * R[j + 1];
+        double t = u * inv(j + 2) * R[j + 1];
+        V += t;
+        if (j == k - 1)
+            e->V_last = t;
     }
     e->V = V;
 }
@@ -148,7 +151,10 @@ static void coef_fast(jz_erlang *e)
             q *= roc;
         double f = (double)(j + 1) * ic; /* <= 1 in this regime */
         e->gamma[j] = q * P[j + 1];
-        V += q * (P[j + 1] * (1.0 - f) + f * p[j + 1]);
+        double t = q * (P[j + 1] * (1.0 - f) + f * p[j + 1]);
+        V += t;
+        if (j == k - 1)
+            e->V_last = t;
     }
     e->V = V;
 }

@@ -15,6 +15,10 @@
  *   gamma[j] = (r/c)^j (1/c) P(j+1, c)
  *   W[i]     = sum_{m=0}^{k-1-i} gamma[m]
  *   V        = sum_{j=0}^{k-1} (r/c)^j (1/c) [P(j+1,c) - (j+1)/c P(j+2,c)]
+ *   V_last   = the j = k-1 term of V (client-steps in the last stage)
+ * Completions over the step, r times the integral of the last stage, are
+ *   C        = r (sum_i x_i(start) gamma[k-1-i] + I V_last)
+ * since gamma[m] is also the integral of phi_m over the step.
  * (derivation in docs/model.md).  These depend only on (k, D, p, step), so
  * the run computes them once per cell-year and applies them every month.
  *
@@ -41,6 +45,7 @@ typedef struct jz_erlang {
     double gamma[JZ_STAGES_MAX];   /* stock in stage j at the end per unit inflow */
     double W[JZ_STAGES_MAX];       /* client-steps per client starting in stage i */
     double V;                      /* client-steps per unit inflow */
+    double V_last;                 /* of which in the last stage (the j = k-1 term of V) */
 } jz_erlang;
 
 /* 1 when e holds the coefficients for exactly these inputs. */

@@ -25,15 +25,17 @@ static double stock_sum(const double *x, int k)
 }
 
 /* One step of one chain with inflow I: x is replaced by the end state;
- * sums[0] = stock at the start, sums[1] = at the end, sums[2] = client-steps.
+ * sums[0] = stock at the start, sums[1] = at the end, sums[2] = client-steps,
+ * sums[3] = client-steps in the last stage (completions / r).
  * Inlined with a constant k at the call sites, so the loops unroll. */
 static inline void chain_step(const jz_erlang *restrict e, double *restrict x,
-                              double I, int k, double sums[restrict 3])
+                              double I, int k, double sums[restrict 4])
 {
-    double s0 = 0.0, cm = I * e->V;
+    double s0 = 0.0, cm = I * e->V, last = I * e->V_last;
     for (int i = 0; i < k; i++) {
         s0 += x[i];
         cm += x[i] * e->W[i];
+        last += x[i] * e->gamma[k - 1 - i];
     }
     /* x_j(end) = sum_{i<=j} phi_{j-i} x_i + I gamma_j, in place from the
      * last stage down (stage j reads only i <= j) */
@@ -48,6 +50,7 @@ static inline void chain_step(const jz_erlang *restrict e, double *restrict x,
     sums[0] = s0;
     sums[1] = s1;
     sums[2] = cm;
+    sums[3] = last;
 }
 
 /* Parameters of cell (g, z) for year y (validated by jz_check_gemeente).
@@ -197,7 +200,7 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
                 double in_re = w->ring[(size_t)z * (size_t)L + (size_t)head];
                 double I = q->ext + in_tr + in_re;
 
-                double sums[3]; /* stock at start, at end, client-steps */
+                double sums[4]; /* stock at start, at end, client-steps, last stage */
                 switch (k) {    /* constant k: fully unrolled (most zorgsoorten) */
                 case 1: chain_step(e, x, I, 1, sums); break;
                 case 2: chain_step(e, x, I, 2, sums); break;
@@ -206,10 +209,14 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
                 default: chain_step(e, x, I, k, sums); break;
                 }
                 double cm = sums[2];
-                /* exits by difference: mass balance holds by construction */
-                double E = (sums[0] + I) - sums[1];
+                /* exits as integrals, never by difference: completions are
+                 * the last stage's outflow, ageing the hazard on the whole
+                 * stock; both are sums of non-negative terms, so no
+                 * cancellation when exits are far below the stock (mass
+                 * balance start + I - E = end holds to rounding) */
+                double C = e->r * sums[3];
                 double A = e->a * cm;
-                double C = E - A;
+                double E = C + A;
 
                 for (int n = 0; n < q->n_route; n++)
                     w->next[q->route_to[n]] += C * q->route_frac[n];

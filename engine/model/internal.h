@@ -76,6 +76,12 @@ struct jz_workspace {
     double *m_ha;         /* [H] Hervormingsagenda savings */
     double *m_ha_certain; /* [H] of which certain */
     double *m_ha_volume;  /* [H] of which with cause volume (the rest: intensity) */
+    double *m_ha_z;       /* [Z * H] of m_ha: the part rows assign to zorgsoort z by their shares */
+    double *m_ha_z_volume;/* [Z * H] of which with cause volume */
+    double *m_ha_spread_volume;    /* [H] of m_ha: rows without shares, cause volume */
+    double *m_ha_spread_intensity; /* [H] rows without shares, cause intensity */
+    double *m_cost_off;   /* [H] g_cost of this gemeente with every measure off */
+    int measures_off;     /* 1: this run of the gemeente has every measure off */
     int *m_fin_mode;      /* [Z] financing mode (cell.financing) */
     int *m_fin_from;      /* [Z] first year index of it (cell.financing_from) */
     double *block;     /* storage for the doubles above */
@@ -103,6 +109,8 @@ int jz_check_measures(const jz_scenario *s, jz_error *err);
 /* measures.c: fill the m_* arrays of w for gemeente g: the cell inputs
  * with the active measures applied (docs/measures.md). */
 void jz_measures_gemeente(const jz_scenario *s, jz_workspace *w, int g);
+/* measures.c: 1 when a local measure acts in gemeente g in this run. */
+int jz_measures_local_on(const jz_scenario *s, const jz_workspace *w, int g);
 
 /* money.c: money of gemeente g (needs the flows of g in r). */
 void jz_money_gemeente(const jz_scenario *s, const jz_workspace *w,

@@ -274,7 +274,15 @@ static void apply_lumpsum(const jz_scenario *s, jz_workspace *w, int g, const jz
 
 static int is_on(const jz_workspace *w, const jz_measure *m, int i, int g)
 {
-    return (!w->measure_active || w->measure_active[i]) && m->gemeente[g];
+    return !w->measures_off && (!w->measure_active || w->measure_active[i]) && m->gemeente[g];
+}
+
+int jz_measures_local_on(const jz_scenario *s, const jz_workspace *w, int g)
+{
+    for (int i = 0; i < s->n_measures; i++)
+        if (s->measures[i].type == JZ_MEASURE_LOCAL && is_on(w, &s->measures[i], i, g))
+            return 1;
+    return 0;
 }
 
 void jz_measures_gemeente(const jz_scenario *s, jz_workspace *w, int g)
@@ -307,14 +315,19 @@ void jz_measures_gemeente(const jz_scenario *s, jz_workspace *w, int g)
     memset(w->m_ha, 0, bytes);
     memset(w->m_ha_certain, 0, bytes);
     memset(w->m_ha_volume, 0, bytes);
+    memset(w->m_ha_z, 0, (size_t)Z * bytes);
+    memset(w->m_ha_z_volume, 0, (size_t)Z * bytes);
+    memset(w->m_ha_spread_volume, 0, bytes);
+    memset(w->m_ha_spread_intensity, 0, bytes);
 
-    static const int order[] = {JZ_EFFECT_INSTROOM, JZ_EFFECT_DIVERSION, JZ_EFFECT_SUBSTITUTION,
-                                JZ_EFFECT_ZORGDUUR, JZ_EFFECT_EXIT_AFTER, JZ_EFFECT_LUMPSUM,
-                                JZ_EFFECT_TARIFF};
-    for (size_t p = 0; p < sizeof order / sizeof order[0]; p++)
+    /* the effects in their order of application (JZ_EFFECTS) */
+#define ORDER_(id, yaml, uses, needs, order) order,
+    static const int order[JZ_EFFECT_N] = {JZ_EFFECTS(ORDER_)};
+#undef ORDER_
+    for (int p = 0; p < JZ_EFFECT_N; p++)
         for (int i = 0; i < s->n_measures; i++) {
             const jz_measure *m = &s->measures[i];
-            if (m->type != JZ_MEASURE_LOCAL || m->effect != order[p] || !is_on(w, m, i, g))
+            if (m->type != JZ_MEASURE_LOCAL || order[m->effect] != p || !is_on(w, m, i, g))
                 continue;
             if (m->effect == JZ_EFFECT_LUMPSUM)
                 apply_lumpsum(s, w, g, m);
@@ -339,6 +352,20 @@ void jz_measures_gemeente(const jz_scenario *s, jz_workspace *w, int g)
             w->m_ha_certain[y] += v * m->certain;
             if (m->cause == JZ_CAUSE_VOLUME)
                 w->m_ha_volume[y] += v;
+            /* where it lands: the row's shares, or spread by money.c over
+             * the zorgsoorten its cause touches, cost-weighted */
+            if (m->has_ha_share) {
+                for (int z = 0; z < Z; z++) {
+                    size_t zy = (size_t)z * (size_t)H + (size_t)y;
+                    w->m_ha_z[zy] += v * m->ha_share[z];
+                    if (m->cause == JZ_CAUSE_VOLUME)
+                        w->m_ha_z_volume[zy] += v * m->ha_share[z];
+                }
+            } else if (m->cause == JZ_CAUSE_VOLUME) {
+                w->m_ha_spread_volume[y] += v;
+            } else {
+                w->m_ha_spread_intensity[y] += v;
+            }
         }
     }
 }

@@ -50,8 +50,10 @@ typedef struct factors {
  * shifts.  real_spend is the spending in base-year prices before tariff
  * indexation (V * cost * I for volume financing, the lumpsum L otherwise). */
 static void decompose(const jz_cell *c, int y, int lumpsum, double V, double real_spend,
-                      const factors *f, double *tariff, double *volume, double *intensity)
+                      double gap0, const factors *f, double *tariff, double *volume,
+                      double *intensity, double *start)
 {
+    *start = 0.0;
     double g = f->T / f->B; /* the tariff gap factor: tariffs above the budget index */
     if (lumpsum) {
         /* no volume or intensity effect: the amount against its budget in
@@ -86,9 +88,16 @@ static void decompose(const jz_cell *c, int y, int lumpsum, double V, double rea
     shapley3(a, b, phi);
     /* nominal tekort = B * (real tekort); the budgeted indexation of the
      * real overspend (B - 1)(phi_V + phi_I) is not covered by a budget that
-     * indexes only the budgeted amount: it counts as tariff (seed4 L1172) */
+     * indexes only the budgeted amount: it counts as tariff (enschede-2023, §3.2, cause 3; docs/sources.md) */
     *volume = phi[0];
     *intensity = phi[1];
+    if (c->has_budget_amount) {
+        /* an amount has no volume: phi_V = (S - A)(1 + g)/2 is the real
+         * overspend; of it, the base-year gap gap0 = S_0 - A_0 carried on
+         * at the same weight is the startverschil, the rest is volume */
+        *start = gap0 * (1.0 + g) / 2.0;
+        *volume = phi[0] - *start;
+    }
     *tariff = f->B * phi[2] + (f->B - 1.0) * (phi[0] + phi[1]);
 }
 
@@ -106,6 +115,7 @@ static void money_cells(const jz_scenario *s, const jz_workspace *w, jz_result *
         eff.financing_from = w->m_fin_from[z];
         const jz_cell *c = &eff;
         factors f = {1.0, 1.0, 1.0};
+        double gap0 = 0.0; /* base-year real gap of an amount budget */
         for (int y = 0; y < H; y++) {
             size_t i = jz_result_cz(r, g, z, y);
             if (y > 0) {
@@ -158,8 +168,11 @@ static void money_cells(const jz_scenario *s, const jz_workspace *w, jz_result *
             }
             /* the volume and intensity split sees only the gemeente's own
              * client-years; the in_volume ones are external */
-            decompose(c, y, mode != JZ_FIN_VOLUME, V - incl, real_spend, &f,
-                      &r->dec_tariff[i], &r->dec_volume[i], &r->dec_intensity[i]);
+            if (y == 0 && mode == JZ_FIN_VOLUME && c->has_budget_amount)
+                gap0 = real_spend - c->budget_amount[0];
+            decompose(c, y, mode != JZ_FIN_VOLUME, V - incl, real_spend, gap0, &f,
+                      &r->dec_tariff[i], &r->dec_volume[i], &r->dec_intensity[i],
+                      &r->dec_start[i]);
             r->ext_client_years[i] = ecy;
             r->ext_cost[i] = eadd + incl_cost;
             r->ext_budget[i] = ebud;
@@ -169,6 +182,46 @@ static void money_cells(const jz_scenario *s, const jz_workspace *w, jz_result *
             r->cost[i] = care_cost + eadd;
             r->budget[i] = care_budget + ebud;
             r->tekort[i] = r->cost[i] - r->budget[i];
+            r->cost_per_client[i] = r->unique[i] > 0.0 ? r->cost[i] / r->unique[i] : 0.0;
+        }
+    }
+}
+
+/* The Hervormingsagenda savings land in the zorgsoorten (docs/model.md
+ * section 12): by the rows' shares, the rest spread cost-weighted over the
+ * zorgsoorten the cause touches (volume: those paid by volume that year;
+ * intensity: all).  When the touched zorgsoorten cost nothing, over all by
+ * cost; when nothing costs anything, equally.  Lowers cost and tekort of
+ * the cell and the part of the decomposition the cause names. */
+static void land_ha(const jz_scenario *s, const jz_workspace *w, jz_result *r, int g)
+{
+    const int Z = s->n_zorgsoorten, H = s->meta.horizon;
+    for (int y = 0; y < H; y++) {
+        double sv = w->m_ha_spread_volume[y], si = w->m_ha_spread_intensity[y];
+        double tv = 0.0, tall = 0.0; /* care cost of the volume-paid cells, of all */
+        for (int z = 0; z < Z; z++) {
+            double c = r->care_cost[jz_result_cz(r, g, z, y)];
+            if (c > 0.0) {
+                tall += c;
+                if ((y >= w->m_fin_from[z] ? w->m_fin_mode[z] : JZ_FIN_VOLUME) == JZ_FIN_VOLUME)
+                    tv += c;
+            }
+        }
+        for (int z = 0; z < Z; z++) {
+            size_t i = jz_result_cz(r, g, z, y), zy = (size_t)z * (size_t)H + (size_t)y;
+            double c = r->care_cost[i] > 0.0 ? r->care_cost[i] : 0.0;
+            int by_volume = (y >= w->m_fin_from[z] ? w->m_fin_mode[z] : JZ_FIN_VOLUME) == JZ_FIN_VOLUME;
+            double wi = tall > 0.0 ? c / tall : 1.0 / Z;
+            double wv = tv > 0.0 ? (by_volume ? c / tv : 0.0) : wi;
+            double h = w->m_ha_z[zy] + sv * wv + si * wi;
+            double hv = w->m_ha_z_volume[zy] + sv * wv;
+            r->ha_saving[i] = h;
+            if (h == 0.0 && hv == 0.0)
+                continue; /* (a volume saving and an intensity cost can cancel in h) */
+            r->cost[i] -= h;
+            r->tekort[i] -= h;
+            r->dec_volume[i] -= hv;
+            r->dec_intensity[i] -= h - hv;
             r->cost_per_client[i] = r->unique[i] > 0.0 ? r->cost[i] / r->unique[i] : 0.0;
         }
     }
@@ -205,11 +258,12 @@ void jz_money_gemeente(const jz_scenario *s, const jz_workspace *w,
     const int Z = s->n_zorgsoorten, H = s->meta.horizon;
     const jz_gemeente *gm = &s->gemeenten[g];
     money_cells(s, w, r, g);
+    land_ha(s, w, r, g);
     money_fixed(s, r, g);
     for (int y = 0; y < H; y++) {
         double uniq = 0.0, cy = 0.0, cost = 0.0, budget = 0.0;
         double st = 0.0, en = 0.0, in = 0.0, out = 0.0;
-        double dt = 0.0, de = 0.0, dv = 0.0, di = 0.0;
+        double dt = 0.0, de = 0.0, dv = 0.0, di = 0.0, ds = 0.0;
         for (int z = 0; z < Z; z++) {
             size_t i = jz_result_cz(r, g, z, y);
             /* persons: a transfer continues the same person's care */
@@ -225,6 +279,7 @@ void jz_money_gemeente(const jz_scenario *s, const jz_workspace *w,
             de += r->dec_external[i];
             dv += r->dec_volume[i];
             di += r->dec_intensity[i];
+            ds += r->dec_start[i];
         }
         size_t i = jz_result_gy(r, g, y);
         r->g_start[i] = st;
@@ -244,8 +299,10 @@ void jz_money_gemeente(const jz_scenario *s, const jz_workspace *w,
          * Hervormingsagenda savings are not (docs/measures.md) */
         r->g_ha_savings[i] = w->m_ha[y];
         r->g_ha_savings_certain[i] = w->m_ha_certain[y];
+        r->g_ha_savings_spread[i] = w->m_ha_spread_volume[y] + w->m_ha_spread_intensity[y];
         r->g_measure_investment[i] = w->m_invest[y];
-        r->g_cost[i] = cost + r->g_fixed_cost[i] + w->m_invest[y] - w->m_ha[y];
+        /* the savings are in the zorgsoorten' cost already (land_ha) */
+        r->g_cost[i] = cost + r->g_fixed_cost[i] + w->m_invest[y];
         r->g_budget[i] = budget + r->g_fixed_budget[i];
         r->g_tekort[i] = r->g_cost[i] - r->g_budget[i];
         r->g_rijksbijdrage[i] = gm->has_rijksbijdrage ? gm->rijksbijdrage[y] : 0.0;
@@ -255,13 +312,13 @@ void jz_money_gemeente(const jz_scenario *s, const jz_workspace *w,
          * intensity and mix (beïnvloedbaar) */
         r->g_dec_tariff[i] = dt;
         r->g_dec_external[i] = de;
-        /* measures are local choices: investment counts as intensity, a
-         * Hervormingsagenda saving lowers the cause it names */
-        double ha_volume = w->m_ha_volume[y], ha_intensity = w->m_ha[y] - ha_volume;
-        r->g_dec_volume[i] = dv - ha_volume;
-        r->g_dec_intensity[i] = di + (r->g_fixed_cost[i] - r->g_fixed_budget[i]) +
-                                (w->m_invest[y] - ha_intensity);
-        r->g_niet_beinvloedbaar[i] = r->g_dec_tariff[i] + r->g_dec_external[i];
-        r->g_beinvloedbaar[i] = r->g_dec_volume[i] + r->g_dec_intensity[i];
+        /* measures are local choices: investment counts as intensity; a
+         * Hervormingsagenda saving lowered the cause it names in its cells */
+        r->g_dec_volume[i] = dv;
+        r->g_dec_intensity[i] = di + (r->g_fixed_cost[i] - r->g_fixed_budget[i]) + w->m_invest[y];
+        r->g_dec_start[i] = ds;
+        int start_in = s->meta.startverschil_beinvloedbaar;
+        r->g_niet_beinvloedbaar[i] = r->g_dec_tariff[i] + r->g_dec_external[i] + (start_in ? 0.0 : ds);
+        r->g_beinvloedbaar[i] = r->g_dec_volume[i] + r->g_dec_intensity[i] + (start_in ? ds : 0.0);
     }
 }

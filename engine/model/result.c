@@ -5,13 +5,21 @@
  * jz_model_run thousands of times), so each is one block of doubles carved
  * into the arrays; jz_model_run itself never allocates.
  */
+#include <assert.h>
+#include <stddef.h>
 #include <stdlib.h>
 
 #include "model/internal.h"
 
 /* Arrays per gemeente x zorgsoort x year (all cz arrays of jz_result except
- * uit_to) and per gemeente x year; must match the TAKE lists below. */
-enum { CZ_ARRAYS = 28, GY_ARRAYS = 29 };
+ * uit_to) and per gemeente x year: counted from the lists in jzsim/model.h. */
+#define COUNT_(field, kind) +1
+enum { CZ_ARRAYS = 0 JZ_RESULT_CZ_FIELDS(COUNT_), GY_ARRAYS = 0 JZ_RESULT_GY_FIELDS(COUNT_) };
+#undef COUNT_
+/* every pointer of jz_result is one of the listed arrays, uit_to or block */
+_Static_assert(sizeof(jz_result) == offsetof(jz_result, start) +
+                   (CZ_ARRAYS + 1 + GY_ARRAYS + 1) * sizeof(double *) + sizeof(size_t),
+               "jz_result has a field that is not in JZ_RESULT_CZ_FIELDS / JZ_RESULT_GY_FIELDS");
 
 static int dims_ok(const jz_scenario *s)
 {
@@ -50,64 +58,14 @@ jz_result *jz_result_alloc(const jz_scenario *s)
 
     double *p = r->block;
 #define TAKE(field, n) do { r->field = p; p += (n); } while (0)
-    TAKE(start, ncz);
-    TAKE(end, ncz);
-    TAKE(client_years, ncz);
-    TAKE(unique, ncz);
-    TAKE(instroom, ncz);
-    TAKE(instroom_ext, ncz);
-    TAKE(instroom_transfer, ncz);
-    TAKE(instroom_reentry, ncz);
-    TAKE(uitstroom, ncz);
-    TAKE(uit_transfer, ncz);
-    TAKE(uit_reentry, ncz);
-    TAKE(uit_aged_out, ncz);
-    TAKE(uit_out, ncz);
-    TAKE(price, ncz);
-    TAKE(cost, ncz);
-    TAKE(budget_volume, ncz);
-    TAKE(budget_price, ncz);
-    TAKE(budget, ncz);
-    TAKE(tekort, ncz);
-    TAKE(cost_per_client, ncz); /* 20 */
-    TAKE(ext_client_years, ncz);
-    TAKE(ext_cost, ncz);
-    TAKE(ext_budget, ncz);
-    TAKE(dec_tariff, ncz);
-    TAKE(dec_external, ncz);
-    TAKE(dec_volume, ncz);
-    TAKE(dec_intensity, ncz);
-    TAKE(care_cost, ncz); /* 28 */
+#define TAKE_CZ_(field, kind) TAKE(field, ncz);
+#define TAKE_GY_(field, kind) TAKE(field, ngy);
+    JZ_RESULT_CZ_FIELDS(TAKE_CZ_)
     TAKE(uit_to, ncz * Z);
-    TAKE(g_unique, ngy);
-    TAKE(g_client_years, ngy);
-    TAKE(g_care_cost, ngy);
-    TAKE(g_care_budget, ngy);
-    TAKE(g_fixed_cost, ngy);
-    TAKE(g_fixed_budget, ngy);
-    TAKE(g_cost, ngy);
-    TAKE(g_budget, ngy);
-    TAKE(g_tekort, ngy);
-    TAKE(g_rijksbijdrage, ngy);
-    TAKE(g_tekort_rijk, ngy);
-    TAKE(g_cost_per_client, ngy);
-    TAKE(g_in_transit, ngy);
-    TAKE(g_reentry_pool, ngy);
-    TAKE(g_left_care, ngy); /* 15 */
-    TAKE(g_start, ngy);
-    TAKE(g_end, ngy);
-    TAKE(g_instroom, ngy);
-    TAKE(g_uitstroom, ngy);
-    TAKE(g_care_tekort, ngy);
-    TAKE(g_dec_tariff, ngy);
-    TAKE(g_dec_external, ngy);
-    TAKE(g_dec_volume, ngy);
-    TAKE(g_dec_intensity, ngy);
-    TAKE(g_niet_beinvloedbaar, ngy);
-    TAKE(g_beinvloedbaar, ngy);
-    TAKE(g_ha_savings, ngy);
-    TAKE(g_ha_savings_certain, ngy);
-    TAKE(g_measure_investment, ngy); /* 29 */
+    JZ_RESULT_GY_FIELDS(TAKE_GY_)
+    assert(p == r->block + r->block_len);
+#undef TAKE_CZ_
+#undef TAKE_GY_
 #undef TAKE
     return r;
 }
@@ -137,7 +95,7 @@ jz_workspace *jz_workspace_alloc(const jz_scenario *s)
 
     size_t Z = (size_t)w->Z, H = (size_t)w->H;
     size_t len = Z * JZ_STAGES_MAX + 2 * Z + Z * (size_t)w->ring_cap + Z +
-                 Z * ACC_N + H + Z * Z + 4 * Z * H + 4 * H;
+                 Z * ACC_N + H + Z * Z + 4 * Z * H + 4 * H + 2 * Z * H + 3 * H;
     w->block = calloc(len, sizeof *w->block);
     w->coef = calloc(Z, sizeof *w->coef);
     w->cy = calloc(Z, sizeof *w->cy);
@@ -163,7 +121,13 @@ jz_workspace *jz_workspace_alloc(const jz_scenario *s)
     w->m_invest = p;      p += H;
     w->m_ha = p;          p += H;
     w->m_ha_certain = p;  p += H;
-    w->m_ha_volume = p;
+    w->m_ha_volume = p;   p += H;
+    w->m_ha_z = p;        p += Z * H;
+    w->m_ha_z_volume = p; p += Z * H;
+    w->m_ha_spread_volume = p;    p += H;
+    w->m_ha_spread_intensity = p; p += H;
+    w->m_cost_off = p;    p += H;
+    assert(p == w->block + len);
     w->m_fin_from = w->m_fin_mode + Z;
     return w;
 }

@@ -37,10 +37,32 @@ int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
         w->budget_factor[y] = w->budget_factor[y - 1] * (1.0 + s->budget_index[y]);
 
     jz_total_clear(r);
+    const int H = s->meta.horizon;
     for (int g = 0; g < s->n_gemeenten; g++) {
+        /* the besparing needs the gemeente without its measures: when a
+         * local measure acts, a run with every measure off first (its
+         * numbers are overwritten by the real run below) */
+        int counterfactual = (!opt || !opt->skip_measure_saving) && jz_measures_local_on(s, w, g);
+        if (counterfactual) {
+            w->measures_off = 1;
+            rc = jz_flows_gemeente(s, w, r, g, err);
+            w->measures_off = 0;
+            if (rc)
+                return rc;
+            jz_money_gemeente(s, w, r, g);
+            for (int y = 0; y < H; y++)
+                w->m_cost_off[y] = r->g_cost[jz_result_gy(r, g, y)];
+        }
         if ((rc = jz_flows_gemeente(s, w, r, g, err)))
             return rc;
         jz_money_gemeente(s, w, r, g);
+        for (int y = 0; y < H; y++) {
+            size_t i = jz_result_gy(r, g, y);
+            /* without local measures the only measures are the
+             * Hervormingsagenda's fixed savings */
+            r->g_measure_saving[i] = counterfactual ? w->m_cost_off[y] - r->g_cost[i] : w->m_ha[y];
+            r->g_cost_without_measures[i] = counterfactual ? w->m_cost_off[y] : r->g_cost[i] + w->m_ha[y];
+        }
         jz_total_add(r, g);
     }
     jz_total_finish(r);

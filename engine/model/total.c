@@ -6,39 +6,39 @@
  * Gemeenten are added in index order right after each is computed (its
  * numbers are still in cache), which also makes the totals deterministic.
  */
+#include <assert.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "model/internal.h"
 
-enum { CZ_ADD = 25, GY_ADD = 28 };
+/* The additive arrays (kind JZ_RESULT_SUM in the lists of jzsim/model.h);
+ * the ratios are recomputed in jz_total_finish. */
+#define COUNT_(field, kind) +(kind == JZ_RESULT_SUM)
+enum { CZ_ADD = 0 JZ_RESULT_CZ_FIELDS(COUNT_), GY_ADD = 0 JZ_RESULT_GY_FIELDS(COUNT_) };
+#undef COUNT_
 
+#define LIST_(field, kind) (kind == JZ_RESULT_SUM ? r->field : NULL),
 static void cz_additive(jz_result *r, double *a[CZ_ADD])
 {
-    double *list[CZ_ADD] = {
-        r->start, r->end, r->client_years, r->unique, r->instroom,
-        r->instroom_ext, r->instroom_transfer, r->instroom_reentry,
-        r->uitstroom, r->uit_transfer, r->uit_reentry, r->uit_aged_out,
-        r->uit_out, r->cost, r->budget_volume, r->budget, r->tekort,
-        r->ext_client_years, r->ext_cost, r->ext_budget, r->dec_tariff,
-        r->dec_external, r->dec_volume, r->dec_intensity, r->care_cost,
-    };
-    memcpy(a, list, sizeof list);
+    double *all[] = {JZ_RESULT_CZ_FIELDS(LIST_)};
+    int n = 0;
+    for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
+        if (all[k])
+            a[n++] = all[k];
+    assert(n == CZ_ADD);
 }
 
 static void gy_additive(jz_result *r, double *a[GY_ADD])
 {
-    double *list[GY_ADD] = {
-        r->g_unique, r->g_client_years, r->g_care_cost, r->g_care_budget,
-        r->g_fixed_cost, r->g_fixed_budget, r->g_cost, r->g_budget,
-        r->g_tekort, r->g_rijksbijdrage, r->g_tekort_rijk, r->g_in_transit,
-        r->g_reentry_pool, r->g_left_care, r->g_start, r->g_end,
-        r->g_instroom, r->g_uitstroom, r->g_care_tekort, r->g_dec_tariff,
-        r->g_dec_external, r->g_dec_volume, r->g_dec_intensity,
-        r->g_niet_beinvloedbaar, r->g_beinvloedbaar, r->g_ha_savings,
-        r->g_ha_savings_certain, r->g_measure_investment,
-    };
-    memcpy(a, list, sizeof list);
+    double *all[] = {JZ_RESULT_GY_FIELDS(LIST_)};
+    int n = 0;
+    for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
+        if (all[k])
+            a[n++] = all[k];
+    assert(n == GY_ADD);
 }
+#undef LIST_
 
 void jz_total_clear(jz_result *r)
 {

@@ -40,6 +40,25 @@ int jz_scenario_add_input(jz_scenario *s, const char *path, const char *value,
                           const char *unit, const char *source,
                           const char *file, int line);
 
+/* Bronnen and labels of the traceable inputs (inputs.c). */
+struct jz_node;
+/* Read the `bronnen:` list (NULL: none) into s->bronnen. */
+int jz_load_bronnen(jz_scenario *s, const struct jz_node *list, jz_error *err);
+/* The `bron: id` of map (or else of outer) as an index into s->bronnen
+ * (*idx = -1 when neither has one); an unknown id is an error at it. */
+int jz_bron_ref(const jz_scenario *s, const struct jz_node *map, const struct jz_node *outer,
+                int *idx, jz_error *err);
+/* The generated label of the input at path, in Dutch and English. */
+void jz_input_make_label(const jz_scenario *s, const char *path, char *nl, char *en, size_t size);
+/* Set input i's label (label, or generated when NULL) and bron; 0 or JZ_ENOMEM. */
+int jz_input_describe(jz_scenario *s, int i, const char *label, int bron);
+/* Give every input without a label its generated one; 0 or JZ_ENOMEM. */
+int jz_inputs_finish(jz_scenario *s);
+/* Free, and deep-copy after the inputs are copied, the bronnen and the
+ * labels of the inputs (called by jz_scenario_free and jz_scenario_copy). */
+void jz_scenario_free_sources(jz_scenario *s);
+int jz_scenario_copy_sources(jz_scenario *dst, const jz_scenario *src);
+
 /* Fill a per-year array with one value. */
 void jz_fill(double *a, int H, double v);
 

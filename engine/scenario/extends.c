@@ -217,7 +217,7 @@ static int all_have_id(const jz_node *seq, const char *id)
  * the list rather than leaving it unchanged. */
 static const char *list_id(const jz_node *base, const jz_node *over)
 {
-    static const char *const ids[] = {"key", "code"};
+    static const char *const ids[] = {"key", "code", "id"}; /* id: bronnen */
     if (over->n == 0)
         return NULL;
     for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++)

@@ -23,6 +23,7 @@
 #include "scenario/build.h"
 #include "scenario/measure_build.h"
 #include "scenario/node.h"
+#include "scenario/plausible.h"
 #include "scenario/schema.h"
 #include "scenario/uncertain.h"
 #include "scenario/value.h"
@@ -32,6 +33,9 @@ typedef struct loader {
     jz_error *err;
     int H, base;
     int unc; /* the uncertain input (index) the last series() read, or -1 */
+    int allow_implausible;  /* jz_load_options.allow_implausible */
+    const jz_node *scope;   /* the map holding the key series() reads next (plausible: false, bron) */
+    const jz_node *outer;   /* the map holding scope, for its bron */
 } loader;
 
 /* ---- small helpers ----------------------------------------------------- */
@@ -55,14 +59,26 @@ static const char *source_of(const jz_node *inner, const jz_node *outer)
     return src && src->type == JZ_NODE_SCALAR ? src->scalar : "";
 }
 
-static int record(loader *L, const char *path, const jz_node *v, jz_unit u, const char *source)
+/* Record an input with its label (the series map's own `label:`, or
+ * generated) and its `bron:` (the series map's, or scope's). */
+static int record_in(loader *L, const char *path, const jz_node *v, jz_unit u, const char *source,
+                     const jz_node *scope, const jz_node *outer)
 {
     char text[512];
+    int bron, rc;
+    if ((rc = jz_bron_ref(L->s, v, scope, &bron, L->err)) ||
+        (bron < 0 && scope && (rc = jz_bron_ref(L->s, scope, outer, &bron, L->err))))
+        return rc;
+    const jz_node *label = v->type == JZ_NODE_MAP ? jz_node_get(v, "label") : NULL;
+    if (label && label->type != JZ_NODE_SCALAR)
+        return jz_node_error(L->err, label, "%s label: expected a text, got %s", path, jz_node_type_name(label));
     jz_value_render(v, text, sizeof text);
-    if (jz_scenario_add_input(L->s, path, text, jz_unit_name(u), source, v->file, v->line))
+    if (jz_scenario_add_input(L->s, path, text, jz_unit_name(u), source, v->file, v->line) ||
+        jz_input_describe(L->s, L->s->n_inputs - 1, label ? label->scalar : NULL, bron))
         return jz_error_set(L->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     return JZ_OK;
 }
+
 
 /* Read a series (pulse: one-off values per year, as tariff corrections
  * are; see jz_value_series_pulse) and record it as a traceable input. */
@@ -71,6 +87,15 @@ static int series_as(loader *L, const jz_node *v, jz_unit u, const char *path,
 {
     int rc;
     L->unc = -1;
+    if (pulse && v && v->type == JZ_NODE_SCALAR) { /* one-off values need their year */
+        double x;
+        if ((rc = jz_value_number(v, u, path, &x, L->err)))
+            return rc;
+        if (x != 0.0)
+            return jz_node_error(L->err, v, "%s: a one-off correction is given with its year, e.g. {%d: %s}; "
+                                 "a single number would apply again every year (0 means none)", path,
+                                 L->base + 1, v->scalar);
+    }
     /* a distribution or {value, low, high}: the point value, registered as uncertain */
     if (jz_unc_is_value(v))
         rc = pulse ? jz_node_error(L->err, v, "%s: a distribution or range is not supported here; write a plain value", path)
@@ -78,8 +103,14 @@ static int series_as(loader *L, const jz_node *v, jz_unit u, const char *path,
     else if (!(rc = jz_unc_check_nested(v, path, L->err)))
         rc = pulse ? jz_value_series_pulse(v, u, path, L->base, L->H, out, L->err)
                    : jz_value_series(v, u, path, L->base, L->H, out, L->err);
+    const jz_node *scope = L->scope, *outer = L->outer;
+    L->scope = L->outer = NULL;
+    if (rc == JZ_OK)
+        rc = jz_plaus_ceiling(v, scope, u, path, L->allow_implausible, L->err);
+    if (rc == JZ_OK && rec && jz_plaus_range(L->s, v, u, path, out, pulse ? 0 : L->H))
+        rc = jz_error_set(L->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     if (rc == JZ_OK && rec)
-        rc = record(L, path, v, u, source);
+        rc = record_in(L, path, v, u, source, scope, outer);
     return rc;
 }
 
@@ -102,6 +133,13 @@ static int check_identifier(const jz_node *n, const char *what, jz_error *err)
     return JZ_OK;
 }
 
+/* An instroom written as a series by year ({2024: 900, 2026: 1000}) rather
+ * than as {absolute|per_1000, trend}: its first key is a number. */
+static int is_year_map(const jz_node *n)
+{
+    return n && n->type == JZ_NODE_MAP && n->n > 0 && isdigit((unsigned char)n->keys[0]->scalar[0]);
+}
+
 /* ---- meta and indexation ------------------------------------------------ */
 
 static int load_meta(loader *L, const jz_node *meta, int *base_year, int *horizon)
@@ -119,6 +157,54 @@ static int load_meta(loader *L, const jz_node *meta, int *base_year, int *horizo
     return JZ_OK;
 }
 
+/* The model's steps per year (docs/model.md section 1); 12, monthly, unless
+ * meta.steps_per_year says otherwise.  The bounds are the model's. */
+#define STEPS_PER_YEAR_MAX 400
+
+static int load_steps(loader *L, const jz_node *meta)
+{
+    const jz_node *n = jz_node_get(meta, "steps_per_year");
+    long v;
+    int rc;
+    if (n && (rc = jz_value_int(n, 1, STEPS_PER_YEAR_MAX, "meta.steps_per_year", &v, L->err)))
+        return rc;
+    if (n)
+        L->s->meta.steps_per_year = (int)v;
+    return JZ_OK;
+}
+
+/* meta keys of the split and of judging measures (docs/model.md section 12,
+ * docs/measures.md "Judging a measure") */
+static int load_meta_conventions(loader *L, const jz_node *meta)
+{
+    jz_meta *m = &L->s->meta;
+    m->startverschil_beinvloedbaar = 1;
+    m->measures_horizon = m->horizon > 10 ? m->horizon : 10;
+    m->discount_rate = 0.03;
+    const jz_node *b = jz_node_get(meta, "startverschil_beinvloedbaar");
+    if (b) {
+        if (b->type == JZ_NODE_SCALAR && strcmp(b->scalar, "true") == 0)
+            m->startverschil_beinvloedbaar = 1;
+        else if (b->type == JZ_NODE_SCALAR && strcmp(b->scalar, "false") == 0)
+            m->startverschil_beinvloedbaar = 0;
+        else
+            return jz_node_error(L->err, b, "meta.startverschil_beinvloedbaar: expected true or false");
+    }
+    long v;
+    int rc;
+    const jz_node *h = jz_node_get(meta, "measures_horizon");
+    if (h) {
+        if ((rc = jz_value_int(h, m->horizon, JZ_HORIZON_MAX,
+                               "meta.measures_horizon (years, at least meta.horizon)", &v, L->err)))
+            return rc;
+        m->measures_horizon = (int)v;
+    }
+    const jz_node *d = jz_node_get(meta, "discount_rate");
+    if (d && (rc = jz_value_number(d, JZ_U_FRACTION, "meta.discount_rate", &m->discount_rate, L->err)))
+        return rc;
+    return JZ_OK;
+}
+
 static int fill_meta(loader *L, const jz_node *meta, const char *path)
 {
     jz_meta *m = &L->s->meta;
@@ -129,6 +215,8 @@ static int fill_meta(loader *L, const jz_node *meta, const char *path)
     if (d && (rc = copy_text(d, m->description, sizeof m->description, "meta.description", L->err)))
         return rc;
     snprintf(m->path, sizeof m->path, "%s", path);
+    if ((rc = load_meta_conventions(L, meta)))
+        return rc;
     const jz_node *src = jz_node_get(meta, "sources");
     if (!src)
         return JZ_OK;
@@ -162,10 +250,13 @@ static int load_indexation(loader *L, const jz_node *ix)
     const jz_node *t = jz_node_get(ix, "tariff"), *b = jz_node_get(ix, "budget");
     const jz_node *tc = jz_node_get(ix, "tariff_correction");
     const char *src = source_of(ix, NULL);
+    L->scope = ix;
     if (t && (rc = series(L, t, JZ_U_RATE, "indexation.tariff", src, L->s->tariff_index, 1)))
         return rc;
+    L->scope = ix;
     if (b && (rc = series(L, b, JZ_U_RATE, "indexation.budget", src, L->s->budget_index, 1)))
         return rc;
+    L->scope = ix;
     if (tc && (rc = series_as(L, tc, JZ_U_RATE, "indexation.tariff_correction", src,
                               L->s->tariff_correction, 1, 1)))
         return rc;
@@ -234,14 +325,14 @@ static int check_cell_maps(const jz_node *cellmap, const char *what, jz_error *e
             return rc;
     }
     const jz_node *in = jz_node_get(cellmap, "instroom");
-    if (in && in->type == JZ_NODE_MAP && !jz_unc_is_value(in)) {
+    if (in && in->type == JZ_NODE_MAP && !jz_unc_is_value(in) && !is_year_map(in)) {
         snprintf(w, sizeof w, "%s.instroom", what);
         if ((rc = jz_schema_check(in, jz_keys_instroom, w, err)))
             return rc;
         if (jz_node_get(in, "absolute") && jz_node_get(in, "per_1000"))
             return jz_node_error(err, in, "%s: give either 'absolute' or 'per_1000', not both", w);
-    } else if (in && in->type != JZ_NODE_SCALAR && !jz_unc_is_value(in)) {
-        return jz_node_error(err, in, "%s.instroom: expected a number of starts per year or a map {absolute|per_1000, trend}, got %s",
+    } else if (in && in->type != JZ_NODE_SCALAR && !jz_unc_is_value(in) && !is_year_map(in)) {
+        return jz_node_error(err, in, "%s.instroom: expected a number of starts per year, a series by year or a map {absolute|per_1000, trend}, got %s",
                              what, jz_node_type_name(in));
     }
     const jz_node *c = jz_node_get(cellmap, "cost");
@@ -310,6 +401,7 @@ static int cell_series(loader *L, const layers *ly, int g, const char *key, jz_u
     }
     char path[256];
     snprintf(path, sizeof path, "%s.%s", ly->prefix[which], key);
+    L->scope = ly->m[which];
     return series_as(L, v, u, path, source_of(ly->m[which], NULL), out, rec_layer(g, which), pulse);
 }
 
@@ -325,6 +417,8 @@ static int cell_sub(loader *L, const layers *ly, int g, const char *key, const c
         return JZ_OK;
     char path[256];
     snprintf(path, sizeof path, "%s.%s.%s", ly->prefix[which], key, sub);
+    L->scope = parent;
+    L->outer = ly->m[which];
     return series(L, v, u, path, source_of(parent, ly->m[which]), out, rec_layer(g, which));
 }
 
@@ -357,7 +451,7 @@ static int load_instroom(loader *L, const layers *ly, int g, int z, jz_cell *c, 
         in = ly->m[i] ? jz_node_get(ly->m[i], "instroom") : NULL;
         if (!in)
             continue;
-        if (in->type == JZ_NODE_SCALAR || jz_unc_is_value(in)) {
+        if (in->type == JZ_NODE_SCALAR || jz_unc_is_value(in) || is_year_map(in)) {
             level = in;
         } else if ((level = jz_node_get(in, "absolute"))) {
         } else if ((level = jz_node_get(in, "per_1000"))) {
@@ -372,7 +466,9 @@ static int load_instroom(loader *L, const layers *ly, int g, int z, jz_cell *c, 
     snprintf(path, sizeof path, "%s.instroom%s", ly->prefix[which],
              level == in ? "" : c->instroom_per_1000 ? ".per_1000" : ".absolute");
     jz_unit u = c->instroom_per_1000 ? JZ_U_PER_1000 : JZ_U_COUNT;
-    if ((rc = series(L, level, u, path, source_of(in->type == JZ_NODE_MAP ? in : NULL, ly->m[which]),
+    L->scope = level != in ? in : ly->m[which];
+    L->outer = level != in ? ly->m[which] : NULL;
+    if ((rc = series(L, level, u, path, source_of(in->type == JZ_NODE_MAP && level != in ? in : NULL, ly->m[which]),
                      c->instroom, rec_layer(g, which))))
         return rc;
     if (c->instroom_per_1000) {
@@ -399,10 +495,14 @@ static int load_cost(loader *L, const layers *ly, int g, jz_cell *c, const char 
         double tariff[JZ_HORIZON_MAX], units[JZ_HORIZON_MAX];
         const char *src = source_of(v, ly->m[which]);
         snprintf(path, sizeof path, "%s.cost.tariff", ly->prefix[which]);
+        L->scope = v;
+        L->outer = ly->m[which];
         if ((rc = series(L, jz_node_get(v, "tariff"), JZ_U_MONEY, path, src, tariff, rec_layer(g, which))))
             return rc;
         int unc_tariff = L->unc;
         snprintf(path, sizeof path, "%s.cost.units_per_year", ly->prefix[which]);
+        L->scope = v;
+        L->outer = ly->m[which];
         if ((rc = series(L, jz_node_get(v, "units_per_year"), JZ_U_FACTOR, path, src, units, rec_layer(g, which))))
             return rc;
         for (int y = 0; y < L->H; y++)
@@ -412,9 +512,13 @@ static int load_cost(loader *L, const layers *ly, int g, jz_cell *c, const char 
             return rc;
         if (L->unc >= 0 && (rc = jz_unc_add_target(L->s, L->unc, c->cost, L->H, 1, JZ_TGT_SCALE, L->err)))
             return rc;
+        snprintf(path, sizeof path, "%s.cost", ly->prefix[which]);
+        if (rec_layer(g, which) && jz_plaus_range(L->s, v, JZ_U_MONEY, path, c->cost, L->H))
+            return jz_error_set(L->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
         return JZ_OK;
     }
     snprintf(path, sizeof path, "%s.cost", ly->prefix[which]);
+    L->scope = ly->m[which];
     return series(L, v, JZ_U_MONEY, path, source_of(ly->m[which], NULL), c->cost, rec_layer(g, which));
 }
 
@@ -487,6 +591,7 @@ static int load_transitions(loader *L, const layers *ly, int g, int z, jz_cell *
                                      "transitions: a zorgsoort cannot move clients to itself; use reentry for a later return");
             char path[256];
             snprintf(path, sizeof path, "%s.transitions.%s", ly->prefix[i], t->keys[k]->scalar);
+            L->scope = ly->m[i];
             if ((rc = series(L, t->values[k], JZ_U_FRACTION, path, source_of(t, ly->m[i]), tmp, rec_layer(g, i))))
                 return rc;
             for (int y = 0; y < H; y++)
@@ -573,7 +678,8 @@ static int load_cell(loader *L, int g, int z, const jz_node *zitem, const jz_nod
         snprintf(path, sizeof path, "%s.start", ly.prefix[which]);
         if ((rc = jz_unc_is_value(v) ? jz_unc_series(s, v, JZ_U_COUNT, path, 1, &c->start, &L->unc, L->err)
                                      : jz_value_number(v, JZ_U_COUNT, path, &c->start, L->err)) ||
-            (rec_layer(g, which) && (rc = record(L, path, v, JZ_U_COUNT, source_of(ly.m[which], NULL)))))
+            (rec_layer(g, which) &&
+             (rc = record_in(L, path, v, JZ_U_COUNT, source_of(ly.m[which], NULL), ly.m[which], NULL))))
             return rc;
     }
     memcpy(c->tariff_index, s->tariff_index, (size_t)L->H * sizeof(double));
@@ -621,16 +727,19 @@ static int load_fixed(loader *L, int g, const jz_node *list)
         char path[256];
         const char *src = source_of(it, NULL);
         snprintf(path, sizeof path, "gemeenten[%s].fixed_costs[%s].amount", gm->code, name->scalar);
+        L->scope = it;
         if ((rc = series(L, jz_node_get(it, "amount"), JZ_U_MONEY, path, src, f->amount, 1)))
             return rc;
         const jz_node *v;
         if ((v = jz_node_get(it, "indexation"))) {
             snprintf(path, sizeof path, "gemeenten[%s].fixed_costs[%s].indexation", gm->code, name->scalar);
+            L->scope = it;
             if ((rc = series(L, v, JZ_U_RATE, path, src, f->indexation, 1)))
                 return rc;
         }
         if ((v = jz_node_get(it, "budget"))) {
             snprintf(path, sizeof path, "gemeenten[%s].fixed_costs[%s].budget", gm->code, name->scalar);
+            L->scope = it;
             if ((rc = series(L, v, JZ_U_MONEY, path, src, f->budget, 1)))
                 return rc;
             f->has_budget = 1;
@@ -663,6 +772,7 @@ static int load_external(loader *L, int g, const jz_node *list)
         char path[256];
         const char *src = source_of(it, NULL);
         snprintf(path, sizeof path, "gemeenten[%s].external_shifts[%s].client_years", gm->code, name->scalar);
+        L->scope = it;
         if ((rc = series(L, jz_node_get(it, "client_years"), JZ_U_COUNT, path, src, e->client_years, 1)))
             return rc;
         const jz_node *v;
@@ -678,6 +788,7 @@ static int load_external(loader *L, int g, const jz_node *list)
         memcpy(e->cost, L->s->cells[(size_t)g * (size_t)Z + (size_t)z].cost, (size_t)H * sizeof(double));
         if ((v = jz_node_get(it, "cost"))) {
             snprintf(path, sizeof path, "gemeenten[%s].external_shifts[%s].cost", gm->code, name->scalar);
+            L->scope = it;
             if ((rc = series(L, v, JZ_U_MONEY, path, src, e->cost, 1)))
                 return rc;
         } else if ((rc = jz_unc_follow(L->s, L->s->cells[(size_t)g * (size_t)Z + (size_t)z].cost, e->cost, H,
@@ -686,6 +797,7 @@ static int load_external(loader *L, int g, const jz_node *list)
         }
         if ((v = jz_node_get(it, "compensation"))) {
             snprintf(path, sizeof path, "gemeenten[%s].external_shifts[%s].compensation", gm->code, name->scalar);
+            L->scope = it;
             if ((rc = series(L, v, JZ_U_MONEY, path, src, e->compensation, 1)))
                 return rc;
         }
@@ -722,6 +834,8 @@ static int load_gemeente_head(loader *L, int g, const jz_node *item)
         for (int i = 0; i < JZ_POP_GROUPS; i++) {
             const jz_node *v = jz_node_get(pop, grp[i]);
             snprintf(path, sizeof path, "gemeenten[%s].population.%s", gm->code, grp[i]);
+            L->scope = pop;
+            L->outer = item;
             if (v && (rc = series(L, v, JZ_U_COUNT, path, source_of(pop, item), gm->population[i], 1)))
                 return rc;
         }
@@ -729,6 +843,7 @@ static int load_gemeente_head(loader *L, int g, const jz_node *item)
     const jz_node *rb = jz_node_get(item, "rijksbijdrage");
     if (rb) {
         snprintf(path, sizeof path, "gemeenten[%s].rijksbijdrage", gm->code);
+        L->scope = item;
         if ((rc = series(L, rb, JZ_U_MONEY, path, source_of(item, NULL), gm->rijksbijdrage, 1)))
             return rc;
         gm->has_rijksbijdrage = 1;
@@ -785,12 +900,13 @@ static void warn_unbudgeted(jz_scenario *s)
     }
 }
 
-static jz_scenario *build(const jz_node *root, const char *path, jz_error *err)
+static jz_scenario *build(const jz_node *root, const char *path, const jz_load_options *opt,
+                          jz_error *err)
 {
     int rc = jz_schema_check(root, jz_keys_top, "the scenario", err);
     if (rc)
         return NULL;
-    loader L = {NULL, err, 0, 0, -1};
+    loader L = {NULL, err, 0, 0, -1, opt->allow_implausible, NULL, NULL};
     const jz_node *meta = jz_node_get(root, "meta");
     const jz_node *zl = jz_node_get(root, "zorgsoorten");
     const jz_node *gl = jz_node_get(root, "gemeenten");
@@ -817,7 +933,8 @@ static jz_scenario *build(const jz_node *root, const char *path, jz_error *err)
                      gl->n, zl->n);
         return NULL;
     }
-    if (fill_meta(&L, meta, path) || load_indexation(&L, jz_node_get(root, "indexation")))
+    if (fill_meta(&L, meta, path) || load_steps(&L, meta) ||
+        jz_load_bronnen(L.s, jz_node_get(root, "bronnen"), err) || load_indexation(&L, jz_node_get(root, "indexation")))
         goto fail;
     for (size_t z = 0; z < zl->n; z++)
         if (load_zorgsoort(&L, (int)z, zl->values[z]))
@@ -830,11 +947,53 @@ static jz_scenario *build(const jz_node *root, const char *path, jz_error *err)
         goto fail;
     if (jz_unc_finish(L.s, jz_node_get(root, "uncertainty"), err))
         goto fail;
+    if (jz_inputs_finish(L.s)) {
+        jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        goto fail;
+    }
     warn_unbudgeted(L.s);
+    jz_plaus_scenario(L.s);
     return L.s;
 fail:
     jz_scenario_free(L.s);
     return NULL;
+}
+
+/* A variant (`extends`) that does not describe itself shows its base's
+ * description: flag it, name the base, and warn.  The base's name is that of
+ * the chain resolved without the variant's own meta. */
+static void flag_variant(jz_arena *a, const jz_node *root, const char *path, const jz_load_options *opt,
+                         jz_scenario *s)
+{
+    const jz_node *meta = jz_node_get(root, "meta");
+    const jz_node *ext = jz_node_get(root, "extends");
+    if (!ext || (meta && jz_node_get(meta, "description")))
+        return;
+    s->meta.description_inherited = 1;
+    jz_node *bare = jz_arena_malloc(a, sizeof *bare), *empty = jz_arena_malloc(a, sizeof *empty);
+    if (bare && empty) {
+        *bare = *root;
+        *empty = meta ? *meta : *root;
+        empty->type = JZ_NODE_MAP;
+        empty->n = 0;
+        bare->values = jz_arena_malloc(a, (root->n ? root->n : 1) * sizeof *bare->values);
+        if (bare->values) {
+            for (size_t i = 0; i < root->n; i++)
+                bare->values[i] = strcmp(root->keys[i]->scalar, "meta") == 0 ? empty : root->values[i];
+            jz_yaml_limits lim = {opt->max_file_bytes, opt->max_nodes};
+            jz_error e2;
+            jz_node *base = jz_tree_resolve_extends(a, bare, path, &lim, opt->max_extends_depth, &e2);
+            const jz_node *bn = base ? jz_node_get(jz_node_get(base, "meta"), "name") : NULL;
+            if (bn && bn->type == JZ_NODE_SCALAR)
+                snprintf(s->meta.variant_of, sizeof s->meta.variant_of, "%s", bn->scalar);
+        }
+    }
+    const jz_node *at = meta ? meta : ext;
+    if (s->meta.description[0]) /* the base's description would be shown as this variant's */
+        jz_scenario_warn(s, "%s:%d:%d: this variant of '%s' has no meta.description of its own, so "
+                         "reports would show the description of '%s'; add one that says what this variant assumes",
+                         at->file, at->line, at->column, s->meta.variant_of[0] ? s->meta.variant_of : ext->scalar,
+                         s->meta.variant_of[0] ? s->meta.variant_of : ext->scalar);
 }
 
 static jz_scenario *load_tree(jz_arena *a, jz_node *root, const char *path,
@@ -842,7 +1001,10 @@ static jz_scenario *load_tree(jz_arena *a, jz_node *root, const char *path,
 {
     jz_yaml_limits lim = {opt->max_file_bytes, opt->max_nodes};
     jz_node *merged = root ? jz_tree_resolve_extends(a, root, path, &lim, opt->max_extends_depth, err) : NULL;
-    return merged ? build(merged, path, err) : NULL;
+    jz_scenario *s = merged ? build(merged, path, opt, err) : NULL;
+    if (s)
+        flag_variant(a, root, path, opt, s);
+    return s;
 }
 
 jz_scenario *jz_scenario_load(const char *path, const jz_load_options *opt, jz_error *err)

@@ -19,6 +19,7 @@
  * values.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +34,8 @@
     {"type", 1, "hervormingsagenda (a fixed saving) or local (acts through the model)"},     \
     {"gemeenten", 0, "CBS codes of the gemeenten it applies to, e.g. [GM0153] (default: all)"}, \
     {"certain", 0, "the certain fraction of its effect, e.g. certain: 60% (default 100%)"},  \
-    {"source", 0, "a source note"}
+    {"source", 0, "a source note"},                                                         \
+    {"bron", 0, "the id of an entry of the bronnen: list"}
 
 const jz_key jz_keys_measure_ha[] = {
     COMMON_KEYS,
@@ -44,6 +46,8 @@ const jz_key jz_keys_measure_ha[] = {
     {"realisation", 0, "fraction of the saving realised per year (default 100%)"},
     {"in_baseline", 0, "true: already in the baseline, saves nothing extra; a year: only the increase after that year counts"},
     {"cause", 0, "the cause of the tekort it lowers: volume (default) or intensity"},
+    {"zorgsoorten", 0, "the zorgsoorten it saves on with their shares, summing to 100%, e.g. "
+                       "{ambulant: 60%, verblijf: 40%} (default: spread over the zorgsoorten its cause touches, by cost)"},
     {NULL, 0, NULL}};
 
 const jz_key jz_keys_measure_local[] = {
@@ -66,15 +70,17 @@ const jz_key jz_keys_measure_local[] = {
     {"investment", 0, "euros per year invested (nominal), counted from the start year, e.g. 250k"},
     {NULL, 0, NULL}};
 
-/* Per effect: the effect parameters it uses and those it needs. */
-static const char *const effect_names[JZ_EFFECT_N] = {
-    "instroom", "zorgduur", "exit_after", "substitution", "tariff", "diversion", "lumpsum"};
-static const char *const effect_uses[JZ_EFFECT_N] = {
-    "change zorgsoorten", "change zorgsoorten", "share evaluation_months zorgsoorten",
-    "share from to", "change zorgsoorten", "share service_cost zorgsoorten", "amount zorgsoorten"};
-static const char *const effect_needs[JZ_EFFECT_N] = {
-    "change", "change", "share evaluation_months", "share from to", "change", "share",
-    "amount zorgsoorten"};
+/* Per effect: its name, the effect parameters it uses and those it needs
+ * (generated from JZ_EFFECTS in jzsim/measures.h). */
+#define NAME_(id, yaml, uses, needs, order) yaml,
+#define USES_(id, yaml, uses, needs, order) uses,
+#define NEEDS_(id, yaml, uses, needs, order) needs,
+static const char *const effect_names[JZ_EFFECT_N] = {JZ_EFFECTS(NAME_)};
+static const char *const effect_uses[JZ_EFFECT_N] = {JZ_EFFECTS(USES_)};
+static const char *const effect_needs[JZ_EFFECT_N] = {JZ_EFFECTS(NEEDS_)};
+#undef NAME_
+#undef USES_
+#undef NEEDS_
 static const char *const effect_params[] = {
     "change", "share", "evaluation_months", "from", "to", "service_cost", "amount", "zorgsoorten"};
 
@@ -88,6 +94,7 @@ typedef struct mloader {
     jz_error *err;
     int H, base;
     const char *src; /* the measure's source note */
+    int bron;        /* the measure's bron (index into s->bronnen), or -1 */
     char key[JZ_KEY_MAX];
 } mloader;
 
@@ -111,6 +118,7 @@ static int record(mloader *L, const char *field, const jz_node *v, const char *u
     jz_value_render(v, text, sizeof text);
     if (jz_scenario_add_input(L->s, path, text, unit, L->src, v->file, v->line))
         return oom(L->err);
+    L->s->inputs[L->s->n_inputs - 1].bron = L->bron; /* its label: jz_inputs_finish */
     return JZ_OK;
 }
 
@@ -410,6 +418,35 @@ static int load_share(mloader *L, jz_measure *m, const jz_node *item, double *sh
     return rc ? rc : record(L, "national_youth", ny, "persons");
 }
 
+/* Hervormingsagenda `zorgsoorten: {key: share, ...}`: the shares of the
+ * saving per zorgsoort, each 0..1, together 1. */
+static int load_ha_shares(mloader *L, jz_measure *m, const jz_node *n)
+{
+    int Z = L->s->n_zorgsoorten, rc;
+    if (n->type != JZ_NODE_MAP || n->n == 0)
+        return jz_node_error(L->err, n, "measure '%s': zorgsoorten: expected the zorgsoorten with "
+                             "their shares of the saving, e.g. {ambulant: 60%%, verblijf: 40%%}", L->key);
+    memset(m->ha_share, 0, (size_t)Z * sizeof *m->ha_share);
+    double sum = 0.0;
+    char what[160];
+    for (size_t k = 0; k < n->n; k++) {
+        int z = -1;
+        if ((rc = zorgsoort_ref(L, n->keys[k], "measure zorgsoorten", &z)))
+            return rc;
+        snprintf(what, sizeof what, "measure '%s': share of zorgsoort %s", L->key, n->keys[k]->scalar);
+        double v;
+        if ((rc = jz_value_number(n->values[k], JZ_U_FRACTION, what, &v, L->err)))
+            return rc;
+        m->ha_share[z] += v;
+        sum += v;
+    }
+    if (fabs(sum - 1.0) > 1e-6)
+        return jz_node_error(L->err, n, "measure '%s': the shares in zorgsoorten add up to %.6g%%; "
+                             "they must add up to 100%%", L->key, sum * 100.0);
+    m->has_ha_share = 1;
+    return record(L, "zorgsoorten", n, "fraction");
+}
+
 static int load_ha(mloader *L, jz_measure *m, const jz_node *item)
 {
     jz_scenario *s = L->s;
@@ -486,7 +523,8 @@ static int load_ha(mloader *L, jz_measure *m, const jz_node *item)
         if ((rc = record(L, "cause", c, "")))
             return rc;
     }
-    return JZ_OK;
+    const jz_node *zs = jz_node_get(item, "zorgsoorten");
+    return zs ? load_ha_shares(L, m, zs) : JZ_OK;
 }
 
 /* ---- local ------------------------------------------------------------------ */
@@ -652,6 +690,8 @@ static int load_measure(mloader *L, size_t index, const jz_node *item)
     snprintf(L->key, sizeof L->key, "%s", key->scalar);
     const jz_node *src = jz_node_get(item, "source");
     L->src = src && src->type == JZ_NODE_SCALAR ? src->scalar : "";
+    if ((rc = jz_bron_ref(L->s, item, NULL, &L->bron, L->err)))
+        return rc;
 
     jz_measure *m = jz_scenario_add_measure(L->s, kind, key->scalar);
     if (!m)
@@ -681,7 +721,7 @@ int jz_load_measures(jz_scenario *s, const jz_node *list, jz_error *err)
                              "got %s", jz_node_type_name(list));
     if (list->n > 1000)
         return jz_node_error(err, list, "measures: at most 1000 measures, got %zu", list->n);
-    mloader L = {s, err, s->meta.horizon, s->meta.base_year, "", ""};
+    mloader L = {s, err, s->meta.horizon, s->meta.base_year, "", -1, ""};
     for (size_t i = 0; i < list->n; i++) {
         int rc = load_measure(&L, i, list->values[i]);
         if (rc)

@@ -31,6 +31,9 @@ void jz_scenario_free_measures(jz_scenario *s);
 
 /* Deep-copy the measures of src into dst (same dimensions); 0 or JZ_ENOMEM. */
 int jz_scenario_copy_measures(jz_scenario *dst, const jz_scenario *src);
+/* The same into dst with a horizon >= src's: the per-year arrays hold their
+ * last value in the added years (jz_scenario_extend). */
+int jz_scenario_extend_measures(jz_scenario *dst, const jz_scenario *src);
 
 /* Read the `measures:` list (list may be NULL: no measures) into s, whose
  * gemeenten and zorgsoorten are loaded.  JZ_EINPUT at the offending node. */

@@ -13,8 +13,9 @@
 #include "scenario/build.h"
 #include "scenario/measure_build.h"
 
-/* per measure: saving [G*H]; realisation, service_cost, amount, investment [H] */
-static size_t block_len(int G, int H) { return (size_t)G * (size_t)H + 4 * (size_t)H; }
+/* per measure: saving [G*H]; realisation, service_cost, amount, investment [H];
+ * ha_share [Z] */
+static size_t block_len(int G, int Z, int H) { return (size_t)G * (size_t)H + 4 * (size_t)H + (size_t)Z; }
 
 static void layout(jz_measure *m, int G, int Z, int H)
 {
@@ -23,7 +24,8 @@ static void layout(jz_measure *m, int G, int Z, int H)
     m->realisation = p;  p += H;
     m->service_cost = p; p += H;
     m->amount = p;       p += H;
-    m->investment = p;
+    m->investment = p;   p += H;
+    m->ha_share = p;
     m->gemeente = m->flags;
     m->zorgsoort = m->flags + G;
     (void)Z;
@@ -38,7 +40,7 @@ jz_measure *jz_scenario_add_measure(jz_scenario *s, int type, const char *key)
     s->measures = nm;
     jz_measure *m = &s->measures[s->n_measures];
     memset(m, 0, sizeof *m);
-    m->block = calloc(block_len(G, H), sizeof *m->block);
+    m->block = calloc(block_len(G, Z, H), sizeof *m->block);
     m->flags = malloc((size_t)G + (size_t)Z);
     s->n_measures++; /* counted now so that a failure below is freed */
     if (!m->block || !m->flags)
@@ -85,9 +87,43 @@ int jz_scenario_copy_measures(jz_scenario *dst, const jz_scenario *src)
         *m = *o;
         m->block = keep.block;
         m->flags = keep.flags;
-        memcpy(m->block, o->block, block_len(G, H) * sizeof *m->block);
+        memcpy(m->block, o->block, block_len(G, Z, H) * sizeof *m->block);
         memcpy(m->flags, o->flags, (size_t)G + (size_t)Z);
         layout(m, G, Z, H);
+    }
+    return JZ_OK;
+}
+
+/* d[0 .. H2) from o[0 .. H), holding the last value. */
+static void hold(double *d, const double *o, int H, int H2)
+{
+    memcpy(d, o, (size_t)H * sizeof *d);
+    for (int y = H; y < H2; y++)
+        d[y] = o[H - 1];
+}
+
+int jz_scenario_extend_measures(jz_scenario *dst, const jz_scenario *src)
+{
+    int G = src->n_gemeenten, Z = src->n_zorgsoorten, H = src->meta.horizon;
+    int H2 = dst->meta.horizon;
+    for (int i = 0; i < src->n_measures; i++) {
+        const jz_measure *o = &src->measures[i];
+        jz_measure *m = jz_scenario_add_measure(dst, o->type, o->key);
+        if (!m)
+            return JZ_ENOMEM;
+        jz_measure keep = *m; /* the new storage, sized for H2 */
+        *m = *o;
+        m->block = keep.block;
+        m->flags = keep.flags;
+        layout(m, G, Z, H2);
+        memcpy(m->flags, o->flags, (size_t)G + (size_t)Z);
+        for (int g = 0; g < G; g++)
+            hold(m->saving + (size_t)g * (size_t)H2, o->saving + (size_t)g * (size_t)H, H, H2);
+        hold(m->realisation, o->realisation, H, H2);
+        hold(m->service_cost, o->service_cost, H, H2);
+        hold(m->amount, o->amount, H, H2);
+        hold(m->investment, o->investment, H, H2);
+        memcpy(m->ha_share, o->ha_share, (size_t)Z * sizeof *m->ha_share);
     }
     return JZ_OK;
 }

@@ -1,5 +1,6 @@
 /*
- * node.c - the arena and the YAML -> jz_node tree reader (see node.h).
+ * node.c - the YAML -> jz_node tree reader (see node.h); the arena the
+ * tree lives in and the lookups on it are in tree.c.
  *
  * The tree is built from libyaml's event stream (not yaml_parser_load) so
  * that this file decides how anchors and aliases are expanded: every alias
@@ -13,133 +14,16 @@
  * node records its height and an alias that would make the tree deeper
  * than the cap is refused.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <yaml.h>
 
+#include "common/limits.h"
+#include "common/util.h"
 #include "scenario/node.h"
-
-/* ------------------------------------------------------------------ */
-/* Arena: a list of zeroed chunks; memory is handed out front to back and
- * only released all at once. */
-
-enum { ARENA_CHUNK = 64 * 1024 };
-
-typedef struct arena_chunk {
-    struct arena_chunk *next;
-    size_t cap;
-    size_t used;
-    max_align_t data[]; /* max_align_t keeps every allocation aligned */
-} arena_chunk;
-
-struct jz_arena {
-    arena_chunk *head; /* the chunk currently being filled */
-};
-
-jz_arena *jz_arena_alloc(void)
-{
-    return calloc(1, sizeof(jz_arena));
-}
-
-void jz_arena_free(jz_arena *a)
-{
-    if (!a)
-        return;
-    arena_chunk *c = a->head;
-    while (c) {
-        arena_chunk *next = c->next;
-        free(c);
-        c = next;
-    }
-    free(a);
-}
-
-static arena_chunk *chunk_new(size_t cap)
-{
-    if (cap > SIZE_MAX - sizeof(arena_chunk))
-        return NULL;
-    arena_chunk *c = calloc(1, sizeof(arena_chunk) + cap);
-    if (c)
-        c->cap = cap;
-    return c;
-}
-
-void *jz_arena_malloc(jz_arena *a, size_t n)
-{
-    const size_t align = _Alignof(max_align_t);
-    if (!a || n > SIZE_MAX - align)
-        return NULL;
-    size_t need = n == 0 ? align : (n + align - 1) / align * align;
-    arena_chunk *h = a->head;
-    if (h && h->cap - h->used >= need) {
-        void *p = (char *)h->data + h->used;
-        h->used += need;
-        return p;
-    }
-    /* Big requests get a chunk of their own, linked behind the current
-     * one so that the free space left in the current chunk is not lost. */
-    int big = need > ARENA_CHUNK / 4;
-    arena_chunk *c = chunk_new(big ? need : ARENA_CHUNK);
-    if (!c)
-        return NULL;
-    c->used = need;
-    if (big && h) {
-        c->next = h->next;
-        h->next = c;
-    } else {
-        c->next = h;
-        a->head = c;
-    }
-    return c->data;
-}
-
-/* Copy n bytes and add a terminating NUL. */
-static char *arena_memdup(jz_arena *a, const char *s, size_t n)
-{
-    if (n == SIZE_MAX)
-        return NULL;
-    char *p = jz_arena_malloc(a, n + 1);
-    if (p && n)
-        memcpy(p, s, n);
-    return p; /* already zero-terminated: arena memory is zeroed */
-}
-
-char *jz_arena_strdup(jz_arena *a, const char *s)
-{
-    return s ? arena_memdup(a, s, strlen(s)) : NULL;
-}
-
-/* ------------------------------------------------------------------ */
-/* Lookup helpers */
-
-jz_node *jz_node_get(const jz_node *map, const char *key)
-{
-    if (!map || !key || map->type != JZ_NODE_MAP)
-        return NULL;
-    for (size_t i = 0; i < map->n; i++)
-        if (strcmp(map->keys[i]->scalar, key) == 0)
-            return map->values[i];
-    return NULL;
-}
-
-const char *jz_node_type_name(const jz_node *n)
-{
-    if (!n)
-        return "nothing";
-    switch (n->type) {
-    case JZ_NODE_SCALAR: return "a number or text";
-    case JZ_NODE_MAP: return "a map";
-    case JZ_NODE_SEQ: return "a list";
-    }
-    return "an unknown value";
-}
 
 /* ------------------------------------------------------------------ */
 /* Small string hash set, used for anchors and for finding duplicate keys
@@ -392,7 +276,7 @@ static int on_scalar(builder *b, const yaml_event_t *ev)
     jz_node *n = new_node(b, JZ_NODE_SCALAR, ev->start_mark);
     if (!n)
         return -1;
-    n->scalar = arena_memdup(b->a, value, len);
+    n->scalar = jz_arena_memdup(b->a, value, len);
     if (!n->scalar) {
         fail_oom(b);
         return -1;
@@ -687,7 +571,7 @@ static jz_node *libyaml_error(builder *b, const yaml_parser_t *ps)
 
 static jz_yaml_limits limits_or_default(const jz_yaml_limits *lim)
 {
-    jz_yaml_limits d = {(size_t)16 << 20, 2000000};
+    jz_yaml_limits d = {JZ_YAML_MAX_BYTES, JZ_YAML_MAX_NODES};
     return lim ? *lim : d;
 }
 
@@ -788,101 +672,15 @@ jz_node *jz_yaml_parse(jz_arena *a, const char *text, size_t len,
     return root;
 }
 
-/* Read at most max + 1 bytes of fd into a malloc'd buffer; more than max
- * means "too large" (for pipes and files that grow while being read). */
-static int read_all(int fd, size_t max, size_t hint, char **out, size_t *out_len)
-{
-    size_t cap = hint + 1 < max + 1 ? hint + 1 : max + 1, len = 0;
-    if (cap < 4096)
-        cap = 4096;
-    char *buf = malloc(cap);
-    if (!buf)
-        return ENOMEM;
-    for (;;) {
-        if (len == cap) {
-            if (len > max)
-                break;
-            char *nb = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                return ENOMEM;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        ssize_t r = read(fd, buf + len, cap - len);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            int e = errno;
-            free(buf);
-            return e;
-        }
-        if (r == 0)
-            break;
-        len += (size_t)r;
-    }
-    *out = buf;
-    *out_len = len;
-    return 0;
-}
-
-static jz_node *parse_fd(jz_arena *a, int fd, const char *path,
-                         const jz_yaml_limits *L, jz_error *err)
-{
-    struct stat st;
-    if (fstat(fd, &st) != 0) {
-        jz_error_set(err, JZ_EIO, path, 0, 0, "cannot read file: %s", strerror(errno));
-        return NULL;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        jz_error_set(err, JZ_EIO, path, 0, 0, "cannot read file: it is a directory");
-        return NULL;
-    }
-    if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > L->max_file_bytes) {
-        jz_error_set(err, JZ_EINPUT, path, 0, 0, "file is %jd bytes, larger "
-                     "than the limit of %zu bytes", (intmax_t)st.st_size,
-                     L->max_file_bytes);
-        return NULL;
-    }
-    size_t hint = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
-    char *buf = NULL;
-    size_t len = 0;
-    int e = read_all(fd, L->max_file_bytes, hint, &buf, &len);
-    if (e == ENOMEM) {
-        jz_error_set(err, JZ_ENOMEM, path, 0, 0, "out of memory while reading the file");
-        return NULL;
-    }
-    if (e) {
-        jz_error_set(err, JZ_EIO, path, 0, 0, "cannot read file: %s", strerror(e));
-        return NULL;
-    }
-    if (len > L->max_file_bytes) { /* grew while reading, or not a regular file */
-        jz_error_set(err, JZ_EINPUT, path, 0, 0, "file is more than %zu bytes, "
-                     "larger than the limit of %zu bytes", L->max_file_bytes,
-                     L->max_file_bytes);
-        free(buf);
-        return NULL;
-    }
-    jz_node *root = jz_yaml_parse(a, buf, len, path, L, err);
-    free(buf);
-    return root;
-}
-
 jz_node *jz_yaml_parse_file(jz_arena *a, const char *path,
                             const jz_yaml_limits *lim, jz_error *err)
 {
     jz_yaml_limits L = limits_or_default(lim);
-    if (!path) {
-        jz_error_set(err, JZ_EIO, NULL, 0, 0, "no file name given");
+    char *buf;
+    size_t len;
+    if (jz_read_file(path, L.max_file_bytes, "file", &buf, &len, err) != JZ_OK)
         return NULL;
-    }
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        jz_error_set(err, JZ_EIO, path, 0, 0, "cannot open file: %s", strerror(errno));
-        return NULL;
-    }
-    jz_node *root = parse_fd(a, fd, path, &L, err);
-    close(fd);
+    jz_node *root = jz_yaml_parse(a, buf, len, path, &L, err);
+    free(buf);
     return root;
 }

@@ -19,12 +19,14 @@
 #include <stddef.h>
 #include "jzsim/error.h"
 
+/* tree.c: the arena a tree lives in */
 typedef struct jz_arena jz_arena;
 
 jz_arena *jz_arena_alloc(void);
 void jz_arena_free(jz_arena *a);                   /* NULL is fine */
 void *jz_arena_malloc(jz_arena *a, size_t n);      /* zeroed; NULL on OOM */
 char *jz_arena_strdup(jz_arena *a, const char *s); /* NULL on OOM */
+char *jz_arena_memdup(jz_arena *a, const char *s, size_t n); /* n bytes and a NUL; NULL on OOM */
 
 typedef enum { JZ_NODE_SCALAR = 1, JZ_NODE_MAP, JZ_NODE_SEQ } jz_node_type;
 
@@ -47,6 +49,8 @@ struct jz_node {
     jz_node **values;
 };
 
+/* The defaults (NULL limits) are JZ_YAML_MAX_BYTES, JZ_YAML_MAX_NODES
+ * (common/limits.h). */
 typedef struct jz_yaml_limits {
     size_t max_file_bytes; /* reject larger inputs before parsing */
     size_t max_nodes;      /* reject documents that expand to more nodes */

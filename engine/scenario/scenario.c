@@ -6,17 +6,38 @@
  * draw is one memcpy plus rebasing the pointers.  Fixed cost lines are few
  * and each has its own small allocation.
  */
+#include <assert.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/limits.h"
 #include "scenario/build.h"
 #include "scenario/measure_build.h"
 #include "scenario/uncertain.h"
 
-/* per cell: 14 arrays of H, plus transition (H * Z) */
-enum { CELL_ARRAYS = 14, GEMEENTE_ARRAYS = 3, GLOBAL_ARRAYS = 3 };
+/* The series outside the cells, in layout order: X(field, extend) of
+ * jz_scenario and of jz_gemeente (extend as in JZ_CELL_SERIES). */
+#define GLOBAL_SERIES(X) \
+    X(tariff_index, JZ_EXTEND_HOLD) X(budget_index, JZ_EXTEND_HOLD) X(tariff_correction, JZ_EXTEND_ZERO)
+#define GEMEENTE_SERIES(X) \
+    X(population[JZ_POP_YOUTH], JZ_EXTEND_HOLD) X(population[JZ_POP_YOUNG_ADULT], JZ_EXTEND_HOLD) \
+    X(rijksbijdrage, JZ_EXTEND_HOLD)
+
+#define COUNT1_(field, extend) +1
+#define CELL_WIDTH_(field, width, extend) +(width)
+enum { GLOBAL_ARRAYS = 0 GLOBAL_SERIES(COUNT1_), GEMEENTE_ARRAYS = 0 GEMEENTE_SERIES(COUNT1_) };
+_Static_assert(JZ_POP_GROUPS == 2, "GEMEENTE_SERIES lists one population series per group");
+/* every pointer of jz_cell is one of JZ_CELL_SERIES (so a copy re-laid out
+ * by layout() can never alias the original's memory) */
+#define CELL_COUNT_(field, width, extend) +1
+_Static_assert(sizeof(jz_cell) == offsetof(jz_cell, ageing_to) + sizeof(int) +
+                   (0 JZ_CELL_SERIES(CELL_COUNT_)) * sizeof(double *) ||
+               sizeof(jz_cell) == offsetof(jz_cell, ageing_to) + 2 * sizeof(int) +
+                   (0 JZ_CELL_SERIES(CELL_COUNT_)) * sizeof(double *),
+               "jz_cell has a field after the scalars that is not in JZ_CELL_SERIES");
 
 void jz_fill(double *a, int H, double v)
 {
@@ -26,52 +47,42 @@ void jz_fill(double *a, int H, double v)
 
 void jz_load_options_default(jz_load_options *opt)
 {
-    opt->max_file_bytes = (size_t)16 << 20;
-    opt->max_nodes = 2000000;
+    opt->max_file_bytes = JZ_YAML_MAX_BYTES; /* common/limits.h */
+    opt->max_nodes = JZ_YAML_MAX_NODES;
     opt->max_extends_depth = 16;
+    opt->allow_implausible = 0;
 }
 
 static size_t block_size(int G, int Z, int H)
 {
     size_t cells = (size_t)G * (size_t)Z;
-    return cells * ((size_t)CELL_ARRAYS * (size_t)H + (size_t)H * (size_t)Z) +
+    size_t per_cell = (size_t)(0 JZ_CELL_SERIES(CELL_WIDTH_)); /* in units of H */
+    return cells * per_cell * (size_t)H +
            (size_t)G * GEMEENTE_ARRAYS * (size_t)H + GLOBAL_ARRAYS * (size_t)H;
 }
 
-/* Point every array of s into s->block, in a fixed order. */
+/* Point every array of s into s->block, in a fixed order (the lists above);
+ * jz_scenario_new and jz_scenario_copy both call it. */
 static void layout(jz_scenario *s)
 {
     int G = s->n_gemeenten, Z = s->n_zorgsoorten, H = s->meta.horizon;
     double *p = s->block;
-#define TAKE(ptr, n) do { (ptr) = p; p += (n); } while (0)
-    TAKE(s->tariff_index, H);
-    TAKE(s->budget_index, H);
-    TAKE(s->tariff_correction, H);
+#define TAKE_S_(field, extend) do { s->field = p; p += H; } while (0);
+#define TAKE_G_(field, extend) do { gm->field = p; p += H; } while (0);
+#define TAKE_CELL_(field, width, extend) do { cl->field = p; p += (size_t)(width) * (size_t)H; } while (0);
+    GLOBAL_SERIES(TAKE_S_)
     for (int g = 0; g < G; g++) {
         jz_gemeente *gm = &s->gemeenten[g];
-        TAKE(gm->population[JZ_POP_YOUTH], H);
-        TAKE(gm->population[JZ_POP_YOUNG_ADULT], H);
-        TAKE(gm->rijksbijdrage, H);
+        GEMEENTE_SERIES(TAKE_G_)
     }
     for (int c = 0; c < G * Z; c++) {
         jz_cell *cl = &s->cells[c];
-        TAKE(cl->instroom, H);
-        TAKE(cl->instroom_trend, H);
-        TAKE(cl->zorgduur, H);
-        TAKE(cl->cost, H);
-        TAKE(cl->intensity_trend, H);
-        TAKE(cl->tariff_index, H);
-        TAKE(cl->budget_volume, H);
-        TAKE(cl->budget_price, H);
-        TAKE(cl->reentry, H);
-        TAKE(cl->ageing_rate, H);
-        TAKE(cl->ageing_transfer, H);
-        TAKE(cl->tariff_correction, H);
-        TAKE(cl->budget_amount, H);
-        TAKE(cl->financing_amount, H);
-        TAKE(cl->transition, (size_t)H * (size_t)Z);
+        JZ_CELL_SERIES(TAKE_CELL_)
     }
-#undef TAKE
+#undef TAKE_S_
+#undef TAKE_G_
+#undef TAKE_CELL_
+    assert(p == s->block + s->block_len);
 }
 
 jz_scenario *jz_scenario_new(int G, int Z, int H, int base_year)
@@ -86,6 +97,9 @@ jz_scenario *jz_scenario_new(int G, int Z, int H, int base_year)
     s->meta.base_year = base_year;
     s->meta.horizon = H;
     s->meta.steps_per_year = 12;
+    s->meta.startverschil_beinvloedbaar = 1;
+    s->meta.measures_horizon = H > 10 ? H : 10;
+    s->meta.discount_rate = 0.03;
     s->zorgsoorten = calloc((size_t)Z, sizeof *s->zorgsoorten);
     s->gemeenten = calloc((size_t)G, sizeof *s->gemeenten);
     s->cells = calloc((size_t)G * (size_t)Z, sizeof *s->cells);
@@ -199,6 +213,7 @@ int jz_scenario_add_input(jz_scenario *s, const char *path, const char *value,
     jz_input *in = &s->inputs[s->n_inputs];
     memset(in, 0, sizeof *in);
     in->line = line;
+    in->bron = -1;
     s->n_inputs++; /* counted before the strings so free() sees them */
     in->path = xstrdup(path);
     in->value = xstrdup(value);
@@ -224,6 +239,7 @@ void jz_scenario_free(jz_scenario *s)
             free(s->gemeenten[g].external);
         }
     }
+    jz_scenario_free_sources(s);
     for (int i = 0; i < s->n_inputs; i++) {
         free(s->inputs[i].path);
         free(s->inputs[i].value);
@@ -266,27 +282,9 @@ jz_scenario *jz_scenario_copy(const jz_scenario *src)
         memcpy(d->name, o->name, sizeof d->name);
         d->has_rijksbijdrage = o->has_rijksbijdrage;
     }
-    for (int c = 0; c < G * Z; c++) {
-        jz_cell *d = &s->cells[c];
-        const jz_cell *o = &src->cells[c];
-        jz_cell keep = *d; /* the new pointers */
-        *d = *o;
-        d->instroom = keep.instroom;
-        d->instroom_trend = keep.instroom_trend;
-        d->zorgduur = keep.zorgduur;
-        d->cost = keep.cost;
-        d->intensity_trend = keep.intensity_trend;
-        d->tariff_index = keep.tariff_index;
-        d->budget_volume = keep.budget_volume;
-        d->budget_price = keep.budget_price;
-        d->transition = keep.transition;
-        d->reentry = keep.reentry;
-        d->ageing_rate = keep.ageing_rate;
-        d->ageing_transfer = keep.ageing_transfer;
-        d->tariff_correction = keep.tariff_correction;
-        d->budget_amount = keep.budget_amount;
-        d->financing_amount = keep.financing_amount;
-    }
+    /* the cells' scalars, then their series re-pointed into s's own block */
+    memcpy(s->cells, src->cells, (size_t)G * (size_t)Z * sizeof *s->cells);
+    layout(s);
     memcpy(s->block, src->block, s->block_len * sizeof *s->block);
     for (int g = 0; g < G; g++) {
         const jz_gemeente *o = &src->gemeenten[g];
@@ -324,12 +322,92 @@ jz_scenario *jz_scenario_copy(const jz_scenario *src)
         if (jz_scenario_add_input(s, in->path, in->value, in->unit, in->source, in->file, in->line))
             goto fail;
     }
+    if (jz_scenario_copy_sources(s, src))
+        goto fail;
     for (int i = 0; i < src->n_warnings; i++)
         if (jz_scenario_warn(s, "%s", src->warnings[i]))
             goto fail;
     if (jz_scenario_copy_measures(s, src))
         goto fail;
     if (jz_unc_copy_all(s, src))
+        goto fail;
+    return s;
+fail:
+    jz_scenario_free(s);
+    return NULL;
+}
+
+/* d[0 .. H2) from o[0 .. H): years past H hold o's last row or are 0;
+ * `width` doubles per year. */
+static void extend_series(double *d, const double *o, int H, int H2, int width, int extend)
+{
+    size_t row = (size_t)width * sizeof *d;
+    memcpy(d, o, (size_t)H * row);
+    for (int y = H; y < H2; y++) {
+        if (extend == JZ_EXTEND_HOLD)
+            memcpy(d + (size_t)y * (size_t)width, o + (size_t)(H - 1) * (size_t)width, row);
+        else
+            memset(d + (size_t)y * (size_t)width, 0, row);
+    }
+}
+
+jz_scenario *jz_scenario_extend(const jz_scenario *src, int H2)
+{
+    int G = src->n_gemeenten, Z = src->n_zorgsoorten, H = src->meta.horizon;
+    if (H2 < H || H2 > JZ_HORIZON_MAX)
+        return NULL;
+    jz_scenario *s = jz_scenario_new(G, Z, H2, src->meta.base_year);
+    if (!s)
+        return NULL;
+    jz_meta meta = src->meta;
+    meta.n_sources = 0;
+    meta.sources = NULL;
+    meta.horizon = H2;
+    s->meta = meta;
+    memcpy(s->zorgsoorten, src->zorgsoorten, (size_t)Z * sizeof *s->zorgsoorten);
+    memcpy(s->cells, src->cells, (size_t)G * (size_t)Z * sizeof *s->cells);
+    layout(s);
+#define EXT_S_(field, extend) extend_series(s->field, src->field, H, H2, 1, extend);
+#define EXT_G_(field, extend) extend_series(d->field, o->field, H, H2, 1, extend);
+#define EXT_CELL_(field, width, extend) extend_series(d->field, o->field, H, H2, width, extend);
+    GLOBAL_SERIES(EXT_S_)
+    for (int g = 0; g < G; g++) {
+        jz_gemeente *d = &s->gemeenten[g];
+        const jz_gemeente *o = &src->gemeenten[g];
+        memcpy(d->code, o->code, sizeof d->code);
+        memcpy(d->name, o->name, sizeof d->name);
+        d->has_rijksbijdrage = o->has_rijksbijdrage;
+        GEMEENTE_SERIES(EXT_G_)
+        for (int i = 0; i < o->n_fixed; i++) {
+            const jz_fixed_cost *of = &o->fixed[i];
+            jz_fixed_cost *f = jz_scenario_add_fixed(s, g, of->name);
+            if (!f)
+                goto fail;
+            extend_series(f->amount, of->amount, H, H2, 1, JZ_EXTEND_HOLD);
+            extend_series(f->indexation, of->indexation, H, H2, 1, JZ_EXTEND_HOLD);
+            extend_series(f->budget, of->budget, H, H2, 1, JZ_EXTEND_HOLD);
+            f->has_budget = of->has_budget;
+        }
+        for (int i = 0; i < o->n_external; i++) {
+            const jz_external *oe = &o->external[i];
+            jz_external *e = jz_scenario_add_external(s, g, oe->name, oe->zorgsoort);
+            if (!e)
+                goto fail;
+            extend_series(e->client_years, oe->client_years, H, H2, 1, JZ_EXTEND_HOLD);
+            extend_series(e->cost, oe->cost, H, H2, 1, JZ_EXTEND_HOLD);
+            extend_series(e->compensation, oe->compensation, H, H2, 1, JZ_EXTEND_HOLD);
+            e->in_volume = oe->in_volume;
+        }
+    }
+    for (int c = 0; c < G * Z; c++) {
+        jz_cell *d = &s->cells[c];
+        const jz_cell *o = &src->cells[c];
+        JZ_CELL_SERIES(EXT_CELL_)
+    }
+#undef EXT_S_
+#undef EXT_G_
+#undef EXT_CELL_
+    if (jz_scenario_extend_measures(s, src))
         goto fail;
     return s;
 fail:

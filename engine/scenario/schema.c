@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "common/util.h"
 #include "scenario/schema.h"
 #include "scenario/value.h"
 
@@ -18,7 +19,9 @@ const jz_key jz_keys_top[] = {
     {"gemeenten", 1, "the list of municipalities"},
     {"measures", 0, "the list of measures (Hervormingsagenda and local), see docs/measures.md"},
     {"uncertainty", 0, "correlations between uncertain inputs, see docs/uncertainty.md"},
+    {"bronnen", 0, "the list of sources inputs refer to: [{id, title, publisher, year, page, table}]"},
     {"source", 0, "a source note"},
+    {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
     {NULL, 0, NULL}};
 
 const jz_key jz_keys_meta[] = {
@@ -26,8 +29,13 @@ const jz_key jz_keys_meta[] = {
     {"description", 0, "a sentence on what the scenario assumes"},
     {"base_year", 1, "the first projected year, e.g. base_year: 2022"},
     {"horizon", 1, "the number of projected years, 1 to 50, e.g. horizon: 6"},
+    {"steps_per_year", 0, "model steps per year, 1 to 400 (default 12: monthly)"},
     {"sources", 0, "a list of source notes"},
     {"source", 0, "a source note"},
+    {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
+    {"startverschil_beinvloedbaar", 0, "true (default) or false: whether the base-year gap of a budget given as an amount counts as beinvloedbaar"},
+    {"measures_horizon", 0, "years over which measures are judged, e.g. measures_horizon: 10 (default: 10, at least the horizon)"},
+    {"discount_rate", 0, "yearly discount rate for the net present value of measures, e.g. discount_rate: 3% (default 3%)"},
     {NULL, 0, NULL}};
 
 const jz_key jz_keys_indexation[] = {
@@ -35,6 +43,8 @@ const jz_key jz_keys_indexation[] = {
     {"budget", 0, "budget indexation per year, e.g. {2023: 5.75%}"},
     {"tariff_correction", 0, "one-off tariff corrections per year the budget does not follow, e.g. {2023: 2%}"},
     {"source", 0, "a source note"},
+    {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
+    {"plausible", 0, "false: accept a rate above its plausibility ceiling (see Plausibility)"},
     {NULL, 0, NULL}};
 
 /* Keys a zorgsoort and a gemeente's override of it share. */
@@ -51,7 +61,9 @@ const jz_key jz_keys_indexation[] = {
     {"transitions", 0, "fractions of ended care moving to other zorgsoorten, e.g. {residentieel: 5%}"}, \
     {"reentry", 0, "re-entry after ending: {fraction: 11%, delay_months: 12}"},      \
     {"ageing", 0, "turning 18: {rate: 4%, to: verlengde_jeugdzorg, fraction: 40%}"},  \
-    {"source", 0, "a source note"}
+    {"plausible", 0, "false: accept a rate above its plausibility ceiling"},         \
+    {"source", 0, "a source note"},                                                \
+    {"bron", 0, "the id of an entry of the bronnen: list"}
 
 const jz_key jz_keys_zorgsoort[] = {
     {"key", 1, "a short identifier, e.g. key: ambulant"},
@@ -73,12 +85,15 @@ const jz_key jz_keys_gemeente[] = {
     {"external_shifts", 0, "costs caused outside the gemeente: [{name, zorgsoort, client_years, cost, compensation}]"},
     {"zorg", 0, "per-zorgsoort values for this gemeente, by zorgsoort key"},
     {"source", 0, "a source note"},
+    {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
     {NULL, 0, NULL}};
 
 const jz_key jz_keys_population[] = {
     {"youth", 0, "persons aged 0-17 per year, e.g. {base: 30100, growth: -0.4%}"},
     {"young_adults", 0, "persons aged 18-22 per year"},
     {"source", 0, "a source note"},
+    {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
+    {"plausible", 0, "false: accept a rate above its plausibility ceiling (see Plausibility)"},
     {NULL, 0, NULL}};
 
 const jz_key jz_keys_fixed[] = {
@@ -87,6 +102,8 @@ const jz_key jz_keys_fixed[] = {
     {"indexation", 0, "the line's own yearly indexation, e.g. 3%"},
     {"budget", 0, "budgeted euros per year (default: equal to the cost)"},
     {"source", 0, "a source note"},
+    {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
+    {"plausible", 0, "false: accept a rate above its plausibility ceiling (see Plausibility)"},
     {NULL, 0, NULL}};
 
 const jz_key jz_keys_financing[] = {
@@ -94,6 +111,7 @@ const jz_key jz_keys_financing[] = {
     {"amount", 0, "lumpsum: euros per year; population: euros per person of the population group (base-year prices)"},
     {"from", 0, "the first year of this financing (default: the base year)"},
     {"source", 0, "a source note"},
+    {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
     {NULL, 0, NULL}};
 
 const jz_key jz_keys_external[] = {
@@ -104,6 +122,7 @@ const jz_key jz_keys_external[] = {
     {"compensation", 0, "nominal euros per year received for it (default 0)"},
     {"in_volume", 0, "true when the client-years are already part of the zorgsoort's projected volume (default false)"},
     {"source", 0, "a source note"},
+    {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
     {NULL, 0, NULL}};
 
 const jz_key jz_keys_instroom[] = {
@@ -111,12 +130,15 @@ const jz_key jz_keys_instroom[] = {
     {"per_1000", 0, "starts per 1,000 of the population group per year"},
     {"trend", 0, "autonomous yearly change, e.g. trend: 1%"},
     {"source", 0, "a source note"},
+    {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
+    {"plausible", 0, "false: accept a rate above its plausibility ceiling (see Plausibility)"},
     {NULL, 0, NULL}};
 
 const jz_key jz_keys_cost[] = {
     {"tariff", 1, "euros per unit (hour, day), e.g. tariff: 85"},
     {"units_per_year", 1, "units per client-year, e.g. units_per_year: 120"},
     {"source", 0, "a source note"},
+    {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
     {NULL, 0, NULL}};
 
 const jz_key jz_keys_budget[] = {
@@ -124,6 +146,7 @@ const jz_key jz_keys_budget[] = {
     {"price", 0, "budgeted euros per client-year in base-year prices"},
     {"amount", 0, "budgeted euros per year in base-year prices (instead of volume x price)"},
     {"source", 0, "a source note"},
+    {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
     {NULL, 0, NULL}};
 
 const jz_key jz_keys_reentry[] = {
@@ -131,6 +154,7 @@ const jz_key jz_keys_reentry[] = {
     {"delay_months", 0, "months until it comes back (default 12)"},
     {"to", 0, "the zorgsoort it comes back to (default: the same)"},
     {"source", 0, "a source note"},
+    {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
     {NULL, 0, NULL}};
 
 const jz_key jz_keys_ageing[] = {
@@ -138,31 +162,8 @@ const jz_key jz_keys_ageing[] = {
     {"to", 0, "the zorgsoort that takes over, e.g. verlengde_jeugdzorg"},
     {"fraction", 0, "share of those turning 18 that moves to 'to' (default 100% when 'to' is given)"},
     {"source", 0, "a source note"},
+    {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
     {NULL, 0, NULL}};
-
-static size_t min3(size_t a, size_t b, size_t c)
-{
-    size_t m = a < b ? a : b;
-    return m < c ? m : c;
-}
-
-/* Levenshtein distance, capped: keys are short. */
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 63 || lb > 63)
-        return 99;
-    size_t prev[64], cur[64];
-    for (size_t j = 0; j <= lb; j++)
-        prev[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        cur[0] = i;
-        for (size_t j = 1; j <= lb; j++)
-            cur[j] = min3(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]));
-        memcpy(prev, cur, (lb + 1) * sizeof prev[0]);
-    }
-    return prev[lb];
-}
 
 const char *jz_schema_suggest(const char *key, const jz_key *table)
 {
@@ -170,7 +171,7 @@ const char *jz_schema_suggest(const char *key, const jz_key *table)
     size_t best_d = 3;
     size_t kl = strlen(key);
     for (const jz_key *k = table; k->key; k++) {
-        size_t d = edit_distance(key, k->key);
+        size_t d = jz_edit_distance(key, k->key);
         if (kl >= 3 && strncmp(key, k->key, kl) == 0)
             d = 1; /* a prefix: "zorgd" -> "zorgduur" */
         if (d < best_d) {
@@ -215,3 +216,13 @@ int jz_schema_check(const jz_node *map, const jz_key *table, const char *what,
                                  k->key, k->hint);
     return JZ_OK;
 }
+
+const jz_key jz_keys_bron[] = {
+    {"id", 1, "what inputs refer to with bron: ..., e.g. id: enschede2023"},
+    {"title", 1, "the document's title, e.g. title: Eindrapportage strategie duurzame jeugdzorg"},
+    {"publisher", 0, "who published it, e.g. publisher: Gemeente Enschede"},
+    {"year", 0, "the year of publication, e.g. year: 2023"},
+    {"page", 0, "the page(s), e.g. page: 12"},
+    {"table", 0, "the table or figure, e.g. table: Tabel 3.3a"},
+    {"section", 0, "the chapter or section, e.g. section: 4.3"},
+    {NULL, 0, NULL}};

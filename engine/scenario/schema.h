@@ -34,6 +34,7 @@ extern const jz_key jz_keys_reentry[];
 extern const jz_key jz_keys_ageing[];
 extern const jz_key jz_keys_financing[];
 extern const jz_key jz_keys_external[];
+extern const jz_key jz_keys_bron[];        /* bronnen[] items */
 
 /* Check that map (which must be a map node; `what` names it in messages,
  * e.g. "zorgsoort 'ambulant'") has only keys of `table` and every required

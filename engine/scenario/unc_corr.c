@@ -11,7 +11,9 @@
  * matches any text) and one correlation rho that every pair of them gets.
  * The matrix of all pairs must be a correlation matrix (positive
  * definite); its lower Cholesky factor L is computed once here with
- * gsl_linalg_cholesky_decomp1, so that a draw only multiplies L z.
+ * gsl_linalg_cholesky_decomp1 (GSL's handler off, jz_init: a matrix that
+ * is not positive definite is a status, not an abort), so that a draw
+ * only multiplies L z.
  */
 #include <math.h>
 #include <stdio.h>
@@ -20,6 +22,7 @@
 
 #include <gsl/gsl_linalg.h>
 
+#include "jzsim/init.h"
 #include "scenario/build.h"
 #include "scenario/schema.h"
 #include "scenario/uncertain.h"
@@ -188,26 +191,24 @@ static int read_entry(work *w, const jz_node *it)
     return JZ_OK;
 }
 
-/* Cholesky of the n x n matrix a (row-major) into l; 0 when a is not
- * positive definite with a margin.  Checked here first because
- * gsl_linalg_cholesky_decomp1 reports a failure through GSL's error
- * handler, which by default aborts. */
-static int cholesky_ok(const double *a, double *l, int n)
+/* The lower Cholesky factor of the n x n correlation matrix c->rho into
+ * c->chol (GSL on a view of our own memory); 0 when the matrix is not
+ * positive definite with a margin: GSL fails on a pivot <= 0, and a pivot
+ * L_jj^2 <= 1e-10 is refused too (a matrix that close to singular makes
+ * draws that hang on rounding). */
+static int cholesky(jz_unc_copula *c, int n)
 {
-    for (int j = 0; j < n; j++) {
-        double d = a[j * n + j];
-        for (int k = 0; k < j; k++)
-            d -= l[j * n + k] * l[j * n + k];
-        if (!(d > 1e-10))
+    size_t nn = (size_t)n * (size_t)n;
+    memcpy(c->chol, c->rho, nn * sizeof *c->chol);
+    gsl_matrix_view v = gsl_matrix_view_array(c->chol, (size_t)n, (size_t)n);
+    if (gsl_linalg_cholesky_decomp1(&v.matrix) != GSL_SUCCESS)
+        return 0;
+    for (int j = 0; j < n; j++)
+        if (!(c->chol[j * n + j] * c->chol[j * n + j] > 1e-10))
             return 0;
-        l[j * n + j] = sqrt(d);
-        for (int i = j + 1; i < n; i++) {
-            double v = a[i * n + j];
-            for (int k = 0; k < j; k++)
-                v -= l[i * n + k] * l[j * n + k];
-            l[i * n + j] = v / l[j * n + j];
-        }
-    }
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++)
+            c->chol[i * n + j] = 0.0; /* the upper triangle is not part of L */
     return 1;
 }
 
@@ -249,21 +250,13 @@ static int build_copula(work *w, const jz_node *at)
         c->rho[a * n + b] = c->rho[b * n + a] = w->pairs[k].rho;
     }
     free(idx);
-    if (!cholesky_ok(c->rho, c->chol, n))
+    jz_init();
+    if (!cholesky(c, n))
         return jz_node_error(w->err, at,
                              "uncertainty.correlations: these correlations cannot all hold at once (the "
                              "correlation matrix of the %d inputs is not positive definite); e.g. a and b "
                              "strongly together, b and c strongly together but a and c opposite; lower "
                              "the largest rho values or remove a pair", n);
-    /* the factor itself from GSL, on a view of our own memory (gsl_matrix_alloc
-     * would abort on out of memory) */
-    memcpy(c->chol, c->rho, nn * sizeof *c->chol);
-    gsl_matrix_view v = gsl_matrix_view_array(c->chol, (size_t)n, (size_t)n);
-    if (gsl_linalg_cholesky_decomp1(&v.matrix) != GSL_SUCCESS)
-        return jz_node_error(w->err, at, "uncertainty.correlations: the correlation matrix is not positive definite");
-    for (int i = 0; i < n; i++)
-        for (int j = i + 1; j < n; j++)
-            c->chol[i * n + j] = 0.0; /* the upper triangle is not part of L */
     return JZ_OK;
 }
 

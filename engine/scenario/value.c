@@ -111,9 +111,34 @@ static int is_percent_unit(jz_unit u)
     return u == JZ_U_FRACTION || u == JZ_U_RATE;
 }
 
+/* "151.500" or "€ 13.700" in a euro or count field: a Dutch thousands dot
+ * or an English decimal point?  Both readings are plausible, so neither is
+ * taken.  t is the number as written, without the euro sign and suffix. */
+static int check_dutch_thousands(const jz_node *n, jz_unit u, const char *what,
+                                 const char *t, jz_error *err)
+{
+    if (!is_suffix_unit(u))
+        return JZ_OK;
+    size_t i = 0;
+    while (isdigit((unsigned char)t[i]))
+        i++;
+    if (i < 1 || i > 3 || t[i] != '.' || !isdigit((unsigned char)t[i + 1]) ||
+        !isdigit((unsigned char)t[i + 2]) || !isdigit((unsigned char)t[i + 3]) || t[i + 4] != '\0')
+        return JZ_OK;
+    char whole[8];
+    memcpy(whole, t, i);
+    whole[i] = '\0';
+    long dutch = strtol(whole, NULL, 10) * 1000 + strtol(t + i + 1, NULL, 10);
+    double english = strtod(t, NULL);
+    return jz_node_error(err, n, "%s: '%s' is ambiguous: %ld with a Dutch thousands dot, or %.10g with "
+                         "a decimal point; write %ld or %.10g",
+                         what, n->scalar, dutch, english, dutch, english);
+}
+
 int jz_value_number(const jz_node *n, jz_unit u, const char *what,
                     double *out, jz_error *err)
 {
+    int rc;
     if (!n || n->type != JZ_NODE_SCALAR)
         return jz_node_error(err, n, "%s: expected %s, got %s", what,
                              unit_expect(u), jz_node_type_name(n));
@@ -177,7 +202,13 @@ int jz_value_number(const jz_node *n, jz_unit u, const char *what,
     double v = strtod(clean, &end);
     if (j == 0 || end == clean || *end != '\0')
         return jz_node_error(err, n, "%s: expected %s, got '%s'", what, unit_expect(u), n->scalar);
+    if (scale == 1.0 && (rc = check_dutch_thousands(n, u, what, buf, err)))
+        return rc;
     v *= scale;
+    /* a share or rate written as a bare number above 1 was meant as a percentage */
+    if (is_percent_unit(u) && scale == 1.0 && v > 1.0)
+        return jz_node_error(err, n, "%s %s means %.10g%%%s; write %s%% or %.10g", what, clean, v * 100.0,
+                             u == JZ_U_RATE ? " a year" : "", clean, v / 100.0);
     if (!isfinite(v))
         return jz_node_error(err, n, "%s: '%s' is not a finite number", what, n->scalar);
     const char *why;
@@ -226,6 +257,9 @@ static int series_growth(const jz_node *n, jz_unit u, const char *what,
             base = n->values[i];
         else if (strcmp(k, "growth") == 0)
             growth = n->values[i];
+        else if (strcmp(k, "plausible") == 0 || strcmp(k, "source") == 0 || strcmp(k, "bron") == 0 ||
+                 strcmp(k, "label") == 0)
+            continue;
         else
             return jz_node_error(err, n->keys[i],
                                  "%s: unknown key '%s' in a {base, growth} series; expected 'base' and 'growth'",
@@ -286,8 +320,9 @@ static int series_impl(const jz_node *n, jz_unit u, const char *what,
     point pts[256];
     for (size_t i = 0; i < n->n; i++) {
         const jz_node *k = n->keys[i];
-        if (strcmp(k->scalar, "source") == 0)
-            continue; /* a source note on the series itself */
+        if (strcmp(k->scalar, "source") == 0 || strcmp(k->scalar, "plausible") == 0 ||
+            strcmp(k->scalar, "bron") == 0 || strcmp(k->scalar, "label") == 0)
+            continue; /* notes on the series itself: source, plausible: false (plausible.c), bron, label (inputs.c) */
         if (strcmp(k->scalar, "interpolation") == 0) {
             if (pulse)
                 return jz_node_error(err, k, "%s: one-off values per year take no interpolation; years not named are 0", what);

@@ -70,6 +70,9 @@ typedef struct jz_calib_param {
     double value;   /* fitted value in the same unit */
     double se;      /* standard error of value; NAN when it cannot be estimated */
     double theta, theta_se; /* internal scale: log factor, or the trend itself */
+    double theta_lo, theta_hi; /* bounds on theta that keep every value it sets within the
+                                  scenario loader's ranges (a bounded parameter) */
+    int at_bound;   /* -1 / +1: the fit ended on the lower / upper bound (value not interior) */
     char note[256]; /* why not fitted, or a warning about this parameter */
 } jz_calib_param;
 
@@ -166,6 +169,12 @@ double jz_calib_model_value(const jz_scenario *s, const jz_result *r, int series
  * fitted values per gemeente, with a comment header stating the data file,
  * the period and the fit quality.  JZ_EIO on a write error. */
 int jz_calib_write_yaml(FILE *out, const jz_calib *c, const char *extends_path, jz_error *err);
+
+/* Load the calibrated scenario written at path back, as a user would.
+ * Fitted values stay within the loader's ranges (jz_calib_param.theta_lo,
+ * theta_hi), so this should always hold; JZ_OK when it loads, else
+ * JZ_ERUNTIME with the loader's file:line:column and its message. */
+int jz_calib_check_written(const char *path, jz_error *err);
 
 /* ---- backtest ---------------------------------------------------------- */
 

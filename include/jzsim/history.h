@@ -11,6 +11,9 @@
  * title lines above the header and "Bron: ..." lines below the data.
  * Bad rows are reported as file:line:column (column = the 1-based field
  * index, or the character column for a broken quote), like scenario files.
+ * A file is at most 64 MiB; reading is linear in its size (rows are found
+ * by a hash on gemeente x zorgsoort x period), about a second per million
+ * rows (bench/README.md).
  */
 #ifndef JZSIM_HISTORY_H
 #define JZSIM_HISTORY_H
@@ -73,6 +76,7 @@ typedef struct jz_history {
     int n_warnings;
     char **warnings;          /* "file:line: ..." notes that are not errors */
     int cap_rows, cap_notes, cap_warnings;
+    struct jz_history_index *index; /* private: rows by gemeente x zorgsoort x period */
 } jz_history;
 
 /* Read a history file: YAML when the name ends in .yaml or .yml, CSV

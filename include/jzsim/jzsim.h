@@ -1,6 +1,9 @@
 /*
  * jzsim/jzsim.h - umbrella header for the jzsim library.
  *
+ * jz_init() (init.h) turns GSL's aborting error handler off once per
+ * process; the entry points call it themselves.
+ *
  * The stages, in the order data flows through them:
  *   scenario.h     load and validate a scenario (YAML, extends, units)
  *   uncertainty.h  distributions and correlations on scenario inputs
@@ -16,6 +19,7 @@
 #ifndef JZSIM_JZSIM_H
 #define JZSIM_JZSIM_H
 #include "jzsim/error.h"
+#include "jzsim/init.h"
 #include "jzsim/scenario.h"
 #include "jzsim/uncertainty.h"
 #include "jzsim/measures.h"
@@ -26,5 +30,5 @@
 #include "jzsim/history.h"
 #include "jzsim/calibrate.h"
 #include "jzsim/report.h"
-#define JZSIM_VERSION "0.1.0"
+#include "jzsim/version.h" /* JZSIM_VERSION, generated from CMake's project(VERSION) */
 #endif

@@ -39,15 +39,32 @@ extern "C" {
 
 enum { JZ_MEASURE_HA = 0, JZ_MEASURE_LOCAL = 1 };
 
-/* What a local measure acts on. */
+/* What a local measure acts on: one row per effect (the single list of
+ * effects; see CONTRIBUTING.md).  X(ID, yaml, uses, needs, order):
+ *   yaml   the name written after `effect:` in a scenario
+ *   uses   the effect parameters it accepts (space-separated keys)
+ *   needs  those it requires
+ *   order  the position in which jz_model_run applies it (0 first): the
+ *          instroom-side effects before the duration-side ones, tariff last */
+#define JZ_EFFECTS(X) \
+    /* external instroom x (1 + change e) */ \
+    X(INSTROOM, "instroom", "change zorgsoorten", "change", 0) \
+    /* zorgduur x (1 + change e) */ \
+    X(ZORGDUUR, "zorgduur", "change zorgsoorten", "change", 3) \
+    /* a share of the trajectories still running at the evaluation point ends there */ \
+    X(EXIT_AFTER, "exit_after", "share evaluation_months zorgsoorten", "share evaluation_months", 4) \
+    /* a share of the external instroom of `from` starts in `to` instead */ \
+    X(SUBSTITUTION, "substitution", "share from to", "share from to", 2) \
+    /* price per client-year (and lumpsum amount) x (1 + change e) */ \
+    X(TARIFF, "tariff", "change zorgsoorten", "change", 6) \
+    /* a share of the external instroom goes to the voorliggend veld, at a cost per start */ \
+    X(DIVERSION, "diversion", "share service_cost zorgsoorten", "share", 1) \
+    /* the zorgsoort is paid a fixed amount from the start year */ \
+    X(LUMPSUM, "lumpsum", "amount zorgsoorten", "amount zorgsoorten", 5)
+
+#define JZ_EFFECT_ENUM_(id, yaml, uses, needs, order) JZ_EFFECT_##id,
 typedef enum {
-    JZ_EFFECT_INSTROOM = 0,  /* external instroom x (1 + change e) */
-    JZ_EFFECT_ZORGDUUR,      /* zorgduur x (1 + change e) */
-    JZ_EFFECT_EXIT_AFTER,    /* a share of the trajectories still running at the evaluation point ends there */
-    JZ_EFFECT_SUBSTITUTION,  /* a share of the external instroom of `from` starts in `to` instead */
-    JZ_EFFECT_TARIFF,        /* price per client-year (and lumpsum amount) x (1 + change e) */
-    JZ_EFFECT_DIVERSION,     /* a share of the external instroom goes to the voorliggend veld, at a cost per start */
-    JZ_EFFECT_LUMPSUM,       /* the zorgsoort is paid a fixed amount from the start year */
+    JZ_EFFECTS(JZ_EFFECT_ENUM_)
     JZ_EFFECT_N
 } jz_effect;
 
@@ -72,6 +89,10 @@ typedef struct jz_measure {
                                  after baseline_year counts */
     int baseline_year;        /* calendar year (JZ_BASELINE_YEAR) */
     int cause;                /* JZ_CAUSE_VOLUME or JZ_CAUSE_INTENSITY (decomposition) */
+    int has_ha_share;         /* 1: ha_share says which zorgsoorten the saving lands in;
+                                 0: it is spread over the zorgsoorten its cause touches,
+                                 cost-weighted (docs/measures.md) */
+    double *ha_share;         /* [Z] share of the saving per zorgsoort, summing to 1 */
 
     /* ---- local ---- */
     int effect;               /* jz_effect */
@@ -142,16 +163,27 @@ typedef struct jz_measure_attr {
                                  before realisation and baseline); 0 for local measures */
     double net_total, gross_total, investment_total, certain_total, uncertain_total;
     double standalone_total, table_total;
-    int payback_year;         /* first year, from the measure's first active year, in which the
-                                 cumulative net saving is >= 0; 0 when not within the horizon
-                                 or when the measure never does anything */
+    int payback_year;         /* first year, from the measure's first active year, from which on
+                                 the cumulative net saving stays >= 0 up to the end of the judging
+                                 horizon; 0 when there is none or the measure never does anything */
     double per_euro;          /* gross_total / investment_total; NaN without investment */
-    int rank;                 /* 1 = largest net_total */
+    int rank;                 /* 1 = largest npv (ties: list order) */
+    /* judging over a->judge_horizon years (docs/measures.md "Judging a measure") */
+    double judge_total;       /* undiscounted net saving over the judging horizon */
+    double npv;               /* net present value of the net saving at a->discount_rate,
+                                 discounted to the base year: sum_y net[y] / (1 + rate)^y */
+    double structural;        /* the structural yearly saving: the net saving in the last year
+                                 of the judging horizon, once ramped up */
 } jz_measure_attr;
 
 typedef struct jz_measures_analysis {
     int n;                    /* measures (= s->n_measures) */
-    int horizon, base_year;
+    int horizon, base_year;   /* the budget horizon: the totals above are over its years */
+    int judge_horizon;        /* years over which measures are judged (>= horizon; from
+                                 meta.measures_horizon); every [H] array of this analysis and of
+                                 its attr has judge_horizon entries, the first horizon of them the
+                                 budget years */
+    double discount_rate;     /* rate of npv (meta.discount_rate) */
     int gemeente;             /* -1: total of all gemeenten; else the gemeente index */
     int n_local;              /* local measures: the Shapley players */
     int exact;                /* 1: exact Shapley values; 0: permutation-sampling estimate */

@@ -26,6 +26,93 @@
 extern "C" {
 #endif
 
+/* The arrays of jz_result, one X-macro list per shape (the single place a
+ * result figure is declared: the struct, the allocation and the region total
+ * are generated from these lists; see CONTRIBUTING.md).  X(field, kind):
+ *   JZ_RESULT_SUM    additive: the region slot g = G is the sum over gemeenten
+ *   JZ_RESULT_RATIO  a ratio: the region slot is recomputed from summed parts
+ * Per gemeente x zorgsoort x year, index (g*Z + z)*H + y: */
+#define JZ_RESULT_SUM 1
+#define JZ_RESULT_RATIO 0
+#define JZ_RESULT_CZ_FIELDS(X) \
+    X(start, JZ_RESULT_SUM)                     /* clients in care on 1 January */ \
+    X(end, JZ_RESULT_SUM)                       /* clients in care on 31 December */ \
+    X(client_years, JZ_RESULT_SUM)              /* integral of the stock over the year = average clients */ \
+    X(unique, JZ_RESULT_SUM)                    /* start + instroom: CBS "actief in periode" (trajectories) */ \
+    X(instroom, JZ_RESULT_SUM)                  /* all starts = ext + transfer + reentry */ \
+    X(instroom_ext, JZ_RESULT_SUM)              /* new starts from outside care */ \
+    X(instroom_transfer, JZ_RESULT_SUM)         /* arrivals from other zorgsoorten (incl. ageing to 18+) */ \
+    X(instroom_reentry, JZ_RESULT_SUM)          /* re-entries after an earlier exit */ \
+    X(uitstroom, JZ_RESULT_SUM)                 /* all exits = sum of the uit_* parts below */ \
+    X(uit_transfer, JZ_RESULT_SUM)              /* exits to another zorgsoort (sum of uit_to over w) */ \
+    X(uit_reentry, JZ_RESULT_SUM)               /* exits that will re-enter later */ \
+    X(uit_aged_out, JZ_RESULT_SUM)              /* exits by turning 18 (or the group's upper age) that leave care */ \
+    X(uit_out, JZ_RESULT_SUM)                   /* exits out of care for good */ \
+    X(price, JZ_RESULT_RATIO)                   /* euros per client-year paid that year (cost / client_years \
+                                                   for lumpsum and population financing) */ \
+    X(care_cost, JZ_RESULT_SUM)                 /* client_years * price (or the lumpsum): the projected clients */ \
+    X(cost, JZ_RESULT_SUM)                      /* care_cost + cost of external shifts not in_volume - ha_saving */ \
+    X(budget_volume, JZ_RESULT_SUM)             /* budgeted client-years (0 when no budget) */ \
+    X(budget_price, JZ_RESULT_RATIO)            /* budgeted euros per client-year, indexed */ \
+    X(budget, JZ_RESULT_SUM)                    /* budget_volume * budget_price (or the amount) + ext_budget */ \
+    X(ext_client_years, JZ_RESULT_SUM)          /* client-years of external shifts (not in the flows) */ \
+    X(ext_cost, JZ_RESULT_SUM)                  /* their cost (for in_volume shifts: their part of care_cost) */ \
+    X(ext_budget, JZ_RESULT_SUM)                /* their compensation */ \
+    X(tekort, JZ_RESULT_SUM)                    /* cost - budget */ \
+    X(cost_per_client, JZ_RESULT_RATIO)         /* cost / unique (0 when unique = 0) */ \
+    /* the tekort split into causes (docs/model.md "Deficit decomposition"); \
+     * dec_tariff + dec_external + dec_volume + dec_intensity + dec_start == tekort */ \
+    X(dec_tariff, JZ_RESULT_SUM)                /* tariff gap incl. corrections and indexation of overspend */ \
+    X(dec_external, JZ_RESULT_SUM)              /* external shifts (e.g. woonplaatsbeginsel) */ \
+    X(dec_volume, JZ_RESULT_SUM)                /* more client-years than budgeted */ \
+    X(dec_intensity, JZ_RESULT_SUM)             /* higher cost per client-year than budgeted, beyond indexation */ \
+    X(dec_start, JZ_RESULT_SUM)                 /* startverschil: the base-year gap of a budget given as an \
+                                                   amount (its real overspend in the base year), carried on */ \
+    X(ha_saving, JZ_RESULT_SUM)                 /* Hervormingsagenda saving landed in this zorgsoort (in cost: \
+                                                   by the row's shares, or spread cost-weighted) */
+
+/* Per gemeente x year, index g*H + y: */
+#define JZ_RESULT_GY_FIELDS(X) \
+    X(g_start, JZ_RESULT_SUM)                   /* sum over zorgsoorten of start (trajectories) */ \
+    X(g_end, JZ_RESULT_SUM)                     /* sum over zorgsoorten of end */ \
+    X(g_instroom, JZ_RESULT_SUM)                /* sum over zorgsoorten of instroom (incl. transfers) */ \
+    X(g_uitstroom, JZ_RESULT_SUM)               /* sum over zorgsoorten of uitstroom (incl. transfers) */ \
+    X(g_unique, JZ_RESULT_SUM)                  /* persons: sum of start + instroom_ext + instroom_reentry */ \
+    X(g_client_years, JZ_RESULT_SUM) \
+    X(g_care_cost, JZ_RESULT_SUM)               /* sum over zorgsoorten of cost (net of ha_saving) */ \
+    X(g_care_budget, JZ_RESULT_SUM)             /* sum over zorgsoorten of budget */ \
+    X(g_care_tekort, JZ_RESULT_SUM)             /* g_care_cost - g_care_budget */ \
+    X(g_fixed_cost, JZ_RESULT_SUM)              /* fixed cost lines */ \
+    X(g_fixed_budget, JZ_RESULT_SUM) \
+    X(g_cost, JZ_RESULT_SUM)                    /* g_care_cost + g_fixed_cost + g_measure_investment */ \
+    X(g_budget, JZ_RESULT_SUM)                  /* care + fixed */ \
+    X(g_tekort, JZ_RESULT_SUM)                  /* g_cost - g_budget */ \
+    X(g_dec_tariff, JZ_RESULT_SUM)              /* sums of the dec_* parts, incl. fixed lines and measures */ \
+    X(g_dec_external, JZ_RESULT_SUM) \
+    X(g_dec_volume, JZ_RESULT_SUM) \
+    X(g_dec_intensity, JZ_RESULT_SUM) \
+    X(g_niet_beinvloedbaar, JZ_RESULT_SUM)      /* g_dec_tariff + g_dec_external (+ g_dec_start when it is not \
+                                                   beinvloedbaar) */ \
+    X(g_beinvloedbaar, JZ_RESULT_SUM)           /* g_dec_volume + g_dec_intensity (+ g_dec_start by default) */ \
+    X(g_ha_savings, JZ_RESULT_SUM)              /* Hervormingsagenda savings counted this year (euros) */ \
+    X(g_ha_savings_certain, JZ_RESULT_SUM)      /* of which the certain part */ \
+    X(g_measure_investment, JZ_RESULT_SUM)      /* investment cost of local measures (in g_cost) */ \
+    X(g_rijksbijdrage, JZ_RESULT_SUM)           /* 0 when not given */ \
+    X(g_tekort_rijk, JZ_RESULT_SUM)             /* g_cost - g_rijksbijdrage */ \
+    X(g_cost_per_client, JZ_RESULT_RATIO)       /* g_care_cost / g_unique */ \
+    X(g_in_transit, JZ_RESULT_SUM)              /* youth between zorgsoorten on 31 December */ \
+    X(g_reentry_pool, JZ_RESULT_SUM)            /* youth waiting to re-enter on 31 December */ \
+    X(g_left_care, JZ_RESULT_SUM)               /* cumulative exits out of care (uit_out + uit_aged_out) */ \
+    X(g_dec_start, JZ_RESULT_SUM)               /* sum of dec_start (in g_beinvloedbaar or g_niet_beinvloedbaar \
+                                                   as meta.startverschil_beinvloedbaar says) */ \
+    X(g_ha_savings_spread, JZ_RESULT_SUM)       /* of g_ha_savings: rows without zorgsoorten shares, spread \
+                                                   cost-weighted over the zorgsoorten their cause touches */ \
+    X(g_cost_without_measures, JZ_RESULT_SUM)   /* g_cost of the same run with every measure off */ \
+    X(g_measure_saving, JZ_RESULT_SUM)          /* besparing: g_cost_without_measures - g_cost = Hervormingsagenda \
+                                                   + effect of local measures - their investment */
+
+#define JZ_RESULT_DECLARE_(field, kind) double *field;
+
 typedef struct jz_result {
     int n_gemeenten;   /* G (the total is stored at g = G) */
     int n_zorgsoorten; /* Z */
@@ -33,69 +120,11 @@ typedef struct jz_result {
     int base_year;
 
     /* ---- per gemeente x zorgsoort x year, index (g*Z + z)*H + y ---- */
-    double *start;             /* clients in care on 1 January */
-    double *end;               /* clients in care on 31 December */
-    double *client_years;      /* integral of the stock over the year = average clients */
-    double *unique;            /* start + instroom: CBS "actief in periode" (trajectories) */
-    double *instroom;          /* all starts = ext + transfer + reentry */
-    double *instroom_ext;      /* new starts from outside care */
-    double *instroom_transfer; /* arrivals from other zorgsoorten (incl. ageing to 18+) */
-    double *instroom_reentry;  /* re-entries after an earlier exit */
-    double *uitstroom;         /* all exits = sum of the uit_* parts below */
-    double *uit_transfer;      /* exits to another zorgsoort (sum of uit_to over w) */
-    double *uit_reentry;       /* exits that will re-enter later */
-    double *uit_aged_out;      /* exits by turning 18 (or the group's upper age) that leave care */
-    double *uit_out;           /* exits out of care for good */
-    double *uit_to;            /* [.. * Z + w] exits to zorgsoort w */
-    double *price;             /* euros per client-year paid that year (cost / client_years
-                                  for lumpsum and population financing) */
-    double *care_cost;         /* client_years * price (or the lumpsum): the projected clients */
-    double *cost;              /* care_cost + cost of external shifts not in_volume */
-    double *budget_volume;     /* budgeted client-years (0 when no budget) */
-    double *budget_price;      /* budgeted euros per client-year, indexed */
-    double *budget;            /* budget_volume * budget_price (or the amount) + ext_budget */
-    double *ext_client_years;  /* client-years of external shifts (not in the flows) */
-    double *ext_cost;          /* their cost (for in_volume shifts: their part of care_cost) */
-    double *ext_budget;        /* their compensation */
-    double *tekort;            /* cost - budget */
-    double *cost_per_client;   /* cost / unique (0 when unique = 0) */
-    /* the tekort split into causes (docs/model.md "Deficit decomposition");
-     * dec_tariff + dec_external + dec_volume + dec_intensity == tekort */
-    double *dec_tariff;        /* tariff gap incl. corrections and indexation of overspend */
-    double *dec_external;      /* external shifts (e.g. woonplaatsbeginsel) */
-    double *dec_volume;        /* more client-years than budgeted */
-    double *dec_intensity;     /* higher cost per client-year than budgeted, beyond indexation */
+    JZ_RESULT_CZ_FIELDS(JZ_RESULT_DECLARE_)
+    double *uit_to;            /* [.. * Z + w] exits to zorgsoort w: index jz_result_to() */
 
     /* ---- per gemeente x year, index g*H + y ---- */
-    double *g_start;           /* sum over zorgsoorten of start (trajectories) */
-    double *g_end;             /* sum over zorgsoorten of end */
-    double *g_instroom;        /* sum over zorgsoorten of instroom (incl. transfers) */
-    double *g_uitstroom;       /* sum over zorgsoorten of uitstroom (incl. transfers) */
-    double *g_unique;          /* persons: sum of start + instroom_ext + instroom_reentry */
-    double *g_client_years;
-    double *g_care_cost;       /* sum over zorgsoorten of cost */
-    double *g_care_budget;     /* sum over zorgsoorten of budget */
-    double *g_care_tekort;     /* g_care_cost - g_care_budget */
-    double *g_fixed_cost;      /* fixed cost lines */
-    double *g_fixed_budget;
-    double *g_cost;            /* care + fixed */
-    double *g_budget;          /* care + fixed */
-    double *g_tekort;          /* g_cost - g_budget */
-    double *g_dec_tariff;      /* sums of the dec_* parts, incl. fixed lines and measures */
-    double *g_dec_external;
-    double *g_dec_volume;
-    double *g_dec_intensity;
-    double *g_niet_beinvloedbaar; /* g_dec_tariff + g_dec_external */
-    double *g_beinvloedbaar;      /* g_dec_volume + g_dec_intensity */
-    double *g_ha_savings;         /* Hervormingsagenda savings counted this year (euros) */
-    double *g_ha_savings_certain; /* of which the certain part */
-    double *g_measure_investment; /* investment cost of local measures (in g_cost) */
-    double *g_rijksbijdrage;   /* 0 when not given */
-    double *g_tekort_rijk;     /* g_cost - g_rijksbijdrage */
-    double *g_cost_per_client; /* g_care_cost / g_unique */
-    double *g_in_transit;      /* youth between zorgsoorten on 31 December */
-    double *g_reentry_pool;    /* youth waiting to re-enter on 31 December */
-    double *g_left_care;       /* cumulative exits out of care (uit_out + uit_aged_out) */
+    JZ_RESULT_GY_FIELDS(JZ_RESULT_DECLARE_)
 
     double *block; /* storage for all arrays above */
     size_t block_len;
@@ -134,6 +163,8 @@ int jz_model_run(const jz_scenario *s, jz_workspace *w, jz_result *r, jz_error *
  * (jzsim/measures.h); jz_model_run is jz_model_run_opts with NULL options. */
 typedef struct jz_run_options {
     const unsigned char *measure_active; /* [s->n_measures] or NULL */
+    int skip_measure_saving; /* 1: leave g_measure_saving and g_cost_without_measures 0
+                                (saves the run without measures; the attribution does) */
 } jz_run_options;
 
 /* jz_model_run with options (opt may be NULL). */

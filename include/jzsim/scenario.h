@@ -87,33 +87,46 @@ enum {
     JZ_FIN_POPULATION = 2 /* an amount per person of the population group, tariff-indexed */
 };
 
+/* The per-year input series of a cell, one X-macro list: the struct fields,
+ * the scenario's storage block, its layout and the copy are all generated
+ * from it (engine/scenario/scenario.c; see CONTRIBUTING.md).
+ * X(field, width, extend): the series has width x H doubles (width 1 or Z);
+ * `extend` says what jz_scenario_extend() puts in added years: the last
+ * value (JZ_EXTEND_HOLD) or 0 (JZ_EXTEND_ZERO, for one-off values). */
+#define JZ_EXTEND_HOLD 1
+#define JZ_EXTEND_ZERO 0
+#define JZ_CELL_SERIES(X) \
+    X(instroom, 1, JZ_EXTEND_HOLD)          /* [H] starts per year (absolute or per 1,000) */ \
+    X(instroom_trend, 1, JZ_EXTEND_HOLD)    /* [H] autonomous trend, fraction/yr, compounding from base year */ \
+    X(zorgduur, 1, JZ_EXTEND_HOLD)          /* [H] mean duration in months (> 0) */ \
+    X(cost, 1, JZ_EXTEND_HOLD)              /* [H] euros per client-year in base-year prices */ \
+    X(intensity_trend, 1, JZ_EXTEND_HOLD)   /* [H] fraction/yr, compounding from base year */ \
+    X(tariff_index, 1, JZ_EXTEND_HOLD)      /* [H] tariff indexation applied in year y (y > base) */ \
+    X(budget_volume, 1, JZ_EXTEND_HOLD)     /* [H] budgeted client-years */ \
+    X(budget_price, 1, JZ_EXTEND_HOLD)      /* [H] budgeted euros per client-year, base-year prices */ \
+    X(reentry, 1, JZ_EXTEND_HOLD)           /* [H] fraction of ended care that re-enters later */ \
+    X(ageing_rate, 1, JZ_EXTEND_HOLD)       /* [H] fraction of the stock that turns 18 per year */ \
+    X(ageing_transfer, 1, JZ_EXTEND_HOLD)   /* [H] fraction of those ageing out that moves to ageing_to */ \
+    X(tariff_correction, 1, JZ_EXTEND_ZERO) /* [H] one-off tariff corrections (e.g. reele prijs), compounding like indexation */ \
+    X(budget_amount, 1, JZ_EXTEND_HOLD)     /* [H] budgeted euros per year, base-year prices (budget-indexed) */ \
+    X(financing_amount, 1, JZ_EXTEND_HOLD)  /* [H] lumpsum euros/yr, or euros per person (population), base-year prices */ \
+    X(transition, Z, JZ_EXTEND_HOLD)        /* [H * Z] fraction of ended care moving to zorgsoort w: [y*Z + w] */
+
+#define JZ_CELL_SERIES_DECLARE_(field, width, extend) double *field;
+
 /* All inputs of one gemeente x zorgsoort: the zorgsoort's defaults with the
- * gemeente's overrides applied. */
+ * gemeente's overrides applied.  The scalars first, then the series. */
 typedef struct jz_cell {
     double start;            /* clients in care on 1 January of the base year */
     int instroom_per_1000;   /* 1: instroom is per 1,000 of the population group */
-    double *instroom;        /* [H] starts per year (absolute or per 1,000) */
-    double *instroom_trend;  /* [H] autonomous trend, fraction/yr, compounding from base year */
-    double *zorgduur;        /* [H] mean duration in months (> 0) */
-    double *cost;            /* [H] euros per client-year in base-year prices */
-    double *intensity_trend; /* [H] fraction/yr, compounding from base year */
-    double *tariff_index;    /* [H] tariff indexation applied in year y (y > base) */
-    double *tariff_correction; /* [H] one-off tariff corrections (e.g. reële prijs), compounding like indexation */
     int has_budget;          /* 0: no begroting given for this cell (budget 0) */
-    double *budget_volume;   /* [H] budgeted client-years */
-    double *budget_price;    /* [H] budgeted euros per client-year, base-year prices */
     int has_budget_amount;   /* 1: the budget is an amount, not volume x price */
-    double *budget_amount;   /* [H] budgeted euros per year, base-year prices (budget-indexed) */
     int financing;           /* JZ_FIN_* from year index financing_from on; volume before */
     int financing_from;      /* year index; 0 = from the base year */
-    double *financing_amount;/* [H] lumpsum euros/yr, or euros per person (population), base-year prices */
-    double *transition;      /* [H * Z] fraction of ended care moving to zorgsoort w: [y*Z + w] */
-    double *reentry;         /* [H] fraction of ended care that re-enters later */
     int reentry_delay;       /* months until re-entry, 1..JZ_REENTRY_DELAY_MAX */
     int reentry_to;          /* zorgsoort index the re-entry goes to */
-    double *ageing_rate;     /* [H] fraction of the stock that turns 18 per year */
-    double *ageing_transfer; /* [H] fraction of those ageing out that moves to ageing_to */
     int ageing_to;           /* zorgsoort index, or -1 when ageing out always leaves care */
+    JZ_CELL_SERIES(JZ_CELL_SERIES_DECLARE_)
 } jz_cell;
 
 /* One traceable input: what was set, to what, in which unit, from where. */
@@ -124,7 +137,25 @@ typedef struct jz_input {
     char *source; /* the nearest `source:` note, or "" */
     char *file;   /* file the value came from (after extends) */
     int line;
+    /* for readers of a report: */
+    char *label_nl;  /* "Instroom ambulante jeugdhulp (per 1.000 jeugdigen)": the `label:`
+                        written with the value, or generated from zorgsoort and key; never NULL
+                        once loaded */
+    char *label_en;  /* the same in English ("Inflow ambulante jeugdhulp (per 1,000 youth)");
+                        a written `label:` is used for both languages */
+    int label_given; /* 1: label_nl/label_en are the scenario's own `label:` */
+    int bron;        /* index into jz_scenario.bronnen of the nearest `bron: id`, or -1 */
 } jz_input;
+
+/* One entry of the scenario's `bronnen:` list: a source as a reader cites it. */
+typedef struct jz_bron {
+    char *id;        /* what inputs refer to: `bron: enschede2023` */
+    char *title;     /* "Eindrapportage strategie duurzame jeugdzorg" */
+    char *publisher; /* "Gemeente Enschede", or "" */
+    int year;        /* 0 when not given */
+    char *page;      /* "p. 12", or "" */
+    char *table;     /* "Tabel 3.3a", or "" */
+} jz_bron;
 
 typedef struct jz_meta {
     char name[JZ_NAME_MAX];
@@ -135,6 +166,15 @@ typedef struct jz_meta {
     int steps_per_year; /* 12: the model's grid is monthly */
     int n_sources;
     char **sources;     /* free-text source notes from meta.sources */
+    int description_inherited;   /* 1: a variant (`extends`) without a description of its own */
+    char variant_of[JZ_NAME_MAX]; /* then the name of the scenario it extends ("variant op ..."),
+                                     or "" */
+    /* conventions of the split and of judging measures (docs/model.md,
+     * docs/measures.md); defaults in brackets */
+    int startverschil_beinvloedbaar; /* 1: the base-year gap of an amount budget counts as
+                                        beinvloedbaar [1, as seed 004] ; 0: as niet */
+    int measures_horizon;  /* years over which measures are judged [max(horizon, 10)] */
+    double discount_rate;  /* per year, for the net present value of measures [3%] */
 } jz_meta;
 
 typedef struct jz_scenario {
@@ -159,6 +199,8 @@ typedef struct jz_scenario {
     jz_input *inputs;      /* every value the user set, for tracing */
     int n_warnings;
     char **warnings;       /* "file:line: ..." notes that are not errors */
+    int n_bronnen;
+    jz_bron *bronnen;      /* the `bronnen:` list, in file order */
 
     /* storage: every per-year array above points into `block` */
     double *block;
@@ -170,6 +212,9 @@ typedef struct jz_load_options {
     size_t max_file_bytes;  /* per file; default 16 MiB */
     size_t max_nodes;       /* YAML nodes after alias expansion; default 2,000,000 */
     int max_extends_depth;  /* default 16 */
+    int allow_implausible;  /* 1: a rate above its plausibility ceiling (25%/yr
+                               indexation, 50%/yr growth) is accepted as if
+                               marked `plausible: false`; default 0 */
 } jz_load_options;
 
 void jz_load_options_default(jz_load_options *opt);
@@ -190,6 +235,14 @@ jz_scenario *jz_scenario_load_string(const char *yaml, size_t len,
 
 /* A deep copy whose numbers may be changed; NULL on out of memory. */
 jz_scenario *jz_scenario_copy(const jz_scenario *s);
+
+/* A copy of s with a longer horizon (>= s's, <= JZ_HORIZON_MAX) for judging
+ * measures beyond the budget horizon (docs/measures.md "Judging a
+ * measure"): every per-year input holds its last value in the added years,
+ * except one-off values (tariff corrections), which are 0 there.  The first
+ * years project exactly as s does.  It carries no uncertain inputs, input
+ * trace or warnings.  NULL on out of memory or a bad horizon. */
+jz_scenario *jz_scenario_extend(const jz_scenario *s, int horizon);
 
 /* Free a scenario; NULL and half-built scenarios are fine. */
 void jz_scenario_free(jz_scenario *s);

@@ -105,4 +105,13 @@ if [ -f "$E/basis.yaml" ]; then
   expect_exit 0 "$JZ" backtest --quiet --fit kosten --history "$E/historie.csv" --fit-until 2022 --format json "$E/basis.yaml"
   expect_grep "$TMP/out" "\"cost_per_client\""
 fi
+# a typo row (mean duration 0,0001 months) drives zorgduur below what a
+# scenario accepts: the fit stops at the loader's bound, says so, and the
+# written scenario loads (issue 12 item 3)
+mkdir -p "$TMP/typo"
+expect_exit 0 "$JZ" calibrate --fit zorgduur --history "$D/typo_duration.csv" -o "$TMP/typo/cal.yaml" "$S"
+expect_grep "$TMP/out" "zorgduur of GM0001, ambulant: the fit ran into the lower bound"
+expect_grep "$TMP/typo/cal.yaml" "zorgduur: 0.01 "
+expect_exit 0 "$JZ" validate "$TMP/typo/cal.yaml"
+
 finish

@@ -19,7 +19,7 @@ expect_exit 2 "$JZ" prognose "$S/voorbeeld.yaml"
 expect_exit 2 "$JZ" prognose --band 120 a b
 
 # ---- the steps of docs/eigen-gemeente.md, in its words ----
-for cmd in "jzsim init -o mijn-gemeente.yaml" "jzsim validate mijn-gemeente.yaml" \
+for cmd in "jzsim init -o mijn-gemeente.yaml" "jzsim validate --strict mijn-gemeente.yaml" \
            "jzsim run mijn-gemeente.yaml" "jzsim compare --format html -o briefing.html" \
            "jzsim prognose mijn-gemeente.yaml"; do
   expect_grep "$DOC" "$cmd"
@@ -38,8 +38,13 @@ expect_exit 0 "$JZ" init -q "$TMP/sjabloon.yaml"
 cmp -s "$TMP/out" "$TMP/voorbeeldrecht.yaml" && ok || bad "init stdout differs from -o"
 [ -s "$TMP/err" ] && bad "init -q wrote to stderr" || ok
 
-expect_exit 0 "$JZ" validate "$TMP/voorbeeldrecht.yaml"
+expect_exit 0 "$JZ" validate --strict "$TMP/voorbeeldrecht.yaml"
 expect_grep "$TMP/out" "ok "
+# figures that give an implausible price: init warns (and names the zorgsoort), validate --strict fails
+printf 'gemeente: {code: GM9997, naam: M}\nbasisjaar: 2023\nzorgsoorten:\n  - {key: jeugdzorgplus, uitgaven: 0.9M, unieke_clienten: 7}\n' > "$TMP/dure.yaml"
+expect_exit 0 "$JZ" init -q -o "$TMP/dure-s.yaml" "$TMP/dure.yaml"
+expect_grep "$TMP/err" "warning: .*jeugdzorgplus.*plausible"
+expect_exit 2 "$JZ" validate --strict "$TMP/dure-s.yaml"
 expect_exit 0 "$JZ" run --format json "$TMP/voorbeeldrecht.yaml"
 cp "$TMP/out" "$TMP/run.json"
 # base year: spending and unique clients as given, within 0.5%; tekort = cost - begroting
@@ -48,7 +53,7 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 g = d["results"][0]
 given = {"ambulant": (9.6e6, 1450), "daghulp": (1.9e6, 110), "pleegzorg": (3.1e6, 150),
-         "gezinshuis": (1.7e6, 28), "residentieel": (4.2e6, 60), "jeugdzorgplus": (0.9e6, 7),
+         "gezinshuis": (1.7e6, 28), "residentieel": (4.2e6, 60), "jeugdzorgplus": (0.5e6, 7),
          "crisis": (0.6e6, 40), "jeugdbescherming": (2.2e6, 210),
          "jeugdreclassering": (0.35e6, 45), "verlengde_jeugdzorg": (1.3e6, 75)}
 for k, (sp, u) in given.items():

@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "init/init_internal.h"
+#include "init/derive_internal.h"
 #include "model/erlang.h"
 #include "scenario/value.h"
 
@@ -42,7 +42,7 @@ typedef struct tzs {
     char key[JZ_KEY_MAX];
     char name[JZ_NAME_MAX];
     char taakveld[32];
-    const jz_init_reference *ref;
+    const jz_derive_reference *ref;
     int stages, has_stages;
     double spending, unique;
     double starts, ends, start, dur;
@@ -222,7 +222,7 @@ static int read_zs(const jz_node *n, int i, tzs *z, jz_error *err)
             return jz_node_error(err, k, "%s: key '%s' may only hold a-z, 0-9 and _", what, z->key);
     snprintf(what, sizeof what, "zorgsoort %s", z->key);
     int nref;
-    const jz_init_reference *ref = jz_init_reference_table(&nref);
+    const jz_derive_reference *ref = jz_derive_reference_table(&nref);
     for (int r = 0; r < nref; r++)
         if (strcmp(ref[r].key, z->key) == 0)
             z->ref = &ref[r];
@@ -468,7 +468,7 @@ static int read_template(jz_arena *a, const jz_node *root, tmpl *t, jz_error *er
 /* Client-years of one year of the model's monthly chain: k stages, D months,
  * S clients on 1 January split equally over the stages, A starts per year
  * entering uniformly (docs/model.md sections 2-3). */
-double jz_init_chain_year(int k, double D, double S, double A, double *end)
+double jz_derive_chain_year(int k, double D, double S, double A, double *end)
 {
     jz_erlang e;
     memset(&e, 0, sizeof e);
@@ -564,7 +564,7 @@ static int derive_zs(tzs *z, jz_error *err)
     if (!(z->D > 0.05) || !(z->D < 1200))
         return jz_node_error(err, z->has_dur ? z->n_dur : z->n_unique,
                              "zorgsoort %s: the figures give a zorgduur of %.2f months, outside 0.05-1200", z->key, z->D);
-    z->cy = jz_init_chain_year(z->stages, z->D, z->S, z->A, NULL);
+    z->cy = jz_derive_chain_year(z->stages, z->D, z->S, z->A, NULL);
     if (!(z->cy > 0))
         return jz_node_error(err, z->node, "zorgsoort %s: no client-years in the basisjaar", z->key);
     z->price = X / z->cy;
@@ -909,7 +909,7 @@ static int write_scenario(wout *o, const tmpl *t, jz_error *err)
 
 /* ---------- the whole ---------- */
 
-static void result_free_partial(jz_init_result *r)
+static void result_free_partial(jz_derive_result *r)
 {
     if (!r)
         return;
@@ -918,15 +918,18 @@ static void result_free_partial(jz_init_result *r)
         free(r->assumptions[i]);
     free(r->assumptions);
     free(r->checks);
+    for (int i = 0; i < r->n_warnings; i++)
+        free(r->warnings[i]);
+    free(r->warnings);
     free(r);
 }
 
-void jz_init_result_free(jz_init_result *r)
+void jz_derive_result_free(jz_derive_result *r)
 {
     result_free_partial(r);
 }
 
-static int check_run(const tmpl *t, jz_init_result *res, jz_error *err)
+static int check_run(const tmpl *t, jz_derive_result *res, jz_error *err)
 {
     char name[1100];
     snprintf(name, sizeof name, "%s (init)", t->file);
@@ -940,6 +943,17 @@ static int check_run(const tmpl *t, jz_init_result *res, jz_error *err)
     jz_result *r = jz_result_alloc(s);
     int rc = (w && r) ? jz_model_run(s, w, r, err)
                       : jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    if (rc == JZ_OK && s->n_warnings > 0) {
+        res->warnings = calloc((size_t)s->n_warnings, sizeof *res->warnings);
+        if (!res->warnings)
+            rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        for (int i = 0; rc == JZ_OK && i < s->n_warnings; i++) {
+            if (!(res->warnings[i] = strdup(s->warnings[i])))
+                rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+            else
+                res->n_warnings++;
+        }
+    }
     if (rc == JZ_OK) {
         res->checks = calloc((size_t)t->n_zs, sizeof *res->checks);
         if (!res->checks)
@@ -949,7 +963,7 @@ static int check_run(const tmpl *t, jz_init_result *res, jz_error *err)
         res->n_checks = t->n_zs;
         res->max_rel_diff = 0;
         for (int i = 0; i < t->n_zs; i++) {
-            jz_init_check *c = &res->checks[i];
+            jz_derive_check *c = &res->checks[i];
             int z = jz_scenario_zorgsoort_index(s, t->zs[i].key);
             snprintf(c->key, sizeof c->key, "%s", t->zs[i].key);
             c->spending_given = t->zs[i].spending;
@@ -970,8 +984,8 @@ static int check_run(const tmpl *t, jz_init_result *res, jz_error *err)
     return rc;
 }
 
-int jz_init_from_string(const char *textp, size_t len, const char *name,
-                        jz_init_result **outp, jz_error *err)
+int jz_derive_from_string(const char *textp, size_t len, const char *name,
+                        jz_derive_result **outp, jz_error *err)
 {
     jz_error_clear(err);
     *outp = NULL;
@@ -992,7 +1006,7 @@ int jz_init_from_string(const char *textp, size_t len, const char *name,
         rc = read_template(a, root, &t, err);
     for (int i = 0; !rc && i < t.n_zs; i++)
         rc = derive_zs(&t.zs[i], err);
-    jz_init_result *res = NULL;
+    jz_derive_result *res = NULL;
     wout o = {0};
     char *buf = NULL;
     size_t blen = 0;
@@ -1036,7 +1050,7 @@ int jz_init_from_string(const char *textp, size_t len, const char *name,
     return JZ_OK;
 }
 
-int jz_init_from_file(const char *path, jz_init_result **out, jz_error *err)
+int jz_derive_from_file(const char *path, jz_derive_result **out, jz_error *err)
 {
     jz_error_clear(err);
     *out = NULL;
@@ -1072,7 +1086,7 @@ int jz_init_from_file(const char *path, jz_init_result **out, jz_error *err)
         free(buf);
         return jz_error_set(err, JZ_EIO, path, 0, 0, "cannot read the template");
     }
-    int rc = jz_init_from_string(buf ? buf : "", len, path, out, err);
+    int rc = jz_derive_from_string(buf ? buf : "", len, path, out, err);
     free(buf);
     return rc;
 }

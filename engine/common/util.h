@@ -1,0 +1,32 @@
+/*
+ * util.h - small helpers shared by the library: a strdup, a growing list of
+ * strings (warnings, notes), an edit distance for "did you mean" hints and
+ * a whole-file reader with a size limit.  Internal, not public API.
+ */
+#ifndef JZ_COMMON_UTIL_H
+#define JZ_COMMON_UTIL_H
+
+#include <stddef.h>
+
+#include "jzsim/error.h"
+
+/* A malloc'd copy of s (NULL is copied as ""); NULL when out of memory. */
+char *jz_strdup(const char *s);
+
+/* Append a copy of s to the list (*arr)[0..*n), growing *cap by doubling.
+ * JZ_OK or JZ_ENOMEM (the list is unchanged). */
+int jz_strlist_push(char ***arr, int *n, int *cap, const char *s);
+
+/* Levenshtein distance between a and b; a large number (99) when either is
+ * longer than 63 bytes: suggestions are for short keys. */
+size_t jz_edit_distance(const char *a, const char *b);
+
+/* Read the file at path whole into a malloc'd buffer (NUL-terminated,
+ * *len without the NUL).  At most max bytes: a larger regular file is
+ * refused before reading, a pipe or growing file after max + 1 bytes.
+ * what names the file in messages ("file", "the history file").  JZ_OK,
+ * or JZ_EIO (cannot open/read, a directory), JZ_EINPUT (too large) or
+ * JZ_ENOMEM with err filled. */
+int jz_read_file(const char *path, size_t max, const char *what, char **out, size_t *len, jz_error *err);
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * internal.h - what the parts of the history reader share (engine/history:
+ * names.c, cells.c, store.c, csv.c, yaml.c).  Not public API.
+ */
+#ifndef JZ_HISTORY_INTERNAL_H
+#define JZ_HISTORY_INTERNAL_H
+
+#include <stddef.h>
+
+#include "analysis/calib_internal.h" /* jz_history_quote, JZ_QUOTE_BUF */
+#include "jzsim/history.h"
+
+/* Column roles besides the series (a series' role is its jz_hseries). */
+enum { COL_GEMEENTE = JZ_HS_N, COL_ZORGSOORT, COL_PERIOD, COL_SOURCE, COL_ROLES };
+
+/* names.c */
+/* Lower case, letters and digits only, accents dropped; with drop_paren the
+ * text in parentheses is removed and copied to paren. */
+void hist_normalise(const char *s, char *out, size_t size, int drop_paren, char *paren, size_t psize);
+int hist_role_of(const char *norm);           /* COL_* or a jz_hseries; -1 unknown */
+const char *hist_suggest(const char *norm);   /* the documented name closest to norm, or NULL */
+double hist_unit_scale(int role, const char *paren);
+
+/* cells.c */
+enum { NUM_OK = 0, NUM_MISSING = 1, NUM_BAD = -1 };
+void hist_trim(char *s);
+int hist_parse_number(const char *cell, int comma_decimal, double *out, const char **why);
+int hist_parse_period(const char *cell, int *year, int *half, int *prov);
+const char *hist_check_value(int s, double v);
+extern const char hist_period_hint[];
+
+/* store.c */
+void hist_cpy(char *dst, size_t size, const char *src);
+int hist_add_note(jz_history *h, const char *s);
+int hist_add_warning(jz_history *h, int line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+int hist_store_row(jz_history *h, const jz_history_row *in, jz_error *err);
+
+#endif

@@ -1,0 +1,75 @@
+/*
+ * jzsim/prognose.h - the year end of the current year from its realised
+ * months (`jzsim prognose`, docs/eigen-gemeente.md step 7).
+ *
+ * jz_prognose_run() fits the realised monthly spending per zorgsoort to the
+ * scenario's monthly model (the part of the clients in care on 1 January
+ * and the part of the year's instroom) and projects the rest of the year,
+ * with a prediction band.
+ */
+#ifndef JZSIM_PROGNOSE_H
+#define JZSIM_PROGNOSE_H
+
+#include "jzsim/error.h"
+#include "jzsim/model.h"
+#include "jzsim/scenario.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+#define JZ_PROGNOSE_MONTHS 12
+
+/* Realised figures of year `year` through month `months` (1..11). */
+typedef struct jz_prognose_input {
+    int year;
+    int months;
+    int n_zorgsoorten;     /* Z of the scenario it was read against */
+    unsigned char *given;  /* [Z] 1 when the zorgsoort's spending is given */
+    double *spending;      /* [Z * 12] realised euros in month t (0-based), t < months */
+} jz_prognose_input;
+
+/* Read realised figures (YAML: jaar, maanden, uitgaven: {zorgsoort: [per
+ * month]}) against scenario s: keys must be zorgsoorten of s, the year must be
+ * a projected year after the base year.  Errors name file:line:column. */
+int jz_prognose_read(const char *path, const jz_scenario *s,
+                     jz_prognose_input **out, jz_error *err);
+jz_prognose_input *jz_prognose_input_alloc(const jz_scenario *s);
+void jz_prognose_input_free(jz_prognose_input *in);
+
+typedef struct jz_prognose {
+    int n_zorgsoorten;
+    int year, months;
+    double level;          /* coverage of the band, e.g. 0.8 */
+    /* per zorgsoort [Z] */
+    double *realised;      /* spending through month `months` */
+    double *model_year;    /* the scenario's spending in the year */
+    double *year_end;      /* projected spending of the whole year */
+    double *low, *high;    /* the band at `level` */
+    double *scale_start;   /* fitted factor on the model's clients of 1 January */
+    double *scale_inflow;  /* fitted factor on the model's instroom */
+    /* totals over the zorgsoorten */
+    double total_realised, total_model, total_year_end, total_low, total_high;
+    double *block;
+} jz_prognose;
+
+/* The model's monthly spending of gemeente g, year index y, per zorgsoort,
+ * split into the part of the clients in care on 1 January (from_start) and
+ * the part of the year's instroom (from_inflow), [Z * 12] each, scaled so
+ * that their sum over the months is the model's spending of the year.  r is
+ * a result of s. */
+int jz_prognose_profile(const jz_scenario *s, const jz_result *r, int g, int y,
+                        double *from_start, double *from_inflow, jz_error *err);
+
+/* Project the year end of in->year for gemeente g: per zorgsoort the
+ * realised monthly spending is fitted (weighted least squares) as
+ * a x from_start + b x from_inflow, the rest of the year is the fitted model,
+ * and the band is the prediction interval at `level` (0 < level < 1) with a
+ * Student-t quantile (docs/eigen-gemeente.md, "Prognose lopend jaar"). */
+int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
+                    double level, jz_prognose **out, jz_error *err);
+void jz_prognose_free(jz_prognose *p);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,93 @@
+/*
+ * test_common.c - the shared helpers of engine/common: strdup, the string
+ * list, the edit distance, the whole-file reader and its limits.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common/limits.h"
+#include "common/util.h"
+
+static void test_strings(void **state)
+{
+    (void)state;
+    char *d = jz_strdup("abc");
+    assert_string_equal(d, "abc");
+    free(d);
+    d = jz_strdup(NULL);
+    assert_string_equal(d, "");
+    free(d);
+    char **v = NULL;
+    int n = 0, cap = 0;
+    for (int i = 0; i < 20; i++) {
+        char b[16];
+        snprintf(b, sizeof b, "w%d", i);
+        assert_int_equal(jz_strlist_push(&v, &n, &cap, b), JZ_OK);
+    }
+    assert_int_equal(n, 20);
+    assert_true(cap >= 20);
+    assert_string_equal(v[19], "w19");
+    for (int i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+static void test_edit_distance(void **state)
+{
+    (void)state;
+    assert_int_equal(jz_edit_distance("zorgduur", "zorgduur"), 0);
+    assert_int_equal(jz_edit_distance("zorgdur", "zorgduur"), 1);
+    assert_int_equal(jz_edit_distance("instrom", "instroom"), 1);
+    assert_int_equal(jz_edit_distance("kitten", "sitting"), 3);
+    assert_int_equal(jz_edit_distance("", "abc"), 3);
+    char longer[80];
+    memset(longer, 'a', sizeof longer - 1);
+    longer[79] = '\0';
+    assert_int_equal(jz_edit_distance(longer, "a"), 99);
+}
+
+static void test_read_file(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/jz_common_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "hello\n", 6), 6);
+    close(fd);
+    char *buf;
+    size_t len;
+    jz_error err;
+    assert_int_equal(jz_read_file(path, 100, "file", &buf, &len, &err), JZ_OK);
+    assert_int_equal(len, 6);
+    assert_string_equal(buf, "hello\n"); /* NUL-terminated */
+    free(buf);
+    assert_int_equal(jz_read_file(path, 5, "the history file", &buf, &len, &err), JZ_EINPUT);
+    assert_null(buf);
+    assert_string_equal(err.message, "the history file is 6 bytes, larger than the limit of 5 bytes");
+    assert_string_equal(err.file, path);
+    unlink(path);
+    assert_int_equal(jz_read_file(path, 100, "file", &buf, &len, &err), JZ_EIO);
+    assert_string_equal(err.message, "cannot open file: No such file or directory");
+    assert_int_equal(jz_read_file("/tmp", 100, "file", &buf, &len, &err), JZ_EIO);
+    assert_string_equal(err.message, "cannot read file: it is a directory");
+    assert_true(JZ_HISTORY_MAX_BYTES == (size_t)64 << 20);
+    assert_true(JZ_YAML_MAX_BYTES == (size_t)16 << 20);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_strings),
+        cmocka_unit_test(test_edit_distance),
+        cmocka_unit_test(test_read_file),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
