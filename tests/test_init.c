@@ -178,6 +178,52 @@ static void test_minimal_and_assumptions_replaced(void **state)
     jz_derive_result_free(res);
 }
 
+/* A begroting per zorgsoort, with a budget index of its own: the model's
+ * budget per year is the nominal amount, the tekort cost - begroting. */
+static void test_begroting_per_zorgsoort_nominal(void **state)
+{
+    (void)state;
+    static const char t[] =
+        "gemeente: {code: GM9997, naam: B}\n"
+        "basisjaar: 2023\n"
+        "indexatie: {tarief: {2024: 6%, 2025: 4%}, begroting: {2024: 2.5%, 2025: 1.5%}}\n"
+        "zorgsoorten:\n"
+        "  - key: ambulant\n"
+        "    uitgaven: 5M\n"
+        "    unieke_clienten: 700\n"
+        "    begroting: {2023: 4.8M, 2024: 5.1M, 2025: 5.3M, 2026: 5.2M}\n"
+        "  - key: pleegzorg\n"
+        "    uitgaven: 2M\n"
+        "    unieke_clienten: 90\n"
+        "    begroting: {2024: 2.1M, 2027: 2.4M}\n";
+    jz_error err;
+    jz_derive_result *res = NULL;
+    if (jz_derive_from_string(t, sizeof t - 1, "b.yaml", &res, &err) != JZ_OK)
+        fail_msg("%d:%d: %s", err.line, err.column, err.message);
+    jz_scenario *s = load_yaml(res);
+    jz_workspace *w;
+    jz_result *r;
+    run(s, &w, &r);
+    assert_int_equal(s->meta.horizon, 5);
+    int za = jz_scenario_zorgsoort_index(s, "ambulant"), zp = jz_scenario_zorgsoort_index(s, "pleegzorg");
+    static const double amb[] = {4.8e6, 5.1e6, 5.3e6, 5.2e6, 5.2e6 * 1.015};
+    /* pleegzorg: no 2023 value -> the spending; 2025, 2026 hold 2024 in real terms */
+    static const double ple[] = {2e6, 2.1e6, 2.1e6 * 1.015, 2.1e6 * 1.015 * 1.015, 2.4e6};
+    for (int y = 0; y < 5; y++) {
+        size_t ia = jz_result_cz(r, 0, za, y), ip = jz_result_cz(r, 0, zp, y);
+        assert_close(r->budget[ia], amb[y], 0.05);
+        assert_close(r->budget[ip], ple[y], 0.05);
+        assert_close(r->tekort[ia], r->cost[ia] - amb[y], 0.05);
+        assert_close(r->tekort[ip], r->cost[ip] - ple[y], 0.05);
+    }
+    assert_int_equal(count_assumptions(res, "begroting 2023 (het basisjaar) = uitgaven"), 1);
+    assert_int_equal(count_assumptions(res, "begrotingsindexatie"), 0);
+    jz_result_free(r);
+    jz_workspace_free(w);
+    jz_scenario_free(s);
+    jz_derive_result_free(res);
+}
+
 /* Bad input: a located error, JZ_EINPUT. */
 static void expect_error(const char *yaml, int line, const char *needle)
 {
@@ -435,6 +481,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_acceptance_voorbeeld),
         cmocka_unit_test(test_minimal_and_assumptions_replaced),
+        cmocka_unit_test(test_begroting_per_zorgsoort_nominal),
         cmocka_unit_test(test_bad_input_located),
         cmocka_unit_test(test_reference_matches_enschede),
         cmocka_unit_test(test_prognose_recovers_year_end),
