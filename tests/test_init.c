@@ -296,8 +296,8 @@ static void test_reference_matches_enschede(void **state)
 /* The truth: the model itself with other numbers (start, instroom, price,
  * optionally zorgduur) for every zorgsoort; monthly figures from the same
  * monthly model. */
-static void make_truth(const jz_scenario *base, gsl_rng *rng, double spread, double dur_spread,
-                       int y, double month[][12])
+static void make_truth_full(const jz_scenario *base, gsl_rng *rng, double spread, double dur_spread,
+                            int y, double month[][12], double stock[][12], double *unique)
 {
     jz_scenario *t = jz_scenario_copy(base);
     assert_non_null(t);
@@ -324,11 +324,25 @@ static void make_truth(const jz_scenario *base, gsl_rng *rng, double spread, dou
     for (int z = 0; z < Z; z++)
         for (int m = 0; m < 12; m++)
             month[z][m] = A[z * 12 + m] + B[z * 12 + m];
+    if (stock) {
+        assert_int_equal(jz_prognose_stock_profile(t, r, 0, y, A, B, &err), JZ_OK);
+        for (int z = 0; z < Z; z++) {
+            for (int m = 0; m < 12; m++)
+                stock[z][m] = A[z * 12 + m] + B[z * 12 + m];
+            unique[z] = r->unique[jz_result_cz(r, 0, z, y)];
+        }
+    }
     free(A);
     free(B);
     jz_result_free(r);
     jz_workspace_free(w);
     jz_scenario_free(t);
+}
+
+static void make_truth(const jz_scenario *base, gsl_rng *rng, double spread, double dur_spread,
+                       int y, double month[][12])
+{
+    make_truth_full(base, rng, spread, dur_spread, y, month, NULL, NULL);
 }
 
 typedef struct pstats {
@@ -434,6 +448,74 @@ static void test_prognose_band_coverage(void **state)
     jz_scenario_free(s);
 }
 
+/* Clients in care at the month ends: the clients on 31 December and the
+ * unique clients of the year, exactly within the model family, and bands
+ * that cover at their rate (pooled over zorgsoorten). */
+static void test_prognose_clients(void **state)
+{
+    (void)state;
+    jz_scenario *s = voorbeeld_scenario();
+    const int Z = s->n_zorgsoorten, y = 1, months = 6;
+    double (*month)[12] = calloc((size_t)Z, sizeof *month);
+    double (*stock)[12] = calloc((size_t)Z, sizeof *stock);
+    double *unique = calloc((size_t)Z, sizeof *unique);
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(rng, 7);
+    int n = 0, cov_end = 0, cov_unique = 0;
+    double max_err = 0;
+    for (int c = 0; c < 300; c++) {
+        const double noise = c < 20 ? 0.0 : 0.03;
+        make_truth_full(s, rng, 0.15, 0.0, y, month, stock, unique);
+        jz_prognose_input *in = jz_prognose_input_alloc(s);
+        in->year = s->meta.base_year + y;
+        in->months = months;
+        double end_truth[64];
+        for (int z = 0; z < Z; z++) {
+            in->given[z] = in->clients_given[z] = 1;
+            for (int m = 0; m < 12; m++) {
+                double v = stock[z][m] * (1 + (noise > 0 ? gsl_ran_gaussian(rng, noise) : 0));
+                if (m < months) {
+                    in->clients[z * 12 + m] = v;
+                    in->spending[z * 12 + m] = month[z][m];
+                }
+                if (m == 11)
+                    end_truth[z] = v;
+            }
+        }
+        jz_prognose *p = NULL;
+        jz_error err;
+        if (jz_prognose_run(s, 0, in, 0.8, &p, &err) != JZ_OK)
+            fail_msg("prognose: %s", err.message);
+        assert_true(p->any_clients);
+        for (int z = 0; z < Z; z++) {
+            if (noise == 0) {
+                double e1 = fabs(p->clients_end[z] / end_truth[z] - 1), e2 = fabs(p->unique[z] / unique[z] - 1);
+                if (e1 > max_err)
+                    max_err = e1;
+                if (e2 > max_err)
+                    max_err = e2;
+                continue;
+            }
+            n++;
+            cov_end += p->clients_end_low[z] <= end_truth[z] && end_truth[z] <= p->clients_end_high[z];
+            cov_unique += p->unique_low[z] <= unique[z] && unique[z] <= p->unique_high[z];
+        }
+        jz_prognose_free(p);
+        jz_prognose_input_free(in);
+    }
+    double sd = sqrt(n * 0.8 * 0.2);
+    print_message("clients, no noise: max error %.2e; 3%% noise: 31 December covered %d of %d, unique %d of %d "
+                  "(expected %.0f +- %.0f)\n", max_err, cov_end, n, cov_unique, n, 0.8 * n, 3 * sd);
+    assert_true(max_err < 1e-9);
+    assert_true(fabs(cov_end - 0.8 * n) <= 3 * sd);
+    assert_true(fabs(cov_unique - 0.8 * n) <= 3 * sd);
+    gsl_rng_free(rng);
+    free(unique);
+    free(stock);
+    free(month);
+    jz_scenario_free(s);
+}
+
 static void test_prognose_read_errors(void **state)
 {
     (void)state;
@@ -486,6 +568,7 @@ int main(void)
         cmocka_unit_test(test_reference_matches_enschede),
         cmocka_unit_test(test_prognose_recovers_year_end),
         cmocka_unit_test(test_prognose_band_coverage),
+        cmocka_unit_test(test_prognose_clients),
         cmocka_unit_test(test_prognose_read_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -22,8 +22,10 @@ static void help(void)
            "realised spending per zorgsoort of its first months, with the monthly\n"
            "model of the scenario and a band (voorjaarsnota, najaarsnota).  The\n"
            "realisation file: jaar, maanden (2-11) and uitgaven {zorgsoort: [month\n"
-           "1, month 2, ...]} (docs/eigen-gemeente.md, step 7).  Zorgsoorten without\n"
-           "realised figures keep the scenario's own spending.\n"
+           "1, month 2, ...]}, optionally clienten {zorgsoort: [in care at the end of\n"
+           "each month]} for the clients on 31 December and the unique clients of\n"
+           "the year (docs/eigen-gemeente.md, step 7).  Zorgsoorten without\n"
+           "realised figures keep the scenario's own figures.\n"
            "\n"
            "Options:\n"
            "  --format F    table (default) or json\n"
@@ -78,6 +80,22 @@ static void write_json(FILE *f, const jz_scenario *s, int g, const jz_prognose *
         jz_jsonw_number(&j, p->scale_start[z]);
         jz_jsonw_key(&j, "scale_inflow");
         jz_jsonw_number(&j, p->scale_inflow[z]);
+        jz_jsonw_key(&j, "scenario_clients_end");
+        jz_jsonw_number(&j, p->model_clients_end[z]);
+        jz_jsonw_key(&j, "clients_end");
+        jz_jsonw_number(&j, p->clients_end[z]);
+        jz_jsonw_key(&j, "clients_end_low");
+        jz_jsonw_number(&j, p->clients_end_low[z]);
+        jz_jsonw_key(&j, "clients_end_high");
+        jz_jsonw_number(&j, p->clients_end_high[z]);
+        jz_jsonw_key(&j, "scenario_unique");
+        jz_jsonw_number(&j, p->model_unique[z]);
+        jz_jsonw_key(&j, "unique");
+        jz_jsonw_number(&j, p->unique[z]);
+        jz_jsonw_key(&j, "unique_low");
+        jz_jsonw_number(&j, p->unique_low[z]);
+        jz_jsonw_key(&j, "unique_high");
+        jz_jsonw_number(&j, p->unique_high[z]);
         jz_jsonw_end_object(&j);
     }
     jz_jsonw_end_array(&j);
@@ -109,6 +127,24 @@ static void write_table(FILE *f, const jz_scenario *s, int g, const jz_prognose 
                 p->model_year[z], p->year_end[z], p->low[z], p->high[z]);
     fprintf(f, "%-22s %14.0f %14.0f %14.0f %14.0f %14.0f\n", "Totaal", p->total_realised, p->total_model,
             p->total_year_end, p->total_low, p->total_high);
+    if (!p->any_clients)
+        return;
+    fprintf(f, "\nCliënten (trajecten; zonder opgave: het scenario)\n");
+    fprintf(f, "%-22s %14s %14s %16s %14s %18s\n", "Zorgsoort", "Scenario 31/12", "Prognose 31/12",
+            "Band", "Scenario uniek", "Prognose uniek");
+    for (int z = 0; z < p->n_zorgsoorten; z++) {
+        char band[64], uq[64];
+        int given = p->clients_end_low[z] != p->clients_end_high[z] || p->clients_end[z] != p->model_clients_end[z];
+        if (given) {
+            snprintf(band, sizeof band, "%.0f-%.0f", p->clients_end_low[z], p->clients_end_high[z]);
+            snprintf(uq, sizeof uq, "%.0f (%.0f-%.0f)", p->unique[z], p->unique_low[z], p->unique_high[z]);
+        } else {
+            snprintf(band, sizeof band, "-");
+            snprintf(uq, sizeof uq, "%.0f", p->unique[z]);
+        }
+        fprintf(f, "%-22s %14.0f %14.0f %16s %14.0f %18s\n", s->zorgsoorten[z].key, p->model_clients_end[z],
+                p->clients_end[z], band, p->model_unique[z], uq);
+    }
 }
 
 int cmd_prognose(int argc, char **argv)

@@ -22,6 +22,10 @@
  * with the Student-t quantile on m - p degrees of freedom; for the total the
  * variances add (zorgsoorten independent) and the degrees of freedom follow
  * Welch-Satterthwaite.  Zorgsoorten without realised figures take the model.
+ * Clients in care at the month ends, when given, are fitted the same way on
+ * the stock profile (clients from 1 January decaying, from the instroom
+ * building up): the clients on 31 December are the fit at month 12 (with
+ * one month's noise in the band), the unique clients a x start + b x instroom.
  */
 #include <math.h>
 #include <stdio.h>
@@ -35,8 +39,11 @@
 #include "model/erlang.h"
 #include "scenario/value.h"
 
-int jz_prognose_profile(const jz_scenario *s, const jz_result *r, int g, int y,
-                        double *from_start, double *from_inflow, jz_error *err)
+/* One year of the monthly chain of every zorgsoort, split into the part of
+ * the clients in care on 1 January and the part of the year's instroom:
+ * client-months in each month (cm_*) or clients at the end of it (st_*). */
+static int chain(const jz_scenario *s, const jz_result *r, int g, int y,
+                 double *cm_a, double *cm_b, double *st_a, double *st_b, jz_error *err)
 {
     const int Z = s->n_zorgsoorten;
     for (int z = 0; z < Z; z++) {
@@ -55,9 +62,8 @@ int jz_prognose_profile(const jz_scenario *s, const jz_result *r, int g, int y,
             xb[j] = 0.0;
         }
         const double I = r->instroom[i] / 12.0;
-        double *A = from_start + (size_t)z * 12, *B = from_inflow + (size_t)z * 12, sum = 0;
         for (int t = 0; t < 12; t++) {
-            double ca = 0, cb = I * e.V;
+            double ca = 0, cb = I * e.V, sa = 0, sb = 0;
             for (int j = 0; j < k; j++) {
                 ca += xa[j] * e.W[j];
                 cb += xb[j] * e.W[j];
@@ -70,20 +76,48 @@ int jz_prognose_profile(const jz_scenario *s, const jz_result *r, int g, int y,
                 }
                 na[j] = va;
                 nb[j] = vb;
+                sa += va;
+                sb += vb;
             }
             memcpy(xa, na, (size_t)k * sizeof xa[0]);
             memcpy(xb, nb, (size_t)k * sizeof xb[0]);
-            A[t] = ca;
-            B[t] = cb;
-            sum += ca + cb;
+            const size_t o = (size_t)z * 12 + (size_t)t;
+            if (cm_a) {
+                cm_a[o] = ca;
+                cm_b[o] = cb;
+            }
+            if (st_a) {
+                st_a[o] = sa;
+                st_b[o] = sb;
+            }
         }
-        const double f = sum > 0 ? r->cost[i] / sum : 0.0;
+    }
+    return JZ_OK;
+}
+
+int jz_prognose_profile(const jz_scenario *s, const jz_result *r, int g, int y,
+                        double *from_start, double *from_inflow, jz_error *err)
+{
+    int rc = chain(s, r, g, y, from_start, from_inflow, NULL, NULL, err);
+    if (rc)
+        return rc;
+    for (int z = 0; z < s->n_zorgsoorten; z++) {
+        double *A = from_start + (size_t)z * 12, *B = from_inflow + (size_t)z * 12, sum = 0;
+        for (int t = 0; t < 12; t++)
+            sum += A[t] + B[t];
+        const double f = sum > 0 ? r->cost[jz_result_cz(r, g, z, y)] / sum : 0.0;
         for (int t = 0; t < 12; t++) {
             A[t] *= f;
             B[t] *= f;
         }
     }
     return JZ_OK;
+}
+
+int jz_prognose_stock_profile(const jz_scenario *s, const jz_result *r, int g, int y,
+                              double *from_start, double *from_inflow, jz_error *err)
+{
+    return chain(s, r, g, y, NULL, NULL, from_start, from_inflow, err);
 }
 
 jz_prognose_input *jz_prognose_input_alloc(const jz_scenario *s)
@@ -95,7 +129,9 @@ jz_prognose_input *jz_prognose_input_alloc(const jz_scenario *s)
     in->n_zorgsoorten = s->n_zorgsoorten;
     in->given = calloc(Z ? Z : 1, 1);
     in->spending = calloc((Z ? Z : 1) * 12, sizeof *in->spending);
-    if (!in->given || !in->spending) {
+    in->clients_given = calloc(Z ? Z : 1, 1);
+    in->clients = calloc((Z ? Z : 1) * 12, sizeof *in->clients);
+    if (!in->given || !in->spending || !in->clients_given || !in->clients) {
         jz_prognose_input_free(in);
         return NULL;
     }
@@ -108,7 +144,39 @@ void jz_prognose_input_free(jz_prognose_input *in)
         return;
     free(in->given);
     free(in->spending);
+    free(in->clients_given);
+    free(in->clients);
     free(in);
+}
+
+/* {zorgsoort: [month 1, ..., month m]} into values[z * 12 + t]. */
+static int read_monthly(const jz_node *map, const char *name, jz_unit u, const char *what,
+                        const jz_scenario *s, int months, unsigned char *given, double *values,
+                        jz_error *err)
+{
+    if (map->type != JZ_NODE_MAP || map->n == 0)
+        return jz_node_error(err, map, "%s: expected {zorgsoort: [month 1, month 2, ...]}, got %s", name,
+                             jz_node_type_name(map));
+    for (size_t i = 0; i < map->n; i++) {
+        const jz_node *k = map->keys[i], *l = map->values[i];
+        int z = jz_scenario_zorgsoort_index(s, k->scalar);
+        if (z < 0)
+            return jz_node_error(err, k, "%s: '%s' is not a zorgsoort of the scenario", name, k->scalar);
+        if (l->type != JZ_NODE_SEQ || (int)l->n != months)
+            return jz_node_error(err, l, "%s.%s: expected a list of %d monthly %s (maanden: %d), got %s%s",
+                                 name, k->scalar, months, what, months,
+                                 l->type == JZ_NODE_SEQ ? "a list of " : jz_node_type_name(l),
+                                 l->type == JZ_NODE_SEQ ? (l->n == 1 ? "1 item" : "another length") : "");
+        for (int t = 0; t < months; t++) {
+            char w[JZ_KEY_MAX + 64];
+            snprintf(w, sizeof w, "%s.%s month %d", name, k->scalar, t + 1);
+            int rc = jz_value_number(l->values[t], u, w, &values[(size_t)z * 12 + (size_t)t], err);
+            if (rc)
+                return rc;
+        }
+        given[z] = 1;
+    }
+    return JZ_OK;
 }
 
 int jz_prognose_read(const char *path, const jz_scenario *s, jz_prognose_input **out, jz_error *err)
@@ -135,8 +203,10 @@ int jz_prognose_read(const char *path, const jz_scenario *s, jz_prognose_input *
     if (!rc) {
         for (size_t i = 0; !rc && i < root->n; i++) {
             const char *k = root->keys[i]->scalar;
-            if (strcmp(k, "jaar") && strcmp(k, "maanden") && strcmp(k, "uitgaven") && strcmp(k, "source"))
-                rc = jz_node_error(err, root->keys[i], "unknown key '%s' (known: jaar, maanden, uitgaven, source)", k);
+            if (strcmp(k, "jaar") && strcmp(k, "maanden") && strcmp(k, "uitgaven") && strcmp(k, "clienten") &&
+                strcmp(k, "source"))
+                rc = jz_node_error(err, root->keys[i],
+                                   "unknown key '%s' (known: jaar, maanden, uitgaven, clienten, source)", k);
         }
     }
     if (!rc && !(nj = jz_node_get(root, "jaar")))
@@ -154,30 +224,12 @@ int jz_prognose_read(const char *path, const jz_scenario *s, jz_prognose_input *
     }
     if (!rc && !(rc = jz_value_int(nm, 2, 11, "maanden", &v, err)))
         in->months = (int)v;
-    if (!rc && (nu->type != JZ_NODE_MAP || nu->n == 0))
-        rc = jz_node_error(err, nu, "uitgaven: expected {zorgsoort: [month 1, month 2, ...]}, got %s",
-                           jz_node_type_name(nu));
-    for (size_t i = 0; !rc && i < nu->n; i++) {
-        const jz_node *k = nu->keys[i], *l = nu->values[i];
-        int z = jz_scenario_zorgsoort_index(s, k->scalar);
-        if (z < 0) {
-            rc = jz_node_error(err, k, "uitgaven: '%s' is not a zorgsoort of the scenario", k->scalar);
-            break;
-        }
-        if (l->type != JZ_NODE_SEQ || (int)l->n != in->months) {
-            rc = jz_node_error(err, l, "uitgaven.%s: expected a list of %d monthly amounts (maanden: %d), got %s%s",
-                               k->scalar, in->months, in->months,
-                               l->type == JZ_NODE_SEQ ? "a list of " : jz_node_type_name(l),
-                               l->type == JZ_NODE_SEQ ? (l->n == 1 ? "1 item" : "another length") : "");
-            break;
-        }
-        for (int t = 0; !rc && t < in->months; t++) {
-            char w[JZ_KEY_MAX + 64];
-            snprintf(w, sizeof w, "uitgaven.%s month %d", k->scalar, t + 1);
-            rc = jz_value_number(l->values[t], JZ_U_MONEY, w, &in->spending[(size_t)z * 12 + (size_t)t], err);
-        }
-        in->given[z] = 1;
-    }
+    if (!rc)
+        rc = read_monthly(nu, "uitgaven", JZ_U_MONEY, "amounts", s, in->months, in->given, in->spending, err);
+    const jz_node *nc = rc ? NULL : jz_node_get(root, "clienten");
+    if (nc)
+        rc = read_monthly(nc, "clienten", JZ_U_COUNT, "numbers of clients in care at the month's end", s,
+                          in->months, in->clients_given, in->clients, err);
     jz_arena_free(a);
     if (rc) {
         jz_prognose_input_free(in);
@@ -195,12 +247,19 @@ void jz_prognose_free(jz_prognose *p)
     free(p);
 }
 
-/* Fit one zorgsoort; fills estimate of months m..11 and its variance. */
-static void fit_one(const double *A, const double *B, const double *R, int m,
-                    double *future, double *var, double *df, double *a_out, double *b_out)
+/* The fit of one series: R_t = a A_t + b B_t, relative errors (least
+ * squares of R/C on A/C and B/C, C = A + B), or a = b when the two parts
+ * cannot be told apart. */
+typedef struct fit {
+    int p;              /* parameters: 2, or 1 (a = b) */
+    double a, b;
+    double i11, i12, i22; /* (X'X)^-1 (p = 2); i11 = 1/n (p = 1) */
+    double s2, df;      /* residual variance, degrees of freedom */
+} fit;
+
+static void fit_ab(const double *A, const double *B, const double *R, int m, fit *f)
 {
-    double sxx11 = 0, sxx12 = 0, sxx22 = 0, sxy1 = 0, sxy2 = 0, n = 0;
-    double mean2 = 0;
+    double sxx11 = 0, sxx12 = 0, sxx22 = 0, sxy1 = 0, sxy2 = 0, n = 0, mean2 = 0, var2 = 0;
     for (int t = 0; t < m; t++) {
         double C = A[t] + B[t];
         if (C > 0) {
@@ -209,7 +268,6 @@ static void fit_one(const double *A, const double *B, const double *R, int m,
         }
     }
     mean2 = n > 0 ? mean2 / n : 0;
-    double var2 = 0;
     for (int t = 0; t < m; t++) {
         double C = A[t] + B[t];
         if (C <= 0)
@@ -222,47 +280,52 @@ static void fit_one(const double *A, const double *B, const double *R, int m,
         sxy1 += x1 * y;
         sxy2 += x2 * y;
     }
-    double gA = 0, gB = 0, c2 = 0;
-    for (int t = m; t < 12; t++) {
-        gA += A[t];
-        gB += B[t];
-        c2 += (A[t] + B[t]) * (A[t] + B[t]);
-    }
-    double a, b, quad, rss = 0;
-    int p;
     const double det = sxx11 * sxx22 - sxx12 * sxx12;
+    memset(f, 0, sizeof *f);
     if (n >= 3 && var2 > 1e-4 && det > 1e-12 * (sxx11 * sxx22)) {
-        p = 2;
-        a = (sxx22 * sxy1 - sxx12 * sxy2) / det;
-        b = (sxx11 * sxy2 - sxx12 * sxy1) / det;
-        /* g'(X'X)^-1 g */
-        quad = (sxx22 * gA * gA - 2 * sxx12 * gA * gB + sxx11 * gB * gB) / det;
+        f->p = 2;
+        f->a = (sxx22 * sxy1 - sxx12 * sxy2) / det;
+        f->b = (sxx11 * sxy2 - sxx12 * sxy1) / det;
+        f->i11 = sxx22 / det;
+        f->i12 = -sxx12 / det;
+        f->i22 = sxx11 / det;
     } else {
-        /* one ratio: x = 1 (x1 + x2 = 1) */
-        p = 1;
         double sy = 0;
         for (int t = 0; t < m; t++) {
             double C = A[t] + B[t];
             if (C > 0)
                 sy += R[t] / C;
         }
-        a = b = n > 0 ? sy / n : 1.0;
-        quad = n > 0 ? (gA + gB) * (gA + gB) / n : 0;
+        f->p = 1;
+        f->a = f->b = n > 0 ? sy / n : 1.0;
+        f->i11 = n > 0 ? 1.0 / n : 0.0;
     }
+    double rss = 0;
     for (int t = 0; t < m; t++) {
         double C = A[t] + B[t];
         if (C <= 0)
             continue;
-        double e = R[t] / C - (a * A[t] + b * B[t]) / C;
+        double e = (R[t] - f->a * A[t] - f->b * B[t]) / C;
         rss += e * e;
     }
-    const double dof = n - p;
-    const double s2 = dof > 0 ? rss / dof : 0;
-    *future = a * gA + b * gB;
-    *var = s2 * (quad + c2);
-    *df = dof > 0 ? dof : 1;
-    *a_out = a;
-    *b_out = b;
+    const double dof = n - f->p;
+    f->s2 = dof > 0 ? rss / dof : 0;
+    f->df = dof > 0 ? dof : 1;
+}
+
+/* The fitted a gA + b gB and the variance of its error against a new
+ * observation with noise variance s2 * c2 (c2 = 0: the parameters only). */
+static void predict(const fit *f, double gA, double gB, double c2, double *mean, double *var)
+{
+    double quad = f->p == 2 ? f->i11 * gA * gA + 2 * f->i12 * gA * gB + f->i22 * gB * gB
+                            : f->i11 * (gA + gB) * (gA + gB);
+    *mean = f->a * gA + f->b * gB;
+    *var = f->s2 * (quad + c2);
+}
+
+static double half_width(double var, double df, double q)
+{
+    return var > 0 ? gsl_cdf_tdist_Pinv(q, df) * sqrt(var) : 0.0;
 }
 
 int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
@@ -270,7 +333,7 @@ int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
 {
     jz_error_clear(err);
     *outp = NULL;
-    jz_init(); /* GSL's aborting handler off: the t quantile below */
+    jz_init(); /* GSL's aborting handler off: the t quantiles below */
     if (!s || !in || in->n_zorgsoorten != s->n_zorgsoorten || g < 0 || g >= s->n_gemeenten)
         return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "prognose: realised figures for another scenario");
     if (!(level > 0 && level < 1))
@@ -279,68 +342,96 @@ int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
     if (y < 0 || y >= s->meta.horizon || in->months < 2 || in->months > 11)
         return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "prognose: year %d or months %d outside the scenario",
                             in->year, in->months);
-    const int Z = s->n_zorgsoorten;
+    const int Z = s->n_zorgsoorten, m = in->months;
     const size_t nz = (size_t)(Z ? Z : 1);
+    enum { N_ARRAYS = 15 };
     jz_prognose *p = calloc(1, sizeof *p);
-    double *prof = calloc(nz * 24, sizeof *prof);
+    double *prof = calloc(nz * 48, sizeof *prof);
     jz_workspace *w = jz_workspace_alloc(s);
     jz_result *r = jz_result_alloc(s);
     int rc = JZ_OK;
-    if (!p || !prof || !w || !r || !(p->block = calloc(nz * 7, sizeof *p->block)))
+    if (!p || !prof || !w || !r || !(p->block = calloc(nz * N_ARRAYS, sizeof *p->block)))
         rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     if (!rc)
         rc = jz_model_run(s, w, r, err);
+    double *cmA = prof, *cmB = prof + nz * 12, *stA = prof + nz * 24, *stB = prof + nz * 36;
     if (!rc)
-        rc = jz_prognose_profile(s, r, g, y, prof, prof + nz * 12, err);
+        rc = jz_prognose_profile(s, r, g, y, cmA, cmB, err);
+    if (!rc)
+        rc = jz_prognose_stock_profile(s, r, g, y, stA, stB, err);
     if (!rc) {
+        double **arr[N_ARRAYS] = {&p->realised, &p->model_year, &p->year_end, &p->low, &p->high,
+                                  &p->scale_start, &p->scale_inflow, &p->model_clients_end,
+                                  &p->clients_end, &p->clients_end_low, &p->clients_end_high,
+                                  &p->model_unique, &p->unique, &p->unique_low, &p->unique_high};
+        for (int i = 0; i < N_ARRAYS; i++)
+            *arr[i] = p->block + (size_t)i * nz;
         p->n_zorgsoorten = Z;
         p->year = in->year;
-        p->months = in->months;
+        p->months = m;
         p->level = level;
-        p->realised = p->block;
-        p->model_year = p->block + nz;
-        p->year_end = p->block + 2 * nz;
-        p->low = p->block + 3 * nz;
-        p->high = p->block + 4 * nz;
-        p->scale_start = p->block + 5 * nz;
-        p->scale_inflow = p->block + 6 * nz;
         const double q = 0.5 + 0.5 * level;
         double vtot = 0, vdf = 0;
         for (int z = 0; z < Z; z++) {
-            const double *A = prof + (size_t)z * 12, *B = prof + nz * 12 + (size_t)z * 12;
-            double model = 0, real = 0;
+            const size_t o = (size_t)z * 12, i = jz_result_cz(r, g, z, y);
+            const double *A = cmA + o, *B = cmB + o;
+            double model = 0, real = 0, gA = 0, gB = 0, c2 = 0;
             for (int t = 0; t < 12; t++)
                 model += A[t] + B[t];
             p->model_year[z] = model;
-            if (!in->given[z]) {
-                p->year_end[z] = p->low[z] = p->high[z] = model;
-                p->scale_start[z] = p->scale_inflow[z] = 1.0;
-                continue;
+            p->model_clients_end[z] = r->end[i];
+            p->model_unique[z] = r->unique[i];
+            p->clients_end[z] = p->clients_end_low[z] = p->clients_end_high[z] = r->end[i];
+            p->unique[z] = p->unique_low[z] = p->unique_high[z] = r->unique[i];
+            p->year_end[z] = p->low[z] = p->high[z] = model;
+            p->scale_start[z] = p->scale_inflow[z] = 1.0;
+            if (in->clients_given[z]) {
+                /* the clients in care at the month ends, on the stock profile */
+                fit f;
+                double mean, var;
+                p->any_clients = 1;
+                fit_ab(stA + o, stB + o, in->clients + o, m, &f);
+                const double c11 = stA[o + 11] + stB[o + 11];
+                predict(&f, stA[o + 11], stB[o + 11], c11 * c11, &mean, &var);
+                p->clients_end[z] = mean;
+                p->clients_end_low[z] = mean - half_width(var, f.df, q);
+                p->clients_end_high[z] = mean + half_width(var, f.df, q);
+                /* unique = start x a + instroom x b: parameters only */
+                predict(&f, r->start[i], r->instroom[i], 0.0, &mean, &var);
+                p->unique[z] = mean;
+                p->unique_low[z] = mean - half_width(var, f.df, q);
+                p->unique_high[z] = mean + half_width(var, f.df, q);
             }
-            const double *R = in->spending + (size_t)z * 12;
-            for (int t = 0; t < in->months; t++)
+            if (!in->given[z])
+                continue;
+            const double *R = in->spending + o;
+            for (int t = 0; t < m; t++)
                 real += R[t];
-            double fut, var, df;
-            fit_one(A, B, R, in->months, &fut, &var, &df, &p->scale_start[z], &p->scale_inflow[z]);
+            for (int t = m; t < 12; t++) {
+                gA += A[t];
+                gB += B[t];
+                c2 += (A[t] + B[t]) * (A[t] + B[t]);
+            }
+            fit f;
+            double fut, var;
+            fit_ab(A, B, R, m, &f);
+            predict(&f, gA, gB, c2, &fut, &var);
+            p->scale_start[z] = f.a;
+            p->scale_inflow[z] = f.b;
             p->realised[z] = real;
             p->year_end[z] = real + fut;
-            double half = var > 0 ? gsl_cdf_tdist_Pinv(q, df) * sqrt(var) : 0;
-            p->low[z] = p->year_end[z] - half;
-            p->high[z] = p->year_end[z] + half;
+            p->low[z] = p->year_end[z] - half_width(var, f.df, q);
+            p->high[z] = p->year_end[z] + half_width(var, f.df, q);
             vtot += var;
             if (var > 0)
-                vdf += var * var / df;
+                vdf += var * var / f.df;
         }
         for (int z = 0; z < Z; z++) {
             p->total_realised += p->realised[z];
             p->total_model += p->model_year[z];
             p->total_year_end += p->year_end[z];
         }
-        double half = 0;
-        if (vtot > 0) {
-            double df = vtot * vtot / vdf;
-            half = gsl_cdf_tdist_Pinv(q, df) * sqrt(vtot);
-        }
+        double half = vtot > 0 ? half_width(vtot, vtot * vtot / vdf, q) : 0;
         p->total_low = p->total_year_end - half;
         p->total_high = p->total_year_end + half;
     }

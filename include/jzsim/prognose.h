@@ -19,18 +19,21 @@ extern "C" {
 #endif
 #define JZ_PROGNOSE_MONTHS 12
 
-/* Realised figures of year `year` through month `months` (1..11). */
+/* Realised figures of year `year` through month `months` (2..11). */
 typedef struct jz_prognose_input {
     int year;
     int months;
     int n_zorgsoorten;     /* Z of the scenario it was read against */
     unsigned char *given;  /* [Z] 1 when the zorgsoort's spending is given */
     double *spending;      /* [Z * 12] realised euros in month t (0-based), t < months */
+    unsigned char *clients_given; /* [Z] 1 when the clients in care are given */
+    double *clients;       /* [Z * 12] clients in care at the end of month t, t < months */
 } jz_prognose_input;
 
 /* Read realised figures (YAML: jaar, maanden, uitgaven: {zorgsoort: [per
- * month]}) against scenario s: keys must be zorgsoorten of s, the year must be
- * a projected year after the base year.  Errors name file:line:column. */
+ * month]}, optionally clienten: {zorgsoort: [in care at the end of each
+ * month]}) against scenario s: keys must be zorgsoorten of s, the year a
+ * projected year.  Errors name file:line:column. */
 int jz_prognose_read(const char *path, const jz_scenario *s,
                      jz_prognose_input **out, jz_error *err);
 jz_prognose_input *jz_prognose_input_alloc(const jz_scenario *s);
@@ -45,8 +48,16 @@ typedef struct jz_prognose {
     double *model_year;    /* the scenario's spending in the year */
     double *year_end;      /* projected spending of the whole year */
     double *low, *high;    /* the band at `level` */
-    double *scale_start;   /* fitted factor on the model's clients of 1 January */
-    double *scale_inflow;  /* fitted factor on the model's instroom */
+    double *scale_start;   /* fitted factor on the model's spending from the clients of 1 January */
+    double *scale_inflow;  /* fitted factor on the model's spending from the instroom */
+    /* clients, per zorgsoort [Z]: the scenario's figures where none are given */
+    double *model_clients_end;  /* the scenario's clients in care on 31 December */
+    double *clients_end;        /* projected clients in care on 31 December */
+    double *clients_end_low, *clients_end_high;
+    double *model_unique;       /* the scenario's unique clients (start + instroom) */
+    double *unique;             /* projected unique clients of the year */
+    double *unique_low, *unique_high;
+    int any_clients;            /* 1 when clients were given for some zorgsoort */
     /* totals over the zorgsoorten */
     double total_realised, total_model, total_year_end, total_low, total_high;
     double *block;
@@ -59,12 +70,17 @@ typedef struct jz_prognose {
  * a result of s. */
 int jz_prognose_profile(const jz_scenario *s, const jz_result *r, int g, int y,
                         double *from_start, double *from_inflow, jz_error *err);
+/* The same for the clients in care at the end of each month (not scaled). */
+int jz_prognose_stock_profile(const jz_scenario *s, const jz_result *r, int g, int y,
+                              double *from_start, double *from_inflow, jz_error *err);
 
 /* Project the year end of in->year for gemeente g: per zorgsoort the
  * realised monthly spending is fitted (weighted least squares) as
  * a x from_start + b x from_inflow, the rest of the year is the fitted model,
  * and the band is the prediction interval at `level` (0 < level < 1) with a
- * Student-t quantile (docs/eigen-gemeente.md, "Prognose lopend jaar"). */
+ * Student-t quantile (docs/eigen-gemeente.md, "Prognose lopend jaar").
+ * Clients in care, when given, are fitted the same way on the stock
+ * profile: the clients on 31 December and the unique clients of the year. */
 int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
                     double level, jz_prognose **out, jz_error *err);
 void jz_prognose_free(jz_prognose *p);

@@ -78,6 +78,7 @@ expect_grep "$TMP/briefing.html" "langere ambulante zorg"
 expect_exit 0 "$JZ" prognose "$TMP/voorbeeldrecht.yaml" "$S/realisatie-voorbeeld.yaml"
 expect_grep "$TMP/out" "Prognose 2025"
 expect_grep "$TMP/out" "Totaal"
+expect_grep "$TMP/out" "Prognose 31/12"
 expect_exit 0 "$JZ" prognose --format json --band 90 "$TMP/voorbeeldrecht.yaml" "$S/realisatie-voorbeeld.yaml"
 python3 - "$TMP/out" <<'PY' && ok || bad "prognose JSON"
 import json, sys
@@ -89,6 +90,9 @@ t = d["total"]
 assert t["low"] <= t["year_end"] <= t["high"]
 assert abs(sum(z["year_end"] for z in d["zorgsoorten"]) - t["year_end"]) < 1e-3 * t["year_end"]
 assert d["band_level"] == 0.9
+z = {x["key"]: x for x in d["zorgsoorten"]}
+assert z["ambulant"]["clients_end_low"] < z["ambulant"]["clients_end"] < z["ambulant"]["clients_end_high"]
+assert z["daghulp"]["clients_end"] == z["daghulp"]["scenario_clients_end"]
 PY
 printf 'jaar: 2025\nmaanden: 6\nuitgaven:\n  ambulant: [1, 2, 3]\n' > "$TMP/r.yaml"
 expect_exit 2 "$JZ" prognose "$TMP/voorbeeldrecht.yaml" "$TMP/r.yaml"
@@ -96,6 +100,12 @@ expect_grep "$TMP/err" "r.yaml:4:"
 printf 'jaar: 2035\nmaanden: 6\nuitgaven:\n  ambulant: [1, 2, 3, 4, 5, 6]\n' > "$TMP/r.yaml"
 expect_exit 2 "$JZ" prognose "$TMP/voorbeeldrecht.yaml" "$TMP/r.yaml"
 expect_grep "$TMP/err" "r.yaml:1:7: jaar: 2035 is outside the scenario"
+printf 'jaar: 2025\nmaanden: 2\nuitgaven:\n  ambulant: [1, 2]\nclienten:\n  ambulant: [800, -1]\n' > "$TMP/r.yaml"
+expect_exit 2 "$JZ" prognose "$TMP/voorbeeldrecht.yaml" "$TMP/r.yaml"
+expect_grep "$TMP/err" "r.yaml:6:"
+printf 'jaar: 2025\nmaanden: 2\nuitgaven:\n  ambulant: [1, 2]\nclienten:\n  wijk: [800, 810]\n' > "$TMP/r.yaml"
+expect_exit 2 "$JZ" prognose "$TMP/voorbeeldrecht.yaml" "$TMP/r.yaml"
+expect_grep "$TMP/err" "r.yaml:6:3: clienten: 'wijk' is not a zorgsoort"
 
 # ---- bad templates: located error, exit 2 ----
 expect_exit 2 "$JZ" init "$D/bad-taakveld.yaml"
