@@ -295,14 +295,14 @@ static char *render(const jz_comparison *c, int fmt, jz_lang lang, size_t *len)
     char *buf = NULL;
     FILE *m = open_memstream(&buf, len);
     assert_non_null(m);
-    jz_compare_options o;
-    jz_compare_options_default(&o);
+    static const jz_format formats[] = {JZ_FORMAT_TABLE, JZ_FORMAT_CSV, JZ_FORMAT_JSON, JZ_FORMAT_HTML};
+    jz_report_options o;
+    jz_report_options_default(&o);
     o.lang = lang;
+    o.format = formats[fmt];
+    jz_report_subject x = {.kind = JZ_REPORT_COMPARE, .comparison = c};
     jz_error err;
-    int st = fmt == 0   ? jz_compare_report_table(m, c, &o, &err)
-             : fmt == 1 ? jz_compare_report_csv(m, c, &o, &err)
-             : fmt == 2 ? jz_compare_report_json(m, c, &o, &err)
-                        : jz_compare_report_html(m, c, &o, &err);
+    int st = jz_report(m, &x, &o, &err);
     fclose(m);
     assert_int_equal(st, JZ_OK);
     /* a plain heap copy: gcc -O3 cannot see that open_memstream's buffer is
@@ -435,6 +435,77 @@ static void test_formats(void **state)
     assert_string_equal(jz_cmp_fmt_value(buf, sizeof buf, JZ_CMP_UNIQUE, NAN, JZ_LANG_NL), "-");
 }
 
+/* jz_report() chooses the reporter: a format a kind lacks is a located
+ * JZ_EINPUT, never a call into the wrong reporter; XLSX needs a path. */
+static void test_dispatch(void **state)
+{
+    (void)state;
+    fixture f = {0};
+    load(&f, "a.yaml");
+    load(&f, "b.yaml");
+    compare(&f);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    assert_non_null(m);
+    jz_report_options o;
+    jz_report_options_default(&o);
+    jz_error err;
+    jz_report_subject run = {.kind = JZ_REPORT_RUN, .scenario = f.s[0], .result = f.r[0]};
+    o.format = JZ_FORMAT_HTML;
+    assert_int_equal(jz_report(m, &run, &o, &err), JZ_EINPUT);
+    assert_non_null(strstr(err.message, "no html report of a projection"));
+    assert_int_equal(jz_report_has(JZ_REPORT_RUN, JZ_FORMAT_HTML), 0);
+    assert_int_equal(jz_report_has(JZ_REPORT_MC_DRAWS, JZ_FORMAT_TABLE), 0);
+    assert_int_equal(jz_report_has(JZ_REPORT_MC_DRAWS, JZ_FORMAT_CSV), 1);
+    assert_int_equal(jz_report_has(JZ_REPORT_SENSITIVITY, JZ_FORMAT_HTML), 1);
+    assert_int_equal(jz_report_has(JZ_REPORT_KINDS, JZ_FORMAT_CSV), 0);
+    assert_int_equal(jz_report_has(JZ_REPORT_RUN, JZ_FORMAT_COUNT), 0);
+    o.format = JZ_FORMAT_COUNT;
+    assert_int_equal(jz_report(m, &run, &o, &err), JZ_EINPUT);
+    jz_report_subject cmp = {.kind = JZ_REPORT_COMPARE, .comparison = f.c};
+    o.format = JZ_FORMAT_XLSX;
+    assert_int_equal(jz_report(m, &cmp, &o, &err), JZ_EINPUT); /* no o.path */
+    fflush(m);
+    assert_int_equal(len, 0); /* nothing written on a refusal */
+    o.format = JZ_FORMAT_CSV;
+    assert_int_equal(jz_report(m, &run, &o, &err), JZ_OK);
+    fflush(m);
+    assert_non_null(strstr(buf, "scenario,gemeente_code"));
+    assert_string_equal(jz_format_name(JZ_FORMAT_XLSX), "xlsx");
+    assert_null(jz_format_name(JZ_FORMAT_COUNT));
+    fclose(m);
+    free(buf);
+    release(&f);
+}
+
+/* Every figure of a comparison is named by the one metric table, in both
+ * languages, and the same figure has the same name at every level. */
+static void test_labels(void **state)
+{
+    (void)state;
+    for (int m = 0; m < JZ_CMP_N_METRICS; m++) {
+        const jz_cmp_metric *cm = &jz_cmp_metrics[m];
+        const jz_metric *f = jz_metric_find(cm->key, cm->per_zorgsoort ? JZ_LEVEL_CELL : JZ_LEVEL_GEMEENTE);
+        assert_non_null(f);
+        assert_string_equal(jz_cmp_metric_label(m, JZ_LANG_NL), f->label_nl);
+        assert_string_equal(jz_cmp_metric_label(m, JZ_LANG_EN), f->label_en);
+    }
+    assert_string_equal(jz_cmp_metric_label(JZ_CMP_BEINVLOEDBAAR, JZ_LANG_EN), "Influenceable deficit");
+    /* a key at both levels has one name per language, unless the two are
+     * different figures: the gemeente's total cost and budget (care plus
+     * fixed) and care_cost (the cell's: of the projected clients only) */
+    for (const jz_metric *g = jz_metrics; g->key; g++) {
+        const jz_metric *c = g->level == JZ_LEVEL_GEMEENTE ? jz_metric_find(g->key, JZ_LEVEL_CELL) : NULL;
+        if (c && strcmp(g->key, "cost") != 0 && strcmp(g->key, "budget") != 0 &&
+            strcmp(g->key, "care_cost") != 0) {
+            assert_string_equal(g->label_en, c->label_en);
+            assert_string_equal(g->label_nl, c->label_nl);
+        }
+    }
+    assert_null(jz_metric_find("no such figure", JZ_LEVEL_GEMEENTE));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -446,6 +517,8 @@ int main(void)
         cmocka_unit_test(test_html_escapes),
         cmocka_unit_test(test_sheet_names),
         cmocka_unit_test(test_formats),
+        cmocka_unit_test(test_dispatch),
+        cmocka_unit_test(test_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -509,6 +509,29 @@ static void test_tabel_3_3a_totals(void **state)
     jz_scenario_free(s);
 }
 
+/* The reports name an effect by the word the scenario wrote (the loader
+ * reads the words, engine/report/measures_fields.c writes them). */
+static void test_effect_names_round_trip(void **state)
+{
+    (void)state;
+    jz_scenario *s = load_ok(
+        "  - {key: e0, type: local, effect: instroom, zorgsoorten: [a], change: -10%, start: 2024}\n"
+        "  - {key: e1, type: local, effect: zorgduur, change: -10%, start: 2024}\n"
+        "  - {key: e2, type: local, effect: exit_after, share: 10%, evaluation_months: 3, start: 2024}\n"
+        "  - {key: e3, type: local, effect: substitution, from: b, to: a, share: 10%, start: 2024}\n"
+        "  - {key: e4, type: local, effect: tariff, change: -1%, start: 2024}\n"
+        "  - {key: e5, type: local, effect: diversion, zorgsoorten: [a], share: 5%, start: 2024}\n"
+        "  - {key: e6, type: local, effect: lumpsum, zorgsoorten: [a], amount: 1M, start: 2024}\n");
+    static const char *const words[] = {"instroom", "zorgduur", "exit_after", "substitution",
+                                        "tariff", "diversion", "lumpsum"};
+    assert_int_equal(s->n_measures, JZ_EFFECT_N);
+    for (int i = 0; i < s->n_measures; i++)
+        assert_string_equal(jz_effect_name(s->measures[i].effect), words[i]);
+    assert_string_equal(jz_effect_name(-1), "");
+    assert_string_equal(jz_effect_name(JZ_EFFECT_N), "");
+    jz_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -527,6 +550,7 @@ int main(void)
         cmocka_unit_test(test_extends_merges_by_key_and_copy),
         cmocka_unit_test(test_run_rejects_bad_measure),
         cmocka_unit_test(test_tabel_3_3a_totals),
+        cmocka_unit_test(test_effect_names_round_trip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

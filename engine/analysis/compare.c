@@ -16,59 +16,40 @@
 
 #include "jzsim/compare.h"
 
-#define GEM(k, nl, en, kind, field) {k, nl, en, kind, 0, offsetof(jz_result, field)}
-#define ZS(k, nl, en, kind, field) {k, nl, en, kind, 1, offsetof(jz_result, field)}
+/* No labels here: the report layer names each figure (engine/report/metrics.c,
+ * found by key and level). */
+#define GEM(k, kind, field) {k, kind, 0, offsetof(jz_result, field)}
+#define ZS(k, kind, field) {k, kind, 1, offsetof(jz_result, field)}
 
 const jz_cmp_metric jz_cmp_metrics[JZ_CMP_N_METRICS] = {
-    [JZ_CMP_COST] = GEM("cost", "Kosten totaal", "Total cost", JZ_KIND_MONEY, g_cost),
-    [JZ_CMP_BUDGET] = GEM("budget", "Begroting totaal", "Total budget", JZ_KIND_MONEY, g_budget),
-    [JZ_CMP_TEKORT] = GEM("tekort", "Tekort", "Deficit", JZ_KIND_MONEY, g_tekort),
-    [JZ_CMP_BEINVLOEDBAAR] = GEM("beinvloedbaar", "Beïnvloedbaar tekort", "Controllable deficit",
-                                 JZ_KIND_MONEY, g_beinvloedbaar),
-    [JZ_CMP_NIET_BEINVLOEDBAAR] = GEM("niet_beinvloedbaar", "Niet-beïnvloedbaar tekort",
-                                      "Uncontrollable deficit", JZ_KIND_MONEY, g_niet_beinvloedbaar),
-    [JZ_CMP_DEC_TARIFF] = GEM("dec_tariff", "Tariefgat", "Tariff gap", JZ_KIND_MONEY, g_dec_tariff),
-    [JZ_CMP_DEC_EXTERNAL] = GEM("dec_external", "Externe verschuivingen", "External shifts",
-                                JZ_KIND_MONEY, g_dec_external),
-    [JZ_CMP_DEC_VOLUME] = GEM("dec_volume", "Volume", "Volume", JZ_KIND_MONEY, g_dec_volume),
-    [JZ_CMP_DEC_INTENSITY] = GEM("dec_intensity", "Zorgzwaarte", "Intensity", JZ_KIND_MONEY,
-                                 g_dec_intensity),
-    [JZ_CMP_UNIQUE] = GEM("unique_clients", "Unieke cliënten", "Unique clients", JZ_KIND_COUNT,
-                          g_unique),
-    [JZ_CMP_CLIENT_YEARS] = GEM("client_years", "Cliëntjaren", "Client-years", JZ_KIND_YEARS,
-                                g_client_years),
-    [JZ_CMP_COST_PER_CLIENT] = GEM("cost_per_client", "Kosten per cliënt", "Cost per client",
-                                   JZ_KIND_PRICE, g_cost_per_client),
-    [JZ_CMP_CARE_COST] = GEM("care_cost", "Kosten zorg", "Care cost", JZ_KIND_MONEY, g_care_cost),
-    [JZ_CMP_CARE_BUDGET] = GEM("care_budget", "Begroting zorg", "Care budget", JZ_KIND_MONEY,
-                               g_care_budget),
-    [JZ_CMP_CARE_TEKORT] = GEM("care_tekort", "Tekort zorg", "Care deficit", JZ_KIND_MONEY,
-                               g_care_tekort),
-    [JZ_CMP_FIXED_COST] = GEM("fixed_cost", "Vaste lasten", "Fixed cost", JZ_KIND_MONEY,
-                              g_fixed_cost),
-    [JZ_CMP_FIXED_BUDGET] = GEM("fixed_budget", "Begroting vaste lasten", "Fixed budget",
-                                JZ_KIND_MONEY, g_fixed_budget),
-    [JZ_CMP_RIJKSBIJDRAGE] = GEM("rijksbijdrage", "Rijksbijdrage", "National contribution",
-                                 JZ_KIND_MONEY, g_rijksbijdrage),
-    [JZ_CMP_TEKORT_RIJK] = GEM("tekort_rijk", "Tekort t.o.v. Rijksbijdrage",
-                               "Deficit vs national contribution", JZ_KIND_MONEY, g_tekort_rijk),
-    [JZ_CMP_HA_SAVINGS] = GEM("ha_savings", "Besparing maatregelen", "Savings of measures",
-                              JZ_KIND_MONEY, g_ha_savings),
-    [JZ_CMP_HA_SAVINGS_CERTAIN] = GEM("ha_savings_certain", "Besparing maatregelen (zeker)",
-                                      "Savings of measures (certain)", JZ_KIND_MONEY,
-                                      g_ha_savings_certain),
-    [JZ_CMP_MEASURE_INVESTMENT] = GEM("measure_investment", "Investering maatregelen",
-                                      "Investment in measures", JZ_KIND_MONEY,
-                                      g_measure_investment),
-    [JZ_CMP_Z_COST] = ZS("cost", "Kosten", "Cost", JZ_KIND_MONEY, cost),
-    [JZ_CMP_Z_BUDGET] = ZS("budget", "Begroting", "Budget", JZ_KIND_MONEY, budget),
-    [JZ_CMP_Z_TEKORT] = ZS("tekort", "Tekort", "Deficit", JZ_KIND_MONEY, tekort),
-    [JZ_CMP_Z_UNIQUE] = ZS("unique", "Unieke cliënten", "Unique clients", JZ_KIND_COUNT,
-                           unique),
-    [JZ_CMP_Z_CLIENT_YEARS] = ZS("client_years", "Cliëntjaren", "Client-years", JZ_KIND_YEARS,
-                                 client_years),
-    [JZ_CMP_Z_COST_PER_CLIENT] = ZS("cost_per_client", "Kosten per cliënt", "Cost per client",
-                                    JZ_KIND_PRICE, cost_per_client),
+    [JZ_CMP_COST] = GEM("cost", JZ_KIND_MONEY, g_cost),
+    [JZ_CMP_BUDGET] = GEM("budget", JZ_KIND_MONEY, g_budget),
+    [JZ_CMP_TEKORT] = GEM("tekort", JZ_KIND_MONEY, g_tekort),
+    [JZ_CMP_BEINVLOEDBAAR] = GEM("beinvloedbaar", JZ_KIND_MONEY, g_beinvloedbaar),
+    [JZ_CMP_NIET_BEINVLOEDBAAR] = GEM("niet_beinvloedbaar", JZ_KIND_MONEY, g_niet_beinvloedbaar),
+    [JZ_CMP_DEC_TARIFF] = GEM("dec_tariff", JZ_KIND_MONEY, g_dec_tariff),
+    [JZ_CMP_DEC_EXTERNAL] = GEM("dec_external", JZ_KIND_MONEY, g_dec_external),
+    [JZ_CMP_DEC_VOLUME] = GEM("dec_volume", JZ_KIND_MONEY, g_dec_volume),
+    [JZ_CMP_DEC_INTENSITY] = GEM("dec_intensity", JZ_KIND_MONEY, g_dec_intensity),
+    [JZ_CMP_UNIQUE] = GEM("unique_clients", JZ_KIND_COUNT, g_unique),
+    [JZ_CMP_CLIENT_YEARS] = GEM("client_years", JZ_KIND_YEARS, g_client_years),
+    [JZ_CMP_COST_PER_CLIENT] = GEM("cost_per_client", JZ_KIND_PRICE, g_cost_per_client),
+    [JZ_CMP_CARE_COST] = GEM("care_cost", JZ_KIND_MONEY, g_care_cost),
+    [JZ_CMP_CARE_BUDGET] = GEM("care_budget", JZ_KIND_MONEY, g_care_budget),
+    [JZ_CMP_CARE_TEKORT] = GEM("care_tekort", JZ_KIND_MONEY, g_care_tekort),
+    [JZ_CMP_FIXED_COST] = GEM("fixed_cost", JZ_KIND_MONEY, g_fixed_cost),
+    [JZ_CMP_FIXED_BUDGET] = GEM("fixed_budget", JZ_KIND_MONEY, g_fixed_budget),
+    [JZ_CMP_RIJKSBIJDRAGE] = GEM("rijksbijdrage", JZ_KIND_MONEY, g_rijksbijdrage),
+    [JZ_CMP_TEKORT_RIJK] = GEM("tekort_rijk", JZ_KIND_MONEY, g_tekort_rijk),
+    [JZ_CMP_HA_SAVINGS] = GEM("ha_savings", JZ_KIND_MONEY, g_ha_savings),
+    [JZ_CMP_HA_SAVINGS_CERTAIN] = GEM("ha_savings_certain", JZ_KIND_MONEY, g_ha_savings_certain),
+    [JZ_CMP_MEASURE_INVESTMENT] = GEM("measure_investment", JZ_KIND_MONEY, g_measure_investment),
+    [JZ_CMP_Z_COST] = ZS("cost", JZ_KIND_MONEY, cost),
+    [JZ_CMP_Z_BUDGET] = ZS("budget", JZ_KIND_MONEY, budget),
+    [JZ_CMP_Z_TEKORT] = ZS("tekort", JZ_KIND_MONEY, tekort),
+    [JZ_CMP_Z_UNIQUE] = ZS("unique", JZ_KIND_COUNT, unique),
+    [JZ_CMP_Z_CLIENT_YEARS] = ZS("client_years", JZ_KIND_YEARS, client_years),
+    [JZ_CMP_Z_COST_PER_CLIENT] = ZS("cost_per_client", JZ_KIND_PRICE, cost_per_client),
 };
 
 static int add_note(jz_comparison *c, int kind, int s, int index)
@@ -82,47 +63,6 @@ static int add_note(jz_comparison *c, int kind, int s, int index)
     n[c->n_notes].index = index;
     c->n_notes++;
     return JZ_OK;
-}
-
-char *jz_cmp_note_format(const jz_comparison *c, int i, jz_lang lang, char *buf, size_t size)
-{
-    const jz_cmp_note *n = &c->notes[i];
-    const jz_cmp_scenario *sc = &c->scen[n->scenario];
-    const char *name = sc->scenario->meta.name;
-    int nl = lang == JZ_LANG_NL;
-    switch (n->kind) {
-    case JZ_CMP_NOTE_NO_GEMEENTE: {
-        int len = snprintf(buf, size,
-                           nl ? "scenario %d (%s) bevat %s niet, dus telt het regiototaal daar minder gemeenten:"
-                              : "scenario %d (%s) does not have %s, so its region total covers fewer gemeenten:",
-                           n->scenario + 1, name,
-                           n->index == 1 ? (nl ? "deze gemeente" : "this gemeente")
-                                         : (nl ? "deze gemeenten" : "these gemeenten"));
-        for (int u = 0, k = 0; u < c->n_units && len >= 0 && (size_t)len < size; u++) {
-            if (c->units[u].is_total || c->units[u].g[n->scenario] >= 0)
-                continue;
-            len += snprintf(buf + len, size - (size_t)len, "%s %s (%s)", k++ ? "," : "",
-                            c->units[u].code, c->units[u].name);
-        }
-        break;
-    }
-    case JZ_CMP_NOTE_NO_ZORGSOORT:
-        snprintf(buf, size,
-                 nl ? "scenario %d (%s) bevat zorgsoort '%s' niet: die cijfers ontbreken daar"
-                    : "scenario %d (%s) has no zorgsoort '%s': its figures are absent",
-                 n->scenario + 1, name, c->zs[n->index].key);
-        break;
-    default:
-        snprintf(buf, size,
-                 nl ? "scenario %d (%s) loopt van %d tot en met %d, de referentie van %d tot en met %d: "
-                      "jaren buiten de horizon van een scenario ontbreken (ze zijn niet 0)"
-                    : "scenario %d (%s) projects %d-%d, the reference %d-%d: years outside a "
-                      "scenario's horizon are absent, not 0",
-                 n->scenario + 1, name, sc->first_year, sc->last_year, c->scen[0].first_year,
-                 c->scen[0].last_year);
-        break;
-    }
-    return buf;
 }
 
 void jz_comparison_free(jz_comparison *c)

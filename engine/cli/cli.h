@@ -6,10 +6,13 @@
  *   - stdout carries only the result; diagnostics go to stderr;
  *   - exit codes: 0 ok, 1 runtime failure, 2 bad input or usage;
  *   - every subcommand has --help with an example.
- * A subcommand describes its options in a cli_spec and parses them with
- * cli_parse (the common ones, and its own through spec.own), loads its
- * scenario with cli_load_scenario and writes through cli_write: so the
- * shared options behave, and their mistakes read, the same everywhere.
+ * A subcommand describes its options in a cli_spec: a table of options
+ * (cli_option) from which both --help's option list and the parser come,
+ * as git's parse-options.  It parses them with cli_parse (the common ones,
+ * the table's, and the rest through spec.own), loads its scenario with
+ * cli_load_scenario and writes through cli_report (jz_report) or cli_write:
+ * so the shared options behave, and their mistakes read, the same
+ * everywhere.
  */
 #ifndef JZ_CLI_H
 #define JZ_CLI_H
@@ -17,6 +20,9 @@
 #include "jzsim/jzsim.h"
 
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_INPUT = 2 };
+
+/* The most scenario files a command takes (compare: JZ_CMP_MAX_SCENARIOS). */
+#define CLI_MAX_PATHS 32
 
 typedef struct jz_command {
     const char *name;
@@ -57,13 +63,48 @@ void cli_warning_list(char *const *warnings, int n, int quiet);
 /* The options every report-writing subcommand takes, as parsed. */
 typedef struct cli_common {
     const char *path;     /* the scenario: the first argument that is not an option */
-    int format;           /* index into cli_spec.formats; 0 (the first) by default */
+    const char *paths[CLI_MAX_PATHS]; /* with spec.max_paths: every such argument */
+    int n_paths;
+    jz_format format;     /* --format; JZ_FORMAT_TABLE by default */
     jz_lang lang;         /* --lang; JZ_LANG_NL by default */
     int locale_nl;        /* --locale nl: CSV with ';' and decimal commas */
     const char *output;   /* -o/--output FILE; NULL (stdout) by default */
     const char *gemeente; /* --gemeente as given; NULL when not given */
     int quiet;            /* --quiet/-q */
 } cli_common;
+
+/* One option of a command, as data (git's parse-options): --help lists the
+ * table in order, and cli_parse reads the plain kinds into the command's
+ * ctx at offset; the common ones are read by cli_parse_common, CLI_OPT_OWN
+ * by spec.own (values with rules of their own). */
+typedef enum {
+    CLI_OPT_END = 0,
+    CLI_OPT_COMMON, /* --format, --lang, --locale, -o/--output, --gemeente, --quiet */
+    CLI_OPT_OWN,    /* read by spec.own */
+    CLI_OPT_STRING, /* const char * */
+    CLI_OPT_LONG,   /* long in lo..hi, "10k" allowed (unc_cli_long) */
+    CLI_OPT_INT,    /* the same, into an int */
+    CLI_OPT_SEED,   /* unsigned long, 0..4294967295 */
+    CLI_OPT_MONEY   /* double, an amount in euros: "-2.5M", "750k" */
+} cli_opt_type;
+
+typedef struct cli_option {
+    cli_opt_type type;
+    const char *name; /* "--draws"; listed as given ("-o, --output") */
+    const char *arg;  /* the value's name in --help ("N"); NULL: a flag */
+    const char *help; /* '\n' continues on the next line, aligned; NULL: not
+                       * listed (another option's text mentions it) */
+    size_t offset;    /* STRING..MONEY: offsetof(the ctx type, field) */
+    long lo, hi;      /* LONG, INT */
+} cli_option;
+
+/* Rows of a table: a common option, one read by spec.own, the end. */
+#define CLI_COMMON(name, arg, help) {CLI_OPT_COMMON, name, arg, help, 0, 0, 0}
+#define CLI_OWN(name, arg, help) {CLI_OPT_OWN, name, arg, help, 0, 0, 0}
+#define CLI_END {CLI_OPT_END, NULL, NULL, NULL, 0, 0, 0}
+
+#define CLI_STR_(x) #x
+#define CLI_STR(x) CLI_STR_(x) /* a number macro as a string, in help texts */
 
 /* Does the command take --gemeente, and is 'all' a value of its own? */
 enum { CLI_GEMEENTE_NO, CLI_GEMEENTE_ONE, CLI_GEMEENTE_ALL };
@@ -72,16 +113,22 @@ enum { CLI_GEMEENTE_NO, CLI_GEMEENTE_ONE, CLI_GEMEENTE_ALL };
  * Messages name cmd, so each command keeps its exact wording. */
 typedef struct cli_spec {
     const char *cmd;                /* "run": in every message */
-    void (*help)(void);             /* --help, -h: prints the help to stdout */
-    /* --format values, NULL-terminated, in the order of the command's format
-     * codes (cli_common.format is the index).  NULL: the command writes no
-     * report and takes only --quiet (validate). */
-    const char *const *formats;
+    void (*help)(void);             /* --help, -h: prints the help to stdout; NULL:
+                                     * usage, the options table, trailer (cli_help) */
+    const char *usage;              /* --help up to "Options:\n" */
+    const cli_option *options;      /* ended by CLI_OPT_END */
+    int help_col;                   /* the column of the options' texts */
+    const char *trailer;            /* --help after the options (examples, exit codes) */
+    /* The --format values it takes: bit f for jz_format f (CLI_FORMATS_BASIC
+     * and more).  0: the command writes no report and takes only --quiet
+     * (validate).  xlsx and html need -o FILE. */
+    unsigned formats;
     const char *formats_said;       /* the list as the --format error says it;
                                      * NULL: the values joined, "table, csv or json" */
-    unsigned file_formats;          /* bit f: format f needs -o FILE (xlsx, html) */
     int gemeente;                   /* CLI_GEMEENTE_* */
     int many;                       /* 1: any number of scenarios (validate reads argv itself) */
+    int max_paths;                  /* > 0: up to this many scenarios, in cli_common.paths;
+                                     * the command says how many it needs */
     const char *one_hint;           /* after "one scenario at a time" */
     /* The command's own options, tried when argv[*i] is no common one:
      * CLI_TAKEN (advance *i past a value), CLI_NOT_MINE, or CLI_ERROR after
@@ -89,11 +136,15 @@ typedef struct cli_spec {
     int (*own)(const char *cmd, int argc, char **argv, int *i, void *ctx);
 } cli_spec;
 
+/* Print --help from spec: usage, the option table, trailer. */
+void cli_help(const cli_spec *spec);
+
 /* What an option parser made of argv[*i] (the values of cli_opt_value). */
 enum { CLI_ERROR = -1, CLI_NOT_MINE = 0, CLI_TAKEN = 1 };
 
 /* The formats of most commands: table (default), csv, json. */
-extern const char *const cli_formats_basic[];
+#define CLI_FORMAT(f) (1u << (f))
+#define CLI_FORMATS_BASIC (CLI_FORMAT(JZ_FORMAT_TABLE) | CLI_FORMAT(JZ_FORMAT_CSV) | CLI_FORMAT(JZ_FORMAT_JSON))
 
 /* One common option (--format, --lang, --locale, -o/--output, --gemeente,
  * --quiet, as far as spec takes them) at argv[*i] into co: CLI_TAKEN,
@@ -107,7 +158,7 @@ int cli_parse_common(const cli_spec *spec, int argc, char **argv, int *i, cli_co
 enum { CLI_GO_ON = -1 };
 int cli_parse(const cli_spec *spec, int argc, char **argv, cli_common *co, void *ctx);
 
-/* jz_report_options from the defaults and --lang, --locale. */
+/* jz_report_options from the defaults and --format, --lang, --locale. */
 void cli_report_options(const cli_common *co, jz_report_options *ro);
 
 /* Load co->path and print its warnings (unless --quiet); with --gemeente
@@ -124,6 +175,8 @@ jz_scenario *cli_load_scenario(const cli_spec *spec, const cli_common *co, int *
  * exit code after printing the error. */
 typedef int (*cli_writer)(jz_outfile *of, void *ctx, jz_error *err);
 int cli_write(const char *path, cli_writer writer, void *ctx);
+/* cli_write of jz_report(x, o) (o->path set to the temporary file, for XLSX). */
+int cli_report(const char *path, const jz_report_subject *x, jz_report_options *o);
 
 int cmd_run(int argc, char **argv);
 int cmd_validate(int argc, char **argv);

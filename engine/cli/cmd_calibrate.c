@@ -15,69 +15,95 @@
 #include "cli/cli.h"
 #include "jzsim/calibrate.h"
 
-static void help_calibrate(void)
-{
-    printf("Usage: jzsim calibrate [options] --history H.csv SCENARIO.yaml\n"
-           "\n"
-           "Fits the scenario's parameters per gemeente and zorgsoort to the observed\n"
-           "history (weighted nonlinear least squares on the model itself) and reports\n"
-           "each fitted value with its standard error, the fit per series (RMSE, MAPE)\n"
-           "and the residuals per series and year.  With -o it writes the calibrated\n"
-           "scenario: a small YAML that extends SCENARIO.yaml with the fitted values.\n"
-           "The scenario's base year must be the first year of the history (or earlier).\n"
-           "\n"
-           "Options:\n"
-           "  --history FILE  observed series, CSV or YAML (docs/calibration.md); CBS\n"
-           "                  StatLine exports (';', decimal commas, '.') are read as is\n"
-           "  --fit LIST      parameter groups, comma separated (default\n"
-           "                  instroom,zorgduur,kosten): instroom (level and trend),\n"
-           "                  zorgduur (mean duration), kosten (cost per client-year and\n"
-           "                  its trend), start (clients at the start), vorm (Erlang\n"
-           "                  stages from duration-class counts), all\n"
-           "  --until YEAR    use the history up to and including YEAR only\n"
-           "  -o, --output FILE  write the calibrated scenario YAML (atomically)\n"
-           "  --format F      table (default), csv or json: the report on stdout\n"
-           "  --lang L        nl (default) or en: labels and numbers of the table\n"
-           "  --locale L      CSV only: nl gives ';' and decimal commas\n"
-           "  --quiet         no warnings on stderr\n"
-           "\n"
-           "Examples:\n"
-           "  jzsim calibrate --history scenarios/enschede/historie.csv \\\n"
-           "        -o scenarios/enschede/gekalibreerd.yaml scenarios/enschede/kalibratie.yaml\n"
-           "  jzsim calibrate --history h.csv --fit kosten --until 2022 --format json s.yaml\n"
-           "\n"
-           "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n");
-}
+static const char usage_calibrate[] =
+    "Usage: jzsim calibrate [options] --history H.csv SCENARIO.yaml\n"
+    "\n"
+    "Fits the scenario's parameters per gemeente and zorgsoort to the observed\n"
+    "history (weighted nonlinear least squares on the model itself) and reports\n"
+    "each fitted value with its standard error, the fit per series (RMSE, MAPE)\n"
+    "and the residuals per series and year.  With -o it writes the calibrated\n"
+    "scenario: a small YAML that extends SCENARIO.yaml with the fitted values.\n"
+    "The scenario's base year must be the first year of the history (or earlier).\n"
+    "\n"
+    "Options:\n";
 
-static void help_backtest(void)
-{
-    printf("Usage: jzsim backtest [options] --history H.csv --fit-until YEAR SCENARIO.yaml\n"
-           "\n"
-           "Fits the scenario on the history up to YEAR, projects the later observed\n"
-           "years and reports the error per horizon (1, 2, 3 years ahead) as mean error,\n"
-           "mean absolute error and MAPE, next to two naive forecasts on the same points:\n"
-           "the last value carried forward and a straight line through the fitted years.\n"
-           "\n"
-           "Options:\n"
-           "  --history FILE     observed series, CSV or YAML (docs/calibration.md)\n"
-           "  --fit-until YEAR   last year of the fit; the years after it are scored\n"
-           "  --instroom MODE    projected (default: a true forecast) or observed (put\n"
-           "                     the observed instroom in, score the rest)\n"
-           "  --fit LIST         parameter groups as for calibrate\n"
-           "  --horizon N        score 1..N years ahead (default 3)\n"
-           "  --format F         table (default), csv or json\n"
-           "  --lang L           nl (default) or en\n"
-           "  --locale L         CSV only: nl gives ';' and decimal commas\n"
-           "  -o, --output FILE  write the report to FILE (atomically)\n"
-           "  --quiet            no warnings on stderr\n"
-           "\n"
-           "Examples:\n"
-           "  jzsim backtest --history scenarios/enschede/historie.csv --fit-until 2022 \\\n"
-           "        scenarios/enschede/kalibratie.yaml\n"
-           "  jzsim backtest --history h.csv --fit-until 2020 --instroom observed --format csv s.yaml\n"
-           "\n"
-           "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n");
-}
+static const cli_option options_calibrate[] = {
+    CLI_OWN("--history", "FILE",
+        "observed series, CSV or YAML (docs/calibration.md); CBS\n"
+        "StatLine exports (';', decimal commas, '.') are read as is"),
+    CLI_OWN("--fit", "LIST",
+        "parameter groups, comma separated (default\n"
+        "instroom,zorgduur,kosten): instroom (level and trend),\n"
+        "zorgduur (mean duration), kosten (cost per client-year and\n"
+        "its trend), start (clients at the start), vorm (Erlang\n"
+        "stages from duration-class counts), all"),
+    CLI_OWN("--until", "YEAR",
+        "use the history up to and including YEAR only"),
+    CLI_COMMON("-o, --output", "FILE",
+        "write the calibrated scenario YAML (atomically)"),
+    CLI_COMMON("--format", "F",
+        "table (default), csv or json: the report on stdout"),
+    CLI_COMMON("--lang", "L",
+        "nl (default) or en: labels and numbers of the table"),
+    CLI_COMMON("--locale", "L",
+        "CSV only: nl gives ';' and decimal commas"),
+    CLI_COMMON("--quiet", NULL,
+        "no warnings on stderr"),
+    CLI_END,
+};
+
+static const char trailer_calibrate[] =
+    "\n"
+    "Examples:\n"
+    "  jzsim calibrate --history scenarios/enschede/historie.csv \\\n"
+    "        -o scenarios/enschede/gekalibreerd.yaml scenarios/enschede/kalibratie.yaml\n"
+    "  jzsim calibrate --history h.csv --fit kosten --until 2022 --format json s.yaml\n"
+    "\n"
+    "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n";
+
+static const char usage_backtest[] =
+    "Usage: jzsim backtest [options] --history H.csv --fit-until YEAR SCENARIO.yaml\n"
+    "\n"
+    "Fits the scenario on the history up to YEAR, projects the later observed\n"
+    "years and reports the error per horizon (1, 2, 3 years ahead) as mean error,\n"
+    "mean absolute error and MAPE, next to two naive forecasts on the same points:\n"
+    "the last value carried forward and a straight line through the fitted years.\n"
+    "\n"
+    "Options:\n";
+
+static const cli_option options_backtest[] = {
+    CLI_OWN("--history", "FILE",
+        "observed series, CSV or YAML (docs/calibration.md)"),
+    CLI_OWN("--fit-until", "YEAR",
+        "last year of the fit; the years after it are scored"),
+    CLI_OWN("--instroom", "MODE",
+        "projected (default: a true forecast) or observed (put\n"
+        "the observed instroom in, score the rest)"),
+    CLI_OWN("--fit", "LIST",
+        "parameter groups as for calibrate"),
+    CLI_OWN("--horizon", "N",
+        "score 1..N years ahead (default 3)"),
+    CLI_COMMON("--format", "F",
+        "table (default), csv or json"),
+    CLI_COMMON("--lang", "L",
+        "nl (default) or en"),
+    CLI_COMMON("--locale", "L",
+        "CSV only: nl gives ';' and decimal commas"),
+    CLI_COMMON("-o, --output", "FILE",
+        "write the report to FILE (atomically)"),
+    CLI_COMMON("--quiet", NULL,
+        "no warnings on stderr"),
+    CLI_END,
+};
+
+static const char trailer_backtest[] =
+    "\n"
+    "Examples:\n"
+    "  jzsim backtest --history scenarios/enschede/historie.csv --fit-until 2022 \\\n"
+    "        scenarios/enschede/kalibratie.yaml\n"
+    "  jzsim backtest --history h.csv --fit-until 2020 --instroom observed --format csv s.yaml\n"
+    "\n"
+    "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n";
 
 /* The options of calibrate and backtest besides the common ones.  Both
  * commands parse all of them: calibrate ignores --fit-until, --horizon and
@@ -137,20 +163,23 @@ static int own_option(const char *cmd, int argc, char **argv, int *i, void *ctx)
 
 static const cli_spec calibrate_spec = {
     .cmd = "calibrate",
-    .help = help_calibrate,
-    .formats = cli_formats_basic,
+    .usage = usage_calibrate,
+    .options = options_calibrate,
+    .help_col = 18,
+    .trailer = trailer_calibrate,
+    .formats = CLI_FORMATS_BASIC,
     .own = own_option,
 };
 
 static const cli_spec backtest_spec = {
     .cmd = "backtest",
-    .help = help_backtest,
-    .formats = cli_formats_basic,
+    .usage = usage_backtest,
+    .options = options_backtest,
+    .help_col = 21,
+    .trailer = trailer_backtest,
+    .formats = CLI_FORMATS_BASIC,
     .own = own_option,
 };
-
-/* co.format indexes cli_formats_basic, which is in the order of jz_calib_format */
-_Static_assert(JZ_CFMT_TABLE == 0 && JZ_CFMT_CSV == 1 && JZ_CFMT_JSON == 2, "cli_formats_basic order");
 
 /* The command line of either command; CLI_GO_ON, or the exit code. */
 static int parse(const cli_spec *spec, int argc, char **argv, cli_common *co, opts *o)
@@ -272,7 +301,7 @@ int cmd_calibrate(int argc, char **argv)
         rc = cli_fail(&err);
         goto done;
     }
-    cli_warning_list(c->warnings, c->n_warnings, co.quiet || co.format == JZ_CFMT_TABLE);
+    cli_warning_list(c->warnings, c->n_warnings, co.quiet || co.format == JZ_FORMAT_TABLE);
     if (co.output) {
         char ext[PATH_MAX];
         if (strcmp(co.output, "-") == 0) {
@@ -292,8 +321,10 @@ int cmd_calibrate(int argc, char **argv)
             goto done;
         }
     }
-    if (jz_report_calib(stdout, c, (jz_calib_format)co.format, co.lang, co.locale_nl, &err) != JZ_OK ||
-        fflush(stdout)) {
+    jz_report_options ro;
+    cli_report_options(&co, &ro);
+    jz_report_subject x = {.kind = JZ_REPORT_CALIBRATE, .calib = c};
+    if (jz_report(stdout, &x, &ro, &err) != JZ_OK || fflush(stdout)) {
         jz_error_set(&err, JZ_EIO, NULL, 0, 0, "cannot write the report to stdout");
         rc = cli_fail(&err);
     }
@@ -302,18 +333,6 @@ done:
     jz_history_free(h);
     jz_scenario_free(s);
     return rc;
-}
-
-typedef struct backtest_report {
-    const jz_backtest *b;
-    const cli_common *co;
-} backtest_report;
-
-static int write_backtest(jz_outfile *of, void *ctx, jz_error *err)
-{
-    const backtest_report *x = ctx;
-    return jz_report_backtest(of->fp, x->b, (jz_calib_format)x->co->format, x->co->lang, x->co->locale_nl,
-                              err);
 }
 
 int cmd_backtest(int argc, char **argv)
@@ -339,12 +358,14 @@ int cmd_backtest(int argc, char **argv)
     if (!b) {
         rc = cli_fail(&err);
     } else {
-        if (co.format != JZ_CFMT_TABLE) {
+        if (co.format != JZ_FORMAT_TABLE) {
             cli_warning_list(b->calib->warnings, b->calib->n_warnings, co.quiet);
             cli_warning_list(b->warnings, b->n_warnings, co.quiet);
         }
-        backtest_report x = {b, &co};
-        rc = cli_write(co.output, write_backtest, &x);
+        jz_report_options ro;
+        cli_report_options(&co, &ro);
+        jz_report_subject x = {.kind = JZ_REPORT_BACKTEST, .backtest = b};
+        rc = cli_report(co.output, &x, &ro);
     }
     jz_backtest_free(b);
     jz_history_free(h);

@@ -4,46 +4,59 @@
  * interaction between measures (engine/analysis/measures.c computes,
  * engine/report/measures_*.c format).
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "cli/cli.h"
 #include "jzsim/measures.h"
 
-static void help(void)
-{
-    printf("Usage: jzsim measures [options] SCENARIO.yaml\n"
-           "\n"
-           "Attributes the effect of the scenario's measures (Hervormingsagenda and local\n"
-           "verbeterkansen) on the cost: the model is run with and without each measure and\n"
-           "the combined saving is split over the measures by Shapley values, so that the\n"
-           "parts add up to the whole.  Measures are ranked by net saving over the horizon\n"
-           "(saving - investment), with payback year, saving per euro invested, the certain\n"
-           "and uncertain part, and the interaction (together - sum of each alone).\n"
-           "docs/measures.md has the definitions.\n"
-           "\n"
-           "Options:\n"
-           "  --format F      table (default), csv or json\n"
-           "  --lang L        nl (default) or en: labels and number format of the table\n"
-           "  --locale L      CSV only: nl gives ';' and decimal commas (Dutch Excel)\n"
-           "  --gemeente G    one gemeente by CBS code or name (default: all together)\n"
-           "  --exact-max N   exact Shapley values up to N local measures (default 14,\n"
-           "                  at most %d); above, a sampling estimate is used and said so\n"
-           "  --samples N     orders sampled for the estimate (default 1000)\n"
-           "  --seed S        seed of the estimate (default 20240501)\n"
-           "  -o, --output FILE  write to FILE (atomically: temp file, then rename)\n"
-           "  --quiet         no warnings on stderr\n"
-           "\n"
-           "Examples:\n"
-           "  jzsim measures scenarios/enschede/verbeterkansen.yaml\n"
-           "  jzsim measures --lang en --gemeente GM0153 scenarios/twente/regio.yaml\n"
-           "  jzsim measures --format csv --locale nl -o maatregelen.csv SCENARIO.yaml\n"
-           "\n"
-           "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage (also: no measures).\n",
-           JZ_MEASURES_EXACT_MAX);
-}
+static const char usage[] =
+    "Usage: jzsim measures [options] SCENARIO.yaml\n"
+    "\n"
+    "Attributes the effect of the scenario's measures (Hervormingsagenda and local\n"
+    "verbeterkansen) on the cost: the model is run with and without each measure and\n"
+    "the combined saving is split over the measures by Shapley values, so that the\n"
+    "parts add up to the whole.  Measures are ranked by net saving over the horizon\n"
+    "(saving - investment), with payback year, saving per euro invested, the certain\n"
+    "and uncertain part, and the interaction (together - sum of each alone).\n"
+    "docs/measures.md has the definitions.\n"
+    "\n"
+    "Options:\n";
 
-enum { FMT_TABLE, FMT_CSV, FMT_JSON };
+static const cli_option options[] = {
+    CLI_COMMON("--format", "F",
+        "table (default), csv or json"),
+    CLI_COMMON("--lang", "L",
+        "nl (default) or en: labels and number format of the table"),
+    CLI_COMMON("--locale", "L",
+        "CSV only: nl gives ';' and decimal commas (Dutch Excel)"),
+    CLI_COMMON("--gemeente", "G",
+        "one gemeente by CBS code or name (default: all together)"),
+    {CLI_OPT_INT, "--exact-max", "N",
+        "exact Shapley values up to N local measures (default 14,\n"
+        "at most " CLI_STR(JZ_MEASURES_EXACT_MAX) "); above, a sampling estimate is used and said so",
+        offsetof(jz_measures_options, max_exact), 0, JZ_MEASURES_EXACT_MAX},
+    {CLI_OPT_INT, "--samples", "N",
+        "orders sampled for the estimate (default 1000)",
+        offsetof(jz_measures_options, samples), 2, 1000000},
+    CLI_OWN("--seed", "S",
+        "seed of the estimate (default 20240501)"),
+    CLI_COMMON("-o, --output", "FILE",
+        "write to FILE (atomically: temp file, then rename)"),
+    CLI_COMMON("--quiet", NULL,
+        "no warnings on stderr"),
+    CLI_END,
+};
+
+static const char trailer[] =
+    "\n"
+    "Examples:\n"
+    "  jzsim measures scenarios/enschede/verbeterkansen.yaml\n"
+    "  jzsim measures --lang en --gemeente GM0153 scenarios/twente/regio.yaml\n"
+    "  jzsim measures --format csv --locale nl -o maatregelen.csv SCENARIO.yaml\n"
+    "\n"
+    "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage (also: no measures).\n";
 
 /* A whole number in [lo, hi] from an option value; -1 after a usage error. */
 static int parse_count(const char *opt, const char *v, long lo, long hi, long *out)
@@ -58,23 +71,15 @@ static int parse_count(const char *opt, const char *v, long lo, long hi, long *o
     return 0;
 }
 
-/* --exact-max, --samples, --seed */
+/* --seed (the table reads --exact-max and --samples) */
 static int own_option(const char *cmd, int argc, char **argv, int *i, void *ctx)
 {
     jz_measures_options *mo = ctx;
     const char *v = NULL;
     long x;
-    int k;
-    if ((k = cli_opt_value(cmd, argc, argv, i, "--exact-max", &v))) {
-        if (k < 0 || parse_count("--exact-max", v, 0, JZ_MEASURES_EXACT_MAX, &x))
-            return CLI_ERROR;
-        mo->max_exact = (int)x;
-    } else if ((k = cli_opt_value(cmd, argc, argv, i, "--samples", &v))) {
-        if (k < 0 || parse_count("--samples", v, 2, 1000000, &x))
-            return CLI_ERROR;
-        mo->samples = (int)x;
-    } else if ((k = cli_opt_value(cmd, argc, argv, i, "--seed", &v))) {
-        if (k < 0 || parse_count("--seed", v, 0, 2147483647L, &x))
+    int k = cli_opt_value(cmd, argc, argv, i, "--seed", &v);
+    if (k > 0) {
+        if (parse_count("--seed", v, 0, 2147483647L, &x))
             return CLI_ERROR;
         mo->seed = (unsigned long)x;
     }
@@ -83,28 +88,14 @@ static int own_option(const char *cmd, int argc, char **argv, int *i, void *ctx)
 
 static const cli_spec spec = {
     .cmd = "measures",
-    .help = help,
-    .formats = cli_formats_basic,
+    .usage = usage,
+    .options = options,
+    .help_col = 18,
+    .trailer = trailer,
+    .formats = CLI_FORMATS_BASIC,
     .gemeente = CLI_GEMEENTE_ONE,
     .own = own_option,
 };
-
-typedef struct measures_report {
-    const jz_scenario *s;
-    const jz_measures_analysis *a;
-    const jz_report_options *ro;
-    int fmt;
-} measures_report;
-
-static int write_report(jz_outfile *of, void *ctx, jz_error *err)
-{
-    static int (*const report[])(FILE *, const jz_scenario *, const jz_measures_analysis *,
-                                 const jz_report_options *, jz_error *) = {
-        [FMT_TABLE] = jz_report_measures_table, [FMT_CSV] = jz_report_measures_csv,
-        [FMT_JSON] = jz_report_measures_json};
-    const measures_report *x = ctx;
-    return report[x->fmt](of->fp, x->s, x->a, x->ro, err);
-}
 
 int cmd_measures(int argc, char **argv)
 {
@@ -133,8 +124,8 @@ int cmd_measures(int argc, char **argv)
     if (jz_measures_analyse(s, &mo, &a, &err) != JZ_OK) {
         rc = cli_fail(&err);
     } else {
-        measures_report x = {s, a, &ro, co.format};
-        rc = cli_write(co.output, write_report, &x);
+        jz_report_subject x = {.kind = JZ_REPORT_MEASURES, .scenario = s, .measures = a};
+        rc = cli_report(co.output, &x, &ro);
     }
     jz_measures_analysis_free(a);
     jz_scenario_free(s);

@@ -2,50 +2,12 @@
  * cmd_sensitivity.c - `jzsim sensitivity`: which assumptions move the
  * tekort most (tornado), and the break-even value of one assumption.
  */
+#include <stddef.h>
 #include <stdio.h>
 
 #include "cli/cli.h"
 #include "cli/unc_cli.h"
 #include "jzsim/sensitivity.h"
-
-static void help(void)
-{
-    printf("Usage: jzsim sensitivity [options] SCENARIO.yaml\n"
-           "\n"
-           "One-way sensitivity of the tekort: every input that has a range\n"
-           "({value: 10, low: 8, high: 13}) or a distribution (its P5 and P95) is set to\n"
-           "its low and its high value with all else at the point values; the swing of\n"
-           "the tekort in one year and summed over the years, sorted by swing: the data\n"
-           "of a tornado chart.  With --break-even, the value of one input at which the\n"
-           "tekort in that year reaches 0 (or --target), within the input's bounds.\n"
-           "\n"
-           "Options:\n"
-           "  --year Y           the year of the swing and the break-even (default: the last)\n"
-           "  --break-even PATH  the input, by its path, e.g. zorgsoorten[ambulant].zorgduur\n"
-           "                     (the paths are listed by 'jzsim sensitivity' itself)\n"
-           "  --target EUR       break-even: the tekort to reach (default 0), e.g. -1M\n"
-           "  --gemeente G       one gemeente by CBS code or name (default: the total)\n"
-           "  --format F         table (default), csv, json, or html (a page with the tornado\n"
-           "                     chart; needs -o)\n"
-           "  --lang L           nl (default) or en\n"
-           "  --locale L         CSV: nl gives ';' and decimal commas (Dutch Excel)\n"
-           "  -o, --output FILE  write to FILE (atomically: temp file, then rename)\n"
-           "  --quiet            no warnings on stderr\n"
-           "\n"
-           "Examples:\n"
-           "  jzsim sensitivity scenarios/example-onzeker.yaml\n"
-           "  jzsim sensitivity --year 2026 --format html -o tornado.html scenarios/example-onzeker.yaml\n"
-           "  jzsim sensitivity --break-even 'zorgsoorten[ambulant].zorgduur' scenarios/example-onzeker.yaml\n"
-           "\n"
-           "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n");
-}
-
-enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_HTML };
-_Static_assert(FMT_TABLE == (int)JZ_MCFMT_TABLE && FMT_CSV == (int)JZ_MCFMT_CSV &&
-                   FMT_JSON == (int)JZ_MCFMT_JSON,
-               "table, csv and json are passed on as jz_mc_format");
-
-static const char *const formats[] = {"table", "csv", "json", "html", NULL};
 
 /* The options of sensitivity itself: --year, --target, --break-even. */
 typedef struct sens_args {
@@ -54,42 +16,63 @@ typedef struct sens_args {
     const char *be_path; /* --break-even PATH */
 } sens_args;
 
-static int own_option(const char *cmd, int argc, char **argv, int *i, void *ctx)
-{
-    sens_args *a = ctx;
-    long year;
-    int k;
-    if ((k = unc_opt_money(cmd, argc, argv, i, "--target", &a->target)) ||
-        (k = cli_opt_value(cmd, argc, argv, i, "--break-even", &a->be_path)))
-        return k;
-    if ((k = unc_opt_long(cmd, argc, argv, i, "--year", 1900, 2200, &year)) == CLI_TAKEN)
-        a->year = (int)year;
-    return k;
-}
+static const char usage[] =
+    "Usage: jzsim sensitivity [options] SCENARIO.yaml\n"
+    "\n"
+    "One-way sensitivity of the tekort: every input that has a range\n"
+    "({value: 10, low: 8, high: 13}) or a distribution (its P5 and P95) is set to\n"
+    "its low and its high value with all else at the point values; the swing of\n"
+    "the tekort in one year and summed over the years, sorted by swing: the data\n"
+    "of a tornado chart.  With --break-even, the value of one input at which the\n"
+    "tekort in that year reaches 0 (or --target), within the input's bounds.\n"
+    "\n"
+    "Options:\n";
+
+static const cli_option options[] = {
+    {CLI_OPT_INT, "--year", "Y",
+        "the year of the swing and the break-even (default: the last)",
+        offsetof(sens_args, year), 1900, 2200},
+    {CLI_OPT_STRING, "--break-even", "PATH",
+        "the input, by its path, e.g. zorgsoorten[ambulant].zorgduur\n"
+        "(the paths are listed by 'jzsim sensitivity' itself)",
+        offsetof(sens_args, be_path), 0, 0},
+    {CLI_OPT_MONEY, "--target", "EUR",
+        "break-even: the tekort to reach (default 0), e.g. -1M",
+        offsetof(sens_args, target), 0, 0},
+    CLI_COMMON("--gemeente", "G",
+        "one gemeente by CBS code or name (default: the total)"),
+    CLI_COMMON("--format", "F",
+        "table (default), csv, json, or html (a page with the tornado\n"
+        "chart; needs -o)"),
+    CLI_COMMON("--lang", "L",
+        "nl (default) or en"),
+    CLI_COMMON("--locale", "L",
+        "CSV: nl gives ';' and decimal commas (Dutch Excel)"),
+    CLI_COMMON("-o, --output", "FILE",
+        "write to FILE (atomically: temp file, then rename)"),
+    CLI_COMMON("--quiet", NULL,
+        "no warnings on stderr"),
+    CLI_END,
+};
+
+static const char trailer[] =
+    "\n"
+    "Examples:\n"
+    "  jzsim sensitivity scenarios/example-onzeker.yaml\n"
+    "  jzsim sensitivity --year 2026 --format html -o tornado.html scenarios/example-onzeker.yaml\n"
+    "  jzsim sensitivity --break-even 'zorgsoorten[ambulant].zorgduur' scenarios/example-onzeker.yaml\n"
+    "\n"
+    "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n";
 
 static const cli_spec spec = {
     .cmd = "sensitivity",
-    .help = help,
-    .formats = formats,
-    .file_formats = 1u << FMT_HTML,
+    .usage = usage,
+    .options = options,
+    .help_col = 21,
+    .trailer = trailer,
+    .formats = CLI_FORMATS_BASIC | CLI_FORMAT(JZ_FORMAT_HTML),
     .gemeente = CLI_GEMEENTE_ONE,
-    .own = own_option,
 };
-
-typedef struct sens_report {
-    const jz_sensitivity *t;
-    const jz_breakeven *be; /* NULL without --break-even */
-    const cli_common *co;
-} sens_report;
-
-static int write_report(jz_outfile *of, void *ctx, jz_error *err)
-{
-    const sens_report *x = ctx;
-    if (x->co->format == FMT_HTML)
-        return jz_report_sensitivity_html(of->fp, x->t, x->be, x->co->lang, err);
-    return jz_report_sensitivity(of->fp, x->t, x->be, (jz_mc_format)x->co->format, x->co->lang,
-                                 x->co->locale_nl, err);
-}
 
 int cmd_sensitivity(int argc, char **argv)
 {
@@ -118,8 +101,10 @@ int cmd_sensitivity(int argc, char **argv)
     if (st != JZ_OK) {
         rc = cli_fail(&err);
     } else {
-        sens_report x = {t, a.be_path ? &be : NULL, &co};
-        rc = cli_write(co.output, write_report, &x);
+        jz_report_options ro;
+        cli_report_options(&co, &ro);
+        jz_report_subject x = {.kind = JZ_REPORT_SENSITIVITY, .sensitivity = t, .breakeven = a.be_path ? &be : NULL};
+        rc = cli_report(co.output, &x, &ro);
     }
     jz_sensitivity_free(t);
     jz_scenario_free(s);

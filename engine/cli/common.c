@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/unc_cli.h"
 
 int cli_fail(const jz_error *err)
 {
@@ -93,15 +94,17 @@ int cli_parse_lang(const char *cmd, const char *v, jz_lang *lang)
     return 0;
 }
 
-const char *const cli_formats_basic[] = {"table", "csv", "json", NULL};
-
-/* --format V: its index in spec->formats, or -1 after a usage error. */
+/* --format V: a jz_format the command takes, or -1 after a usage error. */
 static int parse_format(const cli_spec *sp, const char *v)
 {
-    int n = 0;
-    for (; sp->formats[n]; n++)
-        if (strcmp(v, sp->formats[n]) == 0)
-            return n;
+    int n = 0, last = 0;
+    for (int f = 0; f < JZ_FORMAT_COUNT; f++)
+        if (sp->formats & CLI_FORMAT(f)) {
+            if (strcmp(v, jz_format_name((jz_format)f)) == 0)
+                return f;
+            n++;
+            last = f;
+        }
     if (sp->formats_said) {
         cli_usage_error(sp->cmd, "--format must be %s, got '%s'", sp->formats_said, v);
         return -1;
@@ -109,9 +112,11 @@ static int parse_format(const cli_spec *sp, const char *v)
     char list[256];
     size_t len = 0;
     list[0] = '\0';
-    for (int f = 0; f < n && len < sizeof list; f++)
-        len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
-                                f == 0 ? "" : f == n - 1 ? " or " : ", ", sp->formats[f]);
+    for (int f = 0, i = 0; f < JZ_FORMAT_COUNT && len < sizeof list; f++)
+        if (sp->formats & CLI_FORMAT(f))
+            len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+                                    i++ == 0 ? "" : f == last ? " or " : ", ", jz_format_name((jz_format)f));
+    (void)n;
     cli_usage_error(sp->cmd, "--format must be %s, got '%s'", list, v);
     return -1;
 }
@@ -135,7 +140,7 @@ int cli_parse_common(const cli_spec *sp, int argc, char **argv, int *i, cli_comm
     if ((k = cli_opt_value(sp->cmd, argc, argv, i, "--format", &v))) {
         if (k < 0 || (k = parse_format(sp, v)) < 0)
             return CLI_ERROR;
-        co->format = k;
+        co->format = (jz_format)k;
         return CLI_TAKEN;
     }
     if ((k = cli_opt_value(sp->cmd, argc, argv, i, "--lang", &v)))
@@ -153,16 +158,70 @@ int cli_parse_common(const cli_spec *sp, int argc, char **argv, int *i, cli_comm
     return CLI_NOT_MINE;
 }
 
+void cli_help(const cli_spec *sp)
+{
+    fputs(sp->usage, stdout);
+    for (const cli_option *o = sp->options; o && o->type != CLI_OPT_END; o++) {
+        if (!o->help)
+            continue;
+        int n = printf("  %s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+        printf("%*s", n + 2 > sp->help_col ? 2 : sp->help_col - n, "");
+        for (const char *h = o->help; *h; h++) {
+            putchar(*h);
+            if (*h == '\n')
+                printf("%*s", sp->help_col, "");
+        }
+        putchar('\n');
+    }
+    fputs(sp->trailer, stdout);
+}
+
+/* One option of spec's table at argv[*i], of the kinds read here. */
+static int parse_table(const cli_spec *sp, int argc, char **argv, int *i, void *ctx)
+{
+    for (const cli_option *o = sp->options; o && o->type != CLI_OPT_END; o++) {
+        if (o->type < CLI_OPT_STRING)
+            continue;
+        const char *v = NULL;
+        int k = cli_opt_value(sp->cmd, argc, argv, i, o->name, &v);
+        if (k <= 0) {
+            if (k < 0)
+                return CLI_ERROR;
+            continue;
+        }
+        void *field = (char *)ctx + o->offset;
+        long x = 0;
+        switch (o->type) {
+        case CLI_OPT_STRING: *(const char **)field = v; return CLI_TAKEN;
+        case CLI_OPT_LONG: return unc_cli_long(sp->cmd, o->name, v, o->lo, o->hi, (long *)field) ? CLI_ERROR : CLI_TAKEN;
+        case CLI_OPT_INT:
+            if (unc_cli_long(sp->cmd, o->name, v, o->lo, o->hi, &x))
+                return CLI_ERROR;
+            *(int *)field = (int)x;
+            return CLI_TAKEN;
+        case CLI_OPT_SEED: return unc_cli_seed(sp->cmd, v, (unsigned long *)field) ? CLI_ERROR : CLI_TAKEN;
+        case CLI_OPT_MONEY: return unc_cli_money(sp->cmd, o->name, v, (double *)field) ? CLI_ERROR : CLI_TAKEN;
+        default: break;
+        }
+    }
+    return CLI_NOT_MINE;
+}
+
 int cli_parse(const cli_spec *sp, int argc, char **argv, cli_common *co, void *ctx)
 {
     memset(co, 0, sizeof *co);
     co->lang = JZ_LANG_NL;
     for (int i = 1; i < argc; i++) {
         if (cli_is_help(argv[i])) {
-            sp->help();
+            if (sp->help)
+                sp->help();
+            else
+                cli_help(sp);
             return EXIT_OK;
         }
         int k = cli_parse_common(sp, argc, argv, &i, co);
+        if (k == CLI_NOT_MINE && ctx)
+            k = parse_table(sp, argc, argv, &i, ctx);
         if (k == CLI_NOT_MINE && sp->own)
             k = sp->own(sp->cmd, argc, argv, &i, ctx);
         if (k == CLI_ERROR)
@@ -175,18 +234,24 @@ int cli_parse(const cli_spec *sp, int argc, char **argv, cli_common *co, void *c
             return cli_usage_error(sp->cmd, "one scenario at a time%s", sp->one_hint ? sp->one_hint : "");
         if (!co->path)
             co->path = argv[i];
+        if (sp->max_paths > 0) {
+            if (co->n_paths == sp->max_paths || co->n_paths == CLI_MAX_PATHS)
+                return cli_usage_error(sp->cmd, "at most %d scenarios", co->n_paths);
+            co->paths[co->n_paths++] = argv[i];
+        }
     }
-    if (!co->path)
+    if (!co->path && !sp->max_paths)
         return cli_usage_error(sp->cmd, "no scenario file given");
     int to_file = co->output && strcmp(co->output, "-") != 0;
-    if (sp->formats && ((sp->file_formats >> co->format) & 1u) && !to_file)
-        return cli_usage_error(sp->cmd, "--format %s needs -o FILE", sp->formats[co->format]);
+    if ((co->format == JZ_FORMAT_XLSX || co->format == JZ_FORMAT_HTML) && !to_file)
+        return cli_usage_error(sp->cmd, "--format %s needs -o FILE", jz_format_name(co->format));
     return CLI_GO_ON;
 }
 
 void cli_report_options(const cli_common *co, jz_report_options *ro)
 {
     jz_report_options_default(ro);
+    ro->format = co->format;
     ro->lang = co->lang;
     ro->csv_nl = co->locale_nl;
 }
@@ -223,4 +288,24 @@ int cli_write(const char *path, cli_writer writer, void *ctx)
             jz_outfile_abort(&of);
     }
     return st == JZ_OK ? EXIT_OK : cli_fail(&err);
+}
+
+typedef struct report_job {
+    const jz_report_subject *x;
+    jz_report_options *o;
+} report_job;
+
+static int write_report(jz_outfile *of, void *ctx, jz_error *err)
+{
+    report_job *j = ctx;
+    /* libxlsxwriter writes by path: it fills the outfile's temporary file
+     * (the still-open stream stays empty), which commit renames into place */
+    j->o->path = of->tmp;
+    return jz_report(of->fp, j->x, j->o, err);
+}
+
+int cli_report(const char *path, const jz_report_subject *x, jz_report_options *o)
+{
+    report_job j = {x, o};
+    return cli_write(path, write_report, &j);
 }

@@ -36,6 +36,7 @@ int unc_compare_bands(jz_comparison *c, jz_scenario *const *sc, int n, long draw
     o.progress_ctx = &prog;
     jz_error err;
     jz_mc_comparison *m = NULL;
+    int rc = -1; /* the exit code of writing mc_output; -1 before */
     int st = jz_mc_compare(n, (const jz_scenario *const *)sc, &o, &m, &err);
     unc_progress_end(&prog);
     if (st != JZ_OK)
@@ -51,21 +52,18 @@ int unc_compare_bands(jz_comparison *c, jz_scenario *const *sc, int n, long draw
             }
     }
     if (st == JZ_OK && mc_output) {
-        jz_outfile of;
-        jz_mc_format fmt = ends_with(mc_output, ".json") ? JZ_MCFMT_JSON
-                           : ends_with(mc_output, ".csv") ? JZ_MCFMT_CSV
-                                                          : JZ_MCFMT_TABLE;
-        if ((st = jz_outfile_open(&of, mc_output, &err)) == JZ_OK) {
-            st = jz_report_mc_compare(of.fp, m, fmt, JZ_LANG_NL, 0, &err);
-            if (st == JZ_OK)
-                st = jz_outfile_commit(&of, &err);
-            else
-                jz_outfile_abort(&of);
-        }
+        jz_report_options ro;
+        jz_report_options_default(&ro);
+        ro.format = ends_with(mc_output, ".json")  ? JZ_FORMAT_JSON
+                    : ends_with(mc_output, ".csv") ? JZ_FORMAT_CSV
+                                                   : JZ_FORMAT_TABLE;
+        jz_report_subject x = {.kind = JZ_REPORT_MC_COMPARE, .mc_compare = m};
+        if ((rc = cli_report(mc_output, &x, &ro)) == EXIT_OK) /* else cli_report printed the error */
+            rc = -1;
     }
-    if (st == JZ_OK && !quiet)
+    if (st == JZ_OK && rc < 0 && !quiet)
         fprintf(stderr, "jzsim: note: P5-P95 bands from %ld draws, seed %lu, generator %s, the same draws for "
                         "every scenario (docs/uncertainty.md)\n", draws, seed, JZ_RNG_NAME);
     jz_mc_comparison_free(m);
-    return st == JZ_OK ? -1 : cli_fail(&err);
+    return st != JZ_OK ? cli_fail(&err) : rc;
 }

@@ -8,11 +8,12 @@
 
 #include "jzsim/jzsim.h"
 
-/* Write the workbook (xlsx != 0) or the briefing of s and its result r to
- * output (a file; written atomically).  gemeente: -1 the default, else the
- * gemeente index; all: every gemeente.  Returns the exit code, after
- * printing any error. */
-int cli_write_one(const jz_scenario *s, const jz_result *r, int xlsx, jz_lang lang, int gemeente,
-                  int all, const char *output);
+/* Write the workbook or the briefing (o->format xlsx or html) of s and its
+ * result r to output (a file; written atomically).  o->gemeente: -1 the
+ * default, else the gemeente index; o->all_gemeenten: every gemeente.
+ * Returns the exit code, after printing any error; cmd names the command
+ * in messages. */
+int cli_write_one(const char *cmd, const jz_scenario *s, const jz_result *r, const jz_report_options *o,
+                  const char *output);
 
 #endif

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report/reporters.h"
 #include "jzsim/calibrate.h"
 #include "report/csvw.h"
 #include "report/jsonw.h"
@@ -226,11 +227,8 @@ static void calib_json(FILE *out, const jz_calib *c)
     const jz_scenario *s = c->scenario;
     jz_jsonw j;
     jz_jsonw_init(&j, out);
-    jz_jsonw_begin_object(&j);
-    jz_jsonw_key(&j, "format");
-    jz_jsonw_string(&j, "jzsim-calibrate");
-    jz_jsonw_key(&j, "scenario");
-    jz_jsonw_string(&j, s->meta.path);
+    jz_jsonw_list warn = {c->warnings, c->n_warnings};
+    jz_jsonw_envelope(&j, "jzsim-calibrate", 1, s, &warn, 1);
     jz_jsonw_key(&j, "history");
     jz_jsonw_string(&j, c->history_path);
     jz_jsonw_key(&j, "first_year");
@@ -355,23 +353,26 @@ static void calib_json(FILE *out, const jz_calib *c)
         jz_jsonw_end_object(&j);
     }
     jz_jsonw_end_array(&j);
-    jz_jsonw_key(&j, "warnings");
-    jz_jsonw_begin_array(&j);
-    for (int i = 0; i < c->n_warnings; i++)
-        jz_jsonw_string(&j, c->warnings[i]);
-    jz_jsonw_end_array(&j);
     jz_jsonw_end_object(&j);
     fputc('\n', out);
 }
 
-int jz_report_calib(FILE *out, const jz_calib *c, jz_calib_format fmt, jz_lang lang, int csv_nl, jz_error *err)
+int jz_rep_calibrate_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
-    if (fmt == JZ_CFMT_CSV)
-        calib_csv(out, c, csv_nl);
-    else if (fmt == JZ_CFMT_JSON)
-        calib_json(out, c);
-    else
-        calib_table(out, c, lang);
+    calib_table(out, x->calib, o->lang);
+    return finish(out, err);
+}
+
+int jz_rep_calibrate_csv(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
+{
+    calib_csv(out, x->calib, o->csv_nl);
+    return finish(out, err);
+}
+
+int jz_rep_calibrate_json(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
+{
+    (void)o;
+    calib_json(out, x->calib);
     return finish(out, err);
 }
 
@@ -483,11 +484,8 @@ static void bt_json(FILE *out, const jz_backtest *b)
     const jz_scenario *s = b->calib->scenario;
     jz_jsonw j;
     jz_jsonw_init(&j, out);
-    jz_jsonw_begin_object(&j);
-    jz_jsonw_key(&j, "format");
-    jz_jsonw_string(&j, "jzsim-backtest");
-    jz_jsonw_key(&j, "scenario");
-    jz_jsonw_string(&j, s->meta.path);
+    jz_jsonw_list warn[2] = {{b->calib->warnings, b->calib->n_warnings}, {b->warnings, b->n_warnings}};
+    jz_jsonw_envelope(&j, "jzsim-backtest", 1, s, warn, 2);
     jz_jsonw_key(&j, "history");
     jz_jsonw_string(&j, b->calib->history_path);
     jz_jsonw_key(&j, "fit_until");
@@ -554,25 +552,25 @@ static void bt_json(FILE *out, const jz_backtest *b)
         jz_jsonw_end_object(&j);
     }
     jz_jsonw_end_array(&j);
-    jz_jsonw_key(&j, "warnings");
-    jz_jsonw_begin_array(&j);
-    for (int i = 0; i < b->calib->n_warnings; i++)
-        jz_jsonw_string(&j, b->calib->warnings[i]);
-    for (int i = 0; i < b->n_warnings; i++)
-        jz_jsonw_string(&j, b->warnings[i]);
-    jz_jsonw_end_array(&j);
     jz_jsonw_end_object(&j);
     fputc('\n', out);
 }
 
-int jz_report_backtest(FILE *out, const jz_backtest *b, jz_calib_format fmt, jz_lang lang, int csv_nl,
-                       jz_error *err)
+int jz_rep_backtest_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
-    if (fmt == JZ_CFMT_CSV)
-        bt_csv(out, b, csv_nl);
-    else if (fmt == JZ_CFMT_JSON)
-        bt_json(out, b);
-    else
-        bt_table(out, b, lang);
+    bt_table(out, x->backtest, o->lang);
+    return finish(out, err);
+}
+
+int jz_rep_backtest_csv(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
+{
+    bt_csv(out, x->backtest, o->csv_nl);
+    return finish(out, err);
+}
+
+int jz_rep_backtest_json(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
+{
+    (void)o;
+    bt_json(out, x->backtest);
     return finish(out, err);
 }

@@ -8,19 +8,58 @@
 
 #include "report/cmp_common.h"
 
-void jz_compare_options_default(jz_compare_options *o)
-{
-    o->lang = JZ_LANG_NL;
-    o->csv_nl = 0;
-    o->unit = -1;
-    o->all_units = 0;
-    o->title = NULL;
-}
-
 const char *jz_cmp_metric_label(int m, jz_lang lang)
 {
-    return lang == JZ_LANG_NL ? jz_cmp_metrics[m].label_nl : jz_cmp_metrics[m].label_en;
+    const jz_cmp_metric *cm = &jz_cmp_metrics[m];
+    const jz_metric *f = jz_metric_find(cm->key, cm->per_zorgsoort ? JZ_LEVEL_CELL : JZ_LEVEL_GEMEENTE);
+    if (!f)
+        return cm->key;
+    return jz_metric_label(f, lang);
 }
+
+/* The words of a note on the alignment (jz_cmp_note); the comparison holds
+ * only its kind and indices. */
+char *jz_cmp_note_format(const jz_comparison *c, int i, jz_lang lang, char *buf, size_t size)
+{
+    const jz_cmp_note *n = &c->notes[i];
+    const jz_cmp_scenario *sc = &c->scen[n->scenario];
+    const char *name = sc->scenario->meta.name;
+    int nl = lang == JZ_LANG_NL;
+    switch (n->kind) {
+    case JZ_CMP_NOTE_NO_GEMEENTE: {
+        int len = snprintf(buf, size,
+                           nl ? "scenario %d (%s) bevat %s niet, dus telt het regiototaal daar minder gemeenten:"
+                              : "scenario %d (%s) does not have %s, so its region total covers fewer gemeenten:",
+                           n->scenario + 1, name,
+                           n->index == 1 ? (nl ? "deze gemeente" : "this gemeente")
+                                         : (nl ? "deze gemeenten" : "these gemeenten"));
+        for (int u = 0, k = 0; u < c->n_units && len >= 0 && (size_t)len < size; u++) {
+            if (c->units[u].is_total || c->units[u].g[n->scenario] >= 0)
+                continue;
+            len += snprintf(buf + len, size - (size_t)len, "%s %s (%s)", k++ ? "," : "",
+                            c->units[u].code, c->units[u].name);
+        }
+        break;
+    }
+    case JZ_CMP_NOTE_NO_ZORGSOORT:
+        snprintf(buf, size,
+                 nl ? "scenario %d (%s) bevat zorgsoort '%s' niet: die cijfers ontbreken daar"
+                    : "scenario %d (%s) has no zorgsoort '%s': its figures are absent",
+                 n->scenario + 1, name, c->zs[n->index].key);
+        break;
+    default:
+        snprintf(buf, size,
+                 nl ? "scenario %d (%s) loopt van %d tot en met %d, de referentie van %d tot en met %d: "
+                      "jaren buiten de horizon van een scenario ontbreken (ze zijn niet 0)"
+                    : "scenario %d (%s) projects %d-%d, the reference %d-%d: years outside a "
+                      "scenario's horizon are absent, not 0",
+                 n->scenario + 1, name, sc->first_year, sc->last_year, c->scen[0].first_year,
+                 c->scen[0].last_year);
+        break;
+    }
+    return buf;
+}
+
 
 char *jz_cmp_fmt_value(char *buf, size_t n, int m, double v, jz_lang lang)
 {

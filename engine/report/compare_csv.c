@@ -13,6 +13,7 @@
  */
 #include <stdio.h>
 
+#include "report/reporters.h"
 #include "jzsim/compare.h"
 #include "report/csvw.h"
 
@@ -47,16 +48,16 @@ static void unit_rows(jz_csvw *k, const jz_comparison *c, int u)
     }
 }
 
-int jz_compare_report_csv(FILE *out, const jz_comparison *c, const jz_compare_options *o,
-                          jz_error *err)
+int jz_rep_compare_csv(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
+    const jz_comparison *c = x->comparison;
     static const char *const cols[] = {"scenario_index", "scenario", "gemeente_code", "gemeente",
                                        "zorgsoort", "year", "metric", "value", "diff", "diff_rel"};
     jz_csvw k;
     jz_csvw_init(&k, out, o->csv_nl);
     jz_csvw_header(&k, cols, sizeof cols / sizeof cols[0]);
-    if (o->unit >= 0) {
-        unit_rows(&k, c, o->unit);
+    if (o->gemeente >= 0) {
+        unit_rows(&k, c, o->gemeente);
     } else {
         for (int u = 0; u < c->n_units; u++)
             unit_rows(&k, c, u);

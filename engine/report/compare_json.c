@@ -5,6 +5,7 @@
  * Schema docs/compare.schema.json.  In short:
  * {
  *   "format": "jzsim-compare", "format_version": 1, "jzsim_version": "...",
+ *   "warnings": ["..."],                        every scenario's, in order
  *   "years": [2024, ...],                       the union of the years
  *   "scenarios": [{position, is_reference, name, description, path,
  *                  base_year, horizon, sources, warnings}],
@@ -23,8 +24,10 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "report/reporters.h"
 #include "jzsim/compare.h"
 #include "jzsim/jzsim.h"
+#include "report/cmp_common.h"
 #include "report/jsonw.h"
 
 static const char *unit_name(jz_metric_kind k)
@@ -161,20 +164,22 @@ static void scenario_obj(jz_jsonw *w, const jz_comparison *c, int s)
     for (int i = 0; i < sc->meta.n_sources; i++)
         jz_jsonw_string(w, sc->meta.sources[i]);
     jz_jsonw_end_array(w);
-    jz_jsonw_key(w, "warnings");
-    jz_jsonw_begin_array(w);
-    for (int i = 0; i < sc->n_warnings; i++)
-        jz_jsonw_string(w, sc->warnings[i]);
-    jz_jsonw_end_array(w);
+    jz_jsonw_warnings(w, sc, NULL, 0);
     jz_jsonw_end_object(w);
 }
 
-int jz_compare_report_json(FILE *out, const jz_comparison *c, const jz_compare_options *o,
-                           jz_error *err)
+int jz_rep_compare_json(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
+    const jz_comparison *c = x->comparison;
     jz_jsonw w;
     jz_jsonw_init(&w, out);
     jz_jsonw_begin_document(&w, "jzsim-compare", 1);
+    /* the envelope's warnings: every scenario's, in order (each scenario
+     * object repeats its own); the scenarios are listed under "scenarios" */
+    jz_jsonw_list warn[JZ_CMP_MAX_SCENARIOS];
+    for (int s = 0; s < c->n_scenarios && s < JZ_CMP_MAX_SCENARIOS; s++)
+        warn[s] = (jz_jsonw_list){c->scen[s].scenario->warnings, c->scen[s].scenario->n_warnings};
+    jz_jsonw_warnings(&w, NULL, warn, c->n_scenarios);
 
     jz_jsonw_key(&w, "years");
     jz_jsonw_begin_array(&w);
@@ -216,9 +221,9 @@ int jz_compare_report_json(FILE *out, const jz_comparison *c, const jz_compare_o
         jz_jsonw_key(&w, "unit");
         jz_jsonw_string(&w, unit_name(jz_cmp_metrics[m].kind));
         jz_jsonw_key(&w, "label_nl");
-        jz_jsonw_string(&w, jz_cmp_metrics[m].label_nl);
+        jz_jsonw_string(&w, jz_cmp_metric_label(m, JZ_LANG_NL));
         jz_jsonw_key(&w, "label_en");
-        jz_jsonw_string(&w, jz_cmp_metrics[m].label_en);
+        jz_jsonw_string(&w, jz_cmp_metric_label(m, JZ_LANG_EN));
         jz_jsonw_end_object(&w);
     }
     jz_jsonw_end_array(&w);
@@ -233,8 +238,8 @@ int jz_compare_report_json(FILE *out, const jz_comparison *c, const jz_compare_o
 
     jz_jsonw_key(&w, "results");
     jz_jsonw_begin_array(&w);
-    if (o->unit >= 0) {
-        unit_obj(&w, c, o->unit);
+    if (o->gemeente >= 0) {
+        unit_obj(&w, c, o->gemeente);
     } else {
         for (int u = 0; u < c->n_units; u++)
             unit_obj(&w, c, u);

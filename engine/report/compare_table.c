@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report/reporters.h"
 #include "report/cmp_common.h"
 #include "report/text.h"
 
@@ -69,7 +70,7 @@ static void scen_heads(FILE *out, const jz_comparison *c, const char *first, int
     fputc('\n', out);
 }
 
-static void metric_table(FILE *out, const jz_comparison *c, const jz_compare_options *o, int m,
+static void metric_table(FILE *out, const jz_comparison *c, const jz_report_options *o, int m,
                          int u)
 {
     char buf[96];
@@ -107,7 +108,7 @@ static void metric_table(FILE *out, const jz_comparison *c, const jz_compare_opt
 }
 
 /* Metric m per zorgsoort for year y: zorgsoorten down, scenarios across. */
-static void zorgsoort_table(FILE *out, const jz_comparison *c, const jz_compare_options *o, int m,
+static void zorgsoort_table(FILE *out, const jz_comparison *c, const jz_report_options *o, int m,
                             int u, int y)
 {
     char buf[96];
@@ -164,7 +165,7 @@ static const int overview[] = {
     JZ_CMP_UNIQUE, JZ_CMP_COST_PER_CLIENT, JZ_CMP_HA_SAVINGS, JZ_CMP_MEASURE_INVESTMENT,
 };
 
-static void unit_report(FILE *out, const jz_comparison *c, const jz_compare_options *o, int u)
+static void unit_report(FILE *out, const jz_comparison *c, const jz_report_options *o, int u)
 {
     const jz_cmp_unit *un = &c->units[u];
     fprintf(out, "\n== %s%s%s%s ==\n", un->is_total ? jz_cmp_L(o->lang, "Totaal", "Total") : un->name,
@@ -185,9 +186,9 @@ static void unit_report(FILE *out, const jz_comparison *c, const jz_compare_opti
             zorgsoort_table(out, c, o, zm[i], u, y);
 }
 
-int jz_compare_report_table(FILE *out, const jz_comparison *c, const jz_compare_options *o,
-                            jz_error *err)
+int jz_rep_compare_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
+    const jz_comparison *c = x->comparison;
     int S = c->n_scenarios;
     fprintf(out, "%s: %d %s, %d-%d\n", jz_cmp_L(o->lang, "Vergelijking", "Comparison"), S,
             jz_cmp_L(o->lang, "scenario's", "scenarios"), c->first_year,
@@ -222,11 +223,11 @@ int jz_compare_report_table(FILE *out, const jz_comparison *c, const jz_compare_
         char note[1024];
         wrap(out, jz_cmp_L(o->lang, "Let op: ", "Note: "), jz_cmp_note_format(c, i, o->lang, note, sizeof note));
     }
-    if (o->all_units) {
+    if (o->all_gemeenten) {
         for (int u = 0; u < c->n_units; u++)
             unit_report(out, c, o, u);
     } else {
-        unit_report(out, c, o, o->unit >= 0 ? o->unit : c->total_unit);
+        unit_report(out, c, o, o->gemeente >= 0 ? o->gemeente : c->total_unit);
     }
     if (ferror(out))
         return jz_error_set(err, JZ_EIO, NULL, 0, 0, "cannot write the comparison table");

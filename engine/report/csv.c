@@ -9,6 +9,7 @@
  */
 #include <stdio.h>
 
+#include "report/reporters.h"
 #include "jzsim/report.h"
 #include "report/csvw.h"
 
@@ -61,9 +62,10 @@ static void gemeente_rows(jz_csvw *c, const jz_scenario *s, const jz_result *r, 
         }
 }
 
-int jz_report_csv(FILE *out, const jz_scenario *s, const jz_result *r,
-                  const jz_report_options *o, jz_error *err)
+int jz_rep_run_csv(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
+    const jz_scenario *s = x->scenario;
+    const jz_result *r = x->result;
     static const char *const cols[] = {"scenario", "gemeente_code", "gemeente", "zorgsoort",
                                        "year", "metric", "value"};
     jz_csvw c;

@@ -76,11 +76,3 @@ char *jz_format_money(char *buf, size_t size, double v, jz_lang lang)
         snprintf(buf, size, "€%s", num);
     return buf;
 }
-
-void jz_report_options_default(jz_report_options *o)
-{
-    o->lang = JZ_LANG_NL;
-    o->csv_nl = 0;
-    o->gemeente = -1;
-    o->all_gemeenten = 0;
-}

@@ -16,6 +16,7 @@
  */
 #include <stdio.h>
 
+#include "report/reporters.h"
 #include "jzsim/jzsim.h"
 #include "report/jsonw.h"
 
@@ -62,9 +63,10 @@ static void gemeente_obj(jz_jsonw *w, const jz_scenario *s, const jz_result *r, 
     jz_jsonw_end_object(w);
 }
 
-int jz_report_json(FILE *out, const jz_scenario *s, const jz_result *r,
-                   const jz_report_options *o, jz_error *err)
+int jz_rep_run_json(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
+    const jz_scenario *s = x->scenario;
+    const jz_result *r = x->result;
     jz_jsonw w;
     jz_jsonw_init(&w, out);
     jz_jsonw_begin_document(&w, "jzsim-run", 1);
@@ -107,11 +109,7 @@ int jz_report_json(FILE *out, const jz_scenario *s, const jz_result *r,
     }
     jz_jsonw_end_array(&w);
 
-    jz_jsonw_key(&w, "warnings");
-    jz_jsonw_begin_array(&w);
-    for (int i = 0; i < s->n_warnings; i++)
-        jz_jsonw_string(&w, s->warnings[i]);
-    jz_jsonw_end_array(&w);
+    jz_jsonw_warnings(&w, s, NULL, 0);
 
     jz_jsonw_key(&w, "results");
     jz_jsonw_begin_array(&w);

@@ -157,3 +157,31 @@ void jz_jsonw_begin_document(jz_jsonw *w, const char *format, int format_version
     jz_jsonw_key(w, "jzsim_version");
     jz_jsonw_string(w, JZSIM_VERSION);
 }
+
+void jz_jsonw_warnings(jz_jsonw *w, const jz_scenario *s, const jz_jsonw_list *extra, int n_extra)
+{
+    jz_jsonw_key(w, "warnings");
+    jz_jsonw_begin_array(w);
+    for (int i = 0; s && i < s->n_warnings; i++)
+        jz_jsonw_string(w, s->warnings[i]);
+    for (int l = 0; l < n_extra; l++)
+        for (int i = 0; i < extra[l].n; i++)
+            jz_jsonw_string(w, extra[l].v[i]);
+    jz_jsonw_end_array(w);
+}
+
+void jz_jsonw_envelope(jz_jsonw *w, const char *format, int format_version, const jz_scenario *s,
+                       const jz_jsonw_list *extra, int n_extra)
+{
+    jz_jsonw_begin_document(w, format, format_version);
+    if (s) {
+        jz_jsonw_key(w, "scenario");
+        jz_jsonw_begin_object(w);
+        jz_jsonw_key(w, "name");
+        jz_jsonw_string(w, s->meta.name);
+        jz_jsonw_key(w, "path");
+        jz_jsonw_string(w, s->meta.path);
+        jz_jsonw_end_object(w);
+    }
+    jz_jsonw_warnings(w, s, extra, n_extra);
+}

@@ -10,6 +10,8 @@
 
 #include <stdio.h>
 
+#include "jzsim/scenario.h"
+
 #define JZ_JSONW_DEPTH 32
 
 typedef struct jz_jsonw {
@@ -24,6 +26,20 @@ void jz_jsonw_init(jz_jsonw *w, FILE *out);
  * output starts with: "format" (e.g. "jzsim-run"), "format_version" and
  * "jzsim_version". */
 void jz_jsonw_begin_document(jz_jsonw *w, const char *format, int format_version);
+/* A list of warnings an analysis adds to its scenario's (jz_jsonw_envelope). */
+typedef struct jz_jsonw_list {
+    char *const *v;
+    int n;
+} jz_jsonw_list;
+/* The whole envelope of docs/output-format.md ("The JSON envelope"):
+ * jz_jsonw_begin_document, then "scenario": {name, path} (left out when s
+ * is NULL: outputs about several scenarios list them themselves) and
+ * "warnings": the scenario's, then those of the n_extra lists in order. */
+void jz_jsonw_envelope(jz_jsonw *w, const char *format, int format_version, const jz_scenario *s,
+                       const jz_jsonw_list *extra, int n_extra);
+/* "warnings": [...] alone, from the same lists (run and compare write the
+ * envelope's warnings where they always stood). */
+void jz_jsonw_warnings(jz_jsonw *w, const jz_scenario *s, const jz_jsonw_list *extra, int n_extra);
 void jz_jsonw_begin_object(jz_jsonw *w);
 void jz_jsonw_end_object(jz_jsonw *w);
 void jz_jsonw_begin_array(jz_jsonw *w);

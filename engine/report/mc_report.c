@@ -9,16 +9,22 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report/reporters.h"
 #include "jzsim/mc.h"
 #include "report/csvw.h"
 #include "report/jsonw.h"
 #include "report/unc_common.h"
 
 static const char *const metric_key[JZ_MC_N_GEMEENTE] = {"cost", "tekort", "beinvloedbaar", "unique"};
-static const char *const metric_nl[JZ_MC_N_GEMEENTE] = {"Kosten (totaal)", "Tekort", "Beïnvloedbaar tekort",
-                                                        "Unieke cliënten"};
-static const char *const metric_en[JZ_MC_N_GEMEENTE] = {"Cost (total)", "Deficit (tekort)",
-                                                        "Influenceable deficit", "Unique clients"};
+/* The figure of each in the metric table, for its name. */
+static const char *const metric_figure[JZ_MC_N_GEMEENTE] = {"cost", "tekort", "beinvloedbaar",
+                                                            "unique_clients"};
+
+static const char *metric_label(int m, jz_lang lang)
+{
+    return jz_metric_label(jz_metric_find(metric_figure[m], JZ_LEVEL_GEMEENTE), lang);
+}
+
 static const char *const q_key[JZ_MC_NQ] = {"p5", "p25", "p50", "p75", "p95"};
 
 static int io_status(FILE *out, jz_error *err)
@@ -91,7 +97,7 @@ static void table(FILE *out, const jz_mc_result *r, jz_lang lang)
                 }
             }
     for (int m = 0; m < JZ_MC_N_GEMEENTE; m++)
-        stat_table(out, r, jz_mc_fig(r, m, 0), nl ? metric_nl[m] : metric_en[m], m != JZ_MC_UNIQUE, lang);
+        stat_table(out, r, jz_mc_fig(r, m, 0), metric_label(m, lang), m != JZ_MC_UNIQUE, lang);
 
     jz_format_money(a, sizeof a, r->threshold, lang);
     fprintf(out, "\n%s %s\n", nl ? "Kans dat het tekort lager blijft dan" : "Probability that the deficit stays below", a);
@@ -244,18 +250,7 @@ static void json(FILE *out, const jz_mc_result *r)
     int H = r->horizon;
     jz_jsonw w;
     jz_jsonw_init(&w, out);
-    jz_jsonw_begin_object(&w);
-    jz_jsonw_key(&w, "format");
-    jz_jsonw_string(&w, "jzsim-mc");
-    jz_jsonw_key(&w, "version");
-    jz_jsonw_int(&w, 1);
-    jz_jsonw_key(&w, "scenario");
-    jz_jsonw_begin_object(&w);
-    jz_jsonw_key(&w, "name");
-    jz_jsonw_string(&w, s->meta.name);
-    jz_jsonw_key(&w, "path");
-    jz_jsonw_string(&w, s->meta.path);
-    jz_jsonw_end_object(&w);
+    jz_jsonw_envelope(&w, "jzsim-mc", 1, s, NULL, 0);
     jz_jsonw_key(&w, "gemeente_code");
     jz_jsonw_string(&w, jz_unc_unit_code(s, r->g));
     jz_jsonw_key(&w, "draws");
@@ -333,18 +328,29 @@ static void json(FILE *out, const jz_mc_result *r)
     fputc('\n', out);
 }
 
-int jz_report_mc(FILE *out, const jz_mc_result *r, jz_mc_format fmt, jz_lang lang, int csv_nl, jz_error *err)
+int jz_rep_mc_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
-    switch (fmt) {
-    case JZ_MCFMT_CSV: csv(out, r, csv_nl); break;
-    case JZ_MCFMT_JSON: json(out, r); break;
-    default: table(out, r, lang); break;
-    }
+    table(out, x->mc, o->lang);
     return io_status(out, err);
 }
 
-int jz_report_mc_draws(FILE *out, const jz_mc_result *r, int csv_nl, jz_error *err)
+int jz_rep_mc_csv(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
+    csv(out, x->mc, o->csv_nl);
+    return io_status(out, err);
+}
+
+int jz_rep_mc_json(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
+{
+    (void)o;
+    json(out, x->mc);
+    return io_status(out, err);
+}
+
+int jz_rep_mc_draws_csv(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
+{
+    const jz_mc_result *r = x->mc;
+    int csv_nl = o->csv_nl;
     if (!r->kept_values)
         return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "the draws were not kept (keep_draws)");
     const jz_scenario *s = r->scenario;
@@ -378,17 +384,17 @@ int jz_report_mc_draws(FILE *out, const jz_mc_result *r, int csv_nl, jz_error *e
 
 /* ---- CRN comparison ---- */
 
-int jz_report_mc_compare(FILE *out, const jz_mc_comparison *c, jz_mc_format fmt, jz_lang lang, int csv_nl,
-                         jz_error *err)
+/* One function for the three formats of the CRN comparison: the table,
+ * CSV and JSON share their loops over scenarios and years. */
+static int mc_compare(FILE *out, const jz_mc_comparison *c, jz_format fmt, jz_lang lang, int csv_nl,
+                      jz_error *err)
 {
     static const char *const dkey[JZ_MC_N_DIFF] = {"tekort", "cost"};
     int nl = lang == JZ_LANG_NL;
-    if (fmt == JZ_MCFMT_JSON) {
+    if (fmt == JZ_FORMAT_JSON) {
         jz_jsonw w;
         jz_jsonw_init(&w, out);
-        jz_jsonw_begin_object(&w);
-        jz_jsonw_key(&w, "format");
-        jz_jsonw_string(&w, "jzsim-mc-compare");
+        jz_jsonw_envelope(&w, "jzsim-mc-compare", 1, NULL, NULL, 0);
         jz_jsonw_key(&w, "draws");
         jz_jsonw_int(&w, c->draws);
         jz_jsonw_key(&w, "seed");
@@ -428,7 +434,7 @@ int jz_report_mc_compare(FILE *out, const jz_mc_comparison *c, jz_mc_format fmt,
         fputc('\n', out);
         return io_status(out, err);
     }
-    if (fmt == JZ_MCFMT_CSV) {
+    if (fmt == JZ_FORMAT_CSV) {
         jz_csvw w;
         jz_csvw_init(&w, out, csv_nl);
         static const char *const head[] = {"scenario", "year", "metric", "point", "mean", "se", "p5", "p25",
@@ -485,4 +491,9 @@ int jz_report_mc_compare(FILE *out, const jz_mc_comparison *c, jz_mc_format fmt,
         }
     }
     return io_status(out, err);
+}
+
+int jz_rep_mc_compare(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
+{
+    return mc_compare(out, x->mc_compare, o->format, o->lang, o->csv_nl, err);
 }

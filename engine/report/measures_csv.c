@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "report/reporters.h"
 #include "jzsim/measures.h"
 #include "report/csvw.h"
 #include "report/measures_fields.h"
@@ -39,9 +40,10 @@ static void row(csv *c, const char *key, const char *name, const char *type,
     jz_csvw_end_row(&c->w);
 }
 
-int jz_report_measures_csv(FILE *out, const jz_scenario *s, const jz_measures_analysis *a,
-                           const jz_report_options *o, jz_error *err)
+int jz_rep_measures_csv(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
+    const jz_scenario *s = x->scenario;
+    const jz_measures_analysis *a = x->measures;
     csv c = {.scen = s->meta.name,
              .code = a->gemeente >= 0 ? s->gemeenten[a->gemeente].code
                      : s->n_gemeenten == 1 ? s->gemeenten[0].code : "TOTAL"};

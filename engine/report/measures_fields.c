@@ -4,6 +4,19 @@
  */
 #include "report/measures_fields.h"
 
+/* The effect as the reports name it: the word a scenario writes (`effect:
+ * instroom`, docs/measures.md); the loader reads these words, the reports
+ * write them (tests/test_measures.c checks that they agree). */
+const char *jz_effect_name(int effect)
+{
+    static const char *const names[JZ_EFFECT_N] = {
+        [JZ_EFFECT_INSTROOM] = "instroom",         [JZ_EFFECT_ZORGDUUR] = "zorgduur",
+        [JZ_EFFECT_EXIT_AFTER] = "exit_after",     [JZ_EFFECT_SUBSTITUTION] = "substitution",
+        [JZ_EFFECT_TARIFF] = "tariff",             [JZ_EFFECT_DIVERSION] = "diversion",
+        [JZ_EFFECT_LUMPSUM] = "lumpsum"};
+    return effect >= 0 && effect < JZ_EFFECT_N && names[effect] ? names[effect] : "";
+}
+
 void jz_mf_series_of(const jz_measure_attr *t, jz_mf_series out[JZ_MF_N_SERIES])
 {
     const jz_mf_series s[JZ_MF_N_SERIES] = {

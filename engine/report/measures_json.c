@@ -21,6 +21,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "report/reporters.h"
 #include "jzsim/jzsim.h"
 #include "jzsim/measures.h"
 #include "report/jsonw.h"
@@ -80,21 +81,15 @@ static void measure_obj(jz_jsonw *w, const jz_scenario *s, const jz_measures_ana
     jz_jsonw_end_object(w);
 }
 
-int jz_report_measures_json(FILE *out, const jz_scenario *s, const jz_measures_analysis *a,
-                            const jz_report_options *o, jz_error *err)
+int jz_rep_measures_json(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
+    const jz_scenario *s = x->scenario;
+    const jz_measures_analysis *a = x->measures;
     (void)o;
     jz_jsonw w;
     int H = a->horizon;
     jz_jsonw_init(&w, out);
-    jz_jsonw_begin_document(&w, "jzsim-measures", 1);
-    jz_jsonw_key(&w, "scenario");
-    jz_jsonw_begin_object(&w);
-    jz_jsonw_key(&w, "name");
-    jz_jsonw_string(&w, s->meta.name);
-    jz_jsonw_key(&w, "path");
-    jz_jsonw_string(&w, s->meta.path);
-    jz_jsonw_end_object(&w);
+    jz_jsonw_envelope(&w, "jzsim-measures", 1, s, NULL, 0);
     jz_jsonw_key(&w, "gemeente");
     jz_jsonw_begin_object(&w);
     int one = a->gemeente >= 0 ? a->gemeente : s->n_gemeenten == 1 ? 0 : -1;

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report/reporters.h"
 #include "jzsim/measures.h"
 #include "report/text.h"
 
@@ -195,9 +196,10 @@ static void package(FILE *out, const jz_measures_analysis *a, const jz_report_op
     }
 }
 
-int jz_report_measures_table(FILE *out, const jz_scenario *s, const jz_measures_analysis *a,
-                             const jz_report_options *o, jz_error *err)
+int jz_rep_measures_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
+    const jz_scenario *s = x->scenario;
+    const jz_measures_analysis *a = x->measures;
     int H = a->horizon;
     const char *who = a->gemeente >= 0        ? s->gemeenten[a->gemeente].name
                       : s->n_gemeenten == 1   ? s->gemeenten[0].name

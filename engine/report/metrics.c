@@ -1,50 +1,67 @@
 /*
- * metrics.c - the one list of figures that reporters can show.
+ * metrics.c - the one list of figures that reporters can show, with the one
+ * Dutch and the one English name of each.
  *
  * Adding a result array to jz_result and a row here makes it appear in CSV
- * and JSON with the same key; docs/output-format.md lists the keys.
+ * and JSON with the same key; docs/output-format.md lists the keys.  Every
+ * reporter names a figure from here (the comparison's figures and the Monte
+ * Carlo figures are found by key), so a figure is called the same in every
+ * output; a terminal table may use the shortened column heading of the
+ * same row (GEMC: nl and en heading after the kind).
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "jzsim/report.h"
 
-#define CELL(k, nl, en, kind, field) {k, nl, en, kind, JZ_LEVEL_CELL, offsetof(jz_result, field)}
-#define GEM(k, nl, en, kind, field) {k, nl, en, kind, JZ_LEVEL_GEMEENTE, offsetof(jz_result, field)}
+#define CELL(k, nl, en, kind, field) {k, nl, en, NULL, NULL, kind, JZ_LEVEL_CELL, offsetof(jz_result, field)}
+#define GEM(k, nl, en, kind, field) {k, nl, en, NULL, NULL, kind, JZ_LEVEL_GEMEENTE, offsetof(jz_result, field)}
+#define GEMC(k, nl, en, kind, cnl, cen, field) \
+    {k, nl, en, cnl, cen, kind, JZ_LEVEL_GEMEENTE, offsetof(jz_result, field)}
 
 const jz_metric jz_metrics[] = {
-    GEM("start", "In zorg 1/1", "In care 1 Jan", JZ_KIND_COUNT, g_start),
-    GEM("end", "In zorg 31/12", "In care 31 Dec", JZ_KIND_COUNT, g_end),
-    GEM("instroom", "Instroom", "Inflow", JZ_KIND_COUNT, g_instroom),
-    GEM("uitstroom", "Uitstroom", "Outflow", JZ_KIND_COUNT, g_uitstroom),
-    GEM("unique_clients", "Unieke cliënten", "Unique clients", JZ_KIND_COUNT, g_unique),
-    GEM("client_years", "Cliëntjaren", "Client-years", JZ_KIND_YEARS, g_client_years),
+    GEMC("start", "In zorg 1/1", "In care 1 Jan", JZ_KIND_COUNT, NULL, NULL, g_start),
+    GEMC("end", "In zorg 31/12", "In care 31 Dec", JZ_KIND_COUNT, NULL, NULL, g_end),
+    GEMC("instroom", "Instroom", "Inflow", JZ_KIND_COUNT, NULL, NULL, g_instroom),
+    GEMC("uitstroom", "Uitstroom", "Outflow", JZ_KIND_COUNT, NULL, NULL, g_uitstroom),
+    GEMC("unique_clients", "Unieke cliënten", "Unique clients", JZ_KIND_COUNT, "Uniek", "Unique", g_unique),
+    GEMC("client_years", "Cliëntjaren", "Client-years", JZ_KIND_YEARS, NULL, NULL, g_client_years),
     GEM("care_cost", "Kosten zorg", "Care cost", JZ_KIND_MONEY, g_care_cost),
     GEM("care_budget", "Begroting zorg", "Care budget", JZ_KIND_MONEY, g_care_budget),
     GEM("care_tekort", "Tekort zorg", "Care deficit", JZ_KIND_MONEY, g_care_tekort),
     GEM("fixed_cost", "Vaste lasten", "Fixed cost", JZ_KIND_MONEY, g_fixed_cost),
     GEM("fixed_budget", "Begroting vaste lasten", "Fixed budget", JZ_KIND_MONEY, g_fixed_budget),
-    GEM("cost", "Kosten totaal", "Total cost", JZ_KIND_MONEY, g_cost),
-    GEM("budget", "Begroting totaal", "Total budget", JZ_KIND_MONEY, g_budget),
-    GEM("tekort", "Tekort", "Deficit", JZ_KIND_MONEY, g_tekort),
-    GEM("dec_tariff", "Tekort: tarief (niet-beïnvloedbaar)", "Deficit: tariff gap (not influenceable)", JZ_KIND_MONEY, g_dec_tariff),
-    GEM("dec_external", "Tekort: externe verschuiving (niet-beïnvloedbaar)", "Deficit: external shifts (not influenceable)", JZ_KIND_MONEY, g_dec_external),
-    GEM("dec_volume", "Tekort: volume (beïnvloedbaar)", "Deficit: volume (influenceable)", JZ_KIND_MONEY, g_dec_volume),
-    GEM("dec_intensity", "Tekort: intensiteit en mix (beïnvloedbaar)", "Deficit: intensity and mix (influenceable)", JZ_KIND_MONEY, g_dec_intensity),
-    GEM("niet_beinvloedbaar", "Tekort niet-beïnvloedbaar", "Deficit not influenceable", JZ_KIND_MONEY, g_niet_beinvloedbaar),
-    GEM("beinvloedbaar", "Tekort beïnvloedbaar", "Deficit influenceable", JZ_KIND_MONEY, g_beinvloedbaar),
-    GEM("ha_savings", "Besparing Hervormingsagenda", "Reform agenda savings", JZ_KIND_MONEY, g_ha_savings),
-    GEM("ha_savings_certain", "Besparing Hervormingsagenda, zeker", "Reform agenda savings, certain", JZ_KIND_MONEY, g_ha_savings_certain),
-    GEM("measure_investment", "Investering maatregelen", "Investment in measures", JZ_KIND_MONEY, g_measure_investment),
-    GEM("rijksbijdrage", "Rijksbijdrage", "National contribution", JZ_KIND_MONEY, g_rijksbijdrage),
-    GEM("tekort_rijk", "Tekort t.o.v. Rijksbijdrage", "Deficit vs national contribution", JZ_KIND_MONEY, g_tekort_rijk),
-    GEM("cost_per_client", "Kosten per cliënt", "Cost per client", JZ_KIND_PRICE, g_cost_per_client),
+    GEMC("cost", "Kosten totaal", "Total cost", JZ_KIND_MONEY, "Kosten", "Cost", g_cost),
+    GEMC("budget", "Begroting totaal", "Total budget", JZ_KIND_MONEY, "Begroting", "Budget", g_budget),
+    GEMC("tekort", "Tekort", "Deficit", JZ_KIND_MONEY, NULL, NULL, g_tekort),
+    GEMC("dec_tariff", "Tariefgat", "Tariff gap", JZ_KIND_MONEY, "Tarief", NULL, g_dec_tariff),
+    GEMC("dec_external", "Externe verschuivingen", "External shifts", JZ_KIND_MONEY, "Extern", "External",
+         g_dec_external),
+    GEMC("dec_volume", "Volume", "Volume", JZ_KIND_MONEY, NULL, NULL, g_dec_volume),
+    GEMC("dec_intensity", "Zorgzwaarte", "Intensity", JZ_KIND_MONEY, "Intensiteit", NULL, g_dec_intensity),
+    GEMC("niet_beinvloedbaar", "Niet-beïnvloedbaar tekort", "Non-influenceable deficit", JZ_KIND_MONEY,
+         "Niet-beïnvl.", "Non-infl.", g_niet_beinvloedbaar),
+    GEMC("beinvloedbaar", "Beïnvloedbaar tekort", "Influenceable deficit", JZ_KIND_MONEY, "Beïnvloedbaar",
+         "Influenceable", g_beinvloedbaar),
+    GEMC("ha_savings", "Besparing maatregelen", "Savings of measures", JZ_KIND_MONEY, "HA-besparing",
+         "Savings", g_ha_savings),
+    GEMC("ha_savings_certain", "Besparing maatregelen (zeker)", "Savings of measures (certain)", JZ_KIND_MONEY,
+         "waarvan zeker", "Certain part", g_ha_savings_certain),
+    GEMC("measure_investment", "Investering maatregelen", "Investment in measures", JZ_KIND_MONEY, "Investering",
+         "Investment", g_measure_investment),
+    GEMC("rijksbijdrage", "Rijksbijdrage", "National contribution", JZ_KIND_MONEY, NULL, "Contribution",
+         g_rijksbijdrage),
+    GEMC("tekort_rijk", "Tekort t.o.v. Rijksbijdrage", "Deficit vs national contribution", JZ_KIND_MONEY,
+         "Tekort/Rijk", "Deficit/Rijk", g_tekort_rijk),
+    GEMC("cost_per_client", "Kosten per cliënt", "Cost per client", JZ_KIND_PRICE, "Per cliënt", "Per client",
+         g_cost_per_client),
     GEM("in_transit", "Onderweg tussen zorgsoorten", "In transit between care types", JZ_KIND_COUNT, g_in_transit),
     GEM("reentry_pool", "Wacht op herinstroom", "Waiting to re-enter", JZ_KIND_COUNT, g_reentry_pool),
     GEM("left_care", "Uit zorg (cumulatief)", "Left care (cumulative)", JZ_KIND_COUNT, g_left_care),
 
-    CELL("start", "Begin jaar", "Start of year", JZ_KIND_COUNT, start),
-    CELL("end", "Eind jaar", "End of year", JZ_KIND_COUNT, end),
-    CELL("unique", "Uniek (actief in jaar)", "Unique (active in year)", JZ_KIND_COUNT, unique),
+    CELL("start", "In zorg 1/1", "In care 1 Jan", JZ_KIND_COUNT, start),
+    CELL("end", "In zorg 31/12", "In care 31 Dec", JZ_KIND_COUNT, end),
+    CELL("unique", "Unieke cliënten", "Unique clients", JZ_KIND_COUNT, unique),
     CELL("client_years", "Cliëntjaren", "Client-years", JZ_KIND_YEARS, client_years),
     CELL("instroom", "Instroom", "Inflow", JZ_KIND_COUNT, instroom),
     CELL("instroom_ext", "Instroom nieuw", "New inflow", JZ_KIND_COUNT, instroom_ext),
@@ -66,8 +83,27 @@ const jz_metric jz_metrics[] = {
     CELL("ext_client_years", "Cliëntjaren externe verschuiving", "Client-years of external shifts", JZ_KIND_YEARS, ext_client_years),
     CELL("ext_cost", "Kosten externe verschuiving", "Cost of external shifts", JZ_KIND_MONEY, ext_cost),
     CELL("ext_budget", "Compensatie externe verschuiving", "Compensation for external shifts", JZ_KIND_MONEY, ext_budget),
-    CELL("dec_tariff", "Tekort: tarief", "Deficit: tariff gap", JZ_KIND_MONEY, dec_tariff),
-    CELL("dec_external", "Tekort: extern", "Deficit: external", JZ_KIND_MONEY, dec_external),
-    CELL("dec_volume", "Tekort: volume", "Deficit: volume", JZ_KIND_MONEY, dec_volume),
-    CELL("dec_intensity", "Tekort: intensiteit", "Deficit: intensity", JZ_KIND_MONEY, dec_intensity),
-    {NULL, NULL, NULL, JZ_KIND_COUNT, JZ_LEVEL_CELL, 0}};
+    CELL("dec_tariff", "Tariefgat", "Tariff gap", JZ_KIND_MONEY, dec_tariff),
+    CELL("dec_external", "Externe verschuivingen", "External shifts", JZ_KIND_MONEY, dec_external),
+    CELL("dec_volume", "Volume", "Volume", JZ_KIND_MONEY, dec_volume),
+    CELL("dec_intensity", "Zorgzwaarte", "Intensity", JZ_KIND_MONEY, dec_intensity),
+    {NULL, NULL, NULL, NULL, NULL, JZ_KIND_COUNT, JZ_LEVEL_CELL, 0}};
+
+const jz_metric *jz_metric_find(const char *key, jz_metric_level level)
+{
+    for (const jz_metric *m = jz_metrics; m->key; m++)
+        if (m->level == level && strcmp(m->key, key) == 0)
+            return m;
+    return NULL;
+}
+
+const char *jz_metric_label(const jz_metric *m, jz_lang lang)
+{
+    return lang == JZ_LANG_NL ? m->label_nl : m->label_en;
+}
+
+const char *jz_metric_column(const jz_metric *m, jz_lang lang)
+{
+    const char *c = lang == JZ_LANG_NL ? m->col_nl : m->col_en;
+    return c ? c : jz_metric_label(m, lang);
+}

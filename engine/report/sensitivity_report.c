@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report/reporters.h"
 #include "jzsim/sensitivity.h"
 #include "report/csvw.h"
 #include "report/jsonw.h"
@@ -98,11 +99,7 @@ static void json(FILE *out, const jz_sensitivity *t, const jz_breakeven *be)
 {
     jz_jsonw w;
     jz_jsonw_init(&w, out);
-    jz_jsonw_begin_object(&w);
-    jz_jsonw_key(&w, "format");
-    jz_jsonw_string(&w, "jzsim-sensitivity");
-    jz_jsonw_key(&w, "scenario");
-    jz_jsonw_string(&w, t->scenario->meta.name);
+    jz_jsonw_envelope(&w, "jzsim-sensitivity", 1, t->scenario, NULL, 0);
     jz_jsonw_key(&w, "gemeente_code");
     jz_jsonw_string(&w, jz_unc_unit_code(t->scenario, t->g));
     jz_jsonw_key(&w, "metric");
@@ -180,15 +177,28 @@ static void json(FILE *out, const jz_sensitivity *t, const jz_breakeven *be)
     fputc('\n', out);
 }
 
-int jz_report_sensitivity(FILE *out, const jz_sensitivity *t, const jz_breakeven *be, jz_mc_format fmt,
-                          jz_lang lang, int csv_nl, jz_error *err)
+static int status(FILE *out, jz_error *err)
 {
-    switch (fmt) {
-    case JZ_MCFMT_CSV: csv(out, t, be, csv_nl); break;
-    case JZ_MCFMT_JSON: json(out, t, be); break;
-    default: table(out, t, be, lang); break;
-    }
     if (ferror(out))
         return jz_error_set(err, JZ_EIO, NULL, 0, 0, "cannot write the report");
     return JZ_OK;
+}
+
+int jz_rep_sensitivity_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
+{
+    table(out, x->sensitivity, x->breakeven, o->lang);
+    return status(out, err);
+}
+
+int jz_rep_sensitivity_csv(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
+{
+    csv(out, x->sensitivity, x->breakeven, o->csv_nl);
+    return status(out, err);
+}
+
+int jz_rep_sensitivity_json(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
+{
+    (void)o;
+    json(out, x->sensitivity, x->breakeven);
+    return status(out, err);
 }

@@ -5,9 +5,11 @@
  * overview tables and across the columns of the per-zorgsoort tables,
  * wrapped in blocks of years so that a long horizon still fits.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "report/reporters.h"
 #include "jzsim/report.h"
 #include "report/text.h"
 
@@ -60,30 +62,34 @@ static void wrap(FILE *out, const char *text, int width)
     fputc('\n', out);
 }
 
-typedef struct col {
-    const char *nl, *en;
-    const double *a;
-    jz_metric_kind kind;
-} col;
-
-static void year_table(FILE *out, const jz_result *r, const jz_report_options *o,
-                       const char *title, const col *cols, int ncols)
+/* A table of gemeente figures (keys of jz_metrics) by year: their column
+ * headings, units and values all come from the metric table. */
+static void year_table(FILE *out, const jz_result *r, const jz_report_options *o, size_t gy,
+                       const char *title, const char *const *keys, int ncols)
 {
     char buf[64];
+    const jz_metric *m[8];
+    assert(ncols <= 8);
+    for (int c = 0; c < ncols; c++) {
+        m[c] = jz_metric_find(keys[c], JZ_LEVEL_GEMEENTE);
+        assert(m[c] != NULL);
+    }
     fprintf(out, "\n%s\n", title);
     jz_text_pad(out, L(o, "Jaar", "Year"), 6, 0);
     for (int c = 0; c < ncols; c++)
-        jz_text_pad(out, L(o, cols[c].nl, cols[c].en), COLW + 1, 1);
+        jz_text_pad(out, jz_metric_column(m[c], o->lang), COLW + 1, 1);
     fputc('\n', out);
     for (int y = 0; y < r->horizon; y++) {
         fprintf(out, "%-6d", r->base_year + y);
         for (int c = 0; c < ncols; c++) {
-            cell(buf, sizeof buf, cols[c].a[y], cols[c].kind, o->lang);
+            cell(buf, sizeof buf, jz_metric_array(r, m[c])[gy + (size_t)y], m[c]->kind, o->lang);
             jz_text_pad(out, buf, COLW + 1, 1);
         }
         fputc('\n', out);
     }
 }
+
+#define N_OF(a) ((int)(sizeof a / sizeof a[0]))
 
 static void zorgsoort_table(FILE *out, const jz_scenario *s, const jz_result *r,
                             const jz_report_options *o, int g, const char *title,
@@ -116,9 +122,10 @@ static void zorgsoort_table(FILE *out, const jz_scenario *s, const jz_result *r,
     }
 }
 
-int jz_report_table(FILE *out, const jz_scenario *s, const jz_result *r,
-                    const jz_report_options *o, jz_error *err)
+int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
+    const jz_scenario *s = x->scenario;
+    const jz_result *r = x->result;
     int g = o->gemeente >= 0 ? o->gemeente : r->n_gemeenten;
     int H = r->horizon;
     const char *who = o->gemeente >= 0 ? s->gemeenten[g].name
@@ -130,47 +137,21 @@ int jz_report_table(FILE *out, const jz_scenario *s, const jz_result *r,
         wrap(out, s->meta.description, 100);
 
     size_t gy = jz_result_gy(r, g, 0);
-    col vol[] = {
-        {"In zorg 1/1", "In care 1 Jan", r->g_start + gy, JZ_KIND_COUNT},
-        {"Instroom", "Inflow", r->g_instroom + gy, JZ_KIND_COUNT},
-        {"Uitstroom", "Outflow", r->g_uitstroom + gy, JZ_KIND_COUNT},
-        {"In zorg 31/12", "In care 31 Dec", r->g_end + gy, JZ_KIND_COUNT},
-        {"Uniek", "Unique", r->g_unique + gy, JZ_KIND_COUNT},
-        {"Cliëntjaren", "Client-years", r->g_client_years + gy, JZ_KIND_YEARS},
-    };
-    year_table(out, r, o, L(o, "Volumes (alle zorgsoorten, trajecten)", "Volumes (all care types, trajectories)"),
-               vol, (int)(sizeof vol / sizeof vol[0]));
-    col money[] = {
-        {"Kosten", "Cost", r->g_cost + gy, JZ_KIND_MONEY},
-        {"Begroting", "Budget", r->g_budget + gy, JZ_KIND_MONEY},
-        {"Tekort", "Deficit", r->g_tekort + gy, JZ_KIND_MONEY},
-        {"Rijksbijdrage", "Contribution", r->g_rijksbijdrage + gy, JZ_KIND_MONEY},
-        {"Tekort/Rijk", "Deficit/Rijk", r->g_tekort_rijk + gy, JZ_KIND_MONEY},
-        {"Per cliënt", "Per client", r->g_cost_per_client + gy, JZ_KIND_PRICE},
-    };
-    year_table(out, r, o, L(o, "Geld (euro's van dat jaar)", "Money (euros of that year)"),
-               money, (int)(sizeof money / sizeof money[0]));
-    col causes[] = {
-        {"Tarief", "Tariff gap", r->g_dec_tariff + gy, JZ_KIND_MONEY},
-        {"Extern", "External", r->g_dec_external + gy, JZ_KIND_MONEY},
-        {"Niet-beïnvl.", "Not infl.", r->g_niet_beinvloedbaar + gy, JZ_KIND_MONEY},
-        {"Volume", "Volume", r->g_dec_volume + gy, JZ_KIND_MONEY},
-        {"Intensiteit", "Intensity", r->g_dec_intensity + gy, JZ_KIND_MONEY},
-        {"Beïnvloedbaar", "Influenceable", r->g_beinvloedbaar + gy, JZ_KIND_MONEY},
-    };
-    year_table(out, r, o, L(o, "Tekort naar oorzaak", "Deficit by cause"),
-               causes, (int)(sizeof causes / sizeof causes[0]));
+    static const char *const vol[] = {"start", "instroom", "uitstroom", "end", "unique_clients", "client_years"};
+    year_table(out, r, o, gy, L(o, "Volumes (alle zorgsoorten, trajecten)", "Volumes (all care types, trajectories)"),
+               vol, N_OF(vol));
+    static const char *const money[] = {"cost", "budget", "tekort", "rijksbijdrage", "tekort_rijk", "cost_per_client"};
+    year_table(out, r, o, gy, L(o, "Geld (euro's van dat jaar)", "Money (euros of that year)"), money, N_OF(money));
+    static const char *const causes[] = {"dec_tariff", "dec_external", "niet_beinvloedbaar",
+                                         "dec_volume", "dec_intensity", "beinvloedbaar"};
+    year_table(out, r, o, gy, L(o, "Tekort naar oorzaak", "Deficit by cause"), causes, N_OF(causes));
     fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar = tarief + extern; beïnvloedbaar = volume + intensiteit (docs/model.md).",
-                           "Not influenceable = tariff + external; influenceable = volume + intensity (docs/model.md)."));
+                           "Non-influenceable = tariff + external; influenceable = volume + intensity (docs/model.md)."));
     if (s->n_measures > 0) {
-        col meas[] = {
-            {"HA-besparing", "Reform saving", r->g_ha_savings + gy, JZ_KIND_MONEY},
-            {"waarvan zeker", "Certain part", r->g_ha_savings_certain + gy, JZ_KIND_MONEY},
-            {"Investering", "Investment", r->g_measure_investment + gy, JZ_KIND_MONEY},
-        };
-        year_table(out, r, o, L(o, "Maatregelen (verwerkt in de kosten; jzsim measures geeft het effect)",
-                                "Measures (included in the cost; jzsim measures gives their effect)"),
-                   meas, (int)(sizeof meas / sizeof meas[0]));
+        static const char *const meas[] = {"ha_savings", "ha_savings_certain", "measure_investment"};
+        year_table(out, r, o, gy, L(o, "Maatregelen (verwerkt in de kosten; jzsim measures geeft het effect)",
+                                    "Measures (included in the cost; jzsim measures gives their effect)"),
+                   meas, N_OF(meas));
     }
     zorgsoort_table(out, s, r, o, g, L(o, "Unieke cliënten per zorgsoort", "Unique clients per care type"),
                     r->unique, r->g_unique, "Totaal (personen)", "Total (persons)", JZ_KIND_COUNT);

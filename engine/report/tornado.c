@@ -1,7 +1,7 @@
 /*
  * tornado.c - the one-way sensitivity as a tornado chart: an inline SVG
  * (jz_svg_tornado, for any page) and a small self-contained HTML page
- * (jz_report_sensitivity_html).  Uses the axis and escaping helpers of
+ * (jz_rep_sensitivity_html).  Uses the axis and escaping helpers of
  * svg.h; no scripts, fonts or images, prints on A4.
  *
  * Each input is one row: a bar from the tekort at the point values to the
@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report/reporters.h"
 #include "jzsim/jzsim.h"
 #include "jzsim/sensitivity.h"
 #include "report/svg.h"
@@ -82,9 +83,11 @@ void jz_svg_tornado(FILE *out, const jz_sensitivity *t, int max_bars, jz_lang la
     fprintf(out, "</svg>\n");
 }
 
-int jz_report_sensitivity_html(FILE *out, const jz_sensitivity *t, const jz_breakeven *be, jz_lang lang,
-                               jz_error *err)
+int jz_rep_sensitivity_html(FILE *out, const jz_report_subject *subj, const jz_report_options *o, jz_error *err)
 {
+    const jz_sensitivity *t = subj->sensitivity;
+    const jz_breakeven *be = subj->breakeven;
+    jz_lang lang = o->lang;
     int nl = lang == JZ_LANG_NL;
     const jz_scenario *s = t->scenario;
     char a[96], b[96];

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/reporters.h"
 #include "jzsim/jzsim.h"
 #include "report/cmp_common.h"
 #include "report/text.h"
@@ -30,9 +31,11 @@
 
 int jz_compare_have_xlsx(void) { return 0; }
 
-int jz_compare_report_xlsx(const char *path, const jz_comparison *c, const jz_compare_options *o,
-                           jz_error *err)
+int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
+    (void)out; /* libxlsxwriter writes by path */
+    const char *path = o->path;
+    const jz_comparison *c = x->comparison;
     (void)c;
     (void)o;
     return jz_error_set(err, JZ_ERUNTIME, path, 0, 0,
@@ -352,10 +355,12 @@ static void about_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
     worksheet_set_column(ws, 0, 0, 120, NULL);
 }
 
-int jz_compare_report_xlsx(const char *path, const jz_comparison *c, const jz_compare_options *o,
-                           jz_error *err)
+int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
-    int u0 = o->unit >= 0 ? o->unit : 0, u1 = o->unit >= 0 ? o->unit + 1 : c->n_units;
+    (void)out; /* libxlsxwriter writes by path */
+    const char *path = o->path;
+    const jz_comparison *c = x->comparison;
+    int u0 = o->gemeente >= 0 ? o->gemeente : 0, u1 = o->gemeente >= 0 ? o->gemeente + 1 : c->n_units;
     if (n_rows_needed(c, u1 - u0) < 0)
         return jz_error_set(err, JZ_EINPUT, NULL, 0, 0,
                             "the comparison has more rows than an Excel sheet holds; choose one "

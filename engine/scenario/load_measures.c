@@ -84,11 +84,6 @@ static const char *const effect_needs[JZ_EFFECT_N] = {JZ_EFFECTS(NEEDS_)};
 static const char *const effect_params[] = {
     "change", "share", "evaluation_months", "from", "to", "service_cost", "amount", "zorgsoorten"};
 
-const char *jz_effect_name(int effect)
-{
-    return effect >= 0 && effect < JZ_EFFECT_N ? effect_names[effect] : "";
-}
-
 typedef struct mloader {
     jz_scenario *s;
     jz_error *err;

@@ -224,18 +224,13 @@ void jz_backtest_free(jz_backtest *b);
 
 /* ---- reports ----------------------------------------------------------- */
 
-typedef enum { JZ_CFMT_TABLE = 0, JZ_CFMT_CSV = 1, JZ_CFMT_JSON = 2 } jz_calib_format;
-
-/* The fit (parameters with standard errors, fit per series, shape test,
- * residuals per series and period, warnings) as a table for reading, a
- * long CSV (one `section` column: parameter, summary, shape, residual) or
- * JSON.  csv_nl: ';' and decimal commas.  JZ_EIO on a write error. */
-int jz_report_calib(FILE *out, const jz_calib *c, jz_calib_format fmt, jz_lang lang, int csv_nl,
-                    jz_error *err);
-/* The backtest: errors per series and horizon for the model and the two
- * naive forecasts, the pooled MAPE per horizon, and every scored point. */
-int jz_report_backtest(FILE *out, const jz_backtest *b, jz_calib_format fmt, jz_lang lang,
-                       int csv_nl, jz_error *err);
+/* jz_report() (report.h), as table, csv or json:
+ *   JZ_REPORT_CALIBRATE: the fit (parameters with standard errors, fit per
+ *     series, shape test, residuals per series and period, warnings): a
+ *     table for reading, a long CSV (one `section` column: parameter,
+ *     summary, shape, residual) or JSON;
+ *   JZ_REPORT_BACKTEST: errors per series and horizon for the model and the
+ *     two naive forecasts, the pooled MAPE per horizon, every scored point. */
 
 #ifdef __cplusplus
 }

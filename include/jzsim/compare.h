@@ -77,9 +77,8 @@ typedef enum {
 } jz_cmp_metric_id;
 
 typedef struct jz_cmp_metric {
-    const char *key;      /* "tekort", "beinvloedbaar", ... */
-    const char *label_nl;
-    const char *label_en;
+    const char *key;      /* "tekort", "beinvloedbaar", ...; its labels are those of
+                           * jz_metric_find(key, level) (report.h) */
     jz_metric_kind kind;  /* how to format it (report.h) */
     int per_zorgsoort;    /* 0: gemeente level; 1: per zorgsoort */
     size_t offset;        /* offsetof(jz_result, <array>) */
@@ -151,7 +150,8 @@ jz_comparison *jz_comparison_alloc(int n, const jz_scenario *const *scenarios,
 /* NULL and half-built comparisons are fine. */
 void jz_comparison_free(jz_comparison *c);
 
-/* Note i as a sentence in the reader's language; returns buf. */
+/* Note i as a sentence in the reader's language; returns buf.  The words
+ * live in the report layer (engine/report/cmp_common.c). */
 char *jz_cmp_note_format(const jz_comparison *c, int i, jz_lang lang, char *buf, size_t size);
 
 /* Calendar year of year index y. */
@@ -201,32 +201,12 @@ int jz_cmp_has_bands(const jz_comparison *c, int m);
  * Errors name file:line:column. */
 int jz_cmp_read_bands(jz_comparison *c, const char *path, jz_error *err);
 
-/* ---- reports ---- */
-typedef struct jz_compare_options {
-    jz_lang lang;     /* labels and numbers of table, XLSX sheet names, HTML */
-    int csv_nl;       /* CSV with ';' and decimal commas (Dutch Excel) */
-    int unit;         /* -1: default (table/HTML: total; CSV/JSON/XLSX: all units); else one unit */
-    int all_units;    /* table/HTML: every unit */
-    const char *title;/* HTML: the title; NULL for the default */
-} jz_compare_options;
+/* ---- reports ----
+ * jz_report() with JZ_REPORT_COMPARE (report.h): table, csv, json, html,
+ * xlsx.  jz_report_options.gemeente is a unit index here (-1: table and
+ * HTML the total, CSV/JSON/XLSX every unit); all_gemeenten: table and HTML
+ * show every unit; title: the HTML title. */
 
-void jz_compare_options_default(jz_compare_options *o);
-
-/* Each writes to out and returns JZ_OK, or JZ_EIO on a write error. */
-int jz_compare_report_table(FILE *out, const jz_comparison *c, const jz_compare_options *o,
-                            jz_error *err);
-int jz_compare_report_csv(FILE *out, const jz_comparison *c, const jz_compare_options *o,
-                          jz_error *err);
-int jz_compare_report_json(FILE *out, const jz_comparison *c, const jz_compare_options *o,
-                           jz_error *err);
-int jz_compare_report_html(FILE *out, const jz_comparison *c, const jz_compare_options *o,
-                           jz_error *err);
-/* XLSX needs a file (libxlsxwriter writes by path): write the workbook to
- * path.  Callers pass the temporary path of a jz_outfile so that the file
- * still appears atomically.  JZ_ERUNTIME with a clear message when jzsim
- * was built without libxlsxwriter. */
-int jz_compare_report_xlsx(const char *path, const jz_comparison *c, const jz_compare_options *o,
-                           jz_error *err);
 /* 1 when this build can write XLSX. */
 int jz_compare_have_xlsx(void);
 

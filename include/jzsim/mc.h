@@ -126,18 +126,13 @@ void jz_mc_comparison_free(jz_mc_comparison *c);
 
 /* ---- reports ---- */
 
-typedef enum { JZ_MCFMT_TABLE = 0, JZ_MCFMT_CSV = 1, JZ_MCFMT_JSON = 2 } jz_mc_format;
-
-/* The bands per year (table: for reading; CSV: one row per figure and year;
- * JSON: everything, with the seed, generator, inputs and method).
- * csv_nl: ';' and decimal commas.  JZ_EIO on a write error. */
-int jz_report_mc(FILE *out, const jz_mc_result *r, jz_mc_format fmt, jz_lang lang, int csv_nl,
-                 jz_error *err);
-/* Every kept draw as one CSV row: draw, the input values, the figures. */
-int jz_report_mc_draws(FILE *out, const jz_mc_result *r, int csv_nl, jz_error *err);
-/* The differences of a CRN comparison (table, CSV or JSON). */
-int jz_report_mc_compare(FILE *out, const jz_mc_comparison *c, jz_mc_format fmt, jz_lang lang,
-                         int csv_nl, jz_error *err);
+/* jz_report() (report.h) writes, as table, csv or json:
+ *   JZ_REPORT_MC: the bands per year (table: for reading; CSV: one row per
+ *     figure and year; JSON: everything, with the seed, generator, inputs
+ *     and method);
+ *   JZ_REPORT_MC_DRAWS (CSV only): every kept draw as one row: draw, the
+ *     input values, the figures;
+ *   JZ_REPORT_MC_COMPARE: the differences of a CRN comparison. */
 
 #ifdef __cplusplus
 }

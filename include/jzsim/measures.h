@@ -115,7 +115,8 @@ typedef struct jz_measure {
     unsigned char *flags;     /* storage of gemeente and zorgsoort */
 } jz_measure;
 
-/* The name of an effect as written in the YAML ("instroom", ...), or "". */
+/* The name of an effect as written in the YAML ("instroom", ...), or "":
+ * the word the reports write (engine/report/measures_fields.c). */
 const char *jz_effect_name(int effect);
 
 /* The share of a local measure's full effect that acts in calendar year
@@ -209,14 +210,8 @@ int jz_measures_analyse(const jz_scenario *s, const jz_measures_options *o,
                         jz_measures_analysis **out, jz_error *err);
 void jz_measures_analysis_free(jz_measures_analysis *a);
 
-/* Reports of an analysis (engine/report/measures_*.c); each writes to out
- * and returns JZ_OK or JZ_EIO.  Options used: lang (table), csv_nl (CSV). */
-int jz_report_measures_table(FILE *out, const jz_scenario *s, const jz_measures_analysis *a,
-                             const jz_report_options *o, jz_error *err);
-int jz_report_measures_csv(FILE *out, const jz_scenario *s, const jz_measures_analysis *a,
-                           const jz_report_options *o, jz_error *err);
-int jz_report_measures_json(FILE *out, const jz_scenario *s, const jz_measures_analysis *a,
-                            const jz_report_options *o, jz_error *err);
+/* Reports of an analysis: jz_report() with JZ_REPORT_MEASURES (report.h);
+ * table, csv and json.  Options used: lang (table), csv_nl (CSV). */
 
 #ifdef __cplusplus
 }

@@ -1,5 +1,5 @@
 /*
- * jzsim/report.h - presenting results: terminal table, CSV and JSON.
+ * jzsim/report.h - presenting results: terminal table, CSV, JSON, XLSX, HTML.
  *
  * Reporters only format what jz_model_run() computed; they never compute a
  * model figure themselves.  Every metric they can show is listed once in
@@ -31,15 +31,25 @@ typedef enum { JZ_LEVEL_CELL, JZ_LEVEL_GEMEENTE } jz_metric_level;
 
 typedef struct jz_metric {
     const char *key;      /* stable machine name, e.g. "tekort" */
-    const char *label_nl; /* "Tekort" */
-    const char *label_en; /* "Deficit" */
+    const char *label_nl; /* "Tekort": the one Dutch name of the figure */
+    const char *label_en; /* "Deficit": the one English name */
+    const char *col_nl;   /* the name shortened to a terminal table's column
+                           * heading (14 columns); NULL: the name fits */
+    const char *col_en;
     jz_metric_kind kind;
     jz_metric_level level;
     size_t offset;        /* offsetof(jz_result, <array>) */
 } jz_metric;
 
-/* The metric table, terminated by {NULL}. */
+/* The metric table, terminated by {NULL}: the one table of figure names
+ * (Dutch and English) that every reporter uses (run, compare, mc, ...). */
 extern const jz_metric jz_metrics[];
+
+/* The row of key at level; NULL when there is none. */
+const jz_metric *jz_metric_find(const char *key, jz_metric_level level);
+/* Its name in lang, and its column heading (the name when no shorter one). */
+const char *jz_metric_label(const jz_metric *m, jz_lang lang);
+const char *jz_metric_column(const jz_metric *m, jz_lang lang);
 
 /* The per-year value array of metric m in r. */
 static inline const double *jz_metric_array(const jz_result *r, const jz_metric *m)
@@ -47,22 +57,88 @@ static inline const double *jz_metric_array(const jz_result *r, const jz_metric 
     return *(double *const *)(const void *)((const char *)r + m->offset);
 }
 
+/* The one list of output formats.  Not every report has every format:
+ * jz_report_has() says which; the command line offers just those. */
+typedef enum {
+    JZ_FORMAT_TABLE, /* a terminal table for reading (default) */
+    JZ_FORMAT_CSV,   /* long CSV, one figure per row */
+    JZ_FORMAT_JSON,  /* JSON with the envelope of docs/output-format.md */
+    JZ_FORMAT_XLSX,  /* an Excel workbook (written by path: jz_report_options.path) */
+    JZ_FORMAT_HTML,  /* a self-contained HTML page */
+    JZ_FORMAT_COUNT
+} jz_format;
+
+/* "table", "csv", "json", "xlsx", "html"; NULL out of range. */
+const char *jz_format_name(jz_format f);
+
+/* How every report is written: one struct for every reporter, each reads
+ * the fields that apply to it. */
 typedef struct jz_report_options {
-    jz_lang lang;     /* labels and number format of the terminal table */
+    jz_format format; /* chosen here, once: reporters never re-decide it */
+    jz_lang lang;     /* labels and number format of tables, XLSX, HTML */
     int csv_nl;       /* CSV with ';' and decimal commas (Dutch Excel) */
-    int gemeente;     /* -1: the total (all gemeenten); else one gemeente */
-    int all_gemeenten;/* CSV/JSON: every gemeente plus the total */
+    int gemeente;     /* -1: the default (run/measures/mc/sensitivity: the total;
+                       * compare: table/HTML the total, CSV/JSON/XLSX every unit);
+                       * else one gemeente (compare: one unit) */
+    int all_gemeenten;/* run CSV/JSON: every gemeente plus the total; compare
+                       * table/HTML: every unit */
+    const char *title;/* HTML: the title; NULL for the default */
+    const char *path; /* XLSX: the file to write (libxlsxwriter writes by path;
+                       * the stream is left empty), e.g. a jz_outfile's tmp */
 } jz_report_options;
 
 void jz_report_options_default(jz_report_options *o);
 
-/* Each writes to out and returns JZ_OK or JZ_EIO (write error). */
-int jz_report_table(FILE *out, const jz_scenario *s, const jz_result *r,
-                    const jz_report_options *o, jz_error *err);
-int jz_report_csv(FILE *out, const jz_scenario *s, const jz_result *r,
-                  const jz_report_options *o, jz_error *err);
-int jz_report_json(FILE *out, const jz_scenario *s, const jz_result *r,
-                   const jz_report_options *o, jz_error *err);
+/* What is reported: one kind per analysis. */
+typedef enum {
+    JZ_REPORT_RUN,         /* scenario + result */
+    JZ_REPORT_COMPARE,     /* comparison */
+    JZ_REPORT_MEASURES,    /* scenario + measures */
+    JZ_REPORT_MC,          /* mc: the bands */
+    JZ_REPORT_MC_DRAWS,    /* mc: every kept draw (CSV only) */
+    JZ_REPORT_MC_COMPARE,  /* mc_compare: differences on common random numbers */
+    JZ_REPORT_SENSITIVITY, /* sensitivity, and breakeven when not NULL */
+    JZ_REPORT_CALIBRATE,   /* calib */
+    JZ_REPORT_BACKTEST,    /* backtest */
+    JZ_REPORT_KINDS
+} jz_report_kind;
+
+struct jz_comparison;
+struct jz_measures_analysis;
+struct jz_mc_result;
+struct jz_mc_comparison;
+struct jz_sensitivity;
+struct jz_breakeven;
+struct jz_calib;
+struct jz_backtest;
+
+/* The subject of a report: kind, and the fields that kind names (all
+ * borrowed; the others NULL). */
+typedef struct jz_report_subject {
+    jz_report_kind kind;
+    const jz_scenario *scenario;
+    const jz_result *result;
+    const struct jz_comparison *comparison;
+    const struct jz_measures_analysis *measures;
+    const struct jz_mc_result *mc;
+    const struct jz_mc_comparison *mc_compare;
+    const struct jz_sensitivity *sensitivity;
+    const struct jz_breakeven *breakeven;
+    const struct jz_calib *calib;
+    const struct jz_backtest *backtest;
+} jz_report_subject;
+
+/* The one reporter signature: every reporter (engine/report/) has it. */
+typedef int (*jz_reporter)(FILE *out, const jz_report_subject *x, const jz_report_options *o,
+                           jz_error *err);
+
+/* Write x in o->format to out: the one place where the format is chosen.
+ * JZ_OK; JZ_EINPUT when the kind has no such format (or XLSX without
+ * o->path); JZ_ERUNTIME when this build cannot write it (XLSX without
+ * libxlsxwriter); JZ_EIO on a write error. */
+int jz_report(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err);
+/* 1 when jz_report() writes this kind in this format in this build. */
+int jz_report_has(jz_report_kind kind, jz_format f);
 
 /* Number formatting in the user's convention.  nl: "€ 1.234.567",
  * "1.234,5"; en: "€1,234,567", "1,234.5".  Writes into buf, returns buf. */

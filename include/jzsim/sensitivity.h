@@ -78,13 +78,9 @@ typedef struct jz_breakeven {
 int jz_breakeven_find(const jz_scenario *s, const char *path, int gemeente, int year, double target,
                       jz_breakeven *out, jz_error *err);
 
-/* The tornado (and the break-even when be is not NULL) as a table, CSV or
- * JSON; JZ_EIO on a write error. */
-int jz_report_sensitivity(FILE *out, const jz_sensitivity *t, const jz_breakeven *be, jz_mc_format fmt,
-                          jz_lang lang, int csv_nl, jz_error *err);
-/* A self-contained HTML page with the tornado as inline SVG. */
-int jz_report_sensitivity_html(FILE *out, const jz_sensitivity *t, const jz_breakeven *be, jz_lang lang,
-                               jz_error *err);
+/* jz_report() with JZ_REPORT_SENSITIVITY (report.h): the tornado (and the
+ * break-even when breakeven is not NULL) as a table, CSV, JSON, or a
+ * self-contained HTML page with the tornado as inline SVG. */
 /* The tornado chart alone: one <svg> element (for embedding in other pages). */
 void jz_svg_tornado(FILE *out, const jz_sensitivity *t, int max_bars, jz_lang lang);
 

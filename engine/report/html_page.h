@@ -1,0 +1,76 @@
+/*
+ * html_page.h - the page being written by the HTML briefing and the small
+ * helpers its sections share (internal; html.c writes the text sections,
+ * html_charts.c the charts).
+ */
+#ifndef JZ_REPORT_HTML_PAGE_H
+#define JZ_REPORT_HTML_PAGE_H
+
+#include <math.h>
+#include <stdio.h>
+
+#include "jzsim/jzsim.h"
+#include "report/cmp_common.h"
+#include "report/svg.h"
+
+typedef struct page {
+    FILE *out;
+    const jz_comparison *c;
+    jz_lang lang;
+    int u;  /* the unit shown */
+    int ys; /* the summary year index */
+} page;
+
+static inline const char *L(const page *p, const char *nl, const char *en)
+{
+    return jz_cmp_L(p->lang, nl, en);
+}
+
+/* Text in the reader's language (no formatting: -Wformat=2 wants literal
+ * formats, and these are plain text). */
+static inline void T(const page *p, const char *nl, const char *en)
+{
+    fputs(L(p, nl, en), p->out);
+}
+
+/* The same with printf arguments; both formats are literals. */
+#define TF(p, nl, en, ...) \
+    ((p)->lang == JZ_LANG_NL ? fprintf((p)->out, nl, __VA_ARGS__) : fprintf((p)->out, en, __VA_ARGS__))
+
+static inline void esc(const page *p, const char *s)
+{
+    jz_html_escape(p->out, s);
+}
+
+static inline void mln(const page *p, double v)
+{
+    char buf[96];
+    esc(p, jz_cmp_fmt_mln(buf, sizeof buf, v, p->lang));
+}
+
+/* "€ 1,2 mln" without the sign, for sentences that say "hoger"/"lager". */
+static inline void mln_abs(const page *p, double v)
+{
+    mln(p, fabs(v));
+}
+
+static inline double val(const page *p, int m, int s, int y)
+{
+    return jz_cmp_value(p->c, m, p->u, 0, s, y);
+}
+
+static inline const char *scen_name(const page *p, int s)
+{
+    return p->c->scen[s].scenario->meta.name;
+}
+
+/* The chart sections (html_charts.c); the int ones return JZ_OK or JZ_ENOMEM. */
+int jz_html_tekort_chart(const page *p, const char *id, const char *title);
+void jz_html_waterfalls(const page *p);
+int jz_html_cost_chart(const page *p);
+int jz_html_clients_chart(const page *p);
+void jz_html_tornado_section(const page *p);
+/* The values of figure m per scenario and year, as a table (html.c). */
+void jz_html_year_table(const page *p, int m);
+
+#endif
