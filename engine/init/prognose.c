@@ -367,6 +367,7 @@ int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
         for (int i = 0; i < N_ARRAYS; i++)
             *arr[i] = p->block + (size_t)i * nz;
         p->n_zorgsoorten = Z;
+        p->gemeente = g;
         p->year = in->year;
         p->months = m;
         p->level = level;

@@ -40,5 +40,8 @@ JZ_REPORTER(jz_rep_calibrate_json);
 JZ_REPORTER(jz_rep_backtest_table);
 JZ_REPORTER(jz_rep_backtest_csv);
 JZ_REPORTER(jz_rep_backtest_json);
+JZ_REPORTER(jz_rep_prognose_table);  /* prognose_report.c */
+JZ_REPORTER(jz_rep_prognose_csv);
+JZ_REPORTER(jz_rep_prognose_json);
 
 #endif

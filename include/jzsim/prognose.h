@@ -41,6 +41,7 @@ void jz_prognose_input_free(jz_prognose_input *in);
 
 typedef struct jz_prognose {
     int n_zorgsoorten;
+    int gemeente;          /* index of the gemeente in the scenario */
     int year, months;
     double level;          /* coverage of the band, e.g. 0.8 */
     /* per zorgsoort [Z] */

@@ -100,6 +100,7 @@ typedef enum {
     JZ_REPORT_SENSITIVITY, /* sensitivity, and breakeven when not NULL */
     JZ_REPORT_CALIBRATE,   /* calib */
     JZ_REPORT_BACKTEST,    /* backtest */
+    JZ_REPORT_PROGNOSE,    /* scenario + prognose (jzsim/prognose.h) */
     JZ_REPORT_KINDS
 } jz_report_kind;
 
@@ -111,6 +112,7 @@ struct jz_sensitivity;
 struct jz_breakeven;
 struct jz_calib;
 struct jz_backtest;
+struct jz_prognose;
 
 /* The subject of a report: kind, and the fields that kind names (all
  * borrowed; the others NULL). */
@@ -126,6 +128,7 @@ typedef struct jz_report_subject {
     const struct jz_breakeven *breakeven;
     const struct jz_calib *calib;
     const struct jz_backtest *backtest;
+    const struct jz_prognose *prognose;
 } jz_report_subject;
 
 /* The one reporter signature: every reporter (engine/report/) has it. */

@@ -16,12 +16,16 @@ expect_exit 2 "$JZ" init
 expect_exit 2 "$JZ" init --bogus "$S/voorbeeld.yaml"
 expect_exit 1 "$JZ" init "$TMP/missing.yaml"
 expect_exit 2 "$JZ" prognose "$S/voorbeeld.yaml"
-expect_exit 2 "$JZ" prognose --band 120 a b
+expect_grep "$TMP/err" "no realisation given"
+expect_exit 2 "$JZ" prognose --band 120 --realisatie a b
+expect_grep "$TMP/err" "--band must be a percentage"
+expect_exit 2 "$JZ" init a.yaml b.yaml
+expect_grep "$TMP/err" "one template gives one scenario"
 
 # ---- the steps of docs/eigen-gemeente.md, in its words ----
 for cmd in "jzsim init -o mijn-gemeente.yaml" "jzsim validate --strict mijn-gemeente.yaml" \
            "jzsim run mijn-gemeente.yaml" "jzsim compare --format html -o briefing.html" \
-           "jzsim prognose mijn-gemeente.yaml"; do
+           "jzsim prognose --realisatie realisatie.yaml mijn-gemeente.yaml"; do
   expect_grep "$DOC" "$cmd"
 done
 cp "$S/voorbeeld.yaml" "$TMP/sjabloon.yaml"
@@ -75,11 +79,14 @@ expect_grep "$TMP/briefing.html" "Voorbeeldrecht basis"
 expect_grep "$TMP/briefing.html" "langere ambulante zorg"
 
 # ---- prognose ----
-expect_exit 0 "$JZ" prognose "$TMP/voorbeeldrecht.yaml" "$S/realisatie-voorbeeld.yaml"
+expect_exit 0 "$JZ" prognose --realisatie "$S/realisatie-voorbeeld.yaml" "$TMP/voorbeeldrecht.yaml"
 expect_grep "$TMP/out" "Prognose 2025"
 expect_grep "$TMP/out" "Totaal"
 expect_grep "$TMP/out" "Prognose 31/12"
-expect_exit 0 "$JZ" prognose --format json --band 90 "$TMP/voorbeeldrecht.yaml" "$S/realisatie-voorbeeld.yaml"
+expect_exit 0 "$JZ" prognose --format csv --locale nl --realisatie "$S/realisatie-voorbeeld.yaml" "$TMP/voorbeeldrecht.yaml"
+expect_grep "$TMP/out" "^gemeente_code;year;months_realised;zorgsoort;metric;value"
+expect_grep "$TMP/out" "^GM9998;2025;6;totaal;year_end;"
+expect_exit 0 "$JZ" prognose --format json --band 90 --realisatie "$S/realisatie-voorbeeld.yaml" "$TMP/voorbeeldrecht.yaml"
 python3 - "$TMP/out" <<'PY' && ok || bad "prognose JSON"
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -95,16 +102,16 @@ assert z["ambulant"]["clients_end_low"] < z["ambulant"]["clients_end"] < z["ambu
 assert z["daghulp"]["clients_end"] == z["daghulp"]["scenario_clients_end"]
 PY
 printf 'jaar: 2025\nmaanden: 6\nuitgaven:\n  ambulant: [1, 2, 3]\n' > "$TMP/r.yaml"
-expect_exit 2 "$JZ" prognose "$TMP/voorbeeldrecht.yaml" "$TMP/r.yaml"
+expect_exit 2 "$JZ" prognose --realisatie "$TMP/r.yaml" "$TMP/voorbeeldrecht.yaml"
 expect_grep "$TMP/err" "r.yaml:4:"
 printf 'jaar: 2035\nmaanden: 6\nuitgaven:\n  ambulant: [1, 2, 3, 4, 5, 6]\n' > "$TMP/r.yaml"
-expect_exit 2 "$JZ" prognose "$TMP/voorbeeldrecht.yaml" "$TMP/r.yaml"
+expect_exit 2 "$JZ" prognose --realisatie "$TMP/r.yaml" "$TMP/voorbeeldrecht.yaml"
 expect_grep "$TMP/err" "r.yaml:1:7: jaar: 2035 is outside the scenario"
 printf 'jaar: 2025\nmaanden: 2\nuitgaven:\n  ambulant: [1, 2]\nclienten:\n  ambulant: [800, -1]\n' > "$TMP/r.yaml"
-expect_exit 2 "$JZ" prognose "$TMP/voorbeeldrecht.yaml" "$TMP/r.yaml"
+expect_exit 2 "$JZ" prognose --realisatie "$TMP/r.yaml" "$TMP/voorbeeldrecht.yaml"
 expect_grep "$TMP/err" "r.yaml:6:"
 printf 'jaar: 2025\nmaanden: 2\nuitgaven:\n  ambulant: [1, 2]\nclienten:\n  wijk: [800, 810]\n' > "$TMP/r.yaml"
-expect_exit 2 "$JZ" prognose "$TMP/voorbeeldrecht.yaml" "$TMP/r.yaml"
+expect_exit 2 "$JZ" prognose --realisatie "$TMP/r.yaml" "$TMP/voorbeeldrecht.yaml"
 expect_grep "$TMP/err" "r.yaml:6:3: clienten: 'wijk' is not a zorgsoort"
 
 # ---- bad templates: located error, exit 2 ----
