@@ -935,9 +935,16 @@ static int check_run(const tmpl *t, jz_derive_result *res, jz_error *err)
     snprintf(name, sizeof name, "%s (init)", t->file);
     jz_scenario *s = jz_scenario_load_string(res->yaml, res->yaml_len, name, NULL, err);
     if (!s) {
-        /* a scenario init wrote that the loader rejects is a bug of init */
-        err->status = JZ_ERUNTIME;
-        return JZ_ERUNTIME;
+        /* the loader rejects the derived scenario: an implausible figure of
+         * the template (plausibility errors), named by its zorgsoort */
+        if (err->status == JZ_EINPUT) {
+            char msg[JZ_ERR_MSG_MAX];
+            snprintf(msg, sizeof msg, "%s", err->message);
+            jz_error_set(err, JZ_EINPUT, t->file, 0, 0,
+                         "the figures give a scenario the loader rejects (line %d of the derived scenario): %s",
+                         err->line, msg);
+        }
+        return err->status;
     }
     jz_workspace *w = jz_workspace_alloc(s);
     jz_result *r = jz_result_alloc(s);
