@@ -690,16 +690,24 @@ static void write_zs(wout *o, const tmpl *t, const tzs *z, const double *bud_nom
         fprintf(f, "    start: %.6f    # opgave in_zorg_1_januari\n", z->S);
     else
         fprintf(f, "    start: %.6f    # = unieke clienten - instroom = %.0f - %.4f\n", z->S, z->unique, z->A);
-    /* instroom */
+    /* instroom: starts per year; with the number of youth given, per 1,000
+     * youth so that it follows jeugd_groei (the base year is the same) */
+    char how[256];
     if (z->has_starts)
-        fprintf(f, "    instroom: %.6f    # opgave starts\n", z->A);
+        snprintf(how, sizeof how, "opgave starts");
     else if (z->has_start)
-        fprintf(f, "    instroom: %.6f    # = unieke clienten - in zorg op 1 januari = %.0f - %.0f\n", z->A, z->unique, z->start);
+        snprintf(how, sizeof how, "unieke clienten - in zorg op 1 januari = %.0f - %.0f", z->unique, z->start);
     else if (z->has_ends && !z->has_dur)
-        fprintf(f, "    instroom: %.6f    # = eindes (evenwicht: instroom = uitstroom)\n", z->A);
+        snprintf(how, sizeof how, "eindes (evenwicht: instroom = uitstroom)");
     else
-        fprintf(f, "    instroom: %.6f    # = unieke clienten / (1 + zorgduur/12) = %.0f / (1 + %.4g/12) (evenwicht)\n",
-                z->A, z->unique, z->D);
+        snprintf(how, sizeof how, "unieke clienten / (1 + zorgduur/12) = %.0f / (1 + %.4g/12) (evenwicht)",
+                 z->unique, z->D);
+    if (t->has_youth && t->youth > 0)
+        fprintf(f, "    instroom: {per_1000: %.9f}    # = instroom / jeugd_0_17 x 1000 = %.6f / %.0f x 1000;\n"
+                   "    #   instroom %d = %s; volgt daarna het aantal jeugdigen\n",
+                1000.0 * z->A / t->youth, z->A, t->youth, t->base_year, how);
+    else
+        fprintf(f, "    instroom: %.6f    # = %s\n", z->A, how);
     /* zorgduur */
     if (z->has_dur)
         fprintf(f, "    zorgduur: %.6f    # opgave\n", z->D);
@@ -765,7 +773,11 @@ static int write_scenario(wout *o, const tmpl *t, jz_error *err)
     fprintf(f, "# Geen overstappen tussen zorgsoorten, herhaald beroep of uitstroom bij 18 jaar: elke\n"
                "# zorgsoort heeft zijn eigen instroom (ASSUMPTION; voeg transitions/reentry/ageing toe als u ze kent).\n");
     assume(o, "alle zorgsoorten: geen overstappen, herhaald beroep of uitstroom bij 18 (voeg transitions, reentry, ageing toe in de scenario-YAML)");
-    assume(o, "alle zorgsoorten: instroom en zorgduur blijven na %d gelijk (geen trend)", by);
+    if (t->has_youth && t->youth > 0)
+        assume(o, "alle zorgsoorten: instroom per 1.000 jeugdigen en zorgduur blijven na %d gelijk (geen trend)", by);
+    else
+        assume(o, "alle zorgsoorten: instroom en zorgduur blijven na %d gelijk (geef jeugd_0_17 en jeugd_groei "
+                  "om de instroom de bevolking te laten volgen)", by);
     fprintf(f, "meta:\n  name: ");
     char nm[JZ_NAME_MAX + 16];
     snprintf(nm, sizeof nm, "%s basis", t->name);
@@ -778,9 +790,12 @@ static int write_scenario(wout *o, const tmpl *t, jz_error *err)
     fprintf(f, "\n  base_year: %d\n  horizon: %d\n  sources:\n", by, H);
     fprintf(f, "    - ");
     char src[1200];
-    snprintf(src, sizeof src, "Opgave gemeente %s (%s): %s, jaarrekening %d", t->name, t->code, t->file, by);
+    snprintf(src, sizeof src, "Opgave gemeente %s (%s): jaarrekening %d en begroting, via het sjabloon van jzsim init",
+             t->name, t->code, by);
     qstr(f, src);
-    fprintf(f, "\n    - \"Referentietabel jzsim init (docs/eigen-gemeente.md): zorgduur en fasen per zorgsoort uit het Enschede-basisscenario\"\n");
+    fprintf(f, "\n    - \"Zorgduur en fasen per zorgsoort waar de gemeente ze niet opgaf: het Enschede-basisscenario "
+               "van jzsim, gekalibreerd op Gemeente Enschede, Programmabureau Sociaal (2023), Eindrapportage "
+               "analyse jeugdzorg Enschede (aannames daar gemarkeerd)\"\n");
 
     fprintf(f, "\nindexation:\n  tariff: ");
     write_rate_series(f, t, t->tariff);
