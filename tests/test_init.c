@@ -224,6 +224,48 @@ static void test_begroting_per_zorgsoort_nominal(void **state)
     jz_derive_result_free(res);
 }
 
+/* Rows of their own: a product group like a reference zorgsoort, one with
+ * its own zorgduur, and one with only its ends. */
+static void test_own_rows(void **state)
+{
+    (void)state;
+    static const char t[] =
+        "gemeente: {code: GM9997, naam: O}\n"
+        "basisjaar: 2023\n"
+        "zorgsoorten:\n"
+        "  - {key: maatwerk_672, zoals: pleegzorg, taakveld: \"6.72\", uitgaven: 4M, unieke_clienten: 200}\n"
+        "  - {key: eigen_zorg, uitgaven: 1M, unieke_clienten: 100, zorgduur: 6}\n"
+        "  - {key: ambulant, uitgaven: 2M, unieke_clienten: 300, eindes: 120}\n";
+    jz_error err;
+    jz_derive_result *res = NULL;
+    if (jz_derive_from_string(t, sizeof t - 1, "o.yaml", &res, &err) != JZ_OK)
+        fail_msg("%d:%d: %s", err.line, err.column, err.message);
+    jz_scenario *s = load_yaml(res);
+    jz_workspace *w;
+    jz_result *r;
+    run(s, &w, &r);
+    int z1 = jz_scenario_zorgsoort_index(s, "maatwerk_672"), z2 = jz_scenario_zorgsoort_index(s, "eigen_zorg"),
+        z3 = jz_scenario_zorgsoort_index(s, "ambulant");
+    assert_int_equal(s->zorgsoorten[z1].stages, 2);
+    assert_rel(s->cells[z1].zorgduur[0], 48, 1e-12);
+    assert_string_equal(s->zorgsoorten[z1].taakveld, "6.72");
+    assert_int_equal(s->zorgsoorten[z2].stages, 1);
+    assert_rel(s->cells[z2].zorgduur[0], 6, 1e-12);
+    /* only ends: starts = ends (steady state), zorgduur = 12 x 180 / 120 */
+    assert_rel(s->cells[z3].instroom[0], 120, 1e-9);
+    assert_rel(s->cells[z3].zorgduur[0], 18, 1e-6);
+    for (int z = 0; z < 3; z++) {
+        double sp[] = {4e6, 1e6, 2e6}, u[] = {200, 100, 300};
+        int k = z == 0 ? z1 : z == 1 ? z2 : z3;
+        assert_rel(r->cost[jz_result_cz(r, 0, k, 0)], sp[z], 1e-6);
+        assert_rel(r->unique[jz_result_cz(r, 0, k, 0)], u[z], 1e-6);
+    }
+    jz_result_free(r);
+    jz_workspace_free(w);
+    jz_scenario_free(s);
+    jz_derive_result_free(res);
+}
+
 /* Bad input: a located error, JZ_EINPUT. */
 static void expect_error(const char *yaml, int line, const char *needle)
 {
@@ -265,6 +307,8 @@ static void test_bad_input_located(void **state)
                  "unknown key 'uitgave'");
     expect_error(HEAD "  - {key: eigen_zorg, uitgaven: 3M, unieke_clienten: 70}\n", 4,
                  "not in the reference table");
+    expect_error(HEAD "  - {key: eigen_zorg, zoals: pleeg, uitgaven: 3M, unieke_clienten: 70}\n", 4,
+                 "zoals 'pleeg' is not a zorgsoort of the reference table");
     expect_error(HEAD "  - key: ambulant\n    uitgaven: 3M\n    unieke_clienten: 700\n    begroting: {2024: 3M}\n"
                       "begroting: {2024: 3M}\n", 7, "contradict");
     expect_error("gemeente: {code: 153, naam: X}\nbasisjaar: 2023\n", 1, "CBS code");
@@ -564,6 +608,7 @@ int main(void)
         cmocka_unit_test(test_acceptance_voorbeeld),
         cmocka_unit_test(test_minimal_and_assumptions_replaced),
         cmocka_unit_test(test_begroting_per_zorgsoort_nominal),
+        cmocka_unit_test(test_own_rows),
         cmocka_unit_test(test_bad_input_located),
         cmocka_unit_test(test_reference_matches_enschede),
         cmocka_unit_test(test_prognose_recovers_year_end),

@@ -196,7 +196,7 @@ static int yearmap_get(const yearmap *m, int year, double *v)
 static const char *const top_keys[] = {"gemeente", "inwoners", "jeugd_0_17", "jeugd_groei", "basisjaar",
                                        "horizon", "indexatie", "zorgsoorten", "begroting",
                                        "rijksbijdrage", "vaste_lasten", "source", NULL};
-static const char *const zs_keys[] = {"key", "naam", "taakveld", "fasen", "uitgaven", "unieke_clienten",
+static const char *const zs_keys[] = {"key", "zoals", "naam", "taakveld", "fasen", "uitgaven", "unieke_clienten",
                                       "starts", "eindes", "in_zorg_1_januari", "zorgduur",
                                       "begroting", "source", NULL};
 static const char *const fixed_keys[] = {"naam", "bedrag", "indexatie", "begroting", "source", NULL};
@@ -226,6 +226,23 @@ static int read_zs(const jz_node *n, int i, tzs *z, jz_error *err)
     for (int r = 0; r < nref; r++)
         if (strcmp(ref[r].key, z->key) == 0)
             z->ref = &ref[r];
+    /* a product group or taakveld of its own takes the defaults of a
+     * zorgsoort of the reference table: zoals: ambulant */
+    const jz_node *like = jz_node_get(n, "zoals");
+    if (like) {
+        char lk[JZ_KEY_MAX];
+        if ((rc = text(like, what, lk, sizeof lk, err)))
+            return rc;
+        z->ref = NULL;
+        for (int r = 0; r < nref; r++)
+            if (strcmp(ref[r].key, lk) == 0)
+                z->ref = &ref[r];
+        if (!z->ref)
+            return jz_node_error(err, like, "%s: zoals '%s' is not a zorgsoort of the reference table "
+                                 "(wijkteam, ambulant, daghulp, pleegzorg, gezinshuis, residentieel, "
+                                 "jeugdzorgplus, crisis, jeugdbescherming, jeugdreclassering, "
+                                 "verlengde_jeugdzorg)", what, lk);
+    }
     const jz_node *nm = jz_node_get(n, "naam");
     if (nm) {
         if ((rc = text(nm, what, z->name, sizeof z->name, err)))
