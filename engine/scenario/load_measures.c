@@ -11,12 +11,9 @@
  * amount, zorgsoorten) it uses: a parameter the effect does not use is an
  * error, not silently ignored.
  *
- * Hervormingsagenda amounts may be negative (B3 and B17 in Tabel 3.3a are
- * extra costs), while value.c reads money as >= 0.  signed_series() reads
- * a series as its positive part minus its negative part, each read by
- * jz_value_series; step and linear interpolation and {base, growth} are
- * linear in the values, so the difference is the series of the signed
- * values.
+ *
+ * Hervormingsagenda rows are read by load_ha.c; measure_loader.h is what the
+ * two share.
  */
 #include <ctype.h>
 #include <math.h>
@@ -27,6 +24,7 @@
 #include "scenario/build.h"
 #include "scenario/measure_build.h"
 #include "scenario/value.h"
+#include "scenario/measure_loader.h"
 
 #define COMMON_KEYS                                                                          \
     {"key", 1, "an identifier, e.g. key: B2 or key: afschalen"},                             \
@@ -84,14 +82,6 @@ static const char *const effect_needs[JZ_EFFECT_N] = {JZ_EFFECTS(NEEDS_)};
 static const char *const effect_params[] = {
     "change", "share", "evaluation_months", "from", "to", "service_cost", "amount", "zorgsoorten"};
 
-typedef struct mloader {
-    jz_scenario *s;
-    jz_error *err;
-    int H, base;
-    const char *src; /* the measure's source note */
-    int bron;        /* the measure's bron (index into s->bronnen), or -1 */
-    char key[JZ_KEY_MAX];
-} mloader;
 
 /* ---- helpers -------------------------------------------------------------- */
 
@@ -104,15 +94,15 @@ static int in_words(const char *words, const char *w)
     return 0;
 }
 
-static int oom(jz_error *err) { return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory"); }
+int ml_oom(jz_error *err) { return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory"); }
 
-static int record(mloader *L, const char *field, const jz_node *v, const char *unit)
+int ml_record(mloader *L, const char *field, const jz_node *v, const char *unit)
 {
     char path[256], text[512];
     snprintf(path, sizeof path, "measures[%s].%s", L->key, field);
     jz_value_render(v, text, sizeof text);
     if (jz_scenario_add_input(L->s, path, text, unit, L->src, v->file, v->line))
-        return oom(L->err);
+        return ml_oom(L->err);
     L->s->inputs[L->s->n_inputs - 1].bron = L->bron; /* its label: jz_inputs_finish */
     return JZ_OK;
 }
@@ -126,77 +116,7 @@ static int text_of(const jz_node *n, const char *what, jz_error *err)
 
 /* The text of a signed money value without its minus sign; *neg says
  * whether there was one ("-780k", "€ -780k" and "-€780k" are negative). */
-static const char *unsigned_text(const char *t, int *neg)
-{
-    while (isspace((unsigned char)*t))
-        t++;
-    const char *p = t;
-    if (strncmp(p, "\xe2\x82\xac", 3) == 0) { /* € */
-        p += 3;
-        while (isspace((unsigned char)*p))
-            p++;
-    }
-    *neg = *p == '-';
-    return *neg ? p + 1 : t;
-}
-
-/* A series of euros that may be negative (see the top of the file). */
-static int signed_series(const jz_node *n, const char *what, int base, int H, double *out,
-                         jz_error *err)
-{
-    if (n && n->type == JZ_NODE_SCALAR) {
-        int neg;
-        jz_node t = *n;
-        t.scalar = unsigned_text(n->scalar, &neg);
-        int rc = jz_value_series(&t, JZ_U_MONEY, what, base, H, out, err);
-        for (int y = 0; rc == JZ_OK && neg && y < H; y++)
-            out[y] = -out[y];
-        return rc;
-    }
-    if (!n || n->type != JZ_NODE_MAP || n->n == 0)
-        return jz_value_series(n, JZ_U_MONEY, what, base, H, out, err); /* its message */
-    size_t k = n->n;
-    jz_node *copy = calloc(2 * k, sizeof *copy);
-    jz_node **vals = calloc(2 * k, sizeof *vals);
-    double *neg_part = calloc((size_t)H, sizeof *neg_part);
-    if (!copy || !vals || !neg_part) {
-        free(copy);
-        free(vals);
-        free(neg_part);
-        return oom(err);
-    }
-    jz_node pos = *n, negm = *n;
-    pos.values = vals;
-    negm.values = vals + k;
-    for (size_t i = 0; i < k; i++) {
-        const char *key = n->keys[i]->scalar;
-        jz_node *v = n->values[i];
-        if (strcmp(key, "interpolation") == 0 || strcmp(key, "growth") == 0 ||
-            v->type != JZ_NODE_SCALAR) {
-            vals[i] = vals[k + i] = v; /* not an amount (or an error value.c reports) */
-            continue;
-        }
-        int neg;
-        const char *abs_text = unsigned_text(v->scalar, &neg);
-        copy[i] = *v;
-        copy[k + i] = *v;
-        copy[i].scalar = neg ? "0" : v->scalar;
-        copy[k + i].scalar = neg ? abs_text : "0";
-        vals[i] = &copy[i];
-        vals[k + i] = &copy[k + i];
-    }
-    int rc = jz_value_series(&pos, JZ_U_MONEY, what, base, H, out, err);
-    if (rc == JZ_OK)
-        rc = jz_value_series(&negm, JZ_U_MONEY, what, base, H, neg_part, err);
-    for (int y = 0; rc == JZ_OK && y < H; y++)
-        out[y] -= neg_part[y];
-    free(copy);
-    free(vals);
-    free(neg_part);
-    return rc;
-}
-
-static int zorgsoort_ref(mloader *L, const jz_node *n, const char *what, int *out)
+int ml_zorgsoort_ref(mloader *L, const jz_node *n, const char *what, int *out)
 {
     if (!n || n->type != JZ_NODE_SCALAR)
         return jz_node_error(L->err, n, "%s: expected a zorgsoort key, got %s", what,
@@ -209,7 +129,7 @@ static int zorgsoort_ref(mloader *L, const jz_node *n, const char *what, int *ou
     int Z = L->s->n_zorgsoorten;
     jz_key *keys = calloc((size_t)Z + 1, sizeof *keys);
     if (!keys)
-        return oom(L->err);
+        return ml_oom(L->err);
     for (int i = 0; i < Z; i++)
         keys[i] = (jz_key){L->s->zorgsoorten[i].key, 0, ""};
     const char *sug = jz_schema_suggest(n->scalar, keys);
@@ -256,7 +176,7 @@ static int load_gemeenten(mloader *L, jz_measure *m, const jz_node *n)
                                  L->key, it->scalar);
         m->gemeente[g] = 1;
     }
-    return record(L, "gemeenten", n, "gemeenten");
+    return ml_record(L, "gemeenten", n, "gemeenten");
 }
 
 static int load_zorgsoorten(mloader *L, jz_measure *m, const jz_node *n, int *count)
@@ -270,12 +190,12 @@ static int load_zorgsoorten(mloader *L, jz_measure *m, const jz_node *n, int *co
     *count = 0;
     for (size_t i = 0; i < cnt; i++) {
         int z = -1;
-        if ((rc = zorgsoort_ref(L, items ? items[i] : n, "measure zorgsoorten", &z)))
+        if ((rc = ml_zorgsoort_ref(L, items ? items[i] : n, "measure zorgsoorten", &z)))
             return rc;
         *count += !m->zorgsoort[z];
         m->zorgsoort[z] = 1;
     }
-    return record(L, "zorgsoorten", n, "zorgsoorten");
+    return ml_record(L, "zorgsoorten", n, "zorgsoorten");
 }
 
 static int number(mloader *L, const jz_node *item, const char *field, jz_unit u, double *out)
@@ -286,7 +206,7 @@ static int number(mloader *L, const jz_node *item, const char *field, jz_unit u,
     char what[160];
     snprintf(what, sizeof what, "measure '%s': %s", L->key, field);
     int rc = jz_value_number(v, u, what, out, L->err);
-    return rc ? rc : record(L, field, v, jz_unit_name(u));
+    return rc ? rc : ml_record(L, field, v, jz_unit_name(u));
 }
 
 static int integer(mloader *L, const jz_node *item, const char *field, long lo, long hi, int *out)
@@ -301,10 +221,10 @@ static int integer(mloader *L, const jz_node *item, const char *field, long lo, 
     if (rc)
         return rc;
     *out = (int)x;
-    return record(L, field, v, "years");
+    return ml_record(L, field, v, "years");
 }
 
-static int series(mloader *L, const jz_node *item, const char *field, jz_unit u, double *out)
+int ml_series(mloader *L, const jz_node *item, const char *field, jz_unit u, double *out)
 {
     const jz_node *v = jz_node_get(item, field);
     if (!v)
@@ -312,217 +232,10 @@ static int series(mloader *L, const jz_node *item, const char *field, jz_unit u,
     char what[160];
     snprintf(what, sizeof what, "measure '%s': %s", L->key, field);
     int rc = jz_value_series(v, u, what, L->base, L->H, out, L->err);
-    return rc ? rc : record(L, field, v, jz_unit_name(u));
+    return rc ? rc : ml_record(L, field, v, jz_unit_name(u));
 }
 
 /* ---- Hervormingsagenda ------------------------------------------------------ */
-
-static int count_gemeenten(const jz_scenario *s, const jz_measure *m, int *only)
-{
-    int n = 0;
-    for (int g = 0; g < s->n_gemeenten; g++)
-        if (m->gemeente[g]) {
-            *only = g;
-            n++;
-        }
-    return n;
-}
-
-/* share per gemeente of a national amount, into share[G*H] */
-static int load_share(mloader *L, jz_measure *m, const jz_node *item, double *share)
-{
-    jz_scenario *s = L->s;
-    int G = s->n_gemeenten, H = L->H, one = -1, rc;
-    int n = count_gemeenten(s, m, &one);
-    const jz_node *sh = jz_node_get(item, "share"), *ny = jz_node_get(item, "national_youth");
-    char what[160];
-    if (sh && ny)
-        return jz_node_error(L->err, ny, "measure '%s': give either share or national_youth, not both",
-                             L->key);
-    if (!sh && !ny)
-        return jz_node_error(L->err, jz_node_get(item, "national"),
-                             "measure '%s': a national amount needs the gemeente's share: share: 0.97%%, "
-                             "share: {GM0153: 0.97%%, ...}, or national_youth (the national number of "
-                             "youth 0-17, to take the share from the population)", L->key);
-    if (sh && sh->type == JZ_NODE_SCALAR) {
-        if (n != 1)
-            return jz_node_error(L->err, sh,
-                                 "measure '%s': one share for %d gemeenten is ambiguous; give it per "
-                                 "gemeente, share: {%s: ..., ...}, or national_youth", L->key, n,
-                                 s->gemeenten[one].code);
-        double v;
-        snprintf(what, sizeof what, "measure '%s': share", L->key);
-        if ((rc = jz_value_number(sh, JZ_U_FRACTION, what, &v, L->err)))
-            return rc;
-        jz_fill(share + (size_t)one * (size_t)H, H, v);
-        return record(L, "share", sh, "fraction");
-    }
-    if (sh) {
-        if (sh->type != JZ_NODE_MAP)
-            return jz_node_error(L->err, sh, "measure '%s': share: expected a fraction or a map "
-                                 "{GM0153: 0.97%%, ...}, got %s", L->key, jz_node_type_name(sh));
-        unsigned char *seen = calloc((size_t)G, 1);
-        if (!seen)
-            return oom(L->err);
-        rc = JZ_OK;
-        for (size_t i = 0; i < sh->n && rc == JZ_OK; i++) {
-            const jz_node *k = sh->keys[i];
-            int g = jz_scenario_gemeente_index(s, k->scalar);
-            double v;
-            snprintf(what, sizeof what, "measure '%s': share of %s", L->key, k->scalar);
-            if (g < 0)
-                rc = jz_node_error(L->err, k, "measure '%s': share: gemeente '%s' is not in this "
-                                   "scenario", L->key, k->scalar);
-            else if (!m->gemeente[g])
-                rc = jz_node_error(L->err, k, "measure '%s': share: the measure does not apply to "
-                                   "gemeente '%s' (see gemeenten)", L->key, k->scalar);
-            else if ((rc = jz_value_number(sh->values[i], JZ_U_FRACTION, what, &v, L->err)) == JZ_OK) {
-                jz_fill(share + (size_t)g * (size_t)H, H, v);
-                seen[g] = 1;
-            }
-        }
-        for (int g = 0; g < G && rc == JZ_OK; g++)
-            if (m->gemeente[g] && !seen[g])
-                rc = jz_node_error(L->err, sh, "measure '%s': share: no share for gemeente %s",
-                                   L->key, s->gemeenten[g].code);
-        free(seen);
-        return rc ? rc : record(L, "share", sh, "fraction");
-    }
-    double *nat = calloc((size_t)H, sizeof *nat);
-    if (!nat)
-        return oom(L->err);
-    snprintf(what, sizeof what, "measure '%s': national_youth", L->key);
-    rc = jz_value_series(ny, JZ_U_COUNT, what, L->base, H, nat, L->err);
-    for (int y = 0; rc == JZ_OK && y < H; y++)
-        if (!(nat[y] > 0.0))
-            rc = jz_node_error(L->err, ny, "measure '%s': national_youth must be > 0 in every year, "
-                               "got %g in %d", L->key, nat[y], L->base + y);
-    for (int g = 0; g < G && rc == JZ_OK; g++) {
-        if (!m->gemeente[g])
-            continue;
-        const double *pop = s->gemeenten[g].population[JZ_POP_YOUTH];
-        for (int y = 0; y < H && rc == JZ_OK; y++) {
-            if (!(pop[y] > 0.0))
-                rc = jz_node_error(L->err, ny, "measure '%s': the share is taken from the youth "
-                                   "population, but gemeente %s has no population.youth for %d",
-                                   L->key, s->gemeenten[g].code, L->base + y);
-            share[(size_t)g * (size_t)H + (size_t)y] = pop[y] / nat[y];
-        }
-    }
-    free(nat);
-    return rc ? rc : record(L, "national_youth", ny, "persons");
-}
-
-/* Hervormingsagenda `zorgsoorten: {key: share, ...}`: the shares of the
- * saving per zorgsoort, each 0..1, together 1. */
-static int load_ha_shares(mloader *L, jz_measure *m, const jz_node *n)
-{
-    int Z = L->s->n_zorgsoorten, rc;
-    if (n->type != JZ_NODE_MAP || n->n == 0)
-        return jz_node_error(L->err, n, "measure '%s': zorgsoorten: expected the zorgsoorten with "
-                             "their shares of the saving, e.g. {ambulant: 60%%, verblijf: 40%%}", L->key);
-    memset(m->ha_share, 0, (size_t)Z * sizeof *m->ha_share);
-    double sum = 0.0;
-    char what[160];
-    for (size_t k = 0; k < n->n; k++) {
-        int z = -1;
-        if ((rc = zorgsoort_ref(L, n->keys[k], "measure zorgsoorten", &z)))
-            return rc;
-        snprintf(what, sizeof what, "measure '%s': share of zorgsoort %s", L->key, n->keys[k]->scalar);
-        double v;
-        if ((rc = jz_value_number(n->values[k], JZ_U_FRACTION, what, &v, L->err)))
-            return rc;
-        m->ha_share[z] += v;
-        sum += v;
-    }
-    if (fabs(sum - 1.0) > 1e-6)
-        return jz_node_error(L->err, n, "measure '%s': the shares in zorgsoorten add up to %.6g%%; "
-                             "they must add up to 100%%", L->key, sum * 100.0);
-    m->has_ha_share = 1;
-    return record(L, "zorgsoorten", n, "fraction");
-}
-
-static int load_ha(mloader *L, jz_measure *m, const jz_node *item)
-{
-    jz_scenario *s = L->s;
-    int G = s->n_gemeenten, H = L->H, rc, one = -1;
-    const jz_node *sv = jz_node_get(item, "saving"), *nat = jz_node_get(item, "national");
-    char what[160];
-    if (sv && nat)
-        return jz_node_error(L->err, nat, "measure '%s': give either saving (euros for the gemeente) "
-                             "or national with a share, not both", L->key);
-    if (!sv && !nat)
-        return jz_node_error(L->err, item, "measure '%s': missing the saving: saving: {2023: 780k, ...} "
-                             "(euros per year for the gemeente) or national: {...} with share", L->key);
-    if (sv && (jz_node_get(item, "share") || jz_node_get(item, "national_youth")))
-        return jz_node_error(L->err, jz_node_get(item, "share") ? jz_node_get(item, "share")
-                                                                : jz_node_get(item, "national_youth"),
-                             "measure '%s': share and national_youth translate a national amount; "
-                             "with saving the amount is already the gemeente's", L->key);
-    double *tmp = calloc((size_t)H * (size_t)(G + 1), sizeof *tmp);
-    if (!tmp)
-        return oom(L->err);
-    double *amount = tmp, *share = tmp + H;
-    if (sv) {
-        int n = count_gemeenten(s, m, &one);
-        snprintf(what, sizeof what, "measure '%s': saving", L->key);
-        if (n != 1)
-            rc = jz_node_error(L->err, sv, "measure '%s': saving is an amount for one gemeente, but "
-                               "the measure applies to %d; name it (gemeenten: [%s]) or give a national "
-                               "amount with a share per gemeente", L->key, n, s->gemeenten[one].code);
-        else if ((rc = signed_series(sv, what, L->base, H, amount, L->err)) == JZ_OK)
-            rc = record(L, "saving", sv, "euros");
-        if (rc == JZ_OK)
-            memcpy(m->saving + (size_t)one * (size_t)H, amount, (size_t)H * sizeof *amount);
-    } else {
-        snprintf(what, sizeof what, "measure '%s': national", L->key);
-        if ((rc = signed_series(nat, what, L->base, H, amount, L->err)) == JZ_OK &&
-            (rc = record(L, "national", nat, "euros")) == JZ_OK &&
-            (rc = load_share(L, m, item, share)) == JZ_OK)
-            for (int g = 0; g < G; g++)
-                for (int y = 0; y < H; y++)
-                    m->saving[(size_t)g * (size_t)H + (size_t)y] =
-                        m->gemeente[g] ? amount[y] * share[(size_t)g * (size_t)H + (size_t)y] : 0.0;
-    }
-    free(tmp);
-    if (rc || (rc = series(L, item, "realisation", JZ_U_FRACTION, m->realisation)))
-        return rc;
-
-    const jz_node *b = jz_node_get(item, "in_baseline");
-    if (b) {
-        if (b->type == JZ_NODE_SCALAR && (strcmp(b->scalar, "true") == 0 || strcmp(b->scalar, "yes") == 0))
-            m->in_baseline = JZ_BASELINE_ALL;
-        else if (b->type == JZ_NODE_SCALAR && (strcmp(b->scalar, "false") == 0 || strcmp(b->scalar, "no") == 0))
-            m->in_baseline = JZ_BASELINE_NONE;
-        else {
-            long year;
-            snprintf(what, sizeof what, "measure '%s': in_baseline (true, false, or a year of the projection)",
-                     L->key);
-            if ((rc = jz_value_int(b, L->base, L->base + H - 1, what, &year, L->err)))
-                return rc;
-            m->in_baseline = JZ_BASELINE_YEAR;
-            m->baseline_year = (int)year;
-        }
-        if ((rc = record(L, "in_baseline", b, "")))
-            return rc;
-    }
-    const jz_node *c = jz_node_get(item, "cause");
-    if (c) {
-        if (c->type == JZ_NODE_SCALAR && strcmp(c->scalar, "volume") == 0)
-            m->cause = JZ_CAUSE_VOLUME;
-        else if (c->type == JZ_NODE_SCALAR && strcmp(c->scalar, "intensity") == 0)
-            m->cause = JZ_CAUSE_INTENSITY;
-        else
-            return jz_node_error(L->err, c, "measure '%s': cause must be 'volume' (fewer or shorter "
-                                 "trajectories) or 'intensity' (cheaper care, less overhead)", L->key);
-        if ((rc = record(L, "cause", c, "")))
-            return rc;
-    }
-    const jz_node *zs = jz_node_get(item, "zorgsoorten");
-    return zs ? load_ha_shares(L, m, zs) : JZ_OK;
-}
-
-/* ---- local ------------------------------------------------------------------ */
 
 static int load_effect_name(mloader *L, jz_measure *m, const jz_node *e)
 {
@@ -530,7 +243,7 @@ static int load_effect_name(mloader *L, jz_measure *m, const jz_node *e)
         for (int i = 0; i < JZ_EFFECT_N; i++)
             if (strcmp(e->scalar, effect_names[i]) == 0) {
                 m->effect = i;
-                return record(L, "effect", e, "");
+                return ml_record(L, "effect", e, "");
             }
     jz_key keys[JZ_EFFECT_N + 1];
     for (int i = 0; i < JZ_EFFECT_N; i++)
@@ -586,7 +299,7 @@ static int load_timing(mloader *L, jz_measure *m, const jz_node *item)
         else
             return jz_node_error(L->err, sh, "measure '%s': ramp_shape must be 'linear' or 's_curve'",
                                  L->key);
-        if ((rc = record(L, "ramp_shape", sh, "")))
+        if ((rc = ml_record(L, "ramp_shape", sh, "")))
             return rc;
     }
     const jz_node *fy = jz_node_get(item, "fade_years"), *fh = jz_node_get(item, "fade_half_life");
@@ -627,18 +340,18 @@ static int load_local(mloader *L, jz_measure *m, const jz_node *item)
     if ((rc = number(L, item, "change", JZ_U_RATE, &m->change)) ||
         (rc = number(L, item, "share", JZ_U_FRACTION, &m->share)) ||
         (rc = number(L, item, "evaluation_months", JZ_U_MONTHS, &m->evaluation_months)) ||
-        (rc = series(L, item, "service_cost", JZ_U_MONEY, m->service_cost)) ||
-        (rc = series(L, item, "amount", JZ_U_MONEY, m->amount)) ||
-        (rc = series(L, item, "investment", JZ_U_MONEY, m->investment)))
+        (rc = ml_series(L, item, "service_cost", JZ_U_MONEY, m->service_cost)) ||
+        (rc = ml_series(L, item, "amount", JZ_U_MONEY, m->amount)) ||
+        (rc = ml_series(L, item, "investment", JZ_U_MONEY, m->investment)))
         return rc;
     if (m->effect == JZ_EFFECT_SUBSTITUTION) {
         const jz_node *f = jz_node_get(item, "from"), *t = jz_node_get(item, "to");
-        if ((rc = zorgsoort_ref(L, f, "measure from", &m->from)) ||
-            (rc = zorgsoort_ref(L, t, "measure to", &m->to)))
+        if ((rc = ml_zorgsoort_ref(L, f, "measure from", &m->from)) ||
+            (rc = ml_zorgsoort_ref(L, t, "measure to", &m->to)))
             return rc;
         if (m->from == m->to)
             return jz_node_error(L->err, t, "measure '%s': from and to are the same zorgsoort", L->key);
-        if ((rc = record(L, "from", f, "zorgsoort")) || (rc = record(L, "to", t, "zorgsoort")))
+        if ((rc = ml_record(L, "from", f, "zorgsoort")) || (rc = ml_record(L, "to", t, "zorgsoort")))
             return rc;
     }
     return JZ_OK;
@@ -690,7 +403,7 @@ static int load_measure(mloader *L, size_t index, const jz_node *item)
 
     jz_measure *m = jz_scenario_add_measure(L->s, kind, key->scalar);
     if (!m)
-        return oom(L->err);
+        return ml_oom(L->err);
     const jz_node *name = jz_node_get(item, "name");
     if (name) {
         if ((rc = text_of(name, "measure name", L->err)))
@@ -704,7 +417,7 @@ static int load_measure(mloader *L, size_t index, const jz_node *item)
     if ((gl && (rc = load_gemeenten(L, m, gl))) ||
         (rc = number(L, item, "certain", JZ_U_FRACTION, &m->certain)))
         return rc;
-    return kind == JZ_MEASURE_HA ? load_ha(L, m, item) : load_local(L, m, item);
+    return kind == JZ_MEASURE_HA ? ml_load_ha(L, m, item) : load_local(L, m, item);
 }
 
 int jz_load_measures(jz_scenario *s, const jz_node *list, jz_error *err)

@@ -1,0 +1,197 @@
+/*
+ * load_gemeente.c - one gemeente of a scenario: its head (code, name,
+ * population), its fixed cost lines and external shifts, and its cells
+ * (load_cell.c).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenario/loader.h"
+#include "scenario/measure_build.h"
+#include "scenario/node.h"
+#include "scenario/plausible.h"
+#include "scenario/schema.h"
+#include "scenario/uncertain.h"
+#include "scenario/value.h"
+
+/* ---- gemeenten ----------------------------------------------------------- */
+
+static int load_fixed(loader *L, int g, const jz_node *list)
+{
+    if (list->type != JZ_NODE_SEQ)
+        return jz_node_error(L->err, list, "fixed_costs: expected a list of cost lines, got %s",
+                             jz_node_type_name(list));
+    jz_gemeente *gm = &L->s->gemeenten[g];
+    for (size_t i = 0; i < list->n; i++) {
+        const jz_node *it = list->values[i];
+        int rc = jz_schema_check(it, jz_keys_fixed, "fixed_costs item", L->err);
+        if (rc)
+            return rc;
+        const jz_node *name = jz_node_get(it, "name");
+        if (name->type != JZ_NODE_SCALAR)
+            return jz_node_error(L->err, name, "fixed_costs name: expected a text");
+        jz_fixed_cost *f = jz_scenario_add_fixed(L->s, g, name->scalar);
+        if (!f)
+            return jz_error_set(L->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        char path[256];
+        const char *src = ld_source_of(it, NULL);
+        snprintf(path, sizeof path, "gemeenten[%s].fixed_costs[%s].amount", gm->code, name->scalar);
+        L->scope = it;
+        if ((rc = ld_series(L, jz_node_get(it, "amount"), JZ_U_MONEY, path, src, f->amount, 1)))
+            return rc;
+        const jz_node *v;
+        if ((v = jz_node_get(it, "indexation"))) {
+            snprintf(path, sizeof path, "gemeenten[%s].fixed_costs[%s].indexation", gm->code, name->scalar);
+            L->scope = it;
+            if ((rc = ld_series(L, v, JZ_U_RATE, path, src, f->indexation, 1)))
+                return rc;
+        }
+        if ((v = jz_node_get(it, "budget"))) {
+            snprintf(path, sizeof path, "gemeenten[%s].fixed_costs[%s].budget", gm->code, name->scalar);
+            L->scope = it;
+            if ((rc = ld_series(L, v, JZ_U_MONEY, path, src, f->budget, 1)))
+                return rc;
+            f->has_budget = 1;
+        }
+    }
+    return JZ_OK;
+}
+
+static int load_external(loader *L, int g, const jz_node *list)
+{
+    if (list->type != JZ_NODE_SEQ)
+        return jz_node_error(L->err, list, "external_shifts: expected a list, got %s",
+                             jz_node_type_name(list));
+    jz_gemeente *gm = &L->s->gemeenten[g];
+    int H = L->H, Z = L->s->n_zorgsoorten;
+    for (size_t i = 0; i < list->n; i++) {
+        const jz_node *it = list->values[i];
+        int rc = jz_schema_check(it, jz_keys_external, "external_shifts item", L->err);
+        if (rc)
+            return rc;
+        const jz_node *name = jz_node_get(it, "name");
+        if (name->type != JZ_NODE_SCALAR)
+            return jz_node_error(L->err, name, "external_shifts name: expected a text");
+        int z = -1;
+        if ((rc = ld_zorgsoort_ref(L, jz_node_get(it, "zorgsoort"), "external_shifts zorgsoort", &z)))
+            return rc;
+        jz_external *e = jz_scenario_add_external(L->s, g, name->scalar, z);
+        if (!e)
+            return jz_error_set(L->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        char path[256];
+        const char *src = ld_source_of(it, NULL);
+        snprintf(path, sizeof path, "gemeenten[%s].external_shifts[%s].client_years", gm->code, name->scalar);
+        L->scope = it;
+        if ((rc = ld_series(L, jz_node_get(it, "client_years"), JZ_U_COUNT, path, src, e->client_years, 1)))
+            return rc;
+        const jz_node *v;
+        if ((v = jz_node_get(it, "in_volume"))) {
+            if (v->type == JZ_NODE_SCALAR && strcmp(v->scalar, "true") == 0)
+                e->in_volume = 1;
+            else if (!(v->type == JZ_NODE_SCALAR && strcmp(v->scalar, "false") == 0))
+                return jz_node_error(L->err, v, "external_shifts in_volume must be true or false");
+            if (e->in_volume && jz_node_get(it, "cost"))
+                return jz_node_error(L->err, jz_node_get(it, "cost"),
+                                     "external_shifts: an in_volume shift is paid at its zorgsoort's price; leave out 'cost'");
+        }
+        memcpy(e->cost, L->s->cells[(size_t)g * (size_t)Z + (size_t)z].cost, (size_t)H * sizeof(double));
+        if ((v = jz_node_get(it, "cost"))) {
+            snprintf(path, sizeof path, "gemeenten[%s].external_shifts[%s].cost", gm->code, name->scalar);
+            L->scope = it;
+            if ((rc = ld_series(L, v, JZ_U_MONEY, path, src, e->cost, 1)))
+                return rc;
+        } else if ((rc = jz_unc_follow(L->s, L->s->cells[(size_t)g * (size_t)Z + (size_t)z].cost, e->cost, H,
+                                       L->err))) {
+            return rc; /* the default cost follows an uncertain zorgsoort cost */
+        }
+        if ((v = jz_node_get(it, "compensation"))) {
+            snprintf(path, sizeof path, "gemeenten[%s].external_shifts[%s].compensation", gm->code, name->scalar);
+            L->scope = it;
+            if ((rc = ld_series(L, v, JZ_U_MONEY, path, src, e->compensation, 1)))
+                return rc;
+        }
+    }
+    return JZ_OK;
+}
+
+int ld_load_gemeente_head(loader *L, int g, const jz_node *item)
+{
+    char what[64];
+    snprintf(what, sizeof what, "gemeenten item %d", g + 1);
+    int rc = jz_schema_check(item, jz_keys_gemeente, what, L->err);
+    if (rc)
+        return rc;
+    jz_gemeente *gm = &L->s->gemeenten[g];
+    const jz_node *code = jz_node_get(item, "code");
+    if ((rc = ld_copy_text(code, gm->code, sizeof gm->code, "gemeente code", L->err)))
+        return rc;
+    if (!(strlen(gm->code) == 6 && isupper((unsigned char)gm->code[0]) && isupper((unsigned char)gm->code[1]) &&
+          isdigit((unsigned char)gm->code[2]) && isdigit((unsigned char)gm->code[3]) &&
+          isdigit((unsigned char)gm->code[4]) && isdigit((unsigned char)gm->code[5])))
+        return jz_node_error(L->err, code, "gemeente code must be a CBS code like GM0153, got '%s'", gm->code);
+    if ((rc = ld_copy_text(jz_node_get(item, "name"), gm->name, sizeof gm->name, "gemeente name", L->err)))
+        return rc;
+    for (int o = 0; o < g; o++)
+        if (strcmp(L->s->gemeenten[o].code, gm->code) == 0)
+            return jz_node_error(L->err, code, "gemeente %s is listed twice", gm->code);
+    char path[256];
+    const jz_node *pop = jz_node_get(item, "population");
+    if (pop) {
+        if ((rc = jz_schema_check(pop, jz_keys_population, "population", L->err)))
+            return rc;
+        static const char *grp[JZ_POP_GROUPS] = {"youth", "young_adults"};
+        for (int i = 0; i < JZ_POP_GROUPS; i++) {
+            const jz_node *v = jz_node_get(pop, grp[i]);
+            snprintf(path, sizeof path, "gemeenten[%s].population.%s", gm->code, grp[i]);
+            L->scope = pop;
+            L->outer = item;
+            if (v && (rc = ld_series(L, v, JZ_U_COUNT, path, ld_source_of(pop, item), gm->population[i], 1)))
+                return rc;
+        }
+    }
+    const jz_node *rb = jz_node_get(item, "rijksbijdrage");
+    if (rb) {
+        snprintf(path, sizeof path, "gemeenten[%s].rijksbijdrage", gm->code);
+        L->scope = item;
+        if ((rc = ld_series(L, rb, JZ_U_MONEY, path, ld_source_of(item, NULL), gm->rijksbijdrage, 1)))
+            return rc;
+        gm->has_rijksbijdrage = 1;
+    }
+    const jz_node *fx = jz_node_get(item, "fixed_costs");
+    if (fx && (rc = load_fixed(L, g, fx)))
+        return rc;
+    return JZ_OK;
+}
+
+int ld_load_gemeente_cells(loader *L, int g, const jz_node *item, const jz_node *zlist)
+{
+    jz_scenario *s = L->s;
+    const jz_node *zorg = jz_node_get(item, "zorg");
+    int rc;
+    if (zorg) {
+        if (zorg->type != JZ_NODE_MAP)
+            return jz_node_error(L->err, zorg, "zorg: expected a map by zorgsoort key, got %s",
+                                 jz_node_type_name(zorg));
+        for (size_t i = 0; i < zorg->n; i++) {
+            int z = -1;
+            if ((rc = ld_zorgsoort_ref(L, zorg->keys[i], "zorg", &z)))
+                return rc;
+            char what[192];
+            snprintf(what, sizeof what, "gemeente '%s' zorg.%s", s->gemeenten[g].name, zorg->keys[i]->scalar);
+            if ((rc = jz_schema_check(zorg->values[i], jz_keys_cell, what, L->err)) ||
+                (rc = ld_check_cell_maps(zorg->values[i], what, L->err)))
+                return rc;
+        }
+    }
+    for (int z = 0; z < s->n_zorgsoorten; z++) {
+        const jz_node *ov = zorg ? jz_node_get(zorg, s->zorgsoorten[z].key) : NULL;
+        if ((rc = ld_load_cell(L, g, z, zlist->values[z], ov)))
+            return rc;
+    }
+    /* after the cells: an external shift's cost defaults to its zorgsoort's */
+    const jz_node *ext = jz_node_get(item, "external_shifts");
+    return ext ? load_external(L, g, ext) : JZ_OK;
+}
+

@@ -1,0 +1,50 @@
+/*
+ * loader.h - the scenario loader's shared state and helpers, internal to
+ * engine/scenario.  The loader is split by concern: load.c (helpers, meta,
+ * indexation, zorgsoorten, the whole tree), load_gemeente.c (a gemeente's
+ * head, fixed cost lines, external shifts) and load_cell.c (the values of
+ * one gemeente x zorgsoort cell).
+ */
+#ifndef JZ_SCENARIO_LOADER_H
+#define JZ_SCENARIO_LOADER_H
+
+#include "scenario/build.h"
+#include "scenario/node.h"
+#include "scenario/value.h"
+
+typedef struct loader {
+    jz_scenario *s;
+    jz_error *err;
+    int H, base;
+    int unc; /* the uncertain input (index) the last series() read, or -1 */
+    int allow_implausible;  /* jz_load_options.allow_implausible */
+    const jz_node *scope;   /* the map holding the key series() reads next (plausible: false, bron) */
+    const jz_node *outer;   /* the map holding scope, for its bron */
+} loader;
+
+/* load.c: small helpers */
+int ld_copy_text(const jz_node *n, char *dst, size_t size, const char *what, jz_error *err);
+const char *ld_source_of(const jz_node *inner, const jz_node *outer);
+/* Read a series (pulse: one-off values per year) into out[H]; rec: record it
+ * as a traceable input with its label and bron. */
+int ld_series_as(loader *L, const jz_node *v, jz_unit u, const char *path,
+                 const char *source, double *out, int rec, int pulse);
+int ld_series(loader *L, const jz_node *v, jz_unit u, const char *path,
+              const char *source, double *out, int rec);
+/* Record an input with its label (the series map's own `label:`, or
+ * generated) and its `bron:` (the series map's, or scope's). */
+int ld_record_in(loader *L, const char *path, const jz_node *v, jz_unit u, const char *source,
+                 const jz_node *scope, const jz_node *outer);
+int ld_check_identifier(const jz_node *n, const char *what, jz_error *err);
+int ld_is_year_map(const jz_node *n);
+int ld_check_cell_maps(const jz_node *cellmap, const char *what, jz_error *err);
+
+/* load_cell.c */
+int ld_zorgsoort_ref(loader *L, const jz_node *n, const char *what, int *out);
+int ld_load_cell(loader *L, int g, int z, const jz_node *zitem, const jz_node *override);
+
+/* load_gemeente.c */
+int ld_load_gemeente_head(loader *L, int g, const jz_node *item);
+int ld_load_gemeente_cells(loader *L, int g, const jz_node *item, const jz_node *zlist);
+
+#endif
