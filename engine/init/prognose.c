@@ -22,6 +22,11 @@
  * with the Student-t quantile on m - p degrees of freedom; for the total the
  * variances add (zorgsoorten independent) and the degrees of freedom follow
  * Welch-Satterthwaite.  Zorgsoorten without realised figures take the model.
+ * The monthly shape: each zorgsoort's chain from the run's stock on 1 January
+ * (split equally over the stages) and the run's instroom of the year (incl.
+ * transfers and re-entries, spread evenly), with the scenario's zorgduur
+ * (measures on the zorgduur are not in the shape); the year totals are the
+ * run's own.
  * Clients in care at the month ends, when given, are fitted the same way on
  * the stock profile (clients from 1 January decaying, from the instroom
  * building up): the clients on 31 December are the fit at month 12 (with

@@ -44,6 +44,9 @@ cmp -s "$TMP/out" "$TMP/voorbeeldrecht.yaml" && ok || bad "init stdout differs f
 
 expect_exit 0 "$JZ" validate --strict "$TMP/voorbeeldrecht.yaml"
 expect_grep "$TMP/out" "ok "
+printf 'gemeente: {code: GM9997, naam: Minimaal}\nbasisjaar: 2024\nzorgsoorten:\n  - {key: ambulant, uitgaven: 5M, unieke_clienten: 700}\n' > "$TMP/min.yaml"
+expect_exit 0 "$JZ" init -q -o "$TMP/min-s.yaml" "$TMP/min.yaml"
+expect_exit 0 "$JZ" validate --strict "$TMP/min-s.yaml"
 # figures that give an implausible price: init warns (and names the zorgsoort), validate --strict fails
 printf 'gemeente: {code: GM9997, naam: M}\nbasisjaar: 2023\nzorgsoorten:\n  - {key: jeugdzorgplus, uitgaven: 0.9M, unieke_clienten: 7}\n' > "$TMP/dure.yaml"
 expect_exit 0 "$JZ" init -q -o "$TMP/dure-s.yaml" "$TMP/dure.yaml"
