@@ -1,7 +1,9 @@
 #!/bin/sh
 # Build and run every test.  Used by the README and by CI (.ci/run).
 #   tools/test.sh              gcc build: cmocka + CLI tests, then valgrind on a CLI run
-#   tools/test.sh --sanitize   clang build with ASan + UBSan: the whole suite
+#   tools/test.sh --sanitize   clang build with ASan + UBSan: the whole suite; then
+#                              a short run of every fuzz target (tools/fuzz.sh, about a
+#                              minute) and a ThreadSanitizer build running the Monte Carlo tests
 set -eu
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -10,6 +12,13 @@ if [ "${1:-}" = "--sanitize" ]; then
   cmake --build build-asan -j"$jobs"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j"$jobs"
+  # fuzz smoke: 15 s per target from the seed corpora (docs/robustness.md)
+  sh tools/fuzz.sh "${JZ_FUZZ_SECONDS:-15}"
+  # ThreadSanitizer: the Monte Carlo and the analyses that run on threads
+  CC=clang cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJZ_TSAN=ON >/dev/null
+  cmake --build build-tsan -j"$jobs" --target jzsim_cli test_mc test_uncertainty
+  TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+    ctest --test-dir build-tsan --output-on-failure -j"$jobs" -R '^(test_mc|test_uncertainty|cli_mc)$'
   exit 0
 fi
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo

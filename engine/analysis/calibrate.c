@@ -95,11 +95,12 @@ int jz_fit_parse(const char *list, unsigned *bits, jz_error *err)
 
 int jz_calib_warn(char ***arr, int *n, int *cap, const char *fmt, ...)
 {
-    char buf[1024];
+    char raw[1024], buf[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
+    jz_text_escape(buf, sizeof buf, raw); /* user text: control bytes escaped (jzsim/error.h) */
     return jz_strlist_push(arr, n, cap, buf);
 }
 

@@ -33,6 +33,9 @@ typedef struct jz_command {
 /* Print "jzsim: file:line:col: message" to stderr; return the exit code
  * that fits err->status. */
 int cli_fail(const jz_error *err);
+/* cli_fail for an error in reading an input: JZ_EIO (missing, unreadable)
+ * is bad input too, exit 2, the same in every command. */
+int cli_fail_input(const jz_error *err);
 /* Print "jzsim <cmd>: message" and a hint to --help; return EXIT_INPUT. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -42,7 +45,10 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 /* Print the scenario's warnings to stderr unless quiet. */
 void cli_warnings(const jz_scenario *s, int quiet);
 
-/* Load a scenario; on failure prints the error and sets *exit_code. */
+/* The model size limit: JZSIM_MAX_MEMORY (MiB) when set, else
+ * JZ_MODEL_BYTES_DEFAULT. */
+size_t cli_memory_limit(void);
+/* Load a scenario (and check its size against cli_memory_limit); on failure prints the error and sets *exit_code. */
 jz_scenario *cli_load(const char *path, int *exit_code);
 /* The same with loader options (NULL: the defaults), e.g. allow_implausible. */
 jz_scenario *cli_load_with(const char *path, const jz_load_options *opt, int *exit_code);
@@ -157,6 +163,10 @@ int cli_parse_common(const cli_spec *spec, int argc, char **argv, int *i, cli_co
  * Returns CLI_GO_ON, or the exit code (after --help, or a printed error). */
 enum { CLI_GO_ON = -1 };
 int cli_parse(const cli_spec *spec, int argc, char **argv, cli_common *co, void *ctx);
+
+/* -o FILE: not empty, and not one of the input files (any argument that
+ * names the same existing file).  0, or -1 after printing a usage error. */
+int cli_check_output(const char *cmd, const char *output, int argc, char **argv);
 
 /* jz_report_options from the defaults and --format, --lang, --locale. */
 void cli_report_options(const cli_common *co, jz_report_options *ro);

@@ -215,7 +215,7 @@ static int load_inputs(const cli_spec *spec, const cli_common *co, const opts *o
     if (!(*h = jz_history_load(o->history, &err))) {
         jz_scenario_free(*s);
         *s = NULL;
-        return cli_fail(&err);
+        return cli_fail_input(&err);
     }
     cli_warning_list((*h)->warnings, (*h)->n_warnings, co->quiet);
     return EXIT_OK;

@@ -4,7 +4,9 @@
  * options in the same way and says the same thing about the same mistake.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -15,6 +17,13 @@ int cli_fail(const jz_error *err)
     char buf[JZ_ERR_FILE_MAX + JZ_ERR_MSG_MAX + 64];
     fprintf(stderr, "jzsim: %s\n", jz_error_format(err, buf, sizeof buf));
     return err->status == JZ_EINPUT ? EXIT_INPUT : EXIT_RUNTIME;
+}
+
+int cli_fail_input(const jz_error *err)
+{
+    int rc = cli_fail(err);
+    /* an input that cannot be read is bad input (2) in every command */
+    return err->status == JZ_EIO ? EXIT_INPUT : rc;
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -41,6 +50,16 @@ void cli_warnings(const jz_scenario *s, int quiet)
     cli_warning_list(s->warnings, s->n_warnings, quiet);
 }
 
+size_t cli_memory_limit(void)
+{
+    const char *v = getenv("JZSIM_MAX_MEMORY"); /* MiB; docs/scenario-format.md "Size limit" */
+    char *end;
+    unsigned long long mib = v ? strtoull(v, &end, 10) : 0;
+    if (!v || end == v || *end || mib == 0 || mib > (SIZE_MAX >> 20))
+        return JZ_MODEL_BYTES_DEFAULT;
+    return (size_t)mib << 20;
+}
+
 jz_scenario *cli_load(const char *path, int *exit_code)
 {
     return cli_load_with(path, NULL, exit_code);
@@ -51,7 +70,12 @@ jz_scenario *cli_load_with(const char *path, const jz_load_options *opt, int *ex
     jz_error err;
     jz_scenario *s = jz_scenario_load(path, opt, &err);
     if (!s)
+        *exit_code = cli_fail_input(&err);
+    else if (jz_model_check_size(s, cli_memory_limit(), &err) != JZ_OK) { /* before any run allocates */
         *exit_code = cli_fail(&err);
+        jz_scenario_free(s);
+        s = NULL;
+    }
     return s;
 }
 
@@ -207,6 +231,22 @@ static int parse_table(const cli_spec *sp, int argc, char **argv, int *i, void *
     return CLI_NOT_MINE;
 }
 
+int cli_check_output(const char *cmd, const char *output, int argc, char **argv)
+{
+    if (!output)
+        return 0;
+    if (!output[0]) {
+        cli_usage_error(cmd, "-o needs a file name ('-' for standard output)");
+        return -1;
+    }
+    for (int j = 1; j < argc; j++) /* inputs: every argument that names an existing file */
+        if (argv[j] != output && jz_outfile_same_file(argv[j], output)) {
+            cli_usage_error(cmd, "-o %s would overwrite the input file %s", output, argv[j]);
+            return -1;
+        }
+    return 0;
+}
+
 int cli_parse(const cli_spec *sp, int argc, char **argv, cli_common *co, void *ctx)
 {
     memset(co, 0, sizeof *co);
@@ -242,6 +282,8 @@ int cli_parse(const cli_spec *sp, int argc, char **argv, cli_common *co, void *c
     }
     if (!co->path && !sp->max_paths)
         return cli_usage_error(sp->cmd, "no scenario file given");
+    if (cli_check_output(sp->cmd, co->output, argc, argv))
+        return EXIT_INPUT;
     int to_file = co->output && strcmp(co->output, "-") != 0;
     if ((co->format == JZ_FORMAT_XLSX || co->format == JZ_FORMAT_HTML) && !to_file)
         return cli_usage_error(sp->cmd, "--format %s needs -o FILE", jz_format_name(co->format));
@@ -284,8 +326,11 @@ int cli_write(const char *path, cli_writer writer, void *ctx)
         st = writer(&of, ctx, &err);
         if (st == JZ_OK)
             st = jz_outfile_commit(&of, &err);
-        else
+        else {
+            if (!err.file[0] || strcmp(err.file, of.tmp) == 0) /* name the file the user asked for */
+                snprintf(err.file, sizeof err.file, "%s", of.is_stdout ? "stdout" : of.path);
             jz_outfile_abort(&of);
+        }
     }
     return st == JZ_OK ? EXIT_OK : cli_fail(&err);
 }

@@ -1,6 +1,7 @@
 /*
  * main.c - the jzsim command: dispatch to a subcommand.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -38,11 +39,36 @@ static void usage(FILE *out)
             "  jzsim run scenarios/example.yaml            # table in Dutch\n"
             "  jzsim run --format csv --locale nl scenarios/example.yaml > uit.csv\n"
             "\n"
-            "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n"
+            "Exit codes: 0 ok; 1 runtime failure or an output that could not be written;\n"
+            "2 bad usage or bad input (including an input file that is missing or unreadable).\n"
             "Scenario format: docs/scenario-format.md; the model: docs/model.md.\n");
 }
 
+/* Everything a command printed must have reached stdout: a full disk,
+ * /dev/full or a closed stdout is a failure (exit 1), not a lost "ok". */
+static int stdout_checked(int rc)
+{
+    errno = 0;
+    int bad = fflush(stdout) != 0 || ferror(stdout);
+    int e = errno;
+    if (fclose(stdout) != 0 && !bad) {
+        bad = 1;
+        e = errno;
+    }
+    if (!bad)
+        return rc;
+    fprintf(stderr, "jzsim: cannot write to standard output: %s\n", e ? strerror(e) : "write error");
+    return rc == EXIT_OK ? EXIT_RUNTIME : rc;
+}
+
+static int dispatch(int argc, char **argv);
+
 int main(int argc, char **argv)
+{
+    return stdout_checked(dispatch(argc, argv));
+}
+
+static int dispatch(int argc, char **argv)
 {
     if (argc < 2) {
         usage(stderr);

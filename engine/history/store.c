@@ -93,7 +93,9 @@ int hist_add_warning(jz_history *h, int line, const char *fmt, ...)
         snprintf(buf, sizeof buf, "%s:%d: %s", h->path, line, msg);
     else
         snprintf(buf, sizeof buf, "%s: %s", h->path, msg);
-    return jz_strlist_push(&h->warnings, &h->n_warnings, &h->cap_warnings, buf);
+    char esc[2200]; /* user text in a warning: control bytes escaped (jzsim/error.h) */
+    jz_text_escape(esc, sizeof esc, buf);
+    return jz_strlist_push(&h->warnings, &h->n_warnings, &h->cap_warnings, esc);
 }
 
 jz_history *jz_history_alloc(const char *name)

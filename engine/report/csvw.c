@@ -3,6 +3,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report/csvw.h"
@@ -25,23 +26,66 @@ static void before(jz_csvw *w)
         fputc(w->sep, w->out);
 }
 
+/* Is s a plain number ("-3", "+1.5", "-2,5" with the decimal comma)? */
+static int numeric_text(const char *s, int nl)
+{
+    char buf[64];
+    size_t n = strlen(s);
+    if (n == 0 || n >= sizeof buf)
+        return 0;
+    memcpy(buf, s, n + 1);
+    for (char *p = buf; *p; p++) {
+        if (!strchr("+-0123456789.,eE", *p))
+            return 0; /* no "inf", "nan", hex or spaces */
+        if (nl && *p == ',')
+            *p = '.';
+        else if (*p == ',')
+            return 0;
+    }
+    char *end;
+    strtod(buf, &end);
+    return end != buf && *end == '\0';
+}
+
+int jz_csv_formula_like(const char *s, int nl)
+{
+    if (!s || !strchr("=+-@\t\r", s[0]) || s[0] == '\0')
+        return 0;
+    return !numeric_text(s, nl);
+}
+
 void jz_csvw_field(jz_csvw *w, const char *s)
 {
     before(w);
     if (!s)
         return;
+    /* CSV injection (OWASP): a spreadsheet runs text that starts with = + -
+     * @ tab or CR as a formula; a leading ' makes it text.  Numbers written
+     * as text ("-3") stay numbers. */
+    char *guarded = NULL;
+    if (jz_csv_formula_like(s, w->nl)) {
+        size_t n = strlen(s);
+        if ((guarded = malloc(n + 2))) {
+            guarded[0] = '\'';
+            memcpy(guarded + 1, s, n + 1);
+            s = guarded;
+        } else {
+            s = ""; /* out of memory: drop the text rather than write a formula */
+        }
+    }
     int quote = strchr(s, w->sep) || strchr(s, '"') || strchr(s, '\n') || (w->quote_cr && strchr(s, '\r'));
     if (!quote) {
         fputs(s, w->out);
-        return;
+    } else {
+        fputc('"', w->out);
+        for (; *s; s++) {
+            if (*s == '"')
+                fputc('"', w->out);
+            fputc(*s, w->out);
+        }
+        fputc('"', w->out);
     }
-    fputc('"', w->out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', w->out);
-        fputc(*s, w->out);
-    }
-    fputc('"', w->out);
+    free(guarded);
 }
 
 void jz_csvw_number(jz_csvw *w, double v)

@@ -30,8 +30,13 @@ typedef struct jz_csvw {
 /* Start writing CSV to out; csv_nl: ';' and decimal commas. */
 void jz_csvw_init(jz_csvw *w, FILE *out, int csv_nl);
 /* A text field, quoted (with '"' doubled) when it holds the separator, a
- * quote or a line break; NULL is an empty field. */
+ * quote or a line break; NULL is an empty field.  Text a spreadsheet would
+ * run as a formula (see jz_csv_formula_like) gets a leading ' (OWASP's CSV
+ * injection advice), so a name like "=HYPERLINK(...)" stays text. */
 void jz_csvw_field(jz_csvw *w, const char *s);
+/* Does s start with = + - @ tab or CR without being a plain number ("-3",
+ * "+1.5"; with nl also "-2,5")?  Such text is written with a leading '. */
+int jz_csv_formula_like(const char *s, int nl);
 /* A number: digits significant digits, ',' as decimal mark with nl. */
 void jz_csvw_number(jz_csvw *w, double v);
 void jz_csvw_int(jz_csvw *w, long v);

@@ -26,6 +26,7 @@
 #include "jzsim/jzsim.h"
 #include "report/cmp_common.h"
 #include "report/text.h"
+#include "report/zipcheck.h"
 
 #ifndef JZ_HAVE_XLSXWRITER
 
@@ -368,7 +369,14 @@ int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_o
     book b;
     memset(&b, 0, sizeof b);
     b.lang = o->lang;
+    /* libxlsxwriter stages the parts in temporary files, by default in /tmp
+     * whatever TMPDIR says; stage them beside the workbook instead, where
+     * the output goes and where its errors are the output's errors */
+    char tmpdir[1024];
+    const char *slash = strrchr(path, '/');
+    snprintf(tmpdir, sizeof tmpdir, "%.*s", slash ? (int)(slash - path) + 1 : 1, slash ? path : ".");
     lxw_workbook_options wo = {0};
+    wo.tmpdir = tmpdir;
     b.wb = workbook_new_opt(path, &wo);
     if (!b.wb)
         return jz_error_set(err, JZ_EIO, path, 0, 0, "cannot create the workbook");
@@ -412,7 +420,7 @@ int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_o
         return jz_error_set(err, JZ_ERUNTIME, path, 0, 0, "cannot add a worksheet to the workbook");
     if (e != LXW_NO_ERROR)
         return jz_error_set(err, JZ_EIO, path, 0, 0, "cannot write the workbook: %s", lxw_strerror(e));
-    return JZ_OK;
+    return jz_zip_verify(path, path, err); /* libxlsxwriter misses some write errors */
 }
 
 #endif

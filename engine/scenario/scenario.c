@@ -192,11 +192,13 @@ int jz_scenario_warn(jz_scenario *s, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
+    char esc[2048]; /* user text in a warning: control bytes escaped (jzsim/error.h) */
+    jz_text_escape(esc, sizeof esc, buf);
     char **nw = realloc(s->warnings, (size_t)(s->n_warnings + 1) * sizeof *nw);
     if (!nw)
         return JZ_ENOMEM;
     s->warnings = nw;
-    if (!(s->warnings[s->n_warnings] = xstrdup(buf)))
+    if (!(s->warnings[s->n_warnings] = xstrdup(esc)))
         return JZ_ENOMEM;
     s->n_warnings++;
     return JZ_OK;

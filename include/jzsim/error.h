@@ -53,6 +53,14 @@ int jz_error_set(jz_error *err, int status, const char *file, int line,
  * buf, always NUL-terminated.  Returns buf. */
 char *jz_error_format(const jz_error *err, char *buf, size_t size);
 
+/* Copy src into dst (size bytes, always NUL-terminated) with control
+ * characters (C0, DEL, C1) written as \n, \r, \t, \xNN or \u00NN and every
+ * byte that is not part of valid UTF-8 as \xNN, so that quoted user text
+ * keeps a message on one line and cannot reach the terminal as an escape
+ * sequence.  Cut at a character boundary when dst is too small.  Returns
+ * the length written.  jz_error_set and the warning lists use it. */
+size_t jz_text_escape(char *dst, size_t size, const char *src);
+
 /* A short English name for a status code ("bad input", ...). */
 const char *jz_status_name(int status);
 

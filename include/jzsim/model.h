@@ -147,6 +147,25 @@ static inline size_t jz_result_to(const jz_result *r, int g, int z, int y, int w
 jz_result *jz_result_alloc(const jz_scenario *s);
 void jz_result_free(jz_result *r);
 
+/* Memory of a run, estimated from the dimensions before anything is
+ * allocated (gemeenten x zorgsoorten x years; the G x Z x Z x H transition
+ * array is the main term). */
+typedef struct jz_size_estimate {
+    size_t result_bytes;      /* jz_result_alloc: exactly what it allocates */
+    size_t workspace_bytes;   /* jz_workspace_alloc, about */
+    size_t run_bytes;         /* the two together: one run (mc and sensitivity hold one per thread) */
+    size_t figures;           /* numbers in the result */
+    size_t all_outputs_bytes; /* a report of every gemeente held in memory (JSON, XLSX, HTML), about */
+} jz_size_estimate;
+void jz_model_size(const jz_scenario *s, jz_size_estimate *e);
+
+/* The default limit of jz_model_check_size: 1 GiB. */
+#define JZ_MODEL_BYTES_DEFAULT ((size_t)1 << 30)
+/* JZ_OK, or JZ_EINPUT located at the scenario's meta.horizon when a run
+ * and its reports of every gemeente would need more than limit bytes
+ * (0: JZ_MODEL_BYTES_DEFAULT).  Sizes saturate, so no product overflows. */
+int jz_model_check_size(const jz_scenario *s, size_t limit, jz_error *err);
+
 /* Scratch memory for one run at a time; sized for the dimensions of s and
  * reusable for any scenario with the same dimensions (copies, draws). */
 typedef struct jz_workspace jz_workspace;

@@ -150,12 +150,17 @@ char *jz_format_money(char *buf, size_t size, double v, jz_lang lang);
 
 /* Output files are written to a temporary file beside the target and
  * renamed into place on success, so an interrupted run never leaves a
- * half-written or clobbered report.  path "-" means stdout. */
+ * half-written or clobbered report.  path "-" means stdout.  A target that
+ * is not a regular file (/dev/null, /dev/stdout, a FIFO) is staged in
+ * $TMPDIR and copied into it on commit, never replaced.  The temporary
+ * file has mode 0666 less the umask, is fsync'ed before the rename, and is
+ * removed on SIGINT, SIGTERM and SIGHUP (see docs/robustness.md). */
 typedef struct jz_outfile {
     FILE *fp;
     char path[1024];
     char tmp[1100];
     int is_stdout;
+    int direct; /* target is not a regular file: copy into it on commit */
 } jz_outfile;
 
 int jz_outfile_open(jz_outfile *f, const char *path, jz_error *err);
@@ -164,6 +169,9 @@ int jz_outfile_open(jz_outfile *f, const char *path, jz_error *err);
 int jz_outfile_commit(jz_outfile *f, jz_error *err);
 /* Discard the temporary file (on an error elsewhere). */
 void jz_outfile_abort(jz_outfile *f);
+/* Do the paths a and b name the same existing regular file (so that an
+ * output would overwrite an input)? */
+int jz_outfile_same_file(const char *a, const char *b);
 
 #ifdef __cplusplus
 }

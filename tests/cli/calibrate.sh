@@ -84,7 +84,7 @@ expect_grep "$TMP/err" "bad.csv:2:4: instroom: '12.5' is not a number"
 printf 'gemeente;zorgsoort;periode;instroom\nGM0001;ambulantt;2019;12\n' > "$TMP/bad2.csv"
 expect_exit 2 "$JZ" calibrate --history "$TMP/bad2.csv" "$S"
 expect_grep "$TMP/err" "bad2.csv:2:2: zorgsoort 'ambulantt' is not in the scenario"
-expect_exit 1 "$JZ" calibrate --history "$TMP/missing.csv" "$S"
+expect_exit 2 "$JZ" calibrate --history "$TMP/missing.csv" "$S"
 # a quoted cell with a newline is echoed on one line, escaped
 printf 'gemeente;zorgsoort;periode;instroom\nGM0001;"n\npleegzorg";2019;12\n' > "$TMP/bad3.csv"
 expect_exit 2 "$JZ" calibrate --history "$TMP/bad3.csv" "$S"

@@ -30,7 +30,7 @@ expect_exit 2 "$JZ" compare --format pdf "$A" "$B"
 expect_exit 2 "$JZ" compare --format xlsx "$A" "$B"
 expect_grep "$TMP/err" "needs -o"
 expect_exit 2 "$JZ" compare --format html -o - "$A" "$B"
-expect_exit 1 "$JZ" compare "$A" "$TMP/missing.yaml"   # as run: the file cannot be read
+expect_exit 2 "$JZ" compare "$A" "$TMP/missing.yaml"   # a missing input is bad input (2) in every command
 expect_exit 2 "$JZ" compare --gemeente GM9999 "$A" "$B"
 expect_grep "$TMP/err" "no gemeente 'GM9999'"
 printf 'scenario,gemeente_code,year,metric,p5,p50,p95\n1,,2024,tekort,3,2,1\n' > "$TMP/badbands.csv"
@@ -228,7 +228,7 @@ expect_exit 0 "$JZ" run -q --format xlsx -o "$TMP/one.xlsx" "$A"
 
 # ---- -o is atomic: a failing run leaves an existing file alone ----
 echo "keep me" > "$TMP/keep.html"
-expect_exit 1 "$JZ" compare --format html -o "$TMP/keep.html" "$A" "$TMP/missing.yaml"
+expect_exit 2 "$JZ" compare --format html -o "$TMP/keep.html" "$A" "$TMP/missing.yaml"
 expect_grep "$TMP/keep.html" "keep me"
 ls "$TMP" | grep -q '\.tmp\.' && bad "temporary file left behind" || ok
 

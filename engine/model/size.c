@@ -1,0 +1,88 @@
+/*
+ * size.c - how much memory a run takes, known before anything is allocated
+ * (see jz_model_size in jzsim/model.h).
+ *
+ * The loader caps each file at 16 MiB, but that does not bound gemeenten x
+ * zorgsoorten x years: a 41 KB scenario with 1,000 gemeenten, 100
+ * zorgsoorten and 50 years asks for 5.9 GB.  The terms below are those of
+ * jz_result_alloc and jz_workspace_alloc (result.c); test_robustness checks
+ * that the estimate equals what they allocate, so the two cannot drift.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "model/internal.h"
+
+/* jz_result: arrays per gemeente x zorgsoort x year and per gemeente x year
+ * (counted from the same field lists as result.c: JZ_RESULT_CZ_FIELDS,
+ * JZ_RESULT_GY_FIELDS in jzsim/model.h), plus G x Z x Z x H transitions
+ * (uit_to). */
+#define COUNT_(name, doc) +1
+enum { CZ_ARRAYS = 0 JZ_RESULT_CZ_FIELDS(COUNT_), GY_ARRAYS = 0 JZ_RESULT_GY_FIELDS(COUNT_), ACC_TERMS = ACC_N };
+#undef COUNT_
+/* a figure held by a report of every gemeente (JSON/XLSX/HTML keep the
+ * whole document in memory): a generous bytes-per-figure */
+enum { OUTPUT_BYTES_PER_FIGURE = 64 };
+
+/* a * b, saturating at SIZE_MAX */
+static size_t mul(size_t a, size_t b)
+{
+    return a && b > SIZE_MAX / a ? SIZE_MAX : a * b;
+}
+static size_t add(size_t a, size_t b)
+{
+    return b > SIZE_MAX - a ? SIZE_MAX : a + b;
+}
+
+void jz_model_size(const jz_scenario *s, jz_size_estimate *e)
+{
+    memset(e, 0, sizeof *e);
+    if (!s || s->n_gemeenten < 1 || s->n_zorgsoorten < 1 || s->meta.horizon < 1)
+        return;
+    size_t G1 = (size_t)s->n_gemeenten + 1, Z = (size_t)s->n_zorgsoorten, H = (size_t)s->meta.horizon;
+    size_t ncz = mul(mul(G1, Z), H), ngy = mul(G1, H);
+    size_t doubles = add(add(mul(CZ_ARRAYS, ncz), mul(ncz, Z)), mul(GY_ARRAYS, ngy));
+    e->result_bytes = mul(doubles, sizeof(double));
+    size_t S = (size_t)(s->meta.steps_per_year > 0 ? s->meta.steps_per_year : 1);
+    size_t ring = (size_t)jz_delay_steps(JZ_REENTRY_DELAY_MAX, (int)S) + 1;
+    size_t wd = mul(Z, JZ_STAGES_MAX + 3 + ring + ACC_TERMS);
+    wd = add(wd, add(H, add(mul(Z, Z), add(mul(4 * Z, H), 4 * H))));
+    e->workspace_bytes = add(mul(wd, sizeof(double)), mul(Z, 2 * sizeof(double) + (Z + 2) * sizeof(int)));
+    e->run_bytes = add(e->result_bytes, e->workspace_bytes);
+    e->figures = add(mul(CZ_ARRAYS, ncz), mul(GY_ARRAYS, ngy));
+    e->all_outputs_bytes = mul(e->figures, OUTPUT_BYTES_PER_FIGURE);
+}
+
+int jz_model_check_size(const jz_scenario *s, size_t limit, jz_error *err)
+{
+    jz_size_estimate e;
+    jz_model_size(s, &e);
+    if (limit == 0)
+        limit = JZ_MODEL_BYTES_DEFAULT;
+    size_t need = add(e.run_bytes, e.all_outputs_bytes);
+    if (need <= limit)
+        return JZ_OK;
+    /* point at the horizon when it is traced, else at the first value of
+     * the gemeenten list (where the largest dimension is written) */
+    const char *file = s->meta.path;
+    int line = 0;
+    for (int i = 0; i < s->n_inputs; i++) {
+        const char *p = s->inputs[i].path;
+        if (!p || !s->inputs[i].file)
+            continue;
+        int horizon = strcmp(p, "meta.horizon") == 0;
+        if (horizon || (line == 0 && strncmp(p, "gemeenten[", 10) == 0)) {
+            file = s->inputs[i].file;
+            line = s->inputs[i].line;
+        }
+        if (horizon)
+            break;
+    }
+    return jz_error_set(err, JZ_EINPUT, file, line, 0,
+                        "the model is too large: %d gemeenten x %d zorgsoorten x %d years needs about "
+                        "%zu MiB (a run %zu MiB, reports of every gemeente %zu MiB), above the limit of "
+                        "%zu MiB; use fewer gemeenten, zorgsoorten or years, or raise the limit with "
+                        "JZSIM_MAX_MEMORY=<MiB> (docs/scenario-format.md, \"Size limit\")",
+                        s->n_gemeenten, s->n_zorgsoorten, s->meta.horizon, need >> 20, e.run_bytes >> 20,
+                        e.all_outputs_bytes >> 20, limit >> 20);
+}

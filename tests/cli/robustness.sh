@@ -1,0 +1,92 @@
+#!/bin/bash
+# Outputs, streams and exit codes (issue 12; docs/robustness.md):
+# special files as -o, -o naming an input, -o '', the umask, a full or
+# closed stdout, a missing input (exit 2 in every command), CSV formula
+# injection, control characters in messages, the model size limit.
+. "$(dirname "$0")/lib.inc"
+S="$SRC/scenarios/example.yaml"
+# a TMPDIR of this test's own: other tests run at the same time stage there too
+export TMPDIR="$TMP/stage"
+mkdir -p "$TMPDIR"
+
+# -o onto special files: written in place, never replaced
+expect_exit 0 "$JZ" run --format csv -o /dev/null "$S"
+if [ -c /dev/null ]; then ok; else bad "/dev/null is no longer a character device"; fi
+"$JZ" run --format csv -o /dev/stdout "$S" >"$TMP/viastdout.csv" 2>"$TMP/err"
+if [ $? -eq 0 ] && [ -s "$TMP/viastdout.csv" ]; then ok; else bad "-o /dev/stdout: $(cat "$TMP/err")"; fi
+"$JZ" run --format csv "$S" >"$TMP/plain.csv"
+if cmp -s "$TMP/plain.csv" "$TMP/viastdout.csv"; then ok; else bad "-o /dev/stdout differs from stdout"; fi
+if ls "$TMPDIR" | grep -q '^jzsim\.tmp\.'; then bad "a staged file was left in TMPDIR"; else ok; fi
+expect_exit 0 "$JZ" compare --format xlsx -o /dev/null "$S" "$S"
+if [ -L /dev/stdout ]; then ok; else bad "/dev/stdout is no longer a symbolic link"; fi
+# a symbolic link to a report: the report is replaced, the link stays
+echo old >"$TMP/target.csv" && ln -s target.csv "$TMP/link.csv"
+expect_exit 0 "$JZ" run --format csv -o "$TMP/link.csv" "$S"
+if [ -L "$TMP/link.csv" ] && cmp -s "$TMP/target.csv" "$TMP/plain.csv"; then ok; else bad "-o onto a symbolic link"; fi
+
+# -o '' and -o naming an input: usage errors (2), the input untouched
+expect_exit 2 "$JZ" run -o '' "$S"
+expect_grep "$TMP/err" "file name"
+expect_exit 2 "$JZ" run --output= "$S"
+cp "$S" "$TMP/in.yaml"
+expect_exit 2 "$JZ" run --format csv -o "$TMP/in.yaml" "$TMP/in.yaml"
+expect_grep "$TMP/err" "would overwrite the input"
+if cmp -s "$S" "$TMP/in.yaml"; then ok; else bad "-o onto the input changed it"; fi
+expect_exit 2 "$JZ" compare --format csv -o "$TMP/in.yaml" "$S" "$TMP/in.yaml"
+
+# the umask is honoured (mkstemp's 0600 used to become 0644 whatever it said)
+(umask 077 && "$JZ" run --format csv -o "$TMP/u077.csv" "$S")
+(umask 022 && "$JZ" run --format csv -o "$TMP/u022.csv" "$S")
+(umask 077 && "$JZ" compare --format xlsx -o "$TMP/u077.xlsx" "$S" "$S")
+[ "$(stat -c %a "$TMP/u077.csv")" = 600 ] && ok || bad "umask 077: mode $(stat -c %a "$TMP/u077.csv")"
+[ "$(stat -c %a "$TMP/u022.csv")" = 644 ] && ok || bad "umask 022: mode $(stat -c %a "$TMP/u022.csv")"
+[ "$(stat -c %a "$TMP/u077.xlsx")" = 600 ] && ok || bad "umask 077 xlsx: mode $(stat -c %a "$TMP/u077.xlsx")"
+
+# stdout that cannot be written: exit 1 with a message, never 0
+if [ -w /dev/full ]; then
+  "$JZ" validate "$S" >/dev/full 2>"$TMP/err"; rc=$?
+  [ "$rc" -eq 1 ] && ok || bad "validate >/dev/full: exit $rc"
+  expect_grep "$TMP/err" "standard output"
+  "$JZ" run --format csv "$S" >/dev/full 2>"$TMP/err"; rc=$?
+  [ "$rc" -eq 1 ] && ok || bad "run >/dev/full: exit $rc"
+fi
+"$JZ" validate "$S" >&- 2>"$TMP/err"; rc=$?
+[ "$rc" -eq 1 ] && ok || bad "validate with stdout closed: exit $rc"
+
+# a missing input is bad input (2) in every command
+for cmd in run validate mc sensitivity measures; do
+  expect_exit 2 "$JZ" $cmd "$TMP/missing.yaml"
+done
+expect_exit 2 "$JZ" compare "$S" "$TMP/missing.yaml"
+expect_exit 2 "$JZ" calibrate --history "$TMP/missing.csv" "$SRC/tests/data/history/synth.yaml"
+
+# CSV formula injection: text that starts with = + - @ gets a leading '
+sed 's/^  name: Voorbeeld$/  name: "=HYPERLINK(\\"http:\/\/x\\";\\"klik\\")"/' "$S" >"$TMP/inj.yaml"
+expect_exit 0 "$JZ" run --format csv -o "$TMP/inj.csv" "$TMP/inj.yaml"
+if grep -q "^\"'=HYPERLINK" "$TMP/inj.csv" || grep -q "^'=HYPERLINK" "$TMP/inj.csv"; then ok; else bad "formula not neutralised: $(sed -n 2p "$TMP/inj.csv")"; fi
+if grep -q "^=HYPERLINK\|^\"=HYPERLINK" "$TMP/inj.csv"; then bad "a cell starts with ="; else ok; fi
+expect_exit 0 "$JZ" compare --format csv -o "$TMP/injc.csv" "$S" "$TMP/inj.yaml"
+if grep -q ",=HYPERLINK\|,\"=HYPERLINK\|^=HYPERLINK" "$TMP/injc.csv"; then bad "compare csv: a cell starts with ="; else ok; fi
+# numbers stay numbers: negative values are not quoted
+if grep -q "'-[0-9]" "$TMP/injc.csv" "$TMP/inj.csv"; then bad "a negative number was made text"; else ok; fi
+
+# control characters and invalid UTF-8 in messages are escaped
+printf 'meta:\n  name: x\n  base_year: 2024\n  horizon: 5\n"bad\\e[31mkey\\nnext": 1\n' >"$TMP/esc.yaml"
+expect_exit 2 "$JZ" validate "$TMP/esc.yaml"
+if grep -q "$(printf '\033')" "$TMP/err"; then bad "a raw ESC reached the message"; else ok; fi
+[ "$(wc -l <"$TMP/err")" -le 1 ] && ok || bad "the message broke over lines: $(cat "$TMP/err")"
+expect_grep "$TMP/err" 'x1b'
+printf 'meta:\n  name: x\n  base_year: 2024\n  horizon: 5\nbad\xffkey: 1\n' >"$TMP/utf.yaml"
+"$JZ" validate "$TMP/utf.yaml" 2>"$TMP/err" >/dev/null
+if LC_ALL=C grep -q "$(printf '\377')" "$TMP/err"; then bad "an invalid UTF-8 byte reached the message"; else ok; fi
+
+# the model size limit: refused before anything is allocated, with the file
+# named; JZSIM_MAX_MEMORY raises it (1,000 x 100 x 50 years took 5.9 GB)
+python3 "$SRC/tests/tools/bigscenario.py" 1000 100 50 >"$TMP/big.yaml"
+expect_exit 2 "$JZ" run -q "$TMP/big.yaml"
+expect_grep "$TMP/err" "big.yaml:[0-9]*: the model is too large"
+expect_grep "$TMP/err" "JZSIM_MAX_MEMORY"
+python3 "$SRC/tests/tools/bigscenario.py" 40 10 20 >"$TMP/mid.yaml"
+expect_exit 0 "$JZ" validate -q "$TMP/mid.yaml"
+JZSIM_MAX_MEMORY=1 expect_exit 2 "$JZ" validate -q "$TMP/mid.yaml"
+finish

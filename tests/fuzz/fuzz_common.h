@@ -1,0 +1,47 @@
+/*
+ * fuzz_common.h - shared pieces of the libFuzzer targets (tests/fuzz/).
+ * Built only with -DJZ_FUZZ=ON (clang); see docs/robustness.md.
+ */
+#ifndef JZ_FUZZ_COMMON_H
+#define JZ_FUZZ_COMMON_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jzsim/jzsim.h"
+
+/* Fuzz inputs stay small enough to run in milliseconds: a scenario whose run
+ * would take more than this is refused (as the CLI refuses above its limit). */
+#define FUZZ_MODEL_BYTES ((size_t)32 << 20)
+
+/* Reports go nowhere, but through the real writers. */
+static inline FILE *fuzz_sink(void)
+{
+    static FILE *sink;
+    if (!sink)
+        sink = fopen("/dev/null", "w");
+    return sink;
+}
+
+/* Run s and write every basic report; errors are fine, crashes are not. */
+static inline void fuzz_run_and_report(const jz_scenario *s)
+{
+    jz_error err;
+    if (jz_model_check_size(s, FUZZ_MODEL_BYTES, &err) != JZ_OK)
+        return;
+    jz_result *r = jz_result_alloc(s);
+    jz_workspace *w = jz_workspace_alloc(s);
+    if (r && w && jz_model_run(s, w, r, &err) == JZ_OK) {
+        jz_report_options ro;
+        jz_report_options_default(&ro);
+        jz_report_csv(fuzz_sink(), s, r, &ro, &err);
+        jz_report_json(fuzz_sink(), s, r, &ro, &err);
+        jz_report_table(fuzz_sink(), s, r, &ro, &err);
+    }
+    jz_workspace_free(w);
+    jz_result_free(r);
+}
+
+#endif
