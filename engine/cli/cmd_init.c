@@ -75,10 +75,12 @@ int cmd_init(int argc, char **argv)
     int rc = cli_parse(&spec, argc, argv, &co, &output);
     if (rc != CLI_GO_ON)
         return rc;
+    if (cli_check_output(spec.cmd, output, argc, argv))
+        return EXIT_INPUT;
     jz_error err;
     jz_derive_result *res = NULL;
     if (jz_derive_from_file(co.path, &res, &err) != JZ_OK)
-        return cli_fail(&err);
+        return cli_fail_input(&err); /* a template that cannot be read is bad input too */
     rc = cli_write(output, write_yaml, res);
     if (rc != EXIT_OK) {
         jz_derive_result_free(res);

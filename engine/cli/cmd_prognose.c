@@ -103,7 +103,7 @@ int cmd_prognose(int argc, char **argv)
         jz_prognose_run(s, g, in, o.level, &p, &err) != JZ_OK) {
         jz_prognose_input_free(in);
         jz_scenario_free(s);
-        return cli_fail(&err);
+        return cli_fail_input(&err); /* an unreadable realisation is bad input too */
     }
     jz_report_subject x = {.kind = JZ_REPORT_PROGNOSE, .scenario = s, .prognose = p};
     jz_report_options ro;

@@ -626,13 +626,19 @@ static void assume(wout *o, const char *fmt, ...)
         o->n_ass++;
 }
 
+/* A YAML double-quoted scalar: quotes, backslashes and control characters
+ * escaped, so that a name from the template cannot break the scenario. */
 static void qstr(FILE *f, const char *s)
 {
     fputc('"', f);
     for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            fputc('\\', f);
-        fputc(*s, f);
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(f, "\\%c", c);
+        else if (c < 0x20 || c == 0x7f)
+            fprintf(f, "\\x%02x", c);
+        else
+            fputc(c, f);
     }
     fputc('"', f);
 }
@@ -780,7 +786,17 @@ static int write_scenario(wout *o, const tmpl *t, jz_error *err)
     for (int i = 0; i < t->n_zs; i++)
         total_sp += t->zs[i].spending;
 
-    fprintf(f, "# %s (%s): scenario afgeleid met 'jzsim init' uit %s.\n", t->name, t->code, t->file);
+    /* a comment holds one line: control characters of the name become spaces */
+    char cname[JZ_NAME_MAX], cfile[1024];
+    snprintf(cname, sizeof cname, "%s", t->name);
+    snprintf(cfile, sizeof cfile, "%s", t->file);
+    for (char *c = cname; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f)
+            *c = ' ';
+    for (char *c = cfile; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f)
+            *c = ' ';
+    fprintf(f, "# %s (%s): scenario afgeleid met 'jzsim init' uit %s.\n", cname, t->code, cfile);
     fprintf(f, "# Methode: gesloten inversie van de evenwichtstoestand van het model (docs/model.md,\n"
                "# docs/eigen-gemeente.md): unieke clienten = in zorg op 1 januari + instroom, in zorg =\n"
                "# instroom x zorgduur / 12, kosten = clientjaren x prijs.  De kalibratie (jzsim calibrate)\n"

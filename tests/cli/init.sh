@@ -14,11 +14,19 @@ expect_exit 0 "$JZ" help prognose
 expect_grep "$TMP/out" "Example"
 expect_exit 2 "$JZ" init
 expect_exit 2 "$JZ" init --bogus "$S/voorbeeld.yaml"
-expect_exit 1 "$JZ" init "$TMP/missing.yaml"
+expect_exit 2 "$JZ" init "$TMP/missing.yaml"           # an unreadable input is bad input (2)
+cp "$S/voorbeeld.yaml" "$TMP/keep.yaml"
+expect_exit 2 "$JZ" init -o "$TMP/keep.yaml" "$TMP/keep.yaml"
+expect_grep "$TMP/err" "would overwrite the input"
+cmp -s "$S/voorbeeld.yaml" "$TMP/keep.yaml" && ok || bad "init -o onto the template changed it"
+printf 'gemeente: {code: GM9997, naam: "Rare \\"naam\\"\\tmet tab\\nen regel"}\nbasisjaar: 2024\nzorgsoorten:\n  - {key: ambulant, uitgaven: 5M, unieke_clienten: 700, naam: "a\\nb"}\n' > "$TMP/esc.yaml"
+expect_exit 0 "$JZ" init -q -o "$TMP/esc-s.yaml" "$TMP/esc.yaml"
+expect_exit 0 "$JZ" validate "$TMP/esc-s.yaml"
 expect_exit 2 "$JZ" prognose "$S/voorbeeld.yaml"
 expect_grep "$TMP/err" "no realisation given"
 expect_exit 2 "$JZ" prognose --band 120 --realisatie a b
 expect_grep "$TMP/err" "--band must be a percentage"
+expect_exit 2 "$JZ" prognose --realisatie "$TMP/missing.yaml" "$S/../example.yaml"
 expect_exit 2 "$JZ" init a.yaml b.yaml
 expect_grep "$TMP/err" "one template gives one scenario"
 
