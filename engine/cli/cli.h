@@ -108,6 +108,9 @@ typedef struct cli_option {
 #define CLI_COMMON(name, arg, help) {CLI_OPT_COMMON, name, arg, help, 0, 0, 0}
 #define CLI_OWN(name, arg, help) {CLI_OPT_OWN, name, arg, help, 0, 0, 0}
 #define CLI_END {CLI_OPT_END, NULL, NULL, NULL, 0, 0, 0}
+/* the rows most commands share, worded once */
+#define CLI_OUTPUT_ROW CLI_COMMON("-o, --output", "FILE", "write to FILE (atomically: temp file, then rename)")
+#define CLI_QUIET_ROW CLI_COMMON("--quiet", NULL, "no warnings on stderr")
 
 #define CLI_STR_(x) #x
 #define CLI_STR(x) CLI_STR_(x) /* a number macro as a string, in help texts */

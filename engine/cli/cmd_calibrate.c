@@ -47,8 +47,7 @@ static const cli_option options_calibrate[] = {
         "nl (default) or en: labels and numbers of the table"),
     CLI_COMMON("--locale", "L",
         "CSV only: nl gives ';' and decimal commas"),
-    CLI_COMMON("--quiet", NULL,
-        "no warnings on stderr"),
+    CLI_QUIET_ROW,
     CLI_END,
 };
 
@@ -91,8 +90,7 @@ static const cli_option options_backtest[] = {
         "CSV only: nl gives ';' and decimal commas"),
     CLI_COMMON("-o, --output", "FILE",
         "write the report to FILE (atomically)"),
-    CLI_COMMON("--quiet", NULL,
-        "no warnings on stderr"),
+    CLI_QUIET_ROW,
     CLI_END,
 };
 

@@ -45,8 +45,7 @@ static const cli_option options[] = {
         "comparison, one sheet per scenario and every assumption) or\n"
         "html (a briefing with charts for the council); xlsx and html\n"
         "need -o"),
-    CLI_COMMON("-o, --output", "FILE",
-        "write to FILE (atomically: temp file, then rename)"),
+    CLI_OUTPUT_ROW,
     CLI_COMMON("--lang", "L",
         "nl (default) or en: labels and numbers of table, xlsx, html"),
     CLI_COMMON("--locale", "L",
@@ -76,8 +75,7 @@ static const cli_option options[] = {
     {CLI_OPT_STRING, "--title", "TEXT",
         "html: the title of the briefing",
         offsetof(args, title), 0, 0},
-    CLI_COMMON("--quiet", NULL,
-        "no warnings on stderr"),
+    CLI_QUIET_ROW,
     /* listed in --seed's text */
     {CLI_OPT_LONG, "--threads", "T", NULL, offsetof(args, threads), 1, 256},
     CLI_END,

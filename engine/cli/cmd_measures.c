@@ -42,10 +42,8 @@ static const cli_option options[] = {
         offsetof(jz_measures_options, samples), 2, 1000000},
     CLI_OWN("--seed", "S",
         "seed of the estimate (default 20240501)"),
-    CLI_COMMON("-o, --output", "FILE",
-        "write to FILE (atomically: temp file, then rename)"),
-    CLI_COMMON("--quiet", NULL,
-        "no warnings on stderr"),
+    CLI_OUTPUT_ROW,
+    CLI_QUIET_ROW,
     CLI_END,
 };
 

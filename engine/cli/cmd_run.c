@@ -28,10 +28,8 @@ static const cli_option options[] = {
     CLI_COMMON("--gemeente", "G",
         "one gemeente by CBS code or name; 'all' (CSV/JSON) gives\n"
         "every gemeente and the total"),
-    CLI_COMMON("-o, --output", "FILE",
-        "write to FILE (atomically: temp file, then rename)"),
-    CLI_COMMON("--quiet", NULL,
-        "no warnings on stderr"),
+    CLI_OUTPUT_ROW,
+    CLI_QUIET_ROW,
     CLI_END,
 };
 

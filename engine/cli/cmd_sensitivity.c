@@ -48,10 +48,8 @@ static const cli_option options[] = {
         "nl (default) or en"),
     CLI_COMMON("--locale", "L",
         "CSV: nl gives ';' and decimal commas (Dutch Excel)"),
-    CLI_COMMON("-o, --output", "FILE",
-        "write to FILE (atomically: temp file, then rename)"),
-    CLI_COMMON("--quiet", NULL,
-        "no warnings on stderr"),
+    CLI_OUTPUT_ROW,
+    CLI_QUIET_ROW,
     CLI_END,
 };
 

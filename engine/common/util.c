@@ -107,7 +107,11 @@ int jz_read_file(const char *path, size_t max, const char *what, char **out, siz
     *len = 0;
     if (!path)
         return jz_error_set(err, JZ_EIO, NULL, 0, 0, "no file name given");
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* "-" is standard input (read whole, like any file; messages say "stdin") */
+    int is_stdin = strcmp(path, "-") == 0;
+    if (is_stdin)
+        path = "stdin";
+    int fd = is_stdin ? fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0) : open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return jz_error_set(err, JZ_EIO, path, 0, 0, "cannot open %s: %s", what, strerror(errno));
     struct stat st;

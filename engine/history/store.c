@@ -341,6 +341,8 @@ jz_history *jz_history_load(const char *path, jz_error *err)
     size_t n;
     if (jz_read_file(path, JZ_HISTORY_MAX_BYTES, "the history file", &buf, &n, err) != JZ_OK)
         return NULL;
+    if (strcmp(path, "-") == 0) /* standard input: named so in messages, read as CSV */
+        path = "stdin";
     size_t L = strlen(path);
     int yaml = (L > 5 && strcmp(path + L - 5, ".yaml") == 0) || (L > 4 && strcmp(path + L - 4, ".yml") == 0);
     jz_history *h = yaml ? jz_history_parse_yaml(buf, n, path, err)

@@ -680,7 +680,7 @@ jz_node *jz_yaml_parse_file(jz_arena *a, const char *path,
     size_t len;
     if (jz_read_file(path, L.max_file_bytes, "file", &buf, &len, err) != JZ_OK)
         return NULL;
-    jz_node *root = jz_yaml_parse(a, buf, len, path, &L, err);
+    jz_node *root = jz_yaml_parse(a, buf, len, strcmp(path, "-") == 0 ? "stdin" : path, &L, err);
     free(buf);
     return root;
 }

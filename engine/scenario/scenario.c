@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "common/limits.h"
+#include "common/util.h"
 #include "scenario/build.h"
 #include "scenario/measure_build.h"
 #include "scenario/uncertain.h"
@@ -174,17 +175,6 @@ jz_external *jz_scenario_add_external(jz_scenario *s, int g, const char *name, i
     return e;
 }
 
-static char *xstrdup(const char *s)
-{
-    if (!s)
-        s = "";
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
-
 int jz_scenario_warn(jz_scenario *s, const char *fmt, ...)
 {
     char buf[2048];
@@ -194,14 +184,7 @@ int jz_scenario_warn(jz_scenario *s, const char *fmt, ...)
     va_end(ap);
     char esc[2048]; /* user text in a warning: control bytes escaped (jzsim/error.h) */
     jz_text_escape(esc, sizeof esc, buf);
-    char **nw = realloc(s->warnings, (size_t)(s->n_warnings + 1) * sizeof *nw);
-    if (!nw)
-        return JZ_ENOMEM;
-    s->warnings = nw;
-    if (!(s->warnings[s->n_warnings] = xstrdup(esc)))
-        return JZ_ENOMEM;
-    s->n_warnings++;
-    return JZ_OK;
+    return jz_strlist_push(&s->warnings, &s->n_warnings, &s->cap_warnings, esc);
 }
 
 int jz_scenario_add_input(jz_scenario *s, const char *path, const char *value,
@@ -217,11 +200,11 @@ int jz_scenario_add_input(jz_scenario *s, const char *path, const char *value,
     in->line = line;
     in->bron = -1;
     s->n_inputs++; /* counted before the strings so free() sees them */
-    in->path = xstrdup(path);
-    in->value = xstrdup(value);
-    in->unit = xstrdup(unit);
-    in->source = xstrdup(source);
-    in->file = xstrdup(file);
+    in->path = jz_strdup(path);
+    in->value = jz_strdup(value);
+    in->unit = jz_strdup(unit);
+    in->source = jz_strdup(source);
+    in->file = jz_strdup(file);
     if (!in->path || !in->value || !in->unit || !in->source || !in->file)
         return JZ_ENOMEM;
     return JZ_OK;
@@ -314,7 +297,7 @@ jz_scenario *jz_scenario_copy(const jz_scenario *src)
         if (!s->meta.sources)
             goto fail;
         for (int i = 0; i < src->meta.n_sources; i++) {
-            if (!(s->meta.sources[i] = xstrdup(src->meta.sources[i])))
+            if (!(s->meta.sources[i] = jz_strdup(src->meta.sources[i])))
                 goto fail;
             s->meta.n_sources++;
         }
@@ -326,8 +309,8 @@ jz_scenario *jz_scenario_copy(const jz_scenario *src)
     }
     if (jz_scenario_copy_sources(s, src))
         goto fail;
-    for (int i = 0; i < src->n_warnings; i++)
-        if (jz_scenario_warn(s, "%s", src->warnings[i]))
+    for (int i = 0; i < src->n_warnings; i++) /* already escaped: copied as they are */
+        if (jz_strlist_push(&s->warnings, &s->n_warnings, &s->cap_warnings, src->warnings[i]))
             goto fail;
     if (jz_scenario_copy_measures(s, src))
         goto fail;

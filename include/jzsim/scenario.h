@@ -199,6 +199,7 @@ typedef struct jz_scenario {
     jz_input *inputs;      /* every value the user set, for tracing */
     int n_warnings;
     char **warnings;       /* "file:line: ..." notes that are not errors */
+    int cap_warnings;      /* allocated length of warnings */
     int n_bronnen;
     jz_bron *bronnen;      /* the `bronnen:` list, in file order */
 

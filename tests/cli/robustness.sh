@@ -89,4 +89,16 @@ expect_grep "$TMP/err" "JZSIM_MAX_MEMORY"
 python3 "$SRC/tests/tools/bigscenario.py" 40 10 20 >"$TMP/mid.yaml"
 expect_exit 0 "$JZ" validate -q "$TMP/mid.yaml"
 JZSIM_MAX_MEMORY=1 expect_exit 2 "$JZ" validate -q "$TMP/mid.yaml"
+
+# '-' reads standard input: a scenario (messages say stdin:LINE:COL) and a history
+"$JZ" run --format csv - <"$S" >"$TMP/stdin.csv" 2>"$TMP/err" && cmp -s "$TMP/stdin.csv" "$TMP/plain.csv" && ok \
+  || bad "run - <scenario differs from run scenario: $(cat "$TMP/err")"
+printf 'meta:\n  name: x\n  base_year: 2024\n  horizon: 5\nbad: 1\n' | "$JZ" validate - >/dev/null 2>"$TMP/err"
+[ $? -eq 2 ] && ok || bad "validate - with a bad scenario: not exit 2"
+expect_grep "$TMP/err" "^jzsim: stdin:5:1: unknown key 'bad'"
+H="$SRC/tests/data/history"
+"$JZ" calibrate --quiet --history - "$H/synth.yaml" <"$H/synth.csv" >"$TMP/cal-stdin.txt" 2>"$TMP/err" && ok || bad "calibrate --history -: $(cat "$TMP/err")"
+"$JZ" calibrate --quiet --history "$H/synth.csv" "$H/synth.yaml" >"$TMP/cal-file.txt" 2>/dev/null
+diff <(grep -v "^Historie\|^History" "$TMP/cal-stdin.txt") <(grep -v "^Historie\|^History" "$TMP/cal-file.txt") >/dev/null && ok \
+  || bad "calibrate from stdin differs from the file"
 finish
