@@ -27,7 +27,7 @@ static const char usage[] =
     "Options:\n";
 
 static const cli_option options[] = {
-    CLI_OWN("-o, --output", "FILE", "write the scenario to FILE (atomically)"),
+    CLI_OWN("-o, --output", "FILE", "write to FILE (atomically: temp file, then rename)"),
     CLI_COMMON("--quiet", NULL, "no check and no assumptions on stderr (warnings stay)"),
     CLI_END,
 };

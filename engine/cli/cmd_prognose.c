@@ -31,8 +31,8 @@ static const cli_option options[] = {
     CLI_COMMON("--format", "F", "table (default), csv or json"),
     CLI_COMMON("--lang", "L", "nl (default) or en: labels and numbers of the table"),
     CLI_COMMON("--locale", "L", "CSV only: nl gives ';' and decimal commas"),
-    CLI_COMMON("-o, --output", "FILE", "write the report to FILE (atomically)"),
-    CLI_COMMON("--quiet", NULL, "no warnings on stderr"),
+    CLI_OUTPUT_ROW,
+    CLI_QUIET_ROW,
     CLI_END,
 };
 
