@@ -32,6 +32,7 @@
  * building up): the clients on 31 December are the fit at month 12 (with
  * one month's noise in the band), the unique clients a x start + b x instroom.
  */
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -349,7 +350,11 @@ int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
                             in->year, in->months);
     const int Z = s->n_zorgsoorten, m = in->months;
     const size_t nz = (size_t)(Z ? Z : 1);
-    enum { N_ARRAYS = 15 };
+    enum {
+#define COUNT_(field, key) +1
+        N_ARRAYS = 0 JZ_PROGNOSE_FIELDS(COUNT_)
+#undef COUNT_
+    };
     jz_prognose *p = calloc(1, sizeof *p);
     double *prof = calloc(nz * 48, sizeof *prof);
     jz_workspace *w = jz_workspace_alloc(s);
@@ -365,12 +370,11 @@ int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
     if (!rc)
         rc = jz_prognose_stock_profile(s, r, g, y, stA, stB, err);
     if (!rc) {
-        double **arr[N_ARRAYS] = {&p->realised, &p->model_year, &p->year_end, &p->low, &p->high,
-                                  &p->scale_start, &p->scale_inflow, &p->model_clients_end,
-                                  &p->clients_end, &p->clients_end_low, &p->clients_end_high,
-                                  &p->model_unique, &p->unique, &p->unique_low, &p->unique_high};
-        for (int i = 0; i < N_ARRAYS; i++)
-            *arr[i] = p->block + (size_t)i * nz;
+        double *next = p->block; /* the arrays tile the block, in list order */
+#define LAYOUT_(field, key) p->field = next, next += nz;
+        JZ_PROGNOSE_FIELDS(LAYOUT_)
+#undef LAYOUT_
+        assert(next == p->block + nz * N_ARRAYS);
         p->n_zorgsoorten = Z;
         p->gemeente = g;
         p->year = in->year;

@@ -14,24 +14,18 @@
 
 #define L(nl, en) (lang == JZ_LANG_EN ? (en) : (nl))
 
-/* The per-zorgsoort figures, one row each: the key in CSV and JSON and the
- * array of jz_prognose it is read from. */
+/* The per-zorgsoort figures and the totals, from the lists in
+ * jzsim/prognose.h: the key in CSV and JSON and where the value is. */
 typedef struct field {
     const char *key;
     size_t offset; /* offsetof(jz_prognose, the double * array) */
 } field;
 
-#define F(name) {#name, offsetof(jz_prognose, name)}
 static const field fields[] = {
-    {"realised", offsetof(jz_prognose, realised)},
-    {"scenario_year", offsetof(jz_prognose, model_year)},
-    F(year_end), F(low), F(high), F(scale_start), F(scale_inflow),
-    {"scenario_clients_end", offsetof(jz_prognose, model_clients_end)},
-    F(clients_end), F(clients_end_low), F(clients_end_high),
-    {"scenario_unique", offsetof(jz_prognose, model_unique)},
-    F(unique), F(unique_low), F(unique_high),
+#define ROW_(name, key) {key, offsetof(jz_prognose, name)},
+    JZ_PROGNOSE_FIELDS(ROW_)
+#undef ROW_
 };
-#undef F
 #define N_FIELDS (sizeof fields / sizeof fields[0])
 
 static double get(const jz_prognose *p, const field *f, int z)
@@ -40,16 +34,10 @@ static double get(const jz_prognose *p, const field *f, int z)
     return a[z];
 }
 
-/* The totals, in the same way. */
-static const struct {
-    const char *key;
-    size_t offset;
-} totals[] = {
-    {"realised", offsetof(jz_prognose, total_realised)},
-    {"scenario_year", offsetof(jz_prognose, total_model)},
-    {"year_end", offsetof(jz_prognose, total_year_end)},
-    {"low", offsetof(jz_prognose, total_low)},
-    {"high", offsetof(jz_prognose, total_high)},
+static const field totals[] = {
+#define ROW_(name, key) {key, offsetof(jz_prognose, name)},
+    JZ_PROGNOSE_TOTALS(ROW_)
+#undef ROW_
 };
 #define N_TOTALS (sizeof totals / sizeof totals[0])
 

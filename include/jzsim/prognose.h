@@ -39,29 +39,50 @@ int jz_prognose_read(const char *path, const jz_scenario *s,
 jz_prognose_input *jz_prognose_input_alloc(const jz_scenario *s);
 void jz_prognose_input_free(jz_prognose_input *in);
 
+/* The figures per zorgsoort, one list (CONTRIBUTING.md "One list per
+ * family of fields"): X(field, key) with key the name in CSV and JSON.  The
+ * struct fields, their storage and the reporters' rows come from it.
+ * Clients: the scenario's figures where none are given. */
+#define JZ_PROGNOSE_FIELDS(X)                                                              \
+    X(realised, "realised")                 /* spending through month `months` */          \
+    X(model_year, "scenario_year")          /* the scenario's spending in the year */      \
+    X(year_end, "year_end")                 /* projected spending of the whole year */     \
+    X(low, "low")                           /* the band at `level` */                      \
+    X(high, "high")                                                                        \
+    X(scale_start, "scale_start")           /* fitted factor on the spending from the      \
+                                               clients of 1 January */                     \
+    X(scale_inflow, "scale_inflow")         /* fitted factor on the spending from the      \
+                                               year's instroom */                          \
+    X(model_clients_end, "scenario_clients_end") /* the scenario's clients on 31 December */ \
+    X(clients_end, "clients_end")           /* projected clients in care on 31 December */ \
+    X(clients_end_low, "clients_end_low")                                                  \
+    X(clients_end_high, "clients_end_high")                                                \
+    X(model_unique, "scenario_unique")      /* the scenario's unique clients */            \
+    X(unique, "unique")                     /* projected unique clients of the year */     \
+    X(unique_low, "unique_low")                                                            \
+    X(unique_high, "unique_high")
+
+/* The totals over the zorgsoorten: X(field, key). */
+#define JZ_PROGNOSE_TOTALS(X)              \
+    X(total_realised, "realised")          \
+    X(total_model, "scenario_year")        \
+    X(total_year_end, "year_end")          \
+    X(total_low, "low")                    \
+    X(total_high, "high")
+
 typedef struct jz_prognose {
     int n_zorgsoorten;
     int gemeente;          /* index of the gemeente in the scenario */
     int year, months;
     double level;          /* coverage of the band, e.g. 0.8 */
-    /* per zorgsoort [Z] */
-    double *realised;      /* spending through month `months` */
-    double *model_year;    /* the scenario's spending in the year */
-    double *year_end;      /* projected spending of the whole year */
-    double *low, *high;    /* the band at `level` */
-    double *scale_start;   /* fitted factor on the model's spending from the clients of 1 January */
-    double *scale_inflow;  /* fitted factor on the model's spending from the instroom */
-    /* clients, per zorgsoort [Z]: the scenario's figures where none are given */
-    double *model_clients_end;  /* the scenario's clients in care on 31 December */
-    double *clients_end;        /* projected clients in care on 31 December */
-    double *clients_end_low, *clients_end_high;
-    double *model_unique;       /* the scenario's unique clients (start + instroom) */
-    double *unique;             /* projected unique clients of the year */
-    double *unique_low, *unique_high;
-    int any_clients;            /* 1 when clients were given for some zorgsoort */
-    /* totals over the zorgsoorten */
-    double total_realised, total_model, total_year_end, total_low, total_high;
-    double *block;
+    int any_clients;       /* 1 when clients were given for some zorgsoort */
+#define JZ_PROGNOSE_FIELD_(field, key) double *field; /* [Z] */
+    JZ_PROGNOSE_FIELDS(JZ_PROGNOSE_FIELD_)
+#undef JZ_PROGNOSE_FIELD_
+#define JZ_PROGNOSE_TOTAL_(field, key) double field;
+    JZ_PROGNOSE_TOTALS(JZ_PROGNOSE_TOTAL_)
+#undef JZ_PROGNOSE_TOTAL_
+    double *block;         /* storage of the [Z] arrays */
 } jz_prognose;
 
 /* The model's monthly spending of gemeente g, year index y, per zorgsoort,
