@@ -16,14 +16,13 @@
  * (erlang.c), which is S in the steady state and exact otherwise.
  */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "init/derive_internal.h"
 #include "model/erlang.h"
-#include "scenario/value.h"
+#include "scenario/value.h" /* jz_node_error */
 
 
 #define TOL_UNIQUE 0.005

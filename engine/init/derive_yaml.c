@@ -194,7 +194,6 @@ static void write_zs(jz_derive_out *o, const jz_template *t, const jz_template_r
 
 int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err)
 {
-    (void)err;
     FILE *f = o->f;
     const int by = t->base_year, H = t->H;
     char b1[64];
