@@ -94,7 +94,7 @@ int cmd_init(int argc, char **argv)
         fprintf(stderr, "jzsim init: the line numbers are those of the written scenario; check the "
                         "template's figures of the zorgsoort named (uitgaven, unieke_clienten, ...)\n");
     if (!co.quiet) {
-        fprintf(stderr, "jzsim init: basisjaar, opgave tegen model (grootste verschil %.4f%%):\n",
+        fprintf(stderr, "jzsim init: basisjaar, opgave tegen model (grootste verschil %.6f%%):\n",
                 100.0 * res->max_rel_diff);
         for (int i = 0; i < res->n_checks; i++) {
             const jz_derive_check *c = &res->checks[i];
