@@ -134,6 +134,22 @@ static void test_two_same_years(void **state)
         assert_true(a == ra->cost[jz_result_cz(ra, 0, 0, y)]);
         assert_true(jz_cmp_diff(c, JZ_CMP_Z_COST, 0, pz, 1, y) == 0.0);
     }
+    /* the tekort difference is fully explained: besparing + andere aannames;
+     * per-zorgsoort tekort + the lines in no zorgsoort = the total */
+    for (int u = 0; u < 3; u++)
+        for (int y = 0; y < 3; y++) {
+            assert_true(jz_cmp_value(c, JZ_CMP_OTHER_ASSUMPTIONS, u, 0, 0, y) == 0.0);
+            double dt = -jz_cmp_diff(c, JZ_CMP_TEKORT, u, 0, 1, y);
+            double ds = jz_cmp_diff(c, JZ_CMP_MEASURE_SAVING, u, 0, 1, y);
+            assert_rel(jz_cmp_value(c, JZ_CMP_OTHER_ASSUMPTIONS, u, 0, 1, y) + ds, dt, 1e-12);
+            for (int s = 0; s < 2; s++) {
+                double sum = jz_cmp_value(c, JZ_CMP_FIXED_TEKORT, u, 0, s, y) +
+                             jz_cmp_value(c, JZ_CMP_MEASURE_INVESTMENT, u, 0, s, y);
+                for (int z = 0; z < c->n_zorgsoorten; z++)
+                    sum += jz_cmp_value(c, JZ_CMP_Z_TEKORT, u, z, s, y);
+                assert_rel(sum, jz_cmp_value(c, JZ_CMP_TEKORT, u, 0, s, y), 1e-9);
+            }
+        }
     /* a reference of 0 has a difference but no relative difference */
     assert_true(jz_cmp_value(c, JZ_CMP_FIXED_COST, 2, 0, 0, 0) == 0.0);
     assert_true(jz_cmp_diff(c, JZ_CMP_FIXED_COST, 2, 0, 1, 0) == 0.0);

@@ -144,6 +144,22 @@ static void test_text_pad(void **state)
     free(m.buf);
 }
 
+/* A figure is never cut and always has a space before it, however wide. */
+static void test_text_pad_figure(void **state)
+{
+    (void)state;
+    mem m;
+    mem_open(&m);
+    jz_text_pad_figure(m.f, "€ 12", 6);
+    fputc('|', m.f);
+    jz_text_pad_figure(m.f, "€ 1.294.820.483.824", 14); /* too wide: pushed right, whole */
+    fputc('|', m.f);
+    jz_text_pad_figure(m.f, "123456", 6); /* exactly the width: still a space before it */
+    fputc('|', m.f);
+    assert_string_equal(mem_text(&m), "  € 12| € 1.294.820.483.824| 123456|");
+    free(m.buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -152,6 +168,7 @@ int main(void)
         cmocka_unit_test(test_csv_options),
         cmocka_unit_test(test_text_width),
         cmocka_unit_test(test_text_pad),
+        cmocka_unit_test(test_text_pad_figure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,6 +20,7 @@
  * found by key and level). */
 #define GEM(k, kind, field) {k, kind, 0, offsetof(jz_result, field)}
 #define ZS(k, kind, field) {k, kind, 1, offsetof(jz_result, field)}
+#define DERIVED(k, kind) {k, kind, 0, JZ_METRIC_DERIVED}
 
 const jz_cmp_metric jz_cmp_metrics[JZ_CMP_N_METRICS] = {
     [JZ_CMP_COST] = GEM("cost", JZ_KIND_MONEY, g_cost),
@@ -31,6 +32,7 @@ const jz_cmp_metric jz_cmp_metrics[JZ_CMP_N_METRICS] = {
     [JZ_CMP_DEC_EXTERNAL] = GEM("dec_external", JZ_KIND_MONEY, g_dec_external),
     [JZ_CMP_DEC_VOLUME] = GEM("dec_volume", JZ_KIND_MONEY, g_dec_volume),
     [JZ_CMP_DEC_INTENSITY] = GEM("dec_intensity", JZ_KIND_MONEY, g_dec_intensity),
+    [JZ_CMP_DEC_START] = GEM("dec_start", JZ_KIND_MONEY, g_dec_start),
     [JZ_CMP_UNIQUE] = GEM("unique_clients", JZ_KIND_COUNT, g_unique),
     [JZ_CMP_CLIENT_YEARS] = GEM("client_years", JZ_KIND_YEARS, g_client_years),
     [JZ_CMP_COST_PER_CLIENT] = GEM("cost_per_client", JZ_KIND_PRICE, g_cost_per_client),
@@ -43,10 +45,16 @@ const jz_cmp_metric jz_cmp_metrics[JZ_CMP_N_METRICS] = {
     [JZ_CMP_TEKORT_RIJK] = GEM("tekort_rijk", JZ_KIND_MONEY, g_tekort_rijk),
     [JZ_CMP_HA_SAVINGS] = GEM("ha_savings", JZ_KIND_MONEY, g_ha_savings),
     [JZ_CMP_HA_SAVINGS_CERTAIN] = GEM("ha_savings_certain", JZ_KIND_MONEY, g_ha_savings_certain),
+    [JZ_CMP_HA_SAVINGS_SPREAD] = GEM("ha_savings_spread", JZ_KIND_MONEY, g_ha_savings_spread),
     [JZ_CMP_MEASURE_INVESTMENT] = GEM("measure_investment", JZ_KIND_MONEY, g_measure_investment),
+    [JZ_CMP_FIXED_TEKORT] = DERIVED("fixed_tekort", JZ_KIND_MONEY),
+    [JZ_CMP_COST_WITHOUT_MEASURES] = GEM("cost_without_measures", JZ_KIND_MONEY, g_cost_without_measures),
+    [JZ_CMP_MEASURE_SAVING] = GEM("measure_saving", JZ_KIND_MONEY, g_measure_saving),
+    [JZ_CMP_OTHER_ASSUMPTIONS] = DERIVED("other_assumptions", JZ_KIND_MONEY),
     [JZ_CMP_Z_COST] = ZS("cost", JZ_KIND_MONEY, cost),
     [JZ_CMP_Z_BUDGET] = ZS("budget", JZ_KIND_MONEY, budget),
     [JZ_CMP_Z_TEKORT] = ZS("tekort", JZ_KIND_MONEY, tekort),
+    [JZ_CMP_Z_HA_SAVING] = ZS("ha_saving", JZ_KIND_MONEY, ha_saving),
     [JZ_CMP_Z_UNIQUE] = ZS("unique", JZ_KIND_COUNT, unique),
     [JZ_CMP_Z_CLIENT_YEARS] = ZS("client_years", JZ_KIND_YEARS, client_years),
     [JZ_CMP_Z_COST_PER_CLIENT] = ZS("cost_per_client", JZ_KIND_PRICE, cost_per_client),
@@ -234,10 +242,33 @@ static int in_range(const jz_comparison *c, int m, int u, int z, int s, int y)
     return !jz_cmp_metrics[m].per_zorgsoort || (z >= 0 && z < c->n_zorgsoorten);
 }
 
+/* The figures with no array of their own (JZ_METRIC_DERIVED): each is a
+ * difference of figures the model computed, so that a report can show the
+ * lines that add up to a total and the part of a tekort difference that the
+ * besparing does not explain without doing arithmetic itself. */
+static double derived(const jz_comparison *c, int m, int u, int s, int y)
+{
+    switch (m) {
+    case JZ_CMP_FIXED_TEKORT:
+        return jz_cmp_value(c, JZ_CMP_FIXED_COST, u, 0, s, y) - jz_cmp_value(c, JZ_CMP_FIXED_BUDGET, u, 0, s, y);
+    case JZ_CMP_OTHER_ASSUMPTIONS: {
+        /* reference tekort - tekort = (besparing - reference besparing) + this */
+        double dt = jz_cmp_value(c, JZ_CMP_TEKORT, u, 0, 0, y) - jz_cmp_value(c, JZ_CMP_TEKORT, u, 0, s, y);
+        double ds = jz_cmp_value(c, JZ_CMP_MEASURE_SAVING, u, 0, s, y) -
+                    jz_cmp_value(c, JZ_CMP_MEASURE_SAVING, u, 0, 0, y);
+        return dt - ds;
+    }
+    default:
+        return NAN;
+    }
+}
+
 double jz_cmp_value(const jz_comparison *c, int m, int u, int z, int s, int y)
 {
     if (!in_range(c, m, u, z, s, y))
         return NAN;
+    if (jz_cmp_metrics[m].offset == JZ_METRIC_DERIVED)
+        return derived(c, m, u, s, y);
     const jz_result *r = c->scen[s].result;
     int g = c->units[u].g[s];
     int yi = jz_cmp_year(c, y) - r->base_year;

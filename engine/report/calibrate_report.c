@@ -68,10 +68,75 @@ static int finish(FILE *out, jz_error *err)
 
 /* ---- calibrate: table ---------------------------------------------------- */
 
+/* The note of a parameter in the reader's language.  The analysis writes
+ * its notes in English (engine/analysis/calib_ident.c, calibrate.c); the
+ * Dutch table says the same in Dutch, so that no line mixes the two. */
+static const char *note_text(char *buf, size_t n, const char *note, jz_lang lang)
+{
+    static const struct {
+        const char *en, *nl;
+    } whole[] = {
+        {"more parameters than observations", "meer parameters dan waarnemingen"},
+        {"no observation depends on it", "geen waarneming hangt ervan af"},
+        {"not identified by the data", "de gegevens bepalen deze parameter niet"},
+        {"not identified at the solution (zero variance column)",
+         "bij de oplossing niet bepaald (geen variatie in de gegevens)"},
+        {"no row of this zorgsoort depends on it (the totals fit only the zorgsoorten without rows of their own)",
+         "geen rij van deze zorgsoort hangt ervan af (de totalen passen alleen de zorgsoorten zonder eigen rijen)"},
+        {"at the lower bound of the scenario format's range", "op de ondergrens van wat een scenario toestaat"},
+        {"at the upper bound of the scenario format's range", "op de bovengrens van wat een scenario toestaat"},
+    };
+    static const char sep[] = "the data cannot separate it from ";
+    if (lang != JZ_LANG_NL || !note[0])
+        return note;
+    for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
+        if (strcmp(note, whole[i].en) == 0)
+            return whole[i].nl;
+    if (strncmp(note, sep, sizeof sep - 1) == 0) {
+        /* "<parameter> of <gemeente>/<zorgsoort>" or "... (group)" */
+        const char *rest = note + sizeof sep - 1, *of = strstr(rest, " of ");
+        if (of) {
+            const char *grp = strstr(of, " (group)");
+            snprintf(buf, n, "de gegevens kunnen deze niet scheiden van %.*s van %.*s%s", (int)(of - rest),
+                     rest, grp ? (int)(grp - of - 4) : (int)strlen(of + 4), of + 4, grp ? " (groep)" : "");
+            return buf;
+        }
+    }
+    return note;
+}
+
+/* A warning of the analysis in the reader's language: the frequent "not
+ * identified" warning is said in Dutch; others stay as the analysis wrote
+ * them. */
+static const char *warn_text(char *buf, size_t n, const char *w, jz_lang lang)
+{
+    static const char mid[] = " is not identified by the data (", tail[] = "): kept at the scenario's value";
+    const char *m = strstr(w, mid);
+    size_t len = strlen(w), tl = sizeof tail - 1;
+    if (lang != JZ_LANG_NL || !m || len < tl || strcmp(w + len - tl, tail) != 0)
+        return w;
+    char head[256], reason[512], rb[512];
+    snprintf(head, sizeof head, "%.*s", (int)(m - w), w);
+    const char *r0 = m + sizeof mid - 1;
+    snprintf(reason, sizeof reason, "%.*s", (int)(w + len - tl - r0), r0);
+    /* "cost of GM0153, pleegzorg" -> "cost van GM0153, pleegzorg" */
+    char *of = strstr(head, " of ");
+    char *grp = strstr(head, "the other zorgsoorten (group)");
+    char h2[300];
+    if (of)
+        snprintf(h2, sizeof h2, "%.*s van %.*s%s", (int)(of - head), head,
+                 grp ? (int)(grp - of - 4) : (int)strlen(of + 4), of + 4, grp ? "de overige zorgsoorten (groep)" : "");
+    else
+        snprintf(h2, sizeof h2, "%s", head);
+    snprintf(buf, n, "%s wordt niet door de gegevens bepaald (%s): de waarde uit het scenario blijft staan", h2,
+             note_text(rb, sizeof rb, reason, lang));
+    return buf;
+}
+
 static void calib_table(FILE *out, const jz_calib *c, jz_lang lang)
 {
     const jz_scenario *s = c->scenario;
-    char a[64], b[64], d[64], e[64];
+    char a[64], b[64], d[64], e[64], nb[512];
     fprintf(out, "%s: %s\n", L("Kalibratie", "Calibration"), s->meta.name);
     fprintf(out, "%s: %s, %d-%d, %d %s\n", L("Historie", "History"), c->history_path, c->first_year,
             c->last_year, c->n_obs, L("waarnemingen", "observations"));
@@ -95,11 +160,12 @@ static void calib_table(FILE *out, const jz_calib *c, jz_lang lang)
             fprintf(out, "%-8s %-20s %-16s %12s %12s %10s%s%s\n", s->gemeenten[q->g].code, zn,
                     jz_param_kind_key(q->kind), fmt_param(a, sizeof a, q, q->initial, lang),
                     fmt_param(b, sizeof b, q, q->value, lang),
-                    isfinite(q->se) ? fmt_param(d, sizeof d, q, q->se, lang) : "-", q->note[0] ? "  " : "", q->note);
+                    isfinite(q->se) ? fmt_param(d, sizeof d, q, q->se, lang) : "-", q->note[0] ? "  " : "",
+                    note_text(nb, sizeof nb, q->note, lang));
         else
             fprintf(out, "%-8s %-20s %-16s %12s %12s %10s  %s: %s\n", s->gemeenten[q->g].code, zn,
                     jz_param_kind_key(q->kind), fmt_param(a, sizeof a, q, q->initial, lang), "-", "-",
-                    L("niet geschat", "not fitted"), q->note);
+                    L("niet geschat", "not fitted"), note_text(nb, sizeof nb, q->note, lang));
     }
 
     fprintf(out, "\n%s\n", L("Fit per reeks", "Fit per series"));
@@ -150,7 +216,7 @@ static void calib_table(FILE *out, const jz_calib *c, jz_lang lang)
     if (c->n_warnings) {
         fprintf(out, "\n%s\n", L("Let op", "Notes"));
         for (int i = 0; i < c->n_warnings; i++)
-            fprintf(out, "- %s\n", c->warnings[i]);
+            fprintf(out, "- %s\n", warn_text(nb, sizeof nb, c->warnings[i], lang));
     }
 }
 
@@ -382,6 +448,7 @@ static const char *method_key[JZ_BT_METHODS] = {"model", "last_value", "linear_t
 
 static void bt_table(FILE *out, const jz_backtest *b, jz_lang lang)
 {
+    char wb[1024];
     const jz_scenario *s = b->calib->scenario;
     char x[64], y[64], z[64];
     fprintf(out, "%s: %s\n", L("Backtest", "Backtest"), s->meta.name);
@@ -431,7 +498,7 @@ static void bt_table(FILE *out, const jz_backtest *b, jz_lang lang)
     if (b->n_warnings || b->calib->n_warnings) {
         fprintf(out, "\n%s\n", L("Let op", "Notes"));
         for (int i = 0; i < b->calib->n_warnings; i++)
-            fprintf(out, "- %s\n", b->calib->warnings[i]);
+            fprintf(out, "- %s\n", warn_text(wb, sizeof wb, b->calib->warnings[i], lang));
         for (int i = 0; i < b->n_warnings; i++)
             fprintf(out, "- %s\n", b->warnings[i]);
     }

@@ -41,6 +41,11 @@ int jz_cmp_metric_present(const jz_comparison *c, int m, int u);
  * horizons do not overlap at the end, the last year index overall. */
 int jz_cmp_summary_year(const jz_comparison *c);
 
+/* The last realised year of the comparison as a calendar year: the
+ * reference's base year (its figures are realisatie, later years prognose).
+ * Tables and the workbook mark years up to it as realisatie. */
+static inline int jz_cmp_realised_year(const jz_comparison *c) { return c->scen[0].first_year; }
+
 /* Display width of a UTF-8 string (characters, not bytes); jz_text_width
  * under the name the tests use. */
 static inline int jz_cmp_utf8_width(const char *s) { return jz_text_width(s); }

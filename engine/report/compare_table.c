@@ -5,7 +5,10 @@
  * across the columns.  With many scenarios the columns wrap into blocks
  * (VALUE_COLS value columns, DIFF_COLS difference columns per block), so
  * twelve scenarios still fit.  Scenario names are cut to the column width;
- * the legend at the top gives them in full with their files.
+ * the legend at the top gives them in full.  A column is as wide as its
+ * widest figure needs (never narrower than the defaults below), so two
+ * columns never touch whatever the magnitude; fewer columns then go in a
+ * block.  Years up to the realised year are marked R (realisatie).
  */
 #include <math.h>
 #include <stdio.h>
@@ -70,59 +73,162 @@ static void scen_heads(FILE *out, const jz_comparison *c, const char *first, int
     fputc('\n', out);
 }
 
+/* The year in the first column; years up to the realised year carry an R
+ * (the legend says: realisatie). */
+static void year_cell(FILE *out, const jz_comparison *c, int y)
+{
+    char buf[16];
+    int year = jz_cmp_year(c, y);
+    snprintf(buf, sizeof buf, "%d%s", year, year <= jz_cmp_realised_year(c) ? " R" : "");
+    jz_text_pad(out, buf, YEARW, 0);
+}
+
+/* The width a column needs so that no two columns ever touch: at least
+ * base, and one more than the widest figure in it. */
+static int fit(int base, const char *text)
+{
+    int w = jz_text_width(text) + 1;
+    return w > base ? w : base;
+}
+
+/* How many columns of width w fit beside a first column of firstw in 100
+ * characters; at least one, at most max. */
+static int per_block(int firstw, int w, int max)
+{
+    int k = (100 - firstw) / w;
+    return k < 1 ? 1 : k > max ? max : k;
+}
+
 static void metric_table(FILE *out, const jz_comparison *c, const jz_report_options *o, int m,
                          int u)
 {
     char buf[96];
     int S = c->n_scenarios;
-    fprintf(out, "\n%s\n", jz_cmp_metric_label(m, o->lang));
-    for (int s0 = 0; s0 < S; s0 += VALUE_COLS) {
-        int s1 = s0 + VALUE_COLS < S ? s0 + VALUE_COLS : S;
-        scen_heads(out, c, jz_cmp_L(o->lang, "Jaar", "Year"), YEARW, s0, s1, COLW);
+    int colw = COLW, dcolw = DCOLW, pcolw = PCOLW;
+    for (int s = 0; s < S; s++)
         for (int y = 0; y < c->n_years; y++) {
-            fprintf(out, "%-*d", YEARW, jz_cmp_year(c, y));
+            colw = fit(colw, jz_cmp_fmt_value(buf, sizeof buf, m, jz_cmp_value(c, m, u, 0, s, y), o->lang));
+            dcolw = fit(dcolw, jz_cmp_fmt_diff(buf, sizeof buf, m, jz_cmp_diff(c, m, u, 0, s, y), o->lang));
+            pcolw = fit(pcolw, jz_cmp_fmt_rel(buf, sizeof buf, jz_cmp_rel(c, m, u, 0, s, y), o->lang));
+        }
+    fprintf(out, "\n%s\n", jz_cmp_metric_label(m, o->lang));
+    int nv = per_block(YEARW, colw, VALUE_COLS);
+    for (int s0 = 0; s0 < S; s0 += nv) {
+        int s1 = s0 + nv < S ? s0 + nv : S;
+        scen_heads(out, c, jz_cmp_L(o->lang, "Jaar", "Year"), YEARW, s0, s1, colw);
+        for (int y = 0; y < c->n_years; y++) {
+            year_cell(out, c, y);
             for (int s = s0; s < s1; s++) {
                 jz_cmp_fmt_value(buf, sizeof buf, m, jz_cmp_value(c, m, u, 0, s, y), o->lang);
-                jz_text_pad(out, buf, COLW, 1);
+                jz_text_pad(out, buf, colw, 1);
             }
             fputc('\n', out);
         }
     }
     if (S < 2)
         return;
-    for (int s0 = 1; s0 < S; s0 += DIFF_COLS) {
-        int s1 = s0 + DIFF_COLS < S ? s0 + DIFF_COLS : S;
+    int nd = per_block(YEARW, dcolw + pcolw, DIFF_COLS);
+    for (int s0 = 1; s0 < S; s0 += nd) {
+        int s1 = s0 + nd < S ? s0 + nd : S;
         fprintf(out, "%s [1]\n", jz_cmp_L(o->lang, "Verschil t.o.v.", "Difference vs"));
-        scen_heads(out, c, jz_cmp_L(o->lang, "Jaar", "Year"), YEARW, s0, s1, DCOLW + PCOLW);
+        scen_heads(out, c, jz_cmp_L(o->lang, "Jaar", "Year"), YEARW, s0, s1, dcolw + pcolw);
         for (int y = 0; y < c->n_years; y++) {
-            fprintf(out, "%-*d", YEARW, jz_cmp_year(c, y));
+            year_cell(out, c, y);
             for (int s = s0; s < s1; s++) {
                 jz_cmp_fmt_diff(buf, sizeof buf, m, jz_cmp_diff(c, m, u, 0, s, y), o->lang);
-                jz_text_pad(out, buf, DCOLW, 1);
+                jz_text_pad(out, buf, dcolw, 1);
                 jz_cmp_fmt_rel(buf, sizeof buf, jz_cmp_rel(c, m, u, 0, s, y), o->lang);
-                jz_text_pad(out, buf, PCOLW, 1);
+                jz_text_pad(out, buf, pcolw, 1);
             }
             fputc('\n', out);
         }
     }
 }
 
-/* Metric m per zorgsoort for year y: zorgsoorten down, scenarios across. */
-static void zorgsoort_table(FILE *out, const jz_comparison *c, const jz_report_options *o, int m,
-                            int u, int y)
+/* The difference in tekort with the reference, explained: reference tekort
+ * - tekort = (besparing - reference besparing) + andere aannames, each
+ * figure from the comparison (engine/analysis/compare.c). */
+static void explain_table(FILE *out, const jz_comparison *c, const jz_report_options *o, int u)
 {
+    enum { NPART = 3 };
     char buf[96];
     int S = c->n_scenarios;
-    /* 24 + 4 * 16 = 88: four scenarios per block beside the names */
-    const int zcolw = COLW, per_block = (100 - ZNAMEW) / zcolw;
-    fprintf(out, "\n%s, %d\n", jz_cmp_metric_label(m, o->lang), jz_cmp_year(c, y));
-    for (int s0 = 0; s0 < S; s0 += per_block) {
-        int s1 = s0 + per_block < S ? s0 + per_block : S;
+    double v[NPART];
+    int w = COLW;
+    const char *head[NPART] = {
+        jz_cmp_L(o->lang, "Tekort lager", "Deficit lower"),
+        jz_cmp_L(o->lang, "Besparing", "Savings"),
+        jz_cmp_L(o->lang, "Andere aannames", "Other assumptions"),
+    };
+    for (int k = 0; k < NPART; k++)
+        w = fit(w, head[k]);
+    for (int s = 1; s < S; s++)
+        for (int y = 0; y < c->n_years; y++) {
+            v[0] = -jz_cmp_diff(c, JZ_CMP_TEKORT, u, 0, s, y);
+            v[1] = jz_cmp_diff(c, JZ_CMP_MEASURE_SAVING, u, 0, s, y);
+            v[2] = jz_cmp_value(c, JZ_CMP_OTHER_ASSUMPTIONS, u, 0, s, y);
+            for (int k = 0; k < NPART; k++)
+                w = fit(w, jz_cmp_fmt_diff(buf, sizeof buf, JZ_CMP_TEKORT, v[k], o->lang));
+        }
+    fprintf(out, "\n%s\n", jz_cmp_L(o->lang,
+        "Verschil in tekort t.o.v. [1], verklaard: tekort [1] - tekort = besparing + andere aannames",
+        "Difference in deficit vs [1], explained: deficit [1] - deficit = savings + other assumptions"));
+    for (int s = 1; s < S; s++) {
+        char name[JZ_NAME_MAX + 16];
+        snprintf(name, sizeof name, "[%d] %s", s + 1, c->scen[s].scenario->meta.name);
+        if (jz_text_width(name) > 100)
+            jz_text_pad(out, name, 100, 0);
+        else
+            fputs(name, out);
+        fputc('\n', out);
+        jz_text_pad(out, jz_cmp_L(o->lang, "Jaar", "Year"), YEARW, 0);
+        for (int k = 0; k < NPART; k++)
+            jz_text_pad(out, head[k], w, 1);
+        fputc('\n', out);
+        for (int y = 0; y < c->n_years; y++) {
+            v[0] = -jz_cmp_diff(c, JZ_CMP_TEKORT, u, 0, s, y);
+            v[1] = jz_cmp_diff(c, JZ_CMP_MEASURE_SAVING, u, 0, s, y);
+            v[2] = jz_cmp_value(c, JZ_CMP_OTHER_ASSUMPTIONS, u, 0, s, y);
+            year_cell(out, c, y);
+            for (int k = 0; k < NPART; k++) {
+                jz_cmp_fmt_diff(buf, sizeof buf, JZ_CMP_TEKORT, v[k], o->lang);
+                jz_text_pad(out, buf, w, 1);
+            }
+            fputc('\n', out);
+        }
+    }
+}
+
+/* Metric m per zorgsoort for year y: zorgsoorten down, scenarios across,
+ * then the lines that belong to no zorgsoort and the total they add up to. */
+static void zorgsoort_table(FILE *out, const jz_comparison *c, const jz_report_options *o, int m,
+                            const int *lines, int n_lines, int total, int u, int y)
+{
+    char buf[96];
+    int S = c->n_scenarios, nrow = c->n_zorgsoorten + n_lines + 1;
+    int zcolw = COLW;
+    for (int s = 0; s < S; s++)
+        for (int r = 0; r < nrow; r++) {
+            int z = r < c->n_zorgsoorten ? r : 0;
+            int mm = r < c->n_zorgsoorten ? m : r < nrow - 1 ? lines[r - c->n_zorgsoorten] : total;
+            zcolw = fit(zcolw, jz_cmp_fmt_value(buf, sizeof buf, mm, jz_cmp_value(c, mm, u, z, s, y), o->lang));
+        }
+    int k = per_block(ZNAMEW, zcolw, S);
+    int year = jz_cmp_year(c, y);
+    fprintf(out, "\n%s, %d%s\n", jz_cmp_metric_label(m, o->lang), year,
+            year <= jz_cmp_realised_year(c) ? jz_cmp_L(o->lang, " (realisatie)", " (realised)") : "");
+    for (int s0 = 0; s0 < S; s0 += k) {
+        int s1 = s0 + k < S ? s0 + k : S;
         scen_heads(out, c, jz_cmp_L(o->lang, "Zorgsoort", "Care type"), ZNAMEW, s0, s1, zcolw);
-        for (int z = 0; z < c->n_zorgsoorten; z++) {
-            jz_text_pad(out, c->zs[z].name, ZNAMEW, 0);
+        for (int r = 0; r < nrow; r++) {
+            int z = r < c->n_zorgsoorten ? r : 0;
+            int mm = r < c->n_zorgsoorten ? m : r < nrow - 1 ? lines[r - c->n_zorgsoorten] : total;
+            const char *name = r < c->n_zorgsoorten ? c->zs[r].name
+                               : r < nrow - 1       ? jz_cmp_metric_label(mm, o->lang)
+                                                    : jz_cmp_L(o->lang, "Totaal", "Total");
+            jz_text_pad(out, name, ZNAMEW, 0);
             for (int s = s0; s < s1; s++) {
-                jz_cmp_fmt_value(buf, sizeof buf, m, jz_cmp_value(c, m, u, z, s, y), o->lang);
+                jz_cmp_fmt_value(buf, sizeof buf, mm, jz_cmp_value(c, mm, u, z, s, y), o->lang);
                 jz_text_pad(out, buf, zcolw, 1);
             }
             fputc('\n', out);
@@ -159,11 +265,20 @@ static void wrap(FILE *out, const char *prefix, const char *text)
     fputc('\n', out);
 }
 
-/* The metrics of the overview, in order. */
+/* The metrics of the overview, in order: the totals, the split of the
+ * tekort (its parts add up to it), volumes, and the measures. */
 static const int overview[] = {
-    JZ_CMP_COST, JZ_CMP_BUDGET, JZ_CMP_TEKORT, JZ_CMP_BEINVLOEDBAAR, JZ_CMP_NIET_BEINVLOEDBAAR,
-    JZ_CMP_UNIQUE, JZ_CMP_COST_PER_CLIENT, JZ_CMP_HA_SAVINGS, JZ_CMP_MEASURE_INVESTMENT,
+    JZ_CMP_COST, JZ_CMP_BUDGET, JZ_CMP_TEKORT, JZ_CMP_NIET_BEINVLOEDBAAR, JZ_CMP_BEINVLOEDBAAR,
+    JZ_CMP_DEC_START, JZ_CMP_UNIQUE, JZ_CMP_COST_PER_CLIENT, JZ_CMP_MEASURE_SAVING, JZ_CMP_HA_SAVINGS,
+    JZ_CMP_MEASURE_INVESTMENT,
 };
+
+/* Shown only when some scenario has a non-zero value. */
+static int only_when_any(int m)
+{
+    return m == JZ_CMP_DEC_START || m == JZ_CMP_MEASURE_SAVING || m == JZ_CMP_HA_SAVINGS ||
+           m == JZ_CMP_MEASURE_INVESTMENT;
+}
 
 static void unit_report(FILE *out, const jz_comparison *c, const jz_report_options *o, int u)
 {
@@ -172,18 +287,41 @@ static void unit_report(FILE *out, const jz_comparison *c, const jz_report_optio
             un->is_total ? "" : " (", un->is_total ? "" : un->code, un->is_total ? "" : ")");
     for (size_t i = 0; i < sizeof overview / sizeof overview[0]; i++) {
         int m = overview[i];
-        /* measures: only when a scenario has them; other absent metrics
-         * (a model without the decomposition) are left out, not shown as 0 */
-        if ((m == JZ_CMP_HA_SAVINGS || m == JZ_CMP_MEASURE_INVESTMENT) && !jz_cmp_metric_any(c, m, u))
+        /* measures and the startverschil: only when a scenario has them;
+         * other absent metrics (a model without the decomposition) are left
+         * out, not shown as 0 */
+        if (only_when_any(m) && !jz_cmp_metric_any(c, m, u))
             continue;
         if (!jz_cmp_metric_present(c, m, u))
             continue;
         metric_table(out, c, o, m, u);
+        if (m == JZ_CMP_DEC_START) {
+            int in = 0, out_ = 0;
+            for (int s = 0; s < c->n_scenarios; s++)
+                *(c->scen[s].scenario->meta.startverschil_beinvloedbaar ? &in : &out_) += 1;
+            fprintf(out, "%s\n",
+                    in && !out_ ? jz_cmp_L(o->lang, "Startverschil: begroting lager dan de kosten in het basisjaar; "
+                                                    "geteld als beïnvloedbaar.",
+                                           "Starting gap: budget below the cost in the base year; counted as "
+                                           "influenceable.")
+                    : !in ? jz_cmp_L(o->lang, "Startverschil: begroting lager dan de kosten in het basisjaar; "
+                                              "geteld als niet-beïnvloedbaar.",
+                                     "Starting gap: budget below the cost in the base year; counted as "
+                                     "non-influenceable.")
+                          : jz_cmp_L(o->lang, "Startverschil: begroting lager dan de kosten in het basisjaar; "
+                                              "per scenario geteld als beïnvloedbaar of niet (zie het scenario).",
+                                     "Starting gap: budget below the cost in the base year; counted as "
+                                     "influenceable or not per scenario (see the scenario)."));
+        }
     }
-    static const int zm[] = {JZ_CMP_Z_COST, JZ_CMP_Z_TEKORT};
-    for (size_t i = 0; i < sizeof zm / sizeof zm[0]; i++)
-        for (int y = 0; y < c->n_years; y++)
-            zorgsoort_table(out, c, o, zm[i], u, y);
+    if (c->n_scenarios > 1)
+        explain_table(out, c, o, u);
+    static const int cost_lines[] = {JZ_CMP_FIXED_COST, JZ_CMP_MEASURE_INVESTMENT};
+    static const int tekort_lines[] = {JZ_CMP_FIXED_TEKORT, JZ_CMP_MEASURE_INVESTMENT};
+    for (int y = 0; y < c->n_years; y++)
+        zorgsoort_table(out, c, o, JZ_CMP_Z_COST, cost_lines, 2, JZ_CMP_COST, u, y);
+    for (int y = 0; y < c->n_years; y++)
+        zorgsoort_table(out, c, o, JZ_CMP_Z_TEKORT, tekort_lines, 2, JZ_CMP_TEKORT, u, y);
 }
 
 int jz_rep_compare_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
@@ -203,22 +341,13 @@ int jz_rep_compare_table(FILE *out, const jz_report_subject *x, const jz_report_
         else
             fputs(line, out);
         fputc('\n', out);
-        /* the file on its own line, cut from the left when it is long */
-        const char *path = c->scen[s].scenario->meta.path;
-        int w = jz_text_width(path), room = 100 - 4;
-        fputs("    ", out);
-        if (w > room) {
-            fputs("…", out);
-            while (w > room - 1) {
-                path++;
-                if ((*(const unsigned char *)path & 0xC0) != 0x80)
-                    w--;
-            }
-        }
-        fprintf(out, "%s\n", path);
     }
     fprintf(out, "%s\n", jz_cmp_L(o->lang, "Bedragen in euro's van dat jaar; '-' = geen waarde (jaar buiten de horizon).",
                                   "Amounts in euros of that year; '-' = no value (year outside the horizon)."));
+    if (o->lang == JZ_LANG_NL)
+        fprintf(out, "R = realisatie (t/m %d); latere jaren zijn prognose.\n", jz_cmp_realised_year(c));
+    else
+        fprintf(out, "R = realised (up to %d); later years are projections.\n", jz_cmp_realised_year(c));
     for (int i = 0; i < c->n_notes; i++) {
         char note[1024];
         wrap(out, jz_cmp_L(o->lang, "Let op: ", "Note: "), jz_cmp_note_format(c, i, o->lang, note, sizeof note));

@@ -36,6 +36,8 @@ static void gemeente_rows(jz_csvw *c, const jz_scenario *s, const jz_result *r, 
     const char *name = total ? "Totaal" : s->gemeenten[g].name;
     for (const jz_metric *m = jz_metrics; m->key; m++) {
         const double *a = jz_metric_array(r, m);
+        if (!a) /* a figure of comparisons only */
+            continue;
         if (m->level == JZ_LEVEL_GEMEENTE) {
             for (int y = 0; y < r->horizon; y++)
                 row(c, s->meta.name, code, name, "", r->base_year + y, m->key, a[jz_result_gy(r, g, y)]);

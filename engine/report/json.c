@@ -31,7 +31,7 @@ static void gemeente_obj(jz_jsonw *w, const jz_scenario *s, const jz_result *r, 
     jz_jsonw_key(w, "totals");
     jz_jsonw_begin_object(w);
     for (const jz_metric *m = jz_metrics; m->key; m++) {
-        if (m->level != JZ_LEVEL_GEMEENTE)
+        if (m->level != JZ_LEVEL_GEMEENTE || !jz_metric_array(r, m)) /* skip comparison-only figures */
             continue;
         jz_jsonw_key(w, m->key);
         jz_jsonw_numbers(w, jz_metric_array(r, m) + jz_result_gy(r, g, 0), H);

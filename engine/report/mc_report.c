@@ -14,6 +14,7 @@
 #include "report/csvw.h"
 #include "report/jsonw.h"
 #include "report/unc_common.h"
+#include "report/text.h"
 
 static const char *const metric_key[JZ_MC_N_GEMEENTE] = {"cost", "tekort", "beinvloedbaar", "unique"};
 /* The figure of each in the metric table, for its name. */
@@ -69,6 +70,20 @@ static void stat_table(FILE *out, const jz_mc_result *r, int f0, const char *tit
     }
 }
 
+/* An input as a reader knows it: its human label (jz_input), not its path
+ * in the YAML; the path when the scenario has no trace of it. */
+static const char *input_label(const jz_scenario *s, const char *path, jz_lang lang)
+{
+    for (int i = 0; i < s->n_inputs; i++) {
+        const jz_input *in = &s->inputs[i];
+        if (in->path && strcmp(in->path, path) == 0) {
+            const char *l = lang == JZ_LANG_NL ? in->label_nl : in->label_en;
+            return l && l[0] ? l : path;
+        }
+    }
+    return path;
+}
+
 static void table(FILE *out, const jz_mc_result *r, jz_lang lang)
 {
     const jz_scenario *s = r->scenario;
@@ -77,13 +92,13 @@ static void table(FILE *out, const jz_mc_result *r, jz_lang lang)
     fprintf(out, "%s: %s - %s\n", nl ? "Onzekerheid (Monte Carlo)" : "Uncertainty (Monte Carlo)", s->meta.name,
             jz_unc_unit_name(s, r->g, lang));
     jz_format_number(a, sizeof a, (double)r->draws, 0, lang);
-    fprintf(out, "%s %s, seed %lu, %s %s. %s\n", a, nl ? "trekkingen" : "draws", r->seed,
+    fprintf(out, "%s %s, %s %lu, %s %s. %s\n", a, nl ? "trekkingen" : "draws", nl ? "startgetal" : "seed", r->seed,
             nl ? "generator" : "generator", JZ_RNG_NAME,
             nl ? "Percentielen: P5 = 5% van de uitkomsten is lager." : "Percentiles: P5 = 5% of outcomes are lower.");
     fprintf(out, "\n%s (%d):\n", nl ? "Onzekere invoer" : "Uncertain inputs", s->n_uncertain);
     for (int i = 0; i < s->n_uncertain; i++) {
         const jz_uncertain *u = &s->uncertain[i];
-        fprintf(out, "  %s: %s; %s %s\n", u->path, jz_unc_fmt_dist(b, sizeof b, u, lang),
+        fprintf(out, "  %s: %s; %s %s\n", input_label(s, u->path, lang), jz_unc_fmt_dist(b, sizeof b, u, lang),
                 nl ? "puntwaarde" : "point value", jz_unc_fmt_value(a, sizeof a, u->unit, u->dist.point, lang));
     }
     if (s->copula)
@@ -107,12 +122,12 @@ static void table(FILE *out, const jz_mc_result *r, jz_lang lang)
     }
 
     int yl = r->horizon - 1;
-    fprintf(out, "\n%s %d (euro)\n", nl ? "Kosten per zorgsoort in" : "Cost per zorgsoort in", r->base_year + yl);
-    fprintf(out, "%-22s %12s %12s %12s %12s %12s %12s\n", "zorgsoort", nl ? "puntwaarde" : "point", "P5", "P25",
-            "P50", "P75", "P95");
+    fprintf(out, "\n%s %d (euro)\n", nl ? "Kosten per zorgsoort in" : "Cost per care type in", r->base_year + yl);
+    fprintf(out, "%-22s %12s %12s %12s %12s %12s %12s\n", nl ? "zorgsoort" : "care type", nl ? "puntwaarde" : "point",
+            "P5", "P25", "P50", "P75", "P95");
     for (int z = 0; z < r->n_zorgsoorten; z++) {
         const jz_mc_stat *st = &r->stat[jz_mc_fig_z(r, z, yl)];
-        fprintf(out, "%-22.22s", s->zorgsoorten[z].key);
+        jz_text_pad(out, s->zorgsoorten[z].name, 22, 0);
         cell(out, st->point, lang);
         for (int k = 0; k < JZ_MC_NQ; k++)
             cell(out, st->q[k], lang);

@@ -79,6 +79,8 @@ int jz_rep_measures_csv(FILE *out, const jz_report_subject *x, const jz_report_o
     row(&c, "TOTAL", "", "", "", 0, "model_runs", (double)a->runs);
     row(&c, "TOTAL", "", "", "", 0, "samples", a->exact ? NAN : a->samples);
     row(&c, "TOTAL", "", "", "", 0, "seed", a->exact ? NAN : (double)a->seed);
+    row(&c, "TOTAL", "", "", "", 0, "judge_horizon", (double)a->judge_horizon);
+    row(&c, "TOTAL", "", "", "", 0, "discount_rate", a->discount_rate);
     if (ferror(out))
         return jz_error_set(err, JZ_EIO, NULL, 0, 0, "cannot write the CSV output");
     return JZ_OK;

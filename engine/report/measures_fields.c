@@ -39,6 +39,9 @@ void jz_mf_totals_of(const jz_measure_attr *t, jz_mf_total out[JZ_MF_N_TOTALS])
         {"standalone_net_saving", t->standalone_total},
         {"interaction", t->net_total - t->standalone_total},
         {"table_amount", t->table_total},
+        {"judge_net_saving", t->judge_total},
+        {"npv", t->npv},
+        {"structural_saving", t->structural},
     };
     for (int i = 0; i < JZ_MF_N_TOTALS; i++)
         out[i] = s[i];

@@ -22,13 +22,16 @@ typedef struct jz_mf_total {
 } jz_mf_total;
 
 #define JZ_MF_N_SERIES 6
-#define JZ_MF_N_TOTALS 8
+#define JZ_MF_N_TOTALS 11
 #define JZ_MF_N_PACKAGE 7
 
 /* A measure's figures per year: net_saving, saving, investment, certain,
  * standalone_net_saving, table_amount. */
 void jz_mf_series_of(const jz_measure_attr *t, jz_mf_series out[JZ_MF_N_SERIES]);
-/* Its totals over the horizon: those six (uncertain and interaction too). */
+/* Its totals over the budget horizon: those six (uncertain and interaction
+ * too); then its judging figures (a->judge_horizon years, a->discount_rate):
+ * judge_net_saving (undiscounted), npv and structural_saving (the net saving
+ * of the last judging year, once ramped up). */
 void jz_mf_totals_of(const jz_measure_attr *t, jz_mf_total out[JZ_MF_N_TOTALS]);
 /* The package (all measures together) per year. */
 void jz_mf_package_of(const jz_measures_analysis *a, jz_mf_series out[JZ_MF_N_PACKAGE]);

@@ -7,11 +7,13 @@
  *   "years": [...],
  *   "attribution": {method: "exact" | "sampled", local_measures, model_runs,
  *                   samples, seed},                  (samples, seed: null when exact)
+ *   "judging": {horizon, first_year, last_year, discount_rate},  (the ranking's basis)
  *   "measures": [ {key, name, type, effect, rank, certain_fraction,
  *                  net_saving: [..], saving: [..], investment: [..], certain: [..],
  *                  standalone_net_saving: [..], table_amount: [..],
  *                  totals: {net_saving, saving, investment, certain, uncertain,
- *                           standalone_net_saving, interaction, table_amount},
+ *                           standalone_net_saving, interaction, table_amount,
+ *                           judge_net_saving, npv, structural_saving},
  *                  payback_year, saving_per_euro} ],       (in rank order)
  *   "package": {net_saving, sum_standalone_net_saving, interaction, cost_without,
  *               cost_with, tekort_without, tekort_with}    (per year)
@@ -122,6 +124,18 @@ int jz_rep_measures_json(FILE *out, const jz_report_subject *x, const jz_report_
         jz_jsonw_null(&w);
     else
         jz_jsonw_int(&w, (long)a->seed);
+    jz_jsonw_end_object(&w);
+
+    jz_jsonw_key(&w, "judging");
+    jz_jsonw_begin_object(&w);
+    jz_jsonw_key(&w, "horizon");
+    jz_jsonw_int(&w, a->judge_horizon);
+    jz_jsonw_key(&w, "first_year");
+    jz_jsonw_int(&w, a->base_year);
+    jz_jsonw_key(&w, "last_year");
+    jz_jsonw_int(&w, a->base_year + a->judge_horizon - 1);
+    jz_jsonw_key(&w, "discount_rate");
+    jz_jsonw_number(&w, a->discount_rate);
     jz_jsonw_end_object(&w);
 
     jz_jsonw_key(&w, "measures");

@@ -3,8 +3,10 @@
  *
  * Formats a jz_measures_analysis (engine/analysis/measures.c); it computes
  * nothing but sums it shows and the share of interaction (net - standalone).
- * Four blocks: the ranking, certainty and interaction per measure, the net
- * saving per year per measure, and the package per year.  At most 100
+ * Five blocks: the ranking (net present value over the judging horizon,
+ * structural saving, payback), saving and investment over the budget years,
+ * certainty and interaction per measure, the net saving per year per
+ * measure, and the package per year.  At most 100
  * columns wide; years across the columns come in blocks of five.
  */
 #include <math.h>
@@ -28,7 +30,7 @@ static void money(FILE *out, double v, const jz_report_options *o)
 {
     char buf[64];
     jz_format_money(buf, sizeof buf, v, o->lang);
-    jz_text_pad(out, buf, MONW, 1);
+    jz_text_pad_figure(out, buf, MONW);
 }
 
 static const char *kind(const jz_measure *m, const jz_report_options *o)
@@ -47,27 +49,37 @@ static const char *kind(const jz_measure *m, const jz_report_options *o)
 static void label(FILE *out, const jz_measure *m, int width)
 {
     char buf[JZ_KEY_MAX + JZ_NAME_MAX + 2];
-    if (strcmp(m->key, m->name) == 0)
-        snprintf(buf, sizeof buf, "%s", m->key);
+    /* a Hervormingsagenda row is known by its number in the agenda (B2);
+     * a local measure by its name, not by its key in the scenario */
+    if (strcmp(m->key, m->name) == 0 || m->type != JZ_MEASURE_HA)
+        snprintf(buf, sizeof buf, "%s", m->name);
     else
         snprintf(buf, sizeof buf, "%s %s", m->key, m->name);
     jz_text_pad(out, buf, width, 0);
 }
 
+/* The ranking: by net present value over the judging horizon; the
+ * structural yearly saving beside it, the net over the budget years and the
+ * payback year (only where the cumulative net stays >= 0 from then on). */
 static void ranking(FILE *out, const jz_scenario *s, const jz_measures_analysis *a,
                     const jz_report_options *o)
 {
     char buf[64];
-    fprintf(out, "\n%s\n", L(o, "Rangorde naar netto besparing", "Ranking by net saving"));
+    int last = a->base_year + a->judge_horizon - 1, blast = a->base_year + a->horizon - 1;
+    fprintf(out, "\n%s\n", L(o, "Rangorde naar netto contante waarde (NCW)", "Ranking by net present value (NPV)"));
     jz_text_pad(out, "#", 3, 1);
     fputc(' ', out);
     jz_text_pad(out, L(o, "Maatregel", "Measure"), NAMEW, 0);
     jz_text_pad(out, L(o, " Soort", " Kind"), 13, 0);
-    jz_text_pad(out, L(o, "Besparing", "Saving"), MONW, 1);
-    jz_text_pad(out, L(o, "Investering", "Investment"), MONW, 1);
-    jz_text_pad(out, L(o, "Netto", "Net"), MONW, 1);
+    snprintf(buf, sizeof buf, "Struct. %d", last);
+    jz_text_pad(out, buf, MONW, 1);
+    jz_text_pad(out, L(o, "NCW", "NPV"), MONW, 1);
+    if (o->lang == JZ_LANG_NL)
+        snprintf(buf, sizeof buf, "Netto t/m %d", blast);
+    else
+        snprintf(buf, sizeof buf, "Net to %d", blast);
+    jz_text_pad(out, buf, MONW + 1, 1);
     jz_text_pad(out, L(o, "Terugv.", "Payback"), 8, 1);
-    jz_text_pad(out, L(o, "Per €", "Per €"), 7, 1);
     fputc('\n', out);
     for (int r = 0; r < a->n; r++) {
         const jz_measure_attr *t = &a->attr[a->order[r]];
@@ -76,33 +88,77 @@ static void ranking(FILE *out, const jz_scenario *s, const jz_measures_analysis 
         label(out, m, NAMEW);
         fputc(' ', out);
         jz_text_pad(out, kind(m, o), 12, 0);
-        money(out, t->gross_total, o);
-        money(out, t->investment_total, o);
+        money(out, t->structural, o);
+        money(out, t->npv, o);
+        fputc(' ', out);
         money(out, t->net_total, o);
         if (t->payback_year)
             snprintf(buf, sizeof buf, "%d", t->payback_year);
         else
             snprintf(buf, sizeof buf, "-");
         jz_text_pad(out, buf, 8, 1);
+        fputc('\n', out);
+    }
+    char rate[32];
+    jz_format_number(rate, sizeof rate, a->discount_rate * 100.0, 1, o->lang);
+    if (o->lang == JZ_LANG_NL)
+        fprintf(out,
+                "NCW = netto besparing %d-%d (%d jaar), verdisconteerd met %s%% per jaar naar %d; de\n"
+                "rangorde volgt de NCW. Struct. = netto besparing per jaar in %d, na ingroei. Netto = som\n"
+                "over de begrotingsjaren %d-%d, niet verdisconteerd. Terugv. = eerste jaar vanaf wanneer\n"
+                "het cumulatieve netto tot en met %d >= 0 blijft (- = geen).\n",
+                a->base_year, last, a->judge_horizon, rate, a->base_year, last, a->base_year, blast, last);
+    else
+        fprintf(out,
+                "NPV = net saving %d-%d (%d years), discounted at %s%% a year to %d; the ranking follows\n"
+                "the NPV. Struct. = net saving per year in %d, once ramped up. Net = sum over the budget\n"
+                "years %d-%d, undiscounted. Payback = first year from which the cumulative net stays\n"
+                ">= 0 up to %d (- = none).\n",
+                a->base_year, last, a->judge_horizon, rate, a->base_year, last, a->base_year, blast, last);
+}
+
+/* Saving and investment over the budget years, and the saving per euro. */
+static void investment(FILE *out, const jz_scenario *s, const jz_measures_analysis *a,
+                       const jz_report_options *o)
+{
+    char buf[64];
+    if (o->lang == JZ_LANG_NL)
+        fprintf(out, "\nBesparing en investering, som %d-%d\n", a->base_year, a->base_year + a->horizon - 1);
+    else
+        fprintf(out, "\nSaving and investment, sum %d-%d\n", a->base_year, a->base_year + a->horizon - 1);
+    jz_text_pad(out, "#", 3, 1);
+    fputc(' ', out);
+    jz_text_pad(out, L(o, "Maatregel", "Measure"), NAMEW, 0);
+    jz_text_pad(out, L(o, "Besparing", "Saving"), MONW, 1);
+    jz_text_pad(out, L(o, "Investering", "Investment"), MONW, 1);
+    jz_text_pad(out, L(o, "Netto", "Net"), MONW, 1);
+    jz_text_pad(out, L(o, "Per €", "Per €"), 8, 1);
+    fputc('\n', out);
+    for (int r = 0; r < a->n; r++) {
+        const jz_measure_attr *t = &a->attr[a->order[r]];
+        fprintf(out, "%3d ", t->rank);
+        label(out, &s->measures[t->index], NAMEW);
+        money(out, t->gross_total, o);
+        money(out, t->investment_total, o);
+        money(out, t->net_total, o);
         if (isnan(t->per_euro))
             snprintf(buf, sizeof buf, "-");
         else
             jz_format_number(buf, sizeof buf, t->per_euro, 2, o->lang);
-        jz_text_pad(out, buf, 7, 1);
+        jz_text_pad(out, buf, 8, 1);
         fputc('\n', out);
     }
-    fprintf(out, "%s\n",
-            L(o, "Besparing = netto + investering; Terugv. = eerste jaar met cumulatief netto >= 0 "
-                 "(- = niet\nbinnen de horizon); Per € = besparing per euro investering.",
-              "Saving = net + investment; Payback = first year with cumulative net >= 0 (- = not within\n"
-              "the horizon); Per € = saving per euro invested."));
+    fprintf(out, "%s\n", L(o, "Besparing = netto + investering; Per € = besparing per euro investering.",
+                           "Saving = net + investment; Per € = saving per euro invested."));
 }
 
 static void certainty(FILE *out, const jz_scenario *s, const jz_measures_analysis *a,
                       const jz_report_options *o)
 {
-    fprintf(out, "\n%s\n", L(o, "Zekerheid en wisselwerking (som over de jaren)",
-                             "Certainty and interaction (sum over the years)"));
+    if (o->lang == JZ_LANG_NL)
+        fprintf(out, "\nZekerheid en wisselwerking, som %d-%d\n", a->base_year, a->base_year + a->horizon - 1);
+    else
+        fprintf(out, "\nCertainty and interaction, sum %d-%d\n", a->base_year, a->base_year + a->horizon - 1);
     jz_text_pad(out, "#", 3, 1);
     fputc(' ', out);
     jz_text_pad(out, L(o, "Maatregel", "Measure"), NAMEW, 0);
@@ -218,19 +274,27 @@ int jz_rep_measures_table(FILE *out, const jz_report_subject *x, const jz_report
         fprintf(out, "Attribution: exact Shapley values over %d local measures (%ld model runs).\n",
                 a->n_local, a->runs);
     else if (nl)
-        fprintf(out, "Toerekening: GESCHAT met %d willekeurige volgordes (seed %lu) over %d lokale\n"
+        fprintf(out, "Toerekening: GESCHAT met %d willekeurige volgordes (startgetal %lu) over %d lokale\n"
                      "maatregelen (%ld doorrekeningen); exact kan tot %d maatregelen.\n",
                 a->samples, a->seed, a->n_local, a->runs, JZ_MEASURES_EXACT_MAX);
     else
         fprintf(out, "Attribution: ESTIMATED from %d random orders (seed %lu) over %d local measures\n"
                      "(%ld model runs); exact up to %d measures.\n",
                 a->samples, a->seed, a->n_local, a->runs, JZ_MEASURES_EXACT_MAX);
-    fprintf(out, "%s\n",
-            L(o, "Hervormingsagenda: vaste bedragen, zonder wisselwerking. Bedragen in euro's van elk jaar,\n"
-                 "opgeteld over de jaren, niet verdisconteerd; een besparing is positief.",
-              "Hervormingsagenda: fixed amounts, no interaction. Amounts in euros of each year, summed\n"
-              "over the years, not discounted; a saving is positive."));
+    char rate[32];
+    jz_format_number(rate, sizeof rate, a->discount_rate * 100.0, 1, o->lang);
+    if (nl)
+        fprintf(out, "Beoordeling over %d jaar (%d-%d) met %s%% disconto per jaar; de begroting loopt t/m %d.\n"
+                     "Hervormingsagenda: vaste bedragen, zonder wisselwerking. Bedragen in euro's van elk jaar;\n"
+                     "een besparing is positief.\n",
+                a->judge_horizon, a->base_year, a->base_year + a->judge_horizon - 1, rate, a->base_year + H - 1);
+    else
+        fprintf(out, "Judged over %d years (%d-%d) at a discount rate of %s%% a year; the budget runs to %d.\n"
+                     "Hervormingsagenda: fixed amounts, no interaction. Amounts in euros of each year;\n"
+                     "a saving is positive.\n",
+                a->judge_horizon, a->base_year, a->base_year + a->judge_horizon - 1, rate, a->base_year + H - 1);
     ranking(out, s, a, o);
+    investment(out, s, a, o);
     certainty(out, s, a, o);
     per_year(out, s, a, o);
     package(out, a, o);

@@ -18,6 +18,8 @@
 #define GEM(k, nl, en, kind, field) {k, nl, en, NULL, NULL, kind, JZ_LEVEL_GEMEENTE, offsetof(jz_result, field)}
 #define GEMC(k, nl, en, kind, cnl, cen, field) \
     {k, nl, en, cnl, cen, kind, JZ_LEVEL_GEMEENTE, offsetof(jz_result, field)}
+/* a figure of a comparison with no array in jz_result (engine/analysis/compare.c) */
+#define CMPC(k, nl, en, kind, cnl, cen) {k, nl, en, cnl, cen, kind, JZ_LEVEL_GEMEENTE, JZ_METRIC_DERIVED}
 
 const jz_metric jz_metrics[] = {
     GEMC("start", "In zorg 1/1", "In care 1 Jan", JZ_KIND_COUNT, NULL, NULL, g_start),
@@ -39,16 +41,27 @@ const jz_metric jz_metrics[] = {
          g_dec_external),
     GEMC("dec_volume", "Volume", "Volume", JZ_KIND_MONEY, NULL, NULL, g_dec_volume),
     GEMC("dec_intensity", "Zorgzwaarte", "Intensity", JZ_KIND_MONEY, "Intensiteit", NULL, g_dec_intensity),
+    GEMC("dec_start", "Startverschil", "Starting gap", JZ_KIND_MONEY, NULL, NULL, g_dec_start),
     GEMC("niet_beinvloedbaar", "Niet-beïnvloedbaar tekort", "Non-influenceable deficit", JZ_KIND_MONEY,
          "Niet-beïnvl.", "Non-infl.", g_niet_beinvloedbaar),
     GEMC("beinvloedbaar", "Beïnvloedbaar tekort", "Influenceable deficit", JZ_KIND_MONEY, "Beïnvloedbaar",
          "Influenceable", g_beinvloedbaar),
-    GEMC("ha_savings", "Besparing maatregelen", "Savings of measures", JZ_KIND_MONEY, "HA-besparing",
-         "Savings", g_ha_savings),
-    GEMC("ha_savings_certain", "Besparing maatregelen (zeker)", "Savings of measures (certain)", JZ_KIND_MONEY,
-         "waarvan zeker", "Certain part", g_ha_savings_certain),
+    GEMC("ha_savings", "Besparing Hervormingsagenda", "Hervormingsagenda savings", JZ_KIND_MONEY, "HA-besparing",
+         "HA savings", g_ha_savings),
+    GEMC("ha_savings_certain", "Besparing Hervormingsagenda, zeker deel", "Hervormingsagenda savings, certain part",
+         JZ_KIND_MONEY, "HA zeker", "HA certain", g_ha_savings_certain),
+    GEMC("ha_savings_spread", "Besparing Hervormingsagenda, verdeeld naar kosten",
+         "Hervormingsagenda savings, spread by cost", JZ_KIND_MONEY, "HA verdeeld", "HA spread",
+         g_ha_savings_spread),
     GEMC("measure_investment", "Investering maatregelen", "Investment in measures", JZ_KIND_MONEY, "Investering",
          "Investment", g_measure_investment),
+    CMPC("fixed_tekort", "Tekort vaste lasten", "Fixed cost deficit", JZ_KIND_MONEY, "Tekort vast", "Fixed def."),
+    GEMC("cost_without_measures", "Kosten zonder maatregelen", "Cost without measures", JZ_KIND_MONEY,
+         "Zonder maatr.", "W/o measures", g_cost_without_measures),
+    GEMC("measure_saving", "Besparing maatregelen", "Savings of measures", JZ_KIND_MONEY, "Besparing", "Savings",
+         g_measure_saving),
+    CMPC("other_assumptions", "Lager tekort door andere aannames", "Lower deficit from other assumptions",
+         JZ_KIND_MONEY, "Andere aann.", "Other assump."),
     GEMC("rijksbijdrage", "Rijksbijdrage", "National contribution", JZ_KIND_MONEY, NULL, "Contribution",
          g_rijksbijdrage),
     GEMC("tekort_rijk", "Tekort t.o.v. Rijksbijdrage", "Deficit vs national contribution", JZ_KIND_MONEY,
@@ -79,6 +92,7 @@ const jz_metric jz_metrics[] = {
     CELL("budget_price", "Begrote prijs", "Budgeted price", JZ_KIND_PRICE, budget_price),
     CELL("budget", "Begroting", "Budget", JZ_KIND_MONEY, budget),
     CELL("tekort", "Tekort", "Deficit", JZ_KIND_MONEY, tekort),
+    CELL("ha_saving", "Besparing Hervormingsagenda", "Hervormingsagenda savings", JZ_KIND_MONEY, ha_saving),
     CELL("cost_per_client", "Kosten per cliënt", "Cost per client", JZ_KIND_PRICE, cost_per_client),
     CELL("ext_client_years", "Cliëntjaren externe verschuiving", "Client-years of external shifts", JZ_KIND_YEARS, ext_client_years),
     CELL("ext_cost", "Kosten externe verschuiving", "Cost of external shifts", JZ_KIND_MONEY, ext_cost),
@@ -87,6 +101,7 @@ const jz_metric jz_metrics[] = {
     CELL("dec_external", "Externe verschuivingen", "External shifts", JZ_KIND_MONEY, dec_external),
     CELL("dec_volume", "Volume", "Volume", JZ_KIND_MONEY, dec_volume),
     CELL("dec_intensity", "Zorgzwaarte", "Intensity", JZ_KIND_MONEY, dec_intensity),
+    CELL("dec_start", "Startverschil", "Starting gap", JZ_KIND_MONEY, dec_start),
     {NULL, NULL, NULL, NULL, NULL, JZ_KIND_COUNT, JZ_LEVEL_CELL, 0}};
 
 const jz_metric *jz_metric_find(const char *key, jz_metric_level level)

@@ -14,6 +14,7 @@
 #include "report/text.h"
 
 #define COLW 14
+#define YEARW 6
 #define NAMEW 25
 #define YEARS_PER_BLOCK 5
 
@@ -22,14 +23,29 @@ static const char *L(const jz_report_options *o, const char *nl, const char *en)
     return o->lang == JZ_LANG_NL ? nl : en;
 }
 
-static void cell(char *buf, size_t n, double v, jz_metric_kind k, jz_lang lang)
+/* A figure as the table shows it; money in millions with one decimal when
+ * scale is 1e6 (the table's title then says so). */
+static void cell(char *buf, size_t n, double v, jz_metric_kind k, jz_lang lang, double scale)
 {
     switch (k) {
     case JZ_KIND_COUNT: jz_format_number(buf, n, v, 0, lang); break;
     case JZ_KIND_YEARS: jz_format_number(buf, n, v, 1, lang); break;
-    case JZ_KIND_MONEY:
     case JZ_KIND_PRICE: jz_format_money(buf, n, v, lang); break;
+    case JZ_KIND_MONEY:
+        if (scale > 1.0)
+            jz_format_number(buf, n, v / scale, 1, lang);
+        else
+            jz_format_money(buf, n, v, lang);
+        break;
     }
+}
+
+/* The year as a row label or column heading: years up to the base year are
+ * realisatie and carry an R (the legend at the top says so). */
+static const char *year_label(char *buf, size_t n, const jz_result *r, int y)
+{
+    snprintf(buf, n, "%d%s", r->base_year + y, y == 0 ? " R" : "");
+    return buf;
 }
 
 /* Print text word-wrapped at `width` display columns (UTF-8 aware). */
@@ -63,27 +79,47 @@ static void wrap(FILE *out, const char *text, int width)
 }
 
 /* A table of gemeente figures (keys of jz_metrics) by year: their column
- * headings, units and values all come from the metric table. */
+ * headings, units and values all come from the metric table.  A column is
+ * as wide as its widest figure needs, so that two columns never touch; when
+ * that would pass 100 characters, money is shown in millions of euros and
+ * the title says so. */
 static void year_table(FILE *out, const jz_result *r, const jz_report_options *o, size_t gy,
                        const char *title, const char *const *keys, int ncols)
 {
     char buf[64];
     const jz_metric *m[8];
+    int w[8];
+    double scale = 1.0;
     assert(ncols <= 8);
     for (int c = 0; c < ncols; c++) {
         m[c] = jz_metric_find(keys[c], JZ_LEVEL_GEMEENTE);
         assert(m[c] != NULL);
     }
-    fprintf(out, "\n%s\n", title);
-    jz_text_pad(out, L(o, "Jaar", "Year"), 6, 0);
+    for (int pass = 0; pass < 2; pass++) {
+        int total = YEARW;
+        for (int c = 0; c < ncols; c++) {
+            w[c] = COLW + 1;
+            for (int y = 0; y < r->horizon; y++) {
+                cell(buf, sizeof buf, jz_metric_array(r, m[c])[gy + (size_t)y], m[c]->kind, o->lang, scale);
+                if (jz_text_width(buf) + 1 > w[c])
+                    w[c] = jz_text_width(buf) + 1;
+            }
+            total += w[c];
+        }
+        if (total <= 100 || scale > 1.0)
+            break;
+        scale = 1e6;
+    }
+    fprintf(out, "\n%s%s\n", title, scale > 1.0 ? L(o, ", bedragen in miljoenen euro's", ", amounts in millions of euros") : "");
+    jz_text_pad(out, L(o, "Jaar", "Year"), YEARW, 0);
     for (int c = 0; c < ncols; c++)
-        jz_text_pad(out, jz_metric_column(m[c], o->lang), COLW + 1, 1);
+        jz_text_pad(out, jz_metric_column(m[c], o->lang), w[c], 1);
     fputc('\n', out);
     for (int y = 0; y < r->horizon; y++) {
-        fprintf(out, "%-6d", r->base_year + y);
+        jz_text_pad(out, year_label(buf, sizeof buf, r, y), YEARW, 0);
         for (int c = 0; c < ncols; c++) {
-            cell(buf, sizeof buf, jz_metric_array(r, m[c])[gy + (size_t)y], m[c]->kind, o->lang);
-            jz_text_pad(out, buf, COLW + 1, 1);
+            cell(buf, sizeof buf, jz_metric_array(r, m[c])[gy + (size_t)y], m[c]->kind, o->lang, scale);
+            jz_text_pad(out, buf, w[c], 1);
         }
         fputc('\n', out);
     }
@@ -91,31 +127,53 @@ static void year_table(FILE *out, const jz_result *r, const jz_report_options *o
 
 #define N_OF(a) ((int)(sizeof a / sizeof a[0]))
 
+/* Is any year of gemeente g of a (per gemeente x year) not 0? */
+static int any(const jz_result *r, const double *a, int g)
+{
+    for (int y = 0; y < r->horizon; y++)
+        if (a[jz_result_gy(r, g, y)] != 0.0)
+            return 1;
+    return 0;
+}
+
+/* arr per zorgsoort by year, then extra rows (lines in no zorgsoort, may
+ * be none) and the total; years across, as many per block as fit. */
+typedef struct zrow {
+    const char *nl, *en;
+    const double *gy; /* per gemeente x year */
+} zrow;
+
 static void zorgsoort_table(FILE *out, const jz_scenario *s, const jz_result *r,
                             const jz_report_options *o, int g, const char *title,
-                            const double *arr, const double *total, const char *total_nl,
-                            const char *total_en, jz_metric_kind kind)
+                            const double *arr, const zrow *extra, int n_extra, jz_metric_kind kind)
 {
     char buf[64];
-    int Z = r->n_zorgsoorten, H = r->horizon;
-    for (int y0 = 0; y0 < H; y0 += YEARS_PER_BLOCK) {
-        int y1 = y0 + YEARS_PER_BLOCK < H ? y0 + YEARS_PER_BLOCK : H;
+    int Z = r->n_zorgsoorten, H = r->horizon, w = COLW + 1;
+    for (int z = 0; z < Z + n_extra; z++)
+        for (int y = 0; y < H; y++) {
+            double v = z < Z ? arr[jz_result_cz(r, g, z, y)] : extra[z - Z].gy[jz_result_gy(r, g, y)];
+            cell(buf, sizeof buf, v, kind, o->lang, 1.0);
+            if (jz_text_width(buf) + 1 > w)
+                w = jz_text_width(buf) + 1;
+        }
+    int per = (100 - NAMEW) / w;
+    per = per < 1 ? 1 : per > YEARS_PER_BLOCK ? YEARS_PER_BLOCK : per;
+    for (int y0 = 0; y0 < H; y0 += per) {
+        int y1 = y0 + per < H ? y0 + per : H;
         fprintf(out, "\n%s\n", title);
         jz_text_pad(out, L(o, "Zorgsoort", "Care type"), NAMEW, 0);
-        for (int y = y0; y < y1; y++) {
-            snprintf(buf, sizeof buf, "%d", r->base_year + y);
-            jz_text_pad(out, buf, COLW + 1, 1);
-        }
+        for (int y = y0; y < y1; y++)
+            jz_text_pad(out, year_label(buf, sizeof buf, r, y), w, 1);
         fputc('\n', out);
-        for (int z = 0; z <= Z; z++) {
+        for (int z = 0; z < Z + n_extra; z++) {
             if (z < Z)
                 jz_text_pad(out, s->zorgsoorten[z].name, NAMEW, 0);
             else
-                jz_text_pad(out, L(o, total_nl, total_en), NAMEW, 0);
+                jz_text_pad(out, L(o, extra[z - Z].nl, extra[z - Z].en), NAMEW, 0);
             for (int y = y0; y < y1; y++) {
-                double v = z < Z ? arr[jz_result_cz(r, g, z, y)] : total[jz_result_gy(r, g, y)];
-                cell(buf, sizeof buf, v, kind, o->lang);
-                jz_text_pad(out, buf, COLW + 1, 1);
+                double v = z < Z ? arr[jz_result_cz(r, g, z, y)] : extra[z - Z].gy[jz_result_gy(r, g, y)];
+                cell(buf, sizeof buf, v, kind, o->lang, 1.0);
+                jz_text_pad(out, buf, w, 1);
             }
             fputc('\n', out);
         }
@@ -133,8 +191,14 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
                       : L(o, "alle gemeenten", "all gemeenten");
     fprintf(out, "%s: %s (%s), %d-%d\n", L(o, "Scenario", "Scenario"), s->meta.name, who,
             r->base_year, r->base_year + H - 1);
-    if (s->meta.description[0])
+    if (s->meta.description[0] && !s->meta.description_inherited)
         wrap(out, s->meta.description, 100);
+    else if (s->meta.variant_of[0])
+        fprintf(out, "%s %s\n", L(o, "Variant op", "Variant of"), s->meta.variant_of);
+    if (o->lang == JZ_LANG_NL)
+        fprintf(out, "R = realisatie (%d, het basisjaar); latere jaren zijn prognose.\n", r->base_year);
+    else
+        fprintf(out, "R = realised (%d, the base year); later years are projections.\n", r->base_year);
 
     size_t gy = jz_result_gy(r, g, 0);
     static const char *const vol[] = {"start", "instroom", "uitstroom", "end", "unique_clients", "client_years"};
@@ -144,21 +208,54 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
     year_table(out, r, o, gy, L(o, "Geld (euro's van dat jaar)", "Money (euros of that year)"), money, N_OF(money));
     static const char *const causes[] = {"dec_tariff", "dec_external", "niet_beinvloedbaar",
                                          "dec_volume", "dec_intensity", "beinvloedbaar"};
-    year_table(out, r, o, gy, L(o, "Tekort naar oorzaak", "Deficit by cause"), causes, N_OF(causes));
-    fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar = tarief + extern; beïnvloedbaar = volume + intensiteit (docs/model.md).",
-                           "Non-influenceable = tariff + external; influenceable = volume + intensity (docs/model.md)."));
+    static const char *const causes_start[] = {"dec_tariff", "dec_external", "dec_volume", "dec_intensity",
+                                               "dec_start", "niet_beinvloedbaar", "beinvloedbaar"};
+    int has_start = any(r, r->g_dec_start, g);
+    year_table(out, r, o, gy, L(o, "Tekort naar oorzaak", "Deficit by cause"), has_start ? causes_start : causes,
+               has_start ? N_OF(causes_start) : N_OF(causes));
+    if (!has_start)
+        fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar = tarief + extern; beïnvloedbaar = volume + zorgzwaarte.",
+                               "Non-influenceable = tariff + external; influenceable = volume + intensity."));
+    else if (s->meta.startverschil_beinvloedbaar)
+        fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar = tarief + extern; beïnvloedbaar = volume + zorgzwaarte + "
+                                  "startverschil (begroting lager dan de kosten in het basisjaar).",
+                               "Non-influenceable = tariff + external; influenceable = volume + intensity + "
+                               "starting gap (budget below the cost in the base year)."));
+    else
+        fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar = tarief + extern + startverschil (begroting lager dan de "
+                                  "kosten in het basisjaar); beïnvloedbaar = volume + zorgzwaarte.",
+                               "Non-influenceable = tariff + external + starting gap (budget below the cost in "
+                               "the base year); influenceable = volume + intensity."));
     if (s->n_measures > 0) {
-        static const char *const meas[] = {"ha_savings", "ha_savings_certain", "measure_investment"};
-        year_table(out, r, o, gy, L(o, "Maatregelen (verwerkt in de kosten; jzsim measures geeft het effect)",
-                                    "Measures (included in the cost; jzsim measures gives their effect)"),
+        static const char *const meas[] = {"measure_saving", "ha_savings", "ha_savings_certain", "measure_investment"};
+        year_table(out, r, o, gy, L(o, "Maatregelen (verwerkt in de kosten; jzsim measures geeft het effect per maatregel)",
+                                    "Measures (included in the cost; jzsim measures gives the effect per measure)"),
                    meas, N_OF(meas));
     }
+    const zrow persons[] = {{"Totaal (personen)", "Total (persons)", r->g_unique}};
     zorgsoort_table(out, s, r, o, g, L(o, "Unieke cliënten per zorgsoort", "Unique clients per care type"),
-                    r->unique, r->g_unique, "Totaal (personen)", "Total (persons)", JZ_KIND_COUNT);
-    zorgsoort_table(out, s, r, o, g, L(o, "Kosten per zorgsoort", "Cost per care type"), r->cost,
-                    r->g_care_cost, "Totaal zorg", "Total care", JZ_KIND_MONEY);
-    zorgsoort_table(out, s, r, o, g, L(o, "Tekort per zorgsoort (excl. vaste lasten)", "Deficit per care type (excl. fixed cost)"),
-                    r->tekort, r->g_care_tekort, "Totaal zorg", "Total care", JZ_KIND_MONEY);
+                    r->unique, persons, 1, JZ_KIND_COUNT);
+    /* the lines in no zorgsoort, each its own row when it is not 0, so that
+     * the rows add up to the total */
+    zrow lines[4];
+    int n = 0;
+    if (any(r, r->g_fixed_cost, g))
+        lines[n++] = (zrow){"Vaste lasten", "Fixed cost", r->g_fixed_cost};
+    if (any(r, r->g_measure_investment, g))
+        lines[n++] = (zrow){"Investering maatregelen", "Investment in measures", r->g_measure_investment};
+    lines[n++] = (zrow){"Totaal", "Total", r->g_cost};
+    zorgsoort_table(out, s, r, o, g, L(o, "Kosten per zorgsoort", "Cost per care type"), r->cost, lines, n,
+                    JZ_KIND_MONEY);
+    n = 0;
+    if (any(r, r->g_fixed_cost, g))
+        lines[n++] = (zrow){"Vaste lasten", "Fixed cost", r->g_fixed_cost};
+    if (any(r, r->g_fixed_budget, g))
+        lines[n++] = (zrow){"af: begr. vaste lasten", "less: fixed budget", r->g_fixed_budget};
+    if (any(r, r->g_measure_investment, g))
+        lines[n++] = (zrow){"Investering maatregelen", "Investment in measures", r->g_measure_investment};
+    lines[n++] = (zrow){"Totaal", "Total", r->g_tekort};
+    zorgsoort_table(out, s, r, o, g, L(o, "Tekort per zorgsoort", "Deficit per care type"), r->tekort, lines, n,
+                    JZ_KIND_MONEY);
     if (ferror(out))
         return jz_error_set(err, JZ_EIO, NULL, 0, 0, "cannot write the table");
     return JZ_OK;

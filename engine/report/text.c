@@ -51,3 +51,12 @@ const char *jz_text_break(const char *s, int width)
     }
     return brk;
 }
+
+void jz_text_pad_figure(FILE *out, const char *s, int width)
+{
+    int len = jz_text_width(s);
+    if (len >= width)
+        fprintf(out, " %s", s);
+    else
+        fprintf(out, "%*s%s", width - len, "", s);
+}

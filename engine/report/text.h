@@ -21,6 +21,10 @@ size_t jz_text_prefix(const char *s, int n);
 /* s padded with spaces to width columns, right-aligned when right; when
  * longer, its first width - 1 characters and "…". */
 void jz_text_pad(FILE *out, const char *s, int width, int right);
+/* A figure right-aligned in width columns with at least one space before
+ * it: never cut (a cut figure would be a wrong figure); one too wide for
+ * its column pushes the rest of the line to the right instead. */
+void jz_text_pad_figure(FILE *out, const char *s, int width);
 /* Where to break s to keep a first line within width columns: the last
  * space at or before column width, or NULL when there is none. */
 const char *jz_text_break(const char *s, int width);

@@ -53,6 +53,7 @@ typedef enum {
     JZ_CMP_DEC_EXTERNAL,
     JZ_CMP_DEC_VOLUME,
     JZ_CMP_DEC_INTENSITY,
+    JZ_CMP_DEC_START,          /* g_dec_start: startverschil (base-year gap of a budget amount) */
     JZ_CMP_UNIQUE,             /* g_unique: persons */
     JZ_CMP_CLIENT_YEARS,
     JZ_CMP_COST_PER_CLIENT,
@@ -63,13 +64,20 @@ typedef enum {
     JZ_CMP_FIXED_BUDGET,
     JZ_CMP_RIJKSBIJDRAGE,
     JZ_CMP_TEKORT_RIJK,
-    JZ_CMP_HA_SAVINGS,         /* savings of the measures (Hervormingsagenda) */
+    JZ_CMP_HA_SAVINGS,         /* Hervormingsagenda savings (part of the besparing) */
     JZ_CMP_HA_SAVINGS_CERTAIN,
-    JZ_CMP_MEASURE_INVESTMENT,
+    JZ_CMP_HA_SAVINGS_SPREAD,  /* of which spread cost-weighted over zorgsoorten */
+    JZ_CMP_MEASURE_INVESTMENT, /* a line of its own: in cost, in no zorgsoort */
+    JZ_CMP_FIXED_TEKORT,       /* derived: fixed_cost - fixed_budget, a line in no zorgsoort */
+    JZ_CMP_COST_WITHOUT_MEASURES,
+    JZ_CMP_MEASURE_SAVING,     /* THE besparing: g_measure_saving, every measure, net of investment */
+    JZ_CMP_OTHER_ASSUMPTIONS,  /* derived: (reference tekort - tekort) - (besparing - reference
+                                * besparing): the tekort difference the besparing does not explain */
     JZ_CMP_N_GEMEENTE,         /* number of gemeente-level metrics */
     JZ_CMP_Z_COST = JZ_CMP_N_GEMEENTE,
     JZ_CMP_Z_BUDGET,
     JZ_CMP_Z_TEKORT,
+    JZ_CMP_Z_HA_SAVING,        /* Hervormingsagenda saving landed in the zorgsoort (cost is net of it) */
     JZ_CMP_Z_UNIQUE,           /* unique (trajectories active in the year) */
     JZ_CMP_Z_CLIENT_YEARS,
     JZ_CMP_Z_COST_PER_CLIENT,
@@ -81,7 +89,8 @@ typedef struct jz_cmp_metric {
                            * jz_metric_find(key, level) (report.h) */
     jz_metric_kind kind;  /* how to format it (report.h) */
     int per_zorgsoort;    /* 0: gemeente level; 1: per zorgsoort */
-    size_t offset;        /* offsetof(jz_result, <array>) */
+    size_t offset;        /* offsetof(jz_result, <array>), or JZ_METRIC_DERIVED: computed
+                           * by jz_cmp_value from other figures (see the enum) */
 } jz_cmp_metric;
 
 /* Indexed by jz_cmp_metric_id. */

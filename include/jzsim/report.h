@@ -38,8 +38,12 @@ typedef struct jz_metric {
     const char *col_en;
     jz_metric_kind kind;
     jz_metric_level level;
-    size_t offset;        /* offsetof(jz_result, <array>) */
+    size_t offset;        /* offsetof(jz_result, <array>), or JZ_METRIC_DERIVED for a
+                           * figure of a comparison only (no array in jz_result) */
 } jz_metric;
+
+/* The offset of a figure that has no array of its own in jz_result. */
+#define JZ_METRIC_DERIVED ((size_t)-1)
 
 /* The metric table, terminated by {NULL}: the one table of figure names
  * (Dutch and English) that every reporter uses (run, compare, mc, ...). */
@@ -51,9 +55,11 @@ const jz_metric *jz_metric_find(const char *key, jz_metric_level level);
 const char *jz_metric_label(const jz_metric *m, jz_lang lang);
 const char *jz_metric_column(const jz_metric *m, jz_lang lang);
 
-/* The per-year value array of metric m in r. */
+/* The per-year value array of metric m in r; NULL for a derived figure. */
 static inline const double *jz_metric_array(const jz_result *r, const jz_metric *m)
 {
+    if (m->offset == JZ_METRIC_DERIVED)
+        return NULL;
     return *(double *const *)(const void *)((const char *)r + m->offset);
 }
 

@@ -114,4 +114,13 @@ expect_grep "$TMP/out" "zorgduur of GM0001, ambulant: the fit ran into the lower
 expect_grep "$TMP/typo/cal.yaml" "zorgduur: 0.01 "
 expect_exit 0 "$JZ" validate "$TMP/typo/cal.yaml"
 
+# the Dutch table says why a parameter is not fitted in Dutch, the English one in English
+expect_exit 0 "$JZ" calibrate --fit kosten --history "$SRC/scenarios/enschede/historie.csv" "$SRC/scenarios/enschede/basis.yaml"
+expect_grep "$TMP/out" "niet geschat: geen rij van deze zorgsoort hangt ervan af"
+if grep -q "niet geschat: no row" "$TMP/out"; then bad "mixed Dutch/English in the calibrate table"; else ok; fi
+expect_grep "$TMP/out" "^- cost van GM0153, pleegzorg wordt niet door de gegevens bepaald"
+if grep -q "is not identified" "$TMP/out"; then bad "English warning in the Dutch calibrate table"; else ok; fi
+expect_exit 0 "$JZ" calibrate --lang en --fit kosten --history "$SRC/scenarios/enschede/historie.csv" "$SRC/scenarios/enschede/basis.yaml"
+expect_grep "$TMP/out" "not fitted: no row of this zorgsoort depends on it"
+
 finish

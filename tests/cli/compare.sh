@@ -112,7 +112,7 @@ for path, sep in ((sys.argv[1], ","), (sys.argv[2], ";")):
     rows = list(csv.reader(open(path, newline=""), delimiter=sep))
     assert all(len(r) == 10 for r in rows), path
     body = rows[1:]
-    assert len(body) == 3 * (22 + 6 * 3) * 3 * 5, len(body)
+    assert len(body) == 3 * (28 + 7 * 3) * 3 * 5, len(body)
     for r in body:
         s, code, zs, year, key = int(r[0]) - 1, r[2], r[4], int(r[5]), r[6]
         y = d["years"].index(year)
@@ -141,9 +141,10 @@ assert len({n.lower() for n in names}) == len(names)
 for n in names:
     assert 1 <= len(n) <= 31 and not any(ch in n for ch in '[]:*?/\\') and n[0] != "'" and n[-1] != "'", n
 ws = wb["Vergelijking"]
-assert ws.freeze_panes == "F5", ws.freeze_panes
+assert ws.freeze_panes == "G5", ws.freeze_panes
 head = [c.value for c in ws[4]]
-assert head[:5] == ["Gemeente", "CBS-code", "Zorgsoort", "Indicator", "Jaar"], head
+assert head[:6] == ["Gemeente", "CBS-code", "Zorgsoort", "Indicator", "Jaar", "Periode"], head
+F = 6
 S = len(d["scenarios"])
 label = {}
 for m in d["metrics"]:
@@ -154,31 +155,48 @@ checked = 0
 for row in ws.iter_rows(min_row=5, values_only=True):
     code, zs, lab, year = row[1], row[2], row[3], row[4]
     y = d["years"].index(year)
+    assert row[5] == ("realisatie" if year <= d["years"][0] else "prognose"), row[:6]
     if zs:
         m = res[code]["zorgsoorten"][zname[zs]][label[("zorgsoort", lab)]]
     else:
         m = res[code]["totals"][label[("gemeente", lab)]]
     for s in range(S):
-        want, got = m["values"][s][y], row[5 + s]
+        want, got = m["values"][s][y], row[F + s]
         assert (want is None) == (got is None), (code, zs, lab, year, s, want, got)
         if want is not None:
             assert abs(got - want) <= 1e-9 * max(1.0, abs(want)), (want, got)
             checked += 1
     for s in range(1, S):
-        want, got = m["diff"][s][y], row[5 + S + 2 * (s - 1)]
+        want, got = m["diff"][s][y], row[F + S + 2 * (s - 1)]
         assert (want is None) == (got is None)
         if want is not None:
             assert abs(got - want) <= 1e-6 * max(1.0, abs(want)), (want, got)
-        want, got = m["diff_rel"][s][y], row[5 + S + 2 * (s - 1) + 1]
+        want, got = m["diff_rel"][s][y], row[F + S + 2 * (s - 1) + 1]
         assert (want is None) == (got is None)
 assert checked > 500, checked
-assert "€" in ws.cell(row=5, column=6).number_format
-# the inputs sheet traces every value to file and line
+assert "€" in ws.cell(row=5, column=F + 1).number_format
+# the inputs sheet as a controller reads it: human labels, numbers, Dutch
+# units, shared inputs once and the differences per scenario below them
 inp = wb["Aannames"]
-assert [c.value for c in inp[3]] == ["Scenario", "Invoer", "Waarde", "Eenheid", "Bron", "Bestand", "Regel"]
-rows = [r for r in inp.iter_rows(min_row=4, values_only=True) if r[0]]
-assert len(rows) > 20 and all(r[5] and r[5].endswith(".yaml") and r[6] >= 1 for r in rows)
-assert any(r[1] == "zorgsoorten[ambulant].cost" and r[2] == "10k" for r in rows), "b's cost"
+head = [c.value for c in inp[4]]
+Y = len(d["years"])
+assert head[:4] == ["Aanname", "Geldt voor", "Eenheid", "Waarde"], head
+assert head[4:4 + Y] == d["years"] and head[4 + Y:6 + Y] == ["Opmerking", "Bron"], head
+rows = [r for r in inp.iter_rows(min_row=5, values_only=True) if r[0]]
+assert len(rows) > 15, len(rows)
+cost = [r for r in rows if r[0].startswith("Kosten per cliëntjaar ambulant")]
+assert len(cost) == 2, cost          # b differs from a and c
+assert cost[0][1] == "[1] [3]" and cost[0][3] == 9000, cost[0]
+assert cost[1][1] == "[2]" and cost[1][3] == 10000, cost[1]
+assert cost[0][2] == "euro per cliëntjaar", cost[0]
+assert any(r[1] == "alle scenario's" for r in rows)
+for r in rows:
+    for v in r:
+        if isinstance(v, str):
+            assert ".yaml" not in v and "[ambulant]" not in v and "ASSUMPTION" not in v and "seed" not in v, r
+    assert r[2] not in ("fraction/yr", "clients", "fraction", "months", "euros"), r
+tariff = [r for r in rows if r[0].startswith("Tariefindexatie")]
+assert tariff and tariff[0][2] == "% per jaar" and any("%" in inp.cell(row=5 + rows.index(tariff[0]), column=4 + k).number_format for k in range(Y + 1)), tariff
 # one sheet per scenario, with its own years across
 sc = wb[names[3]]
 years = [c.value for c in sc[sc.freeze_panes and int(sc.freeze_panes[1:]) - 1]][4:]

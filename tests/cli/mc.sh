@@ -123,4 +123,10 @@ expect_grep "$TMP/err" "bad.yaml:5:22: .*unknown distribution 'normaal'; did you
 sed -i 's/dist: normaal, mean: 10, sd: 1/dist: triangular, low: 8, mode: 15, high: 12/' "$TMP/bad.yaml"
 expect_exit 2 "$JZ" run "$TMP/bad.yaml"
 expect_grep "$TMP/err" "bad.yaml:5:48: .*mode must lie between low (8) and high (12)"
+# the table names uncertain inputs and zorgsoorten as a reader knows them, not by YAML path or key
+expect_exit 0 "$JZ" mc --draws 50 "$SRC/scenarios/enschede/verbeterkansen.yaml"
+expect_grep "$TMP/out" "^  Zorgduur pleegzorg (maanden): driehoek"
+expect_grep "$TMP/out" "startgetal"
+if grep -q "zorgsoorten\[\|seed " "$TMP/out"; then bad "YAML path or 'seed' in the mc table"; else ok; fi
+
 finish

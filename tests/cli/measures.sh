@@ -20,17 +20,19 @@ expect_grep "$TMP/err" "has no measures"
 
 # the table: Dutch by default, exact attribution, nothing on stderr, at most 100 columns
 expect_exit 0 "$JZ" measures "$TEN"
-expect_grep "$TMP/out" "Rangorde naar netto besparing"
+expect_grep "$TMP/out" "Rangorde naar netto contante waarde (NCW)"
+expect_grep "$TMP/out" "Beoordeling over 10 jaar (2023-2032) met 3,0% disconto per jaar"
+if grep -q "niet verdisconteerd; een besparing" "$TMP/out"; then bad "the header still says the ranking is undiscounted"; else ok; fi
 expect_grep "$TMP/out" "exacte Shapley-waarden over 6 lokale maatregelen"
 expect_grep "$TMP/out" "Wisselwerking"
 [ -s "$TMP/err" ] && bad "measures wrote to stderr: $(head -1 "$TMP/err")" || ok
 w=$(python3 -c 'import sys; print(max(len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")))' "$TMP/out")
 [ "$w" -le 100 ] && ok || bad "table is $w columns wide"
 expect_exit 0 "$JZ" measures --lang en "$TEN"
-expect_grep "$TMP/out" "Ranking by net saving"
+expect_grep "$TMP/out" "Ranking by net present value (NPV)"
 # sampling says so
 expect_exit 0 "$JZ" measures --exact-max 3 --samples 20 --seed 7 "$TEN"
-expect_grep "$TMP/out" "GESCHAT met 20 willekeurige volgordes (seed 7)"
+expect_grep "$TMP/out" "GESCHAT met 20 willekeurige volgordes (startgetal 7)"
 
 # CSV: fixed columns; nl locale; totals rows have an empty year
 expect_exit 0 "$JZ" measures --format csv "$TEN"
