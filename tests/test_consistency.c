@@ -108,7 +108,7 @@ static void walk(const char *dir)
         size_t n = strlen(e->d_name);
         if (n > 5 && strcmp(e->d_name + n - 5, ".yaml") == 0)
             check_file(path);
-        else if (!strchr(e->d_name, '.') && strcmp(e->d_name, "sjabloon") != 0) /* jzsim init templates */
+        else if (!strchr(e->d_name, '.'))
             walk(path);
     }
     closedir(d);

@@ -1,7 +1,7 @@
 /*
  * test_init.c - jzsim init (issue 13 §1) and jzsim prognose (§3).
  *
- * Acceptance: a fictitious gemeente's figures (scenarios/sjabloon/voorbeeld.yaml:
+ * Acceptance: a fictitious gemeente's figures (scenarios/sjabloon/voorbeeld.yml:
  * spending and unique clients per zorgsoort, a nominal begroting for 5 years)
  * -> init -> the base-year run reproduces spending and unique clients per
  * zorgsoort within 0.5%, and the tekort per year of the zorgsoorten equals
@@ -25,7 +25,7 @@
 #include "jzsim/model.h"
 #include "jztest.h"
 
-#define VOORBEELD JZ_SOURCE_DIR "/scenarios/sjabloon/voorbeeld.yaml"
+#define VOORBEELD JZ_SOURCE_DIR "/scenarios/sjabloon/voorbeeld.yml"
 
 static jz_scenario *load_yaml(const jz_derive_result *res)
 {

@@ -35,7 +35,7 @@ static const cli_option options[] = {
 static const char trailer[] =
     "\n"
     "Example:\n"
-    "  jzsim init -o mijn-gemeente.yaml scenarios/sjabloon/voorbeeld.yaml\n"
+    "  jzsim init -o mijn-gemeente.yaml scenarios/sjabloon/voorbeeld.yml\n"
     "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 missing or contradictory figures\n"
     "(the message names file:line:column of the cell) or usage.\n";

@@ -270,7 +270,7 @@ int jz_template_read(jz_arena *a, const jz_node *root, jz_template *t, jz_error 
 {
     if (!root || root->type != JZ_NODE_MAP || root->n == 0)
         return jz_error_set(err, JZ_EINPUT, t->file, 1, 1,
-                            "the template is empty: start from scenarios/sjabloon/leeg.yaml");
+                            "the template is empty: start from scenarios/sjabloon/leeg.yml");
     int rc = keys_known(root, top_keys, "template", err);
     if (rc)
         return rc;

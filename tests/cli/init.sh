@@ -13,16 +13,16 @@ expect_grep "$TMP/out" "Example"
 expect_exit 0 "$JZ" help prognose
 expect_grep "$TMP/out" "Example"
 expect_exit 2 "$JZ" init
-expect_exit 2 "$JZ" init --bogus "$S/voorbeeld.yaml"
+expect_exit 2 "$JZ" init --bogus "$S/voorbeeld.yml"
 expect_exit 2 "$JZ" init "$TMP/missing.yaml"           # an unreadable input is bad input (2)
-cp "$S/voorbeeld.yaml" "$TMP/keep.yaml"
+cp "$S/voorbeeld.yml" "$TMP/keep.yaml"
 expect_exit 2 "$JZ" init -o "$TMP/keep.yaml" "$TMP/keep.yaml"
 expect_grep "$TMP/err" "would overwrite the input"
-cmp -s "$S/voorbeeld.yaml" "$TMP/keep.yaml" && ok || bad "init -o onto the template changed it"
+cmp -s "$S/voorbeeld.yml" "$TMP/keep.yaml" && ok || bad "init -o onto the template changed it"
 printf 'gemeente: {code: GM9997, naam: "Rare \\"naam\\"\\tmet tab\\nen regel"}\nbasisjaar: 2024\nzorgsoorten:\n  - {key: ambulant, uitgaven: 5M, unieke_clienten: 700, naam: "a\\nb"}\n' > "$TMP/esc.yaml"
 expect_exit 0 "$JZ" init -q -o "$TMP/esc-s.yaml" "$TMP/esc.yaml"
 expect_exit 0 "$JZ" validate "$TMP/esc-s.yaml"
-expect_exit 2 "$JZ" prognose "$S/voorbeeld.yaml"
+expect_exit 2 "$JZ" prognose "$S/voorbeeld.yml"
 expect_grep "$TMP/err" "no realisation given"
 expect_exit 2 "$JZ" prognose --band 120 --realisatie a b
 expect_grep "$TMP/err" "--band must be a percentage"
@@ -36,15 +36,15 @@ for cmd in "jzsim init -o mijn-gemeente.yaml" "jzsim validate --strict mijn-geme
            "jzsim prognose --realisatie realisatie.yaml mijn-gemeente.yaml"; do
   expect_grep "$DOC" "$cmd"
 done
-cp "$S/voorbeeld.yaml" "$TMP/sjabloon.yaml"
+cp "$S/voorbeeld.yml" "$TMP/sjabloon.yaml"
 expect_exit 0 "$JZ" init -o "$TMP/voorbeeldrecht.yaml" "$TMP/sjabloon.yaml"
 expect_grep "$TMP/err" "grootste verschil 0.00"
 expect_grep "$TMP/err" "aannames over"
 expect_grep "$TMP/voorbeeldrecht.yaml" "ASSUMPTION: referentietabel"
 expect_grep "$TMP/voorbeeldrecht.yaml" "= unieke clienten / (1 + zorgduur/12)"
 # the empty template runs as it is shipped? no: it has zero figures, init says which cell
-expect_exit 2 "$JZ" init "$S/leeg.yaml"
-expect_grep "$TMP/err" "leeg.yaml:[0-9]*:[0-9]*:"
+expect_exit 2 "$JZ" init "$S/leeg.yml"
+expect_grep "$TMP/err" "leeg.yml:[0-9]*:[0-9]*:"
 # stdout carries the scenario when there is no -o
 expect_exit 0 "$JZ" init -q "$TMP/sjabloon.yaml"
 cmp -s "$TMP/out" "$TMP/voorbeeldrecht.yaml" && ok || bad "init stdout differs from -o"
@@ -90,14 +90,14 @@ expect_grep "$TMP/briefing.html" "Voorbeeldrecht basis"
 expect_grep "$TMP/briefing.html" "langere ambulante zorg"
 
 # ---- prognose ----
-expect_exit 0 "$JZ" prognose --realisatie "$S/realisatie-voorbeeld.yaml" "$TMP/voorbeeldrecht.yaml"
+expect_exit 0 "$JZ" prognose --realisatie "$S/realisatie-voorbeeld.yml" "$TMP/voorbeeldrecht.yaml"
 expect_grep "$TMP/out" "Prognose 2025"
 expect_grep "$TMP/out" "Totaal"
 expect_grep "$TMP/out" "Prognose 31/12"
-expect_exit 0 "$JZ" prognose --format csv --locale nl --realisatie "$S/realisatie-voorbeeld.yaml" "$TMP/voorbeeldrecht.yaml"
+expect_exit 0 "$JZ" prognose --format csv --locale nl --realisatie "$S/realisatie-voorbeeld.yml" "$TMP/voorbeeldrecht.yaml"
 expect_grep "$TMP/out" "^gemeente_code;year;months_realised;zorgsoort;metric;value"
 expect_grep "$TMP/out" "^GM9998;2025;6;totaal;year_end;"
-expect_exit 0 "$JZ" prognose --format json --band 90 --realisatie "$S/realisatie-voorbeeld.yaml" "$TMP/voorbeeldrecht.yaml"
+expect_exit 0 "$JZ" prognose --format json --band 90 --realisatie "$S/realisatie-voorbeeld.yml" "$TMP/voorbeeldrecht.yaml"
 python3 - "$TMP/out" <<'PY' && ok || bad "prognose JSON"
 import json, sys
 d = json.load(open(sys.argv[1]))
