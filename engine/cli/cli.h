@@ -190,6 +190,10 @@ typedef int (*cli_writer)(jz_outfile *of, void *ctx, jz_error *err);
 int cli_write(const char *path, cli_writer writer, void *ctx);
 /* cli_write of jz_report(x, o) (o->path set to the temporary file, for XLSX). */
 int cli_report(const char *path, const jz_report_subject *x, jz_report_options *o);
+/* The `extends` value, relative to out_path's directory, of a scenario written
+ * there that extends scen_path (calibrate -o, records -o); -1 if either cannot
+ * be resolved. */
+int cli_extends_path(const char *scen_path, const char *out_path, char *buf, size_t size);
 
 int cmd_run(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
@@ -201,5 +205,6 @@ int cmd_mc(int argc, char **argv);
 int cmd_sensitivity(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_prognose(int argc, char **argv);
+int cmd_records(int argc, char **argv);
 
 #endif

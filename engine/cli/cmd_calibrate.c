@@ -243,8 +243,8 @@ static void relpath(const char *dir, const char *target, char *out, size_t size)
     snprintf(out + o, size - o, "%s", rest);
 }
 
-/* `extends` value for a file written at out_path that extends scen_path. */
-static int extends_path(const char *scen_path, const char *out_path, char *buf, size_t size)
+/* `extends` value for a file written at out_path that extends scen_path (cli.h). */
+int cli_extends_path(const char *scen_path, const char *out_path, char *buf, size_t size)
 {
     char scen[PATH_MAX], dir[PATH_MAX], tmp[PATH_MAX];
     if (!realpath(scen_path, scen))
@@ -306,7 +306,7 @@ int cmd_calibrate(int argc, char **argv)
             rc = cli_usage_error("calibrate", "-o needs a file name: stdout carries the report");
             goto done;
         }
-        if (extends_path(co.path, co.output, ext, sizeof ext)) {
+        if (cli_extends_path(co.path, co.output, ext, sizeof ext)) {
             jz_error_set(&err, JZ_EIO, co.output, 0, 0, "cannot resolve the directory of the output file");
             rc = cli_fail(&err);
             goto done;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/datadir.h"
 #include "cli/unc_cli.h"
 
 int cli_fail(const jz_error *err)
@@ -68,7 +69,8 @@ jz_scenario *cli_load(const char *path, int *exit_code)
 jz_scenario *cli_load_with(const char *path, const jz_load_options *opt, int *exit_code)
 {
     jz_error err;
-    jz_scenario *s = jz_scenario_load(path, opt, &err);
+    char found[4096]; /* a shipped scenario under share/jzsim: cli/datadir.h */
+    jz_scenario *s = jz_scenario_load(cli_find_scenario(path, found, sizeof found), opt, &err);
     if (!s)
         *exit_code = cli_fail_input(&err);
     else if (jz_model_check_size(s, cli_memory_limit(), &err) != JZ_OK) { /* before any run allocates */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/version.h"
 
 static const jz_command commands[] = {
     {"run", cmd_run, "project one scenario and print the per-year figures"},
@@ -18,6 +19,7 @@ static const jz_command commands[] = {
     {"sensitivity", cmd_sensitivity, "which assumptions matter: tornado of the tekort, break-even values"},
     {"init", cmd_init, "derive a scenario from spending and unique clients per zorgsoort (template)"},
     {"prognose", cmd_prognose, "project the year end of the current year from the realised months"},
+    {"records", cmd_records, "trajectory records to history, duration fits, transitions (and a scenario)"},
     {NULL, NULL, NULL}};
 
 static void usage(FILE *out)
@@ -86,7 +88,7 @@ static int dispatch(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0) {
-        printf("jzsim %s\n", JZSIM_VERSION);
+        cli_print_version(stdout);
         return EXIT_OK;
     }
     for (const jz_command *c = commands; c->name; c++)

@@ -25,6 +25,7 @@
 #include "jzsim/init.h"
 #include "scenario/build.h"
 #include "scenario/schema.h"
+#include "scenario/schema_types.h"
 #include "scenario/uncertain.h"
 
 static const jz_key keys_section[] = {
@@ -291,4 +292,10 @@ int jz_unc_finish(jz_scenario *s, const jz_node *section, jz_error *err)
     free(w.group);
     free(w.pairs);
     return rc;
+}
+
+/* For the JSON Schema (scenario/schema_types.h). */
+const jz_key *jz_unc_section_table(int corr)
+{
+    return corr ? keys_corr : keys_section;
 }

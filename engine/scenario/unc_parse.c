@@ -17,6 +17,7 @@
 
 #include "scenario/build.h"
 #include "scenario/schema.h"
+#include "scenario/schema_types.h"
 #include "scenario/uncertain.h"
 
 int jz_unc_is_value(const jz_node *n)
@@ -354,4 +355,14 @@ int jz_unc_parse(jz_scenario *s, const jz_node *n, jz_unit u, const char *what, 
         return at_key(&r, have_val || kind == JZ_DIST_NONE ? "value" : "mean",
                       "the point value %g lies outside the bounds %g to %g", d->point, d->low, d->high);
     return JZ_OK;
+}
+
+/* For the JSON Schema (scenario/schema_types.h): distribution kind's keys. */
+const jz_key *jz_unc_dist_table(int kind, const char **name)
+{
+    static const char *const names[] = {"none", "normal", "lognormal", "uniform", "triangular", "pert"};
+    if (kind < 0 || kind >= (int)(sizeof dist_keys / sizeof dist_keys[0]))
+        return NULL;
+    *name = names[kind];
+    return dist_keys[kind];
 }

@@ -29,6 +29,7 @@
 #include "jzsim/sensitivity.h"
 #include "jzsim/history.h"
 #include "jzsim/calibrate.h"
+#include "jzsim/records.h"
 #include "jzsim/report.h"
 #include "jzsim/version.h" /* JZSIM_VERSION, generated from CMake's project(VERSION) */
 #endif

@@ -107,6 +107,7 @@ typedef enum {
     JZ_REPORT_CALIBRATE,   /* calib */
     JZ_REPORT_BACKTEST,    /* backtest */
     JZ_REPORT_PROGNOSE,    /* scenario + prognose (jzsim/prognose.h) */
+    JZ_REPORT_RECORDS,     /* records: durations, transitions (jzsim/records.h) */
     JZ_REPORT_KINDS
 } jz_report_kind;
 
@@ -119,6 +120,7 @@ struct jz_breakeven;
 struct jz_calib;
 struct jz_backtest;
 struct jz_prognose;
+struct jz_records_analysis;
 
 /* The subject of a report: kind, and the fields that kind names (all
  * borrowed; the others NULL). */
@@ -135,6 +137,7 @@ typedef struct jz_report_subject {
     const struct jz_calib *calib;
     const struct jz_backtest *backtest;
     const struct jz_prognose *prognose;
+    const struct jz_records_analysis *records;
 } jz_report_subject;
 
 /* The one reporter signature: every reporter (engine/report/) has it. */

@@ -40,9 +40,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     jz_comparison *c = jz_comparison_alloc(2, s2, r2, &err);
     if (c) {
         jz_cmp_read_bands(c, path, &err);
-        jz_compare_options o;
-        jz_compare_options_default(&o);
-        jz_compare_report_csv(fuzz_sink(), c, &o, &err);
+        jz_report_options o;
+        jz_report_options_default(&o);
+        o.format = JZ_FORMAT_CSV;
+        jz_report_subject x = {.kind = JZ_REPORT_COMPARE, .comparison = c};
+        jz_report(fuzz_sink(), &x, &o, &err);
     }
     jz_comparison_free(c);
     unlink(path);

@@ -36,9 +36,12 @@ static inline void fuzz_run_and_report(const jz_scenario *s)
     if (r && w && jz_model_run(s, w, r, &err) == JZ_OK) {
         jz_report_options ro;
         jz_report_options_default(&ro);
-        jz_report_csv(fuzz_sink(), s, r, &ro, &err);
-        jz_report_json(fuzz_sink(), s, r, &ro, &err);
-        jz_report_table(fuzz_sink(), s, r, &ro, &err);
+        jz_report_subject x = {.kind = JZ_REPORT_RUN, .scenario = s, .result = r};
+        static const jz_format formats[] = {JZ_FORMAT_CSV, JZ_FORMAT_JSON, JZ_FORMAT_TABLE};
+        for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+            ro.format = formats[i];
+            jz_report(fuzz_sink(), &x, &ro, &err);
+        }
     }
     jz_workspace_free(w);
     jz_result_free(r);

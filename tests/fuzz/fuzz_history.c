@@ -36,7 +36,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     jz_calib_options_default(&o);
     jz_calib *c = jz_calibrate(base, h, &o, &err);
     if (c) {
-        jz_report_calib(fuzz_sink(), c, 0, JZ_LANG_NL, 0, &err);
+        jz_report_options ro;
+        jz_report_options_default(&ro);
+        jz_report_subject x = {.kind = JZ_REPORT_CALIBRATE, .calib = c};
+        jz_report(fuzz_sink(), &x, &ro, &err);
         char *buf = NULL;
         size_t len = 0;
         FILE *m = open_memstream(&buf, &len);
