@@ -12,12 +12,14 @@ want() { # GOT WANT
   [ "$1" = "$2" ] && ok || bad "completion: got '$1', wanted '$2'"
 }
 cd "$SRC" || exit 1
-want "$(comp "$JZ" "")" "--help --version backtest calibrate compare help init mc measures prognose records run sensitivity validate "
+# every command that 'jzsim --help' lists, and help
+cmds=$("$JZ" --help | sed -n '/^Commands:/,/^$/p' | awk 'NF && !/^Commands:/ {print $1}')
+want "$(comp "$JZ" "")" "$(printf '%s\n' --help --version help $cmds | sort | tr '\n' ' ')"
 want "$(comp "$JZ" co)" "compare "
 want "$(comp "$JZ" help se)" "sensitivity "
 want "$(comp "$JZ" validate --)" "--allow-implausible --help --quiet --strict "
 # every option of every command's --help is offered, and --threads named inside compare's --seed text
-for c in run compare mc measures sensitivity calibrate backtest init prognose; do
+for c in run compare mc measures sensitivity calibrate backtest; do
   got=$(comp "$JZ" "$c" --)
   for o in $("$JZ" "$c" --help | sed -n '/^Options:/,/^[A-Z][a-z]*:/p' | grep -oE '^  (-[a-z], )?--[a-z-]+' | grep -oE -- '--[a-z-]+'); do
     case " $got " in *" $o "*) ok ;; *) bad "jzsim $c: $o not completed" ;; esac
