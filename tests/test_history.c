@@ -355,6 +355,165 @@ static void test_large_history_linear(void **state)
     free(buf);
 }
 
+
+/* Issue 15: data as the reports publish it. */
+static void test_published_numbers_and_periods(void **state)
+{
+    (void)state;
+    const char *text = "gemeente;zorgsoort;periode;instroom;kosten\n"
+                       "GM1;ambulant;2021;12 319;1 234,5\n"            /* 2: spaces separate thousands */
+                       "GM1;ambulant;1e halfjaar 2022*;\xc2\xa0 4 005;\n" /* 3: year after the half */
+                       "GM1;ambulant;2022-H2;4 100;\n";                 /* 4 */
+    jz_error err;
+    jz_history *h = csv(text, &err);
+    if (!h)
+        fail_msg("%s:%d:%d: %s", err.file, err.line, err.column, err.message);
+    const jz_history_row *r = find(h, "ambulant", 2021, 0);
+    assert_non_null(r);
+    assert_close(r->v[JZ_HS_INSTROOM], 12319, 0);
+    assert_close(r->v[JZ_HS_COST], 1234.5, 1e-9);
+    r = find(h, "ambulant", 2022, 1);
+    assert_non_null(r);
+    assert_true(r->provisional);
+    assert_close(r->v[JZ_HS_INSTROOM], 4005, 0);
+    assert_non_null(find(h, "ambulant", 2022, 2));
+    jz_history_free(h);
+    const char *bad = "gemeente;periode;instroom\nGM1;2021;12 31\n";
+    assert_null(csv(bad, &err));
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.column, 3);
+    assert_non_null(strstr(err.message, "only separates thousands"));
+}
+
+/* A peildatum is a stock at the end of the period it closes: 1 January
+ * of Y is the end stock of Y-1, like 31 December of Y-1. */
+static void test_peildatum(void **state)
+{
+    (void)state;
+    const char *text = "gemeente;zorgsoort;peildatum;jeugdigen met maatregel\n"
+                       "GM1;OTS;31-12-2020;1 000\n"
+                       "GM1;OTS;1-1-2021;1 000\n"   /* the same stock again: kept once */
+                       "GM1;OTS;30-06-2021;1 040\n"
+                       "GM1;OTS;2022-01-01;1 100\n";
+    jz_error err;
+    jz_history *h = csv(text, &err);
+    if (!h)
+        fail_msg("%s:%d:%d: %s", err.file, err.line, err.column, err.message);
+    const jz_history_row *r = find(h, "OTS", 2020, 0);
+    assert_non_null(r);
+    assert_true(r->peildatum);
+    assert_close(r->v[JZ_HS_END], 1000, 0);
+    assert_true(isnan(r->v[JZ_HS_START]));
+    r = find(h, "OTS", 2021, 1);
+    assert_non_null(r);
+    assert_close(r->v[JZ_HS_END], 1040, 0);
+    r = find(h, "OTS", 2021, 0);
+    assert_non_null(r);
+    assert_close(r->v[JZ_HS_END], 1100, 0);
+    jz_history_free(h);
+    /* a begin-stock column on a date is the same stock */
+    const char *t2 = "periode;clients_start\n1-1-2021;50\n";
+    h = csv(t2, &err);
+    assert_non_null(h);
+    assert_close(h->rows[0].v[JZ_HS_END], 50, 0);
+    assert_int_equal(h->rows[0].year, 2020);
+    jz_history_free(h);
+    const char *bad = "periode;clients_end\n1-1-2021;50\n31-12-2020;51\n";
+    assert_null(csv(bad, &err));
+    assert_int_equal(err.line, 3);
+    assert_non_null(strstr(err.message, "1 January of a year and 31 December"));
+    const char *bad2 = "periode;clients_end\n15-3-2021;50\n";
+    assert_null(csv(bad2, &err));
+    assert_int_equal(err.column, 1);
+    assert_non_null(strstr(err.message, "ends no year"));
+    const char *bad3 = "periode;instroom\n31-12-2021;50\n";
+    assert_null(csv(bad3, &err));
+    assert_non_null(strstr(err.message, "only gives a stock"));
+}
+
+/* Unknown headers get a suggestion; an unknown category column never
+ * silently makes the rows totals. */
+static void test_columns_and_categories(void **state)
+{
+    (void)state;
+    jz_error err;
+    const char *t1 = "periode;Duur 0 tot 3 maanden (aantal);Gemiddelde duur in maanden\n2021;5;7\n";
+    jz_history *h = csv(t1, &err);
+    if (!h)
+        fail_msg("%s", err.message);
+    assert_close(h->rows[0].v[JZ_HS_DUR_0_3M], 5, 0);
+    assert_int_equal(h->n_warnings, 1);
+    assert_non_null(strstr(h->warnings[0], "did you mean 'mean_duration'"));
+    jz_history_free(h);
+    /* 'Type maatregel' is a zorgsoort column */
+    const char *t2 = "gemeente;Type maatregel;periode;instroom\nGM1;OTS;2021;5\nGM1;Voogdij;2021;6\n";
+    h = csv(t2, &err);
+    if (!h)
+        fail_msg("%s", err.message);
+    assert_non_null(find(h, "OTS", 2021, 0));
+    jz_history_free(h);
+    /* an unknown category column is a located error, also with one category */
+    const char *t3 = "gemeente;periode;Geslacht;instroom\nGM1;2021;Totaal;5\nGM1;2022;Jongens;6\n";
+    assert_null(csv(t3, &err));
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.column, 3);
+    assert_non_null(strstr(err.message, "'Jongens'"));
+    assert_non_null(strstr(err.message, "--map 'Geslacht=zorgsoort'"));
+    /* mapped: left out, or read as the zorgsoort */
+    jz_history_options o = {"Geslacht=negeer"};
+    h = jz_history_parse_csv_opts(t3, strlen(t3), "h.csv", &o, &err);
+    assert_non_null(h);
+    jz_history_free(h);
+    o.map = "Geslacht = zorgsoort";
+    h = jz_history_parse_csv_opts(t3, strlen(t3), "h.csv", &o, &err);
+    if (!h)
+        fail_msg("%s", err.message);
+    assert_non_null(find(h, "Jongens", 2022, 0));
+    jz_history_free(h);
+    o.map = "Leeftijd=zorgsoort";
+    assert_null(jz_history_parse_csv_opts(t3, strlen(t3), "h.csv", &o, &err));
+    assert_non_null(strstr(err.message, "does not have"));
+    o.map = "Geslacht=sekse";
+    assert_null(jz_history_parse_csv_opts(t3, strlen(t3), "h.csv", &o, &err));
+    assert_non_null(strstr(err.message, "is not a role"));
+}
+
+/* Vintages: voorlopig then final is a revision, not an error. */
+static void test_vintages(void **state)
+{
+    (void)state;
+    const char *text = "gemeente;zorgsoort;periode;status;clients_end;instroom\n"
+                       "GM1;ambulant;2021;voorlopig;1 000;300\n" /* 2 */
+                       "GM1;ambulant;2022*;;1 050;\n"            /* 3 */
+                       "GM1;ambulant;2021;definitief;1 010;\n";  /* 4: revised */
+    jz_error err;
+    jz_history *h = csv(text, &err);
+    if (!h)
+        fail_msg("%s:%d:%d: %s", err.file, err.line, err.column, err.message);
+    assert_int_equal(h->n_revisions, 1);
+    assert_int_equal(h->revisions[0].series, JZ_HS_END);
+    assert_int_equal(h->revisions[0].line_first, 2);
+    assert_int_equal(h->revisions[0].line_revised, 4);
+    assert_close(h->revisions[0].first, 1000, 0);
+    assert_close(h->revisions[0].revised, 1010, 0);
+    int found = 0;
+    for (int i = 0; i < h->n_warnings; i++)
+        found |= strstr(h->warnings[i], "+1.0%") != NULL;
+    assert_true(found);
+    /* the value used: 1010 in the final row; the voorlopig row keeps its instroom */
+    for (int i = 0; i < h->n_rows; i++)
+        if (h->rows[i].year == 2021) {
+            if (h->rows[i].provisional) {
+                assert_true(isnan(h->rows[i].v[JZ_HS_END]));
+                assert_close(h->rows[i].v[JZ_HS_INSTROOM], 300, 0);
+            } else {
+                assert_close(h->rows[i].v[JZ_HS_END], 1010, 0);
+            }
+        }
+    assert_true(find(h, "ambulant", 2022, 0)->provisional);
+    jz_history_free(h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -368,6 +527,10 @@ int main(void)
         cmocka_unit_test(test_padded_footer),
         cmocka_unit_test(test_cp1252),
         cmocka_unit_test(test_large_history_linear),
+        cmocka_unit_test(test_published_numbers_and_periods),
+        cmocka_unit_test(test_peildatum),
+        cmocka_unit_test(test_columns_and_categories),
+        cmocka_unit_test(test_vintages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,7 +17,7 @@
 
 static int kind_priority(int k)
 {
-    static const int pr[JZ_PK_N] = {0, 1, 2, 3, 4, 5};
+    static const int pr[JZ_PK_N] = {0, 1, 2, 3, 4, 5, 6, 7, 8};
     return pr[k];
 }
 

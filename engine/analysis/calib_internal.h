@@ -32,6 +32,16 @@ int jz_calib_collect(const jz_scenario *s, const jz_history *h, const int *rg, c
                      int from, int until, jz_calib_obs **out, int *n_out, double *classes,
                      char ***warn, int *nw, int *cw, jz_error *err);
 
+/* The model's value of an observation (a year, or a half-year given
+ * alone: docs/calibration.md). */
+double jz_calib_obs_value(const jz_scenario *s, const jz_result *r, const jz_calib_obs *o);
+
+/* backtest.c: put the observed instroom of the years after `after` into s
+ * (own cells: the external instroom that makes their total the observed
+ * one; a gemeente total scales the cells without rows of their own). */
+int jz_calib_observed_instroom(jz_scenario *s, jz_workspace *w, jz_result *r, const jz_calib_obs *obs, int n,
+                               int after, jz_error *err);
+
 /* shape.c: one shape test per (g, z) with class counts; fills c->shape. */
 int jz_shape_tests(const jz_scenario *s, const double *classes, int kmax, jz_calib *c,
                    jz_error *err);

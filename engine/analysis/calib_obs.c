@@ -205,117 +205,272 @@ int jz_calib_n_used(const jz_calib_obs *obs, int n)
     return u;
 }
 
-/* Observations of year-level series from the rows: whole years as they
- * are; a pair of half-years of the same cell and year is added up for the
- * flows (instroom, uitstroom, cost, client-years, class counts), takes the
- * first half's start and the second half's end; unique clients, cost per
- * client and mean durations of half-years cannot be added up and are left
- * out with a warning.  A whole-year value wins over half-years. */
+/* The model's value of one observation: the year's value, or for a
+ * half-year given alone half the year's flow and, for the stock at 30
+ * June, the mean of the year's start and end stocks (the model reports
+ * calendar years; within a year its monthly path is close to a line). */
+double jz_calib_obs_value(const jz_scenario *s, const jz_result *r, const jz_calib_obs *o)
+{
+    int y = o->year - s->meta.base_year;
+    if (!o->half)
+        return jz_calib_model_value(s, r, o->series, o->g, o->z, y);
+    switch (o->series) {
+    case JZ_HS_END:
+        return 0.5 * (jz_calib_model_value(s, r, JZ_HS_START, o->g, o->z, y) +
+                      jz_calib_model_value(s, r, JZ_HS_END, o->g, o->z, y));
+    case JZ_HS_INSTROOM: case JZ_HS_UITSTROOM: case JZ_HS_CLIENT_YEARS: case JZ_HS_COST:
+        return 0.5 * jz_calib_model_value(s, r, o->series, o->g, o->z, y);
+    default:
+        return jz_calib_model_value(s, r, o->series, o->g, o->z, y);
+    }
+}
+
+typedef struct collector {
+    const jz_scenario *s;
+    const jz_history *h;
+    jz_calib_obs *obs;
+    int n, cap;
+    int outside, half_skipped, same_stock;
+    char ***warn;
+    int *nw, *cw;
+    jz_error *err;
+} collector;
+
+/* Add one observation.  A begin stock of year Y is the end stock of Y-1
+ * (the model's start of Y is its end of Y-1): it is stored as that, so it
+ * is fitted and scored at the right horizon and its naive forecast sees the
+ * Y-1 end stock.  The same stock given twice with the same value is kept
+ * once; with different values the first is kept and the pair named. */
+static int add_obs(collector *C, int row, int line, int col, int series, int g, int z, int year, int half,
+                   int prov, double v)
+{
+    const jz_scenario *s = C->s;
+    const int base = s->meta.base_year, H = s->meta.horizon;
+    if (series == JZ_HS_START && half == 0 && year - 1 >= base) {
+        series = JZ_HS_END;
+        year--;
+    }
+    int y = year - base;
+    if (y < 0 || y >= H) {
+        C->outside++;
+        return JZ_OK;
+    }
+    for (int j = 0; j < C->n; j++) {
+        jz_calib_obs *o = &C->obs[j];
+        if (o->g != g || o->z != z || o->series != series || o->year != year || o->half != half)
+            continue;
+        if (series == JZ_HS_END && C->h->rows[o->row].line != line) {
+            /* a begin stock of Y+1 and an end stock of Y */
+            if (fabs(o->observed - v) > 1e-9 * (fabs(v) + 1.0)) {
+                C->same_stock++;
+                if (C->warn)
+                    jz_calib_warn(C->warn, C->nw, C->cw,
+                                  "%s:%d and line %d give the stock of %s, %s on 31 December %d (or 1 January "
+                                  "%d) as %.6g and %.6g; the first is used",
+                                  C->h->path, o->line, line, s->gemeenten[g].code,
+                                  z < 0 ? "totaal" : s->zorgsoorten[z].key, year, year + 1, o->observed, v);
+            }
+            return JZ_OK;
+        }
+        return jz_error_set(C->err, JZ_EINPUT, C->h->path, line, col, "%s of %s, %s, %d%s is given twice (also on line %d)",
+                            jz_hseries_key(series), s->gemeenten[g].code, z < 0 ? "totaal" : s->zorgsoorten[z].key,
+                            year, half == 1 ? "H1" : half == 2 ? "H2" : "", o->line);
+    }
+    if (C->n == C->cap) {
+        int nc = C->cap ? 2 * C->cap : 64;
+        jz_calib_obs *o2 = realloc(C->obs, (size_t)nc * sizeof *o2);
+        if (!o2)
+            return jz_error_set(C->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        C->obs = o2;
+        C->cap = nc;
+    }
+    jz_calib_obs *o = &C->obs[C->n++];
+    memset(o, 0, sizeof *o);
+    o->row = row;
+    o->line = line;
+    o->series = series;
+    o->g = g;
+    o->z = z;
+    o->year = year;
+    o->half = half;
+    o->provisional = prov;
+    o->observed = v;
+    o->scale = 1.0; /* set by set_scales once the series are complete */
+    o->model = NAN;
+    return JZ_OK;
+}
+
+static const jz_calib_obs *find_obs(const collector *C, int g, int z, int series, int year)
+{
+    for (int j = 0; j < C->n; j++) {
+        const jz_calib_obs *o = &C->obs[j];
+        if (o->g == g && o->z == z && o->series == series && o->year == year && !o->half)
+            return o;
+    }
+    return NULL;
+}
+
+/* Observations that no parameter can reconcile with their neighbours: the
+ * begin stock a year's figures imply (end stock - instroom + uitstroom, or
+ * unique clients - instroom) against the end stock of the year before.
+ * Negative, or below half or above twice the observed stock, is a warning
+ * naming the lines: a break in the series (a changed population or
+ * definition) or an error in one of them.  At most 8 are named. */
+static int check_neighbours(collector *C)
+{
+    int named = 0;
+    for (int j = 0; j < C->n && named < 8; j++) {
+        const jz_calib_obs *e = &C->obs[j];
+        if (e->half || (e->series != JZ_HS_END && e->series != JZ_HS_UNIQUE))
+            continue;
+        const jz_calib_obs *in = find_obs(C, e->g, e->z, JZ_HS_INSTROOM, e->year);
+        const jz_calib_obs *out = e->series == JZ_HS_END ? find_obs(C, e->g, e->z, JZ_HS_UITSTROOM, e->year) : NULL;
+        if (!in || (e->series == JZ_HS_END && !out))
+            continue;
+        double implied = e->observed - in->observed + (out ? out->observed : 0.0);
+        const jz_calib_obs *prev = find_obs(C, e->g, e->z, JZ_HS_END, e->year - 1);
+        const char *what = NULL;
+        char buf[160];
+        if (implied < 0) {
+            what = "a negative begin stock";
+        } else if (prev && prev->observed > 0 && (implied < 0.5 * prev->observed || implied > 2.0 * prev->observed)) {
+            snprintf(buf, sizeof buf, "a begin stock of %.6g, %s the end stock of %d (%.6g, line %d)", implied,
+                     implied < prev->observed ? "less than half" : "more than twice", e->year - 1, prev->observed,
+                     prev->line);
+            what = buf;
+        }
+        if (!what)
+            continue;
+        named++;
+        char flows[96];
+        if (out)
+            snprintf(flows, sizeof flows, "instroom %.6g and uitstroom %.6g", in->observed, out->observed);
+        else
+            snprintf(flows, sizeof flows, "instroom %.6g", in->observed);
+        if (jz_calib_warn(C->warn, C->nw, C->cw,
+                          "%s:%d: %s %.6g and %s of %s, %s, %d imply %s: no parameter fits that; a break in "
+                          "the series (population or definition changed?) or an error in a row",
+                          C->h->path, e->line, jz_hseries_key(e->series), e->observed, flows,
+                          C->s->gemeenten[e->g].code, e->z < 0 ? "totaal" : C->s->zorgsoorten[e->z].key, e->year,
+                          what))
+            return jz_error_set(C->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    return JZ_OK;
+}
+
+/* Observations from the rows.  Whole years as they are.  Half-years: a
+ * pair of halves of one cell and year adds up to the year for the flows
+ * (instroom, uitstroom, cost, client-years, class counts), the first
+ * half's begin stock is the year's, the second half's end stock the
+ * year's, and the stock between them (H1 end or H2 begin) is a stock on
+ * 30 June; a half given alone contributes all its figures (flows as half
+ * a year).  Unique clients and cost per client of a half-year cannot be
+ * compared with a year and are left out with a warning.  A whole-year
+ * value wins over half-years. */
 int jz_calib_collect(const jz_scenario *s, const jz_history *h, const int *rg, const int *rz,
                      int from, int until, jz_calib_obs **out, int *n_out,
                      double *classes /* [G*(Z+1)*C] or NULL */, char ***warn, int *nw, int *cw,
                      jz_error *err)
 {
     const int Z = s->n_zorgsoorten, H = s->meta.horizon, base = s->meta.base_year;
-    int cap = 64, n = 0, outside = 0, half_skipped = 0;
-    jz_calib_obs *obs = malloc((size_t)cap * sizeof *obs);
-    if (!obs)
-        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-    for (int i = 0; i < h->n_rows; i++) {
+    collector C = {s, h, NULL, 0, 0, 0, 0, 0, warn, nw, cw, err};
+    int rc = JZ_OK;
+    for (int i = 0; i < h->n_rows && rc == JZ_OK; i++) {
         const jz_history_row *r = &h->rows[i];
-        if (r->half == 2)
-            continue; /* handled with its first half */
-        double v[JZ_HS_N];
-        int line = r->line;
-        memcpy(v, r->v, sizeof v);
-        if (r->half == 1) {
-            const jz_history_row *r2 = NULL, *whole = NULL;
+        const jz_history_row *r1 = NULL, *r2 = NULL, *whole = NULL;
+        if (r->half) {
             for (int j = 0; j < h->n_rows; j++) {
                 const jz_history_row *q = &h->rows[j];
-                if (rg[j] == rg[i] && rz[j] == rz[i] && q->year == r->year) {
-                    if (q->half == 2)
-                        r2 = q;
-                    else if (q->half == 0)
-                        whole = q;
-                }
+                if (j == i || rg[j] != rg[i] || rz[j] != rz[i] || q->year != r->year)
+                    continue;
+                if (q->half == 0)
+                    whole = q;
+                else if (q->half != r->half && !(q->half == 1 ? r1 : r2))
+                    *(q->half == 1 ? &r1 : &r2) = q;
             }
+            if (r->half == 2 && r1)
+                continue; /* handled with its first half */
+            if (r->half == 1)
+                r1 = r;
+            else
+                r2 = r;
+        }
+        /* the begin stock of until + 1 is the end stock of until: known */
+        int only_start = until && r->year == until + 1;
+        if ((from && r->year < from) || (until && r->year > until + 1))
+            continue;
+        double v[JZ_HS_N];
+        int col[JZ_HS_N], line = r->line, prov = r->provisional;
+        memcpy(v, r->v, sizeof v);
+        memcpy(col, r->col, sizeof col);
+        double mid = NAN;     /* the stock on 30 June */
+        int vhalf[JZ_HS_N] = {0};
+        if (r->half) {
+            int pair = r1 && r2;
+            prov = (r1 && r1->provisional) || (r2 && r2->provisional);
+            double mid1 = r1 ? r1->v[JZ_HS_END] : NAN, mid2 = r2 ? r2->v[JZ_HS_START] : NAN;
+            mid = !isnan(mid1) ? mid1 : mid2;
             for (int k = 0; k < JZ_HS_N; k++) {
-                double a = r->v[k], b = r2 ? r2->v[k] : NAN;
+                double a = r1 ? r1->v[k] : NAN, b = r2 ? r2->v[k] : NAN;
+                col[k] = r1 && r1->col[k] ? r1->col[k] : r2 ? r2->col[k] : 0;
                 if (whole && !isnan(whole->v[k])) {
                     v[k] = NAN;
                     continue;
                 }
-                switch (k) {
-                case JZ_HS_START: v[k] = a; break;
-                case JZ_HS_END: v[k] = b; break;
-                case JZ_HS_INSTROOM: case JZ_HS_UITSTROOM: case JZ_HS_CLIENT_YEARS: case JZ_HS_COST:
+                int flow = k == JZ_HS_INSTROOM || k == JZ_HS_UITSTROOM || k == JZ_HS_CLIENT_YEARS ||
+                           k == JZ_HS_COST || k >= JZ_HS_DUR_0_3M;
+                if (k == JZ_HS_START)
+                    v[k] = a; /* the year's begin stock (a lone H2's begin is the 30 June stock) */
+                else if (k == JZ_HS_END)
+                    v[k] = b;
+                else if (flow && pair)
                     v[k] = a + b;
-                    break;
-                default:
-                    if (k >= JZ_HS_DUR_0_3M)
-                        v[k] = a + b;
-                    else
-                        v[k] = NAN;
+                else if (flow || k == JZ_HS_MEAN_DURATION) {
+                    v[k] = !isnan(a) ? a : b;
+                    vhalf[k] = r->half;
+                } else {
+                    v[k] = NAN;
+                    if (!isnan(a) || !isnan(b))
+                        C.half_skipped++;
                 }
-                if ((!isnan(a) || !isnan(b)) && isnan(v[k]) && k != JZ_HS_START && k != JZ_HS_END)
-                    half_skipped++;
             }
         }
-        int y = r->year - base;
-        if ((from && r->year < from) || (until && r->year > until))
-            continue;
+        if (only_start) {
+            for (int k = 0; k < JZ_HS_N; k++)
+                if (k != JZ_HS_START || vhalf[k])
+                    v[k] = NAN;
+            mid = NAN;
+        }
         if (classes) {
             double *cl = classes + ((size_t)rg[i] * (size_t)(Z + 1) + (size_t)(rz[i] + 1)) * JZ_DUR_CLASSES;
             for (int c = 0; c < JZ_DUR_CLASSES; c++)
                 if (!isnan(v[JZ_HS_DUR_0_3M + c]))
                     cl[c] += v[JZ_HS_DUR_0_3M + c];
         }
-        for (int k = 0; k <= JZ_HS_MEAN_DURATION; k++) {
-            if (isnan(v[k]))
-                continue;
-            if (y < 0 || y >= H) {
-                outside++;
-                continue;
-            }
-            for (int j = 0; j < n; j++)
-                if (obs[j].g == rg[i] && obs[j].z == rz[i] && obs[j].series == k && obs[j].year == r->year) {
-                    int other = obs[j].line;
-                    free(obs);
-                    return jz_error_set(err, JZ_EINPUT, h->path, line, r->col[k],
-                                        "%s of %s, %s, %d is given twice (also on line %d)",
-                                        jz_hseries_key(k), s->gemeenten[rg[i]].code,
-                                        rz[i] < 0 ? "totaal" : s->zorgsoorten[rz[i]].key, r->year,
-                                        other);
-                }
-            if (n == cap) {
-                cap *= 2;
-                jz_calib_obs *o2 = realloc(obs, (size_t)cap * sizeof *o2);
-                if (!o2) {
-                    free(obs);
-                    return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-                }
-                obs = o2;
-            }
-            jz_calib_obs *o = &obs[n++];
-            memset(o, 0, sizeof *o);
-            o->row = i;
-            o->line = line;
-            o->series = k;
-            o->g = rg[i];
-            o->z = rz[i];
-            o->year = r->year;
-            o->observed = v[k];
-            o->scale = 1.0; /* set by set_scales once the series are complete */
-            o->model = NAN;
-        }
+        for (int k = 0; k <= JZ_HS_MEAN_DURATION && rc == JZ_OK; k++)
+            if (!isnan(v[k]))
+                rc = add_obs(&C, i, line, col[k], k, rg[i], rz[i], r->year, vhalf[k], prov, v[k]);
+        if (rc == JZ_OK && !isnan(mid))
+            rc = add_obs(&C, i, line, col[JZ_HS_END] ? col[JZ_HS_END] : col[JZ_HS_START], JZ_HS_END, rg[i],
+                         rz[i], r->year, 1, prov, mid);
     }
-    (void)Z;
+    if (rc) {
+        free(C.obs);
+        return rc;
+    }
+    if (warn && (rc = check_neighbours(&C)))
+        return rc;
+    jz_calib_obs *obs = C.obs;
+    int n = C.n, outside = C.outside, half_skipped = C.half_skipped;
     int aside_lines[8];
     int aside = set_scales(obs, n, aside_lines, 8);
     if (aside < 0) {
         free(obs);
         return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     }
+    for (int j = 0; j < n; j++)
+        if (obs[j].provisional)
+            obs[j].scale /= sqrt(JZ_PROVISIONAL_WEIGHT);
     if (aside && warn) {
         char lines[128] = "";
         size_t L = 0;
@@ -337,6 +492,8 @@ int jz_calib_collect(const jz_scenario *s, const jz_history *h, const int *rg, c
         jz_calib_warn(warn, nw, cw, "%d half-year value(s) of unique clients, cost per client or mean "
                       "duration (or a half-year without its other half) were not used: the model "
                       "reports calendar years", half_skipped);
+    (void)H;
+    (void)base;
     *out = obs;
     *n_out = n;
     return JZ_OK;

@@ -23,9 +23,10 @@
 static void kind_range(const jz_cell *o, int kind, double *lo, double *hi)
 {
     int open;
-    jz_unit u = kind == JZ_PK_INSTROOM ? (o->instroom_per_1000 ? JZ_U_PER_1000 : JZ_U_COUNT)
+    jz_unit u = kind == JZ_PK_INSTROOM || kind == JZ_PK_INSTROOM_BREAK
+                    ? (o->instroom_per_1000 ? JZ_U_PER_1000 : JZ_U_COUNT)
                 : kind == JZ_PK_COST   ? JZ_U_MONEY
-                : kind == JZ_PK_ZORGDUUR ? JZ_U_MONTHS
+                : kind == JZ_PK_ZORGDUUR || kind == JZ_PK_DUUR_BREAK ? JZ_U_MONTHS
                 : kind == JZ_PK_START  ? JZ_U_COUNT
                                        : JZ_U_RATE;
     jz_unit_range(u, lo, hi, &open);
@@ -45,15 +46,20 @@ void jz_calib_param_bounds(problem *P, int j)
         tlo = -0.95;
         thi = 10.0;
     }
+    if (q->kind == JZ_PK_DUUR_TREND) { /* the values it sets are clamped to the range */
+        q->theta_lo = -0.5;
+        q->theta_hi = 0.5;
+        return;
+    }
     for (int z = 0; z < Z; z++) {
         if (!P->in_unit[(size_t)j * (size_t)Z + (size_t)z])
             continue;
         const jz_cell *o = &P->orig->cells[(size_t)q->g * (size_t)Z + (size_t)z];
         double lo, hi;
         kind_range(o, q->kind, &lo, &hi);
-        const double *v = q->kind == JZ_PK_INSTROOM ? o->instroom
+        const double *v = q->kind == JZ_PK_INSTROOM || q->kind == JZ_PK_INSTROOM_BREAK ? o->instroom
                         : q->kind == JZ_PK_COST     ? o->cost
-                        : q->kind == JZ_PK_ZORGDUUR ? o->zorgduur
+                        : q->kind == JZ_PK_ZORGDUUR || q->kind == JZ_PK_DUUR_BREAK ? o->zorgduur
                                                     : NULL;
         double one = q->kind == JZ_PK_START ? (q->is_factor ? o->start : 1.0) : 0.0;
         int n = v ? H : q->kind == JZ_PK_START ? 1 : 0;
@@ -71,11 +77,51 @@ void jz_calib_param_bounds(problem *P, int j)
     q->theta_hi = thi > tlo ? thi : tlo;
 }
 
+static int is_duur_kind(int k) { return k == JZ_PK_ZORGDUUR || k == JZ_PK_DUUR_TREND || k == JZ_PK_DUUR_BREAK; }
+static int is_instroom_kind(int k) { return k == JZ_PK_INSTROOM || k == JZ_PK_INSTROOM_BREAK; }
+
+/* The factor parameter j (at its current theta) puts on year y. */
+static double year_factor(const problem *P, int j, int y)
+{
+    const jz_calib_param *q = &P->par[j];
+    double t = jz_clampd(P->cur[j], q->theta_lo, q->theta_hi);
+    switch (q->kind) {
+    case JZ_PK_DUUR_TREND: return pow(1.0 + t, y);
+    case JZ_PK_DUUR_BREAK: case JZ_PK_INSTROOM_BREAK:
+        return y >= P->break_year - P->orig->meta.base_year ? exp(t) : 1.0;
+    default: return exp(t);
+    }
+}
+
+/* zorgduur or instroom of cell z of gemeente g: the original times the
+ * factors of every parameter of that series (level, trend, break) whose
+ * unit holds the cell. */
+static void compose(problem *P, int g, int z, int duur)
+{
+    const int Z = P->orig->n_zorgsoorten, H = P->orig->meta.horizon;
+    size_t ci = (size_t)g * (size_t)Z + (size_t)z;
+    const jz_cell *o = &P->orig->cells[ci];
+    jz_cell *c = &P->work->cells[ci];
+    double lo, hi;
+    kind_range(o, duur ? JZ_PK_ZORGDUUR : JZ_PK_INSTROOM, &lo, &hi);
+    const double *src = duur ? o->zorgduur : o->instroom;
+    double *dst = duur ? c->zorgduur : c->instroom;
+    for (int y = 0; y < H; y++) {
+        double f = 1.0;
+        for (int j = 0; j < P->np; j++)
+            if (P->par[j].g == g && P->in_unit[(size_t)j * (size_t)Z + (size_t)z] &&
+                (duur ? is_duur_kind(P->par[j].kind) : is_instroom_kind(P->par[j].kind)))
+                f *= year_factor(P, j, y);
+        dst[y] = jz_clampd(src[y] * f, lo, hi);
+    }
+}
+
 /* Write parameter j at theta into the working copy (from the original). */
 void jz_calib_apply(problem *P, int j, double theta)
 {
     const jz_calib_param *q = &P->par[j];
     const int Z = P->orig->n_zorgsoorten, H = P->orig->meta.horizon;
+    P->cur[j] = theta;
     for (int z = 0; z < Z; z++) {
         if (!P->in_unit[(size_t)j * (size_t)Z + (size_t)z])
             continue;
@@ -85,17 +131,15 @@ void jz_calib_apply(problem *P, int j, double theta)
         double f = exp(jz_clampd(theta, q->theta_lo, q->theta_hi)), lo, hi;
         kind_range(o, q->kind, &lo, &hi);
         switch (q->kind) {
-        case JZ_PK_INSTROOM:
-            for (int y = 0; y < H; y++)
-                c->instroom[y] = jz_clampd(o->instroom[y] * f, lo, hi);
+        case JZ_PK_INSTROOM: case JZ_PK_INSTROOM_BREAK:
+            compose(P, q->g, z, 0);
             break;
         case JZ_PK_COST:
             for (int y = 0; y < H; y++)
                 c->cost[y] = jz_clampd(o->cost[y] * f, lo, hi);
             break;
-        case JZ_PK_ZORGDUUR:
-            for (int y = 0; y < H; y++)
-                c->zorgduur[y] = jz_clampd(o->zorgduur[y] * f, lo, hi);
+        case JZ_PK_ZORGDUUR: case JZ_PK_DUUR_TREND: case JZ_PK_DUUR_BREAK:
+            compose(P, q->g, z, 1);
             break;
         case JZ_PK_START:
             c->start = jz_clampd(q->is_factor ? o->start * f : f, lo, hi);
@@ -119,6 +163,11 @@ void jz_calib_restore(problem *P, int j)
     const jz_calib_param *q = &P->par[j];
     const int Z = P->orig->n_zorgsoorten, H = P->orig->meta.horizon;
     size_t bytes = (size_t)H * sizeof(double);
+    if (q->kind != JZ_PK_START && q->kind != JZ_PK_TREND && q->kind != JZ_PK_INTENSITY && q->kind != JZ_PK_COST) {
+        jz_calib_apply(P, j, 0.0); /* a factor of 1 (a trend of 0) on the original */
+        return;
+    }
+    P->cur[j] = q->theta;
     for (int z = 0; z < Z; z++) {
         if (!P->in_unit[(size_t)j * (size_t)Z + (size_t)z])
             continue;
@@ -126,9 +175,7 @@ void jz_calib_restore(problem *P, int j)
         const jz_cell *o = &P->orig->cells[ci];
         jz_cell *c = &P->work->cells[ci];
         switch (q->kind) {
-        case JZ_PK_INSTROOM: memcpy(c->instroom, o->instroom, bytes); break;
         case JZ_PK_COST: memcpy(c->cost, o->cost, bytes); break;
-        case JZ_PK_ZORGDUUR: memcpy(c->zorgduur, o->zorgduur, bytes); break;
         case JZ_PK_START: c->start = o->start; break;
         case JZ_PK_TREND: memcpy(c->instroom_trend, o->instroom_trend, bytes); break;
         case JZ_PK_INTENSITY: memcpy(c->intensity_trend, o->intensity_trend, bytes); break;
@@ -147,8 +194,7 @@ int jz_calib_evaluate(problem *P, double *f, int weighted)
     }
     for (int i = 0; i < P->n; i++) {
         const jz_calib_obs *o = &P->obs[i];
-        double m = jz_calib_model_value(P->work, P->res, o->series, o->g, o->z,
-                                        o->year - P->orig->meta.base_year);
+        double m = jz_calib_obs_value(P->work, P->res, o);
         double d = m - o->observed;
         if (!isfinite(d)) {
             P->failed = 1;
@@ -232,6 +278,9 @@ static int kind_wanted(int kind, unsigned fit)
     case JZ_PK_ZORGDUUR: return (fit & JZ_FIT_ZORGDUUR) != 0;
     case JZ_PK_COST: case JZ_PK_INTENSITY: return (fit & JZ_FIT_KOSTEN) != 0;
     case JZ_PK_START: return (fit & JZ_FIT_START) != 0;
+    case JZ_PK_DUUR_TREND: return (fit & JZ_FIT_DUUR_TREND) != 0;
+    case JZ_PK_DUUR_BREAK: return (fit & JZ_FIT_BREAK) != 0;
+    case JZ_PK_INSTROOM_BREAK: return (fit & JZ_FIT_BREAK_INSTROOM) != 0;
     default: return 0;
     }
 }
@@ -246,7 +295,8 @@ int jz_calib_make_params(problem *P, jz_calib *c, const unsigned char *own, cons
     int cap = (G * (Z + 1)) * JZ_PK_N;
     P->par = calloc((size_t)cap, sizeof *P->par);
     P->in_unit = calloc((size_t)cap * (size_t)Z, 1);
-    if (!P->par || !P->in_unit)
+    P->cur = calloc((size_t)cap, sizeof *P->cur);
+    if (!P->par || !P->in_unit || !P->cur)
         return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     int np = 0;
     for (int g = 0; g < G; g++)
@@ -283,6 +333,17 @@ int jz_calib_make_params(problem *P, jz_calib *c, const unsigned char *own, cons
                     q->theta = 0.0;
                     break;
                 }
+                case JZ_PK_DUUR_BREAK: case JZ_PK_INSTROOM_BREAK:
+                    q->is_factor = 1;
+                    q->initial = 1.0;
+                    q->theta = 0.0;
+                    q->year = P->break_year;
+                    break;
+                case JZ_PK_DUUR_TREND:
+                    q->is_factor = 0;
+                    q->initial = 0.0;
+                    q->theta = 0.0;
+                    break;
                 case JZ_PK_START:
                     q->is_factor = !cell;
                     q->initial = cell ? cell->start : 1.0;
@@ -307,6 +368,7 @@ int jz_calib_make_params(problem *P, jz_calib *c, const unsigned char *own, cons
                 q->value = q->initial;
                 q->se = NAN;
                 q->theta_se = NAN;
+                P->cur[np] = kind == JZ_PK_START || kind == JZ_PK_TREND || kind == JZ_PK_INTENSITY ? q->theta : 0.0;
                 np++;
             }
         }

@@ -30,6 +30,8 @@ typedef struct problem {
     int p;            /* fitted parameters */
     double *scratch;  /* [n] residuals */
     unsigned char *in_unit; /* [np * Z]: cell z belongs to param's unit */
+    double *cur;      /* [np] the theta each parameter has in the working copy (0: the original) */
+    int break_year;   /* the year the *_BREAK parameters start (0: none) */
     jz_error *err;
     int failed;
 } problem;

@@ -40,7 +40,8 @@
 #include "scenario/value.h"
 
 static const char *const kind_key[JZ_PK_N] = {"instroom", "cost", "zorgduur", "start",
-                                              "instroom_trend", "intensity_trend"};
+                                              "instroom_trend", "intensity_trend", "zorgduur_trend",
+                                              "zorgduur_break", "instroom_break"};
 const char *jz_param_kind_key(int k) { return k >= 0 && k < JZ_PK_N ? kind_key[k] : "?"; }
 
 void jz_calib_options_default(jz_calib_options *o)
@@ -77,12 +78,18 @@ int jz_fit_parse(const char *list, unsigned *bits, jz_error *err)
             b |= JZ_FIT_START;
         else if (strcmp(w, "vorm") == 0 || strcmp(w, "shape") == 0 || strcmp(w, "stages") == 0)
             b |= JZ_FIT_SHAPE;
+        else if (strcmp(w, "duurtrend") == 0 || strcmp(w, "zorgduur_trend") == 0 || strcmp(w, "duration_trend") == 0)
+            b |= JZ_FIT_DUUR_TREND;
+        else if (strcmp(w, "breuk") == 0 || strcmp(w, "break") == 0 || strcmp(w, "breuk_duur") == 0)
+            b |= JZ_FIT_BREAK;
+        else if (strcmp(w, "breuk_instroom") == 0 || strcmp(w, "break_instroom") == 0)
+            b |= JZ_FIT_BREAK_INSTROOM;
         else if (strcmp(w, "all") == 0 || strcmp(w, "alles") == 0)
             b |= JZ_FIT_DEFAULT | JZ_FIT_START | JZ_FIT_SHAPE;
         else
             return jz_error_set(err, JZ_EINPUT, NULL, 0, 0,
                                 "--fit: unknown parameter group '%s'; choose from instroom, "
-                                "zorgduur, kosten, start, vorm (or all)", w);
+                                "zorgduur, kosten, start, vorm, duurtrend, breuk, breuk_instroom (or all)", w);
         p += n;
         if (*p == ',')
             p++;
@@ -114,7 +121,8 @@ static void fill_values(problem *P)
         if (!q->fitted)
             continue;
         switch (q->kind) {
-        case JZ_PK_INSTROOM: case JZ_PK_COST: case JZ_PK_ZORGDUUR: case JZ_PK_START: {
+        case JZ_PK_INSTROOM: case JZ_PK_COST: case JZ_PK_ZORGDUUR: case JZ_PK_START:
+        case JZ_PK_DUUR_BREAK: case JZ_PK_INSTROOM_BREAK: {
             double f = exp(q->theta);
             if (q->kind == JZ_PK_START && !q->is_factor) {
                 q->value = f;
@@ -181,8 +189,10 @@ void jz_calib_free(jz_calib *c)
     if (!c)
         return;
     jz_scenario_free(c->fitted);
+    jz_scenario_free(c->conditioned);
     jz_result_free(c->result);
     free(c->params);
+    free(c->corr);
     free(c->obs);
     free(c->summary);
     free(c->shape);
@@ -257,15 +267,35 @@ static int fit(problem *P, jz_calib *c, const jz_calib_options *o)
     }
     c->chisq0 = chisq0;
     c->chisq = chisq;
-    c->dof = jz_calib_n_used(P->obs, P->n) - (int)p; /* set-aside observations carry no information */
     gsl_matrix *J = gsl_multifit_nlinear_jac(w);
+    /* degrees of freedom: only the observations that some fitted parameter
+     * moves carry information about the parameters; an observation no
+     * parameter touches (another series, a set-aside value) would only
+     * dilute the residual variance and understate the standard errors */
+    double jmax = 0.0, chisq_aff = 0.0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < p; k++)
+            if (fabs(gsl_matrix_get(J, i, k)) > jmax)
+                jmax = fabs(gsl_matrix_get(J, i, k));
+    int affected = 0;
+    for (size_t i = 0; i < n; i++) {
+        int any = 0;
+        for (size_t k = 0; k < p && !any; k++)
+            any = fabs(gsl_matrix_get(J, i, k)) > 1e-9 * jmax;
+        if (any && isfinite(P->obs[i].scale)) {
+            affected++;
+            chisq_aff += gsl_vector_get(f, i) * gsl_vector_get(f, i);
+        }
+    }
+    c->n_affected = affected;
+    c->dof = affected - (int)p;
     if ((st = gsl_multifit_nlinear_covar(J, 1e-12, cov)) != GSL_SUCCESS) {
         rc = jz_error_set(P->err, JZ_ERUNTIME, NULL, 0, 0,
                           "the covariance of the fitted parameters could not be computed (%s); fit fewer "
                           "groups (--fit)", gsl_strerror(st));
         goto done;
     }
-    double s2 = c->dof > 0 ? chisq / c->dof : NAN;
+    double s2 = c->dof > 0 ? chisq_aff / c->dof : NAN;
     c->sigma = sqrt(s2);
     if (gsl_matrix_memcpy(A, J) == GSL_SUCCESS && gsl_linalg_SV_decomp(A, V, S, work) == GSL_SUCCESS) {
         double smax = gsl_vector_get(S, 0), smin = gsl_vector_get(S, p - 1);
@@ -273,6 +303,14 @@ static int fit(problem *P, jz_calib *c, const jz_calib_options *o)
     } else {
         c->cond = NAN;
     }
+    free(c->corr);
+    if ((c->corr = calloc((size_t)P->np * (size_t)P->np, sizeof *c->corr)))
+        for (size_t a = 0; a < p; a++)
+            for (size_t b = 0; b < p; b++) {
+                double vab = gsl_matrix_get(cov, a, b), va = gsl_matrix_get(cov, a, a), vb = gsl_matrix_get(cov, b, b);
+                c->corr[(size_t)P->map[a] * (size_t)P->np + (size_t)P->map[b]] =
+                    va > 0 && vb > 0 ? vab / sqrt(va * vb) : (a == b);
+            }
     for (size_t k = 0; k < p; k++) {
         jz_calib_param *q = &P->par[P->map[k]];
         q->theta = gsl_vector_get(xs, k);
@@ -315,16 +353,10 @@ done:
     return rc;
 }
 
-jz_calib *jz_calibrate(const jz_scenario *s, const jz_history *h, const jz_calib_options *opt,
-                       jz_error *err)
+static jz_calib *calibrate_one(const jz_scenario *s, const jz_history *h, const jz_calib_options *opt,
+                               jz_error *err)
 {
-    jz_init(); /* GSL failures come back as statuses (jzsim/init.h) */
-    jz_error_clear(err);
-    jz_calib_options o;
-    if (opt)
-        o = *opt;
-    else
-        jz_calib_options_default(&o);
+    jz_calib_options o = *opt;
     if (o.max_stages < 1 || o.max_stages > JZ_SHAPE_KMAX)
         o.max_stages = JZ_SHAPE_KMAX;
     const int G = s->n_gemeenten, Z = s->n_zorgsoorten, H = s->meta.horizon;
@@ -369,6 +401,40 @@ jz_calib *jz_calibrate(const jz_scenario *s, const jz_history *h, const jz_calib
         if (ob->year > c->last_year)
             c->last_year = ob->year;
     }
+
+    /* revisions of the history (voorlopig, then final): named in the report */
+    for (int i = 0; i < h->n_revisions; i++) {
+        const jz_history_revision *v = &h->revisions[i];
+        const jz_history_row *row = &h->rows[v->row];
+        if (i == 8) {
+            WARN(c, "%d more revisions in %s", h->n_revisions - 8, h->path);
+            break;
+        }
+        WARN(c, "revision in %s: %s of %s, %s, %d%s was %.6g voorlopig (line %d), is %.6g (%+.1f%%) (line %d); "
+                "the final value is fitted", h->path, jz_hseries_key(v->series),
+             row->gemeente[0] ? row->gemeente : s->gemeenten[0].code, row->zorgsoort[0] ? row->zorgsoort : "totaal",
+             row->year, row->half == 1 ? "H1" : row->half == 2 ? "H2" : "", v->first, v->line_first, v->revised,
+             v->first != 0.0 ? 100.0 * (v->revised - v->first) / v->first : 0.0, v->line_revised);
+    }
+
+    /* conditional: the observed instroom goes into the scenario for every
+     * observed year, and instroom is not fitted */
+    if (o.instroom_observed) {
+        jz_workspace *w0 = jz_workspace_alloc(s);
+        jz_result *r0 = jz_result_alloc(s);
+        c->conditioned = jz_scenario_copy(s);
+        if (!w0 || !r0 || !c->conditioned)
+            rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        else
+            rc = jz_calib_observed_instroom(c->conditioned, w0, r0, c->obs, c->n_obs, s->meta.base_year - 1, err);
+        jz_workspace_free(w0);
+        jz_result_free(r0);
+        if (rc)
+            goto done;
+        o.fit &= ~(unsigned)(JZ_FIT_INSTROOM | JZ_FIT_BREAK_INSTROOM);
+        s = c->conditioned;
+    }
+    P.break_year = o.break_year;
 
     /* everything the fit needs, allocated once */
     P.orig = s;
@@ -440,10 +506,40 @@ jz_calib *jz_calibrate(const jz_scenario *s, const jz_history *h, const jz_calib
                  q->z >= 0 ? s->zorgsoorten[q->z].key : "the other zorgsoorten (group)", q->note);
     }
     if (P.p > 0) {
-        if ((rc = fit(&P, c, &o)))
-            goto done;
+        /* conditional: the observed instroom was put in at the scenario's
+         * durations; transfers into a zorgsoort move with the fitted
+         * durations, so it is put in again at the fitted values and the fit
+         * repeated until the instroom stays put */
+        for (int pass = 0; pass < (o.instroom_observed ? 8 : 1); pass++) {
+            if (pass > 0) {
+                for (int k = 0; k < P.p; k++)
+                    jz_calib_apply(&P, P.map[k], P.par[P.map[k]].theta);
+                if ((rc = jz_calib_observed_instroom(c->fitted, P.ws, c->result, c->obs, c->n_obs,
+                                                     s->meta.base_year - 1, err)))
+                    goto done;
+                double moved = 0.0;
+                for (size_t ci = 0; ci < (size_t)G * (size_t)Z; ci++)
+                    for (int y = 0; y < H; y++) {
+                        double a = c->conditioned->cells[ci].instroom[y], b = c->fitted->cells[ci].instroom[y];
+                        if (fabs(b - a) > moved * (fabs(a) + 1e-300))
+                            moved = fabs(b - a) / (fabs(a) + 1e-300);
+                        c->conditioned->cells[ci].instroom[y] = b;
+                    }
+                if (moved < 1e-10)
+                    break;
+            }
+            if ((rc = fit(&P, c, &o)))
+                goto done;
+        }
     } else {
-        WARN(c, "no parameter could be fitted: the calibrated scenario equals the input");
+        int shaped = 0;
+        for (int z = 0; z < Z; z++)
+            shaped |= c->fitted->zorgsoorten[z].stages != s->zorgsoorten[z].stages;
+        if (shaped)
+            WARN(c, "only the duration shape (stages) was fitted; no other parameter was asked for or could "
+                    "be fitted");
+        else
+            WARN(c, "no parameter could be fitted: the calibrated scenario equals the input");
     }
     /* a parameter that ended beyond its bound is at the bound: its value is
      * what the fitted run and the written scenario use */
@@ -471,8 +567,7 @@ jz_calib *jz_calibrate(const jz_scenario *s, const jz_history *h, const jz_calib
     }
     for (int i = 0; i < c->n_obs; i++) {
         jz_calib_obs *ob = &c->obs[i];
-        ob->model = jz_calib_model_value(c->fitted, c->result, ob->series, ob->g, ob->z,
-                                         ob->year - s->meta.base_year);
+        ob->model = jz_calib_obs_value(c->fitted, c->result, ob);
     }
     if (P.p == 0) {
         double chisq = 0.0;
@@ -489,7 +584,7 @@ jz_calib *jz_calibrate(const jz_scenario *s, const jz_history *h, const jz_calib
         const jz_calib_param *q = &P.par[j];
         if (!q->fitted)
             continue;
-        int level = q->kind <= JZ_PK_START;
+        int level = q->kind <= JZ_PK_START || q->kind == JZ_PK_DUUR_BREAK || q->kind == JZ_PK_INSTROOM_BREAK;
         double f = level ? exp(q->theta) : 0.0;
         if (level && q->kind == JZ_PK_START && !q->is_factor && q->initial > 0)
             f = q->value / q->initial;
@@ -507,6 +602,7 @@ done:
     free(P.map);
     free(P.scratch);
     free(P.in_unit);
+    free(P.cur);
     free(rg);
     free(rz);
     free(own);
@@ -519,6 +615,106 @@ done:
         return NULL;
     }
     return c;
+}
+
+/* The years a break could start in: after the first observed year, up to
+ * the last (within from..until). */
+static void break_range(const jz_history *h, const jz_calib_options *o, int *lo, int *hi)
+{
+    int a = 0, b = 0;
+    for (int i = 0; i < h->n_rows; i++) {
+        int y = h->rows[i].year;
+        if ((o->from && y < o->from) || (o->until && y > o->until))
+            continue;
+        if (!a || y < a)
+            a = y;
+        if (!b || y > b)
+            b = y;
+    }
+    *lo = a + 1;
+    *hi = b;
+}
+
+/* With a break asked for and no year given, the break year is the one
+ * with the smallest weighted sum of squares (a profile over the candidate
+ * years), and an F test against the fit without a break says whether the
+ * data show a series break. */
+jz_calib *jz_calibrate(const jz_scenario *s, const jz_history *h, const jz_calib_options *opt,
+                       jz_error *err)
+{
+    jz_init(); /* GSL failures come back as statuses (jzsim/init.h) */
+    jz_error_clear(err);
+    jz_calib_options o;
+    if (opt)
+        o = *opt;
+    else
+        jz_calib_options_default(&o);
+    const unsigned breaks = JZ_FIT_BREAK | JZ_FIT_BREAK_INSTROOM;
+    if (!(o.fit & breaks)) {
+        o.break_year = 0;
+        return calibrate_one(s, h, &o, err);
+    }
+    jz_calib_options o0 = o;
+    o0.fit &= ~breaks;
+    o0.break_year = 0;
+    jz_calib *none = (o0.fit & ~(unsigned)JZ_FIT_SHAPE) ? calibrate_one(s, h, &o0, err) : NULL;
+    jz_calib *best = NULL;
+    int lo, hi;
+    if (o.break_year) {
+        lo = hi = o.break_year;
+    } else {
+        break_range(h, &o, &lo, &hi);
+        if (hi > s->meta.base_year + s->meta.horizon - 1)
+            hi = s->meta.base_year + s->meta.horizon - 1;
+    }
+    for (int B = lo; B <= hi; B++) {
+        jz_calib_options ob = o;
+        ob.break_year = B;
+        jz_error e2;
+        jz_calib *c = calibrate_one(s, h, &ob, &e2);
+        if (!c) {
+            if (!best)
+                *err = e2;
+            continue;
+        }
+        int fitted = 0;
+        for (int j = 0; j < c->n_params; j++)
+            fitted |= (c->params[j].kind == JZ_PK_DUUR_BREAK || c->params[j].kind == JZ_PK_INSTROOM_BREAK) &&
+                      c->params[j].fitted;
+        if (fitted && (!best || c->chisq < best->chisq)) {
+            jz_calib_free(best);
+            best = c;
+        } else {
+            jz_calib_free(c);
+        }
+    }
+    if (!best) {
+        if (none) {
+            WARN(none, "no break year in %d-%d could be fitted (too few observations on one side)", lo, hi);
+            jz_error_clear(err);
+        }
+        return none;
+    }
+    best->break_year = 0;
+    for (int j = 0; j < best->n_params; j++)
+        if (best->params[j].year)
+            best->break_year = best->params[j].year;
+    best->break_F = best->break_p = NAN;
+    if (none && best->dof > 0 && best->chisq > 0) {
+        double F = (none->chisq - best->chisq) / (best->chisq / best->dof);
+        best->break_F = F > 0 ? F : 0;
+        best->break_p = gsl_cdf_fdist_Q(best->break_F, 1.0, best->dof);
+    }
+    if (!o.break_year && isfinite(best->break_p) && best->break_p < 0.01)
+        WARN(best, "series break: the data say that %s changed from %d on (F = %.3g, p = %.2g against no "
+                   "break); check whether the source changed its population or definitions that year",
+             (o.fit & JZ_FIT_BREAK) ? "zorgduur" : "instroom", best->break_year, best->break_F, best->break_p);
+    else if (!o.break_year && isfinite(best->break_p))
+        WARN(best, "no clear series break: the best break year %d improves the fit with p = %.2g only",
+             best->break_year, best->break_p);
+    jz_calib_free(none);
+    jz_error_clear(err);
+    return best;
 }
 
 int jz_calib_check_written(const char *path, jz_error *err)

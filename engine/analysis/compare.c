@@ -349,7 +349,7 @@ int jz_cmp_last_year(const jz_comparison *c, int s)
 int jz_cmp_decomposition_ok(const jz_comparison *c, int u, int s, int y)
 {
     static const int parts[] = {JZ_CMP_DEC_TARIFF, JZ_CMP_DEC_EXTERNAL, JZ_CMP_DEC_VOLUME,
-                                JZ_CMP_DEC_INTENSITY};
+                                JZ_CMP_DEC_INTENSITY, JZ_CMP_DEC_START};
     double t = jz_cmp_value(c, JZ_CMP_TEKORT, u, 0, s, y), sum = 0.0;
     int nonzero = 0;
     if (isnan(t))

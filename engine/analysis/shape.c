@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_multimin.h>
 
 #include "analysis/calib_internal.h"
 
@@ -83,6 +84,104 @@ static double mle_D(const double *n, int k, double *ll_out)
     return exp(x);
 }
 
+/* ---- two branches ------------------------------------------------------ *
+ * Share p of the trajectories follows Erlang-k1 with mean D1, the rest
+ * Erlang-k2 with mean D2: class probabilities p p_c(D1, k1) + (1 - p)
+ * p_c(D2, k2).  Maximum likelihood over (logit p, log D1, log D2) by the
+ * Nelder-Mead simplex (gsl_multimin), for every k1, k2 in 1..3 from a few
+ * starting points; 3 free parameters, so the chi-square has C - 4 degrees
+ * of freedom. */
+
+#define MIX_KMAX 3
+
+typedef struct mixfit {
+    const double *n;
+    int k1, k2;
+} mixfit;
+
+static double mix_probs(const gsl_vector *x, int k1, int k2, double *p)
+{
+    double a = 1.0 / (1.0 + exp(-gsl_vector_get(x, 0)));
+    double D1 = exp(gsl_vector_get(x, 1)), D2 = exp(gsl_vector_get(x, 2));
+    double p1[JZ_DUR_CLASSES], p2[JZ_DUR_CLASSES];
+    class_probs(D1, k1, p1);
+    class_probs(D2, k2, p2);
+    for (int c = 0; c < JZ_DUR_CLASSES; c++)
+        p[c] = a * p1[c] + (1.0 - a) * p2[c];
+    return a;
+}
+
+static double mix_negll(const gsl_vector *x, void *params)
+{
+    const mixfit *m = params;
+    if (fabs(gsl_vector_get(x, 0)) > 30 || gsl_vector_get(x, 1) < log(0.25) || gsl_vector_get(x, 1) > log(1200.0) ||
+        gsl_vector_get(x, 2) < log(0.25) || gsl_vector_get(x, 2) > log(1200.0))
+        return 1e300;
+    double p[JZ_DUR_CLASSES], ll = 0.0;
+    mix_probs(x, m->k1, m->k2, p);
+    for (int c = 0; c < JZ_DUR_CLASSES; c++)
+        if (m->n[c] > 0)
+            ll += m->n[c] * log(p[c] > 1e-300 ? p[c] : 1e-300);
+    return -ll;
+}
+
+static void mixture(jz_shape_test *t)
+{
+    const gsl_multimin_fminimizer_type *T = gsl_multimin_fminimizer_nmsimplex2;
+    gsl_multimin_fminimizer *mz = gsl_multimin_fminimizer_alloc(T, 3);
+    gsl_vector *x = gsl_vector_alloc(3), *step = gsl_vector_alloc(3);
+    t->mix_loglik = -INFINITY;
+    if (!mz || !x || !step)
+        goto done;
+    double Dbest = t->D[t->best_k - 1];
+    static const double starts[][3] = {{0.5, 0.5, 2.0}, {0.0, 0.3, 1.5}, {-0.5, 0.7, 3.0}, {1.0, 0.8, 1.8}};
+    for (int k1 = 1; k1 <= MIX_KMAX; k1++)
+        for (int k2 = 1; k2 <= MIX_KMAX; k2++)
+            for (size_t st = 0; st < sizeof starts / sizeof starts[0]; st++) {
+                mixfit m = {t->counts, k1, k2};
+                gsl_multimin_function fn = {mix_negll, 3, &m};
+                gsl_vector_set(x, 0, starts[st][0]);
+                gsl_vector_set(x, 1, log(Dbest * starts[st][1]));
+                gsl_vector_set(x, 2, log(Dbest * starts[st][2]));
+                gsl_vector_set_all(step, 0.5);
+                if (gsl_multimin_fminimizer_set(mz, &fn, x, step) != GSL_SUCCESS)
+                    continue;
+                for (int it = 0; it < 2000; it++) {
+                    if (gsl_multimin_fminimizer_iterate(mz) != GSL_SUCCESS)
+                        break;
+                    if (gsl_multimin_test_size(gsl_multimin_fminimizer_size(mz), 1e-9) == GSL_SUCCESS)
+                        break;
+                }
+                double ll = -gsl_multimin_fminimizer_minimum(mz);
+                if (ll > t->mix_loglik) {
+                    const gsl_vector *xb = gsl_multimin_fminimizer_x(mz);
+                    double p[JZ_DUR_CLASSES];
+                    t->mix_loglik = ll;
+                    t->mix_p = mix_probs(xb, k1, k2, p);
+                    t->mix_D1 = exp(gsl_vector_get(xb, 1));
+                    t->mix_D2 = exp(gsl_vector_get(xb, 2));
+                    t->mix_k1 = k1;
+                    t->mix_k2 = k2;
+                    double chi2 = 0.0;
+                    for (int c = 0; c < JZ_DUR_CLASSES; c++) {
+                        double e = t->total * p[c];
+                        if (e > 1e-12)
+                            chi2 += (t->counts[c] - e) * (t->counts[c] - e) / e;
+                    }
+                    t->mix_chi2 = chi2;
+                }
+            }
+    t->mix_pvalue = gsl_cdf_chisq_Q(t->mix_chi2, JZ_DUR_CLASSES - 4);
+    /* better than the best single Erlang: likelihood ratio with 2 more
+     * parameters, at 1% */
+    double lr = 2.0 * (t->mix_loglik - t->loglik[t->best_k - 1]);
+    t->mix_better = lr > gsl_cdf_chisq_Pinv(0.99, 2);
+done:
+    gsl_multimin_fminimizer_free(mz);
+    gsl_vector_free(x);
+    gsl_vector_free(step);
+}
+
 void jz_shape_test_counts(jz_shape_test *t, int kmax)
 {
     if (kmax < 1 || kmax > JZ_SHAPE_KMAX)
@@ -112,7 +211,13 @@ void jz_shape_test_counts(jz_shape_test *t, int kmax)
         if (ll > t->loglik[t->best_k - 1])
             t->best_k = k;
     }
-    (void)nonzero;
+    t->none_fits = 1;
+    for (int k = 1; k <= kmax; k++)
+        t->none_fits &= t->pvalue[k - 1] < 0.01;
+    if (nonzero >= 5)
+        mixture(t);
+    else
+        t->mix_loglik = t->mix_chi2 = t->mix_pvalue = NAN;
 }
 
 /* The duration-class counts of gemeente g, zorgsoort z (-1: the total)
@@ -154,11 +259,23 @@ int jz_shape_tests(const jz_scenario *s, const double *classes, int kmax, jz_cal
             memcpy(st->counts, cl, sizeof st->counts);
             st->scenario_k = z >= 0 ? s->zorgsoorten[z].stages : 0;
             jz_shape_test_counts(st, kmax);
+            const char *gc = s->gemeenten[g].code, *zk = z >= 0 ? s->zorgsoorten[z].key : "totaal";
             if (t < 30)
                 jz_calib_warn(&c->warnings, &c->n_warnings, &c->cap_warnings,
                               "duration classes of %s, %s: only %.0f ended trajectories; the shape "
-                              "test has little power", s->gemeenten[g].code,
-                              z >= 0 ? s->zorgsoorten[z].key : "totaal", t);
+                              "test has little power", gc, zk, t);
+            else if (st->none_fits && st->mix_better && st->mix_pvalue >= 0.01)
+                jz_calib_warn(&c->warnings, &c->n_warnings, &c->cap_warnings,
+                              "duration classes of %s, %s: no single Erlang shape fits (best k = %d, chi-square "
+                              "p = %.2g); two branches do (p = %.2g): %.0f%% Erlang-%d with mean %.1f months, "
+                              "the rest Erlang-%d with mean %.1f months", gc, zk, st->best_k,
+                              st->pvalue[st->best_k - 1], st->mix_pvalue, 100.0 * st->mix_p, st->mix_k1,
+                              st->mix_D1, st->mix_k2, st->mix_D2);
+            else if (st->none_fits)
+                jz_calib_warn(&c->warnings, &c->n_warnings, &c->cap_warnings,
+                              "duration classes of %s, %s: no duration shape fits (best single Erlang k = %d, "
+                              "p = %.2g; two branches p = %.2g); the zorgduur fit rests on a shape the data "
+                              "reject", gc, zk, st->best_k, st->pvalue[st->best_k - 1], st->mix_pvalue);
         }
     return JZ_OK;
 }

@@ -1,7 +1,8 @@
 /*
  * cmd_calibrate.c - `jzsim calibrate` (fit a scenario to a history, write
  * the calibrated scenario) and `jzsim backtest` (fit on the early years,
- * score the projection of the later ones against naive forecasts).
+ * score the projection of the later ones against naive forecasts; with
+ * --rolling over every origin, with forecast intervals).
  */
 /* realpath() is XSI: glibc hides it under plain _POSIX_C_SOURCE */
 #ifndef _XOPEN_SOURCE
@@ -36,7 +37,18 @@ static const cli_option options_calibrate[] = {
         "instroom,zorgduur,kosten): instroom (level and trend),\n"
         "zorgduur (mean duration), kosten (cost per client-year and\n"
         "its trend), start (clients at the start), vorm (Erlang\n"
-        "stages from duration-class counts), all"),
+        "stages from duration-class counts), duurtrend (zorgduur\n"
+        "trend per year), breuk / breuk_instroom (a level shift in\n"
+        "zorgduur / instroom from a break year), all"),
+    CLI_OWN("--break-year", "YEAR",
+        "the year a breuk starts (default: estimated)"),
+    CLI_OWN("--instroom", "MODE",
+        "projected (default: fit instroom) or observed (put the\n"
+        "observed instroom in and fit the rest)"),
+    CLI_OWN("--map", "COL=ROLE",
+        "read history column COL as ROLE (zorgsoort, gemeente,\n"
+        "periode, a series such as instroom, or negeer); several\n"
+        "separated by ';'"),
     CLI_OWN("--until", "YEAR",
         "use the history up to and including YEAR only"),
     CLI_COMMON("-o, --output", "FILE",
@@ -54,19 +66,23 @@ static const cli_option options_calibrate[] = {
 static const char trailer_calibrate[] =
     "\n"
     "Examples:\n"
-    "  jzsim calibrate --history scenarios/enschede/historie.csv \\\n"
-    "        -o scenarios/enschede/gekalibreerd.yaml scenarios/enschede/kalibratie.yaml\n"
-    "  jzsim calibrate --history h.csv --fit kosten --until 2022 --format json s.yaml\n"
+    "  jzsim calibrate --history scenarios/enschede/historie.csv --fit kosten \\\n"
+    "        -o gekalibreerd.yaml scenarios/enschede/basis.yaml\n"
+    "  jzsim calibrate --history scenarios/enschede/historie.csv --fit kosten \\\n"
+    "        --until 2022 --format json scenarios/enschede/basis.yaml\n"
     "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n";
 
 static const char usage_backtest[] =
-    "Usage: jzsim backtest [options] --history H.csv --fit-until YEAR SCENARIO.yaml\n"
+    "Usage: jzsim backtest [options] --history H.csv (--fit-until YEAR | --rolling) SCENARIO.yaml\n"
     "\n"
     "Fits the scenario on the history up to YEAR, projects the later observed\n"
     "years and reports the error per horizon (1, 2, 3 years ahead) as mean error,\n"
     "mean absolute error and MAPE, next to two naive forecasts on the same points:\n"
     "the last value carried forward and a straight line through the fitted years.\n"
+    "With --rolling it does so for every origin with enough history, turns the\n"
+    "errors per horizon into 95% forecast intervals (with their coverage) and\n"
+    "forecasts the years after the history with those intervals.\n"
     "\n"
     "Options:\n";
 
@@ -74,12 +90,26 @@ static const cli_option options_backtest[] = {
     CLI_OWN("--history", "FILE",
         "observed series, CSV or YAML (docs/calibration.md)"),
     CLI_OWN("--fit-until", "YEAR",
-        "last year of the fit; the years after it are scored"),
+        "last year of the fit; the years after it are scored\n"
+        "(with --rolling: the last origin)"),
+    CLI_OWN("--rolling", NULL,
+        "rolling origins: fit until T for every T with enough\n"
+        "history (at least 3 years), pool the errors"),
+    CLI_OWN("--first-origin", "YEAR",
+        "with --rolling: the first origin"),
+    CLI_OWN("--anchor", "yes|no",
+        "start the forecasts from the last observed stock\n"
+        "(default yes) or from the fitted run"),
     CLI_OWN("--instroom", "MODE",
         "projected (default: a true forecast) or observed (put\n"
-        "the observed instroom in, score the rest)"),
+        "the observed instroom of the fitted and scored years in,\n"
+        "score the rest: a conditional forecast)"),
     CLI_OWN("--fit", "LIST",
         "parameter groups as for calibrate"),
+    CLI_OWN("--break-year", "YEAR",
+        "the year a breuk starts (default: estimated)"),
+    CLI_OWN("--map", "COL=ROLE",
+        "read history column COL as ROLE, as for calibrate"),
     CLI_OWN("--horizon", "N",
         "score 1..N years ahead (default 3)"),
     CLI_COMMON("--format", "F",
@@ -98,8 +128,9 @@ static const char trailer_backtest[] =
     "\n"
     "Examples:\n"
     "  jzsim backtest --history scenarios/enschede/historie.csv --fit-until 2022 \\\n"
-    "        scenarios/enschede/kalibratie.yaml\n"
-    "  jzsim backtest --history h.csv --fit-until 2020 --instroom observed --format csv s.yaml\n"
+    "        --fit kosten scenarios/enschede/basis.yaml\n"
+    "  jzsim backtest --history tests/data/history/synth.csv --rolling --instroom observed \\\n"
+    "        --format csv tests/data/history/synth.yaml\n"
     "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n";
 
@@ -107,9 +138,10 @@ static const char trailer_backtest[] =
  * commands parse all of them: calibrate ignores --fit-until, --horizon and
  * --instroom; backtest refuses --until (parse). */
 typedef struct opts {
-    const char *history, *fit;
+    const char *history, *fit, *map;
     unsigned fit_bits; /* --fit parsed, when given */
     int until, fit_until, horizon, instroom_observed;
+    int break_year, rolling, first_origin, anchor;
 } opts;
 
 static int parse_year(const char *cmd, const char *opt, const char *v, int *out)
@@ -128,8 +160,36 @@ static int own_option(const char *cmd, int argc, char **argv, int *i, void *ctx)
     const char *v = NULL;
     int k;
     if ((k = cli_opt_value(cmd, argc, argv, i, "--history", &o->history)) ||
-        (k = cli_opt_value(cmd, argc, argv, i, "--fit", &o->fit)))
+        (k = cli_opt_value(cmd, argc, argv, i, "--fit", &o->fit)) ||
+        (k = cli_opt_value(cmd, argc, argv, i, "--map", &o->map)))
         return k;
+    if (strcmp(argv[*i], "--rolling") == 0) {
+        o->rolling = 1;
+        return CLI_TAKEN;
+    }
+    if ((k = cli_opt_value(cmd, argc, argv, i, "--break-year", &v))) {
+        if (k < 0 || parse_year(cmd, "--break-year", v, &o->break_year))
+            return CLI_ERROR;
+        return k;
+    }
+    if ((k = cli_opt_value(cmd, argc, argv, i, "--first-origin", &v))) {
+        if (k < 0 || parse_year(cmd, "--first-origin", v, &o->first_origin))
+            return CLI_ERROR;
+        return k;
+    }
+    if ((k = cli_opt_value(cmd, argc, argv, i, "--anchor", &v))) {
+        if (k < 0)
+            return CLI_ERROR;
+        if (strcmp(v, "yes") == 0 || strcmp(v, "ja") == 0)
+            o->anchor = 1;
+        else if (strcmp(v, "no") == 0 || strcmp(v, "nee") == 0)
+            o->anchor = 0;
+        else {
+            cli_usage_error(cmd, "--anchor must be yes or no, got '%s'", v);
+            return CLI_ERROR;
+        }
+        return k;
+    }
     if ((k = cli_opt_value(cmd, argc, argv, i, "--fit-until", &v))) {
         if (k < 0 || parse_year(cmd, "--fit-until", v, &o->fit_until))
             return CLI_ERROR;
@@ -173,7 +233,7 @@ static const cli_spec backtest_spec = {
     .cmd = "backtest",
     .usage = usage_backtest,
     .options = options_backtest,
-    .help_col = 21,
+    .help_col = 23,
     .trailer = trailer_backtest,
     .formats = CLI_FORMATS_BASIC,
     .own = own_option,
@@ -184,14 +244,18 @@ static int parse(const cli_spec *spec, int argc, char **argv, cli_common *co, op
 {
     memset(o, 0, sizeof *o);
     o->horizon = 3;
+    o->anchor = 1;
     int rc = cli_parse(spec, argc, argv, co, o);
     if (rc != CLI_GO_ON)
         return rc;
     if (!o->history)
         return cli_usage_error(spec->cmd, "no history given: --history FILE (docs/calibration.md)");
     int backtest = spec == &backtest_spec;
-    if (backtest && !o->fit_until)
-        return cli_usage_error(spec->cmd, "--fit-until YEAR is required: the last year the fit may use");
+    if (backtest && !o->fit_until && !o->rolling)
+        return cli_usage_error(spec->cmd, "--fit-until YEAR (the last year the fit may use) or --rolling is "
+                                          "required");
+    if (!backtest && (o->rolling || o->first_origin))
+        return cli_usage_error(spec->cmd, "--rolling and --first-origin are backtest options");
     jz_error err;
     if (o->fit && jz_fit_parse(o->fit, &o->fit_bits, &err))
         return cli_usage_error(spec->cmd, "%s", err.message);
@@ -210,7 +274,8 @@ static int load_inputs(const cli_spec *spec, const cli_common *co, const opts *o
     *h = NULL;
     if (!(*s = cli_load_scenario(spec, co, NULL, &rc)))
         return rc;
-    if (!(*h = jz_history_load(o->history, &err))) {
+    jz_history_options ho = {o->map};
+    if (!(*h = jz_history_load_opts(o->history, &ho, &err))) {
         jz_scenario_free(*s);
         *s = NULL;
         return cli_fail_input(&err);
@@ -287,6 +352,8 @@ int cmd_calibrate(int argc, char **argv)
     jz_calib_options cal;
     jz_calib_options_default(&cal);
     cal.until = o.until;
+    cal.break_year = o.break_year;
+    cal.instroom_observed = o.instroom_observed;
     if (o.fit)
         cal.fit = o.fit_bits;
     jz_scenario *s;
@@ -345,6 +412,11 @@ int cmd_backtest(int argc, char **argv)
     bo.fit_until = o.fit_until;
     bo.instroom_observed = o.instroom_observed;
     bo.max_horizon = o.horizon;
+    bo.rolling = o.rolling;
+    bo.first_origin = o.first_origin;
+    bo.anchor = o.anchor;
+    bo.ahead = o.rolling;
+    bo.calib.break_year = o.break_year;
     if (o.fit)
         bo.calib.fit = o.fit_bits;
     jz_scenario *s;

@@ -12,6 +12,7 @@
 #include "cli/unc_cli.h"
 #include "cli/compare_one.h"
 #include "jzsim/compare.h"
+#include "jzsim/history.h"
 #include "jzsim/sensitivity.h"
 
 /* The options of compare itself: --bands, --title, and Monte Carlo's
@@ -23,6 +24,7 @@ typedef struct args {
     unsigned long seed;
     long threads;
     const char *mc_output;
+    const char *history;   /* --history: observed figures for the briefing */
 } args;
 
 static const char usage[] =
@@ -75,6 +77,11 @@ static const cli_option options[] = {
     {CLI_OPT_STRING, "--title", "TEXT",
         "html: the title of the briefing",
         offsetof(args, title), 0, 0},
+    {CLI_OPT_STRING, "--history", "FILE",
+        "html: observed figures (a history file as for calibrate,\n"
+        "docs/calibration.md) drawn as points beside the projection;\n"
+        "years up to its last year are shown as realisation",
+        offsetof(args, history), 0, 0},
     CLI_QUIET_ROW,
     /* listed in --seed's text */
     {CLI_OPT_LONG, "--threads", "T", NULL, offsetof(args, threads), 1, 256},
@@ -122,6 +129,8 @@ static int parse(int argc, char **argv, cli_common *co, args *a)
         return rc;
     if (!a->draws && (a->mc_output || a->threads))
         return cli_usage_error("compare", "--threads and --mc-output go with --draws N");
+    if (a->history && co->format != JZ_FORMAT_HTML)
+        return cli_usage_error("compare", "--history is drawn in the briefing: it goes with --format html");
     if (co->n_paths < 2)
         return cli_usage_error("compare", "give at least two scenario files (the first is the reference)%s",
                                co->n_paths == 1 ? "; for one scenario use 'jzsim run'" : "");
@@ -202,11 +211,15 @@ int cmd_compare(int argc, char **argv)
         else if (!co.quiet)
             fprintf(stderr, "jzsim: note: no sensitivity chart: %s\n", err.message);
     }
+    jz_history *hist = NULL;
+    if (rc == EXIT_OK && a.history && !(hist = jz_history_load(a.history, &err)))
+        rc = cli_fail(&err);
     if (rc == EXIT_OK) {
         int u = select_unit(&co, &ro, c);
-        jz_report_subject x = {.kind = JZ_REPORT_COMPARE, .comparison = c};
+        jz_report_subject x = {.kind = JZ_REPORT_COMPARE, .comparison = c, .history = hist};
         rc = u >= 0 ? u : cli_report(co.output, &x, &ro);
     }
+    jz_history_free(hist);
     jz_sensitivity_free(tornado);
     jz_comparison_free(c);
     for (int i = 0; i < co.n_paths; i++) {
@@ -217,7 +230,7 @@ int cmd_compare(int argc, char **argv)
 }
 
 int cli_write_one(const char *cmd, const jz_scenario *s, const jz_result *r, const jz_report_options *o,
-                  const char *output)
+                  const jz_history *history, const char *output)
 {
     int rc = xlsx_missing(cmd, o->format);
     if (rc >= 0)
@@ -229,7 +242,7 @@ int cli_write_one(const char *cmd, const jz_scenario *s, const jz_result *r, con
     /* with one scenario the units are its gemeenten in order, then the total */
     jz_report_options ro = *o;
     ro.gemeente = o->gemeente >= 0 && o->gemeente < c->n_units ? o->gemeente : -1;
-    jz_report_subject x = {.kind = JZ_REPORT_COMPARE, .comparison = c};
+    jz_report_subject x = {.kind = JZ_REPORT_COMPARE, .comparison = c, .history = history};
     rc = cli_report(output, &x, &ro);
     jz_comparison_free(c);
     return rc;

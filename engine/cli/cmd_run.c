@@ -1,11 +1,19 @@
 /*
  * cmd_run.c - `jzsim run`: project one scenario, print the per-year results.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "jzsim/history.h"
+
 #include "cli/cli.h"
 #include "cli/compare_one.h"
+
+/* The options of run itself. */
+typedef struct args {
+    const char *history; /* --history: observed figures for the briefing */
+} args;
 
 static const char usage[] =
     "Usage: jzsim run [options] SCENARIO.yaml\n"
@@ -29,6 +37,10 @@ static const cli_option options[] = {
         "one gemeente by CBS code or name; 'all' (CSV/JSON) gives\n"
         "every gemeente and the total"),
     CLI_OUTPUT_ROW,
+    {CLI_OPT_STRING, "--history", "FILE",
+        "html: observed figures (a history file as for calibrate)\n"
+        "drawn as points beside the projection",
+        offsetof(args, history), 0, 0},
     CLI_QUIET_ROW,
     CLI_END,
 };
@@ -59,9 +71,12 @@ static const cli_spec spec = {
 int cmd_run(int argc, char **argv)
 {
     cli_common co;
-    int rc = cli_parse(&spec, argc, argv, &co, NULL);
+    args a = {0};
+    int rc = cli_parse(&spec, argc, argv, &co, &a);
     if (rc != CLI_GO_ON)
         return rc;
+    if (a.history && co.format != JZ_FORMAT_HTML)
+        return cli_usage_error("run", "--history is drawn in the briefing: it goes with --format html");
     jz_report_options ro;
     cli_report_options(&co, &ro);
 
@@ -88,7 +103,9 @@ int cmd_run(int argc, char **argv)
         rc = cli_fail(&err);
     } else if (!jz_report_has(JZ_REPORT_RUN, co.format)) {
         /* xlsx, html: the comparison reporters, with a comparison of one */
-        rc = cli_write_one("run", s, r, &ro, co.output);
+        jz_history *h = a.history ? jz_history_load(a.history, &err) : NULL;
+        rc = a.history && !h ? cli_fail(&err) : cli_write_one("run", s, r, &ro, h, co.output);
+        jz_history_free(h);
     } else {
         jz_report_subject x = {.kind = JZ_REPORT_RUN, .scenario = s, .result = r};
         rc = cli_report(co.output, &x, &ro);

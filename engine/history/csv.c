@@ -318,7 +318,45 @@ typedef struct colmap {
     int role[MAX_FIELDS];    /* field -> COL_* or jz_hseries, -1 ignored */
     double scale[MAX_FIELDS];/* unit hint of the field, e.g. x 1 000 */
     int role_col[COL_ROLES]; /* role -> field, -1 absent */
+    int n_map;               /* --map entries: normalised header -> role */
+    char map_name[32][128];
+    int map_role[32], map_used[32];
+    char hdr[MAX_FIELDS][64];  /* header texts, for messages */
 } colmap;
+
+/* The --map entries ("Type maatregel=zorgsoort", separated by newlines or
+ * ';'); JZ_EINPUT naming the bad entry. */
+static int parse_map(jz_history *h, const char *map, colmap *cm, jz_error *err)
+{
+    const char *p = map;
+    while (p && *p) {
+        size_t n = strcspn(p, ";\n");
+        char e[256];
+        hist_cpy(e, sizeof e, p);
+        if (n < sizeof e)
+            e[n] = '\0';
+        p += n;
+        if (*p)
+            p++;
+        hist_trim(e);
+        if (!e[0])
+            continue;
+        char *eq = strrchr(e, '=');
+        if (!eq || cm->n_map == 32)
+            return jz_error_set(err, JZ_EINPUT, h->path, 0, 0,
+                                "--map '%s': write COLUMN=ROLE, e.g. 'Type maatregel=zorgsoort' (at most 32)", e);
+        *eq = '\0';
+        int role = hist_role_by_name(eq + 1);
+        if (role == -1)
+            return jz_error_set(err, JZ_EINPUT, h->path, 0, 0,
+                                "--map '%s=%s': '%s' is not a role; use zorgsoort, gemeente, periode, bron, "
+                                "status, a series such as instroom or clients_end, or negeer",
+                                e, eq + 1, eq + 1);
+        hist_normalise(e, cm->map_name[cm->n_map], sizeof cm->map_name[0], 1, NULL, 0);
+        cm->map_role[cm->n_map++] = role;
+    }
+    return JZ_OK;
+}
 
 static int oom(jz_error *err) { return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory"); }
 
@@ -341,8 +379,16 @@ static int map_column(jz_history *h, const record *rec, int i, colmap *cm, jz_er
     char nm[256], par[128];
     hist_normalise(rec->f[i], nm, sizeof nm, 1, par, sizeof par);
     int r = hist_role_of(nm);
+    for (int k = 0; k < cm->n_map; k++)
+        if (strcmp(cm->map_name[k], nm) == 0) {
+            r = cm->map_role[k];
+            cm->map_used[k] = 1;
+        }
     cm->role[i] = r;
+    hist_cpy(cm->hdr[i], sizeof cm->hdr[i], rec->f[i]);
     cm->scale[i] = r >= 0 ? hist_unit_scale(r, par) : 1.0;
+    if (r == COL_IGNORE)
+        return JZ_OK;
     if (r < 0) {
         char raw[MAX_CELL];
         hist_cpy(raw, sizeof raw, rec->f[i]);
@@ -378,6 +424,11 @@ static int read_header(jz_history *h, const record *rec, colmap *cm, jz_error *e
         if (rc)
             return rc;
     }
+    for (int k = 0; k < cm->n_map; k++)
+        if (!cm->map_used[k])
+            return jz_error_set(err, JZ_EINPUT, h->path, rec->line, 0,
+                                "--map names a column that the header does not have ('%s', compared without "
+                                "case, accents and spaces)", cm->map_name[k]);
     for (int s = 0; s < JZ_HS_N; s++)
         if (cm->role_col[s] >= 0)
             return JZ_OK;
@@ -411,9 +462,22 @@ static int read_cell(jz_history *h, const record *rec, const colmap *cm, int i, 
         if (!cell[0])
             return jz_error_set(err, JZ_EINPUT, h->path, rec->line, i + 1, "the period is empty; %s",
                                 hist_period_hint);
-        if (hist_parse_period(cell, &row->year, &row->half, &row->provisional))
+        int pv = 0, st = hist_parse_period_date(cell, &row->year, &row->half, &pv, &row->peildatum);
+        if (st == -2)
+            return jz_error_set(err, JZ_EINPUT, h->path, rec->line, i + 1,
+                                "peildatum '%s' ends no year or half-year; jzsim compares stocks on 31 December "
+                                "(or 1 January of the next year) and 30 June (or 1 July)",
+                                jz_history_quote(cell, q, sizeof q));
+        if (st)
             return jz_error_set(err, JZ_EINPUT, h->path, rec->line, i + 1, "period '%s': %s",
                                 jz_history_quote(cell, q, sizeof q), hist_period_hint);
+        row->provisional |= pv;
+    } else if (r == COL_STATUS) {
+        int st = hist_status(cell);
+        if (st < 0)
+            return jz_error_set(err, JZ_EINPUT, h->path, rec->line, i + 1, "status '%s': %s",
+                                jz_history_quote(cell, q, sizeof q), hist_status_hint);
+        row->provisional |= st;
     } else {
         double v;
         const char *why;
@@ -435,6 +499,32 @@ static int read_cell(jz_history *h, const record *rec, const colmap *cm, int i, 
     return JZ_OK;
 }
 
+/* A cell of a column that matches no name: a number (StatLine's ID) or
+ * nothing is ignored, but a text category (e.g. 'OTS' under 'Type
+ * maatregel') would silently make the rows totals over its categories:
+ * an error, located, with the ways out. */
+static int unknown_category(jz_history *h, const record *rec, const colmap *cm, int i, jz_error *err)
+{
+    char cell[MAX_CELL], hdr[MAX_CELL], q1[JZ_QUOTE_BUF], q2[JZ_QUOTE_BUF];
+    hist_cpy(cell, sizeof cell, rec->f[i]);
+    hist_trim(cell);
+    double v;
+    const char *why;
+    if (!cell[0] || jz_history_is_total(cell) || hist_parse_number(cell, cm->comma_decimal, &v, &why) != NUM_BAD ||
+        hist_parse_number(cell, !cm->comma_decimal, &v, &why) != NUM_BAD)
+        return JZ_OK;
+    hist_cpy(hdr, sizeof hdr, cm->hdr[i]);
+    hist_trim(hdr);
+    return jz_error_set(err, JZ_EINPUT, h->path, rec->line, i + 1,
+                        "column %d holds the category '%s', but its header '%s' is not a known column: "
+                        "ignored, its categories would be added up as one total. Name the column "
+                        "'zorgsoort' (or map it: --map '%s=zorgsoort'), or leave it out with "
+                        "--map '%s=negeer'",
+                        i + 1, jz_history_quote(cell, q1, sizeof q1),
+                        jz_history_quote(hdr, q2, sizeof q2),
+                        hdr, hdr);
+}
+
 /* A data row: its fields by the column map, then stored (a row of unknown
  * or missing cells only observes nothing and is skipped). */
 static int read_row(jz_history *h, const record *rec, const colmap *cm, jz_error *err)
@@ -451,6 +541,8 @@ static int read_row(jz_history *h, const record *rec, const colmap *cm, jz_error
     row.line = rec->line;
     int any = 0, rc = JZ_OK;
     for (int i = 0; i < rec->n && rc == JZ_OK; i++) {
+        if (cm->role[i] == -1 && (rc = unknown_category(h, rec, cm, i, err)))
+            break;
         if (cm->role[i] < 0)
             continue;
         char cell[MAX_CELL];
@@ -535,6 +627,12 @@ static int read_lines(jz_history *h, csvin *in, record *rec, colmap *cm, jz_erro
 
 jz_history *jz_history_parse_csv(const char *text, size_t len, const char *name, jz_error *err)
 {
+    return jz_history_parse_csv_opts(text, len, name, NULL, err);
+}
+
+jz_history *jz_history_parse_csv_opts(const char *text, size_t len, const char *name,
+                                      const jz_history_options *opts, jz_error *err)
+{
     jz_error_clear(err);
     jz_history *h = jz_history_alloc(name);
     record *rec = malloc(sizeof *rec);
@@ -563,6 +661,8 @@ jz_history *jz_history_parse_csv(const char *text, size_t len, const char *name,
     cm->comma_decimal = in.sep != ',';
     for (int i = 0; i < COL_ROLES; i++)
         cm->role_col[i] = -1;
+    if (opts && opts->map && (rc = parse_map(h, opts->map, cm, err)))
+        goto done;
     rc = read_lines(h, &in, rec, cm, err);
 done:
     free(rec);

@@ -11,7 +11,9 @@
 #include "jzsim/history.h"
 
 /* Column roles besides the series (a series' role is its jz_hseries). */
-enum { COL_GEMEENTE = JZ_HS_N, COL_ZORGSOORT, COL_PERIOD, COL_SOURCE, COL_ROLES };
+enum { COL_GEMEENTE = JZ_HS_N, COL_ZORGSOORT, COL_PERIOD, COL_SOURCE, COL_STATUS, COL_ROLES };
+/* A column the user said to leave out (--map 'X=negeer'). */
+#define COL_IGNORE (-2)
 
 /* names.c */
 /* Lower case, letters and digits only, accents dropped; with drop_paren the
@@ -26,8 +28,16 @@ enum { NUM_OK = 0, NUM_MISSING = 1, NUM_BAD = -1 };
 void hist_trim(char *s);
 int hist_parse_number(const char *cell, int comma_decimal, double *out, const char **why);
 int hist_parse_period(const char *cell, int *year, int *half, int *prov);
+int hist_parse_period_date(const char *cell, int *year, int *half, int *prov, int *date);
+/* The role a --map entry names: a series key, gemeente, zorgsoort, periode,
+ * bron, status, or negeer/ignore (COL_IGNORE); -1 unknown. */
+int hist_role_by_name(const char *name);
 const char *hist_check_value(int s, double v);
 extern const char hist_period_hint[];
+/* A status/vintage cell: 1 voorlopig (also '*', provisional), 0 final
+ * (definitief, empty), -1 not a status. */
+int hist_status(const char *cell);
+extern const char hist_status_hint[];
 
 /* store.c */
 void hist_cpy(char *dst, size_t size, const char *src);

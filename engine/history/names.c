@@ -59,15 +59,23 @@ static const struct {
     {COL_ZORGSOORT, "soortjeugdhulp"}, {COL_ZORGSOORT, "vormjeugdhulp"},
     {COL_ZORGSOORT, "jeugdhulpvorm"}, {COL_ZORGSOORT, "typejeugdhulp"},
     {COL_ZORGSOORT, "vormvanjeugdhulp"}, {COL_ZORGSOORT, "soortzorg"},
+    {COL_ZORGSOORT, "typemaatregel"}, {COL_ZORGSOORT, "soortmaatregel"}, {COL_ZORGSOORT, "maatregel"},
+    {COL_ZORGSOORT, "jeugdbeschermingsmaatregel"}, {COL_ZORGSOORT, "typejeugdbescherming"},
+    {COL_ZORGSOORT, "soorttraject"}, {COL_ZORGSOORT, "typetraject"},
     {COL_PERIOD, "periode"}, {COL_PERIOD, "perioden"}, {COL_PERIOD, "jaar"},
     {COL_PERIOD, "period"}, {COL_PERIOD, "year"}, {COL_PERIOD, "halfjaar"},
+    {COL_PERIOD, "peildatum"}, {COL_PERIOD, "datum"}, {COL_PERIOD, "date"},
     {COL_SOURCE, "bron"}, {COL_SOURCE, "source"}, {COL_SOURCE, "bronnen"}, {COL_SOURCE, "sources"},
+    {COL_STATUS, "status"}, {COL_STATUS, "vintage"}, {COL_STATUS, "cijferstatus"}, {COL_STATUS, "versie"},
     {JZ_HS_START, "clientsstart"}, {JZ_HS_START, "clientenbegin"}, {JZ_HS_START, "clientenstart"},
     {JZ_HS_START, "start"}, {JZ_HS_START, "begin"}, {JZ_HS_START, "beginstand"},
     {JZ_HS_START, "inzorgbegin"}, {JZ_HS_START, "clienten1januari"}, {JZ_HS_START, "stand1januari"},
     {JZ_HS_END, "clientsend"}, {JZ_HS_END, "clienteneind"}, {JZ_HS_END, "end"},
     {JZ_HS_END, "eind"}, {JZ_HS_END, "eindstand"}, {JZ_HS_END, "inzorgeind"},
     {JZ_HS_END, "clienten31december"}, {JZ_HS_END, "stand31december"},
+    {JZ_HS_END, "stand"}, {JZ_HS_END, "standoppeildatum"}, {JZ_HS_END, "oppeildatum"},
+    {JZ_HS_END, "lopendetrajecten"}, {JZ_HS_END, "lopendemaatregelen"}, {JZ_HS_END, "clienteninzorg"},
+    {JZ_HS_END, "jeugdigenmetmaatregel"}, {JZ_HS_END, "jeugdigenmetjeugdbeschermingsmaatregel"},
     {JZ_HS_INSTROOM, "instroom"}, {JZ_HS_INSTROOM, "inflow"}, {JZ_HS_INSTROOM, "starts"},
     {JZ_HS_INSTROOM, "gestartetrajecten"}, {JZ_HS_INSTROOM, "gestartejeugdhulptrajecten"},
     {JZ_HS_INSTROOM, "startedtrajectories"},
@@ -99,6 +107,10 @@ static const struct {
     {JZ_HS_DUR_4Y_PLUS, "dur4yplus"}, {JZ_HS_DUR_4Y_PLUS, "duur4jplus"},
     {JZ_HS_DUR_4Y_PLUS, "4jaaroflanger"}, {JZ_HS_DUR_4Y_PLUS, "4jaarenlanger"},
     {JZ_HS_DUR_4Y_PLUS, "langerdan4jaar"}, {JZ_HS_DUR_4Y_PLUS, "4jaarofmeer"},
+    {JZ_HS_DUR_0_3M, "duur0tot3maanden"}, {JZ_HS_DUR_3_6M, "duur3tot6maanden"},
+    {JZ_HS_DUR_6_12M, "duur6tot12maanden"}, {JZ_HS_DUR_6_12M, "duur6maandentot1jaar"},
+    {JZ_HS_DUR_1_2Y, "duur1tot2jaar"}, {JZ_HS_DUR_2_3Y, "duur2tot3jaar"}, {JZ_HS_DUR_3_4Y, "duur3tot4jaar"},
+    {JZ_HS_DUR_4Y_PLUS, "duur4jaaroflanger"}, {JZ_HS_DUR_4Y_PLUS, "duur4jaarofmeer"},
 };
 #define N_ALIASES (sizeof aliases / sizeof aliases[0])
 
@@ -176,7 +188,35 @@ int hist_role_of(const char *norm)
     return -1;
 }
 
-/* The documented name closest to an unknown header, or NULL. */
+static const char *role_name(int r)
+{
+    return r < JZ_HS_N ? jz_hseries_key(r)
+           : r == COL_GEMEENTE ? "gemeente"
+           : r == COL_ZORGSOORT ? "zorgsoort"
+           : r == COL_PERIOD ? "periode"
+           : r == COL_STATUS ? "status" : "bron";
+}
+
+int hist_role_by_name(const char *name)
+{
+    char n[128];
+    hist_normalise(name, n, sizeof n, 0, NULL, 0);
+    if (strcmp(n, "negeer") == 0 || strcmp(n, "ignore") == 0 || strcmp(n, "none") == 0)
+        return COL_IGNORE;
+    for (int r = 0; r < COL_ROLES; r++) {
+        char k[64];
+        hist_normalise(role_name(r), k, sizeof k, 0, NULL, 0);
+        if (strcmp(k, n) == 0)
+            return r;
+    }
+    return hist_role_of(n);
+}
+
+/* The documented name closest to an unknown header, or NULL: the nearest
+ * alias within an edit distance of 2, else an alias of at least 5
+ * characters that the header contains, or that contains the header (the
+ * longest such), so 'Duur 0 tot 3 maanden (aantal)' suggests dur_0_3m and
+ * 'Gemiddelde duur in maanden' mean_duration. */
 const char *hist_suggest(const char *norm)
 {
     const char *best = NULL;
@@ -185,11 +225,19 @@ const char *hist_suggest(const char *norm)
         size_t d = jz_edit_distance(norm, aliases[i].name);
         if (d < bd) {
             bd = d;
-            int r = aliases[i].role;
-            best = r < JZ_HS_N ? jz_hseries_key(r)
-                   : r == COL_GEMEENTE ? "gemeente"
-                   : r == COL_ZORGSOORT ? "zorgsoort"
-                   : r == COL_PERIOD ? "periode" : "bron";
+            best = role_name(aliases[i].role);
+        }
+    }
+    if (best || strlen(norm) < 4)
+        return best;
+    size_t longest = 0;
+    for (size_t i = 0; i < N_ALIASES; i++) {
+        size_t L = strlen(aliases[i].name);
+        if (L < 5 || L <= longest)
+            continue;
+        if (strstr(norm, aliases[i].name) || (strlen(norm) >= 5 && strstr(aliases[i].name, norm))) {
+            longest = L;
+            best = role_name(aliases[i].role);
         }
     }
     return best;
@@ -211,4 +259,11 @@ double hist_unit_scale(int role, const char *paren)
             f *= 12.0;
     }
     return f;
+}
+
+int jz_region_code(const char *c)
+{
+    if (!c || strlen(c) != 4 || !isdigit((unsigned char)c[2]) || !isdigit((unsigned char)c[3]))
+        return 0;
+    return strncmp(c, "NL", 2) == 0 || strncmp(c, "PV", 2) == 0 || strncmp(c, "CR", 2) == 0;
 }

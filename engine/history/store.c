@@ -121,6 +121,7 @@ void jz_history_free(jz_history *h)
     for (int i = 0; i < h->n_warnings; i++)
         free(h->warnings[i]);
     free(h->warnings);
+    free(h->revisions);
     index_free(h->index);
     free(h);
 }
@@ -302,24 +303,93 @@ int jz_history_set(jz_history *h, const char *gemeente, const char *zorgsoort,
 }
 
 
-/* Add a parsed row, or fail when its gemeente/zorgsoort/period is already
- * there with a value for the same series. */
-int hist_store_row(jz_history *h, const jz_history_row *in, jz_error *err)
+static int add_revision(jz_history *h, int row, int series, int line_first, int line_revised, double first,
+                        double revised)
 {
+    if (h->n_revisions == h->cap_revisions) {
+        int nc = h->cap_revisions ? 2 * h->cap_revisions : 8;
+        jz_history_revision *a = realloc(h->revisions, (size_t)nc * sizeof *a);
+        if (!a)
+            return -1;
+        h->revisions = a;
+        h->cap_revisions = nc;
+    }
+    h->revisions[h->n_revisions++] = (jz_history_revision){row, series, line_first, line_revised, first, revised};
+    const jz_history_row *r = &h->rows[row];
+    return hist_add_warning(h, line_revised, "revision: %s of %s, %s, %d%s was %.6g voorlopig (line %d), is %.6g "
+                                             "(%+.1f%%); the final value is used",
+                            jz_hseries_key(series), r->gemeente[0] ? r->gemeente : "(gemeente)",
+                            r->zorgsoort[0] ? r->zorgsoort : "totaal", r->year,
+                            r->half == 1 ? "H1" : r->half == 2 ? "H2" : "", first, line_first, revised,
+                            first != 0.0 ? 100.0 * (revised - first) / first : 0.0);
+}
+
+/* Add a parsed row.  A peildatum row's stock is its period's end stock.
+ * When its gemeente/zorgsoort/period already has a value for the same
+ * series: the same number again (31-12-2020 and 1-1-2021 both given) is
+ * kept once; a voorlopig and a final value are a revision (the final one
+ * is used, the pair recorded); two different final (or two voorlopig)
+ * values are an error. */
+int hist_store_row(jz_history *h, const jz_history_row *in0, jz_error *err)
+{
+    jz_history_row cp = *in0, *in = &cp;
+    if (in->peildatum && !isnan(in->v[JZ_HS_START])) {
+        if (!isnan(in->v[JZ_HS_END]))
+            return jz_error_set(err, JZ_EINPUT, h->path, in->line, in->col[JZ_HS_START],
+                                "a peildatum row gives one stock (the clients in care on that date), not a "
+                                "begin and an end stock");
+        in->v[JZ_HS_END] = in->v[JZ_HS_START];
+        in->col[JZ_HS_END] = in->col[JZ_HS_START];
+        in->v[JZ_HS_START] = NAN;
+        in->col[JZ_HS_START] = 0;
+    }
+    if (in->peildatum)
+        for (int s = 0; s < JZ_HS_N; s++)
+            if (s != JZ_HS_END && !isnan(in->v[s]))
+                return jz_error_set(err, JZ_EINPUT, h->path, in->line, in->col[s],
+                                    "%s is a flow over a period; a peildatum (a date) only gives a stock: "
+                                    "write the period (2022, 2022H1) for flows", jz_hseries_key(s));
+    int pend_series[JZ_HS_N], pend_line[JZ_HS_N], npend = 0;
+    double pend_first[JZ_HS_N], pend_rev[JZ_HS_N];
     uint64_t hash = key_hash(in->gemeente, in->zorgsoort, in->year, in->half);
     size_t at = (size_t)-1;
     for (jz_history_row *r; (r = index_next(h, hash, in->gemeente, in->zorgsoort, in->year, in->half, &at));) {
-        for (int s = 0; s < JZ_HS_N; s++)
-            if (!isnan(in->v[s]) && !isnan(r->v[s])) {
-                char qg[JZ_QUOTE_BUF], qz[JZ_QUOTE_BUF];
-                return jz_error_set(err, JZ_EINPUT, h->path, in->line, in->col[s],
-                                    "%s for gemeente '%s', zorgsoort '%s', period %d%s is "
-                                    "given twice (also on line %d)",
-                                    jz_hseries_key(s), jz_history_quote(in->gemeente, qg, sizeof qg),
-                                    in->zorgsoort[0] ? jz_history_quote(in->zorgsoort, qz, sizeof qz)
-                                                     : "totaal", in->year,
-                                    in->half == 1 ? "H1" : in->half == 2 ? "H2" : "", r->line);
+        for (int s = 0; s < JZ_HS_N; s++) {
+            if (isnan(in->v[s]) || isnan(r->v[s]))
+                continue;
+            if (in->provisional != r->provisional) {
+                if (r->provisional) { /* the new row is final: it holds the value */
+                    pend_series[npend] = s;
+                    pend_line[npend] = r->line;
+                    pend_first[npend] = r->v[s];
+                    pend_rev[npend++] = in->v[s];
+                    r->v[s] = NAN;
+                    r->col[s] = 0;
+                } else {
+                    if (add_revision(h, (int)(r - h->rows), s, in->line, r->line, in->v[s], r->v[s]))
+                        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+                    in->v[s] = NAN;
+                    in->col[s] = 0;
+                }
+                continue;
             }
+            if (in->v[s] == r->v[s]) {
+                in->v[s] = NAN;
+                in->col[s] = 0;
+                continue;
+            }
+            char qg[JZ_QUOTE_BUF], qz[JZ_QUOTE_BUF];
+            return jz_error_set(err, JZ_EINPUT, h->path, in->line, in->col[s],
+                                "%s for gemeente '%s', zorgsoort '%s', period %d%s is "
+                                "given twice (also on line %d)%s",
+                                jz_hseries_key(s), jz_history_quote(in->gemeente, qg, sizeof qg),
+                                in->zorgsoort[0] ? jz_history_quote(in->zorgsoort, qz, sizeof qz)
+                                                 : "totaal", in->year,
+                                in->half == 1 ? "H1" : in->half == 2 ? "H2" : "", r->line,
+                                in->peildatum || r->peildatum
+                                    ? "; 1 January of a year and 31 December of the year before are one stock"
+                                    : "");
+        }
     }
     jz_history_row *r = new_row(h);
     if (!r)
@@ -330,11 +400,19 @@ int hist_store_row(jz_history *h, const jz_history_row *in, jz_error *err)
     index_row(h, r);
     if (src && !(r->source = jz_strdup(src)))
         return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    for (int k = 0; k < npend; k++)
+        if (add_revision(h, (int)(r - h->rows), pend_series[k], pend_line[k], r->line, pend_first[k], pend_rev[k]))
+            return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     return JZ_OK;
 }
 
 
 jz_history *jz_history_load(const char *path, jz_error *err)
+{
+    return jz_history_load_opts(path, NULL, err);
+}
+
+jz_history *jz_history_load_opts(const char *path, const jz_history_options *o, jz_error *err)
 {
     jz_error_clear(err);
     char *buf;
@@ -346,7 +424,7 @@ jz_history *jz_history_load(const char *path, jz_error *err)
     size_t L = strlen(path);
     int yaml = (L > 5 && strcmp(path + L - 5, ".yaml") == 0) || (L > 4 && strcmp(path + L - 4, ".yml") == 0);
     jz_history *h = yaml ? jz_history_parse_yaml(buf, n, path, err)
-                         : jz_history_parse_csv(buf, n, path, err);
+                         : jz_history_parse_csv_opts(buf, n, path, o, err);
     free(buf);
     return h;
 }

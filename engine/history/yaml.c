@@ -63,13 +63,24 @@ static int yaml_row(jz_history *h, const jz_node *m, jz_error *err)
             }
         } else if (r == COL_PERIOD) {
             row.col_period = v->column;
-            if (hist_parse_period(v->scalar, &row.year, &row.half, &row.provisional)) {
+            int pv = 0;
+            if (hist_parse_period_date(v->scalar, &row.year, &row.half, &pv, &row.peildatum)) {
                 char q[JZ_QUOTE_BUF];
                 rc = jz_error_set(err, JZ_EINPUT, v->file, v->line, v->column,
                                   "period '%s': %s", jz_history_quote(v->scalar, q, sizeof q), hist_period_hint);
                 break;
             }
+            row.provisional |= pv;
             have_period = 1;
+        } else if (r == COL_STATUS) {
+            int st = hist_status(v->scalar);
+            if (st < 0) {
+                char q[JZ_QUOTE_BUF];
+                rc = jz_error_set(err, JZ_EINPUT, v->file, v->line, v->column, "status '%s': %s",
+                                  jz_history_quote(v->scalar, q, sizeof q), hist_status_hint);
+                break;
+            }
+            row.provisional |= st;
         } else {
             double x;
             const char *why;

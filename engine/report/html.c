@@ -3,12 +3,15 @@
  * HTML file (no external fonts, scripts or images; works offline; prints on
  * A4) with a summary in plain language and inline SVG charts (svg.c).
  *
- * Sections: summary; the scenarios; tekort per year (a line per scenario,
- * with P5-P95 bands where the comparison carries them); where the tekort
- * comes from (a waterfall per scenario); cost per zorgsoort (stacked
- * columns with the budget); clients per zorgsoort; per gemeente (regions);
- * accountability (notes, sources, files).  Dutch by default.  The charts
- * are written by html_charts.c; html_page.h holds what both share.
+ * Sections: header (date, kenmerk, realisatie/prognose); summary; the
+ * scenarios; key figures; tekort per year (a line per scenario, with P5-P95
+ * bands on projected years where the comparison carries them); where the
+ * tekort comes from (a waterfall per scenario, one sentence per part); cost
+ * per zorgsoort (stacked columns with the budget, and as a table); clients
+ * per zorgsoort; observed figures (--history); the tornado; per gemeente
+ * (regions); accountability (notes, sources).  Dutch by default.  The
+ * charts are written by html_charts.c, the document parts (date, kenmerk,
+ * page footer, sources) by html_doc.c; html_page.h holds what they share.
  *
  * Every text that comes from a scenario (names, descriptions, sources,
  * paths) or from the command line (the title) goes through jz_html_escape,
@@ -58,10 +61,17 @@ static void css(FILE *out)
           ".grid2{display:grid;grid-template-columns:1fr 1fr;gap:10px 22px}\n"
           ".grid2 figure{margin:0}.grid2 figcaption{font-weight:600;font-size:14px}\n"
           "figure{margin:0}\n"
+          "tr.phase td,tr.phase th{font-weight:600;color:var(--accent);background:#f1f4f8;border-bottom:1px solid #c8c8c8;"
+          "font-size:12.5px;letter-spacing:.03em}\n"
+          "ul.parts{margin:4px 0 8px;padding-left:20px;font-size:14px}ul.parts li{margin:3px 0}\n"
+          "figure.wf{margin:6px 0 2px}figure.wf figcaption{font-weight:600;font-size:14px}\n"
+          ".kenmerk{margin:2px 0 0;color:var(--muted);font-size:12.5px}\n"
+          "ul.bronnen li{margin:3px 0}\n"
           "footer{margin-top:28px;border-top:1px solid var(--rule);padding-top:8px;color:var(--muted);font-size:12.5px}\n"
-          "section,figure,table,.summary{break-inside:avoid;page-break-inside:avoid}\n"
+          "figure,tr,.summary,.keep,ul.parts li{break-inside:avoid;page-break-inside:avoid}thead{display:table-header-group}\n"
           "h2,h3{break-after:avoid;page-break-after:avoid}\n"
-          "@page{size:A4;margin:15mm 14mm 16mm}\n"
+          "@page{size:A4;margin:15mm 14mm 18mm;"
+          "}\n"
           "@media print{body{background:#fff;font-size:10.5pt}main{max-width:none;padding:0}"
           ".summary{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
           ".chart{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
@@ -70,7 +80,33 @@ static void css(FILE *out)
           out);
 }
 
+
 /* ---- summary ---- */
+
+/* Where the difference of scenario s with the reference comes from: the
+ * difference in besparing (every measure, net of investment) and the rest,
+ * "andere aannames"; both are figures of the comparison. */
+static void difference_parts(const page *p, int s, int ys)
+{
+    double ds = jz_cmp_diff(p->c, JZ_CMP_MEASURE_SAVING, p->u, 0, s, ys);
+    double other = val(p, JZ_CMP_OTHER_ASSUMPTIONS, s, ys);
+    if (isnan(ds) || isnan(other))
+        return;
+    int has_s = fabs(ds) >= 0.05e6, has_o = fabs(other) >= 0.05e6;
+    if (has_s && has_o) {
+        T(p, "; daarvan ", "; of this, ");
+        mln_abs(p, ds);
+        T(p, ds > 0 ? " door meer besparing van maatregelen en " : " door minder besparing van maatregelen en ",
+          ds > 0 ? " from more savings of measures and " : " from fewer savings of measures and ");
+        mln_abs(p, other);
+        T(p, " door andere aannames", " from other assumptions");
+    } else if (has_s) {
+        T(p, ", geheel door de besparing van maatregelen", ", all of it from the savings of measures");
+    } else if (has_o) {
+        T(p, ", geheel door andere aannames (geen verschil in besparing)",
+          ", all of it from other assumptions (no difference in savings)");
+    }
+}
 
 static void summary(const page *p)
 {
@@ -101,10 +137,20 @@ static void summary(const page *p)
             if (t0 > 0) {
                 T(p, " Daarvan is <b>", " Of this, <b>");
                 mln(p, val(p, JZ_CMP_BEINVLOEDBAAR, 0, ys));
-                T(p, " beïnvloedbaar</b> (meer en zwaardere zorg dan begroot) en ", " can be influenced</b> (more and heavier care than budgeted) and ");
+                /* the startverschil, where there is one, is named with the part it counts in */
+                double st = val(p, JZ_CMP_DEC_START, 0, ys);
+                int start = !isnan(st) && fabs(st) >= 0.05e6, in = c->scen[0].scenario->meta.startverschil_beinvloedbaar;
+                T(p, " beïnvloedbaar</b> (meer en zwaardere zorg dan begroot", " can be influenced</b> (more and heavier care than budgeted");
+                if (start && in)
+                    T(p, ", en het startverschil", ", and the starting gap");
+                T(p, ") en ", ") and ");
                 mln(p, val(p, JZ_CMP_NIET_BEINVLOEDBAAR, 0, ys));
-                T(p, " niet beïnvloedbaar (tarieven die sneller stijgen dan de begroting, en verschuivingen van buiten).",
-                  " cannot (tariffs rising faster than the budget, and shifts from outside).");
+                if (start && !in)
+                    T(p, " niet beïnvloedbaar (tarieven die sneller stijgen dan de begroting, verschuivingen van buiten en het startverschil).",
+                      " cannot (tariffs rising faster than the budget, shifts from outside and the starting gap).");
+                else
+                    T(p, " niet beïnvloedbaar (tarieven die sneller stijgen dan de begroting, en verschuivingen van buiten).",
+                      " cannot (tariffs rising faster than the budget, and shifts from outside).");
             } else {
                 /* a surplus: "of which" would mislead; name both parts */
                 T(p, " Het beïnvloedbare deel (volume en zorgzwaarte) is <b>", " The part that can be influenced (volume and intensity) is <b>");
@@ -162,15 +208,18 @@ static void summary(const page *p)
                 else
                     fprintf(out, " %s", d > 0 ? L(p, "ongunstiger dan de referentie", "worse than the reference")
                                               : L(p, "gunstiger dan de referentie", "better than the reference"));
+                difference_parts(p, s, ys);
             }
         }
         fprintf(out, ".</li>\n");
     }
-    /* what the measures buy */
+    /* what the measures buy: the one besparing (every measure, net of its
+     * investment), then the Hervormingsagenda part and how certain it is */
     int any = 0;
     for (int s = 0; s < c->n_scenarios; s++) {
-        double sv = val(p, JZ_CMP_HA_SAVINGS, s, ys), inv = val(p, JZ_CMP_MEASURE_INVESTMENT, s, ys);
-        if ((isnan(sv) || sv == 0) && (isnan(inv) || inv == 0))
+        double sv = val(p, JZ_CMP_MEASURE_SAVING, s, ys), inv = val(p, JZ_CMP_MEASURE_INVESTMENT, s, ys);
+        double ha = val(p, JZ_CMP_HA_SAVINGS, s, ys);
+        if ((isnan(sv) || sv == 0) && (isnan(inv) || inv == 0) && (isnan(ha) || ha == 0))
             continue;
         any = 1;
         T(p, "<li>Maatregelen in ‘", "<li>Measures in ‘");
@@ -178,15 +227,30 @@ static void summary(const page *p)
         TF(p, "’: in %d een besparing van <b>", "’: in %d savings of <b>", year);
         mln(p, isnan(sv) ? 0 : sv);
         fprintf(out, "</b>");
-        double cert = val(p, JZ_CMP_HA_SAVINGS_CERTAIN, s, ys);
-        if (!isnan(cert) && !isnan(sv) && sv != 0) {
-            T(p, ", waarvan ", ", of which ");
-            mln(p, cert);
-            T(p, " zeker", " certain");
-        }
         if (!isnan(inv) && inv != 0) {
-            T(p, ", tegen een investering van ", ", against an investment of ");
+            T(p, " na aftrek van een investering van ", " after an investment of ");
             mln(p, inv);
+        }
+        if (!isnan(ha) && ha != 0) {
+            char a[96], b[96];
+            int all = !isnan(sv) && strcmp(jz_cmp_fmt_mln(a, sizeof a, ha, p->lang), jz_cmp_fmt_mln(b, sizeof b, sv, p->lang)) == 0;
+            T(p, all ? "; dat is de Hervormingsagenda" : "; de Hervormingsagenda draagt daaraan ",
+              all ? "; that is the Hervormingsagenda" : "; the Hervormingsagenda contributes ");
+            if (!all)
+                mln(p, ha);
+            if (!all)
+                T(p, " bij", "");
+            double cert = val(p, JZ_CMP_HA_SAVINGS_CERTAIN, s, ys);
+            if (!isnan(cert)) {
+                /* equal as shown: say so instead of repeating the amount */
+                if (strcmp(jz_cmp_fmt_mln(a, sizeof a, cert, p->lang), jz_cmp_fmt_mln(b, sizeof b, ha, p->lang)) == 0) {
+                    T(p, ", geheel zeker", ", all of it certain");
+                } else {
+                    T(p, ", waarvan ", ", of which ");
+                    mln(p, cert);
+                    T(p, " zeker", " certain");
+                }
+            }
         }
         fprintf(out, ".</li>\n");
     }
@@ -214,7 +278,12 @@ static void scenario_table(const page *p)
         fprintf(out, "<tr><td>[%d]</td><td><b>", s + 1);
         esc(p, sc->meta.name);
         fprintf(out, "</b>%s", s == 0 ? L(p, " (referentie)", " (reference)") : "");
-        if (sc->meta.description[0]) {
+        if (sc->meta.description_inherited) {
+            /* the base's description would describe the base, not this variant */
+            fprintf(out, "<br><span class=\"note\">%s", L(p, "Variant op ‘", "Variant of ‘"));
+            esc(p, sc->meta.variant_of);
+            fprintf(out, "’.</span>");
+        } else if (sc->meta.description[0]) {
             fprintf(out, "<br><span class=\"note\">");
             esc(p, sc->meta.description);
             fprintf(out, "</span>");
@@ -246,16 +315,37 @@ static void scenario_table(const page *p)
     fprintf(out, "</tbody></table>\n");
 }
 
+void jz_html_phase_row(const page *p, int y, int cols)
+{
+    int r = realised_positions(p);
+    if (y == 0 && r > 0)
+        fprintf(p->out, "<tr class=\"phase\"><td colspan=\"%d\">%s</td></tr>\n", cols, L(p, "Realisatie", "Realised"));
+    if (y == r)
+        fprintf(p->out, "<tr class=\"phase\"><td colspan=\"%d\">%s</td></tr>\n", cols, L(p, "Prognose", "Projection"));
+}
+
+char *jz_html_fmt(const page *p, int m, double v, char *buf, size_t n)
+{
+    if (isnan(v))
+        snprintf(buf, n, "–");
+    else if (jz_cmp_metrics[m].kind == JZ_KIND_MONEY)
+        jz_format_number(buf, n, v / 1e6, 1, p->lang);
+    else
+        jz_cmp_fmt_value(buf, n, m, v, p->lang);
+    return buf;
+}
+
 /* Metric m per year (rows) and scenario (columns), in € mln. */
 void jz_html_year_table(const page *p, int m)
 {
     const jz_comparison *c = p->c;
     FILE *out = p->out;
-    fprintf(out, "<table>\n<thead><tr><th>%s (€ mln)</th>", L(p, "Jaar", "Year"));
+    fprintf(out, "<table class=\"years\">\n<thead><tr><th>%s (€ mln)</th>", L(p, "Jaar", "Year"));
     for (int s = 0; s < c->n_scenarios; s++)
         fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
     fprintf(out, "</tr></thead>\n<tbody>\n");
     for (int y = 0; y < c->n_years; y++) {
+        jz_html_phase_row(p, y, c->n_scenarios + 1);
         fprintf(out, "<tr><td>%d</td>", jz_cmp_year(c, y));
         for (int s = 0; s < c->n_scenarios; s++) {
             char buf[64];
@@ -276,8 +366,10 @@ static void figures_table(const page *p)
     const jz_comparison *c = p->c;
     FILE *out = p->out;
     static const int rows[] = {JZ_CMP_COST, JZ_CMP_BUDGET, JZ_CMP_TEKORT, JZ_CMP_NIET_BEINVLOEDBAAR, JZ_CMP_BEINVLOEDBAAR,
-                               JZ_CMP_HA_SAVINGS, JZ_CMP_MEASURE_INVESTMENT, JZ_CMP_UNIQUE, JZ_CMP_COST_PER_CLIENT};
-    fprintf(out, "<h2>%s %d</h2>\n<table class=\"fig\">\n<thead><tr><th></th>", L(p, "Kerncijfers", "Key figures"), jz_cmp_year(c, p->ys));
+                               JZ_CMP_DEC_START, JZ_CMP_MEASURE_SAVING, JZ_CMP_HA_SAVINGS, JZ_CMP_MEASURE_INVESTMENT,
+                               JZ_CMP_OTHER_ASSUMPTIONS, JZ_CMP_UNIQUE, JZ_CMP_COST_PER_CLIENT};
+    fprintf(out, "<h2>%s %d (%s)</h2>\n<table class=\"fig\">\n<thead><tr><th></th>", L(p, "Kerncijfers", "Key figures"),
+            jz_cmp_year(c, p->ys), jz_cmp_year(c, p->ys) <= p->realised ? L(p, "realisatie", "realised") : L(p, "prognose", "projection"));
     for (int s = 0; s < c->n_scenarios; s++)
         fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
     fprintf(out, "</tr></thead>\n<tbody>\n");
@@ -285,7 +377,11 @@ static void figures_table(const page *p)
         int m = rows[i];
         if (!jz_cmp_metric_present(c, m, p->u))
             continue;
-        if ((m == JZ_CMP_HA_SAVINGS || m == JZ_CMP_MEASURE_INVESTMENT) && !jz_cmp_metric_any(c, m, p->u))
+        if ((m == JZ_CMP_HA_SAVINGS || m == JZ_CMP_MEASURE_INVESTMENT || m == JZ_CMP_MEASURE_SAVING ||
+             m == JZ_CMP_DEC_START || m == JZ_CMP_OTHER_ASSUMPTIONS) &&
+            !jz_cmp_metric_any(c, m, p->u))
+            continue;
+        if (m == JZ_CMP_OTHER_ASSUMPTIONS && c->n_scenarios < 2)
             continue;
         int money = jz_cmp_metrics[m].kind == JZ_KIND_MONEY;
         fprintf(out, "<tr%s><td>", m == JZ_CMP_TEKORT ? " class=\"total\"" : "");
@@ -294,7 +390,7 @@ static void figures_table(const page *p)
         for (int s = 0; s < c->n_scenarios; s++) {
             char buf[96];
             double v = val(p, m, s, p->ys);
-            if (isnan(v))
+            if (isnan(v) || (m == JZ_CMP_OTHER_ASSUMPTIONS && s == 0)) /* the reference against itself */
                 snprintf(buf, sizeof buf, "–");
             else if (money)
                 jz_format_number(buf, sizeof buf, v / 1e6, 1, p->lang);
@@ -315,8 +411,9 @@ static void gemeenten_table(const page *p)
     FILE *out = p->out;
     if (c->n_units < 2)
         return;
-    fprintf(out, "<h2>%s %d</h2>\n<table>\n<thead><tr><th>%s</th>", L(p, "Tekort per gemeente in", "Deficit per gemeente in"),
-            jz_cmp_year(c, p->ys), L(p, "Gemeente (€ mln)", "Gemeente (€ mln)"));
+    fprintf(out, "<h2>%s %d (%s)</h2>\n<table>\n<thead><tr><th>%s</th>", L(p, "Tekort per gemeente in", "Deficit per gemeente in"),
+            jz_cmp_year(c, p->ys), jz_cmp_year(c, p->ys) <= p->realised ? L(p, "realisatie", "realised") : L(p, "prognose", "projection"),
+            L(p, "Gemeente (€ mln)", "Gemeente (€ mln)"));
     for (int s = 0; s < c->n_scenarios; s++)
         fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
     fprintf(out, "</tr></thead>\n<tbody>\n");
@@ -346,48 +443,6 @@ static void gemeenten_table(const page *p)
     fprintf(out, "</tbody></table>\n");
 }
 
-static void accountability(const page *p)
-{
-    const jz_comparison *c = p->c;
-    FILE *out = p->out;
-    fprintf(out, "<h2>%s</h2>\n", L(p, "Verantwoording", "Accountability"));
-    fprintf(out, "<p>%s</p>\n",
-            L(p, "De cijfers zijn projecties op basis van de aannames in de scenariobestanden; ze zijn geen voorspelling. "
-                 "Elke aanname staat met waarde, eenheid en bron in het Excel-bestand (<code>jzsim compare --format xlsx</code>, blad Aannames).",
-              "The figures are projections from the assumptions in the scenario files, not forecasts. "
-              "Every assumption is listed with value, unit and source in the Excel workbook (<code>jzsim compare --format xlsx</code>, sheet Inputs)."));
-    if (c->n_notes) {
-        fprintf(out, "<p><b>%s</b></p><ul>\n", L(p, "Let op", "Note"));
-        for (int i = 0; i < c->n_notes; i++) {
-            char note[1024];
-            fprintf(out, "<li>");
-            esc(p, jz_cmp_note_format(c, i, p->lang, note, sizeof note));
-            fprintf(out, "</li>\n");
-        }
-        fprintf(out, "</ul>\n");
-    }
-    int any = 0;
-    for (int s = 0; s < c->n_scenarios; s++)
-        any |= c->scen[s].scenario->meta.n_sources > 0;
-    if (any) {
-        fprintf(out, "<p><b>%s</b></p><ul>\n", L(p, "Bronnen", "Sources"));
-        for (int s = 0; s < c->n_scenarios; s++)
-            for (int i = 0; i < c->scen[s].scenario->meta.n_sources; i++) {
-                /* the same source in several scenarios once */
-                int seen = 0;
-                for (int t = 0; t < s && !seen; t++)
-                    for (int j = 0; j < c->scen[t].scenario->meta.n_sources && !seen; j++)
-                        seen = strcmp(c->scen[t].scenario->meta.sources[j], c->scen[s].scenario->meta.sources[i]) == 0;
-                if (seen)
-                    continue;
-                fprintf(out, "<li>");
-                esc(p, c->scen[s].scenario->meta.sources[i]);
-                fprintf(out, "</li>\n");
-            }
-        fprintf(out, "</ul>\n");
-    }
-}
-
 /* --gemeente all: the tekort and the key figures of every gemeente after
  * the region's own sections. */
 static int per_gemeente(const page *p)
@@ -413,19 +468,25 @@ static int per_gemeente(const page *p)
 int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
     const jz_comparison *c = x->comparison;
-    page pg = {out, c, o->lang, o->gemeente >= 0 ? o->gemeente : c->total_unit, jz_cmp_summary_year(c)};
+    page pg = {out, c, o->lang, o->gemeente >= 0 ? o->gemeente : c->total_unit, jz_cmp_summary_year(c),
+               jz_html_realised_year(c, x->history), x->history};
     const page *p = &pg;
     const jz_cmp_unit *un = &c->units[pg.u];
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                 "<meta name=\"generator\" content=\"jzsim %s\">\n<title>",
-            p->lang == JZ_LANG_NL ? "nl" : "en", JZSIM_VERSION);
+                 "<meta name=\"generator\" content=\"jzsim %s\">\n"
+                 "<meta name=\"jzsim-realised\" content=\"%d\">\n<title>",
+            p->lang == JZ_LANG_NL ? "nl" : "en", JZSIM_VERSION, p->realised);
     const char *title = o->title && o->title[0] ? o->title
                         : c->n_scenarios == 1 ? L(p, "Jeugdzorg: de projectie", "Youth care: the projection")
                                               : L(p, "Jeugdzorg: scenario’s vergeleken", "Youth care: scenarios compared");
     esc(p, title);
     fputs("</title>\n", out);
     css(out);
+    char ken[32], date[64];
+    jz_html_kenmerk(p, ken, sizeof ken);
+    jz_html_date(p, date, sizeof date);
+    jz_html_page_footer(p, ken, date);
     fputs("</head>\n<body>\n<main>\n<header>\n<p class=\"kicker\">", out);
     fputs(L(p, "Raadsinformatie jeugdzorg", "Council briefing youth care"), out);
     fputs("</p>\n<h1>", out);
@@ -450,18 +511,28 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
                 L(p, "scenario’s", "scenarios"), L(p, "referentie:", "reference:"));
     }
     esc(p, scen_name(p, 0));
-    fputs("</p>\n</header>\n", out);
+    fprintf(out, "</p>\n<p class=\"kenmerk\">%s · %s %s · ", date, L(p, "kenmerk", "reference"), ken);
+    for (int s = 0; s < c->n_scenarios; s++) {
+        fprintf(out, "%s[%d] ", s ? "; " : "", s + 1);
+        esc(p, scen_name(p, s));
+    }
+    TF(p, " · realisatie t/m %d, daarna prognose</p>\n</header>\n", " · realised up to %d, projected after</p>\n</header>\n",
+       p->realised);
 
+    /* what a council reads first: the summary, the scenarios and their key
+     * figures; then the charts */
     summary(p);
     scenario_table(p);
+    figures_table(p);
     int rc = jz_html_tekort_chart(p, "chart-tekort", L(p, "Tekort per jaar", "Deficit per year"));
     if (!rc) {
-        figures_table(p);
         jz_html_waterfalls(p);
         rc = jz_html_cost_chart(p);
     }
     if (!rc)
         rc = jz_html_clients_chart(p);
+    if (!rc)
+        rc = jz_html_history_section(p);
     if (!rc) {
         jz_html_tornado_section(p);
         gemeenten_table(p);
@@ -469,15 +540,9 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
             rc = per_gemeente(p);
     }
     if (!rc) {
-        accountability(p);
-        fprintf(out, "<footer>%s jzsim %s. %s ", L(p, "Gemaakt met", "Made with"), JZSIM_VERSION,
-                L(p, "Scenariobestanden:", "Scenario files:"));
-        for (int s = 0; s < c->n_scenarios; s++) {
-            fprintf(out, "%s[%d] <code>", s ? "; " : "", s + 1);
-            esc(p, c->scen[s].scenario->meta.path);
-            fputs("</code>", out);
-        }
-        fputs(".</footer>\n</main>\n</body>\n</html>\n", out);
+        jz_html_accountability(p);
+        fprintf(out, "<footer>%s jzsim %s, %s. %s %s.</footer>\n</main>\n</body>\n</html>\n",
+                L(p, "Gemaakt met", "Made with"), JZSIM_VERSION, date, L(p, "Kenmerk", "Reference"), ken);
     }
     if (rc)
         return jz_error_set(err, rc, NULL, 0, 0, "out of memory while writing the briefing");

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jzsim/history.h"
 #include "report/html_page.h"
 
 static char *label_of(const page *p, int s)
@@ -37,7 +38,10 @@ int jz_html_tekort_chart(const page *p, const char *id, const char *title)
         for (int y = 0; y < Y; y++) {
             v[s * Y + y] = val(p, JZ_CMP_TEKORT, s, y);
             double b[3] = {NAN, NAN, NAN};
-            have_band |= jz_cmp_band(c, JZ_CMP_TEKORT, p->u, s, y, b);
+            /* a realised year is no forecast: no band on it */
+            if (y < realised_positions(p) || !jz_cmp_band(c, JZ_CMP_TEKORT, p->u, s, y, b))
+                b[0] = b[1] = b[2] = NAN;
+            have_band |= isfinite(b[0]);
             memcpy(band + ((size_t)s * (size_t)Y + (size_t)y) * 3, b, sizeof b);
         }
     }
@@ -49,13 +53,15 @@ int jz_html_tekort_chart(const page *p, const char *id, const char *title)
         fprintf(p->out, "</h2>\n<figure>\n");
         jz_chart ch = {p->out, p->lang, id,
                        L(p, "Tekort per jaar per scenario, in miljoenen euro", "Deficit per year per scenario, millions of euros"),
-                       "€ mln", 1e6, 840, 330};
+                       "€ mln", 1e6, 840, 330, .split = realised_positions(p)};
         jz_svg_line_chart(&ch, years, Y, S, (const char *const *)names, ids, v, have_band ? band : NULL, 1);
         fprintf(p->out, "<figcaption class=\"note\">%s%s</figcaption>\n</figure>\n",
                 L(p, "Tekort = kosten min begroting, in euro’s van dat jaar. De dikke lijn is de referentie [1].",
                   "Deficit = cost minus budget, in euros of that year. The thick line is the reference [1]."),
-                have_band ? L(p, " De banden geven het gebied tussen P5 en P95 (90% van de uitkomsten) uit de onzekerheidsanalyse.",
-                              " The bands show P5 to P95 (90% of outcomes) from the uncertainty analysis.")
+                have_band ? L(p, " De banden geven het gebied tussen P5 en P95 (90% van de uitkomsten) uit de onzekerheidsanalyse; "
+                                 "gerealiseerde jaren hebben geen band.",
+                              " The bands show P5 to P95 (90% of outcomes) from the uncertainty analysis; "
+                              "realised years have none.")
                           : "");
         fputs("</section>\n", p->out);
         jz_html_year_table(p, JZ_CMP_TEKORT);
@@ -70,41 +76,126 @@ int jz_html_tekort_chart(const page *p, const char *id, const char *title)
     return ok ? JZ_OK : JZ_ENOMEM;
 }
 
+/* What the external shifts of scenario s (in unit p->u) are, in words:
+ * "Verschuiving van buiten (woonplaatsbeginsel)" from their names, each
+ * name up to its year or bracket ("Woonplaatsbeginsel 2022 (voogdij)"). */
+static const char *external_label(const page *p, int s, char *buf, size_t n)
+{
+    const jz_scenario *sc = p->c->scen[s].scenario;
+    const jz_cmp_unit *un = &p->c->units[p->u];
+    size_t o = (size_t)snprintf(buf, n, "%s", L(p, "Verschuiving van buiten", "Shift from outside"));
+    int k = 0;
+    for (int g = 0; g < sc->n_gemeenten && o + 4 < n; g++) {
+        if (!un->is_total && un->g[s] != g)
+            continue;
+        for (int e = 0; e < sc->gemeenten[g].n_external && o + 4 < n; e++) {
+            const char *name = sc->gemeenten[g].external[e].name;
+            size_t len = 0;
+            while (name[len] && !(name[len] == ' ' && (name[len + 1] == '(' || (name[len + 1] >= '0' && name[len + 1] <= '9'))))
+                len++;
+            if (!len)
+                continue;
+            char stem[JZ_NAME_MAX];
+            snprintf(stem, sizeof stem, "%.*s", (int)len, name);
+            if (stem[0] >= 'A' && stem[0] <= 'Z' && !(stem[1] >= 'A' && stem[1] <= 'Z'))
+                stem[0] = (char)(stem[0] - 'A' + 'a');
+            if (strstr(buf, stem)) /* the same cause once */
+                continue;
+            o += (size_t)snprintf(buf + o, n - o, "%s%s", k++ ? ", " : " (", stem);
+        }
+    }
+    if (k && o + 2 < n)
+        snprintf(buf + o, n - o, ")");
+    return buf;
+}
+
+/* The parts of the split, in the order of the waterfall, with what each
+ * contains in one plain sentence. */
+typedef struct part {
+    int metric;
+    const char *nl, *en;           /* the bar label (the external one is built) */
+    const char *says_nl, *says_en; /* what it contains */
+} part;
+
+static const part parts[] = {
+    {JZ_CMP_DEC_TARIFF, "Tariefgat", "Tariff gap",
+     "de tarieven van de aanbieders stijgen sneller dan de begroting wordt geïndexeerd; daar heeft de gemeente "
+     "weinig invloed op (niet beïnvloedbaar).",
+     "providers' tariffs rise faster than the budget is indexed; the gemeente has little say in this (cannot be influenced)."},
+    {JZ_CMP_DEC_EXTERNAL, NULL, NULL,
+     "kosten van jeugdigen voor wie de gemeente door een wijziging van buitenaf verantwoordelijk werd, min de "
+     "compensatie die ze daarvoor krijgt (niet beïnvloedbaar).",
+     "cost of youth the gemeente became responsible for through a change from outside, minus the compensation it "
+     "receives for them (cannot be influenced)."},
+    {JZ_CMP_DEC_START, "Startverschil", "Starting gap", NULL, NULL}, /* its sentence says how it counts */
+    {JZ_CMP_DEC_VOLUME, "Volume", "Volume",
+     "meer zorg dan begroot: meer jeugdigen in zorg of langere trajecten (beïnvloedbaar).",
+     "more care than budgeted: more youth in care or longer trajectories (can be influenced)."},
+    {JZ_CMP_DEC_INTENSITY, "Zorgzwaarte", "Intensity",
+     "duurdere zorg per cliënt dan begroot, bovenop de indexatie (beïnvloedbaar).",
+     "more costly care per client than budgeted, beyond indexation (can be influenced)."},
+};
+#define N_PARTS ((int)(sizeof parts / sizeof parts[0]))
+
 void jz_html_waterfalls(const page *p)
 {
     const jz_comparison *c = p->c;
     FILE *out = p->out;
     int year = jz_cmp_year(c, p->ys);
-    fprintf(out, "<section class=\"blk\">\n<h2>%s %d</h2>\n", L(p, "Waar komt het tekort vandaan?", "Where does the deficit come from?"), year);
-    fprintf(out, "<p>%s</p>\n",
-            L(p, "Het tekort gesplitst in oorzaken. <b>Niet beïnvloedbaar</b>: het tariefgat (tarieven stijgen sneller dan de "
-                 "begroting wordt geïndexeerd) en externe verschuivingen. <b>Beïnvloedbaar</b>: meer zorg (volume) en "
-                 "duurdere zorg per cliënt (zorgzwaarte) dan begroot.",
-              "The deficit split into causes. <b>Cannot be influenced</b>: the tariff gap (tariffs rise faster than the budget "
-              "is indexed) and external shifts. <b>Can be influenced</b>: more care (volume) and more costly care per "
-              "client (intensity) than budgeted."));
-    const char *labels[4] = {L(p, "Tariefgat", "Tariff gap"), L(p, "Extern", "External"),
-                             L(p, "Volume", "Volume"), L(p, "Zorgzwaarte", "Intensity")};
-    static const int parts[4] = {JZ_CMP_DEC_TARIFF, JZ_CMP_DEC_EXTERNAL, JZ_CMP_DEC_VOLUME, JZ_CMP_DEC_INTENSITY};
+    /* the heading stays with its explanation on one page */
+    fprintf(out, "<section class=\"blk\">\n<div class=\"keep\"><h2>%s %d</h2>\n", L(p, "Waar komt het tekort vandaan? Prognose", "Where does the deficit come from? Projection"), year);
+    fprintf(out, "<p>%s</p>\n<ul class=\"parts\">\n",
+            L(p, "Het tekort gesplitst in oorzaken; de delen tellen op tot het tekort.",
+              "The deficit split into causes; the parts add up to the deficit."));
+    char ext[256];
+    for (int i = 0; i < N_PARTS; i++) {
+        int any = jz_cmp_metric_any(c, parts[i].metric, p->u);
+        if (!any && parts[i].metric != JZ_CMP_DEC_START)
+            continue;
+        fprintf(out, "<li><b>");
+        esc(p, parts[i].nl ? L(p, parts[i].nl, parts[i].en) : external_label(p, 0, ext, sizeof ext));
+        fprintf(out, "</b>: ");
+        if (parts[i].metric == JZ_CMP_DEC_START) {
+            /* the convention of the split, as the reference sets it */
+            T(p, "wat de begroting in het basisjaar al tekortschoot op de kosten en in de latere jaren doorloopt. ",
+              "how far the budget already fell short of the cost in the base year, carried on into later years. ");
+            if (!any)
+                T(p, "In deze scenario’s is er geen startverschil.", "These scenarios have no starting gap.");
+            else if (c->scen[0].scenario->meta.startverschil_beinvloedbaar)
+                T(p, "Het telt hier als beïnvloedbaar.", "It counts as influenceable here.");
+            else
+                T(p, "Het telt hier als niet beïnvloedbaar (bijvoorbeeld een te lage Rijksbijdrage).",
+                  "It counts as not influenceable here (e.g. too low a national contribution).");
+            fputs("</li>\n", out);
+            continue;
+        }
+        fprintf(out, "%s</li>\n", L(p, parts[i].says_nl, parts[i].says_en));
+    }
+    fprintf(out, "</ul></div>\n");
     int shown = 0;
-    fprintf(out, "<div class=\"grid2\">\n");
     for (int s = 0; s < c->n_scenarios; s++) {
         if (!jz_cmp_decomposition_ok(c, p->u, s, p->ys))
             continue;
-        double v[4];
-        for (int i = 0; i < 4; i++)
-            v[i] = val(p, parts[i], s, p->ys);
+        double v[N_PARTS];
+        const char *labels[N_PARTS];
+        int n = 0;
+        for (int i = 0; i < N_PARTS; i++) {
+            /* a part that is zero in every scenario is left out of every chart */
+            if (!jz_cmp_metric_any(c, parts[i].metric, p->u))
+                continue;
+            labels[n] = parts[i].nl ? L(p, parts[i].nl, parts[i].en) : external_label(p, s, ext, sizeof ext);
+            v[n++] = val(p, parts[i].metric, s, p->ys);
+        }
         char id[32];
         snprintf(id, sizeof id, "chart-waterfall-%d", s + 1);
-        fprintf(out, "<figure><figcaption>[%d] ", s + 1);
+        fprintf(out, "<figure class=\"wf\"><figcaption>[%d] ", s + 1);
         esc(p, scen_name(p, s));
         fprintf(out, "</figcaption>\n");
-        jz_chart ch = {out, p->lang, id, L(p, "Opbouw van het tekort", "Build-up of the deficit"), "€ mln", 1e6, 420, 260};
-        jz_svg_waterfall(&ch, 4, labels, v, L(p, "Tekort", "Deficit"));
+        jz_chart ch = {out, p->lang, id, L(p, "Opbouw van het tekort", "Build-up of the deficit"), "€ mln", 1e6, 840, 230, .split = 0};
+        jz_svg_waterfall(&ch, n, labels, v, L(p, "Tekort", "Deficit"));
         fprintf(out, "</figure>\n");
         shown++;
     }
-    fprintf(out, "</div>\n");
     if (shown < c->n_scenarios)
         fprintf(out, "<p class=\"note\">%s</p>\n",
                 shown == 0 ? L(p, "De uitsplitsing van het tekort is voor deze scenario’s niet beschikbaar.",
@@ -152,7 +243,9 @@ int jz_html_cost_chart(const page *p)
         fprintf(p->out, "<section class=\"blk\">\n<h2>%s</h2>\n<figure>\n", L(p, "Kosten per zorgsoort", "Cost per care type"));
         jz_chart ch = {p->out, p->lang, "chart-cost",
                        L(p, "Kosten per zorgsoort, gestapeld, met de begroting", "Cost per care type, stacked, with the budget"),
-                       "€ mln", 1e6, 840, 330};
+                       "€ mln", 1e6, 840, 330, .split = 0};
+        /* the first column is realisation when its year is */
+        ch.split = jz_cmp_year(c, c->scen[0].first_year - c->first_year) <= p->realised && jz_cmp_year(c, ys) > p->realised;
         jz_svg_stacked_bars(&ch, nbars, (const char *const *)bars, nstack, stack, v, budget,
                             L(p, "Begroting (totaal)", "Budget (total)"));
         fprintf(p->out, "<figcaption class=\"note\">%s %d%s</figcaption>\n</figure>\n",
@@ -160,7 +253,37 @@ int jz_html_cost_chart(const page *p)
                 jz_cmp_year(c, ys),
                 L(p, ". Het getal boven een kolom is de totale kosten; de zwarte streep de begroting: wat erboven uitsteekt is het tekort.",
                   ". The figure above a column is the total cost; the black bar the budget: what rises above it is the deficit."));
-        fputs("</section>\n", p->out);
+        /* the same figures as a table: the zorgsoorten and the lines that
+         * belong to none add up to the total cost */
+        fputs("<table class=\"cost\">\n<thead>", p->out);
+        if (ch.split) /* the first column is realisation, the others projection */
+            fprintf(p->out, "<tr class=\"phase\"><th></th><th class=\"n\">%s</th><th colspan=\"%d\" style=\"text-align:center\">%s</th></tr>\n",
+                    L(p, "Realisatie", "Realised"), nbars - 1, L(p, "Prognose", "Projection"));
+        fprintf(p->out, "<tr><th>%s (€ mln)</th>", L(p, "Kosten", "Cost"));
+        for (int b = 0; b < nbars; b++) {
+            fputs("<th class=\"n\">", p->out);
+            esc(p, bars[b]);
+            fputs("</th>", p->out);
+        }
+        fputs("</tr></thead>\n<tbody>\n", p->out);
+        for (int k = 0; k <= nstack; k++) {
+            int any = k == nstack;
+            for (int b = 0; b < nbars && !any; b++)
+                any = isfinite(v[b * nstack + k]) && v[b * nstack + k] != 0;
+            if (!any)
+                continue;
+            fprintf(p->out, "<tr%s><td>", k == nstack ? " class=\"total\"" : "");
+            esc(p, k < nstack ? stack[k] : jz_cmp_metric_label(JZ_CMP_COST, p->lang));
+            fputs("</td>", p->out);
+            for (int b = 0; b < nbars; b++) {
+                char buf[64];
+                int s = b == 0 ? 0 : b - 1, y = b == 0 ? c->scen[0].first_year - c->first_year : ys;
+                jz_html_fmt(p, JZ_CMP_COST, k < nstack ? v[b * nstack + k] : val(p, JZ_CMP_COST, s, y), buf, sizeof buf);
+                fprintf(p->out, "<td class=\"n\">%s</td>", buf);
+            }
+            fputs("</tr>\n", p->out);
+        }
+        fputs("</tbody></table>\n</section>\n", p->out);
     }
     for (int b = 0; bars && b < nbars; b++)
         free(bars[b]);
@@ -187,11 +310,11 @@ int jz_html_clients_chart(const page *p)
             v[z * S + s] = jz_cmp_value(c, JZ_CMP_Z_UNIQUE, p->u, z, s, p->ys);
     }
     if (ok) {
-        fprintf(p->out, "<section class=\"blk\">\n<h2>%s %d</h2>\n<figure>\n", L(p, "Cliënten per zorgsoort in", "Clients per care type in"),
+        fprintf(p->out, "<section class=\"blk\">\n<h2>%s %d</h2>\n<figure>\n", L(p, "Cliënten per zorgsoort, prognose", "Clients per care type, projection"),
                 jz_cmp_year(c, p->ys));
         jz_chart ch = {p->out, p->lang, "chart-clients",
                        L(p, "Unieke cliënten per zorgsoort per scenario", "Unique clients per care type per scenario"),
-                       L(p, "cliënten", "clients"), 1.0, 840, 0};
+                       L(p, "cliënten", "clients"), 1.0, 840, 0, .split = 0};
         jz_svg_grouped_hbars(&ch, Z, groups, S, (const char *const *)names, v);
         fprintf(p->out, "<figcaption class=\"note\">%s</figcaption>\n</figure>\n",
                 L(p, "Cliënten die in het jaar zorg kregen (in zorg op 1 januari plus instroom), per zorgsoort. "
@@ -226,3 +349,140 @@ void jz_html_tornado_section(const page *p)
     fputs("</figure>\n</section>\n", out);
 }
 
+
+/* ---- observed figures (--history) ---- */
+
+/* The history's series and the comparison's figure it observes (the same
+ * pairs as calibration: docs/calibration.md). */
+static const struct {
+    int series, metric;
+    const char *unit_nl, *unit_en;
+    double scale;
+} observed[] = {
+    {JZ_HS_UNIQUE, JZ_CMP_UNIQUE, "cliënten", "clients", 1.0},
+    {JZ_HS_COST, JZ_CMP_CARE_COST, "€ mln", "€ mln", 1e6},
+    {JZ_HS_COST_PER_CLIENT, JZ_CMP_COST_PER_CLIENT, "€", "€", 1.0},
+};
+
+static int same_name(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++)
+        if ((*a | 0x20) != (*b | 0x20))
+            return 0;
+    return *a == *b;
+}
+
+/* The observed value of series k for the unit shown in calendar year; NaN
+ * when the history has none.  Only whole-year rows of all zorgsoorten
+ * together, of the unit's gemeente (or, for a region total, rows without
+ * a gemeente). */
+static double observed_value(const page *p, int k, int year, int *prov)
+{
+    const jz_history *h = p->history;
+    const jz_cmp_unit *un = &p->c->units[p->u];
+    for (int i = 0; h && i < h->n_rows; i++) {
+        const jz_history_row *r = &h->rows[i];
+        if (r->year != year || r->half || !isfinite(r->v[k]) ||
+            !(r->zorgsoort[0] == '\0' || jz_history_is_total(r->zorgsoort)))
+            continue;
+        int match = un->is_total ? (r->gemeente[0] == '\0' || p->c->n_units == 1)
+                                 : same_name(r->gemeente, un->code) || same_name(r->gemeente, un->name);
+        if (!match)
+            continue;
+        *prov = r->provisional;
+        return r->v[k];
+    }
+    return NAN;
+}
+
+int jz_html_history_section(const page *p)
+{
+    const jz_comparison *c = p->c;
+    if (!p->history)
+        return JZ_OK;
+    int S = c->n_scenarios, Y = c->n_years, NO = (int)(sizeof observed / sizeof observed[0]);
+    double *v = malloc((size_t)S * (size_t)Y * sizeof *v), *obs = malloc((size_t)Y * sizeof *obs);
+    int *years = malloc((size_t)Y * sizeof *years), *ids = malloc((size_t)S * sizeof *ids);
+    int *prov = calloc((size_t)Y, sizeof *prov);
+    char **names = calloc((size_t)S, sizeof *names);
+    int ok = v && obs && years && ids && prov && names, opened = 0;
+    for (int s = 0; ok && s < S; s++) {
+        ids[s] = s + 1;
+        ok = (names[s] = label_of(p, s)) != NULL;
+    }
+    for (int y = 0; ok && y < Y; y++)
+        years[y] = jz_cmp_year(c, y);
+    for (int k = 0; ok && k < NO; k++) {
+        int m = observed[k].metric, n_obs = 0;
+        for (int y = 0; y < Y; y++) {
+            obs[y] = observed_value(p, observed[k].series, years[y], &prov[y]);
+            n_obs += isfinite(obs[y]);
+            for (int s = 0; s < S; s++)
+                v[s * Y + y] = val(p, m, s, y);
+        }
+        if (!n_obs)
+            continue;
+        if (!opened++)
+            fprintf(p->out, "<section class=\"blk\">\n<h2>%s</h2>\n<p>%s</p>\n",
+                    L(p, "Waarneming en projectie", "Observed and projected"),
+                    L(p, "De zwarte punten zijn de waargenomen cijfers uit de opgegeven historie (open: voorlopig); "
+                         "de lijnen de projectie van elk scenario.",
+                      "The black points are the observed figures of the history given (open: provisional); the lines "
+                      "the projection of each scenario."));
+        char id[48];
+        snprintf(id, sizeof id, "chart-observed-%s", jz_cmp_metrics[m].key);
+        fprintf(p->out, "<figure>\n<figcaption>");
+        esc(p, jz_cmp_metric_label(m, p->lang));
+        fprintf(p->out, "</figcaption>\n");
+        jz_chart ch = {p->out, p->lang, id, jz_cmp_metric_label(m, p->lang), L(p, observed[k].unit_nl, observed[k].unit_en),
+                       observed[k].scale, 840, 260, .split = realised_positions(p), .observed = obs,
+                       .observed_prov = prov, .observed_name = L(p, "waargenomen", "observed")};
+        jz_svg_line_chart(&ch, years, Y, S, (const char *const *)names, ids, v, NULL, 1);
+        fprintf(p->out, "</figure>\n");
+        /* the same figures as a table, observed beside the projections */
+        fprintf(p->out, "<table class=\"years\">\n<thead><tr><th>%s</th><th class=\"n\">%s</th>", L(p, "Jaar", "Year"),
+                L(p, "Waargenomen", "Observed"));
+        for (int s = 0; s < S; s++)
+            fprintf(p->out, "<th class=\"n\">[%d]</th>", s + 1);
+        fprintf(p->out, "</tr></thead>\n<tbody>\n");
+        for (int y = 0; y < Y; y++) {
+            jz_html_phase_row(p, y, S + 2);
+            char buf[96];
+            fprintf(p->out, "<tr><td>%d</td><td class=\"n\">", years[y]);
+            if (isfinite(obs[y])) {
+                jz_html_fmt(p, m, obs[y], buf, sizeof buf);
+                esc(p, buf);
+                if (prov[y])
+                    fputs(L(p, " (voorlopig)", " (provisional)"), p->out);
+            } else {
+                fputs("–", p->out);
+            }
+            fputs("</td>", p->out);
+            for (int s = 0; s < S; s++) {
+                jz_html_fmt(p, m, v[s * Y + y], buf, sizeof buf);
+                fputs("<td class=\"n\">", p->out);
+                esc(p, buf);
+                fputs("</td>", p->out);
+            }
+            fputs("</tr>\n", p->out);
+        }
+        fputs("</tbody></table>\n", p->out);
+    }
+    if (opened)
+        fputs("</section>\n", p->out);
+    else if (ok) /* say why the observations the reader asked for are not drawn */
+        fprintf(p->out, "<p class=\"note\">%s</p>\n",
+                L(p, "De opgegeven historie heeft geen jaarcijfers (unieke cliënten, kosten of kosten per cliënt) "
+                     "van alle zorgsoorten samen voor dit gebied; er zijn geen waarnemingen getekend.",
+                  "The history given has no yearly figures (unique clients, cost or cost per client) of all "
+                  "zorgsoorten together for this area; no observations are drawn."));
+    for (int s = 0; names && s < S; s++)
+        free(names[s]);
+    free(names);
+    free(prov);
+    free(ids);
+    free(years);
+    free(obs);
+    free(v);
+    return ok ? JZ_OK : JZ_ENOMEM;
+}

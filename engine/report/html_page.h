@@ -19,7 +19,17 @@ typedef struct page {
     jz_lang lang;
     int u;  /* the unit shown */
     int ys; /* the summary year index */
+    int realised; /* the last realised calendar year: the reference's base year, or
+                   * the last (not provisional) year of the history */
+    const struct jz_history *history; /* observed figures (--history), or NULL */
 } page;
+
+/* The year positions 0..Y-1 of the comparison that are realisation. */
+static inline int realised_positions(const page *p)
+{
+    int n = p->realised - p->c->first_year + 1;
+    return n < 0 ? 0 : n > p->c->n_years ? p->c->n_years : n;
+}
 
 static inline const char *L(const page *p, const char *nl, const char *en)
 {
@@ -64,13 +74,31 @@ static inline const char *scen_name(const page *p, int s)
     return p->c->scen[s].scenario->meta.name;
 }
 
+/* The document (html_doc.c): the date ("6 december 2026"; SOURCE_DATE_EPOCH
+ * when set), the kenmerk ("JZ-1a2b3c4d": a hash of every scenario's name and
+ * inputs), the printed page footer (a <style> with @page boxes), the last
+ * realised year, and the accountability section with the sources. */
+void jz_html_date(const page *p, char *buf, size_t n);
+void jz_html_kenmerk(const page *p, char *buf, size_t n);
+void jz_html_page_footer(const page *p, const char *ken, const char *date);
+int jz_html_realised_year(const jz_comparison *c, const struct jz_history *h);
+void jz_html_accountability(const page *p);
+
 /* The chart sections (html_charts.c); the int ones return JZ_OK or JZ_ENOMEM. */
 int jz_html_tekort_chart(const page *p, const char *id, const char *title);
 void jz_html_waterfalls(const page *p);
 int jz_html_cost_chart(const page *p);
 int jz_html_clients_chart(const page *p);
 void jz_html_tornado_section(const page *p);
+/* The observed figures of the history next to the projection (--history). */
+int jz_html_history_section(const page *p);
 /* The values of figure m per scenario and year, as a table (html.c). */
 void jz_html_year_table(const page *p, int m);
+/* Before the row of year index y of a year table with `cols` columns: a
+ * "Realisatie" or "Prognose" heading row where that phase begins. */
+void jz_html_phase_row(const page *p, int y, int cols);
+/* v as figure m is shown in the tables: money in € mln with one decimal,
+ * counts and prices by their kind; "–" when absent. */
+char *jz_html_fmt(const page *p, int m, double v, char *buf, size_t n);
 
 #endif

@@ -113,8 +113,9 @@ int jz_rep_records_html(FILE *out, const jz_report_subject *x, const jz_report_o
         int ids[3] = {0, 1, 2};
         char id[64];
         snprintf(id, sizeof id, "curve-%d", z);
-        jz_chart ch = {out, en ? JZ_LANG_EN : JZ_LANG_NL, id, tr(en, "Aandeel nog in zorg na t maanden", "Share still in care after t months"),
-                       tr(en, "nog in zorg", "still in care"), 1.0, 860, 300};
+        jz_chart ch = {.out = out, .lang = en ? JZ_LANG_EN : JZ_LANG_NL, .id = id,
+                       .title = tr(en, "Aandeel nog in zorg na t maanden", "Share still in care after t months"),
+                       .y_label = tr(en, "nog in zorg", "still in care"), .scale = 1.0, .width = 860, .height = 300};
         jz_svg_line_chart(&ch, months, n, 3, names, ids, v, band, 1);
         fprintf(out, "<p class=\"note\">%s</p>\n", tr(en, "Horizontale as: maanden sinds de start.", "Horizontal axis: months since the start."));
         free(months);

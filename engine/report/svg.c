@@ -61,28 +61,45 @@ static void text_at(FILE *out, double x, double y, const char *anchor, const cha
     fputs("</text>\n", out);
 }
 
-/* A label on at most two lines of maxch characters, centred at x. */
-static void label2(FILE *out, double x, double y, const char *s, int maxch)
+/* A label on at most `lines` lines of maxch characters, centred at x. */
+static void label_n(FILE *out, double x, double y, const char *s, int maxch, int lines)
 {
     fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"lbl\">", x, y);
-    if (jz_text_width(s) <= maxch) {
-        jz_html_escape(out, s);
-    } else {
-        /* break at the last space that keeps the first line short enough */
-        const char *brk = jz_text_break(s, maxch);
+    for (int i = 0; i < lines && s && *s; i++) {
+        /* break at the last space that keeps the line short enough */
+        const char *brk = jz_text_width(s) <= maxch || i == lines - 1 ? NULL : jz_text_break(s, maxch);
+        fprintf(out, "<tspan x=\"%.1f\" dy=\"%s\">", x, i ? "1.2em" : "0");
         if (!brk) {
             escape_cut(out, s, maxch);
+            s = NULL;
         } else {
-            char first[256];
-            snprintf(first, sizeof first, "%.*s", (int)(brk - s), s);
-            fprintf(out, "<tspan x=\"%.1f\" dy=\"0\">", x);
-            jz_html_escape(out, first);
-            fprintf(out, "</tspan><tspan x=\"%.1f\" dy=\"1.2em\">", x);
-            escape_cut(out, brk + 1, maxch);
-            fputs("</tspan>", out);
+            char line[256];
+            snprintf(line, sizeof line, "%.*s", (int)(brk - s), s);
+            jz_html_escape(out, line);
+            s = brk + 1;
         }
+        fputs("</tspan>", out);
     }
     fputs("</text>\n", out);
+}
+
+static void label2(FILE *out, double x, double y, const char *s, int maxch)
+{
+    label_n(out, x, y, s, maxch, 2);
+}
+
+/* The dashed line between realisation and prognosis at x, from top to
+ * bottom, with the two words beside it. */
+static void split_line(const jz_chart *ch, double x, double top, double bottom)
+{
+    FILE *out = ch->out;
+    int nl = ch->lang == JZ_LANG_NL;
+    fprintf(out, "<g class=\"split\"><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#444\" "
+                 "stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>\n",
+            x, top - 14, x, bottom);
+    text_at(out, x - 5, top - 4, "end", "tick", nl ? "realisatie" : "realised");
+    text_at(out, x + 5, top - 4, "start", "tick", nl ? "prognose" : "projection");
+    fputs("</g>\n", out);
 }
 
 /* ---- axes ---- */
@@ -309,6 +326,13 @@ void jz_svg_line_chart(const jz_chart *ch, const int *years, int ny, int ns,
             }
         }
     }
+    for (int y = 0; ch->observed && y < ny; y++) {
+        double x = ch->observed[y] / ch->scale;
+        if (isfinite(x)) {
+            lo = x < lo ? x : lo;
+            hi = x > hi ? x : hi;
+        }
+    }
     jz_axis a;
     jz_svg_nice_axis(&a, lo, hi, 7);
     int rows = legend_rows(ns, names, right - left + 20);
@@ -340,8 +364,8 @@ void jz_svg_line_chart(const jz_chart *ch, const int *years, int ny, int ns,
             int y1 = y0;
             while (y1 + 1 < ny && isfinite(band[(s * ny + y1 + 1) * 3]))
                 y1++;
-            fprintf(out, "<path data-band=\"%d\" fill=\"%s\" fill-opacity=\"0.18\" stroke=\"%s\" stroke-opacity=\"0.5\" stroke-width=\"0.8\" d=\"",
-                    ids[s], jz_svg_series_color(s), jz_svg_series_color(s));
+            fprintf(out, "<path data-band=\"%d\" data-years=\"%d-%d\" fill=\"%s\" fill-opacity=\"0.18\" stroke=\"%s\" stroke-opacity=\"0.5\" stroke-width=\"0.8\" d=\"",
+                    ids[s], years[y0], years[y1], jz_svg_series_color(s), jz_svg_series_color(s));
             for (int y = y0; y <= y1; y++)
                 fprintf(out, "%s%.1f %.1f", y == y0 ? "M" : "L", XP(y),
                         ypos(&a, band[(s * ny + y) * 3 + 2] / ch->scale, top, bottom));
@@ -373,6 +397,31 @@ void jz_svg_line_chart(const jz_chart *ch, const int *years, int ny, int ns,
             double x = v[s * ny + y] / ch->scale;
             if (isfinite(x))
                 marker(out, s, XP(y), ypos(&a, x, top, bottom), col);
+        }
+        fputs("</g>\n", out);
+    }
+    if (ch->split > 0 && ch->split < ny)
+        split_line(ch, (XP(ch->split - 1) + XP(ch->split)) / 2, top, bottom);
+    else if (ch->split >= ny) /* every year realised */
+        text_at(out, right, top - 4, "end", "tick", ch->lang == JZ_LANG_NL ? "realisatie" : "realised");
+    if (ch->observed) {
+        /* observations: black points, open when provisional, with their own
+         * legend entry at the top right of the plot */
+        int any = 0;
+        fputs("<g class=\"observed\">\n", out);
+        for (int y = 0; y < ny; y++) {
+            double x = ch->observed[y] / ch->scale;
+            if (!isfinite(x))
+                continue;
+            int prov = ch->observed_prov && ch->observed_prov[y];
+            fprintf(out, "<circle data-year=\"%d\" cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\" stroke=\"#000\" "
+                         "stroke-width=\"1.8\"/>\n",
+                    years[y], XP(y), ypos(&a, x, top, bottom), prov ? "#fff" : "#000");
+            any = 1;
+        }
+        if (any && ch->observed_name) {
+            fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#000\"/>", right - 110, top - 8);
+            text_at(out, right - 100, top - 4, "start", "leg", ch->observed_name);
         }
         fputs("</g>\n", out);
     }
@@ -451,6 +500,8 @@ void jz_svg_stacked_bars(const jz_chart *ch, int nbars, const char *const *bar_l
         fputs("</g>\n", out);
         label2(out, cx, bottom + 16, bar_labels[b], (int)(slot / CHAR_W) - 1);
     }
+    if (ch->split > 0 && ch->split < nbars)
+        split_line(ch, left + slot * ch->split, top, bottom);
     fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"axis\"/>\n", left, bottom, right,
             bottom);
     fputs("</svg>\n", out);
@@ -462,7 +513,7 @@ void jz_svg_waterfall(const jz_chart *ch, int n, const char *const *labels, cons
                       const char *total_label)
 {
     FILE *out = ch->out;
-    double W = ch->width, H = ch->height, left = 56, right = W - 12, top = 34, bottom = H - 40;
+    double W = ch->width, H = ch->height, left = 56, right = W - 12, top = 34, bottom = H - 54;
     double run = 0, lo = 0, hi = 0;
     for (int i = 0; i < n; i++) {
         run += isfinite(v[i]) ? v[i] / ch->scale : 0;
@@ -494,7 +545,7 @@ void jz_svg_waterfall(const jz_chart *ch, int n, const char *const *labels, cons
         snprintf(lab, sizeof lab, "%s%s", i < n && d > 0 && strcmp(buf, "0,0") && strcmp(buf, "0.0") ? "+" : "", buf);
         double ly = (i < n && d < 0) || (i == n && d < 0) ? ytop + (h < 0.8 ? 0.8 : h) + 13 : ytop - 5;
         text_at(out, cx, ly, "middle", "val", lab);
-        label2(out, cx, bottom + 16, i < n ? labels[i] : total_label, (int)(slot / (CHAR_W * 0.92)));
+        label_n(out, cx, bottom + 16, i < n ? labels[i] : total_label, (int)(slot / (CHAR_W * 0.92)), 3);
         run = to;
     }
     fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"axis\"/>\n", left, bottom, right,

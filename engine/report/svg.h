@@ -24,6 +24,14 @@ typedef struct jz_chart {
     const char *y_label; /* unit of the value axis, e.g. "€ mln" */
     double scale;        /* axis value = value / scale */
     int width, height;   /* viewBox size; height is a minimum for some charts */
+    /* optional (0/NULL: none): */
+    int split;           /* line chart and columns: the first `split` positions are
+                          * realisation, the rest prognosis; a dashed line between
+                          * them is labelled "realisatie" | "prognose" */
+    const double *observed;    /* line chart: [ny] observed values (NaN: none), drawn as
+                                * black points next to the lines */
+    const int *observed_prov;  /* [ny] 1: provisional (an open point); may be NULL */
+    const char *observed_name; /* its legend entry, e.g. "waargenomen" */
 } jz_chart;
 
 /* Nice axis: lo..hi in `step`s (1, 2, 2.5 or 5 x 10^k), at most max_ticks. */

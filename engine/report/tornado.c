@@ -6,8 +6,9 @@
  *
  * Each input is one row: a bar from the tekort at the point values to the
  * tekort with the input at its low end (light) and to its high end (dark);
- * the widest bar on top.  Input paths come from the scenario and are
- * escaped.
+ * the widest bar on top.  Each row is named by the input's human label
+ * (jz_input.label_nl / label_en), never its YAML path; labels come from the
+ * scenario and are escaped.
  */
 #include <math.h>
 #include <stdio.h>
@@ -17,7 +18,21 @@
 #include "jzsim/jzsim.h"
 #include "jzsim/sensitivity.h"
 #include "report/svg.h"
+#include "report/text.h"
 #include "report/unc_common.h"
+
+/* The reader's name of the uncertain input at path: its label in lang
+ * (the path only when the scenario traced no such input). */
+static const char *input_label(const jz_scenario *s, const char *path, jz_lang lang)
+{
+    for (int i = 0; s && i < s->n_inputs; i++)
+        if (s->inputs[i].path && strcmp(s->inputs[i].path, path) == 0) {
+            const char *l = lang == JZ_LANG_NL ? s->inputs[i].label_nl : s->inputs[i].label_en;
+            if (l && l[0])
+                return l;
+        }
+    return path;
+}
 
 #define C_LOW "#d08c2b"
 #define C_HIGH "#1f3a68"
@@ -34,7 +49,11 @@ void jz_svg_tornado(FILE *out, const jz_sensitivity *t, int max_bars, jz_lang la
     }
     jz_axis ax;
     jz_svg_nice_axis(&ax, lo / scale, hi / scale, 6);
-    const int W = 760, left = 300, right = 730, top = 40, row = 26;
+    /* rows are taller when a label needs a second line */
+    int two = 0;
+    for (int i = 0; i < n; i++)
+        two |= jz_text_width(input_label(t->scenario, t->bars[i].path, lang)) > 46;
+    const int W = 760, left = 300, right = 730, top = 40, row = two ? 34 : 26;
     int H = top + (n > 0 ? n : 1) * row + 50;
     double span = ax.hi - ax.lo > 0 ? ax.hi - ax.lo : 1.0;
 #define X(v) (left + ((v) / scale - ax.lo) / span * (right - left))
@@ -45,9 +64,9 @@ void jz_svg_tornado(FILE *out, const jz_sensitivity *t, int max_bars, jz_lang la
             t->year);
     /* legend */
     fprintf(out, "<rect x=\"%d\" y=\"10\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"20\">%s</text>\n",
-            left, C_LOW, left + 16, nl ? "invoer laag (P5 of low)" : "input low (P5 or low)");
+            left, C_LOW, left + 16, nl ? "invoer laag (P5 of ondergrens)" : "input low (P5 or low end)");
     fprintf(out, "<rect x=\"%d\" y=\"10\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"20\">%s</text>\n",
-            left + 200, C_HIGH, left + 216, nl ? "invoer hoog (P95 of high)" : "input high (P95 or high)");
+            left + 225, C_HIGH, left + 241, nl ? "invoer hoog (P95 of bovengrens)" : "input high (P95 or high end)");
     /* grid and ticks */
     char buf[96];
     for (double v = ax.lo; v <= ax.hi + 1e-9 * span; v += ax.step) {
@@ -65,12 +84,28 @@ void jz_svg_tornado(FILE *out, const jz_sensitivity *t, int max_bars, jz_lang la
         double xb = X(t->base), xl = X(b->at_low), xh = X(b->at_high);
         fprintf(out, "<g data-input=\"");
         jz_html_escape(out, b->path);
-        fprintf(out, "\"><text x=\"%d\" y=\"%d\" text-anchor=\"end\">", left - 8, y + 16);
-        char label[80];
-        snprintf(label, sizeof label, "%s", b->path);
-        if (strlen(b->path) > 44)
-            snprintf(label, sizeof label, "...%s", b->path + strlen(b->path) - 41);
+        const char *name = input_label(t->scenario, b->path, lang);
+        int wrap = jz_text_width(name) > 46;
+        const char *brk = wrap ? jz_text_break(name, 46) : NULL;
+        fprintf(out, "\"><text x=\"%d\" y=\"%d\" text-anchor=\"end\"><title>", left - 8, y + (brk ? 13 : row / 2 + 3));
+        jz_html_escape(out, name);
+        fprintf(out, "</title>");
+        char label[200];
+        if (brk) { /* two lines, the second cut on a character when still too long */
+            snprintf(label, sizeof label, "%.*s", (int)(brk - name), name);
+            jz_html_escape(out, label);
+            fprintf(out, "<tspan x=\"%d\" dy=\"1.15em\">", left - 8);
+            name = brk + 1;
+        }
+        if (jz_text_width(name) > 46) {
+            size_t o = jz_text_prefix(name, 45);
+            snprintf(label, sizeof label, "%.*s…", (int)(o < sizeof label - 4 ? o : sizeof label - 4), name);
+        } else {
+            snprintf(label, sizeof label, "%s", name);
+        }
         jz_html_escape(out, label);
+        if (brk)
+            fputs("</tspan>", out);
         fprintf(out, "</text>\n");
         fprintf(out, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n", fmin(xb, xl), y + 4,
                 fabs(xl - xb), row - 8, C_LOW);
@@ -114,7 +149,7 @@ int jz_rep_sensitivity_html(FILE *out, const jz_report_subject *subj, const jz_r
     for (int i = 0; i < t->n_bars; i++) {
         const jz_tornado_bar *x = &t->bars[i];
         fprintf(out, "<tr><td>");
-        jz_html_escape(out, x->path);
+        jz_html_escape(out, input_label(s, x->path, lang));
         fprintf(out, "</td><td>");
         jz_html_escape(out, jz_unc_fmt_value(a, sizeof a, x->unit, x->low, lang));
         fprintf(out, "</td><td>");
@@ -133,7 +168,8 @@ int jz_rep_sensitivity_html(FILE *out, const jz_report_subject *subj, const jz_r
         fprintf(out, "</p>\n");
     }
     fprintf(out, "<p><small>jzsim %s; %s</small></p>\n</body></html>\n", JZSIM_VERSION,
-            nl ? "methode: docs/uncertainty.md" : "method: docs/uncertainty.md");
+            nl ? "methode: één aanname tegelijk naar de rand van haar bandbreedte (documentatie: onzekerheid)"
+                                                 : "method: one assumption at a time to the end of its range (documentation: uncertainty)");
     if (ferror(out))
         return jz_error_set(err, JZ_EIO, NULL, 0, 0, "cannot write the report");
     return JZ_OK;

@@ -73,7 +73,7 @@ int jz_load_bronnen(jz_scenario *s, const jz_node *list, jz_error *err)
         jz_bron *b = &s->bronnen[s->n_bronnen++]; /* counted first so that free() sees it */
         if ((rc = text(it, "id", &b->id, err)) || (rc = text(it, "title", &b->title, err)) ||
             (rc = text(it, "publisher", &b->publisher, err)) || (rc = text(it, "page", &b->page, err)) ||
-            (rc = text(it, "table", &b->table, err)))
+            (rc = text(it, "table", &b->table, err)) || (rc = text(it, "section", &b->section, err)))
             return rc;
         const jz_node *y = jz_node_get(it, "year");
         long year;
@@ -334,6 +334,7 @@ void jz_scenario_free_sources(jz_scenario *s)
         free(b->publisher);
         free(b->page);
         free(b->table);
+        free(b->section);
     }
     free(s->bronnen);
     s->bronnen = NULL;
@@ -351,7 +352,7 @@ int jz_scenario_copy_sources(jz_scenario *d, const jz_scenario *src)
             jz_bron *b = &d->bronnen[d->n_bronnen++];
             b->year = o->year;
             if (!(b->id = dup(o->id)) || !(b->title = dup(o->title)) || !(b->publisher = dup(o->publisher)) ||
-                !(b->page = dup(o->page)) || !(b->table = dup(o->table)))
+                !(b->page = dup(o->page)) || !(b->table = dup(o->table)) || !(b->section = dup(o->section)))
                 return JZ_ENOMEM;
         }
     }

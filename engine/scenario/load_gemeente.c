@@ -15,6 +15,7 @@
 #include "scenario/schema.h"
 #include "scenario/uncertain.h"
 #include "scenario/value.h"
+#include "jzsim/history.h" /* jz_region_code (issue 15) */
 
 /* ---- gemeenten ----------------------------------------------------------- */
 
@@ -129,8 +130,10 @@ int ld_load_gemeente_head(loader *L, int g, const jz_node *item)
         return rc;
     if (!(strlen(gm->code) == 6 && isupper((unsigned char)gm->code[0]) && isupper((unsigned char)gm->code[1]) &&
           isdigit((unsigned char)gm->code[2]) && isdigit((unsigned char)gm->code[3]) &&
-          isdigit((unsigned char)gm->code[4]) && isdigit((unsigned char)gm->code[5])))
-        return jz_node_error(L->err, code, "gemeente code must be a CBS code like GM0153, got '%s'", gm->code);
+          isdigit((unsigned char)gm->code[4]) && isdigit((unsigned char)gm->code[5])) &&
+        !jz_region_code(gm->code)) /* issue 15: Nederland NL01, provinces PV.., COROP regions CR.. */
+        return jz_node_error(L->err, code, "gemeente code must be a CBS code like GM0153 (or NL01, PV21, "
+                             "CR01 for Nederland, a province or a COROP region), got '%s'", gm->code);
     if ((rc = ld_copy_text(jz_node_get(item, "name"), gm->name, sizeof gm->name, "gemeente name", L->err)))
         return rc;
     for (int o = 0; o < g; o++)

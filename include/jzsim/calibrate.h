@@ -40,10 +40,14 @@ enum {
     JZ_FIT_KOSTEN = 4,   /* cost per client-year and its trend (intensity_trend) */
     JZ_FIT_START = 8,    /* clients in care at the start of the base year */
     JZ_FIT_SHAPE = 16,   /* Erlang stages k from the duration-class counts */
+    JZ_FIT_DUUR_TREND = 32,     /* a zorgduur trend, fraction/yr (duurtrend) */
+    JZ_FIT_BREAK = 64,          /* a level shift in zorgduur from a break year (breuk) */
+    JZ_FIT_BREAK_INSTROOM = 128,/* a level shift in instroom from a break year (breuk_instroom) */
     JZ_FIT_DEFAULT = JZ_FIT_INSTROOM | JZ_FIT_ZORGDUUR | JZ_FIT_KOSTEN
 };
 
-/* Parse "instroom,zorgduur,kosten" (also: start, vorm/shape, all) into
+/* Parse "instroom,zorgduur,kosten" (also: start, vorm/shape, duurtrend,
+ * breuk, breuk_instroom, all) into
  * JZ_FIT_* bits; JZ_EINPUT naming the bad word. */
 int jz_fit_parse(const char *list, unsigned *bits, jz_error *err);
 
@@ -55,6 +59,9 @@ typedef enum {
     JZ_PK_START,        /* clients at the start of the base year */
     JZ_PK_TREND,        /* instroom trend, fraction/yr (replaces the scenario's) */
     JZ_PK_INTENSITY,    /* cost trend beyond indexation, fraction/yr */
+    JZ_PK_DUUR_TREND,   /* zorgduur trend, fraction/yr from the base year (zorgduur x (1+t)^y) */
+    JZ_PK_DUUR_BREAK,   /* factor on zorgduur from the break year on (a level shift) */
+    JZ_PK_INSTROOM_BREAK, /* factor on instroom from the break year on */
     JZ_PK_N
 } jz_param_kind;
 
@@ -73,6 +80,7 @@ typedef struct jz_calib_param {
     double theta_lo, theta_hi; /* bounds on theta that keep every value it sets within the
                                   scenario loader's ranges (a bounded parameter) */
     int at_bound;   /* -1 / +1: the fit ended on the lower / upper bound (value not interior) */
+    int year;       /* the break year of a *_BREAK parameter (0 otherwise) */
     char note[256]; /* why not fitted, or a warning about this parameter */
 } jz_calib_param;
 
@@ -82,6 +90,10 @@ typedef struct jz_calib_obs {
     int series;    /* jz_hseries */
     int g, z;      /* z = -1: the gemeente total */
     int year;
+    int half;      /* 0: the calendar year; 1, 2: a half-year given without its other half
+                      (flows compare with half the year's model value, the end stock of
+                      the first half with the mean of the year's start and end) */
+    int provisional; /* voorlopig: weight JZ_PROVISIONAL_WEIGHT */
     double observed;
     double model;  /* the fitted run */
     double scale;  /* weight = 1 / scale^2; scale = max(|observed|, 0.5 x series median, 1);
@@ -107,6 +119,14 @@ typedef struct jz_shape_test {
     double pvalue[JZ_SHAPE_KMAX];    /* chi-square p-value, C - 2 degrees of freedom */
     int best_k;                      /* the k with the highest likelihood */
     int scenario_k;                  /* the zorgsoort's stages in the scenario (0 for totals) */
+    /* two branches: share p Erlang-k1 with mean D1, else Erlang-k2 with mean D2
+     * (k1 <= k2, each 1..3), fitted by maximum likelihood; 3 free parameters,
+     * chi-square with C - 4 degrees of freedom */
+    double mix_p, mix_D1, mix_D2;
+    int mix_k1, mix_k2;
+    double mix_loglik, mix_chi2, mix_pvalue;
+    int mix_better;                  /* the mixture beats every single Erlang (likelihood ratio, 1%) */
+    int none_fits;                   /* no single Erlang passes the chi-square test at 1% */
 } jz_shape_test;
 
 typedef struct jz_calib_options {
@@ -117,6 +137,11 @@ typedef struct jz_calib_options {
     double xtol, gtol, ftol; /* GSL driver tolerances; defaults 1e-10, 1e-10, 1e-12 */
     int max_stages;    /* shape test k = 1 .. max_stages (<= JZ_SHAPE_KMAX), default 6 */
     double ident_tol;  /* relative rank tolerance of the identifiability check, default 1e-6 */
+    int break_year;    /* JZ_FIT_BREAK*: the year the shift starts; 0 = estimate it (the year
+                          with the smallest weighted sum of squares) */
+    int instroom_observed; /* conditional: the observed instroom of every observed year is put
+                              into the scenario (own cells, or the group for totals) and instroom
+                              is not fitted */
 } jz_calib_options;
 
 void jz_calib_options_default(jz_calib_options *o);
@@ -144,6 +169,12 @@ typedef struct jz_calib {
     int dof;                     /* n_obs - n_fitted */
     double sigma;                /* residual standard deviation (relative) */
     double cond;                 /* condition number of the weighted Jacobian at the solution */
+    int n_affected;              /* observations some fitted parameter moves: dof = n_affected - n_fitted */
+    double *corr;                /* [n_params x n_params] correlations of the fitted parameters'
+                                    estimates (0 where either is not fitted), or NULL */
+    int break_year;              /* the break year used (0: none) */
+    double break_F, break_p;     /* F test of the break against no break (NAN when not tested) */
+    jz_scenario *conditioned;    /* private: the input with the observed instroom put in */
 
     int n_warnings;
     char **warnings;
@@ -181,16 +212,30 @@ int jz_calib_check_written(const char *path, jz_error *err);
 enum { JZ_BT_MODEL = 0, JZ_BT_LAST = 1, JZ_BT_TREND = 2, JZ_BT_METHODS = 3 };
 
 typedef struct jz_backtest_options {
-    jz_calib_options calib; /* calib.until is set from fit_until */
-    int fit_until;          /* fit on years <= fit_until, score the years after */
-    int instroom_observed;  /* 1: project with the observed instroom of the scored years */
+    jz_calib_options calib; /* calib.until is set from each origin */
+    int fit_until;          /* fit on years <= fit_until, score the years after; with rolling,
+                               the last origin (0: the year before the last observed year) */
+    int instroom_observed;  /* 1: conditional: the observed instroom of the fitted and the scored
+                               years is put into the projection (instroom is then not scored) */
     int max_horizon;        /* score 1 .. max_horizon years ahead; default 3 */
+    int rolling;            /* 1: rolling origins: fit until T for every T from first_origin to
+                               fit_until, pooling the errors per horizon */
+    int first_origin;       /* 0: the first year with min_fit_years of history before it */
+    int min_fit_years;      /* default 3 */
+    int anchor;             /* 1 (default): forecasts start from the last observed stock (the
+                               difference decays as the model's clients in care leave) */
+    int ahead;              /* 1: also fit all the history and forecast the max_horizon years
+                               after it, with the empirical intervals (jz_backtest.ahead) */
 } jz_backtest_options;
 
 void jz_backtest_options_default(jz_backtest_options *o);
 
 typedef struct jz_bt_point {
     int g, z, series, year, horizon, line;
+    int half;       /* 0: the year; 1, 2: a half-year (jz_calib_obs.half) */
+    int origin;     /* the last fitted year */
+    double param_var; /* relative variance of the model forecast from the fit's parameter
+                         uncertainty (delta method with the parameters' correlations) */
     double observed;
     double forecast[JZ_BT_METHODS]; /* model, last value, linear trend */
 } jz_bt_point;
@@ -201,16 +246,52 @@ typedef struct jz_bt_stat {
     int method;
     int n;
     double me, mae, mape; /* forecast - observed; MAPE in percent */
+    /* the model's relative errors (forecast / observed - 1) as an interval
+     * (method JZ_BT_MODEL, n >= 2; NAN otherwise): root mean square, the
+     * half-width of the 95% forecast interval t(n-1) x rms x sqrt(1 + 1/n),
+     * and its leave-one-out coverage of the scored points; noise_var: the mean
+     * squared relative error less the part the parameter uncertainty of each
+     * origin explains (the error a perfectly fitted model would still make) */
+    double rel_rms, half95, coverage, noise_var;
 } jz_bt_stat;
 
+/* One series over all origins and horizons: the numbers behind the
+ * backtest's closing sentence per series (the report words it). */
+typedef struct jz_bt_verdict {
+    int g, z, series;
+    int n_origins, n;
+    double mape[JZ_BT_METHODS];
+} jz_bt_verdict;
+
+/* A forecast beyond the history from the fit on all of it, with the
+ * empirical 95% interval of its series and horizon (the backtest's errors
+ * as they were), and the combined one: the backtest's errors less what
+ * the parameter uncertainty of each origin explains, plus the parameter
+ * uncertainty of this fit (delta method with the parameters'
+ * correlations). */
+typedef struct jz_bt_ahead {
+    int g, z, series, year, horizon;
+    double forecast;
+    double lo, hi;           /* empirical */
+    double lo_comb, hi_comb; /* empirical and parameter uncertainty */
+} jz_bt_ahead;
+
 typedef struct jz_backtest {
-    jz_calib *calib;  /* the fit on the years up to fit_until */
+    jz_calib *calib;  /* the fit on the years up to fit_until (the last origin) */
     int fit_until;
     int instroom_observed;
+    int first_origin, n_origins;
     int n_points;
     jz_bt_point *points;
     int n_stats;
     jz_bt_stat *stats;
+    int n_verdicts;
+    jz_bt_verdict *verdicts;
+    int n_ahead;
+    jz_bt_ahead *ahead;
+    double coverage;  /* leave-one-out coverage of the 95% intervals over every scored point
+                         with an interval; NAN when none */
+    int n_covered;    /* points behind `coverage` */
     int n_warnings;
     char **warnings;
     int cap_warnings;

@@ -59,13 +59,31 @@ typedef struct jz_history_row {
     char zorgsoort[JZ_NAME_MAX]; /* key or name; "" = all zorgsoorten together (totaal) */
     int year;
     int half;                    /* 0: the calendar year; 1 or 2: that half-year */
-    int provisional;             /* the period was marked '*' (voorlopig) */
+    int provisional;             /* the period was marked '*' or the row's status is voorlopig:
+                                    calibration weights it by JZ_PROVISIONAL_WEIGHT */
+    int peildatum;               /* the period came from a date (a stock on 31-12, 1-1, 30-6):
+                                    its stock is this period's end stock (clients_end) */
     double v[JZ_HS_N];           /* NAN = not observed */
     int col[JZ_HS_N];            /* 1-based field each value came from (0: none) */
     int col_gemeente, col_zorgsoort, col_period; /* fields, for messages */
     int line;                    /* line in the file */
     char *source;                /* the row's `bron`/`source` cell, or NULL */
 } jz_history_row;
+
+/* A value given twice for one cell, once voorlopig and once final (or in
+ * two files' vintages): the final value is used, the pair is reported. */
+typedef struct jz_history_revision {
+    int row;              /* the row that holds the value used */
+    int series;
+    int line_first, line_revised; /* the voorlopig value's line, the final value's line */
+    double first, revised;
+} jz_history_revision;
+
+/* The weight of a voorlopig (provisional) observation relative to a final
+ * one in calibration: CBS revises voorlopig youth-care figures by a few
+ * percent, so its residual counts as that of an observation with twice the
+ * variance (docs/calibration.md, "Vintages"). */
+#define JZ_PROVISIONAL_WEIGHT 0.5
 
 typedef struct jz_history {
     char path[1024];          /* the file as given (used in messages) */
@@ -75,7 +93,9 @@ typedef struct jz_history {
     char **notes;             /* '#' comment lines, title and "Bron:" lines: the sources */
     int n_warnings;
     char **warnings;          /* "file:line: ..." notes that are not errors */
-    int cap_rows, cap_notes, cap_warnings;
+    int n_revisions;
+    jz_history_revision *revisions;
+    int cap_rows, cap_notes, cap_warnings, cap_revisions;
     struct jz_history_index *index; /* private: rows by gemeente x zorgsoort x period */
 } jz_history;
 
@@ -85,6 +105,19 @@ typedef struct jz_history {
 jz_history *jz_history_load(const char *path, jz_error *err);
 /* The same from memory; `name` is used in messages. */
 jz_history *jz_history_parse_csv(const char *text, size_t len, const char *name, jz_error *err);
+
+/* Reading options.  map: header -> role entries, "Type maatregel=zorgsoort"
+ * separated by newlines or ';' (roles: a series key, gemeente, zorgsoort,
+ * periode, bron, status, or negeer to leave the column out); a header is
+ * matched like the built-in names (case, accents, spaces ignored).  A CSV
+ * column that matches no name and holds text categories is an error unless
+ * it is mapped: left out, it would add its categories up as totals. */
+typedef struct jz_history_options {
+    const char *map;
+} jz_history_options;
+jz_history *jz_history_load_opts(const char *path, const jz_history_options *o, jz_error *err);
+jz_history *jz_history_parse_csv_opts(const char *text, size_t len, const char *name,
+                                      const jz_history_options *o, jz_error *err);
 jz_history *jz_history_parse_yaml(const char *text, size_t len, const char *name, jz_error *err);
 
 /* An empty history, for histories built in code (tests, synthetic data). */
@@ -100,6 +133,11 @@ void jz_history_free(jz_history *h);
 const char *jz_hseries_key(int series);
 const char *jz_hseries_label(int series, int english);
 int jz_hseries_is_money(int series);
+/* Is code a CBS code of a level above the gemeente: Nederland (NL01), a
+ * province (PV and two digits) or a COROP region (CR and two digits)?
+ * Such a level may stand where a gemeente does, in a scenario and in a
+ * history (national and regional CBS series). */
+int jz_region_code(const char *code);
 /* Is the zorgsoort cell one of the words for "all zorgsoorten"? */
 int jz_history_is_total(const char *zorgsoort);
 

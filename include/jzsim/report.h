@@ -121,6 +121,7 @@ struct jz_calib;
 struct jz_backtest;
 struct jz_prognose;
 struct jz_records_analysis;
+struct jz_history;
 
 /* The subject of a report: kind, and the fields that kind names (all
  * borrowed; the others NULL). */
@@ -138,6 +139,8 @@ typedef struct jz_report_subject {
     const struct jz_backtest *backtest;
     const struct jz_prognose *prognose;
     const struct jz_records_analysis *records;
+    const struct jz_history *history; /* compare/run HTML: observed figures drawn
+                                       * beside the projection (--history), or NULL */
 } jz_report_subject;
 
 /* The one reporter signature: every reporter (engine/report/) has it. */

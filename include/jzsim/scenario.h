@@ -155,6 +155,7 @@ typedef struct jz_bron {
     int year;        /* 0 when not given */
     char *page;      /* "p. 12", or "" */
     char *table;     /* "Tabel 3.3a", or "" */
+    char *section;   /* "4.3 Zorgduur", or "" */
 } jz_bron;
 
 typedef struct jz_meta {

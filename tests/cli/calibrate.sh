@@ -12,7 +12,7 @@ expect_grep "$TMP/out" "--fit-until"
 expect_exit 2 "$JZ" calibrate "$S"
 expect_grep "$TMP/err" "no history given"
 expect_exit 2 "$JZ" backtest --history "$H" "$S"
-expect_grep "$TMP/err" "fit-until YEAR is required"
+expect_grep "$TMP/err" "fit-until YEAR (the last year the fit may use) or --rolling is required"
 expect_exit 2 "$JZ" calibrate --history "$H" --fit instroom,prijs "$S"
 expect_grep "$TMP/err" "'prijs'"
 expect_exit 2 "$JZ" backtest --history "$H" --fit-until 2020 --instroom misschien "$S"
@@ -62,7 +62,7 @@ expect_exit 2 "$JZ" calibrate --history "$H" -o - "$S"
 expect_exit 0 "$JZ" backtest --quiet --history "$H" --fit-until 2020 "$S"
 expect_grep "$TMP/out" "laatste waarde"
 expect_exit 0 "$JZ" backtest --quiet --history "$H" --fit-until 2020 --format csv "$S"
-expect_grep "$TMP/out" "^section,gemeente,zorgsoort,series,horizon,year,method,n,me,mae,mape,observed,forecast$"
+expect_grep "$TMP/out" "^section,gemeente,zorgsoort,series,horizon,year,method,n,me,mae,mape,observed,forecast,origin,half95,coverage,lo,hi$"
 expect_grep "$TMP/out" "^stat,,,all,3,,last_value,8,"
 expect_exit 0 "$JZ" backtest --quiet --history "$H" --fit-until 2020 --instroom observed --format json -o "$TMP/bt.json" "$S"
 python3 - "$TMP/bt.json" <<'PY' && ok || bad "backtest json"
@@ -114,6 +114,67 @@ expect_grep "$TMP/out" "zorgduur of GM0001, ambulant: the fit ran into the lower
 expect_grep "$TMP/typo/cal.yaml" "zorgduur: 0.01 "
 expect_exit 0 "$JZ" validate "$TMP/typo/cal.yaml"
 
+# issue 15: the help examples name files that exist, and run
+for cmd in calibrate backtest; do
+  "$JZ" $cmd --help | sed -n '/^Examples:/,/^$/p' | tr ' \\' '\n\n' | grep -E '\.(csv|yaml)$' | grep -v '^gekalibreerd' |
+  while read -r f; do [ -f "$SRC/$f" ] || echo "$f"; done > "$TMP/missing"
+  [ -s "$TMP/missing" ] && bad "$cmd --help names files that do not exist: $(cat "$TMP/missing")" || ok
+done
+# a missing input file is bad input: exit 2
+expect_exit 2 "$JZ" calibrate --history "$TMP/does-not-exist.csv" "$S"
+expect_grep "$TMP/err" "does-not-exist.csv"
+expect_exit 2 "$JZ" backtest --history "$H" --fit-until 2020 "$TMP/does-not-exist.yaml"
+# rolling origins: intervals, their coverage, forecasts beyond the history and one sentence per series
+expect_exit 0 "$JZ" backtest --quiet --history "$H" --rolling --instroom observed "$S"
+expect_grep "$TMP/out" "Rollende oorsprongen: gefit t/m elk jaar 2020-2022"
+expect_grep "$TMP/out" "Voorspelintervallen (95%)"
+expect_grep "$TMP/out" "Prognose na de historie"
+expect_grep "$TMP/out" "^- unique_clients van GM0001, ambulant: het model zat gemiddeld .* over 3 oorsprongen"
+expect_exit 0 "$JZ" backtest --quiet --history "$H" --rolling --lang en --anchor no "$S"
+expect_grep "$TMP/out" "^- cost of GM0001, pleegzorg: the model was off by"
+expect_exit 0 "$JZ" backtest --quiet --history "$H" --rolling --format json -o "$TMP/roll.json" "$S"
+python3 - "$TMP/roll.json" <<'PY' && ok || bad "rolling backtest json"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["origins"] == 3 and d["first_origin"] == 2020
+assert d["verdicts"] and d["ahead"]
+assert all(a["lo"] <= a["forecast"] <= a["hi"] for a in d["ahead"])
+assert {p["origin"] for p in d["points"]} == {2020, 2021, 2022}
+PY
+expect_exit 2 "$JZ" backtest --history "$H" --rolling --anchor misschien "$S"
+expect_exit 2 "$JZ" calibrate --history "$H" --rolling "$S"
+# --map: an unknown category column is a located error, also under --quiet; mapped it reads
+printf 'gemeente;Geslacht;periode;instroom\nGM0001;Jongens;2019;12\n' > "$TMP/cat.csv"
+expect_exit 2 "$JZ" calibrate --quiet --history "$TMP/cat.csv" "$S"
+expect_grep "$TMP/err" "cat.csv:2:2: column 2 holds the category 'Jongens'"
+expect_exit 2 "$JZ" calibrate --history "$TMP/cat.csv" --map "Geslacht=zorgsoort" "$S"
+expect_grep "$TMP/err" "zorgsoort 'Jongens' is not in the scenario"
+expect_exit 0 "$JZ" calibrate --quiet --fit instroom --history "$TMP/cat.csv" --map "Geslacht=negeer" "$S"
+# --fit vorm without duration classes: no stages change, and a warning says so
+mkdir -p "$TMP/vorm"
+expect_exit 0 "$JZ" calibrate --fit vorm --history "$H" -o "$TMP/vorm/cal.yaml" "$S"
+grep -q "stages:" "$TMP/vorm/cal.yaml" && bad "--fit vorm wrote stages without duration classes" || ok
+expect_grep "$TMP/out" "no duration-class counts per zorgsoort"
+# --fit vorm with duration classes: the stages change, and no warning says nothing was fitted
+python3 - "$TMP/classes.csv" <<'PY'
+import math, sys
+def P(t, k, D):
+    x = k * t / D
+    return 1 - sum(math.exp(-x) * x**i / math.factorial(i) for i in range(k))
+e = [0, 3, 6, 12, 24, 36, 48]
+p = [P(e[i + 1], 3, 11) - P(e[i], 3, 11) for i in range(6)] + [1 - P(48, 3, 11)]
+with open(sys.argv[1], "w") as f:
+    f.write("gemeente;zorgsoort;periode;instroom;dur_0_3m;dur_3_6m;dur_6_12m;dur_1_2y;dur_2_3y;dur_3_4y;dur_4y_plus\n")
+    f.write("GM0001;ambulant;2019;950;" + ";".join(str(round(5000 * q)) for q in p) + "\n")
+PY
+mkdir -p "$TMP/vorm2"
+expect_exit 0 "$JZ" calibrate --fit vorm --history "$TMP/classes.csv" -o "$TMP/vorm2/cal.yaml" "$S"
+expect_grep "$TMP/vorm2/cal.yaml" "stages: 3"
+grep -q "calibrated scenario equals the input" "$TMP/out" && bad "--fit vorm changed the stages and said nothing was fitted" || ok
+expect_grep "$TMP/out" "only the duration shape (stages) was fitted"
+# a break year: fitted and named
+expect_exit 0 "$JZ" calibrate --history "$H" --fit zorgduur,breuk --break-year 2021 --format json "$S"
+expect_grep "$TMP/out" "\"zorgduur_break\""
 # the Dutch table says why a parameter is not fitted in Dutch, the English one in English
 expect_exit 0 "$JZ" calibrate --fit kosten --history "$SRC/scenarios/enschede/historie.csv" "$SRC/scenarios/enschede/basis.yaml"
 expect_grep "$TMP/out" "niet geschat: geen rij van deze zorgsoort hangt ervan af"

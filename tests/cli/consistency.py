@@ -8,7 +8,8 @@ For every shipped comparison (and every shipped scenario on its own):
   - the tekort difference is explained: reference tekort - tekort =
     (besparing - reference besparing) + andere aannames;
   - the same figure in every format: JSON = CSV (en and nl locale) = XLSX
-    (read back with openpyxl) = the terminal table (rounded to the euro).
+    (read back with openpyxl) = the terminal table (rounded to the euro) =
+    the HTML briefing (rounded to € 0,1 mln; tests/cli/briefing_figures.py).
 
 Usage: consistency.py JZSIM SRC TMP; prints one line per failure, exits 1 on any.
 """
@@ -20,6 +21,9 @@ import subprocess
 import sys
 
 import openpyxl
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from briefing_figures import html_agrees  # noqa: E402  (the HTML part)
 
 JZ, SRC, TMP = sys.argv[1:4]
 E = os.path.join(SRC, "scenarios", "enschede")
@@ -220,6 +224,10 @@ for k, scen in enumerate(SETS, 1):
     jz("compare", "-q", "--format", "xlsx", "-o", p, *scen)
     xlsx_agrees(tag, d, p)
     table_agrees(tag, d, jz("compare", "-q", *scen))
+    p = os.path.join(TMP, f"{tag}.html")
+    jz("compare", "-q", "--format", "html", "-o", p, *scen)
+    for msg in html_agrees(f"{tag} html", open(p, encoding="utf-8").read(), d):
+        fail(msg)
 
 for scen in SINGLE:
     d = json.loads(jz("run", "-q", "--format", "json", "--gemeente", "all", scen))
