@@ -12,11 +12,19 @@
  *   - the duration coefficients: closed form (erlang.c) vs computing the
  *     same Poisson tails with gsl_sf_gamma_inc_P, per cell-year;
  *   - peak RSS (getrusage).
- * Usage: bench_model [runs_in_loop]   (default 1000)
+ * Usage: bench_model [-G n] [-Z n] [-H n] [-k kmax] [-q] [-x DIR] [runs_in_loop]
+ *   -G -Z -H   size (default 342 x 12 x 15; Z >= 3, the last two are 18-22)
+ *   -k kmax    stages of zorgsoort z are z % kmax + 1 (default 4, at most 20)
+ *   -q         quick: two runs and nothing else (for valgrind --tool=callgrind;
+ *              the second run is the one to read, the first touches memory)
+ *   -x DIR     write the volume inputs and the stocks of one run to DIR for
+ *              the NumPy peer (bench/peers/volume_numpy.py)
+ * (default loop 1000)
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <time.h>
 
@@ -27,7 +35,9 @@
 #include "model/erlang.h"
 #include "scenario/build.h"
 
-enum { G = 342, Z = 12, H = 15, SINGLE_RUNS = 20 };
+#include "national.h"
+
+enum { SINGLE_RUNS = 20 };
 
 static double now(void)
 {
@@ -36,87 +46,19 @@ static double now(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
+/* CPU time of this process: on a loaded machine the honest figure next to
+ * the wall-clock one. */
+static double cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
-}
-
-/* A deterministic spread in [0, 1) from two indices. */
-static double spread(int a, int b)
-{
-    unsigned h = (unsigned)a * 2654435761u ^ (unsigned)b * 40503u;
-    h ^= h >> 13;
-    h *= 0x5bd1e995u;
-    h ^= h >> 15;
-    return (double)(h % 10000u) / 10000.0;
-}
-
-static jz_scenario *national(void)
-{
-    jz_scenario *s = jz_scenario_new(G, Z, H, 2024);
-    if (!s)
-        return NULL;
-    for (int z = 0; z < Z; z++) {
-        s->zorgsoorten[z].stages = z % 4 + 1;
-        /* the last two are verlengde jeugdzorg (18-22) */
-        s->zorgsoorten[z].population = z >= 10 ? JZ_POP_YOUNG_ADULT : JZ_POP_YOUTH;
-    }
-    for (int y = 0; y < H; y++)
-        s->budget_index[y] = 0.025;
-    for (int g = 0; g < G; g++) {
-        jz_gemeente *gm = &s->gemeenten[g];
-        double youth = 2500.0 + 60000.0 * spread(g, 1) * spread(g, 2);
-        for (int y = 0; y < H; y++) {
-            gm->population[JZ_POP_YOUTH][y] = youth * (1.0 - 0.003 * y);
-            gm->population[JZ_POP_YOUNG_ADULT][y] = 0.3 * youth * (1.0 + 0.002 * y);
-            gm->rijksbijdrage[y] = youth * 1100.0 * (1.0 + 0.02 * y);
-        }
-        gm->has_rijksbijdrage = 1;
-        for (int f = 0; f < 2; f++) {
-            jz_fixed_cost *fc = jz_scenario_add_fixed(s, g, f ? "projecten" : "toegang");
-            if (!fc) {
-                jz_scenario_free(s);
-                return NULL;
-            }
-            for (int y = 0; y < H; y++) {
-                fc->amount[y] = youth * (f ? 20.0 : 60.0);
-                fc->indexation[y] = 0.03;
-                fc->budget[y] = fc->amount[y];
-            }
-            fc->has_budget = f;
-        }
-        for (int z = 0; z < Z; z++) {
-            jz_cell *c = &s->cells[g * Z + z];
-            double pop = z >= 10 ? 0.3 * youth : youth;
-            double per1000 = 2.0 + 10.0 * spread(g, 100 + z);
-            c->start = pop / 1000.0 * per1000 * (0.4 + 0.1 * (z % 4));
-            c->instroom_per_1000 = z % 2 == 0;
-            c->has_budget = z % 3 != 2;
-            c->reentry_delay = 3 + (g + z) % 22;
-            c->reentry_to = z % 2 ? z - 1 : z;
-            c->ageing_to = z < 10 ? 10 + z % 2 : -1;
-            for (int y = 0; y < H; y++) {
-                c->instroom[y] = c->instroom_per_1000 ? per1000 : pop / 1000.0 * per1000;
-                c->instroom_trend[y] = 0.01 - 0.002 * (z % 5);
-                c->zorgduur[y] = 4.0 + 2.0 * z + 3.0 * spread(g, 200 + z) + 0.1 * y;
-                c->cost[y] = 6000.0 + 7000.0 * z;
-                c->intensity_trend[y] = 0.01;
-                c->tariff_index[y] = 0.03;
-                c->budget_volume[y] = c->start * c->zorgduur[y] / 12.0;
-                c->budget_price[y] = 0.96 * c->cost[y];
-                c->reentry[y] = 0.03 + 0.01 * (z % 4);
-                c->ageing_rate[y] = z >= 10 ? 0.2 : 0.02 + 0.01 * (z % 5);
-                c->ageing_transfer[y] = z >= 10 ? 0.0 : 0.3;
-                double *tr = c->transition + (size_t)y * Z;
-                if (z < 10) {
-                    tr[(z + 1) % 10] = 0.04;
-                    tr[(z + 3) % 10] = 0.02;
-                }
-            }
-        }
-    }
-    return s;
 }
 
 /* The same Poisson tails as one jz_erlang_step needs, via GSL. */
@@ -153,9 +95,118 @@ static void bench_coefficients(void)
            1e9 * (t1 - t0) / N, 1e9 * (t2 - t1) / N, sink);
 }
 
+/* Write n doubles to DIR/name (raw, native byte order). */
+static int put(const char *dir, const char *name, const double *x, size_t n)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return -1;
+    size_t ok = fwrite(x, sizeof *x, n, f);
+    return fclose(f) == 0 && ok == n ? 0 : -1;
+}
+
+/* The volume inputs of s and the stocks of r, for bench/peers/: arrays in
+ * [g][z][y] (transition [g][z][y][w]) order, integers stored as doubles. */
+static int export_run(const char *dir, const jz_scenario *s, const jz_result *r)
+{
+    const size_t GZ = (size_t)G * (size_t)Z, GZH = GZ * (size_t)H;
+    double *buf = malloc(GZH * (size_t)Z * sizeof *buf);
+    if (!buf)
+        return -1;
+    int rc = 0;
+    char meta[256];
+    snprintf(meta, sizeof meta, "%s/meta.txt", dir);
+    FILE *f = fopen(meta, "w");
+    if (!f) {
+        free(buf);
+        return -1;
+    }
+    fprintf(f, "%d %d %d %d\n", G, Z, H, s->meta.steps_per_year);
+    rc |= fclose(f) != 0;
+    for (int z = 0; z < Z; z++)
+        buf[z] = s->zorgsoorten[z].stages;
+    rc |= put(dir, "stages", buf, (size_t)Z);
+#define PER_CELL(expr, name)                                                                       \
+    do {                                                                                          \
+        for (size_t i = 0; i < GZ; i++) {                                                         \
+            const jz_cell *c = &s->cells[i];                                                      \
+            (void)c;                                                                              \
+            buf[i] = (expr);                                                                      \
+        }                                                                                         \
+        rc |= put(dir, name, buf, GZ);                                                            \
+    } while (0)
+#define PER_CELL_YEAR(expr, name)                                                                  \
+    do {                                                                                          \
+        for (size_t i = 0; i < GZ; i++) {                                                         \
+            const jz_cell *c = &s->cells[i];                                                      \
+            int g = (int)(i / (size_t)Z), z = (int)(i % (size_t)Z);                               \
+            (void)c, (void)g, (void)z;                                                            \
+            for (int y = 0; y < H; y++)                                                           \
+                buf[i * (size_t)H + (size_t)y] = (expr);                                          \
+        }                                                                                         \
+        rc |= put(dir, name, buf, GZH);                                                           \
+    } while (0)
+    PER_CELL(c->start, "start0");
+    PER_CELL(c->instroom_per_1000, "per1000");
+    PER_CELL(c->reentry_delay, "reentry_delay");
+    PER_CELL(c->reentry_to, "reentry_to");
+    PER_CELL(c->ageing_to, "ageing_to");
+    PER_CELL_YEAR(c->instroom[y], "instroom");
+    PER_CELL_YEAR(s->gemeenten[g].population[s->zorgsoorten[z].population][y], "population");
+    PER_CELL_YEAR(c->instroom_trend[y], "trend");
+    PER_CELL_YEAR(c->zorgduur[y], "zorgduur");
+    PER_CELL_YEAR(c->reentry[y], "reentry");
+    PER_CELL_YEAR(c->ageing_rate[y], "ageing_rate");
+    PER_CELL_YEAR(c->ageing_transfer[y], "ageing_transfer");
+    PER_CELL_YEAR(r->start[jz_result_cz(r, g, z, y)], "out_start");
+    PER_CELL_YEAR(r->end[jz_result_cz(r, g, z, y)], "out_end");
+    PER_CELL_YEAR(r->client_years[jz_result_cz(r, g, z, y)], "out_client_years");
+#undef PER_CELL
+#undef PER_CELL_YEAR
+    for (size_t i = 0; i < GZ; i++)
+        for (int y = 0; y < H; y++)
+            for (int v = 0; v < Z; v++)
+                buf[(i * (size_t)H + (size_t)y) * (size_t)Z + (size_t)v] =
+                    s->cells[i].transition[(size_t)y * (size_t)Z + (size_t)v];
+    rc |= put(dir, "transition", buf, GZH * (size_t)Z);
+    free(buf);
+    return rc ? -1 : 0;
+}
+
+static int dim(const char *arg, int lo, int hi, const char *what)
+{
+    int v = atoi(arg);
+    if (v < lo || v > hi) {
+        fprintf(stderr, "bench_model: %s must be %d..%d, got '%s'\n", what, lo, hi, arg);
+        exit(2);
+    }
+    return v;
+}
+
 int main(int argc, char **argv)
 {
-    int loop = argc > 1 ? atoi(argv[1]) : 1000;
+    int loop = 1000, quick = 0;
+    const char *export_dir = NULL;
+    for (int i = 1; i < argc; i++) {
+        const char *o = argv[i];
+        int more = i + 1 < argc;
+        if (strcmp(o, "-G") == 0 && more)
+            G = dim(argv[++i], 1, 100000, "-G");
+        else if (strcmp(o, "-Z") == 0 && more)
+            Z = dim(argv[++i], 3, 200, "-Z");
+        else if (strcmp(o, "-H") == 0 && more)
+            H = dim(argv[++i], 1, JZ_HORIZON_MAX, "-H");
+        else if (strcmp(o, "-k") == 0 && more)
+            KMAX = dim(argv[++i], 1, JZ_STAGES_MAX, "-k");
+        else if (strcmp(o, "-x") == 0 && more)
+            export_dir = argv[++i];
+        else if (strcmp(o, "-q") == 0)
+            quick = 1;
+        else
+            loop = atoi(o);
+    }
     if (loop < 1)
         loop = 1;
     gsl_set_error_handler_off();
@@ -169,12 +220,38 @@ int main(int argc, char **argv)
         return 1;
     }
     double te = now();
-    printf("scenario: %d gemeenten x %d zorgsoorten x %d years, %d steps/year "
+    printf("scenario: %d gemeenten x %d zorgsoorten x %d years, %d steps/year, stages 1..%d "
            "(built in %.1f ms; result %.1f MiB)\n",
-           G, Z, H, s->meta.steps_per_year, 1e3 * (te - tb),
+           G, Z, H, s->meta.steps_per_year, KMAX < Z ? KMAX : Z, 1e3 * (te - tb),
            (double)(r->block_len * sizeof(double)) / (1 << 20));
 
     jz_error err;
+    if (quick || export_dir) {
+        for (int i = 0; i < 2; i++)
+            if (jz_model_run(s, w, r, &err) != JZ_OK) {
+                fprintf(stderr, "bench_model: run failed: %s\n", err.message);
+                return 1;
+            }
+        size_t last = jz_result_gy(r, G, H - 1);
+        printf("region %d: clients %.1f, cost %.6e, tekort %.6e euro\n",
+               jz_scenario_year(s, H - 1), r->g_unique[last], r->g_cost[last], r->g_tekort[last]);
+        /* FNV-1a over every byte of the result: equal when the run is bit
+         * for bit the same (compare builds before and after a change) */
+        unsigned long long h = 1469598103934665603ull;
+        const unsigned char *p = (const unsigned char *)r->block;
+        for (size_t i = 0; i < r->block_len * sizeof(double); i++)
+            h = (h ^ p[i]) * 1099511628211ull;
+        printf("result hash %016llx\n", h);
+        if (export_dir && export_run(export_dir, s, r) != 0) {
+            fprintf(stderr, "bench_model: cannot write to %s\n", export_dir);
+            return 1;
+        }
+        jz_result_free(r);
+        jz_workspace_free(w);
+        jz_scenario_free(s);
+        return 0;
+    }
+
     double times[SINGLE_RUNS];
     for (int i = 0; i < SINGLE_RUNS; i++) {
         double t0 = now();
@@ -189,13 +266,13 @@ int main(int argc, char **argv)
     printf("one run: median %.3f ms, min %.3f ms (of %d)\n",
            1e3 * times[SINGLE_RUNS / 2], 1e3 * times[0], SINGLE_RUNS);
 
-    double t0 = now();
+    double t0 = now(), c0 = cpu_now();
     for (int i = 0; i < loop; i++)
         if (jz_model_run(s, w, r, &err) != JZ_OK)
             return 1;
-    double t1 = now();
-    printf("loop of %d runs: %.3f s total, %.3f ms per run\n", loop, t1 - t0,
-           1e3 * (t1 - t0) / loop);
+    double t1 = now(), c1 = cpu_now();
+    printf("loop of %d runs: %.3f s total, %.3f ms per run (cpu %.3f ms per run)\n", loop, t1 - t0,
+           1e3 * (t1 - t0) / loop, 1e3 * (c1 - c0) / loop);
 
     size_t last = jz_result_gy(r, G, H - 1);
     printf("region %d: clients %.1f, cost %.6e, tekort %.6e euro\n",

@@ -44,6 +44,8 @@ typedef struct scen {
     int off;      /* first channel */
     int diff_off; /* first difference channel (s >= 1), JZ_MC_N_DIFF * H of them */
     int below;    /* first below-threshold counter: H for the tekort, then H for the difference */
+    unsigned char *checked; /* [G] 1: no uncertain input reaches gemeente g's checked inputs, so a
+                               draw leaves them as in base, which passed the model's checks */
 } scen;
 
 typedef struct engine {
@@ -160,6 +162,8 @@ static int run_draw(engine *e, worker *w, long d, double *row, jz_error *err)
     for (int s = 0; s < e->n; s++) {
         jz_sampler_draw(w->sp[s], d, w->x[s]);
         jz_unc_apply(e->sc[s].base, w->copy[s], w->x[s]);
+        /* the scenario was checked once; per draw only the gemeenten that
+         * drawn values reach (jz_workspace_set_checked in simulate) */
         if (jz_model_run(w->copy[s], w->ws[s], w->res[s], err) != JZ_OK) {
             char msg[JZ_ERR_MSG_MAX], drawn[600];
             describe_draw(e->sc[s].base, w->x[s], drawn, sizeof drawn);
@@ -307,6 +311,8 @@ static int worker_init(engine *e, worker *w)
 
 static void engine_free(engine *e)
 {
+    for (int s = 0; s < e->n; s++)
+        free(e->sc[s].checked);
     free(e->below_ch);
     free(e->below_thr);
     free(e->ref);
@@ -467,6 +473,28 @@ void jz_mc_comparison_free(jz_mc_comparison *c)
     free(c);
 }
 
+/* sc->checked: gemeente g is vouched for when its inputs pass the model's
+ * checks with every uncertain input set to NaN in a copy (a NaN fails every
+ * check, so any drawn value that reaches g's checked inputs makes g fail).
+ * The draws use it only after the deterministic run of base succeeded.
+ * 0 or -1 (memory). */
+static int vouch(scen *sc)
+{
+    const jz_scenario *b = sc->base;
+    sc->checked = calloc((size_t)b->n_gemeenten, 1);
+    jz_scenario *probe = sc->checked ? jz_scenario_copy(b) : NULL;
+    if (!probe)
+        return -1;
+    for (int i = 0; i < b->n_uncertain; i++)
+        jz_unc_set(b, probe, i, NAN);
+    for (int g = 0; g < b->n_gemeenten; g++) {
+        jz_error e;
+        sc->checked[g] = jz_model_check_gemeente(probe, g, &e) == JZ_OK;
+    }
+    jz_scenario_free(probe);
+    return 0;
+}
+
 /* The whole run; fills the summaries into the results made by the caller. */
 static int simulate(engine *e, int threads, jz_mc_result **runs, jz_mc_stat **diff, double **p_lower,
                     jz_error *err)
@@ -474,6 +502,12 @@ static int simulate(engine *e, int threads, jz_mc_result **runs, jz_mc_stat **di
     int T = threads > 0 ? threads : default_threads();
     if (T > e->nblocks)
         T = (int)e->nblocks;
+    /* before the workers' copies, so that the probe copy does not add to
+     * the peak memory; a base that fails its checks fails the deterministic
+     * run below, before any draw */
+    for (int i = 0; i < e->n; i++)
+        if (vouch(&e->sc[i]))
+            return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     worker *ws = calloc((size_t)T, sizeof *ws);
     if (!ws)
         return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
@@ -488,6 +522,13 @@ static int simulate(engine *e, int threads, jz_mc_result **runs, jz_mc_stat **di
     for (int s = 0; rc == JZ_OK && s < e->n; s++)
         if (jz_model_run(e->sc[s].base, ws[0].ws[s], ws[0].res[s], err) != JZ_OK)
             rc = err->status ? err->status : JZ_ERUNTIME;
+    /* per draw: check only what drawn values reach, total only the
+     * figures extract() reads (the same bits as a full run) */
+    for (int t = 0; rc == JZ_OK && t < T; t++)
+        for (int s = 0; s < e->n; s++) {
+            jz_workspace_set_checked(ws[t].ws[s], e->sc[s].checked);
+            jz_workspace_set_totals(ws[t].ws[s], JZ_TOTALS_FIGURES);
+        }
     if (rc == JZ_OK) {
         extract(e, ws[0].res, e->ref);
         for (int c = 0; c < e->nch; c++)

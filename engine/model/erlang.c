@@ -99,7 +99,7 @@ double jz_poisson_tail(int n, double c)
 static void coef_slow(jz_erlang *e)
 {
     int k = e->k;
-    double r = e->r, c = e->c, emc = exp(-e->c);
+    double r = e->r, c = e->c, emc = e->phi[0]; /* e^{-c} */
     double Q[JZ_STAGES_MAX + 2]; /* Q[n], n = 1..k+1 */
     double R[JZ_STAGES_MAX + 1]; /* R[n], n = 1..k */
 
@@ -134,7 +134,7 @@ static void coef_fast(jz_erlang *e)
     double p[JZ_STAGES_MAX + 2]; /* Poisson pmf p_m, m = 0..k+1 */
     double P[JZ_STAGES_MAX + 2]; /* P(n, c), n = 1..k+1 */
 
-    p[0] = exp(-c);
+    p[0] = e->phi[0]; /* e^{-c} */
     for (int m = 1; m <= k + 1; m++)
         p[m] = p[m - 1] * c * inv(m);
     double lower = 0.0;

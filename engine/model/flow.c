@@ -10,6 +10,7 @@
  * update per non-zero route, with the coefficients computed once per
  * cell-year (erlang.c).
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "model/internal.h"
@@ -24,6 +25,17 @@ static double stock_sum(const double *x, int k)
     return t;
 }
 
+/* Unroll hint for the loops over the stages (k <= 8 fully unrolled when k
+ * is a constant; longer chains keep the loop).  Unrolling does not change
+ * the order of any addition, so the results are the same bits. */
+#if defined(__clang__)
+#define JZ_UNROLL _Pragma("unroll 8")
+#elif defined(__GNUC__)
+#define JZ_UNROLL _Pragma("GCC unroll 8")
+#else
+#define JZ_UNROLL
+#endif
+
 /* One step of one chain with inflow I: x is replaced by the end state;
  * sums[0] = stock at the start, sums[1] = at the end, sums[2] = client-steps,
  * sums[3] = client-steps in the last stage (completions / r).
@@ -32,6 +44,7 @@ static inline void chain_step(const jz_erlang *restrict e, double *restrict x,
                               double I, int k, double sums[restrict 4])
 {
     double s0 = 0.0, cm = I * e->V, last = I * e->V_last;
+    JZ_UNROLL
     for (int i = 0; i < k; i++) {
         s0 += x[i];
         cm += x[i] * e->W[i];
@@ -40,8 +53,10 @@ static inline void chain_step(const jz_erlang *restrict e, double *restrict x,
     /* x_j(end) = sum_{i<=j} phi_{j-i} x_i + I gamma_j, in place from the
      * last stage down (stage j reads only i <= j) */
     double s1 = 0.0;
+    JZ_UNROLL
     for (int j = k - 1; j >= 0; j--) {
         double v = I * e->gamma[j];
+        JZ_UNROLL
         for (int i = 0; i <= j; i++)
             v += e->phi[j - i] * x[i];
         x[j] = v;
@@ -51,6 +66,16 @@ static inline void chain_step(const jz_erlang *restrict e, double *restrict x,
     sums[1] = s1;
     sums[2] = cm;
     sums[3] = last;
+}
+
+/* The slot of (D, p) among a zorgsoort's JZ_COEF_WAYS coefficient sets. */
+static inline size_t coef_way(double D, double p)
+{
+    uint64_t a, b;
+    memcpy(&a, &D, sizeof a);
+    memcpy(&b, &p, sizeof b);
+    uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ull)) * 0xD6E8FEB86659FD93ull;
+    return (size_t)(h >> 32) & (JZ_COEF_WAYS - 1);
 }
 
 /* Parameters of cell (g, z) for year y (validated by jz_check_gemeente).
@@ -97,12 +122,19 @@ static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, 
     q->aged_to = c->ageing_to >= 0 ? c->ageing_transfer[y] : 0.0;
 
     /* zorgduur and ageing are often the same from year to year and, with
-     * zorgsoort defaults, from gemeente to gemeente: reuse the coefficients
-     * then (they are a pure function of these inputs, so nothing changes) */
-    double tau = 12.0 / (double)S;
-    if (jz_erlang_same(&w->coef[z], zs->stages, w->m_dur[zy], c->ageing_rate[y], tau))
+     * zorgsoort defaults, from gemeente to gemeente, and in a Monte Carlo
+     * from draw to draw: reuse the coefficients then (they are a pure
+     * function of these inputs, so nothing changes).  Kept per zorgsoort in
+     * JZ_COEF_WAYS slots chosen by a hash of (D, p). */
+    const double tau = 12.0 / (double)S, D = w->m_dur[zy], p = c->ageing_rate[y];
+    const int k = zs->stages;
+    if (jz_erlang_same(w->ez[z], k, D, p, tau))
         return 0;
-    return jz_erlang_step(&w->coef[z], zs->stages, w->m_dur[zy], c->ageing_rate[y], tau);
+    jz_erlang *slot = &w->coef[(size_t)z * JZ_COEF_WAYS + coef_way(D, p)];
+    if (!jz_erlang_same(slot, k, D, p, tau) && jz_erlang_step(slot, k, D, p, tau))
+        return -1;
+    w->ez[z] = slot;
+    return 0;
 }
 
 /* Write the year's volumes of cell (g, z) into r. */
@@ -115,7 +147,7 @@ static void write_cell_year(jz_workspace *w, jz_result *r, int g, int z, int y)
 
     double C = a[ACC_COMPL], A = a[ACC_AGEING];
     r->start[i] = a[ACC_START];
-    r->end[i] = stock_sum(w->x + (size_t)z * JZ_STAGES_MAX, w->coef[z].k);
+    r->end[i] = stock_sum(w->x + (size_t)z * JZ_STAGES_MAX, w->ez[z]->k);
     r->client_years[i] = a[ACC_CM] / (double)S; /* client-steps -> years */
     r->instroom_ext[i] = q->ext_year;
     r->instroom_transfer[i] = a[ACC_IN_TR];
@@ -143,10 +175,13 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
 {
     const int Z = s->n_zorgsoorten, H = s->meta.horizon, S = s->meta.steps_per_year;
     const jz_cell *cells = s->cells + (size_t)g * (size_t)Z;
-    /* every input of the gemeente, all years, before anything is computed */
-    int rc = jz_check_gemeente(s, g, err);
-    if (rc)
-        return rc;
+    /* every input of the gemeente, all years, before anything is computed
+     * (unless the caller vouches for them: jz_workspace_set_checked) */
+    if (!(w->checked && w->checked[g])) {
+        int rc = jz_check_gemeente(s, g, err);
+        if (rc)
+            return rc;
+    }
     jz_measures_gemeente(s, w, g); /* the inputs with the measures applied */
 
     /* Ring of re-entries: slot (head + d) mod L receives what leaves now and
@@ -185,12 +220,12 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
                                     w->m_dur[(size_t)z * (size_t)H + (size_t)y]);
             double *a = w->acc + (size_t)z * ACC_N;
             memset(a, 0, ACC_N * sizeof *a);
-            a[ACC_START] = stock_sum(w->x + (size_t)z * JZ_STAGES_MAX, w->coef[z].k);
+            a[ACC_START] = stock_sum(w->x + (size_t)z * JZ_STAGES_MAX, w->ez[z]->k);
         }
 
         for (int m = 0; m < S; m++) {
             for (int z = 0; z < Z; z++) {
-                const jz_erlang *e = &w->coef[z];
+                const jz_erlang *e = w->ez[z];
                 const jz_cellyear *q = &w->cy[z];
                 double *x = w->x + (size_t)z * JZ_STAGES_MAX;
                 double *a = w->acc + (size_t)z * ACC_N;
@@ -201,11 +236,15 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
                 double I = q->ext + in_tr + in_re;
 
                 double sums[4]; /* stock at start, at end, client-steps, last stage */
-                switch (k) {    /* constant k: fully unrolled (most zorgsoorten) */
+                switch (k) {    /* constant k: fully unrolled up to 8 stages */
                 case 1: chain_step(e, x, I, 1, sums); break;
                 case 2: chain_step(e, x, I, 2, sums); break;
                 case 3: chain_step(e, x, I, 3, sums); break;
                 case 4: chain_step(e, x, I, 4, sums); break;
+                case 5: chain_step(e, x, I, 5, sums); break;
+                case 6: chain_step(e, x, I, 6, sums); break;
+                case 7: chain_step(e, x, I, 7, sums); break;
+                case 8: chain_step(e, x, I, 8, sums); break;
                 default: chain_step(e, x, I, k, sums); break;
                 }
                 double cm = sums[2];

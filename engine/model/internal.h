@@ -19,6 +19,9 @@
 #include "jzsim/model.h"
 #include "model/erlang.h"
 
+/* Coefficient sets kept per zorgsoort (a power of 2; 16 x ~700 bytes). */
+#define JZ_COEF_WAYS 16
+
 /* Steps per year accepted by the model (12 = monthly). */
 #define JZ_STEPS_MIN 1
 #define JZ_STEPS_MAX 400
@@ -54,7 +57,10 @@ enum {
 struct jz_workspace {
     int G, Z, H, S;    /* dimensions this workspace was made for */
     int ring_cap;      /* ring slots per zorgsoort: max delay in steps + 1 */
-    jz_erlang *coef;   /* [Z] this year's coefficients */
+    jz_erlang *coef;   /* [Z * JZ_COEF_WAYS] coefficients kept per zorgsoort, by a hash of
+                          (zorgduur, ageing rate): reused across years, gemeenten and runs
+                          whenever (k, D, p, step) come back (flow.c) */
+    const jz_erlang **ez; /* [Z] this year's coefficients: an entry of coef */
     jz_cellyear *cy;   /* [Z] this year's cell parameters */
     double *x;         /* [Z * JZ_STAGES_MAX] stock per stage */
     double *arrive;    /* [Z] transfers arriving in the current step */
@@ -68,6 +74,9 @@ struct jz_workspace {
     /* this gemeente's inputs with the measures applied (measures.c); the
      * flows and the money read these, never the scenario's own arrays */
     const unsigned char *measure_active; /* this run's switches (NULL = all on) */
+    int totals;        /* JZ_TOTALS_*: what the region slot gets */
+    const unsigned char *checked; /* [G] 1: gemeente g's inputs are vouched for
+                                     (jz_workspace_set_checked), or NULL */
     double *m_ext;        /* [Z * H] external instroom per year */
     double *m_dur;        /* [Z * H] zorgduur, months */
     double *m_cost;       /* [Z * H] euros per client-year, base-year prices (cell.cost) */
@@ -116,9 +125,9 @@ int jz_measures_local_on(const jz_scenario *s, const jz_workspace *w, int g);
 void jz_money_gemeente(const jz_scenario *s, const jz_workspace *w,
                        jz_result *r, int g);
 
-/* total.c */
-void jz_total_clear(jz_result *r);
-void jz_total_add(jz_result *r, int g);
-void jz_total_finish(jz_result *r);
+/* total.c; totals is JZ_TOTALS_* (the arrays of the region slot written) */
+void jz_total_clear(jz_result *r, int totals);
+void jz_total_add(jz_result *r, int g, int totals);
+void jz_total_finish(jz_result *r, int totals);
 
 #endif

@@ -18,24 +18,16 @@
  * exactly (the efficiency property); the split does not depend on an order. */
 static void shapley3(const double a[3], const double b[3], double phi[3])
 {
+    /* f[S] with factor i at b when bit i of S is set; written out (this runs
+     * once per cell-year), in the order of the sum over S = 0..7 that the
+     * formula reads, so every rounding is the same as in that loop */
     double f[8];
-    for (int S = 0; S < 8; S++) {
-        double p = 1.0;
-        for (int i = 0; i < 3; i++)
-            p *= (S >> i) & 1 ? b[i] : a[i];
-        f[S] = p;
-    }
-    static const double weight[3] = {1.0 / 3.0, 1.0 / 6.0, 1.0 / 3.0}; /* by |S| */
-    for (int i = 0; i < 3; i++) {
-        double sum = 0.0;
-        for (int S = 0; S < 8; S++) {
-            if ((S >> i) & 1)
-                continue;
-            int n = ((S & 1) != 0) + ((S & 2) != 0) + ((S & 4) != 0);
-            sum += weight[n] * (f[S | (1 << i)] - f[S]);
-        }
-        phi[i] = sum;
-    }
+    for (int S = 0; S < 8; S++)
+        f[S] = (S & 1 ? b[0] : a[0]) * (S & 2 ? b[1] : a[1]) * (S & 4 ? b[2] : a[2]);
+    const double w0 = 1.0 / 3.0, w1 = 1.0 / 6.0, w2 = 1.0 / 3.0; /* by |S| = 0, 1, 2 */
+    phi[0] = 0.0 + w0 * (f[1] - f[0]) + w1 * (f[3] - f[2]) + w1 * (f[5] - f[4]) + w2 * (f[7] - f[6]);
+    phi[1] = 0.0 + w0 * (f[2] - f[0]) + w1 * (f[3] - f[1]) + w1 * (f[6] - f[4]) + w2 * (f[7] - f[5]);
+    phi[2] = 0.0 + w0 * (f[4] - f[0]) + w1 * (f[5] - f[1]) + w1 * (f[6] - f[2]) + w2 * (f[7] - f[3]);
 }
 
 /* The indexation factors of one cell in year y. */

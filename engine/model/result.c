@@ -97,11 +97,12 @@ jz_workspace *jz_workspace_alloc(const jz_scenario *s)
     size_t len = Z * JZ_STAGES_MAX + 2 * Z + Z * (size_t)w->ring_cap + Z +
                  Z * ACC_N + H + Z * Z + 4 * Z * H + 4 * H + 2 * Z * H + 3 * H;
     w->block = calloc(len, sizeof *w->block);
-    w->coef = calloc(Z, sizeof *w->coef);
+    w->coef = calloc((size_t)Z * JZ_COEF_WAYS, sizeof *w->coef); /* k = 0: empty */
+    w->ez = calloc(Z, sizeof *w->ez);
     w->cy = calloc(Z, sizeof *w->cy);
     w->route_to = calloc(Z * Z, sizeof *w->route_to);
     w->m_fin_mode = calloc(2 * Z, sizeof *w->m_fin_mode);
-    if (!w->block || !w->coef || !w->cy || !w->route_to || !w->m_fin_mode) {
+    if (!w->block || !w->coef || !w->ez || !w->cy || !w->route_to || !w->m_fin_mode) {
         jz_workspace_free(w);
         return NULL;
     }
@@ -129,6 +130,8 @@ jz_workspace *jz_workspace_alloc(const jz_scenario *s)
     w->m_cost_off = p;    p += H;
     assert(p == w->block + len);
     w->m_fin_from = w->m_fin_mode + Z;
+    for (size_t z = 0; z < Z; z++)
+        w->ez[z] = &w->coef[z * JZ_COEF_WAYS];
     return w;
 }
 
@@ -138,6 +141,7 @@ void jz_workspace_free(jz_workspace *w)
         return;
     free(w->block);
     free(w->coef);
+    free(w->ez);
     free(w->cy);
     free(w->route_to);
     free(w->m_fin_mode);

@@ -12,6 +12,16 @@
 
 #include "model/internal.h"
 
+void jz_workspace_set_totals(jz_workspace *w, int totals)
+{
+    w->totals = totals == JZ_TOTALS_FIGURES ? JZ_TOTALS_FIGURES : JZ_TOTALS_ALL;
+}
+
+void jz_workspace_set_checked(jz_workspace *w, const unsigned char *checked)
+{
+    w->checked = checked;
+}
+
 int jz_model_run(const jz_scenario *s, jz_workspace *w, jz_result *r, jz_error *err)
 {
     return jz_model_run_opts(s, w, r, NULL, err);
@@ -36,7 +46,7 @@ int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
     for (int y = 1; y < s->meta.horizon; y++)
         w->budget_factor[y] = w->budget_factor[y - 1] * (1.0 + s->budget_index[y]);
 
-    jz_total_clear(r);
+    jz_total_clear(r, w->totals);
     const int H = s->meta.horizon;
     for (int g = 0; g < s->n_gemeenten; g++) {
         /* the besparing needs the gemeente without its measures: when a
@@ -63,9 +73,9 @@ int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
             r->g_measure_saving[i] = counterfactual ? w->m_cost_off[y] - r->g_cost[i] : w->m_ha[y];
             r->g_cost_without_measures[i] = counterfactual ? w->m_cost_off[y] : r->g_cost[i] + w->m_ha[y];
         }
-        jz_total_add(r, g);
+        jz_total_add(r, g, w->totals);
     }
-    jz_total_finish(r);
+    jz_total_finish(r, w->totals);
     /* the loader's ranges keep every product finite; this is the last
      * guard for scenarios built in code */
     for (int g = 0; g <= s->n_gemeenten; g++)

@@ -48,6 +48,8 @@ void jz_model_size(const jz_scenario *s, jz_size_estimate *e)
     size_t wd = mul(Z, JZ_STAGES_MAX + 3 + ring + ACC_TERMS);
     wd = add(wd, add(H, add(mul(Z, Z), add(mul(4 * Z, H), 4 * H))));
     e->workspace_bytes = add(mul(wd, sizeof(double)), mul(Z, 2 * sizeof(double) + (Z + 2) * sizeof(int)));
+    /* the coefficient sets kept per zorgsoort (flow.c) */
+    e->workspace_bytes = add(e->workspace_bytes, mul(Z, JZ_COEF_WAYS * sizeof(jz_erlang) + sizeof(jz_erlang *)));
     e->run_bytes = add(e->result_bytes, e->workspace_bytes);
     e->figures = add(mul(CZ_ARRAYS, ncz), mul(GY_ARRAYS, ngy));
     e->all_outputs_bytes = mul(e->figures, OUTPUT_BYTES_PER_FIGURE);

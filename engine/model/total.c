@@ -5,6 +5,9 @@
  *
  * Gemeenten are added in index order right after each is computed (its
  * numbers are still in cache), which also makes the totals deterministic.
+ * With JZ_TOTALS_FIGURES (a Monte Carlo draw) only the gemeente-year arrays
+ * and the zorgsoort cost are summed, in the same order, so those are the
+ * same bits as in a full run.
  */
 #include <assert.h>
 #include <stddef.h>
@@ -40,15 +43,19 @@ static void gy_additive(jz_result *r, double *a[GY_ADD])
 }
 #undef LIST_
 
-void jz_total_clear(jz_result *r)
+void jz_total_clear(jz_result *r, int totals)
 {
     size_t G = (size_t)r->n_gemeenten, Z = (size_t)r->n_zorgsoorten, H = (size_t)r->horizon;
     double *cz[CZ_ADD], *gy[GY_ADD];
     cz_additive(r, cz);
     gy_additive(r, gy);
-    for (int k = 0; k < CZ_ADD; k++)
-        memset(cz[k] + G * Z * H, 0, Z * H * sizeof(double));
-    memset(r->uit_to + G * Z * H * Z, 0, Z * H * Z * sizeof(double));
+    if (totals == JZ_TOTALS_FIGURES) {
+        memset(r->cost + G * Z * H, 0, Z * H * sizeof(double));
+    } else {
+        for (int k = 0; k < CZ_ADD; k++)
+            memset(cz[k] + G * Z * H, 0, Z * H * sizeof(double));
+        memset(r->uit_to + G * Z * H * Z, 0, Z * H * Z * sizeof(double));
+    }
     for (int k = 0; k < GY_ADD; k++)
         memset(gy[k] + G * H, 0, H * sizeof(double));
 }
@@ -59,26 +66,30 @@ static void add_into(double *restrict tot, const double *restrict a, size_t n)
         tot[i] += a[i];
 }
 
-void jz_total_add(jz_result *r, int g)
+void jz_total_add(jz_result *r, int g, int totals)
 {
     size_t G = (size_t)r->n_gemeenten, Z = (size_t)r->n_zorgsoorten, H = (size_t)r->horizon;
     size_t gg = (size_t)g;
     double *cz[CZ_ADD], *gy[GY_ADD];
     cz_additive(r, cz);
     gy_additive(r, gy);
-    for (int k = 0; k < CZ_ADD; k++)
-        add_into(cz[k] + G * Z * H, cz[k] + gg * Z * H, Z * H);
-    add_into(r->uit_to + G * Z * H * Z, r->uit_to + gg * Z * H * Z, Z * H * Z);
+    if (totals == JZ_TOTALS_FIGURES) {
+        add_into(r->cost + G * Z * H, r->cost + gg * Z * H, Z * H);
+    } else {
+        for (int k = 0; k < CZ_ADD; k++)
+            add_into(cz[k] + G * Z * H, cz[k] + gg * Z * H, Z * H);
+        add_into(r->uit_to + G * Z * H * Z, r->uit_to + gg * Z * H * Z, Z * H * Z);
+    }
     for (int k = 0; k < GY_ADD; k++)
         add_into(gy[k] + G * H, gy[k] + gg * H, H);
 }
 
 static double ratio(double num, double den) { return den != 0.0 ? num / den : 0.0; }
 
-void jz_total_finish(jz_result *r)
+void jz_total_finish(jz_result *r, int totals)
 {
     int G = r->n_gemeenten, Z = r->n_zorgsoorten, H = r->horizon;
-    for (int z = 0; z < Z; z++) {
+    for (int z = 0; totals != JZ_TOTALS_FIGURES && z < Z; z++) {
         for (int y = 0; y < H; y++) {
             size_t t = jz_result_cz(r, G, z, y);
             if (G == 1) {

@@ -408,11 +408,21 @@ int jz_scenario_zorgsoort_index(const jz_scenario *s, const char *key)
     return -1;
 }
 
+/* a == b as strcmp(a, b) == 0, inline: the lookups below compare short
+ * strings that differ within a few characters, and the loader makes one per
+ * traceable input of a gemeente (national scenarios: ~15,000 x G / 2), where
+ * the call to the library strcmp cost more than the comparison */
+static inline int same_text(const char *a, const char *b)
+{
+    while (*a && *a == *b)
+        a++, b++;
+    return *a == *b;
+}
+
 int jz_scenario_gemeente_index(const jz_scenario *s, const char *code_or_name)
 {
     for (int g = 0; g < s->n_gemeenten; g++)
-        if (strcmp(s->gemeenten[g].code, code_or_name) == 0 ||
-            strcmp(s->gemeenten[g].name, code_or_name) == 0)
+        if (same_text(s->gemeenten[g].code, code_or_name) || same_text(s->gemeenten[g].name, code_or_name))
             return g;
     return -1;
 }

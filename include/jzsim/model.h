@@ -190,6 +190,33 @@ typedef struct jz_run_options {
 int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
                       const jz_run_options *opt, jz_error *err);
 
+/* Gemeenten whose own inputs the caller vouches for, for every later run
+ * with w: checked[g] = 1 means gemeente g's inputs (its cells, all years,
+ * and its fixed lines, external shifts and rijksbijdrage) are those of a
+ * scenario that passed jz_model_check_gemeente, so runs with w do not check
+ * them again (a Monte Carlo draw that drew nothing for g).  The
+ * scenario-wide checks always run.  checked ([G]) must outlive those runs;
+ * NULL (the default) checks every gemeente. */
+void jz_workspace_set_checked(jz_workspace *w, const unsigned char *checked);
+
+/* What the region slot g = G of the result holds after a run with w. */
+typedef enum {
+    JZ_TOTALS_ALL = 0,    /* every array (the default) */
+    JZ_TOTALS_FIGURES = 1 /* only the gemeente-year arrays (g_*) and the zorgsoort `cost`: what a
+                             Monte Carlo reports; the slot's other zorgsoort arrays (and uit_to)
+                             are left as they were, so the run skips summing ~25 arrays of
+                             Z x H (and Z x Z x H) per gemeente */
+} jz_totals;
+
+/* Set which totals runs with w write (JZ_TOTALS_*; kept until changed). */
+void jz_workspace_set_totals(jz_workspace *w, int totals);
+
+/* The checks jz_model_run makes on gemeente g's own inputs (its cells, all
+ * years, and its fixed lines, external shifts and rijksbijdrage): JZ_OK or
+ * JZ_EINPUT with the same message the run would give.  For callers that
+ * fill jz_run_options.checked. */
+int jz_model_check_gemeente(const jz_scenario *s, int g, jz_error *err);
+
 #ifdef __cplusplus
 }
 #endif
