@@ -203,6 +203,8 @@ int cmd_backtest(int argc, char **argv);
 int cmd_measures(int argc, char **argv);
 int cmd_mc(int argc, char **argv);
 int cmd_sensitivity(int argc, char **argv);
+int cmd_init(int argc, char **argv);
+int cmd_prognose(int argc, char **argv);
 int cmd_records(int argc, char **argv);
 
 #endif

@@ -18,6 +18,8 @@ static const jz_command commands[] = {
     {"measures", cmd_measures, "what each measure buys: ranking, payback, certainty, interaction"},
     {"mc", cmd_mc, "Monte Carlo bands (P5-P95) of cost and tekort from uncertain inputs"},
     {"sensitivity", cmd_sensitivity, "which assumptions matter: tornado of the tekort, break-even values"},
+    {"init", cmd_init, "derive a scenario from spending and unique clients per zorgsoort (template)"},
+    {"prognose", cmd_prognose, "project the year end of the current year from the realised months"},
     {"records", cmd_records, "trajectory records to history, duration fits, transitions (and a scenario)"},
     {NULL, NULL, NULL}};
 

@@ -17,7 +17,8 @@ static const char *const kind_names[JZ_REPORT_KINDS] = {
     [JZ_REPORT_MEASURES] = "the measures",     [JZ_REPORT_MC] = "Monte Carlo bands",
     [JZ_REPORT_MC_DRAWS] = "Monte Carlo draws", [JZ_REPORT_MC_COMPARE] = "a Monte Carlo comparison",
     [JZ_REPORT_SENSITIVITY] = "a sensitivity", [JZ_REPORT_CALIBRATE] = "a calibration",
-    [JZ_REPORT_BACKTEST] = "a backtest",         [JZ_REPORT_RECORDS] = "trajectory records"};
+    [JZ_REPORT_BACKTEST] = "a backtest",         [JZ_REPORT_RECORDS] = "trajectory records",
+    [JZ_REPORT_PROGNOSE] = "a prognose"};
 
 static const jz_reporter reporters[JZ_REPORT_KINDS][JZ_FORMAT_COUNT] = {
     [JZ_REPORT_RUN] = {jz_rep_run_table, jz_rep_run_csv, jz_rep_run_json, NULL, NULL},
@@ -31,6 +32,7 @@ static const jz_reporter reporters[JZ_REPORT_KINDS][JZ_FORMAT_COUNT] = {
                                jz_rep_sensitivity_html},
     [JZ_REPORT_CALIBRATE] = {jz_rep_calibrate_table, jz_rep_calibrate_csv, jz_rep_calibrate_json, NULL, NULL},
     [JZ_REPORT_BACKTEST] = {jz_rep_backtest_table, jz_rep_backtest_csv, jz_rep_backtest_json, NULL, NULL},
+    [JZ_REPORT_PROGNOSE] = {jz_rep_prognose_table, jz_rep_prognose_csv, jz_rep_prognose_json, NULL, NULL},
     [JZ_REPORT_RECORDS] = {jz_rep_records_table, jz_rep_records_csv, jz_rep_records_json, NULL, jz_rep_records_html},
 };
 

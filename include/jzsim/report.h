@@ -106,6 +106,7 @@ typedef enum {
     JZ_REPORT_SENSITIVITY, /* sensitivity, and breakeven when not NULL */
     JZ_REPORT_CALIBRATE,   /* calib */
     JZ_REPORT_BACKTEST,    /* backtest */
+    JZ_REPORT_PROGNOSE,    /* scenario + prognose (jzsim/prognose.h) */
     JZ_REPORT_RECORDS,     /* records: durations, transitions (jzsim/records.h) */
     JZ_REPORT_KINDS
 } jz_report_kind;
@@ -118,6 +119,7 @@ struct jz_sensitivity;
 struct jz_breakeven;
 struct jz_calib;
 struct jz_backtest;
+struct jz_prognose;
 struct jz_records_analysis;
 struct jz_history;
 
@@ -135,6 +137,7 @@ typedef struct jz_report_subject {
     const struct jz_breakeven *breakeven;
     const struct jz_calib *calib;
     const struct jz_backtest *backtest;
+    const struct jz_prognose *prognose;
     const struct jz_records_analysis *records;
     const struct jz_history *history; /* compare/run HTML: observed figures drawn
                                        * beside the projection (--history), or NULL */

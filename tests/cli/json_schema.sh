@@ -29,6 +29,8 @@ j break-even sensitivity "$JZ" sensitivity -q --format json --break-even 'zorgso
   scenarios/example-onzeker.yaml
 j calibrate calibrate "$JZ" calibrate -q --history $H/synth.csv --format json $H/synth.yaml
 j backtest backtest "$JZ" backtest -q --history $H/synth.csv --fit-until 2020 --format json $H/synth.yaml
+expect_exit 0 "$JZ" init -q -o "$TMP/vr.yaml" scenarios/sjabloon/voorbeeld.yml
+j prognose prognose "$JZ" prognose -q --format json --realisatie scenarios/sjabloon/realisatie-voorbeeld.yml "$TMP/vr.yaml"
 j records records "$JZ" records -q --window-start 2021-01-01 --base $E/basis.yaml --format json tests/data/records/export.csv
 expect_exit 0 "$JZ" compare -q --draws 50 --seed 3 --threads 1 --mc-output "$TMP/mc-compare.json" \
   scenarios/example.yaml scenarios/example-hoge-indexatie.yaml

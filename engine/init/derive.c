@@ -1,0 +1,327 @@
+/*
+ * derive.c - `jzsim init`: a scenario derived from the figures a controller has.
+ *
+ * Template (docs/eigen-gemeente.md, scenarios/sjabloon/) -> per zorgsoort a
+ * closed-form inversion of the model's steady state -> a scenario YAML with
+ * every derived number commented -> loaded and run once to check that the
+ * base year reproduces the given spending and unique clients.  The template
+ * is read by template.c, the YAML written by derive_yaml.c.
+ *
+ * Steady state of one zorgsoort (docs/model.md sections 2 and 6, no
+ * transitions, re-entry or ageing): with instroom A per year and zorgduur D
+ * months, the stock S = A x D / 12 stays constant, client-years = S and
+ * unique = S + A.  Given unique U:  A = U / (1 + D/12),  S = U - A.
+ * Given S or A (or both) the rest follows from U; D = 12 S / A.  The price
+ * is spending / client-years of one year of the model's own monthly chain
+ * (erlang.c), which is S in the steady state and exact otherwise.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "init/derive_internal.h"
+#include "model/erlang.h"
+#include "scenario/value.h" /* jz_node_error */
+
+
+#define TOL_UNIQUE 0.005
+
+/* ---------- the derivation ---------- */
+
+/* Client-years of one year of the model's monthly chain: k stages, D months,
+ * S clients on 1 January split equally over the stages, A starts per year
+ * entering uniformly (docs/model.md sections 2-3). */
+double jz_derive_chain_year(int k, double D, double S, double A, double *end)
+{
+    jz_erlang e;
+    memset(&e, 0, sizeof e);
+    if (jz_erlang_step(&e, k, D, 0.0, 1.0) != 0)
+        return NAN;
+    double x[JZ_STAGES_MAX], nx[JZ_STAGES_MAX];
+    for (int j = 0; j < k; j++)
+        x[j] = S / k;
+    double I = A / 12.0, cm = 0.0;
+    for (int t = 0; t < 12; t++) {
+        for (int i = 0; i < k; i++)
+            cm += x[i] * e.W[i];
+        cm += I * e.V;
+        for (int j = 0; j < k; j++) {
+            double v = I * e.gamma[j];
+            for (int i = 0; i <= j; i++)
+                v += e.phi[j - i] * x[i];
+            nx[j] = v;
+        }
+        memcpy(x, nx, (size_t)k * sizeof x[0]);
+    }
+    if (end) {
+        double s = 0;
+        for (int j = 0; j < k; j++)
+            s += x[j];
+        *end = s;
+    }
+    return cm / 12.0;
+}
+
+static int derive_zs(jz_template_row *z, jz_error *err)
+{
+    const double U = z->unique, X = z->spending;
+    if (U <= 0 && X > 0)
+        return jz_node_error(err, z->n_unique, "zorgsoort %s: unieke_clienten is 0 but uitgaven is %.0f: "
+                             "spending without clients cannot be projected; give the number of unique clients",
+                             z->key, X);
+    if (U > 0 && X <= 0)
+        return jz_node_error(err, z->n_spending, "zorgsoort %s: uitgaven is 0 but unieke_clienten is %.0f: "
+                             "unique clients without spending; give the realised spending of the basisjaar",
+                             z->key, U);
+    if (U <= 0)
+        return jz_node_error(err, z->n_unique, "zorgsoort %s: no clients and no spending; "
+                             "leave the zorgsoort out of the template", z->key);
+    if (!z->ref && !z->has_dur && !z->has_start && !z->has_starts && !z->has_ends)
+        return jz_node_error(err, z->node, "zorgsoort %s is not in the reference table (docs/eigen-gemeente.md): "
+                             "give zorgduur, starts or in_zorg_1_januari", z->key);
+    if (z->has_start && z->has_starts) {
+        if (fabs(z->start + z->starts - U) > TOL_UNIQUE * U)
+            return jz_node_error(err, z->n_unique,
+                                 "zorgsoort %s: unieke_clienten %.0f contradicts in_zorg_1_januari %.0f "
+                                 "(line %d) + starts %.0f (line %d) = %.0f: unique clients of a year are the "
+                                 "clients in care on 1 January plus the starts",
+                                 z->key, U, z->start, z->n_start->line, z->starts, z->n_starts->line,
+                                 z->start + z->starts);
+        z->S = z->start;
+        z->A = z->starts;
+    } else if (z->has_start) {
+        if (z->start >= U)
+            return jz_node_error(err, z->n_start, "zorgsoort %s: in_zorg_1_januari %.0f must be below "
+                                 "unieke_clienten %.0f (line %d): the rest are the year's starts",
+                                 z->key, z->start, U, z->n_unique->line);
+        z->S = z->start;
+        z->A = U - z->start;
+    } else if (z->has_starts) {
+        if (z->starts >= U)
+            return jz_node_error(err, z->n_starts, "zorgsoort %s: starts %.0f must be below "
+                                 "unieke_clienten %.0f (line %d): the rest were in care on 1 January",
+                                 z->key, z->starts, U, z->n_unique->line);
+        z->A = z->starts;
+        z->S = U - z->starts;
+    } else if (z->has_ends && !z->has_dur) {
+        if (z->ends >= U)
+            return jz_node_error(err, z->n_ends, "zorgsoort %s: eindes %.0f must be below unieke_clienten %.0f",
+                                 z->key, z->ends, U);
+        z->A = z->ends; /* steady state: starts = ends */
+        z->S = U - z->A;
+    } else {
+        double D = z->has_dur ? z->dur : z->ref->zorgduur;
+        z->A = U / (1.0 + D / 12.0);
+        z->S = U - z->A;
+    }
+    if (z->has_dur)
+        z->D = z->dur;
+    else if (z->has_ends && z->has_start && z->has_starts) {
+        /* mean stock over the year / exits per year (Little) */
+        double avg = z->S + 0.5 * (z->A - z->ends);
+        if (z->ends <= 0 || avg <= 0)
+            return jz_node_error(err, z->n_ends, "zorgsoort %s: eindes must be > 0 to derive a zorgduur", z->key);
+        z->D = 12.0 * avg / z->ends;
+    } else
+        z->D = 12.0 * z->S / z->A;
+    if (!(z->D > 0.05) || !(z->D < 1200))
+        return jz_node_error(err, z->has_dur ? z->n_dur : z->n_unique,
+                             "zorgsoort %s: the figures give a zorgduur of %.2f months, outside 0.05-1200", z->key, z->D);
+    z->cy = jz_derive_chain_year(z->stages, z->D, z->S, z->A, NULL);
+    if (!(z->cy > 0))
+        return jz_node_error(err, z->node, "zorgsoort %s: no client-years in the basisjaar", z->key);
+    z->price = X / z->cy;
+    return JZ_OK;
+}
+
+/* ---------- the whole ---------- */
+
+static void result_free_partial(jz_derive_result *r)
+{
+    if (!r)
+        return;
+    free(r->yaml);
+    for (int i = 0; i < r->n_assumptions; i++)
+        free(r->assumptions[i]);
+    free(r->assumptions);
+    free(r->checks);
+    for (int i = 0; i < r->n_warnings; i++)
+        free(r->warnings[i]);
+    free(r->warnings);
+    free(r);
+}
+
+void jz_derive_result_free(jz_derive_result *r)
+{
+    result_free_partial(r);
+}
+
+static int check_run(const jz_template *t, jz_derive_result *res, jz_error *err)
+{
+    char name[1100];
+    snprintf(name, sizeof name, "%s (init)", t->file);
+    jz_scenario *s = jz_scenario_load_string(res->yaml, res->yaml_len, name, NULL, err);
+    if (!s) {
+        /* the loader rejects the derived scenario: an implausible figure of
+         * the template (plausibility errors), named by its zorgsoort */
+        if (err->status == JZ_EINPUT) {
+            char msg[JZ_ERR_MSG_MAX];
+            snprintf(msg, sizeof msg, "%s", err->message);
+            jz_error_set(err, JZ_EINPUT, t->file, 0, 0,
+                         "the figures give a scenario the loader rejects (line %d of the derived scenario): %s",
+                         err->line, msg);
+        }
+        return err->status;
+    }
+    jz_workspace *w = jz_workspace_alloc(s);
+    jz_result *r = jz_result_alloc(s);
+    int rc = (w && r) ? jz_model_run(s, w, r, err)
+                      : jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    if (rc == JZ_OK && s->n_warnings > 0) {
+        res->warnings = calloc((size_t)s->n_warnings, sizeof *res->warnings);
+        if (!res->warnings)
+            rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        for (int i = 0; rc == JZ_OK && i < s->n_warnings; i++) {
+            if (!(res->warnings[i] = strdup(s->warnings[i])))
+                rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+            else
+                res->n_warnings++;
+        }
+    }
+    if (rc == JZ_OK) {
+        res->checks = calloc((size_t)t->n_zs, sizeof *res->checks);
+        if (!res->checks)
+            rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    if (rc == JZ_OK) {
+        res->n_checks = t->n_zs;
+        res->max_rel_diff = 0;
+        for (int i = 0; i < t->n_zs; i++) {
+            jz_derive_check *c = &res->checks[i];
+            int z = jz_scenario_zorgsoort_index(s, t->zs[i].key);
+            snprintf(c->key, sizeof c->key, "%s", t->zs[i].key);
+            c->spending_given = t->zs[i].spending;
+            c->unique_given = t->zs[i].unique;
+            c->spending_model = r->cost[jz_result_cz(r, 0, z, 0)];
+            c->unique_model = r->unique[jz_result_cz(r, 0, z, 0)];
+            double d1 = fabs(c->spending_model / c->spending_given - 1);
+            double d2 = fabs(c->unique_model / c->unique_given - 1);
+            if (d1 > res->max_rel_diff)
+                res->max_rel_diff = d1;
+            if (d2 > res->max_rel_diff)
+                res->max_rel_diff = d2;
+        }
+    }
+    jz_result_free(r);
+    jz_workspace_free(w);
+    jz_scenario_free(s);
+    return rc;
+}
+
+int jz_derive_from_string(const char *textp, size_t len, const char *name,
+                        jz_derive_result **outp, jz_error *err)
+{
+    jz_error_clear(err);
+    *outp = NULL;
+    jz_arena *a = jz_arena_alloc();
+    if (!a)
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    jz_load_options lo;
+    jz_load_options_default(&lo);
+    jz_yaml_limits lim = {lo.max_file_bytes, lo.max_nodes};
+    jz_template t;
+    memset(&t, 0, sizeof t);
+    t.file = name;
+    int rc = JZ_OK;
+    jz_node *root = jz_yaml_parse(a, textp, len, name, &lim, err);
+    if (!root)
+        rc = err->status ? err->status : JZ_EINPUT;
+    if (!rc)
+        rc = jz_template_read(a, root, &t, err);
+    for (int i = 0; !rc && i < t.n_zs; i++)
+        rc = derive_zs(&t.zs[i], err);
+    jz_derive_result *res = NULL;
+    jz_derive_out o = {0};
+    char *buf = NULL;
+    size_t blen = 0;
+    if (!rc) {
+        o.f = open_memstream(&buf, &blen);
+        if (!o.f)
+            rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    if (!rc) {
+        rc = jz_derive_write(&o, &t, err);
+        if (fclose(o.f) != 0 && !rc)
+            rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        if (o.oom && !rc)
+            rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    if (!rc) {
+        res = calloc(1, sizeof *res);
+        if (!res)
+            rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    if (!rc) {
+        res->yaml = buf;
+        res->yaml_len = blen;
+        buf = NULL;
+        res->assumptions = o.ass;
+        res->n_assumptions = o.n_ass;
+        o.ass = NULL;
+        o.n_ass = 0;
+        rc = check_run(&t, res, err);
+    }
+    free(buf);
+    for (int i = 0; i < o.n_ass; i++)
+        free(o.ass[i]);
+    free(o.ass);
+    jz_arena_free(a);
+    if (rc) {
+        result_free_partial(res);
+        return rc;
+    }
+    *outp = res;
+    return JZ_OK;
+}
+
+int jz_derive_from_file(const char *path, jz_derive_result **out, jz_error *err)
+{
+    jz_error_clear(err);
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return jz_error_set(err, JZ_EIO, path, 0, 0, "cannot read the template");
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (len + 4096 > cap) {
+            cap = cap ? 2 * cap : 16384;
+            if (cap > (size_t)64 << 20) {
+                free(buf);
+                fclose(f);
+                return jz_error_set(err, JZ_EINPUT, path, 0, 0, "the template is larger than 64 MiB");
+            }
+            char *p = realloc(buf, cap);
+            if (!p) {
+                free(buf);
+                fclose(f);
+                return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+            }
+            buf = p;
+        }
+        size_t n = fread(buf + len, 1, cap - len, f);
+        len += n;
+        if (n == 0)
+            break;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        return jz_error_set(err, JZ_EIO, path, 0, 0, "cannot read the template");
+    }
+    int rc = jz_derive_from_string(buf ? buf : "", len, path, out, err);
+    free(buf);
+    return rc;
+}

@@ -1,0 +1,103 @@
+/*
+ * derive_internal.h - what the files of engine/init share (internal).
+ *
+ *   reference.c  the reference table (default zorgduur and stages)
+ *   template.c   the template: read and checked
+ *   derive.c     steady-state inversion, the check run, the whole
+ *   derive_yaml.c  the scenario YAML with its comments and assumptions
+ *   prognose.c   realised months -> year end with a band
+ */
+#ifndef JZ_DERIVE_INTERNAL_H
+#define JZ_DERIVE_INTERNAL_H
+
+#include <stdio.h>
+
+#include "jzsim/derive.h"
+#include "jzsim/prognose.h"
+#include "scenario/node.h"
+
+/* Client-years of one year of the model's monthly Erlang chain: k stages,
+ * D months, S clients on 1 January split equally over the stages, A starts
+ * per year entering uniformly; *end (may be NULL) gets the stock on
+ * 31 December.  NAN when the coefficients cannot be computed. */
+double jz_derive_chain_year(int k, double D, double S, double A, double *end);
+
+/* ---- the template (template.c) ---- */
+
+/* A map year -> euros as in the begroting document, with each key's node
+ * (for a located error). */
+typedef struct jz_yearmap {
+    int n;
+    int year[JZ_HORIZON_MAX + 64];
+    double value[JZ_HORIZON_MAX + 64];
+    const jz_node *key[JZ_HORIZON_MAX + 64];
+} jz_yearmap;
+
+/* One zorgsoort (or product group) row: the figures as given (has_*: given;
+ * n_*: the cell, for messages), and what derive.c makes of them. */
+typedef struct jz_template_row {
+    const jz_node *node;
+    char key[JZ_KEY_MAX];
+    char name[JZ_NAME_MAX];
+    char taakveld[32];
+    const jz_derive_reference *ref;
+    int stages, has_stages;
+    double spending, unique;
+    double starts, ends, start, dur;
+    int has_starts, has_ends, has_start, has_dur;
+    const jz_node *n_spending, *n_unique, *n_starts, *n_ends, *n_start, *n_dur;
+    jz_yearmap begroting;
+    int has_begroting;
+    const jz_node *n_begroting;
+    /* derived: instroom per year, clients on 1 January, zorgduur (months),
+     * client-years of the base year, euros per client-year */
+    double A, S, D, cy, price;
+} jz_template_row;
+
+typedef struct jz_template_fixed {
+    char name[JZ_NAME_MAX];
+    double amount;
+    const jz_node *n_index;
+    jz_yearmap begroting;
+    int has_begroting;
+} jz_template_fixed;
+
+/* The whole template, with the horizon and the indexation resolved. */
+typedef struct jz_template {
+    const char *file;
+    char code[JZ_CODE_MAX];
+    char name[JZ_NAME_MAX];
+    double inwoners, youth, youth_growth;
+    int has_inwoners, has_youth, has_youth_growth;
+    int base_year, H, has_horizon;
+    const jz_node *n_tariff, *n_budget_index;
+    int n_zs;
+    jz_template_row *zs;
+    jz_yearmap begroting, rijks;
+    int has_begroting, has_rijks;
+    const jz_node *n_begroting;
+    int n_fixed;
+    jz_template_fixed *fixed;
+    double tariff[JZ_HORIZON_MAX], bindex[JZ_HORIZON_MAX];
+} jz_template;
+
+/* Read and check the template tree root (all of it: the horizon, the
+ * indexation series and every year of a begroting resolved); JZ_EINPUT at
+ * the cell of the first mistake. */
+int jz_template_read(jz_arena *a, const jz_node *root, jz_template *t, jz_error *err);
+/* 1 and *v when the map has the year. */
+int jz_yearmap_get(const jz_yearmap *m, int year, double *v);
+
+/* ---- the scenario YAML (derive_yaml.c) ---- */
+
+typedef struct jz_derive_out {
+    FILE *f;        /* the YAML goes here */
+    char **ass;     /* the assumptions that remain (malloc'd strings) */
+    int n_ass, cap_ass;
+    int oom;        /* 1 when an assumption could not be stored */
+} jz_derive_out;
+
+/* Write the scenario of the derived template t to o->f. */
+int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err);
+
+#endif

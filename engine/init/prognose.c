@@ -1,0 +1,457 @@
+/*
+ * prognose.c - the year end of the current year from its realised months
+ * (`jzsim prognose`, docs/eigen-gemeente.md "Prognose lopend jaar").
+ *
+ * The monthly model.  For gemeente g, year y and zorgsoort z the model's
+ * spending in month t splits into the part of the clients in care on
+ * 1 January (A_t: the start stock decays through the Erlang chain) and the
+ * part of the year's instroom (B_t: builds up), both from the model's own
+ * one-month coefficients (engine/model/erlang.c), scaled to the model's
+ * spending of the year.  Realised spending R_t of months 1..m is fitted as
+ *
+ *     R_t = a A_t + b B_t + e_t,   e_t / C_t ~ N(0, s^2),   C_t = A_t + B_t
+ *
+ * (a: more or fewer clients in care on 1 January, or another price, than the
+ * scenario; b: more or less instroom), by least squares of R_t / C_t on
+ * (A_t / C_t, B_t / C_t).  With fewer than 3 months, or when B_t / C_t hardly
+ * varies, a = b (one ratio).  The year end is the realised months plus the
+ * fitted model for months m+1..12; the band is the prediction interval
+ *
+ *     Var = s^2 (g' (X'X)^-1 g + sum_{t>m} C_t^2),   g = sum_{t>m} (A_t, B_t)
+ *
+ * with the Student-t quantile on m - p degrees of freedom; for the total the
+ * variances add (zorgsoorten independent) and the degrees of freedom follow
+ * Welch-Satterthwaite.  Zorgsoorten without realised figures take the model.
+ * The monthly shape: each zorgsoort's chain from the run's stock on 1 January
+ * (split equally over the stages) and the run's instroom of the year (incl.
+ * transfers and re-entries, spread evenly), with the scenario's zorgduur
+ * (measures on the zorgduur are not in the shape); the year totals are the
+ * run's own.
+ * Clients in care at the month ends, when given, are fitted the same way on
+ * the stock profile (clients from 1 January decaying, from the instroom
+ * building up): the clients on 31 December are the fit at month 12 (with
+ * one month's noise in the band), the unique clients a x start + b x instroom.
+ */
+#include <assert.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_cdf.h>
+
+#include "init/derive_internal.h"
+#include "jzsim/init.h"
+#include "model/erlang.h"
+#include "scenario/value.h"
+
+/* One year of the monthly chain of every zorgsoort, split into the part of
+ * the clients in care on 1 January and the part of the year's instroom:
+ * client-months in each month (cm_*) or clients at the end of it (st_*). */
+static int chain(const jz_scenario *s, const jz_result *r, int g, int y,
+                 double *cm_a, double *cm_b, double *st_a, double *st_b, jz_error *err)
+{
+    const int Z = s->n_zorgsoorten;
+    for (int z = 0; z < Z; z++) {
+        const jz_cell *c = &s->cells[(size_t)g * (size_t)Z + (size_t)z];
+        const int k = s->zorgsoorten[z].stages;
+        const size_t i = jz_result_cz(r, g, z, y);
+        jz_erlang e;
+        memset(&e, 0, sizeof e);
+        if (jz_erlang_step(&e, k, c->zorgduur[y], c->ageing_rate[y], 1.0) != 0)
+            return jz_error_set(err, JZ_EINPUT, NULL, 0, 0,
+                                "zorgsoort %s, year %d: the monthly chain cannot be computed",
+                                s->zorgsoorten[z].key, s->meta.base_year + y);
+        double xa[JZ_STAGES_MAX], xb[JZ_STAGES_MAX], na[JZ_STAGES_MAX], nb[JZ_STAGES_MAX];
+        for (int j = 0; j < k; j++) {
+            xa[j] = r->start[i] / k;
+            xb[j] = 0.0;
+        }
+        const double I = r->instroom[i] / 12.0;
+        for (int t = 0; t < 12; t++) {
+            double ca = 0, cb = I * e.V, sa = 0, sb = 0;
+            for (int j = 0; j < k; j++) {
+                ca += xa[j] * e.W[j];
+                cb += xb[j] * e.W[j];
+            }
+            for (int j = 0; j < k; j++) {
+                double va = 0, vb = I * e.gamma[j];
+                for (int q = 0; q <= j; q++) {
+                    va += e.phi[j - q] * xa[q];
+                    vb += e.phi[j - q] * xb[q];
+                }
+                na[j] = va;
+                nb[j] = vb;
+                sa += va;
+                sb += vb;
+            }
+            memcpy(xa, na, (size_t)k * sizeof xa[0]);
+            memcpy(xb, nb, (size_t)k * sizeof xb[0]);
+            const size_t o = (size_t)z * 12 + (size_t)t;
+            if (cm_a) {
+                cm_a[o] = ca;
+                cm_b[o] = cb;
+            }
+            if (st_a) {
+                st_a[o] = sa;
+                st_b[o] = sb;
+            }
+        }
+    }
+    return JZ_OK;
+}
+
+int jz_prognose_profile(const jz_scenario *s, const jz_result *r, int g, int y,
+                        double *from_start, double *from_inflow, jz_error *err)
+{
+    int rc = chain(s, r, g, y, from_start, from_inflow, NULL, NULL, err);
+    if (rc)
+        return rc;
+    for (int z = 0; z < s->n_zorgsoorten; z++) {
+        double *A = from_start + (size_t)z * 12, *B = from_inflow + (size_t)z * 12, sum = 0;
+        for (int t = 0; t < 12; t++)
+            sum += A[t] + B[t];
+        const double f = sum > 0 ? r->cost[jz_result_cz(r, g, z, y)] / sum : 0.0;
+        for (int t = 0; t < 12; t++) {
+            A[t] *= f;
+            B[t] *= f;
+        }
+    }
+    return JZ_OK;
+}
+
+int jz_prognose_stock_profile(const jz_scenario *s, const jz_result *r, int g, int y,
+                              double *from_start, double *from_inflow, jz_error *err)
+{
+    return chain(s, r, g, y, NULL, NULL, from_start, from_inflow, err);
+}
+
+jz_prognose_input *jz_prognose_input_alloc(const jz_scenario *s)
+{
+    jz_prognose_input *in = calloc(1, sizeof *in);
+    if (!in)
+        return NULL;
+    const size_t Z = (size_t)s->n_zorgsoorten;
+    in->n_zorgsoorten = s->n_zorgsoorten;
+    in->given = calloc(Z ? Z : 1, 1);
+    in->spending = calloc((Z ? Z : 1) * 12, sizeof *in->spending);
+    in->clients_given = calloc(Z ? Z : 1, 1);
+    in->clients = calloc((Z ? Z : 1) * 12, sizeof *in->clients);
+    if (!in->given || !in->spending || !in->clients_given || !in->clients) {
+        jz_prognose_input_free(in);
+        return NULL;
+    }
+    return in;
+}
+
+void jz_prognose_input_free(jz_prognose_input *in)
+{
+    if (!in)
+        return;
+    free(in->given);
+    free(in->spending);
+    free(in->clients_given);
+    free(in->clients);
+    free(in);
+}
+
+/* {zorgsoort: [month 1, ..., month m]} into values[z * 12 + t]. */
+static int read_monthly(const jz_node *map, const char *name, jz_unit u, const char *what,
+                        const jz_scenario *s, int months, unsigned char *given, double *values,
+                        jz_error *err)
+{
+    if (map->type != JZ_NODE_MAP || map->n == 0)
+        return jz_node_error(err, map, "%s: expected {zorgsoort: [month 1, month 2, ...]}, got %s", name,
+                             jz_node_type_name(map));
+    for (size_t i = 0; i < map->n; i++) {
+        const jz_node *k = map->keys[i], *l = map->values[i];
+        int z = jz_scenario_zorgsoort_index(s, k->scalar);
+        if (z < 0)
+            return jz_node_error(err, k, "%s: '%s' is not a zorgsoort of the scenario", name, k->scalar);
+        if (l->type != JZ_NODE_SEQ || (int)l->n != months)
+            return jz_node_error(err, l, "%s.%s: expected a list of %d monthly %s (maanden: %d), got %s%s",
+                                 name, k->scalar, months, what, months,
+                                 l->type == JZ_NODE_SEQ ? "a list of " : jz_node_type_name(l),
+                                 l->type == JZ_NODE_SEQ ? (l->n == 1 ? "1 item" : "another length") : "");
+        for (int t = 0; t < months; t++) {
+            char w[JZ_KEY_MAX + 64];
+            snprintf(w, sizeof w, "%s.%s month %d", name, k->scalar, t + 1);
+            int rc = jz_value_number(l->values[t], u, w, &values[(size_t)z * 12 + (size_t)t], err);
+            if (rc)
+                return rc;
+        }
+        given[z] = 1;
+    }
+    return JZ_OK;
+}
+
+int jz_prognose_read(const char *path, const jz_scenario *s, jz_prognose_input **out, jz_error *err)
+{
+    jz_error_clear(err);
+    *out = NULL;
+    jz_arena *a = jz_arena_alloc();
+    jz_prognose_input *in = jz_prognose_input_alloc(s);
+    if (!a || !in) {
+        jz_arena_free(a);
+        jz_prognose_input_free(in);
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    jz_load_options lo;
+    jz_load_options_default(&lo);
+    jz_yaml_limits lim = {lo.max_file_bytes, lo.max_nodes};
+    int rc = JZ_OK;
+    const jz_node *root = jz_yaml_parse_file(a, path, &lim, err);
+    if (!root)
+        rc = err->status ? err->status : JZ_EINPUT;
+    const jz_node *nj = NULL, *nm = NULL, *nu = NULL;
+    if (!rc && (root->type != JZ_NODE_MAP || root->n == 0))
+        rc = jz_error_set(err, JZ_EINPUT, path, 1, 1, "expected jaar, maanden and uitgaven");
+    if (!rc) {
+        for (size_t i = 0; !rc && i < root->n; i++) {
+            const char *k = root->keys[i]->scalar;
+            if (strcmp(k, "jaar") && strcmp(k, "maanden") && strcmp(k, "uitgaven") && strcmp(k, "clienten") &&
+                strcmp(k, "source"))
+                rc = jz_node_error(err, root->keys[i],
+                                   "unknown key '%s' (known: jaar, maanden, uitgaven, clienten, source)", k);
+        }
+    }
+    if (!rc && !(nj = jz_node_get(root, "jaar")))
+        rc = jz_node_error(err, root, "missing required key 'jaar' (the current year, e.g. jaar: 2025)");
+    if (!rc && !(nm = jz_node_get(root, "maanden")))
+        rc = jz_node_error(err, root, "missing required key 'maanden' (realised months, 2-11)");
+    if (!rc && !(nu = jz_node_get(root, "uitgaven")))
+        rc = jz_node_error(err, root, "missing required key 'uitgaven' ({zorgsoort: [month 1, month 2, ...]})");
+    long v;
+    if (!rc && !(rc = jz_value_int(nj, 1900, 2200, "jaar", &v, err))) {
+        in->year = (int)v;
+        const int by = s->meta.base_year, H = s->meta.horizon;
+        if (in->year < by || in->year >= by + H)
+            rc = jz_node_error(err, nj, "jaar: %d is outside the scenario (%d-%d)", in->year, by, by + H - 1);
+    }
+    if (!rc && !(rc = jz_value_int(nm, 2, 11, "maanden", &v, err)))
+        in->months = (int)v;
+    if (!rc)
+        rc = read_monthly(nu, "uitgaven", JZ_U_MONEY, "amounts", s, in->months, in->given, in->spending, err);
+    const jz_node *nc = rc ? NULL : jz_node_get(root, "clienten");
+    if (nc)
+        rc = read_monthly(nc, "clienten", JZ_U_COUNT, "numbers of clients in care at the month's end", s,
+                          in->months, in->clients_given, in->clients, err);
+    jz_arena_free(a);
+    if (rc) {
+        jz_prognose_input_free(in);
+        return rc;
+    }
+    *out = in;
+    return JZ_OK;
+}
+
+void jz_prognose_free(jz_prognose *p)
+{
+    if (!p)
+        return;
+    free(p->block);
+    free(p);
+}
+
+/* The fit of one series: R_t = a A_t + b B_t, relative errors (least
+ * squares of R/C on A/C and B/C, C = A + B), or a = b when the two parts
+ * cannot be told apart. */
+typedef struct fit {
+    int p;              /* parameters: 2, or 1 (a = b) */
+    double a, b;
+    double i11, i12, i22; /* (X'X)^-1 (p = 2); i11 = 1/n (p = 1) */
+    double s2, df;      /* residual variance, degrees of freedom */
+} fit;
+
+static void fit_ab(const double *A, const double *B, const double *R, int m, fit *f)
+{
+    double sxx11 = 0, sxx12 = 0, sxx22 = 0, sxy1 = 0, sxy2 = 0, n = 0, mean2 = 0, var2 = 0;
+    for (int t = 0; t < m; t++) {
+        double C = A[t] + B[t];
+        if (C > 0) {
+            mean2 += B[t] / C;
+            n++;
+        }
+    }
+    mean2 = n > 0 ? mean2 / n : 0;
+    for (int t = 0; t < m; t++) {
+        double C = A[t] + B[t];
+        if (C <= 0)
+            continue;
+        double x1 = A[t] / C, x2 = B[t] / C, y = R[t] / C;
+        var2 += (x2 - mean2) * (x2 - mean2);
+        sxx11 += x1 * x1;
+        sxx12 += x1 * x2;
+        sxx22 += x2 * x2;
+        sxy1 += x1 * y;
+        sxy2 += x2 * y;
+    }
+    const double det = sxx11 * sxx22 - sxx12 * sxx12;
+    memset(f, 0, sizeof *f);
+    if (n >= 3 && var2 > 1e-4 && det > 1e-12 * (sxx11 * sxx22)) {
+        f->p = 2;
+        f->a = (sxx22 * sxy1 - sxx12 * sxy2) / det;
+        f->b = (sxx11 * sxy2 - sxx12 * sxy1) / det;
+        f->i11 = sxx22 / det;
+        f->i12 = -sxx12 / det;
+        f->i22 = sxx11 / det;
+    } else {
+        double sy = 0;
+        for (int t = 0; t < m; t++) {
+            double C = A[t] + B[t];
+            if (C > 0)
+                sy += R[t] / C;
+        }
+        f->p = 1;
+        f->a = f->b = n > 0 ? sy / n : 1.0;
+        f->i11 = n > 0 ? 1.0 / n : 0.0;
+    }
+    double rss = 0;
+    for (int t = 0; t < m; t++) {
+        double C = A[t] + B[t];
+        if (C <= 0)
+            continue;
+        double e = (R[t] - f->a * A[t] - f->b * B[t]) / C;
+        rss += e * e;
+    }
+    const double dof = n - f->p;
+    f->s2 = dof > 0 ? rss / dof : 0;
+    f->df = dof > 0 ? dof : 1;
+}
+
+/* The fitted a gA + b gB and the variance of its error against a new
+ * observation with noise variance s2 * c2 (c2 = 0: the parameters only). */
+static void predict(const fit *f, double gA, double gB, double c2, double *mean, double *var)
+{
+    double quad = f->p == 2 ? f->i11 * gA * gA + 2 * f->i12 * gA * gB + f->i22 * gB * gB
+                            : f->i11 * (gA + gB) * (gA + gB);
+    *mean = f->a * gA + f->b * gB;
+    *var = f->s2 * (quad + c2);
+}
+
+static double half_width(double var, double df, double q)
+{
+    return var > 0 ? gsl_cdf_tdist_Pinv(q, df) * sqrt(var) : 0.0;
+}
+
+int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
+                    double level, jz_prognose **outp, jz_error *err)
+{
+    jz_error_clear(err);
+    *outp = NULL;
+    jz_init(); /* GSL's aborting handler off: the t quantiles below */
+    if (!s || !in || in->n_zorgsoorten != s->n_zorgsoorten || g < 0 || g >= s->n_gemeenten)
+        return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "prognose: realised figures for another scenario");
+    if (!(level > 0 && level < 1))
+        return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "prognose: the band level must be between 0 and 1 (e.g. 0.8), got %g", level);
+    const int y = in->year - s->meta.base_year;
+    if (y < 0 || y >= s->meta.horizon || in->months < 2 || in->months > 11)
+        return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "prognose: year %d or months %d outside the scenario",
+                            in->year, in->months);
+    const int Z = s->n_zorgsoorten, m = in->months;
+    const size_t nz = (size_t)(Z ? Z : 1);
+    enum {
+#define COUNT_(field, key) +1
+        N_ARRAYS = 0 JZ_PROGNOSE_FIELDS(COUNT_)
+#undef COUNT_
+    };
+    jz_prognose *p = calloc(1, sizeof *p);
+    double *prof = calloc(nz * 48, sizeof *prof);
+    jz_workspace *w = jz_workspace_alloc(s);
+    jz_result *r = jz_result_alloc(s);
+    int rc = JZ_OK;
+    if (!p || !prof || !w || !r || !(p->block = calloc(nz * N_ARRAYS, sizeof *p->block)))
+        rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    if (!rc)
+        rc = jz_model_run(s, w, r, err);
+    double *cmA = prof, *cmB = prof + nz * 12, *stA = prof + nz * 24, *stB = prof + nz * 36;
+    if (!rc)
+        rc = jz_prognose_profile(s, r, g, y, cmA, cmB, err);
+    if (!rc)
+        rc = jz_prognose_stock_profile(s, r, g, y, stA, stB, err);
+    if (!rc) {
+        double *next = p->block; /* the arrays tile the block, in list order */
+#define LAYOUT_(field, key) p->field = next, next += nz;
+        JZ_PROGNOSE_FIELDS(LAYOUT_)
+#undef LAYOUT_
+        assert(next == p->block + nz * N_ARRAYS);
+        p->n_zorgsoorten = Z;
+        p->gemeente = g;
+        p->year = in->year;
+        p->months = m;
+        p->level = level;
+        const double q = 0.5 + 0.5 * level;
+        double vtot = 0, vdf = 0;
+        for (int z = 0; z < Z; z++) {
+            const size_t o = (size_t)z * 12, i = jz_result_cz(r, g, z, y);
+            const double *A = cmA + o, *B = cmB + o;
+            double model = 0, real = 0, gA = 0, gB = 0, c2 = 0;
+            for (int t = 0; t < 12; t++)
+                model += A[t] + B[t];
+            p->model_year[z] = model;
+            p->model_clients_end[z] = r->end[i];
+            p->model_unique[z] = r->unique[i];
+            p->clients_end[z] = p->clients_end_low[z] = p->clients_end_high[z] = r->end[i];
+            p->unique[z] = p->unique_low[z] = p->unique_high[z] = r->unique[i];
+            p->year_end[z] = p->low[z] = p->high[z] = model;
+            p->scale_start[z] = p->scale_inflow[z] = 1.0;
+            if (in->clients_given[z]) {
+                /* the clients in care at the month ends, on the stock profile */
+                fit f;
+                double mean, var;
+                p->any_clients = 1;
+                fit_ab(stA + o, stB + o, in->clients + o, m, &f);
+                const double c11 = stA[o + 11] + stB[o + 11];
+                predict(&f, stA[o + 11], stB[o + 11], c11 * c11, &mean, &var);
+                p->clients_end[z] = mean;
+                p->clients_end_low[z] = mean - half_width(var, f.df, q);
+                p->clients_end_high[z] = mean + half_width(var, f.df, q);
+                /* unique = start x a + instroom x b: parameters only */
+                predict(&f, r->start[i], r->instroom[i], 0.0, &mean, &var);
+                p->unique[z] = mean;
+                p->unique_low[z] = mean - half_width(var, f.df, q);
+                p->unique_high[z] = mean + half_width(var, f.df, q);
+            }
+            if (!in->given[z])
+                continue;
+            const double *R = in->spending + o;
+            for (int t = 0; t < m; t++)
+                real += R[t];
+            for (int t = m; t < 12; t++) {
+                gA += A[t];
+                gB += B[t];
+                c2 += (A[t] + B[t]) * (A[t] + B[t]);
+            }
+            fit f;
+            double fut, var;
+            fit_ab(A, B, R, m, &f);
+            predict(&f, gA, gB, c2, &fut, &var);
+            p->scale_start[z] = f.a;
+            p->scale_inflow[z] = f.b;
+            p->realised[z] = real;
+            p->year_end[z] = real + fut;
+            p->low[z] = p->year_end[z] - half_width(var, f.df, q);
+            p->high[z] = p->year_end[z] + half_width(var, f.df, q);
+            vtot += var;
+            if (var > 0)
+                vdf += var * var / f.df;
+        }
+        for (int z = 0; z < Z; z++) {
+            p->total_realised += p->realised[z];
+            p->total_model += p->model_year[z];
+            p->total_year_end += p->year_end[z];
+        }
+        double half = vtot > 0 ? half_width(vtot, vtot * vtot / vdf, q) : 0;
+        p->total_low = p->total_year_end - half;
+        p->total_high = p->total_year_end + half;
+    }
+    free(prof);
+    jz_result_free(r);
+    jz_workspace_free(w);
+    if (rc) {
+        jz_prognose_free(p);
+        return rc;
+    }
+    *outp = p;
+    return JZ_OK;
+}

@@ -1,0 +1,415 @@
+/*
+ * template.c - the template of `jzsim init` (scenarios/sjabloon/,
+ * docs/eigen-gemeente.md): read and checked, every mistake located at its
+ * cell (file:line:column).  Nothing is derived here (derive.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "init/derive_internal.h"
+#include "scenario/value.h"
+
+#define H_DEFAULT 5
+#define TARIFF_DEFAULT 0.03
+
+static const char *const taakvelden[] = {"6.1", "6.71", "6.72", "6.73", "6.74", "6.81", "6.82", NULL};
+
+/* ---------- small helpers ---------- */
+
+static int keys_known(const jz_node *map, const char *const *known, const char *what, jz_error *err)
+{
+    for (size_t i = 0; i < map->n; i++) {
+        int ok = 0;
+        for (const char *const *k = known; *k; k++)
+            if (strcmp(map->keys[i]->scalar, *k) == 0)
+                ok = 1;
+        if (!ok) {
+            char list[512] = "";
+            for (const char *const *k = known; *k; k++) {
+                strncat(list, *k, sizeof list - strlen(list) - 1);
+                if (k[1])
+                    strncat(list, ", ", sizeof list - strlen(list) - 1);
+            }
+            return jz_node_error(err, map->keys[i], "%s: unknown key '%s' (known: %s)", what,
+                                 map->keys[i]->scalar, list);
+        }
+    }
+    return JZ_OK;
+}
+
+static int text(const jz_node *n, const char *what, char *out, size_t size, jz_error *err)
+{
+    if (!n || n->type != JZ_NODE_SCALAR || !n->scalar[0])
+        return jz_node_error(err, n, "%s: expected a text, got %s", what,
+                             n ? jz_node_type_name(n) : "nothing");
+    if (strlen(n->scalar) >= size)
+        return jz_node_error(err, n, "%s: text longer than %zu characters", what, size - 1);
+    snprintf(out, size, "%s", n->scalar);
+    return JZ_OK;
+}
+
+static int opt_number(const jz_node *map, const char *key, jz_unit u, const char *what,
+                      double *out, int *has, const jz_node **where, jz_error *err)
+{
+    const jz_node *n = jz_node_get(map, key);
+    if (where)
+        *where = n;
+    *has = 0;
+    if (!n)
+        return JZ_OK;
+    char w[400];
+    snprintf(w, sizeof w, "%s.%s", what, key);
+    int rc = jz_value_number(n, u, w, out, err);
+    if (rc)
+        return rc;
+    *has = 1;
+    return JZ_OK;
+}
+
+/* A map year -> euros, as in the begroting document. */
+static int read_yearmap(const jz_node *n, const char *what, jz_yearmap *m, jz_error *err)
+{
+    m->n = 0;
+    if (!n || n->type != JZ_NODE_MAP || n->n == 0)
+        return jz_node_error(err, n, "%s: expected euros per year, e.g. {2025: 22.7M, 2026: 23.3M}, got %s",
+                             what, n ? jz_node_type_name(n) : "nothing");
+    if (n->n > sizeof m->year / sizeof m->year[0])
+        return jz_node_error(err, n, "%s: too many years", what);
+    for (size_t i = 0; i < n->n; i++) {
+        char w[160];
+        long y;
+        snprintf(w, sizeof w, "%s: year", what);
+        int rc = jz_value_int(n->keys[i], 1900, 2200, w, &y, err);
+        if (rc)
+            return rc;
+        snprintf(w, sizeof w, "%s %ld", what, y);
+        double v;
+        if ((rc = jz_value_number(n->values[i], JZ_U_MONEY, w, &v, err)))
+            return rc;
+        m->year[m->n] = (int)y;
+        m->value[m->n] = v;
+        m->key[m->n] = n->keys[i];
+        m->n++;
+    }
+    return JZ_OK;
+}
+
+static int yearmap_max(const jz_yearmap *m)
+{
+    int mx = 0;
+    for (int i = 0; i < m->n; i++)
+        if (m->year[i] > mx)
+            mx = m->year[i];
+    return mx;
+}
+
+static int yearmap_check(const jz_yearmap *m, const jz_template *t, const char *what, jz_error *err)
+{
+    for (int i = 0; i < m->n; i++)
+        if (m->year[i] < t->base_year || m->year[i] >= t->base_year + t->H)
+            return jz_node_error(err, m->key[i],
+                                 "%s: year %d is outside the scenario (%d-%d: basisjaar %d, horizon %d)",
+                                 what, m->year[i], t->base_year, t->base_year + t->H - 1,
+                                 t->base_year, t->H);
+    return JZ_OK;
+}
+
+int jz_yearmap_get(const jz_yearmap *m, int year, double *v)
+{
+    for (int i = 0; i < m->n; i++)
+        if (m->year[i] == year) {
+            *v = m->value[i];
+            return 1;
+        }
+    return 0;
+}
+
+/* ---------- reading the template ---------- */
+
+static const char *const top_keys[] = {"gemeente", "inwoners", "jeugd_0_17", "jeugd_groei", "basisjaar",
+                                       "horizon", "indexatie", "zorgsoorten", "begroting",
+                                       "rijksbijdrage", "vaste_lasten", "source", NULL};
+static const char *const zs_keys[] = {"key", "zoals", "naam", "taakveld", "fasen", "uitgaven", "unieke_clienten",
+                                      "starts", "eindes", "in_zorg_1_januari", "zorgduur",
+                                      "begroting", "source", NULL};
+static const char *const fixed_keys[] = {"naam", "bedrag", "indexatie", "begroting", "source", NULL};
+
+static int read_zs(const jz_node *n, int i, jz_template_row *z, jz_error *err)
+{
+    char what[160];
+    snprintf(what, sizeof what, "zorgsoorten[%d]", i + 1);
+    if (!n || n->type != JZ_NODE_MAP)
+        return jz_node_error(err, n, "%s: expected a map with key, uitgaven and unieke_clienten, got %s",
+                             what, jz_node_type_name(n));
+    int rc = keys_known(n, zs_keys, what, err);
+    if (rc)
+        return rc;
+    z->node = n;
+    const jz_node *k = jz_node_get(n, "key");
+    if (!k)
+        return jz_node_error(err, n, "%s: missing required key 'key' (e.g. key: ambulant)", what);
+    if ((rc = text(k, what, z->key, sizeof z->key, err)))
+        return rc;
+    for (const char *c = z->key; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_'))
+            return jz_node_error(err, k, "%s: key '%s' may only hold a-z, 0-9 and _", what, z->key);
+    snprintf(what, sizeof what, "zorgsoort %s", z->key);
+    int nref;
+    const jz_derive_reference *ref = jz_derive_reference_table(&nref);
+    for (int r = 0; r < nref; r++)
+        if (strcmp(ref[r].key, z->key) == 0)
+            z->ref = &ref[r];
+    /* a product group or taakveld of its own takes the defaults of a
+     * zorgsoort of the reference table: zoals: ambulant */
+    const jz_node *like = jz_node_get(n, "zoals");
+    if (like) {
+        char lk[JZ_KEY_MAX];
+        if ((rc = text(like, what, lk, sizeof lk, err)))
+            return rc;
+        z->ref = NULL;
+        for (int r = 0; r < nref; r++)
+            if (strcmp(ref[r].key, lk) == 0)
+                z->ref = &ref[r];
+        if (!z->ref)
+            return jz_node_error(err, like, "%s: zoals '%s' is not a zorgsoort of the reference table "
+                                 "(wijkteam, ambulant, daghulp, pleegzorg, gezinshuis, residentieel, "
+                                 "jeugdzorgplus, crisis, jeugdbescherming, jeugdreclassering, "
+                                 "verlengde_jeugdzorg)", what, lk);
+    }
+    const jz_node *nm = jz_node_get(n, "naam");
+    if (nm) {
+        if ((rc = text(nm, what, z->name, sizeof z->name, err)))
+            return rc;
+    } else if (z->ref)
+        snprintf(z->name, sizeof z->name, "%s", z->ref->name);
+    else
+        snprintf(z->name, sizeof z->name, "%s", z->key);
+    const jz_node *tv = jz_node_get(n, "taakveld");
+    if (tv) {
+        if ((rc = text(tv, what, z->taakveld, sizeof z->taakveld, err)))
+            return rc;
+        int ok = 0;
+        for (const char *const *t = taakvelden; *t; t++)
+            if (strcmp(*t, z->taakveld) == 0)
+                ok = 1;
+        if (!ok)
+            return jz_node_error(err, tv, "%s: taakveld '%s' is not an Iv3 taakveld of the jeugdzorg "
+                                 "(6.1, 6.71, 6.72, 6.73, 6.74, 6.81 or 6.82)", what, z->taakveld);
+    } else if (z->ref)
+        snprintf(z->taakveld, sizeof z->taakveld, "%s", z->ref->taakveld);
+    const jz_node *fs = jz_node_get(n, "fasen");
+    if (fs) {
+        long v;
+        char w[200];
+        snprintf(w, sizeof w, "%s.fasen", what);
+        if ((rc = jz_value_int(fs, 1, JZ_STAGES_MAX, w, &v, err)))
+            return rc;
+        z->stages = (int)v;
+        z->has_stages = 1;
+    } else
+        z->stages = z->ref ? z->ref->stages : 1;
+    int has;
+    if ((rc = opt_number(n, "uitgaven", JZ_U_MONEY, what, &z->spending, &has, &z->n_spending, err)))
+        return rc;
+    if (!has)
+        return jz_node_error(err, n, "%s: missing required key 'uitgaven' (realised spending of the basisjaar, e.g. uitgaven: 9.8M)", what);
+    if ((rc = opt_number(n, "unieke_clienten", JZ_U_COUNT, what, &z->unique, &has, &z->n_unique, err)))
+        return rc;
+    if (!has)
+        return jz_node_error(err, n, "%s: missing required key 'unieke_clienten' (unique clients of the basisjaar, e.g. unieke_clienten: 1200)", what);
+    if ((rc = opt_number(n, "starts", JZ_U_COUNT, what, &z->starts, &z->has_starts, &z->n_starts, err)) ||
+        (rc = opt_number(n, "eindes", JZ_U_COUNT, what, &z->ends, &z->has_ends, &z->n_ends, err)) ||
+        (rc = opt_number(n, "in_zorg_1_januari", JZ_U_COUNT, what, &z->start, &z->has_start, &z->n_start, err)) ||
+        (rc = opt_number(n, "zorgduur", JZ_U_MONTHS, what, &z->dur, &z->has_dur, &z->n_dur, err)))
+        return rc;
+    z->n_begroting = jz_node_get(n, "begroting");
+    if (z->n_begroting) {
+        char w[200];
+        snprintf(w, sizeof w, "%s.begroting", what);
+        if ((rc = read_yearmap(z->n_begroting, w, &z->begroting, err)))
+            return rc;
+        z->has_begroting = 1;
+    }
+    return JZ_OK;
+}
+
+static int read_fixed(const jz_node *n, int i, jz_template_fixed *f, jz_error *err)
+{
+    char what[160];
+    snprintf(what, sizeof what, "vaste_lasten[%d]", i + 1);
+    if (!n || n->type != JZ_NODE_MAP)
+        return jz_node_error(err, n, "%s: expected a map with naam and bedrag, got %s", what,
+                             jz_node_type_name(n));
+    int rc = keys_known(n, fixed_keys, what, err);
+    if (rc)
+        return rc;
+    const jz_node *nm = jz_node_get(n, "naam");
+    if (!nm)
+        return jz_node_error(err, n, "%s: missing required key 'naam'", what);
+    if ((rc = text(nm, what, f->name, sizeof f->name, err)))
+        return rc;
+    int has;
+    if ((rc = opt_number(n, "bedrag", JZ_U_MONEY, what, &f->amount, &has, NULL, err)))
+        return rc;
+    if (!has)
+        return jz_node_error(err, n, "%s: missing required key 'bedrag' (euros in the basisjaar)", what);
+    f->n_index = jz_node_get(n, "indexatie");
+    const jz_node *b = jz_node_get(n, "begroting");
+    if (b) {
+        char w[200];
+        snprintf(w, sizeof w, "%s.begroting", what);
+        if ((rc = read_yearmap(b, w, &f->begroting, err)))
+            return rc;
+        f->has_begroting = 1;
+    }
+    return JZ_OK;
+}
+
+int jz_template_read(jz_arena *a, const jz_node *root, jz_template *t, jz_error *err)
+{
+    if (!root || root->type != JZ_NODE_MAP || root->n == 0)
+        return jz_error_set(err, JZ_EINPUT, t->file, 1, 1,
+                            "the template is empty: start from scenarios/sjabloon/leeg.yml");
+    int rc = keys_known(root, top_keys, "template", err);
+    if (rc)
+        return rc;
+    const jz_node *g = jz_node_get(root, "gemeente");
+    if (!g)
+        return jz_node_error(err, root, "missing required key 'gemeente' ({code: GM0000, naam: ...})");
+    if (g->type != JZ_NODE_MAP)
+        return jz_node_error(err, g, "gemeente: expected {code: GM...., naam: ...}, got %s", jz_node_type_name(g));
+    static const char *const gkeys[] = {"code", "naam", NULL};
+    if ((rc = keys_known(g, gkeys, "gemeente", err)))
+        return rc;
+    const jz_node *c = jz_node_get(g, "code");
+    if (!c)
+        return jz_node_error(err, g, "gemeente: missing required key 'code' (CBS code, e.g. GM0153)");
+    if ((rc = text(c, "gemeente.code", t->code, sizeof t->code, err)))
+        return rc;
+    if (strlen(t->code) != 6 || strncmp(t->code, "GM", 2) != 0 ||
+        strspn(t->code + 2, "0123456789") != 4)
+        return jz_node_error(err, c, "gemeente.code: expected a CBS code GM followed by four digits, got '%s'", t->code);
+    const jz_node *nm = jz_node_get(g, "naam");
+    if (!nm)
+        return jz_node_error(err, g, "gemeente: missing required key 'naam'");
+    if ((rc = text(nm, "gemeente.naam", t->name, sizeof t->name, err)))
+        return rc;
+    if ((rc = opt_number(root, "inwoners", JZ_U_COUNT, "template", &t->inwoners, &t->has_inwoners, NULL, err)) ||
+        (rc = opt_number(root, "jeugd_0_17", JZ_U_COUNT, "template", &t->youth, &t->has_youth, NULL, err)) ||
+        (rc = opt_number(root, "jeugd_groei", JZ_U_RATE, "template", &t->youth_growth, &t->has_youth_growth, NULL, err)))
+        return rc;
+    const jz_node *by = jz_node_get(root, "basisjaar");
+    if (!by)
+        return jz_node_error(err, root, "missing required key 'basisjaar' (the last jaarrekening year, e.g. basisjaar: 2024)");
+    long v;
+    if ((rc = jz_value_int(by, 1990, 2100, "basisjaar", &v, err)))
+        return rc;
+    t->base_year = (int)v;
+    const jz_node *hz = jz_node_get(root, "horizon");
+    if (hz) {
+        if ((rc = jz_value_int(hz, 1, JZ_HORIZON_MAX, "horizon", &v, err)))
+            return rc;
+        t->H = (int)v;
+        t->has_horizon = 1;
+    }
+    const jz_node *ix = jz_node_get(root, "indexatie");
+    if (ix) {
+        static const char *const ikeys[] = {"tarief", "begroting", "source", NULL};
+        if (ix->type != JZ_NODE_MAP)
+            return jz_node_error(err, ix, "indexatie: expected {tarief: ..., begroting: ...}, got %s", jz_node_type_name(ix));
+        if ((rc = keys_known(ix, ikeys, "indexatie", err)))
+            return rc;
+        t->n_tariff = jz_node_get(ix, "tarief");
+        t->n_budget_index = jz_node_get(ix, "begroting");
+    }
+    const jz_node *zl = jz_node_get(root, "zorgsoorten");
+    if (!zl)
+        return jz_node_error(err, root, "missing required key 'zorgsoorten' (a list with key, uitgaven and unieke_clienten)");
+    if (zl->type != JZ_NODE_SEQ || zl->n == 0)
+        return jz_node_error(err, zl, "zorgsoorten: expected a list of zorgsoorten, got %s", jz_node_type_name(zl));
+    t->n_zs = (int)zl->n;
+    t->zs = jz_arena_malloc(a, zl->n * sizeof *t->zs);
+    if (!t->zs)
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    for (int i = 0; i < t->n_zs; i++) {
+        if ((rc = read_zs(zl->values[i], i, &t->zs[i], err)))
+            return rc;
+        for (int j = 0; j < i; j++)
+            if (strcmp(t->zs[j].key, t->zs[i].key) == 0)
+                return jz_node_error(err, jz_node_get(zl->values[i], "key"),
+                                     "zorgsoort %s: given twice (also at line %d)", t->zs[i].key,
+                                     t->zs[j].node->line);
+    }
+    t->n_begroting = jz_node_get(root, "begroting");
+    if (t->n_begroting) {
+        if ((rc = read_yearmap(t->n_begroting, "begroting", &t->begroting, err)))
+            return rc;
+        t->has_begroting = 1;
+    }
+    const jz_node *rb = jz_node_get(root, "rijksbijdrage");
+    if (rb) {
+        if ((rc = read_yearmap(rb, "rijksbijdrage", &t->rijks, err)))
+            return rc;
+        t->has_rijks = 1;
+    }
+    const jz_node *fl = jz_node_get(root, "vaste_lasten");
+    if (fl) {
+        if (fl->type != JZ_NODE_SEQ)
+            return jz_node_error(err, fl, "vaste_lasten: expected a list, got %s", jz_node_type_name(fl));
+        t->n_fixed = (int)fl->n;
+        t->fixed = jz_arena_malloc(a, (fl->n ? fl->n : 1) * sizeof *t->fixed);
+        if (!t->fixed)
+            return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        for (int i = 0; i < t->n_fixed; i++)
+            if ((rc = read_fixed(fl->values[i], i, &t->fixed[i], err)))
+                return rc;
+    }
+    /* the horizon: given, or through the last year of the begroting */
+    if (!t->has_horizon) {
+        int last = t->base_year + H_DEFAULT - 1;
+        int m = yearmap_max(&t->begroting);
+        if (m > last)
+            last = m;
+        if ((m = yearmap_max(&t->rijks)) > last)
+            last = m;
+        for (int i = 0; i < t->n_zs; i++)
+            if ((m = yearmap_max(&t->zs[i].begroting)) > last)
+                last = m;
+        t->H = last - t->base_year + 1;
+        if (t->H > JZ_HORIZON_MAX)
+            t->H = JZ_HORIZON_MAX;
+    }
+    if ((rc = yearmap_check(&t->begroting, t, "begroting", err)) ||
+        (rc = yearmap_check(&t->rijks, t, "rijksbijdrage", err)))
+        return rc;
+    for (int i = 0; i < t->n_zs; i++) {
+        char w[160];
+        snprintf(w, sizeof w, "zorgsoort %s: begroting", t->zs[i].key);
+        if ((rc = yearmap_check(&t->zs[i].begroting, t, w, err)))
+            return rc;
+        if (t->zs[i].has_begroting && t->has_begroting)
+            return jz_node_error(err, t->zs[i].n_begroting,
+                                 "zorgsoort %s: a begroting per zorgsoort and a total begroting (line %d) "
+                                 "contradict each other: give one of the two",
+                                 t->zs[i].key, t->n_begroting->line);
+    }
+    for (int i = 0; i < t->n_fixed; i++) {
+        char w[200];
+        snprintf(w, sizeof w, "vaste_lasten %s: begroting", t->fixed[i].name);
+        if ((rc = yearmap_check(&t->fixed[i].begroting, t, w, err)))
+            return rc;
+    }
+    /* indexation series */
+    for (int y = 0; y < t->H; y++)
+        t->tariff[y] = TARIFF_DEFAULT;
+    if (t->n_tariff &&
+        (rc = jz_value_series(t->n_tariff, JZ_U_RATE, "indexatie.tarief", t->base_year, t->H, t->tariff, err)))
+        return rc;
+    for (int y = 0; y < t->H; y++)
+        t->bindex[y] = t->tariff[y];
+    if (t->n_budget_index &&
+        (rc = jz_value_series(t->n_budget_index, JZ_U_RATE, "indexatie.begroting", t->base_year, t->H, t->bindex, err)))
+        return rc;
+    return JZ_OK;
+}

@@ -1,0 +1,113 @@
+/*
+ * jzsim/prognose.h - the year end of the current year from its realised
+ * months (`jzsim prognose`, docs/eigen-gemeente.md step 7).
+ *
+ * jz_prognose_run() fits the realised monthly spending per zorgsoort to the
+ * scenario's monthly model (the part of the clients in care on 1 January
+ * and the part of the year's instroom) and projects the rest of the year,
+ * with a prediction band.
+ */
+#ifndef JZSIM_PROGNOSE_H
+#define JZSIM_PROGNOSE_H
+
+#include "jzsim/error.h"
+#include "jzsim/model.h"
+#include "jzsim/scenario.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+#define JZ_PROGNOSE_MONTHS 12
+
+/* Realised figures of year `year` through month `months` (2..11). */
+typedef struct jz_prognose_input {
+    int year;
+    int months;
+    int n_zorgsoorten;     /* Z of the scenario it was read against */
+    unsigned char *given;  /* [Z] 1 when the zorgsoort's spending is given */
+    double *spending;      /* [Z * 12] realised euros in month t (0-based), t < months */
+    unsigned char *clients_given; /* [Z] 1 when the clients in care are given */
+    double *clients;       /* [Z * 12] clients in care at the end of month t, t < months */
+} jz_prognose_input;
+
+/* Read realised figures (YAML: jaar, maanden, uitgaven: {zorgsoort: [per
+ * month]}, optionally clienten: {zorgsoort: [in care at the end of each
+ * month]}) against scenario s: keys must be zorgsoorten of s, the year a
+ * projected year.  Errors name file:line:column. */
+int jz_prognose_read(const char *path, const jz_scenario *s,
+                     jz_prognose_input **out, jz_error *err);
+jz_prognose_input *jz_prognose_input_alloc(const jz_scenario *s);
+void jz_prognose_input_free(jz_prognose_input *in);
+
+/* The figures per zorgsoort, one list (CONTRIBUTING.md "One list per
+ * family of fields"): X(field, key) with key the name in CSV and JSON.  The
+ * struct fields, their storage and the reporters' rows come from it.
+ * Clients: the scenario's figures where none are given. */
+#define JZ_PROGNOSE_FIELDS(X)                                                              \
+    X(realised, "realised")                 /* spending through month `months` */          \
+    X(model_year, "scenario_year")          /* the scenario's spending in the year */      \
+    X(year_end, "year_end")                 /* projected spending of the whole year */     \
+    X(low, "low")                           /* the band at `level` */                      \
+    X(high, "high")                                                                        \
+    X(scale_start, "scale_start")           /* fitted factor on the spending from the      \
+                                               clients of 1 January */                     \
+    X(scale_inflow, "scale_inflow")         /* fitted factor on the spending from the      \
+                                               year's instroom */                          \
+    X(model_clients_end, "scenario_clients_end") /* the scenario's clients on 31 December */ \
+    X(clients_end, "clients_end")           /* projected clients in care on 31 December */ \
+    X(clients_end_low, "clients_end_low")                                                  \
+    X(clients_end_high, "clients_end_high")                                                \
+    X(model_unique, "scenario_unique")      /* the scenario's unique clients */            \
+    X(unique, "unique")                     /* projected unique clients of the year */     \
+    X(unique_low, "unique_low")                                                            \
+    X(unique_high, "unique_high")
+
+/* The totals over the zorgsoorten: X(field, key). */
+#define JZ_PROGNOSE_TOTALS(X)              \
+    X(total_realised, "realised")          \
+    X(total_model, "scenario_year")        \
+    X(total_year_end, "year_end")          \
+    X(total_low, "low")                    \
+    X(total_high, "high")
+
+typedef struct jz_prognose {
+    int n_zorgsoorten;
+    int gemeente;          /* index of the gemeente in the scenario */
+    int year, months;
+    double level;          /* coverage of the band, e.g. 0.8 */
+    int any_clients;       /* 1 when clients were given for some zorgsoort */
+#define JZ_PROGNOSE_FIELD_(field, key) double *field; /* [Z] */
+    JZ_PROGNOSE_FIELDS(JZ_PROGNOSE_FIELD_)
+#undef JZ_PROGNOSE_FIELD_
+#define JZ_PROGNOSE_TOTAL_(field, key) double field;
+    JZ_PROGNOSE_TOTALS(JZ_PROGNOSE_TOTAL_)
+#undef JZ_PROGNOSE_TOTAL_
+    double *block;         /* storage of the [Z] arrays */
+} jz_prognose;
+
+/* The model's monthly spending of gemeente g, year index y, per zorgsoort,
+ * split into the part of the clients in care on 1 January (from_start) and
+ * the part of the year's instroom (from_inflow), [Z * 12] each, scaled so
+ * that their sum over the months is the model's spending of the year.  r is
+ * a result of s. */
+int jz_prognose_profile(const jz_scenario *s, const jz_result *r, int g, int y,
+                        double *from_start, double *from_inflow, jz_error *err);
+/* The same for the clients in care at the end of each month (not scaled). */
+int jz_prognose_stock_profile(const jz_scenario *s, const jz_result *r, int g, int y,
+                              double *from_start, double *from_inflow, jz_error *err);
+
+/* Project the year end of in->year for gemeente g: per zorgsoort the
+ * realised monthly spending is fitted (weighted least squares) as
+ * a x from_start + b x from_inflow, the rest of the year is the fitted model,
+ * and the band is the prediction interval at `level` (0 < level < 1) with a
+ * Student-t quantile (docs/eigen-gemeente.md, "Prognose lopend jaar").
+ * Clients in care, when given, are fitted the same way on the stock
+ * profile: the clients on 31 December and the unique clients of the year. */
+int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
+                    double level, jz_prognose **out, jz_error *err);
+void jz_prognose_free(jz_prognose *p);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
