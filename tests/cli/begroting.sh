@@ -154,4 +154,11 @@ Y
 sed 's/key: a, taakveld: "6.72",/key: a, taakveld: "6.72", budget: {nominal: 1M},/' "$TMP/tot.yaml" > "$TMP/twice.yaml"
 expect_exit 2 "$JZ" run "$TMP/twice.yaml"
 expect_grep "$TMP/err" "twice.yaml:[0-9]*:[0-9]*: .*zorgsoort 'a' has its own budget"
+# the inputs sheet says the begroting per taakveld is nominal
+expect_exit 0 "$JZ" run --format xlsx -o "$TMP/tv.xlsx" "$TMP/tv.yaml"
+python3 - "$TMP/tv.xlsx" <<'PY' && ok || bad "xlsx inputs: no nominal label for the begroting per taakveld"
+import sys, zipfile
+s = zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode()
+assert "Begroting x, taakveld 6.72 (euro per jaar, nominaal)" in s
+PY
 finish
