@@ -278,6 +278,17 @@ void jz_input_make_label(const jz_scenario *s, const char *path, char *nl, char 
             snprintf(en, size, "External shift %s, %s: %s", gname, item, we);
             return;
         }
+        /* a begroting per taakveld or in total (load_gemeente.c) */
+        if (sscanf(rest, "begroting.taakveld[%159[^]]]", item) == 1) {
+            snprintf(nl, size, "Begroting %s, taakveld %s (euro per jaar, nominaal)", gname, item);
+            snprintf(en, size, "Begroting (budget) %s, taakveld %s (euros per year, nominal)", gname, item);
+            return;
+        }
+        if (strcmp(rest, "begroting.totaal") == 0) {
+            snprintf(nl, size, "Begroting %s, totaal (euro per jaar, nominaal)", gname);
+            snprintf(en, size, "Begroting (budget) %s, total (euros per year, nominal)", gname);
+            return;
+        }
         for (size_t i = 0; i < sizeof global_words / sizeof global_words[0]; i++)
             if (strcmp(global_words[i].tail, rest) == 0) {
                 compose(nl, en, size, &global_words[i], gname, gname, "");

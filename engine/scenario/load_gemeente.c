@@ -168,6 +168,106 @@ int ld_load_gemeente_head(loader *L, int g, const jz_node *item)
     return JZ_OK;
 }
 
+/* One begroting line at gemeente level (begroting.taakveld.<code> or
+ * begroting.totaal): nominal euros per year, distributed over the
+ * zorgsoorten it covers (tv NULL: all) in proportion to their base-year cost
+ * from the inputs, clients in care on 1 January x price per client-year
+ * (equally when that is 0 for all); each part becomes that zorgsoort's
+ * budget: {nominal} (docs/model.md section 12). */
+static int load_begroting_line(loader *L, int g, const jz_node *key, const jz_node *v, const char *tv,
+                               const jz_node *scope)
+{
+    jz_scenario *s = L->s;
+    const int Z = s->n_zorgsoorten;
+    jz_gemeente *gm = &s->gemeenten[g];
+    char path[256];
+    snprintf(path, sizeof path, "gemeenten[%s].begroting.%s%s%s", gm->code, tv ? "taakveld[" : "totaal",
+             tv ? tv : "", tv ? "]" : "");
+    double W = 0.0;
+    int n = 0;
+    for (int z = 0; z < Z; z++) {
+        if (tv && strcmp(s->zorgsoorten[z].taakveld, tv) != 0)
+            continue;
+        const jz_cell *c = &s->cells[(size_t)g * (size_t)Z + (size_t)z];
+        if (c->has_budget || c->has_budget_amount)
+            return jz_node_error(L->err, key, "%s: zorgsoort '%s' has its own budget; give the begroting either per zorgsoort or per taakveld/totaal, not both",
+                                 path, s->zorgsoorten[z].key);
+        W += c->start * c->cost[0];
+        n++;
+    }
+    if (n == 0)
+        return jz_node_error(L->err, key, "%s: no zorgsoort has taakveld: \"%s\"; set taakveld on the zorgsoorten this begroting covers",
+                             path, tv ? tv : "");
+    /* a year outside the scenario would be dropped silently: refuse it */
+    if (v->type == JZ_NODE_MAP)
+        for (size_t i = 0; i < v->n; i++) {
+            const char *k = v->keys[i]->scalar;
+            char *end;
+            long yr = strtol(k, &end, 10);
+            if (end != k && *end == '\0' && (yr < L->base || yr >= L->base + L->H))
+                return jz_node_error(L->err, v->keys[i], "%s: year %ld is outside the scenario (%d-%d)", path, yr,
+                                     L->base, L->base + L->H - 1);
+        }
+    double *N = calloc((size_t)L->H, sizeof *N);
+    if (!N)
+        return jz_error_set(L->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    L->scope = scope;
+    int rc = ld_series(L, v, JZ_U_MONEY, path, ld_source_of(scope, NULL), N, 1);
+    for (int y = 0; !rc && y < L->H; y++)
+        if (!(N[y] > 0.0))
+            rc = jz_node_error(L->err, v, "%s must be above 0 in every year (%d: %g); its growth is the indexation the tariff gap is measured against",
+                               path, L->base + y, N[y]);
+    for (int z = 0; !rc && z < Z; z++) {
+        if (tv && strcmp(s->zorgsoorten[z].taakveld, tv) != 0)
+            continue;
+        jz_cell *c = &s->cells[(size_t)g * (size_t)Z + (size_t)z];
+        double share = W > 0.0 ? c->start * c->cost[0] / W : 1.0 / n;
+        if (!(share > 0.0)) {
+            rc = jz_node_error(L->err, key, "%s: zorgsoort '%s' has no base-year cost (start x cost is 0), so no share of the begroting; give it its own budget",
+                               path, s->zorgsoorten[z].key);
+            break;
+        }
+        for (int y = 0; y < L->H; y++)
+            c->budget_amount[y] = N[y] * share;
+        c->has_budget = 0;
+        c->has_budget_amount = 1;
+        c->budget_nominal = 1;
+    }
+    free(N);
+    return rc;
+}
+
+static int load_begroting(loader *L, int g, const jz_node *b)
+{
+    char what[192];
+    int rc;
+    snprintf(what, sizeof what, "gemeente '%s' begroting", L->s->gemeenten[g].name);
+    if (b->type != JZ_NODE_MAP)
+        return jz_node_error(L->err, b, "%s: expected a map {taakveld: {...}} or {totaal: {...}}, got %s", what,
+                             jz_node_type_name(b));
+    if ((rc = jz_schema_check(b, jz_keys_begroting, what, L->err)))
+        return rc;
+    const jz_node *tv = jz_node_get(b, "taakveld");
+    if (tv) {
+        if (tv->type != JZ_NODE_MAP)
+            return jz_node_error(L->err, tv, "%s.taakveld: expected a map by taakveld, e.g. {\"6.72\": {2025: 10.2M}}, got %s",
+                                 what, jz_node_type_name(tv));
+        for (size_t i = 0; i < tv->n; i++)
+            if ((rc = load_begroting_line(L, g, tv->keys[i], tv->values[i], tv->keys[i]->scalar, b)))
+                return rc;
+    }
+    const jz_node *tot = jz_node_get(b, "totaal");
+    if (tot) {
+        const jz_node *key = tot;
+        for (size_t i = 0; i < b->n; i++)
+            if (b->values[i] == tot)
+                key = b->keys[i];
+        if ((rc = load_begroting_line(L, g, key, tot, NULL, b)))
+            return rc;
+    }
+    return JZ_OK;
+}
+
 int ld_load_gemeente_cells(loader *L, int g, const jz_node *item, const jz_node *zlist)
 {
     jz_scenario *s = L->s;
@@ -193,6 +293,10 @@ int ld_load_gemeente_cells(loader *L, int g, const jz_node *item, const jz_node 
         if ((rc = ld_load_cell(L, g, z, zlist->values[z], ov)))
             return rc;
     }
+    /* after the cells: a begroting per taakveld or in total is shared over them */
+    const jz_node *beg = jz_node_get(item, "begroting");
+    if (beg && (rc = load_begroting(L, g, beg)))
+        return rc;
     /* after the cells: an external shift's cost defaults to its zorgsoort's */
     const jz_node *ext = jz_node_get(item, "external_shifts");
     return ext ? load_external(L, g, ext) : JZ_OK;

@@ -82,9 +82,17 @@ const jz_key jz_keys_gemeente[] = {
     {"name", 1, "the name, e.g. name: Enschede"},
     {"population", 0, "youth population: {youth: ..., young_adults: ...}"},
     {"rijksbijdrage", 0, "the national contribution in euros per year"},
+    {"begroting", 0, "a nominal begroting per taakveld or in total: {taakveld: {\"6.72\": {2025: 10.2M}}} or {totaal: {2025: 22.7M}}"},
     {"fixed_costs", 0, "fixed cost lines: [{name: ..., amount: ...}]"},
     {"external_shifts", 0, "costs caused outside the gemeente: [{name, zorgsoort, client_years, cost, compensation}]"},
     {"zorg", 0, "per-zorgsoort values for this gemeente, by zorgsoort key"},
+    {"source", 0, "a source note"},
+    {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
+    {NULL, 0, NULL}};
+
+const jz_key jz_keys_begroting[] = {
+    {"taakveld", 0, "the begroting per Iv3 taakveld, nominal euros per year: {\"6.72\": {2025: 10.2M, 2026: 10.5M}}"},
+    {"totaal", 0, "the begroting of all zorgsoorten together, nominal euros per year: {2025: 22.7M}"},
     {"source", 0, "a source note"},
     {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
     {NULL, 0, NULL}};

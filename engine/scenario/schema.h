@@ -25,6 +25,7 @@ extern const jz_key jz_keys_indexation[];
 extern const jz_key jz_keys_zorgsoort[];
 extern const jz_key jz_keys_cell[];        /* gemeenten[].zorg.<key> */
 extern const jz_key jz_keys_gemeente[];
+extern const jz_key jz_keys_begroting[];
 extern const jz_key jz_keys_population[];
 extern const jz_key jz_keys_fixed[];
 extern const jz_key jz_keys_instroom[];

@@ -37,6 +37,7 @@ const jz_key_table *jz_schema_tables(size_t *n)
         {"measure_local", jz_keys_measure_local, "a measure of type local"},
         {"uncertainty", NULL, "uncertainty"},
         {"correlation", NULL, "an item of uncertainty.correlations"},
+        {"begroting", jz_keys_begroting, "gemeenten[].begroting"},
     };
     if (!t[18].keys) {
         t[18].keys = jz_unc_section_table(0);
@@ -101,6 +102,10 @@ static const jz_key_type types[] = {
     REF("gemeente", "population", JZ_T_MAP, "population"),
     SER("gemeente", "rijksbijdrage", JZ_U_MONEY), REF("gemeente", "fixed_costs", JZ_T_LIST, "fixed"),
     REF("gemeente", "external_shifts", JZ_T_LIST, "external"),
+    REF("gemeente", "begroting", JZ_T_MAP, "begroting"),
+    REF("begroting", "taakveld", JZ_T_JSON,
+        "{\"type\": \"object\", \"additionalProperties\": {\"$ref\": \"#/$defs/series_money\"}}"),
+    SER("begroting", "totaal", JZ_U_MONEY), SRC("begroting"),
     REF("gemeente", "zorg", JZ_T_BYNAME, "cell"), SRC("gemeente"),
 
     SER("population", "youth", JZ_U_COUNT), SER("population", "young_adults", JZ_U_COUNT),

@@ -266,7 +266,7 @@ def main():
            "reading: local package (en)")
     expect(doc, f"a stagnating outflow adds €{mln(stag, 0, 'en')}M", "reading: stagnation (en)")
 
-    # --- the tornado: swing of the 2027 tekort per uncertain input ----------
+    # --- the tornado: swing of the last year's tekort per uncertain input --
     sens = json.load(open(sens_path, encoding="utf-8"))
     sw = {b["input"]: b["swing"] for b in sens["bars"]}
     order = [b["input"] for b in sorted(sens["bars"], key=lambda b: -b["swing"])]
@@ -276,10 +276,10 @@ def main():
     checked += 1
     if order[:4] != [amb_d, amb_i, res_c, pz_d]:
         fails.append(f"tornado: the tool orders the inputs {order[:4]}")
-    expect(doc, f"(uitslag tekort 2027 ca. €{mln(sw[amb_d], 0, 'nl')} mln), dan de ambulante instroom "
+    expect(doc, f"(uitslag tekort {sens['year']} ca. €{mln(sw[amb_d], 0, 'nl')} mln), dan de ambulante instroom "
                 f"(€{mln(sw[amb_i], 1, 'nl')} mln), de prijs van residentieel (€{mln(sw[res_c], 1, 'nl')} mln) "
                 f"en de pleegzorgduur (€{mln(sw[pz_d], 1, 'nl')} mln)", "tornado (nl)")
-    expect(doc, f"(2027 tekort swing about €{mln(sw[amb_d], 0, 'en')}M), then ambulant instroom "
+    expect(doc, f"({sens['year']} tekort swing about €{mln(sw[amb_d], 0, 'en')}M), then ambulant instroom "
                 f"(€{mln(sw[amb_i], 1, 'en')}M), residential price (€{mln(sw[res_c], 1, 'en')}M), foster-care "
                 f"duration (€{mln(sw[pz_d], 1, 'en')}M)", "tornado (en)")
 
