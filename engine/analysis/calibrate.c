@@ -249,6 +249,13 @@ static jz_calib *calibrate_one(const jz_scenario *s, const jz_history *h, const 
                 if (ll[k] > ll[best])
                     best = k;
             c->fitted->zorgsoorten[z].stages = best + 1;
+            /* two branches when the duration classes reject every single
+             * Erlang and the mixture fits (the shape test's own rule) */
+            jz_mixture m;
+            if (jz_shape_mixture_choice(c, z, &m) >= 0) {
+                c->fitted->zorgsoorten[z].mix = m;
+                c->fitted->zorgsoorten[z].stages = 1;
+            }
         }
         int any = 0;
         for (int t = 0; t < c->n_shape; t++)
@@ -313,7 +320,8 @@ static jz_calib *calibrate_one(const jz_scenario *s, const jz_history *h, const 
     } else {
         int shaped = 0;
         for (int z = 0; z < Z; z++)
-            shaped |= c->fitted->zorgsoorten[z].stages != s->zorgsoorten[z].stages;
+            shaped |= c->fitted->zorgsoorten[z].stages != s->zorgsoorten[z].stages ||
+                      c->fitted->zorgsoorten[z].mix.share != s->zorgsoorten[z].mix.share;
         if (shaped)
             WARN(c, "only the duration shape (stages) was fitted; no other parameter was asked for or could "
                     "be fitted");

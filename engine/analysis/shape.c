@@ -279,3 +279,25 @@ int jz_shape_tests(const jz_scenario *s, const double *classes, int kmax, jz_cal
         }
     return JZ_OK;
 }
+
+int jz_shape_mixture_choice(const jz_calib *c, int z, jz_mixture *m)
+{
+    int pick = -1;
+    for (int t = 0; t < c->n_shape; t++)
+        if (c->shape[t].z == z && (pick < 0 || c->shape[t].total > c->shape[pick].total))
+            pick = t;
+    if (pick < 0)
+        return -1;
+    const jz_shape_test *st = &c->shape[pick];
+    /* the same rule as the warning in jz_shape_tests: only data that reject
+     * the single chain (and are many enough to say so) get two branches */
+    if (!(st->total >= 30 && st->none_fits && st->mix_better && st->mix_pvalue >= 0.01 && st->mix_p > 0.0 &&
+          st->mix_p < 1.0 && st->mix_D1 > 0.0 && st->mix_D2 > 0.0 && isfinite(st->mix_D1) && isfinite(st->mix_D2)))
+        return -1;
+    m->share = st->mix_p;
+    m->stages[0] = st->mix_k1;
+    m->stages[1] = st->mix_k2;
+    m->zorgduur[0] = st->mix_D1;
+    m->zorgduur[1] = st->mix_D2;
+    return pick;
+}

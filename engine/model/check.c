@@ -121,6 +121,22 @@ int jz_check_global(const jz_scenario *s, jz_error *err)
         if (zs->stages < 1 || zs->stages > JZ_STAGES_MAX)
             return scenario_fail(err, "zorgsoort %s: stages must be 1..%d, got %d",
                                  zs->key, JZ_STAGES_MAX, zs->stages);
+        const jz_mixture *m = &zs->mix;
+        if (m->share != 0.0) {
+            /* share 1 is allowed here (one branch, the same as stages); the
+             * loader asks for a share strictly inside (0, 1) */
+            if (!(m->share > 0.0 && m->share <= 1.0))
+                return scenario_fail(err, "zorgsoort %s: mixture share must be in (0, 1], got %g",
+                                     zs->key, m->share);
+            for (int b = 0; b < 2; b++) {
+                if (m->stages[b] < 1 || m->stages[b] > JZ_STAGES_MAX)
+                    return scenario_fail(err, "zorgsoort %s: mixture stages of branch %d must be 1..%d, got %d",
+                                         zs->key, b + 1, JZ_STAGES_MAX, m->stages[b]);
+                if (!(isfinite(m->zorgduur[b]) && m->zorgduur[b] > 0.0))
+                    return scenario_fail(err, "zorgsoort %s: mixture zorgduur of branch %d must be > 0 months, "
+                                         "got %g", zs->key, b + 1, m->zorgduur[b]);
+            }
+        }
         if (zs->population < 0 || zs->population >= JZ_POP_GROUPS)
             return scenario_fail(err, "zorgsoort %s: unknown population group %d",
                                  zs->key, zs->population);

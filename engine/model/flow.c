@@ -68,6 +68,31 @@ static inline void chain_step(const jz_erlang *restrict e, double *restrict x,
     sums[3] = last;
 }
 
+/* One step of a cell with a duration mixture (mixture.c): each branch's
+ * chain takes its share of the inflow; client-steps, completions and
+ * ageing exits are the sums over the two branches. */
+static void mix_step(jz_workspace *w, int z, double I, double share, double *cm, double *C, double *A)
+{
+    const double in[2] = {I * share, I * (1.0 - share)};
+    double sums[4];
+    *cm = *C = *A = 0.0;
+    for (int b = 0; b < 2; b++) {
+        const jz_erlang *e = &w->mix_e[2 * (size_t)z + (size_t)b];
+        chain_step(e, w->mix_x + (2 * (size_t)z + (size_t)b) * JZ_STAGES_MAX, in[b], e->k, sums);
+        *cm += sums[2];
+        *C += e->r * sums[3];
+        *A += e->a * sums[2];
+    }
+}
+
+/* Stock of cell z: its chain, or the two branches of a mixture. */
+static double cell_stock(const jz_workspace *w, int z)
+{
+    if (w->cy[z].mix_share != 0.0)
+        return jz_mix_stock(w, z);
+    return stock_sum(w->x + (size_t)z * JZ_STAGES_MAX, w->ez[z]->k);
+}
+
 /* The slot of (D, p) among a zorgsoort's JZ_COEF_WAYS coefficient sets. */
 static inline size_t coef_way(double D, double p)
 {
@@ -127,6 +152,9 @@ static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, 
      * function of these inputs, so nothing changes).  Kept per zorgsoort in
      * JZ_COEF_WAYS slots chosen by a hash of (D, p). */
     const double tau = 12.0 / (double)S, D = w->m_dur[zy], p = c->ageing_rate[y];
+    q->mix_share = zs->mix.share;
+    if (q->mix_share != 0.0)
+        return jz_mix_setup(w, z, &zs->mix, D, p, tau);
     const int k = zs->stages;
     if (jz_erlang_same(w->ez[z], k, D, p, tau))
         return 0;
@@ -147,7 +175,7 @@ static void write_cell_year(jz_workspace *w, jz_result *r, int g, int z, int y)
 
     double C = a[ACC_COMPL], A = a[ACC_AGEING];
     r->start[i] = a[ACC_START];
-    r->end[i] = stock_sum(w->x + (size_t)z * JZ_STAGES_MAX, w->ez[z]->k);
+    r->end[i] = cell_stock(w, z);
     r->client_years[i] = a[ACC_CM] / (double)S; /* client-steps -> years */
     r->instroom_ext[i] = q->ext_year;
     r->instroom_transfer[i] = a[ACC_IN_TR];
@@ -203,6 +231,8 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
         int k = s->zorgsoorten[z].stages;
         for (int j = 0; j < k; j++)
             w->x[(size_t)z * JZ_STAGES_MAX + (size_t)j] = cells[z].start / k;
+        if (s->zorgsoorten[z].mix.share != 0.0)
+            jz_mix_start(w, z, &s->zorgsoorten[z].mix, cells[z].start);
         w->trend[z] = 1.0;
     }
 
@@ -220,7 +250,7 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
                                     w->m_dur[(size_t)z * (size_t)H + (size_t)y]);
             double *a = w->acc + (size_t)z * ACC_N;
             memset(a, 0, ACC_N * sizeof *a);
-            a[ACC_START] = stock_sum(w->x + (size_t)z * JZ_STAGES_MAX, w->ez[z]->k);
+            a[ACC_START] = cell_stock(w, z);
         }
 
         for (int m = 0; m < S; m++) {
@@ -235,26 +265,31 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
                 double in_re = w->ring[(size_t)z * (size_t)L + (size_t)head];
                 double I = q->ext + in_tr + in_re;
 
-                double sums[4]; /* stock at start, at end, client-steps, last stage */
-                switch (k) {    /* constant k: fully unrolled up to 8 stages */
-                case 1: chain_step(e, x, I, 1, sums); break;
-                case 2: chain_step(e, x, I, 2, sums); break;
-                case 3: chain_step(e, x, I, 3, sums); break;
-                case 4: chain_step(e, x, I, 4, sums); break;
-                case 5: chain_step(e, x, I, 5, sums); break;
-                case 6: chain_step(e, x, I, 6, sums); break;
-                case 7: chain_step(e, x, I, 7, sums); break;
-                case 8: chain_step(e, x, I, 8, sums); break;
-                default: chain_step(e, x, I, k, sums); break;
+                double cm, C, A;
+                if (q->mix_share != 0.0) {
+                    mix_step(w, z, I, q->mix_share, &cm, &C, &A);
+                } else {
+                    double sums[4]; /* stock at start, at end, client-steps, last stage */
+                    switch (k) {    /* constant k: fully unrolled up to 8 stages */
+                    case 1: chain_step(e, x, I, 1, sums); break;
+                    case 2: chain_step(e, x, I, 2, sums); break;
+                    case 3: chain_step(e, x, I, 3, sums); break;
+                    case 4: chain_step(e, x, I, 4, sums); break;
+                    case 5: chain_step(e, x, I, 5, sums); break;
+                    case 6: chain_step(e, x, I, 6, sums); break;
+                    case 7: chain_step(e, x, I, 7, sums); break;
+                    case 8: chain_step(e, x, I, 8, sums); break;
+                    default: chain_step(e, x, I, k, sums); break;
+                    }
+                    cm = sums[2];
+                    /* exits as integrals, never by difference: completions are
+                     * the last stage's outflow, ageing the hazard on the whole
+                     * stock; both are sums of non-negative terms, so no
+                     * cancellation when exits are far below the stock (mass
+                     * balance start + I - E = end holds to rounding) */
+                    C = e->r * sums[3];
+                    A = e->a * cm;
                 }
-                double cm = sums[2];
-                /* exits as integrals, never by difference: completions are
-                 * the last stage's outflow, ageing the hazard on the whole
-                 * stock; both are sums of non-negative terms, so no
-                 * cancellation when exits are far below the stock (mass
-                 * balance start + I - E = end holds to rounding) */
-                double C = e->r * sums[3];
-                double A = e->a * cm;
                 double E = C + A;
 
                 for (int n = 0; n < q->n_route; n++)

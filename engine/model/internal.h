@@ -40,6 +40,7 @@ typedef struct jz_cellyear {
     int reentry_to;           /* destination zorgsoort of re-entries */
     int reentry_steps;        /* delay in steps, 1 .. ring length - 1 */
     int ageing_to;            /* -1: ageing exits all leave care */
+    double mix_share;         /* 0: one chain; else a mixture, share of branch 0 (mixture.c) */
 } jz_cellyear;
 
 /* Per zorgsoort and year, summed over the steps. */
@@ -94,6 +95,9 @@ struct jz_workspace {
     int *m_fin_mode;      /* [Z] financing mode (cell.financing) */
     int *m_fin_from;      /* [Z] first year index of it (cell.financing_from) */
     double *block;     /* storage for the doubles above */
+    /* zorgsoorten with a duration mixture (mixture.c); untouched otherwise */
+    jz_erlang *mix_e;  /* [Z * 2] this year's coefficients of the two branches */
+    double *mix_x;     /* [Z * 2 * JZ_STAGES_MAX] stock per stage of each branch */
 };
 
 /* check.c: 0 or JZ_EINPUT with a message. */
@@ -111,6 +115,19 @@ int jz_delay_steps(int months, int steps_per_year);
  * gy arrays).  Validates the gemeente's inputs (jz_check_gemeente) first. */
 int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
                       int g, jz_error *err);
+
+/* mixture.c: zorgsoorten whose duration is a two-branch mixture.
+ * jz_mix_setup: this year's branch coefficients of cell z for mean zorgduur
+ * D, ageing p, step tau (-1 when jz_erlang_step fails); jz_mix_start: the
+ * 1 January stock split over the branches and stages; jz_mix_stock: the
+ * cell's stock, both branches; jz_mix_branch_share: p or 1 - p. */
+int jz_mix_setup(jz_workspace *w, int z, const jz_mixture *m, double D, double p, double tau);
+void jz_mix_start(jz_workspace *w, int z, const jz_mixture *m, double start);
+double jz_mix_stock(const jz_workspace *w, int z);
+double jz_mix_branch_share(const jz_mixture *m, int b);
+/* mixture.c: the zorgduur under an exit_after rule (jz_exit_after_duration)
+ * for the zorgsoort's shape, a single Erlang or the mixture. */
+double jz_zorgsoort_exit_after(const jz_zorgsoort *zs, double D, double T, double share);
 
 /* measures.c: the measures' own numbers are valid (finite, in range,
  * indices in range); 0 or JZ_EINPUT naming the measure. */

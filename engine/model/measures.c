@@ -222,8 +222,8 @@ static void apply_effect(const jz_scenario *s, jz_workspace *w, const jz_measure
                 w->m_dur[i] *= 1.0 + m->change * e;
                 break;
             case JZ_EFFECT_EXIT_AFTER:
-                w->m_dur[i] = jz_exit_after_duration(s->zorgsoorten[z].stages, w->m_dur[i],
-                                                     m->evaluation_months, m->share * e);
+                w->m_dur[i] = jz_zorgsoort_exit_after(&s->zorgsoorten[z], w->m_dur[i],
+                                                      m->evaluation_months, m->share * e);
                 break;
             case JZ_EFFECT_TARIFF:
                 w->m_cost[i] *= 1.0 + m->change * e;

@@ -102,7 +102,10 @@ jz_workspace *jz_workspace_alloc(const jz_scenario *s)
     w->cy = calloc(Z, sizeof *w->cy);
     w->route_to = calloc(Z * Z, sizeof *w->route_to);
     w->m_fin_mode = calloc(2 * Z, sizeof *w->m_fin_mode);
-    if (!w->block || !w->coef || !w->ez || !w->cy || !w->route_to || !w->m_fin_mode) {
+    w->mix_e = calloc(2 * Z, sizeof *w->mix_e); /* k = 0: empty */
+    w->mix_x = calloc(2 * Z * JZ_STAGES_MAX, sizeof *w->mix_x);
+    if (!w->block || !w->coef || !w->ez || !w->cy || !w->route_to || !w->m_fin_mode || !w->mix_e ||
+        !w->mix_x) {
         jz_workspace_free(w);
         return NULL;
     }
@@ -145,5 +148,7 @@ void jz_workspace_free(jz_workspace *w)
     free(w->cy);
     free(w->route_to);
     free(w->m_fin_mode);
+    free(w->mix_e);
+    free(w->mix_x);
     free(w);
 }

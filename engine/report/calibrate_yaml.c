@@ -83,6 +83,35 @@ static void series_line(FILE *out, const char *key, const double *v, int from, i
     fputc('\n', out);
 }
 
+/* The two-branch duration of zorgsoort z that --fit vorm chose
+ * (jz_shape_mixture_choice), with its derivation in comments. */
+static void put_mixture(FILE *out, const jz_calib *c, int z)
+{
+    const jz_scenario *s = c->scenario;
+    const jz_mixture *m = &c->fitted->zorgsoorten[z].mix;
+    jz_mixture again;
+    int t = jz_shape_mixture_choice(c, z, &again);
+    const jz_shape_test *st = t >= 0 ? &c->shape[t] : NULL;
+    fprintf(out, "  - key: %s\n", s->zorgsoorten[z].key);
+    if (st)
+        fprintf(out, "    # Duration shape fitted to %.0f ended trajectories in the duration classes of %s:\n"
+                     "    # no single Erlang fits (best k = %d, chi-square %.1f, p = %.2g); two branches do\n"
+                     "    # (maximum likelihood, chi-square %.1f with %d degrees of freedom, p = %.2g).\n",
+                st->total, st->g >= 0 ? s->gemeenten[st->g].code : "all gemeenten", st->best_k,
+                st->chi2[st->best_k - 1], st->pvalue[st->best_k - 1], st->mix_chi2, JZ_DUR_CLASSES - 4,
+                st->mix_pvalue);
+    fprintf(out, "    # The mixture's own mean is %.4g months; the cell zorgduur stays the mean and both\n"
+                 "    # branch means scale with it (docs/model.md, section 2b).\n",
+            m->share * m->zorgduur[0] + (1.0 - m->share) * m->zorgduur[1]);
+    if (s->zorgsoorten[z].stages != 1)
+        fprintf(out, "    stages: 1  # the mixture replaces the single Erlang (was stages: %d)\n",
+                s->zorgsoorten[z].stages);
+    fprintf(out, "    mixture: {share: %.6g%%, stages: [%d, %d], zorgduur: [%.6g, %.6g]}  # %.0f%% Erlang-%d "
+                 "with mean %.1f months, the rest Erlang-%d with mean %.1f\n",
+            100.0 * m->share, m->stages[0], m->stages[1], m->zorgduur[0], m->zorgduur[1], 100.0 * m->share,
+            m->stages[0], m->zorgduur[0], m->stages[1], m->zorgduur[1]);
+}
+
 int jz_calib_write_yaml(FILE *out, const jz_calib *c, const char *extends_path, jz_error *err)
 {
     const jz_scenario *s = c->scenario, *f = c->fitted;
@@ -117,8 +146,14 @@ int jz_calib_write_yaml(FILE *out, const jz_calib *c, const char *extends_path, 
     fputc('\n', out);
 
     int any_stage = 0;
-    for (int z = 0; z < Z; z++)
-        if (f->zorgsoorten[z].stages != s->zorgsoorten[z].stages) {
+    for (int z = 0; z < Z; z++) {
+        const jz_mixture *m = &f->zorgsoorten[z].mix;
+        if (m->share != 0.0 && m->share != s->zorgsoorten[z].mix.share) {
+            if (!any_stage)
+                fprintf(out, "zorgsoorten:\n");
+            any_stage = 1;
+            put_mixture(out, c, z);
+        } else if (f->zorgsoorten[z].stages != s->zorgsoorten[z].stages) {
             if (!any_stage)
                 fprintf(out, "zorgsoorten:\n");
             any_stage = 1;
@@ -126,6 +161,7 @@ int jz_calib_write_yaml(FILE *out, const jz_calib *c, const char *extends_path, 
                          "(was %d)\n", s->zorgsoorten[z].key, f->zorgsoorten[z].stages,
                     s->zorgsoorten[z].stages);
         }
+    }
 
     char src[1400];
     snprintf(src, sizeof src, "jzsim calibrate: %s, %d-%d", c->history_path, c->first_year, c->last_year);

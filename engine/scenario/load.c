@@ -315,6 +315,17 @@ static int load_zorgsoort(loader *L, int z, const jz_node *item)
         (rc = jz_value_int(n, 1, JZ_STAGES_MAX, "stages", &k, L->err)))
         return rc;
     zs->stages = (int)k;
+    const jz_node *mix = jz_node_get(item, "mixture");
+    if (mix) {
+        /* stages: 1 is the default and says nothing; a calibrated scenario
+         * writes it to override an inherited stages beside its mixture */
+        if (n && k != 1)
+            return jz_node_error(L->err, n, "%s: stages: %ld and a mixture (%s:%d:%d) both give the duration "
+                                 "shape; a mixture has its own stages per branch, so drop one of them",
+                                 what, k, mix->file, mix->line, mix->column);
+        if ((rc = ld_mixture(L, mix, what, zs->key, &zs->mix)))
+            return rc;
+    }
     zs->population = JZ_POP_YOUTH;
     if ((n = jz_node_get(item, "population"))) {
         if (n->type == JZ_NODE_SCALAR && strcmp(n->scalar, "youth") == 0)

@@ -39,6 +39,11 @@ int ld_check_identifier(const jz_node *n, const char *what, jz_error *err);
 int ld_is_year_map(const jz_node *n);
 int ld_check_cell_maps(const jz_node *cellmap, const char *what, jz_error *err);
 
+/* load_mixture.c: the `mixture:` map of zorgsoort `key` into *mix (owner
+ * names it in messages); JZ_EINPUT at the offending node, a plausibility
+ * warning on L->s for an unusual branch mean. */
+int ld_mixture(loader *L, const jz_node *n, const char *owner, const char *key, jz_mixture *mix);
+
 /* load_cell.c */
 int ld_zorgsoort_ref(loader *L, const jz_node *n, const char *what, int *out);
 int ld_load_cell(loader *L, int g, int z, const jz_node *zitem, const jz_node *override);

@@ -71,6 +71,7 @@ const jz_key jz_keys_zorgsoort[] = {
     {"name", 0, "the display name, e.g. name: Ambulante jeugdhulp"},
     {"taakveld", 0, "the Iv3 taakveld, e.g. taakveld: \"6.72\""},
     {"stages", 0, "Erlang stages of the duration (1 = exponential), e.g. stages: 2"},
+    {"mixture", 0, "two duration branches: {share: 62%, stages: [2, 1], zorgduur: [10, 18]}"},
     {"population", 0, "youth (0-17) or young_adults (18-22)"},
     CELL_KEYS,
     {NULL, 0, NULL}};
@@ -157,6 +158,14 @@ const jz_key jz_keys_budget[] = {
     {"nominal", 0, "the begroting per year in nominal euros, as in the begroting document, e.g. {2025: 22.7M, 2026: 23.3M}"},
     {"source", 0, "a source note"},
     {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
+    {NULL, 0, NULL}};
+
+const jz_key jz_keys_mixture[] = {
+    {"share", 1, "the share of the starts in the first branch, e.g. share: 62%"},
+    {"stages", 1, "the Erlang stages of the two branches, e.g. stages: [2, 1]"},
+    {"zorgduur", 1, "the mean duration of the two branches in months, e.g. zorgduur: [10, 18]"},
+    {"source", 0, "a source note"},
+    {"bron", 0, "the id of an entry of the bronnen: list"},
     {NULL, 0, NULL}};
 
 const jz_key jz_keys_reentry[] = {

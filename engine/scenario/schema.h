@@ -32,6 +32,7 @@ extern const jz_key jz_keys_instroom[];
 extern const jz_key jz_keys_cost[];
 extern const jz_key jz_keys_budget[];
 extern const jz_key jz_keys_reentry[];
+extern const jz_key jz_keys_mixture[];
 extern const jz_key jz_keys_ageing[];
 extern const jz_key jz_keys_financing[];
 extern const jz_key jz_keys_external[];

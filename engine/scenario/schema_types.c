@@ -38,6 +38,7 @@ const jz_key_table *jz_schema_tables(size_t *n)
         {"uncertainty", NULL, "uncertainty"},
         {"correlation", NULL, "an item of uncertainty.correlations"},
         {"begroting", jz_keys_begroting, "gemeenten[].begroting"},
+        {"mixture", jz_keys_mixture, "zorgsoorten[].mixture"},
     };
     if (!t[18].keys) {
         t[18].keys = jz_unc_section_table(0);
@@ -95,6 +96,15 @@ static const jz_key_type types[] = {
 
     T("zorgsoort", "key", JZ_T_TEXT), T("zorgsoort", "name", JZ_T_TEXT),
     T("zorgsoort", "taakveld", JZ_T_TEXT), INT("zorgsoort", "stages", 1, JZ_STAGES_MAX),
+    REF("zorgsoort", "mixture", JZ_T_MAP, "mixture"),
+    REF("mixture", "share", JZ_T_JSON, "{\"$ref\": \"#/$defs/number_fraction\"}"),
+    REF("mixture", "stages", JZ_T_JSON,
+        "{\"type\": \"array\", \"minItems\": 2, \"maxItems\": 2, \"items\": {\"type\": \"integer\", "
+        "\"minimum\": 1, \"maximum\": 20}}"),
+    REF("mixture", "zorgduur", JZ_T_JSON,
+        "{\"type\": \"array\", \"minItems\": 2, \"maxItems\": 2, \"items\": {\"$ref\": "
+        "\"#/$defs/number_months\"}}"),
+    SRC("mixture"),
     REF("zorgsoort", "population", JZ_T_ENUM, "youth|young_adults"), CELL("zorgsoort"),
     CELL("cell"),
 

@@ -190,6 +190,13 @@ jz_calib *jz_calibrate(const jz_scenario *s, const jz_history *h,
                        const jz_calib_options *o, jz_error *err);
 void jz_calib_free(jz_calib *c);
 
+/* The duration mixture that --fit vorm writes for zorgsoort z: when the
+ * shape test of z with the most ended trajectories rejects every single
+ * Erlang at 1%, the two branches beat them (likelihood ratio, 1%) and fit
+ * (chi-square p >= 0.01), *m gets that test's branches and the index of the
+ * test in c->shape is returned; otherwise -1 (m untouched). */
+int jz_shape_mixture_choice(const jz_calib *c, int z, jz_mixture *m);
+
 /* The value of history series `series` for cell (g, z) (z = -1: the
  * gemeente total) in year index y of a run, as calibration compares it. */
 double jz_calib_model_value(const jz_scenario *s, const jz_result *r, int series,

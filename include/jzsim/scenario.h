@@ -35,12 +35,26 @@ extern "C" {
 /* Population group that a per-1,000 instroom rate refers to. */
 enum { JZ_POP_YOUTH = 0 /* 0-17 */, JZ_POP_YOUNG_ADULT = 1 /* 18-22 */, JZ_POP_GROUPS = 2 };
 
+/* A two-branch duration mixture (`mixture:` of a zorgsoort): a share
+ * `share` of the starts stays Erlang(stages[0]) with mean zorgduur[0]
+ * months, the rest Erlang(stages[1]) with mean zorgduur[1].  The branch
+ * means fix the shape; the cell's zorgduur (per year, after measures and
+ * uncertainty) stays the mean of the whole zorgsoort, and each branch mean
+ * is scaled by zorgduur_y / (share zorgduur[0] + (1 - share) zorgduur[1])
+ * (docs/model.md, section 2b).  share = 0: no mixture (the `stages` chain). */
+typedef struct jz_mixture {
+    double share;           /* of the starts in branch 0: (0, 1]; 0 = no mixture */
+    int stages[2];          /* Erlang stages of each branch, 1..JZ_STAGES_MAX */
+    double zorgduur[2];     /* mean duration of each branch at the reference, months (> 0) */
+} jz_mixture;
+
 typedef struct jz_zorgsoort {
     char key[JZ_KEY_MAX];   /* identifier used in the YAML, e.g. "ambulant" */
     char name[JZ_NAME_MAX]; /* display name, e.g. "Ambulante jeugdhulp" */
     char taakveld[32];      /* Iv3 taakveld, e.g. "6.72"; may be "" */
     int stages;             /* Erlang stages k of the duration; 1 = exponential */
     int population;         /* JZ_POP_YOUTH or JZ_POP_YOUNG_ADULT */
+    jz_mixture mix;         /* share 0: a single Erlang chain of `stages` */
 } jz_zorgsoort;
 
 /* A fixed cost line (lokale uitvoering, bijzondere projecten): not driven by

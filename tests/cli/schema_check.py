@@ -114,6 +114,7 @@ places = {  # schema definition -> where all.yaml has such a map
     "begroting": ["gemeenten", 0, "begroting"], "instroom": ["zorgsoorten", 0, "instroom"],
     "cost": ["zorgsoorten", 0, "cost"], "budget": ["zorgsoorten", 0, "budget"],
     "reentry": ["zorgsoorten", 0, "reentry"], "ageing": ["zorgsoorten", 0, "ageing"],
+    "mixture": ["zorgsoorten", 1, "mixture"],
     "financing": ["zorgsoorten", 1, "financing"], "external": ["gemeenten", 0, "external_shifts", 0],
     "bron": ["bronnen", 0], "measure_ha": ["measures", 0], "measure_local": ["measures", 1],
     "uncertainty": ["uncertainty"], "correlation": ["uncertainty", "correlations", 0],
