@@ -97,6 +97,7 @@ set(CPACK_PACKAGE_NAME jzsim)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "jzsim maintainers <jzsim@example.org>")
 set(CPACK_PACKAGE_VENDOR "jzsim")
+set(CPACK_RESOURCE_FILE_LICENSE "${CMAKE_SOURCE_DIR}/COPYING")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "projections of Dutch youth care volumes, costs and deficits")
 set(CPACK_PACKAGE_DESCRIPTION
   "jzsim projects the volumes, costs and deficits (tekorten) of Dutch youth care\n(jeugdzorg) per gemeente and zorgsoort from a scenario file, compares\nscenarios, ranks measures and gives Monte Carlo bands.  The package holds the\ncommand, its library and headers, the shipped scenarios and the documentation.")
