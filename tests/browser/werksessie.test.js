@@ -7,7 +7,7 @@
  * network off (offline mode, and every request that is not the file itself
  * or a data: URL is aborted and counted), then:
  *   1. moves the first assumption's slider, switches the first measure off
- *      and sets the realisation of another, and reads the recomputed
+ *      and halves the realisation of two others, and reads the recomputed
  *      figures from the page;
  *   2. writes the page's files and its variant ("bewaar als scenario") to
  *      DIR and checks the figures against `jzsim run --format json` on that
@@ -114,10 +114,15 @@ function relClose(a, b) {
     const sw = await page.$('#ws-m-0');
     check(!!sw, 'the page has a switch per measure');
     if (sw) await sw.click();
-    await page.evaluate(() => {
-      const r = document.querySelector('.ws-real input[type=range]:not([id="ws-r-0"])');
-      if (r) { r.value = '0.5'; r.dispatchEvent(new Event('input', {bubbles: true})); }
+    // the realisation of the second measure and of the last (in Enschede a
+    // Hervormingsagenda row and a local measure)
+    const reals = await page.evaluate(() => {
+      const all = [...document.querySelectorAll('.ws-real input[type=range]')].filter(r => r.id !== 'ws-r-0');
+      const picked = all.length > 1 ? [all[0], all[all.length - 1]] : all;
+      picked.forEach(r => { r.value = '0.5'; r.dispatchEvent(new Event('input', {bubbles: true})); });
+      return picked.length;
     });
+    check(reals > 0, `a realisation slider moved (${reals})`);
     const after = await fig(page);
     check(after.tekort.some((v, i) => v !== before.tekort[i]), 'the tekort changed after the changes');
     const shown = await page.$eval('#ws-tekort', e => e.textContent);
