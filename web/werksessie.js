@@ -518,8 +518,18 @@
   root.appendChild(h('p', 'note', L.loading));
   jzEngine().then(function (mod) {
     M = mod;
+    /* "/twente/../enschede/basis.yaml" -> "/enschede/basis.yaml": the file
+     * system resolves ".." only through folders that exist */
+    function normal(p) {
+      var out = [];
+      p.split('/').forEach(function (seg) {
+        if (seg === '..') out.pop();
+        else if (seg && seg !== '.') out.push(seg);
+      });
+      return '/' + out.join('/');
+    }
     D.files.forEach(function (f) {
-      var p = f.path.charAt(0) === '/' ? f.path : '/' + f.path;
+      var p = normal(f.path);
       var d = p.slice(0, p.lastIndexOf('/'));
       if (d) M.FS.mkdirTree(d);
       M.FS.writeFile(p, f.text);
@@ -527,5 +537,9 @@
     M.FS.chdir('/');
     start();
     api.ready = true;
+  }).catch(function (e) {
+    root.textContent = '';
+    root.appendChild(h('p', 'ws-error', L.engine_error + ': ' + e));
+    api.lastError = String(e);
   });
 })();

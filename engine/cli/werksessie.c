@@ -14,8 +14,10 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/datadir.h"
 #include "cli/werksessie.h"
 #include "common/util.h"
+#include "jzsim/compare.h"
 #include "jzsim/werksessie.h"
 
 int cli_werksessie_available(const char *cmd)
@@ -87,8 +89,17 @@ int cli_werksessie_write(const char *output, const jz_report_subject *x, jz_repo
 #else
     jz_error err;
     jz_error_clear(&err);
+    /* the files as the loader found them (a shipped scenario under share/jzsim) */
+    char found[JZ_CMP_MAX_SCENARIOS][4096];
+    const char *where[JZ_CMP_MAX_SCENARIOS];
+    for (int i = 0; i < n; i++) {
+        if (strcmp(paths[i], "-") == 0)
+            return cli_usage_error("compare", "--interactive puts the scenario files in the page: give files, "
+                                              "not '-' (stdin)");
+        where[i] = cli_find_scenario(paths[i], found[i], sizeof found[i]);
+    }
     jz_werksessie w = {.n_scenarios = n, .scenarios = (const jz_scenario *const *)sc,
-                       .paths = paths, .tornado = tornado};
+                       .paths = where, .tornado = tornado};
     jz_werksessie_file *files = NULL;
     int n_files = 0, rc = EXIT_OK;
     char *engine = NULL;
@@ -98,7 +109,7 @@ int cli_werksessie_write(const char *output, const jz_report_subject *x, jz_repo
                      &err) != JZ_OK)
         rc = cli_fail(&err);
     for (int i = 0; i < n && rc == EXIT_OK; i++)
-        if (jz_werksessie_add_files(paths[i], &files, &n_files, &err) != JZ_OK)
+        if (jz_werksessie_add_files(where[i], &files, &n_files, &err) != JZ_OK)
             rc = cli_fail_input(&err);
     if (rc == EXIT_OK) {
         w.files = files;

@@ -6,7 +6,8 @@
  * script fills, a JSON data island with everything the script needs, and
  * the engine bundle (emscripten's JavaScript with the WebAssembly inside,
  * followed by web/werksessie.js).  The data island holds
- *   files      the scenario files as read, by the path the loader used;
+ *   files      the scenario files as read, by the path the loader used
+ *              less the folder they all share;
  *   scenarios  per compared scenario: its file, name, and the controls:
  *              sliders (uncertain inputs: path, label, unit, point value
  *              and range, as the loader registered them; tornado order)
@@ -208,6 +209,14 @@ static const char *const page_words[][3] = {
                  "The work session needs JavaScript; the briefing above reads without it."},
 };
 
+static const char *page_word(const char *key, jz_lang lang)
+{
+    for (size_t i = 0; i < sizeof page_words / sizeof page_words[0]; i++)
+        if (strcmp(page_words[i][0], key) == 0)
+            return page_words[i][lang == JZ_LANG_NL ? 1 : 2];
+    return key;
+}
+
 static void write_labels(jz_jsonw *j, jz_lang lang)
 {
     jz_jsonw_key(j, "labels");
@@ -225,8 +234,27 @@ static void write_labels(jz_jsonw *j, jz_lang lang)
     jz_jsonw_end_object(j);
 }
 
+/* The length of the folder all files share ("/home/x/scenarios/enschede/"):
+ * left out of the paths in the page, which mails no one's folder names;
+ * paths relative to one another, which `extends` needs, stay as they are. */
+static size_t common_dir(const jz_werksessie *w)
+{
+    if (w->n_files == 0)
+        return 0;
+    const char *first = w->files[0].path;
+    const char *slash = strrchr(first, '/');
+    size_t len = slash ? (size_t)(slash - first) + 1 : 0;
+    for (int i = 1; i < w->n_files; i++)
+        while (len > 0 && strncmp(w->files[i].path, first, len) != 0) {
+            while (--len > 0 && first[len - 1] != '/')
+                ;
+        }
+    return len;
+}
+
 static void write_data(FILE *out, const jz_werksessie *w, jz_lang lang)
 {
+    const size_t cut = common_dir(w);
     jz_jsonw j;
     jz_jsonw_init(&j, out);
     jz_jsonw_begin_object(&j);
@@ -239,7 +267,7 @@ static void write_data(FILE *out, const jz_werksessie *w, jz_lang lang)
     for (int i = 0; i < w->n_files; i++) {
         jz_jsonw_begin_object(&j);
         jz_jsonw_key(&j, "path");
-        jz_jsonw_string(&j, w->files[i].path);
+        jz_jsonw_string(&j, w->files[i].path + cut);
         jz_jsonw_key(&j, "text");
         jz_jsonw_string(&j, w->files[i].text);
         jz_jsonw_end_object(&j);
@@ -251,7 +279,7 @@ static void write_data(FILE *out, const jz_werksessie *w, jz_lang lang)
         const jz_scenario *s = w->scenarios[i];
         jz_jsonw_begin_object(&j);
         jz_jsonw_key(&j, "path");
-        jz_jsonw_string(&j, w->paths[i]);
+        jz_jsonw_string(&j, strncmp(w->paths[i], w->files[0].path, cut) == 0 ? w->paths[i] + cut : w->paths[i]);
         jz_jsonw_key(&j, "name");
         jz_jsonw_string(&j, s->meta.name);
         write_sliders(&j, s, w->tornado, lang);
@@ -304,7 +332,7 @@ int jz_html_werksessie(FILE *out, const jz_werksessie *w, jz_lang lang, jz_error
     }
     fputs("<section id=\"jz-werksessie\" class=\"werksessie\">\n"
           "<noscript><p class=\"note\">", out);
-    fputs(page_words[sizeof page_words / sizeof page_words[0] - 1][lang == JZ_LANG_NL ? 1 : 2], out);
+    fputs(page_word("noscript", lang), out);
     fputs("</p></noscript>\n</section>\n"
           "<script type=\"application/json\" id=\"jz-werksessie-data\">", out);
     put_script_safe(out, data, len);
