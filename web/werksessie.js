@@ -394,7 +394,9 @@
       box.appendChild(sw);
       box.appendChild(lab);
       var real = null;
-      if (m.param) {
+      if (m.in_baseline) {
+        box.appendChild(h('span', 'ws-bounds ws-real', ' (' + L.in_baseline + ')'));
+      } else if (m.param) {
         real = control(L.realisation, m.key in state.real ? state.real[m.key] : (m.type === 'hervormingsagenda' ? m.value : 1),
                        0, 1, 'fraction', function (x) {
           state.real[m.key] = x;

@@ -150,6 +150,9 @@ static void write_measures(jz_jsonw *j, const jz_scenario *s)
             jz_jsonw_number(j, m->realisation[H - 1]);
             jz_jsonw_key(j, "series");
             jz_jsonw_bool(j, !constant);
+            /* wholly in the baseline: it saves nothing extra, a realisation moves nothing */
+            jz_jsonw_key(j, "in_baseline");
+            jz_jsonw_bool(j, m->in_baseline == JZ_BASELINE_ALL);
         } else {
             double v;
             const char *p = local_param(m, &v);
@@ -189,6 +192,7 @@ static const char *const page_words[][3] = {
     {"assumptions", "Aannames", "Assumptions"},
     {"measures", "Maatregelen", "Measures"},
     {"realisation", "realisatie", "realisation"},
+    {"in_baseline", "al in de basis: bespaart niets extra", "already in the baseline: saves nothing extra"},
     {"reset", "Herstel", "Reset"},
     {"save", "Bewaar als scenario", "Save as scenario"},
     {"original", "oorspronkelijk", "original"},
