@@ -1,6 +1,8 @@
 #!/bin/sh
 # Build and run every test.  Used by the README and by CI (.ci/run).
-#   tools/test.sh              gcc build: cmocka + CLI tests, then valgrind on a CLI run
+#   tools/test.sh              gcc build: cmocka + CLI tests, then valgrind on a CLI run;
+#                              with emscripten and node also the werksessie engine and
+#                              its browser test (docs/werksessie.md)
 #   tools/test.sh --sanitize   clang build with ASan + UBSan: the whole suite; then
 #                              a short run of every fuzz target (tools/fuzz.sh, about a
 #                              minute) and a ThreadSanitizer build running the Monte Carlo tests
@@ -21,7 +23,22 @@ if [ "${1:-}" = "--sanitize" ]; then
     ctest --test-dir build-tsan --output-on-failure -j"$jobs" -R '^(test_mc|test_uncertainty|cli_mc)$'
   exit 0
 fi
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+# The werksessie engine (WebAssembly, docs/werksessie.md) when emscripten and
+# node are here: built first, then inlined by this jzsim's --interactive;
+# its browser test needs the npm packages of tests/browser (npm ci).
+werksessie=""
+if command -v emcc >/dev/null 2>&1 && command -v node >/dev/null 2>&1; then
+  cmake --preset wasm >/dev/null
+  cmake --build build-wasm -j"$jobs"
+  werksessie="$PWD/build-wasm/werksessie.js"
+  if [ ! -d tests/browser/node_modules/puppeteer-core ] ||
+     [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
+    npm ci --prefix tests/browser --no-audit --no-fund
+  fi
+else
+  echo "werksessie: emscripten or node not installed: jzsim without --interactive, browser test skipped" >&2
+fi
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJZ_WERKSESSIE_ENGINE="$werksessie"
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
 if command -v valgrind >/dev/null 2>&1; then

@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "cli/unc_cli.h"
 #include "cli/compare_one.h"
+#include "cli/werksessie.h"
 #include "jzsim/compare.h"
 #include "jzsim/history.h"
 #include "jzsim/sensitivity.h"
@@ -25,6 +26,7 @@ typedef struct args {
     long threads;
     const char *mc_output;
     const char *history;   /* --history: observed figures for the briefing */
+    int interactive;       /* --interactive: the werksessie in the briefing */
 } args;
 
 static const char usage[] =
@@ -82,6 +84,9 @@ static const cli_option options[] = {
         "docs/calibration.md) drawn as points beside the projection;\n"
         "years up to its last year are shown as realisation",
         offsetof(args, history), 0, 0},
+    CLI_OWN("--interactive", NULL,
+        "html: add the werksessie, sliders and switches that rerun\n"
+        "the model in the page, offline (docs/werksessie.md)"),
     CLI_QUIET_ROW,
     /* listed in --seed's text */
     {CLI_OPT_LONG, "--threads", "T", NULL, offsetof(args, threads), 1, 256},
@@ -94,13 +99,25 @@ static const char trailer[] =
     "  jzsim compare scenarios/example.yaml scenarios/example-hoge-indexatie.yaml\n"
     "  jzsim compare --format html -o briefing.html \\\n"
     "      scenarios/example.yaml scenarios/example-hoge-indexatie.yaml\n"
+    "  jzsim compare --format html --interactive -o werksessie.html a.yaml b.yaml\n"
     "  jzsim compare --format xlsx -o vergelijking.xlsx a.yaml b.yaml c.yaml\n"
     "  jzsim compare --format csv --locale nl -o vergelijking.csv a.yaml b.yaml\n"
     "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n";
 
+static int own(const char *cmd, int argc, char **argv, int *i, void *ctx)
+{
+    (void)cmd;
+    (void)argc;
+    if (strcmp(argv[*i], "--interactive") != 0)
+        return CLI_NOT_MINE;
+    ((args *)ctx)->interactive = 1;
+    return CLI_TAKEN;
+}
+
 static const cli_spec spec = {
     .cmd = "compare",
+    .own = own,
     .usage = usage,
     .options = options,
     .help_col = 17,
@@ -131,6 +148,11 @@ static int parse(int argc, char **argv, cli_common *co, args *a)
         return cli_usage_error("compare", "--threads and --mc-output go with --draws N");
     if (a->history && co->format != JZ_FORMAT_HTML)
         return cli_usage_error("compare", "--history is drawn in the briefing: it goes with --format html");
+    if (a->interactive && co->format != JZ_FORMAT_HTML)
+        return cli_usage_error("compare", "--interactive adds the werksessie to the briefing: it goes with "
+                                          "--format html");
+    if (a->interactive && (rc = cli_werksessie_available("compare")) >= 0)
+        return rc;
     if (co->n_paths < 2)
         return cli_usage_error("compare", "give at least two scenario files (the first is the reference)%s",
                                co->n_paths == 1 ? "; for one scenario use 'jzsim run'" : "");
@@ -217,7 +239,9 @@ int cmd_compare(int argc, char **argv)
     if (rc == EXIT_OK) {
         int u = select_unit(&co, &ro, c);
         jz_report_subject x = {.kind = JZ_REPORT_COMPARE, .comparison = c, .history = hist};
-        rc = u >= 0 ? u : cli_report(co.output, &x, &ro);
+        rc = u >= 0            ? u
+             : a.interactive ? cli_werksessie_write(co.output, &x, &ro, sc, co.paths, co.n_paths, tornado)
+                             : cli_report(co.output, &x, &ro);
     }
     jz_history_free(hist);
     jz_sensitivity_free(tornado);

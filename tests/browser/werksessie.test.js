@@ -1,0 +1,194 @@
+/*
+ * werksessie.test.js - the werksessie in a real browser (docs/werksessie.md).
+ *
+ *   node werksessie.test.js --jzsim build/jzsim --page ws.html --out DIR [--twente ws-twente.html]
+ *
+ * Opens the page from disk in the Debian chromium (puppeteer-core) with the
+ * network off (offline mode, and every request that is not the file itself
+ * or a data: URL is aborted and counted), then:
+ *   1. moves the first assumption's slider, switches the first measure off
+ *      and halves the realisation of two others, and reads the recomputed
+ *      figures from the page;
+ *   2. writes the page's files and its variant ("bewaar als scenario") to
+ *      DIR and checks the figures against `jzsim run --format json` on that
+ *      variant, to 1e-9 relative, every year;
+ *   3. types bad values (text, out of range) and checks they are refused
+ *      with a visible message, the figures unchanged and no NaN anywhere;
+ *   4. takes screenshots before and after (DIR/werksessie-voor.png,
+ *      DIR/werksessie-na.png) and checks that they differ;
+ *   5. times recomputes in the page (median of 15) and prints them as JSON
+ *      (bench/README.md); with --twente, also for that page.
+ * Exit 0 when all holds, 1 otherwise (the failures are printed).
+ */
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const {execFileSync} = require('child_process');
+const puppeteer = require('puppeteer-core');
+
+const arg = (name, def) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : def;
+};
+const jzsim = path.resolve(arg('--jzsim', 'build/jzsim'));
+const pageFile = path.resolve(arg('--page'));
+const out = path.resolve(arg('--out', 'werksessie-test'));
+const twente = arg('--twente', null);
+const chromium = arg('--chromium', '/usr/bin/chromium');
+const failures = [];
+const check = (ok, what) => {
+  console.log((ok ? 'ok   ' : 'FAIL ') + what);
+  if (!ok) failures.push(what);
+};
+
+async function open(browser, file) {
+  const page = await browser.newPage();
+  const blocked = [];
+  await page.setRequestInterception(true);
+  page.on('request', r => {
+    const u = r.url();
+    if (u.startsWith('file://') || u.startsWith('data:') || u.startsWith('blob:')) r.continue();
+    else { blocked.push(u); r.abort(); }
+  });
+  const errors = [];
+  page.on('pageerror', e => errors.push(String(e)));
+  await page.setOfflineMode(true);
+  await page.setViewport({width: 1280, height: 1000});
+  await page.goto('file://' + file, {waitUntil: 'load'});
+  await page.waitForFunction('window.jzWerksessie && window.jzWerksessie.ready', {timeout: 60000});
+  return {page, blocked, errors};
+}
+
+async function timing(page, n) {
+  return page.evaluate(n => {
+    const t = [];
+    for (let i = 0; i < n; i++) {
+      window.jzWerksessie.recompute();
+      t.push(window.jzWerksessie.lastMs);
+    }
+    t.sort((a, b) => a - b);
+    return {median_ms: t[Math.floor(n / 2)], max_ms: t[n - 1], min_ms: t[0]};
+  }, n);
+}
+
+async function shot(page, file) {
+  const el = await page.$('#jz-werksessie');
+  await el.screenshot({path: file});
+  return fs.readFileSync(file);
+}
+
+const fig = page => page.evaluate(() => {
+  const r = window.jzWerksessie.result;
+  return {tekort: r.tekort, beinvloedbaar: r.beinvloedbaar, niet_beinvloedbaar: r.niet_beinvloedbaar, cost: r.cost};
+});
+
+function relClose(a, b) {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+(async () => {
+  fs.mkdirSync(out, {recursive: true});
+  const browser = await puppeteer.launch({
+    executablePath: chromium, headless: 'new',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+           '--user-data-dir=' + path.join(out, 'chromium-profile')]
+  });
+  const bench = {};
+  try {
+    const size = fs.statSync(pageFile).size;
+    bench.page_bytes = size;
+    check(size < 2 * 1024 * 1024, `the page is under 2 MB (${size} bytes)`);
+    const {page, blocked, errors} = await open(browser, pageFile);
+    const before = await fig(page);
+    const shotBefore = await shot(page, path.join(out, 'werksessie-voor.png'));
+
+    // 1. a slider, a measure switch, a realisation
+    const moved = await page.evaluate(() => {
+      const r = document.getElementById('ws-in-0');
+      if (!r) return null;
+      r.value = String(Number(r.min) + 0.8 * (Number(r.max) - Number(r.min)));
+      r.dispatchEvent(new Event('input', {bubbles: true}));
+      return r.value;
+    });
+    check(moved !== null, 'the page has a slider for an assumption');
+    const sw = await page.$('#ws-m-0');
+    check(!!sw, 'the page has a switch per measure');
+    if (sw) await sw.click();
+    // the realisation of the second measure and of the last (in Enschede a
+    // Hervormingsagenda row and a local measure)
+    const reals = await page.evaluate(() => {
+      const all = [...document.querySelectorAll('.ws-real input[type=range]')].filter(r => r.id !== 'ws-r-0');
+      const picked = all.length > 1 ? [all[0], all[all.length - 1]] : all;
+      picked.forEach(r => { r.value = '0.5'; r.dispatchEvent(new Event('input', {bubbles: true})); });
+      return picked.length;
+    });
+    check(reals > 0, `a realisation slider moved (${reals})`);
+    const after = await fig(page);
+    check(after.tekort.some((v, i) => v !== before.tekort[i]), 'the tekort changed after the changes');
+    const shown = await page.$eval('#ws-tekort', e => e.textContent);
+    check(/€/.test(shown), `the page shows the tekort of the chosen year (${shown})`);
+
+    // 2. the saved variant on the command line
+    const files = await page.evaluate(() => JSON.parse(document.getElementById('jz-werksessie-data').textContent).files);
+    const variant = await page.evaluate(() => window.jzWerksessie.variant());
+    const vname = await page.evaluate(() => window.jzWerksessie.variantName());
+    for (const f of files) {
+      const p = path.join(out, 'files', f.path.replace(/^\/+/, ''));
+      fs.mkdirSync(path.dirname(p), {recursive: true});
+      fs.writeFileSync(p, f.text);
+    }
+    const vpath = path.join(out, 'files', vname.replace(/^\/+/, ''));
+    fs.writeFileSync(vpath, variant);
+    fs.writeFileSync(path.join(out, 'variant.yaml'), variant);
+    const json = JSON.parse(execFileSync(jzsim, ['run', '--format', 'json', '--quiet', vpath], {encoding: 'utf8'}));
+    const tot = json.results[json.results.length - 1].totals;
+    for (const k of ['tekort', 'beinvloedbaar', 'niet_beinvloedbaar', 'cost']) {
+      const bad = after[k].map((v, i) => [v, tot[k][i]]).filter(([a, b]) => !relClose(a, b));
+      check(after[k].length === tot[k].length && bad.length === 0,
+            `${k}: the page equals 'jzsim run' on the saved variant to 1e-9 (${after[k].length} years)` +
+            (bad.length ? ' ' + JSON.stringify(bad.slice(0, 3)) : ''));
+    }
+
+    // 3. bad values are refused, with a message, never NaN
+    for (const bad of ['abc', '1e99', '-5']) {
+      const res = await page.evaluate(text => {
+        const f = document.getElementById('ws-in-0-veld');
+        if (!f) return null;
+        const runs = window.jzWerksessie.runs;
+        f.value = text;
+        f.dispatchEvent(new Event('change', {bubbles: true}));
+        const msg = f.parentNode.querySelector('.ws-msg').textContent;
+        return {msg, runs: window.jzWerksessie.runs - runs, nan: /NaN|undefined|Infinity/.test(document.getElementById('jz-werksessie').textContent)};
+      }, bad);
+      check(res && res.msg.length > 0 && res.runs === 0 && !res.nan,
+            `typing '${bad}' is refused with a message ('${res && res.msg}'), no rerun, no NaN`);
+    }
+    const still = await fig(page);
+    check(JSON.stringify(still) === JSON.stringify(after), 'refused values leave the figures as they were');
+
+    // 4. screenshots
+    const shotAfter = await shot(page, path.join(out, 'werksessie-na.png'));
+    check(!shotBefore.equals(shotAfter), 'the screenshot after differs from the one before');
+
+    // 5. speed
+    bench.recompute = await timing(page, 15);
+    check(blocked.length === 0, `no network request was made (${blocked.length})`);
+    check(errors.length === 0, 'no script errors' + (errors.length ? ': ' + errors.join('; ') : ''));
+    await page.close();
+    if (twente) {
+      const t = await open(browser, path.resolve(twente));
+      bench.twente_page_bytes = fs.statSync(path.resolve(twente)).size;
+      bench.twente_recompute = await timing(t.page, 5);
+      check(t.errors.length === 0 && t.blocked.length === 0, 'the Twente page runs offline without errors');
+      check(bench.twente_recompute.median_ms < 1000, `Twente recomputes within 1 s (${bench.twente_recompute.median_ms.toFixed(1)} ms)`);
+      await t.page.close();
+    }
+    check(bench.recompute.median_ms < 100, `recompute within 100 ms (median ${bench.recompute.median_ms.toFixed(1)} ms)`);
+  } catch (e) {
+    check(false, 'the test ran: ' + (e && e.stack || e));
+  } finally {
+    await browser.close();
+  }
+  console.log('bench ' + JSON.stringify(bench));
+  process.exit(failures.length ? 1 : 0);
+})();
