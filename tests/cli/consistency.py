@@ -70,13 +70,13 @@ def sums(tag, d):
                 w = f"{tag} {res['code']} [{s + 1}] {year}"
                 g = lambda k: t[k][s][y]
                 zsum = lambda k: sum(res["zorgsoorten"][z][k]["values"][s][y] or 0.0 for z in res["zorgsoorten"])
-                if not close(g("cost"), zsum("cost") + g("fixed_cost") + g("measure_investment")):
-                    fail(f"{w}: cost {g('cost')} != zorgsoorten + fixed + investment")
-                if not close(g("tekort"), zsum("tekort") + g("fixed_tekort") + g("measure_investment")):
-                    fail(f"{w}: tekort {g('tekort')} != zorgsoorten + fixed + investment")
+                if not close(g("cost"), zsum("cost") + g("fixed_cost") + g("measure_investment") + g("verevening")):
+                    fail(f"{w}: cost {g('cost')} != zorgsoorten + fixed + investment + verevening")
+                if not close(g("tekort"), zsum("tekort") + g("fixed_tekort") + g("measure_investment") + g("verevening")):
+                    fail(f"{w}: tekort {g('tekort')} != zorgsoorten + fixed + investment + verevening")
                 if not close(g("beinvloedbaar") + g("niet_beinvloedbaar"), g("tekort")):
                     fail(f"{w}: split parts != tekort")
-                parts = sum(g(k) for k in ("dec_tariff", "dec_external", "dec_volume", "dec_intensity", "dec_start"))
+                parts = sum(g(k) for k in ("dec_tariff", "dec_external", "dec_volume", "dec_intensity", "dec_start", "verevening"))
                 if not close(parts, g("tekort"), 1.0):
                     fail(f"{w}: causes {parts} != tekort {g('tekort')}")
                 if t["tekort"][0][y] is not None:
