@@ -113,6 +113,9 @@ const jz_metric *jz_metric_find(const char *key, jz_metric_level level)
     for (const jz_metric *m = jz_regio_metrics; m->key; m++)
         if (m->level == level && strcmp(m->key, key) == 0)
             return m;
+    for (const jz_metric *m = jz_regio_compare_metrics; m->key; m++)
+        if (m->level == level && strcmp(m->key, key) == 0)
+            return m;
     return NULL;
 }
 
@@ -133,7 +136,8 @@ const char *jz_metric_column(const jz_metric *m, jz_lang lang)
 const jz_metric jz_regio_metrics[] = {
     GEMC("verevening_eigen", "Eigen gebruik verevende zorg", "Own use of pooled care", JZ_KIND_MONEY,
          "Eigen gebruik", "Own use", g_verevening_eigen),
-    GEMC("verevening_sleutel", "Aandeel in de verdeelsleutel", "Share of the key", JZ_KIND_PRICE, "Sleutel", "Key",
+    /* JZ_KIND_YEARS: a fraction, shown with decimals (the regional table shows it as a percent) */
+    GEMC("verevening_sleutel", "Aandeel in de verdeelsleutel", "Share of the key", JZ_KIND_YEARS, "Sleutel", "Key",
          g_verevening_sleutel),
     GEMC("verevening_aandeel", "Betaald aandeel verevende zorg", "Share paid of pooled care", JZ_KIND_MONEY,
          "Betaald", "Paid", g_verevening_aandeel),
@@ -145,3 +149,18 @@ int jz_regio_metrics_shown(const jz_scenario *s)
 {
     return s && s->regio && s->regio->has_verevening;
 }
+
+/* The gemeenten side by side (regio_table.c): CSV and JSON of a run add
+ * them for a scenario with more than one gemeente.  JZ_KIND_YEARS marks a
+ * fraction (shown as a percent in the regional table). */
+const jz_metric jz_regio_compare_metrics[] = {
+    GEMC("cost_per_youth", "Kosten per jeugdige (0-17)", "Cost per youth (0-17)", JZ_KIND_PRICE, "Per jeugdige",
+         "Per youth", g_cost_per_youth),
+    GEMC("clients_per_youth", "Aandeel jeugdigen in zorg (unieke cliënten / jeugdigen 0-17)",
+         "Share of youth in care (unique clients / youth 0-17)", JZ_KIND_YEARS, "In zorg", "In care",
+         g_clients_per_youth),
+    GEMC("tekort_per_youth", "Tekort per jeugdige (0-17)", "Deficit per youth (0-17)", JZ_KIND_PRICE,
+         "Tekort/jeugd.", "Deficit/youth", g_tekort_per_youth),
+    GEMC("beinvloedbaar_share", "Beïnvloedbaar deel van het tekort", "Influenceable part of the deficit",
+         JZ_KIND_YEARS, "Beïnvl. deel", "Infl. part", g_beinvloedbaar_share),
+    {NULL, NULL, NULL, NULL, NULL, 0, 0, 0}};

@@ -338,6 +338,8 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
     zorgsoort_table(out, s, r, o, g, L(o, "Tekort per zorgsoort", "Deficit per care type"), r->tekort, lines, n,
                     JZ_KIND_MONEY);
     taakveld_table(out, r, x->taakvelden, o, g);
+    if (g == r->n_gemeenten)
+        jz_regio_table(out, s, r, o);
     if (ferror(out))
         return jz_error_set(err, JZ_EIO, NULL, 0, 0, "cannot write the table");
     return JZ_OK;
