@@ -198,6 +198,8 @@ static void comparison_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
         const jz_cmp_unit *un = &c->units[u];
         for (int m = 0; m < JZ_CMP_N_METRICS; m++) {
             int nz = jz_cmp_metrics[m].per_zorgsoort ? c->n_zorgsoorten : 1;
+            if (!jz_cmp_metric_shown(c, m))
+                continue;
             for (int z = 0; z < nz; z++)
                 for (int y = 0; y < c->n_years; y++, row++) {
                     text(b, ws, row, 0, unit_label(b, un), NULL);
@@ -278,6 +280,8 @@ static void scenario_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, i
             continue;
         for (int m = 0; m < JZ_CMP_N_METRICS; m++) {
             int nz = jz_cmp_metrics[m].per_zorgsoort ? c->n_zorgsoorten : 1;
+            if (!jz_cmp_metric_shown(c, m))
+                continue;
             for (int z = 0; z < nz; z++) {
                 if (jz_cmp_metrics[m].per_zorgsoort && c->zs[z].z[s] < 0)
                     continue;
