@@ -39,12 +39,19 @@ static void indicator(FILE *out, const jz_scenario *s, const jz_result *r, const
 {
     char buf[64];
     const double *a = jz_metric_array(r, m);
-    int G = r->n_gemeenten, H = r->horizon;
+    int G = r->n_gemeenten, H = r->horizon, colw = COLW;
+    /* wide enough for every figure, with a space between columns */
+    for (int g = 0; g <= G; g++)
+        for (int y = 0; y < H; y++) {
+            fmt(buf, sizeof buf, a[jz_result_gy(r, g, y)], share, o->lang);
+            if (jz_text_width(buf) + 2 > colw)
+                colw = jz_text_width(buf) + 2;
+        }
     fprintf(out, "\n%s%s%s\n", jz_metric_label(m, o->lang), note ? ": " : "", note ? note : "");
     jz_text_pad(out, L(o, "Gemeente", "Gemeente"), NAMEW, 0);
     for (int y = 0; y < H; y++) {
         snprintf(buf, sizeof buf, "%d%s", r->base_year + y, y == 0 ? " R" : "");
-        jz_text_pad(out, buf, COLW, 1);
+        jz_text_pad(out, buf, colw, 1);
     }
     fputc('\n', out);
     for (int g = 0; g <= G; g++) {
@@ -54,7 +61,7 @@ static void indicator(FILE *out, const jz_scenario *s, const jz_result *r, const
         jz_text_pad(out, shown, NAMEW, 0);
         for (int y = 0; y < H; y++) {
             fmt(buf, sizeof buf, a[jz_result_gy(r, g, y)], share, o->lang);
-            jz_text_pad(out, buf, COLW, 1);
+            jz_text_pad(out, buf, colw, 1);
         }
         fputc('\n', out);
     }

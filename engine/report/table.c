@@ -286,10 +286,10 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
     year_table(out, r, o, gy, L(o, "Tekort naar oorzaak", "Deficit by cause"), has_start ? causes_start : causes,
                has_start ? N_OF(causes_start) : N_OF(causes));
     if (any(r, r->g_verevening, g))
-        fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar bevat ook de verevening (regio): wat de gemeente meer (+) of "
-                                  "minder (-) betaalt dan haar eigen gebruik van de verevende zorgsoorten.",
-                               "Non-influenceable includes the regional pooling: what the gemeente pays above (+) "
-                               "or below (-) its own use of the pooled care types."));
+        fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar bevat ook de verevening (regio): wat de gemeente meer (+)\n"
+                                  "of minder (-) betaalt dan haar eigen gebruik van de verevende zorgsoorten.",
+                               "Non-influenceable includes the regional pooling: what the gemeente pays\n"
+                               "above (+) or below (-) its own use of the pooled care types."));
     if (!has_start)
         fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar = tarief + extern; beïnvloedbaar = volume + zorgzwaarte.",
                                "Non-influenceable = tariff + external; influenceable = volume + intensity."));
