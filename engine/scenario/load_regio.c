@@ -208,6 +208,9 @@ static int load_sleutel(loader *L, jz_verevening *v, const jz_node *n)
                              "gebruik, tabel or a mix such as {jeugd: 50%%, gebruik: 50%%}",
                              n->scalar, sug ? " (did you mean '" : "", sug ? sug : "", sug ? "'?)" : "");
     }
+    if (n->type != JZ_NODE_MAP)
+        return jz_node_error(L->err, n, "regio.verevening.sleutel: expected jeugd, gebruik, tabel or a mix of "
+                             "them with weights, e.g. {jeugd: 50%%, gebruik: 50%%}, got %s", jz_node_type_name(n));
     if ((rc = jz_schema_check(n, jz_keys_sleutel, "regio.verevening.sleutel", L->err)))
         return rc;
     double sum = 0.0;
