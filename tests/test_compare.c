@@ -378,7 +378,8 @@ static void test_twelve(void **state)
     int rows = 0;
     for (char *p = csv; *p; p++)
         rows += *p == '\n';
-    int per_unit = JZ_CMP_N_GEMEENTE + (JZ_CMP_N_METRICS - JZ_CMP_N_GEMEENTE) * c->n_zorgsoorten;
+    /* the verevening only when a scenario has one (none here) */
+    int per_unit = JZ_CMP_N_GEMEENTE - 1 + (JZ_CMP_N_METRICS - JZ_CMP_N_GEMEENTE) * c->n_zorgsoorten;
     assert_int_equal(rows, 1 + c->n_units * per_unit * NMAX * c->n_years);
     free(csv);
     /* HTML: one series per scenario in the tekort chart */

@@ -73,9 +73,11 @@ static void check_file(const char *path)
             double scale = fabs(r->g_cost[i]) + fabs(r->g_budget[i]);
             double fixed_gap = r->g_fixed_cost[i] - r->g_fixed_budget[i];
             double inv = r->g_measure_investment[i];
-            close_to(r->g_cost[i], cost + r->g_fixed_cost[i] + inv, scale, "cost", path, g, y);
+            /* the verevening (regio) is a line of its own, 0 without one */
+            double vv = r->g_verevening[i];
+            close_to(r->g_cost[i], cost + r->g_fixed_cost[i] + inv + vv, scale, "cost", path, g, y);
             close_to(r->g_budget[i], budget + r->g_fixed_budget[i], scale, "budget", path, g, y);
-            close_to(r->g_tekort[i], tekort + fixed_gap + inv, scale, "tekort", path, g, y);
+            close_to(r->g_tekort[i], tekort + fixed_gap + inv + vv, scale, "tekort", path, g, y);
             close_to(r->g_care_cost[i], cost, scale, "care cost", path, g, y);
             close_to(r->g_ha_savings[i], ha, scale, "HA savings landed", path, g, y);
             close_to(r->g_dec_tariff[i], dt, scale, "tariff part", path, g, y);

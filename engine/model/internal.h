@@ -7,6 +7,7 @@
  *   money.c     prices, costs, budgets, fixed lines of one gemeente
  *   measures.c  the cell inputs of one gemeente with the measures applied
  *   total.c     the region slot g = G
+ *   regio.c     the regional pass: verevening, figures per youth
  *   run.c       jz_model_run: ties the above together
  *
  * The workspace holds the state of ONE gemeente at a time (gemeenten do not
@@ -146,5 +147,13 @@ void jz_money_gemeente(const jz_scenario *s, const jz_workspace *w,
 void jz_total_clear(jz_result *r, int totals);
 void jz_total_add(jz_result *r, int g, int totals);
 void jz_total_finish(jz_result *r, int totals);
+
+/* regio.c: gemeente g's youth and zeroed verevening figures (before its
+ * jz_total_add); after every gemeente, the verevening (gemeenten and region
+ * slot; 0 or JZ_EINPUT); after jz_total_finish, the figures per youth and
+ * the beinvloedbaar share of every slot. */
+void jz_regio_gemeente(const jz_scenario *s, jz_result *r, int g);
+int jz_regio_verevening(const jz_scenario *s, jz_result *r, jz_error *err);
+void jz_regio_ratios(jz_result *r);
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * run.c - jz_model_run: validate, then project gemeente by gemeente
  * (the measures applied to its inputs in measures.c, volumes in flow.c,
- * money in money.c) and add each into the region slot (total.c).  See
+ * money in money.c) and add each into the region slot (total.c); then
+ * the regional pass (regio.c: verevening, figures per youth).  See
  * jzsim/model.h for the contract and docs/model.md for the equations.
  *
  * Pure and re-entrant: reads s through a const pointer, writes only w and
@@ -73,9 +74,14 @@ int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
             r->g_measure_saving[i] = counterfactual ? w->m_cost_off[y] - r->g_cost[i] : w->m_ha[y];
             r->g_cost_without_measures[i] = counterfactual ? w->m_cost_off[y] : r->g_cost[i] + w->m_ha[y];
         }
+        jz_regio_gemeente(s, r, g);
         jz_total_add(r, g, w->totals);
     }
+    /* what the gemeenten settle between them (regio.c) */
+    if ((rc = jz_regio_verevening(s, r, err)))
+        return rc;
     jz_total_finish(r, w->totals);
+    jz_regio_ratios(r);
     /* the loader's ranges keep every product finite; this is the last
      * guard for scenarios built in code */
     for (int g = 0; g <= s->n_gemeenten; g++)

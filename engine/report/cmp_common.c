@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "jzsim/report.h"
 #include "report/cmp_common.h"
 
 const char *jz_cmp_metric_label(int m, jz_lang lang)
@@ -126,6 +127,16 @@ char *jz_cmp_fmt_mln(char *buf, size_t n, double v, jz_lang lang)
     else
         snprintf(buf, n, "€%s mln", num);
     return buf;
+}
+
+int jz_cmp_metric_shown(const jz_comparison *c, int m)
+{
+    if (m != JZ_CMP_VEREVENING)
+        return 1;
+    for (int s = 0; s < c->n_scenarios; s++)
+        if (jz_regio_metrics_shown(c->scen[s].scenario))
+            return 1;
+    return 0;
 }
 
 int jz_cmp_metric_any(const jz_comparison *c, int m, int u)

@@ -34,6 +34,9 @@ char *jz_cmp_fmt_mln(char *buf, size_t n, double v, jz_lang lang);
 /* Does metric m have a non-zero value anywhere in unit u?  Used to leave out
  * sections that are empty for every scenario (no measures, no bands). */
 int jz_cmp_metric_any(const jz_comparison *c, int m, int u);
+/* 0 for a figure a comparison leaves out: the verevening when no scenario
+ * has one (so that the outputs of other comparisons stay as they were). */
+int jz_cmp_metric_shown(const jz_comparison *c, int m);
 /* Does metric m have a value (present, maybe 0) anywhere in unit u? */
 int jz_cmp_metric_present(const jz_comparison *c, int m, int u);
 

@@ -16,6 +16,7 @@
 #include "report/reporters.h"
 #include "jzsim/compare.h"
 #include "report/csvw.h"
+#include "report/cmp_common.h"
 
 static void rows(jz_csvw *k, const jz_comparison *c, int u, int m, int z)
 {
@@ -39,6 +40,8 @@ static void rows(jz_csvw *k, const jz_comparison *c, int u, int m, int z)
 static void unit_rows(jz_csvw *k, const jz_comparison *c, int u)
 {
     for (int m = 0; m < JZ_CMP_N_METRICS; m++) {
+        if (!jz_cmp_metric_shown(c, m))
+            continue;
         if (!jz_cmp_metrics[m].per_zorgsoort) {
             rows(k, c, u, m, -1);
             continue;

@@ -86,7 +86,7 @@ static void bands_obj(jz_jsonw *w, const jz_comparison *c, int u)
     jz_jsonw_key(w, "bands");
     jz_jsonw_begin_object(w);
     for (int m = 0; m < JZ_CMP_N_GEMEENTE; m++) {
-        if (!jz_cmp_has_bands(c, m))
+        if (!jz_cmp_has_bands(c, m) || !jz_cmp_metric_shown(c, m))
             continue;
         jz_jsonw_key(w, jz_cmp_metrics[m].key);
         jz_jsonw_begin_object(w);
@@ -125,7 +125,8 @@ static void unit_obj(jz_jsonw *w, const jz_comparison *c, int u)
     jz_jsonw_key(w, "totals");
     jz_jsonw_begin_object(w);
     for (int m = 0; m < JZ_CMP_N_GEMEENTE; m++)
-        metric_obj(w, c, m, u, -1);
+        if (jz_cmp_metric_shown(c, m))
+            metric_obj(w, c, m, u, -1);
     jz_jsonw_end_object(w);
     jz_jsonw_key(w, "zorgsoorten");
     jz_jsonw_begin_object(w);
@@ -213,6 +214,8 @@ int jz_rep_compare_json(FILE *out, const jz_report_subject *x, const jz_report_o
     jz_jsonw_key(&w, "metrics");
     jz_jsonw_begin_array(&w);
     for (int m = 0; m < JZ_CMP_N_METRICS; m++) {
+        if (!jz_cmp_metric_shown(c, m))
+            continue;
         jz_jsonw_begin_object(&w);
         jz_jsonw_key(&w, "key");
         jz_jsonw_string(&w, jz_cmp_metrics[m].key);

@@ -270,14 +270,14 @@ static void wrap(FILE *out, const char *prefix, const char *text)
 static const int overview[] = {
     JZ_CMP_COST, JZ_CMP_BUDGET, JZ_CMP_TEKORT, JZ_CMP_NIET_BEINVLOEDBAAR, JZ_CMP_BEINVLOEDBAAR,
     JZ_CMP_DEC_START, JZ_CMP_UNIQUE, JZ_CMP_COST_PER_CLIENT, JZ_CMP_MEASURE_SAVING, JZ_CMP_HA_SAVINGS,
-    JZ_CMP_MEASURE_INVESTMENT,
+    JZ_CMP_MEASURE_INVESTMENT, JZ_CMP_VEREVENING,
 };
 
 /* Shown only when some scenario has a non-zero value. */
 static int only_when_any(int m)
 {
     return m == JZ_CMP_DEC_START || m == JZ_CMP_MEASURE_SAVING || m == JZ_CMP_HA_SAVINGS ||
-           m == JZ_CMP_MEASURE_INVESTMENT;
+           m == JZ_CMP_MEASURE_INVESTMENT || m == JZ_CMP_VEREVENING;
 }
 
 static void unit_report(FILE *out, const jz_comparison *c, const jz_report_options *o, int u)
@@ -316,12 +316,14 @@ static void unit_report(FILE *out, const jz_comparison *c, const jz_report_optio
     }
     if (c->n_scenarios > 1)
         explain_table(out, c, o, u);
-    static const int cost_lines[] = {JZ_CMP_FIXED_COST, JZ_CMP_MEASURE_INVESTMENT};
-    static const int tekort_lines[] = {JZ_CMP_FIXED_TEKORT, JZ_CMP_MEASURE_INVESTMENT};
+    static const int cost_lines[] = {JZ_CMP_FIXED_COST, JZ_CMP_MEASURE_INVESTMENT, JZ_CMP_VEREVENING};
+    static const int tekort_lines[] = {JZ_CMP_FIXED_TEKORT, JZ_CMP_MEASURE_INVESTMENT, JZ_CMP_VEREVENING};
+    /* the verevening line only for a region that has one */
+    int n_lines = 2 + (jz_cmp_metric_any(c, JZ_CMP_VEREVENING, u) != 0);
     for (int y = 0; y < c->n_years; y++)
-        zorgsoort_table(out, c, o, JZ_CMP_Z_COST, cost_lines, 2, JZ_CMP_COST, u, y);
+        zorgsoort_table(out, c, o, JZ_CMP_Z_COST, cost_lines, n_lines, JZ_CMP_COST, u, y);
     for (int y = 0; y < c->n_years; y++)
-        zorgsoort_table(out, c, o, JZ_CMP_Z_TEKORT, tekort_lines, 2, JZ_CMP_TEKORT, u, y);
+        zorgsoort_table(out, c, o, JZ_CMP_Z_TEKORT, tekort_lines, n_lines, JZ_CMP_TEKORT, u, y);
 }
 
 int jz_rep_compare_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)

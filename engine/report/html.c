@@ -593,6 +593,7 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
     if (!rc) {
         jz_html_tornado_section(p);
         gemeenten_table(p);
+        jz_html_regio_section(p);
         if (o->all_gemeenten)
             rc = per_gemeente(p);
     }

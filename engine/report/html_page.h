@@ -90,6 +90,8 @@ void jz_html_waterfalls(const page *p);
 int jz_html_cost_chart(const page *p);
 int jz_html_clients_chart(const page *p);
 void jz_html_tornado_section(const page *p);
+/* regio_html.c: the gemeenten of the reference side by side (several gemeenten only) */
+void jz_html_regio_section(const page *p);
 /* The observed figures of the history next to the projection (--history). */
 int jz_html_history_section(const page *p);
 /* The values of figure m per scenario and year, as a table (html.c). */

@@ -39,6 +39,14 @@ static void gemeente_obj(jz_jsonw *w, const jz_scenario *s, const jz_result *r, 
         jz_jsonw_key(w, m->key);
         jz_jsonw_numbers(w, jz_metric_array(r, m) + jz_result_gy(r, g, 0), H);
     }
+    for (const jz_metric *m = jz_regio_compare_metrics; s->n_gemeenten > 1 && m->key; m++) {
+        jz_jsonw_key(w, m->key);
+        jz_jsonw_numbers(w, jz_metric_array(r, m) + jz_result_gy(r, g, 0), H);
+    }
+    for (const jz_metric *m = jz_regio_metrics; jz_regio_metrics_shown(s) && m->key; m++) {
+        jz_jsonw_key(w, m->key);
+        jz_jsonw_numbers(w, jz_metric_array(r, m) + jz_result_gy(r, g, 0), H);
+    }
     jz_jsonw_end_object(w);
     jz_jsonw_key(w, "zorgsoorten");
     jz_jsonw_begin_object(w);

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "jzsim/regio.h"
 #include "jzsim/report.h"
 
 #define CELL(k, nl, en, kind, field) {k, nl, en, NULL, NULL, kind, JZ_LEVEL_CELL, offsetof(jz_result, field)}
@@ -109,6 +110,12 @@ const jz_metric *jz_metric_find(const char *key, jz_metric_level level)
     for (const jz_metric *m = jz_metrics; m->key; m++)
         if (m->level == level && strcmp(m->key, key) == 0)
             return m;
+    for (const jz_metric *m = jz_regio_metrics; m->key; m++)
+        if (m->level == level && strcmp(m->key, key) == 0)
+            return m;
+    for (const jz_metric *m = jz_regio_compare_metrics; m->key; m++)
+        if (m->level == level && strcmp(m->key, key) == 0)
+            return m;
     return NULL;
 }
 
@@ -122,3 +129,38 @@ const char *jz_metric_column(const jz_metric *m, jz_lang lang)
     const char *c = lang == JZ_LANG_NL ? m->col_nl : m->col_en;
     return c ? c : jz_metric_label(m, lang);
 }
+
+/* The figures of a verevening (jzsim/regio.h): CSV and JSON add them for a
+ * scenario that has one (jz_regio_metrics_shown), so the outputs of every
+ * other scenario stay as they were. */
+const jz_metric jz_regio_metrics[] = {
+    GEMC("verevening_eigen", "Eigen gebruik verevende zorg", "Own use of pooled care", JZ_KIND_MONEY,
+         "Eigen gebruik", "Own use", g_verevening_eigen),
+    /* JZ_KIND_YEARS: a fraction, shown with decimals (the regional table shows it as a percent) */
+    GEMC("verevening_sleutel", "Aandeel in de verdeelsleutel", "Share of the key", JZ_KIND_YEARS, "Sleutel", "Key",
+         g_verevening_sleutel),
+    GEMC("verevening_aandeel", "Betaald aandeel verevende zorg", "Share paid of pooled care", JZ_KIND_MONEY,
+         "Betaald", "Paid", g_verevening_aandeel),
+    GEMC("verevening", "Verevening (regio)", "Regional pooling", JZ_KIND_MONEY, "Verevening", "Pooling",
+         g_verevening),
+    {NULL, NULL, NULL, NULL, NULL, 0, 0, 0}};
+
+int jz_regio_metrics_shown(const jz_scenario *s)
+{
+    return s && s->regio && s->regio->has_verevening;
+}
+
+/* The gemeenten side by side (regio_table.c): CSV and JSON of a run add
+ * them for a scenario with more than one gemeente.  JZ_KIND_YEARS marks a
+ * fraction (shown as a percent in the regional table). */
+const jz_metric jz_regio_compare_metrics[] = {
+    GEMC("cost_per_youth", "Kosten per jeugdige (0-17)", "Cost per youth (0-17)", JZ_KIND_PRICE, "Per jeugdige",
+         "Per youth", g_cost_per_youth),
+    GEMC("clients_per_youth", "Aandeel jeugdigen in zorg (unieke cliënten / jeugdigen 0-17)",
+         "Share of youth in care (unique clients / youth 0-17)", JZ_KIND_YEARS, "In zorg", "In care",
+         g_clients_per_youth),
+    GEMC("tekort_per_youth", "Tekort per jeugdige (0-17)", "Deficit per youth (0-17)", JZ_KIND_PRICE,
+         "Tekort/jeugd.", "Deficit/youth", g_tekort_per_youth),
+    GEMC("beinvloedbaar_share", "Beïnvloedbaar deel van het tekort", "Influenceable part of the deficit",
+         JZ_KIND_YEARS, "Beïnvl. deel", "Infl. part", g_beinvloedbaar_share),
+    {NULL, NULL, NULL, NULL, NULL, 0, 0, 0}};

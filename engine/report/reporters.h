@@ -15,6 +15,8 @@
     int name(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 
 JZ_REPORTER(jz_rep_run_table);       /* table.c */
+/* regio_table.c: the gemeenten side by side (run table of a region) */
+void jz_regio_table(FILE *out, const jz_scenario *s, const jz_result *r, const jz_report_options *o);
 JZ_REPORTER(jz_rep_run_csv);         /* csv.c */
 JZ_REPORTER(jz_rep_run_json);        /* json.c */
 JZ_REPORTER(jz_rep_compare_table);   /* compare_table.c */

@@ -285,6 +285,11 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
     int has_start = any(r, r->g_dec_start, g);
     year_table(out, r, o, gy, L(o, "Tekort naar oorzaak", "Deficit by cause"), has_start ? causes_start : causes,
                has_start ? N_OF(causes_start) : N_OF(causes));
+    if (any(r, r->g_verevening, g))
+        fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar bevat ook de verevening (regio): wat de gemeente meer (+)\n"
+                                  "of minder (-) betaalt dan haar eigen gebruik van de verevende zorgsoorten.",
+                               "Non-influenceable includes the regional pooling: what the gemeente pays\n"
+                               "above (+) or below (-) its own use of the pooled care types."));
     if (!has_start)
         fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar = tarief + extern; beïnvloedbaar = volume + zorgzwaarte.",
                                "Non-influenceable = tariff + external; influenceable = volume + intensity."));
@@ -309,12 +314,14 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
                     r->unique, persons, 1, JZ_KIND_COUNT);
     /* the lines in no zorgsoort, each its own row when it is not 0, so that
      * the rows add up to the total */
-    zrow lines[4];
+    zrow lines[5];
     int n = 0;
     if (any(r, r->g_fixed_cost, g))
         lines[n++] = (zrow){"Vaste lasten", "Fixed cost", r->g_fixed_cost};
     if (any(r, r->g_measure_investment, g))
         lines[n++] = (zrow){"Investering maatregelen", "Investment in measures", r->g_measure_investment};
+    if (any(r, r->g_verevening, g))
+        lines[n++] = (zrow){"Verevening (regio)", "Regional pooling", r->g_verevening};
     lines[n++] = (zrow){"Totaal", "Total", r->g_cost};
     zorgsoort_table(out, s, r, o, g, L(o, "Kosten per zorgsoort", "Cost per care type"), r->cost, lines, n,
                     JZ_KIND_MONEY);
@@ -325,10 +332,14 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
         lines[n++] = (zrow){"af: begr. vaste lasten", "less: fixed budget", r->g_fixed_budget};
     if (any(r, r->g_measure_investment, g))
         lines[n++] = (zrow){"Investering maatregelen", "Investment in measures", r->g_measure_investment};
+    if (any(r, r->g_verevening, g))
+        lines[n++] = (zrow){"Verevening (regio)", "Regional pooling", r->g_verevening};
     lines[n++] = (zrow){"Totaal", "Total", r->g_tekort};
     zorgsoort_table(out, s, r, o, g, L(o, "Tekort per zorgsoort", "Deficit per care type"), r->tekort, lines, n,
                     JZ_KIND_MONEY);
     taakveld_table(out, r, x->taakvelden, o, g);
+    if (g == r->n_gemeenten)
+        jz_regio_table(out, s, r, o);
     if (ferror(out))
         return jz_error_set(err, JZ_EIO, NULL, 0, 0, "cannot write the table");
     return JZ_OK;

@@ -198,6 +198,8 @@ static void comparison_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
         const jz_cmp_unit *un = &c->units[u];
         for (int m = 0; m < JZ_CMP_N_METRICS; m++) {
             int nz = jz_cmp_metrics[m].per_zorgsoort ? c->n_zorgsoorten : 1;
+            if (!jz_cmp_metric_shown(c, m))
+                continue;
             for (int z = 0; z < nz; z++)
                 for (int y = 0; y < c->n_years; y++, row++) {
                     text(b, ws, row, 0, unit_label(b, un), NULL);
@@ -278,6 +280,8 @@ static void scenario_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, i
             continue;
         for (int m = 0; m < JZ_CMP_N_METRICS; m++) {
             int nz = jz_cmp_metrics[m].per_zorgsoort ? c->n_zorgsoorten : 1;
+            if (!jz_cmp_metric_shown(c, m))
+                continue;
             for (int z = 0; z < nz; z++) {
                 if (jz_cmp_metrics[m].per_zorgsoort && c->zs[z].z[s] < 0)
                     continue;
@@ -388,7 +392,7 @@ int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_o
     workbook_set_properties(b.wb, &props);
 
     /* names first, so that every sheet name is known and unique */
-    char sheet[JZ_CMP_MAX_SCENARIOS + 3][JZ_SHEET_NAME_SIZE];
+    char sheet[JZ_CMP_MAX_SCENARIOS + 4][JZ_SHEET_NAME_SIZE];
     int n_used = 0;
     const char *cmp_name = L(&b, "Vergelijking", "Comparison");
     const char *inputs_name = L(&b, "Aannames", "Inputs");
@@ -396,9 +400,14 @@ int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_o
     snprintf(sheet[JZ_CMP_MAX_SCENARIOS], sizeof sheet[0], "%s", cmp_name);
     snprintf(sheet[JZ_CMP_MAX_SCENARIOS + 1], sizeof sheet[0], "%s", inputs_name);
     snprintf(sheet[JZ_CMP_MAX_SCENARIOS + 2], sizeof sheet[0], "%s", about_name);
-    char used[JZ_CMP_MAX_SCENARIOS + 3][JZ_SHEET_NAME_SIZE];
+    char used[JZ_CMP_MAX_SCENARIOS + 4][JZ_SHEET_NAME_SIZE];
     for (int i = 0; i < 3; i++)
         snprintf(used[n_used++], sizeof used[0], "%s", sheet[JZ_CMP_MAX_SCENARIOS + i]);
+    /* a region: its gemeenten side by side (xlsx_regio.c) */
+    const char *regio_name = L(&b, "Gemeenten", "Gemeenten");
+    int regio = jz_xlsx_regio_wanted(c);
+    if (regio)
+        snprintf(used[n_used++], sizeof used[0], "%s", regio_name);
     for (int s = 0; s < c->n_scenarios; s++) {
         /* the full "[k] name" stands in cell A1 of the sheet and in the
          * Toelichting; the tab gets a short unique name, never a name cut
@@ -417,6 +426,8 @@ int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_o
     for (int s = 0; ws && s < c->n_scenarios; s++)
         if ((ws = workbook_add_worksheet(b.wb, sheet[s])))
             scenario_sheet(&b, ws, c, s, u0, u1);
+    if (ws && regio && (ws = workbook_add_worksheet(b.wb, regio_name)))
+        jz_xlsx_regio_sheet(&b, ws, c);
     if (ws && (ws = workbook_add_worksheet(b.wb, inputs_name)))
         jz_xlsx_inputs_sheet(&b, ws, c);
     if (ws && (ws = workbook_add_worksheet(b.wb, about_name)))

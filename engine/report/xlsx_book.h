@@ -65,4 +65,9 @@ static inline void widths(book *b, lxw_worksheet *ws, int ncols, double max)
  * (xlsx_inputs.c). */
 void jz_xlsx_inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c);
 
+/* The Gemeenten sheet: the reference's gemeenten side by side
+ * (xlsx_regio.c), when it has more than one gemeente. */
+int jz_xlsx_regio_wanted(const jz_comparison *c);
+void jz_xlsx_regio_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c);
+
 #endif

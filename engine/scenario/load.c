@@ -439,6 +439,8 @@ static jz_scenario *build(const jz_node *root, const char *path, const jz_load_o
         if (ld_load_gemeente_head(&L, (int)g, gl->values[g]) ||
             ld_load_gemeente_cells(&L, (int)g, gl->values[g], zl))
             goto fail;
+    if (ld_load_regio(&L, jz_node_get(root, "regio")))
+        goto fail;
     if (jz_load_measures(L.s, jz_node_get(root, "measures"), err))
         goto fail;
     if (jz_unc_finish(L.s, jz_node_get(root, "uncertainty"), err))

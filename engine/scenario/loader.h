@@ -52,4 +52,7 @@ int ld_load_cell(loader *L, int g, int z, const jz_node *zitem, const jz_node *o
 int ld_load_gemeente_head(loader *L, int g, const jz_node *item);
 int ld_load_gemeente_cells(loader *L, int g, const jz_node *item, const jz_node *zlist);
 
+/* load_regio.c: the `regio:` section (NULL: none), after the gemeenten */
+int ld_load_regio(loader *L, const jz_node *regio);
+
 #endif

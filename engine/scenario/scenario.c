@@ -18,6 +18,7 @@
 #include "scenario/build.h"
 #include "scenario/measure_build.h"
 #include "scenario/uncertain.h"
+#include "jzsim/regio.h"
 
 /* The series outside the cells, in layout order: X(field, extend) of
  * jz_scenario and of jz_gemeente (extend as in JZ_CELL_SERIES). */
@@ -241,6 +242,7 @@ void jz_scenario_free(jz_scenario *s)
     free(s->meta.sources);
     jz_scenario_free_measures(s);
     jz_unc_free_all(s);
+    jz_regio_free(s->regio);
     free(s->zorgsoorten);
     free(s->gemeenten);
     free(s->cells);
@@ -315,6 +317,8 @@ jz_scenario *jz_scenario_copy(const jz_scenario *src)
     if (jz_scenario_copy_measures(s, src))
         goto fail;
     if (jz_unc_copy_all(s, src))
+        goto fail;
+    if (src->regio && !(s->regio = jz_regio_copy(src->regio, H)))
         goto fail;
     return s;
 fail:
@@ -393,6 +397,8 @@ jz_scenario *jz_scenario_extend(const jz_scenario *src, int H2)
 #undef EXT_G_
 #undef EXT_CELL_
     if (jz_scenario_extend_measures(s, src))
+        goto fail;
+    if (src->regio && !(s->regio = jz_regio_copy(src->regio, H2)))
         goto fail;
     return s;
 fail:

@@ -37,6 +37,11 @@ extern const jz_key jz_keys_ageing[];
 extern const jz_key jz_keys_financing[];
 extern const jz_key jz_keys_external[];
 extern const jz_key jz_keys_bron[];        /* bronnen[] items */
+extern const jz_key jz_keys_regio[];       /* regio (load_regio.c) */
+extern const jz_key jz_keys_verevening[];  /* regio.verevening */
+extern const jz_key jz_keys_sleutel[];     /* regio.verevening.sleutel as a mix */
+extern const jz_key jz_keys_gebruik[];     /* regio.verevening.gebruik */
+extern const jz_key jz_keys_drempel[];     /* regio.verevening.drempel */
 
 /* Check that map (which must be a map node; `what` names it in messages,
  * e.g. "zorgsoort 'ambulant'") has only keys of `table` and every required

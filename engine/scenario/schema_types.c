@@ -39,6 +39,11 @@ const jz_key_table *jz_schema_tables(size_t *n)
         {"correlation", NULL, "an item of uncertainty.correlations"},
         {"begroting", jz_keys_begroting, "gemeenten[].begroting"},
         {"mixture", jz_keys_mixture, "zorgsoorten[].mixture"},
+        {"regio", jz_keys_regio, "regio"},
+        {"verevening", jz_keys_verevening, "regio.verevening"},
+        {"sleutel", jz_keys_sleutel, "regio.verevening.sleutel as a mix"},
+        {"gebruik", jz_keys_gebruik, "regio.verevening.gebruik"},
+        {"drempel", jz_keys_drempel, "regio.verevening.drempel"},
     };
     if (!t[18].keys) {
         t[18].keys = jz_unc_section_table(0);
@@ -83,6 +88,26 @@ static const jz_key_type types[] = {
     REF("top", "measures", JZ_T_JSON, "{\"type\": \"array\", \"items\": {\"$ref\": \"#/$defs/measure\"}}"),
     REF("top", "uncertainty", JZ_T_MAP, "uncertainty"),
     REF("top", "bronnen", JZ_T_LIST, "bron"), SRC("top"),
+    REF("top", "regio", JZ_T_MAP, "regio"),
+
+    REF("regio", "verevening", JZ_T_MAP, "verevening"), SRC("regio"),
+    REF("verevening", "zorgsoorten", JZ_T_JSON,
+        "{\"anyOf\": [{\"type\": \"string\"}, {\"type\": \"array\", \"items\": {\"type\": \"string\"}, \"minItems\": 1}]}"),
+    REF("verevening", "sleutel", JZ_T_JSON,
+        "{\"anyOf\": [{\"enum\": [\"jeugd\", \"gebruik\", \"tabel\"]}, {\"$ref\": \"#/$defs/sleutel\"}]}"),
+    REF("verevening", "gebruik", JZ_T_MAP, "gebruik"),
+    REF("verevening", "tabel", JZ_T_JSON,
+        "{\"type\": \"object\", \"additionalProperties\": {\"$ref\": \"#/$defs/number_fraction\"}}"),
+    REF("verevening", "drempel", JZ_T_MAP, "drempel"), SRC("verevening"),
+    NUM("sleutel", "jeugd", JZ_U_FRACTION), NUM("sleutel", "gebruik", JZ_U_FRACTION),
+    NUM("sleutel", "tabel", JZ_U_FRACTION),
+    REF("gebruik", "jaren", JZ_T_JSON,
+        "{\"anyOf\": [{\"type\": \"integer\"}, {\"type\": \"array\", \"items\": {\"type\": \"integer\"}, \"minItems\": 1}]}"),
+    REF("gebruik", "cijfers", JZ_T_JSON,
+        "{\"type\": \"object\", \"additionalProperties\": {\"anyOf\": [{\"$ref\": \"#/$defs/number_money\"}, "
+        "{\"type\": \"object\", \"additionalProperties\": {\"$ref\": \"#/$defs/number_money\"}}]}}"),
+    SRC("gebruik"),
+    SER("drempel", "bedrag", JZ_U_MONEY), SER("drempel", "per_jeugdige", JZ_U_MONEY), SRC("drempel"),
 
     T("meta", "name", JZ_T_TEXT), T("meta", "description", JZ_T_TEXT),
     INT("meta", "base_year", 1900, 2200), INT("meta", "horizon", 1, JZ_HORIZON_MAX),

@@ -23,6 +23,7 @@
 #include "jzsim/scenario.h"
 #include "jzsim/uncertainty.h"
 #include "jzsim/measures.h"
+#include "jzsim/regio.h"
 #include "jzsim/model.h"
 #include "jzsim/compare.h"
 #include "jzsim/mc.h"

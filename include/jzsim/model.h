@@ -109,7 +109,19 @@ extern "C" {
                                                    cost-weighted over the zorgsoorten their cause touches */ \
     X(g_cost_without_measures, JZ_RESULT_SUM)   /* g_cost of the same run with every measure off */ \
     X(g_measure_saving, JZ_RESULT_SUM)          /* besparing: g_cost_without_measures - g_cost = Hervormingsagenda \
-                                                   + effect of local measures - their investment */
+                                                   + effect of local measures - their investment */ \
+    /* regional arrangements (engine/model/regio.c; docs/model.md section 14): 0 without a verevening */ \
+    X(g_verevening_eigen, JZ_RESULT_SUM)        /* own use: sum of cost over the pooled zorgsoorten */ \
+    X(g_verevening_sleutel, JZ_RESULT_SUM)      /* the gemeente's share of the key (the region: 1) */ \
+    X(g_verevening_aandeel, JZ_RESULT_SUM)      /* what it pays: own use up to the drempel + key x the rest */ \
+    X(g_verevening, JZ_RESULT_SUM)              /* g_verevening_aandeel - g_verevening_eigen, in g_cost and \
+                                                   g_niet_beinvloedbaar; sums to 0 over the gemeenten */ \
+    /* for comparing gemeenten (the regional report) */ \
+    X(g_youth, JZ_RESULT_SUM)                   /* youth 0-17 (population.youth; 0 when not given) */ \
+    X(g_cost_per_youth, JZ_RESULT_RATIO)        /* g_cost / g_youth (0 when g_youth = 0) */ \
+    X(g_clients_per_youth, JZ_RESULT_RATIO)     /* g_unique / g_youth: share of youth in care */ \
+    X(g_tekort_per_youth, JZ_RESULT_RATIO)      /* g_tekort / g_youth */ \
+    X(g_beinvloedbaar_share, JZ_RESULT_RATIO)   /* g_beinvloedbaar / g_tekort (0 when g_tekort = 0) */
 
 #define JZ_RESULT_DECLARE_(field, kind) double *field;
 

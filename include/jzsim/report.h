@@ -49,6 +49,14 @@ typedef struct jz_metric {
  * (Dutch and English) that every reporter uses (run, compare, mc, ...). */
 extern const jz_metric jz_metrics[];
 
+/* The figures of a verevening (regio), terminated by {NULL}; CSV and JSON
+ * of a run show them when jz_regio_metrics_shown(s). */
+extern const jz_metric jz_regio_metrics[];
+int jz_regio_metrics_shown(const jz_scenario *s);
+/* The gemeenten side by side (per youth, beinvloedbaar share), terminated
+ * by {NULL}; CSV and JSON of a run show them for more than one gemeente. */
+extern const jz_metric jz_regio_compare_metrics[];
+
 /* The row of key at level; NULL when there is none. */
 const jz_metric *jz_metric_find(const char *key, jz_metric_level level);
 /* Its name in lang, and its column heading (the name when no shorter one). */

@@ -255,6 +255,8 @@ typedef struct jz_scenario {
     int n_bronnen;
     jz_bron *bronnen;      /* the `bronnen:` list, in file order */
 
+    struct jz_regio *regio; /* the `regio:` section (jzsim/regio.h), NULL when none */
+
     /* storage: every per-year array above points into `block` */
     double *block;
     size_t block_len;

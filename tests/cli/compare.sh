@@ -136,7 +136,8 @@ import json, sys, openpyxl
 d = json.load(open(sys.argv[2]))
 wb = openpyxl.load_workbook(sys.argv[1])
 names = wb.sheetnames
-assert names[0] == "Vergelijking" and "Aannames" in names and len(names) == 3 + 3, names
+# 3 scenarios, Vergelijking, Aannames, Toelichting and (a region) Gemeenten
+assert names[0] == "Vergelijking" and "Aannames" in names and "Gemeenten" in names and len(names) == 3 + 3 + 1, names
 assert len({n.lower() for n in names}) == len(names)
 for n in names:
     assert 1 <= len(n) <= 31 and not any(ch in n for ch in '[]:*?/\\') and n[0] != "'" and n[-1] != "'", n

@@ -69,14 +69,15 @@ def sums(tag, d):
                     continue
                 w = f"{tag} {res['code']} [{s + 1}] {year}"
                 g = lambda k: t[k][s][y]
+                gv = lambda: t["verevening"][s][y] if "verevening" in t else 0.0  # only for a region with a verevening
                 zsum = lambda k: sum(res["zorgsoorten"][z][k]["values"][s][y] or 0.0 for z in res["zorgsoorten"])
-                if not close(g("cost"), zsum("cost") + g("fixed_cost") + g("measure_investment")):
-                    fail(f"{w}: cost {g('cost')} != zorgsoorten + fixed + investment")
-                if not close(g("tekort"), zsum("tekort") + g("fixed_tekort") + g("measure_investment")):
-                    fail(f"{w}: tekort {g('tekort')} != zorgsoorten + fixed + investment")
+                if not close(g("cost"), zsum("cost") + g("fixed_cost") + g("measure_investment") + gv()):
+                    fail(f"{w}: cost {g('cost')} != zorgsoorten + fixed + investment + verevening")
+                if not close(g("tekort"), zsum("tekort") + g("fixed_tekort") + g("measure_investment") + gv()):
+                    fail(f"{w}: tekort {g('tekort')} != zorgsoorten + fixed + investment + verevening")
                 if not close(g("beinvloedbaar") + g("niet_beinvloedbaar"), g("tekort")):
                     fail(f"{w}: split parts != tekort")
-                parts = sum(g(k) for k in ("dec_tariff", "dec_external", "dec_volume", "dec_intensity", "dec_start"))
+                parts = sum(g(k) for k in ("dec_tariff", "dec_external", "dec_volume", "dec_intensity", "dec_start")) + gv()
                 if not close(parts, g("tekort"), 1.0):
                     fail(f"{w}: causes {parts} != tekort {g('tekort')}")
                 if t["tekort"][0][y] is not None:
@@ -236,10 +237,11 @@ for scen in SINGLE:
         t, Z = res["totals"], res["zorgsoorten"]
         for y in range(len(d["years"])):
             zs = lambda k: sum(Z[z][k][y] for z in Z)
-            if not close(t["cost"][y], zs("cost") + t["fixed_cost"][y] + t["measure_investment"][y]):
+            vv = t["verevening"][y] if "verevening" in t else 0.0  # a region with a verevening
+            if not close(t["cost"][y], zs("cost") + t["fixed_cost"][y] + t["measure_investment"][y] + vv):
                 fail(f"run {tag} {res['code']} {d['years'][y]}: cost != zorgsoorten + lines")
             if not close(t["tekort"][y], zs("tekort") + t["fixed_cost"][y] - t["fixed_budget"][y]
-                         + t["measure_investment"][y]):
+                         + t["measure_investment"][y] + vv):
                 fail(f"run {tag} {res['code']} {d['years'][y]}: tekort != zorgsoorten + lines")
             if not close(t["beinvloedbaar"][y] + t["niet_beinvloedbaar"][y], t["tekort"][y]):
                 fail(f"run {tag} {res['code']} {d['years'][y]}: split parts != tekort")

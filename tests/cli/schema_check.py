@@ -117,6 +117,8 @@ places = {  # schema definition -> where all.yaml has such a map
     "mixture": ["zorgsoorten", 1, "mixture"],
     "financing": ["zorgsoorten", 1, "financing"], "external": ["gemeenten", 0, "external_shifts", 0],
     "bron": ["bronnen", 0], "measure_ha": ["measures", 0], "measure_local": ["measures", 1],
+    "regio": ["regio"], "verevening": ["regio", "verevening"], "sleutel": ["regio", "verevening", "sleutel"],
+    "gebruik": ["regio", "verevening", "gebruik"], "drempel": ["regio", "verevening", "drempel"],
     "uncertainty": ["uncertainty"], "correlation": ["uncertainty", "correlations", 0],
     "dist none": ["zorgsoorten", 2, "zorgduur"], "dist normal": ["zorgsoorten", 0, "zorgduur"],
     "dist lognormal": ["zorgsoorten", 1, "cost"], "dist uniform": ["zorgsoorten", 1, "instroom"],

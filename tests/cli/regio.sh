@@ -1,0 +1,94 @@
+#!/bin/bash
+# Regional arrangements (docs/regio.md): a verevening in the run's CSV and
+# JSON (differences sum to 0, shares to the pooled cost, the region is the
+# sum of the gemeenten), the gemeenten side by side in the table, the shift
+# between two keys in `jzsim compare`, and bad input as a located error with
+# exit 2.
+. "$(dirname "$0")/lib.inc"
+D="$(cd "$SRC/tests/data/regio" && pwd)"
+
+expect_exit 0 "$JZ" run --format csv --gemeente all "$D/drie.yaml"
+cp "$TMP/out" "$TMP/drie.csv"
+python3 - "$TMP/drie.csv" <<'PY' && ok || bad "verevening in the CSV does not add up or differs from the hand-computed shares"
+import csv, sys
+v = {}
+for row in csv.reader(open(sys.argv[1])):
+    if row[0] == "scenario" or row[3]:
+        continue
+    v[(row[1], int(row[4]), row[5])] = float(row[6])
+# key jeugd 10/30/60% of 1M + 2M + 7M
+want = {"GM0001": 1e6, "GM0002": 3e6, "GM0003": 6e6}
+for y in (2024, 2025, 2026):
+    d = sum(v[(g, y, "verevening")] for g in want)
+    assert abs(d) < 1e-9 * 10e6, d
+    for g, pay in want.items():
+        assert abs(v[(g, y, "verevening_aandeel")] - pay) < 1e-3, (g, y)
+    for k in ("cost", "tekort", "verevening", "verevening_aandeel", "verevening_eigen", "niet_beinvloedbaar"):
+        assert abs(v[("TOTAL", y, k)] - sum(v[(g, y, k)] for g in want)) < 1e-3, (k, y)
+    assert abs(v[("GM0002", y, "cost_per_youth")] - v[("GM0002", y, "cost")] / 3000) < 1e-6
+PY
+
+# the table: the verevening line and the gemeenten side by side
+expect_exit 0 "$JZ" run "$D/drie.yaml"
+expect_grep "$TMP/out" "Verevening (regio)"
+expect_grep "$TMP/out" "Gemeenten naast elkaar"
+expect_grep "$TMP/out" "Kosten per jeugdige"
+expect_exit 0 "$JZ" run --lang en "$D/drie.yaml"
+expect_grep "$TMP/out" "Regional pooling"
+
+# two keys side by side: the shift per gemeente
+cat > "$TMP/tabel.yaml" <<'Y'
+extends: DIR/drie.yaml
+meta: {name: "Drie, tabel", description: De vaste tabel in plaats van de jeugd.}
+regio:
+  verevening:
+    sleutel: tabel
+    tabel: {GM0001: 50%, GM0002: 30%, GM0003: 20%}
+Y
+sed -i "s#DIR#$D#" "$TMP/tabel.yaml"
+expect_exit 0 "$JZ" compare --format csv --gemeente all "$D/drie.yaml" "$TMP/tabel.yaml"
+python3 - "$TMP/out" <<'PY' && ok || bad "compare of two keys does not show the shift per gemeente"
+import csv, sys
+rows = [r for r in csv.reader(open(sys.argv[1]))]
+h = rows[0]
+ix = {k: h.index(k) for k in h}
+got = {}
+for r in rows[1:]:
+    if r[ix["metric"]] == "verevening" and r[ix["year"]] == "2025" and not r[ix["zorgsoort"]]:
+        got[(r[ix["scenario_index"]] if "scenario_index" in ix else r[0], r[ix["gemeente_code"]])] = float(r[ix["value"]])
+# jeugd: 0, +1M, -1M; tabel 50/30/20%: +4M, +1M, -5M
+assert abs(got[("1", "GM0001")]) < 1e-3 and abs(got[("2", "GM0001")] - 4e6) < 1e-3, got
+assert abs(got[("2", "GM0003")] + 5e6) < 1e-3, got
+PY
+
+# bad input: located errors, exit 2
+bad_regio() { # NAME REGEX; the regio section on stdin
+  { sed '/^regio:/,$d' "$D/drie.yaml"; cat; } > "$TMP/$1.yaml"
+  expect_exit 2 "$JZ" run "$TMP/$1.yaml"
+  if grep -Eq -- "$2" "$TMP/err"; then ok; else bad "$1: '$2' not in: $(cat "$TMP/err")"; fi
+}
+bad_regio sum 'drie|sum\.yaml:[0-9]+:[0-9]+: regio.verevening.tabel: the shares must sum to 100%' <<'Y'
+regio:
+  verevening: {zorgsoorten: [jeugdzorgplus], sleutel: tabel, tabel: {GM0001: 50%, GM0002: 30%, GM0003: 10%}}
+Y
+bad_regio typo 'typo\.yaml:[0-9]+:[0-9]+: .*did you mean .Beedorp.' <<'Y'
+regio:
+  verevening: {zorgsoorten: [jeugdzorgplus], sleutel: tabel, tabel: {GM0001: 50%, Beedrop: 30%, GM0003: 20%}}
+Y
+bad_regio zorgsoort 'zorgsoort\.yaml:[0-9]+:[0-9]+: .*unknown zorgsoort .jzp.' <<'Y'
+regio:
+  verevening: {zorgsoorten: [jzp], sleutel: jeugd}
+Y
+bad_regio drempel 'drempel\.yaml:[0-9]+:[0-9]+: .*must be >= 0' <<'Y'
+regio:
+  verevening: {zorgsoorten: [jeugdzorgplus], sleutel: jeugd, drempel: {bedrag: -1}}
+Y
+bad_regio jaar 'jaar\.yaml:[0-9]+:[0-9]+: .*2020 is outside this run' <<'Y'
+regio:
+  verevening: {zorgsoorten: [jeugdzorgplus], sleutel: gebruik, gebruik: {jaren: 2020}}
+Y
+bad_regio mix 'mix\.yaml:[0-9]+:[0-9]+: .*weights of the mix must sum to 100%' <<'Y'
+regio:
+  verevening: {zorgsoorten: [jeugdzorgplus], sleutel: {jeugd: 60%, gebruik: 60%}, gebruik: {jaren: 2024}}
+Y
+finish

@@ -1,0 +1,279 @@
+/*
+ * test_regio.c - regional arrangements (jzsim/regio.h, engine/model/regio.c):
+ *   - each key (jeugd, gebruik from the run's own cost and from given
+ *     figures, tabel, a mix) and each drempel (bedrag, per_jeugdige) against
+ *     shares computed by hand;
+ *   - conservation: the differences sum to 0, the shares to the pooled cost;
+ *     the region slot is the sum of the gemeenten in every figure;
+ *   - the difference enters g_cost, g_tekort and g_niet_beinvloedbaar, and
+ *     the parts of the tekort still add up;
+ *   - bad input: located errors.
+ *
+ * The test region: three gemeenten whose pooled zorgsoort (jeugdzorgplus) is
+ * a lumpsum without indexation, so its cost is exactly 1M, 2M and 7M a year
+ * (pool 10M); youth 1,000, 3,000 and 6,000 (key jeugd 10%, 30%, 60%).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jzsim/jzsim.h"
+#include "jztest.h"
+
+#define BASE                                                                          \
+    "meta: {name: Drie, description: Test, base_year: 2024, horizon: 3}\n"            \
+    "zorgsoorten:\n"                                                                  \
+    "  - {key: ambulant, instroom: 100, start: 100, zorgduur: 12, cost: 10k, budget: {amount: 1M}}\n" \
+    "  - {key: jeugdzorgplus, instroom: 0, start: 0, zorgduur: 12, cost: 200k, budget: {amount: 2M}}\n" \
+    "  - {key: crisis, instroom: 0, start: 0, zorgduur: 1, cost: 100k}\n"               \
+    "gemeenten:\n"                                                                    \
+    "  - {code: GM0001, name: Aastad, population: {youth: 1000},\n"                   \
+    "     zorg: {jeugdzorgplus: {financing: {mode: lumpsum, amount: 1M}}}}\n"         \
+    "  - {code: GM0002, name: Beedorp, population: {youth: 3000},\n"                  \
+    "     zorg: {jeugdzorgplus: {financing: {mode: lumpsum, amount: 2M}}}}\n"         \
+    "  - {code: GM0003, name: Ceeveen, population: {youth: 6000},\n"                  \
+    "     zorg: {jeugdzorgplus: {financing: {mode: lumpsum, amount: 7M}}}}\n"
+/* BASE has 12 lines; the regio section starts on line 13 */
+
+static jz_scenario *load(const char *regio, jz_error *err)
+{
+    char text[4096];
+    snprintf(text, sizeof text, "%s%s", BASE, regio);
+    return jz_scenario_load_string(text, strlen(text), "t.yaml", NULL, err);
+}
+
+static jz_result *run(const char *regio, jz_scenario **sp)
+{
+    jz_error err;
+    jz_scenario *s = load(regio, &err);
+    if (!s)
+        fail_msg("load failed: %s:%d:%d: %s", err.file, err.line, err.column, err.message);
+    jz_workspace *w = jz_workspace_alloc(s);
+    jz_result *r = jz_result_alloc(s);
+    assert_non_null(w);
+    assert_non_null(r);
+    if (jz_model_run(s, w, r, &err) != JZ_OK)
+        fail_msg("run failed: %s", err.message);
+    jz_workspace_free(w);
+    *sp = s;
+    return r;
+}
+
+static const double own[3] = {1e6, 2e6, 7e6};
+
+/* Every year: own use as above, shares paid as expected, the identities. */
+static void check(const jz_scenario *s, const jz_result *r, const double pays[3])
+{
+    int G = r->n_gemeenten;
+    for (int y = 0; y < r->horizon; y++) {
+        double sum_d = 0.0, sum_pay = 0.0, sum_own = 0.0;
+        for (int g = 0; g < G; g++) {
+            size_t i = jz_result_gy(r, g, y);
+            assert_close(r->g_verevening_eigen[i], own[g], 1e-6);
+            assert_close(r->g_verevening_aandeel[i], pays[g], 1e-6);
+            assert_close(r->g_verevening[i], pays[g] - own[g], 1e-6);
+            sum_d += r->g_verevening[i];
+            sum_pay += r->g_verevening_aandeel[i];
+            sum_own += r->g_verevening_eigen[i];
+            /* the difference is in the gemeente's cost and tekort, as niet-beinvloedbaar */
+            double zcost = 0.0;
+            for (int z = 0; z < r->n_zorgsoorten; z++)
+                zcost += r->cost[jz_result_cz(r, g, z, y)];
+            assert_rel(r->g_cost[i], zcost + r->g_fixed_cost[i] + r->g_measure_investment[i] + r->g_verevening[i], 1e-12);
+            assert_rel(r->g_tekort[i], r->g_cost[i] - r->g_budget[i], 1e-12);
+            assert_close(r->g_niet_beinvloedbaar[i] + r->g_beinvloedbaar[i], r->g_tekort[i], 1e-6);
+            assert_close(r->g_dec_tariff[i] + r->g_dec_external[i] + r->g_verevening[i],
+                         r->g_niet_beinvloedbaar[i], 1e-6);
+        }
+        /* nothing created or lost */
+        assert_true(fabs(sum_d) <= 1e-9 * sum_own);
+        assert_rel(sum_pay, sum_own, 1e-12);
+        /* the region is the sum of the gemeenten */
+        size_t t = jz_result_gy(r, G, y);
+        assert_rel(r->g_verevening_aandeel[t], sum_pay, 1e-12);
+        assert_rel(r->g_verevening_eigen[t], sum_own, 1e-12);
+        assert_close(r->g_verevening[t], sum_d, 1e-6);
+        assert_close(r->g_verevening_sleutel[t], 1.0, 1e-12);
+        double cost = 0.0, tekort = 0.0, niet = 0.0;
+        for (int g = 0; g < G; g++) {
+            cost += r->g_cost[jz_result_gy(r, g, y)];
+            tekort += r->g_tekort[jz_result_gy(r, g, y)];
+            niet += r->g_niet_beinvloedbaar[jz_result_gy(r, g, y)];
+        }
+        assert_rel(r->g_cost[t], cost, 1e-12);
+        assert_rel(r->g_tekort[t], tekort, 1e-12);
+        assert_close(r->g_niet_beinvloedbaar[t], niet, 1e-6);
+    }
+    (void)s;
+}
+
+static void expect(const char *regio, const double pays[3])
+{
+    jz_scenario *s;
+    jz_result *r = run(regio, &s);
+    check(s, r, pays);
+    jz_result_free(r);
+    jz_scenario_free(s);
+}
+
+static void test_key_jeugd(void **state)
+{
+    (void)state;
+    /* 10%, 30%, 60% of 10M */
+    expect("regio: {verevening: {zorgsoorten: [jeugdzorgplus, crisis], sleutel: jeugd}}\n",
+           (double[3]){1e6, 3e6, 6e6});
+}
+
+static void test_key_tabel(void **state)
+{
+    (void)state;
+    expect("regio: {verevening: {zorgsoorten: jeugdzorgplus, sleutel: tabel,\n"
+           "  tabel: {Aastad: 25%, GM0002: 25%, GM0003: 50%}}}\n",
+           (double[3]){2.5e6, 2.5e6, 5e6});
+}
+
+static void test_key_gebruik(void **state)
+{
+    (void)state;
+    /* historical use given: 2M, 2M, 6M of 10M -> 20%, 20%, 60%; averaged by year for Aastad */
+    expect("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: gebruik,\n"
+           "  gebruik: {cijfers: {GM0001: {2021: 1M, 2022: 3M}, GM0002: 2M, GM0003: 6M}}}}\n",
+           (double[3]){2e6, 2e6, 6e6});
+    /* the run's own cost in 2025: the shares are the own use, nothing moves */
+    expect("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: gebruik, gebruik: {jaren: 2025}}}\n",
+           own);
+}
+
+static void test_key_mix(void **state)
+{
+    (void)state;
+    /* 50% jeugd (10, 30, 60%) + 50% tabel (50, 30, 20%) = 30%, 30%, 40% */
+    expect("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: {jeugd: 50%, tabel: 50%},\n"
+           "  tabel: {GM0001: 0.5, GM0002: 0.3, GM0003: 0.2}}}\n",
+           (double[3]){3e6, 3e6, 4e6});
+}
+
+static void test_drempel(void **state)
+{
+    (void)state;
+    /* bedrag 1.5M: own parts 1M, 1.5M, 1.5M; pool 0 + 0.5M + 5.5M = 6M by
+     * 10/30/60%: 1M + 0.6M, 1.5M + 1.8M, 1.5M + 3.6M */
+    expect("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: jeugd, drempel: {bedrag: 1.5M}}}\n",
+           (double[3]){1.6e6, 3.3e6, 5.1e6});
+    /* 400 per youth: 0.4M, 1.2M, 2.4M own; pool 0.6M + 0.8M + 4.6M = 6M */
+    expect("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: jeugd, drempel: {per_jeugdige: 400}}}\n",
+           (double[3]){0.4e6 + 0.6e6, 1.2e6 + 1.8e6, 2.4e6 + 3.6e6});
+    /* a drempel above every use: everyone pays its own */
+    expect("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: jeugd, drempel: {bedrag: 10M}}}\n", own);
+}
+
+/* Without a regio section the figures are 0 and the cost is the gemeente's own. */
+static void test_no_regio(void **state)
+{
+    (void)state;
+    jz_scenario *s;
+    jz_result *r = run("", &s);
+    for (int g = 0; g <= r->n_gemeenten; g++)
+        for (int y = 0; y < r->horizon; y++) {
+            size_t i = jz_result_gy(r, g, y);
+            assert_true(r->g_verevening[i] == 0.0 && r->g_verevening_aandeel[i] == 0.0);
+            assert_true(r->g_verevening_eigen[i] == 0.0);
+        }
+    /* the figures per youth */
+    size_t i = jz_result_gy(r, 1, 0);
+    assert_rel(r->g_youth[i], 3000.0, 0);
+    assert_rel(r->g_cost_per_youth[i], r->g_cost[i] / 3000.0, 1e-15);
+    assert_rel(r->g_clients_per_youth[i], r->g_unique[i] / 3000.0, 1e-15);
+    size_t t = jz_result_gy(r, 3, 0);
+    assert_rel(r->g_youth[t], 10000.0, 0);
+    assert_rel(r->g_tekort_per_youth[t], r->g_tekort[t] / 10000.0, 1e-15);
+    jz_result_free(r);
+    jz_scenario_free(s);
+}
+
+/* A copy (Monte Carlo, sensitivity) carries the arrangement. */
+static void test_copy(void **state)
+{
+    (void)state;
+    jz_scenario *s;
+    jz_result *r = run("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: jeugd, drempel: {bedrag: 1.5M}}}\n", &s);
+    jz_scenario *c = jz_scenario_copy(s);
+    jz_scenario *e = jz_scenario_extend(s, 5);
+    assert_non_null(c);
+    assert_non_null(e);
+    jz_workspace *w = jz_workspace_alloc(c);
+    jz_result *r2 = jz_result_alloc(c);
+    jz_error err;
+    assert_int_equal(jz_model_run(c, w, r2, &err), JZ_OK);
+    assert_memory_equal(r->g_verevening, r2->g_verevening, 4 * 3 * sizeof(double));
+    assert_close(e->regio->verevening.drempel_value[4], 1.5e6, 0);
+    jz_result_free(r2);
+    jz_workspace_free(w);
+    jz_scenario_free(c);
+    jz_scenario_free(e);
+    jz_result_free(r);
+    jz_scenario_free(s);
+}
+
+static void expect_error(const char *regio, int line, int col, const char *needle)
+{
+    jz_error err;
+    jz_scenario *s = load(regio, &err);
+    if (s) {
+        jz_scenario_free(s);
+        fail_msg("no error for: %s", regio);
+    }
+    if (err.status != JZ_EINPUT || !strstr(err.message, needle) || err.line != line || (col && err.column != col))
+        fail_msg("got %d %d:%d '%s', expected %d:%d '%s'", err.status, err.line, err.column, err.message, line, col,
+                 needle);
+}
+
+static void test_bad_input(void **state)
+{
+    (void)state;
+    expect_error("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: tabel,\n"
+                 "  tabel: {GM0001: 30%, GM0002: 30%, GM0003: 30%}}}\n",
+                 14, 10, "must sum to 100%");
+    expect_error("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: {jeugd: 50%, tabel: 40%},\n"
+                 "  tabel: {GM0001: 50%, GM0002: 50%, GM0003: 0}}}\n",
+                 13, 61, "weights of the mix must sum to 100%");
+    expect_error("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: tabel,\n"
+                 "  tabel: {GM0001: 50%, Beedrop: 50%, GM0003: 0}}}\n",
+                 14, 24, "did you mean 'Beedorp'?");
+    expect_error("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: tabel,\n"
+                 "  tabel: {GM0001: 50%, Hengelo: 50%, GM0003: 0}}}\n",
+                 14, 24, "gemeente 'Hengelo' is not in this scenario");
+    expect_error("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: tabel,\n"
+                 "  tabel: {GM0001: 50%, GM0002: 50%}}}\n",
+                 14, 10, "GM0003 (Ceeveen) is missing");
+    expect_error("regio: {verevening: {zorgsoorten: [jeugdzorgplus, jeugdzorgpluss], sleutel: jeugd}}\n",
+                 13, 51, "unknown zorgsoort 'jeugdzorgpluss'; did you mean 'jeugdzorgplus'?");
+    expect_error("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: jeugd, drempel: {bedrag: -5}}}\n",
+                 13, 86, "must be >= 0");
+    expect_error("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: gebruik, gebruik: {jaren: [2022]}}}\n",
+                 13, 88, "2022 is outside this run (2024-2026)");
+    expect_error("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: jeugt}}\n",
+                 13, 61, "did you mean 'jeugd'");
+    expect_error("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: gebruik}}\n",
+                 13, 61, "give gebruik");
+    expect_error("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutl: jeugd}}\n",
+                 13, 52, "did you mean 'sleutel'?");
+    expect_error("regio: {vereffening: {}}\n", 13, 9, "did you mean 'verevening'?");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_key_jeugd),  cmocka_unit_test(test_key_tabel), cmocka_unit_test(test_key_gebruik),
+        cmocka_unit_test(test_key_mix),    cmocka_unit_test(test_drempel),   cmocka_unit_test(test_no_regio),
+        cmocka_unit_test(test_copy),       cmocka_unit_test(test_bad_input),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
