@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "report/cmp_common.h"
+#include "jzsim/verschil.h"
 
 const char *jz_cmp_metric_label(int m, jz_lang lang)
 {
@@ -152,7 +153,7 @@ int jz_cmp_metric_present(const jz_comparison *c, int m, int u)
     return 0;
 }
 
-int jz_cmp_summary_year(const jz_comparison *c)
+static int last_common_year(const jz_comparison *c)
 {
     int last = c->n_years - 1;
     for (int s = 0; s < c->n_scenarios; s++) {
@@ -165,4 +166,72 @@ int jz_cmp_summary_year(const jz_comparison *c)
         if (jz_cmp_year(c, last) < c->scen[s].first_year)
             return c->n_years - 1;
     return last;
+}
+
+int jz_cmp_summary_is_begroting(const jz_comparison *c)
+{
+    int b = c->scen[0].scenario->meta.begrotingsjaar;
+    return b > 0 && b >= c->scen[0].first_year && b <= c->scen[0].last_year;
+}
+
+int jz_cmp_summary_year(const jz_comparison *c)
+{
+    if (jz_cmp_summary_is_begroting(c))
+        return c->scen[0].scenario->meta.begrotingsjaar - c->first_year;
+    return last_common_year(c);
+}
+
+char *jz_cmp_summary_year_name(const jz_comparison *c, jz_lang lang, char *buf, size_t n)
+{
+    int year = jz_cmp_year(c, jz_cmp_summary_year(c));
+    const char *what = jz_cmp_summary_is_begroting(c) ? jz_cmp_L(lang, "begrotingsjaar", "budget year")
+                       : year <= jz_cmp_realised_year(c) ? jz_cmp_L(lang, "realisatie", "realised")
+                                                         : jz_cmp_L(lang, "prognose", "projection");
+    snprintf(buf, n, "%d (%s)", year, what);
+    return buf;
+}
+
+const char *const jz_vs_keys[JZ_VS_N] = {"verschil", "verschil_prijs", "verschil_volume", "verschil_overig"};
+
+static const jz_metric *vs_metric(const char *key)
+{
+    return jz_metric_find(key, JZ_LEVEL_GEMEENTE);
+}
+
+const char *jz_vs_label(int part, jz_lang lang)
+{
+    const jz_metric *m = vs_metric(jz_vs_keys[part]);
+    return m ? jz_metric_label(m, lang) : jz_vs_keys[part];
+}
+
+const char *jz_vs_column(int part, jz_lang lang)
+{
+    const jz_metric *m = vs_metric(jz_vs_keys[part]);
+    return m ? jz_metric_column(m, lang) : jz_vs_keys[part];
+}
+
+const char *jz_vs_lines_label(jz_lang lang)
+{
+    const jz_metric *m = vs_metric("verschil_buiten");
+    return m ? jz_metric_column(m, lang) : "verschil_buiten";
+}
+
+double jz_vs_part(const jz_verschil *v, int part)
+{
+    switch (part) {
+    case JZ_VS_DIFF: return v->diff;
+    case JZ_VS_PRICE: return v->price;
+    case JZ_VS_VOLUME: return v->volume;
+    default: return v->other;
+    }
+}
+
+int jz_vs_any(const jz_comparison *c, int kind, int u)
+{
+    jz_verschil v;
+    for (int s = 0; s < c->n_scenarios; s++)
+        for (int y = 0; y < c->n_years; y++)
+            if (jz_cmp_verschil(c, kind, u, JZ_VERSCHIL_ALL, s, y, &v) && v.diff != 0.0)
+                return 1;
+    return 0;
 }

@@ -62,6 +62,14 @@ const jz_metric jz_metrics[] = {
          g_measure_saving),
     CMPC("other_assumptions", "Lager tekort door andere aannames", "Lower deficit from other assumptions",
          JZ_KIND_MONEY, "Andere aann.", "Other assump."),
+    /* the verschillenanalyse (jzsim/verschil.h): a cost difference split
+     * into price, volume and other, per zorgsoort */
+    CMPC("verschil", "Verschil in kosten", "Difference in cost", JZ_KIND_MONEY, "Verschil", "Difference"),
+    CMPC("verschil_prijs", "Prijseffect", "Price effect", JZ_KIND_MONEY, "Prijs", "Price"),
+    CMPC("verschil_volume", "Volume-effect", "Volume effect", JZ_KIND_MONEY, "Volume", "Volume"),
+    CMPC("verschil_overig", "Overig verschil", "Other difference", JZ_KIND_MONEY, "Overig", "Other"),
+    CMPC("verschil_buiten", "Kosten buiten de zorgsoorten", "Cost outside the care types", JZ_KIND_MONEY,
+         "Buiten zorgsoorten", "Outside care types"),
     GEMC("rijksbijdrage", "Rijksbijdrage", "National contribution", JZ_KIND_MONEY, NULL, "Contribution",
          g_rijksbijdrage),
     GEMC("tekort_rijk", "Tekort t.o.v. Rijksbijdrage", "Deficit vs national contribution", JZ_KIND_MONEY,

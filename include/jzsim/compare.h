@@ -150,6 +150,11 @@ typedef struct jz_comparison {
      * sensitivity of the reference scenario (jzsim/sensitivity.h); the HTML
      * briefing draws it as a tornado chart */
     const struct jz_sensitivity *tornado;
+    /* the verschillenanalyse (jzsim/verschil.h), computed once by
+     * jz_comparison_alloc: [((kind * U + u) * S + s) * Y + y) * (Z + 2) + k],
+     * k = z for a zorgsoort, Z for the lines in no zorgsoort, Z + 1 for all;
+     * read it with jz_cmp_verschil */
+    struct jz_verschil *verschil;
 } jz_comparison;
 
 /* Build a comparison of n pairs (1 <= n <= JZ_CMP_MAX_SCENARIOS); pair 0 is

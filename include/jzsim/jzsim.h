@@ -32,5 +32,6 @@
 #include "jzsim/records.h"
 #include "jzsim/report.h"
 #include "jzsim/taakveld.h"
+#include "jzsim/verschil.h"
 #include "jzsim/version.h" /* JZSIM_VERSION, generated from CMake's project(VERSION) */
 #endif
