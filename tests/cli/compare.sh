@@ -93,6 +93,33 @@ assert t[2][0] is None and t[0][3] is None and t[2][4] is not None   # absent, n
 assert d["results"][0]["zorgsoorten"]["crisis"]["cost"]["values"][0] == [None] * 5
 assert d["results"][1]["in_scenario"] == [True, True, False]
 assert len(d["notes"]) == 5
+# verschillenanalyse: each row adds up, the lines add up to the total, and
+# the difference is that of the cost figures shown (reference and year on year)
+close = lambda a, b: abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+assert [p["key"] for p in d["verschil_parts"]] == ["diff", "price", "volume", "other"]
+nv = 0
+for r in d["results"]:
+    for kind, v in r["verschil"].items():
+        lines = list(v["zorgsoorten"].items()) + [(None, v["outside_zorgsoorten"])]
+        for s in range(3):
+            for y in range(5):
+                tot = v["total"]
+                if tot["diff"][s][y] is None:
+                    continue
+                for key, p in lines + [("total", tot)]:
+                    if p["diff"][s][y] is not None:
+                        assert close(p["price"][s][y] + p["volume"][s][y] + p["other"][s][y], p["diff"][s][y]), (kind, key, s, y)
+                for part in ("diff", "price", "volume", "other"):
+                    assert close(sum(p[part][s][y] or 0.0 for _, p in lines), tot[part][s][y]), (kind, part, s, y)
+                cost = r["totals"]["cost"]["values"]
+                a = cost[0][y] if kind == "reference" else cost[s][y - 1]
+                assert close(tot["diff"][s][y], cost[s][y] - a), (kind, s, y)
+                nv += 1
+        if kind == "reference":
+            assert all(x is None for x in v["total"]["diff"][0])   # the reference against itself
+        else:
+            assert all(row[0] is None for row in v["total"]["diff"])  # no year before the first
+assert nv > 20, nv
 PY
 [ -n "$PY" ] || skipped="$skipped jsonschema"
 expect_exit 0 "$JZ" compare -q --format json --gemeente GM0002 "$A" "$B"
@@ -111,8 +138,32 @@ codes = {r["code"]: r for r in d["results"]}
 for path, sep in ((sys.argv[1], ","), (sys.argv[2], ";")):
     rows = list(csv.reader(open(path, newline=""), delimiter=sep))
     assert all(len(r) == 10 for r in rows), path
-    body = rows[1:]
+    body = [r for r in rows[1:] if not r[6].startswith("verschil")]
+    vs = [r for r in rows[1:] if r[6].startswith("verschil")]
     assert len(body) == 3 * (28 + 7 * 3) * 3 * 5, len(body)
+    # verschillenanalyse: 2 kinds x 4 parts x (3 zorgsoorten + outside + total)
+    assert len(vs) == 3 * 2 * 4 * 5 * 3 * 5, len(vs)
+    sums = {}
+    for r in vs:
+        s, code, zs, year, (what, kind, part) = int(r[0]) - 1, r[2], r[4], int(r[5]), r[6].split(":")
+        y = d["years"].index(year)
+        v = codes[code]["verschil"][kind]
+        v = v["zorgsoorten"][zs] if zs else v["outside_zorgsoorten"] if what == "verschil_buiten" else v["total"]
+        want = v[part][s][y]
+        if want is None:
+            assert r[7] == "" and r[8] == "" and r[9] == "", r
+            continue
+        got = float(r[7].replace(",", ".") if sep == ";" else r[7])
+        assert abs(got - want) <= 1e-12 * max(1.0, abs(want)), (r, want)
+        # the zorgsoorten and the outside line add up to the total, per part
+        k = (code, s, y, kind, part)
+        sums.setdefault(k, [0.0, None])
+        if zs or what == "verschil_buiten":
+            sums[k][0] += got
+        else:
+            sums[k][1] = got
+    for k, (parts, total) in sums.items():
+        assert total is not None and abs(parts - total) <= 1e-6 * max(1.0, abs(total)), (k, parts, total)
     for r in body:
         s, code, zs, year, key = int(r[0]) - 1, r[2], r[4], int(r[5]), r[6]
         y = d["years"].index(year)
