@@ -187,7 +187,7 @@ import json, sys, openpyxl
 d = json.load(open(sys.argv[2]))
 wb = openpyxl.load_workbook(sys.argv[1])
 names = wb.sheetnames
-assert names[0] == "Vergelijking" and "Aannames" in names and len(names) == 3 + 3, names
+assert names[0] == "Vergelijking" and "Aannames" in names and "Verschillenanalyse" in names and len(names) == 4 + 3, names
 assert len({n.lower() for n in names}) == len(names)
 for n in names:
     assert 1 <= len(n) <= 31 and not any(ch in n for ch in '[]:*?/\\') and n[0] != "'" and n[-1] != "'", n
@@ -226,6 +226,30 @@ for row in ws.iter_rows(min_row=5, values_only=True):
         assert (want is None) == (got is None)
 assert checked > 500, checked
 assert "€" in ws.cell(row=5, column=F + 1).number_format
+# the Verschillenanalyse sheet: each row adds up, each block adds up to its
+# total row, and the figures are the JSON's (the comparison's)
+vs = wb["Verschillenanalyse"]
+assert [c.value for c in vs[5]][:10] == ["Gemeente", "CBS-code", "Vergeleken met", "Scenario", "Jaar", "Zorgsoort",
+                                         "Verschil in kosten", "Prijseffect", "Volume-effect", "Overig verschil"]
+parts = ("diff", "price", "volume", "other")
+block, nblocks = [], 0
+for row in vs.iter_rows(min_row=6, values_only=True):
+    code, kind, s, year, zs = row[1], "reference" if row[2].startswith("[1]") else "previous_year", int(row[3][1:row[3].index("]")]) - 1, row[4], row[5]
+    y = d["years"].index(year)
+    assert abs(row[7] + row[8] + row[9] - row[6]) <= 1e-6 * max(1.0, abs(row[6])), row
+    v = res[code]["verschil"][kind]
+    v = v["total"] if zs == "Totaal" else v["outside_zorgsoorten"] if zs == "Buiten zorgsoorten" else v["zorgsoorten"][zname[zs]]
+    for k, part in enumerate(parts):
+        assert abs(row[6 + k] - v[part][s][y]) <= 1e-6 * max(1.0, abs(row[6 + k])), (row, part)
+    if zs == "Totaal":
+        for k in range(4):
+            assert abs(sum(r[6 + k] for r in block) - row[6 + k]) <= 1e-6 * max(1.0, abs(row[6 + k])), (row, k)
+        block, nblocks = [], nblocks + 1
+    else:
+        block.append(row)
+# a block for every difference the JSON has
+assert nblocks == sum(x is not None for r in d["results"] for v in r["verschil"].values()
+                      for row in v["total"]["diff"] for x in row) > 20, nblocks
 # the inputs sheet as a controller reads it: human labels, numbers, Dutch
 # units, shared inputs once and the differences per scenario below them
 inp = wb["Aannames"]
