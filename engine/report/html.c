@@ -7,7 +7,8 @@
  * scenarios; key figures; tekort per year (a line per scenario, with P5-P95
  * bands on projected years where the comparison carries them); where the
  * tekort comes from (a waterfall per scenario, one sentence per part); cost
- * per zorgsoort (stacked columns with the budget, and as a table); clients
+ * per zorgsoort (stacked columns with the budget, and as a table); the
+ * verschillenanalyse (price, volume, other per zorgsoort); clients
  * per zorgsoort; observed figures (--history); the tornado; per gemeente
  * (regions); accountability (notes, sources).  Dutch by default.  The
  * charts are written by html_charts.c, the document parts (date, kenmerk,
@@ -586,6 +587,8 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
         jz_html_waterfalls(p);
         rc = jz_html_cost_chart(p);
     }
+    if (!rc)
+        rc = jz_html_verschil_section(p);
     if (!rc)
         rc = jz_html_clients_chart(p);
     if (!rc)

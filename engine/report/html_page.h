@@ -90,6 +90,8 @@ void jz_html_waterfalls(const page *p);
 int jz_html_cost_chart(const page *p);
 int jz_html_clients_chart(const page *p);
 void jz_html_tornado_section(const page *p);
+/* The verschillenanalyse of the summary year (html_verschil.c). */
+int jz_html_verschil_section(const page *p);
 /* The observed figures of the history next to the projection (--history). */
 int jz_html_history_section(const page *p);
 /* The values of figure m per scenario and year, as a table (html.c). */

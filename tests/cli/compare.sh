@@ -282,6 +282,29 @@ else
   skipped="$skipped openpyxl"
 fi
 
+# ---- table: the verschillenanalyse of the summary year adds up ----
+expect_exit 0 "$JZ" compare -q -o "$TMP/vs.txt" "$A" "$B" "$C"
+expect_grep "$TMP/vs.txt" "^Verschillenanalyse 2026 (prognose): \[2\] .* t.o.v. \[1\]"
+"$PYJ" - "$TMP/vs.txt" "$TMP/c.json" <<'PY' && ok || bad "table verschillenanalyse"
+import json, re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+d = json.load(open(sys.argv[2]))
+tot = [r for r in d["results"] if r["code"] == "TOTAL"][0]["verschil"]
+num = lambda x: 0.0 if x in ("€ 0", "-") else float(x.replace("€", "").replace(" ", "").replace(".", ""))
+blocks = re.findall(r'^Verschillenanalyse (\d+) \(\w+\)(?: t.o.v. \d+)?: \[(\d)\] (.*?)\n(?:Zorgsoort.*?)\n(.*?)\n(?=\n|Prijs =)', t, re.S | re.M)
+assert len(blocks) >= 4, len(blocks)
+for year, s, head, body in blocks:
+    kind = "reference" if head.endswith("t.o.v. [1]") else "previous_year"
+    rows = [[num(x) for x in re.findall(r'[+-]?€ [\d.]+|-(?= |$)', line[24:])] for line in body.split("\n")]
+    for r in rows:
+        assert len(r) == 4 and abs(r[1] + r[2] + r[3] - r[0]) <= 2, r     # each printed to the euro
+    for k in range(4):
+        assert abs(sum(r[k] for r in rows[:-1]) - rows[-1][k]) <= len(rows), (k, rows)
+    y = d["years"].index(int(year))
+    want = [tot[kind]["total"][p][int(s) - 1][y] for p in ("diff", "price", "volume", "other")]
+    assert all(abs(a - b) <= 0.5 for a, b in zip(rows[-1], want)), (rows[-1], want)
+PY
+
 # ---- HTML: self-contained, escaped, one series per scenario ----
 expect_exit 0 "$JZ" compare -q --format html -o "$TMP/c.html" "$A" "$B" "$C"
 H="$TMP/c.html"
@@ -299,6 +322,31 @@ print(len(re.findall(r'data-scenario="\d+"', svg)))
 PY
 )
 [ "$n" = 3 ] && ok || bad "tekort chart has $n series, wanted 3"
+# the verschillenanalyse: every table row adds up, the rows add up to the
+# total, the bars are the table's figures, and both are the JSON's
+"$PYJ" - "$H" "$TMP/c.json" <<'PY' && ok || bad "HTML verschillenanalyse"
+import json, re, sys
+h = open(sys.argv[1], encoding="utf-8").read()
+d = json.load(open(sys.argv[2]))
+total = [r for r in d["results"] if r["code"] == "TOTAL"][0]["verschil"]
+sec = re.search(r'<section class="blk verschil">(.*?)</section>', h, re.S).group(1)
+close = lambda a, b: abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+blocks = re.findall(r'<h3 data-kind="(\w+)" data-scenario="(\d+)">.*?<svg id="chart-verschil-\w+-\d+"(.*?)</svg>.*?<tbody>(.*?)</tbody>', sec, re.S)
+assert len(blocks) >= 2, len(blocks)
+for kind, s, svg, body in blocks:
+    s = int(s) - 1
+    rows = [[float(x) for x in re.findall(r'data-value="([^"]+)"', tr)] for tr in re.findall(r'<tr.*?</tr>', body, re.S)]
+    bars = [float(x) for x in re.findall(r'data-value="([^"]+)"', svg)]
+    assert bars == [x for r in rows for x in r[1:]], "bars differ from the table"
+    for r in rows:
+        assert close(r[1] + r[2] + r[3], r[0]), r
+    # rows shown + rows left out (each under 500 euro) = total
+    for k in range(4):
+        assert abs(sum(r[k] for r in rows[:-1]) - rows[-1][k]) < 500 * 12, (k, rows)
+    y = d["years"].index(int(re.search(r'Verschillenanalyse (\d+)', h).group(1)))
+    t = total[kind]["total"]
+    assert [t[p][s][y] for p in ("diff", "price", "volume", "other")] == rows[-1], (rows[-1], kind, s)
+PY
 printf 'scenario,gemeente_code,year,metric,p5,p50,p95\n1,TOTAL,2025,tekort,-8e6,-6e6,-5e6\n1,TOTAL,2026,tekort,-9e6,-6.5e6,-5e6\n' > "$TMP/bands.csv"
 expect_exit 0 "$JZ" compare -q --bands "$TMP/bands.csv" --lang en --format html -o "$TMP/en.html" "$A" "$B" "$C"
 expect_grep "$TMP/en.html" '<html lang="en">'
