@@ -69,6 +69,15 @@ static inline double val(const page *p, int m, int s, int y)
     return jz_cmp_value(p->c, m, p->u, 0, s, y);
 }
 
+/* What the summary year is: "begrotingsjaar" when it is the reference's
+ * meta.begrotingsjaar (jz_cmp_summary_year), else realisatie or prognose. */
+static inline const char *ys_phase(const page *p)
+{
+    if (jz_cmp_summary_is_begroting(p->c))
+        return L(p, "begrotingsjaar", "budget year");
+    return jz_cmp_year(p->c, p->ys) <= p->realised ? L(p, "realisatie", "realised") : L(p, "prognose", "projection");
+}
+
 static inline const char *scen_name(const page *p, int s)
 {
     return p->c->scen[s].scenario->meta.name;

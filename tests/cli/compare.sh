@@ -305,6 +305,25 @@ for year, s, head, body in blocks:
     assert all(abs(a - b) <= 0.5 for a, b in zip(rows[-1], want)), (rows[-1], want)
 PY
 
+# ---- the summary year is meta.begrotingsjaar when the reference has one ----
+ENS="$SRC/scenarios/enschede/basis.yaml" ENSHA="$SRC/scenarios/enschede/hervormingsagenda.yaml"
+expect_exit 0 "$JZ" compare -q -o "$TMP/bj.txt" "$ENS" "$ENSHA"      # 2022-2030, begrotingsjaar 2027
+expect_grep "$TMP/bj.txt" "^Verschillenanalyse 2027 (begrotingsjaar): \[2\]"
+expect_exit 0 "$JZ" compare -q --format html -o "$TMP/bj.html" "$ENS" "$ENSHA"
+expect_grep "$TMP/bj.html" "In het begrotingsjaar 2027 is het tekort"
+expect_grep "$TMP/bj.html" "Kerncijfers 2027 (begrotingsjaar)"
+expect_grep "$TMP/bj.html" "<h2>Verschillenanalyse 2027</h2>"
+expect_exit 0 "$JZ" compare -q --lang en --format html -o "$TMP/bj-en.html" "$ENS" "$ENSHA"
+expect_grep "$TMP/bj-en.html" "In the budget year 2027 the deficit"
+expect_exit 0 "$JZ" compare -q --format xlsx -o "$TMP/bj.xlsx" "$ENS" "$ENSHA"
+if [ -n "$PY" ]; then
+  "$PY" -c 'import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])["Verschillenanalyse"]; assert ws["A3"].value.endswith("2027 (begrotingsjaar)"), ws["A3"].value' \
+    "$TMP/bj.xlsx" && ok || bad "xlsx summary year"
+fi
+# without one (example.yaml): the last common year, a prognose
+expect_exit 0 "$JZ" compare -q -o "$TMP/nobj.txt" "$EX" "$HI"
+expect_grep "$TMP/nobj.txt" "^Verschillenanalyse 2028 (prognose): \[2\]"
+
 # ---- HTML: self-contained, escaped, one series per scenario ----
 expect_exit 0 "$JZ" compare -q --format html -o "$TMP/c.html" "$A" "$B" "$C"
 H="$TMP/c.html"
