@@ -94,8 +94,10 @@ char *jz_cmp_fmt_diff(char *buf, size_t n, int m, double d, jz_lang lang)
     int money = jz_cmp_metrics[m].kind == JZ_KIND_MONEY || jz_cmp_metrics[m].kind == JZ_KIND_PRICE;
     if (!money)
         snprintf(buf, n, "%s%s", sign, num);
-    else
-        snprintf(buf, n, "%s€%s%s", sign, lang == JZ_LANG_NL ? " " : "", num);
+    else if (lang == JZ_LANG_NL) /* as jz_format_money: "€ -1.234", so "€ +1.234" */
+        snprintf(buf, n, "€ %s%s", sign, num);
+    else /* "-€1,234", "+€1,234" */
+        snprintf(buf, n, "%s€%s", sign, num);
     return buf;
 }
 
@@ -109,6 +111,25 @@ char *jz_cmp_fmt_rel(char *buf, size_t n, double rel, jz_lang lang)
     jz_format_number(num, sizeof num, fabs(rel) * 100.0, 1, lang);
     const char *sign = strcmp(num, "0,0") == 0 || strcmp(num, "0.0") == 0 ? "" : rel < 0 ? "-" : "+";
     snprintf(buf, n, "%s%s%%", sign, num);
+    return buf;
+}
+
+char *jz_cmp_fmt_mln_diff(char *buf, size_t n, double d, jz_lang lang)
+{
+    char num[96], digits[96];
+    jz_cmp_fmt_mln(num, sizeof num, d, lang);
+    if (isnan(d) || d <= 0) {
+        snprintf(buf, n, "%s", num);
+        return buf;
+    }
+    /* a plus where jz_cmp_fmt_mln puts a minus, unless it rounds to 0 */
+    jz_format_number(digits, sizeof digits, d / 1e6, 1, lang);
+    if (strcmp(digits, "0,0") == 0 || strcmp(digits, "0.0") == 0)
+        snprintf(buf, n, "%s", num);
+    else if (lang == JZ_LANG_NL)
+        snprintf(buf, n, "€ +%s mln", digits);
+    else
+        snprintf(buf, n, "+€%s mln", digits);
     return buf;
 }
 

@@ -22,14 +22,19 @@ const char *jz_cmp_metric_label(int m, jz_lang lang);
 /* The value formatted by the metric's kind ("€ 1.234.567", "1.234", ...);
  * "-" when absent (NaN). */
 char *jz_cmp_fmt_value(char *buf, size_t n, int m, double v, jz_lang lang);
-/* A signed difference: "+€ 1.234" / "-€ 1.234" (money), "+12" (counts);
- * "-" when absent. */
+/* A signed difference: nl "€ +1.234" / "€ -1.234" (the sign where
+ * jz_format_money puts it: "€ -1.234"), en "+€1,234" / "-€1,234" (money);
+ * "+12" (counts); "-" when absent. */
 char *jz_cmp_fmt_diff(char *buf, size_t n, int m, double d, jz_lang lang);
 /* A relative difference as a signed percentage with one decimal:
  * "+12,5%"; "-" when absent. */
 char *jz_cmp_fmt_rel(char *buf, size_t n, double rel, jz_lang lang);
-/* Money in millions with one decimal: "€ 12,3 mln" / "€12.3 mln". */
+/* Money in millions with one decimal: "€ 12,3 mln" / "€12.3 mln";
+ * negative "€ -7,2 mln" / "-€7.2 mln" (the sign where jz_format_money puts it). */
 char *jz_cmp_fmt_mln(char *buf, size_t n, double v, jz_lang lang);
+/* The same for a difference, with a plus when positive: "€ +1,2 mln" /
+ * "+€1.2 mln"; no sign when it rounds to 0. */
+char *jz_cmp_fmt_mln_diff(char *buf, size_t n, double d, jz_lang lang);
 
 /* Does metric m have a non-zero value anywhere in unit u?  Used to leave out
  * sections that are empty for every scenario (no measures, no bands). */

@@ -306,9 +306,7 @@ static void scenario_table(const page *p)
             if (isnan(d)) {
                 fprintf(out, "–");
             } else {
-                jz_cmp_fmt_mln(buf, sizeof buf, d, p->lang);
-                fprintf(out, "%s", d > 0 ? "+" : "");
-                esc(p, buf);
+                esc(p, jz_cmp_fmt_mln_diff(buf, sizeof buf, d, p->lang));
                 jz_cmp_fmt_rel(buf, sizeof buf, jz_cmp_rel(c, JZ_CMP_TEKORT, p->u, 0, s, p->ys), p->lang);
                 if (strcmp(buf, "-") != 0) {
                     fprintf(out, " (");

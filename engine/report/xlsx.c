@@ -111,7 +111,8 @@ static void formats(book *b)
     b->years = workbook_add_format(wb);
     format_set_num_format(b->years, "#,##0.0");
     b->dmoney = workbook_add_format(wb);
-    format_set_num_format(b->dmoney, "+\"€ \"#,##0;-\"€ \"#,##0;\"€ \"0");
+    /* the sign after the euro sign, as in the money format: "€ +1.234", "€ -1.234" */
+    format_set_num_format(b->dmoney, "\"€ \"+#,##0;\"€ \"-#,##0;\"€ \"0");
     b->dcount = workbook_add_format(wb);
     format_set_num_format(b->dcount, "+#,##0;-#,##0;0");
     b->dyears = workbook_add_format(wb);

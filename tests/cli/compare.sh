@@ -295,7 +295,7 @@ blocks = re.findall(r'^Verschillenanalyse (\d+) \(\w+\)(?: t.o.v. \d+)?: \[(\d)\
 assert len(blocks) >= 4, len(blocks)
 for year, s, head, body in blocks:
     kind = "reference" if head.endswith("t.o.v. [1]") else "previous_year"
-    rows = [[num(x) for x in re.findall(r'[+-]?€ [\d.]+|-(?= |$)', line[24:])] for line in body.split("\n")]
+    rows = [[num(x) for x in re.findall(r'€ [+-]?[\d.]+|-(?= |$)', line[24:])] for line in body.split("\n")]
     for r in rows:
         assert len(r) == 4 and abs(r[1] + r[2] + r[3] - r[0]) <= 2, r     # each printed to the euro
     for k in range(4):
