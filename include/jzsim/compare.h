@@ -166,6 +166,17 @@ jz_comparison *jz_comparison_alloc(int n, const jz_scenario *const *scenarios,
 /* NULL and half-built comparisons are fine. */
 void jz_comparison_free(jz_comparison *c);
 
+/* An earlier forecast as a comparison's reference: read the JSON written by
+ * `jzsim run --format json` (format jzsim-run, format_version 1; for more
+ * than one gemeente written with --gemeente all) into a scenario shell
+ * (name, description, base year, horizon, begrotingsjaar, gemeenten,
+ * zorgsoorten and their taakveld; no inputs) and a result holding the saved
+ * figures (a figure the file lacks is NaN).  Both are the caller's, freed
+ * with jz_scenario_free and jz_result_free.  A file that is not such a JSON
+ * (truncated, another format, a wrong version or shape) gives JZ_EINPUT
+ * with file:line:column (engine/analysis/compare_saved.c). */
+int jz_saved_result_load(const char *path, jz_scenario **s, jz_result **r, jz_error *err);
+
 /* Note i as a sentence in the reader's language; returns buf.  The words
  * live in the report layer (engine/report/cmp_common.c). */
 char *jz_cmp_note_format(const jz_comparison *c, int i, jz_lang lang, char *buf, size_t size);
