@@ -324,6 +324,41 @@ fi
 expect_exit 0 "$JZ" compare -q -o "$TMP/nobj.txt" "$EX" "$HI"
 expect_grep "$TMP/nobj.txt" "^Verschillenanalyse 2028 (prognose): \[2\]"
 
+# ---- an earlier forecast as the reference (--reference SAVED.json) ----
+# save a forecast, change the scenario (higher indexation), compare the new
+# one against the saved: the same figures as comparing the two scenario
+# files, and the verschillenanalyse adds up
+expect_exit 0 "$JZ" run -q --format json -o "$TMP/saved.json" "$EX"
+expect_exit 0 "$JZ" compare -q --format json -o "$TMP/ref.json" --reference "$TMP/saved.json" "$HI"
+expect_exit 0 "$JZ" compare -q --format json -o "$TMP/yy.json" "$EX" "$HI"
+"$PYJ" - "$TMP/ref.json" "$TMP/yy.json" <<'PY' && ok || bad "compare --reference"
+import json, sys
+a, b = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+assert a["scenarios"][0]["path"].endswith("saved.json") and a["scenarios"][0]["name"] == b["scenarios"][0]["name"]
+assert a["results"] == b["results"], "a saved forecast gives other figures than its scenario"
+v = a["results"][-1]["verschil"]["reference"]
+y = a["years"].index(2028)
+t = [v["total"][p][1][y] for p in ("diff", "price", "volume", "other")]
+assert t[0] > 0 and t[1] > 0 and abs(t[1] + t[2] + t[3] - t[0]) < 1e-6 * t[0], t   # dearer: a price effect
+assert abs(sum(z["diff"][1][y] for z in v["zorgsoorten"].values()) + v["outside_zorgsoorten"]["diff"][1][y] - t[0]) < 1e-6 * t[0]
+PY
+expect_exit 0 "$JZ" compare -q --reference "$TMP/saved.json" "$HI" "$EX"      # more than one new scenario
+expect_grep "$TMP/out" "^Verschillenanalyse 2028 (prognose): \[2\]"
+# a wrong file: exit 2, located
+head -c 1500 "$TMP/saved.json" > "$TMP/cut.json"
+expect_exit 2 "$JZ" compare --reference "$TMP/cut.json" "$HI"
+expect_grep "$TMP/err" "cut.json:[0-9]*:[0-9]*: "
+expect_exit 2 "$JZ" compare --reference "$TMP/yy.json" "$HI"               # a comparison, not a run
+expect_grep "$TMP/err" "yy.json:2:[0-9]*: this is a 'jzsim-compare' file"
+sed 's/"format_version": 1/"format_version": 7/' "$TMP/saved.json" > "$TMP/v7.json"
+expect_exit 2 "$JZ" compare --reference "$TMP/v7.json" "$HI"
+expect_grep "$TMP/err" "v7.json:3:[0-9]*: format_version 7"
+expect_exit 2 "$JZ" compare --reference "$EX" "$HI"                         # a scenario, not a result
+expect_grep "$TMP/err" "example.yaml:[0-9]*:[0-9]*: no 'format' here"
+expect_exit 2 "$JZ" compare --reference "$TMP/missing.json" "$HI"
+expect_exit 2 "$JZ" compare --reference "$TMP/saved.json"                    # nothing to compare
+expect_exit 2 "$JZ" compare --reference "$TMP/saved.json" --draws 10 "$HI"
+
 # ---- HTML: self-contained, escaped, one series per scenario ----
 expect_exit 0 "$JZ" compare -q --format html -o "$TMP/c.html" "$A" "$B" "$C"
 H="$TMP/c.html"
