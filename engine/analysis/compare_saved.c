@@ -173,6 +173,16 @@ static jz_scenario *shell(const char *path, const jz_node *scen, const jz_node *
         return NULL;
     /* a shell has no inputs and says nothing of its own: the figures are
      * the saved ones */
+    for (int i = 0; i < s->n_inputs; i++) { /* as jz_scenario_free would */
+        jz_input *in = &s->inputs[i];
+        free(in->path);
+        free(in->value);
+        free(in->unit);
+        free(in->source);
+        free(in->file);
+        free(in->label_nl);
+        free(in->label_en);
+    }
     s->n_inputs = 0;
     for (int i = 0; i < s->n_warnings; i++)
         free(s->warnings[i]);
