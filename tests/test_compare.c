@@ -380,6 +380,9 @@ static void test_twelve(void **state)
         rows += *p == '\n';
     /* the verevening only when a scenario has one (none here) */
     int per_unit = JZ_CMP_N_GEMEENTE - 1 + (JZ_CMP_N_METRICS - JZ_CMP_N_GEMEENTE) * c->n_zorgsoorten;
+    /* and the verschillenanalyse: 2 kinds x 4 parts x (zorgsoorten, the line
+     * outside them, the total) */
+    per_unit += 2 * 4 * (c->n_zorgsoorten + 2);
     assert_int_equal(rows, 1 + c->n_units * per_unit * NMAX * c->n_years);
     free(csv);
     /* HTML: one series per scenario in the tekort chart */
@@ -441,7 +444,19 @@ static void test_formats(void **state)
 {
     (void)state;
     char buf[64];
-    assert_string_equal(jz_cmp_fmt_diff(buf, sizeof buf, JZ_CMP_TEKORT, 1234567.4, JZ_LANG_NL), "+€ 1.234.567");
+    /* Dutch: the sign after the euro sign, as in "€ -1.234" (jz_format_money);
+     * English: before it, as in "-€1,234" */
+    assert_string_equal(jz_cmp_fmt_diff(buf, sizeof buf, JZ_CMP_TEKORT, 1234567.4, JZ_LANG_NL), "€ +1.234.567");
+    assert_string_equal(jz_cmp_fmt_diff(buf, sizeof buf, JZ_CMP_TEKORT, -1234567.4, JZ_LANG_NL), "€ -1.234.567");
+    assert_string_equal(jz_cmp_fmt_diff(buf, sizeof buf, JZ_CMP_TEKORT, 1234567.4, JZ_LANG_EN), "+€1,234,567");
+    assert_string_equal(jz_format_money(buf, sizeof buf, -1234567.4, JZ_LANG_NL), "€ -1.234.567");
+    assert_string_equal(jz_format_money(buf, sizeof buf, -1234567.4, JZ_LANG_EN), "-€1,234,567");
+    assert_string_equal(jz_cmp_fmt_mln(buf, sizeof buf, -7.2e6, JZ_LANG_NL), "€ -7,2 mln");
+    assert_string_equal(jz_cmp_fmt_mln(buf, sizeof buf, -7.2e6, JZ_LANG_EN), "-€7.2 mln");
+    assert_string_equal(jz_cmp_fmt_mln_diff(buf, sizeof buf, -7.2e6, JZ_LANG_NL), "€ -7,2 mln");
+    assert_string_equal(jz_cmp_fmt_mln_diff(buf, sizeof buf, 10.0e6, JZ_LANG_NL), "€ +10,0 mln");
+    assert_string_equal(jz_cmp_fmt_mln_diff(buf, sizeof buf, 1.2e6, JZ_LANG_EN), "+€1.2 mln");
+    assert_string_equal(jz_cmp_fmt_mln_diff(buf, sizeof buf, 0.02e6, JZ_LANG_NL), "€ 0,0 mln");
     assert_string_equal(jz_cmp_fmt_diff(buf, sizeof buf, JZ_CMP_TEKORT, -1234567.4, JZ_LANG_EN), "-€1,234,567");
     assert_string_equal(jz_cmp_fmt_diff(buf, sizeof buf, JZ_CMP_TEKORT, 0.3, JZ_LANG_NL), "€ 0");
     assert_string_equal(jz_cmp_fmt_diff(buf, sizeof buf, JZ_CMP_TEKORT, NAN, JZ_LANG_NL), "-");

@@ -196,12 +196,70 @@ static void test_missing_zorgsoort(void **state)
     release(&f);
 }
 
+/* The comparison holds what the analysis computes: jz_cmp_verschil is
+ * jz_verschil_compare / jz_verschil_yoy bit for bit, absent for the
+ * reference against itself, and the zorgsoorten plus the lines in no
+ * zorgsoort add up to all of them in every column. */
+static void test_stored_in_comparison(void **state)
+{
+    (void)state;
+    fixture f = {0};
+    load(&f, "a.yaml");
+    load(&f, "b.yaml");
+    load(&f, "c.yaml");
+    compare(&f);
+    const jz_comparison *c = f.c;
+    int n = 0;
+    for (int kind = 0; kind < JZ_VERSCHIL_N_KINDS; kind++)
+        for (int u = 0; u < c->n_units; u++)
+            for (int s = 0; s < c->n_scenarios; s++)
+                for (int y = 0; y < c->n_years; y++) {
+                    double sum[4] = {0, 0, 0, 0};
+                    jz_verschil got, want;
+                    for (int z = JZ_VERSCHIL_LINES; z < c->n_zorgsoorten; z++) {
+                        int has = jz_cmp_verschil(c, kind, u, z, s, y, &got);
+                        int had = kind == JZ_VERSCHIL_YEAR ? jz_verschil_yoy(c, u, z, s, y, &want)
+                                                           : s > 0 && jz_verschil_compare(c, u, z, s, y, &want);
+                        assert_int_equal(has, had);
+                        if (!has) {
+                            assert_true(isnan(got.diff) && isnan(got.other));
+                            continue;
+                        }
+                        assert_memory_equal(&got, &want, sizeof got);
+                        check_adds_up(&got);
+                        if (z == JZ_VERSCHIL_ALL)
+                            continue;
+                        if (z == JZ_VERSCHIL_LINES)
+                            assert_true(got.price == 0.0 && got.volume == 0.0);
+                        sum[0] += got.diff;
+                        sum[1] += got.price;
+                        sum[2] += got.volume;
+                        sum[3] += got.other;
+                    }
+                    if (!jz_cmp_verschil(c, kind, u, JZ_VERSCHIL_ALL, s, y, &got))
+                        continue;
+                    double all[4] = {got.diff, got.price, got.volume, got.other};
+                    for (int k = 0; k < 4; k++)
+                        if (fabs(sum[k] - all[k]) > 1e-6 * (fabs(got.cost_a) + 1.0))
+                            fail_msg("kind %d unit %d s %d y %d column %d: lines %.17g != all %.17g", kind, u, s, y, k,
+                                     sum[k], all[k]);
+                    n++;
+                }
+    assert_true(n > 20);
+    jz_verschil v;
+    assert_false(jz_cmp_verschil(c, JZ_VERSCHIL_REFERENCE, 0, JZ_VERSCHIL_ALL, 0, 1, &v));
+    assert_false(jz_cmp_verschil(c, JZ_VERSCHIL_N_KINDS, 0, JZ_VERSCHIL_ALL, 1, 1, &v));
+    assert_false(jz_cmp_verschil(c, JZ_VERSCHIL_YEAR, 0, -3, 1, 1, &v));
+    release(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_adds_up_everywhere),
         cmocka_unit_test(test_hand_computed),
         cmocka_unit_test(test_missing_zorgsoort),
+        cmocka_unit_test(test_stored_in_comparison),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

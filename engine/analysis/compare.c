@@ -16,6 +16,7 @@
 
 #include "jzsim/taakveld.h"
 #include "jzsim/compare.h"
+#include "jzsim/verschil.h"
 
 /* No labels here: the report layer names each figure (engine/report/metrics.c,
  * found by key and level). */
@@ -91,6 +92,7 @@ void jz_comparison_free(jz_comparison *c)
         for (int s = 0; s < c->n_scenarios; s++)
             jz_taakveld_totals_free(c->scen[s].taakvelden);
     free(c->notes);
+    free(c->verschil);
     free(c->units);
     free(c->zs);
     free(c->scen);
@@ -233,6 +235,8 @@ jz_comparison *jz_comparison_alloc(int n, const jz_scenario *const *scenarios,
         if (c->scen[s].first_year != c->scen[0].first_year ||
             c->scen[s].last_year != c->scen[0].last_year)
             rc = add_note(c, JZ_CMP_NOTE_OTHER_YEARS, s, -1);
+    if (!rc) /* once, so that every report shows the same figures */
+        rc = jz_verschil_fill(c);
     if (rc) {
         jz_comparison_free(c);
         jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");

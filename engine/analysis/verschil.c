@@ -2,11 +2,13 @@
  * verschil.c - verschillenanalyse: price, volume and other
  * (see jzsim/verschil.h and docs/model.md "Verschillenanalyse").
  *
- * Reads the borrowed results through the comparison's index maps; keeps
- * nothing.  Reporters print what these functions return.
+ * Reads the borrowed results through the comparison's index maps.
+ * jz_verschil_fill keeps both kinds in the comparison when it is built;
+ * reporters print what jz_cmp_verschil returns.
  */
 #include <math.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 #include "jzsim/verschil.h"
 
@@ -67,17 +69,17 @@ static int between(const jz_comparison *c, int u, int z, int sa, int ya, int sb,
 {
     side a, b;
     absent(out);
-    if (z < JZ_VERSCHIL_ALL || z >= c->n_zorgsoorten || !get_side(c, u, sa, ya, &a) ||
+    if (z < JZ_VERSCHIL_LINES || z >= c->n_zorgsoorten || !get_side(c, u, sa, ya, &a) ||
         !get_side(c, u, sb, yb, &b))
         return 0;
     double ca, va, pa, cb, vb, pb;
-    if (z != JZ_VERSCHIL_ALL) {
+    if (z >= 0) {
         zs_figures(c, &a, z, sa, &ca, &va, &pa);
         zs_figures(c, &b, z, sb, &cb, &vb, &pb);
         split_zs(ca, va, pa, cb, vb, pb, out);
         return 1;
     }
-    double price = 0.0, volume = 0.0;
+    double price = 0.0, volume = 0.0, zs_a = 0.0, zs_b = 0.0;
     for (int k = 0; k < c->n_zorgsoorten; k++) {
         jz_verschil one;
         zs_figures(c, &a, k, sa, &ca, &va, &pa);
@@ -85,9 +87,17 @@ static int between(const jz_comparison *c, int u, int z, int sa, int ya, int sb,
         split_zs(ca, va, pa, cb, vb, pb, &one);
         price += one.price;
         volume += one.volume;
+        zs_a += ca;
+        zs_b += cb;
     }
     out->cost_a = jz_cmp_value(c, JZ_CMP_COST, u, 0, sa, ya);
     out->cost_b = jz_cmp_value(c, JZ_CMP_COST, u, 0, sb, yb);
+    if (z == JZ_VERSCHIL_LINES) {
+        /* what the gemeente cost holds beyond its zorgsoorten */
+        out->cost_a -= zs_a;
+        out->cost_b -= zs_b;
+        price = volume = 0.0;
+    }
     out->diff = out->cost_b - out->cost_a;
     out->price = price;
     out->volume = volume;
@@ -107,4 +117,47 @@ int jz_verschil_compare(const jz_comparison *c, int u, int z, int s, int y, jz_v
 int jz_verschil_yoy(const jz_comparison *c, int u, int z, int s, int y, jz_verschil *out)
 {
     return between(c, u, z, s, y - 1, s, y, out);
+}
+
+/* Slots per (kind, unit, scenario, year): the zorgsoorten, the lines in no
+ * zorgsoort, all. */
+static size_t slot(const jz_comparison *c, int kind, int u, int z, int s, int y)
+{
+    size_t K = (size_t)c->n_zorgsoorten + 2;
+    size_t k = z >= 0 ? (size_t)z : z == JZ_VERSCHIL_LINES ? K - 2 : K - 1;
+    return ((((size_t)kind * (size_t)c->n_units + (size_t)u) * (size_t)c->n_scenarios + (size_t)s) *
+                (size_t)c->n_years + (size_t)y) * K + k;
+}
+
+int jz_verschil_fill(jz_comparison *c)
+{
+    size_t n = slot(c, JZ_VERSCHIL_N_KINDS, 0, 0, 0, 0);
+    free(c->verschil);
+    if (!(c->verschil = malloc(n * sizeof *c->verschil)))
+        return JZ_ENOMEM;
+    for (int kind = 0; kind < JZ_VERSCHIL_N_KINDS; kind++)
+        for (int u = 0; u < c->n_units; u++)
+            for (int s = 0; s < c->n_scenarios; s++)
+                for (int y = 0; y < c->n_years; y++)
+                    for (int z = JZ_VERSCHIL_LINES; z < c->n_zorgsoorten; z++) {
+                        jz_verschil *v = &c->verschil[slot(c, kind, u, z, s, y)];
+                        if (kind == JZ_VERSCHIL_YEAR)
+                            jz_verschil_yoy(c, u, z, s, y, v);
+                        else if (s > 0) /* the reference against itself: absent */
+                            jz_verschil_compare(c, u, z, s, y, v);
+                        else
+                            absent(v);
+                    }
+    return JZ_OK;
+}
+
+int jz_cmp_verschil(const jz_comparison *c, int kind, int u, int z, int s, int y, jz_verschil *out)
+{
+    absent(out);
+    if (!c->verschil || kind < 0 || kind >= JZ_VERSCHIL_N_KINDS || u < 0 || u >= c->n_units ||
+        z < JZ_VERSCHIL_LINES || z >= c->n_zorgsoorten || s < 0 || s >= c->n_scenarios || y < 0 ||
+        y >= c->n_years)
+        return 0;
+    *out = c->verschil[slot(c, kind, u, z, s, y)];
+    return !isnan(out->diff);
 }

@@ -27,10 +27,12 @@ typedef struct args {
     const char *mc_output;
     const char *history;   /* --history: observed figures for the briefing */
     int interactive;       /* --interactive: the werksessie in the briefing */
+    const char *reference; /* --reference: an earlier forecast saved as JSON, as [1] */
 } args;
 
 static const char usage[] =
     "Usage: jzsim compare [options] REFERENCE.yaml OTHER.yaml [MORE.yaml ...]\n"
+    "       jzsim compare [options] --reference EARLIER.json NEW.yaml [MORE.yaml ...]\n"
     "\n"
     "Projects every scenario and puts them side by side per year: cost, budget,\n"
     "tekort, beïnvloedbaar and niet-beïnvloedbaar tekort, clients, cost per client,\n"
@@ -39,7 +41,10 @@ static const char usage[] =
     "Scenarios may cover different years (a year outside a scenario's horizon is\n"
     "shown as absent, not 0), zorgsoorten (matched by key) and gemeenten (by CBS\n"
     "code; with more than one gemeente the region total comes last).  2 to " CLI_STR(JZ_CMP_MAX_SCENARIOS) "\n"
-    "scenarios.\n"
+    "scenarios.  With --reference, the reference is a forecast saved earlier\n"
+    "(jzsim run --format json, e.g. for the previous P&C document), and the\n"
+    "verschillenanalyse explains the new forecast against it per zorgsoort as\n"
+    "price, volume and other.\n"
     "\n"
     "Options:\n";
 
@@ -76,6 +81,11 @@ static const cli_option options[] = {
         "with --draws: per draw, the difference with the reference\n"
         "(P5-P95 of the difference; .csv, .json, else a table)",
         offsetof(args, mc_output), 0, 0},
+    {CLI_OPT_STRING, "--reference", "FILE",
+        "an earlier forecast as the reference [1]: the JSON that\n"
+        "'jzsim run --format json' wrote (with --gemeente all for a\n"
+        "region); the scenarios then need only one file",
+        offsetof(args, reference), 0, 0},
     {CLI_OPT_STRING, "--title", "TEXT",
         "html: the title of the briefing",
         offsetof(args, title), 0, 0},
@@ -102,6 +112,8 @@ static const char trailer[] =
     "  jzsim compare --format html --interactive -o werksessie.html a.yaml b.yaml\n"
     "  jzsim compare --format xlsx -o vergelijking.xlsx a.yaml b.yaml c.yaml\n"
     "  jzsim compare --format csv --locale nl -o vergelijking.csv a.yaml b.yaml\n"
+    "  jzsim run --format json -o begroting-2026.json mijn-gemeente.yaml\n"
+    "  jzsim compare --reference begroting-2026.json mijn-gemeente-nu.yaml\n"
     "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n";
 
@@ -153,7 +165,18 @@ static int parse(int argc, char **argv, cli_common *co, args *a)
                                           "--format html");
     if (a->interactive && (rc = cli_werksessie_available("compare")) >= 0)
         return rc;
-    if (co->n_paths < 2)
+    if (a->reference && a->interactive)
+        return cli_usage_error("compare", "--interactive reruns the model on every scenario's inputs; a saved "
+                                          "forecast (--reference) has only its figures");
+    if (a->reference && a->draws)
+        return cli_usage_error("compare", "--draws needs the inputs of every scenario; a saved forecast "
+                                          "(--reference) has only its figures");
+    if (a->reference && co->n_paths >= JZ_CMP_MAX_SCENARIOS)
+        return cli_usage_error("compare", "with --reference at most %d scenario files", JZ_CMP_MAX_SCENARIOS - 1);
+    if (a->reference && co->n_paths < 1)
+        return cli_usage_error("compare", "give the scenario file to compare with the saved forecast %s",
+                               a->reference);
+    if (!a->reference && co->n_paths < 2)
         return cli_usage_error("compare", "give at least two scenario files (the first is the reference)%s",
                                co->n_paths == 1 ? "; for one scenario use 'jzsim run'" : "");
     return xlsx_missing("compare", co->format);
@@ -191,17 +214,22 @@ int cmd_compare(int argc, char **argv)
     jz_error err;
     jz_error_clear(&err);
     rc = EXIT_OK;
+    /* with --reference the saved forecast is [1] and the files follow it */
+    int k0 = a.reference ? 1 : 0, n = co.n_paths + k0;
+    if (a.reference && jz_saved_result_load(a.reference, &sc[0], &res[0], &err) != JZ_OK)
+        rc = cli_fail(&err);
     for (int i = 0; i < co.n_paths && rc == EXIT_OK; i++) {
-        if (!(sc[i] = cli_load(co.paths[i], &rc)))
+        int k = i + k0;
+        if (!(sc[k] = cli_load(co.paths[i], &rc)))
             break;
-        cli_warnings(sc[i], co.quiet);
+        cli_warnings(sc[k], co.quiet);
         /* a workspace per scenario: dimensions may differ between them */
-        ws = jz_workspace_alloc(sc[i]);
-        res[i] = jz_result_alloc(sc[i]);
-        if (!ws || !res[i]) {
+        ws = jz_workspace_alloc(sc[k]);
+        res[k] = jz_result_alloc(sc[k]);
+        if (!ws || !res[k]) {
             jz_error_set(&err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
             rc = cli_fail(&err);
-        } else if (jz_model_run(sc[i], ws, res[i], &err) != JZ_OK) {
+        } else if (jz_model_run(sc[k], ws, res[k], &err) != JZ_OK) {
             if (!err.file[0])
                 snprintf(err.file, sizeof err.file, "%s", co.paths[i]);
             rc = cli_fail(&err);
@@ -210,7 +238,7 @@ int cmd_compare(int argc, char **argv)
         ws = NULL;
     }
     if (rc == EXIT_OK &&
-        !(c = jz_comparison_alloc(co.n_paths, (const jz_scenario *const *)sc, (const jz_result *const *)res, &err)))
+        !(c = jz_comparison_alloc(n, (const jz_scenario *const *)sc, (const jz_result *const *)res, &err)))
         rc = cli_fail(&err);
     if (rc == EXIT_OK && !co.quiet)
         for (int i = 0; i < c->n_notes; i++) {
@@ -220,7 +248,7 @@ int cmd_compare(int argc, char **argv)
     if (rc == EXIT_OK && a.bands && jz_cmp_read_bands(c, a.bands, &err) != JZ_OK)
         rc = cli_fail(&err);
     if (rc == EXIT_OK && a.draws > 0) { /* Monte Carlo bands on common random numbers */
-        int m = unc_compare_bands(c, sc, co.n_paths, a.draws, a.seed, (int)a.threads, co.quiet, a.mc_output);
+        int m = unc_compare_bands(c, sc, n, a.draws, a.seed, (int)a.threads, co.quiet, a.mc_output);
         if (m >= 0)
             rc = m;
     }
@@ -246,7 +274,7 @@ int cmd_compare(int argc, char **argv)
     jz_history_free(hist);
     jz_sensitivity_free(tornado);
     jz_comparison_free(c);
-    for (int i = 0; i < co.n_paths; i++) {
+    for (int i = 0; i < n; i++) {
         jz_result_free(res[i]);
         jz_scenario_free(sc[i]);
     }

@@ -18,7 +18,9 @@ static const char usage[] =
     "begroting, the Rijksbijdrage and fixed cost lines.  The base-year run of\n"
     "the scenario reproduces the given spending and unique clients; every\n"
     "derived number carries its derivation as a YAML comment.  The template\n"
-    "format: docs/eigen-gemeente.md; templates: scenarios/sjabloon/.\n"
+    "is YAML, or a CSV form for Excel when its name ends in .csv (';' with\n"
+    "decimal commas, or ','); format: docs/eigen-gemeente.md; templates:\n"
+    "scenarios/sjabloon/ (leeg.yml, leeg.csv, voorbeeld.yml, voorbeeld.csv).\n"
     "\n"
     "Writes the scenario to stdout (or -o FILE); on stderr the base-year\n"
     "check and the assumptions that remain, each with the figure that\n"
@@ -36,9 +38,11 @@ static const char trailer[] =
     "\n"
     "Example:\n"
     "  jzsim init -o mijn-gemeente.yaml scenarios/sjabloon/voorbeeld.yml\n"
+    "  jzsim init -o mijn-gemeente.yaml mijn-sjabloon.csv\n"
     "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 missing or contradictory figures\n"
-    "(the message names file:line:column of the cell) or usage.\n";
+    "(the message names file:line:column of the cell; in a CSV row:column,\n"
+    "A = 1) or usage.\n";
 
 static int own_option(const char *cmd, int argc, char **argv, int *i, void *ctx)
 {

@@ -622,6 +622,33 @@ static int read_lines(jz_history *h, csvin *in, record *rec, colmap *cm, jz_erro
     return JZ_OK;
 }
 
+int hist_csv_each(const char *text, size_t len, const char *name, char *sep, hist_csv_fn fn, void *ctx,
+                  jz_error *err)
+{
+    jz_error_clear(err);
+    if (memchr(text, '\0', len))
+        return jz_error_set(err, JZ_EINPUT, name, 0, 0, "the file contains NUL bytes; is it a text (CSV) file?");
+    if (utf8_invalid_at(text, len) < len)
+        return jz_error_set(err, JZ_EINPUT, name, 0, 0,
+                            "the file is not UTF-8; save it from Excel as 'CSV UTF-8 (door komma's "
+                            "gescheiden)'");
+    record *rec = malloc(sizeof *rec);
+    if (!rec)
+        return oom(err);
+    csvin in = {text, text + len, 1, ',', name};
+    if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) /* UTF-8 byte order mark */
+        in.p += 3;
+    in.sep = detect_sep(in.p, in.end);
+    *sep = in.sep;
+    int rc = JZ_OK, got;
+    while (!rc && (got = read_record(&in, rec, err)) > 0)
+        rc = fn(ctx, rec->line, rec->n, rec->f, rec->col);
+    if (!rc && got < 0)
+        rc = err->status ? err->status : JZ_EINPUT;
+    free(rec);
+    return rc;
+}
+
 jz_history *jz_history_parse_csv(const char *text, size_t len, const char *name, jz_error *err)
 {
     return jz_history_parse_csv_opts(text, len, name, NULL, err);

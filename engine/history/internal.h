@@ -39,6 +39,15 @@ extern const char hist_period_hint[];
 int hist_status(const char *cell);
 extern const char hist_status_hint[];
 
+/* csv.c: every record of a small CSV form (engine/init/template_csv.c), with
+ * the separator detected as for a history (';', tab or ','; *sep says which):
+ * fn gets the line where the record starts, its fields and the character
+ * column of each; a non-zero return stops and is returned.  The text must be
+ * UTF-8 (with or without a byte order mark). */
+typedef int (*hist_csv_fn)(void *ctx, int line, int n, char *const *field, const int *col);
+int hist_csv_each(const char *text, size_t len, const char *name, char *sep, hist_csv_fn fn, void *ctx,
+                  jz_error *err);
+
 /* store.c */
 void hist_cpy(char *dst, size_t size, const char *src);
 int hist_add_note(jz_history *h, const char *s);

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "init/derive_internal.h"
 #include "model/erlang.h"
@@ -234,8 +235,13 @@ int jz_derive_from_string(const char *textp, size_t len, const char *name,
     memset(&t, 0, sizeof t);
     t.file = name;
     int rc = JZ_OK;
-    jz_node *root = jz_yaml_parse(a, textp, len, name, &lim, err);
-    if (!root)
+    /* a .csv name: the CSV form (template_csv.c), read into the same tree */
+    size_t nl = strlen(name);
+    int csv = nl > 4 && strcasecmp(name + nl - 4, ".csv") == 0;
+    jz_node *root = NULL;
+    if (csv)
+        rc = jz_template_csv_parse(a, textp, len, name, &root, err);
+    else if (!(root = jz_yaml_parse(a, textp, len, name, &lim, err)))
         rc = err->status ? err->status : JZ_EINPUT;
     if (!rc)
         rc = jz_template_read(a, root, &t, err);

@@ -8,6 +8,7 @@
 
 #include "jzsim/report.h"
 #include "report/cmp_common.h"
+#include "jzsim/verschil.h"
 
 const char *jz_cmp_metric_label(int m, jz_lang lang)
 {
@@ -94,8 +95,10 @@ char *jz_cmp_fmt_diff(char *buf, size_t n, int m, double d, jz_lang lang)
     int money = jz_cmp_metrics[m].kind == JZ_KIND_MONEY || jz_cmp_metrics[m].kind == JZ_KIND_PRICE;
     if (!money)
         snprintf(buf, n, "%s%s", sign, num);
-    else
-        snprintf(buf, n, "%s€%s%s", sign, lang == JZ_LANG_NL ? " " : "", num);
+    else if (lang == JZ_LANG_NL) /* as jz_format_money: "€ -1.234", so "€ +1.234" */
+        snprintf(buf, n, "€ %s%s", sign, num);
+    else /* "-€1,234", "+€1,234" */
+        snprintf(buf, n, "%s€%s", sign, num);
     return buf;
 }
 
@@ -109,6 +112,25 @@ char *jz_cmp_fmt_rel(char *buf, size_t n, double rel, jz_lang lang)
     jz_format_number(num, sizeof num, fabs(rel) * 100.0, 1, lang);
     const char *sign = strcmp(num, "0,0") == 0 || strcmp(num, "0.0") == 0 ? "" : rel < 0 ? "-" : "+";
     snprintf(buf, n, "%s%s%%", sign, num);
+    return buf;
+}
+
+char *jz_cmp_fmt_mln_diff(char *buf, size_t n, double d, jz_lang lang)
+{
+    char num[96], digits[96];
+    jz_cmp_fmt_mln(num, sizeof num, d, lang);
+    if (isnan(d) || d <= 0) {
+        snprintf(buf, n, "%s", num);
+        return buf;
+    }
+    /* a plus where jz_cmp_fmt_mln puts a minus, unless it rounds to 0 */
+    jz_format_number(digits, sizeof digits, d / 1e6, 1, lang);
+    if (strcmp(digits, "0,0") == 0 || strcmp(digits, "0.0") == 0)
+        snprintf(buf, n, "%s", num);
+    else if (lang == JZ_LANG_NL)
+        snprintf(buf, n, "€ +%s mln", digits);
+    else
+        snprintf(buf, n, "+€%s mln", digits);
     return buf;
 }
 
@@ -163,7 +185,7 @@ int jz_cmp_metric_present(const jz_comparison *c, int m, int u)
     return 0;
 }
 
-int jz_cmp_summary_year(const jz_comparison *c)
+static int last_common_year(const jz_comparison *c)
 {
     int last = c->n_years - 1;
     for (int s = 0; s < c->n_scenarios; s++) {
@@ -176,4 +198,72 @@ int jz_cmp_summary_year(const jz_comparison *c)
         if (jz_cmp_year(c, last) < c->scen[s].first_year)
             return c->n_years - 1;
     return last;
+}
+
+int jz_cmp_summary_is_begroting(const jz_comparison *c)
+{
+    int b = c->scen[0].scenario->meta.begrotingsjaar;
+    return b > 0 && b >= c->scen[0].first_year && b <= c->scen[0].last_year;
+}
+
+int jz_cmp_summary_year(const jz_comparison *c)
+{
+    if (jz_cmp_summary_is_begroting(c))
+        return c->scen[0].scenario->meta.begrotingsjaar - c->first_year;
+    return last_common_year(c);
+}
+
+char *jz_cmp_summary_year_name(const jz_comparison *c, jz_lang lang, char *buf, size_t n)
+{
+    int year = jz_cmp_year(c, jz_cmp_summary_year(c));
+    const char *what = jz_cmp_summary_is_begroting(c) ? jz_cmp_L(lang, "begrotingsjaar", "budget year")
+                       : year <= jz_cmp_realised_year(c) ? jz_cmp_L(lang, "realisatie", "realised")
+                                                         : jz_cmp_L(lang, "prognose", "projection");
+    snprintf(buf, n, "%d (%s)", year, what);
+    return buf;
+}
+
+const char *const jz_vs_keys[JZ_VS_N] = {"verschil", "verschil_prijs", "verschil_volume", "verschil_overig"};
+
+static const jz_metric *vs_metric(const char *key)
+{
+    return jz_metric_find(key, JZ_LEVEL_GEMEENTE);
+}
+
+const char *jz_vs_label(int part, jz_lang lang)
+{
+    const jz_metric *m = vs_metric(jz_vs_keys[part]);
+    return m ? jz_metric_label(m, lang) : jz_vs_keys[part];
+}
+
+const char *jz_vs_column(int part, jz_lang lang)
+{
+    const jz_metric *m = vs_metric(jz_vs_keys[part]);
+    return m ? jz_metric_column(m, lang) : jz_vs_keys[part];
+}
+
+const char *jz_vs_lines_label(jz_lang lang)
+{
+    const jz_metric *m = vs_metric("verschil_buiten");
+    return m ? jz_metric_column(m, lang) : "verschil_buiten";
+}
+
+double jz_vs_part(const jz_verschil *v, int part)
+{
+    switch (part) {
+    case JZ_VS_DIFF: return v->diff;
+    case JZ_VS_PRICE: return v->price;
+    case JZ_VS_VOLUME: return v->volume;
+    default: return v->other;
+    }
+}
+
+int jz_vs_any(const jz_comparison *c, int kind, int u)
+{
+    jz_verschil v;
+    for (int s = 0; s < c->n_scenarios; s++)
+        for (int y = 0; y < c->n_years; y++)
+            if (jz_cmp_verschil(c, kind, u, JZ_VERSCHIL_ALL, s, y, &v) && v.diff != 0.0)
+                return 1;
+    return 0;
 }

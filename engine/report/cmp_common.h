@@ -22,14 +22,19 @@ const char *jz_cmp_metric_label(int m, jz_lang lang);
 /* The value formatted by the metric's kind ("€ 1.234.567", "1.234", ...);
  * "-" when absent (NaN). */
 char *jz_cmp_fmt_value(char *buf, size_t n, int m, double v, jz_lang lang);
-/* A signed difference: "+€ 1.234" / "-€ 1.234" (money), "+12" (counts);
- * "-" when absent. */
+/* A signed difference: nl "€ +1.234" / "€ -1.234" (the sign where
+ * jz_format_money puts it: "€ -1.234"), en "+€1,234" / "-€1,234" (money);
+ * "+12" (counts); "-" when absent. */
 char *jz_cmp_fmt_diff(char *buf, size_t n, int m, double d, jz_lang lang);
 /* A relative difference as a signed percentage with one decimal:
  * "+12,5%"; "-" when absent. */
 char *jz_cmp_fmt_rel(char *buf, size_t n, double rel, jz_lang lang);
-/* Money in millions with one decimal: "€ 12,3 mln" / "€12.3 mln". */
+/* Money in millions with one decimal: "€ 12,3 mln" / "€12.3 mln";
+ * negative "€ -7,2 mln" / "-€7.2 mln" (the sign where jz_format_money puts it). */
 char *jz_cmp_fmt_mln(char *buf, size_t n, double v, jz_lang lang);
+/* The same for a difference, with a plus when positive: "€ +1,2 mln" /
+ * "+€1.2 mln"; no sign when it rounds to 0. */
+char *jz_cmp_fmt_mln_diff(char *buf, size_t n, double d, jz_lang lang);
 
 /* Does metric m have a non-zero value anywhere in unit u?  Used to leave out
  * sections that are empty for every scenario (no measures, no bands). */
@@ -40,9 +45,34 @@ int jz_cmp_metric_shown(const jz_comparison *c, int m);
 /* Does metric m have a value (present, maybe 0) anywhere in unit u? */
 int jz_cmp_metric_present(const jz_comparison *c, int m, int u);
 
-/* The last year index that has a value for every scenario, or, when the
- * horizons do not overlap at the end, the last year index overall. */
+/* The year the summaries are about (terminal verschillenanalyse, briefing
+ * headline and key figures, the workbook's summary): the reference's
+ * meta.begrotingsjaar when it has one inside the comparison's years (the
+ * begroting is what the council decides on); else the last year index that
+ * has a value for every scenario, or, when the horizons do not overlap at
+ * the end, the last year index overall. */
 int jz_cmp_summary_year(const jz_comparison *c);
+/* 1 when jz_cmp_summary_year is the begrotingsjaar (reports say so). */
+int jz_cmp_summary_is_begroting(const jz_comparison *c);
+/* "2027 (begroting)" / "2027 (budget year)", "2030 (prognose)", "2022
+ * (realisatie)": the summary year as the reports name it. */
+char *jz_cmp_summary_year_name(const jz_comparison *c, jz_lang lang, char *buf, size_t n);
+
+/* ---- the verschillenanalyse (jzsim/verschil.h) ----
+ * Its columns, in the order every report shows them; their names are rows
+ * of the one figure table (metrics.c, keys "verschil", "verschil_prijs",
+ * ...).  The figures are the comparison's (jz_cmp_verschil). */
+enum { JZ_VS_DIFF, JZ_VS_PRICE, JZ_VS_VOLUME, JZ_VS_OTHER, JZ_VS_N };
+extern const char *const jz_vs_keys[JZ_VS_N];
+/* The full name of column part, or its short column heading. */
+const char *jz_vs_label(int part, jz_lang lang);
+const char *jz_vs_column(int part, jz_lang lang);
+/* The name of the line of cost in no zorgsoort (z = JZ_VERSCHIL_LINES). */
+const char *jz_vs_lines_label(jz_lang lang);
+/* Field `part` of v (no arithmetic: a selection). */
+double jz_vs_part(const struct jz_verschil *v, int part);
+/* Is there a non-zero difference of this kind for unit u anywhere? */
+int jz_vs_any(const jz_comparison *c, int kind, int u);
 
 /* The last realised year of the comparison as a calendar year: the
  * reference's base year (its figures are realisatie, later years prognose).

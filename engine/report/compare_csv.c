@@ -10,6 +10,13 @@
  * are empty when absent.  The columns stay fixed whatever the number of
  * scenarios, which is what a pivot table wants.  With csv_nl the separator
  * is ';' and the decimal mark ',' so that Dutch Excel reads numbers.
+ *
+ * The verschillenanalyse (jzsim/verschil.h) follows each unit's figures:
+ * metric "verschil:<kind>:<part>", kind reference (against [1]) or
+ * previous_year, part diff, price, volume or other; zorgsoort the key, or
+ * empty for the total; the cost in no zorgsoort has the metric
+ * "verschil_buiten:<kind>:<part>", so the zorgsoort rows and that row add
+ * up to the total.  value holds the figure; diff and diff_rel stay empty.
  */
 #include <stdio.h>
 
@@ -17,6 +24,7 @@
 #include "jzsim/compare.h"
 #include "report/csvw.h"
 #include "report/cmp_common.h"
+#include "jzsim/verschil.h"
 
 static void rows(jz_csvw *k, const jz_comparison *c, int u, int m, int z)
 {
@@ -37,6 +45,37 @@ static void rows(jz_csvw *k, const jz_comparison *c, int u, int m, int z)
         }
 }
 
+static const char *const kind_key[JZ_VERSCHIL_N_KINDS] = {"reference", "previous_year"};
+static const char *const part_key[JZ_VS_N] = {"diff", "price", "volume", "other"};
+
+static void verschil_rows(jz_csvw *k, const jz_comparison *c, int u)
+{
+    const jz_cmp_unit *un = &c->units[u];
+    char metric[64];
+    for (int kind = 0; kind < JZ_VERSCHIL_N_KINDS; kind++)
+        for (int z = JZ_VERSCHIL_LINES; z < c->n_zorgsoorten; z++)
+            for (int part = 0; part < JZ_VS_N; part++) {
+                snprintf(metric, sizeof metric, "%s:%s:%s", z == JZ_VERSCHIL_LINES ? "verschil_buiten" : "verschil",
+                         kind_key[kind], part_key[part]);
+                for (int s = 0; s < c->n_scenarios; s++)
+                    for (int y = 0; y < c->n_years; y++) {
+                        jz_verschil v;
+                        jz_cmp_verschil(c, kind, u, z, s, y, &v);
+                        jz_csvw_int(k, s + 1);
+                        jz_csvw_field(k, c->scen[s].scenario->meta.name);
+                        jz_csvw_field(k, un->code);
+                        jz_csvw_field(k, un->name);
+                        jz_csvw_field(k, z >= 0 ? c->zs[z].key : "");
+                        jz_csvw_int(k, jz_cmp_year(c, y));
+                        jz_csvw_field(k, metric);
+                        jz_csvw_number(k, jz_vs_part(&v, part));
+                        jz_csvw_field(k, "");
+                        jz_csvw_field(k, "");
+                        jz_csvw_end_row(k);
+                    }
+            }
+}
+
 static void unit_rows(jz_csvw *k, const jz_comparison *c, int u)
 {
     for (int m = 0; m < JZ_CMP_N_METRICS; m++) {
@@ -49,6 +88,7 @@ static void unit_rows(jz_csvw *k, const jz_comparison *c, int u)
         for (int z = 0; z < c->n_zorgsoorten; z++)
             rows(k, c, u, m, z);
     }
+    verschil_rows(k, c, u);
 }
 
 int jz_rep_compare_csv(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)

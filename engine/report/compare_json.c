@@ -15,8 +15,14 @@
  *   "results": [{code, name, is_total, in_scenario,
  *                totals: {metric: {values, diff, diff_rel}},
  *                zorgsoorten: {key: {metric: {values, diff, diff_rel}}},
- *                bands: {metric: {p5, p50, p95}}}]
+ *                bands: {metric: {p5, p50, p95}},
+ *                verschil: {reference|previous_year:
+ *                           {total, outside_zorgsoorten: {diff, price, volume, other},
+ *                            zorgsoorten: {key: {diff, price, volume, other}}}}}]
  * }
+ * verschil is the verschillenanalyse (jzsim/verschil.h): the cost difference
+ * against the reference [1] or the previous year, split into price, volume
+ * and other; the zorgsoorten and outside_zorgsoorten add up to total.
  * values, diff, diff_rel, p5, p50, p95 are arrays [scenario][year] with null
  * for an absent figure.  Numbers carry 17 significant digits, so a diff is
  * exactly the difference of the two values as a reader parses them.
@@ -29,6 +35,7 @@
 #include "jzsim/jzsim.h"
 #include "report/cmp_common.h"
 #include "report/jsonw.h"
+#include "jzsim/verschil.h"
 
 static const char *unit_name(jz_metric_kind k)
 {
@@ -107,6 +114,54 @@ static void bands_obj(jz_jsonw *w, const jz_comparison *c, int u)
     jz_jsonw_end_object(w);
 }
 
+static const char *const kind_key[JZ_VERSCHIL_N_KINDS] = {"reference", "previous_year"};
+static const char *const part_key[JZ_VS_N] = {"diff", "price", "volume", "other"};
+
+/* {diff, price, volume, other} of one zorgsoort (or line), [scenario][year] */
+static void verschil_parts(jz_jsonw *w, const jz_comparison *c, int kind, int u, int z)
+{
+    jz_jsonw_begin_object(w);
+    for (int part = 0; part < JZ_VS_N; part++) {
+        jz_jsonw_key(w, part_key[part]);
+        jz_jsonw_begin_array(w);
+        for (int s = 0; s < c->n_scenarios; s++) {
+            double row[ROW_MAX];
+            int n = c->n_years < ROW_MAX ? c->n_years : ROW_MAX;
+            for (int y = 0; y < n; y++) {
+                jz_verschil v;
+                jz_cmp_verschil(c, kind, u, z, s, y, &v);
+                row[y] = jz_vs_part(&v, part);
+            }
+            jz_jsonw_numbers(w, row, n);
+        }
+        jz_jsonw_end_array(w);
+    }
+    jz_jsonw_end_object(w);
+}
+
+static void verschil_obj(jz_jsonw *w, const jz_comparison *c, int u)
+{
+    jz_jsonw_key(w, "verschil");
+    jz_jsonw_begin_object(w);
+    for (int kind = 0; kind < JZ_VERSCHIL_N_KINDS; kind++) {
+        jz_jsonw_key(w, kind_key[kind]);
+        jz_jsonw_begin_object(w);
+        jz_jsonw_key(w, "total");
+        verschil_parts(w, c, kind, u, JZ_VERSCHIL_ALL);
+        jz_jsonw_key(w, "outside_zorgsoorten");
+        verschil_parts(w, c, kind, u, JZ_VERSCHIL_LINES);
+        jz_jsonw_key(w, "zorgsoorten");
+        jz_jsonw_begin_object(w);
+        for (int z = 0; z < c->n_zorgsoorten; z++) {
+            jz_jsonw_key(w, c->zs[z].key);
+            verschil_parts(w, c, kind, u, z);
+        }
+        jz_jsonw_end_object(w);
+        jz_jsonw_end_object(w);
+    }
+    jz_jsonw_end_object(w);
+}
+
 static void unit_obj(jz_jsonw *w, const jz_comparison *c, int u)
 {
     const jz_cmp_unit *un = &c->units[u];
@@ -139,6 +194,7 @@ static void unit_obj(jz_jsonw *w, const jz_comparison *c, int u)
     }
     jz_jsonw_end_object(w);
     bands_obj(w, c, u);
+    verschil_obj(w, c, u);
     jz_jsonw_end_object(w);
 }
 
@@ -227,6 +283,21 @@ int jz_rep_compare_json(FILE *out, const jz_report_subject *x, const jz_report_o
         jz_jsonw_string(&w, jz_cmp_metric_label(m, JZ_LANG_NL));
         jz_jsonw_key(&w, "label_en");
         jz_jsonw_string(&w, jz_cmp_metric_label(m, JZ_LANG_EN));
+        jz_jsonw_end_object(&w);
+    }
+    jz_jsonw_end_array(&w);
+
+    /* the names of the verschillenanalyse's parts (results[].verschil) */
+    jz_jsonw_key(&w, "verschil_parts");
+    jz_jsonw_begin_array(&w);
+    for (int part = 0; part < JZ_VS_N; part++) {
+        jz_jsonw_begin_object(&w);
+        jz_jsonw_key(&w, "key");
+        jz_jsonw_string(&w, part_key[part]);
+        jz_jsonw_key(&w, "label_nl");
+        jz_jsonw_string(&w, jz_vs_label(part, JZ_LANG_NL));
+        jz_jsonw_key(&w, "label_en");
+        jz_jsonw_string(&w, jz_vs_label(part, JZ_LANG_EN));
         jz_jsonw_end_object(&w);
     }
     jz_jsonw_end_array(&w);

@@ -17,6 +17,7 @@
 #include "report/reporters.h"
 #include "report/cmp_common.h"
 #include "report/text.h"
+#include "jzsim/verschil.h"
 
 #define YEARW 6
 #define COLW 16   /* one value column, including the space before it: fits € 9.999.999.999 */
@@ -236,6 +237,68 @@ static void zorgsoort_table(FILE *out, const jz_comparison *c, const jz_report_o
     }
 }
 
+static void wrap(FILE *out, const char *prefix, const char *text);
+
+/* The verschillenanalyse of scenario s in year index y, one kind: the
+ * zorgsoorten down, then the cost in no zorgsoort and the total they add
+ * up to; verschil, prijs, volume, overig across (each row adds up, each
+ * column adds up to the total).  The figures are the comparison's
+ * (jz_cmp_verschil), computed once in engine/analysis/verschil.c. */
+static void verschil_table(FILE *out, const jz_comparison *c, const jz_report_options *o, int kind, int u,
+                           int s, int y)
+{
+    char buf[96], yname[64];
+    jz_verschil v;
+    if (!jz_cmp_verschil(c, kind, u, JZ_VERSCHIL_ALL, s, y, &v))
+        return;
+    int Z = c->n_zorgsoorten, w = COLW;
+    for (int k = 0; k < JZ_VS_N; k++)
+        w = fit(w, jz_vs_column(k, o->lang));
+    for (int z = JZ_VERSCHIL_LINES; z < Z; z++)
+        if (jz_cmp_verschil(c, kind, u, z, s, y, &v))
+            for (int k = 0; k < JZ_VS_N; k++)
+                w = fit(w, jz_cmp_fmt_diff(buf, sizeof buf, JZ_CMP_COST, jz_vs_part(&v, k), o->lang));
+    jz_cmp_summary_year_name(c, o->lang, yname, sizeof yname);
+    if (kind == JZ_VERSCHIL_REFERENCE)
+        fprintf(out, "\n%s %s: [%d] %s %s [1]\n", jz_cmp_L(o->lang, "Verschillenanalyse", "Variance analysis"),
+                yname, s + 1, c->scen[s].scenario->meta.name, jz_cmp_L(o->lang, "t.o.v.", "vs"));
+    else
+        fprintf(out, "\n%s %s %s %d: [%d] %s\n", jz_cmp_L(o->lang, "Verschillenanalyse", "Variance analysis"),
+                yname, jz_cmp_L(o->lang, "t.o.v.", "vs"), jz_cmp_year(c, y) - 1, s + 1,
+                c->scen[s].scenario->meta.name);
+    jz_text_pad(out, jz_cmp_L(o->lang, "Zorgsoort", "Care type"), ZNAMEW, 0);
+    for (int k = 0; k < JZ_VS_N; k++)
+        jz_text_pad(out, jz_vs_column(k, o->lang), w, 1);
+    fputc('\n', out);
+    for (int r = 0; r <= Z + 1; r++) {
+        int z = r < Z ? r : r == Z ? JZ_VERSCHIL_LINES : JZ_VERSCHIL_ALL;
+        if (!jz_cmp_verschil(c, kind, u, z, s, y, &v))
+            continue;
+        jz_text_pad(out, z >= 0 ? c->zs[z].name : z == JZ_VERSCHIL_LINES ? jz_vs_lines_label(o->lang)
+                                                                       : jz_cmp_L(o->lang, "Totaal", "Total"),
+                    ZNAMEW, 0);
+        for (int k = 0; k < JZ_VS_N; k++)
+            jz_text_pad(out, jz_cmp_fmt_diff(buf, sizeof buf, JZ_CMP_COST, jz_vs_part(&v, k), o->lang), w, 1);
+        fputc('\n', out);
+    }
+}
+
+/* The verschillenanalyse section: every scenario against [1], then every
+ * scenario against its previous year, in the summary year. */
+static void verschil_section(FILE *out, const jz_comparison *c, const jz_report_options *o, int u)
+{
+    int y = jz_cmp_summary_year(c);
+    for (int s = 1; s < c->n_scenarios; s++)
+        verschil_table(out, c, o, JZ_VERSCHIL_REFERENCE, u, s, y);
+    for (int s = 0; s < c->n_scenarios; s++)
+        verschil_table(out, c, o, JZ_VERSCHIL_YEAR, u, s, y);
+    wrap(out, "", jz_cmp_L(o->lang,
+        "Prijs = verschil in prijs per cliëntjaar x gemiddeld volume; volume = verschil in cliëntjaren x gemiddelde "
+        "prijs; overig = de rest (externe verschuivingen, besparingen, vaste lasten). Verschil = prijs + volume + overig.",
+        "Price = difference in price per client-year x mean volume; volume = difference in client-years x mean "
+        "price; other = the rest (external shifts, savings, fixed cost). Difference = price + volume + other."));
+}
+
 /* Print prefix + text wrapped at word boundaries to 100 columns. */
 static void wrap(FILE *out, const char *prefix, const char *text)
 {
@@ -324,6 +387,7 @@ static void unit_report(FILE *out, const jz_comparison *c, const jz_report_optio
         zorgsoort_table(out, c, o, JZ_CMP_Z_COST, cost_lines, n_lines, JZ_CMP_COST, u, y);
     for (int y = 0; y < c->n_years; y++)
         zorgsoort_table(out, c, o, JZ_CMP_Z_TEKORT, tekort_lines, n_lines, JZ_CMP_TEKORT, u, y);
+    verschil_section(out, c, o, u);
 }
 
 int jz_rep_compare_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)

@@ -7,7 +7,8 @@
  * scenarios; key figures; tekort per year (a line per scenario, with P5-P95
  * bands on projected years where the comparison carries them); where the
  * tekort comes from (a waterfall per scenario, one sentence per part); cost
- * per zorgsoort (stacked columns with the budget, and as a table); clients
+ * per zorgsoort (stacked columns with the budget, and as a table); the
+ * verschillenanalyse (price, volume, other per zorgsoort); clients
  * per zorgsoort; observed figures (--history); the tornado; per gemeente
  * (regions); accountability (notes, sources).  Dutch by default.  The
  * charts are written by html_charts.c, the document parts (date, kenmerk,
@@ -124,8 +125,13 @@ static void summary(const page *p)
         esc(p, scen_name(p, 0));
         TF(p, "’ loopt niet tot %d.", "’ does not reach %d.", year);
     } else {
-        TF(p, "In %d is het %s op jeugdzorg in het referentiescenario <b>‘", "In %d the %s on youth care in the reference scenario <b>‘",
-           year, t0 >= 0 ? L(p, "tekort", "deficit") : L(p, "overschot", "surplus"));
+        if (jz_cmp_summary_is_begroting(c)) /* the year the council decides on */
+            TF(p, "In het begrotingsjaar %d is het %s op jeugdzorg in het referentiescenario <b>‘",
+               "In the budget year %d the %s on youth care in the reference scenario <b>‘", year,
+               t0 >= 0 ? L(p, "tekort", "deficit") : L(p, "overschot", "surplus"));
+        else
+            TF(p, "In %d is het %s op jeugdzorg in het referentiescenario <b>‘", "In %d the %s on youth care in the reference scenario <b>‘",
+               year, t0 >= 0 ? L(p, "tekort", "deficit") : L(p, "overschot", "surplus"));
         esc(p, scen_name(p, 0));
         T(p, "’</b> <b>", "’</b> is <b>");
         mln_abs(p, t0);
@@ -300,9 +306,7 @@ static void scenario_table(const page *p)
             if (isnan(d)) {
                 fprintf(out, "–");
             } else {
-                jz_cmp_fmt_mln(buf, sizeof buf, d, p->lang);
-                fprintf(out, "%s", d > 0 ? "+" : "");
-                esc(p, buf);
+                esc(p, jz_cmp_fmt_mln_diff(buf, sizeof buf, d, p->lang));
                 jz_cmp_fmt_rel(buf, sizeof buf, jz_cmp_rel(c, JZ_CMP_TEKORT, p->u, 0, s, p->ys), p->lang);
                 if (strcmp(buf, "-") != 0) {
                     fprintf(out, " (");
@@ -370,7 +374,7 @@ static void figures_table(const page *p)
                                JZ_CMP_DEC_START, JZ_CMP_MEASURE_SAVING, JZ_CMP_HA_SAVINGS, JZ_CMP_MEASURE_INVESTMENT,
                                JZ_CMP_OTHER_ASSUMPTIONS, JZ_CMP_UNIQUE, JZ_CMP_COST_PER_CLIENT};
     fprintf(out, "<h2>%s %d (%s)</h2>\n<table class=\"fig\">\n<thead><tr><th></th>", L(p, "Kerncijfers", "Key figures"),
-            jz_cmp_year(c, p->ys), jz_cmp_year(c, p->ys) <= p->realised ? L(p, "realisatie", "realised") : L(p, "prognose", "projection"));
+            jz_cmp_year(c, p->ys), ys_phase(p));
     for (int s = 0; s < c->n_scenarios; s++)
         fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
     fprintf(out, "</tr></thead>\n<tbody>\n");
@@ -422,8 +426,7 @@ static void taakveld_table(const page *p)
     if (!any)
         return;
     fprintf(out, "<h2>%s %d (%s)</h2>\n<table class=\"fig taakveld\">\n<thead><tr><th>%s</th>",
-            L(p, "Per taakveld (Iv3) in", "Per taakveld (Iv3 budget line) in"), jz_cmp_year(c, p->ys),
-            jz_cmp_year(c, p->ys) <= p->realised ? L(p, "realisatie", "realised") : L(p, "prognose", "projection"),
+            L(p, "Per taakveld (Iv3) in", "Per taakveld (Iv3 budget line) in"), jz_cmp_year(c, p->ys), ys_phase(p),
             L(p, "Taakveld (€ mln)", "Taakveld (€ mln)"));
     for (int s = 0; s < c->n_scenarios; s++)
         fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
@@ -463,8 +466,7 @@ static void gemeenten_table(const page *p)
     if (c->n_units < 2)
         return;
     fprintf(out, "<h2>%s %d (%s)</h2>\n<table>\n<thead><tr><th>%s</th>", L(p, "Tekort per gemeente in", "Deficit per gemeente in"),
-            jz_cmp_year(c, p->ys), jz_cmp_year(c, p->ys) <= p->realised ? L(p, "realisatie", "realised") : L(p, "prognose", "projection"),
-            L(p, "Gemeente (€ mln)", "Gemeente (€ mln)"));
+            jz_cmp_year(c, p->ys), ys_phase(p), L(p, "Gemeente (€ mln)", "Gemeente (€ mln)"));
     for (int s = 0; s < c->n_scenarios; s++)
         fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
     fprintf(out, "</tr></thead>\n<tbody>\n");
@@ -586,6 +588,8 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
         jz_html_waterfalls(p);
         rc = jz_html_cost_chart(p);
     }
+    if (!rc)
+        rc = jz_html_verschil_section(p);
     if (!rc)
         rc = jz_html_clients_chart(p);
     if (!rc)

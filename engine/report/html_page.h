@@ -69,6 +69,15 @@ static inline double val(const page *p, int m, int s, int y)
     return jz_cmp_value(p->c, m, p->u, 0, s, y);
 }
 
+/* What the summary year is: "begrotingsjaar" when it is the reference's
+ * meta.begrotingsjaar (jz_cmp_summary_year), else realisatie or prognose. */
+static inline const char *ys_phase(const page *p)
+{
+    if (jz_cmp_summary_is_begroting(p->c))
+        return L(p, "begrotingsjaar", "budget year");
+    return jz_cmp_year(p->c, p->ys) <= p->realised ? L(p, "realisatie", "realised") : L(p, "prognose", "projection");
+}
+
 static inline const char *scen_name(const page *p, int s)
 {
     return p->c->scen[s].scenario->meta.name;
@@ -92,6 +101,8 @@ int jz_html_clients_chart(const page *p);
 void jz_html_tornado_section(const page *p);
 /* regio_html.c: the gemeenten of the reference side by side (several gemeenten only) */
 void jz_html_regio_section(const page *p);
+/* The verschillenanalyse of the summary year (html_verschil.c). */
+int jz_html_verschil_section(const page *p);
 /* The observed figures of the history next to the projection (--history). */
 int jz_html_history_section(const page *p);
 /* The values of figure m per scenario and year, as a table (html.c). */

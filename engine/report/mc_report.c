@@ -121,8 +121,13 @@ static void table(FILE *out, const jz_mc_result *r, jz_lang lang)
         fprintf(out, "%-5d %7s%%\n", r->base_year + y, b);
     }
 
-    int yl = r->horizon - 1;
-    fprintf(out, "\n%s %d (euro)\n", nl ? "Kosten per zorgsoort in" : "Cost per care type in", r->base_year + yl);
+    /* the begrotingsjaar when the scenario names one in its horizon (what the
+     * council decides on), else the last year */
+    int yl = r->horizon - 1, bj = s->meta.begrotingsjaar - r->base_year;
+    if (s->meta.begrotingsjaar > 0 && bj >= 0 && bj < r->horizon)
+        yl = bj;
+    fprintf(out, "\n%s %d%s (euro)\n", nl ? "Kosten per zorgsoort in" : "Cost per care type in", r->base_year + yl,
+            yl == bj ? (nl ? ", het begrotingsjaar" : ", the budget year") : "");
     fprintf(out, "%-22s %12s %12s %12s %12s %12s %12s\n", nl ? "zorgsoort" : "care type", nl ? "puntwaarde" : "point",
             "P5", "P25", "P50", "P75", "P95");
     for (int z = 0; z < r->n_zorgsoorten; z++) {

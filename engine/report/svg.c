@@ -603,3 +603,63 @@ void jz_svg_grouped_hbars(const jz_chart *ch, int ng, const char *const *group_l
     }
     fputs("</svg>\n", out);
 }
+
+void jz_svg_diverging_hbars(const jz_chart *ch, int ng, const char *const *group_labels, int ns,
+                            const char *const *series_names, const double *v)
+{
+    FILE *out = ch->out;
+    double W = ch->width, left = 236, right = W - 56;
+    double lo = 0, hi = 0;
+    for (int i = 0; i < ng * ns; i++)
+        if (isfinite(v[i])) {
+            lo = fmin(lo, v[i] / ch->scale);
+            hi = fmax(hi, v[i] / ch->scale);
+        }
+    if (hi - lo <= 0)
+        hi = 1;
+    jz_axis a;
+    jz_svg_nice_axis(&a, lo, hi, 7);
+    double bh = ns <= 2 ? 11 : ns <= 4 ? 8 : ns <= 8 ? 5 : 4, gap = 10;
+    int rows = legend_rows(ns, series_names, W - 20);
+    double leg_h = rows * 18 + 8, top = leg_h + 30;
+    double bottom = top + ng * (ns * bh + gap), H = bottom + 34;
+    double span = right - left;
+#define XPOS_(val) (left + ((val) - a.lo) / (a.hi - a.lo) * span)
+    double x0 = XPOS_(0.0);
+    svg_open(ch, H);
+    legend(out, 20, 4, W - 20, ns, series_names, SW_RECT, 0, 0, 0);
+    char buf[64];
+    int nt = (int)lround((a.hi - a.lo) / a.step);
+    for (int i = 0; i <= nt; i++) {
+        double t = a.lo + i * a.step, x = XPOS_(t);
+        fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>\n", x, top - 4, x, bottom,
+                fabs(t) < a.step / 2 ? "zero" : "grid");
+        fmt_tick(buf, sizeof buf, t, a.decimals, ch->lang);
+        text_at(out, x, bottom + 16, "middle", "tick", buf);
+    }
+    text_at(out, right, bottom + 30, "end", "unit", ch->y_label);
+    for (int g = 0; g < ng; g++) {
+        double gy = top + g * (ns * bh + gap);
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" class=\"lbl\">", left - 8, gy + ns * bh / 2 + 4);
+        escape_cut(out, group_labels[g], 30);
+        fputs("</text>\n", out);
+        for (int s = 0; s < ns; s++) {
+            double x = v[g * ns + s];
+            if (!isfinite(x))
+                continue;
+            double xv = XPOS_(x / ch->scale);
+            /* data-value: the figure itself, so a reader (or a test) can
+             * check the bar against the table */
+            fprintf(out, "<rect data-series=\"%d\" data-value=\"%.17g\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+                         "height=\"%.1f\" fill=\"%s\"><title>",
+                    s + 1, x, fmin(x0, xv), gy + s * bh, fabs(xv - x0), bh - 0.8, jz_svg_series_color(s));
+            jz_html_escape(out, series_names[s]);
+            jz_format_number(buf, sizeof buf, x / ch->scale, 1, ch->lang);
+            fputs(": ", out);
+            jz_html_escape(out, buf);
+            fputs("</title></rect>\n", out);
+        }
+    }
+#undef XPOS_
+    fputs("</svg>\n", out);
+}

@@ -72,4 +72,10 @@ void jz_svg_waterfall(const jz_chart *ch, int n, const char *const *labels, cons
 void jz_svg_grouped_hbars(const jz_chart *ch, int ng, const char *const *group_labels, int ns,
                           const char *const *series_names, const double *v);
 
+/* The same with negative values: bars grow left or right from a zero line
+ * (e.g. price, volume and other effects per zorgsoort); each bar carries
+ * its value in data-value. */
+void jz_svg_diverging_hbars(const jz_chart *ch, int ng, const char *const *group_labels, int ns,
+                            const char *const *series_names, const double *v);
+
 #endif

@@ -291,17 +291,17 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
                                "Non-influenceable includes the regional pooling: what the gemeente pays\n"
                                "above (+) or below (-) its own use of the pooled care types."));
     if (!has_start)
-        fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar = tarief + extern; beïnvloedbaar = volume + zorgzwaarte.",
-                               "Non-influenceable = tariff + external; influenceable = volume + intensity."));
+        fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar = tariefgat + externe verschuivingen; beïnvloedbaar = volume + zorgzwaarte.",
+                               "Non-influenceable = tariff gap + external shifts; influenceable = volume + intensity."));
     else if (s->meta.startverschil_beinvloedbaar)
-        fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar = tarief + extern; beïnvloedbaar = volume + zorgzwaarte + "
+        fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar = tariefgat + externe verschuivingen; beïnvloedbaar = volume + zorgzwaarte + "
                                   "startverschil (begroting lager dan de kosten in het basisjaar).",
-                               "Non-influenceable = tariff + external; influenceable = volume + intensity + "
+                               "Non-influenceable = tariff gap + external shifts; influenceable = volume + intensity + "
                                "starting gap (budget below the cost in the base year)."));
     else
-        fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar = tarief + extern + startverschil (begroting lager dan de "
+        fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar = tariefgat + externe verschuivingen + startverschil (begroting lager dan de "
                                   "kosten in het basisjaar); beïnvloedbaar = volume + zorgzwaarte.",
-                               "Non-influenceable = tariff + external + starting gap (budget below the cost in "
+                               "Non-influenceable = tariff gap + external shifts + starting gap (budget below the cost in "
                                "the base year); influenceable = volume + intensity."));
     if (s->n_measures > 0) {
         static const char *const meas[] = {"measure_saving", "ha_savings", "ha_savings_certain", "measure_investment"};

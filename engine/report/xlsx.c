@@ -9,6 +9,9 @@
  *   "1 <name>" ... one sheet per scenario with its own years across
  *                  ("Scenario 3" when "3 <name>" is longer than Excel's 31
  *                  characters; the full name stands in A1);
+ *   Verschillenanalyse  the cost difference per zorgsoort as price, volume
+ *                  and other, against [1] and the previous year
+ *                  (xlsx_verschil.c);
  *   Aannames       every assumption as a controller reads it: human label,
  *                  what it holds for, Dutch unit, cited source, the value as
  *                  a number (a series one column per year);
@@ -108,7 +111,8 @@ static void formats(book *b)
     b->years = workbook_add_format(wb);
     format_set_num_format(b->years, "#,##0.0");
     b->dmoney = workbook_add_format(wb);
-    format_set_num_format(b->dmoney, "+\"€ \"#,##0;-\"€ \"#,##0;\"€ \"0");
+    /* the sign after the euro sign, as in the money format: "€ +1.234", "€ -1.234" */
+    format_set_num_format(b->dmoney, "\"€ \"+#,##0;\"€ \"-#,##0;\"€ \"0");
     b->dcount = workbook_add_format(wb);
     format_set_num_format(b->dcount, "+#,##0;-#,##0;0");
     b->dyears = workbook_add_format(wb);
@@ -137,6 +141,10 @@ static int n_rows_needed(const jz_comparison *c, int n_units)
 {
     double rows = (double)n_units * (JZ_CMP_N_GEMEENTE + (double)(JZ_CMP_N_METRICS - JZ_CMP_N_GEMEENTE) * c->n_zorgsoorten) *
                   c->n_years;
+    /* the Verschillenanalyse sheet: two kinds x scenarios x years x (Z + 2) lines */
+    double vs = (double)n_units * 2.0 * c->n_scenarios * c->n_years * (c->n_zorgsoorten + 2.0);
+    if (vs > rows)
+        rows = vs;
     return rows + 10 > XLSX_MAX_ROWS ? -1 : (int)rows;
 }
 
@@ -323,7 +331,8 @@ static void scenario_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, i
 }
 
 static void about_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
-                        char sheet[][JZ_SHEET_NAME_SIZE], const char *cmp_name, const char *inputs_name)
+                        char sheet[][JZ_SHEET_NAME_SIZE], const char *cmp_name, const char *inputs_name,
+                        const char *vs_name)
 {
     char buf[8192];
     int row = 0;
@@ -334,6 +343,12 @@ static void about_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
     snprintf(buf, sizeof buf, "%s: %s",
              cmp_name, L(b, "alle cijfers naast elkaar, met het verschil met de referentie [1]. Gebruik het filter in de kopregel.",
                          "every figure side by side, with the difference to the reference [1]. Use the filter in the header row."));
+    worksheet_write_string(ws, (lxw_row_t)row++, 0, buf, NULL);
+    snprintf(buf, sizeof buf, "%s: %s", vs_name,
+             L(b, "het verschil in kosten per zorgsoort verklaard als prijs, volume en overig, t.o.v. [1] en t.o.v. "
+                  "het vorige jaar.",
+               "the difference in cost per care type explained as price, volume and other, against [1] and against "
+               "the previous year."));
     worksheet_write_string(ws, (lxw_row_t)row++, 0, buf, NULL);
     snprintf(buf, sizeof buf, "%s: %s", inputs_name,
              L(b, "elke aanname met waarde, eenheid en bron; wat alle scenario's delen één keer, de verschillen "
@@ -395,13 +410,15 @@ int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_o
     char sheet[JZ_CMP_MAX_SCENARIOS + 4][JZ_SHEET_NAME_SIZE];
     int n_used = 0;
     const char *cmp_name = L(&b, "Vergelijking", "Comparison");
+    const char *vs_name = L(&b, "Verschillenanalyse", "Variance analysis");
     const char *inputs_name = L(&b, "Aannames", "Inputs");
     const char *about_name = L(&b, "Toelichting", "About");
     snprintf(sheet[JZ_CMP_MAX_SCENARIOS], sizeof sheet[0], "%s", cmp_name);
     snprintf(sheet[JZ_CMP_MAX_SCENARIOS + 1], sizeof sheet[0], "%s", inputs_name);
     snprintf(sheet[JZ_CMP_MAX_SCENARIOS + 2], sizeof sheet[0], "%s", about_name);
-    char used[JZ_CMP_MAX_SCENARIOS + 4][JZ_SHEET_NAME_SIZE];
-    for (int i = 0; i < 3; i++)
+    snprintf(sheet[JZ_CMP_MAX_SCENARIOS + 3], sizeof sheet[0], "%s", vs_name);
+    char used[JZ_CMP_MAX_SCENARIOS + 5][JZ_SHEET_NAME_SIZE];
+    for (int i = 0; i < 4; i++)
         snprintf(used[n_used++], sizeof used[0], "%s", sheet[JZ_CMP_MAX_SCENARIOS + i]);
     /* a region: its gemeenten side by side (xlsx_regio.c) */
     const char *regio_name = L(&b, "Gemeenten", "Gemeenten");
@@ -426,12 +443,14 @@ int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_o
     for (int s = 0; ws && s < c->n_scenarios; s++)
         if ((ws = workbook_add_worksheet(b.wb, sheet[s])))
             scenario_sheet(&b, ws, c, s, u0, u1);
+    if (ws && (ws = workbook_add_worksheet(b.wb, vs_name)))
+        jz_xlsx_verschil_sheet(&b, ws, c, u0, u1);
     if (ws && regio && (ws = workbook_add_worksheet(b.wb, regio_name)))
         jz_xlsx_regio_sheet(&b, ws, c);
     if (ws && (ws = workbook_add_worksheet(b.wb, inputs_name)))
         jz_xlsx_inputs_sheet(&b, ws, c);
     if (ws && (ws = workbook_add_worksheet(b.wb, about_name)))
-        about_sheet(&b, ws, c, sheet, cmp_name, inputs_name);
+        about_sheet(&b, ws, c, sheet, cmp_name, inputs_name, vs_name);
     lxw_error e = workbook_close(b.wb); /* also frees the workbook */
     if (!ws)
         return jz_error_set(err, JZ_ERUNTIME, path, 0, 0, "cannot add a worksheet to the workbook");

@@ -64,6 +64,9 @@ static inline void widths(book *b, lxw_worksheet *ws, int ncols, double max)
 /* The Aannames sheet: every assumption as a controller reads it
  * (xlsx_inputs.c). */
 void jz_xlsx_inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c);
+/* The Verschillenanalyse sheet: price, volume and other per zorgsoort, units
+ * u0..u1-1 (xlsx_verschil.c). */
+void jz_xlsx_verschil_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, int u0, int u1);
 
 /* The Gemeenten sheet: the reference's gemeenten side by side
  * (xlsx_regio.c), when it has more than one gemeente. */

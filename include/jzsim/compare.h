@@ -151,6 +151,11 @@ typedef struct jz_comparison {
      * sensitivity of the reference scenario (jzsim/sensitivity.h); the HTML
      * briefing draws it as a tornado chart */
     const struct jz_sensitivity *tornado;
+    /* the verschillenanalyse (jzsim/verschil.h), computed once by
+     * jz_comparison_alloc: [((kind * U + u) * S + s) * Y + y) * (Z + 2) + k],
+     * k = z for a zorgsoort, Z for the lines in no zorgsoort, Z + 1 for all;
+     * read it with jz_cmp_verschil */
+    struct jz_verschil *verschil;
 } jz_comparison;
 
 /* Build a comparison of n pairs (1 <= n <= JZ_CMP_MAX_SCENARIOS); pair 0 is
@@ -161,6 +166,17 @@ jz_comparison *jz_comparison_alloc(int n, const jz_scenario *const *scenarios,
                                    const jz_result *const *results, jz_error *err);
 /* NULL and half-built comparisons are fine. */
 void jz_comparison_free(jz_comparison *c);
+
+/* An earlier forecast as a comparison's reference: read the JSON written by
+ * `jzsim run --format json` (format jzsim-run, format_version 1; for more
+ * than one gemeente written with --gemeente all) into a scenario shell
+ * (name, description, base year, horizon, begrotingsjaar, gemeenten,
+ * zorgsoorten and their taakveld; no inputs) and a result holding the saved
+ * figures (a figure the file lacks is NaN).  Both are the caller's, freed
+ * with jz_scenario_free and jz_result_free.  A file that is not such a JSON
+ * (truncated, another format, a wrong version or shape) gives JZ_EINPUT
+ * with file:line:column (engine/analysis/compare_saved.c). */
+int jz_saved_result_load(const char *path, jz_scenario **s, jz_result **r, jz_error *err);
 
 /* Note i as a sentence in the reader's language; returns buf.  The words
  * live in the report layer (engine/report/cmp_common.c). */

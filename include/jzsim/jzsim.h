@@ -34,5 +34,6 @@
 #include "jzsim/report.h"
 #include "jzsim/taakveld.h"
 #include "jzsim/werksessie.h"
+#include "jzsim/verschil.h"
 #include "jzsim/version.h" /* JZSIM_VERSION, generated from CMake's project(VERSION) */
 #endif

@@ -22,6 +22,16 @@
  * (g_cost: also fixed lines, measure investments, savings not in a
  * zorgsoort) - price - volume.  In every case price + volume + other == diff
  * up to rounding (1e-9 relative).
+ *
+ * The lines in no zorgsoort (z = JZ_VERSCHIL_LINES: fixed cost, measure
+ * investments, savings not landed in a zorgsoort) are the gemeente cost
+ * minus the sum of the zorgsoorten on either side; their whole difference
+ * is "other".  So the zorgsoorten and this line add up to JZ_VERSCHIL_ALL
+ * in every column (diff, price, volume, other).
+ *
+ * jz_comparison_alloc computes both kinds for every unit, zorgsoort (and
+ * the two lines above), scenario and year once and keeps them in the
+ * comparison; reporters read them with jz_cmp_verschil and never compute.
  */
 #ifndef JZSIM_VERSCHIL_H
 #define JZSIM_VERSCHIL_H
@@ -34,6 +44,15 @@ extern "C" {
 
 /* z value meaning: every zorgsoort plus the lines in no zorgsoort. */
 #define JZ_VERSCHIL_ALL (-1)
+/* z value meaning: the cost lines in no zorgsoort (all of it "other"). */
+#define JZ_VERSCHIL_LINES (-2)
+
+/* The two kinds of difference a comparison holds. */
+typedef enum {
+    JZ_VERSCHIL_REFERENCE, /* scenario s against the reference [1], same year */
+    JZ_VERSCHIL_YEAR,      /* year y against y - 1, same scenario */
+    JZ_VERSCHIL_N_KINDS
+} jz_verschil_kind;
 
 typedef struct jz_verschil {
     double cost_a, cost_b; /* the cost on either side */
@@ -48,6 +67,14 @@ typedef struct jz_verschil {
 int jz_verschil_compare(const jz_comparison *c, int u, int z, int s, int y, jz_verschil *out);
 /* Year index y against y - 1 within scenario s; 0 when y - 1 is absent. */
 int jz_verschil_yoy(const jz_comparison *c, int u, int z, int s, int y, jz_verschil *out);
+
+/* The stored figures of one kind (jz_verschil_kind), exactly as the two
+ * functions above computed them when the comparison was built.  Returns 1
+ * and fills out, or 0 (out all NaN) when absent: against the reference for
+ * s = 0 (the reference against itself), year on year for the first year. */
+int jz_cmp_verschil(const jz_comparison *c, int kind, int u, int z, int s, int y, jz_verschil *out);
+/* Compute and keep both kinds (called by jz_comparison_alloc). */
+int jz_verschil_fill(jz_comparison *c);
 
 #ifdef __cplusplus
 }

@@ -93,6 +93,33 @@ assert t[2][0] is None and t[0][3] is None and t[2][4] is not None   # absent, n
 assert d["results"][0]["zorgsoorten"]["crisis"]["cost"]["values"][0] == [None] * 5
 assert d["results"][1]["in_scenario"] == [True, True, False]
 assert len(d["notes"]) == 5
+# verschillenanalyse: each row adds up, the lines add up to the total, and
+# the difference is that of the cost figures shown (reference and year on year)
+close = lambda a, b: abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+assert [p["key"] for p in d["verschil_parts"]] == ["diff", "price", "volume", "other"]
+nv = 0
+for r in d["results"]:
+    for kind, v in r["verschil"].items():
+        lines = list(v["zorgsoorten"].items()) + [(None, v["outside_zorgsoorten"])]
+        for s in range(3):
+            for y in range(5):
+                tot = v["total"]
+                if tot["diff"][s][y] is None:
+                    continue
+                for key, p in lines + [("total", tot)]:
+                    if p["diff"][s][y] is not None:
+                        assert close(p["price"][s][y] + p["volume"][s][y] + p["other"][s][y], p["diff"][s][y]), (kind, key, s, y)
+                for part in ("diff", "price", "volume", "other"):
+                    assert close(sum(p[part][s][y] or 0.0 for _, p in lines), tot[part][s][y]), (kind, part, s, y)
+                cost = r["totals"]["cost"]["values"]
+                a = cost[0][y] if kind == "reference" else cost[s][y - 1]
+                assert close(tot["diff"][s][y], cost[s][y] - a), (kind, s, y)
+                nv += 1
+        if kind == "reference":
+            assert all(x is None for x in v["total"]["diff"][0])   # the reference against itself
+        else:
+            assert all(row[0] is None for row in v["total"]["diff"])  # no year before the first
+assert nv > 20, nv
 PY
 [ -n "$PY" ] || skipped="$skipped jsonschema"
 expect_exit 0 "$JZ" compare -q --format json --gemeente GM0002 "$A" "$B"
@@ -111,8 +138,32 @@ codes = {r["code"]: r for r in d["results"]}
 for path, sep in ((sys.argv[1], ","), (sys.argv[2], ";")):
     rows = list(csv.reader(open(path, newline=""), delimiter=sep))
     assert all(len(r) == 10 for r in rows), path
-    body = rows[1:]
+    body = [r for r in rows[1:] if not r[6].startswith("verschil")]
+    vs = [r for r in rows[1:] if r[6].startswith("verschil")]
     assert len(body) == 3 * (28 + 7 * 3) * 3 * 5, len(body)
+    # verschillenanalyse: 2 kinds x 4 parts x (3 zorgsoorten + outside + total)
+    assert len(vs) == 3 * 2 * 4 * 5 * 3 * 5, len(vs)
+    sums = {}
+    for r in vs:
+        s, code, zs, year, (what, kind, part) = int(r[0]) - 1, r[2], r[4], int(r[5]), r[6].split(":")
+        y = d["years"].index(year)
+        v = codes[code]["verschil"][kind]
+        v = v["zorgsoorten"][zs] if zs else v["outside_zorgsoorten"] if what == "verschil_buiten" else v["total"]
+        want = v[part][s][y]
+        if want is None:
+            assert r[7] == "" and r[8] == "" and r[9] == "", r
+            continue
+        got = float(r[7].replace(",", ".") if sep == ";" else r[7])
+        assert abs(got - want) <= 1e-12 * max(1.0, abs(want)), (r, want)
+        # the zorgsoorten and the outside line add up to the total, per part
+        k = (code, s, y, kind, part)
+        sums.setdefault(k, [0.0, None])
+        if zs or what == "verschil_buiten":
+            sums[k][0] += got
+        else:
+            sums[k][1] = got
+    for k, (parts, total) in sums.items():
+        assert total is not None and abs(parts - total) <= 1e-6 * max(1.0, abs(total)), (k, parts, total)
     for r in body:
         s, code, zs, year, key = int(r[0]) - 1, r[2], r[4], int(r[5]), r[6]
         y = d["years"].index(year)
@@ -136,8 +187,8 @@ import json, sys, openpyxl
 d = json.load(open(sys.argv[2]))
 wb = openpyxl.load_workbook(sys.argv[1])
 names = wb.sheetnames
-# 3 scenarios, Vergelijking, Aannames, Toelichting and (a region) Gemeenten
-assert names[0] == "Vergelijking" and "Aannames" in names and "Gemeenten" in names and len(names) == 3 + 3 + 1, names
+# 3 scenarios, Vergelijking, Verschillenanalyse, Aannames, Toelichting and (a region) Gemeenten
+assert names[0] == "Vergelijking" and "Aannames" in names and "Verschillenanalyse" in names and "Gemeenten" in names and len(names) == 3 + 4 + 1, names
 assert len({n.lower() for n in names}) == len(names)
 for n in names:
     assert 1 <= len(n) <= 31 and not any(ch in n for ch in '[]:*?/\\') and n[0] != "'" and n[-1] != "'", n
@@ -176,6 +227,30 @@ for row in ws.iter_rows(min_row=5, values_only=True):
         assert (want is None) == (got is None)
 assert checked > 500, checked
 assert "€" in ws.cell(row=5, column=F + 1).number_format
+# the Verschillenanalyse sheet: each row adds up, each block adds up to its
+# total row, and the figures are the JSON's (the comparison's)
+vs = wb["Verschillenanalyse"]
+assert [c.value for c in vs[5]][:10] == ["Gemeente", "CBS-code", "Vergeleken met", "Scenario", "Jaar", "Zorgsoort",
+                                         "Verschil in kosten", "Prijseffect", "Volume-effect", "Overig verschil"]
+parts = ("diff", "price", "volume", "other")
+block, nblocks = [], 0
+for row in vs.iter_rows(min_row=6, values_only=True):
+    code, kind, s, year, zs = row[1], "reference" if row[2].startswith("[1]") else "previous_year", int(row[3][1:row[3].index("]")]) - 1, row[4], row[5]
+    y = d["years"].index(year)
+    assert abs(row[7] + row[8] + row[9] - row[6]) <= 1e-6 * max(1.0, abs(row[6])), row
+    v = res[code]["verschil"][kind]
+    v = v["total"] if zs == "Totaal" else v["outside_zorgsoorten"] if zs == "Buiten zorgsoorten" else v["zorgsoorten"][zname[zs]]
+    for k, part in enumerate(parts):
+        assert abs(row[6 + k] - v[part][s][y]) <= 1e-6 * max(1.0, abs(row[6 + k])), (row, part)
+    if zs == "Totaal":
+        for k in range(4):
+            assert abs(sum(r[6 + k] for r in block) - row[6 + k]) <= 1e-6 * max(1.0, abs(row[6 + k])), (row, k)
+        block, nblocks = [], nblocks + 1
+    else:
+        block.append(row)
+# a block for every difference the JSON has
+assert nblocks == sum(x is not None for r in d["results"] for v in r["verschil"].values()
+                      for row in v["total"]["diff"] for x in row) > 20, nblocks
 # the inputs sheet as a controller reads it: human labels, numbers, Dutch
 # units, shared inputs once and the differences per scenario below them
 inp = wb["Aannames"]
@@ -208,6 +283,83 @@ else
   skipped="$skipped openpyxl"
 fi
 
+# ---- table: the verschillenanalyse of the summary year adds up ----
+expect_exit 0 "$JZ" compare -q -o "$TMP/vs.txt" "$A" "$B" "$C"
+expect_grep "$TMP/vs.txt" "^Verschillenanalyse 2026 (prognose): \[2\] .* t.o.v. \[1\]"
+"$PYJ" - "$TMP/vs.txt" "$TMP/c.json" <<'PY' && ok || bad "table verschillenanalyse"
+import json, re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+d = json.load(open(sys.argv[2]))
+tot = [r for r in d["results"] if r["code"] == "TOTAL"][0]["verschil"]
+num = lambda x: 0.0 if x in ("€ 0", "-") else float(x.replace("€", "").replace(" ", "").replace(".", ""))
+blocks = re.findall(r'^Verschillenanalyse (\d+) \(\w+\)(?: t.o.v. \d+)?: \[(\d)\] (.*?)\n(?:Zorgsoort.*?)\n(.*?)\n(?=\n|Prijs =)', t, re.S | re.M)
+assert len(blocks) >= 4, len(blocks)
+for year, s, head, body in blocks:
+    kind = "reference" if head.endswith("t.o.v. [1]") else "previous_year"
+    rows = [[num(x) for x in re.findall(r'€ [+-]?[\d.]+|-(?= |$)', line[24:])] for line in body.split("\n")]
+    for r in rows:
+        assert len(r) == 4 and abs(r[1] + r[2] + r[3] - r[0]) <= 2, r     # each printed to the euro
+    for k in range(4):
+        assert abs(sum(r[k] for r in rows[:-1]) - rows[-1][k]) <= len(rows), (k, rows)
+    y = d["years"].index(int(year))
+    want = [tot[kind]["total"][p][int(s) - 1][y] for p in ("diff", "price", "volume", "other")]
+    assert all(abs(a - b) <= 0.5 for a, b in zip(rows[-1], want)), (rows[-1], want)
+PY
+
+# ---- the summary year is meta.begrotingsjaar when the reference has one ----
+ENS="$SRC/scenarios/enschede/basis.yaml" ENSHA="$SRC/scenarios/enschede/hervormingsagenda.yaml"
+expect_exit 0 "$JZ" compare -q -o "$TMP/bj.txt" "$ENS" "$ENSHA"      # 2022-2030, begrotingsjaar 2027
+expect_grep "$TMP/bj.txt" "^Verschillenanalyse 2027 (begrotingsjaar): \[2\]"
+expect_exit 0 "$JZ" compare -q --format html -o "$TMP/bj.html" "$ENS" "$ENSHA"
+expect_grep "$TMP/bj.html" "In het begrotingsjaar 2027 is het tekort"
+expect_grep "$TMP/bj.html" "Kerncijfers 2027 (begrotingsjaar)"
+expect_grep "$TMP/bj.html" "<h2>Verschillenanalyse 2027</h2>"
+expect_exit 0 "$JZ" compare -q --lang en --format html -o "$TMP/bj-en.html" "$ENS" "$ENSHA"
+expect_grep "$TMP/bj-en.html" "In the budget year 2027 the deficit"
+expect_exit 0 "$JZ" compare -q --format xlsx -o "$TMP/bj.xlsx" "$ENS" "$ENSHA"
+if [ -n "$PY" ]; then
+  "$PY" -c 'import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])["Verschillenanalyse"]; assert ws["A3"].value.endswith("2027 (begrotingsjaar)"), ws["A3"].value' \
+    "$TMP/bj.xlsx" && ok || bad "xlsx summary year"
+fi
+# without one (example.yaml): the last common year, a prognose
+expect_exit 0 "$JZ" compare -q -o "$TMP/nobj.txt" "$EX" "$HI"
+expect_grep "$TMP/nobj.txt" "^Verschillenanalyse 2028 (prognose): \[2\]"
+
+# ---- an earlier forecast as the reference (--reference SAVED.json) ----
+# save a forecast, change the scenario (higher indexation), compare the new
+# one against the saved: the same figures as comparing the two scenario
+# files, and the verschillenanalyse adds up
+expect_exit 0 "$JZ" run -q --format json -o "$TMP/saved.json" "$EX"
+expect_exit 0 "$JZ" compare -q --format json -o "$TMP/ref.json" --reference "$TMP/saved.json" "$HI"
+expect_exit 0 "$JZ" compare -q --format json -o "$TMP/yy.json" "$EX" "$HI"
+"$PYJ" - "$TMP/ref.json" "$TMP/yy.json" <<'PY' && ok || bad "compare --reference"
+import json, sys
+a, b = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+assert a["scenarios"][0]["path"].endswith("saved.json") and a["scenarios"][0]["name"] == b["scenarios"][0]["name"]
+assert a["results"] == b["results"], "a saved forecast gives other figures than its scenario"
+v = a["results"][-1]["verschil"]["reference"]
+y = a["years"].index(2028)
+t = [v["total"][p][1][y] for p in ("diff", "price", "volume", "other")]
+assert t[0] > 0 and t[1] > 0 and abs(t[1] + t[2] + t[3] - t[0]) < 1e-6 * t[0], t   # dearer: a price effect
+assert abs(sum(z["diff"][1][y] for z in v["zorgsoorten"].values()) + v["outside_zorgsoorten"]["diff"][1][y] - t[0]) < 1e-6 * t[0]
+PY
+expect_exit 0 "$JZ" compare -q --reference "$TMP/saved.json" "$HI" "$EX"      # more than one new scenario
+expect_grep "$TMP/out" "^Verschillenanalyse 2028 (prognose): \[2\]"
+# a wrong file: exit 2, located
+head -c 1500 "$TMP/saved.json" > "$TMP/cut.json"
+expect_exit 2 "$JZ" compare --reference "$TMP/cut.json" "$HI"
+expect_grep "$TMP/err" "cut.json:[0-9]*:[0-9]*: "
+expect_exit 2 "$JZ" compare --reference "$TMP/yy.json" "$HI"               # a comparison, not a run
+expect_grep "$TMP/err" "yy.json:2:[0-9]*: this is a 'jzsim-compare' file"
+sed 's/"format_version": 1/"format_version": 7/' "$TMP/saved.json" > "$TMP/v7.json"
+expect_exit 2 "$JZ" compare --reference "$TMP/v7.json" "$HI"
+expect_grep "$TMP/err" "v7.json:3:[0-9]*: format_version 7"
+expect_exit 2 "$JZ" compare --reference "$EX" "$HI"                         # a scenario, not a result
+expect_grep "$TMP/err" "example.yaml:[0-9]*:[0-9]*: no 'format' here"
+expect_exit 2 "$JZ" compare --reference "$TMP/missing.json" "$HI"
+expect_exit 2 "$JZ" compare --reference "$TMP/saved.json"                    # nothing to compare
+expect_exit 2 "$JZ" compare --reference "$TMP/saved.json" --draws 10 "$HI"
+
 # ---- HTML: self-contained, escaped, one series per scenario ----
 expect_exit 0 "$JZ" compare -q --format html -o "$TMP/c.html" "$A" "$B" "$C"
 H="$TMP/c.html"
@@ -225,6 +377,31 @@ print(len(re.findall(r'data-scenario="\d+"', svg)))
 PY
 )
 [ "$n" = 3 ] && ok || bad "tekort chart has $n series, wanted 3"
+# the verschillenanalyse: every table row adds up, the rows add up to the
+# total, the bars are the table's figures, and both are the JSON's
+"$PYJ" - "$H" "$TMP/c.json" <<'PY' && ok || bad "HTML verschillenanalyse"
+import json, re, sys
+h = open(sys.argv[1], encoding="utf-8").read()
+d = json.load(open(sys.argv[2]))
+total = [r for r in d["results"] if r["code"] == "TOTAL"][0]["verschil"]
+sec = re.search(r'<section class="blk verschil">(.*?)</section>', h, re.S).group(1)
+close = lambda a, b: abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+blocks = re.findall(r'<h3 data-kind="(\w+)" data-scenario="(\d+)">.*?<svg id="chart-verschil-\w+-\d+"(.*?)</svg>.*?<tbody>(.*?)</tbody>', sec, re.S)
+assert len(blocks) >= 2, len(blocks)
+for kind, s, svg, body in blocks:
+    s = int(s) - 1
+    rows = [[float(x) for x in re.findall(r'data-value="([^"]+)"', tr)] for tr in re.findall(r'<tr.*?</tr>', body, re.S)]
+    bars = [float(x) for x in re.findall(r'data-value="([^"]+)"', svg)]
+    assert bars == [x for r in rows for x in r[1:]], "bars differ from the table"
+    for r in rows:
+        assert close(r[1] + r[2] + r[3], r[0]), r
+    # rows shown + rows left out (each under 500 euro) = total
+    for k in range(4):
+        assert abs(sum(r[k] for r in rows[:-1]) - rows[-1][k]) < 500 * 12, (k, rows)
+    y = d["years"].index(int(re.search(r'Verschillenanalyse (\d+)', h).group(1)))
+    t = total[kind]["total"]
+    assert [t[p][s][y] for p in ("diff", "price", "volume", "other")] == rows[-1], (rows[-1], kind, s)
+PY
 printf 'scenario,gemeente_code,year,metric,p5,p50,p95\n1,TOTAL,2025,tekort,-8e6,-6e6,-5e6\n1,TOTAL,2026,tekort,-9e6,-6.5e6,-5e6\n' > "$TMP/bands.csv"
 expect_exit 0 "$JZ" compare -q --bands "$TMP/bands.csv" --lang en --format html -o "$TMP/en.html" "$A" "$B" "$C"
 expect_grep "$TMP/en.html" '<html lang="en">'

@@ -100,7 +100,13 @@ def csv_agrees(tag, d, path, sep):
     n = 0
     for r in rows[1:]:
         s, code, zs, year, key, val = int(r[0]) - 1, r[2], r[4], int(r[5]), r[6], r[7]
-        want = value_of(d, code, zs, key, s, d["years"].index(year))
+        if key.startswith("verschil"):  # verschil[_buiten]:<kind>:<part>, the JSON's results[].verschil
+            what, kind, part = key.split(":")
+            v = [u for u in d["results"] if u["code"] == code][0]["verschil"][kind]
+            v = v["zorgsoorten"][zs] if zs else v["outside_zorgsoorten"] if what == "verschil_buiten" else v["total"]
+            want = v[part][s][d["years"].index(year)]
+        else:
+            want = value_of(d, code, zs, key, s, d["years"].index(year))
         if want is None:
             if val != "":
                 fail(f"{tag} csv{sep}: {r} should be empty")
@@ -140,7 +146,7 @@ def xlsx_agrees(tag, d, path):
                     fail(f"{tag} xlsx sheet {name}: internal text {v[:80]!r}")
 
 
-MONEY = re.compile(r"(-?)€ (-?[0-9.]+)")
+MONEY = re.compile(r"(-?)€ ([+-]?[0-9.]+)")
 
 
 def euros(cell):

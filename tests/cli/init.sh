@@ -134,4 +134,44 @@ expect_exit 2 "$JZ" init "$D/bad-negative.yaml"
 expect_grep "$TMP/err" "bad-negative.yaml:5:15:"
 expect_exit 2 "$JZ" init "$D/bad-no-spending.yaml"
 expect_grep "$TMP/err" "bad-no-spending.yaml:5:15: zorgsoort pleegzorg: uitgaven is 0 but unieke_clienten is 150"
+
+# ---- the template as CSV (scenarios/sjabloon/*.csv): the same scenario ----
+expect_exit 0 "$JZ" init -q -o "$TMP/csv-s.yaml" "$S/voorbeeld.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/yml-s.yaml" "$S/voorbeeld.yml"
+diff <(tail -n +2 "$TMP/yml-s.yaml") <(tail -n +2 "$TMP/csv-s.yaml") >/dev/null && ok || bad "voorbeeld.csv and voorbeeld.yml give different scenarios"
+# the same form as Excel writes it with ',' and decimal points (English
+# settings), quoted names with a comma in them, a byte order mark, CRLF
+printf '\xef\xbb\xbf' > "$TMP/en.csv"
+sed -e '/^#/d' -e 's/;/|/g' "$S/voorbeeld.csv" | sed -E -e 's/([0-9]),([0-9])/\1.\2/g' -e 's/([0-9])\.([0-9]{3})([^0-9]|$)/\1\2\3/g' \
+  -e 's/^vaste_last\|Lokale uitvoering \(toegang. beleid. backoffice\)/vaste_last|"Lokale uitvoering (toegang, beleid, backoffice)"/' \
+  -e 's/\|/,/g' -e 's/$/\r/' >> "$TMP/en.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/en-s.yaml" "$TMP/en.csv"
+diff <(tail -n +2 "$TMP/yml-s.yaml") <(tail -n +2 "$TMP/en-s.yaml") >/dev/null && ok || bad "the ',' CSV form gives another scenario"
+expect_exit 2 "$JZ" init "$S/leeg.csv"                   # the empty form: fill it in first
+expect_grep "$TMP/err" "leeg.csv:[0-9]*:3: zorgsoort ambulant: no clients and no spending"
+# mistakes are located at their cell (row:column, A = 1)
+sed 's/;zorgduur;taakveld/;zorgdur;taakveld/' "$S/voorbeeld.csv" > "$TMP/c1.csv"
+expect_exit 2 "$JZ" init "$TMP/c1.csv"
+expect_grep "$TMP/err" "c1.csv:22:7: zorgsoorten table: unknown column 'zorgdur'"
+sed 's/^crisis;0,6M;40/crisis;-0,6M;40/' "$S/voorbeeld.csv" > "$TMP/c2.csv"
+expect_exit 2 "$JZ" init "$TMP/c2.csv"
+expect_grep "$TMP/err" "c2.csv:29:2: zorgsoort crisis.uitgaven must be >= 0"
+sed 's/^residentieel;4,2M;60;;;;13;/residentieel;4,2M;60;;;;13;6.99/' "$S/voorbeeld.csv" > "$TMP/c3.csv"
+expect_exit 2 "$JZ" init "$TMP/c3.csv"
+expect_grep "$TMP/err" "c3.csv:27:8: zorgsoort residentieel: taakveld '6.99' is not an Iv3 taakveld"
+sed 's/^rijksbijdrage;;27,9M;28,6M;29,1M;29,6M;30,2M;/rijksbijdrage;;27,9M;28,6M;29,1M;29,6M;30,2M;31M/' "$S/voorbeeld.csv" > "$TMP/c4.csv"
+expect_exit 2 "$JZ" init "$TMP/c4.csv"
+expect_grep "$TMP/err" "c4.csv:13:8: rijksbijdrage: a value in column 8, where the row 'jaar' (row 11) has no year"
+sed 's/^daghulp;1,9M;110/daghulp;;110/' "$S/voorbeeld.csv" > "$TMP/c5.csv"
+expect_exit 2 "$JZ" init "$TMP/c5.csv"
+expect_grep "$TMP/err" "c5.csv:24:1: zorgsoort daghulp: missing required key 'uitgaven'"
+sed 's/^inwoners;88.000/inwonrs;88.000/' "$S/voorbeeld.csv" > "$TMP/c6.csv"
+expect_exit 2 "$JZ" init "$TMP/c6.csv"
+expect_grep "$TMP/err" "c6.csv:5:1: unknown row 'inwonrs'"
+sed 's/^basisjaar;2024/basisjaar;2024\nbasisjaar;2023/' "$S/voorbeeld.csv" > "$TMP/c7.csv"
+expect_exit 2 "$JZ" init "$TMP/c7.csv"
+expect_grep "$TMP/err" "c7.csv:9:1: 'basisjaar' given twice (also in row 8)"
+printf 'gemeente;GM0001;X\n"basisjaar;2024\n' > "$TMP/c8.csv"
+expect_exit 2 "$JZ" init "$TMP/c8.csv"
+expect_grep "$TMP/err" "c8.csv:2:1: a quoted field is not closed"
 finish

@@ -129,4 +129,9 @@ expect_grep "$TMP/out" "^  Zorgduur pleegzorg (maanden): driehoek"
 expect_grep "$TMP/out" "startgetal"
 if grep -q "zorgsoorten\[\|seed " "$TMP/out"; then bad "YAML path or 'seed' in the mc table"; else ok; fi
 
+# the per-zorgsoort table is about meta.begrotingsjaar when the scenario has one
+expect_exit 0 "$JZ" mc -q --draws 50 --seed 1 "$SRC/scenarios/enschede/basis.yaml"
+expect_grep "$TMP/out" "^Kosten per zorgsoort in 2027, het begrotingsjaar (euro)$"
+expect_exit 0 "$JZ" mc -q --draws 50 --seed 1 "$SRC/scenarios/example-onzeker.yaml"
+expect_grep "$TMP/out" "^Kosten per zorgsoort in 2028 (euro)$"
 finish

@@ -1,0 +1,358 @@
+/*
+ * template_csv.c - the template of `jzsim init` as a CSV form, for a
+ * controller who fills it in Excel (scenarios/sjabloon/leeg.csv,
+ * voorbeeld.csv; docs/eigen-gemeente.md).
+ *
+ * The form is read with the history reader's CSV records (';', ',' or tab;
+ * quotes; engine/history/csv.c) and its Dutch numbers ("9.600.000", "24,1M",
+ * "-0,5%"; engine/history/cells.c), and turned into the same node tree as
+ * the YAML template, each node located at its cell (file:row:column, the
+ * column counted as in the spreadsheet: A = 1).  jz_template_read then
+ * checks it exactly as it checks the YAML, so both forms give the same
+ * scenario and the same messages.
+ *
+ * Layout, rows in any order, '#' starts a comment row:
+ *   gemeente;GM9998;Voorbeeldrecht
+ *   inwoners;88000            (also jeugd_0_17, jeugd_groei, basisjaar, horizon)
+ *   jaar;;2024;2025;...       the years of the per-year rows below, from column C
+ *   begroting;;24,1M;...      (also rijksbijdrage, indexatie_tarief, indexatie_begroting)
+ *   vaste_last;<naam>;<bedrag>;<indexatie>
+ *   vaste_last_begroting;<naam>;<per jaar, from column C>
+ *   zorgsoort;uitgaven;unieke_clienten;...   the header of the zorgsoorten table,
+ *   ambulant;9,6M;1450;...                   then one row per zorgsoort until an empty row
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "history/internal.h"
+#include "init/derive_internal.h"
+
+#define MAX_ROWS 4096
+
+typedef struct row {
+    int line, n;
+    char **f;
+} row;
+
+typedef struct form {
+    jz_arena *a;
+    const char *file;
+    int n;
+    row *rows;
+} form;
+
+static int keep_row(void *ctx, int line, int n, char *const *field, const int *col)
+{
+    (void)col;
+    form *fm = ctx;
+    if (fm->n == MAX_ROWS)
+        return JZ_EINPUT;
+    row *r = &fm->rows[fm->n++];
+    r->line = line;
+    r->n = n;
+    if (!(r->f = jz_arena_malloc(fm->a, (size_t)(n ? n : 1) * sizeof *r->f)))
+        return JZ_ENOMEM;
+    for (int i = 0; i < n; i++) {
+        /* trimmed: Excel pads nothing, but a hand-written form may */
+        const char *s = field[i], *e = s + strlen(s);
+        while (*s && isspace((unsigned char)*s))
+            s++;
+        while (e > s && isspace((unsigned char)e[-1]))
+            e--;
+        if (!(r->f[i] = jz_arena_memdup(fm->a, s, (size_t)(e - s))))
+            return JZ_ENOMEM;
+    }
+    return JZ_OK;
+}
+
+static int blank(const row *r)
+{
+    for (int i = 0; i < r->n; i++)
+        if (r->f[i][0])
+            return 0;
+    return 1;
+}
+
+static jz_node *node(form *fm, jz_node_type t, int line, int col)
+{
+    jz_node *n = jz_arena_malloc(fm->a, sizeof *n);
+    if (n) {
+        n->type = t;
+        n->file = fm->file;
+        n->line = line;
+        n->column = col;
+    }
+    return n;
+}
+
+static jz_node *scalar(form *fm, const char *text, int line, int col)
+{
+    jz_node *n = node(fm, JZ_NODE_SCALAR, line, col);
+    if (n && !(n->scalar = jz_arena_strdup(fm->a, text)))
+        return NULL;
+    return n;
+}
+
+/* A number as the controller wrote it ("9.600.000", "24,1M", "-0,5%", "3,94%")
+ * as the YAML template would have it ("9600000", "24.1M", "-0.5%"): the
+ * digits read by the history reader's number parser (decimal comma when the
+ * separator is ';' or tab), the unit suffix kept.  Anything else is kept as
+ * written, and the template reader says what is wrong with it. */
+static jz_node *number(form *fm, const char *text, int comma, int line, int col)
+{
+    static const char *const suffix[] = {"%", "mln", "M", "m", "k", "K", NULL};
+    char num[128], out[160];
+    snprintf(num, sizeof num, "%s", text);
+    const char *suf = "";
+    size_t len = strlen(num);
+    for (const char *const *s = suffix; *s; s++) {
+        size_t k = strlen(*s);
+        if (len > k && strcmp(num + len - k, *s) == 0) {
+            suf = *s;
+            num[len - k] = '\0';
+            break;
+        }
+    }
+    double v;
+    const char *why;
+    if (!strchr(num, ':') && hist_parse_number(num, comma, &v, &why) == NUM_OK) {
+        snprintf(out, sizeof out, "%.15g%s", v, strcmp(suf, "mln") == 0 ? "M" : suf);
+        return scalar(fm, out, line, col);
+    }
+    return scalar(fm, text, line, col);
+}
+
+/* Map helpers: a map grows into room for `cap` pairs. */
+static jz_node *map(form *fm, int line, int col, size_t cap)
+{
+    jz_node *m = node(fm, JZ_NODE_MAP, line, col);
+    if (m) {
+        m->keys = jz_arena_malloc(fm->a, (cap ? cap : 1) * sizeof *m->keys);
+        m->values = jz_arena_malloc(fm->a, (cap ? cap : 1) * sizeof *m->values);
+        if (!m->keys || !m->values)
+            return NULL;
+    }
+    return m;
+}
+
+static jz_node *seq(form *fm, int line, int col, size_t cap)
+{
+    jz_node *s = map(fm, line, col, cap);
+    if (s)
+        s->type = JZ_NODE_SEQ;
+    return s;
+}
+
+/* Add key -> v to m; a key given twice is an error at its second row. */
+static int put(form *fm, jz_node *m, const char *key, jz_node *v, int line, int col, jz_error *err)
+{
+    if (!v)
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    for (size_t i = 0; i < m->n; i++)
+        if (strcmp(m->keys[i]->scalar, key) == 0)
+            return jz_error_set(err, JZ_EINPUT, fm->file, line, col, "'%s' given twice (also in row %d)", key,
+                                m->keys[i]->line);
+    jz_node *k = scalar(fm, key, line, col);
+    if (!k)
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    m->keys[m->n] = k;
+    m->values[m->n++] = v;
+    return JZ_OK;
+}
+
+/* The per-year cells of row r from column C, with the years of the jaar row. */
+static int yearmap(form *fm, const row *r, const row *years, int comma, jz_node **out, jz_error *err)
+{
+    if (!years)
+        return jz_error_set(err, JZ_EINPUT, fm->file, r->line, 1,
+                            "%s: give the years first, in a row 'jaar' with the years from column C", r->f[0]);
+    jz_node *m = map(fm, r->line, 3, (size_t)r->n);
+    if (!m)
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    for (int i = 2; i < r->n; i++) {
+        if (!r->f[i][0])
+            continue;
+        if (i >= years->n || !years->f[i][0])
+            return jz_error_set(err, JZ_EINPUT, fm->file, r->line, i + 1,
+                                "%s: a value in column %d, where the row 'jaar' (row %d) has no year", r->f[0],
+                                i + 1, years->line);
+        jz_node *k = scalar(fm, years->f[i], years->line, i + 1), *v = number(fm, r->f[i], comma, r->line, i + 1);
+        if (!k || !v)
+            return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        m->keys[m->n] = k;
+        m->values[m->n++] = v;
+    }
+    if (m->n == 0)
+        return jz_error_set(err, JZ_EINPUT, fm->file, r->line, 3, "%s: no amounts (from column C, one per year)",
+                            r->f[0]);
+    *out = m;
+    return JZ_OK;
+}
+
+static const char *const scalars[] = {"inwoners", "jeugd_0_17", "jeugd_groei", "basisjaar", "horizon", NULL};
+static const char *const series_rows[] = {"begroting", "rijksbijdrage", NULL};
+
+static int is_one_of(const char *s, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(s, *list) == 0)
+            return 1;
+    return 0;
+}
+
+/* The zorgsoorten table: header row h, then rows until an empty one. */
+static int zs_table(form *fm, int h, int comma, jz_node *list, int *next, jz_error *err)
+{
+    static const char *const cols[] = {"zorgsoort", "key", "zoals", "naam", "taakveld", "fasen", "uitgaven",
+                                       "unieke_clienten", "starts", "eindes", "in_zorg_1_januari", "zorgduur", NULL};
+    static const char *const texts[] = {"zorgsoort", "key", "zoals", "naam", "taakveld", NULL};
+    const row *hd = &fm->rows[h];
+    for (int c = 0; c < hd->n; c++)
+        if (hd->f[c][0] && !is_one_of(hd->f[c], cols))
+            return jz_error_set(err, JZ_EINPUT, fm->file, hd->line, c + 1,
+                                "zorgsoorten table: unknown column '%s' (known: zorgsoort, naam, taakveld, zoals, "
+                                "fasen, uitgaven, unieke_clienten, starts, eindes, in_zorg_1_januari, zorgduur)",
+                                hd->f[c]);
+    int i = h + 1;
+    for (; i < fm->n && !blank(&fm->rows[i]); i++) {
+        const row *r = &fm->rows[i];
+        if (r->f[0][0] == '#')
+            continue;
+        jz_node *z = map(fm, r->line, 1, (size_t)hd->n);
+        if (!z)
+            return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        for (int c = 0; c < r->n; c++) {
+            if (!r->f[c][0])
+                continue;
+            if (c >= hd->n || !hd->f[c][0])
+                return jz_error_set(err, JZ_EINPUT, fm->file, r->line, c + 1,
+                                    "a value in column %d, which has no heading in row %d", c + 1, hd->line);
+            const char *key = strcmp(hd->f[c], "zorgsoort") == 0 ? "key" : hd->f[c];
+            jz_node *v = is_one_of(hd->f[c], texts) ? scalar(fm, r->f[c], r->line, c + 1)
+                                                    : number(fm, r->f[c], comma, r->line, c + 1);
+            int rc = put(fm, z, key, v, r->line, c + 1, err);
+            if (rc)
+                return rc;
+        }
+        list->values[list->n++] = z;
+    }
+    *next = i;
+    return JZ_OK;
+}
+
+/* The tree of the form, shaped as the YAML template. */
+static int build(form *fm, int comma, jz_node **out, jz_error *err)
+{
+    size_t cap = (size_t)fm->n + 16;
+    jz_node *root = map(fm, 1, 1, cap), *zs = NULL, *fixed = NULL, *ix = NULL;
+    const row *years = NULL;
+    if (!root)
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    int rc = JZ_OK;
+    for (int i = 0; i < fm->n && !rc; i++) {
+        const row *r = &fm->rows[i];
+        if (blank(r) || r->f[0][0] == '#')
+            continue;
+        const char *k = r->f[0];
+        if (strcmp(k, "gemeente") == 0) {
+            jz_node *g = map(fm, r->line, 1, 2);
+            if (!g)
+                return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+            if (r->n > 1 && r->f[1][0])
+                rc = put(fm, g, "code", scalar(fm, r->f[1], r->line, 2), r->line, 2, err);
+            if (!rc && r->n > 2 && r->f[2][0])
+                rc = put(fm, g, "naam", scalar(fm, r->f[2], r->line, 3), r->line, 3, err);
+            if (!rc)
+                rc = put(fm, root, "gemeente", g, r->line, 1, err);
+        } else if (is_one_of(k, scalars)) {
+            if (r->n < 2 || !r->f[1][0])
+                return jz_error_set(err, JZ_EINPUT, fm->file, r->line, 2, "%s: the value goes in column B", k);
+            rc = put(fm, root, k, number(fm, r->f[1], comma, r->line, 2), r->line, 1, err);
+        } else if (strcmp(k, "jaar") == 0) {
+            if (years)
+                return jz_error_set(err, JZ_EINPUT, fm->file, r->line, 1, "jaar: given twice (also in row %d)",
+                                    years->line);
+            years = r;
+        } else if (is_one_of(k, series_rows)) {
+            jz_node *m = NULL;
+            if (!(rc = yearmap(fm, r, years, comma, &m, err)))
+                rc = put(fm, root, k, m, r->line, 1, err);
+        } else if (strcmp(k, "indexatie_tarief") == 0 || strcmp(k, "indexatie_begroting") == 0) {
+            jz_node *m = NULL;
+            if (!ix && !(ix = map(fm, r->line, 1, 2)))
+                return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+            if (!ix->n && (rc = put(fm, root, "indexatie", ix, r->line, 1, err)))
+                return rc;
+            if (!(rc = yearmap(fm, r, years, comma, &m, err)))
+                rc = put(fm, ix, k + strlen("indexatie_"), m, r->line, 1, err);
+        } else if (strcmp(k, "vaste_last") == 0) {
+            if (!fixed && (!(fixed = seq(fm, r->line, 1, cap)) || (rc = put(fm, root, "vaste_lasten", fixed, r->line, 1, err))))
+                return rc ? rc : jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+            jz_node *f = map(fm, r->line, 1, 4);
+            if (!f)
+                return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+            static const char *const fk[] = {NULL, "naam", "bedrag", "indexatie"};
+            for (int c = 1; c < r->n && c < 4 && !rc; c++)
+                if (r->f[c][0])
+                    rc = put(fm, f, fk[c], c == 1 ? scalar(fm, r->f[c], r->line, c + 1)
+                                                  : number(fm, r->f[c], comma, r->line, c + 1),
+                             r->line, c + 1, err);
+            if (!rc && r->n > 4)
+                for (int c = 4; c < r->n; c++)
+                    if (r->f[c][0])
+                        return jz_error_set(err, JZ_EINPUT, fm->file, r->line, c + 1,
+                                            "vaste_last: naam, bedrag and indexatie go in columns B-D; its "
+                                            "begroting per year in a row 'vaste_last_begroting'");
+            fixed->values[fixed->n++] = f;
+        } else if (strcmp(k, "vaste_last_begroting") == 0) {
+            const char *name = r->n > 1 ? r->f[1] : "";
+            jz_node *f = NULL;
+            for (size_t j = 0; fixed && j < fixed->n; j++) {
+                const jz_node *nm = jz_node_get(fixed->values[j], "naam");
+                if (nm && strcmp(nm->scalar, name) == 0)
+                    f = fixed->values[j];
+            }
+            if (!f)
+                return jz_error_set(err, JZ_EINPUT, fm->file, r->line, 2,
+                                    "vaste_last_begroting: no row 'vaste_last' above with the name '%s'", name);
+            jz_node *m = NULL;
+            if (!(rc = yearmap(fm, r, years, comma, &m, err)))
+                rc = put(fm, f, "begroting", m, r->line, 1, err);
+        } else if (strcmp(k, "zorgsoort") == 0) {
+            if (zs)
+                return jz_error_set(err, JZ_EINPUT, fm->file, r->line, 1,
+                                    "a second zorgsoorten table (the first starts in row %d)", zs->line);
+            if (!(zs = seq(fm, r->line, 1, cap)))
+                return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+            int next = i + 1;
+            if ((rc = zs_table(fm, i, comma, zs, &next, err)) || (rc = put(fm, root, "zorgsoorten", zs, r->line, 1, err)))
+                return rc;
+            i = next - 1;
+        } else {
+            return jz_error_set(err, JZ_EINPUT, fm->file, r->line, 1,
+                                "unknown row '%s' (known: gemeente, inwoners, jeugd_0_17, jeugd_groei, basisjaar, "
+                                "horizon, jaar, begroting, rijksbijdrage, indexatie_tarief, indexatie_begroting, "
+                                "vaste_last, vaste_last_begroting, zorgsoort)", k);
+        }
+    }
+    *out = root;
+    return rc;
+}
+
+int jz_template_csv_parse(jz_arena *a, const char *text, size_t len, const char *name, jz_node **root,
+                          jz_error *err)
+{
+    form fm = {a, jz_arena_strdup(a, name), 0, jz_arena_malloc(a, MAX_ROWS * sizeof(row))};
+    if (!fm.file || !fm.rows)
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    char sep;
+    int rc = hist_csv_each(text, len, name, &sep, keep_row, &fm, err);
+    if (rc == JZ_EINPUT && !err->message[0])
+        return jz_error_set(err, JZ_EINPUT, name, MAX_ROWS, 1, "more than %d rows", MAX_ROWS);
+    if (rc)
+        return err->message[0] ? rc : jz_error_set(err, rc, NULL, 0, 0, "out of memory");
+    /* Dutch Excel writes ';' and decimal commas, English ',' and points */
+    return build(&fm, sep != ',', root, err);
+}
