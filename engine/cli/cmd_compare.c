@@ -163,11 +163,11 @@ static int parse(int argc, char **argv, cli_common *co, args *a)
     if (a->interactive && co->format != JZ_FORMAT_HTML)
         return cli_usage_error("compare", "--interactive adds the werksessie to the briefing: it goes with "
                                           "--format html");
-    if (a->interactive && (rc = cli_werksessie_available("compare")) >= 0)
-        return rc;
     if (a->reference && a->interactive)
         return cli_usage_error("compare", "--interactive reruns the model on every scenario's inputs; a saved "
                                           "forecast (--reference) has only its figures");
+    if (a->interactive && (rc = cli_werksessie_available("compare")) >= 0)
+        return rc;
     if (a->reference && a->draws)
         return cli_usage_error("compare", "--draws needs the inputs of every scenario; a saved forecast "
                                           "(--reference) has only its figures");

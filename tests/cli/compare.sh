@@ -359,6 +359,18 @@ expect_grep "$TMP/err" "example.yaml:[0-9]*:[0-9]*: no 'format' here"
 expect_exit 2 "$JZ" compare --reference "$TMP/missing.json" "$HI"
 expect_exit 2 "$JZ" compare --reference "$TMP/saved.json"                    # nothing to compare
 expect_exit 2 "$JZ" compare --reference "$TMP/saved.json" --draws 10 "$HI"
+expect_exit 2 "$JZ" compare --reference "$TMP/saved.json" --format html --interactive -o "$TMP/w.html" "$HI"
+# a region with a verevening saved and compared: its gemeenten and the
+# verevening come back exactly (the run writes the figures only for a region)
+TW="$SRC/scenarios/twente"
+expect_exit 0 "$JZ" run -q --gemeente all --format json -o "$TMP/tw.json" "$TW/verevening-gebruik.yaml"
+expect_exit 0 "$JZ" compare -q --gemeente all --format json -o "$TMP/twr.json" --reference "$TMP/tw.json" "$TW/verevening-bevolking.yaml"
+expect_exit 0 "$JZ" compare -q --gemeente all --format json -o "$TMP/twy.json" "$TW/verevening-gebruik.yaml" "$TW/verevening-bevolking.yaml"
+"$PYJ" - "$TMP/twr.json" "$TMP/twy.json" <<'PY' && ok || bad "compare --reference: a saved region with a verevening"
+import json, sys
+a, b = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+assert len(a["results"]) == 15 and a["results"] == b["results"], "a saved region gives other figures than its scenario"
+PY
 
 # ---- HTML: self-contained, escaped, one series per scenario ----
 expect_exit 0 "$JZ" compare -q --format html -o "$TMP/c.html" "$A" "$B" "$C"
