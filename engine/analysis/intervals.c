@@ -178,8 +178,12 @@ jz_intervals *jz_intervals_load(const char *path, jz_error *err)
     }
     snprintf(iv->path, sizeof iv->path, "%s", path);
     jz_node *root = jz_yaml_parse_file(a, path, NULL, err);
-    if (!root)
+    if (!root) {
+        /* a missing or unreadable table is bad input, like a bad one */
+        if (err->status == JZ_EIO)
+            err->status = JZ_EINPUT;
         goto fail;
+    }
     const jz_node *top = jz_node_get(root, "intervals");
     if (!top || top->type != JZ_NODE_MAP) {
         jz_node_error(err, root, "not an intervals file: it has no 'intervals:' map (write one with jzsim "

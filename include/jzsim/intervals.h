@@ -58,8 +58,8 @@ jz_intervals *jz_intervals_from_backtest(const jz_backtest *b, const jz_scenario
  * header naming its source.  JZ_EIO on a write error. */
 int jz_intervals_write(FILE *out, const jz_intervals *iv, const char *source, jz_error *err);
 
-/* Read a table written by jz_intervals_write.  JZ_EIO when the file cannot
- * be read, JZ_EINPUT with file:line:column for a bad value, a missing key,
+/* Read a table written by jz_intervals_write.  JZ_EINPUT when the file
+ * cannot be read, and with file:line:column for a bad value, a missing key,
  * a duplicate or a gap in the horizons of a series. */
 jz_intervals *jz_intervals_load(const char *path, jz_error *err);
 void jz_intervals_free(jz_intervals *iv);
