@@ -44,7 +44,7 @@ static const cli_option options[] = {
         "drawn as points beside the projection",
         offsetof(args, history), 0, 0},
     {CLI_OPT_STRING, "--intervals", "FILE",
-        "table, csv, json: the 95% band of the backtest around the\n"
+        "table, csv, json, html: the 95% band of the backtest around the\n"
         "projected clients in care at year end (a file written by\n"
         "'jzsim backtest --rolling --save-intervals')",
         offsetof(args, intervals), 0, 0},
@@ -85,9 +85,9 @@ int cmd_run(int argc, char **argv)
         return rc;
     if (a.history && co.format != JZ_FORMAT_HTML)
         return cli_usage_error("run", "--history is drawn in the briefing: it goes with --format html");
-    if (a.intervals && (co.format == JZ_FORMAT_HTML || co.format == JZ_FORMAT_XLSX))
-        return cli_usage_error("run", "--intervals is shown in the table, CSV and JSON; the briefing and the "
-                                      "workbook do not draw it yet");
+    if (a.intervals && co.format == JZ_FORMAT_XLSX)
+        return cli_usage_error("run", "--intervals is shown in the table, CSV, JSON and the briefing (html); the "
+                                      "workbook does not hold it yet");
     jz_report_options ro;
     cli_report_options(&co, &ro);
 
@@ -115,7 +115,15 @@ int cmd_run(int argc, char **argv)
     } else if (!jz_report_has(JZ_REPORT_RUN, co.format)) {
         /* xlsx, html: the comparison reporters, with a comparison of one */
         jz_history *h = a.history ? jz_history_load(a.history, &err) : NULL;
-        rc = a.history && !h ? cli_fail(&err) : cli_write_one("run", s, r, &ro, h, co.output);
+        jz_intervals *iv = NULL;
+        jz_band *band = NULL;
+        if ((a.history && !h) || (a.intervals && (!(iv = jz_intervals_load(a.intervals, &err)) ||
+                                                  jz_band_compute(iv, s, r, &band, &err) != JZ_OK)))
+            rc = cli_fail(&err);
+        else
+            rc = cli_write_one("run", s, r, &ro, h, band, co.output);
+        jz_band_free(band);
+        jz_intervals_free(iv);
         jz_history_free(h);
     } else {
         jz_taakveld_totals *tv = NULL;

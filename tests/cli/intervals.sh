@@ -63,5 +63,10 @@ expect_grep "$TMP/err" "gm.yaml:9:7: gemeente GM0363 is not in scenario"
 expect_exit 2 "$JZ" run --intervals "$TMP/missing.yaml" "$S"
 expect_exit 2 "$JZ" run --intervals "$S" "$S"
 expect_grep "$TMP/err" "not an intervals file"
-expect_exit 2 "$JZ" run --format html -o "$TMP/x.html" --intervals "$D/synth_intervals.yaml" "$S"
+# the briefing draws the band; without --intervals it has no such chart
+expect_exit 0 "$JZ" run --format html -o "$TMP/band.html" --intervals "$D/synth_intervals.yaml" "$S"
+expect_grep "$TMP/band.html" 'id="chart-band-end"'
+expect_exit 0 "$JZ" run --format html -o "$TMP/plain.html" "$S"
+grep -q "chart-band-end" "$TMP/plain.html" && bad "a band chart without --intervals" || ok
+expect_exit 2 "$JZ" run --format xlsx -o "$TMP/x.xlsx" --intervals "$D/synth_intervals.yaml" "$S"
 finish
