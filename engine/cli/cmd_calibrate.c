@@ -136,7 +136,7 @@ static const char trailer_backtest[] =
     "        --fit kosten scenarios/enschede/basis.yaml\n"
     "  jzsim backtest --history tests/data/history/synth.csv --rolling --instroom observed \\\n"
     "        --format csv tests/data/history/synth.yaml\n"
-    "  jzsim backtest --history tests/data/history/synth.csv --rolling \\\n"
+    "  jzsim backtest --history tests/data/history/synth_stocks.csv --rolling \\\n"
     "        --save-intervals intervallen.yaml tests/data/history/synth.yaml\n"
     "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n";

@@ -60,7 +60,7 @@ static const char trailer[] =
     "  jzsim run --format csv --locale nl -o resultaten.csv scenarios/example.yaml\n"
     "  jzsim run --format json scenarios/example.yaml | jq '.results[0].totals.tekort'\n"
     "  jzsim run --format html -o briefing.html scenarios/example.yaml\n"
-    "  jzsim run --intervals intervallen.yaml tests/data/history/synth.yaml\n"
+    "  jzsim run --intervals tests/data/history/synth_intervals.yaml tests/data/history/synth.yaml\n"
     "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n";
 

@@ -116,7 +116,7 @@ expect_exit 0 "$JZ" validate "$TMP/typo/cal.yaml"
 
 # issue 15: the help examples name files that exist, and run
 for cmd in calibrate backtest; do
-  "$JZ" $cmd --help | sed -n '/^Examples:/,/^$/p' | tr ' \\' '\n\n' | grep -E '\.(csv|yaml)$' | grep -v '^gekalibreerd' |
+  "$JZ" $cmd --help | sed -n '/^Examples:/,/^$/p' | tr ' \\' '\n\n' | grep -E '\.(csv|yaml)$' | grep -v '^gekalibreerd\|^intervallen' |
   while read -r f; do [ -f "$SRC/$f" ] || echo "$f"; done > "$TMP/missing"
   [ -s "$TMP/missing" ] && bad "$cmd --help names files that do not exist: $(cat "$TMP/missing")" || ok
 done
@@ -194,6 +194,9 @@ expect_grep "$TMP/vorm3/cal.yaml" "mixture: {share: 3[6-9][.0-9]*%, stages: \[1,
 expect_grep "$TMP/vorm3/cal.yaml" "# no single Erlang fits (best k = "
 expect_grep "$TMP/out" "no single Erlang shape fits"
 expect_exit 0 "$JZ" run --format csv "$TMP/vorm3/cal.yaml"
+# and a backtest of it: the anchored forecasts decay with the mixture's shape
+expect_exit 0 "$JZ" backtest --quiet --history "$D/synth_stocks.csv" --rolling "$TMP/vorm3/cal.yaml"
+expect_grep "$TMP/out" "clients_end van GM0001, ambulant: het model zat gemiddeld"
 # a break year: fitted and named
 expect_exit 0 "$JZ" calibrate --history "$H" --fit zorgduur,breuk --break-year 2021 --format json "$S"
 expect_grep "$TMP/out" "\"zorgduur_break\""
