@@ -80,6 +80,9 @@ static const jz_erlang no_chain;
  * branches, routed and summed into a[] as the single-chain step does.
  * Arrivals in w->arrive and the ring slot at head are still those of this
  * step: the other cells only add to w->next and to later ring slots. */
+#if defined(__GNUC__)
+__attribute__((noinline, cold))
+#endif
 static void mix_cell_step(jz_workspace *w, const jz_cellyear *q, double *a, int z, int head, int L)
 {
     double I = q->ext + w->arrive[z] + w->ring[(size_t)z * (size_t)L + (size_t)head];
