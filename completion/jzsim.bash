@@ -70,7 +70,7 @@ _jzsim()
         --lang | --locale) COMPREPLY=($(compgen -W "nl en" -- "$cur")); return ;;
         --fit) COMPREPLY=($(compgen -W "instroom zorgduur kosten start vorm all" -- "$cur")); return ;;
         --instroom) COMPREPLY=($(compgen -W "projected observed" -- "$cur")); return ;;
-        -o | --output | --history | --bands | --keep-draws | --mc-output)
+        -o | --output | --history | --bands | --keep-draws | --mc-output | --intervals | --save-intervals)
             COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
         -*)
             if _jzsim_takes_value "$jz" "$cmd" "$prev"; then COMPREPLY=(); return; fi ;;

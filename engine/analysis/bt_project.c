@@ -129,6 +129,22 @@ static double resid_surv(double t, double D, int k)
     return sum / k;
 }
 
+/* The same for a zorgsoort's shape: its chain, or the stock of a duration
+ * mixture (docs/model.md section 2b), whose branch b holds the share
+ * p_b D_b / D of it and leaves at its own residual survival. */
+static double shape_resid_surv(double t, double D, const jz_zorgsoort *zs)
+{
+    const jz_mixture *m = &zs->mix;
+    if (m->share == 0.0)
+        return resid_surv(t, D, zs->stages);
+    double mean = m->share * m->zorgduur[0] + (1.0 - m->share) * m->zorgduur[1], v = 0.0;
+    for (int b = 0; b < 2; b++) {
+        double p = b == 0 ? m->share : 1.0 - m->share, Db = D * m->zorgduur[b] / mean;
+        v += p * m->zorgduur[b] / mean * resid_surv(t, Db, m->stages[b]);
+    }
+    return v;
+}
+
 int jz_bt_anchor_at(anchor *A, const jz_scenario *s, const jz_result *r, const jz_calib_obs *all, int n_all, int T)
 {
     const int G = s->n_gemeenten, Z = s->n_zorgsoorten, y = T - s->meta.base_year;
@@ -173,9 +189,9 @@ static double cell_shift(const jz_scenario *s, int g, int z, int series, int h, 
     if (y >= H)
         y = H - 1;
     double D = s->cells[(size_t)g * (size_t)Z + (size_t)z].zorgduur[y < 0 ? 0 : y];
-    int k = s->zorgsoorten[z].stages;
-    double a = resid_surv(12.0 * (h - 1), D, k), b = resid_surv(12.0 * h, D, k),
-           m = resid_surv(12.0 * h - 6.0, D, k);
+    const jz_zorgsoort *zs = &s->zorgsoorten[z];
+    double a = shape_resid_surv(12.0 * (h - 1), D, zs), b = shape_resid_surv(12.0 * h, D, zs),
+           m = shape_resid_surv(12.0 * h - 6.0, D, zs);
     switch (series) {
     case JZ_HS_END: return delta * (half ? m : b);
     case JZ_HS_UNIQUE: return half ? 0.0 : delta * a;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jzsim/intervals.h"
 #include "cli/cli.h"
 #include "jzsim/calibrate.h"
 
@@ -112,6 +113,10 @@ static const cli_option options_backtest[] = {
         "read history column COL as ROLE, as for calibrate"),
     CLI_OWN("--horizon", "N",
         "score 1..N years ahead (default 3)"),
+    CLI_OWN("--save-intervals", "FILE",
+        "with --rolling: write the 95% intervals of the end-of-year\n"
+        "stocks per series and horizon (YAML) for 'jzsim run\n"
+        "--intervals'"),
     CLI_COMMON("--format", "F",
         "table (default), csv or json"),
     CLI_COMMON("--lang", "L",
@@ -131,6 +136,8 @@ static const char trailer_backtest[] =
     "        --fit kosten scenarios/enschede/basis.yaml\n"
     "  jzsim backtest --history tests/data/history/synth.csv --rolling --instroom observed \\\n"
     "        --format csv tests/data/history/synth.yaml\n"
+    "  jzsim backtest --history tests/data/history/synth_stocks.csv --rolling \\\n"
+    "        --save-intervals intervallen.yaml tests/data/history/synth.yaml\n"
     "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n";
 
@@ -138,7 +145,7 @@ static const char trailer_backtest[] =
  * commands parse all of them: calibrate ignores --fit-until, --horizon and
  * --instroom; backtest refuses --until (parse). */
 typedef struct opts {
-    const char *history, *fit, *map;
+    const char *history, *fit, *map, *save_intervals;
     unsigned fit_bits; /* --fit parsed, when given */
     int until, fit_until, horizon, instroom_observed;
     int break_year, rolling, first_origin, anchor;
@@ -161,7 +168,8 @@ static int own_option(const char *cmd, int argc, char **argv, int *i, void *ctx)
     int k;
     if ((k = cli_opt_value(cmd, argc, argv, i, "--history", &o->history)) ||
         (k = cli_opt_value(cmd, argc, argv, i, "--fit", &o->fit)) ||
-        (k = cli_opt_value(cmd, argc, argv, i, "--map", &o->map)))
+        (k = cli_opt_value(cmd, argc, argv, i, "--map", &o->map)) ||
+        (k = cli_opt_value(cmd, argc, argv, i, "--save-intervals", &o->save_intervals)))
         return k;
     if (strcmp(argv[*i], "--rolling") == 0) {
         o->rolling = 1;
@@ -254,8 +262,11 @@ static int parse(const cli_spec *spec, int argc, char **argv, cli_common *co, op
     if (backtest && !o->fit_until && !o->rolling)
         return cli_usage_error(spec->cmd, "--fit-until YEAR (the last year the fit may use) or --rolling is "
                                           "required");
-    if (!backtest && (o->rolling || o->first_origin))
-        return cli_usage_error(spec->cmd, "--rolling and --first-origin are backtest options");
+    if (!backtest && (o->rolling || o->first_origin || o->save_intervals))
+        return cli_usage_error(spec->cmd, "--rolling, --first-origin and --save-intervals are backtest options");
+    if (o->save_intervals && !o->rolling)
+        return cli_usage_error(spec->cmd, "--save-intervals needs --rolling: the intervals come from the errors of "
+                                          "every origin");
     jz_error err;
     if (o->fit && jz_fit_parse(o->fit, &o->fit_bits, &err))
         return cli_usage_error(spec->cmd, "%s", err.message);
@@ -400,6 +411,26 @@ done:
     return rc;
 }
 
+/* --save-intervals: the interval table of the backtest, written atomically. */
+static int save_intervals(const jz_backtest *b, const jz_scenario *s, const opts *o)
+{
+    jz_error err;
+    jz_intervals *iv = jz_intervals_from_backtest(b, s, &err);
+    if (!iv)
+        return cli_fail(&err);
+    char source[1400];
+    snprintf(source, sizeof source, "jzsim backtest --rolling on %s, history %s, origins %d-%d",
+             s->meta.path, o->history, b->first_origin, b->first_origin + b->n_origins - 1);
+    jz_outfile of;
+    int rc = jz_outfile_open(&of, o->save_intervals, &err);
+    if (rc == JZ_OK && (rc = jz_intervals_write(of.fp, iv, source, &err)) != JZ_OK)
+        jz_outfile_abort(&of);
+    else if (rc == JZ_OK)
+        rc = jz_outfile_commit(&of, &err);
+    jz_intervals_free(iv);
+    return rc == JZ_OK ? EXIT_OK : cli_fail(&err);
+}
+
 int cmd_backtest(int argc, char **argv)
 {
     cli_common co;
@@ -436,6 +467,8 @@ int cmd_backtest(int argc, char **argv)
         cli_report_options(&co, &ro);
         jz_report_subject x = {.kind = JZ_REPORT_BACKTEST, .backtest = b};
         rc = cli_report(co.output, &x, &ro);
+        if (rc == EXIT_OK && o.save_intervals)
+            rc = save_intervals(b, s, &o);
     }
     jz_backtest_free(b);
     jz_history_free(h);

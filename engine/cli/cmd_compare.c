@@ -282,7 +282,7 @@ int cmd_compare(int argc, char **argv)
 }
 
 int cli_write_one(const char *cmd, const jz_scenario *s, const jz_result *r, const jz_report_options *o,
-                  const jz_history *history, const char *output)
+                  const jz_history *history, const struct jz_band *band, const char *output)
 {
     int rc = xlsx_missing(cmd, o->format);
     if (rc >= 0)
@@ -294,7 +294,8 @@ int cli_write_one(const char *cmd, const jz_scenario *s, const jz_result *r, con
     /* with one scenario the units are its gemeenten in order, then the total */
     jz_report_options ro = *o;
     ro.gemeente = o->gemeente >= 0 && o->gemeente < c->n_units ? o->gemeente : -1;
-    jz_report_subject x = {.kind = JZ_REPORT_COMPARE, .comparison = c, .history = history};
+    jz_report_subject x = {.kind = JZ_REPORT_COMPARE, .comparison = c, .history = history, .band = band,
+                           .scenario = band ? s : NULL, .result = band ? r : NULL};
     rc = cli_report(output, &x, &ro);
     jz_comparison_free(c);
     return rc;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "jzsim/history.h"
+#include "jzsim/intervals.h"
 
 #include "cli/cli.h"
 #include "cli/compare_one.h"
@@ -13,6 +14,7 @@
 /* The options of run itself. */
 typedef struct args {
     const char *history; /* --history: observed figures for the briefing */
+    const char *intervals; /* --intervals: the backtest's interval table */
 } args;
 
 static const char usage[] =
@@ -41,6 +43,11 @@ static const cli_option options[] = {
         "html: observed figures (a history file as for calibrate)\n"
         "drawn as points beside the projection",
         offsetof(args, history), 0, 0},
+    {CLI_OPT_STRING, "--intervals", "FILE",
+        "table, csv, json, html: the 95% band of the backtest around the\n"
+        "projected clients in care at year end (a file written by\n"
+        "'jzsim backtest --rolling --save-intervals')",
+        offsetof(args, intervals), 0, 0},
     CLI_QUIET_ROW,
     CLI_END,
 };
@@ -53,6 +60,7 @@ static const char trailer[] =
     "  jzsim run --format csv --locale nl -o resultaten.csv scenarios/example.yaml\n"
     "  jzsim run --format json scenarios/example.yaml | jq '.results[0].totals.tekort'\n"
     "  jzsim run --format html -o briefing.html scenarios/example.yaml\n"
+    "  jzsim run --intervals tests/data/history/synth_intervals.yaml tests/data/history/synth.yaml\n"
     "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n";
 
@@ -77,6 +85,9 @@ int cmd_run(int argc, char **argv)
         return rc;
     if (a.history && co.format != JZ_FORMAT_HTML)
         return cli_usage_error("run", "--history is drawn in the briefing: it goes with --format html");
+    if (a.intervals && co.format == JZ_FORMAT_XLSX)
+        return cli_usage_error("run", "--intervals is shown in the table, CSV, JSON and the briefing (html); the "
+                                      "workbook does not hold it yet");
     jz_report_options ro;
     cli_report_options(&co, &ro);
 
@@ -104,16 +115,31 @@ int cmd_run(int argc, char **argv)
     } else if (!jz_report_has(JZ_REPORT_RUN, co.format)) {
         /* xlsx, html: the comparison reporters, with a comparison of one */
         jz_history *h = a.history ? jz_history_load(a.history, &err) : NULL;
-        rc = a.history && !h ? cli_fail(&err) : cli_write_one("run", s, r, &ro, h, co.output);
+        jz_intervals *iv = NULL;
+        jz_band *band = NULL;
+        if ((a.history && !h) || (a.intervals && (!(iv = jz_intervals_load(a.intervals, &err)) ||
+                                                  jz_band_compute(iv, s, r, &band, &err) != JZ_OK)))
+            rc = cli_fail(&err);
+        else
+            rc = cli_write_one("run", s, r, &ro, h, band, co.output);
+        jz_band_free(band);
+        jz_intervals_free(iv);
         jz_history_free(h);
     } else {
         jz_taakveld_totals *tv = NULL;
-        if (jz_taakveld_totals_alloc(s, r, &tv, &err) != JZ_OK) {
+        jz_intervals *iv = NULL;
+        jz_band *band = NULL;
+        if (jz_taakveld_totals_alloc(s, r, &tv, &err) != JZ_OK ||
+            (a.intervals && (!(iv = jz_intervals_load(a.intervals, &err)) ||
+                             jz_band_compute(iv, s, r, &band, &err) != JZ_OK))) {
             rc = cli_fail(&err);
         } else {
-            jz_report_subject x = {.kind = JZ_REPORT_RUN, .scenario = s, .result = r, .taakvelden = tv};
+            jz_report_subject x = {.kind = JZ_REPORT_RUN, .scenario = s, .result = r, .taakvelden = tv,
+                                   .band = band};
             rc = cli_report(co.output, &x, &ro);
         }
+        jz_band_free(band);
+        jz_intervals_free(iv);
         jz_taakveld_totals_free(tv);
     }
     jz_workspace_free(w);

@@ -68,25 +68,52 @@ static inline void chain_step(const jz_erlang *restrict e, double *restrict x,
     sums[3] = last;
 }
 
-/* One step of a cell with a duration mixture (mixture.c): each branch's
- * chain takes its share of the inflow; client-steps, completions and
- * ageing exits are the sums over the two branches. */
-static void mix_step(jz_workspace *w, int z, double I, double share, double *cm, double *C, double *A)
+/* Cells with a duration mixture (mixture.c, docs/model.md section 2b) are
+ * stepped after the others, in a loop of their own, so that the
+ * single-chain step is the same code as without them.  In that step a
+ * mixture cell has this empty chain (k = 0: no stock, no exits; its
+ * arrivals are counted there), and its branches are stepped here. */
+static const jz_erlang no_chain;
+
+/* One step of mixture cell z: each branch's chain takes its share of the
+ * inflow; client-steps, completions and ageing exits are the sums over the
+ * branches, routed and summed into a[] as the single-chain step does.
+ * Arrivals in w->arrive and the ring slot at head are still those of this
+ * step: the other cells only add to w->next and to later ring slots. */
+#if defined(__GNUC__)
+__attribute__((noinline, cold))
+#endif
+static void mix_cell_step(jz_workspace *w, const jz_cellyear *q, double *a, int z, int head, int L)
 {
-    const double in[2] = {I * share, I * (1.0 - share)};
-    double sums[4];
-    *cm = *C = *A = 0.0;
+    double I = q->ext + w->arrive[z] + w->ring[(size_t)z * (size_t)L + (size_t)head];
+    const double in[2] = {I * q->mix_share, I * (1.0 - q->mix_share)};
+    double cm = 0.0, C = 0.0, A = 0.0;
     for (int b = 0; b < 2; b++) {
         const jz_erlang *e = &w->mix_e[2 * (size_t)z + (size_t)b];
+        double sums[4];
         chain_step(e, w->mix_x + (2 * (size_t)z + (size_t)b) * JZ_STAGES_MAX, in[b], e->k, sums);
-        *cm += sums[2];
-        *C += e->r * sums[3];
-        *A += e->a * sums[2];
+        cm += sums[2];
+        C += e->r * sums[3];
+        A += e->a * sums[2];
     }
+
+    for (int n = 0; n < q->n_route; n++)
+        w->next[q->route_to[n]] += C * q->route_frac[n];
+    if (q->ageing_to >= 0)
+        w->next[q->ageing_to] += A * q->aged_to;
+    int slot = head + q->reentry_steps;
+    if (slot >= L)
+        slot -= L;
+    w->ring[(size_t)q->reentry_to * (size_t)L + (size_t)slot] += C * q->reentry;
+
+    a[ACC_EXIT] += C + A;
+    a[ACC_AGEING] += A;
+    a[ACC_COMPL] += C;
+    a[ACC_CM] += cm;
 }
 
 /* Stock of cell z: its chain, or the two branches of a mixture. */
-static double cell_stock(const jz_workspace *w, int z)
+static inline double cell_stock(const jz_workspace *w, int z)
 {
     if (w->cy[z].mix_share != 0.0)
         return jz_mix_stock(w, z);
@@ -153,8 +180,10 @@ static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, 
      * JZ_COEF_WAYS slots chosen by a hash of (D, p). */
     const double tau = 12.0 / (double)S, D = w->m_dur[zy], p = c->ageing_rate[y];
     q->mix_share = zs->mix.share;
-    if (q->mix_share != 0.0)
+    if (q->mix_share != 0.0) {
+        w->ez[z] = &no_chain;
         return jz_mix_setup(w, z, &zs->mix, D, p, tau);
+    }
     const int k = zs->stages;
     if (jz_erlang_same(w->ez[z], k, D, p, tau))
         return 0;
@@ -225,14 +254,17 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
     memset(w->arrive, 0, (size_t)Z * sizeof *w->arrive);
     memset(w->next, 0, (size_t)Z * sizeof *w->next);
     memset(w->ring, 0, (size_t)Z * (size_t)L * sizeof *w->ring);
+    int mixed = 0; /* 1: a zorgsoort has a duration mixture */
     for (int z = 0; z < Z; z++) {
         /* start split equally over the stages: the steady state of an
          * Erlang chain without ageing (every stage holds inflow / r) */
         int k = s->zorgsoorten[z].stages;
         for (int j = 0; j < k; j++)
             w->x[(size_t)z * JZ_STAGES_MAX + (size_t)j] = cells[z].start / k;
-        if (s->zorgsoorten[z].mix.share != 0.0)
+        if (s->zorgsoorten[z].mix.share != 0.0) {
             jz_mix_start(w, z, &s->zorgsoorten[z].mix, cells[z].start);
+            mixed = 1;
+        }
         w->trend[z] = 1.0;
     }
 
@@ -265,31 +297,26 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
                 double in_re = w->ring[(size_t)z * (size_t)L + (size_t)head];
                 double I = q->ext + in_tr + in_re;
 
-                double cm, C, A;
-                if (q->mix_share != 0.0) {
-                    mix_step(w, z, I, q->mix_share, &cm, &C, &A);
-                } else {
-                    double sums[4]; /* stock at start, at end, client-steps, last stage */
-                    switch (k) {    /* constant k: fully unrolled up to 8 stages */
-                    case 1: chain_step(e, x, I, 1, sums); break;
-                    case 2: chain_step(e, x, I, 2, sums); break;
-                    case 3: chain_step(e, x, I, 3, sums); break;
-                    case 4: chain_step(e, x, I, 4, sums); break;
-                    case 5: chain_step(e, x, I, 5, sums); break;
-                    case 6: chain_step(e, x, I, 6, sums); break;
-                    case 7: chain_step(e, x, I, 7, sums); break;
-                    case 8: chain_step(e, x, I, 8, sums); break;
-                    default: chain_step(e, x, I, k, sums); break;
-                    }
-                    cm = sums[2];
-                    /* exits as integrals, never by difference: completions are
-                     * the last stage's outflow, ageing the hazard on the whole
-                     * stock; both are sums of non-negative terms, so no
-                     * cancellation when exits are far below the stock (mass
-                     * balance start + I - E = end holds to rounding) */
-                    C = e->r * sums[3];
-                    A = e->a * cm;
+                double sums[4]; /* stock at start, at end, client-steps, last stage */
+                switch (k) {    /* constant k: fully unrolled up to 8 stages */
+                case 1: chain_step(e, x, I, 1, sums); break;
+                case 2: chain_step(e, x, I, 2, sums); break;
+                case 3: chain_step(e, x, I, 3, sums); break;
+                case 4: chain_step(e, x, I, 4, sums); break;
+                case 5: chain_step(e, x, I, 5, sums); break;
+                case 6: chain_step(e, x, I, 6, sums); break;
+                case 7: chain_step(e, x, I, 7, sums); break;
+                case 8: chain_step(e, x, I, 8, sums); break;
+                default: chain_step(e, x, I, k, sums); break;
                 }
+                double cm = sums[2];
+                /* exits as integrals, never by difference: completions are
+                 * the last stage's outflow, ageing the hazard on the whole
+                 * stock; both are sums of non-negative terms, so no
+                 * cancellation when exits are far below the stock (mass
+                 * balance start + I - E = end holds to rounding) */
+                double C = e->r * sums[3];
+                double A = e->a * cm;
                 double E = C + A;
 
                 for (int n = 0; n < q->n_route; n++)
@@ -308,6 +335,10 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
                 a[ACC_COMPL] += C;
                 a[ACC_CM] += cm;
             }
+            if (mixed)
+                for (int z = 0; z < Z; z++)
+                    if (w->cy[z].mix_share != 0.0)
+                        mix_cell_step(w, &w->cy[z], w->acc + (size_t)z * ACC_N, z, head, L);
             /* what left this step arrives next step; the ring slot of this
              * step has been consumed */
             for (int z = 0; z < Z; z++) {

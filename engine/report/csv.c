@@ -13,6 +13,7 @@
 #include "jzsim/report.h"
 #include "jzsim/taakveld.h"
 #include "report/csvw.h"
+#include "report/band_report.h"
 
 /* One figure per row.  A NaN or infinity (not expected from a run) is
  * written as printf writes it ("nan"), as this file always did; the other
@@ -105,9 +106,12 @@ int jz_rep_run_csv(FILE *out, const jz_report_subject *x, const jz_report_option
             gemeente_rows(&c, s, r, g, x->taakvelden);
         if (r->n_gemeenten > 1)
             gemeente_rows(&c, s, r, r->n_gemeenten, x->taakvelden);
+        for (int g = 0; x->band && g < r->n_gemeenten; g++)
+            jz_band_csv(&c, s, r, x->band, g);
     } else {
         int g = o->gemeente >= 0 ? o->gemeente : (r->n_gemeenten == 1 ? 0 : r->n_gemeenten);
         gemeente_rows(&c, s, r, g, x->taakvelden);
+        jz_band_csv(&c, s, r, x->band, g);
     }
     if (ferror(out))
         return jz_error_set(err, JZ_EIO, NULL, 0, 0, "cannot write the CSV output");

@@ -17,10 +17,12 @@
  * jz_metrics.
  */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "report/reporters.h"
 #include "jzsim/jzsim.h"
 #include "report/jsonw.h"
+#include "report/band_report.h"
 
 static void gemeente_obj(jz_jsonw *w, const jz_scenario *s, const jz_result *r, int g,
                          const jz_taakveld_totals *t)
@@ -165,6 +167,19 @@ int jz_rep_run_json(FILE *out, const jz_report_subject *x, const jz_report_optio
         gemeente_obj(&w, s, r, o->gemeente >= 0 ? o->gemeente : (r->n_gemeenten == 1 ? 0 : r->n_gemeenten), x->taakvelden);
     }
     jz_jsonw_end_array(&w);
+    if (x->band) {
+        /* the gemeenten shown above (the region total has no band) */
+        int one = o->gemeente >= 0 ? o->gemeente : (r->n_gemeenten == 1 ? 0 : r->n_gemeenten);
+        int *gs = o->all_gemeenten ? malloc((size_t)r->n_gemeenten * sizeof *gs) : &one;
+        int n_g = o->all_gemeenten ? r->n_gemeenten : 1;
+        if (!gs)
+            return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        for (int g = 0; o->all_gemeenten && g < n_g; g++)
+            gs[g] = g;
+        jz_band_json(&w, s, r, x->band, gs, n_g);
+        if (gs != &one)
+            free(gs);
+    }
     jz_jsonw_end_object(&w);
     if (ferror(out))
         return jz_error_set(err, JZ_EIO, NULL, 0, 0, "cannot write the JSON output");

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "jzsim/taakveld.h"
+#include "report/band_report.h"
 #include "report/reporters.h"
 #include "jzsim/report.h"
 #include "report/text.h"
@@ -338,6 +339,7 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
     zorgsoort_table(out, s, r, o, g, L(o, "Tekort per zorgsoort", "Deficit per care type"), r->tekort, lines, n,
                     JZ_KIND_MONEY);
     taakveld_table(out, r, x->taakvelden, o, g);
+    jz_band_table(out, s, r, x->band, o, g);
     if (g == r->n_gemeenten)
         jz_regio_table(out, s, r, o);
     if (ferror(out))

@@ -130,6 +130,7 @@ struct jz_backtest;
 struct jz_prognose;
 struct jz_records_analysis;
 struct jz_history;
+struct jz_band;
 
 /* The subject of a report: kind, and the fields that kind names (all
  * borrowed; the others NULL). */
@@ -151,6 +152,8 @@ typedef struct jz_report_subject {
                                        * beside the projection (--history), or NULL */
     const struct jz_taakveld_totals *taakvelden; /* run: totals per Iv3 taakveld
                                                   * (jzsim/taakveld.h), or NULL */
+    const struct jz_band *band; /* run table/CSV/JSON: the backtest's interval around the
+                                 * projected stocks (jzsim/intervals.h), or NULL */
 } jz_report_subject;
 
 /* The one reporter signature: every reporter (engine/report/) has it. */

@@ -116,7 +116,7 @@ expect_exit 0 "$JZ" validate "$TMP/typo/cal.yaml"
 
 # issue 15: the help examples name files that exist, and run
 for cmd in calibrate backtest; do
-  "$JZ" $cmd --help | sed -n '/^Examples:/,/^$/p' | tr ' \\' '\n\n' | grep -E '\.(csv|yaml)$' | grep -v '^gekalibreerd' |
+  "$JZ" $cmd --help | sed -n '/^Examples:/,/^$/p' | tr ' \\' '\n\n' | grep -E '\.(csv|yaml)$' | grep -v '^gekalibreerd\|^intervallen' |
   while read -r f; do [ -f "$SRC/$f" ] || echo "$f"; done > "$TMP/missing"
   [ -s "$TMP/missing" ] && bad "$cmd --help names files that do not exist: $(cat "$TMP/missing")" || ok
 done
@@ -172,6 +172,31 @@ expect_exit 0 "$JZ" calibrate --fit vorm --history "$TMP/classes.csv" -o "$TMP/v
 expect_grep "$TMP/vorm2/cal.yaml" "stages: 3"
 grep -q "calibrated scenario equals the input" "$TMP/out" && bad "--fit vorm changed the stages and said nothing was fitted" || ok
 expect_grep "$TMP/out" "only the duration shape (stages) was fitted"
+# --fit vorm with classes no single Erlang fits (62% Erlang-2 mean 10, 38%
+# exponential mean 18 months, N = 250,000): the two branches are written as
+# a mixture, with their derivation, and the written scenario runs
+python3 - "$TMP/mix.csv" <<'PY'
+import math, sys
+def P(t, k, D):
+    x = k * t / D
+    return 1 - sum(math.exp(-x) * x**i / math.factorial(i) for i in range(k))
+e = [0, 3, 6, 12, 24, 36, 48]
+F = lambda t: 0.62 * P(t, 2, 10) + 0.38 * P(t, 1, 18)
+p = [F(e[i + 1]) - F(e[i]) for i in range(6)] + [1 - F(48)]
+with open(sys.argv[1], "w") as f:
+    f.write("gemeente;zorgsoort;periode;instroom;dur_0_3m;dur_3_6m;dur_6_12m;dur_1_2y;dur_2_3y;dur_3_4y;dur_4y_plus\n")
+    f.write("GM0001;ambulant;2019;950;" + ";".join(str(round(250000 * q)) for q in p) + "\n")
+PY
+mkdir -p "$TMP/vorm3"
+expect_exit 0 "$JZ" calibrate --fit vorm --history "$TMP/mix.csv" -o "$TMP/vorm3/cal.yaml" "$S"
+# (the fit orders the branches by stages: 38% exponential, the rest Erlang-2)
+expect_grep "$TMP/vorm3/cal.yaml" "mixture: {share: 3[6-9][.0-9]*%, stages: \[1, 2\], zorgduur: \[1[78]"
+expect_grep "$TMP/vorm3/cal.yaml" "# no single Erlang fits (best k = "
+expect_grep "$TMP/out" "no single Erlang shape fits"
+expect_exit 0 "$JZ" run --format csv "$TMP/vorm3/cal.yaml"
+# and a backtest of it: the anchored forecasts decay with the mixture's shape
+expect_exit 0 "$JZ" backtest --quiet --history "$D/synth_stocks.csv" --rolling "$TMP/vorm3/cal.yaml"
+expect_grep "$TMP/out" "clients_end van GM0001, ambulant: het model zat gemiddeld"
 # a break year: fitted and named
 expect_exit 0 "$JZ" calibrate --history "$H" --fit zorgduur,breuk --break-year 2021 --format json "$S"
 expect_grep "$TMP/out" "\"zorgduur_break\""
