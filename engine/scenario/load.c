@@ -443,10 +443,6 @@ static jz_scenario *build(const jz_node *root, const char *path, const jz_load_o
         goto fail;
     if (jz_unc_finish(L.s, jz_node_get(root, "uncertainty"), err))
         goto fail;
-    if (jz_inputs_finish(L.s)) {
-        jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-        goto fail;
-    }
     warn_unbudgeted(L.s);
     jz_plaus_scenario(L.s);
     return L.s;
