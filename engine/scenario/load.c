@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/util.h"
 #include "jzsim/taakveld.h"
 #include "scenario/loader.h"
 #include "scenario/measure_build.h"
@@ -352,8 +353,10 @@ int ld_check_cell_maps(const jz_node *cellmap, const char *what, jz_error *err)
     int rc;
     for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
         const jz_node *m = jz_node_get(cellmap, subs[i].key);
-        snprintf(w, sizeof w, "%s.%s", what, subs[i].key);
-        if (m && (rc = jz_schema_check(m, subs[i].table, w, err)))
+        if (!m) /* the name only for a map that is there (every cell passes here) */
+            continue;
+        jz_concat(w, sizeof w, what, ".", subs[i].key, (char *)NULL);
+        if ((rc = jz_schema_check(m, subs[i].table, w, err)))
             return rc;
     }
     const jz_node *in = jz_node_get(cellmap, "instroom");
