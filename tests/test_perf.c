@@ -29,6 +29,7 @@
 #include "jzsim/jzsim.h"
 #include "jzsim/mc.h"
 #include "model_support.h"
+#include "model/internal.h"
 #include "scenario/build.h"
 
 /* Change one input of cell (g, z) in year y, run, and return the message. */
@@ -312,6 +313,47 @@ static void test_volume_cache_same_bits(void **state)
     jz_scenario_free(s);
 }
 
+/* The volume cache restores every array that flow.c writes (a new result
+ * array written by the flows must be added to VOLUME_CZ / VOLUME_GY in
+ * volumes.c, or a draw would take a stale one): slot 0 after projecting the
+ * flows and after taking them from the cache is the same, bit for bit, from
+ * a result filled with NaN, in every array but uit_to. */
+static void test_volume_cache_covers_the_flows(void **state)
+{
+    (void)state;
+    jz_scenario *s = jzm_rich_scenario(3, 5);
+    assert_non_null(s);
+    jz_volume_cache *c = jz_volume_cache_alloc(s, s); /* no uncertain input: all kept */
+    assert_non_null(c);
+    assert_int_equal(jz_volume_cache_kept(c), 3);
+    jz_workspace *w = jz_workspace_alloc(s);
+    jz_result *a = jz_result_alloc_rolling(s), *b = jz_result_alloc_rolling(s);
+    jz_workspace_set_rolling(w, 1, -1);
+    jz_workspace_set_volumes(w, c);
+    for (size_t i = 0; i < a->block_len; i++)
+        a->block[i] = b->block[i] = NAN;
+    jz_error err;
+    for (int g = 0; g < s->n_gemeenten; g++) {
+        jz_workspace_set_volumes(w, NULL);
+        assert_int_equal(jz_flows_gemeente(s, w, a, g, &err), JZ_OK);
+        jz_workspace_set_volumes(w, c);
+        assert_int_equal(jz_flows_gemeente(s, w, b, g, &err), JZ_OK);
+        size_t zh = (size_t)s->n_zorgsoorten * (size_t)s->meta.horizon * sizeof(double);
+        size_t h = (size_t)s->meta.horizon * sizeof(double);
+#define SAME_CZ_(field, kind) assert_memory_equal(a->field, b->field, zh);
+#define SAME_GY_(field, kind) assert_memory_equal(a->field, b->field, h);
+        JZ_RESULT_CZ_FIELDS(SAME_CZ_)
+        JZ_RESULT_GY_FIELDS(SAME_GY_)
+#undef SAME_CZ_
+#undef SAME_GY_
+    }
+    jz_result_free(a);
+    jz_result_free(b);
+    jz_workspace_free(w);
+    jz_volume_cache_free(c);
+    jz_scenario_free(s);
+}
+
 /* Two gemeenten; only the second has a drawn input of its own, which can
  * make its transitions and re-entry exceed 100%. */
 #define LOCAL \
@@ -391,6 +433,7 @@ int main(void)
         cmocka_unit_test(test_rolling_result_same_bits),
         cmocka_unit_test(test_rolling_overflow_message),
         cmocka_unit_test(test_volume_cache_same_bits),
+        cmocka_unit_test(test_volume_cache_covers_the_flows),
         cmocka_unit_test(test_mc_checks_drawn_gemeenten),
         cmocka_unit_test(test_mc_bits_for_any_thread_count),
     };
