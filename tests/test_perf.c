@@ -239,12 +239,13 @@ static void test_rolling_overflow_message(void **state)
     jz_scenario_free(s);
 }
 
-/* Three gemeenten; the cost of a is uncertain everywhere (money only), the
- * zorgduur of b only in Twee (its volumes). */
+/* Three gemeenten; the cost of a (a two-branch mixture) is uncertain
+ * everywhere (money only), the zorgduur of b only in Twee (its volumes). */
 #define KEPT \
     "meta: {name: Kept, base_year: 2024, horizon: 4}\n" \
     "zorgsoorten:\n" \
-    "  - {key: a, instroom: 100, zorgduur: 12, cost: {dist: uniform, low: 900, high: 1200}, " \
+    "  - {key: a, instroom: 100, zorgduur: 13.04, cost: {dist: uniform, low: 900, high: 1200}, " \
+    "mixture: {share: 62%, stages: [2, 1], zorgduur: [10, 18]}, " \
     "transitions: {b: 10%}, reentry: {fraction: 20%, delay_months: 6}}\n" \
     "  - {key: b, stages: 3, instroom: 10, zorgduur: 9, cost: 2k}\n" \
     "gemeenten:\n" \
@@ -297,6 +298,17 @@ static void test_volume_cache_same_bits(void **state)
 #undef SAME_GY_
         assert_memory_equal(rw->uit_to + jz_result_to(rw, 1, 0, 0, 0), rv->uit_to + jz_result_to(rv, 1, 0, 0, 0),
                             zh2 / 2 * (size_t)s->n_zorgsoorten);
+        /* the region's figures are those of a full run of the draw */
+        jz_workspace *f = jz_workspace_alloc(s);
+        jz_result *full = jz_result_alloc(s);
+        assert_int_equal(jz_model_run(draw, f, full, &err), JZ_OK);
+        int G = s->n_gemeenten, H = s->meta.horizon;
+        assert_memory_equal(full->g_tekort + jz_result_gy(full, G, 0), rv->g_tekort + jz_result_gy(rv, 2, 0),
+                            (size_t)H * sizeof(double));
+        assert_memory_equal(full->g_unique + jz_result_gy(full, G, 0), rv->g_unique + jz_result_gy(rv, 2, 0),
+                            (size_t)H * sizeof(double));
+        jz_result_free(full);
+        jz_workspace_free(f);
         /* and the draw's money did change */
         jz_result *rb = jz_result_alloc_rolling(s);
         assert_int_equal(jz_model_run(s, v, rb, &err), JZ_OK);
