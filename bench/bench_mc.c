@@ -6,12 +6,13 @@
  * median tekort bit for bit.  See bench/README.md.
  *
  *   bench_mc [-n DRAWS] [-t MAX_THREADS] [SCENARIO.yaml ...]
- *   bench_mc --national [-n DRAWS] [-t MAX_THREADS] [-r REPEATS] [-G GEMEENTEN]
+ *   bench_mc --national [--money] [-n DRAWS] [-t MAX_THREADS] [-r REPEATS] [-G GEMEENTEN]
  *
  * --national: the synthetic national scenario of bench_model (bench/national.h,
  * 342 x 12 x 15) with 37 uncertain inputs (a factor on zorgduur, instroom and
  * cost per zorgsoort, and the budget index), the region's figures; also
- * prints the peak RSS of the process.
+ * prints the peak RSS of the process.  --money: only the 13 money inputs
+ * (cost per zorgsoort and the budget index): every draw keeps the volumes.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,7 @@ static double now(void)
 }
 
 static int repeats = 3;
+static int money_only = 0;
 
 static int bench(const char *path, long draws, int max_threads)
 {
@@ -41,7 +43,7 @@ static int bench(const char *path, long draws, int max_threads)
     jz_scenario *s = NULL;
     if (path)
         s = jz_scenario_load(path, NULL, &err);
-    else if ((s = national()) && national_uncertain(s)) {
+    else if ((s = national()) && national_uncertain(s, money_only)) {
         jz_scenario_free(s);
         s = NULL;
     }
@@ -111,6 +113,8 @@ int main(int argc, char **argv)
             repeats = atoi(argv[++i]);
         else if (strcmp(argv[i], "--national") == 0)
             nat = 1;
+        else if (strcmp(argv[i], "--money") == 0)
+            money_only = 1;
         else if (strcmp(argv[i], "-G") == 0 && i + 1 < argc)
             G = atoi(argv[++i]);
     }

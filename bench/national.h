@@ -157,16 +157,17 @@ static inline int add_uncertain(jz_scenario *s, const char *path, int z, int fie
 /* 37 uncertain inputs as in a national Monte Carlo (issue 17): per
  * zorgsoort a factor on zorgduur, instroom and cost (uniform 0.9 .. 1.1,
  * point 1, reaching every gemeente), and the budget index (SET, uniform
- * 1.5% .. 3.5%, point 2.5%).  0 or -1. */
-static inline int national_uncertain(jz_scenario *s)
+ * 1.5% .. 3.5%, point 2.5%); money_only: only the cost factors and the
+ * budget index (13 inputs).  0 or -1. */
+static inline int national_uncertain(jz_scenario *s, int money_only)
 {
     char path[96];
     for (int z = 0; z < Z; z++) {
         snprintf(path, sizeof path, "zorgsoorten[z%d].zorgduur", z);
-        if (add_uncertain(s, path, z, F_ZORGDUUR, JZ_TGT_SCALE, 1.0, 0.9, 1.1))
+        if (!money_only && add_uncertain(s, path, z, F_ZORGDUUR, JZ_TGT_SCALE, 1.0, 0.9, 1.1))
             return -1;
         snprintf(path, sizeof path, "zorgsoorten[z%d].instroom", z);
-        if (add_uncertain(s, path, z, F_INSTROOM, JZ_TGT_SCALE, 1.0, 0.9, 1.1))
+        if (!money_only && add_uncertain(s, path, z, F_INSTROOM, JZ_TGT_SCALE, 1.0, 0.9, 1.1))
             return -1;
         snprintf(path, sizeof path, "zorgsoorten[z%d].cost", z);
         if (add_uncertain(s, path, z, F_COST, JZ_TGT_SCALE, 1.0, 0.9, 1.1))

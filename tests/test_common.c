@@ -40,6 +40,28 @@ static void test_strings(void **state)
     free(v);
 }
 
+/* jz_concat writes what snprintf("%s%s...") writes, at every buffer size
+ * (the loader's paths and value texts rely on the same cut). */
+static void test_concat(void **state)
+{
+    (void)state;
+    const char *a = "gemeenten[", *b = "GM0153", *c = "].zorg.ambulant";
+    for (size_t size = 0; size <= 40; size++) {
+        char x[48], y[48];
+        memset(x, 'x', sizeof x);
+        memset(y, 'x', sizeof y);
+        int n = snprintf(x, size, "%s%s%s", a, b, c);
+        size_t m = jz_concat(y, size, a, b, c, (char *)NULL);
+        assert_int_equal((size_t)n, m);
+        assert_memory_equal(x, y, sizeof x);
+    }
+    char z[8];
+    assert_int_equal(jz_concat(z, sizeof z, (char *)NULL), 0);
+    assert_string_equal(z, "");
+    assert_int_equal(jz_concat(z, sizeof z, "", "ab", "", (char *)NULL), 2);
+    assert_string_equal(z, "ab");
+}
+
 static void test_edit_distance(void **state)
 {
     (void)state;
@@ -87,6 +109,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_strings),
         cmocka_unit_test(test_edit_distance),
+        cmocka_unit_test(test_concat),
         cmocka_unit_test(test_read_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,6 +6,11 @@
  *   - jz_workspace_set_checked: a vouched gemeente is not checked again,
  *     the others are; jz_model_check_gemeente gives the run's message;
  *   - JZ_TOTALS_FIGURES gives the same bits for what it writes;
+ *   - a rolling result (what a Monte Carlo draw keeps) gives the same bits
+ *     as a full run for the region's figures and the kept gemeente, and
+ *     the same overflow message;
+ *   - the volume cache keeps exactly the gemeenten that no uncertain input's
+ *     volumes reach, and taking them gives the same bits;
  *   - Monte Carlo checks the scenario once and per draw only the gemeenten
  *     that drawn values reach: an invalid draw in a gemeente's own input is
  *     still reported, the same for 1 and 2 threads, and the figures of a
@@ -24,6 +29,7 @@
 #include "jzsim/jzsim.h"
 #include "jzsim/mc.h"
 #include "model_support.h"
+#include "model/internal.h"
 #include "scenario/build.h"
 
 /* Change one input of cell (g, z) in year y, run, and return the message. */
@@ -144,6 +150,222 @@ static void test_figures_totals_same_bits(void **state)
     jz_scenario_free(s);
 }
 
+/* A rolling result holds the region's JZ_TOTALS_FIGURES arrays and every
+ * array of the kept gemeente with the same bits as a full run. */
+static void check_rolling(jz_scenario *s, int keep)
+{
+    jz_workspace *w = jz_workspace_alloc(s), *v = jz_workspace_alloc(s);
+    jz_result *full = jz_result_alloc(s), *roll = jz_result_alloc_rolling(s);
+    assert_non_null(roll);
+    jz_error err;
+    assert_int_equal(jz_model_run(s, w, full, &err), JZ_OK);
+    /* a rolling workspace refuses a full result and vice versa */
+    jz_workspace_set_rolling(v, 1, keep);
+    assert_int_equal(jz_model_run(s, v, full, &err), JZ_EINPUT);
+    assert_int_equal(jz_model_run(s, w, roll, &err), JZ_EINPUT);
+    assert_int_equal(jz_model_run(s, v, roll, &err), JZ_OK);
+    int G = s->n_gemeenten, Z = s->n_zorgsoorten, H = s->meta.horizon;
+    assert_int_equal(roll->n_gemeenten, JZ_ROLLING_SLOTS - 1);
+    size_t gy = (size_t)H * sizeof(double), cz = (size_t)Z * (size_t)H * sizeof(double);
+#define SAME_GY_(field, kind) \
+    assert_memory_equal(full->field + jz_result_gy(full, G, 0), roll->field + jz_result_gy(roll, 2, 0), gy);
+    JZ_RESULT_GY_FIELDS(SAME_GY_)
+#undef SAME_GY_
+    assert_memory_equal(full->cost + jz_result_cz(full, G, 0, 0), roll->cost + jz_result_cz(roll, 2, 0, 0), cz);
+    if (keep >= 0) {
+#define SAME_KEPT_GY_(field, kind) \
+        assert_memory_equal(full->field + jz_result_gy(full, keep, 0), roll->field + jz_result_gy(roll, 1, 0), gy);
+#define SAME_KEPT_CZ_(field, kind) \
+        assert_memory_equal(full->field + jz_result_cz(full, keep, 0, 0), roll->field + jz_result_cz(roll, 1, 0, 0), cz);
+        JZ_RESULT_GY_FIELDS(SAME_KEPT_GY_)
+        JZ_RESULT_CZ_FIELDS(SAME_KEPT_CZ_)
+#undef SAME_KEPT_GY_
+#undef SAME_KEPT_CZ_
+        assert_memory_equal(full->uit_to + jz_result_to(full, keep, 0, 0, 0),
+                            roll->uit_to + jz_result_to(roll, 1, 0, 0, 0), cz * (size_t)Z);
+    }
+    /* back to full results */
+    jz_workspace_set_rolling(v, 0, -1);
+    assert_int_equal(jz_model_run(s, v, full, &err), JZ_OK);
+    jz_result_free(full);
+    jz_result_free(roll);
+    jz_workspace_free(w);
+    jz_workspace_free(v);
+}
+
+static void test_rolling_result_same_bits(void **state)
+{
+    (void)state;
+    jz_scenario *s = jzm_rich_scenario(5, 6);
+    assert_non_null(s);
+    check_rolling(s, -1);
+    check_rolling(s, 0);
+    check_rolling(s, 3);
+    check_rolling(s, 4);
+    jz_scenario_free(s);
+    s = jzm_rich_scenario(1, 4);
+    assert_non_null(s);
+    check_rolling(s, -1);
+    check_rolling(s, 0);
+    jz_scenario_free(s);
+}
+
+/* An overflow is reported for the same gemeente and year, with the same
+ * message, whether the run keeps every gemeente or rolls. */
+static void test_rolling_overflow_message(void **state)
+{
+    (void)state;
+    jz_scenario *s = jzm_rich_scenario(5, 6);
+    assert_non_null(s);
+    /* a fixed cost line near the largest double in gemeenten 2 and 3:
+     * finite, so it passes the checks, but its indexation (2.5%) makes
+     * their g_cost overflow from year 1 */
+    for (int g = 2; g <= 3; g++)
+        for (int f = 0; f < s->gemeenten[g].n_fixed; f++)
+            for (int y = 0; y < s->meta.horizon; y++)
+                s->gemeenten[g].fixed[f].amount[y] = 1.7e308;
+    jz_workspace *w = jz_workspace_alloc(s), *v = jz_workspace_alloc(s);
+    jz_result *full = jz_result_alloc(s), *roll = jz_result_alloc_rolling(s);
+    jz_error e1, e2;
+    jz_workspace_set_rolling(v, 1, 4);
+    assert_int_equal(jz_model_run(s, w, full, &e1), JZ_ERUNTIME);
+    assert_int_equal(jz_model_run(s, v, roll, &e2), JZ_ERUNTIME);
+    assert_string_equal(e1.message, e2.message);
+    assert_non_null(strstr(e1.message, "overflowed"));
+    jz_result_free(full);
+    jz_result_free(roll);
+    jz_workspace_free(w);
+    jz_workspace_free(v);
+    jz_scenario_free(s);
+}
+
+/* Three gemeenten; the cost of a (a two-branch mixture) is uncertain
+ * everywhere (money only), the zorgduur of b only in Twee (its volumes). */
+#define KEPT \
+    "meta: {name: Kept, base_year: 2024, horizon: 4}\n" \
+    "zorgsoorten:\n" \
+    "  - {key: a, instroom: 100, zorgduur: 13.04, cost: {dist: uniform, low: 900, high: 1200}, " \
+    "mixture: {share: 62%, stages: [2, 1], zorgduur: [10, 18]}, " \
+    "transitions: {b: 10%}, reentry: {fraction: 20%, delay_months: 6}}\n" \
+    "  - {key: b, stages: 3, instroom: 10, zorgduur: 9, cost: 2k}\n" \
+    "gemeenten:\n" \
+    "  - {code: GM0001, name: Een}\n" \
+    "  - code: GM0002\n" \
+    "    name: Twee\n" \
+    "    zorg: {b: {zorgduur: {dist: uniform, low: 7, high: 11}}}\n" \
+    "  - {code: GM0003, name: Drie}\n"
+
+/* The volume cache keeps the gemeenten whose volumes no uncertain input
+ * reaches, and a rolling run that takes them gives the same bits as one
+ * that projects them, for a draw away from the point values. */
+static void test_volume_cache_same_bits(void **state)
+{
+    (void)state;
+    jz_error err;
+    jz_scenario *s = jz_scenario_load_string(KEPT, strlen(KEPT), "kept.yaml", NULL, &err);
+    if (!s)
+        fail_msg("%s:%d: %s", err.file, err.line, err.message);
+    assert_int_equal(s->n_uncertain, 2);
+    jz_scenario *probe = jz_scenario_copy(s), *draw = jz_scenario_copy(s);
+    assert_non_null(probe);
+    assert_non_null(draw);
+    for (int i = 0; i < s->n_uncertain; i++) {
+        jz_unc_set(s, probe, i, NAN);
+        jz_unc_set(s, draw, i, s->uncertain[i].dist.high);
+    }
+    jz_volume_cache *c = jz_volume_cache_alloc(s, probe);
+    assert_non_null(c);
+    assert_int_equal(jz_volume_cache_kept(c), 2); /* Een and Drie, not Twee */
+    for (int keep = -1; keep < 3; keep++) {
+        jz_workspace *w = jz_workspace_alloc(s), *v = jz_workspace_alloc(s);
+        jz_result *rw = jz_result_alloc_rolling(s), *rv = jz_result_alloc_rolling(s);
+        jz_workspace_set_rolling(w, 1, keep);
+        jz_workspace_set_rolling(v, 1, keep);
+        jz_workspace_set_volumes(v, c);
+        assert_int_equal(jz_model_run(draw, w, rw, &err), JZ_OK);
+        assert_int_equal(jz_model_run(draw, v, rv, &err), JZ_OK);
+        /* the kept gemeente and the region (slot 0 is scratch; its uit_to is
+         * not restored from the cache, as nothing reads it) */
+        size_t zh2 = 2 * (size_t)s->n_zorgsoorten * (size_t)s->meta.horizon * sizeof(double);
+        size_t h2 = 2 * (size_t)s->meta.horizon * sizeof(double);
+#define SAME_CZ_(field, kind) \
+        assert_memory_equal(rw->field + jz_result_cz(rw, 1, 0, 0), rv->field + jz_result_cz(rv, 1, 0, 0), zh2);
+#define SAME_GY_(field, kind) \
+        assert_memory_equal(rw->field + jz_result_gy(rw, 1, 0), rv->field + jz_result_gy(rv, 1, 0), h2);
+        JZ_RESULT_CZ_FIELDS(SAME_CZ_)
+        JZ_RESULT_GY_FIELDS(SAME_GY_)
+#undef SAME_CZ_
+#undef SAME_GY_
+        assert_memory_equal(rw->uit_to + jz_result_to(rw, 1, 0, 0, 0), rv->uit_to + jz_result_to(rv, 1, 0, 0, 0),
+                            zh2 / 2 * (size_t)s->n_zorgsoorten);
+        /* the region's figures are those of a full run of the draw */
+        jz_workspace *f = jz_workspace_alloc(s);
+        jz_result *full = jz_result_alloc(s);
+        assert_int_equal(jz_model_run(draw, f, full, &err), JZ_OK);
+        int G = s->n_gemeenten, H = s->meta.horizon;
+        assert_memory_equal(full->g_tekort + jz_result_gy(full, G, 0), rv->g_tekort + jz_result_gy(rv, 2, 0),
+                            (size_t)H * sizeof(double));
+        assert_memory_equal(full->g_unique + jz_result_gy(full, G, 0), rv->g_unique + jz_result_gy(rv, 2, 0),
+                            (size_t)H * sizeof(double));
+        jz_result_free(full);
+        jz_workspace_free(f);
+        /* and the draw's money did change */
+        jz_result *rb = jz_result_alloc_rolling(s);
+        assert_int_equal(jz_model_run(s, v, rb, &err), JZ_OK);
+        assert_true(rb->g_cost[jz_result_gy(rb, 2, 0)] != rv->g_cost[jz_result_gy(rv, 2, 0)]);
+        jz_result_free(rb);
+        jz_result_free(rw);
+        jz_result_free(rv);
+        jz_workspace_free(w);
+        jz_workspace_free(v);
+    }
+    jz_volume_cache_free(c);
+    jz_scenario_free(probe);
+    jz_scenario_free(draw);
+    jz_scenario_free(s);
+}
+
+/* The volume cache restores every array that flow.c writes (a new result
+ * array written by the flows must be added to VOLUME_CZ / VOLUME_GY in
+ * volumes.c, or a draw would take a stale one): slot 0 after projecting the
+ * flows and after taking them from the cache is the same, bit for bit, from
+ * a result filled with NaN, in every array but uit_to. */
+static void test_volume_cache_covers_the_flows(void **state)
+{
+    (void)state;
+    jz_scenario *s = jzm_rich_scenario(3, 5);
+    assert_non_null(s);
+    jz_volume_cache *c = jz_volume_cache_alloc(s, s); /* no uncertain input: all kept */
+    assert_non_null(c);
+    assert_int_equal(jz_volume_cache_kept(c), 3);
+    jz_workspace *w = jz_workspace_alloc(s);
+    jz_result *a = jz_result_alloc_rolling(s), *b = jz_result_alloc_rolling(s);
+    jz_workspace_set_rolling(w, 1, -1);
+    jz_workspace_set_volumes(w, c);
+    for (size_t i = 0; i < a->block_len; i++)
+        a->block[i] = b->block[i] = NAN;
+    jz_error err;
+    for (int g = 0; g < s->n_gemeenten; g++) {
+        jz_workspace_set_volumes(w, NULL);
+        assert_int_equal(jz_flows_gemeente(s, w, a, g, &err), JZ_OK);
+        jz_workspace_set_volumes(w, c);
+        assert_int_equal(jz_flows_gemeente(s, w, b, g, &err), JZ_OK);
+        size_t zh = (size_t)s->n_zorgsoorten * (size_t)s->meta.horizon * sizeof(double);
+        size_t h = (size_t)s->meta.horizon * sizeof(double);
+#define SAME_CZ_(field, kind) assert_memory_equal(a->field, b->field, zh);
+#define SAME_GY_(field, kind) assert_memory_equal(a->field, b->field, h);
+        JZ_RESULT_CZ_FIELDS(SAME_CZ_)
+        JZ_RESULT_GY_FIELDS(SAME_GY_)
+#undef SAME_CZ_
+#undef SAME_GY_
+    }
+    jz_result_free(a);
+    jz_result_free(b);
+    jz_workspace_free(w);
+    jz_volume_cache_free(c);
+    jz_scenario_free(s);
+}
+
 /* Two gemeenten; only the second has a drawn input of its own, which can
  * make its transitions and re-entry exceed 100%. */
 #define LOCAL \
@@ -220,6 +442,10 @@ int main(void)
         cmocka_unit_test(test_scan_finds_every_fault),
         cmocka_unit_test(test_vouched_gemeente_is_not_checked),
         cmocka_unit_test(test_figures_totals_same_bits),
+        cmocka_unit_test(test_rolling_result_same_bits),
+        cmocka_unit_test(test_rolling_overflow_message),
+        cmocka_unit_test(test_volume_cache_same_bits),
+        cmocka_unit_test(test_volume_cache_covers_the_flows),
         cmocka_unit_test(test_mc_checks_drawn_gemeenten),
         cmocka_unit_test(test_mc_bits_for_any_thread_count),
     };

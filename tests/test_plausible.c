@@ -254,32 +254,41 @@ static void test_bronnen_labels(void **state)
     assert_string_equal(s->bronnen[0].table, "Tabel 3.3a");
     assert_int_equal(s->bronnen[1].year, 2024);
     assert_string_equal(s->bronnen[1].page, "12");
+    char buf[512];
+#define NL_(in) jz_input_label(s, in, 0, buf, sizeof buf)
+#define EN_(in) jz_input_label(s, in, 1, buf, sizeof buf)
     const jz_input *in = input(s, "zorgsoorten[ambulant].instroom.per_1000");
-    assert_string_equal(in->label_nl, "Instroom ambulante jeugdhulp (per 1.000 jeugdigen)");
-    assert_string_equal(in->label_en, "Inflow ambulante jeugdhulp (per 1,000 youth)");
+    assert_string_equal(NL_(in), "Instroom ambulante jeugdhulp (per 1.000 jeugdigen)");
+    assert_string_equal(EN_(in), "Inflow ambulante jeugdhulp (per 1,000 youth)");
     assert_int_equal(in->bron, 1); /* the zorgsoort's bron: cbs */
-    assert_int_equal(in->label_given, 0);
+    assert_null(in->label); /* made when asked */
     in = input(s, "zorgsoorten[ambulant].zorgduur");
-    assert_string_equal(in->label_nl, "Zorgduur ambulante jeugdhulp (maanden)");
+    assert_string_equal(NL_(in), "Zorgduur ambulante jeugdhulp (maanden)");
     assert_int_equal(in->bron, 1);
     in = input(s, "zorgsoorten[ambulant].cost");
-    assert_string_equal(in->label_nl, "Prijs ambulant");
-    assert_string_equal(in->label_en, "Prijs ambulant");
-    assert_int_equal(in->label_given, 1);
+    assert_string_equal(NL_(in), "Prijs ambulant");
+    assert_string_equal(EN_(in), "Prijs ambulant");
+    assert_string_equal(in->label, "Prijs ambulant");
     assert_int_equal(in->bron, 0);
     in = input(s, "zorgsoorten[residentieel].cost"); /* no name: the key */
-    assert_string_equal(in->label_nl, "Kosten per cliëntjaar residentieel (euro, prijzen basisjaar)");
+    assert_string_equal(NL_(in), "Kosten per cliëntjaar residentieel (euro, prijzen basisjaar)");
     assert_int_equal(in->bron, -1);
     in = input(s, "indexation.tariff");
-    assert_string_equal(in->label_nl, "Tariefindexatie (per jaar)");
+    assert_string_equal(NL_(in), "Tariefindexatie (per jaar)");
     in = input(s, "gemeenten[GM0001].population.youth");
-    assert_string_equal(in->label_nl, "Jeugdigen 0-17 jaar Ergens (personen)");
+    assert_string_equal(NL_(in), "Jeugdigen 0-17 jaar Ergens (personen)");
+#undef NL_
+#undef EN_
     /* a copy keeps them */
     jz_scenario *c = jz_scenario_copy(s);
     assert_non_null(c);
     assert_int_equal(c->n_bronnen, 2);
     assert_string_equal(c->bronnen[1].publisher, "CBS");
-    assert_string_equal(c->inputs[0].label_nl, s->inputs[0].label_nl);
+    char buf2[512];
+    assert_string_equal(jz_input_label(c, &c->inputs[0], 0, buf2, sizeof buf2),
+                        jz_input_label(s, &s->inputs[0], 0, buf, sizeof buf));
+    in = input(c, "zorgsoorten[ambulant].cost");
+    assert_string_equal(in->label, "Prijs ambulant");
     assert_int_equal(c->inputs[0].bron, s->inputs[0].bron);
     jz_scenario_free(c);
     jz_scenario_free(s);

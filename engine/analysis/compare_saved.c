@@ -180,8 +180,7 @@ static jz_scenario *shell(const char *path, const jz_node *scen, const jz_node *
         free(in->unit);
         free(in->source);
         free(in->file);
-        free(in->label_nl);
-        free(in->label_en);
+        free(in->label);
     }
     s->n_inputs = 0;
     for (int i = 0; i < s->n_warnings; i++)

@@ -32,13 +32,18 @@
 #include "analysis/mc_stats.h"
 #include "jzsim/init.h"
 #include "jzsim/mc.h"
+#include "jzsim/regio.h"
 
 #define MAX_SCEN 32
 #define MAX_THREADS 256
 
 typedef struct scen {
     const jz_scenario *base;
-    int g;        /* result slot */
+    int g;        /* gemeente reported, or G: the region */
+    int slot;     /* its slot in the workers' results */
+    int full;     /* 1: a full result per worker, not a rolling one: a
+                     verevening settles between all gemeenten after the last
+                     one (model/regio.c), so every gemeente must be kept */
     int H, Z;
     int nfig;     /* (JZ_MC_N_GEMEENTE + Z) * H */
     int off;      /* first channel */
@@ -46,6 +51,7 @@ typedef struct scen {
     int below;    /* first below-threshold counter: H for the tekort, then H for the difference */
     unsigned char *checked; /* [G] 1: no uncertain input reaches gemeente g's checked inputs, so a
                                draw leaves them as in base, which passed the model's checks */
+    jz_volume_cache *volumes; /* the volumes of the gemeenten that no uncertain input reaches */
 } scen;
 
 typedef struct engine {
@@ -118,11 +124,11 @@ static void extract(const engine *e, jz_result *const *res, double *row)
         for (int m = 0; m < JZ_MC_N_GEMEENTE; m++) {
             const double *a = metric_array(r, m);
             for (int y = 0; y < sc->H; y++)
-                *v++ = a[jz_result_gy(r, sc->g, y)];
+                *v++ = a[jz_result_gy(r, sc->slot, y)];
         }
         for (int z = 0; z < sc->Z; z++)
             for (int y = 0; y < sc->H; y++)
-                *v++ = r->cost[jz_result_cz(r, sc->g, z, y)];
+                *v++ = r->cost[jz_result_cz(r, sc->slot, z, y)];
     }
     /* differences with the reference in the same calendar year */
     const scen *r0 = &e->sc[0];
@@ -296,11 +302,15 @@ static int worker_init(engine *e, worker *w)
         const jz_scenario *b = e->sc[s].base;
         w->copy[s] = jz_scenario_copy(b);
         w->ws[s] = jz_workspace_alloc(b);
-        w->res[s] = jz_result_alloc(b);
+        /* a draw keeps the region's figures and one gemeente's: a rolling
+         * result, whose size does not grow with G (jzsim/model.h) */
+        w->res[s] = e->sc[s].full ? jz_result_alloc(b) : jz_result_alloc_rolling(b);
         w->sp[s] = jz_sampler_alloc(b, e->seed);
         w->x[s] = calloc((size_t)(b->n_uncertain ? b->n_uncertain : 1), sizeof(double));
         if (!w->copy[s] || !w->ws[s] || !w->res[s] || !w->sp[s] || !w->x[s])
             return -1;
+        if (!e->sc[s].full)
+            jz_workspace_set_rolling(w->ws[s], 1, e->sc[s].g < b->n_gemeenten ? e->sc[s].g : -1);
     }
     w->rows = malloc((size_t)e->B * (size_t)e->nch * sizeof *w->rows);
     w->below = calloc((size_t)(e->nbelow ? e->nbelow : 1), sizeof *w->below);
@@ -311,8 +321,10 @@ static int worker_init(engine *e, worker *w)
 
 static void engine_free(engine *e)
 {
-    for (int s = 0; s < e->n; s++)
+    for (int s = 0; s < e->n; s++) {
         free(e->sc[s].checked);
+        jz_volume_cache_free(e->sc[s].volumes);
+    }
     free(e->below_ch);
     free(e->below_thr);
     free(e->ref);
@@ -350,6 +362,8 @@ static int engine_init(engine *e, int n, const jz_scenario *const *s, const jz_m
         sc->H = s[i]->meta.horizon;
         sc->Z = s[i]->n_zorgsoorten;
         sc->g = i == 0 && g0 >= 0 ? g0 : s[i]->n_gemeenten;
+        sc->full = s[i]->regio && s[i]->regio->has_verevening;
+        sc->slot = sc->full ? sc->g : sc->g < s[i]->n_gemeenten ? 1 : JZ_ROLLING_SLOTS - 1;
         sc->nfig = (JZ_MC_N_GEMEENTE + sc->Z) * sc->H;
         sc->off = nch;
         nch += sc->nfig;
@@ -477,7 +491,8 @@ void jz_mc_comparison_free(jz_mc_comparison *c)
  * checks with every uncertain input set to NaN in a copy (a NaN fails every
  * check, so any drawn value that reaches g's checked inputs makes g fail).
  * The draws use it only after the deterministic run of base succeeded.
- * 0 or -1 (memory). */
+ * sc->volumes: from the same probe, the volumes no drawn value reaches
+ * (jz_volume_cache_alloc), kept for every draw.  0 or -1 (memory). */
 static int vouch(scen *sc)
 {
     const jz_scenario *b = sc->base;
@@ -491,8 +506,9 @@ static int vouch(scen *sc)
         jz_error e;
         sc->checked[g] = jz_model_check_gemeente(probe, g, &e) == JZ_OK;
     }
+    sc->volumes = jz_volume_cache_alloc(b, probe);
     jz_scenario_free(probe);
-    return 0;
+    return sc->volumes ? 0 : -1;
 }
 
 /* The whole run; fills the summaries into the results made by the caller. */
@@ -527,6 +543,7 @@ static int simulate(engine *e, int threads, jz_mc_result **runs, jz_mc_stat **di
     for (int t = 0; rc == JZ_OK && t < T; t++)
         for (int s = 0; s < e->n; s++) {
             jz_workspace_set_checked(ws[t].ws[s], e->sc[s].checked);
+            jz_workspace_set_volumes(ws[t].ws[s], e->sc[s].volumes);
             jz_workspace_set_totals(ws[t].ws[s], JZ_TOTALS_FIGURES);
         }
     if (rc == JZ_OK) {

@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,25 @@
 #include <unistd.h>
 
 #include "common/util.h"
+
+size_t jz_concat(char *dst, size_t size, ...)
+{
+    va_list ap;
+    va_start(ap, size);
+    size_t at = 0;
+    for (const char *s = va_arg(ap, const char *); s; s = va_arg(ap, const char *)) {
+        size_t len = strlen(s);
+        if (at + 1 < size) {
+            size_t n = len < size - 1 - at ? len : size - 1 - at;
+            memcpy(dst + at, s, n);
+        }
+        at += len;
+    }
+    va_end(ap);
+    if (size > 0)
+        dst[at < size - 1 ? at : size - 1] = '\0';
+    return at;
+}
 
 char *jz_strdup(const char *s)
 {

@@ -17,6 +17,13 @@ char *jz_strdup(const char *s);
  * JZ_OK or JZ_ENOMEM (the list is unchanged). */
 int jz_strlist_push(char ***arr, int *n, int *cap, const char *s);
 
+/* dst = the texts up to the NULL one, one after the other: what
+ * snprintf(dst, size, "%s%s...", ...) writes (cut at size - 1 bytes, always
+ * NUL-terminated when size > 0), without parsing a format.  The loader
+ * makes a path like this for every value it reads.  Returns the length of
+ * the whole text, as snprintf does. */
+size_t jz_concat(char *dst, size_t size, ...);
+
 /* Levenshtein distance between a and b; a large number (99) when either is
  * longer than 63 bytes: suggestions are for short keys. */
 size_t jz_edit_distance(const char *a, const char *b);

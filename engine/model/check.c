@@ -106,7 +106,11 @@ int jz_check_dimensions(const jz_scenario *s, const jz_workspace *w,
                              "model run: workspace was allocated for %d gemeenten x %d "
                              "zorgsoorten x %d years x %d steps, scenario has %d x %d x %d x %d",
                              w->G, w->Z, w->H, w->S, G, Z, H, S);
-    if (r->n_gemeenten != G || r->n_zorgsoorten != Z || r->horizon != H)
+    if (w->rolling && (r->n_gemeenten != JZ_ROLLING_SLOTS - 1 || r->n_zorgsoorten != Z || r->horizon != H))
+        return scenario_fail(err,
+                             "model run: the workspace is set rolling but the result is not a rolling "
+                             "result for %d zorgsoorten x %d years (jz_result_alloc_rolling)", Z, H);
+    if (!w->rolling && (r->n_gemeenten != G || r->n_zorgsoorten != Z || r->horizon != H))
         return scenario_fail(err,
                              "model run: result was allocated for %d gemeenten x %d "
                              "zorgsoorten x %d years, scenario has %d x %d x %d",

@@ -194,13 +194,13 @@ static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, 
     return 0;
 }
 
-/* Write the year's volumes of cell (g, z) into r. */
-static void write_cell_year(jz_workspace *w, jz_result *r, int g, int z, int y)
+/* Write the year's volumes of cell (g, z) into r, at result slot gs. */
+static void write_cell_year(jz_workspace *w, jz_result *r, int gs, int z, int y)
 {
     const int Z = r->n_zorgsoorten, S = w->S;
     const jz_cellyear *q = &w->cy[z];
     const double *a = w->acc + (size_t)z * ACC_N;
-    size_t i = jz_result_cz(r, g, z, y);
+    size_t i = jz_result_cz(r, gs, z, y);
 
     double C = a[ACC_COMPL], A = a[ACC_AGEING];
     r->start[i] = a[ACC_START];
@@ -231,6 +231,7 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
                       int g, jz_error *err)
 {
     const int Z = s->n_zorgsoorten, H = s->meta.horizon, S = s->meta.steps_per_year;
+    const int gs = jz_result_slot(w, g);
     const jz_cell *cells = s->cells + (size_t)g * (size_t)Z;
     /* every input of the gemeente, all years, before anything is computed
      * (unless the caller vouches for them: jz_workspace_set_checked) */
@@ -240,6 +241,9 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
             return rc;
     }
     jz_measures_gemeente(s, w, g); /* the inputs with the measures applied */
+    /* volumes a draw cannot have changed: those of the base (volumes.c) */
+    if (jz_volumes_take(w, r, g, gs))
+        return JZ_OK;
 
     /* Ring of re-entries: slot (head + d) mod L receives what leaves now and
      * re-enters d steps later; L is this gemeente's longest delay + 1 so the
@@ -352,14 +356,14 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
 
         double transit = 0.0, pool = 0.0;
         for (int z = 0; z < Z; z++) {
-            write_cell_year(w, r, g, z, y);
-            size_t i = jz_result_cz(r, g, z, y);
+            write_cell_year(w, r, gs, z, y);
+            size_t i = jz_result_cz(r, gs, z, y);
             left_care += r->uit_out[i] + r->uit_aged_out[i];
             transit += w->arrive[z];
             for (int t = 0; t < L; t++)
                 pool += w->ring[(size_t)z * (size_t)L + (size_t)t];
         }
-        size_t gy = jz_result_gy(r, g, y);
+        size_t gy = jz_result_gy(r, gs, y);
         r->g_in_transit[gy] = transit;
         r->g_reentry_pool[gy] = pool;
         r->g_left_care[gy] = left_care;

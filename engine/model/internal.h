@@ -8,6 +8,7 @@
  *   measures.c  the cell inputs of one gemeente with the measures applied
  *   total.c     the region slot g = G
  *   regio.c     the regional pass: verevening, figures per youth
+ *   volumes.c   volumes kept across the runs of a Monte Carlo
  *   run.c       jz_model_run: ties the above together
  *
  * The workspace holds the state of ONE gemeente at a time (gemeenten do not
@@ -79,6 +80,9 @@ struct jz_workspace {
     int totals;        /* JZ_TOTALS_*: what the region slot gets */
     const unsigned char *checked; /* [G] 1: gemeente g's inputs are vouched for
                                      (jz_workspace_set_checked), or NULL */
+    int rolling;       /* 1: results go to a rolling result (jz_workspace_set_rolling) */
+    int keep;          /* with rolling: the gemeente kept in slot 1 (-1: none) */
+    const jz_volume_cache *volumes; /* volumes rolling runs may take (volumes.c), or NULL */
     double *m_ext;        /* [Z * H] external instroom per year */
     double *m_dur;        /* [Z * H] zorgduur, months */
     double *m_cost;       /* [Z * H] euros per client-year, base-year prices (cell.cost) */
@@ -100,6 +104,15 @@ struct jz_workspace {
     jz_erlang *mix_e;  /* [Z * 2] this year's coefficients of the two branches */
     double *mix_x;     /* [Z * 2 * JZ_STAGES_MAX] stock per stage of each branch */
 };
+
+/* The result slot that gemeente g's numbers go to: g itself, or in a
+ * rolling result (jz_workspace_set_rolling) slot 1 for the kept gemeente
+ * and slot 0, overwritten by the next gemeente, for every other one.  The
+ * region is always slot r->n_gemeenten. */
+static inline int jz_result_slot(const jz_workspace *w, int g)
+{
+    return w->rolling ? (g == w->keep) : g;
+}
 
 /* check.c: 0 or JZ_EINPUT with a message. */
 int jz_check_dimensions(const jz_scenario *s, const jz_workspace *w,
@@ -130,6 +143,11 @@ double jz_mix_branch_share(const jz_mixture *m, int b);
  * for the zorgsoort's shape, a single Erlang or the mixture. */
 double jz_zorgsoort_exit_after(const jz_zorgsoort *zs, double D, double T, double share);
 
+/* volumes.c: with a volume cache set on w, a rolling run, slot 0, and
+ * measures as in the base: copy gemeente g's kept volumes into slot gs of
+ * r and return 1; otherwise 0 (the flows must be projected). */
+int jz_volumes_take(const jz_workspace *w, jz_result *r, int g, int gs);
+
 /* measures.c: the measures' own numbers are valid (finite, in range,
  * indices in range); 0 or JZ_EINPUT naming the measure. */
 int jz_check_measures(const jz_scenario *s, jz_error *err);
@@ -152,7 +170,7 @@ void jz_total_finish(jz_result *r, int totals);
  * jz_total_add); after every gemeente, the verevening (gemeenten and region
  * slot; 0 or JZ_EINPUT); after jz_total_finish, the figures per youth and
  * the beinvloedbaar share of every slot. */
-void jz_regio_gemeente(const jz_scenario *s, jz_result *r, int g);
+void jz_regio_gemeente(const jz_scenario *s, jz_result *r, int g, int slot);
 int jz_regio_verevening(const jz_scenario *s, jz_result *r, jz_error *err);
 void jz_regio_ratios(jz_result *r);
 

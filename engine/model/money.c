@@ -97,7 +97,7 @@ static void decompose(const jz_cell *c, int y, int lumpsum, double V, double rea
 
 static void money_cells(const jz_scenario *s, const jz_workspace *w, jz_result *r, int g)
 {
-    const int Z = s->n_zorgsoorten, H = s->meta.horizon;
+    const int Z = s->n_zorgsoorten, H = s->meta.horizon, gs = jz_result_slot(w, g);
     const jz_gemeente *gm = &s->gemeenten[g];
     for (int z = 0; z < Z; z++) {
         /* the cell with the measures applied (measures.c): its price per
@@ -111,7 +111,7 @@ static void money_cells(const jz_scenario *s, const jz_workspace *w, jz_result *
         factors f = {1.0, 1.0, 1.0};
         double gap0 = 0.0; /* base-year real gap of an amount budget */
         for (int y = 0; y < H; y++) {
-            size_t i = jz_result_cz(r, g, z, y);
+            size_t i = jz_result_cz(r, gs, z, y);
             if (y > 0) {
                 f.T *= (1.0 + c->tariff_index[y]) * (1.0 + c->tariff_correction[y]);
                 f.I *= 1.0 + c->intensity_trend[y];
@@ -197,12 +197,12 @@ static void money_cells(const jz_scenario *s, const jz_workspace *w, jz_result *
  * the cell and the part of the decomposition the cause names. */
 static void land_ha(const jz_scenario *s, const jz_workspace *w, jz_result *r, int g)
 {
-    const int Z = s->n_zorgsoorten, H = s->meta.horizon;
+    const int Z = s->n_zorgsoorten, H = s->meta.horizon, gs = jz_result_slot(w, g);
     for (int y = 0; y < H; y++) {
         double sv = w->m_ha_spread_volume[y], si = w->m_ha_spread_intensity[y];
         double tv = 0.0, tall = 0.0; /* care cost of the volume-paid cells, of all */
         for (int z = 0; z < Z; z++) {
-            double c = r->care_cost[jz_result_cz(r, g, z, y)];
+            double c = r->care_cost[jz_result_cz(r, gs, z, y)];
             if (c > 0.0) {
                 tall += c;
                 if ((y >= w->m_fin_from[z] ? w->m_fin_mode[z] : JZ_FIN_VOLUME) == JZ_FIN_VOLUME)
@@ -210,7 +210,7 @@ static void land_ha(const jz_scenario *s, const jz_workspace *w, jz_result *r, i
             }
         }
         for (int z = 0; z < Z; z++) {
-            size_t i = jz_result_cz(r, g, z, y), zy = (size_t)z * (size_t)H + (size_t)y;
+            size_t i = jz_result_cz(r, gs, z, y), zy = (size_t)z * (size_t)H + (size_t)y;
             double c = r->care_cost[i] > 0.0 ? r->care_cost[i] : 0.0;
             int by_volume = (y >= w->m_fin_from[z] ? w->m_fin_mode[z] : JZ_FIN_VOLUME) == JZ_FIN_VOLUME;
             double wi = tall > 0.0 ? c / tall : 1.0 / Z;
@@ -231,12 +231,12 @@ static void land_ha(const jz_scenario *s, const jz_workspace *w, jz_result *r, i
 
 /* Fixed cost lines: not driven by volume; a line without its own budget is
  * budgeted at exactly its cost (so it adds nothing to the tekort). */
-static void money_fixed(const jz_scenario *s, jz_result *r, int g)
+static void money_fixed(const jz_scenario *s, const jz_workspace *w, jz_result *r, int g)
 {
-    const int H = s->meta.horizon;
+    const int H = s->meta.horizon, gs = jz_result_slot(w, g);
     const jz_gemeente *gm = &s->gemeenten[g];
     for (int y = 0; y < H; y++) {
-        size_t i = jz_result_gy(r, g, y);
+        size_t i = jz_result_gy(r, gs, y);
         r->g_fixed_cost[i] = 0.0;
         r->g_fixed_budget[i] = 0.0;
     }
@@ -244,7 +244,7 @@ static void money_fixed(const jz_scenario *s, jz_result *r, int g)
         const jz_fixed_cost *fc = &gm->fixed[f];
         double factor = 1.0;
         for (int y = 0; y < H; y++) {
-            size_t i = jz_result_gy(r, g, y);
+            size_t i = jz_result_gy(r, gs, y);
             if (y > 0)
                 factor *= 1.0 + fc->indexation[y];
             double cost = fc->amount[y] * factor;
@@ -257,17 +257,17 @@ static void money_fixed(const jz_scenario *s, jz_result *r, int g)
 void jz_money_gemeente(const jz_scenario *s, const jz_workspace *w,
                        jz_result *r, int g)
 {
-    const int Z = s->n_zorgsoorten, H = s->meta.horizon;
+    const int Z = s->n_zorgsoorten, H = s->meta.horizon, gs = jz_result_slot(w, g);
     const jz_gemeente *gm = &s->gemeenten[g];
     money_cells(s, w, r, g);
     land_ha(s, w, r, g);
-    money_fixed(s, r, g);
+    money_fixed(s, w, r, g);
     for (int y = 0; y < H; y++) {
         double uniq = 0.0, cy = 0.0, cost = 0.0, budget = 0.0;
         double st = 0.0, en = 0.0, in = 0.0, out = 0.0;
         double dt = 0.0, de = 0.0, dv = 0.0, di = 0.0, ds = 0.0;
         for (int z = 0; z < Z; z++) {
-            size_t i = jz_result_cz(r, g, z, y);
+            size_t i = jz_result_cz(r, gs, z, y);
             /* persons: a transfer continues the same person's care */
             uniq += r->start[i] + r->instroom_ext[i] + r->instroom_reentry[i];
             cy += r->client_years[i];
@@ -283,7 +283,7 @@ void jz_money_gemeente(const jz_scenario *s, const jz_workspace *w,
             di += r->dec_intensity[i];
             ds += r->dec_start[i];
         }
-        size_t i = jz_result_gy(r, g, y);
+        size_t i = jz_result_gy(r, gs, y);
         r->g_start[i] = st;
         r->g_end[i] = en;
         r->g_instroom[i] = in;
@@ -291,7 +291,7 @@ void jz_money_gemeente(const jz_scenario *s, const jz_workspace *w,
         /* youth between zorgsoorten on 1 January (they left one in
          * December and arrive in another in January) are in care too */
         if (y > 0)
-            uniq += r->g_in_transit[jz_result_gy(r, g, y - 1)];
+            uniq += r->g_in_transit[jz_result_gy(r, gs, y - 1)];
         r->g_unique[i] = uniq;
         r->g_client_years[i] = cy;
         r->g_care_cost[i] = cost;

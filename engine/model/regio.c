@@ -21,10 +21,10 @@
 
 static double ratio(double num, double den) { return den != 0.0 ? num / den : 0.0; }
 
-void jz_regio_gemeente(const jz_scenario *s, jz_result *r, int g)
+void jz_regio_gemeente(const jz_scenario *s, jz_result *r, int g, int slot)
 {
     for (int y = 0; y < r->horizon; y++) {
-        size_t i = jz_result_gy(r, g, y);
+        size_t i = jz_result_gy(r, slot, y);
         r->g_youth[i] = s->gemeenten[g].population[JZ_POP_YOUTH][y];
         r->g_verevening_eigen[i] = 0.0;
         r->g_verevening_sleutel[i] = 0.0;

@@ -29,11 +29,12 @@ static int dims_ok(const jz_scenario *s)
            s->meta.steps_per_year <= JZ_STEPS_MAX;
 }
 
-jz_result *jz_result_alloc(const jz_scenario *s)
+/* A result of G gemeenten + the region for the other dimensions of s. */
+static jz_result *alloc_slots(const jz_scenario *s, int G)
 {
     if (!dims_ok(s))
         return NULL;
-    size_t G1 = (size_t)s->n_gemeenten + 1; /* + the region total */
+    size_t G1 = (size_t)G + 1; /* + the region total */
     size_t Z = (size_t)s->n_zorgsoorten, H = (size_t)s->meta.horizon;
     size_t ncz = G1 * Z * H, ngy = G1 * H;
     /* guard the size arithmetic (G and Z are bounded by the loader, but the
@@ -51,7 +52,7 @@ jz_result *jz_result_alloc(const jz_scenario *s)
         return NULL;
     }
     r->block_len = len;
-    r->n_gemeenten = s->n_gemeenten;
+    r->n_gemeenten = G;
     r->n_zorgsoorten = s->n_zorgsoorten;
     r->horizon = s->meta.horizon;
     r->base_year = s->meta.base_year;
@@ -68,6 +69,18 @@ jz_result *jz_result_alloc(const jz_scenario *s)
 #undef TAKE_GY_
 #undef TAKE
     return r;
+}
+
+jz_result *jz_result_alloc(const jz_scenario *s)
+{
+    return s ? alloc_slots(s, s->n_gemeenten) : NULL;
+}
+
+/* Slots 0 and 1 and the region: Z x Z x H x 3 for the transitions, however
+ * many gemeenten s has. */
+jz_result *jz_result_alloc_rolling(const jz_scenario *s)
+{
+    return alloc_slots(s, JZ_ROLLING_SLOTS - 1);
 }
 
 void jz_result_free(jz_result *r)

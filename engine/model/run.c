@@ -11,11 +11,18 @@
  */
 #include <math.h>
 
+#include "jzsim/regio.h"
 #include "model/internal.h"
 
 void jz_workspace_set_totals(jz_workspace *w, int totals)
 {
     w->totals = totals == JZ_TOTALS_FIGURES ? JZ_TOTALS_FIGURES : JZ_TOTALS_ALL;
+}
+
+void jz_workspace_set_rolling(jz_workspace *w, int on, int keep)
+{
+    w->rolling = on != 0;
+    w->keep = on && keep >= 0 && keep < w->G ? keep : -1;
 }
 
 void jz_workspace_set_checked(jz_workspace *w, const unsigned char *checked)
@@ -47,9 +54,16 @@ int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
     for (int y = 1; y < s->meta.horizon; y++)
         w->budget_factor[y] = w->budget_factor[y - 1] * (1.0 + s->budget_index[y]);
 
-    jz_total_clear(r, w->totals);
+    /* a rolling result has no room for the region's other arrays */
+    const int totals = w->rolling ? JZ_TOTALS_FIGURES : w->totals;
+    jz_total_clear(r, totals);
     const int H = s->meta.horizon;
+    /* with a rolling result, the first gemeente whose numbers overflowed,
+     * reported after the loop as the check below a full run reports it */
+    int over_g = -1, over_y = 0;
+    double over_cost = 0.0, over_budget = 0.0;
     for (int g = 0; g < s->n_gemeenten; g++) {
+        const int gs = jz_result_slot(w, g);
         /* the besparing needs the gemeente without its measures: when a
          * local measure acts, a run with every measure off first (its
          * numbers are overwritten by the real run below) */
@@ -62,36 +76,59 @@ int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
                 return rc;
             jz_money_gemeente(s, w, r, g);
             for (int y = 0; y < H; y++)
-                w->m_cost_off[y] = r->g_cost[jz_result_gy(r, g, y)];
+                w->m_cost_off[y] = r->g_cost[jz_result_gy(r, gs, y)];
         }
         if ((rc = jz_flows_gemeente(s, w, r, g, err)))
             return rc;
         jz_money_gemeente(s, w, r, g);
         for (int y = 0; y < H; y++) {
-            size_t i = jz_result_gy(r, g, y);
+            size_t i = jz_result_gy(r, gs, y);
             /* without local measures the only measures are the
              * Hervormingsagenda's fixed savings */
             r->g_measure_saving[i] = counterfactual ? w->m_cost_off[y] - r->g_cost[i] : w->m_ha[y];
             r->g_cost_without_measures[i] = counterfactual ? w->m_cost_off[y] : r->g_cost[i] + w->m_ha[y];
         }
-        jz_regio_gemeente(s, r, g);
-        jz_total_add(r, g, w->totals);
+        jz_regio_gemeente(s, r, g, gs);
+        jz_total_add(r, gs, totals);
+        for (int y = 0; w->rolling && over_g < 0 && y < H; y++) {
+            size_t i = jz_result_gy(r, gs, y);
+            if (!isfinite(r->g_cost[i]) || !isfinite(r->g_budget[i]) || !isfinite(r->g_unique[i])) {
+                over_g = g;
+                over_y = y;
+                over_cost = r->g_cost[i];
+                over_budget = r->g_budget[i];
+            }
+        }
     }
-    /* what the gemeenten settle between them (regio.c) */
+    /* what the gemeenten settle between them (regio.c); it needs every
+     * gemeente's result, so a rolling result cannot hold it (the Monte
+     * Carlo keeps a full result for a scenario with a verevening) */
+    if (w->rolling && s->regio && s->regio->has_verevening)
+        return jz_error_set(err, JZ_ERUNTIME, s->meta.path, 0, 0,
+                            "a scenario with a verevening needs a full result, not a rolling one");
     if ((rc = jz_regio_verevening(s, r, err)))
         return rc;
-    jz_total_finish(r, w->totals);
+    jz_total_finish(r, totals);
     jz_regio_ratios(r);
     /* the loader's ranges keep every product finite; this is the last
      * guard for scenarios built in code */
-    for (int g = 0; g <= s->n_gemeenten; g++)
+    for (int g = 0; g <= s->n_gemeenten; g++) {
+        int gs = g == s->n_gemeenten ? r->n_gemeenten : jz_result_slot(w, g);
         for (int y = 0; y < s->meta.horizon; y++) {
-            size_t i = jz_result_gy(r, g, y);
-            if (!isfinite(r->g_cost[i]) || !isfinite(r->g_budget[i]) || !isfinite(r->g_unique[i]))
+            size_t i = jz_result_gy(r, gs, y);
+            double cost = r->g_cost[i], budget = r->g_budget[i];
+            int bad = !isfinite(cost) || !isfinite(budget) || !isfinite(r->g_unique[i]);
+            if (w->rolling && g < s->n_gemeenten) { /* slot 0 holds the last gemeente only */
+                bad = g == over_g && y == over_y;
+                cost = over_cost;
+                budget = over_budget;
+            }
+            if (bad)
                 return jz_error_set(err, JZ_ERUNTIME, s->meta.path, 0, 0,
                                     "%s %d: the projection overflowed (cost %g, budget %g); check the size of the inputs",
                                     g < s->n_gemeenten ? s->gemeenten[g].name : "total",
-                                    s->meta.base_year + y, r->g_cost[i], r->g_budget[i]);
+                                    s->meta.base_year + y, cost, budget);
         }
+    }
     return JZ_OK;
 }

@@ -30,13 +30,14 @@
 #include "jzsim/werksessie.h"
 #include "report/jsonw.h"
 
-/* The human label of an input path (the scenario's `label:` or the
- * loader's), as the tornado names it; the path when there is none. */
-static const char *input_label(const jz_scenario *s, const char *path, jz_lang lang)
+/* The human label of an input path (the scenario's `label:` or one made
+ * from its path, jz_input_label), as the tornado names it; the path when
+ * the scenario has no such input.  buf holds a made label. */
+static const char *input_label(const jz_scenario *s, const char *path, jz_lang lang, char *buf, size_t size)
 {
     for (int i = 0; i < s->n_inputs; i++)
         if (s->inputs[i].path && strcmp(s->inputs[i].path, path) == 0) {
-            const char *l = lang == JZ_LANG_NL ? s->inputs[i].label_nl : s->inputs[i].label_en;
+            const char *l = jz_input_label(s, &s->inputs[i], lang != JZ_LANG_NL, buf, size);
             if (l && l[0])
                 return l;
         }
@@ -88,7 +89,8 @@ static void write_sliders(jz_jsonw *j, const jz_scenario *s, const jz_sensitivit
         jz_jsonw_key(j, "path");
         jz_jsonw_string(j, u->path);
         jz_jsonw_key(j, "label");
-        jz_jsonw_string(j, input_label(s, u->path, lang));
+        char lbuf[512];
+        jz_jsonw_string(j, input_label(s, u->path, lang, lbuf, sizeof lbuf));
         jz_jsonw_key(j, "unit");
         jz_jsonw_string(j, u->unit);
         jz_jsonw_key(j, "point");

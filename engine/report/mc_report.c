@@ -72,13 +72,13 @@ static void stat_table(FILE *out, const jz_mc_result *r, int f0, const char *tit
 
 /* An input as a reader knows it: its human label (jz_input), not its path
  * in the YAML; the path when the scenario has no trace of it. */
-static const char *input_label(const jz_scenario *s, const char *path, jz_lang lang)
+static const char *input_label(const jz_scenario *s, const char *path, jz_lang lang, char *buf, size_t size)
 {
     for (int i = 0; i < s->n_inputs; i++) {
         const jz_input *in = &s->inputs[i];
         if (in->path && strcmp(in->path, path) == 0) {
-            const char *l = lang == JZ_LANG_NL ? in->label_nl : in->label_en;
-            return l && l[0] ? l : path;
+            const char *l = jz_input_label(s, in, lang == JZ_LANG_EN, buf, size);
+            return l[0] ? l : path;
         }
     }
     return path;
@@ -98,7 +98,9 @@ static void table(FILE *out, const jz_mc_result *r, jz_lang lang)
     fprintf(out, "\n%s (%d):\n", nl ? "Onzekere invoer" : "Uncertain inputs", s->n_uncertain);
     for (int i = 0; i < s->n_uncertain; i++) {
         const jz_uncertain *u = &s->uncertain[i];
-        fprintf(out, "  %s: %s; %s %s\n", input_label(s, u->path, lang), jz_unc_fmt_dist(b, sizeof b, u, lang),
+        char lab[512];
+        fprintf(out, "  %s: %s; %s %s\n", input_label(s, u->path, lang, lab, sizeof lab),
+                jz_unc_fmt_dist(b, sizeof b, u, lang),
                 nl ? "puntwaarde" : "point value", jz_unc_fmt_value(a, sizeof a, u->unit, u->dist.point, lang));
     }
     if (s->copula)

@@ -7,7 +7,7 @@
  * Each input is one row: a bar from the tekort at the point values to the
  * tekort with the input at its low end (light) and to its high end (dark);
  * the widest bar on top.  Each row is named by the input's human label
- * (jz_input.label_nl / label_en), never its YAML path; labels come from the
+ * (jz_input_label), never its YAML path; labels come from the
  * scenario and are escaped.
  */
 #include <math.h>
@@ -23,12 +23,12 @@
 
 /* The reader's name of the uncertain input at path: its label in lang
  * (the path only when the scenario traced no such input). */
-static const char *input_label(const jz_scenario *s, const char *path, jz_lang lang)
+static const char *input_label(const jz_scenario *s, const char *path, jz_lang lang, char *buf, size_t size)
 {
     for (int i = 0; s && i < s->n_inputs; i++)
         if (s->inputs[i].path && strcmp(s->inputs[i].path, path) == 0) {
-            const char *l = lang == JZ_LANG_NL ? s->inputs[i].label_nl : s->inputs[i].label_en;
-            if (l && l[0])
+            const char *l = jz_input_label(s, &s->inputs[i], lang == JZ_LANG_EN, buf, size);
+            if (l[0])
                 return l;
         }
     return path;
@@ -42,6 +42,7 @@ void jz_svg_tornado(FILE *out, const jz_sensitivity *t, int max_bars, jz_lang la
     int nl = lang == JZ_LANG_NL;
     int n = t->n_bars < max_bars ? t->n_bars : max_bars;
     const double scale = 1e6; /* € mln */
+    char lab[512];
     double lo = t->base, hi = t->base;
     for (int i = 0; i < n; i++) {
         lo = fmin(lo, fmin(t->bars[i].at_low, t->bars[i].at_high));
@@ -52,7 +53,7 @@ void jz_svg_tornado(FILE *out, const jz_sensitivity *t, int max_bars, jz_lang la
     /* rows are taller when a label needs a second line */
     int two = 0;
     for (int i = 0; i < n; i++)
-        two |= jz_text_width(input_label(t->scenario, t->bars[i].path, lang)) > 46;
+        two |= jz_text_width(input_label(t->scenario, t->bars[i].path, lang, lab, sizeof lab)) > 46;
     const int W = 760, left = 300, right = 730, top = 40, row = two ? 34 : 26;
     int H = top + (n > 0 ? n : 1) * row + 50;
     double span = ax.hi - ax.lo > 0 ? ax.hi - ax.lo : 1.0;
@@ -84,7 +85,7 @@ void jz_svg_tornado(FILE *out, const jz_sensitivity *t, int max_bars, jz_lang la
         double xb = X(t->base), xl = X(b->at_low), xh = X(b->at_high);
         fprintf(out, "<g data-input=\"");
         jz_html_escape(out, b->path);
-        const char *name = input_label(t->scenario, b->path, lang);
+        const char *name = input_label(t->scenario, b->path, lang, lab, sizeof lab);
         int wrap = jz_text_width(name) > 46;
         const char *brk = wrap ? jz_text_break(name, 46) : NULL;
         fprintf(out, "\"><text x=\"%d\" y=\"%d\" text-anchor=\"end\"><title>", left - 8, y + (brk ? 13 : row / 2 + 3));
@@ -143,13 +144,14 @@ int jz_rep_sensitivity_html(FILE *out, const jz_report_subject *subj, const jz_r
                       "high value (P5 and P95 of a distribution), the rest stays; the longest bar on top.</p>\n",
             t->year, jz_format_money(a, sizeof a, t->base, lang));
     jz_svg_tornado(out, t, 15, lang);
+    char lab[512];
     fprintf(out, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
             nl ? "aanname" : "assumption", nl ? "laag" : "low", nl ? "hoog" : "high",
             nl ? "tekort laag" : "deficit low", nl ? "tekort hoog" : "deficit high");
     for (int i = 0; i < t->n_bars; i++) {
         const jz_tornado_bar *x = &t->bars[i];
         fprintf(out, "<tr><td>");
-        jz_html_escape(out, input_label(s, x->path, lang));
+        jz_html_escape(out, input_label(s, x->path, lang, lab, sizeof lab));
         fprintf(out, "</td><td>");
         jz_html_escape(out, jz_unc_fmt_value(a, sizeof a, x->unit, x->low, lang));
         fprintf(out, "</td><td>");

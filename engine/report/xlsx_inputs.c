@@ -256,20 +256,20 @@ static const struct {
     {"service_cost", "kosten van het voorliggend aanbod", "cost of the diverted service"},
 };
 
-static const char *input_label(char *buf, size_t n, const jz_input *in, const book *b)
+static const char *input_label(char *buf, size_t n, const jz_scenario *s, const jz_input *in, const book *b)
 {
-    const char *l = b->lang == JZ_LANG_NL ? in->label_nl : in->label_en;
-    if (!l)
-        return "";
+    char made[512];
+    const char *l = jz_input_label(s, in, b->lang == JZ_LANG_EN, made, sizeof made);
     const char *colon = strrchr(l, ':');
-    if (!in->label_given && colon && colon[1] == ' ' &&
+    if (!in->label && colon && colon[1] == ' ' &&
         (strncmp(l, "Maatregel ", 10) == 0 || strncmp(l, "Measure ", 8) == 0))
         for (size_t i = 0; i < sizeof measure_keys / sizeof measure_keys[0]; i++)
             if (strcmp(colon + 2, measure_keys[i].key) == 0) {
                 snprintf(buf, n, "%.*s: %s", (int)(colon - l), l, L(b, measure_keys[i].nl, measure_keys[i].en));
                 return buf;
             }
-    return l;
+    snprintf(buf, n, "%s", l);
+    return buf;
 }
 
 /* A word value of an input in the reader's words (true, intensity, ...). */
@@ -368,7 +368,7 @@ void jz_xlsx_inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c)
                     }
                 const jz_input *in = val[t];
                 char lab[1024];
-                text(b, ws, row, 0, input_label(lab, sizeof lab, in, b), NULL);
+                text(b, ws, row, 0, input_label(lab, sizeof lab, own[t], in, b), NULL);
                 text(b, ws, row, 1, all ? L(b, "alle scenario's", "all scenarios") : buf, NULL);
                 const unit_words *uw = unit_of(in->unit);
                 text(b, ws, row, 2, unit_text(in, b), NULL);

@@ -50,10 +50,9 @@ int jz_bron_ref(const jz_scenario *s, const struct jz_node *map, const struct jz
                 int *idx, jz_error *err);
 /* The generated label of the input at path, in Dutch and English. */
 void jz_input_make_label(const jz_scenario *s, const char *path, char *nl, char *en, size_t size);
-/* Set input i's label (label, or generated when NULL) and bron; 0 or JZ_ENOMEM. */
+/* Set input i's own label (NULL: none; jz_input_label makes one) and bron;
+ * 0 or JZ_ENOMEM. */
 int jz_input_describe(jz_scenario *s, int i, const char *label, int bron);
-/* Give every input without a label its generated one; 0 or JZ_ENOMEM. */
-int jz_inputs_finish(jz_scenario *s);
 /* Free, and deep-copy after the inputs are copied, the bronnen and the
  * labels of the inputs (called by jz_scenario_free and jz_scenario_copy). */
 void jz_scenario_free_sources(jz_scenario *s);

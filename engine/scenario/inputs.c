@@ -11,8 +11,9 @@
  * and any map (or series map) refers to one with `bron: enschede2023`.  An
  * input may carry its own `label:`; otherwise its label is made from the
  * zorgsoort's name and the key, in Dutch and English:
- * "Instroom ambulante jeugdhulp (per 1.000 jeugdigen)".  Both are stored on
- * the jz_input record the reports read.
+ * "Instroom ambulante jeugdhulp (per 1.000 jeugdigen)".  A written label is
+ * stored on the jz_input record; a generated one is made when a report asks
+ * (jz_input_label), so loading does not format ~15,000 labels nobody reads.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -315,38 +316,35 @@ void jz_input_make_label(const jz_scenario *s, const char *path, char *nl, char 
 int jz_input_describe(jz_scenario *s, int i, const char *label, int bron)
 {
     jz_input *in = &s->inputs[i];
-    char nl[512], en[512];
-    if (label) {
-        snprintf(nl, sizeof nl, "%s", label);
-        snprintf(en, sizeof en, "%s", label);
-    } else {
-        jz_input_make_label(s, in->path, nl, en, sizeof nl);
-    }
-    free(in->label_nl);
-    free(in->label_en);
-    in->label_nl = dup(nl);
-    in->label_en = dup(en);
-    in->label_given = label != NULL;
+    free(in->label);
+    in->label = NULL;
     in->bron = bron;
-    return in->label_nl && in->label_en ? JZ_OK : JZ_ENOMEM;
+    if (label) {
+        /* at most 511 bytes, as the label was when it was formatted */
+        char given[512];
+        snprintf(given, sizeof given, "%s", label);
+        if (!(in->label = dup(given)))
+            return JZ_ENOMEM;
+    }
+    return JZ_OK;
 }
 
-int jz_inputs_finish(jz_scenario *s)
+const char *jz_input_label(const jz_scenario *s, const jz_input *in, int english, char *buf, size_t size)
 {
-    for (int i = 0; i < s->n_inputs; i++)
-        if (!s->inputs[i].label_nl && jz_input_describe(s, i, NULL, s->inputs[i].bron))
-            return JZ_ENOMEM;
-    return JZ_OK;
+    if (in->label)
+        return in->label;
+    char nl[512], en[512];
+    jz_input_make_label(s, in->path, nl, en, sizeof nl);
+    snprintf(buf, size, "%s", english ? en : nl);
+    return buf;
 }
 
 /* ---- memory ---------------------------------------------------------------- */
 
 void jz_scenario_free_sources(jz_scenario *s)
 {
-    for (int i = 0; i < s->n_inputs; i++) {
-        free(s->inputs[i].label_nl);
-        free(s->inputs[i].label_en);
-    }
+    for (int i = 0; i < s->n_inputs; i++)
+        free(s->inputs[i].label);
     for (int i = 0; i < s->n_bronnen; i++) {
         jz_bron *b = &s->bronnen[i];
         free(b->id);
@@ -380,9 +378,7 @@ int jz_scenario_copy_sources(jz_scenario *d, const jz_scenario *src)
         const jz_input *o = &src->inputs[i];
         jz_input *in = &d->inputs[i];
         in->bron = o->bron;
-        in->label_given = o->label_given;
-        if ((o->label_nl && !(in->label_nl = dup(o->label_nl))) ||
-            (o->label_en && !(in->label_en = dup(o->label_en))))
+        if (o->label && !(in->label = dup(o->label)))
             return JZ_ENOMEM;
     }
     return JZ_OK;

@@ -103,7 +103,7 @@ int ml_record(mloader *L, const char *field, const jz_node *v, const char *unit)
     jz_value_render(v, text, sizeof text);
     if (jz_scenario_add_input(L->s, path, text, unit, L->src, v->file, v->line))
         return ml_oom(L->err);
-    L->s->inputs[L->s->n_inputs - 1].bron = L->bron; /* its label: jz_inputs_finish */
+    L->s->inputs[L->s->n_inputs - 1].bron = L->bron; /* its label: made by jz_input_label */
     return JZ_OK;
 }
 

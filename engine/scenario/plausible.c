@@ -12,6 +12,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "scenario/build.h"
@@ -147,12 +148,27 @@ int jz_plaus_range(jz_scenario *s, const jz_node *v, jz_unit u, const char *path
 #define PER_YOUTH_HI 8000.0
 #define BUDGET_FACTOR 2.0 /* budget within a factor 2 of the cost */
 
-static const jz_input *input_at(const jz_scenario *s, const char *path)
+/* pin[g]: the first input whose path is "gemeenten[<code of g>].population.youth",
+ * or NULL; one pass over the inputs (a national scenario has ~15,000 of
+ * them, and a look-up per gemeente made the warnings quadratic). */
+static void youth_inputs(const jz_scenario *s, const jz_input **pin)
 {
-    for (int i = 0; i < s->n_inputs; i++)
-        if (strcmp(s->inputs[i].path, path) == 0)
-            return &s->inputs[i];
-    return NULL;
+    static const char head[] = "gemeenten[", tail[] = "].population.youth";
+    const size_t nh = sizeof head - 1, nt = sizeof tail - 1;
+    for (int g = 0; g < s->n_gemeenten; g++)
+        pin[g] = NULL;
+    for (int i = 0; i < s->n_inputs; i++) {
+        const char *p = s->inputs[i].path;
+        size_t n = strlen(p);
+        if (n <= nh + nt || memcmp(p, head, nh) != 0 || memcmp(p + n - nt, tail, nt) != 0)
+            continue;
+        size_t len = n - nh - nt; /* the code between the brackets */
+        for (int g = 0; g < s->n_gemeenten; g++) {
+            const char *code = s->gemeenten[g].code;
+            if (!pin[g] && strlen(code) == len && memcmp(code, p + nh, len) == 0)
+                pin[g] = &s->inputs[i];
+        }
+    }
 }
 
 /* The first budget input that applies to gemeente `code` (its own, or a
@@ -173,11 +189,13 @@ static const jz_input *first_budget(const jz_scenario *s, const char *code)
 void jz_plaus_scenario(jz_scenario *s)
 {
     int Z = s->n_zorgsoorten;
+    const jz_input **youth_in = calloc((size_t)(s->n_gemeenten > 0 ? s->n_gemeenten : 1), sizeof *youth_in);
+    if (!youth_in)
+        return; /* warnings only: without memory, none */
+    youth_inputs(s, youth_in);
     for (int g = 0; g < s->n_gemeenten; g++) {
         const jz_gemeente *gm = &s->gemeenten[g];
-        char path[256];
-        snprintf(path, sizeof path, "gemeenten[%s].population.youth", gm->code);
-        const jz_input *pin = input_at(s, path);
+        const jz_input *pin = youth_in[g];
         const char *file = pin ? pin->file : s->meta.path;
         int line = pin ? pin->line : 0;
         double youth = gm->population[JZ_POP_YOUTH][0];
@@ -223,4 +241,5 @@ void jz_plaus_scenario(jz_scenario *s)
                              budget, BUDGET_FACTOR, budget > bcost ? "above" : "below", bcost);
         }
     }
+    free(youth_in);
 }

@@ -387,8 +387,14 @@ static int series_impl(const jz_node *n, jz_unit u, const char *what,
 
 static size_t render(const jz_node *n, char *buf, size_t size, size_t at)
 {
-#define PUT(s) do { int w_ = snprintf(buf + at, at < size ? size - at : 0, "%s", (s)); \
-                    if (w_ > 0) at += (size_t)w_; } while (0)
+/* what snprintf(buf + at, size - at, "%s", s) wrote, without the format */
+#define PUT(s) do { const char *s_ = (s); size_t l_ = strlen(s_);                         \
+                    if (at < size) {                                                      \
+                        size_t n_ = l_ < size - at - 1 ? l_ : size - at - 1;              \
+                        memcpy(buf + at, s_, n_);                                         \
+                        buf[at + n_] = '\0';                                              \
+                    }                                                                     \
+                    at += l_; } while (0)
     if (at >= size)
         return at;
     if (!n) {

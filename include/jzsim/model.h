@@ -223,6 +223,41 @@ typedef enum {
 /* Set which totals runs with w write (JZ_TOTALS_*; kept until changed). */
 void jz_workspace_set_totals(jz_workspace *w, int totals);
 
+/* A rolling result: what a Monte Carlo draw keeps of a run, in memory that
+ * does not grow with the number of gemeenten.  It has the layout of a
+ * result of JZ_ROLLING_SLOTS - 1 gemeenten (n_gemeenten = 2): slot 0 holds
+ * the gemeente being projected (overwritten by the next one), slot 1 the
+ * gemeente kept (jz_workspace_set_rolling), slot 2 = n_gemeenten the
+ * region.  Runs into it need a workspace set rolling; they write the
+ * region's JZ_TOTALS_FIGURES arrays (whatever jz_workspace_set_totals
+ * says), summed over the gemeenten in the same order as a full run, so
+ * those and every array of the kept gemeente are the same bits as in a
+ * full run.  NULL when out of memory. */
+#define JZ_ROLLING_SLOTS 3
+jz_result *jz_result_alloc_rolling(const jz_scenario *s);
+
+/* Runs with w write into a rolling result (jz_result_alloc_rolling) and
+ * keep gemeente `keep` (0 .. G-1) in slot 1, or none when keep < 0; until
+ * called again.  on = 0: back to full results. */
+void jz_workspace_set_rolling(jz_workspace *w, int on, int keep);
+
+/* Volumes kept across the runs of a Monte Carlo.  Built from the base
+ * scenario and a probe (a copy of base with every uncertain input NaN):
+ * the volumes of every gemeente that no NaN reaches, which are those of
+ * every draw of base.  A rolling run with a workspace that has the cache
+ * (jz_workspace_set_volumes) and no measure switches (jz_run_options)
+ * copies them instead of projecting the chains; its numbers are the same
+ * bits.  It is only valid for runs of draws of base: the caller keeps that
+ * promise.  G x (13 Z H + 3 H) doubles, read-only: one cache may serve
+ * every thread.  NULL when out of memory or the dimensions differ. */
+typedef struct jz_volume_cache jz_volume_cache;
+jz_volume_cache *jz_volume_cache_alloc(const jz_scenario *base, const jz_scenario *probe);
+void jz_volume_cache_free(jz_volume_cache *c);
+/* How many gemeenten' volumes c holds. */
+int jz_volume_cache_kept(const jz_volume_cache *c);
+/* Runs with w take kept volumes from c (NULL: none; c must outlive them). */
+void jz_workspace_set_volumes(jz_workspace *w, const jz_volume_cache *c);
+
 /* The checks jz_model_run makes on gemeente g's own inputs (its cells, all
  * years, and its fixed lines, external shifts and rijksbijdrage): JZ_OK or
  * JZ_EINPUT with the same message the run would give.  For callers that

@@ -154,12 +154,8 @@ typedef struct jz_input {
     char *file;   /* file the value came from (after extends) */
     int line;
     /* for readers of a report: */
-    char *label_nl;  /* "Instroom ambulante jeugdhulp (per 1.000 jeugdigen)": the `label:`
-                        written with the value, or generated from zorgsoort and key; never NULL
-                        once loaded */
-    char *label_en;  /* the same in English ("Inflow ambulante jeugdhulp (per 1,000 youth)");
-                        a written `label:` is used for both languages */
-    int label_given; /* 1: label_nl/label_en are the scenario's own `label:` */
+    char *label;     /* the `label:` written with the value (used for both languages), or NULL:
+                        then jz_input_label makes one from the path when a report asks */
     int bron;        /* index into jz_scenario.bronnen of the nearest `bron: id`, or -1 */
 } jz_input;
 
@@ -306,6 +302,15 @@ void jz_scenario_free(jz_scenario *s);
 int jz_scenario_zorgsoort_index(const jz_scenario *s, const char *key);
 /* Index of the gemeente with this CBS code or name, or -1. */
 int jz_scenario_gemeente_index(const jz_scenario *s, const char *code_or_name);
+
+/* The label of input `in` of s for a reader, in Dutch (english = 0) or in
+ * English: its own `label:`, or one made from its path and the names in s,
+ * "Instroom ambulante jeugdhulp (per 1.000 jeugdigen)" / "Inflow ambulante
+ * jeugdhulp (per 1,000 youth)".  Made when asked, not when loading (a
+ * national scenario has ~15,000 inputs; a report names a few, or all of
+ * them in the inputs sheet).  Returns the label: in->label or buf (size
+ * bytes, 512 is enough). */
+const char *jz_input_label(const jz_scenario *s, const jz_input *in, int english, char *buf, size_t size);
 
 /* Year index helpers. */
 static inline int jz_scenario_year(const jz_scenario *s, int y) { return s->meta.base_year + y; }
