@@ -91,4 +91,20 @@ bad_regio mix 'mix\.yaml:[0-9]+:[0-9]+: .*weights of the mix must sum to 100%' <
 regio:
   verevening: {zorgsoorten: [jeugdzorgplus], sleutel: {jeugd: 60%, gebruik: 60%}, gebruik: {jaren: 2024}}
 Y
+# the Monte Carlo of a gemeente in a region with a verevening: its point
+# (the draw at the point values) is the run's tekort with the verevening in
+# it, and the draws are the same for 1 and 2 threads
+TWV="$SRC/scenarios/twente/verevening-gebruik.yaml"
+expect_exit 0 "$JZ" run --format json --gemeente GM0164 -o "$TMP/vrun.json" "$TWV"
+expect_exit 0 "$JZ" mc --draws 16 --threads 1 --format json --gemeente GM0164 -o "$TMP/vmc1.json" "$TWV"
+expect_exit 0 "$JZ" mc --draws 16 --threads 2 --format json --gemeente GM0164 -o "$TMP/vmc2.json" "$TWV"
+python3 - "$TMP/vrun.json" "$TMP/vmc1.json" "$TMP/vmc2.json" <<'PY' && ok || bad "mc with a verevening"
+import json, sys
+run, m1, m2 = (json.load(open(f)) for f in sys.argv[1:])
+t = run["results"][0]["totals"]
+assert any(abs(v) > 1 for v in t["verevening"]), "the verevening should move Hengelo's cost"
+for a, b in zip(m1["figures"]["tekort"]["point"], t["tekort"]):
+    assert abs(a - b) <= 1e-9 * abs(b), (a, b)
+assert m1["figures"] == m2["figures"]
+PY
 finish
