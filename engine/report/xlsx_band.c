@@ -2,7 +2,8 @@
  * xlsx_band.c - the workbook's sheet "Bandbreedte" (run and compare
  * --intervals): the backtest's band around the reference's clients in care
  * at the end of the year, one row per gemeente x zorgsoort (and the
- * gemeente total) x year with the stock, the lower and the upper bound.
+ * gemeente total) x year with the lower bound, the stock and the upper
+ * bound (the order of jz_cmp_stock_band).
  * The band is computed in engine/analysis/intervals.c and read with
  * jz_cmp_stock_band; nothing is computed here.
  */
@@ -44,8 +45,8 @@ void jz_xlsx_band_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, int 
     worksheet_write_string(ws, 1, 0, buf, NULL);
     int row = 3;
     const char *head[] = {L(b, "Code", "Code"), L(b, "Gemeente", "Gemeente"), L(b, "Zorgsoort", "Care type"),
-                          L(b, "Jaar", "Year"), L(b, "Stand eind jaar", "Stock at year end"),
-                          L(b, "Onder", "Lower"), L(b, "Boven", "Upper"), L(b, "Opmerking", "Remark")};
+                          L(b, "Jaar", "Year"), L(b, "Onder", "Lower"),
+                          L(b, "Stand eind jaar", "Stock at year end"), L(b, "Boven", "Upper"), L(b, "Opmerking", "Remark")};
     for (int k = 0; k < 8; k++)
         text(b, ws, row, k, head[k], b->head);
     row++;
