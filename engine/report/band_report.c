@@ -46,7 +46,7 @@ void jz_band_table(FILE *out, const jz_scenario *s, const jz_result *r, const jz
 {
     if (g == r->n_gemeenten && r->n_gemeenten == 1)
         g = 0; /* the region of one gemeente is that gemeente */
-    if (!b || g >= r->n_gemeenten)
+    if (!b || g > r->n_gemeenten)
         return;
     int nl = o->lang == JZ_LANG_NL, y_first = b->last_year + 1 - r->base_year;
     if (y_first < 0)
@@ -94,9 +94,15 @@ void jz_band_table(FILE *out, const jz_scenario *s, const jz_result *r, const jz
           out);
 }
 
+/* The region total (g = G) has a band only from TOTAL rows of the table. */
+static const char *g_code(const jz_scenario *s, const jz_result *r, int g)
+{
+    return g == r->n_gemeenten ? "TOTAL" : s->gemeenten[g].code;
+}
+
 void jz_band_csv(jz_csvw *c, const jz_scenario *s, const jz_result *r, const jz_band *b, int g)
 {
-    if (!b || g >= r->n_gemeenten)
+    if (!b || g > r->n_gemeenten)
         return;
     for (int z = 0; z <= r->n_zorgsoorten; z++) {
         int zz = z < r->n_zorgsoorten ? z : -1;
@@ -106,8 +112,8 @@ void jz_band_csv(jz_csvw *c, const jz_scenario *s, const jz_result *r, const jz_
                 continue;
             for (int k = 0; k < 2; k++) {
                 jz_csvw_field(c, s->meta.name);
-                jz_csvw_field(c, s->gemeenten[g].code);
-                jz_csvw_field(c, s->gemeenten[g].name);
+                jz_csvw_field(c, g_code(s, r, g));
+                jz_csvw_field(c, g == r->n_gemeenten ? "Totaal" : s->gemeenten[g].name);
                 jz_csvw_field(c, zz >= 0 ? s->zorgsoorten[zz].key : "");
                 jz_csvw_int(c, r->base_year + y);
                 jz_csvw_field(c, k ? "band_hi:end" : "band_lo:end");
@@ -134,7 +140,7 @@ void jz_band_json(jz_jsonw *w, const jz_scenario *s, const jz_result *r, const j
     jz_jsonw_begin_array(w);
     for (int i = 0; i < n_g; i++) {
         int g = gs[i];
-        if (g >= r->n_gemeenten)
+        if (g > r->n_gemeenten)
             continue;
         for (int z = 0; z <= r->n_zorgsoorten; z++) {
             int zz = z < r->n_zorgsoorten ? z : -1;
@@ -142,7 +148,7 @@ void jz_band_json(jz_jsonw *w, const jz_scenario *s, const jz_result *r, const j
                 continue;
             jz_jsonw_begin_object(w);
             jz_jsonw_key(w, "code");
-            jz_jsonw_string(w, s->gemeenten[g].code);
+            jz_jsonw_string(w, g_code(s, r, g));
             jz_jsonw_key(w, "zorgsoort");
             if (zz >= 0)
                 jz_jsonw_string(w, s->zorgsoorten[zz].key);

@@ -20,9 +20,10 @@ int jz_html_band_section(const page *p)
     if (!b || !r || !s)
         return JZ_OK;
     /* the shown unit's gemeente in the reference; a region of several
-     * gemeenten has no band (a sum of bands is not a band) */
+     * gemeenten (g = G) has a band only from the table's TOTAL rows (a sum
+     * of bands is not a band) */
     int g = p->c->units[p->u].g[0];
-    if (g < 0 || g >= r->n_gemeenten)
+    if (g < 0 || g > r->n_gemeenten || (g == r->n_gemeenten && r->n_gemeenten < 2))
         return JZ_OK;
     const int Z = r->n_zorgsoorten, H = r->horizon;
     double *v = malloc((size_t)Z * (size_t)H * sizeof *v);

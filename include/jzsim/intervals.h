@@ -82,7 +82,9 @@ typedef struct jz_band {
 } jz_band;
 
 /* The band of run r of s: end x (1 + q_lo), end x (1 + q_hi) for each row
- * of iv.  JZ_EINPUT (at the row's line:column in iv->path) when a row names
+ * of iv.  A row with gemeente TOTAL is the region of several gemeenten
+ * (slot g = G): the backtest of the region's own series; the region has no
+ * band without such rows (a sum of bands is not a band).  JZ_EINPUT (at the row's line:column in iv->path) when a row names
  * a gemeente or zorgsoort s does not have, or when no year last_year + 1 ..
  * lies in the run; JZ_ENOMEM. */
 int jz_band_compute(const jz_intervals *iv, const jz_scenario *s, const jz_result *r, jz_band **out,
@@ -102,8 +104,8 @@ int jz_comparison_set_intervals(jz_comparison *c, const jz_intervals *iv, jz_err
  * year index y: 1 with out = {lower, the reference's stock at the end of
  * the year, upper}; 2 when the year is beyond the table's longest horizon
  * of that series; 0 none (no band set, a year up to last_year, no row for
- * the series, or the region total of several gemeenten, see
- * docs/calibration.md). */
+ * the series, or the region total of several gemeenten without TOTAL rows
+ * in the table, see docs/calibration.md). */
 int jz_cmp_stock_band(const jz_comparison *c, int u, int z, int y, double out[3]);
 /* Does unit u have a band in any year and series (z -1 .. Z-1)? */
 int jz_cmp_stock_band_any(const jz_comparison *c, int u);

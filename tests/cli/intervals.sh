@@ -165,6 +165,55 @@ expect_exit 2 "$JZ" compare -q --intervals "$TMP/missing.yaml" "$S" "$S2"
 expect_exit 2 "$JZ" run -q --format xlsx -o "$TMP/no.xlsx" --intervals "$TMP/gm.yaml" "$S"
 expect_grep "$TMP/err" "gm.yaml:9:7: gemeente GM0363 is not in scenario"
 [ -e "$TMP/no.xlsx" ] && bad "run wrote a workbook after a bad table" || ok
+# a region of several gemeenten: a band for its total only from TOTAL rows
+R="$SRC/scenarios/twente/regio.yaml"
+cat >"$TMP/regio.yaml" <<'YML'
+intervals:
+  last_year: 2022
+  level: 0.95
+  series: clients_end
+  rows:
+    - {gemeente: GM0153, zorgsoort: totaal, horizon: 1, q_lo: -0.05, q_hi: 0.06, n: 4, origins: 4}
+    - {gemeente: TOTAL, zorgsoort: totaal, horizon: 1, q_lo: -0.02, q_hi: 0.025, n: 4, origins: 4}
+    - {gemeente: TOTAL, zorgsoort: totaal, horizon: 2, q_lo: -0.03, q_hi: 0.04, n: 3, origins: 4}
+YML
+expect_exit 0 "$JZ" run -q --format csv --gemeente all --intervals "$TMP/regio.yaml" "$R"
+python3 - "$TMP/out" <<'PY' && ok || bad "run: the region's band from its TOTAL rows"
+import csv, sys
+v = {(r["gemeente_code"], r["zorgsoort"], r["year"], r["metric"]): float(r["value"]) for r in csv.DictReader(open(sys.argv[1]))}
+for g, y, lo, hi in [("TOTAL", "2023", -0.02, 0.025), ("TOTAL", "2024", -0.03, 0.04), ("GM0153", "2023", -0.05, 0.06)]:
+    e = v[(g, "", y, "end")]
+    assert abs(v[(g, "", y, "band_lo:end")] - e * (1 + lo)) < 1e-9 * e, (g, y)
+    assert abs(v[(g, "", y, "band_hi:end")] - e * (1 + hi)) < 1e-9 * e, (g, y)
+assert not any(k[0] == "GM0141" and k[3].startswith("band") for k in v)
+PY
+expect_exit 0 "$JZ" compare -q --format json --intervals "$TMP/regio.yaml" "$R" "$R"
+python3 - "$TMP/out" <<'PY' && ok || bad "compare: the region's band from its TOTAL rows"
+import json, sys
+d = json.load(open(sys.argv[1]))
+u = {r["code"]: r for r in d["results"]}
+y = d["years"].index(2024)
+t = u["TOTAL"]["stock_band"]["total"]
+assert abs(t["upper"][y] - t["stock"][y] * 1.04) < 1e-9 * t["stock"][y] and t["beyond_table"][y + 1]
+assert u["GM0141"]["stock_band"] is None and u["GM0153"]["stock_band"] is not None
+PY
+expect_exit 0 "$JZ" compare -q --intervals "$TMP/regio.yaml" "$R" "$R"
+expect_grep "$TMP/out" "Cliënten in zorg eind \\[1\\]"
+# without TOTAL rows the region total has no band: the sum of bands is not one
+grep -v "gemeente: TOTAL" "$TMP/regio.yaml" >"$TMP/regio-g.yaml"
+expect_exit 0 "$JZ" compare -q --format json --intervals "$TMP/regio-g.yaml" "$R" "$R"
+python3 - "$TMP/out" <<'PY' && ok || bad "a region band without TOTAL rows"
+import json, sys
+u = {r["code"]: r for r in json.load(open(sys.argv[1]))["results"]}
+assert u["TOTAL"]["stock_band"] is None and u["GM0153"]["stock_band"] is not None
+PY
+expect_exit 0 "$JZ" run -q --intervals "$TMP/regio-g.yaml" "$R"
+grep -q "bandbreedte" "$TMP/out" && bad "a band for the region total without TOTAL rows" || ok
+# TOTAL in a one-gemeente scenario: located error
+sed 's/GM0001, zorgsoort: ambulant/TOTAL, zorgsoort: ambulant/' "$D/synth_intervals.yaml" >"$TMP/tot1.yaml"
+expect_exit 2 "$JZ" run -q --intervals "$TMP/tot1.yaml" "$S"
+expect_grep "$TMP/err" "tot1.yaml:9:7: gemeente TOTAL is the region of several gemeenten"
+
 # the band goes around a projection made here
 expect_exit 0 "$JZ" run -q --format json -o "$TMP/saved.json" "$S"
 expect_exit 2 "$JZ" compare -q --reference "$TMP/saved.json" --intervals "$D/synth_intervals.yaml" "$S"
