@@ -167,16 +167,7 @@ expect_grep "$TMP/err" "gm.yaml:9:7: gemeente GM0363 is not in scenario"
 [ -e "$TMP/no.xlsx" ] && bad "run wrote a workbook after a bad table" || ok
 # a region of several gemeenten: a band for its total only from TOTAL rows
 R="$SRC/scenarios/twente/regio.yaml"
-cat >"$TMP/regio.yaml" <<'YML'
-intervals:
-  last_year: 2022
-  level: 0.95
-  series: clients_end
-  rows:
-    - {gemeente: GM0153, zorgsoort: totaal, horizon: 1, q_lo: -0.05, q_hi: 0.06, n: 4, origins: 4}
-    - {gemeente: TOTAL, zorgsoort: totaal, horizon: 1, q_lo: -0.02, q_hi: 0.025, n: 4, origins: 4}
-    - {gemeente: TOTAL, zorgsoort: totaal, horizon: 2, q_lo: -0.03, q_hi: 0.04, n: 3, origins: 4}
-YML
+cp "$D/regio_intervals.yaml" "$TMP/regio.yaml"
 expect_exit 0 "$JZ" run -q --format csv --gemeente all --intervals "$TMP/regio.yaml" "$R"
 python3 - "$TMP/out" <<'PY' && ok || bad "run: the region's band from its TOTAL rows"
 import csv, sys
