@@ -12,7 +12,9 @@
  * --intervals F.yaml` puts that band around the run's stock of the years
  * last_year + h: jz_band_compute (engine/analysis/intervals.c) fills a
  * jz_band; the reporters only show it (docs/calibration.md, "Intervals in
- * run").
+ * run").  `jzsim compare --intervals F.yaml` puts it around the reference
+ * [1]: the comparison holds it (jz_comparison_set_intervals) and the
+ * reporters read it with jz_cmp_stock_band ("Intervals in compare").
  */
 #ifndef JZSIM_INTERVALS_H
 #define JZSIM_INTERVALS_H
