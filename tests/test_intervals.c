@@ -7,7 +7,9 @@
  *   - a table written by jz_intervals_write reads back the same;
  *   - a bad table is a located error: unknown gemeente or zorgsoort, a gap
  *     or a duplicate in the horizons, a bound of the wrong sign, a typo'd
- *     key, a last year outside the scenario.
+ *     key, a last year outside the scenario;
+ *   - a comparison holds the band of its reference [1] (compare
+ *     --intervals), read per unit, zorgsoort and year.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -187,12 +189,53 @@ static void test_last_year_outside_the_run(void **state)
     jz_scenario_free(s);
 }
 
+/* compare: the comparison holds the band of its reference [1]; unit,
+ * zorgsoort and year are the comparison's (the other scenario may order
+ * its zorgsoorten otherwise), the stock is the reference's end. */
+static void test_comparison_band_is_the_references(void **state)
+{
+    (void)state;
+    jz_result *r = NULL;
+    jz_scenario *s = load_synth(&r);
+    jz_error err;
+    jz_intervals *iv = jz_intervals_load(TABLE, &err);
+    assert_non_null(iv);
+    const jz_scenario *ss[2] = {s, s};
+    const jz_result *rr[2] = {r, r};
+    jz_comparison *c = jz_comparison_alloc(2, ss, rr, &err);
+    assert_non_null(c);
+    double v[3];
+    assert_int_equal(jz_cmp_stock_band(c, 0, 0, 5, v), 0); /* none set */
+    assert_int_equal(jz_comparison_set_intervals(c, iv, &err), JZ_OK);
+    int z = -1;
+    for (int k = 0; k < c->n_zorgsoorten; k++)
+        if (!strcmp(c->zs[k].key, "ambulant"))
+            z = k;
+    assert_true(z >= 0);
+    int y = 2023 - c->first_year, rz = jz_scenario_zorgsoort_index(s, "ambulant");
+    assert_int_equal(jz_cmp_stock_band(c, 0, z, y, v), 1);
+    double end = r->end[jz_result_cz(r, 0, rz, 2023 - r->base_year)];
+    assert_true(v[1] == end);
+    assert_true(fabs(v[0] - end * 0.95) <= 1e-12 * end && fabs(v[2] - end * 1.06) <= 1e-12 * end);
+    assert_int_equal(jz_cmp_stock_band(c, 0, z, y - 1, v), 0); /* observed year */
+    assert_true(isnan(v[0]) && isnan(v[1]));
+    assert_int_equal(jz_cmp_stock_band(c, 0, z, y + 1, v), 2); /* beyond the table */
+    assert_int_equal(jz_cmp_stock_band(c, 0, -1, y, v), 1);    /* the gemeente total */
+    assert_true(fabs(v[2] - v[1] * 1.035) <= 1e-12 * v[1]);
+    assert_int_equal(jz_cmp_stock_band_any(c, 0), 1);
+    jz_comparison_free(c);
+    jz_intervals_free(iv);
+    jz_result_free(r);
+    jz_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_band_is_stock_times_bounds),
         cmocka_unit_test(test_bad_tables),
         cmocka_unit_test(test_last_year_outside_the_run),
+        cmocka_unit_test(test_comparison_band_is_the_references),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

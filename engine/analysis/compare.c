@@ -16,6 +16,7 @@
 
 #include "jzsim/taakveld.h"
 #include "jzsim/compare.h"
+#include "jzsim/intervals.h"
 #include "jzsim/verschil.h"
 
 /* No labels here: the report layer names each figure (engine/report/metrics.c,
@@ -93,6 +94,7 @@ void jz_comparison_free(jz_comparison *c)
             jz_taakveld_totals_free(c->scen[s].taakvelden);
     free(c->notes);
     free(c->verschil);
+    jz_band_free(c->stock_band);
     free(c->units);
     free(c->zs);
     free(c->scen);

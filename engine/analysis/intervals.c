@@ -12,6 +12,11 @@
  * [end (1 + q_lo), end (1 + q_hi)] around its own stock of the year
  * last_year + h: the band is the backtest's error spread at that horizon,
  * put around this run's projection.
+ *
+ * The region of several gemeenten (slot g = G) gets a band only from rows
+ * with gemeente TOTAL: the backtest of the region's own series.  Summing
+ * the gemeenten's bounds would assume perfectly correlated errors and give
+ * too wide a band, so no region band is made from them.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -292,6 +297,19 @@ int jz_band_compute(const jz_intervals *iv, const jz_scenario *s, const jz_resul
     for (int i = 0; i < iv->n; i++) {
         const jz_interval_row *row = &iv->rows[i];
         int g = jz_scenario_gemeente_index(s, row->gemeente), z = -1;
+        /* TOTAL: the region of several gemeenten, only from a series the
+         * backtest scored for the region itself (a sum of the gemeenten's
+         * bands is not a band of the sum) */
+        if (g < 0 && strcmp(row->gemeente, "TOTAL") == 0) {
+            if (G < 2) {
+                jz_error_set(err, JZ_EINPUT, iv->path, row->line, row->column,
+                             "gemeente TOTAL is the region of several gemeenten, but scenario '%s' has one (%s): "
+                             "name it by its code", s->meta.name, s->gemeenten[0].code);
+                jz_band_free(b);
+                return JZ_EINPUT;
+            }
+            g = G;
+        }
         if (g < 0)
             goto bad_gemeente;
         if (row->zorgsoort[0] && (z = jz_scenario_zorgsoort_index(s, row->zorgsoort)) < 0) {
@@ -340,4 +358,66 @@ int jz_band_compute(const jz_intervals *iv, const jz_scenario *s, const jz_resul
     }
     *out = b;
     return JZ_OK;
+}
+
+/* ---- the band of a comparison's reference -------------------------------- */
+
+int jz_comparison_set_intervals(jz_comparison *c, const jz_intervals *iv, jz_error *err)
+{
+    jz_band *b = NULL;
+    int rc = jz_band_compute(iv, c->scen[0].scenario, c->scen[0].result, &b, err);
+    if (rc != JZ_OK)
+        return rc;
+    jz_band_free(c->stock_band);
+    c->stock_band = b;
+    return JZ_OK;
+}
+
+int jz_cmp_stock_band(const jz_comparison *c, int u, int z, int y, double out[3])
+{
+    out[0] = out[1] = out[2] = NAN;
+    const jz_band *b = c->stock_band;
+    if (!b || u < 0 || u >= c->n_units || z < -1 || z >= c->n_zorgsoorten || y < 0 || y >= c->n_years)
+        return 0;
+    const jz_result *r = c->scen[0].result;
+    int g = c->units[u].g[0], ry = jz_cmp_year(c, y) - r->base_year;
+    /* the region total (g = G) only when the table had rows for it */
+    if (g < 0 || g > r->n_gemeenten || (g == r->n_gemeenten && r->n_gemeenten < 2) || ry < 0 || ry >= r->horizon)
+        return 0;
+    int rz = z >= 0 ? c->zs[z].z[0] : -1;
+    if (z >= 0 && rz < 0)
+        return 0;
+    if (rz >= 0) {
+        size_t k = jz_result_cz(r, g, rz, ry);
+        if (b->beyond[k])
+            return 2;
+        out[0] = b->end_lo[k];
+        out[1] = r->end[k];
+        out[2] = b->end_hi[k];
+    } else {
+        size_t k = jz_result_gy(r, g, ry);
+        if (b->g_beyond[k])
+            return 2;
+        double end = 0.0;
+        for (int zz = 0; zz < r->n_zorgsoorten; zz++)
+            end += r->end[jz_result_cz(r, g, zz, ry)];
+        out[0] = b->g_end_lo[k];
+        out[1] = end;
+        out[2] = b->g_end_hi[k];
+    }
+    if (!isfinite(out[0])) {
+        out[1] = NAN;
+        return 0;
+    }
+    return 1;
+}
+
+int jz_cmp_stock_band_any(const jz_comparison *c, int u)
+{
+    double v[3];
+    for (int z = -1; c->stock_band && z < c->n_zorgsoorten; z++)
+        for (int y = 0; y < c->n_years; y++)
+            if (jz_cmp_stock_band(c, u, z, y, v))
+                return 1;
+    return 0;
 }

@@ -14,6 +14,7 @@
 #include "cli/werksessie.h"
 #include "jzsim/compare.h"
 #include "jzsim/history.h"
+#include "jzsim/intervals.h"
 #include "jzsim/sensitivity.h"
 
 /* The options of compare itself: --bands, --title, and Monte Carlo's
@@ -28,6 +29,7 @@ typedef struct args {
     const char *history;   /* --history: observed figures for the briefing */
     int interactive;       /* --interactive: the werksessie in the briefing */
     const char *reference; /* --reference: an earlier forecast saved as JSON, as [1] */
+    const char *intervals; /* --intervals: the backtest's band around [1]'s stocks */
 } args;
 
 static const char usage[] =
@@ -94,6 +96,11 @@ static const cli_option options[] = {
         "docs/calibration.md) drawn as points beside the projection;\n"
         "years up to its last year are shown as realisation",
         offsetof(args, history), 0, 0},
+    {CLI_OPT_STRING, "--intervals", "FILE",
+        "the backtest's 95% band around the reference's [1] clients\n"
+        "in care at year end, in every format (the table written by\n"
+        "'jzsim backtest --rolling --save-intervals'; docs/calibration.md)",
+        offsetof(args, intervals), 0, 0},
     CLI_OWN("--interactive", NULL,
         "html: add the werksessie, sliders and switches that rerun\n"
         "the model in the page, offline (docs/werksessie.md)"),
@@ -114,6 +121,8 @@ static const char trailer[] =
     "  jzsim compare --format csv --locale nl -o vergelijking.csv a.yaml b.yaml\n"
     "  jzsim run --format json -o begroting-2026.json mijn-gemeente.yaml\n"
     "  jzsim compare --reference begroting-2026.json mijn-gemeente-nu.yaml\n"
+    "  jzsim compare --intervals tests/data/history/synth_intervals.yaml \\\n"
+    "      tests/data/history/synth.yaml tests/data/history/synth.yaml\n"
     "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.\n";
 
@@ -171,6 +180,13 @@ static int parse(int argc, char **argv, cli_common *co, args *a)
     if (a->reference && a->draws)
         return cli_usage_error("compare", "--draws needs the inputs of every scenario; a saved forecast "
                                           "(--reference) has only its figures");
+    if (a->reference && a->intervals)
+        return cli_usage_error("compare", "--intervals puts the backtest's band around the reference's projection; "
+                                          "a saved forecast (--reference) is not projected here: put the band on it "
+                                          "with 'jzsim run --intervals'");
+    if (a->interactive && a->intervals)
+        return cli_usage_error("compare", "--intervals is not drawn in the werksessie (the page reruns the model, "
+                                          "the band belongs to the saved run); leave out --interactive");
     if (a->reference && co->n_paths >= JZ_CMP_MAX_SCENARIOS)
         return cli_usage_error("compare", "with --reference at most %d scenario files", JZ_CMP_MAX_SCENARIOS - 1);
     if (a->reference && co->n_paths < 1)
@@ -252,6 +268,11 @@ int cmd_compare(int argc, char **argv)
         if (m >= 0)
             rc = m;
     }
+    jz_intervals *iv = NULL;
+    if (rc == EXIT_OK && a.intervals &&
+        (!(iv = jz_intervals_load(a.intervals, &err)) || jz_comparison_set_intervals(c, iv, &err) != JZ_OK))
+        rc = cli_fail(&err);
+    jz_intervals_free(iv);
     jz_sensitivity *tornado = NULL;
     if (rc == EXIT_OK && co.format == JZ_FORMAT_HTML && sc[0]->n_uncertain > 0) {
         /* the briefing shows which of the reference's assumptions matter
@@ -282,7 +303,7 @@ int cmd_compare(int argc, char **argv)
 }
 
 int cli_write_one(const char *cmd, const jz_scenario *s, const jz_result *r, const jz_report_options *o,
-                  const jz_history *history, const struct jz_band *band, const char *output)
+                  const jz_history *history, const jz_intervals *intervals, const char *output)
 {
     int rc = xlsx_missing(cmd, o->format);
     if (rc >= 0)
@@ -294,8 +315,11 @@ int cli_write_one(const char *cmd, const jz_scenario *s, const jz_result *r, con
     /* with one scenario the units are its gemeenten in order, then the total */
     jz_report_options ro = *o;
     ro.gemeente = o->gemeente >= 0 && o->gemeente < c->n_units ? o->gemeente : -1;
-    jz_report_subject x = {.kind = JZ_REPORT_COMPARE, .comparison = c, .history = history, .band = band,
-                           .scenario = band ? s : NULL, .result = band ? r : NULL};
+    if (intervals && jz_comparison_set_intervals(c, intervals, &err) != JZ_OK) {
+        jz_comparison_free(c);
+        return cli_fail(&err);
+    }
+    jz_report_subject x = {.kind = JZ_REPORT_COMPARE, .comparison = c, .history = history};
     rc = cli_report(output, &x, &ro);
     jz_comparison_free(c);
     return rc;

@@ -44,8 +44,8 @@ static const cli_option options[] = {
         "drawn as points beside the projection",
         offsetof(args, history), 0, 0},
     {CLI_OPT_STRING, "--intervals", "FILE",
-        "table, csv, json, html: the 95% band of the backtest around the\n"
-        "projected clients in care at year end (a file written by\n"
+        "the 95% band of the backtest around the projected clients\n"
+        "in care at year end, in every format (a file written by\n"
         "'jzsim backtest --rolling --save-intervals')",
         offsetof(args, intervals), 0, 0},
     CLI_QUIET_ROW,
@@ -85,9 +85,6 @@ int cmd_run(int argc, char **argv)
         return rc;
     if (a.history && co.format != JZ_FORMAT_HTML)
         return cli_usage_error("run", "--history is drawn in the briefing: it goes with --format html");
-    if (a.intervals && co.format == JZ_FORMAT_XLSX)
-        return cli_usage_error("run", "--intervals is shown in the table, CSV, JSON and the briefing (html); the "
-                                      "workbook does not hold it yet");
     jz_report_options ro;
     cli_report_options(&co, &ro);
 
@@ -116,13 +113,10 @@ int cmd_run(int argc, char **argv)
         /* xlsx, html: the comparison reporters, with a comparison of one */
         jz_history *h = a.history ? jz_history_load(a.history, &err) : NULL;
         jz_intervals *iv = NULL;
-        jz_band *band = NULL;
-        if ((a.history && !h) || (a.intervals && (!(iv = jz_intervals_load(a.intervals, &err)) ||
-                                                  jz_band_compute(iv, s, r, &band, &err) != JZ_OK)))
+        if ((a.history && !h) || (a.intervals && !(iv = jz_intervals_load(a.intervals, &err))))
             rc = cli_fail(&err);
         else
-            rc = cli_write_one("run", s, r, &ro, h, band, co.output);
-        jz_band_free(band);
+            rc = cli_write_one("run", s, r, &ro, h, iv, co.output);
         jz_intervals_free(iv);
         jz_history_free(h);
     } else {

@@ -7,6 +7,7 @@
 #define JZ_REPORT_BAND_REPORT_H
 
 #include "jzsim/jzsim.h"
+#include "jzsim/compare.h"
 #include "jzsim/intervals.h"
 #include "report/csvw.h"
 #include "report/jsonw.h"
@@ -21,5 +22,16 @@ void jz_band_csv(jz_csvw *c, const jz_scenario *s, const jz_result *r, const jz_
  * last_observed_year, rows: [{code, zorgsoort (null: total), lower, upper
  * (null where no band), beyond_table}]} for the gemeenten gs[0..n_g). */
 void jz_band_json(jz_jsonw *w, const jz_scenario *s, const jz_result *r, const jz_band *b, const int *gs, int n_g);
+
+/* compare (jz_cmp_stock_band: the band of the reference [1]) for unit u:
+ * a table section "stock (lower - upper)" per zorgsoort and year; CSV rows
+ * (scenario_index 1) with metrics band_lo:end, band_mid:end (the stock) and
+ * band_hi:end; a JSON member "stock_band" of the unit: null when the unit
+ * has none, else {metric, scenario_index, level, last_observed_year, total,
+ * zorgsoorten: {key: ...}}, each series {lower, stock, upper (per year of
+ * the comparison, null where no band), beyond_table}. */
+void jz_band_cmp_table(FILE *out, const jz_comparison *c, const jz_report_options *o, int u);
+void jz_band_cmp_csv(jz_csvw *k, const jz_comparison *c, int u);
+void jz_band_cmp_json(jz_jsonw *w, const jz_comparison *c, int u);
 
 #endif

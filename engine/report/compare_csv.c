@@ -23,6 +23,7 @@
 #include "report/reporters.h"
 #include "jzsim/compare.h"
 #include "report/csvw.h"
+#include "report/band_report.h"
 #include "report/cmp_common.h"
 #include "jzsim/verschil.h"
 
@@ -89,6 +90,7 @@ static void unit_rows(jz_csvw *k, const jz_comparison *c, int u)
             rows(k, c, u, m, z);
     }
     verschil_rows(k, c, u);
+    jz_band_cmp_csv(k, c, u);
 }
 
 int jz_rep_compare_csv(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)

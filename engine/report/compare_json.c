@@ -33,6 +33,7 @@
 #include "report/reporters.h"
 #include "jzsim/compare.h"
 #include "jzsim/jzsim.h"
+#include "report/band_report.h"
 #include "report/cmp_common.h"
 #include "report/jsonw.h"
 #include "jzsim/verschil.h"
@@ -195,6 +196,7 @@ static void unit_obj(jz_jsonw *w, const jz_comparison *c, int u)
     jz_jsonw_end_object(w);
     bands_obj(w, c, u);
     verschil_obj(w, c, u);
+    jz_band_cmp_json(w, c, u);
     jz_jsonw_end_object(w);
 }
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "report/reporters.h"
+#include "report/band_report.h"
 #include "report/cmp_common.h"
 #include "report/text.h"
 #include "jzsim/verschil.h"
@@ -388,6 +389,7 @@ static void unit_report(FILE *out, const jz_comparison *c, const jz_report_optio
     for (int y = 0; y < c->n_years; y++)
         zorgsoort_table(out, c, o, JZ_CMP_Z_TEKORT, tekort_lines, n_lines, JZ_CMP_TEKORT, u, y);
     verschil_section(out, c, o, u);
+    jz_band_cmp_table(out, c, o, u);
 }
 
 int jz_rep_compare_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)

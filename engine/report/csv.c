@@ -106,7 +106,7 @@ int jz_rep_run_csv(FILE *out, const jz_report_subject *x, const jz_report_option
             gemeente_rows(&c, s, r, g, x->taakvelden);
         if (r->n_gemeenten > 1)
             gemeente_rows(&c, s, r, r->n_gemeenten, x->taakvelden);
-        for (int g = 0; x->band && g < r->n_gemeenten; g++)
+        for (int g = 0; x->band && g < r->n_gemeenten + (r->n_gemeenten > 1); g++) /* the region: TOTAL rows */
             jz_band_csv(&c, s, r, x->band, g);
     } else {
         int g = o->gemeente >= 0 ? o->gemeente : (r->n_gemeenten == 1 ? 0 : r->n_gemeenten);

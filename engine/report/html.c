@@ -522,7 +522,8 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
 {
     const jz_comparison *c = x->comparison;
     page pg = {out, c, o->lang, o->gemeente >= 0 ? o->gemeente : c->total_unit, jz_cmp_summary_year(c),
-               jz_html_realised_year(c, x->history), x->history, x->band, x->scenario, x->result};
+               jz_html_realised_year(c, x->history), x->history, c->stock_band, c->scen[0].scenario,
+               c->scen[0].result};
     const page *p = &pg;
     const jz_cmp_unit *un = &c->units[pg.u];
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"

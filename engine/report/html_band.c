@@ -1,7 +1,8 @@
 /*
  * html_band.c - the briefing's chart of the clients in care at year end
- * per zorgsoort with the backtest's 95% band (run --intervals; the band is
- * computed in engine/analysis/intervals.c, this file only draws it).
+ * per zorgsoort of the reference [1] with the backtest's 95% band (run and
+ * compare --intervals; the band is computed in engine/analysis/intervals.c
+ * and held by the comparison, this file only draws it).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -18,10 +19,12 @@ int jz_html_band_section(const page *p)
     const jz_scenario *s = p->band_s;
     if (!b || !r || !s)
         return JZ_OK;
-    /* one scenario: its units are its gemeenten, then the total */
-    int g = p->u < r->n_gemeenten ? p->u : r->n_gemeenten == 1 ? 0 : -1;
-    if (g < 0)
-        return JZ_OK; /* a region of several gemeenten has no band */
+    /* the shown unit's gemeente in the reference; a region of several
+     * gemeenten (g = G) has a band only from the table's TOTAL rows (a sum
+     * of bands is not a band) */
+    int g = p->c->units[p->u].g[0];
+    if (g < 0 || g > r->n_gemeenten || (g == r->n_gemeenten && r->n_gemeenten < 2))
+        return JZ_OK;
     const int Z = r->n_zorgsoorten, H = r->horizon;
     double *v = malloc((size_t)Z * (size_t)H * sizeof *v);
     double *band = malloc((size_t)Z * (size_t)H * 3 * sizeof *band);
@@ -59,6 +62,12 @@ int jz_html_band_section(const page *p)
            "The bands give the %.0f%% interval of the forecast error the backtest measured at each horizon "
            "(observed up to %d), around this projection; it is the model's error, not the uncertainty of the "
            "assumptions.", 100.0 * b->level, b->last_year);
+        if (p->c->n_scenarios > 1) {
+            T(p, " De band staat om de referentie [1] ", " The band is around the reference [1] ");
+            esc(p, s->meta.name);
+            T(p, "; de andere scenario's zijn alternatieven, geen prognoses die de backtest toetste.",
+              "; the other scenarios are alternatives, not forecasts the backtest scored.");
+        }
         if (beyond)
             T(p, " Verder vooruit dan de backtest toetste staat geen band.",
               " Further ahead than the backtest scored there is no band.");

@@ -22,8 +22,8 @@ typedef struct page {
     int realised; /* the last realised calendar year: the reference's base year, or
                    * the last (not provisional) year of the history */
     const struct jz_history *history; /* observed figures (--history), or NULL */
-    /* run --intervals: the backtest's band around the stocks of the one
-     * scenario and its run (html_band.c), or NULL */
+    /* run/compare --intervals: the backtest's band around the stocks of
+     * the reference [1] and its run (c->stock_band; html_band.c), or NULL */
     const struct jz_band *band;
     const jz_scenario *band_s;
     const jz_result *band_r;
@@ -110,8 +110,9 @@ void jz_html_regio_section(const page *p);
 int jz_html_verschil_section(const page *p);
 /* The observed figures of the history next to the projection (--history). */
 int jz_html_history_section(const page *p);
-/* html_band.c: the stocks per zorgsoort with the backtest's band (run
- * --intervals); nothing without a band or for a region of several. */
+/* html_band.c: the reference's stocks per zorgsoort with the backtest's
+ * band (run/compare --intervals); nothing without a band or for a region
+ * of several. */
 int jz_html_band_section(const page *p);
 /* The values of figure m per scenario and year, as a table (html.c). */
 void jz_html_year_table(const page *p, int m);

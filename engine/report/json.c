@@ -170,8 +170,10 @@ int jz_rep_run_json(FILE *out, const jz_report_subject *x, const jz_report_optio
     if (x->band) {
         /* the gemeenten shown above (the region total has no band) */
         int one = o->gemeente >= 0 ? o->gemeente : (r->n_gemeenten == 1 ? 0 : r->n_gemeenten);
-        int *gs = o->all_gemeenten ? malloc((size_t)r->n_gemeenten * sizeof *gs) : &one;
-        int n_g = o->all_gemeenten ? r->n_gemeenten : 1;
+        /* with --gemeente all also the region, which has a band only from
+         * the table's TOTAL rows */
+        int *gs = o->all_gemeenten ? malloc((size_t)(r->n_gemeenten + 1) * sizeof *gs) : &one;
+        int n_g = o->all_gemeenten ? r->n_gemeenten + (r->n_gemeenten > 1) : 1;
         if (!gs)
             return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
         for (int g = 0; o->all_gemeenten && g < n_g; g++)

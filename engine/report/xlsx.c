@@ -365,6 +365,14 @@ static void about_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
                  s == 0 ? L(b, "; referentie", "; reference") : "");
         worksheet_write_string(ws, (lxw_row_t)row++, 0, buf, NULL);
     }
+    if (c->stock_band) {
+        snprintf(buf, sizeof buf, "%s: %s", L(b, "Bandbreedte", "Band"),
+                 L(b, "de cliënten in zorg op 31 december van [1] met het interval van de prognosefout die de backtest "
+                      "mat (--intervals); de fout van het model, niet de onzekerheid van de aannames.",
+                   "the clients in care on 31 December of [1] with the interval of the forecast error the backtest "
+                   "measured (--intervals); the model's error, not the uncertainty of the assumptions."));
+        worksheet_write_string(ws, (lxw_row_t)row++, 0, buf, NULL);
+    }
     if (c->n_notes) {
         row++;
         worksheet_write_string(ws, (lxw_row_t)row++, 0, L(b, "Let op", "Notes"), b->bold);
@@ -417,7 +425,7 @@ int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_o
     snprintf(sheet[JZ_CMP_MAX_SCENARIOS + 1], sizeof sheet[0], "%s", inputs_name);
     snprintf(sheet[JZ_CMP_MAX_SCENARIOS + 2], sizeof sheet[0], "%s", about_name);
     snprintf(sheet[JZ_CMP_MAX_SCENARIOS + 3], sizeof sheet[0], "%s", vs_name);
-    char used[JZ_CMP_MAX_SCENARIOS + 5][JZ_SHEET_NAME_SIZE];
+    char used[JZ_CMP_MAX_SCENARIOS + 6][JZ_SHEET_NAME_SIZE];
     for (int i = 0; i < 4; i++)
         snprintf(used[n_used++], sizeof used[0], "%s", sheet[JZ_CMP_MAX_SCENARIOS + i]);
     /* a region: its gemeenten side by side (xlsx_regio.c) */
@@ -425,6 +433,11 @@ int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_o
     int regio = jz_xlsx_regio_wanted(c);
     if (regio)
         snprintf(used[n_used++], sizeof used[0], "%s", regio_name);
+    /* run/compare --intervals: the band around the reference's stocks */
+    const char *band_name = L(&b, "Bandbreedte", "Band");
+    int band = jz_xlsx_band_wanted(c, u0, u1);
+    if (band)
+        snprintf(used[n_used++], sizeof used[0], "%s", band_name);
     for (int s = 0; s < c->n_scenarios; s++) {
         /* the full "[k] name" stands in cell A1 of the sheet and in the
          * Toelichting; the tab gets a short unique name, never a name cut
@@ -447,6 +460,8 @@ int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_o
         jz_xlsx_verschil_sheet(&b, ws, c, u0, u1);
     if (ws && regio && (ws = workbook_add_worksheet(b.wb, regio_name)))
         jz_xlsx_regio_sheet(&b, ws, c);
+    if (ws && band && (ws = workbook_add_worksheet(b.wb, band_name)))
+        jz_xlsx_band_sheet(&b, ws, c, u0, u1);
     if (ws && (ws = workbook_add_worksheet(b.wb, inputs_name)))
         jz_xlsx_inputs_sheet(&b, ws, c);
     if (ws && (ws = workbook_add_worksheet(b.wb, about_name)))

@@ -73,4 +73,9 @@ void jz_xlsx_verschil_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, 
 int jz_xlsx_regio_wanted(const jz_comparison *c);
 void jz_xlsx_regio_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c);
 
+/* The Bandbreedte sheet: the backtest's band around the reference's stocks
+ * (xlsx_band.c), when the comparison has one for a unit u0..u1-1. */
+int jz_xlsx_band_wanted(const jz_comparison *c, int u0, int u1);
+void jz_xlsx_band_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, int u0, int u1);
+
 #endif

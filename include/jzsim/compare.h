@@ -156,6 +156,10 @@ typedef struct jz_comparison {
      * k = z for a zorgsoort, Z for the lines in no zorgsoort, Z + 1 for all;
      * read it with jz_cmp_verschil */
     struct jz_verschil *verschil;
+    /* owned, optional: the backtest's band around the reference's (scenario
+     * [1]'s) projected stocks, set by jz_comparison_set_intervals and read
+     * with jz_cmp_stock_band (jzsim/intervals.h); NULL: none */
+    struct jz_band *stock_band;
 } jz_comparison;
 
 /* Build a comparison of n pairs (1 <= n <= JZ_CMP_MAX_SCENARIOS); pair 0 is

@@ -12,7 +12,9 @@
  * --intervals F.yaml` puts that band around the run's stock of the years
  * last_year + h: jz_band_compute (engine/analysis/intervals.c) fills a
  * jz_band; the reporters only show it (docs/calibration.md, "Intervals in
- * run").
+ * run").  `jzsim compare --intervals F.yaml` puts it around the reference
+ * [1]: the comparison holds it (jz_comparison_set_intervals) and the
+ * reporters read it with jz_cmp_stock_band ("Intervals in compare").
  */
 #ifndef JZSIM_INTERVALS_H
 #define JZSIM_INTERVALS_H
@@ -20,6 +22,7 @@
 #include <stdio.h>
 
 #include "jzsim/calibrate.h"
+#include "jzsim/compare.h"
 #include "jzsim/error.h"
 #include "jzsim/model.h"
 #include "jzsim/scenario.h"
@@ -81,12 +84,33 @@ typedef struct jz_band {
 } jz_band;
 
 /* The band of run r of s: end x (1 + q_lo), end x (1 + q_hi) for each row
- * of iv.  JZ_EINPUT (at the row's line:column in iv->path) when a row names
+ * of iv.  A row with gemeente TOTAL is the region of several gemeenten
+ * (slot g = G): the backtest of the region's own series; the region has no
+ * band without such rows (a sum of bands is not a band).  JZ_EINPUT (at the row's line:column in iv->path) when a row names
  * a gemeente or zorgsoort s does not have, or when no year last_year + 1 ..
  * lies in the run; JZ_ENOMEM. */
 int jz_band_compute(const jz_intervals *iv, const jz_scenario *s, const jz_result *r, jz_band **out,
                     jz_error *err);
 void jz_band_free(jz_band *b);
+
+/* compare --intervals (and run --intervals for the workbook and the
+ * briefing): the band around the projection of the comparison's reference,
+ * scenario [1] - the scenario the backtest's error is put around; the
+ * others are alternatives to it, not forecasts the backtest scored.  The
+ * rows must match the reference's gemeenten and zorgsoorten as for
+ * jz_band_compute (a located JZ_EINPUT otherwise).  The band is stored in
+ * c->stock_band (replacing one set before). */
+int jz_comparison_set_intervals(jz_comparison *c, const jz_intervals *iv, jz_error *err);
+
+/* The band of unit u, comparison zorgsoort z (-1: the gemeente total) in
+ * year index y: 1 with out = {lower, the reference's stock at the end of
+ * the year, upper}; 2 when the year is beyond the table's longest horizon
+ * of that series; 0 none (no band set, a year up to last_year, no row for
+ * the series, or the region total of several gemeenten without TOTAL rows
+ * in the table, see docs/calibration.md). */
+int jz_cmp_stock_band(const jz_comparison *c, int u, int z, int y, double out[3]);
+/* Does unit u have a band in any year and series (z -1 .. Z-1)? */
+int jz_cmp_stock_band_any(const jz_comparison *c, int u);
 
 #ifdef __cplusplus
 }

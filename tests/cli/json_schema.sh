@@ -22,7 +22,10 @@ j() {
 j run run "$JZ" run -q --format json scenarios/example.yaml
 j run-all run "$JZ" run -q --format json --gemeente all scenarios/twente/regio.yaml
 j run-band run "$JZ" run -q --format json --intervals $H/synth_intervals.yaml $H/synth.yaml
+j run-band-regio run "$JZ" run -q --format json --gemeente all --intervals $H/regio_intervals.yaml scenarios/twente/regio.yaml
 j compare compare "$JZ" compare -q --format json scenarios/example.yaml scenarios/example-hoge-indexatie.yaml
+j compare-band-regio compare "$JZ" compare -q --format json --intervals $H/regio_intervals.yaml scenarios/twente/regio.yaml scenarios/twente/regio.yaml
+j compare-band compare "$JZ" compare -q --format json --intervals $H/synth_intervals.yaml $H/synth.yaml $H/synth.yaml
 j measures measures "$JZ" measures -q --format json tests/data/measures/ten.yaml
 j mc mc "$JZ" mc -q --draws 50 --seed 3 --threads 1 --format json scenarios/example-onzeker.yaml
 j sensitivity sensitivity "$JZ" sensitivity -q --format json scenarios/example-onzeker.yaml
