@@ -2,12 +2,18 @@
  * taakveld.c - the totals of a result per Iv3 taakveld (jzsim/taakveld.h):
  * the sum of the zorgsoorten that the scenario maps to each taakveld.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "jzsim/taakveld.h"
 
 const char *const jz_taakveld_codes[JZ_TAAKVELD_N] = {"6.1", "6.71", "6.72", "6.73", "6.74", "6.81", "6.82"};
+
+const char *jz_taakveld_key(int code)
+{
+    return code >= 0 && code < JZ_TAAKVELD_N ? jz_taakveld_codes[code] : "overig";
+}
 
 int jz_taakveld_index(const char *code)
 {
@@ -49,12 +55,55 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
     }
     t->n_gemeenten = r->n_gemeenten;
     t->horizon = H;
+    /* the line outside the taakvelden: total - sum of the taakvelden, kept
+     * only when it holds something (a difference beyond rounding) */
+    const size_t gh = (size_t)G1 * (size_t)H;
+    double *out_cy = NULL, *out_cost = NULL, *out_budget = NULL, *out_tekort = NULL;
+    int outside = 0;
+    if (t->n > 0) {
+        out_cy = calloc(4 * gh, sizeof(double));
+        if (!out_cy) {
+            jz_taakveld_totals_free(t);
+            return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        }
+        out_cost = out_cy + gh;
+        out_budget = out_cost + gh;
+        out_tekort = out_budget + gh;
+        for (int g = 0; g < G1; g++)
+            for (int y = 0; y < H; y++) {
+                size_t gy = jz_result_gy(r, g, y), o = (size_t)g * (size_t)H + (size_t)y;
+                double cy = 0.0, cost = 0.0, budget = 0.0, tekort = 0.0;
+                for (int z = 0; z < Z; z++) {
+                    size_t i = jz_result_cz(r, g, z, y);
+                    if (jz_taakveld_index(s->zorgsoorten[z].taakveld) < 0) {
+                        cy += r->client_years[i];
+                        continue;
+                    }
+                    cost += r->cost[i];
+                    budget += r->budget[i];
+                    tekort += r->tekort[i];
+                }
+                out_cy[o] = cy;
+                out_cost[o] = r->g_cost[gy] - cost;
+                out_budget[o] = r->g_budget[gy] - budget;
+                out_tekort[o] = r->g_tekort[gy] - tekort;
+                double tol = 1e-9 * (fabs(r->g_cost[gy]) + fabs(r->g_budget[gy]) + 1.0);
+                if (cy != 0.0 || fabs(out_cost[o]) > tol || fabs(out_budget[o]) > tol || fabs(out_tekort[o]) > tol)
+                    outside = 1;
+            }
+        if (outside) {
+            for (int z = 0; z < Z; z++)
+                t->n_zorgsoorten[t->n] += jz_taakveld_index(s->zorgsoorten[z].taakveld) < 0;
+            t->code[t->n++] = JZ_TAAKVELD_OUTSIDE;
+        }
+    }
     size_t cells = (size_t)G1 * (size_t)(t->n > 0 ? t->n : 1) * (size_t)H;
     int bad = 0;
 #define ALLOC_(f) bad |= (t->f = calloc(cells, sizeof(double))) == NULL;
     JZ_TAAKVELD_METRICS(ALLOC_)
 #undef ALLOC_
     if (bad) {
+        free(out_cy);
         jz_taakveld_totals_free(t);
         return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     }
@@ -70,6 +119,16 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
 #undef SUM_
             }
         }
+    if (outside)
+        for (int g = 0; g < G1; g++)
+            for (int y = 0; y < H; y++) {
+                size_t o = (size_t)g * (size_t)H + (size_t)y, k = jz_taakveld_at(t, g, t->n - 1, y);
+                t->client_years[k] = out_cy[o];
+                t->cost[k] = out_cost[o];
+                t->budget[k] = out_budget[o];
+                t->tekort[k] = out_tekort[o];
+            }
+    free(out_cy);
     *out = t;
     return JZ_OK;
 }

@@ -40,7 +40,7 @@ static void taakveld_rows(jz_csvw *c, const jz_scenario *s, const jz_taakveld_to
     char key[64];
     for (int k = 0; t && k < t->n; k++) {
 #define TV_ROWS_(f)                                                                          \
-        snprintf(key, sizeof key, "taakveld:%s:%s", jz_taakveld_codes[t->code[k]], #f);   \
+        snprintf(key, sizeof key, "taakveld:%s:%s", jz_taakveld_key(t->code[k]), #f);      \
         for (int y = 0; y < t->horizon; y++)                                              \
             row(c, s->meta.name, code, name, "", s->meta.base_year + y, key, t->f[jz_taakveld_at(t, g, k, y)]);
         JZ_TAAKVELD_METRICS(TV_ROWS_)

@@ -417,7 +417,7 @@ static void taakveld_table(const page *p)
 {
     const jz_comparison *c = p->c;
     FILE *out = p->out;
-    int codes[JZ_TAAKVELD_N] = {0}, any = 0;
+    int codes[JZ_TAAKVELD_N + 1] = {0}, any = 0;
     for (int s = 0; s < c->n_scenarios; s++) {
         const jz_taakveld_totals *t = c->scen[s].taakvelden;
         for (int k = 0; t && k < t->n; k++)
@@ -432,11 +432,12 @@ static void taakveld_table(const page *p)
         fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
     fprintf(out, "</tr></thead>\n<tbody>\n");
     static const char *const nl[] = {"kosten", "begroting", "tekort"}, *const en[] = {"cost", "budget", "deficit"};
-    for (int code = 0; code < JZ_TAAKVELD_N; code++) {
+    for (int code = 0; code <= JZ_TAAKVELD_N; code++) {
         if (!codes[code])
             continue;
         for (int f = 0; f < 3; f++) {
-            fprintf(out, "<tr%s><td>%s %s</td>", f == 2 ? " class=\"total\"" : "", jz_taakveld_codes[code],
+            fprintf(out, "<tr%s><td>%s %s</td>", f == 2 ? " class=\"total\"" : "",
+                    code == JZ_TAAKVELD_OUTSIDE ? L(p, "Overig", "Other") : jz_taakveld_codes[code],
                     L(p, nl[f], en[f]));
             for (int s = 0; s < c->n_scenarios; s++) {
                 const jz_taakveld_totals *t = c->scen[s].taakvelden;

@@ -78,12 +78,13 @@ static void gemeente_obj(jz_jsonw *w, const jz_scenario *s, const jz_result *r, 
         jz_jsonw_key(w, "taakvelden");
         jz_jsonw_begin_object(w);
         for (int k = 0; k < t->n; k++) {
-            jz_jsonw_key(w, jz_taakveld_codes[t->code[k]]);
+            jz_jsonw_key(w, jz_taakveld_key(t->code[k]));
             jz_jsonw_begin_object(w);
             jz_jsonw_key(w, "zorgsoorten");
             jz_jsonw_begin_array(w);
             for (int z = 0; z < Z; z++)
-                if (jz_taakveld_index(s->zorgsoorten[z].taakveld) == t->code[k])
+                if (jz_taakveld_index(s->zorgsoorten[z].taakveld) ==
+                    (t->code[k] == JZ_TAAKVELD_OUTSIDE ? -1 : t->code[k]))
                     jz_jsonw_string(w, s->zorgsoorten[z].key);
             jz_jsonw_end_array(w);
 #define TV_JSON_(f)                                                   \

@@ -206,8 +206,8 @@ static void taakveld_table(FILE *out, const jz_result *r, const jz_taakveld_tota
     per = per < 1 ? 1 : per > YEARS_PER_BLOCK ? YEARS_PER_BLOCK : per;
     for (int y0 = 0; y0 < H; y0 += per) {
         int y1 = y0 + per < H ? y0 + per : H;
-        fprintf(out, "\n%s\n", L(o, "Per taakveld (Iv3; som van de zorgsoorten op het taakveld)",
-                                  "Per taakveld (Iv3 budget line; sum of its care types)"));
+        fprintf(out, "\n%s\n", L(o, "Per taakveld (Iv3; som van de zorgsoorten op het taakveld; Overig: de rest van het totaal)",
+                                  "Per taakveld (Iv3 budget line; sum of its care types; Other: the rest of the total)"));
         jz_text_pad(out, L(o, "Taakveld", "Taakveld"), NAMEW, 0);
         for (int y = y0; y < y1; y++)
             jz_text_pad(out, year_label(buf, sizeof buf, r, y), w, 1);
@@ -215,7 +215,9 @@ static void taakveld_table(FILE *out, const jz_result *r, const jz_taakveld_tota
         for (int k = 0; k < t->n; k++)
             for (int f = 0; f < 3; f++) {
                 char name[64];
-                snprintf(name, sizeof name, "%s %s", jz_taakveld_codes[t->code[k]], L(o, fig[f].nl, fig[f].en));
+                snprintf(name, sizeof name, "%s %s",
+                         t->code[k] == JZ_TAAKVELD_OUTSIDE ? L(o, "Overig", "Other") : jz_taakveld_codes[t->code[k]],
+                         L(o, fig[f].nl, fig[f].en));
                 jz_text_pad(out, name, NAMEW, 0);
                 for (int y = y0; y < y1; y++) {
                     cell(buf, sizeof buf, fig[f].a[jz_taakveld_at(t, g, k, y)], JZ_KIND_MONEY, o->lang, 1.0);

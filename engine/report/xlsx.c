@@ -312,7 +312,10 @@ static void scenario_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, i
                 int m = jz_cmp_metric_index(figs[f], 1);
                 const double *a = f == 0 ? t->cost : f == 1 ? t->budget : t->tekort;
                 char tv[64];
-                snprintf(tv, sizeof tv, "Taakveld %s", jz_taakveld_codes[t->code[k]]);
+                if (t->code[k] == JZ_TAAKVELD_OUTSIDE)
+                    snprintf(tv, sizeof tv, "%s", L(b, "Overig (geen taakveld)", "Other (no taakveld)"));
+                else
+                    snprintf(tv, sizeof tv, "Taakveld %s", jz_taakveld_codes[t->code[k]]);
                 text(b, ws, row, 0, unit_label(b, un), NULL);
                 text(b, ws, row, 1, un->code, NULL);
                 text(b, ws, row, 2, tv, NULL);

@@ -19,6 +19,15 @@ extern "C" {
  * booked on, in their order in the begroting. */
 #define JZ_TAAKVELD_N 7
 extern const char *const jz_taakveld_codes[JZ_TAAKVELD_N];
+/* The line outside every taakveld: what the gemeente's totals hold beyond
+ * the taakvelden of its zorgsoorten (fixed lines, measure investments, a
+ * regional verevening, zorgsoorten without a taakveld), so that the lines
+ * add up to the total cost, begroting and tekort.  Its index in code[]. */
+#define JZ_TAAKVELD_OUTSIDE JZ_TAAKVELD_N
+
+/* "6.72" for a taakveld, "overig" for JZ_TAAKVELD_OUTSIDE: the key in CSV
+ * and JSON. */
+const char *jz_taakveld_key(int code);
 
 /* Index in jz_taakveld_codes of code ("6.72"), or -1 when it is not one. */
 int jz_taakveld_index(const char *code);
@@ -28,9 +37,11 @@ int jz_taakveld_index(const char *code);
 #define JZ_TAAKVELD_METRICS(X) X(client_years) X(cost) X(budget) X(tekort)
 
 typedef struct jz_taakveld_totals {
-    int n;                     /* taakvelden with at least one zorgsoort, in code order */
-    int code[JZ_TAAKVELD_N];   /* their index in jz_taakveld_codes */
-    int n_zorgsoorten[JZ_TAAKVELD_N]; /* how many zorgsoorten each sums */
+    int n;                     /* taakvelden with at least one zorgsoort, in code order, then
+                                  JZ_TAAKVELD_OUTSIDE when anything lies outside them */
+    int code[JZ_TAAKVELD_N + 1];          /* their index in jz_taakveld_codes, or JZ_TAAKVELD_OUTSIDE */
+    int n_zorgsoorten[JZ_TAAKVELD_N + 1]; /* how many zorgsoorten each sums (outside: those
+                                             without a taakveld) */
     int n_gemeenten, horizon;  /* as the result; gemeente index n_gemeenten is the total */
     /* [ (g * n + t) * horizon + y ], g = 0..n_gemeenten */
 #define JZ_TAAKVELD_DECLARE_(f) double *f;
@@ -38,8 +49,12 @@ typedef struct jz_taakveld_totals {
 #undef JZ_TAAKVELD_DECLARE_
 } jz_taakveld_totals;
 
-/* Sum r per taakveld of s's zorgsoorten (those without a taakveld are in
- * none).  *out is NULL-safe freed by jz_taakveld_totals_free. */
+/* Sum r per taakveld of s's zorgsoorten; then, when the scenario has at
+ * least one taakveld and the gemeente totals (g_cost, g_budget, g_tekort)
+ * differ from the sum of the taakvelden in any gemeente or year, the line
+ * JZ_TAAKVELD_OUTSIDE = total - sum of the taakvelden (client_years: of the
+ * zorgsoorten without a taakveld).  The lines then add up to the totals.
+ * *out is NULL-safe freed by jz_taakveld_totals_free. */
 int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakveld_totals **out,
                              jz_error *err);
 void jz_taakveld_totals_free(jz_taakveld_totals *t);

@@ -14,7 +14,14 @@ tv = {z["key"]: z["taakveld"] for z in d["zorgsoorten"]}
 n = 0
 for res in d["results"]:
     assert res["taakvelden"], "no taakvelden"
+    assert "overig" in res["taakvelden"], "no line outside the taakvelden (Enschede has fixed lines)"
+    for m in ("cost", "budget", "tekort"):   # the lines add up to the totals
+        for y in range(len(d["years"])):
+            s = sum(t[m][y] for t in res["taakvelden"].values())
+            assert abs(s - res["totals"][m][y]) <= 1e-9 * max(1.0, abs(s)), (m, y, s)
     for code, t in res["taakvelden"].items():
+        if code == "overig":
+            continue
         keys = [k for k, c in tv.items() if c == code]
         assert sorted(keys) == sorted(t["zorgsoorten"]), (code, keys)
         for m in ("client_years", "cost", "budget", "tekort"):
@@ -39,8 +46,17 @@ for row in list(csv.reader(open(sys.argv[1])))[1:]:
         tot[(code, c, f, y)] = float(v)
     elif z:
         cell[(code, z, m, y)] = float(v)
-assert tot
+assert tot and any(c == "overig" for (_, c, _, _) in tot)
+gtot = {}
+for row in list(csv.reader(open(sys.argv[1])))[1:]:
+    if not row[3] and row[5] in ("cost", "budget", "tekort"):
+        gtot[(row[1], row[5], row[4])] = float(row[6])
 for (code, c, f, y), v in tot.items():
+    if f in ("cost", "budget", "tekort"):   # the lines add up to the totals
+        s = sum(x for (cd, cc, ff, yy), x in tot.items() if cd == code and ff == f and yy == y)
+        assert abs(s - gtot[(code, f, y)]) <= 1e-6 * max(1.0, abs(s)), (f, y, s)
+    if c == "overig":
+        continue
     s = sum(cell[(code, k, f, y)] for k, t in tv.items() if t == c)
     assert abs(s - v) <= 1e-6 * max(1.0, abs(s)), (c, f, y, s, v)
 PY
@@ -67,8 +83,9 @@ def section(title):
     return rows
 cost = section("Kosten per zorgsoort")
 tekort = section("Tekort per zorgsoort")
-tv = section("Per taakveld (Iv3; som van de zorgsoorten op het taakveld)")
+tv = section("Per taakveld (Iv3; som van de zorgsoorten op het taakveld; Overig: de rest van het totaal)")
 assert tv, "no taakveld table"
+assert "Overig kosten" in tv, "no line outside the taakvelden"
 checked = 0
 for code in set(name_tv.values()):
     for fig, src in (("kosten", cost), ("tekort", tekort)):
@@ -116,6 +133,9 @@ for r in rows:
         vals[(r[0], r[2], r[3])] = [r[k] for k in sorted(r) if k >= 4]
 checked = 0
 for (unit, zs, ind), v in vals.items():
+    if zs.startswith("Overig"):
+        checked += 1
+        continue
     if not zs.startswith("Taakveld "):
         continue
     code = zs.split()[1]
@@ -144,13 +164,19 @@ y = d["years"].index(int(m.group(1)))
 res = d["results"][0]
 fig = {"kosten": "cost", "begroting": "budget", "tekort": "tekort"}
 checked = 0
-for code, f, v in re.findall(r"<td>([0-9.]+) (kosten|begroting|tekort)</td><td class=\"n\">([^<]+)</td>", m.group(2)):
+lines = {}
+for code, f, v in re.findall(r"<td>([0-9.]+|Overig) (kosten|begroting|tekort)</td><td class=\"n\">([^<]+)</td>", m.group(2)):
     x = float(v.replace(".", "").replace(",", ".").replace("\u2212", "-"))
+    lines.setdefault(f, []).append(x)
+    if code == "Overig":
+        continue
     s = sum(z[fig[f]][y] for k, z in res["zorgsoorten"].items()
             if next(q["taakveld"] for q in d["zorgsoorten"] if q["key"] == k) == code)
     assert abs(s / 1e6 - x) <= 0.051, (code, f, s, x)
     checked += 1
 assert checked >= 3, checked
+for f, xs in lines.items():   # with Overig the lines add up to the total, to rounding
+    assert len(xs) >= 2 and abs(sum(xs) - res["totals"][fig[f]][y] / 1e6) <= 0.051 * len(xs), (f, xs)
 PY
 
 # a taakveld that does not exist: file:line:column, exit 2
