@@ -186,10 +186,14 @@ function relClose(a, b) {
       check(labels[2] === 'Zorgduur residentieel verblijf (maanden)',
             `the page shows the scenario's own sliders (${JSON.stringify(labels)})`);
       const nb = await fig(n.page);
+      // ws-in-0: an uncertain input whose range the list leaves to its
+      // distribution; ws-in-2: an input that is not uncertain
       await n.page.evaluate(() => {
-        const r = document.getElementById('ws-in-2');
-        r.value = String(Number(r.min) + 0.8 * (Number(r.max) - Number(r.min)));
-        r.dispatchEvent(new Event('input', {bubbles: true}));
+        for (const id of ['ws-in-0', 'ws-in-2']) {
+          const r = document.getElementById(id);
+          r.value = String(Number(r.min) + 0.8 * (Number(r.max) - Number(r.min)));
+          r.dispatchEvent(new Event('input', {bubbles: true}));
+        }
       });
       const na = await fig(n.page);
       const err = await n.page.$eval('#ws-error', e => e.textContent);
