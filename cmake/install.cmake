@@ -86,6 +86,15 @@ add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/changelog.gz
 add_custom_target(jzsim_changelog ALL DEPENDS ${CMAKE_BINARY_DIR}/changelog.gz)
 install(FILES ${CMAKE_BINARY_DIR}/changelog.gz DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
+# --- the werksessie engine -------------------------------------------------------
+# A jzsim configured with -DJZ_WERKSESSIE_ENGINE (the wasm preset's bundle,
+# docs/werksessie.md) installs it as share/jzsim/werksessie.js, where the
+# installed command reads it (engine/cli/datadir.c, cli_find_data_file): the
+# build folder may be gone by then.
+if(JZ_WERKSESSIE_ENGINE_ABS)
+  install(FILES ${JZ_WERKSESSIE_ENGINE_ABS} DESTINATION ${CMAKE_INSTALL_DATADIR}/jzsim RENAME werksessie.js)
+endif()
+
 # --- shell completion ----------------------------------------------------------
 install(FILES ${CMAKE_SOURCE_DIR}/completion/jzsim.bash
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME jzsim)

@@ -169,6 +169,20 @@
                             (said.length ? said.join('; ') : (nl ? 'niets veranderd' : 'nothing changed')) + '.')
     ];
     emit(tree, '', out);
+    /* A scenario's own sliders (werksessie.sliders) may take an uncertain
+     * input's range from its distribution; once the variant makes that input
+     * a plain value the loader needs the range written out.  The variant
+     * repeats the list with every range (a list replaces the base's whole);
+     * a label longer than the loader takes is the input's own and is left
+     * for the loader to make again. */
+    if (sc.sliders_named && sc.sliders.some(function (s) { return s.path in state.inputs; })) {
+      out.push('werksessie:', '  sliders:');
+      sc.sliders.forEach(function (s) {
+        out.push('    - input: ' + q(s.path));
+        if (Array.from(s.label).length <= 80) out.push('      label: ' + q(s.label));
+        out.push('      low: ' + num(s.low), '      high: ' + num(s.high));
+      });
+    }
     return out.join('\n') + '\n';
   }
 

@@ -4,6 +4,7 @@
  * `jzsim compare scenarios/enschede/basis.yaml ...` works in the source tree
  * because the path is relative to it; after installation the same command,
  * or `jzsim run enschede/basis.yaml`, finds the file in the data folder.
+ * The werksessie engine (share/jzsim/werksessie.js) is found the same way.
  * The search order is documented in docs/install.md and datadir.h.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
@@ -35,8 +36,9 @@ static int try_dir(const char *dir, const char *path, char *buf, size_t size)
     return 0;
 }
 
-/* <folder of the running executable>/../share/jzsim: a relocated install. */
-static int try_exe_dir(const char *path, char *buf, size_t size)
+/* <folder of the running executable>/../share/jzsim into dir (realpath'd
+ * when it exists); 0 when the executable cannot be found. */
+static int exe_share(char *dir, size_t size)
 {
     char exe[4096];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -47,10 +49,43 @@ static int try_exe_dir(const char *path, char *buf, size_t size)
     if (!slash)
         return 0;
     *slash = '\0';
-    char dir[4096 + 32], real[4096];
-    snprintf(dir, sizeof dir, "%s/../share/jzsim", exe);
+    char up[4096 + 32];
+    snprintf(up, sizeof up, "%s/../share/jzsim", exe);
     /* /usr/share/jzsim rather than /usr/bin/../share/jzsim in what reports show */
-    return try_dir(realpath(dir, real) ? real : dir, path, buf, size);
+    char real[4096];
+    snprintf(dir, size, "%s", realpath(up, real) ? real : up);
+    return 1;
+}
+
+/* <folder of the running executable>/../share/jzsim: a relocated install. */
+static int try_exe_dir(const char *path, char *buf, size_t size)
+{
+    char dir[4096 + 64];
+    return exe_share(dir, sizeof dir) && try_dir(dir, path, buf, size);
+}
+
+/* DIR/NAME into buf; 1 when it is a file. */
+static int try_file(const char *dir, const char *name, char *buf, size_t size)
+{
+    if (!dir || !*dir)
+        return 0;
+    int n = snprintf(buf, size, "%s/%s", dir, name);
+    return n > 0 && (size_t)n < size && is_file(buf);
+}
+
+const char *cli_find_data_file(const char *name, const char *built, char *buf, size_t size)
+{
+    char dir[4096 + 64];
+    if (try_file(getenv("JZSIM_DATADIR"), name, buf, size) ||
+        (exe_share(dir, sizeof dir) && try_file(dir, name, buf, size)))
+        return buf;
+    if (built && is_file(built))
+        return built;
+#ifdef JZSIM_DATADIR
+    if (try_file(JZSIM_DATADIR, name, buf, size))
+        return buf;
+#endif
+    return NULL;
 }
 
 const char *cli_find_scenario(const char *path, char *buf, size_t size)

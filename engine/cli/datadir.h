@@ -16,4 +16,12 @@
  * reports the path as the user wrote it), else buf holding the file found. */
 const char *cli_find_scenario(const char *path, char *buf, size_t size);
 
+/* A file this jzsim installs in its data folder (the werksessie engine,
+ * share/jzsim/werksessie.js), in this order (docs/install.md):
+ * $JZSIM_DATADIR/NAME, <the executable's folder>/../share/jzsim/NAME (an
+ * installed or relocated jzsim), `built` (the file in the build tree, fixed
+ * when this jzsim was configured; may be NULL), the installation's
+ * share/jzsim/NAME.  Returns buf or built; NULL when none is a file. */
+const char *cli_find_data_file(const char *name, const char *built, char *buf, size_t size);
+
 #endif

@@ -5,9 +5,11 @@
  * The static briefing is written exactly as without --interactive; the
  * interactive section (engine/report/html_interactive.c) goes in just
  * before its footer.  The engine is the bundle the WebAssembly build made
- * (build-wasm/werksessie.js, engine/wasm); its path is fixed when this
- * jzsim is configured (-DJZ_WERKSESSIE_ENGINE=...).  Without it, this
- * jzsim says so and stops before computing anything.
+ * (build-wasm/werksessie.js, engine/wasm), named when this jzsim is
+ * configured (-DJZ_WERKSESSIE_ENGINE=...) and installed with it as
+ * share/jzsim/werksessie.js; an installed jzsim reads that copy
+ * (cli_find_data_file).  Without it, this jzsim says so and stops before
+ * computing anything.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,10 +106,26 @@ int cli_werksessie_write(const char *output, const jz_report_subject *x, jz_repo
     int n_files = 0, rc = EXIT_OK;
     char *engine = NULL;
     size_t engine_len = 0;
-    /* the engine is part of this build: a missing file is a broken install (1) */
-    if (jz_read_file(JZ_WERKSESSIE_ENGINE, (size_t)64 << 20, "werksessie engine", &engine, &engine_len,
-                     &err) != JZ_OK)
+    /* the engine is part of this build: installed next to the scenarios
+     * (share/jzsim), else the build's own; missing is a broken install (1) */
+    char engine_at[4096 + 64];
+    const char *engine_path = cli_find_data_file("werksessie.js", JZ_WERKSESSIE_ENGINE, engine_at,
+                                                 sizeof engine_at);
+    if (!engine_path) {
+        fprintf(stderr, "jzsim compare: --interactive: the werksessie engine is missing: no werksessie.js in "
+                        "$JZSIM_DATADIR, ../share/jzsim beside the jzsim executable or %s, and not at %s "
+                        "where this jzsim was built; reinstall jzsim (docs/install.md)\n",
+#ifdef JZSIM_DATADIR
+                JZSIM_DATADIR,
+#else
+                "the installation's share/jzsim",
+#endif
+                JZ_WERKSESSIE_ENGINE);
+        rc = EXIT_RUNTIME;
+    } else if (jz_read_file(engine_path, (size_t)64 << 20, "werksessie engine", &engine, &engine_len, &err) !=
+               JZ_OK) {
         rc = cli_fail(&err);
+    }
     for (int i = 0; i < n && rc == EXIT_OK; i++)
         if (jz_werksessie_add_files(where[i], &files, &n_files, &err) != JZ_OK)
             rc = cli_fail_input(&err);

@@ -9,8 +9,10 @@
  *   files      the scenario files as read, by the path the loader used
  *              less the folder they all share;
  *   scenarios  per compared scenario: its file, name, and the controls:
- *              sliders (uncertain inputs: path, label, unit, point value
- *              and range, as the loader registered them; tornado order)
+ *              sliders (the scenario's own `werksessie.sliders` when it
+ *              names them, sliders_named true; else its uncertain inputs:
+ *              path, label, unit, point value and range, as the loader
+ *              registered them; tornado order)
  *              and measures (key, name, kind, the parameter a realisation
  *              scales and its value as written);
  *   labels     the report layer's names of the figures (metrics.c) and
@@ -67,8 +69,48 @@ static int by_rank(const void *a, const void *b)
     return x->input < y->input ? -1 : x->input > y->input;
 }
 
+static void write_slider(jz_jsonw *j, const char *path, const char *label, const char *unit, double point,
+                         double low, double high)
+{
+    jz_jsonw_begin_object(j);
+    jz_jsonw_key(j, "path");
+    jz_jsonw_string(j, path);
+    jz_jsonw_key(j, "label");
+    jz_jsonw_string(j, label);
+    jz_jsonw_key(j, "unit");
+    jz_jsonw_string(j, unit);
+    jz_jsonw_key(j, "point");
+    jz_jsonw_number(j, point);
+    jz_jsonw_key(j, "low");
+    jz_jsonw_number(j, low);
+    jz_jsonw_key(j, "high");
+    jz_jsonw_number(j, high);
+    jz_jsonw_end_object(j);
+}
+
+/* The sliders the scenario names (`werksessie.sliders`), in its order, with
+ * its labels and ranges as the loader checked them. */
+static void write_named_sliders(jz_jsonw *j, const jz_scenario *s, jz_lang lang)
+{
+    jz_jsonw_key(j, "sliders_named");
+    jz_jsonw_bool(j, 1);
+    jz_jsonw_key(j, "sliders");
+    jz_jsonw_begin_array(j);
+    for (int k = 0; k < s->n_sliders; k++) {
+        const jz_slider *sl = &s->sliders[k];
+        char lbuf[512];
+        write_slider(j, sl->path, sl->label ? sl->label : input_label(s, sl->path, lang, lbuf, sizeof lbuf),
+                     sl->unit, sl->point, sl->low, sl->high);
+    }
+    jz_jsonw_end_array(j);
+}
+
 static void write_sliders(jz_jsonw *j, const jz_scenario *s, const jz_sensitivity *t, jz_lang lang)
 {
+    if (s->n_sliders > 0) {
+        write_named_sliders(j, s, lang);
+        return;
+    }
     slider_ref *ref = malloc(((size_t)s->n_uncertain + 1) * sizeof *ref);
     int n = 0;
     for (int i = 0; ref && i < s->n_uncertain; i++) {
@@ -81,26 +123,16 @@ static void write_sliders(jz_jsonw *j, const jz_scenario *s, const jz_sensitivit
     }
     if (ref)
         qsort(ref, (size_t)n, sizeof *ref, by_rank);
+    jz_jsonw_key(j, "sliders_named");
+    jz_jsonw_bool(j, 0);
     jz_jsonw_key(j, "sliders");
     jz_jsonw_begin_array(j);
     for (int k = 0; k < n && k < JZ_WERKSESSIE_MAX_SLIDERS; k++) {
         const jz_uncertain *u = &s->uncertain[ref[k].input];
-        jz_jsonw_begin_object(j);
-        jz_jsonw_key(j, "path");
-        jz_jsonw_string(j, u->path);
-        jz_jsonw_key(j, "label");
         char lbuf[512];
-        jz_jsonw_string(j, input_label(s, u->path, lang, lbuf, sizeof lbuf));
-        jz_jsonw_key(j, "unit");
-        jz_jsonw_string(j, u->unit);
-        jz_jsonw_key(j, "point");
-        jz_jsonw_number(j, u->dist.point);
         /* the one-way range of the tornado, widened to hold the point value */
-        jz_jsonw_key(j, "low");
-        jz_jsonw_number(j, fmin(u->range_low, u->dist.point));
-        jz_jsonw_key(j, "high");
-        jz_jsonw_number(j, fmax(u->range_high, u->dist.point));
-        jz_jsonw_end_object(j);
+        write_slider(j, u->path, input_label(s, u->path, lang, lbuf, sizeof lbuf), u->unit, u->dist.point,
+                     fmin(u->range_low, u->dist.point), fmax(u->range_high, u->dist.point));
     }
     jz_jsonw_end_array(j);
     free(ref);
@@ -203,8 +235,10 @@ static const char *const page_words[][3] = {
     {"ranking", "Wat maatregelen opleveren (netto contante waarde)", "What measures buy (net present value)"},
     {"waterfall", "Tekort: beïnvloedbaar en niet-beïnvloedbaar", "Deficit: influenceable and not"},
     {"no_measures", "Dit scenario heeft geen maatregelen.", "This scenario has no measures."},
-    {"no_sliders", "Dit scenario heeft geen onzekere invoer met een bereik.",
-                   "This scenario has no uncertain inputs with a range."},
+    {"no_sliders", "Dit scenario heeft geen onzekere invoer met een bereik en noemt geen schuifjes "
+                   "(werksessie.sliders, docs/werksessie.md).",
+                   "This scenario has no uncertain inputs with a range and names no sliders "
+                   "(werksessie.sliders, docs/werksessie.md)."},
     {"bad_number", "geen getal", "not a number"},
     {"out_of_range", "moet liggen tussen", "must lie between"},
     {"and", "en", "and"},

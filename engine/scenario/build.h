@@ -58,6 +58,12 @@ int jz_input_describe(jz_scenario *s, int i, const char *label, int bron);
 void jz_scenario_free_sources(jz_scenario *s);
 int jz_scenario_copy_sources(jz_scenario *dst, const jz_scenario *src);
 
+/* The `werksessie:` section (werksessie_sliders.c; NULL: none) into
+ * s->sliders, after every input is read; free and deep-copy them. */
+int jz_load_werksessie(jz_scenario *s, const struct jz_node *section, jz_error *err);
+void jz_scenario_free_sliders(jz_scenario *s);
+int jz_scenario_copy_sliders(jz_scenario *dst, const jz_scenario *src);
+
 /* Fill a per-year array with one value. */
 void jz_fill(double *a, int H, double v);
 

@@ -448,6 +448,8 @@ static jz_scenario *build(const jz_node *root, const char *path, const jz_load_o
         goto fail;
     if (jz_unc_finish(L.s, jz_node_get(root, "uncertainty"), err))
         goto fail;
+    if (jz_load_werksessie(L.s, jz_node_get(root, "werksessie"), err)) /* names inputs: read last */
+        goto fail;
     warn_unbudgeted(L.s);
     jz_plaus_scenario(L.s);
     return L.s;

@@ -226,6 +226,7 @@ void jz_scenario_free(jz_scenario *s)
         }
     }
     jz_scenario_free_sources(s);
+    jz_scenario_free_sliders(s);
     for (int i = 0; i < s->n_inputs; i++) {
         free(s->inputs[i].path);
         free(s->inputs[i].value);
@@ -309,7 +310,7 @@ jz_scenario *jz_scenario_copy(const jz_scenario *src)
         if (jz_scenario_add_input(s, in->path, in->value, in->unit, in->source, in->file, in->line))
             goto fail;
     }
-    if (jz_scenario_copy_sources(s, src))
+    if (jz_scenario_copy_sources(s, src) || jz_scenario_copy_sliders(s, src))
         goto fail;
     for (int i = 0; i < src->n_warnings; i++) /* already escaped: copied as they are */
         if (jz_strlist_push(&s->warnings, &s->n_warnings, &s->cap_warnings, src->warnings[i]))

@@ -21,6 +21,7 @@ const jz_key jz_keys_top[] = {
     {"uncertainty", 0, "correlations between uncertain inputs, see docs/uncertainty.md"},
     {"bronnen", 0, "the list of sources inputs refer to: [{id, title, publisher, year, page, table}]"},
     {"regio", 0, "regional arrangements between the gemeenten, e.g. regio: {verevening: {...}}; see docs/regio.md"},
+    {"werksessie", 0, "the sliders of the werksessie page, e.g. werksessie: {sliders: [{input, label, low, high}]}; see docs/werksessie.md"},
     {"source", 0, "a source note"},
     {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
     {NULL, 0, NULL}};

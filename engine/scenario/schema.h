@@ -41,6 +41,8 @@ extern const jz_key jz_keys_regio[];       /* regio (load_regio.c) */
 extern const jz_key jz_keys_verevening[];  /* regio.verevening */
 extern const jz_key jz_keys_sleutel[];     /* regio.verevening.sleutel as a mix */
 extern const jz_key jz_keys_gebruik[];     /* regio.verevening.gebruik */
+extern const jz_key jz_keys_werksessie[];  /* werksessie (werksessie_sliders.c) */
+extern const jz_key jz_keys_slider[];      /* werksessie.sliders[] */
 extern const jz_key jz_keys_drempel[];     /* regio.verevening.drempel */
 
 /* Check that map (which must be a map node; `what` names it in messages,

@@ -44,6 +44,8 @@ const jz_key_table *jz_schema_tables(size_t *n)
         {"sleutel", jz_keys_sleutel, "regio.verevening.sleutel as a mix"},
         {"gebruik", jz_keys_gebruik, "regio.verevening.gebruik"},
         {"drempel", jz_keys_drempel, "regio.verevening.drempel"},
+        {"werksessie", jz_keys_werksessie, "werksessie"},
+        {"slider", jz_keys_slider, "an item of werksessie.sliders"},
     };
     if (!t[18].keys) {
         t[18].keys = jz_unc_section_table(0);
@@ -89,6 +91,10 @@ static const jz_key_type types[] = {
     REF("top", "uncertainty", JZ_T_MAP, "uncertainty"),
     REF("top", "bronnen", JZ_T_LIST, "bron"), SRC("top"),
     REF("top", "regio", JZ_T_MAP, "regio"),
+    REF("top", "werksessie", JZ_T_MAP, "werksessie"),
+    REF("werksessie", "sliders", JZ_T_LIST, "slider"), T("werksessie", "source", JZ_T_TEXT),
+    T("slider", "input", JZ_T_TEXT), T("slider", "label", JZ_T_TEXT),
+    NUM("slider", "low", JZ_UNIT_ANY), NUM("slider", "high", JZ_UNIT_ANY), T("slider", "source", JZ_T_TEXT),
 
     REF("regio", "verevening", JZ_T_MAP, "verevening"), SRC("regio"),
     REF("verevening", "zorgsoorten", JZ_T_JSON,

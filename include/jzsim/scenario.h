@@ -225,6 +225,18 @@ static inline const char *jz_cycle_name(jz_cycle c, int nl)
     return nl ? n[c] : e[c];
 }
 
+/* The werksessie's sliders as the scenario names them (`werksessie.sliders`,
+ * docs/werksessie.md; without it the page offers the uncertain inputs). */
+#define JZ_SLIDERS_MAX 12      /* sliders per scenario */
+#define JZ_SLIDER_LABEL_MAX 80 /* characters of a slider's label */
+typedef struct jz_slider {
+    char *path;   /* an input the scenario sets, as jz_input.path */
+    char *label;  /* as written, or NULL: the input's label (jz_input_label) */
+    char *unit;   /* the input's unit, as jz_input.unit */
+    double point; /* the value as written (an uncertain input: its point value) */
+    double low, high; /* the slider's range, in the input's unit; low <= point <= high */
+} jz_slider;
+
 typedef struct jz_scenario {
     jz_meta meta;
     int n_zorgsoorten; /* Z */
@@ -252,6 +264,9 @@ typedef struct jz_scenario {
     jz_bron *bronnen;      /* the `bronnen:` list, in file order */
 
     struct jz_regio *regio; /* the `regio:` section (jzsim/regio.h), NULL when none */
+
+    int n_sliders;
+    jz_slider *sliders;    /* [n_sliders] the `werksessie:` section's sliders, in file order */
 
     /* storage: every per-year array above points into `block` */
     double *block;

@@ -2,6 +2,7 @@
  * werksessie.test.js - the werksessie in a real browser (docs/werksessie.md).
  *
  *   node werksessie.test.js --jzsim build/jzsim --page ws.html --out DIR [--twente ws-twente.html]
+ *        [--named ws-named.html]
  *
  * Opens the page from disk in the Debian chromium (puppeteer-core) with the
  * network off (offline mode, and every request that is not the file itself
@@ -34,6 +35,7 @@ const jzsim = path.resolve(arg('--jzsim', 'build/jzsim'));
 const pageFile = path.resolve(arg('--page'));
 const out = path.resolve(arg('--out', 'werksessie-test'));
 const twente = arg('--twente', null);
+const named = arg('--named', null);
 const chromium = arg('--chromium', '/usr/bin/chromium');
 const failures = [];
 const check = (ok, what) => {
@@ -175,6 +177,44 @@ function relClose(a, b) {
     check(blocked.length === 0, `no network request was made (${blocked.length})`);
     check(errors.length === 0, 'no script errors' + (errors.length ? ': ' + errors.join('; ') : ''));
     await page.close();
+    if (named) {
+      // 6. a scenario's own sliders (werksessie.sliders): its labels, and a
+      // slider on an input that is not uncertain reruns like the command line
+      const n = await open(browser, path.resolve(named));
+      const labels = await n.page.evaluate(() =>
+        [...document.querySelectorAll('.ws-controls .ws-row > label')].map(l => l.textContent).slice(0, 3));
+      check(labels[2] === 'Zorgduur residentieel verblijf (maanden)',
+            `the page shows the scenario's own sliders (${JSON.stringify(labels)})`);
+      const nb = await fig(n.page);
+      // ws-in-0: an uncertain input whose range the list leaves to its
+      // distribution; ws-in-2: an input that is not uncertain
+      await n.page.evaluate(() => {
+        for (const id of ['ws-in-0', 'ws-in-2']) {
+          const r = document.getElementById(id);
+          r.value = String(Number(r.min) + 0.8 * (Number(r.max) - Number(r.min)));
+          r.dispatchEvent(new Event('input', {bubbles: true}));
+        }
+      });
+      const na = await fig(n.page);
+      const err = await n.page.$eval('#ws-error', e => e.textContent);
+      check(!err && na.tekort.some((v, i) => v !== nb.tekort[i]), `a named slider recomputes the tekort ('${err}')`);
+      const nfiles = await n.page.evaluate(() => JSON.parse(document.getElementById('jz-werksessie-data').textContent).files);
+      const nvariant = await n.page.evaluate(() => window.jzWerksessie.variant());
+      const nname = await n.page.evaluate(() => window.jzWerksessie.variantName());
+      for (const f of nfiles) {
+        const p = path.join(out, 'named', f.path.replace(/^\/+/, ''));
+        fs.mkdirSync(path.dirname(p), {recursive: true});
+        fs.writeFileSync(p, f.text);
+      }
+      const np = path.join(out, 'named', nname.replace(/^\/+/, ''));
+      fs.writeFileSync(np, nvariant);
+      const nj = JSON.parse(execFileSync(jzsim, ['run', '--format', 'json', '--quiet', np], {encoding: 'utf8'}));
+      const nt = nj.results[nj.results.length - 1].totals;
+      check(na.tekort.length === nt.tekort.length && na.tekort.every((v, i) => relClose(v, nt.tekort[i])),
+            "tekort: the named slider's variant equals 'jzsim run' to 1e-9");
+      check(n.errors.length === 0 && n.blocked.length === 0, 'the page with named sliders runs offline without errors');
+      await n.page.close();
+    }
     if (twente) {
       const t = await open(browser, path.resolve(twente));
       bench.twente_page_bytes = fs.statSync(path.resolve(twente)).size;

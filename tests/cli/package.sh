@@ -3,7 +3,7 @@
 # build, its dependencies and contents checked, unpacked into a clean root
 # (dpkg -x) and run from there: --version, validate and a compare briefing of
 # the shipped Enschede scenarios named relative to share/jzsim, from another
-# folder; the README's library example built with pkg-config against it;
+# folder; the werksessie engine packaged and read when the build has one; the README's library example built with pkg-config against it;
 # lintian without errors (when installed).
 #
 # With JZ_TEST_DPKG_INSTALL=1, as root, it also installs the package for real
@@ -56,6 +56,19 @@ E=scenarios/enschede
 expect_exit 0 "$J" compare --format html -o briefing.html $E/geen-maatregelen.yaml $E/hervormingsagenda.yaml \
   $E/hervormingsagenda-zeker.yaml $E/verbeterkansen.yaml $E/uitstroom-stagneert.yaml
 [ -s briefing.html ] && grep -q "</html>" briefing.html && ok || bad "no briefing written"
+# the werksessie engine: packaged when this build has one, and the packaged
+# jzsim reads that copy (marked here), not the build tree's
+if grep -q '^JZ_WERKSESSIE_ENGINE:FILEPATH=..*' "$BUILD/CMakeCache.txt"; then
+  grep -qx /usr/share/jzsim/werksessie.js "$TMP/contents" && ok || bad "werksessie.js not in the package"
+  echo "/* the packaged copy */" >>"$ROOT/usr/share/jzsim/werksessie.js"
+  (unset JZSIM_DATADIR; "$J" compare --format html --interactive -o ws.html $E/verbeterkansen.yaml \
+    $E/geen-maatregelen.yaml >"$TMP/out" 2>"$TMP/err") && ok || bad "compare --interactive: $(head -2 "$TMP/err")"
+  grep -q "the packaged copy" ws.html && ok || bad "the packaged jzsim did not read the packaged engine"
+else
+  grep -q werksessie.js "$TMP/contents" && bad "a build without the engine packaged werksessie.js" || ok
+  expect_exit 2 "$J" compare --format html --interactive -o ws.html $E/verbeterkansen.yaml $E/geen-maatregelen.yaml
+  expect_grep "$TMP/err" "built without the werksessie engine"
+fi
 expect_exit 2 "$J" validate enschede/niet-er.yaml         # not found: the path as given in the message
 expect_grep "$TMP/err" "enschede/niet-er.yaml"
 # the README's library example against the unpacked headers and library

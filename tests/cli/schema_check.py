@@ -120,6 +120,7 @@ places = {  # schema definition -> where all.yaml has such a map
     "regio": ["regio"], "verevening": ["regio", "verevening"], "sleutel": ["regio", "verevening", "sleutel"],
     "gebruik": ["regio", "verevening", "gebruik"], "drempel": ["regio", "verevening", "drempel"],
     "uncertainty": ["uncertainty"], "correlation": ["uncertainty", "correlations", 0],
+    "werksessie": ["werksessie"], "slider": ["werksessie", "sliders", 0],
     "dist none": ["zorgsoorten", 2, "zorgduur"], "dist normal": ["zorgsoorten", 0, "zorgduur"],
     "dist lognormal": ["zorgsoorten", 1, "cost"], "dist uniform": ["zorgsoorten", 1, "instroom"],
     "dist triangular": ["zorgsoorten", 1, "zorgduur"], "dist pert": ["zorgsoorten", 1, "intensity_trend"],
