@@ -44,6 +44,7 @@ const jz_key_table *jz_schema_tables(size_t *n)
         {"sleutel", jz_keys_sleutel, "regio.verevening.sleutel as a mix"},
         {"gebruik", jz_keys_gebruik, "regio.verevening.gebruik"},
         {"drempel", jz_keys_drempel, "regio.verevening.drempel"},
+        {"contract", jz_keys_contract, "an item of regio.contracten"},
     };
     if (!t[18].keys) {
         t[18].keys = jz_unc_section_table(0);
@@ -90,7 +91,18 @@ static const jz_key_type types[] = {
     REF("top", "bronnen", JZ_T_LIST, "bron"), SRC("top"),
     REF("top", "regio", JZ_T_MAP, "regio"),
 
-    REF("regio", "verevening", JZ_T_MAP, "verevening"), SRC("regio"),
+    REF("regio", "verevening", JZ_T_MAP, "verevening"), REF("regio", "contracten", JZ_T_LIST, "contract"),
+    SRC("regio"),
+    T("contract", "naam", JZ_T_TEXT),
+    REF("contract", "zorgsoorten", JZ_T_JSON,
+        "{\"anyOf\": [{\"type\": \"string\"}, {\"type\": \"array\", \"items\": {\"type\": \"string\"}, \"minItems\": 1}]}"),
+    SER("contract", "lumpsum", JZ_U_MONEY),
+    REF("contract", "sleutel", JZ_T_JSON,
+        "{\"anyOf\": [{\"enum\": [\"jeugd\", \"gebruik\", \"tabel\"]}, {\"$ref\": \"#/$defs/sleutel\"}]}"),
+    REF("contract", "gebruik", JZ_T_MAP, "gebruik"),
+    REF("contract", "tabel", JZ_T_JSON,
+        "{\"type\": \"object\", \"additionalProperties\": {\"$ref\": \"#/$defs/number_fraction\"}}"),
+    SRC("contract"),
     REF("verevening", "zorgsoorten", JZ_T_JSON,
         "{\"anyOf\": [{\"type\": \"string\"}, {\"type\": \"array\", \"items\": {\"type\": \"string\"}, \"minItems\": 1}]}"),
     REF("verevening", "sleutel", JZ_T_JSON,
