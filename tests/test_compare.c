@@ -378,8 +378,8 @@ static void test_twelve(void **state)
     int rows = 0;
     for (char *p = csv; *p; p++)
         rows += *p == '\n';
-    /* the verevening only when a scenario has one (none here) */
-    int per_unit = JZ_CMP_N_GEMEENTE - 1 + (JZ_CMP_N_METRICS - JZ_CMP_N_GEMEENTE) * c->n_zorgsoorten;
+    /* the verevening and the contract only when a scenario has one (none here) */
+    int per_unit = JZ_CMP_N_GEMEENTE - 2 + (JZ_CMP_N_METRICS - JZ_CMP_N_GEMEENTE) * c->n_zorgsoorten;
     /* and the verschillenanalyse: 2 kinds x 4 parts x (zorgsoorten, the line
      * outside them, the total) */
     per_unit += 2 * 4 * (c->n_zorgsoorten + 2);

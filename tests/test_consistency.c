@@ -74,7 +74,7 @@ static void check_file(const char *path)
             double fixed_gap = r->g_fixed_cost[i] - r->g_fixed_budget[i];
             double inv = r->g_measure_investment[i];
             /* the verevening (regio) is a line of its own, 0 without one */
-            double vv = r->g_verevening[i];
+            double vv = r->g_verevening[i] + r->g_contract[i]; /* and a contract's lumpsum */
             close_to(r->g_cost[i], cost + r->g_fixed_cost[i] + inv + vv, scale, "cost", path, g, y);
             close_to(r->g_budget[i], budget + r->g_fixed_budget[i], scale, "budget", path, g, y);
             close_to(r->g_tekort[i], tekort + fixed_gap + inv + vv, scale, "tekort", path, g, y);

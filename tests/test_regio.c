@@ -222,6 +222,71 @@ static void test_copy(void **state)
     jz_scenario_free(s);
 }
 
+/* A contract with a lumpsum: jeugdzorgplus (1M, 2M, 7M at price x volume)
+ * for 8M in 2025 only, shared by given use 1M, 1M, 2M: 25%, 25%, 50% =
+ * 2M, 2M, 4M.  The shares sum to the lumpsum, the difference is in cost,
+ * tekort and niet-beinvloedbaar, the region is the sum; a copy carries it,
+ * an extension has no lumpsum in its added years. */
+static void test_contract(void **state)
+{
+    (void)state;
+    jz_scenario *s;
+    jz_result *r = run("regio:\n  contracten:\n"
+                       "    - {naam: jzp, zorgsoorten: [jeugdzorgplus], lumpsum: {2025: 8M}, sleutel: gebruik,\n"
+                       "       gebruik: {cijfers: {GM0001: 1M, GM0002: 1M, GM0003: 2M}}}\n"
+                       "  verevening: {zorgsoorten: [crisis], sleutel: jeugd}\n", &s);
+    static const double share[3] = {2e6, 2e6, 4e6};
+    int G = r->n_gemeenten;
+    for (int y = 0; y < r->horizon; y++) {
+        double sum_a = 0.0, sum_e = 0.0, sum_d = 0.0, cost = 0.0;
+        for (int g = 0; g < G; g++) {
+            size_t i = jz_result_gy(r, g, y);
+            double e = y == 1 ? own[g] : 0.0, a = y == 1 ? share[g] : 0.0;
+            assert_close(r->g_contract_eigen[i], e, 1e-6);
+            assert_close(r->g_contract_aandeel[i], a, 1e-6);
+            assert_close(r->g_contract[i], a - e, 1e-6);
+            double zcost = 0.0;
+            for (int z = 0; z < r->n_zorgsoorten; z++)
+                zcost += r->cost[jz_result_cz(r, g, z, y)];
+            assert_rel(r->g_cost[i], zcost + r->g_fixed_cost[i] + r->g_measure_investment[i] + r->g_verevening[i] +
+                                         r->g_contract[i], 1e-12);
+            assert_rel(r->g_tekort[i], r->g_cost[i] - r->g_budget[i], 1e-12);
+            assert_close(r->g_dec_tariff[i] + r->g_dec_external[i] + r->g_verevening[i] + r->g_contract[i],
+                         r->g_niet_beinvloedbaar[i], 1e-6);
+            assert_close(r->g_niet_beinvloedbaar[i] + r->g_beinvloedbaar[i], r->g_tekort[i], 1e-6);
+            sum_a += r->g_contract_aandeel[i];
+            sum_e += r->g_contract_eigen[i];
+            sum_d += r->g_contract[i];
+            cost += r->g_cost[i];
+        }
+        /* the shares pay exactly the lumpsum; the region is the sum */
+        assert_rel(sum_a, y == 1 ? 8e6 : 0.0, 1e-12);
+        size_t t = jz_result_gy(r, G, y);
+        assert_close(r->g_contract_aandeel[t], sum_a, 1e-6);
+        assert_close(r->g_contract_eigen[t], sum_e, 1e-6);
+        assert_close(r->g_contract[t], sum_d, 1e-6);
+        assert_rel(r->g_cost[t], cost, 1e-12);
+    }
+    jz_scenario *c = jz_scenario_copy(s), *e = jz_scenario_extend(s, 5);
+    assert_non_null(c);
+    assert_non_null(e);
+    assert_int_equal(c->regio->n_contracts, 1);
+    assert_string_equal(c->regio->contracts[0].name, "jzp");
+    assert_int_equal(e->regio->contracts[0].has_lumpsum[1], 1);
+    assert_int_equal(e->regio->contracts[0].has_lumpsum[4], 0);
+    jz_workspace *w = jz_workspace_alloc(c);
+    jz_result *r2 = jz_result_alloc(c);
+    jz_error err;
+    assert_int_equal(jz_model_run(c, w, r2, &err), JZ_OK);
+    assert_memory_equal(r->g_contract, r2->g_contract, 4 * 3 * sizeof(double));
+    jz_result_free(r2);
+    jz_workspace_free(w);
+    jz_scenario_free(c);
+    jz_scenario_free(e);
+    jz_result_free(r);
+    jz_scenario_free(s);
+}
+
 static void expect_error(const char *regio, int line, int col, const char *needle)
 {
     jz_error err;
@@ -266,6 +331,22 @@ static void test_bad_input(void **state)
     expect_error("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutl: jeugd}}\n",
                  13, 52, "did you mean 'sleutel'?");
     expect_error("regio: {vereffening: {}}\n", 13, 9, "did you mean 'verevening'?");
+    /* contracts */
+    expect_error("regio: {contracten: [{zorgsoorten: [jeugdzorgplus], lumpsum: {2027: 8M}, sleutel: jeugd}]}\n",
+                 13, 63, "regio.contracten[0].lumpsum: 2027 is outside this run (2024-2026)");
+    expect_error("regio: {contracten: [{zorgsoorten: [jeugdzorgplus], lumpsum: 8M, sleutel: tabel,\n"
+                 "  tabel: {GM0001: 30%, GM0002: 30%, GM0003: 30%}}]}\n",
+                 14, 10, "regio.contracten[0].tabel: the shares must sum to 100%");
+    expect_error("regio: {contracten: [{zorgsoorten: [jeugdzorgplus], lumpsum: 8M, sleutel: tabel,\n"
+                 "  tabel: {GM0001: 50%, Beedrop: 50%, GM0003: 0}}]}\n",
+                 14, 24, "did you mean 'Beedorp'?");
+    expect_error("regio: {contracten: [{zorgsoorten: [jeugdzorgpluss], lumpsum: 8M, sleutel: jeugd}]}\n",
+                 13, 37, "did you mean 'jeugdzorgplus'?");
+    expect_error("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: jeugd},\n"
+                 "  contracten: [{zorgsoorten: [jeugdzorgplus], lumpsum: 8M, sleutel: jeugd}]}\n",
+                 14, 31, "already in the verevening or another contract");
+    expect_error("regio: {contracten: [{zorgsoorten: [ambulant], lumpsum: 8M, sleutel: jeugd, drempel: {bedrag: 1}}]}\n",
+                 13, 77, "drempel");
 }
 
 int main(void)
@@ -273,7 +354,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_key_jeugd),  cmocka_unit_test(test_key_tabel), cmocka_unit_test(test_key_gebruik),
         cmocka_unit_test(test_key_mix),    cmocka_unit_test(test_drempel),   cmocka_unit_test(test_no_regio),
-        cmocka_unit_test(test_copy),       cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_copy),       cmocka_unit_test(test_bad_input), cmocka_unit_test(test_contract),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -55,6 +55,7 @@ const jz_cmp_metric jz_cmp_metrics[JZ_CMP_N_METRICS] = {
     [JZ_CMP_MEASURE_SAVING] = GEM("measure_saving", JZ_KIND_MONEY, g_measure_saving),
     [JZ_CMP_OTHER_ASSUMPTIONS] = DERIVED("other_assumptions", JZ_KIND_MONEY),
     [JZ_CMP_VEREVENING] = GEM("verevening", JZ_KIND_MONEY, g_verevening),
+    [JZ_CMP_CONTRACT] = GEM("contract", JZ_KIND_MONEY, g_contract),
     [JZ_CMP_Z_COST] = ZS("cost", JZ_KIND_MONEY, cost),
     [JZ_CMP_Z_BUDGET] = ZS("budget", JZ_KIND_MONEY, budget),
     [JZ_CMP_Z_TEKORT] = ZS("tekort", JZ_KIND_MONEY, tekort),

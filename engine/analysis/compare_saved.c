@@ -203,15 +203,15 @@ static int fill(const jz_scenario *s, jz_result *r, const jz_node *res, int g, j
     int H = r->horizon;
     /* the gemeente figures a run writes only for a region (side by side) or
      * a verevening; a saved forecast without a verevening had none (0) */
-    const jz_metric *extra[] = {jz_regio_compare_metrics, jz_regio_metrics};
-    for (int t = 0; t < 2; t++)
+    const jz_metric *extra[] = {jz_regio_compare_metrics, jz_regio_metrics, jz_contract_metrics};
+    for (int t = 0; t < 3; t++)
         for (const jz_metric *m = extra[t]; m->key; m++) {
             double *a = (double *)jz_metric_array(r, m);
             if (!a || m->level != JZ_LEVEL_GEMEENTE)
                 continue;
             if (series(tot, m->key, H, a + jz_result_gy(r, g, 0), err))
                 return JZ_EINPUT;
-            if (t == 1 && !jz_node_get(tot, m->key))
+            if (t >= 1 && !jz_node_get(tot, m->key))
                 for (int y = 0; y < H; y++)
                     a[jz_result_gy(r, g, y)] = 0.0;
         }

@@ -362,7 +362,7 @@ static int engine_init(engine *e, int n, const jz_scenario *const *s, const jz_m
         sc->H = s[i]->meta.horizon;
         sc->Z = s[i]->n_zorgsoorten;
         sc->g = i == 0 && g0 >= 0 ? g0 : s[i]->n_gemeenten;
-        sc->full = s[i]->regio && s[i]->regio->has_verevening;
+        sc->full = s[i]->regio && (s[i]->regio->has_verevening || s[i]->regio->n_contracts);
         sc->slot = sc->full ? sc->g : sc->g < s[i]->n_gemeenten ? 1 : JZ_ROLLING_SLOTS - 1;
         sc->nfig = (JZ_MC_N_GEMEENTE + sc->Z) * sc->H;
         sc->off = nch;

@@ -172,6 +172,9 @@ void jz_total_finish(jz_result *r, int totals);
  * the beinvloedbaar share of every slot. */
 void jz_regio_gemeente(const jz_scenario *s, jz_result *r, int g, int slot);
 int jz_regio_verevening(const jz_scenario *s, jz_result *r, jz_error *err);
+/* regio.c: the contracts with a lumpsum (gemeenten and region slot), after
+ * every gemeente; JZ_EINPUT when a key has nothing to share by. */
+int jz_regio_contracts(const jz_scenario *s, jz_result *r, jz_error *err);
 void jz_regio_ratios(jz_result *r);
 
 #endif

@@ -153,10 +153,11 @@ char *jz_cmp_fmt_mln(char *buf, size_t n, double v, jz_lang lang)
 
 int jz_cmp_metric_shown(const jz_comparison *c, int m)
 {
-    if (m != JZ_CMP_VEREVENING)
+    if (m != JZ_CMP_VEREVENING && m != JZ_CMP_CONTRACT)
         return 1;
     for (int s = 0; s < c->n_scenarios; s++)
-        if (jz_regio_metrics_shown(c->scen[s].scenario))
+        if (m == JZ_CMP_VEREVENING ? jz_regio_metrics_shown(c->scen[s].scenario)
+                                   : jz_contract_metrics_shown(c->scen[s].scenario))
             return 1;
     return 0;
 }

@@ -334,14 +334,14 @@ static void wrap(FILE *out, const char *prefix, const char *text)
 static const int overview[] = {
     JZ_CMP_COST, JZ_CMP_BUDGET, JZ_CMP_TEKORT, JZ_CMP_NIET_BEINVLOEDBAAR, JZ_CMP_BEINVLOEDBAAR,
     JZ_CMP_DEC_START, JZ_CMP_UNIQUE, JZ_CMP_COST_PER_CLIENT, JZ_CMP_MEASURE_SAVING, JZ_CMP_HA_SAVINGS,
-    JZ_CMP_MEASURE_INVESTMENT, JZ_CMP_VEREVENING,
+    JZ_CMP_MEASURE_INVESTMENT, JZ_CMP_VEREVENING, JZ_CMP_CONTRACT,
 };
 
 /* Shown only when some scenario has a non-zero value. */
 static int only_when_any(int m)
 {
     return m == JZ_CMP_DEC_START || m == JZ_CMP_MEASURE_SAVING || m == JZ_CMP_HA_SAVINGS ||
-           m == JZ_CMP_MEASURE_INVESTMENT || m == JZ_CMP_VEREVENING;
+           m == JZ_CMP_MEASURE_INVESTMENT || m == JZ_CMP_VEREVENING || m == JZ_CMP_CONTRACT;
 }
 
 static void unit_report(FILE *out, const jz_comparison *c, const jz_report_options *o, int u)
@@ -380,10 +380,16 @@ static void unit_report(FILE *out, const jz_comparison *c, const jz_report_optio
     }
     if (c->n_scenarios > 1)
         explain_table(out, c, o, u);
-    static const int cost_lines[] = {JZ_CMP_FIXED_COST, JZ_CMP_MEASURE_INVESTMENT, JZ_CMP_VEREVENING};
-    static const int tekort_lines[] = {JZ_CMP_FIXED_TEKORT, JZ_CMP_MEASURE_INVESTMENT, JZ_CMP_VEREVENING};
-    /* the verevening line only for a region that has one */
-    int n_lines = 2 + (jz_cmp_metric_any(c, JZ_CMP_VEREVENING, u) != 0);
+    int cost_lines[4] = {JZ_CMP_FIXED_COST, JZ_CMP_MEASURE_INVESTMENT};
+    int tekort_lines[4] = {JZ_CMP_FIXED_TEKORT, JZ_CMP_MEASURE_INVESTMENT};
+    /* the verevening and contract lines only for a region that has them */
+    int n_lines = 2;
+    static const int regio_lines[] = {JZ_CMP_VEREVENING, JZ_CMP_CONTRACT};
+    for (int k = 0; k < 2; k++)
+        if (jz_cmp_metric_any(c, regio_lines[k], u)) {
+            cost_lines[n_lines] = tekort_lines[n_lines] = regio_lines[k];
+            n_lines++;
+        }
     for (int y = 0; y < c->n_years; y++)
         zorgsoort_table(out, c, o, JZ_CMP_Z_COST, cost_lines, n_lines, JZ_CMP_COST, u, y);
     for (int y = 0; y < c->n_years; y++)

@@ -74,6 +74,9 @@ static void gemeente_rows(jz_csvw *c, const jz_scenario *s, const jz_result *r, 
     for (const jz_metric *m = jz_regio_metrics; jz_regio_metrics_shown(s) && m->key; m++)
         for (int y = 0; y < r->horizon; y++)
             row(c, s->meta.name, code, name, "", r->base_year + y, m->key, jz_metric_array(r, m)[jz_result_gy(r, g, y)]);
+    for (const jz_metric *m = jz_contract_metrics; jz_contract_metrics_shown(s) && m->key; m++)
+        for (int y = 0; y < r->horizon; y++)
+            row(c, s->meta.name, code, name, "", r->base_year + y, m->key, jz_metric_array(r, m)[jz_result_gy(r, g, y)]);
     /* uitstroom by destination: metric uit_to:<zorgsoort> */
     char key[JZ_KEY_MAX + 8];
     for (int z = 0; z < r->n_zorgsoorten; z++)

@@ -49,6 +49,10 @@ static void gemeente_obj(jz_jsonw *w, const jz_scenario *s, const jz_result *r, 
         jz_jsonw_key(w, m->key);
         jz_jsonw_numbers(w, jz_metric_array(r, m) + jz_result_gy(r, g, 0), H);
     }
+    for (const jz_metric *m = jz_contract_metrics; jz_contract_metrics_shown(s) && m->key; m++) {
+        jz_jsonw_key(w, m->key);
+        jz_jsonw_numbers(w, jz_metric_array(r, m) + jz_result_gy(r, g, 0), H);
+    }
     jz_jsonw_end_object(w);
     jz_jsonw_key(w, "zorgsoorten");
     jz_jsonw_begin_object(w);

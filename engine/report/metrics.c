@@ -121,6 +121,9 @@ const jz_metric *jz_metric_find(const char *key, jz_metric_level level)
     for (const jz_metric *m = jz_regio_metrics; m->key; m++)
         if (m->level == level && strcmp(m->key, key) == 0)
             return m;
+    for (const jz_metric *m = jz_contract_metrics; m->key; m++)
+        if (m->level == level && strcmp(m->key, key) == 0)
+            return m;
     for (const jz_metric *m = jz_regio_compare_metrics; m->key; m++)
         if (m->level == level && strcmp(m->key, key) == 0)
             return m;
@@ -156,6 +159,23 @@ const jz_metric jz_regio_metrics[] = {
 int jz_regio_metrics_shown(const jz_scenario *s)
 {
     return s && s->regio && s->regio->has_verevening;
+}
+
+/* The figures of the contracts with a lumpsum (jzsim/regio.h), summed over
+ * a gemeente's contracts: CSV and JSON add them for a scenario that has one
+ * (jz_contract_metrics_shown). */
+const jz_metric jz_contract_metrics[] = {
+    GEMC("contract_eigen", "Prijs x volume gecontracteerde zorg", "Price x volume of contracted care", JZ_KIND_MONEY,
+         "P x V contract", "P x V contract", g_contract_eigen),
+    GEMC("contract_aandeel", "Aandeel in de lumpsum", "Share of the lumpsum", JZ_KIND_MONEY, "Lumpsum", "Lumpsum",
+         g_contract_aandeel),
+    GEMC("contract", "Lumpsumcontract (regio)", "Regional lumpsum", JZ_KIND_MONEY, "Contract", "Contract",
+         g_contract),
+    {NULL, NULL, NULL, NULL, NULL, 0, 0, 0}};
+
+int jz_contract_metrics_shown(const jz_scenario *s)
+{
+    return s && s->regio && s->regio->n_contracts > 0;
 }
 
 /* The gemeenten side by side (regio_table.c): CSV and JSON of a run add

@@ -293,6 +293,11 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
                                   "of minder (-) betaalt dan haar eigen gebruik van de verevende zorgsoorten.",
                                "Non-influenceable includes the regional pooling: what the gemeente pays\n"
                                "above (+) or below (-) its own use of the pooled care types."));
+    if (any(r, r->g_contract, g))
+        fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar bevat ook het lumpsumcontract (regio): het aandeel van de gemeente\n"
+                                  "in de lumpsum min wat die zorg tegen prijs x volume zou kosten.",
+                               "Non-influenceable includes the regional lumpsum: the gemeente's share of the lumpsum\n"
+                               "less what that care would cost at price x volume."));
     if (!has_start)
         fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar = tariefgat + externe verschuivingen; beïnvloedbaar = volume + zorgzwaarte.",
                                "Non-influenceable = tariff gap + external shifts; influenceable = volume + intensity."));
@@ -317,7 +322,7 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
                     r->unique, persons, 1, JZ_KIND_COUNT);
     /* the lines in no zorgsoort, each its own row when it is not 0, so that
      * the rows add up to the total */
-    zrow lines[5];
+    zrow lines[6];
     int n = 0;
     if (any(r, r->g_fixed_cost, g))
         lines[n++] = (zrow){"Vaste lasten", "Fixed cost", r->g_fixed_cost};
@@ -325,6 +330,8 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
         lines[n++] = (zrow){"Investering maatregelen", "Investment in measures", r->g_measure_investment};
     if (any(r, r->g_verevening, g))
         lines[n++] = (zrow){"Verevening (regio)", "Regional pooling", r->g_verevening};
+    if (any(r, r->g_contract, g))
+        lines[n++] = (zrow){"Lumpsumcontract (regio)", "Regional lumpsum", r->g_contract};
     lines[n++] = (zrow){"Totaal", "Total", r->g_cost};
     zorgsoort_table(out, s, r, o, g, L(o, "Kosten per zorgsoort", "Cost per care type"), r->cost, lines, n,
                     JZ_KIND_MONEY);
@@ -337,6 +344,8 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
         lines[n++] = (zrow){"Investering maatregelen", "Investment in measures", r->g_measure_investment};
     if (any(r, r->g_verevening, g))
         lines[n++] = (zrow){"Verevening (regio)", "Regional pooling", r->g_verevening};
+    if (any(r, r->g_contract, g))
+        lines[n++] = (zrow){"Lumpsumcontract (regio)", "Regional lumpsum", r->g_contract};
     lines[n++] = (zrow){"Totaal", "Total", r->g_tekort};
     zorgsoort_table(out, s, r, o, g, L(o, "Tekort per zorgsoort", "Deficit per care type"), r->tekort, lines, n,
                     JZ_KIND_MONEY);

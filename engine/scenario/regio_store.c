@@ -32,10 +32,35 @@ jz_regio *jz_regio_alloc(int G, int Z, int H)
     return r;
 }
 
+int jz_regio_contracts_alloc(jz_regio *r, int n)
+{
+    if (n < 1)
+        return JZ_OK;
+    if (!(r->contracts = calloc((size_t)n, sizeof *r->contracts)))
+        return JZ_ENOMEM;
+    r->n_contracts = n;
+    for (int c = 0; c < n; c++) {
+        jz_contract *k = &r->contracts[c];
+        k->block = calloc((size_t)r->G * 2, sizeof(double));
+        k->key.pooled = calloc((size_t)r->Z, 1);
+        if (!k->block || !k->key.pooled)
+            return JZ_ENOMEM; /* jz_regio_free releases what was made */
+        k->key.use_given = k->block;
+        k->key.tabel = k->block + r->G;
+        k->key.drempel_value = NULL; /* a contract has no drempel */
+    }
+    return JZ_OK;
+}
+
 void jz_regio_free(jz_regio *r)
 {
     if (!r)
         return;
+    for (int c = 0; c < r->n_contracts; c++) {
+        free(r->contracts[c].key.pooled);
+        free(r->contracts[c].block);
+    }
+    free(r->contracts);
     free(r->verevening.pooled);
     free(r->block);
     free(r);
@@ -62,5 +87,23 @@ jz_regio *jz_regio_copy(const jz_regio *src, int H2)
     memcpy(d->drempel_value, o->drempel_value, (size_t)src->H * sizeof(double));
     for (int y = src->H; y < H2; y++) /* the drempel holds its last value */
         d->drempel_value[y] = o->drempel_value[src->H - 1];
+    if (jz_regio_contracts_alloc(r, src->n_contracts)) {
+        jz_regio_free(r);
+        return NULL;
+    }
+    for (int c = 0; c < src->n_contracts; c++) {
+        const jz_contract *a = &src->contracts[c];
+        jz_contract *b = &r->contracts[c];
+        memcpy(b->name, a->name, sizeof b->name);
+        memcpy(b->key.pooled, a->key.pooled, (size_t)src->Z);
+        memcpy(b->key.weight, a->key.weight, sizeof b->key.weight);
+        b->key.n_use_years = a->key.n_use_years;
+        memcpy(b->key.use_years, a->key.use_years, sizeof b->key.use_years);
+        b->key.use_is_given = a->key.use_is_given;
+        memcpy(b->block, a->block, (size_t)src->G * 2 * sizeof(double));
+        /* added years: no lumpsum (calloc) */
+        memcpy(b->has_lumpsum, a->has_lumpsum, (size_t)src->H);
+        memcpy(b->lumpsum, a->lumpsum, (size_t)src->H * sizeof(double));
+    }
     return r;
 }

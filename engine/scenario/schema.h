@@ -39,6 +39,7 @@ extern const jz_key jz_keys_external[];
 extern const jz_key jz_keys_bron[];        /* bronnen[] items */
 extern const jz_key jz_keys_regio[];       /* regio (load_regio.c) */
 extern const jz_key jz_keys_verevening[];  /* regio.verevening */
+extern const jz_key jz_keys_contract[];    /* regio.contracten[i] */
 extern const jz_key jz_keys_sleutel[];     /* regio.verevening.sleutel as a mix */
 extern const jz_key jz_keys_gebruik[];     /* regio.verevening.gebruik */
 extern const jz_key jz_keys_werksessie[];  /* werksessie (werksessie_sliders.c) */

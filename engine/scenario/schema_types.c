@@ -46,6 +46,7 @@ const jz_key_table *jz_schema_tables(size_t *n)
         {"drempel", jz_keys_drempel, "regio.verevening.drempel"},
         {"werksessie", jz_keys_werksessie, "werksessie"},
         {"slider", jz_keys_slider, "an item of werksessie.sliders"},
+        {"contract", jz_keys_contract, "an item of regio.contracten"},
     };
     if (!t[18].keys) {
         t[18].keys = jz_unc_section_table(0);
@@ -96,7 +97,18 @@ static const jz_key_type types[] = {
     T("slider", "input", JZ_T_TEXT), T("slider", "label", JZ_T_TEXT),
     NUM("slider", "low", JZ_UNIT_ANY), NUM("slider", "high", JZ_UNIT_ANY), T("slider", "source", JZ_T_TEXT),
 
-    REF("regio", "verevening", JZ_T_MAP, "verevening"), SRC("regio"),
+    REF("regio", "verevening", JZ_T_MAP, "verevening"), REF("regio", "contracten", JZ_T_LIST, "contract"),
+    SRC("regio"),
+    T("contract", "naam", JZ_T_TEXT),
+    REF("contract", "zorgsoorten", JZ_T_JSON,
+        "{\"anyOf\": [{\"type\": \"string\"}, {\"type\": \"array\", \"items\": {\"type\": \"string\"}, \"minItems\": 1}]}"),
+    SER("contract", "lumpsum", JZ_U_MONEY),
+    REF("contract", "sleutel", JZ_T_JSON,
+        "{\"anyOf\": [{\"enum\": [\"jeugd\", \"gebruik\", \"tabel\"]}, {\"$ref\": \"#/$defs/sleutel\"}]}"),
+    REF("contract", "gebruik", JZ_T_MAP, "gebruik"),
+    REF("contract", "tabel", JZ_T_JSON,
+        "{\"type\": \"object\", \"additionalProperties\": {\"$ref\": \"#/$defs/number_fraction\"}}"),
+    SRC("contract"),
     REF("verevening", "zorgsoorten", JZ_T_JSON,
         "{\"anyOf\": [{\"type\": \"string\"}, {\"type\": \"array\", \"items\": {\"type\": \"string\"}, \"minItems\": 1}]}"),
     REF("verevening", "sleutel", JZ_T_JSON,

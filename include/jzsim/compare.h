@@ -74,6 +74,7 @@ typedef enum {
     JZ_CMP_OTHER_ASSUMPTIONS,  /* derived: (reference tekort - tekort) - (besparing - reference
                                 * besparing): the tekort difference the besparing does not explain */
     JZ_CMP_VEREVENING,         /* a line of its own: the regional verevening (jzsim/regio.h), in cost */
+    JZ_CMP_CONTRACT,           /* a line of its own: a regional lumpsum contract (jzsim/regio.h), in cost */
     JZ_CMP_N_GEMEENTE,         /* number of gemeente-level metrics */
     JZ_CMP_Z_COST = JZ_CMP_N_GEMEENTE,
     JZ_CMP_Z_BUDGET,

@@ -116,6 +116,11 @@ extern "C" {
     X(g_verevening_aandeel, JZ_RESULT_SUM)      /* what it pays: own use up to the drempel + key x the rest */ \
     X(g_verevening, JZ_RESULT_SUM)              /* g_verevening_aandeel - g_verevening_eigen, in g_cost and \
                                                    g_niet_beinvloedbaar; sums to 0 over the gemeenten */ \
+    /* regional contracts with a lumpsum (docs/model.md section 14): 0 in years without one */ \
+    X(g_contract_eigen, JZ_RESULT_SUM)          /* price x volume of the contracted zorgsoorten (sum of cost) */ \
+    X(g_contract_aandeel, JZ_RESULT_SUM)        /* the gemeente's share of the lumpsum (the region: the lumpsum) */ \
+    X(g_contract, JZ_RESULT_SUM)                /* g_contract_aandeel - g_contract_eigen, in g_cost and \
+                                                   g_niet_beinvloedbaar */ \
     /* for comparing gemeenten (the regional report) */ \
     X(g_youth, JZ_RESULT_SUM)                   /* youth 0-17 (population.youth; 0 when not given) */ \
     X(g_cost_per_youth, JZ_RESULT_RATIO)        /* g_cost / g_youth (0 when g_youth = 0) */ \

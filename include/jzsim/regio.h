@@ -53,9 +53,25 @@ typedef struct jz_verevening {
     double *drempel_value;        /* [H] euros (per gemeente or per youth), nominal; 0 when none */
 } jz_verevening;
 
+/* A regional contract with lumpsum financing: the region pays the
+ * providers of a group of zorgsoorten a lumpsum per year instead of price x
+ * volume, and each gemeente pays its share of the lumpsum by a key
+ * (jeugd, gebruik, tabel or a mix, as the verevening's).  The key lives in
+ * a jz_verevening whose pooled[] is the provider group and whose drempel
+ * is always JZ_DREMPEL_GEEN; use_given and tabel are the contract's own. */
+typedef struct jz_contract {
+    char name[64];                /* naam: in messages ("" when not given) */
+    jz_verevening key;            /* pooled = the provider group; the key's weights, use, tabel */
+    unsigned char has_lumpsum[JZ_HORIZON_MAX]; /* 1: the lumpsum applies in year index y */
+    double lumpsum[JZ_HORIZON_MAX];/* euros for the whole region that year (nominal) */
+    double *block;                /* storage of key.use_given [G] and key.tabel [G] */
+} jz_contract;
+
 typedef struct jz_regio {
     int has_verevening;           /* 0: no verevening (the other parts may follow later) */
     jz_verevening verevening;
+    int n_contracts;              /* contracten: 0 when none */
+    jz_contract *contracts;       /* [n_contracts]; no zorgsoort in two of them or in the verevening */
     int G, Z, H;                  /* the dimensions the arrays were allocated for */
     double *block;                /* storage of every double array above */
 } jz_regio;
@@ -65,8 +81,12 @@ typedef struct jz_regio {
 jz_regio *jz_regio_alloc(int G, int Z, int H);
 /* NULL is fine. */
 void jz_regio_free(jz_regio *r);
+/* Make room for n contracts (zeroed, each with its key's arrays);
+ * JZ_ENOMEM on out of memory.  Called once, by the loader. */
+int jz_regio_contracts_alloc(jz_regio *r, int n);
 /* A deep copy with horizon H2 >= src->H: the drempel holds its last value in
- * added years.  NULL on out of memory. */
+ * added years; a contract's lumpsum does not apply in them (a contract
+ * covers the years it names).  NULL on out of memory. */
 jz_regio *jz_regio_copy(const jz_regio *src, int H2);
 
 #ifdef __cplusplus

@@ -53,6 +53,10 @@ extern const jz_metric jz_metrics[];
  * of a run show them when jz_regio_metrics_shown(s). */
 extern const jz_metric jz_regio_metrics[];
 int jz_regio_metrics_shown(const jz_scenario *s);
+/* The figures of the regional contracts with a lumpsum, terminated by
+ * {NULL}; CSV and JSON of a run show them when jz_contract_metrics_shown(s). */
+extern const jz_metric jz_contract_metrics[];
+int jz_contract_metrics_shown(const jz_scenario *s);
 /* The gemeenten side by side (per youth, beinvloedbaar share), terminated
  * by {NULL}; CSV and JSON of a run show them for more than one gemeente. */
 extern const jz_metric jz_regio_compare_metrics[];

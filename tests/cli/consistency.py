@@ -69,7 +69,8 @@ def sums(tag, d):
                     continue
                 w = f"{tag} {res['code']} [{s + 1}] {year}"
                 g = lambda k: t[k][s][y]
-                gv = lambda: t["verevening"][s][y] if "verevening" in t else 0.0  # only for a region with a verevening
+                gv = lambda: ((t["verevening"][s][y] if "verevening" in t else 0.0)  # only for a region with a verevening
+                              + (t["contract"][s][y] if "contract" in t else 0.0))  # or a lumpsum contract
                 zsum = lambda k: sum(res["zorgsoorten"][z][k]["values"][s][y] or 0.0 for z in res["zorgsoorten"])
                 if not close(g("cost"), zsum("cost") + g("fixed_cost") + g("measure_investment") + gv()):
                     fail(f"{w}: cost {g('cost')} != zorgsoorten + fixed + investment + verevening")
@@ -244,6 +245,7 @@ for scen in SINGLE:
         for y in range(len(d["years"])):
             zs = lambda k: sum(Z[z][k][y] for z in Z)
             vv = t["verevening"][y] if "verevening" in t else 0.0  # a region with a verevening
+            vv += t["contract"][y] if "contract" in t else 0.0  # a region with a lumpsum contract
             if not close(t["cost"][y], zs("cost") + t["fixed_cost"][y] + t["measure_investment"][y] + vv):
                 fail(f"run {tag} {res['code']} {d['years'][y]}: cost != zorgsoorten + lines")
             if not close(t["tekort"][y], zs("tekort") + t["fixed_cost"][y] - t["fixed_budget"][y]

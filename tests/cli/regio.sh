@@ -91,6 +91,65 @@ bad_regio mix 'mix\.yaml:[0-9]+:[0-9]+: .*weights of the mix must sum to 100%' <
 regio:
   verevening: {zorgsoorten: [jeugdzorgplus], sleutel: {jeugd: 60%, gebruik: 60%}, gebruik: {jaren: 2024}}
 Y
+# a contract with a lumpsum (contract.yaml): ambulant costs each gemeente 1M
+# at price x volume; the lumpsum of 5M in 2025-2026 is shared by youth
+# (0.5M, 1.5M, 3M); 2024 has no lumpsum
+expect_exit 0 "$JZ" run --format csv --gemeente all "$D/contract.yaml"
+python3 - "$TMP/out" <<'PY' && ok || bad "contract: the shares of the lumpsum differ from the hand-computed ones or do not add up"
+import csv, sys
+v = {}
+for row in csv.reader(open(sys.argv[1])):
+    if row[0] == "scenario" or row[3]:
+        continue
+    v[(row[1], int(row[4]), row[5])] = float(row[6])
+want = {"GM0001": 0.5e6, "GM0002": 1.5e6, "GM0003": 3e6}
+for g in want:
+    assert v[(g, 2024, "contract")] == 0 and v[(g, 2024, "contract_aandeel")] == 0, g
+for y in (2025, 2026):
+    assert abs(sum(v[(g, y, "contract_aandeel")] for g in want) - 5e6) < 1e-3, y
+    for g, pay in want.items():
+        assert abs(v[(g, y, "contract_aandeel")] - pay) < 1e-3, (g, y)
+        assert abs(v[(g, y, "contract_eigen")] - 1e6) < 1e-3, (g, y)
+        assert abs(v[(g, y, "contract")] - (pay - 1e6)) < 1e-3, (g, y)
+        # the difference is in cost, tekort and niet-beinvloedbaar: 2025 vs 2024 moves by it
+        assert abs(v[(g, y, "cost")] - v[(g, 2024, "cost")] - (pay - 1e6)) < 1e-3, (g, y)
+        assert abs(v[(g, y, "niet_beinvloedbaar")] + v[(g, y, "beinvloedbaar")] - v[(g, y, "tekort")]) < 1e-3
+    for k in ("cost", "tekort", "contract", "contract_aandeel", "contract_eigen", "niet_beinvloedbaar"):
+        assert abs(v[("TOTAL", y, k)] - sum(v[(g, y, k)] for g in want)) < 1e-3, (k, y)
+PY
+expect_exit 0 "$JZ" run "$D/contract.yaml"
+expect_grep "$TMP/out" "Lumpsumcontract (regio)"
+bad_regio csum 'csum\.yaml:[0-9]+:[0-9]+: regio.contracten\[0\].tabel: the shares must sum to 100%' <<'Y'
+regio:
+  contracten: [{zorgsoorten: [ambulant], lumpsum: 5M, sleutel: tabel, tabel: {GM0001: 50%, GM0002: 30%, GM0003: 10%}}]
+Y
+bad_regio ctypo 'ctypo\.yaml:[0-9]+:[0-9]+: .*did you mean .Beedorp.' <<'Y'
+regio:
+  contracten: [{zorgsoorten: [ambulant], lumpsum: 5M, sleutel: tabel, tabel: {GM0001: 50%, Beedrop: 30%, GM0003: 20%}}]
+Y
+bad_regio czorg 'czorg\.yaml:[0-9]+:[0-9]+: .*unknown zorgsoort .ambulnt.' <<'Y'
+regio:
+  contracten: [{zorgsoorten: [ambulnt], lumpsum: 5M, sleutel: jeugd}]
+Y
+bad_regio cjaar 'cjaar\.yaml:[0-9]+:[0-9]+: regio.contracten\[0\].lumpsum: 2030 is outside this run \(2024-2026\)' <<'Y'
+regio:
+  contracten: [{zorgsoorten: [ambulant], lumpsum: {2025: 5M, 2030: 5M}, sleutel: jeugd}]
+Y
+bad_regio cneg 'cneg\.yaml:[0-9]+:[0-9]+: .*lumpsum' <<'Y'
+regio:
+  contracten: [{zorgsoorten: [ambulant], lumpsum: -5M, sleutel: jeugd}]
+Y
+bad_regio ctwice 'ctwice\.yaml:[0-9]+:[0-9]+: regio.contracten\[1\].zorgsoorten: .jeugdzorgplus. is already in the verevening or another contract' <<'Y'
+regio:
+  verevening: {zorgsoorten: [jeugdzorgplus], sleutel: jeugd}
+  contracten:
+    - {zorgsoorten: [ambulant], lumpsum: 5M, sleutel: jeugd}
+    - {zorgsoorten: [jeugdzorgplus], lumpsum: 5M, sleutel: jeugd}
+Y
+bad_regio ckey 'ckey\.yaml:[0-9]+:[0-9]+: .*lumpsum' <<'Y'
+regio:
+  contracten: [{zorgsoorten: [ambulant], sleutel: jeugd}]
+Y
 # the Monte Carlo of a gemeente in a region with a verevening: its point
 # (the draw at the point values) is the run's tekort with the verevening in
 # it, and the draws are the same for 1 and 2 threads
