@@ -68,6 +68,21 @@ static inline void chain_step(const jz_erlang *restrict e, double *restrict x,
     sums[3] = last;
 }
 
+/* Send one step's exits on: completions C to the routes and the re-entry
+ * ring (reentry_steps ahead of head), ageing exits A to the next age band.
+ * The single-chain and the mixture step share it, so routing is one rule. */
+static inline void route_exits(jz_workspace *w, const jz_cellyear *q, double C, double A, int head, int L)
+{
+    for (int n = 0; n < q->n_route; n++)
+        w->next[q->route_to[n]] += C * q->route_frac[n];
+    if (q->ageing_to >= 0)
+        w->next[q->ageing_to] += A * q->aged_to;
+    int slot = head + q->reentry_steps;
+    if (slot >= L)
+        slot -= L;
+    w->ring[(size_t)q->reentry_to * (size_t)L + (size_t)slot] += C * q->reentry;
+}
+
 /* Cells with a duration mixture (mixture.c, docs/model.md section 2b) are
  * stepped after the others, in a loop of their own, so that the
  * single-chain step is the same code as without them.  In that step a
@@ -97,14 +112,7 @@ static void mix_cell_step(jz_workspace *w, const jz_cellyear *q, double *a, int 
         A += e->a * sums[2];
     }
 
-    for (int n = 0; n < q->n_route; n++)
-        w->next[q->route_to[n]] += C * q->route_frac[n];
-    if (q->ageing_to >= 0)
-        w->next[q->ageing_to] += A * q->aged_to;
-    int slot = head + q->reentry_steps;
-    if (slot >= L)
-        slot -= L;
-    w->ring[(size_t)q->reentry_to * (size_t)L + (size_t)slot] += C * q->reentry;
+    route_exits(w, q, C, A, head, L);
 
     a[ACC_EXIT] += C + A;
     a[ACC_AGEING] += A;
@@ -323,14 +331,7 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
                 double A = e->a * cm;
                 double E = C + A;
 
-                for (int n = 0; n < q->n_route; n++)
-                    w->next[q->route_to[n]] += C * q->route_frac[n];
-                if (q->ageing_to >= 0)
-                    w->next[q->ageing_to] += A * q->aged_to;
-                int slot = head + q->reentry_steps;
-                if (slot >= L)
-                    slot -= L;
-                w->ring[(size_t)q->reentry_to * (size_t)L + (size_t)slot] += C * q->reentry;
+                route_exits(w, q, C, A, head, L);
 
                 a[ACC_IN_TR] += in_tr;
                 a[ACC_IN_RE] += in_re;
