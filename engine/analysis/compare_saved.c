@@ -20,6 +20,7 @@
 
 #include "jzsim/compare.h"
 #include "jzsim/report.h"
+#include "scenario/build.h"
 #include "scenario/node.h"
 
 #define FAIL(n, ...) jz_error_set(err, JZ_EINPUT, (n)->file, (n)->line, (n)->column, __VA_ARGS__)
@@ -173,16 +174,7 @@ static jz_scenario *shell(const char *path, const jz_node *scen, const jz_node *
         return NULL;
     /* a shell has no inputs and says nothing of its own: the figures are
      * the saved ones */
-    for (int i = 0; i < s->n_inputs; i++) { /* as jz_scenario_free would */
-        jz_input *in = &s->inputs[i];
-        free(in->path);
-        free(in->value);
-        free(in->unit);
-        free(in->source);
-        free(in->file);
-        free(in->label);
-    }
-    s->n_inputs = 0;
+    jz_scenario_clear_inputs(s);
     for (int i = 0; i < s->n_warnings; i++)
         free(s->warnings[i]);
     s->n_warnings = 0;

@@ -341,10 +341,22 @@ const char *jz_input_label(const jz_scenario *s, const jz_input *in, int english
 
 /* ---- memory ---------------------------------------------------------------- */
 
+void jz_scenario_clear_inputs(jz_scenario *s)
+{
+    for (int i = 0; i < s->n_inputs; i++) {
+        jz_input *in = &s->inputs[i];
+        free(in->path);
+        free(in->value);
+        free(in->unit);
+        free(in->source);
+        free(in->file);
+        free(in->label);
+    }
+    s->n_inputs = 0;
+}
+
 void jz_scenario_free_sources(jz_scenario *s)
 {
-    for (int i = 0; i < s->n_inputs; i++)
-        free(s->inputs[i].label);
     for (int i = 0; i < s->n_bronnen; i++) {
         jz_bron *b = &s->bronnen[i];
         free(b->id);

@@ -227,13 +227,7 @@ void jz_scenario_free(jz_scenario *s)
     }
     jz_scenario_free_sources(s);
     jz_scenario_free_sliders(s);
-    for (int i = 0; i < s->n_inputs; i++) {
-        free(s->inputs[i].path);
-        free(s->inputs[i].value);
-        free(s->inputs[i].unit);
-        free(s->inputs[i].source);
-        free(s->inputs[i].file);
-    }
+    jz_scenario_clear_inputs(s);
     free(s->inputs);
     for (int i = 0; i < s->n_warnings; i++)
         free(s->warnings[i]);
