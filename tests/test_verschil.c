@@ -17,61 +17,8 @@
 
 #include "jzsim/jzsim.h"
 #include "jzsim/verschil.h"
+#include "cmp_fixture.h"
 
-#define DIR JZ_TEST_DATA "/compare/"
-
-typedef struct fixture {
-    int n;
-    jz_scenario *s[3];
-    jz_result *r[3];
-    jz_comparison *c;
-} fixture;
-
-static void load(fixture *f, const char *name)
-{
-    char path[1024];
-    jz_error err;
-    snprintf(path, sizeof path, "%s%s", DIR, name);
-    jz_scenario *s = jz_scenario_load(path, NULL, &err);
-    if (!s)
-        fail_msg("%s: %s", path, err.message);
-    jz_result *r = jz_result_alloc(s);
-    jz_workspace *w = jz_workspace_alloc(s);
-    assert_non_null(r);
-    assert_non_null(w);
-    if (jz_model_run(s, w, r, &err) != JZ_OK)
-        fail_msg("model run: %s", err.message);
-    jz_workspace_free(w);
-    f->s[f->n] = s;
-    f->r[f->n] = r;
-    f->n++;
-}
-
-static void compare(fixture *f)
-{
-    jz_error err;
-    f->c = jz_comparison_alloc(f->n, (const jz_scenario *const *)f->s,
-                               (const jz_result *const *)f->r, &err);
-    if (!f->c)
-        fail_msg("comparison: %s", err.message);
-}
-
-static void release(fixture *f)
-{
-    jz_comparison_free(f->c);
-    for (int i = 0; i < f->n; i++) {
-        jz_result_free(f->r[i]);
-        jz_scenario_free(f->s[i]);
-    }
-}
-
-static int zindex(const jz_comparison *c, const char *key)
-{
-    for (int z = 0; z < c->n_zorgsoorten; z++)
-        if (strcmp(c->zs[z].key, key) == 0)
-            return z;
-    return -1;
-}
 
 static void check_adds_up(const jz_verschil *v)
 {
