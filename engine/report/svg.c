@@ -555,6 +555,27 @@ void jz_svg_waterfall(const jz_chart *ch, int n, const char *const *labels, cons
 
 /* ---- grouped horizontal bars ---- */
 
+/* The value axis of a horizontal bar chart: a vertical line and a tick
+ * label per step, and the unit under the right end.  The "zero" line is
+ * the first one (bars from the left edge) or, for bars both ways
+ * (zero_inside), the one at value 0. */
+static void x_axis(const jz_chart *ch, const jz_axis *a, double left, double right, double top, double bottom,
+                   int zero_inside)
+{
+    FILE *out = ch->out;
+    char buf[64];
+    int nt = (int)lround((a->hi - a->lo) / a->step);
+    for (int i = 0; i <= nt; i++) {
+        double t = a->lo + i * a->step, x = left + (t - a->lo) / (a->hi - a->lo) * (right - left);
+        int zero = zero_inside ? fabs(t) < a->step / 2 : i == 0;
+        fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>\n", x, top - 4, x, bottom,
+                zero ? "zero" : "grid");
+        fmt_tick(buf, sizeof buf, t, a->decimals, ch->lang);
+        text_at(out, x, bottom + 16, "middle", "tick", buf);
+    }
+    text_at(out, right, bottom + 30, "end", "unit", ch->y_label);
+}
+
 void jz_svg_grouped_hbars(const jz_chart *ch, int ng, const char *const *group_labels, int ns,
                           const char *const *series_names, const double *v)
 {
@@ -573,15 +594,7 @@ void jz_svg_grouped_hbars(const jz_chart *ch, int ng, const char *const *group_l
     svg_open(ch, H);
     legend(out, 20, 4, W - 20, ns, series_names, SW_RECT, 0, 0, 0);
     char buf[64];
-    int nt = (int)lround((a.hi - a.lo) / a.step);
-    for (int i = 0; i <= nt; i++) {
-        double x = left + (a.lo + i * a.step - a.lo) / (a.hi - a.lo) * (right - left);
-        fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>\n", x, top - 4, x, bottom,
-                i == 0 ? "zero" : "grid");
-        fmt_tick(buf, sizeof buf, a.lo + i * a.step, a.decimals, ch->lang);
-        text_at(out, x, bottom + 16, "middle", "tick", buf);
-    }
-    text_at(out, right, bottom + 30, "end", "unit", ch->y_label);
+    x_axis(ch, &a, left, right, top, bottom, 0);
     for (int g = 0; g < ng; g++) {
         double gy = top + g * (ns * bh + gap);
         fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" class=\"lbl\">", left - 8, gy + ns * bh / 2 + 4);
@@ -629,15 +642,7 @@ void jz_svg_diverging_hbars(const jz_chart *ch, int ng, const char *const *group
     svg_open(ch, H);
     legend(out, 20, 4, W - 20, ns, series_names, SW_RECT, 0, 0, 0);
     char buf[64];
-    int nt = (int)lround((a.hi - a.lo) / a.step);
-    for (int i = 0; i <= nt; i++) {
-        double t = a.lo + i * a.step, x = XPOS_(t);
-        fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>\n", x, top - 4, x, bottom,
-                fabs(t) < a.step / 2 ? "zero" : "grid");
-        fmt_tick(buf, sizeof buf, t, a.decimals, ch->lang);
-        text_at(out, x, bottom + 16, "middle", "tick", buf);
-    }
-    text_at(out, right, bottom + 30, "end", "unit", ch->y_label);
+    x_axis(ch, &a, left, right, top, bottom, 1);
     for (int g = 0; g < ng; g++) {
         double gy = top + g * (ns * bh + gap);
         fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" class=\"lbl\">", left - 8, gy + ns * bh / 2 + 4);
