@@ -120,6 +120,9 @@ static void test_impossible_values(void **state)
     expect_error_at(5, "    instroom: {absolute: 100, per_1000: 3}", 5, 15, "either 'absolute' or 'per_1000'");
     expect_error_at(5, "    instroom: {per_1000: 3}", 5, 26, "has no population.youth");
     expect_error_at(7, "    cost: 6,5k", 7, 11, "uses a comma");
+    /* in a flow map the decimal comma splits the entry: named as such, at the fragment */
+    expect_error_at(7, "    cost: {2024: 6,5k, 2026: 7k}", 7, 20, "'6,5k' has a decimal comma");
+    expect_error_at(7, "    cost: {2024: 9k, 2026: 9,25}", 7, 30, "write 9.25 with a point");
     expect_error_at(7, "    cost: 5%", 7, 11, "a percentage is not expected here");
     expect_error_at(13, "  - {code: 153, name: Ergens}", 13, 12, "CBS code like GM0153");
 }

@@ -24,7 +24,7 @@ static const jz_derive_reference table[] = {
     {"daghulp", "Daghulp", "6.72", 12.0, 1, 0.46, ENSCHEDE},
     {"pleegzorg", "Pleegzorg", "6.72", 48.0, 2, 0.72, ENSCHEDE},
     {"gezinshuis", "Gezinshuis", "6.72", 36.0, 2, 0.66, ENSCHEDE},
-    {"residentieel", "Residentiele jeugdhulp", "6.72", 14.0, 2, 0.45, ENSCHEDE},
+    {"residentieel", "Residentiële jeugdhulp", "6.72", 14.0, 2, 0.45, ENSCHEDE},
     {"jeugdzorgplus", "JeugdzorgPlus (gesloten)", "6.72", 6.0, 1, 0.27, ENSCHEDE},
     {"crisis", "Crisishulp", "6.72", 1.5, 1, 0.10, ENSCHEDE},
     {"jeugdbescherming", "Jeugdbescherming (OTS, voogdij)", "6.82", 30.0, 2, 0.65, ENSCHEDE},

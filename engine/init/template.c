@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/util.h" /* jz_edit_distance */
 #include "init/derive_internal.h"
 #include "scenario/value.h"
 
@@ -176,6 +177,17 @@ static int read_zs(const jz_node *n, int i, jz_template_row *z, jz_error *err)
                                  "(wijkteam, ambulant, daghulp, pleegzorg, gezinshuis, residentieel, "
                                  "jeugdzorgplus, crisis, jeugdbescherming, jeugdreclassering, "
                                  "verlengde_jeugdzorg)", what, lk);
+    } else if (!z->ref) {
+        /* a name one or two letters from one in the table is a typing
+         * mistake far more often than a zorgsoort of its own; taken as
+         * given it would silently lose the table's zorgduur, fasen, name
+         * and taakveld.  A zorgsoort of its own with such a name says so
+         * with zoals. */
+        for (int r = 0; r < nref; r++)
+            if (jz_edit_distance(z->key, ref[r].key) <= 2)
+                return jz_node_error(err, k, "%s is not in the reference table (docs/eigen-gemeente.md); did you "
+                                     "mean '%s'? For a zorgsoort of your own with this name, add zoals: %s",
+                                     what, ref[r].key, ref[r].key);
     }
     const jz_node *nm = jz_node_get(n, "naam");
     if (nm) {

@@ -458,6 +458,15 @@ static void taakveld_table(const page *p)
         }
     }
     fprintf(out, "</tbody></table>\n");
+    /* the bare word in the table is terse: say once what the line holds */
+    if (codes[JZ_TAAKVELD_OUTSIDE])
+        fprintf(out, "<p class=\"note\">%s</p>\n",
+                L(p, "Overig: wat niet op het taakveld van een zorgsoort staat (vaste lasten, investeringen in "
+                     "maatregelen, een regionale verevening of lumpsum, zorgsoorten zonder taakveld). De regels tellen "
+                     "op tot de totalen in de kerncijfers.",
+                  "Other: what is not on the taakveld of a care type (fixed cost lines, investments in measures, a "
+                  "regional settlement or lumpsum, care types without a taakveld). The lines add up to the totals in "
+                  "the key figures."));
 }
 
 static void gemeenten_table(const page *p)

@@ -100,8 +100,11 @@ static int block(const page *p, int kind, int s, int n)
         fputs("</td>", out);
         for (int k = 0; k < JZ_VS_N; k++) {
             char buf[64];
-            fprintf(out, "<td class=\"n\" data-value=\"%.17g\">%s</td>", jz_vs_part(&v, k),
-                    jz_html_fmt(p, JZ_CMP_COST, jz_vs_part(&v, k), buf, sizeof buf));
+            /* two decimals: price and volume effects are often tens of
+             * thousands of euros, which one decimal in € mln shows as 0,0
+             * and the row then does not visibly add up */
+            jz_format_number(buf, sizeof buf, jz_vs_part(&v, k) / 1e6, 2, p->lang);
+            fprintf(out, "<td class=\"n\" data-value=\"%.17g\">%s</td>", jz_vs_part(&v, k), buf);
         }
         fputs("</tr>\n", out);
     }
@@ -142,8 +145,10 @@ int jz_html_verschil_section(const page *p)
         rc = block(p, JZ_VERSCHIL_YEAR, 0, 0);
     fprintf(out, "<p class=\"note\">%s</p>\n</section>\n",
             L(p, "Zorgsoorten met een verschil onder € 500 zijn weggelaten; ze tellen wel mee in het totaal. Bedragen in "
-                 "miljoenen euro’s van dat jaar.",
+                 "miljoenen euro’s van dat jaar, afgerond op twee decimalen; door afronding kan een som een "
+                 "honderdste afwijken van de delen.",
               "Care types with a difference below € 500 are left out; they do count in the total. Amounts in millions "
-              "of euros of that year."));
+              "of euros of that year, rounded to two decimals; a sum may differ from its parts by a hundredth "
+              "through rounding."));
     return rc;
 }

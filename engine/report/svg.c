@@ -487,8 +487,17 @@ void jz_svg_stacked_bars(const jz_chart *ch, int nbars, const char *const *bar_l
             fputs("</title></rect>\n", out);
             base += x;
         }
+        /* the total goes above the column, and above the marker line when
+         * that is higher (a begroting above the cost): a label under the
+         * line would be struck through and unreadable */
+        double label_y = ypos(&a, base / ch->scale, top, bottom) - 5;
+        if (marker_v && isfinite(marker_v[b])) {
+            double my = ypos(&a, marker_v[b] / ch->scale, top, bottom);
+            if (my - 7 < label_y)
+                label_y = my - 7;
+        }
         jz_format_number(buf, sizeof buf, base / ch->scale, 1, ch->lang);
-        text_at(out, cx, ypos(&a, base / ch->scale, top, bottom) - 5, "middle", "val", buf);
+        text_at(out, cx, label_y, "middle", "val", buf);
         if (marker_v && isfinite(marker_v[b])) {
             double my = ypos(&a, marker_v[b] / ch->scale, top, bottom);
             /* a white halo keeps the line visible over dark segments */
@@ -520,6 +529,11 @@ void jz_svg_waterfall(const jz_chart *ch, int n, const char *const *labels, cons
         lo = run < lo ? run : lo;
         hi = run > hi ? run : hi;
     }
+    /* room for the value label under the lowest bar (a negative step is
+     * labelled below its end): without it a bar that ends near the axis
+     * minimum puts its label on the category labels under the axis */
+    if (lo < 0)
+        lo -= 0.12 * (hi - lo);
     jz_axis a;
     jz_svg_nice_axis(&a, lo, hi, 6);
     svg_open(ch, H);

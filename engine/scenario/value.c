@@ -315,6 +315,22 @@ static int series_impl(const jz_node *n, jz_unit u, const char *what,
     if (jz_node_get(n, "base"))
         return series_growth(n, u, what, H, out, err);
 
+    /* A decimal comma inside a flow map, {2026: 4,1%, 2027: 3%}, is read by
+     * YAML as a comma between entries: 2026: 4 and a key '1%' without a
+     * value.  Say that, at the fragment, before the 4 is judged on its own
+     * ("400% a year") and the real mistake is hidden. */
+    for (size_t i = 1; i < n->n; i++) {
+        const jz_node *k = n->keys[i], *v = n->values[i], *pv = n->values[i - 1];
+        const char *c = k->scalar;
+        while (isdigit((unsigned char)*c))
+            c++;
+        int fragment = c != k->scalar && (*c == '\0' || ((*c == '%' || *c == 'k' || *c == 'M') && c[1] == '\0'));
+        if (fragment && (!v || (v->type == JZ_NODE_SCALAR && v->scalar[0] == '\0')) && pv &&
+            pv->type == JZ_NODE_SCALAR && strlen(k->scalar) <= 6 && (strtol(k->scalar, NULL, 10) < YEAR_MIN || *c))
+            return jz_node_error(err, k, "%s: '%s,%s' has a decimal comma; between { } YAML reads a comma as the "
+                                 "end of an entry, so '%s' became a year without a value; write %s.%s with a point",
+                                 what, pv->scalar, k->scalar, k->scalar, pv->scalar, k->scalar);
+    }
     int linear = 0;
     size_t np = 0;
     point pts[256];

@@ -174,4 +174,8 @@ expect_grep "$TMP/err" "c7.csv:9:1: 'basisjaar' given twice (also in row 8)"
 printf 'gemeente;GM0001;X\n"basisjaar;2024\n' > "$TMP/c8.csv"
 expect_exit 2 "$JZ" init "$TMP/c8.csv"
 expect_grep "$TMP/err" "c8.csv:2:1: a quoted field is not closed"
+# a misspelt zorgsoort names the nearest one in the reference table
+sed 's/^jeugdbescherming;/jeugdbeschermng;/' "$S/voorbeeld.csv" > "$TMP/c9.csv"
+expect_exit 2 "$JZ" init "$TMP/c9.csv"
+expect_grep "$TMP/err" "c9.csv:30:1: zorgsoort jeugdbeschermng is not in the reference table.*did you mean 'jeugdbescherming'? For a zorgsoort of your own with this name, add zoals: jeugdbescherming"
 finish
