@@ -162,8 +162,16 @@ void jz_html_regio_section(const page *p)
             indicator(p, s, r, y, m, e, NULL, NULL);
     const jz_metric *contract_parts[] = {jz_metric_find("contract_eigen", JZ_LEVEL_GEMEENTE),
                                          jz_metric_find("contract_aandeel", JZ_LEVEL_GEMEENTE), NULL};
+    /* a contract holds only in the years with a lumpsum: the summary year
+     * when it is one, else the last such year (a section of zeros says nothing) */
+    int yc = y;
+    for (int k = r->horizon - 1; r->g_contract_aandeel[jz_result_gy(r, r->n_gemeenten, y)] == 0.0 && k >= 0; k--)
+        if (r->g_contract_aandeel[jz_result_gy(r, r->n_gemeenten, k)] != 0.0) {
+            yc = k;
+            break;
+        }
     if (jz_contract_metrics_shown(s))
-        indicator(p, s, r, y, jz_metric_find("contract", JZ_LEVEL_GEMEENTE), e,
+        indicator(p, s, r, yc, jz_metric_find("contract", JZ_LEVEL_GEMEENTE), e,
                   L(p, "Lumpsumcontract: wat de gemeente van de lumpsum meer (+) of minder (-) betaalt dan haar eigen "
                        "gebruik van de gecontracteerde zorgsoorten tegen prijs x volume.",
                     "Lumpsum contract: what the gemeente pays of the lumpsum above (+) or below (-) its own use of the "
