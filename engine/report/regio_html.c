@@ -74,11 +74,15 @@ static void bars(const page *p, const char *id, const char *title, const jz_scen
         fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" class=\"lbl\">", left - 8, y + bh - 4);
         esc(p, s->gemeenten[e[i].g].name);
         value_text(buf, sizeof buf, e[i].v, share, p->lang);
-        fprintf(out, "</text>\n<rect data-gemeente=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-                     "fill=\"%s\"><title>",
-                s->gemeenten[e[i].g].code, xa, y, w, bh, jz_svg_series_color(0));
-        esc(p, buf);
-        fprintf(out, "</title></rect>\n<text x=\"%.1f\" y=\"%.1f\" class=\"val\">", (x1 > x0 ? x1 : x0) + 4, y + bh - 4);
+        fputs("</text>\n", out);
+        if (isfinite(e[i].v)) {
+            fprintf(out, "<rect data-gemeente=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                         "fill=\"%s\"><title>",
+                    s->gemeenten[e[i].g].code, xa, y, w, bh, jz_svg_series_color(0));
+            esc(p, buf);
+            fputs("</title></rect>\n", out);
+        }
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" class=\"val\">", (x1 > x0 ? x1 : x0) + 4, y + bh - 4);
         esc(p, buf);
         fputs("</text>\n", out);
     }
@@ -157,9 +161,17 @@ void jz_html_regio_section(const page *p)
     T(p, ": per indicator de gemeenten van hoog naar laag; de tabel geeft dezelfde getallen.",
       ": per indicator the gemeenten from high to low; the table gives the same numbers.");
     fputs("</p>\n", p->out);
-    for (const jz_metric *m = jz_regio_compare_metrics; m->key; m++)
-        if (m->kind != JZ_KIND_COUNT) /* the inhabitants are a denominator, not an indicator to rank */
+    for (const jz_metric *m = jz_regio_compare_metrics; m->key; m++) {
+        if (m->kind == JZ_KIND_COUNT) /* the inhabitants are a denominator, not an indicator to rank */
+            continue;
+        /* an indicator no gemeente has (no inhabitants anywhere) is left
+         * out of the briefing; the table, CSV and JSON still say n.b. */
+        int any = 0;
+        for (int g = 0; g < r->n_gemeenten && !any; g++)
+            any = isfinite(jz_metric_array(r, m)[jz_result_gy(r, g, y)]);
+        if (any)
             indicator(p, s, r, y, m, e, NULL, NULL);
+    }
     const jz_metric *contract_parts[] = {jz_metric_find("contract_eigen", JZ_LEVEL_GEMEENTE),
                                          jz_metric_find("contract_aandeel", JZ_LEVEL_GEMEENTE), NULL};
     /* a contract holds only in the years with a lumpsum: the summary year
