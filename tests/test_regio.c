@@ -349,12 +349,103 @@ static void test_bad_input(void **state)
                  13, 77, "drempel");
 }
 
+/* issue 16: the tekort per inhabitant.  BASE's gemeenten with inhabitants
+ * (INH1..INH3 are the population maps of Aastad, Beedorp, Ceeveen). */
+static jz_result *run_inh(const char *inh1, const char *inh2, const char *inh3, jz_scenario **sp, jz_error *err)
+{
+    char text[4096];
+    snprintf(text, sizeof text,
+             "meta: {name: Drie, description: Test, base_year: 2024, horizon: 3}\n"
+             "zorgsoorten:\n"
+             "  - {key: ambulant, instroom: 100, start: 100, zorgduur: 12, cost: 10k, budget: {amount: 500k}}\n"
+             "gemeenten:\n"
+             "  - {code: GM0001, name: Aastad, population: %s}\n"
+             "  - {code: GM0002, name: Beedorp, population: %s}\n"
+             "  - {code: GM0003, name: Ceeveen, population: %s}\n",
+             inh1, inh2, inh3);
+    jz_scenario *s = jz_scenario_load_string(text, strlen(text), "t.yaml", NULL, err);
+    *sp = s;
+    if (!s)
+        return NULL;
+    jz_workspace *w = jz_workspace_alloc(s);
+    jz_result *r = jz_result_alloc(s);
+    assert_non_null(w);
+    assert_non_null(r);
+    assert_int_equal(jz_model_run(s, w, r, err), JZ_OK);
+    jz_workspace_free(w);
+    return r;
+}
+
+static void test_tekort_per_inhabitant(void **state)
+{
+    (void)state;
+    jz_scenario *s;
+    jz_error err;
+    jz_result *r = run_inh("{youth: 1000, inhabitants: 5000}", "{youth: 3000, inhabitants: {2024: 14000, 2025: 15000}}",
+                           "{youth: 6000, inhabitants: 31000}", &s, &err);
+    assert_non_null(r);
+    double inh[3][3] = {{5000, 5000, 5000}, {14000, 15000, 15000}, {31000, 31000, 31000}};
+    for (int y = 0; y < 3; y++) {
+        double sum = 0;
+        for (int g = 0; g < 3; g++) {
+            size_t i = jz_result_gy(r, g, y);
+            assert_true(r->g_inhabitants[i] == inh[g][y]);
+            assert_true(r->g_tekort[i] != 0.0);
+            assert_rel(r->g_tekort_per_inhabitant[i], r->g_tekort[i] / inh[g][y], 1e-15);
+            sum += inh[g][y];
+        }
+        /* the region: inhabitants are the sum, the ratio the region's tekort over it */
+        size_t t = jz_result_gy(r, 3, y);
+        assert_true(r->g_inhabitants[t] == sum);
+        assert_rel(r->g_tekort_per_inhabitant[t], r->g_tekort[t] / sum, 1e-15);
+    }
+    jz_result_free(r);
+    jz_scenario_free(s);
+    /* a gemeente without inhabitants: n.b. (NaN), never 0; the region too */
+    r = run_inh("{youth: 1000, inhabitants: 5000}", "{youth: 3000}", "{youth: 6000, inhabitants: 31000}", &s, &err);
+    assert_non_null(r);
+    for (int y = 0; y < 3; y++) {
+        assert_true(isnan(r->g_inhabitants[jz_result_gy(r, 1, y)]));
+        assert_true(isnan(r->g_tekort_per_inhabitant[jz_result_gy(r, 1, y)]));
+        assert_true(isnan(r->g_tekort_per_inhabitant[jz_result_gy(r, 3, y)]));
+        assert_rel(r->g_tekort_per_inhabitant[jz_result_gy(r, 0, y)], r->g_tekort[jz_result_gy(r, 0, y)] / 5000, 1e-15);
+    }
+    /* a copy (Monte Carlo, sensitivity) and an extension keep them */
+    jz_scenario *c = jz_scenario_copy(s), *e = jz_scenario_extend(s, 5);
+    assert_non_null(c);
+    assert_non_null(e);
+    assert_true(c->gemeenten[0].has_inhabitants && !c->gemeenten[1].has_inhabitants);
+    assert_true(e->gemeenten[2].has_inhabitants && e->gemeenten[2].inhabitants[4] == 31000);
+    jz_scenario_free(c);
+    jz_scenario_free(e);
+    jz_result_free(r);
+    jz_scenario_free(s);
+    /* bad input: located errors (line 6 is Beedorp) */
+    static const struct {
+        const char *pop, *needle;
+    } bad[] = {
+        {"{youth: 3000, inhabitants: -5}", "must be >= 0"},
+        {"{youth: 3000, inhabitants: 0}", "at least 1 person"},
+        {"{youth: 3000, inhabitants: nan}", "inhabitants"},
+        {"{youth: 3000, inhabitants: veel}", "inhabitants"},
+        {"{youth: 3000, inhabitant: 14000}", "did you mean"},
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        r = run_inh("{youth: 1000}", bad[k].pop, "{youth: 6000}", &s, &err);
+        if (s || r)
+            fail_msg("no error for %s", bad[k].pop);
+        if (err.status != JZ_EINPUT || err.line != 6 || err.column < 1 || !strstr(err.message, bad[k].needle))
+            fail_msg("%s: got %d %d:%d '%s'", bad[k].pop, err.status, err.line, err.column, err.message);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_key_jeugd),  cmocka_unit_test(test_key_tabel), cmocka_unit_test(test_key_gebruik),
         cmocka_unit_test(test_key_mix),    cmocka_unit_test(test_drempel),   cmocka_unit_test(test_no_regio),
         cmocka_unit_test(test_copy),       cmocka_unit_test(test_bad_input), cmocka_unit_test(test_contract),
+        cmocka_unit_test(test_tekort_per_inhabitant),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

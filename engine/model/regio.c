@@ -34,6 +34,8 @@ void jz_regio_gemeente(const jz_scenario *s, jz_result *r, int g, int slot)
     for (int y = 0; y < r->horizon; y++) {
         size_t i = jz_result_gy(r, slot, y);
         r->g_youth[i] = s->gemeenten[g].population[JZ_POP_YOUTH][y];
+        /* NaN, not 0: a missing figure must read "n.b.", never a tekort of 0 per inhabitant */
+        r->g_inhabitants[i] = s->gemeenten[g].has_inhabitants ? s->gemeenten[g].inhabitants[y] : NAN;
         r->g_verevening_eigen[i] = 0.0;
         r->g_verevening_sleutel[i] = 0.0;
         r->g_verevening_aandeel[i] = 0.0;
@@ -238,5 +240,8 @@ void jz_regio_ratios(jz_result *r)
             r->g_clients_per_youth[i] = ratio(r->g_unique[i], r->g_youth[i]);
             r->g_tekort_per_youth[i] = ratio(r->g_tekort[i], r->g_youth[i]);
             r->g_beinvloedbaar_share[i] = ratio(r->g_beinvloedbaar[i], r->g_tekort[i]);
+            /* the region's inhabitants are the sum (jz_total_add), NaN when a gemeente has none */
+            r->g_tekort_per_inhabitant[i] =
+                r->g_inhabitants[i] > 0.0 ? r->g_tekort[i] / r->g_inhabitants[i] : NAN;
         }
 }

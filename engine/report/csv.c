@@ -7,6 +7,7 @@
  * what a pivot table in Excel wants.  With csv_nl the separator is ';' and
  * the decimal mark ',' so that Dutch Excel opens the file as numbers.
  */
+#include <math.h>
 #include <stdio.h>
 
 #include "report/reporters.h"
@@ -28,6 +29,26 @@ static void row(jz_csvw *c, const char *scen, const char *code, const char *name
     jz_csvw_int(c, year);
     jz_csvw_field(c, metric);
     jz_csvw_number(c, v);
+    jz_csvw_end_row(c);
+}
+
+/* A figure of the gemeenten side by side that may be not given (the tekort
+ * per inhabitant of a gemeente without inhabitants): NaN is "n.b.", an empty
+ * field as everywhere an absent figure is (docs/output-format.md), never 0. */
+static void row_nb(jz_csvw *c, const char *scen, const char *code, const char *name, int year, const char *metric,
+                   double v)
+{
+    if (isfinite(v)) {
+        row(c, scen, code, name, "", year, metric, v);
+        return;
+    }
+    jz_csvw_field(c, scen);
+    jz_csvw_field(c, code);
+    jz_csvw_field(c, name);
+    jz_csvw_field(c, "");
+    jz_csvw_int(c, year);
+    jz_csvw_field(c, metric);
+    jz_csvw_field(c, "");
     jz_csvw_end_row(c);
 }
 
@@ -70,7 +91,7 @@ static void gemeente_rows(jz_csvw *c, const jz_scenario *s, const jz_result *r, 
     }
     for (const jz_metric *m = jz_regio_compare_metrics; s->n_gemeenten > 1 && m->key; m++)
         for (int y = 0; y < r->horizon; y++)
-            row(c, s->meta.name, code, name, "", r->base_year + y, m->key, jz_metric_array(r, m)[jz_result_gy(r, g, y)]);
+            row_nb(c, s->meta.name, code, name, r->base_year + y, m->key, jz_metric_array(r, m)[jz_result_gy(r, g, y)]);
     for (const jz_metric *m = jz_regio_metrics; jz_regio_metrics_shown(s) && m->key; m++)
         for (int y = 0; y < r->horizon; y++)
             row(c, s->meta.name, code, name, "", r->base_year + y, m->key, jz_metric_array(r, m)[jz_result_gy(r, g, y)]);

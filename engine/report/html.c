@@ -581,10 +581,24 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
         esc(p, scen_name(p, s));
     }
     int bj = c->scen[0].scenario->meta.begrotingsjaar;
-    if (bj > 0) /* the P&C cycle of the reference's meta.begrotingsjaar */
-        TF(p, " · begroting %d (jaarrekening %d, lopend jaar %d, meerjarenraming %d–%d)",
-           " · budget year %d (annual accounts %d, current year %d, multi-year estimate %d–%d)", bj, bj - 2, bj - 1,
-           bj + 1, bj + 3);
+    if (bj > 0) {
+        /* the P&C cycle of the reference's meta.begrotingsjaar, naming only
+         * the years this run covers (a run to 2027 has no meerjarenraming
+         * 2028-2030 to show) */
+        int first = c->first_year, last = jz_cmp_year(c, c->n_years - 1), k = 0;
+        int m0 = bj + 1 > first ? bj + 1 : first, m1 = bj + 3 < last ? bj + 3 : last;
+        TF(p, " · begroting %d", " · budget year %d", bj);
+        if (bj - 2 >= first && bj - 2 <= last)
+            TF(p, "%sjaarrekening %d", "%sannual accounts %d", k++ ? ", " : " (", bj - 2);
+        if (bj - 1 >= first && bj - 1 <= last)
+            TF(p, "%slopend jaar %d", "%scurrent year %d", k++ ? ", " : " (", bj - 1);
+        if (m0 < m1)
+            TF(p, "%smeerjarenraming %d–%d", "%smulti-year estimate %d–%d", k++ ? ", " : " (", m0, m1);
+        else if (m0 == m1)
+            TF(p, "%smeerjarenraming %d", "%smulti-year estimate %d", k++ ? ", " : " (", m0);
+        if (k)
+            fputc(')', out);
+    }
     TF(p, " · realisatie t/m %d, daarna prognose</p>\n</header>\n", " · realised up to %d, projected after</p>\n</header>\n",
        p->realised);
 

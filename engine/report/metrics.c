@@ -191,4 +191,10 @@ const jz_metric jz_regio_compare_metrics[] = {
          "Tekort/jeugd.", "Deficit/youth", g_tekort_per_youth),
     GEMC("beinvloedbaar_share", "Beïnvloedbaar deel van het tekort", "Influenceable part of the deficit",
          JZ_KIND_YEARS, "Beïnvl. deel", "Infl. part", g_beinvloedbaar_share),
+    /* issue 16: the tekort per inhabitant and the inhabitants it divides
+     * by (NaN, shown as n.b. / null, for a gemeente without them) */
+    GEMC("tekort_per_inhabitant", "Tekort per inwoner", "Deficit per inhabitant", JZ_KIND_PRICE, "Tekort/inw.",
+         "Deficit/inh.", g_tekort_per_inhabitant),
+    GEMC("inhabitants", "Inwoners (1 januari)", "Inhabitants (1 January)", JZ_KIND_COUNT, "Inwoners",
+         "Inhabitants", g_inhabitants),
     {NULL, NULL, NULL, NULL, NULL, 0, 0, 0}};

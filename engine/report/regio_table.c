@@ -8,6 +8,7 @@
  * Every number is a figure of the result (engine/model/regio.c computes the
  * ratios): this file only lays them out.
  */
+#include <math.h>
 #include <stdio.h>
 
 #include "jzsim/regio.h"
@@ -23,10 +24,16 @@ static const char *L(const jz_report_options *o, const char *nl, const char *en)
     return o->lang == JZ_LANG_NL ? nl : en;
 }
 
-/* share: a fraction shown as a percent with one decimal */
-static void fmt(char *buf, size_t n, double v, int share, jz_lang lang)
+/* By the figure's kind: a fraction (JZ_KIND_YEARS) as a percent with one
+ * decimal, a count of persons without decimals, else euros; a figure that
+ * is not given (NaN: a gemeente without inhabitants) as "n.b.". */
+static void fmt(char *buf, size_t n, double v, jz_metric_kind kind, jz_lang lang)
 {
-    if (share) {
+    if (!isfinite(v)) {
+        snprintf(buf, n, "%s", lang == JZ_LANG_NL ? "n.b." : "n/a");
+    } else if (kind == JZ_KIND_COUNT) {
+        jz_format_number(buf, n, v, 0, lang);
+    } else if (kind == JZ_KIND_YEARS) {
         jz_format_number(buf, n, 100.0 * v, 1, lang);
         snprintf(buf + jz_text_prefix(buf, 40), n - jz_text_prefix(buf, 40), "%%");
     } else {
@@ -35,7 +42,7 @@ static void fmt(char *buf, size_t n, double v, int share, jz_lang lang)
 }
 
 static void indicator(FILE *out, const jz_scenario *s, const jz_result *r, const jz_report_options *o,
-                      const jz_metric *m, int share, const char *note)
+                      const jz_metric *m, const char *note)
 {
     char buf[64];
     const double *a = jz_metric_array(r, m);
@@ -43,7 +50,7 @@ static void indicator(FILE *out, const jz_scenario *s, const jz_result *r, const
     /* wide enough for every figure, with a space between columns */
     for (int g = 0; g <= G; g++)
         for (int y = 0; y < H; y++) {
-            fmt(buf, sizeof buf, a[jz_result_gy(r, g, y)], share, o->lang);
+            fmt(buf, sizeof buf, a[jz_result_gy(r, g, y)], m->kind, o->lang);
             if (jz_text_width(buf) + 2 > colw)
                 colw = jz_text_width(buf) + 2;
         }
@@ -60,7 +67,7 @@ static void indicator(FILE *out, const jz_scenario *s, const jz_result *r, const
         snprintf(shown, sizeof shown, "%.*s", (int)jz_text_prefix(name, NAMEW - 1), name);
         jz_text_pad(out, shown, NAMEW, 0);
         for (int y = 0; y < H; y++) {
-            fmt(buf, sizeof buf, a[jz_result_gy(r, g, y)], share, o->lang);
+            fmt(buf, sizeof buf, a[jz_result_gy(r, g, y)], m->kind, o->lang);
             jz_text_pad(out, buf, colw, 1);
         }
         fputc('\n', out);
@@ -73,7 +80,20 @@ void jz_regio_table(FILE *out, const jz_scenario *s, const jz_result *r, const j
         return;
     fprintf(out, "\n%s\n", L(o, "Gemeenten naast elkaar (regio)", "Gemeenten side by side (region)"));
     for (const jz_metric *m = jz_regio_compare_metrics; m->key; m++)
-        indicator(out, s, r, o, m, m->kind == JZ_KIND_YEARS, NULL);
+        indicator(out, s, r, o, m, NULL);
+    if (jz_contract_metrics_shown(s)) {
+        /* a lumpsum contract: who pays more or less than its own use at price x volume */
+        const char *cnotes[] = {
+            L(o, "wat de gecontracteerde zorgsoorten voor de eigen jeugdigen kosten tegen prijs x volume",
+              "what the contracted care types cost for the gemeente's own youth at price x volume"),
+            L(o, "wat de gemeente volgens de verdeelsleutel van de lumpsum betaalt",
+              "what the gemeente pays of the lumpsum by the key"),
+            L(o, "aandeel - prijs x volume: + betaalt meer dan het eigen gebruik, - minder",
+              "share - price x volume: + pays more than its own use, - less")};
+        int k = 0;
+        for (const jz_metric *m = jz_contract_metrics; m->key; m++, k++)
+            indicator(out, s, r, o, m, cnotes[k]);
+    }
     if (!jz_regio_metrics_shown(s))
         return;
     const char *notes[] = {
@@ -85,5 +105,5 @@ void jz_regio_table(FILE *out, const jz_scenario *s, const jz_result *r, const j
           "paid - own use: + pays more than its own use, - less")};
     int k = 0;
     for (const jz_metric *m = jz_regio_metrics; m->key; m++, k++)
-        indicator(out, s, r, o, m, m->kind == JZ_KIND_YEARS, notes[k]);
+        indicator(out, s, r, o, m, notes[k]);
 }

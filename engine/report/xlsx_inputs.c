@@ -56,6 +56,7 @@ static const struct {
     {".amount", "euro per jaar", "euros per year"},
     {".population.youth", "personen", "persons"},
     {".population.young_adults", "personen", "persons"},
+    {".population.inhabitants", "personen op 1 januari", "persons on 1 January"},
 };
 
 static const char *unit_text(const jz_input *in, const book *b)

@@ -4,8 +4,11 @@
  * year in one sheet: a row per indicator and gemeente (and the region), a
  * column per year.  The indicators are the figures of the reference result
  * that the table and the briefing show (jz_regio_compare_metrics and, with
- * a verevening, jz_regio_metrics); nothing is computed here.
+ * a verevening, jz_regio_metrics, with a lumpsum contract,
+ * jz_contract_metrics); nothing is computed here.  A figure that is not
+ * given (NaN) is the text "n.b.", never an empty cell that sums as 0.
  */
+#include <math.h>
 #include <stdio.h>
 
 #include "report/reporters.h"
@@ -28,8 +31,13 @@ static int rows(book *b, lxw_worksheet *ws, const jz_scenario *s, const jz_resul
         text(b, ws, row, 0, jz_metric_label(m, b->lang), g == G ? b->bold : NULL);
         text(b, ws, row, 1, g < G ? s->gemeenten[g].code : "TOTAL", NULL);
         text(b, ws, row, 2, g < G ? s->gemeenten[g].name : L(b, "Regio", "Region"), g == G ? b->bold : NULL);
-        for (int y = 0; y < r->horizon; y++)
-            num(b, ws, row, 3 + y, a[jz_result_gy(r, g, y)], share ? b->pct_in : b->money, 14);
+        for (int y = 0; y < r->horizon; y++) {
+            double v = a[jz_result_gy(r, g, y)];
+            if (!isfinite(v)) /* not given (a gemeente without inhabitants): n.b., never 0 */
+                text(b, ws, row, 3 + y, L(b, "n.b.", "n/a"), NULL);
+            else
+                num(b, ws, row, 3 + y, v, share ? b->pct_in : m->kind == JZ_KIND_COUNT ? b->count : b->money, 14);
+        }
     }
     return row;
 }
@@ -53,6 +61,8 @@ void jz_xlsx_regio_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c)
     for (const jz_metric *m = jz_regio_compare_metrics; m->key; m++)
         row = rows(b, ws, s, r, m, row);
     for (const jz_metric *m = jz_regio_metrics; jz_regio_metrics_shown(s) && m->key; m++)
+        row = rows(b, ws, s, r, m, row);
+    for (const jz_metric *m = jz_contract_metrics; jz_contract_metrics_shown(s) && m->key; m++)
         row = rows(b, ws, s, r, m, row);
     worksheet_freeze_panes(ws, 3, 3);
     widths(b, ws, 3 + r->horizon, 60);

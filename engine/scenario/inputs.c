@@ -153,6 +153,7 @@ static const key_words global_words[] = {
     {"indexation.tariff_correction", "Eenmalige tariefcorrectie", "One-off tariff correction", "", ""},
     {"population.youth", "Jeugdigen 0-17 jaar", "Youth aged 0-17", "personen", "persons"},
     {"population.young_adults", "Jongvolwassenen 18-22 jaar", "Young adults aged 18-22", "personen", "persons"},
+    {"population.inhabitants", "Inwoners", "Inhabitants", "personen op 1 januari", "persons on 1 January"},
     {"rijksbijdrage", "Rijksbijdrage jeugd", "National contribution for youth care", "euro per jaar, nominaal", "euros per year, nominal"},
 };
 

@@ -153,6 +153,21 @@ int ld_load_gemeente_head(loader *L, int g, const jz_node *item)
             if (v && (rc = ld_series(L, v, JZ_U_COUNT, path, ld_source_of(pop, item), gm->population[i], 1)))
                 return rc;
         }
+        /* inhabitants only divide (tekort per inhabitant): never a default,
+         * and 0 would turn the ratio into a division by zero */
+        const jz_node *inh = jz_node_get(pop, "inhabitants");
+        if (inh) {
+            snprintf(path, sizeof path, "gemeenten[%s].population.inhabitants", gm->code);
+            L->scope = pop;
+            L->outer = item;
+            if ((rc = ld_series(L, inh, JZ_U_COUNT, path, ld_source_of(pop, item), gm->inhabitants, 1)))
+                return rc;
+            for (int y = 0; y < L->s->meta.horizon; y++)
+                if (!(gm->inhabitants[y] >= 1.0))
+                    return jz_node_error(L->err, inh, "%s must be at least 1 person in every year, got %g in %d",
+                                         path, gm->inhabitants[y], L->s->meta.base_year + y);
+            gm->has_inhabitants = 1;
+        }
     }
     const jz_node *rb = jz_node_get(item, "rijksbijdrage");
     if (rb) {

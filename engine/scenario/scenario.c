@@ -26,7 +26,7 @@
     X(tariff_index, JZ_EXTEND_HOLD) X(budget_index, JZ_EXTEND_HOLD) X(tariff_correction, JZ_EXTEND_ZERO)
 #define GEMEENTE_SERIES(X) \
     X(population[JZ_POP_YOUTH], JZ_EXTEND_HOLD) X(population[JZ_POP_YOUNG_ADULT], JZ_EXTEND_HOLD) \
-    X(rijksbijdrage, JZ_EXTEND_HOLD)
+    X(rijksbijdrage, JZ_EXTEND_HOLD) X(inhabitants, JZ_EXTEND_HOLD)
 
 #define COUNT1_(field, extend) +1
 #define CELL_WIDTH_(field, width, extend) +(width)
@@ -263,6 +263,7 @@ jz_scenario *jz_scenario_copy(const jz_scenario *src)
         memcpy(d->code, o->code, sizeof d->code);
         memcpy(d->name, o->name, sizeof d->name);
         d->has_rijksbijdrage = o->has_rijksbijdrage;
+        d->has_inhabitants = o->has_inhabitants;
     }
     /* the cells' scalars, then their series re-pointed into s's own block */
     memcpy(s->cells, src->cells, (size_t)G * (size_t)Z * sizeof *s->cells);
@@ -361,6 +362,7 @@ jz_scenario *jz_scenario_extend(const jz_scenario *src, int H2)
         memcpy(d->code, o->code, sizeof d->code);
         memcpy(d->name, o->name, sizeof d->name);
         d->has_rijksbijdrage = o->has_rijksbijdrage;
+        d->has_inhabitants = o->has_inhabitants;
         GEMEENTE_SERIES(EXT_G_)
         for (int i = 0; i < o->n_fixed; i++) {
             const jz_fixed_cost *of = &o->fixed[i];

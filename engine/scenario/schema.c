@@ -103,6 +103,7 @@ const jz_key jz_keys_begroting[] = {
 const jz_key jz_keys_population[] = {
     {"youth", 0, "persons aged 0-17 per year, e.g. {base: 30100, growth: -0.4%}"},
     {"young_adults", 0, "persons aged 18-22 per year"},
+    {"inhabitants", 0, "all inhabitants on 1 January (CBS), per year: the denominator of the tekort per inhabitant"},
     {"source", 0, "a source note"},
     {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
     {"plausible", 0, "false: accept a rate above its plausibility ceiling (see Plausibility)"},

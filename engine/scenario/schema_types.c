@@ -162,6 +162,7 @@ static const jz_key_type types[] = {
     REF("gemeente", "zorg", JZ_T_BYNAME, "cell"), SRC("gemeente"),
 
     SER("population", "youth", JZ_U_COUNT), SER("population", "young_adults", JZ_U_COUNT),
+    SER("population", "inhabitants", JZ_U_COUNT),
     SRC("population"), PLAUS("population"),
 
     T("fixed", "name", JZ_T_TEXT), SER("fixed", "amount", JZ_U_MONEY),

@@ -126,7 +126,10 @@ extern "C" {
     X(g_cost_per_youth, JZ_RESULT_RATIO)        /* g_cost / g_youth (0 when g_youth = 0) */ \
     X(g_clients_per_youth, JZ_RESULT_RATIO)     /* g_unique / g_youth: share of youth in care */ \
     X(g_tekort_per_youth, JZ_RESULT_RATIO)      /* g_tekort / g_youth */ \
-    X(g_beinvloedbaar_share, JZ_RESULT_RATIO)   /* g_beinvloedbaar / g_tekort (0 when g_tekort = 0) */
+    X(g_beinvloedbaar_share, JZ_RESULT_RATIO)   /* g_beinvloedbaar / g_tekort (0 when g_tekort = 0) */ \
+    X(g_inhabitants, JZ_RESULT_SUM)             /* inhabitants on 1 January (population.inhabitants); NaN when \
+                                                   not given, so a region with such a gemeente is NaN too */ \
+    X(g_tekort_per_inhabitant, JZ_RESULT_RATIO) /* g_tekort / g_inhabitants; NaN (n.b.) without inhabitants */
 
 #define JZ_RESULT_DECLARE_(field, kind) double *field;
 

@@ -57,7 +57,8 @@ int jz_regio_metrics_shown(const jz_scenario *s);
  * {NULL}; CSV and JSON of a run show them when jz_contract_metrics_shown(s). */
 extern const jz_metric jz_contract_metrics[];
 int jz_contract_metrics_shown(const jz_scenario *s);
-/* The gemeenten side by side (per youth, beinvloedbaar share), terminated
+/* The gemeenten side by side (per youth, beinvloedbaar share, tekort per
+ * inhabitant and inhabitants: NaN when not given, shown as n.b.), terminated
  * by {NULL}; CSV and JSON of a run show them for more than one gemeente. */
 extern const jz_metric jz_regio_compare_metrics[];
 

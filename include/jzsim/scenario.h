@@ -88,6 +88,8 @@ typedef struct jz_gemeente {
     double *population[JZ_POP_GROUPS]; /* [H] persons, mid-year */
     double *rijksbijdrage;             /* [H] nominal euros (0 when not given) */
     int has_rijksbijdrage;
+    double *inhabitants;               /* [H] persons on 1 January (population.inhabitants) */
+    int has_inhabitants;               /* 0: not given; the figures per inhabitant are then n.b. */
     int n_fixed;
     jz_fixed_cost *fixed;
     int n_external;

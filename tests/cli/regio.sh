@@ -13,7 +13,7 @@ python3 - "$TMP/drie.csv" <<'PY' && ok || bad "verevening in the CSV does not ad
 import csv, sys
 v = {}
 for row in csv.reader(open(sys.argv[1])):
-    if row[0] == "scenario" or row[3]:
+    if row[0] == "scenario" or row[3] or not row[6]:
         continue
     v[(row[1], int(row[4]), row[5])] = float(row[6])
 # key jeugd 10/30/60% of 1M + 2M + 7M
@@ -99,7 +99,7 @@ python3 - "$TMP/out" <<'PY' && ok || bad "contract: the shares of the lumpsum di
 import csv, sys
 v = {}
 for row in csv.reader(open(sys.argv[1])):
-    if row[0] == "scenario" or row[3]:
+    if row[0] == "scenario" or row[3] or not row[6]:
         continue
     v[(row[1], int(row[4]), row[5])] = float(row[6])
 want = {"GM0001": 0.5e6, "GM0002": 1.5e6, "GM0003": 3e6}
@@ -166,4 +166,98 @@ for a, b in zip(m1["figures"]["tekort"]["point"], t["tekort"]):
     assert abs(a - b) <= 1e-9 * abs(b), (a, b)
 assert m1["figures"] == m2["figures"]
 PY
+# issue 16: the tekort per inhabitant.  Without population.inhabitants it is
+# n.b.: an empty CSV field, null in JSON, "n.b." in the table, never 0
+expect_exit 0 "$JZ" run --format csv --gemeente all "$D/drie.yaml"
+python3 - "$TMP/out" <<'PY' && ok || bad "tekort per inhabitant without inhabitants is not empty"
+import csv, sys
+rows = [r for r in csv.reader(open(sys.argv[1])) if r[5] in ("tekort_per_inhabitant", "inhabitants")]
+assert len(rows) == 2 * 4 * 3, len(rows)
+assert all(r[6] == "" for r in rows), rows[:3]
+PY
+expect_exit 0 "$JZ" run --format json "$D/drie.yaml"
+python3 - "$TMP/out" <<'PY' && ok || bad "tekort per inhabitant without inhabitants is not null in JSON"
+import json, sys
+for u in json.load(open(sys.argv[1]))["results"]:
+    assert u["totals"]["tekort_per_inhabitant"] == [None] * 3, u["code"]
+PY
+expect_exit 0 "$JZ" run "$D/drie.yaml"
+if grep -A3 "^Tekort per inwoner" "$TMP/out" | grep -q "Aastad  *n\.b\."; then ok; else bad "table: no n.b. for Aastad"; fi
+
+# Twente: every gemeente has its inhabitants (CBS); the ratio is tekort /
+# inhabitants of the same result, the region's inhabitants the sum
+TW="$SRC/scenarios/twente/regio.yaml"
+expect_exit 0 "$JZ" run --format csv --gemeente all "$TW"
+python3 - "$TMP/out" <<'PY' && ok || bad "Twente: tekort per inhabitant differs from tekort / inhabitants, or the region from the sum"
+import csv, sys
+v = {}
+for r in csv.reader(open(sys.argv[1])):
+    if r[0] != "scenario" and not r[3] and r[6]:
+        v[(r[1], int(r[4]), r[5])] = float(r[6])
+codes = sorted({k[0] for k in v if k[0] != "TOTAL"})
+assert len(codes) == 14, codes
+for y in range(2022, 2028):
+    for g in codes + ["TOTAL"]:
+        want = v[(g, y, "tekort")] / v[(g, y, "inhabitants")]
+        assert abs(v[(g, y, "tekort_per_inhabitant")] - want) <= 1e-9 * abs(want), (g, y)
+    assert abs(v[("TOTAL", y, "inhabitants")] - sum(v[(g, y, "inhabitants")] for g in codes)) < 1e-6, y
+assert v[("GM0189", 2022, "inhabitants")] == 24637 and v[("GM0153", 2023, "inhabitants")] == 161303
+PY
+expect_exit 0 "$JZ" run "$TW"
+expect_grep "$TMP/out" "Tekort per inwoner"
+# the briefing names only the P&C years the run (2022-2027) covers
+expect_exit 0 "$JZ" run --format html -o "$TMP/tw.html" "$TW"
+if grep -q "meerjarenraming 2028" "$TMP/tw.html"; then bad "briefing names a meerjarenraming beyond the run"; else ok; fi
+expect_grep "$TMP/tw.html" "jaarrekening 2025, lopend jaar 2026)"
+expect_grep "$TMP/tw.html" 'id="chart-regio-tekort_per_inhabitant"'
+
+# a lumpsum contract in the regional comparison: table, XLSX sheet
+# "Gemeenten" and the briefing's sorted bars agree with the result
+TC="$SRC/scenarios/twente/contract-lumpsum.yaml"
+expect_exit 0 "$JZ" run --format csv --gemeente all -o "$TMP/tc.csv" "$TC"
+expect_exit 0 "$JZ" run "$TC"
+expect_grep "$TMP/out" "^Prijs x volume gecontracteerde zorg: "
+expect_grep "$TMP/out" "^Aandeel in de lumpsum: "
+expect_grep "$TMP/out" "^Lumpsumcontract (regio): aandeel - prijs x volume"
+expect_exit 0 "$JZ" run --format html -o "$TMP/tc.html" "$TC"
+expect_exit 0 "$JZ" run --format xlsx -o "$TMP/tc.xlsx" "$TC"
+PYX=python3; [ -x /usr/bin/python3 ] && PYX=/usr/bin/python3
+$PYX - "$TMP/tc.csv" "$TMP/tc.html" "$TMP/tc.xlsx" <<'PY' && ok || bad "contract figures in the briefing or the XLSX sheet differ from the run"
+import csv, re, sys
+v = {}
+for r in csv.reader(open(sys.argv[1])):
+    if r[0] != "scenario" and not r[3] and r[6]:
+        v[(r[1], int(r[4]), r[5])] = float(r[6])
+h = open(sys.argv[2], encoding="utf-8").read()
+i = h.index('id="chart-regio-contract"')
+sec = h[h.rfind("<section", 0, i):h.index("</section>", i)]
+year = int(re.search(r"<h3>[^<]*, (\d{4})</h3>", sec).group(1))
+assert year == 2026, year  # the summary year 2027 has no lumpsum: the last year with one
+bars = re.findall(r'<rect data-gemeente="(GM\d{4})"', sec)
+vals = [v[(g, year, "contract")] for g in bars]
+assert len(bars) == 14 and vals == sorted(vals, reverse=True), vals
+rows = re.findall(r"<tr(?: class=\"total\")?><td>([^<]*)</td>", sec)
+assert len(rows) == 15 and rows[-1] == "Regio", rows
+try:
+    import openpyxl
+except ImportError:
+    sys.exit(0)
+ws = openpyxl.load_workbook(sys.argv[3])["Gemeenten"]
+hdr = [c.value for c in ws[3]]
+col = hdr.index(str(year))
+got = {(r[0], r[1]): r[col] for r in ws.iter_rows(min_row=4, values_only=True) if r[0]}
+for key, label in (("contract", "Lumpsumcontract (regio)"), ("contract_aandeel", "Aandeel in de lumpsum"),
+                   ("contract_eigen", "Prijs x volume gecontracteerde zorg"), ("tekort_per_inhabitant", "Tekort per inwoner")):
+    for g in bars + ["TOTAL"]:
+        assert abs(got[(label, g)] - v[(g, year, key)]) <= 1e-6 * max(1, abs(v[(g, year, key)])), (key, g)
+    if key != "tekort_per_inhabitant":
+        assert abs(sum(got[(label, g)] for g in bars) - got[(label, "TOTAL")]) < 1e-3, key
+PY
+
+# bad input: located errors, exit 2
+for bad_inh in "-5:must be >= 0" "0:at least 1 person" "veel:inhabitants"; do
+  sed "s/population: {youth: 3000}/population: {youth: 3000, inhabitants: ${bad_inh%%:*}}/" "$D/drie.yaml" > "$TMP/inh.yaml"
+  expect_exit 2 "$JZ" run "$TMP/inh.yaml"
+  if grep -Eq -- "inh\.yaml:[0-9]+:[0-9]+: .*${bad_inh#*:}" "$TMP/err"; then ok; else bad "inhabitants ${bad_inh%%:*}: $(cat "$TMP/err")"; fi
+done
 finish

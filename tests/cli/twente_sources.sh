@@ -33,6 +33,21 @@ ratio;GM1742;share_vs_enschede;2022;1.068;CBS H1 2021: Rijssen-Holten 8,9% / Ens
 ratio;GM1700;share_vs_enschede;2022;1.068;CBS H1 2021: Twenterand 8,9% / Enschede 1 op 12
 ratio;GM1774;share_vs_enschede;2022;0.632;CBS H1 2021: Dinkelland 1 op 18-20 / Enschede 1 op 12
 ratio;GM0183;share_vs_enschede;2022;0.632;CBS H1 2021: Tubbergen 1 op 18-20 / Enschede 1 op 12
+absolute;GM0141;inhabitants;2024;74355;CBS via Wikipedia: Almelo inwoners 1 januari 2024
+absolute;GM0147;inhabitants;2024;24632;CBS via Wikipedia: Borne inwoners 1 januari 2024
+absolute;GM1774;inhabitants;2024;26741;CBS via Wikipedia: Dinkelland inwoners 1 januari 2024
+absolute;GM0158;inhabitants;2024;24360;CBS via Wikipedia: Haaksbergen inwoners 1 januari 2024
+absolute;GM0163;inhabitants;2024;36271;CBS via Wikipedia: Hellendoorn inwoners 1 januari 2024
+absolute;GM0164;inhabitants;2022;81429;CBS via Wikipedia: Hengelo inwoners 1 januari 2022
+absolute;GM0164;inhabitants;2024;83051;CBS via Wikipedia: Hengelo inwoners 1 januari 2024
+absolute;GM1735;inhabitants;2024;35438;CBS via Wikipedia: Hof van Twente inwoners 1 januari 2024
+absolute;GM0168;inhabitants;2024;23380;CBS via Wikipedia: Losser inwoners 1 januari 2024
+absolute;GM0173;inhabitants;2024;31794;CBS via Wikipedia: Oldenzaal inwoners 1 januari 2024
+absolute;GM1742;inhabitants;2024;38676;CBS via Wikipedia: Rijssen-Holten inwoners 1 januari 2024
+absolute;GM0183;inhabitants;2024;21393;CBS via Wikipedia: Tubbergen inwoners 1 januari 2024
+absolute;GM1700;inhabitants;2024;34071;CBS via Wikipedia: Twenterand inwoners 1 januari 2024
+absolute;GM0189;inhabitants;2022;24637;gemeente Wierden, Bevolkingsstatistieken: inwoners 1 januari 2022
+absolute;GM0153;inhabitants;2023;161303;CBS via Wikipedia: Enschede inwoners 1 januari 2023
 TABLE
 if python3 - "$TMP/run.json" "$TMP/cal.json" "$TMP/table" scenarios/twente/regio.yaml scenarios/enschede/basis.yaml <<'PY'
 import json, sys, yaml
