@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include "jzsim/error.h"
 #include "jzsim/model.h"
+#include "jzsim/regio.h"
 #include "jzsim/report.h"
 #include "jzsim/scenario.h"
 
@@ -110,6 +111,16 @@ typedef struct jz_measure {
     double *service_cost;     /* [H] diversion: nominal euros per diverted start */
     double *amount;           /* [H] lumpsum: euros per year in base-year prices (tariff-indexed) */
     double *investment;       /* [H] nominal euros per year, per gemeente it applies to, from start_year */
+
+    /* ---- local, for a region (docs/measures.md "Regional measures") ---- */
+    double *weight;           /* [G] share of the full effect in gemeente g, 0..1 (`weights`;
+                                 1 everywhere when not given): e_g(Y) = weight[g] e(Y) */
+    int has_regional_investment; /* 1: regional_investment is split over the gemeenten by regional_key */
+    double *regional_investment; /* [H] nominal euros per year for all its gemeenten together,
+                                    from start_year */
+    jz_verevening regional_key;  /* the key of the split (jeugd, tabel, gebruik as cijfers, or a mix;
+                                    the same key as regio's, engine/model/regio.c); its pooled[] is
+                                    the measure's zorgsoorten, its drempel none */
 
     double *block;            /* storage of the per-year arrays above */
     unsigned char *flags;     /* storage of gemeente and zorgsoort */
