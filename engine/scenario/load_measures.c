@@ -172,6 +172,14 @@ static int list_items(mloader *L, const jz_node *n, const char *what, size_t *co
     return JZ_OK;
 }
 
+/* The scenario loader's state for the helpers it shares with regio:
+ * (gemeente names with the nearest suggestion, the key). */
+static loader regio_loader(mloader *L)
+{
+    loader R = {L->s, L->err, L->H, L->base, -1, 0, NULL, NULL};
+    return R;
+}
+
 static int load_gemeenten(mloader *L, jz_measure *m, const jz_node *n)
 {
     size_t cnt = 0;
@@ -184,10 +192,12 @@ static int load_gemeenten(mloader *L, jz_measure *m, const jz_node *n)
         const jz_node *it = items ? items[i] : n;
         if ((rc = text_of(it, "measure gemeenten", L->err)))
             return rc;
-        int g = jz_scenario_gemeente_index(L->s, it->scalar);
-        if (g < 0)
-            return jz_node_error(L->err, it, "measure '%s': gemeente '%s' is not in this scenario",
-                                 L->key, it->scalar);
+        char what[96];
+        snprintf(what, sizeof what, "measure '%s'", L->key);
+        loader R = regio_loader(L);
+        int g = -1;
+        if ((rc = ld_gemeente_ref(&R, it, what, &g)))
+            return rc;
         m->gemeente[g] = 1;
     }
     return ml_record(L, "gemeenten", n, "gemeenten");
@@ -339,14 +349,6 @@ static int load_timing(mloader *L, jz_measure *m, const jz_node *item)
 }
 
 /* ---- a measure for a region ------------------------------------------------ */
-
-/* The scenario loader's state for the helpers it shares with regio:
- * (gemeente names with the nearest suggestion, the key). */
-static loader regio_loader(mloader *L)
-{
-    loader R = {L->s, L->err, L->H, L->base, -1, 0, NULL, NULL};
-    return R;
-}
 
 /* weights: {gemeente: share of the full effect}; every gemeente the measure
  * applies to is named once (a forgotten one is an error, not a silent 100%),
