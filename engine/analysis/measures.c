@@ -36,6 +36,7 @@ void jz_measures_options_default(jz_measures_options *o)
     o->max_exact = 14;
     o->samples = 1000;
     o->seed = 20240501UL;
+    o->per_gemeente = 0;
 }
 
 typedef struct runner {
@@ -229,6 +230,7 @@ void jz_measures_analysis_free(jz_measures_analysis *a)
         return;
     free(a->attr);
     free(a->order);
+    free(a->by_gemeente);
     free(a->block);
     free(a);
 }
@@ -318,6 +320,36 @@ static int by_rank(const jz_measures_analysis *a, int i, int j)
     return (i > j) - (i < j);
 }
 
+/* The attribution of each gemeente: the same analysis with v(S) of the
+ * gemeente (G more analyses; their runs are counted in a->runs). */
+static int attribute_per_gemeente(const jz_scenario *s, const jz_measures_options *o, jz_measures_analysis *a,
+                                  jz_error *err)
+{
+    int G = s->n_gemeenten, n = a->n;
+    a->by_gemeente = calloc((size_t)G * (size_t)(n ? n : 1), sizeof *a->by_gemeente);
+    if (!a->by_gemeente)
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    a->n_gemeenten = G;
+    jz_measures_options og = *o;
+    og.per_gemeente = 0;
+    for (int g = 0; g < G; g++) {
+        og.gemeente = g;
+        jz_measures_analysis *one = NULL;
+        int rc = jz_measures_analyse(s, &og, &one, err);
+        if (rc)
+            return rc;
+        for (int i = 0; i < n; i++) {
+            jz_measure_gemeente *b = &a->by_gemeente[(size_t)g * (size_t)n + (size_t)i];
+            b->net = one->attr[i].net_total;
+            b->saving = one->attr[i].gross_total;
+            b->investment = one->attr[i].investment_total;
+        }
+        a->runs += one->runs;
+        jz_measures_analysis_free(one);
+    }
+    return JZ_OK;
+}
+
 int jz_measures_analyse(const jz_scenario *s, const jz_measures_options *o,
                         jz_measures_analysis **out, jz_error *err)
 {
@@ -337,6 +369,7 @@ int jz_measures_analyse(const jz_scenario *s, const jz_measures_options *o,
     /* judged over the longer measures horizon: the runs use a copy whose
      * inputs hold their last value; its first H0 years are the budget years */
     const int H = s->meta.measures_horizon > H0 ? s->meta.measures_horizon : H0;
+    const jz_scenario *given = s; /* the per-gemeente analyses extend it themselves */
     jz_scenario *sx = H > H0 ? jz_scenario_extend(s, H) : NULL;
     if (H > H0 && !sx)
         return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
@@ -450,6 +483,10 @@ done:
     free(local);
     free(tmp);
     if (rc) {
+        jz_measures_analysis_free(a);
+        return rc;
+    }
+    if (o->per_gemeente && o->gemeente < 0 && (rc = attribute_per_gemeente(given, o, a, err))) {
         jz_measures_analysis_free(a);
         return rc;
     }

@@ -70,6 +70,21 @@ int jz_rep_measures_csv(FILE *out, const jz_report_subject *x, const jz_report_o
         row(&c, m->key, m->name, type, eff, 0, "saving_per_euro", t->per_euro);
         row(&c, m->key, m->name, type, eff, 0, "rank", (double)t->rank);
     }
+    /* --gemeente all: per measure, what it buys in each gemeente (totals) */
+    for (int g = 0; a->by_gemeente && g < a->n_gemeenten; g++) {
+        c.code = s->gemeenten[g].code;
+        for (int r = 0; r < a->n; r++) {
+            int i = a->attr[a->order[r]].index;
+            const jz_measure *m = &s->measures[i];
+            const char *type = m->type == JZ_MEASURE_HA ? "hervormingsagenda" : "local";
+            const char *eff = m->type == JZ_MEASURE_LOCAL ? jz_effect_name(m->effect) : "";
+            const jz_measure_gemeente *b = &a->by_gemeente[(size_t)g * (size_t)a->n + (size_t)i];
+            row(&c, m->key, m->name, type, eff, 0, "net_saving", b->net);
+            row(&c, m->key, m->name, type, eff, 0, "saving", b->saving);
+            row(&c, m->key, m->name, type, eff, 0, "investment", b->investment);
+        }
+    }
+    c.code = "TOTAL";
     jz_mf_series pack[JZ_MF_N_PACKAGE];
     jz_mf_package_of(a, pack);
     for (int k = 0; k < JZ_MF_N_PACKAGE; k++)

@@ -156,6 +156,8 @@ typedef struct jz_measures_options {
     int max_exact;       /* exact Shapley values up to this many local measures (default 14) */
     int samples;         /* permutations of the sampling estimate above that (default 1000) */
     unsigned long seed;  /* seed of the sampling estimate (default 20240501) */
+    int per_gemeente;    /* 1 (with gemeente -1): also the attribution of each gemeente
+                            (jz_measures_analysis.by_gemeente; jzsim measures --gemeente all) */
 } jz_measures_options;
 
 void jz_measures_options_default(jz_measures_options *o);
@@ -188,6 +190,13 @@ typedef struct jz_measure_attr {
                                  of the judging horizon, once ramped up */
 } jz_measure_attr;
 
+/* One measure in one gemeente, over the budget years (nominal euros). */
+typedef struct jz_measure_gemeente {
+    double net;               /* net saving: Σ_y φ_i,y of the gemeente */
+    double saving;            /* saving before its own investment: net + investment */
+    double investment;        /* its investment there (with its part of a regional_investment) */
+} jz_measure_gemeente;
+
 typedef struct jz_measures_analysis {
     int n;                    /* measures (= s->n_measures) */
     int horizon, base_year;   /* the budget horizon: the totals above are over its years */
@@ -211,6 +220,12 @@ typedef struct jz_measures_analysis {
     double *cost_with;        /* [H] g_cost with all measures */
     double *tekort_without;   /* [H] g_tekort without any measure */
     double *tekort_with;      /* [H] g_tekort with all measures */
+    /* per_gemeente: what each measure buys in each gemeente, over the budget
+     * years: the same attribution with v(S) of that gemeente.  The Shapley
+     * value is linear in v, so the gemeenten add up to attr[i] (tested). */
+    int n_gemeenten;          /* G when by_gemeente is filled, else 0 */
+    jz_measure_gemeente *by_gemeente; /* [G * n]: gemeente g, measure i (scenario order) at g * n + i;
+                                         NULL unless options.per_gemeente */
     double *block;
 } jz_measures_analysis;
 
