@@ -210,6 +210,29 @@ static void test_attribution_per_gemeente_adds_up(void **state)
         }
     /* Ceeveen pays 60% of the investment */
     assert_close(per[2]->attr[0].investment[1], 60e3, 1e-6);
+    /* --gemeente all: the analysis holds the same per-gemeente totals */
+    jz_measures_analysis *all = NULL;
+    o.gemeente = -1;
+    o.per_gemeente = 1;
+    assert_int_equal(jz_measures_analyse(s, &o, &all, &err), JZ_OK);
+    assert_non_null(all->by_gemeente);
+    assert_int_equal(all->n_gemeenten, G);
+    for (int m = 0; m < all->n; m++) {
+        double net = 0.0, saving = 0.0, invest = 0.0;
+        for (int g = 0; g < G; g++) {
+            const jz_measure_gemeente *b = &all->by_gemeente[g * all->n + m];
+            assert_true(b->net == per[g]->attr[m].net_total);
+            assert_true(b->investment == per[g]->attr[m].investment_total);
+            net += b->net;
+            saving += b->saving;
+            invest += b->investment;
+        }
+        assert_close(net, all->attr[m].net_total, 1e-6);
+        assert_close(saving, all->attr[m].gross_total, 1e-6);
+        assert_close(invest, all->attr[m].investment_total, 1e-6);
+        assert_true(fabs(all->attr[m].net_total) > 1000.0);
+    }
+    jz_measures_analysis_free(all);
     jz_measures_analysis_free(reg);
     for (int g = 0; g < G; g++)
         jz_measures_analysis_free(per[g]);
