@@ -8,6 +8,9 @@
  *     the parts add up to the amount;
  *   - the attribution per gemeente (jzsim measures --gemeente) adds up to
  *     the region's;
+ *   - under a verevening and a lumpsum contract: the care saved at price x
+ *     volume, the settlement's part and the cash effect per gemeente, by
+ *     hand;
  *   - bad input: located errors.
  *
  * Three gemeenten with youth 1,000, 3,000 and 6,000 (key jeugd 10%, 30%,
@@ -239,6 +242,60 @@ static void test_attribution_per_gemeente_adds_up(void **state)
     jz_scenario_free(s);
 }
 
+/* Under regional arrangements, a measure in Aastad only (verblijf instroom
+ * -20%, verblijf has no transitions): its care saving X_y at price x volume
+ * is Aastad's, and
+ *   verevening of verblijf by youth (10/30/60%): cash_g = k_g X, the
+ *     settlement of Aastad (k_A - 1) X, of the others k_g X;
+ *   a lumpsum contract on verblijf by youth in 2025-2026: cash 0 for every
+ *     gemeente in those years, settlement -X in Aastad.
+ * The gemeenten's cash effects add up to the region's. */
+static void expect_regional(const char *regio, int lumpsum)
+{
+    char text[4096];
+    snprintf(text, sizeof text, "%.*s%s"
+             "measures:\n  - {key: v, type: local, effect: instroom, zorgsoorten: [verblijf], change: -20%%, "
+             "start: 2025, gemeenten: [GM0001]}\n", (int)(strlen(BASE) - strlen("measures:\n")), BASE, regio);
+    jz_error err;
+    jz_scenario *s = jz_scenario_load_string(text, strlen(text), "r.yaml", NULL, &err);
+    if (!s)
+        fail_msg("load failed: %d:%d: %s", err.line, err.column, err.message);
+    jz_measures_options o;
+    jz_measures_options_default(&o);
+    o.per_gemeente = 1;
+    jz_measures_analysis *a = NULL;
+    assert_int_equal(jz_measures_analyse(s, &o, &a, &err), JZ_OK);
+    assert_true(a->has_regio);
+    const double k[G] = {0.1, 0.3, 0.6};
+    /* the care saving of Aastad: the region's care (only Aastad saves care) */
+    double X = a->attr[0].care_total;
+    assert_true(X > 1e5);
+    const jz_measure_gemeente *b = a->by_gemeente;
+    assert_close(b[0].care, X, 1e-6 * X);
+    for (int g = 1; g < G; g++)
+        assert_close(b[g].care, 0.0, 1e-6 * X);
+    double cash = 0.0;
+    for (int g = 0; g < G; g++) {
+        double want_cash = lumpsum ? 0.0 : k[g] * X;
+        assert_close(b[g].net, want_cash, 1e-6 * X);
+        assert_close(b[g].settlement, want_cash - (g == 0 ? X : 0.0), 1e-6 * X);
+        assert_close(b[g].net, b[g].care + b[g].settlement, 1e-6 * X);
+        cash += b[g].net;
+    }
+    assert_close(cash, a->attr[0].net_total, 1e-6 * X);
+    assert_close(a->attr[0].net_total, lumpsum ? 0.0 : X, 1e-6 * X);
+    jz_measures_analysis_free(a);
+    jz_scenario_free(s);
+}
+
+static void test_cash_under_regional_arrangements(void **state)
+{
+    (void)state;
+    expect_regional("regio: {verevening: {zorgsoorten: [verblijf], sleutel: jeugd}}\n", 0);
+    /* the lumpsum covers every budget year the measure acts in (2025-2027) */
+    expect_regional("regio: {contracten: [{zorgsoorten: [verblijf], lumpsum: 3M, sleutel: jeugd}]}\n", 1);
+}
+
 static void test_bad_input(void **state)
 {
     (void)state;
@@ -298,6 +355,7 @@ int main(void)
         cmocka_unit_test(test_full_weights_bit_identical), cmocka_unit_test(test_weight_scales_effect),
         cmocka_unit_test(test_regional_investment_keys),   cmocka_unit_test(test_attribution_per_gemeente_adds_up),
         cmocka_unit_test(test_bad_input),                  cmocka_unit_test(test_copy_and_extend),
+        cmocka_unit_test(test_cash_under_regional_arrangements),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

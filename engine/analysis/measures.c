@@ -47,6 +47,8 @@ typedef struct runner {
     int slot;              /* gemeente slot of the result read (G = total) */
     int H;
     long runs;
+    int settlement;        /* 1: run() reads the regional settlement (g_verevening + g_contract)
+                              into cost instead of g_cost */
 } runner;
 
 /* Run with R->active; cost, investment and tekort of the slot (any may be NULL). */
@@ -60,7 +62,8 @@ static int run(runner *R, double *cost, double *inv, double *tekort, jz_error *e
     size_t i0 = jz_result_gy(R->r, R->slot, 0);
     for (int y = 0; y < R->H; y++) {
         if (cost)
-            cost[y] = R->r->g_cost[i0 + (size_t)y];
+            cost[y] = R->settlement ? R->r->g_verevening[i0 + (size_t)y] + R->r->g_contract[i0 + (size_t)y]
+                                    : R->r->g_cost[i0 + (size_t)y];
         if (inv)
             inv[y] = R->r->g_measure_investment[i0 + (size_t)y];
         if (tekort)
@@ -244,7 +247,7 @@ static jz_measures_analysis *analysis_alloc(int n, int H)
     a->horizon = H;
     a->attr = calloc((size_t)(n ? n : 1), sizeof *a->attr);
     a->order = calloc((size_t)(n ? n : 1), sizeof *a->order);
-    a->block = calloc((6 * (size_t)n + 7) * (size_t)H, sizeof *a->block);
+    a->block = calloc((8 * (size_t)n + 7) * (size_t)H, sizeof *a->block);
     if (!a->attr || !a->order || !a->block) {
         jz_measures_analysis_free(a);
         return NULL;
@@ -259,6 +262,8 @@ static jz_measures_analysis *analysis_alloc(int n, int H)
         t->certain = p;    p += H;
         t->standalone = p; p += H;
         t->table = p;      p += H;
+        t->settlement = p; p += H;
+        t->care = p;       p += H;
     }
     a->combined = p;       p += H;
     a->sum_standalone = p; p += H;
@@ -282,6 +287,8 @@ static void summarise(jz_measures_analysis *a, jz_measure_attr *t)
         t->certain_total += t->certain[y];
         t->standalone_total += t->standalone[y];
         t->table_total += t->table[y];
+        t->settlement_total += t->settlement[y];
+        t->care_total += t->care[y];
     }
     double cum = 0.0, disc = 1.0;
     t->payback_year = 0;
@@ -343,6 +350,8 @@ static int attribute_per_gemeente(const jz_scenario *s, const jz_measures_option
             b->net = one->attr[i].net_total;
             b->saving = one->attr[i].gross_total;
             b->investment = one->attr[i].investment_total;
+            b->settlement = one->attr[i].settlement_total;
+            b->care = one->attr[i].care_total;
         }
         a->runs += one->runs;
         jz_measures_analysis_free(one);
@@ -380,7 +389,7 @@ int jz_measures_analyse(const jz_scenario *s, const jz_measures_options *o,
     int samples = o->samples < 2 ? 2 : o->samples + (o->samples & 1); /* pairs */
 
     jz_measures_analysis *a = analysis_alloc(n, H);
-    runner R = {s, jz_workspace_alloc(s), jz_result_alloc(s), malloc((size_t)n), 0, H, 0};
+    runner R = {s, jz_workspace_alloc(s), jz_result_alloc(s), malloc((size_t)n), 0, H, 0, 0};
     int *local = malloc((size_t)n * sizeof *local);
     double *tmp = malloc(((size_t)4 * (size_t)n + 2) * (size_t)H * sizeof *tmp);
     int rc = JZ_OK;
@@ -394,6 +403,7 @@ int jz_measures_analyse(const jz_scenario *s, const jz_measures_options *o,
     a->judge_horizon = H;
     a->discount_rate = s->meta.discount_rate;
     a->gemeente = o->gemeente;
+    a->has_regio = s->regio != NULL;
     R.slot = o->gemeente >= 0 ? o->gemeente : s->n_gemeenten;
 
     int M = 0;
@@ -423,6 +433,33 @@ int jz_measures_analyse(const jz_scenario *s, const jz_measures_options *o,
                                     phi_inv, alone, err);
     if (rc)
         goto done;
+    /* under regional arrangements: the same game on what the gemeente pays
+     * in the regional settlement, so that the cash effect (net) splits into
+     * the care saved at price x volume and the settlement's part; the same
+     * orders when sampled (same seed) */
+    if (s->regio && M > 0) {
+        double *settle0 = malloc(2 * (size_t)H * sizeof *settle0);
+        double *scratch = calloc(2 * (size_t)M * (size_t)H, sizeof *scratch);
+        double *phi_set = calloc((size_t)M * (size_t)H, sizeof *phi_set);
+        if (!settle0 || !scratch || !phi_set)
+            rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        R.settlement = 1;
+        memset(R.active, 0, (size_t)n);
+        if (!rc)
+            rc = run(&R, settle0, NULL, NULL, err);
+        if (!rc)
+            rc = a->exact ? shapley_exact(&R, local, M, settle0, phi_set, scratch, scratch + (size_t)M * H, err)
+                          : shapley_sampled(&R, local, M, settle0, samples, o->seed, phi_set, scratch,
+                                            scratch + (size_t)M * H, err);
+        R.settlement = 0;
+        for (int j = 0; !rc && j < M; j++)
+            memcpy(a->attr[local[j]].settlement, phi_set + (size_t)j * H, (size_t)H * sizeof(double));
+        free(settle0);
+        free(scratch);
+        free(phi_set);
+        if (rc)
+            goto done;
+    }
     for (int j = 0; j < M; j++) {
         jz_measure_attr *t = &a->attr[local[j]];
         memcpy(t->net, phi_net + (size_t)j * H, (size_t)H * sizeof *t->net);
@@ -454,6 +491,7 @@ int jz_measures_analyse(const jz_scenario *s, const jz_measures_options *o,
         jz_measure_attr *t = &a->attr[i];
         for (int y = 0; y < H; y++) {
             t->gross[y] = t->net[y] + t->investment[y];
+            t->care[y] = t->net[y] - t->settlement[y];
             t->certain[y] = s->measures[i].certain * t->gross[y];
             a->sum_standalone[y] += t->standalone[y];
         }

@@ -66,6 +66,14 @@ int jz_rep_measures_csv(FILE *out, const jz_report_subject *x, const jz_report_o
         jz_mf_totals_of(t, totals);
         for (int k = 0; k < JZ_MF_N_TOTALS; k++)
             row(&c, m->key, m->name, type, eff, 0, totals[k].key, totals[k].v);
+        if (a->has_regio) { /* the care saved at P x V and the settlement's part of net */
+            for (int y = 0; y < H; y++) {
+                row(&c, m->key, m->name, type, eff, a->base_year + y, "care_net_saving", t->care[y]);
+                row(&c, m->key, m->name, type, eff, a->base_year + y, "settlement", t->settlement[y]);
+            }
+            row(&c, m->key, m->name, type, eff, 0, "care_net_saving", t->care_total);
+            row(&c, m->key, m->name, type, eff, 0, "settlement", t->settlement_total);
+        }
         row(&c, m->key, m->name, type, eff, 0, "payback_year", t->payback_year ? (double)t->payback_year : NAN);
         row(&c, m->key, m->name, type, eff, 0, "saving_per_euro", t->per_euro);
         row(&c, m->key, m->name, type, eff, 0, "rank", (double)t->rank);
@@ -82,6 +90,10 @@ int jz_rep_measures_csv(FILE *out, const jz_report_subject *x, const jz_report_o
             row(&c, m->key, m->name, type, eff, 0, "net_saving", b->net);
             row(&c, m->key, m->name, type, eff, 0, "saving", b->saving);
             row(&c, m->key, m->name, type, eff, 0, "investment", b->investment);
+            if (a->has_regio) {
+                row(&c, m->key, m->name, type, eff, 0, "care_net_saving", b->care);
+                row(&c, m->key, m->name, type, eff, 0, "settlement", b->settlement);
+            }
         }
     }
     c.code = "TOTAL";

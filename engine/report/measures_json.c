@@ -65,6 +65,12 @@ static void measure_obj(jz_jsonw *w, const jz_scenario *s, const jz_measures_ana
         jz_jsonw_key(w, series[k].key);
         jz_jsonw_numbers(w, series[k].v, H);
     }
+    if (a->has_regio) { /* under regional arrangements */
+        jz_jsonw_key(w, "care_net_saving");
+        jz_jsonw_numbers(w, t->care, H);
+        jz_jsonw_key(w, "settlement");
+        jz_jsonw_numbers(w, t->settlement, H);
+    }
     jz_jsonw_key(w, "totals");
     jz_jsonw_begin_object(w);
     jz_mf_total totals[JZ_MF_N_TOTALS];
@@ -165,6 +171,10 @@ int jz_rep_measures_json(FILE *out, const jz_report_subject *x, const jz_report_
                 num_or_null(&w, "net_saving", b->net);
                 num_or_null(&w, "saving", b->saving);
                 num_or_null(&w, "investment", b->investment);
+                if (a->has_regio) {
+                    num_or_null(&w, "care_net_saving", b->care);
+                    num_or_null(&w, "settlement", b->settlement);
+                }
                 jz_jsonw_end_object(&w);
             }
             jz_jsonw_end_array(&w);

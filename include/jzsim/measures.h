@@ -175,8 +175,15 @@ typedef struct jz_measure_attr {
     double *standalone;       /* [H] net saving of the measure on its own */
     double *table;            /* [H] Hervormingsagenda: the amount as given (after the share,
                                  before realisation and baseline); 0 for local measures */
+    double *settlement;       /* [H] under regional arrangements (a->has_regio): the part of net that
+                                 is the regional settlement's (verevening difference, contract share
+                                 minus price x volume), Shapley-split like net; 0 otherwise and for
+                                 Hervormingsagenda measures.  net - settlement is the care saved at
+                                 price x volume (net of investment) */
+    double *care;             /* [H] net - settlement: the care saved at price x volume, net of
+                                 investment, before the regional settlement */
     double net_total, gross_total, investment_total, certain_total, uncertain_total;
-    double standalone_total, table_total;
+    double standalone_total, table_total, settlement_total, care_total;
     int payback_year;         /* first year, from the measure's first active year, from which on
                                  the cumulative net saving stays >= 0 up to the end of the judging
                                  horizon; 0 when there is none or the measure never does anything */
@@ -195,6 +202,8 @@ typedef struct jz_measure_gemeente {
     double net;               /* net saving: Σ_y φ_i,y of the gemeente */
     double saving;            /* saving before its own investment: net + investment */
     double investment;        /* its investment there (with its part of a regional_investment) */
+    double settlement;        /* the regional settlement's part of net (see jz_measure_attr) */
+    double care;              /* net - settlement: care saved at price x volume, net of investment */
 } jz_measure_gemeente;
 
 typedef struct jz_measures_analysis {
@@ -206,6 +215,7 @@ typedef struct jz_measures_analysis {
                                  budget years */
     double discount_rate;     /* rate of npv (meta.discount_rate) */
     int gemeente;             /* -1: total of all gemeenten; else the gemeente index */
+    int has_regio;            /* 1: the scenario has regional arrangements (attr[].settlement) */
     int n_local;              /* local measures: the Shapley players */
     int exact;                /* 1: exact Shapley values; 0: permutation-sampling estimate */
     int samples;              /* permutations used (0 when exact) */
