@@ -79,6 +79,7 @@ int jz_rep_measures_csv(FILE *out, const jz_report_subject *x, const jz_report_o
         row(&c, m->key, m->name, type, eff, 0, "rank", (double)t->rank);
     }
     /* --gemeente all: per measure, what it buys in each gemeente (totals) */
+    const char *slot_code = c.code;
     for (int g = 0; a->by_gemeente && g < a->n_gemeenten; g++) {
         c.code = s->gemeenten[g].code;
         for (int r = 0; r < a->n; r++) {
@@ -96,7 +97,7 @@ int jz_rep_measures_csv(FILE *out, const jz_report_subject *x, const jz_report_o
             }
         }
     }
-    c.code = "TOTAL";
+    c.code = slot_code;
     jz_mf_series pack[JZ_MF_N_PACKAGE];
     jz_mf_package_of(a, pack);
     for (int k = 0; k < JZ_MF_N_PACKAGE; k++)
