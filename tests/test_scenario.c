@@ -406,7 +406,8 @@ static void test_every_key_documented(void **state)
                               jz_keys_cell, jz_keys_gemeente, jz_keys_population, jz_keys_fixed,
                               jz_keys_instroom, jz_keys_cost, jz_keys_budget, jz_keys_reentry, jz_keys_financing, jz_keys_external,
                               jz_keys_ageing, jz_keys_measure_ha, jz_keys_measure_local, jz_keys_regio,
-                              jz_keys_verevening, jz_keys_sleutel, jz_keys_gebruik, jz_keys_drempel, jz_keys_contract};
+                              jz_keys_verevening, jz_keys_sleutel, jz_keys_gebruik, jz_keys_drempel, jz_keys_contract,
+                              jz_keys_regional_investment};
     for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
         for (const jz_key *k = tables[t]; k->key; k++) {
             char quoted[96];

@@ -36,6 +36,7 @@ void jz_measures_options_default(jz_measures_options *o)
     o->max_exact = 14;
     o->samples = 1000;
     o->seed = 20240501UL;
+    o->per_gemeente = 0;
 }
 
 typedef struct runner {
@@ -46,6 +47,8 @@ typedef struct runner {
     int slot;              /* gemeente slot of the result read (G = total) */
     int H;
     long runs;
+    int settlement;        /* 1: run() reads the regional settlement (g_verevening + g_contract)
+                              into cost instead of g_cost */
 } runner;
 
 /* Run with R->active; cost, investment and tekort of the slot (any may be NULL). */
@@ -59,7 +62,8 @@ static int run(runner *R, double *cost, double *inv, double *tekort, jz_error *e
     size_t i0 = jz_result_gy(R->r, R->slot, 0);
     for (int y = 0; y < R->H; y++) {
         if (cost)
-            cost[y] = R->r->g_cost[i0 + (size_t)y];
+            cost[y] = R->settlement ? R->r->g_verevening[i0 + (size_t)y] + R->r->g_contract[i0 + (size_t)y]
+                                    : R->r->g_cost[i0 + (size_t)y];
         if (inv)
             inv[y] = R->r->g_measure_investment[i0 + (size_t)y];
         if (tekort)
@@ -229,6 +233,7 @@ void jz_measures_analysis_free(jz_measures_analysis *a)
         return;
     free(a->attr);
     free(a->order);
+    free(a->by_gemeente);
     free(a->block);
     free(a);
 }
@@ -242,7 +247,7 @@ static jz_measures_analysis *analysis_alloc(int n, int H)
     a->horizon = H;
     a->attr = calloc((size_t)(n ? n : 1), sizeof *a->attr);
     a->order = calloc((size_t)(n ? n : 1), sizeof *a->order);
-    a->block = calloc((6 * (size_t)n + 7) * (size_t)H, sizeof *a->block);
+    a->block = calloc((8 * (size_t)n + 7) * (size_t)H, sizeof *a->block);
     if (!a->attr || !a->order || !a->block) {
         jz_measures_analysis_free(a);
         return NULL;
@@ -257,6 +262,8 @@ static jz_measures_analysis *analysis_alloc(int n, int H)
         t->certain = p;    p += H;
         t->standalone = p; p += H;
         t->table = p;      p += H;
+        t->settlement = p; p += H;
+        t->care = p;       p += H;
     }
     a->combined = p;       p += H;
     a->sum_standalone = p; p += H;
@@ -280,6 +287,8 @@ static void summarise(jz_measures_analysis *a, jz_measure_attr *t)
         t->certain_total += t->certain[y];
         t->standalone_total += t->standalone[y];
         t->table_total += t->table[y];
+        t->settlement_total += t->settlement[y];
+        t->care_total += t->care[y];
     }
     double cum = 0.0, disc = 1.0;
     t->payback_year = 0;
@@ -318,6 +327,38 @@ static int by_rank(const jz_measures_analysis *a, int i, int j)
     return (i > j) - (i < j);
 }
 
+/* The attribution of each gemeente: the same analysis with v(S) of the
+ * gemeente (G more analyses; their runs are counted in a->runs). */
+static int attribute_per_gemeente(const jz_scenario *s, const jz_measures_options *o, jz_measures_analysis *a,
+                                  jz_error *err)
+{
+    int G = s->n_gemeenten, n = a->n;
+    a->by_gemeente = calloc((size_t)G * (size_t)(n ? n : 1), sizeof *a->by_gemeente);
+    if (!a->by_gemeente)
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    a->n_gemeenten = G;
+    jz_measures_options og = *o;
+    og.per_gemeente = 0;
+    for (int g = 0; g < G; g++) {
+        og.gemeente = g;
+        jz_measures_analysis *one = NULL;
+        int rc = jz_measures_analyse(s, &og, &one, err);
+        if (rc)
+            return rc;
+        for (int i = 0; i < n; i++) {
+            jz_measure_gemeente *b = &a->by_gemeente[(size_t)g * (size_t)n + (size_t)i];
+            b->net = one->attr[i].net_total;
+            b->saving = one->attr[i].gross_total;
+            b->investment = one->attr[i].investment_total;
+            b->settlement = one->attr[i].settlement_total;
+            b->care = one->attr[i].care_total;
+        }
+        a->runs += one->runs;
+        jz_measures_analysis_free(one);
+    }
+    return JZ_OK;
+}
+
 int jz_measures_analyse(const jz_scenario *s, const jz_measures_options *o,
                         jz_measures_analysis **out, jz_error *err)
 {
@@ -337,6 +378,7 @@ int jz_measures_analyse(const jz_scenario *s, const jz_measures_options *o,
     /* judged over the longer measures horizon: the runs use a copy whose
      * inputs hold their last value; its first H0 years are the budget years */
     const int H = s->meta.measures_horizon > H0 ? s->meta.measures_horizon : H0;
+    const jz_scenario *given = s; /* the per-gemeente analyses extend it themselves */
     jz_scenario *sx = H > H0 ? jz_scenario_extend(s, H) : NULL;
     if (H > H0 && !sx)
         return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
@@ -347,7 +389,7 @@ int jz_measures_analyse(const jz_scenario *s, const jz_measures_options *o,
     int samples = o->samples < 2 ? 2 : o->samples + (o->samples & 1); /* pairs */
 
     jz_measures_analysis *a = analysis_alloc(n, H);
-    runner R = {s, jz_workspace_alloc(s), jz_result_alloc(s), malloc((size_t)n), 0, H, 0};
+    runner R = {s, jz_workspace_alloc(s), jz_result_alloc(s), malloc((size_t)n), 0, H, 0, 0};
     int *local = malloc((size_t)n * sizeof *local);
     double *tmp = malloc(((size_t)4 * (size_t)n + 2) * (size_t)H * sizeof *tmp);
     int rc = JZ_OK;
@@ -361,6 +403,7 @@ int jz_measures_analyse(const jz_scenario *s, const jz_measures_options *o,
     a->judge_horizon = H;
     a->discount_rate = s->meta.discount_rate;
     a->gemeente = o->gemeente;
+    a->has_regio = s->regio != NULL;
     R.slot = o->gemeente >= 0 ? o->gemeente : s->n_gemeenten;
 
     int M = 0;
@@ -390,6 +433,33 @@ int jz_measures_analyse(const jz_scenario *s, const jz_measures_options *o,
                                     phi_inv, alone, err);
     if (rc)
         goto done;
+    /* under regional arrangements: the same game on what the gemeente pays
+     * in the regional settlement, so that the cash effect (net) splits into
+     * the care saved at price x volume and the settlement's part; the same
+     * orders when sampled (same seed) */
+    if (s->regio && M > 0) {
+        double *settle0 = malloc(2 * (size_t)H * sizeof *settle0);
+        double *scratch = calloc(2 * (size_t)M * (size_t)H, sizeof *scratch);
+        double *phi_set = calloc((size_t)M * (size_t)H, sizeof *phi_set);
+        if (!settle0 || !scratch || !phi_set)
+            rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        R.settlement = 1;
+        memset(R.active, 0, (size_t)n);
+        if (!rc)
+            rc = run(&R, settle0, NULL, NULL, err);
+        if (!rc)
+            rc = a->exact ? shapley_exact(&R, local, M, settle0, phi_set, scratch, scratch + (size_t)M * H, err)
+                          : shapley_sampled(&R, local, M, settle0, samples, o->seed, phi_set, scratch,
+                                            scratch + (size_t)M * H, err);
+        R.settlement = 0;
+        for (int j = 0; !rc && j < M; j++)
+            memcpy(a->attr[local[j]].settlement, phi_set + (size_t)j * H, (size_t)H * sizeof(double));
+        free(settle0);
+        free(scratch);
+        free(phi_set);
+        if (rc)
+            goto done;
+    }
     for (int j = 0; j < M; j++) {
         jz_measure_attr *t = &a->attr[local[j]];
         memcpy(t->net, phi_net + (size_t)j * H, (size_t)H * sizeof *t->net);
@@ -421,6 +491,7 @@ int jz_measures_analyse(const jz_scenario *s, const jz_measures_options *o,
         jz_measure_attr *t = &a->attr[i];
         for (int y = 0; y < H; y++) {
             t->gross[y] = t->net[y] + t->investment[y];
+            t->care[y] = t->net[y] - t->settlement[y];
             t->certain[y] = s->measures[i].certain * t->gross[y];
             a->sum_standalone[y] += t->standalone[y];
         }
@@ -450,6 +521,10 @@ done:
     free(local);
     free(tmp);
     if (rc) {
+        jz_measures_analysis_free(a);
+        return rc;
+    }
+    if (o->per_gemeente && o->gemeente < 0 && (rc = attribute_per_gemeente(given, o, a, err))) {
         jz_measures_analysis_free(a);
         return rc;
     }

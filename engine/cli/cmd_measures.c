@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/cli.h"
 #include "jzsim/measures.h"
@@ -32,7 +33,8 @@ static const cli_option options[] = {
     CLI_COMMON("--locale", "L",
         "CSV only: nl gives ';' and decimal commas (Dutch Excel)"),
     CLI_COMMON("--gemeente", "G",
-        "one gemeente by CBS code or name (default: all together)"),
+        "one gemeente by CBS code or name (default: all together), or\n"
+        "all: the region and, per measure, what it buys in each gemeente"),
     {CLI_OPT_INT, "--exact-max", "N",
         "exact Shapley values up to N local measures (default 14,\n"
         "at most " CLI_STR(JZ_MEASURES_EXACT_MAX) "); above, a sampling estimate is used and said so",
@@ -52,6 +54,7 @@ static const char trailer[] =
     "Examples:\n"
     "  jzsim measures scenarios/enschede/verbeterkansen.yaml\n"
     "  jzsim measures --lang en --gemeente GM0153 scenarios/twente/regio.yaml\n"
+    "  jzsim measures --gemeente all scenarios/twente/regionale-maatregel.yaml\n"
     "  jzsim measures --format csv --locale nl -o maatregelen.csv SCENARIO.yaml\n"
     "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage (also: no measures).\n";
@@ -91,7 +94,7 @@ static const cli_spec spec = {
     .help_col = 18,
     .trailer = trailer,
     .formats = CLI_FORMATS_BASIC,
-    .gemeente = CLI_GEMEENTE_ONE,
+    .gemeente = CLI_GEMEENTE_ALL,
     .own = own_option,
 };
 
@@ -110,6 +113,7 @@ int cmd_measures(int argc, char **argv)
     jz_scenario *s = cli_load_scenario(&spec, &co, &mo.gemeente, &rc);
     if (!s)
         return rc;
+    mo.per_gemeente = co.gemeente && strcmp(co.gemeente, "all") == 0;
     if (s->n_measures == 0) {
         fprintf(stderr, "jzsim: %s has no measures: add a measures: list (docs/measures.md)\n", co.path);
         jz_scenario_free(s);

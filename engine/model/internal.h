@@ -170,6 +170,16 @@ void jz_total_finish(jz_result *r, int totals);
  * jz_total_add); after every gemeente, the verevening (gemeenten and region
  * slot; 0 or JZ_EINPUT); after jz_total_finish, the figures per youth and
  * the beinvloedbaar share of every slot. */
+struct jz_verevening;
+/* regio.c: the key v of a measure's regional investment, from the
+ * scenario alone (youth, tabel, gebruik as cijfers), over the gemeenten
+ * among[] marks: the sum of the unnormalised shares in year y (> 0 for a
+ * usable key), and gemeente g's normalised share (they sum to 1 over
+ * among). */
+double jz_regio_key_total_inputs(const jz_scenario *s, const struct jz_verevening *v, const unsigned char *among,
+                                 int y);
+double jz_regio_key_share_inputs(const jz_scenario *s, const struct jz_verevening *v, const unsigned char *among,
+                                 int g, int y);
 void jz_regio_gemeente(const jz_scenario *s, jz_result *r, int g, int slot);
 int jz_regio_verevening(const jz_scenario *s, jz_result *r, jz_error *err);
 /* regio.c: the contracts with a lumpsum (gemeenten and region slot), after

@@ -162,8 +162,19 @@ static int check_local(const jz_scenario *s, const jz_measure *m, jz_error *err)
         if (n < 1)
             return measure_fail(err, m, "a lumpsum needs a zorgsoort");
     }
+    for (int g = 0; g < s->n_gemeenten; g++)
+        if (!(m->weight[g] >= 0.0 && m->weight[g] <= 1.0))
+            return measure_fail(err, m, "the weight of %s must be from 0 to 1, got %g", s->gemeenten[g].name,
+                                m->weight[g]);
     for (int y = 0; y < H; y++) {
         int year = s->meta.base_year + y;
+        if (m->has_regional_investment &&
+            (!isfinite(m->regional_investment[y]) ||
+             (m->regional_investment[y] != 0.0 &&
+              !(jz_regio_key_total_inputs(s, &m->regional_key, m->gemeente, year - s->meta.base_year) > 0.0))))
+            return measure_fail(err, m, "regional_investment in %d: %s", year,
+                                isfinite(m->regional_investment[y]) ? "the sleutel gives none of its gemeenten a share "
+                                "(no youth, table share or use among them)" : "not a finite number");
         if (!isfinite(m->investment[y]))
             return measure_fail(err, m, "investment in %d is not a finite number", year);
         if (e == JZ_EFFECT_DIVERSION && !isfinite(m->service_cost[y]))
@@ -195,12 +206,14 @@ int jz_check_measures(const jz_scenario *s, jz_error *err)
 
 /* ---- effects ------------------------------------------------------------------ */
 
-/* The effect of one local measure (not lumpsum) on gemeente g. */
-static void apply_effect(const jz_scenario *s, jz_workspace *w, const jz_measure *m)
+/* The effect of one local measure (not lumpsum) on gemeente g: the profile
+ * times the gemeente's weight (1 unless `weights` says otherwise; x 1 is
+ * exact, so an unweighted measure is computed bit for bit as before). */
+static void apply_effect(const jz_scenario *s, jz_workspace *w, const jz_measure *m, int g)
 {
     const int Z = s->n_zorgsoorten, H = s->meta.horizon;
     for (int y = 0; y < H; y++) {
-        double e = jz_measure_profile(m, s->meta.base_year + y);
+        double e = jz_measure_profile(m, s->meta.base_year + y) * m->weight[g];
         if (e == 0.0)
             continue;
         if (m->effect == JZ_EFFECT_SUBSTITUTION) {
@@ -332,7 +345,7 @@ void jz_measures_gemeente(const jz_scenario *s, jz_workspace *w, int g)
             if (m->effect == JZ_EFFECT_LUMPSUM)
                 apply_lumpsum(s, w, g, m);
             else
-                apply_effect(s, w, m);
+                apply_effect(s, w, m, g);
         }
 
     for (int i = 0; i < s->n_measures; i++) {
@@ -343,8 +356,14 @@ void jz_measures_gemeente(const jz_scenario *s, jz_workspace *w, int g)
             if (m->type == JZ_MEASURE_LOCAL) {
                 /* investment counts from the start year: a series written
                  * {2025: 300k} would otherwise also hold in 2022-2024 */
-                if (s->meta.base_year + y >= m->start_year)
+                if (s->meta.base_year + y >= m->start_year) {
                     w->m_invest[y] += m->investment[y];
+                    /* its share of the investment made for all its
+                     * gemeenten together, by the key (regio.c) */
+                    if (m->has_regional_investment)
+                        w->m_invest[y] += m->regional_investment[y] *
+                                          jz_regio_key_share_inputs(s, &m->regional_key, m->gemeente, g, y);
+                }
                 continue;
             }
             double v = jz_measure_ha_saving(s, m, g, y);

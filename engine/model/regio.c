@@ -70,19 +70,57 @@ static double use_of(const jz_verevening *v, const jz_result *r, int g)
     return sum / v->n_use_years;
 }
 
-/* The unnormalised share k' of gemeente g in year y by key v (the
- * verevening's or a contract's); use_total is Σ use_of when the key uses
- * gebruik. */
+/* The unnormalised share k' of gemeente g by key v from its youth and use
+ * and their totals: the one formula of every key (verevening, contract, a
+ * measure's regional investment). */
+static double key_part(const jz_verevening *v, int g, double youth, double youth_total, double use,
+                       double use_total)
+{
+    double k = v->tabel[g] * v->weight[JZ_SLEUTEL_TABEL];
+    if (v->weight[JZ_SLEUTEL_JEUGD] > 0.0)
+        k += v->weight[JZ_SLEUTEL_JEUGD] * ratio(youth, youth_total);
+    if (v->weight[JZ_SLEUTEL_GEBRUIK] > 0.0)
+        k += v->weight[JZ_SLEUTEL_GEBRUIK] * use / use_total;
+    return k;
+}
+
+/* k' of gemeente g in year y by key v (the verevening's or a contract's);
+ * use_total is Σ use_of when the key uses gebruik. */
 static double key_share(const jz_verevening *v, const jz_result *r, int g, int y, double youth_total,
                         double use_total)
 {
-    size_t i = jz_result_gy(r, g, y);
-    double k = v->tabel[g] * v->weight[JZ_SLEUTEL_TABEL];
-    if (v->weight[JZ_SLEUTEL_JEUGD] > 0.0)
-        k += v->weight[JZ_SLEUTEL_JEUGD] * ratio(r->g_youth[i], youth_total);
-    if (v->weight[JZ_SLEUTEL_GEBRUIK] > 0.0)
-        k += v->weight[JZ_SLEUTEL_GEBRUIK] * use_of(v, r, g) / use_total;
-    return k;
+    double use = v->weight[JZ_SLEUTEL_GEBRUIK] > 0.0 ? use_of(v, r, g) : 0.0;
+    return key_part(v, g, r->g_youth[jz_result_gy(r, g, y)], youth_total, use, use_total);
+}
+
+double jz_regio_key_total_inputs(const jz_scenario *s, const jz_verevening *v, const unsigned char *among,
+                                 int y)
+{
+    double youth_total = 0.0, use_total = 0.0, key_total = 0.0;
+    for (int h = 0; h < s->n_gemeenten; h++)
+        if (among[h]) {
+            youth_total += s->gemeenten[h].population[JZ_POP_YOUTH][y];
+            use_total += v->use_given[h];
+        }
+    for (int h = 0; h < s->n_gemeenten; h++)
+        if (among[h])
+            key_total += key_part(v, h, s->gemeenten[h].population[JZ_POP_YOUTH][y], youth_total,
+                                  v->use_given[h], use_total);
+    return key_total;
+}
+
+double jz_regio_key_share_inputs(const jz_scenario *s, const jz_verevening *v, const unsigned char *among,
+                                 int g, int y)
+{
+    double youth_total = 0.0, use_total = 0.0;
+    for (int h = 0; h < s->n_gemeenten; h++)
+        if (among[h]) {
+            youth_total += s->gemeenten[h].population[JZ_POP_YOUTH][y];
+            use_total += v->use_given[h];
+        }
+    double k = key_part(v, g, s->gemeenten[g].population[JZ_POP_YOUTH][y], youth_total, v->use_given[g],
+                        use_total);
+    return k / jz_regio_key_total_inputs(s, v, among, y);
 }
 
 /* Σ_g use_of, or an error when the key gebruik has nothing to share by. */

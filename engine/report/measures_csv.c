@@ -66,10 +66,38 @@ int jz_rep_measures_csv(FILE *out, const jz_report_subject *x, const jz_report_o
         jz_mf_totals_of(t, totals);
         for (int k = 0; k < JZ_MF_N_TOTALS; k++)
             row(&c, m->key, m->name, type, eff, 0, totals[k].key, totals[k].v);
+        if (a->has_regio) { /* the care saved at P x V and the settlement's part of net */
+            for (int y = 0; y < H; y++) {
+                row(&c, m->key, m->name, type, eff, a->base_year + y, "care_net_saving", t->care[y]);
+                row(&c, m->key, m->name, type, eff, a->base_year + y, "settlement", t->settlement[y]);
+            }
+            row(&c, m->key, m->name, type, eff, 0, "care_net_saving", t->care_total);
+            row(&c, m->key, m->name, type, eff, 0, "settlement", t->settlement_total);
+        }
         row(&c, m->key, m->name, type, eff, 0, "payback_year", t->payback_year ? (double)t->payback_year : NAN);
         row(&c, m->key, m->name, type, eff, 0, "saving_per_euro", t->per_euro);
         row(&c, m->key, m->name, type, eff, 0, "rank", (double)t->rank);
     }
+    /* --gemeente all: per measure, what it buys in each gemeente (totals) */
+    const char *slot_code = c.code;
+    for (int g = 0; a->by_gemeente && g < a->n_gemeenten; g++) {
+        c.code = s->gemeenten[g].code;
+        for (int r = 0; r < a->n; r++) {
+            int i = a->attr[a->order[r]].index;
+            const jz_measure *m = &s->measures[i];
+            const char *type = m->type == JZ_MEASURE_HA ? "hervormingsagenda" : "local";
+            const char *eff = m->type == JZ_MEASURE_LOCAL ? jz_effect_name(m->effect) : "";
+            const jz_measure_gemeente *b = &a->by_gemeente[(size_t)g * (size_t)a->n + (size_t)i];
+            row(&c, m->key, m->name, type, eff, 0, "net_saving", b->net);
+            row(&c, m->key, m->name, type, eff, 0, "saving", b->saving);
+            row(&c, m->key, m->name, type, eff, 0, "investment", b->investment);
+            if (a->has_regio) {
+                row(&c, m->key, m->name, type, eff, 0, "care_net_saving", b->care);
+                row(&c, m->key, m->name, type, eff, 0, "settlement", b->settlement);
+            }
+        }
+    }
+    c.code = slot_code;
     jz_mf_series pack[JZ_MF_N_PACKAGE];
     jz_mf_package_of(a, pack);
     for (int k = 0; k < JZ_MF_N_PACKAGE; k++)

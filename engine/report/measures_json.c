@@ -65,6 +65,12 @@ static void measure_obj(jz_jsonw *w, const jz_scenario *s, const jz_measures_ana
         jz_jsonw_key(w, series[k].key);
         jz_jsonw_numbers(w, series[k].v, H);
     }
+    if (a->has_regio) { /* under regional arrangements */
+        jz_jsonw_key(w, "care_net_saving");
+        jz_jsonw_numbers(w, t->care, H);
+        jz_jsonw_key(w, "settlement");
+        jz_jsonw_numbers(w, t->settlement, H);
+    }
     jz_jsonw_key(w, "totals");
     jz_jsonw_begin_object(w);
     jz_mf_total totals[JZ_MF_N_TOTALS];
@@ -143,6 +149,39 @@ int jz_rep_measures_json(FILE *out, const jz_report_subject *x, const jz_report_
     for (int r = 0; r < a->n; r++)
         measure_obj(&w, s, a, &a->attr[a->order[r]]);
     jz_jsonw_end_array(&w);
+
+    /* --gemeente all: per gemeente, what each measure buys there */
+    if (a->by_gemeente) {
+        jz_jsonw_key(&w, "by_gemeente");
+        jz_jsonw_begin_array(&w);
+        for (int g = 0; g < a->n_gemeenten; g++) {
+            jz_jsonw_begin_object(&w);
+            jz_jsonw_key(&w, "code");
+            jz_jsonw_string(&w, s->gemeenten[g].code);
+            jz_jsonw_key(&w, "name");
+            jz_jsonw_string(&w, s->gemeenten[g].name);
+            jz_jsonw_key(&w, "measures");
+            jz_jsonw_begin_array(&w);
+            for (int r = 0; r < a->n; r++) {
+                int i = a->attr[a->order[r]].index;
+                const jz_measure_gemeente *b = &a->by_gemeente[(size_t)g * (size_t)a->n + (size_t)i];
+                jz_jsonw_begin_object(&w);
+                jz_jsonw_key(&w, "key");
+                jz_jsonw_string(&w, s->measures[i].key);
+                num_or_null(&w, "net_saving", b->net);
+                num_or_null(&w, "saving", b->saving);
+                num_or_null(&w, "investment", b->investment);
+                if (a->has_regio) {
+                    num_or_null(&w, "care_net_saving", b->care);
+                    num_or_null(&w, "settlement", b->settlement);
+                }
+                jz_jsonw_end_object(&w);
+            }
+            jz_jsonw_end_array(&w);
+            jz_jsonw_end_object(&w);
+        }
+        jz_jsonw_end_array(&w);
+    }
 
     jz_jsonw_key(&w, "package");
     jz_jsonw_begin_object(&w);

@@ -152,6 +152,89 @@ static void investment(FILE *out, const jz_scenario *s, const jz_measures_analys
                            "Saving = net + investment; Per € = saving per euro invested."));
 }
 
+/* --gemeente all: per measure, what it buys in each gemeente, and the
+ * region (the attribution of all gemeenten together, which the gemeenten
+ * add up to). */
+static void by_gemeente(FILE *out, const jz_scenario *s, const jz_measures_analysis *a,
+                        const jz_report_options *o)
+{
+    if (!a->by_gemeente)
+        return;
+    if (o->lang == JZ_LANG_NL)
+        fprintf(out, "\nPer gemeente, som %d-%d\n", a->base_year, a->base_year + a->horizon - 1);
+    else
+        fprintf(out, "\nPer gemeente, sum %d-%d\n", a->base_year, a->base_year + a->horizon - 1);
+    for (int r = 0; r < a->n; r++) {
+        const jz_measure_attr *t = &a->attr[a->order[r]];
+        fprintf(out, "%3d ", t->rank);
+        label(out, &s->measures[t->index], NAMEW);
+        jz_text_pad(out, L(o, "Besparing", "Saving"), MONW, 1);
+        jz_text_pad(out, L(o, "Investering", "Investment"), MONW, 1);
+        jz_text_pad(out, L(o, "Netto", "Net"), MONW, 1);
+        if (a->has_regio)
+            jz_text_pad(out, L(o, "Verrekening", "Settlement"), MONW, 1);
+        fputc('\n', out);
+        for (int g = 0; g < a->n_gemeenten; g++) {
+            const jz_measure_gemeente *b = &a->by_gemeente[(size_t)g * (size_t)a->n + (size_t)t->index];
+            fputs("    ", out);
+            jz_text_pad(out, s->gemeenten[g].name, NAMEW, 0);
+            money(out, b->saving, o);
+            money(out, b->investment, o);
+            money(out, b->net, o);
+            if (a->has_regio)
+                money(out, b->settlement, o);
+            fputc('\n', out);
+        }
+        fputs("    ", out);
+        jz_text_pad(out, L(o, "Regio", "Region"), NAMEW, 0);
+        money(out, t->gross_total, o);
+        money(out, t->investment_total, o);
+        money(out, t->net_total, o);
+        if (a->has_regio)
+            money(out, t->settlement_total, o);
+        fputc('\n', out);
+    }
+    fprintf(out, "%s\n", L(o, "Per gemeente: dezelfde toerekening met de kosten van die gemeente; de gemeenten "
+                              "tellen op tot de regio.",
+                           "Per gemeente: the same attribution with that gemeente's cost; the gemeenten add up "
+                           "to the region."));
+}
+
+/* Under regional arrangements: the care saved at price x volume, the
+ * regional settlement's part, and the cash effect (net) that remains. */
+static void regional(FILE *out, const jz_scenario *s, const jz_measures_analysis *a,
+                     const jz_report_options *o)
+{
+    if (!a->has_regio)
+        return;
+    if (o->lang == JZ_LANG_NL)
+        fprintf(out, "\nOnder de regionale afspraken, som %d-%d\n", a->base_year, a->base_year + a->horizon - 1);
+    else
+        fprintf(out, "\nUnder the regional arrangements, sum %d-%d\n", a->base_year, a->base_year + a->horizon - 1);
+    jz_text_pad(out, "#", 3, 1);
+    fputc(' ', out);
+    jz_text_pad(out, L(o, "Maatregel", "Measure"), NAMEW, 0);
+    jz_text_pad(out, L(o, "Zorg P x V", "Care P x V"), MONW, 1);
+    jz_text_pad(out, L(o, "Verrekening", "Settlement"), MONW, 1);
+    jz_text_pad(out, L(o, "Kas (netto)", "Cash (net)"), MONW, 1);
+    fputc('\n', out);
+    for (int r = 0; r < a->n; r++) {
+        const jz_measure_attr *t = &a->attr[a->order[r]];
+        fprintf(out, "%3d ", t->rank);
+        label(out, &s->measures[t->index], NAMEW);
+        money(out, t->care_total, o);
+        money(out, t->settlement_total, o);
+        money(out, t->net_total, o);
+        fputc('\n', out);
+    }
+    fprintf(out, "%s\n", L(o, "Zorg P x V = netto besparing op de zorg tegen prijs x volume; Verrekening = wat de\n"
+                              "verevening of het lumpsumcontract daarvan afhaalt (-) of toevoegt (+); Kas = het\n"
+                              "effect op het tekort van de gemeente na de regionale verrekening (docs/regio.md).",
+                           "Care P x V = net saving on care at price x volume; Settlement = what the verevening\n"
+                           "or the lumpsum contract takes off it (-) or adds (+); Cash = the effect on the\n"
+                           "gemeente's tekort after the regional settlement (docs/regio.md)."));
+}
+
 static void certainty(FILE *out, const jz_scenario *s, const jz_measures_analysis *a,
                       const jz_report_options *o)
 {
@@ -295,6 +378,8 @@ int jz_rep_measures_table(FILE *out, const jz_report_subject *x, const jz_report
                 a->judge_horizon, a->base_year, a->base_year + a->judge_horizon - 1, rate, a->base_year + H - 1);
     ranking(out, s, a, o);
     investment(out, s, a, o);
+    regional(out, s, a, o);
+    by_gemeente(out, s, a, o);
     certainty(out, s, a, o);
     per_year(out, s, a, o);
     package(out, a, o);

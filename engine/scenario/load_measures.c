@@ -25,6 +25,7 @@
 #include "scenario/measure_build.h"
 #include "scenario/value.h"
 #include "scenario/measure_loader.h"
+#include "scenario/loader.h"
 
 #define COMMON_KEYS                                                                          \
     {"key", 1, "an identifier, e.g. key: B2 or key: afschalen"},                             \
@@ -66,6 +67,19 @@ const jz_key jz_keys_measure_local[] = {
     {"service_cost", 0, "diversion: euros per diverted start (nominal), e.g. 1.5k"},
     {"amount", 0, "lumpsum: euros per year in base-year prices, e.g. 4.2M"},
     {"investment", 0, "euros per year invested (nominal), counted from the start year, e.g. 250k"},
+    {"weights", 0, "the share of the full effect per gemeente it applies to, 0% to 100%, every one named: "
+                   "{GM0153: 100%, GM0164: 50%} (default 100% each)"},
+    {"regional_investment", 0, "euros per year for all its gemeenten together, split by a key as in regio: "
+                               "{amount: 1.2M, sleutel: jeugd}"},
+    {NULL, 0, NULL}};
+
+const jz_key jz_keys_regional_investment[] = {
+    {"amount", 1, "euros per year for all the gemeenten of the measure together (nominal), from its start year, e.g. 1.2M"},
+    {"sleutel", 1, "each gemeente's share: jeugd, tabel, gebruik (as cijfers) or a mix such as {jeugd: 50%, tabel: 50%}"},
+    {"gebruik", 0, "the use that key gebruik shares by, given per gemeente: {cijfers: {GM0153: 21.4M, ...}}"},
+    {"tabel", 0, "the fixed shares of key tabel, one per gemeente of the scenario, summing to 100%: {GM0153: 40%, GM0164: 60%}"},
+    {"source", 0, "a source note"},
+    {"bron", 0, "the id of an entry of the bronnen: list"},
     {NULL, 0, NULL}};
 
 /* Per effect: its name, the effect parameters it uses and those it needs
@@ -158,6 +172,14 @@ static int list_items(mloader *L, const jz_node *n, const char *what, size_t *co
     return JZ_OK;
 }
 
+/* The scenario loader's state for the helpers it shares with regio:
+ * (gemeente names with the nearest suggestion, the key). */
+static loader regio_loader(mloader *L)
+{
+    loader R = {L->s, L->err, L->H, L->base, -1, 0, NULL, NULL};
+    return R;
+}
+
 static int load_gemeenten(mloader *L, jz_measure *m, const jz_node *n)
 {
     size_t cnt = 0;
@@ -170,10 +192,12 @@ static int load_gemeenten(mloader *L, jz_measure *m, const jz_node *n)
         const jz_node *it = items ? items[i] : n;
         if ((rc = text_of(it, "measure gemeenten", L->err)))
             return rc;
-        int g = jz_scenario_gemeente_index(L->s, it->scalar);
-        if (g < 0)
-            return jz_node_error(L->err, it, "measure '%s': gemeente '%s' is not in this scenario",
-                                 L->key, it->scalar);
+        char what[96];
+        snprintf(what, sizeof what, "measure '%s'", L->key);
+        loader R = regio_loader(L);
+        int g = -1;
+        if ((rc = ld_gemeente_ref(&R, it, what, &g)))
+            return rc;
         m->gemeente[g] = 1;
     }
     return ml_record(L, "gemeenten", n, "gemeenten");
@@ -324,6 +348,104 @@ static int load_timing(mloader *L, jz_measure *m, const jz_node *item)
     return JZ_OK;
 }
 
+/* ---- a measure for a region ------------------------------------------------ */
+
+/* weights: {gemeente: share of the full effect}; every gemeente the measure
+ * applies to is named once (a forgotten one is an error, not a silent 100%),
+ * no other. */
+static int load_weights(mloader *L, jz_measure *m, const jz_node *n)
+{
+    char what[160];
+    snprintf(what, sizeof what, "measures[%s].weights", L->key);
+    if (m->effect == JZ_EFFECT_LUMPSUM)
+        return jz_node_error(L->err, n, "%s: a lumpsum pays a fixed amount, it has no effect to weigh; "
+                             "give each gemeente its own lumpsum measure", what);
+    if (n->type != JZ_NODE_MAP || n->n == 0)
+        return jz_node_error(L->err, n, "%s: expected a map from gemeente (CBS code or name) to the share of "
+                             "the full effect, e.g. {GM0153: 100%%, GM0164: 50%%}, got %s", what,
+                             n->type == JZ_NODE_MAP ? "an empty map" : jz_node_type_name(n));
+    const jz_scenario *s = L->s;
+    unsigned char *seen = calloc((size_t)s->n_gemeenten, 1);
+    if (!seen)
+        return ml_oom(L->err);
+    loader R = regio_loader(L);
+    int rc = JZ_OK;
+    for (size_t i = 0; i < n->n && !rc; i++) {
+        const jz_node *k = n->keys[i], *v = n->values[i];
+        int g = -1;
+        if ((rc = ld_gemeente_ref(&R, k, what, &g)))
+            break;
+        if (seen[g]) {
+            rc = jz_node_error(L->err, k, "%s: gemeente %s (%s) is named twice", what, s->gemeenten[g].code,
+                               s->gemeenten[g].name);
+            break;
+        }
+        if (!m->gemeente[g]) {
+            rc = jz_node_error(L->err, k, "%s: gemeente %s (%s) is not in the measure's gemeenten; add it "
+                               "there or leave its weight out", what, s->gemeenten[g].code, s->gemeenten[g].name);
+            break;
+        }
+        seen[g] = 1;
+        char w[192];
+        snprintf(w, sizeof w, "%s.%s", what, s->gemeenten[g].code);
+        if ((rc = jz_value_number(v, JZ_U_FRACTION, w, &m->weight[g], L->err)))
+            break;
+        if (!(m->weight[g] >= 0.0 && m->weight[g] <= 1.0)) {
+            rc = jz_node_error(L->err, v, "%s: a weight is the share of the full effect, from 0%% to 100%%, "
+                               "got %.10g%%", w, 100.0 * m->weight[g]);
+            break;
+        }
+    }
+    for (int g = 0; g < s->n_gemeenten && !rc; g++)
+        if (m->gemeente[g] && !seen[g])
+            rc = jz_node_error(L->err, n, "%s: gemeente %s (%s) is missing; the measure applies to it, so give "
+                               "its weight (100%% = the full effect, 0%% = none)", what, s->gemeenten[g].code,
+                               s->gemeenten[g].name);
+    free(seen);
+    return rc ? rc : ml_record(L, "weights", n, "fraction");
+}
+
+/* regional_investment: {amount, sleutel, tabel, gebruik}: the key is read
+ * by the regio loader (one implementation of the keys); the split happens
+ * in the model (engine/model/measures.c) before the run, so the key must
+ * not depend on the run: gebruik only as given cijfers. */
+static int load_regional_investment(mloader *L, jz_measure *m, const jz_node *n)
+{
+    char P[128];
+    snprintf(P, sizeof P, "measures[%s].regional_investment", L->key);
+    if (n->type != JZ_NODE_MAP)
+        return jz_node_error(L->err, n, "%s: expected {amount: euros per year, sleutel: jeugd}, got %s", P,
+                             jz_node_type_name(n));
+    int rc = jz_schema_check(n, jz_keys_regional_investment, P, L->err);
+    if (rc)
+        return rc;
+    jz_verevening *v = &m->regional_key;
+    memcpy(v->pooled, m->zorgsoort, (size_t)L->s->n_zorgsoorten);
+    const jz_node *gb = jz_node_get(n, "gebruik");
+    if (gb && gb->type == JZ_NODE_MAP && jz_node_get(gb, "jaren"))
+        return jz_node_error(L->err, jz_node_get(gb, "jaren"), "%s.gebruik: the investment is split before the "
+                             "run, so the use cannot come from this run's years; give it as cijfers: "
+                             "{<gemeente>: euros}", P);
+    loader R = regio_loader(L);
+    if ((rc = ld_load_key(&R, v, n, P)))
+        return rc;
+    /* the split is over the measure's gemeenten: another gemeente's table
+     * share would pay for nothing */
+    for (int g = 0; g < L->s->n_gemeenten; g++)
+        if (!m->gemeente[g] && v->weight[JZ_SLEUTEL_TABEL] > 0.0 && v->tabel[g] > 0.0)
+            return jz_node_error(L->err, jz_node_get(n, "tabel"), "%s.tabel: gemeente %s (%s) has a share but "
+                                 "is not in the measure's gemeenten", P, L->s->gemeenten[g].code,
+                                 L->s->gemeenten[g].name);
+    const jz_node *a = jz_node_get(n, "amount");
+    char what[160];
+    snprintf(what, sizeof what, "%s.amount", P);
+    if ((rc = jz_value_series(a, JZ_U_MONEY, what, L->base, L->H, m->regional_investment, L->err)) ||
+        (rc = ml_record(L, "regional_investment.amount", a, jz_unit_name(JZ_U_MONEY))))
+        return rc;
+    m->has_regional_investment = 1;
+    return JZ_OK;
+}
+
 static int load_local(mloader *L, jz_measure *m, const jz_node *item)
 {
     int rc;
@@ -354,6 +476,9 @@ static int load_local(mloader *L, jz_measure *m, const jz_node *item)
         if ((rc = ml_record(L, "from", f, "zorgsoort")) || (rc = ml_record(L, "to", t, "zorgsoort")))
             return rc;
     }
+    const jz_node *wt = jz_node_get(item, "weights"), *ri = jz_node_get(item, "regional_investment");
+    if ((wt && (rc = load_weights(L, m, wt))) || (ri && (rc = load_regional_investment(L, m, ri))))
+        return rc;
     return JZ_OK;
 }
 

@@ -84,7 +84,7 @@ static const char *const sleutel_word[JZ_SLEUTEL_N] = {"jeugd", "gebruik", "tabe
 
 /* The gemeente a key names (code or name), or an error at n with the
  * nearest code or name of the scenario. */
-static int gemeente_ref(loader *L, const jz_node *n, const char *what, int *out)
+int ld_gemeente_ref(loader *L, const jz_node *n, const char *what, int *out)
 {
     const jz_scenario *s = L->s;
     int g = jz_scenario_gemeente_index(s, n->scalar);
@@ -143,7 +143,7 @@ static int fill_by_gemeente(loader *L, const jz_node *m, jz_unit u, int by_year,
         if (strcmp(k->scalar, "source") == 0 || strcmp(k->scalar, "bron") == 0)
             continue;
         int g = -1;
-        if ((rc = gemeente_ref(L, k, path, &g)))
+        if ((rc = ld_gemeente_ref(L, k, path, &g)))
             return rc;
         if (seen[g])
             return jz_node_error(L->err, k, "%s: gemeente %s (%s) is named twice", path,
@@ -325,9 +325,10 @@ static int check_youth(loader *L, const jz_node *at, const char *P, const char *
     return JZ_OK;
 }
 
-/* The key of a verevening or a contract at P: sleutel, gebruik, tabel
- * (n holds them); sl, gb, tb are those nodes. */
-static int load_key(loader *L, jz_verevening *v, const jz_node *n, const char *P)
+/* The key of a verevening, a contract or a measure's regional investment
+ * at P: sleutel, gebruik, tabel (n holds them); sl, gb, tb are those
+ * nodes. */
+int ld_load_key(loader *L, jz_verevening *v, const jz_node *n, const char *P)
 {
     int rc;
     if ((rc = load_sleutel(L, v, jz_node_get(n, "sleutel"), P)))
@@ -380,7 +381,7 @@ static int load_verevening(loader *L, jz_verevening *v, const jz_node *n)
         (rc = load_pooled(L, v, jz_node_get(n, "zorgsoorten"), P, NULL)))
         return rc;
     const jz_node *dr = jz_node_get(n, "drempel");
-    if ((rc = load_key(L, v, n, P)))
+    if ((rc = ld_load_key(L, v, n, P)))
         return rc;
     if (dr && (rc = load_drempel(L, v, dr)))
         return rc;
@@ -450,7 +451,7 @@ static int load_contract(loader *L, jz_contract *c, const jz_node *n, int index,
         snprintf(c->name, sizeof c->name, "%s", naam->scalar);
     }
     if ((rc = load_pooled(L, &c->key, jz_node_get(n, "zorgsoorten"), P, taken)) ||
-        (rc = load_lumpsum(L, c, jz_node_get(n, "lumpsum"), P)) || (rc = load_key(L, &c->key, n, P)))
+        (rc = load_lumpsum(L, c, jz_node_get(n, "lumpsum"), P)) || (rc = ld_load_key(L, &c->key, n, P)))
         return rc;
     for (int z = 0; z < L->s->n_zorgsoorten; z++)
         taken[z] |= c->key.pooled[z];

@@ -54,5 +54,13 @@ int ld_load_gemeente_cells(loader *L, int g, const jz_node *item, const jz_node 
 
 /* load_regio.c: the `regio:` section (NULL: none), after the gemeenten */
 int ld_load_regio(loader *L, const jz_node *regio);
+/* The gemeente n names (CBS code or name) in *out, or a located error with
+ * the nearest code or name of the scenario; what starts the message. */
+int ld_gemeente_ref(loader *L, const jz_node *n, const char *what, int *out);
+/* A key (sleutel, with gebruik and tabel) read from map n into v, whose
+ * pooled[] is set; P names the map in messages (regio.verevening, a
+ * contract, a measure's regional_investment). */
+struct jz_verevening;
+int ld_load_key(loader *L, struct jz_verevening *v, const jz_node *n, const char *P);
 
 #endif

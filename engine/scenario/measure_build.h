@@ -17,6 +17,8 @@
 /* Keys of a measure of type hervormingsagenda and of type local. */
 extern const jz_key jz_keys_measure_ha[];
 extern const jz_key jz_keys_measure_local[];
+/* Keys of a local measure's regional_investment map. */
+extern const jz_key jz_keys_regional_investment[];
 
 /* Append a measure with the defaults of docs/scenario-format.md (applies
  * to every gemeente and zorgsoort, certain 100%, realisation 100%, starts

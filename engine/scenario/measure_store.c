@@ -14,8 +14,14 @@
 #include "scenario/measure_build.h"
 
 /* per measure: saving [G*H]; realisation, service_cost, amount, investment [H];
- * ha_share [Z] */
-static size_t block_len(int G, int Z, int H) { return (size_t)G * (size_t)H + 4 * (size_t)H + (size_t)Z; }
+ * ha_share [Z]; weight [G]; regional_investment [H]; the regional key's
+ * use_given and tabel [G] each.  Flags: gemeente [G], zorgsoort [Z] and the
+ * regional key's pooled [Z]. */
+static size_t block_len(int G, int Z, int H)
+{
+    return (size_t)G * (size_t)H + 5 * (size_t)H + (size_t)Z + 3 * (size_t)G;
+}
+static size_t flags_len(int G, int Z) { return (size_t)G + 2 * (size_t)Z; }
 
 static void layout(jz_measure *m, int G, int Z, int H)
 {
@@ -25,10 +31,14 @@ static void layout(jz_measure *m, int G, int Z, int H)
     m->service_cost = p; p += H;
     m->amount = p;       p += H;
     m->investment = p;   p += H;
-    m->ha_share = p;
+    m->ha_share = p;     p += Z;
+    m->weight = p;       p += G;
+    m->regional_investment = p; p += H;
+    m->regional_key.use_given = p; p += G;
+    m->regional_key.tabel = p;
     m->gemeente = m->flags;
     m->zorgsoort = m->flags + G;
-    (void)Z;
+    m->regional_key.pooled = m->flags + G + Z;
 }
 
 jz_measure *jz_scenario_add_measure(jz_scenario *s, int type, const char *key)
@@ -41,12 +51,13 @@ jz_measure *jz_scenario_add_measure(jz_scenario *s, int type, const char *key)
     jz_measure *m = &s->measures[s->n_measures];
     memset(m, 0, sizeof *m);
     m->block = calloc(block_len(G, Z, H), sizeof *m->block);
-    m->flags = malloc((size_t)G + (size_t)Z);
+    m->flags = malloc(flags_len(G, Z));
     s->n_measures++; /* counted now so that a failure below is freed */
     if (!m->block || !m->flags)
         return NULL;
     layout(m, G, Z, H);
-    memset(m->flags, 1, (size_t)G + (size_t)Z);
+    memset(m->flags, 1, flags_len(G, Z));
+    jz_fill(m->weight, G, 1.0);
     snprintf(m->key, sizeof m->key, "%s", key ? key : "");
     snprintf(m->name, sizeof m->name, "%s", key ? key : "");
     m->type = type;
@@ -88,7 +99,7 @@ int jz_scenario_copy_measures(jz_scenario *dst, const jz_scenario *src)
         m->block = keep.block;
         m->flags = keep.flags;
         memcpy(m->block, o->block, block_len(G, Z, H) * sizeof *m->block);
-        memcpy(m->flags, o->flags, (size_t)G + (size_t)Z);
+        memcpy(m->flags, o->flags, flags_len(G, Z));
         layout(m, G, Z, H);
     }
     return JZ_OK;
@@ -116,7 +127,7 @@ int jz_scenario_extend_measures(jz_scenario *dst, const jz_scenario *src)
         m->block = keep.block;
         m->flags = keep.flags;
         layout(m, G, Z, H2);
-        memcpy(m->flags, o->flags, (size_t)G + (size_t)Z);
+        memcpy(m->flags, o->flags, flags_len(G, Z));
         for (int g = 0; g < G; g++)
             hold(m->saving + (size_t)g * (size_t)H2, o->saving + (size_t)g * (size_t)H, H, H2);
         hold(m->realisation, o->realisation, H, H2);
@@ -124,6 +135,10 @@ int jz_scenario_extend_measures(jz_scenario *dst, const jz_scenario *src)
         hold(m->amount, o->amount, H, H2);
         hold(m->investment, o->investment, H, H2);
         memcpy(m->ha_share, o->ha_share, (size_t)Z * sizeof *m->ha_share);
+        memcpy(m->weight, o->weight, (size_t)G * sizeof *m->weight);
+        hold(m->regional_investment, o->regional_investment, H, H2);
+        memcpy(m->regional_key.use_given, o->regional_key.use_given, (size_t)G * sizeof(double));
+        memcpy(m->regional_key.tabel, o->regional_key.tabel, (size_t)G * sizeof(double));
     }
     return JZ_OK;
 }

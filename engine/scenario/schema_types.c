@@ -47,6 +47,7 @@ const jz_key_table *jz_schema_tables(size_t *n)
         {"werksessie", jz_keys_werksessie, "werksessie"},
         {"slider", jz_keys_slider, "an item of werksessie.sliders"},
         {"contract", jz_keys_contract, "an item of regio.contracten"},
+        {"regional_investment", jz_keys_regional_investment, "measures[].regional_investment"},
     };
     if (!t[18].keys) {
         t[18].keys = jz_unc_section_table(0);
@@ -216,6 +217,16 @@ static const jz_key_type types[] = {
     T("measure_local", "from", JZ_T_TEXT), T("measure_local", "to", JZ_T_TEXT),
     SER("measure_local", "service_cost", JZ_U_MONEY), SER("measure_local", "amount", JZ_U_MONEY),
     SER("measure_local", "investment", JZ_U_MONEY),
+    REF("measure_local", "weights", JZ_T_JSON,
+        "{\"type\": \"object\", \"additionalProperties\": {\"$ref\": \"#/$defs/number_fraction\"}}"),
+    REF("measure_local", "regional_investment", JZ_T_MAP, "regional_investment"),
+    SER("regional_investment", "amount", JZ_U_MONEY),
+    REF("regional_investment", "sleutel", JZ_T_JSON,
+        "{\"anyOf\": [{\"enum\": [\"jeugd\", \"gebruik\", \"tabel\"]}, {\"$ref\": \"#/$defs/sleutel\"}]}"),
+    REF("regional_investment", "gebruik", JZ_T_MAP, "gebruik"),
+    REF("regional_investment", "tabel", JZ_T_JSON,
+        "{\"type\": \"object\", \"additionalProperties\": {\"$ref\": \"#/$defs/number_fraction\"}}"),
+    SRC("regional_investment"),
 
     REF("uncertainty", "correlations", JZ_T_LIST, "correlation"), T("uncertainty", "source", JZ_T_TEXT),
     T("correlation", "inputs", JZ_T_TEXTS),

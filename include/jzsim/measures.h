@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include "jzsim/error.h"
 #include "jzsim/model.h"
+#include "jzsim/regio.h"
 #include "jzsim/report.h"
 #include "jzsim/scenario.h"
 
@@ -111,6 +112,16 @@ typedef struct jz_measure {
     double *amount;           /* [H] lumpsum: euros per year in base-year prices (tariff-indexed) */
     double *investment;       /* [H] nominal euros per year, per gemeente it applies to, from start_year */
 
+    /* ---- local, for a region (docs/measures.md "Regional measures") ---- */
+    double *weight;           /* [G] share of the full effect in gemeente g, 0..1 (`weights`;
+                                 1 everywhere when not given): e_g(Y) = weight[g] e(Y) */
+    int has_regional_investment; /* 1: regional_investment is split over the gemeenten by regional_key */
+    double *regional_investment; /* [H] nominal euros per year for all its gemeenten together,
+                                    from start_year */
+    jz_verevening regional_key;  /* the key of the split (jeugd, tabel, gebruik as cijfers, or a mix;
+                                    the same key as regio's, engine/model/regio.c); its pooled[] is
+                                    the measure's zorgsoorten, its drempel none */
+
     double *block;            /* storage of the per-year arrays above */
     unsigned char *flags;     /* storage of gemeente and zorgsoort */
 } jz_measure;
@@ -145,6 +156,8 @@ typedef struct jz_measures_options {
     int max_exact;       /* exact Shapley values up to this many local measures (default 14) */
     int samples;         /* permutations of the sampling estimate above that (default 1000) */
     unsigned long seed;  /* seed of the sampling estimate (default 20240501) */
+    int per_gemeente;    /* 1 (with gemeente -1): also the attribution of each gemeente
+                            (jz_measures_analysis.by_gemeente; jzsim measures --gemeente all) */
 } jz_measures_options;
 
 void jz_measures_options_default(jz_measures_options *o);
@@ -162,8 +175,15 @@ typedef struct jz_measure_attr {
     double *standalone;       /* [H] net saving of the measure on its own */
     double *table;            /* [H] Hervormingsagenda: the amount as given (after the share,
                                  before realisation and baseline); 0 for local measures */
+    double *settlement;       /* [H] under regional arrangements (a->has_regio): the part of net that
+                                 is the regional settlement's (verevening difference, contract share
+                                 minus price x volume), Shapley-split like net; 0 otherwise and for
+                                 Hervormingsagenda measures.  net - settlement is the care saved at
+                                 price x volume (net of investment) */
+    double *care;             /* [H] net - settlement: the care saved at price x volume, net of
+                                 investment, before the regional settlement */
     double net_total, gross_total, investment_total, certain_total, uncertain_total;
-    double standalone_total, table_total;
+    double standalone_total, table_total, settlement_total, care_total;
     int payback_year;         /* first year, from the measure's first active year, from which on
                                  the cumulative net saving stays >= 0 up to the end of the judging
                                  horizon; 0 when there is none or the measure never does anything */
@@ -177,6 +197,15 @@ typedef struct jz_measure_attr {
                                  of the judging horizon, once ramped up */
 } jz_measure_attr;
 
+/* One measure in one gemeente, over the budget years (nominal euros). */
+typedef struct jz_measure_gemeente {
+    double net;               /* net saving: Σ_y φ_i,y of the gemeente */
+    double saving;            /* saving before its own investment: net + investment */
+    double investment;        /* its investment there (with its part of a regional_investment) */
+    double settlement;        /* the regional settlement's part of net (see jz_measure_attr) */
+    double care;              /* net - settlement: care saved at price x volume, net of investment */
+} jz_measure_gemeente;
+
 typedef struct jz_measures_analysis {
     int n;                    /* measures (= s->n_measures) */
     int horizon, base_year;   /* the budget horizon: the totals above are over its years */
@@ -186,6 +215,7 @@ typedef struct jz_measures_analysis {
                                  budget years */
     double discount_rate;     /* rate of npv (meta.discount_rate) */
     int gemeente;             /* -1: total of all gemeenten; else the gemeente index */
+    int has_regio;            /* 1: the scenario has regional arrangements (attr[].settlement) */
     int n_local;              /* local measures: the Shapley players */
     int exact;                /* 1: exact Shapley values; 0: permutation-sampling estimate */
     int samples;              /* permutations used (0 when exact) */
@@ -200,6 +230,12 @@ typedef struct jz_measures_analysis {
     double *cost_with;        /* [H] g_cost with all measures */
     double *tekort_without;   /* [H] g_tekort without any measure */
     double *tekort_with;      /* [H] g_tekort with all measures */
+    /* per_gemeente: what each measure buys in each gemeente, over the budget
+     * years: the same attribution with v(S) of that gemeente.  The Shapley
+     * value is linear in v, so the gemeenten add up to attr[i] (tested). */
+    int n_gemeenten;          /* G when by_gemeente is filled, else 0 */
+    jz_measure_gemeente *by_gemeente; /* [G * n]: gemeente g, measure i (scenario order) at g * n + i;
+                                         NULL unless options.per_gemeente */
     double *block;
 } jz_measures_analysis;
 

@@ -27,6 +27,7 @@ j compare compare "$JZ" compare -q --format json scenarios/example.yaml scenario
 j compare-band-regio compare "$JZ" compare -q --format json --intervals $H/regio_intervals.yaml scenarios/twente/regio.yaml scenarios/twente/regio.yaml
 j compare-band compare "$JZ" compare -q --format json --intervals $H/synth_intervals.yaml $H/synth.yaml $H/synth.yaml
 j measures measures "$JZ" measures -q --format json tests/data/measures/ten.yaml
+j measures-all measures "$JZ" measures -q --format json --gemeente all scenarios/twente/regionale-maatregel.yaml
 j mc mc "$JZ" mc -q --draws 50 --seed 3 --threads 1 --format json scenarios/example-onzeker.yaml
 j sensitivity sensitivity "$JZ" sensitivity -q --format json scenarios/example-onzeker.yaml
 j break-even sensitivity "$JZ" sensitivity -q --format json --break-even 'zorgsoorten[ambulant].zorgduur' \

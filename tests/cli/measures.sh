@@ -74,4 +74,25 @@ expect_exit 0 "$JZ" run "$TEN"
 expect_grep "$TMP/out" "HA-besparing"
 expect_exit 0 "$JZ" run "$BASE"
 grep -q "HA-besparing" "$TMP/out" && bad "measures block without measures" || ok
+# a regional measure: --gemeente all shows each gemeente, and they add up to the region
+REG="$SRC/scenarios/twente/regionale-maatregel.yaml"
+expect_exit 0 "$JZ" measures --gemeente all "$REG"
+expect_grep "$TMP/out" "Per gemeente"
+expect_grep "$TMP/out" "Regio"
+expect_exit 0 "$JZ" measures --format json --gemeente all "$REG"
+python3 - "$TMP/out" <<'PY' && ok || bad "--gemeente all: the gemeenten do not add up to the region"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert len(d["by_gemeente"]) == 14
+for m in d["measures"]:
+    for f in ("net_saving", "saving", "investment"):
+        s = sum(x[f] for g in d["by_gemeente"] for x in g["measures"] if x["key"] == m["key"])
+        assert abs(s - m["totals"][f]) <= 1e-6 * max(1.0, abs(s)), (m["key"], f, s, m["totals"][f])
+# the regional investment (2.4M a year from 2025) is split over the gemeenten
+assert abs(sum(x["investment"] for g in d["by_gemeente"] for x in g["measures"]) - 3 * 2.4e6) < 1e-3
+PY
+# bad weights: a located error, exit 2
+printf 'extends: %s\nmeasures:\n  - {key: poh-jeugd-regio, weights: {Almelo: 100%%, Hengeloo: 50%%}}\n' "$REG" >"$TMP/bad.yaml"
+expect_exit 2 "$JZ" measures "$TMP/bad.yaml"
+expect_grep "$TMP/err" "bad.yaml:3:.*did you mean 'Hengelo'"
 finish

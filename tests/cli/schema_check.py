@@ -119,7 +119,7 @@ places = {  # schema definition -> where all.yaml has such a map
     "bron": ["bronnen", 0], "measure_ha": ["measures", 0], "measure_local": ["measures", 1],
     "regio": ["regio"], "verevening": ["regio", "verevening"], "sleutel": ["regio", "verevening", "sleutel"],
     "gebruik": ["regio", "verevening", "gebruik"], "drempel": ["regio", "verevening", "drempel"],
-    "contract": ["regio", "contracten", 0],
+    "contract": ["regio", "contracten", 0], "regional_investment": ["measures", 2, "regional_investment"],
     "uncertainty": ["uncertainty"], "correlation": ["uncertainty", "correlations", 0],
     "werksessie": ["werksessie"], "slider": ["werksessie", "sliders", 0],
     "dist none": ["zorgsoorten", 2, "zorgduur"], "dist normal": ["zorgsoorten", 0, "zorgduur"],
