@@ -9,7 +9,6 @@
  * ratios): this file only lays them out.
  */
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "jzsim/regio.h"
 #include "jzsim/report.h"
@@ -35,23 +34,18 @@ static void fmt(char *buf, size_t n, double v, int share, jz_lang lang)
     }
 }
 
-enum { FIGW = 48 }; /* a formatted figure: money up to 1e15 or the scientific form */
-
 static void indicator(FILE *out, const jz_scenario *s, const jz_result *r, const jz_report_options *o,
                       const jz_metric *m, int share, const char *note)
 {
     char buf[64];
     const double *a = jz_metric_array(r, m);
     int G = r->n_gemeenten, H = r->horizon, colw = COLW;
-    /* every figure formatted once (a national table has ~40,000), then the
-     * column wide enough for every figure, with a space between columns */
-    char (*figs)[FIGW] = malloc((size_t)(G + 1) * (size_t)H * sizeof *figs);
+    /* wide enough for every figure, with a space between columns */
     for (int g = 0; g <= G; g++)
         for (int y = 0; y < H; y++) {
-            char *f = figs ? figs[(size_t)g * (size_t)H + (size_t)y] : buf;
-            fmt(f, figs ? FIGW : sizeof buf, a[jz_result_gy(r, g, y)], share, o->lang);
-            if (jz_text_width(f) + 2 > colw)
-                colw = jz_text_width(f) + 2;
+            fmt(buf, sizeof buf, a[jz_result_gy(r, g, y)], share, o->lang);
+            if (jz_text_width(buf) + 2 > colw)
+                colw = jz_text_width(buf) + 2;
         }
     fprintf(out, "\n%s%s%s\n", jz_metric_label(m, o->lang), note ? ": " : "", note ? note : "");
     jz_text_pad(out, L(o, "Gemeente", "Gemeente"), NAMEW, 0);
@@ -66,14 +60,11 @@ static void indicator(FILE *out, const jz_scenario *s, const jz_result *r, const
         snprintf(shown, sizeof shown, "%.*s", (int)jz_text_prefix(name, NAMEW - 1), name);
         jz_text_pad(out, shown, NAMEW, 0);
         for (int y = 0; y < H; y++) {
-            const char *f = figs ? figs[(size_t)g * (size_t)H + (size_t)y] : buf;
-            if (!figs) /* out of memory for the cache: format again */
-                fmt(buf, sizeof buf, a[jz_result_gy(r, g, y)], share, o->lang);
-            jz_text_pad(out, f, colw, 1);
+            fmt(buf, sizeof buf, a[jz_result_gy(r, g, y)], share, o->lang);
+            jz_text_pad(out, buf, colw, 1);
         }
         fputc('\n', out);
     }
-    free(figs);
 }
 
 void jz_regio_table(FILE *out, const jz_scenario *s, const jz_result *r, const jz_report_options *o)
