@@ -9,6 +9,8 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "jzsim/report.h"
 
@@ -44,12 +46,66 @@ static void test_huge_numbers_are_not_cut(void **state)
     assert_string_equal(jz_format_number(b, sizeof b, 999999999999999.0, 0, JZ_LANG_NL), "999.999.999.999.999");
 }
 
+/* The old formatter, printf doing the digits: the fast digits must give
+ * the same text for every value and number of decimals. */
+static void reference(char *buf, size_t size, double v, int d, jz_lang lang)
+{
+    char raw[64], out[96];
+    double scale = pow(10.0, d), mag = floor(fabs(v) * scale + 0.5) / scale;
+    if (mag == 0.0)
+        v = 0.0;
+    snprintf(raw, sizeof raw, "%.*f", d, mag);
+    const char *dot = strchr(raw, '.');
+    size_t intlen = dot ? (size_t)(dot - raw) : strlen(raw), o = 0;
+    if (v < 0)
+        out[o++] = '-';
+    for (size_t i = 0; i < intlen; i++) {
+        if (i > 0 && (intlen - i) % 3 == 0)
+            out[o++] = lang == JZ_LANG_NL ? '.' : ',';
+        out[o++] = raw[i];
+    }
+    if (dot) {
+        out[o++] = lang == JZ_LANG_NL ? ',' : '.';
+        for (const char *p = dot + 1; *p; p++)
+            out[o++] = *p;
+    }
+    out[o] = '\0';
+    snprintf(buf, size, "%s", out);
+}
+
+static void test_digits_match_printf(void **state)
+{
+    (void)state;
+    char got[64], want[64];
+    uint64_t x = 88172645463325252ull; /* xorshift: reproducible values of every size */
+    for (int i = 0; i < 200000; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        int d = (int)(x % 7);
+        double mant = (double)(x >> 11) / 9007199254740992.0; /* [0, 1) */
+        double v = (mant - 0.5) * pow(10.0, (double)((x >> 3) % 17)); /* up to 5e15 */
+        if (i % 4 == 0)
+            v = floor(v * pow(10.0, d) + 0.5) / pow(10.0, d) + (i % 8 == 0 ? 0.5 / pow(10.0, d) : 0.0);
+        if (fabs(v) >= 1e15)
+            continue;
+        jz_format_number(got, sizeof got, v, d, JZ_LANG_NL);
+        reference(want, sizeof want, v, d, JZ_LANG_NL);
+        if (strcmp(got, want) != 0)
+            fail_msg("%.17g with %d decimals: got %s, printf gives %s", v, d, got, want);
+    }
+    /* a short buffer cuts the text as snprintf would */
+    assert_string_equal(jz_format_number(got, 5, 1234567.0, 0, JZ_LANG_NL), "1.23");
+    assert_string_equal(jz_format_money(got, 5, 1234567.0, JZ_LANG_EN), "\xe2\x82\xac" "1");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_grouping_and_decimals),
         cmocka_unit_test(test_money),
         cmocka_unit_test(test_huge_numbers_are_not_cut),
+        cmocka_unit_test(test_digits_match_printf),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -274,6 +274,42 @@ static void test_tornado_ranks_dominant_input(void **state)
     jz_scenario_free(s);
 }
 
+/* The tornado of one gemeente and of the region keeps only those figures
+ * (a rolling result): each swing end must be the same bits as the tekort of
+ * a full run with the input at that value. */
+static void test_tornado_gemeente_same_bits(void **state)
+{
+    (void)state;
+    jz_scenario *s = rich();
+    jz_scenario *c = jz_scenario_copy(s);
+    jz_result *r = jz_result_alloc(s);
+    jz_workspace *w = jz_workspace_alloc(s);
+    jz_error err;
+    assert_non_null(c);
+    for (int g = -1; g < s->n_gemeenten; g++) {
+        jz_sensitivity *t = NULL;
+        assert_int_equal(jz_sensitivity_run(s, g, 2026, &t, &err), JZ_OK);
+        assert_true(t->n_bars > 3);
+        int slot = g < 0 ? s->n_gemeenten : g;
+        for (int k = 0; k < t->n_bars; k++) {
+            const jz_tornado_bar *b = &t->bars[k];
+            double ends[2] = {b->low, b->high}, got[2] = {b->at_low, b->at_high};
+            for (int e = 0; e < 2; e++) {
+                jz_unc_set(s, c, b->input, ends[e]);
+                assert_int_equal(jz_model_run(c, w, r, &err), JZ_OK);
+                double want = r->g_tekort[jz_result_gy(r, slot, 2)];
+                assert_memory_equal(&got[e], &want, sizeof want);
+            }
+            jz_unc_set(s, c, b->input, s->uncertain[b->input].dist.point);
+        }
+        jz_sensitivity_free(t);
+    }
+    jz_workspace_free(w);
+    jz_result_free(r);
+    jz_scenario_free(c);
+    jz_scenario_free(s);
+}
+
 static void test_break_even_linear(void **state)
 {
     (void)state;
@@ -387,6 +423,7 @@ int main(void)
         cmocka_unit_test(test_threads_identical),
         cmocka_unit_test(test_zero_width_reproduces_run),
         cmocka_unit_test(test_tornado_ranks_dominant_input),
+        cmocka_unit_test(test_tornado_gemeente_same_bits),
         cmocka_unit_test(test_break_even_linear),
         cmocka_unit_test(test_compare_common_random_numbers),
         cmocka_unit_test(test_invalid_draw_is_reported),

@@ -138,6 +138,36 @@ static void test_size_estimate(void **state)
     jz_scenario_free(s);
 }
 
+/* A Monte Carlo thread or a sensitivity holds a rolling result: the check
+ * for them counts that (and the volumes kept), not a full result and a
+ * report of every gemeente, so a scenario too large to report whole can
+ * still be analysed when its rolling runs fit. */
+static void test_size_rolling(void **state)
+{
+    (void)state;
+    jz_scenario *s = example();
+    jz_size_estimate e;
+    jz_model_size(s, &e);
+    jz_result *r = jz_result_alloc_rolling(s);
+    assert_non_null(r);
+    assert_int_equal(e.rolling_run_bytes, r->block_len * sizeof(double) + e.workspace_bytes);
+    jz_result_free(r);
+    int G = s->n_gemeenten;
+    s->n_gemeenten = 20000; /* only the dimensions count */
+    jz_model_size(s, &e);
+    jz_error err;
+    assert_int_equal(jz_model_check_size(s, 0, &err), JZ_EINPUT);
+    assert_int_equal(jz_model_check_size_rolling(s, 2, 0, &err), JZ_OK);
+    /* exactly: the volumes kept and one rolling run per thread */
+    size_t limit = e.volume_cache_bytes + 2 * e.rolling_run_bytes;
+    assert_int_equal(jz_model_check_size_rolling(s, 2, limit, &err), JZ_OK);
+    assert_int_equal(jz_model_check_size_rolling(s, 3, limit, &err), JZ_EINPUT);
+    assert_non_null(strstr(err.message, "3 runs of"));
+    assert_non_null(strstr(err.file, "example.yaml"));
+    s->n_gemeenten = G;
+    jz_scenario_free(s);
+}
+
 #ifdef JZ_HAVE_XLSXWRITER
 static long file_size(const char *p)
 {
@@ -251,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_error_set_escapes),
         cmocka_unit_test(test_csv_formula_injection),
         cmocka_unit_test(test_size_estimate),
+        cmocka_unit_test(test_size_rolling),
 #ifdef JZ_HAVE_XLSXWRITER
         cmocka_unit_test(test_zip_verify),
 #endif

@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "scenario/node.h"
+#include "scenario/value.h"
 
 #define YAML_DIR JZ_TEST_DATA "/yaml/"
 
@@ -399,9 +400,43 @@ static void test_arena(void **state)
     jz_arena_free(NULL);
 }
 
+/* A plain decimal is read without strtod (value.c): the same bits as
+ * strtod for every number of digits and decimals. */
+static void test_plain_decimals_as_strtod(void **state)
+{
+    (void)state;
+    uint64_t x = 88172645463325252ull;
+    jz_node n = {.type = JZ_NODE_SCALAR, .file = "t.yaml", .line = 1, .column = 1};
+    char text[64];
+    jz_error err;
+    for (int i = 0; i < 200000; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        int digits = 1 + (int)(x % 17), frac = (int)((x >> 8) % (unsigned)(digits + 1));
+        uint64_t m = (x >> 12) % 10000000000000000ull; /* 16 digits at most: strtod then */
+        char d[32];
+        snprintf(d, sizeof d, "%0*llu", digits, (unsigned long long)m);
+        d[digits] = '\0';
+        if (frac == 0)
+            snprintf(text, sizeof text, "%s", d);
+        else
+            snprintf(text, sizeof text, "%.*s.%s", digits - frac, d, d + digits - frac);
+        n.scalar = text;
+        double v = 0.0, want = strtod(text, NULL);
+        if (want > 1e13 || (frac == 3 && digits - frac >= 1 && digits - frac <= 3))
+            continue; /* above the money limit, or "1.234" (a Dutch thousands dot?) */
+        if (jz_value_number(&n, JZ_U_MONEY, "cost", &v, &err) != JZ_OK)
+            fail_msg("%s: %s", text, err.message);
+        if (memcmp(&v, &want, sizeof v) != 0)
+            fail_msg("%s: read %.17g, strtod gives %.17g", text, v, want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_plain_decimals_as_strtod),
         cmocka_unit_test_setup_teardown(test_positions_and_quotes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lookup_helpers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_aliases_expanded, setup, teardown),

@@ -5,7 +5,12 @@
  * Both work on one private copy of the scenario: jz_unc_set() moves one
  * input (all its targets: every gemeente it feeds) and leaves the others
  * at their point values, jz_model_run() projects the copy.  One workspace
- * and one result serve every run.
+ * and one result serve every run.  Both report only the tekort of one
+ * gemeente or of the region, so the result is a rolling one (what a Monte
+ * Carlo draw keeps: jzsim/model.h), whose size does not grow with the
+ * number of gemeenten; a regional verevening or contract settles between
+ * all gemeenten after the last one, so such a scenario keeps a full result,
+ * as the Monte Carlo does.  The figures are the same bits either way.
  *
  * The break-even solver is GSL's Brent method, used as GSL ships it: with
  * GSL's aborting handler off (jz_init), gsl_root_fsolver_alloc returns NULL
@@ -22,6 +27,7 @@
 
 #include "jzsim/init.h"
 #include "jzsim/model.h"
+#include "jzsim/regio.h"
 #include "jzsim/sensitivity.h"
 #include "scenario/schema.h"
 
@@ -30,7 +36,8 @@ typedef struct runner {
     jz_scenario *copy;
     jz_workspace *w;
     jz_result *r;
-    int g, y;      /* slot and year index */
+    int g, y;      /* gemeente (n_gemeenten: the region) and year index */
+    int slot;      /* where g's figures are in r: g, or its rolling slot */
     jz_error *err;
     int failed;
     double last;   /* the last finite value, handed to the solver after a failure */
@@ -55,9 +62,16 @@ static int runner_init(runner *rn, const jz_scenario *s, int gemeente, int year,
     rn->y = year - b;
     rn->copy = jz_scenario_copy(s);
     rn->w = jz_workspace_alloc(s);
-    rn->r = jz_result_alloc(s);
+    int full = s->regio && (s->regio->has_verevening || s->regio->n_contracts);
+    rn->r = full ? jz_result_alloc(s) : jz_result_alloc_rolling(s);
     if (!rn->copy || !rn->w || !rn->r)
         return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    rn->slot = rn->g;
+    if (!full) {
+        /* slot 1 keeps the gemeente, slot 2 (n_gemeenten of a rolling result) is the region */
+        jz_workspace_set_rolling(rn->w, 1, gemeente >= 0 ? gemeente : -1);
+        rn->slot = gemeente >= 0 ? 1 : rn->r->n_gemeenten;
+    }
     return JZ_OK;
 }
 
@@ -84,11 +98,11 @@ static int tekort_at(runner *rn, int i, double v, double *at, double *sum)
         return rc;
     }
     const jz_result *r = rn->r;
-    *at = r->g_tekort[jz_result_gy(r, rn->g, rn->y)];
+    *at = r->g_tekort[jz_result_gy(r, rn->slot, rn->y)];
     if (sum) {
         double t = 0.0;
         for (int y = 0; y < r->horizon; y++)
-            t += r->g_tekort[jz_result_gy(r, rn->g, y)];
+            t += r->g_tekort[jz_result_gy(r, rn->slot, y)];
         *sum = t;
     }
     return JZ_OK;

@@ -77,6 +77,8 @@ typedef struct cli_common {
     const char *output;   /* -o/--output FILE; NULL (stdout) by default */
     const char *gemeente; /* --gemeente as given; NULL when not given */
     int quiet;            /* --quiet/-q */
+    int threads;          /* set by a command with spec.rolling before loading: its worker
+                             threads (0: all cores), for the size check */
 } cli_common;
 
 /* One option of a command, as data (git's parse-options): --help lists the
@@ -136,6 +138,8 @@ typedef struct cli_spec {
                                      * NULL: the values joined, "table, csv or json" */
     int gemeente;                   /* CLI_GEMEENTE_* */
     int many;                       /* 1: any number of scenarios (validate reads argv itself) */
+    int rolling;                    /* 1: holds rolling runs and reports totals (mc, sensitivity):
+                                     * the size check counts those (jz_model_check_size_rolling) */
     int max_paths;                  /* > 0: up to this many scenarios, in cli_common.paths;
                                      * the command says how many it needs */
     const char *one_hint;           /* after "one scenario at a time" */

@@ -79,6 +79,7 @@ static const cli_spec spec = {
     .help_col = 19,
     .trailer = trailer,
     .formats = CLI_FORMATS_BASIC,
+    .rolling = 1,
     .gemeente = CLI_GEMEENTE_ONE,
     .one_hint = "; for scenarios on the same draws use 'jzsim compare --draws N'",
 };
@@ -95,6 +96,7 @@ int cmd_mc(int argc, char **argv)
         return cli_usage_error("mc", "--keep-draws needs a file name (stdout carries the bands)");
 
     rc = EXIT_OK;
+    co.threads = a.o.threads;
     jz_scenario *s = cli_load_scenario(&spec, &co, &a.o.gemeente, &rc);
     if (!s)
         return rc;

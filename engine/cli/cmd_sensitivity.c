@@ -69,6 +69,7 @@ static const cli_spec spec = {
     .help_col = 21,
     .trailer = trailer,
     .formats = CLI_FORMATS_BASIC | CLI_FORMAT(JZ_FORMAT_HTML),
+    .rolling = 1,
     .gemeente = CLI_GEMEENTE_ONE,
 };
 
@@ -82,6 +83,7 @@ int cmd_sensitivity(int argc, char **argv)
 
     rc = EXIT_OK;
     int g = -1;
+    co.threads = 1; /* one rolling run */
     jz_scenario *s = cli_load_scenario(&spec, &co, &g, &rc);
     if (!s)
         return rc;

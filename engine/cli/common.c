@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "common/util.h"
@@ -67,19 +68,26 @@ jz_scenario *cli_load(const char *path, int *exit_code)
     return cli_load_with(path, NULL, exit_code);
 }
 
-jz_scenario *cli_load_with(const char *path, const jz_load_options *opt, int *exit_code)
+/* threads > 0: the command holds that many rolling runs (spec.rolling) */
+static jz_scenario *load_checked(const char *path, const jz_load_options *opt, int threads, int *exit_code)
 {
     jz_error err;
     char found[4096]; /* a shipped scenario under share/jzsim: cli/datadir.h */
     jz_scenario *s = jz_scenario_load(cli_find_scenario(path, found, sizeof found), opt, &err);
     if (!s)
         *exit_code = cli_fail_input(&err);
-    else if (jz_model_check_size(s, cli_memory_limit(), &err) != JZ_OK) { /* before any run allocates */
+    else if ((threads > 0 ? jz_model_check_size_rolling(s, threads, cli_memory_limit(), &err)
+                          : jz_model_check_size(s, cli_memory_limit(), &err)) != JZ_OK) { /* before any run allocates */
         *exit_code = cli_fail(&err);
         jz_scenario_free(s);
         s = NULL;
     }
     return s;
+}
+
+jz_scenario *cli_load_with(const char *path, const jz_load_options *opt, int *exit_code)
+{
+    return load_checked(path, opt, 0, exit_code);
 }
 
 int cli_is_help(const char *arg)
@@ -340,7 +348,12 @@ void cli_report_options(const cli_common *co, jz_report_options *ro)
 
 jz_scenario *cli_load_scenario(const cli_spec *sp, const cli_common *co, int *gemeente, int *exit_code)
 {
-    jz_scenario *s = cli_load(co->path, exit_code);
+    int threads = 0;
+    if (sp->rolling) {
+        long n = co->threads > 0 ? co->threads : sysconf(_SC_NPROCESSORS_ONLN);
+        threads = n < 1 ? 1 : n > 256 ? 256 : (int)n;
+    }
+    jz_scenario *s = load_checked(co->path, NULL, threads, exit_code);
     if (!s)
         return NULL;
     cli_warnings(s, co->quiet);

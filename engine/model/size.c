@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "jzsim/regio.h"
 #include "model/internal.h"
 
 /* jz_result: arrays per gemeente x zorgsoort x year and per gemeente x year
@@ -34,6 +35,14 @@ static size_t add(size_t a, size_t b)
     return b > SIZE_MAX - a ? SIZE_MAX : a + b;
 }
 
+/* What alloc_slots (result.c) takes for G1 - 1 gemeenten and the region. */
+static size_t result_bytes(size_t G1, size_t Z, size_t H)
+{
+    size_t ncz = mul(mul(G1, Z), H), ngy = mul(G1, H);
+    size_t doubles = add(add(mul(CZ_ARRAYS, ncz), mul(ncz, Z)), mul(GY_ARRAYS, ngy));
+    return mul(doubles, sizeof(double));
+}
+
 void jz_model_size(const jz_scenario *s, jz_size_estimate *e)
 {
     memset(e, 0, sizeof *e);
@@ -41,8 +50,7 @@ void jz_model_size(const jz_scenario *s, jz_size_estimate *e)
         return;
     size_t G1 = (size_t)s->n_gemeenten + 1, Z = (size_t)s->n_zorgsoorten, H = (size_t)s->meta.horizon;
     size_t ncz = mul(mul(G1, Z), H), ngy = mul(G1, H);
-    size_t doubles = add(add(mul(CZ_ARRAYS, ncz), mul(ncz, Z)), mul(GY_ARRAYS, ngy));
-    e->result_bytes = mul(doubles, sizeof(double));
+    e->result_bytes = result_bytes(G1, Z, H);
     size_t S = (size_t)(s->meta.steps_per_year > 0 ? s->meta.steps_per_year : 1);
     size_t ring = (size_t)jz_delay_steps(JZ_REENTRY_DELAY_MAX, (int)S) + 1;
     size_t wd = mul(Z, JZ_STAGES_MAX + 3 + ring + ACC_TERMS);
@@ -51,8 +59,31 @@ void jz_model_size(const jz_scenario *s, jz_size_estimate *e)
     /* the coefficient sets kept per zorgsoort (flow.c) */
     e->workspace_bytes = add(e->workspace_bytes, mul(Z, JZ_COEF_WAYS * sizeof(jz_erlang) + sizeof(jz_erlang *)));
     e->run_bytes = add(e->result_bytes, e->workspace_bytes);
+    e->rolling_run_bytes = add(result_bytes(JZ_ROLLING_SLOTS, Z, H), e->workspace_bytes);
+    /* G x (13 Z H + 3 H) doubles (jz_volume_cache_alloc, volumes.c) */
+    e->volume_cache_bytes = mul(mul((size_t)s->n_gemeenten, add(mul(13 * Z, H), mul(3, H))), sizeof(double));
     e->figures = add(mul(CZ_ARRAYS, ncz), mul(GY_ARRAYS, ngy));
     e->all_outputs_bytes = mul(e->figures, OUTPUT_BYTES_PER_FIGURE);
+}
+
+/* Where the size is written: the horizon when it is traced, else the first
+ * value of the gemeenten list (where the largest dimension is written). */
+static void size_place(const jz_scenario *s, const char **file, int *line)
+{
+    *file = s->meta.path;
+    *line = 0;
+    for (int i = 0; i < s->n_inputs; i++) {
+        const char *p = s->inputs[i].path;
+        if (!p || !s->inputs[i].file)
+            continue;
+        int horizon = strcmp(p, "meta.horizon") == 0;
+        if (horizon || (*line == 0 && strncmp(p, "gemeenten[", 10) == 0)) {
+            *file = s->inputs[i].file;
+            *line = s->inputs[i].line;
+        }
+        if (horizon)
+            break;
+    }
 }
 
 int jz_model_check_size(const jz_scenario *s, size_t limit, jz_error *err)
@@ -64,22 +95,9 @@ int jz_model_check_size(const jz_scenario *s, size_t limit, jz_error *err)
     size_t need = add(e.run_bytes, e.all_outputs_bytes);
     if (need <= limit)
         return JZ_OK;
-    /* point at the horizon when it is traced, else at the first value of
-     * the gemeenten list (where the largest dimension is written) */
-    const char *file = s->meta.path;
-    int line = 0;
-    for (int i = 0; i < s->n_inputs; i++) {
-        const char *p = s->inputs[i].path;
-        if (!p || !s->inputs[i].file)
-            continue;
-        int horizon = strcmp(p, "meta.horizon") == 0;
-        if (horizon || (line == 0 && strncmp(p, "gemeenten[", 10) == 0)) {
-            file = s->inputs[i].file;
-            line = s->inputs[i].line;
-        }
-        if (horizon)
-            break;
-    }
+    const char *file;
+    int line;
+    size_place(s, &file, &line);
     return jz_error_set(err, JZ_EINPUT, file, line, 0,
                         "the model is too large: %d gemeenten x %d zorgsoorten x %d years needs about "
                         "%zu MiB (a run %zu MiB, reports of every gemeente %zu MiB), above the limit of "
@@ -87,4 +105,29 @@ int jz_model_check_size(const jz_scenario *s, size_t limit, jz_error *err)
                         "JZSIM_MAX_MEMORY=<MiB> (docs/scenario-format.md, \"Size limit\")",
                         s->n_gemeenten, s->n_zorgsoorten, s->meta.horizon, need >> 20, e.run_bytes >> 20,
                         e.all_outputs_bytes >> 20, limit >> 20);
+}
+
+int jz_model_check_size_rolling(const jz_scenario *s, int threads, size_t limit, jz_error *err)
+{
+    jz_size_estimate e;
+    jz_model_size(s, &e);
+    if (limit == 0)
+        limit = JZ_MODEL_BYTES_DEFAULT;
+    if (threads < 1)
+        threads = 1;
+    int full = s->regio && (s->regio->has_verevening || s->regio->n_contracts);
+    size_t run = full ? e.run_bytes : e.rolling_run_bytes;
+    size_t need = add(mul((size_t)threads, run), full ? 0 : e.volume_cache_bytes);
+    if (need <= limit)
+        return JZ_OK;
+    const char *file;
+    int line;
+    size_place(s, &file, &line);
+    return jz_error_set(err, JZ_EINPUT, file, line, 0,
+                        "the model is too large: %d gemeenten x %d zorgsoorten x %d years needs about "
+                        "%zu MiB (%d runs of %zu MiB%s), above the limit of %zu MiB; use fewer gemeenten, "
+                        "zorgsoorten or years, fewer --threads, or raise the limit with "
+                        "JZSIM_MAX_MEMORY=<MiB> (docs/scenario-format.md, \"Size limit\")",
+                        s->n_gemeenten, s->n_zorgsoorten, s->meta.horizon, need >> 20, threads, run >> 20,
+                        full ? "" : " and the volumes kept across draws", limit >> 20);
 }

@@ -292,13 +292,61 @@ static const char *value_words(const char *v, const book *b)
     return v;
 }
 
-/* The index of the same input (by path) in scenario sc, or -1. */
-static int find_input(const jz_scenario *sc, const char *path)
+/* The inputs of one scenario sorted by path, so that finding the same
+ * input in every scenario is a binary search (a national scenario has
+ * ~15,000 inputs: a scan per input was quadratic).  Ties keep file order,
+ * so a search finds the first input with a path, as a scan did. */
+typedef struct path_index {
+    const jz_scenario *sc;
+    struct path_entry {
+        const char *path;
+        int i;
+    } *e;
+    int n; /* -1: no index (out of memory), scan instead */
+} path_index;
+
+static int cmp_entry(const void *pa, const void *pb)
 {
-    for (int i = 0; path && i < sc->n_inputs; i++)
-        if (sc->inputs[i].path && strcmp(sc->inputs[i].path, path) == 0)
-            return i;
-    return -1;
+    const struct path_entry *a = pa, *b = pb;
+    int c = strcmp(a->path, b->path);
+    return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+static void index_build(path_index *x, const jz_scenario *sc)
+{
+    x->sc = sc;
+    x->n = 0;
+    x->e = malloc(((size_t)sc->n_inputs + 1) * sizeof *x->e);
+    if (!x->e) {
+        x->n = -1;
+        return;
+    }
+    for (int i = 0; i < sc->n_inputs; i++)
+        if (sc->inputs[i].path)
+            x->e[x->n++] = (struct path_entry){sc->inputs[i].path, i};
+    qsort(x->e, (size_t)x->n, sizeof *x->e, cmp_entry);
+}
+
+/* The index of the same input (by path) in the indexed scenario, or -1. */
+static int find_input(const path_index *x, const char *path)
+{
+    if (!path)
+        return -1;
+    if (x->n < 0) {
+        for (int i = 0; i < x->sc->n_inputs; i++)
+            if (x->sc->inputs[i].path && strcmp(x->sc->inputs[i].path, path) == 0)
+                return i;
+        return -1;
+    }
+    int lo = 0, hi = x->n; /* the first entry whose path is not below `path` */
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (strcmp(x->e[mid].path, path) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < x->n && strcmp(x->e[lo].path, path) == 0 ? x->e[lo].i : -1;
 }
 
 static int same_value(const jz_input *a, const jz_input *b)
@@ -336,6 +384,9 @@ void jz_xlsx_inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c)
     text(b, ws, hr, fixed + Y, L(b, "Opmerking", "Remark"), b->head);
     text(b, ws, hr, fixed + Y + 1, L(b, "Bron", "Source"), b->head);
     int row = hr + 1;
+    path_index idx[JZ_CMP_MAX_SCENARIOS];
+    for (int t = 0; t < S; t++)
+        index_build(&idx[t], c->scen[t].scenario);
     for (int s0 = 0; s0 < S; s0++) {
         const jz_scenario *sc0 = c->scen[s0].scenario;
         for (int i = 0; i < sc0->n_inputs; i++) {
@@ -343,7 +394,7 @@ void jz_xlsx_inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c)
             /* listed with the first scenario that has it */
             int first = 1;
             for (int t = 0; t < s0 && first; t++)
-                first = find_input(c->scen[t].scenario, in0->path) < 0;
+                first = find_input(&idx[t], in0->path) < 0;
             if (!first)
                 continue;
             const jz_input *val[JZ_CMP_MAX_SCENARIOS];
@@ -351,7 +402,7 @@ void jz_xlsx_inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c)
             int done[JZ_CMP_MAX_SCENARIOS] = {0}, all = 1;
             for (int t = 0; t < S; t++) {
                 own[t] = c->scen[t].scenario;
-                int k = find_input(own[t], in0->path);
+                int k = find_input(&idx[t], in0->path);
                 val[t] = k >= 0 ? &own[t]->inputs[k] : NULL;
                 all &= same_value(val[t], in0);
             }
@@ -391,6 +442,8 @@ void jz_xlsx_inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c)
             }
         }
     }
+    for (int t = 0; t < S; t++)
+        free(idx[t].e);
     widths(b, ws, fixed + Y + 2, 70);
     worksheet_freeze_panes(ws, hr + 1, 1);
     worksheet_autofilter(ws, hr, 0, (lxw_row_t)(row > hr + 1 ? row - 1 : hr + 1), (lxw_col_t)(fixed + Y + 1));

@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "scenario/value.h"
@@ -135,6 +136,41 @@ static int check_dutch_thousands(const jz_node *n, jz_unit u, const char *what,
                          what, n->scalar, dutch, english, dutch, english);
 }
 
+/* The value strtod gives for a plain decimal ("-12.75": a sign, at most 15
+ * digits, a point, no exponent), without strtod's general algorithm (a
+ * national scenario has ~40,000 values): the digits as an integer M <
+ * 10^15 < 2^53 and 10^f (f <= 15) are both exact doubles, so M / 10^f is
+ * the correctly rounded quotient, as strtod's result is.  Returns 0 for
+ * anything else, which strtod then reads. */
+static int plain_decimal(const char *t, double *v)
+{
+    static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    int neg = *t == '-';
+    if (*t == '-' || *t == '+')
+        t++;
+    uint64_t m = 0;
+    int digits = 0, frac = -1;
+    for (; *t; t++) {
+        if (*t == '.' && frac < 0) {
+            frac = 0;
+            continue;
+        }
+        if (*t < '0' || *t > '9' || ++digits > 15)
+            return 0;
+        m = 10 * m + (uint64_t)(*t - '0');
+        if (frac >= 0)
+            frac++;
+    }
+    if (digits == 0)
+        return 0;
+    double x = (double)m;
+    if (frac > 0)
+        x /= pow10[frac];
+    *v = neg ? -x : x;
+    return 1;
+}
+
 int jz_value_number(const jz_node *n, jz_unit u, const char *what,
                     double *out, jz_error *err)
 {
@@ -198,8 +234,10 @@ int jz_value_number(const jz_node *n, jz_unit u, const char *what,
         if (*c != '_')
             clean[j++] = *c;
     clean[j] = '\0';
-    char *end = NULL;
-    double v = strtod(clean, &end);
+    char *end = clean + j;
+    double v;
+    if (!plain_decimal(clean, &v))
+        v = strtod(clean, &end);
     if (j == 0 || end == clean || *end != '\0')
         return jz_node_error(err, n, "%s: expected %s, got '%s'", what, unit_expect(u), n->scalar);
     if (scale == 1.0 && (rc = check_dutch_thousands(n, u, what, buf, err)))

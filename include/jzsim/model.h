@@ -173,7 +173,10 @@ void jz_result_free(jz_result *r);
 typedef struct jz_size_estimate {
     size_t result_bytes;      /* jz_result_alloc: exactly what it allocates */
     size_t workspace_bytes;   /* jz_workspace_alloc, about */
-    size_t run_bytes;         /* the two together: one run (mc and sensitivity hold one per thread) */
+    size_t run_bytes;         /* the two together: one full run */
+    size_t rolling_run_bytes; /* a rolling result (jz_result_alloc_rolling: exactly what it allocates)
+                                 and a workspace: what a Monte Carlo thread or a sensitivity holds */
+    size_t volume_cache_bytes; /* jz_volume_cache_alloc at most (every gemeente kept); one per mc */
     size_t figures;           /* numbers in the result */
     size_t all_outputs_bytes; /* a report of every gemeente held in memory (JSON, XLSX, HTML), about */
 } jz_size_estimate;
@@ -185,6 +188,13 @@ void jz_model_size(const jz_scenario *s, jz_size_estimate *e);
  * and its reports of every gemeente would need more than limit bytes
  * (0: JZ_MODEL_BYTES_DEFAULT).  Sizes saturate, so no product overflows. */
 int jz_model_check_size(const jz_scenario *s, size_t limit, jz_error *err);
+
+/* The same check for analyses that hold rolling runs and report only
+ * totals (jzsim mc, jzsim sensitivity): `threads` rolling runs and a
+ * volume cache, or `threads` full runs when the scenario has a regional
+ * verevening or contract (those keep a full result, as jz_mc_run does);
+ * no report of every gemeente.  threads < 1 counts as 1. */
+int jz_model_check_size_rolling(const jz_scenario *s, int threads, size_t limit, jz_error *err);
 
 /* Scratch memory for one run at a time; sized for the dimensions of s and
  * reusable for any scenario with the same dimensions (copies, draws). */
