@@ -199,6 +199,7 @@ static int run_draw(engine *e, worker *w, long d, double *row, jz_error *err)
             return JZ_EINPUT;
         }
     }
+    extract(e, w->res[0], row);
     keep_draw(e, w, 0, d, row);
     return JZ_OK;
 }
