@@ -299,8 +299,11 @@ static int start_year(const jz_scenario *s, jz_workspace *w, int g, int y, jz_er
 }
 
 /* Year y's volumes of gemeente g into slot gs of r, from the sums and the
- * state in w; left_care is the running total of exits out of care. */
-static void end_year(jz_workspace *w, jz_result *r, int gs, int y, int L, double *left_care)
+ * state in w; left_care is the running total of exits out of care.  The
+ * re-entry pool is summed from w's ring, or given (lanes: summed there in
+ * the same order). */
+static void end_year(jz_workspace *w, jz_result *r, int gs, int y, int L, double *left_care,
+                     const double *pool_given)
 {
     double transit = 0.0, pool = 0.0;
     for (int z = 0; z < w->Z; z++) {
@@ -308,9 +311,11 @@ static void end_year(jz_workspace *w, jz_result *r, int gs, int y, int L, double
         size_t i = jz_result_cz(r, gs, z, y);
         *left_care += r->uit_out[i] + r->uit_aged_out[i];
         transit += w->arrive[z];
-        for (int t = 0; t < L; t++)
+        for (int t = 0; !pool_given && t < L; t++)
             pool += w->ring[(size_t)z * (size_t)L + (size_t)t];
     }
+    if (pool_given)
+        pool = *pool_given;
     size_t gy = jz_result_gy(r, gs, y);
     r->g_in_transit[gy] = transit;
     r->g_reentry_pool[gy] = pool;
@@ -411,7 +416,7 @@ static int project(const jz_scenario *s, jz_workspace *w, jz_result *r, int g, j
                 head = 0;
         }
 
-        end_year(w, r, gs, y, L, &left_care);
+        end_year(w, r, gs, y, L, &left_care, NULL);
     }
     return JZ_OK;
 }
@@ -448,9 +453,11 @@ static int lanes_alike(const jz_scenario *const *s, int n, int g)
                 jz_delay_steps(ci[z].reentry_delay, S) != jz_delay_steps(c0[z].reentry_delay, S) ||
                 ci[z].ageing_to != c0[z].ageing_to)
                 return 0;
+            int differ = 0; /* no early exit: the loop vectorises */
             for (size_t v = 0; v < (size_t)Z * (size_t)H; v++)
-                if ((ci[z].transition[v] > 0.0) != (c0[z].transition[v] > 0.0))
-                    return 0;
+                differ |= (ci[z].transition[v] > 0.0) != (c0[z].transition[v] > 0.0);
+            if (differ)
+                return 0;
         }
     }
     return 1;
@@ -472,33 +479,37 @@ static void lanes_gather_year(jz_lanes *ln, jz_workspace *const *w, int n)
         c->reentry_steps = q0->reentry_steps;
         jz_lane *frac = ln->frac + (size_t)z * (size_t)ln->Z;
         c->route_frac = frac;
+        /* element l of lane vector i at LANE(p, i, l): plain stores, which
+         * GCC and clang allow through double pointers into vectors */
+#define LANE(p, i, l) ((double *)(p))[(size_t)(i) * JZ_LANES + (size_t)(l)]
         for (int l = 0; l < JZ_LANES; l++) {
             const jz_workspace *wl = w[l < n ? l : 0];
             const jz_erlang *e = wl->ez[z];
             const jz_cellyear *q = &wl->cy[z];
             for (int i = 0; i < c->k; i++) {
-                c->phi[i][l] = e->phi[i];
-                c->gamma[i][l] = e->gamma[i];
-                c->W[i][l] = e->W[i];
+                LANE(c->phi, i, l) = e->phi[i];
+                LANE(c->gamma, i, l) = e->gamma[i];
+                LANE(c->W, i, l) = e->W[i];
             }
-            c->V[l] = e->V;
-            c->V_last[l] = e->V_last;
-            c->r[l] = e->r;
-            c->a[l] = e->a;
-            c->ext[l] = q->ext;
-            c->reentry[l] = q->reentry;
-            c->aged_to[l] = q->aged_to;
+            LANE(&c->V, 0, l) = e->V;
+            LANE(&c->V_last, 0, l) = e->V_last;
+            LANE(&c->r, 0, l) = e->r;
+            LANE(&c->a, 0, l) = e->a;
+            LANE(&c->ext, 0, l) = q->ext;
+            LANE(&c->reentry, 0, l) = q->reentry;
+            LANE(&c->aged_to, 0, l) = q->aged_to;
             for (int m = 0; m < c->n_route; m++)
-                frac[m][l] = q->route_frac[m];
+                LANE(frac, m, l) = q->route_frac[m];
             const double *a = wl->acc + (size_t)z * ACC_N;
             for (int f = 0; f < ACC_N; f++)
-                ln->acc[(size_t)z * ACC_N + (size_t)f][l] = a[f];
+                LANE(ln->acc + (size_t)z * ACC_N, f, l) = a[f];
         }
     }
 }
 
-/* The chain state of every lane (stocks, transfers in transit, the ring)
- * from the workspaces into ln (to = 1), or back (to = 0). */
+/* The chain state of every lane (stocks, transfers in transit, and the
+ * ring only into ln: its sum is taken there) from the workspaces into ln
+ * (to = 1), or back (to = 0). */
 static void lanes_state(jz_lanes *ln, jz_workspace *const *w, int n, int L, int to)
 {
     const size_t Z = (size_t)ln->Z;
@@ -509,24 +520,19 @@ static void lanes_state(jz_lanes *ln, jz_workspace *const *w, int n, int L, int 
             for (size_t j = 0; j < (size_t)k; j++) {
                 size_t i = z * JZ_STAGES_MAX + j;
                 if (to)
-                    ln->x[i][l] = wl->x[i];
+                    LANE(ln->x, i, l) = wl->x[i];
                 else
                     wl->x[i] = ln->x[i][l];
             }
             if (to) {
-                ln->arrive[z][l] = wl->arrive[z];
-                ln->next[z][l] = wl->next[z];
+                LANE(ln->arrive, z, l) = wl->arrive[z];
+                LANE(ln->next, z, l) = wl->next[z];
             } else {
                 wl->arrive[z] = ln->arrive[z][l];
                 wl->next[z] = ln->next[z][l];
             }
-            for (size_t t = 0; t < (size_t)L; t++) {
-                size_t i = z * (size_t)L + t;
-                if (to)
-                    ln->ring[i][l] = wl->ring[i];
-                else
-                    wl->ring[i] = ln->ring[i][l];
-            }
+            for (size_t t = 0; to && t < (size_t)L; t++)
+                LANE(ln->ring, z * (size_t)L + t, l) = wl->ring[z * (size_t)L + t];
         }
     }
 }
@@ -538,6 +544,7 @@ static void lanes_scatter_acc(const jz_lanes *ln, jz_workspace *const *w, int n)
         for (size_t i = 0; i < (size_t)ln->Z * ACC_N; i++)
             w[l]->acc[i] = ln->acc[i][l];
 }
+#undef LANE
 
 int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
                             jz_result *const *r, int n, int g, jz_error *err)
@@ -580,8 +587,14 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
         head = jz_lanes_year(ln, S, L, head);
         lanes_state(ln, w, n, L, 0);
         lanes_scatter_acc(ln, w, n);
-        for (int l = 0; l < n; l++)
-            end_year(w[l], r[l], jz_result_slot(w[l], g), y, L, &left_care[l]);
+        /* the re-entry pool, each lane summed as end_year sums it */
+        jz_lane pool = {0};
+        for (size_t i = 0; i < (size_t)ln->Z * (size_t)L; i++)
+            pool += ln->ring[i];
+        for (int l = 0; l < n; l++) {
+            double pool_l = pool[l];
+            end_year(w[l], r[l], jz_result_slot(w[l], g), y, L, &left_care[l], &pool_l);
+        }
     }
     return JZ_OK;
 }
