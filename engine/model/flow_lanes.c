@@ -117,8 +117,11 @@ static inline void lane_chain_step(const jz_lane_cell *restrict e, jz_lane *rest
     sums[3] = last;
 }
 
+/* The clones are of a static function behind a plain one: clang 14 names
+ * the dispatcher of an exported multiversioned function differently from
+ * what callers in other files link to. */
 JZ_LANES_CLONES
-int jz_lanes_year(jz_lanes *ln, int S, int L, int head)
+static int lanes_year(jz_lanes *ln, int S, int L, int head)
 {
     const int Z = ln->Z;
     for (int m = 0; m < S; m++) {
@@ -173,4 +176,9 @@ int jz_lanes_year(jz_lanes *ln, int S, int L, int head)
             head = 0;
     }
     return head;
+}
+
+int jz_lanes_year(jz_lanes *ln, int S, int L, int head)
+{
+    return lanes_year(ln, S, L, head);
 }
