@@ -4,6 +4,7 @@
  *   result.c    jz_result_alloc/free, jz_workspace_alloc/free
  *   check.c     input validation with messages naming gemeente/zorgsoort/year
  *   flow.c      volumes of one gemeente: the monthly Erlang chains
+ *   flow_lanes.c  the same monthly step for JZ_MODEL_LANES runs side by side (lanes.h)
  *   money.c     prices, costs, budgets, fixed lines of one gemeente
  *   measures.c  the cell inputs of one gemeente with the measures applied
  *   total.c     the region slot g = G
