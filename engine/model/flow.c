@@ -587,14 +587,16 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
         head = jz_lanes_year(ln, S, L, head);
         lanes_state(ln, w, n, L, 0);
         lanes_scatter_acc(ln, w, n);
-        /* the re-entry pool, each lane summed as end_year sums it */
-        jz_lane pool = {0};
+        /* the re-entry pool, each lane summed in end_year's order (in
+         * plain doubles: a 4-double vector in the default build lives on
+         * the stack, and each addition would wait for the last store) */
+        double pool[JZ_LANES] = {0};
+        const double *ring = (const double *)ln->ring;
         for (size_t i = 0; i < (size_t)ln->Z * (size_t)L; i++)
-            pool += ln->ring[i];
-        for (int l = 0; l < n; l++) {
-            double pool_l = pool[l];
-            end_year(w[l], r[l], jz_result_slot(w[l], g), y, L, &left_care[l], &pool_l);
-        }
+            for (int l = 0; l < JZ_LANES; l++)
+                pool[l] += ring[i * JZ_LANES + (size_t)l];
+        for (int l = 0; l < n; l++)
+            end_year(w[l], r[l], jz_result_slot(w[l], g), y, L, &left_care[l], &pool[l]);
     }
     return JZ_OK;
 }
