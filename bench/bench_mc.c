@@ -6,7 +6,7 @@
  * median tekort bit for bit.  See bench/README.md.
  *
  *   bench_mc [-n DRAWS] [-t MAX_THREADS] [SCENARIO.yaml ...]
- *   bench_mc --national [--money] [-n DRAWS] [-t MAX_THREADS] [-r REPEATS] [-G GEMEENTEN]
+ *   bench_mc --national [--money] [--one-lane] [-n DRAWS] [-t MAX_THREADS] [-r REPEATS] [-G GEMEENTEN]
  *
  * --national: the synthetic national scenario of bench_model (bench/national.h,
  * 342 x 12 x 15) with 37 uncertain inputs (a factor on zorgduur, instroom and
@@ -36,6 +36,7 @@ static double now(void)
 
 static int repeats = 3;
 static int money_only = 0;
+static int one_lane = 0; /* --one-lane: one draw at a time (jz_mc_options.lanes = 1) */
 
 static int bench(const char *path, long draws, int max_threads)
 {
@@ -69,6 +70,7 @@ static int bench(const char *path, long draws, int max_threads)
             o.draws = draws;
             o.seed = 1;
             o.threads = t;
+            o.lanes = one_lane;
             jz_mc_result *r = NULL;
             double t0 = now();
             if (jz_mc_run(s, &o, &r, &err) != JZ_OK) {
@@ -115,6 +117,8 @@ int main(int argc, char **argv)
             nat = 1;
         else if (strcmp(argv[i], "--money") == 0)
             money_only = 1;
+        else if (strcmp(argv[i], "--one-lane") == 0)
+            one_lane = 1;
         else if (strcmp(argv[i], "-G") == 0 && i + 1 < argc)
             G = atoi(argv[++i]);
     }
@@ -139,6 +143,8 @@ int main(int argc, char **argv)
             i++;
             continue;
         }
+        if (strcmp(argv[i], "--one-lane") == 0)
+            continue;
         nfiles++;
         rc |= bench(argv[i], draws, max_threads);
     }

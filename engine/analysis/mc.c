@@ -62,6 +62,7 @@ typedef struct engine {
     int *below_ch;      /* [nbelow] channel counted */
     double *below_thr;  /* [nbelow] counted when value < threshold */
     long draws, B, nblocks, npilot; /* npilot: pilot blocks */
+    int lanes;          /* draws projected side by side (jz_model_run_lanes): 1 .. JZ_MODEL_LANES */
     unsigned long seed;
     double *ref;        /* [nch] the deterministic run */
     double *lo, *w;     /* [nch] histogram ranges */
@@ -80,13 +81,17 @@ typedef struct engine {
     void *progress_ctx;
 } engine;
 
+/* Every draw's scenario copy, workspace, result and drawn values, per lane
+ * ([lane][scenario]): lane l runs draw d0 + l of a group of up to
+ * JZ_MODEL_LANES draws (jz_model_run_lanes); lane 0 alone is the one-draw
+ * path. */
 typedef struct worker {
     engine *e;
-    jz_scenario *copy[MAX_SCEN];
-    jz_workspace *ws[MAX_SCEN];
-    jz_result *res[MAX_SCEN];
+    jz_scenario *copy[JZ_MODEL_LANES][MAX_SCEN];
+    jz_workspace *ws[JZ_MODEL_LANES][MAX_SCEN];
+    jz_result *res[JZ_MODEL_LANES][MAX_SCEN];
     jz_sampler *sp[MAX_SCEN];
-    double *x[MAX_SCEN];
+    double *x[JZ_MODEL_LANES][MAX_SCEN];
     double *rows;   /* [B * nch] */
     long *below;    /* [nbelow] */
     mc_hist h;
@@ -163,16 +168,29 @@ static void describe_draw(const jz_scenario *s, const double *x, char *buf, size
     }
 }
 
+/* With keep_draws: draw d's inputs (those of lane l) and figures. */
+static void keep_draw(engine *e, const worker *w, int l, long d, const double *row)
+{
+    if (!e->keep)
+        return;
+    const jz_scenario *s0 = e->sc[0].base;
+    if (s0->n_uncertain)
+        memcpy(e->kept_inputs + (size_t)d * (size_t)s0->n_uncertain, w->x[l][0],
+               (size_t)s0->n_uncertain * sizeof(double));
+    memcpy(e->kept_values + (size_t)d * (size_t)e->sc[0].nfig, row + e->sc[0].off,
+           (size_t)e->sc[0].nfig * sizeof(double));
+}
+
 static int run_draw(engine *e, worker *w, long d, double *row, jz_error *err)
 {
     for (int s = 0; s < e->n; s++) {
-        jz_sampler_draw(w->sp[s], d, w->x[s]);
-        jz_unc_apply(e->sc[s].base, w->copy[s], w->x[s]);
+        jz_sampler_draw(w->sp[s], d, w->x[0][s]);
+        jz_unc_apply(e->sc[s].base, w->copy[0][s], w->x[0][s]);
         /* the scenario was checked once; per draw only the gemeenten that
          * drawn values reach (jz_workspace_set_checked in simulate) */
-        if (jz_model_run(w->copy[s], w->ws[s], w->res[s], err) != JZ_OK) {
+        if (jz_model_run(w->copy[0][s], w->ws[0][s], w->res[0][s], err) != JZ_OK) {
             char msg[JZ_ERR_MSG_MAX], drawn[600];
-            describe_draw(e->sc[s].base, w->x[s], drawn, sizeof drawn);
+            describe_draw(e->sc[s].base, w->x[0][s], drawn, sizeof drawn);
             snprintf(msg, sizeof msg, "%s", err->message);
             jz_error_set(err, JZ_EINPUT, e->sc[s].base->meta.path, 0, 0,
                          "Monte Carlo draw %ld (seed %lu) is not a valid scenario: %s; drawn: %s. "
@@ -181,14 +199,47 @@ static int run_draw(engine *e, worker *w, long d, double *row, jz_error *err)
             return JZ_EINPUT;
         }
     }
-    extract(e, w->res, row);
-    if (e->keep) {
-        const jz_scenario *s0 = e->sc[0].base;
-        if (s0->n_uncertain)
-            memcpy(e->kept_inputs + (size_t)d * (size_t)s0->n_uncertain, w->x[0],
-                   (size_t)s0->n_uncertain * sizeof(double));
-        memcpy(e->kept_values + (size_t)d * (size_t)e->sc[0].nfig, row + e->sc[0].off,
-               (size_t)e->sc[0].nfig * sizeof(double));
+    extract(e, w->res[0], row);
+    keep_draw(e, w, 0, d, row);
+    return JZ_OK;
+}
+
+/* Draws d .. d + n - 1 (n <= e->lanes) side by side, one per lane, into
+ * rows (n rows of nch): the same bits as run_draw of each, which it falls
+ * back on when a lane fails, so that the error is that of the lowest
+ * failing draw (*fail). */
+static int run_draws(engine *e, worker *w, long d, int n, double *rows, long *fail, jz_error *err)
+{
+    const size_t nch = (size_t)e->nch;
+    int rc = JZ_OK;
+    for (int s = 0; s < e->n && rc == JZ_OK; s++) {
+        const jz_scenario *sl[JZ_MODEL_LANES];
+        for (int l = 0; l < n; l++) {
+            jz_sampler_draw(w->sp[s], d + l, w->x[l][s]);
+            jz_unc_apply(e->sc[s].base, w->copy[l][s], w->x[l][s]);
+            sl[l] = w->copy[l][s];
+        }
+        jz_workspace *wl[JZ_MODEL_LANES];
+        jz_result *rl[JZ_MODEL_LANES];
+        for (int l = 0; l < n; l++) {
+            wl[l] = w->ws[l][s];
+            rl[l] = w->res[l][s];
+        }
+        rc = jz_model_run_lanes(sl, wl, rl, n, err);
+    }
+    if (rc != JZ_OK) {
+        for (int l = 0; l < n; l++) {
+            jz_error_clear(err);
+            if (run_draw(e, w, d + l, rows + (size_t)l * nch, err) != JZ_OK) {
+                *fail = d + l;
+                return JZ_EINPUT;
+            }
+        }
+        return JZ_OK;
+    }
+    for (int l = 0; l < n; l++) {
+        extract(e, w->res[l], rows + (size_t)l * nch);
+        keep_draw(e, w, l, d + l, rows + (size_t)l * nch);
     }
     return JZ_OK;
 }
@@ -217,13 +268,16 @@ static void *work(void *arg)
         long d0 = b * e->B, d1 = d0 + e->B < e->draws ? d0 + e->B : e->draws;
         double *rows = e->phase == 1 ? e->pilot + (size_t)d0 * (size_t)nch : w->rows;
         int failed = 0;
-        for (long d = d0; d < d1 && !failed; d++) {
+        for (long d = d0; d < d1 && !failed; d += e->lanes) {
             jz_error err;
             jz_error_clear(&err);
-            if (run_draw(e, w, d, rows + (size_t)(d - d0) * (size_t)nch, &err) != JZ_OK) {
+            int n = d1 - d < e->lanes ? (int)(d1 - d) : e->lanes;
+            long fd = d;
+            double *at = rows + (size_t)(d - d0) * (size_t)nch;
+            if ((n == 1 ? run_draw(e, w, d, at, &err) : run_draws(e, w, d, n, at, &fd, &err)) != JZ_OK) {
                 pthread_mutex_lock(&e->mu);
-                if (e->fail_draw < 0 || d < e->fail_draw) {
-                    e->fail_draw = d;
+                if (e->fail_draw < 0 || fd < e->fail_draw) {
+                    e->fail_draw = fd;
                     e->fail_block = b;
                     e->fail_err = err;
                 }
@@ -283,11 +337,13 @@ static void run_phase(engine *e, worker *ws, int T, long from, long to, int phas
 static void worker_free(engine *e, worker *w)
 {
     for (int s = 0; s < e->n; s++) {
-        jz_scenario_free(w->copy[s]);
-        jz_workspace_free(w->ws[s]);
-        jz_result_free(w->res[s]);
+        for (int l = 0; l < JZ_MODEL_LANES; l++) {
+            jz_scenario_free(w->copy[l][s]);
+            jz_workspace_free(w->ws[l][s]);
+            jz_result_free(w->res[l][s]);
+            free(w->x[l][s]);
+        }
         jz_sampler_free(w->sp[s]);
-        free(w->x[s]);
     }
     free(w->rows);
     free(w->below);
@@ -300,17 +356,21 @@ static int worker_init(engine *e, worker *w)
     w->e = e;
     for (int s = 0; s < e->n; s++) {
         const jz_scenario *b = e->sc[s].base;
-        w->copy[s] = jz_scenario_copy(b);
-        w->ws[s] = jz_workspace_alloc(b);
-        /* a draw keeps the region's figures and one gemeente's: a rolling
-         * result, whose size does not grow with G (jzsim/model.h) */
-        w->res[s] = e->sc[s].full ? jz_result_alloc(b) : jz_result_alloc_rolling(b);
         w->sp[s] = jz_sampler_alloc(b, e->seed);
-        w->x[s] = calloc((size_t)(b->n_uncertain ? b->n_uncertain : 1), sizeof(double));
-        if (!w->copy[s] || !w->ws[s] || !w->res[s] || !w->sp[s] || !w->x[s])
+        if (!w->sp[s])
             return -1;
-        if (!e->sc[s].full)
-            jz_workspace_set_rolling(w->ws[s], 1, e->sc[s].g < b->n_gemeenten ? e->sc[s].g : -1);
+        for (int l = 0; l < e->lanes; l++) {
+            w->copy[l][s] = jz_scenario_copy(b);
+            w->ws[l][s] = jz_workspace_alloc(b);
+            /* a draw keeps the region's figures and one gemeente's: a
+             * rolling result, whose size does not grow with G (jzsim/model.h) */
+            w->res[l][s] = e->sc[s].full ? jz_result_alloc(b) : jz_result_alloc_rolling(b);
+            w->x[l][s] = calloc((size_t)(b->n_uncertain ? b->n_uncertain : 1), sizeof(double));
+            if (!w->copy[l][s] || !w->ws[l][s] || !w->res[l][s] || !w->x[l][s])
+                return -1;
+            if (!e->sc[s].full)
+                jz_workspace_set_rolling(w->ws[l][s], 1, e->sc[s].g < b->n_gemeenten ? e->sc[s].g : -1);
+        }
     }
     w->rows = malloc((size_t)e->B * (size_t)e->nch * sizeof *w->rows);
     w->below = calloc((size_t)(e->nbelow ? e->nbelow : 1), sizeof *w->below);
@@ -378,6 +438,13 @@ static int engine_init(engine *e, int n, const jz_scenario *const *s, const jz_m
     }
     e->nch = nch;
     e->nbelow = nb;
+    /* draws side by side unless asked not to, or a scenario needs a full
+     * result per draw (a verevening): JZ_MODEL_LANES of those would take
+     * JZ_MODEL_LANES times the memory */
+    e->lanes = o->lanes == 1 ? 1 : JZ_MODEL_LANES;
+    for (int i = 0; i < n; i++)
+        if (e->sc[i].full)
+            e->lanes = 1;
     e->B = e->draws > 64L * 1024L ? (e->draws + 1023) / 1024 : 64;
     e->nblocks = (e->draws + e->B - 1) / e->B;
     e->npilot = (JZ_MC_PILOT + e->B - 1) / e->B;
@@ -536,18 +603,19 @@ static int simulate(engine *e, int threads, jz_mc_result **runs, jz_mc_stat **di
         }
     /* the deterministic run: the reference of every sum, and the `point` */
     for (int s = 0; rc == JZ_OK && s < e->n; s++)
-        if (jz_model_run(e->sc[s].base, ws[0].ws[s], ws[0].res[s], err) != JZ_OK)
+        if (jz_model_run(e->sc[s].base, ws[0].ws[0][s], ws[0].res[0][s], err) != JZ_OK)
             rc = err->status ? err->status : JZ_ERUNTIME;
     /* per draw: check only what drawn values reach, total only the
      * figures extract() reads (the same bits as a full run) */
     for (int t = 0; rc == JZ_OK && t < T; t++)
-        for (int s = 0; s < e->n; s++) {
-            jz_workspace_set_checked(ws[t].ws[s], e->sc[s].checked);
-            jz_workspace_set_volumes(ws[t].ws[s], e->sc[s].volumes);
-            jz_workspace_set_totals(ws[t].ws[s], JZ_TOTALS_FIGURES);
-        }
+        for (int s = 0; s < e->n; s++)
+            for (int l = 0; l < e->lanes; l++) {
+                jz_workspace_set_checked(ws[t].ws[l][s], e->sc[s].checked);
+                jz_workspace_set_volumes(ws[t].ws[l][s], e->sc[s].volumes);
+                jz_workspace_set_totals(ws[t].ws[l][s], JZ_TOTALS_FIGURES);
+            }
     if (rc == JZ_OK) {
-        extract(e, ws[0].res, e->ref);
+        extract(e, ws[0].res[0], e->ref);
         for (int c = 0; c < e->nch; c++)
             if (isnan(e->ref[c]))
                 e->ref[c] = 0.0; /* a difference in a year the reference lacks */

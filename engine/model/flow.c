@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "model/internal.h"
+#include "model/lanes.h"
 
 /* Stock of one chain.  Always summed in the same order, so that the end of
  * year y and the start of year y + 1 are the same double. */
@@ -235,38 +236,33 @@ static void write_cell_year(jz_workspace *w, jz_result *r, int gs, int z, int y)
     r->uit_out[i] = q->out * C;
 }
 
-int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
-                      int g, jz_error *err)
+/* Ring length of gemeente g: slot (head + d) mod L receives what leaves
+ * now and re-enters d steps later; L is the gemeente's longest delay + 1
+ * so the year-end sum of the pool only visits slots that can be in use. */
+static int ring_length(const jz_scenario *s, int g)
 {
-    const int Z = s->n_zorgsoorten, H = s->meta.horizon, S = s->meta.steps_per_year;
-    const int gs = jz_result_slot(w, g);
+    const int Z = s->n_zorgsoorten, S = s->meta.steps_per_year;
     const jz_cell *cells = s->cells + (size_t)g * (size_t)Z;
-    /* every input of the gemeente, all years, before anything is computed
-     * (unless the caller vouches for them: jz_workspace_set_checked) */
-    if (!(w->checked && w->checked[g])) {
-        int rc = jz_check_gemeente(s, g, err);
-        if (rc)
-            return rc;
-    }
-    jz_measures_gemeente(s, w, g); /* the inputs with the measures applied */
-    /* volumes a draw cannot have changed: those of the base (volumes.c) */
-    if (jz_volumes_take(w, r, g, gs))
-        return JZ_OK;
-
-    /* Ring of re-entries: slot (head + d) mod L receives what leaves now and
-     * re-enters d steps later; L is this gemeente's longest delay + 1 so the
-     * year-end sum of the pool only visits slots that can be in use. */
     int L = 2;
     for (int z = 0; z < Z; z++) {
         int d = jz_delay_steps(cells[z].reentry_delay, S);
         if (d + 1 > L)
             L = d + 1;
     }
+    return L;
+}
+
+/* The state of gemeente g on 1 January of the base year, in w; returns 1
+ * when a zorgsoort has a duration mixture. */
+static int start_state(const jz_scenario *s, jz_workspace *w, int g, int L)
+{
+    const int Z = s->n_zorgsoorten;
+    const jz_cell *cells = s->cells + (size_t)g * (size_t)Z;
     memset(w->x, 0, (size_t)Z * JZ_STAGES_MAX * sizeof *w->x);
     memset(w->arrive, 0, (size_t)Z * sizeof *w->arrive);
     memset(w->next, 0, (size_t)Z * sizeof *w->next);
     memset(w->ring, 0, (size_t)Z * (size_t)L * sizeof *w->ring);
-    int mixed = 0; /* 1: a zorgsoort has a duration mixture */
+    int mixed = 0;
     for (int z = 0; z < Z; z++) {
         /* start split equally over the stages: the steady state of an
          * Erlang chain without ageing (every stage holds inflow / r) */
@@ -279,23 +275,88 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
         }
         w->trend[z] = 1.0;
     }
+    return mixed;
+}
+
+/* Year y's parameters of every cell of gemeente g, and its sums cleared. */
+static int start_year(const jz_scenario *s, jz_workspace *w, int g, int y, jz_error *err)
+{
+    const int Z = s->n_zorgsoorten, H = s->meta.horizon;
+    for (int z = 0; z < Z; z++) {
+        if (setup_cell_year(s, w, g, z, y))
+            /* the inputs passed the checks, so only k / D overflowed */
+            return jz_error_set(err, JZ_EINPUT, NULL, 0, 0,
+                                "gemeente %s (%s), zorgsoort %s, year %d: zorgduur "
+                                "%g months is too small", s->gemeenten[g].code,
+                                s->gemeenten[g].name, s->zorgsoorten[z].key,
+                                s->meta.base_year + y,
+                                w->m_dur[(size_t)z * (size_t)H + (size_t)y]);
+        double *a = w->acc + (size_t)z * ACC_N;
+        memset(a, 0, ACC_N * sizeof *a);
+        a[ACC_START] = cell_stock(w, z);
+    }
+    return JZ_OK;
+}
+
+/* Year y's volumes of gemeente g into slot gs of r, from the sums and the
+ * state in w; left_care is the running total of exits out of care.  The
+ * re-entry pool is summed from w's ring, or given (lanes: summed there in
+ * the same order). */
+static void end_year(jz_workspace *w, jz_result *r, int gs, int y, int L, double *left_care,
+                     const double *pool_given)
+{
+    double transit = 0.0, pool = 0.0;
+    for (int z = 0; z < w->Z; z++) {
+        write_cell_year(w, r, gs, z, y);
+        size_t i = jz_result_cz(r, gs, z, y);
+        *left_care += r->uit_out[i] + r->uit_aged_out[i];
+        transit += w->arrive[z];
+        for (int t = 0; !pool_given && t < L; t++)
+            pool += w->ring[(size_t)z * (size_t)L + (size_t)t];
+    }
+    if (pool_given)
+        pool = *pool_given;
+    size_t gy = jz_result_gy(r, gs, y);
+    r->g_in_transit[gy] = transit;
+    r->g_reentry_pool[gy] = pool;
+    r->g_left_care[gy] = *left_care;
+}
+
+/* What precedes the chains: the checks of gemeente g (unless vouched for),
+ * its inputs with the measures, and the kept volumes.  *taken = 1 when the
+ * volumes were taken from the cache (nothing to project).  Returns the
+ * checks' status. */
+static int prepare(const jz_scenario *s, jz_workspace *w, jz_result *r, int g, int *taken,
+                   jz_error *err)
+{
+    *taken = 0;
+    /* every input of the gemeente, all years, before anything is computed
+     * (unless the caller vouches for them: jz_workspace_set_checked) */
+    if (!(w->checked && w->checked[g])) {
+        int rc = jz_check_gemeente(s, g, err);
+        if (rc)
+            return rc;
+    }
+    jz_measures_gemeente(s, w, g); /* the inputs with the measures applied */
+    /* volumes a draw cannot have changed: those of the base (volumes.c) */
+    *taken = jz_volumes_take(w, r, g, jz_result_slot(w, g));
+    return JZ_OK;
+}
+
+/* The chains of gemeente g, month by month (after prepare). */
+static int project(const jz_scenario *s, jz_workspace *w, jz_result *r, int g, jz_error *err)
+{
+    const int Z = s->n_zorgsoorten, H = s->meta.horizon, S = s->meta.steps_per_year;
+    const int gs = jz_result_slot(w, g);
+    const int L = ring_length(s, g);
+    int mixed = start_state(s, w, g, L); /* 1: a zorgsoort has a duration mixture */
 
     int head = 0;
     double left_care = 0.0;
     for (int y = 0; y < H; y++) {
-        for (int z = 0; z < Z; z++) {
-            if (setup_cell_year(s, w, g, z, y))
-                /* the inputs passed the checks, so only k / D overflowed */
-                return jz_error_set(err, JZ_EINPUT, NULL, 0, 0,
-                                    "gemeente %s (%s), zorgsoort %s, year %d: zorgduur "
-                                    "%g months is too small", s->gemeenten[g].code,
-                                    s->gemeenten[g].name, s->zorgsoorten[z].key,
-                                    s->meta.base_year + y,
-                                    w->m_dur[(size_t)z * (size_t)H + (size_t)y]);
-            double *a = w->acc + (size_t)z * ACC_N;
-            memset(a, 0, ACC_N * sizeof *a);
-            a[ACC_START] = cell_stock(w, z);
-        }
+        int rc = start_year(s, w, g, y, err);
+        if (rc)
+            return rc;
 
         for (int m = 0; m < S; m++) {
             for (int z = 0; z < Z; z++) {
@@ -355,19 +416,187 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
                 head = 0;
         }
 
-        double transit = 0.0, pool = 0.0;
+        end_year(w, r, gs, y, L, &left_care, NULL);
+    }
+    return JZ_OK;
+}
+
+int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
+                      int g, jz_error *err)
+{
+    int taken, rc = prepare(s, w, r, g, &taken, err);
+    if (rc || taken)
+        return rc;
+    return project(s, w, r, g, err);
+}
+
+/* ---- several runs side by side (lanes.h) ---- */
+
+/* 1 when the chains of gemeente g have the same structure in every lane:
+ * stages, no duration mixture, re-entry destination and delay, ageing
+ * destination, and which transitions are non-zero in every year (the
+ * routes).  Draws of one scenario always do; this is the guard. */
+static int lanes_alike(const jz_scenario *const *s, int n, int g)
+{
+    const int Z = s[0]->n_zorgsoorten, H = s[0]->meta.horizon, S = s[0]->meta.steps_per_year;
+    const jz_cell *c0 = s[0]->cells + (size_t)g * (size_t)Z;
+    for (int z = 0; z < Z; z++)
+        if (s[0]->zorgsoorten[z].mix.share != 0.0)
+            return 0;
+    for (int i = 1; i < n; i++) {
+        const jz_cell *ci = s[i]->cells + (size_t)g * (size_t)Z;
+        if (s[i]->n_zorgsoorten != Z || s[i]->meta.horizon != H || s[i]->meta.steps_per_year != S)
+            return 0;
         for (int z = 0; z < Z; z++) {
-            write_cell_year(w, r, gs, z, y);
-            size_t i = jz_result_cz(r, gs, z, y);
-            left_care += r->uit_out[i] + r->uit_aged_out[i];
-            transit += w->arrive[z];
-            for (int t = 0; t < L; t++)
-                pool += w->ring[(size_t)z * (size_t)L + (size_t)t];
+            if (s[i]->zorgsoorten[z].stages != s[0]->zorgsoorten[z].stages ||
+                s[i]->zorgsoorten[z].mix.share != 0.0 || ci[z].reentry_to != c0[z].reentry_to ||
+                jz_delay_steps(ci[z].reentry_delay, S) != jz_delay_steps(c0[z].reentry_delay, S) ||
+                ci[z].ageing_to != c0[z].ageing_to)
+                return 0;
+            int differ = 0; /* no early exit: the loop vectorises */
+            for (size_t v = 0; v < (size_t)Z * (size_t)H; v++)
+                differ |= (ci[z].transition[v] > 0.0) != (c0[z].transition[v] > 0.0);
+            if (differ)
+                return 0;
         }
-        size_t gy = jz_result_gy(r, gs, y);
-        r->g_in_transit[gy] = transit;
-        r->g_reentry_pool[gy] = pool;
-        r->g_left_care[gy] = left_care;
+    }
+    return 1;
+}
+
+/* This year's coefficients, cell parameters and cleared sums of every
+ * lane into ln.  Lanes beyond n repeat lane 0: they compute numbers nobody
+ * reads, from numbers, not from whatever was left there. */
+static void lanes_gather_year(jz_lanes *ln, jz_workspace *const *w, int n)
+{
+    for (int z = 0; z < ln->Z; z++) {
+        jz_lane_cell *c = &ln->cell[z];
+        const jz_cellyear *q0 = &w[0]->cy[z];
+        c->k = w[0]->ez[z]->k;
+        c->n_route = q0->n_route;
+        c->route_to = q0->route_to;
+        c->ageing_to = q0->ageing_to;
+        c->reentry_to = q0->reentry_to;
+        c->reentry_steps = q0->reentry_steps;
+        jz_lane *frac = ln->frac + (size_t)z * (size_t)ln->Z;
+        c->route_frac = frac;
+        /* element l of lane vector i at LANE(p, i, l): plain stores, which
+         * GCC and clang allow through double pointers into vectors */
+#define LANE(p, i, l) ((double *)(p))[(size_t)(i) * JZ_LANES + (size_t)(l)]
+        for (int l = 0; l < JZ_LANES; l++) {
+            const jz_workspace *wl = w[l < n ? l : 0];
+            const jz_erlang *e = wl->ez[z];
+            const jz_cellyear *q = &wl->cy[z];
+            for (int i = 0; i < c->k; i++) {
+                LANE(c->phi, i, l) = e->phi[i];
+                LANE(c->gamma, i, l) = e->gamma[i];
+                LANE(c->W, i, l) = e->W[i];
+            }
+            LANE(&c->V, 0, l) = e->V;
+            LANE(&c->V_last, 0, l) = e->V_last;
+            LANE(&c->r, 0, l) = e->r;
+            LANE(&c->a, 0, l) = e->a;
+            LANE(&c->ext, 0, l) = q->ext;
+            LANE(&c->reentry, 0, l) = q->reentry;
+            LANE(&c->aged_to, 0, l) = q->aged_to;
+            for (int m = 0; m < c->n_route; m++)
+                LANE(frac, m, l) = q->route_frac[m];
+            const double *a = wl->acc + (size_t)z * ACC_N;
+            for (int f = 0; f < ACC_N; f++)
+                LANE(ln->acc + (size_t)z * ACC_N, f, l) = a[f];
+        }
+    }
+}
+
+/* The chain state of every lane (stocks, transfers in transit, and the
+ * ring only into ln: its sum is taken there) from the workspaces into ln
+ * (to = 1), or back (to = 0). */
+static void lanes_state(jz_lanes *ln, jz_workspace *const *w, int n, int L, int to)
+{
+    const size_t Z = (size_t)ln->Z;
+    for (int l = 0; l < (to ? JZ_LANES : n); l++) {
+        jz_workspace *wl = w[l < n ? l : 0];
+        for (size_t z = 0; z < Z; z++) {
+            int k = wl->ez[z]->k;
+            for (size_t j = 0; j < (size_t)k; j++) {
+                size_t i = z * JZ_STAGES_MAX + j;
+                if (to)
+                    LANE(ln->x, i, l) = wl->x[i];
+                else
+                    wl->x[i] = ln->x[i][l];
+            }
+            if (to) {
+                LANE(ln->arrive, z, l) = wl->arrive[z];
+                LANE(ln->next, z, l) = wl->next[z];
+            } else {
+                wl->arrive[z] = ln->arrive[z][l];
+                wl->next[z] = ln->next[z][l];
+            }
+            for (size_t t = 0; to && t < (size_t)L; t++)
+                LANE(ln->ring, z * (size_t)L + t, l) = wl->ring[z * (size_t)L + t];
+        }
+    }
+}
+
+/* The year's sums of every lane back into its workspace. */
+static void lanes_scatter_acc(const jz_lanes *ln, jz_workspace *const *w, int n)
+{
+    for (int l = 0; l < n; l++)
+        for (size_t i = 0; i < (size_t)ln->Z * ACC_N; i++)
+            w[l]->acc[i] = ln->acc[i][l];
+}
+#undef LANE
+
+int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
+                            jz_result *const *r, int n, int g, jz_error *err)
+{
+    int taken = 0;
+    for (int l = 0; l < n; l++) {
+        int t, rc = prepare(s[l], w[l], r[l], g, &t, err);
+        if (rc)
+            return rc;
+        taken += t;
+    }
+    if (taken == n)
+        return JZ_OK;
+    /* a lane whose volumes were taken is projected again: the same bits */
+    if (n == 1 || !lanes_alike(s, n, g)) {
+        for (int l = 0; l < n; l++) {
+            int rc = project(s[l], w[l], r[l], g, err);
+            if (rc)
+                return rc;
+        }
+        return JZ_OK;
+    }
+
+    jz_lanes *ln = w[0]->lanes;
+    const int H = s[0]->meta.horizon, S = s[0]->meta.steps_per_year;
+    const int L = ring_length(s[0], g);
+    double left_care[JZ_LANES] = {0};
+    for (int l = 0; l < n; l++)
+        start_state(s[l], w[l], g, L);
+    int head = 0;
+    for (int y = 0; y < H; y++) {
+        for (int l = 0; l < n; l++) {
+            int rc = start_year(s[l], w[l], g, y, err);
+            if (rc)
+                return rc;
+        }
+        if (y == 0)
+            lanes_state(ln, w, n, L, 1);
+        lanes_gather_year(ln, w, n);
+        head = jz_lanes_year(ln, S, L, head);
+        lanes_state(ln, w, n, L, 0);
+        lanes_scatter_acc(ln, w, n);
+        /* the re-entry pool, each lane summed in end_year's order (in
+         * plain doubles: a 4-double vector in the default build lives on
+         * the stack, and each addition would wait for the last store) */
+        double pool[JZ_LANES] = {0};
+        const double *ring = (const double *)ln->ring;
+        for (size_t i = 0; i < (size_t)ln->Z * (size_t)L; i++)
+            for (int l = 0; l < JZ_LANES; l++)
+                pool[l] += ring[i * JZ_LANES + (size_t)l];
+        for (int l = 0; l < n; l++)
+            end_year(w[l], r[l], jz_result_slot(w[l], g), y, L, &left_care[l], &pool[l]);
     }
     return JZ_OK;
 }

@@ -4,6 +4,7 @@
  *   result.c    jz_result_alloc/free, jz_workspace_alloc/free
  *   check.c     input validation with messages naming gemeente/zorgsoort/year
  *   flow.c      volumes of one gemeente: the monthly Erlang chains
+ *   flow_lanes.c  the same monthly step for JZ_MODEL_LANES runs side by side (lanes.h)
  *   money.c     prices, costs, budgets, fixed lines of one gemeente
  *   measures.c  the cell inputs of one gemeente with the measures applied
  *   total.c     the region slot g = G
@@ -103,6 +104,9 @@ struct jz_workspace {
     /* zorgsoorten with a duration mixture (mixture.c); untouched otherwise */
     jz_erlang *mix_e;  /* [Z * 2] this year's coefficients of the two branches */
     double *mix_x;     /* [Z * 2 * JZ_STAGES_MAX] stock per stage of each branch */
+    /* the chains of JZ_MODEL_LANES runs side by side (lanes.h): used in
+     * the workspace of lane 0 by jz_model_run_lanes */
+    struct jz_lanes *lanes;
 };
 
 /* The result slot that gemeente g's numbers go to: g itself, or in a
@@ -129,6 +133,14 @@ int jz_delay_steps(int months, int steps_per_year);
  * gy arrays).  Validates the gemeente's inputs (jz_check_gemeente) first. */
 int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
                       int g, jz_error *err);
+
+/* flow.c: jz_flows_gemeente for n <= JZ_MODEL_LANES runs at once, lane i
+ * being (s[i], w[i], r[i]); the same bits in every lane as n calls of
+ * jz_flows_gemeente.  Lanes whose cells do not share one structure (stages,
+ * routes, delays, ageing destination) or that have a duration mixture are
+ * projected one by one.  On error err is that of some failing lane. */
+int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
+                            jz_result *const *r, int n, int g, jz_error *err);
 
 /* mixture.c: zorgsoorten whose duration is a two-branch mixture.
  * jz_mix_setup: this year's branch coefficients of cell z for mean zorgduur

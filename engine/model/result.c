@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "model/internal.h"
+#include "model/lanes.h"
 
 /* Arrays per gemeente x zorgsoort x year (all cz arrays of jz_result except
  * uit_to) and per gemeente x year: counted from the lists in jzsim/model.h. */
@@ -117,8 +118,9 @@ jz_workspace *jz_workspace_alloc(const jz_scenario *s)
     w->m_fin_mode = calloc(2 * Z, sizeof *w->m_fin_mode);
     w->mix_e = calloc(2 * Z, sizeof *w->mix_e); /* k = 0: empty */
     w->mix_x = calloc(2 * Z * JZ_STAGES_MAX, sizeof *w->mix_x);
+    w->lanes = jz_lanes_alloc(w->Z, w->ring_cap);
     if (!w->block || !w->coef || !w->ez || !w->cy || !w->route_to || !w->m_fin_mode || !w->mix_e ||
-        !w->mix_x) {
+        !w->mix_x || !w->lanes) {
         jz_workspace_free(w);
         return NULL;
     }
@@ -163,5 +165,6 @@ void jz_workspace_free(jz_workspace *w)
     free(w->m_fin_mode);
     free(w->mix_e);
     free(w->mix_x);
+    jz_lanes_free(w->lanes);
     free(w);
 }

@@ -35,8 +35,17 @@ int jz_model_run(const jz_scenario *s, jz_workspace *w, jz_result *r, jz_error *
     return jz_model_run_opts(s, w, r, NULL, err);
 }
 
-int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
-                      const jz_run_options *opt, jz_error *err)
+/* The first gemeente whose numbers overflowed in a rolling run, reported
+ * after the loop as the check below a full run reports it. */
+typedef struct overflow {
+    int g, y;
+    double cost, budget;
+} overflow;
+
+/* Before the gemeenten: the scenario-wide checks, the budget factor, the
+ * region slot cleared. */
+static int run_begin(const jz_scenario *s, jz_workspace *w, jz_result *r,
+                     const jz_run_options *opt, overflow *over, jz_error *err)
 {
     jz_error_clear(err);
     int rc = jz_check_dimensions(s, w, r, err);
@@ -55,51 +64,79 @@ int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
         w->budget_factor[y] = w->budget_factor[y - 1] * (1.0 + s->budget_index[y]);
 
     /* a rolling result has no room for the region's other arrays */
-    const int totals = w->rolling ? JZ_TOTALS_FIGURES : w->totals;
-    jz_total_clear(r, totals);
-    const int H = s->meta.horizon;
-    /* with a rolling result, the first gemeente whose numbers overflowed,
-     * reported after the loop as the check below a full run reports it */
-    int over_g = -1, over_y = 0;
-    double over_cost = 0.0, over_budget = 0.0;
-    for (int g = 0; g < s->n_gemeenten; g++) {
-        const int gs = jz_result_slot(w, g);
-        /* the besparing needs the gemeente without its measures: when a
-         * local measure acts, a run with every measure off first (its
-         * numbers are overwritten by the real run below) */
-        int counterfactual = (!opt || !opt->skip_measure_saving) && jz_measures_local_on(s, w, g);
-        if (counterfactual) {
-            w->measures_off = 1;
-            rc = jz_flows_gemeente(s, w, r, g, err);
-            w->measures_off = 0;
-            if (rc)
-                return rc;
-            jz_money_gemeente(s, w, r, g);
-            for (int y = 0; y < H; y++)
-                w->m_cost_off[y] = r->g_cost[jz_result_gy(r, gs, y)];
-        }
-        if ((rc = jz_flows_gemeente(s, w, r, g, err)))
-            return rc;
-        jz_money_gemeente(s, w, r, g);
-        for (int y = 0; y < H; y++) {
-            size_t i = jz_result_gy(r, gs, y);
-            /* without local measures the only measures are the
-             * Hervormingsagenda's fixed savings */
-            r->g_measure_saving[i] = counterfactual ? w->m_cost_off[y] - r->g_cost[i] : w->m_ha[y];
-            r->g_cost_without_measures[i] = counterfactual ? w->m_cost_off[y] : r->g_cost[i] + w->m_ha[y];
-        }
-        jz_regio_gemeente(s, r, g, gs);
-        jz_total_add(r, gs, totals);
-        for (int y = 0; w->rolling && over_g < 0 && y < H; y++) {
-            size_t i = jz_result_gy(r, gs, y);
-            if (!isfinite(r->g_cost[i]) || !isfinite(r->g_budget[i]) || !isfinite(r->g_unique[i])) {
-                over_g = g;
-                over_y = y;
-                over_cost = r->g_cost[i];
-                over_budget = r->g_budget[i];
-            }
+    jz_total_clear(r, w->rolling ? JZ_TOTALS_FIGURES : w->totals);
+    over->g = -1;
+    over->y = 0;
+    over->cost = over->budget = 0.0;
+    return JZ_OK;
+}
+
+/* 1 when gemeente g needs a run with every measure off first: the
+ * besparing of a local measure acting there. */
+static int needs_counterfactual(const jz_scenario *s, const jz_workspace *w,
+                                const jz_run_options *opt, int g)
+{
+    return (!opt || !opt->skip_measure_saving) && jz_measures_local_on(s, w, g);
+}
+
+/* Gemeente g after its flows: money, savings, its part of the region. */
+static void run_gemeente_rest(const jz_scenario *s, jz_workspace *w, jz_result *r, int g,
+                              int counterfactual, overflow *over)
+{
+    const int H = s->meta.horizon, gs = jz_result_slot(w, g);
+    jz_money_gemeente(s, w, r, g);
+    for (int y = 0; y < H; y++) {
+        size_t i = jz_result_gy(r, gs, y);
+        /* without local measures the only measures are the
+         * Hervormingsagenda's fixed savings */
+        r->g_measure_saving[i] = counterfactual ? w->m_cost_off[y] - r->g_cost[i] : w->m_ha[y];
+        r->g_cost_without_measures[i] = counterfactual ? w->m_cost_off[y] : r->g_cost[i] + w->m_ha[y];
+    }
+    jz_regio_gemeente(s, r, g, gs);
+    jz_total_add(r, gs, w->rolling ? JZ_TOTALS_FIGURES : w->totals);
+    for (int y = 0; w->rolling && over->g < 0 && y < H; y++) {
+        size_t i = jz_result_gy(r, gs, y);
+        if (!isfinite(r->g_cost[i]) || !isfinite(r->g_budget[i]) || !isfinite(r->g_unique[i])) {
+            over->g = g;
+            over->y = y;
+            over->cost = r->g_cost[i];
+            over->budget = r->g_budget[i];
         }
     }
+}
+
+/* Gemeente g, all of it. */
+static int run_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
+                        const jz_run_options *opt, int g, overflow *over, jz_error *err)
+{
+    const int H = s->meta.horizon, gs = jz_result_slot(w, g);
+    /* the besparing needs the gemeente without its measures: when a local
+     * measure acts, a run with every measure off first (its numbers are
+     * overwritten by the real run below) */
+    int counterfactual = needs_counterfactual(s, w, opt, g);
+    int rc;
+    if (counterfactual) {
+        w->measures_off = 1;
+        rc = jz_flows_gemeente(s, w, r, g, err);
+        w->measures_off = 0;
+        if (rc)
+            return rc;
+        jz_money_gemeente(s, w, r, g);
+        for (int y = 0; y < H; y++)
+            w->m_cost_off[y] = r->g_cost[jz_result_gy(r, gs, y)];
+    }
+    if ((rc = jz_flows_gemeente(s, w, r, g, err)))
+        return rc;
+    run_gemeente_rest(s, w, r, g, counterfactual, over);
+    return JZ_OK;
+}
+
+/* After the gemeenten: what they settle between them, the region's totals
+ * and ratios, and the last guard against overflow. */
+static int run_end(const jz_scenario *s, jz_workspace *w, jz_result *r, const overflow *over,
+                   jz_error *err)
+{
+    int rc;
     /* what the gemeenten settle between them (regio.c); it needs every
      * gemeente's result, so a rolling result cannot hold it (the Monte
      * Carlo keeps a full result for a scenario with a verevening) */
@@ -108,7 +145,7 @@ int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
                             "a scenario with a verevening or a contract needs a full result, not a rolling one");
     if ((rc = jz_regio_contracts(s, r, err)) || (rc = jz_regio_verevening(s, r, err)))
         return rc;
-    jz_total_finish(r, totals);
+    jz_total_finish(r, w->rolling ? JZ_TOTALS_FIGURES : w->totals);
     jz_regio_ratios(r);
     /* the loader's ranges keep every product finite; this is the last
      * guard for scenarios built in code */
@@ -119,9 +156,9 @@ int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
             double cost = r->g_cost[i], budget = r->g_budget[i];
             int bad = !isfinite(cost) || !isfinite(budget) || !isfinite(r->g_unique[i]);
             if (w->rolling && g < s->n_gemeenten) { /* slot 0 holds the last gemeente only */
-                bad = g == over_g && y == over_y;
-                cost = over_cost;
-                budget = over_budget;
+                bad = g == over->g && y == over->y;
+                cost = over->cost;
+                budget = over->budget;
             }
             if (bad)
                 return jz_error_set(err, JZ_ERUNTIME, s->meta.path, 0, 0,
@@ -131,4 +168,48 @@ int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
         }
     }
     return JZ_OK;
+}
+
+int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
+                      const jz_run_options *opt, jz_error *err)
+{
+    overflow over;
+    int rc = run_begin(s, w, r, opt, &over, err);
+    for (int g = 0; !rc && g < s->n_gemeenten; g++)
+        rc = run_gemeente(s, w, r, opt, g, &over, err);
+    return rc ? rc : run_end(s, w, r, &over, err);
+}
+
+int jz_model_run_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
+                       int n, jz_error *err)
+{
+    if (n < 1 || n > JZ_MODEL_LANES)
+        return jz_error_set(err, JZ_ERUNTIME, NULL, 0, 0, "%d lanes: 1 to %d can run at once", n,
+                            JZ_MODEL_LANES);
+    overflow over[JZ_MODEL_LANES];
+    int rc = JZ_OK;
+    for (int i = 0; i < n && !rc; i++) {
+        rc = run_begin(s[i], w[i], r[i], NULL, &over[i], err);
+        /* the lanes are projected gemeente by gemeente together */
+        if (!rc && (s[i]->n_gemeenten != s[0]->n_gemeenten || w[i]->Z != w[0]->Z ||
+                    w[i]->H != w[0]->H || w[i]->S != w[0]->S))
+            rc = jz_error_set(err, JZ_ERUNTIME, s[i]->meta.path, 0, 0,
+                              "lanes of one run need scenarios of the same dimensions");
+    }
+    for (int g = 0; !rc && g < s[0]->n_gemeenten; g++) {
+        int counterfactual = 0;
+        for (int i = 0; i < n; i++)
+            counterfactual |= needs_counterfactual(s[i], w[i], NULL, g);
+        if (counterfactual) { /* rare: lane by lane */
+            for (int i = 0; i < n && !rc; i++)
+                rc = run_gemeente(s[i], w[i], r[i], NULL, g, &over[i], err);
+            continue;
+        }
+        rc = jz_flows_gemeente_lanes(s, w, r, n, g, err);
+        for (int i = 0; i < n && !rc; i++)
+            run_gemeente_rest(s[i], w[i], r[i], g, 0, &over[i]);
+    }
+    for (int i = 0; i < n && !rc; i++)
+        rc = run_end(s[i], w[i], r[i], &over[i], err);
+    return rc;
 }

@@ -220,6 +220,21 @@ typedef struct jz_run_options {
 int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
                       const jz_run_options *opt, jz_error *err);
 
+/* Runs of up to JZ_MODEL_LANES scenarios at once: lane i is the run
+ * jz_model_run(s[i], w[i], r[i]), with the same bits in every result, but
+ * the chains of the lanes are stepped side by side in vector registers
+ * (one Monte Carlo draw per lane).  The scenarios must have the same
+ * dimensions and are meant to share their integer structure (draws of one
+ * scenario): a gemeente whose lanes differ in stages, routes, delays or
+ * ageing destination, or that has a duration mixture or a local measure,
+ * is projected lane by lane.  Each w[i] must be a distinct workspace with
+ * the settings that lane's jz_model_run would use.  On error, err is the
+ * error of one failing lane and the results are unspecified: run the lanes
+ * one by one to learn which failed. */
+#define JZ_MODEL_LANES 4
+int jz_model_run_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
+                       int n, jz_error *err);
+
 /* Gemeenten whose own inputs the caller vouches for, for every later run
  * with w: checked[g] = 1 means gemeente g's inputs (its cells, all years,
  * and its fixed lines, external shifts and rijksbijdrage) are those of a

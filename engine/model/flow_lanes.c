@@ -1,0 +1,184 @@
+/*
+ * flow_lanes.c - the monthly step of flow.c for JZ_LANES runs at once
+ * (lanes.h): one vector operation does one scalar operation of every lane.
+ *
+ * Same bits as the scalar step.  The code below is flow.c's step with
+ * double replaced by jz_lane: the same products and sums in the same
+ * order.  Nothing here may change that order: no reduction across lanes,
+ * no reassociation (no -ffast-math), and no a * b + c contracted into one
+ * fused multiply-add, which rounds once instead of twice.  This file is
+ * built with -ffp-contract=off (CMakeLists.txt), and its AVX2 clone does not
+ * enable FMA.  tests/test_lanes.c compares every figure with the scalar
+ * path bit for bit.
+ *
+ * Dispatch.  On x86-64 with GCC or clang (not emscripten, which has no
+ * target_clones) jz_lanes_year is compiled twice, for AVX2 (a lane vector
+ * is one 256-bit register) and for the baseline x86-64 (two SSE2
+ * registers); the loader picks one per machine.  Elsewhere the compiler
+ * splits the vectors into what the target has.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/internal.h"
+#include "model/lanes.h"
+
+#if defined(__x86_64__) && !defined(__EMSCRIPTEN__) && \
+    (defined(__clang__) ? __clang_major__ >= 14 : defined(__GNUC__) && __GNUC__ >= 6)
+#define JZ_LANES_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define JZ_LANES_CLONES
+#endif
+
+#if defined(__clang__)
+#define JZ_UNROLL _Pragma("unroll 8")
+#elif defined(__GNUC__)
+#define JZ_UNROLL _Pragma("GCC unroll 8")
+#else
+#define JZ_UNROLL
+#endif
+
+static void *lane_array(size_t n)
+{
+    /* a whole number of 64-byte lines: aligned_alloc needs it */
+    size_t bytes = (n * sizeof(jz_lane) + 63) / 64 * 64;
+    void *p = aligned_alloc(64, bytes ? bytes : 64);
+    if (p)
+        memset(p, 0, bytes ? bytes : 64);
+    return p;
+}
+
+void jz_lanes_free(jz_lanes *ln)
+{
+    if (!ln)
+        return;
+    free(ln->cell);
+    free(ln->frac);
+    free(ln->x);
+    free(ln->arrive);
+    free(ln->next);
+    free(ln->ring);
+    free(ln->acc);
+    free(ln);
+}
+
+jz_lanes *jz_lanes_alloc(int Z, int ring_cap)
+{
+    jz_lanes *ln = calloc(1, sizeof *ln);
+    if (!ln)
+        return NULL;
+    size_t z = (size_t)Z;
+    ln->Z = Z;
+    ln->ring_cap = ring_cap;
+    /* jz_lane_cell holds jz_lane members: aligned like them */
+    size_t cell_bytes = (z * sizeof(jz_lane_cell) + 63) / 64 * 64;
+    ln->cell = aligned_alloc(64, cell_bytes);
+    if (ln->cell)
+        memset(ln->cell, 0, cell_bytes);
+    ln->frac = lane_array(z * z);
+    ln->x = lane_array(z * JZ_STAGES_MAX);
+    ln->arrive = lane_array(z);
+    ln->next = lane_array(z);
+    ln->ring = lane_array(z * (size_t)ring_cap);
+    ln->acc = lane_array(z * ACC_N);
+    if (!ln->cell || !ln->frac || !ln->x || !ln->arrive || !ln->next || !ln->ring || !ln->acc) {
+        jz_lanes_free(ln);
+        return NULL;
+    }
+    return ln;
+}
+
+/* flow.c's chain_step, lane by lane.  The inflow comes by pointer: a
+ * vector passed by value would have a different ABI in the two clones. */
+static inline void lane_chain_step(const jz_lane_cell *restrict e, jz_lane *restrict x,
+                                   const jz_lane *restrict inflow, int k, jz_lane sums[restrict 4])
+{
+    const jz_lane I = *inflow;
+    jz_lane s0 = {0}, cm = I * e->V, last = I * e->V_last;
+    JZ_UNROLL
+    for (int i = 0; i < k; i++) {
+        s0 += x[i];
+        cm += x[i] * e->W[i];
+        last += x[i] * e->gamma[k - 1 - i];
+    }
+    jz_lane s1 = {0};
+    JZ_UNROLL
+    for (int j = k - 1; j >= 0; j--) {
+        jz_lane v = I * e->gamma[j];
+        JZ_UNROLL
+        for (int i = 0; i <= j; i++)
+            v += e->phi[j - i] * x[i];
+        x[j] = v;
+        s1 += v;
+    }
+    sums[0] = s0;
+    sums[1] = s1;
+    sums[2] = cm;
+    sums[3] = last;
+}
+
+/* The clones are of a static function behind a plain one: clang 14 names
+ * the dispatcher of an exported multiversioned function differently from
+ * what callers in other files link to. */
+JZ_LANES_CLONES
+static int lanes_year(jz_lanes *ln, int S, int L, int head)
+{
+    const int Z = ln->Z;
+    for (int m = 0; m < S; m++) {
+        for (int z = 0; z < Z; z++) {
+            const jz_lane_cell *e = &ln->cell[z];
+            jz_lane *x = ln->x + (size_t)z * JZ_STAGES_MAX;
+            jz_lane *a = ln->acc + (size_t)z * ACC_N;
+            jz_lane in_tr = ln->arrive[z];
+            jz_lane in_re = ln->ring[(size_t)z * (size_t)L + (size_t)head];
+            jz_lane I = e->ext + in_tr + in_re;
+
+            jz_lane sums[4];
+            switch (e->k) { /* constant k: fully unrolled up to 8 stages */
+            case 1: lane_chain_step(e, x, &I, 1, sums); break;
+            case 2: lane_chain_step(e, x, &I, 2, sums); break;
+            case 3: lane_chain_step(e, x, &I, 3, sums); break;
+            case 4: lane_chain_step(e, x, &I, 4, sums); break;
+            case 5: lane_chain_step(e, x, &I, 5, sums); break;
+            case 6: lane_chain_step(e, x, &I, 6, sums); break;
+            case 7: lane_chain_step(e, x, &I, 7, sums); break;
+            case 8: lane_chain_step(e, x, &I, 8, sums); break;
+            default: lane_chain_step(e, x, &I, e->k, sums); break;
+            }
+            jz_lane cm = sums[2];
+            jz_lane C = e->r * sums[3];
+            jz_lane A = e->a * cm;
+            jz_lane E = C + A;
+
+            /* flow.c's route_exits */
+            for (int n = 0; n < e->n_route; n++)
+                ln->next[e->route_to[n]] += C * e->route_frac[n];
+            if (e->ageing_to >= 0)
+                ln->next[e->ageing_to] += A * e->aged_to;
+            int slot = head + e->reentry_steps;
+            if (slot >= L)
+                slot -= L;
+            ln->ring[(size_t)e->reentry_to * (size_t)L + (size_t)slot] += C * e->reentry;
+
+            a[ACC_IN_TR] += in_tr;
+            a[ACC_IN_RE] += in_re;
+            a[ACC_EXIT] += E;
+            a[ACC_AGEING] += A;
+            a[ACC_COMPL] += C;
+            a[ACC_CM] += cm;
+        }
+        for (int z = 0; z < Z; z++) {
+            ln->arrive[z] = ln->next[z];
+            ln->next[z] = (jz_lane){0};
+            ln->ring[(size_t)z * (size_t)L + (size_t)head] = (jz_lane){0};
+        }
+        if (++head == L)
+            head = 0;
+    }
+    return head;
+}
+
+int jz_lanes_year(jz_lanes *ln, int S, int L, int head)
+{
+    return lanes_year(ln, S, L, head);
+}

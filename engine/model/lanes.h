@@ -1,0 +1,63 @@
+/*
+ * lanes.h - the chains of JZ_LANES runs stepped side by side (internal).
+ *
+ * A Monte Carlo projects the same gemeente for several draws.  Their chains
+ * have the same integer structure (stages, routes, the ageing destination,
+ * the re-entry delay and so the ring layout): no distribution reaches
+ * those.  Only doubles differ: stocks, arrivals, coefficients, fractions.
+ * So the chains of JZ_LANES draws are stepped together, one draw per lane
+ * of a vector of doubles, with every array stored [..][lane]
+ * (structure of arrays).  Lane j does exactly the operations of the scalar
+ * step (flow.c) in the same order, on its own numbers only, so its results
+ * are the same bits as a run of that draw alone.
+ *
+ * flow.c fills a jz_lanes from the lanes' workspaces (coefficients and
+ * cell parameters per cell-year, computed by the scalar code per lane) and
+ * reads the year's sums back; flow_lanes.c steps the months.
+ */
+#ifndef JZ_MODEL_LANES_H
+#define JZ_MODEL_LANES_H
+
+#include "jzsim/model.h"
+
+#define JZ_LANES JZ_MODEL_LANES
+
+/* JZ_LANES doubles, one per lane (GCC/clang vector extension: the
+ * operators act lane by lane; 4 doubles is one AVX2 register, or two SSE2
+ * registers in the default build). */
+typedef double jz_lane __attribute__((vector_size(JZ_LANES * sizeof(double))));
+
+/* One zorgsoort in the current year, all lanes: the coefficients of its
+ * chain (jz_erlang) and its cell parameters (jz_cellyear).  The integers
+ * are those of lane 0; flow.c runs lanes together only when they agree. */
+typedef struct jz_lane_cell {
+    jz_lane phi[JZ_STAGES_MAX], gamma[JZ_STAGES_MAX], W[JZ_STAGES_MAX];
+    jz_lane V, V_last, r, a; /* jz_erlang */
+    jz_lane ext, reentry, aged_to; /* jz_cellyear */
+    const jz_lane *route_frac; /* [n_route] fractions of completions to route_to[n] */
+    const int *route_to;
+    int k, n_route, ageing_to, reentry_to, reentry_steps;
+} jz_lane_cell;
+
+/* The state of one gemeente's chains in all lanes; allocated with a
+ * workspace (jz_lanes_alloc), used in the workspace of lane 0. */
+typedef struct jz_lanes {
+    int Z, ring_cap;
+    jz_lane_cell *cell; /* [Z] */
+    jz_lane *frac;      /* [Z * Z] route fractions, cell z's at z * Z */
+    jz_lane *x;         /* [Z * JZ_STAGES_MAX] stock per stage */
+    jz_lane *arrive;    /* [Z] transfers arriving in the current step */
+    jz_lane *next;      /* [Z] transfers leaving now, arriving next step */
+    jz_lane *ring;      /* [Z * ring_cap] re-entries by arrival slot */
+    jz_lane *acc;       /* [Z * ACC_N] the year's sums (ACC_* of internal.h) */
+} jz_lanes;
+
+jz_lanes *jz_lanes_alloc(int Z, int ring_cap);
+void jz_lanes_free(jz_lanes *ln);
+
+/* Step S months of the Z chains in every lane, from ring slot head of a
+ * ring of L slots; adds the months' arrivals, exits and client-steps into
+ * acc.  Returns the ring slot of the next step. */
+int jz_lanes_year(jz_lanes *ln, int S, int L, int head);
+
+#endif

@@ -1,0 +1,281 @@
+/*
+ * test_lanes.c - runs side by side (jz_model_run_lanes, model/lanes.h) give
+ * the same bits as runs one at a time: every double of every result, for
+ * draws of scenarios with ageing, re-entry, transfers and chains of 1 to 12
+ * stages (the unrolled steps and the general loop), with 1 to 4 lanes; and
+ * the Monte Carlo gives the same summaries and kept draws with lanes as
+ * without.  A lane that read another lane's number would differ here: the
+ * draws of one group are never equal.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "jzsim/jzsim.h"
+#include "jzsim/mc.h"
+#include "jzsim/uncertainty.h"
+#include "jztest.h"
+
+/* Three gemeenten, chains of 1, 3, 6, 9 and 12 stages, transfers between
+ * them, re-entry with different delays, ageing into another zorgsoort, and
+ * uncertain zorgduur, instroom, transitions, re-entry and start. */
+static const char *STAGES =
+    "meta: {name: Lanes, base_year: 2024, horizon: 4}\n"
+    "zorgsoorten:\n"
+    "  - key: a\n"
+    "    start: {dist: uniform, low: 800, high: 1200}\n"
+    "    instroom: {dist: normal, mean: 900, sd: 80, low: 600, high: 1200}\n"
+    "    zorgduur: {dist: triangular, low: 9, mode: 12, high: 16}\n"
+    "    cost: 2k\n"
+    "    transitions: {b: {dist: uniform, low: 10%, high: 30%}, e: 5%}\n"
+    "    reentry: {fraction: {dist: uniform, low: 5%, high: 15%}, delay_months: 7}\n"
+    "  - key: b\n"
+    "    stages: 3\n"
+    "    start: 300\n"
+    "    instroom: 100\n"
+    "    zorgduur: {dist: uniform, low: 14, high: 22}\n"
+    "    cost: 9k\n"
+    "    transitions: {c: 10%}\n"
+    "    ageing: {rate: 6%, to: e, fraction: 40%}\n"
+    "  - key: c\n"
+    "    stages: 6\n"
+    "    start: 90\n"
+    "    instroom: {dist: uniform, low: 20, high: 40}\n"
+    "    zorgduur: 30\n"
+    "    cost: 50k\n"
+    "    reentry: {fraction: 10%, delay_months: 24}\n"
+    "    ageing: {rate: {dist: uniform, low: 3%, high: 9%}}\n"
+    "  - key: d\n"
+    "    stages: 9\n"
+    "    start: 40\n"
+    "    instroom: 15\n"
+    "    zorgduur: {dist: uniform, low: 20, high: 40}\n"
+    "    cost: 80k\n"
+    "    transitions: {a: 20%}\n"
+    "  - key: e\n"
+    "    stages: 12\n"
+    "    start: 60\n"
+    "    instroom: 10\n"
+    "    zorgduur: {dist: uniform, low: 24, high: 48}\n"
+    "    cost: 30k\n"
+    "    reentry: {fraction: 4%, delay_months: 3}\n"
+    "gemeenten:\n"
+    "  - {code: GM0001, name: Een}\n"
+    "  - {code: GM0002, name: Twee, zorg: {a: {instroom: 400}, c: {zorgduur: 20}}}\n"
+    "  - {code: GM0003, name: Drie}\n";
+
+static jz_scenario *load_string(const char *yaml)
+{
+    jz_error err;
+    jz_scenario *s = jz_scenario_load_string(yaml, strlen(yaml), "lanes.yaml", NULL, &err);
+    if (!s)
+        fail_msg("%s:%d:%d: %s", err.file, err.line, err.column, err.message);
+    return s;
+}
+
+static jz_scenario *load_file(const char *rel)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", JZ_SOURCE_DIR, rel);
+    jz_error err;
+    jz_scenario *s = jz_scenario_load(path, NULL, &err);
+    if (!s)
+        fail_msg("%s:%d:%d: %s", err.file, err.line, err.column, err.message);
+    return s;
+}
+
+/* Draws d0 .. d0 + n - 1 of base, run one at a time and side by side (full
+ * results, then rolling ones); every double must be the same bits. */
+static void check_lanes(const jz_scenario *base, long d0, int n)
+{
+    jz_scenario *copy[JZ_MODEL_LANES];
+    jz_workspace *w1[JZ_MODEL_LANES], *wn[JZ_MODEL_LANES];
+    jz_result *r1[JZ_MODEL_LANES], *rn[JZ_MODEL_LANES];
+    jz_sampler *sp = jz_sampler_alloc(base, 7);
+    assert_non_null(sp);
+    double *x = calloc((size_t)base->n_uncertain + 1, sizeof *x);
+    assert_non_null(x);
+    for (int l = 0; l < n; l++) {
+        copy[l] = jz_scenario_copy(base);
+        assert_non_null(copy[l]);
+        jz_sampler_draw(sp, d0 + l, x);
+        jz_unc_apply(base, copy[l], x);
+        w1[l] = jz_workspace_alloc(base);
+        wn[l] = jz_workspace_alloc(base);
+        assert_non_null(w1[l]);
+        assert_non_null(wn[l]);
+    }
+    for (int rolling = 0; rolling <= 1; rolling++) {
+        jz_error err;
+        for (int l = 0; l < n; l++) {
+            r1[l] = rolling ? jz_result_alloc_rolling(base) : jz_result_alloc(base);
+            rn[l] = rolling ? jz_result_alloc_rolling(base) : jz_result_alloc(base);
+            assert_non_null(r1[l]);
+            assert_non_null(rn[l]);
+            /* every double of the result, also those no run writes */
+            memset(r1[l]->block, 0, r1[l]->block_len * sizeof(double));
+            memset(rn[l]->block, 0, rn[l]->block_len * sizeof(double));
+            jz_workspace_set_rolling(w1[l], rolling, 1);
+            jz_workspace_set_rolling(wn[l], rolling, 1);
+            if (jz_model_run(copy[l], w1[l], r1[l], &err) != JZ_OK)
+                fail_msg("draw %ld: %s", d0 + l, err.message);
+        }
+        if (jz_model_run_lanes((const jz_scenario *const *)copy, wn, rn, n, &err) != JZ_OK)
+            fail_msg("lanes: %s", err.message);
+        for (int l = 0; l < n; l++) {
+            assert_int_equal(r1[l]->block_len, rn[l]->block_len);
+            for (size_t i = 0; i < r1[l]->block_len; i++)
+                if (memcmp(&r1[l]->block[i], &rn[l]->block[i], sizeof(double)) != 0)
+                    fail_msg("%s result, lane %d of %d, double %zu: %.17g one at a time, %.17g in lanes",
+                             rolling ? "rolling" : "full", l, n, i, r1[l]->block[i], rn[l]->block[i]);
+        }
+        /* the draws differ, so the lanes were not all the same numbers */
+        if (n > 1)
+            assert_memory_not_equal(r1[0]->block, r1[1]->block, r1[0]->block_len * sizeof(double));
+        for (int l = 0; l < n; l++) {
+            jz_result_free(r1[l]);
+            jz_result_free(rn[l]);
+        }
+    }
+    for (int l = 0; l < n; l++) {
+        jz_scenario_free(copy[l]);
+        jz_workspace_free(w1[l]);
+        jz_workspace_free(wn[l]);
+    }
+    free(x);
+    jz_sampler_free(sp);
+}
+
+static void test_lanes_stages(void **state)
+{
+    (void)state;
+    jz_scenario *s = load_string(STAGES);
+    for (int n = 1; n <= JZ_MODEL_LANES; n++)
+        check_lanes(s, 10 * n, n);
+    jz_scenario_free(s);
+}
+
+static void test_lanes_example(void **state)
+{
+    (void)state;
+    jz_scenario *s = load_file("scenarios/example-onzeker.yaml");
+    check_lanes(s, 0, JZ_MODEL_LANES);
+    check_lanes(s, 101, 3);
+    jz_scenario_free(s);
+}
+
+/* Lanes whose structure differs (a route that one draw switches off) are
+ * projected one by one: still the same bits. */
+static void test_lanes_unlike(void **state)
+{
+    (void)state;
+    jz_scenario *s = load_string(STAGES);
+    jz_scenario *c[2] = {jz_scenario_copy(s), jz_scenario_copy(s)};
+    assert_non_null(c[0]);
+    assert_non_null(c[1]);
+    /* gemeente 0, zorgsoort a: no transfer to b in lane 1 */
+    const int Z = s->n_zorgsoorten, H = s->meta.horizon;
+    for (int y = 0; y < H; y++)
+        c[1]->cells[0].transition[(size_t)y * (size_t)Z + 1] = 0.0;
+    jz_workspace *w1 = jz_workspace_alloc(s), *wn[2] = {jz_workspace_alloc(s), jz_workspace_alloc(s)};
+    jz_result *r1 = jz_result_alloc(s), *rn[2] = {jz_result_alloc(s), jz_result_alloc(s)};
+    assert_true(w1 && wn[0] && wn[1] && r1 && rn[0] && rn[1]);
+    jz_error err;
+    assert_int_equal(jz_model_run_lanes((const jz_scenario *const *)c, wn, rn, 2, &err), JZ_OK);
+    for (int l = 0; l < 2; l++) {
+        memcpy(r1->block, rn[l]->block, r1->block_len * sizeof(double));
+        assert_int_equal(jz_model_run(c[l], w1, r1, &err), JZ_OK);
+        assert_memory_equal(r1->block, rn[l]->block, r1->block_len * sizeof(double));
+    }
+    jz_workspace_free(w1);
+    jz_workspace_free(wn[0]);
+    jz_workspace_free(wn[1]);
+    jz_result_free(r1);
+    jz_result_free(rn[0]);
+    jz_result_free(rn[1]);
+    jz_scenario_free(c[0]);
+    jz_scenario_free(c[1]);
+    jz_scenario_free(s);
+}
+
+static void same_double(double a, double b, const char *what, int f)
+{
+    if (memcmp(&a, &b, sizeof a) != 0)
+        fail_msg("figure %d, %s: %.17g one at a time, %.17g in lanes", f, what, a, b);
+}
+
+static void same_stat(const jz_mc_stat *a, const jz_mc_stat *b, int f)
+{
+    same_double(a->point, b->point, "point", f);
+    same_double(a->mean, b->mean, "mean", f);
+    same_double(a->sd, b->sd, "sd", f);
+    same_double(a->se, b->se, "se", f);
+    for (int q = 0; q < JZ_MC_NQ; q++)
+        same_double(a->q[q], b->q[q], "percentile", f);
+    same_double(a->min, b->min, "min", f);
+    same_double(a->max, b->max, "max", f);
+    assert_int_equal(a->coarse, b->coarse);
+}
+
+/* The Monte Carlo: summaries and every kept draw the same bits with lanes
+ * (default) as one draw at a time, with 1 and 2 threads; 203 draws, so
+ * the last group of a block is short. */
+static void test_lanes_mc(void **state)
+{
+    (void)state;
+    const char *paths[] = {NULL, "scenarios/example-onzeker.yaml"};
+    for (int p = 0; p < 2; p++) {
+        jz_scenario *s = p ? load_file(paths[p]) : load_string(STAGES);
+        jz_mc_result *res[2][2] = {{NULL, NULL}, {NULL, NULL}};
+        for (int lanes = 0; lanes <= 1; lanes++)
+            for (int t = 1; t <= 2; t++) {
+                jz_mc_options o;
+                jz_mc_options_default(&o);
+                o.draws = 203;
+                o.seed = 11;
+                o.threads = t;
+                o.keep_draws = 1;
+                o.lanes = lanes; /* 0: side by side, 1: one at a time */
+                jz_error err;
+                if (jz_mc_run(s, &o, &res[lanes][t - 1], &err) != JZ_OK)
+                    fail_msg("%s", err.message);
+            }
+        const jz_mc_result *a = res[1][0];
+        for (int i = 0; i < 2; i++)
+            for (int t = 0; t < 2; t++) {
+                const jz_mc_result *b = res[i][t];
+                assert_int_equal(a->n_figures, b->n_figures);
+                for (int f = 0; f < a->n_figures; f++) /* field by field: the struct has padding */
+                    same_stat(&a->stat[f], &b->stat[f], f);
+                assert_memory_equal(a->p_below, b->p_below, (size_t)a->horizon * sizeof *a->p_below);
+                assert_memory_equal(a->kept_values, b->kept_values,
+                                    (size_t)a->draws * (size_t)a->n_figures * sizeof *a->kept_values);
+                assert_memory_equal(a->kept_inputs, b->kept_inputs,
+                                    (size_t)a->draws * (size_t)s->n_uncertain * sizeof *a->kept_inputs);
+            }
+        for (int i = 0; i < 2; i++)
+            for (int t = 0; t < 2; t++)
+                jz_mc_result_free(res[i][t]);
+        jz_scenario_free(s);
+    }
+}
+
+int main(void)
+{
+    gsl_set_error_handler_off();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lanes_stages),
+        cmocka_unit_test(test_lanes_example),
+        cmocka_unit_test(test_lanes_unlike),
+        cmocka_unit_test(test_lanes_mc),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
