@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "model/chain_step.h"
 #include "model/internal.h"
 #include "model/lanes.h"
 
@@ -26,47 +27,13 @@ static double stock_sum(const double *x, int k)
     return t;
 }
 
-/* Unroll hint for the loops over the stages (k <= 8 fully unrolled when k
- * is a constant; longer chains keep the loop).  Unrolling does not change
- * the order of any addition, so the results are the same bits. */
-#if defined(__clang__)
-#define JZ_UNROLL _Pragma("unroll 8")
-#elif defined(__GNUC__)
-#define JZ_UNROLL _Pragma("GCC unroll 8")
-#else
-#define JZ_UNROLL
-#endif
-
-/* One step of one chain with inflow I: x is replaced by the end state;
- * sums[0] = stock at the start, sums[1] = at the end, sums[2] = client-steps,
- * sums[3] = client-steps in the last stage (completions / r).
- * Inlined with a constant k at the call sites, so the loops unroll. */
+/* One step of one chain with inflow I (chain_step.h has the arithmetic,
+ * shared with the lanes).  Inlined with a constant k at the call sites, so
+ * the loops unroll. */
 static inline void chain_step(const jz_erlang *restrict e, double *restrict x,
                               double I, int k, double sums[restrict 4])
 {
-    double s0 = 0.0, cm = I * e->V, last = I * e->V_last;
-    JZ_UNROLL
-    for (int i = 0; i < k; i++) {
-        s0 += x[i];
-        cm += x[i] * e->W[i];
-        last += x[i] * e->gamma[k - 1 - i];
-    }
-    /* x_j(end) = sum_{i<=j} phi_{j-i} x_i + I gamma_j, in place from the
-     * last stage down (stage j reads only i <= j) */
-    double s1 = 0.0;
-    JZ_UNROLL
-    for (int j = k - 1; j >= 0; j--) {
-        double v = I * e->gamma[j];
-        JZ_UNROLL
-        for (int i = 0; i <= j; i++)
-            v += e->phi[j - i] * x[i];
-        x[j] = v;
-        s1 += v;
-    }
-    sums[0] = s0;
-    sums[1] = s1;
-    sums[2] = cm;
-    sums[3] = last;
+    JZ_CHAIN_STEP(double, e, x, I, k, sums);
 }
 
 /* Send one step's exits on: completions C to the routes and the re-entry

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/chain_step.h"
 #include "model/internal.h"
 #include "model/lanes.h"
 
@@ -28,14 +29,6 @@
 #define JZ_LANES_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define JZ_LANES_CLONES
-#endif
-
-#if defined(__clang__)
-#define JZ_UNROLL _Pragma("unroll 8")
-#elif defined(__GNUC__)
-#define JZ_UNROLL _Pragma("GCC unroll 8")
-#else
-#define JZ_UNROLL
 #endif
 
 static void *lane_array(size_t n)
@@ -94,27 +87,7 @@ static inline void lane_chain_step(const jz_lane_cell *restrict e, jz_lane *rest
                                    const jz_lane *restrict inflow, int k, jz_lane sums[restrict 4])
 {
     const jz_lane I = *inflow;
-    jz_lane s0 = {0}, cm = I * e->V, last = I * e->V_last;
-    JZ_UNROLL
-    for (int i = 0; i < k; i++) {
-        s0 += x[i];
-        cm += x[i] * e->W[i];
-        last += x[i] * e->gamma[k - 1 - i];
-    }
-    jz_lane s1 = {0};
-    JZ_UNROLL
-    for (int j = k - 1; j >= 0; j--) {
-        jz_lane v = I * e->gamma[j];
-        JZ_UNROLL
-        for (int i = 0; i <= j; i++)
-            v += e->phi[j - i] * x[i];
-        x[j] = v;
-        s1 += v;
-    }
-    sums[0] = s0;
-    sums[1] = s1;
-    sums[2] = cm;
-    sums[3] = last;
+    JZ_CHAIN_STEP(jz_lane, e, x, I, k, sums);
 }
 
 /* The clones are of a static function behind a plain one: clang 14 names

@@ -8,6 +8,7 @@
  * jz_result_alloc and jz_workspace_alloc (result.c); test_robustness checks
  * that the estimate equals what they allocate, so the two cannot drift.
  */
+#include <stdio.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -86,6 +87,23 @@ static void size_place(const jz_scenario *s, const char **file, int *line)
     }
 }
 
+/* The one message for a model above the memory limit: what it needs, of
+ * what (`what`), and what the user can change (`fewer`: an extra remedy,
+ * "" or " fewer --threads,"). */
+static int too_large(const jz_scenario *s, size_t need, const char *what, const char *fewer, size_t limit,
+                     jz_error *err)
+{
+    const char *file;
+    int line;
+    size_place(s, &file, &line);
+    return jz_error_set(err, JZ_EINPUT, file, line, 0,
+                        "the model is too large: %d gemeenten x %d zorgsoorten x %d years needs about "
+                        "%zu MiB (%s), above the limit of %zu MiB; use fewer gemeenten, zorgsoorten or "
+                        "years,%s or raise the limit with JZSIM_MAX_MEMORY=<MiB> (docs/scenario-format.md, "
+                        "\"Size limit\")",
+                        s->n_gemeenten, s->n_zorgsoorten, s->meta.horizon, need >> 20, what, limit >> 20, fewer);
+}
+
 int jz_model_check_size(const jz_scenario *s, size_t limit, jz_error *err)
 {
     jz_size_estimate e;
@@ -95,16 +113,10 @@ int jz_model_check_size(const jz_scenario *s, size_t limit, jz_error *err)
     size_t need = add(e.run_bytes, e.all_outputs_bytes);
     if (need <= limit)
         return JZ_OK;
-    const char *file;
-    int line;
-    size_place(s, &file, &line);
-    return jz_error_set(err, JZ_EINPUT, file, line, 0,
-                        "the model is too large: %d gemeenten x %d zorgsoorten x %d years needs about "
-                        "%zu MiB (a run %zu MiB, reports of every gemeente %zu MiB), above the limit of "
-                        "%zu MiB; use fewer gemeenten, zorgsoorten or years, or raise the limit with "
-                        "JZSIM_MAX_MEMORY=<MiB> (docs/scenario-format.md, \"Size limit\")",
-                        s->n_gemeenten, s->n_zorgsoorten, s->meta.horizon, need >> 20, e.run_bytes >> 20,
-                        e.all_outputs_bytes >> 20, limit >> 20);
+    char what[96];
+    snprintf(what, sizeof what, "a run %zu MiB, reports of every gemeente %zu MiB", e.run_bytes >> 20,
+             e.all_outputs_bytes >> 20);
+    return too_large(s, need, what, "", limit, err);
 }
 
 int jz_model_check_size_rolling(const jz_scenario *s, int threads, size_t limit, jz_error *err)
@@ -120,14 +132,8 @@ int jz_model_check_size_rolling(const jz_scenario *s, int threads, size_t limit,
     size_t need = add(mul((size_t)threads, run), full ? 0 : e.volume_cache_bytes);
     if (need <= limit)
         return JZ_OK;
-    const char *file;
-    int line;
-    size_place(s, &file, &line);
-    return jz_error_set(err, JZ_EINPUT, file, line, 0,
-                        "the model is too large: %d gemeenten x %d zorgsoorten x %d years needs about "
-                        "%zu MiB (%d runs of %zu MiB%s), above the limit of %zu MiB; use fewer gemeenten, "
-                        "zorgsoorten or years, fewer --threads, or raise the limit with "
-                        "JZSIM_MAX_MEMORY=<MiB> (docs/scenario-format.md, \"Size limit\")",
-                        s->n_gemeenten, s->n_zorgsoorten, s->meta.horizon, need >> 20, threads, run >> 20,
-                        full ? "" : " and the volumes kept across draws", limit >> 20);
+    char what[96];
+    snprintf(what, sizeof what, "%d runs of %zu MiB%s", threads, run >> 20,
+             full ? "" : " and the volumes kept across draws");
+    return too_large(s, need, what, " fewer --threads,", limit, err);
 }

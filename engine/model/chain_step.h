@@ -1,0 +1,52 @@
+/*
+ * chain_step.h - the arithmetic of one step of one Erlang chain, written
+ * once for the scalar path (flow.c, T = double) and the lanes
+ * (flow_lanes.c, T = jz_lane).  Lanes must give the same bits as a run
+ * alone (lanes.h), which holds only while both do the same operations in
+ * the same order: one definition keeps them from drifting apart.
+ * Unrolling does not change the order of any addition.
+ */
+#ifndef JZ_MODEL_CHAIN_STEP_H
+#define JZ_MODEL_CHAIN_STEP_H
+
+/* Unroll hint for the loops over the stages (k <= 8 fully unrolled when k
+ * is a constant; longer chains keep the loop). */
+#if defined(__clang__)
+#define JZ_UNROLL _Pragma("unroll 8")
+#elif defined(__GNUC__)
+#define JZ_UNROLL _Pragma("GCC unroll 8")
+#else
+#define JZ_UNROLL
+#endif
+
+/* One step with inflow I of the chain x (k stages, coefficients e): x is
+ * replaced by the end state; sums[0] = stock at the start, sums[1] = at the
+ * end, sums[2] = client-steps, sums[3] = client-steps in the last stage
+ * (completions / r).  x_j(end) = sum_{i<=j} phi_{j-i} x_i + I gamma_j, in
+ * place from the last stage down (stage j reads only i <= j). */
+#define JZ_CHAIN_STEP(T, e, x, I, k, sums)                        \
+    do {                                                          \
+        T s0_ = {0}, cm_ = (I) * (e)->V, last_ = (I) * (e)->V_last; \
+        JZ_UNROLL                                                 \
+        for (int i_ = 0; i_ < (k); i_++) {                        \
+            s0_ += (x)[i_];                                       \
+            cm_ += (x)[i_] * (e)->W[i_];                          \
+            last_ += (x)[i_] * (e)->gamma[(k) - 1 - i_];          \
+        }                                                         \
+        T s1_ = {0};                                              \
+        JZ_UNROLL                                                 \
+        for (int j_ = (k) - 1; j_ >= 0; j_--) {                   \
+            T v_ = (I) * (e)->gamma[j_];                          \
+            JZ_UNROLL                                             \
+            for (int i_ = 0; i_ <= j_; i_++)                      \
+                v_ += (e)->phi[j_ - i_] * (x)[i_];                \
+            (x)[j_] = v_;                                         \
+            s1_ += v_;                                            \
+        }                                                         \
+        (sums)[0] = s0_;                                          \
+        (sums)[1] = s1_;                                          \
+        (sums)[2] = cm_;                                          \
+        (sums)[3] = last_;                                        \
+    } while (0)
+
+#endif
