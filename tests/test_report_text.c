@@ -144,6 +144,23 @@ static void test_text_pad(void **state)
     free(m.buf);
 }
 
+/* Padding wider than the block of spaces jz_text_pad writes at a time
+ * (regional tables with wide columns): every space is there. */
+static void test_text_pad_wide(void **state)
+{
+    (void)state;
+    mem m;
+    mem_open(&m);
+    jz_text_pad(m.f, "€ 1", 75, 1);
+    fputc('|', m.f);
+    jz_text_pad(m.f, "Zuid", 70, 0);
+    fputc('|', m.f);
+    char want[256];
+    snprintf(want, sizeof want, "%*s%s|%s%*s|", 72, "", "€ 1", "Zuid", 66, "");
+    assert_string_equal(mem_text(&m), want);
+    free(m.buf);
+}
+
 /* A figure is never cut and always has a space before it, however wide. */
 static void test_text_pad_figure(void **state)
 {
@@ -168,6 +185,7 @@ int main(void)
         cmocka_unit_test(test_csv_options),
         cmocka_unit_test(test_text_width),
         cmocka_unit_test(test_text_pad),
+        cmocka_unit_test(test_text_pad_wide),
         cmocka_unit_test(test_text_pad_figure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "jzsim/jzsim.h"
+#include "scenario/build.h"
 #include "scenario/schema.h"
 #include "scenario/measure_build.h"
 #include "jztest.h"
@@ -417,10 +418,44 @@ static void test_every_key_documented(void **state)
         }
 }
 
+/* Traced inputs: the five texts of each kept apart in their one
+ * allocation, and every input intact after the array has grown past
+ * several doublings; a NULL text is kept as "" (as it always was). */
+static void test_inputs_kept(void **state)
+{
+    (void)state;
+    jz_scenario *s = jz_scenario_new(1, 1, 3, 2024);
+    assert_non_null(s);
+    char path[64], value[32];
+    for (int i = 0; i < 1100; i++) {
+        snprintf(path, sizeof path, "gemeenten[GM%04d].zorg.ambulant.cost", i);
+        snprintf(value, sizeof value, "%d", 1000 + i);
+        assert_int_equal(jz_scenario_add_input(s, path, value, "euros/client-year", i % 2 ? NULL : "CBS",
+                                               "basis.yaml", i + 1),
+                         JZ_OK);
+    }
+    assert_int_equal(s->n_inputs, 1100);
+    for (int i = 0; i < 1100; i++) {
+        const jz_input *in = &s->inputs[i];
+        snprintf(path, sizeof path, "gemeenten[GM%04d].zorg.ambulant.cost", i);
+        snprintf(value, sizeof value, "%d", 1000 + i);
+        assert_string_equal(in->path, path);
+        assert_string_equal(in->value, value);
+        assert_string_equal(in->unit, "euros/client-year");
+        assert_string_equal(in->source, i % 2 ? "" : "CBS");
+        assert_string_equal(in->file, "basis.yaml");
+        assert_int_equal(in->line, i + 1);
+        assert_int_equal(in->bron, -1);
+        assert_null(in->label);
+    }
+    jz_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_good_loads),
+        cmocka_unit_test(test_inputs_kept),
         cmocka_unit_test(test_unknown_key_suggests),
         cmocka_unit_test(test_wrong_type),
         cmocka_unit_test(test_impossible_values),

@@ -41,11 +41,20 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
     if (!t)
         return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     const int Z = r->n_zorgsoorten, G1 = r->n_gemeenten + 1, H = r->horizon;
+    /* each zorgsoort's taakveld looked up once, not per gemeente and year
+     * (a national region asked ~200,000 times) */
+    int *tv = malloc((size_t)(Z > 0 ? Z : 1) * sizeof *tv);
+    if (!tv) {
+        free(t);
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    for (int z = 0; z < Z; z++)
+        tv[z] = jz_taakveld_index(s->zorgsoorten[z].taakveld);
     int slot[JZ_TAAKVELD_N];
     for (int c = 0; c < JZ_TAAKVELD_N; c++) {
         slot[c] = -1;
         for (int z = 0; z < Z; z++)
-            if (jz_taakveld_index(s->zorgsoorten[z].taakveld) == c) {
+            if (tv[z] == c) {
                 if (slot[c] < 0) {
                     slot[c] = t->n;
                     t->code[t->n++] = c;
@@ -63,6 +72,7 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
     if (t->n > 0) {
         out_cy = calloc(4 * gh, sizeof(double));
         if (!out_cy) {
+            free(tv);
             jz_taakveld_totals_free(t);
             return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
         }
@@ -75,7 +85,7 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
                 double cy = 0.0, cost = 0.0, budget = 0.0, tekort = 0.0;
                 for (int z = 0; z < Z; z++) {
                     size_t i = jz_result_cz(r, g, z, y);
-                    if (jz_taakveld_index(s->zorgsoorten[z].taakveld) < 0) {
+                    if (tv[z] < 0) {
                         cy += r->client_years[i];
                         continue;
                     }
@@ -93,7 +103,7 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
             }
         if (outside) {
             for (int z = 0; z < Z; z++)
-                t->n_zorgsoorten[t->n] += jz_taakveld_index(s->zorgsoorten[z].taakveld) < 0;
+                t->n_zorgsoorten[t->n] += tv[z] < 0;
             t->code[t->n++] = JZ_TAAKVELD_OUTSIDE;
         }
     }
@@ -104,12 +114,13 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
 #undef ALLOC_
     if (bad) {
         free(out_cy);
+        free(tv);
         jz_taakveld_totals_free(t);
         return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     }
     for (int g = 0; g < G1; g++)
         for (int z = 0; z < Z; z++) {
-            int c = jz_taakveld_index(s->zorgsoorten[z].taakveld);
+            int c = tv[z];
             if (c < 0)
                 continue;
             for (int y = 0; y < H; y++) {
@@ -129,6 +140,7 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
                 t->tekort[k] = out_tekort[o];
             }
     free(out_cy);
+    free(tv);
     *out = t;
     return JZ_OK;
 }

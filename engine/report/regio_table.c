@@ -10,6 +10,8 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "jzsim/regio.h"
 #include "jzsim/report.h"
@@ -35,24 +37,55 @@ static void fmt(char *buf, size_t n, double v, jz_metric_kind kind, jz_lang lang
         jz_format_number(buf, n, v, 0, lang);
     } else if (kind == JZ_KIND_YEARS) {
         jz_format_number(buf, n, 100.0 * v, 1, lang);
-        snprintf(buf + jz_text_prefix(buf, 40), n - jz_text_prefix(buf, 40), "%%");
+        /* "%" after at most 40 characters, as snprintf(buf + p, n - p, "%%")
+         * wrote it (byte for byte, cut the same way in a short buffer) */
+        size_t p = jz_text_prefix(buf, 40);
+        if (n - p >= 2) {
+            buf[p] = '%';
+            buf[p + 1] = '\0';
+        } else if (n - p == 1) {
+            buf[p] = '\0';
+        }
     } else {
         jz_format_money(buf, n, v, lang);
     }
 }
 
-static void indicator(FILE *out, const jz_scenario *s, const jz_result *r, const jz_report_options *o,
-                      const jz_metric *m, const char *note)
+/* FIGW bytes per formatted figure: what fmt wrote into before, so a figure
+ * is cut (or not) exactly as it was. */
+#define FIGW 64
+
+/* The figure of row g (G: the region) and year y as text: taken from
+ * figs when the figures were formatted once up front, else formatted into
+ * buf (figs is NULL when there was no memory for them: same text, made
+ * twice). */
+static const char *figure(char (*figs)[FIGW], char *buf, const jz_result *r, const double *a,
+                          const jz_metric *m, jz_lang lang, int g, int y)
 {
-    char buf[64];
+    if (figs)
+        return figs[(size_t)g * (size_t)r->horizon + (size_t)y];
+    fmt(buf, FIGW, a[jz_result_gy(r, g, y)], m->kind, lang);
+    return buf;
+}
+
+static void indicator(FILE *out, const jz_scenario *s, const jz_result *r, const jz_report_options *o,
+                      const jz_metric *m, const char *note, char (*figs)[FIGW])
+{
+    char buf[FIGW];
     const double *a = jz_metric_array(r, m);
     int G = r->n_gemeenten, H = r->horizon, colw = COLW;
-    /* wide enough for every figure, with a space between columns */
+    /* each figure formatted once (a national region has ~5,500 per
+     * indicator), then the column wide enough for every one of them, with
+     * a space between columns */
+    if (figs)
+        for (int g = 0; g <= G; g++)
+            for (int y = 0; y < H; y++)
+                fmt(figs[(size_t)g * (size_t)H + (size_t)y], FIGW, a[jz_result_gy(r, g, y)], m->kind, o->lang);
     for (int g = 0; g <= G; g++)
         for (int y = 0; y < H; y++) {
-            fmt(buf, sizeof buf, a[jz_result_gy(r, g, y)], m->kind, o->lang);
-            if (jz_text_width(buf) + 2 > colw)
-                colw = jz_text_width(buf) + 2;
+            int w = jz_text_width(figure(figs, buf, r, a, m, o->lang, g, y));
+            if (w + 2 > colw)
+                colw = w + 2;
         }
     fprintf(out, "\n%s%s%s\n", jz_metric_label(m, o->lang), note ? ": " : "", note ? note : "");
     jz_text_pad(out, L(o, "Gemeente", "Gemeente"), NAMEW, 0);
@@ -63,13 +96,16 @@ static void indicator(FILE *out, const jz_scenario *s, const jz_result *r, const
     fputc('\n', out);
     for (int g = 0; g <= G; g++) {
         const char *name = g < G ? s->gemeenten[g].name : L(o, "Regio", "Region");
+        /* the first NAMEW - 1 characters, cut to the buffer as "%.*s" did */
         char shown[NAMEW + 8];
-        snprintf(shown, sizeof shown, "%.*s", (int)jz_text_prefix(name, NAMEW - 1), name);
+        size_t k = jz_text_prefix(name, NAMEW - 1);
+        if (k > sizeof shown - 1)
+            k = sizeof shown - 1;
+        memcpy(shown, name, k);
+        shown[k] = '\0';
         jz_text_pad(out, shown, NAMEW, 0);
-        for (int y = 0; y < H; y++) {
-            fmt(buf, sizeof buf, a[jz_result_gy(r, g, y)], m->kind, o->lang);
-            jz_text_pad(out, buf, colw, 1);
-        }
+        for (int y = 0; y < H; y++)
+            jz_text_pad(out, figure(figs, buf, r, a, m, o->lang, g, y), colw, 1);
         fputc('\n', out);
     }
 }
@@ -78,9 +114,11 @@ void jz_regio_table(FILE *out, const jz_scenario *s, const jz_result *r, const j
 {
     if (r->n_gemeenten < 2)
         return;
+    /* one buffer for the figures of an indicator, reused by every table */
+    char (*figs)[FIGW] = malloc((size_t)(r->n_gemeenten + 1) * (size_t)r->horizon * sizeof *figs);
     fprintf(out, "\n%s\n", L(o, "Gemeenten naast elkaar (regio)", "Gemeenten side by side (region)"));
     for (const jz_metric *m = jz_regio_compare_metrics; m->key; m++)
-        indicator(out, s, r, o, m, NULL);
+        indicator(out, s, r, o, m, NULL, figs);
     if (jz_contract_metrics_shown(s)) {
         /* a lumpsum contract: who pays more or less than its own use at price x volume */
         const char *cnotes[] = {
@@ -92,10 +130,12 @@ void jz_regio_table(FILE *out, const jz_scenario *s, const jz_result *r, const j
               "share - price x volume: + pays more than its own use, - less")};
         int k = 0;
         for (const jz_metric *m = jz_contract_metrics; m->key; m++, k++)
-            indicator(out, s, r, o, m, cnotes[k]);
+            indicator(out, s, r, o, m, cnotes[k], figs);
     }
-    if (!jz_regio_metrics_shown(s))
+    if (!jz_regio_metrics_shown(s)) {
+        free(figs);
         return;
+    }
     const char *notes[] = {
         L(o, "wat de verevende zorgsoorten voor de eigen jeugdigen kosten",
           "what the pooled care types cost for the gemeente's own youth"),
@@ -105,5 +145,6 @@ void jz_regio_table(FILE *out, const jz_scenario *s, const jz_result *r, const j
           "paid - own use: + pays more than its own use, - less")};
     int k = 0;
     for (const jz_metric *m = jz_regio_metrics; m->key; m++, k++)
-        indicator(out, s, r, o, m, notes[k]);
+        indicator(out, s, r, o, m, notes[k], figs);
+    free(figs);
 }

@@ -346,11 +346,7 @@ void jz_scenario_clear_inputs(jz_scenario *s)
 {
     for (int i = 0; i < s->n_inputs; i++) {
         jz_input *in = &s->inputs[i];
-        free(in->path);
-        free(in->value);
-        free(in->unit);
-        free(in->source);
-        free(in->file);
+        free(in->path); /* with value, unit, source and file (one allocation) */
         free(in->label);
     }
     s->n_inputs = 0;

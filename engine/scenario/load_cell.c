@@ -133,8 +133,8 @@ static int load_instroom(loader *L, const layers *ly, int g, int z, jz_cell *c, 
         return jz_node_error(L->err, in ? in : ly->m[1],
                              "%s: missing instroom (starts per year, e.g. instroom: 900 or instroom: {per_1000: 30})", what);
     char path[256];
-    snprintf(path, sizeof path, "%s.instroom%s", ly->prefix[which],
-             level == in ? "" : c->instroom_per_1000 ? ".per_1000" : ".absolute");
+    jz_concat(path, sizeof path, ly->prefix[which], ".instroom",
+              level == in ? "" : c->instroom_per_1000 ? ".per_1000" : ".absolute", (char *)NULL);
     jz_unit u = c->instroom_per_1000 ? JZ_U_PER_1000 : JZ_U_COUNT;
     L->scope = level != in ? in : ly->m[which];
     L->outer = level != in ? ly->m[which] : NULL;
@@ -164,13 +164,13 @@ static int load_cost(loader *L, const layers *ly, int g, jz_cell *c, const char 
     if (v->type == JZ_NODE_MAP && jz_node_get(v, "tariff")) {
         double tariff[JZ_HORIZON_MAX], units[JZ_HORIZON_MAX];
         const char *src = ld_source_of(v, ly->m[which]);
-        snprintf(path, sizeof path, "%s.cost.tariff", ly->prefix[which]);
+        jz_concat(path, sizeof path, ly->prefix[which], ".cost.tariff", (char *)NULL);
         L->scope = v;
         L->outer = ly->m[which];
         if ((rc = ld_series(L, jz_node_get(v, "tariff"), JZ_U_MONEY, path, src, tariff, rec_layer(g, which))))
             return rc;
         int unc_tariff = L->unc;
-        snprintf(path, sizeof path, "%s.cost.units_per_year", ly->prefix[which]);
+        jz_concat(path, sizeof path, ly->prefix[which], ".cost.units_per_year", (char *)NULL);
         L->scope = v;
         L->outer = ly->m[which];
         if ((rc = ld_series(L, jz_node_get(v, "units_per_year"), JZ_U_FACTOR, path, src, units, rec_layer(g, which))))
@@ -182,12 +182,12 @@ static int load_cost(loader *L, const layers *ly, int g, jz_cell *c, const char 
             return rc;
         if (L->unc >= 0 && (rc = jz_unc_add_target(L->s, L->unc, c->cost, L->H, 1, JZ_TGT_SCALE, L->err)))
             return rc;
-        snprintf(path, sizeof path, "%s.cost", ly->prefix[which]);
+        jz_concat(path, sizeof path, ly->prefix[which], ".cost", (char *)NULL);
         if (rec_layer(g, which) && jz_plaus_range(L->s, v, JZ_U_MONEY, path, c->cost, L->H))
             return jz_error_set(L->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
         return JZ_OK;
     }
-    snprintf(path, sizeof path, "%s.cost", ly->prefix[which]);
+    jz_concat(path, sizeof path, ly->prefix[which], ".cost", (char *)NULL);
     L->scope = ly->m[which];
     return ld_series(L, v, JZ_U_MONEY, path, ld_source_of(ly->m[which], NULL), c->cost, rec_layer(g, which));
 }
@@ -278,7 +278,7 @@ static int load_transitions(loader *L, const layers *ly, int g, int z, jz_cell *
                 return jz_node_error(L->err, t->keys[k],
                                      "transitions: a zorgsoort cannot move clients to itself; use reentry for a later return");
             char path[256];
-            snprintf(path, sizeof path, "%s.transitions.%s", ly->prefix[i], t->keys[k]->scalar);
+            jz_concat(path, sizeof path, ly->prefix[i], ".transitions.", t->keys[k]->scalar, (char *)NULL);
             L->scope = ly->m[i];
             if ((rc = ld_series(L, t->values[k], JZ_U_FRACTION, path, ld_source_of(t, ly->m[i]), tmp, rec_layer(g, i))))
                 return rc;

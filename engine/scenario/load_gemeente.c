@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/util.h"
 #include "scenario/loader.h"
 #include "scenario/measure_build.h"
 #include "scenario/node.h"
@@ -38,19 +39,19 @@ static int load_fixed(loader *L, int g, const jz_node *list)
             return jz_error_set(L->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
         char path[256];
         const char *src = ld_source_of(it, NULL);
-        snprintf(path, sizeof path, "gemeenten[%s].fixed_costs[%s].amount", gm->code, name->scalar);
+        jz_concat(path, sizeof path, "gemeenten[", gm->code, "].fixed_costs[", name->scalar, "].amount", (char *)NULL);
         L->scope = it;
         if ((rc = ld_series(L, jz_node_get(it, "amount"), JZ_U_MONEY, path, src, f->amount, 1)))
             return rc;
         const jz_node *v;
         if ((v = jz_node_get(it, "indexation"))) {
-            snprintf(path, sizeof path, "gemeenten[%s].fixed_costs[%s].indexation", gm->code, name->scalar);
+            jz_concat(path, sizeof path, "gemeenten[", gm->code, "].fixed_costs[", name->scalar, "].indexation", (char *)NULL);
             L->scope = it;
             if ((rc = ld_series(L, v, JZ_U_RATE, path, src, f->indexation, 1)))
                 return rc;
         }
         if ((v = jz_node_get(it, "budget"))) {
-            snprintf(path, sizeof path, "gemeenten[%s].fixed_costs[%s].budget", gm->code, name->scalar);
+            jz_concat(path, sizeof path, "gemeenten[", gm->code, "].fixed_costs[", name->scalar, "].budget", (char *)NULL);
             L->scope = it;
             if ((rc = ld_series(L, v, JZ_U_MONEY, path, src, f->budget, 1)))
                 return rc;
@@ -83,7 +84,7 @@ static int load_external(loader *L, int g, const jz_node *list)
             return jz_error_set(L->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
         char path[256];
         const char *src = ld_source_of(it, NULL);
-        snprintf(path, sizeof path, "gemeenten[%s].external_shifts[%s].client_years", gm->code, name->scalar);
+        jz_concat(path, sizeof path, "gemeenten[", gm->code, "].external_shifts[", name->scalar, "].client_years", (char *)NULL);
         L->scope = it;
         if ((rc = ld_series(L, jz_node_get(it, "client_years"), JZ_U_COUNT, path, src, e->client_years, 1)))
             return rc;
@@ -99,7 +100,7 @@ static int load_external(loader *L, int g, const jz_node *list)
         }
         memcpy(e->cost, L->s->cells[(size_t)g * (size_t)Z + (size_t)z].cost, (size_t)H * sizeof(double));
         if ((v = jz_node_get(it, "cost"))) {
-            snprintf(path, sizeof path, "gemeenten[%s].external_shifts[%s].cost", gm->code, name->scalar);
+            jz_concat(path, sizeof path, "gemeenten[", gm->code, "].external_shifts[", name->scalar, "].cost", (char *)NULL);
             L->scope = it;
             if ((rc = ld_series(L, v, JZ_U_MONEY, path, src, e->cost, 1)))
                 return rc;
@@ -108,7 +109,7 @@ static int load_external(loader *L, int g, const jz_node *list)
             return rc; /* the default cost follows an uncertain zorgsoort cost */
         }
         if ((v = jz_node_get(it, "compensation"))) {
-            snprintf(path, sizeof path, "gemeenten[%s].external_shifts[%s].compensation", gm->code, name->scalar);
+            jz_concat(path, sizeof path, "gemeenten[", gm->code, "].external_shifts[", name->scalar, "].compensation", (char *)NULL);
             L->scope = it;
             if ((rc = ld_series(L, v, JZ_U_MONEY, path, src, e->compensation, 1)))
                 return rc;
@@ -147,7 +148,7 @@ int ld_load_gemeente_head(loader *L, int g, const jz_node *item)
         static const char *grp[JZ_POP_GROUPS] = {"youth", "young_adults"};
         for (int i = 0; i < JZ_POP_GROUPS; i++) {
             const jz_node *v = jz_node_get(pop, grp[i]);
-            snprintf(path, sizeof path, "gemeenten[%s].population.%s", gm->code, grp[i]);
+            jz_concat(path, sizeof path, "gemeenten[", gm->code, "].population.", grp[i], (char *)NULL);
             L->scope = pop;
             L->outer = item;
             if (v && (rc = ld_series(L, v, JZ_U_COUNT, path, ld_source_of(pop, item), gm->population[i], 1)))
@@ -157,7 +158,7 @@ int ld_load_gemeente_head(loader *L, int g, const jz_node *item)
          * and 0 would turn the ratio into a division by zero */
         const jz_node *inh = jz_node_get(pop, "inhabitants");
         if (inh) {
-            snprintf(path, sizeof path, "gemeenten[%s].population.inhabitants", gm->code);
+            jz_concat(path, sizeof path, "gemeenten[", gm->code, "].population.inhabitants", (char *)NULL);
             L->scope = pop;
             L->outer = item;
             if ((rc = ld_series(L, inh, JZ_U_COUNT, path, ld_source_of(pop, item), gm->inhabitants, 1)))
@@ -171,7 +172,7 @@ int ld_load_gemeente_head(loader *L, int g, const jz_node *item)
     }
     const jz_node *rb = jz_node_get(item, "rijksbijdrage");
     if (rb) {
-        snprintf(path, sizeof path, "gemeenten[%s].rijksbijdrage", gm->code);
+        jz_concat(path, sizeof path, "gemeenten[", gm->code, "].rijksbijdrage", (char *)NULL);
         L->scope = item;
         if ((rc = ld_series(L, rb, JZ_U_MONEY, path, ld_source_of(item, NULL), gm->rijksbijdrage, 1)))
             return rc;
@@ -196,8 +197,8 @@ static int load_begroting_line(loader *L, int g, const jz_node *key, const jz_no
     const int Z = s->n_zorgsoorten;
     jz_gemeente *gm = &s->gemeenten[g];
     char path[256];
-    snprintf(path, sizeof path, "gemeenten[%s].begroting.%s%s%s", gm->code, tv ? "taakveld[" : "totaal",
-             tv ? tv : "", tv ? "]" : "");
+    jz_concat(path, sizeof path, "gemeenten[", gm->code, "].begroting.",
+              tv ? "taakveld[" : "totaal", tv ? tv : "", tv ? "]" : "", (char *)NULL);
     double W = 0.0;
     int n = 0;
     for (int z = 0; z < Z; z++) {
@@ -256,7 +257,7 @@ static int load_begroting(loader *L, int g, const jz_node *b)
 {
     char what[192];
     int rc;
-    snprintf(what, sizeof what, "gemeente '%s' begroting", L->s->gemeenten[g].name);
+    jz_concat(what, sizeof what, "gemeente '", L->s->gemeenten[g].name, "' begroting", (char *)NULL);
     if (b->type != JZ_NODE_MAP)
         return jz_node_error(L->err, b, "%s: expected a map {taakveld: {...}} or {totaal: {...}}, got %s", what,
                              jz_node_type_name(b));
@@ -297,7 +298,7 @@ int ld_load_gemeente_cells(loader *L, int g, const jz_node *item, const jz_node 
             if ((rc = ld_zorgsoort_ref(L, zorg->keys[i], "zorg", &z)))
                 return rc;
             char what[192];
-            snprintf(what, sizeof what, "gemeente '%s' zorg.%s", s->gemeenten[g].name, zorg->keys[i]->scalar);
+            jz_concat(what, sizeof what, "gemeente '", s->gemeenten[g].name, "' zorg.", zorg->keys[i]->scalar, (char *)NULL);
             if ((rc = jz_schema_check(zorg->values[i], jz_keys_cell, what, L->err)) ||
                 (rc = ld_check_cell_maps(zorg->values[i], what, L->err)))
                 return rc;

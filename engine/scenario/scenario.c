@@ -188,26 +188,50 @@ int jz_scenario_warn(jz_scenario *s, const char *fmt, ...)
     return jz_strlist_push(&s->warnings, &s->n_warnings, &s->cap_warnings, esc);
 }
 
+/* Room for n inputs: the array grows by doubling (its capacity is the
+ * power of two at or above n_inputs, so no field keeps it), since a
+ * national scenario records ~17,800 inputs one at a time. */
+static int inputs_room(jz_scenario *s)
+{
+    int n = s->n_inputs;
+    if (n > 0 && (n & (n - 1)) != 0)
+        return JZ_OK; /* not a power of two: the last doubling left room */
+    size_t cap = n == 0 ? 1 : 2 * (size_t)n;
+    jz_input *ni = realloc(s->inputs, cap * sizeof *ni);
+    if (!ni)
+        return JZ_ENOMEM;
+    s->inputs = ni;
+    return JZ_OK;
+}
+
 int jz_scenario_add_input(jz_scenario *s, const char *path, const char *value,
                           const char *unit, const char *source,
                           const char *file, int line)
 {
-    jz_input *ni = realloc(s->inputs, (size_t)(s->n_inputs + 1) * sizeof *ni);
-    if (!ni)
+    if (inputs_room(s))
         return JZ_ENOMEM;
-    s->inputs = ni;
     jz_input *in = &s->inputs[s->n_inputs];
     memset(in, 0, sizeof *in);
     in->line = line;
     in->bron = -1;
-    s->n_inputs++; /* counted before the strings so free() sees them */
-    in->path = jz_strdup(path);
-    in->value = jz_strdup(value);
-    in->unit = jz_strdup(unit);
-    in->source = jz_strdup(source);
-    in->file = jz_strdup(file);
-    if (!in->path || !in->value || !in->unit || !in->source || !in->file)
+    s->n_inputs++; /* counted before the texts so free() sees them */
+    /* the five texts in one allocation, owned by path (jz_input) */
+    const char *text[5] = {path, value, unit, source, file};
+    size_t len[5], total = 0;
+    for (int i = 0; i < 5; i++) {
+        if (!text[i])
+            text[i] = ""; /* as jz_strdup took NULL */
+        total += (len[i] = strlen(text[i])) + 1;
+    }
+    char *block = malloc(total);
+    if (!block)
         return JZ_ENOMEM;
+    char **field[5] = {&in->path, &in->value, &in->unit, &in->source, &in->file};
+    for (int i = 0; i < 5; i++) {
+        memcpy(block, text[i], len[i] + 1);
+        *field[i] = block;
+        block += len[i] + 1;
+    }
     return JZ_OK;
 }
 

@@ -147,7 +147,9 @@ typedef struct jz_cell {
     JZ_CELL_SERIES(JZ_CELL_SERIES_DECLARE_)
 } jz_cell;
 
-/* One traceable input: what was set, to what, in which unit, from where. */
+/* One traceable input: what was set, to what, in which unit, from where.
+ * path, value, unit, source and file are one allocation, owned by path
+ * (jz_scenario_free frees them; do not free or replace them one by one). */
 typedef struct jz_input {
     char *path;   /* "gemeenten[GM0153].zorg.ambulant.zorgduur" */
     char *value;  /* as written in the YAML, e.g. "{2022: 9, 2024: 8}" */
