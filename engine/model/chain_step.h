@@ -4,7 +4,8 @@
  * (flow_lanes.c, T = jz_lane).  Lanes must give the same bits as a run
  * alone (lanes.h), which holds only while both do the same operations in
  * the same order: one definition keeps them from drifting apart.
- * Unrolling does not change the order of any addition.
+ * Unrolling does not change the order of any addition.  The routing of
+ * the exits is shared the same way (JZ_ROUTE_EXITS).
  */
 #ifndef JZ_MODEL_CHAIN_STEP_H
 #define JZ_MODEL_CHAIN_STEP_H
@@ -47,6 +48,22 @@
         (sums)[1] = s1_;                                          \
         (sums)[2] = cm_;                                          \
         (sums)[3] = last_;                                        \
+    } while (0)
+
+/* Send one step's exits on: completions C to the routes (into next[]) and to
+ * the re-entry ring (reentry_steps ahead of head, L slots per zorgsoort),
+ * ageing exits A to the next age band.  q is the cell (jz_cellyear, or
+ * jz_lane_cell for the lanes): one routing rule for both paths. */
+#define JZ_ROUTE_EXITS(next, ring, q, C, A, head, L)                                 \
+    do {                                                                             \
+        for (int n_ = 0; n_ < (q)->n_route; n_++)                                    \
+            (next)[(q)->route_to[n_]] += (C) * (q)->route_frac[n_];                  \
+        if ((q)->ageing_to >= 0)                                                     \
+            (next)[(q)->ageing_to] += (A) * (q)->aged_to;                            \
+        int slot_ = (head) + (q)->reentry_steps;                                     \
+        if (slot_ >= (L))                                                            \
+            slot_ -= (L);                                                            \
+        (ring)[(size_t)(q)->reentry_to * (size_t)(L) + (size_t)slot_] += (C) * (q)->reentry; \
     } while (0)
 
 #endif

@@ -41,14 +41,7 @@ static inline void chain_step(const jz_erlang *restrict e, double *restrict x,
  * The single-chain and the mixture step share it, so routing is one rule. */
 static inline void route_exits(jz_workspace *w, const jz_cellyear *q, double C, double A, int head, int L)
 {
-    for (int n = 0; n < q->n_route; n++)
-        w->next[q->route_to[n]] += C * q->route_frac[n];
-    if (q->ageing_to >= 0)
-        w->next[q->ageing_to] += A * q->aged_to;
-    int slot = head + q->reentry_steps;
-    if (slot >= L)
-        slot -= L;
-    w->ring[(size_t)q->reentry_to * (size_t)L + (size_t)slot] += C * q->reentry;
+    JZ_ROUTE_EXITS(w->next, w->ring, q, C, A, head, L);
 }
 
 /* Cells with a duration mixture (mixture.c, docs/model.md section 2b) are

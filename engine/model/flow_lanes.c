@@ -136,15 +136,7 @@ static int lanes_year(jz_lanes *ln, int S, int L, int head)
             jz_lane A = e->a * cm;
             jz_lane E = C + A;
 
-            /* flow.c's route_exits */
-            for (int n = 0; n < e->n_route; n++)
-                ln->next[e->route_to[n]] += C * e->route_frac[n];
-            if (e->ageing_to >= 0)
-                ln->next[e->ageing_to] += A * e->aged_to;
-            int slot = head + e->reentry_steps;
-            if (slot >= L)
-                slot -= L;
-            ln->ring[(size_t)e->reentry_to * (size_t)L + (size_t)slot] += C * e->reentry;
+            JZ_ROUTE_EXITS(ln->next, ln->ring, e, C, A, head, L); /* as flow.c's route_exits */
 
             a[ACC_IN_TR] += in_tr;
             a[ACC_IN_RE] += in_re;
