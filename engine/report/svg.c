@@ -590,6 +590,34 @@ static void x_axis(const jz_chart *ch, const jz_axis *a, double left, double rig
     text_at(out, right, bottom + 30, "end", "unit", ch->y_label);
 }
 
+/* The frame of a horizontal bar chart with ng groups of ns bars: the bar
+ * height and layout, the svg, the legend of the series and the value axis
+ * (zero_inside: bars both ways).  *bh and *top place the groups. */
+#define HBARS_GAP 10
+static void hbars_frame(const jz_chart *ch, const jz_axis *a, int ng, int ns, const char *const *series_names,
+                        double left, double right, int zero_inside, double *bh, double *top)
+{
+    double W = ch->width;
+    *bh = ns <= 2 ? 11 : ns <= 4 ? 8 : ns <= 8 ? 5 : 4;
+    int rows = legend_rows(ns, series_names, W - 20);
+    double leg_h = rows * 18 + 8;
+    *top = leg_h + 30;
+    double bottom = *top + ng * (ns * *bh + HBARS_GAP), H = bottom + 34;
+    svg_open(ch, H);
+    legend(ch->out, 20, 4, W - 20, ns, series_names, SW_RECT, 0, 0, 0);
+    x_axis(ch, a, left, right, *top, bottom, zero_inside);
+}
+
+/* The label of group g left of its bars; returns the y of its first bar. */
+static double hbars_group(const jz_chart *ch, int g, const char *label, int ns, double bh, double top, double left)
+{
+    double gy = top + g * (ns * bh + HBARS_GAP);
+    fprintf(ch->out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" class=\"lbl\">", left - 8, gy + ns * bh / 2 + 4);
+    escape_cut(ch->out, label, 30);
+    fputs("</text>\n", ch->out);
+    return gy;
+}
+
 void jz_svg_grouped_hbars(const jz_chart *ch, int ng, const char *const *group_labels, int ns,
                           const char *const *series_names, const double *v)
 {
@@ -601,19 +629,11 @@ void jz_svg_grouped_hbars(const jz_chart *ch, int ng, const char *const *group_l
             hi = v[i] / ch->scale;
     jz_axis a;
     jz_svg_nice_axis(&a, 0, hi, 6);
-    double bh = ns <= 2 ? 11 : ns <= 4 ? 8 : ns <= 8 ? 5 : 4, gap = 10;
-    int rows = legend_rows(ns, series_names, W - 20);
-    double leg_h = rows * 18 + 8, top = leg_h + 30;
-    double bottom = top + ng * (ns * bh + gap), H = bottom + 34;
-    svg_open(ch, H);
-    legend(out, 20, 4, W - 20, ns, series_names, SW_RECT, 0, 0, 0);
+    double bh, top;
+    hbars_frame(ch, &a, ng, ns, series_names, left, right, 0, &bh, &top);
     char buf[64];
-    x_axis(ch, &a, left, right, top, bottom, 0);
     for (int g = 0; g < ng; g++) {
-        double gy = top + g * (ns * bh + gap);
-        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" class=\"lbl\">", left - 8, gy + ns * bh / 2 + 4);
-        escape_cut(out, group_labels[g], 30);
-        fputs("</text>\n", out);
+        double gy = hbars_group(ch, g, group_labels[g], ns, bh, top, left);
         for (int s = 0; s < ns; s++) {
             double x = v[g * ns + s];
             if (!isfinite(x))
@@ -646,22 +666,14 @@ void jz_svg_diverging_hbars(const jz_chart *ch, int ng, const char *const *group
         hi = 1;
     jz_axis a;
     jz_svg_nice_axis(&a, lo, hi, 7);
-    double bh = ns <= 2 ? 11 : ns <= 4 ? 8 : ns <= 8 ? 5 : 4, gap = 10;
-    int rows = legend_rows(ns, series_names, W - 20);
-    double leg_h = rows * 18 + 8, top = leg_h + 30;
-    double bottom = top + ng * (ns * bh + gap), H = bottom + 34;
     double span = right - left;
 #define XPOS_(val) (left + ((val) - a.lo) / (a.hi - a.lo) * span)
     double x0 = XPOS_(0.0);
-    svg_open(ch, H);
-    legend(out, 20, 4, W - 20, ns, series_names, SW_RECT, 0, 0, 0);
+    double bh, top;
+    hbars_frame(ch, &a, ng, ns, series_names, left, right, 1, &bh, &top);
     char buf[64];
-    x_axis(ch, &a, left, right, top, bottom, 1);
     for (int g = 0; g < ng; g++) {
-        double gy = top + g * (ns * bh + gap);
-        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" class=\"lbl\">", left - 8, gy + ns * bh / 2 + 4);
-        escape_cut(out, group_labels[g], 30);
-        fputs("</text>\n", out);
+        double gy = hbars_group(ch, g, group_labels[g], ns, bh, top, left);
         for (int s = 0; s < ns; s++) {
             double x = v[g * ns + s];
             if (!isfinite(x))
