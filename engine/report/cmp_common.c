@@ -117,7 +117,9 @@ char *jz_cmp_fmt_rel(char *buf, size_t n, double rel, jz_lang lang)
 
 char *jz_cmp_fmt_mln_diff(char *buf, size_t n, double d, jz_lang lang)
 {
-    char num[96], digits[96];
+    /* the digits of a double in EUR mln need < 64 bytes; a smaller digits
+       buffer than the 96-byte result keeps room for "€ +" and " mln" */
+    char num[96], digits[64];
     jz_cmp_fmt_mln(num, sizeof num, d, lang);
     if (isnan(d) || d <= 0) {
         snprintf(buf, n, "%s", num);
@@ -140,7 +142,7 @@ char *jz_cmp_fmt_mln(char *buf, size_t n, double v, jz_lang lang)
         snprintf(buf, n, "-");
         return buf;
     }
-    char num[96];
+    char num[64]; /* leaves room for "€ " and " mln" in a 96-byte buf */
     jz_format_number(num, sizeof num, v / 1e6, 1, lang);
     if (lang == JZ_LANG_NL)
         snprintf(buf, n, "€ %s mln", num);
