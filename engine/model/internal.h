@@ -129,6 +129,10 @@ int jz_check_cell_year(const jz_scenario *s, int g, int z, int y, jz_error *err)
 /* Re-entry delay in steps for a delay in months (at least 1). */
 int jz_delay_steps(int months, int steps_per_year);
 
+/* Doubles a jz_volume_cache holds per gemeente (volumes.c), for the size
+ * estimate (size.c): the same field lists, so the two cannot drift. */
+size_t jz_volume_cache_per_gemeente(size_t Z, size_t H);
+
 /* flow.c: volumes of gemeente g into r (cz arrays and the flow part of the
  * gy arrays).  Validates the gemeente's inputs (jz_check_gemeente) first. */
 int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,

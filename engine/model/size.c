@@ -62,7 +62,7 @@ void jz_model_size(const jz_scenario *s, jz_size_estimate *e)
     e->run_bytes = add(e->result_bytes, e->workspace_bytes);
     e->rolling_run_bytes = add(result_bytes(JZ_ROLLING_SLOTS, Z, H), e->workspace_bytes);
     /* G x (13 Z H + 3 H) doubles (jz_volume_cache_alloc, volumes.c) */
-    e->volume_cache_bytes = mul(mul((size_t)s->n_gemeenten, add(mul(13 * Z, H), mul(3, H))), sizeof(double));
+    e->volume_cache_bytes = mul(mul((size_t)s->n_gemeenten, jz_volume_cache_per_gemeente(Z, H)), sizeof(double));
     e->scenario_copy_bytes = jz_scenario_size(s);
     e->figures = add(mul(CZ_ARRAYS, ncz), mul(GY_ARRAYS, ngy));
     e->all_outputs_bytes = mul(e->figures, OUTPUT_BYTES_PER_FIGURE);
