@@ -100,6 +100,40 @@ static inline size_t coef_way(double D, double p)
     return (size_t)(h >> 32) & (JZ_COEF_WAYS - 1);
 }
 
+/* The routes of gemeente g's cells, once for every year.  A cell whose
+ * transitions are, in every year, > 0 for the same destinations and
+ * exactly 0 (+0.0 or -0.0) for all others gets those destinations in
+ * w->route_to (at z * Z, increasing) and their number in w->route_fixed[z];
+ * each year then only reads its fractions (setup_cell_year).  Summing the
+ * non-zero ones alone gives the same double as summing all Z (a sum from
+ * +0.0 that adds +0.0 or -0.0 does not change).  Any other cell (a route
+ * that starts or stops, or a NaN or negative fraction that the checks have
+ * not seen) gets -1: its routes are found year by year as before. */
+static void routes_of_gemeente(const jz_scenario *s, jz_workspace *w, int g)
+{
+    const int Z = s->n_zorgsoorten, H = s->meta.horizon;
+    const jz_cell *cells = s->cells + (size_t)g * (size_t)Z;
+    int *pos = w->route_scratch, *zero = w->route_scratch + Z;
+    for (int z = 0; z < Z; z++) {
+        const double *tr = cells[z].transition;
+        for (int v = 0; v < Z; v++)
+            pos[v] = zero[v] = 1;
+        for (int y = 0; y < H; y++) /* no early exit: the inner loop vectorises */
+            for (int v = 0; v < Z; v++) {
+                const double t = tr[(size_t)y * (size_t)Z + (size_t)v];
+                pos[v] &= t > 0.0;
+                zero[v] &= t == 0.0;
+            }
+        int *to = w->route_to + (size_t)z * (size_t)Z, n = 0, fixed = 1;
+        for (int v = 0; v < Z; v++) {
+            fixed &= pos[v] | zero[v];
+            to[n] = v;
+            n += pos[v];
+        }
+        w->route_fixed[z] = fixed ? n : -1;
+    }
+}
+
 /* Parameters of cell (g, z) for year y (validated by jz_check_gemeente).
  * Returns jz_erlang_step's status. */
 static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, int y)
@@ -122,13 +156,25 @@ static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, 
     int *to = w->route_to + (size_t)z * (size_t)Z;
     double *frac = w->route_frac + (size_t)z * (size_t)Z;
     double sum = 0.0;
-    int n = 0;
-    for (int v = 0; v < Z; v++) { /* branch-free: slot n is overwritten until a route takes it */
-        const double t = q->transition[v];
-        sum += t;
-        to[n] = v;
-        frac[n] = t;
-        n += t > 0.0;
+    int n = w->route_fixed[z];
+    if (n >= 0) {
+        /* the same routes every year (routes_of_gemeente): this year's
+         * fractions read directly, and their sum is that of all Z (the
+         * others are 0) */
+        for (int m = 0; m < n; m++) {
+            const double t = q->transition[to[m]];
+            frac[m] = t;
+            sum += t;
+        }
+    } else {
+        n = 0;
+        for (int v = 0; v < Z; v++) { /* branch-free: slot n is overwritten until a route takes it */
+            const double t = q->transition[v];
+            sum += t;
+            to[n] = v;
+            frac[n] = t;
+            n += t > 0.0;
+        }
     }
     q->route_to = to;
     q->route_frac = frac;
@@ -390,6 +436,7 @@ static int project(const jz_scenario *s, jz_workspace *w, jz_result *r, int g, j
     const int gs = jz_result_slot(w, g);
     const int L = ring_length(s, g);
     int mixed = start_state(s, w, g, L); /* 1: a zorgsoort has a duration mixture */
+    routes_of_gemeente(s, w, g);
     const int n_rows = ring_rows(s, g, w->ring_rows);
 
     int head = 0;
@@ -637,8 +684,10 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
     const int L = ring_length(s[0], g);
     const int n_rows = ring_rows(s[0], g, w[0]->ring_rows); /* alike: every lane's rows */
     double left_care[JZ_LANES] = {0};
-    for (int l = 0; l < n; l++)
+    for (int l = 0; l < n; l++) {
         start_state(s[l], w[l], g, L);
+        routes_of_gemeente(s[l], w[l], g);
+    }
     int head = 0;
     for (int y = 0; y < H; y++) {
         for (int l = 0; l < n; l++) {
