@@ -113,24 +113,28 @@ static void routes_of_gemeente(const jz_scenario *s, jz_workspace *w, int g)
 {
     const int Z = s->n_zorgsoorten, H = s->meta.horizon;
     const jz_cell *cells = s->cells + (size_t)g * (size_t)Z;
-    int *pos = w->route_scratch, *zero = w->route_scratch + Z;
     for (int z = 0; z < Z; z++) {
         const double *tr = cells[z].transition;
-        for (int v = 0; v < Z; v++)
-            pos[v] = zero[v] = 1;
-        for (int y = 0; y < H; y++) /* no early exit: the inner loop vectorises */
-            for (int v = 0; v < Z; v++) {
-                const double t = tr[(size_t)y * (size_t)Z + (size_t)v];
-                pos[v] &= t > 0.0;
-                zero[v] &= t == 0.0;
+        int *to = w->route_to + (size_t)z * (size_t)Z, n = 0;
+        /* destination by destination down the years, stopping at the
+         * first year that differs from year 0 */
+        for (int v = 0; v < Z && n >= 0; v++) {
+            const double t0 = tr[v];
+            int y = 1;
+            if (t0 > 0.0) {
+                while (y < H && tr[(size_t)y * (size_t)Z + (size_t)v] > 0.0)
+                    y++;
+                to[n++] = v;
+            } else if (t0 == 0.0) {
+                while (y < H && tr[(size_t)y * (size_t)Z + (size_t)v] == 0.0)
+                    y++;
+            } else {
+                y = 0; /* NaN or negative */
             }
-        int *to = w->route_to + (size_t)z * (size_t)Z, n = 0, fixed = 1;
-        for (int v = 0; v < Z; v++) {
-            fixed &= pos[v] | zero[v];
-            to[n] = v;
-            n += pos[v];
+            if (y < H)
+                n = -1;
         }
-        w->route_fixed[z] = fixed ? n : -1;
+        w->route_fixed[z] = n;
     }
 }
 
@@ -684,9 +688,16 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
     const int L = ring_length(s[0], g);
     const int n_rows = ring_rows(s[0], g, w[0]->ring_rows); /* alike: every lane's rows */
     double left_care[JZ_LANES] = {0};
+    /* the lanes passed the checks (no NaN or negative transition) and
+     * lanes_alike: every lane has lane 0's routes, year by year */
+    routes_of_gemeente(s[0], w[0], g);
+    const size_t Z = (size_t)ln->Z;
     for (int l = 0; l < n; l++) {
         start_state(s[l], w[l], g, L);
-        routes_of_gemeente(s[l], w[l], g);
+        if (l > 0) {
+            memcpy(w[l]->route_fixed, w[0]->route_fixed, Z * sizeof *w[0]->route_fixed);
+            memcpy(w[l]->route_to, w[0]->route_to, Z * Z * sizeof *w[0]->route_to);
+        }
     }
     int head = 0;
     for (int y = 0; y < H; y++) {
