@@ -100,7 +100,9 @@ static inline size_t coef_way(double D, double p)
     return (size_t)(h >> 32) & (JZ_COEF_WAYS - 1);
 }
 
-/* The routes of gemeente g's cells, once for every year.  A cell whose
+/* The routes of gemeente g's cells, once for every year: the re-entry and
+ * ageing destinations and the re-entry delay in steps of each, and the
+ * transitions' destinations when they are fixed.  A cell whose
  * transitions are, in every year, > 0 for the same destinations and
  * exactly 0 (+0.0 or -0.0) for all others gets those destinations in
  * w->route_to (at z * Z, increasing) and their number in w->route_fixed[z];
@@ -135,6 +137,11 @@ static void routes_of_gemeente(const jz_scenario *s, jz_workspace *w, int g)
                 n = -1;
         }
         w->route_fixed[z] = n;
+        /* the other routes, the same every year */
+        jz_cellyear *q = &w->cy[z];
+        q->reentry_to = cells[z].reentry_to;
+        q->reentry_steps = jz_delay_steps(cells[z].reentry_delay, s->meta.steps_per_year);
+        q->ageing_to = cells[z].ageing_to;
     }
 }
 
@@ -187,9 +194,6 @@ static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, 
     q->out = 1.0 - sum - q->reentry;
     if (q->out < 0.0) /* within FRACTION_SLACK of 0 (checked) */
         q->out = 0.0;
-    q->reentry_to = c->reentry_to;
-    q->reentry_steps = jz_delay_steps(c->reentry_delay, S);
-    q->ageing_to = c->ageing_to;
     q->aged_to = c->ageing_to >= 0 ? c->ageing_transfer[y] : 0.0;
 
     /* zorgduur and ageing are often the same from year to year and, with
@@ -694,9 +698,14 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
     const size_t Z = (size_t)ln->Z;
     for (int l = 0; l < n; l++) {
         start_state(s[l], w[l], g, L);
-        if (l > 0) {
-            memcpy(w[l]->route_fixed, w[0]->route_fixed, Z * sizeof *w[0]->route_fixed);
-            memcpy(w[l]->route_to, w[0]->route_to, Z * Z * sizeof *w[0]->route_to);
+        if (l == 0)
+            continue;
+        memcpy(w[l]->route_fixed, w[0]->route_fixed, Z * sizeof *w[0]->route_fixed);
+        memcpy(w[l]->route_to, w[0]->route_to, Z * Z * sizeof *w[0]->route_to);
+        for (size_t z = 0; z < Z; z++) {
+            w[l]->cy[z].reentry_to = w[0]->cy[z].reentry_to;
+            w[l]->cy[z].reentry_steps = w[0]->cy[z].reentry_steps;
+            w[l]->cy[z].ageing_to = w[0]->cy[z].ageing_to;
         }
     }
     int head = 0;
