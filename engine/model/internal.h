@@ -73,6 +73,8 @@ struct jz_workspace {
     double *trend;     /* [Z] prod_{t=1..y} (1 + instroom_trend[t]) */
     double *route_frac;/* [Z * Z] nonzero transitions of zorgsoort z at z*Z */
     int *route_to;     /* [Z * Z] their destinations */
+    int *ring_rows;    /* [Z] the ring rows this gemeente's re-entries go to (flow.c) */
+    int *route_fixed;  /* [Z] routes of cell z the same every year: how many (in route_to), or -1 */
     double *acc;       /* [Z * ACC_N] */
     double *budget_factor; /* [H] prod_{t=1..y} (1 + budget_index[t]) */
     /* this gemeente's inputs with the measures applied (measures.c); the
