@@ -1,0 +1,330 @@
+/*
+ * unc_writer.c - writing a draw into a scenario copy, planned once, and
+ * checking only the values it wrote (jzsim/uncertainty.h).
+ *
+ * jz_unc_apply walks the uncertain inputs three times (restore every SCALE
+ * target from base, write every SET, multiply every SCALE), input by input:
+ * with a factor on a zorgsoort that every gemeente takes, that is G x H
+ * values per input, visited in the order of the inputs, twice each, jumping
+ * between cells.  The writer groups the targets by the place they write
+ * (first value, count, stride) once, sorted by address, and per draw
+ * writes each place once: its last SET value (or its base value) times its
+ * SCALE factors in input order.  These are the operations jz_unc_apply does
+ * on each value, in the same order (to = base; to *= f1; to *= f2 is
+ * to = base * f1, then * f2), so the copy holds the same bits.  When two
+ * targets reach one value through places of a different shape, no single
+ * order per place exists: the writer then calls jz_unc_apply.
+ *
+ * Checks.  Base passed the model's checks (the Monte Carlo's deterministic
+ * run), and a copy differs from it only where a draw wrote.  So gemeente g
+ * of a draw passes jz_check_gemeente when every value written into g lies
+ * in the range the check requires of it and every cell-year written into
+ * still has transitions plus re-entry <= 1 (model/value_rules.h).  The
+ * writer checks exactly that, for the values it just wrote, and leaves
+ * only a gemeente where a value fails to the full check, whose message
+ * names the first fault in the order a run always named it.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jzsim/uncertainty.h"
+#include "model/value_rules.h"
+
+/* One place that targets write: n values `stride` apart. */
+typedef struct wplace {
+    jz_unc_target t; /* where (its op is not used) */
+    int set;         /* the input whose value is SET last, or -1: start from base */
+    int scale0;      /* SCALE inputs: scale[scale0 .. scale0 + nscale - 1], in input order */
+    int nscale;
+    int g;           /* gemeente whose checks read the values, -1: none */
+    double lo, hi;   /* their range */
+} wplace;
+
+/* One cell-year whose transitions or re-entry a draw writes. */
+typedef struct wsum {
+    int g, cell, y;
+} wsum;
+
+struct jz_unc_writer {
+    int G;
+    int planned;           /* 0: jz_unc_apply (targets overlap in different shapes) */
+    int nplaces, nsums;
+    wplace *place;         /* sorted by address */
+    int *scale;
+    wsum *sums;
+    unsigned char *start;  /* [G] checked[g] before a draw's values are looked at */
+    unsigned char *probe;  /* [G] the vouched gemeenten as given (for the unplanned writer) */
+};
+
+/* A target as the writer sorts it. */
+typedef struct tref {
+    const double *p; /* its first value in base */
+    int n, stride, input, k, op;
+    const jz_unc_target *t;
+} tref;
+
+static int tref_cmp(const void *a, const void *b)
+{
+    const tref *x = a, *y = b;
+    if (x->p != y->p)
+        return x->p < y->p ? -1 : 1;
+    if (x->n != y->n)
+        return x->n < y->n ? -1 : 1;
+    if (x->stride != y->stride)
+        return x->stride < y->stride ? -1 : 1;
+    if (x->input != y->input)
+        return x->input < y->input ? -1 : 1;
+    return (x->k > y->k) - (x->k < y->k);
+}
+
+static int addr_cmp(const void *a, const void *b)
+{
+    uintptr_t x = *(const uintptr_t *)a, y = *(const uintptr_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int sum_cmp(const void *a, const void *b)
+{
+    const wsum *x = a, *y = b;
+    if (x->cell != y->cell)
+        return x->cell < y->cell ? -1 : 1;
+    return (x->y > y->y) - (x->y < y->y);
+}
+
+void jz_unc_writer_free(jz_unc_writer *wr)
+{
+    if (!wr)
+        return;
+    free(wr->place);
+    free(wr->scale);
+    free(wr->sums);
+    free(wr->start);
+    free(wr->probe);
+    free(wr);
+}
+
+/* Group the sorted targets into places; 0, or -1 when out of memory. */
+static int group(jz_unc_writer *wr, const tref *r, size_t nr)
+{
+    wr->place = malloc((nr ? nr : 1) * sizeof *wr->place);
+    wr->scale = malloc((nr ? nr : 1) * sizeof *wr->scale);
+    if (!wr->place || !wr->scale)
+        return -1;
+    int ns = 0;
+    for (size_t a = 0; a < nr;) {
+        size_t b = a;
+        while (b < nr && r[b].p == r[a].p && r[b].n == r[a].n && r[b].stride == r[a].stride)
+            b++;
+        wplace *pl = &wr->place[wr->nplaces++];
+        memset(pl, 0, sizeof *pl);
+        pl->t = *r[a].t;
+        pl->set = -1;
+        pl->scale0 = ns;
+        pl->g = -1;
+        for (size_t i = a; i < b; i++) {
+            if (r[i].op == JZ_TGT_SET)
+                pl->set = r[i].input; /* the last SET wins, as in jz_unc_apply */
+            else
+                wr->scale[ns++] = r[i].input;
+        }
+        pl->nscale = ns - pl->scale0;
+        a = b;
+    }
+    return 0;
+}
+
+/* 1 when two places share a value (then no per-place order is jz_unc_apply's);
+ * -1 when out of memory. */
+static int overlap(const tref *r, size_t nr)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < nr; i++) {
+        if (r[i].n > 1 && r[i].stride < 1)
+            return 1;
+        if (i > 0 && r[i].p == r[i - 1].p && r[i].n == r[i - 1].n && r[i].stride == r[i - 1].stride)
+            continue; /* the same place */
+        total += (size_t)(r[i].n > 0 ? r[i].n : 0);
+    }
+    uintptr_t *a = malloc((total ? total : 1) * sizeof *a);
+    if (!a)
+        return -1;
+    size_t m = 0;
+    for (size_t i = 0; i < nr; i++) {
+        if (i > 0 && r[i].p == r[i - 1].p && r[i].n == r[i - 1].n && r[i].stride == r[i - 1].stride)
+            continue;
+        for (int j = 0; j < r[i].n; j++)
+            a[m++] = (uintptr_t)(r[i].p + (size_t)j * (size_t)r[i].stride);
+    }
+    qsort(a, m, sizeof *a, addr_cmp);
+    int dup = 0;
+    for (size_t i = 1; i < m && !dup; i++)
+        dup = a[i] == a[i - 1];
+    free(a);
+    return dup;
+}
+
+/* The rule of every place, the cell-years of the fraction sum, and which
+ * gemeenten a draw can vouch for.  0, or -1 when out of memory. */
+static int rules(jz_unc_writer *wr, const jz_scenario *base, const unsigned char *vouched)
+{
+    const int G = base->n_gemeenten, Z = base->n_zorgsoorten;
+    size_t nspan = 0;
+    jz_value_span *spans = jz_value_spans(base, &nspan);
+    unsigned char *unknown = calloc((size_t)G, 1), *has_rule = calloc((size_t)G, 1);
+    size_t cap = 0;
+    for (int i = 0; i < wr->nplaces; i++)
+        cap += (size_t)wr->place[i].t.n;
+    wr->sums = malloc((cap ? cap : 1) * sizeof *wr->sums);
+    if (!spans || !unknown || !has_rule || !wr->sums) {
+        free(spans);
+        free(unknown);
+        free(has_rule);
+        return -1;
+    }
+    int all_unknown = 0;
+    for (int i = 0; i < wr->nplaces; i++) {
+        wplace *pl = &wr->place[i];
+        if (pl->t.n < 1)
+            continue;
+        const double *first = jz_unc_target_at((jz_scenario *)base, &pl->t);
+        const double *last = first + (size_t)(pl->t.n - 1) * (size_t)pl->t.stride;
+        const jz_value_span *sp = jz_value_span_at(spans, nspan, first);
+        if (!sp || jz_value_span_at(spans, nspan, last) != sp) {
+            /* not an input array the checks know: its gemeente, or every
+             * gemeente, is checked in full on every draw */
+            if (sp && sp->g >= 0)
+                unknown[sp->g] = 1;
+            else
+                all_unknown = 1;
+            continue;
+        }
+        if (!sp->checked)
+            continue;
+        pl->g = sp->g;
+        pl->lo = sp->lo;
+        pl->hi = sp->hi;
+        has_rule[sp->g] = 1;
+        if (sp->sum == JZ_SUM_NONE)
+            continue;
+        for (int j = 0; j < pl->t.n; j++) {
+            size_t e = (size_t)(first + (size_t)j * (size_t)pl->t.stride - sp->p);
+            wsum *w = &wr->sums[wr->nsums++];
+            w->g = sp->g;
+            w->cell = sp->cell;
+            w->y = (int)(sp->sum == JZ_SUM_TRANSITION ? e / (size_t)Z : e);
+        }
+    }
+    if (wr->nsums > 1) { /* each cell-year once */
+        qsort(wr->sums, (size_t)wr->nsums, sizeof *wr->sums, sum_cmp);
+        int k = 1;
+        for (int i = 1; i < wr->nsums; i++)
+            if (wr->sums[i].cell != wr->sums[k - 1].cell || wr->sums[i].y != wr->sums[k - 1].y)
+                wr->sums[k++] = wr->sums[i];
+        wr->nsums = k;
+    }
+    for (int g = 0; g < G; g++) {
+        /* a gemeente the probe fails has a checked value a draw writes: if
+         * none of the places has a rule for it, the rules missed one */
+        if (vouched && !vouched[g] && !has_rule[g])
+            unknown[g] = 1;
+        wr->start[g] = (vouched && vouched[g]) || !(unknown[g] || all_unknown);
+    }
+    free(spans);
+    free(unknown);
+    free(has_rule);
+    return 0;
+}
+
+jz_unc_writer *jz_unc_writer_alloc(const jz_scenario *base, const unsigned char *vouched)
+{
+    jz_unc_writer *wr = calloc(1, sizeof *wr);
+    if (!wr)
+        return NULL;
+    const int G = base->n_gemeenten;
+    wr->G = G;
+    wr->start = calloc((size_t)G, 1);
+    wr->probe = calloc((size_t)G, 1);
+    size_t nr = 0;
+    for (int i = 0; i < base->n_uncertain; i++)
+        nr += (size_t)base->uncertain[i].n_targets;
+    tref *r = malloc((nr ? nr : 1) * sizeof *r);
+    if (!wr->start || !wr->probe || !r) {
+        free(r);
+        jz_unc_writer_free(wr);
+        return NULL;
+    }
+    if (vouched)
+        memcpy(wr->probe, vouched, (size_t)G);
+    size_t m = 0;
+    for (int i = 0; i < base->n_uncertain; i++)
+        for (int k = 0; k < base->uncertain[i].n_targets; k++) {
+            const jz_unc_target *t = &base->uncertain[i].targets[k];
+            r[m++] = (tref){jz_unc_target_at((jz_scenario *)base, t), t->n, t->stride, i, k, t->op, t};
+        }
+    qsort(r, nr, sizeof *r, tref_cmp);
+    int ov = overlap(r, nr);
+    int rc = ov < 0 ? -1 : 0;
+    if (ov == 0) {
+        wr->planned = 1;
+        rc = group(wr, r, nr);
+        if (rc == 0)
+            rc = rules(wr, base, vouched);
+    }
+    free(r);
+    if (rc) {
+        jz_unc_writer_free(wr);
+        return NULL;
+    }
+    return wr;
+}
+
+void jz_unc_writer_apply(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy,
+                         const double *x, unsigned char *checked)
+{
+    if (!wr->planned) {
+        jz_unc_apply(base, copy, x);
+        if (checked)
+            memcpy(checked, wr->probe, (size_t)wr->G);
+        return;
+    }
+    if (checked)
+        memcpy(checked, wr->start, (size_t)wr->G);
+    for (int i = 0; i < wr->nplaces; i++) {
+        const wplace *pl = &wr->place[i];
+        const size_t st = (size_t)pl->t.stride;
+        const int n = pl->t.n;
+        double *to = jz_unc_target_at(copy, &pl->t);
+        int s = 0;
+        if (pl->set >= 0) {
+            const double v = x[pl->set];
+            for (int j = 0; j < n; j++)
+                to[(size_t)j * st] = v;
+        } else {
+            /* restore and the first factor in one pass: base * f1 */
+            const double *from = jz_unc_target_at((jz_scenario *)base, &pl->t);
+            const int in = wr->scale[pl->scale0];
+            const double f = x[in] / base->uncertain[in].dist.point; /* as jz_unc_apply */
+            for (int j = 0; j < n; j++)
+                to[(size_t)j * st] = from[(size_t)j * st] * f;
+            s = 1;
+        }
+        for (; s < pl->nscale; s++) {
+            const int in = wr->scale[pl->scale0 + s];
+            const double f = x[in] / base->uncertain[in].dist.point;
+            for (int j = 0; j < n; j++)
+                to[(size_t)j * st] *= f;
+        }
+        if (pl->g >= 0 && checked && checked[pl->g]) {
+            int bad = 0;
+            for (int j = 0; j < n; j++)
+                bad |= !(to[(size_t)j * st] >= pl->lo && to[(size_t)j * st] <= pl->hi);
+            if (bad)
+                checked[pl->g] = 0;
+        }
+    }
+    if (checked)
+        for (int i = 0; i < wr->nsums; i++)
+            if (checked[wr->sums[i].g] && !jz_fractions_ok(copy, wr->sums[i].cell, wr->sums[i].y))
+                checked[wr->sums[i].g] = 0;
+}
