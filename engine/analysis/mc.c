@@ -365,6 +365,8 @@ static int worker_init(engine *e, worker *w)
             return -1;
         for (int l = 0; l < e->lanes; l++) {
             w->copy[l][s] = jz_scenario_copy(b);
+            if (w->copy[l][s]) /* the arrays no draw writes are base's */
+                jz_unc_writer_share(e->sc[s].writer, b, w->copy[l][s]);
             w->ws[l][s] = jz_workspace_alloc(b);
             /* a draw keeps the region's figures and one gemeente's: a
              * rolling result, whose size does not grow with G (jzsim/model.h) */

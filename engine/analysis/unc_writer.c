@@ -48,6 +48,8 @@ typedef struct wsum {
 
 struct jz_unc_writer {
     int G;
+    uintptr_t *written;    /* sorted addresses in base of every value a draw writes */
+    size_t nwritten;
     int planned;           /* 0: jz_unc_apply (targets overlap in different shapes) */
     int nplaces, nsums;
     wplace *place;         /* sorted by address */
@@ -96,6 +98,7 @@ void jz_unc_writer_free(jz_unc_writer *wr)
 {
     if (!wr)
         return;
+    free(wr->written);
     free(wr->place);
     free(wr->scale);
     free(wr->sums);
@@ -135,8 +138,8 @@ static int group(jz_unc_writer *wr, const tref *r, size_t nr)
 }
 
 /* 1 when two places share a value (then no per-place order is jz_unc_apply's);
- * -1 when out of memory. */
-static int overlap(const tref *r, size_t nr)
+ * -1 when out of memory.  Keeps the sorted addresses in wr->written. */
+static int overlap(jz_unc_writer *wr, const tref *r, size_t nr)
 {
     size_t total = 0;
     for (size_t i = 0; i < nr; i++) {
@@ -160,7 +163,8 @@ static int overlap(const tref *r, size_t nr)
     int dup = 0;
     for (size_t i = 1; i < m && !dup; i++)
         dup = a[i] == a[i - 1];
-    free(a);
+    wr->written = a;
+    wr->nwritten = m;
     return dup;
 }
 
@@ -263,7 +267,7 @@ jz_unc_writer *jz_unc_writer_alloc(const jz_scenario *base, const unsigned char 
             r[m++] = (tref){jz_unc_target_at((jz_scenario *)base, t), t->n, t->stride, i, k, t->op, t};
         }
     qsort(r, nr, sizeof *r, tref_cmp);
-    int ov = overlap(r, nr);
+    int ov = overlap(wr, r, nr);
     int rc = ov < 0 ? -1 : 0;
     if (ov == 0) {
         wr->planned = 1;
@@ -277,6 +281,33 @@ jz_unc_writer *jz_unc_writer_alloc(const jz_scenario *base, const unsigned char 
         return NULL;
     }
     return wr;
+}
+
+/* The first value of place pl in s (a block offset without a call). */
+static inline double *at(jz_scenario *s, const wplace *pl)
+{
+    return pl->t.kind == JZ_TGT_BLOCK ? s->block + pl->t.offset : jz_unc_target_at(s, &pl->t);
+}
+
+/* The places are far apart in memory (a cell's arrays every few KiB), too
+ * far for the hardware to guess the next one: ask for the values of the
+ * place PREFETCH ahead, in base and in the copy, while this one is
+ * written. */
+#define PREFETCH 8
+static inline void prefetch(const wplace *pl, const jz_scenario *base, jz_scenario *copy)
+{
+#if defined(__GNUC__)
+    if (pl->t.kind != JZ_TGT_BLOCK)
+        return;
+    const double *from = base->block + pl->t.offset, *to = copy->block + pl->t.offset;
+    size_t last = (size_t)(pl->t.n - 1) * (size_t)pl->t.stride;
+    __builtin_prefetch(from, 0);
+    __builtin_prefetch(from + last, 0);
+    __builtin_prefetch(to, 1);
+    __builtin_prefetch(to + last, 1);
+#else
+    (void)pl, (void)base, (void)copy;
+#endif
 }
 
 void jz_unc_writer_apply(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy,
@@ -294,7 +325,9 @@ void jz_unc_writer_apply(const jz_unc_writer *wr, const jz_scenario *base, jz_sc
         const wplace *pl = &wr->place[i];
         const size_t st = (size_t)pl->t.stride;
         const int n = pl->t.n;
-        double *to = jz_unc_target_at(copy, &pl->t);
+        if (i + PREFETCH < wr->nplaces)
+            prefetch(&wr->place[i + PREFETCH], base, copy);
+        double *to = at(copy, pl);
         int s = 0;
         if (pl->set >= 0) {
             const double v = x[pl->set];
@@ -302,7 +335,7 @@ void jz_unc_writer_apply(const jz_unc_writer *wr, const jz_scenario *base, jz_sc
                 to[(size_t)j * st] = v;
         } else {
             /* restore and the first factor in one pass: base * f1 */
-            const double *from = jz_unc_target_at((jz_scenario *)base, &pl->t);
+            const double *from = at((jz_scenario *)base, pl);
             const int in = wr->scale[pl->scale0];
             const double f = x[in] / base->uncertain[in].dist.point; /* as jz_unc_apply */
             for (int j = 0; j < n; j++)
@@ -327,4 +360,36 @@ void jz_unc_writer_apply(const jz_unc_writer *wr, const jz_scenario *base, jz_sc
         for (int i = 0; i < wr->nsums; i++)
             if (checked[wr->sums[i].g] && !jz_fractions_ok(copy, wr->sums[i].cell, wr->sums[i].y))
                 checked[wr->sums[i].g] = 0;
+}
+
+/* 1 when a draw writes a value in p[0 .. n-1] of base. */
+static int writes_into(const jz_unc_writer *wr, const double *p, size_t n)
+{
+    uintptr_t from = (uintptr_t)p, to = (uintptr_t)(p + n);
+    size_t lo = 0, hi = wr->nwritten; /* the first written address >= from */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (wr->written[mid] < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < wr->nwritten && wr->written[lo] < to;
+}
+
+void jz_unc_writer_share(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy)
+{
+    if (!wr->planned)
+        return;
+    const int Z = base->n_zorgsoorten;
+    const size_t H = (size_t)base->meta.horizon, nc = (size_t)base->n_gemeenten * (size_t)Z;
+    for (size_t c = 0; c < nc; c++) {
+        const jz_cell *b = &base->cells[c];
+        jz_cell *d = &copy->cells[c];
+#define SHARE_(field, width, extend) \
+        if (!writes_into(wr, b->field, (size_t)(width) * H)) \
+            d->field = b->field;
+        JZ_CELL_SERIES(SHARE_)
+#undef SHARE_
+    }
 }

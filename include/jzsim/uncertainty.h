@@ -158,6 +158,12 @@ void jz_unc_writer_free(jz_unc_writer *wr);
 void jz_unc_writer_apply(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy,
                          const double *x, unsigned char *checked);
 
+/* Point every series of copy's cells that no draw writes at base's
+ * (jz_scenario_copy(base) made copy): runs of several copies side by side
+ * then read one array where they read one each (the same numbers), and
+ * base must outlive copy.  copy's own block is still freed with it. */
+void jz_unc_writer_share(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy);
+
 /* ---- drawing ----
  * A sampler turns (seed, draw index) into one value per uncertain input.
  * Every input has its own random stream, keyed by (seed, the input's path):
