@@ -310,6 +310,53 @@ static inline void prefetch(const wplace *pl, const jz_scenario *base, jz_scenar
 #endif
 }
 
+/* The values of one place, to[0], to[st], ...: in their own loops, so that
+ * the usual place (st = 1) is written and checked with vector
+ * instructions; the same operations on each value as jz_unc_apply (a
+ * product of two doubles is the same in a vector lane).  Returns 1 when
+ * every value lies in [lo, hi] (NaN never does). */
+static inline void put_set(double *restrict to, size_t n, size_t st, double v)
+{
+    if (st == 1)
+        for (size_t j = 0; j < n; j++)
+            to[j] = v;
+    else
+        for (size_t j = 0; j < n; j++)
+            to[j * st] = v;
+}
+
+static inline void put_scaled(double *restrict to, const double *restrict from, size_t n, size_t st, double f)
+{
+    if (st == 1)
+        for (size_t j = 0; j < n; j++)
+            to[j] = from[j] * f;
+    else
+        for (size_t j = 0; j < n; j++)
+            to[j * st] = from[j * st] * f;
+}
+
+static inline void put_times(double *restrict to, size_t n, size_t st, double f)
+{
+    if (st == 1)
+        for (size_t j = 0; j < n; j++)
+            to[j] *= f;
+    else
+        for (size_t j = 0; j < n; j++)
+            to[j * st] *= f;
+}
+
+static inline int within(const double *restrict v, size_t n, size_t st, double lo, double hi)
+{
+    int ok = 1;
+    if (st == 1)
+        for (size_t j = 0; j < n; j++)
+            ok &= (v[j] >= lo) & (v[j] <= hi);
+    else
+        for (size_t j = 0; j < n; j++)
+            ok &= (v[j * st] >= lo) & (v[j * st] <= hi);
+    return ok;
+}
+
 void jz_unc_writer_apply(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy,
                          const double *x, unsigned char *checked)
 {
@@ -323,38 +370,26 @@ void jz_unc_writer_apply(const jz_unc_writer *wr, const jz_scenario *base, jz_sc
         memcpy(checked, wr->start, (size_t)wr->G);
     for (int i = 0; i < wr->nplaces; i++) {
         const wplace *pl = &wr->place[i];
-        const size_t st = (size_t)pl->t.stride;
-        const int n = pl->t.n;
+        const size_t st = (size_t)pl->t.stride, n = (size_t)pl->t.n;
         if (i + PREFETCH < wr->nplaces)
             prefetch(&wr->place[i + PREFETCH], base, copy);
         double *to = at(copy, pl);
         int s = 0;
         if (pl->set >= 0) {
-            const double v = x[pl->set];
-            for (int j = 0; j < n; j++)
-                to[(size_t)j * st] = v;
+            put_set(to, n, st, x[pl->set]);
         } else {
             /* restore and the first factor in one pass: base * f1 */
-            const double *from = at((jz_scenario *)base, pl);
             const int in = wr->scale[pl->scale0];
             const double f = x[in] / base->uncertain[in].dist.point; /* as jz_unc_apply */
-            for (int j = 0; j < n; j++)
-                to[(size_t)j * st] = from[(size_t)j * st] * f;
+            put_scaled(to, at((jz_scenario *)base, pl), n, st, f);
             s = 1;
         }
         for (; s < pl->nscale; s++) {
             const int in = wr->scale[pl->scale0 + s];
-            const double f = x[in] / base->uncertain[in].dist.point;
-            for (int j = 0; j < n; j++)
-                to[(size_t)j * st] *= f;
+            put_times(to, n, st, x[in] / base->uncertain[in].dist.point);
         }
-        if (pl->g >= 0 && checked && checked[pl->g]) {
-            int bad = 0;
-            for (int j = 0; j < n; j++)
-                bad |= !(to[(size_t)j * st] >= pl->lo && to[(size_t)j * st] <= pl->hi);
-            if (bad)
-                checked[pl->g] = 0;
-        }
+        if (pl->g >= 0 && checked && checked[pl->g] && !within(to, n, st, pl->lo, pl->hi))
+            checked[pl->g] = 0;
     }
     if (checked)
         for (int i = 0; i < wr->nsums; i++)
