@@ -48,8 +48,9 @@ typedef struct wsum {
 
 struct jz_unc_writer {
     int G;
-    uintptr_t *written;    /* sorted addresses in base of every value a draw writes */
+    uintptr_t *written;    /* while planning: sorted addresses in base of every value a draw writes */
     size_t nwritten;
+    uint32_t *drawn;       /* [G * Z] bit f: a draw writes into series f of the cell (JZ_CELL_SERIES order) */
     int planned;           /* 0: jz_unc_apply (targets overlap in different shapes) */
     int nplaces, nsums;
     wplace *place;         /* sorted by address */
@@ -99,6 +100,7 @@ void jz_unc_writer_free(jz_unc_writer *wr)
     if (!wr)
         return;
     free(wr->written);
+    free(wr->drawn);
     free(wr->place);
     free(wr->scale);
     free(wr->sums);
@@ -240,6 +242,50 @@ static int rules(jz_unc_writer *wr, const jz_scenario *base, const unsigned char
     return 0;
 }
 
+/* 1 when a draw writes a value in p[0 .. n-1] of base. */
+static int writes_into(const jz_unc_writer *wr, const double *p, size_t n)
+{
+    uintptr_t from = (uintptr_t)p, to = (uintptr_t)(p + n);
+    size_t lo = 0, hi = wr->nwritten; /* the first written address >= from */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (wr->written[mid] < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < wr->nwritten && wr->written[lo] < to;
+}
+
+/* wr->drawn from wr->written, which is then freed (it is ~8 bytes per
+ * value a draw writes; the bits are 4 bytes per cell).  0 or -1. */
+#define COUNT_SERIES_(field, width, extend) +1
+_Static_assert(0 JZ_CELL_SERIES(COUNT_SERIES_) <= 32, "one bit per cell series in jz_unc_writer.drawn");
+#undef COUNT_SERIES_
+static int drawn_series(jz_unc_writer *wr, const jz_scenario *base)
+{
+    const int Z = base->n_zorgsoorten;
+    const size_t H = (size_t)base->meta.horizon, nc = (size_t)base->n_gemeenten * (size_t)Z;
+    wr->drawn = calloc(nc ? nc : 1, sizeof *wr->drawn);
+    if (!wr->drawn)
+        return -1;
+    for (size_t c = 0; c < nc; c++) {
+        const jz_cell *b = &base->cells[c];
+        uint32_t bit = 1, m = 0;
+#define DRAWN_(field, width, extend) \
+        if (writes_into(wr, b->field, (size_t)(width) * H)) \
+            m |= bit; \
+        bit <<= 1;
+        JZ_CELL_SERIES(DRAWN_)
+#undef DRAWN_
+        wr->drawn[c] = m;
+    }
+    free(wr->written);
+    wr->written = NULL;
+    wr->nwritten = 0;
+    return 0;
+}
+
 jz_unc_writer *jz_unc_writer_alloc(const jz_scenario *base, const unsigned char *vouched)
 {
     jz_unc_writer *wr = calloc(1, sizeof *wr);
@@ -274,6 +320,8 @@ jz_unc_writer *jz_unc_writer_alloc(const jz_scenario *base, const unsigned char 
         rc = group(wr, r, nr);
         if (rc == 0)
             rc = rules(wr, base, vouched);
+        if (rc == 0)
+            rc = drawn_series(wr, base);
     }
     free(r);
     if (rc) {
@@ -397,33 +445,19 @@ void jz_unc_writer_apply(const jz_unc_writer *wr, const jz_scenario *base, jz_sc
                 checked[wr->sums[i].g] = 0;
 }
 
-/* 1 when a draw writes a value in p[0 .. n-1] of base. */
-static int writes_into(const jz_unc_writer *wr, const double *p, size_t n)
-{
-    uintptr_t from = (uintptr_t)p, to = (uintptr_t)(p + n);
-    size_t lo = 0, hi = wr->nwritten; /* the first written address >= from */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (wr->written[mid] < from)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < wr->nwritten && wr->written[lo] < to;
-}
-
 void jz_unc_writer_share(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy)
 {
     if (!wr->planned)
         return;
-    const int Z = base->n_zorgsoorten;
-    const size_t H = (size_t)base->meta.horizon, nc = (size_t)base->n_gemeenten * (size_t)Z;
+    const size_t nc = (size_t)base->n_gemeenten * (size_t)base->n_zorgsoorten;
     for (size_t c = 0; c < nc; c++) {
         const jz_cell *b = &base->cells[c];
         jz_cell *d = &copy->cells[c];
+        uint32_t bit = 1;
 #define SHARE_(field, width, extend) \
-        if (!writes_into(wr, b->field, (size_t)(width) * H)) \
-            d->field = b->field;
+        if (!(wr->drawn[c] & bit)) \
+            d->field = b->field; \
+        bit <<= 1;
         JZ_CELL_SERIES(SHARE_)
 #undef SHARE_
     }
