@@ -23,6 +23,11 @@
  * writer checks exactly that, for the values it just wrote, and leaves
  * only a gemeente where a value fails to the full check, whose message
  * names the first fault in the order a run always named it.
+ *
+ * Sharing.  A copy's cell series that no draw writes hold the base's
+ * numbers forever; jz_unc_writer_share points the copy's cells at the
+ * base's arrays for them, so the copies of the lanes of one worker read one
+ * array instead of one each (the model only reads a scenario).
  */
 #include <stdint.h>
 #include <stdlib.h>
