@@ -51,6 +51,7 @@ typedef struct scen {
     int below;    /* first below-threshold counter: H for the tekort, then H for the difference */
     unsigned char *checked; /* [G] 1: no uncertain input reaches gemeente g's checked inputs, so a
                                draw leaves them as in base, which passed the model's checks */
+    jz_unc_writer *writer;  /* writes a draw into a copy and checks the values it wrote */
     jz_volume_cache *volumes; /* the volumes of the gemeenten that no uncertain input reaches */
 } scen;
 
@@ -92,6 +93,7 @@ typedef struct worker {
     jz_result *res[JZ_MODEL_LANES][MAX_SCEN];
     jz_sampler *sp[MAX_SCEN];
     double *x[JZ_MODEL_LANES][MAX_SCEN];
+    unsigned char *ok[JZ_MODEL_LANES][MAX_SCEN]; /* [G] the gemeenten the draw's checks vouch for */
     double *rows;   /* [B * nch] */
     long *below;    /* [nbelow] */
     mc_hist h;
@@ -185,9 +187,10 @@ static int run_draw(engine *e, worker *w, long d, double *row, jz_error *err)
 {
     for (int s = 0; s < e->n; s++) {
         jz_sampler_draw(w->sp[s], d, w->x[0][s]);
-        jz_unc_apply(e->sc[s].base, w->copy[0][s], w->x[0][s]);
-        /* the scenario was checked once; per draw only the gemeenten that
-         * drawn values reach (jz_workspace_set_checked in simulate) */
+        /* the scenario was checked once; per draw only the values it
+         * wrote, and the gemeenten where one fails in full (w->ok, given
+         * to the workspace in simulate) */
+        jz_unc_writer_apply(e->sc[s].writer, e->sc[s].base, w->copy[0][s], w->x[0][s], w->ok[0][s]);
         if (jz_model_run(w->copy[0][s], w->ws[0][s], w->res[0][s], err) != JZ_OK) {
             char msg[JZ_ERR_MSG_MAX], drawn[600];
             describe_draw(e->sc[s].base, w->x[0][s], drawn, sizeof drawn);
@@ -216,7 +219,7 @@ static int run_draws(engine *e, worker *w, long d, int n, double *rows, long *fa
         const jz_scenario *sl[JZ_MODEL_LANES];
         for (int l = 0; l < n; l++) {
             jz_sampler_draw(w->sp[s], d + l, w->x[l][s]);
-            jz_unc_apply(e->sc[s].base, w->copy[l][s], w->x[l][s]);
+            jz_unc_writer_apply(e->sc[s].writer, e->sc[s].base, w->copy[l][s], w->x[l][s], w->ok[l][s]);
             sl[l] = w->copy[l][s];
         }
         jz_workspace *wl[JZ_MODEL_LANES];
@@ -342,6 +345,7 @@ static void worker_free(engine *e, worker *w)
             jz_workspace_free(w->ws[l][s]);
             jz_result_free(w->res[l][s]);
             free(w->x[l][s]);
+            free(w->ok[l][s]);
         }
         jz_sampler_free(w->sp[s]);
     }
@@ -361,12 +365,15 @@ static int worker_init(engine *e, worker *w)
             return -1;
         for (int l = 0; l < e->lanes; l++) {
             w->copy[l][s] = jz_scenario_copy(b);
+            if (w->copy[l][s]) /* the arrays no draw writes are base's */
+                jz_unc_writer_share(e->sc[s].writer, b, w->copy[l][s]);
             w->ws[l][s] = jz_workspace_alloc(b);
             /* a draw keeps the region's figures and one gemeente's: a
              * rolling result, whose size does not grow with G (jzsim/model.h) */
             w->res[l][s] = e->sc[s].full ? jz_result_alloc(b) : jz_result_alloc_rolling(b);
             w->x[l][s] = calloc((size_t)(b->n_uncertain ? b->n_uncertain : 1), sizeof(double));
-            if (!w->copy[l][s] || !w->ws[l][s] || !w->res[l][s] || !w->x[l][s])
+            w->ok[l][s] = calloc((size_t)b->n_gemeenten, 1); /* none vouched before a draw */
+            if (!w->copy[l][s] || !w->ws[l][s] || !w->res[l][s] || !w->x[l][s] || !w->ok[l][s])
                 return -1;
             if (!e->sc[s].full)
                 jz_workspace_set_rolling(w->ws[l][s], 1, e->sc[s].g < b->n_gemeenten ? e->sc[s].g : -1);
@@ -383,6 +390,7 @@ static void engine_free(engine *e)
 {
     for (int s = 0; s < e->n; s++) {
         free(e->sc[s].checked);
+        jz_unc_writer_free(e->sc[s].writer);
         jz_volume_cache_free(e->sc[s].volumes);
     }
     free(e->below_ch);
@@ -557,7 +565,10 @@ void jz_mc_comparison_free(jz_mc_comparison *c)
 /* sc->checked: gemeente g is vouched for when its inputs pass the model's
  * checks with every uncertain input set to NaN in a copy (a NaN fails every
  * check, so any drawn value that reaches g's checked inputs makes g fail).
- * The draws use it only after the deterministic run of base succeeded.
+ * sc->writer: per draw, the other gemeenten are vouched for when the values
+ * the draw wrote into them pass their checks (jz_unc_writer_apply); the
+ * probe tells it which gemeenten must have such values.  The draws use
+ * both only after the deterministic run of base succeeded.
  * sc->volumes: from the same probe, the volumes no drawn value reaches
  * (jz_volume_cache_alloc), kept for every draw.  0 or -1 (memory). */
 static int vouch(scen *sc)
@@ -575,7 +586,8 @@ static int vouch(scen *sc)
     }
     sc->volumes = jz_volume_cache_alloc(b, probe);
     jz_scenario_free(probe);
-    return sc->volumes ? 0 : -1;
+    sc->writer = jz_unc_writer_alloc(b, sc->checked);
+    return sc->volumes && sc->writer ? 0 : -1;
 }
 
 /* The whole run; fills the summaries into the results made by the caller. */
@@ -605,12 +617,13 @@ static int simulate(engine *e, int threads, jz_mc_result **runs, jz_mc_stat **di
     for (int s = 0; rc == JZ_OK && s < e->n; s++)
         if (jz_model_run(e->sc[s].base, ws[0].ws[0][s], ws[0].res[0][s], err) != JZ_OK)
             rc = err->status ? err->status : JZ_ERUNTIME;
-    /* per draw: check only what drawn values reach, total only the
-     * figures extract() reads (the same bits as a full run) */
+    /* per draw: check only the values a draw wrote (the writer fills
+     * ok[], read by the run), total only the figures extract() reads (the
+     * same bits as a full run) */
     for (int t = 0; rc == JZ_OK && t < T; t++)
         for (int s = 0; s < e->n; s++)
             for (int l = 0; l < e->lanes; l++) {
-                jz_workspace_set_checked(ws[t].ws[l][s], e->sc[s].checked);
+                jz_workspace_set_checked(ws[t].ws[l][s], ws[t].ok[l][s]);
                 jz_workspace_set_volumes(ws[t].ws[l][s], e->sc[s].volumes);
                 jz_workspace_set_totals(ws[t].ws[l][s], JZ_TOTALS_FIGURES);
             }

@@ -134,8 +134,7 @@ void jz_sampler_draw(jz_sampler *sp, long d, double *x)
 
 /* ---- writing values into a copy ---- */
 
-/* The first element of target t in s. */
-static double *target_at(jz_scenario *s, const jz_unc_target *t)
+double *jz_unc_target_at(jz_scenario *s, const jz_unc_target *t)
 {
     int H = s->meta.horizon;
     switch (t->kind) {
@@ -150,15 +149,15 @@ static double *target_at(jz_scenario *s, const jz_unc_target *t)
 
 static void restore(const jz_scenario *base, jz_scenario *copy, const jz_unc_target *t)
 {
-    const double *from = target_at((jz_scenario *)base, t);
-    double *to = target_at(copy, t);
+    const double *from = jz_unc_target_at((jz_scenario *)base, t);
+    double *to = jz_unc_target_at(copy, t);
     for (int k = 0; k < t->n; k++)
         to[(size_t)k * (size_t)t->stride] = from[(size_t)k * (size_t)t->stride];
 }
 
 static void put(jz_scenario *copy, const jz_unc_target *t, double v, double point)
 {
-    double *to = target_at(copy, t);
+    double *to = jz_unc_target_at(copy, t);
     if (t->op == JZ_TGT_SET) {
         for (int k = 0; k < t->n; k++)
             to[(size_t)k * (size_t)t->stride] = v;

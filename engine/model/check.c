@@ -13,8 +13,10 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "model/internal.h"
+#include "model/value_rules.h"
 
 /* Rounding slack on "fractions of completions sum to at most 1". */
 #define FRACTION_SLACK 1e-9
@@ -162,6 +164,8 @@ static int all_within(const double *x, int n, double lo, double hi)
     return 1;
 }
 
+static int fractions_ok(const jz_cell *c, int Z, int y);
+
 /* The largest double below 1 and the smallest above 0: "< 1" and "> 0" as
  * closed bounds. */
 #define BELOW_ONE (1.0 - DBL_EPSILON / 2.0)
@@ -197,17 +201,146 @@ static int cell_ok(const jz_scenario *s, int g, int z)
     ok &= all_within(c->ageing_transfer, H, 0.0, 1.0);
     if (!ok)
         return 0;
-    for (int y = 0; y < H; y++) {
-        /* summed in the same order as jz_check_cell_year */
-        double sum = 0.0;
-        const double *tr = c->transition + (size_t)y * (size_t)Z;
-        for (int w = 0; w < Z; w++)
-            sum += tr[w];
-        sum += c->reentry[y];
-        if (sum > 1.0 + FRACTION_SLACK)
+    for (int y = 0; y < H; y++)
+        if (!fractions_ok(c, Z, y))
             return 0;
-    }
     return 1;
+}
+
+/* ---- the same checks as a rule per value (value_rules.h) ---- */
+
+/* What jz_check_cell_year requires of each value of a cell series: range
+ * and part of the fraction sum, one line per field of JZ_CELL_SERIES (a new
+ * series does not compile until it has its line here).  The ranges are
+ * cell_ok's; its conditions (has_budget, ...) are left out, which only
+ * makes a rule stricter than the check. */
+#define RULE_instroom 0.0, DBL_MAX, JZ_SUM_NONE
+#define RULE_instroom_trend -1.0, DBL_MAX, JZ_SUM_NONE
+#define RULE_zorgduur ABOVE_ZERO, DBL_MAX, JZ_SUM_NONE
+#define RULE_cost -DBL_MAX, DBL_MAX, JZ_SUM_NONE
+#define RULE_intensity_trend -1.0, DBL_MAX, JZ_SUM_NONE
+#define RULE_tariff_index -1.0, DBL_MAX, JZ_SUM_NONE
+#define RULE_budget_volume -DBL_MAX, DBL_MAX, JZ_SUM_NONE
+#define RULE_budget_price -DBL_MAX, DBL_MAX, JZ_SUM_NONE
+#define RULE_reentry 0.0, DBL_MAX, JZ_SUM_REENTRY
+#define RULE_ageing_rate 0.0, BELOW_ONE, JZ_SUM_NONE
+#define RULE_ageing_transfer 0.0, 1.0, JZ_SUM_NONE
+#define RULE_tariff_correction -1.0, DBL_MAX, JZ_SUM_NONE
+#define RULE_budget_amount -DBL_MAX, DBL_MAX, JZ_SUM_NONE
+#define RULE_financing_amount -DBL_MAX, DBL_MAX, JZ_SUM_NONE
+#define RULE_transition 0.0, DBL_MAX, JZ_SUM_TRANSITION
+
+typedef struct span_list {
+    jz_value_span *v;
+    size_t n;
+} span_list;
+
+static void span_add(span_list *l, const double *p, size_t n, int g, int cell, int checked,
+                     double lo, double hi, int sum)
+{
+    jz_value_span *sp = &l->v[l->n++];
+    sp->p = p;
+    sp->n = n;
+    sp->g = g;
+    sp->cell = cell;
+    sp->checked = checked;
+    sp->lo = lo;
+    sp->hi = hi;
+    sp->sum = sum;
+}
+
+static int span_cmp(const void *a, const void *b)
+{
+    const double *pa = ((const jz_value_span *)a)->p, *pb = ((const jz_value_span *)b)->p;
+    return (pa > pb) - (pa < pb);
+}
+
+jz_value_span *jz_value_spans(const jz_scenario *s, size_t *n)
+{
+    const int G = s->n_gemeenten, Z = s->n_zorgsoorten;
+    const size_t H = (size_t)s->meta.horizon;
+#define CELL_COUNT_(field, width, extend) +2
+    size_t cap = 3 + (size_t)G * (2 + JZ_POP_GROUPS) + (size_t)G * (size_t)Z * (1 JZ_CELL_SERIES(CELL_COUNT_));
+#undef CELL_COUNT_
+    for (int g = 0; g < G; g++)
+        cap += 3 * (size_t)(s->gemeenten[g].n_fixed + s->gemeenten[g].n_external);
+    span_list l = {malloc(cap * sizeof *l.v), 0};
+    if (!l.v)
+        return NULL;
+    /* scenario-wide: jz_check_global checks the budget index on every run */
+    span_add(&l, s->tariff_index, H, -1, -1, 0, 0.0, 0.0, JZ_SUM_NONE);
+    span_add(&l, s->budget_index, H, -1, -1, 0, 0.0, 0.0, JZ_SUM_NONE);
+    span_add(&l, s->tariff_correction, H, -1, -1, 0, 0.0, 0.0, JZ_SUM_NONE);
+    for (int g = 0; g < G; g++) {
+        const jz_gemeente *gm = &s->gemeenten[g];
+        for (int p = 0; p < JZ_POP_GROUPS; p++) /* read by cells with instroom per 1,000 */
+            span_add(&l, gm->population[p], H, g, -1, 1, 0.0, DBL_MAX, JZ_SUM_NONE);
+        span_add(&l, gm->rijksbijdrage, H, g, -1, 1, -DBL_MAX, DBL_MAX, JZ_SUM_NONE);
+        span_add(&l, gm->inhabitants, H, g, -1, 0, 0.0, 0.0, JZ_SUM_NONE); /* not checked */
+        for (int f = 0; f < gm->n_fixed; f++) {
+            const jz_fixed_cost *fc = &gm->fixed[f];
+            span_add(&l, fc->amount, H, g, -1, 1, -DBL_MAX, DBL_MAX, JZ_SUM_NONE);
+            span_add(&l, fc->indexation, H, g, -1, 1, -1.0, DBL_MAX, JZ_SUM_NONE);
+            span_add(&l, fc->budget, H, g, -1, 1, -DBL_MAX, DBL_MAX, JZ_SUM_NONE);
+        }
+        for (int e = 0; e < gm->n_external; e++) {
+            const jz_external *x = &gm->external[e];
+            span_add(&l, x->client_years, H, g, -1, 1, -DBL_MAX, DBL_MAX, JZ_SUM_NONE);
+            span_add(&l, x->cost, H, g, -1, 1, -DBL_MAX, DBL_MAX, JZ_SUM_NONE);
+            span_add(&l, x->compensation, H, g, -1, 1, -DBL_MAX, DBL_MAX, JZ_SUM_NONE);
+        }
+    }
+    for (int c = 0; c < G * Z; c++) {
+        const jz_cell *cl = &s->cells[c];
+        int g = c / Z;
+        span_add(&l, &cl->start, 1, g, c, 1, 0.0, DBL_MAX, JZ_SUM_NONE);
+#define CELL_SPAN_(field, width, extend) \
+        span_add(&l, cl->field, (size_t)(width) * H, g, c, 1, RULE_##field);
+        JZ_CELL_SERIES(CELL_SPAN_)
+#undef CELL_SPAN_
+    }
+    /* arrays a scenario built in code left out (NULL) are no place a
+     * draw can write */
+    size_t k = 0;
+    for (size_t i = 0; i < l.n; i++)
+        if (l.v[i].p)
+            l.v[k++] = l.v[i];
+    qsort(l.v, k, sizeof *l.v, span_cmp);
+    *n = k;
+    return l.v;
+}
+
+const jz_value_span *jz_value_span_at(const jz_value_span *spans, size_t n, const double *p)
+{
+    size_t lo = 0, hi = n; /* the last span that starts at or before p */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (spans[mid].p <= p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return NULL;
+    const jz_value_span *sp = &spans[lo - 1];
+    return p < sp->p + sp->n ? sp : NULL;
+}
+
+/* Transitions plus re-entry of cell c in year y, summed in the order of
+ * jz_check_cell_year. */
+static int fractions_ok(const jz_cell *c, int Z, int y)
+{
+    double sum = 0.0;
+    const double *tr = c->transition + (size_t)y * (size_t)Z;
+    for (int w = 0; w < Z; w++)
+        sum += tr[w];
+    sum += c->reentry[y];
+    return !(sum > 1.0 + FRACTION_SLACK);
+}
+
+int jz_fractions_ok(const jz_scenario *s, int cell, int y)
+{
+    return fractions_ok(&s->cells[cell], s->n_zorgsoorten, y);
 }
 
 int jz_check_gemeente(const jz_scenario *s, int g, jz_error *err)

@@ -244,7 +244,8 @@ int jz_model_run_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_r
  * with w: checked[g] = 1 means gemeente g's inputs (its cells, all years,
  * and its fixed lines, external shifts and rijksbijdrage) are those of a
  * scenario that passed jz_model_check_gemeente, so runs with w do not check
- * them again (a Monte Carlo draw that drew nothing for g).  The
+ * them again (a Monte Carlo draw that drew nothing for g, or whose drawn
+ * values for g passed their checks: jz_unc_writer_apply).  The
  * scenario-wide checks always run.  checked ([G]) must outlive those runs;
  * NULL (the default) checks every gemeente. */
 void jz_workspace_set_checked(jz_workspace *w, const unsigned char *checked);

@@ -124,6 +124,46 @@ void jz_unc_apply(const jz_scenario *base, jz_scenario *copy, const double *x);
  * every other input is left as it is in copy. */
 void jz_unc_set(const jz_scenario *base, jz_scenario *copy, int i, double v);
 
+/* The first element of target t in s (s is base or one of its copies:
+ * a target is a place, never a pointer). */
+double *jz_unc_target_at(jz_scenario *s, const jz_unc_target *t);
+
+/* ---- writing draws, and checking only what a draw wrote ----
+ * A writer is jz_unc_apply planned once for base (engine/analysis/
+ * unc_writer.c): every place a target reaches is written once per draw, in
+ * memory order, straight from base (no restore pass), with the same
+ * operations in the same order, so the copy holds the same bits as after
+ * jz_unc_apply.  While it writes, it checks each value it wrote against
+ * the range jz_model_check_gemeente requires of it, and the sum of
+ * transitions and re-entry of every cell-year it wrote into, so that a
+ * Monte Carlo draw need not check the rest of the gemeente again. */
+typedef struct jz_unc_writer jz_unc_writer;
+
+/* A writer for draws of base.  vouched ([G], may be NULL) marks the
+ * gemeenten that no uncertain input reaches in a way the model checks (the
+ * NaN probe of the Monte Carlo: jz_model_check_gemeente passes with every
+ * uncertain input NaN); a gemeente the probe fails must have a value the
+ * writer checks, or it is left to the full check on every draw.  NULL when
+ * out of memory. */
+jz_unc_writer *jz_unc_writer_alloc(const jz_scenario *base, const unsigned char *vouched);
+void jz_unc_writer_free(jz_unc_writer *wr);
+
+/* jz_unc_apply(base, copy, x), the same bits; and checked[g] (G of them,
+ * may be NULL) = 1 when gemeente g of copy passes jz_model_check_gemeente
+ * provided base passes it: every value written into g is within its range
+ * and every cell-year written into still has transitions plus re-entry <= 1
+ * (or no checked value of g was written).  0 leaves gemeente g to the full
+ * check, which then names the first fault as a run without the writer
+ * would.  Give checked to the run with jz_workspace_set_checked. */
+void jz_unc_writer_apply(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy,
+                         const double *x, unsigned char *checked);
+
+/* Point every series of copy's cells that no draw writes at base's
+ * (jz_scenario_copy(base) made copy): runs of several copies side by side
+ * then read one array where they read one each (the same numbers), and
+ * base must outlive copy.  copy's own block is still freed with it. */
+void jz_unc_writer_share(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy);
+
 /* ---- drawing ----
  * A sampler turns (seed, draw index) into one value per uncertain input.
  * Every input has its own random stream, keyed by (seed, the input's path):
