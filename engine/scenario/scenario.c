@@ -106,7 +106,7 @@ jz_scenario *jz_scenario_new(int G, int Z, int H, int base_year)
     s->gemeenten = calloc((size_t)G, sizeof *s->gemeenten);
     s->cells = calloc((size_t)G * (size_t)Z, sizeof *s->cells);
     s->block_len = block_size(G, Z, H);
-    s->block = calloc(s->block_len, sizeof *s->block);
+    s->block = jz_big_calloc(s->block_len, sizeof *s->block); /* ~11 MB nationally */
     if (!s->zorgsoorten || !s->gemeenten || !s->cells || !s->block) {
         jz_scenario_free(s);
         return NULL;
