@@ -33,7 +33,7 @@ void *jz_big_calloc(size_t n, size_t size)
         return NULL;
     size_t bytes = n * size;
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-    if (bytes >= HUGE_PAGE) {
+    if (bytes >= HUGE_PAGE / 2) { /* at most half a huge page unused */
         /* whole huge pages: aligned start, length rounded up */
         size_t len = (bytes + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
         void *p = NULL;

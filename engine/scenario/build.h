@@ -57,6 +57,8 @@ int jz_input_describe(jz_scenario *s, int i, const char *label, int bron);
  * array stays for jz_scenario_free): a scenario that says nothing of its
  * own, e.g. the shell of a saved forecast (analysis/compare_saved.c). */
 void jz_scenario_clear_inputs(jz_scenario *s);
+/* Free the memory of the inputs' texts (scenario.c; by clear_inputs). */
+void jz_scenario_free_input_texts(jz_scenario *s);
 /* Free, and deep-copy after the inputs are copied, the bronnen and the
  * labels of the inputs (called by jz_scenario_free and jz_scenario_copy;
  * the labels are freed with the inputs, jz_scenario_clear_inputs). */

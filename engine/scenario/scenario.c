@@ -104,7 +104,7 @@ jz_scenario *jz_scenario_new(int G, int Z, int H, int base_year)
     s->meta.discount_rate = 0.03;
     s->zorgsoorten = calloc((size_t)Z, sizeof *s->zorgsoorten);
     s->gemeenten = calloc((size_t)G, sizeof *s->gemeenten);
-    s->cells = calloc((size_t)G * (size_t)Z, sizeof *s->cells);
+    s->cells = jz_big_calloc((size_t)G * (size_t)Z, sizeof *s->cells); /* ~1 MB nationally */
     s->block_len = block_size(G, Z, H);
     s->block = jz_big_calloc(s->block_len, sizeof *s->block); /* ~11 MB nationally */
     if (!s->zorgsoorten || !s->gemeenten || !s->cells || !s->block) {
@@ -190,18 +190,74 @@ int jz_scenario_warn(jz_scenario *s, const char *fmt, ...)
 
 /* Room for n inputs: the array grows by doubling (its capacity is the
  * power of two at or above n_inputs, so no field keeps it), since a
- * national scenario records ~17,800 inputs one at a time. */
+ * national scenario records ~17,800 inputs one at a time.  From 1 MiB on
+ * (16,384 inputs) the new array is a jz_big_calloc block: huge pages
+ * instead of a page fault for every 4 KiB the copy touches. */
 static int inputs_room(jz_scenario *s)
 {
     int n = s->n_inputs;
     if (n > 0 && (n & (n - 1)) != 0)
         return JZ_OK; /* not a power of two: the last doubling left room */
     size_t cap = n == 0 ? 1 : 2 * (size_t)n;
+    if (cap * sizeof(jz_input) >= 1024 * 1024) {
+        jz_input *ni = jz_big_calloc(cap, sizeof *ni);
+        if (!ni)
+            return JZ_ENOMEM;
+        memcpy(ni, s->inputs, (size_t)n * sizeof *ni);
+        free(s->inputs);
+        s->inputs = ni;
+        return JZ_OK;
+    }
     jz_input *ni = realloc(s->inputs, cap * sizeof *ni);
     if (!ni)
         return JZ_ENOMEM;
     s->inputs = ni;
     return JZ_OK;
+}
+
+/* The texts of the inputs live in chunks handed out front to back and
+ * freed together (jz_scenario_clear_inputs), not one malloc per input:
+ * a national scenario has ~17,800 inputs and ~2 MB of their texts.  The
+ * first chunk is small (a shipped scenario's inputs fit in it), the
+ * second 256 KiB, the next ones 2 MiB in huge pages (jz_big_calloc). */
+typedef struct input_chunk {
+    struct input_chunk *next;
+    size_t cap, used;
+    char text[];
+} input_chunk;
+
+enum { INPUT_CHUNK_FIRST = 32 * 1024, INPUT_CHUNK_SECOND = 256 * 1024, INPUT_CHUNK_MORE = 2 * 1024 * 1024 };
+
+static char *input_text_alloc(jz_scenario *s, size_t n)
+{
+    input_chunk *h = s->input_texts;
+    if (h && h->cap - h->used >= n) {
+        char *p = h->text + h->used;
+        h->used += n;
+        return p;
+    }
+    size_t size = !h ? INPUT_CHUNK_FIRST : !h->next ? INPUT_CHUNK_SECOND : INPUT_CHUNK_MORE;
+    if (n > size - sizeof *h)
+        size = n + sizeof *h; /* a text longer than a chunk (the values are at most ~512 bytes) */
+    input_chunk *c = size >= INPUT_CHUNK_MORE ? jz_big_calloc(1, size) : malloc(size);
+    if (!c)
+        return NULL;
+    c->next = h;
+    c->cap = size - sizeof *c;
+    c->used = n;
+    s->input_texts = c;
+    return c->text;
+}
+
+void jz_scenario_free_input_texts(jz_scenario *s)
+{
+    input_chunk *c = s->input_texts;
+    while (c) {
+        input_chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    s->input_texts = NULL;
 }
 
 int jz_scenario_add_input(jz_scenario *s, const char *path, const char *value,
@@ -215,7 +271,7 @@ int jz_scenario_add_input(jz_scenario *s, const char *path, const char *value,
     in->line = line;
     in->bron = -1;
     s->n_inputs++; /* counted before the texts so free() sees them */
-    /* the five texts in one allocation, owned by path (jz_input) */
+    /* the five texts one after the other in the scenario's input texts */
     const char *text[5] = {path, value, unit, source, file};
     size_t len[5], total = 0;
     for (int i = 0; i < 5; i++) {
@@ -223,7 +279,7 @@ int jz_scenario_add_input(jz_scenario *s, const char *path, const char *value,
             text[i] = ""; /* as jz_strdup took NULL */
         total += (len[i] = strlen(text[i])) + 1;
     }
-    char *block = malloc(total);
+    char *block = input_text_alloc(s, total);
     if (!block)
         return JZ_ENOMEM;
     char **field[5] = {&in->path, &in->value, &in->unit, &in->source, &in->file};

@@ -15,11 +15,11 @@
 /* ------------------------------------------------------------------ */
 /* Arena: a list of zeroed chunks; memory is handed out front to back and
  * only released all at once.  The first chunk is 64 KiB (a shipped
- * scenario fits in one or two); each next one is twice as large, up to
- * 2 MiB, so a national file (~5 MB of tree) lives in a few chunks that
- * jz_big_calloc backs with huge pages instead of ~1,300 page faults. */
+ * scenario's tree fits in it); the next ones are 2 MiB, which
+ * jz_big_calloc backs with huge pages, so a national file (~5 MB of tree)
+ * costs a few page faults instead of ~1,300. */
 
-enum { ARENA_CHUNK = 64 * 1024, ARENA_CHUNK_MAX = 2 * 1024 * 1024 };
+enum { ARENA_CHUNK = 64 * 1024, ARENA_CHUNK_MORE = 2 * 1024 * 1024 };
 
 typedef struct arena_chunk {
     struct arena_chunk *next;
@@ -30,7 +30,7 @@ typedef struct arena_chunk {
 
 struct jz_arena {
     arena_chunk *head; /* the chunk currently being filled */
-    size_t next_size;  /* bytes of the next regular chunk, header included */
+    int chunks;        /* regular chunks made so far */
 };
 
 jz_arena *jz_arena_alloc(void)
@@ -76,13 +76,11 @@ void *jz_arena_malloc(jz_arena *a, size_t n)
     /* Big requests get a chunk of their own, linked behind the current
      * one so that the free space left in the current chunk is not lost. */
     int big = need > ARENA_CHUNK / 4;
-    if (!a->next_size)
-        a->next_size = ARENA_CHUNK;
-    arena_chunk *c = chunk_new(big ? need : a->next_size - sizeof(arena_chunk));
+    /* a regular chunk after the first is 2 MiB with its header */
+    arena_chunk *c = chunk_new(big ? need : a->chunks ? ARENA_CHUNK_MORE - sizeof(arena_chunk) : ARENA_CHUNK);
     if (!c)
         return NULL;
-    if (!big && a->next_size < ARENA_CHUNK_MAX)
-        a->next_size *= 2;
+    a->chunks += !big;
     c->used = need;
     if (big && h) {
         c->next = h->next;
