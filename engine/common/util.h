@@ -25,12 +25,13 @@ int jz_strlist_push(char ***arr, int *n, int *cap, const char *s);
 size_t jz_concat(char *dst, size_t size, ...);
 
 /* calloc(n, size) for blocks of megabytes that are filled soon after: on
- * Linux a block of 1 MiB or more is rounded up to whole 2 MiB pages,
+ * Linux a block of 1 MiB or more is its own mapping of whole 2 MiB pages,
  * aligned to them and advised to use transparent huge pages (one page
  * fault per 2 MiB instead of 512; bigblock.c says why).  Zeroed like
- * calloc; release it with free().  NULL when out of memory or when
- * n * size overflows. */
+ * calloc.  NULL when out of memory or when n * size overflows.  Release
+ * it with jz_big_free and the same n and size, never with free(). */
 void *jz_big_calloc(size_t n, size_t size);
+void jz_big_free(void *p, size_t n, size_t size);
 
 /* Levenshtein distance between a and b; a large number (99) when either is
  * longer than 63 bytes: suggestions are for short keys. */

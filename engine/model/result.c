@@ -89,7 +89,7 @@ void jz_result_free(jz_result *r)
 {
     if (!r)
         return;
-    free(r->block);
+    jz_big_free(r->block, r->block_len, sizeof *r->block);
     free(r);
 }
 

@@ -190,24 +190,13 @@ int jz_scenario_warn(jz_scenario *s, const char *fmt, ...)
 
 /* Room for n inputs: the array grows by doubling (its capacity is the
  * power of two at or above n_inputs, so no field keeps it), since a
- * national scenario records ~17,800 inputs one at a time.  From 1 MiB on
- * (16,384 inputs) the new array is a jz_big_calloc block: huge pages
- * instead of a page fault for every 4 KiB the copy touches. */
+ * national scenario records ~17,800 inputs one at a time. */
 static int inputs_room(jz_scenario *s)
 {
     int n = s->n_inputs;
     if (n > 0 && (n & (n - 1)) != 0)
         return JZ_OK; /* not a power of two: the last doubling left room */
     size_t cap = n == 0 ? 1 : 2 * (size_t)n;
-    if (cap * sizeof(jz_input) >= 1024 * 1024) {
-        jz_input *ni = jz_big_calloc(cap, sizeof *ni);
-        if (!ni)
-            return JZ_ENOMEM;
-        memcpy(ni, s->inputs, (size_t)n * sizeof *ni);
-        free(s->inputs);
-        s->inputs = ni;
-        return JZ_OK;
-    }
     jz_input *ni = realloc(s->inputs, cap * sizeof *ni);
     if (!ni)
         return JZ_ENOMEM;
@@ -219,7 +208,7 @@ static int inputs_room(jz_scenario *s)
  * freed together (jz_scenario_clear_inputs), not one malloc per input:
  * a national scenario has ~17,800 inputs and ~2 MB of their texts.  The
  * first chunk is small (a shipped scenario's inputs fit in it), the
- * second 256 KiB, the next ones 2 MiB in huge pages (jz_big_calloc). */
+ * second 256 KiB, the next ones 2 MiB (huge pages: jz_big_calloc). */
 typedef struct input_chunk {
     struct input_chunk *next;
     size_t cap, used;
@@ -239,7 +228,7 @@ static char *input_text_alloc(jz_scenario *s, size_t n)
     size_t size = !h ? INPUT_CHUNK_FIRST : !h->next ? INPUT_CHUNK_SECOND : INPUT_CHUNK_MORE;
     if (n > size - sizeof *h)
         size = n + sizeof *h; /* a text longer than a chunk (the values are at most ~512 bytes) */
-    input_chunk *c = size >= INPUT_CHUNK_MORE ? jz_big_calloc(1, size) : malloc(size);
+    input_chunk *c = jz_big_calloc(1, size);
     if (!c)
         return NULL;
     c->next = h;
@@ -254,7 +243,7 @@ void jz_scenario_free_input_texts(jz_scenario *s)
     input_chunk *c = s->input_texts;
     while (c) {
         input_chunk *next = c->next;
-        free(c);
+        jz_big_free(c, 1, sizeof *c + c->cap);
         c = next;
     }
     s->input_texts = NULL;
@@ -320,8 +309,8 @@ void jz_scenario_free(jz_scenario *s)
     jz_regio_free(s->regio);
     free(s->zorgsoorten);
     free(s->gemeenten);
-    free(s->cells);
-    free(s->block);
+    jz_big_free(s->cells, (size_t)s->n_gemeenten * (size_t)s->n_zorgsoorten, sizeof *s->cells);
+    jz_big_free(s->block, s->block_len, sizeof *s->block);
     free(s);
 }
 

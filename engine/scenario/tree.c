@@ -45,7 +45,7 @@ void jz_arena_free(jz_arena *a)
     arena_chunk *c = a->head;
     while (c) {
         arena_chunk *next = c->next;
-        free(c);
+        jz_big_free(c, 1, sizeof(arena_chunk) + c->cap);
         c = next;
     }
     free(a);
