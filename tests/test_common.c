@@ -126,13 +126,13 @@ static void vm_flags(const void *p, char *out, size_t size)
     fclose(f);
 }
 
-/* jz_big_calloc: zeroed like calloc at every size; from 1 MiB on (Linux)
+/* jz_big_calloc: zeroed like calloc at every size; from 512 KiB on (Linux)
  * its own mapping, aligned to 2 MiB and advised to use huge pages, so
  * that a national scenario is not ~11,000 page faults. */
 static void test_big_calloc(void **state)
 {
     (void)state;
-    const size_t sizes[] = {0, 1, 100, 4096, (1u << 20) - 8, 1u << 20, (2u << 20) + 1, 11u << 20};
+    const size_t sizes[] = {0, 1, 100, 4096, (512u << 10) - 8, 512u << 10, 1u << 20, (2u << 20) + 1, 11u << 20};
     for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
         size_t n = sizes[k] / sizeof(double);
         double *p = jz_big_calloc(n, sizeof(double));
@@ -142,7 +142,7 @@ static void test_big_calloc(void **state)
             if (p[i] != 0.0)
                 fail_msg("byte %zu of a block of %zu is not zero", i * sizeof(double), sizes[k]);
 #if defined(__linux__)
-        if (sizes[k] >= (1u << 20)) {
+        if (sizes[k] >= (512u << 10)) {
             assert_int_equal((uintptr_t)p % (2u << 20), 0); /* the start of a 2 MiB page */
             char flags[512];
             vm_flags(p, flags, sizeof flags);
@@ -158,6 +158,21 @@ static void test_big_calloc(void **state)
     }
     jz_big_free(NULL, 5u << 20, 1);
     assert_null(jz_big_calloc(SIZE_MAX / 2, 4)); /* n * size overflows */
+
+    /* an array that doubles keeps its contents from malloc into a mapping */
+    size_t n = 0;
+    int *a = NULL;
+    for (size_t cap = 1; cap <= (4u << 20) / sizeof *a; cap *= 2) {
+        int *b = jz_big_realloc(a, n, cap, sizeof *a);
+        assert_non_null(b);
+        a = b;
+        for (size_t i = 0; i < n; i++)
+            if (a[i] != (int)i)
+                fail_msg("element %zu of %zu lost when the array grew to %zu", i, n, cap);
+        for (; n < cap; n++)
+            a[n] = (int)n;
+    }
+    jz_big_free(a, n, sizeof *a);
 }
 
 int main(void)

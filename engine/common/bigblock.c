@@ -19,6 +19,7 @@
 #endif
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -35,10 +36,10 @@
 enum { HUGE_PAGE = 2 * 1024 * 1024 };
 
 /* The length of the mapping for a block of bytes, or 0 when the block is
- * small enough for calloc (at most half a huge page would be unused). */
+ * small enough for calloc (below 512 KiB: 128 small pages). */
 static size_t map_len(size_t bytes)
 {
-    if (!BIG_MAP || bytes < HUGE_PAGE / 2 || bytes > SIZE_MAX - 2 * (size_t)HUGE_PAGE)
+    if (!BIG_MAP || bytes < HUGE_PAGE / 4 || bytes > SIZE_MAX - 2 * (size_t)HUGE_PAGE)
         return 0;
     return (bytes + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
 }
@@ -69,6 +70,21 @@ void *jz_big_calloc(size_t n, size_t size)
 #else
     return NULL;
 #endif
+}
+
+void *jz_big_realloc(void *p, size_t old_n, size_t new_n, size_t size)
+{
+    if (size != 0 && (new_n > SIZE_MAX / size || old_n > new_n))
+        return NULL;
+    if (!map_len(new_n * size))
+        return realloc(p, new_n * size); /* old_n <= new_n: p is malloc'd too */
+    void *q = jz_big_calloc(new_n, size);
+    if (!q)
+        return NULL;
+    if (old_n)
+        memcpy(q, p, old_n * size);
+    jz_big_free(p, old_n, size);
+    return q;
 }
 
 void jz_big_free(void *p, size_t n, size_t size)

@@ -346,7 +346,7 @@ void jz_scenario_clear_inputs(jz_scenario *s)
 {
     for (int i = 0; i < s->n_inputs; i++)
         free(s->inputs[i].label);
-    jz_scenario_free_input_texts(s); /* path, value, unit, source and file */
+    jz_scenario_free_input_memory(s); /* the array and its texts */
     s->n_inputs = 0;
 }
 

@@ -188,16 +188,27 @@ int jz_scenario_warn(jz_scenario *s, const char *fmt, ...)
     return jz_strlist_push(&s->warnings, &s->n_warnings, &s->cap_warnings, esc);
 }
 
-/* Room for n inputs: the array grows by doubling (its capacity is the
- * power of two at or above n_inputs, so no field keeps it), since a
- * national scenario records ~17,800 inputs one at a time. */
+/* The capacity of the inputs array: the power of two at or above
+ * n_inputs (0 for none), so no field keeps it. */
+static size_t inputs_cap(int n)
+{
+    size_t cap = 0;
+    while (cap < (size_t)n)
+        cap = cap ? 2 * cap : 1;
+    return cap;
+}
+
+/* Room for n inputs: the array grows by doubling, since a national
+ * scenario records ~17,800 inputs one at a time; from 512 KiB on it is a
+ * huge-page mapping (jz_big_realloc): each doubling of a malloc'd array
+ * was a page fault per 4 KiB of the copy. */
 static int inputs_room(jz_scenario *s)
 {
     int n = s->n_inputs;
     if (n > 0 && (n & (n - 1)) != 0)
         return JZ_OK; /* not a power of two: the last doubling left room */
     size_t cap = n == 0 ? 1 : 2 * (size_t)n;
-    jz_input *ni = realloc(s->inputs, cap * sizeof *ni);
+    jz_input *ni = jz_big_realloc(s->inputs, (size_t)n, cap, sizeof *ni);
     if (!ni)
         return JZ_ENOMEM;
     s->inputs = ni;
@@ -238,7 +249,7 @@ static char *input_text_alloc(jz_scenario *s, size_t n)
     return c->text;
 }
 
-void jz_scenario_free_input_texts(jz_scenario *s)
+void jz_scenario_free_input_memory(jz_scenario *s)
 {
     input_chunk *c = s->input_texts;
     while (c) {
@@ -247,6 +258,8 @@ void jz_scenario_free_input_texts(jz_scenario *s)
         c = next;
     }
     s->input_texts = NULL;
+    jz_big_free(s->inputs, inputs_cap(s->n_inputs), sizeof *s->inputs);
+    s->inputs = NULL;
 }
 
 int jz_scenario_add_input(jz_scenario *s, const char *path, const char *value,
@@ -296,8 +309,7 @@ void jz_scenario_free(jz_scenario *s)
     }
     jz_scenario_free_sources(s);
     jz_scenario_free_sliders(s);
-    jz_scenario_clear_inputs(s);
-    free(s->inputs);
+    jz_scenario_clear_inputs(s); /* with the array */
     for (int i = 0; i < s->n_warnings; i++)
         free(s->warnings[i]);
     free(s->warnings);
