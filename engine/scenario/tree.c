@@ -14,12 +14,12 @@
 
 /* ------------------------------------------------------------------ */
 /* Arena: a list of zeroed chunks; memory is handed out front to back and
- * only released all at once.  The first chunk is 64 KiB (a shipped
- * scenario's tree fits in it); the next ones are 2 MiB, which
- * jz_big_calloc backs with huge pages, so a national file (~5 MB of tree)
- * costs a few page faults instead of ~1,300. */
+ * only released all at once.  The first chunk is 64 KiB and the second
+ * 256 KiB (a shipped scenario's tree fits in them); the next ones are
+ * 2 MiB, which jz_big_calloc backs with huge pages, so a national file
+ * (~5 MB of tree) costs a few page faults instead of ~1,300. */
 
-enum { ARENA_CHUNK = 64 * 1024, ARENA_CHUNK_MORE = 2 * 1024 * 1024 };
+enum { ARENA_CHUNK = 64 * 1024, ARENA_CHUNK_SECOND = 256 * 1024, ARENA_CHUNK_MORE = 2 * 1024 * 1024 };
 
 typedef struct arena_chunk {
     struct arena_chunk *next;
@@ -76,8 +76,11 @@ void *jz_arena_malloc(jz_arena *a, size_t n)
     /* Big requests get a chunk of their own, linked behind the current
      * one so that the free space left in the current chunk is not lost. */
     int big = need > ARENA_CHUNK / 4;
-    /* a regular chunk after the first is 2 MiB with its header */
-    arena_chunk *c = chunk_new(big ? need : a->chunks ? ARENA_CHUNK_MORE - sizeof(arena_chunk) : ARENA_CHUNK);
+    /* the third regular chunk and the next ones are 2 MiB with the header */
+    arena_chunk *c = chunk_new(big ? need
+                               : a->chunks == 0 ? ARENA_CHUNK
+                               : a->chunks == 1 ? ARENA_CHUNK_SECOND
+                                                : ARENA_CHUNK_MORE - sizeof(arena_chunk));
     if (!c)
         return NULL;
     a->chunks += !big;
