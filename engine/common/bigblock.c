@@ -21,13 +21,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#if defined(__linux__)
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
 #include <sys/mman.h>
 #endif
 
 #include "common/util.h"
 
-#if defined(__linux__) && defined(MADV_HUGEPAGE) && defined(MAP_ANONYMOUS)
+/* not in the browser build (engine/wasm): its mmap is an emulation */
+#if defined(__linux__) && !defined(__EMSCRIPTEN__) && defined(MADV_HUGEPAGE) && defined(MAP_ANONYMOUS)
 #define BIG_MAP 1
 #else
 #define BIG_MAP 0
