@@ -104,6 +104,77 @@ static void test_read_file(void **state)
     assert_true(JZ_YAML_MAX_BYTES == (size_t)16 << 20);
 }
 
+/* The VmFlags line of the mapping holding p in /proc/self/smaps, or "". */
+static void vm_flags(const void *p, char *out, size_t size)
+{
+    out[0] = '\0';
+    FILE *f = fopen("/proc/self/smaps", "r");
+    if (!f)
+        return;
+    char line[512];
+    int inside = 0;
+    uintptr_t at = (uintptr_t)p;
+    while (fgets(line, sizeof line, f)) {
+        unsigned long lo, hi;
+        if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2) /* a mapping's first line */
+            inside = at >= lo && at < hi;
+        else if (inside && strncmp(line, "VmFlags:", 8) == 0) {
+            snprintf(out, size, "%s", line);
+            break;
+        }
+    }
+    fclose(f);
+}
+
+/* jz_big_calloc: zeroed like calloc at every size; from 512 KiB on (Linux)
+ * its own mapping, aligned to 2 MiB and advised to use huge pages, so
+ * that a national scenario is not ~11,000 page faults. */
+static void test_big_calloc(void **state)
+{
+    (void)state;
+    const size_t sizes[] = {0, 1, 100, 4096, (512u << 10) - 8, 512u << 10, 1u << 20, (2u << 20) + 1, 11u << 20};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        size_t n = sizes[k] / sizeof(double);
+        double *p = jz_big_calloc(n, sizeof(double));
+        if (n)
+            assert_non_null(p);
+        for (size_t i = 0; i < n; i++)
+            if (p[i] != 0.0)
+                fail_msg("byte %zu of a block of %zu is not zero", i * sizeof(double), sizes[k]);
+#if defined(__linux__)
+        if (sizes[k] >= (512u << 10)) {
+            assert_int_equal((uintptr_t)p % (2u << 20), 0); /* the start of a 2 MiB page */
+            char flags[512];
+            vm_flags(p, flags, sizeof flags);
+            if (access("/sys/kernel/mm/transparent_hugepage/enabled", R_OK) == 0 && flags[0] &&
+                !strstr(flags, " hg"))
+                fail_msg("a block of %zu bytes is not advised to use huge pages: %s", sizes[k], flags);
+        }
+#endif
+        for (size_t i = 0; i < n; i++)
+            p[i] = (double)i; /* all of it is ours */
+        assert_true(n == 0 || p[n - 1] == (double)(n - 1));
+        jz_big_free(p, n, sizeof(double));
+    }
+    jz_big_free(NULL, 5u << 20, 1);
+    assert_null(jz_big_calloc(SIZE_MAX / 2, 4)); /* n * size overflows */
+
+    /* an array that doubles keeps its contents from malloc into a mapping */
+    size_t n = 0;
+    int *a = NULL;
+    for (size_t cap = 1; cap <= (4u << 20) / sizeof *a; cap *= 2) {
+        int *b = jz_big_realloc(a, n, cap, sizeof *a);
+        assert_non_null(b);
+        a = b;
+        for (size_t i = 0; i < n; i++)
+            if (a[i] != (int)i)
+                fail_msg("element %zu of %zu lost when the array grew to %zu", i, n, cap);
+        for (; n < cap; n++)
+            a[n] = (int)n;
+    }
+    jz_big_free(a, n, sizeof *a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -111,6 +182,7 @@ int main(void)
         cmocka_unit_test(test_edit_distance),
         cmocka_unit_test(test_concat),
         cmocka_unit_test(test_read_file),
+        cmocka_unit_test(test_big_calloc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

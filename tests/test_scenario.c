@@ -451,11 +451,65 @@ static void test_inputs_kept(void **state)
     jz_scenario_free(s);
 }
 
+/* A scenario with ~4,000 inputs keeps every input's texts apart (they
+ * live in chunks held by the scenario: 32 KiB, 256 KiB, then 2 MiB), and
+ * its copy and a cleared scenario hold the same texts and none. */
+static void test_many_inputs(void **state)
+{
+    (void)state;
+    enum { G = 2000 };
+    size_t cap = 200 + (size_t)G * 160;
+    char *y = malloc(cap);
+    assert_non_null(y);
+    size_t o = (size_t)snprintf(y, cap, "meta: {name: T, base_year: 2024, horizon: 3}\n"
+                                        "zorgsoorten:\n  - {key: ambulant, start: 1, instroom: 1, zorgduur: 10, cost: 9k}\n"
+                                        "gemeenten:\n");
+    for (int g = 0; g < G; g++)
+        o += (size_t)snprintf(y + o, cap - o,
+                              "  - {code: GM%04d, name: G%d, zorg: {ambulant: {start: %d, zorgduur: {2024: %d}}}}\n",
+                              g, g, g + 1, g % 90 + 2);
+    assert_true(o < cap);
+    jz_error err;
+    jz_scenario *s = jz_scenario_load_string(y, o, "many.yaml", NULL, &err);
+    free(y);
+    if (!s)
+        fail_msg("%s:%d:%d: %s", err.file, err.line, err.column, err.message);
+    jz_scenario *c = jz_scenario_copy(s);
+    assert_non_null(c);
+    assert_int_equal(c->n_inputs, s->n_inputs);
+    int seen = 0;
+    for (int i = 0; i < s->n_inputs; i++) {
+        const jz_input *in = &s->inputs[i];
+        int g, v;
+        char key[32];
+        if (sscanf(in->path, "gemeenten[GM%d].zorg.ambulant.%31s", &g, key) == 2 && strcmp(key, "start") == 0) {
+            assert_true(sscanf(in->value, "%d", &v) == 1);
+            assert_int_equal(v, g + 1);
+            assert_string_equal(in->unit, "clients");
+            assert_string_equal(in->file, "many.yaml");
+            seen++;
+        }
+        assert_string_equal(c->inputs[i].path, in->path);
+        assert_string_equal(c->inputs[i].value, in->value);
+        assert_string_equal(c->inputs[i].unit, in->unit);
+        assert_string_equal(c->inputs[i].source, in->source);
+        assert_int_equal(c->inputs[i].line, in->line);
+    }
+    assert_int_equal(seen, G);
+    jz_scenario_clear_inputs(c);
+    assert_int_equal(c->n_inputs, 0);
+    assert_int_equal(jz_scenario_add_input(c, "p", "v", "u", "s", "f", 3), 0);
+    assert_string_equal(c->inputs[0].value, "v");
+    jz_scenario_free(c);
+    jz_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_good_loads),
         cmocka_unit_test(test_inputs_kept),
+        cmocka_unit_test(test_many_inputs),
         cmocka_unit_test(test_unknown_key_suggests),
         cmocka_unit_test(test_wrong_type),
         cmocka_unit_test(test_impossible_values),

@@ -6,7 +6,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/util.h"
 #include "jzsim/taakveld.h"
+
+/* The metric arrays are one block, in the order of JZ_TAAKVELD_METRICS:
+ * a national region's are ~1 MB, which jz_big_calloc maps in a huge page
+ * instead of ~250 page faults. */
+#define COUNT_(f) +1
+enum { METRICS = 0 JZ_TAAKVELD_METRICS(COUNT_) };
+#undef COUNT_
+
+static size_t metric_cells(const jz_taakveld_totals *t)
+{
+    return (size_t)(t->n_gemeenten + 1) * (size_t)(t->n > 0 ? t->n : 1) * (size_t)t->horizon;
+}
 
 const char *const jz_taakveld_codes[JZ_TAAKVELD_N] = {"6.1", "6.71", "6.72", "6.73", "6.74", "6.81", "6.82"};
 
@@ -27,9 +40,11 @@ void jz_taakveld_totals_free(jz_taakveld_totals *t)
 {
     if (!t)
         return;
-#define FREE_(f) free(t->f);
-    JZ_TAAKVELD_METRICS(FREE_)
-#undef FREE_
+    double *block = NULL; /* the first metric's array starts the block */
+#define FIRST_(f) if (!block) block = t->f;
+    JZ_TAAKVELD_METRICS(FIRST_)
+#undef FIRST_
+    jz_big_free(block, METRICS * metric_cells(t), sizeof(double));
     free(t);
 }
 
@@ -107,12 +122,14 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
             t->code[t->n++] = JZ_TAAKVELD_OUTSIDE;
         }
     }
-    size_t cells = (size_t)G1 * (size_t)(t->n > 0 ? t->n : 1) * (size_t)H;
-    int bad = 0;
-#define ALLOC_(f) bad |= (t->f = calloc(cells, sizeof(double))) == NULL;
-    JZ_TAAKVELD_METRICS(ALLOC_)
-#undef ALLOC_
-    if (bad) {
+    size_t cells = metric_cells(t);
+    double *block = jz_big_calloc(METRICS * cells, sizeof(double)), *p = block;
+    if (block) {
+#define TAKE_(f) t->f = p; p += cells;
+        JZ_TAAKVELD_METRICS(TAKE_)
+#undef TAKE_
+    }
+    if (!block) {
         free(out_cy);
         free(tv);
         jz_taakveld_totals_free(t);

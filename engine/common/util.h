@@ -24,6 +24,21 @@ int jz_strlist_push(char ***arr, int *n, int *cap, const char *s);
  * the whole text, as snprintf does. */
 size_t jz_concat(char *dst, size_t size, ...);
 
+/* calloc(n, size) for blocks of megabytes that are filled soon after: on
+ * Linux a block of 512 KiB or more is its own mapping of whole 2 MiB pages,
+ * aligned to them and advised to use transparent huge pages (one page
+ * fault per 2 MiB instead of 512; bigblock.c says why).  Zeroed like
+ * calloc.  NULL when out of memory or when n * size overflows.  Release
+ * it with jz_big_free and the same n and size, never with free(). */
+void *jz_big_calloc(size_t n, size_t size);
+void jz_big_free(void *p, size_t n, size_t size);
+/* A block of new_n elements (new_n >= old_n) holding the first old_n of p,
+ * a jz_big_calloc/realloc block of old_n elements (or NULL), which is then
+ * released; NULL when out of memory (p is then kept).  Small blocks are
+ * realloc'd, so an array that grows by doubling passes from malloc to a
+ * huge-page mapping when it gets large; release it with jz_big_free. */
+void *jz_big_realloc(void *p, size_t old_n, size_t new_n, size_t size);
+
 /* Levenshtein distance between a and b; a large number (99) when either is
  * longer than 63 bytes: suggestions are for short keys. */
 size_t jz_edit_distance(const char *a, const char *b);

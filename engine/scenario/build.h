@@ -53,10 +53,13 @@ void jz_input_make_label(const jz_scenario *s, const char *path, char *nl, char 
 /* Set input i's own label (NULL: none; jz_input_label makes one) and bron;
  * 0 or JZ_ENOMEM. */
 int jz_input_describe(jz_scenario *s, int i, const char *label, int bron);
-/* Free every traceable input's texts and leave none (n_inputs = 0; the
- * array stays for jz_scenario_free): a scenario that says nothing of its
+/* Free every traceable input (their array too) and leave none
+ * (n_inputs = 0, inputs = NULL): a scenario that says nothing of its
  * own, e.g. the shell of a saved forecast (analysis/compare_saved.c). */
 void jz_scenario_clear_inputs(jz_scenario *s);
+/* Free the inputs array and their texts (scenario.c; by clear_inputs,
+ * which frees the labels first). */
+void jz_scenario_free_input_memory(jz_scenario *s);
 /* Free, and deep-copy after the inputs are copied, the bronnen and the
  * labels of the inputs (called by jz_scenario_free and jz_scenario_copy;
  * the labels are freed with the inputs, jz_scenario_clear_inputs). */

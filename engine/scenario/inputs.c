@@ -344,11 +344,9 @@ const char *jz_input_label(const jz_scenario *s, const jz_input *in, int english
 
 void jz_scenario_clear_inputs(jz_scenario *s)
 {
-    for (int i = 0; i < s->n_inputs; i++) {
-        jz_input *in = &s->inputs[i];
-        free(in->path); /* with value, unit, source and file (one allocation) */
-        free(in->label);
-    }
+    for (int i = 0; i < s->n_inputs; i++)
+        free(s->inputs[i].label);
+    jz_scenario_free_input_memory(s); /* the array and its texts */
     s->n_inputs = 0;
 }
 

@@ -105,9 +105,9 @@ jz_scenario *jz_scenario_new(int G, int Z, int H, int base_year)
     s->meta.discount_rate = 0.03;
     s->zorgsoorten = calloc((size_t)Z, sizeof *s->zorgsoorten);
     s->gemeenten = calloc((size_t)G, sizeof *s->gemeenten);
-    s->cells = calloc((size_t)G * (size_t)Z, sizeof *s->cells);
+    s->cells = jz_big_calloc((size_t)G * (size_t)Z, sizeof *s->cells); /* ~1 MB nationally */
     s->block_len = block_size(G, Z, H);
-    s->block = calloc(s->block_len, sizeof *s->block);
+    s->block = jz_big_calloc(s->block_len, sizeof *s->block); /* ~11 MB nationally */
     if (!s->zorgsoorten || !s->gemeenten || !s->cells || !s->block) {
         jz_scenario_free(s);
         return NULL;
@@ -189,20 +189,78 @@ int jz_scenario_warn(jz_scenario *s, const char *fmt, ...)
     return jz_strlist_push(&s->warnings, &s->n_warnings, &s->cap_warnings, esc);
 }
 
-/* Room for n inputs: the array grows by doubling (its capacity is the
- * power of two at or above n_inputs, so no field keeps it), since a
- * national scenario records ~17,800 inputs one at a time. */
+/* The capacity of the inputs array: the power of two at or above
+ * n_inputs (0 for none), so no field keeps it. */
+static size_t inputs_cap(int n)
+{
+    size_t cap = 0;
+    while (cap < (size_t)n)
+        cap = cap ? 2 * cap : 1;
+    return cap;
+}
+
+/* Room for n inputs: the array grows by doubling, since a national
+ * scenario records ~17,800 inputs one at a time; from 512 KiB on it is a
+ * huge-page mapping (jz_big_realloc): each doubling of a malloc'd array
+ * was a page fault per 4 KiB of the copy. */
 static int inputs_room(jz_scenario *s)
 {
     int n = s->n_inputs;
     if (n > 0 && (n & (n - 1)) != 0)
         return JZ_OK; /* not a power of two: the last doubling left room */
     size_t cap = n == 0 ? 1 : 2 * (size_t)n;
-    jz_input *ni = realloc(s->inputs, cap * sizeof *ni);
+    jz_input *ni = jz_big_realloc(s->inputs, (size_t)n, cap, sizeof *ni);
     if (!ni)
         return JZ_ENOMEM;
     s->inputs = ni;
     return JZ_OK;
+}
+
+/* The texts of the inputs live in chunks handed out front to back and
+ * freed together (jz_scenario_clear_inputs), not one malloc per input:
+ * a national scenario has ~17,800 inputs and ~2 MB of their texts.  The
+ * first chunk is small (a shipped scenario's inputs fit in it), the
+ * second 256 KiB, the next ones 2 MiB (huge pages: jz_big_calloc). */
+typedef struct input_chunk {
+    struct input_chunk *next;
+    size_t cap, used;
+    char text[];
+} input_chunk;
+
+enum { INPUT_CHUNK_FIRST = 32 * 1024, INPUT_CHUNK_SECOND = 256 * 1024, INPUT_CHUNK_MORE = 2 * 1024 * 1024 };
+
+static char *input_text_alloc(jz_scenario *s, size_t n)
+{
+    input_chunk *h = s->input_texts;
+    if (h && h->cap - h->used >= n) {
+        char *p = h->text + h->used;
+        h->used += n;
+        return p;
+    }
+    size_t size = !h ? INPUT_CHUNK_FIRST : !h->next ? INPUT_CHUNK_SECOND : INPUT_CHUNK_MORE;
+    if (n > size - sizeof *h)
+        size = n + sizeof *h; /* a text longer than a chunk (the values are at most ~512 bytes) */
+    input_chunk *c = jz_big_calloc(1, size);
+    if (!c)
+        return NULL;
+    c->next = h;
+    c->cap = size - sizeof *c;
+    c->used = n;
+    s->input_texts = c;
+    return c->text;
+}
+
+void jz_scenario_free_input_memory(jz_scenario *s)
+{
+    input_chunk *c = s->input_texts;
+    while (c) {
+        input_chunk *next = c->next;
+        jz_big_free(c, 1, sizeof *c + c->cap);
+        c = next;
+    }
+    s->input_texts = NULL;
+    jz_big_free(s->inputs, inputs_cap(s->n_inputs), sizeof *s->inputs);
+    s->inputs = NULL;
 }
 
 int jz_scenario_add_input(jz_scenario *s, const char *path, const char *value,
@@ -216,7 +274,7 @@ int jz_scenario_add_input(jz_scenario *s, const char *path, const char *value,
     in->line = line;
     in->bron = -1;
     s->n_inputs++; /* counted before the texts so free() sees them */
-    /* the five texts in one allocation, owned by path (jz_input) */
+    /* the five texts one after the other in the scenario's input texts */
     const char *text[5] = {path, value, unit, source, file};
     size_t len[5], total = 0;
     for (int i = 0; i < 5; i++) {
@@ -224,7 +282,7 @@ int jz_scenario_add_input(jz_scenario *s, const char *path, const char *value,
             text[i] = ""; /* as jz_strdup took NULL */
         total += (len[i] = strlen(text[i])) + 1;
     }
-    char *block = malloc(total);
+    char *block = input_text_alloc(s, total);
     if (!block)
         return JZ_ENOMEM;
     char **field[5] = {&in->path, &in->value, &in->unit, &in->source, &in->file};
@@ -252,8 +310,7 @@ void jz_scenario_free(jz_scenario *s)
     }
     jz_scenario_free_sources(s);
     jz_scenario_free_sliders(s);
-    jz_scenario_clear_inputs(s);
-    free(s->inputs);
+    jz_scenario_clear_inputs(s); /* with the array */
     for (int i = 0; i < s->n_warnings; i++)
         free(s->warnings[i]);
     free(s->warnings);
@@ -265,8 +322,8 @@ void jz_scenario_free(jz_scenario *s)
     jz_regio_free(s->regio);
     free(s->zorgsoorten);
     free(s->gemeenten);
-    free(s->cells);
-    free(s->block);
+    jz_big_free(s->cells, (size_t)s->n_gemeenten * (size_t)s->n_zorgsoorten, sizeof *s->cells);
+    jz_big_free(s->block, s->block_len, sizeof *s->block);
     free(s);
 }
 

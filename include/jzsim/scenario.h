@@ -148,8 +148,9 @@ typedef struct jz_cell {
 } jz_cell;
 
 /* One traceable input: what was set, to what, in which unit, from where.
- * path, value, unit, source and file are one allocation, owned by path
- * (jz_scenario_free frees them; do not free or replace them one by one). */
+ * path, value, unit, source and file are held by the scenario (its
+ * input_texts; jz_scenario_free frees them; do not free or replace them
+ * one by one). */
 typedef struct jz_input {
     char *path;   /* "gemeenten[GM0153].zorg.ambulant.zorgduur" */
     char *value;  /* as written in the YAML, e.g. "{2022: 9, 2024: 8}" */
@@ -261,6 +262,7 @@ typedef struct jz_scenario {
 
     int n_inputs;
     jz_input *inputs;      /* every value the user set, for tracing */
+    void *input_texts;     /* internal: the memory of the inputs' texts (scenario.c) */
     int n_warnings;
     char **warnings;       /* "file:line: ..." notes that are not errors */
     int cap_warnings;      /* allocated length of warnings */
