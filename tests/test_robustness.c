@@ -180,7 +180,8 @@ static void test_size_rolling(void **state)
  * much (glibc's mallinfo2; under a sanitizer's allocator it reads 0 and
  * the comparison is skipped).  The copy also holds measures, sources and
  * fixed lines and the allocator adds its headers, so the heap grows a
- * little more (10-16% for the shipped scenarios). */
+ * little more (10-16% for the shipped scenarios; national 10%, measured
+ * with the series in malloc's own mappings). */
 static void scenario_size_of(const char *path)
 {
     jz_error err;
@@ -209,7 +210,10 @@ static void test_scenario_size(void **state)
 {
     (void)state;
     scenario_size_of(JZ_SOURCE_DIR "/scenarios/example.yaml");
-    scenario_size_of(JZ_SOURCE_DIR "/scenarios/twente/regio.yaml"); /* 14 gemeenten, regio */
+    scenario_size_of(JZ_SOURCE_DIR "/scenarios/enschede/basis.yaml");
+    /* not a scenario whose series reach 512 KiB (Twente's 14 gemeenten do):
+     * those are mappings of their own (jz_big_calloc), which mallinfo2
+     * does not see */
 }
 
 #ifdef JZ_HAVE_XLSXWRITER
