@@ -180,8 +180,7 @@ static void test_size_rolling(void **state)
  * much (glibc's mallinfo2; under a sanitizer's allocator it reads 0 and
  * the comparison is skipped).  The copy also holds measures, sources and
  * fixed lines and the allocator adds its headers, so the heap grows a
- * little more (10-16% for the shipped scenarios; national 10%, measured
- * with the series in malloc's own mappings). */
+ * little more (1-8% for these two; 28% for one with many measures). */
 static void scenario_size_of(const char *path)
 {
     jz_error err;
@@ -199,7 +198,7 @@ static void scenario_size_of(const char *path)
     if (a > b) {
         double grew = (double)(a - b);
         assert_true((double)est <= grew);
-        assert_true((double)est >= 0.7 * grew);
+        assert_true((double)est >= 0.85 * grew);
     }
     jz_scenario_free(c);
 #endif

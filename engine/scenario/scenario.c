@@ -351,13 +351,11 @@ size_t jz_scenario_size(const jz_scenario *s)
     bytes = sat_add(bytes, sat_mul(G, sizeof *s->gemeenten));
     bytes = sat_add(bytes, sat_mul(sat_mul(G, Z), sizeof *s->cells));
     bytes = sat_add(bytes, sat_mul(block, sizeof *s->block));
-    bytes = sat_add(bytes, sat_mul((size_t)s->n_inputs, sizeof *s->inputs));
-    for (int i = 0; i < s->n_inputs; i++) {
-        const jz_input *in = &s->inputs[i];
-        const char *text[5] = {in->path, in->value, in->unit, in->source, in->file};
-        for (int t = 0; t < 5; t++) /* one block of the five (jz_scenario_add_input) */
-            bytes = sat_add(bytes, (text[t] ? strlen(text[t]) : 0) + 1);
-    }
+    /* the inputs array and the chunks of their texts, as a copy makes them
+     * (it adds the same texts in the same order) */
+    bytes = sat_add(bytes, sat_mul(inputs_cap(s->n_inputs), sizeof *s->inputs));
+    for (const input_chunk *c = s->input_texts; c; c = c->next)
+        bytes = sat_add(bytes, sizeof *c + c->cap);
     return bytes;
 }
 
