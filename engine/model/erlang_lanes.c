@@ -42,6 +42,15 @@ typedef __typeof__((jz_lane){0} < (jz_lane){0}) lane_mask;
 /* a where m is set, b elsewhere: bits chosen, nothing computed */
 #define PICK(m, a, b) ((jz_lane)(((lane_mask)(a) & (m)) | ((lane_mask)(b) & ~(m))))
 
+/* 1 when a lane of m is set */
+JZ_LANE_INLINE int lanes_any(const lane_mask *m)
+{
+    __typeof__((*m)[0]) t = 0;
+    for (int l = 0; l < JZ_LANES; l++)
+        t |= (*m)[l];
+    return t != 0;
+}
+
 /* number of lanes set in m */
 JZ_LANE_INLINE int lanes_set(const lane_mask *m)
 {
@@ -77,12 +86,18 @@ JZ_LANE_INLINE void lanes_slow(int k, const jz_lane *rp, const jz_lane *cp, cons
     const jz_lane one = SPLAT(1.0), eps = SPLAT(JZ_ERLANG_SERIES_EPS);
     jz_lane term = one, sum = one, sum_l = one;
     lane_mask on = *slow;
-    for (int l = 1; l < JZ_ERLANG_SERIES_MAX && lanes_set(&on); l++) {
-        term = PICK(on, term * (c * SPLAT(inv(n + l))), term);
-        jz_lane lt = SPLAT((double)(l + 1)) * term;
-        sum = PICK(on, sum + term, sum);
-        sum_l = PICK(on, sum_l + lt, sum_l);
-        on &= ~(lt <= eps * sum);
+    int l = 1;
+    while (l < JZ_ERLANG_SERIES_MAX && lanes_any(&on)) {
+        /* two terms per look at the mask (taking a vector apart costs as
+         * much as a term): a lane that stops at the first adds nothing at
+         * the second */
+        for (int t = 0; t < 2 && l < JZ_ERLANG_SERIES_MAX; t++, l++) {
+            term = PICK(on, term * (c * SPLAT(inv(n + l))), term);
+            jz_lane lt = SPLAT((double)(l + 1)) * term;
+            sum = PICK(on, sum + term, sum);
+            sum_l = PICK(on, sum_l + lt, sum_l);
+            on &= ~(lt <= eps * sum);
+        }
     }
     R[k] = emc * sum_l;
     Q[k + 1] = emc * sum;

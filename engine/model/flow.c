@@ -10,7 +10,6 @@
  * update per non-zero route, with the coefficients computed once per
  * cell-year (erlang.c).
  */
-#include <stdint.h>
 #include <string.h>
 
 #include "model/chain_step.h"
@@ -89,16 +88,6 @@ static inline double cell_stock(const jz_workspace *w, int z)
     return stock_sum(w->x + (size_t)z * JZ_STAGES_MAX, w->ez[z]->k);
 }
 
-/* The slot of (D, p) among a zorgsoort's JZ_COEF_WAYS coefficient sets. */
-static inline size_t coef_way(double D, double p)
-{
-    uint64_t a, b;
-    memcpy(&a, &D, sizeof a);
-    memcpy(&b, &p, sizeof b);
-    uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ull)) * 0xD6E8FEB86659FD93ull;
-    return (size_t)(h >> 32) & (JZ_COEF_WAYS - 1);
-}
-
 /* Parameters of cell (g, z) for year y (validated by jz_check_gemeente).
  * Returns jz_erlang_step's status. */
 static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, int y)
@@ -142,24 +131,22 @@ static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, 
     q->ageing_to = c->ageing_to;
     q->aged_to = c->ageing_to >= 0 ? c->ageing_transfer[y] : 0.0;
 
-    /* zorgduur and ageing are often the same from year to year and, with
-     * zorgsoort defaults, from gemeente to gemeente, and in a Monte Carlo
-     * from draw to draw: reuse the coefficients then (they are a pure
-     * function of these inputs, so nothing changes).  Kept per zorgsoort in
-     * JZ_COEF_WAYS slots chosen by a hash of (D, p). */
+    /* the coefficients of (k, zorgduur, ageing, step): the cell's sets for
+     * every year are made in its first year, four at a time, and reused
+     * when they come back (coef.c) */
     const double tau = 12.0 / (double)S, D = w->m_dur[zy], p = c->ageing_rate[y];
     q->mix_share = zs->mix.share;
     if (q->mix_share != 0.0) {
         w->ez[z] = &no_chain;
         return jz_mix_setup(w, z, &zs->mix, D, p, tau);
     }
-    const int k = zs->stages;
-    if (jz_erlang_same(w->ez[z], k, D, p, tau))
-        return 0;
-    jz_erlang *slot = &w->coef[(size_t)z * JZ_COEF_WAYS + coef_way(D, p)];
-    if (!jz_erlang_same(slot, k, D, p, tau) && jz_erlang_step(slot, k, D, p, tau))
+    const size_t row = (size_t)z * (size_t)s->meta.horizon;
+    if (y == 0)
+        jz_coef_cell(w, z, zs->stages, w->m_dur + row, c->ageing_rate, tau);
+    const int use = w->coef_use[row + (size_t)y];
+    if (use < 0)
         return -1;
-    w->ez[z] = slot;
+    w->ez[z] = &w->coef[row + (size_t)use];
     return 0;
 }
 
