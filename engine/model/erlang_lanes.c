@@ -81,24 +81,40 @@ JZ_LANE_INLINE void lanes_slow(int k, const jz_lane *rp, const jz_lane *cp, cons
     jz_lane R[JZ_STAGES_MAX + 1]; /* R[n], n = 1..k */
 
     /* scaled_tail_series(k + 1, c, emc, &R[k]), each lane stopping where
-     * its own scalar loop stops */
+     * its own scalar loop stops.  The loop runs until the last lane has
+     * stopped; a lane's sums are taken at the term where its scalar loop
+     * breaks (or at the cap), so they hold exactly the terms the scalar
+     * sums hold.  What the lane adds after that is never read.  The stop
+     * test does not feed back into the sums: in a vector there is no
+     * branch to predict, and a mask on every addition would put the
+     * comparison on the sums' chain of dependent operations (measured:
+     * slower than the scalar code). */
     const int n = k + 1;
-    const jz_lane one = SPLAT(1.0), eps = SPLAT(JZ_ERLANG_SERIES_EPS);
-    jz_lane term = one, sum = one, sum_l = one;
-    lane_mask on = *slow;
+    const jz_lane one = SPLAT(1.0), zero = SPLAT(0.0), eps = SPLAT(JZ_ERLANG_SERIES_EPS);
+    jz_lane term = PICK(*slow, one, zero), sum = one, sum_l = one;
+    jz_lane sum_at = one, sum_l_at = one; /* the sums where each lane stopped */
+    lane_mask on = *slow;                 /* lanes whose scalar loop goes on */
     int l = 1;
     while (l < JZ_ERLANG_SERIES_MAX && lanes_any(&on)) {
-        /* two terms per look at the mask (taking a vector apart costs as
-         * much as a term): a lane that stops at the first adds nothing at
-         * the second */
-        for (int t = 0; t < 2 && l < JZ_ERLANG_SERIES_MAX; t++, l++) {
-            term = PICK(on, term * (c * SPLAT(inv(n + l))), term);
+        /* a stopped lane's term goes to 0, so that it does not run on
+         * into subnormal numbers while the other lanes finish */
+        term = PICK(on, term, zero);
+        for (int t = 0; t < 4 && l < JZ_ERLANG_SERIES_MAX; t++, l++) {
+            term = term * (c * SPLAT(inv(n + l)));
             jz_lane lt = SPLAT((double)(l + 1)) * term;
-            sum = PICK(on, sum + term, sum);
-            sum_l = PICK(on, sum_l + lt, sum_l);
-            on &= ~(lt <= eps * sum);
+            sum = sum + term;
+            sum_l = sum_l + lt;
+            lane_mask stop = on & (lt <= eps * sum); /* break in the scalar loop */
+            sum_at = PICK(stop, sum, sum_at);
+            sum_l_at = PICK(stop, sum_l, sum_l_at);
+            on &= ~stop;
         }
     }
+    /* lanes still on ran to the cap, as the scalar loop does */
+    sum_at = PICK(on, sum, sum_at);
+    sum_l_at = PICK(on, sum_l, sum_l_at);
+    sum = sum_at;
+    sum_l = sum_l_at;
     R[k] = emc * sum_l;
     Q[k + 1] = emc * sum;
 
@@ -164,32 +180,26 @@ static unsigned step_lanes(jz_erlang_lanes *restrict v, int k, const double *D, 
     if (k < 1 || k > JZ_STAGES_MAX)
         return (1u << JZ_LANES) - 1u;
 
-    /* rates and e^{-c} lane by lane, as jz_erlang_step does them */
+    /* the rates as jz_erlang_step computes them: r = k / D * tau in the
+     * vector, the ageing hazard a = -log1p(-p) / 12 * tau and e^{-c} by
+     * libm lane by lane (a lane whose p has the bits of the previous one
+     * takes its a) */
+    jz_lane Dv, a, emc;
+    for (int l = 0; l < JZ_LANES; l++)
+        Dv[l] = D[l];
+    jz_lane r = SPLAT((double)k) / Dv * SPLAT(tau);
+    for (int l = 0; l < JZ_LANES; l++)
+        a[l] = l > 0 && same_bits(p[l], p[l - 1]) ? a[l - 1] : -log1p(-p[l]) / 12.0 * tau;
+    jz_lane c = r + a;
     unsigned bad = 0;
-    jz_lane r, a, c, emc;
-    double a_prev = 0.0, p_prev = 0.0;
-    int have_prev = 0;
     for (int l = 0; l < JZ_LANES; l++) {
-        double rl = 1.0, al = 0.0, cl = 1.0; /* a failing lane: harmless numbers */
         if (!isfinite(D[l]) || !(D[l] > 0.0) || !isfinite(tau) || !(tau > 0.0) ||
-            !(p[l] >= 0.0) || !(p[l] < 1.0)) {
+            !(p[l] >= 0.0) || !(p[l] < 1.0) || !isfinite(r[l]) || !isfinite(c[l]) ||
+            !(r[l] > 0.0)) {
             bad |= 1u << l;
-        } else {
-            double r1 = (double)k / D[l] * tau;
-            double a1 = have_prev && same_bits(p[l], p_prev) ? a_prev : -log1p(-p[l]) / 12.0 * tau;
-            double c1 = r1 + a1;
-            a_prev = a1;
-            p_prev = p[l];
-            have_prev = 1;
-            if (!isfinite(r1) || !isfinite(c1) || !(r1 > 0.0))
-                bad |= 1u << l;
-            else
-                rl = r1, al = a1, cl = c1;
+            r[l] = 1.0, a[l] = 0.0, c[l] = 1.0; /* harmless numbers nobody reads */
         }
-        r[l] = rl;
-        a[l] = al;
-        c[l] = cl;
-        emc[l] = exp(-cl);
+        emc[l] = exp(-c[l]);
     }
     v->r = r;
     v->a = a;
