@@ -12,7 +12,7 @@
  * are the same bits as a run of that draw alone.
  *
  * flow.c fills a jz_lanes from the lanes' workspaces (coefficients and
- * cell parameters per cell-year, computed by the scalar code per lane) and
+ * cell parameters per cell-year, computed per lane; coef.c) and
  * reads the year's sums back; flow_lanes.c steps the months.
  */
 #ifndef JZ_MODEL_LANES_H
