@@ -45,9 +45,9 @@ typedef __typeof__((jz_lane){0} < (jz_lane){0}) lane_mask;
 /* 1 when a lane of m is set */
 JZ_LANE_INLINE int lanes_any(const lane_mask *m)
 {
-    __typeof__((*m)[0]) t = 0;
+    int64_t t = 0;
     for (int l = 0; l < JZ_LANES; l++)
-        t |= (*m)[l];
+        t |= (int64_t)(*m)[l];
     return t != 0;
 }
 
