@@ -18,7 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jzsim/error.h"
+#include "jzsim/model.h"
 #include "model/erlang_lanes.h"
+#include "model_support.h"
 
 typedef struct point {
     int k;
@@ -219,11 +222,45 @@ static void test_rejected_lanes(void **state)
     assert_int_equal(jz_erlang_step_lanes(&v, 2, D, p, 1.0), 0u);
 }
 
+/* A zorgduur so small that k / D overflows passes the input checks and is
+ * caught when the coefficients are made (coef.c makes a cell's years at
+ * once, in its first year): the run still stops in the first year that has
+ * it, naming that gemeente and year, also when the next year repeats the
+ * inputs (its set is the rejected one) and when the years before repeat a
+ * good set. */
+static void test_overflow_named_in_its_year(void **state)
+{
+    (void)state;
+    const struct { int from, to; const char *year; } cases[] = {
+        {3, 3, "2027"}, {3, 5, "2027"}, {0, 0, "2024"}, {5, 5, "2029"},
+    };
+    for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
+        jz_scenario *s = jzm_rich_scenario(3, 6);
+        assert_non_null(s);
+        jz_cell *c = &s->cells[1 * JZM_RICH_Z + 2];
+        for (int y = 0; y < 6; y++)
+            c->zorgduur[y] = 9.0; /* one set for the years before */
+        for (int y = cases[t].from; y <= cases[t].to; y++)
+            c->zorgduur[y] = 1e-310;
+        jz_workspace *w = NULL;
+        jz_result *r = NULL;
+        jz_error err;
+        jz_error_clear(&err);
+        assert_int_equal(jzm_run(s, &w, &r, &err), JZ_EINPUT);
+        if (!strstr(err.message, cases[t].year) || !strstr(err.message, "too small"))
+            fail_msg("case %zu: %s", t, err.message);
+        jz_workspace_free(w);
+        jz_result_free(r);
+        jz_scenario_free(s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lanes_equal_scalar_bit_for_bit),
         cmocka_unit_test(test_rejected_lanes),
+        cmocka_unit_test(test_overflow_named_in_its_year),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
