@@ -255,12 +255,65 @@ static void test_overflow_named_in_its_year(void **state)
     }
 }
 
+/* The same in lanes (jz_model_run_lanes makes the coefficients of the four
+ * draws of a cell-year at once): a rejected lane stops the run with the
+ * error of that gemeente and year, and the workspaces then give the same
+ * bits as runs one at a time. */
+static void test_lanes_overflow_then_clean(void **state)
+{
+    (void)state;
+    jz_scenario *s[JZ_MODEL_LANES];
+    jz_workspace *wn[JZ_MODEL_LANES], *w1[JZ_MODEL_LANES];
+    jz_result *rn[JZ_MODEL_LANES], *r1[JZ_MODEL_LANES];
+    for (int l = 0; l < JZ_MODEL_LANES; l++) {
+        s[l] = jzm_rich_scenario(3, 6);
+        assert_non_null(s[l]);
+        for (size_t c = 0; c < 3 * JZM_RICH_Z; c++)
+            for (int y = 0; y < 6; y++) {
+                jz_cell *cell = &s[l]->cells[c];
+                /* the draws differ; in gemeente 0 only the ageing changes
+                 * from year to year (a set kept from last year would be
+                 * wrong there) */
+                cell->zorgduur[y] = (c < JZM_RICH_Z ? cell->zorgduur[0] : cell->zorgduur[y]) *
+                                    (1.0 + 0.01 * l);
+                if (c < JZM_RICH_Z)
+                    cell->ageing_rate[y] = 0.01 * (1 + y % 3) + 0.001 * l;
+            }
+        wn[l] = jz_workspace_alloc(s[l]);
+        w1[l] = jz_workspace_alloc(s[l]);
+        rn[l] = jz_result_alloc(s[l]);
+        r1[l] = jz_result_alloc(s[l]);
+        assert_true(wn[l] && w1[l] && rn[l] && r1[l]);
+    }
+    jz_error err;
+    double keep = s[2]->cells[1 * JZM_RICH_Z + 2].zorgduur[3];
+    s[2]->cells[1 * JZM_RICH_Z + 2].zorgduur[3] = 1e-310;
+    jz_error_clear(&err);
+    assert_int_equal(jz_model_run_lanes((const jz_scenario *const *)s, wn, rn, JZ_MODEL_LANES, &err),
+                     JZ_EINPUT);
+    if (!strstr(err.message, "2027") || !strstr(err.message, "too small"))
+        fail_msg("lanes: %s", err.message);
+    s[2]->cells[1 * JZM_RICH_Z + 2].zorgduur[3] = keep;
+    assert_int_equal(jz_model_run_lanes((const jz_scenario *const *)s, wn, rn, JZ_MODEL_LANES, &err),
+                     JZ_OK);
+    for (int l = 0; l < JZ_MODEL_LANES; l++) {
+        assert_int_equal(jz_model_run(s[l], w1[l], r1[l], &err), JZ_OK);
+        assert_memory_equal(r1[l]->block, rn[l]->block, r1[l]->block_len * sizeof(double));
+        jz_result_free(rn[l]);
+        jz_result_free(r1[l]);
+        jz_workspace_free(wn[l]);
+        jz_workspace_free(w1[l]);
+        jz_scenario_free(s[l]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lanes_equal_scalar_bit_for_bit),
         cmocka_unit_test(test_rejected_lanes),
         cmocka_unit_test(test_overflow_named_in_its_year),
+        cmocka_unit_test(test_lanes_overflow_then_clean),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "model/chain_step.h"
+#include "model/erlang_lanes.h"
 #include "model/internal.h"
 #include "model/lanes.h"
 
@@ -49,6 +50,16 @@ static inline void route_exits(jz_workspace *w, const jz_cellyear *q, double C, 
  * mixture cell has this empty chain (k = 0: no stock, no exits; its
  * arrivals are counted there), and its branches are stepped here. */
 static const jz_erlang no_chain;
+
+/* What a cell's chain is when the lanes make its coefficients
+ * (lanes_gather_year): only its number of stages, for the stock sums. */
+#define K_(n) {.k = (n)}
+static const jz_erlang stages_only[JZ_STAGES_MAX + 1] = {
+    K_(0),  K_(1),  K_(2),  K_(3),  K_(4),  K_(5),  K_(6),  K_(7),  K_(8),  K_(9),  K_(10),
+    K_(11), K_(12), K_(13), K_(14), K_(15), K_(16), K_(17), K_(18), K_(19), K_(20),
+};
+#undef K_
+_Static_assert(JZ_STAGES_MAX == 20, "stages_only has an entry for every k");
 
 /* One step of mixture cell z: each branch's chain takes its share of the
  * inflow; client-steps, completions and ageing exits are the sums over the
@@ -139,6 +150,10 @@ static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, 
     if (q->mix_share != 0.0) {
         w->ez[z] = &no_chain;
         return jz_mix_setup(w, z, &zs->mix, D, p, tau);
+    }
+    if (w->coef_lanes) { /* lanes_gather_year makes them for all lanes */
+        w->ez[z] = &stages_only[zs->stages];
+        return 0;
     }
     const size_t row = (size_t)z * (size_t)s->meta.horizon;
     if (y == 0)
@@ -410,15 +425,59 @@ static int lanes_alike(const jz_scenario *const *s, int n, int g)
     return 1;
 }
 
+/* Year y's coefficients of cell z of gemeente g in every lane, made
+ * straight into c, four draws side by side (erlang_lanes.c; the same bits
+ * as jz_erlang_step in each lane), or kept from year y - 1 when no lane's
+ * inputs changed.  -1 when a lane's inputs are rejected. */
+static int lanes_coef(jz_lane_cell *c, const jz_scenario *const *s, jz_workspace *const *w, int n,
+                      int g, int z, int y)
+{
+    const int Z = s[0]->n_zorgsoorten, H = s[0]->meta.horizon;
+    const double tau = 12.0 / (double)s[0]->meta.steps_per_year;
+    jz_lane D, p;
+    for (int l = 0; l < JZ_LANES; l++) {
+        int i = l < n ? l : 0;
+        D[l] = w[i]->m_dur[(size_t)z * (size_t)H + (size_t)y];
+        p[l] = s[i]->cells[(size_t)g * (size_t)Z + (size_t)z].ageing_rate[y];
+    }
+    if (y > 0) {
+        int same = 1;
+        for (int l = 0; l < JZ_LANES; l++)
+            same &= D[l] == c->coef_D[l] && p[l] == c->coef_p[l];
+        if (same)
+            return 0;
+    }
+    jz_erlang_lanes v;
+    const int k = c->k;
+    if (jz_erlang_step_lanes(&v, k, (const double *)&D, (const double *)&p, tau))
+        return -1;
+    for (int i = 0; i < k; i++) {
+        c->phi[i] = v.phi[i];
+        c->gamma[i] = v.gamma[i];
+        c->W[i] = v.W[i];
+    }
+    c->V = v.V;
+    c->V_last = v.V_last;
+    c->r = v.r;
+    c->a = v.a;
+    c->coef_D = D;
+    c->coef_p = p;
+    return 0;
+}
+
 /* This year's coefficients, cell parameters and cleared sums of every
  * lane into ln.  Lanes beyond n repeat lane 0: they compute numbers nobody
- * reads, from numbers, not from whatever was left there. */
-static void lanes_gather_year(jz_lanes *ln, jz_workspace *const *w, int n)
+ * reads, from numbers, not from whatever was left there.  -1 when a lane's
+ * coefficients cannot be made (lanes_coef). */
+static int lanes_gather_year(jz_lanes *ln, const jz_scenario *const *s, jz_workspace *const *w,
+                             int n, int g, int y)
 {
     for (int z = 0; z < ln->Z; z++) {
         jz_lane_cell *c = &ln->cell[z];
         const jz_cellyear *q0 = &w[0]->cy[z];
         c->k = w[0]->ez[z]->k;
+        if (lanes_coef(c, s, w, n, g, z, y))
+            return -1;
         c->n_route = q0->n_route;
         c->route_to = q0->route_to;
         c->ageing_to = q0->ageing_to;
@@ -431,17 +490,7 @@ static void lanes_gather_year(jz_lanes *ln, jz_workspace *const *w, int n)
 #define LANE(p, i, l) ((double *)(p))[(size_t)(i) * JZ_LANES + (size_t)(l)]
         for (int l = 0; l < JZ_LANES; l++) {
             const jz_workspace *wl = w[l < n ? l : 0];
-            const jz_erlang *e = wl->ez[z];
             const jz_cellyear *q = &wl->cy[z];
-            for (int i = 0; i < c->k; i++) {
-                LANE(c->phi, i, l) = e->phi[i];
-                LANE(c->gamma, i, l) = e->gamma[i];
-                LANE(c->W, i, l) = e->W[i];
-            }
-            LANE(&c->V, 0, l) = e->V;
-            LANE(&c->V_last, 0, l) = e->V_last;
-            LANE(&c->r, 0, l) = e->r;
-            LANE(&c->a, 0, l) = e->a;
             LANE(&c->ext, 0, l) = q->ext;
             LANE(&c->reentry, 0, l) = q->reentry;
             LANE(&c->aged_to, 0, l) = q->aged_to;
@@ -452,6 +501,7 @@ static void lanes_gather_year(jz_lanes *ln, jz_workspace *const *w, int n)
                 LANE(ln->acc + (size_t)z * ACC_N, f, l) = a[f];
         }
     }
+    return 0;
 }
 
 /* The chain state of every lane (stocks, transfers in transit, and the
@@ -519,18 +569,31 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
     const int H = s[0]->meta.horizon, S = s[0]->meta.steps_per_year;
     const int L = ring_length(s[0], g);
     double left_care[JZ_LANES] = {0};
-    for (int l = 0; l < n; l++)
+    for (int l = 0; l < n; l++) {
         start_state(s[l], w[l], g, L);
+        w[l]->coef_lanes = 1; /* the coefficients: lanes_gather_year */
+    }
     int head = 0;
     for (int y = 0; y < H; y++) {
-        for (int l = 0; l < n; l++) {
-            int rc = start_year(s[l], w[l], g, y, err);
-            if (rc)
-                return rc;
-        }
-        if (y == 0)
+        int rc = 0;
+        for (int l = 0; l < n && !rc; l++)
+            rc = start_year(s[l], w[l], g, y, err);
+        if (y == 0 && !rc)
             lanes_state(ln, w, n, L, 1);
-        lanes_gather_year(ln, w, n);
+        if (!rc && lanes_gather_year(ln, s, w, n, g, y))
+            rc = -1;
+        if (rc) {
+            /* a lane's inputs are rejected: one lane at a time, so that
+             * the error names the gemeente and year as a run alone does */
+            for (int l = 0; l < n; l++)
+                w[l]->coef_lanes = 0;
+            for (int l = 0; l < n; l++) {
+                rc = project(s[l], w[l], r[l], g, err);
+                if (rc)
+                    return rc;
+            }
+            return JZ_OK;
+        }
         head = jz_lanes_year(ln, S, L, head);
         lanes_state(ln, w, n, L, 0);
         lanes_scatter_acc(ln, w, n);
@@ -545,5 +608,7 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
         for (int l = 0; l < n; l++)
             end_year(w[l], r[l], jz_result_slot(w[l], g), y, L, &left_care[l], &pool[l]);
     }
+    for (int l = 0; l < n; l++)
+        w[l]->coef_lanes = 0;
     return JZ_OK;
 }
