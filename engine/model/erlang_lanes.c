@@ -15,10 +15,13 @@
  *    lane: both are computed when the lanes disagree and each lane keeps
  *    the one the scalar code would have taken.
  *  - The slow chain's series stops at a term that depends on the lane's c.
- *    The vector loop runs while any lane is still adding; a lane that has
- *    stopped (or is in the fast regime) keeps its term and its sums as
- *    they were, so each lane adds exactly the terms the scalar loop adds,
- *    never one more.
+ *    The vector loop runs until the last lane has stopped, and each lane's
+ *    sums are taken at the term where its scalar loop breaks (or at the
+ *    cap): they hold exactly the terms the scalar sums hold, never one
+ *    more.  What a lane adds after its stop is never read.
+ *
+ * tests/test_model_erlang_lanes.c compares every lane with jz_erlang_step
+ * bit for bit.
  */
 #include <math.h>
 #include <stdint.h>
@@ -37,7 +40,7 @@
  * holds, all zeros elsewhere. */
 typedef __typeof__((jz_lane){0} < (jz_lane){0}) lane_mask;
 
-/* x in every lane */
+/* x in every lane (0 + x is x for every x used here: none is -0) */
 #define SPLAT(x) ((jz_lane){0} + (double)(x))
 /* a where m is set, b elsewhere: bits chosen, nothing computed */
 #define PICK(m, a, b) ((jz_lane)(((lane_mask)(a) & (m)) | ((lane_mask)(b) & ~(m))))
