@@ -436,6 +436,64 @@ static void test_mc_bits_for_any_thread_count(void **state)
     jz_scenario_free(s);
 }
 
+/* Routes that start and stop over the years (docs/model.md section 11:
+ * routes are found once per gemeente only when they are the same every
+ * year) and the scratch slot of a rolling result, whose uit_transfer is
+ * summed over the routes without writing uit_to: every transfer that
+ * leaves arrives (or is in transit), the off years send nothing, and slot
+ * 0 holds the same bits as the full result's last gemeente. */
+static void test_routes_that_start_and_stop(void **state)
+{
+    (void)state;
+    jz_scenario *s = jzm_rich_scenario(3, 8);
+    assert_non_null(s);
+    const int G = s->n_gemeenten, Z = s->n_zorgsoorten, H = s->meta.horizon;
+    for (int g = 1; g < G; g++) {
+        jz_cell *c = &s->cells[(size_t)g * (size_t)Z];
+        c[1].ageing_to = 0; /* the ageing destination before a route (2), */
+        for (int y = 0; y < H; y++) {
+            c[0].transition[(size_t)y * (size_t)Z + 2] = y < 2 ? 0.0 : 0.06; /* starts in year 2 */
+            c[2].transition[(size_t)y * (size_t)Z + 1] = y < 3 ? 0.02 : 0.0; /* stops after year 2 */
+            c[1].transition[(size_t)y * (size_t)Z + 0] = -0.0;               /* exactly 0 */
+            c[0].transition[(size_t)y * (size_t)Z + 3] = 0.01; /* and on it (3 = ageing_to) */
+        }
+    }
+    jz_workspace *w = jz_workspace_alloc(s), *v = jz_workspace_alloc(s);
+    jz_result *full = jz_result_alloc(s), *roll = jz_result_alloc_rolling(s);
+    assert_true(w && v && full && roll);
+    jz_error err;
+    assert_int_equal(jz_model_run(s, w, full, &err), JZ_OK);
+    for (int g = 0; g < G; g++) {
+        double out = 0.0, in = 0.0;
+        for (int y = 0; y < H; y++)
+            for (int z = 0; z < Z; z++) {
+                out += full->uit_transfer[jz_result_cz(full, g, z, y)];
+                in += full->instroom_transfer[jz_result_cz(full, g, z, y)];
+            }
+        in += full->g_in_transit[jz_result_gy(full, g, H - 1)];
+        if (fabs(out - in) > 1e-10 * out)
+            fail_msg("gemeente %d: %.17g left to other zorgsoorten, %.17g arrived or in transit", g, out, in);
+    }
+    for (int y = 0; y < H; y++) {
+        double sent = full->uit_to[jz_result_to(full, 1, 0, y, 2)];
+        assert_true(y < 2 ? sent == 0.0 : sent > 0.0);
+        sent = full->uit_to[jz_result_to(full, 1, 2, y, 1)];
+        assert_true(y < 3 ? sent > 0.0 : sent == 0.0);
+    }
+    jz_workspace_set_rolling(v, 1, 0);
+    assert_int_equal(jz_model_run(s, v, roll, &err), JZ_OK);
+    size_t cz = (size_t)Z * (size_t)H * sizeof(double);
+#define SAME_SCRATCH_(field, kind) \
+    assert_memory_equal(full->field + jz_result_cz(full, G - 1, 0, 0), roll->field + jz_result_cz(roll, 0, 0, 0), cz);
+    JZ_RESULT_CZ_FIELDS(SAME_SCRATCH_)
+#undef SAME_SCRATCH_
+    jz_result_free(full);
+    jz_result_free(roll);
+    jz_workspace_free(w);
+    jz_workspace_free(v);
+    jz_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -444,6 +502,7 @@ int main(void)
         cmocka_unit_test(test_figures_totals_same_bits),
         cmocka_unit_test(test_rolling_result_same_bits),
         cmocka_unit_test(test_rolling_overflow_message),
+        cmocka_unit_test(test_routes_that_start_and_stop),
         cmocka_unit_test(test_volume_cache_same_bits),
         cmocka_unit_test(test_volume_cache_covers_the_flows),
         cmocka_unit_test(test_mc_checks_drawn_gemeenten),

@@ -14,6 +14,20 @@ if [ "${1:-}" = "--sanitize" ]; then
   cmake --build build-asan -j"$jobs"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j"$jobs"
+  # the same bits from both compilers and every optimisation level: the
+  # national benchmark's result hash of this clang -O0 build against the gcc
+  # -O2 build of the plain run (bench/README.md; no -ffast-math, no FMA)
+  if [ -x build/bench_model ]; then
+    for k in 4 12; do
+      gcc_hash=$(./build/bench_model -q -k "$k" | grep 'result hash')
+      clang_hash=$(./build-asan/bench_model -q -k "$k" | grep 'result hash')
+      if [ "$gcc_hash" != "$clang_hash" ]; then
+        echo "bench_model -k $k: gcc ($gcc_hash) and clang ($clang_hash) differ" >&2
+        exit 1
+      fi
+      echo "bench_model -q -k $k: gcc -O2 and clang -O0 (ASan+UBSan) give the same $gcc_hash"
+    done
+  fi
   # fuzz smoke: 15 s per target from the seed corpora (docs/robustness.md)
   sh tools/fuzz.sh "${JZ_FUZZ_SECONDS:-15}"
   # ThreadSanitizer: the Monte Carlo and the analyses that run on threads

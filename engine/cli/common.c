@@ -68,15 +68,17 @@ jz_scenario *cli_load(const char *path, int *exit_code)
     return cli_load_with(path, NULL, exit_code);
 }
 
-/* threads > 0: the command holds that many rolling runs (spec.rolling) */
-static jz_scenario *load_checked(const char *path, const jz_load_options *opt, int threads, int *exit_code)
+/* threads > 0: the command holds that many threads of `runs` rolling runs
+ * each (spec.rolling) */
+static jz_scenario *load_checked(const char *path, const jz_load_options *opt, int threads, int runs,
+                                 int *exit_code)
 {
     jz_error err;
     char found[4096]; /* a shipped scenario under share/jzsim: cli/datadir.h */
     jz_scenario *s = jz_scenario_load(cli_find_scenario(path, found, sizeof found), opt, &err);
     if (!s)
         *exit_code = cli_fail_input(&err);
-    else if ((threads > 0 ? jz_model_check_size_rolling(s, threads, cli_memory_limit(), &err)
+    else if ((threads > 0 ? jz_model_check_size_rolling(s, threads, runs, cli_memory_limit(), &err)
                           : jz_model_check_size(s, cli_memory_limit(), &err)) != JZ_OK) { /* before any run allocates */
         *exit_code = cli_fail(&err);
         jz_scenario_free(s);
@@ -87,7 +89,7 @@ static jz_scenario *load_checked(const char *path, const jz_load_options *opt, i
 
 jz_scenario *cli_load_with(const char *path, const jz_load_options *opt, int *exit_code)
 {
-    return load_checked(path, opt, 0, exit_code);
+    return load_checked(path, opt, 0, 0, exit_code);
 }
 
 int cli_is_help(const char *arg)
@@ -353,7 +355,7 @@ jz_scenario *cli_load_scenario(const cli_spec *sp, const cli_common *co, int *ge
         long n = co->threads > 0 ? co->threads : sysconf(_SC_NPROCESSORS_ONLN);
         threads = n < 1 ? 1 : n > 256 ? 256 : (int)n;
     }
-    jz_scenario *s = load_checked(co->path, NULL, threads, exit_code);
+    jz_scenario *s = load_checked(co->path, NULL, threads, sp->rolling, exit_code);
     if (!s)
         return NULL;
     cli_warnings(s, co->quiet);

@@ -10,6 +10,7 @@
  * update per non-zero route, with the coefficients computed once per
  * cell-year (erlang.c).
  */
+#include <math.h>
 #include <string.h>
 
 #include "model/chain_step.h"
@@ -99,6 +100,51 @@ static inline double cell_stock(const jz_workspace *w, int z)
     return stock_sum(w->x + (size_t)z * JZ_STAGES_MAX, w->ez[z]->k);
 }
 
+/* The routes of gemeente g's cells, once for every year: the re-entry and
+ * ageing destinations and the re-entry delay in steps of each, and the
+ * transitions' destinations when they are fixed.  A cell whose
+ * transitions are, in every year, > 0 for the same destinations and
+ * exactly 0 (+0.0 or -0.0) for all others gets those destinations in
+ * w->route_to (at z * Z, increasing) and their number in w->route_fixed[z];
+ * each year then only reads its fractions (setup_cell_year).  Summing the
+ * non-zero ones alone gives the same double as summing all Z (a sum from
+ * +0.0 that adds +0.0 or -0.0 does not change).  Any other cell (a route
+ * that starts or stops, or a NaN or negative fraction that the checks have
+ * not seen) gets -1: its routes are found year by year as before. */
+static void routes_of_gemeente(const jz_scenario *s, jz_workspace *w, int g)
+{
+    const int Z = s->n_zorgsoorten, H = s->meta.horizon;
+    const jz_cell *cells = s->cells + (size_t)g * (size_t)Z;
+    for (int z = 0; z < Z; z++) {
+        const double *tr = cells[z].transition;
+        int *to = w->route_to + (size_t)z * (size_t)Z, n = 0;
+        /* destination by destination down the years, stopping at the
+         * first year that differs from year 0 */
+        for (int v = 0; v < Z && n >= 0; v++) {
+            const double t0 = tr[v];
+            int y = 1;
+            if (t0 > 0.0) {
+                while (y < H && tr[(size_t)y * (size_t)Z + (size_t)v] > 0.0)
+                    y++;
+                to[n++] = v;
+            } else if (t0 == 0.0) {
+                while (y < H && tr[(size_t)y * (size_t)Z + (size_t)v] == 0.0)
+                    y++;
+            } else {
+                y = 0; /* NaN or negative */
+            }
+            if (y < H)
+                n = -1;
+        }
+        w->route_fixed[z] = n;
+        /* the other routes, the same every year */
+        jz_cellyear *q = &w->cy[z];
+        q->reentry_to = cells[z].reentry_to;
+        q->reentry_steps = jz_delay_steps(cells[z].reentry_delay, s->meta.steps_per_year);
+        q->ageing_to = cells[z].ageing_to;
+    }
+}
+
 /* Parameters of cell (g, z) for year y (validated by jz_check_gemeente).
  * Returns jz_erlang_step's status. */
 static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, int y)
@@ -121,13 +167,24 @@ static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, 
     int *to = w->route_to + (size_t)z * (size_t)Z;
     double *frac = w->route_frac + (size_t)z * (size_t)Z;
     double sum = 0.0;
-    int n = 0;
-    for (int v = 0; v < Z; v++) {
-        sum += q->transition[v];
-        if (q->transition[v] > 0.0) {
+    int n = w->route_fixed[z];
+    if (n >= 0) {
+        /* the same routes every year (routes_of_gemeente): this year's
+         * fractions read directly, and their sum is that of all Z (the
+         * others are 0) */
+        for (int m = 0; m < n; m++) {
+            const double t = q->transition[to[m]];
+            frac[m] = t;
+            sum += t;
+        }
+    } else {
+        n = 0;
+        for (int v = 0; v < Z; v++) { /* branch-free: slot n is overwritten until a route takes it */
+            const double t = q->transition[v];
+            sum += t;
             to[n] = v;
-            frac[n] = q->transition[v];
-            n++;
+            frac[n] = t;
+            n += t > 0.0;
         }
     }
     q->route_to = to;
@@ -137,9 +194,6 @@ static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, 
     q->out = 1.0 - sum - q->reentry;
     if (q->out < 0.0) /* within FRACTION_SLACK of 0 (checked) */
         q->out = 0.0;
-    q->reentry_to = c->reentry_to;
-    q->reentry_steps = jz_delay_steps(c->reentry_delay, S);
-    q->ageing_to = c->ageing_to;
     q->aged_to = c->ageing_to >= 0 ? c->ageing_transfer[y] : 0.0;
 
     /* the coefficients of (k, zorgduur, ageing, step): the cell's sets for
@@ -165,32 +219,74 @@ static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, 
     return 0;
 }
 
-/* Write the year's volumes of cell (g, z) into r, at result slot gs. */
-static void write_cell_year(jz_workspace *w, jz_result *r, int gs, int z, int y)
+/* uit_transfer of a cell-year without its exits by destination: the sum
+ * of write_cell_year's to[v] over v in the same order, with the zero terms
+ * left out (every zero route adds +0.0 or -0.0 to a sum that is +0.0 or
+ * more, which changes no bit).  Only for finite C and A and a finite sum
+ * of the transitions (a NaN transition is not a route but is in the full
+ * sum; 0 x inf is NaN): *ok = 0 then, and the caller sums them all. */
+static double transfer_by_routes(const jz_cellyear *q, double C, double A, int *ok)
 {
-    const int Z = r->n_zorgsoorten, S = w->S;
-    const jz_cellyear *q = &w->cy[z];
-    const double *a = w->acc + (size_t)z * ACC_N;
+    *ok = isfinite(C) && isfinite(A) && !isnan(q->out);
+    double transfer = 0.0;
+    const int ag = q->ageing_to;
+    int aged_done = ag < 0;
+    for (int n = 0; n < q->n_route; n++) {
+        const int v = q->route_to[n];
+        if (!aged_done && ag < v) { /* the ageing destination comes first */
+            transfer += q->aged_to * A;
+            aged_done = 1;
+        }
+        double t = q->route_frac[n] * C;
+        if (v == ag) {
+            t += q->aged_to * A;
+            aged_done = 1;
+        }
+        transfer += t;
+    }
+    if (!aged_done)
+        transfer += q->aged_to * A;
+    return transfer;
+}
+
+/* Write the year's volumes of cell z into r, at result slot gs: q its
+ * parameters, a[f * as] its sums (as = 1 in a workspace, JZ_LANES in the
+ * lanes), end its stock on 31 December, S the steps per year.  The exits
+ * by destination (uit_to, Z x Z per cell-year) only when to_dest: the
+ * scratch slot of a rolling result does without them (nothing reads
+ * them), and uit_transfer is then their sum taken without them. */
+static inline void write_cell_year(const jz_cellyear *q, const double *a, size_t as, double end,
+                                   jz_result *r, int gs, int z, int y, int S, int to_dest)
+{
+    const int Z = r->n_zorgsoorten;
     size_t i = jz_result_cz(r, gs, z, y);
 
-    double C = a[ACC_COMPL], A = a[ACC_AGEING];
-    r->start[i] = a[ACC_START];
-    r->end[i] = cell_stock(w, z);
-    r->client_years[i] = a[ACC_CM] / (double)S; /* client-steps -> years */
+    double C = a[ACC_COMPL * as], A = a[ACC_AGEING * as];
+    r->start[i] = a[ACC_START * as];
+    r->end[i] = end;
+    r->client_years[i] = a[ACC_CM * as] / (double)S; /* client-steps -> years */
     r->instroom_ext[i] = q->ext_year;
-    r->instroom_transfer[i] = a[ACC_IN_TR];
-    r->instroom_reentry[i] = a[ACC_IN_RE];
-    r->instroom[i] = q->ext_year + a[ACC_IN_TR] + a[ACC_IN_RE];
+    r->instroom_transfer[i] = a[ACC_IN_TR * as];
+    r->instroom_reentry[i] = a[ACC_IN_RE * as];
+    r->instroom[i] = q->ext_year + a[ACC_IN_TR * as] + a[ACC_IN_RE * as];
     r->unique[i] = r->start[i] + r->instroom[i];
-    r->uitstroom[i] = a[ACC_EXIT];
+    r->uitstroom[i] = a[ACC_EXIT * as];
 
-    double *to = r->uit_to + i * (size_t)Z;
     double transfer = 0.0;
-    for (int v = 0; v < Z; v++) {
-        to[v] = q->transition[v] * C;
-        if (v == q->ageing_to)
-            to[v] += q->aged_to * A;
-        transfer += to[v];
+    int ok = 0;
+    if (!to_dest)
+        transfer = transfer_by_routes(q, C, A, &ok);
+    if (!ok) {
+        double *to = r->uit_to + i * (size_t)Z;
+        transfer = 0.0;
+        for (int v = 0; v < Z; v++) {
+            double t = q->transition[v] * C;
+            if (v == q->ageing_to)
+                t += q->aged_to * A;
+            if (to_dest)
+                to[v] = t;
+            transfer += t;
+        }
     }
     r->uit_transfer[i] = transfer;
     r->uit_reentry[i] = q->reentry * C;
@@ -240,8 +336,9 @@ static int start_state(const jz_scenario *s, jz_workspace *w, int g, int L)
     return mixed;
 }
 
-/* Year y's parameters of every cell of gemeente g, and its sums cleared. */
-static int start_year(const jz_scenario *s, jz_workspace *w, int g, int y, jz_error *err)
+/* Year y's parameters of every cell of gemeente g (flows: and its sums
+ * cleared, from its stock on 1 January; the lanes keep those themselves). */
+static int start_year(const jz_scenario *s, jz_workspace *w, int g, int y, int sums, jz_error *err)
 {
     const int Z = s->n_zorgsoorten, H = s->meta.horizon;
     for (int z = 0; z < Z; z++) {
@@ -253,6 +350,8 @@ static int start_year(const jz_scenario *s, jz_workspace *w, int g, int y, jz_er
                                 s->gemeenten[g].name, s->zorgsoorten[z].key,
                                 s->meta.base_year + y,
                                 w->m_dur[(size_t)z * (size_t)H + (size_t)y]);
+        if (!sums)
+            continue;
         double *a = w->acc + (size_t)z * ACC_N;
         memset(a, 0, ACC_N * sizeof *a);
         a[ACC_START] = cell_stock(w, z);
@@ -260,28 +359,63 @@ static int start_year(const jz_scenario *s, jz_workspace *w, int g, int y, jz_er
     return JZ_OK;
 }
 
-/* Year y's volumes of gemeente g into slot gs of r, from the sums and the
- * state in w; left_care is the running total of exits out of care.  The
- * re-entry pool is summed from w's ring, or given (lanes: summed there in
- * the same order). */
-static void end_year(jz_workspace *w, jz_result *r, int gs, int y, int L, double *left_care,
-                     const double *pool_given)
+/* The zorgsoorten whose ring row receives re-entries (some cell's
+ * reentry_to), in increasing order, into rows[]; returns how many.  The
+ * other rows hold +0.0 all the time (a slot is cleared to +0.0 and only
+ * ever added to), so the pool of re-entries summed over these rows alone
+ * is the same double as over all. */
+static int ring_rows(const jz_scenario *s, int g, int *rows)
 {
-    double transit = 0.0, pool = 0.0;
-    for (int z = 0; z < w->Z; z++) {
-        write_cell_year(w, r, gs, z, y);
-        size_t i = jz_result_cz(r, gs, z, y);
-        *left_care += r->uit_out[i] + r->uit_aged_out[i];
-        transit += w->arrive[z];
-        for (int t = 0; !pool_given && t < L; t++)
-            pool += w->ring[(size_t)z * (size_t)L + (size_t)t];
+    const int Z = s->n_zorgsoorten;
+    const jz_cell *cells = s->cells + (size_t)g * (size_t)Z;
+    int n = 0;
+    for (int v = 0; v < Z; v++) {
+        int used = 0;
+        for (int z = 0; z < Z; z++)
+            used |= cells[z].reentry_to == v;
+        rows[n] = v;
+        n += used;
     }
-    if (pool_given)
-        pool = *pool_given;
+    return n;
+}
+
+/* The re-entry pool of one run: its ring rows summed in order. */
+static double ring_pool(const double *ring, const int *rows, int n_rows, int L)
+{
+    double pool = 0.0;
+    for (int k = 0; k < n_rows; k++)
+        for (int t = 0; t < L; t++)
+            pool += ring[(size_t)rows[k] * (size_t)L + (size_t)t];
+    return pool;
+}
+
+/* The gemeente-year figures of the flows of slot gs, year y, after its
+ * cells: transit the transfers arriving next step, pool the re-entries in
+ * the ring; left_care is the running total of exits out of care. */
+static void end_gemeente_year(jz_result *r, int gs, int y, double transit, double pool,
+                              double *left_care)
+{
     size_t gy = jz_result_gy(r, gs, y);
     r->g_in_transit[gy] = transit;
     r->g_reentry_pool[gy] = pool;
     r->g_left_care[gy] = *left_care;
+}
+
+/* Year y's volumes of gemeente g into slot gs of r, from the sums and the
+ * state in w (the flows one run at a time). */
+static void end_year(jz_workspace *w, jz_result *r, int gs, int y, int L, const int *rows, int n_rows,
+                     double *left_care)
+{
+    const int to_dest = !(w->rolling && gs == 0);
+    double transit = 0.0;
+    for (int z = 0; z < w->Z; z++) {
+        write_cell_year(&w->cy[z], w->acc + (size_t)z * ACC_N, 1, cell_stock(w, z), r, gs, z, y, w->S,
+                        to_dest);
+        size_t i = jz_result_cz(r, gs, z, y);
+        *left_care += r->uit_out[i] + r->uit_aged_out[i];
+        transit += w->arrive[z];
+    }
+    end_gemeente_year(r, gs, y, transit, ring_pool(w->ring, rows, n_rows, L), left_care);
 }
 
 /* What precedes the chains: the checks of gemeente g (unless vouched for),
@@ -312,11 +446,13 @@ static int project(const jz_scenario *s, jz_workspace *w, jz_result *r, int g, j
     const int gs = jz_result_slot(w, g);
     const int L = ring_length(s, g);
     int mixed = start_state(s, w, g, L); /* 1: a zorgsoort has a duration mixture */
+    routes_of_gemeente(s, w, g);
+    const int n_rows = ring_rows(s, g, w->ring_rows);
 
     int head = 0;
     double left_care = 0.0;
     for (int y = 0; y < H; y++) {
-        int rc = start_year(s, w, g, y, err);
+        int rc = start_year(s, w, g, y, 1, err);
         if (rc)
             return rc;
 
@@ -378,7 +514,7 @@ static int project(const jz_scenario *s, jz_workspace *w, jz_result *r, int g, j
                 head = 0;
         }
 
-        end_year(w, r, gs, y, L, &left_care, NULL);
+        end_year(w, r, gs, y, L, w->ring_rows, n_rows, &left_care);
     }
     return JZ_OK;
 }
@@ -415,8 +551,13 @@ static int lanes_alike(const jz_scenario *const *s, int n, int g)
                 jz_delay_steps(ci[z].reentry_delay, S) != jz_delay_steps(c0[z].reentry_delay, S) ||
                 ci[z].ageing_to != c0[z].ageing_to)
                 return 0;
-            int differ = 0; /* no early exit: the loop vectorises */
-            for (size_t v = 0; v < (size_t)Z * (size_t)H; v++)
+            /* the same bytes (transitions not drawn, or drawn alike): the
+             * same routes; else compare which are non-zero */
+            const size_t n_tr = (size_t)Z * (size_t)H;
+            if (!memcmp(ci[z].transition, c0[z].transition, n_tr * sizeof *c0[z].transition))
+                continue;
+            int differ = 0; /* no early exit */
+            for (size_t v = 0; v < n_tr; v++)
                 differ |= (ci[z].transition[v] > 0.0) != (c0[z].transition[v] > 0.0);
             if (differ)
                 return 0;
@@ -466,8 +607,9 @@ static int lanes_coef(jz_lane_cell *c, const jz_scenario *const *s, jz_workspace
 }
 
 /* This year's coefficients, cell parameters and cleared sums of every
- * lane into ln.  Lanes beyond n repeat lane 0: they compute numbers nobody
- * reads, from numbers, not from whatever was left there.  -1 when a lane's
+ * lane into ln, the sums starting from the stocks in ln->stock (1 January).
+ * Lanes beyond n repeat lane 0: they compute numbers nobody reads, from
+ * numbers, not from whatever was left there.  -1 when a lane's
  * coefficients cannot be made (lanes_coef). */
 static int lanes_gather_year(jz_lanes *ln, const jz_scenario *const *s, jz_workspace *const *w,
                              int n, int g, int y)
@@ -496,52 +638,69 @@ static int lanes_gather_year(jz_lanes *ln, const jz_scenario *const *s, jz_works
             LANE(&c->aged_to, 0, l) = q->aged_to;
             for (int m = 0; m < c->n_route; m++)
                 LANE(frac, m, l) = q->route_frac[m];
-            const double *a = wl->acc + (size_t)z * ACC_N;
-            for (int f = 0; f < ACC_N; f++)
-                LANE(ln->acc + (size_t)z * ACC_N, f, l) = a[f];
         }
+        jz_lane *a = ln->acc + (size_t)z * ACC_N;
+        for (int f = 0; f < ACC_N; f++)
+            a[f] = (jz_lane){0};
+        a[ACC_START] = ln->stock[z];
     }
     return 0;
 }
 
-/* The chain state of every lane (stocks, transfers in transit, and the
- * ring only into ln: its sum is taken there) from the workspaces into ln
- * (to = 1), or back (to = 0). */
-static void lanes_state(jz_lanes *ln, jz_workspace *const *w, int n, int L, int to)
+/* The chain state of every lane on 1 January of the base year (stocks,
+ * transfers in transit, the ring) from the workspaces into ln, where it
+ * stays for the whole horizon. */
+static void lanes_state_in(jz_lanes *ln, jz_workspace *const *w, int n, int L)
 {
     const size_t Z = (size_t)ln->Z;
-    for (int l = 0; l < (to ? JZ_LANES : n); l++) {
-        jz_workspace *wl = w[l < n ? l : 0];
+    for (int l = 0; l < JZ_LANES; l++) {
+        const jz_workspace *wl = w[l < n ? l : 0];
         for (size_t z = 0; z < Z; z++) {
             int k = wl->ez[z]->k;
             for (size_t j = 0; j < (size_t)k; j++) {
                 size_t i = z * JZ_STAGES_MAX + j;
-                if (to)
-                    LANE(ln->x, i, l) = wl->x[i];
-                else
-                    wl->x[i] = ln->x[i][l];
+                LANE(ln->x, i, l) = wl->x[i];
             }
-            if (to) {
-                LANE(ln->arrive, z, l) = wl->arrive[z];
-                LANE(ln->next, z, l) = wl->next[z];
-            } else {
-                wl->arrive[z] = ln->arrive[z][l];
-                wl->next[z] = ln->next[z][l];
-            }
-            for (size_t t = 0; to && t < (size_t)L; t++)
+            LANE(ln->arrive, z, l) = wl->arrive[z];
+            LANE(ln->next, z, l) = wl->next[z];
+            for (size_t t = 0; t < (size_t)L; t++)
                 LANE(ln->ring, z * (size_t)L + t, l) = wl->ring[z * (size_t)L + t];
         }
     }
 }
-
-/* The year's sums of every lane back into its workspace. */
-static void lanes_scatter_acc(const jz_lanes *ln, jz_workspace *const *w, int n)
-{
-    for (int l = 0; l < n; l++)
-        for (size_t i = 0; i < (size_t)ln->Z * ACC_N; i++)
-            w[l]->acc[i] = ln->acc[i][l];
-}
 #undef LANE
+
+/* The stock of every cell in every lane into ln->stock: stock_sum lane by
+ * lane (the same additions in the same order; the stages of w0's cells,
+ * which every lane shares). */
+static void lanes_stock(jz_lanes *ln, const jz_workspace *w0)
+{
+    for (int z = 0; z < ln->Z; z++) {
+        const jz_lane *x = ln->x + (size_t)z * JZ_STAGES_MAX;
+        jz_lane t = {0};
+        for (int i = 0; i < w0->ez[z]->k; i++)
+            t += x[i];
+        ln->stock[z] = t;
+    }
+}
+
+/* Year y's volumes of lane l into slot gs of r (end_year's figures), read
+ * from ln where the lanes keep their sums and state. */
+static void lanes_end_year(const jz_lanes *ln, const jz_workspace *w, int l, jz_result *r, int gs, int y,
+                           double pool, double *left_care)
+{
+    const int to_dest = !(w->rolling && gs == 0);
+    const double *acc = (const double *)ln->acc;
+    double transit = 0.0;
+    for (int z = 0; z < w->Z; z++) {
+        const size_t a0 = (size_t)z * ACC_N * JZ_LANES + (size_t)l;
+        write_cell_year(&w->cy[z], acc + a0, JZ_LANES, ln->stock[z][l], r, gs, z, y, w->S, to_dest);
+        size_t i = jz_result_cz(r, gs, z, y);
+        *left_care += r->uit_out[i] + r->uit_aged_out[i];
+        transit += ln->arrive[z][l];
+    }
+    end_gemeente_year(r, gs, y, transit, pool, left_care);
+}
 
 int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
                             jz_result *const *r, int n, int g, jz_error *err)
@@ -568,18 +727,34 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
     jz_lanes *ln = w[0]->lanes;
     const int H = s[0]->meta.horizon, S = s[0]->meta.steps_per_year;
     const int L = ring_length(s[0], g);
+    const int n_rows = ring_rows(s[0], g, w[0]->ring_rows); /* alike: every lane's rows */
     double left_care[JZ_LANES] = {0};
+    /* the lanes passed the checks (no NaN or negative transition) and
+     * lanes_alike: every lane has lane 0's routes, year by year */
+    routes_of_gemeente(s[0], w[0], g);
+    const size_t Z = (size_t)ln->Z;
     for (int l = 0; l < n; l++) {
         start_state(s[l], w[l], g, L);
         w[l]->coef_lanes = 1; /* the coefficients: lanes_gather_year */
+        if (l == 0)
+            continue;
+        memcpy(w[l]->route_fixed, w[0]->route_fixed, Z * sizeof *w[0]->route_fixed);
+        memcpy(w[l]->route_to, w[0]->route_to, Z * Z * sizeof *w[0]->route_to);
+        for (size_t z = 0; z < Z; z++) {
+            w[l]->cy[z].reentry_to = w[0]->cy[z].reentry_to;
+            w[l]->cy[z].reentry_steps = w[0]->cy[z].reentry_steps;
+            w[l]->cy[z].ageing_to = w[0]->cy[z].ageing_to;
+        }
     }
     int head = 0;
     for (int y = 0; y < H; y++) {
         int rc = 0;
         for (int l = 0; l < n && !rc; l++)
-            rc = start_year(s[l], w[l], g, y, err);
-        if (y == 0 && !rc)
-            lanes_state(ln, w, n, L, 1);
+            rc = start_year(s[l], w[l], g, y, 0, err);
+        if (y == 0 && !rc) { /* the state moves into the lanes and stays there */
+            lanes_state_in(ln, w, n, L);
+            lanes_stock(ln, w[0]);
+        }
         if (!rc && lanes_gather_year(ln, s, w, n, g, y))
             rc = -1;
         if (rc) {
@@ -595,18 +770,20 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
             return JZ_OK;
         }
         head = jz_lanes_year(ln, S, L, head);
-        lanes_state(ln, w, n, L, 0);
-        lanes_scatter_acc(ln, w, n);
+        lanes_stock(ln, w[0]); /* 31 December, and 1 January of the next year */
         /* the re-entry pool, each lane summed in end_year's order (in
          * plain doubles: a 4-double vector in the default build lives on
          * the stack, and each addition would wait for the last store) */
         double pool[JZ_LANES] = {0};
         const double *ring = (const double *)ln->ring;
-        for (size_t i = 0; i < (size_t)ln->Z * (size_t)L; i++)
-            for (int l = 0; l < JZ_LANES; l++)
-                pool[l] += ring[i * JZ_LANES + (size_t)l];
+        for (int k = 0; k < n_rows; k++)
+            for (size_t t = 0; t < (size_t)L; t++) {
+                const double *slot = ring + ((size_t)w[0]->ring_rows[k] * (size_t)L + t) * JZ_LANES;
+                for (int l = 0; l < JZ_LANES; l++)
+                    pool[l] += slot[l];
+            }
         for (int l = 0; l < n; l++)
-            end_year(w[l], r[l], jz_result_slot(w[l], g), y, L, &left_care[l], &pool[l]);
+            lanes_end_year(ln, w[l], l, r[l], jz_result_slot(w[l], g), y, pool[l], &left_care[l]);
     }
     for (int l = 0; l < n; l++)
         w[l]->coef_lanes = 0;

@@ -46,6 +46,7 @@ void jz_lanes_free(jz_lanes *ln)
     free(ln->next);
     free(ln->ring);
     free(ln->acc);
+    free(ln->stock);
     free(ln);
 }
 
@@ -68,7 +69,8 @@ jz_lanes *jz_lanes_alloc(int Z, int ring_cap)
     ln->next = lane_array(z);
     ln->ring = lane_array(z * (size_t)ring_cap);
     ln->acc = lane_array(z * ACC_N);
-    if (!ln->cell || !ln->frac || !ln->x || !ln->arrive || !ln->next || !ln->ring || !ln->acc) {
+    ln->stock = lane_array(z);
+    if (!ln->cell || !ln->frac || !ln->x || !ln->arrive || !ln->next || !ln->ring || !ln->acc || !ln->stock) {
         jz_lanes_free(ln);
         return NULL;
     }

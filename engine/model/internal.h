@@ -74,6 +74,8 @@ struct jz_workspace {
     double *trend;     /* [Z] prod_{t=1..y} (1 + instroom_trend[t]) */
     double *route_frac;/* [Z * Z] nonzero transitions of zorgsoort z at z*Z */
     int *route_to;     /* [Z * Z] their destinations */
+    int *ring_rows;    /* [Z] the ring rows this gemeente's re-entries go to (flow.c) */
+    int *route_fixed;  /* [Z] routes of cell z the same every year: how many (in route_to), or -1 */
     double *acc;       /* [Z * ACC_N] */
     double *budget_factor; /* [H] prod_{t=1..y} (1 + budget_index[t]) */
     /* this gemeente's inputs with the measures applied (measures.c); the
@@ -134,6 +136,10 @@ void jz_coef_cell(jz_workspace *w, int z, int k, const double *D, const double *
 
 /* Re-entry delay in steps for a delay in months (at least 1). */
 int jz_delay_steps(int months, int steps_per_year);
+
+/* Doubles a jz_volume_cache holds per gemeente (volumes.c), for the size
+ * estimate (size.c): the same field lists, so the two cannot drift. */
+size_t jz_volume_cache_per_gemeente(size_t Z, size_t H);
 
 /* flow.c: volumes of gemeente g into r (cz arrays and the flow part of the
  * gy arrays).  Validates the gemeente's inputs (jz_check_gemeente) first. */

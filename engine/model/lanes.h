@@ -52,6 +52,7 @@ typedef struct jz_lanes {
     jz_lane *next;      /* [Z] transfers leaving now, arriving next step */
     jz_lane *ring;      /* [Z * ring_cap] re-entries by arrival slot */
     jz_lane *acc;       /* [Z * ACC_N] the year's sums (ACC_* of internal.h) */
+    jz_lane *stock;     /* [Z] stock per cell on 1 January, then (after the year) 31 December */
 } jz_lanes;
 
 jz_lanes *jz_lanes_alloc(int Z, int ring_cap);

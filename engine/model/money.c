@@ -9,6 +9,8 @@
  * index 0 is never applied (base-year prices), so the factor of year y is
  * prod_{t=1..y} (1 + x_t).  Each is kept as a running product along y.
  */
+#include <math.h>
+
 #include "model/internal.h"
 
 /* Shapley values of the three factors of f(x) = x0 x1 x2 moving from the
@@ -189,6 +191,41 @@ static void money_cells(const jz_scenario *s, const jz_workspace *w, jz_result *
     }
 }
 
+/* Lower cost, tekort and the decomposition of cell i by the saving h, of
+ * which hv with cause volume. */
+static inline void land_saving(jz_result *r, size_t i, double h, double hv)
+{
+    r->ha_saving[i] = h;
+    if (h == 0.0 && hv == 0.0)
+        return; /* (a volume saving and an intensity cost can cancel in h) */
+    r->cost[i] -= h;
+    r->tekort[i] -= h;
+    r->dec_volume[i] -= hv;
+    r->dec_intensity[i] -= h - hv;
+    r->cost_per_client[i] = r->unique[i] > 0.0 ? r->cost[i] / r->unique[i] : 0.0;
+}
+
+/* land_ha's year y when nothing is spread (sv and si are +0.0 or -0.0):
+ * then sv * wv is sv itself, bit for bit, for every finite weight wv >= 0,
+ * and likewise si * wi, so the savings are the rows' own with no weights
+ * (and no divisions).  The weights are finite when every care cost is;
+ * returns 0 without writing anything when one is not. */
+static int ha_rows_only(const jz_scenario *s, const jz_workspace *w, jz_result *r, int gs, int y)
+{
+    const int Z = s->n_zorgsoorten, H = s->meta.horizon;
+    const double sv = w->m_ha_spread_volume[y], si = w->m_ha_spread_intensity[y];
+    int finite = 1;
+    for (int z = 0; z < Z; z++)
+        finite &= isfinite(r->care_cost[jz_result_cz(r, gs, z, y)]);
+    if (!finite)
+        return 0;
+    for (int z = 0; z < Z; z++) {
+        size_t i = jz_result_cz(r, gs, z, y), zy = (size_t)z * (size_t)H + (size_t)y;
+        land_saving(r, i, w->m_ha_z[zy] + sv + si, w->m_ha_z_volume[zy] + sv);
+    }
+    return 1;
+}
+
 /* The Hervormingsagenda savings land in the zorgsoorten (docs/model.md
  * section 12): by the rows' shares, the rest spread cost-weighted over the
  * zorgsoorten the cause touches (volume: those paid by volume that year;
@@ -200,6 +237,8 @@ static void land_ha(const jz_scenario *s, const jz_workspace *w, jz_result *r, i
     const int Z = s->n_zorgsoorten, H = s->meta.horizon, gs = jz_result_slot(w, g);
     for (int y = 0; y < H; y++) {
         double sv = w->m_ha_spread_volume[y], si = w->m_ha_spread_intensity[y];
+        if (sv == 0.0 && si == 0.0 && ha_rows_only(s, w, r, gs, y))
+            continue;
         double tv = 0.0, tall = 0.0; /* care cost of the volume-paid cells, of all */
         for (int z = 0; z < Z; z++) {
             double c = r->care_cost[jz_result_cz(r, gs, z, y)];
@@ -217,14 +256,7 @@ static void land_ha(const jz_scenario *s, const jz_workspace *w, jz_result *r, i
             double wv = tv > 0.0 ? (by_volume ? c / tv : 0.0) : wi;
             double h = w->m_ha_z[zy] + sv * wv + si * wi;
             double hv = w->m_ha_z_volume[zy] + sv * wv;
-            r->ha_saving[i] = h;
-            if (h == 0.0 && hv == 0.0)
-                continue; /* (a volume saving and an intensity cost can cancel in h) */
-            r->cost[i] -= h;
-            r->tekort[i] -= h;
-            r->dec_volume[i] -= hv;
-            r->dec_intensity[i] -= h - hv;
-            r->cost_per_client[i] = r->unique[i] > 0.0 ? r->cost[i] / r->unique[i] : 0.0;
+            land_saving(r, i, h, hv);
         }
     }
 }

@@ -115,7 +115,7 @@ jz_workspace *jz_workspace_alloc(const jz_scenario *s)
     w->coef_use = calloc(Z * H, sizeof *w->coef_use);
     w->ez = calloc(Z, sizeof *w->ez);
     w->cy = calloc(Z, sizeof *w->cy);
-    w->route_to = calloc(Z * Z, sizeof *w->route_to);
+    w->route_to = calloc(Z * Z + 2 * Z, sizeof *w->route_to); /* and the int arrays below */
     w->m_fin_mode = calloc(2 * Z, sizeof *w->m_fin_mode);
     w->mix_e = calloc(2 * Z, sizeof *w->mix_e); /* k = 0: empty */
     w->mix_x = calloc(2 * Z * JZ_STAGES_MAX, sizeof *w->mix_x);
@@ -149,6 +149,8 @@ jz_workspace *jz_workspace_alloc(const jz_scenario *s)
     w->m_cost_off = p;    p += H;
     assert(p == w->block + len);
     w->m_fin_from = w->m_fin_mode + Z;
+    w->ring_rows = w->route_to + Z * Z;
+    w->route_fixed = w->ring_rows + Z;
     for (size_t z = 0; z < Z; z++)
         w->ez[z] = &w->coef[z * H];
     return w;

@@ -64,7 +64,8 @@ void jz_model_size(const jz_scenario *s, jz_size_estimate *e)
     e->run_bytes = add(e->result_bytes, e->workspace_bytes);
     e->rolling_run_bytes = add(result_bytes(JZ_ROLLING_SLOTS, Z, H), e->workspace_bytes);
     /* G x (13 Z H + 3 H) doubles (jz_volume_cache_alloc, volumes.c) */
-    e->volume_cache_bytes = mul(mul((size_t)s->n_gemeenten, add(mul(13 * Z, H), mul(3, H))), sizeof(double));
+    e->volume_cache_bytes = mul(mul((size_t)s->n_gemeenten, jz_volume_cache_per_gemeente(Z, H)), sizeof(double));
+    e->scenario_copy_bytes = jz_scenario_size(s);
     e->figures = add(mul(CZ_ARRAYS, ncz), mul(GY_ARRAYS, ngy));
     e->all_outputs_bytes = mul(e->figures, OUTPUT_BYTES_PER_FIGURE);
 }
@@ -121,7 +122,8 @@ int jz_model_check_size(const jz_scenario *s, size_t limit, jz_error *err)
     return too_large(s, need, what, "", limit, err);
 }
 
-int jz_model_check_size_rolling(const jz_scenario *s, int threads, size_t limit, jz_error *err)
+int jz_model_check_size_rolling(const jz_scenario *s, int threads, int runs, size_t limit,
+                                jz_error *err)
 {
     jz_size_estimate e;
     jz_model_size(s, &e);
@@ -130,12 +132,16 @@ int jz_model_check_size_rolling(const jz_scenario *s, int threads, size_t limit,
     if (threads < 1)
         threads = 1;
     int full = s->regio && (s->regio->has_verevening || s->regio->n_contracts);
-    size_t run = full ? e.run_bytes : e.rolling_run_bytes;
-    size_t need = add(mul((size_t)threads, run), full ? 0 : e.volume_cache_bytes);
+    if (runs < 1 || full)
+        runs = 1;
+    /* every run holds its own scenario copy (the drawn values go there) */
+    size_t run = add(full ? e.run_bytes : e.rolling_run_bytes, e.scenario_copy_bytes);
+    size_t n = (size_t)threads * (size_t)runs;
+    size_t need = add(mul(n, run), full ? 0 : e.volume_cache_bytes);
     if (need <= limit)
         return JZ_OK;
-    char what[96];
-    snprintf(what, sizeof what, "%d runs of %zu MiB%s", threads, run >> 20,
+    char what[128];
+    snprintf(what, sizeof what, "%zu runs of %zu MiB with their scenario copies%s", n, run >> 20,
              full ? "" : " and the volumes kept across draws");
     return too_large(s, need, what, " fewer --threads,", limit, err);
 }

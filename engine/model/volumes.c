@@ -23,6 +23,7 @@
  * reads.  G x (13 Z H + 3 H) doubles, shared read-only by every thread.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,6 +85,14 @@ void jz_volume_cache_free(jz_volume_cache *c)
     free(c);
 }
 
+size_t jz_volume_cache_per_gemeente(size_t Z, size_t H)
+{
+    /* saturating: size.c asks it for any dimensions */
+    if (Z && H > SIZE_MAX / Z / (N_CZ + N_GY))
+        return SIZE_MAX;
+    return (size_t)N_CZ * Z * H + (size_t)N_GY * H;
+}
+
 jz_volume_cache *jz_volume_cache_alloc(const jz_scenario *base, const jz_scenario *probe)
 {
     if (!base || !probe || base->n_gemeenten != probe->n_gemeenten ||
@@ -96,7 +105,7 @@ jz_volume_cache *jz_volume_cache_alloc(const jz_scenario *base, const jz_scenari
     c->G = base->n_gemeenten;
     c->Z = base->n_zorgsoorten;
     c->H = base->meta.horizon;
-    c->per = (size_t)N_CZ * (size_t)c->Z * (size_t)c->H + (size_t)N_GY * (size_t)c->H;
+    c->per = jz_volume_cache_per_gemeente((size_t)c->Z, (size_t)c->H);
     c->kept = calloc((size_t)c->G, 1);
     c->vol = malloc((size_t)c->G * c->per * sizeof *c->vol);
     double *probe_vol = malloc(c->per * sizeof *probe_vol);

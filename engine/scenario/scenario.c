@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "common/limits.h"
@@ -267,6 +268,40 @@ void jz_scenario_free(jz_scenario *s)
     free(s->cells);
     free(s->block);
     free(s);
+}
+
+/* a * b and a + b, saturating at SIZE_MAX (jz_scenario_size is asked of
+ * any dimensions, before anything of that size is allocated) */
+static size_t sat_mul(size_t a, size_t b)
+{
+    return a && b > SIZE_MAX / a ? SIZE_MAX : a * b;
+}
+static size_t sat_add(size_t a, size_t b)
+{
+    return b > SIZE_MAX - a ? SIZE_MAX : a + b;
+}
+
+size_t jz_scenario_size(const jz_scenario *s)
+{
+    if (!s)
+        return 0;
+    size_t G = (size_t)s->n_gemeenten, Z = (size_t)s->n_zorgsoorten, H = (size_t)s->meta.horizon;
+    /* block_size() for these dimensions, without wrapping */
+    size_t per_cell = (size_t)(0 JZ_CELL_SERIES(CELL_WIDTH_));
+    size_t block = sat_add(sat_mul(sat_mul(sat_mul(G, Z), per_cell), H),
+                           sat_add(sat_mul(sat_mul(G, GEMEENTE_ARRAYS), H), GLOBAL_ARRAYS * H));
+    size_t bytes = sat_add(sizeof *s, sat_mul(Z, sizeof *s->zorgsoorten));
+    bytes = sat_add(bytes, sat_mul(G, sizeof *s->gemeenten));
+    bytes = sat_add(bytes, sat_mul(sat_mul(G, Z), sizeof *s->cells));
+    bytes = sat_add(bytes, sat_mul(block, sizeof *s->block));
+    bytes = sat_add(bytes, sat_mul((size_t)s->n_inputs, sizeof *s->inputs));
+    for (int i = 0; i < s->n_inputs; i++) {
+        const jz_input *in = &s->inputs[i];
+        const char *text[5] = {in->path, in->value, in->unit, in->source, in->file};
+        for (int t = 0; t < 5; t++) /* one block of the five (jz_scenario_add_input) */
+            bytes = sat_add(bytes, (text[t] ? strlen(text[t]) : 0) + 1);
+    }
+    return bytes;
 }
 
 jz_scenario *jz_scenario_copy(const jz_scenario *src)

@@ -177,6 +177,7 @@ typedef struct jz_size_estimate {
     size_t rolling_run_bytes; /* a rolling result (jz_result_alloc_rolling: exactly what it allocates)
                                  and a workspace: what a Monte Carlo thread or a sensitivity holds */
     size_t volume_cache_bytes; /* jz_volume_cache_alloc at most (every gemeente kept); one per mc */
+    size_t scenario_copy_bytes; /* a jz_scenario_copy, about (jz_scenario_size): one per run of an analysis */
     size_t figures;           /* numbers in the result */
     size_t all_outputs_bytes; /* a report of every gemeente held in memory (JSON, XLSX, HTML), about */
 } jz_size_estimate;
@@ -190,11 +191,15 @@ void jz_model_size(const jz_scenario *s, jz_size_estimate *e);
 int jz_model_check_size(const jz_scenario *s, size_t limit, jz_error *err);
 
 /* The same check for analyses that hold rolling runs and report only
- * totals (jzsim mc, jzsim sensitivity): `threads` rolling runs and a
- * volume cache, or `threads` full runs when the scenario has a regional
- * verevening or contract (those keep a full result, as jz_mc_run does);
- * no report of every gemeente.  threads < 1 counts as 1. */
-int jz_model_check_size_rolling(const jz_scenario *s, int threads, size_t limit, jz_error *err);
+ * totals (jzsim mc, jzsim sensitivity): per thread `runs` rolling runs,
+ * each with its own scenario copy (jz_mc_run projects JZ_MODEL_LANES
+ * draws side by side; a sensitivity holds 1), and one volume cache; or one
+ * full run and copy per thread when the scenario has a regional verevening
+ * or contract (those keep a full result and run one draw at a time, as
+ * jz_mc_run does).  No report of every gemeente.  threads and runs < 1
+ * count as 1. */
+int jz_model_check_size_rolling(const jz_scenario *s, int threads, int runs, size_t limit,
+                                jz_error *err);
 
 /* Scratch memory for one run at a time; sized for the dimensions of s and
  * reusable for any scenario with the same dimensions (copies, draws). */
@@ -265,7 +270,8 @@ void jz_workspace_set_totals(jz_workspace *w, int totals);
  * region's JZ_TOTALS_FIGURES arrays (whatever jz_workspace_set_totals
  * says), summed over the gemeenten in the same order as a full run, so
  * those and every array of the kept gemeente are the same bits as in a
- * full run.  NULL when out of memory. */
+ * full run.  Slot 0's exits by destination (uit_to) are not written
+ * (nothing reads them; its uit_transfer is). NULL when out of memory. */
 #define JZ_ROLLING_SLOTS 3
 jz_result *jz_result_alloc_rolling(const jz_scenario *s);
 

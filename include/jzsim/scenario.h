@@ -306,6 +306,14 @@ jz_scenario *jz_scenario_load_string(const char *yaml, size_t len,
 /* A deep copy whose numbers may be changed; NULL on out of memory. */
 jz_scenario *jz_scenario_copy(const jz_scenario *s);
 
+/* About the bytes a jz_scenario_copy of s holds, from its dimensions (any,
+ * saturating at SIZE_MAX: it is asked before anything is allocated) and its
+ * traced inputs: the structs, the series of cells and gemeenten, and the
+ * inputs with their texts; not the fixed and external lines, measures,
+ * sources or the allocator's overhead (a few per cent).  For the size check
+ * of analyses that hold a copy per run (jz_model_size). */
+size_t jz_scenario_size(const jz_scenario *s);
+
 /* A copy of s with a longer horizon (>= s's, <= JZ_HORIZON_MAX) for judging
  * measures beyond the budget horizon (docs/measures.md "Judging a
  * measure"): every per-year input holds its last value in the added years,
