@@ -9,8 +9,9 @@
  *   - one run: median and minimum of 20 individually timed runs;
  *   - per-run cost in a single-threaded loop of 1,000 runs (the Monte Carlo
  *     use: same workspace and result reused);
- *   - the duration coefficients: closed form (erlang.c) vs computing the
- *     same Poisson tails with gsl_sf_gamma_inc_P, per cell-year;
+ *   - the duration coefficients: closed form (erlang.c), the same four at a
+ *     time (erlang_lanes.c, what the run uses), and computing the same
+ *     Poisson tails with gsl_sf_gamma_inc_P, per cell-year;
  *   - peak RSS (getrusage).
  * Usage: bench_model [-G n] [-Z n] [-H n] [-k kmax] [-q] [-x DIR] [runs_in_loop]
  *   -G -Z -H   size (default 342 x 12 x 15; Z >= 3, the last two are 18-22)
@@ -33,6 +34,7 @@
 
 #include "jzsim/model.h"
 #include "model/erlang.h"
+#include "model/erlang_lanes.h"
 #include "scenario/build.h"
 
 #include "national.h"
@@ -75,24 +77,40 @@ static void bench_coefficients(void)
     enum { N = 200000 };
     jz_erlang e;
     double sink = 0.0;
-    double t0 = now();
+    double t0 = cpu_now();
     for (int i = 0; i < N; i++) {
         int k = i % 4 + 1;
         double D = 4.0 + 30.0 * spread(i, 7);
         if (jz_erlang_step(&e, k, D, 0.03, 1.0) == 0)
             sink += e.V;
     }
-    double t1 = now();
+    double t1 = cpu_now();
     for (int i = 0; i < N; i++) {
         int k = i % 4 + 1;
         double D = 4.0 + 30.0 * spread(i, 7);
         double c = k / D - log1p(-0.03) / 12.0;
         sink += gsl_tails(k, c);
     }
-    double t2 = now();
-    printf("coefficients per cell-year (k = 1..4): closed form %.0f ns, "
+    double t2 = cpu_now();
+    /* the same sets JZ_LANES at a time, as the run makes them (coef.c):
+     * lanes of one call share k, so set i goes to lane i % JZ_LANES of a
+     * call with k = (i / JZ_LANES) % 4 + 1 */
+    jz_erlang_lanes v;
+    for (int i = 0; i < N; i += JZ_LANES) {
+        int k = (i / JZ_LANES) % 4 + 1;
+        double D[JZ_LANES], p[JZ_LANES];
+        for (int l = 0; l < JZ_LANES; l++) {
+            D[l] = 4.0 + 30.0 * spread(i + l, 7);
+            p[l] = 0.03;
+        }
+        if (jz_erlang_step_lanes(&v, k, D, p, 1.0) == 0)
+            for (int l = 0; l < JZ_LANES; l++)
+                sink += v.V[l];
+    }
+    double t3 = cpu_now();
+    printf("coefficients per cell-year (k = 1..4, cpu): closed form %.0f ns, %d at a time %.0f ns, "
            "Poisson tails alone via gsl_sf_gamma_inc_P %.0f ns   [checksum %.6g]\n",
-           1e9 * (t1 - t0) / N, 1e9 * (t2 - t1) / N, sink);
+           1e9 * (t1 - t0) / N, JZ_LANES, 1e9 * (t3 - t2) / N, 1e9 * (t2 - t1) / N, sink);
 }
 
 /* Write n doubles to DIR/name (raw, native byte order). */

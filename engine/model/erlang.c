@@ -31,16 +31,14 @@
 
 #include "model/erlang.h"
 
-/* Series stop when a term no longer changes the sum; the cap is a guard
- * only (c < k+1 <= 21 converges in well under 100 terms). */
-#define SERIES_EPS 1e-17
-#define SERIES_MAX 1000
+#define SERIES_EPS JZ_ERLANG_SERIES_EPS
+#define SERIES_MAX JZ_ERLANG_SERIES_MAX
 
 /* 1/m for small m: the coefficients are recomputed for every cell-year and
  * with divisions the routine was latency-bound on them (a lookup and a
- * multiply took a call from ~105 to ~65 ns; results differ by <= 1 ulp). */
-#define INV_N 64
-static const double inv_table[INV_N] = {
+ * multiply took a call from ~105 to ~65 ns; results differ by <= 1 ulp).
+ * erlang_lanes.c multiplies by the same entries (erlang.h, jz_erlang_inv). */
+const double jz_erlang_inv_table[JZ_ERLANG_INV_N] = {
     0.0, 1.0 / 1, 1.0 / 2, 1.0 / 3, 1.0 / 4, 1.0 / 5, 1.0 / 6, 1.0 / 7,
     1.0 / 8, 1.0 / 9, 1.0 / 10, 1.0 / 11, 1.0 / 12, 1.0 / 13, 1.0 / 14, 1.0 / 15,
     1.0 / 16, 1.0 / 17, 1.0 / 18, 1.0 / 19, 1.0 / 20, 1.0 / 21, 1.0 / 22, 1.0 / 23,
@@ -51,7 +49,7 @@ static const double inv_table[INV_N] = {
     1.0 / 56, 1.0 / 57, 1.0 / 58, 1.0 / 59, 1.0 / 60, 1.0 / 61, 1.0 / 62, 1.0 / 63,
 };
 
-static inline double inv(int m) { return m < INV_N ? inv_table[m] : 1.0 / (double)m; }
+static inline double inv(int m) { return jz_erlang_inv(m); }
 
 /* e^{-c} sum_{l>=0} c^l n!/(n+l)!  and  e^{-c} sum_l (l+1) c^l n!/(n+l)!
  * for c < n (the terms shrink geometrically).  Returns the first, stores

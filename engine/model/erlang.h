@@ -48,6 +48,20 @@ typedef struct jz_erlang {
     double V_last;                 /* of which in the last stage (the j = k-1 term of V) */
 } jz_erlang;
 
+/* The slow chain's series stop when a term no longer changes the sum; the
+ * cap is a guard only (c < k+1 <= 21 converges in well under 100 terms). */
+#define JZ_ERLANG_SERIES_EPS 1e-17
+#define JZ_ERLANG_SERIES_MAX 1000
+
+/* 1/m as erlang.c multiplies by it: a table for m < JZ_ERLANG_INV_N (the
+ * scalar and the lane code must use the same doubles). */
+#define JZ_ERLANG_INV_N 64
+extern const double jz_erlang_inv_table[JZ_ERLANG_INV_N];
+static inline double jz_erlang_inv(int m)
+{
+    return m < JZ_ERLANG_INV_N ? jz_erlang_inv_table[m] : 1.0 / (double)m;
+}
+
 /* 1 when e holds the coefficients for exactly these inputs. */
 static inline int jz_erlang_same(const jz_erlang *e, int k, double D, double p, double tau)
 {

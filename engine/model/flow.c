@@ -11,10 +11,10 @@
  * cell-year (erlang.c).
  */
 #include <math.h>
-#include <stdint.h>
 #include <string.h>
 
 #include "model/chain_step.h"
+#include "model/erlang_lanes.h"
 #include "model/internal.h"
 #include "model/lanes.h"
 
@@ -52,6 +52,16 @@ static inline void route_exits(jz_workspace *w, const jz_cellyear *q, double C, 
  * arrivals are counted there), and its branches are stepped here. */
 static const jz_erlang no_chain;
 
+/* What a cell's chain is when the lanes make its coefficients
+ * (lanes_gather_year): only its number of stages, for the stock sums. */
+#define K_(n) {.k = (n)}
+static const jz_erlang stages_only[JZ_STAGES_MAX + 1] = {
+    K_(0),  K_(1),  K_(2),  K_(3),  K_(4),  K_(5),  K_(6),  K_(7),  K_(8),  K_(9),  K_(10),
+    K_(11), K_(12), K_(13), K_(14), K_(15), K_(16), K_(17), K_(18), K_(19), K_(20),
+};
+#undef K_
+_Static_assert(JZ_STAGES_MAX == 20, "stages_only has an entry for every k");
+
 /* One step of mixture cell z: each branch's chain takes its share of the
  * inflow; client-steps, completions and ageing exits are the sums over the
  * branches, routed and summed into a[] as the single-chain step does.
@@ -88,16 +98,6 @@ static inline double cell_stock(const jz_workspace *w, int z)
     if (w->cy[z].mix_share != 0.0)
         return jz_mix_stock(w, z);
     return stock_sum(w->x + (size_t)z * JZ_STAGES_MAX, w->ez[z]->k);
-}
-
-/* The slot of (D, p) among a zorgsoort's JZ_COEF_WAYS coefficient sets. */
-static inline size_t coef_way(double D, double p)
-{
-    uint64_t a, b;
-    memcpy(&a, &D, sizeof a);
-    memcpy(&b, &p, sizeof b);
-    uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ull)) * 0xD6E8FEB86659FD93ull;
-    return (size_t)(h >> 32) & (JZ_COEF_WAYS - 1);
 }
 
 /* The routes of gemeente g's cells, once for every year: the re-entry and
@@ -196,24 +196,26 @@ static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, 
         q->out = 0.0;
     q->aged_to = c->ageing_to >= 0 ? c->ageing_transfer[y] : 0.0;
 
-    /* zorgduur and ageing are often the same from year to year and, with
-     * zorgsoort defaults, from gemeente to gemeente, and in a Monte Carlo
-     * from draw to draw: reuse the coefficients then (they are a pure
-     * function of these inputs, so nothing changes).  Kept per zorgsoort in
-     * JZ_COEF_WAYS slots chosen by a hash of (D, p). */
+    /* the coefficients of (k, zorgduur, ageing, step): the cell's sets for
+     * every year are made in its first year, four at a time, and reused
+     * when they come back (coef.c) */
     const double tau = 12.0 / (double)S, D = w->m_dur[zy], p = c->ageing_rate[y];
     q->mix_share = zs->mix.share;
     if (q->mix_share != 0.0) {
         w->ez[z] = &no_chain;
         return jz_mix_setup(w, z, &zs->mix, D, p, tau);
     }
-    const int k = zs->stages;
-    if (jz_erlang_same(w->ez[z], k, D, p, tau))
+    if (w->coef_lanes) { /* lanes_gather_year makes them for all lanes */
+        w->ez[z] = &stages_only[zs->stages];
         return 0;
-    jz_erlang *slot = &w->coef[(size_t)z * JZ_COEF_WAYS + coef_way(D, p)];
-    if (!jz_erlang_same(slot, k, D, p, tau) && jz_erlang_step(slot, k, D, p, tau))
+    }
+    const size_t row = (size_t)z * (size_t)s->meta.horizon;
+    if (y == 0)
+        jz_coef_cell(w, z, zs->stages, w->m_dur + row, c->ageing_rate, tau);
+    const int use = w->coef_use[row + (size_t)y];
+    if (use < 0)
         return -1;
-    w->ez[z] = slot;
+    w->ez[z] = &w->coef[row + (size_t)use];
     return 0;
 }
 
@@ -564,16 +566,60 @@ static int lanes_alike(const jz_scenario *const *s, int n, int g)
     return 1;
 }
 
+/* Year y's coefficients of cell z of gemeente g in every lane, made
+ * straight into c, four draws side by side (erlang_lanes.c; the same bits
+ * as jz_erlang_step in each lane), or kept from year y - 1 when no lane's
+ * inputs changed.  -1 when a lane's inputs are rejected. */
+static int lanes_coef(jz_lane_cell *c, const jz_scenario *const *s, jz_workspace *const *w, int n,
+                      int g, int z, int y)
+{
+    const int Z = s[0]->n_zorgsoorten, H = s[0]->meta.horizon;
+    const double tau = 12.0 / (double)s[0]->meta.steps_per_year;
+    jz_lane D, p;
+    for (int l = 0; l < JZ_LANES; l++) {
+        int i = l < n ? l : 0;
+        D[l] = w[i]->m_dur[(size_t)z * (size_t)H + (size_t)y];
+        p[l] = s[i]->cells[(size_t)g * (size_t)Z + (size_t)z].ageing_rate[y];
+    }
+    if (y > 0) {
+        int same = 1;
+        for (int l = 0; l < JZ_LANES; l++)
+            same &= D[l] == c->coef_D[l] && p[l] == c->coef_p[l];
+        if (same)
+            return 0;
+    }
+    jz_erlang_lanes v;
+    const int k = c->k;
+    if (jz_erlang_step_lanes(&v, k, (const double *)&D, (const double *)&p, tau))
+        return -1;
+    for (int i = 0; i < k; i++) {
+        c->phi[i] = v.phi[i];
+        c->gamma[i] = v.gamma[i];
+        c->W[i] = v.W[i];
+    }
+    c->V = v.V;
+    c->V_last = v.V_last;
+    c->r = v.r;
+    c->a = v.a;
+    c->coef_D = D;
+    c->coef_p = p;
+    return 0;
+}
+
 /* This year's coefficients, cell parameters and cleared sums of every
  * lane into ln, the sums starting from the stocks in ln->stock (1 January).
  * Lanes beyond n repeat lane 0: they compute numbers nobody reads, from
- * numbers, not from whatever was left there. */
-static void lanes_gather_year(jz_lanes *ln, jz_workspace *const *w, int n)
+ * numbers, not from whatever was left there.  -1 when a lane's
+ * coefficients cannot be made (lanes_coef). */
+static int lanes_gather_year(jz_lanes *ln, const jz_scenario *const *s, jz_workspace *const *w,
+                             int n, int g, int y)
 {
     for (int z = 0; z < ln->Z; z++) {
         jz_lane_cell *c = &ln->cell[z];
         const jz_cellyear *q0 = &w[0]->cy[z];
         c->k = w[0]->ez[z]->k;
+        if (lanes_coef(c, s, w, n, g, z, y))
+            return -1;
         c->n_route = q0->n_route;
         c->route_to = q0->route_to;
         c->ageing_to = q0->ageing_to;
@@ -586,17 +632,7 @@ static void lanes_gather_year(jz_lanes *ln, jz_workspace *const *w, int n)
 #define LANE(p, i, l) ((double *)(p))[(size_t)(i) * JZ_LANES + (size_t)(l)]
         for (int l = 0; l < JZ_LANES; l++) {
             const jz_workspace *wl = w[l < n ? l : 0];
-            const jz_erlang *e = wl->ez[z];
             const jz_cellyear *q = &wl->cy[z];
-            for (int i = 0; i < c->k; i++) {
-                LANE(c->phi, i, l) = e->phi[i];
-                LANE(c->gamma, i, l) = e->gamma[i];
-                LANE(c->W, i, l) = e->W[i];
-            }
-            LANE(&c->V, 0, l) = e->V;
-            LANE(&c->V_last, 0, l) = e->V_last;
-            LANE(&c->r, 0, l) = e->r;
-            LANE(&c->a, 0, l) = e->a;
             LANE(&c->ext, 0, l) = q->ext;
             LANE(&c->reentry, 0, l) = q->reentry;
             LANE(&c->aged_to, 0, l) = q->aged_to;
@@ -608,6 +644,7 @@ static void lanes_gather_year(jz_lanes *ln, jz_workspace *const *w, int n)
             a[f] = (jz_lane){0};
         a[ACC_START] = ln->stock[z];
     }
+    return 0;
 }
 
 /* The chain state of every lane on 1 January of the base year (stocks,
@@ -698,6 +735,7 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
     const size_t Z = (size_t)ln->Z;
     for (int l = 0; l < n; l++) {
         start_state(s[l], w[l], g, L);
+        w[l]->coef_lanes = 1; /* the coefficients: lanes_gather_year */
         if (l == 0)
             continue;
         memcpy(w[l]->route_fixed, w[0]->route_fixed, Z * sizeof *w[0]->route_fixed);
@@ -710,16 +748,27 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
     }
     int head = 0;
     for (int y = 0; y < H; y++) {
-        for (int l = 0; l < n; l++) {
-            int rc = start_year(s[l], w[l], g, y, 0, err);
-            if (rc)
-                return rc;
-        }
-        if (y == 0) { /* the state moves into the lanes and stays there */
+        int rc = 0;
+        for (int l = 0; l < n && !rc; l++)
+            rc = start_year(s[l], w[l], g, y, 0, err);
+        if (y == 0 && !rc) { /* the state moves into the lanes and stays there */
             lanes_state_in(ln, w, n, L);
             lanes_stock(ln, w[0]);
         }
-        lanes_gather_year(ln, w, n);
+        if (!rc && lanes_gather_year(ln, s, w, n, g, y))
+            rc = -1;
+        if (rc) {
+            /* a lane's inputs are rejected: one lane at a time, so that
+             * the error names the gemeente and year as a run alone does */
+            for (int l = 0; l < n; l++)
+                w[l]->coef_lanes = 0;
+            for (int l = 0; l < n; l++) {
+                rc = project(s[l], w[l], r[l], g, err);
+                if (rc)
+                    return rc;
+            }
+            return JZ_OK;
+        }
         head = jz_lanes_year(ln, S, L, head);
         lanes_stock(ln, w[0]); /* 31 December, and 1 January of the next year */
         /* the re-entry pool, each lane summed in end_year's order (in
@@ -736,5 +785,7 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
         for (int l = 0; l < n; l++)
             lanes_end_year(ln, w[l], l, r[l], jz_result_slot(w[l], g), y, pool[l], &left_care[l]);
     }
+    for (int l = 0; l < n; l++)
+        w[l]->coef_lanes = 0;
     return JZ_OK;
 }

@@ -23,26 +23,7 @@
 #include "model/chain_step.h"
 #include "model/internal.h"
 #include "model/lanes.h"
-
-/* ThreadSanitizer: the clones' ifunc resolver runs while the dynamic
- * loader relocates, before the TSan runtime is set up, and the program
- * crashes at start (seen with clang 14: even `jzsim mc --help`).  The TSan
- * build checks the threads, not the vector code, so it takes the default. */
-#if defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define JZ_LANES_TSAN 1
-#endif
-#endif
-#if defined(__SANITIZE_THREAD__)
-#define JZ_LANES_TSAN 1
-#endif
-
-#if defined(__x86_64__) && !defined(__EMSCRIPTEN__) && !defined(JZ_LANES_TSAN) && \
-    (defined(__clang__) ? __clang_major__ >= 14 : defined(__GNUC__) && __GNUC__ >= 6)
-#define JZ_LANES_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define JZ_LANES_CLONES
-#endif
+#include "model/simd.h"
 
 static void *lane_array(size_t n)
 {

@@ -5,6 +5,8 @@
  *   check.c     input validation with messages naming gemeente/zorgsoort/year
  *   flow.c      volumes of one gemeente: the monthly Erlang chains
  *   flow_lanes.c  the same monthly step for JZ_MODEL_LANES runs side by side (lanes.h)
+ *   coef.c      the duration coefficients of a cell for every year (erlang.c,
+ *               erlang_lanes.c)
  *   money.c     prices, costs, budgets, fixed lines of one gemeente
  *   measures.c  the cell inputs of one gemeente with the measures applied
  *   total.c     the region slot g = G
@@ -21,9 +23,6 @@
 
 #include "jzsim/model.h"
 #include "model/erlang.h"
-
-/* Coefficient sets kept per zorgsoort (a power of 2; 16 x ~700 bytes). */
-#define JZ_COEF_WAYS 16
 
 /* Steps per year accepted by the model (12 = monthly). */
 #define JZ_STEPS_MIN 1
@@ -61,9 +60,11 @@ enum {
 struct jz_workspace {
     int G, Z, H, S;    /* dimensions this workspace was made for */
     int ring_cap;      /* ring slots per zorgsoort: max delay in steps + 1 */
-    jz_erlang *coef;   /* [Z * JZ_COEF_WAYS] coefficients kept per zorgsoort, by a hash of
-                          (zorgduur, ageing rate): reused across years, gemeenten and runs
-                          whenever (k, D, p, step) come back (flow.c) */
+    jz_erlang *coef;   /* [Z * H] coefficient sets, zorgsoort z's row at z * H, made for
+                          every year in the cell's first year (coef.c) */
+    int *coef_use;     /* [Z * H] the entry of z's row that year y reads, -1: rejected */
+    int coef_lanes;    /* 1: the lanes make this gemeente's coefficients (flow.c,
+                          lanes_gather_year); ez[z] then holds only the stages */
     const jz_erlang **ez; /* [Z] this year's coefficients: an entry of coef */
     jz_cellyear *cy;   /* [Z] this year's cell parameters */
     double *x;         /* [Z * JZ_STAGES_MAX] stock per stage */
@@ -127,6 +128,11 @@ int jz_check_global(const jz_scenario *s, jz_error *err);
 /* the gemeente's own inputs and every cell-year of it */
 int jz_check_gemeente(const jz_scenario *s, int g, jz_error *err);
 int jz_check_cell_year(const jz_scenario *s, int g, int z, int y, jz_error *err);
+
+/* coef.c: the coefficient sets of cell z (k stages, step tau) for every
+ * year, zorgduur D[y] and ageing fraction p[y], into z's row of w->coef
+ * and w->coef_use. */
+void jz_coef_cell(jz_workspace *w, int z, int k, const double *D, const double *p, double tau);
 
 /* Re-entry delay in steps for a delay in months (at least 1). */
 int jz_delay_steps(int months, int steps_per_year);

@@ -11,8 +11,9 @@
  * step (flow.c) in the same order, on its own numbers only, so its results
  * are the same bits as a run of that draw alone.
  *
- * flow.c fills a jz_lanes from the lanes' workspaces (coefficients and
- * cell parameters per cell-year, computed by the scalar code per lane) and
+ * flow.c fills a jz_lanes from the lanes' workspaces (cell parameters per
+ * cell-year; the coefficients it makes for all lanes at once,
+ * erlang_lanes.c) and
  * reads the year's sums back; flow_lanes.c steps the months.
  */
 #ifndef JZ_MODEL_LANES_H
@@ -34,6 +35,7 @@ typedef struct jz_lane_cell {
     jz_lane phi[JZ_STAGES_MAX], gamma[JZ_STAGES_MAX], W[JZ_STAGES_MAX];
     jz_lane V, V_last, r, a; /* jz_erlang */
     jz_lane ext, reentry, aged_to; /* jz_cellyear */
+    jz_lane coef_D, coef_p; /* zorgduur and ageing the coefficients were made for */
     const jz_lane *route_frac; /* [n_route] fractions of completions to route_to[n] */
     const int *route_to;
     int k, n_route, ageing_to, reentry_to, reentry_steps;

@@ -112,7 +112,8 @@ jz_workspace *jz_workspace_alloc(const jz_scenario *s)
     size_t len = Z * JZ_STAGES_MAX + 2 * Z + Z * (size_t)w->ring_cap + Z +
                  Z * ACC_N + H + Z * Z + 4 * Z * H + 4 * H + 2 * Z * H + 3 * H;
     w->block = calloc(len, sizeof *w->block);
-    w->coef = calloc((size_t)Z * JZ_COEF_WAYS, sizeof *w->coef); /* k = 0: empty */
+    w->coef = calloc(Z * H, sizeof *w->coef); /* k = 0: empty */
+    w->coef_use = calloc(Z * H, sizeof *w->coef_use);
     w->ez = calloc(Z, sizeof *w->ez);
     w->cy = calloc(Z, sizeof *w->cy);
     w->route_to = calloc(Z * Z + 2 * Z, sizeof *w->route_to); /* and the int arrays below */
@@ -120,7 +121,7 @@ jz_workspace *jz_workspace_alloc(const jz_scenario *s)
     w->mix_e = calloc(2 * Z, sizeof *w->mix_e); /* k = 0: empty */
     w->mix_x = calloc(2 * Z * JZ_STAGES_MAX, sizeof *w->mix_x);
     w->lanes = jz_lanes_alloc(w->Z, w->ring_cap);
-    if (!w->block || !w->coef || !w->ez || !w->cy || !w->route_to || !w->m_fin_mode || !w->mix_e ||
+    if (!w->block || !w->coef || !w->coef_use || !w->ez || !w->cy || !w->route_to || !w->m_fin_mode || !w->mix_e ||
         !w->mix_x || !w->lanes) {
         jz_workspace_free(w);
         return NULL;
@@ -152,7 +153,7 @@ jz_workspace *jz_workspace_alloc(const jz_scenario *s)
     w->ring_rows = w->route_to + Z * Z;
     w->route_fixed = w->ring_rows + Z;
     for (size_t z = 0; z < Z; z++)
-        w->ez[z] = &w->coef[z * JZ_COEF_WAYS];
+        w->ez[z] = &w->coef[z * H];
     return w;
 }
 
@@ -162,6 +163,7 @@ void jz_workspace_free(jz_workspace *w)
         return;
     free(w->block);
     free(w->coef);
+    free(w->coef_use);
     free(w->ez);
     free(w->cy);
     free(w->route_to);

@@ -57,8 +57,10 @@ void jz_model_size(const jz_scenario *s, jz_size_estimate *e)
     size_t wd = mul(Z, JZ_STAGES_MAX + 3 + ring + ACC_TERMS);
     wd = add(wd, add(H, add(mul(Z, Z), add(mul(4 * Z, H), 4 * H))));
     e->workspace_bytes = add(mul(wd, sizeof(double)), mul(Z, 2 * sizeof(double) + (Z + 2) * sizeof(int)));
-    /* the coefficient sets kept per zorgsoort (flow.c) */
-    e->workspace_bytes = add(e->workspace_bytes, mul(Z, JZ_COEF_WAYS * sizeof(jz_erlang) + sizeof(jz_erlang *)));
+    /* the coefficient sets of every cell-year and which one a year reads
+     * (coef.c) */
+    e->workspace_bytes = add(e->workspace_bytes, add(mul(mul(Z, H), sizeof(jz_erlang) + sizeof(int)),
+                                                     mul(Z, sizeof(jz_erlang *))));
     e->run_bytes = add(e->result_bytes, e->workspace_bytes);
     e->rolling_run_bytes = add(result_bytes(JZ_ROLLING_SLOTS, Z, H), e->workspace_bytes);
     /* G x (13 Z H + 3 H) doubles (jz_volume_cache_alloc, volumes.c) */
