@@ -172,6 +172,11 @@ static void test_big_calloc(void **state)
         for (; n < cap; n++)
             a[n] = (int)n;
     }
+    /* a size no mapping can hold fails, from a mapping too (not a realloc
+     * of the mapping by the C library) */
+    assert_null(jz_big_calloc(SIZE_MAX - 1024, 1));
+    int *c = jz_big_realloc(a, n, SIZE_MAX / sizeof *a - 16, sizeof *a);
+    assert_null(c);
     jz_big_free(a, n, sizeof *a);
 }
 

@@ -327,6 +327,12 @@ jz_unc_writer *jz_unc_writer_alloc(const jz_scenario *base, const unsigned char 
             rc = rules(wr, base, vouched);
         if (rc == 0)
             rc = drawn_series(wr, base);
+    } else {
+        /* overlapping shapes: jz_unc_apply writes the draws, and the
+         * sorted addresses (8 bytes per value written) are not needed */
+        free(wr->written);
+        wr->written = NULL;
+        wr->nwritten = 0;
     }
     free(r);
     if (rc) {
@@ -350,7 +356,7 @@ static inline double *at(jz_scenario *s, const wplace *pl)
 static inline void prefetch(const wplace *pl, const jz_scenario *base, jz_scenario *copy)
 {
 #if defined(__GNUC__)
-    if (pl->t.kind != JZ_TGT_BLOCK)
+    if (pl->t.kind != JZ_TGT_BLOCK || pl->t.n < 1)
         return;
     const double *from = base->block + pl->t.offset, *to = copy->block + pl->t.offset;
     size_t last = (size_t)(pl->t.n - 1) * (size_t)pl->t.stride;

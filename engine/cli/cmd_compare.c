@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/unc_cli.h"
@@ -238,6 +239,17 @@ int cmd_compare(int argc, char **argv)
         int k = i + k0;
         if (!(sc[k] = cli_load(co.paths[i], &rc)))
             break;
+        if (a.draws > 0) {
+            /* the Monte Carlo bands hold per thread 4 draws side by side of
+             * every scenario, each with its own copy (as jzsim mc) */
+            long nt = a.threads > 0 ? a.threads : sysconf(_SC_NPROCESSORS_ONLN);
+            int threads = nt < 1 ? 1 : nt > 256 ? 256 : (int)nt;
+            if (jz_model_check_size_rolling(sc[k], threads, JZ_MODEL_LANES * co.n_paths, cli_memory_limit(),
+                                            &err) != JZ_OK) {
+                rc = cli_fail(&err);
+                break;
+            }
+        }
         cli_warnings(sc[k], co.quiet);
         /* a workspace per scenario: dimensions may differ between them */
         ws = jz_workspace_alloc(sc[k]);

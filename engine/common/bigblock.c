@@ -36,12 +36,17 @@
 
 enum { HUGE_PAGE = 2 * 1024 * 1024 };
 
-/* The length of the mapping for a block of bytes, or 0 when the block is
- * small enough for calloc (below 512 KiB: 128 small pages). */
+/* The length of the mapping for a block of bytes, 0 when the block is
+ * small enough for calloc (below 512 KiB: 128 small pages), or TOO_BIG
+ * when no mapping can hold it (it must fail, not fall back to calloc: a
+ * realloc of a mapping by the C library would be undefined). */
+#define TOO_BIG SIZE_MAX
 static size_t map_len(size_t bytes)
 {
-    if (!BIG_MAP || bytes < HUGE_PAGE / 4 || bytes > SIZE_MAX - 2 * (size_t)HUGE_PAGE)
+    if (!BIG_MAP || bytes < HUGE_PAGE / 4)
         return 0;
+    if (bytes > SIZE_MAX - 2 * (size_t)HUGE_PAGE)
+        return TOO_BIG;
     return (bytes + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
 }
 
@@ -52,6 +57,8 @@ void *jz_big_calloc(size_t n, size_t size)
     size_t len = map_len(n * size);
     if (!len)
         return calloc(n, size);
+    if (len == TOO_BIG)
+        return NULL;
 #if BIG_MAP
     /* map one huge page more, then give back the parts before the first
      * 2 MiB boundary and after the block */
@@ -77,8 +84,11 @@ void *jz_big_realloc(void *p, size_t old_n, size_t new_n, size_t size)
 {
     if (size != 0 && (new_n > SIZE_MAX / size || old_n > new_n))
         return NULL;
-    if (!map_len(new_n * size))
+    size_t len = map_len(new_n * size);
+    if (!len)
         return realloc(p, new_n * size); /* old_n <= new_n: p is malloc'd too */
+    if (len == TOO_BIG)
+        return NULL;
     void *q = jz_big_calloc(new_n, size);
     if (!q)
         return NULL;
@@ -97,6 +107,8 @@ void jz_big_free(void *p, size_t n, size_t size)
         free(p);
         return;
     }
+    if (len == TOO_BIG) /* never handed out */
+        return;
 #if BIG_MAP
     munmap(p, len);
 #endif

@@ -7,6 +7,7 @@
  * and each has its own small allocation.
  */
 #include <assert.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -189,16 +190,6 @@ int jz_scenario_warn(jz_scenario *s, const char *fmt, ...)
     return jz_strlist_push(&s->warnings, &s->n_warnings, &s->cap_warnings, esc);
 }
 
-/* The capacity of the inputs array: the power of two at or above
- * n_inputs (0 for none), so no field keeps it. */
-static size_t inputs_cap(int n)
-{
-    size_t cap = 0;
-    while (cap < (size_t)n)
-        cap = cap ? 2 * cap : 1;
-    return cap;
-}
-
 /* Room for n inputs: the array grows by doubling, since a national
  * scenario records ~17,800 inputs one at a time; from 512 KiB on it is a
  * huge-page mapping (jz_big_realloc): each doubling of a malloc'd array
@@ -206,13 +197,18 @@ static size_t inputs_cap(int n)
 static int inputs_room(jz_scenario *s)
 {
     int n = s->n_inputs;
-    if (n > 0 && (n & (n - 1)) != 0)
-        return JZ_OK; /* not a power of two: the last doubling left room */
-    size_t cap = n == 0 ? 1 : 2 * (size_t)n;
-    jz_input *ni = jz_big_realloc(s->inputs, (size_t)n, cap, sizeof *ni);
+    if (n < s->cap_inputs)
+        return JZ_OK;
+    if (n > INT_MAX / 2)
+        return JZ_ENOMEM;
+    int cap = n == 0 ? 1 : 2 * n;
+    /* the old block is freed with the length it was allocated with (a
+     * mapping's length), not with n */
+    jz_input *ni = jz_big_realloc(s->inputs, (size_t)s->cap_inputs, (size_t)cap, sizeof *ni);
     if (!ni)
         return JZ_ENOMEM;
     s->inputs = ni;
+    s->cap_inputs = cap;
     return JZ_OK;
 }
 
@@ -259,8 +255,9 @@ void jz_scenario_free_input_memory(jz_scenario *s)
         c = next;
     }
     s->input_texts = NULL;
-    jz_big_free(s->inputs, inputs_cap(s->n_inputs), sizeof *s->inputs);
+    jz_big_free(s->inputs, (size_t)s->cap_inputs, sizeof *s->inputs);
     s->inputs = NULL;
+    s->cap_inputs = 0;
 }
 
 int jz_scenario_add_input(jz_scenario *s, const char *path, const char *value,
@@ -353,7 +350,7 @@ size_t jz_scenario_size(const jz_scenario *s)
     bytes = sat_add(bytes, sat_mul(block, sizeof *s->block));
     /* the inputs array and the chunks of their texts, as a copy makes them
      * (it adds the same texts in the same order) */
-    bytes = sat_add(bytes, sat_mul(inputs_cap(s->n_inputs), sizeof *s->inputs));
+    bytes = sat_add(bytes, sat_mul((size_t)s->cap_inputs, sizeof *s->inputs));
     for (const input_chunk *c = s->input_texts; c; c = c->next)
         bytes = sat_add(bytes, sizeof *c + c->cap);
     return bytes;

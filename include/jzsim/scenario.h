@@ -262,6 +262,7 @@ typedef struct jz_scenario {
 
     int n_inputs;
     jz_input *inputs;      /* every value the user set, for tracing */
+    int cap_inputs;        /* allocated length of inputs (freed with it: jz_big_free) */
     void *input_texts;     /* internal: the memory of the inputs' texts (scenario.c) */
     int n_warnings;
     char **warnings;       /* "file:line: ..." notes that are not errors */
