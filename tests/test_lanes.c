@@ -72,6 +72,43 @@ static const char *STAGES =
     "  - {code: GM0002, name: Twee, zorg: {a: {instroom: 400}, c: {zorgduur: 20}}}\n"
     "  - {code: GM0003, name: Drie}\n";
 
+/* The money of the lanes (money_lanes.c): every money input a draw can
+ * change differs per lane (cost, tariff and budget indexation, the
+ * intensity trend, the budget's volume and price; a tariff correction), on
+ * cells with and without a begroting and a gemeente with volumes of its
+ * own; a lane that read another lane's input would differ from its run
+ * alone. */
+static const char *MONEY =
+    "meta: {name: Geld, base_year: 2024, horizon: 5}\n"
+    "indexation:\n"
+    "  tariff: {dist: uniform, low: 2%, high: 6%}\n"
+    "  budget: {dist: uniform, low: 1%, high: 5%}\n"
+    "  tariff_correction: {2025: 3%}\n"
+    "zorgsoorten:\n"
+    "  - key: a\n"
+    "    start: 1000\n"
+    "    instroom: {dist: uniform, low: 800, high: 1100}\n"
+    "    zorgduur: 12\n"
+    "    cost: {dist: lognormal, median: 9k, sd_log: 0.1}\n"
+    "    intensity_trend: {dist: uniform, low: 0%, high: 3%}\n"
+    "    budget: {volume: {dist: uniform, low: 900, high: 1100}, price: {dist: uniform, low: 8k, high: 10k}}\n"
+    "    transitions: {b: 10%}\n"
+    "  - key: b\n"
+    "    stages: 3\n"
+    "    start: 200\n"
+    "    instroom: 50\n"
+    "    zorgduur: 18\n"
+    "    cost: {dist: uniform, low: 40k, high: 60k}\n"
+    "  - key: c\n"
+    "    start: 0\n"
+    "    instroom: 0\n"
+    "    zorgduur: 10\n"
+    "    cost: 20k\n"
+    "    budget: {volume: 10, price: {dist: uniform, low: 15k, high: 25k}}\n"
+    "gemeenten:\n"
+    "  - {code: GM0001, name: Een}\n"
+    "  - {code: GM0002, name: Twee, zorg: {a: {instroom: 400}}}\n";
+
 static jz_scenario *load_string(const char *yaml)
 {
     jz_error err;
@@ -169,6 +206,17 @@ static void test_lanes_example(void **state)
     jz_scenario *s = load_file("scenarios/example-onzeker.yaml");
     check_lanes(s, 0, JZ_MODEL_LANES);
     check_lanes(s, 101, 3);
+    jz_scenario_free(s);
+}
+
+static void test_lanes_money(void **state)
+{
+    (void)state;
+    jz_scenario *s = load_string(MONEY);
+    /* the uncertain money inputs reached the sampler */
+    assert_true(s->n_uncertain >= 8);
+    for (int n = 2; n <= JZ_MODEL_LANES; n++)
+        check_lanes(s, 5 * n, n);
     jz_scenario_free(s);
 }
 
@@ -274,6 +322,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lanes_stages),
         cmocka_unit_test(test_lanes_example),
+        cmocka_unit_test(test_lanes_money),
         cmocka_unit_test(test_lanes_unlike),
         cmocka_unit_test(test_lanes_mc),
     };

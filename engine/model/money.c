@@ -289,9 +289,15 @@ static void money_fixed(const jz_scenario *s, const jz_workspace *w, jz_result *
 void jz_money_gemeente(const jz_scenario *s, const jz_workspace *w,
                        jz_result *r, int g)
 {
+    money_cells(s, w, r, g);
+    jz_money_gemeente_after_cells(s, w, r, g);
+}
+
+void jz_money_gemeente_after_cells(const jz_scenario *s, const jz_workspace *w,
+                                   jz_result *r, int g)
+{
     const int Z = s->n_zorgsoorten, H = s->meta.horizon, gs = jz_result_slot(w, g);
     const jz_gemeente *gm = &s->gemeenten[g];
-    money_cells(s, w, r, g);
     land_ha(s, w, r, g);
     money_fixed(s, w, r, g);
     for (int y = 0; y < H; y++) {

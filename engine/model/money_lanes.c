@@ -1,0 +1,170 @@
+/*
+ * money_lanes.c - money.c's money_cells for JZ_LANES runs of one gemeente at
+ * once (a Monte Carlo's draws side by side, lanes.h): prices, cost, budget,
+ * tekort and its decomposition per cell-year, one vector operation doing
+ * one scalar operation of every lane.
+ *
+ * Same bits as money.c.  Each lane reads its own inputs (a draw may change
+ * any money input: cost, indexation, budget index, budget) and writes its
+ * own result; the code below is money_cells and decompose with double
+ * replaced by jz_lane, for the plain cells only, with the same products and
+ * sums in the same order (no reduction across lanes, no reassociation, no
+ * fused multiply-add: built with -ffp-contract=off, CMakeLists.txt; the
+ * AVX2 clone does not enable FMA, simd.h).  tests/test_lanes.c compares
+ * every figure with the scalar path bit for bit.
+ *
+ * Plain: no external shift in the gemeente, every zorgsoort paid by volume
+ * in every year, no budget amount or nominal begroting, no measures, and
+ * the lanes agree on which cells have a begroting.  Anything else returns 0
+ * and money.c does every lane on its own.
+ */
+#include <stdint.h>
+
+#include "model/internal.h"
+#include "model/lanes.h"
+#include "model/simd.h"
+
+/* lane masks: a comparison gives -1 (all bits) where true, 0 where false */
+typedef int64_t jz_lane_mask __attribute__((vector_size(JZ_LANES * sizeof(double))));
+
+/* m ? a : b, lane by lane, by the bits (no arithmetic: the same bits as the
+ * scalar ?: picks).  A macro: a vector passed by value would have a
+ * different ABI in the two clones. */
+#define LANE_PICK(m, a, b) ((jz_lane)(((jz_lane_mask)(a) & (m)) | ((jz_lane_mask)(b) & ~(m))))
+
+/* 1 when money_cells of gemeente g may run in lanes (see the top). */
+static int plain(const jz_scenario *const *s, jz_workspace *const *w, int n, int g)
+{
+    const int Z = s[0]->n_zorgsoorten, H = s[0]->meta.horizon;
+    for (int l = 0; l < n; l++) {
+        if (s[l]->n_measures || s[l]->gemeenten[g].n_external || s[l]->n_zorgsoorten != Z ||
+            s[l]->meta.horizon != H)
+            return 0;
+        for (int z = 0; z < Z; z++) {
+            const jz_cell *c = &s[l]->cells[(size_t)g * (size_t)Z + (size_t)z];
+            const jz_cell *c0 = &s[0]->cells[(size_t)g * (size_t)Z + (size_t)z];
+            if ((w[l]->m_fin_mode[z] != JZ_FIN_VOLUME && w[l]->m_fin_from[z] < H) ||
+                c->has_budget_amount || c->budget_nominal || c->has_budget != c0->has_budget)
+                return 0;
+        }
+    }
+    return 1;
+}
+
+/* The cells of one zorgsoort, every year, every lane: money_cells with
+ * mode JZ_FIN_VOLUME, no external shift (ecy = eadd = ebud = incl = 0) and
+ * decompose's volume branch. */
+JZ_LANES_CLONES
+static void cells_lanes(const jz_cell *const c[JZ_LANES], const double *const cost[JZ_LANES],
+                        const double *const bf[JZ_LANES], jz_result *const *r,
+                        const size_t i0[JZ_LANES], int n, int H, int has_budget)
+{
+    const jz_lane zero = {0}, one = zero + 1.0;
+    const double w0 = 1.0 / 3.0, w1 = 1.0 / 6.0, w2 = 1.0 / 3.0; /* shapley3's */
+    jz_lane T = one, I = one;
+    for (int y = 0; y < H; y++) {
+        jz_lane ti = zero, tc = zero, it = zero, B = zero, V = zero, cy = zero;
+        jz_lane bv = zero, bp = zero, uq = zero;
+        for (int l = 0; l < n; l++) {
+            size_t i = i0[l] + (size_t)y;
+            ti[l] = c[l]->tariff_index[y];
+            tc[l] = c[l]->tariff_correction[y];
+            it[l] = c[l]->intensity_trend[y];
+            B[l] = bf[l][y];
+            V[l] = r[l]->client_years[i];
+            cy[l] = cost[l][y];
+            uq[l] = r[l]->unique[i];
+            if (has_budget) {
+                bv[l] = c[l]->budget_volume[y];
+                bp[l] = c[l]->budget_price[y];
+            }
+        }
+        if (y > 0) {
+            T *= (one + ti) * (one + tc);
+            I *= one + it;
+        }
+        const jz_lane incl = zero, eadd = zero, ebud = zero;
+        jz_lane price = cy * T * I;
+        jz_lane care_cost = V * price;
+        jz_lane incl_cost = incl * price;
+        jz_lane real_spend = (V - incl) * cy * I;
+        jz_lane care_budget = zero, budget_volume = zero, budget_price = zero;
+        if (has_budget) {
+            budget_volume = bv;
+            budget_price = bp * B;
+            care_budget = budget_volume * budget_price;
+        }
+
+        /* decompose(), volume financing */
+        jz_lane Vd = V - incl;
+        jz_lane g = T / B;
+        jz_lane a0, a1, b0, b1;
+        if (has_budget) {
+            a0 = bv;
+            a1 = bp;
+            b0 = Vd;
+            b1 = LANE_PICK((jz_lane_mask)(Vd > 0.0), real_spend / Vd, cy * I);
+        } else {
+            a0 = zero;
+            a1 = one;
+            b0 = real_spend;
+            b1 = one;
+        }
+        const jz_lane a2 = one, b2 = g;
+        /* shapley3: f[S] with factor i at b when bit i of S is set */
+        jz_lane f0 = a0 * a1 * a2, f1 = b0 * a1 * a2, f2 = a0 * b1 * a2, f3 = b0 * b1 * a2;
+        jz_lane f4 = a0 * a1 * b2, f5 = b0 * a1 * b2, f6 = a0 * b1 * b2, f7 = b0 * b1 * b2;
+        jz_lane p0 = zero + w0 * (f1 - f0) + w1 * (f3 - f2) + w1 * (f5 - f4) + w2 * (f7 - f6);
+        jz_lane p1 = zero + w0 * (f2 - f0) + w1 * (f3 - f1) + w1 * (f6 - f4) + w2 * (f7 - f5);
+        jz_lane p2 = zero + w0 * (f4 - f0) + w1 * (f5 - f1) + w1 * (f6 - f2) + w2 * (f7 - f3);
+        jz_lane tariff = B * p2 + (B - 1.0) * (p0 + p1);
+
+        jz_lane ext_cost = eadd + incl_cost;
+        jz_lane total_cost = care_cost + eadd;
+        jz_lane budget = care_budget + ebud;
+        jz_lane per_client = LANE_PICK((jz_lane_mask)(uq > 0.0), total_cost / uq, zero);
+        for (int l = 0; l < n; l++) {
+            jz_result *rl = r[l];
+            size_t i = i0[l] + (size_t)y;
+            rl->price[i] = price[l];
+            rl->budget_volume[i] = budget_volume[l];
+            rl->budget_price[i] = budget_price[l];
+            rl->dec_tariff[i] = tariff[l];
+            rl->dec_volume[i] = p0[l];
+            rl->dec_intensity[i] = p1[l];
+            rl->dec_start[i] = 0.0;
+            rl->ext_client_years[i] = 0.0;
+            rl->ext_cost[i] = ext_cost[l];
+            rl->ext_budget[i] = 0.0;
+            rl->dec_external[i] = ext_cost[l] - ebud[l];
+            rl->care_cost[i] = care_cost[l];
+            rl->cost[i] = total_cost[l];
+            rl->budget[i] = budget[l];
+            rl->tekort[i] = total_cost[l] - budget[l];
+            rl->cost_per_client[i] = per_client[l];
+        }
+    }
+}
+
+int jz_money_cells_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
+                         int n, int g)
+{
+    if (n < 2 || n > JZ_LANES || !plain(s, w, n, g))
+        return 0;
+    const int Z = s[0]->n_zorgsoorten, H = s[0]->meta.horizon;
+    for (int z = 0; z < Z; z++) {
+        const jz_cell *c[JZ_LANES];
+        const double *cost[JZ_LANES], *bf[JZ_LANES];
+        size_t i0[JZ_LANES];
+        for (int l = 0; l < n; l++) {
+            c[l] = &s[l]->cells[(size_t)g * (size_t)Z + (size_t)z];
+            /* the price per client-year with the measures applied
+             * (measures.c; with none, the cell's own) */
+            cost[l] = w[l]->m_cost + (size_t)z * (size_t)H;
+            bf[l] = w[l]->budget_factor;
+            i0[l] = jz_result_cz(r[l], jz_result_slot(w[l], g), z, 0);
+        }
+        cells_lanes(c, cost, bf, r, i0, n, H, s[0]->cells[(size_t)g * (size_t)Z + (size_t)z].has_budget);
+    }
+    return 1;
+}
