@@ -20,6 +20,12 @@ expect_exit 2 "$JZ" compare --draws 0 a.yaml b.yaml
 expect_grep "$TMP/err" "jzsim compare: --draws must be a whole number from 1 to 100000000, got '0'"
 expect_exit 2 "$JZ" mc --draws=1.5 a.yaml
 expect_grep "$TMP/err" "jzsim mc: --draws must be a whole number from 1 to 100000000, got '1.5'"
+# a Dutch thousands dot: 10.000 is ten thousand to a controller and 10 to
+# strtod; neither is taken
+expect_exit 2 "$JZ" mc --draws 10.000 a.yaml
+expect_grep "$TMP/err" "jzsim mc: --draws '10.000' is ambiguous: 10000 with a Dutch thousands dot, or 10; write 10000"
+expect_exit 2 "$JZ" compare --draws 1.000.000 a.yaml b.yaml
+expect_grep "$TMP/err" "jzsim compare: --draws '1.000.000': write whole numbers without thousands separators (1000000)"
 expect_exit 2 "$JZ" sensitivity --year 1800 a.yaml
 expect_grep "$TMP/err" "--year must be a whole number from 1900 to 2200"
 expect_exit 2 "$JZ" measures --exact-max 99 a.yaml
