@@ -2,7 +2,6 @@
  * unc_cli.c - option parsing and the progress bar for the uncertainty
  * commands (see unc_cli.h).
  */
-#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -11,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/unc_cli.h"
+#include "common/util.h"
 
 /* A number with an optional k/K (thousand) or M (million) after it, as
  * strtod: *end is set past what was read (to v when nothing was); errno as
@@ -29,34 +29,12 @@ static double strtod_scaled(const char *v, char **end)
     return x;
 }
 
-/* "10.000" or "1.000.000": digits in groups of three after a first group
- * of one to three, separated by dots, as a Dutch controller writes ten
- * thousand.  Returns the number so read, or -1 when v is not of that form. */
-static double dutch_thousands(const char *v)
-{
-    size_t i = 0;
-    while (isdigit((unsigned char)v[i]))
-        i++;
-    if (i < 1 || i > 3 || v[i] != '.')
-        return -1;
-    double x = 0.0;
-    for (size_t j = 0; j < i; j++)
-        x = 10.0 * x + (v[j] - '0');
-    while (v[i] == '.') {
-        for (int d = 1; d <= 3; d++)
-            if (!isdigit((unsigned char)v[i + (size_t)d]))
-                return -1;
-        x = 1000.0 * x + 100.0 * (v[i + 1] - '0') + 10.0 * (v[i + 2] - '0') + (v[i + 3] - '0');
-        i += 4;
-    }
-    return v[i] == '\0' ? x : -1;
-}
-
 int unc_cli_long(const char *cmd, const char *opt, const char *v, long lo, long hi, long *out)
 {
     /* "--draws 10.000" meant ten thousand, and strtod reads 10: a run of 10
      * draws that looks fine is worse than an error */
-    double dutch = dutch_thousands(v);
+    int groups;
+    double dutch = jz_dutch_thousands(v, &groups);
     if (dutch >= 0) {
         char *e = NULL;
         double english = strtod(v, &e);

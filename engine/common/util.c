@@ -1,6 +1,7 @@
 /*
  * util.c - shared helpers (util.h).
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -62,6 +63,28 @@ static size_t min3(size_t a, size_t b, size_t c)
 {
     size_t m = a < b ? a : b;
     return m < c ? m : c;
+}
+
+double jz_dutch_thousands(const char *t, int *groups)
+{
+    size_t i = 0;
+    while (isdigit((unsigned char)t[i]))
+        i++;
+    *groups = 0;
+    if (i < 1 || i > 3 || t[i] != '.')
+        return -1;
+    double x = 0.0;
+    for (size_t j = 0; j < i; j++)
+        x = 10.0 * x + (t[j] - '0');
+    while (t[i] == '.') {
+        for (size_t d = 1; d <= 3; d++)
+            if (!isdigit((unsigned char)t[i + d]))
+                return -1;
+        x = 1000.0 * x + 100.0 * (t[i + 1] - '0') + 10.0 * (t[i + 2] - '0') + (t[i + 3] - '0');
+        i += 4;
+        ++*groups;
+    }
+    return t[i] == '\0' ? x : -1;
 }
 
 size_t jz_edit_distance(const char *a, const char *b)

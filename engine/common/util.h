@@ -39,6 +39,13 @@ void jz_big_free(void *p, size_t n, size_t size);
  * huge-page mapping when it gets large; release it with jz_big_free. */
 void *jz_big_realloc(void *p, size_t old_n, size_t new_n, size_t size);
 
+/* "151.500" or "1.000.000": one to three digits, then groups of a dot and
+ * three digits, nothing else: how a Dutch text writes a whole number with
+ * thousands dots.  Returns that whole number (151500) and the number of
+ * dot groups in *groups, or -1 when t is not of that form.  The scenario
+ * loader and the command line call such a number ambiguous. */
+double jz_dutch_thousands(const char *t, int *groups);
+
 /* Levenshtein distance between a and b; a large number (99) when either is
  * longer than 63 bytes: suggestions are for short keys. */
 size_t jz_edit_distance(const char *a, const char *b);

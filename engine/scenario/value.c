@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "common/util.h"
 #include "scenario/value.h"
 
 #define YEAR_MIN 1900
@@ -120,16 +121,11 @@ static int check_dutch_thousands(const jz_node *n, jz_unit u, const char *what,
 {
     if (!is_suffix_unit(u))
         return JZ_OK;
-    size_t i = 0;
-    while (isdigit((unsigned char)t[i]))
-        i++;
-    if (i < 1 || i > 3 || t[i] != '.' || !isdigit((unsigned char)t[i + 1]) ||
-        !isdigit((unsigned char)t[i + 2]) || !isdigit((unsigned char)t[i + 3]) || t[i + 4] != '\0')
+    int groups;
+    double d = jz_dutch_thousands(t, &groups);
+    if (d < 0 || groups != 1) /* "1.000.000" is no number strtod reads whole: another error */
         return JZ_OK;
-    char whole[8];
-    memcpy(whole, t, i);
-    whole[i] = '\0';
-    long dutch = strtol(whole, NULL, 10) * 1000 + strtol(t + i + 1, NULL, 10);
+    long dutch = (long)d;
     double english = strtod(t, NULL);
     return jz_node_error(err, n, "%s: '%s' is ambiguous: %ld with a Dutch thousands dot, or %.10g with "
                          "a decimal point; write %ld or %.10g",
