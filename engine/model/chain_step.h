@@ -3,7 +3,8 @@
  * once for the scalar path (flow.c, T = double) and the lanes
  * (flow_lanes.c, T = jz_lane).  Lanes must give the same bits as a run
  * alone (lanes.h), which holds only while both do the same operations in
- * the same order: one definition keeps them from drifting apart.
+ * the same order: one definition keeps them from drifting apart (the step,
+ * the routing of its exits and the year's sums).
  * Unrolling does not change the order of any addition.  The routing of
  * the exits is shared the same way (JZ_ROUTE_EXITS).
  */
@@ -64,6 +65,19 @@
         if (slot_ >= (L))                                                            \
             slot_ -= (L);                                                            \
         (ring)[(size_t)(q)->reentry_to * (size_t)(L) + (size_t)slot_] += (C) * (q)->reentry; \
+    } while (0)
+
+/* Add one step of one cell into its year's sums a[] (ACC_* of internal.h):
+ * transfers and re-entries in, exits E = C + A, ageing, completions and
+ * client-steps, in this order for both paths. */
+#define JZ_STEP_SUMS(a, in_tr, in_re, C, A, cm) \
+    do {                                        \
+        (a)[ACC_IN_TR] += (in_tr);              \
+        (a)[ACC_IN_RE] += (in_re);              \
+        (a)[ACC_EXIT] += (C) + (A);             \
+        (a)[ACC_AGEING] += (A);                 \
+        (a)[ACC_COMPL] += (C);                  \
+        (a)[ACC_CM] += (cm);                    \
     } while (0)
 
 #endif

@@ -488,16 +488,9 @@ static int project(const jz_scenario *s, jz_workspace *w, jz_result *r, int g, j
                  * balance start + I - E = end holds to rounding) */
                 double C = e->r * sums[3];
                 double A = e->a * cm;
-                double E = C + A;
 
                 route_exits(w, q, C, A, head, L);
-
-                a[ACC_IN_TR] += in_tr;
-                a[ACC_IN_RE] += in_re;
-                a[ACC_EXIT] += E;
-                a[ACC_AGEING] += A;
-                a[ACC_COMPL] += C;
-                a[ACC_CM] += cm;
+                JZ_STEP_SUMS(a, in_tr, in_re, C, A, cm);
             }
             if (mixed)
                 for (int z = 0; z < Z; z++)

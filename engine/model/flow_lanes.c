@@ -117,16 +117,9 @@ static int lanes_year(jz_lanes *ln, int S, int L, int head)
             jz_lane cm = sums[2];
             jz_lane C = e->r * sums[3];
             jz_lane A = e->a * cm;
-            jz_lane E = C + A;
 
             JZ_ROUTE_EXITS(ln->next, ln->ring, e, C, A, head, L); /* as flow.c's route_exits */
-
-            a[ACC_IN_TR] += in_tr;
-            a[ACC_IN_RE] += in_re;
-            a[ACC_EXIT] += E;
-            a[ACC_AGEING] += A;
-            a[ACC_COMPL] += C;
-            a[ACC_CM] += cm;
+            JZ_STEP_SUMS(a, in_tr, in_re, C, A, cm);
         }
         for (int z = 0; z < Z; z++) {
             ln->arrive[z] = ln->next[z];
