@@ -231,6 +231,144 @@ static void test_writer_vouches_exactly(void **state)
     jz_scenario_free(s);
 }
 
+/* The writer in parts (jz_unc_writer_apply_shared, then _gemeente for each
+ * gemeente in order): gemeente g's values are written by its own part and
+ * by no earlier one, and the parts together leave the same bits and the
+ * same checks as jz_unc_writer_apply. */
+static void test_writer_in_parts(void **state)
+{
+    (void)state;
+    jz_scenario *s = load(RICH);
+    add_zorgduur_factor(s, 2, 1, -0.5, 1.5);
+    unsigned char *vouched = probe_vouched(s);
+    jz_unc_writer *wr = jz_unc_writer_alloc(s, vouched);
+    assert_non_null(wr);
+    jz_scenario *whole = jz_scenario_copy(s), *parts = jz_scenario_copy(s);
+    assert_non_null(whole);
+    assert_non_null(parts);
+    jz_unc_writer_share(wr, s, parts);
+    jz_sampler *sp = jz_sampler_alloc(s, 5);
+    double *x = calloc((size_t)s->n_uncertain, sizeof *x);
+    assert_non_null(sp);
+    assert_non_null(x);
+    const size_t H = (size_t)s->meta.horizon;
+    unsigned char ok_whole[3], ok_parts[3];
+    int failed = 0;
+    for (long d = 0; d < 200; d++) {
+        jz_sampler_draw(sp, d, x);
+        jz_unc_writer_apply(wr, s, whole, x, ok_whole);
+        jz_unc_writer_apply_shared(wr, s, parts, x, ok_parts);
+        /* what every gemeente reads is there before the first gemeente */
+        assert_memory_equal(whole->budget_index, parts->budget_index, H * sizeof(double));
+        assert_memory_equal(whole->gemeenten[0].population[0], parts->gemeenten[0].population[0],
+                            H * sizeof(double));
+        for (int g = 0; g < s->n_gemeenten; g++) {
+            /* a's zorgduur is drawn in every gemeente: still the last
+             * draw's until g's part (the draws differ) */
+            const jz_cell *cw = &whole->cells[g * s->n_zorgsoorten], *cp = &parts->cells[g * s->n_zorgsoorten];
+            if (d > 0)
+                assert_memory_not_equal(cw->zorgduur, cp->zorgduur, H * sizeof(double));
+            jz_unc_writer_apply_gemeente(wr, s, parts, x, ok_parts, g);
+            assert_memory_equal(cw->zorgduur, cp->zorgduur, H * sizeof(double));
+            assert_memory_equal(&cw->start, &cp->start, sizeof cw->start);
+            assert_int_equal(ok_whole[g], ok_parts[g]);
+        }
+        assert_same_inputs(whole, parts);
+        failed += !ok_whole[1] + !ok_whole[2];
+    }
+    assert_true(failed >= 10); /* the checks were exercised, not only passed */
+    free(x);
+    free(vouched);
+    jz_sampler_free(sp);
+    jz_scenario_free(whole);
+    jz_scenario_free(parts);
+    jz_unc_writer_free(wr);
+    jz_scenario_free(s);
+}
+
+/* jz_model_run_lanes_each: the hook runs once per gemeente, in order, and
+ * before the lanes read the gemeente; lanes whose gemeenten are written
+ * only there give every double of jz_model_run on the whole draw. */
+typedef struct hook_ctx {
+    const jz_unc_writer *wr;
+    const jz_scenario *base;
+    jz_scenario *copy[2];
+    double *x[2];
+    unsigned char *ok[2];
+    int next; /* the gemeente expected next */
+} hook_ctx;
+
+static void hook_write(void *ctx, int g)
+{
+    hook_ctx *h = ctx;
+    if (g != h->next)
+        fail_msg("the hook was called for gemeente %d, expected %d", g, h->next);
+    h->next++;
+    for (int l = 0; l < 2; l++)
+        jz_unc_writer_apply_gemeente(h->wr, h->base, h->copy[l], h->x[l], h->ok[l], g);
+}
+
+static void test_lanes_each_writes_in_time(void **state)
+{
+    (void)state;
+    jz_scenario *s = load(RICH);
+    int i = jz_unc_find(s, "gemeenten[GM0002].zorg.a.transitions.b");
+    assert_true(i >= 0);
+    s->uncertain[i].dist.high = 0.45; /* every draw valid */
+    unsigned char *vouched = probe_vouched(s);
+    jz_unc_writer *wr = jz_unc_writer_alloc(s, vouched);
+    jz_sampler *sp = jz_sampler_alloc(s, 9);
+    jz_scenario *one = jz_scenario_copy(s);
+    jz_workspace *w1 = jz_workspace_alloc(s);
+    jz_result *r1 = jz_result_alloc(s);
+    assert_true(wr && sp && one && w1 && r1);
+    hook_ctx h = {.wr = wr, .base = s};
+    jz_workspace *wl[2];
+    jz_result *rl[2];
+    unsigned char ok[2][3];
+    for (int l = 0; l < 2; l++) {
+        h.copy[l] = jz_scenario_copy(s);
+        h.x[l] = calloc((size_t)s->n_uncertain, sizeof(double));
+        h.ok[l] = ok[l];
+        wl[l] = jz_workspace_alloc(s);
+        rl[l] = jz_result_alloc(s);
+        assert_true(h.copy[l] && h.x[l] && wl[l] && rl[l]);
+        jz_unc_writer_share(wr, s, h.copy[l]);
+        jz_workspace_set_checked(wl[l], ok[l]);
+    }
+    for (long d = 0; d < 40; d += 2) {
+        for (int l = 0; l < 2; l++) {
+            jz_sampler_draw(sp, d + l, h.x[l]);
+            jz_unc_writer_apply_shared(wr, s, h.copy[l], h.x[l], ok[l]);
+        }
+        h.next = 0;
+        jz_error err;
+        if (jz_model_run_lanes_each((const jz_scenario *const *)h.copy, wl, rl, 2, hook_write, &h, &err) != JZ_OK)
+            fail_msg("draws %ld, %ld: %s", d, d + 1, err.message);
+        assert_int_equal(h.next, s->n_gemeenten);
+        for (int l = 0; l < 2; l++) {
+            jz_unc_apply(s, one, h.x[l]);
+            if (jz_model_run(one, w1, r1, &err) != JZ_OK)
+                fail_msg("draw %ld: %s", d + l, err.message);
+            assert_int_equal(r1->block_len, rl[l]->block_len);
+            assert_memory_equal(r1->block, rl[l]->block, r1->block_len * sizeof(double));
+        }
+    }
+    for (int l = 0; l < 2; l++) {
+        jz_scenario_free(h.copy[l]);
+        free(h.x[l]);
+        jz_workspace_free(wl[l]);
+        jz_result_free(rl[l]);
+    }
+    jz_result_free(r1);
+    jz_workspace_free(w1);
+    jz_scenario_free(one);
+    jz_sampler_free(sp);
+    jz_unc_writer_free(wr);
+    free(vouched);
+    jz_scenario_free(s);
+}
+
 /* The error of the first draw (in draw order) that a run with every check
  * rejects: what the Monte Carlo must report. */
 static void first_rejected(const jz_scenario *s, unsigned long seed, char *msg, size_t size, long *draw)
@@ -310,6 +448,47 @@ static void test_mc_reports_fractions_above_one(void **state)
     jz_scenario_free(s);
 }
 
+/* Faults in two gemeenten: the first gemeente (a zorgduur factor that can
+ * go below 0) and the second (transitions plus re-entry above 1).  With the
+ * values of a gemeente written just before it is projected, a lane can stop
+ * the group in the first gemeente while a lower draw fails only in the
+ * second: the error is still that of the lowest failing draw. */
+static void test_mc_reports_the_lowest_draw_across_gemeenten(void **state)
+{
+    (void)state;
+    jz_scenario *s = load(RICH);
+    add_zorgduur_factor(s, 0, 1, -0.3, 1.5);
+    s->uncertain[s->n_uncertain - 1].stream = 1004; /* numbers that make the case below */
+    char want[JZ_ERR_MSG_MAX];
+    long d;
+    first_rejected(s, 11, want, sizeof want, &d);
+    /* the case this test is about: a draw of the same group of four,
+     * after d, fails in the first gemeente, and d does not */
+    jz_sampler *sp = jz_sampler_alloc(s, 11);
+    jz_scenario *copy = jz_scenario_copy(s);
+    double *x = calloc((size_t)s->n_uncertain, sizeof *x);
+    assert_true(sp && copy && x);
+    int later_in_first = 0, d_in_first = 1;
+    for (long e = d; e < (d / JZ_MODEL_LANES + 1) * JZ_MODEL_LANES; e++) {
+        jz_sampler_draw(sp, e, x);
+        jz_unc_apply(s, copy, x);
+        jz_error err;
+        int first_fails = jz_model_check_gemeente(copy, 0, &err) != JZ_OK;
+        if (e == d)
+            d_in_first = first_fails;
+        else
+            later_in_first |= first_fails;
+    }
+    if (d_in_first || !later_in_first)
+        fail_msg("draw %ld: fails in the first gemeente %d, a later draw of its group %d: pick other bounds", d,
+                 d_in_first, later_in_first);
+    free(x);
+    jz_scenario_free(copy);
+    jz_sampler_free(sp);
+    assert_mc_reports(s, "transitions plus reentry add up to");
+    jz_scenario_free(s);
+}
+
 /* A valid Monte Carlo gives the same bits with one draw at a time (the
  * lanes) and with 1 and 2 threads: the writer and its checks change no
  * figure. */
@@ -345,8 +524,11 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_writer_same_bits),
         cmocka_unit_test(test_writer_vouches_exactly),
+        cmocka_unit_test(test_writer_in_parts),
+        cmocka_unit_test(test_lanes_each_writes_in_time),
         cmocka_unit_test(test_mc_reports_a_value_out_of_range),
         cmocka_unit_test(test_mc_reports_fractions_above_one),
+        cmocka_unit_test(test_mc_reports_the_lowest_draw_across_gemeenten),
         cmocka_unit_test(test_mc_same_bits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

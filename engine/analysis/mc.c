@@ -207,6 +207,23 @@ static int run_draw(engine *e, worker *w, long d, double *row, jz_error *err)
     return JZ_OK;
 }
 
+/* What the lanes' run needs to write a draw's values of gemeente g into
+ * each lane's copy just before it projects g (jz_model_run_lanes_each). */
+typedef struct lanes_draw {
+    const scen *sc;
+    jz_scenario *copy[JZ_MODEL_LANES];
+    const double *x[JZ_MODEL_LANES];
+    unsigned char *ok[JZ_MODEL_LANES];
+    int n;
+} lanes_draw;
+
+static void write_gemeente(void *ctx, int g)
+{
+    const lanes_draw *ld = ctx;
+    for (int l = 0; l < ld->n; l++)
+        jz_unc_writer_apply_gemeente(ld->sc->writer, ld->sc->base, ld->copy[l], ld->x[l], ld->ok[l], g);
+}
+
 /* Draws d .. d + n - 1 (n <= e->lanes) side by side, one per lane, into
  * rows (n rows of nch): the same bits as run_draw of each, which it falls
  * back on when a lane fails, so that the error is that of the lowest
@@ -216,11 +233,17 @@ static int run_draws(engine *e, worker *w, long d, int n, double *rows, long *fa
     const size_t nch = (size_t)e->nch;
     int rc = JZ_OK;
     for (int s = 0; s < e->n && rc == JZ_OK; s++) {
+        /* the values every gemeente reads now, each gemeente's own just
+         * before the run projects it (write_gemeente): they are still in
+         * the cache when the model reads them */
         const jz_scenario *sl[JZ_MODEL_LANES];
+        lanes_draw ld = {.sc = &e->sc[s], .n = n};
         for (int l = 0; l < n; l++) {
             jz_sampler_draw(w->sp[s], d + l, w->x[l][s]);
-            jz_unc_writer_apply(e->sc[s].writer, e->sc[s].base, w->copy[l][s], w->x[l][s], w->ok[l][s]);
-            sl[l] = w->copy[l][s];
+            jz_unc_writer_apply_shared(e->sc[s].writer, e->sc[s].base, w->copy[l][s], w->x[l][s], w->ok[l][s]);
+            sl[l] = ld.copy[l] = w->copy[l][s];
+            ld.x[l] = w->x[l][s];
+            ld.ok[l] = w->ok[l][s];
         }
         jz_workspace *wl[JZ_MODEL_LANES];
         jz_result *rl[JZ_MODEL_LANES];
@@ -228,7 +251,7 @@ static int run_draws(engine *e, worker *w, long d, int n, double *rows, long *fa
             wl[l] = w->ws[l][s];
             rl[l] = w->res[l][s];
         }
-        rc = jz_model_run_lanes(sl, wl, rl, n, err);
+        rc = jz_model_run_lanes_each(sl, wl, rl, n, write_gemeente, &ld, err);
     }
     if (rc != JZ_OK) {
         for (int l = 0; l < n; l++) {

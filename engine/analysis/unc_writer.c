@@ -43,6 +43,9 @@ typedef struct wplace {
     int scale0;      /* SCALE inputs: scale[scale0 .. scale0 + nscale - 1], in input order */
     int nscale;
     int g;           /* gemeente whose checks read the values, -1: none */
+    int home;        /* gemeente whose cells hold the values (its projection alone reads them),
+                        -1: scenario-wide or a gemeente's own series (read across gemeenten:
+                        a regional key reads every population), written before the run */
     double lo, hi;   /* their range */
 } wplace;
 
@@ -61,6 +64,9 @@ struct jz_unc_writer {
     wplace *place;         /* sorted by address */
     int *scale;
     wsum *sums;
+    int *gplace;           /* [G + 1] the places of gemeente g's cells: place[gplace[g] .. gplace[g + 1] - 1];
+                              place[0 .. gplace[0] - 1] are the shared ones */
+    int *gsum;             /* [G + 1] the same for sums (those of cells only) */
     unsigned char *start;  /* [G] checked[g] before a draw's values are looked at */
     unsigned char *probe;  /* [G] the vouched gemeenten as given (for the unplanned writer) */
 };
@@ -109,6 +115,8 @@ void jz_unc_writer_free(jz_unc_writer *wr)
     free(wr->place);
     free(wr->scale);
     free(wr->sums);
+    free(wr->gplace);
+    free(wr->gsum);
     free(wr->start);
     free(wr->probe);
     free(wr);
@@ -132,6 +140,7 @@ static int group(jz_unc_writer *wr, const tref *r, size_t nr)
         pl->set = -1;
         pl->scale0 = ns;
         pl->g = -1;
+        pl->home = -1;
         for (size_t i = a; i < b; i++) {
             if (r[i].op == JZ_TGT_SET)
                 pl->set = r[i].input; /* the last SET wins, as in jz_unc_apply */
@@ -201,6 +210,8 @@ static int rules(jz_unc_writer *wr, const jz_scenario *base, const unsigned char
         const double *first = jz_unc_target_at((jz_scenario *)base, &pl->t);
         const double *last = first + (size_t)(pl->t.n - 1) * (size_t)pl->t.stride;
         const jz_value_span *sp = jz_value_span_at(spans, nspan, first);
+        if (sp && sp->cell >= 0 && jz_value_span_at(spans, nspan, last) == sp)
+            pl->home = sp->g; /* within one cell */
         if (!sp || jz_value_span_at(spans, nspan, last) != sp) {
             /* not an input array the checks know: its gemeente, or every
              * gemeente, is checked in full on every draw */
@@ -244,6 +255,45 @@ static int rules(jz_unc_writer *wr, const jz_scenario *base, const unsigned char
     free(spans);
     free(unknown);
     free(has_rule);
+    return 0;
+}
+
+/* The places in the order a draw writes them: the shared ones first, then
+ * gemeente by gemeente (each part still by address), so that a run can
+ * have gemeente g's values written just before it projects g; the sums
+ * (sorted by cell) split the same way.  0, or -1 when out of memory. */
+static int by_gemeente(jz_unc_writer *wr)
+{
+    const int G = wr->G;
+    wr->gplace = calloc((size_t)G + 1, sizeof *wr->gplace);
+    wr->gsum = calloc((size_t)G + 1, sizeof *wr->gsum);
+    wplace *sorted = malloc((size_t)(wr->nplaces ? wr->nplaces : 1) * sizeof *sorted);
+    if (!wr->gplace || !wr->gsum || !sorted) {
+        free(sorted);
+        return -1;
+    }
+    /* counting sort on home + 1 (stable: the address order within a part) */
+    int *at = calloc((size_t)G + 2, sizeof *at);
+    if (!at) {
+        free(sorted);
+        return -1;
+    }
+    for (int i = 0; i < wr->nplaces; i++)
+        at[wr->place[i].home + 2]++;
+    for (int g = 0; g <= G; g++)
+        at[g + 1] += at[g];
+    for (int g = 0; g <= G; g++)
+        wr->gplace[g] = at[g + 1]; /* where gemeente g's part starts (g = G: the end) */
+    for (int i = 0; i < wr->nplaces; i++)
+        sorted[at[wr->place[i].home + 1]++] = wr->place[i];
+    free(at);
+    free(wr->place);
+    wr->place = sorted;
+    for (int g = 0, k = 0; g <= G; g++) {
+        while (k < wr->nsums && wr->sums[k].g < g)
+            k++;
+        wr->gsum[g] = k;
+    }
     return 0;
 }
 
@@ -325,6 +375,8 @@ jz_unc_writer *jz_unc_writer_alloc(const jz_scenario *base, const unsigned char 
         rc = group(wr, r, nr);
         if (rc == 0)
             rc = rules(wr, base, vouched);
+        if (rc == 0)
+            rc = by_gemeente(wr);
         if (rc == 0)
             rc = drawn_series(wr, base);
     } else {
@@ -416,21 +468,14 @@ static inline int within(const double *restrict v, size_t n, size_t st, double l
     return ok;
 }
 
-void jz_unc_writer_apply(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy,
-                         const double *x, unsigned char *checked)
+/* Places [i0, i1) of the plan into copy, and the range check of each. */
+static void write_places(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy,
+                         const double *x, unsigned char *checked, int i0, int i1)
 {
-    if (!wr->planned) {
-        jz_unc_apply(base, copy, x);
-        if (checked)
-            memcpy(checked, wr->probe, (size_t)wr->G);
-        return;
-    }
-    if (checked)
-        memcpy(checked, wr->start, (size_t)wr->G);
-    for (int i = 0; i < wr->nplaces; i++) {
+    for (int i = i0; i < i1; i++) {
         const wplace *pl = &wr->place[i];
         const size_t st = (size_t)pl->t.stride, n = (size_t)pl->t.n;
-        if (i + PREFETCH < wr->nplaces)
+        if (i + PREFETCH < i1)
             prefetch(&wr->place[i + PREFETCH], base, copy);
         double *to = at(copy, pl);
         int s = 0;
@@ -450,10 +495,44 @@ void jz_unc_writer_apply(const jz_unc_writer *wr, const jz_scenario *base, jz_sc
         if (pl->g >= 0 && checked && checked[pl->g] && !within(to, n, st, pl->lo, pl->hi))
             checked[pl->g] = 0;
     }
+}
+
+void jz_unc_writer_apply_shared(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy,
+                                const double *x, unsigned char *checked)
+{
+    if (!wr->planned) { /* all of the draw: jz_unc_writer_apply_gemeente has nothing left */
+        jz_unc_apply(base, copy, x);
+        if (checked)
+            memcpy(checked, wr->probe, (size_t)wr->G);
+        return;
+    }
     if (checked)
-        for (int i = 0; i < wr->nsums; i++)
-            if (checked[wr->sums[i].g] && !jz_fractions_ok(copy, wr->sums[i].cell, wr->sums[i].y))
-                checked[wr->sums[i].g] = 0;
+        memcpy(checked, wr->start, (size_t)wr->G);
+    write_places(wr, base, copy, x, checked, 0, wr->gplace[0]);
+}
+
+void jz_unc_writer_apply_gemeente(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy,
+                                  const double *x, unsigned char *checked, int g)
+{
+    if (!wr->planned || g < 0 || g >= wr->G)
+        return;
+    write_places(wr, base, copy, x, checked, wr->gplace[g], wr->gplace[g + 1]);
+    /* after every place of g: a cell-year's transitions and re-entry may
+     * be two places */
+    if (checked && checked[g])
+        for (int i = wr->gsum[g]; i < wr->gsum[g + 1]; i++)
+            if (!jz_fractions_ok(copy, wr->sums[i].cell, wr->sums[i].y)) {
+                checked[g] = 0;
+                break;
+            }
+}
+
+void jz_unc_writer_apply(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy,
+                         const double *x, unsigned char *checked)
+{
+    jz_unc_writer_apply_shared(wr, base, copy, x, checked);
+    for (int g = 0; wr->planned && g < wr->G; g++)
+        jz_unc_writer_apply_gemeente(wr, base, copy, x, checked, g);
 }
 
 void jz_unc_writer_share(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy)

@@ -186,6 +186,12 @@ int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
 int jz_model_run_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
                        int n, jz_error *err)
 {
+    return jz_model_run_lanes_each(s, w, r, n, NULL, NULL, err);
+}
+
+int jz_model_run_lanes_each(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
+                            int n, jz_gemeente_hook before, void *ctx, jz_error *err)
+{
     if (n < 1 || n > JZ_MODEL_LANES)
         return jz_error_set(err, JZ_ERUNTIME, NULL, 0, 0, "%d lanes: 1 to %d can run at once", n,
                             JZ_MODEL_LANES);
@@ -200,6 +206,8 @@ int jz_model_run_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_r
                               "lanes of one run need scenarios of the same dimensions");
     }
     for (int g = 0; !rc && g < s[0]->n_gemeenten; g++) {
+        if (before) /* the caller's last writes into g's cells */
+            before(ctx, g);
         int counterfactual = 0;
         for (int i = 0; i < n; i++)
             counterfactual |= needs_counterfactual(s[i], w[i], NULL, g);

@@ -240,6 +240,17 @@ int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
 int jz_model_run_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
                        int n, jz_error *err);
 
+/* jz_model_run_lanes with a call before each gemeente: before(ctx, g) runs
+ * once before any lane reads gemeente g's cells (their inputs, their checks
+ * and checked[g] of jz_workspace_set_checked), g = 0 .. G-1 in order, after
+ * the scenario-wide checks.  It may write gemeente g's cells in the lanes'
+ * scenarios (a Monte Carlo writes a draw's values there just in time:
+ * jz_unc_writer_apply_gemeente); everything else the run reads must be in
+ * place before the call.  before may be NULL (then jz_model_run_lanes). */
+typedef void (*jz_gemeente_hook)(void *ctx, int g);
+int jz_model_run_lanes_each(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
+                            int n, jz_gemeente_hook before, void *ctx, jz_error *err);
+
 /* Gemeenten whose own inputs the caller vouches for, for every later run
  * with w: checked[g] = 1 means gemeente g's inputs (its cells, all years,
  * and its fixed lines, external shifts and rijksbijdrage) are those of a

@@ -158,6 +158,20 @@ void jz_unc_writer_free(jz_unc_writer *wr);
 void jz_unc_writer_apply(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy,
                          const double *x, unsigned char *checked);
 
+/* jz_unc_writer_apply in parts, for a run that has gemeente g's drawn
+ * values written just before it projects g (jz_model_run_lanes_each), so
+ * that they are still in the cache when the model reads them: first
+ * _shared (the scenario-wide values and the gemeenten's own series, which
+ * a run reads before or across gemeenten, and checked[] reset), then
+ * _gemeente for g = 0 .. G-1, each before the run reads gemeente g (its
+ * cells' values, their checks and checked[g]).  Together the same bits and
+ * the same checked[] as jz_unc_writer_apply; a writer whose targets
+ * overlap in different shapes writes everything in _shared. */
+void jz_unc_writer_apply_shared(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy,
+                                const double *x, unsigned char *checked);
+void jz_unc_writer_apply_gemeente(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy,
+                                  const double *x, unsigned char *checked, int g);
+
 /* Point every series of copy's cells that no draw writes at base's
  * (jz_scenario_copy(base) made copy): runs of several copies side by side
  * then read one array where they read one each (the same numbers), and
