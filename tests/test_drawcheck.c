@@ -6,14 +6,19 @@
  *     a stride, a product tariff x units with two factors, a global default
  *     followed into the cells, a population, fixed cost lines, external
  *     shifts, starts, the rijksbijdrage), also when the arrays no draw
- *     writes are shared with base (jz_unc_writer_share);
+ *     writes are shared with base (jz_unc_writer_share), and in a copy
+ *     that holds only what a draw writes (jz_unc_writer_copy);
+ *   - written in parts, gemeente g's values by its own part only (the
+ *     Monte Carlo writes them just before the lanes project g:
+ *     jz_model_run_lanes_each), with the same bits, checks and results;
  *   - the writer vouches for a gemeente exactly when jz_model_check_gemeente
  *     passes on the draw: never for one that fails (a value out of its
  *     range, transitions plus re-entry above 1), always for one that passes;
  *   - a Monte Carlo whose draws break a rule stops with the error a run of
  *     that draw with every check gives (the lowest failing draw), the same
  *     for 1 and 2 threads and one draw at a time: one case per rule kind
- *     (a value's range; the sum of transitions and re-entry).
+ *     (a value's range; the sum of transitions and re-entry), and one where
+ *     a later draw of the group fails in an earlier gemeente.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -114,6 +119,15 @@ static void test_writer_same_bits(void **state)
     /* b's instroom is never drawn: shared; a's zorgduur is */
     assert_ptr_equal(shared->cells[1].instroom, s->cells[1].instroom);
     assert_ptr_not_equal(shared->cells[0].zorgduur, s->cells[0].zorgduur);
+    /* a copy that holds only what a draw writes: the same sharing, and its
+     * block is the series outside the cells and the drawn ones */
+    jz_scenario *owning = jz_unc_writer_copy(wr, s);
+    assert_non_null(owning);
+    assert_ptr_equal(owning->cells[1].instroom, s->cells[1].instroom);
+    assert_true(owning->cells[0].zorgduur >= owning->block &&
+                owning->cells[0].zorgduur < owning->block + owning->block_len);
+    assert_true(owning->block_len < s->block_len / 2);
+    assert_same_inputs(s, owning);
     jz_sampler *sp = jz_sampler_alloc(s, 7);
     assert_non_null(sp);
     double *x = calloc((size_t)s->n_uncertain, sizeof *x);
@@ -123,8 +137,10 @@ static void test_writer_same_bits(void **state)
         jz_unc_apply(s, old, x);
         jz_unc_writer_apply(wr, s, neu, x, ok);
         jz_unc_writer_apply(wr, s, shared, x, NULL);
+        jz_unc_writer_apply(wr, s, owning, x, NULL);
         assert_same_inputs(old, neu);
         assert_same_inputs(old, shared);
+        assert_same_inputs(old, owning);
         assert_memory_equal(old->block, neu->block, old->block_len * sizeof *old->block);
     }
     /* the base itself is never written */
@@ -136,6 +152,7 @@ static void test_writer_same_bits(void **state)
     jz_scenario_free(old);
     jz_scenario_free(neu);
     jz_scenario_free(shared);
+    jz_scenario_free(owning);
     jz_unc_writer_free(wr);
     jz_scenario_free(s);
 }
@@ -327,13 +344,12 @@ static void test_lanes_each_writes_in_time(void **state)
     jz_result *rl[2];
     unsigned char ok[2][3];
     for (int l = 0; l < 2; l++) {
-        h.copy[l] = jz_scenario_copy(s);
+        h.copy[l] = jz_unc_writer_copy(wr, s); /* as the Monte Carlo's lanes */
         h.x[l] = calloc((size_t)s->n_uncertain, sizeof(double));
         h.ok[l] = ok[l];
         wl[l] = jz_workspace_alloc(s);
         rl[l] = jz_result_alloc(s);
         assert_true(h.copy[l] && h.x[l] && wl[l] && rl[l]);
-        jz_unc_writer_share(wr, s, h.copy[l]);
         jz_workspace_set_checked(wl[l], ok[l]);
     }
     for (long d = 0; d < 40; d += 2) {

@@ -387,9 +387,8 @@ static int worker_init(engine *e, worker *w)
         if (!w->sp[s])
             return -1;
         for (int l = 0; l < e->lanes; l++) {
-            w->copy[l][s] = jz_scenario_copy(b);
-            if (w->copy[l][s]) /* the arrays no draw writes are base's */
-                jz_unc_writer_share(e->sc[s].writer, b, w->copy[l][s]);
+            /* holding only the series a draw writes; the others are base's */
+            w->copy[l][s] = jz_unc_writer_copy(e->sc[s].writer, b);
             w->ws[l][s] = jz_workspace_alloc(b);
             /* a draw keeps the region's figures and one gemeente's: a
              * rolling result, whose size does not grow with G (jzsim/model.h) */

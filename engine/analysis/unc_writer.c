@@ -47,6 +47,9 @@ typedef struct wplace {
                         -1: scenario-wide or a gemeente's own series (read across gemeenten:
                         a regional key reads every population), written before the run */
     double lo, hi;   /* their range */
+    int cell;        /* >= 0: the values are series `member` of this cell from value `index` on,
+                        reached through the copy's cell (jz_unc_writer_copy keeps only those) */
+    size_t member, index;
 } wplace;
 
 /* One cell-year whose transitions or re-entry a draw writes. */
@@ -141,6 +144,7 @@ static int group(jz_unc_writer *wr, const tref *r, size_t nr)
         pl->scale0 = ns;
         pl->g = -1;
         pl->home = -1;
+        pl->cell = -1;
         for (size_t i = a; i < b; i++) {
             if (r[i].op == JZ_TGT_SET)
                 pl->set = r[i].input; /* the last SET wins, as in jz_unc_apply */
@@ -184,6 +188,21 @@ static int overlap(jz_unc_writer *wr, const tref *r, size_t nr)
     return dup;
 }
 
+/* pl->cell, member, index when the place starts in one of cell c's series
+ * (b, in base; H years, Z zorgsoorten). */
+static void series_of(wplace *pl, const jz_cell *b, int c, const double *first, size_t H, int Z)
+{
+#define SERIES_OF_(field, width, extend) \
+    if (first >= b->field && first < b->field + (size_t)(width) * H) { \
+        pl->cell = c; \
+        pl->member = offsetof(jz_cell, field); \
+        pl->index = (size_t)(first - b->field); \
+        return; \
+    }
+    JZ_CELL_SERIES(SERIES_OF_)
+#undef SERIES_OF_
+}
+
 /* The rule of every place, the cell-years of the fraction sum, and which
  * gemeenten a draw can vouch for.  0, or -1 when out of memory. */
 static int rules(jz_unc_writer *wr, const jz_scenario *base, const unsigned char *vouched)
@@ -210,8 +229,11 @@ static int rules(jz_unc_writer *wr, const jz_scenario *base, const unsigned char
         const double *first = jz_unc_target_at((jz_scenario *)base, &pl->t);
         const double *last = first + (size_t)(pl->t.n - 1) * (size_t)pl->t.stride;
         const jz_value_span *sp = jz_value_span_at(spans, nspan, first);
-        if (sp && sp->cell >= 0 && jz_value_span_at(spans, nspan, last) == sp)
+        if (sp && sp->cell >= 0 && jz_value_span_at(spans, nspan, last) == sp) {
             pl->home = sp->g; /* within one cell */
+            if (pl->t.kind == JZ_TGT_BLOCK)
+                series_of(pl, &base->cells[sp->cell], sp->cell, first, (size_t)base->meta.horizon, Z);
+        }
         if (!sp || jz_value_span_at(spans, nspan, last) != sp) {
             /* not an input array the checks know: its gemeente, or every
              * gemeente, is checked in full on every draw */
@@ -394,10 +416,20 @@ jz_unc_writer *jz_unc_writer_alloc(const jz_scenario *base, const unsigned char 
     return wr;
 }
 
-/* The first value of place pl in s (a block offset without a call). */
+/* The first value of place pl in s (a block offset without a call): in
+ * base, or in a full copy. */
 static inline double *at(jz_scenario *s, const wplace *pl)
 {
     return pl->t.kind == JZ_TGT_BLOCK ? s->block + pl->t.offset : jz_unc_target_at(s, &pl->t);
+}
+
+/* The same in a copy that may hold only the series a draw writes
+ * (jz_unc_writer_copy): a cell's series through the cell's pointer. */
+static inline double *at_copy(jz_scenario *copy, const wplace *pl)
+{
+    if (pl->cell >= 0)
+        return *(double **)((char *)&copy->cells[pl->cell] + pl->member) + pl->index;
+    return at(copy, pl);
 }
 
 /* The places are far apart in memory (a cell's arrays every few KiB), too
@@ -410,7 +442,7 @@ static inline void prefetch(const wplace *pl, const jz_scenario *base, jz_scenar
 #if defined(__GNUC__)
     if (pl->t.kind != JZ_TGT_BLOCK || pl->t.n < 1)
         return;
-    const double *from = base->block + pl->t.offset, *to = copy->block + pl->t.offset;
+    const double *from = base->block + pl->t.offset, *to = at_copy(copy, pl);
     size_t last = (size_t)(pl->t.n - 1) * (size_t)pl->t.stride;
     __builtin_prefetch(from, 0);
     __builtin_prefetch(from + last, 0);
@@ -477,7 +509,7 @@ static void write_places(const jz_unc_writer *wr, const jz_scenario *base, jz_sc
         const size_t st = (size_t)pl->t.stride, n = (size_t)pl->t.n;
         if (i + PREFETCH < i1)
             prefetch(&wr->place[i + PREFETCH], base, copy);
-        double *to = at(copy, pl);
+        double *to = at_copy(copy, pl);
         int s = 0;
         if (pl->set >= 0) {
             put_set(to, n, st, x[pl->set]);
@@ -533,6 +565,12 @@ void jz_unc_writer_apply(const jz_unc_writer *wr, const jz_scenario *base, jz_sc
     jz_unc_writer_apply_shared(wr, base, copy, x, checked);
     for (int g = 0; wr->planned && g < wr->G; g++)
         jz_unc_writer_apply_gemeente(wr, base, copy, x, checked, g);
+}
+
+jz_scenario *jz_unc_writer_copy(const jz_unc_writer *wr, const jz_scenario *base)
+{
+    /* a writer that falls back on jz_unc_apply writes by block offset */
+    return jz_scenario_copy_owning(base, wr->planned ? wr->drawn : NULL);
 }
 
 void jz_unc_writer_share(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy)

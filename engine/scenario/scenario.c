@@ -356,7 +356,71 @@ size_t jz_scenario_size(const jz_scenario *s)
     return bytes;
 }
 
+#define OWN_COUNT_(field, width, extend) +1
+_Static_assert(0 JZ_CELL_SERIES(OWN_COUNT_) <= 32, "one bit per cell series in jz_scenario_copy_owning's own[]");
+#undef OWN_COUNT_
+
+/* s's block replaced by one that holds the series outside the cells (at
+ * the offsets layout() gives them) and only the cell series own[] marks;
+ * the others are src's arrays.  Values copied from src.  0 or -1. */
+static int layout_owning(jz_scenario *s, const jz_scenario *src, const uint32_t *own)
+{
+    int G = s->n_gemeenten, Z = s->n_zorgsoorten, H = s->meta.horizon;
+    size_t len = (size_t)(GLOBAL_ARRAYS + (size_t)G * GEMEENTE_ARRAYS) * (size_t)H;
+    for (size_t c = 0; c < (size_t)G * (size_t)Z; c++) {
+        uint32_t bit = 1;
+#define OWN_LEN_(field, width, extend) \
+        if (own[c] & bit) \
+            len += (size_t)(width) * (size_t)H; \
+        bit <<= 1;
+        JZ_CELL_SERIES(OWN_LEN_)
+#undef OWN_LEN_
+    }
+    double *block = jz_big_calloc(len, sizeof *block);
+    if (!block)
+        return -1;
+    jz_big_free(s->block, s->block_len, sizeof *s->block);
+    s->block = block;
+    s->block_len = len;
+    double *p = s->block;
+#define TAKE_S_(field, extend) do { s->field = p; memcpy(p, src->field, (size_t)H * sizeof *p); p += H; } while (0);
+#define TAKE_G_(field, extend) do { gm->field = p; memcpy(p, o->field, (size_t)H * sizeof *p); p += H; } while (0);
+#define TAKE_CELL_(field, width, extend) \
+    do { \
+        if (own[c] & bit) { \
+            cl->field = p; \
+            memcpy(p, oc->field, (size_t)(width) * (size_t)H * sizeof *p); \
+            p += (size_t)(width) * (size_t)H; \
+        } else { \
+            cl->field = oc->field; \
+        } \
+        bit <<= 1; \
+    } while (0);
+    GLOBAL_SERIES(TAKE_S_)
+    for (int g = 0; g < G; g++) {
+        jz_gemeente *gm = &s->gemeenten[g];
+        const jz_gemeente *o = &src->gemeenten[g];
+        GEMEENTE_SERIES(TAKE_G_)
+    }
+    for (int c = 0; c < G * Z; c++) {
+        jz_cell *cl = &s->cells[c];
+        const jz_cell *oc = &src->cells[c];
+        uint32_t bit = 1;
+        JZ_CELL_SERIES(TAKE_CELL_)
+    }
+#undef TAKE_S_
+#undef TAKE_G_
+#undef TAKE_CELL_
+    assert(p == s->block + s->block_len);
+    return 0;
+}
+
 jz_scenario *jz_scenario_copy(const jz_scenario *src)
+{
+    return jz_scenario_copy_owning(src, NULL);
+}
+
+jz_scenario *jz_scenario_copy_owning(const jz_scenario *src, const uint32_t *own)
 {
     int G = src->n_gemeenten, Z = src->n_zorgsoorten, H = src->meta.horizon;
     jz_scenario *s = jz_scenario_new(G, Z, H, src->meta.base_year);
@@ -378,8 +442,13 @@ jz_scenario *jz_scenario_copy(const jz_scenario *src)
     }
     /* the cells' scalars, then their series re-pointed into s's own block */
     memcpy(s->cells, src->cells, (size_t)G * (size_t)Z * sizeof *s->cells);
-    layout(s);
-    memcpy(s->block, src->block, s->block_len * sizeof *s->block);
+    if (own) {
+        if (layout_owning(s, src, own))
+            goto fail;
+    } else {
+        layout(s);
+        memcpy(s->block, src->block, s->block_len * sizeof *s->block);
+    }
     for (int g = 0; g < G; g++) {
         const jz_gemeente *o = &src->gemeenten[g];
         for (int i = 0; i < o->n_fixed; i++) {

@@ -19,6 +19,7 @@
 #define JZSIM_SCENARIO_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "jzsim/error.h"
 
 #ifdef __cplusplus
@@ -308,6 +309,17 @@ jz_scenario *jz_scenario_load_string(const char *yaml, size_t len,
 
 /* A deep copy whose numbers may be changed; NULL on out of memory. */
 jz_scenario *jz_scenario_copy(const jz_scenario *s);
+
+/* A copy that holds only some of the cells' series: series f of cell c
+ * (bit f of own[c], f counted in JZ_CELL_SERIES order) is the copy's own,
+ * every other one is s's array (read-only; s must outlive the copy).  The
+ * copy's block holds the scenario's and gemeenten's series at the offsets
+ * a full copy has (so a JZ_TGT_BLOCK target there is the same place) and
+ * then the owned series, densely; a cell series is reached only through its
+ * cell's pointer.  For Monte Carlo draws, which write a few series
+ * (jz_unc_writer_copy): a national copy is ~1.6 MB instead of ~13 MiB.
+ * own = NULL is jz_scenario_copy.  NULL on out of memory. */
+jz_scenario *jz_scenario_copy_owning(const jz_scenario *s, const uint32_t *own);
 
 /* About the bytes a jz_scenario_copy of s holds, from its dimensions (any,
  * saturating at SIZE_MAX: it is asked before anything is allocated) and its

@@ -178,6 +178,15 @@ void jz_unc_writer_apply_gemeente(const jz_unc_writer *wr, const jz_scenario *ba
  * base must outlive copy.  copy's own block is still freed with it. */
 void jz_unc_writer_share(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy);
 
+/* A copy of base for the writer's draws that holds only the cells' series
+ * a draw writes (jz_scenario_copy_owning with the series the writer
+ * found), the others shared with base as jz_unc_writer_share shares them:
+ * the Monte Carlo's copy per lane.  Only the writer may write draws into
+ * it (jz_unc_apply and jz_unc_set address cells by block offset).  A
+ * writer that falls back on jz_unc_apply gets a full copy.  NULL when out
+ * of memory. */
+jz_scenario *jz_unc_writer_copy(const jz_unc_writer *wr, const jz_scenario *base);
+
 /* ---- drawing ----
  * A sampler turns (seed, draw index) into one value per uncertain input.
  * Every input has its own random stream, keyed by (seed, the input's path):
