@@ -8,6 +8,9 @@
  * Pure and re-entrant: reads s through a const pointer, writes only w and
  * r, no globals, no I/O, no allocation; each gemeente is independent (no
  * clients cross gemeente borders), so the workspace only ever holds one.
+ * The lanes' run may call the caller back before each gemeente
+ * (jz_model_run_lanes_each): the caller then writes that gemeente's cells
+ * in its own scenarios, which the run reads only after the call.
  */
 #include <math.h>
 
