@@ -303,6 +303,60 @@ static void test_writer_in_parts(void **state)
     jz_scenario_free(s);
 }
 
+/* Two targets that reach the same values through places of a different
+ * shape (a factor on years 1.. of a zorgduur that is drawn as a whole):
+ * the writer falls back on jz_unc_apply, which its shared part does whole
+ * (the gemeente parts have nothing left), into a full copy; the Monte
+ * Carlo with lanes gives the bits of one draw at a time. */
+static void test_writer_falls_back_whole(void **state)
+{
+    (void)state;
+    jz_scenario *s = load(RICH);
+    int i = jz_unc_find(s, "gemeenten[GM0002].zorg.a.transitions.b");
+    assert_true(i >= 0);
+    s->uncertain[i].dist.high = 0.45;
+    add_zorgduur_factor(s, 1, 0, 0.8, 1.2);
+    jz_unc_target *t = &s->uncertain[s->n_uncertain - 1].targets[0];
+    t->offset += 1; /* years 1 .. H-1 of a's zorgduur in GM0002 */
+    t->n -= 1;
+    jz_unc_writer *wr = jz_unc_writer_alloc(s, NULL);
+    jz_scenario *copy = wr ? jz_unc_writer_copy(wr, s) : NULL, *old = jz_scenario_copy(s);
+    jz_sampler *sp = jz_sampler_alloc(s, 4);
+    double *x = calloc((size_t)s->n_uncertain, sizeof *x);
+    assert_true(wr && copy && old && sp && x);
+    assert_int_equal(copy->block_len, s->block_len); /* a full copy */
+    for (long d = 0; d < 50; d++) {
+        jz_sampler_draw(sp, d, x);
+        jz_unc_apply(s, old, x);
+        jz_unc_writer_apply_shared(wr, s, copy, x, NULL);
+        assert_same_inputs(old, copy);
+        for (int g = 0; g < s->n_gemeenten; g++)
+            jz_unc_writer_apply_gemeente(wr, s, copy, x, NULL, g);
+        assert_same_inputs(old, copy);
+    }
+    jz_mc_result *r[2] = {NULL, NULL};
+    for (int k = 0; k < 2; k++) {
+        jz_mc_options o;
+        jz_mc_options_default(&o);
+        o.draws = 200;
+        o.threads = 1;
+        o.lanes = k;
+        jz_error err;
+        if (jz_mc_run(s, &o, &r[k], &err) != JZ_OK)
+            fail_msg("%s", err.message);
+    }
+    for (int f = 0; f < r[0]->n_figures; f++)
+        assert_memory_equal(&r[0]->stat[f], &r[1]->stat[f], sizeof r[0]->stat[f]);
+    jz_mc_result_free(r[0]);
+    jz_mc_result_free(r[1]);
+    free(x);
+    jz_sampler_free(sp);
+    jz_scenario_free(old);
+    jz_scenario_free(copy);
+    jz_unc_writer_free(wr);
+    jz_scenario_free(s);
+}
+
 /* jz_model_run_lanes_each: the hook runs once per gemeente, in order, and
  * before the lanes read the gemeente; lanes whose gemeenten are written
  * only there give every double of jz_model_run on the whole draw. */
@@ -541,6 +595,7 @@ int main(void)
         cmocka_unit_test(test_writer_same_bits),
         cmocka_unit_test(test_writer_vouches_exactly),
         cmocka_unit_test(test_writer_in_parts),
+        cmocka_unit_test(test_writer_falls_back_whole),
         cmocka_unit_test(test_lanes_each_writes_in_time),
         cmocka_unit_test(test_mc_reports_a_value_out_of_range),
         cmocka_unit_test(test_mc_reports_fractions_above_one),
