@@ -357,9 +357,10 @@ static void test_writer_falls_back_whole(void **state)
     jz_scenario_free(s);
 }
 
-/* jz_model_run_lanes_each: the hook runs once per gemeente, in order, and
- * before the lanes read the gemeente; lanes whose gemeenten are written
- * only there give every double of jz_model_run on the whole draw. */
+/* jz_model_run_lanes_each and jz_model_run_each: the hook runs once per
+ * gemeente, in order, and before the run reads the gemeente; lanes (and a
+ * run) whose gemeenten are written only there give every double of
+ * jz_model_run on the whole draw. */
 typedef struct hook_ctx {
     const jz_unc_writer *wr;
     const jz_scenario *base;
@@ -423,6 +424,24 @@ static void test_lanes_each_writes_in_time(void **state)
             assert_int_equal(r1->block_len, rl[l]->block_len);
             assert_memory_equal(r1->block, rl[l]->block, r1->block_len * sizeof(double));
         }
+        /* one run (jz_model_run_each), lane 0's draw again, written just in
+         * time after lane 1's draw went into its copy */
+        jz_unc_writer_apply(wr, s, h.copy[0], h.x[1], NULL);
+        jz_unc_writer_apply_shared(wr, s, h.copy[0], h.x[0], ok[0]);
+        h.next = 0;
+        double *x1 = h.x[1];
+        h.x[1] = h.x[0]; /* the hook writes lane 0's draw into both copies */
+        jz_scenario *c1 = h.copy[1];
+        h.copy[1] = h.copy[0];
+        if (jz_model_run_each(h.copy[0], wl[0], rl[0], hook_write, &h, &err) != JZ_OK)
+            fail_msg("draw %ld alone: %s", d, err.message);
+        h.x[1] = x1;
+        h.copy[1] = c1;
+        assert_int_equal(h.next, s->n_gemeenten);
+        jz_unc_apply(s, one, h.x[0]);
+        if (jz_model_run(one, w1, r1, &err) != JZ_OK)
+            fail_msg("draw %ld: %s", d, err.message);
+        assert_memory_equal(r1->block, rl[0]->block, r1->block_len * sizeof(double));
     }
     for (int l = 0; l < 2; l++) {
         jz_scenario_free(h.copy[l]);

@@ -183,32 +183,8 @@ static void keep_draw(engine *e, const worker *w, int l, long d, const double *r
            (size_t)e->sc[0].nfig * sizeof(double));
 }
 
-static int run_draw(engine *e, worker *w, long d, double *row, jz_error *err)
-{
-    for (int s = 0; s < e->n; s++) {
-        jz_sampler_draw(w->sp[s], d, w->x[0][s]);
-        /* the scenario was checked once; per draw only the values it
-         * wrote, and the gemeenten where one fails in full (w->ok, given
-         * to the workspace in simulate) */
-        jz_unc_writer_apply(e->sc[s].writer, e->sc[s].base, w->copy[0][s], w->x[0][s], w->ok[0][s]);
-        if (jz_model_run(w->copy[0][s], w->ws[0][s], w->res[0][s], err) != JZ_OK) {
-            char msg[JZ_ERR_MSG_MAX], drawn[600];
-            describe_draw(e->sc[s].base, w->x[0][s], drawn, sizeof drawn);
-            snprintf(msg, sizeof msg, "%s", err->message);
-            jz_error_set(err, JZ_EINPUT, e->sc[s].base->meta.path, 0, 0,
-                         "Monte Carlo draw %ld (seed %lu) is not a valid scenario: %s; drawn: %s. "
-                         "Narrow the distributions (low/high) so that every draw is valid",
-                         d, e->seed, msg, drawn[0] ? drawn : "(nothing)");
-            return JZ_EINPUT;
-        }
-    }
-    extract(e, w->res[0], row);
-    keep_draw(e, w, 0, d, row);
-    return JZ_OK;
-}
-
-/* What the lanes' run needs to write a draw's values of gemeente g into
- * each lane's copy just before it projects g (jz_model_run_lanes_each). */
+/* What a run needs to write a draw's values of gemeente g into each lane's
+ * copy just before it projects g (jz_gemeente_hook). */
 typedef struct lanes_draw {
     const scen *sc;
     jz_scenario *copy[JZ_MODEL_LANES];
@@ -222,6 +198,32 @@ static void write_gemeente(void *ctx, int g)
     const lanes_draw *ld = ctx;
     for (int l = 0; l < ld->n; l++)
         jz_unc_writer_apply_gemeente(ld->sc->writer, ld->sc->base, ld->copy[l], ld->x[l], ld->ok[l], g);
+}
+
+static int run_draw(engine *e, worker *w, long d, double *row, jz_error *err)
+{
+    for (int s = 0; s < e->n; s++) {
+        jz_sampler_draw(w->sp[s], d, w->x[0][s]);
+        /* the scenario was checked once; per draw only the values it
+         * wrote, and the gemeenten where one fails in full (w->ok, given
+         * to the workspace in simulate); each gemeente's values just
+         * before the run projects it (write_gemeente) */
+        jz_unc_writer_apply_shared(e->sc[s].writer, e->sc[s].base, w->copy[0][s], w->x[0][s], w->ok[0][s]);
+        lanes_draw ld = {.sc = &e->sc[s], .copy = {w->copy[0][s]}, .x = {w->x[0][s]}, .ok = {w->ok[0][s]}, .n = 1};
+        if (jz_model_run_each(w->copy[0][s], w->ws[0][s], w->res[0][s], write_gemeente, &ld, err) != JZ_OK) {
+            char msg[JZ_ERR_MSG_MAX], drawn[600];
+            describe_draw(e->sc[s].base, w->x[0][s], drawn, sizeof drawn);
+            snprintf(msg, sizeof msg, "%s", err->message);
+            jz_error_set(err, JZ_EINPUT, e->sc[s].base->meta.path, 0, 0,
+                         "Monte Carlo draw %ld (seed %lu) is not a valid scenario: %s; drawn: %s. "
+                         "Narrow the distributions (low/high) so that every draw is valid",
+                         d, e->seed, msg, drawn[0] ? drawn : "(nothing)");
+            return JZ_EINPUT;
+        }
+    }
+    extract(e, w->res[0], row);
+    keep_draw(e, w, 0, d, row);
+    return JZ_OK;
 }
 
 /* Draws d .. d + n - 1 (n <= e->lanes) side by side, one per lane, into

@@ -8,9 +8,10 @@
  * Pure and re-entrant: reads s through a const pointer, writes only w and
  * r, no globals, no I/O, no allocation; each gemeente is independent (no
  * clients cross gemeente borders), so the workspace only ever holds one.
- * The lanes' run may call the caller back before each gemeente
- * (jz_model_run_lanes_each): the caller then writes that gemeente's cells
- * in its own scenarios, which the run reads only after the call.
+ * A run may call the caller back before each gemeente
+ * (jz_model_run_each, jz_model_run_lanes_each): the caller
+ * then writes that gemeente's cells in its own scenarios, which the run
+ * reads only after the call.
  */
 #include <math.h>
 
@@ -176,14 +177,29 @@ static int run_end(const jz_scenario *s, jz_workspace *w, jz_result *r, const ov
     return JZ_OK;
 }
 
-int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
-                      const jz_run_options *opt, jz_error *err)
+static int run_one(const jz_scenario *s, jz_workspace *w, jz_result *r, const jz_run_options *opt,
+                   jz_gemeente_hook before, void *ctx, jz_error *err)
 {
     overflow over;
     int rc = run_begin(s, w, r, opt, &over, err);
-    for (int g = 0; !rc && g < s->n_gemeenten; g++)
+    for (int g = 0; !rc && g < s->n_gemeenten; g++) {
+        if (before) /* the caller's last writes into g's cells */
+            before(ctx, g);
         rc = run_gemeente(s, w, r, opt, g, &over, err);
+    }
     return rc ? rc : run_end(s, w, r, &over, err);
+}
+
+int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
+                      const jz_run_options *opt, jz_error *err)
+{
+    return run_one(s, w, r, opt, NULL, NULL, err);
+}
+
+int jz_model_run_each(const jz_scenario *s, jz_workspace *w, jz_result *r, jz_gemeente_hook before,
+                      void *ctx, jz_error *err)
+{
+    return run_one(s, w, r, NULL, before, ctx, err);
 }
 
 int jz_model_run_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,

@@ -215,6 +215,14 @@ int jz_model_run(const jz_scenario *s, jz_workspace *w, jz_result *r, jz_error *
  * s->measures off for this run (its effect, saving and investment);
  * NULL means every measure is on.  Used by the attribution of measures
  * (jzsim/measures.h); jz_model_run is jz_model_run_opts with NULL options. */
+/* A call a run makes before it reads gemeente g's cells (their inputs,
+ * their checks and checked[g] of jz_workspace_set_checked), g = 0 .. G-1
+ * in order, after the scenario-wide checks: the caller may write gemeente
+ * g's cells in the run's scenario there (a Monte Carlo writes a draw's
+ * values just in time: jz_unc_writer_apply_gemeente); everything else the
+ * run reads must be in place before the run. */
+typedef void (*jz_gemeente_hook)(void *ctx, int g);
+
 typedef struct jz_run_options {
     const unsigned char *measure_active; /* [s->n_measures] or NULL */
     int skip_measure_saving; /* 1: leave g_measure_saving and g_cost_without_measures 0
@@ -224,6 +232,11 @@ typedef struct jz_run_options {
 /* jz_model_run with options (opt may be NULL). */
 int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
                       const jz_run_options *opt, jz_error *err);
+
+/* jz_model_run with a call before each gemeente (jz_gemeente_hook, may be
+ * NULL): before(ctx, g) may write gemeente g's cells in s. */
+int jz_model_run_each(const jz_scenario *s, jz_workspace *w, jz_result *r, jz_gemeente_hook before,
+                      void *ctx, jz_error *err);
 
 /* Runs of up to JZ_MODEL_LANES scenarios at once: lane i is the run
  * jz_model_run(s[i], w[i], r[i]), with the same bits in every result, but
@@ -240,14 +253,10 @@ int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
 int jz_model_run_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
                        int n, jz_error *err);
 
-/* jz_model_run_lanes with a call before each gemeente: before(ctx, g) runs
- * once before any lane reads gemeente g's cells (their inputs, their checks
- * and checked[g] of jz_workspace_set_checked), g = 0 .. G-1 in order, after
- * the scenario-wide checks.  It may write gemeente g's cells in the lanes'
- * scenarios (a Monte Carlo writes a draw's values there just in time:
- * jz_unc_writer_apply_gemeente); everything else the run reads must be in
- * place before the call.  before may be NULL (then jz_model_run_lanes). */
-typedef void (*jz_gemeente_hook)(void *ctx, int g);
+/* jz_model_run_lanes with a call before each gemeente (jz_gemeente_hook):
+ * before(ctx, g) runs once before any lane reads gemeente g's cells and may
+ * write them in every lane's scenario.  before may be NULL (then
+ * jz_model_run_lanes). */
 int jz_model_run_lanes_each(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
                             int n, jz_gemeente_hook before, void *ctx, jz_error *err);
 
