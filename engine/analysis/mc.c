@@ -18,6 +18,12 @@
  * figures are kept to set each histogram's range, then counted like every
  * other draw.  Then the other blocks run.
  *
+ * Writing.  A draw's values go into small copies of the scenario (only the
+ * series a draw writes, jz_unc_writer_copy): those every gemeente reads
+ * before the run, each gemeente's own just before the run projects it
+ * (write_gemeente, called back by jz_model_run_each / _lanes_each), so they
+ * are still in the cache when the model reads them.
+ *
  * Errors.  A draw that the model rejects (e.g. transitions and re-entry
  * above 100% after drawing both high) stops the run; the error reported is
  * that of the lowest failing draw index, whatever the threads did.

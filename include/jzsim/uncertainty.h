@@ -159,7 +159,8 @@ void jz_unc_writer_apply(const jz_unc_writer *wr, const jz_scenario *base, jz_sc
                          const double *x, unsigned char *checked);
 
 /* jz_unc_writer_apply in parts, for a run that has gemeente g's drawn
- * values written just before it projects g (jz_model_run_lanes_each), so
+ * values written just before it projects g (jz_model_run_each,
+ * jz_model_run_lanes_each), so
  * that they are still in the cache when the model reads them: first
  * _shared (the scenario-wide values and the gemeenten's own series, which
  * a run reads before or across gemeenten, and checked[] reset), then
