@@ -772,19 +772,25 @@ static int lanes_nonfinite(const jz_lanes *ln, int n)
  * slots from slot 0) from the ring of ln (L slots per row, at head after
  * `steps` steps): lane l's slot t holds what arrives (t - its head) mod Ll
  * steps ahead, which ln holds that many slots after head. */
-static double lanes_pool(const jz_lanes *ln, const jz_workspace *wl, int n_rows, int l, int L, int Ll,
+static double lanes_pool(jz_lanes *ln, const jz_workspace *wl, int n_rows, int l, int L, int Ll,
                          int head, long steps)
 {
     const int head_l = (int)(steps % Ll);
     const double *ring = (const double *)ln->ring;
+    /* ln's slot of lane l's slot t, t = 0 .. Ll - 1 (no division per slot) */
+    int *slot = ln->pool_slot;
+    for (int t = 0, off = head_l ? Ll - head_l : 0; t < Ll; t++) {
+        int i = head + off;
+        slot[t] = i >= L ? i - L : i;
+        if (++off == Ll)
+            off = 0;
+    }
     double pool = 0.0;
-    for (int k = 0; k < n_rows; k++)
-        for (int t = 0; t < Ll; t++) {
-            int slot = head + (t - head_l + Ll) % Ll;
-            if (slot >= L)
-                slot -= L;
-            pool += ring[((size_t)wl->ring_rows[k] * (size_t)L + (size_t)slot) * JZ_LANES + (size_t)l];
-        }
+    for (int k = 0; k < n_rows; k++) {
+        const double *row = ring + (size_t)wl->ring_rows[k] * (size_t)L * JZ_LANES + (size_t)l;
+        for (int t = 0; t < Ll; t++)
+            pool += row[(size_t)slot[t] * JZ_LANES];
+    }
     return pool;
 }
 

@@ -42,6 +42,7 @@ void jz_lanes_free(jz_lanes *ln)
     free(ln->cell);
     free(ln->frac);
     free(ln->route_to);
+    free(ln->pool_slot);
     free(ln->x);
     free(ln->arrive);
     free(ln->next);
@@ -66,13 +67,14 @@ jz_lanes *jz_lanes_alloc(int Z, int ring_cap)
         memset(ln->cell, 0, cell_bytes);
     ln->frac = lane_array(z * z);
     ln->route_to = calloc(z > 0 ? z * z : 1, sizeof *ln->route_to);
+    ln->pool_slot = calloc(ring_cap > 0 ? (size_t)ring_cap : 1, sizeof *ln->pool_slot);
     ln->x = lane_array(z * JZ_STAGES_MAX);
     ln->arrive = lane_array(z);
     ln->next = lane_array(z);
     ln->ring = lane_array(z * (size_t)ring_cap);
     ln->acc = lane_array(z * ACC_N);
     ln->stock = lane_array(z);
-    if (!ln->cell || !ln->frac || !ln->route_to || !ln->x || !ln->arrive || !ln->next || !ln->ring || !ln->acc || !ln->stock) {
+    if (!ln->cell || !ln->frac || !ln->route_to || !ln->pool_slot || !ln->x || !ln->arrive || !ln->next || !ln->ring || !ln->acc || !ln->stock) {
         jz_lanes_free(ln);
         return NULL;
     }

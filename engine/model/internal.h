@@ -114,6 +114,7 @@ struct jz_workspace {
      * the workspaces of lanes 1 .. JZ_MODEL_LANES - 1, this one being lane
      * 0 (NULL in those workspaces themselves) */
     struct jz_workspace *peer[JZ_MODEL_LANES - 1];
+    int gemeente_lanes; /* 1 (default): jz_model_run uses the peers (jz_workspace_set_gemeente_lanes) */
 };
 
 /* The result slot that gemeente g's numbers go to: g itself, or in a

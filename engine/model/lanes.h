@@ -56,6 +56,7 @@ typedef struct jz_lanes {
     jz_lane_cell *cell; /* [Z] */
     jz_lane *frac;      /* [Z * Z] route fractions, cell z's at z * Z */
     int *route_to;      /* [Z * Z] the union of the lanes' routes, cell z's at z * Z */
+    int *pool_slot;     /* [ring_cap] a lane's ring slot t in the lanes' ring (flow.c) */
     jz_lane *x;         /* [Z * JZ_STAGES_MAX] stock per stage */
     jz_lane *arrive;    /* [Z] transfers arriving in the current step */
     jz_lane *next;      /* [Z] transfers leaving now, arriving next step */

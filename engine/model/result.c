@@ -165,7 +165,10 @@ static jz_workspace *workspace_alloc(const jz_scenario *s, int peers)
 
 jz_workspace *jz_workspace_alloc(const jz_scenario *s)
 {
-    return workspace_alloc(s, 1);
+    jz_workspace *w = workspace_alloc(s, 1);
+    if (w)
+        w->gemeente_lanes = 1;
+    return w;
 }
 
 void jz_workspace_free(jz_workspace *w)

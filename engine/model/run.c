@@ -31,6 +31,11 @@ void jz_workspace_set_checked(jz_workspace *w, const unsigned char *checked)
     w->checked = checked;
 }
 
+void jz_workspace_set_gemeente_lanes(jz_workspace *w, int on)
+{
+    w->gemeente_lanes = on != 0;
+}
+
 int jz_model_run(const jz_scenario *s, jz_workspace *w, jz_result *r, jz_error *err)
 {
     return jz_model_run_opts(s, w, r, NULL, err);
@@ -183,7 +188,7 @@ static int run_gemeenten_lanes(const jz_scenario *s, jz_workspace *w, jz_result 
                                const jz_run_options *opt, int g, overflow *over, jz_error *err)
 {
     int n = s->n_gemeenten - g < JZ_MODEL_LANES ? s->n_gemeenten - g : JZ_MODEL_LANES;
-    if (n < 2 || w->rolling || !w->peer[0])
+    if (n < 2 || w->rolling || !w->gemeente_lanes || !w->peer[0])
         return 0;
     for (int l = 0; l < n; l++)
         if (needs_counterfactual(s, w, opt, g + l))

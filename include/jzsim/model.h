@@ -250,6 +250,12 @@ int jz_model_run_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_r
  * NULL (the default) checks every gemeente. */
 void jz_workspace_set_checked(jz_workspace *w, const unsigned char *checked);
 
+/* Whether runs with w (jz_model_run, a full result) step the chains of up
+ * to JZ_MODEL_LANES gemeenten side by side in vector lanes (on = 1, the
+ * default) or one gemeente at a time (on = 0).  The results are the same
+ * bits either way; 0 is for comparisons and benchmarks. */
+void jz_workspace_set_gemeente_lanes(jz_workspace *w, int on);
+
 /* What the region slot g = G of the result holds after a run with w. */
 typedef enum {
     JZ_TOTALS_ALL = 0,    /* every array (the default) */
