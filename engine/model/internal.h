@@ -16,7 +16,8 @@
  *
  * The workspace holds the state of ONE gemeente at a time (gemeenten do not
  * exchange clients), so its size does not grow with G and it stays in cache
- * while the run streams through the months.
+ * while the run streams through the months; its peers hold the other
+ * gemeenten whose chains a run steps side by side (at most JZ_MODEL_LANES).
  */
 #ifndef JZ_MODEL_INTERNAL_H
 #define JZ_MODEL_INTERNAL_H

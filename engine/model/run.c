@@ -7,7 +7,10 @@
  *
  * Pure and re-entrant: reads s through a const pointer, writes only w and
  * r, no globals, no I/O, no allocation; each gemeente is independent (no
- * clients cross gemeente borders), so the workspace only ever holds one.
+ * clients cross gemeente borders), so the workspace only ever holds one,
+ * or with its peers the JZ_MODEL_LANES whose chains are stepped side by
+ * side (run_gemeenten_lanes; their money and totals still follow one by
+ * one, in gemeente order).
  */
 #include <math.h>
 #include <string.h>

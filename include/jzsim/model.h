@@ -202,7 +202,9 @@ int jz_model_check_size_rolling(const jz_scenario *s, int threads, int runs, siz
                                 jz_error *err);
 
 /* Scratch memory for one run at a time; sized for the dimensions of s and
- * reusable for any scenario with the same dimensions (copies, draws). */
+ * reusable for any scenario with the same dimensions (copies, draws).  It
+ * holds the chains of JZ_MODEL_LANES gemeenten, which a run steps side by
+ * side (jz_workspace_set_gemeente_lanes). */
 typedef struct jz_workspace jz_workspace;
 jz_workspace *jz_workspace_alloc(const jz_scenario *s);
 void jz_workspace_free(jz_workspace *w);
