@@ -613,7 +613,7 @@ static void lanes_routes(jz_lanes *ln, jz_lane_cell *c, jz_workspace *const *w, 
     c->reentry_to = q0->reentry_to;
     c->reentry_steps = q0->reentry_steps;
     int same = 1, ageing = 1;
-    for (int l = 0; l < JZ_LANES; l++) {
+    for (int l = 0; !ln->uniform && l < JZ_LANES; l++) {
         const jz_cellyear *q = &w[l < n ? l : 0]->cy[z];
         c->ageing_to_l[l] = q->ageing_to;
         c->reentry_to_l[l] = q->reentry_to;
@@ -627,11 +627,11 @@ static void lanes_routes(jz_lanes *ln, jz_lane_cell *c, jz_workspace *const *w, 
      * GCC and clang allow through double pointers into vectors */
 #define LANE(p, i, l) ((double *)(p))[(size_t)(i) * JZ_LANES + (size_t)(l)]
     int alike = 1;
-    for (int l = 1; l < n && alike; l++) {
+    for (int l = 1; !ln->uniform && l < n && alike; l++) {
         const jz_cellyear *q = &w[l]->cy[z];
-        alike = q->n_route == q0->n_route &&
-                (q->route_to == q0->route_to ||
-                 !memcmp(q->route_to, q0->route_to, (size_t)q0->n_route * sizeof *q0->route_to));
+        alike = q->n_route == q0->n_route;
+        for (int m = 0; alike && m < q0->n_route; m++)
+            alike = q->route_to[m] == q0->route_to[m];
     }
     if (alike) {
         c->n_route = q0->n_route;
@@ -704,7 +704,8 @@ static int lanes_gather_year(jz_lanes *ln, const jz_scenario *const *s, jz_works
 static void lanes_state_in(jz_lanes *ln, jz_workspace *const *w, int n, int L, const int *Ll)
 {
     const size_t Z = (size_t)ln->Z;
-    memset(ln->ring, 0, Z * (size_t)L * sizeof *ln->ring);
+    if (!ln->uniform) /* a lane with a shorter ring leaves slots unset */
+        memset(ln->ring, 0, Z * (size_t)L * sizeof *ln->ring);
     for (int l = 0; l < JZ_LANES; l++) {
         const int i = l < n ? l : 0;
         const jz_workspace *wl = w[i];
@@ -808,6 +809,7 @@ static int lanes_project(const jz_scenario *const *s, jz_workspace *const *w, jz
     const int H = s[0]->meta.horizon, S = s[0]->meta.steps_per_year;
     double left_care[JZ_LANES] = {0};
     int head = 0;
+    ln->uniform = draws; /* draws: lanes_alike vouched for lane 0's integers in every lane */
     for (int y = 0; y < H; y++) {
         int rc = 0, padded = 0;
         for (int l = 0; l < n && !rc; l++)

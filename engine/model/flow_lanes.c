@@ -93,8 +93,11 @@ static inline void lane_chain_step(const jz_lane_cell *restrict e, jz_lane *rest
 /* The clones are of a static function behind a plain one: clang 14 names
  * the dispatcher of an exported multiversioned function differently from
  * what callers in other files link to. */
-JZ_LANES_CLONES
-static int lanes_year(jz_lanes *ln, int S, int L, int head)
+/* uniform = 1 (a constant where it is inlined): every cell of every lane
+ * has lane 0's integers, as draws of one gemeente always do, and the step
+ * has no path for routes that differ. */
+static inline __attribute__((always_inline)) int lanes_year_of(jz_lanes *ln, int S, int L, int head,
+                                                               const int uniform)
 {
     const int Z = ln->Z;
     for (int m = 0; m < S; m++) {
@@ -122,7 +125,7 @@ static int lanes_year(jz_lanes *ln, int S, int L, int head)
             jz_lane C = e->r * sums[3];
             jz_lane A = e->a * cm;
 
-            if (e->ends_alike) {
+            if (uniform || e->ends_alike) {
                 JZ_ROUTE_EXITS(ln->next, ln->ring, e, C, A, head, L); /* as flow.c's route_exits */
             } else {
                 /* gemeenten side by side: the union of their routes (a
@@ -151,6 +154,12 @@ static int lanes_year(jz_lanes *ln, int S, int L, int head)
             head = 0;
     }
     return head;
+}
+
+JZ_LANES_CLONES
+static int lanes_year(jz_lanes *ln, int S, int L, int head)
+{
+    return ln->uniform ? lanes_year_of(ln, S, L, head, 1) : lanes_year_of(ln, S, L, head, 0);
 }
 
 int jz_lanes_year(jz_lanes *ln, int S, int L, int head)

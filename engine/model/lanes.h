@@ -53,6 +53,7 @@ typedef struct jz_lane_cell {
  * workspace (jz_lanes_alloc), used in the workspace of lane 0. */
 typedef struct jz_lanes {
     int Z, ring_cap;
+    int uniform;        /* 1: every cell of every lane has lane 0's integers (draws of one gemeente) */
     jz_lane_cell *cell; /* [Z] */
     jz_lane *frac;      /* [Z * Z] route fractions, cell z's at z * Z */
     int *route_to;      /* [Z * Z] the union of the lanes' routes, cell z's at z * Z */
