@@ -342,6 +342,22 @@ static void test_lanes_gemeenten(void **state)
     check_gemeenten(bad, checked);
     jz_scenario_free(bad);
     jz_scenario_free(s);
+
+    /* weekly and quarterly steps: other delays in steps, other ring
+     * lengths and heads at the year's end */
+    const char *steps[] = {"steps_per_year: 52, ", "steps_per_year: 4, "};
+    for (int i = 0; i < 2; i++) {
+        const char *at = strstr(GEMEENTEN, "base_year");
+        size_t head = (size_t)(at - GEMEENTEN), len = strlen(GEMEENTEN) + strlen(steps[i]) + 1;
+        char *yaml = malloc(len);
+        assert_non_null(yaml);
+        snprintf(yaml, len, "%.*s%s%s", (int)head, GEMEENTEN, steps[i], at);
+        s = load_string(yaml);
+        assert_int_equal(s->meta.steps_per_year, i ? 4 : 52);
+        check_gemeenten(s, NULL);
+        jz_scenario_free(s);
+        free(yaml);
+    }
 }
 
 static void same_double(double a, double b, const char *what, int f)
