@@ -5,7 +5,9 @@
  * stages (the unrolled steps and the general loop), with 1 to 4 lanes; and
  * the Monte Carlo gives the same summaries and kept draws with lanes as
  * without.  A lane that read another lane's number would differ here: the
- * draws of one group are never equal.
+ * draws of one group are never equal.  And one run with its gemeenten side
+ * by side gives the same bits as one gemeente at a time, for gemeenten
+ * that differ in delays, destinations and routes.
  */
 #include <stdarg.h>
 #include <stddef.h>
