@@ -13,13 +13,15 @@
  *     time (erlang_lanes.c, what the run uses), and computing the same
  *     Poisson tails with gsl_sf_gamma_inc_P, per cell-year;
  *   - peak RSS (getrusage).
- * Usage: bench_model [-G n] [-Z n] [-H n] [-k kmax] [-q] [-x DIR] [runs_in_loop]
+ * Usage: bench_model [-G n] [-Z n] [-H n] [-k kmax] [-q] [-x DIR] [--one-gemeente] [runs_in_loop]
  *   -G -Z -H   size (default 342 x 12 x 15; Z >= 3, the last two are 18-22)
  *   -k kmax    stages of zorgsoort z are z % kmax + 1 (default 4, at most 20)
  *   -q         quick: two runs and nothing else (for valgrind --tool=callgrind;
  *              the second run is the one to read, the first touches memory)
  *   -x DIR     write the volume inputs and the stocks of one run to DIR for
  *              the NumPy peer (bench/peers/volume_numpy.py)
+ *   --one-gemeente  step one gemeente at a time, not four side by side in
+ *              vector lanes (the same bits; for an A/B in one binary)
  * (default loop 1000)
  */
 #include <math.h>
@@ -205,7 +207,7 @@ static int dim(const char *arg, int lo, int hi, const char *what)
 
 int main(int argc, char **argv)
 {
-    int loop = 1000, quick = 0;
+    int loop = 1000, quick = 0, one_gemeente = 0;
     const char *export_dir = NULL;
     for (int i = 1; i < argc; i++) {
         const char *o = argv[i];
@@ -222,6 +224,8 @@ int main(int argc, char **argv)
             export_dir = argv[++i];
         else if (strcmp(o, "-q") == 0)
             quick = 1;
+        else if (strcmp(o, "--one-gemeente") == 0) /* A/B: no gemeenten side by side in lanes */
+            one_gemeente = 1;
         else
             loop = atoi(o);
     }
@@ -237,6 +241,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_model: out of memory\n");
         return 1;
     }
+    jz_workspace_set_gemeente_lanes(w, !one_gemeente);
     double te = now();
     printf("scenario: %d gemeenten x %d zorgsoorten x %d years, %d steps/year, stages 1..%d "
            "(built in %.1f ms; result %.1f MiB)\n",

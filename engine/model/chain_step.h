@@ -51,20 +51,43 @@
         (sums)[3] = last_;                                        \
     } while (0)
 
+/* Completions C to the routes: next[route_to[n]] += C route_frac[n], in
+ * the order of the routes.  q is the cell (jz_cellyear, or jz_lane_cell
+ * for the lanes). */
+#define JZ_ROUTE_COMPLETIONS(next, q, C)                                 \
+    do {                                                                 \
+        for (int n_ = 0; n_ < (q)->n_route; n_++)                        \
+            (next)[(q)->route_to[n_]] += (C) * (q)->route_frac[n_];      \
+    } while (0)
+
+/* Ageing exits A to the next age band (ageing_to, fraction aged_to) and
+ * completions C to the re-entry ring (fraction reentry, into row reentry_to
+ * at reentry_steps ahead of head, L slots per row).  Element i of next and
+ * ring is at [i * stride]: 1 for a run alone (T = double) and for lanes
+ * that share the integers (T = jz_lane); JZ_LANES for one lane of a lane
+ * vector seen through a double pointer, when the lanes' destinations or
+ * delays differ (gemeenten side by side, flow_lanes.c). */
+#define JZ_ROUTE_AGE_REENTER(next, ring, stride, ageing_to, aged_to, reentry_to, reentry_steps, reentry, \
+                             C, A, head, L)                                                              \
+    do {                                                                                                 \
+        if ((ageing_to) >= 0)                                                                            \
+            (next)[(size_t)(ageing_to) * (size_t)(stride)] += (A) * (aged_to);                           \
+        int slot_ = (head) + (reentry_steps);                                                            \
+        if (slot_ >= (L))                                                                                \
+            slot_ -= (L);                                                                                \
+        (ring)[((size_t)(reentry_to) * (size_t)(L) + (size_t)slot_) * (size_t)(stride)] +=                \
+            (C) * (reentry);                                                                             \
+    } while (0)
+
 /* Send one step's exits on: completions C to the routes (into next[]) and to
  * the re-entry ring (reentry_steps ahead of head, L slots per zorgsoort),
  * ageing exits A to the next age band.  q is the cell (jz_cellyear, or
  * jz_lane_cell for the lanes): one routing rule for both paths. */
-#define JZ_ROUTE_EXITS(next, ring, q, C, A, head, L)                                 \
-    do {                                                                             \
-        for (int n_ = 0; n_ < (q)->n_route; n_++)                                    \
-            (next)[(q)->route_to[n_]] += (C) * (q)->route_frac[n_];                  \
-        if ((q)->ageing_to >= 0)                                                     \
-            (next)[(q)->ageing_to] += (A) * (q)->aged_to;                            \
-        int slot_ = (head) + (q)->reentry_steps;                                     \
-        if (slot_ >= (L))                                                            \
-            slot_ -= (L);                                                            \
-        (ring)[(size_t)(q)->reentry_to * (size_t)(L) + (size_t)slot_] += (C) * (q)->reentry; \
+#define JZ_ROUTE_EXITS(next, ring, q, C, A, head, L)                                              \
+    do {                                                                                          \
+        JZ_ROUTE_COMPLETIONS(next, q, C);                                                         \
+        JZ_ROUTE_AGE_REENTER(next, ring, 1, (q)->ageing_to, (q)->aged_to, (q)->reentry_to,        \
+                             (q)->reentry_steps, (q)->reentry, C, A, head, L);                    \
     } while (0)
 
 /* Add one step of one cell into its year's sums a[] (ACC_* of internal.h):

@@ -559,12 +559,12 @@ static int lanes_alike(const jz_scenario *const *s, int n, int g)
     return 1;
 }
 
-/* Year y's coefficients of cell z of gemeente g in every lane, made
+/* Year y's coefficients of cell z of gemeente g[l] in every lane l, made
  * straight into c, four draws side by side (erlang_lanes.c; the same bits
  * as jz_erlang_step in each lane), or kept from year y - 1 when no lane's
  * inputs changed.  -1 when a lane's inputs are rejected. */
 static int lanes_coef(jz_lane_cell *c, const jz_scenario *const *s, jz_workspace *const *w, int n,
-                      int g, int z, int y)
+                      const int *g, int z, int y)
 {
     const int Z = s[0]->n_zorgsoorten, H = s[0]->meta.horizon;
     const double tau = 12.0 / (double)s[0]->meta.steps_per_year;
@@ -572,7 +572,7 @@ static int lanes_coef(jz_lane_cell *c, const jz_scenario *const *s, jz_workspace
     for (int l = 0; l < JZ_LANES; l++) {
         int i = l < n ? l : 0;
         D[l] = w[i]->m_dur[(size_t)z * (size_t)H + (size_t)y];
-        p[l] = s[i]->cells[(size_t)g * (size_t)Z + (size_t)z].ageing_rate[y];
+        p[l] = s[i]->cells[(size_t)g[i] * (size_t)Z + (size_t)z].ageing_rate[y];
     }
     if (y > 0) {
         int same = 1;
@@ -599,38 +599,94 @@ static int lanes_coef(jz_lane_cell *c, const jz_scenario *const *s, jz_workspace
     return 0;
 }
 
+/* The routes of cell z in every lane into c: lane 0's when every lane has
+ * the same (draws of a Monte Carlo always do), else the union of the
+ * lanes' routes, in increasing order, with fraction +0.0 in a lane that
+ * lacks one (*padded = 1 then: flow_lanes.c adds C x +0.0 there).  The
+ * re-entry and ageing destinations and delays of each lane. */
+static void lanes_routes(jz_lanes *ln, jz_lane_cell *c, jz_workspace *const *w, int n, int z, int *padded)
+{
+    const jz_cellyear *q0 = &w[0]->cy[z];
+    jz_lane *frac = ln->frac + (size_t)z * (size_t)ln->Z;
+    c->route_frac = frac;
+    c->ageing_to = q0->ageing_to;
+    c->reentry_to = q0->reentry_to;
+    c->reentry_steps = q0->reentry_steps;
+    int same = 1, ageing = 1;
+    for (int l = 0; !ln->uniform && l < JZ_LANES; l++) {
+        const jz_cellyear *q = &w[l < n ? l : 0]->cy[z];
+        c->ageing_to_l[l] = q->ageing_to;
+        c->reentry_to_l[l] = q->reentry_to;
+        c->reentry_steps_l[l] = q->reentry_steps;
+        ageing &= q->ageing_to == q0->ageing_to;
+        same &= q->reentry_to == q0->reentry_to && q->reentry_steps == q0->reentry_steps;
+    }
+    c->ageing_alike = ageing;
+    c->ends_alike = ageing && same;
+    /* element l of lane vector i at LANE(p, i, l): plain stores, which
+     * GCC and clang allow through double pointers into vectors */
+#define LANE(p, i, l) ((double *)(p))[(size_t)(i) * JZ_LANES + (size_t)(l)]
+    int alike = 1;
+    for (int l = 1; !ln->uniform && l < n && alike; l++) {
+        const jz_cellyear *q = &w[l]->cy[z];
+        alike = q->n_route == q0->n_route;
+        for (int m = 0; alike && m < q0->n_route; m++)
+            alike = q->route_to[m] == q0->route_to[m];
+    }
+    if (alike) {
+        c->n_route = q0->n_route;
+        c->route_to = q0->route_to;
+        for (int l = 0; l < JZ_LANES; l++) {
+            const jz_cellyear *q = &w[l < n ? l : 0]->cy[z];
+            for (int m = 0; m < c->n_route; m++)
+                LANE(frac, m, l) = q->route_frac[m];
+        }
+        return;
+    }
+    /* merge the lanes' increasing lists */
+    int *to = ln->route_to + (size_t)z * (size_t)ln->Z, pos[JZ_LANES] = {0}, m = 0;
+    for (;;) {
+        int v = ln->Z;
+        for (int l = 0; l < n; l++)
+            if (pos[l] < w[l]->cy[z].n_route && w[l]->cy[z].route_to[pos[l]] < v)
+                v = w[l]->cy[z].route_to[pos[l]];
+        if (v == ln->Z)
+            break;
+        for (int l = 0; l < JZ_LANES; l++) {
+            const jz_cellyear *q = &w[l < n ? l : 0]->cy[z];
+            int taken = l < n && pos[l] < q->n_route && q->route_to[pos[l]] == v;
+            LANE(frac, m, l) = taken ? q->route_frac[pos[l]] : 0.0;
+            *padded |= !taken;
+            pos[l] += taken;
+        }
+        to[m++] = v;
+    }
+    c->n_route = m;
+    c->route_to = to;
+    c->ends_alike = 0; /* the step takes the path of the union */
+}
+
 /* This year's coefficients, cell parameters and cleared sums of every
- * lane into ln, the sums starting from the stocks in ln->stock (1 January).
- * Lanes beyond n repeat lane 0: they compute numbers nobody reads, from
- * numbers, not from whatever was left there.  -1 when a lane's
- * coefficients cannot be made (lanes_coef). */
+ * lane into ln, the sums starting from the stocks in ln->stock (1 January);
+ * lane l is gemeente g[l].  Lanes beyond n repeat lane 0: they compute
+ * numbers nobody reads, from numbers, not from whatever was left there.
+ * *padded = 1 when a lane lacks a route of the union (lanes_routes).  -1
+ * when a lane's coefficients cannot be made (lanes_coef). */
 static int lanes_gather_year(jz_lanes *ln, const jz_scenario *const *s, jz_workspace *const *w,
-                             int n, int g, int y)
+                             int n, const int *g, int y, int *padded)
 {
     for (int z = 0; z < ln->Z; z++) {
         jz_lane_cell *c = &ln->cell[z];
-        const jz_cellyear *q0 = &w[0]->cy[z];
         c->k = w[0]->ez[z]->k;
         if (lanes_coef(c, s, w, n, g, z, y))
             return -1;
-        c->n_route = q0->n_route;
-        c->route_to = q0->route_to;
-        c->ageing_to = q0->ageing_to;
-        c->reentry_to = q0->reentry_to;
-        c->reentry_steps = q0->reentry_steps;
-        jz_lane *frac = ln->frac + (size_t)z * (size_t)ln->Z;
-        c->route_frac = frac;
-        /* element l of lane vector i at LANE(p, i, l): plain stores, which
-         * GCC and clang allow through double pointers into vectors */
-#define LANE(p, i, l) ((double *)(p))[(size_t)(i) * JZ_LANES + (size_t)(l)]
+        lanes_routes(ln, c, w, n, z, padded);
         for (int l = 0; l < JZ_LANES; l++) {
             const jz_workspace *wl = w[l < n ? l : 0];
             const jz_cellyear *q = &wl->cy[z];
             LANE(&c->ext, 0, l) = q->ext;
             LANE(&c->reentry, 0, l) = q->reentry;
             LANE(&c->aged_to, 0, l) = q->aged_to;
-            for (int m = 0; m < c->n_route; m++)
-                LANE(frac, m, l) = q->route_frac[m];
         }
         jz_lane *a = ln->acc + (size_t)z * ACC_N;
         for (int f = 0; f < ACC_N; f++)
@@ -642,22 +698,27 @@ static int lanes_gather_year(jz_lanes *ln, const jz_scenario *const *s, jz_works
 
 /* The chain state of every lane on 1 January of the base year (stocks,
  * transfers in transit, the ring) from the workspaces into ln, where it
- * stays for the whole horizon. */
-static void lanes_state_in(jz_lanes *ln, jz_workspace *const *w, int n, int L)
+ * stays for the whole horizon.  Lane l's ring has Ll[l] slots per row in
+ * its workspace and L >= Ll[l] in ln; at head 0 slot t is t steps ahead in
+ * both. */
+static void lanes_state_in(jz_lanes *ln, jz_workspace *const *w, int n, int L, const int *Ll)
 {
     const size_t Z = (size_t)ln->Z;
+    if (!ln->uniform) /* a lane with a shorter ring leaves slots unset */
+        memset(ln->ring, 0, Z * (size_t)L * sizeof *ln->ring);
     for (int l = 0; l < JZ_LANES; l++) {
-        const jz_workspace *wl = w[l < n ? l : 0];
+        const int i = l < n ? l : 0;
+        const jz_workspace *wl = w[i];
         for (size_t z = 0; z < Z; z++) {
             int k = wl->ez[z]->k;
             for (size_t j = 0; j < (size_t)k; j++) {
-                size_t i = z * JZ_STAGES_MAX + j;
-                LANE(ln->x, i, l) = wl->x[i];
+                size_t x = z * JZ_STAGES_MAX + j;
+                LANE(ln->x, x, l) = wl->x[x];
             }
             LANE(ln->arrive, z, l) = wl->arrive[z];
             LANE(ln->next, z, l) = wl->next[z];
-            for (size_t t = 0; t < (size_t)L; t++)
-                LANE(ln->ring, z * (size_t)L + t, l) = wl->ring[z * (size_t)L + t];
+            for (size_t t = 0; t < (size_t)Ll[i]; t++)
+                LANE(ln->ring, z * (size_t)L + t, l) = wl->ring[z * (size_t)Ll[i] + t];
         }
     }
 }
@@ -695,6 +756,96 @@ static void lanes_end_year(const jz_lanes *ln, const jz_workspace *w, int l, jz_
     end_gemeente_year(r, gs, y, transit, pool, left_care);
 }
 
+/* 1 when a lane of this year's sums has a non-finite completion total.
+ * When none has, no lane's C was inf or NaN in any step, and every padded
+ * route added exactly +0.0 (a sum of the C, all >= 0, stays non-finite
+ * once it is). */
+static int lanes_nonfinite(const jz_lanes *ln, int n)
+{
+    int bad = 0;
+    for (int z = 0; z < ln->Z; z++)
+        for (int l = 0; l < n; l++)
+            bad |= !isfinite(ln->acc[(size_t)z * ACC_N + ACC_COMPL][l]);
+    return bad;
+}
+
+/* The re-entry pool of lane l in ring_pool's order (its rows, its own Ll
+ * slots from slot 0) from the ring of ln (L slots per row, at head after
+ * `steps` steps): lane l's slot t holds what arrives (t - its head) mod Ll
+ * steps ahead, which ln holds that many slots after head. */
+static double lanes_pool(jz_lanes *ln, const jz_workspace *wl, int n_rows, int l, int L, int Ll,
+                         int head, long steps)
+{
+    const int head_l = (int)(steps % Ll);
+    const double *ring = (const double *)ln->ring;
+    /* ln's slot of lane l's slot t, t = 0 .. Ll - 1 (no division per slot) */
+    int *slot = ln->pool_slot;
+    for (int t = 0, off = head_l ? Ll - head_l : 0; t < Ll; t++) {
+        int i = head + off;
+        slot[t] = i >= L ? i - L : i;
+        if (++off == Ll)
+            off = 0;
+    }
+    double pool = 0.0;
+    for (int k = 0; k < n_rows; k++) {
+        const double *row = ring + (size_t)wl->ring_rows[k] * (size_t)L * JZ_LANES + (size_t)l;
+        for (int t = 0; t < Ll; t++)
+            pool += row[(size_t)slot[t] * JZ_LANES];
+    }
+    return pool;
+}
+
+/* The horizon of lanes set up by the callers below (prepared, start state
+ * and routes in each workspace, coef_lanes set): lane l is gemeente g[l]
+ * of s[l], with Ll[l] ring slots and n_rows[l] ring rows of its own (L the
+ * longest).  draws: every lane is the same gemeente (the Monte Carlo).
+ * -1 when the lanes cannot finish (a lane's inputs are rejected, or a
+ * padded route met a non-finite C): the callers then project each lane
+ * alone, which writes every year again. */
+static int lanes_project(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r, int n,
+                         const int *g, int L, const int *Ll, const int *n_rows, int draws, jz_error *err)
+{
+    jz_lanes *ln = w[0]->lanes;
+    const int H = s[0]->meta.horizon, S = s[0]->meta.steps_per_year;
+    double left_care[JZ_LANES] = {0};
+    int head = 0;
+    ln->uniform = draws; /* draws: lanes_alike vouched for lane 0's integers in every lane */
+    for (int y = 0; y < H; y++) {
+        int rc = 0, padded = 0;
+        for (int l = 0; l < n && !rc; l++)
+            rc = start_year(s[l], w[l], g[l], y, 0, err);
+        if (y == 0 && !rc) { /* the state moves into the lanes and stays there */
+            lanes_state_in(ln, w, n, L, Ll);
+            lanes_stock(ln, w[0]);
+        }
+        if (rc || lanes_gather_year(ln, s, w, n, g, y, &padded))
+            return -1;
+        head = jz_lanes_year(ln, S, L, head);
+        if (padded && lanes_nonfinite(ln, n))
+            return -1;
+        lanes_stock(ln, w[0]); /* 31 December, and 1 January of the next year */
+        /* the re-entry pool, each lane summed in end_year's order (in
+         * plain doubles: a 4-double vector in the default build lives on
+         * the stack, and each addition would wait for the last store) */
+        double pool[JZ_LANES] = {0};
+        if (draws) {
+            const double *ring = (const double *)ln->ring;
+            for (int k = 0; k < n_rows[0]; k++)
+                for (size_t t = 0; t < (size_t)L; t++) {
+                    const double *slot = ring + ((size_t)w[0]->ring_rows[k] * (size_t)L + t) * JZ_LANES;
+                    for (int l = 0; l < JZ_LANES; l++)
+                        pool[l] += slot[l];
+                }
+        } else {
+            for (int l = 0; l < n; l++)
+                pool[l] = lanes_pool(ln, w[l], n_rows[l], l, L, Ll[l], head, (long)(y + 1) * S);
+        }
+        for (int l = 0; l < n; l++)
+            lanes_end_year(ln, w[l], l, r[l], jz_result_slot(w[l], g[l]), y, pool[l], &left_care[l]);
+    }
+    return 0;
+}
+
 int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
                             jz_result *const *r, int n, int g, jz_error *err)
 {
@@ -717,16 +868,16 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
         return JZ_OK;
     }
 
-    jz_lanes *ln = w[0]->lanes;
-    const int H = s[0]->meta.horizon, S = s[0]->meta.steps_per_year;
     const int L = ring_length(s[0], g);
-    const int n_rows = ring_rows(s[0], g, w[0]->ring_rows); /* alike: every lane's rows */
-    double left_care[JZ_LANES] = {0};
+    int gl[JZ_LANES] = {0}, Ll[JZ_LANES] = {0}, n_rows[JZ_LANES] = {0};
+    n_rows[0] = ring_rows(s[0], g, w[0]->ring_rows); /* alike: every lane's rows */
     /* the lanes passed the checks (no NaN or negative transition) and
      * lanes_alike: every lane has lane 0's routes, year by year */
     routes_of_gemeente(s[0], w[0], g);
-    const size_t Z = (size_t)ln->Z;
+    const size_t Z = (size_t)s[0]->n_zorgsoorten;
     for (int l = 0; l < n; l++) {
+        gl[l] = g;
+        Ll[l] = L;
         start_state(s[l], w[l], g, L);
         w[l]->coef_lanes = 1; /* the coefficients: lanes_gather_year */
         if (l == 0)
@@ -739,46 +890,52 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
             w[l]->cy[z].ageing_to = w[0]->cy[z].ageing_to;
         }
     }
-    int head = 0;
-    for (int y = 0; y < H; y++) {
-        int rc = 0;
-        for (int l = 0; l < n && !rc; l++)
-            rc = start_year(s[l], w[l], g, y, 0, err);
-        if (y == 0 && !rc) { /* the state moves into the lanes and stays there */
-            lanes_state_in(ln, w, n, L);
-            lanes_stock(ln, w[0]);
-        }
-        if (!rc && lanes_gather_year(ln, s, w, n, g, y))
-            rc = -1;
-        if (rc) {
-            /* a lane's inputs are rejected: one lane at a time, so that
-             * the error names the gemeente and year as a run alone does */
-            for (int l = 0; l < n; l++)
-                w[l]->coef_lanes = 0;
-            for (int l = 0; l < n; l++) {
-                rc = project(s[l], w[l], r[l], g, err);
-                if (rc)
-                    return rc;
-            }
-            return JZ_OK;
-        }
-        head = jz_lanes_year(ln, S, L, head);
-        lanes_stock(ln, w[0]); /* 31 December, and 1 January of the next year */
-        /* the re-entry pool, each lane summed in end_year's order (in
-         * plain doubles: a 4-double vector in the default build lives on
-         * the stack, and each addition would wait for the last store) */
-        double pool[JZ_LANES] = {0};
-        const double *ring = (const double *)ln->ring;
-        for (int k = 0; k < n_rows; k++)
-            for (size_t t = 0; t < (size_t)L; t++) {
-                const double *slot = ring + ((size_t)w[0]->ring_rows[k] * (size_t)L + t) * JZ_LANES;
-                for (int l = 0; l < JZ_LANES; l++)
-                    pool[l] += slot[l];
-            }
-        for (int l = 0; l < n; l++)
-            lanes_end_year(ln, w[l], l, r[l], jz_result_slot(w[l], g), y, pool[l], &left_care[l]);
-    }
+    int rc = lanes_project(s, w, r, n, gl, L, Ll, n_rows, 1, err);
     for (int l = 0; l < n; l++)
         w[l]->coef_lanes = 0;
+    if (rc) {
+        /* a lane's inputs are rejected: one lane at a time, so that the
+         * error names the gemeente and year as a run alone does */
+        for (int l = 0; l < n; l++) {
+            rc = project(s[l], w[l], r[l], g, err);
+            if (rc)
+                return rc;
+        }
+    }
     return JZ_OK;
+}
+
+int jz_flows_gemeenten_lanes(const jz_scenario *s, jz_workspace *const *w, jz_result *r, int n, int g0,
+                             jz_error *err)
+{
+    const int Z = s->n_zorgsoorten;
+    if (n < 2 || n > JZ_LANES || w[0]->rolling)
+        return 1;
+    for (int z = 0; z < Z; z++)
+        if (s->zorgsoorten[z].mix.share != 0.0)
+            return 1;
+    const jz_scenario *sl[JZ_LANES];
+    jz_result *rl[JZ_LANES];
+    int g[JZ_LANES] = {0}, Ll[JZ_LANES] = {0}, n_rows[JZ_LANES] = {0}, L = 0;
+    for (int l = 0; l < n; l++) {
+        int taken;
+        sl[l] = s;
+        rl[l] = r;
+        g[l] = g0 + l;
+        if (w[l]->rolling || prepare(s, w[l], r, g[l], &taken, err) || taken)
+            return 1; /* one by one: a run alone reports the first error */
+        Ll[l] = ring_length(s, g[l]);
+        if (Ll[l] > L)
+            L = Ll[l];
+    }
+    for (int l = 0; l < n; l++) {
+        start_state(s, w[l], g[l], Ll[l]);
+        routes_of_gemeente(s, w[l], g[l]);
+        n_rows[l] = ring_rows(s, g[l], w[l]->ring_rows);
+        w[l]->coef_lanes = 1; /* the coefficients: lanes_gather_year */
+    }
+    int rc = lanes_project(sl, w, rl, n, g, L, Ll, n_rows, 0, err);
+    for (int l = 0; l < n; l++)
+        w[l]->coef_lanes = 0;
+    return rc ? 1 : 0;
 }

@@ -41,6 +41,8 @@ void jz_lanes_free(jz_lanes *ln)
         return;
     free(ln->cell);
     free(ln->frac);
+    free(ln->route_to);
+    free(ln->pool_slot);
     free(ln->x);
     free(ln->arrive);
     free(ln->next);
@@ -64,13 +66,15 @@ jz_lanes *jz_lanes_alloc(int Z, int ring_cap)
     if (ln->cell)
         memset(ln->cell, 0, cell_bytes);
     ln->frac = lane_array(z * z);
+    ln->route_to = calloc(z > 0 ? z * z : 1, sizeof *ln->route_to);
+    ln->pool_slot = calloc(ring_cap > 0 ? (size_t)ring_cap : 1, sizeof *ln->pool_slot);
     ln->x = lane_array(z * JZ_STAGES_MAX);
     ln->arrive = lane_array(z);
     ln->next = lane_array(z);
     ln->ring = lane_array(z * (size_t)ring_cap);
     ln->acc = lane_array(z * ACC_N);
     ln->stock = lane_array(z);
-    if (!ln->cell || !ln->frac || !ln->x || !ln->arrive || !ln->next || !ln->ring || !ln->acc || !ln->stock) {
+    if (!ln->cell || !ln->frac || !ln->route_to || !ln->pool_slot || !ln->x || !ln->arrive || !ln->next || !ln->ring || !ln->acc || !ln->stock) {
         jz_lanes_free(ln);
         return NULL;
     }
@@ -89,8 +93,11 @@ static inline void lane_chain_step(const jz_lane_cell *restrict e, jz_lane *rest
 /* The clones are of a static function behind a plain one: clang 14 names
  * the dispatcher of an exported multiversioned function differently from
  * what callers in other files link to. */
-JZ_LANES_CLONES
-static int lanes_year(jz_lanes *ln, int S, int L, int head)
+/* uniform = 1 (a constant where it is inlined): every cell of every lane
+ * has lane 0's integers, as draws of one gemeente always do, and the step
+ * has no path for routes that differ. */
+static inline __attribute__((always_inline)) int lanes_year_of(jz_lanes *ln, int S, int L, int head,
+                                                               const int uniform)
 {
     const int Z = ln->Z;
     for (int m = 0; m < S; m++) {
@@ -118,7 +125,24 @@ static int lanes_year(jz_lanes *ln, int S, int L, int head)
             jz_lane C = e->r * sums[3];
             jz_lane A = e->a * cm;
 
-            JZ_ROUTE_EXITS(ln->next, ln->ring, e, C, A, head, L); /* as flow.c's route_exits */
+            if (uniform || e->ends_alike) {
+                JZ_ROUTE_EXITS(ln->next, ln->ring, e, C, A, head, L); /* as flow.c's route_exits */
+            } else {
+                /* gemeenten side by side: the union of their routes (a
+                 * lane's missing route adds C x +0.0 = +0.0 to a sum that
+                 * started at +0.0 and is never -0.0: no bit changes; a
+                 * non-finite C is caught after the year, flow.c), then
+                 * each lane's ageing exits and re-entries to its own
+                 * destination and slot, in route_exits' order */
+                JZ_ROUTE_COMPLETIONS(ln->next, e, C);
+                if (e->ageing_alike && e->ageing_to >= 0)
+                    ln->next[e->ageing_to] += A * e->aged_to;
+                double *next = (double *)ln->next, *ring = (double *)ln->ring;
+                for (int l = 0; l < JZ_LANES; l++)
+                    JZ_ROUTE_AGE_REENTER(next + l, ring + l, JZ_LANES, e->ageing_alike ? -1 : e->ageing_to_l[l],
+                                         e->aged_to[l], e->reentry_to_l[l], e->reentry_steps_l[l],
+                                         e->reentry[l], C[l], A[l], head, L);
+            }
             JZ_STEP_SUMS(a, in_tr, in_re, C, A, cm);
         }
         for (int z = 0; z < Z; z++) {
@@ -130,6 +154,12 @@ static int lanes_year(jz_lanes *ln, int S, int L, int head)
             head = 0;
     }
     return head;
+}
+
+JZ_LANES_CLONES
+static int lanes_year(jz_lanes *ln, int S, int L, int head)
+{
+    return ln->uniform ? lanes_year_of(ln, S, L, head, 1) : lanes_year_of(ln, S, L, head, 0);
 }
 
 int jz_lanes_year(jz_lanes *ln, int S, int L, int head)

@@ -16,7 +16,8 @@
  *
  * The workspace holds the state of ONE gemeente at a time (gemeenten do not
  * exchange clients), so its size does not grow with G and it stays in cache
- * while the run streams through the months.
+ * while the run streams through the months; its peers hold the other
+ * gemeenten whose chains a run steps side by side (at most JZ_MODEL_LANES).
  */
 #ifndef JZ_MODEL_INTERNAL_H
 #define JZ_MODEL_INTERNAL_H
@@ -110,6 +111,11 @@ struct jz_workspace {
     /* the chains of JZ_MODEL_LANES runs side by side (lanes.h): used in
      * the workspace of lane 0 by jz_model_run_lanes */
     struct jz_lanes *lanes;
+    /* one run's gemeenten side by side (run.c, jz_flows_gemeenten_lanes):
+     * the workspaces of lanes 1 .. JZ_MODEL_LANES - 1, this one being lane
+     * 0 (NULL in those workspaces themselves) */
+    struct jz_workspace *peer[JZ_MODEL_LANES - 1];
+    int gemeente_lanes; /* 1 (default): jz_model_run uses the peers (jz_workspace_set_gemeente_lanes) */
 };
 
 /* The result slot that gemeente g's numbers go to: g itself, or in a
@@ -153,6 +159,16 @@ int jz_flows_gemeente(const jz_scenario *s, jz_workspace *w, jz_result *r,
  * projected one by one.  On error err is that of some failing lane. */
 int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
                             jz_result *const *r, int n, int g, jz_error *err);
+
+/* flow.c: the volumes of gemeenten g0 .. g0 + n - 1 of one run (2 <= n <=
+ * JZ_MODEL_LANES), their chains side by side, lane l in workspace w[l]
+ * (w[0]->lanes steps them); the same bits in r as n calls of
+ * jz_flows_gemeente.  0 when done; 1 when nothing usable was written and
+ * each gemeente must go alone (jz_flows_gemeente, which then also reports
+ * any error): a rolling result, a duration mixture, a gemeente whose
+ * inputs are rejected, a non-finite number where routes differ. */
+int jz_flows_gemeenten_lanes(const jz_scenario *s, jz_workspace *const *w, jz_result *r, int n, int g0,
+                             jz_error *err);
 
 /* mixture.c: zorgsoorten whose duration is a two-branch mixture.
  * jz_mix_setup: this year's branch coefficients of cell z for mean zorgduur

@@ -29,8 +29,13 @@
 typedef double jz_lane __attribute__((vector_size(JZ_LANES * sizeof(double))));
 
 /* One zorgsoort in the current year, all lanes: the coefficients of its
- * chain (jz_erlang) and its cell parameters (jz_cellyear).  The integers
- * are those of lane 0; flow.c runs lanes together only when they agree. */
+ * chain (jz_erlang) and its cell parameters (jz_cellyear).  The draws of a
+ * Monte Carlo share every integer (those of lane 0).  Gemeenten side by
+ * side (one run, jz_flows_gemeenten_lanes) share k but may differ in their
+ * routes, ageing destination, re-entry destination and delay: the routes
+ * are then the union of the lanes' routes (a lane without route n has
+ * fraction +0.0 there), and the re-entries, and the ageing exits when their
+ * destinations differ, go lane by lane (the *_l members). */
 typedef struct jz_lane_cell {
     jz_lane phi[JZ_STAGES_MAX], gamma[JZ_STAGES_MAX], W[JZ_STAGES_MAX];
     jz_lane V, V_last, r, a; /* jz_erlang */
@@ -39,14 +44,20 @@ typedef struct jz_lane_cell {
     const jz_lane *route_frac; /* [n_route] fractions of completions to route_to[n] */
     const int *route_to;
     int k, n_route, ageing_to, reentry_to, reentry_steps;
+    int ends_alike;   /* 1: every lane has ageing_to, reentry_to, reentry_steps */
+    int ageing_alike; /* 1: every lane has ageing_to */
+    int ageing_to_l[JZ_LANES], reentry_to_l[JZ_LANES], reentry_steps_l[JZ_LANES];
 } jz_lane_cell;
 
 /* The state of one gemeente's chains in all lanes; allocated with a
  * workspace (jz_lanes_alloc), used in the workspace of lane 0. */
 typedef struct jz_lanes {
     int Z, ring_cap;
+    int uniform;        /* 1: every cell of every lane has lane 0's integers (draws of one gemeente) */
     jz_lane_cell *cell; /* [Z] */
     jz_lane *frac;      /* [Z * Z] route fractions, cell z's at z * Z */
+    int *route_to;      /* [Z * Z] the union of the lanes' routes, cell z's at z * Z */
+    int *pool_slot;     /* [ring_cap] a lane's ring slot t in the lanes' ring (flow.c) */
     jz_lane *x;         /* [Z * JZ_STAGES_MAX] stock per stage */
     jz_lane *arrive;    /* [Z] transfers arriving in the current step */
     jz_lane *next;      /* [Z] transfers leaving now, arriving next step */
@@ -59,8 +70,10 @@ jz_lanes *jz_lanes_alloc(int Z, int ring_cap);
 void jz_lanes_free(jz_lanes *ln);
 
 /* Step S months of the Z chains in every lane, from ring slot head of a
- * ring of L slots; adds the months' arrivals, exits and client-steps into
- * acc.  Returns the ring slot of the next step. */
+ * ring of L slots (L: the longest ring of the lanes; a lane with a shorter
+ * ring of its own has the same re-entries in the same order, in slots
+ * further from its head); adds the months' arrivals, exits and
+ * client-steps into acc.  Returns the ring slot of the next step. */
 int jz_lanes_year(jz_lanes *ln, int S, int L, int head);
 
 #endif

@@ -93,7 +93,9 @@ void jz_result_free(jz_result *r)
     free(r);
 }
 
-jz_workspace *jz_workspace_alloc(const jz_scenario *s)
+/* A workspace; with peers, also those of the other lanes of one run's
+ * gemeenten side by side (internal.h). */
+static jz_workspace *workspace_alloc(const jz_scenario *s, int peers)
 {
     if (!dims_ok(s))
         return NULL;
@@ -120,9 +122,13 @@ jz_workspace *jz_workspace_alloc(const jz_scenario *s)
     w->m_fin_mode = calloc(2 * Z, sizeof *w->m_fin_mode);
     w->mix_e = calloc(2 * Z, sizeof *w->mix_e); /* k = 0: empty */
     w->mix_x = calloc(2 * Z * JZ_STAGES_MAX, sizeof *w->mix_x);
-    w->lanes = jz_lanes_alloc(w->Z, w->ring_cap);
+    /* the lanes are stepped in lane 0's workspace only */
+    w->lanes = peers ? jz_lanes_alloc(w->Z, w->ring_cap) : NULL;
+    int peers_ok = 1;
+    for (int l = 0; peers && l < JZ_MODEL_LANES - 1; l++)
+        peers_ok &= (w->peer[l] = workspace_alloc(s, 0)) != NULL;
     if (!w->block || !w->coef || !w->coef_use || !w->ez || !w->cy || !w->route_to || !w->m_fin_mode || !w->mix_e ||
-        !w->mix_x || !w->lanes) {
+        !w->mix_x || (peers && !w->lanes) || !peers_ok) {
         jz_workspace_free(w);
         return NULL;
     }
@@ -157,6 +163,14 @@ jz_workspace *jz_workspace_alloc(const jz_scenario *s)
     return w;
 }
 
+jz_workspace *jz_workspace_alloc(const jz_scenario *s)
+{
+    jz_workspace *w = workspace_alloc(s, 1);
+    if (w)
+        w->gemeente_lanes = 1;
+    return w;
+}
+
 void jz_workspace_free(jz_workspace *w)
 {
     if (!w)
@@ -171,5 +185,7 @@ void jz_workspace_free(jz_workspace *w)
     free(w->mix_e);
     free(w->mix_x);
     jz_lanes_free(w->lanes);
+    for (int l = 0; l < JZ_MODEL_LANES - 1; l++)
+        jz_workspace_free(w->peer[l]);
     free(w);
 }

@@ -7,13 +7,17 @@
  *
  * Pure and re-entrant: reads s through a const pointer, writes only w and
  * r, no globals, no I/O, no allocation; each gemeente is independent (no
- * clients cross gemeente borders), so the workspace only ever holds one.
+ * clients cross gemeente borders), so the workspace only ever holds one,
+ * or with its peers the JZ_MODEL_LANES whose chains are stepped side by
+ * side (run_gemeenten_lanes; their money and totals still follow one by
+ * one, in gemeente order).
  * A run may call the caller back before each gemeente
  * (jz_model_run_each, jz_model_run_lanes_each): the caller
  * then writes that gemeente's cells in its own scenarios, which the run
  * reads only after the call.
  */
 #include <math.h>
+#include <string.h>
 
 #include "jzsim/regio.h"
 #include "model/internal.h"
@@ -32,6 +36,11 @@ void jz_workspace_set_rolling(jz_workspace *w, int on, int keep)
 void jz_workspace_set_checked(jz_workspace *w, const unsigned char *checked)
 {
     w->checked = checked;
+}
+
+void jz_workspace_set_gemeente_lanes(jz_workspace *w, int on)
+{
+    w->gemeente_lanes = on != 0;
 }
 
 int jz_model_run(const jz_scenario *s, jz_workspace *w, jz_result *r, jz_error *err)
@@ -177,15 +186,58 @@ static int run_end(const jz_scenario *s, jz_workspace *w, jz_result *r, const ov
     return JZ_OK;
 }
 
+/* Gemeenten g .. g + n - 1 with their chains side by side (flow.c,
+ * jz_flows_gemeenten_lanes), then each one's money and its part of the
+ * region in order, as run_gemeente does; how many were done (0: gemeente g
+ * goes alone).  Not for a rolling result (one slot for every gemeente) nor
+ * for a gemeente with a local measure (its run without measures first). */
+static int run_gemeenten_lanes(const jz_scenario *s, jz_workspace *w, jz_result *r,
+                               const jz_run_options *opt, int g, overflow *over, jz_error *err)
+{
+    int n = s->n_gemeenten - g < JZ_MODEL_LANES ? s->n_gemeenten - g : JZ_MODEL_LANES;
+    if (n < 2 || w->rolling || !w->gemeente_lanes || !w->peer[0])
+        return 0;
+    for (int l = 0; l < n; l++)
+        if (needs_counterfactual(s, w, opt, g + l))
+            return 0;
+    jz_workspace *wl[JZ_MODEL_LANES] = {w};
+    for (int l = 1; l < n; l++) { /* the peers run as w does */
+        jz_workspace *p = wl[l] = w->peer[l - 1];
+        p->measure_active = w->measure_active;
+        p->totals = w->totals;
+        p->checked = w->checked;
+        p->rolling = 0;
+        p->keep = -1;
+        p->volumes = w->volumes;
+        p->measures_off = 0;
+        memcpy(p->budget_factor, w->budget_factor, (size_t)s->meta.horizon * sizeof *w->budget_factor);
+    }
+    if (jz_flows_gemeenten_lanes(s, wl, r, n, g, err))
+        return 0;
+    jz_error_clear(err);
+    for (int l = 0; l < n; l++)
+        run_gemeente_rest(s, wl[l], r, g + l, 0, 0, over);
+    return n;
+}
+
+/* Without a hook, gemeenten go side by side in groups where they can
+ * (run_gemeenten_lanes); with one, one by one: the hook is called once per
+ * gemeente, just before its projection. */
 static int run_one(const jz_scenario *s, jz_workspace *w, jz_result *r, const jz_run_options *opt,
                    jz_gemeente_hook before, void *ctx, jz_error *err)
 {
     overflow over;
     int rc = run_begin(s, w, r, opt, &over, err);
-    for (int g = 0; !rc && g < s->n_gemeenten; g++) {
+    for (int g = 0; !rc && g < s->n_gemeenten;) {
+        int done = before ? 0 : run_gemeenten_lanes(s, w, r, opt, g, &over, err);
+        if (done) {
+            g += done;
+            continue;
+        }
         if (before) /* the caller's last writes into g's cells */
             before(ctx, g);
         rc = run_gemeente(s, w, r, opt, g, &over, err);
+        g++;
     }
     return rc ? rc : run_end(s, w, r, &over, err);
 }

@@ -202,7 +202,9 @@ int jz_model_check_size_rolling(const jz_scenario *s, int threads, int runs, siz
                                 jz_error *err);
 
 /* Scratch memory for one run at a time; sized for the dimensions of s and
- * reusable for any scenario with the same dimensions (copies, draws). */
+ * reusable for any scenario with the same dimensions (copies, draws).  It
+ * holds the chains of JZ_MODEL_LANES gemeenten, which a run steps side by
+ * side (jz_workspace_set_gemeente_lanes). */
 typedef struct jz_workspace jz_workspace;
 jz_workspace *jz_workspace_alloc(const jz_scenario *s);
 void jz_workspace_free(jz_workspace *w);
@@ -269,6 +271,12 @@ int jz_model_run_lanes_each(const jz_scenario *const *s, jz_workspace *const *w,
  * scenario-wide checks always run.  checked ([G]) must outlive those runs;
  * NULL (the default) checks every gemeente. */
 void jz_workspace_set_checked(jz_workspace *w, const unsigned char *checked);
+
+/* Whether runs with w (jz_model_run, a full result) step the chains of up
+ * to JZ_MODEL_LANES gemeenten side by side in vector lanes (on = 1, the
+ * default) or one gemeente at a time (on = 0).  The results are the same
+ * bits either way; 0 is for comparisons and benchmarks. */
+void jz_workspace_set_gemeente_lanes(jz_workspace *w, int on);
 
 /* What the region slot g = G of the result holds after a run with w. */
 typedef enum {
