@@ -184,16 +184,13 @@ int jz_measures_local_on(const jz_scenario *s, const jz_workspace *w, int g);
 /* money.c: money of gemeente g (needs the flows of g in r). */
 void jz_money_gemeente(const jz_scenario *s, const jz_workspace *w,
                        jz_result *r, int g);
-/* money.c: jz_money_gemeente once the cells' money (prices, cost, budget,
- * tekort and its decomposition per cell-year) is in r: the
- * Hervormingsagenda savings, the fixed lines and the gemeente-year lines. */
-void jz_money_gemeente_after_cells(const jz_scenario *s, const jz_workspace *w,
-                                   jz_result *r, int g);
-/* money_lanes.c: the cells' money of gemeente g for the n lanes at once,
- * the same bits as money.c; 1 when done, 0 (nothing written) when the
- * cells are not plain enough and each lane needs jz_money_gemeente. */
-int jz_money_cells_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
-                         int n, int g);
+/* money_lanes.c: jz_money_gemeente of gemeente g for the n lanes at once,
+ * the same bits as money.c.  Returns the lanes done (bit l for lane l);
+ * every other lane needs jz_money_gemeente (0: the lanes are not plain
+ * enough, nothing was written; a lane with a care cost that is not finite
+ * has figures here that are not money.c's). */
+unsigned jz_money_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
+                                 int n, int g);
 
 /* total.c; totals is JZ_TOTALS_* (the arrays of the region slot written) */
 void jz_total_clear(jz_result *r, int totals);
