@@ -101,6 +101,8 @@ struct jz_workspace {
     double *m_ha_spread_intensity; /* [H] rows without shares, cause intensity */
     double *m_cost_off;   /* [H] g_cost of this gemeente with every measure off */
     int measures_off;     /* 1: this run of the gemeente has every measure off */
+    int m_zero;           /* 1: m_invest and the m_ha* arrays hold +0.0 (measures.c: a
+                             scenario without measures leaves them so) */
     int *m_fin_mode;      /* [Z] financing mode (cell.financing) */
     int *m_fin_from;      /* [Z] first year index of it (cell.financing_from) */
     double *block;     /* storage for the doubles above */

@@ -30,7 +30,6 @@
  */
 #include <math.h>
 #include <stdint.h>
-#include <string.h>
 
 #include "model/internal.h"
 #include "model/lanes.h"
@@ -77,7 +76,7 @@ JZ_LANES_CLONES
 static void cells_lanes(const jz_cell *const c[JZ_LANES], const double *const cost[JZ_LANES],
                         const double *const bf[JZ_LANES], jz_result *const *r,
                         const size_t i0[JZ_LANES], int n, int H, int has_budget,
-                        jz_lane (*sums)[GYS_N])
+                        jz_lane (*sums)[GYS_N], int first)
 {
     const jz_lane zero = {0}, one = zero + 1.0;
     const double w0 = 1.0 / 3.0, w1 = 1.0 / 6.0, w2 = 1.0 / 3.0; /* shapley3's */
@@ -172,6 +171,9 @@ static void cells_lanes(const jz_cell *const c[JZ_LANES], const double *const co
             rl->ha_saving[i] = 0.0;
         }
         const jz_lane dec_external = ext_cost - ebud, dec_start = zero;
+        if (first) /* each sum from +0.0, as money.c's */
+            for (int f = 0; f < GYS_N; f++)
+                sums[y][f] = zero;
         JZ_GY_SUM(sums[y], st, ie, ir, V, total_cost, budget, en, in, out, tariff, dec_external, p0, p1,
                   dec_start);
     }
@@ -249,12 +251,12 @@ static unsigned lines_lanes(const jz_scenario *const *s, jz_workspace *const *w,
 unsigned jz_money_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
                                  int n, int g)
 {
-    if (n < 2 || n > JZ_LANES || s[0]->meta.horizon > JZ_HORIZON_MAX || !plain(s, w, n, g))
+    if (n < 2 || n > JZ_LANES || s[0]->n_zorgsoorten < 1 || s[0]->meta.horizon > JZ_HORIZON_MAX ||
+        !plain(s, w, n, g))
         return 0;
     const int Z = s[0]->n_zorgsoorten, H = s[0]->meta.horizon;
-    /* the year's sums over the zorgsoorten, from +0.0 */
+    /* the year's sums over the zorgsoorten (cleared by the first) */
     jz_lane sums[JZ_HORIZON_MAX][GYS_N];
-    memset(sums, 0, (size_t)H * sizeof sums[0]);
     for (int z = 0; z < Z; z++) {
         const jz_cell *c[JZ_LANES];
         const double *cost[JZ_LANES], *bf[JZ_LANES];
@@ -268,7 +270,7 @@ unsigned jz_money_gemeente_lanes(const jz_scenario *const *s, jz_workspace *cons
             i0[l] = jz_result_cz(r[l], jz_result_slot(w[l], g), z, 0);
         }
         cells_lanes(c, cost, bf, r, i0, n, H, s[0]->cells[(size_t)g * (size_t)Z + (size_t)z].has_budget,
-                    sums);
+                    sums, z == 0);
     }
     return lines_lanes(s, w, r, n, g, H, sums);
 }
