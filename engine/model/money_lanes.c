@@ -81,28 +81,53 @@ static void cells_lanes(const jz_cell *const c[JZ_LANES], const double *const co
     const jz_lane zero = {0}, one = zero + 1.0;
     const double w0 = 1.0 / 3.0, w1 = 1.0 / 6.0, w2 = 1.0 / 3.0; /* shapley3's */
     jz_lane T = one, I = one;
+    /* each lane's series, found once for all years (a lane beyond n reads
+     * lane 0's: numbers that are computed but never stored) */
+    enum { TI, TC, IT, BF, CY, BV, BP, V_, UQ, ST, IE, IR, EN, IN, OUT, N_IN };
+    const double *in_p[N_IN][JZ_LANES];
+    for (int l = 0; l < JZ_LANES; l++) {
+        const int k = l < n ? l : 0;
+        const jz_result *rk = r[k];
+        const size_t i = i0[k];
+        in_p[TI][l] = c[k]->tariff_index;
+        in_p[TC][l] = c[k]->tariff_correction;
+        in_p[IT][l] = c[k]->intensity_trend;
+        in_p[BF][l] = bf[k];
+        in_p[CY][l] = cost[k];
+        in_p[BV][l] = c[k]->budget_volume; /* read only with a begroting */
+        in_p[BP][l] = c[k]->budget_price;
+        in_p[V_][l] = rk->client_years + i;
+        in_p[UQ][l] = rk->unique + i;
+        in_p[ST][l] = rk->start + i;
+        in_p[IE][l] = rk->instroom_ext + i;
+        in_p[IR][l] = rk->instroom_reentry + i;
+        in_p[EN][l] = rk->end + i;
+        in_p[IN][l] = rk->instroom + i;
+        in_p[OUT][l] = rk->uitstroom + i;
+    }
+#define GATHER_(v, f)                                   \
+    jz_lane v;                                          \
+    for (int l_ = 0; l_ < JZ_LANES; l_++)               \
+        v[l_] = in_p[f][l_][y]
     for (int y = 0; y < H; y++) {
-        jz_lane ti = zero, tc = zero, it = zero, B = zero, V = zero, cy = zero;
-        jz_lane bv = zero, bp = zero, uq = zero;
-        jz_lane st = zero, ie = zero, ir = zero, en = zero, in = zero, out = zero;
-        for (int l = 0; l < n; l++) {
-            size_t i = i0[l] + (size_t)y;
-            st[l] = r[l]->start[i];
-            ie[l] = r[l]->instroom_ext[i];
-            ir[l] = r[l]->instroom_reentry[i];
-            en[l] = r[l]->end[i];
-            in[l] = r[l]->instroom[i];
-            out[l] = r[l]->uitstroom[i];
-            ti[l] = c[l]->tariff_index[y];
-            tc[l] = c[l]->tariff_correction[y];
-            it[l] = c[l]->intensity_trend[y];
-            B[l] = bf[l][y];
-            V[l] = r[l]->client_years[i];
-            cy[l] = cost[l][y];
-            uq[l] = r[l]->unique[i];
-            if (has_budget) {
-                bv[l] = c[l]->budget_volume[y];
-                bp[l] = c[l]->budget_price[y];
+        GATHER_(ti, TI);
+        GATHER_(tc, TC);
+        GATHER_(it, IT);
+        GATHER_(B, BF);
+        GATHER_(cy, CY);
+        GATHER_(V, V_);
+        GATHER_(uq, UQ);
+        GATHER_(st, ST);
+        GATHER_(ie, IE);
+        GATHER_(ir, IR);
+        GATHER_(en, EN);
+        GATHER_(in, IN);
+        GATHER_(out, OUT);
+        jz_lane bv = zero, bp = zero;
+        if (has_budget) {
+            for (int l = 0; l < JZ_LANES; l++) {
+                bv[l] = in_p[BV][l][y];
+                bp[l] = in_p[BP][l][y];
             }
         }
         if (y > 0) {
@@ -177,6 +202,7 @@ static void cells_lanes(const jz_cell *const c[JZ_LANES], const double *const co
         JZ_GY_SUM(sums[y], st, ie, ir, V, total_cost, budget, en, in, out, tariff, dec_external, p0, p1,
                   dec_start);
     }
+#undef GATHER_
 }
 
 /* The fixed lines and the gemeente-year lines of every year in every lane,
