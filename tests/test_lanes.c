@@ -254,6 +254,41 @@ static void test_lanes_money(void **state)
     jz_scenario_free(s);
 }
 
+/* A lane whose care cost overflows (a cost per client-year near DBL_MAX:
+ * the checks allow any finite cost) leaves the money lanes and is done by
+ * money.c: its error is that of its run alone, and the other lane's
+ * result is still the same bits. */
+static void test_lanes_money_overflow(void **state)
+{
+    (void)state;
+    jz_scenario *s = load_string(MONEY);
+    jz_scenario *c[2] = {jz_scenario_copy(s), jz_scenario_copy(s)};
+    assert_non_null(c[0]);
+    assert_non_null(c[1]);
+    const int H = s->meta.horizon;
+    for (int y = 0; y < H; y++) /* gemeente Een, zorgsoort a, lane 1 */
+        c[1]->cells[0].cost[y] = 1e306;
+    jz_workspace *w1 = jz_workspace_alloc(s), *wn[2] = {jz_workspace_alloc(s), jz_workspace_alloc(s)};
+    jz_result *r1 = jz_result_alloc(s), *rn[2] = {jz_result_alloc(s), jz_result_alloc(s)};
+    assert_true(w1 && wn[0] && wn[1] && r1 && rn[0] && rn[1]);
+    jz_error e1, en;
+    assert_int_equal(jz_model_run(c[1], w1, r1, &e1), JZ_ERUNTIME);
+    assert_int_equal(jz_model_run_lanes((const jz_scenario *const *)c, wn, rn, 2, &en), JZ_ERUNTIME);
+    assert_string_equal(e1.message, en.message);
+    memcpy(r1->block, rn[0]->block, r1->block_len * sizeof(double));
+    assert_int_equal(jz_model_run(c[0], w1, r1, &e1), JZ_OK);
+    assert_memory_equal(r1->block, rn[0]->block, r1->block_len * sizeof(double));
+    jz_workspace_free(w1);
+    jz_workspace_free(wn[0]);
+    jz_workspace_free(wn[1]);
+    jz_result_free(r1);
+    jz_result_free(rn[0]);
+    jz_result_free(rn[1]);
+    jz_scenario_free(c[0]);
+    jz_scenario_free(c[1]);
+    jz_scenario_free(s);
+}
+
 /* Lanes whose structure differs (a route that one draw switches off) are
  * projected one by one: still the same bits. */
 static void test_lanes_unlike(void **state)
@@ -357,6 +392,7 @@ int main(void)
         cmocka_unit_test(test_lanes_stages),
         cmocka_unit_test(test_lanes_example),
         cmocka_unit_test(test_lanes_money),
+        cmocka_unit_test(test_lanes_money_overflow),
         cmocka_unit_test(test_lanes_unlike),
         cmocka_unit_test(test_lanes_mc),
     };
