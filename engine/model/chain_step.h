@@ -4,7 +4,7 @@
  * (flow_lanes.c, T = jz_lane).  Lanes must give the same bits as a run
  * alone (lanes.h), which holds only while both do the same operations in
  * the same order: one definition keeps them from drifting apart (the step,
- * the routing of its exits and the year's sums).
+ * the routing of its exits, the transfers of a year and the year's sums).
  * Unrolling does not change the order of any addition.  The routing of
  * the exits is shared the same way (JZ_ROUTE_EXITS).
  */

@@ -207,7 +207,7 @@ static void cells_lanes(const jz_cell *const c[JZ_LANES], const double *const co
 
 /* The fixed lines and the gemeente-year lines of every year in every lane,
  * from the years' sums (money.c's money_fixed and the end of
- * jz_money_gemeente_after_cells).  Returns the lanes done: bit l is 0 when
+ * money_gemeente_lines).  Returns the lanes done: bit l is 0 when
  * a care cost of lane l is not finite in some year (see the top); that
  * lane's figures here are then not those of money.c. */
 JZ_LANES_CLONES
