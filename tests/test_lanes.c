@@ -26,6 +26,7 @@
 #include "jzsim/mc.h"
 #include "jzsim/uncertainty.h"
 #include "jztest.h"
+#include "model/internal.h"
 
 /* Three gemeenten, chains of 1, 3, 6, 9 and 12 stages, transfers between
  * them, re-entry with different delays, ageing into another zorgsoort, and
@@ -77,10 +78,12 @@ static const char *STAGES =
 
 /* The money of the lanes (money_lanes.c): every money input a draw can
  * change differs per lane (cost, tariff and budget indexation, the
- * intensity trend, the budget's volume and price; a tariff correction), on
- * cells with and without a begroting and a gemeente with volumes of its
- * own; a lane that read another lane's input would differ from its run
- * alone. */
+ * intensity trend, the budget's volume and price; a tariff correction; the
+ * fixed cost lines' amount, indexation and budget, with and without a
+ * budget of their own; the rijksbijdrage), on cells with and without a
+ * begroting, a gemeente with volumes of its own and one without fixed
+ * lines or rijksbijdrage; a lane that read another lane's input would
+ * differ from its run alone. */
 static const char *MONEY =
     "meta: {name: Geld, base_year: 2024, horizon: 5}\n"
     "indexation:\n"
@@ -109,8 +112,23 @@ static const char *MONEY =
     "    cost: 20k\n"
     "    budget: {volume: 10, price: {dist: uniform, low: 15k, high: 25k}}\n"
     "gemeenten:\n"
-    "  - {code: GM0001, name: Een}\n"
-    "  - {code: GM0002, name: Twee, zorg: {a: {instroom: 400}}}\n";
+    "  - code: GM0001\n"
+    "    name: Een\n"
+    "    rijksbijdrage: {dist: uniform, low: 15M, high: 19M}\n"
+    "    fixed_costs:\n"
+    "      - name: toegang\n"
+    "        amount: {dist: uniform, low: 1M, high: 2M}\n"
+    "        indexation: {dist: uniform, low: 1%, high: 4%}\n"
+    "      - name: projecten\n"
+    "        amount: 500k\n"
+    "        indexation: {dist: uniform, low: 0%, high: 3%}\n"
+    "        budget: {dist: uniform, low: 400k, high: 600k}\n"
+    "  - {code: GM0002, name: Twee, zorg: {a: {instroom: 400}}}\n"
+    "  - code: GM0003\n"
+    "    name: Drie\n"
+    "    rijksbijdrage: 9M\n"
+    "    fixed_costs:\n"
+    "      - {name: toegang, amount: {dist: uniform, low: 2M, high: 3M}, budget: 2.5M}\n";
 
 static jz_scenario *load_string(const char *yaml)
 {
@@ -133,8 +151,11 @@ static jz_scenario *load_file(const char *rel)
 }
 
 /* Draws d0 .. d0 + n - 1 of base, run one at a time and side by side (full
- * results, then rolling ones); every double must be the same bits. */
-static void check_lanes(const jz_scenario *base, long d0, int n)
+ * results, then rolling ones); every double must be the same bits.  With
+ * money_lanes, the money of the last gemeente (whose inputs the workspaces
+ * still hold) must also be made in the lanes for all n (money_lanes.c),
+ * again with the same bits: the comparison is not of two scalar runs. */
+static void check_lanes_money(const jz_scenario *base, long d0, int n, int money_lanes)
 {
     jz_scenario *copy[JZ_MODEL_LANES];
     jz_workspace *w1[JZ_MODEL_LANES], *wn[JZ_MODEL_LANES];
@@ -177,6 +198,13 @@ static void check_lanes(const jz_scenario *base, long d0, int n)
                     fail_msg("%s result, lane %d of %d, double %zu: %.17g one at a time, %.17g in lanes",
                              rolling ? "rolling" : "full", l, n, i, r1[l]->block[i], rn[l]->block[i]);
         }
+        if (money_lanes) {
+            unsigned done = jz_money_gemeente_lanes((const jz_scenario *const *)copy, wn, rn, n,
+                                                    base->n_gemeenten - 1);
+            assert_int_equal(done, (1u << n) - 1u);
+            for (int l = 0; l < n; l++)
+                assert_memory_equal(r1[l]->block, rn[l]->block, r1[l]->block_len * sizeof(double));
+        }
         /* the draws differ, so the lanes were not all the same numbers */
         if (n > 1)
             assert_memory_not_equal(r1[0]->block, r1[1]->block, r1[0]->block_len * sizeof(double));
@@ -192,6 +220,11 @@ static void check_lanes(const jz_scenario *base, long d0, int n)
     }
     free(x);
     jz_sampler_free(sp);
+}
+
+static void check_lanes(const jz_scenario *base, long d0, int n)
+{
+    check_lanes_money(base, d0, n, 0);
 }
 
 static void test_lanes_stages(void **state)
@@ -216,10 +249,46 @@ static void test_lanes_money(void **state)
 {
     (void)state;
     jz_scenario *s = load_string(MONEY);
-    /* the uncertain money inputs reached the sampler */
-    assert_true(s->n_uncertain >= 8);
+    /* the uncertain money inputs reached the sampler: 8 of the cells and
+     * indexation, 6 of the fixed lines and the rijksbijdrage */
+    assert_true(s->n_uncertain >= 14);
     for (int n = 2; n <= JZ_MODEL_LANES; n++)
-        check_lanes(s, 5 * n, n);
+        check_lanes_money(s, 5 * n, n, 1);
+    jz_scenario_free(s);
+}
+
+/* A lane whose care cost overflows (a cost per client-year near DBL_MAX:
+ * the checks allow any finite cost) leaves the money lanes and is done by
+ * money.c: its error is that of its run alone, and the other lane's
+ * result is still the same bits. */
+static void test_lanes_money_overflow(void **state)
+{
+    (void)state;
+    jz_scenario *s = load_string(MONEY);
+    jz_scenario *c[2] = {jz_scenario_copy(s), jz_scenario_copy(s)};
+    assert_non_null(c[0]);
+    assert_non_null(c[1]);
+    const int H = s->meta.horizon;
+    for (int y = 0; y < H; y++) /* gemeente Een, zorgsoort a, lane 1 */
+        c[1]->cells[0].cost[y] = 1e306;
+    jz_workspace *w1 = jz_workspace_alloc(s), *wn[2] = {jz_workspace_alloc(s), jz_workspace_alloc(s)};
+    jz_result *r1 = jz_result_alloc(s), *rn[2] = {jz_result_alloc(s), jz_result_alloc(s)};
+    assert_true(w1 && wn[0] && wn[1] && r1 && rn[0] && rn[1]);
+    jz_error e1, en;
+    assert_int_equal(jz_model_run(c[1], w1, r1, &e1), JZ_ERUNTIME);
+    assert_int_equal(jz_model_run_lanes((const jz_scenario *const *)c, wn, rn, 2, &en), JZ_ERUNTIME);
+    assert_string_equal(e1.message, en.message);
+    memcpy(r1->block, rn[0]->block, r1->block_len * sizeof(double));
+    assert_int_equal(jz_model_run(c[0], w1, r1, &e1), JZ_OK);
+    assert_memory_equal(r1->block, rn[0]->block, r1->block_len * sizeof(double));
+    jz_workspace_free(w1);
+    jz_workspace_free(wn[0]);
+    jz_workspace_free(wn[1]);
+    jz_result_free(r1);
+    jz_result_free(rn[0]);
+    jz_result_free(rn[1]);
+    jz_scenario_free(c[0]);
+    jz_scenario_free(c[1]);
     jz_scenario_free(s);
 }
 
@@ -431,6 +500,7 @@ int main(void)
         cmocka_unit_test(test_lanes_stages),
         cmocka_unit_test(test_lanes_example),
         cmocka_unit_test(test_lanes_money),
+        cmocka_unit_test(test_lanes_money_overflow),
         cmocka_unit_test(test_lanes_unlike),
         cmocka_unit_test(test_lanes_gemeenten),
         cmocka_unit_test(test_lanes_mc),

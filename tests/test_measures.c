@@ -532,9 +532,40 @@ static void test_effect_names_round_trip(void **state)
     jz_scenario_free(s);
 }
 
+/* A workspace that ran a scenario with measures, then one without: the
+ * savings and investments of the first must not stay behind (measures.c
+ * keeps them zeroed only while no measure wrote them). */
+static void test_workspace_reuse_after_measures(void **state)
+{
+    (void)state;
+    jz_error err;
+    jz_scenario *plain = jz_scenario_load_string(BASE, strlen(BASE), "p.yaml", NULL, &err);
+    assert_non_null(plain);
+    jz_scenario *with = load_ok(
+        "  - {key: B, type: hervormingsagenda, gemeenten: [GM0002], saving: 2M}\n"
+        "  - {key: L, type: local, effect: tariff, zorgsoorten: [a], change: -5%, start: 2024, investment: 300k}\n");
+    jz_workspace *w = jz_workspace_alloc(plain);
+    jz_result *r0 = jz_result_alloc(plain), *r1 = jz_result_alloc(plain), *rm = jz_result_alloc(with);
+    assert_true(w && r0 && r1 && rm);
+    memset(r0->block, 0, r0->block_len * sizeof(double));
+    memset(r1->block, 0, r1->block_len * sizeof(double));
+    assert_int_equal(jz_model_run(plain, w, r0, &err), JZ_OK);
+    assert_int_equal(jz_model_run(with, w, rm, &err), JZ_OK);
+    assert_true(rm->g_ha_savings[H] != 0.0 && rm->g_measure_investment[4] != 0.0);
+    assert_int_equal(jz_model_run(plain, w, r1, &err), JZ_OK);
+    assert_memory_equal(r0->block, r1->block, r0->block_len * sizeof(double));
+    jz_result_free(r0);
+    jz_result_free(r1);
+    jz_result_free(rm);
+    jz_workspace_free(w);
+    jz_scenario_free(with);
+    jz_scenario_free(plain);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_workspace_reuse_after_measures),
         cmocka_unit_test(test_instroom_exact_from_start),
         cmocka_unit_test(test_ramp_linear_and_s_curve),
         cmocka_unit_test(test_fade),

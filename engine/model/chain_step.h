@@ -4,7 +4,7 @@
  * (flow_lanes.c, T = jz_lane).  Lanes must give the same bits as a run
  * alone (lanes.h), which holds only while both do the same operations in
  * the same order: one definition keeps them from drifting apart (the step,
- * the routing of its exits and the year's sums).
+ * the routing of its exits, the transfers of a year and the year's sums).
  * Unrolling does not change the order of any addition.  The routing of
  * the exits is shared the same way (JZ_ROUTE_EXITS).
  */
@@ -88,6 +88,34 @@
         JZ_ROUTE_COMPLETIONS(next, q, C);                                                         \
         JZ_ROUTE_AGE_REENTER(next, ring, 1, (q)->ageing_to, (q)->aged_to, (q)->reentry_to,        \
                              (q)->reentry_steps, (q)->reentry, C, A, head, L);                    \
+    } while (0)
+
+/* uit_transfer of a cell-year from its routes (flow.c, transfer_by_routes):
+ * the completions C and ageing exits A of the year sent along the routes in
+ * the order of their destinations, the ageing destination at its place
+ * (added to its route's share when it is one).  q as in JZ_ROUTE_EXITS;
+ * T the type of C, A and the result. */
+#define JZ_TRANSFER_BY_ROUTES(T, q, C, A, transfer)                  \
+    do {                                                            \
+        const int ag_ = (q)->ageing_to;                             \
+        int aged_done_ = ag_ < 0;                                   \
+        T sum_ = {0};                                               \
+        for (int n_ = 0; n_ < (q)->n_route; n_++) {                 \
+            const int v_ = (q)->route_to[n_];                       \
+            if (!aged_done_ && ag_ < v_) {                          \
+                sum_ += (q)->aged_to * (A);                         \
+                aged_done_ = 1;                                     \
+            }                                                       \
+            T t_ = (q)->route_frac[n_] * (C);                       \
+            if (v_ == ag_) {                                        \
+                t_ += (q)->aged_to * (A);                           \
+                aged_done_ = 1;                                     \
+            }                                                       \
+            sum_ += t_;                                             \
+        }                                                           \
+        if (!aged_done_)                                            \
+            sum_ += (q)->aged_to * (A);                             \
+        (transfer) = sum_;                                          \
     } while (0)
 
 /* Add one step of one cell into its year's sums a[] (ACC_* of internal.h):

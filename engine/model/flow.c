@@ -228,24 +228,8 @@ static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, 
 static double transfer_by_routes(const jz_cellyear *q, double C, double A, int *ok)
 {
     *ok = isfinite(C) && isfinite(A) && !isnan(q->out);
-    double transfer = 0.0;
-    const int ag = q->ageing_to;
-    int aged_done = ag < 0;
-    for (int n = 0; n < q->n_route; n++) {
-        const int v = q->route_to[n];
-        if (!aged_done && ag < v) { /* the ageing destination comes first */
-            transfer += q->aged_to * A;
-            aged_done = 1;
-        }
-        double t = q->route_frac[n] * C;
-        if (v == ag) {
-            t += q->aged_to * A;
-            aged_done = 1;
-        }
-        transfer += t;
-    }
-    if (!aged_done)
-        transfer += q->aged_to * A;
+    double transfer;
+    JZ_TRANSFER_BY_ROUTES(double, q, C, A, transfer);
     return transfer;
 }
 
@@ -254,9 +238,12 @@ static double transfer_by_routes(const jz_cellyear *q, double C, double A, int *
  * lanes), end its stock on 31 December, S the steps per year.  The exits
  * by destination (uit_to, Z x Z per cell-year) only when to_dest: the
  * scratch slot of a rolling result does without them (nothing reads
- * them), and uit_transfer is then their sum taken without them. */
+ * them), and uit_transfer is then their sum taken without them: from
+ * pre when not NULL (the lanes make it for every lane at once, the same
+ * bits), else from transfer_by_routes. */
 static inline void write_cell_year(const jz_cellyear *q, const double *a, size_t as, double end,
-                                   jz_result *r, int gs, int z, int y, int S, int to_dest)
+                                   jz_result *r, int gs, int z, int y, int S, int to_dest,
+                                   const double *pre)
 {
     const int Z = r->n_zorgsoorten;
     size_t i = jz_result_cz(r, gs, z, y);
@@ -274,8 +261,12 @@ static inline void write_cell_year(const jz_cellyear *q, const double *a, size_t
 
     double transfer = 0.0;
     int ok = 0;
-    if (!to_dest)
+    if (!to_dest && pre) {
+        ok = isfinite(C) && isfinite(A) && !isnan(q->out);
+        transfer = *pre;
+    } else if (!to_dest) {
         transfer = transfer_by_routes(q, C, A, &ok);
+    }
     if (!ok) {
         double *to = r->uit_to + i * (size_t)Z;
         transfer = 0.0;
@@ -410,7 +401,7 @@ static void end_year(jz_workspace *w, jz_result *r, int gs, int y, int L, const 
     double transit = 0.0;
     for (int z = 0; z < w->Z; z++) {
         write_cell_year(&w->cy[z], w->acc + (size_t)z * ACC_N, 1, cell_stock(w, z), r, gs, z, y, w->S,
-                        to_dest);
+                        to_dest, NULL);
         size_t i = jz_result_cz(r, gs, z, y);
         *left_care += r->uit_out[i] + r->uit_aged_out[i];
         transit += w->arrive[z];
@@ -738,22 +729,42 @@ static void lanes_stock(jz_lanes *ln, const jz_workspace *w0)
     }
 }
 
-/* Year y's volumes of lane l into slot gs of r (end_year's figures), read
- * from ln where the lanes keep their sums and state. */
-static void lanes_end_year(const jz_lanes *ln, const jz_workspace *w, int l, jz_result *r, int gs, int y,
-                           double pool, double *left_care)
+/* Year y's volumes of every lane into its slot (end_year's figures), read
+ * from ln where the lanes keep their sums and state; pool[l] is lane l's
+ * re-entry pool.  Cell by cell, each lane's running sums in end_year's
+ * order; a cell's uit_transfer without destinations made for all lanes at
+ * once (JZ_TRANSFER_BY_ROUTES, as transfer_by_routes does lane by lane):
+ * only a rolling result needs it, and only the Monte Carlo's draws (one
+ * gemeente, the same routes in every lane) run rolling in lanes; gemeenten
+ * side by side (padded routes) never do.  g[l]: lane l's gemeente. */
+static void lanes_end_year(const jz_lanes *ln, jz_workspace *const *w, jz_result *const *r, int n,
+                           const int *g, int y, const double *pool, double *left_care)
 {
-    const int to_dest = !(w->rolling && gs == 0);
     const double *acc = (const double *)ln->acc;
-    double transit = 0.0;
-    for (int z = 0; z < w->Z; z++) {
-        const size_t a0 = (size_t)z * ACC_N * JZ_LANES + (size_t)l;
-        write_cell_year(&w->cy[z], acc + a0, JZ_LANES, ln->stock[z][l], r, gs, z, y, w->S, to_dest);
-        size_t i = jz_result_cz(r, gs, z, y);
-        *left_care += r->uit_out[i] + r->uit_aged_out[i];
-        transit += ln->arrive[z][l];
+    double transit[JZ_LANES] = {0};
+    int gs[JZ_LANES], to_dest[JZ_LANES], any_routes = 0;
+    for (int l = 0; l < n; l++) {
+        gs[l] = jz_result_slot(w[l], g[l]);
+        to_dest[l] = !(w[l]->rolling && gs[l] == 0);
+        any_routes |= !to_dest[l];
     }
-    end_gemeente_year(r, gs, y, transit, pool, left_care);
+    for (int z = 0; z < ln->Z; z++) {
+        const jz_lane *a = ln->acc + (size_t)z * ACC_N;
+        jz_lane tr = {0};
+        if (any_routes)
+            JZ_TRANSFER_BY_ROUTES(jz_lane, &ln->cell[z], a[ACC_COMPL], a[ACC_AGEING], tr);
+        for (int l = 0; l < n; l++) {
+            const size_t a0 = (size_t)z * ACC_N * JZ_LANES + (size_t)l;
+            const double pre = tr[l];
+            write_cell_year(&w[l]->cy[z], acc + a0, JZ_LANES, ln->stock[z][l], r[l], gs[l], z, y, w[l]->S,
+                            to_dest[l], &pre);
+            size_t i = jz_result_cz(r[l], gs[l], z, y);
+            left_care[l] += r[l]->uit_out[i] + r[l]->uit_aged_out[i];
+            transit[l] += ln->arrive[z][l];
+        }
+    }
+    for (int l = 0; l < n; l++)
+        end_gemeente_year(r[l], gs[l], y, transit[l], pool[l], &left_care[l]);
 }
 
 /* 1 when a lane of this year's sums has a non-finite completion total.
@@ -840,8 +851,7 @@ static int lanes_project(const jz_scenario *const *s, jz_workspace *const *w, jz
             for (int l = 0; l < n; l++)
                 pool[l] = lanes_pool(ln, w[l], n_rows[l], l, L, Ll[l], head, (long)(y + 1) * S);
         }
-        for (int l = 0; l < n; l++)
-            lanes_end_year(ln, w[l], l, r[l], jz_result_slot(w[l], g[l]), y, pool[l], &left_care[l]);
+        lanes_end_year(ln, w, r, n, g, y, pool, left_care);
     }
     return 0;
 }

@@ -102,6 +102,8 @@ struct jz_workspace {
     double *m_ha_spread_intensity; /* [H] rows without shares, cause intensity */
     double *m_cost_off;   /* [H] g_cost of this gemeente with every measure off */
     int measures_off;     /* 1: this run of the gemeente has every measure off */
+    int m_zero;           /* 1: m_invest and the m_ha* arrays hold +0.0 (measures.c: a
+                             scenario without measures leaves them so) */
     int *m_fin_mode;      /* [Z] financing mode (cell.financing) */
     int *m_fin_from;      /* [Z] first year index of it (cell.financing_from) */
     double *block;     /* storage for the doubles above */
@@ -200,16 +202,13 @@ int jz_measures_local_on(const jz_scenario *s, const jz_workspace *w, int g);
 /* money.c: money of gemeente g (needs the flows of g in r). */
 void jz_money_gemeente(const jz_scenario *s, const jz_workspace *w,
                        jz_result *r, int g);
-/* money.c: jz_money_gemeente once the cells' money (prices, cost, budget,
- * tekort and its decomposition per cell-year) is in r: the
- * Hervormingsagenda savings, the fixed lines and the gemeente-year lines. */
-void jz_money_gemeente_after_cells(const jz_scenario *s, const jz_workspace *w,
-                                   jz_result *r, int g);
-/* money_lanes.c: the cells' money of gemeente g for the n lanes at once,
- * the same bits as money.c; 1 when done, 0 (nothing written) when the
- * cells are not plain enough and each lane needs jz_money_gemeente. */
-int jz_money_cells_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
-                         int n, int g);
+/* money_lanes.c: jz_money_gemeente of gemeente g for the n lanes at once,
+ * the same bits as money.c.  Returns the lanes done (bit l for lane l);
+ * every other lane needs jz_money_gemeente (0: the lanes are not plain
+ * enough, nothing was written; a lane with a care cost that is not finite
+ * has figures here that are not money.c's). */
+unsigned jz_money_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
+                                 int n, int g);
 
 /* total.c; totals is JZ_TOTALS_* (the arrays of the region slot written) */
 void jz_total_clear(jz_result *r, int totals);

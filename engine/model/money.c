@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "model/internal.h"
+#include "model/money_lines.h"
 
 /* Shapley values of the three factors of f(x) = x0 x1 x2 moving from the
  * budget point a to the actual point b:  phi_i = sum over the subsets S of
@@ -261,8 +262,7 @@ static void land_ha(const jz_scenario *s, const jz_workspace *w, jz_result *r, i
     }
 }
 
-/* Fixed cost lines: not driven by volume; a line without its own budget is
- * budgeted at exactly its cost (so it adds nothing to the tekort). */
+/* Fixed cost lines: not driven by volume (JZ_FIXED_YEAR, money_lines.h). */
 static void money_fixed(const jz_scenario *s, const jz_workspace *w, jz_result *r, int g)
 {
     const int H = s->meta.horizon, gs = jz_result_slot(w, g);
@@ -277,12 +277,41 @@ static void money_fixed(const jz_scenario *s, const jz_workspace *w, jz_result *
         double factor = 1.0;
         for (int y = 0; y < H; y++) {
             size_t i = jz_result_gy(r, gs, y);
-            if (y > 0)
-                factor *= 1.0 + fc->indexation[y];
-            double cost = fc->amount[y] * factor;
-            r->g_fixed_cost[i] += cost;
-            r->g_fixed_budget[i] += fc->has_budget ? fc->budget[y] : cost;
+            JZ_FIXED_YEAR(double, y, factor, fc->indexation[y], fc->amount[y], fc->has_budget, fc->budget[y],
+                          r->g_fixed_cost[i], r->g_fixed_budget[i]);
         }
+    }
+}
+
+/* After the cells' money: the Hervormingsagenda savings, the fixed lines
+ * and the gemeente-year lines (money_lines.h, shared with the lanes). */
+static void money_gemeente_lines(const jz_scenario *s, const jz_workspace *w, jz_result *r, int g)
+{
+    const int Z = s->n_zorgsoorten, H = s->meta.horizon, gs = jz_result_slot(w, g);
+    const jz_gemeente *gm = &s->gemeenten[g];
+    land_ha(s, w, r, g);
+    money_fixed(s, w, r, g);
+    for (int y = 0; y < H; y++) {
+        double a[GYS_N] = {0};
+        for (int z = 0; z < Z; z++) {
+            size_t i = jz_result_cz(r, gs, z, y);
+            JZ_GY_SUM(a, r->start[i], r->instroom_ext[i], r->instroom_reentry[i], r->client_years[i],
+                      r->cost[i], r->budget[i], r->end[i], r->instroom[i], r->uitstroom[i], r->dec_tariff[i],
+                      r->dec_external[i], r->dec_volume[i], r->dec_intensity[i], r->dec_start[i]);
+        }
+        size_t i = jz_result_gy(r, gs, y);
+        /* youth between zorgsoorten on 1 January (they left one in
+         * December and arrive in another in January) are in care too */
+        if (y > 0)
+            a[GYS_UNIQUE] += r->g_in_transit[jz_result_gy(r, gs, y - 1)];
+#define PUT_(field, v) (r->field[i] = (v))
+#define PICK_(c, a, b) ((c) ? (a) : (b))
+        JZ_GY_LINES(double, PUT_, PICK_, a, r->g_fixed_cost[i], r->g_fixed_budget[i], w->m_ha[y],
+                    w->m_ha_certain[y], w->m_ha_spread_volume[y] + w->m_ha_spread_intensity[y],
+                    w->m_invest[y], gm->has_rijksbijdrage ? gm->rijksbijdrage[y] : 0.0,
+                    s->meta.startverschil_beinvloedbaar);
+#undef PUT_
+#undef PICK_
     }
 }
 
@@ -290,75 +319,5 @@ void jz_money_gemeente(const jz_scenario *s, const jz_workspace *w,
                        jz_result *r, int g)
 {
     money_cells(s, w, r, g);
-    jz_money_gemeente_after_cells(s, w, r, g);
-}
-
-void jz_money_gemeente_after_cells(const jz_scenario *s, const jz_workspace *w,
-                                   jz_result *r, int g)
-{
-    const int Z = s->n_zorgsoorten, H = s->meta.horizon, gs = jz_result_slot(w, g);
-    const jz_gemeente *gm = &s->gemeenten[g];
-    land_ha(s, w, r, g);
-    money_fixed(s, w, r, g);
-    for (int y = 0; y < H; y++) {
-        double uniq = 0.0, cy = 0.0, cost = 0.0, budget = 0.0;
-        double st = 0.0, en = 0.0, in = 0.0, out = 0.0;
-        double dt = 0.0, de = 0.0, dv = 0.0, di = 0.0, ds = 0.0;
-        for (int z = 0; z < Z; z++) {
-            size_t i = jz_result_cz(r, gs, z, y);
-            /* persons: a transfer continues the same person's care */
-            uniq += r->start[i] + r->instroom_ext[i] + r->instroom_reentry[i];
-            cy += r->client_years[i];
-            cost += r->cost[i];
-            budget += r->budget[i];
-            st += r->start[i];
-            en += r->end[i];
-            in += r->instroom[i];
-            out += r->uitstroom[i];
-            dt += r->dec_tariff[i];
-            de += r->dec_external[i];
-            dv += r->dec_volume[i];
-            di += r->dec_intensity[i];
-            ds += r->dec_start[i];
-        }
-        size_t i = jz_result_gy(r, gs, y);
-        r->g_start[i] = st;
-        r->g_end[i] = en;
-        r->g_instroom[i] = in;
-        r->g_uitstroom[i] = out;
-        /* youth between zorgsoorten on 1 January (they left one in
-         * December and arrive in another in January) are in care too */
-        if (y > 0)
-            uniq += r->g_in_transit[jz_result_gy(r, gs, y - 1)];
-        r->g_unique[i] = uniq;
-        r->g_client_years[i] = cy;
-        r->g_care_cost[i] = cost;
-        r->g_care_budget[i] = budget;
-        r->g_care_tekort[i] = cost - budget;
-        /* measures: investments (and diversion service costs) are spent,
-         * Hervormingsagenda savings are not (docs/measures.md) */
-        r->g_ha_savings[i] = w->m_ha[y];
-        r->g_ha_savings_certain[i] = w->m_ha_certain[y];
-        r->g_ha_savings_spread[i] = w->m_ha_spread_volume[y] + w->m_ha_spread_intensity[y];
-        r->g_measure_investment[i] = w->m_invest[y];
-        /* the savings are in the zorgsoorten' cost already (land_ha) */
-        r->g_cost[i] = cost + r->g_fixed_cost[i] + w->m_invest[y];
-        r->g_budget[i] = budget + r->g_fixed_budget[i];
-        r->g_tekort[i] = r->g_cost[i] - r->g_budget[i];
-        r->g_rijksbijdrage[i] = gm->has_rijksbijdrage ? gm->rijksbijdrage[y] : 0.0;
-        r->g_tekort_rijk[i] = r->g_cost[i] - r->g_rijksbijdrage[i];
-        r->g_cost_per_client[i] = uniq > 0.0 ? cost / uniq : 0.0;
-        /* spending on fixed lines above their budget is a local choice:
-         * intensity and mix (beïnvloedbaar) */
-        r->g_dec_tariff[i] = dt;
-        r->g_dec_external[i] = de;
-        /* measures are local choices: investment counts as intensity; a
-         * Hervormingsagenda saving lowered the cause it names in its cells */
-        r->g_dec_volume[i] = dv;
-        r->g_dec_intensity[i] = di + (r->g_fixed_cost[i] - r->g_fixed_budget[i]) + w->m_invest[y];
-        r->g_dec_start[i] = ds;
-        int start_in = s->meta.startverschil_beinvloedbaar;
-        r->g_niet_beinvloedbaar[i] = r->g_dec_tariff[i] + r->g_dec_external[i] + (start_in ? 0.0 : ds);
-        r->g_beinvloedbaar[i] = r->g_dec_volume[i] + r->g_dec_intensity[i] + (start_in ? ds : 0.0);
-    }
+    money_gemeente_lines(s, w, r, g);
 }

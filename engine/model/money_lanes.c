@@ -1,8 +1,9 @@
 /*
- * money_lanes.c - money.c's money_cells for JZ_LANES runs of one gemeente at
- * once (a Monte Carlo's draws side by side, lanes.h): prices, cost, budget,
- * tekort and its decomposition per cell-year, one vector operation doing
- * one scalar operation of every lane.
+ * money_lanes.c - money.c's jz_money_gemeente for JZ_LANES runs of one
+ * gemeente at once (a Monte Carlo's draws side by side, lanes.h): prices,
+ * cost, budget, tekort and its decomposition per cell-year, the fixed cost
+ * lines and the gemeente-year lines, one vector operation doing one scalar
+ * operation of every lane.
  *
  * Same bits as money.c.  Each lane reads its own inputs (a draw may change
  * any money input: cost, indexation, budget index, budget) and writes its
@@ -13,15 +14,26 @@
  * AVX2 clone does not enable FMA, simd.h).  tests/test_lanes.c compares
  * every figure with the scalar path bit for bit.
  *
+ * The gemeente-year lines are money_lines.h's, shared with money.c; the
+ * sums over the zorgsoorten are taken while the cells are made (each sum
+ * still adds the zorgsoorten in order, from +0.0).
+ *
  * Plain: no external shift in the gemeente, every zorgsoort paid by volume
  * in every year, no budget amount or nominal begroting, no measures, and
- * the lanes agree on which cells have a begroting.  Anything else returns 0
- * and money.c does every lane on its own.
+ * the lanes agree on which cells have a begroting, on the fixed lines
+ * (how many, which have a budget), on whether there is a rijksbijdrage and
+ * on where the startverschil counts.  Anything else returns 0 and money.c
+ * does every lane on its own.  Without measures the Hervormingsagenda
+ * lands nothing: money.c's land_ha then writes ha_saving = +0.0 and
+ * changes nothing else, provided every care cost of the year is finite;
+ * a lane with a care cost that is not leaves the lanes (money.c redoes it).
  */
+#include <math.h>
 #include <stdint.h>
 
 #include "model/internal.h"
 #include "model/lanes.h"
+#include "model/money_lines.h"
 #include "model/simd.h"
 
 /* lane masks: a comparison gives -1 (all bits) where true, 0 where false */
@@ -37,9 +49,14 @@ static int plain(const jz_scenario *const *s, jz_workspace *const *w, int n, int
 {
     const int Z = s[0]->n_zorgsoorten, H = s[0]->meta.horizon;
     for (int l = 0; l < n; l++) {
-        if (s[l]->n_measures || s[l]->gemeenten[g].n_external || s[l]->n_zorgsoorten != Z ||
-            s[l]->meta.horizon != H)
+        const jz_gemeente *gm = &s[l]->gemeenten[g], *gm0 = &s[0]->gemeenten[g];
+        if (s[l]->n_measures || gm->n_external || s[l]->n_zorgsoorten != Z || s[l]->meta.horizon != H ||
+            gm->n_fixed != gm0->n_fixed || gm->has_rijksbijdrage != gm0->has_rijksbijdrage ||
+            s[l]->meta.startverschil_beinvloedbaar != s[0]->meta.startverschil_beinvloedbaar)
             return 0;
+        for (int f = 0; f < gm->n_fixed; f++)
+            if (gm->fixed[f].has_budget != gm0->fixed[f].has_budget)
+                return 0;
         for (int z = 0; z < Z; z++) {
             const jz_cell *c = &s[l]->cells[(size_t)g * (size_t)Z + (size_t)z];
             const jz_cell *c0 = &s[0]->cells[(size_t)g * (size_t)Z + (size_t)z];
@@ -53,30 +70,64 @@ static int plain(const jz_scenario *const *s, jz_workspace *const *w, int n, int
 
 /* The cells of one zorgsoort, every year, every lane: money_cells with
  * mode JZ_FIN_VOLUME, no external shift (ecy = eadd = ebud = incl = 0) and
- * decompose's volume branch. */
+ * decompose's volume branch; land_ha's ha_saving (+0.0 without measures);
+ * each cell-year added into the year's sums, sums[y]. */
 JZ_LANES_CLONES
 static void cells_lanes(const jz_cell *const c[JZ_LANES], const double *const cost[JZ_LANES],
                         const double *const bf[JZ_LANES], jz_result *const *r,
-                        const size_t i0[JZ_LANES], int n, int H, int has_budget)
+                        const size_t i0[JZ_LANES], int n, int H, int has_budget,
+                        jz_lane (*sums)[GYS_N], int first)
 {
     const jz_lane zero = {0}, one = zero + 1.0;
     const double w0 = 1.0 / 3.0, w1 = 1.0 / 6.0, w2 = 1.0 / 3.0; /* shapley3's */
     jz_lane T = one, I = one;
+    /* each lane's series, found once for all years (a lane beyond n reads
+     * lane 0's: numbers that are computed but never stored) */
+    enum { TI, TC, IT, BF, CY, BV, BP, V_, UQ, ST, IE, IR, EN, IN, OUT, N_IN };
+    const double *in_p[N_IN][JZ_LANES];
+    for (int l = 0; l < JZ_LANES; l++) {
+        const int k = l < n ? l : 0;
+        const jz_result *rk = r[k];
+        const size_t i = i0[k];
+        in_p[TI][l] = c[k]->tariff_index;
+        in_p[TC][l] = c[k]->tariff_correction;
+        in_p[IT][l] = c[k]->intensity_trend;
+        in_p[BF][l] = bf[k];
+        in_p[CY][l] = cost[k];
+        in_p[BV][l] = c[k]->budget_volume; /* read only with a begroting */
+        in_p[BP][l] = c[k]->budget_price;
+        in_p[V_][l] = rk->client_years + i;
+        in_p[UQ][l] = rk->unique + i;
+        in_p[ST][l] = rk->start + i;
+        in_p[IE][l] = rk->instroom_ext + i;
+        in_p[IR][l] = rk->instroom_reentry + i;
+        in_p[EN][l] = rk->end + i;
+        in_p[IN][l] = rk->instroom + i;
+        in_p[OUT][l] = rk->uitstroom + i;
+    }
+#define GATHER_(v, f)                                   \
+    jz_lane v;                                          \
+    for (int l_ = 0; l_ < JZ_LANES; l_++)               \
+        v[l_] = in_p[f][l_][y]
     for (int y = 0; y < H; y++) {
-        jz_lane ti = zero, tc = zero, it = zero, B = zero, V = zero, cy = zero;
-        jz_lane bv = zero, bp = zero, uq = zero;
-        for (int l = 0; l < n; l++) {
-            size_t i = i0[l] + (size_t)y;
-            ti[l] = c[l]->tariff_index[y];
-            tc[l] = c[l]->tariff_correction[y];
-            it[l] = c[l]->intensity_trend[y];
-            B[l] = bf[l][y];
-            V[l] = r[l]->client_years[i];
-            cy[l] = cost[l][y];
-            uq[l] = r[l]->unique[i];
-            if (has_budget) {
-                bv[l] = c[l]->budget_volume[y];
-                bp[l] = c[l]->budget_price[y];
+        GATHER_(ti, TI);
+        GATHER_(tc, TC);
+        GATHER_(it, IT);
+        GATHER_(B, BF);
+        GATHER_(cy, CY);
+        GATHER_(V, V_);
+        GATHER_(uq, UQ);
+        GATHER_(st, ST);
+        GATHER_(ie, IE);
+        GATHER_(ir, IR);
+        GATHER_(en, EN);
+        GATHER_(in, IN);
+        GATHER_(out, OUT);
+        jz_lane bv = zero, bp = zero;
+        if (has_budget) {
+            for (int l = 0; l < JZ_LANES; l++) {
+                bv[l] = in_p[BV][l][y];
+                bp[l] = in_p[BP][l][y];
             }
         }
         if (y > 0) {
@@ -142,16 +193,96 @@ static void cells_lanes(const jz_cell *const c[JZ_LANES], const double *const co
             rl->budget[i] = budget[l];
             rl->tekort[i] = total_cost[l] - budget[l];
             rl->cost_per_client[i] = per_client[l];
+            rl->ha_saving[i] = 0.0;
         }
+        const jz_lane dec_external = ext_cost - ebud, dec_start = zero;
+        if (first) /* each sum from +0.0, as money.c's */
+            for (int f = 0; f < GYS_N; f++)
+                sums[y][f] = zero;
+        JZ_GY_SUM(sums[y], st, ie, ir, V, total_cost, budget, en, in, out, tariff, dec_external, p0, p1,
+                  dec_start);
     }
+#undef GATHER_
 }
 
-int jz_money_cells_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
-                         int n, int g)
+/* The fixed lines and the gemeente-year lines of every year in every lane,
+ * from the years' sums (money.c's money_fixed and the end of
+ * money_gemeente_lines).  Returns the lanes done: bit l is 0 when
+ * a care cost of lane l is not finite in some year (see the top); that
+ * lane's figures here are then not those of money.c. */
+JZ_LANES_CLONES
+static unsigned lines_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
+                            int n, int g, int H, jz_lane (*sums)[GYS_N])
 {
-    if (n < 2 || n > JZ_LANES || !plain(s, w, n, g))
+    const jz_lane zero = {0};
+    /* the fixed lines, each line's factor compounding along the years */
+    jz_lane fc[JZ_HORIZON_MAX], fb[JZ_HORIZON_MAX];
+    for (int y = 0; y < H; y++)
+        fc[y] = fb[y] = zero;
+    const jz_gemeente *gm0 = &s[0]->gemeenten[g];
+    for (int f = 0; f < gm0->n_fixed; f++) {
+        const int has_budget = gm0->fixed[f].has_budget;
+        jz_lane factor = zero + 1.0;
+        for (int y = 0; y < H; y++) {
+            jz_lane ind = zero, amount = zero, budget = zero;
+            for (int l = 0; l < n; l++) {
+                const jz_fixed_cost *x = &s[l]->gemeenten[g].fixed[f];
+                ind[l] = x->indexation[y];
+                amount[l] = x->amount[y];
+                budget[l] = x->budget[y];
+            }
+            JZ_FIXED_YEAR(jz_lane, y, factor, ind, amount, has_budget, budget, fc[y], fb[y]);
+        }
+    }
+    unsigned done = (1u << n) - 1u;
+    for (int y = 0; y < H; y++) {
+        jz_lane *a = sums[y];
+        size_t gi[JZ_LANES];
+        jz_lane transit = zero, ha = zero, ha_certain = zero, spread = zero, invest = zero, rijks = zero;
+        for (int l = 0; l < n; l++) {
+            const jz_workspace *wl = w[l];
+            const int gs = jz_result_slot(wl, g);
+            if (!isfinite(a[GYS_COST][l]))
+                done &= ~(1u << l);
+            gi[l] = jz_result_gy(r[l], gs, y);
+            if (y > 0)
+                transit[l] = r[l]->g_in_transit[jz_result_gy(r[l], gs, y - 1)];
+            ha[l] = wl->m_ha[y];
+            ha_certain[l] = wl->m_ha_certain[y];
+            spread[l] = wl->m_ha_spread_volume[y] + wl->m_ha_spread_intensity[y];
+            invest[l] = wl->m_invest[y];
+            const jz_gemeente *gm = &s[l]->gemeenten[g];
+            rijks[l] = gm->has_rijksbijdrage ? gm->rijksbijdrage[y] : 0.0;
+        }
+        /* youth between zorgsoorten on 1 January are in care too */
+        if (y > 0)
+            a[GYS_UNIQUE] += transit;
+#define PUT_(field, v)                                  \
+    do {                                                \
+        const jz_lane v_ = (v);                         \
+        for (int l_ = 0; l_ < n; l_++)                  \
+            r[l_]->field[gi[l_]] = v_[l_];              \
+    } while (0)
+#define PICK_(c, a, b) LANE_PICK((jz_lane_mask)(c), a, b)
+        PUT_(g_fixed_cost, fc[y]);
+        PUT_(g_fixed_budget, fb[y]);
+        JZ_GY_LINES(jz_lane, PUT_, PICK_, a, fc[y], fb[y], ha, ha_certain, spread, invest, rijks,
+                    s[0]->meta.startverschil_beinvloedbaar);
+#undef PUT_
+#undef PICK_
+    }
+    return done;
+}
+
+unsigned jz_money_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
+                                 int n, int g)
+{
+    if (n < 2 || n > JZ_LANES || s[0]->n_zorgsoorten < 1 || s[0]->meta.horizon > JZ_HORIZON_MAX ||
+        !plain(s, w, n, g))
         return 0;
     const int Z = s[0]->n_zorgsoorten, H = s[0]->meta.horizon;
+    /* the year's sums over the zorgsoorten (cleared by the first) */
+    jz_lane sums[JZ_HORIZON_MAX][GYS_N];
     for (int z = 0; z < Z; z++) {
         const jz_cell *c[JZ_LANES];
         const double *cost[JZ_LANES], *bf[JZ_LANES];
@@ -164,7 +295,8 @@ int jz_money_cells_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz
             bf[l] = w[l]->budget_factor;
             i0[l] = jz_result_cz(r[l], jz_result_slot(w[l], g), z, 0);
         }
-        cells_lanes(c, cost, bf, r, i0, n, H, s[0]->cells[(size_t)g * (size_t)Z + (size_t)z].has_budget);
+        cells_lanes(c, cost, bf, r, i0, n, H, s[0]->cells[(size_t)g * (size_t)Z + (size_t)z].has_budget,
+                    sums, z == 0);
     }
-    return 1;
+    return lines_lanes(s, w, r, n, g, H, sums);
 }

@@ -94,12 +94,10 @@ static int needs_counterfactual(const jz_scenario *s, const jz_workspace *w,
 
 /* Gemeente g after its flows: money, savings, its part of the region. */
 static void run_gemeente_rest(const jz_scenario *s, jz_workspace *w, jz_result *r, int g,
-                              int counterfactual, int cells_done, overflow *over)
+                              int counterfactual, int money_done, overflow *over)
 {
     const int H = s->meta.horizon, gs = jz_result_slot(w, g);
-    if (cells_done) /* the cells' money came from the lanes (money_lanes.c) */
-        jz_money_gemeente_after_cells(s, w, r, g);
-    else
+    if (!money_done) /* else the money came from the lanes (money_lanes.c) */
         jz_money_gemeente(s, w, r, g);
     for (int y = 0; y < H; y++) {
         size_t i = jz_result_gy(r, gs, y);
@@ -288,9 +286,9 @@ int jz_model_run_lanes_each(const jz_scenario *const *s, jz_workspace *const *w,
             continue;
         }
         rc = jz_flows_gemeente_lanes(s, w, r, n, g, err);
-        int cells_done = !rc && jz_money_cells_lanes(s, w, r, n, g);
+        unsigned money_done = rc ? 0u : jz_money_gemeente_lanes(s, w, r, n, g);
         for (int i = 0; i < n && !rc; i++)
-            run_gemeente_rest(s[i], w[i], r[i], g, 0, cells_done, &over[i]);
+            run_gemeente_rest(s[i], w[i], r[i], g, 0, (int)((money_done >> i) & 1u), &over[i]);
     }
     for (int i = 0; i < n && !rc; i++)
         rc = run_end(s[i], w[i], r[i], &over[i], err);
