@@ -76,6 +76,17 @@ static jz_scenario *load(const char *y)
     return s;
 }
 
+/* RICH with GM0002's drawn transition to b capped at 45%: with re-entry
+ * <= 30% its fractions stay at most 75%, so no draw fails on their sum. */
+static jz_scenario *load_rich_below_one(void)
+{
+    jz_scenario *s = load(RICH);
+    int i = jz_unc_find(s, "gemeenten[GM0002].zorg.a.transitions.b");
+    assert_true(i >= 0);
+    s->uncertain[i].dist.high = 0.45;
+    return s;
+}
+
 /* Every number of a and b that a draw can write is the same bits (through
  * the cells' pointers, so that shared arrays are compared too). */
 static void assert_same_inputs(const jz_scenario *a, const jz_scenario *b)
@@ -311,10 +322,7 @@ static void test_writer_in_parts(void **state)
 static void test_writer_falls_back_whole(void **state)
 {
     (void)state;
-    jz_scenario *s = load(RICH);
-    int i = jz_unc_find(s, "gemeenten[GM0002].zorg.a.transitions.b");
-    assert_true(i >= 0);
-    s->uncertain[i].dist.high = 0.45;
+    jz_scenario *s = load_rich_below_one();
     add_zorgduur_factor(s, 1, 0, 0.8, 1.2);
     jz_unc_target *t = &s->uncertain[s->n_uncertain - 1].targets[0];
     t->offset += 1; /* years 1 .. H-1 of a's zorgduur in GM0002 */
@@ -383,10 +391,7 @@ static void hook_write(void *ctx, int g)
 static void test_lanes_each_writes_in_time(void **state)
 {
     (void)state;
-    jz_scenario *s = load(RICH);
-    int i = jz_unc_find(s, "gemeenten[GM0002].zorg.a.transitions.b");
-    assert_true(i >= 0);
-    s->uncertain[i].dist.high = 0.45; /* every draw valid */
+    jz_scenario *s = load_rich_below_one(); /* every draw valid */
     unsigned char *vouched = probe_vouched(s);
     jz_unc_writer *wr = jz_unc_writer_alloc(s, vouched);
     jz_sampler *sp = jz_sampler_alloc(s, 9);
@@ -584,10 +589,7 @@ static void test_mc_reports_the_lowest_draw_across_gemeenten(void **state)
 static void test_mc_same_bits(void **state)
 {
     (void)state;
-    jz_scenario *s = load(RICH);
-    int i = jz_unc_find(s, "gemeenten[GM0002].zorg.a.transitions.b");
-    assert_true(i >= 0);
-    s->uncertain[i].dist.high = 0.45;
+    jz_scenario *s = load_rich_below_one();
     jz_mc_result *r[3] = {NULL, NULL, NULL};
     for (int k = 0; k < 3; k++) {
         jz_mc_options o;

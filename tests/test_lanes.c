@@ -257,6 +257,37 @@ static void test_lanes_money(void **state)
     jz_scenario_free(s);
 }
 
+/* Two copies of s run as two lanes (wn, rn) and alone (w1, r1). */
+typedef struct two_lanes {
+    jz_scenario *c[2];
+    jz_workspace *w1, *wn[2];
+    jz_result *r1, *rn[2];
+} two_lanes;
+
+static void two_lanes_alloc(two_lanes *t, const jz_scenario *s)
+{
+    for (int l = 0; l < 2; l++) {
+        t->c[l] = jz_scenario_copy(s);
+        t->wn[l] = jz_workspace_alloc(s);
+        t->rn[l] = jz_result_alloc(s);
+        assert_true(t->c[l] && t->wn[l] && t->rn[l]);
+    }
+    t->w1 = jz_workspace_alloc(s);
+    t->r1 = jz_result_alloc(s);
+    assert_true(t->w1 && t->r1);
+}
+
+static void two_lanes_free(two_lanes *t)
+{
+    jz_workspace_free(t->w1);
+    jz_result_free(t->r1);
+    for (int l = 0; l < 2; l++) {
+        jz_workspace_free(t->wn[l]);
+        jz_result_free(t->rn[l]);
+        jz_scenario_free(t->c[l]);
+    }
+}
+
 /* A lane whose care cost overflows (a cost per client-year near DBL_MAX:
  * the checks allow any finite cost) leaves the money lanes and is done by
  * money.c: its error is that of its run alone, and the other lane's
@@ -265,15 +296,14 @@ static void test_lanes_money_overflow(void **state)
 {
     (void)state;
     jz_scenario *s = load_string(MONEY);
-    jz_scenario *c[2] = {jz_scenario_copy(s), jz_scenario_copy(s)};
-    assert_non_null(c[0]);
-    assert_non_null(c[1]);
+    two_lanes tl;
+    two_lanes_alloc(&tl, s);
+    jz_scenario **c = tl.c;
     const int H = s->meta.horizon;
     for (int y = 0; y < H; y++) /* gemeente Een, zorgsoort a, lane 1 */
         c[1]->cells[0].cost[y] = 1e306;
-    jz_workspace *w1 = jz_workspace_alloc(s), *wn[2] = {jz_workspace_alloc(s), jz_workspace_alloc(s)};
-    jz_result *r1 = jz_result_alloc(s), *rn[2] = {jz_result_alloc(s), jz_result_alloc(s)};
-    assert_true(w1 && wn[0] && wn[1] && r1 && rn[0] && rn[1]);
+    jz_workspace *w1 = tl.w1, **wn = tl.wn;
+    jz_result *r1 = tl.r1, **rn = tl.rn;
     jz_error e1, en;
     assert_int_equal(jz_model_run(c[1], w1, r1, &e1), JZ_ERUNTIME);
     assert_int_equal(jz_model_run_lanes((const jz_scenario *const *)c, wn, rn, 2, &en), JZ_ERUNTIME);
@@ -281,14 +311,7 @@ static void test_lanes_money_overflow(void **state)
     memcpy(r1->block, rn[0]->block, r1->block_len * sizeof(double));
     assert_int_equal(jz_model_run(c[0], w1, r1, &e1), JZ_OK);
     assert_memory_equal(r1->block, rn[0]->block, r1->block_len * sizeof(double));
-    jz_workspace_free(w1);
-    jz_workspace_free(wn[0]);
-    jz_workspace_free(wn[1]);
-    jz_result_free(r1);
-    jz_result_free(rn[0]);
-    jz_result_free(rn[1]);
-    jz_scenario_free(c[0]);
-    jz_scenario_free(c[1]);
+    two_lanes_free(&tl);
     jz_scenario_free(s);
 }
 
@@ -298,16 +321,15 @@ static void test_lanes_unlike(void **state)
 {
     (void)state;
     jz_scenario *s = load_string(STAGES);
-    jz_scenario *c[2] = {jz_scenario_copy(s), jz_scenario_copy(s)};
-    assert_non_null(c[0]);
-    assert_non_null(c[1]);
+    two_lanes tl;
+    two_lanes_alloc(&tl, s);
+    jz_scenario **c = tl.c;
     /* gemeente 0, zorgsoort a: no transfer to b in lane 1 */
     const int Z = s->n_zorgsoorten, H = s->meta.horizon;
     for (int y = 0; y < H; y++)
         c[1]->cells[0].transition[(size_t)y * (size_t)Z + 1] = 0.0;
-    jz_workspace *w1 = jz_workspace_alloc(s), *wn[2] = {jz_workspace_alloc(s), jz_workspace_alloc(s)};
-    jz_result *r1 = jz_result_alloc(s), *rn[2] = {jz_result_alloc(s), jz_result_alloc(s)};
-    assert_true(w1 && wn[0] && wn[1] && r1 && rn[0] && rn[1]);
+    jz_workspace *w1 = tl.w1, **wn = tl.wn;
+    jz_result *r1 = tl.r1, **rn = tl.rn;
     jz_error err;
     assert_int_equal(jz_model_run_lanes((const jz_scenario *const *)c, wn, rn, 2, &err), JZ_OK);
     for (int l = 0; l < 2; l++) {
@@ -315,14 +337,7 @@ static void test_lanes_unlike(void **state)
         assert_int_equal(jz_model_run(c[l], w1, r1, &err), JZ_OK);
         assert_memory_equal(r1->block, rn[l]->block, r1->block_len * sizeof(double));
     }
-    jz_workspace_free(w1);
-    jz_workspace_free(wn[0]);
-    jz_workspace_free(wn[1]);
-    jz_result_free(r1);
-    jz_result_free(rn[0]);
-    jz_result_free(rn[1]);
-    jz_scenario_free(c[0]);
-    jz_scenario_free(c[1]);
+    two_lanes_free(&tl);
     jz_scenario_free(s);
 }
 
