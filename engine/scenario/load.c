@@ -277,7 +277,7 @@ static int load_indexation(loader *L, const jz_node *ix)
 
 /* ---- zorgsoorten --------------------------------------------------------- */
 
-int ld_check_cell_maps(const jz_node *cellmap, const char *what, jz_error *err);
+int ld_check_cell_maps(const jz_node *cellmap, const jz_node *defaults, const char *what, jz_error *err);
 
 static int load_zorgsoort(loader *L, int z, const jz_node *item)
 {
@@ -336,11 +336,14 @@ static int load_zorgsoort(loader *L, int z, const jz_node *item)
         else
             return jz_node_error(L->err, n, "population must be 'youth' (0-17) or 'young_adults' (18-22)");
     }
-    return ld_check_cell_maps(item, what, L->err);
+    return ld_check_cell_maps(item, NULL, what, L->err);
 }
 
-/* Check the sub-maps that a cell layer may carry. */
-int ld_check_cell_maps(const jz_node *cellmap, const char *what, jz_error *err)
+/* Check the sub-maps that a cell layer may carry.  defaults: the layer it
+ * is laid over (a gemeente's zorg.<key> over the zorgsoort's item; NULL for
+ * the zorgsoort itself), whose sub-keys stand in for required ones the
+ * override leaves out, as load_cell.c then reads them per sub-key. */
+int ld_check_cell_maps(const jz_node *cellmap, const jz_node *defaults, const char *what, jz_error *err)
 {
     static const struct {
         const char *key;
@@ -356,7 +359,7 @@ int ld_check_cell_maps(const jz_node *cellmap, const char *what, jz_error *err)
         if (!m) /* the name only for a map that is there (every cell passes here) */
             continue;
         jz_concat(w, sizeof w, what, ".", subs[i].key, (char *)NULL);
-        if ((rc = jz_schema_check(m, subs[i].table, w, err)))
+        if ((rc = jz_schema_check_over(m, jz_node_get(defaults, subs[i].key), subs[i].table, w, err)))
             return rc;
     }
     const jz_node *in = jz_node_get(cellmap, "instroom");
