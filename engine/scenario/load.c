@@ -12,8 +12,10 @@
  * The values of a gemeente x zorgsoort cell come from two layers: the
  * gemeente's `zorg.<key>` map, then the zorgsoort's own defaults.  For a
  * plain key the first layer that has it wins; for the map keys (instroom,
- * budget, reentry, ageing, transitions) each sub-key is looked up the same
- * way, so a gemeente can override one part (e.g. instroom.trend) only.
+ * budget, reentry, ageing, transitions, financing) each sub-key is looked up
+ * the same way, so a gemeente can override one part (e.g. instroom.trend)
+ * only, and a required sub-key of the gemeente's map may come from the
+ * zorgsoort's (ld_check_cell_maps).
  *
  * This file holds the helpers, meta, indexation, zorgsoorten and the whole
  * tree; a gemeente is read by load_gemeente.c and its cells by load_cell.c
