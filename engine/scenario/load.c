@@ -12,8 +12,10 @@
  * The values of a gemeente x zorgsoort cell come from two layers: the
  * gemeente's `zorg.<key>` map, then the zorgsoort's own defaults.  For a
  * plain key the first layer that has it wins; for the map keys (instroom,
- * budget, reentry, ageing, transitions) each sub-key is looked up the same
- * way, so a gemeente can override one part (e.g. instroom.trend) only.
+ * budget, reentry, ageing, transitions, financing) each sub-key is looked up
+ * the same way, so a gemeente can override one part (e.g. instroom.trend)
+ * only, and a required sub-key of the gemeente's map may come from the
+ * zorgsoort's (ld_check_cell_maps).
  *
  * This file holds the helpers, meta, indexation, zorgsoorten and the whole
  * tree; a gemeente is read by load_gemeente.c and its cells by load_cell.c
@@ -277,7 +279,7 @@ static int load_indexation(loader *L, const jz_node *ix)
 
 /* ---- zorgsoorten --------------------------------------------------------- */
 
-int ld_check_cell_maps(const jz_node *cellmap, const char *what, jz_error *err);
+int ld_check_cell_maps(const jz_node *cellmap, const jz_node *defaults, const char *what, jz_error *err);
 
 static int load_zorgsoort(loader *L, int z, const jz_node *item)
 {
@@ -336,11 +338,14 @@ static int load_zorgsoort(loader *L, int z, const jz_node *item)
         else
             return jz_node_error(L->err, n, "population must be 'youth' (0-17) or 'young_adults' (18-22)");
     }
-    return ld_check_cell_maps(item, what, L->err);
+    return ld_check_cell_maps(item, NULL, what, L->err);
 }
 
-/* Check the sub-maps that a cell layer may carry. */
-int ld_check_cell_maps(const jz_node *cellmap, const char *what, jz_error *err)
+/* Check the sub-maps that a cell layer may carry.  defaults: the layer it
+ * is laid over (a gemeente's zorg.<key> over the zorgsoort's item; NULL for
+ * the zorgsoort itself), whose sub-keys stand in for required ones the
+ * override leaves out, as load_cell.c then reads them per sub-key. */
+int ld_check_cell_maps(const jz_node *cellmap, const jz_node *defaults, const char *what, jz_error *err)
 {
     static const struct {
         const char *key;
@@ -356,7 +361,7 @@ int ld_check_cell_maps(const jz_node *cellmap, const char *what, jz_error *err)
         if (!m) /* the name only for a map that is there (every cell passes here) */
             continue;
         jz_concat(w, sizeof w, what, ".", subs[i].key, (char *)NULL);
-        if ((rc = jz_schema_check(m, subs[i].table, w, err)))
+        if ((rc = jz_schema_check_over(m, jz_node_get(defaults, subs[i].key), subs[i].table, w, err)))
             return rc;
     }
     const jz_node *in = jz_node_get(cellmap, "instroom");

@@ -192,19 +192,41 @@ static int load_cost(loader *L, const layers *ly, int g, jz_cell *c, const char 
     return ld_series(L, v, JZ_U_MONEY, path, ld_source_of(ly->m[which], NULL), c->cost, rec_layer(g, which));
 }
 
+/* The budget comes in three forms, {volume, price}, {amount} and {nominal}.
+ * The form is the gemeente's when its budget map names one (as the instroom
+ * level is): the zorgsoort's keys of the other forms are then not read, so
+ * that a gemeente with its own begroting (budget: {nominal: ...}) can lie over
+ * a zorgsoort budgeted by volume x price.  Within the form, sub-keys still
+ * merge: a gemeente's {volume} takes the zorgsoort's price. */
+static int budget_form(const jz_node *b)
+{
+    if (jz_node_get(b, "volume") || jz_node_get(b, "price"))
+        return 1;
+    if (jz_node_get(b, "amount"))
+        return 2;
+    return jz_node_get(b, "nominal") ? 3 : 0;
+}
+
 static int load_budget(loader *L, const layers *ly, int g, jz_cell *c, const char *what)
 {
     const jz_node *vol = NULL, *price = NULL, *amount = NULL, *nominal = NULL;
     int rc, which;
-    if ((rc = cell_sub(L, ly, g, "budget", "volume", JZ_U_COUNT, c->budget_volume, &vol)) ||
-        (rc = cell_sub(L, ly, g, "budget", "price", JZ_U_MONEY, c->budget_price, &price)) ||
-        (rc = cell_sub(L, ly, g, "budget", "amount", JZ_U_MONEY, c->budget_amount, &amount)))
+    int form = budget_form(ly->m[0] ? jz_node_get(ly->m[0], "budget") : NULL);
+    /* the layers a key of each form is looked up in: both, or the gemeente's
+     * alone for a form other than the one the gemeente chose */
+    layers own = {{ly->m[0], NULL}, {ly->prefix[0], ly->prefix[1]}};
+    const layers *split = form == 0 || form == 1 ? ly : &own;
+    const layers *lamount = form == 0 || form == 2 ? ly : &own;
+    const layers *lnominal = form == 0 || form == 3 ? ly : &own;
+    if ((rc = cell_sub(L, split, g, "budget", "volume", JZ_U_COUNT, c->budget_volume, &vol)) ||
+        (rc = cell_sub(L, split, g, "budget", "price", JZ_U_MONEY, c->budget_price, &price)) ||
+        (rc = cell_sub(L, lamount, g, "budget", "amount", JZ_U_MONEY, c->budget_amount, &amount)))
         return rc;
     const jz_node *at = lget(ly, "budget", &which);
     /* the nominal begroting is read into budget_amount: look for it first
      * without reading, so that amount and nominal cannot overwrite each other */
     const jz_node *parent;
-    nominal = lget2(ly, "budget", "nominal", &which, &parent);
+    nominal = lget2(lnominal, "budget", "nominal", &which, &parent);
     if (nominal && (amount || vol || price))
         return jz_node_error(L->err, nominal, "%s: budget is one of {nominal}, {amount} or {volume, price}, not more", what);
     if (amount && (vol || price))
@@ -214,7 +236,7 @@ static int load_budget(loader *L, const layers *ly, int g, jz_cell *c, const cha
                              what);
     c->budget_nominal = 0;
     if (nominal) {
-        if ((rc = cell_sub(L, ly, g, "budget", "nominal", JZ_U_MONEY, c->budget_amount, NULL)))
+        if ((rc = cell_sub(L, lnominal, g, "budget", "nominal", JZ_U_MONEY, c->budget_amount, NULL)))
             return rc;
         /* the implied budget index is budget[y] / budget[base year]: it
          * needs a positive begroting in every year */

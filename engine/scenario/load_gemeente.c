@@ -300,7 +300,7 @@ int ld_load_gemeente_cells(loader *L, int g, const jz_node *item, const jz_node 
             char what[192];
             jz_concat(what, sizeof what, "gemeente '", s->gemeenten[g].name, "' zorg.", zorg->keys[i]->scalar, (char *)NULL);
             if ((rc = jz_schema_check(zorg->values[i], jz_keys_cell, what, L->err)) ||
-                (rc = ld_check_cell_maps(zorg->values[i], what, L->err)))
+                (rc = ld_check_cell_maps(zorg->values[i], zlist->values[z], what, L->err)))
                 return rc;
         }
     }

@@ -37,7 +37,7 @@ int ld_record_in(loader *L, const char *path, const jz_node *v, jz_unit u, const
                  const jz_node *scope, const jz_node *outer);
 int ld_check_identifier(const jz_node *n, const char *what, jz_error *err);
 int ld_is_year_map(const jz_node *n);
-int ld_check_cell_maps(const jz_node *cellmap, const char *what, jz_error *err);
+int ld_check_cell_maps(const jz_node *cellmap, const jz_node *defaults, const char *what, jz_error *err);
 
 /* load_mixture.c: the `mixture:` map of zorgsoort `key` into *mix (owner
  * names it in messages); JZ_EINPUT at the offending node, a plausibility

@@ -207,6 +207,12 @@ const char *jz_schema_suggest(const char *key, const jz_key *table)
 int jz_schema_check(const jz_node *map, const jz_key *table, const char *what,
                     jz_error *err)
 {
+    return jz_schema_check_over(map, NULL, table, what, err);
+}
+
+int jz_schema_check_over(const jz_node *map, const jz_node *defaults, const jz_key *table,
+                         const char *what, jz_error *err)
+{
     if (!map || map->type != JZ_NODE_MAP)
         return jz_node_error(err, map, "%s: expected a map of keys and values, got %s",
                              what, jz_node_type_name(map));
@@ -233,7 +239,8 @@ int jz_schema_check(const jz_node *map, const jz_key *table, const char *what,
                              key, what, allowed);
     }
     for (const jz_key *k = table; k->key; k++)
-        if (k->required && !jz_node_get(map, k->key))
+        if (k->required && !jz_node_get(map, k->key) &&
+            !jz_node_get(defaults, k->key))
             return jz_node_error(err, map, "%s: missing required key '%s' (%s)", what,
                                  k->key, k->hint);
     return JZ_OK;

@@ -52,6 +52,14 @@ extern const jz_key jz_keys_drempel[];     /* regio.verevening.drempel */
 int jz_schema_check(const jz_node *map, const jz_key *table, const char *what,
                     jz_error *err);
 
+/* jz_schema_check() for a map that overrides another per key: a required
+ * key may also come from `defaults` (the map it is laid over; NULL: none).
+ * A gemeente's zorg.<zorgsoort>.reentry takes what it does not write from
+ * the zorgsoort's reentry; one that neither gives is still missing, and the
+ * error points at `map`, the text the user wrote. */
+int jz_schema_check_over(const jz_node *map, const jz_node *defaults, const jz_key *table,
+                         const char *what, jz_error *err);
+
 /* The allowed key nearest to `key` (edit distance <= 2, or a prefix), or NULL. */
 const char *jz_schema_suggest(const char *key, const jz_key *table);
 

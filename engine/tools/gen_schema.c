@@ -304,7 +304,9 @@ static void def_table(const jz_key_table *tb, int partial, int last)
         printf(": {\"description\": ");
         describe(k, t);
         printf(", \"allOf\": [");
-        value_schema(t, partial);
+        /* a gemeente's zorg.<key> lies over the zorgsoort's item per sub-key
+         * (load_cell.c): its maps need no key the zorgsoort already gives */
+        value_schema(t, partial || (strcmp(tb->name, "cell") == 0 && t->kind == JZ_T_MAP));
         printf("]}%s\n", k[1].key || (partial && (strcmp(tb->name, "top") == 0 || has_id(tb))) ? "," : "");
     }
     if (partial && has_id(tb))
