@@ -15,6 +15,7 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "jzsim/model.h"
@@ -244,6 +245,47 @@ static void test_bad_input(void **state)
     expect_einput(nan_fixed, gem_year);
 }
 
+/* The check scans a cell's arrays several values at a time, with a
+ * remainder when the horizon is odd, and sums the fractions of several
+ * years at once: a bad value in any year of a horizon of either parity
+ * must be found and named in that year. */
+static void expect_year(int H, int y, int which)
+{
+    jz_scenario *s = jzm_rich_scenario(3, H);
+    assert_non_null(s);
+    jz_cell *c = CELL(s);
+    if (which == 0)
+        c->zorgduur[y] = NAN;
+    else if (which == 1)
+        c->ageing_transfer[y] = 1.5;
+    else
+        c->transition[(size_t)y * JZM_RICH_Z + 1] = 0.99;
+    jz_workspace *w = jz_workspace_alloc(s);
+    jz_result *r = jz_result_alloc(s);
+    assert_non_null(w);
+    assert_non_null(r);
+    jz_error err;
+    int rc = jz_model_run(s, w, r, &err);
+    if (rc != JZ_EINPUT)
+        fail_msg("horizon %d, year index %d, value %d: expected JZ_EINPUT, got %d", H, y, which, rc);
+    char year[32];
+    snprintf(year, sizeof year, "year %d", s->meta.base_year + y);
+    if (!strstr(err.message, year) || !strstr(err.message, "zorgsoort z2"))
+        fail_msg("message \"%s\" lacks \"%s\"", err.message, year);
+    jz_result_free(r);
+    jz_workspace_free(w);
+    jz_scenario_free(s);
+}
+
+static void test_bad_input_every_year(void **state)
+{
+    (void)state;
+    for (int H = 5; H <= 9; H++)
+        for (int y = 0; y < H; y++)
+            for (int which = 0; which < 3; which++)
+                expect_year(H, y, which);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -251,6 +293,7 @@ int main(void)
         cmocka_unit_test(test_threads_equal_serial),
         cmocka_unit_test(test_dimension_mismatch),
         cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_bad_input_every_year),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -267,15 +267,24 @@ static inline void write_cell_year(const jz_cellyear *q, const double *a, size_t
     } else if (!to_dest) {
         transfer = transfer_by_routes(q, C, A, &ok);
     }
-    if (!ok) {
+    if (!ok && to_dest) {
+        /* the same t as below, stored first (a loop without a branch per
+         * destination, two products per instruction), then summed in the
+         * same order */
         double *to = r->uit_to + i * (size_t)Z;
+        for (int v = 0; v < Z; v++)
+            to[v] = q->transition[v] * C;
+        if (q->ageing_to >= 0)
+            to[q->ageing_to] += q->aged_to * A;
+        transfer = 0.0;
+        for (int v = 0; v < Z; v++)
+            transfer += to[v];
+    } else if (!ok) {
         transfer = 0.0;
         for (int v = 0; v < Z; v++) {
             double t = q->transition[v] * C;
             if (v == q->ageing_to)
                 t += q->aged_to * A;
-            if (to_dest)
-                to[v] = t;
             transfer += t;
         }
     }
