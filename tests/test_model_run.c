@@ -166,6 +166,19 @@ static void test_dimension_mismatch(void **state)
     jz_scenario_free(longer);
 }
 
+/* A run of s in a workspace and result of its own; its status. */
+static int run_alone(const jz_scenario *s, jz_error *err)
+{
+    jz_workspace *w = jz_workspace_alloc(s);
+    jz_result *r = jz_result_alloc(s);
+    assert_non_null(w);
+    assert_non_null(r);
+    int rc = jz_model_run(s, w, r, err);
+    jz_result_free(r);
+    jz_workspace_free(w);
+    return rc;
+}
+
 /* Run a fresh rich scenario after `spoil` changed one number; expect
  * JZ_EINPUT and every string of `want` in the message. */
 typedef void (*spoiler)(jz_scenario *s);
@@ -175,20 +188,14 @@ static void expect_einput(spoiler spoil, const char *const *want)
     jz_scenario *s = jzm_rich_scenario(3, 6);
     assert_non_null(s);
     spoil(s);
-    jz_workspace *w = jz_workspace_alloc(s);
-    jz_result *r = jz_result_alloc(s);
-    assert_non_null(w);
-    assert_non_null(r);
     jz_error err;
-    int rc = jz_model_run(s, w, r, &err);
+    int rc = run_alone(s, &err);
     if (rc != JZ_EINPUT)
         fail_msg("expected JZ_EINPUT, got %d (%s)", rc, err.message);
     assert_int_equal(err.status, JZ_EINPUT);
     for (int i = 0; want[i]; i++)
         if (!strstr(err.message, want[i]))
             fail_msg("message \"%s\" lacks \"%s\"", err.message, want[i]);
-    jz_result_free(r);
-    jz_workspace_free(w);
     jz_scenario_free(s);
 }
 
@@ -260,20 +267,14 @@ static void expect_year(int H, int y, int which)
         c->ageing_transfer[y] = 1.5;
     else
         c->transition[(size_t)y * JZM_RICH_Z + 1] = 0.99;
-    jz_workspace *w = jz_workspace_alloc(s);
-    jz_result *r = jz_result_alloc(s);
-    assert_non_null(w);
-    assert_non_null(r);
     jz_error err;
-    int rc = jz_model_run(s, w, r, &err);
+    int rc = run_alone(s, &err);
     if (rc != JZ_EINPUT)
         fail_msg("horizon %d, year index %d, value %d: expected JZ_EINPUT, got %d", H, y, which, rc);
     char year[32];
     snprintf(year, sizeof year, "year %d", s->meta.base_year + y);
     if (!strstr(err.message, year) || !strstr(err.message, "zorgsoort z2"))
         fail_msg("message \"%s\" lacks \"%s\"", err.message, year);
-    jz_result_free(r);
-    jz_workspace_free(w);
     jz_scenario_free(s);
 }
 
