@@ -216,6 +216,15 @@ static unsigned char *probe_vouched(const jz_scenario *s)
     return v;
 }
 
+/* RICH with a factor on GM0003's zorgduur that some draws make negative:
+ * draws fail on the zorgduur range (GM0003) and on the fraction sum (GM0002). */
+static jz_scenario *load_rich_faulty(void)
+{
+    jz_scenario *s = load(RICH);
+    add_zorgduur_factor(s, 2, 1, -0.5, 1.5);
+    return s;
+}
+
 /* The writer vouches for gemeente g of a draw exactly when the full check
  * of g passes: a draw never skips a rule, and a valid one skips the whole
  * check.  Both kinds of fault occur in the draws below (GM0002's
@@ -223,8 +232,7 @@ static unsigned char *probe_vouched(const jz_scenario *s)
 static void test_writer_vouches_exactly(void **state)
 {
     (void)state;
-    jz_scenario *s = load(RICH);
-    add_zorgduur_factor(s, 2, 1, -0.5, 1.5);
+    jz_scenario *s = load_rich_faulty();
     unsigned char *vouched = probe_vouched(s);
     jz_unc_writer *wr = jz_unc_writer_alloc(s, vouched);
     assert_non_null(wr);
@@ -266,8 +274,7 @@ static void test_writer_vouches_exactly(void **state)
 static void test_writer_in_parts(void **state)
 {
     (void)state;
-    jz_scenario *s = load(RICH);
-    add_zorgduur_factor(s, 2, 1, -0.5, 1.5);
+    jz_scenario *s = load_rich_faulty();
     unsigned char *vouched = probe_vouched(s);
     jz_unc_writer *wr = jz_unc_writer_alloc(s, vouched);
     assert_non_null(wr);
