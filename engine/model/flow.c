@@ -7,8 +7,9 @@
  * per stage, transfers in transit, the re-entry ring) lives in the
  * workspace and fits in L1/L2 cache.  Results are written once per
  * cell-year.  Per step and zorgsoort the work is O(k^2) flops plus one
- * update per non-zero route, with the coefficients computed once per
- * cell-year (erlang.c).
+ * update per non-zero route, with the coefficients made once per
+ * cell-year (erlang.c, or erlang_lanes.c for the lanes, which keep a set
+ * while its zorgduur and ageing do not change).
  */
 #include <math.h>
 #include <string.h>

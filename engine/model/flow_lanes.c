@@ -52,6 +52,19 @@ void jz_lanes_free(jz_lanes *ln)
     free(ln);
 }
 
+/* What jz_lanes_alloc takes for Z zorgsoorten and ring_cap slots (size.c
+ * counts it; the same terms, rounded as lane_array rounds). */
+size_t jz_lanes_size(int Z, int ring_cap)
+{
+    size_t z = (size_t)Z, ring = (size_t)(ring_cap > 0 ? ring_cap : 1);
+#define LANE_BYTES_(n) (((n) * sizeof(jz_lane) + 63) / 64 * 64 + 64)
+    size_t bytes = sizeof(jz_lanes) + (z * sizeof(jz_lane_cell) + 63) / 64 * 64;
+    bytes += LANE_BYTES_(z * z) + LANE_BYTES_(z * JZ_STAGES_MAX) + 3 * LANE_BYTES_(z) +
+             LANE_BYTES_(z * ring) + LANE_BYTES_(z * ACC_N);
+#undef LANE_BYTES_
+    return bytes + (z * z + ring) * sizeof(int);
+}
+
 jz_lanes *jz_lanes_alloc(int Z, int ring_cap)
 {
     jz_lanes *ln = calloc(1, sizeof *ln);

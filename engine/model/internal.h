@@ -111,7 +111,8 @@ struct jz_workspace {
     jz_erlang *mix_e;  /* [Z * 2] this year's coefficients of the two branches */
     double *mix_x;     /* [Z * 2 * JZ_STAGES_MAX] stock per stage of each branch */
     /* the chains of JZ_MODEL_LANES runs side by side (lanes.h): used in
-     * the workspace of lane 0 by jz_model_run_lanes */
+     * the workspace of lane 0 by jz_model_run_lanes (draws) and by
+     * jz_flows_gemeenten_lanes (one run's gemeenten) */
     struct jz_lanes *lanes;
     /* one run's gemeenten side by side (run.c, jz_flows_gemeenten_lanes):
      * the workspaces of lanes 1 .. JZ_MODEL_LANES - 1, this one being lane

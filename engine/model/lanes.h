@@ -67,6 +67,7 @@ typedef struct jz_lanes {
 } jz_lanes;
 
 jz_lanes *jz_lanes_alloc(int Z, int ring_cap);
+size_t jz_lanes_size(int Z, int ring_cap);
 void jz_lanes_free(jz_lanes *ln);
 
 /* Step S months of the Z chains in every lane, from ring slot head of a

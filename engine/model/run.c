@@ -55,6 +55,24 @@ typedef struct overflow {
     double cost, budget;
 } overflow;
 
+/* The peers of w (run_gemeenten_lanes: the other lanes of one run's
+ * gemeenten side by side) run with w's settings: set once per run, since
+ * none of them changes between gemeenten. */
+static void peers_follow(jz_workspace *w, int H)
+{
+    for (int l = 0; l < JZ_MODEL_LANES - 1 && w->peer[l]; l++) {
+        jz_workspace *p = w->peer[l];
+        p->measure_active = w->measure_active;
+        p->totals = w->totals;
+        p->checked = w->checked;
+        p->rolling = 0;
+        p->keep = -1;
+        p->volumes = w->volumes;
+        p->measures_off = 0;
+        memcpy(p->budget_factor, w->budget_factor, (size_t)H * sizeof *w->budget_factor);
+    }
+}
+
 /* Before the gemeenten: the scenario-wide checks, the budget factor, the
  * region slot cleared. */
 static int run_begin(const jz_scenario *s, jz_workspace *w, jz_result *r,
@@ -76,6 +94,7 @@ static int run_begin(const jz_scenario *s, jz_workspace *w, jz_result *r,
     for (int y = 1; y < s->meta.horizon; y++)
         w->budget_factor[y] = w->budget_factor[y - 1] * (1.0 + s->budget_index[y]);
 
+    peers_follow(w, s->meta.horizon);
     /* a rolling result has no room for the region's other arrays */
     jz_total_clear(r, w->rolling ? JZ_TOTALS_FIGURES : w->totals);
     over->g = -1;
@@ -199,17 +218,8 @@ static int run_gemeenten_lanes(const jz_scenario *s, jz_workspace *w, jz_result 
         if (needs_counterfactual(s, w, opt, g + l))
             return 0;
     jz_workspace *wl[JZ_MODEL_LANES] = {w};
-    for (int l = 1; l < n; l++) { /* the peers run as w does */
-        jz_workspace *p = wl[l] = w->peer[l - 1];
-        p->measure_active = w->measure_active;
-        p->totals = w->totals;
-        p->checked = w->checked;
-        p->rolling = 0;
-        p->keep = -1;
-        p->volumes = w->volumes;
-        p->measures_off = 0;
-        memcpy(p->budget_factor, w->budget_factor, (size_t)s->meta.horizon * sizeof *w->budget_factor);
-    }
+    for (int l = 1; l < n; l++)
+        wl[l] = w->peer[l - 1]; /* set up as w by peers_follow */
     if (jz_flows_gemeenten_lanes(s, wl, r, n, g, err))
         return 0;
     jz_error_clear(err);

@@ -5,8 +5,9 @@
  * The loader caps each file at 16 MiB, but that does not bound gemeenten x
  * zorgsoorten x years: a 41 KB scenario with 1,000 gemeenten, 100
  * zorgsoorten and 50 years asks for 5.9 GB.  The terms below are those of
- * jz_result_alloc and jz_workspace_alloc (result.c); test_robustness checks
- * that the estimate equals what they allocate, so the two cannot drift.
+ * jz_result_alloc and jz_workspace_alloc (result.c, with its peers and the
+ * lanes' state, jz_lanes_size); test_robustness checks that the result's
+ * part equals what jz_result_alloc takes, so that part cannot drift.
  */
 #include <stdio.h>
 #include <stdint.h>
@@ -14,6 +15,7 @@
 
 #include "jzsim/regio.h"
 #include "model/internal.h"
+#include "model/lanes.h"
 
 /* jz_result: arrays per gemeente x zorgsoort x year and per gemeente x year
  * (counted from the same field lists as result.c: JZ_RESULT_CZ_FIELDS,
@@ -55,15 +57,17 @@ void jz_model_size(const jz_scenario *s, jz_size_estimate *e)
     size_t S = (size_t)(s->meta.steps_per_year > 0 ? s->meta.steps_per_year : 1);
     size_t ring = (size_t)jz_delay_steps(JZ_REENTRY_DELAY_MAX, (int)S) + 1;
     size_t wd = mul(Z, JZ_STAGES_MAX + 3 + ring + ACC_TERMS);
-    wd = add(wd, add(H, add(mul(Z, Z), add(mul(4 * Z, H), 4 * H))));
-    e->workspace_bytes = add(mul(wd, sizeof(double)), mul(Z, 2 * sizeof(double) + (Z + 2) * sizeof(int)));
+    wd = add(wd, add(H, add(mul(Z, Z), add(mul(6 * Z, H), 7 * H))));
+    size_t one = add(mul(wd, sizeof(double)), mul(Z, 2 * sizeof(double) + (Z + 2) * sizeof(int)));
     /* the coefficient sets of every cell-year and which one a year reads
      * (coef.c) */
-    e->workspace_bytes = add(e->workspace_bytes, add(mul(mul(Z, H), sizeof(jz_erlang) + sizeof(int)),
-                                                     mul(Z, sizeof(jz_erlang *))));
+    one = add(one, add(mul(mul(Z, H), sizeof(jz_erlang) + sizeof(int)), mul(Z, sizeof(jz_erlang *))));
+    /* a workspace holds JZ_MODEL_LANES - 1 peers like itself and the
+     * lanes' state (result.c, workspace_alloc) */
+    e->workspace_bytes = add(mul(one, JZ_MODEL_LANES), jz_lanes_size((int)Z, (int)ring));
     e->run_bytes = add(e->result_bytes, e->workspace_bytes);
     e->rolling_run_bytes = add(result_bytes(JZ_ROLLING_SLOTS, Z, H), e->workspace_bytes);
-    /* G x (13 Z H + 3 H) doubles (jz_volume_cache_alloc, volumes.c) */
+    /* what jz_volume_cache_alloc takes per gemeente (volumes.c) */
     e->volume_cache_bytes = mul(mul((size_t)s->n_gemeenten, jz_volume_cache_per_gemeente(Z, H)), sizeof(double));
     e->scenario_copy_bytes = jz_scenario_size(s);
     e->figures = add(mul(CZ_ARRAYS, ncz), mul(GY_ARRAYS, ngy));

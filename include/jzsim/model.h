@@ -213,10 +213,6 @@ void jz_workspace_free(jz_workspace *w);
  * dimensions.  On error r is unspecified and err says why. */
 int jz_model_run(const jz_scenario *s, jz_workspace *w, jz_result *r, jz_error *err);
 
-/* Options of one run.  measure_active[i] == 0 switches measure i of
- * s->measures off for this run (its effect, saving and investment);
- * NULL means every measure is on.  Used by the attribution of measures
- * (jzsim/measures.h); jz_model_run is jz_model_run_opts with NULL options. */
 /* A call a run makes before it reads gemeente g's cells (their inputs,
  * their checks and checked[g] of jz_workspace_set_checked), g = 0 .. G-1
  * in order, after the scenario-wide checks: the caller may write gemeente
@@ -225,6 +221,10 @@ int jz_model_run(const jz_scenario *s, jz_workspace *w, jz_result *r, jz_error *
  * run reads must be in place before the run. */
 typedef void (*jz_gemeente_hook)(void *ctx, int g);
 
+/* Options of one run.  measure_active[i] == 0 switches measure i of
+ * s->measures off for this run (its effect, saving and investment);
+ * NULL means every measure is on.  Used by the attribution of measures
+ * (jzsim/measures.h); jz_model_run is jz_model_run_opts with NULL options. */
 typedef struct jz_run_options {
     const unsigned char *measure_active; /* [s->n_measures] or NULL */
     int skip_measure_saving; /* 1: leave g_measure_saving and g_cost_without_measures 0
