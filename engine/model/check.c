@@ -197,45 +197,11 @@ static int fractions_all_ok(const jz_cell *c, int Z, int H);
 #define BELOW_ONE (1.0 - DBL_EPSILON / 2.0)
 #define ABOVE_ZERO DBL_TRUE_MIN
 
-/* 1 when every cell-year of (g, z) passes jz_check_cell_year: the same
- * conditions, written as ranges (finite and >= 0 is [0, DBL_MAX], a growth
- * fraction [-1, DBL_MAX], ...). */
-static int cell_ok(const jz_scenario *s, int g, int z)
-{
-    const int Z = s->n_zorgsoorten, H = s->meta.horizon;
-    const jz_cell *c = &s->cells[g * Z + z];
-    int ok = all_within(c->instroom, H, 0.0, DBL_MAX);
-    if (c->instroom_per_1000)
-        ok &= all_within(s->gemeenten[g].population[s->zorgsoorten[z].population], H, 0.0, DBL_MAX);
-    ok &= all_within(c->instroom_trend, H, -1.0, DBL_MAX);
-    ok &= all_within(c->zorgduur, H, ABOVE_ZERO, DBL_MAX);
-    ok &= all_within(c->cost, H, -DBL_MAX, DBL_MAX);
-    ok &= all_within(c->intensity_trend, H, -1.0, DBL_MAX);
-    ok &= all_within(c->tariff_index, H, -1.0, DBL_MAX);
-    ok &= all_within(c->tariff_correction, H, -1.0, DBL_MAX);
-    if (c->has_budget_amount)
-        ok &= all_within(c->budget_amount, H, -DBL_MAX, DBL_MAX);
-    if (c->financing != JZ_FIN_VOLUME)
-        ok &= all_within(c->financing_amount, H, -DBL_MAX, DBL_MAX);
-    if (c->has_budget) {
-        ok &= all_within(c->budget_volume, H, -DBL_MAX, DBL_MAX);
-        ok &= all_within(c->budget_price, H, -DBL_MAX, DBL_MAX);
-    }
-    ok &= all_within(c->transition, Z * H, 0.0, DBL_MAX);
-    ok &= all_within(c->reentry, H, 0.0, DBL_MAX);
-    ok &= all_within(c->ageing_rate, H, 0.0, BELOW_ONE);
-    ok &= all_within(c->ageing_transfer, H, 0.0, 1.0);
-    if (!ok)
-        return 0;
-    return fractions_all_ok(c, Z, H);
-}
-
-/* ---- the same checks as a rule per value (value_rules.h) ---- */
-
 /* What jz_check_cell_year requires of each value of a cell series: range
  * and part of the fraction sum, one line per field of JZ_CELL_SERIES (a new
- * series does not compile until it has its line here).  The ranges are
- * cell_ok's; its conditions (has_budget, ...) are left out, which only
+ * series does not compile until it has its line here).  cell_ok scans
+ * each series against its rule, so a range is written once; cell_ok's
+ * conditions (has_budget, ...) are left out of the rules, which only
  * makes a rule stricter than the check. */
 #define RULE_instroom 0.0, DBL_MAX, JZ_SUM_NONE
 #define RULE_instroom_trend -1.0, DBL_MAX, JZ_SUM_NONE
@@ -252,6 +218,50 @@ static int cell_ok(const jz_scenario *s, int g, int z)
 #define RULE_budget_amount -DBL_MAX, DBL_MAX, JZ_SUM_NONE
 #define RULE_financing_amount -DBL_MAX, DBL_MAX, JZ_SUM_NONE
 #define RULE_transition 0.0, DBL_MAX, JZ_SUM_TRANSITION
+
+/* all_within over a series with the range of its rule (RULE_<field>). */
+static int within_rule(const double *x, int n, double lo, double hi, int sum)
+{
+    (void)sum;
+    return all_within(x, n, lo, hi);
+}
+#define CELL_WITHIN(c, field, n) within_rule((c)->field, (n), RULE_##field)
+
+/* 1 when every cell-year of (g, z) passes jz_check_cell_year: the same
+ * conditions, written as ranges (finite and >= 0 is [0, DBL_MAX], a growth
+ * fraction [-1, DBL_MAX], ...). */
+static int cell_ok(const jz_scenario *s, int g, int z)
+{
+    const int Z = s->n_zorgsoorten, H = s->meta.horizon;
+    const jz_cell *c = &s->cells[g * Z + z];
+    int ok = CELL_WITHIN(c, instroom, H);
+    if (c->instroom_per_1000)
+        ok &= all_within(s->gemeenten[g].population[s->zorgsoorten[z].population], H, 0.0, DBL_MAX);
+    ok &= CELL_WITHIN(c, instroom_trend, H);
+    ok &= CELL_WITHIN(c, zorgduur, H);
+    ok &= CELL_WITHIN(c, cost, H);
+    ok &= CELL_WITHIN(c, intensity_trend, H);
+    ok &= CELL_WITHIN(c, tariff_index, H);
+    ok &= CELL_WITHIN(c, tariff_correction, H);
+    if (c->has_budget_amount)
+        ok &= CELL_WITHIN(c, budget_amount, H);
+    if (c->financing != JZ_FIN_VOLUME)
+        ok &= CELL_WITHIN(c, financing_amount, H);
+    if (c->has_budget) {
+        ok &= CELL_WITHIN(c, budget_volume, H);
+        ok &= CELL_WITHIN(c, budget_price, H);
+    }
+    ok &= CELL_WITHIN(c, transition, Z * H);
+    ok &= CELL_WITHIN(c, reentry, H);
+    ok &= CELL_WITHIN(c, ageing_rate, H);
+    ok &= CELL_WITHIN(c, ageing_transfer, H);
+    if (!ok)
+        return 0;
+    return fractions_all_ok(c, Z, H);
+}
+
+/* ---- the same checks as a rule per value (value_rules.h) ---- */
+
 
 typedef struct span_list {
     jz_value_span *v;
