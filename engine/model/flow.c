@@ -53,15 +53,6 @@ static inline void route_exits(jz_workspace *w, const jz_cellyear *q, double C, 
  * arrivals are counted there), and its branches are stepped here. */
 static const jz_erlang no_chain;
 
-/* What a cell's chain is when the lanes make its coefficients
- * (lanes_gather_year): only its number of stages, for the stock sums. */
-#define K_(n) {.k = (n)}
-static const jz_erlang stages_only[JZ_STAGES_MAX + 1] = {
-    K_(0),  K_(1),  K_(2),  K_(3),  K_(4),  K_(5),  K_(6),  K_(7),  K_(8),  K_(9),  K_(10),
-    K_(11), K_(12), K_(13), K_(14), K_(15), K_(16), K_(17), K_(18), K_(19), K_(20),
-};
-#undef K_
-_Static_assert(JZ_STAGES_MAX == 20, "stages_only has an entry for every k");
 
 /* One step of mixture cell z: each branch's chain takes its share of the
  * inflow; client-steps, completions and ageing exits are the sums over the
@@ -148,7 +139,7 @@ static void routes_of_gemeente(const jz_scenario *s, jz_workspace *w, int g)
 
 /* Parameters of cell (g, z) for year y (validated by jz_check_gemeente).
  * Returns jz_erlang_step's status. */
-static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, int y)
+static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, int y, int lanes)
 {
     const int Z = s->n_zorgsoorten, S = s->meta.steps_per_year;
     const jz_cell *c = &s->cells[(size_t)g * (size_t)Z + (size_t)z];
@@ -206,10 +197,8 @@ static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, 
         w->ez[z] = &no_chain;
         return jz_mix_setup(w, z, &zs->mix, D, p, tau);
     }
-    if (w->coef_lanes) { /* lanes_gather_year makes them for all lanes */
-        w->ez[z] = &stages_only[zs->stages];
+    if (lanes) /* lanes_gather_year makes them for all lanes */
         return 0;
-    }
     const size_t row = (size_t)z * (size_t)s->meta.horizon;
     if (y == 0)
         jz_coef_cell(w, z, zs->stages, w->m_dur + row, c->ageing_rate, tau);
@@ -343,7 +332,7 @@ static int start_year(const jz_scenario *s, jz_workspace *w, int g, int y, int s
 {
     const int Z = s->n_zorgsoorten, H = s->meta.horizon;
     for (int z = 0; z < Z; z++) {
-        if (setup_cell_year(s, w, g, z, y))
+        if (setup_cell_year(s, w, g, z, y, !sums))
             /* the inputs passed the checks, so only k / D overflowed */
             return jz_error_set(err, JZ_EINPUT, NULL, 0, 0,
                                 "gemeente %s (%s), zorgsoort %s, year %d: zorgduur "
@@ -678,7 +667,7 @@ static int lanes_gather_year(jz_lanes *ln, const jz_scenario *const *s, jz_works
 {
     for (int z = 0; z < ln->Z; z++) {
         jz_lane_cell *c = &ln->cell[z];
-        c->k = w[0]->ez[z]->k;
+        c->k = s[0]->zorgsoorten[z].stages;
         if (lanes_coef(c, s, w, n, g, z, y))
             return -1;
         lanes_routes(ln, c, w, n, z, padded);
@@ -702,7 +691,8 @@ static int lanes_gather_year(jz_lanes *ln, const jz_scenario *const *s, jz_works
  * stays for the whole horizon.  Lane l's ring has Ll[l] slots per row in
  * its workspace and L >= Ll[l] in ln; at head 0 slot t is t steps ahead in
  * both. */
-static void lanes_state_in(jz_lanes *ln, jz_workspace *const *w, int n, int L, const int *Ll)
+static void lanes_state_in(jz_lanes *ln, const jz_scenario *s0, jz_workspace *const *w, int n, int L,
+                           const int *Ll)
 {
     const size_t Z = (size_t)ln->Z;
     if (!ln->uniform) /* a lane with a shorter ring leaves slots unset */
@@ -711,7 +701,7 @@ static void lanes_state_in(jz_lanes *ln, jz_workspace *const *w, int n, int L, c
         const int i = l < n ? l : 0;
         const jz_workspace *wl = w[i];
         for (size_t z = 0; z < Z; z++) {
-            int k = wl->ez[z]->k;
+            int k = s0->zorgsoorten[z].stages;
             for (size_t j = 0; j < (size_t)k; j++) {
                 size_t x = z * JZ_STAGES_MAX + j;
                 LANE(ln->x, x, l) = wl->x[x];
@@ -726,14 +716,14 @@ static void lanes_state_in(jz_lanes *ln, jz_workspace *const *w, int n, int L, c
 #undef LANE
 
 /* The stock of every cell in every lane into ln->stock: stock_sum lane by
- * lane (the same additions in the same order; the stages of w0's cells,
- * which every lane shares). */
-static void lanes_stock(jz_lanes *ln, const jz_workspace *w0)
+ * lane (the same additions in the same order; the stages are the
+ * zorgsoort's, which every lane shares). */
+static void lanes_stock(jz_lanes *ln, const jz_scenario *s0)
 {
     for (int z = 0; z < ln->Z; z++) {
         const jz_lane *x = ln->x + (size_t)z * JZ_STAGES_MAX;
         jz_lane t = {0};
-        for (int i = 0; i < w0->ez[z]->k; i++)
+        for (int i = 0; i < s0->zorgsoorten[z].stages; i++)
             t += x[i];
         ln->stock[z] = t;
     }
@@ -817,7 +807,8 @@ static double lanes_pool(jz_lanes *ln, const jz_workspace *wl, int n_rows, int l
 }
 
 /* The horizon of lanes set up by the callers below (prepared, start state
- * and routes in each workspace, coef_lanes set): lane l is gemeente g[l]
+ * and routes in each workspace; the coefficients are made here, in
+ * lanes_gather_year): lane l is gemeente g[l]
  * of s[l], with Ll[l] ring slots and n_rows[l] ring rows of its own (L the
  * longest).  draws: every lane is the same gemeente (the Monte Carlo).
  * -1 when the lanes cannot finish (a lane's inputs are rejected, or a
@@ -836,15 +827,15 @@ static int lanes_project(const jz_scenario *const *s, jz_workspace *const *w, jz
         for (int l = 0; l < n && !rc; l++)
             rc = start_year(s[l], w[l], g[l], y, 0, err);
         if (y == 0 && !rc) { /* the state moves into the lanes and stays there */
-            lanes_state_in(ln, w, n, L, Ll);
-            lanes_stock(ln, w[0]);
+            lanes_state_in(ln, s[0], w, n, L, Ll);
+            lanes_stock(ln, s[0]);
         }
         if (rc || lanes_gather_year(ln, s, w, n, g, y, &padded))
             return -1;
         head = jz_lanes_year(ln, S, L, head);
         if (padded && lanes_nonfinite(ln, n))
             return -1;
-        lanes_stock(ln, w[0]); /* 31 December, and 1 January of the next year */
+        lanes_stock(ln, s[0]); /* 31 December, and 1 January of the next year */
         /* the re-entry pool, each lane summed in end_year's order (in
          * plain doubles: a 4-double vector in the default build lives on
          * the stack, and each addition would wait for the last store) */
@@ -899,7 +890,6 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
         gl[l] = g;
         Ll[l] = L;
         start_state(s[l], w[l], g, L);
-        w[l]->coef_lanes = 1; /* the coefficients: lanes_gather_year */
         if (l == 0)
             continue;
         memcpy(w[l]->route_fixed, w[0]->route_fixed, Z * sizeof *w[0]->route_fixed);
@@ -911,8 +901,6 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
         }
     }
     int rc = lanes_project(s, w, r, n, gl, L, Ll, n_rows, 1, err);
-    for (int l = 0; l < n; l++)
-        w[l]->coef_lanes = 0;
     if (rc) {
         /* a lane's inputs are rejected: one lane at a time, so that the
          * error names the gemeente and year as a run alone does */
@@ -952,10 +940,6 @@ int jz_flows_gemeenten_lanes(const jz_scenario *s, jz_workspace *const *w, jz_re
         start_state(s, w[l], g[l], Ll[l]);
         routes_of_gemeente(s, w[l], g[l]);
         n_rows[l] = ring_rows(s, g[l], w[l]->ring_rows);
-        w[l]->coef_lanes = 1; /* the coefficients: lanes_gather_year */
     }
-    int rc = lanes_project(sl, w, rl, n, g, L, Ll, n_rows, 0, err);
-    for (int l = 0; l < n; l++)
-        w[l]->coef_lanes = 0;
-    return rc ? 1 : 0;
+    return lanes_project(sl, w, rl, n, g, L, Ll, n_rows, 0, err) ? 1 : 0;
 }

@@ -64,9 +64,8 @@ struct jz_workspace {
     jz_erlang *coef;   /* [Z * H] coefficient sets, zorgsoort z's row at z * H, made for
                           every year in the cell's first year (coef.c) */
     int *coef_use;     /* [Z * H] the entry of z's row that year y reads, -1: rejected */
-    int coef_lanes;    /* 1: the lanes make this gemeente's coefficients (flow.c,
-                          lanes_gather_year); ez[z] then holds only the stages */
-    const jz_erlang **ez; /* [Z] this year's coefficients: an entry of coef */
+    const jz_erlang **ez; /* [Z] this year's coefficients: an entry of coef (not set
+                             when the lanes make them, lanes_gather_year) */
     jz_cellyear *cy;   /* [Z] this year's cell parameters */
     double *x;         /* [Z * JZ_STAGES_MAX] stock per stage */
     double *arrive;    /* [Z] transfers arriving in the current step */
