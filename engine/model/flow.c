@@ -137,6 +137,20 @@ static void routes_of_gemeente(const jz_scenario *s, jz_workspace *w, int g)
     }
 }
 
+/* What routes_of_gemeente set in src, into dst (draws of one gemeente:
+ * every lane has the same routes, lanes_alike). */
+static void routes_copy(jz_workspace *dst, const jz_workspace *src, int Z)
+{
+    const size_t z = (size_t)Z;
+    memcpy(dst->route_fixed, src->route_fixed, z * sizeof *src->route_fixed);
+    memcpy(dst->route_to, src->route_to, z * z * sizeof *src->route_to);
+    for (size_t i = 0; i < z; i++) {
+        dst->cy[i].reentry_to = src->cy[i].reentry_to;
+        dst->cy[i].reentry_steps = src->cy[i].reentry_steps;
+        dst->cy[i].ageing_to = src->cy[i].ageing_to;
+    }
+}
+
 /* Parameters of cell (g, z) for year y (validated by jz_check_gemeente).
  * Returns jz_erlang_step's status. */
 static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, int y, int lanes)
@@ -885,20 +899,12 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
     /* the lanes passed the checks (no NaN or negative transition) and
      * lanes_alike: every lane has lane 0's routes, year by year */
     routes_of_gemeente(s[0], w[0], g);
-    const size_t Z = (size_t)s[0]->n_zorgsoorten;
     for (int l = 0; l < n; l++) {
         gl[l] = g;
         Ll[l] = L;
         start_state(s[l], w[l], g, L);
-        if (l == 0)
-            continue;
-        memcpy(w[l]->route_fixed, w[0]->route_fixed, Z * sizeof *w[0]->route_fixed);
-        memcpy(w[l]->route_to, w[0]->route_to, Z * Z * sizeof *w[0]->route_to);
-        for (size_t z = 0; z < Z; z++) {
-            w[l]->cy[z].reentry_to = w[0]->cy[z].reentry_to;
-            w[l]->cy[z].reentry_steps = w[0]->cy[z].reentry_steps;
-            w[l]->cy[z].ageing_to = w[0]->cy[z].ageing_to;
-        }
+        if (l > 0)
+            routes_copy(w[l], w[0], s[0]->n_zorgsoorten);
     }
     int rc = lanes_project(s, w, r, n, gl, L, Ll, n_rows, 1, err);
     if (rc) {

@@ -103,9 +103,6 @@ static inline void lane_chain_step(const jz_lane_cell *restrict e, jz_lane *rest
     JZ_CHAIN_STEP(jz_lane, e, x, I, k, sums);
 }
 
-/* The clones are of a static function behind a plain one: clang 14 names
- * the dispatcher of an exported multiversioned function differently from
- * what callers in other files link to. */
 /* uniform = 1 (a constant where it is inlined): every cell of every lane
  * has lane 0's integers, as draws of one gemeente always do, and the step
  * has no path for routes that differ. */
@@ -169,6 +166,9 @@ static inline __attribute__((always_inline)) int lanes_year_of(jz_lanes *ln, int
     return head;
 }
 
+/* The clones are of a static function behind a plain one: clang 14 names
+ * the dispatcher of an exported multiversioned function differently from
+ * what callers in other files link to. */
 JZ_LANES_CLONES
 static int lanes_year(jz_lanes *ln, int S, int L, int head)
 {

@@ -7,14 +7,18 @@
  * those.  Only doubles differ: stocks, arrivals, coefficients, fractions.
  * So the chains of JZ_LANES draws are stepped together, one draw per lane
  * of a vector of doubles, with every array stored [..][lane]
- * (structure of arrays).  Lane j does exactly the operations of the scalar
- * step (flow.c) in the same order, on its own numbers only, so its results
- * are the same bits as a run of that draw alone.
+ * (structure of arrays) (ln->uniform).  One run steps JZ_LANES gemeenten
+ * the same way; they share the stages (per zorgsoort) but may differ in
+ * routes (taken as the union, a missing one adding +0.0), re-entry rows,
+ * delays and ring lengths, and ageing destinations, which are written lane
+ * by lane.  Lane j does exactly the operations of the scalar step (flow.c)
+ * in the same order, on its own numbers only, so its results are the same
+ * bits as a run of that draw or gemeente alone.
  *
  * flow.c fills a jz_lanes from the lanes' workspaces (cell parameters per
  * cell-year; the coefficients it makes for all lanes at once,
- * erlang_lanes.c) and
- * reads the year's sums back; flow_lanes.c steps the months.
+ * erlang_lanes.c) and writes each lane's year into its result from the
+ * lanes (lanes_end_year); flow_lanes.c steps the months.
  */
 #ifndef JZ_MODEL_LANES_H
 #define JZ_MODEL_LANES_H
