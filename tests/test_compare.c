@@ -369,15 +369,38 @@ static void test_sheet_names(void **state)
     assert_string_equal(out, "VERGELIJKING (2)");
     jz_xlsx_sheet_name(out, sizeof out, "'quoted'", used, 2);
     assert_string_equal(out, "quoted");
-    /* 31 characters, counted in characters, not bytes */
+    /* at most 31 characters, counted in characters, not bytes; a longer
+     * name is cut after a whole word, without the comma before it, and
+     * ends in "…" */
     jz_xlsx_sheet_name(out, sizeof out, "2 Jeugdzorg Enschede, hoge indexatie en extra instroom", used, 2);
-    assert_int_equal(jz_cmp_utf8_width(out), 31);
+    assert_string_equal(out, "2 Jeugdzorg Enschede, hoge…");
+    jz_xlsx_sheet_name(out, sizeof out, "3 Enschede, Hervormingsagenda en verbeterkansen", used, 2);
+    assert_string_equal(out, "3 Enschede, Hervormingsagenda…");
+    jz_xlsx_sheet_name(out, sizeof out, "4 Enschede, Hervormingsagenda, en meer", used, 2);
+    assert_string_equal(out, "4 Enschede, Hervormingsagenda…");
+    /* exactly 31 fits as it is */
+    jz_xlsx_sheet_name(out, sizeof out, "1 Twente regio (14 gemeenten) x", used, 2);
+    assert_string_equal(out, "1 Twente regio (14 gemeenten) x");
+    /* no word to cut after: a hard cut */
     jz_xlsx_sheet_name(out, sizeof out, "3 éééééééééééééééééééééééééééééééééééé", used, 2);
     assert_int_equal(jz_cmp_utf8_width(out), 31);
+    assert_non_null(strstr(out, "é…"));
     snprintf(used[2], sizeof used[2], "%s", out);
     jz_xlsx_sheet_name(out, sizeof out, "3 éééééééééééééééééééééééééééééééééééé", used, 3);
     assert_int_equal(jz_cmp_utf8_width(out), 31);
-    assert_non_null(strstr(out, " (2)"));
+    assert_non_null(strstr(out, "… (2)"));
+    /* Excel counts UTF-16 units: an emoji is two */
+    jz_xlsx_sheet_name(out, sizeof out, "1 \xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80"
+                       "\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80"
+                       "\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80"
+                       "\xF0\x9F\x98\x80\xF0\x9F\x98\x80", used, 2);
+    assert_int_equal(jz_cmp_utf8_width(out), 2 + 14 + 1); /* 2 + 2 x 14 + 1 = 31 units */
+    /* "History" is Excel's own; case is ignored for accented letters too */
+    jz_xlsx_sheet_name(out, sizeof out, "history", used, 2);
+    assert_string_equal(out, "history (2)");
+    snprintf(used[3], sizeof used[3], "%s", "Één");
+    jz_xlsx_sheet_name(out, sizeof out, "één", used, 4);
+    assert_string_equal(out, "één (2)");
     jz_xlsx_sheet_name(out, sizeof out, "[]", used, 2);
     assert_string_equal(out, "Blad");
 }

@@ -442,13 +442,12 @@ int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_o
     if (band)
         snprintf(used[n_used++], sizeof used[0], "%s", band_name);
     for (int s = 0; s < c->n_scenarios; s++) {
-        /* the full "[k] name" stands in cell A1 of the sheet and in the
-         * Toelichting; the tab gets a short unique name, never a name cut
-         * off at Excel's 31 characters */
+        /* the tab: "k name", shortened after a word with "…" when it is
+         * longer than Excel's 31 characters, the same for every scenario;
+         * the full "[k] name" stands in cell A1 of the sheet and in the
+         * Toelichting */
         char want[JZ_NAME_MAX + 16];
         snprintf(want, sizeof want, "%d %s", s + 1, c->scen[s].scenario->meta.name);
-        if (jz_text_width(want) > JZ_SHEET_NAME_CHARS)
-            snprintf(want, sizeof want, "Scenario %d", s + 1);
         jz_xlsx_sheet_name(sheet[s], sizeof sheet[s], want, used, n_used);
         snprintf(used[n_used++], sizeof used[0], "%.*s", (int)sizeof used[0] - 1, sheet[s]);
     }
