@@ -6,9 +6,9 @@
  * Plane, such as an emoji, counts twice), contain []:*?/\, begin or end
  * with an apostrophe, repeat (ignoring case), or are "History" (reserved
  * for its change tracking); scenario names can be anything, so they are
- * cleaned here.  A name that is too long is shortened at a word and ends
- * in "…", so that a tab still says which scenario it is (the full name
- * stands in the sheet's first cell).  Kept apart from xlsx.c so that it is
+ * cleaned here.  A name that is too long keeps its first words and its
+ * last one around "…", so that a tab still says which scenario it is (the
+ * full name stands in the sheet's first cell).  Kept apart from xlsx.c so that it is
  * tested without libxlsxwriter.
  */
 #include <stdio.h>
@@ -48,6 +48,15 @@ static int units(int len)
     return len == 4 ? 2 : 1;
 }
 
+/* The UTF-16 units of a UTF-8 text. */
+static int units_of(const char *t)
+{
+    int u = 0;
+    for (const unsigned char *p = (const unsigned char *)t; *p; p++)
+        u += (*p & 0xC0) != 0x80 ? (*p >= 0xF0 ? 2 : 1) : 0;
+    return u;
+}
+
 /* Copy the whole UTF-8 characters of src that fit in max_units UTF-16
  * units into dst (size n); returns 1 when src did not fit. */
 static int utf8_cut(char *dst, size_t n, const char *src, int max_units)
@@ -82,22 +91,57 @@ static void trim_ends(char *s)
         s[--len] = '\0';
 }
 
-/* src in at most room UTF-16 units: as it is when it fits, else cut after
- * the last whole word that fits (a hard cut when that would leave less
- * than half), without the punctuation before the cut, and "…". */
+/* src cut after the last whole word within room UTF-16 units (a hard cut
+ * when that would leave less than half), without the punctuation before
+ * the cut. */
+static void cut_words(char *dst, size_t n, const char *src, int room)
+{
+    if (!utf8_cut(dst, n, src, room))
+        return;
+    size_t len = strlen(dst);
+    char *space = strrchr(dst, ' ');
+    if (src[len] != ' ' && space && jz_text_width(space) <= jz_text_width(dst) / 2)
+        *space = '\0';
+    len = strlen(dst);
+    while (len && strchr(" ,;.-'", dst[len - 1]))
+        dst[--len] = '\0';
+}
+
+/* src in at most room UTF-16 units: as it is when it fits; else its first
+ * words, "…" and its last word, which often tells scenarios apart
+ * ("3 Hervormingsagenda…zeker"); a last word longer than half the room is
+ * left out ("3 Enschede, Hervormingsagenda…"). */
 static void shorten(char *dst, size_t n, const char *src, int room)
 {
     static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026, one unit */
     if (!utf8_cut(dst, n, src, room))
         return;
-    utf8_cut(dst, n - (sizeof ellipsis - 1), src, room - 1);
-    char *space = strrchr(dst, ' ');
-    if (space && jz_text_width(space) <= jz_text_width(dst) / 2)
-        *space = '\0';
+    const char *last = strrchr(src, ' ');
+    int tail = last ? units_of(last + 1) : 0;
+    if (!last || tail == 0 || tail > room / 2 || strlen(last + 1) + sizeof ellipsis >= n / 2)
+        tail = 0;
+    cut_words(dst, n / 2, src, room - 1 - tail);
     size_t len = strlen(dst);
-    while (len && strchr(" ,;.-'", dst[len - 1]))
-        dst[--len] = '\0';
     memcpy(dst + len, ellipsis, sizeof ellipsis);
+    if (tail)
+        snprintf(dst + len + sizeof ellipsis - 1, n - len - (sizeof ellipsis - 1), "%s", last + 1);
+}
+
+size_t jz_xlsx_shared_start(const char *const *names, int n)
+{
+    size_t len = 0;
+    for (size_t i = 0; n >= 2 && names[0][i]; i++) {
+        if (names[0][i] != ' ')
+            continue;
+        size_t at = i + 1;
+        int all = names[0][at] != '\0';
+        for (int k = 1; k < n && all; k++)
+            all = strncmp(names[k], names[0], at) == 0 && names[k][at] != '\0';
+        if (!all)
+            break;
+        len = at;
+    }
+    return len;
 }
 
 void jz_xlsx_sheet_name(char *out, size_t n, const char *want, char used[][JZ_SHEET_NAME_SIZE],
