@@ -369,15 +369,57 @@ static void test_sheet_names(void **state)
     assert_string_equal(out, "VERGELIJKING (2)");
     jz_xlsx_sheet_name(out, sizeof out, "'quoted'", used, 2);
     assert_string_equal(out, "quoted");
-    /* 31 characters, counted in characters, not bytes */
+    /* at most 31 characters, counted in characters, not bytes; a longer
+     * name keeps its first whole words (without the comma before the cut)
+     * and its last word around "…" */
     jz_xlsx_sheet_name(out, sizeof out, "2 Jeugdzorg Enschede, hoge indexatie en extra instroom", used, 2);
-    assert_int_equal(jz_cmp_utf8_width(out), 31);
+    assert_string_equal(out, "2 Jeugdzorg Enschede…instroom");
+    jz_xlsx_sheet_name(out, sizeof out, "3 Enschede, Hervormingsagenda en verbeterkansen", used, 2);
+    assert_string_equal(out, "3 Enschede…verbeterkansen");
+    jz_xlsx_sheet_name(out, sizeof out, "3 Hervormingsagenda alleen zeker", used, 2);
+    assert_string_equal(out, "3 Hervormingsagenda…zeker");
+    jz_xlsx_sheet_name(out, sizeof out, "2 Hervormingsagenda (Tabel 3.3a)", used, 2);
+    assert_string_equal(out, "2 Hervormingsagenda…3.3a)");
+    /* a first word that leaves less than half: cut inside it */
+    jz_xlsx_sheet_name(out, sizeof out, "4 Enschede, Hervormingsagenda, en meer", used, 2);
+    assert_string_equal(out, "4 Enschede, Hervormingsage…meer");
+    /* a last word over half the room is left out */
+    jz_xlsx_sheet_name(out, sizeof out, "5 Een heel lang woord: jeugdhulpaanbiedersoverleg", used, 2);
+    assert_string_equal(out, "5 Een heel lang woord…");
+    /* exactly 31 fits as it is */
+    jz_xlsx_sheet_name(out, sizeof out, "1 Twente regio (14 gemeenten) x", used, 2);
+    assert_string_equal(out, "1 Twente regio (14 gemeenten) x");
+    /* the words all names of a workbook start with */
+    const char *ens[] = {"Enschede, geen maatregelen", "Enschede, Hervormingsagenda",
+                         "Enschede, Hervormingsagenda en verbeterkansen"};
+    assert_int_equal((int)jz_xlsx_shared_start(ens, 3), (int)strlen("Enschede, "));
+    const char *tw[] = {"Twente, verevening naar bevolking", "Twente, verevening naar gebruik"};
+    assert_int_equal((int)jz_xlsx_shared_start(tw, 2), (int)strlen("Twente, verevening naar "));
+    const char *whole[] = {"Enschede basis", "Enschede basis"};
+    assert_int_equal((int)jz_xlsx_shared_start(whole, 2), (int)strlen("Enschede "));
+    const char *none[] = {"Enschede basis", "Hengelo basis"};
+    assert_int_equal((int)jz_xlsx_shared_start(none, 2), 0);
+    assert_int_equal((int)jz_xlsx_shared_start(ens, 1), 0);
+    /* no word to cut after: a hard cut */
     jz_xlsx_sheet_name(out, sizeof out, "3 éééééééééééééééééééééééééééééééééééé", used, 2);
     assert_int_equal(jz_cmp_utf8_width(out), 31);
+    assert_non_null(strstr(out, "é…"));
     snprintf(used[2], sizeof used[2], "%s", out);
     jz_xlsx_sheet_name(out, sizeof out, "3 éééééééééééééééééééééééééééééééééééé", used, 3);
     assert_int_equal(jz_cmp_utf8_width(out), 31);
-    assert_non_null(strstr(out, " (2)"));
+    assert_non_null(strstr(out, "… (2)"));
+    /* Excel counts UTF-16 units: an emoji is two */
+    jz_xlsx_sheet_name(out, sizeof out, "1 \xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80"
+                       "\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80"
+                       "\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80"
+                       "\xF0\x9F\x98\x80\xF0\x9F\x98\x80", used, 2);
+    assert_int_equal(jz_cmp_utf8_width(out), 2 + 14 + 1); /* 2 + 2 x 14 + 1 = 31 units */
+    /* "History" is Excel's own; case is ignored for accented letters too */
+    jz_xlsx_sheet_name(out, sizeof out, "history", used, 2);
+    assert_string_equal(out, "history (2)");
+    snprintf(used[3], sizeof used[3], "%s", "Één");
+    jz_xlsx_sheet_name(out, sizeof out, "één", used, 4);
+    assert_string_equal(out, "één (2)");
     jz_xlsx_sheet_name(out, sizeof out, "[]", used, 2);
     assert_string_equal(out, "Blad");
 }

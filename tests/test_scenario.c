@@ -282,6 +282,79 @@ static void test_values_and_layers(void **state)
     jz_scenario_free(s);
 }
 
+/* The traced input at path; fails the test when there is none or more. */
+static const jz_input *traced(const jz_scenario *s, const char *path)
+{
+    const jz_input *in = NULL;
+    for (int i = 0; i < s->n_inputs; i++)
+        if (strcmp(s->inputs[i].path, path) == 0) {
+            if (in)
+                fail_msg("%s is traced twice", path);
+            in = &s->inputs[i];
+        }
+    if (!in)
+        fail_msg("%s is not a traced input", path);
+    return in;
+}
+
+/* reentry.delay_months, reentry.to and ageing.to change the figures, so
+ * they are traceable inputs as reentry.fraction is: value as written, unit,
+ * file:line, source and bron; a variant's override traces to the variant's
+ * line, a gemeente's zorg.<key> override to its own path and line. */
+static void test_trace_reentry_ageing(void **state)
+{
+    (void)state;
+    jz_error err;
+    jz_scenario *b = jz_scenario_load(JZ_TEST_DATA "/scenario/base.yaml", NULL, &err);
+    jz_scenario *v = jz_scenario_load(JZ_TEST_DATA "/scenario/reentry_trace.yaml", NULL, &err);
+    if (!b || !v)
+        fail_msg("%s:%d: %s", err.file, err.line, err.message);
+    const jz_input *in = traced(b, "zorgsoorten[ambulant].reentry.delay_months");
+    assert_string_equal(in->value, "6");
+    assert_string_equal(in->unit, "months");
+    assert_int_equal(in->line, 17);
+    assert_non_null(strstr(in->file, "base.yaml"));
+
+    in = traced(v, "zorgsoorten[ambulant].reentry.delay_months");
+    assert_string_equal(in->value, "9");
+    assert_string_equal(in->unit, "months");
+    assert_int_equal(in->line, 12);
+    assert_non_null(strstr(in->file, "reentry_trace.yaml"));
+    assert_int_equal(in->bron, 0); /* the bron: of its map */
+    char label[512];
+    assert_string_equal(jz_input_label(v, in, 0, label, sizeof label),
+                        "Wachttijd tot terugkeer na einde zorg, ambulant (maanden)");
+    in = traced(v, "zorgsoorten[ambulant].reentry.to");
+    assert_string_equal(in->value, "residentieel");
+    assert_string_equal(in->unit, "zorgsoort");
+    assert_int_equal(in->line, 12);
+    assert_int_equal(in->bron, 0);
+    assert_string_equal(jz_input_label(v, in, 1, label, sizeof label), "Zorgsoort re-entered after care ends, ambulant");
+    in = traced(v, "zorgsoorten[ambulant].ageing.to");
+    assert_string_equal(in->value, "residentieel");
+    assert_string_equal(in->unit, "zorgsoort");
+    assert_int_equal(in->line, 13);
+    assert_int_equal(in->bron, -1);
+    assert_non_null(strstr(in->file, "reentry_trace.yaml"));
+    /* a gemeente's own values */
+    in = traced(v, "gemeenten[GM0002].zorg.ambulant.reentry.delay_months");
+    assert_string_equal(in->value, "3");
+    assert_int_equal(in->line, 18);
+    in = traced(v, "gemeenten[GM0002].zorg.ambulant.ageing.to");
+    assert_int_equal(in->line, 19);
+    assert_string_equal(in->source, "Eigen aanname Tweede");
+    assert_non_null(strstr(jz_input_label(v, in, 0, label, sizeof label), "Zorgsoort bij doorstroom op 18 jaar, ambulant, Tweede"));
+    /* and they are the values the model uses */
+    int Z = v->n_zorgsoorten;
+    assert_int_equal(v->cells[0].reentry_delay, 9);
+    assert_int_equal(v->cells[0].reentry_to, 1);
+    assert_int_equal(v->cells[0].ageing_to, 1);
+    assert_int_equal(v->cells[Z].reentry_delay, 3);
+    assert_int_equal(v->cells[Z].ageing_to, 1);
+    jz_scenario_free(v);
+    jz_scenario_free(b);
+}
+
 /* A variant changes exactly what it names and nothing else. */
 static void test_extends_overrides_exactly(void **state)
 {
@@ -508,6 +581,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_good_loads),
+        cmocka_unit_test(test_trace_reentry_ageing),
         cmocka_unit_test(test_inputs_kept),
         cmocka_unit_test(test_many_inputs),
         cmocka_unit_test(test_unknown_key_suggests),

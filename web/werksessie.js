@@ -9,7 +9,9 @@
  * read them from.  Every change writes a variant YAML that `extends` the
  * scenario being worked on with only what was changed, and has the engine
  * load and run it: the figures drawn are the engine's, nothing is computed
- * here but the chart geometry.  "Bewaar als scenario" downloads that same
+ * here but the chart geometry.  They are the figures of the gemeente the
+ * briefing shows (D.gemeente, its --gemeente), or of the region total, and
+ * every heading names which (the unit the engine says it computed).  "Bewaar als scenario" downloads that same
  * variant, so `jzsim run` on it gives the same figures.
  */
 (function () {
@@ -61,7 +63,7 @@
   /* ---- the engine ------------------------------------------------------- */
   var M = null;
   function run(yaml, name) {
-    var p = M.ccall('jzw_run', 'number', ['string', 'string'], [yaml, name]);
+    var p = M.ccall('jzw_run', 'number', ['string', 'string', 'string'], [yaml, name, D.gemeente ? D.gemeente.code : '']);
     if (!p) return {ok: false, error: 'out of memory'};
     var s = M.UTF8ToString(p);
     M.ccall('jzw_free', null, ['number'], [p]);
@@ -69,7 +71,8 @@
   }
 
   /* ---- state: what has been changed from the scenario as written ------- */
-  var cur = 0;          /* index into D.scenarios */
+  var cur = 0;          /* index into D.scenarios: the first that has the gemeente */
+  while (cur < D.scenarios.length - 1 && D.scenarios[cur].has_gemeente === false) cur++;
   var state = null;     /* {inputs: {path: value}, off: {key: 1}, real: {key: fraction}} */
   var yearIdx = -1;     /* the chosen year (index), -1: the last */
   var original = null;  /* the engine's figures of the scenario as written */
@@ -80,6 +83,10 @@
   function baseOf(p) { var i = p.lastIndexOf('/'); return i < 0 ? p : p.slice(i + 1); }
   function stem(p) { return baseOf(p).replace(/\.ya?ml$/i, ''); }
   function variantName(sc) { return dirOf(sc.path) + stem(sc.path) + '-werksessie.yaml'; }
+  /* Whose figures: "Hengelo", or "Regio totaal (14 gemeenten)". */
+  function unitName(res) {
+    return res.gemeente ? res.gemeente.name : L.region + ' (' + res.n_gemeenten + ' ' + L.gemeenten + ')';
+  }
   function q(s) { return JSON.stringify(String(s)); }   /* a YAML double-quoted scalar */
   function num(v) { return String(v); }                  /* shortest text that reads back exactly */
 
@@ -161,7 +168,8 @@
       '# ' + (nl ? 'Werksessie-variant van ' : 'Work-session variant of ') + baseOf(sc.path) +
         (nl ? ', geschreven door de werksessie van jzsim ' : ', written by the work session of jzsim ') + D.jzsim_version + '.',
       '# ' + (nl ? 'Zet dit bestand naast ' : 'Put this file next to ') + baseOf(sc.path) +
-        (nl ? ' en reken het na met: jzsim run ' : ' and rerun it with: jzsim run ') + baseOf(variantName(sc)),
+        (nl ? ' en reken het na met: jzsim run ' : ' and rerun it with: jzsim run ') +
+        (D.gemeente ? '--gemeente ' + D.gemeente.code + ' ' : '') + baseOf(variantName(sc)),
       'extends: ' + q(baseOf(sc.path)),
       'meta:',
       '  name: ' + q(sc.name + ' (werksessie)'),
@@ -330,7 +338,7 @@
   function build() {
     var sc = D.scenarios[cur];
     root.textContent = '';
-    root.appendChild(h('h2', null, L.title));
+    root.appendChild(h('h2', null, L.title + ' ' + unitName(original)));
     root.appendChild(h('p', 'ws-intro', L.intro));
     var bar = h('div', 'ws-bar');
     if (D.scenarios.length > 1) {
@@ -338,8 +346,10 @@
       var sel = h('select');
       sel.id = 'ws-scenario';
       D.scenarios.forEach(function (s, i) {
-        var o = h('option', null, s.name);
+        /* a scenario without the briefing's gemeente has nothing to show for it */
+        var o = h('option', null, s.has_gemeente === false ? s.name + ' (' + L.lacks + ' ' + D.gemeente.name + ')' : s.name);
         o.value = i;
+        o.disabled = s.has_gemeente === false;
         if (i === cur) o.selected = true;
         sel.appendChild(o);
       });
@@ -439,27 +449,31 @@
     var c = ui.charts;
     c.textContent = '';
     var y = res.base_year + k;
-    c.appendChild(h('h3', null, L.tekort));
+    var who = unitName(res);
+    c.appendChild(h('h3', null, L.tekort + ', ' + who));
     var tbox = h('div', 'ws-chart');
     tbox.id = 'ws-chart-tekort';
     chartTekort(tbox, res, original);
     c.appendChild(tbox);
     var big = h('p', 'ws-big');
-    big.innerHTML = L.tekort + ' ' + y + ': <strong id="ws-tekort">' + money(res.tekort[k]) + '</strong> (' +
-                    L.original + ' ' + money(original.tekort[k]) + ')';
+    big.textContent = L.tekort + ' ' + who + ' ' + y + ': ';
+    var strong = h('strong', null, money(res.tekort[k]));
+    strong.id = 'ws-tekort';
+    big.appendChild(strong);
+    big.appendChild(document.createTextNode(' (' + L.original + ' ' + money(original.tekort[k]) + ')'));
     c.appendChild(big);
-    c.appendChild(h('h3', null, L.waterfall + ', ' + y));
+    c.appendChild(h('h3', null, L.waterfall + ', ' + who + ', ' + y));
     var wbox = h('div', 'ws-chart');
     chartWaterfall(wbox, res, k);
     c.appendChild(wbox);
-    c.appendChild(h('h3', null, L.per_zorgsoort + ', ' + y));
+    c.appendChild(h('h3', null, L.per_zorgsoort + ', ' + who + ', ' + y));
     var zbox = h('div', 'ws-chart');
     chartBars(zbox, res.zorgsoorten.map(function (z, i) {
       return {label: z.name, v: z.cost[k], o: original.zorgsoorten[i] ? original.zorgsoorten[i].cost[k] : z.cost[k]};
     }), true);
     c.appendChild(zbox);
     if (res.measures.length) {
-      c.appendChild(h('h3', null, L.ranking));
+      c.appendChild(h('h3', null, L.ranking + ', ' + who));
       var mbox = h('div', 'ws-chart');
       var ms = res.measures.slice().sort(function (a, b) { return a.rank - b.rank; });
       chartBars(mbox, ms.map(function (m) { return {label: m.rank + '. ' + m.name, v: m.npv}; }), false);

@@ -104,7 +104,8 @@ static const cli_option options[] = {
         offsetof(args, intervals), 0, 0},
     CLI_OWN("--interactive", NULL,
         "html: add the werksessie, sliders and switches that rerun\n"
-        "the model in the page, offline (docs/werksessie.md)"),
+        "the model in the page, offline, for the gemeente the\n"
+        "briefing shows (--gemeente; docs/werksessie.md)"),
     CLI_QUIET_ROW,
     /* listed in --seed's text */
     {CLI_OPT_LONG, "--threads", "T", NULL, offsetof(args, threads), 1, 256},

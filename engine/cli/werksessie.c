@@ -100,8 +100,13 @@ int cli_werksessie_write(const char *output, const jz_report_subject *x, jz_repo
                                               "not '-' (stdin)");
         where[i] = cli_find_scenario(paths[i], found[i], sizeof found[i]);
     }
+    /* the gemeente the static briefing shows (--gemeente; by default the
+     * region total, or the only gemeente, which is then the scenario's total) */
+    const jz_comparison *c = x->comparison;
+    const jz_cmp_unit *un = &c->units[o->gemeente >= 0 ? o->gemeente : c->total_unit];
     jz_werksessie w = {.n_scenarios = n, .scenarios = (const jz_scenario *const *)sc,
-                       .paths = where, .tornado = tornado};
+                       .paths = where, .tornado = tornado,
+                       .gemeente = !un->is_total && c->n_units > 1 ? un->code : NULL, .gemeente_name = un->name};
     jz_werksessie_file *files = NULL;
     int n_files = 0, rc = EXIT_OK;
     char *engine = NULL;

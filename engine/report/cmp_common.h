@@ -87,10 +87,17 @@ static inline int jz_cmp_utf8_width(const char *s) { return jz_text_width(s); }
 #define JZ_SHEET_NAME_CHARS 31
 #define JZ_SHEET_NAME_SIZE (4 * JZ_SHEET_NAME_CHARS + 1)
 /* A valid, unique sheet name for `want`: []:*?/\ and control characters
- * become spaces, no leading or trailing apostrophe, at most 31 characters,
- * different (ignoring ASCII case, as Excel does) from the n_used names in
- * used: a clash gets " (2)", " (3)", ... */
+ * become spaces, no leading or trailing apostrophe, at most 31 characters
+ * (UTF-16 units, as Excel counts; a longer name keeps its first whole
+ * words and its last word around "…": "3 Hervormingsagenda…zeker"; a last
+ * word over half of that is left out), different (ignoring case, as Excel does, for ASCII and
+ * the Latin-1 letters) from the n_used names in used and from "History"
+ * (reserved by Excel): a clash gets " (2)", " (3)", ... */
 void jz_xlsx_sheet_name(char *out, size_t n, const char *want, char used[][JZ_SHEET_NAME_SIZE],
                         int n_used);
+/* The length of the words at the start that all n (>= 2) names share,
+ * up to and with a space ("Enschede, " of "Enschede, basis" and "Enschede,
+ * Hervormingsagenda"), never a whole name; 0 when none. */
+size_t jz_xlsx_shared_start(const char *const *names, int n);
 
 #endif

@@ -6,6 +6,8 @@
  * script fills, a JSON data island with everything the script needs, and
  * the engine bundle (emscripten's JavaScript with the WebAssembly inside,
  * followed by web/werksessie.js).  The data island holds
+ *   gemeente   the gemeente the briefing shows (--gemeente): code and name;
+ *              the engine returns its figures; null: the region total;
  *   files      the scenario files as read, by the path the loader used
  *              less the folder they all share;
  *   scenarios  per compared scenario: its file, name, and the controls:
@@ -232,6 +234,9 @@ static const char *const page_words[][3] = {
     {"original", "oorspronkelijk", "original"},
     {"now", "werksessie", "work session"},
     {"per_zorgsoort", "Kosten per zorgsoort", "Cost per zorgsoort"},
+    {"region", "Regio totaal", "Region total"},
+    {"gemeenten", "gemeenten", "gemeenten"},
+    {"lacks", "heeft geen", "has no"},
     {"ranking", "Wat maatregelen opleveren (netto contante waarde)", "What measures buy (net present value)"},
     {"waterfall", "Tekort: beïnvloedbaar en niet-beïnvloedbaar", "Deficit: influenceable and not"},
     {"no_measures", "Dit scenario heeft geen maatregelen.", "This scenario has no measures."},
@@ -302,6 +307,17 @@ static void write_data(FILE *out, const jz_werksessie *w, jz_lang lang)
     jz_jsonw_string(&j, JZSIM_VERSION);
     jz_jsonw_key(&j, "lang");
     jz_jsonw_string(&j, lang == JZ_LANG_NL ? "nl" : "en");
+    jz_jsonw_key(&j, "gemeente");
+    if (w->gemeente) {
+        jz_jsonw_begin_object(&j);
+        jz_jsonw_key(&j, "code");
+        jz_jsonw_string(&j, w->gemeente);
+        jz_jsonw_key(&j, "name");
+        jz_jsonw_string(&j, w->gemeente_name ? w->gemeente_name : w->gemeente);
+        jz_jsonw_end_object(&j);
+    } else {
+        jz_jsonw_null(&j);
+    }
     jz_jsonw_key(&j, "files");
     jz_jsonw_begin_array(&j);
     for (int i = 0; i < w->n_files; i++) {
@@ -322,6 +338,10 @@ static void write_data(FILE *out, const jz_werksessie *w, jz_lang lang)
         jz_jsonw_string(&j, strncmp(w->paths[i], w->files[0].path, cut) == 0 ? w->paths[i] + cut : w->paths[i]);
         jz_jsonw_key(&j, "name");
         jz_jsonw_string(&j, s->meta.name);
+        if (w->gemeente) { /* a scenario without it cannot be worked on for it */
+            jz_jsonw_key(&j, "has_gemeente");
+            jz_jsonw_bool(&j, jz_scenario_gemeente_index(s, w->gemeente) >= 0);
+        }
         write_sliders(&j, s, w->tornado, lang);
         write_measures(&j, s);
         jz_jsonw_end_object(&j);

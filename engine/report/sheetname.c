@@ -2,34 +2,67 @@
  * sheetname.c - Excel sheet names from scenario names (see cmp_common.h).
  *
  * Excel refuses a workbook whose sheet names are longer than 31
- * characters, contain []:*?/\, begin or end with an apostrophe, or repeat
- * (ignoring case); scenario names can be anything, so they are cleaned
- * here.  Kept apart from xlsx.c so that it is tested without libxlsxwriter.
+ * characters (UTF-16 units: a character beyond the Basic Multilingual
+ * Plane, such as an emoji, counts twice), contain []:*?/\, begin or end
+ * with an apostrophe, repeat (ignoring case), or are "History" (reserved
+ * for its change tracking); scenario names can be anything, so they are
+ * cleaned here.  A name that is too long keeps its first words and its
+ * last one around "…", so that a tab still says which scenario it is (the
+ * full name stands in the sheet's first cell).  Kept apart from xlsx.c so that it is
+ * tested without libxlsxwriter.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "report/cmp_common.h"
 
-static int same_name(const char *a, const char *b)
+/* The next character of s folded to lower case as Excel compares sheet
+ * names: ASCII and the Latin-1 letters (À-Þ, the accented capitals Dutch
+ * names use); *s advances past it. */
+static unsigned long folded(const unsigned char **s)
 {
-    for (; *a && *b; a++, b++) {
-        int x = (unsigned char)*a, y = (unsigned char)*b;
-        if (x >= 'A' && x <= 'Z')
-            x += 32;
-        if (y >= 'A' && y <= 'Z')
-            y += 32;
-        if (x != y)
-            return 0;
-    }
-    return *a == *b;
+    const unsigned char *p = *s;
+    unsigned long c = *p++;
+    if (c >= 'A' && c <= 'Z')
+        c += 32;
+    else if (c == 0xC3 && *p >= 0x80 && *p <= 0x9E && *p != 0x97)
+        c = 0xC300 | (unsigned long)(*p++ + 0x20);
+    else if (c >= 0xC0)
+        c = c << 8 | *p++; /* the rest of the sequence follows byte by byte */
+    *s = p;
+    return c;
 }
 
-/* Copy at most maxch whole UTF-8 characters of src into dst (size n). */
-static void utf8_cut(char *dst, size_t n, const char *src, int maxch)
+static int same_name(const char *a, const char *b)
+{
+    const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+    while (*x && *y)
+        if (folded(&x) != folded(&y))
+            return 0;
+    return *x == *y;
+}
+
+/* The UTF-16 units of the UTF-8 sequence of len bytes (4: a surrogate pair). */
+static int units(int len)
+{
+    return len == 4 ? 2 : 1;
+}
+
+/* The UTF-16 units of a UTF-8 text. */
+static int units_of(const char *t)
+{
+    int u = 0;
+    for (const unsigned char *p = (const unsigned char *)t; *p; p++)
+        u += (*p & 0xC0) != 0x80 ? (*p >= 0xF0 ? 2 : 1) : 0;
+    return u;
+}
+
+/* Copy the whole UTF-8 characters of src that fit in max_units UTF-16
+ * units into dst (size n); returns 1 when src did not fit. */
+static int utf8_cut(char *dst, size_t n, const char *src, int max_units)
 {
     size_t o = 0;
-    int ch = 0;
+    int u = 0;
     const unsigned char *p = (const unsigned char *)src;
     while (*p) {
         int len = 1;
@@ -37,16 +70,16 @@ static void utf8_cut(char *dst, size_t n, const char *src, int maxch)
          * what is there) */
         while (len < 4 && (p[len] & 0xC0) == 0x80)
             len++;
-        if (ch == maxch || o + (size_t)len >= n)
+        if (u + units(len) > max_units || o + (size_t)len >= n)
             break;
         memcpy(dst + o, p, (size_t)len);
         o += (size_t)len;
         p += len;
-        ch++;
+        u += units(len);
     }
     dst[o] = '\0';
+    return *p != '\0';
 }
-
 static void trim_ends(char *s)
 {
     size_t len = strlen(s), i = 0;
@@ -56,6 +89,59 @@ static void trim_ends(char *s)
     len -= i;
     while (len && (s[len - 1] == '\'' || s[len - 1] == ' '))
         s[--len] = '\0';
+}
+
+/* src cut after the last whole word within room UTF-16 units (a hard cut
+ * when that would leave less than half), without the punctuation before
+ * the cut. */
+static void cut_words(char *dst, size_t n, const char *src, int room)
+{
+    if (!utf8_cut(dst, n, src, room))
+        return;
+    size_t len = strlen(dst);
+    char *space = strrchr(dst, ' ');
+    if (src[len] != ' ' && space && jz_text_width(space) <= jz_text_width(dst) / 2)
+        *space = '\0';
+    len = strlen(dst);
+    while (len && strchr(" ,;.-'", dst[len - 1]))
+        dst[--len] = '\0';
+}
+
+/* src in at most room UTF-16 units: as it is when it fits; else its first
+ * words, "…" and its last word, which often tells scenarios apart
+ * ("3 Hervormingsagenda…zeker"); a last word longer than half the room is
+ * left out ("3 Enschede, Hervormingsagenda…"). */
+static void shorten(char *dst, size_t n, const char *src, int room)
+{
+    static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026, one unit */
+    if (!utf8_cut(dst, n, src, room))
+        return;
+    const char *last = strrchr(src, ' ');
+    int tail = last ? units_of(last + 1) : 0;
+    if (!last || tail == 0 || tail > room / 2 || strlen(last + 1) + sizeof ellipsis >= n / 2)
+        tail = 0;
+    cut_words(dst, n / 2, src, room - 1 - tail);
+    size_t len = strlen(dst);
+    memcpy(dst + len, ellipsis, sizeof ellipsis);
+    if (tail)
+        snprintf(dst + len + sizeof ellipsis - 1, n - len - (sizeof ellipsis - 1), "%s", last + 1);
+}
+
+size_t jz_xlsx_shared_start(const char *const *names, int n)
+{
+    size_t len = 0;
+    for (size_t i = 0; n >= 2 && names[0][i]; i++) {
+        if (names[0][i] != ' ')
+            continue;
+        size_t at = i + 1;
+        int all = names[0][at] != '\0';
+        for (int k = 1; k < n && all; k++)
+            all = strncmp(names[k], names[0], at) == 0 && names[k][at] != '\0';
+        if (!all)
+            break;
+        len = at;
+    }
+    return len;
 }
 
 void jz_xlsx_sheet_name(char *out, size_t n, const char *want, char used[][JZ_SHEET_NAME_SIZE],
@@ -78,10 +164,10 @@ void jz_xlsx_sheet_name(char *out, size_t n, const char *want, char used[][JZ_SH
         if (k > 1)
             snprintf(suffix, sizeof suffix, " (%d)", k);
         char cut[JZ_SHEET_NAME_SIZE];
-        utf8_cut(cut, sizeof cut, clean, JZ_SHEET_NAME_CHARS - (int)strlen(suffix));
+        shorten(cut, sizeof cut, clean, JZ_SHEET_NAME_CHARS - (int)strlen(suffix));
         trim_ends(cut); /* cutting may leave a trailing space or apostrophe */
         snprintf(out, n, "%s%s", cut, suffix);
-        int clash = 0;
+        int clash = same_name(out, "History"); /* reserved by Excel */
         for (int i = 0; i < n_used && !clash; i++)
             clash = same_name(out, used[i]);
         if (!clash)

@@ -441,14 +441,23 @@ int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_o
     int band = jz_xlsx_band_wanted(c, u0, u1);
     if (band)
         snprintf(used[n_used++], sizeof used[0], "%s", band_name);
+    /* the tabs: "k name" for every scenario; when one of them is longer
+     * than Excel's 31 characters, every tab leaves out the words all the
+     * names start with ("Enschede, "), and what is still too long keeps its
+     * first words and its last around "…" (jz_xlsx_sheet_name).  The full
+     * "[k] name" stands in cell A1 of the sheet and in the Toelichting. */
+    const char *names[JZ_CMP_MAX_SCENARIOS];
+    int too_long = 0;
     for (int s = 0; s < c->n_scenarios; s++) {
-        /* the full "[k] name" stands in cell A1 of the sheet and in the
-         * Toelichting; the tab gets a short unique name, never a name cut
-         * off at Excel's 31 characters */
         char want[JZ_NAME_MAX + 16];
-        snprintf(want, sizeof want, "%d %s", s + 1, c->scen[s].scenario->meta.name);
-        if (jz_text_width(want) > JZ_SHEET_NAME_CHARS)
-            snprintf(want, sizeof want, "Scenario %d", s + 1);
+        names[s] = c->scen[s].scenario->meta.name;
+        snprintf(want, sizeof want, "%d %s", s + 1, names[s]);
+        too_long |= jz_text_width(want) > JZ_SHEET_NAME_CHARS;
+    }
+    size_t shared = too_long ? jz_xlsx_shared_start(names, c->n_scenarios) : 0;
+    for (int s = 0; s < c->n_scenarios; s++) {
+        char want[JZ_NAME_MAX + 16];
+        snprintf(want, sizeof want, "%d %s", s + 1, names[s] + shared);
         jz_xlsx_sheet_name(sheet[s], sizeof sheet[s], want, used, n_used);
         snprintf(used[n_used++], sizeof used[0], "%.*s", (int)sizeof used[0] - 1, sheet[s]);
     }

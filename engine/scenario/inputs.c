@@ -143,7 +143,11 @@ static const key_words cell_words[] = {
     {"financing.amount", "Financiering", "Financing,", "euro, prijzen basisjaar", "euros, base-year prices"},
     {"transitions.*", "Overgang naar", "Transition to", "", ""},
     {"reentry.fraction", "Terugkeer na einde zorg,", "Re-entry after care ends,", "", ""},
+    {"reentry.delay_months", "Wachttijd tot terugkeer na einde zorg,", "Delay before re-entry after care ends,",
+     "maanden", "months"},
+    {"reentry.to", "Zorgsoort bij terugkeer na einde zorg,", "Zorgsoort re-entered after care ends,", "", ""},
     {"ageing.rate", "Aandeel dat 18 wordt,", "Share turning 18,", "per jaar", "per year"},
+    {"ageing.to", "Zorgsoort bij doorstroom op 18 jaar,", "Zorgsoort moved on to at 18,", "", ""},
     {"ageing.fraction", "Doorstroom bij 18 jaar,", "Moving on at 18,", "", ""},
 };
 

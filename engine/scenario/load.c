@@ -62,6 +62,12 @@ const char *ld_source_of(const jz_node *inner, const jz_node *outer)
 int ld_record_in(loader *L, const char *path, const jz_node *v, jz_unit u, const char *source,
                      const jz_node *scope, const jz_node *outer)
 {
+    return ld_record_named(L, path, v, jz_unit_name(u), source, scope, outer);
+}
+
+int ld_record_named(loader *L, const char *path, const jz_node *v, const char *unit, const char *source,
+                    const jz_node *scope, const jz_node *outer)
+{
     char text[512];
     int bron, rc;
     if ((rc = jz_bron_ref(L->s, v, scope, &bron, L->err)) ||
@@ -71,7 +77,7 @@ int ld_record_in(loader *L, const char *path, const jz_node *v, jz_unit u, const
     if (label && label->type != JZ_NODE_SCALAR)
         return jz_node_error(L->err, label, "%s label: expected a text, got %s", path, jz_node_type_name(label));
     jz_value_render(v, text, sizeof text);
-    if (jz_scenario_add_input(L->s, path, text, jz_unit_name(u), source, v->file, v->line) ||
+    if (jz_scenario_add_input(L->s, path, text, unit, source, v->file, v->line) ||
         jz_input_describe(L->s, L->s->n_inputs - 1, label ? label->scalar : NULL, bron))
         return jz_error_set(L->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     return JZ_OK;

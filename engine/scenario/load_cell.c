@@ -313,6 +313,20 @@ static int load_transitions(loader *L, const layers *ly, int g, int z, jz_cell *
     return JZ_OK;
 }
 
+/* A key of reentry or ageing that is no series (delay_months, to), found
+ * by lget2 in layer `which` under `parent`: recorded as a traceable input
+ * like the series beside it (its path in that layer, file:line, the bron
+ * and source of its map); unit a jz_unit name or "zorgsoort". */
+static int record_sub(loader *L, const layers *ly, int g, int which, const jz_node *parent, const char *key,
+                      const char *sub, const jz_node *v, const char *unit)
+{
+    if (!rec_layer(g, which))
+        return JZ_OK;
+    char path[256];
+    jz_concat(path, sizeof path, ly->prefix[which], ".", key, ".", sub, (char *)NULL);
+    return ld_record_named(L, path, v, unit, ld_source_of(parent, ly->m[which]), parent, ly->m[which]);
+}
+
 static int load_reentry_ageing(loader *L, const layers *ly, int g, int z, jz_cell *c)
 {
     int which, rc;
@@ -323,12 +337,14 @@ static int load_reentry_ageing(loader *L, const layers *ly, int g, int z, jz_cel
         return rc;
     if ((v = lget2(ly, "reentry", "delay_months", &which, &parent))) {
         long d;
-        if ((rc = jz_value_int(v, 1, JZ_REENTRY_DELAY_MAX, "reentry.delay_months", &d, L->err)))
+        if ((rc = jz_value_int(v, 1, JZ_REENTRY_DELAY_MAX, "reentry.delay_months", &d, L->err)) ||
+            (rc = record_sub(L, ly, g, which, parent, "reentry", "delay_months", v, jz_unit_name(JZ_U_MONTHS))))
             return rc;
         c->reentry_delay = (int)d;
     }
     if ((v = lget2(ly, "reentry", "to", &which, &parent)) &&
-        (rc = ld_zorgsoort_ref(L, v, "reentry.to", &c->reentry_to)))
+        ((rc = ld_zorgsoort_ref(L, v, "reentry.to", &c->reentry_to)) ||
+         (rc = record_sub(L, ly, g, which, parent, "reentry", "to", v, "zorgsoort"))))
         return rc;
 
     c->ageing_to = -1;
@@ -342,6 +358,8 @@ static int load_reentry_ageing(loader *L, const layers *ly, int g, int z, jz_cel
             return rc;
         if (c->ageing_to == z)
             return jz_node_error(L->err, v, "ageing.to: clients turning 18 cannot move to the same zorgsoort");
+        if ((rc = record_sub(L, ly, g, which, parent, "ageing", "to", v, "zorgsoort")))
+            return rc;
         jz_fill(c->ageing_transfer, L->H, 1.0);
     }
     if ((rc = cell_sub(L, ly, g, "ageing", "fraction", JZ_U_FRACTION, c->ageing_transfer, &found)))

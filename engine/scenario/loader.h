@@ -35,6 +35,10 @@ int ld_series(loader *L, const jz_node *v, jz_unit u, const char *path,
  * generated) and its `bron:` (the series map's, or scope's). */
 int ld_record_in(loader *L, const char *path, const jz_node *v, jz_unit u, const char *source,
                  const jz_node *scope, const jz_node *outer);
+/* The same for an input whose unit is no jz_unit: a zorgsoort key
+ * (unit "zorgsoort"), as a measure's from and to are recorded. */
+int ld_record_named(loader *L, const char *path, const jz_node *v, const char *unit, const char *source,
+                    const jz_node *scope, const jz_node *outer);
 int ld_check_identifier(const jz_node *n, const char *what, jz_error *err);
 int ld_is_year_map(const jz_node *n);
 int ld_check_cell_maps(const jz_node *cellmap, const jz_node *defaults, const char *what, jz_error *err);

@@ -5,11 +5,13 @@
  * The page keeps the scenario files in emscripten's in-memory file system
  * at the paths they had on the command line, writes a small variant that
  * `extends` the scenario being worked on, and calls jzw_run() with its
- * text.  jzw_run() does what `jzsim run` does (the real loader, the real
- * model) and returns the figures the page draws as one JSON text: the
- * result arrays of the region total (g = G) as jz_model_run() filled them,
- * and the measures' attribution of jz_measures_analyse().  Nothing here
- * computes a model figure; this file only serialises them.
+ * text and the gemeente the briefing shows.  jzw_run() does what `jzsim run
+ * --gemeente` does (the real loader, the real model) and returns the figures
+ * the page draws as one JSON text: the result arrays of that gemeente, or of
+ * the region total (g = G) when none is named, as jz_model_run() filled
+ * them, and the measures' attribution of jz_measures_analyse() for the same
+ * gemeente.  Nothing here computes a model figure; this file only
+ * serialises them.
  *
  * Numbers are printed with %.17g, so the page reads exactly the doubles of
  * the run.  Errors come back as {"ok":false,"error":"file:line:column: ..."}.
@@ -26,7 +28,7 @@
 #include "jzsim/scenario.h"
 
 /* The two functions the page calls (exported by the link, see CMakeLists.txt). */
-char *jzw_run(const char *yaml, const char *name);
+char *jzw_run(const char *yaml, const char *name, const char *gemeente);
 void jzw_free(char *p);
 
 /* A JSON string: quotes, backslashes and control characters escaped. */
@@ -64,12 +66,25 @@ static void put_series(FILE *f, const char *key, const double *a, int n)
     fputc(']', f);
 }
 
-/* The figures of the region total g = G, per year. */
-static void put_result(FILE *f, const jz_scenario *s, const jz_result *r)
+/* The figures of gemeente g (G: the region total), per year, with the
+ * unit they are of: its CBS code and name, or null for the total of more
+ * than one gemeente (a scenario of one gemeente is that gemeente). */
+static void put_result(FILE *f, const jz_scenario *s, const jz_result *r, int g)
 {
     int H = r->horizon, G = r->n_gemeenten, Z = r->n_zorgsoorten;
-    const size_t g0 = jz_result_gy(r, G, 0);
-    fprintf(f, ",\"base_year\":%d,\"horizon\":%d", r->base_year, H);
+    const size_t g0 = jz_result_gy(r, g, 0);
+    const jz_gemeente *gm = g < G ? &s->gemeenten[g] : G == 1 ? &s->gemeenten[0] : NULL;
+    fputs(",\"gemeente\":", f);
+    if (gm) {
+        fputs("{\"code\":", f);
+        put_str(f, gm->code);
+        fputs(",\"name\":", f);
+        put_str(f, gm->name);
+        fputc('}', f);
+    } else {
+        fputs("null", f);
+    }
+    fprintf(f, ",\"n_gemeenten\":%d,\"base_year\":%d,\"horizon\":%d", G, r->base_year, H);
     put_series(f, "tekort", r->g_tekort + g0, H);
     put_series(f, "cost", r->g_cost + g0, H);
     put_series(f, "budget", r->g_budget + g0, H);
@@ -83,14 +98,15 @@ static void put_result(FILE *f, const jz_scenario *s, const jz_result *r)
         put_str(f, s->zorgsoorten[z].key);
         fputs(",\"name\":", f);
         put_str(f, s->zorgsoorten[z].name);
-        put_series(f, "cost", r->cost + jz_result_cz(r, G, z, 0), H);
+        put_series(f, "cost", r->cost + jz_result_cz(r, g, z, 0), H);
         fputc('}', f);
     }
     fputc(']', f);
 }
 
-/* What each measure buys (jz_measures_analyse), in scenario order. */
-static int put_measures(FILE *f, const jz_scenario *s, jz_error *err)
+/* What each measure buys in gemeente g (-1: all together;
+ * jz_measures_analyse), in scenario order. */
+static int put_measures(FILE *f, const jz_scenario *s, int g, jz_error *err)
 {
     fputs(",\"measures\":[", f);
     if (s->n_measures == 0) {
@@ -99,6 +115,7 @@ static int put_measures(FILE *f, const jz_scenario *s, jz_error *err)
     }
     jz_measures_options o;
     jz_measures_options_default(&o);
+    o.gemeente = g;
     jz_measures_analysis *a = NULL;
     int rc = jz_measures_analyse(s, &o, &a, err);
     if (rc != JZ_OK)
@@ -130,9 +147,11 @@ static void put_error(FILE *f, const jz_error *err)
 }
 
 /* Load the YAML text `yaml` as if it were the file `name` (a relative
- * `extends` is found next to it), run it and return the figures as a JSON
- * text the caller frees with jzw_free(); NULL only when memory runs out. */
-EMSCRIPTEN_KEEPALIVE char *jzw_run(const char *yaml, const char *name)
+ * `extends` is found next to it), run it and return the figures of the
+ * gemeente with CBS code `gemeente` (NULL or "": the region total) as a
+ * JSON text the caller frees with jzw_free(); NULL only when memory runs
+ * out.  A scenario without that gemeente is an error that names it. */
+EMSCRIPTEN_KEEPALIVE char *jzw_run(const char *yaml, const char *name, const char *gemeente)
 {
     jz_init();
     char *text = NULL;
@@ -147,14 +166,23 @@ EMSCRIPTEN_KEEPALIVE char *jzw_run(const char *yaml, const char *name)
     jz_workspace *w = s ? jz_workspace_alloc(s) : NULL;
     if (s && (!r || !w))
         jz_error_set(&err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-    if (!s || !r || !w || jz_model_run(s, w, r, &err) != JZ_OK) {
+    int g = s ? s->n_gemeenten : 0, found = 1; /* g = G: the region total */
+    if (s && gemeente && gemeente[0]) {
+        g = jz_scenario_gemeente_index(s, gemeente);
+        if ((found = g >= 0) == 0)
+            jz_error_set(&err, JZ_EINPUT, name, 0, 0,
+                         "this scenario (%s) has no gemeente %s, the gemeente the briefing shows: choose a "
+                         "scenario that has it, or write the briefing with --gemeente all for the region",
+                         s->meta.name, gemeente);
+    }
+    if (!s || !r || !w || !found || jz_model_run(s, w, r, &err) != JZ_OK) {
         put_error(f, &err);
     } else {
         /* the measures first: a failure there is reported alone */
         char *mtext = NULL;
         size_t mlen = 0;
         FILE *mf = open_memstream(&mtext, &mlen);
-        int rc = mf ? put_measures(mf, s, &err) : JZ_ENOMEM;
+        int rc = mf ? put_measures(mf, s, g < s->n_gemeenten ? g : -1, &err) : JZ_ENOMEM;
         if (mf)
             fclose(mf);
         if (rc != JZ_OK) {
@@ -163,7 +191,7 @@ EMSCRIPTEN_KEEPALIVE char *jzw_run(const char *yaml, const char *name)
             put_error(f, &err);
         } else {
             fputs("{\"ok\":true", f);
-            put_result(f, s, r);
+            put_result(f, s, r, g);
             fputs(mtext, f);
             fputs(",\"warnings\":[", f);
             for (int i = 0; i < s->n_warnings; i++) {

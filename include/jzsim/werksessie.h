@@ -38,6 +38,10 @@ typedef struct jz_werksessie {
     const jz_scenario *const *scenarios;   /* as compared; the first is the reference */
     const char *const *paths;              /* [n_scenarios] the files given */
     const jz_sensitivity *tornado;         /* of scenarios[0], or NULL: orders the sliders */
+    const char *gemeente;                  /* CBS code of the gemeente the briefing shows (its
+                                            * --gemeente), whose figures the page shows and
+                                            * recomputes; NULL: the region total */
+    const char *gemeente_name;             /* its name (with gemeente) */
     int n_files;
     const jz_werksessie_file *files;       /* every file of every extends chain */
     const char *engine;                    /* the engine bundle (JavaScript with the WebAssembly) */

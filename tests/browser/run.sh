@@ -30,9 +30,12 @@ command -v node >/dev/null 2>&1 || skip "node is not installed"
   skip "the npm packages are not installed: npm ci --prefix tests/browser"
 "$JZ" compare --quiet --format html --interactive -o "$OUT/twente.html" \
   scenarios/twente/regio.yaml $E/basis.yaml || exit 1
+# the werksessie of one gemeente of the region (--gemeente), as the briefing shows it
+"$JZ" compare --quiet --format html --interactive --gemeente Hengelo -o "$OUT/hengelo.html" \
+  scenarios/twente/regio.yaml $E/basis.yaml || exit 1
 # a scenario that names its own sliders (werksessie.sliders)
 "$JZ" compare --quiet --format html --interactive -o "$OUT/named.html" \
   $E/werksessie.yaml $E/geen-maatregelen.yaml || exit 1
 node tests/browser/werksessie.test.js --jzsim "$JZ" --page "$OUT/enschede.html" --twente "$OUT/twente.html" \
-  --named "$OUT/named.html" \
+  --named "$OUT/named.html" --gemeente-page "$OUT/hengelo.html" \
   --out "$OUT" --chromium "${CHROMIUM:-/usr/bin/chromium}"

@@ -2,7 +2,7 @@
  * werksessie.test.js - the werksessie in a real browser (docs/werksessie.md).
  *
  *   node werksessie.test.js --jzsim build/jzsim --page ws.html --out DIR [--twente ws-twente.html]
- *        [--named ws-named.html]
+ *        [--named ws-named.html] [--gemeente-page ws-hengelo.html]
  *
  * Opens the page from disk in the Debian chromium (puppeteer-core) with the
  * network off (offline mode, and every request that is not the file itself
@@ -18,7 +18,12 @@
  *   4. takes screenshots before and after (DIR/werksessie-voor.png,
  *      DIR/werksessie-na.png) and checks that they differ;
  *   5. times recomputes in the page (median of 15) and prints them as JSON
- *      (bench/README.md); with --twente, also for that page.
+ *      (bench/README.md); with --twente, also for that page, whose
+ *      figures and headings are those of the region total;
+ *   7. with --gemeente-page (Twente with --gemeente Hengelo): the page shows
+ *      and recomputes Hengelo, as `jzsim run --gemeente GM0164` does, names
+ *      it in every heading, its saved variant says to rerun it with
+ *      --gemeente, and the scenario without Hengelo cannot be chosen.
  * Exit 0 when all holds, 1 otherwise (the failures are printed).
  */
 'use strict';
@@ -36,6 +41,7 @@ const pageFile = path.resolve(arg('--page'));
 const out = path.resolve(arg('--out', 'werksessie-test'));
 const twente = arg('--twente', null);
 const named = arg('--named', null);
+const gemeentePage = arg('--gemeente-page', null);
 const chromium = arg('--chromium', '/usr/bin/chromium');
 const failures = [];
 const check = (ok, what) => {
@@ -78,6 +84,16 @@ async function shot(page, file) {
   await el.screenshot({path: file});
   return fs.readFileSync(file);
 }
+
+const headings = page => page.evaluate(() =>
+  [...document.querySelectorAll('#jz-werksessie h2, #jz-werksessie .ws-charts h3')].map(h => h.textContent));
+// the figures of one result entry of `jzsim run --format json` (code: a gemeente, else the last: the total)
+const runTotals = (args, code) => {
+  const j = JSON.parse(execFileSync(jzsim, ['run', '--format', 'json', '--quiet', ...args], {encoding: 'utf8'}));
+  return (code ? j.results.find(r => r.code === code) : j.results[j.results.length - 1]).totals;
+};
+const sameFigures = (got, want) => ['tekort', 'beinvloedbaar', 'niet_beinvloedbaar', 'cost'].every(k =>
+  got[k].length === want[k].length && got[k].every((v, i) => relClose(v, want[k][i])));
 
 const fig = page => page.evaluate(() => {
   const r = window.jzWerksessie.result;
@@ -221,7 +237,49 @@ function relClose(a, b) {
       bench.twente_recompute = await timing(t.page, 5);
       check(t.errors.length === 0 && t.blocked.length === 0, 'the Twente page runs offline without errors');
       check(bench.twente_recompute.median_ms < 1000, `Twente recomputes within 1 s (${bench.twente_recompute.median_ms.toFixed(1)} ms)`);
+      const th = await headings(t.page);
+      check(th.length >= 4 && th.every(x => /Regio totaal \(14 gemeenten\)/.test(x)),
+            `the Twente page names the region in every heading (${JSON.stringify(th)})`);
+      check(sameFigures(await fig(t.page), runTotals([path.resolve('scenarios/twente/regio.yaml')])),
+            "the Twente page shows the region total of 'jzsim run' to 1e-9");
       await t.page.close();
+    }
+    if (gemeentePage) {
+      // 7. the gemeente the briefing shows (--gemeente Hengelo)
+      const g = await open(browser, path.resolve(gemeentePage));
+      const gh = await headings(g.page);
+      check(gh.length >= 4 && gh.every(x => /Hengelo/.test(x)), `every heading names Hengelo (${JSON.stringify(gh)})`);
+      const shownTekort = await g.page.$eval('.ws-big', e => e.textContent);
+      check(/Hengelo/.test(shownTekort), `the tekort in words names Hengelo (${shownTekort})`);
+      const gb = await fig(g.page);
+      check(sameFigures(gb, runTotals(['--gemeente', 'GM0164', path.resolve('scenarios/twente/regio.yaml')], 'GM0164')),
+            "the page shows Hengelo's figures of 'jzsim run --gemeente GM0164' to 1e-9");
+      const opts = await g.page.$$eval('#ws-scenario option', os => os.map(o => ({text: o.textContent, disabled: o.disabled})));
+      check(opts.length === 2 && !opts[0].disabled && opts[1].disabled && /heeft geen Hengelo/.test(opts[1].text),
+            `a scenario without Hengelo cannot be chosen (${JSON.stringify(opts)})`);
+      await g.page.evaluate(() => {
+        const r = document.getElementById('ws-in-0');
+        r.value = String(Number(r.min) + 0.9 * (Number(r.max) - Number(r.min)));
+        r.dispatchEvent(new Event('input', {bubbles: true}));
+      });
+      const ga = await fig(g.page);
+      check(ga.tekort.some((v, i) => v !== gb.tekort[i]), "a slider changes Hengelo's tekort");
+      const gfiles = await g.page.evaluate(() => JSON.parse(document.getElementById('jz-werksessie-data').textContent).files);
+      const gvariant = await g.page.evaluate(() => window.jzWerksessie.variant());
+      const gname = await g.page.evaluate(() => window.jzWerksessie.variantName());
+      check(/jzsim run --gemeente GM0164 /.test(gvariant), 'the saved variant says to rerun it with --gemeente GM0164');
+      for (const f of gfiles) {
+        const p = path.join(out, 'gemeente', f.path.replace(/^\/+/, ''));
+        fs.mkdirSync(path.dirname(p), {recursive: true});
+        fs.writeFileSync(p, f.text);
+      }
+      const gp = path.join(out, 'gemeente', gname.replace(/^\/+/, ''));
+      fs.writeFileSync(gp, gvariant);
+      check(sameFigures(ga, runTotals(['--gemeente', 'GM0164', gp], 'GM0164')),
+            "Hengelo after the change equals 'jzsim run --gemeente GM0164' on the saved variant to 1e-9");
+      await shot(g.page, path.join(out, 'werksessie-hengelo.png'));
+      check(g.errors.length === 0 && g.blocked.length === 0, 'the Hengelo page runs offline without errors');
+      await g.page.close();
     }
     check(bench.recompute.median_ms < 100, `recompute within 100 ms (median ${bench.recompute.median_ms.toFixed(1)} ms)`);
   } catch (e) {

@@ -321,6 +321,28 @@ if [ -n "$PY" ]; then
   "$PY" -c 'import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])["Verschillenanalyse"]; assert ws["A3"].value.endswith("2027 (begrotingsjaar)"), ws["A3"].value' \
     "$TMP/bj.xlsx" && ok || bad "xlsx summary year"
 fi
+# a scenario name longer than Excel's 31 characters: every scenario's tab is
+# "k name" without the words all names start with ("Enschede, "), and what is
+# still too long keeps its first words and its last around "…" (never
+# "Scenario k"); the full name in A1 and in the Toelichting beside its tab
+ENSVK="$SRC/scenarios/enschede/verbeterkansen.yaml" ENSGM="$SRC/scenarios/enschede/geen-maatregelen.yaml"
+expect_exit 0 "$JZ" compare -q --format xlsx -o "$TMP/long.xlsx" "$ENSGM" "$ENSHA" "$ENSVK"
+if [ -n "$PY" ]; then
+  "$PY" - "$TMP/long.xlsx" <<'PY' && ok || bad "xlsx: the tab of a long scenario name"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+full = ["Enschede, geen maatregelen", "Enschede, Hervormingsagenda", "Enschede, Hervormingsagenda en verbeterkansen"]
+tabs = wb.sheetnames[1:4]
+assert tabs == ["1 geen maatregelen", "2 Hervormingsagenda", "3 Hervormingsage…verbeterkansen"], tabs
+about = [r[0] for r in wb["Toelichting"].iter_rows(values_only=True) if r[0]]
+for k, (tab, name) in enumerate(zip(tabs, full), 1):
+    short = f"{k} {name[len('Enschede, '):]}"
+    head, _, tail = tab.partition("…")
+    assert len(tab) <= 31 and (tab == short or (short.startswith(head) and short.endswith(tail))), tab
+    assert wb[tab]["A1"].value.startswith(f"[{k}] {name}"), wb[tab]["A1"].value
+    assert any(l.startswith(f"[{k}] {name} (") and f"'{tab}'" in l for l in about), (tab, about)
+PY
+fi
 # without one (example.yaml): the last common year, a prognose
 expect_exit 0 "$JZ" compare -q -o "$TMP/nobj.txt" "$EX" "$HI"
 expect_grep "$TMP/nobj.txt" "^Verschillenanalyse 2028 (prognose): \[2\]"

@@ -10,6 +10,8 @@
 #     network (no src=, href= or url( to http).
 #   - a scenario's own sliders (`werksessie.sliders`): located load errors
 #     for every command; with the engine, the island holds exactly them;
+#   - --gemeente: the island names the gemeente the briefing shows (null for
+#     the region: by default, all, TOTAL) and which scenarios have it;
 #   - an engine in share/jzsim beside the jzsim executable (an installed
 #     jzsim) is the one the page gets, not the build tree's.
 # The browser test (tests/browser, ctest browser_werksessie) drives the page.
@@ -137,6 +139,29 @@ for g, w in zip(got, want):
 assert len(got) == len(want), got
 assert "werksessie.yaml" in [f["path"] for f in data["files"]]
 PY
+ok
+
+# --gemeente: the page works on the gemeente the briefing shows (its code
+# and name in the data island, whether each scenario has it), the region
+# total by default, with --gemeente all and --gemeente TOTAL
+T=scenarios/twente/regio.yaml
+for g in Hengelo GM0164 all TOTAL ""; do
+  "$JZ" compare --format html --interactive ${g:+--gemeente "$g"} -o "$TMP/g.html" "$T" "$E/basis.yaml" \
+    >"$TMP/out" 2>"$TMP/err" || bad "compare --interactive --gemeente '$g': $(head -3 "$TMP/err")"
+  python3 - "$TMP/g.html" "$g" <<'PY' || bad "--gemeente '$g': the werksessie's data does not name the briefing's gemeente"
+import json, sys
+ws = open(sys.argv[1], encoding="utf-8").read()
+data = ws[ws.index('id="jz-werksessie-data">') + len('id="jz-werksessie-data">'):]
+data = json.loads(data[:data.index('</script>')])
+if sys.argv[2] in ("Hengelo", "GM0164"):
+    assert data["gemeente"] == {"code": "GM0164", "name": "Hengelo"}, data.get("gemeente")
+    assert [s["has_gemeente"] for s in data["scenarios"]] == [True, False], data["scenarios"]
+    assert "<p class=\"meta\">Gemeente Hengelo" in ws   # the static briefing shows the same
+else:
+    assert data["gemeente"] is None, data.get("gemeente")
+    assert all("has_gemeente" not in s for s in data["scenarios"])
+PY
+done
 ok
 
 # an installed jzsim reads the engine installed beside it (share/jzsim), not the build tree's
