@@ -18,6 +18,7 @@
 #include "model/erlang_lanes.h"
 #include "model/internal.h"
 #include "model/lanes.h"
+#include "model/simd.h"
 
 /* Stock of one chain.  Always summed in the same order, so that the end of
  * year y and the start of year y + 1 are the same double. */
@@ -102,33 +103,34 @@ static inline double cell_stock(const jz_workspace *w, int z)
  * non-zero ones alone gives the same double as summing all Z (a sum from
  * +0.0 that adds +0.0 or -0.0 does not change).  Any other cell (a route
  * that starts or stops, or a NaN or negative fraction that the checks have
- * not seen) gets -1: its routes are found year by year as before. */
+ * not seen) gets -1: its routes are found year by year as before.
+ *
+ * The transitions are read in memory order, each value against the same
+ * destination a year earlier: "> 0" and "== 0" must not change down the
+ * years, so every year is in the class of the first.  A compare and an
+ * and per value with no branch, which the compiler makes two or four
+ * values per instruction (a walk down each destination's years, stopping
+ * at the first that differs, cost a branch and a strided load per value). */
+JZ_LANES_CLONES
 static void routes_of_gemeente(const jz_scenario *s, jz_workspace *w, int g)
 {
     const int Z = s->n_zorgsoorten, H = s->meta.horizon;
     const jz_cell *cells = s->cells + (size_t)g * (size_t)Z;
+    const size_t ZH = (size_t)Z * (size_t)H;
     for (int z = 0; z < Z; z++) {
         const double *tr = cells[z].transition;
         int *to = w->route_to + (size_t)z * (size_t)Z, n = 0;
-        /* destination by destination down the years, stopping at the
-         * first year that differs from year 0 */
-        for (int v = 0; v < Z && n >= 0; v++) {
-            const double t0 = tr[v];
-            int y = 1;
-            if (t0 > 0.0) {
-                while (y < H && tr[(size_t)y * (size_t)Z + (size_t)v] > 0.0)
-                    y++;
-                to[n++] = v;
-            } else if (t0 == 0.0) {
-                while (y < H && tr[(size_t)y * (size_t)Z + (size_t)v] == 0.0)
-                    y++;
-            } else {
-                y = 0; /* NaN or negative */
-            }
-            if (y < H)
-                n = -1;
+        long long moved = 0; /* all bits set somewhere: a value left its class */
+        for (size_t i = (size_t)Z; i < ZH; i++)
+            moved |= -(long long)(((tr[i] > 0.0) != (tr[i - (size_t)Z] > 0.0)) |
+                                  ((tr[i] == 0.0) != (tr[i - (size_t)Z] == 0.0)));
+        int fixed = !moved;
+        for (int v = 0; v < Z; v++) { /* the first year: a route, a zero, or neither (NaN, < 0) */
+            fixed &= (tr[v] > 0.0) | (tr[v] == 0.0);
+            to[n] = v; /* overwritten until a route takes the slot */
+            n += tr[v] > 0.0;
         }
-        w->route_fixed[z] = n;
+        w->route_fixed[z] = fixed ? n : -1;
         /* the other routes, the same every year */
         jz_cellyear *q = &w->cy[z];
         q->reentry_to = cells[z].reentry_to;
