@@ -822,6 +822,58 @@ static double lanes_pool(jz_lanes *ln, const jz_workspace *wl, int n_rows, int l
     return pool;
 }
 
+/* lanes_pool for every lane at once, when the lanes' rings have the same
+ * rows (the cells' re-entry destinations) and at most POOL_SLOTS slots:
+ * each lane's sum in lanes_pool's order, but the four sums side by side,
+ * one value of each lane in turn, where lanes_pool made one lane's sum, one
+ * addition waiting for the last, and then the next lane's.  The slots up
+ * to the shortest ring go for all lanes together, each lane's further
+ * slots after them in the same row (its order).  Lanes from n on repeat
+ * lane 0 (their sums are not read).  0 when the rows or rings do not
+ * allow it: the caller then sums lane by lane. */
+enum { POOL_SLOTS = 64 };
+static int lanes_pools(const jz_lanes *ln, jz_workspace *const *w, const int *n_rows, int n, int L,
+                       const int *Ll, int head, long steps, double pool[JZ_LANES])
+{
+    if (L > POOL_SLOTS)
+        return 0;
+    for (int l = 1; l < n; l++) {
+        if (n_rows[l] != n_rows[0])
+            return 0;
+        for (int k = 0; k < n_rows[0]; k++)
+            if (w[l]->ring_rows[k] != w[0]->ring_rows[k])
+                return 0;
+    }
+    int slot[JZ_LANES][POOL_SLOTS], len[JZ_LANES], shortest = L;
+    for (int l = 0; l < JZ_LANES; l++) {
+        /* lane l's slot t in ln's ring, as lanes_pool finds it */
+        const int Lx = Ll[l < n ? l : 0], head_l = (int)(steps % Lx);
+        for (int t = 0, off = head_l ? Lx - head_l : 0; t < Lx; t++) {
+            int i = head + off;
+            slot[l][t] = (i >= L ? i - L : i) * JZ_LANES + l;
+            if (++off == Lx)
+                off = 0;
+        }
+        len[l] = Lx;
+        if (Lx < shortest)
+            shortest = Lx;
+    }
+    const double *ring = (const double *)ln->ring;
+    double p[JZ_LANES] = {0};
+    for (int k = 0; k < n_rows[0]; k++) {
+        const double *row = ring + (size_t)w[0]->ring_rows[k] * (size_t)L * JZ_LANES;
+        for (int t = 0; t < shortest; t++)
+            for (int l = 0; l < JZ_LANES; l++)
+                p[l] += row[slot[l][t]];
+        for (int l = 0; l < JZ_LANES; l++)
+            for (int t = shortest; t < len[l]; t++)
+                p[l] += row[slot[l][t]];
+    }
+    for (int l = 0; l < JZ_LANES; l++)
+        pool[l] = p[l];
+    return 1;
+}
+
 /* The horizon of lanes set up by the callers below (prepared, start state
  * and routes in each workspace; the coefficients are made here, in
  * lanes_gather_year): lane l is gemeente g[l]
@@ -864,7 +916,7 @@ static int lanes_project(const jz_scenario *const *s, jz_workspace *const *w, jz
                     for (int l = 0; l < JZ_LANES; l++)
                         pool[l] += slot[l];
                 }
-        } else {
+        } else if (!lanes_pools(ln, w, n_rows, n, L, Ll, head, (long)(y + 1) * S, pool)) {
             for (int l = 0; l < n; l++)
                 pool[l] = lanes_pool(ln, w[l], n_rows[l], l, L, Ll[l], head, (long)(y + 1) * S);
         }
