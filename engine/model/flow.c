@@ -753,6 +753,7 @@ static void lanes_stock(jz_lanes *ln, const jz_scenario *s0)
  * only a rolling result needs it, and only the Monte Carlo's draws (one
  * gemeente, the same routes in every lane) run rolling in lanes; gemeenten
  * side by side (padded routes) never do.  g[l]: lane l's gemeente. */
+JZ_LANES_CLONES /* the exits by destination four at a time (no FMA: the same bits) */
 static void lanes_end_year(const jz_lanes *ln, jz_workspace *const *w, jz_result *const *r, int n,
                            const int *g, int y, const double *pool, double *left_care)
 {
