@@ -18,6 +18,7 @@
 #include "model/erlang_lanes.h"
 #include "model/internal.h"
 #include "model/lanes.h"
+#include "model/simd.h"
 
 /* Stock of one chain.  Always summed in the same order, so that the end of
  * year y and the start of year y + 1 are the same double. */
@@ -102,33 +103,34 @@ static inline double cell_stock(const jz_workspace *w, int z)
  * non-zero ones alone gives the same double as summing all Z (a sum from
  * +0.0 that adds +0.0 or -0.0 does not change).  Any other cell (a route
  * that starts or stops, or a NaN or negative fraction that the checks have
- * not seen) gets -1: its routes are found year by year as before. */
+ * not seen) gets -1: its routes are found year by year as before.
+ *
+ * The transitions are read in memory order, each value against the same
+ * destination a year earlier: "> 0" and "== 0" must not change down the
+ * years, so every year is in the class of the first.  A compare and an
+ * and per value with no branch, which the compiler makes two or four
+ * values per instruction (a walk down each destination's years, stopping
+ * at the first that differs, cost a branch and a strided load per value). */
+JZ_LANES_CLONES
 static void routes_of_gemeente(const jz_scenario *s, jz_workspace *w, int g)
 {
     const int Z = s->n_zorgsoorten, H = s->meta.horizon;
     const jz_cell *cells = s->cells + (size_t)g * (size_t)Z;
+    const size_t ZH = (size_t)Z * (size_t)H;
     for (int z = 0; z < Z; z++) {
         const double *tr = cells[z].transition;
         int *to = w->route_to + (size_t)z * (size_t)Z, n = 0;
-        /* destination by destination down the years, stopping at the
-         * first year that differs from year 0 */
-        for (int v = 0; v < Z && n >= 0; v++) {
-            const double t0 = tr[v];
-            int y = 1;
-            if (t0 > 0.0) {
-                while (y < H && tr[(size_t)y * (size_t)Z + (size_t)v] > 0.0)
-                    y++;
-                to[n++] = v;
-            } else if (t0 == 0.0) {
-                while (y < H && tr[(size_t)y * (size_t)Z + (size_t)v] == 0.0)
-                    y++;
-            } else {
-                y = 0; /* NaN or negative */
-            }
-            if (y < H)
-                n = -1;
+        long long moved = 0; /* all bits set somewhere: a value left its class */
+        for (size_t i = (size_t)Z; i < ZH; i++)
+            moved |= -(long long)(((tr[i] > 0.0) != (tr[i - (size_t)Z] > 0.0)) |
+                                  ((tr[i] == 0.0) != (tr[i - (size_t)Z] == 0.0)));
+        int fixed = !moved;
+        for (int v = 0; v < Z; v++) { /* the first year: a route, a zero, or neither (NaN, < 0) */
+            fixed &= (tr[v] > 0.0) | (tr[v] == 0.0);
+            to[n] = v; /* overwritten until a route takes the slot */
+            n += tr[v] > 0.0;
         }
-        w->route_fixed[z] = n;
+        w->route_fixed[z] = fixed ? n : -1;
         /* the other routes, the same every year */
         jz_cellyear *q = &w->cy[z];
         q->reentry_to = cells[z].reentry_to;
@@ -751,6 +753,7 @@ static void lanes_stock(jz_lanes *ln, const jz_scenario *s0)
  * only a rolling result needs it, and only the Monte Carlo's draws (one
  * gemeente, the same routes in every lane) run rolling in lanes; gemeenten
  * side by side (padded routes) never do.  g[l]: lane l's gemeente. */
+JZ_LANES_CLONES /* the exits by destination four at a time (no FMA: the same bits) */
 static void lanes_end_year(const jz_lanes *ln, jz_workspace *const *w, jz_result *const *r, int n,
                            const int *g, int y, const double *pool, double *left_care)
 {
@@ -820,6 +823,58 @@ static double lanes_pool(jz_lanes *ln, const jz_workspace *wl, int n_rows, int l
     return pool;
 }
 
+/* lanes_pool for every lane at once, when the lanes' rings have the same
+ * rows (the cells' re-entry destinations) and at most POOL_SLOTS slots:
+ * each lane's sum in lanes_pool's order, but the four sums side by side,
+ * one value of each lane in turn, where lanes_pool made one lane's sum, one
+ * addition waiting for the last, and then the next lane's.  The slots up
+ * to the shortest ring go for all lanes together, each lane's further
+ * slots after them in the same row (its order).  Lanes from n on repeat
+ * lane 0 (their sums are not read).  0 when the rows or rings do not
+ * allow it: the caller then sums lane by lane. */
+enum { POOL_SLOTS = 64 };
+static int lanes_pools(const jz_lanes *ln, jz_workspace *const *w, const int *n_rows, int n, int L,
+                       const int *Ll, int head, long steps, double pool[JZ_LANES])
+{
+    if (L > POOL_SLOTS)
+        return 0;
+    for (int l = 1; l < n; l++) {
+        if (n_rows[l] != n_rows[0])
+            return 0;
+        for (int k = 0; k < n_rows[0]; k++)
+            if (w[l]->ring_rows[k] != w[0]->ring_rows[k])
+                return 0;
+    }
+    int slot[JZ_LANES][POOL_SLOTS], len[JZ_LANES], shortest = L;
+    for (int l = 0; l < JZ_LANES; l++) {
+        /* lane l's slot t in ln's ring, as lanes_pool finds it */
+        const int Lx = Ll[l < n ? l : 0], head_l = (int)(steps % Lx);
+        for (int t = 0, off = head_l ? Lx - head_l : 0; t < Lx; t++) {
+            int i = head + off;
+            slot[l][t] = (i >= L ? i - L : i) * JZ_LANES + l;
+            if (++off == Lx)
+                off = 0;
+        }
+        len[l] = Lx;
+        if (Lx < shortest)
+            shortest = Lx;
+    }
+    const double *ring = (const double *)ln->ring;
+    double p[JZ_LANES] = {0};
+    for (int k = 0; k < n_rows[0]; k++) {
+        const double *row = ring + (size_t)w[0]->ring_rows[k] * (size_t)L * JZ_LANES;
+        for (int t = 0; t < shortest; t++)
+            for (int l = 0; l < JZ_LANES; l++)
+                p[l] += row[slot[l][t]];
+        for (int l = 0; l < JZ_LANES; l++)
+            for (int t = shortest; t < len[l]; t++)
+                p[l] += row[slot[l][t]];
+    }
+    for (int l = 0; l < JZ_LANES; l++)
+        pool[l] = p[l];
+    return 1;
+}
+
 /* The horizon of lanes set up by the callers below (prepared, start state
  * and routes in each workspace; the coefficients are made here, in
  * lanes_gather_year): lane l is gemeente g[l]
@@ -862,7 +917,7 @@ static int lanes_project(const jz_scenario *const *s, jz_workspace *const *w, jz
                     for (int l = 0; l < JZ_LANES; l++)
                         pool[l] += slot[l];
                 }
-        } else {
+        } else if (!lanes_pools(ln, w, n_rows, n, L, Ll, head, (long)(y + 1) * S, pool)) {
             for (int l = 0; l < n; l++)
                 pool[l] = lanes_pool(ln, w[l], n_rows[l], l, L, Ll[l], head, (long)(y + 1) * S);
         }

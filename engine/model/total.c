@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "model/internal.h"
+#include "model/simd.h"
 
 /* The additive arrays (kind JZ_RESULT_SUM in the lists of jzsim/model.h);
  * the ratios are recomputed in jz_total_finish. */
@@ -60,6 +61,10 @@ void jz_total_clear(jz_result *r, int totals)
         memset(gy[k] + G * H, 0, H * sizeof(double));
 }
 
+/* Element by element, so the vector width changes no bit: compiled for
+ * AVX2 too (simd.h), four additions per instruction where the machine
+ * has it; a national run adds some 7,900 numbers per gemeente here. */
+JZ_LANES_CLONES
 static void add_into(double *restrict tot, const double *restrict a, size_t n)
 {
     for (size_t i = 0; i < n; i++)
