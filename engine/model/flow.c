@@ -548,10 +548,13 @@ static int lanes_alike(const jz_scenario *const *s, int n, int g)
                 jz_delay_steps(ci[z].reentry_delay, S) != jz_delay_steps(c0[z].reentry_delay, S) ||
                 ci[z].ageing_to != c0[z].ageing_to)
                 return 0;
-            /* the same bytes (transitions not drawn, or drawn alike): the
-             * same routes; else compare which are non-zero */
+            /* the same array (a draw's copy that does not write the
+             * transitions reads the base's: jz_unc_writer_copy) or the
+             * same bytes (drawn alike): the same routes; else compare
+             * which are non-zero */
             const size_t n_tr = (size_t)Z * (size_t)H;
-            if (!memcmp(ci[z].transition, c0[z].transition, n_tr * sizeof *c0[z].transition))
+            if (ci[z].transition == c0[z].transition ||
+                !memcmp(ci[z].transition, c0[z].transition, n_tr * sizeof *c0[z].transition))
                 continue;
             int differ = 0; /* no early exit */
             for (size_t v = 0; v < n_tr; v++)
