@@ -157,9 +157,9 @@ static jz_scenario *load_file(const char *rel)
  * again with the same bits: the comparison is not of two scalar runs. */
 static void check_lanes_money(const jz_scenario *base, long d0, int n, int money_lanes)
 {
-    jz_scenario *copy[JZ_MODEL_LANES];
-    jz_workspace *w1[JZ_MODEL_LANES], *wn[JZ_MODEL_LANES];
-    jz_result *r1[JZ_MODEL_LANES], *rn[JZ_MODEL_LANES];
+    jz_scenario *copy[JZ_MODEL_RUNS_MAX];
+    jz_workspace *w1[JZ_MODEL_RUNS_MAX], *wn[JZ_MODEL_RUNS_MAX];
+    jz_result *r1[JZ_MODEL_RUNS_MAX], *rn[JZ_MODEL_RUNS_MAX];
     jz_sampler *sp = jz_sampler_alloc(base, 7);
     assert_non_null(sp);
     double *x = calloc((size_t)base->n_uncertain + 1, sizeof *x);
@@ -231,7 +231,9 @@ static void test_lanes_stages(void **state)
 {
     (void)state;
     jz_scenario *s = load_string(STAGES);
-    for (int n = 1; n <= JZ_MODEL_LANES; n++)
+    /* beyond JZ_MODEL_LANES: groups of lanes one after the other per
+     * gemeente (run.c), a last group of 1 .. JZ_MODEL_LANES */
+    for (int n = 1; n <= JZ_MODEL_RUNS_MAX; n++)
         check_lanes(s, 10 * n, n);
     jz_scenario_free(s);
 }
@@ -242,6 +244,8 @@ static void test_lanes_example(void **state)
     jz_scenario *s = load_file("scenarios/example-onzeker.yaml");
     check_lanes(s, 0, JZ_MODEL_LANES);
     check_lanes(s, 101, 3);
+    check_lanes(s, 40, JZ_MODEL_RUNS_MAX);
+    check_lanes(s, 57, JZ_MODEL_LANES + 1);
     jz_scenario_free(s);
 }
 

@@ -192,8 +192,8 @@ int jz_model_check_size(const jz_scenario *s, size_t limit, jz_error *err);
 
 /* The same check for analyses that hold rolling runs and report only
  * totals (jzsim mc, jzsim sensitivity): per thread `runs` rolling runs,
- * each with its own scenario copy (jz_mc_run projects JZ_MODEL_LANES
- * draws side by side; a sensitivity holds 1), and one volume cache; or one
+ * each with its own scenario copy (jz_mc_run projects JZ_MODEL_RUNS_MAX
+ * draws in one run; a sensitivity holds 1), and one volume cache; or one
  * full run and copy per thread when the scenario has a regional verevening
  * or contract (those keep a full result and run one draw at a time, as
  * jz_mc_run does).  No report of every gemeente.  threads and runs < 1
@@ -240,10 +240,12 @@ int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
 int jz_model_run_each(const jz_scenario *s, jz_workspace *w, jz_result *r, jz_gemeente_hook before,
                       void *ctx, jz_error *err);
 
-/* Runs of up to JZ_MODEL_LANES scenarios at once: lane i is the run
+/* Runs of up to JZ_MODEL_RUNS_MAX scenarios at once: lane i is the run
  * jz_model_run(s[i], w[i], r[i]), with the same bits in every result, but
  * the chains of the lanes are stepped side by side in vector registers
- * (one Monte Carlo draw per lane).  The scenarios must have the same
+ * (one Monte Carlo draw per lane), JZ_MODEL_LANES at a time: gemeente by
+ * gemeente, lanes 0-3, then 4-7 (while that gemeente's inputs are in the
+ * cache).  The scenarios must have the same
  * dimensions and are meant to share their integer structure (draws of one
  * scenario): a gemeente whose lanes differ in stages, routes, delays or
  * ageing destination, or that has a duration mixture or a local measure,
@@ -252,6 +254,10 @@ int jz_model_run_each(const jz_scenario *s, jz_workspace *w, jz_result *r, jz_ge
  * error of one failing lane and the results are unspecified: run the lanes
  * one by one to learn which failed. */
 #define JZ_MODEL_LANES 4
+/* Up to JZ_MODEL_RUNS_MAX runs at once (jz_model_run_lanes, _each): a
+ * gemeente's lanes go in groups of JZ_MODEL_LANES, one group after the
+ * other while that gemeente's inputs are still in the cache. */
+#define JZ_MODEL_RUNS_MAX (2 * JZ_MODEL_LANES)
 int jz_model_run_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
                        int n, jz_error *err);
 
