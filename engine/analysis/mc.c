@@ -397,7 +397,8 @@ static int worker_init(engine *e, worker *w)
         for (int l = 0; l < e->lanes; l++) {
             /* holding only the series a draw writes; the others are base's */
             w->copy[l][s] = jz_unc_writer_copy(e->sc[s].writer, b);
-            w->ws[l][s] = jz_workspace_alloc(b);
+            /* no peers, and the lanes' state only in a group's first lane */
+            w->ws[l][s] = jz_workspace_alloc_lane(b, l);
             /* a draw keeps the region's figures and one gemeente's: a
              * rolling result, whose size does not grow with G (jzsim/model.h) */
             w->res[l][s] = e->sc[s].full ? jz_result_alloc(b) : jz_result_alloc_rolling(b);

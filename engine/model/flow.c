@@ -886,8 +886,9 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
     }
     if (taken == n)
         return JZ_OK;
-    /* a lane whose volumes were taken is projected again: the same bits */
-    if (n == 1 || !lanes_alike(s, n, g)) {
+    /* a lane whose volumes were taken is projected again: the same bits;
+     * lane 0 without the lanes' state (jz_workspace_alloc_lane): alone */
+    if (n == 1 || !w[0]->lanes || !lanes_alike(s, n, g)) {
         for (int l = 0; l < n; l++) {
             int rc = project(s[l], w[l], r[l], g, err);
             if (rc)

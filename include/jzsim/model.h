@@ -172,7 +172,9 @@ void jz_result_free(jz_result *r);
  * array is the main term). */
 typedef struct jz_size_estimate {
     size_t result_bytes;      /* jz_result_alloc: exactly what it allocates */
-    size_t workspace_bytes;   /* jz_workspace_alloc, about */
+    size_t workspace_bytes;   /* jz_workspace_alloc, about (with its peers and lanes_bytes) */
+    size_t draw_workspace_bytes; /* jz_workspace_alloc_lane, about, without the lanes' state */
+    size_t lanes_bytes;       /* the lanes' state, exactly (jz_workspace_alloc_lane of a group's first lane) */
     size_t run_bytes;         /* the two together: one full run */
     size_t rolling_run_bytes; /* a rolling result (jz_result_alloc_rolling: exactly what it allocates)
                                  and a workspace: what a Monte Carlo thread or a sensitivity holds */
@@ -208,6 +210,13 @@ int jz_model_check_size_rolling(const jz_scenario *s, int threads, int runs, siz
 typedef struct jz_workspace jz_workspace;
 jz_workspace *jz_workspace_alloc(const jz_scenario *s);
 void jz_workspace_free(jz_workspace *w);
+/* A workspace for lane `lane` (0 .. JZ_MODEL_RUNS_MAX - 1) of
+ * jz_model_run_lanes(_each), without what such a lane never uses: the
+ * peers of gemeenten side by side (jz_model_run with it projects one
+ * gemeente at a time: the same bits), and the lanes' state unless lane is
+ * the first of a group of JZ_MODEL_LANES (the Monte Carlo's draws:
+ * jz_model_size's draw_workspace_bytes and lanes_bytes). */
+jz_workspace *jz_workspace_alloc_lane(const jz_scenario *s, int lane);
 
 /* Project scenario s into r.  w and r must have been allocated for s's
  * dimensions.  On error r is unspecified and err says why. */
