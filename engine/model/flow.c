@@ -205,7 +205,7 @@ static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, 
     /* the coefficients of (k, zorgduur, ageing, step): the cell's sets for
      * every year are made in its first year, four at a time, and reused
      * when they come back (coef.c) */
-    const double tau = 12.0 / (double)S, D = w->m_dur[zy], p = c->ageing_rate[y];
+    const double tau = 12.0 / (double)S, D = w->m_dur_z[z][y], p = c->ageing_rate[y];
     q->mix_share = zs->mix.share;
     if (q->mix_share != 0.0) {
         w->ez[z] = &no_chain;
@@ -215,7 +215,7 @@ static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, 
         return 0;
     const size_t row = (size_t)z * (size_t)s->meta.horizon;
     if (y == 0)
-        jz_coef_cell(w, z, zs->stages, w->m_dur + row, c->ageing_rate, tau);
+        jz_coef_cell(w, z, zs->stages, w->m_dur_z[z], c->ageing_rate, tau);
     const int use = w->coef_use[row + (size_t)y];
     if (use < 0)
         return -1;
@@ -344,7 +344,7 @@ static int start_state(const jz_scenario *s, jz_workspace *w, int g, int L)
  * cleared, from its stock on 1 January; the lanes keep those themselves). */
 static int start_year(const jz_scenario *s, jz_workspace *w, int g, int y, int sums, jz_error *err)
 {
-    const int Z = s->n_zorgsoorten, H = s->meta.horizon;
+    const int Z = s->n_zorgsoorten;
     for (int z = 0; z < Z; z++) {
         if (setup_cell_year(s, w, g, z, y, !sums))
             /* the inputs passed the checks, so only k / D overflowed */
@@ -353,7 +353,7 @@ static int start_year(const jz_scenario *s, jz_workspace *w, int g, int y, int s
                                 "%g months is too small", s->gemeenten[g].code,
                                 s->gemeenten[g].name, s->zorgsoorten[z].key,
                                 s->meta.base_year + y,
-                                w->m_dur[(size_t)z * (size_t)H + (size_t)y]);
+                                w->m_dur_z[z][y]);
         if (!sums)
             continue;
         double *a = w->acc + (size_t)z * ACC_N;
@@ -573,12 +573,12 @@ static int lanes_alike(const jz_scenario *const *s, int n, int g)
 static int lanes_coef(jz_lane_cell *c, const jz_scenario *const *s, jz_workspace *const *w, int n,
                       const int *g, int z, int y)
 {
-    const int Z = s[0]->n_zorgsoorten, H = s[0]->meta.horizon;
+    const int Z = s[0]->n_zorgsoorten;
     const double tau = 12.0 / (double)s[0]->meta.steps_per_year;
     jz_lane D, p;
     for (int l = 0; l < JZ_LANES; l++) {
         int i = l < n ? l : 0;
-        D[l] = w[i]->m_dur[(size_t)z * (size_t)H + (size_t)y];
+        D[l] = w[i]->m_dur_z[z][y];
         p[l] = s[i]->cells[(size_t)g[i] * (size_t)Z + (size_t)z].ageing_rate[y];
     }
     if (y > 0) {

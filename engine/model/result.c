@@ -122,6 +122,7 @@ static jz_workspace *workspace_alloc(const jz_scenario *s, int lanes, int peers)
     w->cy = calloc(Z, sizeof *w->cy);
     w->route_to = calloc(Z * Z + 2 * Z, sizeof *w->route_to); /* and the int arrays below */
     w->m_fin_mode = calloc(2 * Z, sizeof *w->m_fin_mode);
+    w->m_dur_z = calloc(3 * Z, sizeof *w->m_dur_z); /* and m_cost_z, m_fin_amount_z */
     w->mix_e = calloc(2 * Z, sizeof *w->mix_e); /* k = 0: empty */
     w->mix_x = calloc(2 * Z * JZ_STAGES_MAX, sizeof *w->mix_x);
     /* the lanes are stepped in lane 0's workspace only */
@@ -129,7 +130,7 @@ static jz_workspace *workspace_alloc(const jz_scenario *s, int lanes, int peers)
     int peers_ok = 1;
     for (int l = 0; peers && l < JZ_MODEL_LANES - 1; l++)
         peers_ok &= (w->peer[l] = workspace_alloc(s, 0, 0)) != NULL;
-    if (!w->block || !w->coef || !w->coef_use || !w->ez || !w->cy || !w->route_to || !w->m_fin_mode || !w->mix_e ||
+    if (!w->block || !w->coef || !w->coef_use || !w->ez || !w->cy || !w->route_to || !w->m_fin_mode || !w->m_dur_z || !w->mix_e ||
         !w->mix_x || (lanes && !w->lanes) || !peers_ok) {
         jz_workspace_free(w);
         return NULL;
@@ -158,6 +159,8 @@ static jz_workspace *workspace_alloc(const jz_scenario *s, int lanes, int peers)
     w->m_cost_off = p;    p += H;
     assert(p == w->block + len);
     w->m_fin_from = w->m_fin_mode + Z;
+    w->m_cost_z = w->m_dur_z + Z;
+    w->m_fin_amount_z = w->m_cost_z + Z;
     w->ring_rows = w->route_to + Z * Z;
     w->route_fixed = w->ring_rows + Z;
     for (size_t z = 0; z < Z; z++)
@@ -192,6 +195,7 @@ void jz_workspace_free(jz_workspace *w)
     free(w->cy);
     free(w->route_to);
     free(w->m_fin_mode);
+    free(w->m_dur_z);
     free(w->mix_e);
     free(w->mix_x);
     jz_lanes_free(w->lanes);

@@ -59,6 +59,7 @@ void jz_model_size(const jz_scenario *s, jz_size_estimate *e)
     size_t wd = mul(Z, JZ_STAGES_MAX + 3 + ring + ACC_TERMS);
     wd = add(wd, add(H, add(mul(Z, Z), add(mul(6 * Z, H), 7 * H))));
     size_t one = add(mul(wd, sizeof(double)), mul(Z, 2 * sizeof(double) + (Z + 2) * sizeof(int)));
+    one = add(one, mul(Z, 3 * sizeof(const double *))); /* m_dur_z, m_cost_z, m_fin_amount_z */
     /* the coefficient sets of every cell-year and which one a year reads
      * (coef.c) */
     one = add(one, add(mul(mul(Z, H), sizeof(jz_erlang) + sizeof(int)), mul(Z, sizeof(jz_erlang *))));
