@@ -563,14 +563,15 @@ static void test_mc_reports_the_lowest_draw_across_gemeenten(void **state)
     char want[JZ_ERR_MSG_MAX];
     long d;
     first_rejected(s, 11, want, sizeof want, &d);
-    /* the case this test is about: a draw of the same group of four,
-     * after d, fails in the first gemeente, and d does not */
+    /* the case this test is about: a draw of the same group (the
+     * Monte Carlo's JZ_MODEL_RUNS_MAX draws of one run), after d, fails
+     * in the first gemeente, and d does not */
     jz_sampler *sp = jz_sampler_alloc(s, 11);
     jz_scenario *copy = jz_scenario_copy(s);
     double *x = calloc((size_t)s->n_uncertain, sizeof *x);
     assert_true(sp && copy && x);
     int later_in_first = 0, d_in_first = 1;
-    for (long e = d; e < (d / JZ_MODEL_LANES + 1) * JZ_MODEL_LANES; e++) {
+    for (long e = d; e < (d / JZ_MODEL_RUNS_MAX + 1) * JZ_MODEL_RUNS_MAX; e++) {
         jz_sampler_draw(sp, e, x);
         jz_unc_apply(s, copy, x);
         jz_error err;

@@ -27,6 +27,7 @@
 #include "jzsim/uncertainty.h"
 #include "jztest.h"
 #include "model/internal.h"
+#include "model/lanes.h"
 
 /* Three gemeenten, chains of 1, 3, 6, 9 and 12 stages, transfers between
  * them, re-entry with different delays, ageing into another zorgsoort, and
@@ -157,9 +158,9 @@ static jz_scenario *load_file(const char *rel)
  * again with the same bits: the comparison is not of two scalar runs. */
 static void check_lanes_money(const jz_scenario *base, long d0, int n, int money_lanes)
 {
-    jz_scenario *copy[JZ_MODEL_LANES];
-    jz_workspace *w1[JZ_MODEL_LANES], *wn[JZ_MODEL_LANES];
-    jz_result *r1[JZ_MODEL_LANES], *rn[JZ_MODEL_LANES];
+    jz_scenario *copy[JZ_MODEL_RUNS_MAX];
+    jz_workspace *w1[JZ_MODEL_RUNS_MAX], *wn[JZ_MODEL_RUNS_MAX];
+    jz_result *r1[JZ_MODEL_RUNS_MAX], *rn[JZ_MODEL_RUNS_MAX];
     jz_sampler *sp = jz_sampler_alloc(base, 7);
     assert_non_null(sp);
     double *x = calloc((size_t)base->n_uncertain + 1, sizeof *x);
@@ -231,7 +232,9 @@ static void test_lanes_stages(void **state)
 {
     (void)state;
     jz_scenario *s = load_string(STAGES);
-    for (int n = 1; n <= JZ_MODEL_LANES; n++)
+    /* beyond JZ_MODEL_LANES: groups of lanes one after the other per
+     * gemeente (run.c), a last group of 1 .. JZ_MODEL_LANES */
+    for (int n = 1; n <= JZ_MODEL_RUNS_MAX; n++)
         check_lanes(s, 10 * n, n);
     jz_scenario_free(s);
 }
@@ -242,6 +245,8 @@ static void test_lanes_example(void **state)
     jz_scenario *s = load_file("scenarios/example-onzeker.yaml");
     check_lanes(s, 0, JZ_MODEL_LANES);
     check_lanes(s, 101, 3);
+    check_lanes(s, 40, JZ_MODEL_RUNS_MAX);
+    check_lanes(s, 57, JZ_MODEL_LANES + 1);
     jz_scenario_free(s);
 }
 
@@ -465,6 +470,54 @@ static void same_stat(const jz_mc_stat *a, const jz_mc_stat *b, int f)
     assert_int_equal(a->coarse, b->coarse);
 }
 
+
+/* The lanes' state is counted as it is allocated: jz_lanes_size (and so
+ * jz_model_size's lanes_bytes) is what jz_lanes_alloc asks for, for any
+ * size; a lane workspace of the Monte Carlo holds the lanes' state only in
+ * the first lane of a group and no peers, and a run on it gives the bits
+ * of a full workspace's run. */
+static void test_lanes_size_and_lane_workspaces(void **state)
+{
+    (void)state;
+    const int dims[][2] = {{1, 1}, {3, 25}, {12, 25}, {12, 1}, {40, 61}};
+    for (size_t i = 0; i < sizeof dims / sizeof dims[0]; i++) {
+        jz_lanes *ln = jz_lanes_alloc(dims[i][0], dims[i][1]);
+        assert_non_null(ln);
+        if (ln->bytes != jz_lanes_size(dims[i][0], dims[i][1]))
+            fail_msg("Z %d, ring %d: jz_lanes_alloc takes %zu bytes, jz_lanes_size says %zu", dims[i][0],
+                     dims[i][1], ln->bytes, jz_lanes_size(dims[i][0], dims[i][1]));
+        jz_lanes_free(ln);
+    }
+    jz_scenario *s = load_file("scenarios/example-onzeker.yaml");
+    jz_size_estimate e;
+    jz_model_size(s, &e);
+    jz_workspace *full = jz_workspace_alloc(s);
+    assert_non_null(full);
+    assert_non_null(full->lanes);
+    assert_non_null(full->peer[0]);
+    assert_int_equal(e.lanes_bytes, full->lanes->bytes);
+    assert_true(e.workspace_bytes == JZ_MODEL_LANES * e.draw_workspace_bytes + e.lanes_bytes);
+    jz_result *r1 = jz_result_alloc(s), *r2 = jz_result_alloc(s);
+    assert_true(r1 && r2);
+    jz_error err;
+    assert_int_equal(jz_model_run(s, full, r1, &err), JZ_OK);
+    for (int l = 0; l < JZ_MODEL_RUNS_MAX; l++) {
+        jz_workspace *w = jz_workspace_alloc_lane(s, l);
+        assert_non_null(w);
+        assert_int_equal(w->lanes != NULL, l % JZ_MODEL_LANES == 0);
+        for (int p = 0; p < JZ_MODEL_LANES - 1; p++)
+            assert_null(w->peer[p]);
+        memset(r2->block, 0, r2->block_len * sizeof(double));
+        assert_int_equal(jz_model_run(s, w, r2, &err), JZ_OK);
+        assert_memory_equal(r1->block, r2->block, r1->block_len * sizeof(double));
+        jz_workspace_free(w);
+    }
+    jz_result_free(r1);
+    jz_result_free(r2);
+    jz_workspace_free(full);
+    jz_scenario_free(s);
+}
+
 /* The Monte Carlo: summaries and every kept draw the same bits with lanes
  * (default) as one draw at a time, with 1 and 2 threads; 203 draws, so
  * the last group of a block is short. */
@@ -519,6 +572,7 @@ int main(void)
         cmocka_unit_test(test_lanes_unlike),
         cmocka_unit_test(test_lanes_gemeenten),
         cmocka_unit_test(test_lanes_mc),
+        cmocka_unit_test(test_lanes_size_and_lane_workspaces),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

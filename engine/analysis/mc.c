@@ -69,7 +69,7 @@ typedef struct engine {
     int *below_ch;      /* [nbelow] channel counted */
     double *below_thr;  /* [nbelow] counted when value < threshold */
     long draws, B, nblocks, npilot; /* npilot: pilot blocks */
-    int lanes;          /* draws projected side by side (jz_model_run_lanes): 1 .. JZ_MODEL_LANES */
+    int lanes;          /* draws projected side by side (jz_model_run_lanes): 1 .. JZ_MODEL_RUNS_MAX */
     unsigned long seed;
     double *ref;        /* [nch] the deterministic run */
     double *lo, *w;     /* [nch] histogram ranges */
@@ -90,16 +90,16 @@ typedef struct engine {
 
 /* Every draw's scenario copy, workspace, result and drawn values, per lane
  * ([lane][scenario]): lane l runs draw d0 + l of a group of up to
- * JZ_MODEL_LANES draws (jz_model_run_lanes); lane 0 alone is the one-draw
- * path. */
+ * JZ_MODEL_RUNS_MAX draws (jz_model_run_lanes_each: in vector lanes
+ * JZ_MODEL_LANES at a time); lane 0 alone is the one-draw path. */
 typedef struct worker {
     engine *e;
-    jz_scenario *copy[JZ_MODEL_LANES][MAX_SCEN];
-    jz_workspace *ws[JZ_MODEL_LANES][MAX_SCEN];
-    jz_result *res[JZ_MODEL_LANES][MAX_SCEN];
+    jz_scenario *copy[JZ_MODEL_RUNS_MAX][MAX_SCEN];
+    jz_workspace *ws[JZ_MODEL_RUNS_MAX][MAX_SCEN];
+    jz_result *res[JZ_MODEL_RUNS_MAX][MAX_SCEN];
     jz_sampler *sp[MAX_SCEN];
-    double *x[JZ_MODEL_LANES][MAX_SCEN];
-    unsigned char *ok[JZ_MODEL_LANES][MAX_SCEN]; /* [G] the gemeenten the draw's checks vouch for */
+    double *x[JZ_MODEL_RUNS_MAX][MAX_SCEN];
+    unsigned char *ok[JZ_MODEL_RUNS_MAX][MAX_SCEN]; /* [G] the gemeenten the draw's checks vouch for */
     double *rows;   /* [B * nch] */
     long *below;    /* [nbelow] */
     mc_hist h;
@@ -193,9 +193,9 @@ static void keep_draw(engine *e, const worker *w, int l, long d, const double *r
  * copy just before it projects g (jz_gemeente_hook). */
 typedef struct lanes_draw {
     const scen *sc;
-    jz_scenario *copy[JZ_MODEL_LANES];
-    const double *x[JZ_MODEL_LANES];
-    unsigned char *ok[JZ_MODEL_LANES];
+    jz_scenario *copy[JZ_MODEL_RUNS_MAX];
+    const double *x[JZ_MODEL_RUNS_MAX];
+    unsigned char *ok[JZ_MODEL_RUNS_MAX];
     int n;
 } lanes_draw;
 
@@ -244,7 +244,7 @@ static int run_draws(engine *e, worker *w, long d, int n, double *rows, long *fa
         /* the values every gemeente reads now, each gemeente's own just
          * before the run projects it (write_gemeente): they are still in
          * the cache when the model reads them */
-        const jz_scenario *sl[JZ_MODEL_LANES];
+        const jz_scenario *sl[JZ_MODEL_RUNS_MAX];
         lanes_draw ld = {.sc = &e->sc[s], .n = n};
         for (int l = 0; l < n; l++) {
             jz_sampler_draw(w->sp[s], d + l, w->x[l][s]);
@@ -253,8 +253,8 @@ static int run_draws(engine *e, worker *w, long d, int n, double *rows, long *fa
             ld.x[l] = w->x[l][s];
             ld.ok[l] = w->ok[l][s];
         }
-        jz_workspace *wl[JZ_MODEL_LANES];
-        jz_result *rl[JZ_MODEL_LANES];
+        jz_workspace *wl[JZ_MODEL_RUNS_MAX];
+        jz_result *rl[JZ_MODEL_RUNS_MAX];
         for (int l = 0; l < n; l++) {
             wl[l] = w->ws[l][s];
             rl[l] = w->res[l][s];
@@ -371,7 +371,7 @@ static void run_phase(engine *e, worker *ws, int T, long from, long to, int phas
 static void worker_free(engine *e, worker *w)
 {
     for (int s = 0; s < e->n; s++) {
-        for (int l = 0; l < JZ_MODEL_LANES; l++) {
+        for (int l = 0; l < JZ_MODEL_RUNS_MAX; l++) {
             jz_scenario_free(w->copy[l][s]);
             jz_workspace_free(w->ws[l][s]);
             jz_result_free(w->res[l][s]);
@@ -397,7 +397,8 @@ static int worker_init(engine *e, worker *w)
         for (int l = 0; l < e->lanes; l++) {
             /* holding only the series a draw writes; the others are base's */
             w->copy[l][s] = jz_unc_writer_copy(e->sc[s].writer, b);
-            w->ws[l][s] = jz_workspace_alloc(b);
+            /* no peers, and the lanes' state only in a group's first lane */
+            w->ws[l][s] = jz_workspace_alloc_lane(b, l);
             /* a draw keeps the region's figures and one gemeente's: a
              * rolling result, whose size does not grow with G (jzsim/model.h) */
             w->res[l][s] = e->sc[s].full ? jz_result_alloc(b) : jz_result_alloc_rolling(b);
@@ -477,9 +478,12 @@ static int engine_init(engine *e, int n, const jz_scenario *const *s, const jz_m
     e->nch = nch;
     e->nbelow = nb;
     /* draws side by side unless asked not to, or a scenario needs a full
-     * result per draw (a verevening): JZ_MODEL_LANES of those would take
-     * JZ_MODEL_LANES times the memory */
-    e->lanes = o->lanes == 1 ? 1 : JZ_MODEL_LANES;
+     * result per draw (a verevening): JZ_MODEL_RUNS_MAX of those would take
+     * JZ_MODEL_RUNS_MAX times the memory.  JZ_MODEL_RUNS_MAX draws in one
+     * run: each gemeente's inputs that no draw writes (the base's) are read
+     * from memory once for two groups of JZ_MODEL_LANES lanes, not once per
+     * group (run.c) */
+    e->lanes = o->lanes == 1 ? 1 : JZ_MODEL_RUNS_MAX;
     for (int i = 0; i < n; i++)
         if (e->sc[i].full)
             e->lanes = 1;

@@ -139,7 +139,7 @@ typedef struct cli_spec {
     int gemeente;                   /* CLI_GEMEENTE_* */
     int many;                       /* 1: any number of scenarios (validate reads argv itself) */
     int rolling;                    /* > 0: holds this many rolling runs per thread and reports
-                                     * totals (mc: JZ_MODEL_LANES, sensitivity: 1); the size
+                                     * totals (mc: JZ_MODEL_RUNS_MAX, sensitivity: 1); the size
                                      * check counts those (jz_model_check_size_rolling) */
     int max_paths;                  /* > 0: up to this many scenarios, in cli_common.paths;
                                      * the command says how many it needs */

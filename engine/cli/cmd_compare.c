@@ -241,11 +241,11 @@ int cmd_compare(int argc, char **argv)
         if (!(sc[k] = cli_load(co.paths[i], &rc)))
             break;
         if (a.draws > 0) {
-            /* the Monte Carlo bands hold per thread 4 draws side by side of
+            /* the Monte Carlo bands hold per thread JZ_MODEL_RUNS_MAX draws of
              * every scenario, each with its own copy (as jzsim mc) */
             long nt = a.threads > 0 ? a.threads : sysconf(_SC_NPROCESSORS_ONLN);
             int threads = nt < 1 ? 1 : nt > 256 ? 256 : (int)nt;
-            if (jz_model_check_size_rolling(sc[k], threads, JZ_MODEL_LANES * co.n_paths, cli_memory_limit(),
+            if (jz_model_check_size_rolling(sc[k], threads, JZ_MODEL_RUNS_MAX * co.n_paths, cli_memory_limit(),
                                             &err) != JZ_OK) {
                 rc = cli_fail(&err);
                 break;

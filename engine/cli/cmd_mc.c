@@ -79,7 +79,7 @@ static const cli_spec spec = {
     .help_col = 19,
     .trailer = trailer,
     .formats = CLI_FORMATS_BASIC,
-    .rolling = JZ_MODEL_LANES, /* draws side by side per thread (jz_mc_run) */
+    .rolling = JZ_MODEL_RUNS_MAX, /* draws of one run per thread (jz_mc_run) */
     .gemeente = CLI_GEMEENTE_ONE,
     .one_hint = "; for scenarios on the same draws use 'jzsim compare --draws N'",
 };

@@ -207,7 +207,7 @@ static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, 
     /* the coefficients of (k, zorgduur, ageing, step): the cell's sets for
      * every year are made in its first year, four at a time, and reused
      * when they come back (coef.c) */
-    const double tau = 12.0 / (double)S, D = w->m_dur[zy], p = c->ageing_rate[y];
+    const double tau = 12.0 / (double)S, D = w->m_dur_z[z][y], p = c->ageing_rate[y];
     q->mix_share = zs->mix.share;
     if (q->mix_share != 0.0) {
         w->ez[z] = &no_chain;
@@ -217,7 +217,7 @@ static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, 
         return 0;
     const size_t row = (size_t)z * (size_t)s->meta.horizon;
     if (y == 0)
-        jz_coef_cell(w, z, zs->stages, w->m_dur + row, c->ageing_rate, tau);
+        jz_coef_cell(w, z, zs->stages, w->m_dur_z[z], c->ageing_rate, tau);
     const int use = w->coef_use[row + (size_t)y];
     if (use < 0)
         return -1;
@@ -346,7 +346,7 @@ static int start_state(const jz_scenario *s, jz_workspace *w, int g, int L)
  * cleared, from its stock on 1 January; the lanes keep those themselves). */
 static int start_year(const jz_scenario *s, jz_workspace *w, int g, int y, int sums, jz_error *err)
 {
-    const int Z = s->n_zorgsoorten, H = s->meta.horizon;
+    const int Z = s->n_zorgsoorten;
     for (int z = 0; z < Z; z++) {
         if (setup_cell_year(s, w, g, z, y, !sums))
             /* the inputs passed the checks, so only k / D overflowed */
@@ -355,7 +355,7 @@ static int start_year(const jz_scenario *s, jz_workspace *w, int g, int y, int s
                                 "%g months is too small", s->gemeenten[g].code,
                                 s->gemeenten[g].name, s->zorgsoorten[z].key,
                                 s->meta.base_year + y,
-                                w->m_dur[(size_t)z * (size_t)H + (size_t)y]);
+                                w->m_dur_z[z][y]);
         if (!sums)
             continue;
         double *a = w->acc + (size_t)z * ACC_N;
@@ -550,10 +550,13 @@ static int lanes_alike(const jz_scenario *const *s, int n, int g)
                 jz_delay_steps(ci[z].reentry_delay, S) != jz_delay_steps(c0[z].reentry_delay, S) ||
                 ci[z].ageing_to != c0[z].ageing_to)
                 return 0;
-            /* the same bytes (transitions not drawn, or drawn alike): the
-             * same routes; else compare which are non-zero */
+            /* the same array (a draw's copy that does not write the
+             * transitions reads the base's: jz_unc_writer_copy) or the
+             * same bytes (drawn alike): the same routes; else compare
+             * which are non-zero */
             const size_t n_tr = (size_t)Z * (size_t)H;
-            if (!memcmp(ci[z].transition, c0[z].transition, n_tr * sizeof *c0[z].transition))
+            if (ci[z].transition == c0[z].transition ||
+                !memcmp(ci[z].transition, c0[z].transition, n_tr * sizeof *c0[z].transition))
                 continue;
             int differ = 0; /* no early exit */
             for (size_t v = 0; v < n_tr; v++)
@@ -572,12 +575,12 @@ static int lanes_alike(const jz_scenario *const *s, int n, int g)
 static int lanes_coef(jz_lane_cell *c, const jz_scenario *const *s, jz_workspace *const *w, int n,
                       const int *g, int z, int y)
 {
-    const int Z = s[0]->n_zorgsoorten, H = s[0]->meta.horizon;
+    const int Z = s[0]->n_zorgsoorten;
     const double tau = 12.0 / (double)s[0]->meta.steps_per_year;
     jz_lane D, p;
     for (int l = 0; l < JZ_LANES; l++) {
         int i = l < n ? l : 0;
-        D[l] = w[i]->m_dur[(size_t)z * (size_t)H + (size_t)y];
+        D[l] = w[i]->m_dur_z[z][y];
         p[l] = s[i]->cells[(size_t)g[i] * (size_t)Z + (size_t)z].ageing_rate[y];
     }
     if (y > 0) {
@@ -938,8 +941,9 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
     }
     if (taken == n)
         return JZ_OK;
-    /* a lane whose volumes were taken is projected again: the same bits */
-    if (n == 1 || !lanes_alike(s, n, g)) {
+    /* a lane whose volumes were taken is projected again: the same bits;
+     * lane 0 without the lanes' state (jz_workspace_alloc_lane): alone */
+    if (n == 1 || !w[0]->lanes || !lanes_alike(s, n, g)) {
         for (int l = 0; l < n; l++) {
             int rc = project(s[l], w[l], r[l], g, err);
             if (rc)

@@ -25,13 +25,16 @@
 #include "model/lanes.h"
 #include "model/simd.h"
 
-static void *lane_array(size_t n)
+/* n lane vectors, cleared; what it takes into *took as jz_lanes_size
+ * counts it (the 64-byte lines, and 64 for the alignment). */
+static void *lane_array(size_t n, size_t *took)
 {
     /* a whole number of 64-byte lines: aligned_alloc needs it */
     size_t bytes = (n * sizeof(jz_lane) + 63) / 64 * 64;
     void *p = aligned_alloc(64, bytes ? bytes : 64);
     if (p)
         memset(p, 0, bytes ? bytes : 64);
+    *took += bytes + 64;
     return p;
 }
 
@@ -78,15 +81,19 @@ jz_lanes *jz_lanes_alloc(int Z, int ring_cap)
     ln->cell = aligned_alloc(64, cell_bytes);
     if (ln->cell)
         memset(ln->cell, 0, cell_bytes);
-    ln->frac = lane_array(z * z);
+    size_t ring = ring_cap > 0 ? (size_t)ring_cap : 1;
+    /* every block counted as it is asked for, so that a test can hold
+     * jz_lanes_size to it (tests/test_lanes.c) */
+    ln->bytes = sizeof *ln + cell_bytes + (z * z + ring) * sizeof(int);
+    ln->frac = lane_array(z * z, &ln->bytes);
     ln->route_to = calloc(z > 0 ? z * z : 1, sizeof *ln->route_to);
-    ln->pool_slot = calloc(ring_cap > 0 ? (size_t)ring_cap : 1, sizeof *ln->pool_slot);
-    ln->x = lane_array(z * JZ_STAGES_MAX);
-    ln->arrive = lane_array(z);
-    ln->next = lane_array(z);
-    ln->ring = lane_array(z * (size_t)ring_cap);
-    ln->acc = lane_array(z * ACC_N);
-    ln->stock = lane_array(z);
+    ln->pool_slot = calloc(ring, sizeof *ln->pool_slot);
+    ln->x = lane_array(z * JZ_STAGES_MAX, &ln->bytes);
+    ln->arrive = lane_array(z, &ln->bytes);
+    ln->next = lane_array(z, &ln->bytes);
+    ln->ring = lane_array(z * (size_t)ring_cap, &ln->bytes);
+    ln->acc = lane_array(z * ACC_N, &ln->bytes);
+    ln->stock = lane_array(z, &ln->bytes);
     if (!ln->cell || !ln->frac || !ln->route_to || !ln->pool_slot || !ln->x || !ln->arrive || !ln->next || !ln->ring || !ln->acc || !ln->stock) {
         jz_lanes_free(ln);
         return NULL;

@@ -91,6 +91,10 @@ struct jz_workspace {
     double *m_dur;        /* [Z * H] zorgduur, months */
     double *m_cost;       /* [Z * H] euros per client-year, base-year prices (cell.cost) */
     double *m_fin_amount; /* [Z * H] financing amount (cell.financing_amount) */
+    /* [Z] the series of zorgsoort z the run reads: the workspace's rows
+     * above when a local measure acts on the gemeente, else the cell's own
+     * (measures.c: nothing changes them, so they are not copied) */
+    const double **m_dur_z, **m_cost_z, **m_fin_amount_z;
     double *m_invest;     /* [H] investment and diversion service cost */
     double *m_ha;         /* [H] Hervormingsagenda savings */
     double *m_ha_certain; /* [H] of which certain */

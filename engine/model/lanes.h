@@ -68,6 +68,7 @@ typedef struct jz_lanes {
     jz_lane *ring;      /* [Z * ring_cap] re-entries by arrival slot */
     jz_lane *acc;       /* [Z * ACC_N] the year's sums (ACC_* of internal.h) */
     jz_lane *stock;     /* [Z] stock per cell on 1 January, then (after the year) 31 December */
+    size_t bytes;       /* what jz_lanes_alloc asked for, as jz_lanes_size counts it */
 } jz_lanes;
 
 jz_lanes *jz_lanes_alloc(int Z, int ring_cap);

@@ -303,6 +303,10 @@ void jz_measures_gemeente(const jz_scenario *s, jz_workspace *w, int g)
     const int Z = s->n_zorgsoorten, H = s->meta.horizon;
     const size_t bytes = (size_t)H * sizeof(double);
     const jz_gemeente *gm = &s->gemeenten[g];
+    /* only a local measure changes zorgduur, cost or financing: without
+     * one the run reads the cell's own series (the same numbers), with
+     * one a copy that the effects change */
+    const int local = jz_measures_local_on(s, w, g);
     for (int z = 0; z < Z; z++) {
         const jz_cell *c = &s->cells[(size_t)g * (size_t)Z + (size_t)z];
         const double *pop = gm->population[s->zorgsoorten[z].population];
@@ -318,9 +322,20 @@ void jz_measures_gemeente(const jz_scenario *s, jz_workspace *w, int g)
                 base = base * pop[y] / 1000.0;
             ext[y] = base * trend;
         }
-        memcpy(w->m_dur + (size_t)z * (size_t)H, c->zorgduur, bytes);
-        memcpy(w->m_cost + (size_t)z * (size_t)H, c->cost, bytes);
-        memcpy(w->m_fin_amount + (size_t)z * (size_t)H, c->financing_amount, bytes);
+        if (local) {
+            double *dur = w->m_dur + (size_t)z * (size_t)H, *cost = w->m_cost + (size_t)z * (size_t)H,
+                   *amount = w->m_fin_amount + (size_t)z * (size_t)H;
+            memcpy(dur, c->zorgduur, bytes);
+            memcpy(cost, c->cost, bytes);
+            memcpy(amount, c->financing_amount, bytes);
+            w->m_dur_z[z] = dur;
+            w->m_cost_z[z] = cost;
+            w->m_fin_amount_z[z] = amount;
+        } else {
+            w->m_dur_z[z] = c->zorgduur;
+            w->m_cost_z[z] = c->cost;
+            w->m_fin_amount_z[z] = c->financing_amount;
+        }
         w->m_fin_mode[z] = c->financing;
         w->m_fin_from[z] = c->financing_from;
     }

@@ -106,8 +106,8 @@ static void money_cells(const jz_scenario *s, const jz_workspace *w, jz_result *
         /* the cell with the measures applied (measures.c): its price per
          * client-year and its financing come from the workspace */
         jz_cell eff = s->cells[(size_t)g * (size_t)Z + (size_t)z];
-        eff.cost = w->m_cost + (size_t)z * (size_t)H;
-        eff.financing_amount = w->m_fin_amount + (size_t)z * (size_t)H;
+        eff.cost = (double *)w->m_cost_z[z]; /* read only, through c */
+        eff.financing_amount = (double *)w->m_fin_amount_z[z];
         eff.financing = w->m_fin_mode[z];
         eff.financing_from = w->m_fin_from[z];
         const jz_cell *c = &eff;

@@ -291,7 +291,7 @@ unsigned jz_money_gemeente_lanes(const jz_scenario *const *s, jz_workspace *cons
             c[l] = &s[l]->cells[(size_t)g * (size_t)Z + (size_t)z];
             /* the price per client-year with the measures applied
              * (measures.c; with none, the cell's own) */
-            cost[l] = w[l]->m_cost + (size_t)z * (size_t)H;
+            cost[l] = w[l]->m_cost_z[z];
             bf[l] = w[l]->budget_factor;
             i0[l] = jz_result_cz(r[l], jz_result_slot(w[l], g), z, 0);
         }

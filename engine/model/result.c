@@ -93,9 +93,11 @@ void jz_result_free(jz_result *r)
     free(r);
 }
 
-/* A workspace; with peers, also those of the other lanes of one run's
- * gemeenten side by side (internal.h). */
-static jz_workspace *workspace_alloc(const jz_scenario *s, int peers)
+/* A workspace; with lanes, the lanes' state (jz_lanes: the workspace of
+ * lane 0 of runs side by side steps every lane's chains there); with
+ * peers, also the workspaces of the other lanes of one run's gemeenten
+ * side by side (internal.h). */
+static jz_workspace *workspace_alloc(const jz_scenario *s, int lanes, int peers)
 {
     if (!dims_ok(s))
         return NULL;
@@ -120,15 +122,16 @@ static jz_workspace *workspace_alloc(const jz_scenario *s, int peers)
     w->cy = calloc(Z, sizeof *w->cy);
     w->route_to = calloc(Z * Z + 2 * Z, sizeof *w->route_to); /* and the int arrays below */
     w->m_fin_mode = calloc(2 * Z, sizeof *w->m_fin_mode);
+    w->m_dur_z = calloc(3 * Z, sizeof *w->m_dur_z); /* and m_cost_z, m_fin_amount_z */
     w->mix_e = calloc(2 * Z, sizeof *w->mix_e); /* k = 0: empty */
     w->mix_x = calloc(2 * Z * JZ_STAGES_MAX, sizeof *w->mix_x);
     /* the lanes are stepped in lane 0's workspace only */
-    w->lanes = peers ? jz_lanes_alloc(w->Z, w->ring_cap) : NULL;
+    w->lanes = lanes ? jz_lanes_alloc(w->Z, w->ring_cap) : NULL;
     int peers_ok = 1;
     for (int l = 0; peers && l < JZ_MODEL_LANES - 1; l++)
-        peers_ok &= (w->peer[l] = workspace_alloc(s, 0)) != NULL;
-    if (!w->block || !w->coef || !w->coef_use || !w->ez || !w->cy || !w->route_to || !w->m_fin_mode || !w->mix_e ||
-        !w->mix_x || (peers && !w->lanes) || !peers_ok) {
+        peers_ok &= (w->peer[l] = workspace_alloc(s, 0, 0)) != NULL;
+    if (!w->block || !w->coef || !w->coef_use || !w->ez || !w->cy || !w->route_to || !w->m_fin_mode || !w->m_dur_z || !w->mix_e ||
+        !w->mix_x || (lanes && !w->lanes) || !peers_ok) {
         jz_workspace_free(w);
         return NULL;
     }
@@ -156,6 +159,8 @@ static jz_workspace *workspace_alloc(const jz_scenario *s, int peers)
     w->m_cost_off = p;    p += H;
     assert(p == w->block + len);
     w->m_fin_from = w->m_fin_mode + Z;
+    w->m_cost_z = w->m_dur_z + Z;
+    w->m_fin_amount_z = w->m_cost_z + Z;
     w->ring_rows = w->route_to + Z * Z;
     w->route_fixed = w->ring_rows + Z;
     for (size_t z = 0; z < Z; z++)
@@ -165,10 +170,18 @@ static jz_workspace *workspace_alloc(const jz_scenario *s, int peers)
 
 jz_workspace *jz_workspace_alloc(const jz_scenario *s)
 {
-    jz_workspace *w = workspace_alloc(s, 1);
+    jz_workspace *w = workspace_alloc(s, 1, 1);
     if (w)
         w->gemeente_lanes = 1;
     return w;
+}
+
+jz_workspace *jz_workspace_alloc_lane(const jz_scenario *s, int lane)
+{
+    /* only the first lane of each group of JZ_MODEL_LANES steps chains in
+     * the lanes' state (run.c); a draw is one run, never gemeenten side by
+     * side, so no lane needs the peers */
+    return workspace_alloc(s, lane % JZ_MODEL_LANES == 0, 0);
 }
 
 void jz_workspace_free(jz_workspace *w)
@@ -182,6 +195,7 @@ void jz_workspace_free(jz_workspace *w)
     free(w->cy);
     free(w->route_to);
     free(w->m_fin_mode);
+    free(w->m_dur_z);
     free(w->mix_e);
     free(w->mix_x);
     jz_lanes_free(w->lanes);

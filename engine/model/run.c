@@ -271,10 +271,10 @@ int jz_model_run_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_r
 int jz_model_run_lanes_each(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
                             int n, jz_gemeente_hook before, void *ctx, jz_error *err)
 {
-    if (n < 1 || n > JZ_MODEL_LANES)
+    if (n < 1 || n > JZ_MODEL_RUNS_MAX)
         return jz_error_set(err, JZ_ERUNTIME, NULL, 0, 0, "%d lanes: 1 to %d can run at once", n,
-                            JZ_MODEL_LANES);
-    overflow over[JZ_MODEL_LANES];
+                            JZ_MODEL_RUNS_MAX);
+    overflow over[JZ_MODEL_RUNS_MAX];
     int rc = JZ_OK;
     for (int i = 0; i < n && !rc; i++) {
         rc = run_begin(s[i], w[i], r[i], NULL, &over[i], err);
@@ -295,10 +295,16 @@ int jz_model_run_lanes_each(const jz_scenario *const *s, jz_workspace *const *w,
                 rc = run_gemeente(s[i], w[i], r[i], NULL, g, &over[i], err);
             continue;
         }
-        rc = jz_flows_gemeente_lanes(s, w, r, n, g, err);
-        unsigned money_done = rc ? 0u : jz_money_gemeente_lanes(s, w, r, n, g);
-        for (int i = 0; i < n && !rc; i++)
-            run_gemeente_rest(s[i], w[i], r[i], g, 0, (int)((money_done >> i) & 1u), &over[i]);
+        /* the lanes in groups of JZ_MODEL_LANES, one after the other
+         * while gemeente g's inputs are in the cache */
+        for (int i0 = 0; i0 < n && !rc; i0 += JZ_MODEL_LANES) {
+            const int m = n - i0 < JZ_MODEL_LANES ? n - i0 : JZ_MODEL_LANES;
+            rc = jz_flows_gemeente_lanes(s + i0, w + i0, r + i0, m, g, err);
+            unsigned money_done = rc ? 0u : jz_money_gemeente_lanes(s + i0, w + i0, r + i0, m, g);
+            for (int i = 0; i < m && !rc; i++)
+                run_gemeente_rest(s[i0 + i], w[i0 + i], r[i0 + i], g, 0, (int)((money_done >> i) & 1u),
+                                  &over[i0 + i]);
+        }
     }
     for (int i = 0; i < n && !rc; i++)
         rc = run_end(s[i], w[i], r[i], &over[i], err);

@@ -59,12 +59,15 @@ void jz_model_size(const jz_scenario *s, jz_size_estimate *e)
     size_t wd = mul(Z, JZ_STAGES_MAX + 3 + ring + ACC_TERMS);
     wd = add(wd, add(H, add(mul(Z, Z), add(mul(6 * Z, H), 7 * H))));
     size_t one = add(mul(wd, sizeof(double)), mul(Z, 2 * sizeof(double) + (Z + 2) * sizeof(int)));
+    one = add(one, mul(Z, 3 * sizeof(const double *))); /* m_dur_z, m_cost_z, m_fin_amount_z */
     /* the coefficient sets of every cell-year and which one a year reads
      * (coef.c) */
     one = add(one, add(mul(mul(Z, H), sizeof(jz_erlang) + sizeof(int)), mul(Z, sizeof(jz_erlang *))));
     /* a workspace holds JZ_MODEL_LANES - 1 peers like itself and the
      * lanes' state (result.c, workspace_alloc) */
-    e->workspace_bytes = add(mul(one, JZ_MODEL_LANES), jz_lanes_size((int)Z, (int)ring));
+    e->lanes_bytes = jz_lanes_size((int)Z, (int)ring);
+    e->workspace_bytes = add(mul(one, JZ_MODEL_LANES), e->lanes_bytes);
+    e->draw_workspace_bytes = one; /* jz_workspace_alloc_lane: no peers */
     e->run_bytes = add(e->result_bytes, e->workspace_bytes);
     e->rolling_run_bytes = add(result_bytes(JZ_ROLLING_SLOTS, Z, H), e->workspace_bytes);
     /* what jz_volume_cache_alloc takes per gemeente (volumes.c) */

@@ -65,7 +65,8 @@ typedef struct jz_mc_options {
     int gemeente;          /* -1: the region total (default); else a gemeente index */
     double threshold;      /* P(tekort < threshold) per year; default 0 */
     int keep_draws;        /* 1: keep every draw's inputs and figures (jz_mc_result.kept_*) */
-    int lanes;             /* 0: project JZ_MODEL_LANES draws side by side (default; the same bits);
+    int lanes;             /* 0: project JZ_MODEL_RUNS_MAX draws in one run, JZ_MODEL_LANES of them
+                              side by side (default; the same bits);
                               1: one draw at a time (for comparisons and benchmarks) */
     /* called from the worker threads, one call at a time, after each block of draws */
     void (*progress)(void *ctx, long done, long total);

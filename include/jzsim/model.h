@@ -172,7 +172,9 @@ void jz_result_free(jz_result *r);
  * array is the main term). */
 typedef struct jz_size_estimate {
     size_t result_bytes;      /* jz_result_alloc: exactly what it allocates */
-    size_t workspace_bytes;   /* jz_workspace_alloc, about */
+    size_t workspace_bytes;   /* jz_workspace_alloc, about (with its peers and lanes_bytes) */
+    size_t draw_workspace_bytes; /* jz_workspace_alloc_lane, about, without the lanes' state */
+    size_t lanes_bytes;       /* the lanes' state, exactly (jz_workspace_alloc_lane of a group's first lane) */
     size_t run_bytes;         /* the two together: one full run */
     size_t rolling_run_bytes; /* a rolling result (jz_result_alloc_rolling: exactly what it allocates)
                                  and a workspace: what a Monte Carlo thread or a sensitivity holds */
@@ -192,8 +194,8 @@ int jz_model_check_size(const jz_scenario *s, size_t limit, jz_error *err);
 
 /* The same check for analyses that hold rolling runs and report only
  * totals (jzsim mc, jzsim sensitivity): per thread `runs` rolling runs,
- * each with its own scenario copy (jz_mc_run projects JZ_MODEL_LANES
- * draws side by side; a sensitivity holds 1), and one volume cache; or one
+ * each with its own scenario copy (jz_mc_run projects JZ_MODEL_RUNS_MAX
+ * draws in one run; a sensitivity holds 1), and one volume cache; or one
  * full run and copy per thread when the scenario has a regional verevening
  * or contract (those keep a full result and run one draw at a time, as
  * jz_mc_run does).  No report of every gemeente.  threads and runs < 1
@@ -208,6 +210,13 @@ int jz_model_check_size_rolling(const jz_scenario *s, int threads, int runs, siz
 typedef struct jz_workspace jz_workspace;
 jz_workspace *jz_workspace_alloc(const jz_scenario *s);
 void jz_workspace_free(jz_workspace *w);
+/* A workspace for lane `lane` (0 .. JZ_MODEL_RUNS_MAX - 1) of
+ * jz_model_run_lanes(_each), without what such a lane never uses: the
+ * peers of gemeenten side by side (jz_model_run with it projects one
+ * gemeente at a time: the same bits), and the lanes' state unless lane is
+ * the first of a group of JZ_MODEL_LANES (the Monte Carlo's draws:
+ * jz_model_size's draw_workspace_bytes and lanes_bytes). */
+jz_workspace *jz_workspace_alloc_lane(const jz_scenario *s, int lane);
 
 /* Project scenario s into r.  w and r must have been allocated for s's
  * dimensions.  On error r is unspecified and err says why. */
@@ -240,10 +249,12 @@ int jz_model_run_opts(const jz_scenario *s, jz_workspace *w, jz_result *r,
 int jz_model_run_each(const jz_scenario *s, jz_workspace *w, jz_result *r, jz_gemeente_hook before,
                       void *ctx, jz_error *err);
 
-/* Runs of up to JZ_MODEL_LANES scenarios at once: lane i is the run
+/* Runs of up to JZ_MODEL_RUNS_MAX scenarios at once: lane i is the run
  * jz_model_run(s[i], w[i], r[i]), with the same bits in every result, but
  * the chains of the lanes are stepped side by side in vector registers
- * (one Monte Carlo draw per lane).  The scenarios must have the same
+ * (one Monte Carlo draw per lane), JZ_MODEL_LANES at a time: gemeente by
+ * gemeente, lanes 0-3, then 4-7 (while that gemeente's inputs are in the
+ * cache).  The scenarios must have the same
  * dimensions and are meant to share their integer structure (draws of one
  * scenario): a gemeente whose lanes differ in stages, routes, delays or
  * ageing destination, or that has a duration mixture or a local measure,
@@ -252,6 +263,10 @@ int jz_model_run_each(const jz_scenario *s, jz_workspace *w, jz_result *r, jz_ge
  * error of one failing lane and the results are unspecified: run the lanes
  * one by one to learn which failed. */
 #define JZ_MODEL_LANES 4
+/* Up to JZ_MODEL_RUNS_MAX runs at once (jz_model_run_lanes, _each): a
+ * gemeente's lanes go in groups of JZ_MODEL_LANES, one group after the
+ * other while that gemeente's inputs are still in the cache. */
+#define JZ_MODEL_RUNS_MAX (2 * JZ_MODEL_LANES)
 int jz_model_run_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
                        int n, jz_error *err);
 
