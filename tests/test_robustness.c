@@ -215,6 +215,62 @@ static void test_scenario_size(void **state)
      * does not see */
 }
 
+/* A Monte Carlo lane's copy holds only the cells' series a draw writes:
+ * its size is the full copy's less the series it shares, and the check
+ * for draws side by side counts that copy, a lane workspace and a rolling
+ * result per lane, the lanes' state once per JZ_MODEL_LANES lanes, and
+ * the volumes kept. */
+static void test_size_draws(void **state)
+{
+    (void)state;
+    jz_scenario *s = example();
+    const int G = s->n_gemeenten, Z = s->n_zorgsoorten, H = s->meta.horizon;
+    size_t nc = (size_t)G * (size_t)Z;
+    uint32_t *own = calloc(nc, sizeof *own);
+    assert_non_null(own);
+    size_t none = jz_scenario_size_owning(s, own);
+    assert_true(none < jz_scenario_size(s));
+    assert_true(jz_scenario_size_owning(s, NULL) == jz_scenario_size(s));
+    /* the first series (1 value per year) of one cell, then the last
+     * (transition, Z per year) of another: example's blocks are below
+     * jz_big_calloc's mapping size, so counted to the byte */
+    int n_series = 0;
+#define COUNT_SERIES_(field, width, extend) n_series++;
+    JZ_CELL_SERIES(COUNT_SERIES_)
+#undef COUNT_SERIES_
+    own[0] = 1u;
+    assert_true(jz_scenario_size_owning(s, own) == none + (size_t)H * sizeof(double));
+    own[nc - 1] = 1u << (n_series - 1);
+    assert_true(jz_scenario_size_owning(s, own) == none + (size_t)(1 + Z) * (size_t)H * sizeof(double));
+    for (size_t c = 0; c < nc; c++)
+        own[c] = n_series == 32 ? UINT32_MAX : (1u << n_series) - 1u;
+    assert_true(jz_scenario_size_owning(s, own) == jz_scenario_size(s));
+    free(own);
+
+    /* the writer counts the copy it makes (example.yaml draws nothing) */
+    jz_unc_writer *wr = jz_unc_writer_alloc(s, NULL);
+    assert_non_null(wr);
+    assert_true(jz_unc_writer_copy_bytes(wr, s) == none);
+    jz_unc_writer_free(wr);
+
+    jz_size_estimate e;
+    jz_model_size(s, &e);
+    size_t copy = 12345;
+    size_t run = e.rolling_run_bytes - e.workspace_bytes + e.draw_workspace_bytes + copy;
+    /* 2 threads of 8 lanes: per thread 8 runs and the lanes' state twice */
+    size_t limit = e.volume_cache_bytes + 2 * (8 * run + 2 * e.lanes_bytes);
+    jz_error err;
+    assert_int_equal(jz_model_check_size_draws(s, 2, 8, copy, limit, &err), JZ_OK);
+    assert_int_equal(jz_model_check_size_draws(s, 2, 8, copy, limit - 1, &err), JZ_EINPUT);
+    assert_non_null(strstr(err.message, "16 draws side by side"));
+    assert_non_null(strstr(err.file, "example.yaml"));
+    /* 0: a full copy each */
+    limit = e.volume_cache_bytes + 2 * (8 * (run - copy + e.scenario_copy_bytes) + 2 * e.lanes_bytes);
+    assert_int_equal(jz_model_check_size_draws(s, 2, 8, 0, limit, &err), JZ_OK);
+    assert_int_equal(jz_model_check_size_draws(s, 2, 8, 0, limit - 1, &err), JZ_EINPUT);
+    jz_scenario_free(s);
+}
+
 #ifdef JZ_HAVE_XLSXWRITER
 static long file_size(const char *p)
 {
@@ -330,6 +386,7 @@ int main(void)
         cmocka_unit_test(test_size_estimate),
         cmocka_unit_test(test_scenario_size),
         cmocka_unit_test(test_size_rolling),
+        cmocka_unit_test(test_size_draws),
 #ifdef JZ_HAVE_XLSXWRITER
         cmocka_unit_test(test_zip_verify),
 #endif

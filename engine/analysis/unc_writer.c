@@ -586,6 +586,11 @@ jz_scenario *jz_unc_writer_copy(const jz_unc_writer *wr, const jz_scenario *base
     return jz_scenario_copy_owning(base, wr->planned ? wr->drawn : NULL);
 }
 
+size_t jz_unc_writer_copy_bytes(const jz_unc_writer *wr, const jz_scenario *base)
+{
+    return jz_scenario_size_owning(base, wr->planned ? wr->drawn : NULL);
+}
+
 void jz_unc_writer_share(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy)
 {
     if (!wr->planned)

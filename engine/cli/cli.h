@@ -48,6 +48,9 @@ void cli_warnings(const jz_scenario *s, int quiet);
 /* The model size limit: JZSIM_MAX_MEMORY (MiB) when set, else
  * JZ_MODEL_BYTES_DEFAULT. */
 size_t cli_memory_limit(void);
+/* jz_model_check_size_draws for `runs` draws side by side per thread of
+ * s's Monte Carlo, with the size of the copies its writer makes. */
+int cli_check_draws_size(const jz_scenario *s, int threads, int runs, jz_error *err);
 /* Load a scenario (and check its size against cli_memory_limit); on failure prints the error and sets *exit_code. */
 jz_scenario *cli_load(const char *path, int *exit_code);
 /* The same with loader options (NULL: the defaults), e.g. allow_implausible. */
@@ -139,8 +142,9 @@ typedef struct cli_spec {
     int gemeente;                   /* CLI_GEMEENTE_* */
     int many;                       /* 1: any number of scenarios (validate reads argv itself) */
     int rolling;                    /* > 0: holds this many rolling runs per thread and reports
-                                     * totals (mc: JZ_MODEL_RUNS_MAX, sensitivity: 1); the size
-                                     * check counts those (jz_model_check_size_rolling) */
+                                     * totals (mc: JZ_MODEL_RUNS_MAX draws side by side,
+                                     * cli_check_draws_size; sensitivity: 1,
+                                     * jz_model_check_size_rolling) */
     int max_paths;                  /* > 0: up to this many scenarios, in cli_common.paths;
                                      * the command says how many it needs */
     const char *one_hint;           /* after "one scenario at a time" */

@@ -245,8 +245,7 @@ int cmd_compare(int argc, char **argv)
              * every scenario, each with its own copy (as jzsim mc) */
             long nt = a.threads > 0 ? a.threads : sysconf(_SC_NPROCESSORS_ONLN);
             int threads = nt < 1 ? 1 : nt > 256 ? 256 : (int)nt;
-            if (jz_model_check_size_rolling(sc[k], threads, JZ_MODEL_RUNS_MAX * co.n_paths, cli_memory_limit(),
-                                            &err) != JZ_OK) {
+            if (cli_check_draws_size(sc[k], threads, JZ_MODEL_RUNS_MAX * co.n_paths, &err) != JZ_OK) {
                 rc = cli_fail(&err);
                 break;
             }

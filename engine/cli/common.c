@@ -68,8 +68,18 @@ jz_scenario *cli_load(const char *path, int *exit_code)
     return cli_load_with(path, NULL, exit_code);
 }
 
+int cli_check_draws_size(const jz_scenario *s, int threads, int runs, jz_error *err)
+{
+    /* the copies hold what the writer of the draws writes: plan it (as
+     * jz_mc_run does) to count them; without one, a full copy each */
+    jz_unc_writer *wr = jz_unc_writer_alloc(s, NULL);
+    size_t copy = wr ? jz_unc_writer_copy_bytes(wr, s) : 0;
+    jz_unc_writer_free(wr);
+    return jz_model_check_size_draws(s, threads, runs, copy, cli_memory_limit(), err);
+}
+
 /* threads > 0: the command holds that many threads of `runs` rolling runs
- * each (spec.rolling) */
+ * each (spec.rolling; more than one: draws side by side) */
 static jz_scenario *load_checked(const char *path, const jz_load_options *opt, int threads, int runs,
                                  int *exit_code)
 {
@@ -78,7 +88,8 @@ static jz_scenario *load_checked(const char *path, const jz_load_options *opt, i
     jz_scenario *s = jz_scenario_load(cli_find_scenario(path, found, sizeof found), opt, &err);
     if (!s)
         *exit_code = cli_fail_input(&err);
-    else if ((threads > 0 ? jz_model_check_size_rolling(s, threads, runs, cli_memory_limit(), &err)
+    else if ((threads > 0 ? runs > 1 ? cli_check_draws_size(s, threads, runs, &err)
+                                     : jz_model_check_size_rolling(s, threads, runs, cli_memory_limit(), &err)
                           : jz_model_check_size(s, cli_memory_limit(), &err)) != JZ_OK) { /* before any run allocates */
         *exit_code = cli_fail(&err);
         jz_scenario_free(s);

@@ -50,6 +50,14 @@ static size_t map_len(size_t bytes)
     return (bytes + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
 }
 
+size_t jz_big_bytes(size_t n, size_t size)
+{
+    if (size != 0 && n > SIZE_MAX / size)
+        return SIZE_MAX;
+    size_t len = map_len(n * size);
+    return len ? len : n * size;
+}
+
 void *jz_big_calloc(size_t n, size_t size)
 {
     if (size != 0 && n > SIZE_MAX / size)

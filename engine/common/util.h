@@ -31,6 +31,9 @@ size_t jz_concat(char *dst, size_t size, ...);
  * calloc.  NULL when out of memory or when n * size overflows.  Release
  * it with jz_big_free and the same n and size, never with free(). */
 void *jz_big_calloc(size_t n, size_t size);
+/* The memory such a block holds: n * size, or the whole 2 MiB pages of
+ * its mapping (SIZE_MAX when no mapping can hold it); for size estimates. */
+size_t jz_big_bytes(size_t n, size_t size);
 void jz_big_free(void *p, size_t n, size_t size);
 /* A block of new_n elements (new_n >= old_n) holding the first old_n of p,
  * a jz_big_calloc/realloc block of old_n elements (or NULL), which is then

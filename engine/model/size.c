@@ -152,3 +152,38 @@ int jz_model_check_size_rolling(const jz_scenario *s, int threads, int runs, siz
              full ? "" : " and the volumes kept across draws");
     return too_large(s, need, what, " fewer --threads,", limit, err);
 }
+
+int jz_model_check_size_draws(const jz_scenario *s, int threads, int runs, size_t copy_bytes, size_t limit,
+                              jz_error *err)
+{
+    jz_size_estimate e;
+    jz_model_size(s, &e);
+    if (limit == 0)
+        limit = JZ_MODEL_BYTES_DEFAULT;
+    if (threads < 1)
+        threads = 1;
+    if (runs < 1)
+        runs = 1;
+    if (copy_bytes == 0)
+        copy_bytes = e.scenario_copy_bytes;
+    /* a full result per lane for a regional verevening or contract (the
+     * Monte Carlo runs those one draw at a time, but still allocates its
+     * lanes), a rolling one otherwise; a lane's workspace without peers,
+     * the lanes' state once per JZ_MODEL_LANES lanes (jz_workspace_alloc_lane) */
+    int full = s->regio && (s->regio->has_verevening || s->regio->n_contracts);
+    if (full) /* one lane per scenario */
+        runs = (runs + JZ_MODEL_RUNS_MAX - 1) / JZ_MODEL_RUNS_MAX;
+    size_t result = full ? e.result_bytes : e.rolling_run_bytes - e.workspace_bytes;
+    size_t run = add(add(result, e.draw_workspace_bytes), copy_bytes);
+    size_t groups = full ? (size_t)runs : ((size_t)runs + JZ_MODEL_LANES - 1) / JZ_MODEL_LANES;
+    size_t thread = add(mul((size_t)runs, run), mul(groups, e.lanes_bytes));
+    size_t n = (size_t)threads * (size_t)runs;
+    size_t need = add(mul((size_t)threads, thread), full ? 0 : e.volume_cache_bytes);
+    if (need <= limit)
+        return JZ_OK;
+    char what[160];
+    snprintf(what, sizeof what, "%zu draws side by side of %.1f MiB with their scenario copies%s", n,
+             (double)run / (1 << 20),
+             full ? "" : " and the volumes kept across draws");
+    return too_large(s, need, what, " fewer --threads,", limit, err);
+}

@@ -335,25 +335,61 @@ static size_t sat_add(size_t a, size_t b)
     return b > SIZE_MAX - a ? SIZE_MAX : a + b;
 }
 
-size_t jz_scenario_size(const jz_scenario *s)
+/* jz_scenario_size for a copy whose block holds `block` doubles (the
+ * cells and the block are jz_big_calloc blocks: counted as mapped) */
+static size_t size_with_block(const jz_scenario *s, size_t block)
 {
-    if (!s)
-        return 0;
-    size_t G = (size_t)s->n_gemeenten, Z = (size_t)s->n_zorgsoorten, H = (size_t)s->meta.horizon;
-    /* block_size() for these dimensions, without wrapping */
-    size_t per_cell = (size_t)(0 JZ_CELL_SERIES(CELL_WIDTH_));
-    size_t block = sat_add(sat_mul(sat_mul(sat_mul(G, Z), per_cell), H),
-                           sat_add(sat_mul(sat_mul(G, GEMEENTE_ARRAYS), H), GLOBAL_ARRAYS * H));
+    size_t G = (size_t)s->n_gemeenten, Z = (size_t)s->n_zorgsoorten;
     size_t bytes = sat_add(sizeof *s, sat_mul(Z, sizeof *s->zorgsoorten));
     bytes = sat_add(bytes, sat_mul(G, sizeof *s->gemeenten));
-    bytes = sat_add(bytes, sat_mul(sat_mul(G, Z), sizeof *s->cells));
-    bytes = sat_add(bytes, sat_mul(block, sizeof *s->block));
+    bytes = sat_add(bytes, jz_big_bytes(sat_mul(G, Z), sizeof *s->cells));
+    bytes = sat_add(bytes, jz_big_bytes(block, sizeof *s->block));
     /* the inputs array and the chunks of their texts, as a copy makes them
      * (it adds the same texts in the same order) */
     bytes = sat_add(bytes, sat_mul((size_t)s->cap_inputs, sizeof *s->inputs));
     for (const input_chunk *c = s->input_texts; c; c = c->next)
         bytes = sat_add(bytes, sizeof *c + c->cap);
     return bytes;
+}
+
+/* the doubles of the cells' series in a full copy's block, and of the rest */
+static void block_parts(const jz_scenario *s, size_t *cells, size_t *rest)
+{
+    size_t G = (size_t)s->n_gemeenten, Z = (size_t)s->n_zorgsoorten, H = (size_t)s->meta.horizon;
+    size_t per_cell = (size_t)(0 JZ_CELL_SERIES(CELL_WIDTH_));
+    *cells = sat_mul(sat_mul(sat_mul(G, Z), per_cell), H);
+    *rest = sat_add(sat_mul(sat_mul(G, GEMEENTE_ARRAYS), H), GLOBAL_ARRAYS * H);
+}
+
+size_t jz_scenario_size(const jz_scenario *s)
+{
+    if (!s)
+        return 0;
+    /* block_size() for these dimensions, without wrapping */
+    size_t cells, rest;
+    block_parts(s, &cells, &rest);
+    return size_with_block(s, sat_add(cells, rest));
+}
+
+size_t jz_scenario_size_owning(const jz_scenario *s, const uint32_t *own)
+{
+    if (!s || !own)
+        return jz_scenario_size(s);
+    /* the series outside the cells, and the cells' series own[] marks:
+     * the lengths layout_owning gives them */
+    size_t cells, rest, H = (size_t)s->meta.horizon, Z = (size_t)s->n_zorgsoorten, owned = 0;
+    block_parts(s, &cells, &rest);
+    size_t nc = (size_t)s->n_gemeenten * Z;
+    for (size_t c = 0; c < nc; c++) {
+        uint32_t bit = 1;
+#define OWNED_LEN_(field, width, extend) \
+        if (own[c] & bit) \
+            owned = sat_add(owned, (size_t)(width) * H); \
+        bit <<= 1;
+        JZ_CELL_SERIES(OWNED_LEN_)
+#undef OWNED_LEN_
+    }
+    return size_with_block(s, sat_add(rest, owned));
 }
 
 #define OWN_COUNT_(field, width, extend) +1

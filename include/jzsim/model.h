@@ -203,6 +203,16 @@ int jz_model_check_size(const jz_scenario *s, size_t limit, jz_error *err);
 int jz_model_check_size_rolling(const jz_scenario *s, int threads, int runs, size_t limit,
                                 jz_error *err);
 
+/* The check for a Monte Carlo (jzsim mc, compare --draws): per thread
+ * `runs` lanes (jz_mc_run: JZ_MODEL_RUNS_MAX per scenario), each with a
+ * rolling result (a full one for a regional verevening or contract), a
+ * lane workspace (jz_workspace_alloc_lane) and a scenario copy of
+ * copy_bytes (jz_unc_writer_copy_bytes: a copy holds only the series a
+ * draw writes; 0 counts a full copy), and one volume cache.  Same message
+ * and location as jz_model_check_size_rolling. */
+int jz_model_check_size_draws(const jz_scenario *s, int threads, int runs, size_t copy_bytes, size_t limit,
+                              jz_error *err);
+
 /* Scratch memory for one run at a time; sized for the dimensions of s and
  * reusable for any scenario with the same dimensions (copies, draws).  It
  * holds the chains of JZ_MODEL_LANES gemeenten, which a run steps side by

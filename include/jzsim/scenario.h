@@ -320,6 +320,9 @@ jz_scenario *jz_scenario_copy(const jz_scenario *s);
  * (jz_unc_writer_copy): a national copy is ~1.6 MB instead of ~13 MiB.
  * own = NULL is jz_scenario_copy.  NULL on out of memory. */
 jz_scenario *jz_scenario_copy_owning(const jz_scenario *s, const uint32_t *own);
+/* About the bytes jz_scenario_copy_owning(s, own) holds (jz_scenario_size
+ * less the cells' series it shares with s); own = NULL: jz_scenario_size. */
+size_t jz_scenario_size_owning(const jz_scenario *s, const uint32_t *own);
 
 /* About the bytes a jz_scenario_copy of s holds, from its dimensions (any,
  * saturating at SIZE_MAX: it is asked before anything is allocated) and its

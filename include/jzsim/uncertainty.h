@@ -187,6 +187,9 @@ void jz_unc_writer_share(const jz_unc_writer *wr, const jz_scenario *base, jz_sc
  * writer that falls back on jz_unc_apply gets a full copy.  NULL when out
  * of memory. */
 jz_scenario *jz_unc_writer_copy(const jz_unc_writer *wr, const jz_scenario *base);
+/* About the bytes such a copy holds (jz_scenario_size_owning), known
+ * before it is made: what a Monte Carlo's size check counts per lane. */
+size_t jz_unc_writer_copy_bytes(const jz_unc_writer *wr, const jz_scenario *base);
 
 /* ---- drawing ----
  * A sampler turns (seed, draw index) into one value per uncertain input.

@@ -90,11 +90,13 @@ python3 "$SRC/tests/tools/bigscenario.py" 40 10 20 >"$TMP/mid.yaml"
 expect_exit 0 "$JZ" validate -q "$TMP/mid.yaml"
 JZSIM_MAX_MEMORY=1 expect_exit 2 "$JZ" validate -q "$TMP/mid.yaml"
 # compare --draws holds per thread 8 draws of every scenario (one run of
-# the Monte Carlo, JZ_MODEL_RUNS_MAX), each with a copy: 2 threads x 8 x 2
-# scenarios need ~77 MiB where compare alone fits
+# the Monte Carlo, JZ_MODEL_RUNS_MAX), each with a copy that holds what a
+# draw writes (here nothing: ~0.5 MiB with its result and workspace):
+# 4 threads x 8 x 2 scenarios need ~32 MiB where compare alone fits
 JZSIM_MAX_MEMORY=24 expect_exit 0 "$JZ" compare -q "$TMP/mid.yaml" "$TMP/mid.yaml"
-JZSIM_MAX_MEMORY=24 expect_exit 2 "$JZ" compare -q --draws 10 --threads 2 "$TMP/mid.yaml" "$TMP/mid.yaml"
-expect_grep "$TMP/err" "mid.yaml:[0-9]*: the model is too large: .*32 runs of .* scenario copies"
+JZSIM_MAX_MEMORY=24 expect_exit 0 "$JZ" compare -q --draws 10 --threads 2 "$TMP/mid.yaml" "$TMP/mid.yaml"
+JZSIM_MAX_MEMORY=24 expect_exit 2 "$JZ" compare -q --draws 10 --threads 4 "$TMP/mid.yaml" "$TMP/mid.yaml"
+expect_grep "$TMP/err" "mid.yaml:[0-9]*: the model is too large: .*64 draws side by side of 0.5 MiB with their scenario copies"
 
 # '-' reads standard input: a scenario (messages say stdin:LINE:COL) and a history
 "$JZ" run --format csv - <"$S" >"$TMP/stdin.csv" 2>"$TMP/err" && cmp -s "$TMP/stdin.csv" "$TMP/plain.csv" && ok \
