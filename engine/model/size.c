@@ -129,16 +129,25 @@ int jz_model_check_size(const jz_scenario *s, size_t limit, jz_error *err)
     return too_large(s, need, what, "", limit, err);
 }
 
+/* What the checks of analyses start from: the estimate, the limit (0:
+ * the default), at least one thread, and whether each run needs a full
+ * result (a regional verevening or contract settles between all
+ * gemeenten). */
+static int analysis_start(const jz_scenario *s, jz_size_estimate *e, size_t *limit, int *threads)
+{
+    jz_model_size(s, e);
+    if (*limit == 0)
+        *limit = JZ_MODEL_BYTES_DEFAULT;
+    if (*threads < 1)
+        *threads = 1;
+    return s->regio && (s->regio->has_verevening || s->regio->n_contracts);
+}
+
 int jz_model_check_size_rolling(const jz_scenario *s, int threads, int runs, size_t limit,
                                 jz_error *err)
 {
     jz_size_estimate e;
-    jz_model_size(s, &e);
-    if (limit == 0)
-        limit = JZ_MODEL_BYTES_DEFAULT;
-    if (threads < 1)
-        threads = 1;
-    int full = s->regio && (s->regio->has_verevening || s->regio->n_contracts);
+    int full = analysis_start(s, &e, &limit, &threads);
     if (runs < 1 || full)
         runs = 1;
     /* every run holds its own scenario copy (the drawn values go there) */
@@ -157,21 +166,16 @@ int jz_model_check_size_draws(const jz_scenario *s, int threads, int runs, size_
                               jz_error *err)
 {
     jz_size_estimate e;
-    jz_model_size(s, &e);
-    if (limit == 0)
-        limit = JZ_MODEL_BYTES_DEFAULT;
-    if (threads < 1)
-        threads = 1;
+    int full = analysis_start(s, &e, &limit, &threads);
     if (runs < 1)
         runs = 1;
     if (copy_bytes == 0)
         copy_bytes = e.scenario_copy_bytes;
     /* a full result per lane for a regional verevening or contract (the
-     * Monte Carlo runs those one draw at a time, but still allocates its
-     * lanes), a rolling one otherwise; a lane's workspace without peers,
-     * the lanes' state once per JZ_MODEL_LANES lanes (jz_workspace_alloc_lane) */
-    int full = s->regio && (s->regio->has_verevening || s->regio->n_contracts);
-    if (full) /* one lane per scenario */
+     * Monte Carlo runs those one draw at a time, one lane per scenario), a
+     * rolling one otherwise; a lane's workspace without peers, the lanes'
+     * state once per JZ_MODEL_LANES lanes (jz_workspace_alloc_lane) */
+    if (full)
         runs = (runs + JZ_MODEL_RUNS_MAX - 1) / JZ_MODEL_RUNS_MAX;
     size_t result = full ? e.result_bytes : e.rolling_run_bytes - e.workspace_bytes;
     size_t run = add(add(result, e.draw_workspace_bytes), copy_bytes);
