@@ -313,9 +313,13 @@ expect_grep "$TMP/bj.txt" "^Verschillenanalyse 2027 (begrotingsjaar): \[2\]"
 expect_exit 0 "$JZ" compare -q --format html -o "$TMP/bj.html" "$ENS" "$ENSHA"
 expect_grep "$TMP/bj.html" "In het begrotingsjaar 2027 is het tekort"
 expect_grep "$TMP/bj.html" "Kerncijfers 2027 (begrotingsjaar)"
+# each key figure is rounded on its own: the note says a total may differ
+# by 0,1 from its parts (tekort = niet-beïnvloedbaar + beïnvloedbaar)
+expect_grep "$TMP/bj.html" "door afronding kan een totaal 0,1 afwijken van de som van de delen"
 expect_grep "$TMP/bj.html" "<h2>Verschillenanalyse 2027</h2>"
 expect_exit 0 "$JZ" compare -q --lang en --format html -o "$TMP/bj-en.html" "$ENS" "$ENSHA"
 expect_grep "$TMP/bj-en.html" "In the budget year 2027 the deficit"
+expect_grep "$TMP/bj-en.html" "through rounding a total may differ by 0.1 from the sum of its parts"
 expect_exit 0 "$JZ" compare -q --format xlsx -o "$TMP/bj.xlsx" "$ENS" "$ENSHA"
 if [ -n "$PY" ]; then
   "$PY" -c 'import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])["Verschillenanalyse"]; assert ws["A3"].value.endswith("2027 (begrotingsjaar)"), ws["A3"].value' \
