@@ -466,6 +466,7 @@
     var wbox = h('div', 'ws-chart');
     chartWaterfall(wbox, res, k);
     c.appendChild(wbox);
+    c.appendChild(h('p', 'note', L.rounding));
     c.appendChild(h('h3', null, L.per_zorgsoort + ', ' + who + ', ' + y));
     var zbox = h('div', 'ws-chart');
     chartBars(zbox, res.zorgsoorten.map(function (z, i) {

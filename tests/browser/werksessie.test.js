@@ -145,6 +145,9 @@ function relClose(a, b) {
     check(after.tekort.some((v, i) => v !== before.tekort[i]), 'the tekort changed after the changes');
     const shown = await page.$eval('#ws-tekort', e => e.textContent);
     check(/€/.test(shown), `the page shows the tekort of the chosen year (${shown})`);
+    // the split's bars are rounded one by one: the page says so under them
+    const note = await page.$$eval('#jz-werksessie .ws-charts p.note', ps => ps.map(p => p.textContent).join(' '));
+    check(/afgerond|rounded/.test(note), `the split of the tekort says its parts are rounded one by one (${note})`);
 
     // 2. the saved variant on the command line
     const files = await page.evaluate(() => JSON.parse(document.getElementById('jz-werksessie-data').textContent).files);
