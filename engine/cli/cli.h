@@ -51,6 +51,11 @@ size_t cli_memory_limit(void);
 /* jz_model_check_size_draws for `runs` draws side by side per thread of
  * s's Monte Carlo, with the size of the copies its writer makes. */
 int cli_check_draws_size(const jz_scenario *s, int threads, int runs, jz_error *err);
+/* "; did you mean 'Hengelo' (GM0164)?" into buf when one of n units
+ * (unit() gives the name and code of unit i) is the one asked for in
+ * another case or with a typo of at most two letters, else "". */
+void cli_gemeente_hint(const char *asked, int n, void (*unit)(void *ctx, int i, const char **name, const char **code),
+                       void *ctx, char *buf, size_t size);
 /* Load a scenario (and check its size against cli_memory_limit); on failure prints the error and sets *exit_code. */
 jz_scenario *cli_load(const char *path, int *exit_code);
 /* The same with loader options (NULL: the defaults), e.g. allow_implausible. */

@@ -200,6 +200,13 @@ static int parse(int argc, char **argv, cli_common *co, args *a)
     return xlsx_missing("compare", co->format);
 }
 
+static void comparison_unit(void *ctx, int i, const char **name, const char **code)
+{
+    const jz_comparison *c = ctx;
+    *name = c->units[i].name;
+    *code = c->units[i].code;
+}
+
 /* Select the unit(s) named by --gemeente; returns -1 or an exit code. */
 static int select_unit(const cli_common *co, jz_report_options *ro, const jz_comparison *c)
 {
@@ -209,8 +216,11 @@ static int select_unit(const cli_common *co, jz_report_options *ro, const jz_com
         ro->all_gemeenten = 1;
         return -1;
     }
-    if ((ro->gemeente = jz_cmp_unit_index(c, co->gemeente)) < 0)
-        return cli_usage_error("compare", "no gemeente '%s' in these scenarios", co->gemeente);
+    if ((ro->gemeente = jz_cmp_unit_index(c, co->gemeente)) < 0) {
+        char hint[160];
+        cli_gemeente_hint(co->gemeente, c->n_units, comparison_unit, (void *)c, hint, sizeof hint);
+        return cli_usage_error("compare", "no gemeente '%s' in these scenarios%s", co->gemeente, hint);
+    }
     return -1;
 }
 

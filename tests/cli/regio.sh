@@ -187,6 +187,18 @@ if grep -A3 "^Tekort per inwoner" "$TMP/out" | grep -q "Aastad  *n\.b\."; then o
 # Twente: every gemeente has its inhabitants (CBS); the ratio is tekort /
 # inhabitants of the same result, the region's inhabitants the sum
 TW="$SRC/scenarios/twente/regio.yaml"
+# a gemeente typed in another case or with a slip: refused (names and
+# codes are exact), with the one meant
+expect_exit 2 "$JZ" run --gemeente hengelo "$TW"
+expect_grep "$TMP/err" "no gemeente 'hengelo' in .*regio.yaml; did you mean 'Hengelo' (GM0164)?"
+expect_exit 2 "$JZ" run --gemeente gm0164 "$TW"
+expect_grep "$TMP/err" "did you mean 'Hengelo' (GM0164)?"
+expect_exit 2 "$JZ" run --gemeente Enchede "$TW"
+expect_grep "$TMP/err" "did you mean 'Enschede' (GM0153)?"
+expect_exit 2 "$JZ" run --gemeente Amsterdam "$TW"
+grep -q "did you mean" "$TMP/err" && bad "a hint for a gemeente nowhere near: $(cat "$TMP/err")" || ok
+expect_exit 2 "$JZ" compare --gemeente almelo "$TW" "$SRC/scenarios/twente/verevening-gebruik.yaml"
+expect_grep "$TMP/err" "no gemeente 'almelo' in these scenarios; did you mean 'Almelo' (GM0141)?"
 expect_exit 0 "$JZ" run --format csv --gemeente all "$TW"
 python3 - "$TMP/out" <<'PY' && ok || bad "Twente: tekort per inhabitant differs from tekort / inhabitants, or the region from the sum"
 import csv, sys
