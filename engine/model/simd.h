@@ -10,6 +10,10 @@
  * the loader picks one per machine.  The AVX2 clone does not enable FMA: a
  * fused multiply-add rounds once where the scalar code rounds twice.
  * Elsewhere the compiler splits the vectors into what the target has.
+ * Loops that the compiler vectorises itself are cloned the same way:
+ * routes_of_gemeente and lanes_end_year (flow.c, also -ffp-contract=off),
+ * the region totals' additions (total.c, also) and the range scan
+ * (check.c: comparisons only), each element by element, the same bits.
  */
 #ifndef JZ_MODEL_SIMD_H
 #define JZ_MODEL_SIMD_H
