@@ -256,7 +256,7 @@ static void test_size_draws(void **state)
     jz_size_estimate e;
     jz_model_size(s, &e);
     size_t copy = 12345;
-    size_t run = e.rolling_run_bytes - e.workspace_bytes + e.draw_workspace_bytes + copy;
+    size_t run = e.rolling_result_bytes + e.draw_workspace_bytes + copy;
     /* 2 threads of 8 lanes: per thread 8 runs and the lanes' state twice */
     size_t limit = e.volume_cache_bytes + 2 * (8 * run + 2 * e.lanes_bytes);
     jz_error err;

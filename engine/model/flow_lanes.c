@@ -84,10 +84,12 @@ jz_lanes *jz_lanes_alloc(int Z, int ring_cap)
     size_t ring = ring_cap > 0 ? (size_t)ring_cap : 1;
     /* every block counted as it is asked for, so that a test can hold
      * jz_lanes_size to it (tests/test_lanes.c) */
-    ln->bytes = sizeof *ln + cell_bytes + (z * z + ring) * sizeof(int);
+    ln->bytes = sizeof *ln + cell_bytes;
     ln->frac = lane_array(z * z, &ln->bytes);
     ln->route_to = calloc(z > 0 ? z * z : 1, sizeof *ln->route_to);
+    ln->bytes += z * z * sizeof *ln->route_to;
     ln->pool_slot = calloc(ring, sizeof *ln->pool_slot);
+    ln->bytes += ring * sizeof *ln->pool_slot;
     ln->x = lane_array(z * JZ_STAGES_MAX, &ln->bytes);
     ln->arrive = lane_array(z, &ln->bytes);
     ln->next = lane_array(z, &ln->bytes);

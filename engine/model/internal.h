@@ -88,9 +88,11 @@ struct jz_workspace {
     int keep;          /* with rolling: the gemeente kept in slot 1 (-1: none) */
     const jz_volume_cache *volumes; /* volumes rolling runs may take (volumes.c), or NULL */
     double *m_ext;        /* [Z * H] external instroom per year */
-    double *m_dur;        /* [Z * H] zorgduur, months */
-    double *m_cost;       /* [Z * H] euros per client-year, base-year prices (cell.cost) */
-    double *m_fin_amount; /* [Z * H] financing amount (cell.financing_amount) */
+    /* [Z * H] copies a local measure changes (measures.c); hold values only
+     * when one acts on the gemeente: read them through m_*_z below */
+    double *m_dur;        /* zorgduur, months */
+    double *m_cost;       /* euros per client-year, base-year prices (cell.cost) */
+    double *m_fin_amount; /* financing amount (cell.financing_amount) */
     /* [Z] the series of zorgsoort z the run reads: the workspace's rows
      * above when a local measure acts on the gemeente, else the cell's own
      * (measures.c: nothing changes them, so they are not copied) */

@@ -69,7 +69,8 @@ void jz_model_size(const jz_scenario *s, jz_size_estimate *e)
     e->workspace_bytes = add(mul(one, JZ_MODEL_LANES), e->lanes_bytes);
     e->draw_workspace_bytes = one; /* jz_workspace_alloc_lane: no peers */
     e->run_bytes = add(e->result_bytes, e->workspace_bytes);
-    e->rolling_run_bytes = add(result_bytes(JZ_ROLLING_SLOTS, Z, H), e->workspace_bytes);
+    e->rolling_result_bytes = result_bytes(JZ_ROLLING_SLOTS, Z, H);
+    e->rolling_run_bytes = add(e->rolling_result_bytes, e->workspace_bytes);
     /* what jz_volume_cache_alloc takes per gemeente (volumes.c) */
     e->volume_cache_bytes = mul(mul((size_t)s->n_gemeenten, jz_volume_cache_per_gemeente(Z, H)), sizeof(double));
     e->scenario_copy_bytes = jz_scenario_size(s);
@@ -177,7 +178,7 @@ int jz_model_check_size_draws(const jz_scenario *s, int threads, int runs, size_
      * state once per JZ_MODEL_LANES lanes (jz_workspace_alloc_lane) */
     if (full)
         runs = (runs + JZ_MODEL_RUNS_MAX - 1) / JZ_MODEL_RUNS_MAX;
-    size_t result = full ? e.result_bytes : e.rolling_run_bytes - e.workspace_bytes;
+    size_t result = full ? e.result_bytes : e.rolling_result_bytes;
     size_t run = add(add(result, e.draw_workspace_bytes), copy_bytes);
     size_t groups = full ? (size_t)runs : ((size_t)runs + JZ_MODEL_LANES - 1) / JZ_MODEL_LANES;
     size_t thread = add(mul((size_t)runs, run), mul(groups, e.lanes_bytes));
@@ -186,8 +187,8 @@ int jz_model_check_size_draws(const jz_scenario *s, int threads, int runs, size_
     if (need <= limit)
         return JZ_OK;
     char what[160];
-    snprintf(what, sizeof what, "%zu draws side by side of %.1f MiB with their scenario copies%s", n,
-             (double)run / (1 << 20),
+    snprintf(what, sizeof what, "%zu %s of %.1f MiB with their scenario copies%s", n,
+             full ? "runs of one draw at a time" : "draws side by side", (double)run / (1 << 20),
              full ? "" : " and the volumes kept across draws");
     return too_large(s, need, what, " fewer --threads,", limit, err);
 }

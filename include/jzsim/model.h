@@ -176,8 +176,8 @@ typedef struct jz_size_estimate {
     size_t draw_workspace_bytes; /* jz_workspace_alloc_lane, about, without the lanes' state */
     size_t lanes_bytes;       /* the lanes' state, exactly (jz_workspace_alloc_lane of a group's first lane) */
     size_t run_bytes;         /* the two together: one full run */
-    size_t rolling_run_bytes; /* a rolling result (jz_result_alloc_rolling: exactly what it allocates)
-                                 and a workspace: what a Monte Carlo thread or a sensitivity holds */
+    size_t rolling_result_bytes; /* jz_result_alloc_rolling: exactly what it allocates */
+    size_t rolling_run_bytes; /* a rolling result and a workspace: what a sensitivity holds per thread */
     size_t volume_cache_bytes; /* jz_volume_cache_alloc at most (every gemeente kept); one per mc */
     size_t scenario_copy_bytes; /* a jz_scenario_copy, about (jz_scenario_size): one per run of an analysis */
     size_t figures;           /* numbers in the result */
@@ -193,13 +193,12 @@ void jz_model_size(const jz_scenario *s, jz_size_estimate *e);
 int jz_model_check_size(const jz_scenario *s, size_t limit, jz_error *err);
 
 /* The same check for analyses that hold rolling runs and report only
- * totals (jzsim mc, jzsim sensitivity): per thread `runs` rolling runs,
- * each with its own scenario copy (jz_mc_run projects JZ_MODEL_RUNS_MAX
- * draws in one run; a sensitivity holds 1), and one volume cache; or one
- * full run and copy per thread when the scenario has a regional verevening
- * or contract (those keep a full result and run one draw at a time, as
- * jz_mc_run does).  No report of every gemeente.  threads and runs < 1
- * count as 1. */
+ * totals (jzsim sensitivity): per thread `runs` rolling runs (a
+ * sensitivity holds 1), each with a full workspace and its own full
+ * scenario copy, and one volume cache; or one full run and copy per thread
+ * when the scenario has a regional verevening or contract (those keep a
+ * full result).  No report of every gemeente.  threads and runs < 1 count
+ * as 1.  A Monte Carlo's lanes hold less: jz_model_check_size_draws. */
 int jz_model_check_size_rolling(const jz_scenario *s, int threads, int runs, size_t limit,
                                 jz_error *err);
 
