@@ -371,14 +371,12 @@ size_t jz_scenario_size(const jz_scenario *s)
     return size_with_block(s, sat_add(cells, rest));
 }
 
-size_t jz_scenario_size_owning(const jz_scenario *s, const uint32_t *own)
+/* The doubles of the cells' series own[] marks (bit f of own[c]: series f
+ * of cell c, JZ_CELL_SERIES order): what layout_owning gives them and what
+ * jz_scenario_size_owning counts. */
+static size_t owned_doubles(const jz_scenario *s, const uint32_t *own)
 {
-    if (!s || !own)
-        return jz_scenario_size(s);
-    /* the series outside the cells, and the cells' series own[] marks:
-     * the lengths layout_owning gives them */
-    size_t cells, rest, H = (size_t)s->meta.horizon, Z = (size_t)s->n_zorgsoorten, owned = 0;
-    block_parts(s, &cells, &rest);
+    size_t H = (size_t)s->meta.horizon, Z = (size_t)s->n_zorgsoorten, owned = 0;
     size_t nc = (size_t)s->n_gemeenten * Z;
     for (size_t c = 0; c < nc; c++) {
         uint32_t bit = 1;
@@ -389,7 +387,18 @@ size_t jz_scenario_size_owning(const jz_scenario *s, const uint32_t *own)
         JZ_CELL_SERIES(OWNED_LEN_)
 #undef OWNED_LEN_
     }
-    return size_with_block(s, sat_add(rest, owned));
+    return owned;
+}
+
+size_t jz_scenario_size_owning(const jz_scenario *s, const uint32_t *own)
+{
+    if (!s || !own)
+        return jz_scenario_size(s);
+    /* the series outside the cells, and the cells' series own[] marks:
+     * the lengths layout_owning gives them */
+    size_t cells, rest;
+    block_parts(s, &cells, &rest);
+    return size_with_block(s, sat_add(rest, owned_doubles(s, own)));
 }
 
 #define OWN_COUNT_(field, width, extend) +1
@@ -402,16 +411,7 @@ _Static_assert(0 JZ_CELL_SERIES(OWN_COUNT_) <= 32, "one bit per cell series in j
 static int layout_owning(jz_scenario *s, const jz_scenario *src, const uint32_t *own)
 {
     int G = s->n_gemeenten, Z = s->n_zorgsoorten, H = s->meta.horizon;
-    size_t len = (size_t)(GLOBAL_ARRAYS + (size_t)G * GEMEENTE_ARRAYS) * (size_t)H;
-    for (size_t c = 0; c < (size_t)G * (size_t)Z; c++) {
-        uint32_t bit = 1;
-#define OWN_LEN_(field, width, extend) \
-        if (own[c] & bit) \
-            len += (size_t)(width) * (size_t)H; \
-        bit <<= 1;
-        JZ_CELL_SERIES(OWN_LEN_)
-#undef OWN_LEN_
-    }
+    size_t len = (size_t)(GLOBAL_ARRAYS + (size_t)G * GEMEENTE_ARRAYS) * (size_t)H + owned_doubles(s, own);
     double *block = jz_big_calloc(len, sizeof *block);
     if (!block)
         return -1;
