@@ -147,9 +147,10 @@ typedef struct cli_spec {
     int gemeente;                   /* CLI_GEMEENTE_* */
     int many;                       /* 1: any number of scenarios (validate reads argv itself) */
     int rolling;                    /* > 0: holds this many rolling runs per thread and reports
-                                     * totals (mc: JZ_MODEL_RUNS_MAX draws side by side,
-                                     * cli_check_draws_size; sensitivity: 1,
-                                     * jz_model_check_size_rolling) */
+                                     * totals (mc: JZ_MODEL_RUNS_MAX; sensitivity: 1) */
+    int draws;                      /* 1: those runs are Monte Carlo draws side by side, each with
+                                     * a writer's copy (cli_check_draws_size); 0: each with a full
+                                     * copy (jz_model_check_size_rolling) */
     int max_paths;                  /* > 0: up to this many scenarios, in cli_common.paths;
                                      * the command says how many it needs */
     const char *one_hint;           /* after "one scenario at a time" */

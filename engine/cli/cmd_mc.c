@@ -80,6 +80,7 @@ static const cli_spec spec = {
     .trailer = trailer,
     .formats = CLI_FORMATS_BASIC,
     .rolling = JZ_MODEL_RUNS_MAX, /* draws of one run per thread (jz_mc_run) */
+    .draws = 1,
     .gemeente = CLI_GEMEENTE_ONE,
     .one_hint = "; for scenarios on the same draws use 'jzsim compare --draws N'",
 };

@@ -123,16 +123,16 @@ int cli_check_draws_size(const jz_scenario *s, int threads, int runs, jz_error *
 }
 
 /* threads > 0: the command holds that many threads of `runs` rolling runs
- * each (spec.rolling; more than one: draws side by side) */
+ * each (spec.rolling), Monte Carlo draws side by side when draws */
 static jz_scenario *load_checked(const char *path, const jz_load_options *opt, int threads, int runs,
-                                 int *exit_code)
+                                 int draws, int *exit_code)
 {
     jz_error err;
     char found[4096]; /* a shipped scenario under share/jzsim: cli/datadir.h */
     jz_scenario *s = jz_scenario_load(cli_find_scenario(path, found, sizeof found), opt, &err);
     if (!s)
         *exit_code = cli_fail_input(&err);
-    else if ((threads > 0 ? runs > 1 ? cli_check_draws_size(s, threads, runs, &err)
+    else if ((threads > 0 ? draws ? cli_check_draws_size(s, threads, runs, &err)
                                      : jz_model_check_size_rolling(s, threads, runs, cli_memory_limit(), &err)
                           : jz_model_check_size(s, cli_memory_limit(), &err)) != JZ_OK) { /* before any run allocates */
         *exit_code = cli_fail(&err);
@@ -144,7 +144,7 @@ static jz_scenario *load_checked(const char *path, const jz_load_options *opt, i
 
 jz_scenario *cli_load_with(const char *path, const jz_load_options *opt, int *exit_code)
 {
-    return load_checked(path, opt, 0, 0, exit_code);
+    return load_checked(path, opt, 0, 0, 0, exit_code);
 }
 
 int cli_is_help(const char *arg)
@@ -410,7 +410,7 @@ jz_scenario *cli_load_scenario(const cli_spec *sp, const cli_common *co, int *ge
         long n = co->threads > 0 ? co->threads : sysconf(_SC_NPROCESSORS_ONLN);
         threads = n < 1 ? 1 : n > 256 ? 256 : (int)n;
     }
-    jz_scenario *s = load_checked(co->path, NULL, threads, sp->rolling, exit_code);
+    jz_scenario *s = load_checked(co->path, NULL, threads, sp->rolling, sp->draws, exit_code);
     if (!s)
         return NULL;
     cli_warnings(s, co->quiet);
