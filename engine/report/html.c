@@ -412,10 +412,8 @@ static void figures_table(const page *p)
      * two parts of the tekort may find 0,1 more or less than the line
      * above: say so where the sums are read */
     fprintf(out, "<p class=\"note\">%s</p>\n",
-            L(p, "Bedragen afgerond op € 0,1 mln; door afronding kan een totaal 0,1 afwijken van de som van de delen "
-                 "(tekort = kosten min begroting = niet-beïnvloedbaar plus beïnvloedbaar tekort).",
-              "Amounts rounded to € 0.1 mln; through rounding a total may differ by 0.1 from the sum of its parts "
-              "(deficit = cost minus budget = non-influenceable plus influenceable deficit)."));
+            L(p, "Bedragen afgerond op € 0,1 mln; door afronding kan een totaal 0,1 afwijken van de som van de delen.",
+              "Amounts rounded to € 0.1 mln; through rounding a total may differ by 0.1 from the sum of its parts."));
 }
 
 /* Cost, begroting and tekort per Iv3 taakveld in the summary year, per

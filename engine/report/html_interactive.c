@@ -239,8 +239,8 @@ static const char *const page_words[][3] = {
     {"lacks", "heeft geen", "has no"},
     {"ranking", "Wat maatregelen opleveren (netto contante waarde)", "What measures buy (net present value)"},
     {"waterfall", "Tekort: beïnvloedbaar en niet-beïnvloedbaar", "Deficit: influenceable and not"},
-    {"rounding", "Elk bedrag is afzonderlijk afgerond: het tekort kan 0,1 afwijken van de som van de delen.",
-                 "Each amount is rounded on its own: the deficit may differ by 0.1 from the sum of its parts."},
+    {"rounding", "Elk bedrag is afzonderlijk afgerond: door afronding kan het tekort afwijken van de som van de delen.",
+                 "Each amount is rounded on its own: through rounding the deficit may differ from the sum of its parts."},
     {"no_measures", "Dit scenario heeft geen maatregelen.", "This scenario has no measures."},
     {"no_sliders", "Dit scenario heeft geen onzekere invoer met een bereik en noemt geen schuifjes "
                    "(werksessie.sliders, docs/werksessie.md).",

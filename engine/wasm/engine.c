@@ -167,7 +167,7 @@ EMSCRIPTEN_KEEPALIVE char *jzw_run(const char *yaml, const char *name, const cha
     if (s && (!r || !w))
         jz_error_set(&err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     int g = s ? s->n_gemeenten : 0, found = 1; /* g = G: the region total */
-    if (s && gemeente && gemeente[0]) {
+    if (s && r && w && gemeente && gemeente[0]) { /* not over an out-of-memory error */
         g = jz_scenario_gemeente_index(s, gemeente);
         if ((found = g >= 0) == 0)
             jz_error_set(&err, JZ_EINPUT, name, 0, 0,
