@@ -95,6 +95,9 @@ static inline int jz_cmp_utf8_width(const char *s) { return jz_text_width(s); }
  * (reserved by Excel): a clash gets " (2)", " (3)", ... */
 void jz_xlsx_sheet_name(char *out, size_t n, const char *want, char used[][JZ_SHEET_NAME_SIZE],
                         int n_used);
+/* The length of t as Excel counts a sheet name: UTF-16 units (an emoji is
+ * two). */
+int jz_xlsx_sheet_units(const char *t);
 /* The length of the words at the start that all n (>= 2) names share,
  * up to and with a space ("Enschede, " of "Enschede, basis" and "Enschede,
  * Hervormingsagenda"), never a whole name; 0 when none. */

@@ -27,7 +27,7 @@ static unsigned long folded(const unsigned char **s)
         c += 32;
     else if (c == 0xC3 && *p >= 0x80 && *p <= 0x9E && *p != 0x97)
         c = 0xC300 | (unsigned long)(*p++ + 0x20);
-    else if (c >= 0xC0)
+    else if (c >= 0xC0 && *p)
         c = c << 8 | *p++; /* the rest of the sequence follows byte by byte */
     *s = p;
     return c;
@@ -48,8 +48,8 @@ static int units(int len)
     return len == 4 ? 2 : 1;
 }
 
-/* The UTF-16 units of a UTF-8 text. */
-static int units_of(const char *t)
+/* The UTF-16 units of a UTF-8 text (cmp_common.h). */
+int jz_xlsx_sheet_units(const char *t)
 {
     int u = 0;
     for (const unsigned char *p = (const unsigned char *)t; *p; p++)
@@ -117,7 +117,7 @@ static void shorten(char *dst, size_t n, const char *src, int room)
     if (!utf8_cut(dst, n, src, room))
         return;
     const char *last = strrchr(src, ' ');
-    int tail = last ? units_of(last + 1) : 0;
+    int tail = last ? jz_xlsx_sheet_units(last + 1) : 0;
     if (!last || tail == 0 || tail > room / 2 || strlen(last + 1) + sizeof ellipsis >= n / 2)
         tail = 0;
     cut_words(dst, n / 2, src, room - 1 - tail);

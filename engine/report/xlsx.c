@@ -452,7 +452,7 @@ int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_o
         char want[JZ_NAME_MAX + 16];
         names[s] = c->scen[s].scenario->meta.name;
         snprintf(want, sizeof want, "%d %s", s + 1, names[s]);
-        too_long |= jz_text_width(want) > JZ_SHEET_NAME_CHARS;
+        too_long |= jz_xlsx_sheet_units(want) > JZ_SHEET_NAME_CHARS; /* as jz_xlsx_sheet_name counts */
     }
     size_t shared = too_long ? jz_xlsx_shared_start(names, c->n_scenarios) : 0;
     for (int s = 0; s < c->n_scenarios; s++) {
