@@ -217,7 +217,7 @@ static int select_unit(const cli_common *co, jz_report_options *ro, const jz_com
         return -1;
     }
     if ((ro->gemeente = jz_cmp_unit_index(c, co->gemeente)) < 0) {
-        char hint[160];
+        char hint[CLI_HINT_MAX];
         cli_gemeente_hint(co->gemeente, c->n_units, comparison_unit, (void *)c, hint, sizeof hint);
         return cli_usage_error("compare", "no gemeente '%s' in these scenarios%s", co->gemeente, hint);
     }

@@ -418,7 +418,7 @@ jz_scenario *cli_load_scenario(const cli_spec *sp, const cli_common *co, int *ge
         return s;
     int g = jz_scenario_gemeente_index(s, co->gemeente);
     if (g < 0) {
-        char hint[160];
+        char hint[CLI_HINT_MAX];
         cli_gemeente_hint(co->gemeente, s->n_gemeenten, scenario_unit, s, hint, sizeof hint);
         *exit_code = cli_usage_error(sp->cmd, "no gemeente '%s' in %s%s", co->gemeente, co->path, hint);
         jz_scenario_free(s);
