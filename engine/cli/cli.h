@@ -52,12 +52,12 @@ size_t cli_memory_limit(void);
  * s's Monte Carlo, with the size of the copies its writer makes. */
 int cli_check_draws_size(const jz_scenario *s, int threads, int runs, jz_error *err);
 /* "; did you mean 'Hengelo' (GM0164)?" into buf when one of n units
- * (unit() gives the name and code of unit i) is the one asked for in
- * another case or with a typo of at most two letters, else "".  A buffer
- * of CLI_HINT_MAX holds any name and code the scenario can carry. */
+ * (unit() gives the name and code of unit i) is the one meant by asked
+ * (jz_gemeente_nearest: another case, or a slip of a letter or two), else
+ * "".  A buffer of CLI_HINT_MAX holds any name and code the scenario can
+ * carry. */
 #define CLI_HINT_MAX (JZ_NAME_MAX + JZ_CODE_MAX + 32)
-void cli_gemeente_hint(const char *asked, int n, void (*unit)(void *ctx, int i, const char **name, const char **code),
-                       void *ctx, char *buf, size_t size);
+void cli_gemeente_hint(const char *asked, int n, jz_gemeente_names *unit, const void *ctx, char *buf, size_t size);
 /* Load a scenario (and check its size against cli_memory_limit); on failure prints the error and sets *exit_code. */
 jz_scenario *cli_load(const char *path, int *exit_code);
 /* The same with loader options (NULL: the defaults), e.g. allow_implausible. */

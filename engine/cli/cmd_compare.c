@@ -200,7 +200,7 @@ static int parse(int argc, char **argv, cli_common *co, args *a)
     return xlsx_missing("compare", co->format);
 }
 
-static void comparison_unit(void *ctx, int i, const char **name, const char **code)
+static void comparison_unit(const void *ctx, int i, const char **name, const char **code)
 {
     const jz_comparison *c = ctx;
     *name = c->units[i].name;
@@ -218,7 +218,7 @@ static int select_unit(const cli_common *co, jz_report_options *ro, const jz_com
     }
     if ((ro->gemeente = jz_cmp_unit_index(c, co->gemeente)) < 0) {
         char hint[CLI_HINT_MAX];
-        cli_gemeente_hint(co->gemeente, c->n_units, comparison_unit, (void *)c, hint, sizeof hint);
+        cli_gemeente_hint(co->gemeente, c->n_units, comparison_unit, c, hint, sizeof hint);
         return cli_usage_error("compare", "no gemeente '%s' in these scenarios%s", co->gemeente, hint);
     }
     return -1;

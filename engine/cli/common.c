@@ -68,44 +68,18 @@ jz_scenario *cli_load(const char *path, int *exit_code)
     return cli_load_with(path, NULL, exit_code);
 }
 
-/* a, lowercased into buf (ASCII letters only: codes and Dutch place names) */
-static const char *lower(const char *a, char *buf, size_t size)
+void cli_gemeente_hint(const char *asked, int n, jz_gemeente_names *unit, const void *ctx, char *buf, size_t size)
 {
-    size_t i = 0;
-    for (; a[i] && i + 1 < size; i++)
-        buf[i] = a[i] >= 'A' && a[i] <= 'Z' ? (char)(a[i] - 'A' + 'a') : a[i];
-    buf[i] = '\0';
-    return buf;
-}
-
-void cli_gemeente_hint(const char *asked, int n, void (*unit)(void *ctx, int i, const char **name, const char **code),
-                       void *ctx, char *buf, size_t size)
-{
-    char a[64], b[64];
-    size_t best = (size_t)-1;
-    int at = -1;
-    lower(asked, a, sizeof a);
-    for (int i = 0; i < n; i++) {
-        const char *name, *code;
-        unit(ctx, i, &name, &code);
-        size_t d = jz_edit_distance(a, lower(name, b, sizeof b));
-        size_t dc = jz_edit_distance(a, lower(code, b, sizeof b));
-        if (dc < d)
-            d = dc;
-        if (d < best)
-            best = d, at = i;
-    }
+    int at = jz_gemeente_nearest(asked, n, unit, ctx, NULL);
     buf[0] = '\0';
-    /* a different case, or a typo of at most two letters in a name of five
-     * or more ("Hengel", "Enchede") */
-    if (at >= 0 && (best == 0 || (best <= 2 && strlen(a) >= 5))) {
+    if (at >= 0) {
         const char *name, *code;
         unit(ctx, at, &name, &code);
         snprintf(buf, size, "; did you mean '%s' (%s)?", name, code);
     }
 }
 
-static void scenario_unit(void *ctx, int i, const char **name, const char **code)
+static void scenario_unit(const void *ctx, int i, const char **name, const char **code)
 {
     const jz_scenario *s = ctx;
     *name = s->gemeenten[i].name;
