@@ -86,29 +86,31 @@ static void scenario_unit(const void *ctx, int i, const char **name, const char 
     *code = s->gemeenten[i].code;
 }
 
-int cli_check_draws_size(const jz_scenario *s, int threads, int runs, jz_error *err)
-{
-    /* the copies hold what the writer of the draws writes: plan it (as
-     * jz_mc_run does) to count them; without one, a full copy each */
-    jz_unc_writer *wr = jz_unc_writer_alloc(s, NULL);
-    size_t copy = wr ? jz_unc_writer_copy_bytes(wr, s) : 0;
-    jz_unc_writer_free(wr);
-    return jz_model_check_size_draws(s, threads, runs, copy, cli_memory_limit(), err);
-}
-
-/* threads > 0: the command holds that many threads of `runs` rolling runs
- * each (spec.rolling), Monte Carlo draws side by side when draws */
-static jz_scenario *load_checked(const char *path, const jz_load_options *opt, int threads, int runs,
-                                 int draws, int *exit_code)
+/* The size check before any run allocates: a Monte Carlo's
+ * (jz_mc_check_size, threads as asked: 0 all cores) when sp->draws; else
+ * threads > 0 of `rolling` runs each (sp->rolling); else one run. */
+static jz_scenario *load_checked(const char *path, const jz_load_options *opt, const cli_spec *sp, int threads,
+                                 int *exit_code)
 {
     jz_error err;
     char found[4096]; /* a shipped scenario under share/jzsim: cli/datadir.h */
     jz_scenario *s = jz_scenario_load(cli_find_scenario(path, found, sizeof found), opt, &err);
-    if (!s)
+    if (!s) {
         *exit_code = cli_fail_input(&err);
-    else if ((threads > 0 ? draws ? cli_check_draws_size(s, threads, runs, &err)
-                                     : jz_model_check_size_rolling(s, threads, runs, cli_memory_limit(), &err)
-                          : jz_model_check_size(s, cli_memory_limit(), &err)) != JZ_OK) { /* before any run allocates */
+        return NULL;
+    }
+    int rc;
+    if (sp && sp->draws) {
+        jz_mc_options mo;
+        jz_mc_options_default(&mo);
+        mo.threads = threads;
+        rc = jz_mc_check_size(1, (const jz_scenario *const *)&s, &mo, cli_memory_limit(), &err);
+    } else if (sp && sp->rolling) {
+        rc = jz_model_check_size_rolling(s, threads, sp->rolling, cli_memory_limit(), &err);
+    } else {
+        rc = jz_model_check_size(s, cli_memory_limit(), &err);
+    }
+    if (rc != JZ_OK) {
         *exit_code = cli_fail(&err);
         jz_scenario_free(s);
         s = NULL;
@@ -118,7 +120,7 @@ static jz_scenario *load_checked(const char *path, const jz_load_options *opt, i
 
 jz_scenario *cli_load_with(const char *path, const jz_load_options *opt, int *exit_code)
 {
-    return load_checked(path, opt, 0, 0, 0, exit_code);
+    return load_checked(path, opt, NULL, 0, exit_code);
 }
 
 int cli_is_help(const char *arg)
@@ -379,12 +381,12 @@ void cli_report_options(const cli_common *co, jz_report_options *ro)
 
 jz_scenario *cli_load_scenario(const cli_spec *sp, const cli_common *co, int *gemeente, int *exit_code)
 {
-    int threads = 0;
+    int threads = co->threads; /* a Monte Carlo's: 0 is all cores */
     if (sp->rolling) {
         long n = co->threads > 0 ? co->threads : sysconf(_SC_NPROCESSORS_ONLN);
         threads = n < 1 ? 1 : n > 256 ? 256 : (int)n;
     }
-    jz_scenario *s = load_checked(co->path, NULL, threads, sp->rolling, sp->draws, exit_code);
+    jz_scenario *s = load_checked(co->path, NULL, sp, threads, exit_code);
     if (!s)
         return NULL;
     cli_warnings(s, co->quiet);
