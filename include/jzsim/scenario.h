@@ -375,6 +375,16 @@ int jz_gemeente_nearest(const char *asked, int n, jz_gemeente_names *unit, const
  * them in the inputs sheet).  Returns the label: in->label or buf (size
  * bytes, 512 is enough). */
 const char *jz_input_label(const jz_scenario *s, const jz_input *in, int english, char *buf, size_t size);
+/* The value of input `in` of s for a reader: for an input that names
+ * zorgsoorten (unit "zorgsoort" or "zorgsoorten": reentry.to, ageing.to, a
+ * measure's from, to and zorgsoorten) their display names, for one that
+ * names gemeenten (unit "gemeenten": a measure's gemeenten) theirs, joined
+ * with ", ": "Verlengde jeugdzorg" where the YAML says
+ * verlengde_jeugdzorg.  Any other input: in->value, the text as written.
+ * in->value itself keeps the key (what a program reads, and what the
+ * briefing's kenmerk hashes).  Returns in->value or buf (size bytes; a list
+ * that does not fit ends in "..."). */
+const char *jz_input_value_text(const jz_scenario *s, const jz_input *in, char *buf, size_t size);
 
 /* Year index helpers. */
 static inline int jz_scenario_year(const jz_scenario *s, int y) { return s->meta.base_year + y; }
