@@ -371,6 +371,12 @@ static void test_loader_errors(void **state)
     expect_error("  - {key: a, type: hervormingsagenda, saving: 1M}\n", 9, "applies to 2");
     expect_error("  - {key: a, type: hervormingsagenda, national: 1M, share: 1%}\n", 9, "ambiguous");
     expect_error("  - {key: a, type: hervormingsagenda, national: 1M, share: {GM0001: 1%}}\n", 9, "no share for gemeente GM0002");
+    /* a gemeente of the share map named with a slip: the one meant, as
+     * everywhere a gemeente is named (jz_scenario_gemeente_nearest) */
+    expect_error("  - {key: a, type: hervormingsagenda, national: 1M, share: {GM0001: 1%, twee: 1%}}\n", 9,
+                 "share: gemeente 'twee' is not in this scenario; did you mean 'Twee'?");
+    expect_error("  - {key: a, type: hervormingsagenda, national: 1M, share: {GM0001: 1%, GM0007: 1%}}\n", 9,
+                 "share: gemeente 'GM0007' is not in this scenario");
     expect_error("  - {key: a, type: hervormingsagenda, national: 1M}\n", 9, "needs the gemeente's share");
     expect_error("  - {key: a, type: hervorming, saving: 1M}\n", 9, "type must be");
     expect_error("  - {key: a, type: local, effect: instrom, change: -1%, start: 2024}\n", 9, "did you mean 'instroom'");

@@ -315,6 +315,17 @@ static void test_bad_input(void **state)
     expect_error("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: tabel,\n"
                  "  tabel: {GM0001: 50%, Hengelo: 50%, GM0003: 0}}}\n",
                  14, 24, "gemeente 'Hengelo' is not in this scenario");
+    /* the rule of --gemeente (jz_scenario_gemeente_nearest): another case is
+     * the same name; a code one digit from two codes is neither */
+    expect_error("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: tabel,\n"
+                 "  tabel: {GM0001: 50%, BEEDORP: 50%, GM0003: 0}}}\n",
+                 14, 24, "gemeente 'BEEDORP' is not in this scenario; did you mean 'Beedorp'?");
+    expect_error("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: tabel,\n"
+                 "  tabel: {GM0001: 50%, gm0002: 50%, GM0003: 0}}}\n",
+                 14, 24, "did you mean 'GM0002'?");
+    expect_error("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: tabel,\n"
+                 "  tabel: {GM0001: 50%, GM0004: 50%, GM0003: 0}}}\n",
+                 14, 24, "gemeente 'GM0004' is not in this scenario (give the CBS code");
     expect_error("regio: {verevening: {zorgsoorten: [jeugdzorgplus], sleutel: tabel,\n"
                  "  tabel: {GM0001: 50%, GM0002: 50%}}}\n",
                  14, 10, "GM0003 (Ceeveen) is missing");
@@ -374,6 +385,48 @@ static jz_result *run_inh(const char *inh1, const char *inh2, const char *inh3, 
     assert_int_equal(jz_model_run(s, w, r, err), JZ_OK);
     jz_workspace_free(w);
     return r;
+}
+
+/* One rule for a gemeente named with a slip, on the command line and in a
+ * scenario file (jz_scenario_gemeente_nearest). */
+static void test_gemeente_nearest(void **state)
+{
+    (void)state;
+    jz_error err;
+    jz_scenario *s = load("", &err);
+    assert_non_null(s);
+    int by_code = -1;
+    /* another case, a slip of one or two letters in five or more */
+    assert_int_equal(jz_scenario_gemeente_nearest(s, "beedorp", &by_code), 1);
+    assert_int_equal(by_code, 0);
+    assert_int_equal(jz_scenario_gemeente_nearest(s, "CEEVEEN", NULL), 2);
+    assert_int_equal(jz_scenario_gemeente_nearest(s, "Beedrop", NULL), 1);
+    assert_int_equal(jz_scenario_gemeente_nearest(s, "Aastadt", NULL), 0);
+    assert_int_equal(jz_scenario_gemeente_nearest(s, "gm0003", &by_code), 2);
+    assert_int_equal(by_code, 1);
+    /* three letters off, or two in a text of under five: nothing */
+    assert_int_equal(jz_scenario_gemeente_nearest(s, "Bxxdorx", &by_code), -1);
+    assert_int_equal(by_code, 0);
+    assert_int_equal(jz_scenario_gemeente_nearest(s, "Amsterdam", NULL), -1);
+    assert_int_equal(jz_scenario_gemeente_nearest(s, "Aas", NULL), -1);
+    /* two gemeenten equally near: no guess */
+    assert_int_equal(jz_scenario_gemeente_nearest(s, "GM0004", NULL), -1);
+    assert_int_equal(jz_scenario_gemeente_nearest(s, "GM000", NULL), -1);
+    jz_scenario_free(s);
+
+    /* a short name: one letter of slip */
+    const char *two = "meta: {name: K, base_year: 2024, horizon: 2}\n"
+                      "zorgsoorten: [{key: a, instroom: 1, start: 1, zorgduur: 12, cost: 1k}]\n"
+                      "gemeenten: [{code: GM0228, name: Ede}, {code: GM0232, name: Epe}]\n";
+    s = jz_scenario_load_string(two, strlen(two), "k.yaml", NULL, &err);
+    if (!s)
+        fail_msg("%s", err.message);
+    assert_int_equal(jz_scenario_gemeente_nearest(s, "ede", NULL), 0);
+    assert_int_equal(jz_scenario_gemeente_nearest(s, "Eppe", NULL), 1);
+    assert_int_equal(jz_scenario_gemeente_nearest(s, "Ed", NULL), 0);
+    assert_int_equal(jz_scenario_gemeente_nearest(s, "Eze", NULL), -1); /* one from both */
+    assert_int_equal(jz_scenario_gemeente_nearest(s, "Oss", NULL), -1);
+    jz_scenario_free(s);
 }
 
 static void test_tekort_per_inhabitant(void **state)
@@ -445,7 +498,7 @@ int main(void)
         cmocka_unit_test(test_key_jeugd),  cmocka_unit_test(test_key_tabel), cmocka_unit_test(test_key_gebruik),
         cmocka_unit_test(test_key_mix),    cmocka_unit_test(test_drempel),   cmocka_unit_test(test_no_regio),
         cmocka_unit_test(test_copy),       cmocka_unit_test(test_bad_input), cmocka_unit_test(test_contract),
-        cmocka_unit_test(test_tekort_per_inhabitant),
+        cmocka_unit_test(test_tekort_per_inhabitant), cmocka_unit_test(test_gemeente_nearest),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

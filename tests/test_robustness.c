@@ -271,6 +271,59 @@ static void test_size_draws(void **state)
     jz_scenario_free(s);
 }
 
+/* jz_mc_check_size: the Monte Carlo's own check, with the lane count it
+ * shares with the run; the same number the command line asked for by hand
+ * (JZ_MODEL_RUNS_MAX lanes per scenario per thread, copies as the writer
+ * plans them). */
+static void test_mc_check_size(void **state)
+{
+    (void)state;
+    jz_error err;
+    jz_scenario *s = jz_scenario_load(JZ_SOURCE_DIR "/scenarios/example-onzeker.yaml", NULL, &err);
+    assert_non_null(s);
+    assert_true(s->n_uncertain > 0);
+    jz_unc_writer *wr = jz_unc_writer_alloc(s, NULL);
+    assert_non_null(wr);
+    size_t copy = jz_unc_writer_copy_bytes(wr, s);
+    jz_unc_writer_free(wr);
+    assert_true(copy < jz_scenario_size(s)); /* a draw writes a few series, not all */
+    jz_size_estimate e;
+    jz_model_size(s, &e);
+    size_t run = e.rolling_result_bytes + e.draw_workspace_bytes + copy;
+    jz_mc_options o;
+    jz_mc_options_default(&o);
+    o.threads = 2;
+    /* one scenario: 2 threads of 8 lanes, the lanes' state twice a thread */
+    size_t limit = e.volume_cache_bytes + 2 * (8 * run + 2 * e.lanes_bytes);
+    const jz_scenario *one[1] = {s}, *three[3] = {s, s, s};
+    assert_int_equal(jz_mc_check_size(1, one, &o, limit, &err), JZ_OK);
+    assert_int_equal(jz_mc_check_size(1, one, &o, limit - 1, &err), JZ_EINPUT);
+    assert_non_null(strstr(err.message, "16 draws side by side"));
+    assert_non_null(strstr(err.message, "JZSIM_MAX_MEMORY"));
+    assert_non_null(strstr(err.file, "example")); /* meta.horizon, in the file extended */
+    assert_true(err.line > 0);
+    /* three scenarios on the same draws: 24 lanes a thread */
+    limit = e.volume_cache_bytes + 2 * (24 * run + 6 * e.lanes_bytes);
+    assert_int_equal(jz_mc_check_size(3, three, &o, limit, &err), JZ_OK);
+    assert_int_equal(jz_mc_check_size(3, three, &o, limit - 1, &err), JZ_EINPUT);
+    assert_non_null(strstr(err.message, "48 draws side by side"));
+    /* one draw at a time (o.lanes = 1): one lane a thread */
+    o.lanes = 1;
+    limit = e.volume_cache_bytes + 2 * (run + e.lanes_bytes);
+    assert_int_equal(jz_mc_check_size(1, one, &o, limit, &err), JZ_OK);
+    assert_int_equal(jz_mc_check_size(1, one, &o, limit - 1, &err), JZ_EINPUT);
+    /* 0 threads: all cores, as jz_mc_run takes them; NULL options: the defaults */
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t T = cores < 1 ? 1 : cores > 256 ? 256 : (size_t)cores;
+    limit = e.volume_cache_bytes + T * (8 * run + 2 * e.lanes_bytes);
+    assert_int_equal(jz_mc_check_size(1, one, NULL, limit, &err), JZ_OK);
+    assert_int_equal(jz_mc_check_size(1, one, NULL, limit - 1, &err), JZ_EINPUT);
+    /* 0: the default limit, which a small scenario is far below */
+    assert_int_equal(jz_mc_check_size(1, one, NULL, 0, &err), JZ_OK);
+    assert_int_equal(jz_mc_check_size(0, one, NULL, 0, &err), JZ_EINPUT);
+    jz_scenario_free(s);
+}
+
 #ifdef JZ_HAVE_XLSXWRITER
 static long file_size(const char *p)
 {
@@ -387,6 +440,7 @@ int main(void)
         cmocka_unit_test(test_scenario_size),
         cmocka_unit_test(test_size_rolling),
         cmocka_unit_test(test_size_draws),
+        cmocka_unit_test(test_mc_check_size),
 #ifdef JZ_HAVE_XLSXWRITER
         cmocka_unit_test(test_zip_verify),
 #endif

@@ -330,8 +330,13 @@ static void test_trace_reentry_ageing(void **state)
     assert_int_equal(in->line, 12);
     assert_int_equal(in->bron, 0);
     assert_string_equal(jz_input_label(v, in, 1, label, sizeof label), "Zorgsoort re-entered after care ends, ambulant");
+    /* a reader gets the zorgsoort's name; the trace keeps its key */
+    char shown[256];
+    assert_string_equal(jz_input_value_text(v, in, shown, sizeof shown), "Jeugdhulp met verblijf");
+    assert_string_equal(in->value, "residentieel");
     in = traced(v, "zorgsoorten[ambulant].ageing.to");
     assert_string_equal(in->value, "residentieel");
+    assert_string_equal(jz_input_value_text(v, in, shown, sizeof shown), "Jeugdhulp met verblijf");
     assert_string_equal(in->unit, "zorgsoort");
     assert_int_equal(in->line, 13);
     assert_int_equal(in->bron, -1);
@@ -339,11 +344,23 @@ static void test_trace_reentry_ageing(void **state)
     /* a gemeente's own values */
     in = traced(v, "gemeenten[GM0002].zorg.ambulant.reentry.delay_months");
     assert_string_equal(in->value, "3");
-    assert_int_equal(in->line, 18);
+    assert_int_equal(in->line, 20);
     in = traced(v, "gemeenten[GM0002].zorg.ambulant.ageing.to");
-    assert_int_equal(in->line, 19);
+    assert_int_equal(in->line, 21);
     assert_string_equal(in->source, "Eigen aanname Tweede");
     assert_non_null(strstr(jz_input_label(v, in, 0, label, sizeof label), "Zorgsoort bij doorstroom op 18 jaar, ambulant, Tweede"));
+    assert_string_equal(jz_input_value_text(v, in, shown, sizeof shown), "Jeugdhulp met verblijf");
+    /* a list (a measure's zorgsoorten, gemeenten) by names; a key that
+     * names none as written; what does not fit left out whole; any other
+     * input as written */
+    jz_input list = {.value = "[ambulant, residentieel, elders]", .unit = "zorgsoorten"};
+    assert_string_equal(jz_input_value_text(v, &list, shown, sizeof shown),
+                        "ambulant, Jeugdhulp met verblijf, elders");
+    assert_string_equal(jz_input_value_text(v, &list, shown, 20), "ambulant, ...");
+    jz_input where = {.value = "[GM0002, GM0001]", .unit = "gemeenten"};
+    assert_string_equal(jz_input_value_text(v, &where, shown, sizeof shown), "Tweede, Eerste");
+    in = traced(v, "zorgsoorten[ambulant].reentry.delay_months");
+    assert_ptr_equal(jz_input_value_text(v, in, shown, sizeof shown), in->value);
     /* and they are the values the model uses */
     int Z = v->n_zorgsoorten;
     assert_int_equal(v->cells[0].reentry_delay, 9);

@@ -35,13 +35,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "analysis/mc_plan.h"
 #include "analysis/mc_stats.h"
 #include "jzsim/init.h"
 #include "jzsim/mc.h"
 #include "jzsim/regio.h"
 
-#define MAX_SCEN 32
-#define MAX_THREADS 256
+#define MAX_SCEN MC_MAX_SCEN
+#define MAX_THREADS MC_MAX_THREADS
 
 typedef struct scen {
     const jz_scenario *base;
@@ -436,12 +437,6 @@ static void engine_free(engine *e)
     free(e->kept_values);
 }
 
-static int default_threads(void)
-{
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n >= 1 ? (int)(n < MAX_THREADS ? n : MAX_THREADS) : 1;
-}
-
 /* Lay out the channels and counters of n scenarios. */
 static int engine_init(engine *e, int n, const jz_scenario *const *s, const jz_mc_options *o, int g0,
                        jz_error *err)
@@ -461,7 +456,7 @@ static int engine_init(engine *e, int n, const jz_scenario *const *s, const jz_m
         sc->H = s[i]->meta.horizon;
         sc->Z = s[i]->n_zorgsoorten;
         sc->g = i == 0 && g0 >= 0 ? g0 : s[i]->n_gemeenten;
-        sc->full = s[i]->regio && (s[i]->regio->has_verevening || s[i]->regio->n_contracts);
+        sc->full = mc_full(s[i]);
         sc->slot = sc->full ? sc->g : sc->g < s[i]->n_gemeenten ? 1 : JZ_ROLLING_SLOTS - 1;
         sc->nfig = (JZ_MC_N_GEMEENTE + sc->Z) * sc->H;
         sc->off = nch;
@@ -478,15 +473,14 @@ static int engine_init(engine *e, int n, const jz_scenario *const *s, const jz_m
     e->nch = nch;
     e->nbelow = nb;
     /* draws side by side unless asked not to, or a scenario needs a full
-     * result per draw (a verevening): JZ_MODEL_RUNS_MAX of those would take
-     * JZ_MODEL_RUNS_MAX times the memory.  JZ_MODEL_RUNS_MAX draws in one
-     * run: each gemeente's inputs that no draw writes (the base's) are read
-     * from memory once for two groups of JZ_MODEL_LANES lanes, not once per
+     * result per draw (mc_lanes).  JZ_MODEL_RUNS_MAX draws in one run: each
+     * gemeente's inputs that no draw writes (the base's) are read from
+     * memory once for two groups of JZ_MODEL_LANES lanes, not once per
      * group (run.c) */
-    e->lanes = o->lanes == 1 ? 1 : JZ_MODEL_RUNS_MAX;
+    int any_full = 0;
     for (int i = 0; i < n; i++)
-        if (e->sc[i].full)
-            e->lanes = 1;
+        any_full |= e->sc[i].full;
+    e->lanes = mc_lanes(o, any_full);
     e->B = e->draws > 64L * 1024L ? (e->draws + 1023) / 1024 : 64;
     e->nblocks = (e->draws + e->B - 1) / e->B;
     e->npilot = (JZ_MC_PILOT + e->B - 1) / e->B;
@@ -628,7 +622,7 @@ static int vouch(scen *sc)
 static int simulate(engine *e, int threads, jz_mc_result **runs, jz_mc_stat **diff, double **p_lower,
                     jz_error *err)
 {
-    int T = threads > 0 ? threads : default_threads();
+    int T = mc_threads(threads);
     if (T > e->nblocks)
         T = (int)e->nblocks;
     /* before the workers' copies, so that the probe copy does not add to

@@ -48,16 +48,13 @@ void cli_warnings(const jz_scenario *s, int quiet);
 /* The model size limit: JZSIM_MAX_MEMORY (MiB) when set, else
  * JZ_MODEL_BYTES_DEFAULT. */
 size_t cli_memory_limit(void);
-/* jz_model_check_size_draws for `runs` draws side by side per thread of
- * s's Monte Carlo, with the size of the copies its writer makes. */
-int cli_check_draws_size(const jz_scenario *s, int threads, int runs, jz_error *err);
 /* "; did you mean 'Hengelo' (GM0164)?" into buf when one of n units
- * (unit() gives the name and code of unit i) is the one asked for in
- * another case or with a typo of at most two letters, else "".  A buffer
- * of CLI_HINT_MAX holds any name and code the scenario can carry. */
+ * (unit() gives the name and code of unit i) is the one meant by asked
+ * (jz_gemeente_nearest: another case, or a slip of a letter or two), else
+ * "".  A buffer of CLI_HINT_MAX holds any name and code the scenario can
+ * carry. */
 #define CLI_HINT_MAX (JZ_NAME_MAX + JZ_CODE_MAX + 32)
-void cli_gemeente_hint(const char *asked, int n, void (*unit)(void *ctx, int i, const char **name, const char **code),
-                       void *ctx, char *buf, size_t size);
+void cli_gemeente_hint(const char *asked, int n, jz_gemeente_names *unit, const void *ctx, char *buf, size_t size);
 /* Load a scenario (and check its size against cli_memory_limit); on failure prints the error and sets *exit_code. */
 jz_scenario *cli_load(const char *path, int *exit_code);
 /* The same with loader options (NULL: the defaults), e.g. allow_implausible. */
@@ -87,8 +84,8 @@ typedef struct cli_common {
     const char *output;   /* -o/--output FILE; NULL (stdout) by default */
     const char *gemeente; /* --gemeente as given; NULL when not given */
     int quiet;            /* --quiet/-q */
-    int threads;          /* set by a command with spec.rolling before loading: its worker
-                             threads (0: all cores), for the size check */
+    int threads;          /* set by a command with spec.rolling or spec.draws before
+                             loading: its worker threads (0: all cores), for the size check */
 } cli_common;
 
 /* One option of a command, as data (git's parse-options): --help lists the
@@ -148,11 +145,11 @@ typedef struct cli_spec {
                                      * NULL: the values joined, "table, csv or json" */
     int gemeente;                   /* CLI_GEMEENTE_* */
     int many;                       /* 1: any number of scenarios (validate reads argv itself) */
-    int rolling;                    /* > 0: holds this many rolling runs per thread and reports
-                                     * totals (mc: JZ_MODEL_RUNS_MAX; sensitivity: 1) */
-    int draws;                      /* 1: those runs are Monte Carlo draws side by side, each with
-                                     * a writer's copy (cli_check_draws_size); 0: each with a full
-                                     * copy (jz_model_check_size_rolling) */
+    int rolling;                    /* > 0: holds this many rolling runs per thread, each with a
+                                     * full copy, and reports totals (sensitivity: 1;
+                                     * jz_model_check_size_rolling) */
+    int draws;                      /* 1: a Monte Carlo (jzsim mc): its size check is
+                                     * jz_mc_check_size, which knows how many draws it holds */
     int max_paths;                  /* > 0: up to this many scenarios, in cli_common.paths;
                                      * the command says how many it needs */
     const char *one_hint;           /* after "one scenario at a time" */

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/unc_cli.h"
@@ -200,7 +199,7 @@ static int parse(int argc, char **argv, cli_common *co, args *a)
     return xlsx_missing("compare", co->format);
 }
 
-static void comparison_unit(void *ctx, int i, const char **name, const char **code)
+static void comparison_unit(const void *ctx, int i, const char **name, const char **code)
 {
     const jz_comparison *c = ctx;
     *name = c->units[i].name;
@@ -218,7 +217,7 @@ static int select_unit(const cli_common *co, jz_report_options *ro, const jz_com
     }
     if ((ro->gemeente = jz_cmp_unit_index(c, co->gemeente)) < 0) {
         char hint[CLI_HINT_MAX];
-        cli_gemeente_hint(co->gemeente, c->n_units, comparison_unit, (void *)c, hint, sizeof hint);
+        cli_gemeente_hint(co->gemeente, c->n_units, comparison_unit, c, hint, sizeof hint);
         return cli_usage_error("compare", "no gemeente '%s' in these scenarios%s", co->gemeente, hint);
     }
     return -1;
@@ -247,20 +246,21 @@ int cmd_compare(int argc, char **argv)
     if (a.reference && jz_saved_result_load(a.reference, &sc[0], &res[0], &err) != JZ_OK)
         rc = cli_fail(&err);
     for (int i = 0; i < co.n_paths && rc == EXIT_OK; i++) {
+        if ((sc[i + k0] = cli_load(co.paths[i], &rc)))
+            cli_warnings(sc[i + k0], co.quiet);
+    }
+    if (rc == EXIT_OK && a.draws > 0) {
+        /* the Monte Carlo bands hold the draws of every scenario at once:
+         * asked before any run (jz_mc_check_size counts them) */
+        jz_mc_options mo;
+        jz_mc_options_default(&mo);
+        mo.threads = (int)a.threads;
+        if (jz_mc_check_size(co.n_paths, (const jz_scenario *const *)sc + k0, &mo, cli_memory_limit(), &err) !=
+            JZ_OK)
+            rc = cli_fail(&err);
+    }
+    for (int i = 0; i < co.n_paths && rc == EXIT_OK; i++) {
         int k = i + k0;
-        if (!(sc[k] = cli_load(co.paths[i], &rc)))
-            break;
-        if (a.draws > 0) {
-            /* the Monte Carlo bands hold per thread JZ_MODEL_RUNS_MAX draws of
-             * every scenario, each with its own copy (as jzsim mc) */
-            long nt = a.threads > 0 ? a.threads : sysconf(_SC_NPROCESSORS_ONLN);
-            int threads = nt < 1 ? 1 : nt > 256 ? 256 : (int)nt;
-            if (cli_check_draws_size(sc[k], threads, JZ_MODEL_RUNS_MAX * co.n_paths, &err) != JZ_OK) {
-                rc = cli_fail(&err);
-                break;
-            }
-        }
-        cli_warnings(sc[k], co.quiet);
         /* a workspace per scenario: dimensions may differ between them */
         ws = jz_workspace_alloc(sc[k]);
         res[k] = jz_result_alloc(sc[k]);

@@ -79,8 +79,7 @@ static const cli_spec spec = {
     .help_col = 19,
     .trailer = trailer,
     .formats = CLI_FORMATS_BASIC,
-    .rolling = JZ_MODEL_RUNS_MAX, /* draws of one run per thread (jz_mc_run) */
-    .draws = 1,
+    .draws = 1, /* jz_mc_check_size */
     .gemeente = CLI_GEMEENTE_ONE,
     .one_hint = "; for scenarios on the same draws use 'jzsim compare --draws N'",
 };

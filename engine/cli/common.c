@@ -68,73 +68,49 @@ jz_scenario *cli_load(const char *path, int *exit_code)
     return cli_load_with(path, NULL, exit_code);
 }
 
-/* a, lowercased into buf (ASCII letters only: codes and Dutch place names) */
-static const char *lower(const char *a, char *buf, size_t size)
+void cli_gemeente_hint(const char *asked, int n, jz_gemeente_names *unit, const void *ctx, char *buf, size_t size)
 {
-    size_t i = 0;
-    for (; a[i] && i + 1 < size; i++)
-        buf[i] = a[i] >= 'A' && a[i] <= 'Z' ? (char)(a[i] - 'A' + 'a') : a[i];
-    buf[i] = '\0';
-    return buf;
-}
-
-void cli_gemeente_hint(const char *asked, int n, void (*unit)(void *ctx, int i, const char **name, const char **code),
-                       void *ctx, char *buf, size_t size)
-{
-    char a[64], b[64];
-    size_t best = (size_t)-1;
-    int at = -1;
-    lower(asked, a, sizeof a);
-    for (int i = 0; i < n; i++) {
-        const char *name, *code;
-        unit(ctx, i, &name, &code);
-        size_t d = jz_edit_distance(a, lower(name, b, sizeof b));
-        size_t dc = jz_edit_distance(a, lower(code, b, sizeof b));
-        if (dc < d)
-            d = dc;
-        if (d < best)
-            best = d, at = i;
-    }
+    int at = jz_gemeente_nearest(asked, n, unit, ctx, NULL);
     buf[0] = '\0';
-    /* a different case, or a typo of at most two letters in a name of five
-     * or more ("Hengel", "Enchede") */
-    if (at >= 0 && (best == 0 || (best <= 2 && strlen(a) >= 5))) {
+    if (at >= 0) {
         const char *name, *code;
         unit(ctx, at, &name, &code);
         snprintf(buf, size, "; did you mean '%s' (%s)?", name, code);
     }
 }
 
-static void scenario_unit(void *ctx, int i, const char **name, const char **code)
+static void scenario_unit(const void *ctx, int i, const char **name, const char **code)
 {
     const jz_scenario *s = ctx;
     *name = s->gemeenten[i].name;
     *code = s->gemeenten[i].code;
 }
 
-int cli_check_draws_size(const jz_scenario *s, int threads, int runs, jz_error *err)
-{
-    /* the copies hold what the writer of the draws writes: plan it (as
-     * jz_mc_run does) to count them; without one, a full copy each */
-    jz_unc_writer *wr = jz_unc_writer_alloc(s, NULL);
-    size_t copy = wr ? jz_unc_writer_copy_bytes(wr, s) : 0;
-    jz_unc_writer_free(wr);
-    return jz_model_check_size_draws(s, threads, runs, copy, cli_memory_limit(), err);
-}
-
-/* threads > 0: the command holds that many threads of `runs` rolling runs
- * each (spec.rolling), Monte Carlo draws side by side when draws */
-static jz_scenario *load_checked(const char *path, const jz_load_options *opt, int threads, int runs,
-                                 int draws, int *exit_code)
+/* The size check before any run allocates: a Monte Carlo's
+ * (jz_mc_check_size, threads as asked: 0 all cores) when sp->draws; else
+ * threads > 0 of `rolling` runs each (sp->rolling); else one run. */
+static jz_scenario *load_checked(const char *path, const jz_load_options *opt, const cli_spec *sp, int threads,
+                                 int *exit_code)
 {
     jz_error err;
     char found[4096]; /* a shipped scenario under share/jzsim: cli/datadir.h */
     jz_scenario *s = jz_scenario_load(cli_find_scenario(path, found, sizeof found), opt, &err);
-    if (!s)
+    if (!s) {
         *exit_code = cli_fail_input(&err);
-    else if ((threads > 0 ? draws ? cli_check_draws_size(s, threads, runs, &err)
-                                     : jz_model_check_size_rolling(s, threads, runs, cli_memory_limit(), &err)
-                          : jz_model_check_size(s, cli_memory_limit(), &err)) != JZ_OK) { /* before any run allocates */
+        return NULL;
+    }
+    int rc;
+    if (sp && sp->draws) {
+        jz_mc_options mo;
+        jz_mc_options_default(&mo);
+        mo.threads = threads;
+        rc = jz_mc_check_size(1, (const jz_scenario *const *)&s, &mo, cli_memory_limit(), &err);
+    } else if (sp && sp->rolling) {
+        rc = jz_model_check_size_rolling(s, threads, sp->rolling, cli_memory_limit(), &err);
+    } else {
+        rc = jz_model_check_size(s, cli_memory_limit(), &err);
+    }
+    if (rc != JZ_OK) {
         *exit_code = cli_fail(&err);
         jz_scenario_free(s);
         s = NULL;
@@ -144,7 +120,7 @@ static jz_scenario *load_checked(const char *path, const jz_load_options *opt, i
 
 jz_scenario *cli_load_with(const char *path, const jz_load_options *opt, int *exit_code)
 {
-    return load_checked(path, opt, 0, 0, 0, exit_code);
+    return load_checked(path, opt, NULL, 0, exit_code);
 }
 
 int cli_is_help(const char *arg)
@@ -405,12 +381,12 @@ void cli_report_options(const cli_common *co, jz_report_options *ro)
 
 jz_scenario *cli_load_scenario(const cli_spec *sp, const cli_common *co, int *gemeente, int *exit_code)
 {
-    int threads = 0;
+    int threads = co->threads; /* a Monte Carlo's: 0 is all cores */
     if (sp->rolling) {
         long n = co->threads > 0 ? co->threads : sysconf(_SC_NPROCESSORS_ONLN);
         threads = n < 1 ? 1 : n > 256 ? 256 : (int)n;
     }
-    jz_scenario *s = load_checked(co->path, NULL, threads, sp->rolling, sp->draws, exit_code);
+    jz_scenario *s = load_checked(co->path, NULL, sp, threads, exit_code);
     if (!s)
         return NULL;
     cli_warnings(s, co->quiet);

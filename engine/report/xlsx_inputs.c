@@ -427,7 +427,11 @@ void jz_xlsx_inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c)
                 char src[512];
                 text(b, ws, row, fixed + Y + 1, cite(src, sizeof src, own[t], in, b), NULL);
                 parsed pv;
-                parse_value(in->value, &pv, b);
+                /* a zorgsoort or gemeente by its name, as the other sheets
+                 * name it (the key stays in the trace: jz_input.value) */
+                char named[2048];
+                int by_name = jz_input_value_text(own[t], in, named, sizeof named) == named;
+                parse_value(by_name ? NULL : in->value, &pv, b);
                 lxw_format *f = uw && uw->percent ? b->pct_in : b->plain;
                 if (pv.is_number)
                     num(b, ws, row, 3, pv.number, f, 12);
@@ -436,7 +440,9 @@ void jz_xlsx_inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c)
                     if (y >= 0 && y < Y)
                         num(b, ws, row, fixed + y, pv.value[k], f, 12);
                 }
-                if (pv.remark[0])
+                if (by_name)
+                    text(b, ws, row, fixed + Y, named, NULL);
+                else if (pv.remark[0])
                     text(b, ws, row, fixed + Y, value_words(pv.remark, b), NULL);
                 row++;
             }

@@ -344,6 +344,49 @@ const char *jz_input_label(const jz_scenario *s, const jz_input *in, int english
     return buf;
 }
 
+/* ---- values ------------------------------------------------------------------ */
+
+/* The value of an input that names zorgsoorten or gemeenten, as written: a
+ * key ("verlengde_jeugdzorg") or a list ("[ambulant, daghulp]", as
+ * jz_value_render writes one).  A reader gets the names the rest of the
+ * report uses, joined with ", "; a name that does not fit in buf is left
+ * out whole, with the rest, for "..." (never half a UTF-8 character). */
+const char *jz_input_value_text(const jz_scenario *s, const jz_input *in, char *buf, size_t size)
+{
+    const char *v = in->value ? in->value : "";
+    int zorgsoort = in->unit && (!strcmp(in->unit, "zorgsoort") || !strcmp(in->unit, "zorgsoorten"));
+    int gemeente = in->unit && (!strcmp(in->unit, "gemeente") || !strcmp(in->unit, "gemeenten"));
+    if ((!zorgsoort && !gemeente) || size < 8)
+        return v;
+    const char *p = v, *end = v + strlen(v);
+    if (*p == '[' && end > p && end[-1] == ']')
+        p++, end--;
+    size_t at = 0;
+    buf[0] = '\0';
+    while (p < end) {
+        const char *q = memchr(p, ',', (size_t)(end - p));
+        if (!q)
+            q = end;
+        const char *a = p, *b = q;
+        while (a < b && (*a == ' ' || *a == '"' || *a == '\''))
+            a++;
+        while (b > a && (b[-1] == ' ' || b[-1] == '"' || b[-1] == '\''))
+            b--;
+        char item[JZ_NAME_MAX];
+        snprintf(item, sizeof item, "%.*s", (int)(b - a), a);
+        int i = zorgsoort ? jz_scenario_zorgsoort_index(s, item) : jz_scenario_gemeente_index(s, item);
+        const char *name = i < 0 ? item : zorgsoort ? s->zorgsoorten[i].name : s->gemeenten[i].name;
+        size_t need = (at ? 2 : 0) + strlen(name);
+        if (at + need + 6 > size) { /* room for ", ..." and the NUL */
+            snprintf(buf + at, size - at, "%s", at ? ", ..." : "...");
+            return buf;
+        }
+        at += (size_t)snprintf(buf + at, size - at, "%s%s", at ? ", " : "", name);
+        p = q < end ? q + 1 : q;
+    }
+    return buf;
+}
+
 /* ---- memory ---------------------------------------------------------------- */
 
 void jz_scenario_clear_inputs(jz_scenario *s)

@@ -145,9 +145,12 @@ static int load_share(mloader *L, jz_measure *m, const jz_node *item, double *sh
             int g = jz_scenario_gemeente_index(s, k->scalar);
             double v;
             snprintf(what, sizeof what, "measure '%s': share of %s", L->key, k->scalar);
-            if (g < 0)
+            int by_code, near = g < 0 ? jz_scenario_gemeente_nearest(s, k->scalar, &by_code) : -1;
+            if (g < 0) /* the gemeente meant as --gemeente and ld_gemeente_ref suggest it */
                 rc = jz_node_error(L->err, k, "measure '%s': share: gemeente '%s' is not in this "
-                                   "scenario", L->key, k->scalar);
+                                   "scenario%s%s%s", L->key, k->scalar, near >= 0 ? "; did you mean '" : "",
+                                   near < 0 ? "" : by_code ? s->gemeenten[near].code : s->gemeenten[near].name,
+                                   near >= 0 ? "'?" : "");
             else if (!m->gemeente[g])
                 rc = jz_node_error(L->err, k, "measure '%s': share: the measure does not apply to "
                                    "gemeente '%s' (see gemeenten)", L->key, k->scalar);

@@ -83,7 +83,7 @@ const jz_key jz_keys_drempel[] = {
 static const char *const sleutel_word[JZ_SLEUTEL_N] = {"jeugd", "gebruik", "tabel"};
 
 /* The gemeente a key names (code or name), or an error at n with the
- * nearest code or name of the scenario. */
+ * gemeente meant (jz_scenario_gemeente_nearest, the rule of --gemeente). */
 int ld_gemeente_ref(loader *L, const jz_node *n, const char *what, int *out)
 {
     const jz_scenario *s = L->s;
@@ -92,21 +92,10 @@ int ld_gemeente_ref(loader *L, const jz_node *n, const char *what, int *out)
         *out = g;
         return JZ_OK;
     }
-    const char *best = NULL;
-    size_t best_d = 3;
-    for (int i = 0; i < s->n_gemeenten; i++) {
-        const char *cand[2] = {s->gemeenten[i].code, s->gemeenten[i].name};
-        for (int k = 0; k < 2; k++) {
-            size_t d = jz_edit_distance(n->scalar, cand[k]);
-            if (d < best_d) {
-                best_d = d;
-                best = cand[k];
-            }
-        }
-    }
-    if (best)
-        return jz_node_error(L->err, n, "%s: gemeente '%s' is not in this scenario; did you mean '%s'?",
-                             what, n->scalar, best);
+    int by_code, near = jz_scenario_gemeente_nearest(s, n->scalar, &by_code);
+    if (near >= 0) /* the form the writer was typing: the code or the name */
+        return jz_node_error(L->err, n, "%s: gemeente '%s' is not in this scenario; did you mean '%s'?", what,
+                             n->scalar, by_code ? s->gemeenten[near].code : s->gemeenten[near].name);
     return jz_node_error(L->err, n, "%s: gemeente '%s' is not in this scenario (give the CBS code or the "
                          "name of one of its %d gemeenten, e.g. %s)",
                          what, n->scalar, s->n_gemeenten, s->gemeenten[0].code);

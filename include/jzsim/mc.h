@@ -127,6 +127,25 @@ int jz_mc_compare(int n, const jz_scenario *const *s, const jz_mc_options *o,
                   jz_mc_comparison **out, jz_error *err);
 void jz_mc_comparison_free(jz_mc_comparison *c);
 
+/* ---- the size check ---- */
+
+/* Whether a Monte Carlo of the n scenarios s (jz_mc_run: 1; jz_mc_compare:
+ * all of them, on the same draws) with options o (NULL: the defaults) fits
+ * in limit bytes (0: JZ_MODEL_BYTES_DEFAULT); asked before anything is
+ * allocated, as jz_model_check_size is for a run.  It counts per thread
+ * (o->threads; 0: all cores) JZ_MODEL_RUNS_MAX draws of every scenario
+ * side by side (o->lanes = 1: one), each with a lane workspace, a rolling
+ * result (a full one, one draw at a time, for a regional verevening or
+ * contract) and a scenario copy of what a draw writes
+ * (jz_unc_writer_copy_bytes), and one volume cache; each scenario is
+ * judged at its own size (jz_model_check_size_draws).  The caller states
+ * no lane count: this check and the run share it.  A comparison that holds
+ * one draw at a time for all its scenarios (one of them has a verevening)
+ * needs less than counted.  JZ_OK, or JZ_EINPUT located at the first
+ * scenario too large (its meta.horizon), saying what it needs, the limit
+ * and JZSIM_MAX_MEMORY; JZ_EINPUT for n outside 1 .. 32. */
+int jz_mc_check_size(int n, const jz_scenario *const *s, const jz_mc_options *o, size_t limit, jz_error *err);
+
 /* ---- reports ---- */
 
 /* jz_report() (report.h) writes, as table, csv or json:

@@ -348,6 +348,25 @@ int jz_scenario_zorgsoort_index(const jz_scenario *s, const char *key);
 /* Index of the gemeente with this CBS code or name, or -1. */
 int jz_scenario_gemeente_index(const jz_scenario *s, const char *code_or_name);
 
+/* The gemeente a person most likely meant by `asked`, a name or CBS code
+ * that named none exactly: the one whose name or code is nearest to it,
+ * counting upper and lower case as the same letter, when that is the same
+ * text in another case ("hengelo", "gm0164") or a slip of at most two
+ * letters (typed wrong, left out or added; two letters swapped count two)
+ * in a text of five or more letters, one letter in a shorter text
+ * ("Enchede", "Hengeloo", "Ed" for Ede).  Nearest is the smallest edit
+ * distance, and only one gemeente may be nearest: two equally near
+ * (GM0146: Almelo's GM0141, Borne's GM0147) get no suggestion.  Both the
+ * command line's --gemeente and a gemeente named in a scenario file
+ * suggest with this one rule.  Returns the index, or -1 when none is near;
+ * *by_code (may be NULL) is set to 1 when the code was the nearer of the
+ * two (a suggestion then says the code), else 0. */
+int jz_scenario_gemeente_nearest(const jz_scenario *s, const char *asked, int *by_code);
+/* The same over any n gemeenten, their names and codes given by unit(ctx,
+ * i, &name, &code) (a comparison's units: jzsim compare --gemeente). */
+typedef void jz_gemeente_names(const void *ctx, int i, const char **name, const char **code);
+int jz_gemeente_nearest(const char *asked, int n, jz_gemeente_names *unit, const void *ctx, int *by_code);
+
 /* The label of input `in` of s for a reader, in Dutch (english = 0) or in
  * English: its own `label:`, or one made from its path and the names in s,
  * "Instroom ambulante jeugdhulp (per 1.000 jeugdigen)" / "Inflow ambulante
@@ -356,6 +375,16 @@ int jz_scenario_gemeente_index(const jz_scenario *s, const char *code_or_name);
  * them in the inputs sheet).  Returns the label: in->label or buf (size
  * bytes, 512 is enough). */
 const char *jz_input_label(const jz_scenario *s, const jz_input *in, int english, char *buf, size_t size);
+/* The value of input `in` of s for a reader: for an input that names
+ * zorgsoorten (unit "zorgsoort" or "zorgsoorten": reentry.to, ageing.to, a
+ * measure's from, to and zorgsoorten) their display names, for one that
+ * names gemeenten (unit "gemeenten": a measure's gemeenten) theirs, joined
+ * with ", ": "Verlengde jeugdzorg" where the YAML says
+ * verlengde_jeugdzorg.  Any other input: in->value, the text as written.
+ * in->value itself keeps the key (what a program reads, and what the
+ * briefing's kenmerk hashes).  Returns in->value or buf (size bytes; a list
+ * that does not fit ends in "..."). */
+const char *jz_input_value_text(const jz_scenario *s, const jz_input *in, char *buf, size_t size);
 
 /* Year index helpers. */
 static inline int jz_scenario_year(const jz_scenario *s, int y) { return s->meta.base_year + y; }

@@ -278,6 +278,29 @@ sc = wb[names[3]]
 years = [c.value for c in sc[sc.freeze_panes and int(sc.freeze_panes[1:]) - 1]][4:]
 assert years == [2025, 2026, 2027, 2028], years
 PY
+  # a zorgsoort or gemeente an input names (ageing.to, reentry.to, a
+  # measure's from, to, zorgsoorten, gemeenten): its name in Aannames, as
+  # every other sheet names it, never the YAML key
+  E="$SRC/scenarios/enschede"
+  expect_exit 0 "$JZ" compare -q --format xlsx -o "$TMP/names.xlsx" "$E/verbeterkansen.yaml" "$E/basis.yaml"
+  "$PY" - "$TMP/names.xlsx" <<'PY' && ok || bad "Aannames names zorgsoorten and gemeenten by their names"
+import sys, openpyxl
+inp = openpyxl.load_workbook(sys.argv[1])["Aannames"]
+rows = [r for r in inp.iter_rows(min_row=5, values_only=True) if r[0]]
+ageing = [r for r in rows if r[0].startswith("Zorgsoort bij doorstroom op 18 jaar, pleegzorg")]
+assert len(ageing) == 1 and ageing[0][2] == "zorgsoort", ageing
+assert "Verlengde jeugdzorg (18-23)" in ageing[0], ageing
+to = [r for r in rows if r[0] == "Maatregel Residentieel naar gezinshuis: naar zorgsoort"]
+assert to and "Gezinshuis" in to[0], to
+zs = [r for r in rows if r[0] == "Maatregel Stevige lokale teams (30 FTE): zorgsoorten"]
+assert zs and "Ambulante jeugdhulp (OB1-OB4, incl. GGZ), Daghulp (dagbehandeling, dagbesteding)" in zs[0], zs
+gm = [r for r in rows if r[2] == "gemeenten"]
+assert gm and all("Enschede" in r for r in gm), gm
+keys = ("verlengde_jeugdzorg", "residentieel", "gezinshuis", "[ambulant", "GM0153")
+for r in rows:
+    for v in r[2:]:  # after the label and "Geldt voor" ([1] [2])
+        assert not (isinstance(v, str) and (v in keys or v.startswith("["))), r
+PY
 else
   echo "SKIP: no python3 with openpyxl and jsonschema; the XLSX and schema checks did not run" >&2
   skipped="$skipped openpyxl"

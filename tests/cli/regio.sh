@@ -197,6 +197,13 @@ expect_exit 2 "$JZ" run --gemeente Enchede "$TW"
 expect_grep "$TMP/err" "did you mean 'Enschede' (GM0153)?"
 expect_exit 2 "$JZ" run --gemeente Amsterdam "$TW"
 grep -q "did you mean" "$TMP/err" && bad "a hint for a gemeente nowhere near: $(cat "$TMP/err")" || ok
+# one digit from Almelo's GM0141 and from Borne's GM0147: no guess (the
+# rule of jz_scenario_gemeente_nearest, also for a gemeente in a YAML file)
+expect_exit 2 "$JZ" run --gemeente GM0146 "$TW"
+grep -q "did you mean" "$TMP/err" && bad "a guess between two gemeenten: $(cat "$TMP/err")" || ok
+printf 'extends: %s\nregio:\n  verevening:\n    zorgsoorten: [crisis]\n    sleutel: tabel\n    tabel: {hengelo: 100%%}\n' "$TW" >"$TMP/near.yaml"
+expect_exit 2 "$JZ" validate "$TMP/near.yaml"
+expect_grep "$TMP/err" "near.yaml:6:.*gemeente 'hengelo' is not in this scenario; did you mean 'Hengelo'?"
 expect_exit 2 "$JZ" compare --gemeente almelo "$TW" "$SRC/scenarios/twente/verevening-gebruik.yaml"
 expect_grep "$TMP/err" "no gemeente 'almelo' in these scenarios; did you mean 'Almelo' (GM0141)?"
 expect_exit 0 "$JZ" run --format csv --gemeente all "$TW"
