@@ -230,15 +230,10 @@ JZ_LANE_INLINE void lanes_fast(int k, const jz_lane *rp, const jz_lane *cp, cons
     *V_out = V;
 }
 
-/* The clones are of a static function behind a plain one (flow_lanes.c
- * says why). */
-JZ_LANES_CLONES
-static unsigned step_lanes(jz_erlang_lanes *restrict v, int k, const double *D, const double *p,
-                           double tau)
+/* jz_erlang_step_lanes for chains of k stages, 1 <= k <= JZ_STAGES_MAX. */
+JZ_LANE_INLINE unsigned step_lanes_k(jz_erlang_lanes *restrict v, const int k, const double *D,
+                                     const double *p, double tau)
 {
-    if (k < 1 || k > JZ_STAGES_MAX)
-        return (1u << JZ_LANES) - 1u;
-
     /* the rates as jz_erlang_step computes them: r = k / D * tau in the
      * vector, the ageing hazard a = -log1p(-p) / 12 * tau and e^{-c} by
      * libm lane by lane (a lane whose p has the bits of the previous one
@@ -306,6 +301,26 @@ static unsigned step_lanes(jz_erlang_lanes *restrict v, int k, const double *D, 
         v->W[i] = w;
     }
     return bad;
+}
+
+/* The clones are of a static function behind a plain one (flow_lanes.c
+ * says why).  k a constant up to 4 (the stages of nearly every zorgsoort):
+ * the loops over the stages written out, the same operations in the same
+ * order. */
+JZ_LANES_CLONES
+static unsigned step_lanes(jz_erlang_lanes *restrict v, int k, const double *D, const double *p,
+                           double tau)
+{
+    switch (k) {
+    case 1: return step_lanes_k(v, 1, D, p, tau);
+    case 2: return step_lanes_k(v, 2, D, p, tau);
+    case 3: return step_lanes_k(v, 3, D, p, tau);
+    case 4: return step_lanes_k(v, 4, D, p, tau);
+    default:
+        if (k < 1 || k > JZ_STAGES_MAX)
+            return (1u << JZ_LANES) - 1u;
+        return step_lanes_k(v, k, D, p, tau);
+    }
 }
 
 unsigned jz_erlang_step_lanes(jz_erlang_lanes *v, int k, const double *D, const double *p,
