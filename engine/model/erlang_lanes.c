@@ -23,6 +23,7 @@
  * tests/test_model_erlang_lanes.c compares every lane with jz_erlang_step
  * bit for bit.
  */
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -38,32 +39,55 @@
 
 /* What a comparison of two jz_lane gives: all ones in a lane where it
  * holds, all zeros elsewhere. */
-typedef __typeof__((jz_lane){0} < (jz_lane){0}) lane_mask;
+typedef int64_t lane_mask __attribute__((vector_size(sizeof(jz_lane))));
 
-/* x in every lane (0 + x is x for every x used here: none is -0) */
+/* x in every lane: one broadcast (a load of x into all lanes; 0 + x,
+ * as this was written first, took an addition more and the same bits, as
+ * no x here is -0) */
+#if JZ_LANES == 4
+#define SPLAT(x) (__extension__({ const double s_ = (double)(x); (jz_lane){s_, s_, s_, s_}; }))
+#else
 #define SPLAT(x) ((jz_lane){0} + (double)(x))
+#endif
 /* a where m is set, b elsewhere: bits chosen, nothing computed */
 #define PICK(m, a, b) ((jz_lane)(((lane_mask)(a) & (m)) | ((lane_mask)(b) & ~(m))))
+
+/* Half a lane mask (one SSE register): the tests below fold the two
+ * halves first, which takes the AVX2 clone five instructions where a
+ * lane-by-lane loop took nine. */
+typedef int64_t half_mask __attribute__((vector_size(sizeof(lane_mask) / 2)));
 
 /* 1 when a lane of m is set */
 JZ_LANE_INLINE int lanes_any(const lane_mask *m)
 {
+    half_mask lo, hi;
+    memcpy(&lo, m, sizeof lo);
+    memcpy(&hi, (const char *)m + sizeof lo, sizeof hi);
+    lo |= hi;
     int64_t t = 0;
-    for (int l = 0; l < JZ_LANES; l++)
-        t |= (int64_t)(*m)[l];
+    for (int l = 0; l < JZ_LANES / 2; l++)
+        t |= lo[l];
     return t != 0;
 }
 
 /* number of lanes set in m */
 JZ_LANE_INLINE int lanes_set(const lane_mask *m)
 {
-    int t = 0;
-    for (int l = 0; l < JZ_LANES; l++)
-        t += (*m)[l] != 0;
-    return t;
+    half_mask lo, hi;
+    const lane_mask ones = *m & 1;
+    memcpy(&lo, &ones, sizeof lo);
+    memcpy(&hi, (const char *)&ones + sizeof lo, sizeof hi);
+    lo += hi;
+    int64_t t = 0;
+    for (int l = 0; l < JZ_LANES / 2; l++)
+        t += lo[l];
+    return (int)t;
 }
 
 static inline double inv(int m) { return jz_erlang_inv(m); }
+
+/* terms of the slow chain's series kept for the lanes' sums (lanes_slow) */
+#define SERIES_HIST 64
 
 static inline int same_bits(double x, double y)
 {
@@ -95,16 +119,48 @@ JZ_LANE_INLINE void lanes_slow(int k, const jz_lane *rp, const jz_lane *cp, cons
     const int n = k + 1;
     const jz_lane one = SPLAT(1.0), zero = SPLAT(0.0), eps = SPLAT(JZ_ERLANG_SERIES_EPS);
     jz_lane term = PICK(*slow, one, zero), sum = one, sum_l = one;
-    jz_lane sum_at = one, sum_l_at = one; /* the sums where each lane stopped */
-    lane_mask on = *slow;                 /* lanes whose scalar loop goes on */
+    jz_lane lp1 = one;    /* (double)(l + 1), counted up: the same integers */
+    lane_mask on = *slow; /* lanes whose scalar loop goes on */
     int l = 1;
-    while (l < JZ_ERLANG_SERIES_MAX && lanes_any(&on)) {
+
+    /* The first SERIES_HIST terms (nearly every series ends there): the
+     * sums after term l are kept in hist[l], and taken > 0 counts, per lane,
+     * the terms its scalar loop takes: one more for every term at which the
+     * lane was still on (a mask is -1 where set).  The lane's sums are
+     * hist[taken] afterwards: the vector loop does not pick per term. */
+    jz_lane hist_sum[SERIES_HIST], hist_sum_l[SERIES_HIST];
+    hist_sum[0] = one;
+    hist_sum_l[0] = one;
+    lane_mask taken = (lane_mask){0};
+    while (l + 4 <= SERIES_HIST && n + l + 4 <= JZ_ERLANG_INV_N && lanes_any(&on)) {
         /* a stopped lane's term goes to 0, so that it does not run on
          * into subnormal numbers while the other lanes finish */
         term = PICK(on, term, zero);
+        for (int t = 0; t < 4; t++, l++) {
+            term = term * (c * SPLAT(jz_erlang_inv_table[n + l])); /* inv(n + l) */
+            lp1 = lp1 + one;
+            jz_lane lt = lp1 * term;
+            sum = sum + term;
+            sum_l = sum_l + lt;
+            hist_sum[l] = sum;
+            hist_sum_l[l] = sum_l;
+            taken -= on;
+            on &= ~(lt <= eps * sum); /* break in the scalar loop */
+        }
+    }
+    jz_lane sum_at, sum_l_at; /* the sums where each lane stopped */
+    for (int i = 0; i < JZ_LANES; i++) {
+        sum_at[i] = hist_sum[taken[i]][i];
+        sum_l_at[i] = hist_sum_l[taken[i]][i];
+    }
+
+    /* the rest, for lanes still on (a long chain with c near k + 1) */
+    while (l < JZ_ERLANG_SERIES_MAX && lanes_any(&on)) {
+        term = PICK(on, term, zero);
         for (int t = 0; t < 4 && l < JZ_ERLANG_SERIES_MAX; t++, l++) {
             term = term * (c * SPLAT(inv(n + l)));
-            jz_lane lt = SPLAT((double)(l + 1)) * term;
+            lp1 = lp1 + one;
+            jz_lane lt = lp1 * term;
             sum = sum + term;
             sum_l = sum_l + lt;
             lane_mask stop = on & (lt <= eps * sum); /* break in the scalar loop */
@@ -174,36 +230,45 @@ JZ_LANE_INLINE void lanes_fast(int k, const jz_lane *rp, const jz_lane *cp, cons
     *V_out = V;
 }
 
-/* The clones are of a static function behind a plain one (flow_lanes.c
- * says why). */
-JZ_LANES_CLONES
-static unsigned step_lanes(jz_erlang_lanes *restrict v, int k, const double *D, const double *p,
-                           double tau)
+/* jz_erlang_step_lanes for chains of k stages, 1 <= k <= JZ_STAGES_MAX. */
+JZ_LANE_INLINE unsigned step_lanes_k(jz_erlang_lanes *restrict v, const int k, const double *D,
+                                     const double *p, double tau)
 {
-    if (k < 1 || k > JZ_STAGES_MAX)
-        return (1u << JZ_LANES) - 1u;
-
     /* the rates as jz_erlang_step computes them: r = k / D * tau in the
      * vector, the ageing hazard a = -log1p(-p) / 12 * tau and e^{-c} by
      * libm lane by lane (a lane whose p has the bits of the previous one
      * takes its a) */
-    jz_lane Dv, a, emc;
-    for (int l = 0; l < JZ_LANES; l++)
+    jz_lane Dv, pv, a, emc;
+    for (int l = 0; l < JZ_LANES; l++) {
         Dv[l] = D[l];
+        pv[l] = p[l];
+    }
     jz_lane r = SPLAT((double)k) / Dv * SPLAT(tau);
     for (int l = 0; l < JZ_LANES; l++)
         a[l] = l > 0 && same_bits(p[l], p[l - 1]) ? a[l - 1] : -log1p(-p[l]) / 12.0 * tau;
     jz_lane c = r + a;
+
+    /* jz_erlang_step's checks, all lanes at once: isfinite(x) is
+     * |x| <= DBL_MAX, and every comparison is false for NaN as in the
+     * scalar test */
+    const jz_lane big = SPLAT(DBL_MAX), zero = SPLAT(0.0), one = SPLAT(1.0);
+    const lane_mask abs_bits = (lane_mask){0} + INT64_MAX;
+#define FINITE_(x) ((jz_lane)((lane_mask)(x) & abs_bits) <= big)
+    lane_mask good = FINITE_(Dv) & (Dv > zero) & (pv >= zero) & (pv < one) & FINITE_(r) &
+                     FINITE_(c) & (r > zero);
+#undef FINITE_
+    if (!isfinite(tau) || !(tau > 0.0))
+        good = (lane_mask){0};
     unsigned bad = 0;
-    for (int l = 0; l < JZ_LANES; l++) {
-        if (!isfinite(D[l]) || !(D[l] > 0.0) || !isfinite(tau) || !(tau > 0.0) ||
-            !(p[l] >= 0.0) || !(p[l] < 1.0) || !isfinite(r[l]) || !isfinite(c[l]) ||
-            !(r[l] > 0.0)) {
-            bad |= 1u << l;
-            r[l] = 1.0, a[l] = 0.0, c[l] = 1.0; /* harmless numbers nobody reads */
-        }
-        emc[l] = exp(-c[l]);
+    for (int l = 0; l < JZ_LANES; l++)
+        bad |= (good[l] == 0) << l;
+    if (bad) { /* harmless numbers nobody reads */
+        r = PICK(good, r, one);
+        a = PICK(good, a, zero);
+        c = PICK(good, c, one);
     }
+    for (int l = 0; l < JZ_LANES; l++)
+        emc[l] = exp(-c[l]);
     v->r = r;
     v->a = a;
     v->c = c;
@@ -236,6 +301,26 @@ static unsigned step_lanes(jz_erlang_lanes *restrict v, int k, const double *D, 
         v->W[i] = w;
     }
     return bad;
+}
+
+/* The clones are of a static function behind a plain one (flow_lanes.c
+ * says why).  k a constant up to 4 (the stages of nearly every zorgsoort):
+ * the loops over the stages written out, the same operations in the same
+ * order. */
+JZ_LANES_CLONES
+static unsigned step_lanes(jz_erlang_lanes *restrict v, int k, const double *D, const double *p,
+                           double tau)
+{
+    switch (k) {
+    case 1: return step_lanes_k(v, 1, D, p, tau);
+    case 2: return step_lanes_k(v, 2, D, p, tau);
+    case 3: return step_lanes_k(v, 3, D, p, tau);
+    case 4: return step_lanes_k(v, 4, D, p, tau);
+    default:
+        if (k < 1 || k > JZ_STAGES_MAX)
+            return (1u << JZ_LANES) - 1u;
+        return step_lanes_k(v, k, D, p, tau);
+    }
 }
 
 unsigned jz_erlang_step_lanes(jz_erlang_lanes *v, int k, const double *D, const double *p,

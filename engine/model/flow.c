@@ -155,7 +155,8 @@ static void routes_copy(jz_workspace *dst, const jz_workspace *src, int Z)
 
 /* Parameters of cell (g, z) for year y (validated by jz_check_gemeente).
  * Returns jz_erlang_step's status. */
-static int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g, int z, int y, int lanes)
+static inline __attribute__((always_inline)) int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g,
+                                                                  int z, int y, int lanes)
 {
     const int Z = s->n_zorgsoorten, S = s->meta.steps_per_year;
     const jz_cell *c = &s->cells[(size_t)g * (size_t)Z + (size_t)z];
@@ -737,6 +738,7 @@ static void lanes_state_in(jz_lanes *ln, const jz_scenario *s0, jz_workspace *co
 /* The stock of every cell in every lane into ln->stock: stock_sum lane by
  * lane (the same additions in the same order; the stages are the
  * zorgsoort's, which every lane shares). */
+JZ_LANES_CLONES /* a lane vector per stage: in the default build it would live on the stack */
 static void lanes_stock(jz_lanes *ln, const jz_scenario *s0)
 {
     for (int z = 0; z < ln->Z; z++) {
@@ -746,6 +748,24 @@ static void lanes_stock(jz_lanes *ln, const jz_scenario *s0)
             t += x[i];
         ln->stock[z] = t;
     }
+}
+
+/* The re-entry pool of every lane when the lanes share their rows (the
+ * draws of one gemeente): each lane's slots summed in end_year's order,
+ * row by row, slot 0 first.  A lane vector per slot: in the AVX2 clone one
+ * addition per slot where plain doubles took four additions and four
+ * stores (the same additions in the same order in each lane). */
+JZ_LANES_CLONES
+static void lanes_pool_draws(const jz_lanes *ln, const int *rows, int n_rows, int L, double *pool)
+{
+    jz_lane sum = {0};
+    for (int k = 0; k < n_rows; k++) {
+        const jz_lane *row = ln->ring + (size_t)rows[k] * (size_t)L;
+        for (int t = 0; t < L; t++)
+            sum += row[t];
+    }
+    for (int l = 0; l < JZ_LANES; l++)
+        pool[l] = sum[l];
 }
 
 /* Year y's volumes of every lane into its slot (end_year's figures), read
@@ -913,13 +933,7 @@ static int lanes_project(const jz_scenario *const *s, jz_workspace *const *w, jz
          * the stack, and each addition would wait for the last store) */
         double pool[JZ_LANES] = {0};
         if (draws) {
-            const double *ring = (const double *)ln->ring;
-            for (int k = 0; k < n_rows[0]; k++)
-                for (size_t t = 0; t < (size_t)L; t++) {
-                    const double *slot = ring + ((size_t)w[0]->ring_rows[k] * (size_t)L + t) * JZ_LANES;
-                    for (int l = 0; l < JZ_LANES; l++)
-                        pool[l] += slot[l];
-                }
+            lanes_pool_draws(ln, w[0]->ring_rows, n_rows[0], L, pool);
         } else if (!lanes_pools(ln, w, n_rows, n, L, Ll, head, (long)(y + 1) * S, pool)) {
             for (int l = 0; l < n; l++)
                 pool[l] = lanes_pool(ln, w[l], n_rows[l], l, L, Ll[l], head, (long)(y + 1) * S);
