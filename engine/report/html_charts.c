@@ -337,7 +337,12 @@ int jz_html_clients_chart(const page *p)
 void jz_html_tornado_section(const page *p)
 {
     const jz_sensitivity *t = p->c->tornado;
-    if (!t || t->n_bars == 0)
+    /* only the bars that move the tekort shown: in one gemeente's briefing
+     * another gemeente's inputs are bars of width 0 (sorted last) */
+    int n = 0;
+    while (t && n < t->n_bars && n < 10 && t->bars[n].swing > 0)
+        n++;
+    if (n == 0)
         return;
     FILE *out = p->out;
     fprintf(out, "<section class=\"blk\">\n<h2>%s %d</h2>\n<p>", L(p, "Welke aannames wegen het zwaarst? Tekort", "Which assumptions matter most? Deficit"),
@@ -345,7 +350,7 @@ void jz_html_tornado_section(const page *p)
     T(p, "Elke balk laat zien hoe het tekort in de referentie verschuift als één aanname naar de onder- of bovenkant van haar bandbreedte gaat en de rest gelijk blijft. De langste balken bovenaan.",
       "Each bar shows how the reference's deficit moves when one assumption goes to the low or high end of its range, all else equal. Longest bars first.");
     fputs("</p>\n<figure>\n", out);
-    jz_svg_tornado(out, t, 10, p->lang);
+    jz_svg_tornado(out, t, n, p->lang);
     fputs("</figure>\n</section>\n", out);
 }
 
