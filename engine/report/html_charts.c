@@ -169,7 +169,23 @@ void jz_html_waterfalls(const page *p)
             fputs("</li>\n", out);
             continue;
         }
-        fprintf(out, "%s</li>\n", L(p, parts[i].says_nl, parts[i].says_en));
+        fprintf(out, "%s", L(p, parts[i].says_nl, parts[i].says_en));
+        if (parts[i].metric == JZ_CMP_DEC_INTENSITY) {
+            /* the model books the local choices here too (docs/model.md, 12):
+             * a bar of 'zorgzwaarte' that is a measure's investment must say so */
+            int inv = jz_cmp_metric_any(c, JZ_CMP_MEASURE_INVESTMENT, p->u);
+            int fix = jz_cmp_metric_any(c, JZ_CMP_FIXED_TEKORT, p->u);
+            if (inv && fix)
+                T(p, " Ook hierin: de investeringen in maatregelen en het verschil tussen de vaste lasten en hun begroting (lokale keuzes).",
+                  " Also in it: the investments in measures and the difference between the fixed costs and their budget (local choices).");
+            else if (inv)
+                T(p, " Ook hierin: de investeringen in maatregelen (een lokale keuze).",
+                  " Also in it: the investments in measures (a local choice).");
+            else if (fix)
+                T(p, " Ook hierin: het verschil tussen de vaste lasten en hun begroting (een lokale keuze).",
+                  " Also in it: the difference between the fixed costs and their budget (a local choice).");
+        }
+        fputs("</li>\n", out);
     }
     fprintf(out, "</ul></div>\n");
     int shown = 0;
