@@ -79,6 +79,7 @@ typedef struct cli_common {
     const char *paths[CLI_MAX_PATHS]; /* with spec.max_paths: every such argument */
     int n_paths;
     jz_format format;     /* --format; JZ_FORMAT_TABLE by default */
+    int format_given;     /* 1 when --format was on the command line */
     jz_lang lang;         /* --lang; JZ_LANG_NL by default */
     int locale_nl;        /* --locale nl: CSV with ';' and decimal commas */
     const char *output;   /* -o/--output FILE; NULL (stdout) by default */
@@ -143,6 +144,9 @@ typedef struct cli_spec {
     unsigned formats;
     const char *formats_said;       /* the list as the --format error says it;
                                      * NULL: the values joined, "table, csv or json" */
+    int output_is_scenario;         /* 1: -o writes a scenario (YAML), not the report
+                                     * (calibrate, records): its name is not checked
+                                     * against --format */
     int gemeente;                   /* CLI_GEMEENTE_* */
     int many;                       /* 1: any number of scenarios (validate reads argv itself) */
     int rolling;                    /* > 0: holds this many rolling runs per thread, each with a

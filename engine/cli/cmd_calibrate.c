@@ -234,6 +234,7 @@ static const cli_spec calibrate_spec = {
     .help_col = 18,
     .trailer = trailer_calibrate,
     .formats = CLI_FORMATS_BASIC,
+    .output_is_scenario = 1,
     .own = own_option,
 };
 

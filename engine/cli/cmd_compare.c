@@ -223,6 +223,20 @@ static int select_unit(const cli_common *co, jz_report_options *ro, const jz_com
     return -1;
 }
 
+/* The tornado of what the briefing shows: the reference's gemeente named by
+ * --gemeente (a Hengelo briefing drew the region's tekort, 100-150 mln
+ * against Hengelo's 12 mln), else the total (-1); -2 when that gemeente is
+ * not in the reference (no tornado).  A bad name is select_unit's error. */
+static int tornado_gemeente(const cli_common *co, const jz_comparison *c, const jz_scenario *ref)
+{
+    if (!co->gemeente || strcmp(co->gemeente, "all") == 0 || ref->n_gemeenten < 2)
+        return -1;
+    int u = jz_cmp_unit_index(c, co->gemeente);
+    if (u < 0 || c->units[u].is_total)
+        return -1;
+    return c->units[u].g[0] >= 0 ? c->units[u].g[0] : -2;
+}
+
 int cmd_compare(int argc, char **argv)
 {
     cli_common co;
@@ -296,10 +310,11 @@ int cmd_compare(int argc, char **argv)
         rc = cli_fail(&err);
     jz_intervals_free(iv);
     jz_sensitivity *tornado = NULL;
-    if (rc == EXIT_OK && co.format == JZ_FORMAT_HTML && sc[0]->n_uncertain > 0) {
+    int tornado_g = tornado_gemeente(&co, c, sc[0]);
+    if (rc == EXIT_OK && co.format == JZ_FORMAT_HTML && sc[0]->n_uncertain > 0 && tornado_g >= -1) {
         /* the briefing shows which of the reference's assumptions matter
          * most; a failure here costs the chart, not the report */
-        if (jz_sensitivity_run(sc[0], -1, 0, &tornado, &err) == JZ_OK)
+        if (jz_sensitivity_run(sc[0], tornado_g, 0, &tornado, &err) == JZ_OK)
             c->tornado = tornado;
         else if (!co.quiet)
             fprintf(stderr, "jzsim: note: no sensitivity chart: %s\n", err.message);

@@ -122,6 +122,7 @@ static const cli_spec spec = {
     .trailer = trailer,
     .formats = CLI_FORMATS_BASIC,
     .gemeente = CLI_GEMEENTE_ONE,
+    .output_is_scenario = 1,
     .own = own_option,
 };
 

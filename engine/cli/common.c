@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -189,6 +190,24 @@ static int parse_format(const cli_spec *sp, const char *v)
     return -1;
 }
 
+/* The format an output file's name asks for (".xlsx" -> "xlsx"), or NULL.
+ * Without --format a report is the text table: a "vergelijking.xlsx" that
+ * Excel cannot open, or a "briefing.html" without markup. */
+static int format_of_name(const char *path)
+{
+    static const struct { const char *ext; jz_format f; } ext[] = {
+        {".xlsx", JZ_FORMAT_XLSX}, {".html", JZ_FORMAT_HTML}, {".htm", JZ_FORMAT_HTML},
+        {".csv", JZ_FORMAT_CSV},   {".json", JZ_FORMAT_JSON},
+    };
+    size_t n = strlen(path);
+    for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+        size_t k = strlen(ext[i].ext);
+        if (n > k && strcasecmp(path + n - k, ext[i].ext) == 0)
+            return (int)ext[i].f;
+    }
+    return -1;
+}
+
 int cli_parse_common(const cli_spec *sp, int argc, char **argv, int *i, cli_common *co)
 {
     const char *a = argv[*i], *v = NULL;
@@ -209,6 +228,7 @@ int cli_parse_common(const cli_spec *sp, int argc, char **argv, int *i, cli_comm
         if (k < 0 || (k = parse_format(sp, v)) < 0)
             return CLI_ERROR;
         co->format = (jz_format)k;
+        co->format_given = 1;
         return CLI_TAKEN;
     }
     if ((k = cli_opt_value(sp->cmd, argc, argv, i, "--lang", &v)))
@@ -368,6 +388,14 @@ int cli_parse(const cli_spec *sp, int argc, char **argv, cli_common *co, void *c
     int to_file = co->output && strcmp(co->output, "-") != 0;
     if ((co->format == JZ_FORMAT_XLSX || co->format == JZ_FORMAT_HTML) && !to_file)
         return cli_usage_error(sp->cmd, "--format %s needs -o FILE", jz_format_name(co->format));
+    int named = to_file && sp->formats && !sp->output_is_scenario && !co->format_given ? format_of_name(co->output) : -1;
+    if (named >= 0 && (sp->formats & CLI_FORMAT(named)))
+        return cli_usage_error(sp->cmd, "-o %s: without --format the file would hold the text table; "
+                                        "add --format %s (or name the file .txt)", co->output, jz_format_name((jz_format)named));
+    if (named >= 0)
+        return cli_usage_error(sp->cmd, "-o %s: %s writes no %s, and without --format the file would hold the "
+                                        "text table; name it .txt, or see --format in 'jzsim %s --help'",
+                               co->output, sp->cmd, jz_format_name((jz_format)named), sp->cmd);
     return CLI_GO_ON;
 }
 

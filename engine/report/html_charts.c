@@ -169,7 +169,23 @@ void jz_html_waterfalls(const page *p)
             fputs("</li>\n", out);
             continue;
         }
-        fprintf(out, "%s</li>\n", L(p, parts[i].says_nl, parts[i].says_en));
+        fprintf(out, "%s", L(p, parts[i].says_nl, parts[i].says_en));
+        if (parts[i].metric == JZ_CMP_DEC_INTENSITY) {
+            /* the model books the local choices here too (docs/model.md, 12):
+             * a bar of 'zorgzwaarte' that is a measure's investment must say so */
+            int inv = jz_cmp_metric_any(c, JZ_CMP_MEASURE_INVESTMENT, p->u);
+            int fix = jz_cmp_metric_any(c, JZ_CMP_FIXED_TEKORT, p->u);
+            if (inv && fix)
+                T(p, " Ook hierin: de investeringen in maatregelen en het verschil tussen de vaste lasten en hun begroting (lokale keuzes).",
+                  " Also in it: the investments in measures and the difference between the fixed costs and their budget (local choices).");
+            else if (inv)
+                T(p, " Ook hierin: de investeringen in maatregelen (een lokale keuze).",
+                  " Also in it: the investments in measures (a local choice).");
+            else if (fix)
+                T(p, " Ook hierin: het verschil tussen de vaste lasten en hun begroting (een lokale keuze).",
+                  " Also in it: the difference between the fixed costs and their budget (a local choice).");
+        }
+        fputs("</li>\n", out);
     }
     fprintf(out, "</ul></div>\n");
     int shown = 0;
@@ -337,7 +353,12 @@ int jz_html_clients_chart(const page *p)
 void jz_html_tornado_section(const page *p)
 {
     const jz_sensitivity *t = p->c->tornado;
-    if (!t || t->n_bars == 0)
+    /* only the bars that move the tekort shown: in one gemeente's briefing
+     * another gemeente's inputs are bars of width 0 (sorted last) */
+    int n = 0;
+    while (t && n < t->n_bars && n < 10 && t->bars[n].swing > 0)
+        n++;
+    if (n == 0)
         return;
     FILE *out = p->out;
     fprintf(out, "<section class=\"blk\">\n<h2>%s %d</h2>\n<p>", L(p, "Welke aannames wegen het zwaarst? Tekort", "Which assumptions matter most? Deficit"),
@@ -345,7 +366,7 @@ void jz_html_tornado_section(const page *p)
     T(p, "Elke balk laat zien hoe het tekort in de referentie verschuift als één aanname naar de onder- of bovenkant van haar bandbreedte gaat en de rest gelijk blijft. De langste balken bovenaan.",
       "Each bar shows how the reference's deficit moves when one assumption goes to the low or high end of its range, all else equal. Longest bars first.");
     fputs("</p>\n<figure>\n", out);
-    jz_svg_tornado(out, t, 10, p->lang);
+    jz_svg_tornado(out, t, n, p->lang);
     fputs("</figure>\n</section>\n", out);
 }
 

@@ -264,6 +264,15 @@ static void scenario_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, i
                  r->publisher ? r->publisher : "", r->year ? ", " : "", r->year);
         worksheet_write_string(ws, (lxw_row_t)(2 + nb++), 1, buf, NULL);
     }
+    /* a scenario without bronnen: cites its free-text meta.sources, as the
+     * briefing does (html_doc.c), rather than claiming it has none */
+    for (int i = 0; i < sc->meta.n_sources && !sc->n_bronnen; i++) {
+        int dup = 0;
+        for (int k = 0; k < i && !dup; k++)
+            dup = strcmp(sc->meta.sources[k], sc->meta.sources[i]) == 0;
+        if (!dup)
+            worksheet_write_string(ws, (lxw_row_t)(2 + nb++), 1, sc->meta.sources[i], NULL);
+    }
     if (!nb)
         worksheet_write_string(ws, 2, 1, L(b, "(geen bronnen opgegeven)", "(no sources given)"), NULL);
     int hr = 4 + nb;

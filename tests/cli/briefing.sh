@@ -69,6 +69,13 @@ expect_grep "$TMP/c1.html" "geheel zeker"
 expect_grep "$TMP/c1.html" "Verschuiving van buiten (woonplaatsbeginsel)"
 expect_grep "$TMP/c1.html" "andere aannames"
 expect_grep "$TMP/c1.html" "Startverschil"
+# the zorgzwaarte bar holds the measures' investments (docs/model.md 12):
+# and the fixed costs above their budget: its sentence says so where there
+# are any ([4] verbeterkansen; example.yaml's fixed costs), and only those
+expect_grep "$TMP/c1.html" "<b>Zorgzwaarte</b>: duurdere zorg per cliënt dan begroot, bovenop de indexatie (beïnvloedbaar). Ook hierin: de investeringen in maatregelen"
+expect_grep "$TMP/c1en.html" "Also in it: the investments in measures"
+expect_grep "$TMP/c2.html" "Ook hierin: het verschil tussen de vaste lasten en hun begroting (een lokale keuze)"
+grep -q "Ook hierin: de investeringen" "$TMP/c2.html" && bad "example.yaml: investments named where there are none" || ok
 expect_grep "$TMP/c1.html" "28 mei 2026"
 expect_grep "$TMP/c1.html" "kenmerk.*JZ-[0-9a-f]\{8\}"
 expect_grep "$TMP/c1.html" "counter(page)"

@@ -370,6 +370,19 @@ for k, (tab, name) in enumerate(zip(tabs, full), 1):
     assert any(l.startswith(f"[{k}] {name} (") and f"'{tab}'" in l for l in about), (tab, about)
 PY
 fi
+# a scenario without bronnen: its sheet cites meta.sources as the briefing
+# does (it said "(geen bronnen opgegeven)" while the briefing listed them)
+expect_exit 0 "$JZ" compare -q --format xlsx -o "$TMP/src.xlsx" "$EX" "$HI"
+if [ -n "$PY" ]; then
+  "$PY" - "$TMP/src.xlsx" <<'PY' && ok || bad "xlsx: meta.sources on the scenario sheet"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for tab in wb.sheetnames[1:3]:
+    ws = wb[tab]
+    assert ws["A3"].value == "Bronnen", (tab, ws["A3"].value)
+    assert ws["B3"].value.startswith("Illustratief: geen bron"), (tab, ws["B3"].value)
+PY
+fi
 # without one (example.yaml): the last common year, a prognose
 expect_exit 0 "$JZ" compare -q -o "$TMP/nobj.txt" "$EX" "$HI"
 expect_grep "$TMP/nobj.txt" "^Verschillenanalyse 2028 (prognose): \[2\]"

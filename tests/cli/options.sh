@@ -65,4 +65,14 @@ expect_exit 2 "$JZ" run --outptu=x.csv "$EX"
 expect_grep "$TMP/err" "did you mean '--output'?"
 expect_exit 2 "$JZ" mc --draw 10 "$EX"
 expect_grep "$TMP/err" "did you mean '--draws'?"
+# -o naming a format by its extension without --format: refused (it wrote
+# the text table into a "vergelijking.xlsx" Excel cannot open), no file
+usage compare "-o $TMP/v.xlsx: without --format the file would hold the text table; add --format xlsx" -o "$TMP/v.xlsx" "$EX" "$EX"
+[ -e "$TMP/v.xlsx" ] && bad "compare -o v.xlsx without --format wrote a file" || ok
+usage run "-o $TMP/r.HTML: without --format .*add --format html" -o "$TMP/r.HTML" "$EX"
+usage run "-o $TMP/r.csv: without --format .*add --format csv" -o "$TMP/r.csv" "$EX"
+usage mc "-o $TMP/b.xlsx: mc writes no xlsx" --draws 10 -o "$TMP/b.xlsx" "$EX"
+expect_exit 0 "$JZ" run -q -o "$TMP/r.txt" "$EX"
+expect_exit 0 "$JZ" run -q --format table -o "$TMP/r2.csv" "$EX"   # asked for: written
+expect_exit 0 "$JZ" run -q --format json -o "$TMP/r.json" "$EX"
 finish

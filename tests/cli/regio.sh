@@ -206,6 +206,19 @@ expect_exit 2 "$JZ" validate "$TMP/near.yaml"
 expect_grep "$TMP/err" "near.yaml:6:.*gemeente 'hengelo' is not in this scenario; did you mean 'Hengelo'?"
 expect_exit 2 "$JZ" compare --gemeente almelo "$TW" "$SRC/scenarios/twente/verevening-gebruik.yaml"
 expect_grep "$TMP/err" "no gemeente 'almelo' in these scenarios; did you mean 'Almelo' (GM0141)?"
+# the briefing of one gemeente draws that gemeente's tornado, the inputs
+# in the order 'jzsim sensitivity --gemeente' gives (it drew the region's:
+# an axis of 100-150 mln under Hengelo's tekort of 12 mln)
+tornado_inputs() { grep -o '<g data-input="[^"]*"' "$1" | tr '\n' ' '; }
+expect_exit 0 "$JZ" compare -q --format html --gemeente Hengelo -o "$TMP/heng.html" "$TW" "$SRC/scenarios/twente/verevening-gebruik.yaml"
+expect_exit 0 "$JZ" sensitivity -q --format html --gemeente Hengelo -o "$TMP/heng-t.html" "$TW"
+expect_exit 0 "$JZ" sensitivity -q --format html -o "$TMP/tw-t.html" "$TW"
+# (only the bars that move Hengelo's tekort: the other gemeenten' inputs
+# are bars of width 0 there)
+h=$(tornado_inputs "$TMP/heng.html") want=$(tornado_inputs "$TMP/heng-t.html") region=$(tornado_inputs "$TMP/tw-t.html")
+case "$want" in "$h"*) same=1 ;; *) same=0 ;; esac
+[ -n "$h" ] && [ $same = 1 ] && [ "$h" != "${region:0:${#h}}" ] && ! echo "$h" | grep -q 'GM0141' && ok ||
+  bad "the Hengelo briefing's tornado: $h; want the start of $want"
 expect_exit 0 "$JZ" run --format csv --gemeente all "$TW"
 python3 - "$TMP/out" <<'PY' && ok || bad "Twente: tekort per inhabitant differs from tekort / inhabitants, or the region from the sum"
 import csv, sys
