@@ -4,6 +4,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 sh tools/deps.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
+# Warnings are not errors here: a newer compiler's new warning must not stop
+# a user's build (tools/test.sh, which CI runs, builds with -Werror).
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DJZ_WERROR=OFF
 cmake --build build -j"$(nproc)"
 sh tools/default-run.sh

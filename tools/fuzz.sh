@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 secs=${1:-15}
 jobs=${JOBS:-1}
 B=build-fuzz
-CC=clang cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJZ_FUZZ=ON -DJZ_BUILD_TESTS=OFF >/dev/null
+CC=clang cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJZ_FUZZ=ON -DJZ_BUILD_TESTS=OFF -DJZ_WERROR=ON >/dev/null
 cmake --build "$B" -j"$(nproc 2>/dev/null || echo 2)" >/dev/null
 C="$B/corpus"
 mkdir -p "$C/fuzz_scenario" "$C/fuzz_history" "$C/fuzz_values" "$C/fuzz_bands"

@@ -10,7 +10,7 @@ set -eu
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 if [ "${1:-}" = "--sanitize" ]; then
-  CC=clang cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DJZ_SANITIZE=ON
+  CC=clang cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DJZ_SANITIZE=ON -DJZ_WERROR=ON
   cmake --build build-asan -j"$jobs"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j"$jobs"
@@ -31,7 +31,7 @@ if [ "${1:-}" = "--sanitize" ]; then
   # fuzz smoke: 15 s per target from the seed corpora (docs/robustness.md)
   sh tools/fuzz.sh "${JZ_FUZZ_SECONDS:-15}"
   # ThreadSanitizer: the Monte Carlo and the analyses that run on threads
-  CC=clang cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJZ_TSAN=ON >/dev/null
+  CC=clang cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJZ_TSAN=ON -DJZ_WERROR=ON >/dev/null
   cmake --build build-tsan -j"$jobs" --target jzsim_cli test_mc test_uncertainty
   TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
     ctest --test-dir build-tsan --output-on-failure -j"$jobs" -R '^(test_mc|test_uncertainty|cli_mc)$'
@@ -52,7 +52,7 @@ if command -v emcc >/dev/null 2>&1 && command -v node >/dev/null 2>&1; then
 else
   echo "werksessie: emscripten or node not installed: jzsim without --interactive, browser test skipped" >&2
 fi
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJZ_WERKSESSIE_ENGINE="$werksessie"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJZ_WERROR=ON -DJZ_WERKSESSIE_ENGINE="$werksessie"
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
 # The README's first command (tools/bootstrap.sh) builds Release (-O3), where
@@ -62,7 +62,7 @@ ctest --test-dir build --output-on-failure -j"$jobs"
 # (outfile.c's copy of a realpath stopped it while Release was clean).
 for type in Release MinSizeRel; do
   dir=build-$(echo "$type" | tr 'A-Z' 'a-z')
-  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE="$type" >/dev/null
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE="$type" -DJZ_WERROR=ON >/dev/null
   cmake --build "$dir" -j"$jobs" >/dev/null
   echo "$dir: the $type build compiles without warnings"
 done
