@@ -98,12 +98,18 @@ int cmd_init(int argc, char **argv)
         fprintf(stderr, "jzsim init: the line numbers are those of the written scenario; check the "
                         "template's figures of the zorgsoort named (uitgaven, unieke_clienten, ...)\n");
     if (!co.quiet) {
-        fprintf(stderr, "jzsim init: basisjaar, opgave tegen model (grootste verschil %.6f%%):\n",
-                100.0 * res->max_rel_diff);
+        /* Dutch figures, as the controller's own tables show them (12.345.678;
+         * 0,000001%), not C's "%.6f" */
+        char pct[48], sg[48], sm[48], ug[32], um[32];
+        fprintf(stderr, "jzsim init: basisjaar, opgave tegen model (grootste verschil %s%%):\n",
+                jz_format_number(pct, sizeof pct, 100.0 * res->max_rel_diff, 6, JZ_LANG_NL));
         for (int i = 0; i < res->n_checks; i++) {
             const jz_derive_check *c = &res->checks[i];
-            fprintf(stderr, "  %-20s uitgaven %14.0f / %14.0f   unieke clienten %8.0f / %8.0f\n", c->key,
-                    c->spending_given, c->spending_model, c->unique_given, c->unique_model);
+            fprintf(stderr, "  %-20s uitgaven %14s / %14s   unieke cliënten %8s / %8s\n", c->key,
+                    jz_format_number(sg, sizeof sg, c->spending_given, 0, JZ_LANG_NL),
+                    jz_format_number(sm, sizeof sm, c->spending_model, 0, JZ_LANG_NL),
+                    jz_format_number(ug, sizeof ug, c->unique_given, 0, JZ_LANG_NL),
+                    jz_format_number(um, sizeof um, c->unique_model, 0, JZ_LANG_NL));
         }
         fprintf(stderr, "jzsim init: %d aannames over (elk met het cijfer dat haar vervangt):\n",
                 res->n_assumptions);

@@ -17,6 +17,7 @@
 #include "report/csvw.h"
 #include "report/jsonw.h"
 #include "report/reporters.h"
+#include "report/text.h"
 
 static const char *zname(const jz_records *r, int z) { return z < 0 ? "totaal" : r->zorgsoorten[z]; }
 
@@ -177,9 +178,13 @@ static void write_table(FILE *out, const jz_records_analysis *a, int en)
     }
     if (a->first_year) {
         fprintf(out, "\n%s\n", tr(en, "Per jaar, alle zorgsoorten (personen)", "Per year, all zorgsoorten (persons)"));
-        fprintf(out, "%-10s %-6s %14s %14s %16s\n", "gemeente", tr(en, "jaar", "year"),
-                tr(en, "unieke clienten", "unique clients"), tr(en, "clientjaren", "client-years"),
-                tr(en, "kosten", "cost"));
+        /* padded by characters, not bytes: "cliënten" has a two-byte ë */
+        fprintf(out, "%-10s %-6s", "gemeente", tr(en, "jaar", "year"));
+        fputc(' ', out);
+        jz_text_pad(out, tr(en, "unieke cliënten", "unique clients"), 15, 1);
+        fputc(' ', out);
+        jz_text_pad(out, tr(en, "cliëntjaren", "client-years"), 14, 1);
+        fprintf(out, " %16s\n", tr(en, "kosten", "cost"));
         for (int i = 0; i < a->n_cells; i++) {
             const jz_records_cell *c = &a->cells[i];
             if (c->z >= 0 || c->half)
@@ -193,7 +198,7 @@ static void write_table(FILE *out, const jz_records_analysis *a, int en)
                 snprintf(b3, sizeof b3, "x");
             else
                 num(b3, sizeof b3, c->v[JZ_HS_COST], 0, en);
-            fprintf(out, "%-10s %-6d %14s %14s %16s\n", r->gemeenten[c->g], c->year, b1, b2, b3);
+            fprintf(out, "%-10s %-6d %15s %14s %16s\n", r->gemeenten[c->g], c->year, b1, b2, b3);
         }
     }
 }
