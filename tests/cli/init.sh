@@ -38,7 +38,8 @@ for cmd in "jzsim init -o mijn-gemeente.yaml" "jzsim validate --strict mijn-geme
 done
 cp "$S/voorbeeld.yml" "$TMP/sjabloon.yaml"
 expect_exit 0 "$JZ" init -o "$TMP/voorbeeldrecht.yaml" "$TMP/sjabloon.yaml"
-expect_grep "$TMP/err" "grootste verschil 0.00"
+expect_grep "$TMP/err" "grootste verschil 0,0[0-9]*%"   # Dutch decimal comma, as the controller reads it
+expect_grep "$TMP/err" "unieke cliënten"
 expect_grep "$TMP/err" "aannames over"
 expect_grep "$TMP/voorbeeldrecht.yaml" "ASSUMPTION: referentietabel"
 expect_grep "$TMP/voorbeeldrecht.yaml" "= unieke clienten / (1 + zorgduur/12)"
