@@ -57,15 +57,13 @@ cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
 # The README's first command (tools/bootstrap.sh) builds Release (-O3), where
 # gcc's inlining finds warnings -O2 does not (a snprintf truncation stopped
-# that build once while this suite was green): build it the same way.  And
-# MinSizeRel (-Os), CMake's other standard type, whose inlining differs again
-# (outfile.c's copy of a realpath stopped it while Release was clean).
-for type in Release MinSizeRel; do
-  dir=build-$(echo "$type" | tr 'A-Z' 'a-z')
-  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE="$type" -DJZ_WERROR=ON >/dev/null
-  cmake --build "$dir" -j"$jobs" >/dev/null
-  echo "$dir: the $type build compiles without warnings"
-done
+# that build once while this suite was green): build it the same way, with
+# warnings as errors here (bootstrap itself does not stop on them).
+# MinSizeRel (-Os) found one more once (outfile.c); it is not built here, to
+# keep CI under 15 minutes: `cmake -DCMAKE_BUILD_TYPE=MinSizeRel` by hand.
+cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DJZ_WERROR=ON >/dev/null
+cmake --build build-release -j"$jobs" >/dev/null
+echo "build-release: the Release build compiles without warnings"
 if command -v valgrind >/dev/null 2>&1; then
   valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
     ./build/jzsim run scenarios/example.yaml >/dev/null
