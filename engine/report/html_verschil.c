@@ -82,7 +82,10 @@ static int block(const page *p, int kind, int s, int n)
     snprintf(id, sizeof id, "chart-verschil-%s-%d", kind == JZ_VERSCHIL_REFERENCE ? "ref" : "jaar", s + 1);
     snprintf(title, sizeof title, "%s", L(p, "Verschil in kosten: prijs, volume en overig per zorgsoort",
                                          "Difference in cost: price, volume and other per care type"));
-    jz_chart ch = {out, p->lang, id, title, "€ mln", 1e6, 840, 200, .split = 0};
+    /* the table shows € mln with two decimals: the axis spans at least
+     * € 0,1 mln, ten of the table's last digit, so that a difference it
+     * shows as 0,00 stays a sliver (a € 2.900 difference filled the chart) */
+    jz_chart ch = {out, p->lang, id, title, "€ mln", 1e6, 840, 200, .split = 0, .min_span = 0.1};
     jz_svg_diverging_hbars(&ch, ng, names, 3, series, bars);
     fputs("</figure>\n", out);
     fprintf(out, "<table class=\"fig verschil\" id=\"%s-table\">\n<thead><tr><th>%s (€ mln)</th>", id,

@@ -662,6 +662,13 @@ void jz_svg_diverging_hbars(const jz_chart *ch, int ng, const char *const *group
             lo = fmin(lo, v[i] / ch->scale);
             hi = fmax(hi, v[i] / ch->scale);
         }
+    if (hi - lo < ch->min_span) {
+        /* widen on the side the bars grow to (right when they are all >= 0) */
+        if (hi <= 0 && lo < 0)
+            lo = hi - ch->min_span;
+        else
+            hi = lo + ch->min_span;
+    }
     if (hi - lo <= 0)
         hi = 1;
     jz_axis a;

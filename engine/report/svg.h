@@ -32,6 +32,9 @@ typedef struct jz_chart {
                                 * black points next to the lines */
     const int *observed_prov;  /* [ny] 1: provisional (an open point); may be NULL */
     const char *observed_name; /* its legend entry, e.g. "waargenomen" */
+    double min_span;     /* diverging bars: the axis spans at least this (in axis
+                          * units), so that a difference the table beside shows
+                          * as 0,00 is not drawn across the whole chart */
 } jz_chart;
 
 /* Nice axis: lo..hi in `step`s (1, 2, 2.5 or 5 x 10^k), at most max_ticks. */
