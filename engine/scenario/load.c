@@ -105,8 +105,8 @@ int ld_series_as(loader *L, const jz_node *v, jz_unit u, const char *path,
         rc = pulse ? jz_node_error(L->err, v, "%s: a distribution or range is not supported here; write a plain value", path)
                    : jz_unc_series(L->s, v, u, path, L->H, out, &L->unc, L->err);
     else if (!(rc = jz_unc_check_nested(v, path, L->err)))
-        rc = pulse ? jz_value_series_pulse(v, u, path, L->base, L->H, out, L->err)
-                   : jz_value_series(v, u, path, L->base, L->H, out, L->err);
+        rc = pulse ? jz_value_series_pulse(L->s, v, u, path, L->base, L->H, out, L->err)
+                   : jz_value_series(L->s, v, u, path, L->base, L->H, out, L->err);
     const jz_node *scope = L->scope, *outer = L->outer;
     L->scope = L->outer = NULL;
     if (rc == JZ_OK)

@@ -255,7 +255,7 @@ int ml_series(mloader *L, const jz_node *item, const char *field, jz_unit u, dou
         return JZ_OK;
     char what[160];
     snprintf(what, sizeof what, "measure '%s': %s", L->key, field);
-    int rc = jz_value_series(v, u, what, L->base, L->H, out, L->err);
+    int rc = jz_value_series(L->s, v, u, what, L->base, L->H, out, L->err);
     return rc ? rc : ml_record(L, field, v, jz_unit_name(u));
 }
 
@@ -439,7 +439,7 @@ static int load_regional_investment(mloader *L, jz_measure *m, const jz_node *n)
     const jz_node *a = jz_node_get(n, "amount");
     char what[160];
     snprintf(what, sizeof what, "%s.amount", P);
-    if ((rc = jz_value_series(a, JZ_U_MONEY, what, L->base, L->H, m->regional_investment, L->err)) ||
+    if ((rc = jz_value_series(L->s, a, JZ_U_MONEY, what, L->base, L->H, m->regional_investment, L->err)) ||
         (rc = ml_record(L, "regional_investment.amount", a, jz_unit_name(JZ_U_MONEY))))
         return rc;
     m->has_regional_investment = 1;
