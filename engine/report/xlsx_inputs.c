@@ -5,6 +5,7 @@
  * value as a number (a series one column per year), a remark and the cited
  * source.  No file paths, line numbers or raw YAML paths.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -239,7 +240,7 @@ static void note_words(char *buf, size_t n, const char *note, const book *b)
     size_t at = 0;
     buf[0] = '\0';
     for (const char *p = note; *p && at + 1 < n;) {
-        if (strncmp(p, marker, sizeof marker - 1) == 0) {
+        if (strncmp(p, marker, sizeof marker - 1) == 0 && !isalpha((unsigned char)p[sizeof marker - 1])) {
             int w = snprintf(buf + at, n - at, "%s", own);
             at += w > 0 ? (size_t)w : 0;
             p += sizeof marker - 1;

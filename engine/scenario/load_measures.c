@@ -115,7 +115,10 @@ int ml_record(mloader *L, const char *field, const jz_node *v, const char *unit)
     char path[256], text[512];
     snprintf(path, sizeof path, "measures[%s].%s", L->key, field);
     jz_value_render(v, text, sizeof text);
-    if (jz_scenario_add_input(L->s, path, text, unit, L->src, v->file, v->line))
+    /* a series map's own source: note, else the measure's (as ld_record_named) */
+    const jz_node *own = v->type == JZ_NODE_MAP ? jz_node_get(v, "source") : NULL;
+    const char *src = own && own->type == JZ_NODE_SCALAR ? own->scalar : L->src;
+    if (jz_scenario_add_input(L->s, path, text, unit, src, v->file, v->line))
         return ml_oom(L->err);
     L->s->inputs[L->s->n_inputs - 1].bron = L->bron; /* its label: made by jz_input_label */
     return JZ_OK;

@@ -315,7 +315,7 @@ indexation:
   budget: {2024: 4.0%, 2025: 4.5%, 2026: 2.5%, source: "ASSUMPTION: gelijk aan de raming"}
 measures:
   - {key: poh, name: POH-jeugd, type: local, effect: diversion, zorgsoorten: [ambulant], share: 10%,
-     start: 2025, investment: 300k, source: "Eigen aanname gemeente Zwolle"}
+     start: 2025, investment: {2025: 300k, source: "Offerte POH-jeugd, 2024"}, source: "Eigen aanname gemeente Zwolle"}
 EOF
   expect_exit 0 "$JZ" run -q --format xlsx -o "$TMP/zwolle.xlsx" "$TMP/zwolle.yaml"
   "$PY" - "$TMP/zwolle.xlsx" <<'PY' && ok || bad "Aannames: a source note without a bron is the Bron cell"
@@ -323,7 +323,9 @@ import sys, openpyxl
 inp = openpyxl.load_workbook(sys.argv[1])["Aannames"]
 rows = [r for r in inp.iter_rows(min_row=5, values_only=True) if r[0]]
 poh = [r for r in rows if r[0].startswith("Maatregel POH-jeugd: ")]
-assert len(poh) == 5 and all(r[-1] == "Eigen aanname gemeente Zwolle" for r in poh), poh
+assert len(poh) == 5 and all(r[-1] == ("Offerte POH-jeugd, 2024" if "investering" in r[0] else
+                                       "Eigen aanname gemeente Zwolle") for r in poh), poh
+assert all(r[-2] is None or "source" not in r[-2] for r in rows), rows   # a note is no remark
 bi = [r for r in rows if r[0].startswith("Indexatie van de begroting")]
 assert bi and bi[0][-1] == "eigen aanname: gelijk aan de raming", bi
 PY
