@@ -594,6 +594,63 @@ static void test_many_inputs(void **state)
     jz_scenario_free(s);
 }
 
+/* A year map's point that no projected year takes (2035 typed for 2025) is
+ * a located warning that says what the years take instead; a point that
+ * does set values (held into the first year, a linear anchor beyond the
+ * last) is the series rule and stays silent.  The horizon is 2024-2026. */
+static int n_warned(const jz_scenario *s, const char *needle)
+{
+    int n = 0;
+    for (int i = 0; i < s->n_warnings; i++)
+        n += strstr(s->warnings[i], needle) != NULL;
+    return n;
+}
+
+static void test_year_outside_horizon(void **state)
+{
+    (void)state;
+    const char *y =
+        "meta: {name: T, base_year: 2024, horizon: 3}\n"                        /* 1 */
+        "indexation:\n"                                                         /* 2 */
+        "  tariff: {2020: 1%, 2023: 2%, 2040: 9%}\n"                             /* 3 */
+        "  budget: {2024: 1%, 2030: 3%, interpolation: linear}\n"                /* 4 */
+        "  tariff_correction: {2021: 2%}\n"                                     /* 5 */
+        "zorgsoorten:\n"                                                        /* 6 */
+        "  - key: ambulant\n"                                                   /* 7 */
+        "    instroom: 120\n"                                                   /* 8 */
+        "    zorgduur: {2020: 9}\n"                                              /* 9 */
+        "    cost: {2024: 9k, 2035: 10k}\n"                                      /* 10 */
+        "    budget: {amount: 1M}\n"                                            /* 11 */
+        "gemeenten:\n"                                                          /* 12 */
+        "  - {code: GM0001, name: Ergens, rijksbijdrage: {2024: 5M, 2025: 5M, 2062: 6M}}\n" /* 13 */
+        "  - {code: GM0002, name: Elders}\n";                                   /* 14 */
+    jz_error err;
+    jz_scenario *s = load(y, &err);
+    if (!s)
+        fail_msg("%s:%d:%d: %s", err.file, err.line, err.column, err.message);
+    /* the figures are the series rule's, as before */
+    assert_close(s->cells[0].cost[2], 9000.0, 0.0);
+    assert_close(s->cells[0].zorgduur[0], 9.0, 0.0);
+    /* read once per gemeente, warned once */
+    assert_int_equal(n_warned(s, "t.yaml:10:22: zorgsoorten[ambulant].cost: 2035 lies after the scenario's last "
+                                 "year 2026; the years 2025-2026 take the value of 2024 instead. Did you mean a "
+                                 "year within 2024-2026?"), 1);
+    assert_int_equal(n_warned(s, "t.yaml:13:70: gemeenten[GM0001].rijksbijdrage: 2062 lies after the scenario's "
+                                 "last year 2026; the year 2026 takes the value of 2025 instead."), 1);
+    assert_int_equal(n_warned(s, "t.yaml:3:12: indexation.tariff: 2020 lies before the scenario's first year "
+                                 "2024; the point of 2023 already sets the value of 2024"), 1);
+    assert_int_equal(n_warned(s, "t.yaml:3:32: indexation.tariff: 2040 lies after"), 1);
+    assert_int_equal(n_warned(s, "t.yaml:5:23: indexation.tariff_correction: 2021 lies before the scenario's "
+                                 "first year 2024; a one-off value counts only in the year it names"), 1);
+    /* 2023 is held into 2024, 2030 is the linear anchor, 2020 the only
+     * zorgduur: each sets values, none is warned */
+    assert_int_equal(n_warned(s, ": 2023 lies"), 0);
+    assert_int_equal(n_warned(s, ": 2030 lies"), 0);
+    assert_int_equal(n_warned(s, "zorgduur"), 0);
+    assert_int_equal(n_warned(s, " lies "), 5);
+    jz_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -617,6 +674,7 @@ int main(void)
         cmocka_unit_test(test_copy_is_deep),
         cmocka_unit_test(test_money_keys),
         cmocka_unit_test(test_every_key_documented),
+        cmocka_unit_test(test_year_outside_horizon),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

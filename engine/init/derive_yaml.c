@@ -350,7 +350,7 @@ int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err)
             memcpy(ix, t->tariff, sizeof ix);
             if (x->n_index) {
                 jz_error e2;
-                if (jz_value_series(x->n_index, JZ_U_RATE, "vaste_lasten.indexatie", by, H, ix, &e2) != 0) {
+                if (jz_value_series(NULL, x->n_index, JZ_U_RATE, "vaste_lasten.indexatie", by, H, ix, &e2) != 0) {
                     *err = e2;
                     return err->status;
                 }

@@ -416,12 +416,12 @@ int jz_template_read(jz_arena *a, const jz_node *root, jz_template *t, jz_error 
     for (int y = 0; y < t->H; y++)
         t->tariff[y] = TARIFF_DEFAULT;
     if (t->n_tariff &&
-        (rc = jz_value_series(t->n_tariff, JZ_U_RATE, "indexatie.tarief", t->base_year, t->H, t->tariff, err)))
+        (rc = jz_value_series(NULL, t->n_tariff, JZ_U_RATE, "indexatie.tarief", t->base_year, t->H, t->tariff, err)))
         return rc;
     for (int y = 0; y < t->H; y++)
         t->bindex[y] = t->tariff[y];
     if (t->n_budget_index &&
-        (rc = jz_value_series(t->n_budget_index, JZ_U_RATE, "indexatie.begroting", t->base_year, t->H, t->bindex, err)))
+        (rc = jz_value_series(NULL, t->n_budget_index, JZ_U_RATE, "indexatie.begroting", t->base_year, t->H, t->bindex, err)))
         return rc;
     return JZ_OK;
 }

@@ -5,6 +5,7 @@
  * value as a number (a series one column per year), a remark and the cited
  * source.  No file paths, line numbers or raw YAML paths.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,6 +145,12 @@ static void parse_value(const char *text, parsed *out, const book *b)
     p++;
     end--;
     int rl = 0;
+    /* a `source:` note is the Bron cell's (cite); the rendered map does not
+     * quote it, so the pieces after its commas are skipped up to the next
+     * key the series format knows */
+    static const char *const known[] = {"interpolation", "bron", "label", "plausible", "dist", "low", "high",
+                                        "mode", "mean", "sd", "base", "growth", "value", "min", "max"};
+    int in_note = 0;
     while (p < end) {
         const char *q = p;
         int depth = 0;
@@ -162,6 +169,19 @@ static void parse_value(const char *text, parsed *out, const book *b)
             double x;
             char *e;
             long year = strtol(key, &e, 10);
+            if (in_note) {
+                int next = *e == '\0' && e != key;
+                for (size_t i = 0; !next && i < sizeof known / sizeof known[0]; i++)
+                    next = strcmp(key, known[i]) == 0;
+                in_note = !next;
+            }
+            if (in_note || strcmp(key, "source") == 0) {
+                in_note = 1;
+                p = q < end ? q + 1 : q;
+                while (p < end && *p == ' ')
+                    p++;
+                continue;
+            }
             int ok = read_number(colon + 1, q, &x);
             if (*e == '\0' && year >= 1900 && year <= 2200 && ok && out->n_years < 64) {
                 out->year[out->n_years] = (int)year;
@@ -210,13 +230,42 @@ static void parse_value(const char *text, parsed *out, const book *b)
         out->remark[sizeof out->remark - 1] = '\0';
 }
 
-/* A source as a reader cites it: title, publisher, year, page, table. */
+/* The input's `source:` note as a reader reads it: the text as written,
+ * with the scenario writers' marker ASSUMPTION in the reader's words
+ * ("ASSUMPTION: illustratief" -> "eigen aanname: illustratief"). */
+static void note_words(char *buf, size_t n, const char *note, const book *b)
+{
+    static const char marker[] = "ASSUMPTION";
+    const char *own = L(b, "eigen aanname", "own assumption");
+    size_t at = 0;
+    buf[0] = '\0';
+    for (const char *p = note; *p && at + 1 < n;) {
+        if (strncmp(p, marker, sizeof marker - 1) == 0 && !isalpha((unsigned char)p[sizeof marker - 1])) {
+            int w = snprintf(buf + at, n - at, "%s", own);
+            at += w > 0 ? (size_t)w : 0;
+            p += sizeof marker - 1;
+        } else {
+            buf[at++] = *p++;
+            buf[at] = '\0';
+        }
+    }
+    if (at >= n)
+        buf[n - 1] = '\0';
+}
+
+/* The Bron cell: the input's `bron:` as a reader cites it (title,
+ * publisher, year, page, table), then its free-text `source:` note, which
+ * says what the registered source does not ("omvang: eigen aanname"), or
+ * is the only source an input has (docs/scenario-format.md, "Source
+ * notes").  A note the citation already holds word for word ("Tabel 3.3a")
+ * is not repeated. */
 static const char *cite(char *buf, size_t n, const jz_scenario *sc, const jz_input *in, const book *b)
 {
     buf[0] = '\0';
+    int len = 0;
     if (in->bron >= 0 && in->bron < sc->n_bronnen) {
         const jz_bron *r = &sc->bronnen[in->bron];
-        int len = snprintf(buf, n, "%s", r->title ? r->title : "");
+        len = snprintf(buf, n, "%s", r->title ? r->title : "");
         if (r->publisher && r->publisher[0] && len >= 0 && (size_t)len < n)
             len += snprintf(buf + len, n - (size_t)len, ", %s", r->publisher);
         if (r->year && len >= 0 && (size_t)len < n)
@@ -224,9 +273,13 @@ static const char *cite(char *buf, size_t n, const jz_scenario *sc, const jz_inp
         if (r->page && r->page[0] && len >= 0 && (size_t)len < n)
             len += snprintf(buf + len, n - (size_t)len, ", p. %s", r->page);
         if (r->table && r->table[0] && len >= 0 && (size_t)len < n)
-            snprintf(buf + len, n - (size_t)len, ", %s", r->table);
-    } else if (in->source && strstr(in->source, "ASSUMPTION")) {
-        snprintf(buf, n, "%s", L(b, "eigen aanname", "own assumption"));
+            len += snprintf(buf + len, n - (size_t)len, ", %s", r->table);
+    }
+    if (in->source && in->source[0] && len >= 0 && (size_t)len < n) {
+        char note[1024];
+        note_words(note, sizeof note, in->source, b);
+        if (!strstr(buf, note))
+            snprintf(buf + len, n - (size_t)len, "%s%s", len ? "; " : "", note);
     }
     return buf;
 }
@@ -424,7 +477,7 @@ void jz_xlsx_inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c)
                 text(b, ws, row, 1, all ? L(b, "alle scenario's", "all scenarios") : buf, NULL);
                 const unit_words *uw = unit_of(in->unit);
                 text(b, ws, row, 2, unit_text(in, b), NULL);
-                char src[512];
+                char src[2048];
                 text(b, ws, row, fixed + Y + 1, cite(src, sizeof src, own[t], in, b), NULL);
                 parsed pv;
                 /* a zorgsoort or gemeente by its name, as the other sheets

@@ -35,6 +35,14 @@ int jz_scenario_warn(jz_scenario *s, const char *fmt, ...)
 #endif
     ;
 
+/* The same, unless the scenario already has this very warning (a
+ * zorgsoort's series is read again for every gemeente). */
+int jz_scenario_warn_once(jz_scenario *s, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
 /* Record a traceable input; 0 or JZ_ENOMEM. */
 int jz_scenario_add_input(jz_scenario *s, const char *path, const char *value,
                           const char *unit, const char *source,

@@ -73,6 +73,11 @@ int ld_record_named(loader *L, const char *path, const jz_node *v, const char *u
     if ((rc = jz_bron_ref(L->s, v, scope, &bron, L->err)) ||
         (bron < 0 && scope && (rc = jz_bron_ref(L->s, scope, outer, &bron, L->err))))
         return rc;
+    /* the series map's own `source:` note, else the one of the map around
+     * it, as for bron ({2024: 74355, source: "CBS, 1 januari 2024"}) */
+    const jz_node *own = v->type == JZ_NODE_MAP ? jz_node_get(v, "source") : NULL;
+    if (own && own->type == JZ_NODE_SCALAR)
+        source = own->scalar;
     const jz_node *label = v->type == JZ_NODE_MAP ? jz_node_get(v, "label") : NULL;
     if (label && label->type != JZ_NODE_SCALAR)
         return jz_node_error(L->err, label, "%s label: expected a text, got %s", path, jz_node_type_name(label));
@@ -105,8 +110,8 @@ int ld_series_as(loader *L, const jz_node *v, jz_unit u, const char *path,
         rc = pulse ? jz_node_error(L->err, v, "%s: a distribution or range is not supported here; write a plain value", path)
                    : jz_unc_series(L->s, v, u, path, L->H, out, &L->unc, L->err);
     else if (!(rc = jz_unc_check_nested(v, path, L->err)))
-        rc = pulse ? jz_value_series_pulse(v, u, path, L->base, L->H, out, L->err)
-                   : jz_value_series(v, u, path, L->base, L->H, out, L->err);
+        rc = pulse ? jz_value_series_pulse(L->s, v, u, path, L->base, L->H, out, L->err)
+                   : jz_value_series(L->s, v, u, path, L->base, L->H, out, L->err);
     const jz_node *scope = L->scope, *outer = L->outer;
     L->scope = L->outer = NULL;
     if (rc == JZ_OK)

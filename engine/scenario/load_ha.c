@@ -36,20 +36,20 @@ static const char *unsigned_text(const char *t, int *neg)
 }
 
 /* A series of euros that may be negative (see the top of the file). */
-static int signed_series(const jz_node *n, const char *what, int base, int H, double *out,
+static int signed_series(jz_scenario *warn, const jz_node *n, const char *what, int base, int H, double *out,
                          jz_error *err)
 {
     if (n && n->type == JZ_NODE_SCALAR) {
         int neg;
         jz_node t = *n;
         t.scalar = unsigned_text(n->scalar, &neg);
-        int rc = jz_value_series(&t, JZ_U_MONEY, what, base, H, out, err);
+        int rc = jz_value_series(warn, &t, JZ_U_MONEY, what, base, H, out, err);
         for (int y = 0; rc == JZ_OK && neg && y < H; y++)
             out[y] = -out[y];
         return rc;
     }
     if (!n || n->type != JZ_NODE_MAP || n->n == 0)
-        return jz_value_series(n, JZ_U_MONEY, what, base, H, out, err); /* its message */
+        return jz_value_series(warn, n, JZ_U_MONEY, what, base, H, out, err); /* its message */
     size_t k = n->n;
     jz_node *copy = calloc(2 * k, sizeof *copy);
     jz_node **vals = calloc(2 * k, sizeof *vals);
@@ -80,9 +80,9 @@ static int signed_series(const jz_node *n, const char *what, int base, int H, do
         vals[i] = &copy[i];
         vals[k + i] = &copy[k + i];
     }
-    int rc = jz_value_series(&pos, JZ_U_MONEY, what, base, H, out, err);
+    int rc = jz_value_series(warn, &pos, JZ_U_MONEY, what, base, H, out, err);
     if (rc == JZ_OK)
-        rc = jz_value_series(&negm, JZ_U_MONEY, what, base, H, neg_part, err);
+        rc = jz_value_series(NULL, &negm, JZ_U_MONEY, what, base, H, neg_part, err);
     for (int y = 0; rc == JZ_OK && y < H; y++)
         out[y] -= neg_part[y];
     free(copy);
@@ -170,7 +170,7 @@ static int load_share(mloader *L, jz_measure *m, const jz_node *item, double *sh
     if (!nat)
         return ml_oom(L->err);
     snprintf(what, sizeof what, "measure '%s': national_youth", L->key);
-    rc = jz_value_series(ny, JZ_U_COUNT, what, L->base, H, nat, L->err);
+    rc = jz_value_series(L->s, ny, JZ_U_COUNT, what, L->base, H, nat, L->err);
     for (int y = 0; rc == JZ_OK && y < H; y++)
         if (!(nat[y] > 0.0))
             rc = jz_node_error(L->err, ny, "measure '%s': national_youth must be > 0 in every year, "
@@ -248,13 +248,13 @@ int ml_load_ha(mloader *L, jz_measure *m, const jz_node *item)
             rc = jz_node_error(L->err, sv, "measure '%s': saving is an amount for one gemeente, but "
                                "the measure applies to %d; name it (gemeenten: [%s]) or give a national "
                                "amount with a share per gemeente", L->key, n, s->gemeenten[one].code);
-        else if ((rc = signed_series(sv, what, L->base, H, amount, L->err)) == JZ_OK)
+        else if ((rc = signed_series(L->s, sv, what, L->base, H, amount, L->err)) == JZ_OK)
             rc = ml_record(L, "saving", sv, "euros");
         if (rc == JZ_OK)
             memcpy(m->saving + (size_t)one * (size_t)H, amount, (size_t)H * sizeof *amount);
     } else {
         snprintf(what, sizeof what, "measure '%s': national", L->key);
-        if ((rc = signed_series(nat, what, L->base, H, amount, L->err)) == JZ_OK &&
+        if ((rc = signed_series(L->s, nat, what, L->base, H, amount, L->err)) == JZ_OK &&
             (rc = ml_record(L, "national", nat, "euros")) == JZ_OK &&
             (rc = load_share(L, m, item, share)) == JZ_OK)
             for (int g = 0; g < G; g++)

@@ -115,7 +115,10 @@ int ml_record(mloader *L, const char *field, const jz_node *v, const char *unit)
     char path[256], text[512];
     snprintf(path, sizeof path, "measures[%s].%s", L->key, field);
     jz_value_render(v, text, sizeof text);
-    if (jz_scenario_add_input(L->s, path, text, unit, L->src, v->file, v->line))
+    /* a series map's own source: note, else the measure's (as ld_record_named) */
+    const jz_node *own = v->type == JZ_NODE_MAP ? jz_node_get(v, "source") : NULL;
+    const char *src = own && own->type == JZ_NODE_SCALAR ? own->scalar : L->src;
+    if (jz_scenario_add_input(L->s, path, text, unit, src, v->file, v->line))
         return ml_oom(L->err);
     L->s->inputs[L->s->n_inputs - 1].bron = L->bron; /* its label: made by jz_input_label */
     return JZ_OK;
@@ -255,7 +258,7 @@ int ml_series(mloader *L, const jz_node *item, const char *field, jz_unit u, dou
         return JZ_OK;
     char what[160];
     snprintf(what, sizeof what, "measure '%s': %s", L->key, field);
-    int rc = jz_value_series(v, u, what, L->base, L->H, out, L->err);
+    int rc = jz_value_series(L->s, v, u, what, L->base, L->H, out, L->err);
     return rc ? rc : ml_record(L, field, v, jz_unit_name(u));
 }
 
@@ -439,7 +442,7 @@ static int load_regional_investment(mloader *L, jz_measure *m, const jz_node *n)
     const jz_node *a = jz_node_get(n, "amount");
     char what[160];
     snprintf(what, sizeof what, "%s.amount", P);
-    if ((rc = jz_value_series(a, JZ_U_MONEY, what, L->base, L->H, m->regional_investment, L->err)) ||
+    if ((rc = jz_value_series(L->s, a, JZ_U_MONEY, what, L->base, L->H, m->regional_investment, L->err)) ||
         (rc = ml_record(L, "regional_investment.amount", a, jz_unit_name(JZ_U_MONEY))))
         return rc;
     m->has_regional_investment = 1;

@@ -293,7 +293,7 @@ static int load_drempel(loader *L, jz_verevening *v, const jz_node *n)
     const jz_node *x = b ? b : p;
     const char *path = b ? "regio.verevening.drempel.bedrag" : "regio.verevening.drempel.per_jeugdige";
     v->drempel = b ? JZ_DREMPEL_BEDRAG : JZ_DREMPEL_PER_JEUGDIGE;
-    if ((rc = jz_value_series(x, JZ_U_MONEY, path, L->base, L->H, v->drempel_value, L->err)))
+    if ((rc = jz_value_series(L->s, x, JZ_U_MONEY, path, L->base, L->H, v->drempel_value, L->err)))
         return rc;
     return ld_record_in(L, path, x, JZ_U_MONEY, ld_source_of(n, NULL), n, NULL);
 }

@@ -190,6 +190,21 @@ int jz_scenario_warn(jz_scenario *s, const char *fmt, ...)
     return jz_strlist_push(&s->warnings, &s->n_warnings, &s->cap_warnings, esc);
 }
 
+int jz_scenario_warn_once(jz_scenario *s, const char *fmt, ...)
+{
+    char buf[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    char esc[2048];
+    jz_text_escape(esc, sizeof esc, buf);
+    for (int i = 0; i < s->n_warnings; i++)
+        if (strcmp(s->warnings[i], esc) == 0)
+            return JZ_OK;
+    return jz_strlist_push(&s->warnings, &s->n_warnings, &s->cap_warnings, esc);
+}
+
 /* Room for n inputs: the array grows by doubling, since a national
  * scenario records ~17,800 inputs one at a time; from 512 KiB on it is a
  * huge-page mapping (jz_big_realloc): each doubling of a malloc'd array

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "common/util.h"
+#include "scenario/build.h"
 #include "scenario/value.h"
 
 #define YEAR_MIN 1900
@@ -273,6 +274,7 @@ int jz_value_int(const jz_node *n, long lo, long hi, const char *what,
 typedef struct {
     int year;
     double v;
+    const jz_node *key; /* where it was written, for a warning */
 } point;
 
 static int cmp_point(const void *a, const void *b)
@@ -313,22 +315,91 @@ static int series_growth(const jz_node *n, jz_unit u, const char *what,
     return JZ_OK;
 }
 
-static int series_impl(const jz_node *n, jz_unit u, const char *what,
+static int series_impl(jz_scenario *warn, const jz_node *n, jz_unit u, const char *what,
                        int base_year, int H, double *out, int pulse, jz_error *err);
 
-int jz_value_series(const jz_node *n, jz_unit u, const char *what,
+int jz_value_series(jz_scenario *warn, const jz_node *n, jz_unit u, const char *what,
                     int base_year, int H, double *out, jz_error *err)
 {
-    return series_impl(n, u, what, base_year, H, out, 0, err);
+    return series_impl(warn, n, u, what, base_year, H, out, 0, err);
 }
 
-int jz_value_series_pulse(const jz_node *n, jz_unit u, const char *what,
+int jz_value_series_pulse(jz_scenario *warn, const jz_node *n, jz_unit u, const char *what,
                           int base_year, int H, double *out, jz_error *err)
 {
-    return series_impl(n, u, what, base_year, H, out, 1, err);
+    return series_impl(warn, n, u, what, base_year, H, out, 1, err);
 }
 
-static int series_impl(const jz_node *n, jz_unit u, const char *what,
+/* A year map's points that no projected year takes its value from: a
+ * point after the last year (a step series holds the point before it; a
+ * one-off value counts nowhere), or before the first year when a later
+ * point already sets the first year.  Such a point is almost always a
+ * typo (2035 for 2025); the reader gets a located warning saying what the
+ * years take instead.  A point outside the years that does set values (the
+ * value held into the first year, a linear anchor beyond the last) is the
+ * documented series rule and stays silent, and so does a point written in
+ * another file than the scenario's own (see below).  pts sorted by year. */
+static int warn_unused_points(jz_scenario *s, const point *pts, size_t np, const char *what,
+                              int first, int H, int linear, int pulse)
+{
+    int last = first + H - 1;
+    if (pts[0].year >= first && pts[np - 1].year <= last)
+        return JZ_OK; /* the usual case: every point is a projected year */
+    unsigned char used[256] = {0};
+    for (int y = first; y <= last; y++) {
+        if (pulse) {
+            for (size_t i = 0; i < np; i++)
+                used[i] |= pts[i].year == y;
+            continue;
+        }
+        size_t i = 0; /* the last point at or before y (the first when none) */
+        while (i + 1 < np && pts[i + 1].year <= y)
+            i++;
+        used[i] = 1;
+        if (linear && pts[i].year < y && i + 1 < np)
+            used[i + 1] = 1; /* interpolated toward the next point */
+    }
+    size_t lo = 0, hi = 0; /* the first and last point used */
+    while (lo < np && !used[lo])
+        lo++;
+    for (size_t i = 0; i < np; i++)
+        if (used[i])
+            hi = i;
+    for (size_t i = 0; i < np; i++) {
+        const point *p = &pts[i];
+        /* a base file's point (extends) serves the base's own years: a
+         * variant that ends earlier leaves it out on purpose, and the base
+         * gets this check when it is validated itself */
+        if (used[i] || !p->key->file || strcmp(p->key->file, s->meta.path) != 0)
+            continue;
+        char take[512];
+        if (pulse)
+            snprintf(take, sizeof take, "a one-off value counts only in the year it names, so this one counts in no year");
+        else if (p->year < first)
+            snprintf(take, sizeof take, "the point of %d already sets the value of %d, so this one is used in no year",
+                     pts[lo].year, first);
+        else if (lo < np && !linear && pts[hi].year < last) {
+            int from = pts[hi].year < first ? first : pts[hi].year + 1;
+            if (from == last)
+                snprintf(take, sizeof take, "the year %d takes the value of %d instead", last, pts[hi].year);
+            else
+                snprintf(take, sizeof take, "the years %d-%d take the value of %d instead", from, last, pts[hi].year);
+        }
+        else
+            snprintf(take, sizeof take, "no year takes its value (the series ends with the point of %d)",
+                     pts[hi].year);
+        int rc = jz_scenario_warn_once(s, "%s:%d:%d: %s: %d lies %s the scenario's %s year %d; %s. Did you mean a "
+                                       "year within %d-%d?",
+                                       p->key->file, p->key->line, p->key->column, what, p->year,
+                                       p->year < first ? "before" : "after", p->year < first ? "first" : "last",
+                                       p->year < first ? first : last, take, first, last);
+        if (rc)
+            return rc;
+    }
+    return JZ_OK;
+}
+
+static int series_impl(jz_scenario *warn, const jz_node *n, jz_unit u, const char *what,
                        int base_year, int H, double *out, int pulse, jz_error *err)
 {
     if (n && n->type == JZ_NODE_SCALAR) {
@@ -396,6 +467,7 @@ static int series_impl(const jz_node *n, jz_unit u, const char *what,
             return jz_node_error(err, k, "%s: a series may have at most %zu years", what,
                                  sizeof pts / sizeof pts[0]);
         pts[np].year = (int)year;
+        pts[np].key = k;
         int rc = jz_value_number(n->values[i], u, what, &pts[np].v, err);
         if (rc)
             return rc;
@@ -404,6 +476,8 @@ static int series_impl(const jz_node *n, jz_unit u, const char *what,
     if (np == 0)
         return jz_node_error(err, n, "%s: a series needs at least one year, e.g. {%d: ...}", what, base_year);
     qsort(pts, np, sizeof pts[0], cmp_point);
+    if (warn && H > 0 && warn_unused_points(warn, pts, np, what, base_year, H, linear, pulse))
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     if (pulse) {
         for (int y = 0; y < H; y++)
             out[y] = 0.0;

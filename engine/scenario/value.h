@@ -15,6 +15,8 @@
 #include "jzsim/error.h"
 #include "scenario/node.h"
 
+struct jz_scenario;
+
 /* What a number means; decides the accepted syntax, range and the words in
  * error messages. */
 typedef enum {
@@ -43,14 +45,17 @@ int jz_value_number(const jz_node *n, jz_unit u, const char *what,
 int jz_value_int(const jz_node *n, long lo, long hi, const char *what,
                  long *out, jz_error *err);
 
-/* Parse a series node into out[0..H-1] for years base..base+H-1. */
-int jz_value_series(const jz_node *n, jz_unit u, const char *what,
+/* Parse a series node into out[0..H-1] for years base..base+H-1.  warn:
+ * the scenario that gets a located warning for every point of a year map
+ * that no year base..base+H-1 takes its value from (2035 in a scenario that
+ * ends in 2030: a typo, almost always), or NULL (not a scenario's input). */
+int jz_value_series(struct jz_scenario *warn, const jz_node *n, jz_unit u, const char *what,
                     int base_year, int H, double *out, jz_error *err);
 
 /* The same for one-off values per year (tariff corrections): a map by year
  * gives its value in the years it names and 0 in every other year (no
  * holding, no interpolation); a single number still applies to every year. */
-int jz_value_series_pulse(const jz_node *n, jz_unit u, const char *what,
+int jz_value_series_pulse(struct jz_scenario *warn, const jz_node *n, jz_unit u, const char *what,
                           int base_year, int H, double *out, jz_error *err);
 
 /* A short text rendering of a node for the inputs list ("9", "{2022: 9,

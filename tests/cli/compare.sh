@@ -296,10 +296,38 @@ zs = [r for r in rows if r[0] == "Maatregel Stevige lokale teams (30 FTE): zorgs
 assert zs and "Ambulante jeugdhulp (OB1-OB4, incl. GGZ), Daghulp (dagbehandeling, dagbesteding)" in zs[0], zs
 gm = [r for r in rows if r[2] == "gemeenten"]
 assert gm and all("Enschede" in r for r in gm), gm
+# the Bron cell: the bron cited, then the source note that says what the
+# bron does not ("omvang: eigen aanname")
+share = [r for r in rows if r[0] == "Maatregel Stevige lokale teams (30 FTE): aandeel"]
+assert share and share[0][-1].endswith("; KPMG (2019), voorbeeld Roosendaal; Enschede (2023), verbeterkansen; "
+                                       "omvang: eigen aanname"), share
 keys = ("verlengde_jeugdzorg", "residentieel", "gezinshuis", "[ambulant", "GM0153")
 for r in rows:
     for v in r[2:]:  # after the label and "Geldt voor" ([1] [2])
         assert not (isinstance(v, str) and (v in keys or v.startswith("["))), r
+PY
+  # a free-text source: without a bron it is the Bron cell, the marker
+  # ASSUMPTION in the reader's words (QA: an empty cell before)
+  cat > "$TMP/zwolle.yaml" <<EOF
+extends: $SRC/scenarios/example.yaml
+meta: {name: Zwolle, description: Een eigen verbeterkans.}
+indexation:
+  budget: {2024: 4.0%, 2025: 4.5%, 2026: 2.5%, source: "ASSUMPTION: gelijk aan de raming"}
+measures:
+  - {key: poh, name: POH-jeugd, type: local, effect: diversion, zorgsoorten: [ambulant], share: 10%,
+     start: 2025, investment: {2025: 300k, source: "Offerte POH-jeugd, 2024"}, source: "Eigen aanname gemeente Zwolle"}
+EOF
+  expect_exit 0 "$JZ" run -q --format xlsx -o "$TMP/zwolle.xlsx" "$TMP/zwolle.yaml"
+  "$PY" - "$TMP/zwolle.xlsx" <<'PY' && ok || bad "Aannames: a source note without a bron is the Bron cell"
+import sys, openpyxl
+inp = openpyxl.load_workbook(sys.argv[1])["Aannames"]
+rows = [r for r in inp.iter_rows(min_row=5, values_only=True) if r[0]]
+poh = [r for r in rows if r[0].startswith("Maatregel POH-jeugd: ")]
+assert len(poh) == 5 and all(r[-1] == ("Offerte POH-jeugd, 2024" if "investering" in r[0] else
+                                       "Eigen aanname gemeente Zwolle") for r in poh), poh
+assert all(r[-2] is None or "source" not in r[-2] for r in rows), rows   # a note is no remark
+bi = [r for r in rows if r[0].startswith("Indexatie van de begroting")]
+assert bi and bi[0][-1] == "eigen aanname: gelijk aan de raming", bi
 PY
 else
   echo "SKIP: no python3 with openpyxl and jsonschema; the XLSX and schema checks did not run" >&2

@@ -38,6 +38,16 @@ expect_grep "$TMP/err" "warn.yaml: 1 warning(s) and --strict"
 expect_exit 0 "$JZ" run --format json "$TMP/warn.yaml"
 expect_grep "$TMP/out" "zorgduur 400 in 2024 is outside the plausible range"
 
+# a typo'd year (2035 for 2025) in a year map: a located warning that says
+# what the years take instead, exit 2 under --strict; the figures are the
+# series rule's (2025-2028 hold 2024's 48M)
+sed 's/^    rijksbijdrage: {2024: 48M, 2025: 49.5M, .*}$/    rijksbijdrage: {2024: 48M, 2035: 49.5M}/' "$base" > "$TMP/year.yaml"
+cmp -s "$base" "$TMP/year.yaml" && bad "year: the edit did not apply"
+expect_exit 0 "$JZ" validate "$TMP/year.yaml"
+expect_grep "$TMP/out" "^  warning: .*year.yaml:130:32: gemeenten\[GM9999\].rijksbijdrage: 2035 lies after the scenario's last year 2028; the years 2025-2028 take the value of 2024 instead. Did you mean a year within 2024-2028?"
+expect_exit 2 "$JZ" validate --strict "$TMP/year.yaml"
+expect_grep "$TMP/err" "year.yaml: 1 warning(s) and --strict"
+
 # every shipped scenario is valid with no warnings at all, even under --strict
 for f in "$SRC"/scenarios/*.yaml "$SRC"/scenarios/*/*.yaml; do
   expect_exit 0 "$JZ" validate --strict "$f"
