@@ -178,31 +178,36 @@ jz_external *jz_scenario_add_external(jz_scenario *s, int g, const char *name, i
     return e;
 }
 
+/* The warning's text, control bytes escaped (user text in a warning:
+ * jzsim/error.h), added to s's list; once: not when the list holds it. */
+__attribute__((format(printf, 3, 0)))
+static int scenario_warn_v(jz_scenario *s, int once, const char *fmt, va_list ap)
+{
+    char buf[2048], esc[2048];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    jz_text_escape(esc, sizeof esc, buf);
+    for (int i = 0; once && i < s->n_warnings; i++)
+        if (strcmp(s->warnings[i], esc) == 0)
+            return JZ_OK;
+    return jz_strlist_push(&s->warnings, &s->n_warnings, &s->cap_warnings, esc);
+}
+
 int jz_scenario_warn(jz_scenario *s, const char *fmt, ...)
 {
-    char buf[2048];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    int rc = scenario_warn_v(s, 0, fmt, ap);
     va_end(ap);
-    char esc[2048]; /* user text in a warning: control bytes escaped (jzsim/error.h) */
-    jz_text_escape(esc, sizeof esc, buf);
-    return jz_strlist_push(&s->warnings, &s->n_warnings, &s->cap_warnings, esc);
+    return rc;
 }
 
 int jz_scenario_warn_once(jz_scenario *s, const char *fmt, ...)
 {
-    char buf[2048];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    int rc = scenario_warn_v(s, 1, fmt, ap);
     va_end(ap);
-    char esc[2048];
-    jz_text_escape(esc, sizeof esc, buf);
-    for (int i = 0; i < s->n_warnings; i++)
-        if (strcmp(s->warnings[i], esc) == 0)
-            return JZ_OK;
-    return jz_strlist_push(&s->warnings, &s->n_warnings, &s->cap_warnings, esc);
+    return rc;
 }
 
 /* Room for n inputs: the array grows by doubling, since a national
