@@ -33,7 +33,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "analysis/mc_plan.h"
 #include "analysis/mc_stats.h"
@@ -41,8 +40,6 @@
 #include "jzsim/mc.h"
 #include "jzsim/regio.h"
 
-#define MAX_SCEN MC_MAX_SCEN
-#define MAX_THREADS MC_MAX_THREADS
 
 typedef struct scen {
     const jz_scenario *base;
@@ -64,7 +61,7 @@ typedef struct scen {
 
 typedef struct engine {
     int n;
-    scen sc[MAX_SCEN];
+    scen sc[MC_MAX_SCEN];
     int nch;
     int nbelow;
     int *below_ch;      /* [nbelow] channel counted */
@@ -95,12 +92,12 @@ typedef struct engine {
  * JZ_MODEL_LANES at a time); lane 0 alone is the one-draw path. */
 typedef struct worker {
     engine *e;
-    jz_scenario *copy[JZ_MODEL_RUNS_MAX][MAX_SCEN];
-    jz_workspace *ws[JZ_MODEL_RUNS_MAX][MAX_SCEN];
-    jz_result *res[JZ_MODEL_RUNS_MAX][MAX_SCEN];
-    jz_sampler *sp[MAX_SCEN];
-    double *x[JZ_MODEL_RUNS_MAX][MAX_SCEN];
-    unsigned char *ok[JZ_MODEL_RUNS_MAX][MAX_SCEN]; /* [G] the gemeenten the draw's checks vouch for */
+    jz_scenario *copy[JZ_MODEL_RUNS_MAX][MC_MAX_SCEN];
+    jz_workspace *ws[JZ_MODEL_RUNS_MAX][MC_MAX_SCEN];
+    jz_result *res[JZ_MODEL_RUNS_MAX][MC_MAX_SCEN];
+    jz_sampler *sp[MC_MAX_SCEN];
+    double *x[JZ_MODEL_RUNS_MAX][MC_MAX_SCEN];
+    unsigned char *ok[JZ_MODEL_RUNS_MAX][MC_MAX_SCEN]; /* [G] the gemeenten the draw's checks vouch for */
     double *rows;   /* [B * nch] */
     long *below;    /* [nbelow] */
     mc_hist h;
@@ -358,7 +355,7 @@ static void run_phase(engine *e, worker *ws, int T, long from, long to, int phas
     e->next = from;
     e->end = to;
     e->phase = phase;
-    int started[MAX_THREADS] = {0};
+    int started[MC_MAX_THREADS] = {0};
     for (int t = 1; t < T; t++)
         started[t] = pthread_create(&ws[t].tid, NULL, work, &ws[t]) == 0;
     work(&ws[0]);
@@ -517,16 +514,16 @@ static int engine_init(engine *e, int n, const jz_scenario *const *s, const jz_m
     return JZ_OK;
 }
 
-static int check_options(int n, const jz_scenario *const *s, const jz_mc_options *o, jz_error *err)
+int mc_check_options(int n, const jz_scenario *const *s, const jz_mc_options *o, jz_error *err)
 {
-    if (n < 1 || n > MAX_SCEN)
-        return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "Monte Carlo: 1 to %d scenarios, got %d", MAX_SCEN, n);
+    if (n < 1 || n > MC_MAX_SCEN)
+        return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "Monte Carlo: 1 to %d scenarios, got %d", MC_MAX_SCEN, n);
     if (o->draws < 1 || o->draws > 100000000L)
         return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "the number of draws must be 1 to 100,000,000, got %ld",
                             o->draws);
-    if (o->threads < 0 || o->threads > MAX_THREADS)
+    if (o->threads < 0 || o->threads > MC_MAX_THREADS)
         return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "threads must be 0 (all cores) to %d, got %d",
-                            MAX_THREADS, o->threads);
+                            MC_MAX_THREADS, o->threads);
     if (!isfinite(o->threshold))
         return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "the threshold must be a finite amount");
     for (int i = 0; i < n; i++)
@@ -723,7 +720,7 @@ int jz_mc_run(const jz_scenario *s, const jz_mc_options *o, jz_mc_result **out, 
     jz_init();
     jz_error_clear(err);
     *out = NULL;
-    int rc = check_options(1, &s, o, err);
+    int rc = mc_check_options(1, &s, o, err);
     if (rc)
         return rc;
     engine e;
@@ -754,7 +751,7 @@ int jz_mc_compare(int n, const jz_scenario *const *s, const jz_mc_options *o, jz
     jz_mc_options opt = *o;
     opt.gemeente = -1;
     opt.keep_draws = 0;
-    int rc = check_options(n, s, &opt, err);
+    int rc = mc_check_options(n, s, &opt, err);
     if (rc)
         return rc;
     jz_mc_comparison *c = calloc(1, sizeof *c);
@@ -768,7 +765,7 @@ int jz_mc_compare(int n, const jz_scenario *const *s, const jz_mc_options *o, jz
     c->n = n;
     c->draws = opt.draws;
     c->seed = opt.seed;
-    size_t nn = (size_t)(n > 0 ? n : 1); /* n >= 1 (check_options); said again for the compiler */
+    size_t nn = (size_t)(n > 0 ? n : 1); /* n >= 1 (mc_check_options); said again for the compiler */
     c->runs = calloc(nn, sizeof *c->runs);
     c->diff = calloc(nn, sizeof *c->diff);
     c->p_lower = calloc(nn, sizeof *c->p_lower);

@@ -42,4 +42,8 @@ static inline int mc_lanes(const jz_mc_options *o, int any_full)
     return o->lanes == 1 || any_full ? 1 : JZ_MODEL_RUNS_MAX;
 }
 
+/* The options' and scenarios' checks of jz_mc_run (mc.c), shared with
+ * jz_mc_check_size: both refuse the same options with the same words. */
+int mc_check_options(int n, const jz_scenario *const *s, const jz_mc_options *o, jz_error *err);
+
 #endif

@@ -23,11 +23,9 @@ int jz_mc_check_size(int n, const jz_scenario *const *s, const jz_mc_options *o,
         jz_mc_options_default(&dflt);
         o = &dflt;
     }
-    if (n < 1 || n > MC_MAX_SCEN)
-        return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "Monte Carlo: 1 to %d scenarios, got %d", MC_MAX_SCEN, n);
-    for (int i = 0; i < n; i++)
-        if (!s[i])
-            return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "Monte Carlo: scenario %d is missing", i + 1);
+    int rc = mc_check_options(n, s, o, err);
+    if (rc != JZ_OK)
+        return rc;
     int threads = mc_threads(o->threads);
     for (int i = 0; i < n; i++) {
         /* the copies hold what the writer of the draws writes: plan one to
@@ -42,7 +40,7 @@ int jz_mc_check_size(int n, const jz_scenario *const *s, const jz_mc_options *o,
          * JZ_MODEL_RUNS_MAX lanes.  One at a time for all (a comparison
          * with such a scenario) holds less than counted here. */
         int lanes = mc_full(s[i]) ? JZ_MODEL_RUNS_MAX : mc_lanes(o, 0);
-        int rc = jz_model_check_size_draws(s[i], threads, lanes * n, copy, limit, err);
+        rc = jz_model_check_size_draws(s[i], threads, lanes * n, copy, limit, err);
         if (rc != JZ_OK)
             return rc;
     }

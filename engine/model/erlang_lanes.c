@@ -86,8 +86,12 @@ JZ_LANE_INLINE int lanes_set(const lane_mask *m)
 
 static inline double inv(int m) { return jz_erlang_inv(m); }
 
-/* terms of the slow chain's series kept for the lanes' sums (lanes_slow) */
-#define SERIES_HIST 64
+/* terms of the slow chain's series kept for the lanes' sums (lanes_slow):
+ * the kept loop runs while the 1/m of a block of four are in the table
+ * (n + l + 4 <= JZ_ERLANG_INV_N with n >= 2), at most 60 terms, so it never
+ * reaches the scalar loop's cap */
+#define SERIES_HIST (JZ_ERLANG_INV_N - 2)
+_Static_assert(JZ_ERLANG_INV_N < JZ_ERLANG_SERIES_MAX, "the kept terms stay below the series' cap");
 
 static inline int same_bits(double x, double y)
 {
@@ -123,8 +127,9 @@ JZ_LANE_INLINE void lanes_slow(int k, const jz_lane *rp, const jz_lane *cp, cons
     lane_mask on = *slow; /* lanes whose scalar loop goes on */
     int l = 1;
 
-    /* The first SERIES_HIST terms (nearly every series ends there): the
-     * sums after term l are kept in hist[l], and taken > 0 counts, per lane,
+    /* The first terms, in blocks of four while their 1/m are in the table
+     * (at most 60, 40 at k = 20; nearly every series ends there): the
+     * sums after term l are kept in hist[l], and taken >= 0 counts, per lane,
      * the terms its scalar loop takes: one more for every term at which the
      * lane was still on (a mask is -1 where set).  The lane's sums are
      * hist[taken] afterwards: the vector loop does not pick per term. */

@@ -154,7 +154,9 @@ static void routes_copy(jz_workspace *dst, const jz_workspace *src, int Z)
 }
 
 /* Parameters of cell (g, z) for year y (validated by jz_check_gemeente).
- * Returns jz_erlang_step's status. */
+ * Returns jz_erlang_step's status.  Always inlined: GCC stopped inlining it
+ * into start_year once lanes_project grew (+42 M instructions per national
+ * Monte Carlo draw, bench/README.md). */
 static inline __attribute__((always_inline)) int setup_cell_year(const jz_scenario *s, jz_workspace *w, int g,
                                                                   int z, int y, int lanes)
 {
@@ -928,9 +930,11 @@ static int lanes_project(const jz_scenario *const *s, jz_workspace *const *w, jz
         if (padded && lanes_nonfinite(ln, n))
             return -1;
         lanes_stock(ln, s[0]); /* 31 December, and 1 January of the next year */
-        /* the re-entry pool, each lane summed in end_year's order (in
-         * plain doubles: a 4-double vector in the default build lives on
-         * the stack, and each addition would wait for the last store) */
+        /* the re-entry pool, each lane summed in end_year's order: the
+         * draws' in one lane vector (lanes_pool_draws, cloned); gemeenten
+         * side by side in plain doubles (a 4-double vector in the default
+         * build lives on the stack, and each addition would wait for the
+         * last store) */
         double pool[JZ_LANES] = {0};
         if (draws) {
             lanes_pool_draws(ln, w[0]->ring_rows, n_rows[0], L, pool);

@@ -11,7 +11,8 @@
  * fused multiply-add rounds once where the scalar code rounds twice.
  * Elsewhere the compiler splits the vectors into what the target has.
  * Loops that the compiler vectorises itself are cloned the same way:
- * routes_of_gemeente and lanes_end_year (flow.c, also -ffp-contract=off),
+ * routes_of_gemeente, lanes_end_year, lanes_stock and lanes_pool_draws
+ * (flow.c, also -ffp-contract=off),
  * the region totals' additions (total.c, also) and the range scan
  * (check.c: comparisons only), each element by element, the same bits.
  */

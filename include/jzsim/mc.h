@@ -137,13 +137,16 @@ void jz_mc_comparison_free(jz_mc_comparison *c);
  * side by side (o->lanes = 1: one), each with a lane workspace, a rolling
  * result (a full one, one draw at a time, for a regional verevening or
  * contract) and a scenario copy of what a draw writes
- * (jz_unc_writer_copy_bytes), and one volume cache; each scenario is
+ * (jz_unc_writer_copy_bytes), and one volume cache (not for a scenario
+ * run one draw at a time); each scenario is
  * judged at its own size (jz_model_check_size_draws).  The caller states
  * no lane count: this check and the run share it.  A comparison that holds
  * one draw at a time for all its scenarios (one of them has a verevening)
  * needs less than counted.  JZ_OK, or JZ_EINPUT located at the first
  * scenario too large (its meta.horizon), saying what it needs, the limit
- * and JZSIM_MAX_MEMORY; JZ_EINPUT for n outside 1 .. 32. */
+ * and JZSIM_MAX_MEMORY; JZ_EINPUT, with jz_mc_run's words, for options
+ * jz_mc_run refuses (n outside 1 .. 32, a missing scenario, threads
+ * outside 0 .. 256, draws outside 1 .. 100,000,000, ...). */
 int jz_mc_check_size(int n, const jz_scenario *const *s, const jz_mc_options *o, size_t limit, jz_error *err);
 
 /* ---- reports ---- */
