@@ -105,7 +105,7 @@ int cmd_init(int argc, char **argv)
                 jz_format_number(pct, sizeof pct, 100.0 * res->max_rel_diff, 6, JZ_LANG_NL));
         for (int i = 0; i < res->n_checks; i++) {
             const jz_derive_check *c = &res->checks[i];
-            fprintf(stderr, "  %-20s uitgaven %14s / %14s   unieke cliënten %8s / %8s\n", c->key,
+            fprintf(stderr, "  %-20s uitgaven %14s / %14s   unieke cliënten %10s / %10s\n", c->key,
                     jz_format_number(sg, sizeof sg, c->spending_given, 0, JZ_LANG_NL),
                     jz_format_number(sm, sizeof sm, c->spending_model, 0, JZ_LANG_NL),
                     jz_format_number(ug, sizeof ug, c->unique_given, 0, JZ_LANG_NL),

@@ -190,7 +190,7 @@ static int parse_format(const cli_spec *sp, const char *v)
     return -1;
 }
 
-/* The format an output file's name asks for (".xlsx" -> "xlsx"), or NULL.
+/* The format an output file's name asks for (".xlsx" -> JZ_FORMAT_XLSX), or -1.
  * Without --format a report is the text table: a "vergelijking.xlsx" that
  * Excel cannot open, or a "briefing.html" without markup. */
 static int format_of_name(const char *path)

@@ -128,7 +128,7 @@ typedef struct parsed {
     char remark[256];
 } parsed;
 
-static void parse_value(const char *text, parsed *out, const book *b)
+static void parse_value(const char *text, const char *note, parsed *out, const book *b)
 {
     memset(out, 0, sizeof *out);
     if (!text)
@@ -146,10 +146,14 @@ static void parse_value(const char *text, parsed *out, const book *b)
     end--;
     int rl = 0;
     /* a `source:` note is the Bron cell's (cite); the rendered map does not
-     * quote it, so the pieces after its commas are skipped up to the next
-     * key the series format knows */
+     * quote it.  It is the input's own note (in->source, the map's own
+     * first): skipped by its length, commas and colons in it included.
+     * Otherwise the pieces after its commas are skipped up to the next key
+     * the series and distribution formats know (unc_parse.c's tables). */
     static const char *const known[] = {"interpolation", "bron", "label", "plausible", "dist", "low", "high",
-                                        "mode", "mean", "sd", "base", "growth", "value", "min", "max"};
+                                        "mode", "mean", "sd", "base", "growth", "value", "median", "sd_log",
+                                        "shape"};
+    const size_t note_len = note ? strlen(note) : 0;
     int in_note = 0;
     while (p < end) {
         const char *q = p;
@@ -174,6 +178,18 @@ static void parse_value(const char *text, parsed *out, const book *b)
                 for (size_t i = 0; !next && i < sizeof known / sizeof known[0]; i++)
                     next = strcmp(key, known[i]) == 0;
                 in_note = !next;
+            }
+            if (!in_note && strcmp(key, "source") == 0 && note_len) {
+                const char *t = colon + 1;
+                while (t < end && *t == ' ')
+                    t++;
+                if ((size_t)(end - t) >= note_len && memcmp(t, note, note_len) == 0 &&
+                    (t + note_len == end || t[note_len] == ',')) {
+                    p = t + note_len < end ? t + note_len + 1 : end;
+                    while (p < end && *p == ' ')
+                        p++;
+                    continue;
+                }
             }
             if (in_note || strcmp(key, "source") == 0) {
                 in_note = 1;
@@ -484,7 +500,7 @@ void jz_xlsx_inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c)
                  * name it (the key stays in the trace: jz_input.value) */
                 char named[2048];
                 int by_name = jz_input_value_text(own[t], in, named, sizeof named) == named;
-                parse_value(by_name ? NULL : in->value, &pv, b);
+                parse_value(by_name ? NULL : in->value, in->source, &pv, b);
                 lxw_format *f = uw && uw->percent ? b->pct_in : b->plain;
                 if (pv.is_number)
                     num(b, ws, row, 3, pv.number, f, 12);

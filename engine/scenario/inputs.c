@@ -355,7 +355,7 @@ const char *jz_input_value_text(const jz_scenario *s, const jz_input *in, char *
 {
     const char *v = in->value ? in->value : "";
     int zorgsoort = in->unit && (!strcmp(in->unit, "zorgsoort") || !strcmp(in->unit, "zorgsoorten"));
-    int gemeente = in->unit && (!strcmp(in->unit, "gemeente") || !strcmp(in->unit, "gemeenten"));
+    int gemeente = in->unit && !strcmp(in->unit, "gemeenten");
     if ((!zorgsoort && !gemeente) || size < 8)
         return v;
     const char *p = v, *end = v + strlen(v);

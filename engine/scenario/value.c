@@ -271,6 +271,9 @@ int jz_value_int(const jz_node *n, long lo, long hi, const char *what,
     return JZ_OK;
 }
 
+/* the most points a year map may have (series_impl says so when there are more) */
+#define SERIES_POINTS_MAX 256
+
 typedef struct {
     int year;
     double v;
@@ -345,7 +348,7 @@ static int warn_unused_points(jz_scenario *s, const point *pts, size_t np, const
     int last = first + H - 1;
     if (pts[0].year >= first && pts[np - 1].year <= last)
         return JZ_OK; /* the usual case: every point is a projected year */
-    unsigned char used[256] = {0};
+    unsigned char used[SERIES_POINTS_MAX] = {0};
     for (int y = first; y <= last; y++) {
         if (pulse) {
             for (size_t i = 0; i < np; i++)
@@ -438,7 +441,7 @@ static int series_impl(jz_scenario *warn, const jz_node *n, jz_unit u, const cha
     }
     int linear = 0;
     size_t np = 0;
-    point pts[256];
+    point pts[SERIES_POINTS_MAX];
     for (size_t i = 0; i < n->n; i++) {
         const jz_node *k = n->keys[i];
         if (strcmp(k->scalar, "source") == 0 || strcmp(k->scalar, "plausible") == 0 ||

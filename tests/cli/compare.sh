@@ -329,6 +329,17 @@ assert all(r[-2] is None or "source" not in r[-2] for r in rows), rows   # a not
 bi = [r for r in rows if r[0].startswith("Indexatie van de begroting")]
 assert bi and bi[0][-1] == "eigen aanname: gelijk aan de raming", bi
 PY
+  # a note with a comma and a year-like piece ("2026: 12") is the note, not
+  # a value for 2026 (the workbook showed 12 beside the scenario's 3,0%)
+  sed 's|  tariff: {2024: 4.5%, 2025: 5.0%, 2026: 3.0%}|  tariff: {2024: 4.5%, 2025: 5.0%, 2026: 3.0%, source: "NJi, 2026: 12, tabel 3"}|' \
+    "$SRC/scenarios/example.yaml" > "$TMP/note.yaml"
+  expect_exit 0 "$JZ" run -q --format xlsx -o "$TMP/note.xlsx" "$TMP/note.yaml"
+  "$PY" - "$TMP/note.xlsx" <<'PY' && ok || bad "Aannames: a year in a source note became a value"
+import sys, openpyxl
+rows = [r for r in openpyxl.load_workbook(sys.argv[1])["Aannames"].iter_rows(min_row=5, values_only=True)
+        if r[0] == "Tariefindexatie (per jaar)"]
+assert rows and rows[0][4:7] == (0.045, 0.05, 0.03) and rows[0][-1] == "NJi, 2026: 12, tabel 3", rows
+PY
 else
   echo "SKIP: no python3 with openpyxl and jsonschema; the XLSX and schema checks did not run" >&2
   skipped="$skipped openpyxl"

@@ -201,9 +201,9 @@ grep -q "did you mean" "$TMP/err" && bad "a hint for a gemeente nowhere near: $(
 # rule of jz_scenario_gemeente_nearest, also for a gemeente in a YAML file)
 expect_exit 2 "$JZ" run --gemeente GM0146 "$TW"
 grep -q "did you mean" "$TMP/err" && bad "a guess between two gemeenten: $(cat "$TMP/err")" || ok
-printf 'extends: %s\nregio:\n  verevening:\n    zorgsoorten: [crisis]\n    sleutel: tabel\n    tabel: {hengelo: 100%%}\n' "$TW" >"$TMP/near.yaml"
+printf 'extends: %s\nregio:\n  verevening:\n    zorgsoorten: [crisis]\n    sleutel: tabel\n    tabel: {HENGELO: 100%%}\n' "$TW" >"$TMP/near.yaml"
 expect_exit 2 "$JZ" validate "$TMP/near.yaml"
-expect_grep "$TMP/err" "near.yaml:6:.*gemeente 'hengelo' is not in this scenario; did you mean 'Hengelo'?"
+expect_grep "$TMP/err" "near.yaml:6:.*gemeente 'HENGELO' is not in this scenario; did you mean 'Hengelo'?"
 expect_exit 2 "$JZ" compare --gemeente almelo "$TW" "$SRC/scenarios/twente/verevening-gebruik.yaml"
 expect_grep "$TMP/err" "no gemeente 'almelo' in these scenarios; did you mean 'Almelo' (GM0141)?"
 # the briefing of one gemeente draws that gemeente's tornado, the inputs
