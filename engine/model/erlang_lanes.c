@@ -37,9 +37,6 @@
  * their vectors by pointer and are inlined into the clones. */
 #define JZ_LANE_INLINE static inline __attribute__((always_inline))
 
-/* What a comparison of two jz_lane gives: all ones in a lane where it
- * holds, all zeros elsewhere. */
-typedef int64_t lane_mask __attribute__((vector_size(sizeof(jz_lane))));
 
 /* x in every lane: one broadcast (a load of x into all lanes; 0 + x,
  * as this was written first, took an addition more and the same bits, as
@@ -49,16 +46,14 @@ typedef int64_t lane_mask __attribute__((vector_size(sizeof(jz_lane))));
 #else
 #define SPLAT(x) ((jz_lane){0} + (double)(x))
 #endif
-/* a where m is set, b elsewhere: bits chosen, nothing computed */
-#define PICK(m, a, b) ((jz_lane)(((lane_mask)(a) & (m)) | ((lane_mask)(b) & ~(m))))
 
 /* Half a lane mask (one SSE register): the tests below fold the two
  * halves first, which takes the AVX2 clone five instructions where a
  * lane-by-lane loop took nine. */
-typedef int64_t half_mask __attribute__((vector_size(sizeof(lane_mask) / 2)));
+typedef int64_t half_mask __attribute__((vector_size(sizeof(jz_lane_mask) / 2)));
 
 /* 1 when a lane of m is set */
-JZ_LANE_INLINE int lanes_any(const lane_mask *m)
+JZ_LANE_INLINE int lanes_any(const jz_lane_mask *m)
 {
     half_mask lo, hi;
     memcpy(&lo, m, sizeof lo);
@@ -71,10 +66,10 @@ JZ_LANE_INLINE int lanes_any(const lane_mask *m)
 }
 
 /* number of lanes set in m */
-JZ_LANE_INLINE int lanes_set(const lane_mask *m)
+JZ_LANE_INLINE int lanes_set(const jz_lane_mask *m)
 {
     half_mask lo, hi;
-    const lane_mask ones = *m & 1;
+    const jz_lane_mask ones = *m & 1;
     memcpy(&lo, &ones, sizeof lo);
     memcpy(&hi, (const char *)&ones + sizeof lo, sizeof hi);
     lo += hi;
@@ -104,7 +99,7 @@ static inline int same_bits(double x, double y)
 /* erlang.c's coef_slow for the lanes in slow: gamma, V, V_last into the
  * arrays given (the other lanes get numbers nobody keeps). */
 JZ_LANE_INLINE void lanes_slow(int k, const jz_lane *rp, const jz_lane *cp, const jz_lane *emcp,
-                               const lane_mask *slow, jz_lane *gamma, jz_lane *V_out,
+                               const jz_lane_mask *slow, jz_lane *gamma, jz_lane *V_out,
                                jz_lane *V_last)
 {
     const jz_lane r = *rp, c = *cp, emc = *emcp;
@@ -122,9 +117,9 @@ JZ_LANE_INLINE void lanes_slow(int k, const jz_lane *rp, const jz_lane *cp, cons
      * slower than the scalar code). */
     const int n = k + 1;
     const jz_lane one = SPLAT(1.0), zero = SPLAT(0.0), eps = SPLAT(JZ_ERLANG_SERIES_EPS);
-    jz_lane term = PICK(*slow, one, zero), sum = one, sum_l = one;
+    jz_lane term = LANE_PICK(*slow, one, zero), sum = one, sum_l = one;
     jz_lane lp1 = one;    /* (double)(l + 1), counted up: the same integers */
-    lane_mask on = *slow; /* lanes whose scalar loop goes on */
+    jz_lane_mask on = *slow; /* lanes whose scalar loop goes on */
     int l = 1;
 
     /* The first terms, in blocks of four while their 1/m are in the table
@@ -136,11 +131,11 @@ JZ_LANE_INLINE void lanes_slow(int k, const jz_lane *rp, const jz_lane *cp, cons
     jz_lane hist_sum[SERIES_HIST], hist_sum_l[SERIES_HIST];
     hist_sum[0] = one;
     hist_sum_l[0] = one;
-    lane_mask taken = (lane_mask){0};
+    jz_lane_mask taken = (jz_lane_mask){0};
     while (l + 4 <= SERIES_HIST && n + l + 4 <= JZ_ERLANG_INV_N && lanes_any(&on)) {
         /* a stopped lane's term goes to 0, so that it does not run on
          * into subnormal numbers while the other lanes finish */
-        term = PICK(on, term, zero);
+        term = LANE_PICK(on, term, zero);
         for (int t = 0; t < 4; t++, l++) {
             term = term * (c * SPLAT(jz_erlang_inv_table[n + l])); /* inv(n + l) */
             lp1 = lp1 + one;
@@ -161,22 +156,22 @@ JZ_LANE_INLINE void lanes_slow(int k, const jz_lane *rp, const jz_lane *cp, cons
 
     /* the rest, for lanes still on (a long chain with c near k + 1) */
     while (l < JZ_ERLANG_SERIES_MAX && lanes_any(&on)) {
-        term = PICK(on, term, zero);
+        term = LANE_PICK(on, term, zero);
         for (int t = 0; t < 4 && l < JZ_ERLANG_SERIES_MAX; t++, l++) {
             term = term * (c * SPLAT(inv(n + l)));
             lp1 = lp1 + one;
             jz_lane lt = lp1 * term;
             sum = sum + term;
             sum_l = sum_l + lt;
-            lane_mask stop = on & (lt <= eps * sum); /* break in the scalar loop */
-            sum_at = PICK(stop, sum, sum_at);
-            sum_l_at = PICK(stop, sum_l, sum_l_at);
+            jz_lane_mask stop = on & (lt <= eps * sum); /* break in the scalar loop */
+            sum_at = LANE_PICK(stop, sum, sum_at);
+            sum_l_at = LANE_PICK(stop, sum_l, sum_l_at);
             on &= ~stop;
         }
     }
     /* lanes still on ran to the cap, as the scalar loop does */
-    sum_at = PICK(on, sum, sum_at);
-    sum_l_at = PICK(on, sum_l, sum_l_at);
+    sum_at = LANE_PICK(on, sum, sum_at);
+    sum_l_at = LANE_PICK(on, sum_l, sum_l_at);
     sum = sum_at;
     sum_l = sum_l_at;
     R[k] = emc * sum_l;
@@ -257,20 +252,20 @@ JZ_LANE_INLINE unsigned step_lanes_k(jz_erlang_lanes *restrict v, const int k, c
      * |x| <= DBL_MAX, and every comparison is false for NaN as in the
      * scalar test */
     const jz_lane big = SPLAT(DBL_MAX), zero = SPLAT(0.0), one = SPLAT(1.0);
-    const lane_mask abs_bits = (lane_mask){0} + INT64_MAX;
-#define FINITE_(x) ((jz_lane)((lane_mask)(x) & abs_bits) <= big)
-    lane_mask good = FINITE_(Dv) & (Dv > zero) & (pv >= zero) & (pv < one) & FINITE_(r) &
+    const jz_lane_mask abs_bits = (jz_lane_mask){0} + INT64_MAX;
+#define FINITE_(x) ((jz_lane)((jz_lane_mask)(x) & abs_bits) <= big)
+    jz_lane_mask good = FINITE_(Dv) & (Dv > zero) & (pv >= zero) & (pv < one) & FINITE_(r) &
                      FINITE_(c) & (r > zero);
 #undef FINITE_
     if (!isfinite(tau) || !(tau > 0.0))
-        good = (lane_mask){0};
+        good = (jz_lane_mask){0};
     unsigned bad = 0;
     for (int l = 0; l < JZ_LANES; l++)
         bad |= (good[l] == 0) << l;
     if (bad) { /* harmless numbers nobody reads */
-        r = PICK(good, r, one);
-        a = PICK(good, a, zero);
-        c = PICK(good, c, one);
+        r = LANE_PICK(good, r, one);
+        a = LANE_PICK(good, a, zero);
+        c = LANE_PICK(good, c, one);
     }
     for (int l = 0; l < JZ_LANES; l++)
         emc[l] = exp(-c[l]);
@@ -283,7 +278,7 @@ JZ_LANE_INLINE unsigned step_lanes_k(jz_erlang_lanes *restrict v, const int k, c
     for (int m = 1; m < k; m++)
         v->phi[m] = v->phi[m - 1] * r * SPLAT(inv(m));
 
-    lane_mask slow = c < SPLAT((double)(k + 1));
+    jz_lane_mask slow = c < SPLAT((double)(k + 1));
     const int n_slow = lanes_set(&slow);
     if (n_slow == JZ_LANES) {
         lanes_slow(k, &r, &c, &emc, &slow, v->gamma, &v->V, &v->V_last);
@@ -294,9 +289,9 @@ JZ_LANE_INLINE unsigned step_lanes_k(jz_erlang_lanes *restrict v, const int k, c
         lanes_slow(k, &r, &c, &emc, &slow, gs, &Vs, &Ls);
         lanes_fast(k, &r, &c, &emc, v->gamma, &v->V, &v->V_last);
         for (int j = 0; j < k; j++)
-            v->gamma[j] = PICK(slow, gs[j], v->gamma[j]);
-        v->V = PICK(slow, Vs, v->V);
-        v->V_last = PICK(slow, Ls, v->V_last);
+            v->gamma[j] = LANE_PICK(slow, gs[j], v->gamma[j]);
+        v->V = LANE_PICK(slow, Vs, v->V);
+        v->V_last = LANE_PICK(slow, Ls, v->V_last);
     }
 
     /* W_i = sum_{m=0}^{k-1-i} gamma_m */

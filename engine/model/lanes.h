@@ -23,6 +23,8 @@
 #ifndef JZ_MODEL_LANES_H
 #define JZ_MODEL_LANES_H
 
+#include <stdint.h>
+
 #include "jzsim/model.h"
 
 #define JZ_LANES JZ_MODEL_LANES
@@ -31,6 +33,15 @@
  * operators act lane by lane; 4 doubles is one AVX2 register, or two SSE2
  * registers in the default build). */
 typedef double jz_lane __attribute__((vector_size(JZ_LANES * sizeof(double))));
+
+/* Lane masks: a comparison of two jz_lane gives -1 (all bits) in a lane
+ * where it holds, 0 elsewhere. */
+typedef int64_t jz_lane_mask __attribute__((vector_size(JZ_LANES * sizeof(double))));
+
+/* m ? a : b, lane by lane, by the bits (no arithmetic: the same bits as the
+ * scalar ?: picks).  A macro: a vector passed by value would have a
+ * different ABI in the two clones. */
+#define LANE_PICK(m, a, b) ((jz_lane)(((jz_lane_mask)(a) & (m)) | ((jz_lane_mask)(b) & ~(m))))
 
 /* One zorgsoort in the current year, all lanes: the coefficients of its
  * chain (jz_erlang) and its cell parameters (jz_cellyear).  The draws of a

@@ -36,13 +36,6 @@
 #include "model/money_lines.h"
 #include "model/simd.h"
 
-/* lane masks: a comparison gives -1 (all bits) where true, 0 where false */
-typedef int64_t jz_lane_mask __attribute__((vector_size(JZ_LANES * sizeof(double))));
-
-/* m ? a : b, lane by lane, by the bits (no arithmetic: the same bits as the
- * scalar ?: picks).  A macro: a vector passed by value would have a
- * different ABI in the two clones. */
-#define LANE_PICK(m, a, b) ((jz_lane)(((jz_lane_mask)(a) & (m)) | ((jz_lane_mask)(b) & ~(m))))
 
 /* 1 when money_cells of gemeente g may run in lanes (see the top). */
 static int plain(const jz_scenario *const *s, jz_workspace *const *w, int n, int g)
