@@ -35,11 +35,10 @@ int jz_mc_check_size(int n, const jz_scenario *const *s, const jz_mc_options *o,
         size_t copy = wr ? jz_unc_writer_copy_bytes(wr, s[i]) : 0;
         jz_unc_writer_free(wr);
         /* every scenario's lanes on every thread, counted at this
-         * scenario's size; a scenario with a full result per draw is run
-         * one draw at a time, which jz_model_check_size_draws counts from
-         * JZ_MODEL_RUNS_MAX lanes.  One at a time for all (a comparison
+         * scenario's size: one for a scenario with a full result per draw
+         * (run one draw at a time).  One at a time for all (a comparison
          * with such a scenario) holds less than counted here. */
-        int lanes = mc_full(s[i]) ? JZ_MODEL_RUNS_MAX : mc_lanes(o, 0);
+        int lanes = mc_lanes(o, mc_full(s[i]));
         rc = jz_model_check_size_draws(s[i], threads, lanes * n, copy, limit, err);
         if (rc != JZ_OK)
             return rc;

@@ -173,11 +173,10 @@ int jz_model_check_size_draws(const jz_scenario *s, int threads, int runs, size_
     if (copy_bytes == 0)
         copy_bytes = e.scenario_copy_bytes;
     /* a full result per lane for a regional verevening or contract (the
-     * Monte Carlo runs those one draw at a time, one lane per scenario), a
-     * rolling one otherwise; a lane's workspace without peers, the lanes'
-     * state once per JZ_MODEL_LANES lanes (jz_workspace_alloc_lane) */
-    if (full)
-        runs = (runs + JZ_MODEL_RUNS_MAX - 1) / JZ_MODEL_RUNS_MAX;
+     * Monte Carlo runs those one draw at a time: the caller counts one lane
+     * per scenario), a rolling one otherwise; a lane's workspace without
+     * peers, the lanes' state once per JZ_MODEL_LANES lanes
+     * (jz_workspace_alloc_lane) */
     size_t result = full ? e.result_bytes : e.rolling_result_bytes;
     size_t run = add(add(result, e.draw_workspace_bytes), copy_bytes);
     size_t groups = full ? (size_t)runs : ((size_t)runs + JZ_MODEL_LANES - 1) / JZ_MODEL_LANES;

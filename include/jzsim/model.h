@@ -203,8 +203,10 @@ int jz_model_check_size_rolling(const jz_scenario *s, int threads, int runs, siz
                                 jz_error *err);
 
 /* The check for a Monte Carlo (jzsim mc, compare --draws): per thread
- * `runs` lanes (jz_mc_run: JZ_MODEL_RUNS_MAX per scenario), each with a
- * rolling result (a full one for a regional verevening or contract), a
+ * `runs` lanes (jz_mc_run: JZ_MODEL_RUNS_MAX per scenario, one for a
+ * scenario with a regional verevening or contract, which the Monte Carlo
+ * runs one draw at a time), each with a rolling result (a full one for a
+ * regional verevening or contract), a
  * lane workspace (jz_workspace_alloc_lane) and a scenario copy of
  * copy_bytes (jz_unc_writer_copy_bytes: a copy holds only the series a
  * draw writes; 0 counts a full copy), and one volume cache.  Same message
