@@ -80,13 +80,6 @@ void cli_gemeente_hint(const char *asked, int n, jz_gemeente_names *unit, const 
     }
 }
 
-static void scenario_unit(const void *ctx, int i, const char **name, const char **code)
-{
-    const jz_scenario *s = ctx;
-    *name = s->gemeenten[i].name;
-    *code = s->gemeenten[i].code;
-}
-
 /* The size check before any run allocates: a Monte Carlo's
  * (jz_mc_check_size, threads as asked: 0 all cores) when sp->draws; else
  * threads > 0 of `rolling` runs each (sp->rolling); else one run. */
@@ -423,7 +416,7 @@ jz_scenario *cli_load_scenario(const cli_spec *sp, const cli_common *co, int *ge
     int g = jz_scenario_gemeente_index(s, co->gemeente);
     if (g < 0) {
         char hint[CLI_HINT_MAX];
-        cli_gemeente_hint(co->gemeente, s->n_gemeenten, scenario_unit, s, hint, sizeof hint);
+        cli_gemeente_hint(co->gemeente, s->n_gemeenten, jz_scenario_gemeente_names, s, hint, sizeof hint);
         *exit_code = cli_usage_error(sp->cmd, "no gemeente '%s' in %s%s", co->gemeente, co->path, hint);
         jz_scenario_free(s);
         return NULL;

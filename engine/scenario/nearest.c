@@ -59,7 +59,7 @@ int jz_gemeente_nearest(const char *asked, int n, jz_gemeente_names *unit, const
     return at;
 }
 
-static void scenario_unit(const void *ctx, int i, const char **name, const char **code)
+void jz_scenario_gemeente_names(const void *ctx, int i, const char **name, const char **code)
 {
     const jz_scenario *s = ctx;
     *name = s->gemeenten[i].name;
@@ -68,5 +68,5 @@ static void scenario_unit(const void *ctx, int i, const char **name, const char 
 
 int jz_scenario_gemeente_nearest(const jz_scenario *s, const char *asked, int *by_code)
 {
-    return jz_gemeente_nearest(asked, s->n_gemeenten, scenario_unit, s, by_code);
+    return jz_gemeente_nearest(asked, s->n_gemeenten, jz_scenario_gemeente_names, s, by_code);
 }

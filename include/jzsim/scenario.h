@@ -366,6 +366,9 @@ int jz_scenario_gemeente_nearest(const jz_scenario *s, const char *asked, int *b
  * i, &name, &code) (a comparison's units: jzsim compare --gemeente). */
 typedef void jz_gemeente_names(const void *ctx, int i, const char **name, const char **code);
 int jz_gemeente_nearest(const char *asked, int n, jz_gemeente_names *unit, const void *ctx, int *by_code);
+/* The names of a scenario's gemeenten as jz_gemeente_names gives them
+ * (ctx: the jz_scenario). */
+void jz_scenario_gemeente_names(const void *ctx, int i, const char **name, const char **code);
 
 /* The label of input `in` of s for a reader, in Dutch (english = 0) or in
  * English: its own `label:`, or one made from its path and the names in s,
