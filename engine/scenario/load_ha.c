@@ -142,16 +142,13 @@ static int load_share(mloader *L, jz_measure *m, const jz_node *item, double *sh
         rc = JZ_OK;
         for (size_t i = 0; i < sh->n && rc == JZ_OK; i++) {
             const jz_node *k = sh->keys[i];
-            int g = jz_scenario_gemeente_index(s, k->scalar);
+            int g = -1;
             double v;
+            snprintf(what, sizeof what, "measure '%s': share", L->key);
+            if ((rc = ml_gemeente_ref(L, k, what, &g)))
+                break;
             snprintf(what, sizeof what, "measure '%s': share of %s", L->key, k->scalar);
-            int by_code, near = g < 0 ? jz_scenario_gemeente_nearest(s, k->scalar, &by_code) : -1;
-            if (g < 0) /* the gemeente meant as --gemeente and ld_gemeente_ref suggest it */
-                rc = jz_node_error(L->err, k, "measure '%s': share: gemeente '%s' is not in this "
-                                   "scenario%s%s%s", L->key, k->scalar, near >= 0 ? "; did you mean '" : "",
-                                   near < 0 ? "" : by_code ? s->gemeenten[near].code : s->gemeenten[near].name,
-                                   near >= 0 ? "'?" : "");
-            else if (!m->gemeente[g])
+            if (!m->gemeente[g])
                 rc = jz_node_error(L->err, k, "measure '%s': share: the measure does not apply to "
                                    "gemeente '%s' (see gemeenten)", L->key, k->scalar);
             else if ((rc = jz_value_number(sh->values[i], JZ_U_FRACTION, what, &v, L->err)) == JZ_OK) {

@@ -183,6 +183,12 @@ static loader regio_loader(mloader *L)
     return R;
 }
 
+int ml_gemeente_ref(mloader *L, const jz_node *n, const char *what, int *out)
+{
+    loader R = regio_loader(L);
+    return ld_gemeente_ref(&R, n, what, out);
+}
+
 static int load_gemeenten(mloader *L, jz_measure *m, const jz_node *n)
 {
     size_t cnt = 0;

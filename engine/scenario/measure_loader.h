@@ -25,6 +25,9 @@ int ml_oom(jz_error *err);
 int ml_record(mloader *L, const char *field, const jz_node *v, const char *unit);
 /* A zorgsoort named by key: its index in *out, or a located error. */
 int ml_zorgsoort_ref(mloader *L, const jz_node *n, const char *what, int *out);
+/* A gemeente named by code or name: its index in *out, or a located error
+ * with the gemeente meant (ld_gemeente_ref). */
+int ml_gemeente_ref(mloader *L, const jz_node *n, const char *what, int *out);
 /* The series item.field (absent: left as it is) in unit u. */
 int ml_series(mloader *L, const jz_node *item, const char *field, jz_unit u, double *out);
 
