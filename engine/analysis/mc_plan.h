@@ -30,7 +30,7 @@ static inline int mc_threads(int asked)
  * (model/regio.c), so every gemeente must be kept. */
 static inline int mc_full(const jz_scenario *s)
 {
-    return s->regio && (s->regio->has_verevening || s->regio->n_contracts);
+    return jz_regio_settles(s->regio);
 }
 
 /* Draws of each scenario projected side by side in one run

@@ -62,7 +62,7 @@ static int runner_init(runner *rn, const jz_scenario *s, int gemeente, int year,
     rn->y = year - b;
     rn->copy = jz_scenario_copy(s);
     rn->w = jz_workspace_alloc(s);
-    int full = s->regio && (s->regio->has_verevening || s->regio->n_contracts);
+    int full = jz_regio_settles(s->regio);
     rn->r = full ? jz_result_alloc(s) : jz_result_alloc_rolling(s);
     if (!rn->copy || !rn->w || !rn->r)
         return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");

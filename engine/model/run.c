@@ -173,7 +173,7 @@ static int run_end(const jz_scenario *s, jz_workspace *w, jz_result *r, const ov
     /* what the gemeenten settle between them (regio.c); it needs every
      * gemeente's result, so a rolling result cannot hold it (the Monte
      * Carlo keeps a full result for a scenario with a verevening) */
-    if (w->rolling && s->regio && (s->regio->has_verevening || s->regio->n_contracts))
+    if (w->rolling && jz_regio_settles(s->regio))
         return jz_error_set(err, JZ_ERUNTIME, s->meta.path, 0, 0,
                             "a scenario with a verevening or a contract needs a full result, not a rolling one");
     if ((rc = jz_regio_contracts(s, r, err)) || (rc = jz_regio_verevening(s, r, err)))

@@ -141,7 +141,7 @@ static int analysis_start(const jz_scenario *s, jz_size_estimate *e, size_t *lim
         *limit = JZ_MODEL_BYTES_DEFAULT;
     if (*threads < 1)
         *threads = 1;
-    return s->regio && (s->regio->has_verevening || s->regio->n_contracts);
+    return jz_regio_settles(s->regio);
 }
 
 int jz_model_check_size_rolling(const jz_scenario *s, int threads, int runs, size_t limit,

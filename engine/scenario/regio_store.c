@@ -66,6 +66,11 @@ void jz_regio_free(jz_regio *r)
     free(r);
 }
 
+int jz_regio_settles(const jz_regio *r)
+{
+    return r && (r->has_verevening || r->n_contracts > 0);
+}
+
 jz_regio *jz_regio_copy(const jz_regio *src, int H2)
 {
     if (!src || H2 < src->H)

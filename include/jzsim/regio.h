@@ -88,6 +88,10 @@ int jz_regio_contracts_alloc(jz_regio *r, int n);
  * added years; a contract's lumpsum does not apply in them (a contract
  * covers the years it names).  NULL on out of memory. */
 jz_regio *jz_regio_copy(const jz_regio *src, int H2);
+/* 1 when the regio section settles money between its gemeenten after the
+ * last one is projected (a verevening or a contract, model/regio.c): a run
+ * of it needs every gemeente's result, never a rolling one.  NULL gives 0. */
+int jz_regio_settles(const jz_regio *r);
 
 #ifdef __cplusplus
 }
