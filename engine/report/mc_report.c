@@ -108,9 +108,11 @@ static void table(FILE *out, const jz_mc_result *r, jz_lang lang)
             for (int j = i + 1; j < s->copula->n; j++) {
                 double rho = s->copula->rho[i * s->copula->n + j];
                 if (rho != 0.0) {
+                    char li[512], lj[512];
                     jz_format_number(a, sizeof a, rho, 2, lang);
                     fprintf(out, "  %s %s ~ %s: %s\n", nl ? "correlatie" : "correlation",
-                            s->uncertain[s->copula->input[i]].path, s->uncertain[s->copula->input[j]].path, a);
+                            input_label(s, s->uncertain[s->copula->input[i]].path, lang, li, sizeof li),
+                            input_label(s, s->uncertain[s->copula->input[j]].path, lang, lj, sizeof lj), a);
                 }
             }
     for (int m = 0; m < JZ_MC_N_GEMEENTE; m++)

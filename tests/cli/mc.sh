@@ -57,6 +57,8 @@ ls "$TMP" | grep -q '\.tmp\.' && bad "temporary file left behind" || ok
 expect_exit 0 "$JZ" mc --draws 300 "$EX"
 expect_grep "$TMP/out" "P5 .*P25 .*P50 .*P75 .*P95"
 expect_grep "$TMP/out" "Kans dat het tekort lager blijft"
+# a correlation is named as the inputs above it are, not by its YAML path
+expect_grep "$TMP/out" "correlatie Zorgduur ambulante jeugdhulp (maanden) ~ Zorgduur residentiële jeugdhulp (maanden): 0,50"
 expect_exit 0 "$JZ" mc --draws 300 --lang en --threshold 5M "$EX"
 expect_grep "$TMP/out" "Probability that the deficit stays below €5,000,000"
 expect_exit 0 "$JZ" mc --draws 300 --format csv --locale nl "$EX"
