@@ -33,20 +33,7 @@
 #include "jzsim/version.h"
 #include "jzsim/werksessie.h"
 #include "report/jsonw.h"
-
-/* The human label of an input path (the scenario's `label:` or one made
- * from its path, jz_input_label), as the tornado names it; the path when
- * the scenario has no such input.  buf holds a made label. */
-static const char *input_label(const jz_scenario *s, const char *path, jz_lang lang, char *buf, size_t size)
-{
-    for (int i = 0; i < s->n_inputs; i++)
-        if (s->inputs[i].path && strcmp(s->inputs[i].path, path) == 0) {
-            const char *l = jz_input_label(s, &s->inputs[i], lang != JZ_LANG_NL, buf, size);
-            if (l && l[0])
-                return l;
-        }
-    return path;
-}
+#include "report/unc_common.h"
 
 /* Place of input path in the tornado (0 = widest bar); a large number when
  * the tornado does not have it. */
@@ -101,7 +88,7 @@ static void write_named_sliders(jz_jsonw *j, const jz_scenario *s, jz_lang lang)
     for (int k = 0; k < s->n_sliders; k++) {
         const jz_slider *sl = &s->sliders[k];
         char lbuf[512];
-        write_slider(j, sl->path, sl->label ? sl->label : input_label(s, sl->path, lang, lbuf, sizeof lbuf),
+        write_slider(j, sl->path, sl->label ? sl->label : jz_unc_input_label(s, sl->path, lang, lbuf, sizeof lbuf),
                      sl->unit, sl->point, sl->low, sl->high);
     }
     jz_jsonw_end_array(j);
@@ -133,7 +120,7 @@ static void write_sliders(jz_jsonw *j, const jz_scenario *s, const jz_sensitivit
         const jz_uncertain *u = &s->uncertain[ref[k].input];
         char lbuf[512];
         /* the one-way range of the tornado, widened to hold the point value */
-        write_slider(j, u->path, input_label(s, u->path, lang, lbuf, sizeof lbuf), u->unit, u->dist.point,
+        write_slider(j, u->path, jz_unc_input_label(s, u->path, lang, lbuf, sizeof lbuf), u->unit, u->dist.point,
                      fmin(u->range_low, u->dist.point), fmax(u->range_high, u->dist.point));
     }
     jz_jsonw_end_array(j);

@@ -70,20 +70,6 @@ static void stat_table(FILE *out, const jz_mc_result *r, int f0, const char *tit
     }
 }
 
-/* An input as a reader knows it: its human label (jz_input), not its path
- * in the YAML; the path when the scenario has no trace of it. */
-static const char *input_label(const jz_scenario *s, const char *path, jz_lang lang, char *buf, size_t size)
-{
-    for (int i = 0; i < s->n_inputs; i++) {
-        const jz_input *in = &s->inputs[i];
-        if (in->path && strcmp(in->path, path) == 0) {
-            const char *l = jz_input_label(s, in, lang == JZ_LANG_EN, buf, size);
-            return l[0] ? l : path;
-        }
-    }
-    return path;
-}
-
 static void table(FILE *out, const jz_mc_result *r, jz_lang lang)
 {
     const jz_scenario *s = r->scenario;
@@ -99,7 +85,7 @@ static void table(FILE *out, const jz_mc_result *r, jz_lang lang)
     for (int i = 0; i < s->n_uncertain; i++) {
         const jz_uncertain *u = &s->uncertain[i];
         char lab[512];
-        fprintf(out, "  %s: %s; %s %s\n", input_label(s, u->path, lang, lab, sizeof lab),
+        fprintf(out, "  %s: %s; %s %s\n", jz_unc_input_label(s, u->path, lang, lab, sizeof lab),
                 jz_unc_fmt_dist(b, sizeof b, u, lang),
                 nl ? "puntwaarde" : "point value", jz_unc_fmt_value(a, sizeof a, u->unit, u->dist.point, lang));
     }
@@ -111,8 +97,8 @@ static void table(FILE *out, const jz_mc_result *r, jz_lang lang)
                     char li[512], lj[512];
                     jz_format_number(a, sizeof a, rho, 2, lang);
                     fprintf(out, "  %s %s ~ %s: %s\n", nl ? "correlatie" : "correlation",
-                            input_label(s, s->uncertain[s->copula->input[i]].path, lang, li, sizeof li),
-                            input_label(s, s->uncertain[s->copula->input[j]].path, lang, lj, sizeof lj), a);
+                            jz_unc_input_label(s, s->uncertain[s->copula->input[i]].path, lang, li, sizeof li),
+                            jz_unc_input_label(s, s->uncertain[s->copula->input[j]].path, lang, lj, sizeof lj), a);
                 }
             }
     for (int m = 0; m < JZ_MC_N_GEMEENTE; m++)

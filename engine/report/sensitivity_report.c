@@ -33,8 +33,8 @@ static void table(FILE *out, const jz_sensitivity *t, const jz_breakeven *be, jz
                                 : "No input with a range or distribution (docs/uncertainty.md).");
     for (int i = 0; i < t->n_bars; i++) {
         const jz_tornado_bar *x = &t->bars[i];
-        char lo[96], hi[96], pt[96], tl[96], th[96], sw[96], ss[96];
-        fprintf(out, "%2d. %s\n", i + 1, x->path);
+        char lo[96], hi[96], pt[96], tl[96], th[96], sw[96], ss[96], lab[512];
+        fprintf(out, "%2d. %s\n", i + 1, jz_unc_input_label(s, x->path, lang, lab, sizeof lab));
         fprintf(out, nl ? "    %s .. %s (punt %s): tekort %d %s .. %s, uitslag %s; opgeteld over de jaren %s\n"
                         : "    %s .. %s (point %s): deficit %d %s .. %s, swing %s; summed over the years %s\n",
                 jz_unc_fmt_value(lo, sizeof lo, x->unit, x->low, lang),
@@ -45,7 +45,7 @@ static void table(FILE *out, const jz_sensitivity *t, const jz_breakeven *be, jz
     }
     if (be) {
         char text[1024];
-        fprintf(out, "\nBreak-even\n%s\n", jz_unc_breakeven_text(text, sizeof text, be, lang));
+        fprintf(out, "\nBreak-even\n%s\n", jz_unc_breakeven_text(text, sizeof text, s, be, lang));
     }
 }
 

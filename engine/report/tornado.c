@@ -166,7 +166,7 @@ int jz_rep_sensitivity_html(FILE *out, const jz_report_subject *subj, const jz_r
     if (be) {
         char text[1024];
         fprintf(out, "<h2>Break-even</h2>\n<p>");
-        jz_html_escape(out, jz_unc_breakeven_text(text, sizeof text, be, lang));
+        jz_html_escape(out, jz_unc_breakeven_text(text, sizeof text, s, be, lang));
         fprintf(out, "</p>\n");
     }
     fprintf(out, "<p><small>jzsim %s; %s</small></p>\n</body></html>\n", JZSIM_VERSION,

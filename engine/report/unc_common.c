@@ -88,21 +88,33 @@ char *jz_unc_fmt_dist(char *buf, size_t size, const jz_uncertain *u, jz_lang lan
     return buf;
 }
 
-char *jz_unc_breakeven_text(char *buf, size_t size, const jz_breakeven *be, jz_lang lang)
+const char *jz_unc_input_label(const jz_scenario *s, const char *path, jz_lang lang, char *buf, size_t size)
+{
+    for (int i = 0; s && i < s->n_inputs; i++)
+        if (s->inputs[i].path && strcmp(s->inputs[i].path, path) == 0) {
+            const char *l = jz_input_label(s, &s->inputs[i], lang != JZ_LANG_NL, buf, size);
+            if (l[0])
+                return l;
+        }
+    return path;
+}
+
+char *jz_unc_breakeven_text(char *buf, size_t size, const jz_scenario *s, const jz_breakeven *be, jz_lang lang)
 {
     int nl = lang == JZ_LANG_NL;
-    char v[96], t[96], a[96], b[96], x[96], y[96];
+    char v[96], t[96], a[96], b[96], x[96], y[96], lab[512];
+    const char *name = jz_unc_input_label(s, be->path, lang, lab, sizeof lab);
     jz_format_money(t, sizeof t, be->target, lang);
     if (be->found)
         snprintf(buf, size,
                  nl ? "%s: het tekort in %d is %s bij %s (puntwaarde %s)." : "%s: the deficit in %d is %s at %s (point value %s).",
-                 be->path, be->year, t, jz_unc_fmt_value(v, sizeof v, be->unit, be->value, lang),
+                 name, be->year, t, jz_unc_fmt_value(v, sizeof v, be->unit, be->value, lang),
                  jz_unc_fmt_value(a, sizeof a, be->unit, be->point, lang));
     else
         snprintf(buf, size,
                  nl ? "%s: geen waarde tussen %s en %s brengt het tekort in %d op %s; het tekort is daar %s en %s."
                     : "%s: no value between %s and %s brings the deficit in %d to %s; it is %s and %s there.",
-                 be->path, jz_unc_fmt_value(a, sizeof a, be->unit, be->lo, lang),
+                 name, jz_unc_fmt_value(a, sizeof a, be->unit, be->lo, lang),
                  jz_unc_fmt_value(b, sizeof b, be->unit, be->hi, lang), be->year, t,
                  jz_format_money(x, sizeof x, be->at_lo, lang), jz_format_money(y, sizeof y, be->at_hi, lang));
     return buf;

@@ -17,10 +17,19 @@ char *jz_unc_fmt_value(char *buf, size_t size, const char *unit, double v, jz_la
 /* "normal: mean 10, sd 1.5, 6 to 14" (nl: "normaal: gemiddelde 10, sd 1,5, 6 tot 14"). */
 char *jz_unc_fmt_dist(char *buf, size_t size, const jz_uncertain *u, jz_lang lang);
 
+/* The reader's name of the uncertain input at path: its label in lang
+ * (jz_input_label: "Zorgduur ambulante jeugdhulp (maanden)"), the path
+ * only when the scenario traced no such input.  Every report that names an
+ * uncertain input to a reader uses it; CSV and JSON keep the path as the
+ * input's identifier. */
+const char *jz_unc_input_label(const jz_scenario *s, const char *path, jz_lang lang, char *buf, size_t size);
+
 struct jz_breakeven;
-/* The break-even as one sentence ("... the deficit in 2028 is € 0 at 10,8
- * mnd" or "no value between ... brings ..."); returns buf. */
-char *jz_unc_breakeven_text(char *buf, size_t size, const struct jz_breakeven *be, jz_lang lang);
+/* The break-even as one sentence ("Zorgduur ...: the deficit in 2028 is
+ * € 0 at 10,8 mnd" or "no value between ... brings ..."), the input named
+ * by its label in scenario s; returns buf. */
+char *jz_unc_breakeven_text(char *buf, size_t size, const jz_scenario *s, const struct jz_breakeven *be,
+                            jz_lang lang);
 
 /* Gemeente code and name of result slot g (g = n_gemeenten: the total). */
 const char *jz_unc_unit_code(const jz_scenario *s, int g);

@@ -24,7 +24,7 @@ expect_grep "$TMP/err" "$located"
 
 # break-even: the range does not bracket the target (GSL's Brent: EINVAL)
 expect_exit 0 "$JZ" sensitivity --lang en --break-even 'zorgsoorten[ambulant].zorgduur' --target -1e12 "$EX"
-expect_grep "$TMP/out" "zorgsoorten\[ambulant\].zorgduur: no value between"
+expect_grep "$TMP/out" "Duration of care, ambulante jeugdhulp (months): no value between"
 
 # calibrate: instroom, cost and zorgduur only scale one observed series:
 # a singular Jacobian; the fit runs and says so

@@ -78,6 +78,13 @@ expect_exit 0 "$JZ" sensitivity --break-even "indexation.tariff" --target 5M --y
 expect_grep "$TMP/out" "het tekort in 2026 is € 5.000.000 bij"
 expect_exit 0 "$JZ" sensitivity --break-even "zorgsoorten[pleegzorg].zorgduur" --lang en "$EX"
 expect_grep "$TMP/out" "no value between"
+# the reader's names, not YAML paths: the tornado's inputs and the break-even
+expect_grep "$TMP/out" "^Duration of care, pleegzorg (months): no value between"
+expect_exit 0 "$JZ" sensitivity "$EX"
+expect_grep "$TMP/out" "^ 1. Tariefindexatie (per jaar)$"
+grep -q "zorgsoorten\[" "$TMP/out" && bad "sensitivity table names an input by its YAML path" || ok
+expect_exit 0 "$JZ" sensitivity --format html --break-even "zorgsoorten[pleegzorg].zorgduur" -o "$TMP/be.html" "$EX"
+expect_grep "$TMP/be.html" "<p>Zorgduur pleegzorg (maanden): geen waarde tussen"
 expect_exit 2 "$JZ" sensitivity --break-even "zorgsoorten[pleegzorg].zorgdur" "$EX"
 expect_grep "$TMP/err" "did you mean 'zorgsoorten\[pleegzorg\].zorgduur'"
 expect_exit 2 "$JZ" sensitivity --year 2040 "$EX"
