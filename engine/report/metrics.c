@@ -59,8 +59,8 @@ const jz_metric jz_metrics[] = {
     CMPC("fixed_tekort", "Tekort vaste lasten", "Fixed cost deficit", JZ_KIND_MONEY, "Tekort vast", "Fixed def."),
     GEMC("cost_without_measures", "Kosten zonder maatregelen", "Cost without measures", JZ_KIND_MONEY,
          "Zonder maatr.", "W/o measures", g_cost_without_measures),
-    GEMC("measure_saving", "Besparing maatregelen", "Savings of measures", JZ_KIND_MONEY, "Besparing", "Savings",
-         g_measure_saving),
+    GEMC("measure_saving", "Besparing maatregelen, na investering", "Savings of measures, net of investment",
+         JZ_KIND_MONEY, "Netto besp.", "Net savings", g_measure_saving),
     CMPC("other_assumptions", "Lager tekort door andere aannames", "Lower deficit from other assumptions",
          JZ_KIND_MONEY, "Andere aann.", "Other assump."),
     /* the verschillenanalyse (jzsim/verschil.h): a cost difference split

@@ -174,11 +174,13 @@ static void comparison_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
     snprintf(note, sizeof note, "%s %d%s", L(b, "Realisatie tot en met", "Realised up to"), jz_cmp_realised_year(c),
              L(b, " (het basisjaar); latere jaren zijn prognose. Per zorgsoort: kosten en tekort zijn na aftrek van "
                   "de besparingen; met de vaste lasten en de investering in maatregelen (eigen regels) tellen ze op "
-                  "tot het totaal. Besparing maatregelen = kosten zonder maatregelen min kosten; lager tekort door "
+                  "tot het totaal. Besparing maatregelen, na investering = kosten zonder maatregelen min kosten (de "
+                  "investering zit in de kosten); lager tekort door "
                   "andere aannames = tekort [1] min tekort min het verschil in besparing.",
                " (the base year); later years are projections. Per care type: cost and deficit are net of the "
                "savings; with the fixed cost and the investment in measures (rows of their own) they add up to "
-               "the total. Savings of measures = cost without measures minus cost; lower deficit from other "
+               "the total. Savings of measures, net of investment = cost without measures minus cost (the "
+               "investment is in the cost); lower deficit from other "
                "assumptions = deficit [1] minus deficit minus the difference in savings."));
     worksheet_write_string(ws, 2, 0, note, NULL);
     const int hr = 3, fixed = 6;

@@ -68,6 +68,9 @@ expect_grep "$TMP/c1.html" "<i>Strategie duurzame jeugdzorg Enschede, eindrappor
 expect_grep "$TMP/c1.html" "geheel zeker"
 expect_grep "$TMP/c1.html" "Verschuiving van buiten (woonplaatsbeginsel)"
 expect_grep "$TMP/c1.html" "andere aannames"
+# the key figures' besparing is net of the investment in the row below it:
+# the label says so (a council read "Besparing 0,8 / Investering 0,3" as 0,5)
+expect_grep "$TMP/c1.html" ">Besparing maatregelen, na investering (€ mln)<"
 expect_grep "$TMP/c1.html" "Startverschil"
 # the zorgzwaarte bar holds the measures' investments (docs/model.md 12):
 # and the fixed costs above their budget: its sentence says so where there
