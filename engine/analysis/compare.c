@@ -364,6 +364,10 @@ int jz_cmp_decomposition_ok(const jz_comparison *c, int u, int s, int y)
 {
     static const int parts[] = {JZ_CMP_DEC_TARIFF, JZ_CMP_DEC_EXTERNAL, JZ_CMP_DEC_VOLUME,
                                 JZ_CMP_DEC_INTENSITY, JZ_CMP_DEC_START};
+    /* a regional verevening or contract is a line of the cost of its own,
+     * counted in the niet-beïnvloedbaar part (docs/model.md 14): a part of
+     * the split where a scenario has one */
+    static const int regio[] = {JZ_CMP_VEREVENING, JZ_CMP_CONTRACT};
     double t = jz_cmp_value(c, JZ_CMP_TEKORT, u, 0, s, y), sum = 0.0;
     int nonzero = 0;
     if (isnan(t))
@@ -374,6 +378,11 @@ int jz_cmp_decomposition_ok(const jz_comparison *c, int u, int s, int y)
             return 0;
         sum += v;
         nonzero |= v != 0.0;
+    }
+    for (size_t i = 0; i < sizeof regio / sizeof regio[0]; i++) {
+        double v = jz_cmp_value(c, regio[i], u, 0, s, y);
+        if (!isnan(v))
+            sum += v;
     }
     /* all parts 0 against a tekort that is not: the split was not made */
     if (!nonzero && fabs(t) >= 1.0)

@@ -152,12 +152,25 @@ static void summary(const page *p)
                     T(p, ", en het startverschil", ", and the starting gap");
                 T(p, ") en ", ") and ");
                 mln(p, val(p, JZ_CMP_NIET_BEINVLOEDBAAR, 0, ys));
+                /* a regional verevening or contract counts there too (docs/model.md 14) */
+                double rg = val(p, JZ_CMP_VEREVENING, 0, ys), rc = val(p, JZ_CMP_CONTRACT, 0, ys);
+                int regio = (!isnan(rg) && fabs(rg) >= 0.05e6) || (!isnan(rc) && fabs(rc) >= 0.05e6);
+                /* what the niet-beïnvloedbaar part holds, as a list: "a, b en c" */
+                const char *what[4];
+                int nw = 0;
+                what[nw++] = L(p, "tarieven die sneller stijgen dan de begroting", "tariffs rising faster than the budget");
+                what[nw++] = L(p, "verschuivingen van buiten", "shifts from outside");
+                if (regio)
+                    what[nw++] = L(p, "de regionale afspraken", "the regional arrangements");
                 if (start && !in)
-                    T(p, " niet beïnvloedbaar (tarieven die sneller stijgen dan de begroting, verschuivingen van buiten en het startverschil).",
-                      " cannot (tariffs rising faster than the budget, shifts from outside and the starting gap).");
-                else
-                    T(p, " niet beïnvloedbaar (tarieven die sneller stijgen dan de begroting, en verschuivingen van buiten).",
-                      " cannot (tariffs rising faster than the budget, and shifts from outside).");
+                    what[nw++] = L(p, "het startverschil", "the starting gap");
+                T(p, " niet beïnvloedbaar (", " cannot (");
+                for (int i = 0; i < nw; i++) {
+                    if (i > 0)
+                        fputs(i == nw - 1 ? L(p, " en ", " and ") : ", ", out);
+                    fputs(what[i], out);
+                }
+                fputs(").", out);
             } else {
                 /* a surplus: "of which" would mislead; name both parts */
                 T(p, " Het beïnvloedbare deel (volume en zorgzwaarte) is <b>", " The part that can be influenced (volume and intensity) is <b>");

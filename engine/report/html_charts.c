@@ -127,6 +127,19 @@ static const part parts[] = {
      "compensatie die ze daarvoor krijgt (niet beïnvloedbaar).",
      "cost of youth the gemeente became responsible for through a change from outside, minus the compensation it "
      "receives for them (cannot be influenced)."},
+    /* a regional arrangement: a line of the gemeente's cost of its own, in
+     * the niet-beïnvloedbaar part (docs/model.md 14); 0 for the region of a
+     * verevening (what one pays more, another pays less) */
+    {JZ_CMP_VEREVENING, "Verevening (regio)", "Regional pooling",
+     "wat de gemeente via de regionale verevening meer (+) of minder (−) betaalt dan haar eigen gebruik van de "
+     "verevende zorg; het gebruik van de andere gemeenten (niet beïnvloedbaar).",
+     "what the gemeente pays more (+) or less (−) through the regional pooling than its own use of the pooled care; "
+     "the other gemeenten' use (cannot be influenced)."},
+    {JZ_CMP_CONTRACT, "Lumpsumcontract (regio)", "Regional lumpsum",
+     "het aandeel van de gemeente in de lumpsum min wat die zorg tegen prijs × volume zou kosten; vastgelegd in het "
+     "contract en de verdeelsleutel (niet beïnvloedbaar).",
+     "the gemeente's share of the lump sum minus what that care would cost at price × volume; fixed by the contract "
+     "and the key (cannot be influenced)."},
     {JZ_CMP_DEC_START, "Startverschil", "Starting gap", NULL, NULL}, /* its sentence says how it counts */
     {JZ_CMP_DEC_VOLUME, "Volume", "Volume",
      "meer zorg dan begroot: meer jeugdigen in zorg of langere trajecten (beïnvloedbaar).",
@@ -221,23 +234,38 @@ void jz_html_waterfalls(const page *p)
     fputs("</section>\n", out);
 }
 
+static int any_negative(const double *v, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (isfinite(v[i]) && v[i] < 0)
+            return 1;
+    return 0;
+}
+
 int jz_html_cost_chart(const page *p)
 {
     const jz_comparison *c = p->c;
     int S = c->n_scenarios, Z = c->n_zorgsoorten, ys = p->ys;
-    int inv = jz_cmp_metric_any(c, JZ_CMP_MEASURE_INVESTMENT, p->u);
-    int nstack = Z + 1 + inv, nbars = S + 1;
+    /* the lines outside the zorgsoorten, as the cost adds them up (docs/model.md
+     * 14: g_cost = zorgsoorten + vaste lasten + investering + verevening +
+     * contract), each only when some scenario has it */
+    static const int lines[] = {JZ_CMP_FIXED_COST, JZ_CMP_MEASURE_INVESTMENT, JZ_CMP_VEREVENING, JZ_CMP_CONTRACT};
+    int line_m[4], nl = 0;
+    for (int i = 0; i < 4; i++)
+        if (lines[i] == JZ_CMP_FIXED_COST || jz_cmp_metric_any(c, lines[i], p->u))
+            line_m[nl++] = lines[i];
+    int nstack = Z + nl, nbars = S + 1;
     double *v = calloc((size_t)nbars * (size_t)nstack, sizeof *v), *budget = calloc((size_t)nbars, sizeof *budget);
+    double *total = calloc((size_t)nbars, sizeof *total);
     const char **stack = calloc((size_t)nstack, sizeof *stack);
     char **bars = calloc((size_t)nbars, sizeof *bars);
-    int ok = v && budget && stack && bars;
+    int ok = v && budget && total && stack && bars;
     for (int z = 0; ok && z < Z; z++)
         stack[z] = c->zs[z].name;
-    if (ok) {
-        stack[Z] = L(p, "Vaste lasten (uitvoering, projecten)", "Fixed cost (operations, projects)");
-        if (inv)
-            stack[Z + 1] = L(p, "Investering maatregelen", "Investment in measures");
-    }
+    for (int i = 0; ok && i < nl; i++)
+        stack[Z + i] = line_m[i] == JZ_CMP_FIXED_COST
+                           ? L(p, "Vaste lasten (uitvoering, projecten)", "Fixed cost (operations, projects)")
+                           : jz_cmp_metric_label(line_m[i], p->lang);
     /* bar 0: the reference in its first year, for the growth; then every
      * scenario in the summary year */
     for (int b = 0; ok && b < nbars; b++) {
@@ -250,9 +278,9 @@ int jz_html_cost_chart(const page *p)
         snprintf(bars[b], n, "[%d] %d", s + 1, jz_cmp_year(c, y));
         for (int z = 0; z < Z; z++)
             v[b * nstack + z] = jz_cmp_value(c, JZ_CMP_Z_COST, p->u, z, s, y);
-        v[b * nstack + Z] = val(p, JZ_CMP_FIXED_COST, s, y);
-        if (inv)
-            v[b * nstack + Z + 1] = val(p, JZ_CMP_MEASURE_INVESTMENT, s, y);
+        for (int i = 0; i < nl; i++)
+            v[b * nstack + Z + i] = val(p, line_m[i], s, y);
+        total[b] = val(p, JZ_CMP_COST, s, y);
         budget[b] = val(p, JZ_CMP_BUDGET, s, y);
     }
     if (ok) {
@@ -262,13 +290,17 @@ int jz_html_cost_chart(const page *p)
                        "€ mln", 1e6, 840, 330, .split = 0};
         /* the first column is realisation when its year is */
         ch.split = jz_cmp_year(c, c->scen[0].first_year - c->first_year) <= p->realised && jz_cmp_year(c, ys) > p->realised;
-        jz_svg_stacked_bars(&ch, nbars, (const char *const *)bars, nstack, stack, v, budget,
+        jz_svg_stacked_bars(&ch, nbars, (const char *const *)bars, nstack, stack, v, total, budget,
                             L(p, "Begroting (totaal)", "Budget (total)"));
-        fprintf(p->out, "<figcaption class=\"note\">%s %d%s</figcaption>\n</figure>\n",
+        fprintf(p->out, "<figcaption class=\"note\">%s %d%s%s</figcaption>\n</figure>\n",
                 L(p, "Eerste kolom: de referentie in het eerste jaar; daarna elk scenario in", "First column: the reference in its first year; then each scenario in"),
                 jz_cmp_year(c, ys),
                 L(p, ". Het getal boven een kolom is de totale kosten; de zwarte streep de begroting: wat erboven uitsteekt is het tekort.",
-                  ". The figure above a column is the total cost; the black bar the budget: what rises above it is the deficit."));
+                  ". The figure above a column is the total cost; the black bar the budget: what rises above it is the deficit."),
+                any_negative(v, nbars * nstack)
+                    ? L(p, " Een gestreept deel is negatief (het verlaagt de kosten) en gaat van de kolom af.",
+                        " A striped part is negative (it lowers the cost) and is taken off the column.")
+                    : "");
         /* the same figures as a table: the zorgsoorten and the lines that
          * belong to none add up to the total cost */
         fputs("<table class=\"cost\">\n<thead>", p->out);
@@ -306,6 +338,7 @@ int jz_html_cost_chart(const page *p)
     free(bars);
     free(stack);
     free(budget);
+    free(total);
     free(v);
     return ok ? JZ_OK : JZ_ENOMEM;
 }

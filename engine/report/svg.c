@@ -432,8 +432,8 @@ void jz_svg_line_chart(const jz_chart *ch, const int *years, int ny, int ns,
 /* ---- stacked columns ---- */
 
 void jz_svg_stacked_bars(const jz_chart *ch, int nbars, const char *const *bar_labels, int nstack,
-                         const char *const *stack_names, const double *v, const double *marker_v,
-                         const char *marker_label)
+                         const char *const *stack_names, const double *v, const double *total,
+                         const double *marker_v, const char *marker_label)
 {
     FILE *out = ch->out;
     double W = ch->width, left = 70, right = W - 20;
@@ -462,6 +462,27 @@ void jz_svg_stacked_bars(const jz_chart *ch, int nbars, const char *const *bar_l
     int rows = legend_rows(n_leg, names, right - left + 20);
     double leg_h = rows * 18 + 8, top = leg_h + 34, H = ch->height + leg_h, bottom = H - 46;
     svg_open(ch, H);
+    /* a striped fill per stack that is negative in some column */
+    int any_neg = 0;
+    for (int k = 0; k < nstack; k++) {
+        int neg = 0;
+        for (int b = 0; b < nbars; b++)
+            neg |= isfinite(v[b * nstack + k]) && v[b * nstack + k] < 0;
+        if (!neg)
+            continue;
+        char col[16];
+        stack_color(col, sizeof col, k, nn);
+        if (!any_neg++)
+            fputs("<defs>", out);
+        fprintf(out, "<pattern id=\"");
+        jz_html_escape(out, ch->id);
+        fprintf(out, "-neg%d\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\">"
+                     "<rect width=\"6\" height=\"6\" fill=\"#fff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"%s\" "
+                     "stroke-width=\"3\"/></pattern>",
+                k, col);
+    }
+    if (any_neg)
+        fputs("</defs>\n", out);
     legend(out, left - 20, 4, right - left + 20, n_leg, names, SW_RECT, nn, 0, marker_v != NULL);
     y_axis(ch, &a, left, right, top, bottom);
     double slot = (right - left) / (nbars > 0 ? nbars : 1), bw = slot * 0.56;
@@ -487,17 +508,38 @@ void jz_svg_stacked_bars(const jz_chart *ch, int nbars, const char *const *bar_l
             fputs("</title></rect>\n", out);
             base += x;
         }
+        /* negative segments from the top down, striped over what they take
+         * off (the column's solid part then ends at its net value) */
+        double top_v = base;
+        for (int k = 0; k < nstack; k++) {
+            double x = v[b * nstack + k];
+            if (!isfinite(x) || x >= 0)
+                continue;
+            double y1 = ypos(&a, base / ch->scale, top, bottom), y0 = ypos(&a, (base + x) / ch->scale, top, bottom);
+            fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"url(#", cx - bw / 2, y1, bw,
+                    y0 - y1);
+            jz_html_escape(out, ch->id);
+            fprintf(out, "-neg%d)\" stroke=\"#fff\" stroke-width=\"0.6\"><title>", k);
+            jz_html_escape(out, stack_names[k]);
+            fputs(": ", out);
+            jz_format_number(buf, sizeof buf, x / ch->scale, 1, ch->lang);
+            jz_html_escape(out, buf);
+            fputs("</title></rect>\n", out);
+            base += x;
+        }
         /* the total goes above the column, and above the marker line when
          * that is higher (a begroting above the cost): a label under the
          * line would be struck through and unreadable */
-        double label_y = ypos(&a, base / ch->scale, top, bottom) - 5;
+        double label_y = ypos(&a, top_v / ch->scale, top, bottom) - 5;
         if (marker_v && isfinite(marker_v[b])) {
             double my = ypos(&a, marker_v[b] / ch->scale, top, bottom);
             if (my - 7 < label_y)
                 label_y = my - 7;
         }
-        jz_format_number(buf, sizeof buf, base / ch->scale, 1, ch->lang);
-        text_at(out, cx, label_y, "middle", "val", buf);
+        if (total && isfinite(total[b])) {
+            jz_format_number(buf, sizeof buf, total[b] / ch->scale, 1, ch->lang);
+            text_at(out, cx, label_y, "middle", "val", buf);
+        }
         if (marker_v && isfinite(marker_v[b])) {
             double my = ypos(&a, marker_v[b] / ch->scale, top, bottom);
             /* a white halo keeps the line visible over dark segments */

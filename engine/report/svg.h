@@ -60,11 +60,15 @@ void jz_svg_line_chart(const jz_chart *ch, const int *years, int ny, int ns,
                        const double *band, int thick_first);
 
 /* Stacked columns: nbars columns of nstack segments v[b * nstack + k]
- * (NaN or 0 segments are skipped); marker (may be NULL) draws a line across
- * column b at marker[b] (e.g. the budget) labelled marker_label. */
+ * (NaN or 0 segments are skipped).  Positive segments stack up from 0; a
+ * negative one (a verevening that lowers the cost) is drawn striped from
+ * the top of the column down, so the solid part ends at the column's net
+ * value.  total[b] (from the result, never summed here; NaN: none) is the
+ * figure printed above column b; marker (may be NULL) draws a line across column b
+ * at marker[b] (e.g. the budget) labelled marker_label. */
 void jz_svg_stacked_bars(const jz_chart *ch, int nbars, const char *const *bar_labels, int nstack,
-                         const char *const *stack_names, const double *v, const double *marker,
-                         const char *marker_label);
+                         const char *const *stack_names, const double *v, const double *total,
+                         const double *marker, const char *marker_label);
 
 /* Waterfall: n steps v[0..n-1] floating from the running sum, then a total
  * column (the sum) labelled total_label. */

@@ -202,8 +202,9 @@ double jz_cmp_rel(const jz_comparison *c, int m, int u, int z, int s, int y);
 /* Is the value present (jz_cmp_value not NaN)? */
 int jz_cmp_has(const jz_comparison *c, int m, int u, int z, int s, int y);
 
-/* Do the four parts of the deficit decomposition (tariff gap, external
- * shifts, volume, intensity) add up to the tekort of unit u, scenario s,
+/* Do the parts of the deficit decomposition (tariff gap, external shifts,
+ * volume, intensity, startverschil, and a regional verevening or contract
+ * where the scenario has one) add up to the tekort of unit u, scenario s,
  * year index y (within a euro)?  0 when a part is absent or the model did
  * not split this tekort; reporters then say so instead of drawing it. */
 int jz_cmp_decomposition_ok(const jz_comparison *c, int u, int s, int y);

@@ -233,6 +233,34 @@ ticks = [float(t.replace(",", ".")) for t in re.findall(r">(-?[0-9]+,[0-9]+)</te
 assert 0 < max(vals) < 5e3, vals          # the table shows it as 0,00
 assert max(ticks) - min(ticks) >= 0.1 - 1e-12, ticks
 PY
+# a verevening is a line of the cost (docs/model.md 14): the briefing's cost
+# table has its row and adds up, the figure above each cost column is the
+# table's Kosten totaal (it was the sum of the zorgsoorten and vaste lasten:
+# Almelo 82,4 above a total of 82,3), the waterfall has the verevening's bar
+# and the split is shown (it was "niet beschikbaar"), the summary names it
+expect_exit 0 "$JZ" compare -q --format html --gemeente Almelo -o "$TMP/alm.html" "$TWV" "$TW"
+python3 - "$TMP/alm.html" <<'PY' && ok || bad "Almelo's briefing with a verevening: cost chart, table or waterfall do not add up"
+import html, re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+num = lambda t: float(t.replace(".", "").replace(",", "."))
+i = s.index('id="chart-cost"')
+chart = s[i:s.index("</svg>", i)]
+tops = [num(v) for v in re.findall(r'<text [^>]*class="val">([-0-9.,]+)</text>', chart)]
+tab = s[s.index('<table class="cost">'):]
+tab = tab[:tab.index("</table>")]
+rows = {}
+for r in re.findall(r"<tr[^>]*><td>(.*?)</td>(.*?)</tr>", tab):
+    rows[html.unescape(r[0])] = [num(v) for v in re.findall(r'<td class="n">([-0-9.,]+)</td>', r[1])]
+total = rows.pop("Kosten totaal")
+assert "Verevening (regio)" in rows and rows["Verevening (regio)"][1] < 0, rows.keys()
+assert tops == total, (tops, total)
+for b in range(len(total)):
+    assert abs(sum(v[b] for v in rows.values()) - total[b]) <= 0.05 * len(rows), (b, total[b])
+assert 'id="chart-waterfall-1"' in s and "niet beschikbaar" not in s
+w = s[s.index('id="chart-waterfall-1"'):]
+assert "Verevening (regio)" in w[:w.index("</svg>")]
+assert "verschuivingen van buiten en de regionale afspraken)" in s
+PY
 expect_exit 0 "$JZ" run --format csv --gemeente all "$TW"
 python3 - "$TMP/out" <<'PY' && ok || bad "Twente: tekort per inhabitant differs from tekort / inhabitants, or the region from the sum"
 import csv, sys
