@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "init/derive_internal.h"
+#include "jzsim/report.h"
 #include "scenario/value.h"
 
 static void assume(jz_derive_out *o, const char *fmt, ...)
@@ -105,7 +106,7 @@ static void write_zs(jz_derive_out *o, const jz_template *t, const jz_template_r
     fprintf(f, "\n");
     if (z->taakveld[0])
         fprintf(f, "    taakveld: \"%s\"\n", z->taakveld);
-    fprintf(f, "    # opgave %d: uitgaven EUR %s, unieke clienten %.0f", by, eur(b1, sizeof b1, z->spending), z->unique);
+    fprintf(f, "    # opgave %d: uitgaven EUR %s, unieke cliënten %.0f", by, eur(b1, sizeof b1, z->spending), z->unique);
     if (z->has_start)
         fprintf(f, ", in zorg op 1 januari %.0f", z->start);
     if (z->has_starts)
@@ -128,18 +129,18 @@ static void write_zs(jz_derive_out *o, const jz_template *t, const jz_template_r
     if (z->has_start)
         fprintf(f, "    start: %.6f    # opgave in_zorg_1_januari\n", z->S);
     else
-        fprintf(f, "    start: %.6f    # = unieke clienten - instroom = %.0f - %.4f\n", z->S, z->unique, z->A);
+        fprintf(f, "    start: %.6f    # = unieke cliënten - instroom = %.0f - %.4f\n", z->S, z->unique, z->A);
     /* instroom: starts per year; with the number of youth given, per 1,000
      * youth so that it follows jeugd_groei (the base year is the same) */
     char how[256];
     if (z->has_starts)
         snprintf(how, sizeof how, "opgave starts");
     else if (z->has_start)
-        snprintf(how, sizeof how, "unieke clienten - in zorg op 1 januari = %.0f - %.0f", z->unique, z->start);
+        snprintf(how, sizeof how, "unieke cliënten - in zorg op 1 januari = %.0f - %.0f", z->unique, z->start);
     else if (z->has_ends && !z->has_dur)
         snprintf(how, sizeof how, "eindes (evenwicht: instroom = uitstroom)");
     else
-        snprintf(how, sizeof how, "unieke clienten / (1 + zorgduur/12) = %.0f / (1 + %.4g/12) (evenwicht)",
+        snprintf(how, sizeof how, "unieke cliënten / (1 + zorgduur/12) = %.0f / (1 + %.4g/12) (evenwicht)",
                  z->unique, z->D);
     if (t->has_youth && t->youth > 0)
         fprintf(f, "    instroom: {per_1000: %.9f}    # = instroom / jeugd_0_17 x 1000 = %.6f / %.0f x 1000;\n"
@@ -158,14 +159,15 @@ static void write_zs(jz_derive_out *o, const jz_template *t, const jz_template_r
                 z->D, z->S, z->A);
     else {
         fprintf(f, "    zorgduur: %.6f    # ASSUMPTION: referentietabel (%s)\n", z->D, z->ref->source);
-        assume(o, "%s: zorgduur %.4g maanden uit de referentietabel, en daarmee de verdeling van de %.0f unieke "
-                  "clienten over in zorg op 1 januari en starts (vervang met 'zorgduur', 'starts' of 'in_zorg_1_januari')",
-               z->key, z->D, z->unique);
+        char n[64];
+        assume(o, "%s: zorgduur %.4g maanden uit de referentietabel, en daarmee de verdeling van de %s unieke "
+                  "cliënten over in zorg op 1 januari en starts (vervang met 'zorgduur', 'starts' of 'in_zorg_1_januari')",
+               z->key, z->D, jz_format_number(n, sizeof n, z->unique, 0, JZ_LANG_NL));
     }
     if (!z->has_start && !z->has_starts)
         assume(o, "%s: evenwicht (instroom = uitstroom in %d); geef 'starts' en 'in_zorg_1_januari' voor de werkelijke groei",
                z->key, by);
-    fprintf(f, "    cost: %.4f    # = uitgaven / clientjaren %d = %s / %.4f (clientjaren: een jaar van de maandketen van het model)\n",
+    fprintf(f, "    cost: %.4f    # = uitgaven / cliëntjaren %d = %s / %.4f (cliëntjaren: een jaar van de maandketen van het model)\n",
             z->price, by, eur(b1, sizeof b1, z->spending), z->cy);
     /* budget */
     fprintf(f, "    budget:\n      amount: {");
@@ -213,11 +215,11 @@ int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err)
             *c = ' ';
     fprintf(f, "# %s (%s): scenario afgeleid met 'jzsim init' uit %s.\n", cname, t->code, cfile);
     fprintf(f, "# Methode: gesloten inversie van de evenwichtstoestand van het model (docs/model.md,\n"
-               "# docs/eigen-gemeente.md): unieke clienten = in zorg op 1 januari + instroom, in zorg =\n"
-               "# instroom x zorgduur / 12, kosten = clientjaren x prijs.  De kalibratie (jzsim calibrate)\n"
+               "# docs/eigen-gemeente.md): unieke cliënten = in zorg op 1 januari + instroom, in zorg =\n"
+               "# instroom x zorgduur / 12, kosten = cliëntjaren x prijs.  De kalibratie (jzsim calibrate)\n"
                "# is niet gebruikt.  Elk afgeleid getal staat met zijn afleiding in het commentaar; elk\n"
                "# getal dat init moest aannemen is gemarkeerd met ASSUMPTION en zijn bron.\n");
-    fprintf(f, "# Het basisjaar %d reproduceert de opgegeven uitgaven en unieke clienten per zorgsoort.\n", by);
+    fprintf(f, "# Het basisjaar %d reproduceert de opgegeven uitgaven en unieke cliënten per zorgsoort.\n", by);
     fprintf(f, "# Geen overstappen tussen zorgsoorten, herhaald beroep of uitstroom bij 18 jaar: elke\n"
                "# zorgsoort heeft zijn eigen instroom (ASSUMPTION; voeg transitions/reentry/ageing toe als u ze kent).\n");
     assume(o, "alle zorgsoorten: geen overstappen, herhaald beroep of uitstroom bij 18 (voeg transitions, reentry, ageing toe in de scenario-YAML)");
@@ -232,7 +234,7 @@ int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err)
     qstr(f, nm);
     fprintf(f, "\n  description: ");
     char desc[512];
-    snprintf(desc, sizeof desc, "%s vanaf %d, afgeleid met jzsim init uit de jaarrekening %d (uitgaven en unieke clienten per zorgsoort).",
+    snprintf(desc, sizeof desc, "%s vanaf %d, afgeleid met jzsim init uit de jaarrekening %d (uitgaven en unieke cliënten per zorgsoort).",
              t->name, by, by);
     qstr(f, desc);
     fprintf(f, "\n  base_year: %d\n  horizon: %d\n  sources:\n", by, H);
