@@ -111,7 +111,7 @@ int cmd_init(int argc, char **argv)
                     jz_format_number(ug, sizeof ug, c->unique_given, 0, JZ_LANG_NL),
                     jz_format_number(um, sizeof um, c->unique_model, 0, JZ_LANG_NL));
         }
-        fprintf(stderr, "jzsim init: %d aannames over (elk met het cijfer dat haar vervangt):\n",
+        fprintf(stderr, "jzsim init: %d aannames over (elk met de opgave in het sjabloon die haar vervangt; draai daarna jzsim init opnieuw):\n",
                 res->n_assumptions);
         for (int i = 0; i < res->n_assumptions; i++)
             fprintf(stderr, "  - %s\n", res->assumptions[i]);

@@ -186,7 +186,7 @@ static void write_zs(jz_derive_out *o, const jz_template *t, const jz_template_r
                    "      #   nominaal per jaar:", by, 100.0 * share, by);
         break;
     default:
-        fprintf(f, "      # ASSUMPTION: geen begroting opgegeven: begroting = uitgaven %d, geindexeerd; nominaal per jaar:", by);
+        fprintf(f, "      # ASSUMPTION: geen begroting opgegeven: begroting = uitgaven %d, geïndexeerd; nominaal per jaar:", by);
         break;
     }
     for (int y = 0; y < t->H; y++)
@@ -306,7 +306,7 @@ int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err)
         write_zs(o, t, z, nom, kind, z->spending / total_sp);
     }
     if (!any_budget)
-        assume(o, "begroting per jaar = uitgaven %d, geindexeerd (vervang met 'begroting: {%d: ..., %d: ...}')",
+        assume(o, "begroting per jaar = uitgaven %d, geïndexeerd (vervang met 'begroting: {%d: ..., %d: ...}')",
                by, by + 1, by + 2);
     else {
         int has_base = 1;

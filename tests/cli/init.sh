@@ -40,7 +40,7 @@ cp "$S/voorbeeld.yml" "$TMP/sjabloon.yaml"
 expect_exit 0 "$JZ" init -o "$TMP/voorbeeldrecht.yaml" "$TMP/sjabloon.yaml"
 expect_grep "$TMP/err" "grootste verschil 0,0[0-9]*%"   # Dutch decimal comma, as the controller reads it
 expect_grep "$TMP/err" "unieke cliënten"
-expect_grep "$TMP/err" "aannames over"
+expect_grep "$TMP/err" "aannames over (elk met de opgave in het sjabloon die haar vervangt"   # not the scenario's keys
 expect_grep "$TMP/voorbeeldrecht.yaml" "ASSUMPTION: referentietabel"
 expect_grep "$TMP/voorbeeldrecht.yaml" "= unieke cliënten / (1 + zorgduur/12)"
 # what reaches a report (the description) and the notes read as Dutch: "cliënten", "1.450"
