@@ -110,6 +110,44 @@ static void difference_parts(const page *p, int s, int ys)
     }
 }
 
+
+/* What the reference's beïnvloedbaar (influenceable = 1) or
+ * niet-beïnvloedbaar part of the tekort holds in year index ys, as a list
+ * "a, b en c": the causes of the split (docs/model.md), the startverschil in
+ * the part the scenario counts it in, a regional verevening or contract
+ * (niet-beïnvloedbaar, section 14) where it is at least € 0,05 mln.  plain:
+ * the words of a deficit's sentence ("meer en zwaardere zorg dan begroot");
+ * else the parts' names ("volume en zorgzwaarte"). */
+static void part_contents(const page *p, int ys, int influenceable, int plain)
+{
+    const jz_comparison *c = p->c;
+    double st = val(p, JZ_CMP_DEC_START, 0, ys), rg = val(p, JZ_CMP_VEREVENING, 0, ys),
+           rc = val(p, JZ_CMP_CONTRACT, 0, ys);
+    int start = !isnan(st) && fabs(st) >= 0.05e6, in = c->scen[0].scenario->meta.startverschil_beinvloedbaar;
+    int regio = (!isnan(rg) && fabs(rg) >= 0.05e6) || (!isnan(rc) && fabs(rc) >= 0.05e6);
+    const char *what[4];
+    int n = 0;
+    if (influenceable && plain) {
+        what[n++] = L(p, "meer en zwaardere zorg dan begroot", "more and heavier care than budgeted");
+    } else if (influenceable) {
+        what[n++] = L(p, "volume", "volume");
+        what[n++] = L(p, "zorgzwaarte", "intensity");
+    } else {
+        what[n++] = plain ? L(p, "tarieven die sneller stijgen dan de begroting", "tariffs rising faster than the budget")
+                          : L(p, "tariefgat", "tariff gap");
+        what[n++] = L(p, "verschuivingen van buiten", "shifts from outside");
+        if (regio)
+            what[n++] = L(p, "de regionale afspraken", "the regional arrangements");
+    }
+    if (start && in == influenceable)
+        what[n++] = L(p, "het startverschil", "the starting gap");
+    for (int i = 0; i < n; i++) {
+        if (i > 0)
+            fputs(i == n - 1 ? L(p, " en ", " and ") : ", ", p->out);
+        fputs(what[i], p->out);
+    }
+}
+
 static void summary(const page *p)
 {
     const jz_comparison *c = p->c;
@@ -144,39 +182,22 @@ static void summary(const page *p)
             if (t0 > 0) {
                 T(p, " Daarvan is <b>", " Of this, <b>");
                 mln(p, val(p, JZ_CMP_BEINVLOEDBAAR, 0, ys));
-                /* the startverschil, where there is one, is named with the part it counts in */
-                double st = val(p, JZ_CMP_DEC_START, 0, ys);
-                int start = !isnan(st) && fabs(st) >= 0.05e6, in = c->scen[0].scenario->meta.startverschil_beinvloedbaar;
-                T(p, " beïnvloedbaar</b> (meer en zwaardere zorg dan begroot", " can be influenced</b> (more and heavier care than budgeted");
-                if (start && in)
-                    T(p, ", en het startverschil", ", and the starting gap");
+                T(p, " beïnvloedbaar</b> (", " can be influenced</b> (");
+                part_contents(p, ys, 1, 1);
                 T(p, ") en ", ") and ");
                 mln(p, val(p, JZ_CMP_NIET_BEINVLOEDBAAR, 0, ys));
-                /* a regional verevening or contract counts there too (docs/model.md 14) */
-                double rg = val(p, JZ_CMP_VEREVENING, 0, ys), rc = val(p, JZ_CMP_CONTRACT, 0, ys);
-                int regio = (!isnan(rg) && fabs(rg) >= 0.05e6) || (!isnan(rc) && fabs(rc) >= 0.05e6);
-                /* what the niet-beïnvloedbaar part holds, as a list: "a, b en c" */
-                const char *what[4];
-                int nw = 0;
-                what[nw++] = L(p, "tarieven die sneller stijgen dan de begroting", "tariffs rising faster than the budget");
-                what[nw++] = L(p, "verschuivingen van buiten", "shifts from outside");
-                if (regio)
-                    what[nw++] = L(p, "de regionale afspraken", "the regional arrangements");
-                if (start && !in)
-                    what[nw++] = L(p, "het startverschil", "the starting gap");
                 T(p, " niet beïnvloedbaar (", " cannot (");
-                for (int i = 0; i < nw; i++) {
-                    if (i > 0)
-                        fputs(i == nw - 1 ? L(p, " en ", " and ") : ", ", out);
-                    fputs(what[i], out);
-                }
+                part_contents(p, ys, 0, 1);
                 fputs(").", out);
             } else {
                 /* a surplus: "of which" would mislead; name both parts */
-                T(p, " Het beïnvloedbare deel (volume en zorgzwaarte) is <b>", " The part that can be influenced (volume and intensity) is <b>");
+                T(p, " Het beïnvloedbare deel (", " The part that can be influenced (");
+                part_contents(p, ys, 1, 0);
+                T(p, ") is <b>", ") is <b>");
                 mln(p, val(p, JZ_CMP_BEINVLOEDBAAR, 0, ys));
-                T(p, "</b>, het niet-beïnvloedbare deel (tariefgat en verschuivingen van buiten) ",
-                  "</b>, the part that cannot (tariff gap and shifts from outside) ");
+                T(p, "</b>, het niet-beïnvloedbare deel (", "</b>, the part that cannot (");
+                part_contents(p, ys, 0, 0);
+                T(p, ") ", ") ");
                 mln(p, val(p, JZ_CMP_NIET_BEINVLOEDBAAR, 0, ys));
                 fputs(".", out);
             }

@@ -103,6 +103,14 @@ expect_exit 0 "$JZ" compare -q --format html -o "$TMP/start.html" "$TMP/start.ya
 expect_exit 0 "$JZ" compare -q --format json -o "$TMP/start.json" "$TMP/start.yaml" scenarios/example.yaml
 expect_grep "$TMP/start.html" "Het telt hier als niet beïnvloedbaar"
 expect_grep "$TMP/start.html" "verschuivingen van buiten en het startverschil)"
+# a surplus whose startverschil (budget above the cost) counts as
+# beïnvloedbaar: the summary names it in that part (it said "volume en
+# zorgzwaarte" of a part that was all startverschil)
+sed -e 's/^  name: Voorbeeld$/  name: Voorbeeld, ruime begroting/' \
+    -e 's/^  description: .*/  description: De begroting ambulant ruim boven de kosten./' \
+    -e 's/    budget: {volume: 1100, price: 8.5k}/    budget: {amount: 20M}/' scenarios/example.yaml > "$TMP/ruim.yaml"
+expect_exit 0 "$JZ" compare -q --format html -o "$TMP/ruim.html" "$TMP/ruim.yaml" scenarios/example.yaml
+expect_grep "$TMP/ruim.html" "Het beïnvloedbare deel (volume, zorgzwaarte en het startverschil) is"
 python3 - "$TMP" "$SRC/tests/cli" <<'PY' && ok || bad "startverschil briefing figures"
 import json, re, sys
 sys.path.insert(0, sys.argv[2])
