@@ -170,8 +170,16 @@ void jz_html_waterfalls(const page *p)
         fprintf(out, "</b>: ");
         if (parts[i].metric == JZ_CMP_DEC_START) {
             /* the convention of the split, as the reference sets it */
-            T(p, "wat de begroting in het basisjaar al tekortschoot op de kosten en in de latere jaren doorloopt. ",
-              "how far the budget already fell short of the cost in the base year, carried on into later years. ");
+            /* negative where the budget lay above the cost: then "fell short" would be wrong */
+            double st = val(p, JZ_CMP_DEC_START, 0, p->ys);
+            if (!isnan(st) && st < 0)
+                T(p, "hoeveel ruimer de begroting in het basisjaar al was dan de kosten (een negatief deel: het "
+                     "verlaagt het tekort), doorgetrokken naar de latere jaren. ",
+                  "how far the budget already exceeded the cost in the base year (a negative part: it lowers the "
+                  "deficit), carried on into later years. ");
+            else
+                T(p, "wat de begroting in het basisjaar al tekortschoot op de kosten en in de latere jaren doorloopt. ",
+                  "how far the budget already fell short of the cost in the base year, carried on into later years. ");
             if (!any)
                 T(p, "In deze scenario’s is er geen startverschil.", "These scenarios have no starting gap.");
             else if (c->scen[0].scenario->meta.startverschil_beinvloedbaar)
