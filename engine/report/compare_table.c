@@ -364,17 +364,17 @@ static void unit_report(FILE *out, const jz_comparison *c, const jz_report_optio
             for (int s = 0; s < c->n_scenarios; s++)
                 *(c->scen[s].scenario->meta.startverschil_beinvloedbaar ? &in : &out_) += 1;
             fprintf(out, "%s\n",
-                    in && !out_ ? jz_cmp_L(o->lang, "Startverschil: begroting lager dan de kosten in het basisjaar; "
+                    in && !out_ ? jz_cmp_L(o->lang, "Startverschil: kosten min begroting in het basisjaar; "
                                                     "geteld als beïnvloedbaar.",
-                                           "Starting gap: budget below the cost in the base year; counted as "
+                                           "Starting gap: cost minus budget in the base year; counted as "
                                            "influenceable.")
-                    : !in ? jz_cmp_L(o->lang, "Startverschil: begroting lager dan de kosten in het basisjaar; "
+                    : !in ? jz_cmp_L(o->lang, "Startverschil: kosten min begroting in het basisjaar; "
                                               "geteld als niet-beïnvloedbaar.",
-                                     "Starting gap: budget below the cost in the base year; counted as "
+                                     "Starting gap: cost minus budget in the base year; counted as "
                                      "non-influenceable.")
-                          : jz_cmp_L(o->lang, "Startverschil: begroting lager dan de kosten in het basisjaar; "
+                          : jz_cmp_L(o->lang, "Startverschil: kosten min begroting in het basisjaar; "
                                               "per scenario geteld als beïnvloedbaar of niet (zie het scenario).",
-                                     "Starting gap: budget below the cost in the base year; counted as "
+                                     "Starting gap: cost minus budget in the base year; counted as "
                                      "influenceable or not per scenario (see the scenario)."));
         }
     }

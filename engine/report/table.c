@@ -303,9 +303,9 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
                                "Non-influenceable = tariff gap + external shifts; influenceable = volume + intensity."));
     else if (s->meta.startverschil_beinvloedbaar)
         fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar = tariefgat + externe verschuivingen; beïnvloedbaar = volume + zorgzwaarte + "
-                                  "startverschil (begroting lager dan de kosten in het basisjaar).",
+                                  "startverschil (kosten min begroting in het basisjaar).",
                                "Non-influenceable = tariff gap + external shifts; influenceable = volume + intensity + "
-                               "starting gap (budget below the cost in the base year)."));
+                               "starting gap (cost minus budget in the base year)."));
     else
         fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar = tariefgat + externe verschuivingen + startverschil (begroting lager dan de "
                                   "kosten in het basisjaar); beïnvloedbaar = volume + zorgzwaarte.",
