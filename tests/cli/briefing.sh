@@ -112,6 +112,8 @@ sed -e 's/^  name: Voorbeeld$/  name: Voorbeeld, ruime begroting/' \
 expect_exit 0 "$JZ" compare -q --format html -o "$TMP/ruim.html" "$TMP/ruim.yaml" scenarios/example.yaml
 expect_grep "$TMP/ruim.html" "Het beïnvloedbare deel (volume, zorgzwaarte en het startverschil) is"
 expect_grep "$TMP/ruim.html" "<b>Startverschil</b>: hoeveel ruimer de begroting in het basisjaar al was dan de kosten"
+expect_exit 0 "$JZ" run "$TMP/ruim.yaml"
+expect_grep "$TMP/out" "startverschil (kosten min begroting in het basisjaar)"
 python3 - "$TMP" "$SRC/tests/cli" <<'PY' && ok || bad "startverschil briefing figures"
 import json, re, sys
 sys.path.insert(0, sys.argv[2])
