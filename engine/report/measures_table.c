@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "report/reporters.h"
 #include "jzsim/measures.h"
@@ -46,15 +47,24 @@ static const char *kind(const jz_measure *m, const jz_report_options *o)
     return o->lang == JZ_LANG_NL ? nl[m->effect] : en[m->effect];
 }
 
+/* A Hervormingsagenda row's key is its number in the agenda (B2, E1) when
+ * it holds a digit; a key such as 'overig' is a word, already in the name. */
+static int ha_number(const jz_measure *m)
+{
+    if (m->type != JZ_MEASURE_HA || strncasecmp(m->name, m->key, strlen(m->key)) == 0)
+        return 0;
+    return strpbrk(m->key, "0123456789") != NULL;
+}
+
 static void label(FILE *out, const jz_measure *m, int width)
 {
     char buf[JZ_KEY_MAX + JZ_NAME_MAX + 2];
-    /* a Hervormingsagenda row is known by its number in the agenda (B2);
+    /* a Hervormingsagenda row is known by its number in the agenda (B2 ...);
      * a local measure by its name, not by its key in the scenario */
-    if (strcmp(m->key, m->name) == 0 || m->type != JZ_MEASURE_HA)
-        snprintf(buf, sizeof buf, "%s", m->name);
-    else
+    if (ha_number(m))
         snprintf(buf, sizeof buf, "%s %s", m->key, m->name);
+    else
+        snprintf(buf, sizeof buf, "%s", m->name);
     jz_text_pad(out, buf, width, 0);
 }
 

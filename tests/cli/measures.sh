@@ -28,6 +28,12 @@ expect_grep "$TMP/out" "Wisselwerking"
 [ -s "$TMP/err" ] && bad "measures wrote to stderr: $(head -1 "$TMP/err")" || ok
 w=$(python3 -c 'import sys; print(max(len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")))' "$TMP/out")
 [ "$w" -le 100 ] && ok || bad "table is $w columns wide"
+# a Hervormingsagenda row shows its number in the agenda (B2 ...), but a key
+# that is a word is not put before the name it starts ("overig Overig ...")
+expect_exit 0 "$JZ" measures "$SRC/scenarios/enschede/verbeterkansen.yaml"
+expect_grep "$TMP/out" " B2 Afbakening reikwijdte "
+expect_grep "$TMP/out" " Overig (bijstellingen R"
+grep -qi "overig Overig\|afronding Afronding" "$TMP/out" && bad "a word key repeated before its name" || ok
 expect_exit 0 "$JZ" measures --lang en "$TEN"
 expect_grep "$TMP/out" "Ranking by net present value (NPV)"
 # sampling says so
