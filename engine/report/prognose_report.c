@@ -106,14 +106,50 @@ static int finish(FILE *out, jz_error *err)
 
 enum { FIGW = 15 }; /* a figure's column: its heading with two spaces, 999.999.999.999; wider ones push (never cut) */
 
+/* The name column holds names up to NAMEMAX wide; a longer one (the Twente
+ * scenarios: "Residentiële jeugdhulp (groepen, LTA, WVHS, kortdurend
+ * verblijf)") goes on at a word break on the lines below its row, whole:
+ * a cut name is a wrong one. */
+enum { NAMEMAX = 32 };
+
+/* The first line of name in the name column; returns the rest to print
+ * below the row (name_rest), or NULL. */
+static const char *name_cell(FILE *out, const char *name, int namew)
+{
+    const char *brk = jz_text_width(name) > namew - 1 ? jz_text_break(name, namew - 1) : NULL;
+    if (!brk || brk == name) {
+        jz_text_pad(out, name, namew, 0);
+        return NULL;
+    }
+    fprintf(out, "%.*s%*s", (int)(brk - name), name, namew - jz_text_width(name) + jz_text_width(brk), "");
+    return brk + 1;
+}
+
+/* The rest of a long name on lines of its own, indented by two; no figure
+ * follows, so a line may fill the column. */
+static void name_rest(FILE *out, const char *rest, int namew)
+{
+    const int w = namew - 2;
+    while (rest) {
+        const char *brk = jz_text_width(rest) > w ? jz_text_break(rest, w) : NULL;
+        if (!brk || brk == rest) {
+            fprintf(out, "  %s\n", rest);
+            return;
+        }
+        fprintf(out, "  %.*s\n", (int)(brk - rest), rest);
+        rest = brk + 1;
+    }
+}
+
 /* One row of the money table: its name and five figures, "-" for NaN. */
 static void money_row(FILE *out, const char *name, int namew, const double v[5], jz_lang lang)
 {
     char b[64];
-    jz_text_pad(out, name, namew, 0);
+    const char *rest = name_cell(out, name, namew);
     for (int i = 0; i < 5; i++)
         jz_text_pad_figure(out, jz_format_number(b, sizeof b, v[i], 0, lang), FIGW);
     fputc('\n', out);
+    name_rest(out, rest, namew);
 }
 
 /* The five figures of a totals row (JZ_PROGNOSE_TOTALS or _COST order). */
@@ -135,13 +171,13 @@ static void money_notes(FILE *out, const jz_prognose *p, jz_lang lang)
     fputc('\n', out);
     if (missing > 0) {
         snprintf(line, sizeof line,
-                 L("- = niet gerealiseerd: voor %d van de %d zorgsoorten zijn geen uitgaven opgegeven; hun "
-                   "prognose is het scenario, zonder band. \"%s\" = %d zorgsoorten met realisatie (prognose uit "
-                   "%d maanden) + %d zonder (het scenario); de band dekt alleen de %d met realisatie.",
-                   "- = not realised: no spending was given for %d of the %d care types; their forecast is the "
-                   "scenario's, without a band. \"%s\" = %d care types with realised months (forecast from %d "
-                   "months) + %d without (the scenario); the band covers only the %d realised ones."),
-                 missing, Z, subtotal_name(lang), p->n_realised, p->months, missing, p->n_realised);
+                 L("- = niet gerealiseerd: voor %d van de %d zorgsoorten zijn geen uitgaven opgegeven; daar "
+                   "is de prognose het scenario, zonder band. \"%s\" telt %d met realisatie (prognose uit %d "
+                   "maanden) en %d zonder (het scenario); de band dekt alleen die met realisatie.",
+                   "- = not realised: no spending was given for %d of the %d care types; there the forecast is "
+                   "the scenario's, without a band. \"%s\" counts %d with realised months (forecast from %d "
+                   "months) and %d without (the scenario); the band covers only those with realised months."),
+                 missing, Z, subtotal_name(lang), p->n_realised, p->months, missing);
         jz_text_wrap(out, line, 100);
     }
     snprintf(line, sizeof line,
@@ -167,7 +203,7 @@ int jz_rep_prognose_table(FILE *out, const jz_report_subject *x, const jz_report
     for (size_t i = 0; i < JZ_PROGNOSE_N_LINES; i++)
         if (line_shown(p, i) && jz_text_width(line_name(i, lang)) > namew)
             namew = jz_text_width(line_name(i, lang));
-    namew += 1;
+    namew = (namew < NAMEMAX ? namew : NAMEMAX) + 1;
     fprintf(out, L("Prognose %d: %s (%s), %d maanden gerealiseerd, band %.0f%%\n",
                    "Forecast %d: %s (%s), %d months realised, band %.0f%%\n"),
             p->year, gm->name, gm->code, p->months, 100 * p->level);
@@ -220,13 +256,14 @@ int jz_rep_prognose_table(FILE *out, const jz_report_subject *x, const jz_report
                 snprintf(band, sizeof band, "-");
                 snprintf(uq, sizeof uq, "%s", b[3]);
             }
-            jz_text_pad(out, s->zorgsoorten[z].name, namew, 0);
+            const char *rest = name_cell(out, s->zorgsoorten[z].name, namew);
             jz_text_pad_figure(out, b[0], FIGW);
             jz_text_pad_figure(out, b[1], FIGW);
             jz_text_pad_figure(out, band, FIGW);
             jz_text_pad_figure(out, b[2], FIGW);
             jz_text_pad_figure(out, uq, 21);
             fputc('\n', out);
+            name_rest(out, rest, namew);
         }
     }
     return finish(out, err);

@@ -21,7 +21,8 @@ cp "$TMP/out" "$TMP/t9.txt"
 grep -E '^Daghulp +- +1\.971\.227 +1\.971\.227 +- +-$' "$TMP/t9.txt" >/dev/null && ok \
   || { bad "daghulp without realisation is not '- scenario scenario - -'"; grep '^Daghulp' "$TMP/t9.txt" >&2; }
 expect_grep "$TMP/t9.txt" "voor 1 van de 10 zorgsoorten zijn geen uitgaven opgegeven"
-expect_grep "$TMP/t9.txt" '"Subtotaal zorgsoorten" = 9 zorgsoorten met realisatie'
+tr '\n' ' ' < "$TMP/t9.txt" > "$TMP/t9-line.txt"   # the notes are wrapped at 100 columns
+expect_grep "$TMP/t9-line.txt" '"Subtotaal zorgsoorten" telt 9 met realisatie (prognose uit 6 maanden) en 1 zonder'
 # with every zorgsoort realised, no such note
 expect_exit 0 "$JZ" prognose --realisatie "$R" "$TMP/vr.yaml"
 cp "$TMP/out" "$TMP/t10.txt"
@@ -75,6 +76,16 @@ grep -q "verlengde_jeugdzorg\|^ambulant " "$TMP/t10.txt" && bad "a zorgsoort key
 expect_grep "$TMP/t10.txt" "^Verlengde jeugdzorg (18+) "
 expect_grep "$TMP/t10.txt" "^Jeugdbescherming (OTS, voogdij) "   # the longest name, not cut
 grep -q "…" "$TMP/t10.txt" && bad "a name cut in the table" || ok
+# a long name (Twente) goes on below its row, whole, and the table stays narrow
+printf 'jaar: 2024\nmaanden: 4\nuitgaven:\n  residentieel: [0.9M, 0.9M, 0.95M, 0.9M]\n' > "$TMP/tw.yml"
+expect_exit 0 "$JZ" prognose --gemeente Hengelo --realisatie "$TMP/tw.yml" "$SRC/scenarios/twente/verevening-bevolking.yaml"
+cp "$TMP/out" "$TMP/tw.txt"
+expect_grep "$TMP/tw.txt" "^Residentiële jeugdhulp (groepen,  *3\.650\.000 "
+expect_grep "$TMP/tw.txt" "^  LTA, WVHS, kortdurend verblijf)$"
+expect_grep "$TMP/tw.txt" "^Verevening (regio)  *-  *570\.787  *570\.787  *-  *-$"
+grep -q "…" "$TMP/tw.txt" && bad "a name cut in the Twente table" || ok
+grep -q " $" "$TMP/tw.txt" && bad "trailing spaces in the Twente table" || ok
+awk 'length($0) > 110 { exit 1 }' "$TMP/tw.txt" && ok || bad "a line of the table wider than 110 characters"
 expect_exit 0 "$JZ" prognose --format csv --locale nl --realisatie "$R" "$TMP/vr.yaml"
 expect_grep "$TMP/out" "^GM9998;Voorbeeldrecht;2025;6;verlengde_jeugdzorg;Verlengde jeugdzorg (18+);year_end;"
 expect_grep "$TMP/out" "^GM9998;Voorbeeldrecht;2025;6;fixed_cost;Vaste lasten;scenario_year;4645340$"
