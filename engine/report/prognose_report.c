@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "jzsim/prognose.h"
 #include "report/csvw.h"
@@ -82,7 +83,7 @@ static const char *line_name(size_t i, jz_lang lang)
  * 0 says the scenario has none) and the other lines when they are not 0. */
 static int line_shown(const jz_prognose *p, size_t i)
 {
-    return i == 0 || p->lines[i] != 0.0;
+    return strcmp(line_keys[i], "fixed_cost") == 0 || p->lines[i] != 0.0;
 }
 
 /* The row names of the subtotal and the whole cost. */
@@ -151,6 +152,8 @@ static void money_row(FILE *out, const char *name, int namew, const double v[5],
     fputc('\n', out);
     name_rest(out, rest, namew);
 }
+
+_Static_assert(N_TOTALS == 5, "a money row has five figures");
 
 /* The five figures of a totals row (JZ_PROGNOSE_TOTALS or _COST order). */
 static void total_figures(const jz_prognose *p, const field *row, double v[5])
