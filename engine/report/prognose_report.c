@@ -185,10 +185,13 @@ static void money_notes(FILE *out, const jz_prognose *p, jz_lang lang)
     }
     snprintf(line, sizeof line,
              L("\"%s\" = de kosten van het scenario (\"Kosten\" in jzsim run): \"%s\" + %s (uit het scenario: niet "
-               "gerealiseerd, zonder band).",
+               "gerealiseerd, zonder band)%s.",
                "\"%s\" = the scenario's cost (\"Cost\" in jzsim run): \"%s\" + %s (from the scenario: not realised, no "
-               "band)."),
-             cost_name(lang), subtotal_name(lang), lines);
+               "band)%s."),
+             cost_name(lang), subtotal_name(lang), lines,
+             !isnan(p->cost_realised) ? ""
+             : L("; wat daarvan gerealiseerd is, is niet opgegeven, dus \"Gerealiseerd\" blijft daar leeg",
+                 "; what of them was realised was not given, so \"Realised\" stays empty there"));
     jz_text_wrap(out, line, 100);
 }
 

@@ -68,6 +68,16 @@ grep -E "^Vaste lasten +- +4\.645\.340 +4\.645\.340 +- +-$" "$TMP/t10.txt" >/dev
 grep -E "^Totaal +- +31\.145\.246 " "$TMP/t10.txt" >/dev/null && ok \
   || bad "Totaal is not the run's cost of 2025"
 expect_grep "$TMP/t10.txt" '"Totaal" = de kosten van het scenario ("Kosten" in jzsim run)'
+tr '\n' ' ' < "$TMP/t10.txt" > "$TMP/t10-line.txt"
+expect_grep "$TMP/t10-line.txt" 'wat daarvan gerealiseerd is, is niet opgegeven, dus "Gerealiseerd" blijft daar leeg'
+# a scenario without vaste lasten: they are 0, and the Totaal's realised is the zorgsoorten'
+printf 'gemeente: {code: GM9997, naam: Minimaal}\nbasisjaar: 2024\nzorgsoorten:\n  - {key: ambulant, uitgaven: 5M, unieke_clienten: 700}\n' > "$TMP/min.yml"
+expect_exit 0 "$JZ" init -q -o "$TMP/min.yaml" "$TMP/min.yml"
+printf 'jaar: 2025\nmaanden: 3\nuitgaven:\n  ambulant: [400k, 410k, 420k]\n' > "$TMP/rmin.yml"
+expect_exit 0 "$JZ" prognose --realisatie "$TMP/rmin.yml" "$TMP/min.yaml"
+expect_grep "$TMP/out" "^Vaste lasten  *-  *0  *0  *-  *-$"
+expect_grep "$TMP/out" "^Totaal  *1\.230\.000 "
+grep -q "blijft daar leeg" "$TMP/out" && bad "a note on realised vaste lasten when there are none" || ok
 expect_exit 0 "$JZ" run "$TMP/vr.yaml"
 expect_grep "$TMP/out" "^Totaal .*€ 31.145.246 "
 
