@@ -27,6 +27,12 @@ expect_grep "$TMP/t9-line.txt" '"Subtotaal zorgsoorten" telt 9 met realisatie (p
 expect_exit 0 "$JZ" prognose --realisatie "$R" "$TMP/vr.yaml"
 cp "$TMP/out" "$TMP/t10.txt"
 grep -q "geen uitgaven opgegeven" "$TMP/t10.txt" && bad "note on missing zorgsoorten when none is missing" || ok
+# the example in docs/eigen-gemeente.md is this output, line for line
+sed -n '/^Prognose 2025: Voorbeeldrecht/,/^Totaal /p' "$SRC/docs/eigen-gemeente.md" | grep -v '^\.\.\.$' > "$TMP/doc.txt"
+[ "$(wc -l < "$TMP/doc.txt")" -ge 6 ] && ok || bad "no prognose example in docs/eigen-gemeente.md"
+while IFS= read -r l; do
+  grep -qxF -- "$l" "$TMP/t9.txt" && ok || bad "docs/eigen-gemeente.md shows a line the output does not have: $l"
+done < "$TMP/doc.txt"
 expect_exit 0 "$JZ" prognose --lang en --realisatie "$TMP/r9.yml" "$TMP/vr.yaml"
 expect_grep "$TMP/out" "no spending was given for 1 of the 10 care types"
 expect_exit 0 "$JZ" prognose --format csv --realisatie "$TMP/r9.yml" "$TMP/vr.yaml"
