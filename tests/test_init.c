@@ -560,6 +560,64 @@ static void test_prognose_clients(void **state)
     jz_scenario_free(s);
 }
 
+/* A zorgsoort without realised months is the scenario's figure and nothing
+ * else: no realised 0, no zero-width band, no fitted factors (NaN); the
+ * subtotal counts it at the scenario's figure and says how many are
+ * realised; the vaste lasten are the run's, and the whole cost of the year
+ * is the run's g_cost (what the begroting's total for jeugd holds). */
+static void test_prognose_unrealised_and_fixed(void **state)
+{
+    (void)state;
+    jz_scenario *s = voorbeeld_scenario();
+    const int Z = s->n_zorgsoorten, y = 1, months = 6, dag = jz_scenario_zorgsoort_index(s, "daghulp");
+    assert_true(dag >= 0);
+    jz_workspace *w;
+    jz_result *r;
+    run(s, &w, &r);
+    const size_t gy = jz_result_gy(r, 0, y);
+    jz_prognose_input *in = jz_prognose_input_alloc(s);
+    in->year = s->meta.base_year + y;
+    in->months = months;
+    for (int z = 0; z < Z; z++) {
+        if (z == dag)
+            continue;
+        in->given[z] = 1;
+        for (int m = 0; m < months; m++) /* 5% above the scenario's average month */
+            in->spending[z * 12 + m] = 1.05 * r->cost[jz_result_cz(r, 0, z, y)] / 12;
+    }
+    jz_prognose *p = NULL;
+    jz_error err;
+    if (jz_prognose_run(s, 0, in, 0.8, &p, &err) != JZ_OK)
+        fail_msg("prognose: %s", err.message);
+    assert_int_equal(p->n_realised, Z - 1);
+    assert_true(isnan(p->realised[dag]) && isnan(p->low[dag]) && isnan(p->high[dag]));
+    assert_true(isnan(p->scale_start[dag]) && isnan(p->scale_inflow[dag]));
+    assert_true(isnan(p->clients_end_low[dag]) && isnan(p->unique_high[dag]));
+    assert_close(p->year_end[dag], r->cost[jz_result_cz(r, 0, dag, y)], 1e-9);
+    double realised = 0, year_end = 0;
+    for (int z = 0; z < Z; z++) {
+        if (z != dag)
+            realised += p->realised[z];
+        year_end += p->year_end[z];
+    }
+    assert_close(p->total_realised, realised, 1e-9);
+    assert_close(p->total_year_end, year_end, 1e-9);
+    assert_true(p->total_low < p->total_year_end && p->total_year_end < p->total_high);
+    /* the lines and the whole cost, from the run */
+    assert_true(r->g_fixed_cost[gy] > 0);
+    assert_close(p->lines[0], r->g_fixed_cost[gy], 1e-12);
+    assert_close(p->cost_model, r->g_cost[gy], 1e-12);
+    assert_close(p->total_model + p->lines[0], r->g_cost[gy], 1e-9);
+    assert_close(p->cost_year_end, p->total_year_end + r->g_fixed_cost[gy], 1e-9);
+    assert_close(p->cost_high - p->cost_low, p->total_high - p->total_low, 1e-9);
+    assert_true(isnan(p->cost_realised)); /* the vaste lasten have no realisation */
+    jz_prognose_free(p);
+    jz_prognose_input_free(in);
+    jz_result_free(r);
+    jz_workspace_free(w);
+    jz_scenario_free(s);
+}
+
 static void test_prognose_read_errors(void **state)
 {
     (void)state;
@@ -591,6 +649,24 @@ static void test_prognose_read_errors(void **state)
     assert_int_equal(jz_prognose_read(path, s, &in, &err), JZ_EINPUT);
     assert_int_equal(err.line, 5);
     assert_non_null(strstr(err.message, "'wijk' is not a zorgsoort"));
+    assert_non_null(strstr(err.message, "(its zorgsoorten: ambulant, daghulp,"));
+    f = fopen(path, "w");
+    fprintf(f, "jaar: 2025\nmaanden: 2\nuitgaven:\n  ambulnt: [800k, 810k]\n");
+    fclose(f);
+    assert_int_equal(jz_prognose_read(path, s, &in, &err), JZ_EINPUT);
+    assert_non_null(strstr(err.message, "did you mean 'ambulant'?"));
+    f = fopen(path, "w");
+    fprintf(f, "jaar: 2025\nmaanden: 2\nuitgaven:\n  ambulant: [800,5k, 810k]\n");
+    fclose(f);
+    assert_int_equal(jz_prognose_read(path, s, &in, &err), JZ_EINPUT);
+    assert_int_equal(err.line, 4);
+    assert_int_equal(err.column, 14);
+    assert_non_null(strstr(err.message, "month 1: '800,5k' has a comma in a figure"));
+    f = fopen(path, "w");
+    fprintf(f, "jaar: 2025\nmaanden: 2\nuitgaven:\n  ambulant: [800k, 810k, 820k]\n");
+    fclose(f);
+    assert_int_equal(jz_prognose_read(path, s, &in, &err), JZ_EINPUT);
+    assert_non_null(strstr(err.message, "expected a list of 2 monthly amounts (maanden: 2), got 3"));
     f = fopen(path, "w");
     fprintf(f, "jaar: 2025\nmaanden: 2\nuitgaven:\n  ambulant: [800k, 810k]\n");
     fclose(f);
@@ -615,6 +691,7 @@ int main(void)
         cmocka_unit_test(test_prognose_band_coverage),
         cmocka_unit_test(test_prognose_clients),
         cmocka_unit_test(test_prognose_read_errors),
+        cmocka_unit_test(test_prognose_unrealised_and_fixed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

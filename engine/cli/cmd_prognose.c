@@ -19,8 +19,10 @@ static const char usage[] =
     "realisation file: jaar, maanden (2-11), uitgaven {zorgsoort: [month 1,\n"
     "month 2, ...]} and optionally clienten {zorgsoort: [in care at the end of\n"
     "each month]} for the clients on 31 December and the unique clients of the\n"
-    "year (docs/eigen-gemeente.md, step 7).  Zorgsoorten without realised\n"
-    "figures keep the scenario's own figures.\n"
+    "year (docs/eigen-gemeente.md, step 7).  A zorgsoort without realised\n"
+    "months shows the scenario's figure, '-' under Gerealiseerd and no band.\n"
+    "The vaste lasten are a row from the scenario, so that the Totaal is the\n"
+    "scenario's whole cost of the year, as in jzsim run.\n"
     "\n"
     "Options:\n";
 

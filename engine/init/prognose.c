@@ -21,7 +21,11 @@
  *
  * with the Student-t quantile on m - p degrees of freedom; for the total the
  * variances add (zorgsoorten independent) and the degrees of freedom follow
- * Welch-Satterthwaite.  Zorgsoorten without realised figures take the model.
+ * Welch-Satterthwaite.  Zorgsoorten without realised figures take the
+ * model's year, with nothing realised and no band (NaN, not 0: the model
+ * gives no honest band for them); the total's band is that of the realised
+ * ones.  The cost outside the zorgsoorten (vaste lasten, investments, the
+ * regional lines) is the run's, added to give the whole cost of the year.
  * The monthly shape: each zorgsoort's chain from the run's stock on 1 January
  * (split equally over the stages) and the run's instroom of the year (incl.
  * transfers and re-entries, spread evenly), with the scenario's zorgduur
@@ -43,6 +47,7 @@
 #include "init/derive_internal.h"
 #include "jzsim/init.h"
 #include "model/erlang.h"
+#include "scenario/schema.h"
 #include "scenario/value.h"
 
 /* One year of the monthly chain of every zorgsoort, split into the part of
@@ -155,6 +160,79 @@ void jz_prognose_input_free(jz_prognose_input *in)
     free(in);
 }
 
+/* Item i of list l is a whole number and item i + 1 follows it right after
+ * a comma, without a space: "148,5k" or "1,000,000" written as one figure,
+ * which YAML split at the comma. */
+static int glued(const jz_node *l, size_t i)
+{
+    const jz_node *a = l->values[i], *b = l->values[i + 1];
+    if (a->type != JZ_NODE_SCALAR || b->type != JZ_NODE_SCALAR || a->quoted || b->quoted ||
+        a->line != b->line || b->column != a->column + (int)strlen(a->scalar) + 1)
+        return 0;
+    const char *c = a->scalar + (a->scalar[0] == '-');
+    if (!*c || strspn(c, "0123456789") != strlen(c))
+        return 0;
+    return b->scalar[0] >= '0' && b->scalar[0] <= '9';
+}
+
+/* A list of the wrong length: when a figure in it has a comma (a decimal
+ * comma, or thousands commas), say that, at the figure, for that is the
+ * mistake; else how many items there are against how many months. */
+static int wrong_length(const jz_node *l, const char *name, const char *zkey, const char *what, int months,
+                        jz_error *err)
+{
+    for (size_t i = 0; l->type == JZ_NODE_SEQ && i + 1 < l->n; i++) {
+        if (!glued(l, i))
+            continue;
+        char typed[128] = "", whole[128] = "", fix[300];
+        size_t j = i, n = 0, w = 0;
+        for (; j < l->n && (j == i || glued(l, j - 1)); j++) {
+            const char *piece = l->values[j]->scalar;
+            n += (size_t)snprintf(typed + n, n < sizeof typed ? sizeof typed - n : 0, "%s%s", j > i ? "," : "", piece);
+            w += (size_t)snprintf(whole + w, w < sizeof whole ? sizeof whole - w : 0, "%s", piece);
+        }
+        const char *a = l->values[i]->scalar, *b = l->values[i + 1]->scalar;
+        if (j - i > 2) /* 1,000,000: thousands commas */
+            snprintf(fix, sizeof fix, "%s (no thousands separators)", whole);
+        else if (strlen(b) == 3 && strspn(b, "0123456789") == 3) { /* 1,500: thousands or decimals? */
+            int keep = b[2] != '0' ? 3 : b[1] != '0' ? 2 : b[0] != '0' ? 1 : 0;
+            if (keep)
+                snprintf(fix, sizeof fix, "%s if it is a thousands comma, %s.%.*s if it is a decimal comma", whole, a,
+                         keep, b);
+            else
+                snprintf(fix, sizeof fix, "%s if it is a thousands comma, %s if it is a decimal comma", whole, a);
+        } else
+            snprintf(fix, sizeof fix, "%s.%s (a decimal point)", a, b);
+        return jz_node_error(err, l->values[i],
+                             "%s.%s month %zu: '%s' has a comma in a figure; in a list [ ] YAML reads every comma "
+                             "as the next month, so it became %zu %s; write %s",
+                             name, zkey, i + 1, typed, j - i, what, fix);
+    }
+    if (l->type != JZ_NODE_SEQ)
+        return jz_node_error(err, l, "%s.%s: expected a list of %d monthly %s (maanden: %d), got %s", name, zkey,
+                             months, what, months, jz_node_type_name(l));
+    return jz_node_error(err, l, "%s.%s: expected a list of %d monthly %s (maanden: %d), got %zu", name, zkey,
+                         months, what, months, l->n);
+}
+
+/* The zorgsoort a realisation names: its index, or a located error that
+ * suggests the nearest key or lists the scenario's. */
+static int zorgsoort_of(const jz_node *k, const char *name, const jz_scenario *s, int *z, jz_error *err)
+{
+    *z = jz_scenario_zorgsoort_index(s, k->scalar);
+    if (*z >= 0)
+        return JZ_OK;
+    const char *near = jz_zorgsoort_suggest(s, k->scalar);
+    if (near)
+        return jz_node_error(err, k, "%s: '%s' is not a zorgsoort of the scenario; did you mean '%s'?", name,
+                             k->scalar, near);
+    char keys[512] = "";
+    for (int i = 0, n = 0; i < s->n_zorgsoorten && n < (int)sizeof keys; i++)
+        n += snprintf(keys + n, sizeof keys - (size_t)n, "%s%s", i ? ", " : "", s->zorgsoorten[i].key);
+    return jz_node_error(err, k, "%s: '%s' is not a zorgsoort of the scenario (its zorgsoorten: %s)", name,
+                         k->scalar, keys);
+}
+
 /* {zorgsoort: [month 1, ..., month m]} into values[z * 12 + t]. */
 static int read_monthly(const jz_node *map, const char *name, jz_unit u, const char *what,
                         const jz_scenario *s, int months, unsigned char *given, double *values,
@@ -165,18 +243,15 @@ static int read_monthly(const jz_node *map, const char *name, jz_unit u, const c
                              jz_node_type_name(map));
     for (size_t i = 0; i < map->n; i++) {
         const jz_node *k = map->keys[i], *l = map->values[i];
-        int z = jz_scenario_zorgsoort_index(s, k->scalar);
-        if (z < 0)
-            return jz_node_error(err, k, "%s: '%s' is not a zorgsoort of the scenario", name, k->scalar);
+        int z, rc = zorgsoort_of(k, name, s, &z, err);
+        if (rc)
+            return rc;
         if (l->type != JZ_NODE_SEQ || (int)l->n != months)
-            return jz_node_error(err, l, "%s.%s: expected a list of %d monthly %s (maanden: %d), got %s%s",
-                                 name, k->scalar, months, what, months,
-                                 l->type == JZ_NODE_SEQ ? "a list of " : jz_node_type_name(l),
-                                 l->type == JZ_NODE_SEQ ? (l->n == 1 ? "1 item" : "another length") : "");
+            return wrong_length(l, name, k->scalar, what, months, err);
         for (int t = 0; t < months; t++) {
             char w[JZ_KEY_MAX + 64];
             snprintf(w, sizeof w, "%s.%s month %d", name, k->scalar, t + 1);
-            int rc = jz_value_number(l->values[t], u, w, &values[(size_t)z * 12 + (size_t)t], err);
+            rc = jz_value_number(l->values[t], u, w, &values[(size_t)z * 12 + (size_t)t], err);
             if (rc)
                 return rc;
         }
@@ -334,6 +409,25 @@ static double half_width(double var, double df, double q)
     return var > 0 ? gsl_cdf_tdist_Pinv(q, df) * sqrt(var) : 0.0;
 }
 
+/* The cost outside the zorgsoorten from the run (JZ_PROGNOSE_LINES) and
+ * the whole cost: the scenario's total is the run's own g_cost; the year end
+ * and its band are the zorgsoorten's with the lines as the scenario has them. */
+static void add_lines(jz_prognose *p, const jz_result *r, size_t gy)
+{
+    double sum = 0;
+    int n = 0, any = 0;
+#define LINE_(field, key) p->lines[n] = r->field[gy], sum += p->lines[n], any |= p->lines[n++] != 0.0;
+    JZ_PROGNOSE_LINES(LINE_)
+#undef LINE_
+    assert(n == JZ_PROGNOSE_N_LINES);
+    /* the lines have no realisation, so neither has the whole when it has them */
+    p->cost_realised = any ? NAN : p->total_realised;
+    p->cost_model = r->g_cost[gy];
+    p->cost_year_end = p->total_year_end + sum;
+    p->cost_low = p->total_low + sum;
+    p->cost_high = p->total_high + sum;
+}
+
 int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
                     double level, jz_prognose **outp, jz_error *err)
 {
@@ -391,10 +485,13 @@ int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
             p->model_year[z] = model;
             p->model_clients_end[z] = r->end[i];
             p->model_unique[z] = r->unique[i];
-            p->clients_end[z] = p->clients_end_low[z] = p->clients_end_high[z] = r->end[i];
-            p->unique[z] = p->unique_low[z] = p->unique_high[z] = r->unique[i];
-            p->year_end[z] = p->low[z] = p->high[z] = model;
-            p->scale_start[z] = p->scale_inflow[z] = 1.0;
+            /* without realised figures: the scenario's, and nothing realised,
+             * fitted or banded (NaN: absent, not 0) */
+            p->clients_end[z] = r->end[i];
+            p->unique[z] = r->unique[i];
+            p->clients_end_low[z] = p->clients_end_high[z] = p->unique_low[z] = p->unique_high[z] = NAN;
+            p->year_end[z] = model;
+            p->realised[z] = p->low[z] = p->high[z] = p->scale_start[z] = p->scale_inflow[z] = NAN;
             if (in->clients_given[z]) {
                 /* the clients in care at the month ends, on the stock profile */
                 fit f;
@@ -426,6 +523,7 @@ int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
             double fut, var;
             fit_ab(A, B, R, m, &f);
             predict(&f, gA, gB, c2, &fut, &var);
+            p->n_realised++;
             p->scale_start[z] = f.a;
             p->scale_inflow[z] = f.b;
             p->realised[z] = real;
@@ -437,13 +535,15 @@ int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
                 vdf += var * var / f.df;
         }
         for (int z = 0; z < Z; z++) {
-            p->total_realised += p->realised[z];
+            if (in->given[z])
+                p->total_realised += p->realised[z];
             p->total_model += p->model_year[z];
             p->total_year_end += p->year_end[z];
         }
         double half = vtot > 0 ? half_width(vtot, vtot * vtot / vdf, q) : 0;
         p->total_low = p->total_year_end - half;
         p->total_high = p->total_year_end + half;
+        add_lines(p, r, jz_result_gy(r, g, y));
     }
     free(prof);
     jz_result_free(r);

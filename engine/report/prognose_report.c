@@ -3,14 +3,24 @@
  * a table (nl/en), a long CSV (one figure per row) and the JSON document
  * "jzsim-prognose" (docs/prognose.schema.json).  They print the figures
  * jz_prognose_run() computed; nothing is computed here.
+ *
+ * The rows, in every format: the zorgsoorten by their names, the subtotal
+ * of the zorgsoorten ("totaal"), the cost outside them (JZ_PROGNOSE_LINES,
+ * named as the metric table names them, as in jzsim run) and the whole
+ * cost ("kosten_totaal"), which is what a begroting's total for jeugd
+ * holds.  A figure that does not exist (nothing realised, no band) is NaN
+ * in jz_prognose: "-" in the table, an empty CSV value, JSON null.
  */
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "jzsim/prognose.h"
 #include "report/csvw.h"
 #include "report/jsonw.h"
 #include "report/reporters.h"
+#include "report/text.h"
 
 #define L(nl, en) (lang == JZ_LANG_EN ? (en) : (nl))
 
@@ -41,9 +51,51 @@ static const field totals[] = {
 };
 #define N_TOTALS (sizeof totals / sizeof totals[0])
 
-static double get_total(const jz_prognose *p, size_t i)
+static const field costs[] = {
+#define ROW_(name, key) {key, offsetof(jz_prognose, name)},
+    JZ_PROGNOSE_COST(ROW_)
+#undef ROW_
+};
+_Static_assert(sizeof costs / sizeof costs[0] == N_TOTALS, "the whole cost has the totals' figures");
+
+/* figure i of a totals row (totals or costs) */
+static double get_total(const jz_prognose *p, const field *row, size_t i)
 {
-    return *(const double *)(const void *)((const char *)p + totals[i].offset);
+    return *(const double *)(const void *)((const char *)p + row[i].offset);
+}
+
+/* The cost outside the zorgsoorten: the key of each line (the metric's). */
+static const char *const line_keys[] = {
+#define KEY_(field, key) key,
+    JZ_PROGNOSE_LINES(KEY_)
+#undef KEY_
+};
+_Static_assert(sizeof line_keys / sizeof line_keys[0] == JZ_PROGNOSE_N_LINES, "one key per line");
+
+/* The name of line i as every report names that figure (metrics.c). */
+static const char *line_name(size_t i, jz_lang lang)
+{
+    const jz_metric *m = jz_metric_find(line_keys[i], JZ_LEVEL_GEMEENTE);
+    return m ? jz_metric_label(m, lang) : line_keys[i];
+}
+
+/* The table shows the vaste lasten always (a controller looks for them;
+ * 0 says the scenario has none) and the other lines when they are not 0. */
+static int line_shown(const jz_prognose *p, size_t i)
+{
+    return strcmp(line_keys[i], "fixed_cost") == 0 || p->lines[i] != 0.0;
+}
+
+/* The row names of the subtotal and the whole cost. */
+#define SUBTOTAL_KEY "totaal"
+#define COST_KEY "kosten_totaal"
+static const char *subtotal_name(jz_lang lang)
+{
+    return L("Subtotaal zorgsoorten", "Subtotal care types");
+}
+static const char *cost_name(jz_lang lang)
+{
+    return L("Totaal", "Total");
 }
 
 static int finish(FILE *out, jz_error *err)
@@ -53,44 +105,153 @@ static int finish(FILE *out, jz_error *err)
     return JZ_OK;
 }
 
+enum { FIGW = 15 }; /* a figure's column: its heading with two spaces, 999.999.999.999; wider ones push (never cut) */
+
+/* The name column holds names up to NAMEMAX wide; a longer one (the Twente
+ * scenarios: "Residentiële jeugdhulp (groepen, LTA, WVHS, kortdurend
+ * verblijf)") goes on at a word break on the lines below its row, whole:
+ * a cut name is a wrong one. */
+enum { NAMEMAX = 32 };
+
+/* The first line of name in the name column; returns the rest to print
+ * below the row (name_rest), or NULL. */
+static const char *name_cell(FILE *out, const char *name, int namew)
+{
+    const char *brk = jz_text_width(name) > namew - 1 ? jz_text_break(name, namew - 1) : NULL;
+    if (!brk || brk == name) {
+        jz_text_pad(out, name, namew, 0);
+        return NULL;
+    }
+    fprintf(out, "%.*s%*s", (int)(brk - name), name, namew - jz_text_width(name) + jz_text_width(brk), "");
+    return brk + 1;
+}
+
+/* The rest of a long name on lines of its own, indented by two; no figure
+ * follows, so a line may fill the column. */
+static void name_rest(FILE *out, const char *rest, int namew)
+{
+    const int w = namew - 2;
+    while (rest) {
+        const char *brk = jz_text_width(rest) > w ? jz_text_break(rest, w) : NULL;
+        if (!brk || brk == rest) {
+            fprintf(out, "  %s\n", rest);
+            return;
+        }
+        fprintf(out, "  %.*s\n", (int)(brk - rest), rest);
+        rest = brk + 1;
+    }
+}
+
+/* One row of the money table: its name and five figures, "-" for NaN. */
+static void money_row(FILE *out, const char *name, int namew, const double v[5], jz_lang lang)
+{
+    char b[64];
+    const char *rest = name_cell(out, name, namew);
+    for (int i = 0; i < 5; i++)
+        jz_text_pad_figure(out, jz_format_number(b, sizeof b, v[i], 0, lang), FIGW);
+    fputc('\n', out);
+    name_rest(out, rest, namew);
+}
+
+_Static_assert(N_TOTALS == 5, "a money row has five figures");
+
+/* The five figures of a totals row (JZ_PROGNOSE_TOTALS or _COST order). */
+static void total_figures(const jz_prognose *p, const field *row, double v[5])
+{
+    for (size_t i = 0; i < N_TOTALS; i++)
+        v[i] = get_total(p, row, i);
+}
+
+/* The lines under the table that say what the rows hold and add. */
+static void money_notes(FILE *out, const jz_prognose *p, jz_lang lang)
+{
+    char line[800], lines[400] = "";
+    const int Z = p->n_zorgsoorten, missing = Z - p->n_realised;
+    for (size_t i = 0, n = 0; i < JZ_PROGNOSE_N_LINES; i++)
+        if (line_shown(p, i))
+            n += (size_t)snprintf(lines + n, n < sizeof lines ? sizeof lines - n : 0, "%s\"%s\"", n ? " + " : "",
+                                  line_name(i, lang));
+    fputc('\n', out);
+    if (missing > 0) {
+        snprintf(line, sizeof line,
+                 L("- = niet gerealiseerd: voor %d van de %d zorgsoorten zijn geen uitgaven opgegeven; daar "
+                   "is de prognose het scenario, zonder band. \"%s\" telt %d met realisatie (prognose uit %d "
+                   "maanden) en %d zonder (het scenario); de band dekt alleen die met realisatie.",
+                   "- = not realised: no spending was given for %d of the %d care types; there the forecast is "
+                   "the scenario's, without a band. \"%s\" counts %d with realised months (forecast from %d "
+                   "months) and %d without (the scenario); the band covers only those with realised months."),
+                 missing, Z, subtotal_name(lang), p->n_realised, p->months, missing);
+        jz_text_wrap(out, line, 100);
+    }
+    snprintf(line, sizeof line,
+             L("\"%s\" = de kosten van het scenario (\"Kosten\" in jzsim run): \"%s\" + %s (uit het scenario: niet "
+               "gerealiseerd, zonder band)%s.",
+               "\"%s\" = the scenario's cost (\"Cost\" in jzsim run): \"%s\" + %s (from the scenario: not realised, no "
+               "band)%s."),
+             cost_name(lang), subtotal_name(lang), lines,
+             !isnan(p->cost_realised) ? ""
+             : L("; wat daarvan gerealiseerd is, is niet opgegeven, dus \"Gerealiseerd\" blijft daar leeg",
+                 "; what of them was realised was not given, so \"Realised\" stays empty there"));
+    jz_text_wrap(out, line, 100);
+}
+
 int jz_rep_prognose_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
     const jz_prognose *p = x->prognose;
     const jz_scenario *s = x->scenario;
     const jz_gemeente *gm = &s->gemeenten[p->gemeente];
     const jz_lang lang = o->lang;
-    char b[6][64];
+    /* the name column as wide as the longest name: a cut name is a wrong one */
+    int namew = jz_text_width(subtotal_name(lang));
+    for (int z = 0; z < p->n_zorgsoorten; z++)
+        if (jz_text_width(s->zorgsoorten[z].name) > namew)
+            namew = jz_text_width(s->zorgsoorten[z].name);
+    for (size_t i = 0; i < JZ_PROGNOSE_N_LINES; i++)
+        if (line_shown(p, i) && jz_text_width(line_name(i, lang)) > namew)
+            namew = jz_text_width(line_name(i, lang));
+    namew = (namew < NAMEMAX ? namew : NAMEMAX) + 1;
     fprintf(out, L("Prognose %d: %s (%s), %d maanden gerealiseerd, band %.0f%%\n",
                    "Forecast %d: %s (%s), %d months realised, band %.0f%%\n"),
             p->year, gm->name, gm->code, p->months, 100 * p->level);
-    fprintf(out, "%-22s %15s %15s %15s %15s %15s\n", L("Zorgsoort", "Care type"), L("Gerealiseerd", "Realised"),
-            L("Scenario jaar", "Scenario year"), L("Prognose jaar", "Forecast year"), L("Band laag", "Band low"),
-            L("Band hoog", "Band high"));
-    for (int z = 0; z <= p->n_zorgsoorten; z++) {
-        int t = z == p->n_zorgsoorten;
-        double v[5] = {t ? p->total_realised : p->realised[z], t ? p->total_model : p->model_year[z],
-                       t ? p->total_year_end : p->year_end[z], t ? p->total_low : p->low[z],
-                       t ? p->total_high : p->high[z]};
-        for (int i = 0; i < 5; i++)
-            jz_format_number(b[i], sizeof b[i], v[i], 0, lang);
-        fprintf(out, "%-22s %15s %15s %15s %15s %15s\n", t ? L("Totaal", "Total") : s->zorgsoorten[z].key, b[0],
-                b[1], b[2], b[3], b[4]);
+    static const char *const head_nl[] = {"Gerealiseerd", "Scenario jaar", "Prognose jaar", "Band laag", "Band hoog"};
+    static const char *const head_en[] = {"Realised", "Scenario year", "Forecast year", "Band low", "Band high"};
+    jz_text_pad(out, L("Zorgsoort", "Care type"), namew, 0);
+    for (int i = 0; i < 5; i++)
+        jz_text_pad_figure(out, L(head_nl[i], head_en[i]), FIGW);
+    fputc('\n', out);
+    double v[5];
+    for (int z = 0; z < p->n_zorgsoorten; z++) {
+        const double row[5] = {p->realised[z], p->model_year[z], p->year_end[z], p->low[z], p->high[z]};
+        money_row(out, s->zorgsoorten[z].name, namew, row, lang);
     }
+    total_figures(p, totals, v);
+    money_row(out, subtotal_name(lang), namew, v, lang);
+    for (size_t i = 0; i < JZ_PROGNOSE_N_LINES; i++)
+        if (line_shown(p, i)) {
+            const double row[5] = {NAN, p->lines[i], p->lines[i], NAN, NAN};
+            money_row(out, line_name(i, lang), namew, row, lang);
+        }
+    total_figures(p, costs, v);
+    money_row(out, cost_name(lang), namew, v, lang);
+    money_notes(out, p, lang);
     if (p->any_clients) {
+        char b[6][64];
         fprintf(out, "\n%s\n", L("Cliënten (trajecten; zonder opgave: het scenario)",
                                  "Clients (trajectories; where none were given: the scenario)"));
-        fprintf(out, "%-22s %15s %15s %15s %15s %20s\n", L("Zorgsoort", "Care type"),
-                L("Scenario 31/12", "Scenario 31/12"), L("Prognose 31/12", "Forecast 31/12"), "Band",
-                L("Scenario uniek", "Scenario unique"), L("Prognose uniek", "Forecast unique"));
+        jz_text_pad(out, L("Zorgsoort", "Care type"), namew, 0);
+        jz_text_pad_figure(out, L("Scenario 31/12", "Scenario 31/12"), FIGW);
+        jz_text_pad_figure(out, L("Prognose 31/12", "Forecast 31/12"), FIGW);
+        jz_text_pad_figure(out, "Band", FIGW);
+        jz_text_pad_figure(out, L("Scenario uniek", "Scenario unique"), FIGW);
+        jz_text_pad_figure(out, L("Prognose uniek", "Forecast unique"), 21);
+        fputc('\n', out);
         for (int z = 0; z < p->n_zorgsoorten; z++) {
             char band[140], uq[210];
-            int given = p->clients_end_low[z] != p->clients_end_high[z] ||
-                        p->clients_end[z] != p->model_clients_end[z];
             jz_format_number(b[0], sizeof b[0], p->model_clients_end[z], 0, lang);
             jz_format_number(b[1], sizeof b[1], p->clients_end[z], 0, lang);
             jz_format_number(b[2], sizeof b[2], p->model_unique[z], 0, lang);
             jz_format_number(b[3], sizeof b[3], p->unique[z], 0, lang);
-            if (given) {
+            if (!isnan(p->clients_end_low[z])) {
                 jz_format_number(b[4], sizeof b[4], p->clients_end_low[z], 0, lang);
                 jz_format_number(b[5], sizeof b[5], p->clients_end_high[z], 0, lang);
                 snprintf(band, sizeof band, "%s-%s", b[4], b[5]);
@@ -101,33 +262,67 @@ int jz_rep_prognose_table(FILE *out, const jz_report_subject *x, const jz_report
                 snprintf(band, sizeof band, "-");
                 snprintf(uq, sizeof uq, "%s", b[3]);
             }
-            fprintf(out, "%-22s %15s %15s %15s %15s %20s\n", s->zorgsoorten[z].key, b[0], b[1], band, b[2], uq);
+            const char *rest = name_cell(out, s->zorgsoorten[z].name, namew);
+            jz_text_pad_figure(out, b[0], FIGW);
+            jz_text_pad_figure(out, b[1], FIGW);
+            jz_text_pad_figure(out, band, FIGW);
+            jz_text_pad_figure(out, b[2], FIGW);
+            jz_text_pad_figure(out, uq, 21);
+            fputc('\n', out);
+            name_rest(out, rest, namew);
         }
     }
     return finish(out, err);
+}
+
+/* One CSV row: the gemeente, the year, the row's key and name, a figure. */
+static void csv_row(jz_csvw *w, const jz_prognose *p, const jz_scenario *s, const char *key, const char *name,
+                    const char *metric, double v)
+{
+    jz_csvw_field(w, s->gemeenten[p->gemeente].code);
+    jz_csvw_field(w, s->gemeenten[p->gemeente].name);
+    jz_csvw_int(w, p->year);
+    jz_csvw_int(w, p->months);
+    jz_csvw_field(w, key);
+    jz_csvw_field(w, name);
+    jz_csvw_field(w, metric);
+    jz_csvw_number(w, v);
+    jz_csvw_end_row(w);
 }
 
 int jz_rep_prognose_csv(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
     const jz_prognose *p = x->prognose;
     const jz_scenario *s = x->scenario;
-    static const char *const cols[] = {"gemeente_code", "year", "months_realised", "zorgsoort", "metric", "value"};
+    const jz_lang lang = o->lang;
+    static const char *const cols[] = {"gemeente_code", "gemeente", "year", "months_realised", "zorgsoort",
+                                       "name", "metric", "value"};
     jz_csvw w;
     jz_csvw_init(&w, out, o->csv_nl);
     jz_csvw_header(&w, cols, sizeof cols / sizeof cols[0]);
-    for (int z = 0; z <= p->n_zorgsoorten; z++) {
-        int t = z == p->n_zorgsoorten;
-        for (size_t f = 0; f < (t ? N_TOTALS : N_FIELDS); f++) {
-            jz_csvw_field(&w, s->gemeenten[p->gemeente].code);
-            jz_csvw_int(&w, p->year);
-            jz_csvw_int(&w, p->months);
-            jz_csvw_field(&w, t ? "totaal" : s->zorgsoorten[z].key);
-            jz_csvw_field(&w, t ? totals[f].key : fields[f].key);
-            jz_csvw_number(&w, t ? get_total(p, f) : get(p, &fields[f], z));
-            jz_csvw_end_row(&w);
-        }
+    for (int z = 0; z < p->n_zorgsoorten; z++)
+        for (size_t f = 0; f < N_FIELDS; f++)
+            csv_row(&w, p, s, s->zorgsoorten[z].key, s->zorgsoorten[z].name, fields[f].key, get(p, &fields[f], z));
+    for (size_t f = 0; f < N_TOTALS; f++)
+        csv_row(&w, p, s, SUBTOTAL_KEY, subtotal_name(lang), totals[f].key, get_total(p, totals, f));
+    csv_row(&w, p, s, SUBTOTAL_KEY, subtotal_name(lang), "zorgsoorten_realised", p->n_realised);
+    for (size_t i = 0; i < JZ_PROGNOSE_N_LINES; i++) {
+        csv_row(&w, p, s, line_keys[i], line_name(i, lang), "scenario_year", p->lines[i]);
+        csv_row(&w, p, s, line_keys[i], line_name(i, lang), "year_end", p->lines[i]);
     }
+    for (size_t f = 0; f < N_TOTALS; f++)
+        csv_row(&w, p, s, COST_KEY, cost_name(lang), costs[f].key, get_total(p, costs, f));
     return finish(out, err);
+}
+
+/* A totals object: its five figures. */
+static void json_totals(jz_jsonw *j, const jz_prognose *p, const field *row)
+{
+    jz_jsonw_begin_object(j);
+    for (size_t f = 0; f < N_TOTALS; f++) {
+        jz_jsonw_key(j, row[f].key);
+        jz_jsonw_number(j, get_total(p, row, f));
+    }
 }
 
 int jz_rep_prognose_json(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
@@ -137,9 +332,13 @@ int jz_rep_prognose_json(FILE *out, const jz_report_subject *x, const jz_report_
     const jz_scenario *s = x->scenario;
     jz_jsonw j;
     jz_jsonw_init(&j, out);
-    jz_jsonw_envelope(&j, "jzsim-prognose", 1, s, NULL, 0);
+    /* version 2: figures that do not exist are null (were 0 or the
+     * scenario's), the lines outside the zorgsoorten and the whole cost */
+    jz_jsonw_envelope(&j, "jzsim-prognose", 2, s, NULL, 0);
     jz_jsonw_key(&j, "gemeente_code");
     jz_jsonw_string(&j, s->gemeenten[p->gemeente].code);
+    jz_jsonw_key(&j, "gemeente");
+    jz_jsonw_string(&j, s->gemeenten[p->gemeente].name);
     jz_jsonw_key(&j, "year");
     jz_jsonw_int(&j, p->year);
     jz_jsonw_key(&j, "months_realised");
@@ -152,6 +351,8 @@ int jz_rep_prognose_json(FILE *out, const jz_report_subject *x, const jz_report_
         jz_jsonw_begin_object(&j);
         jz_jsonw_key(&j, "key");
         jz_jsonw_string(&j, s->zorgsoorten[z].key);
+        jz_jsonw_key(&j, "name");
+        jz_jsonw_string(&j, s->zorgsoorten[z].name);
         for (size_t f = 0; f < N_FIELDS; f++) {
             jz_jsonw_key(&j, fields[f].key);
             jz_jsonw_number(&j, get(p, &fields[f], z));
@@ -160,11 +361,25 @@ int jz_rep_prognose_json(FILE *out, const jz_report_subject *x, const jz_report_
     }
     jz_jsonw_end_array(&j);
     jz_jsonw_key(&j, "total");
-    jz_jsonw_begin_object(&j);
-    for (size_t f = 0; f < N_TOTALS; f++) {
-        jz_jsonw_key(&j, totals[f].key);
-        jz_jsonw_number(&j, get_total(p, f));
+    json_totals(&j, p, totals);
+    jz_jsonw_key(&j, "zorgsoorten_realised");
+    jz_jsonw_int(&j, p->n_realised);
+    jz_jsonw_end_object(&j);
+    jz_jsonw_key(&j, "lines");
+    jz_jsonw_begin_array(&j);
+    for (size_t i = 0; i < JZ_PROGNOSE_N_LINES; i++) {
+        jz_jsonw_begin_object(&j);
+        jz_jsonw_key(&j, "key");
+        jz_jsonw_string(&j, line_keys[i]);
+        jz_jsonw_key(&j, "scenario_year");
+        jz_jsonw_number(&j, p->lines[i]);
+        jz_jsonw_key(&j, "year_end");
+        jz_jsonw_number(&j, p->lines[i]);
+        jz_jsonw_end_object(&j);
     }
+    jz_jsonw_end_array(&j);
+    jz_jsonw_key(&j, "total_cost");
+    json_totals(&j, p, costs);
     jz_jsonw_end_object(&j);
     jz_jsonw_end_object(&j);
     fputc('\n', out);

@@ -50,36 +50,6 @@ static const char *year_label(char *buf, size_t n, const jz_result *r, int y)
     return buf;
 }
 
-/* Print text word-wrapped at `width` display columns (UTF-8 aware). */
-static void wrap(FILE *out, const char *text, int width)
-{
-    int col = 0;
-    const char *p = text;
-    while (*p) {
-        while (*p == ' ')
-            p++;
-        const char *e = p;
-        int len = 0;
-        while (*e && *e != ' ') {
-            len += ((unsigned char)*e & 0xC0) != 0x80;
-            e++;
-        }
-        if (e == p)
-            break;
-        if (col > 0 && col + 1 + len > width) {
-            fputc('\n', out);
-            col = 0;
-        } else if (col > 0) {
-            fputc(' ', out);
-            col++;
-        }
-        fwrite(p, 1, (size_t)(e - p), out);
-        col += len;
-        p = e;
-    }
-    fputc('\n', out);
-}
-
 /* A table of gemeente figures (keys of jz_metrics) by year: their column
  * headings, units and values all come from the metric table.  A column is
  * as wide as its widest figure needs, so that two columns never touch; when
@@ -240,7 +210,7 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
     fprintf(out, "%s: %s (%s), %d-%d\n", L(o, "Scenario", "Scenario"), s->meta.name, who,
             r->base_year, r->base_year + H - 1);
     if (s->meta.description[0] && !s->meta.description_inherited)
-        wrap(out, s->meta.description, 100);
+        jz_text_wrap(out, s->meta.description, 100);
     else if (s->meta.variant_of[0])
         fprintf(out, "%s %s\n", L(o, "Variant op", "Variant of"), s->meta.variant_of);
     if (o->lang == JZ_LANG_NL)
@@ -272,7 +242,7 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
                  s->meta.begrotingsjaar - 2, r->base_year);
         ADD_(".");
 #undef ADD_
-        wrap(out, line, 100);
+        jz_text_wrap(out, line, 100);
     }
 
     size_t gy = jz_result_gy(r, g, 0);

@@ -73,3 +73,33 @@ void jz_text_pad_figure(FILE *out, const char *s, int width)
     else
         fprintf(out, "%*s%s", width - len, "", s);
 }
+
+/* Print text word-wrapped at `width` display columns (UTF-8 aware). */
+void jz_text_wrap(FILE *out, const char *text, int width)
+{
+    int col = 0;
+    const char *p = text;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *e = p;
+        int len = 0;
+        while (*e && *e != ' ') {
+            len += ((unsigned char)*e & 0xC0) != 0x80;
+            e++;
+        }
+        if (e == p)
+            break;
+        if (col > 0 && col + 1 + len > width) {
+            fputc('\n', out);
+            col = 0;
+        } else if (col > 0) {
+            fputc(' ', out);
+            col++;
+        }
+        fwrite(p, 1, (size_t)(e - p), out);
+        col += len;
+        p = e;
+    }
+    fputc('\n', out);
+}

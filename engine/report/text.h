@@ -28,5 +28,7 @@ void jz_text_pad_figure(FILE *out, const char *s, int width);
 /* Where to break s to keep a first line within width columns: the last
  * space at or before column width, or NULL when there is none. */
 const char *jz_text_break(const char *s, int width);
+/* text word-wrapped at width display columns, ending in a newline. */
+void jz_text_wrap(FILE *out, const char *text, int width);
 
 #endif

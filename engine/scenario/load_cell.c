@@ -98,12 +98,7 @@ int ld_zorgsoort_ref(loader *L, const jz_node *n, const char *what, int *out)
         return jz_node_error(L->err, n, "%s: expected a zorgsoort key, got %s", what, jz_node_type_name(n));
     int z = jz_scenario_zorgsoort_index(L->s, n->scalar);
     if (z < 0) {
-        jz_key keys[1001];
-        int Z = L->s->n_zorgsoorten;
-        for (int i = 0; i < Z && i < 1000; i++)
-            keys[i] = (jz_key){L->s->zorgsoorten[i].key, 0, ""};
-        keys[Z < 1000 ? Z : 1000] = (jz_key){NULL, 0, NULL};
-        const char *s = jz_schema_suggest(n->scalar, keys);
+        const char *s = jz_zorgsoort_suggest(L->s, n->scalar);
         if (s)
             return jz_node_error(L->err, n, "%s: unknown zorgsoort '%s'; did you mean '%s'?", what, n->scalar, s);
         return jz_node_error(L->err, n, "%s: unknown zorgsoort '%s'", what, n->scalar);

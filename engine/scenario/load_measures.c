@@ -143,18 +143,9 @@ int ml_zorgsoort_ref(mloader *L, const jz_node *n, const char *what, int *out)
         *out = z;
         return JZ_OK;
     }
-    int Z = L->s->n_zorgsoorten;
-    jz_key *keys = calloc((size_t)Z + 1, sizeof *keys);
-    if (!keys)
-        return ml_oom(L->err);
-    for (int i = 0; i < Z; i++)
-        keys[i] = (jz_key){L->s->zorgsoorten[i].key, 0, ""};
-    const char *sug = jz_schema_suggest(n->scalar, keys);
-    int rc = sug ? jz_node_error(L->err, n, "%s: unknown zorgsoort '%s'; did you mean '%s'?", what,
-                                 n->scalar, sug)
-                 : jz_node_error(L->err, n, "%s: unknown zorgsoort '%s'", what, n->scalar);
-    free(keys);
-    return rc;
+    const char *sug = jz_zorgsoort_suggest(L->s, n->scalar);
+    return sug ? jz_node_error(L->err, n, "%s: unknown zorgsoort '%s'; did you mean '%s'?", what, n->scalar, sug)
+               : jz_node_error(L->err, n, "%s: unknown zorgsoort '%s'", what, n->scalar);
 }
 
 /* The items of a list value (a single scalar counts as a list of one). */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "common/util.h"
+#include "jzsim/scenario.h"
 #include "scenario/schema.h"
 #include "scenario/value.h"
 
@@ -187,21 +188,47 @@ const jz_key jz_keys_ageing[] = {
     {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
     {NULL, 0, NULL}};
 
-const char *jz_schema_suggest(const char *key, const jz_key *table)
+/* One rule for every suggestion of a key: edit distance <= 2, or a prefix. */
+static const char *suggest(const char *key, size_t n, const char *(*name)(const void *ctx, size_t i),
+                           const void *ctx)
 {
     const char *best = NULL;
     size_t best_d = 3;
     size_t kl = strlen(key);
-    for (const jz_key *k = table; k->key; k++) {
-        size_t d = jz_edit_distance(key, k->key);
-        if (kl >= 3 && strncmp(key, k->key, kl) == 0)
+    for (size_t i = 0; i < n; i++) {
+        const char *k = name(ctx, i);
+        size_t d = jz_edit_distance(key, k);
+        if (kl >= 3 && strncmp(key, k, kl) == 0)
             d = 1; /* a prefix: "zorgd" -> "zorgduur" */
         if (d < best_d) {
             best_d = d;
-            best = k->key;
+            best = k;
         }
     }
     return best;
+}
+
+static const char *table_key(const void *ctx, size_t i)
+{
+    return ((const jz_key *)ctx)[i].key;
+}
+
+const char *jz_schema_suggest(const char *key, const jz_key *table)
+{
+    size_t n = 0;
+    while (table[n].key)
+        n++;
+    return suggest(key, n, table_key, table);
+}
+
+static const char *zorgsoort_key(const void *ctx, size_t i)
+{
+    return ((const jz_scenario *)ctx)->zorgsoorten[i].key;
+}
+
+const char *jz_zorgsoort_suggest(const jz_scenario *s, const char *key)
+{
+    return suggest(key, (size_t)s->n_zorgsoorten, zorgsoort_key, s);
 }
 
 int jz_schema_check(const jz_node *map, const jz_key *table, const char *what,

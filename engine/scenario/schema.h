@@ -62,5 +62,9 @@ int jz_schema_check_over(const jz_node *map, const jz_node *defaults, const jz_k
 
 /* The allowed key nearest to `key` (edit distance <= 2, or a prefix), or NULL. */
 const char *jz_schema_suggest(const char *key, const jz_key *table);
+/* The same over the zorgsoorten of s: the key of the one `key` most likely
+ * meant, or NULL (a zorgsoort named in a scenario or a realisation file). */
+struct jz_scenario;
+const char *jz_zorgsoort_suggest(const struct jz_scenario *s, const char *key);
 
 #endif

@@ -42,7 +42,10 @@ void jz_prognose_input_free(jz_prognose_input *in);
 /* The figures per zorgsoort, one list (CONTRIBUTING.md "One list per
  * family of fields"): X(field, key) with key the name in CSV and JSON.  The
  * struct fields, their storage and the reporters' rows come from it.
- * Clients: the scenario's figures where none are given. */
+ * A zorgsoort without realised spending has no realised figure, no band and
+ * no fitted factors: those are NaN (JSON null, an empty CSV value, "-" in the
+ * table), and its year end is the scenario's.  The same for the clients:
+ * without them the figures are the scenario's and their bands NaN. */
 #define JZ_PROGNOSE_FIELDS(X)                                                              \
     X(realised, "realised")                 /* spending through month `months` */          \
     X(model_year, "scenario_year")          /* the scenario's spending in the year */      \
@@ -62,7 +65,10 @@ void jz_prognose_input_free(jz_prognose_input *in);
     X(unique_low, "unique_low")                                                            \
     X(unique_high, "unique_high")
 
-/* The totals over the zorgsoorten: X(field, key). */
+/* The totals over the zorgsoorten: X(field, key).  realised: the zorgsoorten
+ * with realised spending (n_realised of them); year_end: those projected
+ * plus the others at the scenario's figure; the band is that of the
+ * realised zorgsoorten only (the others carry none). */
 #define JZ_PROGNOSE_TOTALS(X)              \
     X(total_realised, "realised")          \
     X(total_model, "scenario_year")        \
@@ -70,18 +76,49 @@ void jz_prognose_input_free(jz_prognose_input *in);
     X(total_low, "low")                    \
     X(total_high, "high")
 
+/* The cost outside the zorgsoorten, each the scenario's own figure of the
+ * year from its run (jz_result), not realised and without a band:
+ * X(result field, key), key the figure's in the metric table
+ * (engine/report/metrics.c), in the order the run table shows them.  With
+ * the zorgsoorten they add up to the run's total cost, g_cost. */
+#define JZ_PROGNOSE_LINES(X)                    \
+    X(g_fixed_cost, "fixed_cost")               \
+    X(g_measure_investment, "measure_investment") \
+    X(g_verevening, "verevening")               \
+    X(g_contract, "contract")
+enum {
+#define JZ_PROGNOSE_COUNT_(field, key) +1
+    JZ_PROGNOSE_N_LINES = 0 JZ_PROGNOSE_LINES(JZ_PROGNOSE_COUNT_)
+#undef JZ_PROGNOSE_COUNT_
+};
+
+/* The whole cost of the year, what a begroting's total for jeugd holds (the
+ * run's total cost): X(field, key).  scenario_year is the run's g_cost;
+ * year_end and the band are the zorgsoorten's plus the lines; realised is
+ * the zorgsoorten's when every line is 0, else NaN (the lines are never
+ * realised, so the realised part of the whole is not known). */
+#define JZ_PROGNOSE_COST(X)                \
+    X(cost_realised, "realised")           \
+    X(cost_model, "scenario_year")         \
+    X(cost_year_end, "year_end")           \
+    X(cost_low, "low")                     \
+    X(cost_high, "high")
+
 typedef struct jz_prognose {
     int n_zorgsoorten;
     int gemeente;          /* index of the gemeente in the scenario */
     int year, months;
     double level;          /* coverage of the band, e.g. 0.8 */
     int any_clients;       /* 1 when clients were given for some zorgsoort */
+    int n_realised;        /* zorgsoorten with realised spending */
 #define JZ_PROGNOSE_FIELD_(field, key) double *field; /* [Z] */
     JZ_PROGNOSE_FIELDS(JZ_PROGNOSE_FIELD_)
 #undef JZ_PROGNOSE_FIELD_
 #define JZ_PROGNOSE_TOTAL_(field, key) double field;
     JZ_PROGNOSE_TOTALS(JZ_PROGNOSE_TOTAL_)
+    JZ_PROGNOSE_COST(JZ_PROGNOSE_TOTAL_)
 #undef JZ_PROGNOSE_TOTAL_
+    double lines[JZ_PROGNOSE_N_LINES]; /* in JZ_PROGNOSE_LINES order */
     double *block;         /* storage of the [Z] arrays */
 } jz_prognose;
 

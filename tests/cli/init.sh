@@ -100,13 +100,13 @@ expect_grep "$TMP/out" "Prognose 2025"
 expect_grep "$TMP/out" "Totaal"
 expect_grep "$TMP/out" "Prognose 31/12"
 expect_exit 0 "$JZ" prognose --format csv --locale nl --realisatie "$S/realisatie-voorbeeld.yml" "$TMP/voorbeeldrecht.yaml"
-expect_grep "$TMP/out" "^gemeente_code;year;months_realised;zorgsoort;metric;value"
-expect_grep "$TMP/out" "^GM9998;2025;6;totaal;year_end;"
+expect_grep "$TMP/out" "^gemeente_code;gemeente;year;months_realised;zorgsoort;name;metric;value"
+expect_grep "$TMP/out" "^GM9998;Voorbeeldrecht;2025;6;totaal;Subtotaal zorgsoorten;year_end;"
 expect_exit 0 "$JZ" prognose --format json --band 90 --realisatie "$S/realisatie-voorbeeld.yml" "$TMP/voorbeeldrecht.yaml"
 python3 - "$TMP/out" <<'PY' && ok || bad "prognose JSON"
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["format"] == "jzsim-prognose" and d["format_version"] == 1
+assert d["format"] == "jzsim-prognose" and d["format_version"] == 2
 for k in ("jzsim_version", "scenario", "warnings"):
     assert k in d, k
 t = d["total"]
