@@ -118,10 +118,23 @@ static void test_impossible_values(void **state)
     expect_error_at(1, "meta: {name: T, base_year: 2024, horizon: 51}", 1, 43, "must be from 1 to 50");
     expect_error_at(5, "    instroom: {absolute: 100, per_1000: 3}", 5, 15, "either 'absolute' or 'per_1000'");
     expect_error_at(5, "    instroom: {per_1000: 3}", 5, 26, "has no population.youth");
-    expect_error_at(7, "    cost: 6,5k", 7, 11, "uses a comma");
+    expect_error_at(7, "    cost: 6,5k", 7, 11, "'6,5k' has a decimal comma; write 6.5k, with a point");
+    expect_error_at(7, "    cost: 6,5,1k", 7, 11, "uses a comma");
     /* in a flow map the decimal comma splits the entry: named as such, at the fragment */
-    expect_error_at(7, "    cost: {2024: 6,5k, 2026: 7k}", 7, 20, "'6,5k' has a decimal comma");
-    expect_error_at(7, "    cost: {2024: 9k, 2026: 9,25}", 7, 30, "write 9.25 with a point");
+    expect_error_at(7, "    cost: {2024: 6,5k, 2026: 7k}", 7, 20,
+                    "cost: 6,5k: a decimal comma inside {...} separates entries in YAML; write 6.5k, with a point");
+    expect_error_at(7, "    cost: {2024: 9k, 2026: 9,25}", 7, 30, "write 9.25, with a point");
+    /* a Dutch amount with a comma and 'mln': the fix is the amount the loader reads */
+    expect_error_at(7, "    cost: 9k\n    budget: {amount: {2024: € 50,1 mln}}", 8, 34,
+                    "budget.amount: € 50,1 mln: a decimal comma inside {...} separates entries in YAML; "
+                    "write € 50.1M, with a point");
+    expect_error_at(7, "    cost: 9k\n    budget:\n      amount:\n        2024: € 50,1 mln", 10, 15,
+                    "'€ 50,1 mln' has a decimal comma; write € 50.1M, with a point");
+    expect_error_at(7, "    cost: {2024: '50,1k'}", 7, 18, "'50,1k' has a decimal comma; write 50.1k, with a point");
+    expect_error_at(7, "    cost: 9k\n    budget: {amount: € 50.1 mln}", 8, 22, "'€ 50.1 mln': write € 50.1M (M for a million");
+    expect_error_at(7, "    cost: 9k\n    mixture: {share: 60%, stages: [2, 1], zorgduur: [10,5, 18]}", 8, 57,
+                    "zorgsoorten[ambulant].mixture.zorgduur: 10,5: a decimal comma inside [...] separates "
+                    "entries in YAML; write 10.5, with a point");
     expect_error_at(7, "    cost: 5%", 7, 11, "a percentage is not expected here");
     expect_error_at(13, "  - {code: 153, name: Ergens}", 13, 12, "CBS code like GM0153");
 }
