@@ -23,9 +23,7 @@ static int pair(const jz_node *n, jz_unit u, const char *what, const char *examp
 {
     if (n->type == JZ_NODE_SEQ && n->n == 3)
         for (size_t i = 0; i + 1 < n->n; i++) {
-            const jz_node *a = n->values[i], *b = n->values[i + 1];
-            int rc = a->type == JZ_NODE_SCALAR && b->type == JZ_NODE_SCALAR
-                         ? jz_value_split_comma(b, a->scalar, b->scalar, u, 1, what, err) : JZ_OK;
+            int rc = jz_value_split_comma(n->values[i], n->values[i + 1], u, 1, what, err);
             if (rc)
                 return rc;
         }

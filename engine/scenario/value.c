@@ -216,15 +216,29 @@ static int decimal_comma_fix(const char *before, const char *after, jz_unit u, c
     return amount_as_read(t, u, fix, size);
 }
 
+/* The characters of UTF-8 text, as libyaml counts a node's column. */
+static int chars(const char *t)
+{
+    int n = 0;
+    for (; *t; t++)
+        n += ((unsigned char)*t & 0xC0) != 0x80;
+    return n;
+}
+
 /* A decimal comma inside a flow map or list, {2024: € 50,1 mln} or
  * [10,5, 18]: YAML reads the comma as the end of an entry, so the amount
  * falls apart into `before` (the scalar of the entry before) and the
  * fragment `after`, which becomes a key (a map) or an item (a list) of
  * its own.  An error at `at` saying so when joining the two with a point
  * gives an amount of unit u; JZ_OK when it would not. */
-int jz_value_split_comma(const jz_node *at, const char *before, const char *after, jz_unit u, int list,
-                         const char *what, jz_error *err)
+int jz_value_split_comma(const jz_node *prev, const jz_node *at, jz_unit u, int list, const char *what,
+                         jz_error *err)
 {
+    /* only a fragment right after the comma: "10, 18" is two values */
+    if (prev->type != JZ_NODE_SCALAR || at->type != JZ_NODE_SCALAR || prev->quoted || at->quoted ||
+        prev->line != at->line || at->column != prev->column + chars(prev->scalar) + 1)
+        return JZ_OK;
+    const char *before = prev->scalar, *after = at->scalar;
     char fix[128];
     if (!decimal_comma_fix(before, after, u, fix, sizeof fix)) {
         /* a fragment of only digits (and %, k or M) is no key or item a
@@ -519,7 +533,7 @@ static int series_impl(jz_scenario *warn, const jz_node *n, jz_unit u, const cha
         long year = strtol(k->scalar, &end, 10);
         if ((!v || (v->type == JZ_NODE_SCALAR && v->scalar[0] == '\0')) && pv && pv->type == JZ_NODE_SCALAR &&
             (*end || year < YEAR_MIN || year > YEAR_MAX)) {
-            int rc = jz_value_split_comma(k, pv->scalar, k->scalar, u, 0, what, err);
+            int rc = jz_value_split_comma(pv, k, u, 0, what, err);
             if (rc)
                 return rc;
         }
