@@ -131,6 +131,13 @@ static void test_impossible_values(void **state)
     expect_error_at(7, "    cost: 9k\n    budget:\n      amount:\n        2024: € 50,1 mln", 10, 15,
                     "'€ 50,1 mln' has a decimal comma; write € 50.1M, with a point");
     expect_error_at(7, "    cost: {2024: '50,1k'}", 7, 18, "'50,1k' has a decimal comma; write 50.1k, with a point");
+    /* the same in a map of named keys: the fragment is no key of it */
+    expect_error_at(7, "    cost: {tariff: 95,5, units_per_year: 90}", 7, 23,
+                    "zorgsoorten[ambulant].cost: 95,5: a decimal comma inside {...} separates entries in YAML; "
+                    "write 95.5, with a point");
+    expect_error_at(7, "    cost: 9k\n    budget: {volume: 90, price: 8,5k}", 8, 35,
+                    "zorgsoorten[ambulant].budget: 8,5k: a decimal comma inside {...}");
+    expect_error_at(7, "    cost: 9k\n    budget: {volume: 90, price: 8, 5k}", 8, 36, "unknown key '5k'");
     expect_error_at(7, "    cost: 9k\n    budget: {amount: € 50.1 mln}", 8, 22, "'€ 50.1 mln': write € 50.1M (M for a million");
     expect_error_at(7, "    cost: 9k\n    mixture: {share: 60%, stages: [2, 1], zorgduur: [10,5, 18]}", 8, 57,
                     "zorgsoorten[ambulant].mixture.zorgduur: 10,5: a decimal comma inside [...] separates "

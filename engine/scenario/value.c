@@ -168,9 +168,8 @@ static int plain_decimal(const char *t, double *v)
     return 1;
 }
 
-/* text as the loader reads amounts, a million written "mln" as M
- * ("€ 50.1 mln": "€ 50.1M"), into fix; 1 when that is a valid value of
- * unit u, else 0. */
+/* The end of the text of t[0..len) before a million written "mln" ("50.1
+ * mln": 5), or 0 when it does not end so. */
 static size_t mln_at(const char *t, size_t len)
 {
     while (len > 0 && isspace((unsigned char)t[len - 1]))
@@ -178,6 +177,9 @@ static size_t mln_at(const char *t, size_t len)
     return len > 3 && (strncmp(t + len - 3, "mln", 3) == 0 || strncmp(t + len - 3, "Mln", 3) == 0) ? len - 3 : 0;
 }
 
+/* text as the loader reads amounts, a million written "mln" as M
+ * ("€ 50.1 mln": "€ 50.1M"), into fix; 1 when that is a valid value of
+ * unit u, else 0. */
 static int amount_as_read(const char *text, jz_unit u, char *fix, size_t size)
 {
     char t[128];
@@ -200,20 +202,16 @@ static int amount_as_read(const char *text, jz_unit u, char *fix, size_t size)
     return 1;
 }
 
-/* An amount written with a decimal comma, "€ 50,1 mln" or "6,5k": before
- * and after are the parts either side of the comma (before ending and
- * after starting with a digit).  The same amount with a point, as the
- * loader reads it (amount_as_read), into fix: 1 when valid for unit u.
- * (The loader reads no decimal comma, quoted or not: a Dutch 1.234,5 and
- * an English 1,234.5 cannot both be meant.) */
-static int decimal_comma_fix(const char *before, const char *after, jz_unit u, char *fix, size_t size)
+/* The two parts either side of a decimal comma, "€ 50" and "1 mln", joined
+ * with a point into t: 1 when they have the shape of one (before ends and
+ * after starts with a digit), else 0.  (The loader reads no decimal comma,
+ * quoted or not: a Dutch 1.234,5 and an English 1,234.5 cannot both be
+ * meant; a message gives the amount with a point.) */
+static int decimal_comma_join(const char *before, const char *after, char *t, size_t size)
 {
     size_t lb = strlen(before);
-    char t[128];
-    if (!lb || !isdigit((unsigned char)before[lb - 1]) || !isdigit((unsigned char)after[0]) ||
-        (size_t)snprintf(t, sizeof t, "%s.%s", before, after) >= sizeof t)
-        return 0;
-    return amount_as_read(t, u, fix, size);
+    return lb && isdigit((unsigned char)before[lb - 1]) && isdigit((unsigned char)after[0]) &&
+           (size_t)snprintf(t, size, "%s.%s", before, after) < size;
 }
 
 /* The characters of UTF-8 text, as libyaml counts a node's column. */
@@ -239,19 +237,19 @@ int jz_value_split_comma(const jz_node *prev, const jz_node *at, jz_unit u, int 
         prev->line != at->line || at->column != prev->column + chars(prev->scalar) + 1)
         return JZ_OK;
     const char *before = prev->scalar, *after = at->scalar;
-    char fix[128];
-    if (!decimal_comma_fix(before, after, u, fix, sizeof fix)) {
+    char joined[128], fix[128];
+    if (!decimal_comma_join(before, after, joined, sizeof joined))
+        return JZ_OK;
+    if (!amount_as_read(joined, u, fix, sizeof fix)) {
         /* a fragment of only digits (and %, k or M) is no key or item a
          * reader meant, even when the joined amount is out of range here:
          * still the comma, which is the mistake to fix first */
         const char *c = after;
         while (isdigit((unsigned char)*c))
             c++;
-        size_t lb = strlen(before);
-        if (c == after || !(*c == '\0' || (strchr("%kM", *c) && c[1] == '\0')) || !lb ||
-            !isdigit((unsigned char)before[lb - 1]) || strlen(after) > 6)
+        if (!(*c == '\0' || (strchr("%kM", *c) && c[1] == '\0')) || strlen(after) > 6)
             return JZ_OK;
-        snprintf(fix, sizeof fix, "%s.%s", before, after);
+        snprintf(fix, sizeof fix, "%s", joined);
     }
     return jz_node_error(err, at, "%s: %s,%s: a decimal comma inside %s separates entries in YAML; "
                          "write %s, with a point", what, before, after, list ? "[...]" : "{...}", fix);
@@ -306,9 +304,10 @@ int jz_value_number(const jz_node *n, jz_unit u, const char *what,
         buf[--len] = '\0';
     const char *comma = strchr(n->scalar, ',');
     if (comma) {
-        char before[128], fix[128];
+        char before[128], joined[128], fix[128];
         snprintf(before, sizeof before, "%.*s", (int)(comma - n->scalar), n->scalar);
-        if (decimal_comma_fix(before, comma + 1, u, fix, sizeof fix))
+        if (decimal_comma_join(before, comma + 1, joined, sizeof joined) &&
+            amount_as_read(joined, u, fix, sizeof fix))
             return jz_node_error(err, n, "%s: '%s' has a decimal comma; write %s, with a point", what, n->scalar, fix);
         return jz_node_error(err, n, "%s: '%s' uses a comma; write decimals with a point (6.5%%, not 6,5%%) and no thousands separators",
                              what, n->scalar);
