@@ -38,6 +38,42 @@ static jz_scenario *load(const char *path)
     return s;
 }
 
+/* A history row naming a gemeente the scenario does not have: the one rule
+ * of jz_scenario_gemeente_nearest (a slip of a letter or two, no guess on a
+ * tie), in the form the message had. */
+static void test_history_gemeente_nearest(void **state)
+{
+    (void)state;
+    static const char *yaml =
+        "meta: {name: Twee, base_year: 2024, horizon: 2}\n"
+        "zorgsoorten: [{key: ambulant, instroom: 10, start: 10, zorgduur: 6, cost: 9k}]\n"
+        "gemeenten: [{code: GM0141, name: Almelo}, {code: GM0147, name: Borne}]\n";
+    jz_error err;
+    jz_scenario *s = jz_scenario_load_string(yaml, strlen(yaml), "twee.yaml", NULL, &err);
+    assert_non_null(s);
+    static const struct {
+        const char *gemeente, *want;
+    } cases[] = {
+        {"Almeloo", "gemeente 'Almeloo' is not in the scenario twee.yaml; did you mean 'Almelo'?"},
+        {"GM1041", "gemeente 'GM1041' is not in the scenario twee.yaml; did you mean 'GM0141'?"},
+        /* one digit from Almelo's GM0141 and from Borne's GM0147: no guess */
+        {"GM0146", "gemeente 'GM0146' is not in the scenario twee.yaml; it has GM0141 (Almelo), GM0147 (Borne)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char csv[256];
+        snprintf(csv, sizeof csv, "gemeente;zorgsoort;periode;instroom\n%s;ambulant;2023;5\n", cases[i].gemeente);
+        jz_history *h = jz_history_parse_csv(csv, strlen(csv), "h.csv", &err);
+        assert_non_null(h);
+        int g, z;
+        assert_int_equal(jz_calib_match_row(s, h, &h->rows[0], &g, &z, &err), JZ_EINPUT);
+        assert_string_equal(err.message, cases[i].want);
+        assert_int_equal(err.line, 2);
+        assert_int_equal(err.column, 1);
+        jz_history_free(h);
+    }
+    jz_scenario_free(s);
+}
+
 static jz_result *run(const jz_scenario *s)
 {
     jz_error err;
@@ -685,6 +721,7 @@ int main(void)
 {
     gsl_set_error_handler_off();
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_history_gemeente_nearest),
         cmocka_unit_test(test_synth_csv_is_the_truth),
         cmocka_unit_test(test_exact_recovery),
         cmocka_unit_test(test_coverage_over_seeds),

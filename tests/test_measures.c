@@ -443,7 +443,7 @@ static void test_run_rejects_bad_measure(void **state)
     jz_workspace *w = jz_workspace_alloc(s);
     jz_error err;
     assert_int_equal(jz_model_run(s, w, r, &err), JZ_EINPUT);
-    assert_non_null(strstr(err.message, "measure 'm'"));
+    assert_non_null(strstr(err.message, "measures[m]"));
     jz_workspace_free(w);
     jz_result_free(r);
     jz_scenario_free(s);

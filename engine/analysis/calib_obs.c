@@ -85,6 +85,11 @@ int jz_calib_match_row(const jz_scenario *s, const jz_history *h, const jz_histo
             if (lower_eq(s->gemeenten[i].code, row->gemeente) || lower_eq(s->gemeenten[i].name, row->gemeente))
                 *g = i;
         if (*g < 0) {
+            char q[JZ_QUOTE_BUF], hint[JZ_NAME_MAX + 32];
+            if (jz_scenario_gemeente_hint(s, row->gemeente, hint, sizeof hint)[0]) /* a slip: the one rule */
+                return jz_error_set(err, JZ_EINPUT, h->path, row->line, row->col_gemeente,
+                                    "gemeente '%s' is not in the scenario %s%s",
+                                    jz_history_quote(row->gemeente, q, sizeof q), s->meta.path, hint);
             char list[512] = "";
             size_t L = 0;
             for (int i = 0; i < s->n_gemeenten && L + 40 < sizeof list; i++) {
@@ -93,7 +98,6 @@ int jz_calib_match_row(const jz_scenario *s, const jz_history *h, const jz_histo
                 if (w > 0)
                     L += (size_t)w;
             }
-            char q[JZ_QUOTE_BUF];
             return jz_error_set(err, JZ_EINPUT, h->path, row->line, row->col_gemeente,
                                 "gemeente '%s' is not in the scenario %s; it has %s",
                                 jz_history_quote(row->gemeente, q, sizeof q), s->meta.path, list);

@@ -105,7 +105,7 @@ static int measure_fail(jz_error *err, const jz_measure *m, const char *fmt, ...
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "measure '%s': %s", m->key, msg);
+    return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "measures[%s]: %s", m->key, msg);
 }
 
 static int check_ha(const jz_scenario *s, const jz_measure *m, jz_error *err)

@@ -250,7 +250,9 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
         if (grc == -2)
             goto oom;
         if (grc < 0) {
-            jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "gemeente '%s' is not in the scenario", gm);
+            char near[JZ_NAME_MAX + 32];
+            jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "gemeente '%s' is not in the scenario%s", gm,
+                         jz_scenario_gemeente_hint(s, gm, near, sizeof near));
             goto fail;
         }
     }
@@ -372,9 +374,11 @@ jz_records *jz_records_parse(char *text, size_t len, const char *name, const jz_
             t.g = graw_g[gi];
             grc = t.g >= 0 ? 0 : -1;
             if (grc < 0) {
+                char near[JZ_NAME_MAX + 32];
                 jz_error_set(err, JZ_EINPUT, r->path, row_line, col[C_GEMEENTE] + 1,
-                             *gv ? "gemeente '%s' is not in the scenario" : "the gemeente is empty%s",
-                             jz_history_quote(gv, q, sizeof q));
+                             *gv ? "gemeente '%s' is not in the scenario%s" : "the gemeente is empty%s",
+                             jz_history_quote(gv, q, sizeof q),
+                             *gv ? jz_scenario_gemeente_hint(s, gv, near, sizeof near) : "");
                 goto fail;
             }
         }

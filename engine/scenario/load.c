@@ -295,7 +295,7 @@ int ld_check_cell_maps(const jz_node *cellmap, const jz_node *defaults, const ch
 static int load_zorgsoort(loader *L, int z, const jz_node *item)
 {
     char what[128];
-    snprintf(what, sizeof what, "zorgsoorten item %d", z + 1);
+    jz_node_item_name(what, sizeof what, "zorgsoorten", item, "key", (size_t)z);
     int rc = jz_schema_check(item, jz_keys_zorgsoort, what, L->err);
     if (rc)
         return rc;
@@ -304,10 +304,9 @@ static int load_zorgsoort(loader *L, int z, const jz_node *item)
     if ((rc = ld_copy_text(key, zs->key, sizeof zs->key, "zorgsoort key", L->err)) ||
         (rc = ld_check_identifier(key, "zorgsoort key", L->err)))
         return rc;
-    snprintf(what, sizeof what, "zorgsoort '%s'", zs->key);
     for (int o = 0; o < z; o++)
         if (strcmp(L->s->zorgsoorten[o].key, zs->key) == 0)
-            return jz_node_error(L->err, key, "zorgsoort '%s' is listed twice", zs->key);
+            return jz_node_error(L->err, key, "%s is listed twice", what);
     const jz_node *n = jz_node_get(item, "name");
     if ((rc = ld_copy_text(n ? n : key, zs->name, sizeof zs->name, "zorgsoort name", L->err)))
         return rc;

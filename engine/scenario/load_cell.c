@@ -142,8 +142,8 @@ static int load_instroom(loader *L, const layers *ly, int g, int z, jz_cell *c, 
         for (int y = 0; y < H; y++)
             if (!(gm->population[grp][y] > 0.0))
                 return jz_node_error(L->err, level,
-                                     "%s: instroom is per 1,000 %s, but gemeente '%s' has no population.%s for %d",
-                                     what, grp == JZ_POP_YOUTH ? "youth" : "young adults", gm->name,
+                                     "%s: instroom is per 1,000 %s, but gemeenten[%s] has no population.%s for %d",
+                                     what, grp == JZ_POP_YOUTH ? "youth" : "young adults", gm->code,
                                      grp == JZ_POP_YOUTH ? "youth" : "young_adults", L->base + y);
     }
     return cell_sub(L, ly, g, "instroom", "trend", JZ_U_RATE, c->instroom_trend, NULL);
@@ -287,15 +287,17 @@ static int load_transitions(loader *L, const layers *ly, int g, int z, jz_cell *
         const jz_node *t = ly->m[i] ? jz_node_get(ly->m[i], "transitions") : NULL;
         if (!t)
             continue;
+        char what[192];
+        jz_concat(what, sizeof what, ly->prefix[i], ".transitions", (char *)NULL);
         for (size_t k = 0; k < t->n; k++) {
             int w = -1;
-            if ((rc = ld_zorgsoort_ref(L, t->keys[k], "transitions", &w)))
+            if ((rc = ld_zorgsoort_ref(L, t->keys[k], what, &w)))
                 return rc;
             if (w == z)
                 return jz_node_error(L->err, t->keys[k],
-                                     "transitions: a zorgsoort cannot move clients to itself; use reentry for a later return");
+                                     "%s: a zorgsoort cannot move clients to itself; use reentry for a later return", what);
             char path[256];
-            jz_concat(path, sizeof path, ly->prefix[i], ".transitions.", t->keys[k]->scalar, (char *)NULL);
+            jz_concat(path, sizeof path, what, ".", t->keys[k]->scalar, (char *)NULL);
             L->scope = ly->m[i];
             if ((rc = ld_series(L, t->values[k], JZ_U_FRACTION, path, ld_source_of(t, ly->m[i]), tmp, rec_layer(g, i))))
                 return rc;
@@ -391,10 +393,9 @@ int ld_load_cell(loader *L, int g, int z, const jz_node *zitem, const jz_node *o
     jz_cell *c = &s->cells[(size_t)g * (size_t)s->n_zorgsoorten + (size_t)z];
     char what[256], p0[160], p1[160];
     /* one cell of ~4,000 in a national scenario: joined, not formatted */
-    jz_concat(what, sizeof what, "zorgsoort '", s->zorgsoorten[z].key, "' in gemeente '", s->gemeenten[g].name, "'",
-              (char *)NULL);
     jz_concat(p0, sizeof p0, "gemeenten[", s->gemeenten[g].code, "].zorg.", s->zorgsoorten[z].key, (char *)NULL);
     jz_concat(p1, sizeof p1, "zorgsoorten[", s->zorgsoorten[z].key, "]", (char *)NULL);
+    jz_concat(what, sizeof what, p1, " in gemeenten[", s->gemeenten[g].code, "]", (char *)NULL);
     layers ly = {{override, zitem}, {p0, p1}};
     int rc, which;
     const jz_node *v;

@@ -121,7 +121,7 @@ static int load_external(loader *L, int g, const jz_node *list)
 int ld_load_gemeente_head(loader *L, int g, const jz_node *item)
 {
     char what[64];
-    snprintf(what, sizeof what, "gemeenten item %d", g + 1);
+    jz_node_item_name(what, sizeof what, "gemeenten", item, "code", (size_t)g);
     int rc = jz_schema_check(item, jz_keys_gemeente, what, L->err);
     if (rc)
         return rc;
@@ -139,7 +139,7 @@ int ld_load_gemeente_head(loader *L, int g, const jz_node *item)
         return rc;
     for (int o = 0; o < g; o++)
         if (strcmp(L->s->gemeenten[o].code, gm->code) == 0)
-            return jz_node_error(L->err, code, "gemeente %s is listed twice", gm->code);
+            return jz_node_error(L->err, code, "%s is listed twice", what);
     char path[256];
     const jz_node *pop = jz_node_get(item, "population");
     if (pop) {
@@ -257,7 +257,7 @@ static int load_begroting(loader *L, int g, const jz_node *b)
 {
     char what[192];
     int rc;
-    jz_concat(what, sizeof what, "gemeente '", L->s->gemeenten[g].name, "' begroting", (char *)NULL);
+    jz_concat(what, sizeof what, "gemeenten[", L->s->gemeenten[g].code, "].begroting", (char *)NULL);
     if (b->type != JZ_NODE_MAP)
         return jz_node_error(L->err, b, "%s: expected a map {taakveld: {...}} or {totaal: {...}}, got %s", what,
                              jz_node_type_name(b));
@@ -290,15 +290,17 @@ int ld_load_gemeente_cells(loader *L, int g, const jz_node *item, const jz_node 
     const jz_node *zorg = jz_node_get(item, "zorg");
     int rc;
     if (zorg) {
+        char path[64];
+        jz_concat(path, sizeof path, "gemeenten[", s->gemeenten[g].code, "].zorg", (char *)NULL);
         if (zorg->type != JZ_NODE_MAP)
-            return jz_node_error(L->err, zorg, "zorg: expected a map by zorgsoort key, got %s",
+            return jz_node_error(L->err, zorg, "%s: expected a map by zorgsoort key, got %s", path,
                                  jz_node_type_name(zorg));
         for (size_t i = 0; i < zorg->n; i++) {
             int z = -1;
-            if ((rc = ld_zorgsoort_ref(L, zorg->keys[i], "zorg", &z)))
+            if ((rc = ld_zorgsoort_ref(L, zorg->keys[i], path, &z)))
                 return rc;
             char what[192];
-            jz_concat(what, sizeof what, "gemeente '", s->gemeenten[g].name, "' zorg.", zorg->keys[i]->scalar, (char *)NULL);
+            jz_concat(what, sizeof what, path, ".", zorg->keys[i]->scalar, (char *)NULL);
             if ((rc = jz_schema_check(zorg->values[i], jz_keys_cell, what, L->err)) ||
                 (rc = ld_check_cell_maps(zorg->values[i], zlist->values[z], what, L->err)))
                 return rc;

@@ -112,21 +112,21 @@ static int load_share(mloader *L, jz_measure *m, const jz_node *item, double *sh
     const jz_node *sh = jz_node_get(item, "share"), *ny = jz_node_get(item, "national_youth");
     char what[160];
     if (sh && ny)
-        return jz_node_error(L->err, ny, "measure '%s': give either share or national_youth, not both",
+        return jz_node_error(L->err, ny, "measures[%s]: give either share or national_youth, not both",
                              L->key);
     if (!sh && !ny)
         return jz_node_error(L->err, jz_node_get(item, "national"),
-                             "measure '%s': a national amount needs the gemeente's share: share: 0.97%%, "
+                             "measures[%s]: a national amount needs the gemeente's share: share: 0.97%%, "
                              "share: {GM0153: 0.97%%, ...}, or national_youth (the national number of "
                              "youth 0-17, to take the share from the population)", L->key);
     if (sh && sh->type == JZ_NODE_SCALAR) {
         if (n != 1)
             return jz_node_error(L->err, sh,
-                                 "measure '%s': one share for %d gemeenten is ambiguous; give it per "
+                                 "measures[%s]: one share for %d gemeenten is ambiguous; give it per "
                                  "gemeente, share: {%s: ..., ...}, or national_youth", L->key, n,
                                  s->gemeenten[one].code);
         double v;
-        snprintf(what, sizeof what, "measure '%s': share", L->key);
+        ml_path(L, "share", what, sizeof what);
         if ((rc = jz_value_number(sh, JZ_U_FRACTION, what, &v, L->err)))
             return rc;
         jz_fill(share + (size_t)one * (size_t)H, H, v);
@@ -134,7 +134,7 @@ static int load_share(mloader *L, jz_measure *m, const jz_node *item, double *sh
     }
     if (sh) {
         if (sh->type != JZ_NODE_MAP)
-            return jz_node_error(L->err, sh, "measure '%s': share: expected a fraction or a map "
+            return jz_node_error(L->err, sh, "measures[%s].share: expected a fraction or a map "
                                  "{GM0153: 0.97%%, ...}, got %s", L->key, jz_node_type_name(sh));
         unsigned char *seen = calloc((size_t)G, 1);
         if (!seen)
@@ -144,12 +144,12 @@ static int load_share(mloader *L, jz_measure *m, const jz_node *item, double *sh
             const jz_node *k = sh->keys[i];
             int g = -1;
             double v;
-            snprintf(what, sizeof what, "measure '%s': share", L->key);
+            ml_path(L, "share", what, sizeof what);
             if ((rc = ml_gemeente_ref(L, k, what, &g)))
                 break;
-            snprintf(what, sizeof what, "measure '%s': share of %s", L->key, k->scalar);
+            snprintf(what, sizeof what, "measures[%s].share.%s", L->key, k->scalar);
             if (!m->gemeente[g])
-                rc = jz_node_error(L->err, k, "measure '%s': share: the measure does not apply to "
+                rc = jz_node_error(L->err, k, "measures[%s].share: the measure does not apply to "
                                    "gemeente '%s' (see gemeenten)", L->key, k->scalar);
             else if ((rc = jz_value_number(sh->values[i], JZ_U_FRACTION, what, &v, L->err)) == JZ_OK) {
                 jz_fill(share + (size_t)g * (size_t)H, H, v);
@@ -158,7 +158,7 @@ static int load_share(mloader *L, jz_measure *m, const jz_node *item, double *sh
         }
         for (int g = 0; g < G && rc == JZ_OK; g++)
             if (m->gemeente[g] && !seen[g])
-                rc = jz_node_error(L->err, sh, "measure '%s': share: no share for gemeente %s",
+                rc = jz_node_error(L->err, sh, "measures[%s].share: no share for gemeente %s",
                                    L->key, s->gemeenten[g].code);
         free(seen);
         return rc ? rc : ml_record(L, "share", sh, "fraction");
@@ -166,11 +166,11 @@ static int load_share(mloader *L, jz_measure *m, const jz_node *item, double *sh
     double *nat = calloc((size_t)H, sizeof *nat);
     if (!nat)
         return ml_oom(L->err);
-    snprintf(what, sizeof what, "measure '%s': national_youth", L->key);
+    ml_path(L, "national_youth", what, sizeof what);
     rc = jz_value_series(L->s, ny, JZ_U_COUNT, what, L->base, H, nat, L->err);
     for (int y = 0; rc == JZ_OK && y < H; y++)
         if (!(nat[y] > 0.0))
-            rc = jz_node_error(L->err, ny, "measure '%s': national_youth must be > 0 in every year, "
+            rc = jz_node_error(L->err, ny, "measures[%s]: national_youth must be > 0 in every year, "
                                "got %g in %d", L->key, nat[y], L->base + y);
     for (int g = 0; g < G && rc == JZ_OK; g++) {
         if (!m->gemeente[g])
@@ -178,7 +178,7 @@ static int load_share(mloader *L, jz_measure *m, const jz_node *item, double *sh
         const double *pop = s->gemeenten[g].population[JZ_POP_YOUTH];
         for (int y = 0; y < H && rc == JZ_OK; y++) {
             if (!(pop[y] > 0.0))
-                rc = jz_node_error(L->err, ny, "measure '%s': the share is taken from the youth "
+                rc = jz_node_error(L->err, ny, "measures[%s]: the share is taken from the youth "
                                    "population, but gemeente %s has no population.youth for %d",
                                    L->key, s->gemeenten[g].code, L->base + y);
             share[(size_t)g * (size_t)H + (size_t)y] = pop[y] / nat[y];
@@ -194,16 +194,16 @@ static int load_ha_shares(mloader *L, jz_measure *m, const jz_node *n)
 {
     int Z = L->s->n_zorgsoorten, rc;
     if (n->type != JZ_NODE_MAP || n->n == 0)
-        return jz_node_error(L->err, n, "measure '%s': zorgsoorten: expected the zorgsoorten with "
+        return jz_node_error(L->err, n, "measures[%s].zorgsoorten: expected the zorgsoorten with "
                              "their shares of the saving, e.g. {ambulant: 60%%, verblijf: 40%%}", L->key);
     memset(m->ha_share, 0, (size_t)Z * sizeof *m->ha_share);
     double sum = 0.0;
     char what[160];
     for (size_t k = 0; k < n->n; k++) {
         int z = -1;
-        if ((rc = ml_zorgsoort_ref(L, n->keys[k], "measure zorgsoorten", &z)))
+        if ((rc = ml_zorgsoort_ref(L, n->keys[k], ml_path(L, "zorgsoorten", what, sizeof what), &z)))
             return rc;
-        snprintf(what, sizeof what, "measure '%s': share of zorgsoort %s", L->key, n->keys[k]->scalar);
+        snprintf(what, sizeof what, "measures[%s].zorgsoorten.%s", L->key, n->keys[k]->scalar);
         double v;
         if ((rc = jz_value_number(n->values[k], JZ_U_FRACTION, what, &v, L->err)))
             return rc;
@@ -211,7 +211,7 @@ static int load_ha_shares(mloader *L, jz_measure *m, const jz_node *n)
         sum += v;
     }
     if (fabs(sum - 1.0) > 1e-6)
-        return jz_node_error(L->err, n, "measure '%s': the shares in zorgsoorten add up to %.6g%%; "
+        return jz_node_error(L->err, n, "measures[%s]: the shares in zorgsoorten add up to %.6g%%; "
                              "they must add up to 100%%", L->key, sum * 100.0);
     m->has_ha_share = 1;
     return ml_record(L, "zorgsoorten", n, "fraction");
@@ -224,15 +224,15 @@ int ml_load_ha(mloader *L, jz_measure *m, const jz_node *item)
     const jz_node *sv = jz_node_get(item, "saving"), *nat = jz_node_get(item, "national");
     char what[160];
     if (sv && nat)
-        return jz_node_error(L->err, nat, "measure '%s': give either saving (euros for the gemeente) "
+        return jz_node_error(L->err, nat, "measures[%s]: give either saving (euros for the gemeente) "
                              "or national with a share, not both", L->key);
     if (!sv && !nat)
-        return jz_node_error(L->err, item, "measure '%s': missing the saving: saving: {2023: 780k, ...} "
+        return jz_node_error(L->err, item, "measures[%s]: missing the saving: saving: {2023: 780k, ...} "
                              "(euros per year for the gemeente) or national: {...} with share", L->key);
     if (sv && (jz_node_get(item, "share") || jz_node_get(item, "national_youth")))
         return jz_node_error(L->err, jz_node_get(item, "share") ? jz_node_get(item, "share")
                                                                 : jz_node_get(item, "national_youth"),
-                             "measure '%s': share and national_youth translate a national amount; "
+                             "measures[%s]: share and national_youth translate a national amount; "
                              "with saving the amount is already the gemeente's", L->key);
     double *tmp = calloc((size_t)H * (size_t)(G + 1), sizeof *tmp);
     if (!tmp)
@@ -240,9 +240,9 @@ int ml_load_ha(mloader *L, jz_measure *m, const jz_node *item)
     double *amount = tmp, *share = tmp + H;
     if (sv) {
         int n = count_gemeenten(s, m, &one);
-        snprintf(what, sizeof what, "measure '%s': saving", L->key);
+        ml_path(L, "saving", what, sizeof what);
         if (n != 1)
-            rc = jz_node_error(L->err, sv, "measure '%s': saving is an amount for one gemeente, but "
+            rc = jz_node_error(L->err, sv, "measures[%s]: saving is an amount for one gemeente, but "
                                "the measure applies to %d; name it (gemeenten: [%s]) or give a national "
                                "amount with a share per gemeente", L->key, n, s->gemeenten[one].code);
         else if ((rc = signed_series(L->s, sv, what, L->base, H, amount, L->err)) == JZ_OK)
@@ -250,7 +250,7 @@ int ml_load_ha(mloader *L, jz_measure *m, const jz_node *item)
         if (rc == JZ_OK)
             memcpy(m->saving + (size_t)one * (size_t)H, amount, (size_t)H * sizeof *amount);
     } else {
-        snprintf(what, sizeof what, "measure '%s': national", L->key);
+        ml_path(L, "national", what, sizeof what);
         if ((rc = signed_series(L->s, nat, what, L->base, H, amount, L->err)) == JZ_OK &&
             (rc = ml_record(L, "national", nat, "euros")) == JZ_OK &&
             (rc = load_share(L, m, item, share)) == JZ_OK)
@@ -271,7 +271,7 @@ int ml_load_ha(mloader *L, jz_measure *m, const jz_node *item)
             m->in_baseline = JZ_BASELINE_NONE;
         else {
             long year;
-            snprintf(what, sizeof what, "measure '%s': in_baseline (true, false, or a year of the projection)",
+            snprintf(what, sizeof what, "measures[%s].in_baseline (true, false, or a year of the projection)",
                      L->key);
             if ((rc = jz_value_int(b, L->base, L->base + H - 1, what, &year, L->err)))
                 return rc;
@@ -288,7 +288,7 @@ int ml_load_ha(mloader *L, jz_measure *m, const jz_node *item)
         else if (c->type == JZ_NODE_SCALAR && strcmp(c->scalar, "intensity") == 0)
             m->cause = JZ_CAUSE_INTENSITY;
         else
-            return jz_node_error(L->err, c, "measure '%s': cause must be 'volume' (fewer or shorter "
+            return jz_node_error(L->err, c, "measures[%s]: cause must be 'volume' (fewer or shorter "
                                  "trajectories) or 'intensity' (cheaper care, less overhead)", L->key);
         if ((rc = ml_record(L, "cause", c, "")))
             return rc;

@@ -113,7 +113,7 @@ int ml_oom(jz_error *err) { return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out
 int ml_record(mloader *L, const char *field, const jz_node *v, const char *unit)
 {
     char path[256], text[512];
-    snprintf(path, sizeof path, "measures[%s].%s", L->key, field);
+    ml_path(L, field, path, sizeof path);
     jz_value_render(v, text, sizeof text);
     /* a series map's own source: note, else the measure's (as ld_record_named) */
     const jz_node *own = v->type == JZ_NODE_MAP ? jz_node_get(v, "source") : NULL;
@@ -122,6 +122,12 @@ int ml_record(mloader *L, const char *field, const jz_node *v, const char *unit)
         return ml_oom(L->err);
     L->s->inputs[L->s->n_inputs - 1].bron = L->bron; /* its label: made by jz_input_label */
     return JZ_OK;
+}
+
+const char *ml_path(const mloader *L, const char *field, char *buf, size_t size)
+{
+    snprintf(buf, size, "measures[%s].%s", L->key, field);
+    return buf;
 }
 
 static int text_of(const jz_node *n, const char *what, jz_error *err)
@@ -184,16 +190,15 @@ static int load_gemeenten(mloader *L, jz_measure *m, const jz_node *n)
 {
     size_t cnt = 0;
     jz_node *const *items = NULL;
-    int rc = list_items(L, n, "measure gemeenten", &cnt, &items);
+    char what[96];
+    int rc = list_items(L, n, ml_path(L, "gemeenten", what, sizeof what), &cnt, &items);
     if (rc)
         return rc;
     memset(m->gemeente, 0, (size_t)L->s->n_gemeenten);
     for (size_t i = 0; i < cnt; i++) {
         const jz_node *it = items ? items[i] : n;
-        if ((rc = text_of(it, "measure gemeenten", L->err)))
+        if ((rc = text_of(it, what, L->err)))
             return rc;
-        char what[96];
-        snprintf(what, sizeof what, "measure '%s'", L->key);
         loader R = regio_loader(L);
         int g = -1;
         if ((rc = ld_gemeente_ref(&R, it, what, &g)))
@@ -207,14 +212,15 @@ static int load_zorgsoorten(mloader *L, jz_measure *m, const jz_node *n, int *co
 {
     size_t cnt = 0;
     jz_node *const *items = NULL;
-    int rc = list_items(L, n, "measure zorgsoorten", &cnt, &items);
+    char what[96];
+    int rc = list_items(L, n, ml_path(L, "zorgsoorten", what, sizeof what), &cnt, &items);
     if (rc)
         return rc;
     memset(m->zorgsoort, 0, (size_t)L->s->n_zorgsoorten);
     *count = 0;
     for (size_t i = 0; i < cnt; i++) {
         int z = -1;
-        if ((rc = ml_zorgsoort_ref(L, items ? items[i] : n, "measure zorgsoorten", &z)))
+        if ((rc = ml_zorgsoort_ref(L, items ? items[i] : n, what, &z)))
             return rc;
         *count += !m->zorgsoort[z];
         m->zorgsoort[z] = 1;
@@ -228,7 +234,7 @@ static int number(mloader *L, const jz_node *item, const char *field, jz_unit u,
     if (!v)
         return JZ_OK;
     char what[160];
-    snprintf(what, sizeof what, "measure '%s': %s", L->key, field);
+    ml_path(L, field, what, sizeof what);
     int rc = jz_value_number(v, u, what, out, L->err);
     return rc ? rc : ml_record(L, field, v, jz_unit_name(u));
 }
@@ -239,7 +245,7 @@ static int integer(mloader *L, const jz_node *item, const char *field, long lo, 
     if (!v)
         return JZ_OK;
     char what[160];
-    snprintf(what, sizeof what, "measure '%s': %s", L->key, field);
+    ml_path(L, field, what, sizeof what);
     long x;
     int rc = jz_value_int(v, lo, hi, what, &x, L->err);
     if (rc)
@@ -254,7 +260,7 @@ int ml_series(mloader *L, const jz_node *item, const char *field, jz_unit u, dou
     if (!v)
         return JZ_OK;
     char what[160];
-    snprintf(what, sizeof what, "measure '%s': %s", L->key, field);
+    ml_path(L, field, what, sizeof what);
     int rc = jz_value_series(L->s, v, u, what, L->base, L->H, out, L->err);
     return rc ? rc : ml_record(L, field, v, jz_unit_name(u));
 }
@@ -275,9 +281,9 @@ static int load_effect_name(mloader *L, jz_measure *m, const jz_node *e)
     keys[JZ_EFFECT_N] = (jz_key){NULL, 0, NULL};
     const char *sug = e->type == JZ_NODE_SCALAR ? jz_schema_suggest(e->scalar, keys) : NULL;
     if (sug)
-        return jz_node_error(L->err, e, "measure '%s': unknown effect '%s'; did you mean '%s'?",
+        return jz_node_error(L->err, e, "measures[%s]: unknown effect '%s'; did you mean '%s'?",
                              L->key, e->scalar, sug);
-    return jz_node_error(L->err, e, "measure '%s': effect must be one of instroom, zorgduur, "
+    return jz_node_error(L->err, e, "measures[%s]: effect must be one of instroom, zorgduur, "
                          "exit_after, substitution, tariff, diversion, lumpsum", L->key);
 }
 
@@ -290,11 +296,11 @@ static int check_effect_keys(mloader *L, const jz_measure *m, const jz_node *ite
     for (size_t i = 0; i < np; i++) /* first what does not belong, then what is missing */
         for (size_t k = 0; k < item->n; k++)
             if (strcmp(item->keys[k]->scalar, effect_params[i]) == 0 && !in_words(uses, effect_params[i]))
-                return jz_node_error(L->err, item->keys[k], "measure '%s': '%s' does not apply to "
+                return jz_node_error(L->err, item->keys[k], "measures[%s]: '%s' does not apply to "
                                      "effect '%s' (it uses: %s)", L->key, effect_params[i], name, uses);
     for (size_t i = 0; i < np; i++)
         if (!jz_node_get(item, effect_params[i]) && in_words(needs, effect_params[i]))
-            return jz_node_error(L->err, item, "measure '%s': effect '%s' needs '%s' (it uses: %s)",
+            return jz_node_error(L->err, item, "measures[%s]: effect '%s' needs '%s' (it uses: %s)",
                                  L->key, name, effect_params[i], uses);
     if (m->effect == JZ_EFFECT_LUMPSUM) {
         static const char *const timing[] = {"ramp_years", "ramp_shape", "fade_after_years",
@@ -302,7 +308,7 @@ static int check_effect_keys(mloader *L, const jz_measure *m, const jz_node *ite
         for (size_t i = 0; i < sizeof timing / sizeof timing[0]; i++)
             if (jz_node_get(item, timing[i]))
                 return jz_node_error(L->err, jz_node_get(item, timing[i]),
-                                     "measure '%s': a lumpsum switches on fully in its start year; "
+                                     "measures[%s]: a lumpsum switches on fully in its start year; "
                                      "'%s' does not apply", L->key, timing[i]);
     }
     return JZ_OK;
@@ -321,7 +327,7 @@ static int load_timing(mloader *L, jz_measure *m, const jz_node *item)
         else if (sh->type == JZ_NODE_SCALAR && strcmp(sh->scalar, "s_curve") == 0)
             m->ramp_shape = JZ_RAMP_S_CURVE;
         else
-            return jz_node_error(L->err, sh, "measure '%s': ramp_shape must be 'linear' or 's_curve'",
+            return jz_node_error(L->err, sh, "measures[%s]: ramp_shape must be 'linear' or 's_curve'",
                                  L->key);
         if ((rc = ml_record(L, "ramp_shape", sh, "")))
             return rc;
@@ -329,16 +335,16 @@ static int load_timing(mloader *L, jz_measure *m, const jz_node *item)
     const jz_node *fy = jz_node_get(item, "fade_years"), *fh = jz_node_get(item, "fade_half_life");
     const jz_node *fa = jz_node_get(item, "fade_after_years");
     if (fy && fh)
-        return jz_node_error(L->err, fh, "measure '%s': give either fade_years (linear fade) or "
+        return jz_node_error(L->err, fh, "measures[%s]: give either fade_years (linear fade) or "
                              "fade_half_life (exponential fade), not both", L->key);
     if (fa && !fy && !fh)
-        return jz_node_error(L->err, fa, "measure '%s': fade_after_years needs fade_years or "
+        return jz_node_error(L->err, fa, "measures[%s]: fade_after_years needs fade_years or "
                              "fade_half_life: how fast the effect fades", L->key);
     if ((rc = number(L, item, "fade_years", JZ_U_FACTOR, &m->fade_years)) ||
         (rc = number(L, item, "fade_half_life", JZ_U_FACTOR, &m->fade_half_life)))
         return rc;
     if ((fy && !(m->fade_years > 0.0)) || (fh && !(m->fade_half_life > 0.0)))
-        return jz_node_error(L->err, fy ? fy : fh, "measure '%s': %s must be > 0 years", L->key,
+        return jz_node_error(L->err, fy ? fy : fh, "measures[%s]: %s must be > 0 years", L->key,
                              fy ? "fade_years" : "fade_half_life");
     if (fy || fh) {
         m->fade_after_years = m->ramp_years;
@@ -457,7 +463,7 @@ static int load_local(mloader *L, jz_measure *m, const jz_node *item)
     if (zl && (rc = load_zorgsoorten(L, m, zl, &nz)))
         return rc;
     if (m->effect == JZ_EFFECT_LUMPSUM && nz != 1)
-        return jz_node_error(L->err, zl, "measure '%s': a lumpsum is for one zorgsoort; name "
+        return jz_node_error(L->err, zl, "measures[%s]: a lumpsum is for one zorgsoort; name "
                              "exactly one in zorgsoorten", L->key);
     if ((rc = number(L, item, "change", JZ_U_RATE, &m->change)) ||
         (rc = number(L, item, "share", JZ_U_FRACTION, &m->share)) ||
@@ -468,11 +474,12 @@ static int load_local(mloader *L, jz_measure *m, const jz_node *item)
         return rc;
     if (m->effect == JZ_EFFECT_SUBSTITUTION) {
         const jz_node *f = jz_node_get(item, "from"), *t = jz_node_get(item, "to");
-        if ((rc = ml_zorgsoort_ref(L, f, "measure from", &m->from)) ||
-            (rc = ml_zorgsoort_ref(L, t, "measure to", &m->to)))
+        char what[96];
+        if ((rc = ml_zorgsoort_ref(L, f, ml_path(L, "from", what, sizeof what), &m->from)) ||
+            (rc = ml_zorgsoort_ref(L, t, ml_path(L, "to", what, sizeof what), &m->to)))
             return rc;
         if (m->from == m->to)
-            return jz_node_error(L->err, t, "measure '%s': from and to are the same zorgsoort", L->key);
+            return jz_node_error(L->err, t, "measures[%s]: from and to are the same zorgsoort", L->key);
         if ((rc = ml_record(L, "from", f, "zorgsoort")) || (rc = ml_record(L, "to", t, "zorgsoort")))
             return rc;
     }
@@ -487,7 +494,7 @@ static int load_local(mloader *L, jz_measure *m, const jz_node *item)
 static int load_measure(mloader *L, size_t index, const jz_node *item)
 {
     char what[64];
-    snprintf(what, sizeof what, "measures item %zu", index + 1);
+    jz_node_item_name(what, sizeof what, "measures", item, "key", index);
     if (!item || item->type != JZ_NODE_MAP)
         return jz_node_error(L->err, item, "%s: expected a map with key, name, type, ..., got %s",
                              what, jz_node_type_name(item));
@@ -503,9 +510,11 @@ static int load_measure(mloader *L, size_t index, const jz_node *item)
     else
         return jz_node_error(L->err, type, "%s: type must be 'hervormingsagenda' (a fixed saving per "
                              "year) or 'local' (an effect through the model)", what);
+    char what_kind[96]; /* the keys allowed depend on the type */
+    snprintf(what_kind, sizeof what_kind, "%s (a %s measure)", what,
+             kind == JZ_MEASURE_HA ? "hervormingsagenda" : "local");
     int rc = jz_schema_check(item, kind == JZ_MEASURE_HA ? jz_keys_measure_ha : jz_keys_measure_local,
-                             kind == JZ_MEASURE_HA ? "a hervormingsagenda measure" : "a local measure",
-                             L->err);
+                             what_kind, L->err);
     if (rc)
         return rc;
     const jz_node *key = jz_node_get(item, "key");
@@ -519,7 +528,7 @@ static int load_measure(mloader *L, size_t index, const jz_node *item)
                                  "'_', '-' and '.'", key->scalar);
     for (int i = 0; i < L->s->n_measures; i++)
         if (strcmp(L->s->measures[i].key, key->scalar) == 0)
-            return jz_node_error(L->err, key, "measure '%s' is listed twice", key->scalar);
+            return jz_node_error(L->err, key, "measures[%s] is listed twice", key->scalar);
     snprintf(L->key, sizeof L->key, "%s", key->scalar);
     const jz_node *src = jz_node_get(item, "source");
     L->src = src && src->type == JZ_NODE_SCALAR ? src->scalar : "";

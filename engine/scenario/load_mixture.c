@@ -16,9 +16,17 @@
 #include "scenario/schema.h"
 #include "scenario/value.h"
 
-/* A list of exactly two items, or an error at n naming what it must hold. */
-static int pair(const jz_node *n, const char *what, const char *example, jz_error *err)
+/* A list of exactly two values of unit u, or an error at n naming what it
+ * must hold; three items that are two with a decimal comma ([10,5, 18])
+ * are named as that. */
+static int pair(const jz_node *n, jz_unit u, const char *what, const char *example, jz_error *err)
 {
+    if (n->type == JZ_NODE_SEQ && n->n == 3)
+        for (size_t i = 0; i + 1 < n->n; i++) {
+            int rc = jz_value_split_comma(n->values[i], n->values[i + 1], u, 1, what, err);
+            if (rc)
+                return rc;
+        }
     if (n->type != JZ_NODE_SEQ || n->n != 2)
         return jz_node_error(err, n, "%s must be a list of two values, one per branch, e.g. %s", what,
                              example);
@@ -29,7 +37,7 @@ int ld_mixture(loader *L, const jz_node *n, const char *owner, const char *key, 
 {
     jz_error *err = L->err;
     char what[160];
-    snprintf(what, sizeof what, "%s: mixture", owner);
+    snprintf(what, sizeof what, "%s.mixture", owner);
     if (n->type != JZ_NODE_MAP)
         return jz_node_error(err, n, "%s must be a map, e.g. mixture: {share: 62%%, stages: [2, 1], "
                                      "zorgduur: [10, 18]}", what);
@@ -47,10 +55,12 @@ int ld_mixture(loader *L, const jz_node *n, const char *owner, const char *key, 
                                      "0 or 100%% is one Erlang chain: write stages: instead", 100.0 * p);
 
     const jz_node *st = jz_node_get(n, "stages");
-    if ((rc = pair(st, "mixture.stages", "stages: [2, 1]", err)))
+    if ((rc = pair(st, JZ_U_COUNT, "mixture.stages", "stages: [2, 1]", err)))
         return rc;
     const jz_node *du = jz_node_get(n, "zorgduur");
-    if ((rc = pair(du, "mixture.zorgduur", "zorgduur: [10, 18] (months)", err)))
+    char wz[192];
+    snprintf(wz, sizeof wz, "%s.zorgduur", what);
+    if ((rc = pair(du, JZ_U_MONTHS, wz, "zorgduur: [10, 18] (months)", err)))
         return rc;
     jz_mixture m = {p, {1, 1}, {0.0, 0.0}};
     for (int b = 0; b < 2; b++) {

@@ -92,10 +92,9 @@ int ld_gemeente_ref(loader *L, const jz_node *n, const char *what, int *out)
         *out = g;
         return JZ_OK;
     }
-    int by_code, near = jz_scenario_gemeente_nearest(s, n->scalar, &by_code);
-    if (near >= 0) /* the form the writer was typing: the code or the name */
-        return jz_node_error(L->err, n, "%s: gemeente '%s' is not in this scenario; did you mean '%s'?", what,
-                             n->scalar, by_code ? s->gemeenten[near].code : s->gemeenten[near].name);
+    char hint[JZ_NAME_MAX + 32]; /* the form the writer was typing: the code or the name */
+    if (jz_scenario_gemeente_hint(s, n->scalar, hint, sizeof hint)[0])
+        return jz_node_error(L->err, n, "%s: gemeente '%s' is not in this scenario%s", what, n->scalar, hint);
     return jz_node_error(L->err, n, "%s: gemeente '%s' is not in this scenario (give the CBS code or the "
                          "name of one of its %d gemeenten, e.g. %s)",
                          what, n->scalar, s->n_gemeenten, s->gemeenten[0].code);

@@ -21,6 +21,9 @@ typedef struct mloader {
 
 /* load_measures.c */
 int ml_oom(jz_error *err);
+/* "measures[key].field", the path of a field of the measure being read,
+ * into buf (returned): how every message names it. */
+const char *ml_path(const mloader *L, const char *field, char *buf, size_t size);
 /* Record a measure's field as a traceable input (path measures[key].field). */
 int ml_record(mloader *L, const char *field, const jz_node *v, const char *unit);
 /* A zorgsoort named by key: its index in *out, or a located error. */

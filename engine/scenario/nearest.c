@@ -14,6 +14,7 @@
  * GM0147, and a guess could put a figure on the wrong gemeente.
  */
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "common/util.h"
@@ -69,4 +70,14 @@ void jz_scenario_gemeente_names(const void *ctx, int i, const char **name, const
 int jz_scenario_gemeente_nearest(const jz_scenario *s, const char *asked, int *by_code)
 {
     return jz_gemeente_nearest(asked, s->n_gemeenten, jz_scenario_gemeente_names, s, by_code);
+}
+
+const char *jz_scenario_gemeente_hint(const jz_scenario *s, const char *asked, char *buf, size_t size)
+{
+    int by_code, at = jz_scenario_gemeente_nearest(s, asked, &by_code);
+    if (at < 0)
+        buf[0] = '\0';
+    else
+        snprintf(buf, size, "; did you mean '%s'?", by_code ? s->gemeenten[at].code : s->gemeenten[at].name);
+    return buf;
 }

@@ -90,5 +90,12 @@ jz_node *jz_tree_resolve_extends(jz_arena *a, jz_node *root, const char *name,
 /* Lookup helpers. */
 jz_node *jz_node_get(const jz_node *map, const char *key); /* NULL if absent or not a map */
 const char *jz_node_type_name(const jz_node *n);           /* "a number or text", "a map", "a list" */
+/* How a message names item `index` (from 0) of the scenario list `list`
+ * (zorgsoorten, gemeenten, measures): by the identifier under `id_key`
+ * once the item has one, "zorgsoorten[ambulant]", the form of every path
+ * into it; "zorgsoorten item 2" only while it has none (the key itself is
+ * missing or not a text).  Writes into buf and returns it. */
+const char *jz_node_item_name(char *buf, size_t size, const char *list, const jz_node *item,
+                              const char *id_key, size_t index);
 
 #endif

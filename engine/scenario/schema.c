@@ -250,6 +250,13 @@ int jz_schema_check_over(const jz_node *map, const jz_node *defaults, const jz_k
             k++;
         if (k->key)
             continue;
+        /* {tariff: 95,5, ...}: no key, but a decimal comma that split the value before it;
+         * judged as an amount, the widest reading (k, M, a euro sign) */
+        const jz_node *v = map->values[i];
+        int rc = i > 0 && (!v || (v->type == JZ_NODE_SCALAR && !v->scalar[0]))
+                     ? jz_value_split_comma(map->values[i - 1], map->keys[i], JZ_U_MONEY, 0, what, err) : JZ_OK;
+        if (rc)
+            return rc;
         const char *s = jz_schema_suggest(key, table);
         char allowed[600];
         size_t at = 0;

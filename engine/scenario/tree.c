@@ -6,6 +6,7 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,4 +139,15 @@ const char *jz_node_type_name(const jz_node *n)
     case JZ_NODE_SEQ: return "a list";
     }
     return "an unknown value";
+}
+
+const char *jz_node_item_name(char *buf, size_t size, const char *list, const jz_node *item,
+                              const char *id_key, size_t index)
+{
+    const jz_node *id = jz_node_get(item, id_key);
+    if (id && id->type == JZ_NODE_SCALAR && id->scalar[0])
+        snprintf(buf, size, "%s[%s]", list, id->scalar);
+    else
+        snprintf(buf, size, "%s item %zu", list, index + 1);
+    return buf;
 }

@@ -168,6 +168,93 @@ static int plain_decimal(const char *t, double *v)
     return 1;
 }
 
+/* The end of the text of t[0..len) before a million written "mln" ("50.1
+ * mln": 5), or 0 when it does not end so. */
+static size_t mln_at(const char *t, size_t len)
+{
+    while (len > 0 && isspace((unsigned char)t[len - 1]))
+        len--;
+    return len > 3 && (strncmp(t + len - 3, "mln", 3) == 0 || strncmp(t + len - 3, "Mln", 3) == 0) ? len - 3 : 0;
+}
+
+/* text as the loader reads amounts, a million written "mln" as M
+ * ("€ 50.1 mln": "€ 50.1M"), into fix; 1 when that is a valid value of
+ * unit u, else 0. */
+static int amount_as_read(const char *text, jz_unit u, char *fix, size_t size)
+{
+    char t[128];
+    int w = snprintf(t, sizeof t, "%s", text);
+    if (w < 0 || (size_t)w >= sizeof t - 1 || strchr(t, ','))
+        return 0;
+    size_t len = (size_t)w, at = mln_at(t, len);
+    if (at) {
+        for (len = at; len > 0 && t[len - 1] == ' ';)
+            len--;
+        t[len++] = 'M';
+    }
+    t[len] = '\0';
+    jz_node tmp = {.type = JZ_NODE_SCALAR, .scalar = t};
+    jz_error ignored;
+    double v;
+    if (jz_value_number(&tmp, u, "", &v, &ignored) != JZ_OK)
+        return 0;
+    snprintf(fix, size, "%s", t);
+    return 1;
+}
+
+/* The two parts either side of a decimal comma, "€ 50" and "1 mln", joined
+ * with a point into t: 1 when they have the shape of one (before ends and
+ * after starts with a digit), else 0.  (The loader reads no decimal comma,
+ * quoted or not: a Dutch 1.234,5 and an English 1,234.5 cannot both be
+ * meant; a message gives the amount with a point.) */
+static int decimal_comma_join(const char *before, const char *after, char *t, size_t size)
+{
+    size_t lb = strlen(before);
+    return lb && isdigit((unsigned char)before[lb - 1]) && isdigit((unsigned char)after[0]) &&
+           (size_t)snprintf(t, size, "%s.%s", before, after) < size;
+}
+
+/* The characters of UTF-8 text, as libyaml counts a node's column. */
+static int chars(const char *t)
+{
+    int n = 0;
+    for (; *t; t++)
+        n += ((unsigned char)*t & 0xC0) != 0x80;
+    return n;
+}
+
+/* A decimal comma inside a flow map or list, {2024: € 50,1 mln} or
+ * [10,5, 18]: YAML reads the comma as the end of an entry, so the amount
+ * falls apart into `before` (the scalar of the entry before) and the
+ * fragment `after`, which becomes a key (a map) or an item (a list) of
+ * its own.  An error at `at` saying so when joining the two with a point
+ * gives an amount of unit u; JZ_OK when it would not. */
+int jz_value_split_comma(const jz_node *prev, const jz_node *at, jz_unit u, int list, const char *what,
+                         jz_error *err)
+{
+    /* only a fragment right after the comma: "10, 18" is two values */
+    if (prev->type != JZ_NODE_SCALAR || at->type != JZ_NODE_SCALAR || prev->quoted || at->quoted ||
+        prev->line != at->line || at->column != prev->column + chars(prev->scalar) + 1)
+        return JZ_OK;
+    const char *before = prev->scalar, *after = at->scalar;
+    char joined[128], fix[128];
+    if (!decimal_comma_join(before, after, joined, sizeof joined))
+        return JZ_OK;
+    if (!amount_as_read(joined, u, fix, sizeof fix)) {
+        /* a fragment of only digits (and %, k or M) is no key or item a
+         * reader meant, even when the joined amount is out of range here:
+         * still the comma, which is the mistake to fix first */
+        const char *c = after;
+        while (isdigit((unsigned char)*c))
+            c++;
+        if (!(*c == '\0' || (strchr("%kM", *c) && c[1] == '\0')) || strlen(after) > 6)
+            return JZ_OK;
+        snprintf(fix, sizeof fix, "%s", joined);
+    }
+    return jz_node_error(err, at, "%s: %s,%s: a decimal comma inside %s separates entries in YAML; "
+                         "write %s, with a point", what, before, after, list ? "[...]" : "{...}", fix);
+}
+
 int jz_value_number(const jz_node *n, jz_unit u, const char *what,
                     double *out, jz_error *err)
 {
@@ -215,14 +302,26 @@ int jz_value_number(const jz_node *n, jz_unit u, const char *what,
     }
     while (len > 0 && isspace((unsigned char)buf[len - 1]))
         buf[--len] = '\0';
-    if (strchr(buf, ','))
+    const char *comma = strchr(n->scalar, ',');
+    if (comma) {
+        char before[128], joined[128], fix[128];
+        snprintf(before, sizeof before, "%.*s", (int)(comma - n->scalar), n->scalar);
+        if (decimal_comma_join(before, comma + 1, joined, sizeof joined) &&
+            amount_as_read(joined, u, fix, sizeof fix))
+            return jz_node_error(err, n, "%s: '%s' has a decimal comma; write %s, with a point", what, n->scalar, fix);
         return jz_node_error(err, n, "%s: '%s' uses a comma; write decimals with a point (6.5%%, not 6,5%%) and no thousands separators",
                              what, n->scalar);
+    }
     /* strtod also reads "nan", "inf" and hex floats; a scenario may not */
     for (const char *c = buf; *c; c++) {
         if (!(isdigit((unsigned char)*c) || *c == '.' || *c == '-' || *c == '+' ||
-              *c == 'e' || *c == 'E' || *c == '_'))
+              *c == 'e' || *c == 'E' || *c == '_')) {
+            char fix[128]; /* "50.1 mln", as a controller writes a million (read without mln: no loop) */
+            if (mln_at(n->scalar, strlen(n->scalar)) && amount_as_read(n->scalar, u, fix, sizeof fix))
+                return jz_node_error(err, n, "%s: '%s': write %s (M for a million, k for a thousand)", what,
+                                     n->scalar, fix);
             return jz_node_error(err, n, "%s: expected %s, got '%s'", what, unit_expect(u), n->scalar);
+        }
     }
     /* allow 1_000_000 as YAML 1.1 does, by dropping the underscores */
     char clean[128];
@@ -429,15 +528,14 @@ static int series_impl(jz_scenario *warn, const jz_node *n, jz_unit u, const cha
      * ("400% a year") and the real mistake is hidden. */
     for (size_t i = 1; i < n->n; i++) {
         const jz_node *k = n->keys[i], *v = n->values[i], *pv = n->values[i - 1];
-        const char *c = k->scalar;
-        while (isdigit((unsigned char)*c))
-            c++;
-        int fragment = c != k->scalar && (*c == '\0' || ((*c == '%' || *c == 'k' || *c == 'M') && c[1] == '\0'));
-        if (fragment && (!v || (v->type == JZ_NODE_SCALAR && v->scalar[0] == '\0')) && pv &&
-            pv->type == JZ_NODE_SCALAR && strlen(k->scalar) <= 6 && (strtol(k->scalar, NULL, 10) < YEAR_MIN || *c))
-            return jz_node_error(err, k, "%s: '%s,%s' has a decimal comma; between { } YAML reads a comma as the "
-                                 "end of an entry, so '%s' became a year without a value; write %s.%s with a point",
-                                 what, pv->scalar, k->scalar, k->scalar, pv->scalar, k->scalar);
+        char *end;
+        long year = strtol(k->scalar, &end, 10);
+        if ((!v || (v->type == JZ_NODE_SCALAR && v->scalar[0] == '\0')) && pv && pv->type == JZ_NODE_SCALAR &&
+            (*end || year < YEAR_MIN || year > YEAR_MAX)) {
+            int rc = jz_value_split_comma(pv, k, u, 0, what, err);
+            if (rc)
+                return rc;
+        }
     }
     int linear = 0;
     size_t np = 0;

@@ -42,6 +42,13 @@ int jz_value_number(const jz_node *n, jz_unit u, const char *what,
                     double *out, jz_error *err);
 
 /* Parse an integer scalar in [lo, hi]. */
+/* A decimal comma that YAML read as the comma between two entries of a
+ * flow map or list ({2024: € 50,1 mln}, [10,5, 18]): prev is the scalar
+ * of the entry before it, at the fragment right after the comma (list: 1
+ * for [...]).  An error at `at` with the amount written with a point, when
+ * joining the two that way gives a value of unit u; else JZ_OK. */
+int jz_value_split_comma(const jz_node *prev, const jz_node *at, jz_unit u, int list, const char *what,
+                         jz_error *err);
 int jz_value_int(const jz_node *n, long lo, long hi, const char *what,
                  long *out, jz_error *err);
 

@@ -369,6 +369,12 @@ int jz_gemeente_nearest(const char *asked, int n, jz_gemeente_names *unit, const
 /* The names of a scenario's gemeenten as jz_gemeente_names gives them
  * (ctx: the jz_scenario). */
 void jz_scenario_gemeente_names(const void *ctx, int i, const char **name, const char **code);
+/* "; did you mean 'Hengelo'?" into buf (size bytes; JZ_NAME_MAX + 32 is enough) when
+ * jz_scenario_gemeente_nearest finds the gemeente `asked` meant, in the
+ * form it was typed in (the code when that was the nearer); else "".  The
+ * one wording of the suggestion for a gemeente named in a scenario, a
+ * history or a records export.  Returns buf. */
+const char *jz_scenario_gemeente_hint(const jz_scenario *s, const char *asked, char *buf, size_t size);
 
 /* The label of input `in` of s for a reader, in Dutch (english = 0) or in
  * English: its own `label:`, or one made from its path and the names in s,

@@ -47,6 +47,37 @@ zorgsoorten:
   - {key: b, instroom: 1, zorgduur: 3, cost: 1}
 gemeenten: [{code: GM0001, name: x}]
 Y
+# a Dutch amount typed as a controller writes it: the comma splits the { },
+# the message says the amount to write; validate and run -o both stop, no file
+check comma_flow "comma_flow.yaml:4:35: zorgsoorten\[a\].budget.amount: € 50,1 mln: a decimal comma inside {...} separates entries in YAML; write € 50.1M, with a point" <<'Y'
+meta: {name: x, base_year: 2024, horizon: 2}
+zorgsoorten:
+  - {key: a, instroom: 1, zorgduur: 3, cost: 1,
+     budget: {amount: {2024: € 50,1 mln}}}
+gemeenten: [{code: GM0001, name: x}]
+Y
+expect_exit 2 "$JZ" validate "$TMP/comma_flow.yaml"
+expect_grep "$TMP/err" "comma_flow.yaml:4:35: .*write € 50.1M, with a point"
+expect_exit 2 "$JZ" run --format csv -o "$TMP/uit.csv" "$TMP/comma_flow.yaml"
+[ -e "$TMP/uit.csv" ] && bad "comma_flow: run -o wrote a file" || ok
+check comma_list "comma_list.yaml:3:101: zorgsoorten\[a\].mixture.zorgduur: 10,5: a decimal comma inside \[...\]" <<'Y'
+meta: {name: x, base_year: 2024, horizon: 2}
+zorgsoorten:
+  - {key: a, instroom: 1, zorgduur: 3, cost: 1, mixture: {share: 60%, stages: [2, 1], zorgduur: [10,5, 18]}}
+gemeenten: [{code: GM0001, name: x}]
+Y
+# an item is named by its key or code, by its place only without one
+check item_key "item_key.yaml:3:3: zorgsoorten item 2: missing required key 'key'" <<'Y'
+meta: {name: x, base_year: 2024, horizon: 2}
+zorgsoorten: [{key: a, instroom: 1, zorgduur: 3, cost: 1},
+  {name: b, instroom: 1, zorgduur: 3, cost: 1}]
+gemeenten: [{code: GM0001, name: x}]
+Y
+check item_named "item_named.yaml:3:48: unknown key 'zorgdur' in gemeenten\[GM0001\].zorg.a; did you mean 'zorgduur'?" <<'Y'
+meta: {name: x, base_year: 2024, horizon: 2}
+zorgsoorten: [{key: a, instroom: 1, zorgduur: 3, cost: 1}]
+gemeenten: [{code: GM0001, name: x, zorg: {a: {zorgdur: 4}}}]
+Y
 printf 'extends: cyc2.yaml\n' > "$TMP/cyc1.yaml"
 printf 'extends: cyc1.yaml\n' > "$TMP/cyc2.yaml"
 expect_exit 2 "$JZ" run "$TMP/cyc1.yaml"

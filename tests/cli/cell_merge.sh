@@ -46,5 +46,5 @@ gemeenten:
       pleegzorg: {reentry: {delay_months: 6}}
 Y
 expect_exit 2 "$JZ" validate "$TMP/x.yaml"
-expect_grep "$TMP/err" "x.yaml:5:28: gemeente 'Almelo' zorg.pleegzorg.reentry: missing required key 'fraction'"
+expect_grep "$TMP/err" "x.yaml:5:28: gemeenten\[GM0141\].zorg.pleegzorg.reentry: missing required key 'fraction'"
 finish

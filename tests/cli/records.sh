@@ -96,6 +96,13 @@ bad_case "clientnummer;gemeentecode;productcode;einddatum\nPSN-1;GM0153;45A01;\n
 bad_case "${H}PSN-1;GM0153;77A01;01-02-2022;\nPSN-2;GM0153;77A01;01-03-2022;\n" "bad.csv:2:3: 1 product code is not in the mapping (2 rows): '77A01' (2 rows, first on line 2)"
 bad_case "${H}PSN-1;GM0153;45A01;01-02-2022;\nPSN-1;GM0153;45A01;01-02-2022;\n" "bad.csv:3:4: this row repeats the trajectory of line 2"
 bad_case "${H}PSN-1;GM9999;45A01;01-02-2022;\n" "bad.csv:2:2: gemeente 'GM9999' is not in the scenario"
+bad_case "${H}PSN-1;Enchede;45A01;01-02-2022;\n" "bad.csv:2:2: gemeente 'Enchede' is not in the scenario; did you mean 'Enschede'?"
+# the one rule of a gemeente meant (jz_scenario_gemeente_nearest): GM0146 is one digit from Almelo's
+# GM0141 and from Borne's GM0147, so no guess
+printf "${H}PSN-1;GM0146;45A01;01-02-2022;\n" >"$TMP/tie.csv"
+expect_exit 2 "$JZ" records --base "$SRC/scenarios/twente/regio.yaml" -o "$TMP/tie.yaml" "$TMP/tie.csv"
+expect_grep "$TMP/err" "tie.csv:2:2: gemeente 'GM0146' is not in the scenario$"
+[ -e "$TMP/tie.yaml" ] && bad "a file was written for a gemeente not in the scenario" || ok
 
 # a product mapping file on top of the default
 printf 'code;zorgsoort\n77A01;pleegzorg\n' >"$TMP/map.csv"
