@@ -556,7 +556,7 @@ void jz_svg_waterfall(const jz_chart *ch, int n, const char *const *labels, cons
                     cx + slot - bw / 2, y1);
         jz_format_number(buf, sizeof buf, d, 1, ch->lang);
         char lab[80];
-        snprintf(lab, sizeof lab, "%s%s", i < n && d > 0 && strcmp(buf, "0,0") && strcmp(buf, "0.0") ? "+" : "", buf);
+        snprintf(lab, sizeof lab, "%s%s", i < n && jz_format_shown(d, 1) > 0.0 ? "+" : "", buf);
         double ly = (i < n && d < 0) || (i == n && d < 0) ? ytop + (h < 0.8 ? 0.8 : h) + 13 : ytop - 5;
         text_at(out, cx, ly, "middle", "val", lab);
         label_n(out, cx, bottom + 16, i < n ? labels[i] : total_label, (int)(slot / (CHAR_W * 0.92)), 3);
