@@ -185,34 +185,6 @@ int jz_cmp_metric_present(const jz_comparison *c, int m, int u)
     return 0;
 }
 
-static int last_common_year(const jz_comparison *c)
-{
-    int last = c->n_years - 1;
-    for (int s = 0; s < c->n_scenarios; s++) {
-        int l = jz_cmp_last_year(c, s);
-        if (l < last)
-            last = l;
-    }
-    /* every scenario has this year unless the horizons do not overlap */
-    for (int s = 0; s < c->n_scenarios; s++)
-        if (jz_cmp_year(c, last) < c->scen[s].first_year)
-            return c->n_years - 1;
-    return last;
-}
-
-int jz_cmp_summary_is_begroting(const jz_comparison *c)
-{
-    int b = c->scen[0].scenario->meta.begrotingsjaar;
-    return b > 0 && b >= c->scen[0].first_year && b <= c->scen[0].last_year;
-}
-
-int jz_cmp_summary_year(const jz_comparison *c)
-{
-    if (jz_cmp_summary_is_begroting(c))
-        return c->scen[0].scenario->meta.begrotingsjaar - c->first_year;
-    return last_common_year(c);
-}
-
 char *jz_cmp_summary_year_name(const jz_comparison *c, jz_lang lang, char *buf, size_t n)
 {
     int year = jz_cmp_year(c, jz_cmp_summary_year(c));

@@ -663,6 +663,61 @@ expect_grep "$TMP/tornado.html" 'id="chart-tornado"'
 expect_grep "$TMP/tornado.html" "Welke aannames wegen het zwaarst"
 expect_exit 0 "$JZ" compare --format html -o "$TMP/notornado.html" "$EX" "$UNC"
 grep -q 'id="chart-tornado"' "$TMP/notornado.html" && bad "tornado drawn for a reference without uncertain inputs" || ok
+# The tornado is about the year the summary and the Kerncijfers are about
+# (Enschede's begrotingsjaar 2027, not the last year 2030: a council read
+# two years), named in its heading, its text and its axis; its bars are
+# 'jzsim sensitivity --year 2027' (whose own default stays the last year)
+ENSB="$SRC/scenarios/enschede/basis.yaml"
+expect_exit 0 "$JZ" compare -q --format html -o "$TMP/ens-t.html" "$ENSB" "$SRC/scenarios/enschede/hervormingsagenda.yaml"
+expect_grep "$TMP/ens-t.html" "<h2>Kerncijfers 2027 (begrotingsjaar)</h2>"
+expect_grep "$TMP/ens-t.html" "<h2>Welke aannames wegen het zwaarst? Tekort 2027 (begrotingsjaar)</h2>"
+expect_grep "$TMP/ens-t.html" "hoe het tekort van 2027 in de referentie verschuift"
+expect_grep "$TMP/ens-t.html" "tekort 2027 (€ mln)"
+expect_exit 0 "$JZ" compare -q --lang en --format html -o "$TMP/ens-t-en.html" "$ENSB" "$SRC/scenarios/enschede/hervormingsagenda.yaml"
+expect_grep "$TMP/ens-t-en.html" "Which assumptions matter most? Deficit 2027 (budget year)</h2>"
+expect_grep "$TMP/ens-t-en.html" "the reference's deficit in 2027 moves"
+expect_exit 0 "$JZ" sensitivity -q --year 2027 --format html -o "$TMP/ens-s27.html" "$ENSB"
+expect_exit 0 "$JZ" sensitivity -q --format json "$ENSB"
+"$PYJ" -c 'import json,sys; assert json.load(open(sys.argv[1]))["year"] == 2030' "$TMP/out" && ok ||
+  bad "jzsim sensitivity: its default year is the last"
+# (the same bars in the same order, and the same point-value tekort line)
+bars() { grep -o 'data-input="[^"]*"\|<line [^>]*stroke="#000"[^>]*>' "$1" | tr '\n' ' '; }
+[ -n "$(bars "$TMP/ens-t.html")" ] && [ "$(bars "$TMP/ens-t.html")" = "$(bars "$TMP/ens-s27.html")" ] && ok ||
+  bad "the briefing's tornado is not that of sensitivity --year 2027"
+# Its labels (and every other SVG label of a briefing) are whole, on up to
+# three lines broken between words, or end in "…" at a word boundary with
+# the whole label as the <title>; never cut mid-word ("(eu…", "Al…")
+expect_exit 0 "$JZ" compare -q --format html -o "$TMP/tw-t.html" "$SRC/scenarios/twente/regio.yaml" "$SRC/scenarios/twente/contract-lumpsum.yaml"
+expect_exit 0 "$JZ" compare -q --lang en --format html --gemeente Almelo -o "$TMP/al-t.html" "$SRC/scenarios/twente/regio.yaml" "$SRC/scenarios/twente/contract-lumpsum.yaml"
+"$PYJ" - "$TMP/ens-t.html" "$TMP/tw-t.html" "$TMP/al-t.html" <<'PY' && ok || bad "an SVG label cut mid-word"
+import html, re, sys
+bad, torn = [], 0
+for path in sys.argv[1:]:
+    page = open(path, encoding="utf-8").read()
+    tornado = page[page.find('id="chart-tornado"'):]
+    for m in re.finditer(r"<text[^>]*>(.*?)</text>", page, re.S):
+        inner = m.group(1)
+        title = re.search(r"<title>(.*?)</title>", inner, re.S)
+        lines = [html.unescape(re.sub(r"<[^>]+>", "", t)) for t in
+                 re.findall(r"<tspan[^>]*>(.*?)</tspan>", re.sub(r"<title>.*?</title>", "", inner, flags=re.S), re.S)]
+        shown = " ".join(lines) if lines else html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<title>.*?</title>", "", inner, flags=re.S)))
+        in_tornado = m.start() > page.find('id="chart-tornado"') >= 0 and 'data-input' in page[max(0, m.start() - 200):m.start()]
+        torn += in_tornado
+        if title:
+            full = html.unescape(title.group(1))
+            if shown.endswith("…"):
+                k = len(shown) - 1
+                if not (full.startswith(shown[:-1]) and full[k] in " ,;:"):
+                    bad.append((path, shown, full))
+            elif shown != full:
+                bad.append((path, shown, full))
+            if in_tornado and shown.endswith("…"):
+                bad.append((path, "a tornado label shortened", full))
+        elif shown.endswith("…"):
+            bad.append((path, shown, "no <title>"))
+assert torn >= 8, torn
+assert not bad, bad[:4]
+PY
 
 if [ "$fails" -eq 0 ] && [ -n "$skipped" ]; then
   echo "$passes passed, $fails failed (skipped:$skipped)"
