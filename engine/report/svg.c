@@ -89,7 +89,7 @@ static void text_at(FILE *out, double x, double y, const char *anchor, const cha
 
 /* Where line i of s ends when s is laid out on at most `lines` lines of
  * maxch characters: NULL when the rest fits on this line or this is the
- * last line (which escape_cut shortens), else the space to break at. */
+ * last line (which escape_words shortens), else the space to break at. */
 static const char *line_break(const char *s, int maxch, int i, int lines)
 {
     if (jz_text_width(s) <= maxch || i == lines - 1)
