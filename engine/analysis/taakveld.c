@@ -110,13 +110,13 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
                     budget += r->budget[i];
                     tekort += r->tekort[i];
                 }
-                /* g_cost = care + fixed lines + investments + verevening + contract;
-                 * g_budget = care + fixed lines */
-                double beyond = r->g_measure_investment[gy] + r->g_verevening[gy] + r->g_contract[gy];
+                /* g_cost = care + what lies beyond it; g_budget = care + the
+                 * fixed lines' budget */
+                double beyond = jz_result_cost_beyond_care(r, gy);
                 out_cy[o] = cy;
-                out_cost[o] = cost + r->g_fixed_cost[gy] + beyond;
+                out_cost[o] = cost + beyond;
                 out_budget[o] = budget + r->g_fixed_budget[gy];
-                out_tekort[o] = tekort + (r->g_fixed_cost[gy] - r->g_fixed_budget[gy]) + beyond;
+                out_tekort[o] = tekort + (beyond - r->g_fixed_budget[gy]);
                 if (cy != 0.0 || out_cost[o] != 0.0 || out_budget[o] != 0.0 || out_tekort[o] != 0.0)
                     outside = 1;
             }

@@ -427,6 +427,18 @@ assert seen > 10000, seen
 assert not bad, bad[:5]
 PY
 fi
+# ... and in the comparison itself the line outside the zorgsoorten of two
+# scenarios with the same fixed lines differs by exactly 0 (it was g_cost -
+# the zorgsoorten: -1.5e-8), in the JSON and the CSV as well
+expect_exit 0 "$JZ" compare -q --format json -o "$TMP/zero-e.json" "$SRC/scenarios/enschede/basis.yaml" "$SRC/scenarios/enschede/hervormingsagenda.yaml"
+"$PYJ" - "$TMP/zero-e.json" <<'PY' && ok || bad "verschil: the same lines outside the zorgsoorten differ by more than 0"
+import json, sys
+d = json.load(open(sys.argv[1]))
+for res in d["results"]:
+    o = res["verschil"]["reference"]["outside_zorgsoorten"]
+    assert all(x == 0 for x in o["diff"][1]), o["diff"][1]
+    assert all(x == 0 for x in o["other"][1]), o["other"][1]
+PY
 # a scenario name longer than Excel's 31 characters: every scenario's tab is
 # "k name" without the words all names start with ("Enschede, "), and what is
 # still too long keeps its first words and its last around "…" (never
