@@ -317,6 +317,8 @@ int cmd_compare(int argc, char **argv)
          * begrotingsjaar; a council must not read two years); a failure
          * here costs the chart, not the report */
         int year = jz_cmp_year(c, jz_cmp_summary_year(c));
+        if (year < c->scen[0].first_year || year > c->scen[0].last_year)
+            year = 0; /* horizons that do not overlap: the reference's last year, named as such */
         if (jz_sensitivity_run(sc[0], tornado_g, year, &tornado, &err) == JZ_OK)
             c->tornado = tornado;
         else if (!co.quiet)

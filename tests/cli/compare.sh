@@ -696,6 +696,11 @@ expect_exit 0 "$JZ" sensitivity -q --format json "$ENSB"
 bars() { grep -o 'data-input="[^"]*"\|<line [^>]*stroke="#000"[^>]*>' "$1" | tr '\n' ' '; }
 [ -n "$(bars "$TMP/ens-t.html")" ] && [ "$(bars "$TMP/ens-t.html")" = "$(bars "$TMP/ens-s27.html")" ] && ok ||
   bad "the briefing's tornado is not that of sensitivity --year 2027"
+# horizons that do not overlap (the summary year 2034 is not the
+# reference's): the tornado of the reference's last year, named plainly
+sed "s/base_year: 2024/base_year: 2030/" "$EX" > "$TMP/late.yaml"
+expect_exit 0 "$JZ" compare -q --format html -o "$TMP/late.html" "$UNC" "$TMP/late.yaml"
+expect_grep "$TMP/late.html" "<h2>Welke aannames wegen het zwaarst? Tekort 2028</h2>"
 # Its labels (and every other SVG label of a briefing) are whole, on up to
 # three lines broken between words, or end in "…" at a word boundary with
 # the whole label as the <title>; never cut mid-word ("(eu…", "Al…")
