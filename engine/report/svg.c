@@ -670,13 +670,16 @@ static void hbars_frame(const jz_chart *ch, const jz_axis *a, int ng, int ns, co
     x_axis(ch, a, left, right, *top, bottom, zero_inside);
 }
 
-/* The label of group g left of its bars; returns the y of its first bar. */
+/* The label of group g left of its bars, on two lines when the group is
+ * tall enough for them (its lines centred on the bars); returns the y of
+ * its first bar. */
 static double hbars_group(const jz_chart *ch, int g, const char *label, int ns, double bh, double top, double left)
 {
+    const double line_h = 14.4; /* 1.2em of .lbl's 12px */
     double gy = top + g * (ns * bh + HBARS_GAP);
-    fprintf(ch->out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" class=\"lbl\">", left - 8, gy + ns * bh / 2 + 4);
-    escape_cut(ch->out, label, 30);
-    fputs("</text>\n", ch->out);
+    int lines = ns * bh + HBARS_GAP >= 2 * line_h + 2 ? 2 : 1;
+    int k = jz_svg_label_lines(label, 30, lines);
+    jz_svg_label(ch->out, left - 8, gy + ns * bh / 2 + 4 - (k - 1) * line_h / 2, "end", "lbl", label, 30, lines);
     return gy;
 }
 
