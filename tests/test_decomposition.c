@@ -266,6 +266,42 @@ static void test_startverschil(void **state)
     }
 }
 
+/* A part that is 0 in the mathematics is an exact 0, not a rounding
+ * residue that a report shows as "-0" (docs/model.md section 12): a price
+ * per client-year equal to the budgeted price gives no intensity part, and
+ * the base year of an amount budget has no volume part (all of its gap is
+ * startverschil), for awkward volumes and prices too. */
+static void test_zero_parts_are_exact(void **state)
+{
+    (void)state;
+    for (int k = 0; k < 40; k++) {
+        /* (V * p) / V is not p for many of these: the old code's residue */
+        double price = 1000.0 + 3137.13 * k, inflow = 977.1 + 57.3 * k;
+        jz_scenario *s = balanced();
+        jz_cell *c = &s->cells[0];
+        jz_fill(c->instroom, H, inflow); /* another volume than budgeted */
+        jz_fill(c->zorgduur, H, 9.7);
+        jz_fill(c->cost, H, price);
+        jz_fill(c->budget_price, H, price);
+        jz_result *r = run(s);
+        for (int y = 0; y < H; y++) {
+            size_t i = jz_result_cz(r, 0, 0, y);
+            if (r->dec_intensity[i] != 0.0)
+                fail_msg("price %g, %d: intensity part %g, not 0", price, 2022 + y, r->dec_intensity[i]);
+        }
+        jz_result_free(r);
+        c->has_budget = 0;
+        c->has_budget_amount = 1;
+        jz_fill(c->budget_amount, H, 0.7 * inflow * price);
+        r = run(s);
+        size_t i = jz_result_cz(r, 0, 0, 0);
+        if (r->dec_volume[i] != 0.0 || r->g_dec_volume[jz_result_gy(r, 1, 0)] != 0.0)
+            fail_msg("price %g: base-year volume part %g, not 0", price, r->dec_volume[i]);
+        jz_result_free(r);
+        jz_scenario_free(s);
+    }
+}
+
 /* A nominal begroting (budget: {nominal}; docs/model.md section 12, worked
  * example): the budget is the series itself, not indexed, so tekort = cost -
  * begroting in every year; the tariff gap is measured against the index the
@@ -410,6 +446,7 @@ int main(void)
         cmocka_unit_test(test_startverschil),
         cmocka_unit_test(test_parts_sum_to_tekort),
         cmocka_unit_test(test_nominal_begroting),
+        cmocka_unit_test(test_zero_parts_are_exact),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

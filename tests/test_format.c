@@ -37,6 +37,25 @@ static void test_money(void **state)
 }
 
 /* Numbers too large to group are shown in scientific notation, whole. */
+/* The presentation rule for zero (docs/output-format.md): a figure that
+ * rounds to 0 at the decimals shown is +0.0, so it reads "0", never "-0";
+ * anything else keeps its value. */
+static void test_rounds_to_zero(void **state)
+{
+    (void)state;
+    char buf[64];
+    assert_true(jz_format_shown(-5.8e-11, 0) == 0.0 && !signbit(jz_format_shown(-5.8e-11, 0)));
+    assert_true(jz_format_shown(-0.0, 1) == 0.0 && !signbit(jz_format_shown(-0.0, 1)));
+    assert_true(jz_format_shown(-0.49, 0) == 0.0);
+    assert_true(jz_format_shown(-0.5, 0) == -0.5); /* half away from zero: "-1" */
+    assert_true(jz_format_shown(0.04, 1) == 0.0);
+    assert_true(jz_format_shown(0.05, 1) == 0.05);
+    assert_true(jz_format_shown(-0.0004, 3) == 0.0); /* "0,0%" of a fraction */
+    assert_true(jz_format_shown(-2e15, 0) == -2e15);
+    assert_string_equal(jz_format_money(buf, sizeof buf, -1.49e-8, JZ_LANG_NL), "€ 0");
+    assert_string_equal(jz_format_number(buf, sizeof buf, -0.04, 1, JZ_LANG_NL), "0,0");
+}
+
 static void test_huge_numbers_are_not_cut(void **state)
 {
     (void)state;
@@ -105,6 +124,7 @@ int main(void)
         cmocka_unit_test(test_grouping_and_decimals),
         cmocka_unit_test(test_money),
         cmocka_unit_test(test_huge_numbers_are_not_cut),
+        cmocka_unit_test(test_rounds_to_zero),
         cmocka_unit_test(test_digits_match_printf),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -360,6 +360,34 @@ int jz_cmp_last_year(const jz_comparison *c, int s)
     return c->scen[s].last_year - c->first_year;
 }
 
+static int last_common_year(const jz_comparison *c)
+{
+    int last = c->n_years - 1;
+    for (int s = 0; s < c->n_scenarios; s++) {
+        int l = jz_cmp_last_year(c, s);
+        if (l < last)
+            last = l;
+    }
+    /* every scenario has this year unless the horizons do not overlap */
+    for (int s = 0; s < c->n_scenarios; s++)
+        if (jz_cmp_year(c, last) < c->scen[s].first_year)
+            return c->n_years - 1;
+    return last;
+}
+
+int jz_cmp_summary_is_begroting(const jz_comparison *c)
+{
+    int b = c->scen[0].scenario->meta.begrotingsjaar;
+    return b > 0 && b >= c->scen[0].first_year && b <= c->scen[0].last_year;
+}
+
+int jz_cmp_summary_year(const jz_comparison *c)
+{
+    if (jz_cmp_summary_is_begroting(c))
+        return c->scen[0].scenario->meta.begrotingsjaar - c->first_year;
+    return last_common_year(c);
+}
+
 int jz_cmp_decomposition_ok(const jz_comparison *c, int u, int s, int y)
 {
     static const int parts[] = {JZ_CMP_DEC_TARIFF, JZ_CMP_DEC_EXTERNAL, JZ_CMP_DEC_VOLUME,

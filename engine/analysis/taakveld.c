@@ -2,7 +2,6 @@
  * taakveld.c - the totals of a result per Iv3 taakveld (jzsim/taakveld.h):
  * the sum of the zorgsoorten that the scenario maps to each taakveld.
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,8 +78,12 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
     }
     t->n_gemeenten = r->n_gemeenten;
     t->horizon = H;
-    /* the line outside the taakvelden: total - sum of the taakvelden, kept
-     * only when it holds something (a difference beyond rounding) */
+    /* the line outside the taakvelden: what the gemeente total holds beyond
+     * the taakvelden (money_lines.h, regio.c), summed from its own parts
+     * rather than taken as total - sum of the taakvelden, so that a part
+     * that is 0 is an exact 0 (fixed lines without a budget of their own
+     * have a tekort of exactly 0; a residue of -1.9e-9 read as "-0"); kept
+     * only when it holds something */
     const size_t gh = (size_t)G1 * (size_t)H;
     double *out_cy = NULL, *out_cost = NULL, *out_budget = NULL, *out_tekort = NULL;
     int outside = 0;
@@ -97,23 +100,24 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
         for (int g = 0; g < G1; g++)
             for (int y = 0; y < H; y++) {
                 size_t gy = jz_result_gy(r, g, y), o = (size_t)g * (size_t)H + (size_t)y;
-                double cy = 0.0, cost = 0.0, budget = 0.0, tekort = 0.0;
+                double cy = 0.0, cost = 0.0, budget = 0.0, tekort = 0.0; /* of the zorgsoorten outside */
                 for (int z = 0; z < Z; z++) {
                     size_t i = jz_result_cz(r, g, z, y);
-                    if (tv[z] < 0) {
-                        cy += r->client_years[i];
+                    if (tv[z] >= 0)
                         continue;
-                    }
+                    cy += r->client_years[i];
                     cost += r->cost[i];
                     budget += r->budget[i];
                     tekort += r->tekort[i];
                 }
+                /* g_cost = care + what lies beyond it; g_budget = care + the
+                 * fixed lines' budget */
+                double beyond = jz_result_cost_beyond_care(r, gy);
                 out_cy[o] = cy;
-                out_cost[o] = r->g_cost[gy] - cost;
-                out_budget[o] = r->g_budget[gy] - budget;
-                out_tekort[o] = r->g_tekort[gy] - tekort;
-                double tol = 1e-9 * (fabs(r->g_cost[gy]) + fabs(r->g_budget[gy]) + 1.0);
-                if (cy != 0.0 || fabs(out_cost[o]) > tol || fabs(out_budget[o]) > tol || fabs(out_tekort[o]) > tol)
+                out_cost[o] = cost + beyond;
+                out_budget[o] = budget + r->g_fixed_budget[gy];
+                out_tekort[o] = tekort + (beyond - r->g_fixed_budget[gy]);
+                if (cy != 0.0 || out_cost[o] != 0.0 || out_budget[o] != 0.0 || out_tekort[o] != 0.0)
                     outside = 1;
             }
         if (outside) {

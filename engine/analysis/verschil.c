@@ -79,7 +79,7 @@ static int between(const jz_comparison *c, int u, int z, int sa, int ya, int sb,
         split_zs(ca, va, pa, cb, vb, pb, out);
         return 1;
     }
-    double price = 0.0, volume = 0.0, zs_a = 0.0, zs_b = 0.0;
+    double price = 0.0, volume = 0.0;
     for (int k = 0; k < c->n_zorgsoorten; k++) {
         jz_verschil one;
         zs_figures(c, &a, k, sa, &ca, &va, &pa);
@@ -87,15 +87,14 @@ static int between(const jz_comparison *c, int u, int z, int sa, int ya, int sb,
         split_zs(ca, va, pa, cb, vb, pb, &one);
         price += one.price;
         volume += one.volume;
-        zs_a += ca;
-        zs_b += cb;
     }
     out->cost_a = jz_cmp_value(c, JZ_CMP_COST, u, 0, sa, ya);
     out->cost_b = jz_cmp_value(c, JZ_CMP_COST, u, 0, sb, yb);
     if (z == JZ_VERSCHIL_LINES) {
-        /* what the gemeente cost holds beyond its zorgsoorten */
-        out->cost_a -= zs_a;
-        out->cost_b -= zs_b;
+        /* what the gemeente cost holds beyond its zorgsoorten, from its
+         * parts: the same lines in two scenarios differ by exactly 0 */
+        out->cost_a = jz_result_cost_beyond_care(a.r, jz_result_gy(a.r, a.g, a.yi));
+        out->cost_b = jz_result_cost_beyond_care(b.r, jz_result_gy(b.r, b.g, b.yi));
         price = volume = 0.0;
     }
     out->diff = out->cost_b - out->cost_a;

@@ -313,8 +313,13 @@ int cmd_compare(int argc, char **argv)
     int tornado_g = tornado_gemeente(&co, c, sc[0]);
     if (rc == EXIT_OK && co.format == JZ_FORMAT_HTML && sc[0]->n_uncertain > 0 && tornado_g >= -1) {
         /* the briefing shows which of the reference's assumptions matter
-         * most; a failure here costs the chart, not the report */
-        if (jz_sensitivity_run(sc[0], tornado_g, 0, &tornado, &err) == JZ_OK)
+         * most, for the year its summary and key figures are about (the
+         * begrotingsjaar; a council must not read two years); a failure
+         * here costs the chart, not the report */
+        int year = jz_cmp_year(c, jz_cmp_summary_year(c));
+        if (year < c->scen[0].first_year || year > c->scen[0].last_year)
+            year = 0; /* horizons that do not overlap: the reference's last year, named as such */
+        if (jz_sensitivity_run(sc[0], tornado_g, year, &tornado, &err) == JZ_OK)
             c->tornado = tornado;
         else if (!co.quiet)
             fprintf(stderr, "jzsim: note: no sensitivity chart: %s\n", err.message);

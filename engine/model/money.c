@@ -43,10 +43,19 @@ typedef struct factors {
 /* Split the care tekort of one cell-year into the four causes
  * (docs/model.md section 12).  care_cost and care_budget exclude external
  * shifts.  real_spend is the spending in base-year prices before tariff
- * indexation (V * cost * I for volume financing, the lumpsum L otherwise). */
+ * indexation (V * cost * I for volume financing, the lumpsum L otherwise);
+ * real_price is cost * I, the real price per client-year.
+ *
+ * A part that is 0 in the mathematics is an exact 0 here, by construction
+ * (a report would otherwise show "-0" for a rounding residue such as
+ * -5.8e-11): the real price is cost * I itself, not real_spend / V, so a
+ * price equal to the budget price gives phi_c = 0 bit for bit; and for a
+ * budget without a volume the split is written in its closed form, in
+ * which the base year's volume (S - A) - gap0 is the difference of two
+ * identical numbers. */
 static void decompose(const jz_cell *c, int y, int lumpsum, double V, double real_spend,
-                      double A, double gap0, const factors *f, double *tariff, double *volume,
-                      double *intensity, double *start)
+                      double real_price, double A, double gap0, const factors *f, double *tariff,
+                      double *volume, double *intensity, double *start)
 {
     /* A: the budget amount in base-year prices (for a nominal begroting,
      * its base-year value; f->B is then the implied index) */
@@ -64,37 +73,33 @@ static void decompose(const jz_cell *c, int y, int lumpsum, double V, double rea
         *volume = 0.0;
         return;
     }
-    double a[3], b[3], phi[3];
+    double phi[3];
     if (c->has_budget && !c->has_budget_amount) {
         /* budget point (budgeted volume, budgeted real price, no gap) to
          * actual (client-years, real price incl. intensity, gap) */
-        a[0] = c->budget_volume[y];
-        a[1] = c->budget_price[y];
-        b[0] = V;
-        b[1] = V > 0.0 ? real_spend / V : c->cost[y] * f->I;
+        const double a[3] = {c->budget_volume[y], c->budget_price[y], 1.0};
+        const double b[3] = {V, real_price, g};
+        shapley3(a, b, phi);
+        *volume = phi[0];
+        *intensity = phi[1];
     } else {
         /* a budget without a volume (an amount, or none): the real
-         * overspend as a whole counts as volume */
-        a[0] = c->has_budget_amount ? A : 0.0;
-        a[1] = 1.0;
-        b[0] = real_spend;
-        b[1] = 1.0;
+         * overspend S - A as a whole counts as volume.  Of the Shapley
+         * split of S g - A (two factors move; the price stays 1) the
+         * closed form: phi_V = (S - A)(1 + g)/2, phi_g = (g - 1)(S + A)/2.
+         * For an amount, the base-year gap gap0 = S_0 - A_0 carried on at
+         * the same weight is the startverschil, the rest is volume. */
+        double S = real_spend, Am = c->has_budget_amount ? A : 0.0, half = (1.0 + g) / 2.0;
+        phi[0] = (S - Am) * half;
+        phi[1] = 0.0;
+        phi[2] = (g - 1.0) * (S + Am) / 2.0;
+        *start = c->has_budget_amount ? gap0 * half : 0.0;
+        *volume = c->has_budget_amount ? ((S - Am) - gap0) * half : phi[0];
+        *intensity = 0.0;
     }
-    a[2] = 1.0;
-    b[2] = g;
-    shapley3(a, b, phi);
     /* nominal tekort = B * (real tekort); the budgeted indexation of the
      * real overspend (B - 1)(phi_V + phi_I) is not covered by a budget that
      * indexes only the budgeted amount: it counts as tariff (enschede-2023, §3.2, cause 3; docs/sources.md) */
-    *volume = phi[0];
-    *intensity = phi[1];
-    if (c->has_budget_amount) {
-        /* an amount has no volume: phi_V = (S - A)(1 + g)/2 is the real
-         * overspend; of it, the base-year gap gap0 = S_0 - A_0 carried on
-         * at the same weight is the startverschil, the rest is volume */
-        *start = gap0 * (1.0 + g) / 2.0;
-        *volume = phi[0] - *start;
-    }
     *tariff = f->B * phi[2] + (f->B - 1.0) * (phi[0] + phi[1]);
 }
 
@@ -146,7 +151,7 @@ static void money_cells(const jz_scenario *s, const jz_workspace *w, jz_result *
             if (incl > V)
                 incl = V; /* cannot take out more than the flows hold */
             int mode = y >= c->financing_from ? c->financing : JZ_FIN_VOLUME;
-            double real_spend, care_cost, incl_cost = 0.0;
+            double real_spend, care_cost, incl_cost = 0.0, real_price = c->cost[y] * f.I;
             if (mode == JZ_FIN_VOLUME) {
                 r->price[i] = c->cost[y] * f.T * f.I;
                 care_cost = V * r->price[i];
@@ -175,7 +180,7 @@ static void money_cells(const jz_scenario *s, const jz_workspace *w, jz_result *
              * client-years; the in_volume ones are external */
             if (y == 0 && mode == JZ_FIN_VOLUME && c->has_budget_amount)
                 gap0 = real_spend - c->budget_amount[0];
-            decompose(c, y, mode != JZ_FIN_VOLUME, V - incl, real_spend, A, gap0, &f,
+            decompose(c, y, mode != JZ_FIN_VOLUME, V - incl, real_spend, real_price, A, gap0, &f,
                       &r->dec_tariff[i], &r->dec_volume[i], &r->dec_intensity[i],
                       &r->dec_start[i]);
             r->ext_client_years[i] = ecy;

@@ -142,25 +142,22 @@ static void cells_lanes(const jz_cell *const c[JZ_LANES], const double *const co
         /* decompose(), volume financing */
         jz_lane Vd = V - incl;
         jz_lane g = T / B;
-        jz_lane a0, a1, b0, b1;
+        jz_lane p0, p1, p2;
         if (has_budget) {
-            a0 = bv;
-            a1 = bp;
-            b0 = Vd;
-            b1 = LANE_PICK((jz_lane_mask)(Vd > 0.0), real_spend / Vd, cy * I);
+            const jz_lane a0 = bv, a1 = bp, a2 = one, b0 = Vd, b1 = cy * I, b2 = g;
+            /* shapley3: f[S] with factor i at b when bit i of S is set */
+            jz_lane f0 = a0 * a1 * a2, f1 = b0 * a1 * a2, f2 = a0 * b1 * a2, f3 = b0 * b1 * a2;
+            jz_lane f4 = a0 * a1 * b2, f5 = b0 * a1 * b2, f6 = a0 * b1 * b2, f7 = b0 * b1 * b2;
+            p0 = zero + w0 * (f1 - f0) + w1 * (f3 - f2) + w1 * (f5 - f4) + w2 * (f7 - f6);
+            p1 = zero + w0 * (f2 - f0) + w1 * (f3 - f1) + w1 * (f6 - f4) + w2 * (f7 - f5);
+            p2 = zero + w0 * (f4 - f0) + w1 * (f5 - f1) + w1 * (f6 - f2) + w2 * (f7 - f3);
         } else {
-            a0 = zero;
-            a1 = one;
-            b0 = real_spend;
-            b1 = one;
+            /* no budget: the closed form, with A = 0 */
+            const jz_lane S = real_spend, Am = zero, half = (one + g) / 2.0;
+            p0 = (S - Am) * half;
+            p1 = zero;
+            p2 = (g - 1.0) * (S + Am) / 2.0;
         }
-        const jz_lane a2 = one, b2 = g;
-        /* shapley3: f[S] with factor i at b when bit i of S is set */
-        jz_lane f0 = a0 * a1 * a2, f1 = b0 * a1 * a2, f2 = a0 * b1 * a2, f3 = b0 * b1 * a2;
-        jz_lane f4 = a0 * a1 * b2, f5 = b0 * a1 * b2, f6 = a0 * b1 * b2, f7 = b0 * b1 * b2;
-        jz_lane p0 = zero + w0 * (f1 - f0) + w1 * (f3 - f2) + w1 * (f5 - f4) + w2 * (f7 - f6);
-        jz_lane p1 = zero + w0 * (f2 - f0) + w1 * (f3 - f1) + w1 * (f6 - f4) + w2 * (f7 - f5);
-        jz_lane p2 = zero + w0 * (f4 - f0) + w1 * (f5 - f1) + w1 * (f6 - f2) + w2 * (f7 - f3);
         jz_lane tariff = B * p2 + (B - 1.0) * (p0 + p1);
 
         jz_lane ext_cost = eadd + incl_cost;

@@ -88,10 +88,7 @@ char *jz_cmp_fmt_diff(char *buf, size_t n, int m, double d, jz_lang lang)
     int dec = jz_cmp_metrics[m].kind == JZ_KIND_YEARS ? 1 : 0;
     jz_format_number(num, sizeof num, fabs(d), dec, lang);
     /* the sign from the rounded figure, so that 0.3 euro shows as 0, not +0 */
-    const char *sign = strcmp(num, "0") == 0 || strcmp(num, "0,0") == 0 || strcmp(num, "0.0") == 0
-                           ? ""
-                       : d < 0 ? "-"
-                               : "+";
+    const char *sign = jz_format_shown(d, dec) == 0.0 ? "" : d < 0 ? "-" : "+";
     int money = jz_cmp_metrics[m].kind == JZ_KIND_MONEY || jz_cmp_metrics[m].kind == JZ_KIND_PRICE;
     if (!money)
         snprintf(buf, n, "%s%s", sign, num);
@@ -110,7 +107,7 @@ char *jz_cmp_fmt_rel(char *buf, size_t n, double rel, jz_lang lang)
     }
     char num[96];
     jz_format_number(num, sizeof num, fabs(rel) * 100.0, 1, lang);
-    const char *sign = strcmp(num, "0,0") == 0 || strcmp(num, "0.0") == 0 ? "" : rel < 0 ? "-" : "+";
+    const char *sign = jz_format_shown(rel * 100.0, 1) == 0.0 ? "" : rel < 0 ? "-" : "+";
     snprintf(buf, n, "%s%s%%", sign, num);
     return buf;
 }
@@ -127,7 +124,7 @@ char *jz_cmp_fmt_mln_diff(char *buf, size_t n, double d, jz_lang lang)
     }
     /* a plus where jz_cmp_fmt_mln puts a minus, unless it rounds to 0 */
     jz_format_number(digits, sizeof digits, d / 1e6, 1, lang);
-    if (strcmp(digits, "0,0") == 0 || strcmp(digits, "0.0") == 0)
+    if (jz_format_shown(d / 1e6, 1) == 0.0)
         snprintf(buf, n, "%s", num);
     else if (lang == JZ_LANG_NL)
         snprintf(buf, n, "€ +%s mln", digits);
@@ -186,34 +183,6 @@ int jz_cmp_metric_present(const jz_comparison *c, int m, int u)
                 if (jz_cmp_has(c, m, u, z, s, y))
                     return 1;
     return 0;
-}
-
-static int last_common_year(const jz_comparison *c)
-{
-    int last = c->n_years - 1;
-    for (int s = 0; s < c->n_scenarios; s++) {
-        int l = jz_cmp_last_year(c, s);
-        if (l < last)
-            last = l;
-    }
-    /* every scenario has this year unless the horizons do not overlap */
-    for (int s = 0; s < c->n_scenarios; s++)
-        if (jz_cmp_year(c, last) < c->scen[s].first_year)
-            return c->n_years - 1;
-    return last;
-}
-
-int jz_cmp_summary_is_begroting(const jz_comparison *c)
-{
-    int b = c->scen[0].scenario->meta.begrotingsjaar;
-    return b > 0 && b >= c->scen[0].first_year && b <= c->scen[0].last_year;
-}
-
-int jz_cmp_summary_year(const jz_comparison *c)
-{
-    if (jz_cmp_summary_is_begroting(c))
-        return c->scen[0].scenario->meta.begrotingsjaar - c->first_year;
-    return last_common_year(c);
 }
 
 char *jz_cmp_summary_year_name(const jz_comparison *c, jz_lang lang, char *buf, size_t n)

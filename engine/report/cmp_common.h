@@ -45,15 +45,6 @@ int jz_cmp_metric_shown(const jz_comparison *c, int m);
 /* Does metric m have a value (present, maybe 0) anywhere in unit u? */
 int jz_cmp_metric_present(const jz_comparison *c, int m, int u);
 
-/* The year the summaries are about (terminal verschillenanalyse, briefing
- * headline and key figures, the workbook's summary): the reference's
- * meta.begrotingsjaar when it has one inside the comparison's years (the
- * begroting is what the council decides on); else the last year index that
- * has a value for every scenario, or, when the horizons do not overlap at
- * the end, the last year index overall. */
-int jz_cmp_summary_year(const jz_comparison *c);
-/* 1 when jz_cmp_summary_year is the begrotingsjaar (reports say so). */
-int jz_cmp_summary_is_begroting(const jz_comparison *c);
 /* "2027 (begroting)" / "2027 (budget year)", "2030 (prognose)", "2022
  * (realisatie)": the summary year as the reports name it. */
 char *jz_cmp_summary_year_name(const jz_comparison *c, jz_lang lang, char *buf, size_t n);

@@ -58,6 +58,18 @@ static int digits_fast(char *raw, size_t size, double scaled, int decimals)
     return 1;
 }
 
+double jz_format_shown(double v, int decimals)
+{
+    if (!isfinite(v) || fabs(v) >= 1e15)
+        return v; /* shown as "-" or in scientific notation, never as 0 */
+    if (decimals < 0)
+        decimals = 0;
+    if (decimals > 6)
+        decimals = 6;
+    /* rounded half away from zero, as jz_format_number rounds */
+    return floor(fabs(v) * pow(10.0, decimals) + 0.5) == 0.0 ? 0.0 : v;
+}
+
 char *jz_format_number(char *buf, size_t size, double v, int decimals, jz_lang lang)
 {
     char raw[64];
@@ -83,12 +95,11 @@ char *jz_format_number(char *buf, size_t size, double v, int decimals, jz_lang l
         decimals = 6;
     /* round half away from zero, as Excel and a controller do (printf
      * rounds an exact half to even: 1234.5 would show as 1234), and never
-     * show "-0" */
+     * show "-0": a figure that rounds to 0 is 0 (jz_format_shown) */
+    v = jz_format_shown(v, decimals);
     double scale = pow(10.0, decimals);
     double scaled = floor(fabs(v) * scale + 0.5);
     double mag = scaled / scale;
-    if (mag == 0.0)
-        v = 0.0;
     /* The same digits as printf("%.*f", decimals, mag), without printf
      * (the national run table shows ~40,000 figures; printf's exact
      * binary-to-decimal conversion was a fifth of `jzsim run`). */

@@ -402,10 +402,19 @@ void jz_html_tornado_section(const page *p)
     if (n == 0)
         return;
     FILE *out = p->out;
-    fprintf(out, "<section class=\"blk\">\n<h2>%s %d</h2>\n<p>", L(p, "Welke aannames wegen het zwaarst? Tekort", "Which assumptions matter most? Deficit"),
-            t->year);
-    T(p, "Elke balk laat zien hoe het tekort in de referentie verschuift als één aanname naar de onder- of bovenkant van haar bandbreedte gaat en de rest gelijk blijft. De langste balken bovenaan.",
-      "Each bar shows how the reference's deficit moves when one assumption goes to the low or high end of its range, all else equal. Longest bars first.");
+    /* the year as the summary and the key figures name it ("2027
+     * (begrotingsjaar)"): the CLI computes the tornado for that year */
+    char year[64];
+    if (t->year == jz_cmp_year(p->c, p->ys))
+        jz_cmp_summary_year_name(p->c, p->lang, year, sizeof year);
+    else
+        snprintf(year, sizeof year, "%d", t->year);
+    fprintf(out, "<section class=\"blk\">\n<h2>%s ", L(p, "Welke aannames wegen het zwaarst? Tekort", "Which assumptions matter most? Deficit"));
+    esc(p, year);
+    fputs("</h2>\n<p>", out);
+    TF(p, "Elke balk laat zien hoe het tekort van %d in de referentie verschuift als één aanname naar de onder- of bovenkant van haar bandbreedte gaat en de rest gelijk blijft. De langste balken bovenaan.",
+       "Each bar shows how the reference's deficit in %d moves when one assumption goes to the low or high end of its range, all else equal. Longest bars first.",
+       t->year);
     fputs("</p>\n<figure>\n", out);
     jz_svg_tornado(out, t, n, p->lang);
     fputs("</figure>\n</section>\n", out);

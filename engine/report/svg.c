@@ -36,21 +36,47 @@ void jz_html_escape(FILE *out, const char *s)
     }
 }
 
-/* Escape at most maxch characters of s, with … when cut. */
-static void escape_cut(FILE *out, const char *s, int maxch)
+/* The bytes of s to keep when it must be cut to at most maxch characters
+ * with "…" after them: whole words only (a label cut mid-word, "Instroom
+ * ambulante jeu…", reads as a typo), without the space or comma before
+ * the cut; inside a word only when the first word alone is too wide. */
+static size_t word_cut(const char *s, int maxch)
+{
+    const char *brk = jz_text_break(s, maxch - 1);
+    size_t o = brk && brk > s ? (size_t)(brk - s) : jz_text_prefix(s, maxch - 1);
+    while (brk && o > 1 && (s[o - 1] == ' ' || s[o - 1] == ',' || s[o - 1] == ';' || s[o - 1] == ':'))
+        o--;
+    return o;
+}
+
+/* Escape at most maxch characters of s: when s is longer, its first whole
+ * words and "…". */
+static void escape_words(FILE *out, const char *s, int maxch)
 {
     if (jz_text_width(s) <= maxch) {
         jz_html_escape(out, s);
         return;
     }
     char buf[512];
-    size_t o = jz_text_prefix(s, maxch - 1);
+    size_t o = word_cut(s, maxch);
     if (o > sizeof buf - 5) /* a very long text: as much as the buffer holds */
         o = sizeof buf - 5;
     memcpy(buf, s, o);
     buf[o] = '\0';
     jz_html_escape(out, buf);
     fputs("…", out);
+}
+
+/* escape_words, and when s is cut the whole of s as the <title> (a
+ * tooltip, and what a screen reader reads) of the enclosing text element. */
+static void escape_cut(FILE *out, const char *s, int maxch)
+{
+    if (jz_text_width(s) > maxch) {
+        fputs("<title>", out);
+        jz_html_escape(out, s);
+        fputs("</title>", out);
+    }
+    escape_words(out, s, maxch);
 }
 
 static void text_at(FILE *out, double x, double y, const char *anchor, const char *cls,
@@ -61,16 +87,46 @@ static void text_at(FILE *out, double x, double y, const char *anchor, const cha
     fputs("</text>\n", out);
 }
 
-/* A label on at most `lines` lines of maxch characters, centred at x. */
-static void label_n(FILE *out, double x, double y, const char *s, int maxch, int lines)
+/* Where line i of s ends when s is laid out on at most `lines` lines of
+ * maxch characters: NULL when the rest fits on this line or this is the
+ * last line (which escape_words shortens), else the space to break at. */
+static const char *line_break(const char *s, int maxch, int i, int lines)
 {
-    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"lbl\">", x, y);
+    if (jz_text_width(s) <= maxch || i == lines - 1)
+        return NULL;
+    const char *brk = jz_text_break(s, maxch);
+    return brk && brk > s ? brk : NULL;
+}
+
+int jz_svg_label_lines(const char *s, int maxch, int lines)
+{
+    int n = 0;
+    for (; n < lines && s && *s; n++) {
+        const char *brk = line_break(s, maxch, n, lines);
+        s = brk ? brk + 1 : NULL;
+    }
+    return n;
+}
+
+void jz_svg_label(FILE *out, double x, double y, const char *anchor, const char *cls, const char *s, int maxch,
+                  int lines)
+{
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\"", x, y, anchor);
+    if (cls)
+        fprintf(out, " class=\"%s\"", cls);
+    fputs(">", out);
+    if (jz_svg_label_lines(s, maxch, lines) > 1 || jz_text_width(s) > maxch) {
+        /* the whole label as the tooltip of a wrapped or shortened one */
+        fputs("<title>", out);
+        jz_html_escape(out, s);
+        fputs("</title>", out);
+    }
     for (int i = 0; i < lines && s && *s; i++) {
         /* break at the last space that keeps the line short enough */
-        const char *brk = jz_text_width(s) <= maxch || i == lines - 1 ? NULL : jz_text_break(s, maxch);
+        const char *brk = line_break(s, maxch, i, lines);
         fprintf(out, "<tspan x=\"%.1f\" dy=\"%s\">", x, i ? "1.2em" : "0");
         if (!brk) {
-            escape_cut(out, s, maxch);
+            escape_words(out, s, maxch); /* the text's <title> has the whole */
             s = NULL;
         } else {
             char line[256];
@@ -81,6 +137,12 @@ static void label_n(FILE *out, double x, double y, const char *s, int maxch, int
         fputs("</tspan>", out);
     }
     fputs("</text>\n", out);
+}
+
+/* A label on at most `lines` lines of maxch characters, centred at x. */
+static void label_n(FILE *out, double x, double y, const char *s, int maxch, int lines)
+{
+    jz_svg_label(out, x, y, "middle", "lbl", s, maxch, lines);
 }
 
 static void label2(FILE *out, double x, double y, const char *s, int maxch)
@@ -598,7 +660,7 @@ void jz_svg_waterfall(const jz_chart *ch, int n, const char *const *labels, cons
                     cx + slot - bw / 2, y1);
         jz_format_number(buf, sizeof buf, d, 1, ch->lang);
         char lab[80];
-        snprintf(lab, sizeof lab, "%s%s", i < n && d > 0 && strcmp(buf, "0,0") && strcmp(buf, "0.0") ? "+" : "", buf);
+        snprintf(lab, sizeof lab, "%s%s", i < n && jz_format_shown(d, 1) > 0.0 ? "+" : "", buf);
         double ly = (i < n && d < 0) || (i == n && d < 0) ? ytop + (h < 0.8 ? 0.8 : h) + 13 : ytop - 5;
         text_at(out, cx, ly, "middle", "val", lab);
         label_n(out, cx, bottom + 16, i < n ? labels[i] : total_label, (int)(slot / (CHAR_W * 0.92)), 3);
@@ -650,13 +712,16 @@ static void hbars_frame(const jz_chart *ch, const jz_axis *a, int ng, int ns, co
     x_axis(ch, a, left, right, *top, bottom, zero_inside);
 }
 
-/* The label of group g left of its bars; returns the y of its first bar. */
+/* The label of group g left of its bars, on two lines when the group is
+ * tall enough for them (its lines centred on the bars); returns the y of
+ * its first bar. */
 static double hbars_group(const jz_chart *ch, int g, const char *label, int ns, double bh, double top, double left)
 {
+    const double line_h = 14.4; /* 1.2em of .lbl's 12px */
     double gy = top + g * (ns * bh + HBARS_GAP);
-    fprintf(ch->out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" class=\"lbl\">", left - 8, gy + ns * bh / 2 + 4);
-    escape_cut(ch->out, label, 30);
-    fputs("</text>\n", ch->out);
+    int lines = ns * bh + HBARS_GAP >= 2 * line_h + 2 ? 2 : 1;
+    int k = jz_svg_label_lines(label, 30, lines);
+    jz_svg_label(ch->out, left - 8, gy + ns * bh / 2 + 4 - (k - 1) * line_h / 2, "end", "lbl", label, 30, lines);
     return gy;
 }
 

@@ -70,6 +70,15 @@ void jz_svg_stacked_bars(const jz_chart *ch, int nbars, const char *const *bar_l
                          const char *const *stack_names, const double *v, const double *total,
                          const double *marker, const char *marker_label);
 
+/* A label as an SVG <text> at x, y (anchor "start", "middle" or "end";
+ * cls a class or NULL) on at most `lines` lines of maxch characters, broken
+ * at spaces, each next line 1.2em lower; what still does not fit ends at a
+ * word boundary in "…".  A wrapped or shortened label carries the whole of
+ * s as its <title>.  jz_svg_label_lines: how many lines it takes. */
+void jz_svg_label(FILE *out, double x, double y, const char *anchor, const char *cls, const char *s, int maxch,
+                  int lines);
+int jz_svg_label_lines(const char *s, int maxch, int lines);
+
 /* Waterfall: n steps v[0..n-1] floating from the running sum, then a total
  * column (the sum) labelled total_label. */
 void jz_svg_waterfall(const jz_chart *ch, int n, const char *const *labels, const double *v,

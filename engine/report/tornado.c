@@ -50,11 +50,18 @@ void jz_svg_tornado(FILE *out, const jz_sensitivity *t, int max_bars, jz_lang la
     }
     jz_axis ax;
     jz_svg_nice_axis(&ax, lo / scale, hi / scale, 6);
-    /* rows are taller when a label needs a second line */
-    int two = 0;
-    for (int i = 0; i < n; i++)
-        two |= jz_text_width(input_label(t->scenario, t->bars[i].path, lang, lab, sizeof lab)) > 46;
-    const int W = 760, left = 300, right = 730, top = 40, row = two ? 34 : 26;
+    /* a label takes up to three lines of LABEL_CH characters, broken
+     * between words (never cut mid-word); the rows are as tall as the
+     * longest label needs */
+    enum { LABEL_CH = 46, LABEL_LINES = 3 };
+    int lines = 1;
+    for (int i = 0; i < n; i++) {
+        int k = jz_svg_label_lines(input_label(t->scenario, t->bars[i].path, lang, lab, sizeof lab), LABEL_CH,
+                                   LABEL_LINES);
+        lines = k > lines ? k : lines;
+    }
+    const double line_h = 14.4; /* 1.2em of the 12px font */
+    const int W = 760, left = 300, right = 730, top = 40, row = 26 + (int)((lines - 1) * line_h + 0.5);
     int H = top + (n > 0 ? n : 1) * row + 50;
     double span = ax.hi - ax.lo > 0 ? ax.hi - ax.lo : 1.0;
 #define X(v) (left + ((v) / scale - ax.lo) / span * (right - left))
@@ -85,29 +92,12 @@ void jz_svg_tornado(FILE *out, const jz_sensitivity *t, int max_bars, jz_lang la
         double xb = X(t->base), xl = X(b->at_low), xh = X(b->at_high);
         fprintf(out, "<g data-input=\"");
         jz_html_escape(out, b->path);
+        fprintf(out, "\">");
+        /* the label's lines centred on its bar; the whole label is its <title> */
         const char *name = input_label(t->scenario, b->path, lang, lab, sizeof lab);
-        int wrap = jz_text_width(name) > 46;
-        const char *brk = wrap ? jz_text_break(name, 46) : NULL;
-        fprintf(out, "\"><text x=\"%d\" y=\"%d\" text-anchor=\"end\"><title>", left - 8, y + (brk ? 13 : row / 2 + 3));
-        jz_html_escape(out, name);
-        fprintf(out, "</title>");
-        char label[200];
-        if (brk) { /* two lines, the second cut on a character when still too long */
-            snprintf(label, sizeof label, "%.*s", (int)(brk - name), name);
-            jz_html_escape(out, label);
-            fprintf(out, "<tspan x=\"%d\" dy=\"1.15em\">", left - 8);
-            name = brk + 1;
-        }
-        if (jz_text_width(name) > 46) {
-            size_t o = jz_text_prefix(name, 45);
-            snprintf(label, sizeof label, "%.*s…", (int)(o < sizeof label - 4 ? o : sizeof label - 4), name);
-        } else {
-            snprintf(label, sizeof label, "%s", name);
-        }
-        jz_html_escape(out, label);
-        if (brk)
-            fputs("</tspan>", out);
-        fprintf(out, "</text>\n");
+        int k = jz_svg_label_lines(name, LABEL_CH, LABEL_LINES);
+        jz_svg_label(out, left - 8, y + row / 2.0 + 4 - (k - 1) * line_h / 2, "end", NULL, name, LABEL_CH,
+                     LABEL_LINES);
         fprintf(out, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n", fmin(xb, xl), y + 4,
                 fabs(xl - xb), row - 8, C_LOW);
         fprintf(out, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/></g>\n", fmin(xb, xh),

@@ -45,10 +45,32 @@ static inline void text(book *b, lxw_worksheet *ws, int row, int col, const char
     fit(b, col, jz_text_width(s) * (f == b->head || f == b->bold ? 1.15 : 1.0) + 2);
 }
 
+/* The decimals the number format f shows (formats() in xlsx.c), or -1
+ * for a format that shows the value as it is. */
+static inline int shown_decimals(const book *b, const lxw_format *f)
+{
+    if (f == b->money || f == b->count || f == b->dmoney || f == b->dcount)
+        return 0;
+    if (f == b->years || f == b->dyears)
+        return 1;
+    if (f == b->pct || f == b->plain) /* 0.0% of a fraction; #,##0.### */
+        return 3;
+    if (f == b->pct_in) /* 0.0##% */
+        return 5;
+    return -1;
+}
+
+/* A figure in a cell: by the presentation rule of every reporter
+ * (jz_format_shown, docs/output-format.md), a value that rounds to 0 at the
+ * decimals its format shows is written as 0, so that Excel shows "€ 0",
+ * never "€ -0" or "€ +0" (a rounding residue such as -1.5e-8). */
 static inline void num(book *b, lxw_worksheet *ws, int row, int col, double v, lxw_format *f, double w)
 {
     if (isnan(v) || isinf(v))
         return; /* absent: an empty cell */
+    int d = shown_decimals(b, f);
+    if (d >= 0)
+        v = jz_format_shown(v, d);
     worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, f);
     fit(b, col, w);
 }

@@ -219,6 +219,16 @@ int jz_cmp_scenario_index(const jz_comparison *c, const char *ref);
 /* The last year index in which scenario s has a value (its own horizon). */
 int jz_cmp_last_year(const jz_comparison *c, int s);
 
+/* The year the summaries are about (terminal verschillenanalyse, briefing
+ * headline, key figures and tornado, the workbook's summary): the reference's
+ * meta.begrotingsjaar when it has one inside the comparison's years (the
+ * begroting is what the council decides on); else the last year index that
+ * has a value for every scenario, or, when the horizons do not overlap at
+ * the end, the last year index overall. */
+int jz_cmp_summary_year(const jz_comparison *c);
+/* 1 when jz_cmp_summary_year is the begrotingsjaar (reports say so). */
+int jz_cmp_summary_is_begroting(const jz_comparison *c);
+
 /* ---- uncertainty bands (optional) ----
  * P5 <= P50 <= P95 of a gemeente-level metric (normally JZ_CMP_TEKORT) per
  * unit, scenario and calendar year; the Monte Carlo analysis fills these

@@ -163,6 +163,16 @@ static inline size_t jz_result_to(const jz_result *r, int g, int z, int y, int w
     return jz_result_cz(r, g, z, y) * (size_t)r->n_zorgsoorten + (size_t)w;
 }
 
+/* What the cost of gemeente-year gy holds beyond its zorgsoorten' care
+ * cost (g_cost - g_care_cost), summed from its own parts: the fixed lines,
+ * the investments in measures, a verevening and a contract (docs/model.md
+ * sections 8 and 14).  Summed, not subtracted, so that two scenarios with
+ * the same parts give the same bits and a difference of 0 is exactly 0. */
+static inline double jz_result_cost_beyond_care(const jz_result *r, size_t gy)
+{
+    return r->g_fixed_cost[gy] + r->g_measure_investment[gy] + r->g_verevening[gy] + r->g_contract[gy];
+}
+
 /* Results sized for scenarios with the dimensions of s. */
 jz_result *jz_result_alloc(const jz_scenario *s);
 void jz_result_free(jz_result *r);

@@ -177,6 +177,12 @@ int jz_report_has(jz_report_kind kind, jz_format f);
  * "1.234,5"; en: "€1,234,567", "1,234.5".  Writes into buf, returns buf. */
 char *jz_format_number(char *buf, size_t size, double v, int decimals, jz_lang lang);
 char *jz_format_money(char *buf, size_t size, double v, jz_lang lang);
+/* The presentation rule for zero, the one every reporter applies: v as it is
+ * shown with `decimals` decimals (0..6, rounded half away from zero) is +0.0
+ * when it rounds to 0, so that no figure reads "-0" or "+0"; otherwise v
+ * itself.  jz_format_number shows this value; the XLSX workbook writes it
+ * into a cell whose number format shows that many decimals. */
+double jz_format_shown(double v, int decimals);
 
 /* Output files are written to a temporary file beside the target and
  * renamed into place on success, so an interrupted run never leaves a

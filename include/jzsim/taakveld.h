@@ -50,10 +50,12 @@ typedef struct jz_taakveld_totals {
 } jz_taakveld_totals;
 
 /* Sum r per taakveld of s's zorgsoorten; then, when the scenario has at
- * least one taakveld and the gemeente totals (g_cost, g_budget, g_tekort)
- * differ from the sum of the taakvelden in any gemeente or year, the line
- * JZ_TAAKVELD_OUTSIDE = total - sum of the taakvelden (client_years: of the
- * zorgsoorten without a taakveld).  The lines then add up to the totals.
+ * least one taakveld and anything lies outside them in any gemeente or
+ * year, the line JZ_TAAKVELD_OUTSIDE: the zorgsoorten without a taakveld
+ * plus the fixed lines (cost, budget, their difference in the tekort), the
+ * investments in measures, a verevening and a contract, summed from those
+ * parts (so a part that is 0 is exactly 0).  The lines then add up to the
+ * totals (to rounding).
  * *out is NULL-safe freed by jz_taakveld_totals_free. */
 int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakveld_totals **out,
                              jz_error *err);

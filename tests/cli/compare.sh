@@ -186,6 +186,13 @@ if [ -n "$PY" ]; then
 import json, sys, openpyxl
 d = json.load(open(sys.argv[2]))
 wb = openpyxl.load_workbook(sys.argv[1])
+# a cell holds the JSON's figure, or 0 where that figure rounds to 0 at the
+# decimals its format shows (at most whole euros, clients; the presentation
+# rule, docs/output-format.md: never "-0"), and never a residue such as -1e-8
+def cell_is(got, want, tol):
+    if got == 0 and abs(want) < 0.5:
+        return True
+    return abs(got) >= 0.0005 and abs(got - want) <= tol
 names = wb.sheetnames
 # 3 scenarios, Vergelijking, Verschillenanalyse, Aannames, Toelichting and (a region) Gemeenten
 assert names[0] == "Vergelijking" and "Aannames" in names and "Verschillenanalyse" in names and "Gemeenten" in names and len(names) == 3 + 4 + 1, names
@@ -216,19 +223,20 @@ for row in ws.iter_rows(min_row=5, values_only=True):
         want, got = m["values"][s][y], row[F + s]
         assert (want is None) == (got is None), (code, zs, lab, year, s, want, got)
         if want is not None:
-            assert abs(got - want) <= 1e-9 * max(1.0, abs(want)), (want, got)
+            assert cell_is(got, want, 1e-9 * max(1.0, abs(want))), (want, got)
             checked += 1
     for s in range(1, S):
         want, got = m["diff"][s][y], row[F + S + 2 * (s - 1)]
         assert (want is None) == (got is None)
         if want is not None:
-            assert abs(got - want) <= 1e-6 * max(1.0, abs(want)), (want, got)
+            assert cell_is(got, want, 1e-6 * max(1.0, abs(want))), (want, got)
         want, got = m["diff_rel"][s][y], row[F + S + 2 * (s - 1) + 1]
         assert (want is None) == (got is None)
 assert checked > 500, checked
 assert "€" in ws.cell(row=5, column=F + 1).number_format
-# the Verschillenanalyse sheet: each row adds up, each block adds up to its
-# total row, and the figures are the JSON's (the comparison's)
+# the Verschillenanalyse sheet: the figures are the JSON's (the
+# comparison's) under the presentation rule; in the JSON each row adds up and
+# each block adds up to its total row
 vs = wb["Verschillenanalyse"]
 assert [c.value for c in vs[5]][:10] == ["Gemeente", "CBS-code", "Vergeleken met", "Scenario", "Jaar", "Zorgsoort",
                                          "Verschil in kosten", "Prijseffect", "Volume-effect", "Overig verschil"]
@@ -237,17 +245,18 @@ block, nblocks = [], 0
 for row in vs.iter_rows(min_row=6, values_only=True):
     code, kind, s, year, zs = row[1], "reference" if row[2].startswith("[1]") else "previous_year", int(row[3][1:row[3].index("]")]) - 1, row[4], row[5]
     y = d["years"].index(year)
-    assert abs(row[7] + row[8] + row[9] - row[6]) <= 1e-6 * max(1.0, abs(row[6])), row
     v = res[code]["verschil"][kind]
     v = v["total"] if zs == "Totaal" else v["outside_zorgsoorten"] if zs == "Buiten zorgsoorten" else v["zorgsoorten"][zname[zs]]
+    j = [v[part][s][y] for part in parts]
+    assert abs(j[1] + j[2] + j[3] - j[0]) <= 1e-6 * max(1.0, abs(j[0])), (row, j)
     for k, part in enumerate(parts):
-        assert abs(row[6 + k] - v[part][s][y]) <= 1e-6 * max(1.0, abs(row[6 + k])), (row, part)
+        assert cell_is(row[6 + k], j[k], 1e-6 * max(1.0, abs(j[k]))), (row, part, j[k])
     if zs == "Totaal":
         for k in range(4):
-            assert abs(sum(r[6 + k] for r in block) - row[6 + k]) <= 1e-6 * max(1.0, abs(row[6 + k])), (row, k)
+            assert abs(sum(r[k] for r in block) - j[k]) <= 1e-6 * max(1.0, abs(j[k])), (row, k)
         block, nblocks = [], nblocks + 1
     else:
-        block.append(row)
+        block.append(j)
 # a block for every difference the JSON has
 assert nblocks == sum(x is not None for r in d["results"] for v in r["verschil"].values()
                       for row in v["total"]["diff"] for x in row) > 20, nblocks
@@ -387,6 +396,49 @@ if [ -n "$PY" ]; then
   "$PY" -c 'import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])["Verschillenanalyse"]; assert ws["A3"].value.endswith("2027 (begrotingsjaar)"), ws["A3"].value' \
     "$TMP/bj.xlsx" && ok || bad "xlsx summary year"
 fi
+# no cell shows "€ -0", "-0" or "-0,0%": a figure that rounds to 0 at the
+# decimals of its number format is written as 0 (the presentation rule,
+# docs/output-format.md); the Enschede comparison had rounding residues
+# (-1.5e-8 in "Overig (geen taakveld)", the Verschillenanalyse) and the
+# Twente one a base-year Zorgzwaarte of -5.8e-11
+ENSALL=$(ls "$SRC"/scenarios/enschede/*.yaml)
+# shellcheck disable=SC2086
+expect_exit 0 "$JZ" compare -q --format xlsx -o "$TMP/zero-e.xlsx" $ENSALL
+expect_exit 0 "$JZ" compare -q --format xlsx -o "$TMP/zero-t.xlsx" "$SRC/scenarios/twente/regio.yaml" \
+  "$SRC/scenarios/twente/contract-lumpsum.yaml"
+if [ -n "$PY" ]; then
+  "$PY" - "$TMP/zero-e.xlsx" "$TMP/zero-t.xlsx" <<'PY' && ok || bad "xlsx: a figure that rounds to 0 shows as 0, never -0"
+import re, sys, openpyxl
+def decimals(fmt):
+    first = fmt.split(";")[0]
+    m = re.search(r"\.([0#]+)", first)
+    return (len(m.group(1)) if m else 0) + (2 if "%" in first else 0)
+bad, seen = [], 0
+for path in sys.argv[1:]:
+    wb = openpyxl.load_workbook(path)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, float) and c.value != 0 and c.number_format != "General":
+                    seen += 1
+                    if round(abs(c.value) * 10 ** decimals(c.number_format), 9) < 0.5:
+                        bad.append((ws.title, c.coordinate, c.value, c.number_format))
+assert seen > 10000, seen
+assert not bad, bad[:5]
+PY
+fi
+# ... and in the comparison itself the line outside the zorgsoorten of two
+# scenarios with the same fixed lines differs by exactly 0 (it was g_cost -
+# the zorgsoorten: -1.5e-8), in the JSON and the CSV as well
+expect_exit 0 "$JZ" compare -q --format json -o "$TMP/zero-e.json" "$SRC/scenarios/enschede/basis.yaml" "$SRC/scenarios/enschede/hervormingsagenda.yaml"
+"$PYJ" - "$TMP/zero-e.json" <<'PY' && ok || bad "verschil: the same lines outside the zorgsoorten differ by more than 0"
+import json, sys
+d = json.load(open(sys.argv[1]))
+for res in d["results"]:
+    o = res["verschil"]["reference"]["outside_zorgsoorten"]
+    assert all(x == 0 for x in o["diff"][1]), o["diff"][1]
+    assert all(x == 0 for x in o["other"][1]), o["other"][1]
+PY
 # a scenario name longer than Excel's 31 characters: every scenario's tab is
 # "k name" without the words all names start with ("Enschede, "), and what is
 # still too long keeps its first words and its last around "…" (never
@@ -623,6 +675,66 @@ expect_grep "$TMP/tornado.html" 'id="chart-tornado"'
 expect_grep "$TMP/tornado.html" "Welke aannames wegen het zwaarst"
 expect_exit 0 "$JZ" compare --format html -o "$TMP/notornado.html" "$EX" "$UNC"
 grep -q 'id="chart-tornado"' "$TMP/notornado.html" && bad "tornado drawn for a reference without uncertain inputs" || ok
+# The tornado is about the year the summary and the Kerncijfers are about
+# (Enschede's begrotingsjaar 2027, not the last year 2030: a council read
+# two years), named in its heading, its text and its axis; its bars are
+# 'jzsim sensitivity --year 2027' (whose own default stays the last year)
+ENSB="$SRC/scenarios/enschede/basis.yaml"
+expect_exit 0 "$JZ" compare -q --format html -o "$TMP/ens-t.html" "$ENSB" "$SRC/scenarios/enschede/hervormingsagenda.yaml"
+expect_grep "$TMP/ens-t.html" "<h2>Kerncijfers 2027 (begrotingsjaar)</h2>"
+expect_grep "$TMP/ens-t.html" "<h2>Welke aannames wegen het zwaarst? Tekort 2027 (begrotingsjaar)</h2>"
+expect_grep "$TMP/ens-t.html" "hoe het tekort van 2027 in de referentie verschuift"
+expect_grep "$TMP/ens-t.html" "tekort 2027 (€ mln)"
+expect_exit 0 "$JZ" compare -q --lang en --format html -o "$TMP/ens-t-en.html" "$ENSB" "$SRC/scenarios/enschede/hervormingsagenda.yaml"
+expect_grep "$TMP/ens-t-en.html" "Which assumptions matter most? Deficit 2027 (budget year)</h2>"
+expect_grep "$TMP/ens-t-en.html" "the reference's deficit in 2027 moves"
+expect_exit 0 "$JZ" sensitivity -q --year 2027 --format html -o "$TMP/ens-s27.html" "$ENSB"
+expect_exit 0 "$JZ" sensitivity -q --format json "$ENSB"
+"$PYJ" -c 'import json,sys; assert json.load(open(sys.argv[1]))["year"] == 2030' "$TMP/out" && ok ||
+  bad "jzsim sensitivity: its default year is the last"
+# (the same bars in the same order, and the same point-value tekort line)
+bars() { grep -o 'data-input="[^"]*"\|<line [^>]*stroke="#000"[^>]*>' "$1" | tr '\n' ' '; }
+[ -n "$(bars "$TMP/ens-t.html")" ] && [ "$(bars "$TMP/ens-t.html")" = "$(bars "$TMP/ens-s27.html")" ] && ok ||
+  bad "the briefing's tornado is not that of sensitivity --year 2027"
+# horizons that do not overlap (the summary year 2034 is not the
+# reference's): the tornado of the reference's last year, named plainly
+sed "s/base_year: 2024/base_year: 2030/" "$EX" > "$TMP/late.yaml"
+expect_exit 0 "$JZ" compare -q --format html -o "$TMP/late.html" "$UNC" "$TMP/late.yaml"
+expect_grep "$TMP/late.html" "<h2>Welke aannames wegen het zwaarst? Tekort 2028</h2>"
+# Its labels (and every other SVG label of a briefing) are whole, on up to
+# three lines broken between words, or end in "…" at a word boundary with
+# the whole label as the <title>; never cut mid-word ("(eu…", "Al…")
+expect_exit 0 "$JZ" compare -q --format html -o "$TMP/tw-t.html" "$SRC/scenarios/twente/regio.yaml" "$SRC/scenarios/twente/contract-lumpsum.yaml"
+expect_exit 0 "$JZ" compare -q --lang en --format html --gemeente Almelo -o "$TMP/al-t.html" "$SRC/scenarios/twente/regio.yaml" "$SRC/scenarios/twente/contract-lumpsum.yaml"
+"$PYJ" - "$TMP/ens-t.html" "$TMP/tw-t.html" "$TMP/al-t.html" <<'PY' && ok || bad "an SVG label cut mid-word"
+import html, re, sys
+bad, torn = [], 0
+for path in sys.argv[1:]:
+    page = open(path, encoding="utf-8").read()
+    tornado = page[page.find('id="chart-tornado"'):]
+    for m in re.finditer(r"<text[^>]*>(.*?)</text>", page, re.S):
+        inner = m.group(1)
+        title = re.search(r"<title>(.*?)</title>", inner, re.S)
+        lines = [html.unescape(re.sub(r"<[^>]+>", "", t)) for t in
+                 re.findall(r"<tspan[^>]*>(.*?)</tspan>", re.sub(r"<title>.*?</title>", "", inner, flags=re.S), re.S)]
+        shown = " ".join(lines) if lines else html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<title>.*?</title>", "", inner, flags=re.S)))
+        in_tornado = m.start() > page.find('id="chart-tornado"') >= 0 and 'data-input' in page[max(0, m.start() - 200):m.start()]
+        torn += in_tornado
+        if title:
+            full = html.unescape(title.group(1))
+            if shown.endswith("…"):
+                k = len(shown) - 1
+                if not (full.startswith(shown[:-1]) and full[k] in " ,;:"):
+                    bad.append((path, shown, full))
+            elif shown != full:
+                bad.append((path, shown, full))
+            if in_tornado and shown.endswith("…"):
+                bad.append((path, "a tornado label shortened", full))
+        elif shown.endswith("…"):
+            bad.append((path, shown, "no <title>"))
+assert torn >= 8, torn
+assert not bad, bad[:4]
+PY
 
 if [ "$fails" -eq 0 ] && [ -n "$skipped" ]; then
   echo "$passes passed, $fails failed (skipped:$skipped)"
