@@ -21,19 +21,6 @@
 #include "report/text.h"
 #include "report/unc_common.h"
 
-/* The reader's name of the uncertain input at path: its label in lang
- * (the path only when the scenario traced no such input). */
-static const char *input_label(const jz_scenario *s, const char *path, jz_lang lang, char *buf, size_t size)
-{
-    for (int i = 0; s && i < s->n_inputs; i++)
-        if (s->inputs[i].path && strcmp(s->inputs[i].path, path) == 0) {
-            const char *l = jz_input_label(s, &s->inputs[i], lang == JZ_LANG_EN, buf, size);
-            if (l[0])
-                return l;
-        }
-    return path;
-}
-
 #define C_LOW "#d08c2b"
 #define C_HIGH "#1f3a68"
 
@@ -56,7 +43,7 @@ void jz_svg_tornado(FILE *out, const jz_sensitivity *t, int max_bars, jz_lang la
     enum { LABEL_CH = 46, LABEL_LINES = 3 };
     int lines = 1;
     for (int i = 0; i < n; i++) {
-        int k = jz_svg_label_lines(input_label(t->scenario, t->bars[i].path, lang, lab, sizeof lab), LABEL_CH,
+        int k = jz_svg_label_lines(jz_unc_input_label(t->scenario, t->bars[i].path, lang, lab, sizeof lab), LABEL_CH,
                                    LABEL_LINES);
         lines = k > lines ? k : lines;
     }
@@ -94,7 +81,7 @@ void jz_svg_tornado(FILE *out, const jz_sensitivity *t, int max_bars, jz_lang la
         jz_html_escape(out, b->path);
         fprintf(out, "\">");
         /* the label's lines centred on its bar; the whole label is its <title> */
-        const char *name = input_label(t->scenario, b->path, lang, lab, sizeof lab);
+        const char *name = jz_unc_input_label(t->scenario, b->path, lang, lab, sizeof lab);
         int k = jz_svg_label_lines(name, LABEL_CH, LABEL_LINES);
         jz_svg_label(out, left - 8, y + row / 2.0 + 4 - (k - 1) * line_h / 2, "end", NULL, name, LABEL_CH,
                      LABEL_LINES);
@@ -141,7 +128,7 @@ int jz_rep_sensitivity_html(FILE *out, const jz_report_subject *subj, const jz_r
     for (int i = 0; i < t->n_bars; i++) {
         const jz_tornado_bar *x = &t->bars[i];
         fprintf(out, "<tr><td>");
-        jz_html_escape(out, input_label(s, x->path, lang, lab, sizeof lab));
+        jz_html_escape(out, jz_unc_input_label(s, x->path, lang, lab, sizeof lab));
         fprintf(out, "</td><td>");
         jz_html_escape(out, jz_unc_fmt_value(a, sizeof a, x->unit, x->low, lang));
         fprintf(out, "</td><td>");
