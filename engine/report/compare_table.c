@@ -363,19 +363,12 @@ static void unit_report(FILE *out, const jz_comparison *c, const jz_report_optio
             int in = 0, out_ = 0;
             for (int s = 0; s < c->n_scenarios; s++)
                 *(c->scen[s].scenario->meta.startverschil_beinvloedbaar ? &in : &out_) += 1;
-            fprintf(out, "%s\n",
-                    in && !out_ ? jz_cmp_L(o->lang, "Startverschil: kosten min begroting in het basisjaar; "
-                                                    "geteld als beïnvloedbaar.",
-                                           "Starting gap: cost minus budget in the base year; counted as "
-                                           "influenceable.")
-                    : !in ? jz_cmp_L(o->lang, "Startverschil: kosten min begroting in het basisjaar; "
-                                              "geteld als niet-beïnvloedbaar.",
-                                     "Starting gap: cost minus budget in the base year; counted as "
-                                     "non-influenceable.")
-                          : jz_cmp_L(o->lang, "Startverschil: kosten min begroting in het basisjaar; "
-                                              "per scenario geteld als beïnvloedbaar of niet (zie het scenario).",
-                                     "Starting gap: cost minus budget in the base year; counted as "
-                                     "influenceable or not per scenario (see the scenario)."));
+            fprintf(out, "%s: %s; %s\n", jz_cmp_L(o->lang, "Startverschil", "Starting gap"),
+                    jz_text_startverschil(o->lang == JZ_LANG_EN),
+                    in && !out_ ? jz_cmp_L(o->lang, "geteld als beïnvloedbaar.", "counted as influenceable.")
+                    : !in ? jz_cmp_L(o->lang, "geteld als niet-beïnvloedbaar.", "counted as non-influenceable.")
+                          : jz_cmp_L(o->lang, "per scenario geteld als beïnvloedbaar of niet (zie het scenario).",
+                                     "counted as influenceable or not per scenario (see the scenario)."));
         }
     }
     if (c->n_scenarios > 1)

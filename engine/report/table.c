@@ -272,15 +272,16 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
         fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar = tariefgat + externe verschuivingen; beïnvloedbaar = volume + zorgzwaarte.",
                                "Non-influenceable = tariff gap + external shifts; influenceable = volume + intensity."));
     else if (s->meta.startverschil_beinvloedbaar)
-        fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar = tariefgat + externe verschuivingen; beïnvloedbaar = volume + zorgzwaarte + "
-                                  "startverschil (kosten min begroting in het basisjaar).",
-                               "Non-influenceable = tariff gap + external shifts; influenceable = volume + intensity + "
-                               "starting gap (cost minus budget in the base year)."));
+        fprintf(out, "%s (%s).\n",
+                L(o, "Niet-beïnvloedbaar = tariefgat + externe verschuivingen; beïnvloedbaar = volume + zorgzwaarte + startverschil",
+                  "Non-influenceable = tariff gap + external shifts; influenceable = volume + intensity + starting gap"),
+                jz_text_startverschil(o->lang == JZ_LANG_EN));
     else
-        fprintf(out, "%s\n", L(o, "Niet-beïnvloedbaar = tariefgat + externe verschuivingen + startverschil (begroting lager dan de "
-                                  "kosten in het basisjaar); beïnvloedbaar = volume + zorgzwaarte.",
-                               "Non-influenceable = tariff gap + external shifts + starting gap (budget below the cost in "
-                               "the base year); influenceable = volume + intensity."));
+        fprintf(out, "%s (%s); %s\n",
+                L(o, "Niet-beïnvloedbaar = tariefgat + externe verschuivingen + startverschil",
+                  "Non-influenceable = tariff gap + external shifts + starting gap"),
+                jz_text_startverschil(o->lang == JZ_LANG_EN),
+                L(o, "beïnvloedbaar = volume + zorgzwaarte.", "influenceable = volume + intensity."));
     if (s->n_measures > 0) {
         static const char *const meas[] = {"measure_saving", "ha_savings", "ha_savings_certain", "measure_investment"};
         year_table(out, r, o, gy, L(o, "Maatregelen (verwerkt in de kosten; jzsim measures geeft het effect per maatregel)",

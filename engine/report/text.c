@@ -103,3 +103,8 @@ void jz_text_wrap(FILE *out, const char *text, int width)
     }
     fputc('\n', out);
 }
+
+const char *jz_text_startverschil(int en)
+{
+    return en ? "cost minus budget in the base year" : "kosten min begroting in het basisjaar";
+}

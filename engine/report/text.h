@@ -31,4 +31,9 @@ const char *jz_text_break(const char *s, int width);
 /* text word-wrapped at width display columns, ending in a newline. */
 void jz_text_wrap(FILE *out, const char *text, int width);
 
+/* What the startverschil is, in one phrase for every table that explains
+ * it: "kosten min begroting in het basisjaar" (right for a budget above the
+ * cost, a negative startverschil, as for one below it).  en: English. */
+const char *jz_text_startverschil(int en);
+
 #endif

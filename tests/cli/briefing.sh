@@ -114,6 +114,8 @@ expect_grep "$TMP/ruim.html" "Het beïnvloedbare deel (volume, zorgzwaarte en he
 expect_grep "$TMP/ruim.html" "<b>Startverschil</b>: hoeveel ruimer de begroting in het basisjaar al was dan de kosten"
 expect_exit 0 "$JZ" run "$TMP/ruim.yaml"
 expect_grep "$TMP/out" "startverschil (kosten min begroting in het basisjaar)"
+expect_exit 0 "$JZ" run "$TMP/start.yaml"   # counted as niet-beïnvloedbaar: the other branch
+expect_grep "$TMP/out" "+ startverschil (kosten min begroting in het basisjaar); beïnvloedbaar = volume + zorgzwaarte."
 python3 - "$TMP" "$SRC/tests/cli" <<'PY' && ok || bad "startverschil briefing figures"
 import json, re, sys
 sys.path.insert(0, sys.argv[2])
