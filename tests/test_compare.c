@@ -189,6 +189,19 @@ static void test_decomposition_and_bands(void **state)
     if (f.r[0]->g_dec_tariff)
         assert_true(jz_cmp_decomposition_ok(c, c->total_unit, 0, 0));
     assert_false(jz_cmp_decomposition_ok(c, c->total_unit, 1, 0)); /* c has no 2024 */
+    /* a tekort that is all verevening (the model's parts exactly 0, as in
+     * the base year of a budget equal to the cost) is split, not "not made" */
+    {
+        jz_result *r0 = f.r[0];
+        size_t i = jz_result_gy(r0, 0, 0);
+        r0->g_dec_tariff[i] = r0->g_dec_external[i] = r0->g_dec_volume[i] = 0.0;
+        r0->g_dec_intensity[i] = r0->g_dec_start[i] = 0.0;
+        r0->g_verevening[i] = r0->g_tekort[i];
+        assert_true(fabs(r0->g_tekort[i]) >= 1.0);
+        assert_true(jz_cmp_decomposition_ok(c, 0, 0, 0));
+        r0->g_verevening[i] = 0.0; /* and parts that do not add up are refused */
+        assert_false(jz_cmp_decomposition_ok(c, 0, 0, 0));
+    }
 
     double b[3];
     assert_false(jz_cmp_has_bands(c, JZ_CMP_TEKORT));

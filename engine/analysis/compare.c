@@ -409,8 +409,10 @@ int jz_cmp_decomposition_ok(const jz_comparison *c, int u, int s, int y)
     }
     for (size_t i = 0; i < sizeof regio / sizeof regio[0]; i++) {
         double v = jz_cmp_value(c, regio[i], u, 0, s, y);
-        if (!isnan(v))
+        if (!isnan(v)) {
             sum += v;
+            nonzero |= v != 0.0; /* a base year's tekort that is all verevening is split */
+        }
     }
     /* all parts 0 against a tekort that is not: the split was not made */
     if (!nonzero && fabs(t) >= 1.0)
