@@ -189,9 +189,15 @@ wb = openpyxl.load_workbook(sys.argv[1])
 # a cell holds the JSON's figure, or 0 where that figure rounds to 0 at the
 # decimals its format shows (at most whole euros, clients; the presentation
 # rule, docs/output-format.md: never "-0"), and never a residue such as -1e-8
-def cell_is(got, want, tol):
-    if got == 0 and abs(want) < 0.5:
-        return True
+import re
+def decimals(fmt):
+    first = fmt.split(";")[0]
+    m = re.search(r"\.([0#]+)", first)
+    return (len(m.group(1)) if m else 0) + (2 if "%" in first else 0)
+def cell_is(cell, want, tol):
+    got = cell.value
+    if got == 0 and abs(want) < 0.5 * 10 ** -decimals(cell.number_format):
+        return True  # zeroed only below half the last digit its format shows
     return abs(got) >= 0.0005 and abs(got - want) <= tol
 names = wb.sheetnames
 # 3 scenarios, Vergelijking, Verschillenanalyse, Aannames, Toelichting and (a region) Gemeenten
@@ -211,7 +217,8 @@ for m in d["metrics"]:
 zname = {z["name"]: z["key"] for z in d["zorgsoorten"]}
 res = {r["code"]: r for r in d["results"]}
 checked = 0
-for row in ws.iter_rows(min_row=5, values_only=True):
+for cells in ws.iter_rows(min_row=5):
+    row = [c.value for c in cells]
     code, zs, lab, year = row[1], row[2], row[3], row[4]
     y = d["years"].index(year)
     assert row[5] == ("realisatie" if year <= d["years"][0] else "prognose"), row[:6]
@@ -223,13 +230,13 @@ for row in ws.iter_rows(min_row=5, values_only=True):
         want, got = m["values"][s][y], row[F + s]
         assert (want is None) == (got is None), (code, zs, lab, year, s, want, got)
         if want is not None:
-            assert cell_is(got, want, 1e-9 * max(1.0, abs(want))), (want, got)
+            assert cell_is(cells[F + s], want, 1e-9 * max(1.0, abs(want))), (want, got)
             checked += 1
     for s in range(1, S):
         want, got = m["diff"][s][y], row[F + S + 2 * (s - 1)]
         assert (want is None) == (got is None)
         if want is not None:
-            assert cell_is(got, want, 1e-6 * max(1.0, abs(want))), (want, got)
+            assert cell_is(cells[F + S + 2 * (s - 1)], want, 1e-6 * max(1.0, abs(want))), (want, got)
         want, got = m["diff_rel"][s][y], row[F + S + 2 * (s - 1) + 1]
         assert (want is None) == (got is None)
 assert checked > 500, checked
@@ -242,7 +249,8 @@ assert [c.value for c in vs[5]][:10] == ["Gemeente", "CBS-code", "Vergeleken met
                                          "Verschil in kosten", "Prijseffect", "Volume-effect", "Overig verschil"]
 parts = ("diff", "price", "volume", "other")
 block, nblocks = [], 0
-for row in vs.iter_rows(min_row=6, values_only=True):
+for cells in vs.iter_rows(min_row=6):
+    row = [c.value for c in cells]
     code, kind, s, year, zs = row[1], "reference" if row[2].startswith("[1]") else "previous_year", int(row[3][1:row[3].index("]")]) - 1, row[4], row[5]
     y = d["years"].index(year)
     v = res[code]["verschil"][kind]
@@ -250,7 +258,7 @@ for row in vs.iter_rows(min_row=6, values_only=True):
     j = [v[part][s][y] for part in parts]
     assert abs(j[1] + j[2] + j[3] - j[0]) <= 1e-6 * max(1.0, abs(j[0])), (row, j)
     for k, part in enumerate(parts):
-        assert cell_is(row[6 + k], j[k], 1e-6 * max(1.0, abs(j[k]))), (row, part, j[k])
+        assert cell_is(cells[6 + k], j[k], 1e-6 * max(1.0, abs(j[k]))), (row, part, j[k])
     if zs == "Totaal":
         for k in range(4):
             assert abs(sum(r[k] for r in block) - j[k]) <= 1e-6 * max(1.0, abs(j[k])), (row, k)
