@@ -36,7 +36,6 @@ static void test_money(void **state)
     assert_string_equal(jz_format_money(b, sizeof b, -8075564.0, JZ_LANG_EN), "-€8,075,564");
 }
 
-/* Numbers too large to group are shown in scientific notation, whole. */
 /* The presentation rule for zero (docs/output-format.md): a figure that
  * rounds to 0 at the decimals shown is +0.0, so it reads "0", never "-0";
  * anything else keeps its value. */
@@ -56,6 +55,7 @@ static void test_rounds_to_zero(void **state)
     assert_string_equal(jz_format_number(buf, sizeof buf, -0.04, 1, JZ_LANG_NL), "0,0");
 }
 
+/* Numbers too large to group are shown in scientific notation, whole. */
 static void test_huge_numbers_are_not_cut(void **state)
 {
     (void)state;

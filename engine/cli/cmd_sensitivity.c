@@ -31,7 +31,8 @@ static const char usage[] =
 static const cli_option options[] = {
     {CLI_OPT_INT, "--year", "Y",
         "the year of the swing and the break-even (default: the last;\n"
-        "the briefing of compare uses the begrotingsjaar)",
+        "the briefing of compare uses its summary year: the begrotingsjaar,\n"
+        "else the last year every scenario has)",
         offsetof(sens_args, year), 1900, 2200},
     {CLI_OPT_STRING, "--break-even", "PATH",
         "the input, by its path, e.g. zorgsoorten[ambulant].zorgduur\n"

@@ -221,8 +221,9 @@ int jz_cmp_last_year(const jz_comparison *c, int s);
 
 /* The year the summaries are about (terminal verschillenanalyse, briefing
  * headline, key figures and tornado, the workbook's summary): the reference's
- * meta.begrotingsjaar when it has one inside the comparison's years (the
- * begroting is what the council decides on); else the last year index that
+ * meta.begrotingsjaar when it lies within the reference's own years (the
+ * begroting is what the council decides on; another scenario may have no
+ * value there); else the last year index that
  * has a value for every scenario, or, when the horizons do not overlap at
  * the end, the last year index overall. */
 int jz_cmp_summary_year(const jz_comparison *c);

@@ -719,7 +719,6 @@ import html, re, sys
 bad, torn = [], 0
 for path in sys.argv[1:]:
     page = open(path, encoding="utf-8").read()
-    tornado = page[page.find('id="chart-tornado"'):]
     for m in re.finditer(r"<text[^>]*>(.*?)</text>", page, re.S):
         inner = m.group(1)
         title = re.search(r"<title>(.*?)</title>", inner, re.S)
