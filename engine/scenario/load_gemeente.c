@@ -120,7 +120,7 @@ static int load_external(loader *L, int g, const jz_node *list)
 
 int ld_load_gemeente_head(loader *L, int g, const jz_node *item)
 {
-    char what[64];
+    char what[JZ_KEY_MAX + 16]; /* "gemeenten[" + a code as typed + "]" */
     jz_node_item_name(what, sizeof what, "gemeenten", item, "code", (size_t)g);
     int rc = jz_schema_check(item, jz_keys_gemeente, what, L->err);
     if (rc)

@@ -493,7 +493,7 @@ static int load_local(mloader *L, jz_measure *m, const jz_node *item)
 
 static int load_measure(mloader *L, size_t index, const jz_node *item)
 {
-    char what[64];
+    char what[JZ_KEY_MAX + 16]; /* "measures[" + a key of up to JZ_KEY_MAX - 1 + "]" */
     jz_node_item_name(what, sizeof what, "measures", item, "key", index);
     if (!item || item->type != JZ_NODE_MAP)
         return jz_node_error(L->err, item, "%s: expected a map with key, name, type, ..., got %s",
@@ -510,7 +510,7 @@ static int load_measure(mloader *L, size_t index, const jz_node *item)
     else
         return jz_node_error(L->err, type, "%s: type must be 'hervormingsagenda' (a fixed saving per "
                              "year) or 'local' (an effect through the model)", what);
-    char what_kind[96]; /* the keys allowed depend on the type */
+    char what_kind[JZ_KEY_MAX + 48]; /* the keys allowed depend on the type */
     snprintf(what_kind, sizeof what_kind, "%s (a %s measure)", what,
              kind == JZ_MEASURE_HA ? "hervormingsagenda" : "local");
     int rc = jz_schema_check(item, kind == JZ_MEASURE_HA ? jz_keys_measure_ha : jz_keys_measure_local,

@@ -100,6 +100,14 @@ expect_exit 2 "$JZ" run "$TMP/huge.yaml"
 expect_grep "$TMP/err" "huge.yaml: .*limit"
 
 # binary garbage never crashes
+# a measure's key of the longest length (63) is named whole, with its ']'
+K="B$(printf 'x%.0s' $(seq 62))"
+cp "$SRC/tests/data/measures/base.yaml" "$TMP/base.yaml"
+sed -e "s/{key: B2, name: Afbakening reikwijdte, type: hervormingsagenda,/{key: $K, name: Afbakening reikwijdte, type: hervormingsagenda, typo: 1,/" \
+  "$SRC/tests/data/measures/ten.yaml" > "$TMP/longkey.yaml"
+expect_exit 2 "$JZ" validate "$TMP/longkey.yaml"
+expect_grep "$TMP/err" "unknown key 'typo' in measures\[$K\] (a hervormingsagenda measure)"
+
 head -c 4096 /dev/urandom > "$TMP/garbage.yaml"
 "$JZ" run "$TMP/garbage.yaml" >/dev/null 2>&1
 rc=$?
