@@ -106,7 +106,10 @@ static void write_zs(jz_derive_out *o, const jz_template *t, const jz_template_r
     fprintf(f, "\n");
     if (z->taakveld[0])
         fprintf(f, "    taakveld: \"%s\"\n", z->taakveld);
-    fprintf(f, "    # opgave %d: uitgaven EUR %s, unieke cliënten %.0f", by, eur(b1, sizeof b1, z->spending), z->unique);
+    /* the opgave as the controller typed it, in Dutch figures; the
+     * derivations below keep YAML's numbers (a point for decimals) */
+    fprintf(f, "    # opgave %d: uitgaven EUR %s, unieke cliënten %s", by, eur(b1, sizeof b1, z->spending),
+            jz_format_number(b2, sizeof b2, z->unique, 0, JZ_LANG_NL));
     if (z->has_start)
         fprintf(f, ", in zorg op 1 januari %.0f", z->start);
     if (z->has_starts)
