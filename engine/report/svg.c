@@ -493,6 +493,35 @@ void jz_svg_line_chart(const jz_chart *ch, const int *years, int ny, int ns,
 
 /* ---- stacked columns ---- */
 
+/* One segment of a stacked column from value base to base + x, with its
+ * name and figure as its title; a negative x is striped (the pattern
+ * jz_svg_stacked_bars defines per stack).  Returns base + x. */
+static double stack_segment(const jz_chart *ch, const jz_axis *a, double top, double bottom, double cx, double bw,
+                            int k, int nn, const char *name, double base, double x)
+{
+    FILE *out = ch->out;
+    char buf[64];
+    double y_hi = ypos(a, (x > 0 ? base + x : base) / ch->scale, top, bottom);
+    double y_lo = ypos(a, (x > 0 ? base : base + x) / ch->scale, top, bottom);
+    fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"", cx - bw / 2, y_hi, bw, y_lo - y_hi);
+    if (x > 0) {
+        char col[16];
+        stack_color(col, sizeof col, k, nn);
+        fputs(col, out);
+    } else {
+        fputs("url(#", out);
+        jz_html_escape(out, ch->id);
+        fprintf(out, "-neg%d)", k);
+    }
+    fputs("\" stroke=\"#fff\" stroke-width=\"0.6\"><title>", out);
+    jz_html_escape(out, name);
+    fputs(": ", out);
+    jz_format_number(buf, sizeof buf, x / ch->scale, 1, ch->lang);
+    jz_html_escape(out, buf);
+    fputs("</title></rect>\n", out);
+    return base + x;
+}
+
 void jz_svg_stacked_bars(const jz_chart *ch, int nbars, const char *const *bar_labels, int nstack,
                          const char *const *stack_names, const double *v, const double *total,
                          const double *marker_v, const char *marker_label)
@@ -556,38 +585,16 @@ void jz_svg_stacked_bars(const jz_chart *ch, int nbars, const char *const *bar_l
         fprintf(out, "<g data-bar=\"%d\">\n", b);
         for (int k = 0; k < nstack; k++) {
             double x = v[b * nstack + k];
-            if (!isfinite(x) || x <= 0)
-                continue;
-            char col[16];
-            stack_color(col, sizeof col, k, nn);
-            double y1 = ypos(&a, (base + x) / ch->scale, top, bottom), y0 = ypos(&a, base / ch->scale, top, bottom);
-            fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" stroke=\"#fff\" stroke-width=\"0.6\"><title>",
-                    cx - bw / 2, y1, bw, y0 - y1, col);
-            jz_html_escape(out, stack_names[k]);
-            fputs(": ", out);
-            jz_format_number(buf, sizeof buf, x / ch->scale, 1, ch->lang);
-            jz_html_escape(out, buf);
-            fputs("</title></rect>\n", out);
-            base += x;
+            if (isfinite(x) && x > 0)
+                base = stack_segment(ch, &a, top, bottom, cx, bw, k, nn, stack_names[k], base, x);
         }
         /* negative segments from the top down, striped over what they take
          * off (the column's solid part then ends at its net value) */
         double top_v = base;
         for (int k = 0; k < nstack; k++) {
             double x = v[b * nstack + k];
-            if (!isfinite(x) || x >= 0)
-                continue;
-            double y1 = ypos(&a, base / ch->scale, top, bottom), y0 = ypos(&a, (base + x) / ch->scale, top, bottom);
-            fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"url(#", cx - bw / 2, y1, bw,
-                    y0 - y1);
-            jz_html_escape(out, ch->id);
-            fprintf(out, "-neg%d)\" stroke=\"#fff\" stroke-width=\"0.6\"><title>", k);
-            jz_html_escape(out, stack_names[k]);
-            fputs(": ", out);
-            jz_format_number(buf, sizeof buf, x / ch->scale, 1, ch->lang);
-            jz_html_escape(out, buf);
-            fputs("</title></rect>\n", out);
-            base += x;
+            if (isfinite(x) && x < 0)
+                base = stack_segment(ch, &a, top, bottom, cx, bw, k, nn, stack_names[k], base, x);
         }
         /* the total goes above the column, and above the marker line when
          * that is higher (a begroting above the cost): a label under the
