@@ -259,7 +259,10 @@ static void fraction_of(const char *digits, char *t, size_t size)
     int keep = (int)strlen(digits);
     while (keep > 0 && digits[keep - 1] == '0')
         keep--;
-    snprintf(t, size, keep ? ".%.*s" : "", keep, digits);
+    if (keep)
+        snprintf(t, size, ".%.*s", keep, digits);
+    else
+        t[0] = '\0';
 }
 
 /* The readings of thousands-shaped pieces ("2,500": 2500, 2.5k or 2.5;
@@ -282,7 +285,10 @@ static jz_comma thousands_or_decimal(const char *const *pieces, size_t n, jz_uni
             shortened[0] = '\0';
     }
     char thousands[600];
-    snprintf(thousands, sizeof thousands, shortened[0] ? "%s (or %s)" : "%s%s", whole, shortened);
+    if (shortened[0])
+        snprintf(thousands, sizeof thousands, "%s (or %s)", whole, shortened);
+    else
+        snprintf(thousands, sizeof thousands, "%s", whole);
     if (n > 2) {
         snprintf(advice, size, "write %s, without thousands commas", thousands);
         return JZ_COMMA_THOUSANDS;
