@@ -45,8 +45,12 @@ int jz_value_number(const jz_node *n, jz_unit u, const char *what,
  * between them as typed ("€ 2" and "500" of "€ 2,500").  Thousands only
  * when every piece after the first is exactly three digits and the first
  * has 1 to 3; with one such comma ("2,500") both readings are plausible
- * and neither is taken; a fragment of 1-2 digits or with k or M
- * ("10,5", "148,5k") is a decimal comma.  advice: what to write instead
+ * and neither is taken.  Two other pieces, a digit before the comma
+ * ("10,5", "148,5k", "€ 50,1 mln"), are a decimal comma when the amount
+ * with a point is a value of u or the fragment only digits (and %, k or
+ * M); whether glued items of a list are one figure at all is the
+ * caller's rule (a realisation file: a 1-2 digit or k/M fragment always,
+ * thousands only at the wrong length).  advice: what to write instead
  * ("write 2500 (or 2.5k) if the comma separates thousands, 2.5 if it is a
  * decimal comma; jzsim reads neither"), each reading checked as a value of
  * unit u. */
