@@ -23,6 +23,7 @@
 #include "jzsim/derive.h"
 #include "jzsim/prognose.h"
 #include "jzsim/model.h"
+#include "scenario/schema.h"
 #include "jztest.h"
 
 #define VOORBEELD JZ_SOURCE_DIR "/scenarios/sjabloon/voorbeeld.yml"
@@ -648,8 +649,15 @@ static void test_prognose_read_errors(void **state)
     fclose(f);
     assert_int_equal(jz_prognose_read(path, s, &in, &err), JZ_EINPUT);
     assert_int_equal(err.line, 5);
-    assert_non_null(strstr(err.message, "'wijk' is not a zorgsoort"));
-    assert_non_null(strstr(err.message, "(its zorgsoorten: ambulant, daghulp,"));
+    assert_non_null(strstr(err.message, "uitgaven: unknown zorgsoort 'wijk' (the scenario's zorgsoorten: ambulant, daghulp,"));
+    /* 'jeugd' is as near to jeugdbescherming, jeugdreclassering and
+     * jeugdzorgplus: no guess, the list */
+    f = fopen(path, "w");
+    fprintf(f, "jaar: 2025\nmaanden: 2\nuitgaven:\n  jeugd: [800k, 810k]\n");
+    fclose(f);
+    assert_int_equal(jz_prognose_read(path, s, &in, &err), JZ_EINPUT);
+    assert_null(strstr(err.message, "did you mean"));
+    assert_non_null(strstr(err.message, "unknown zorgsoort 'jeugd' (the scenario's zorgsoorten: ambulant,"));
     f = fopen(path, "w");
     fprintf(f, "jaar: 2025\nmaanden: 2\nuitgaven:\n  ambulnt: [800k, 810k]\n");
     fclose(f);
@@ -662,6 +670,45 @@ static void test_prognose_read_errors(void **state)
     assert_int_equal(err.line, 4);
     assert_int_equal(err.column, 14);
     assert_non_null(strstr(err.message, "month 1: '800,5k' has a comma in a figure"));
+    /* a comma in a figure is refused even when the split gives the right
+     * length: [1200000, 1300000,5] is no third month of 5 euros */
+    f = fopen(path, "w");
+    fprintf(f, "jaar: 2025\nmaanden: 3\nuitgaven:\n  ambulant: [1200000, 1300000,5]\n");
+    fclose(f);
+    assert_int_equal(jz_prognose_read(path, s, &in, &err), JZ_EINPUT);
+    assert_int_equal(err.column, 23);
+    assert_non_null(strstr(err.message, "month 2: '1300000,5' has a comma in a figure; in a list [ ] YAML reads "
+                                        "every comma as the next month, so it became 2 amounts; write 1300000.5, "
+                                        "with a point (or a space after the comma if they are two months)"));
+    f = fopen(path, "w");
+    fprintf(f, "jaar: 2025\nmaanden: 6\nuitgaven:\n  ambulant: [148,5k, 146k, 151k, 147k, 142k]\n");
+    fclose(f);
+    assert_int_equal(jz_prognose_read(path, s, &in, &err), JZ_EINPUT);
+    assert_non_null(strstr(err.message, "month 1: '148,5k' has a comma in a figure; "));
+    assert_non_null(strstr(err.message, "write 148.5k, with a point"));
+    /* one comma, three digits: both readings, as the scenario loader gives */
+    f = fopen(path, "w");
+    fprintf(f, "jaar: 2025\nmaanden: 2\nuitgaven:\n  ambulant: [800k, 2,500]\n");
+    fclose(f);
+    assert_int_equal(jz_prognose_read(path, s, &in, &err), JZ_EINPUT);
+    assert_non_null(strstr(err.message, "month 2: '2,500' has a comma in a figure; in a list [ ] YAML reads every "
+                                        "comma as the next month, so it became 2 amounts; write 2500 (or 2.5k) if "
+                                        "the comma separates thousands, 2.5 if it is a decimal comma; jzsim reads "
+                                        "neither"));
+    /* a compact list without spaces is no figure with commas: with the
+     * wrong length the plain length message, with the right one read */
+    f = fopen(path, "w");
+    fprintf(f, "jaar: 2025\nmaanden: 4\nuitgaven:\n  ambulant: [1200000,1300000,1250000]\n");
+    fclose(f);
+    assert_int_equal(jz_prognose_read(path, s, &in, &err), JZ_EINPUT);
+    assert_non_null(strstr(err.message, "uitgaven.ambulant: expected a list of 4 monthly amounts (maanden: 4), got 3"));
+    f = fopen(path, "w");
+    fprintf(f, "jaar: 2025\nmaanden: 3\nuitgaven:\n  ambulant: [1200000,1300000,1250000]\n");
+    fclose(f);
+    assert_int_equal(jz_prognose_read(path, s, &in, &err), JZ_OK);
+    assert_close(in->spending[jz_scenario_zorgsoort_index(s, "ambulant") * 12 + 2], 1250000, 1e-9);
+    jz_prognose_input_free(in);
+    in = NULL;
     f = fopen(path, "w");
     fprintf(f, "jaar: 2025\nmaanden: 2\nuitgaven:\n  ambulant: [800k, 810k, 820k]\n");
     fclose(f);
@@ -678,6 +725,19 @@ static void test_prognose_read_errors(void **state)
     jz_scenario_free(s);
 }
 
+/* No guess on a tie: 'jeugd' is a prefix of three zorgsoorten; one prefix
+ * or one near key is still suggested. */
+static void test_zorgsoort_suggest_tie(void **state)
+{
+    (void)state;
+    jz_scenario *s = voorbeeld_scenario();
+    assert_null(jz_zorgsoort_suggest(s, "jeugd"));
+    assert_string_equal(jz_zorgsoort_suggest(s, "jeugdzorgp"), "jeugdzorgplus");
+    assert_string_equal(jz_zorgsoort_suggest(s, "ambulnt"), "ambulant");
+    assert_string_equal(jz_schema_suggest("zorgd", jz_keys_zorgsoort), "zorgduur");
+    jz_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -691,6 +751,7 @@ int main(void)
         cmocka_unit_test(test_prognose_band_coverage),
         cmocka_unit_test(test_prognose_clients),
         cmocka_unit_test(test_prognose_read_errors),
+        cmocka_unit_test(test_zorgsoort_suggest_tie),
         cmocka_unit_test(test_prognose_unrealised_and_fixed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

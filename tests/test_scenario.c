@@ -142,6 +142,20 @@ static void test_impossible_values(void **state)
     expect_error_at(7, "    cost: 9k\n    mixture: {share: 60%, stages: [2, 1], zorgduur: [10,5, 18]}", 8, 57,
                     "zorgsoorten[ambulant].mixture.zorgduur: 10,5: a decimal comma inside [...] separates "
                     "entries in YAML; write 10.5, with a point");
+    /* one comma and three digits: thousands (EUR 2500) or decimals (2.5)?  Both
+     * readings, checked in the field, never 'write 2.500' (read as 2.5) */
+    expect_error_at(7, "    cost: {tariff: 2,500, units_per_year: 90}", 7, 22,
+                    "zorgsoorten[ambulant].cost: 2,500: a comma inside {...} separates entries in YAML; write 2500 "
+                    "(or 2.5k) if the comma separates thousands, 2.5 if it is a decimal comma; jzsim reads neither");
+    expect_error_at(7, "    cost: {2024: 2,500}", 7, 20,
+                    "write 2500 (or 2.5k) if the comma separates thousands, 2.5 if it is a decimal comma");
+    expect_error_at(7, "    cost: '2,000'", 7, 11,
+                    "'2,000' has a comma; write 2000 (or 2k) if the comma separates thousands, 2 if it is a decimal");
+    expect_error_at(7, "    cost: '1,200,000'", 7, 11,
+                    "'1,200,000' has thousands commas; write 1200000 (or 1.2M), without thousands commas");
+    /* 2500 months is no zorgduur: only the decimal reading */
+    expect_error_at(6, "    zorgduur: {2024: 2,500}", 6, 24, "zorgduur: 2,500: a decimal comma inside {...} "
+                    "separates entries in YAML; write 2.5, with a point");
     expect_error_at(7, "    cost: 5%", 7, 11, "a percentage is not expected here");
     expect_error_at(13, "  - {code: 153, name: Ergens}", 13, 12, "CBS code like GM0153");
 }

@@ -160,77 +160,78 @@ void jz_prognose_input_free(jz_prognose_input *in)
     free(in);
 }
 
-/* Item i of list l is a whole number and item i + 1 follows it right after
- * a comma, without a space: "148,5k" or "1,000,000" written as one figure,
- * which YAML split at the comma. */
-static int glued(const jz_node *l, size_t i)
+/* A fragment that is no month of its own when glued to a figure after a
+ * comma: 1 or 2 digits ("113,5") or digits with k or M ("148,5k"). */
+static int decimal_fragment(const char *t)
 {
-    const jz_node *a = l->values[i], *b = l->values[i + 1];
-    if (a->type != JZ_NODE_SCALAR || b->type != JZ_NODE_SCALAR || a->quoted || b->quoted ||
-        a->line != b->line || b->column != a->column + (int)strlen(a->scalar) + 1)
-        return 0;
-    const char *c = a->scalar + (a->scalar[0] == '-');
-    if (!*c || strspn(c, "0123456789") != strlen(c))
-        return 0;
-    return b->scalar[0] >= '0' && b->scalar[0] <= '9';
+    size_t d = strspn(t, "0123456789");
+    return d > 0 && ((d <= 2 && !t[d]) || ((t[d] == 'k' || t[d] == 'M') && !t[d + 1]));
 }
 
-/* A list of the wrong length: when a figure in it has a comma (a decimal
- * comma, or thousands commas), say that, at the figure, for that is the
- * mistake; else how many items there are against how many months. */
+/* An error at item i of list l, a figure typed with a comma that YAML read
+ * as n months (with the right length: they may be meant as two, then
+ * without a space). */
+static int comma_error(const jz_node *l, size_t i, size_t n, const char *advice, const char *name,
+                       const char *zkey, const char *what, int wrong_length, jz_error *err)
+{
+    char typed[256] = "";
+    for (size_t j = i; j < i + n; j++) {
+        if (j > i)
+            strncat(typed, ",", sizeof typed - strlen(typed) - 1);
+        strncat(typed, l->values[j]->scalar, sizeof typed - strlen(typed) - 1);
+    }
+    return jz_node_error(err, l->values[i],
+                         "%s.%s month %zu: '%s' has a comma in a figure; in a list [ ] YAML reads every comma as "
+                         "the next month, so it became %zu %s; %s%s",
+                         name, zkey, i + 1, typed, n, what, advice,
+                         wrong_length ? "" : " (or a space after the comma if they are two months)");
+}
+
+#define CHAIN_MAX 8 /* pieces of one figure: "1,000,000,000" has 4 */
+
+/* A figure typed with a comma in list l ("148,5k", "1,000,000"), which
+ * YAML split into glued items: checked before the length, for the split
+ * can make the length right.  A 1-2 digit or k/M fragment is a decimal
+ * comma, always an error; a chain of thousands groups ("1,000,000",
+ * "162,000") only when the length is wrong (wrong_length), for with the
+ * right length [100,200,300] is as likely three months; other glued items
+ * are taken as meant ([1200000,1300000]). */
+static int comma_in_list(const jz_node *l, const char *name, const char *zkey, jz_unit u, const char *what,
+                         int wrong_length, jz_error *err)
+{
+    char advice[700];
+    for (size_t i = 0, j; i < l->n; i = j) {
+        for (j = i + 1; j < l->n && jz_node_glued(l->values[j - 1], l->values[j]); j++)
+            ;
+        const char *pieces[CHAIN_MAX];
+        size_t n = j - i;
+        for (size_t k = 0; k < n && k < CHAIN_MAX; k++)
+            pieces[k] = l->values[i + k]->scalar;
+        jz_comma m = n >= 2 && n <= CHAIN_MAX ? jz_comma_meaning(pieces, n, u, advice, sizeof advice) : JZ_COMMA_NONE;
+        if (m == JZ_COMMA_THOUSANDS || m == JZ_COMMA_EITHER) {
+            if (wrong_length)
+                return comma_error(l, i, n, advice, name, zkey, what, wrong_length, err);
+            continue;
+        }
+        for (size_t k = i; k + 1 < j; k++) {
+            const char *pair[2] = {l->values[k]->scalar, l->values[k + 1]->scalar};
+            if (decimal_fragment(pair[1]) &&
+                (m = jz_comma_meaning(pair, 2, u, advice, sizeof advice)) == JZ_COMMA_DECIMAL)
+                return comma_error(l, k, 2, advice, name, zkey, what, wrong_length, err);
+        }
+    }
+    return JZ_OK;
+}
+
+/* A value that is no list of one figure a month. */
 static int wrong_length(const jz_node *l, const char *name, const char *zkey, const char *what, int months,
                         jz_error *err)
 {
-    for (size_t i = 0; l->type == JZ_NODE_SEQ && i + 1 < l->n; i++) {
-        if (!glued(l, i))
-            continue;
-        char typed[128] = "", whole[128] = "", fix[300];
-        size_t j = i, n = 0, w = 0;
-        for (; j < l->n && (j == i || glued(l, j - 1)); j++) {
-            const char *piece = l->values[j]->scalar;
-            n += (size_t)snprintf(typed + n, n < sizeof typed ? sizeof typed - n : 0, "%s%s", j > i ? "," : "", piece);
-            w += (size_t)snprintf(whole + w, w < sizeof whole ? sizeof whole - w : 0, "%s", piece);
-        }
-        const char *a = l->values[i]->scalar, *b = l->values[i + 1]->scalar;
-        if (j - i > 2) /* 1,000,000: thousands commas */
-            snprintf(fix, sizeof fix, "%s (no thousands separators)", whole);
-        else if (strlen(b) == 3 && strspn(b, "0123456789") == 3) { /* 1,500: thousands or decimals? */
-            int keep = b[2] != '0' ? 3 : b[1] != '0' ? 2 : b[0] != '0' ? 1 : 0;
-            if (keep)
-                snprintf(fix, sizeof fix, "%s if it is a thousands comma, %s.%.*s if it is a decimal comma", whole, a,
-                         keep, b);
-            else
-                snprintf(fix, sizeof fix, "%s if it is a thousands comma, %s if it is a decimal comma", whole, a);
-        } else
-            snprintf(fix, sizeof fix, "%s.%s (a decimal point)", a, b);
-        return jz_node_error(err, l->values[i],
-                             "%s.%s month %zu: '%s' has a comma in a figure; in a list [ ] YAML reads every comma "
-                             "as the next month, so it became %zu %s; write %s",
-                             name, zkey, i + 1, typed, j - i, what, fix);
-    }
     if (l->type != JZ_NODE_SEQ)
         return jz_node_error(err, l, "%s.%s: expected a list of %d monthly %s (maanden: %d), got %s", name, zkey,
                              months, what, months, jz_node_type_name(l));
     return jz_node_error(err, l, "%s.%s: expected a list of %d monthly %s (maanden: %d), got %zu", name, zkey,
                          months, what, months, l->n);
-}
-
-/* The zorgsoort a realisation names: its index, or a located error that
- * suggests the nearest key or lists the scenario's. */
-static int zorgsoort_of(const jz_node *k, const char *name, const jz_scenario *s, int *z, jz_error *err)
-{
-    *z = jz_scenario_zorgsoort_index(s, k->scalar);
-    if (*z >= 0)
-        return JZ_OK;
-    const char *near = jz_zorgsoort_suggest(s, k->scalar);
-    if (near)
-        return jz_node_error(err, k, "%s: '%s' is not a zorgsoort of the scenario; did you mean '%s'?", name,
-                             k->scalar, near);
-    char keys[512] = "";
-    for (int i = 0, n = 0; i < s->n_zorgsoorten && n < (int)sizeof keys; i++)
-        n += snprintf(keys + n, sizeof keys - (size_t)n, "%s%s", i ? ", " : "", s->zorgsoorten[i].key);
-    return jz_node_error(err, k, "%s: '%s' is not a zorgsoort of the scenario (its zorgsoorten: %s)", name,
-                         k->scalar, keys);
 }
 
 /* {zorgsoort: [month 1, ..., month m]} into values[z * 12 + t]. */
@@ -243,10 +244,13 @@ static int read_monthly(const jz_node *map, const char *name, jz_unit u, const c
                              jz_node_type_name(map));
     for (size_t i = 0; i < map->n; i++) {
         const jz_node *k = map->keys[i], *l = map->values[i];
-        int z, rc = zorgsoort_of(k, name, s, &z, err);
+        int z, rc = jz_zorgsoort_ref(s, k, name, &z, err);
         if (rc)
             return rc;
-        if (l->type != JZ_NODE_SEQ || (int)l->n != months)
+        int wrong = l->type != JZ_NODE_SEQ || (int)l->n != months;
+        if (l->type == JZ_NODE_SEQ && (rc = comma_in_list(l, name, k->scalar, u, what, wrong, err)) != JZ_OK)
+            return rc;
+        if (wrong)
             return wrong_length(l, name, k->scalar, what, months, err);
         for (int t = 0; t < months; t++) {
             char w[JZ_KEY_MAX + 64];

@@ -94,17 +94,7 @@ static int cell_sub(loader *L, const layers *ly, int g, const char *key, const c
 
 int ld_zorgsoort_ref(loader *L, const jz_node *n, const char *what, int *out)
 {
-    if (!n || n->type != JZ_NODE_SCALAR)
-        return jz_node_error(L->err, n, "%s: expected a zorgsoort key, got %s", what, jz_node_type_name(n));
-    int z = jz_scenario_zorgsoort_index(L->s, n->scalar);
-    if (z < 0) {
-        const char *s = jz_zorgsoort_suggest(L->s, n->scalar);
-        if (s)
-            return jz_node_error(L->err, n, "%s: unknown zorgsoort '%s'; did you mean '%s'?", what, n->scalar, s);
-        return jz_node_error(L->err, n, "%s: unknown zorgsoort '%s'", what, n->scalar);
-    }
-    *out = z;
-    return JZ_OK;
+    return jz_zorgsoort_ref(L->s, n, what, out, L->err);
 }
 
 static int load_instroom(loader *L, const layers *ly, int g, int z, jz_cell *c, const char *what)

@@ -137,21 +137,10 @@ static int text_of(const jz_node *n, const char *what, jz_error *err)
     return JZ_OK;
 }
 
-/* The text of a signed money value without its minus sign; *neg says
- * whether there was one ("-780k", "€ -780k" and "-€780k" are negative). */
+/* The zorgsoort a measure names (jz_zorgsoort_ref). */
 int ml_zorgsoort_ref(mloader *L, const jz_node *n, const char *what, int *out)
 {
-    if (!n || n->type != JZ_NODE_SCALAR)
-        return jz_node_error(L->err, n, "%s: expected a zorgsoort key, got %s", what,
-                             jz_node_type_name(n));
-    int z = jz_scenario_zorgsoort_index(L->s, n->scalar);
-    if (z >= 0) {
-        *out = z;
-        return JZ_OK;
-    }
-    const char *sug = jz_zorgsoort_suggest(L->s, n->scalar);
-    return sug ? jz_node_error(L->err, n, "%s: unknown zorgsoort '%s'; did you mean '%s'?", what, n->scalar, sug)
-               : jz_node_error(L->err, n, "%s: unknown zorgsoort '%s'", what, n->scalar);
+    return jz_zorgsoort_ref(L->s, n, what, out, L->err);
 }
 
 /* The items of a list value (a single scalar counts as a list of one). */

@@ -188,12 +188,15 @@ const jz_key jz_keys_ageing[] = {
     {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
     {NULL, 0, NULL}};
 
-/* One rule for every suggestion of a key: edit distance <= 2, or a prefix. */
+/* One rule for every suggestion of a key: edit distance <= 2, or a
+ * prefix; no guess on a tie ('jeugd' is as close to jeugdbescherming as to
+ * jeugdreclassering and jeugdzorgplus). */
 static const char *suggest(const char *key, size_t n, const char *(*name)(const void *ctx, size_t i),
                            const void *ctx)
 {
     const char *best = NULL;
     size_t best_d = 3;
+    int tie = 0;
     size_t kl = strlen(key);
     for (size_t i = 0; i < n; i++) {
         const char *k = name(ctx, i);
@@ -203,9 +206,12 @@ static const char *suggest(const char *key, size_t n, const char *(*name)(const 
         if (d < best_d) {
             best_d = d;
             best = k;
+            tie = 0;
+        } else if (d == best_d && best && strcmp(k, best) != 0) {
+            tie = 1;
         }
     }
-    return best;
+    return tie ? NULL : best;
 }
 
 static const char *table_key(const void *ctx, size_t i)
@@ -229,6 +235,23 @@ static const char *zorgsoort_key(const void *ctx, size_t i)
 const char *jz_zorgsoort_suggest(const jz_scenario *s, const char *key)
 {
     return suggest(key, (size_t)s->n_zorgsoorten, zorgsoort_key, s);
+}
+
+int jz_zorgsoort_ref(const jz_scenario *s, const jz_node *n, const char *what, int *out, jz_error *err)
+{
+    if (!n || n->type != JZ_NODE_SCALAR)
+        return jz_node_error(err, n, "%s: expected a zorgsoort key, got %s", what, jz_node_type_name(n));
+    *out = jz_scenario_zorgsoort_index(s, n->scalar);
+    if (*out >= 0)
+        return JZ_OK;
+    const char *near = jz_zorgsoort_suggest(s, n->scalar);
+    if (near)
+        return jz_node_error(err, n, "%s: unknown zorgsoort '%s'; did you mean '%s'?", what, n->scalar, near);
+    char keys[512] = "";
+    for (int i = 0, w = 0; i < s->n_zorgsoorten && w < (int)sizeof keys; i++)
+        w += snprintf(keys + w, sizeof keys - (size_t)w, "%s%s", i ? ", " : "", s->zorgsoorten[i].key);
+    return jz_node_error(err, n, "%s: unknown zorgsoort '%s' (the scenario's zorgsoorten: %s)", what, n->scalar,
+                         keys);
 }
 
 int jz_schema_check(const jz_node *map, const jz_key *table, const char *what,

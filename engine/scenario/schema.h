@@ -60,11 +60,18 @@ int jz_schema_check(const jz_node *map, const jz_key *table, const char *what,
 int jz_schema_check_over(const jz_node *map, const jz_node *defaults, const jz_key *table,
                          const char *what, jz_error *err);
 
-/* The allowed key nearest to `key` (edit distance <= 2, or a prefix), or NULL. */
+/* The allowed key nearest to `key` (edit distance <= 2, or a prefix), or
+ * NULL: none, or two as near (no guess on a tie). */
 const char *jz_schema_suggest(const char *key, const jz_key *table);
 /* The same over the zorgsoorten of s: the key of the one `key` most likely
  * meant, or NULL (a zorgsoort named in a scenario or a realisation file). */
 struct jz_scenario;
 const char *jz_zorgsoort_suggest(const struct jz_scenario *s, const char *key);
+
+/* The index of the zorgsoort that scalar n names into *out, or a located
+ * error: "<what>: unknown zorgsoort 'x'" with the nearest key (did you
+ * mean) or, without one, the scenario's keys.  One message for the
+ * scenario's references and a realisation file's rows. */
+int jz_zorgsoort_ref(const struct jz_scenario *s, const jz_node *n, const char *what, int *out, jz_error *err);
 
 #endif

@@ -223,23 +223,99 @@ static int chars(const char *t)
     return n;
 }
 
-/* A decimal comma inside a flow map or list, {2024: € 50,1 mln} or
- * [10,5, 18]: YAML reads the comma as the end of an entry, so the amount
- * falls apart into `before` (the scalar of the entry before) and the
- * fragment `after`, which becomes a key (a map) or an item (a list) of
- * its own.  An error at `at` saying so when joining the two with a point
- * gives an amount of unit u; JZ_OK when it would not. */
-int jz_value_split_comma(const jz_node *prev, const jz_node *at, jz_unit u, int list, const char *what,
-                         jz_error *err)
+int jz_node_glued(const jz_node *prev, const jz_node *at)
 {
     /* only a fragment right after the comma: "10, 18" is two values */
-    if (prev->type != JZ_NODE_SCALAR || at->type != JZ_NODE_SCALAR || prev->quoted || at->quoted ||
-        prev->line != at->line || at->column != prev->column + chars(prev->scalar) + 1)
-        return JZ_OK;
-    const char *before = prev->scalar, *after = at->scalar;
+    return prev && at && prev->type == JZ_NODE_SCALAR && at->type == JZ_NODE_SCALAR && !prev->quoted &&
+           !at->quoted && prev->line == at->line && at->column == prev->column + chars(prev->scalar) + 1;
+}
+
+/* 1 when the pieces of a figure typed with commas ("2,500", "€ 1,200,000")
+ * have the shape of thousands groups: a first group of 1 to 3 digits (after
+ * an optional minus and euro sign, no leading 0) and every later piece
+ * exactly three digits. */
+static int thousands_shape(const char *const *pieces, size_t n)
+{
+    const char *c = pieces[0];
+    if (*c == '-')
+        c++;
+    if (strncmp(c, "\xe2\x82\xac", 3) == 0) /* € */
+        c += 3;
+    while (*c == ' ')
+        c++;
+    size_t d = strspn(c, "0123456789");
+    if (d < 1 || d > 3 || c[d] || *c == '0')
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if (strlen(pieces[i]) != 3 || strspn(pieces[i], "0123456789") != 3)
+            return 0;
+    return 1;
+}
+
+/* The digits after the first group without their trailing zeros, as a
+ * fraction: ".5" for "500", "" for "000". */
+static void fraction_of(const char *digits, char *t, size_t size)
+{
+    int keep = (int)strlen(digits);
+    while (keep > 0 && digits[keep - 1] == '0')
+        keep--;
+    if (keep)
+        snprintf(t, size, ".%.*s", keep, digits);
+    else
+        t[0] = '\0';
+}
+
+/* The readings of thousands-shaped pieces ("2,500": 2500, 2.5k or 2.5;
+ * "1,200,000": 1200000 or 1.2M) that are values of unit u, as advice.
+ * The decimal reading drops trailing zeros: "2.500" is a Dutch thousands
+ * dot again. */
+static jz_comma thousands_or_decimal(const char *const *pieces, size_t n, jz_unit u, char *advice, size_t size)
+{
+    char whole[128] = "", rest[128] = "", frac[128], shortened[300] = "", dec[300], fix[128];
+    for (size_t i = 0; i < n; i++) {
+        strncat(whole, pieces[i], sizeof whole - strlen(whole) - 1);
+        if (i > 0)
+            strncat(rest, pieces[i], sizeof rest - strlen(rest) - 1);
+    }
+    fraction_of(rest, frac, sizeof frac);
+    int whole_ok = amount_as_read(whole, u, fix, sizeof fix);
+    if (n <= 3 && is_suffix_unit(u)) { /* 2.5k, 1.2M */
+        snprintf(shortened, sizeof shortened, "%s%s%c", pieces[0], frac, n == 2 ? 'k' : 'M');
+        if (!amount_as_read(shortened, u, fix, sizeof fix))
+            shortened[0] = '\0';
+    }
+    char thousands[600];
+    if (shortened[0])
+        snprintf(thousands, sizeof thousands, "%s (or %s)", whole, shortened);
+    else
+        snprintf(thousands, sizeof thousands, "%s", whole);
+    if (n > 2) {
+        snprintf(advice, size, "write %s, without thousands commas", thousands);
+        return JZ_COMMA_THOUSANDS;
+    }
+    snprintf(dec, sizeof dec, "%s%s", pieces[0], frac);
+    int dec_ok = amount_as_read(dec, u, fix, sizeof fix);
+    if (dec_ok && !whole_ok) {
+        snprintf(advice, size, "write %s, with a point", dec);
+        return JZ_COMMA_DECIMAL;
+    }
+    if (whole_ok && !dec_ok) /* 12,345: 12.345 is a Dutch thousands dot again */
+        snprintf(advice, size, "write %s if the comma separates thousands; jzsim reads no comma in a figure",
+                 thousands);
+    else
+        snprintf(advice, size, "write %s if the comma separates thousands, %s if it is a decimal comma; "
+                 "jzsim reads neither", thousands, dec);
+    return JZ_COMMA_EITHER;
+}
+
+/* before,after as a decimal comma ("10,5", "148,5k", "€ 50,1 mln"): the
+ * amount with a point as advice, or JZ_COMMA_NONE when they have no shape
+ * of one. */
+static jz_comma decimal_comma(const char *before, const char *after, jz_unit u, char *advice, size_t size)
+{
     char joined[128], fix[128];
     if (!decimal_comma_join(before, after, joined, sizeof joined))
-        return JZ_OK;
+        return JZ_COMMA_NONE;
     if (!amount_as_read(joined, u, fix, sizeof fix)) {
         /* a fragment of only digits (and %, k or M) is no key or item a
          * reader meant, even when the joined amount is out of range here:
@@ -248,11 +324,65 @@ int jz_value_split_comma(const jz_node *prev, const jz_node *at, jz_unit u, int 
         while (isdigit((unsigned char)*c))
             c++;
         if (!(*c == '\0' || (strchr("%kM", *c) && c[1] == '\0')) || strlen(after) > 6)
-            return JZ_OK;
+            return JZ_COMMA_NONE;
         snprintf(fix, sizeof fix, "%s", joined);
     }
-    return jz_node_error(err, at, "%s: %s,%s: a decimal comma inside %s separates entries in YAML; "
-                         "write %s, with a point", what, before, after, list ? "[...]" : "{...}", fix);
+    snprintf(advice, size, "write %s, with a point", fix);
+    return JZ_COMMA_DECIMAL;
+}
+
+jz_comma jz_comma_meaning(const char *const *pieces, size_t n, jz_unit u, char *advice, size_t size)
+{
+    advice[0] = '\0';
+    if (n >= 2 && thousands_shape(pieces, n))
+        return thousands_or_decimal(pieces, n, u, advice, size);
+    return n == 2 ? decimal_comma(pieces[0], pieces[1], u, advice, size) : JZ_COMMA_NONE;
+}
+
+/* What a message calls the comma of a meaning. */
+static const char *comma_name(jz_comma m)
+{
+    return m == JZ_COMMA_DECIMAL ? "a decimal comma" : m == JZ_COMMA_THOUSANDS ? "thousands commas" : "a comma";
+}
+
+/* A comma inside a flow map or list, {2024: € 50,1 mln}, [10,5, 18] or
+ * {tariff: 2,500}: YAML reads the comma as the end of an entry, so the
+ * figure falls apart into `before` (the scalar of the entry before) and
+ * the fragment `after`, which becomes a key (a map) or an item (a list) of
+ * its own.  An error at `at` saying so, with what to write; JZ_OK when the
+ * two are no figure with a comma. */
+int jz_value_split_comma(const jz_node *prev, const jz_node *at, jz_unit u, int list, const char *what,
+                         jz_error *err)
+{
+    if (!jz_node_glued(prev, at))
+        return JZ_OK;
+    const char *pieces[2] = {prev->scalar, at->scalar};
+    char advice[700];
+    jz_comma m = jz_comma_meaning(pieces, 2, u, advice, sizeof advice);
+    if (m == JZ_COMMA_NONE)
+        return JZ_OK;
+    return jz_node_error(err, at, "%s: %s,%s: %s inside %s separates entries in YAML; %s", what, prev->scalar,
+                         at->scalar, comma_name(m), list ? "[...]" : "{...}", advice);
+}
+
+/* A scalar with a comma ("6,5k", '2,500', '1,000,000'): what the comma
+ * means, or that jzsim reads no comma in a figure. */
+static int comma_error(const jz_node *n, jz_unit u, const char *what, jz_error *err)
+{
+    char text[128], advice[700];
+    const char *pieces[8];
+    size_t np = 0;
+    snprintf(text, sizeof text, "%s", n->scalar);
+    for (char *p = text; p && np < sizeof pieces / sizeof *pieces;) {
+        pieces[np++] = p;
+        if ((p = strchr(p, ',')) != NULL)
+            *p++ = '\0';
+    }
+    jz_comma m = jz_comma_meaning(pieces, np, u, advice, sizeof advice);
+    if (m != JZ_COMMA_NONE)
+        return jz_node_error(err, n, "%s: '%s' has %s; %s", what, n->scalar, comma_name(m), advice);
+    return jz_node_error(err, n, "%s: '%s' uses a comma; write decimals with a point (6.5%%, not 6,5%%) and no "
+                         "thousands separators", what, n->scalar);
 }
 
 int jz_value_number(const jz_node *n, jz_unit u, const char *what,
@@ -302,16 +432,8 @@ int jz_value_number(const jz_node *n, jz_unit u, const char *what,
     }
     while (len > 0 && isspace((unsigned char)buf[len - 1]))
         buf[--len] = '\0';
-    const char *comma = strchr(n->scalar, ',');
-    if (comma) {
-        char before[128], joined[128], fix[128];
-        snprintf(before, sizeof before, "%.*s", (int)(comma - n->scalar), n->scalar);
-        if (decimal_comma_join(before, comma + 1, joined, sizeof joined) &&
-            amount_as_read(joined, u, fix, sizeof fix))
-            return jz_node_error(err, n, "%s: '%s' has a decimal comma; write %s, with a point", what, n->scalar, fix);
-        return jz_node_error(err, n, "%s: '%s' uses a comma; write decimals with a point (6.5%%, not 6,5%%) and no thousands separators",
-                             what, n->scalar);
-    }
+    if (strchr(n->scalar, ','))
+        return comma_error(n, u, what, err);
     /* strtod also reads "nan", "inf" and hex floats; a scenario may not */
     for (const char *c = buf; *c; c++) {
         if (!(isdigit((unsigned char)*c) || *c == '.' || *c == '-' || *c == '+' ||

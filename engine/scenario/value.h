@@ -41,14 +41,41 @@ const char *jz_unit_name(jz_unit u);
 int jz_value_number(const jz_node *n, jz_unit u, const char *what,
                     double *out, jz_error *err);
 
-/* Parse an integer scalar in [lo, hi]. */
-/* A decimal comma that YAML read as the comma between two entries of a
- * flow map or list ({2024: € 50,1 mln}, [10,5, 18]): prev is the scalar
- * of the entry before it, at the fragment right after the comma (list: 1
- * for [...]).  An error at `at` with the amount written with a point, when
- * joining the two that way gives a value of unit u; else JZ_OK. */
+/* What the commas inside one figure mean: pieces[0..n) is the text
+ * between them as typed ("€ 2" and "500" of "€ 2,500").  Thousands only
+ * when every piece after the first is exactly three digits and the first
+ * has 1 to 3; with one such comma ("2,500") both readings are plausible
+ * and neither is taken.  Two other pieces, a digit before the comma
+ * ("10,5", "148,5k", "€ 50,1 mln"), are a decimal comma when the amount
+ * with a point is a value of u or the fragment only digits (and %, k or
+ * M); whether glued items of a list are one figure at all is the
+ * caller's rule (a realisation file: a 1-2 digit or k/M fragment always,
+ * thousands only at the wrong length).  advice: what to write instead
+ * ("write 2500 (or 2.5k) if the comma separates thousands, 2.5 if it is a
+ * decimal comma; jzsim reads neither"), each reading checked as a value of
+ * unit u. */
+typedef enum {
+    JZ_COMMA_NONE,      /* no figure with a comma: pieces meant apart */
+    JZ_COMMA_DECIMAL,   /* 10,5 */
+    JZ_COMMA_EITHER,    /* 2,500: thousands or a decimal comma */
+    JZ_COMMA_THOUSANDS  /* 1,000,000 */
+} jz_comma;
+jz_comma jz_comma_meaning(const char *const *pieces, size_t n, jz_unit u, char *advice, size_t size);
+
+/* 1 when scalar `at` follows scalar prev right after a comma, without a
+ * space, unquoted: one figure YAML split at its comma ("10,5" in [ ] or
+ * { }), not two values ("10, 18"). */
+int jz_node_glued(const jz_node *prev, const jz_node *at);
+
+/* A comma that YAML read as the comma between two entries of a flow map
+ * or list ({2024: € 50,1 mln}, [10,5, 18], {tariff: 2,500}): prev is the
+ * scalar of the entry before it, at the fragment right after the comma
+ * (list: 1 for [...]).  An error at `at` with what to write (through
+ * jz_comma_meaning, for unit u); else JZ_OK. */
 int jz_value_split_comma(const jz_node *prev, const jz_node *at, jz_unit u, int list, const char *what,
                          jz_error *err);
+
+/* Parse an integer scalar in [lo, hi]. */
 int jz_value_int(const jz_node *n, long lo, long hi, const char *what,
                  long *out, jz_error *err);
 

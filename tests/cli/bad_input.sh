@@ -66,6 +66,13 @@ zorgsoorten:
   - {key: a, instroom: 1, zorgduur: 3, cost: 1, mixture: {share: 60%, stages: [2, 1], zorgduur: [10,5, 18]}}
 gemeenten: [{code: GM0001, name: x}]
 Y
+# one comma and three digits: EUR 2500 or 2.5? both readings, never 'write 2.500' (read as 2.5)
+check comma_thousands "comma_thousands.yaml:3:57: zorgsoorten\[a\].cost: 2,500: a comma inside {...} separates entries in YAML; write 2500 (or 2.5k) if the comma separates thousands, 2.5 if it is a decimal comma; jzsim reads neither" <<'Y'
+meta: {name: x, base_year: 2024, horizon: 2}
+zorgsoorten:
+  - {key: a, instroom: 1, zorgduur: 3, cost: {tariff: 2,500, units_per_year: 90}}
+gemeenten: [{code: GM0001, name: x}]
+Y
 # an item is named by its key or code, by its place only without one
 check item_key "item_key.yaml:3:3: zorgsoorten item 2: missing required key 'key'" <<'Y'
 meta: {name: x, base_year: 2024, horizon: 2}

@@ -129,7 +129,7 @@ expect_exit 2 "$JZ" prognose --realisatie "$TMP/r.yaml" "$TMP/voorbeeldrecht.yam
 expect_grep "$TMP/err" "r.yaml:6:"
 printf 'jaar: 2025\nmaanden: 2\nuitgaven:\n  ambulant: [1, 2]\nclienten:\n  wijk: [800, 810]\n' > "$TMP/r.yaml"
 expect_exit 2 "$JZ" prognose --realisatie "$TMP/r.yaml" "$TMP/voorbeeldrecht.yaml"
-expect_grep "$TMP/err" "r.yaml:6:3: clienten: 'wijk' is not a zorgsoort"
+expect_grep "$TMP/err" "r.yaml:6:3: clienten: unknown zorgsoort 'wijk' (the scenario's zorgsoorten: ambulant,"
 
 # ---- bad templates: located error, exit 2 ----
 expect_exit 2 "$JZ" init "$D/bad-taakveld.yaml"

@@ -117,15 +117,27 @@ mistake() {
   [ -e "$TMP/$1.csv" ] && bad "$1: an output file was written" || ok
 }
 mistake misspelt 's/^  pleegzorg:/  pleegzrg:/' \
-  "misspelt.yml:14:3: uitgaven: 'pleegzrg' is not a zorgsoort of the scenario; did you mean 'pleegzorg'?"
+  "misspelt.yml:14:3: uitgaven: unknown zorgsoort 'pleegzrg'; did you mean 'pleegzorg'?"
+# 'jeugd' is as near to jeugdbescherming, jeugdreclassering and jeugdzorgplus: no guess, the list
+mistake tie 's/^  jeugdreclassering:/  jeugd:/' \
+  "tie.yml:20:3: uitgaven: unknown zorgsoort 'jeugd' (the scenario's zorgsoorten: ambulant, daghulp,"
 mistake seven 's/^  crisis: \[53k,/  crisis: [53k, 1k,/' \
   "seven.yml:18:11: uitgaven.crisis: expected a list of 6 monthly amounts (maanden: 6), got 7"
 mistake comma 's/^  gezinshuis: \[148k,/  gezinshuis: [148,5k,/' \
-  "comma.yml:15:16: uitgaven.gezinshuis month 1: '148,5k' has a comma in a figure; .* it became 2 amounts; write 148.5k (a decimal point)"
+  "comma.yml:15:16: uitgaven.gezinshuis month 1: '148,5k' has a comma in a figure; .* it became 2 amounts; write 148.5k, with a point$"
+# a decimal comma where the split makes the length right (one month left out, or
+# a figure glued to a fragment): still refused, not read as a month of 5k or 5 euros
+mistake comma6 's/^  gezinshuis: \[148k, 145k,/  gezinshuis: [148,5k,/' \
+  "comma6.yml:15:16: uitgaven.gezinshuis month 1: '148,5k' has a comma in a figure; .*write 148.5k, with a point (or a space after the comma if they are two months)"
+mistake glued 's/^  ambulant: \[841k, 856k, 849k,/  ambulant: [841k, 856000,5,/' \
+  "glued.yml:12:20: uitgaven.ambulant month 2: '856000,5' has a comma in a figure; .*write 856000.5, with a point"
+# a compact list without spaces is meant as months: only the length is wrong
+mistake compact 's/^  crisis: \[53k, 51k, 53k,/  crisis: [53000,51000,/' \
+  "compact.yml:18:11: uitgaven.crisis: expected a list of 6 monthly amounts (maanden: 6), got 5"
 mistake thousands 's/^  daghulp: \[170k, 162k/  daghulp: [170k, 162,000/' \
-  "thousands.yml:13:19: uitgaven.daghulp month 2: '162,000' has a comma in a figure; .*write 162000 if it is a thousands comma, 162 if it is a decimal comma"
+  "thousands.yml:13:19: uitgaven.daghulp month 2: '162,000' has a comma in a figure; .*write 162000 (or 162k) if the comma separates thousands, 162 if it is a decimal comma; jzsim reads neither"
 mistake millions 's/^  ambulant: \[841k,/  ambulant: [841k, 1,000,000,/' \
-  "millions.yml:12:20: uitgaven.ambulant month 2: '1,000,000' has a comma .* it became 3 amounts; write 1000000 (no thousands separators)"
+  "millions.yml:12:20: uitgaven.ambulant month 2: '1,000,000' has a comma .* it became 3 amounts; write 1000000 (or 1M), without thousands commas"
 mistake clients 's/^  pleegzorg: \[113, 113, 114,/  pleegzorg: [113, 113,5, 114,/' \
   "clients.yml:24:20: clienten.pleegzorg month 2: '113,5' has a comma"
 mistake negative 's/^  residentieel: \[372k, 374k/  residentieel: [372k, -374k/' \
