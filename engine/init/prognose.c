@@ -409,17 +409,18 @@ static double half_width(double var, double df, double q)
     return var > 0 ? gsl_cdf_tdist_Pinv(q, df) * sqrt(var) : 0.0;
 }
 
-/* The cost outside the zorgsoorten from the run (JZ_PROGNOSE_LINES) and
- * the whole cost: the scenario's total is the run's own g_cost; the year end
- * and its band are the zorgsoorten's with the lines as the scenario has them. */
+/* The cost outside the zorgsoorten from the run (the lines of
+ * JZ_RESULT_COST_BEYOND_CARE_LINES) and the whole cost: the scenario's total
+ * is the run's own g_cost; the year end and its band are the zorgsoorten's
+ * plus the lines as the scenario has them (their sum, jz_result_cost_beyond_care). */
 static void add_lines(jz_prognose *p, const jz_result *r, size_t gy)
 {
-    double sum = 0;
+    const double sum = jz_result_cost_beyond_care(r, gy);
     int n = 0, any = 0;
-#define LINE_(field, key) p->lines[n] = r->field[gy], sum += p->lines[n], any |= p->lines[n++] != 0.0;
-    JZ_PROGNOSE_LINES(LINE_)
+#define LINE_(field, key) p->lines[n] = r->field[gy], any |= p->lines[n++] != 0.0;
+    JZ_RESULT_COST_BEYOND_CARE_LINES(LINE_)
 #undef LINE_
-    assert(n == JZ_PROGNOSE_N_LINES);
+    assert(n == JZ_RESULT_N_COST_BEYOND_CARE);
     /* the lines have no realisation, so neither has the whole when it has them */
     p->cost_realised = any ? NAN : p->total_realised;
     p->cost_model = r->g_cost[gy];

@@ -5,7 +5,7 @@
  * jz_prognose_run() computed; nothing is computed here.
  *
  * The rows, in every format: the zorgsoorten by their names, the subtotal
- * of the zorgsoorten ("totaal"), the cost outside them (JZ_PROGNOSE_LINES,
+ * of the zorgsoorten ("totaal"), the cost outside them (JZ_RESULT_COST_BEYOND_CARE_LINES,
  * named as the metric table names them, as in jzsim run) and the whole
  * cost ("kosten_totaal"), which is what a begroting's total for jeugd
  * holds.  A figure that does not exist (nothing realised, no band) is NaN
@@ -67,10 +67,10 @@ static double get_total(const jz_prognose *p, const field *row, size_t i)
 /* The cost outside the zorgsoorten: the key of each line (the metric's). */
 static const char *const line_keys[] = {
 #define KEY_(field, key) key,
-    JZ_PROGNOSE_LINES(KEY_)
+    JZ_RESULT_COST_BEYOND_CARE_LINES(KEY_)
 #undef KEY_
 };
-_Static_assert(sizeof line_keys / sizeof line_keys[0] == JZ_PROGNOSE_N_LINES, "one key per line");
+_Static_assert(sizeof line_keys / sizeof line_keys[0] == JZ_RESULT_N_COST_BEYOND_CARE, "one key per line");
 
 /* The name of line i as every report names that figure (metrics.c). */
 static const char *line_name(size_t i, jz_lang lang)
@@ -167,7 +167,7 @@ static void money_notes(FILE *out, const jz_prognose *p, jz_lang lang)
 {
     char line[800], lines[400] = "";
     const int Z = p->n_zorgsoorten, missing = Z - p->n_realised;
-    for (size_t i = 0, n = 0; i < JZ_PROGNOSE_N_LINES; i++)
+    for (size_t i = 0, n = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++)
         if (line_shown(p, i))
             n += (size_t)snprintf(lines + n, n < sizeof lines ? sizeof lines - n : 0, "%s\"%s\"", n ? " + " : "",
                                   line_name(i, lang));
@@ -206,7 +206,7 @@ int jz_rep_prognose_table(FILE *out, const jz_report_subject *x, const jz_report
     for (int z = 0; z < p->n_zorgsoorten; z++)
         if (jz_text_width(s->zorgsoorten[z].name) > namew)
             namew = jz_text_width(s->zorgsoorten[z].name);
-    for (size_t i = 0; i < JZ_PROGNOSE_N_LINES; i++)
+    for (size_t i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++)
         if (line_shown(p, i) && jz_text_width(line_name(i, lang)) > namew)
             namew = jz_text_width(line_name(i, lang));
     namew = (namew < NAMEMAX ? namew : NAMEMAX) + 1;
@@ -226,7 +226,7 @@ int jz_rep_prognose_table(FILE *out, const jz_report_subject *x, const jz_report
     }
     total_figures(p, totals, v);
     money_row(out, subtotal_name(lang), namew, v, lang);
-    for (size_t i = 0; i < JZ_PROGNOSE_N_LINES; i++)
+    for (size_t i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++)
         if (line_shown(p, i)) {
             const double row[5] = {NAN, p->lines[i], p->lines[i], NAN, NAN};
             money_row(out, line_name(i, lang), namew, row, lang);
@@ -306,7 +306,7 @@ int jz_rep_prognose_csv(FILE *out, const jz_report_subject *x, const jz_report_o
     for (size_t f = 0; f < N_TOTALS; f++)
         csv_row(&w, p, s, SUBTOTAL_KEY, subtotal_name(lang), totals[f].key, get_total(p, totals, f));
     csv_row(&w, p, s, SUBTOTAL_KEY, subtotal_name(lang), "zorgsoorten_realised", p->n_realised);
-    for (size_t i = 0; i < JZ_PROGNOSE_N_LINES; i++) {
+    for (size_t i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++) {
         csv_row(&w, p, s, line_keys[i], line_name(i, lang), "scenario_year", p->lines[i]);
         csv_row(&w, p, s, line_keys[i], line_name(i, lang), "year_end", p->lines[i]);
     }
@@ -367,7 +367,7 @@ int jz_rep_prognose_json(FILE *out, const jz_report_subject *x, const jz_report_
     jz_jsonw_end_object(&j);
     jz_jsonw_key(&j, "lines");
     jz_jsonw_begin_array(&j);
-    for (size_t i = 0; i < JZ_PROGNOSE_N_LINES; i++) {
+    for (size_t i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++) {
         jz_jsonw_begin_object(&j);
         jz_jsonw_key(&j, "key");
         jz_jsonw_string(&j, line_keys[i]);
