@@ -116,7 +116,18 @@ int jz_prognose_profile(const jz_scenario *s, const jz_result *r, int g, int y,
         double *A = from_start + (size_t)z * 12, *B = from_inflow + (size_t)z * 12, sum = 0;
         for (int t = 0; t < 12; t++)
             sum += A[t] + B[t];
-        const double f = sum > 0 ? r->cost[jz_result_cz(r, g, z, y)] / sum : 0.0;
+        const double cost = r->cost[jz_result_cz(r, g, z, y)];
+        if (!(sum > 0)) {
+            /* no clients in the chain (the cost is an external shift only):
+             * the cost spread evenly over the months, so that the months
+             * still sum to the year's cost and the Totaal to the rows */
+            for (int t = 0; t < 12; t++) {
+                A[t] = cost / 12;
+                B[t] = 0.0;
+            }
+            continue;
+        }
+        const double f = cost / sum;
         for (int t = 0; t < 12; t++) {
             A[t] *= f;
             B[t] *= f;

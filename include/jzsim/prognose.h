@@ -113,8 +113,10 @@ typedef struct jz_prognose {
 /* The model's monthly spending of gemeente g, year index y, per zorgsoort,
  * split into the part of the clients in care on 1 January (from_start) and
  * the part of the year's instroom (from_inflow), [Z * 12] each, scaled so
- * that their sum over the months is the model's spending of the year.  r is
- * a result of s. */
+ * that their sum over the months is the model's spending of the year (a
+ * zorgsoort with no clients in care, whose cost is an external shift only:
+ * that cost spread evenly over the months, in from_start).  r is a result
+ * of s. */
 int jz_prognose_profile(const jz_scenario *s, const jz_result *r, int g, int y,
                         double *from_start, double *from_inflow, jz_error *err);
 /* The same for the clients in care at the end of each month (not scaled). */
