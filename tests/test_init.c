@@ -564,7 +564,7 @@ static void test_prognose_clients(void **state)
  * else: no realised 0, no zero-width band, no fitted factors (NaN); the
  * subtotal counts it at the scenario's figure and says how many are
  * realised; the vaste lasten are the run's, and the whole cost of the year
- * is the run's g_cost (what the begroting's total for jeugd holds). */
+ * is the run's g_cost (the posts a begroting's line for jeugd counts). */
 static void test_prognose_unrealised_and_fixed(void **state)
 {
     (void)state;
