@@ -5,7 +5,6 @@
  * Inline SVG through svg.c; the figures are the comparison's, scaled to
  * millions for reading.
  */
-#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -258,20 +257,11 @@ int jz_html_cost_chart(const page *p)
     /* the lines outside the zorgsoorten, as the cost adds them up (docs/model.md
      * 14: g_cost = zorgsoorten + JZ_RESULT_COST_BEYOND_CARE_LINES), each only
      * when some scenario has it; the vaste lasten always */
-    static const char *const line_keys[] = {
-#define KEY_(field, key) key,
-        JZ_RESULT_COST_BEYOND_CARE_LINES(KEY_)
-#undef KEY_
-    };
-    int line_m[JZ_RESULT_N_COST_BEYOND_CARE], nl = 0;
-    for (int i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++) {
-        const int m = jz_cmp_metric_index(line_keys[i], 0);
-        assert(m >= 0); /* every line is a comparison metric (test_compare checks it) */
-        if (m < 0)
-            continue;
-        if (m == JZ_CMP_FIXED_COST || jz_cmp_metric_any(c, m, p->u))
-            line_m[nl++] = m;
-    }
+    int all[JZ_RESULT_N_COST_BEYOND_CARE], line_m[JZ_RESULT_N_COST_BEYOND_CARE], nl = 0;
+    jz_cmp_beyond_care_metrics(all);
+    for (int i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++)
+        if (all[i] == JZ_CMP_FIXED_COST || jz_cmp_metric_any(c, all[i], p->u))
+            line_m[nl++] = all[i];
     int nstack = Z + nl, nbars = S + 1;
     double *v = calloc((size_t)nbars * (size_t)nstack, sizeof *v), *budget = calloc((size_t)nbars, sizeof *budget);
     double *total = calloc((size_t)nbars, sizeof *total);
