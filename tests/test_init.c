@@ -565,7 +565,7 @@ static void test_prognose_clients(void **state)
  * else: no realised 0, no zero-width band, no fitted factors (NaN); the
  * subtotal counts it at the scenario's figure and says how many are
  * realised; the vaste lasten are the run's, and the whole cost of the year
- * is the run's g_cost (what the begroting's total for jeugd holds). */
+ * is the run's g_cost (the posts a begroting's line for jeugd counts). */
 static void test_prognose_unrealised_and_fixed(void **state)
 {
     (void)state;
@@ -619,6 +619,59 @@ static void test_prognose_unrealised_and_fixed(void **state)
     jz_scenario_free(s);
 }
 
+
+/* A zorgsoort whose cost is only an external shift (no clients in its chain:
+ * the monthly model is 0 in every month) still has the run's cost as its
+ * scenario year, spread evenly over the months, so that the zorgsoorten
+ * and the lines add up to the run's g_cost (jzsim/prognose.h); realised
+ * months of it are fitted to that even spread. */
+static void test_prognose_external_shift_only(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "meta: {name: Schuif, description: Test, base_year: 2024, horizon: 3}\n"
+        "zorgsoorten:\n"
+        "  - {key: ambulant, instroom: 100, start: 100, zorgduur: 12, cost: 10k}\n"
+        "  - {key: verblijf, instroom: 0, start: 0, zorgduur: 12, cost: 90k}\n"
+        "gemeenten:\n"
+        "  - {code: GM0001, name: Aastad, population: {youth: 1000},\n"
+        "     external_shifts: [{name: Woonplaatsbeginsel, zorgsoort: verblijf, client_years: 2, cost: 90k}]}\n";
+    jz_error err;
+    jz_scenario *s = jz_scenario_load_string(text, strlen(text), "t.yaml", NULL, &err);
+    if (!s)
+        fail_msg("load: %d:%d: %s", err.line, err.column, err.message);
+    const int Z = s->n_zorgsoorten, y = 1, vb = jz_scenario_zorgsoort_index(s, "verblijf");
+    jz_workspace *w;
+    jz_result *r;
+    run(s, &w, &r);
+    const double cost = r->cost[jz_result_cz(r, 0, vb, y)];
+    assert_true(cost > 0);
+    double *A = calloc((size_t)Z * 12, sizeof *A), *B = calloc((size_t)Z * 12, sizeof *B);
+    assert_non_null(A);
+    assert_non_null(B);
+    assert_int_equal(jz_prognose_profile(s, r, 0, y, A, B, &err), JZ_OK);
+    for (int t = 0; t < 12; t++)
+        assert_close(A[vb * 12 + t] + B[vb * 12 + t], cost / 12, 1e-9);
+    jz_prognose_input *in = jz_prognose_input_alloc(s);
+    in->year = s->meta.base_year + y;
+    in->months = 6;
+    in->given[vb] = 1;
+    for (int t = 0; t < 6; t++) /* 10% above the scenario's month */
+        in->spending[vb * 12 + t] = 1.1 * cost / 12;
+    jz_prognose *p = NULL;
+    if (jz_prognose_run(s, 0, in, 0.8, &p, &err) != JZ_OK)
+        fail_msg("prognose: %s", err.message);
+    assert_close(p->model_year[vb], cost, 1e-9);
+    assert_close(p->year_end[vb], 1.1 * cost, 1e-6);
+    assert_close(p->total_model + jz_result_cost_beyond_care(r, jz_result_gy(r, 0, y)), p->cost_model, 1e-6);
+    jz_prognose_free(p);
+    jz_prognose_input_free(in);
+    free(A);
+    free(B);
+    jz_result_free(r);
+    jz_workspace_free(w);
+    jz_scenario_free(s);
+}
 static void test_prognose_read_errors(void **state)
 {
     (void)state;
@@ -753,6 +806,7 @@ int main(void)
         cmocka_unit_test(test_prognose_read_errors),
         cmocka_unit_test(test_zorgsoort_suggest_tie),
         cmocka_unit_test(test_prognose_unrealised_and_fixed),
+        cmocka_unit_test(test_prognose_external_shift_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

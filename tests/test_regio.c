@@ -287,6 +287,84 @@ static void test_contract(void **state)
     jz_scenario_free(s);
 }
 
+/* The cost outside the zorgsoorten is one list (JZ_RESULT_COST_BEYOND_CARE_LINES,
+ * jzsim/model.h), and it is the whole of it: with every line in use (vaste
+ * lasten, an investment, a verevening, a contract), g_cost is the care cost
+ * plus the lines, jz_result_cost_beyond_care is their sum, and each line is
+ * a figure of the metric table and of a comparison under its key.  A part
+ * of g_cost left off the list fails here. */
+static void test_cost_beyond_care_lines(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "meta: {name: Drie, description: Test, base_year: 2024, horizon: 3}\n"
+        "zorgsoorten:\n"
+        "  - {key: ambulant, instroom: 100, start: 100, zorgduur: 12, cost: 10k, budget: {amount: 1M}}\n"
+        "  - {key: jeugdzorgplus, instroom: 0, start: 0, zorgduur: 12, cost: 200k, budget: {amount: 2M}}\n"
+        "  - {key: crisis, instroom: 1, start: 0, zorgduur: 1, cost: 100k}\n"
+        "measures:\n"
+        "  - {key: poh, name: POH, type: local, effect: instroom, zorgsoorten: [ambulant], change: -8%,\n"
+        "     start: 2024, ramp_years: 2, investment: 250k}\n"
+        "gemeenten:\n"
+        "  - {code: GM0001, name: Aastad, population: {youth: 1000},\n"
+        "     fixed_costs: [{name: Uitvoering, amount: 1M, budget: 1M}],\n"
+        "     zorg: {jeugdzorgplus: {financing: {mode: lumpsum, amount: 1M}}}}\n"
+        "  - {code: GM0002, name: Beedorp, population: {youth: 3000},\n"
+        "     zorg: {jeugdzorgplus: {financing: {mode: lumpsum, amount: 2M}}}}\n"
+        "regio:\n  contracten:\n"
+        "    - {naam: jzp, zorgsoorten: [jeugdzorgplus], lumpsum: {2025: 8M}, sleutel: jeugd}\n"
+        "  verevening: {zorgsoorten: [crisis], sleutel: jeugd}\n";
+    jz_error err;
+    jz_scenario *s = jz_scenario_load_string(text, strlen(text), "t.yaml", NULL, &err);
+    if (!s)
+        fail_msg("load failed: %d:%d: %s", err.line, err.column, err.message);
+    jz_workspace *w = jz_workspace_alloc(s);
+    jz_result *r = jz_result_alloc(s);
+    assert_non_null(w);
+    assert_non_null(r);
+    if (jz_model_run(s, w, r, &err) != JZ_OK)
+        fail_msg("run failed: %s", err.message);
+    static const char *const keys[] = {
+#define KEY_(field, key) key,
+        JZ_RESULT_COST_BEYOND_CARE_LINES(KEY_)
+#undef KEY_
+    };
+    static const size_t offsets[] = {
+#define OFFSET_(field, key) offsetof(jz_result, field),
+        JZ_RESULT_COST_BEYOND_CARE_LINES(OFFSET_)
+#undef OFFSET_
+    };
+    assert_int_equal(sizeof keys / sizeof keys[0], JZ_RESULT_N_COST_BEYOND_CARE);
+    int used[JZ_RESULT_N_COST_BEYOND_CARE] = {0};
+    const size_t n_gy = (size_t)(r->n_gemeenten + 1) * (size_t)r->horizon;
+    for (size_t gy = 0; gy < n_gy; gy++) {
+        const int g = (int)(gy / (size_t)r->horizon), y = (int)(gy % (size_t)r->horizon);
+        double lines = 0, care = 0;
+        for (int i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++) {
+            const double v = (*(double *const *)(const void *)((const char *)r + offsets[i]))[gy];
+            lines += v;
+            used[i] |= v != 0.0;
+        }
+        for (int z = 0; z < r->n_zorgsoorten; z++)
+            care += r->cost[jz_result_cz(r, g, z, y)];
+        assert_true(jz_result_cost_beyond_care(r, gy) == lines);
+        assert_rel(r->g_cost[gy], care + lines, 1e-12);
+    }
+    for (int i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++) {
+        if (!used[i])
+            fail_msg("line %s is 0 everywhere: the test does not use it", keys[i]);
+        const jz_metric *m = jz_metric_find(keys[i], JZ_LEVEL_GEMEENTE);
+        assert_non_null(m);
+        assert_int_equal(m->offset, offsets[i]);
+        const int cm = jz_cmp_metric_index(keys[i], 0);
+        assert_true(cm >= 0);
+        assert_int_equal(jz_cmp_metrics[cm].offset, offsets[i]);
+    }
+    jz_result_free(r);
+    jz_workspace_free(w);
+    jz_scenario_free(s);
+}
+
 static void expect_error(const char *regio, int line, int col, const char *needle)
 {
     jz_error err;
@@ -499,6 +577,7 @@ int main(void)
         cmocka_unit_test(test_key_mix),    cmocka_unit_test(test_drempel),   cmocka_unit_test(test_no_regio),
         cmocka_unit_test(test_copy),       cmocka_unit_test(test_bad_input), cmocka_unit_test(test_contract),
         cmocka_unit_test(test_tekort_per_inhabitant), cmocka_unit_test(test_gemeente_nearest),
+        cmocka_unit_test(test_cost_beyond_care_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

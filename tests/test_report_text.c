@@ -125,6 +125,11 @@ static void test_text_width(void **state)
     assert_ptr_equal(jz_text_break(s, 9), s + 9);
     assert_ptr_equal(jz_text_break(s, 8), NULL);
     assert_ptr_equal(jz_text_break(s, 40), s + 16);
+    /* never before a word that starts with '-': "-plaatsing)" at the start
+     * of a line reads as a minus */
+    const char *c = "Crisishulp (crisisopvang en -plaatsing)";
+    assert_ptr_equal(jz_text_break(c, 31), c + 24); /* "Crisishulp (crisisopvang" / "en -plaatsing)" */
+    assert_ptr_equal(jz_text_break("a -b", 3), NULL);
 }
 
 static void test_text_pad(void **state)

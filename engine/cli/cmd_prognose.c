@@ -21,8 +21,10 @@ static const char usage[] =
     "each month]} for the clients on 31 December and the unique clients of the\n"
     "year (docs/eigen-gemeente.md, step 7).  A zorgsoort without realised\n"
     "months shows the scenario's figure, '-' under Gerealiseerd and no band.\n"
-    "The vaste lasten are a row from the scenario, so that the Totaal is the\n"
-    "scenario's whole cost of the year, as in jzsim run.\n"
+    "The vaste lasten (and an investment, verevening or contract when the\n"
+    "scenario has one) are rows from the scenario, not realised; the Totaal\n"
+    "is the Subtotaal zorgsoorten plus those rows.  Under Scenario jaar that\n"
+    "is the Kosten of jzsim run; under Prognose jaar, its forecast.\n"
     "\n"
     "Options:\n";
 

@@ -116,7 +116,18 @@ int jz_prognose_profile(const jz_scenario *s, const jz_result *r, int g, int y,
         double *A = from_start + (size_t)z * 12, *B = from_inflow + (size_t)z * 12, sum = 0;
         for (int t = 0; t < 12; t++)
             sum += A[t] + B[t];
-        const double f = sum > 0 ? r->cost[jz_result_cz(r, g, z, y)] / sum : 0.0;
+        const double cost = r->cost[jz_result_cz(r, g, z, y)];
+        if (!(sum > 0)) {
+            /* no clients in the chain (the cost is an external shift only):
+             * the cost spread evenly over the months, so that the months
+             * still sum to the year's cost and the Totaal to the rows */
+            for (int t = 0; t < 12; t++) {
+                A[t] = cost / 12;
+                B[t] = 0.0;
+            }
+            continue;
+        }
+        const double f = cost / sum;
         for (int t = 0; t < 12; t++) {
             A[t] *= f;
             B[t] *= f;
@@ -413,17 +424,18 @@ static double half_width(double var, double df, double q)
     return var > 0 ? gsl_cdf_tdist_Pinv(q, df) * sqrt(var) : 0.0;
 }
 
-/* The cost outside the zorgsoorten from the run (JZ_PROGNOSE_LINES) and
- * the whole cost: the scenario's total is the run's own g_cost; the year end
- * and its band are the zorgsoorten's with the lines as the scenario has them. */
+/* The cost outside the zorgsoorten from the run (the lines of
+ * JZ_RESULT_COST_BEYOND_CARE_LINES) and the whole cost: the scenario's total
+ * is the run's own g_cost; the year end and its band are the zorgsoorten's
+ * plus the lines as the scenario has them (their sum, jz_result_cost_beyond_care). */
 static void add_lines(jz_prognose *p, const jz_result *r, size_t gy)
 {
-    double sum = 0;
+    const double sum = jz_result_cost_beyond_care(r, gy);
     int n = 0, any = 0;
-#define LINE_(field, key) p->lines[n] = r->field[gy], sum += p->lines[n], any |= p->lines[n++] != 0.0;
-    JZ_PROGNOSE_LINES(LINE_)
+#define LINE_(field, key) p->lines[n] = r->field[gy], any |= p->lines[n++] != 0.0;
+    JZ_RESULT_COST_BEYOND_CARE_LINES(LINE_)
 #undef LINE_
-    assert(n == JZ_PROGNOSE_N_LINES);
+    assert(n == JZ_RESULT_N_COST_BEYOND_CARE);
     /* the lines have no realisation, so neither has the whole when it has them */
     p->cost_realised = any ? NAN : p->total_realised;
     p->cost_model = r->g_cost[gy];

@@ -2,6 +2,7 @@
  * cmp_common.c - labels and number formats shared by the comparison
  * reporters (see cmp_common.h).
  */
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -172,6 +173,19 @@ int jz_cmp_metric_any(const jz_comparison *c, int m, int u)
                     return 1;
             }
     return 0;
+}
+
+void jz_cmp_beyond_care_metrics(int m[JZ_RESULT_N_COST_BEYOND_CARE])
+{
+    static const char *const keys[] = {
+#define KEY_(field, key) key,
+        JZ_RESULT_COST_BEYOND_CARE_LINES(KEY_)
+#undef KEY_
+    };
+    for (int i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++) {
+        m[i] = jz_cmp_metric_index(keys[i], 0);
+        assert(m[i] >= 0); /* every line is a comparison metric (test_regio checks it) */
+    }
 }
 
 int jz_cmp_metric_present(const jz_comparison *c, int m, int u)

@@ -44,6 +44,11 @@ int jz_cmp_metric_any(const jz_comparison *c, int m, int u);
 int jz_cmp_metric_shown(const jz_comparison *c, int m);
 /* Does metric m have a value (present, maybe 0) anywhere in unit u? */
 int jz_cmp_metric_present(const jz_comparison *c, int m, int u);
+/* The comparison metrics of the lines outside the zorgsoorten, in the order
+ * of JZ_RESULT_COST_BEYOND_CARE_LINES (jzsim/model.h), into m: what the
+ * reports stack on the zorgsoorten to reach the cost.  Which of them a
+ * report shows is its own choice. */
+void jz_cmp_beyond_care_metrics(int m[JZ_RESULT_N_COST_BEYOND_CARE]);
 
 /* "2027 (begroting)" / "2027 (budget year)", "2030 (prognose)", "2022
  * (realisatie)": the summary year as the reports name it. */

@@ -373,16 +373,20 @@ static void unit_report(FILE *out, const jz_comparison *c, const jz_report_optio
     }
     if (c->n_scenarios > 1)
         explain_table(out, c, o, u);
-    int cost_lines[4] = {JZ_CMP_FIXED_COST, JZ_CMP_MEASURE_INVESTMENT};
-    int tekort_lines[4] = {JZ_CMP_FIXED_TEKORT, JZ_CMP_MEASURE_INVESTMENT};
-    /* the verevening and contract lines only for a region that has them */
-    int n_lines = 2;
-    static const int regio_lines[] = {JZ_CMP_VEREVENING, JZ_CMP_CONTRACT};
-    for (int k = 0; k < 2; k++)
-        if (jz_cmp_metric_any(c, regio_lines[k], u)) {
-            cost_lines[n_lines] = tekort_lines[n_lines] = regio_lines[k];
-            n_lines++;
-        }
+    /* the lines outside the zorgsoorten: the vaste lasten (in the tekort
+     * table their tekort) and the investment always, the verevening and the
+     * contract only for a region that has them */
+    int all[JZ_RESULT_N_COST_BEYOND_CARE], cost_lines[JZ_RESULT_N_COST_BEYOND_CARE],
+        tekort_lines[JZ_RESULT_N_COST_BEYOND_CARE], n_lines = 0;
+    jz_cmp_beyond_care_metrics(all);
+    for (int i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++) {
+        const int m = all[i];
+        if (m != JZ_CMP_FIXED_COST && m != JZ_CMP_MEASURE_INVESTMENT && !jz_cmp_metric_any(c, m, u))
+            continue;
+        cost_lines[n_lines] = m;
+        tekort_lines[n_lines] = m == JZ_CMP_FIXED_COST ? JZ_CMP_FIXED_TEKORT : m;
+        n_lines++;
+    }
     for (int y = 0; y < c->n_years; y++)
         zorgsoort_table(out, c, o, JZ_CMP_Z_COST, cost_lines, n_lines, JZ_CMP_COST, u, y);
     for (int y = 0; y < c->n_years; y++)

@@ -255,13 +255,13 @@ int jz_html_cost_chart(const page *p)
     const jz_comparison *c = p->c;
     int S = c->n_scenarios, Z = c->n_zorgsoorten, ys = p->ys;
     /* the lines outside the zorgsoorten, as the cost adds them up (docs/model.md
-     * 14: g_cost = zorgsoorten + vaste lasten + investering + verevening +
-     * contract), each only when some scenario has it */
-    static const int lines[] = {JZ_CMP_FIXED_COST, JZ_CMP_MEASURE_INVESTMENT, JZ_CMP_VEREVENING, JZ_CMP_CONTRACT};
-    int line_m[4], nl = 0;
-    for (int i = 0; i < 4; i++)
-        if (lines[i] == JZ_CMP_FIXED_COST || jz_cmp_metric_any(c, lines[i], p->u))
-            line_m[nl++] = lines[i];
+     * 14: g_cost = zorgsoorten + JZ_RESULT_COST_BEYOND_CARE_LINES), each only
+     * when some scenario has it; the vaste lasten always */
+    int all[JZ_RESULT_N_COST_BEYOND_CARE], line_m[JZ_RESULT_N_COST_BEYOND_CARE], nl = 0;
+    jz_cmp_beyond_care_metrics(all);
+    for (int i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++)
+        if (all[i] == JZ_CMP_FIXED_COST || jz_cmp_metric_any(c, all[i], p->u))
+            line_m[nl++] = all[i];
     int nstack = Z + nl, nbars = S + 1;
     double *v = calloc((size_t)nbars * (size_t)nstack, sizeof *v), *budget = calloc((size_t)nbars, sizeof *budget);
     double *total = calloc((size_t)nbars, sizeof *total);

@@ -5,11 +5,14 @@
  * jz_prognose_run() computed; nothing is computed here.
  *
  * The rows, in every format: the zorgsoorten by their names, the subtotal
- * of the zorgsoorten ("totaal"), the cost outside them (JZ_PROGNOSE_LINES,
- * named as the metric table names them, as in jzsim run) and the whole
- * cost ("kosten_totaal"), which is what a begroting's total for jeugd
- * holds.  A figure that does not exist (nothing realised, no band) is NaN
- * in jz_prognose: "-" in the table, an empty CSV value, JSON null.
+ * of the zorgsoorten ("totaal"), the cost outside them
+ * (JZ_RESULT_COST_BEYOND_CARE_LINES, named as the metric table names them,
+ * as in jzsim run; the table leaves out those that are 0 other than the
+ * vaste lasten) and the whole cost ("kosten_totaal": the subtotal plus the
+ * lines; its scenario_year is the run's cost of the year, the posts a
+ * begroting's line for jeugd counts).  A figure that does not exist (nothing
+ * realised, no band) is NaN in jz_prognose: "-" in the table, an empty CSV
+ * value, JSON null.
  */
 #include <math.h>
 #include <stddef.h>
@@ -67,10 +70,10 @@ static double get_total(const jz_prognose *p, const field *row, size_t i)
 /* The cost outside the zorgsoorten: the key of each line (the metric's). */
 static const char *const line_keys[] = {
 #define KEY_(field, key) key,
-    JZ_PROGNOSE_LINES(KEY_)
+    JZ_RESULT_COST_BEYOND_CARE_LINES(KEY_)
 #undef KEY_
 };
-_Static_assert(sizeof line_keys / sizeof line_keys[0] == JZ_PROGNOSE_N_LINES, "one key per line");
+_Static_assert(sizeof line_keys / sizeof line_keys[0] == JZ_RESULT_N_COST_BEYOND_CARE, "one key per line");
 
 /* The name of line i as every report names that figure (metrics.c). */
 static const char *line_name(size_t i, jz_lang lang)
@@ -167,7 +170,7 @@ static void money_notes(FILE *out, const jz_prognose *p, jz_lang lang)
 {
     char line[800], lines[400] = "";
     const int Z = p->n_zorgsoorten, missing = Z - p->n_realised;
-    for (size_t i = 0, n = 0; i < JZ_PROGNOSE_N_LINES; i++)
+    for (size_t i = 0, n = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++)
         if (line_shown(p, i))
             n += (size_t)snprintf(lines + n, n < sizeof lines ? sizeof lines - n : 0, "%s\"%s\"", n ? " + " : "",
                                   line_name(i, lang));
@@ -183,11 +186,13 @@ static void money_notes(FILE *out, const jz_prognose *p, jz_lang lang)
                  missing, Z, subtotal_name(lang), p->n_realised, p->months, missing);
         jz_text_wrap(out, line, 100);
     }
+    /* the sum of the row, not "the scenario's cost": only the Scenario jaar
+     * column is that; the Prognose jaar column is the forecast of it */
     snprintf(line, sizeof line,
-             L("\"%s\" = de kosten van het scenario (\"Kosten\" in jzsim run): \"%s\" + %s (uit het scenario: niet "
-               "gerealiseerd, zonder band)%s.",
-               "\"%s\" = the scenario's cost (\"Cost\" in jzsim run): \"%s\" + %s (from the scenario: not realised, no "
-               "band)%s."),
+             L("\"%s\" = \"%s\" + %s (uit het scenario: niet gerealiseerd, zonder band); onder \"Scenario jaar\" "
+               "is dat de \"Kosten\" van jzsim run%s.",
+               "\"%s\" = \"%s\" + %s (from the scenario: not realised, no band); under \"Scenario year\" that is "
+               "the \"Cost\" of jzsim run%s."),
              cost_name(lang), subtotal_name(lang), lines,
              !isnan(p->cost_realised) ? ""
              : L("; wat daarvan gerealiseerd is, is niet opgegeven, dus \"Gerealiseerd\" blijft daar leeg",
@@ -206,7 +211,7 @@ int jz_rep_prognose_table(FILE *out, const jz_report_subject *x, const jz_report
     for (int z = 0; z < p->n_zorgsoorten; z++)
         if (jz_text_width(s->zorgsoorten[z].name) > namew)
             namew = jz_text_width(s->zorgsoorten[z].name);
-    for (size_t i = 0; i < JZ_PROGNOSE_N_LINES; i++)
+    for (size_t i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++)
         if (line_shown(p, i) && jz_text_width(line_name(i, lang)) > namew)
             namew = jz_text_width(line_name(i, lang));
     namew = (namew < NAMEMAX ? namew : NAMEMAX) + 1;
@@ -226,7 +231,7 @@ int jz_rep_prognose_table(FILE *out, const jz_report_subject *x, const jz_report
     }
     total_figures(p, totals, v);
     money_row(out, subtotal_name(lang), namew, v, lang);
-    for (size_t i = 0; i < JZ_PROGNOSE_N_LINES; i++)
+    for (size_t i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++)
         if (line_shown(p, i)) {
             const double row[5] = {NAN, p->lines[i], p->lines[i], NAN, NAN};
             money_row(out, line_name(i, lang), namew, row, lang);
@@ -238,11 +243,17 @@ int jz_rep_prognose_table(FILE *out, const jz_report_subject *x, const jz_report
         char b[6][64];
         fprintf(out, "\n%s\n", L("Cliënten (trajecten; zonder opgave: het scenario)",
                                  "Clients (trajectories; where none were given: the scenario)"));
+        /* the first four columns as wide as their longest heading with two
+         * spaces ("Scenario 31/12  Prognose 31/12"); the last holds a band */
+        static const char *const chead_nl[] = {"Scenario 31/12", "Prognose 31/12", "Band", "Scenario uniek"};
+        static const char *const chead_en[] = {"Scenario 31/12", "Forecast 31/12", "Band", "Scenario unique"};
+        int cw = 0;
+        for (int i = 0; i < 4; i++)
+            if (jz_text_width(L(chead_nl[i], chead_en[i])) + 2 > cw)
+                cw = jz_text_width(L(chead_nl[i], chead_en[i])) + 2;
         jz_text_pad(out, L("Zorgsoort", "Care type"), namew, 0);
-        jz_text_pad_figure(out, L("Scenario 31/12", "Scenario 31/12"), FIGW);
-        jz_text_pad_figure(out, L("Prognose 31/12", "Forecast 31/12"), FIGW);
-        jz_text_pad_figure(out, "Band", FIGW);
-        jz_text_pad_figure(out, L("Scenario uniek", "Scenario unique"), FIGW);
+        for (int i = 0; i < 4; i++)
+            jz_text_pad_figure(out, L(chead_nl[i], chead_en[i]), cw);
         jz_text_pad_figure(out, L("Prognose uniek", "Forecast unique"), 21);
         fputc('\n', out);
         for (int z = 0; z < p->n_zorgsoorten; z++) {
@@ -263,10 +274,10 @@ int jz_rep_prognose_table(FILE *out, const jz_report_subject *x, const jz_report
                 snprintf(uq, sizeof uq, "%s", b[3]);
             }
             const char *rest = name_cell(out, s->zorgsoorten[z].name, namew);
-            jz_text_pad_figure(out, b[0], FIGW);
-            jz_text_pad_figure(out, b[1], FIGW);
-            jz_text_pad_figure(out, band, FIGW);
-            jz_text_pad_figure(out, b[2], FIGW);
+            jz_text_pad_figure(out, b[0], cw);
+            jz_text_pad_figure(out, b[1], cw);
+            jz_text_pad_figure(out, band, cw);
+            jz_text_pad_figure(out, b[2], cw);
             jz_text_pad_figure(out, uq, 21);
             fputc('\n', out);
             name_rest(out, rest, namew);
@@ -306,7 +317,7 @@ int jz_rep_prognose_csv(FILE *out, const jz_report_subject *x, const jz_report_o
     for (size_t f = 0; f < N_TOTALS; f++)
         csv_row(&w, p, s, SUBTOTAL_KEY, subtotal_name(lang), totals[f].key, get_total(p, totals, f));
     csv_row(&w, p, s, SUBTOTAL_KEY, subtotal_name(lang), "zorgsoorten_realised", p->n_realised);
-    for (size_t i = 0; i < JZ_PROGNOSE_N_LINES; i++) {
+    for (size_t i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++) {
         csv_row(&w, p, s, line_keys[i], line_name(i, lang), "scenario_year", p->lines[i]);
         csv_row(&w, p, s, line_keys[i], line_name(i, lang), "year_end", p->lines[i]);
     }
@@ -327,7 +338,6 @@ static void json_totals(jz_jsonw *j, const jz_prognose *p, const field *row)
 
 int jz_rep_prognose_json(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
-    (void)o;
     const jz_prognose *p = x->prognose;
     const jz_scenario *s = x->scenario;
     jz_jsonw j;
@@ -367,10 +377,12 @@ int jz_rep_prognose_json(FILE *out, const jz_report_subject *x, const jz_report_
     jz_jsonw_end_object(&j);
     jz_jsonw_key(&j, "lines");
     jz_jsonw_begin_array(&j);
-    for (size_t i = 0; i < JZ_PROGNOSE_N_LINES; i++) {
+    for (size_t i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++) {
         jz_jsonw_begin_object(&j);
         jz_jsonw_key(&j, "key");
         jz_jsonw_string(&j, line_keys[i]);
+        jz_jsonw_key(&j, "name");
+        jz_jsonw_string(&j, line_name(i, o->lang));
         jz_jsonw_key(&j, "scenario_year");
         jz_jsonw_number(&j, p->lines[i]);
         jz_jsonw_key(&j, "year_end");

@@ -58,7 +58,9 @@ const char *jz_text_break(const char *s, int width)
     const char *brk = NULL;
     int col = 0;
     for (const char *p = s; *p && col <= width; p++) {
-        if (*p == ' ')
+        /* not before a word that starts with '-' ("en -plaatsing"): at the
+         * start of a line it reads as a minus */
+        if (*p == ' ' && p[1] != '-')
             brk = p;
         col += lead((unsigned char)*p);
     }

@@ -26,7 +26,8 @@ void jz_text_pad(FILE *out, const char *s, int width, int right);
  * its column pushes the rest of the line to the right instead. */
 void jz_text_pad_figure(FILE *out, const char *s, int width);
 /* Where to break s to keep a first line within width columns: the last
- * space at or before column width, or NULL when there is none. */
+ * space at or before column width that is not followed by '-' (a line
+ * starting "-plaatsing)" reads as a minus), or NULL when there is none. */
 const char *jz_text_break(const char *s, int width);
 /* text word-wrapped at width display columns, ending in a newline. */
 void jz_text_wrap(FILE *out, const char *text, int width);

@@ -84,7 +84,9 @@ extern "C" {
     X(g_care_tekort, JZ_RESULT_SUM)             /* g_care_cost - g_care_budget */ \
     X(g_fixed_cost, JZ_RESULT_SUM)              /* fixed cost lines */ \
     X(g_fixed_budget, JZ_RESULT_SUM) \
-    X(g_cost, JZ_RESULT_SUM)                    /* g_care_cost + g_fixed_cost + g_measure_investment */ \
+    X(g_cost, JZ_RESULT_SUM)                    /* g_care_cost + the lines of \
+                                                   JZ_RESULT_COST_BEYOND_CARE_LINES: fixed cost, \
+                                                   investment, verevening, contract */ \
     X(g_budget, JZ_RESULT_SUM)                  /* care + fixed */ \
     X(g_tekort, JZ_RESULT_SUM)                  /* g_cost - g_budget */ \
     X(g_dec_tariff, JZ_RESULT_SUM)              /* sums of the dec_* parts, incl. fixed lines and measures */ \
@@ -163,14 +165,37 @@ static inline size_t jz_result_to(const jz_result *r, int g, int z, int y, int w
     return jz_result_cz(r, g, z, y) * (size_t)r->n_zorgsoorten + (size_t)w;
 }
 
+/* The cost outside the zorgsoorten, one list (CONTRIBUTING.md "One list per
+ * family of fields"): X(result field, key), key the figure's in the metric
+ * table (engine/report/metrics.c, engine/analysis/compare.c), in the order
+ * the run table shows them.  With the zorgsoorten' care cost they make up
+ * g_cost (docs/model.md sections 8, 14 and 15).  The sum below, the lines of
+ * `jzsim prognose` (jzsim/prognose.h) and the briefing's cost chart come
+ * from it: a line added here is added to all three, so their totals keep
+ * adding up. */
+#define JZ_RESULT_COST_BEYOND_CARE_LINES(X)     \
+    X(g_fixed_cost, "fixed_cost")               \
+    X(g_measure_investment, "measure_investment") \
+    X(g_verevening, "verevening")               \
+    X(g_contract, "contract")
+enum {
+#define JZ_RESULT_COUNT_LINE_(field, key) +1
+    JZ_RESULT_N_COST_BEYOND_CARE = 0 JZ_RESULT_COST_BEYOND_CARE_LINES(JZ_RESULT_COUNT_LINE_)
+#undef JZ_RESULT_COUNT_LINE_
+};
+
 /* What the cost of gemeente-year gy holds beyond its zorgsoorten' care
- * cost (g_cost - g_care_cost), summed from its own parts: the fixed lines,
- * the investments in measures, a verevening and a contract (docs/model.md
- * sections 8 and 14).  Summed, not subtracted, so that two scenarios with
- * the same parts give the same bits and a difference of 0 is exactly 0. */
+ * cost (g_cost - g_care_cost), summed from its own parts, the lines of
+ * JZ_RESULT_COST_BEYOND_CARE_LINES in their order.  Summed, not subtracted,
+ * so that two scenarios with the same parts give the same bits and a
+ * difference of 0 is exactly 0. */
 static inline double jz_result_cost_beyond_care(const jz_result *r, size_t gy)
 {
-    return r->g_fixed_cost[gy] + r->g_measure_investment[gy] + r->g_verevening[gy] + r->g_contract[gy];
+    double sum = 0;
+#define JZ_RESULT_ADD_LINE_(field, key) sum += r->field[gy];
+    JZ_RESULT_COST_BEYOND_CARE_LINES(JZ_RESULT_ADD_LINE_)
+#undef JZ_RESULT_ADD_LINE_
+    return sum;
 }
 
 /* Results sized for scenarios with the dimensions of s. */

@@ -76,24 +76,8 @@ void jz_prognose_input_free(jz_prognose_input *in);
     X(total_low, "low")                    \
     X(total_high, "high")
 
-/* The cost outside the zorgsoorten, each the scenario's own figure of the
- * year from its run (jz_result), not realised and without a band:
- * X(result field, key), key the figure's in the metric table
- * (engine/report/metrics.c), in the order the run table shows them.  With
- * the zorgsoorten they add up to the run's total cost, g_cost. */
-#define JZ_PROGNOSE_LINES(X)                    \
-    X(g_fixed_cost, "fixed_cost")               \
-    X(g_measure_investment, "measure_investment") \
-    X(g_verevening, "verevening")               \
-    X(g_contract, "contract")
-enum {
-#define JZ_PROGNOSE_COUNT_(field, key) +1
-    JZ_PROGNOSE_N_LINES = 0 JZ_PROGNOSE_LINES(JZ_PROGNOSE_COUNT_)
-#undef JZ_PROGNOSE_COUNT_
-};
-
-/* The whole cost of the year, what a begroting's total for jeugd holds (the
- * run's total cost): X(field, key).  scenario_year is the run's g_cost;
+/* The whole cost of the year (the run's total cost, the posts a begroting's
+ * line for jeugd counts: the cost, not the begroting): X(field, key).  scenario_year is the run's g_cost;
  * year_end and the band are the zorgsoorten's plus the lines; realised is
  * the zorgsoorten's when every line is 0, else NaN (the lines are never
  * realised, so the realised part of the whole is not known). */
@@ -118,15 +102,21 @@ typedef struct jz_prognose {
     JZ_PROGNOSE_TOTALS(JZ_PROGNOSE_TOTAL_)
     JZ_PROGNOSE_COST(JZ_PROGNOSE_TOTAL_)
 #undef JZ_PROGNOSE_TOTAL_
-    double lines[JZ_PROGNOSE_N_LINES]; /* in JZ_PROGNOSE_LINES order */
+    /* The cost outside the zorgsoorten, in JZ_RESULT_COST_BEYOND_CARE_LINES
+     * order (jzsim/model.h): each the scenario's own figure of the year from
+     * its run, not realised and without a band.  With the zorgsoorten they
+     * add up to the run's total cost, g_cost. */
+    double lines[JZ_RESULT_N_COST_BEYOND_CARE];
     double *block;         /* storage of the [Z] arrays */
 } jz_prognose;
 
 /* The model's monthly spending of gemeente g, year index y, per zorgsoort,
  * split into the part of the clients in care on 1 January (from_start) and
  * the part of the year's instroom (from_inflow), [Z * 12] each, scaled so
- * that their sum over the months is the model's spending of the year.  r is
- * a result of s. */
+ * that their sum over the months is the model's spending of the year (a
+ * zorgsoort with no clients in care, whose cost is an external shift only:
+ * that cost spread evenly over the months, in from_start).  r is a result
+ * of s. */
 int jz_prognose_profile(const jz_scenario *s, const jz_result *r, int g, int y,
                         double *from_start, double *from_inflow, jz_error *err);
 /* The same for the clients in care at the end of each month (not scaled). */

@@ -2,8 +2,8 @@
 # jzsim prognose as a controller reads it at the voorjaarsnota
 # (docs/eigen-gemeente.md, step 7): a zorgsoort without realised months is
 # the scenario's figure, marked as not realised (no 0, no zero-width band);
-# the vaste lasten are a row, so that the Totaal is the scenario's whole cost
-# of the year (what the begroting's total for jeugd holds); the rows carry
+# the vaste lasten are a row, and the Totaal adds them to the zorgsoorten
+# (under Scenario jaar the run's cost of the year); the rows carry
 # the zorgsoorten's names, as every other report; and the typing mistakes of
 # a realisation file stop with file:line:column, exit 2 and no output file.
 . "$(dirname "$0")/lib.inc"
@@ -62,6 +62,8 @@ c = d["total_cost"]
 assert abs(c["scenario_year"] - run["results"][0]["totals"]["cost"][y]) < 1e-6, c
 lines = {l["key"]: l for l in d["lines"]}
 assert abs(lines["fixed_cost"]["scenario_year"] - run["results"][0]["totals"]["fixed_cost"][y]) < 1e-6
+assert [l["name"] for l in d["lines"]] == ["Vaste lasten", "Investering maatregelen", "Verevening (regio)",
+                                         "Lumpsumcontract (regio)"], d["lines"]
 assert lines["fixed_cost"]["scenario_year"] > 0
 assert abs(c["year_end"] - t["year_end"] - sum(l["year_end"] for l in d["lines"])) < 1e-6 * c["year_end"]
 assert c["realised"] is None     # the vaste lasten have no realisation
@@ -73,8 +75,18 @@ grep -E "^Vaste lasten +- +4\.645\.340 +4\.645\.340 +- +-$" "$TMP/t10.txt" >/dev
   || bad "no Vaste lasten row from the scenario"
 grep -E "^Totaal +- +31\.145\.246 " "$TMP/t10.txt" >/dev/null && ok \
   || bad "Totaal is not the run's cost of 2025"
-expect_grep "$TMP/t10.txt" '"Totaal" = de kosten van het scenario ("Kosten" in jzsim run)'
+# the note says what the row adds up, and that only its Scenario jaar is the run's cost
+# (the Prognose jaar, 32,3 mln, is a forecast, not the scenario's cost)
 tr '\n' ' ' < "$TMP/t10.txt" > "$TMP/t10-line.txt"
+expect_grep "$TMP/t10-line.txt" '"Totaal" = "Subtotaal zorgsoorten" + "Vaste lasten" (uit het scenario: niet gerealiseerd, zonder band); onder "Scenario jaar" is dat de "Kosten" van jzsim run;'
+grep -q "de kosten van het scenario" "$TMP/t10-line.txt" && bad "the note calls the whole Totaal row the scenario's cost" || ok
+expect_exit 0 "$JZ" prognose --help
+tr '\n' ' ' < "$TMP/out" > "$TMP/help-line.txt"
+expect_grep "$TMP/help-line.txt" "the Totaal is the Subtotaal zorgsoorten plus those rows.  Under Scenario jaar that is the Kosten of jzsim run"
+grep -q "whole cost of the year" "$TMP/help-line.txt" && bad "--help calls the Totaal the scenario's whole cost" || ok
+expect_exit 0 "$JZ" prognose --format json --lang en --realisatie "$R" "$TMP/vr.yaml"
+python3 -c 'import json,sys; l = json.load(open(sys.argv[1]))["lines"]; assert l[0]["name"] == "Fixed cost", l' "$TMP/out" \
+  && ok || bad "the JSON lines are not named in the language of --lang"
 expect_grep "$TMP/t10-line.txt" 'wat daarvan gerealiseerd is, is niet opgegeven, dus "Gerealiseerd" blijft daar leeg'
 # a scenario without vaste lasten: they are 0, and the Totaal's realised is the zorgsoorten'
 printf 'gemeente: {code: GM9997, naam: Minimaal}\nbasisjaar: 2024\nzorgsoorten:\n  - {key: ambulant, uitgaven: 5M, unieke_clienten: 700}\n' > "$TMP/min.yml"
@@ -102,6 +114,18 @@ expect_grep "$TMP/tw.txt" "^Verevening (regio)  *-  *570\.787  *570\.787  *-  *-
 grep -q "…" "$TMP/tw.txt" && bad "a name cut in the Twente table" || ok
 grep -q " $" "$TMP/tw.txt" && bad "trailing spaces in the Twente table" || ok
 awk 'length($0) > 110 { exit 1 }' "$TMP/tw.txt" && ok || bad "a line of the table wider than 110 characters"
+# a word that starts with '-' is never the start of a line (it would read as a minus):
+# Enschede's "Crisishulp (crisisopvang en -plaatsing)" breaks before "en"
+printf 'jaar: 2025\nmaanden: 4\nuitgaven:\n  crisis: [90k, 95k, 92k, 94k]\nclienten:\n  crisis: [20, 21, 22, 21]\n' > "$TMP/ens.yml"
+expect_exit 0 "$JZ" prognose --realisatie "$TMP/ens.yml" "$SRC/scenarios/enschede/basis.yaml"
+cp "$TMP/out" "$TMP/ens.txt"
+expect_grep "$TMP/ens.txt" "^Crisishulp (crisisopvang  *371\.000 "
+expect_grep "$TMP/ens.txt" "^  en -plaatsing)$"
+grep -q "^ *-[a-z]" "$TMP/ens.txt" && bad "a line of the table starts with a word in '-'" || ok
+# the clients' headings two spaces apart, in both languages
+expect_grep "$TMP/ens.txt" "^Zorgsoort  *Scenario 31/12   *Prognose 31/12   *Band   *Scenario uniek   *Prognose uniek$"
+expect_exit 0 "$JZ" prognose --lang en --realisatie "$TMP/ens.yml" "$SRC/scenarios/enschede/basis.yaml"
+expect_grep "$TMP/out" "^Care type  *Scenario 31/12   *Forecast 31/12   *Band   *Scenario unique   *Forecast unique$"
 expect_exit 0 "$JZ" prognose --format csv --locale nl --realisatie "$R" "$TMP/vr.yaml"
 expect_grep "$TMP/out" "^GM9998;Voorbeeldrecht;2025;6;verlengde_jeugdzorg;Verlengde jeugdzorg (18+);year_end;"
 expect_grep "$TMP/out" "^GM9998;Voorbeeldrecht;2025;6;fixed_cost;Vaste lasten;scenario_year;4645340$"
