@@ -115,6 +115,25 @@ typedef struct zrow {
     const double *gy; /* per gemeente x year */
 } zrow;
 
+/* The rows of the lines in no zorgsoort (JZ_RESULT_COST_BEYOND_CARE_LINES,
+ * named as the metric table names them), each when it is not 0 for g; with
+ * budget (the tekort table) the fixed budget after the fixed cost.  rows has
+ * room for JZ_RESULT_N_COST_BEYOND_CARE + 1; returns how many. */
+static int beyond_care_rows(const jz_result *r, int g, int budget, zrow *rows)
+{
+    int n = 0;
+#define ROW_(field, key)                                                                        \
+    if (any(r, r->field, g)) {                                                                 \
+        const jz_metric *m_ = jz_metric_find(key, JZ_LEVEL_GEMEENTE);                          \
+        rows[n++] = (zrow){jz_metric_label(m_, JZ_LANG_NL), jz_metric_label(m_, JZ_LANG_EN), r->field}; \
+    }                                                                                          \
+    if (budget && r->field == r->g_fixed_cost && any(r, r->g_fixed_budget, g))                 \
+        rows[n++] = (zrow){"af: begr. vaste lasten", "less: fixed budget", r->g_fixed_budget};
+    JZ_RESULT_COST_BEYOND_CARE_LINES(ROW_)
+#undef ROW_
+    return n;
+}
+
 static void zorgsoort_table(FILE *out, const jz_scenario *s, const jz_result *r,
                             const jz_report_options *o, int g, const char *title,
                             const double *arr, const zrow *extra, int n_extra, jz_metric_kind kind)
@@ -293,30 +312,12 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
                     r->unique, persons, 1, JZ_KIND_COUNT);
     /* the lines in no zorgsoort, each its own row when it is not 0, so that
      * the rows add up to the total */
-    zrow lines[6];
-    int n = 0;
-    if (any(r, r->g_fixed_cost, g))
-        lines[n++] = (zrow){"Vaste lasten", "Fixed cost", r->g_fixed_cost};
-    if (any(r, r->g_measure_investment, g))
-        lines[n++] = (zrow){"Investering maatregelen", "Investment in measures", r->g_measure_investment};
-    if (any(r, r->g_verevening, g))
-        lines[n++] = (zrow){"Verevening (regio)", "Regional pooling", r->g_verevening};
-    if (any(r, r->g_contract, g))
-        lines[n++] = (zrow){"Lumpsumcontract (regio)", "Regional lumpsum", r->g_contract};
+    zrow lines[JZ_RESULT_N_COST_BEYOND_CARE + 2];
+    int n = beyond_care_rows(r, g, 0, lines);
     lines[n++] = (zrow){"Totaal", "Total", r->g_cost};
     zorgsoort_table(out, s, r, o, g, L(o, "Kosten per zorgsoort", "Cost per care type"), r->cost, lines, n,
                     JZ_KIND_MONEY);
-    n = 0;
-    if (any(r, r->g_fixed_cost, g))
-        lines[n++] = (zrow){"Vaste lasten", "Fixed cost", r->g_fixed_cost};
-    if (any(r, r->g_fixed_budget, g))
-        lines[n++] = (zrow){"af: begr. vaste lasten", "less: fixed budget", r->g_fixed_budget};
-    if (any(r, r->g_measure_investment, g))
-        lines[n++] = (zrow){"Investering maatregelen", "Investment in measures", r->g_measure_investment};
-    if (any(r, r->g_verevening, g))
-        lines[n++] = (zrow){"Verevening (regio)", "Regional pooling", r->g_verevening};
-    if (any(r, r->g_contract, g))
-        lines[n++] = (zrow){"Lumpsumcontract (regio)", "Regional lumpsum", r->g_contract};
+    n = beyond_care_rows(r, g, 1, lines);
     lines[n++] = (zrow){"Totaal", "Total", r->g_tekort};
     zorgsoort_table(out, s, r, o, g, L(o, "Tekort per zorgsoort", "Deficit per care type"), r->tekort, lines, n,
                     JZ_KIND_MONEY);
