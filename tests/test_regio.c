@@ -49,12 +49,13 @@ static jz_scenario *load(const char *regio, jz_error *err)
     return jz_scenario_load_string(text, strlen(text), "t.yaml", NULL, err);
 }
 
-static jz_result *run(const char *regio, jz_scenario **sp)
+/* Run s (failing the test on a load error, s NULL) into a full result;
+ * *sp takes s. */
+static jz_result *run_loaded(jz_scenario *s, const jz_error *load_err, jz_scenario **sp)
 {
     jz_error err;
-    jz_scenario *s = load(regio, &err);
     if (!s)
-        fail_msg("load failed: %s:%d:%d: %s", err.file, err.line, err.column, err.message);
+        fail_msg("load failed: %s:%d:%d: %s", load_err->file, load_err->line, load_err->column, load_err->message);
     jz_workspace *w = jz_workspace_alloc(s);
     jz_result *r = jz_result_alloc(s);
     assert_non_null(w);
@@ -64,6 +65,13 @@ static jz_result *run(const char *regio, jz_scenario **sp)
     jz_workspace_free(w);
     *sp = s;
     return r;
+}
+
+static jz_result *run(const char *regio, jz_scenario **sp)
+{
+    jz_error err;
+    jz_scenario *s = load(regio, &err);
+    return run_loaded(s, &err, sp);
 }
 
 static const double own[3] = {1e6, 2e6, 7e6};
@@ -315,15 +323,8 @@ static void test_cost_beyond_care_lines(void **state)
         "    - {naam: jzp, zorgsoorten: [jeugdzorgplus], lumpsum: {2025: 8M}, sleutel: jeugd}\n"
         "  verevening: {zorgsoorten: [crisis], sleutel: jeugd}\n";
     jz_error err;
-    jz_scenario *s = jz_scenario_load_string(text, strlen(text), "t.yaml", NULL, &err);
-    if (!s)
-        fail_msg("load failed: %d:%d: %s", err.line, err.column, err.message);
-    jz_workspace *w = jz_workspace_alloc(s);
-    jz_result *r = jz_result_alloc(s);
-    assert_non_null(w);
-    assert_non_null(r);
-    if (jz_model_run(s, w, r, &err) != JZ_OK)
-        fail_msg("run failed: %s", err.message);
+    jz_scenario *s = NULL;
+    jz_result *r = run_loaded(jz_scenario_load_string(text, strlen(text), "t.yaml", NULL, &err), &err, &s);
     static const char *const keys[] = {
 #define KEY_(field, key) key,
         JZ_RESULT_COST_BEYOND_CARE_LINES(KEY_)
@@ -361,7 +362,6 @@ static void test_cost_beyond_care_lines(void **state)
         assert_int_equal(jz_cmp_metrics[cm].offset, offsets[i]);
     }
     jz_result_free(r);
-    jz_workspace_free(w);
     jz_scenario_free(s);
 }
 
