@@ -686,23 +686,21 @@ grep -q 'id="chart-tornado"' "$TMP/notornado.html" && bad "tornado drawn for a r
 # The tornado is about the year the summary and the Kerncijfers are about
 # (Enschede's begrotingsjaar 2027, not the last year 2030: a council read
 # two years), named in its heading, its text and its axis; its bars are
-# 'jzsim sensitivity --year 2027' (whose own default stays the last year)
-ENSB="$SRC/scenarios/enschede/basis.yaml"
-expect_exit 0 "$JZ" compare -q --format html -o "$TMP/ens-t.html" "$ENSB" "$SRC/scenarios/enschede/hervormingsagenda.yaml"
-expect_grep "$TMP/ens-t.html" "<h2>Kerncijfers 2027 (begrotingsjaar)</h2>"
-expect_grep "$TMP/ens-t.html" "<h2>Welke aannames wegen het zwaarst? Tekort 2027 (begrotingsjaar)</h2>"
-expect_grep "$TMP/ens-t.html" "hoe het tekort van 2027 in de referentie verschuift"
-expect_grep "$TMP/ens-t.html" "tekort 2027 (€ mln)"
-expect_exit 0 "$JZ" compare -q --lang en --format html -o "$TMP/ens-t-en.html" "$ENSB" "$SRC/scenarios/enschede/hervormingsagenda.yaml"
-expect_grep "$TMP/ens-t-en.html" "Which assumptions matter most? Deficit 2027 (budget year)</h2>"
-expect_grep "$TMP/ens-t-en.html" "the reference's deficit in 2027 moves"
-expect_exit 0 "$JZ" sensitivity -q --year 2027 --format html -o "$TMP/ens-s27.html" "$ENSB"
-expect_exit 0 "$JZ" sensitivity -q --format json "$ENSB"
+# 'jzsim sensitivity --year 2027' (whose own default stays the last year);
+# the briefings of basis and Hervormingsagenda made above (bj.html, bj-en.html)
+expect_grep "$TMP/bj.html" "<h2>Kerncijfers 2027 (begrotingsjaar)</h2>"
+expect_grep "$TMP/bj.html" "<h2>Welke aannames wegen het zwaarst? Tekort 2027 (begrotingsjaar)</h2>"
+expect_grep "$TMP/bj.html" "hoe het tekort van 2027 in de referentie verschuift"
+expect_grep "$TMP/bj.html" "tekort 2027 (€ mln)"
+expect_grep "$TMP/bj-en.html" "Which assumptions matter most? Deficit 2027 (budget year)</h2>"
+expect_grep "$TMP/bj-en.html" "the reference's deficit in 2027 moves"
+expect_exit 0 "$JZ" sensitivity -q --year 2027 --format html -o "$TMP/ens-s27.html" "$ENS"
+expect_exit 0 "$JZ" sensitivity -q --format json "$ENS"
 "$PYJ" -c 'import json,sys; assert json.load(open(sys.argv[1]))["year"] == 2030' "$TMP/out" && ok ||
   bad "jzsim sensitivity: its default year is the last"
 # (the same bars in the same order, and the same point-value tekort line)
 bars() { grep -o 'data-input="[^"]*"\|<line [^>]*stroke="#000"[^>]*>' "$1" | tr '\n' ' '; }
-[ -n "$(bars "$TMP/ens-t.html")" ] && [ "$(bars "$TMP/ens-t.html")" = "$(bars "$TMP/ens-s27.html")" ] && ok ||
+[ -n "$(bars "$TMP/bj.html")" ] && [ "$(bars "$TMP/bj.html")" = "$(bars "$TMP/ens-s27.html")" ] && ok ||
   bad "the briefing's tornado is not that of sensitivity --year 2027"
 # horizons that do not overlap (the summary year 2034 is not the
 # reference's): the tornado of the reference's last year, named plainly
@@ -714,7 +712,7 @@ expect_grep "$TMP/late.html" "<h2>Welke aannames wegen het zwaarst? Tekort 2028<
 # the whole label as the <title>; never cut mid-word ("(eu…", "Al…")
 expect_exit 0 "$JZ" compare -q --format html -o "$TMP/tw-t.html" "$SRC/scenarios/twente/regio.yaml" "$SRC/scenarios/twente/contract-lumpsum.yaml"
 expect_exit 0 "$JZ" compare -q --lang en --format html --gemeente Almelo -o "$TMP/al-t.html" "$SRC/scenarios/twente/regio.yaml" "$SRC/scenarios/twente/contract-lumpsum.yaml"
-"$PYJ" - "$TMP/ens-t.html" "$TMP/tw-t.html" "$TMP/al-t.html" <<'PY' && ok || bad "an SVG label cut mid-word"
+"$PYJ" - "$TMP/bj.html" "$TMP/tw-t.html" "$TMP/al-t.html" <<'PY' && ok || bad "an SVG label cut mid-word"
 import html, re, sys
 bad, torn = [], 0
 for path in sys.argv[1:]:
