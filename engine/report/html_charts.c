@@ -242,14 +242,6 @@ void jz_html_waterfalls(const page *p)
     fputs("</section>\n", out);
 }
 
-static int any_negative(const double *v, int n)
-{
-    for (int i = 0; i < n; i++)
-        if (isfinite(v[i]) && v[i] < 0)
-            return 1;
-    return 0;
-}
-
 int jz_html_cost_chart(const page *p)
 {
     const jz_comparison *c = p->c;
@@ -298,17 +290,16 @@ int jz_html_cost_chart(const page *p)
                        "€ mln", 1e6, 840, 330, .split = 0};
         /* the first column is realisation when its year is */
         ch.split = jz_cmp_year(c, c->scen[0].first_year - c->first_year) <= p->realised && jz_cmp_year(c, ys) > p->realised;
-        jz_svg_stacked_bars(&ch, nbars, (const char *const *)bars, nstack, stack, v, total, budget,
-                            L(p, "Begroting (totaal)", "Budget (total)"));
+        int striped = jz_svg_stacked_bars(&ch, nbars, (const char *const *)bars, nstack, stack, v, total, budget,
+                                          L(p, "Begroting (totaal)", "Budget (total)"));
         fprintf(p->out, "<figcaption class=\"note\">%s %d%s%s</figcaption>\n</figure>\n",
                 L(p, "Eerste kolom: de referentie in het eerste jaar; daarna elk scenario in", "First column: the reference in its first year; then each scenario in"),
                 jz_cmp_year(c, ys),
                 L(p, ". Het getal boven een kolom is de totale kosten; de zwarte streep de begroting: wat erboven uitsteekt is het tekort.",
                   ". The figure above a column is the total cost; the black bar the budget: what rises above it is the deficit."),
-                any_negative(v, nbars * nstack)
-                    ? L(p, " Een gestreept deel is negatief (het verlaagt de kosten) en gaat van de kolom af.",
-                        " A striped part is negative (it lowers the cost) and is taken off the column.")
-                    : "");
+                striped ? L(p, " Een gestreept deel is negatief (het verlaagt de kosten) en gaat van de kolom af.",
+                            " A striped part is negative (it lowers the cost) and is taken off the column.")
+                        : "");
         /* the same figures as a table: the zorgsoorten and the lines that
          * belong to none add up to the total cost */
         fputs("<table class=\"cost\">\n<thead>", p->out);

@@ -522,9 +522,9 @@ static double stack_segment(const jz_chart *ch, const jz_axis *a, double top, do
     return base + x;
 }
 
-void jz_svg_stacked_bars(const jz_chart *ch, int nbars, const char *const *bar_labels, int nstack,
-                         const char *const *stack_names, const double *v, const double *total,
-                         const double *marker_v, const char *marker_label)
+int jz_svg_stacked_bars(const jz_chart *ch, int nbars, const char *const *bar_labels, int nstack,
+                        const char *const *stack_names, const double *v, const double *total,
+                        const double *marker_v, const char *marker_label)
 {
     FILE *out = ch->out;
     double W = ch->width, left = 70, right = W - 20;
@@ -625,6 +625,7 @@ void jz_svg_stacked_bars(const jz_chart *ch, int nbars, const char *const *bar_l
     fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"axis\"/>\n", left, bottom, right,
             bottom);
     fputs("</svg>\n", out);
+    return any_neg > 0;
 }
 
 /* ---- waterfall ---- */

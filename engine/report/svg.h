@@ -65,10 +65,11 @@ void jz_svg_line_chart(const jz_chart *ch, const int *years, int ny, int ns,
  * the top of the column down, so the solid part ends at the column's net
  * value.  total[b] (from the result, never summed here; NaN: none) is the
  * figure printed above column b; marker (may be NULL) draws a line across column b
- * at marker[b] (e.g. the budget) labelled marker_label. */
-void jz_svg_stacked_bars(const jz_chart *ch, int nbars, const char *const *bar_labels, int nstack,
-                         const char *const *stack_names, const double *v, const double *total,
-                         const double *marker, const char *marker_label);
+ * at marker[b] (e.g. the budget) labelled marker_label.  Returns 1 when it
+ * drew a striped (negative) segment, so the caption can say what it means. */
+int jz_svg_stacked_bars(const jz_chart *ch, int nbars, const char *const *bar_labels, int nstack,
+                        const char *const *stack_names, const double *v, const double *total,
+                        const double *marker, const char *marker_label);
 
 /* A label as an SVG <text> at x, y (anchor "start", "middle" or "end";
  * cls a class or NULL) on at most `lines` lines of maxch characters, broken
