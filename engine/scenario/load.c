@@ -57,6 +57,12 @@ const char *ld_source_of(const jz_node *inner, const jz_node *outer)
     return src && src->type == JZ_NODE_SCALAR ? src->scalar : "";
 }
 
+const char *ld_own_source(const jz_node *v, const char *fallback)
+{
+    const jz_node *own = v && v->type == JZ_NODE_MAP ? jz_node_get(v, "source") : NULL;
+    return own && own->type == JZ_NODE_SCALAR ? own->scalar : fallback;
+}
+
 /* Record an input with its label (the series map's own `label:`, or
  * generated) and its `bron:` (the series map's, or scope's). */
 int ld_record_in(loader *L, const char *path, const jz_node *v, jz_unit u, const char *source,
@@ -73,11 +79,7 @@ int ld_record_named(loader *L, const char *path, const jz_node *v, const char *u
     if ((rc = jz_bron_ref(L->s, v, scope, &bron, L->err)) ||
         (bron < 0 && scope && (rc = jz_bron_ref(L->s, scope, outer, &bron, L->err))))
         return rc;
-    /* the series map's own `source:` note, else the one of the map around
-     * it, as for bron ({2024: 74355, source: "CBS, 1 januari 2024"}) */
-    const jz_node *own = v->type == JZ_NODE_MAP ? jz_node_get(v, "source") : NULL;
-    if (own && own->type == JZ_NODE_SCALAR)
-        source = own->scalar;
+    source = ld_own_source(v, source);
     const jz_node *label = v->type == JZ_NODE_MAP ? jz_node_get(v, "label") : NULL;
     if (label && label->type != JZ_NODE_SCALAR)
         return jz_node_error(L->err, label, "%s label: expected a text, got %s", path, jz_node_type_name(label));

@@ -115,10 +115,8 @@ int ml_record(mloader *L, const char *field, const jz_node *v, const char *unit)
     char path[256], text[512];
     ml_path(L, field, path, sizeof path);
     jz_value_render(v, text, sizeof text);
-    /* a series map's own source: note, else the measure's (as ld_record_named) */
-    const jz_node *own = v->type == JZ_NODE_MAP ? jz_node_get(v, "source") : NULL;
-    const char *src = own && own->type == JZ_NODE_SCALAR ? own->scalar : L->src;
-    if (jz_scenario_add_input(L->s, path, text, unit, src, v->file, v->line))
+    /* a series map's own source: note, else the measure's */
+    if (jz_scenario_add_input(L->s, path, text, unit, ld_own_source(v, L->src), v->file, v->line))
         return ml_oom(L->err);
     L->s->inputs[L->s->n_inputs - 1].bron = L->bron; /* its label: made by jz_input_label */
     return JZ_OK;
@@ -188,9 +186,8 @@ static int load_gemeenten(mloader *L, jz_measure *m, const jz_node *n)
         const jz_node *it = items ? items[i] : n;
         if ((rc = text_of(it, what, L->err)))
             return rc;
-        loader R = regio_loader(L);
         int g = -1;
-        if ((rc = ld_gemeente_ref(&R, it, what, &g)))
+        if ((rc = ml_gemeente_ref(L, it, what, &g)))
             return rc;
         m->gemeente[g] = 1;
     }
@@ -363,12 +360,11 @@ static int load_weights(mloader *L, jz_measure *m, const jz_node *n)
     unsigned char *seen = calloc((size_t)s->n_gemeenten, 1);
     if (!seen)
         return ml_oom(L->err);
-    loader R = regio_loader(L);
     int rc = JZ_OK;
     for (size_t i = 0; i < n->n && !rc; i++) {
         const jz_node *k = n->keys[i], *v = n->values[i];
         int g = -1;
-        if ((rc = ld_gemeente_ref(&R, k, what, &g)))
+        if ((rc = ml_gemeente_ref(L, k, what, &g)))
             break;
         if (seen[g]) {
             rc = jz_node_error(L->err, k, "%s: gemeente %s (%s) is named twice", what, s->gemeenten[g].code,

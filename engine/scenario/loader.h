@@ -25,6 +25,9 @@ typedef struct loader {
 /* load.c: small helpers */
 int ld_copy_text(const jz_node *n, char *dst, size_t size, const char *what, jz_error *err);
 const char *ld_source_of(const jz_node *inner, const jz_node *outer);
+/* A series map's own `source:` note ({2024: 74355, source: "CBS, 1 januari
+ * 2024"}), else fallback (the note of the map around it). */
+const char *ld_own_source(const jz_node *v, const char *fallback);
 /* Read a series (pulse: one-off values per year) into out[H]; rec: record it
  * as a traceable input with its label and bron. */
 int ld_series_as(loader *L, const jz_node *v, jz_unit u, const char *path,
