@@ -223,18 +223,15 @@ static int select_unit(const cli_common *co, jz_report_options *ro, const jz_com
     return -1;
 }
 
-/* The tornado of what the briefing shows: the reference's gemeente named by
- * --gemeente (a Hengelo briefing drew the region's tekort, 100-150 mln
- * against Hengelo's 12 mln), else the total (-1); -2 when that gemeente is
- * not in the reference (no tornado).  A bad name is select_unit's error. */
-static int tornado_gemeente(const cli_common *co, const jz_comparison *c, const jz_scenario *ref)
+/* The tornado of what the briefing shows: the reference's gemeente that
+ * --gemeente selected (ro->gemeente, by select_unit; a Hengelo briefing drew
+ * the region's tekort, 100-150 mln against Hengelo's 12 mln), else the total
+ * (-1); -2 when that gemeente is not in the reference (no tornado). */
+static int tornado_gemeente(const jz_report_options *ro, const jz_comparison *c, const jz_scenario *ref)
 {
-    if (!co->gemeente || strcmp(co->gemeente, "all") == 0 || ref->n_gemeenten < 2)
+    if (ro->gemeente < 0 || ref->n_gemeenten < 2 || c->units[ro->gemeente].is_total)
         return -1;
-    int u = jz_cmp_unit_index(c, co->gemeente);
-    if (u < 0 || c->units[u].is_total)
-        return -1;
-    return c->units[u].g[0] >= 0 ? c->units[u].g[0] : -2;
+    return c->units[ro->gemeente].g[0] >= 0 ? c->units[ro->gemeente].g[0] : -2;
 }
 
 int cmd_compare(int argc, char **argv)
@@ -309,8 +306,13 @@ int cmd_compare(int argc, char **argv)
         (!(iv = jz_intervals_load(a.intervals, &err)) || jz_comparison_set_intervals(c, iv, &err) != JZ_OK))
         rc = cli_fail(&err);
     jz_intervals_free(iv);
+    if (rc == EXIT_OK) { /* the unit --gemeente names, once (a bad name is a usage error) */
+        int u = select_unit(&co, &ro, c);
+        if (u >= 0)
+            rc = u;
+    }
     jz_sensitivity *tornado = NULL;
-    int tornado_g = tornado_gemeente(&co, c, sc[0]);
+    int tornado_g = rc == EXIT_OK ? tornado_gemeente(&ro, c, sc[0]) : -2;
     if (rc == EXIT_OK && co.format == JZ_FORMAT_HTML && sc[0]->n_uncertain > 0 && tornado_g >= -1) {
         /* the briefing shows which of the reference's assumptions matter
          * most, for the year its summary and key figures are about (the
@@ -328,11 +330,9 @@ int cmd_compare(int argc, char **argv)
     if (rc == EXIT_OK && a.history && !(hist = jz_history_load(a.history, &err)))
         rc = cli_fail(&err);
     if (rc == EXIT_OK) {
-        int u = select_unit(&co, &ro, c);
         jz_report_subject x = {.kind = JZ_REPORT_COMPARE, .comparison = c, .history = hist};
-        rc = u >= 0            ? u
-             : a.interactive ? cli_werksessie_write(co.output, &x, &ro, sc, co.paths, co.n_paths, tornado)
-                             : cli_report(co.output, &x, &ro);
+        rc = a.interactive ? cli_werksessie_write(co.output, &x, &ro, sc, co.paths, co.n_paths, tornado)
+                           : cli_report(co.output, &x, &ro);
     }
     jz_history_free(hist);
     jz_sensitivity_free(tornado);

@@ -31,6 +31,8 @@ expect_exit 2 "$JZ" compare --format xlsx "$A" "$B"
 expect_grep "$TMP/err" "needs -o"
 expect_exit 2 "$JZ" compare --format html -o - "$A" "$B"
 expect_exit 2 "$JZ" compare "$A" "$TMP/missing.yaml"   # a missing input is bad input (2) in every command
+# ... also with --gemeente, which is resolved once the scenarios are loaded (it crashed on the missing reference)
+expect_exit 2 "$JZ" compare --gemeente Hengelo "$TMP/missing.yaml" "$A"
 expect_exit 2 "$JZ" compare --gemeente GM9999 "$A" "$B"
 expect_grep "$TMP/err" "no gemeente 'GM9999'"
 printf 'scenario,gemeente_code,year,metric,p5,p50,p95\n1,,2024,tekort,3,2,1\n' > "$TMP/badbands.csv"
