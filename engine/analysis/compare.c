@@ -390,29 +390,27 @@ int jz_cmp_summary_year(const jz_comparison *c)
 
 int jz_cmp_decomposition_ok(const jz_comparison *c, int u, int s, int y)
 {
-    static const int parts[] = {JZ_CMP_DEC_TARIFF, JZ_CMP_DEC_EXTERNAL, JZ_CMP_DEC_VOLUME,
-                                JZ_CMP_DEC_INTENSITY, JZ_CMP_DEC_START};
-    /* a regional verevening or contract is a line of the cost of its own,
-     * counted in the niet-beïnvloedbaar part (docs/model.md 14): a part of
-     * the split where a scenario has one */
-    static const int regio[] = {JZ_CMP_VEREVENING, JZ_CMP_CONTRACT};
+    /* the model's parts, then a regional verevening or contract: a line of
+     * the cost of its own, counted in the niet-beïnvloedbaar part
+     * (docs/model.md 14) and absent (NaN) where a scenario has none */
+    static const struct {
+        int metric, optional;
+    } parts[] = {{JZ_CMP_DEC_TARIFF, 0},    {JZ_CMP_DEC_EXTERNAL, 0}, {JZ_CMP_DEC_VOLUME, 0},
+                 {JZ_CMP_DEC_INTENSITY, 0}, {JZ_CMP_DEC_START, 0},    {JZ_CMP_VEREVENING, 1},
+                 {JZ_CMP_CONTRACT, 1}};
     double t = jz_cmp_value(c, JZ_CMP_TEKORT, u, 0, s, y), sum = 0.0;
     int nonzero = 0;
     if (isnan(t))
         return 0;
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-        double v = jz_cmp_value(c, parts[i], u, 0, s, y);
-        if (isnan(v))
+        double v = jz_cmp_value(c, parts[i].metric, u, 0, s, y);
+        if (isnan(v)) {
+            if (parts[i].optional)
+                continue;
             return 0;
-        sum += v;
-        nonzero |= v != 0.0;
-    }
-    for (size_t i = 0; i < sizeof regio / sizeof regio[0]; i++) {
-        double v = jz_cmp_value(c, regio[i], u, 0, s, y);
-        if (!isnan(v)) {
-            sum += v;
-            nonzero |= v != 0.0; /* a base year's tekort that is all verevening is split */
         }
+        sum += v;
+        nonzero |= v != 0.0; /* a base year's tekort that is all verevening is split */
     }
     /* all parts 0 against a tekort that is not: the split was not made */
     if (!nonzero && fabs(t) >= 1.0)

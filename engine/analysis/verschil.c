@@ -80,22 +80,23 @@ static int between(const jz_comparison *c, int u, int z, int sa, int ya, int sb,
         return 1;
     }
     double price = 0.0, volume = 0.0;
-    for (int k = 0; k < c->n_zorgsoorten; k++) {
-        jz_verschil one;
-        zs_figures(c, &a, k, sa, &ca, &va, &pa);
-        zs_figures(c, &b, k, sb, &cb, &vb, &pb);
-        split_zs(ca, va, pa, cb, vb, pb, &one);
-        price += one.price;
-        volume += one.volume;
-    }
-    out->cost_a = jz_cmp_value(c, JZ_CMP_COST, u, 0, sa, ya);
-    out->cost_b = jz_cmp_value(c, JZ_CMP_COST, u, 0, sb, yb);
     if (z == JZ_VERSCHIL_LINES) {
         /* what the gemeente cost holds beyond its zorgsoorten, from its
-         * parts: the same lines in two scenarios differ by exactly 0 */
+         * parts (no price or volume): the same lines in two scenarios
+         * differ by exactly 0 */
         out->cost_a = jz_result_cost_beyond_care(a.r, jz_result_gy(a.r, a.g, a.yi));
         out->cost_b = jz_result_cost_beyond_care(b.r, jz_result_gy(b.r, b.g, b.yi));
-        price = volume = 0.0;
+    } else { /* the total: the zorgsoorten' price and volume effects summed */
+        for (int k = 0; k < c->n_zorgsoorten; k++) {
+            jz_verschil one;
+            zs_figures(c, &a, k, sa, &ca, &va, &pa);
+            zs_figures(c, &b, k, sb, &cb, &vb, &pb);
+            split_zs(ca, va, pa, cb, vb, pb, &one);
+            price += one.price;
+            volume += one.volume;
+        }
+        out->cost_a = jz_cmp_value(c, JZ_CMP_COST, u, 0, sa, ya);
+        out->cost_b = jz_cmp_value(c, JZ_CMP_COST, u, 0, sb, yb);
     }
     out->diff = out->cost_b - out->cost_a;
     out->price = price;

@@ -278,7 +278,6 @@ static jz_comma thousands_or_decimal(const char *const *pieces, size_t n, jz_uni
             strncat(rest, pieces[i], sizeof rest - strlen(rest) - 1);
     }
     fraction_of(rest, frac, sizeof frac);
-    int whole_ok = amount_as_read(whole, u, fix, sizeof fix);
     if (n <= 3 && is_suffix_unit(u)) { /* 2.5k, 1.2M */
         snprintf(shortened, sizeof shortened, "%s%s%c", pieces[0], frac, n == 2 ? 'k' : 'M');
         if (!amount_as_read(shortened, u, fix, sizeof fix))
@@ -294,7 +293,7 @@ static jz_comma thousands_or_decimal(const char *const *pieces, size_t n, jz_uni
         return JZ_COMMA_THOUSANDS;
     }
     snprintf(dec, sizeof dec, "%s%s", pieces[0], frac);
-    int dec_ok = amount_as_read(dec, u, fix, sizeof fix);
+    int whole_ok = amount_as_read(whole, u, fix, sizeof fix), dec_ok = amount_as_read(dec, u, fix, sizeof fix);
     if (dec_ok && !whole_ok) {
         snprintf(advice, size, "write %s, with a point", dec);
         return JZ_COMMA_DECIMAL;
