@@ -193,11 +193,11 @@ static void summary(const page *p)
                 /* a surplus: "of which" would mislead; name both parts */
                 T(p, " Het beïnvloedbare deel (", " The part that can be influenced (");
                 part_contents(p, ys, 1, 0);
-                T(p, ") is <b>", ") is <b>");
+                fputs(") is <b>", out);
                 mln(p, val(p, JZ_CMP_BEINVLOEDBAAR, 0, ys));
                 T(p, "</b>, het niet-beïnvloedbare deel (", "</b>, the part that cannot (");
                 part_contents(p, ys, 0, 0);
-                T(p, ") ", ") ");
+                fputs(") ", out);
                 mln(p, val(p, JZ_CMP_NIET_BEINVLOEDBAAR, 0, ys));
                 fputs(".", out);
             }

@@ -113,7 +113,7 @@ static const char *external_label(const page *p, int s, char *buf, size_t n)
  * contains in one plain sentence. */
 typedef struct part {
     int metric;
-    const char *nl, *en;           /* the bar label (the external one is built) */
+    const char *nl, *en;           /* the bar label; NULL: built (part_label) */
     const char *says_nl, *says_en; /* what it contains */
 } part;
 
@@ -130,12 +130,12 @@ static const part parts[] = {
     /* a regional arrangement: a line of the gemeente's cost of its own, in
      * the niet-beïnvloedbaar part (docs/model.md 14); 0 for the region of a
      * verevening (what one pays more, another pays less) */
-    {JZ_CMP_VEREVENING, "Verevening (regio)", "Regional pooling",
+    {JZ_CMP_VEREVENING, NULL, NULL, /* named as the metric table names it */
      "wat de gemeente via de regionale verevening meer (+) of minder (−) betaalt dan haar eigen gebruik van de "
      "verevende zorg; het gebruik van de andere gemeenten (niet beïnvloedbaar).",
      "what the gemeente pays more (+) or less (−) through the regional pooling than its own use of the pooled care; "
      "the other gemeenten' use (cannot be influenced)."},
-    {JZ_CMP_CONTRACT, "Lumpsumcontract (regio)", "Regional lumpsum",
+    {JZ_CMP_CONTRACT, NULL, NULL,
      "het aandeel van de gemeente in de lumpsum min wat die zorg tegen prijs × volume zou kosten; vastgelegd in het "
      "contract en de verdeelsleutel (niet beïnvloedbaar).",
      "the gemeente's share of the lump sum minus what that care would cost at price × volume; fixed by the contract "
@@ -149,6 +149,17 @@ static const part parts[] = {
      "more costly care per client than budgeted, beyond indexation (can be influenced)."},
 };
 #define N_PARTS ((int)(sizeof parts / sizeof parts[0]))
+
+/* A part's bar label: its own, the external shifts' built from scenario s's
+ * causes, else the metric table's name (the regional lines). */
+static const char *part_label(const page *p, const part *pt, int s, char *ext, size_t size)
+{
+    if (pt->nl)
+        return L(p, pt->nl, pt->en);
+    if (pt->metric == JZ_CMP_DEC_EXTERNAL)
+        return external_label(p, s, ext, size);
+    return jz_cmp_metric_label(pt->metric, p->lang);
+}
 
 void jz_html_waterfalls(const page *p)
 {
@@ -166,7 +177,7 @@ void jz_html_waterfalls(const page *p)
         if (!any && parts[i].metric != JZ_CMP_DEC_START)
             continue;
         fprintf(out, "<li><b>");
-        esc(p, parts[i].nl ? L(p, parts[i].nl, parts[i].en) : external_label(p, 0, ext, sizeof ext));
+        esc(p, part_label(p, &parts[i], 0, ext, sizeof ext));
         fprintf(out, "</b>: ");
         if (parts[i].metric == JZ_CMP_DEC_START) {
             /* the convention of the split, as the reference sets it */
@@ -196,15 +207,20 @@ void jz_html_waterfalls(const page *p)
              * a bar of 'zorgzwaarte' that is a measure's investment must say so */
             int inv = jz_cmp_metric_any(c, JZ_CMP_MEASURE_INVESTMENT, p->u);
             int fix = jz_cmp_metric_any(c, JZ_CMP_FIXED_TEKORT, p->u);
-            if (inv && fix)
-                T(p, " Ook hierin: de investeringen in maatregelen en het verschil tussen de vaste lasten en hun begroting (lokale keuzes).",
-                  " Also in it: the investments in measures and the difference between the fixed costs and their budget (local choices).");
-            else if (inv)
-                T(p, " Ook hierin: de investeringen in maatregelen (een lokale keuze).",
-                  " Also in it: the investments in measures (a local choice).");
-            else if (fix)
-                T(p, " Ook hierin: het verschil tussen de vaste lasten en hun begroting (een lokale keuze).",
-                  " Also in it: the difference between the fixed costs and their budget (a local choice).");
+            if (inv || fix) {
+                T(p, " Ook hierin: ", " Also in it: ");
+                if (inv)
+                    T(p, "de investeringen in maatregelen", "the investments in measures");
+                if (inv && fix)
+                    T(p, " en ", " and ");
+                if (fix)
+                    T(p, "het verschil tussen de vaste lasten en hun begroting",
+                      "the difference between the fixed costs and their budget");
+                if (inv && fix)
+                    T(p, " (lokale keuzes).", " (local choices).");
+                else
+                    T(p, " (een lokale keuze).", " (a local choice).");
+            }
         }
         fputs("</li>\n", out);
     }
@@ -220,7 +236,7 @@ void jz_html_waterfalls(const page *p)
             /* a part that is zero in every scenario is left out of every chart */
             if (!jz_cmp_metric_any(c, parts[i].metric, p->u))
                 continue;
-            labels[n] = parts[i].nl ? L(p, parts[i].nl, parts[i].en) : external_label(p, s, ext, sizeof ext);
+            labels[n] = part_label(p, &parts[i], s, ext, sizeof ext);
             v[n++] = val(p, parts[i].metric, s, p->ys);
         }
         char id[32];
