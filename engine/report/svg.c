@@ -67,15 +67,22 @@ static void escape_words(FILE *out, const char *s, int maxch)
     fputs("…", out);
 }
 
-/* escape_words, and when s is cut the whole of s as the <title> (a
- * tooltip, and what a screen reader reads) of the enclosing text element. */
-static void escape_cut(FILE *out, const char *s, int maxch)
+/* The whole of s as the <title> (a tooltip, and what a screen reader
+ * reads) of the enclosing text element when s is wider than maxch, so is
+ * wrapped or shortened. */
+static void title_if_cut(FILE *out, const char *s, int maxch)
 {
     if (jz_text_width(s) > maxch) {
         fputs("<title>", out);
         jz_html_escape(out, s);
         fputs("</title>", out);
     }
+}
+
+/* escape_words, with the whole of s as the title when it is cut. */
+static void escape_cut(FILE *out, const char *s, int maxch)
+{
+    title_if_cut(out, s, maxch);
     escape_words(out, s, maxch);
 }
 
@@ -98,6 +105,13 @@ static const char *line_break(const char *s, int maxch, int i, int lines)
     return brk && brk > s ? brk : NULL;
 }
 
+void jz_svg_label_centred(FILE *out, double x, double y_mid, const char *anchor, const char *cls, const char *s,
+                          int maxch, int lines)
+{
+    int k = jz_svg_label_lines(s, maxch, lines);
+    jz_svg_label(out, x, y_mid + 4 - (k - 1) * JZ_SVG_LINE_H / 2, anchor, cls, s, maxch, lines);
+}
+
 int jz_svg_label_lines(const char *s, int maxch, int lines)
 {
     int n = 0;
@@ -115,12 +129,7 @@ void jz_svg_label(FILE *out, double x, double y, const char *anchor, const char 
     if (cls)
         fprintf(out, " class=\"%s\"", cls);
     fputs(">", out);
-    if (jz_svg_label_lines(s, maxch, lines) > 1 || jz_text_width(s) > maxch) {
-        /* the whole label as the tooltip of a wrapped or shortened one */
-        fputs("<title>", out);
-        jz_html_escape(out, s);
-        fputs("</title>", out);
-    }
+    title_if_cut(out, s, maxch); /* wrapped or shortened: only when wider than maxch */
     for (int i = 0; i < lines && s && *s; i++) {
         /* break at the last space that keeps the line short enough */
         const char *brk = line_break(s, maxch, i, lines);
@@ -725,11 +734,9 @@ static void hbars_frame(const jz_chart *ch, const jz_axis *a, int ng, int ns, co
  * its first bar. */
 static double hbars_group(const jz_chart *ch, int g, const char *label, int ns, double bh, double top, double left)
 {
-    const double line_h = 14.4; /* 1.2em of .lbl's 12px */
     double gy = top + g * (ns * bh + HBARS_GAP);
-    int lines = ns * bh + HBARS_GAP >= 2 * line_h + 2 ? 2 : 1;
-    int k = jz_svg_label_lines(label, 30, lines);
-    jz_svg_label(ch->out, left - 8, gy + ns * bh / 2 + 4 - (k - 1) * line_h / 2, "end", "lbl", label, 30, lines);
+    int lines = ns * bh + HBARS_GAP >= 2 * JZ_SVG_LINE_H + 2 ? 2 : 1;
+    jz_svg_label_centred(ch->out, left - 8, gy + ns * bh / 2, "end", "lbl", label, 30, lines);
     return gy;
 }
 

@@ -79,6 +79,11 @@ int jz_svg_stacked_bars(const jz_chart *ch, int nbars, const char *const *bar_la
 void jz_svg_label(FILE *out, double x, double y, const char *anchor, const char *cls, const char *s, int maxch,
                   int lines);
 int jz_svg_label_lines(const char *s, int maxch, int lines);
+/* The height of a label's line: 1.2em of the charts' 12px font. */
+#define JZ_SVG_LINE_H 14.4
+/* jz_svg_label with its lines centred on y_mid (a bar's middle). */
+void jz_svg_label_centred(FILE *out, double x, double y_mid, const char *anchor, const char *cls, const char *s,
+                          int maxch, int lines);
 
 /* Waterfall: n steps v[0..n-1] floating from the running sum, then a total
  * column (the sum) labelled total_label. */

@@ -47,8 +47,7 @@ void jz_svg_tornado(FILE *out, const jz_sensitivity *t, int max_bars, jz_lang la
                                    LABEL_LINES);
         lines = k > lines ? k : lines;
     }
-    const double line_h = 14.4; /* 1.2em of the 12px font */
-    const int W = 760, left = 300, right = 730, top = 40, row = 26 + (int)((lines - 1) * line_h + 0.5);
+    const int W = 760, left = 300, right = 730, top = 40, row = 26 + (int)((lines - 1) * JZ_SVG_LINE_H + 0.5);
     int H = top + (n > 0 ? n : 1) * row + 50;
     double span = ax.hi - ax.lo > 0 ? ax.hi - ax.lo : 1.0;
 #define X(v) (left + ((v) / scale - ax.lo) / span * (right - left))
@@ -82,9 +81,7 @@ void jz_svg_tornado(FILE *out, const jz_sensitivity *t, int max_bars, jz_lang la
         fprintf(out, "\">");
         /* the label's lines centred on its bar; the whole label is its <title> */
         const char *name = jz_unc_input_label(t->scenario, b->path, lang, lab, sizeof lab);
-        int k = jz_svg_label_lines(name, LABEL_CH, LABEL_LINES);
-        jz_svg_label(out, left - 8, y + row / 2.0 + 4 - (k - 1) * line_h / 2, "end", NULL, name, LABEL_CH,
-                     LABEL_LINES);
+        jz_svg_label_centred(out, left - 8, y + row / 2.0, "end", NULL, name, LABEL_CH, LABEL_LINES);
         fprintf(out, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n", fmin(xb, xl), y + 4,
                 fabs(xl - xb), row - 8, C_LOW);
         fprintf(out, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/></g>\n", fmin(xb, xh),
