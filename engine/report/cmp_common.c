@@ -177,13 +177,8 @@ int jz_cmp_metric_any(const jz_comparison *c, int m, int u)
 
 void jz_cmp_beyond_care_metrics(int m[JZ_RESULT_N_COST_BEYOND_CARE])
 {
-    static const char *const keys[] = {
-#define KEY_(field, key) key,
-        JZ_RESULT_COST_BEYOND_CARE_LINES(KEY_)
-#undef KEY_
-    };
     for (int i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++) {
-        m[i] = jz_cmp_metric_index(keys[i], 0);
+        m[i] = jz_cmp_metric_index(jz_metric_beyond_care(i)->key, 0);
         assert(m[i] >= 0); /* every line is a comparison metric (test_regio checks it) */
     }
 }

@@ -10,6 +10,7 @@
  * same row (GEMC: nl and en heading after the kind).
  */
 #include <stddef.h>
+#include <assert.h>
 #include <string.h>
 
 #include "jzsim/regio.h"
@@ -128,6 +129,19 @@ const jz_metric *jz_metric_find(const char *key, jz_metric_level level)
         if (m->level == level && strcmp(m->key, key) == 0)
             return m;
     return NULL;
+}
+
+const jz_metric *jz_metric_beyond_care(int i)
+{
+    static const char *const keys[] = {
+#define KEY_(field, key) key,
+        JZ_RESULT_COST_BEYOND_CARE_LINES(KEY_)
+#undef KEY_
+    };
+    _Static_assert(sizeof keys / sizeof keys[0] == JZ_RESULT_N_COST_BEYOND_CARE, "one key per line");
+    const jz_metric *m = i >= 0 && i < JZ_RESULT_N_COST_BEYOND_CARE ? jz_metric_find(keys[i], JZ_LEVEL_GEMEENTE) : NULL;
+    assert(m); /* every line is a metric of a gemeente (test_regio checks it) */
+    return m;
 }
 
 const char *jz_metric_label(const jz_metric *m, jz_lang lang)

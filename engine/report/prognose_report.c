@@ -67,26 +67,23 @@ static double get_total(const jz_prognose *p, const field *row, size_t i)
     return *(const double *)(const void *)((const char *)p + row[i].offset);
 }
 
-/* The cost outside the zorgsoorten: the key of each line (the metric's). */
-static const char *const line_keys[] = {
-#define KEY_(field, key) key,
-    JZ_RESULT_COST_BEYOND_CARE_LINES(KEY_)
-#undef KEY_
-};
-_Static_assert(sizeof line_keys / sizeof line_keys[0] == JZ_RESULT_N_COST_BEYOND_CARE, "one key per line");
+/* Line i of the cost outside the zorgsoorten: its key and its name as
+ * every report gives that figure (jz_metric_beyond_care). */
+static const char *line_key(size_t i)
+{
+    return jz_metric_beyond_care((int)i)->key;
+}
 
-/* The name of line i as every report names that figure (metrics.c). */
 static const char *line_name(size_t i, jz_lang lang)
 {
-    const jz_metric *m = jz_metric_find(line_keys[i], JZ_LEVEL_GEMEENTE);
-    return m ? jz_metric_label(m, lang) : line_keys[i];
+    return jz_metric_label(jz_metric_beyond_care((int)i), lang);
 }
 
 /* The table shows the vaste lasten always (a controller looks for them;
  * 0 says the scenario has none) and the other lines when they are not 0. */
 static int line_shown(const jz_prognose *p, size_t i)
 {
-    return strcmp(line_keys[i], "fixed_cost") == 0 || p->lines[i] != 0.0;
+    return strcmp(line_key(i), "fixed_cost") == 0 || p->lines[i] != 0.0;
 }
 
 /* The row names of the subtotal and the whole cost. */
@@ -318,8 +315,8 @@ int jz_rep_prognose_csv(FILE *out, const jz_report_subject *x, const jz_report_o
         csv_row(&w, p, s, SUBTOTAL_KEY, subtotal_name(lang), totals[f].key, get_total(p, totals, f));
     csv_row(&w, p, s, SUBTOTAL_KEY, subtotal_name(lang), "zorgsoorten_realised", p->n_realised);
     for (size_t i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++) {
-        csv_row(&w, p, s, line_keys[i], line_name(i, lang), "scenario_year", p->lines[i]);
-        csv_row(&w, p, s, line_keys[i], line_name(i, lang), "year_end", p->lines[i]);
+        csv_row(&w, p, s, line_key(i), line_name(i, lang), "scenario_year", p->lines[i]);
+        csv_row(&w, p, s, line_key(i), line_name(i, lang), "year_end", p->lines[i]);
     }
     for (size_t f = 0; f < N_TOTALS; f++)
         csv_row(&w, p, s, COST_KEY, cost_name(lang), costs[f].key, get_total(p, costs, f));
@@ -380,7 +377,7 @@ int jz_rep_prognose_json(FILE *out, const jz_report_subject *x, const jz_report_
     for (size_t i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++) {
         jz_jsonw_begin_object(&j);
         jz_jsonw_key(&j, "key");
-        jz_jsonw_string(&j, line_keys[i]);
+        jz_jsonw_string(&j, line_key(i));
         jz_jsonw_key(&j, "name");
         jz_jsonw_string(&j, line_name(i, o->lang));
         jz_jsonw_key(&j, "scenario_year");

@@ -122,15 +122,14 @@ typedef struct zrow {
 static int beyond_care_rows(const jz_result *r, int g, int budget, zrow *rows)
 {
     int n = 0;
-#define ROW_(field, key)                                                                        \
-    if (any(r, r->field, g)) {                                                                 \
-        const jz_metric *m_ = jz_metric_find(key, JZ_LEVEL_GEMEENTE);                          \
-        rows[n++] = (zrow){jz_metric_label(m_, JZ_LANG_NL), jz_metric_label(m_, JZ_LANG_EN), r->field}; \
-    }                                                                                          \
-    if (budget && r->field == r->g_fixed_cost && any(r, r->g_fixed_budget, g))                 \
-        rows[n++] = (zrow){"af: begr. vaste lasten", "less: fixed budget", r->g_fixed_budget};
-    JZ_RESULT_COST_BEYOND_CARE_LINES(ROW_)
-#undef ROW_
+    for (int i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++) {
+        const jz_metric *m = jz_metric_beyond_care(i);
+        const double *a = jz_metric_array(r, m);
+        if (any(r, a, g))
+            rows[n++] = (zrow){jz_metric_label(m, JZ_LANG_NL), jz_metric_label(m, JZ_LANG_EN), a};
+        if (budget && a == r->g_fixed_cost && any(r, r->g_fixed_budget, g))
+            rows[n++] = (zrow){"af: begr. vaste lasten", "less: fixed budget", r->g_fixed_budget};
+    }
     return n;
 }
 

@@ -64,6 +64,10 @@ extern const jz_metric jz_regio_compare_metrics[];
 
 /* The row of key at level; NULL when there is none. */
 const jz_metric *jz_metric_find(const char *key, jz_metric_level level);
+/* The metric of line i (0 .. JZ_RESULT_N_COST_BEYOND_CARE - 1) of the cost
+ * outside the zorgsoorten (JZ_RESULT_COST_BEYOND_CARE_LINES, jzsim/model.h):
+ * its key and its name as every report gives it. */
+const jz_metric *jz_metric_beyond_care(int i);
 /* Its name in lang, and its column heading (the name when no shorter one). */
 const char *jz_metric_label(const jz_metric *m, jz_lang lang);
 const char *jz_metric_column(const jz_metric *m, jz_lang lang);
