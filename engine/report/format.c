@@ -58,16 +58,27 @@ static int digits_fast(char *raw, size_t size, double scaled, int decimals)
     return 1;
 }
 
+/* The decimals a figure is shown with: 0 to 6. */
+static int clamp_decimals(int decimals)
+{
+    return decimals < 0 ? 0 : decimals > 6 ? 6 : decimals;
+}
+
+/* v as shown at scale (10^decimals): 0 when it rounds to 0 (half away from
+ * zero), else v; *scaled is |v| x scale so rounded, the digits to show.
+ * The one rounding of jz_format_shown and jz_format_number. */
+static double shown_scaled(double v, double scale, double *scaled)
+{
+    *scaled = floor(fabs(v) * scale + 0.5);
+    return *scaled == 0.0 ? 0.0 : v;
+}
+
 double jz_format_shown(double v, int decimals)
 {
     if (!isfinite(v) || fabs(v) >= 1e15)
         return v; /* shown as "-" or in scientific notation, never as 0 */
-    if (decimals < 0)
-        decimals = 0;
-    if (decimals > 6)
-        decimals = 6;
-    /* rounded half away from zero, as jz_format_number rounds */
-    return floor(fabs(v) * pow(10.0, decimals) + 0.5) == 0.0 ? 0.0 : v;
+    double scaled;
+    return shown_scaled(v, pow(10.0, clamp_decimals(decimals)), &scaled);
 }
 
 char *jz_format_number(char *buf, size_t size, double v, int decimals, jz_lang lang)
@@ -89,16 +100,12 @@ char *jz_format_number(char *buf, size_t size, double v, int decimals, jz_lang l
         snprintf(buf, size, "%s", sci);
         return buf;
     }
-    if (decimals < 0)
-        decimals = 0;
-    if (decimals > 6)
-        decimals = 6;
+    decimals = clamp_decimals(decimals);
     /* round half away from zero, as Excel and a controller do (printf
      * rounds an exact half to even: 1234.5 would show as 1234), and never
      * show "-0": a figure that rounds to 0 is 0 (jz_format_shown) */
-    v = jz_format_shown(v, decimals);
-    double scale = pow(10.0, decimals);
-    double scaled = floor(fabs(v) * scale + 0.5);
+    double scale = pow(10.0, decimals), scaled;
+    v = shown_scaled(v, scale, &scaled);
     double mag = scaled / scale;
     /* The same digits as printf("%.*f", decimals, mag), without printf
      * (the national run table shows ~40,000 figures; printf's exact
