@@ -103,26 +103,32 @@ static void formats(book *b)
     b->wrap = workbook_add_format(wb);
     format_set_text_wrap(b->wrap);
     /* number formats are stored locale-free: Excel shows them with the
-     * reader's own thousands separator and decimal mark */
-    b->money = workbook_add_format(wb);
-    format_set_num_format(b->money, "\"€ \"#,##0;\"€ \"-#,##0");
-    b->count = workbook_add_format(wb);
-    format_set_num_format(b->count, "#,##0");
-    b->years = workbook_add_format(wb);
-    format_set_num_format(b->years, "#,##0.0");
-    b->dmoney = workbook_add_format(wb);
-    /* the sign after the euro sign, as in the money format: "€ +1.234", "€ -1.234" */
-    format_set_num_format(b->dmoney, "\"€ \"+#,##0;\"€ \"-#,##0;\"€ \"0");
-    b->dcount = workbook_add_format(wb);
-    format_set_num_format(b->dcount, "+#,##0;-#,##0;0");
-    b->dyears = workbook_add_format(wb);
-    format_set_num_format(b->dyears, "+#,##0.0;-#,##0.0;0.0");
-    b->pct = workbook_add_format(wb);
-    format_set_num_format(b->pct, "+0.0%;-0.0%;0.0%");
-    b->pct_in = workbook_add_format(wb);
-    format_set_num_format(b->pct_in, "0.0##%");
-    b->plain = workbook_add_format(wb);
-    format_set_num_format(b->plain, "#,##0.###");
+     * reader's own thousands separator and decimal mark; decimals: those of
+     * the figure the format shows (a fraction shown as 0.0% has three) */
+    const struct {
+        lxw_format **f;
+        const char *num_format;
+        int decimals;
+    } numbers[] = {
+        {&b->money, "\"€ \"#,##0;\"€ \"-#,##0", 0},
+        {&b->count, "#,##0", 0},
+        {&b->years, "#,##0.0", 1},
+        /* the sign after the euro sign, as in the money format: "€ +1.234", "€ -1.234" */
+        {&b->dmoney, "\"€ \"+#,##0;\"€ \"-#,##0;\"€ \"0", 0},
+        {&b->dcount, "+#,##0;-#,##0;0", 0},
+        {&b->dyears, "+#,##0.0;-#,##0.0;0.0", 1},
+        {&b->pct, "+0.0%;-0.0%;0.0%", 3},
+        {&b->pct_in, "0.0##%", 5},
+        {&b->plain, "#,##0.###", 3},
+    };
+    _Static_assert(sizeof numbers / sizeof numbers[0] <= sizeof b->shown / sizeof b->shown[0], "room for each");
+    b->n_shown = 0;
+    for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
+        *numbers[i].f = workbook_add_format(wb);
+        format_set_num_format(*numbers[i].f, numbers[i].num_format);
+        b->shown[b->n_shown].f = *numbers[i].f;
+        b->shown[b->n_shown++].decimals = numbers[i].decimals;
+    }
     b->realised = workbook_add_format(wb);
     format_set_bold(b->realised);
     format_set_italic(b->realised);

@@ -24,6 +24,13 @@ typedef struct book {
     lxw_format *title, *bold, *head, *headwrap, *wrap;
     lxw_format *money, *count, *years, *dmoney, *dcount, *dyears, *pct;
     lxw_format *pct_in, *plain, *realised; /* inputs: a share, a plain number; a realised year */
+    /* each number format with the decimals it shows (formats() in xlsx.c,
+     * from one table): what the presentation rule for zero rounds at */
+    struct {
+        const lxw_format *f;
+        int decimals;
+    } shown[10];
+    int n_shown;
     /* column widths: the widest text seen per column of the current sheet */
     double width[MAX_COLS];
 } book;
@@ -45,18 +52,13 @@ static inline void text(book *b, lxw_worksheet *ws, int row, int col, const char
     fit(b, col, jz_text_width(s) * (f == b->head || f == b->bold ? 1.15 : 1.0) + 2);
 }
 
-/* The decimals the number format f shows (formats() in xlsx.c), or -1
- * for a format that shows the value as it is. */
+/* The decimals the number format f shows, or -1 for a format that shows
+ * the value as it is. */
 static inline int shown_decimals(const book *b, const lxw_format *f)
 {
-    if (f == b->money || f == b->count || f == b->dmoney || f == b->dcount)
-        return 0;
-    if (f == b->years || f == b->dyears)
-        return 1;
-    if (f == b->pct || f == b->plain) /* 0.0% of a fraction; #,##0.### */
-        return 3;
-    if (f == b->pct_in) /* 0.0##% */
-        return 5;
+    for (int i = 0; i < b->n_shown; i++)
+        if (b->shown[i].f == f)
+            return b->shown[i].decimals;
     return -1;
 }
 
