@@ -214,6 +214,21 @@ static const char *suggest(const char *key, size_t n, const char *(*name)(const 
     return tie ? NULL : best;
 }
 
+/* The n names of ctx joined with ", " into buf, as far as buf holds them
+ * (the list of keys or zorgsoorten a message offers when it has no
+ * suggestion). */
+static void join_names(size_t n, const char *(*name)(const void *ctx, size_t i), const void *ctx, char *buf,
+                       size_t size)
+{
+    size_t at = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && at < size - 1; i++) {
+        int w = snprintf(buf + at, size - at, "%s%s", at ? ", " : "", name(ctx, i));
+        if (w > 0)
+            at += (size_t)w;
+    }
+}
+
 static const char *table_key(const void *ctx, size_t i)
 {
     return ((const jz_key *)ctx)[i].key;
@@ -247,9 +262,8 @@ int jz_zorgsoort_ref(const jz_scenario *s, const jz_node *n, const char *what, i
     const char *near = jz_zorgsoort_suggest(s, n->scalar);
     if (near)
         return jz_node_error(err, n, "%s: unknown zorgsoort '%s'; did you mean '%s'?", what, n->scalar, near);
-    char keys[512] = "";
-    for (int i = 0, w = 0; i < s->n_zorgsoorten && w < (int)sizeof keys; i++)
-        w += snprintf(keys + w, sizeof keys - (size_t)w, "%s%s", i ? ", " : "", s->zorgsoorten[i].key);
+    char keys[512];
+    join_names((size_t)s->n_zorgsoorten, zorgsoort_key, s, keys, sizeof keys);
     return jz_node_error(err, n, "%s: unknown zorgsoort '%s' (the scenario's zorgsoorten: %s)", what, n->scalar,
                          keys);
 }
@@ -275,20 +289,15 @@ int jz_schema_check_over(const jz_node *map, const jz_node *defaults, const jz_k
             continue;
         /* {tariff: 95,5, ...}: no key, but a decimal comma that split the value before it;
          * judged as an amount, the widest reading (k, M, a euro sign) */
-        const jz_node *v = map->values[i];
-        int rc = i > 0 && (!v || (v->type == JZ_NODE_SCALAR && !v->scalar[0]))
-                     ? jz_value_split_comma(map->values[i - 1], map->keys[i], JZ_U_MONEY, 0, what, err) : JZ_OK;
+        int rc = jz_value_split_comma_entry(map, i, JZ_U_MONEY, what, err);
         if (rc)
             return rc;
         const char *s = jz_schema_suggest(key, table);
         char allowed[600];
-        size_t at = 0;
-        allowed[0] = '\0';
-        for (k = table; k->key && at < sizeof allowed - 1; k++) {
-            int w = snprintf(allowed + at, sizeof allowed - at, "%s%s", at ? ", " : "", k->key);
-            if (w > 0)
-                at += (size_t)w;
-        }
+        size_t n = 0;
+        while (table[n].key)
+            n++;
+        join_names(n, table_key, table, allowed, sizeof allowed);
         if (s)
             return jz_node_error(err, map->keys[i], "unknown key '%s' in %s; did you mean '%s'?",
                                  key, what, s);

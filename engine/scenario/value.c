@@ -344,6 +344,14 @@ static const char *comma_name(jz_comma m)
     return m == JZ_COMMA_DECIMAL ? "a decimal comma" : m == JZ_COMMA_THOUSANDS ? "thousands commas" : "a comma";
 }
 
+int jz_value_split_comma_entry(const jz_node *map, size_t i, jz_unit u, const char *what, jz_error *err)
+{
+    const jz_node *v = map->values[i];
+    if (i == 0 || (v && (v->type != JZ_NODE_SCALAR || v->scalar[0])))
+        return JZ_OK; /* a key with a value of its own is no fragment */
+    return jz_value_split_comma(map->values[i - 1], map->keys[i], u, 0, what, err);
+}
+
 /* A comma inside a flow map or list, {2024: € 50,1 mln}, [10,5, 18] or
  * {tariff: 2,500}: YAML reads the comma as the end of an entry, so the
  * figure falls apart into `before` (the scalar of the entry before) and
@@ -648,15 +656,11 @@ static int series_impl(jz_scenario *warn, const jz_node *n, jz_unit u, const cha
      * value.  Say that, at the fragment, before the 4 is judged on its own
      * ("400% a year") and the real mistake is hidden. */
     for (size_t i = 1; i < n->n; i++) {
-        const jz_node *k = n->keys[i], *v = n->values[i], *pv = n->values[i - 1];
         char *end;
-        long year = strtol(k->scalar, &end, 10);
-        if ((!v || (v->type == JZ_NODE_SCALAR && v->scalar[0] == '\0')) && pv && pv->type == JZ_NODE_SCALAR &&
-            (*end || year < YEAR_MIN || year > YEAR_MAX)) {
-            int rc = jz_value_split_comma(pv, k, u, 0, what, err);
-            if (rc)
-                return rc;
-        }
+        long year = strtol(n->keys[i]->scalar, &end, 10);
+        int rc = *end || year < YEAR_MIN || year > YEAR_MAX ? jz_value_split_comma_entry(n, i, u, what, err) : JZ_OK;
+        if (rc)
+            return rc;
     }
     int linear = 0;
     size_t np = 0;

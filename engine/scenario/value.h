@@ -74,6 +74,10 @@ int jz_node_glued(const jz_node *prev, const jz_node *at);
  * jz_comma_meaning, for unit u); else JZ_OK. */
 int jz_value_split_comma(const jz_node *prev, const jz_node *at, jz_unit u, int list, const char *what,
                          jz_error *err);
+/* The same for entry i of a flow map whose key has no value: the fragment
+ * of the entry before it ({2024: € 50,1 mln}, {tariff: 2,500}); JZ_OK for
+ * an entry with a value or the first. */
+int jz_value_split_comma_entry(const jz_node *map, size_t i, jz_unit u, const char *what, jz_error *err);
 
 /* Parse an integer scalar in [lo, hi]. */
 int jz_value_int(const jz_node *n, long lo, long hi, const char *what,
