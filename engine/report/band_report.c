@@ -204,7 +204,7 @@ void jz_band_cmp_table(FILE *out, const jz_comparison *c, const jz_report_option
                 any |= jz_cmp_stock_band(c, u, zz, y, v) != 0;
             if (!any)
                 continue;
-            jz_text_pad_wrapped(out, zz >= 0 ? c->zs[zz].name : (nl ? "Totaal" : "Total"), NAMEW);
+            jz_text_pad(out, zz >= 0 ? c->zs[zz].name : (nl ? "Totaal" : "Total"), NAMEW, 0);
             for (int y = y0; y < y1; y++) {
                 int k = jz_cmp_stock_band(c, u, zz, y, v);
                 if (k == 1)
