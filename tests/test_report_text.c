@@ -166,33 +166,6 @@ static void test_text_pad_wide(void **state)
     free(m.buf);
 }
 
-/* A name too long for its column is wrapped between words, never cut: the
- * lines after the first indented, the last padded for the row's figures;
- * one that fits is padded as jz_text_pad does (issue: "Jeugdbescherming
- * (OTS, v…" in jzsim run's table). */
-static void test_text_pad_wrapped(void **state)
-{
-    (void)state;
-    mem m;
-    mem_open(&m);
-    jz_text_pad_wrapped(m.f, "Pleegzorg", 12);
-    fputc('|', m.f);
-    jz_text_pad_wrapped(m.f, "Jeugdbescherming (OTS, voogdij)", 25);
-    fputc('|', m.f);
-    jz_text_pad_wrapped(m.f, "Residentiële jeugdhulp (groepen, LTA, WVHS, kortdurend verblijf)", 25);
-    fputc('|', m.f);
-    jz_text_pad_wrapped(m.f, "Crisishulp (crisisopvang en -plaatsing)", 25); /* not before "-plaatsing" */
-    fputc('|', m.f);
-    jz_text_pad_wrapped(m.f, "Onafbreekbaarlangewoord", 10); /* no space to break at: cut */
-    fputc('|', m.f);
-    assert_string_equal(mem_text(&m), "Pleegzorg   |"
-                                      "Jeugdbescherming (OTS,\n  voogdij)               |"
-                                      "Residentiële jeugdhulp\n  (groepen, LTA, WVHS,\n  kortdurend verblijf)   |"
-                                      "Crisishulp (crisisopvang\n  en -plaatsing)         |"
-                                      "Onafbreek…|");
-    free(m.buf);
-}
-
 /* A figure is never cut and always has a space before it, however wide. */
 static void test_text_pad_figure(void **state)
 {
@@ -219,7 +192,6 @@ int main(void)
         cmocka_unit_test(test_text_pad),
         cmocka_unit_test(test_text_pad_wide),
         cmocka_unit_test(test_text_pad_figure),
-        cmocka_unit_test(test_text_pad_wrapped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

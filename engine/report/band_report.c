@@ -73,7 +73,7 @@ void jz_band_table(FILE *out, const jz_scenario *s, const jz_result *r, const jz
             int zz = z < r->n_zorgsoorten ? z : -1;
             if (!row_has(b, r, g, zz))
                 continue;
-            jz_text_pad_wrapped(out, zz >= 0 ? s->zorgsoorten[zz].name : (nl ? "Totaal" : "Total"), NAMEW);
+            jz_text_pad(out, zz >= 0 ? s->zorgsoorten[zz].name : (nl ? "Totaal" : "Total"), NAMEW, 0);
             for (int y = y0; y < y1; y++) {
                 double lo, hi;
                 int k = at(b, r, g, zz, y, &lo, &hi);

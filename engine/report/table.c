@@ -157,9 +157,9 @@ static void zorgsoort_table(FILE *out, const jz_scenario *s, const jz_result *r,
         fputc('\n', out);
         for (int z = 0; z < Z + n_extra; z++) {
             if (z < Z)
-                jz_text_pad_wrapped(out, s->zorgsoorten[z].name, NAMEW);
+                jz_text_pad(out, s->zorgsoorten[z].name, NAMEW, 0);
             else
-                jz_text_pad_wrapped(out, L(o, extra[z - Z].nl, extra[z - Z].en), NAMEW);
+                jz_text_pad(out, L(o, extra[z - Z].nl, extra[z - Z].en), NAMEW, 0);
             for (int y = y0; y < y1; y++) {
                 double v = z < Z ? arr[jz_result_cz(r, g, z, y)] : extra[z - Z].gy[jz_result_gy(r, g, y)];
                 cell(buf, sizeof buf, v, kind, o->lang, 1.0);

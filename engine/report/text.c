@@ -54,22 +54,6 @@ void jz_text_pad(FILE *out, const char *s, int width, int right)
         spaces(out, width - len);
 }
 
-void jz_text_pad_wrapped(FILE *out, const char *s, int width)
-{
-    for (int indent = 0;; indent = 2) {
-        int room = width - indent;
-        const char *brk = jz_text_width(s) > room ? jz_text_break(s, room) : NULL;
-        spaces(out, indent);
-        if (!brk || brk == s) {
-            jz_text_pad(out, s, room, 0);
-            return;
-        }
-        fwrite(s, 1, (size_t)(brk - s), out);
-        fputc('\n', out);
-        s = brk + 1;
-    }
-}
-
 const char *jz_text_break(const char *s, int width)
 {
     const char *brk = NULL;

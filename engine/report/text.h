@@ -25,13 +25,6 @@ void jz_text_pad(FILE *out, const char *s, int width, int right);
  * it: never cut (a cut figure would be a wrong figure); one too wide for
  * its column pushes the rest of the line to the right instead. */
 void jz_text_pad_figure(FILE *out, const char *s, int width);
-/* s in a column of width: padded as jz_text_pad when it fits; else
- * word-wrapped (jz_text_break), every line but the last written with its
- * newline and the lines after the first indented two spaces, the last line
- * padded to the column, so the caller's figures follow on the row's last
- * line.  A word wider than its line is cut with "…" as jz_text_pad does.
- * For names a table must show whole (a zorgsoort's). */
-void jz_text_pad_wrapped(FILE *out, const char *s, int width);
 /* Where to break s to keep a first line within width columns: the last
  * space at or before column width that is not followed by '-' (a line
  * starting "-plaatsing)" reads as a minus), or NULL when there is none. */

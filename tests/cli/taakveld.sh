@@ -89,15 +89,9 @@ def section(title):
         lines = block.strip("\n").split("\n")
         if lines[0] != title:
             continue
-        name = ""
         for line in lines[2:]:
-            # a long name is wrapped: its lines before the last have no
-            # figures, the lines after the first are indented
             parts = re.split(r"\s{2,}", line.strip())
-            name = (name + " " + parts[0]) if line.startswith("  ") and name else parts[0]
-            if len(parts) > 1:
-                rows.setdefault(name, []).extend(num(p) for p in parts[1:])
-                name = ""
+            rows.setdefault(parts[0], []).extend(num(p) for p in parts[1:])
     return rows
 cost = section("Kosten per zorgsoort")
 tekort = section("Tekort per zorgsoort")
@@ -107,8 +101,12 @@ assert "Overig kosten" in tv, "no line outside the taakvelden"
 checked = 0
 for code in set(name_tv.values()):
     for fig, src in (("kosten", cost), ("tekort", tekort)):
-        def row_of(n):   # names are shown whole (wrapped), never cut
-            return src[n]
+        # names longer than the column are cut with an ellipsis
+        def row_of(n):
+            for k, v in src.items():
+                if k == n or (k.endswith("…") and n.startswith(k[:-1])):
+                    return v
+            raise KeyError(n)
         rows = [row_of(n) for n, c in name_tv.items() if c == code]
         if code + " " + fig not in tv:   # left out: no money in any year
             assert all(v == 0 for r in rows for v in r), (code, fig)

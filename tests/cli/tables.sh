@@ -44,29 +44,4 @@ for s in "$SRC"/scenarios/*.yaml "$SRC"/scenarios/*/*.yaml; do
   expect_exit 0 "$JZ" run "$s"
   layout "$TMP/out" "run $(basename "$s")"
 done
-# jzsim run's per-zorgsoort tables show every zorgsoort's name whole, wrapped
-# between words with the figures on its last line ("Jeugdbescherming (OTS,
-# v…" was cut), and stay within 100 columns
-for lang in nl en; do
-  expect_exit 0 "$JZ" run --lang $lang "$SRC/scenarios/enschede/basis.yaml"
-  python3 - "$TMP/out" "$SRC/scenarios/enschede/basis.yaml" <<'PY' && ok || bad "run $lang: a zorgsoort name cut or a row without figures"
-import re, sys
-text = open(sys.argv[1], encoding="utf-8").read()
-names = re.findall(r"- key: .+\n +name: (.+)", open(sys.argv[2], encoding="utf-8").read())
-assert "Jeugdbescherming (OTS, voogdij)" in names, names
-block = text.split("\n\n")[[i for i, b in enumerate(text.split("\n\n")) if b.startswith(("Kosten per zorgsoort", "Cost per care type"))][0]]
-rows, name = {}, ""
-for line in block.split("\n")[2:]:
-    assert len(line) <= 100 and "…" not in line, line
-    parts = re.split(r"\s{2,}", line.strip())
-    name = (name + " " + parts[0]) if line.startswith("  ") and name else parts[0]
-    if len(parts) > 1:
-        rows[name] = parts[1:]
-        name = ""
-assert name == "", "a name's last line without figures: " + name
-for n in names:
-    assert n in rows, (n, list(rows))
-PY
-done
-
 finish
