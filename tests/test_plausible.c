@@ -184,16 +184,16 @@ static void test_scenario_ranges(void **state)
     /* 600 + 3,000 clients in care of 10,000 youth */
     expect_warning("    cost: 1k\n  - key: veel\n    start: 3000\n    instroom: 100\n    zorgduur: 12\n"
                    "    cost: 1k\n", "",
-                   "t.yaml:20: gemeente GM0001: 3600 clients in care on 1 January 2024 are 36.0% of its 10000 youth; "
-                   "plausible is 1% to 25% (see docs/scenario-format.md, Plausibility)");
+                   "t.yaml:20: gemeenten[GM0001] (Ergens): 3600 clients in care on 1 January 2024 are 36.0% of "
+                   "its 10000 youth; plausible is 1% to 25% (see docs/scenario-format.md, Plausibility)");
     /* 600 x 200k = 120M for 10,000 youth */
     expect_warning("    cost: 200k\n", "",
-                   "t.yaml:15: gemeente GM0001: the cost of the clients in care on 1 January 2024 is 12000 euros per "
-                   "youth; plausible is 300 to 8000 (see docs/scenario-format.md, Plausibility)");
+                   "t.yaml:15: gemeenten[GM0001] (Ergens): the cost of the clients in care on 1 January 2024 is "
+                   "12000 euros per youth; plausible is 300 to 8000 (see docs/scenario-format.md, Plausibility)");
     /* budget 600 x 20k against a cost of 600 x 9k */
     expect_warning("    cost: 9k\n    budget: {volume: 600, price: 20k}\n", "",
-                   "t.yaml:10: gemeente GM0001: the budget of 2024 (12000000 euros) is more than a factor 2 above the "
-                   "cost of the clients in care on 1 January (5400000 euros) (see docs/scenario-format.md, "
+                   "t.yaml:10: gemeenten[GM0001] (Ergens): the budget of 2024 (12000000 euros) is more than a "
+                   "factor 2 above the cost of the clients in care on 1 January (5400000 euros) (see docs/scenario-format.md, "
                    "Plausibility)");
 }
 

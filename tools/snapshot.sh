@@ -5,9 +5,11 @@
 #   sh tools/snapshot.sh BUILD_DIR OUT_DIR      # e.g. build /tmp/before
 #   diff -r /tmp/before /tmp/after               # after the change
 #
-# XLSX workbooks are unpacked (the zip's timestamps differ from run to run)
-# and their docProps/core.xml (creation time) is left out.  stderr is kept
-# beside stdout; the exit code is the last line of each .rc file.
+# jzsim init (YAML and screen text) and jzsim prognose (on the scenario init
+# writes from the sjabloon) are recorded too.  XLSX workbooks are unpacked
+# (the zip's timestamps differ from run to run) and their docProps/core.xml
+# (creation time) is left out.  stderr is kept beside stdout; the exit code
+# is the last line of each .rc file.
 set -u
 JZ="$(cd "$1" && pwd)/jzsim"
 OUT="$2"
@@ -92,5 +94,21 @@ done
 snap "cal-synth.table-en" "$JZ" calibrate --lang en --history $H/synth.csv $H/synth.yaml
 snap "cal-synth.vorm" "$JZ" calibrate --history $H/synth.csv --fit all $H/synth.yaml
 snapfile "cal-synth.yamlout" yaml "$JZ" calibrate --history $H/synth.csv $H/synth.yaml
+# jzsim init from both sjabloon forms (the YAML it writes and its screen text:
+# the base-year check and the assumptions that remain), then jzsim prognose on
+# the scenario init wrote from voorbeeld.yml, with the sjabloon's realisation.
+S=scenarios/sjabloon
+for t in yml csv; do
+  snapfile "init-$t" yaml "$JZ" init $S/voorbeeld.$t
+  snap "init-$t.stdout" "$JZ" init $S/voorbeeld.$t
+done
+VR="$OUT/init-yml.yaml"
+for f in table csv json; do
+  snap "prognose.$f" "$JZ" prognose --format $f --realisatie $S/realisatie-voorbeeld.yml "$VR"
+done
+snap "prognose.table-en" "$JZ" prognose --lang en --realisatie $S/realisatie-voorbeeld.yml "$VR"
+snap "prognose.csv-nl" "$JZ" prognose --format csv --locale nl --realisatie $S/realisatie-voorbeeld.yml "$VR"
+snap "prognose.json-en" "$JZ" prognose --format json --lang en --realisatie $S/realisatie-voorbeeld.yml "$VR"
+snap "prognose.band95" "$JZ" prognose --band 95 --realisatie $S/realisatie-voorbeeld.yml "$VR"
 sed -i "s#$OUT#OUT#g" "$OUT"/*.out "$OUT"/*.err "$OUT"/*.yaml 2>/dev/null
 echo "snapshot: $n outputs in $OUT" >&2

@@ -234,6 +234,12 @@ jz_comparison *jz_comparison_alloc(int n, const jz_scenario *const *scenarios,
         rc = build_zorgsoorten(c);
     for (int s = 0; !rc && s < n; s++)
         rc = jz_taakveld_totals_alloc(scenarios[s], results[s], &c->scen[s].taakvelden, err);
+    if (!rc) { /* the taakvelden every report lists: one rule over all scenarios */
+        const jz_taakveld_totals *tv[JZ_CMP_MAX_SCENARIOS];
+        for (int s = 0; s < n; s++)
+            tv[s] = c->scen[s].taakvelden;
+        jz_taakveld_list_make(tv, n, &c->taakveld_list);
+    }
     for (int s = 1; !rc && s < n; s++)
         if (c->scen[s].first_year != c->scen[0].first_year ||
             c->scen[s].last_year != c->scen[0].last_year)

@@ -165,3 +165,43 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
     *out = t;
     return JZ_OK;
 }
+
+int jz_taakveld_slot(const jz_taakveld_totals *t, int code)
+{
+    for (int k = 0; t && k < t->n; k++)
+        if (t->code[k] == code)
+            return k;
+    return -1;
+}
+
+/* Whether line k of t has a cost, begroting or tekort other than 0 in some
+ * gemeente (or the total) and year. */
+static int holds_money(const jz_taakveld_totals *t, int k)
+{
+    for (int g = 0; g <= t->n_gemeenten; g++)
+        for (int y = 0; y < t->horizon; y++) {
+            size_t i = jz_taakveld_at(t, g, k, y);
+            if (t->cost[i] != 0.0 || t->budget[i] != 0.0 || t->tekort[i] != 0.0)
+                return 1;
+        }
+    return 0;
+}
+
+void jz_taakveld_list_make(const jz_taakveld_totals *const *t, int n, jz_taakveld_list *l)
+{
+    int has[JZ_TAAKVELD_N + 1] = {0}, money[JZ_TAAKVELD_N + 1] = {0};
+    for (int i = 0; i < n; i++)
+        for (int k = 0; t[i] && k < t[i]->n; k++) {
+            int c = t[i]->code[k];
+            has[c] = 1;
+            if (!money[c])
+                money[c] = c == JZ_TAAKVELD_OUTSIDE || holds_money(t[i], k);
+        }
+    memset(l, 0, sizeof *l);
+    for (int c = 0; c <= JZ_TAAKVELD_N; c++) {
+        if (money[c])
+            l->code[l->n++] = c;
+        else if (has[c])
+            l->empty[l->n_empty++] = c;
+    }
+}

@@ -256,10 +256,8 @@ int cmd_compare(int argc, char **argv)
     int k0 = a.reference ? 1 : 0, n = co.n_paths + k0;
     if (a.reference && jz_saved_result_load(a.reference, &sc[0], &res[0], &err) != JZ_OK)
         rc = cli_fail(&err);
-    for (int i = 0; i < co.n_paths && rc == EXIT_OK; i++) {
-        if ((sc[i + k0] = cli_load(co.paths[i], &rc)))
-            cli_warnings(sc[i + k0], co.quiet);
-    }
+    for (int i = 0; i < co.n_paths && rc == EXIT_OK; i++)
+        sc[i + k0] = cli_load(co.paths[i], &rc);
     if (rc == EXIT_OK && a.draws > 0) {
         /* the Monte Carlo bands hold the draws of every scenario at once:
          * asked before any run (jz_mc_check_size counts them) */
@@ -270,6 +268,11 @@ int cmd_compare(int argc, char **argv)
             JZ_OK)
             rc = cli_fail(&err);
     }
+    /* the load warnings once the run can start, as a single scenario's
+     * (cli_load_scenario): a load or size error comes alone, not after a
+     * screen of warnings on scenarios that will not run */
+    for (int i = 0; i < co.n_paths && rc == EXIT_OK; i++)
+        cli_warnings(sc[i + k0], co.quiet);
     for (int i = 0; i < co.n_paths && rc == EXIT_OK; i++) {
         int k = i + k0;
         /* a workspace per scenario: dimensions may differ between them */

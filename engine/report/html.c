@@ -29,6 +29,7 @@
 #include "jzsim/jzsim.h"
 
 #include "report/html_page.h"
+#include "report/text.h"
 
 static void css(FILE *out)
 {
@@ -457,13 +458,8 @@ static void taakveld_table(const page *p)
 {
     const jz_comparison *c = p->c;
     FILE *out = p->out;
-    int codes[JZ_TAAKVELD_N + 1] = {0}, any = 0;
-    for (int s = 0; s < c->n_scenarios; s++) {
-        const jz_taakveld_totals *t = c->scen[s].taakvelden;
-        for (int k = 0; t && k < t->n; k++)
-            any = codes[t->code[k]] = 1;
-    }
-    if (!any)
+    const jz_taakveld_list *l = &c->taakveld_list;
+    if (l->n == 0)
         return;
     fprintf(out, "<h2>%s %d (%s)</h2>\n<table class=\"fig taakveld\">\n<thead><tr><th>%s</th>",
             L(p, "Per taakveld (Iv3) in", "Per taakveld (Iv3 budget line) in"), jz_cmp_year(c, p->ys), ys_phase(p),
@@ -472,19 +468,16 @@ static void taakveld_table(const page *p)
         fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
     fprintf(out, "</tr></thead>\n<tbody>\n");
     static const char *const nl[] = {"kosten", "begroting", "tekort"}, *const en[] = {"cost", "budget", "deficit"};
-    for (int code = 0; code <= JZ_TAAKVELD_N; code++) {
-        if (!codes[code])
-            continue;
+    for (int i = 0; i < l->n; i++) {
+        int code = l->code[i];
         for (int f = 0; f < 3; f++) {
             fprintf(out, "<tr%s><td>%s %s</td>", f == 2 ? " class=\"total\"" : "",
                     code == JZ_TAAKVELD_OUTSIDE ? L(p, "Overig", "Other") : jz_taakveld_codes[code],
                     L(p, nl[f], en[f]));
             for (int s = 0; s < c->n_scenarios; s++) {
                 const jz_taakveld_totals *t = c->scen[s].taakvelden;
-                int g = c->units[p->u].g[s], y = p->ys - (c->scen[s].first_year - c->first_year), k = -1;
-                for (int i = 0; t && i < t->n; i++)
-                    if (t->code[i] == code)
-                        k = i;
+                int g = c->units[p->u].g[s], y = p->ys - (c->scen[s].first_year - c->first_year);
+                int k = jz_taakveld_slot(t, code);
                 char buf[64] = "–";
                 if (k >= 0 && g >= 0 && y >= 0 && y < t->horizon) {
                     const double *a = f == 0 ? t->cost : f == 1 ? t->budget : t->tekort;
@@ -498,8 +491,12 @@ static void taakveld_table(const page *p)
         }
     }
     fprintf(out, "</tbody></table>\n");
+    /* a taakveld without money is not a row of zeros but this one line */
+    char why[256];
+    if (l->n_empty)
+        fprintf(out, "<p class=\"note\">%s</p>\n", jz_text_taakveld_empty(why, sizeof why, l, p->lang == JZ_LANG_EN));
     /* the bare word in the table is terse: say once what the line holds */
-    if (codes[JZ_TAAKVELD_OUTSIDE])
+    if (l->code[l->n - 1] == JZ_TAAKVELD_OUTSIDE)
         fprintf(out, "<p class=\"note\">%s</p>\n",
                 L(p, "Overig: wat niet op het taakveld van een zorgsoort staat (vaste lasten, investeringen in "
                      "maatregelen, een regionale verevening of lumpsum, zorgsoorten zonder taakveld). De regels tellen "

@@ -3,6 +3,7 @@
  */
 #include <stdio.h>
 
+#include "jzsim/taakveld.h"
 #include "report/text.h"
 
 /* A byte that starts a character (not a UTF-8 continuation byte). */
@@ -109,4 +110,27 @@ void jz_text_wrap(FILE *out, const char *text, int width)
 const char *jz_text_startverschil(int en)
 {
     return en ? "cost minus budget in the base year" : "kosten min begroting in het basisjaar";
+}
+
+const char *jz_text_taakveld_empty(char *buf, size_t size, const struct jz_taakveld_list *l, int en)
+{
+    size_t o = 0;
+    if (size)
+        buf[0] = '\0';
+    for (int i = 0; i < l->n_empty && o < size; i++) {
+        const char *sep = i == 0 ? (l->n_empty > 1 ? "Taakvelden " : "Taakveld ")
+                          : i == l->n_empty - 1 ? (en ? " and " : " en ") : ", ";
+        o += (size_t)snprintf(buf + o, size - o, "%s%s", sep, jz_taakveld_key(l->empty[i]));
+    }
+    if (l->n_empty && o < size)
+        snprintf(buf + o, size - o, "%s",
+                 en ? (l->n_empty > 1 ? " are not in the table: their care types have no cost or budget in any year "
+                                        "of the model."
+                                      : " is not in the table: its care types have no cost or budget in any year of "
+                                        "the model.")
+                    : (l->n_empty > 1 ? " staan niet in de tabel: de zorgsoorten erop hebben in het model in geen "
+                                        "jaar kosten of begroting."
+                                      : " staat niet in de tabel: de zorgsoorten erop hebben in het model in geen "
+                                        "jaar kosten of begroting."));
+    return buf;
 }

@@ -37,4 +37,10 @@ void jz_text_wrap(FILE *out, const char *text, int width);
  * cost, a negative startverschil, as for one below it).  en: English. */
 const char *jz_text_startverschil(int en);
 
+struct jz_taakveld_list;
+/* The one line every reporter that lists taakvelden writes under them when
+ * l leaves some out (jz_taakveld_list_make): "Taakveld 6.1 staat niet in de
+ * tabel: ...", into buf; "" when none is left out.  Returns buf. */
+const char *jz_text_taakveld_empty(char *buf, size_t size, const struct jz_taakveld_list *l, int en);
+
 #endif

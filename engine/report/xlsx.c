@@ -324,8 +324,9 @@ static void scenario_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, i
          * zorgsoorten, from the analysis layer (jzsim/taakveld.h) */
         const jz_taakveld_totals *t = c->scen[s].taakvelden;
         static const char *const figs[] = {"cost", "budget", "tekort"};
-        for (int k = 0; t && k < t->n; k++)
-            for (int f = 0; f < 3; f++) {
+        for (int i = 0; i < c->taakveld_list.n; i++) {
+            int k = jz_taakveld_slot(t, c->taakveld_list.code[i]);
+            for (int f = 0; k >= 0 && f < 3; f++) {
                 int m = jz_cmp_metric_index(figs[f], 1);
                 const double *a = f == 0 ? t->cost : f == 1 ? t->budget : t->tekort;
                 char tv[64];
@@ -342,7 +343,14 @@ static void scenario_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, i
                         m >= 0 ? value_format(b, m) : NULL, 15);
                 row++;
             }
+        }
     }
+    /* a taakveld without money is not rows of zeros but this one line */
+    char why[256];
+    if (c->taakveld_list.n_empty)
+        worksheet_write_string(ws, (lxw_row_t)(row + 1), 0,
+                               jz_text_taakveld_empty(why, sizeof why, &c->taakveld_list, b->lang == JZ_LANG_EN),
+                               NULL); /* not text(): the column keeps its width, the line runs on */
     widths(b, ws, fixed + ny, 40);
     worksheet_freeze_panes(ws, (lxw_row_t)(hr + 1), fixed);
     worksheet_set_landscape(ws);

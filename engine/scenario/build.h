@@ -43,6 +43,14 @@ int jz_scenario_warn_once(jz_scenario *s, const char *fmt, ...)
 #endif
     ;
 
+/* How a message names gemeente g: "gemeenten[GM0153] (Enschede)", the
+ * item as the loader's messages and paths name it (jz_node_item_name), then
+ * its name, so a warning reads like the loader's.  Writes into buf (at
+ * least JZ_KEY_MAX + JZ_NAME_MAX + 16 bytes for the whole) and returns it. */
+const char *jz_gemeente_what(const jz_scenario *s, int g, char *buf, size_t size);
+/* The same for zorgsoort z: "zorgsoorten[ambulant] (Ambulante jeugdhulp)". */
+const char *jz_zorgsoort_what(const jz_scenario *s, int z, char *buf, size_t size);
+
 /* Record a traceable input; 0 or JZ_ENOMEM. */
 int jz_scenario_add_input(jz_scenario *s, const char *path, const char *value,
                           const char *unit, const char *source,

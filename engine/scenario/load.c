@@ -410,9 +410,11 @@ static void warn_unbudgeted(jz_scenario *s)
         for (int g = 0; g < G; g++)
             missing += !s->cells[(size_t)g * (size_t)Z + (size_t)z].has_budget &&
                        !s->cells[(size_t)g * (size_t)Z + (size_t)z].has_budget_amount;
+        char what[JZ_KEY_MAX + JZ_NAME_MAX + 16];
         if (missing)
-            jz_scenario_warn(s, "%s: zorgsoort '%s' has no budget in %d of %d gemeenten; there its begroting is 0 and its tekort equals its cost",
-                             s->meta.path, s->zorgsoorten[z].key, missing, G);
+            jz_scenario_warn(s, "%s: %s has no budget in %d of %d gemeenten; there its begroting is 0 and its "
+                             "tekort equals its cost",
+                             s->meta.path, jz_zorgsoort_what(s, z, what, sizeof what), missing, G);
     }
 }
 

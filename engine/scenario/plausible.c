@@ -196,6 +196,8 @@ void jz_plaus_scenario(jz_scenario *s)
     for (int g = 0; g < s->n_gemeenten; g++) {
         const jz_gemeente *gm = &s->gemeenten[g];
         const jz_input *pin = youth_in[g];
+        char what[JZ_KEY_MAX + JZ_NAME_MAX + 16];
+        jz_gemeente_what(s, g, what, sizeof what);
         const char *file = pin ? pin->file : s->meta.path;
         int line = pin ? pin->line : 0;
         double youth = gm->population[JZ_POP_YOUTH][0];
@@ -221,23 +223,23 @@ void jz_plaus_scenario(jz_scenario *s)
         if (pin && youth > 0.0 && start > 0.0) {
             double share = start / youth;
             if (share < SHARE_LO || share > SHARE_HI)
-                jz_scenario_warn(s, "%s:%d: gemeente %s: %.10g clients in care on 1 January %d are %.1f%% of its "
+                jz_scenario_warn(s, "%s:%d: %s: %.10g clients in care on 1 January %d are %.1f%% of its "
                                  "%.10g youth; plausible is %.0f%% to %.0f%% (see docs/scenario-format.md, Plausibility)",
-                                 file, line, gm->code, start, s->meta.base_year, share * 100.0, youth,
+                                 file, line, what, start, s->meta.base_year, share * 100.0, youth,
                                  SHARE_LO * 100.0, SHARE_HI * 100.0);
             double per = cost / youth;
             if (per < PER_YOUTH_LO || per > PER_YOUTH_HI)
-                jz_scenario_warn(s, "%s:%d: gemeente %s: the cost of the clients in care on 1 January %d is "
+                jz_scenario_warn(s, "%s:%d: %s: the cost of the clients in care on 1 January %d is "
                                  "%.0f euros per youth; plausible is %.0f to %.0f (see docs/scenario-format.md, "
                                  "Plausibility)",
-                                 file, line, gm->code, s->meta.base_year, per, PER_YOUTH_LO, PER_YOUTH_HI);
+                                 file, line, what, s->meta.base_year, per, PER_YOUTH_LO, PER_YOUTH_HI);
         }
         if (budget > 0.0 && bcost > 0.0 && (budget > BUDGET_FACTOR * bcost || bcost > BUDGET_FACTOR * budget)) {
             const jz_input *bin = first_budget(s, gm->code);
-            jz_scenario_warn(s, "%s:%d: gemeente %s: the budget of %d (%.0f euros) is more than a factor %.0f %s "
+            jz_scenario_warn(s, "%s:%d: %s: the budget of %d (%.0f euros) is more than a factor %.0f %s "
                              "the cost of the clients in care on 1 January (%.0f euros) (see "
                              "docs/scenario-format.md, Plausibility)",
-                             bin ? bin->file : s->meta.path, bin ? bin->line : 0, gm->code, s->meta.base_year,
+                             bin ? bin->file : s->meta.path, bin ? bin->line : 0, what, s->meta.base_year,
                              budget, BUDGET_FACTOR, budget > bcost ? "above" : "below", bcost);
         }
     }

@@ -665,3 +665,17 @@ int jz_scenario_gemeente_index(const jz_scenario *s, const char *code_or_name)
             return g;
     return -1;
 }
+
+const char *jz_gemeente_what(const jz_scenario *s, int g, char *buf, size_t size)
+{
+    const jz_gemeente *gm = &s->gemeenten[g];
+    snprintf(buf, size, "gemeenten[%s] (%s)", gm->code, gm->name);
+    return buf;
+}
+
+const char *jz_zorgsoort_what(const jz_scenario *s, int z, char *buf, size_t size)
+{
+    const jz_zorgsoort *zs = &s->zorgsoorten[z];
+    snprintf(buf, size, "zorgsoorten[%s] (%s)", zs->key, zs->name);
+    return buf;
+}

@@ -31,6 +31,7 @@
 #include "jzsim/model.h"
 #include "jzsim/report.h"
 #include "jzsim/scenario.h"
+#include "jzsim/taakveld.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -102,8 +103,8 @@ typedef struct jz_cmp_scenario {
     const jz_scenario *scenario; /* borrowed */
     const jz_result *result;     /* borrowed */
     int first_year, last_year;   /* the years it projects */
-    struct jz_taakveld_totals *taakvelden; /* owned: its totals per Iv3 taakveld
-                                            * (jzsim/taakveld.h), by result gemeente */
+    jz_taakveld_totals *taakvelden; /* owned: its totals per Iv3 taakveld
+                                     * (jzsim/taakveld.h), by result gemeente */
 } jz_cmp_scenario;
 
 typedef struct jz_cmp_unit {
@@ -146,6 +147,9 @@ typedef struct jz_comparison {
     jz_cmp_unit *units;
     jz_cmp_zorgsoort *zs;
     jz_cmp_bands bands[JZ_CMP_N_GEMEENTE]; /* bands[m].p NULL: none for metric m */
+    /* the taakvelden every report lists, over all scenarios (a taakveld
+     * without money in any scenario is left out and named once) */
+    jz_taakveld_list taakveld_list;
     int n_notes;
     jz_cmp_note *notes; /* remarks on the alignment, e.g. a zorgsoort missing in one scenario */
     /* optional, borrowed (the caller frees it after the report): the one-way

@@ -61,6 +61,28 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
                              jz_error *err);
 void jz_taakveld_totals_free(jz_taakveld_totals *t);
 
+/* The taakvelden a report lists, one rule for every reporter (table, CSV,
+ * JSON, HTML, XLSX): a taakveld with a zorgsoort is listed when it holds
+ * money (cost, begroting or tekort not 0) in some gemeente and year of at
+ * least one of the totals (one run, or every scenario of a comparison, so a
+ * scenario shows 0 where another has money); a row of zeros would read as
+ * "the gemeente spends nothing on it".  Those left out are in empty[], for
+ * the one line that names them.  JZ_TAAKVELD_OUTSIDE, when any of the
+ * totals has it, is always listed (it is only there when it holds
+ * something).  */
+typedef struct jz_taakveld_list {
+    int n;                       /* listed: code order, then JZ_TAAKVELD_OUTSIDE */
+    int code[JZ_TAAKVELD_N + 1];
+    int n_empty;                 /* with a zorgsoort but no money: not listed */
+    int empty[JZ_TAAKVELD_N];
+} jz_taakveld_list;
+
+/* The list for totals t[0..n-1] (NULL entries are skipped). */
+void jz_taakveld_list_make(const jz_taakveld_totals *const *t, int n, jz_taakveld_list *l);
+
+/* k with t->code[k] == code, or -1 when t (may be NULL) has no such line. */
+int jz_taakveld_slot(const jz_taakveld_totals *t, int code);
+
 static inline size_t jz_taakveld_at(const jz_taakveld_totals *t, int g, int k, int y)
 {
     return ((size_t)g * (size_t)t->n + (size_t)k) * (size_t)t->horizon + (size_t)y;

@@ -48,6 +48,20 @@ expect_grep "$TMP/out" "^  warning: .*year.yaml:130:32: gemeenten\[GM9999\].rijk
 expect_exit 2 "$JZ" validate --strict "$TMP/year.yaml"
 expect_grep "$TMP/err" "year.yaml: 1 warning(s) and --strict"
 
+# the warnings name a gemeente or zorgsoort as the loader's messages do:
+# gemeenten[GM0001] / zorgsoorten[dag] and the name (they said "gemeente
+# GM0001:" and "zorgsoort 'dag'")
+cat > "$TMP/names.yaml" <<'Y'
+meta: {name: nb, base_year: 2024, horizon: 2}
+zorgsoorten:
+  - {key: amb, name: Ambulant, instroom: 5, zorgduur: 3, cost: 1000, budget: {volume: 1, price: 1000}}
+  - {key: dag, name: Daghulp, start: 5000, instroom: 5, zorgduur: 3, cost: 1000}
+gemeenten: [{code: GM0001, name: Ergens, population: {youth: 10000}}]
+Y
+expect_exit 0 "$JZ" validate "$TMP/names.yaml"
+expect_grep "$TMP/out" "^  warning: .*names.yaml: zorgsoorten\[dag\] (Daghulp) has no budget in 1 of 1 gemeenten"
+expect_grep "$TMP/out" "^  warning: .*names.yaml:[0-9]*: gemeenten\[GM0001\] (Ergens): 5000 clients in care on 1 January 2024"
+
 # every shipped scenario is valid with no warnings at all, even under --strict
 for f in "$SRC"/scenarios/*.yaml "$SRC"/scenarios/*/*.yaml; do
   expect_exit 0 "$JZ" validate --strict "$f"

@@ -97,6 +97,16 @@ JZSIM_MAX_MEMORY=24 expect_exit 0 "$JZ" compare -q "$TMP/mid.yaml" "$TMP/mid.yam
 JZSIM_MAX_MEMORY=24 expect_exit 0 "$JZ" compare -q --draws 10 --threads 2 "$TMP/mid.yaml" "$TMP/mid.yaml"
 JZSIM_MAX_MEMORY=24 expect_exit 2 "$JZ" compare -q --draws 10 --threads 4 "$TMP/mid.yaml" "$TMP/mid.yaml"
 expect_grep "$TMP/err" "mid.yaml:[0-9]*: the model is too large: .*64 draws side by side of 0.5 MiB with their scenario copies"
+# ... and that size error comes alone: not after every load warning of the
+# scenarios that will not run (it came last, under a screen of warnings),
+# as mc's and run's size error (cli_load_scenario); the warnings when it runs
+sed 's/^    zorgduur: 40$/    zorgduur: 400/' "$SRC/scenarios/example.yaml" >"$TMP/warn.yaml"
+JZSIM_MAX_MEMORY=1 expect_exit 2 "$JZ" compare --draws 10 --threads 4 "$TMP/warn.yaml" "$TMP/warn.yaml"
+[ "$(wc -l <"$TMP/err")" -eq 1 ] && ok || bad "compare --draws: more than the size error on stderr: $(head -c 300 "$TMP/err")"
+expect_grep "$TMP/err" "^jzsim: .*warn.yaml:[0-9]*: the model is too large"
+expect_exit 0 "$JZ" compare --draws 10 --threads 2 --format json "$TMP/warn.yaml" "$TMP/warn.yaml"
+[ "$(grep -c "^jzsim: warning: .*zorgduur 400 in 2024 is outside the plausible range" "$TMP/err")" -eq 2 ] && ok ||
+  bad "compare --draws: the load warnings of a run that starts are missing"
 
 # '-' reads standard input: a scenario (messages say stdin:LINE:COL) and a history
 "$JZ" run --format csv - <"$S" >"$TMP/stdin.csv" 2>"$TMP/err" && cmp -s "$TMP/stdin.csv" "$TMP/plain.csv" && ok \

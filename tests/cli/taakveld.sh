@@ -108,6 +108,9 @@ for code in set(name_tv.values()):
                     return v
             raise KeyError(n)
         rows = [row_of(n) for n, c in name_tv.items() if c == code]
+        if code + " " + fig not in tv:   # left out: no money in any year
+            assert all(v == 0 for r in rows for v in r), (code, fig)
+            continue
         for y, v in enumerate(tv[code + " " + fig]):
             s = sum(r[y] for r in rows)
             assert abs(s - v) <= len(rows), (code, fig, y, s, v)  # rounding to whole euros
@@ -190,6 +193,60 @@ assert checked >= 3, checked
 for f, xs in lines.items():   # with Overig the lines add up to the total, to rounding
     assert len(xs) >= 2 and abs(sum(xs) - res["totals"][fig[f]][y] / 1e6) <= 0.051 * len(xs), (f, xs)
 PY
+
+# A taakveld whose zorgsoorten have no cost and no begroting in any year is
+# not a row of zeros (a council member reads "6.1 kosten 0,0" as "we spend
+# nothing on 6.1") but one line naming it, in every reporter: Enschede's
+# wijkteam (6.1) is modelled at cost 0, budget 0 (in verbeterkansen it has
+# clients, still no money)
+E="$SRC/scenarios/enschede"
+grep -q '^6\.1 ' "$TMP/run.txt" && bad "table: a row of zeros for taakveld 6.1" || ok
+expect_grep "$TMP/run.txt" "^Taakveld 6.1 staat niet in de tabel: de zorgsoorten erop hebben in het model in geen jaar kosten of"
+python3 - "$TMP/run.json" <<'PY' && ok || bad "json: taakveld 6.1 without money is listed"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [z for z in d["zorgsoorten"] if z["taakveld"] == "6.1"], "the scenario has no zorgsoort in 6.1"
+for res in d["results"]:
+    assert "6.1" not in res["taakvelden"] and "6.72" in res["taakvelden"], list(res["taakvelden"])
+PY
+grep -q 'taakveld:6\.1:' "$TMP/run.csv" && bad "csv: rows for taakveld 6.1 without money" || ok
+expect_exit 0 "$JZ" compare --format html -o "$TMP/ens.html" "$E/geen-maatregelen.yaml" "$E/verbeterkansen.yaml"
+python3 - "$TMP/ens.html" <<'PY' && ok || bad "html: taakveld 6.1 without money is listed"
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r"<h2>Per taakveld \(Iv3\).*?</h2>\s*<table[^>]*>(.*?)</table>\s*<p class=\"note\">([^<]*)</p>", html, re.S)
+assert m, "no taakveld table with a note"
+assert "<td>6.1 " not in m.group(1) and "<td>6.72 kosten</td>" in m.group(1)
+assert m.group(2).startswith("Taakveld 6.1 staat niet in de tabel"), m.group(2)
+PY
+expect_exit 0 "$JZ" compare --format html --lang en -o "$TMP/ens-en.html" "$E/geen-maatregelen.yaml" "$E/verbeterkansen.yaml"
+expect_grep "$TMP/ens-en.html" "Taakveld 6.1 is not in the table: its care types have no cost or budget in any year of the model."
+if "$JZ" compare --format xlsx -o "$TMP/ens.xlsx" "$E/geen-maatregelen.yaml" "$E/verbeterkansen.yaml" 2>"$TMP/err"; then
+  unzip -p "$TMP/ens.xlsx" xl/sharedStrings.xml >"$TMP/sst.xml"
+  grep -q '>Taakveld 6\.1<' "$TMP/sst.xml" && bad "xlsx: rows for taakveld 6.1 without money" || ok
+  grep -q "Taakveld 6.1 staat niet in de tabel" "$TMP/sst.xml" && ok || bad "xlsx: no line naming taakveld 6.1"
+elif ! grep -q "libxlsxwriter\|not built" "$TMP/err"; then
+  bad "xlsx: compare failed"; cat "$TMP/err" >&2
+fi
+# ... while a taakveld with a begroting and no cost stays, and in a
+# comparison one scenario's taakveld without money shows 0,0 beside another
+# scenario's money (not "-", not left out)
+cat > "$TMP/tv-a.yaml" <<'Y'
+meta: {name: a, base_year: 2024, horizon: 2}
+zorgsoorten:
+  - {key: team, instroom: 1, zorgduur: 3, cost: 0, budget: {volume: 10, price: 1000}, taakveld: "6.1"}
+  - {key: amb, instroom: 5, zorgduur: 3, cost: 1000, taakveld: "6.72"}
+gemeenten: [{code: GM0001, name: x}]
+Y
+sed -e 's/name: a,/name: b,/' -e 's/budget: {volume: 10, price: 1000}/budget: {volume: 0, price: 0}/' \
+  "$TMP/tv-a.yaml" >"$TMP/tv-b.yaml"
+expect_exit 0 "$JZ" run "$TMP/tv-a.yaml"
+expect_grep "$TMP/out" "^6.1 kosten"
+expect_exit 0 "$JZ" run "$TMP/tv-b.yaml"
+grep -q '^6\.1 ' "$TMP/out" && bad "table: a row of zeros for 6.1 in tv-b" || ok
+expect_exit 0 "$JZ" compare --format html -o "$TMP/ab.html" "$TMP/tv-a.yaml" "$TMP/tv-b.yaml"
+expect_grep "$TMP/ab.html" '<td>6.1 begroting</td><td class="n">[0-9,]*</td><td class="n">0,0</td>'
+grep -q "staat niet in de tabel" "$TMP/ab.html" && bad "html: 6.1 named as left out while [1] has money there" || ok
 
 # a taakveld that does not exist: file:line:column, exit 2
 cat > "$TMP/bad.yaml" <<'Y'
