@@ -508,6 +508,16 @@ assert abs(sum(z["diff"][1][y] for z in v["zorgsoorten"].values()) + v["outside_
 PY
 expect_exit 0 "$JZ" compare -q --reference "$TMP/saved.json" "$HI" "$EX"      # more than one new scenario
 expect_grep "$TMP/out" "^Verschillenanalyse 2028 (prognose): \[2\]"
+# the saved forecast of the same scenario (the P&C case: the scenario updated
+# since): [1] is marked, so that no report shows "[1] Voorbeeld" beside
+# "[2] Voorbeeld"; with another name the saved name is kept (above)
+expect_exit 0 "$JZ" compare -q --reference "$TMP/saved.json" "$EX"
+expect_grep "$TMP/out" "^\[1\] Voorbeeld (bewaard), 2024-2028 (referentie)"
+expect_grep "$TMP/out" "^\[2\] Voorbeeld, 2024-2028"
+expect_exit 0 "$JZ" compare -q --lang en --reference "$TMP/saved.json" "$EX"
+expect_grep "$TMP/out" "^\[1\] Voorbeeld (saved), 2024-2028"
+expect_exit 0 "$JZ" compare -q --format html -o "$TMP/saved.html" --reference "$TMP/saved.json" "$EX"
+expect_grep "$TMP/saved.html" "Voorbeeld (bewaard)"
 # a wrong file: exit 2, located
 head -c 1500 "$TMP/saved.json" > "$TMP/cut.json"
 expect_exit 2 "$JZ" compare --reference "$TMP/cut.json" "$HI"
