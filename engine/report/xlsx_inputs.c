@@ -501,7 +501,9 @@ void jz_xlsx_inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c)
                 char named[2048];
                 int by_name = jz_input_value_text(own[t], in, named, sizeof named) == named;
                 parse_value(by_name ? NULL : in->value, in->source, &pv, b);
-                lxw_format *f = uw && uw->percent ? b->pct_in : b->plain;
+                /* years (a measure's startjaar 2026, its ingroeitijd 2.5)
+                 * without a thousands separator: "2.026" read as a typo */
+                lxw_format *f = uw && uw->percent ? b->pct_in : uw && strcmp(uw->key, "years") == 0 ? NULL : b->plain;
                 if (pv.is_number)
                     num(b, ws, row, 3, pv.number, f, 12);
                 for (int k = 0; k < pv.n_years; k++) {

@@ -320,6 +320,13 @@ assert gm and all("Enschede" in r for r in gm), gm
 share = [r for r in rows if r[0] == "Maatregel Stevige lokale teams (30 FTE): aandeel"]
 assert share and share[0][-1].endswith("; KPMG (2019), voorbeeld Roosendaal; Enschede (2023), verbeterkansen; "
                                        "omvang: eigen aanname"), share
+# a measure's startjaar is a year, shown as one: 2026, never "2.026" (the
+# thousands separator of the plain number format)
+start = [i for i, r in enumerate(inp.iter_rows(min_row=1, values_only=True)) if r[0] and r[0].endswith(": startjaar")]
+assert start, "no startjaar row"
+for i in start:
+    c = inp.cell(row=i + 1, column=4)
+    assert isinstance(c.value, (int, float)) and 2000 < c.value < 2100 and "," not in c.number_format, (c.value, c.number_format)
 keys = ("verlengde_jeugdzorg", "residentieel", "gezinshuis", "[ambulant", "GM0153")
 for r in rows:
     for v in r[2:]:  # after the label and "Geldt voor" ([1] [2])
