@@ -332,6 +332,18 @@ for r in rows:
     for v in r[2:]:  # after the label and "Geldt voor" ([1] [2])
         assert not (isinstance(v, str) and (v in keys or v.startswith("["))), r
 PY
+  # the remark of a value that is not one number (a distribution, a growth)
+  # in the reader's words and notation: "groei per jaar -0,3%", "mediaan
+  # 95.000", never "-0.3000%", "median" or "sd_log" in a Dutch workbook
+  expect_exit 0 "$JZ" compare -q --format xlsx -o "$TMP/onz.xlsx" "$SRC/scenarios/example-onzeker.yaml" "$EX"
+  "$PY" - "$TMP/onz.xlsx" <<'PY' && ok || bad "Aannames: a remark in Dutch words and notation"
+import sys, openpyxl
+rows = [r for r in openpyxl.load_workbook(sys.argv[1])["Aannames"].iter_rows(values_only=True) if r[0]]
+remarks = [v for r in rows for v in r[4:] if isinstance(v, str)]
+for want in ("groei per jaar -0,3%", "groei per jaar 0,5%", "laag 2,5%; hoog 6,5%", "mediaan 95.000; standaardafwijking van ln 0,08"):
+    assert any(want in v for v in remarks), (want, remarks)
+assert not any(w in v for v in remarks for w in ("median", "sd_log", "0.3%", "0.5%")), remarks
+PY
   # a free-text source: without a bron it is the Bron cell, the marker
   # ASSUMPTION in the reader's words (QA: an empty cell before)
   cat > "$TMP/zwolle.yaml" <<EOF
