@@ -47,6 +47,7 @@ expect_grep "$TMP/voorbeeldrecht.yaml" "= unieke cliënten / (1 + zorgduur/12)"
 expect_grep "$TMP/voorbeeldrecht.yaml" "(uitgaven en unieke cliënten per zorgsoort)"
 expect_grep "$TMP/voorbeeldrecht.yaml" "# opgave 2024: uitgaven EUR 9.600.000, unieke cliënten 1.450$"
 expect_grep "$TMP/err" "de verdeling van de 1.450 unieke cliënten over"
+expect_grep "$TMP/err" "crisis: zorgduur 1,5 maanden uit de referentietabel"   # not "1.5" in a Dutch line
 grep -q "clienten\|clientjaren" "$TMP/err" "$TMP/voorbeeldrecht.yaml" && bad "init writes 'clienten' without the trema" || ok
 # the empty template runs as it is shipped? no: it has zero figures, init says which cell
 expect_exit 2 "$JZ" init "$S/leeg.yml"
