@@ -172,6 +172,16 @@ expect_grep "$TMP/err" "c4.csv:13:8: rijksbijdrage: a value in column 8, where t
 sed 's/^daghulp;1,9M;110/daghulp;;110/' "$S/voorbeeld.csv" > "$TMP/c5.csv"
 expect_exit 2 "$JZ" init "$TMP/c5.csv"
 expect_grep "$TMP/err" "c5.csv:24:1: zorgsoort daghulp: missing required key 'uitgaven'"
+# a figure the template reads but the derived scenario cannot hold (an
+# implausible price, an indexation of 30%): at the cell the user typed, not
+# at a line of the derived scenario they never saw
+sed 's/^crisis;0,6M;40/crisis;0,6;40/' "$S/voorbeeld.csv" > "$TMP/c8.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/c8.yaml" "$TMP/c8.csv"
+expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c8.csv:29:2: zorgsoorten\[crisis\].cost .* is outside the plausible range .*(zorgsoort crisis: it follows from its uitgaven and unieke_clienten; check them)"
+grep -q "(init)\|written scenario" "$TMP/err" && bad "init: a warning at a line of the derived scenario" || ok
+sed 's/^vaste_last;Lokale uitvoering (toegang, beleid, backoffice);3,4M;3%/vaste_last;Lokale uitvoering (toegang, beleid, backoffice);3,4M;30%/' "$S/voorbeeld.csv" > "$TMP/c9.csv"
+expect_exit 2 "$JZ" init "$TMP/c9.csv"
+expect_grep "$TMP/err" "c9.csv:17:4: gemeenten\[GM9998\].fixed_costs\[Lokale uitvoering (toegang, beleid, backoffice)\].indexation 30.0000% is above the plausible ceiling"
 sed 's/^inwoners;88.000/inwonrs;88.000/' "$S/voorbeeld.csv" > "$TMP/c6.csv"
 expect_exit 2 "$JZ" init "$TMP/c6.csv"
 expect_grep "$TMP/err" "c6.csv:5:1: unknown row 'inwonrs'"
