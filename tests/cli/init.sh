@@ -172,6 +172,14 @@ expect_grep "$TMP/err" "c4.csv:13:8: rijksbijdrage: a value in column 8, where t
 sed 's/^daghulp;1,9M;110/daghulp;;110/' "$S/voorbeeld.csv" > "$TMP/c5.csv"
 expect_exit 2 "$JZ" init "$TMP/c5.csv"
 expect_grep "$TMP/err" "c5.csv:24:1: zorgsoort daghulp: missing required key 'uitgaven'"
+# a euro amount as Excel writes it in some regional settings, the sign after
+# it ("9.600.000 €"): the same scenario as 9,6M
+sed 's/^ambulant;9,6M;1.450/ambulant;9.600.000 €;1.450/' "$S/voorbeeld.csv" > "$TMP/c10.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/c10.yaml" "$TMP/c10.csv"
+diff <(tail -n +2 "$TMP/csv-s.yaml") <(tail -n +2 "$TMP/c10.yaml") >/dev/null && ok || bad "'9.600.000 €' is not read as 9,6M"
+printf 'gemeente: {code: GM9997, naam: M}\nbasisjaar: 2024\nzorgsoorten:\n  - {key: ambulant, uitgaven: 5M, unieke_clienten: 700 €}\n' > "$TMP/eur.yaml"
+expect_exit 2 "$JZ" init -q -o "$TMP/eur-s.yaml" "$TMP/eur.yaml"
+expect_grep "$TMP/err" "eur.yaml:4:52: zorgsoort ambulant.unieke_clienten: a euro amount is not expected here"
 # a figure the template reads but the derived scenario cannot hold (an
 # implausible price, an indexation of 30%): at the cell the user typed, not
 # at a line of the derived scenario they never saw
