@@ -258,6 +258,17 @@ int cmd_compare(int argc, char **argv)
         rc = cli_fail(&err);
     for (int i = 0; i < co.n_paths && rc == EXIT_OK; i++)
         sc[i + k0] = cli_load(co.paths[i], &rc);
+    /* the saved forecast and the scenario it is compared with are most often
+     * the same scenario, updated: without a mark every report would show
+     * "[1] Deventer basis" and "[2] Deventer basis", and a council could not
+     * tell which is the forecast of the earlier P&C document */
+    for (int i = k0; a.reference && i < n && rc == EXIT_OK; i++)
+        if (strcmp(sc[0]->meta.name, sc[i]->meta.name) == 0) {
+            size_t len = strlen(sc[0]->meta.name);
+            snprintf(sc[0]->meta.name + len, sizeof sc[0]->meta.name - len, "%s",
+                     co.lang == JZ_LANG_EN ? " (saved)" : " (bewaard)");
+            break;
+        }
     if (rc == EXIT_OK && a.draws > 0) {
         /* the Monte Carlo bands hold the draws of every scenario at once:
          * asked before any run (jz_mc_check_size counts them) */

@@ -158,6 +158,74 @@ void jz_derive_result_free(jz_derive_result *r)
     result_free_partial(r);
 }
 
+/* The template's cell behind a path the loader names in a message about the
+ * derived scenario ("zorgsoorten[crisis].cost ...", "gemeenten[GM0150].
+ * fixed_costs[Lokale uitvoering].indexation ...", "indexation.tariff ..."),
+ * with what the user wrote there in *what; NULL when the message names none
+ * of them. */
+static const jz_node *template_cell(const jz_template *t, const char *msg, char *what, size_t size)
+{
+    const char *p;
+    if ((p = strstr(msg, "zorgsoorten[")) != NULL) {
+        p += strlen("zorgsoorten[");
+        const char *e = strchr(p, ']');
+        for (int i = 0; e && i < t->n_zs; i++) {
+            const jz_template_row *z = &t->zs[i];
+            if (strlen(z->key) != (size_t)(e - p) || strncmp(z->key, p, (size_t)(e - p)) != 0)
+                continue;
+            int cost = strncmp(e, "].cost", 6) == 0;
+            snprintf(what, size, cost ? "zorgsoort %s: it follows from its uitgaven and unieke_clienten; check them"
+                                      : "zorgsoort %s: it follows from its figures; check them", z->key);
+            return cost && z->n_spending ? z->n_spending : z->n_unique ? z->n_unique : z->node;
+        }
+        return NULL;
+    }
+    if ((p = strstr(msg, "fixed_costs[")) != NULL) {
+        p += strlen("fixed_costs[");
+        const char *e = strstr(p, "].");
+        for (int i = 0; e && i < t->n_fixed; i++) {
+            const jz_template_fixed *f = &t->fixed[i];
+            if (strlen(f->name) != (size_t)(e - p) || strncmp(f->name, p, (size_t)(e - p)) != 0)
+                continue;
+            int index = strncmp(e, "].indexation", 12) == 0;
+            snprintf(what, size, "vaste_last %s: %s", f->name, index ? "its indexatie" : "its figures");
+            return index ? (f->n_index ? f->n_index : t->n_tariff) : f->n_amount;
+        }
+        return NULL;
+    }
+    if (strncmp(msg, "indexation.tariff", 17) == 0 && t->n_tariff) {
+        snprintf(what, size, "indexatie_tarief");
+        return t->n_tariff;
+    }
+    if (strncmp(msg, "indexation.budget", 17) == 0 && t->n_budget_index) {
+        snprintf(what, size, "indexatie_begroting");
+        return t->n_budget_index;
+    }
+    return NULL;
+}
+
+/* A loader warning on the derived scenario ("F (init):124:11: msg") at the
+ * template's cell it comes from, when there is one: a malloc'd string. */
+static char *warning_at_template(const jz_template *t, const char *warning, const char *name)
+{
+    size_t n = strlen(name);
+    const char *msg = warning;
+    if (strncmp(warning, name, n) == 0 && warning[n] == ':') {
+        const char *c = strchr(warning + n + 1, ':'); /* line:col: */
+        if (c && (c = strchr(c + 1, ':')) != NULL && c[1] == ' ')
+            msg = c + 2;
+    }
+    char what[JZ_NAME_MAX + 100];
+    const jz_node *at = msg != warning ? template_cell(t, msg, what, sizeof what) : NULL;
+    if (!at)
+        return strdup(warning);
+    size_t len = strlen(at->file) + strlen(msg) + strlen(what) + 64;
+    char *s = malloc(len);
+    if (s)
+        snprintf(s, len, "%s:%d:%d: %s (%s)", at->file, at->line, at->column, msg, what);
+    return s;
+}
+
 static int check_run(const jz_template *t, jz_derive_result *res, jz_error *err)
 {
     char name[1100];
@@ -167,11 +235,15 @@ static int check_run(const jz_template *t, jz_derive_result *res, jz_error *err)
         /* the loader rejects the derived scenario: an implausible figure of
          * the template (plausibility errors), named by its zorgsoort */
         if (err->status == JZ_EINPUT) {
-            char msg[JZ_ERR_MSG_MAX];
+            char msg[JZ_ERR_MSG_MAX], what[JZ_NAME_MAX + 100];
             snprintf(msg, sizeof msg, "%s", err->message);
-            jz_error_set(err, JZ_EINPUT, t->file, 0, 0,
-                         "the figures give a scenario the loader rejects (line %d of the derived scenario): %s",
-                         err->line, msg);
+            const jz_node *at = template_cell(t, msg, what, sizeof what);
+            if (at) /* at the cell the user typed */
+                jz_error_set(err, JZ_EINPUT, at->file, at->line, at->column, "%s (%s)", msg, what);
+            else
+                jz_error_set(err, JZ_EINPUT, t->file, 0, 0,
+                             "the figures give a scenario the loader rejects (line %d of the derived scenario): %s",
+                             err->line, msg);
         }
         return err->status;
     }
@@ -184,7 +256,7 @@ static int check_run(const jz_template *t, jz_derive_result *res, jz_error *err)
         if (!res->warnings)
             rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
         for (int i = 0; rc == JZ_OK && i < s->n_warnings; i++) {
-            if (!(res->warnings[i] = strdup(s->warnings[i])))
+            if (!(res->warnings[i] = warning_at_template(t, s->warnings[i], name)))
                 rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
             else
                 res->n_warnings++;

@@ -57,7 +57,7 @@ typedef struct jz_template_row {
 typedef struct jz_template_fixed {
     char name[JZ_NAME_MAX];
     double amount;
-    const jz_node *n_index;
+    const jz_node *n_amount, *n_index;
     jz_yearmap begroting;
     int has_begroting;
 } jz_template_fixed;

@@ -262,7 +262,7 @@ static int read_fixed(const jz_node *n, int i, jz_template_fixed *f, jz_error *e
     if ((rc = text(nm, what, f->name, sizeof f->name, err)))
         return rc;
     int has;
-    if ((rc = opt_number(n, "bedrag", JZ_U_MONEY, what, &f->amount, &has, NULL, err)))
+    if ((rc = opt_number(n, "bedrag", JZ_U_MONEY, what, &f->amount, &has, &f->n_amount, err)))
         return rc;
     if (!has)
         return jz_node_error(err, n, "%s: missing required key 'bedrag' (euros in the basisjaar)", what);

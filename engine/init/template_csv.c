@@ -107,6 +107,16 @@ static jz_node *number(form *fm, const char *text, int comma, int line, int col)
     snprintf(num, sizeof num, "%s", text);
     const char *suf = "";
     size_t len = strlen(num);
+    /* "9.600.000 €", the sign after the amount as some regional settings of
+     * Excel write it: read as "€ 9600000", so that a euro amount where no
+     * amount belongs is still refused */
+    int euro = len > 3 && strcmp(num + len - 3, "\xe2\x82\xac") == 0;
+    if (euro) {
+        len -= 3;
+        while (len > 0 && num[len - 1] == ' ')
+            len--;
+        num[len] = '\0';
+    }
     for (const char *const *s = suffix; *s; s++) {
         size_t k = strlen(*s);
         if (len > k && strcmp(num + len - k, *s) == 0) {
@@ -118,7 +128,7 @@ static jz_node *number(form *fm, const char *text, int comma, int line, int col)
     double v;
     const char *why;
     if (!strchr(num, ':') && hist_parse_number(num, comma, &v, &why) == NUM_OK) {
-        snprintf(out, sizeof out, "%.15g%s", v, strcmp(suf, "mln") == 0 ? "M" : suf);
+        snprintf(out, sizeof out, "%s%.15g%s", euro ? "\xe2\x82\xac " : "", v, strcmp(suf, "mln") == 0 ? "M" : suf);
         return scalar(fm, out, line, col);
     }
     return scalar(fm, text, line, col);

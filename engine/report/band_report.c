@@ -73,7 +73,7 @@ void jz_band_table(FILE *out, const jz_scenario *s, const jz_result *r, const jz
             int zz = z < r->n_zorgsoorten ? z : -1;
             if (!row_has(b, r, g, zz))
                 continue;
-            jz_text_pad(out, zz >= 0 ? s->zorgsoorten[zz].name : (nl ? "Totaal" : "Total"), NAMEW, 0);
+            const char *rest = jz_text_name_cell(out, zz >= 0 ? s->zorgsoorten[zz].name : (nl ? "Totaal" : "Total"), NAMEW, 0);
             for (int y = y0; y < y1; y++) {
                 double lo, hi;
                 int k = at(b, r, g, zz, y, &lo, &hi);
@@ -85,6 +85,7 @@ void jz_band_table(FILE *out, const jz_scenario *s, const jz_result *r, const jz
                 jz_text_pad(out, cellbuf, w, 1);
             }
             fputc('\n', out);
+            jz_text_name_rest(out, rest, NAMEW);
         }
     }
     fputs(nl ? "De band is de spreiding van de backtestfouten op die horizon rond deze projectie; \"buiten tabel\":\n"
@@ -204,7 +205,7 @@ void jz_band_cmp_table(FILE *out, const jz_comparison *c, const jz_report_option
                 any |= jz_cmp_stock_band(c, u, zz, y, v) != 0;
             if (!any)
                 continue;
-            jz_text_pad(out, zz >= 0 ? c->zs[zz].name : (nl ? "Totaal" : "Total"), NAMEW, 0);
+            const char *rest = jz_text_name_cell(out, zz >= 0 ? c->zs[zz].name : (nl ? "Totaal" : "Total"), NAMEW, 0);
             for (int y = y0; y < y1; y++) {
                 int k = jz_cmp_stock_band(c, u, zz, y, v);
                 if (k == 1)
@@ -217,6 +218,7 @@ void jz_band_cmp_table(FILE *out, const jz_comparison *c, const jz_report_option
                 jz_text_pad(out, cellbuf, w, 1);
             }
             fputc('\n', out);
+            jz_text_name_rest(out, rest, NAMEW);
         }
     }
     fputs(nl ? "Stand van de referentie [1] (onder - boven): de spreiding van de backtestfouten op die horizon rond\n"

@@ -228,12 +228,13 @@ static void zorgsoort_table(FILE *out, const jz_comparison *c, const jz_report_o
             const char *name = r < c->n_zorgsoorten ? c->zs[r].name
                                : r < nrow - 1       ? jz_cmp_metric_label(mm, o->lang)
                                                     : jz_cmp_L(o->lang, "Totaal", "Total");
-            jz_text_pad(out, name, ZNAMEW, 0);
+            const char *rest = jz_text_name_cell(out, name, ZNAMEW, 0);
             for (int s = s0; s < s1; s++) {
                 jz_cmp_fmt_value(buf, sizeof buf, mm, jz_cmp_value(c, mm, u, z, s, y), o->lang);
                 jz_text_pad(out, buf, zcolw, 1);
             }
             fputc('\n', out);
+            jz_text_name_rest(out, rest, ZNAMEW);
         }
     }
 }
@@ -275,12 +276,14 @@ static void verschil_table(FILE *out, const jz_comparison *c, const jz_report_op
         int z = r < Z ? r : r == Z ? JZ_VERSCHIL_LINES : JZ_VERSCHIL_ALL;
         if (!jz_cmp_verschil(c, kind, u, z, s, y, &v))
             continue;
-        jz_text_pad(out, z >= 0 ? c->zs[z].name : z == JZ_VERSCHIL_LINES ? jz_vs_lines_label(o->lang)
-                                                                       : jz_cmp_L(o->lang, "Totaal", "Total"),
-                    ZNAMEW, 0);
+        const char *rest = jz_text_name_cell(out, z >= 0                   ? c->zs[z].name
+                                                  : z == JZ_VERSCHIL_LINES ? jz_vs_lines_label(o->lang)
+                                                                           : jz_cmp_L(o->lang, "Totaal", "Total"),
+                                             ZNAMEW, 0);
         for (int k = 0; k < JZ_VS_N; k++)
             jz_text_pad(out, jz_cmp_fmt_diff(buf, sizeof buf, JZ_CMP_COST, jz_vs_part(&v, k), o->lang), w, 1);
         fputc('\n', out);
+        jz_text_name_rest(out, rest, ZNAMEW);
     }
 }
 

@@ -96,7 +96,17 @@ static void difference_parts(const page *p, int s, int ys)
     if (isnan(ds) || isnan(other))
         return;
     int has_s = fabs(ds) >= 0.05e6, has_o = fabs(other) >= 0.05e6;
-    if (has_s && has_o) {
+    if (has_s && has_o && (ds > 0) != (other > 0)) {
+        /* one part for, one against: "daarvan" would add up to more than
+         * the difference; say which way each one goes */
+        T(p, ds > 0 ? "; meer besparing van maatregelen maakt het " : "; minder besparing van maatregelen maakt het ",
+          ds > 0 ? "; more savings of measures make it " : "; fewer savings of measures make it ");
+        mln_abs(p, ds);
+        T(p, ds > 0 ? " gunstiger, andere aannames maken het " : " ongunstiger, andere aannames maken het ",
+          ds > 0 ? " better, other assumptions make it " : " worse, other assumptions make it ");
+        mln_abs(p, other);
+        T(p, other > 0 ? " gunstiger" : " ongunstiger", other > 0 ? " better" : " worse");
+    } else if (has_s && has_o) {
         T(p, "; daarvan ", "; of this, ");
         mln_abs(p, ds);
         T(p, ds > 0 ? " door meer besparing van maatregelen en " : " door minder besparing van maatregelen en ",

@@ -122,11 +122,12 @@ static void table(FILE *out, const jz_mc_result *r, jz_lang lang)
             "P5", "P25", "P50", "P75", "P95");
     for (int z = 0; z < r->n_zorgsoorten; z++) {
         const jz_mc_stat *st = &r->stat[jz_mc_fig_z(r, z, yl)];
-        jz_text_pad(out, s->zorgsoorten[z].name, 22, 0);
+        const char *rest = jz_text_name_cell(out, s->zorgsoorten[z].name, 22, 0);
         cell(out, st->point, lang);
         for (int k = 0; k < JZ_MC_NQ; k++)
             cell(out, st->q[k], lang);
         fputc('\n', out);
+        jz_text_name_rest(out, rest, 22);
     }
     fprintf(out, "\n%s\n",
             nl ? "Alle jaren per zorgsoort: --format csv of json.  Methode en nauwkeurigheid: docs/uncertainty.md."

@@ -113,44 +113,15 @@ enum { FIGW = 15 }; /* a figure's column: its heading with two spaces, 999.999.9
  * a cut name is a wrong one. */
 enum { NAMEMAX = 32 };
 
-/* The first line of name in the name column; returns the rest to print
- * below the row (name_rest), or NULL. */
-static const char *name_cell(FILE *out, const char *name, int namew)
-{
-    const char *brk = jz_text_width(name) > namew - 1 ? jz_text_break(name, namew - 1) : NULL;
-    if (!brk || brk == name) {
-        jz_text_pad(out, name, namew, 0);
-        return NULL;
-    }
-    fprintf(out, "%.*s%*s", (int)(brk - name), name, namew - jz_text_width(name) + jz_text_width(brk), "");
-    return brk + 1;
-}
-
-/* The rest of a long name on lines of its own, indented by two; no figure
- * follows, so a line may fill the column. */
-static void name_rest(FILE *out, const char *rest, int namew)
-{
-    const int w = namew - 2;
-    while (rest) {
-        const char *brk = jz_text_width(rest) > w ? jz_text_break(rest, w) : NULL;
-        if (!brk || brk == rest) {
-            fprintf(out, "  %s\n", rest);
-            return;
-        }
-        fprintf(out, "  %.*s\n", (int)(brk - rest), rest);
-        rest = brk + 1;
-    }
-}
-
 /* One row of the money table: its name and five figures, "-" for NaN. */
 static void money_row(FILE *out, const char *name, int namew, const double v[5], jz_lang lang)
 {
     char b[64];
-    const char *rest = name_cell(out, name, namew);
+    const char *rest = jz_text_name_cell(out, name, namew, 1);
     for (int i = 0; i < 5; i++)
         jz_text_pad_figure(out, jz_format_number(b, sizeof b, v[i], 0, lang), FIGW);
     fputc('\n', out);
-    name_rest(out, rest, namew);
+    jz_text_name_rest(out, rest, namew);
 }
 
 _Static_assert(N_TOTALS == 5, "a money row has five figures");
@@ -270,14 +241,14 @@ int jz_rep_prognose_table(FILE *out, const jz_report_subject *x, const jz_report
                 snprintf(band, sizeof band, "-");
                 snprintf(uq, sizeof uq, "%s", b[3]);
             }
-            const char *rest = name_cell(out, s->zorgsoorten[z].name, namew);
+            const char *rest = jz_text_name_cell(out, s->zorgsoorten[z].name, namew, 1);
             jz_text_pad_figure(out, b[0], cw);
             jz_text_pad_figure(out, b[1], cw);
             jz_text_pad_figure(out, band, cw);
             jz_text_pad_figure(out, b[2], cw);
             jz_text_pad_figure(out, uq, 21);
             fputc('\n', out);
-            name_rest(out, rest, namew);
+            jz_text_name_rest(out, rest, namew);
         }
     }
     return finish(out, err);

@@ -156,16 +156,15 @@ static void zorgsoort_table(FILE *out, const jz_scenario *s, const jz_result *r,
             jz_text_pad(out, year_label(buf, sizeof buf, r, y), w, 1);
         fputc('\n', out);
         for (int z = 0; z < Z + n_extra; z++) {
-            if (z < Z)
-                jz_text_pad(out, s->zorgsoorten[z].name, NAMEW, 0);
-            else
-                jz_text_pad(out, L(o, extra[z - Z].nl, extra[z - Z].en), NAMEW, 0);
+            const char *rest = jz_text_name_cell(out, z < Z ? s->zorgsoorten[z].name : L(o, extra[z - Z].nl, extra[z - Z].en),
+                                                 NAMEW, 0);
             for (int y = y0; y < y1; y++) {
                 double v = z < Z ? arr[jz_result_cz(r, g, z, y)] : extra[z - Z].gy[jz_result_gy(r, g, y)];
                 cell(buf, sizeof buf, v, kind, o->lang, 1.0);
                 jz_text_pad(out, buf, w, 1);
             }
             fputc('\n', out);
+            jz_text_name_rest(out, rest, NAMEW);
         }
     }
 }

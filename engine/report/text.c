@@ -77,6 +77,31 @@ void jz_text_pad_figure(FILE *out, const char *s, int width)
         fprintf(out, "%*s%s", width - len, "", s);
 }
 
+const char *jz_text_name_cell(FILE *out, const char *name, int namew, int gap)
+{
+    const char *brk = jz_text_width(name) > namew - gap ? jz_text_break(name, namew - gap) : NULL;
+    if (!brk || brk == name) {
+        jz_text_pad(out, name, namew, 0);
+        return NULL;
+    }
+    fprintf(out, "%.*s%*s", (int)(brk - name), name, namew - jz_text_width(name) + jz_text_width(brk), "");
+    return brk + 1;
+}
+
+void jz_text_name_rest(FILE *out, const char *rest, int namew)
+{
+    const int w = namew - 2;
+    while (rest) {
+        const char *brk = jz_text_width(rest) > w ? jz_text_break(rest, w) : NULL;
+        if (!brk || brk == rest) {
+            fprintf(out, "  %s\n", rest);
+            return;
+        }
+        fprintf(out, "  %.*s\n", (int)(brk - rest), rest);
+        rest = brk + 1;
+    }
+}
+
 /* Print text word-wrapped at `width` display columns (UTF-8 aware). */
 void jz_text_wrap(FILE *out, const char *text, int width)
 {

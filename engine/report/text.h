@@ -5,7 +5,9 @@
  * Width is counted in code points, so "é" and "€" take one column, which
  * is right for the Latin text of the reports (no wide CJK characters or
  * combining marks occur in them).  Text too long for its column is cut at a
- * character boundary and ends in "…", so a table keeps its layout.
+ * character boundary and ends in "…", so a table keeps its layout; a
+ * zorgsoort's name in a table goes on below its row instead
+ * (jz_text_name_cell), since a cut name can read as another one.
  */
 #ifndef JZ_REPORT_TEXT_H
 #define JZ_REPORT_TEXT_H
@@ -29,6 +31,16 @@ void jz_text_pad_figure(FILE *out, const char *s, int width);
  * space at or before column width that is not followed by '-' (a line
  * starting "-plaatsing)" reads as a minus), or NULL when there is none. */
 const char *jz_text_break(const char *s, int width);
+/* A name in a table's name column of namew: a longer one is never cut (a
+ * cut name is a wrong one, "Jeugdhulp ambulant (6.7…"), but goes on at a
+ * word break on the lines below its row.  jz_text_name_cell writes the
+ * first line, padded to namew, and returns the rest (or NULL); gap: the
+ * columns at the end of the column the name leaves blank (1 when the
+ * figures after it may start without a space of their own, else 0).
+ * jz_text_name_rest writes that rest after the row's newline, indented by
+ * two, whole. */
+const char *jz_text_name_cell(FILE *out, const char *name, int namew, int gap);
+void jz_text_name_rest(FILE *out, const char *rest, int namew);
 /* text word-wrapped at width display columns, ending in a newline. */
 void jz_text_wrap(FILE *out, const char *text, int width);
 

@@ -214,6 +214,9 @@ static void parse_value(const char *text, const char *note, parsed *out, const b
                 static const struct { const char *k, *nl, *en; } words[] = {
                     {"dist", "verdeling", "distribution"}, {"low", "laag", "low"}, {"high", "hoog", "high"},
                     {"growth", "groei per jaar", "growth a year"}, {"sd", "standaardafwijking", "sd"},
+                    {"median", "mediaan", "median"}, {"sd_log", "standaardafwijking van ln", "sd of ln"},
+                    {"mean", "gemiddelde", "mean"}, {"mode", "meest waarschijnlijk", "mode"},
+                    {"value", "puntwaarde", "point value"}, {"base", "basis", "base"},
                 };
                 const char *w = key;
                 for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
@@ -233,6 +236,21 @@ static void parse_value(const char *text, const char *note, parsed *out, const b
                         ve = v + strlen(v);
                         break;
                     }
+                /* a figure in the reader's notation: "groei per jaar -0,3%",
+                 * not the scenario's "-0.3000%" in a Dutch workbook */
+                char fig[64];
+                double fx;
+                if (ve - v < (int)sizeof fig && read_number(v, ve, &fx)) {
+                    int pct = memchr(v, '%', (size_t)(ve - v)) != NULL, d = 0;
+                    double shown = pct ? fx * 100.0 : fx;
+                    while (d < 4 && fabs(shown - round(shown * pow(10, d)) / pow(10, d)) > 1e-9 * (1.0 + fabs(shown)))
+                        d++;
+                    jz_format_number(fig, sizeof fig - 1, shown, d, b->lang);
+                    if (pct)
+                        strcat(fig, "%");
+                    v = fig;
+                    ve = fig + strlen(fig);
+                }
                 if (rl < (int)sizeof out->remark)
                     rl += snprintf(out->remark + rl, sizeof out->remark - (size_t)rl, "%s%s %.*s",
                                    rl ? "; " : "", w, (int)(ve - v), v);
@@ -501,7 +519,9 @@ void jz_xlsx_inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c)
                 char named[2048];
                 int by_name = jz_input_value_text(own[t], in, named, sizeof named) == named;
                 parse_value(by_name ? NULL : in->value, in->source, &pv, b);
-                lxw_format *f = uw && uw->percent ? b->pct_in : b->plain;
+                /* years (a measure's startjaar 2026, its ingroeitijd 2.5)
+                 * without a thousands separator: "2.026" read as a typo */
+                lxw_format *f = uw && uw->percent ? b->pct_in : uw && strcmp(uw->key, "years") == 0 ? NULL : b->plain;
                 if (pv.is_number)
                     num(b, ws, row, 3, pv.number, f, 12);
                 for (int k = 0; k < pv.n_years; k++) {

@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "common/util.h"
 #include "jzsim/scenario.h"
@@ -259,6 +260,11 @@ int jz_zorgsoort_ref(const jz_scenario *s, const jz_node *n, const char *what, i
     *out = jz_scenario_zorgsoort_index(s, n->scalar);
     if (*out >= 0)
         return JZ_OK;
+    /* the name the reports show ("Jeugdbescherming (6.82)") for its key */
+    for (int z = 0; z < s->n_zorgsoorten; z++)
+        if (strcasecmp(s->zorgsoorten[z].name, n->scalar) == 0)
+            return jz_node_error(err, n, "%s: '%s' is the name of zorgsoort '%s'; write its key: %s", what,
+                                 n->scalar, s->zorgsoorten[z].key, s->zorgsoorten[z].key);
     const char *near = jz_zorgsoort_suggest(s, n->scalar);
     if (near)
         return jz_node_error(err, n, "%s: unknown zorgsoort '%s'; did you mean '%s'?", what, n->scalar, near);

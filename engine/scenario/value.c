@@ -346,10 +346,18 @@ static const char *comma_name(jz_comma m)
 
 int jz_value_split_comma_entry(const jz_node *map, size_t i, jz_unit u, const char *what, jz_error *err)
 {
-    const jz_node *v = map->values[i];
+    const jz_node *v = map->values[i], *at = map->keys[i];
     if (i == 0 || (v && (v->type != JZ_NODE_SCALAR || v->scalar[0])))
         return JZ_OK; /* a key with a value of its own is no fragment */
-    return jz_value_split_comma(map->values[i - 1], map->keys[i], u, 0, what, err);
+    /* the entry before it in the file: in a variant (extends) the merged map
+     * keeps the base's years first and adds the fragment after them, so the
+     * value it was split from need not be the one just before it */
+    const jz_node *prev = map->values[i - 1];
+    for (size_t j = 0; j < map->n && !jz_node_glued(prev, at); j++)
+        if (j != i && jz_node_glued(map->values[j], at) && map->values[j]->file && at->file &&
+            strcmp(map->values[j]->file, at->file) == 0)
+            prev = map->values[j];
+    return jz_value_split_comma(prev, at, u, 0, what, err);
 }
 
 /* A comma inside a flow map or list, {2024: € 50,1 mln}, [10,5, 18] or
@@ -403,7 +411,8 @@ int jz_value_number(const jz_node *n, jz_unit u, const char *what,
     const char *t = n->scalar;
     while (isspace((unsigned char)*t))
         t++;
-    if (strncmp(t, "\xe2\x82\xac", 3) == 0) { /* € */
+    int euro = strncmp(t, "\xe2\x82\xac", 3) == 0;
+    if (euro) { /* € */
         if (u != JZ_U_MONEY)
             return jz_node_error(err, n, "%s: a euro amount is not expected here; expected %s",
                                  what, unit_expect(u));
@@ -414,6 +423,16 @@ int jz_value_number(const jz_node *n, jz_unit u, const char *what,
     size_t len = strlen(t);
     while (len > 0 && isspace((unsigned char)t[len - 1]))
         len--;
+    if (!euro && len > 3 && memcmp(t + len - 3, "\xe2\x82\xac", 3) == 0) {
+        /* the sign after the amount, as Excel writes a euro amount in some
+         * regional settings: "14.600.000 €" */
+        if (u != JZ_U_MONEY)
+            return jz_node_error(err, n, "%s: a euro amount is not expected here; expected %s",
+                                 what, unit_expect(u));
+        len -= 3;
+        while (len > 0 && isspace((unsigned char)t[len - 1]))
+            len--;
+    }
     if (len == 0)
         return jz_node_error(err, n, "%s: expected %s, got an empty value", what, unit_expect(u));
     if (len >= sizeof buf)

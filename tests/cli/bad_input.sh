@@ -73,6 +73,19 @@ zorgsoorten:
   - {key: a, instroom: 1, zorgduur: 3, cost: {tariff: 2,500, units_per_year: 90}}
 gemeenten: [{code: GM0001, name: x}]
 Y
+# the same in a variant: the merged series keeps the base's years first, so
+# the fragment '1%' does not follow the 4 it was split from; still the comma
+# (not "4 means 400% a year; write 4%", which would drop the ,1)
+cat > "$TMP/comma_base.yaml" <<'Y'
+meta: {name: x, base_year: 2024, horizon: 3}
+indexation: {tariff: {2025: 3%, 2026: 3%}}
+zorgsoorten: [{key: a, instroom: 1, zorgduur: 3, cost: 1}]
+gemeenten: [{code: GM0001, name: x}]
+Y
+check comma_variant "comma_variant.yaml:2:31: indexation.tariff: 4,1%: a decimal comma inside {...} separates entries in YAML; write 4.1%, with a point" <<'Y'
+extends: comma_base.yaml
+indexation: {tariff: {2025: 4,1%, 2026: 3%}}
+Y
 # an item is named by its key or code, by its place only without one
 check item_key "item_key.yaml:3:3: zorgsoorten item 2: missing required key 'key'" <<'Y'
 meta: {name: x, base_year: 2024, horizon: 2}

@@ -72,6 +72,20 @@ expect_grep "$TMP/c1.html" "andere aannames"
 # the label says so (a council read "Besparing 0,8 / Investering 0,3" as 0,5)
 expect_grep "$TMP/c1.html" ">Besparing maatregelen, na investering (€ mln)<"
 expect_grep "$TMP/c1.html" "Startverschil"
+# one part of the difference for, one against: "daarvan € 1,2 mln door meer
+# besparing en € 0,3 mln door andere aannames" added up to 1,5 where the
+# difference is 0,8; each part is said with its direction
+cat > "$TMP/poh.yaml" <<EOF
+extends: $PWD/scenarios/example.yaml
+meta: {name: Hoger tarief met POH, description: POH-jeugd en een hogere tariefindexatie}
+indexation: {tariff: {2025: 6%}}
+measures:
+  - {key: poh, name: POH-jeugd, type: local, effect: diversion, zorgsoorten: [ambulant], share: 10%, start: 2025}
+EOF
+expect_exit 0 "$JZ" compare -q --format html -o "$TMP/poh.html" scenarios/example.yaml "$TMP/poh.yaml"
+expect_grep "$TMP/poh.html" "€ 0,8 mln (12,9%) minder tekort dan in de referentie; meer besparing van maatregelen maakt het € 1,2 mln gunstiger, andere aannames maken het € 0,3 mln ongunstiger\."
+expect_exit 0 "$JZ" compare -q --lang en --format html -o "$TMP/poh-en.html" scenarios/example.yaml "$TMP/poh.yaml"
+expect_grep "$TMP/poh-en.html" "more savings of measures make it €1.2 mln better, other assumptions make it €0.3 mln worse\."
 # the zorgzwaarte bar holds the measures' investments (docs/model.md 12):
 # and the fixed costs above their budget: its sentence says so where there
 # are any ([4] verbeterkansen; example.yaml's fixed costs), and only those

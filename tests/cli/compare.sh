@@ -320,10 +320,29 @@ assert gm and all("Enschede" in r for r in gm), gm
 share = [r for r in rows if r[0] == "Maatregel Stevige lokale teams (30 FTE): aandeel"]
 assert share and share[0][-1].endswith("; KPMG (2019), voorbeeld Roosendaal; Enschede (2023), verbeterkansen; "
                                        "omvang: eigen aanname"), share
+# a measure's startjaar is a year, shown as one: 2026, never "2.026" (the
+# thousands separator of the plain number format)
+start = [i for i, r in enumerate(inp.iter_rows(min_row=1, values_only=True)) if r[0] and r[0].endswith(": startjaar")]
+assert start, "no startjaar row"
+for i in start:
+    c = inp.cell(row=i + 1, column=4)
+    assert isinstance(c.value, (int, float)) and 2000 < c.value < 2100 and "," not in c.number_format, (c.value, c.number_format)
 keys = ("verlengde_jeugdzorg", "residentieel", "gezinshuis", "[ambulant", "GM0153")
 for r in rows:
     for v in r[2:]:  # after the label and "Geldt voor" ([1] [2])
         assert not (isinstance(v, str) and (v in keys or v.startswith("["))), r
+PY
+  # the remark of a value that is not one number (a distribution, a growth)
+  # in the reader's words and notation: "groei per jaar -0,3%", "mediaan
+  # 95.000", never "-0.3000%", "median" or "sd_log" in a Dutch workbook
+  expect_exit 0 "$JZ" compare -q --format xlsx -o "$TMP/onz.xlsx" "$SRC/scenarios/example-onzeker.yaml" "$EX"
+  "$PY" - "$TMP/onz.xlsx" <<'PY' && ok || bad "Aannames: a remark in Dutch words and notation"
+import sys, openpyxl
+rows = [r for r in openpyxl.load_workbook(sys.argv[1])["Aannames"].iter_rows(values_only=True) if r[0]]
+remarks = [v for r in rows for v in r[4:] if isinstance(v, str)]
+for want in ("groei per jaar -0,3%", "groei per jaar 0,5%", "laag 2,5%; hoog 6,5%", "mediaan 95.000; standaardafwijking van ln 0,08"):
+    assert any(want in v for v in remarks), (want, remarks)
+assert not any(w in v for v in remarks for w in ("median", "sd_log", "0.3%", "0.5%")), remarks
 PY
   # a free-text source: without a bron it is the Bron cell, the marker
   # ASSUMPTION in the reader's words (QA: an empty cell before)
@@ -508,6 +527,16 @@ assert abs(sum(z["diff"][1][y] for z in v["zorgsoorten"].values()) + v["outside_
 PY
 expect_exit 0 "$JZ" compare -q --reference "$TMP/saved.json" "$HI" "$EX"      # more than one new scenario
 expect_grep "$TMP/out" "^Verschillenanalyse 2028 (prognose): \[2\]"
+# the saved forecast of the same scenario (the P&C case: the scenario updated
+# since): [1] is marked, so that no report shows "[1] Voorbeeld" beside
+# "[2] Voorbeeld"; with another name the saved name is kept (above)
+expect_exit 0 "$JZ" compare -q --reference "$TMP/saved.json" "$EX"
+expect_grep "$TMP/out" "^\[1\] Voorbeeld (bewaard), 2024-2028 (referentie)"
+expect_grep "$TMP/out" "^\[2\] Voorbeeld, 2024-2028"
+expect_exit 0 "$JZ" compare -q --lang en --reference "$TMP/saved.json" "$EX"
+expect_grep "$TMP/out" "^\[1\] Voorbeeld (saved), 2024-2028"
+expect_exit 0 "$JZ" compare -q --format html -o "$TMP/saved.html" --reference "$TMP/saved.json" "$EX"
+expect_grep "$TMP/saved.html" "Voorbeeld (bewaard)"
 # a wrong file: exit 2, located
 head -c 1500 "$TMP/saved.json" > "$TMP/cut.json"
 expect_exit 2 "$JZ" compare --reference "$TMP/cut.json" "$HI"

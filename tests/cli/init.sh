@@ -47,6 +47,7 @@ expect_grep "$TMP/voorbeeldrecht.yaml" "= unieke cliënten / (1 + zorgduur/12)"
 expect_grep "$TMP/voorbeeldrecht.yaml" "(uitgaven en unieke cliënten per zorgsoort)"
 expect_grep "$TMP/voorbeeldrecht.yaml" "# opgave 2024: uitgaven EUR 9.600.000, unieke cliënten 1.450$"
 expect_grep "$TMP/err" "de verdeling van de 1.450 unieke cliënten over"
+expect_grep "$TMP/err" "crisis: zorgduur 1,5 maanden uit de referentietabel"   # not "1.5" in a Dutch line
 grep -q "clienten\|clientjaren" "$TMP/err" "$TMP/voorbeeldrecht.yaml" && bad "init writes 'clienten' without the trema" || ok
 # the empty template runs as it is shipped? no: it has zero figures, init says which cell
 expect_exit 2 "$JZ" init "$S/leeg.yml"
@@ -171,6 +172,24 @@ expect_grep "$TMP/err" "c4.csv:13:8: rijksbijdrage: a value in column 8, where t
 sed 's/^daghulp;1,9M;110/daghulp;;110/' "$S/voorbeeld.csv" > "$TMP/c5.csv"
 expect_exit 2 "$JZ" init "$TMP/c5.csv"
 expect_grep "$TMP/err" "c5.csv:24:1: zorgsoort daghulp: missing required key 'uitgaven'"
+# a euro amount as Excel writes it in some regional settings, the sign after
+# it ("9.600.000 €"): the same scenario as 9,6M
+sed 's/^ambulant;9,6M;1.450/ambulant;9.600.000 €;1.450/' "$S/voorbeeld.csv" > "$TMP/c10.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/c10.yaml" "$TMP/c10.csv"
+diff <(tail -n +2 "$TMP/csv-s.yaml") <(tail -n +2 "$TMP/c10.yaml") >/dev/null && ok || bad "'9.600.000 €' is not read as 9,6M"
+printf 'gemeente: {code: GM9997, naam: M}\nbasisjaar: 2024\nzorgsoorten:\n  - {key: ambulant, uitgaven: 5M, unieke_clienten: 700 €}\n' > "$TMP/eur.yaml"
+expect_exit 2 "$JZ" init -q -o "$TMP/eur-s.yaml" "$TMP/eur.yaml"
+expect_grep "$TMP/err" "eur.yaml:4:52: zorgsoort ambulant.unieke_clienten: a euro amount is not expected here"
+# a figure the template reads but the derived scenario cannot hold (an
+# implausible price, an indexation of 30%): at the cell the user typed, not
+# at a line of the derived scenario they never saw
+sed 's/^crisis;0,6M;40/crisis;0,6;40/' "$S/voorbeeld.csv" > "$TMP/c8.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/c8.yaml" "$TMP/c8.csv"
+expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c8.csv:29:2: zorgsoorten\[crisis\].cost .* is outside the plausible range .*(zorgsoort crisis: it follows from its uitgaven and unieke_clienten; check them)"
+grep -q "(init)\|written scenario" "$TMP/err" && bad "init: a warning at a line of the derived scenario" || ok
+sed 's/^vaste_last;Lokale uitvoering (toegang, beleid, backoffice);3,4M;3%/vaste_last;Lokale uitvoering (toegang, beleid, backoffice);3,4M;30%/' "$S/voorbeeld.csv" > "$TMP/c9.csv"
+expect_exit 2 "$JZ" init "$TMP/c9.csv"
+expect_grep "$TMP/err" "c9.csv:17:4: gemeenten\[GM9998\].fixed_costs\[Lokale uitvoering (toegang, beleid, backoffice)\].indexation 30.0000% is above the plausible ceiling"
 sed 's/^inwoners;88.000/inwonrs;88.000/' "$S/voorbeeld.csv" > "$TMP/c6.csv"
 expect_exit 2 "$JZ" init "$TMP/c6.csv"
 expect_grep "$TMP/err" "c6.csv:5:1: unknown row 'inwonrs'"

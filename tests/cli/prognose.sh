@@ -145,6 +145,9 @@ mistake misspelt 's/^  pleegzorg:/  pleegzrg:/' \
 # 'jeugd' is as near to jeugdbescherming, jeugdreclassering and jeugdzorgplus: no guess, the list
 mistake tie 's/^  jeugdreclassering:/  jeugd:/' \
   "tie.yml:20:3: uitgaven: unknown zorgsoort 'jeugd' (the scenario's zorgsoorten: ambulant, daghulp,"
+# the name the reports show for the key ("Crisishulp" in the prognose table): the key to write
+mistake byname 's/^  crisis:/  Crisishulp:/' \
+  "byname.yml:18:3: uitgaven: 'Crisishulp' is the name of zorgsoort 'crisis'; write its key: crisis"
 mistake seven 's/^  crisis: \[53k,/  crisis: [53k, 1k,/' \
   "seven.yml:18:11: uitgaven.crisis: expected a list of 6 monthly amounts (maanden: 6), got 7"
 mistake comma 's/^  gezinshuis: \[148k,/  gezinshuis: [148,5k,/' \

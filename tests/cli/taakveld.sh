@@ -89,8 +89,16 @@ def section(title):
         lines = block.strip("\n").split("\n")
         if lines[0] != title:
             continue
+        last = None
         for line in lines[2:]:
+            if line.startswith("  ") and last is not None:
+                # a long name goes on below its row, whole
+                vals = rows.pop(last)
+                last = last + " " + line.strip()
+                rows[last] = rows.get(last, []) + vals
+                continue
             parts = re.split(r"\s{2,}", line.strip())
+            last = parts[0]
             rows.setdefault(parts[0], []).extend(num(p) for p in parts[1:])
     return rows
 cost = section("Kosten per zorgsoort")
@@ -101,12 +109,8 @@ assert "Overig kosten" in tv, "no line outside the taakvelden"
 checked = 0
 for code in set(name_tv.values()):
     for fig, src in (("kosten", cost), ("tekort", tekort)):
-        # names longer than the column are cut with an ellipsis
         def row_of(n):
-            for k, v in src.items():
-                if k == n or (k.endswith("…") and n.startswith(k[:-1])):
-                    return v
-            raise KeyError(n)
+            return src[n]
         rows = [row_of(n) for n, c in name_tv.items() if c == code]
         if code + " " + fig not in tv:   # left out: no money in any year
             assert all(v == 0 for r in rows for v in r), (code, fig)

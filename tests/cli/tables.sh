@@ -44,4 +44,32 @@ for s in "$SRC"/scenarios/*.yaml "$SRC"/scenarios/*/*.yaml; do
   expect_exit 0 "$JZ" run "$s"
   layout "$TMP/out" "run $(basename "$s")"
 done
+# a zorgsoort's name is never cut ("Ambulante jeugdhulp (OB…", "Jeugdhulp
+# ambulant (6.7…" read as another taakveld): a longer one goes on below its
+# row, whole, in run, compare (also the verschillenanalyse) and mc tables
+E="$SRC/scenarios/enschede"
+names() { # FILE WHAT: no cut name, and the Enschede names whole once joined
+  if python3 - "$1" <<'PY'
+import re, sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+for n, line in enumerate(lines, 1):
+    if re.match(r"^(Ambulante|Daghulp|Residenti|Crisishulp|Jeugdbescherming|Verlengde|Jeugdhulp)[^0-9€]*…", line):
+        sys.exit(f"line {n} cuts a name: {line}")
+text = "\n".join(lines)
+joined = re.sub(r"(?: +[-€0-9.,+ %]*)?\n  ", " ", text)
+for name in ["Ambulante jeugdhulp (OB1-OB4, incl. GGZ)", "Residentiële jeugdhulp (groepen, LTA, WVHS, kortdurend verblijf)"]:
+    if name not in joined:
+        sys.exit(f"'{name}' is not shown whole")
+PY
+  then ok; else bad "a name cut: $2"; fi
+}
+for lang in nl en; do
+  expect_exit 0 "$JZ" run --lang $lang "$E/basis.yaml"
+  names "$TMP/out" "run $lang"
+  expect_exit 0 "$JZ" compare --lang $lang "$E/geen-maatregelen.yaml" "$E/hervormingsagenda.yaml"
+  names "$TMP/out" "compare $lang"
+  expect_exit 0 "$JZ" mc --lang $lang --draws 20 "$E/basis.yaml"
+  names "$TMP/out" "mc $lang"
+done
+
 finish
