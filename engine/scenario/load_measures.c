@@ -251,6 +251,53 @@ int ml_series(mloader *L, const jz_node *item, const char *field, jz_unit u, dou
     return rc ? rc : ml_record(L, field, v, jz_unit_name(u));
 }
 
+/* An investment written by year whose last year comes before the
+ * scenario's last: the series rule holds that amount in every later year,
+ * so {2026: 350k, 2027: 350k} goes on costing 350k a year to the end of
+ * the horizon.  The rule is documented, but a controller who writes the
+ * years a programme is funded means it stops there (found in a
+ * walk-through: 0,35 mln a year that nobody had budgeted).  So when the
+ * map names its last two years one after the other, a warning at the last
+ * says what the later years get and how to write either reading; an
+ * explicit later year (0, or the amount) silences it.  Only
+ * for points in the scenario's own file: a base's series serves the base
+ * (extends), which gets the warning when it is validated itself. */
+static int warn_held_investment(mloader *L, const jz_node *n, const char *what, const double *out)
+{
+    const int first = L->base, last = L->base + L->H - 1;
+    if (!n || n->type != JZ_NODE_MAP || L->H < 2 || out[L->H - 1] == 0.0)
+        return JZ_OK;
+    const jz_node *at = NULL;
+    long latest = 0;
+    for (size_t i = 0; i < n->n; i++) {
+        char *end;
+        long year = strtol(n->keys[i]->scalar, &end, 10);
+        if (end != n->keys[i]->scalar && !*end && (!at || year > latest)) {
+            at = n->keys[i];
+            latest = year;
+        }
+    }
+    if (!at || latest >= last || latest < first || !at->file || strcmp(at->file, L->s->meta.path) != 0)
+        return JZ_OK;
+    /* written year by year up to its last year ({2026: .., 2027: ..}): the
+     * years the programme is funded.  A map that skips years ({2024: 200k,
+     * 2026: 100k}) or names one year already relies on the holding rule. */
+    int before = 0;
+    for (size_t i = 0; i < n->n; i++) {
+        char *end;
+        long year = strtol(n->keys[i]->scalar, &end, 10);
+        before |= end != n->keys[i]->scalar && !*end && year == latest - 1;
+    }
+    if (!before)
+        return JZ_OK;
+    int rc = jz_scenario_warn(L->s, "%s:%d:%d: %s: the amount of %ld (%.10g euros) is held in %ld-%d too (a series "
+                              "keeps its last value); write %ld: 0 if the investment stops after %ld, or %d: %.10g "
+                              "to say it goes on",
+                              at->file, at->line, at->column, what, latest, out[latest - first], latest + 1, last,
+                              latest + 1, latest, last, out[L->H - 1]);
+    return rc ? ml_oom(L->err) : JZ_OK;
+}
+
 /* ---- Hervormingsagenda ------------------------------------------------------ */
 
 static int load_effect_name(mloader *L, jz_measure *m, const jz_node *e)
@@ -431,7 +478,8 @@ static int load_regional_investment(mloader *L, jz_measure *m, const jz_node *n)
     char what[160];
     snprintf(what, sizeof what, "%s.amount", P);
     if ((rc = jz_value_series(L->s, a, JZ_U_MONEY, what, L->base, L->H, m->regional_investment, L->err)) ||
-        (rc = ml_record(L, "regional_investment.amount", a, jz_unit_name(JZ_U_MONEY))))
+        (rc = ml_record(L, "regional_investment.amount", a, jz_unit_name(JZ_U_MONEY))) ||
+        (rc = warn_held_investment(L, a, what, m->regional_investment)))
         return rc;
     m->has_regional_investment = 1;
     return JZ_OK;
@@ -456,6 +504,10 @@ static int load_local(mloader *L, jz_measure *m, const jz_node *item)
         (rc = ml_series(L, item, "service_cost", JZ_U_MONEY, m->service_cost)) ||
         (rc = ml_series(L, item, "amount", JZ_U_MONEY, m->amount)) ||
         (rc = ml_series(L, item, "investment", JZ_U_MONEY, m->investment)))
+        return rc;
+    char what_inv[160];
+    if ((rc = warn_held_investment(L, jz_node_get(item, "investment"),
+                                   ml_path(L, "investment", what_inv, sizeof what_inv), m->investment)))
         return rc;
     if (m->effect == JZ_EFFECT_SUBSTITUTION) {
         const jz_node *f = jz_node_get(item, "from"), *t = jz_node_get(item, "to");

@@ -101,4 +101,23 @@ PY
 printf 'extends: %s\nmeasures:\n  - {key: poh-jeugd-regio, weights: {Almelo: 100%%, Hengeloo: 50%%}}\n' "$REG" >"$TMP/bad.yaml"
 expect_exit 2 "$JZ" measures "$TMP/bad.yaml"
 expect_grep "$TMP/err" "bad.yaml:3:.*did you mean 'Hengelo'"
+# an investment written year by year that ends before the last year is held
+# (the series rule): a warning at its last year says so and how to stop it; a
+# later year written out (0 or the amount) says what is meant and is silent,
+# and so is a map that skips years (ten.yaml: {2024: 200k, 2026: 100k}) or a
+# plain amount: they rely on the rule
+inv() {
+  printf 'extends: %s\nmeta: {name: POH, description: Met POH-jeugd}\nmeasures:\n  - {key: poh, name: POH-jeugd, type: local, effect: diversion, zorgsoorten: [ambulant], share: 5%%, start: 2024, investment: {2024: 350k, 2025: %s}}\n' "$BASE" "$1" >"$TMP/inv.yaml"
+}
+inv 350k
+expect_exit 0 "$JZ" validate "$TMP/inv.yaml"
+expect_grep "$TMP/err" "inv.yaml:4:.*measures\[poh\].investment: the amount of 2025 (350000 euros) is held in 2026-2028 too"
+expect_grep "$TMP/err" "write 2026: 0 if the investment stops after 2025, or 2028: 350000"
+expect_exit 2 "$JZ" validate --strict "$TMP/inv.yaml"
+inv '350k, 2026: 0'
+expect_exit 0 "$JZ" validate --strict "$TMP/inv.yaml"
+inv '350k, 2028: 350k'
+expect_exit 0 "$JZ" validate --strict "$TMP/inv.yaml"
+printf 'extends: %s\nmeta: {name: POH, description: Met POH-jeugd}\nmeasures:\n  - {key: poh, name: POH-jeugd, type: local, effect: diversion, zorgsoorten: [ambulant], share: 5%%, start: 2024, investment: 350k}\n' "$BASE" >"$TMP/inv.yaml"
+expect_exit 0 "$JZ" validate --strict "$TMP/inv.yaml"
 finish
