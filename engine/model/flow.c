@@ -708,6 +708,101 @@ static int lanes_gather_year(jz_lanes *ln, const jz_scenario *const *s, jz_works
     return 0;
 }
 
+/* lanes_gather_year for the draws of one gemeente g (ln->uniform), with
+ * what start_year would have made in each lane's workspace made here for
+ * all lanes at once: every lane has lane 0's integers (routes, stages,
+ * destinations; lanes_alike), so each lane's parameters of a cell-year are
+ * one vector operation of setup_cell_year's, the same operations in the
+ * same order (a route's fraction, their sum, what leaves care), read from
+ * each lane's inputs into the lane vectors directly instead of into each
+ * workspace and from there into the lanes (~180 instructions per lane and
+ * cell-year, bench/README.md).  Each lane's jz_cellyear gets only what
+ * lanes_end_year reads of it (write_cell_year).  Lanes beyond n repeat
+ * lane 0.  -1 when a lane's coefficients cannot be made (lanes_coef). */
+JZ_LANES_CLONES /* the lane vectors in registers: in the default build they would live on the stack */
+static int lanes_draws_year(jz_lanes *ln, const jz_scenario *const *s, jz_workspace *const *w, int n,
+                            const int *g, int y)
+{
+    const int Z = ln->Z, H = s[0]->meta.horizon;
+    const double S = (double)s[0]->meta.steps_per_year;
+    const jz_cell *cl[JZ_LANES];
+    const double *ext_l[JZ_LANES];
+    for (int l = 0; l < JZ_LANES; l++) {
+        const int i = l < n ? l : 0;
+        cl[l] = s[i]->cells + (size_t)g[0] * (size_t)Z;
+        ext_l[l] = w[i]->m_ext;
+    }
+    jz_workspace *w0 = w[0];
+    for (int z = 0; z < Z; z++) {
+        jz_lane_cell *c = &ln->cell[z];
+        const jz_cellyear *q0 = &w0->cy[z]; /* its destinations and delay: routes_of_gemeente's */
+        c->k = s[0]->zorgsoorten[z].stages;
+        if (lanes_coef(c, s, w, n, g, z, y))
+            return -1;
+        const size_t zy = (size_t)z * (size_t)H + (size_t)y;
+        const double *tr[JZ_LANES];
+        jz_lane ext_year, reentry, aged_to = {0}, sum = {0};
+        for (int l = 0; l < JZ_LANES; l++) {
+            const jz_cell *cz = &cl[l][z];
+            ext_year[l] = ext_l[l][zy];
+            reentry[l] = cz->reentry[y];
+            tr[l] = cz->transition + (size_t)y * (size_t)Z;
+            if (q0->ageing_to >= 0)
+                aged_to[l] = cz->ageing_transfer[y];
+        }
+        /* setup_cell_year's routes: the fixed ones read directly, else
+         * found among all Z (each lane's > 0 where lane 0's is) */
+        int *to = w0->route_to + (size_t)z * (size_t)Z;
+        jz_lane *frac = ln->frac + (size_t)z * (size_t)Z;
+        int nr = w0->route_fixed[z];
+        if (nr >= 0) {
+            for (int m = 0; m < nr; m++) {
+                jz_lane t;
+                for (int l = 0; l < JZ_LANES; l++)
+                    t[l] = tr[l][to[m]];
+                frac[m] = t;
+                sum += t;
+            }
+        } else {
+            nr = 0;
+            for (int v = 0; v < Z; v++) {
+                jz_lane t;
+                for (int l = 0; l < JZ_LANES; l++)
+                    t[l] = tr[l][v];
+                sum += t;
+                to[nr] = v;
+                frac[nr] = t;
+                nr += t[0] > 0.0;
+            }
+        }
+        jz_lane out = 1.0 - sum - reentry;
+        out = LANE_PICK(out < 0.0, (jz_lane){0}, out); /* within FRACTION_SLACK of 0 (checked) */
+        c->ext = ext_year / S;
+        c->reentry = reentry;
+        c->aged_to = aged_to;
+        c->route_frac = frac;
+        c->route_to = to;
+        c->n_route = nr;
+        c->ageing_to = q0->ageing_to;
+        c->reentry_to = q0->reentry_to;
+        c->reentry_steps = q0->reentry_steps;
+        c->ends_alike = c->ageing_alike = 1;
+        for (int l = 0; l < n; l++) {
+            jz_cellyear *q = &w[l]->cy[z];
+            q->ext_year = ext_year[l];
+            q->transition = tr[l];
+            q->reentry = reentry[l];
+            q->out = out[l];
+            q->aged_to = aged_to[l];
+        }
+        jz_lane *a = ln->acc + (size_t)z * ACC_N;
+        for (int f = 0; f < ACC_N; f++)
+            a[f] = (jz_lane){0};
+        a[ACC_START] = ln->stock[z];
+    }
+    return 0;
+}
+
 /* The chain state of every lane on 1 January of the base year (stocks,
  * transfers in transit, the ring) from the workspaces into ln, where it
  * stays for the whole horizon.  Lane l's ring has Ll[l] slots per row in
@@ -918,13 +1013,13 @@ static int lanes_project(const jz_scenario *const *s, jz_workspace *const *w, jz
     ln->uniform = draws; /* draws: lanes_alike vouched for lane 0's integers in every lane */
     for (int y = 0; y < H; y++) {
         int rc = 0, padded = 0;
-        for (int l = 0; l < n && !rc; l++)
+        for (int l = 0; !draws && l < n && !rc; l++) /* the draws' in lanes_draws_year */
             rc = start_year(s[l], w[l], g[l], y, 0, err);
         if (y == 0 && !rc) { /* the state moves into the lanes and stays there */
             lanes_state_in(ln, s[0], w, n, L, Ll);
             lanes_stock(ln, s[0]);
         }
-        if (rc || lanes_gather_year(ln, s, w, n, g, y, &padded))
+        if (rc || (draws ? lanes_draws_year(ln, s, w, n, g, y) : lanes_gather_year(ln, s, w, n, g, y, &padded)))
             return -1;
         head = jz_lanes_year(ln, S, L, head);
         if (padded && lanes_nonfinite(ln, n))
