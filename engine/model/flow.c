@@ -571,31 +571,24 @@ static int lanes_alike(const jz_scenario *const *s, int n, int g)
     return 1;
 }
 
-/* Year y's coefficients of cell z of gemeente g[l] in every lane l, made
- * straight into c, four draws side by side (erlang_lanes.c; the same bits
- * as jz_erlang_step in each lane), or kept from year y - 1 when no lane's
- * inputs changed.  -1 when a lane's inputs are rejected. */
-static int lanes_coef(jz_lane_cell *c, const jz_scenario *const *s, jz_workspace *const *w, int n,
-                      const int *g, int z, int y)
+/* Year y's coefficients in every lane of cell c, lane l with zorgduur D[l]
+ * and ageing rate p[l], made straight into c, four draws side by side
+ * (erlang_lanes.c; the same bits as jz_erlang_step in each lane), or kept
+ * from year y - 1 when no lane's inputs changed (one vector comparison).
+ * -1 when a lane's inputs are rejected. */
+static inline __attribute__((always_inline)) int lanes_coef_of(jz_lane_cell *c, const jz_lane *D, const jz_lane *p, int y, double tau)
 {
-    const int Z = s[0]->n_zorgsoorten;
-    const double tau = 12.0 / (double)s[0]->meta.steps_per_year;
-    jz_lane D, p;
-    for (int l = 0; l < JZ_LANES; l++) {
-        int i = l < n ? l : 0;
-        D[l] = w[i]->m_dur_z[z][y];
-        p[l] = s[i]->cells[(size_t)g[i] * (size_t)Z + (size_t)z].ageing_rate[y];
-    }
     if (y > 0) {
-        int same = 1;
+        const jz_lane_mask same = (*D == c->coef_D) & (*p == c->coef_p);
+        int all = 1;
         for (int l = 0; l < JZ_LANES; l++)
-            same &= D[l] == c->coef_D[l] && p[l] == c->coef_p[l];
-        if (same)
+            all &= same[l] != 0;
+        if (all)
             return 0;
     }
     jz_erlang_lanes v;
     const int k = c->k;
-    if (jz_erlang_step_lanes(&v, k, (const double *)&D, (const double *)&p, tau))
+    if (jz_erlang_step_lanes(&v, k, (const double *)D, (const double *)p, tau))
         return -1;
     for (int i = 0; i < k; i++) {
         c->phi[i] = v.phi[i];
@@ -606,9 +599,23 @@ static int lanes_coef(jz_lane_cell *c, const jz_scenario *const *s, jz_workspace
     c->V_last = v.V_last;
     c->r = v.r;
     c->a = v.a;
-    c->coef_D = D;
-    c->coef_p = p;
+    c->coef_D = *D;
+    c->coef_p = *p;
     return 0;
+}
+
+/* lanes_coef_of for cell z of gemeente g[l] in every lane l. */
+static int lanes_coef(jz_lane_cell *c, const jz_scenario *const *s, jz_workspace *const *w, int n,
+                      const int *g, int z, int y)
+{
+    const int Z = s[0]->n_zorgsoorten;
+    jz_lane D, p;
+    for (int l = 0; l < JZ_LANES; l++) {
+        int i = l < n ? l : 0;
+        D[l] = w[i]->m_dur_z[z][y];
+        p[l] = s[i]->cells[(size_t)g[i] * (size_t)Z + (size_t)z].ageing_rate[y];
+    }
+    return lanes_coef_of(c, &D, &p, y, 12.0 / (double)s[0]->meta.steps_per_year);
 }
 
 /* The routes of cell z in every lane into c: lane 0's when every lane has
@@ -725,26 +732,27 @@ static int lanes_draws_year(jz_lanes *ln, const jz_scenario *const *s, jz_worksp
 {
     const int Z = ln->Z, H = s[0]->meta.horizon;
     const double S = (double)s[0]->meta.steps_per_year;
+    const double tau = 12.0 / S;
     const jz_cell *cl[JZ_LANES];
-    const double *ext_l[JZ_LANES];
+    const jz_workspace *wl[JZ_LANES];
     for (int l = 0; l < JZ_LANES; l++) {
         const int i = l < n ? l : 0;
         cl[l] = s[i]->cells + (size_t)g[0] * (size_t)Z;
-        ext_l[l] = w[i]->m_ext;
+        wl[l] = w[i];
     }
     jz_workspace *w0 = w[0];
     for (int z = 0; z < Z; z++) {
         jz_lane_cell *c = &ln->cell[z];
         const jz_cellyear *q0 = &w0->cy[z]; /* its destinations and delay: routes_of_gemeente's */
         c->k = s[0]->zorgsoorten[z].stages;
-        if (lanes_coef(c, s, w, n, g, z, y))
-            return -1;
         const size_t zy = (size_t)z * (size_t)H + (size_t)y;
         const double *tr[JZ_LANES];
-        jz_lane ext_year, reentry, aged_to = {0}, sum = {0};
+        jz_lane D, p, ext_year, reentry, aged_to = {0}, sum = {0};
         for (int l = 0; l < JZ_LANES; l++) {
             const jz_cell *cz = &cl[l][z];
-            ext_year[l] = ext_l[l][zy];
+            D[l] = wl[l]->m_dur_z[z][y];
+            p[l] = cz->ageing_rate[y];
+            ext_year[l] = wl[l]->m_ext[zy];
             reentry[l] = cz->reentry[y];
             tr[l] = cz->transition + (size_t)y * (size_t)Z;
             if (q0->ageing_to >= 0)
@@ -775,6 +783,8 @@ static int lanes_draws_year(jz_lanes *ln, const jz_scenario *const *s, jz_worksp
                 nr += t[0] > 0.0;
             }
         }
+        if (lanes_coef_of(c, &D, &p, y, tau))
+            return -1;
         jz_lane out = 1.0 - sum - reentry;
         out = LANE_PICK(out < 0.0, (jz_lane){0}, out); /* within FRACTION_SLACK of 0 (checked) */
         c->ext = ext_year / S;
