@@ -242,6 +242,20 @@ static double transfer_by_routes(const jz_cellyear *q, double C, double A, int *
     return transfer;
 }
 
+/* uit_transfer of a cell-year summed over all Z destinations, for when
+ * transfer_by_routes may not leave the zero terms out (its *ok = 0). */
+static double transfer_all(const jz_cellyear *q, double C, double A, int Z)
+{
+    double transfer = 0.0;
+    for (int v = 0; v < Z; v++) {
+        double t = q->transition[v] * C;
+        if (v == q->ageing_to)
+            t += q->aged_to * A;
+        transfer += t;
+    }
+    return transfer;
+}
+
 /* Write the year's volumes of cell z into r, at result slot gs: q its
  * parameters, a[f * as] its sums (as = 1 in a workspace, JZ_LANES in the
  * lanes), end its stock on 31 December, S the steps per year.  The exits
@@ -289,13 +303,7 @@ static inline void write_cell_year(const jz_cellyear *q, const double *a, size_t
         for (int v = 0; v < Z; v++)
             transfer += to[v];
     } else if (!ok) {
-        transfer = 0.0;
-        for (int v = 0; v < Z; v++) {
-            double t = q->transition[v] * C;
-            if (v == q->ageing_to)
-                t += q->aged_to * A;
-            transfer += t;
-        }
+        transfer = transfer_all(q, C, A, Z);
     }
     r->uit_transfer[i] = transfer;
     r->uit_reentry[i] = q->reentry * C;
@@ -787,7 +795,9 @@ static int lanes_draws_year(jz_lanes *ln, const jz_scenario *const *s, jz_worksp
             return -1;
         jz_lane out = 1.0 - sum - reentry;
         out = LANE_PICK(out < 0.0, (jz_lane){0}, out); /* within FRACTION_SLACK of 0 (checked) */
+        c->ext_year = ext_year;
         c->ext = ext_year / S;
+        c->out = out;
         c->reentry = reentry;
         c->aged_to = aged_to;
         c->route_frac = frac;
@@ -914,6 +924,61 @@ static void lanes_end_year(const jz_lanes *ln, jz_workspace *const *w, jz_result
         end_gemeente_year(r[l], gs[l], y, transit[l], pool[l], &left_care[l]);
 }
 
+/* lanes_end_year for the draws of one gemeente g (ln->uniform) into the
+ * scratch slot of rolling results (every lane's to_dest is 0; the caller
+ * checks): write_cell_year's figures made for all lanes at once from the
+ * lane vectors (the same operations in the same order per lane; the cell
+ * parameters from lanes_draws_year), then stored lane by lane.  A lane
+ * with a non-finite C or A or a NaN out sums its exits over all
+ * destinations, as write_cell_year does. */
+JZ_LANES_CLONES
+static void lanes_end_year_draws(const jz_lanes *ln, jz_workspace *const *w, jz_result *const *r, int n,
+                                 int g, int y, const double *pool, double *left_care)
+{
+    const int Z = ln->Z;
+    const double S = (double)w[0]->S;
+    jz_lane transit = {0}, lc;
+    memcpy(&lc, left_care, sizeof lc);
+    for (int z = 0; z < Z; z++) {
+        const jz_lane_cell *c = &ln->cell[z];
+        const jz_lane *a = ln->acc + (size_t)z * ACC_N;
+        const jz_lane C = a[ACC_COMPL], A = a[ACC_AGEING];
+        jz_lane transfer;
+        JZ_TRANSFER_BY_ROUTES(jz_lane, c, C, A, transfer);
+        /* isfinite(C) && isfinite(A) && !isnan(out): x - x is 0 only when x is finite */
+        const jz_lane_mask ok = ((C - C) == 0.0) & ((A - A) == 0.0) & (c->out == c->out);
+        for (int l = 0; l < n; l++)
+            if (!ok[l])
+                transfer[l] = transfer_all(&w[l]->cy[z], C[l], A[l], Z);
+        const jz_lane start = a[ACC_START], cy = a[ACC_CM] / S, in_tr = a[ACC_IN_TR], in_re = a[ACC_IN_RE];
+        const jz_lane instroom = c->ext_year + in_tr + in_re, unique = start + instroom;
+        const jz_lane uit_reentry = c->reentry * C, aged_out = (1.0 - c->aged_to) * A, uit_out = c->out * C;
+        for (int l = 0; l < n; l++) {
+            jz_result *rl = r[l];
+            const size_t i = jz_result_cz(rl, jz_result_slot(w[l], g), z, y);
+            rl->start[i] = start[l];
+            rl->end[i] = ln->stock[z][l];
+            rl->client_years[i] = cy[l];
+            rl->instroom_ext[i] = c->ext_year[l];
+            rl->instroom_transfer[i] = in_tr[l];
+            rl->instroom_reentry[i] = in_re[l];
+            rl->instroom[i] = instroom[l];
+            rl->unique[i] = unique[l];
+            rl->uitstroom[i] = a[ACC_EXIT][l];
+            rl->uit_transfer[i] = transfer[l];
+            rl->uit_reentry[i] = uit_reentry[l];
+            rl->uit_aged_out[i] = aged_out[l];
+            rl->uit_out[i] = uit_out[l];
+        }
+        lc += uit_out + aged_out;
+        transit += ln->arrive[z];
+    }
+    for (int l = 0; l < n; l++) {
+        left_care[l] = lc[l];
+        end_gemeente_year(r[l], jz_result_slot(w[l], g), y, transit[l], pool[l], &left_care[l]);
+    }
+}
+
 /* 1 when a lane of this year's sums has a non-finite completion total.
  * When none has, no lane's C was inf or NaN in any step, and every padded
  * route added exactly +0.0 (a sum of the C, all >= 0, stays non-finite
@@ -1019,7 +1084,9 @@ static int lanes_project(const jz_scenario *const *s, jz_workspace *const *w, jz
     jz_lanes *ln = w[0]->lanes;
     const int H = s[0]->meta.horizon, S = s[0]->meta.steps_per_year;
     double left_care[JZ_LANES] = {0};
-    int head = 0;
+    int head = 0, scratch = 1; /* 1: every lane writes the scratch slot of a rolling result */
+    for (int l = 0; l < n; l++)
+        scratch &= w[l]->rolling && jz_result_slot(w[l], g[l]) == 0;
     ln->uniform = draws; /* draws: lanes_alike vouched for lane 0's integers in every lane */
     for (int y = 0; y < H; y++) {
         int rc = 0, padded = 0;
@@ -1047,7 +1114,10 @@ static int lanes_project(const jz_scenario *const *s, jz_workspace *const *w, jz
             for (int l = 0; l < n; l++)
                 pool[l] = lanes_pool(ln, w[l], n_rows[l], l, L, Ll[l], head, (long)(y + 1) * S);
         }
-        lanes_end_year(ln, w, r, n, g, y, pool, left_care);
+        if (draws && scratch)
+            lanes_end_year_draws(ln, w, r, n, g[0], y, pool, left_care);
+        else
+            lanes_end_year(ln, w, r, n, g, y, pool, left_care);
     }
     return 0;
 }

@@ -55,6 +55,7 @@ typedef struct jz_lane_cell {
     jz_lane phi[JZ_STAGES_MAX], gamma[JZ_STAGES_MAX], W[JZ_STAGES_MAX];
     jz_lane V, V_last, r, a; /* jz_erlang */
     jz_lane ext, reentry, aged_to; /* jz_cellyear */
+    jz_lane ext_year, out;         /* jz_cellyear's, for the draws only (flow.c, lanes_draws_year) */
     jz_lane coef_D, coef_p; /* zorgduur and ageing the coefficients were made for */
     const jz_lane *route_frac; /* [n_route] fractions of completions to route_to[n] */
     const int *route_to;
