@@ -479,13 +479,14 @@ static void same_stat(const jz_mc_stat *a, const jz_mc_stat *b, int f)
 static void test_lanes_size_and_lane_workspaces(void **state)
 {
     (void)state;
-    const int dims[][2] = {{1, 1}, {3, 25}, {12, 25}, {12, 1}, {40, 61}};
+    const int dims[][3] = {{1, 1, 1}, {3, 15, 25}, {12, 15, 25}, {12, 1, 1}, {40, 50, 61}};
     for (size_t i = 0; i < sizeof dims / sizeof dims[0]; i++) {
-        jz_lanes *ln = jz_lanes_alloc(dims[i][0], dims[i][1]);
+        const int Z = dims[i][0], H = dims[i][1], ring = dims[i][2];
+        jz_lanes *ln = jz_lanes_alloc(Z, H, ring);
         assert_non_null(ln);
-        if (ln->bytes != jz_lanes_size(dims[i][0], dims[i][1]))
-            fail_msg("Z %d, ring %d: jz_lanes_alloc takes %zu bytes, jz_lanes_size says %zu", dims[i][0],
-                     dims[i][1], ln->bytes, jz_lanes_size(dims[i][0], dims[i][1]));
+        if (ln->bytes != jz_lanes_size(Z, H, ring))
+            fail_msg("Z %d, H %d, ring %d: jz_lanes_alloc takes %zu bytes, jz_lanes_size says %zu", Z, H, ring,
+                     ln->bytes, jz_lanes_size(Z, H, ring));
         jz_lanes_free(ln);
     }
     jz_scenario *s = load_file("scenarios/example-onzeker.yaml");

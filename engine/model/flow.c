@@ -932,7 +932,7 @@ static void lanes_end_year(const jz_lanes *ln, jz_workspace *const *w, jz_result
  * with a non-finite C or A or a NaN out sums its exits over all
  * destinations, as write_cell_year does. */
 JZ_LANES_CLONES
-static void lanes_end_year_draws(const jz_lanes *ln, jz_workspace *const *w, jz_result *const *r, int n,
+static void lanes_end_year_draws(jz_lanes *ln, jz_workspace *const *w, jz_result *const *r, int n,
                                  int g, int y, const double *pool, double *left_care)
 {
     const int Z = ln->Z;
@@ -972,6 +972,16 @@ static void lanes_end_year_draws(const jz_lanes *ln, jz_workspace *const *w, jz_
         }
         lc += uit_out + aged_out;
         transit += ln->arrive[z];
+        /* what the lanes' money reads back of the cell-year (cells_lanes) */
+        jz_lane *f = ln->fig + ((size_t)z * (size_t)ln->H + (size_t)y) * FIG_N;
+        f[FIG_CLIENT_YEARS] = cy;
+        f[FIG_UNIQUE] = unique;
+        f[FIG_START] = start;
+        f[FIG_EXT] = c->ext_year;
+        f[FIG_REENTRY] = in_re;
+        f[FIG_END] = ln->stock[z];
+        f[FIG_IN] = instroom;
+        f[FIG_OUT] = a[ACC_EXIT];
     }
     for (int l = 0; l < n; l++) {
         left_care[l] = lc[l];
@@ -1114,10 +1124,14 @@ static int lanes_project(const jz_scenario *const *s, jz_workspace *const *w, jz
             for (int l = 0; l < n; l++)
                 pool[l] = lanes_pool(ln, w[l], n_rows[l], l, L, Ll[l], head, (long)(y + 1) * S);
         }
-        if (draws && scratch)
+        if (draws && scratch && H <= ln->H)
             lanes_end_year_draws(ln, w, r, n, g[0], y, pool, left_care);
         else
             lanes_end_year(ln, w, r, n, g, y, pool, left_care);
+    }
+    if (draws && scratch && H <= ln->H) { /* lanes_end_year_draws filled ln->fig */
+        ln->fig_g = g[0];
+        ln->fig_n = n;
     }
     return 0;
 }
@@ -1126,6 +1140,8 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
                             jz_result *const *r, int n, int g, jz_error *err)
 {
     int taken = 0;
+    if (w[0]->lanes) /* until lanes_project fills them */
+        w[0]->lanes->fig_g = -1;
     for (int l = 0; l < n; l++) {
         int t, rc = prepare(s[l], w[l], r[l], g, &t, err);
         if (rc)

@@ -52,23 +52,24 @@ void jz_lanes_free(jz_lanes *ln)
     free(ln->ring);
     free(ln->acc);
     free(ln->stock);
+    free(ln->fig);
     free(ln);
 }
 
 /* What jz_lanes_alloc takes for Z zorgsoorten and ring_cap slots (size.c
  * counts it; the same terms, rounded as lane_array rounds). */
-size_t jz_lanes_size(int Z, int ring_cap)
+size_t jz_lanes_size(int Z, int H, int ring_cap)
 {
-    size_t z = (size_t)Z, ring = (size_t)(ring_cap > 0 ? ring_cap : 1);
+    size_t z = (size_t)Z, h = (size_t)(H > 0 ? H : 0), ring = (size_t)(ring_cap > 0 ? ring_cap : 1);
 #define LANE_BYTES_(n) (((n) * sizeof(jz_lane) + 63) / 64 * 64 + 64)
     size_t bytes = sizeof(jz_lanes) + (z * sizeof(jz_lane_cell) + 63) / 64 * 64;
     bytes += LANE_BYTES_(z * z) + LANE_BYTES_(z * JZ_STAGES_MAX) + 3 * LANE_BYTES_(z) +
-             LANE_BYTES_(z * ring) + LANE_BYTES_(z * ACC_N);
+             LANE_BYTES_(z * ring) + LANE_BYTES_(z * ACC_N) + LANE_BYTES_(z * h * FIG_N);
 #undef LANE_BYTES_
     return bytes + (z * z + ring) * sizeof(int);
 }
 
-jz_lanes *jz_lanes_alloc(int Z, int ring_cap)
+jz_lanes *jz_lanes_alloc(int Z, int H, int ring_cap)
 {
     jz_lanes *ln = calloc(1, sizeof *ln);
     if (!ln)
@@ -96,7 +97,10 @@ jz_lanes *jz_lanes_alloc(int Z, int ring_cap)
     ln->ring = lane_array(z * (size_t)ring_cap, &ln->bytes);
     ln->acc = lane_array(z * ACC_N, &ln->bytes);
     ln->stock = lane_array(z, &ln->bytes);
-    if (!ln->cell || !ln->frac || !ln->route_to || !ln->pool_slot || !ln->x || !ln->arrive || !ln->next || !ln->ring || !ln->acc || !ln->stock) {
+    ln->H = H > 0 ? H : 0;
+    ln->fig = lane_array(z * (size_t)ln->H * FIG_N, &ln->bytes);
+    ln->fig_g = -1;
+    if (!ln->fig || !ln->cell || !ln->frac || !ln->route_to || !ln->pool_slot || !ln->x || !ln->arrive || !ln->next || !ln->ring || !ln->acc || !ln->stock) {
         jz_lanes_free(ln);
         return NULL;
     }

@@ -65,6 +65,10 @@ typedef struct jz_lane_cell {
     int ageing_to_l[JZ_LANES], reentry_to_l[JZ_LANES], reentry_steps_l[JZ_LANES];
 } jz_lane_cell;
 
+/* The figures of a cell-year that money_lanes.c reads back from the
+ * result (cells_lanes), kept as lane vectors for the draws (jz_lanes fig). */
+enum { FIG_CLIENT_YEARS, FIG_UNIQUE, FIG_START, FIG_EXT, FIG_REENTRY, FIG_END, FIG_IN, FIG_OUT, FIG_N };
+
 /* The state of one gemeente's chains in all lanes; allocated with a
  * workspace (jz_lanes_alloc), used in the workspace of lane 0. */
 typedef struct jz_lanes {
@@ -80,11 +84,17 @@ typedef struct jz_lanes {
     jz_lane *ring;      /* [Z * ring_cap] re-entries by arrival slot */
     jz_lane *acc;       /* [Z * ACC_N] the year's sums (ACC_* of internal.h) */
     jz_lane *stock;     /* [Z] stock per cell on 1 January, then (after the year) 31 December */
+    jz_lane *fig;       /* [Z * H * FIG_N] the draws' figures of cell-year (z, y) at (z * H + y) * FIG_N,
+                           the same doubles as their result holds (flow.c, lanes_end_year_draws) */
+    int H;              /* years fig has room for */
+    int fig_g, fig_n;   /* fig holds gemeente fig_g's figures for fig_n lanes (-1: none); the
+                           money of the lanes (money_lanes.c) reads them instead of gathering
+                           them from each lane's result, and sets fig_g = -1 */
     size_t bytes;       /* what jz_lanes_alloc asked for, as jz_lanes_size counts it */
 } jz_lanes;
 
-jz_lanes *jz_lanes_alloc(int Z, int ring_cap);
-size_t jz_lanes_size(int Z, int ring_cap);
+jz_lanes *jz_lanes_alloc(int Z, int H, int ring_cap);
+size_t jz_lanes_size(int Z, int H, int ring_cap);
 void jz_lanes_free(jz_lanes *ln);
 
 /* Step S months of the Z chains in every lane, from ring slot head of a

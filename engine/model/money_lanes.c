@@ -68,7 +68,7 @@ static int plain(const jz_scenario *const *s, jz_workspace *const *w, int n, int
 JZ_LANES_CLONES
 static void cells_lanes(const jz_cell *const c[JZ_LANES], const double *const cost[JZ_LANES],
                         const double *const bf[JZ_LANES], jz_result *const *r,
-                        const size_t i0[JZ_LANES], int n, int H, int has_budget,
+                        const size_t i0[JZ_LANES], int n, int H, int has_budget, const jz_lane *fig,
                         jz_lane (*sums)[GYS_N], int first)
 {
     const jz_lane zero = {0}, one = zero + 1.0;
@@ -108,14 +108,28 @@ static void cells_lanes(const jz_cell *const c[JZ_LANES], const double *const co
         GATHER_(it, IT);
         GATHER_(B, BF);
         GATHER_(cy, CY);
-        GATHER_(V, V_);
-        GATHER_(uq, UQ);
-        GATHER_(st, ST);
-        GATHER_(ie, IE);
-        GATHER_(ir, IR);
-        GATHER_(en, EN);
-        GATHER_(in, IN);
-        GATHER_(out, OUT);
+        jz_lane V, uq, st, ie, ir, en, in, out;
+        if (fig) { /* the same doubles as the results hold, as vectors already */
+            const jz_lane *f = fig + (size_t)y * FIG_N;
+            V = f[FIG_CLIENT_YEARS];
+            uq = f[FIG_UNIQUE];
+            st = f[FIG_START];
+            ie = f[FIG_EXT];
+            ir = f[FIG_REENTRY];
+            en = f[FIG_END];
+            in = f[FIG_IN];
+            out = f[FIG_OUT];
+        } else {
+            GATHER_(V_g, V_);
+            GATHER_(uq_g, UQ);
+            GATHER_(st_g, ST);
+            GATHER_(ie_g, IE);
+            GATHER_(ir_g, IR);
+            GATHER_(en_g, EN);
+            GATHER_(in_g, IN);
+            GATHER_(out_g, OUT);
+            V = V_g, uq = uq_g, st = st_g, ie = ie_g, ir = ir_g, en = en_g, in = in_g, out = out_g;
+        }
         jz_lane bv = zero, bp = zero;
         if (has_budget) {
             for (int l = 0; l < JZ_LANES; l++) {
@@ -273,6 +287,12 @@ unsigned jz_money_gemeente_lanes(const jz_scenario *const *s, jz_workspace *cons
     const int Z = s[0]->n_zorgsoorten, H = s[0]->meta.horizon;
     /* the year's sums over the zorgsoorten (cleared by the first) */
     jz_lane sums[JZ_HORIZON_MAX][GYS_N];
+    /* the flows' figures of the lanes as vectors, when the flows just left
+     * them (flow.c, lanes_end_year_draws) */
+    jz_lanes *ln = w[0]->lanes;
+    const jz_lane *fig = ln && ln->fig_g == g && ln->fig_n == n && H <= ln->H ? ln->fig : NULL;
+    if (ln)
+        ln->fig_g = -1;
     for (int z = 0; z < Z; z++) {
         const jz_cell *c[JZ_LANES];
         const double *cost[JZ_LANES], *bf[JZ_LANES];
@@ -286,7 +306,7 @@ unsigned jz_money_gemeente_lanes(const jz_scenario *const *s, jz_workspace *cons
             i0[l] = jz_result_cz(r[l], jz_result_slot(w[l], g), z, 0);
         }
         cells_lanes(c, cost, bf, r, i0, n, H, s[0]->cells[(size_t)g * (size_t)Z + (size_t)z].has_budget,
-                    sums, z == 0);
+                    fig ? fig + (size_t)z * (size_t)ln->H * FIG_N : NULL, sums, z == 0);
     }
     return lines_lanes(s, w, r, n, g, H, sums);
 }
