@@ -594,19 +594,8 @@ static inline __attribute__((always_inline)) int lanes_coef_of(jz_lane_cell *c, 
         if (all)
             return 0;
     }
-    jz_erlang_lanes v;
-    const int k = c->k;
-    if (jz_erlang_step_lanes(&v, k, (const double *)D, (const double *)p, tau))
-        return -1;
-    for (int i = 0; i < k; i++) {
-        c->phi[i] = v.phi[i];
-        c->gamma[i] = v.gamma[i];
-        c->W[i] = v.W[i];
-    }
-    c->V = v.V;
-    c->V_last = v.V_last;
-    c->r = v.r;
-    c->a = v.a;
+    if (jz_erlang_step_lanes(&c->coef, c->k, (const double *)D, (const double *)p, tau))
+        return -1; /* c->coef holds numbers of no meaning: the lanes stop (lanes_project) */
     c->coef_D = *D;
     c->coef_p = *p;
     return 0;

@@ -109,7 +109,7 @@ jz_lanes *jz_lanes_alloc(int Z, int H, int ring_cap)
 
 /* flow.c's chain_step, lane by lane.  The inflow comes by pointer: a
  * vector passed by value would have a different ABI in the two clones. */
-static inline void lane_chain_step(const jz_lane_cell *restrict e, jz_lane *restrict x,
+static inline void lane_chain_step(const jz_erlang_lanes *restrict e, jz_lane *restrict x,
                                    const jz_lane *restrict inflow, int k, jz_lane sums[restrict 4])
 {
     const jz_lane I = *inflow;
@@ -134,19 +134,19 @@ static inline __attribute__((always_inline)) int lanes_year_of(jz_lanes *ln, int
 
             jz_lane sums[4];
             switch (e->k) { /* constant k: fully unrolled up to 8 stages */
-            case 1: lane_chain_step(e, x, &I, 1, sums); break;
-            case 2: lane_chain_step(e, x, &I, 2, sums); break;
-            case 3: lane_chain_step(e, x, &I, 3, sums); break;
-            case 4: lane_chain_step(e, x, &I, 4, sums); break;
-            case 5: lane_chain_step(e, x, &I, 5, sums); break;
-            case 6: lane_chain_step(e, x, &I, 6, sums); break;
-            case 7: lane_chain_step(e, x, &I, 7, sums); break;
-            case 8: lane_chain_step(e, x, &I, 8, sums); break;
-            default: lane_chain_step(e, x, &I, e->k, sums); break;
+            case 1: lane_chain_step(&e->coef, x, &I, 1, sums); break;
+            case 2: lane_chain_step(&e->coef, x, &I, 2, sums); break;
+            case 3: lane_chain_step(&e->coef, x, &I, 3, sums); break;
+            case 4: lane_chain_step(&e->coef, x, &I, 4, sums); break;
+            case 5: lane_chain_step(&e->coef, x, &I, 5, sums); break;
+            case 6: lane_chain_step(&e->coef, x, &I, 6, sums); break;
+            case 7: lane_chain_step(&e->coef, x, &I, 7, sums); break;
+            case 8: lane_chain_step(&e->coef, x, &I, 8, sums); break;
+            default: lane_chain_step(&e->coef, x, &I, e->k, sums); break;
             }
             jz_lane cm = sums[2];
-            jz_lane C = e->r * sums[3];
-            jz_lane A = e->a * cm;
+            jz_lane C = e->coef.r * sums[3];
+            jz_lane A = e->coef.a * cm;
 
             if (uniform || e->ends_alike) {
                 JZ_ROUTE_EXITS(ln->next, ln->ring, e, C, A, head, L); /* as flow.c's route_exits */

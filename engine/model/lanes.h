@@ -43,6 +43,13 @@ typedef int64_t jz_lane_mask __attribute__((vector_size(JZ_LANES * sizeof(double
  * different ABI in the two clones. */
 #define LANE_PICK(m, a, b) ((jz_lane)(((jz_lane_mask)(a) & (m)) | ((jz_lane_mask)(b) & ~(m))))
 
+/* The members of jz_erlang that the step reads, [..][lane]
+ * (erlang_lanes.h makes them). */
+typedef struct jz_erlang_lanes {
+    jz_lane phi[JZ_STAGES_MAX], gamma[JZ_STAGES_MAX], W[JZ_STAGES_MAX];
+    jz_lane V, V_last, r, a, c;
+} jz_erlang_lanes;
+
 /* One zorgsoort in the current year, all lanes: the coefficients of its
  * chain (jz_erlang) and its cell parameters (jz_cellyear).  The draws of a
  * Monte Carlo share every integer (those of lane 0).  Gemeenten side by
@@ -52,8 +59,7 @@ typedef int64_t jz_lane_mask __attribute__((vector_size(JZ_LANES * sizeof(double
  * fraction +0.0 there), and the re-entries, and the ageing exits when their
  * destinations differ, go lane by lane (the *_l members). */
 typedef struct jz_lane_cell {
-    jz_lane phi[JZ_STAGES_MAX], gamma[JZ_STAGES_MAX], W[JZ_STAGES_MAX];
-    jz_lane V, V_last, r, a; /* jz_erlang */
+    jz_erlang_lanes coef; /* made in place (flow.c, lanes_coef_of) */
     jz_lane ext, reentry, aged_to; /* jz_cellyear */
     jz_lane ext_year, out;         /* jz_cellyear's, for the draws only (flow.c, lanes_draws_year) */
     jz_lane coef_D, coef_p; /* zorgduur and ageing the coefficients were made for */
