@@ -841,6 +841,28 @@ static void lanes_state_in(jz_lanes *ln, const jz_scenario *s0, jz_workspace *co
 }
 #undef LANE
 
+/* lanes_state_in for the draws of one gemeente g (ln->uniform): the state
+ * start_state makes, written for every lane into the lanes directly (each
+ * stage of cell z holds the lane's start / k, nothing in transit, an empty
+ * ring), not into each lane's workspace and copied from there slot by
+ * slot (~1.5 M instructions per national draw). */
+static void lanes_start_draws(jz_lanes *ln, const jz_scenario *const *s, int n, int g, int L)
+{
+    const int Z = ln->Z;
+    memset(ln->x, 0, (size_t)Z * JZ_STAGES_MAX * sizeof *ln->x);
+    memset(ln->arrive, 0, (size_t)Z * sizeof *ln->arrive);
+    memset(ln->next, 0, (size_t)Z * sizeof *ln->next);
+    memset(ln->ring, 0, (size_t)Z * (size_t)L * sizeof *ln->ring);
+    for (int z = 0; z < Z; z++) {
+        const int k = s[0]->zorgsoorten[z].stages;
+        jz_lane x;
+        for (int l = 0; l < JZ_LANES; l++)
+            x[l] = s[l < n ? l : 0]->cells[(size_t)g * (size_t)Z + (size_t)z].start / k;
+        for (int j = 0; j < k; j++)
+            ln->x[(size_t)z * JZ_STAGES_MAX + (size_t)j] = x;
+    }
+}
+
 /* The stock of every cell in every lane into ln->stock: stock_sum lane by
  * lane (the same additions in the same order; the stages are the
  * zorgsoort's, which every lane shares). */
@@ -1071,7 +1093,8 @@ static int lanes_pools(const jz_lanes *ln, jz_workspace *const *w, const int *n_
 
 /* The horizon of lanes set up by the callers below (prepared, start state
  * and routes in each workspace; the coefficients are made here, in
- * lanes_gather_year): lane l is gemeente g[l]
+ * lanes_gather_year; the draws' start state and cell parameters in
+ * lanes_start_draws and lanes_draws_year): lane l is gemeente g[l]
  * of s[l], with Ll[l] ring slots and n_rows[l] ring rows of its own (L the
  * longest).  draws: every lane is the same gemeente (the Monte Carlo).
  * -1 when the lanes cannot finish (a lane's inputs are rejected, or a
@@ -1092,7 +1115,10 @@ static int lanes_project(const jz_scenario *const *s, jz_workspace *const *w, jz
         for (int l = 0; !draws && l < n && !rc; l++) /* the draws' in lanes_draws_year */
             rc = start_year(s[l], w[l], g[l], y, 0, err);
         if (y == 0 && !rc) { /* the state moves into the lanes and stays there */
-            lanes_state_in(ln, s[0], w, n, L, Ll);
+            if (draws)
+                lanes_start_draws(ln, s, n, g[0], L);
+            else
+                lanes_state_in(ln, s[0], w, n, L, Ll);
             lanes_stock(ln, s[0]);
         }
         if (rc || (draws ? lanes_draws_year(ln, s, w, n, g, y) : lanes_gather_year(ln, s, w, n, g, y, &padded)))
@@ -1156,10 +1182,9 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
     /* the lanes passed the checks (no NaN or negative transition) and
      * lanes_alike: every lane has lane 0's routes, year by year */
     routes_of_gemeente(s[0], w[0], g);
-    for (int l = 0; l < n; l++) {
+    for (int l = 0; l < n; l++) { /* the start state: lanes_start_draws */
         gl[l] = g;
         Ll[l] = L;
-        start_state(s[l], w[l], g, L);
         if (l > 0)
             routes_copy(w[l], w[0], s[0]->n_zorgsoorten);
     }
