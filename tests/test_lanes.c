@@ -151,6 +151,20 @@ static jz_scenario *load_file(const char *rel)
     return s;
 }
 
+/* What a rolling result promises of its scratch slot 0 (jzsim/model.h):
+ * its gemeente-year arrays and the zorgsoort cost; draws side by side
+ * leave its other zorgsoort arrays unwritten (flow.c,
+ * lanes_end_year_draws), so they are set to 0 here before a comparison. */
+static void clear_scratch(jz_result *r)
+{
+    const size_t n = (size_t)r->n_zorgsoorten * (size_t)r->horizon; /* slot 0: the first Z x H */
+#define CLEAR_(field, kind)                                   \
+    if (r->field != r->cost)                                  \
+        memset(r->field, 0, n * sizeof *r->field);
+    JZ_RESULT_CZ_FIELDS(CLEAR_)
+#undef CLEAR_
+}
+
 /* Draws d0 .. d0 + n - 1 of base, run one at a time and side by side (full
  * results, then rolling ones); every double must be the same bits.  With
  * money_lanes, the money of the last gemeente (whose inputs the workspaces
@@ -192,6 +206,10 @@ static void check_lanes_money(const jz_scenario *base, long d0, int n, int money
         }
         if (jz_model_run_lanes((const jz_scenario *const *)copy, wn, rn, n, &err) != JZ_OK)
             fail_msg("lanes: %s", err.message);
+        for (int l = 0; rolling && n > 1 && l < n; l++) {
+            clear_scratch(r1[l]);
+            clear_scratch(rn[l]);
+        }
         for (int l = 0; l < n; l++) {
             assert_int_equal(r1[l]->block_len, rn[l]->block_len);
             for (size_t i = 0; i < r1[l]->block_len; i++)
@@ -199,7 +217,7 @@ static void check_lanes_money(const jz_scenario *base, long d0, int n, int money
                     fail_msg("%s result, lane %d of %d, double %zu: %.17g one at a time, %.17g in lanes",
                              rolling ? "rolling" : "full", l, n, i, r1[l]->block[i], rn[l]->block[i]);
         }
-        if (money_lanes) {
+        if (money_lanes && !rolling) { /* (rolling: the volumes of slot 0 are not in the results) */
             unsigned done = jz_money_gemeente_lanes((const jz_scenario *const *)copy, wn, rn, n,
                                                     base->n_gemeenten - 1);
             assert_int_equal(done, (1u << n) - 1u);

@@ -937,11 +937,16 @@ static void lanes_end_year(const jz_lanes *ln, jz_workspace *const *w, jz_result
 
 /* lanes_end_year for the draws of one gemeente g (ln->uniform) into the
  * scratch slot of rolling results (every lane's to_dest is 0; the caller
- * checks): write_cell_year's figures made for all lanes at once from the
- * lane vectors (the same operations in the same order per lane; the cell
- * parameters from lanes_draws_year), then stored lane by lane.  A lane
- * with a non-finite C or A or a NaN out sums its exits over all
- * destinations, as write_cell_year does. */
+ * checks).  Nothing reads the zorgsoort arrays of that slot but the
+ * money, which comes next, and the region's total of its cost
+ * (JZ_TOTALS_FIGURES): so write_cell_year's figures are made for all lanes
+ * at once from the lane vectors (the same operations in the same order
+ * per lane; the cell parameters from lanes_draws_year) and kept there, in
+ * ln->fig, for the money (money_lanes.c reads them, or writes them into
+ * the results of the lanes that money.c does), not stored lane by lane;
+ * only the gemeente-year figures go into the results.  A lane with a
+ * non-finite C or A or a NaN out sums its exits over all destinations, as
+ * write_cell_year does (into left_care). */
 JZ_LANES_CLONES
 static void lanes_end_year_draws(jz_lanes *ln, jz_workspace *const *w, jz_result *const *r, int n,
                                  int g, int y, const double *pool, double *left_care)
@@ -954,42 +959,17 @@ static void lanes_end_year_draws(jz_lanes *ln, jz_workspace *const *w, jz_result
         const jz_lane_cell *c = &ln->cell[z];
         const jz_lane *a = ln->acc + (size_t)z * ACC_N;
         const jz_lane C = a[ACC_COMPL], A = a[ACC_AGEING];
-        jz_lane transfer;
-        JZ_TRANSFER_BY_ROUTES(jz_lane, c, C, A, transfer);
-        /* isfinite(C) && isfinite(A) && !isnan(out): x - x is 0 only when x is finite */
-        const jz_lane_mask ok = ((C - C) == 0.0) & ((A - A) == 0.0) & (c->out == c->out);
-        for (int l = 0; l < n; l++)
-            if (!ok[l])
-                transfer[l] = transfer_all(&w[l]->cy[z], C[l], A[l], Z);
-        const jz_lane start = a[ACC_START], cy = a[ACC_CM] / S, in_tr = a[ACC_IN_TR], in_re = a[ACC_IN_RE];
-        const jz_lane instroom = c->ext_year + in_tr + in_re, unique = start + instroom;
-        const jz_lane uit_reentry = c->reentry * C, aged_out = (1.0 - c->aged_to) * A, uit_out = c->out * C;
-        for (int l = 0; l < n; l++) {
-            jz_result *rl = r[l];
-            const size_t i = jz_result_cz(rl, jz_result_slot(w[l], g), z, y);
-            rl->start[i] = start[l];
-            rl->end[i] = ln->stock[z][l];
-            rl->client_years[i] = cy[l];
-            rl->instroom_ext[i] = c->ext_year[l];
-            rl->instroom_transfer[i] = in_tr[l];
-            rl->instroom_reentry[i] = in_re[l];
-            rl->instroom[i] = instroom[l];
-            rl->unique[i] = unique[l];
-            rl->uitstroom[i] = a[ACC_EXIT][l];
-            rl->uit_transfer[i] = transfer[l];
-            rl->uit_reentry[i] = uit_reentry[l];
-            rl->uit_aged_out[i] = aged_out[l];
-            rl->uit_out[i] = uit_out[l];
-        }
+        const jz_lane start = a[ACC_START], instroom = c->ext_year + a[ACC_IN_TR] + a[ACC_IN_RE];
+        const jz_lane aged_out = (1.0 - c->aged_to) * A, uit_out = c->out * C;
         lc += uit_out + aged_out;
         transit += ln->arrive[z];
-        /* what the lanes' money reads back of the cell-year (cells_lanes) */
+        /* what the money reads of the cell-year (cells_lanes, money.c) */
         jz_lane *f = ln->fig + ((size_t)z * (size_t)ln->H + (size_t)y) * FIG_N;
-        f[FIG_CLIENT_YEARS] = cy;
-        f[FIG_UNIQUE] = unique;
+        f[FIG_CLIENT_YEARS] = a[ACC_CM] / S;
+        f[FIG_UNIQUE] = start + instroom;
         f[FIG_START] = start;
         f[FIG_EXT] = c->ext_year;
-        f[FIG_REENTRY] = in_re;
+        f[FIG_REENTRY] = a[ACC_IN_RE];
         f[FIG_END] = ln->stock[z];
         f[FIG_IN] = instroom;
         f[FIG_OUT] = a[ACC_EXIT];

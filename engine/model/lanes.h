@@ -91,11 +91,13 @@ typedef struct jz_lanes {
     jz_lane *acc;       /* [Z * ACC_N] the year's sums (ACC_* of internal.h) */
     jz_lane *stock;     /* [Z] stock per cell on 1 January, then (after the year) 31 December */
     jz_lane *fig;       /* [Z * H * FIG_N] the draws' figures of cell-year (z, y) at (z * H + y) * FIG_N,
-                           the same doubles as their result holds (flow.c, lanes_end_year_draws) */
+                           kept here instead of in the scratch slot of their rolling results
+                           (flow.c, lanes_end_year_draws) */
     int H;              /* years fig has room for */
     int fig_g, fig_n;   /* fig holds gemeente fig_g's figures for fig_n lanes (-1: none); the
-                           money of the lanes (money_lanes.c) reads them instead of gathering
-                           them from each lane's result, and sets fig_g = -1 */
+                           money of the lanes (money_lanes.c, next) reads them, writes them
+                           into the results of the lanes that money.c does, and sets
+                           fig_g = -1 */
     size_t bytes;       /* what jz_lanes_alloc asked for, as jz_lanes_size counts it */
 } jz_lanes;
 

@@ -64,7 +64,11 @@ static int plain(const jz_scenario *const *s, jz_workspace *const *w, int n, int
 /* The cells of one zorgsoort, every year, every lane: money_cells with
  * mode JZ_FIN_VOLUME, no external shift (ecy = eadd = ebud = incl = 0) and
  * decompose's volume branch; land_ha's ha_saving (+0.0 without measures);
- * each cell-year added into the year's sums, sums[y]. */
+ * each cell-year added into the year's sums, sums[y].  The volumes from
+ * each lane's result, or from fig (the draws' figures of year y at
+ * y * FIG_N, jz_lanes fig) when the results' slot is the scratch slot of
+ * a rolling result: then only the cost is stored, which the region's
+ * total reads (nothing reads the slot's other zorgsoort arrays). */
 JZ_LANES_CLONES
 static void cells_lanes(const jz_cell *const c[JZ_LANES], const double *const cost[JZ_LANES],
                         const double *const bf[JZ_LANES], jz_result *const *r,
@@ -178,7 +182,9 @@ static void cells_lanes(const jz_cell *const c[JZ_LANES], const double *const co
         jz_lane total_cost = care_cost + eadd;
         jz_lane budget = care_budget + ebud;
         jz_lane per_client = LANE_PICK((jz_lane_mask)(uq > 0.0), total_cost / uq, zero);
-        for (int l = 0; l < n; l++) {
+        for (int l = 0; fig && l < n; l++) /* a scratch slot: only what the region adds up */
+            r[l]->cost[i0[l] + (size_t)y] = total_cost[l];
+        for (int l = 0; !fig && l < n; l++) {
             jz_result *rl = r[l];
             size_t i = i0[l] + (size_t)y;
             rl->price[i] = price[l];
@@ -278,21 +284,53 @@ static unsigned lines_lanes(const jz_scenario *const *s, jz_workspace *const *w,
     return done;
 }
 
+/* The volumes that the draws' flows kept in ln->fig (lanes_end_year_draws)
+ * into the results of the lanes not in done, where money.c reads them. */
+static void figures_out(const jz_lanes *ln, jz_workspace *const *w, jz_result *const *r, int n, int g,
+                        unsigned done)
+{
+    const int Z = ln->Z, H = ln->H;
+    for (int l = 0; l < n; l++) {
+        if (done >> l & 1u)
+            continue;
+        jz_result *rl = r[l];
+        const size_t i0 = jz_result_cz(rl, jz_result_slot(w[l], g), 0, 0);
+        for (int z = 0; z < Z; z++)
+            for (int y = 0; y < rl->horizon; y++) {
+                const double *f = (const double *)(ln->fig + ((size_t)z * (size_t)H + (size_t)y) * FIG_N);
+                const size_t i = i0 + (size_t)z * (size_t)rl->horizon + (size_t)y;
+#define FIG_(field, k) rl->field[i] = f[(k) * JZ_LANES + l]
+                FIG_(client_years, FIG_CLIENT_YEARS);
+                FIG_(unique, FIG_UNIQUE);
+                FIG_(start, FIG_START);
+                FIG_(instroom_ext, FIG_EXT);
+                FIG_(instroom_reentry, FIG_REENTRY);
+                FIG_(end, FIG_END);
+                FIG_(instroom, FIG_IN);
+                FIG_(uitstroom, FIG_OUT);
+#undef FIG_
+            }
+    }
+}
+
 unsigned jz_money_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
                                  int n, int g)
 {
+    /* the draws' volumes as lane vectors, when their flows just left them
+     * there (flow.c, lanes_end_year_draws) instead of in the results */
+    jz_lanes *ln = n >= 1 ? w[0]->lanes : NULL;
+    const jz_lane *fig = ln && ln->fig_g == g && ln->fig_n == n ? ln->fig : NULL;
+    if (fig)
+        ln->fig_g = -1;
     if (n < 2 || n > JZ_LANES || s[0]->n_zorgsoorten < 1 || s[0]->meta.horizon > JZ_HORIZON_MAX ||
-        !plain(s, w, n, g))
+        !plain(s, w, n, g)) {
+        if (fig) /* money.c does every lane */
+            figures_out(ln, w, r, n, g, 0u);
         return 0;
+    }
     const int Z = s[0]->n_zorgsoorten, H = s[0]->meta.horizon;
     /* the year's sums over the zorgsoorten (cleared by the first) */
     jz_lane sums[JZ_HORIZON_MAX][GYS_N];
-    /* the flows' figures of the lanes as vectors, when the flows just left
-     * them (flow.c, lanes_end_year_draws) */
-    jz_lanes *ln = w[0]->lanes;
-    const jz_lane *fig = ln && ln->fig_g == g && ln->fig_n == n && H <= ln->H ? ln->fig : NULL;
-    if (ln)
-        ln->fig_g = -1;
     for (int z = 0; z < Z; z++) {
         const jz_cell *c[JZ_LANES];
         const double *cost[JZ_LANES], *bf[JZ_LANES];
@@ -308,5 +346,8 @@ unsigned jz_money_gemeente_lanes(const jz_scenario *const *s, jz_workspace *cons
         cells_lanes(c, cost, bf, r, i0, n, H, s[0]->cells[(size_t)g * (size_t)Z + (size_t)z].has_budget,
                     fig ? fig + (size_t)z * (size_t)ln->H * FIG_N : NULL, sums, z == 0);
     }
-    return lines_lanes(s, w, r, n, g, H, sums);
+    unsigned done = lines_lanes(s, w, r, n, g, H, sums);
+    if (fig && done != (1u << n) - 1u) /* money.c redoes those lanes */
+        figures_out(ln, w, r, n, g, done);
+    return done;
 }
