@@ -242,20 +242,6 @@ static double transfer_by_routes(const jz_cellyear *q, double C, double A, int *
     return transfer;
 }
 
-/* uit_transfer of a cell-year summed over all Z destinations, for when
- * transfer_by_routes may not leave the zero terms out (its *ok = 0). */
-static double transfer_all(const jz_cellyear *q, double C, double A, int Z)
-{
-    double transfer = 0.0;
-    for (int v = 0; v < Z; v++) {
-        double t = q->transition[v] * C;
-        if (v == q->ageing_to)
-            t += q->aged_to * A;
-        transfer += t;
-    }
-    return transfer;
-}
-
 /* Write the year's volumes of cell z into r, at result slot gs: q its
  * parameters, a[f * as] its sums (as = 1 in a workspace, JZ_LANES in the
  * lanes), end its stock on 31 December, S the steps per year.  The exits
@@ -303,7 +289,13 @@ static inline void write_cell_year(const jz_cellyear *q, const double *a, size_t
         for (int v = 0; v < Z; v++)
             transfer += to[v];
     } else if (!ok) {
-        transfer = transfer_all(q, C, A, Z);
+        transfer = 0.0;
+        for (int v = 0; v < Z; v++) {
+            double t = q->transition[v] * C;
+            if (v == q->ageing_to)
+                t += q->aged_to * A;
+            transfer += t;
+        }
     }
     r->uit_transfer[i] = transfer;
     r->uit_reentry[i] = q->reentry * C;
@@ -721,11 +713,12 @@ static int lanes_gather_year(jz_lanes *ln, const jz_scenario *const *s, jz_works
  * each lane's inputs into the lane vectors directly instead of into each
  * workspace and from there into the lanes (~180 instructions per lane and
  * cell-year, bench/README.md).  Each lane's jz_cellyear gets only what
- * lanes_end_year reads of it (write_cell_year).  Lanes beyond n repeat
+ * lanes_end_year reads of it (write_cell_year), and only when that writes
+ * the year (not scratch: lanes_end_year_draws reads the lanes).  Lanes beyond n repeat
  * lane 0.  -1 when a lane's coefficients cannot be made (lanes_coef). */
 JZ_LANES_CLONES /* the lane vectors in registers: in the default build they would live on the stack */
 static int lanes_draws_year(jz_lanes *ln, const jz_scenario *const *s, jz_workspace *const *w, int n,
-                            const int *g, int y)
+                            const int *g, int y, int scratch)
 {
     const int Z = ln->Z, H = s[0]->meta.horizon;
     const double S = (double)s[0]->meta.steps_per_year;
@@ -796,7 +789,7 @@ static int lanes_draws_year(jz_lanes *ln, const jz_scenario *const *s, jz_worksp
         c->reentry_to = q0->reentry_to;
         c->reentry_steps = q0->reentry_steps;
         c->ends_alike = c->ageing_alike = 1;
-        for (int l = 0; l < n; l++) {
+        for (int l = 0; !scratch && l < n; l++) { /* lanes_end_year_draws reads the lanes */
             jz_cellyear *q = &w[l]->cy[z];
             q->ext_year = ext_year[l];
             q->transition = tr[l];
@@ -1086,7 +1079,9 @@ static int lanes_project(const jz_scenario *const *s, jz_workspace *const *w, jz
     jz_lanes *ln = w[0]->lanes;
     const int H = s[0]->meta.horizon, S = s[0]->meta.steps_per_year;
     double left_care[JZ_LANES] = {0};
-    int head = 0, scratch = 1; /* 1: every lane writes the scratch slot of a rolling result */
+    /* scratch: draws that every lane writes into the scratch slot of a
+     * rolling result (lanes_end_year_draws, ln->fig) */
+    int head = 0, scratch = draws && H <= ln->H;
     for (int l = 0; l < n; l++)
         scratch &= w[l]->rolling && jz_result_slot(w[l], g[l]) == 0;
     ln->uniform = draws; /* draws: lanes_alike vouched for lane 0's integers in every lane */
@@ -1101,7 +1096,7 @@ static int lanes_project(const jz_scenario *const *s, jz_workspace *const *w, jz
                 lanes_state_in(ln, s[0], w, n, L, Ll);
             lanes_stock(ln, s[0]);
         }
-        if (rc || (draws ? lanes_draws_year(ln, s, w, n, g, y) : lanes_gather_year(ln, s, w, n, g, y, &padded)))
+        if (rc || (draws ? lanes_draws_year(ln, s, w, n, g, y, scratch) : lanes_gather_year(ln, s, w, n, g, y, &padded)))
             return -1;
         head = jz_lanes_year(ln, S, L, head);
         if (padded && lanes_nonfinite(ln, n))
@@ -1119,12 +1114,12 @@ static int lanes_project(const jz_scenario *const *s, jz_workspace *const *w, jz
             for (int l = 0; l < n; l++)
                 pool[l] = lanes_pool(ln, w[l], n_rows[l], l, L, Ll[l], head, (long)(y + 1) * S);
         }
-        if (draws && scratch && H <= ln->H)
+        if (scratch)
             lanes_end_year_draws(ln, w, r, n, g[0], y, pool, left_care);
         else
             lanes_end_year(ln, w, r, n, g, y, pool, left_care);
     }
-    if (draws && scratch && H <= ln->H) { /* lanes_end_year_draws filled ln->fig */
+    if (scratch) { /* lanes_end_year_draws filled ln->fig */
         ln->fig_g = g[0];
         ln->fig_n = n;
     }
