@@ -280,6 +280,26 @@ static void test_lanes_money(void **state)
     jz_scenario_free(s);
 }
 
+/* A gemeente whose money is not plain (a begroting as an amount: money.c
+ * does every lane) while its chains run in lanes: the draws' volumes of
+ * the scratch slot, which the lanes keep (jz_lanes fig), must reach the
+ * results for money.c first (money_lanes.c, figures_out); the rolling
+ * results are then those of the draws one at a time. */
+static void test_lanes_money_not_plain(void **state)
+{
+    (void)state;
+    const char *from = "budget: {volume: 10, price: {dist: uniform, low: 15k, high: 25k}}";
+    const char *to = "budget: {amount: {dist: uniform, low: 150k, high: 250k}}";
+    const char *at = strstr(MONEY, from);
+    assert_non_null(at);
+    char text[4096];
+    snprintf(text, sizeof text, "%.*s%s%s", (int)(at - MONEY), MONEY, to, at + strlen(from));
+    jz_scenario *s = load_string(text);
+    for (int n = 2; n <= JZ_MODEL_LANES; n++)
+        check_lanes(s, 3 * n, n);
+    jz_scenario_free(s);
+}
+
 /* Two copies of s run as two lanes (wn, rn) and alone (w1, r1). */
 typedef struct two_lanes {
     jz_scenario *c[2];
@@ -588,6 +608,7 @@ int main(void)
         cmocka_unit_test(test_lanes_example),
         cmocka_unit_test(test_lanes_money),
         cmocka_unit_test(test_lanes_money_overflow),
+        cmocka_unit_test(test_lanes_money_not_plain),
         cmocka_unit_test(test_lanes_unlike),
         cmocka_unit_test(test_lanes_gemeenten),
         cmocka_unit_test(test_lanes_mc),
