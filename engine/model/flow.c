@@ -576,7 +576,8 @@ static int lanes_alike(const jz_scenario *const *s, int n, int g)
  * (erlang_lanes.c; the same bits as jz_erlang_step in each lane), or kept
  * from year y - 1 when no lane's inputs changed (one vector comparison).
  * -1 when a lane's inputs are rejected. */
-static inline __attribute__((always_inline)) int lanes_coef_of(jz_lane_cell *c, const jz_lane *D, const jz_lane *p, int y, double tau)
+static inline __attribute__((always_inline)) int lanes_coef_of(jz_lane_cell *c, const jz_lane *D,
+                                                                const jz_lane *p, int y, double tau)
 {
     if (y > 0) {
         const jz_lane_mask same = (*D == c->coef_D) & (*p == c->coef_p);
@@ -714,8 +715,9 @@ static int lanes_gather_year(jz_lanes *ln, const jz_scenario *const *s, jz_works
  * workspace and from there into the lanes (~180 instructions per lane and
  * cell-year, bench/README.md).  Each lane's jz_cellyear gets only what
  * lanes_end_year reads of it (write_cell_year), and only when that writes
- * the year (not scratch: lanes_end_year_draws reads the lanes).  Lanes beyond n repeat
- * lane 0.  -1 when a lane's coefficients cannot be made (lanes_coef). */
+ * the year (not scratch: lanes_end_year_draws reads the lanes).  Lanes
+ * beyond n repeat lane 0.  -1 when a lane's coefficients cannot be made
+ * (lanes_coef_of). */
 JZ_LANES_CLONES /* the lane vectors in registers: in the default build they would live on the stack */
 static int lanes_draws_year(jz_lanes *ln, const jz_scenario *const *s, jz_workspace *const *w, int n,
                             const int *g, int y, int scratch)
@@ -937,9 +939,9 @@ static void lanes_end_year(const jz_lanes *ln, jz_workspace *const *w, jz_result
  * per lane; the cell parameters from lanes_draws_year) and kept there, in
  * ln->fig, for the money (money_lanes.c reads them, or writes them into
  * the results of the lanes that money.c does), not stored lane by lane;
- * only the gemeente-year figures go into the results.  A lane with a
- * non-finite C or A or a NaN out sums its exits over all destinations, as
- * write_cell_year does (into left_care). */
+ * only the gemeente-year figures go into the results (uit_transfer,
+ * whose sum takes the routes, is not needed: left_care sums uit_out and
+ * uit_aged_out). */
 JZ_LANES_CLONES
 static void lanes_end_year_draws(jz_lanes *ln, jz_workspace *const *w, jz_result *const *r, int n,
                                  int g, int y, const double *pool, double *left_care)
@@ -1096,7 +1098,8 @@ static int lanes_project(const jz_scenario *const *s, jz_workspace *const *w, jz
                 lanes_state_in(ln, s[0], w, n, L, Ll);
             lanes_stock(ln, s[0]);
         }
-        if (rc || (draws ? lanes_draws_year(ln, s, w, n, g, y, scratch) : lanes_gather_year(ln, s, w, n, g, y, &padded)))
+        if (rc || (draws ? lanes_draws_year(ln, s, w, n, g, y, scratch)
+                         : lanes_gather_year(ln, s, w, n, g, y, &padded)))
             return -1;
         head = jz_lanes_year(ln, S, L, head);
         if (padded && lanes_nonfinite(ln, n))
