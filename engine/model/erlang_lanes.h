@@ -19,12 +19,6 @@
 #include "model/erlang.h"
 #include "model/lanes.h"
 
-/* The members of jz_erlang that the step reads, [..][lane]. */
-typedef struct jz_erlang_lanes {
-    jz_lane phi[JZ_STAGES_MAX], gamma[JZ_STAGES_MAX], W[JZ_STAGES_MAX];
-    jz_lane V, V_last, r, a, c;
-} jz_erlang_lanes;
-
 /* Coefficients of JZ_LANES chains of k stages, lane l with mean duration
  * D[l] months and annual ageing fraction p[l], steps of tau months.
  * Returns a bit mask of the lanes for which jz_erlang_step would fail (bit

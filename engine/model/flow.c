@@ -571,44 +571,41 @@ static int lanes_alike(const jz_scenario *const *s, int n, int g)
     return 1;
 }
 
-/* Year y's coefficients of cell z of gemeente g[l] in every lane l, made
- * straight into c, four draws side by side (erlang_lanes.c; the same bits
- * as jz_erlang_step in each lane), or kept from year y - 1 when no lane's
- * inputs changed.  -1 when a lane's inputs are rejected. */
+/* Year y's coefficients in every lane of cell c, lane l with zorgduur D[l]
+ * and ageing rate p[l], made straight into c, four draws side by side
+ * (erlang_lanes.c; the same bits as jz_erlang_step in each lane), or kept
+ * from year y - 1 when no lane's inputs changed (one vector comparison).
+ * -1 when a lane's inputs are rejected. */
+static inline __attribute__((always_inline)) int lanes_coef_of(jz_lane_cell *c, const jz_lane *D,
+                                                                const jz_lane *p, int y, double tau)
+{
+    if (y > 0) {
+        const jz_lane_mask same = (*D == c->coef_D) & (*p == c->coef_p);
+        int all = 1;
+        for (int l = 0; l < JZ_LANES; l++)
+            all &= same[l] != 0;
+        if (all)
+            return 0;
+    }
+    if (jz_erlang_step_lanes(&c->coef, c->k, (const double *)D, (const double *)p, tau))
+        return -1; /* c->coef holds numbers of no meaning: the lanes stop (lanes_project) */
+    c->coef_D = *D;
+    c->coef_p = *p;
+    return 0;
+}
+
+/* lanes_coef_of for cell z of gemeente g[l] in every lane l. */
 static int lanes_coef(jz_lane_cell *c, const jz_scenario *const *s, jz_workspace *const *w, int n,
                       const int *g, int z, int y)
 {
     const int Z = s[0]->n_zorgsoorten;
-    const double tau = 12.0 / (double)s[0]->meta.steps_per_year;
     jz_lane D, p;
     for (int l = 0; l < JZ_LANES; l++) {
         int i = l < n ? l : 0;
         D[l] = w[i]->m_dur_z[z][y];
         p[l] = s[i]->cells[(size_t)g[i] * (size_t)Z + (size_t)z].ageing_rate[y];
     }
-    if (y > 0) {
-        int same = 1;
-        for (int l = 0; l < JZ_LANES; l++)
-            same &= D[l] == c->coef_D[l] && p[l] == c->coef_p[l];
-        if (same)
-            return 0;
-    }
-    jz_erlang_lanes v;
-    const int k = c->k;
-    if (jz_erlang_step_lanes(&v, k, (const double *)&D, (const double *)&p, tau))
-        return -1;
-    for (int i = 0; i < k; i++) {
-        c->phi[i] = v.phi[i];
-        c->gamma[i] = v.gamma[i];
-        c->W[i] = v.W[i];
-    }
-    c->V = v.V;
-    c->V_last = v.V_last;
-    c->r = v.r;
-    c->a = v.a;
-    c->coef_D = D;
-    c->coef_p = p;
-    return 0;
+    return lanes_coef_of(c, &D, &p, y, 12.0 / (double)s[0]->meta.steps_per_year);
 }
 
 /* The routes of cell z in every lane into c: lane 0's when every lane has
@@ -708,6 +705,108 @@ static int lanes_gather_year(jz_lanes *ln, const jz_scenario *const *s, jz_works
     return 0;
 }
 
+/* lanes_gather_year for the draws of one gemeente g (ln->uniform), with
+ * what start_year would have made in each lane's workspace made here for
+ * all lanes at once: every lane has lane 0's integers (routes, stages,
+ * destinations; lanes_alike), so each lane's parameters of a cell-year are
+ * one vector operation of setup_cell_year's, the same operations in the
+ * same order (a route's fraction, their sum, what leaves care), read from
+ * each lane's inputs into the lane vectors directly instead of into each
+ * workspace and from there into the lanes (~180 instructions per lane and
+ * cell-year, bench/README.md).  Each lane's jz_cellyear gets only what
+ * lanes_end_year reads of it (write_cell_year), and only when that writes
+ * the year (not scratch: lanes_end_year_draws reads the lanes).  Lanes
+ * beyond n repeat lane 0.  -1 when a lane's coefficients cannot be made
+ * (lanes_coef_of). */
+JZ_LANES_CLONES /* the lane vectors in registers: in the default build they would live on the stack */
+static int lanes_draws_year(jz_lanes *ln, const jz_scenario *const *s, jz_workspace *const *w, int n,
+                            const int *g, int y, int scratch)
+{
+    const int Z = ln->Z, H = s[0]->meta.horizon;
+    const double S = (double)s[0]->meta.steps_per_year;
+    const double tau = 12.0 / S;
+    const jz_cell *cl[JZ_LANES];
+    const jz_workspace *wl[JZ_LANES];
+    for (int l = 0; l < JZ_LANES; l++) {
+        const int i = l < n ? l : 0;
+        cl[l] = s[i]->cells + (size_t)g[0] * (size_t)Z;
+        wl[l] = w[i];
+    }
+    jz_workspace *w0 = w[0];
+    for (int z = 0; z < Z; z++) {
+        jz_lane_cell *c = &ln->cell[z];
+        const jz_cellyear *q0 = &w0->cy[z]; /* its destinations and delay: routes_of_gemeente's */
+        c->k = s[0]->zorgsoorten[z].stages;
+        const size_t zy = (size_t)z * (size_t)H + (size_t)y;
+        const double *tr[JZ_LANES];
+        jz_lane D, p, ext_year, reentry, aged_to = {0}, sum = {0};
+        for (int l = 0; l < JZ_LANES; l++) {
+            const jz_cell *cz = &cl[l][z];
+            D[l] = wl[l]->m_dur_z[z][y];
+            p[l] = cz->ageing_rate[y];
+            ext_year[l] = wl[l]->m_ext[zy];
+            reentry[l] = cz->reentry[y];
+            tr[l] = cz->transition + (size_t)y * (size_t)Z;
+            if (q0->ageing_to >= 0)
+                aged_to[l] = cz->ageing_transfer[y];
+        }
+        /* setup_cell_year's routes: the fixed ones read directly, else
+         * found among all Z (each lane's > 0 where lane 0's is) */
+        int *to = w0->route_to + (size_t)z * (size_t)Z;
+        jz_lane *frac = ln->frac + (size_t)z * (size_t)Z;
+        int nr = w0->route_fixed[z];
+        if (nr >= 0) {
+            for (int m = 0; m < nr; m++) {
+                jz_lane t;
+                for (int l = 0; l < JZ_LANES; l++)
+                    t[l] = tr[l][to[m]];
+                frac[m] = t;
+                sum += t;
+            }
+        } else {
+            nr = 0;
+            for (int v = 0; v < Z; v++) {
+                jz_lane t;
+                for (int l = 0; l < JZ_LANES; l++)
+                    t[l] = tr[l][v];
+                sum += t;
+                to[nr] = v;
+                frac[nr] = t;
+                nr += t[0] > 0.0;
+            }
+        }
+        if (lanes_coef_of(c, &D, &p, y, tau))
+            return -1;
+        jz_lane out = 1.0 - sum - reentry;
+        out = LANE_PICK(out < 0.0, (jz_lane){0}, out); /* within FRACTION_SLACK of 0 (checked) */
+        c->ext_year = ext_year;
+        c->ext = ext_year / S;
+        c->out = out;
+        c->reentry = reentry;
+        c->aged_to = aged_to;
+        c->route_frac = frac;
+        c->route_to = to;
+        c->n_route = nr;
+        c->ageing_to = q0->ageing_to;
+        c->reentry_to = q0->reentry_to;
+        c->reentry_steps = q0->reentry_steps;
+        c->ends_alike = c->ageing_alike = 1;
+        for (int l = 0; !scratch && l < n; l++) { /* lanes_end_year_draws reads the lanes */
+            jz_cellyear *q = &w[l]->cy[z];
+            q->ext_year = ext_year[l];
+            q->transition = tr[l];
+            q->reentry = reentry[l];
+            q->out = out[l];
+            q->aged_to = aged_to[l];
+        }
+        jz_lane *a = ln->acc + (size_t)z * ACC_N;
+        for (int f = 0; f < ACC_N; f++)
+            a[f] = (jz_lane){0};
+        a[ACC_START] = ln->stock[z];
+    }
+    return 0;
+}
+
 /* The chain state of every lane on 1 January of the base year (stocks,
  * transfers in transit, the ring) from the workspaces into ln, where it
  * stays for the whole horizon.  Lane l's ring has Ll[l] slots per row in
@@ -736,6 +835,28 @@ static void lanes_state_in(jz_lanes *ln, const jz_scenario *s0, jz_workspace *co
     }
 }
 #undef LANE
+
+/* lanes_state_in for the draws of one gemeente g (ln->uniform): the state
+ * start_state makes, written for every lane into the lanes directly (each
+ * stage of cell z holds the lane's start / k, nothing in transit, an empty
+ * ring), not into each lane's workspace and copied from there slot by
+ * slot (~1.5 M instructions per national draw). */
+static void lanes_start_draws(jz_lanes *ln, const jz_scenario *const *s, int n, int g, int L)
+{
+    const int Z = ln->Z;
+    memset(ln->x, 0, (size_t)Z * JZ_STAGES_MAX * sizeof *ln->x);
+    memset(ln->arrive, 0, (size_t)Z * sizeof *ln->arrive);
+    memset(ln->next, 0, (size_t)Z * sizeof *ln->next);
+    memset(ln->ring, 0, (size_t)Z * (size_t)L * sizeof *ln->ring);
+    for (int z = 0; z < Z; z++) {
+        const int k = s[0]->zorgsoorten[z].stages;
+        jz_lane x;
+        for (int l = 0; l < JZ_LANES; l++)
+            x[l] = s[l < n ? l : 0]->cells[(size_t)g * (size_t)Z + (size_t)z].start / k;
+        for (int j = 0; j < k; j++)
+            ln->x[(size_t)z * JZ_STAGES_MAX + (size_t)j] = x;
+    }
+}
 
 /* The stock of every cell in every lane into ln->stock: stock_sum lane by
  * lane (the same additions in the same order; the stages are the
@@ -807,6 +928,51 @@ static void lanes_end_year(const jz_lanes *ln, jz_workspace *const *w, jz_result
     }
     for (int l = 0; l < n; l++)
         end_gemeente_year(r[l], gs[l], y, transit[l], pool[l], &left_care[l]);
+}
+
+/* lanes_end_year for the draws of one gemeente g (ln->uniform) into the
+ * scratch slot of rolling results (every lane's to_dest is 0; the caller
+ * checks).  Nothing reads the zorgsoort arrays of that slot but the
+ * money, which comes next, and the region's total of its cost
+ * (JZ_TOTALS_FIGURES): so write_cell_year's figures are made for all lanes
+ * at once from the lane vectors (the same operations in the same order
+ * per lane; the cell parameters from lanes_draws_year) and kept there, in
+ * ln->fig, for the money (money_lanes.c reads them, or writes them into
+ * the results of the lanes that money.c does), not stored lane by lane;
+ * only the gemeente-year figures go into the results (uit_transfer,
+ * whose sum takes the routes, is not needed: left_care sums uit_out and
+ * uit_aged_out). */
+JZ_LANES_CLONES
+static void lanes_end_year_draws(jz_lanes *ln, jz_workspace *const *w, jz_result *const *r, int n,
+                                 int g, int y, const double *pool, double *left_care)
+{
+    const int Z = ln->Z;
+    const double S = (double)w[0]->S;
+    jz_lane transit = {0}, lc;
+    memcpy(&lc, left_care, sizeof lc);
+    for (int z = 0; z < Z; z++) {
+        const jz_lane_cell *c = &ln->cell[z];
+        const jz_lane *a = ln->acc + (size_t)z * ACC_N;
+        const jz_lane C = a[ACC_COMPL], A = a[ACC_AGEING];
+        const jz_lane start = a[ACC_START], instroom = c->ext_year + a[ACC_IN_TR] + a[ACC_IN_RE];
+        const jz_lane aged_out = (1.0 - c->aged_to) * A, uit_out = c->out * C;
+        lc += uit_out + aged_out;
+        transit += ln->arrive[z];
+        /* what the money reads of the cell-year (cells_lanes, money.c) */
+        jz_lane *f = ln->fig + ((size_t)z * (size_t)ln->H + (size_t)y) * FIG_N;
+        f[FIG_CLIENT_YEARS] = a[ACC_CM] / S;
+        f[FIG_UNIQUE] = start + instroom;
+        f[FIG_START] = start;
+        f[FIG_EXT] = c->ext_year;
+        f[FIG_REENTRY] = a[ACC_IN_RE];
+        f[FIG_END] = ln->stock[z];
+        f[FIG_IN] = instroom;
+        f[FIG_OUT] = a[ACC_EXIT];
+    }
+    for (int l = 0; l < n; l++) {
+        left_care[l] = lc[l];
+        end_gemeente_year(r[l], jz_result_slot(w[l], g), y, transit[l], pool[l], &left_care[l]);
+    }
 }
 
 /* 1 when a lane of this year's sums has a non-finite completion total.
@@ -902,7 +1068,8 @@ static int lanes_pools(const jz_lanes *ln, jz_workspace *const *w, const int *n_
 
 /* The horizon of lanes set up by the callers below (prepared, start state
  * and routes in each workspace; the coefficients are made here, in
- * lanes_gather_year): lane l is gemeente g[l]
+ * lanes_gather_year; the draws' start state and cell parameters in
+ * lanes_start_draws and lanes_draws_year): lane l is gemeente g[l]
  * of s[l], with Ll[l] ring slots and n_rows[l] ring rows of its own (L the
  * longest).  draws: every lane is the same gemeente (the Monte Carlo).
  * -1 when the lanes cannot finish (a lane's inputs are rejected, or a
@@ -914,17 +1081,25 @@ static int lanes_project(const jz_scenario *const *s, jz_workspace *const *w, jz
     jz_lanes *ln = w[0]->lanes;
     const int H = s[0]->meta.horizon, S = s[0]->meta.steps_per_year;
     double left_care[JZ_LANES] = {0};
-    int head = 0;
+    /* scratch: draws that every lane writes into the scratch slot of a
+     * rolling result (lanes_end_year_draws, ln->fig) */
+    int head = 0, scratch = draws && H <= ln->H;
+    for (int l = 0; l < n; l++)
+        scratch &= w[l]->rolling && jz_result_slot(w[l], g[l]) == 0;
     ln->uniform = draws; /* draws: lanes_alike vouched for lane 0's integers in every lane */
     for (int y = 0; y < H; y++) {
         int rc = 0, padded = 0;
-        for (int l = 0; l < n && !rc; l++)
+        for (int l = 0; !draws && l < n && !rc; l++) /* the draws' in lanes_draws_year */
             rc = start_year(s[l], w[l], g[l], y, 0, err);
         if (y == 0 && !rc) { /* the state moves into the lanes and stays there */
-            lanes_state_in(ln, s[0], w, n, L, Ll);
+            if (draws)
+                lanes_start_draws(ln, s, n, g[0], L);
+            else
+                lanes_state_in(ln, s[0], w, n, L, Ll);
             lanes_stock(ln, s[0]);
         }
-        if (rc || lanes_gather_year(ln, s, w, n, g, y, &padded))
+        if (rc || (draws ? lanes_draws_year(ln, s, w, n, g, y, scratch)
+                         : lanes_gather_year(ln, s, w, n, g, y, &padded)))
             return -1;
         head = jz_lanes_year(ln, S, L, head);
         if (padded && lanes_nonfinite(ln, n))
@@ -942,7 +1117,14 @@ static int lanes_project(const jz_scenario *const *s, jz_workspace *const *w, jz
             for (int l = 0; l < n; l++)
                 pool[l] = lanes_pool(ln, w[l], n_rows[l], l, L, Ll[l], head, (long)(y + 1) * S);
         }
-        lanes_end_year(ln, w, r, n, g, y, pool, left_care);
+        if (scratch)
+            lanes_end_year_draws(ln, w, r, n, g[0], y, pool, left_care);
+        else
+            lanes_end_year(ln, w, r, n, g, y, pool, left_care);
+    }
+    if (scratch) { /* lanes_end_year_draws filled ln->fig */
+        ln->fig_g = g[0];
+        ln->fig_n = n;
     }
     return 0;
 }
@@ -951,6 +1133,8 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
                             jz_result *const *r, int n, int g, jz_error *err)
 {
     int taken = 0;
+    if (w[0]->lanes) /* until lanes_project fills them */
+        w[0]->lanes->fig_g = -1;
     for (int l = 0; l < n; l++) {
         int t, rc = prepare(s[l], w[l], r[l], g, &t, err);
         if (rc)
@@ -976,10 +1160,9 @@ int jz_flows_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w,
     /* the lanes passed the checks (no NaN or negative transition) and
      * lanes_alike: every lane has lane 0's routes, year by year */
     routes_of_gemeente(s[0], w[0], g);
-    for (int l = 0; l < n; l++) {
+    for (int l = 0; l < n; l++) { /* the start state: lanes_start_draws */
         gl[l] = g;
         Ll[l] = L;
-        start_state(s[l], w[l], g, L);
         if (l > 0)
             routes_copy(w[l], w[0], s[0]->n_zorgsoorten);
     }

@@ -52,23 +52,24 @@ void jz_lanes_free(jz_lanes *ln)
     free(ln->ring);
     free(ln->acc);
     free(ln->stock);
+    free(ln->fig);
     free(ln);
 }
 
 /* What jz_lanes_alloc takes for Z zorgsoorten and ring_cap slots (size.c
  * counts it; the same terms, rounded as lane_array rounds). */
-size_t jz_lanes_size(int Z, int ring_cap)
+size_t jz_lanes_size(int Z, int H, int ring_cap)
 {
-    size_t z = (size_t)Z, ring = (size_t)(ring_cap > 0 ? ring_cap : 1);
+    size_t z = (size_t)Z, h = (size_t)(H > 0 ? H : 0), ring = (size_t)(ring_cap > 0 ? ring_cap : 1);
 #define LANE_BYTES_(n) (((n) * sizeof(jz_lane) + 63) / 64 * 64 + 64)
     size_t bytes = sizeof(jz_lanes) + (z * sizeof(jz_lane_cell) + 63) / 64 * 64;
     bytes += LANE_BYTES_(z * z) + LANE_BYTES_(z * JZ_STAGES_MAX) + 3 * LANE_BYTES_(z) +
-             LANE_BYTES_(z * ring) + LANE_BYTES_(z * ACC_N);
+             LANE_BYTES_(z * ring) + LANE_BYTES_(z * ACC_N) + LANE_BYTES_(z * h * FIG_N);
 #undef LANE_BYTES_
     return bytes + (z * z + ring) * sizeof(int);
 }
 
-jz_lanes *jz_lanes_alloc(int Z, int ring_cap)
+jz_lanes *jz_lanes_alloc(int Z, int H, int ring_cap)
 {
     jz_lanes *ln = calloc(1, sizeof *ln);
     if (!ln)
@@ -96,7 +97,10 @@ jz_lanes *jz_lanes_alloc(int Z, int ring_cap)
     ln->ring = lane_array(z * (size_t)ring_cap, &ln->bytes);
     ln->acc = lane_array(z * ACC_N, &ln->bytes);
     ln->stock = lane_array(z, &ln->bytes);
-    if (!ln->cell || !ln->frac || !ln->route_to || !ln->pool_slot || !ln->x || !ln->arrive || !ln->next || !ln->ring || !ln->acc || !ln->stock) {
+    ln->H = H > 0 ? H : 0;
+    ln->fig = lane_array(z * (size_t)ln->H * FIG_N, &ln->bytes);
+    ln->fig_g = -1;
+    if (!ln->fig || !ln->cell || !ln->frac || !ln->route_to || !ln->pool_slot || !ln->x || !ln->arrive || !ln->next || !ln->ring || !ln->acc || !ln->stock) {
         jz_lanes_free(ln);
         return NULL;
     }
@@ -105,7 +109,7 @@ jz_lanes *jz_lanes_alloc(int Z, int ring_cap)
 
 /* flow.c's chain_step, lane by lane.  The inflow comes by pointer: a
  * vector passed by value would have a different ABI in the two clones. */
-static inline void lane_chain_step(const jz_lane_cell *restrict e, jz_lane *restrict x,
+static inline void lane_chain_step(const jz_erlang_lanes *restrict e, jz_lane *restrict x,
                                    const jz_lane *restrict inflow, int k, jz_lane sums[restrict 4])
 {
     const jz_lane I = *inflow;
@@ -130,19 +134,19 @@ static inline __attribute__((always_inline)) int lanes_year_of(jz_lanes *ln, int
 
             jz_lane sums[4];
             switch (e->k) { /* constant k: fully unrolled up to 8 stages */
-            case 1: lane_chain_step(e, x, &I, 1, sums); break;
-            case 2: lane_chain_step(e, x, &I, 2, sums); break;
-            case 3: lane_chain_step(e, x, &I, 3, sums); break;
-            case 4: lane_chain_step(e, x, &I, 4, sums); break;
-            case 5: lane_chain_step(e, x, &I, 5, sums); break;
-            case 6: lane_chain_step(e, x, &I, 6, sums); break;
-            case 7: lane_chain_step(e, x, &I, 7, sums); break;
-            case 8: lane_chain_step(e, x, &I, 8, sums); break;
-            default: lane_chain_step(e, x, &I, e->k, sums); break;
+            case 1: lane_chain_step(&e->coef, x, &I, 1, sums); break;
+            case 2: lane_chain_step(&e->coef, x, &I, 2, sums); break;
+            case 3: lane_chain_step(&e->coef, x, &I, 3, sums); break;
+            case 4: lane_chain_step(&e->coef, x, &I, 4, sums); break;
+            case 5: lane_chain_step(&e->coef, x, &I, 5, sums); break;
+            case 6: lane_chain_step(&e->coef, x, &I, 6, sums); break;
+            case 7: lane_chain_step(&e->coef, x, &I, 7, sums); break;
+            case 8: lane_chain_step(&e->coef, x, &I, 8, sums); break;
+            default: lane_chain_step(&e->coef, x, &I, e->k, sums); break;
             }
             jz_lane cm = sums[2];
-            jz_lane C = e->r * sums[3];
-            jz_lane A = e->a * cm;
+            jz_lane C = e->coef.r * sums[3];
+            jz_lane A = e->coef.a * cm;
 
             if (uniform || e->ends_alike) {
                 JZ_ROUTE_EXITS(ln->next, ln->ring, e, C, A, head, L); /* as flow.c's route_exits */

@@ -43,6 +43,13 @@ typedef int64_t jz_lane_mask __attribute__((vector_size(JZ_LANES * sizeof(double
  * different ABI in the two clones. */
 #define LANE_PICK(m, a, b) ((jz_lane)(((jz_lane_mask)(a) & (m)) | ((jz_lane_mask)(b) & ~(m))))
 
+/* The members of jz_erlang that the step reads, [..][lane]
+ * (erlang_lanes.h makes them). */
+typedef struct jz_erlang_lanes {
+    jz_lane phi[JZ_STAGES_MAX], gamma[JZ_STAGES_MAX], W[JZ_STAGES_MAX];
+    jz_lane V, V_last, r, a, c;
+} jz_erlang_lanes;
+
 /* One zorgsoort in the current year, all lanes: the coefficients of its
  * chain (jz_erlang) and its cell parameters (jz_cellyear).  The draws of a
  * Monte Carlo share every integer (those of lane 0).  Gemeenten side by
@@ -52,9 +59,9 @@ typedef int64_t jz_lane_mask __attribute__((vector_size(JZ_LANES * sizeof(double
  * fraction +0.0 there), and the re-entries, and the ageing exits when their
  * destinations differ, go lane by lane (the *_l members). */
 typedef struct jz_lane_cell {
-    jz_lane phi[JZ_STAGES_MAX], gamma[JZ_STAGES_MAX], W[JZ_STAGES_MAX];
-    jz_lane V, V_last, r, a; /* jz_erlang */
+    jz_erlang_lanes coef; /* made in place (flow.c, lanes_coef_of) */
     jz_lane ext, reentry, aged_to; /* jz_cellyear */
+    jz_lane ext_year, out;         /* jz_cellyear's, for the draws only (flow.c, lanes_draws_year) */
     jz_lane coef_D, coef_p; /* zorgduur and ageing the coefficients were made for */
     const jz_lane *route_frac; /* [n_route] fractions of completions to route_to[n] */
     const int *route_to;
@@ -63,6 +70,10 @@ typedef struct jz_lane_cell {
     int ageing_alike; /* 1: every lane has ageing_to */
     int ageing_to_l[JZ_LANES], reentry_to_l[JZ_LANES], reentry_steps_l[JZ_LANES];
 } jz_lane_cell;
+
+/* The figures of a cell-year that money_lanes.c reads back from the
+ * result (cells_lanes), kept as lane vectors for the draws (jz_lanes fig). */
+enum { FIG_CLIENT_YEARS, FIG_UNIQUE, FIG_START, FIG_EXT, FIG_REENTRY, FIG_END, FIG_IN, FIG_OUT, FIG_N };
 
 /* The state of one gemeente's chains in all lanes; allocated with a
  * workspace (jz_lanes_alloc), used in the workspace of lane 0. */
@@ -79,11 +90,19 @@ typedef struct jz_lanes {
     jz_lane *ring;      /* [Z * ring_cap] re-entries by arrival slot */
     jz_lane *acc;       /* [Z * ACC_N] the year's sums (ACC_* of internal.h) */
     jz_lane *stock;     /* [Z] stock per cell on 1 January, then (after the year) 31 December */
+    jz_lane *fig;       /* [Z * H * FIG_N] the draws' figures of cell-year (z, y) at (z * H + y) * FIG_N,
+                           kept here instead of in the scratch slot of their rolling results
+                           (flow.c, lanes_end_year_draws) */
+    int H;              /* years fig has room for */
+    int fig_g, fig_n;   /* fig holds gemeente fig_g's figures for fig_n lanes (-1: none); the
+                           money of the lanes (money_lanes.c, next) reads them, writes them
+                           into the results of the lanes that money.c does, and sets
+                           fig_g = -1 */
     size_t bytes;       /* what jz_lanes_alloc asked for, as jz_lanes_size counts it */
 } jz_lanes;
 
-jz_lanes *jz_lanes_alloc(int Z, int ring_cap);
-size_t jz_lanes_size(int Z, int ring_cap);
+jz_lanes *jz_lanes_alloc(int Z, int H, int ring_cap);
+size_t jz_lanes_size(int Z, int H, int ring_cap);
 void jz_lanes_free(jz_lanes *ln);
 
 /* Step S months of the Z chains in every lane, from ring slot head of a

@@ -64,11 +64,15 @@ static int plain(const jz_scenario *const *s, jz_workspace *const *w, int n, int
 /* The cells of one zorgsoort, every year, every lane: money_cells with
  * mode JZ_FIN_VOLUME, no external shift (ecy = eadd = ebud = incl = 0) and
  * decompose's volume branch; land_ha's ha_saving (+0.0 without measures);
- * each cell-year added into the year's sums, sums[y]. */
+ * each cell-year added into the year's sums, sums[y].  The volumes from
+ * each lane's result, or from fig (the draws' figures of year y at
+ * y * FIG_N, jz_lanes fig) when the results' slot is the scratch slot of
+ * a rolling result: then only the cost is stored, which the region's
+ * total reads (nothing reads the slot's other zorgsoort arrays). */
 JZ_LANES_CLONES
 static void cells_lanes(const jz_cell *const c[JZ_LANES], const double *const cost[JZ_LANES],
                         const double *const bf[JZ_LANES], jz_result *const *r,
-                        const size_t i0[JZ_LANES], int n, int H, int has_budget,
+                        const size_t i0[JZ_LANES], int n, int H, int has_budget, const jz_lane *fig,
                         jz_lane (*sums)[GYS_N], int first)
 {
     const jz_lane zero = {0}, one = zero + 1.0;
@@ -108,14 +112,28 @@ static void cells_lanes(const jz_cell *const c[JZ_LANES], const double *const co
         GATHER_(it, IT);
         GATHER_(B, BF);
         GATHER_(cy, CY);
-        GATHER_(V, V_);
-        GATHER_(uq, UQ);
-        GATHER_(st, ST);
-        GATHER_(ie, IE);
-        GATHER_(ir, IR);
-        GATHER_(en, EN);
-        GATHER_(in, IN);
-        GATHER_(out, OUT);
+        jz_lane V, uq, st, ie, ir, en, in, out;
+        if (fig) { /* the same doubles as the results hold, as vectors already */
+            const jz_lane *f = fig + (size_t)y * FIG_N;
+            V = f[FIG_CLIENT_YEARS];
+            uq = f[FIG_UNIQUE];
+            st = f[FIG_START];
+            ie = f[FIG_EXT];
+            ir = f[FIG_REENTRY];
+            en = f[FIG_END];
+            in = f[FIG_IN];
+            out = f[FIG_OUT];
+        } else {
+            GATHER_(V_g, V_);
+            GATHER_(uq_g, UQ);
+            GATHER_(st_g, ST);
+            GATHER_(ie_g, IE);
+            GATHER_(ir_g, IR);
+            GATHER_(en_g, EN);
+            GATHER_(in_g, IN);
+            GATHER_(out_g, OUT);
+            V = V_g, uq = uq_g, st = st_g, ie = ie_g, ir = ir_g, en = en_g, in = in_g, out = out_g;
+        }
         jz_lane bv = zero, bp = zero;
         if (has_budget) {
             for (int l = 0; l < JZ_LANES; l++) {
@@ -164,7 +182,9 @@ static void cells_lanes(const jz_cell *const c[JZ_LANES], const double *const co
         jz_lane total_cost = care_cost + eadd;
         jz_lane budget = care_budget + ebud;
         jz_lane per_client = LANE_PICK((jz_lane_mask)(uq > 0.0), total_cost / uq, zero);
-        for (int l = 0; l < n; l++) {
+        for (int l = 0; fig && l < n; l++) /* a scratch slot: only what the region adds up */
+            r[l]->cost[i0[l] + (size_t)y] = total_cost[l];
+        for (int l = 0; !fig && l < n; l++) {
             jz_result *rl = r[l];
             size_t i = i0[l] + (size_t)y;
             rl->price[i] = price[l];
@@ -264,12 +284,50 @@ static unsigned lines_lanes(const jz_scenario *const *s, jz_workspace *const *w,
     return done;
 }
 
+/* The volumes that the draws' flows kept in ln->fig (lanes_end_year_draws)
+ * into the results of the lanes not in done, where money.c reads them. */
+static void figures_out(const jz_lanes *ln, jz_workspace *const *w, jz_result *const *r, int n, int g,
+                        unsigned done)
+{
+    const int Z = ln->Z, H = ln->H;
+    for (int l = 0; l < n; l++) {
+        if (done >> l & 1u)
+            continue;
+        jz_result *rl = r[l];
+        const size_t i0 = jz_result_cz(rl, jz_result_slot(w[l], g), 0, 0);
+        for (int z = 0; z < Z; z++)
+            for (int y = 0; y < rl->horizon; y++) {
+                const double *f = (const double *)(ln->fig + ((size_t)z * (size_t)H + (size_t)y) * FIG_N);
+                const size_t i = i0 + (size_t)z * (size_t)rl->horizon + (size_t)y;
+#define FIG_(field, k) rl->field[i] = f[(k) * JZ_LANES + l]
+                FIG_(client_years, FIG_CLIENT_YEARS);
+                FIG_(unique, FIG_UNIQUE);
+                FIG_(start, FIG_START);
+                FIG_(instroom_ext, FIG_EXT);
+                FIG_(instroom_reentry, FIG_REENTRY);
+                FIG_(end, FIG_END);
+                FIG_(instroom, FIG_IN);
+                FIG_(uitstroom, FIG_OUT);
+#undef FIG_
+            }
+    }
+}
+
 unsigned jz_money_gemeente_lanes(const jz_scenario *const *s, jz_workspace *const *w, jz_result *const *r,
                                  int n, int g)
 {
+    /* the draws' volumes as lane vectors, when their flows just left them
+     * there (flow.c, lanes_end_year_draws) instead of in the results */
+    jz_lanes *ln = n >= 1 ? w[0]->lanes : NULL;
+    const jz_lane *fig = ln && ln->fig_g == g && ln->fig_n == n ? ln->fig : NULL;
+    if (fig)
+        ln->fig_g = -1;
     if (n < 2 || n > JZ_LANES || s[0]->n_zorgsoorten < 1 || s[0]->meta.horizon > JZ_HORIZON_MAX ||
-        !plain(s, w, n, g))
+        !plain(s, w, n, g)) {
+        if (fig) /* money.c does every lane */
+            figures_out(ln, w, r, n, g, 0u);
         return 0;
+    }
     const int Z = s[0]->n_zorgsoorten, H = s[0]->meta.horizon;
     /* the year's sums over the zorgsoorten (cleared by the first) */
     jz_lane sums[JZ_HORIZON_MAX][GYS_N];
@@ -286,7 +344,10 @@ unsigned jz_money_gemeente_lanes(const jz_scenario *const *s, jz_workspace *cons
             i0[l] = jz_result_cz(r[l], jz_result_slot(w[l], g), z, 0);
         }
         cells_lanes(c, cost, bf, r, i0, n, H, s[0]->cells[(size_t)g * (size_t)Z + (size_t)z].has_budget,
-                    sums, z == 0);
+                    fig ? fig + (size_t)z * (size_t)ln->H * FIG_N : NULL, sums, z == 0);
     }
-    return lines_lanes(s, w, r, n, g, H, sums);
+    unsigned done = lines_lanes(s, w, r, n, g, H, sums);
+    if (fig && done != (1u << n) - 1u) /* money.c redoes those lanes */
+        figures_out(ln, w, r, n, g, done);
+    return done;
 }

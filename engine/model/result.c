@@ -126,7 +126,7 @@ static jz_workspace *workspace_alloc(const jz_scenario *s, int lanes, int peers)
     w->mix_e = calloc(2 * Z, sizeof *w->mix_e); /* k = 0: empty */
     w->mix_x = calloc(2 * Z * JZ_STAGES_MAX, sizeof *w->mix_x);
     /* the lanes are stepped in lane 0's workspace only */
-    w->lanes = lanes ? jz_lanes_alloc(w->Z, w->ring_cap) : NULL;
+    w->lanes = lanes ? jz_lanes_alloc(w->Z, w->H, w->ring_cap) : NULL;
     int peers_ok = 1;
     for (int l = 0; peers && l < JZ_MODEL_LANES - 1; l++)
         peers_ok &= (w->peer[l] = workspace_alloc(s, 0, 0)) != NULL;

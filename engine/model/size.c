@@ -65,7 +65,7 @@ void jz_model_size(const jz_scenario *s, jz_size_estimate *e)
     one = add(one, add(mul(mul(Z, H), sizeof(jz_erlang) + sizeof(int)), mul(Z, sizeof(jz_erlang *))));
     /* a workspace holds JZ_MODEL_LANES - 1 peers like itself and the
      * lanes' state (result.c, workspace_alloc) */
-    e->lanes_bytes = jz_lanes_size((int)Z, (int)ring);
+    e->lanes_bytes = jz_lanes_size((int)Z, (int)H, (int)ring);
     e->workspace_bytes = add(mul(one, JZ_MODEL_LANES), e->lanes_bytes);
     e->draw_workspace_bytes = one; /* jz_workspace_alloc_lane: no peers */
     e->run_bytes = add(e->result_bytes, e->workspace_bytes);

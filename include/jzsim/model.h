@@ -360,8 +360,11 @@ void jz_workspace_set_totals(jz_workspace *w, int totals);
  * region's JZ_TOTALS_FIGURES arrays (whatever jz_workspace_set_totals
  * says), summed over the gemeenten in the same order as a full run, so
  * those and every array of the kept gemeente are the same bits as in a
- * full run.  Slot 0's exits by destination (uit_to) are not written
- * (nothing reads them; its uit_transfer is). NULL when out of memory. */
+ * full run.  Of slot 0 only the gemeente-year arrays (g_*) and the
+ * zorgsoort cost are sure to be written: a run of one draw at a time
+ * writes its other arrays but the exits by destination (uit_to), draws
+ * side by side (jz_model_run_lanes) none of them (nothing reads them).
+ * NULL when out of memory. */
 #define JZ_ROLLING_SLOTS 3
 jz_result *jz_result_alloc_rolling(const jz_scenario *s);
 
