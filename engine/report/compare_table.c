@@ -147,20 +147,32 @@ static void metric_table(FILE *out, const jz_comparison *c, const jz_report_opti
     }
 }
 
-/* The difference in tekort with the reference, explained: reference tekort
- * - tekort = (besparing - reference besparing) + andere aannames, each
- * figure from the comparison (engine/analysis/compare.c). */
+/* The difference in tekort with the reference, explained: tekort -
+ * reference tekort = what the besparing (the difference in it) does + what
+ * the other assumptions do, each figure from the comparison
+ * (engine/analysis/compare.c), each said as "hoger" or "lager"
+ * (jz_text_tekort_change): a column "Tekort lager" of negative amounts read
+ * as nonsense where a scenario has the higher tekort. */
+static const char *explain_cell(char *buf, size_t size, double lower, const jz_report_options *o)
+{
+    char a[96];
+    if (isnan(lower))
+        return jz_cmp_fmt_value(buf, size, JZ_CMP_TEKORT, lower, o->lang);
+    jz_cmp_fmt_value(a, sizeof a, JZ_CMP_TEKORT, fabs(lower), o->lang);
+    return jz_text_tekort_change(buf, size, fabs(lower) < 0.5 ? 0 : -lower, a, o->lang == JZ_LANG_EN); /* "€ 0" alone */
+}
+
 static void explain_table(FILE *out, const jz_comparison *c, const jz_report_options *o, int u)
 {
     enum { NPART = 3 };
     char buf[96];
     int S = c->n_scenarios;
-    double v[NPART];
+    double v[NPART]; /* each as the tekort it takes off: positive is lower */
     int w = COLW;
     const char *head[NPART] = {
-        jz_cmp_L(o->lang, "Tekort lager", "Deficit lower"),
-        jz_cmp_L(o->lang, "Besparing", "Savings"),
-        jz_cmp_L(o->lang, "Andere aannames", "Other assumptions"),
+        jz_cmp_L(o->lang, "Tekort", "Deficit"),
+        jz_cmp_L(o->lang, "Door besparing", "From savings"),
+        jz_cmp_L(o->lang, "Door andere aannames", "From other assumptions"),
     };
     for (int k = 0; k < NPART; k++)
         w = fit(w, head[k]);
@@ -170,11 +182,11 @@ static void explain_table(FILE *out, const jz_comparison *c, const jz_report_opt
             v[1] = jz_cmp_diff(c, JZ_CMP_MEASURE_SAVING, u, 0, s, y);
             v[2] = jz_cmp_value(c, JZ_CMP_OTHER_ASSUMPTIONS, u, 0, s, y);
             for (int k = 0; k < NPART; k++)
-                w = fit(w, jz_cmp_fmt_diff(buf, sizeof buf, JZ_CMP_TEKORT, v[k], o->lang));
+                w = fit(w, explain_cell(buf, sizeof buf, v[k], o));
         }
     fprintf(out, "\n%s\n", jz_cmp_L(o->lang,
-        "Verschil in tekort t.o.v. [1], verklaard: tekort [1] - tekort = besparing + andere aannames",
-        "Difference in deficit vs [1], explained: deficit [1] - deficit = savings + other assumptions"));
+        "Verschil in tekort t.o.v. [1]: hoger of lager, door besparing en door andere aannames",
+        "Difference in deficit vs [1]: higher or lower, from savings and from other assumptions"));
     for (int s = 1; s < S; s++) {
         char name[JZ_NAME_MAX + 16];
         snprintf(name, sizeof name, "[%d] %s", s + 1, c->scen[s].scenario->meta.name);
@@ -192,10 +204,8 @@ static void explain_table(FILE *out, const jz_comparison *c, const jz_report_opt
             v[1] = jz_cmp_diff(c, JZ_CMP_MEASURE_SAVING, u, 0, s, y);
             v[2] = jz_cmp_value(c, JZ_CMP_OTHER_ASSUMPTIONS, u, 0, s, y);
             year_cell(out, c, y);
-            for (int k = 0; k < NPART; k++) {
-                jz_cmp_fmt_diff(buf, sizeof buf, JZ_CMP_TEKORT, v[k], o->lang);
-                jz_text_pad(out, buf, w, 1);
-            }
+            for (int k = 0; k < NPART; k++)
+                jz_text_pad(out, explain_cell(buf, sizeof buf, v[k], o), w, 1);
             fputc('\n', out);
         }
     }
