@@ -154,6 +154,23 @@ sed -e '/^#/d' -e 's/;/|/g' "$S/voorbeeld.csv" | sed -E -e 's/([0-9]),([0-9])/\1
   -e 's/\|/,/g' -e 's/$/\r/' >> "$TMP/en.csv"
 expect_exit 0 "$JZ" init -q -o "$TMP/en-s.yaml" "$TMP/en.csv"
 diff <(tail -n +2 "$TMP/yml-s.yaml") <(tail -n +2 "$TMP/en-s.yaml") >/dev/null && ok || bad "the ',' CSV form gives another scenario"
+# a taakveld as Dutch Excel writes 6.72 in a ';' form, "6,72": the file's
+# decimal comma, read as the amounts are; ambiguous forms stay refused
+sed -e 's/^ambulant;9,6M;1.450;;;;;$/ambulant;9,6M;1.450;;;;;6,72/' -e 's/^daghulp;1,9M;110;;;;;$/daghulp;1,9M;110;;;;;6,1/' \
+  "$S/voorbeeld.csv" > "$TMP/tv.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/tv.yaml" "$TMP/tv.csv"
+expect_grep "$TMP/tv.yaml" 'taakveld: "6.72"'
+expect_grep "$TMP/tv.yaml" 'taakveld: "6.1"'
+sed -e 's/^ambulant;9,6M;1.450;;;;;$/ambulant;9,6M;1.450;;;;;6,720/' "$S/voorbeeld.csv" > "$TMP/tv2.csv"
+expect_exit 2 "$JZ" init -q "$TMP/tv2.csv"
+expect_grep "$TMP/err" "tv2.csv:23:8: zorgsoort ambulant: taakveld '6,720' is not an Iv3 taakveld"
+sed -e 's/^ambulant;9,6M;1.450;;;;;$/ambulant;9,6M;1.450;;;;;6,7,2/' "$S/voorbeeld.csv" > "$TMP/tv3.csv"
+expect_exit 2 "$JZ" init -q "$TMP/tv3.csv"
+expect_grep "$TMP/err" "taakveld '6,7,2' is not an Iv3 taakveld"
+# in a ',' form the comma is not the decimal mark: a quoted "6,72" stays refused
+grep -q '6.72' "$TMP/en.csv" || sed -i -E 's/^(ambulant,9.6M,1450,,,,,)\r$/\1"6,72"\r/' "$TMP/en.csv"
+expect_exit 2 "$JZ" init -q "$TMP/en.csv"
+expect_grep "$TMP/err" "taakveld '6,72' is not an Iv3 taakveld"
 expect_exit 2 "$JZ" init "$S/leeg.csv"                   # the empty form: fill it in first
 expect_grep "$TMP/err" "leeg.csv:[0-9]*:3: zorgsoort ambulant: no clients and no spending"
 # mistakes are located at their cell (row:column, A = 1)
