@@ -207,6 +207,13 @@ grep -q "(init)\|written scenario" "$TMP/err" && bad "init: a warning at a line 
 sed 's/^vaste_last;Lokale uitvoering (toegang, beleid, backoffice);3,4M;3%/vaste_last;Lokale uitvoering (toegang, beleid, backoffice);3,4M;30%/' "$S/voorbeeld.csv" > "$TMP/c9.csv"
 expect_exit 2 "$JZ" init "$TMP/c9.csv"
 expect_grep "$TMP/err" "c9.csv:17:4: gemeenten\[GM9998\].fixed_costs\[Lokale uitvoering (toegang, beleid, backoffice)\].indexation 30.0000% is above the plausible ceiling"
+grep -q "mark it with 'plausible: false' next to it" "$TMP/err" && bad "init: advice that cannot be written in the template" || ok
+expect_grep "$TMP/err" "the template has no mark for a figure that is meant: if it is, write a plausible one here"
+# an indexatie_tarief too high in one year: at that year's cell, not its row
+sed 's/^indexatie_tarief;;;3,94%;3%;/indexatie_tarief;;;3,94%;30%;/' "$S/voorbeeld.csv" > "$TMP/c10.csv"
+expect_exit 2 "$JZ" init "$TMP/c10.csv"
+expect_grep "$TMP/err" "c10.csv:14:5: indexation.tariff 30.0000% is above the plausible ceiling of 25% a year for indexation (indexatie_tarief); check the figure in this cell"
+grep -q "plausible: false' next to it" "$TMP/err" && bad "init: advice that cannot be written in the template" || ok
 sed 's/^inwoners;88.000/inwonrs;88.000/' "$S/voorbeeld.csv" > "$TMP/c6.csv"
 expect_exit 2 "$JZ" init "$TMP/c6.csv"
 expect_grep "$TMP/err" "c6.csv:5:1: unknown row 'inwonrs'"
