@@ -230,12 +230,14 @@ static void nan_fixed(jz_scenario *s) { s->gemeenten[1].fixed[0].amount[3] = NAN
 static void test_bad_input(void **state)
 {
     (void)state;
-    const char *cell_year[] = {"GM0001", "zorgsoort z2", "2027", NULL};
-    const char *cell[] = {"GM0001", "zorgsoort z2", NULL};
-    const char *gem_year[] = {"GM0001", "2027", NULL};
+    /* named as the loader and its warnings name them (jz_gemeente_what,
+     * jz_zorgsoort_what), not "gemeente GM0001 (...), zorgsoort z2" */
+    const char *cell_year[] = {"gemeenten[GM0001] (gemeente 1), zorgsoorten[z2] (zorgsoort 2), year 2027: ", NULL};
+    const char *cell[] = {"gemeenten[GM0001] (gemeente 1), zorgsoorten[z2] (zorgsoort 2): ", NULL};
+    const char *gem_year[] = {"gemeenten[GM0001] (gemeente 1), year 2027: ", NULL};
     const char *year[] = {"2027", NULL};
-    const char *stages[] = {"z2", "stages", NULL};
-    const char *pop[] = {"GM0001", "zorgsoort z0", "2027", "population", NULL};
+    const char *stages[] = {"zorgsoorten[z2] (zorgsoort 2): stages", NULL};
+    const char *pop[] = {"gemeenten[GM0001] (gemeente 1), zorgsoorten[z0] (zorgsoort 0), year 2027", "population", NULL};
     spoiler cy[] = {nan_zorgduur, zero_zorgduur, tiny_zorgduur, nan_instroom,
                     neg_instroom, inf_cost, nan_transition, over_one, ageing_one,
                     nan_trend, nan_tariff, nan_budget};
@@ -273,7 +275,7 @@ static void expect_year(int H, int y, int which)
         fail_msg("horizon %d, year index %d, value %d: expected JZ_EINPUT, got %d", H, y, which, rc);
     char year[32];
     snprintf(year, sizeof year, "year %d", s->meta.base_year + y);
-    if (!strstr(err.message, year) || !strstr(err.message, "zorgsoort z2"))
+    if (!strstr(err.message, year) || !strstr(err.message, "zorgsoorten[z2] (zorgsoort 2)"))
         fail_msg("message \"%s\" lacks \"%s\"", err.message, year);
     jz_scenario_free(s);
 }

@@ -76,16 +76,19 @@ static void test_scan_finds_every_fault(void **state)
         assert_int_equal(jz_model_run(s, w, r, &err), JZ_EINPUT);
         if (!strstr(err.message, word[k]))
             fail_msg("fault %zu: '%s' lacks '%s'", k, err.message, word[k]);
-        char where[128];
+        char where[JZ_KEY_MAX + JZ_NAME_MAX + 48];
         /* (a population is the gemeente's: an earlier zorgsoort of the same
          * group may be named) */
         if (spoil[k] == spoil_pop)
             snprintf(where, sizeof where, ", year %d", s->meta.base_year + y);
         else
-            snprintf(where, sizeof where, "zorgsoort %s, year %d", s->zorgsoorten[z].key, s->meta.base_year + y);
+            snprintf(where, sizeof where, "zorgsoorten[%s] (%s), year %d", s->zorgsoorten[z].key, s->zorgsoorten[z].name,
+                     s->meta.base_year + y);
         if (!strstr(err.message, where))
             fail_msg("fault %zu: %s", k, err.message);
-        assert_non_null(strstr(err.message, s->gemeenten[g].code));
+        char gw[JZ_KEY_MAX + JZ_NAME_MAX + 16];
+        snprintf(gw, sizeof gw, "gemeenten[%s] (%s), ", s->gemeenten[g].code, s->gemeenten[g].name);
+        assert_non_null(strstr(err.message, gw));
         assert_int_equal(jz_model_check_gemeente(s, g, &err2), JZ_EINPUT);
         assert_string_equal(err.message, err2.message);
         assert_int_equal(jz_model_check_gemeente(s, 0, &err2), JZ_OK);

@@ -182,6 +182,23 @@ static void test_text_pad_figure(void **state)
     free(m.buf);
 }
 
+/* a part of the tekort or a change in it in words, never "€ -2,4 mln" */
+static void test_text_tekort_words(void **state)
+{
+    (void)state;
+    char b[64];
+    assert_string_equal(jz_text_tekort_part(b, sizeof b, -2.4e6, "€ 2,4 mln", 0), "een overschot van € 2,4 mln");
+    assert_string_equal(jz_text_tekort_part(b, sizeof b, 0.3e6, "€ 0,3 mln", 0), "een tekort van € 0,3 mln");
+    assert_string_equal(jz_text_tekort_part(b, sizeof b, 0, "€ 0,0 mln", 0), "€ 0,0 mln");
+    assert_string_equal(jz_text_tekort_part(b, sizeof b, -1, "€2.4 mln", 1), "a surplus of €2.4 mln");
+    assert_string_equal(jz_text_tekort_part(b, sizeof b, 1, "€0.3 mln", 1), "a deficit of €0.3 mln");
+    assert_string_equal(jz_text_tekort_change(b, sizeof b, 3.8e6, "€ 3,8 mln", 0), "€ 3,8 mln hoger");
+    assert_string_equal(jz_text_tekort_change(b, sizeof b, -1, "€ 0,5 mln", 0), "€ 0,5 mln lager");
+    assert_string_equal(jz_text_tekort_change(b, sizeof b, 0, "€ 0", 0), "€ 0");
+    assert_string_equal(jz_text_tekort_change(b, sizeof b, 1, "€3.8 mln", 1), "€3.8 mln higher");
+    assert_string_equal(jz_text_tekort_change(b, sizeof b, -1, "€0.5 mln", 1), "€0.5 mln lower");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -192,6 +209,7 @@ int main(void)
         cmocka_unit_test(test_text_pad),
         cmocka_unit_test(test_text_pad_wide),
         cmocka_unit_test(test_text_pad_figure),
+        cmocka_unit_test(test_text_tekort_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -23,6 +23,7 @@
 
 #include "init/derive_internal.h"
 #include "model/erlang.h"
+#include "scenario/plausible.h" /* JZ_PLAUS_MARK_ADVICE */
 #include "scenario/value.h" /* jz_node_error */
 
 
@@ -158,6 +159,32 @@ void jz_derive_result_free(jz_derive_result *r)
     result_free_partial(r);
 }
 
+/* The year's cell of the template's series m (a map year: value, as
+ * indexatie_tarief) that a loader message names by its value ("indexation.
+ * tariff 41.0000% is above ..."): the first whose value is that one; m itself
+ * when none is (or m is no map). */
+static const jz_node *series_cell(const jz_node *m, const char *msg, const char *path)
+{
+    const char *p = strstr(msg, path);
+    if (!m || m->type != JZ_NODE_MAP || !p)
+        return m;
+    p += strlen(path);
+    if (*p != ' ')
+        return m;
+    char text[64];
+    snprintf(text, sizeof text, "%.*s", (int)strcspn(p + 1, " "), p + 1);
+    jz_node said = {.type = JZ_NODE_SCALAR, .scalar = text};
+    jz_error scratch;
+    double want, v;
+    if (jz_value_number(&said, JZ_U_RATE, path, &want, &scratch))
+        return m;
+    for (size_t i = 0; i < m->n; i++)
+        if (m->values[i]->type == JZ_NODE_SCALAR && !jz_value_number(m->values[i], JZ_U_RATE, path, &v, &scratch) &&
+            fabs(v - want) <= 1e-9 * fmax(1, fabs(want)))
+            return m->values[i];
+    return m;
+}
+
 /* The template's cell behind a path the loader names in a message about the
  * derived scenario ("zorgsoorten[crisis].cost ...", "gemeenten[GM0150].
  * fixed_costs[Lokale uitvoering].indexation ...", "indexation.tariff ..."),
@@ -195,11 +222,11 @@ static const jz_node *template_cell(const jz_template *t, const char *msg, char 
     }
     if (strncmp(msg, "indexation.tariff", 17) == 0 && t->n_tariff) {
         snprintf(what, size, "indexatie_tarief");
-        return t->n_tariff;
+        return series_cell(t->n_tariff, msg, "indexation.tariff");
     }
     if (strncmp(msg, "indexation.budget", 17) == 0 && t->n_budget_index) {
         snprintf(what, size, "indexatie_begroting");
-        return t->n_budget_index;
+        return series_cell(t->n_budget_index, msg, "indexation.budget");
     }
     return NULL;
 }
@@ -238,7 +265,18 @@ static int check_run(const jz_template *t, jz_derive_result *res, jz_error *err)
             char msg[JZ_ERR_MSG_MAX], what[JZ_NAME_MAX + 100];
             snprintf(msg, sizeof msg, "%s", err->message);
             const jz_node *at = template_cell(t, msg, what, sizeof what);
-            if (at) /* at the cell the user typed */
+            /* the loader's advice, "mark it with 'plausible: false'", cannot
+             * be written in the template: give one that can be followed */
+            char *mark = strstr(msg, JZ_PLAUS_MARK_ADVICE);
+            if (mark)
+                *mark = '\0';
+            if (at && mark) /* at the cell the user typed */
+                jz_error_set(err, JZ_EINPUT, at->file, at->line, at->column,
+                             "%s (%s); check the figure in this cell (a typo?); the template has no "
+                             "mark for a figure that is meant: if it is, write a plausible one here, run jzsim init, "
+                             "and put the meant figure in the scenario it writes, marked 'plausible: false'",
+                             msg, what);
+            else if (at)
                 jz_error_set(err, JZ_EINPUT, at->file, at->line, at->column, "%s (%s)", msg, what);
             else
                 jz_error_set(err, JZ_EINPUT, t->file, 0, 0,

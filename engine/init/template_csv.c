@@ -212,6 +212,21 @@ static int is_one_of(const char *s, const char *const *list)
     return 0;
 }
 
+/* A taakveld written with the decimal comma of a ';' form, "6,72" (Dutch
+ * Excel turns 6.72 into that), as the scenario writes it, "6.72": digits, one
+ * comma, one or two digits.  Anything else stays as written for the loader
+ * to judge ("6,7,2", or a ',' form's quoted "6,72", where the comma is not
+ * the file's decimal mark). */
+static void taakveld_point(char *t)
+{
+    size_t a = strspn(t, "0123456789");
+    if (a == 0 || t[a] != ',')
+        return;
+    size_t b = strspn(t + a + 1, "0123456789");
+    if ((b == 1 || b == 2) && t[a + 1 + b] == '\0')
+        t[a] = '.';
+}
+
 /* The zorgsoorten table: header row h, then rows until an empty one. */
 static int zs_table(form *fm, int h, int comma, jz_node *list, int *next, jz_error *err)
 {
@@ -240,6 +255,8 @@ static int zs_table(form *fm, int h, int comma, jz_node *list, int *next, jz_err
                 return jz_error_set(err, JZ_EINPUT, fm->file, r->line, c + 1,
                                     "a value in column %d, which has no heading in row %d", c + 1, hd->line);
             const char *key = strcmp(hd->f[c], "zorgsoort") == 0 ? "key" : hd->f[c];
+            if (comma && strcmp(key, "taakveld") == 0)
+                taakveld_point(r->f[c]);
             jz_node *v = is_one_of(hd->f[c], texts) ? scalar(fm, r->f[c], r->line, c + 1)
                                                     : number(fm, r->f[c], comma, r->line, c + 1);
             int rc = put(fm, z, key, v, r->line, c + 1, err);

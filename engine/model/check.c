@@ -19,6 +19,7 @@
 #include "model/internal.h"
 #include "model/simd.h"
 #include "model/value_rules.h"
+#include "scenario/build.h" /* jz_gemeente_what, jz_zorgsoort_what */
 
 /* Rounding slack on "fractions of completions sum to at most 1". */
 #define FRACTION_SLACK 1e-9
@@ -50,14 +51,15 @@ static int cell_fail(jz_error *err, const jz_scenario *s, int g, int z, int y,
 static int cell_fail(jz_error *err, const jz_scenario *s, int g, int z, int y,
                      const char *fmt, ...)
 {
-    char where[512];
-    const jz_gemeente *gm = &s->gemeenten[g];
+    char where[2 * (JZ_KEY_MAX + JZ_NAME_MAX + 16) + 32], gw[JZ_KEY_MAX + JZ_NAME_MAX + 16],
+        zw[JZ_KEY_MAX + JZ_NAME_MAX + 16];
+    /* named as the loader and the plausibility warnings name them */
+    jz_gemeente_what(s, g, gw, sizeof gw);
+    jz_zorgsoort_what(s, z, zw, sizeof zw);
     if (y >= 0)
-        snprintf(where, sizeof where, "gemeente %s (%s), zorgsoort %s, year %d",
-                 gm->code, gm->name, s->zorgsoorten[z].key, s->meta.base_year + y);
+        snprintf(where, sizeof where, "%s, %s, year %d", gw, zw, s->meta.base_year + y);
     else
-        snprintf(where, sizeof where, "gemeente %s (%s), zorgsoort %s", gm->code,
-                 gm->name, s->zorgsoorten[z].key);
+        snprintf(where, sizeof where, "%s, %s", gw, zw);
     va_list ap;
     va_start(ap, fmt);
     int rc = fail_at(err, where, fmt, ap);
@@ -70,10 +72,8 @@ static int gemeente_fail(jz_error *err, const jz_scenario *s, int g, int y,
 static int gemeente_fail(jz_error *err, const jz_scenario *s, int g, int y,
                          const char *fmt, ...)
 {
-    char where[512];
-    const jz_gemeente *gm = &s->gemeenten[g];
-    snprintf(where, sizeof where, "gemeente %s (%s), year %d", gm->code, gm->name,
-             s->meta.base_year + y);
+    char where[JZ_KEY_MAX + JZ_NAME_MAX + 48], gw[JZ_KEY_MAX + JZ_NAME_MAX + 16];
+    snprintf(where, sizeof where, "%s, year %d", jz_gemeente_what(s, g, gw, sizeof gw), s->meta.base_year + y);
     va_list ap;
     va_start(ap, fmt);
     int rc = fail_at(err, where, fmt, ap);
@@ -124,30 +124,31 @@ int jz_check_dimensions(const jz_scenario *s, const jz_workspace *w,
 
 int jz_check_global(const jz_scenario *s, jz_error *err)
 {
+    char zw[JZ_KEY_MAX + JZ_NAME_MAX + 16]; /* the zorgsoort as the loader names it, on the error path only */
     for (int z = 0; z < s->n_zorgsoorten; z++) {
         const jz_zorgsoort *zs = &s->zorgsoorten[z];
         if (zs->stages < 1 || zs->stages > JZ_STAGES_MAX)
-            return scenario_fail(err, "zorgsoort %s: stages must be 1..%d, got %d",
-                                 zs->key, JZ_STAGES_MAX, zs->stages);
+            return scenario_fail(err, "%s: stages must be 1..%d, got %d",
+                                 jz_zorgsoort_what(s, z, zw, sizeof zw), JZ_STAGES_MAX, zs->stages);
         const jz_mixture *m = &zs->mix;
         if (m->share != 0.0) {
             /* share 1 is allowed here (one branch, the same as stages); the
              * loader asks for a share strictly inside (0, 1) */
             if (!(m->share > 0.0 && m->share <= 1.0))
-                return scenario_fail(err, "zorgsoort %s: mixture share must be in (0, 1], got %g",
-                                     zs->key, m->share);
+                return scenario_fail(err, "%s: mixture share must be in (0, 1], got %g",
+                                     jz_zorgsoort_what(s, z, zw, sizeof zw), m->share);
             for (int b = 0; b < 2; b++) {
                 if (m->stages[b] < 1 || m->stages[b] > JZ_STAGES_MAX)
-                    return scenario_fail(err, "zorgsoort %s: mixture stages of branch %d must be 1..%d, got %d",
-                                         zs->key, b + 1, JZ_STAGES_MAX, m->stages[b]);
+                    return scenario_fail(err, "%s: mixture stages of branch %d must be 1..%d, got %d",
+                                         jz_zorgsoort_what(s, z, zw, sizeof zw), b + 1, JZ_STAGES_MAX, m->stages[b]);
                 if (!(isfinite(m->zorgduur[b]) && m->zorgduur[b] > 0.0))
-                    return scenario_fail(err, "zorgsoort %s: mixture zorgduur of branch %d must be > 0 months, "
-                                         "got %g", zs->key, b + 1, m->zorgduur[b]);
+                    return scenario_fail(err, "%s: mixture zorgduur of branch %d must be > 0 months, "
+                                         "got %g", jz_zorgsoort_what(s, z, zw, sizeof zw), b + 1, m->zorgduur[b]);
             }
         }
         if (zs->population < 0 || zs->population >= JZ_POP_GROUPS)
-            return scenario_fail(err, "zorgsoort %s: unknown population group %d",
-                                 zs->key, zs->population);
+            return scenario_fail(err, "%s: unknown population group %d",
+                                 jz_zorgsoort_what(s, z, zw, sizeof zw), zs->population);
     }
     for (int y = 0; y < s->meta.horizon; y++)
         if (!growth_ok(s->budget_index[y]))

@@ -19,6 +19,7 @@
 #include "model/internal.h"
 #include "model/lanes.h"
 #include "model/simd.h"
+#include "scenario/build.h" /* jz_gemeente_what, jz_zorgsoort_what: on the error path */
 
 /* Stock of one chain.  Always summed in the same order, so that the end of
  * year y and the start of year y + 1 are the same double. */
@@ -351,14 +352,13 @@ static int start_year(const jz_scenario *s, jz_workspace *w, int g, int y, int s
 {
     const int Z = s->n_zorgsoorten;
     for (int z = 0; z < Z; z++) {
-        if (setup_cell_year(s, w, g, z, y, !sums))
+        if (setup_cell_year(s, w, g, z, y, !sums)) {
             /* the inputs passed the checks, so only k / D overflowed */
-            return jz_error_set(err, JZ_EINPUT, NULL, 0, 0,
-                                "gemeente %s (%s), zorgsoort %s, year %d: zorgduur "
-                                "%g months is too small", s->gemeenten[g].code,
-                                s->gemeenten[g].name, s->zorgsoorten[z].key,
-                                s->meta.base_year + y,
-                                w->m_dur_z[z][y]);
+            char gw[JZ_KEY_MAX + JZ_NAME_MAX + 16], zw[JZ_KEY_MAX + JZ_NAME_MAX + 16];
+            return jz_error_set(err, JZ_EINPUT, NULL, 0, 0, "%s, %s, year %d: zorgduur %g months is too small",
+                                jz_gemeente_what(s, g, gw, sizeof gw), jz_zorgsoort_what(s, z, zw, sizeof zw),
+                                s->meta.base_year + y, w->m_dur_z[z][y]);
+        }
         if (!sums)
             continue;
         double *a = w->acc + (size_t)z * ACC_N;

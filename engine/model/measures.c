@@ -30,6 +30,7 @@
 
 #include "jzsim/measures.h"
 #include "model/internal.h"
+#include "scenario/build.h" /* jz_gemeente_what: on the error path */
 
 double jz_measure_profile(const jz_measure *m, int year)
 {
@@ -124,9 +125,11 @@ static int check_ha(const jz_scenario *s, const jz_measure *m, jz_error *err)
             return measure_fail(err, m, "realisation in %d must be a finite fraction >= 0, got %g",
                                 s->meta.base_year + y, m->realisation[y]);
         for (int g = 0; g < G; g++)
-            if (!isfinite(m->saving[(size_t)g * (size_t)H + (size_t)y]))
-                return measure_fail(err, m, "saving of gemeente %s in %d is not a finite number",
-                                    s->gemeenten[g].code, s->meta.base_year + y);
+            if (!isfinite(m->saving[(size_t)g * (size_t)H + (size_t)y])) {
+                char gw[JZ_KEY_MAX + JZ_NAME_MAX + 16];
+                return measure_fail(err, m, "saving of %s in %d is not a finite number",
+                                    jz_gemeente_what(s, g, gw, sizeof gw), s->meta.base_year + y);
+            }
     }
     return JZ_OK;
 }

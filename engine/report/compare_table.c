@@ -4,8 +4,8 @@
  * Layout rules: at most 100 columns; years run down the rows, scenarios
  * across the columns.  With many scenarios the columns wrap into blocks
  * (VALUE_COLS value columns, DIFF_COLS difference columns per block), so
- * twelve scenarios still fit.  Scenario names are cut to the column width;
- * the legend at the top gives them in full.  A column is as wide as its
+ * twelve scenarios still fit.  A scenario's name in a column header is never
+ * cut: it goes on over as many header lines as it needs.  A column is as wide as its
  * widest figure needs (never narrower than the defaults below), so two
  * columns never touch whatever the magnitude; fewer columns then go in a
  * block.  Years up to the realised year are marked R (realisatie).
@@ -28,51 +28,74 @@
 #define DIFF_COLS 3
 #define ZNAMEW 24 /* zorgsoort names */
 
-/* Split "[k] name" into two header lines of at most w characters each,
- * at a space where possible: top may be empty, bottom is cut with … when
- * the name is longer than two lines. */
-static void head_lines(const jz_comparison *c, int s, int w, char *top, char *bottom, size_t n)
+enum { HEAD_LINES = 32 }; /* enough for "[12] " and a name of JZ_NAME_MAX in 15 columns */
+
+/* full ("[k] name") in header lines of at most w columns, never cut (a cut
+ * name, "Praktijkonders…", is a wrong one): broken at spaces
+ * (jz_text_break), a word wider than the column split at w.  Line i is the
+ * len[i] bytes at start[i]; returns how many. */
+static int head_lines(const char *full, int w, const char **start, int *len)
 {
-    char full[JZ_NAME_MAX + 16];
-    snprintf(full, sizeof full, "[%d] %s", s + 1, c->scen[s].scenario->meta.name);
-    top[0] = '\0';
-    if (jz_text_width(full) <= w) {
-        snprintf(bottom, n, "%s", full);
-        return;
+    const char *p = full;
+    int n = 0;
+    while (n < HEAD_LINES - 1 && jz_text_width(p) > w) {
+        const char *brk = jz_text_break(p, w);
+        size_t l = brk && brk > p ? (size_t)(brk - p) : jz_text_prefix(p, w);
+        start[n] = p;
+        len[n++] = (int)l;
+        p += l;
+        while (*p == ' ')
+            p++;
     }
-    const char *brk = jz_text_break(full, w);
-    if (!brk || brk == full) {
-        snprintf(bottom, n, "%s", full);
-        return;
-    }
-    snprintf(top, n, "%.*s", (int)(brk - full), full);
-    snprintf(bottom, n, "%s", brk + 1);
+    start[n] = p;
+    len[n++] = (int)strlen(p);
+    return n;
 }
 
-/* The column headers of scenarios s0..s1-1, each w wide (plus a space). */
+/* The width a scenario's column needs for its header: at least w, and its
+ * longest word ("Praktijkondersteuner") whole on a line, up to 40 columns
+ * (a longer word is split over the lines). */
+static int head_fit(const jz_comparison *c, int w)
+{
+    for (int s = 0; s < c->n_scenarios; s++) {
+        const char *p = c->scen[s].scenario->meta.name;
+        while (*p) {
+            size_t l = strcspn(p, " ");
+            char word[JZ_NAME_MAX + 1];
+            snprintf(word, sizeof word, "%.*s", (int)l, p);
+            int ww = jz_text_width(word) + 1;
+            w = ww > w ? (ww > 40 ? (w > 40 ? w : 40) : ww) : w;
+            p += l;
+            p += strspn(p, " ");
+        }
+    }
+    return w;
+}
+
+/* The column headers of scenarios s0..s1-1, each w wide (plus a space):
+ * the whole name over as many lines as it needs, its last line on the line
+ * of first. */
 static void scen_heads(FILE *out, const jz_comparison *c, const char *first, int firstw, int s0,
                        int s1, int w)
 {
-    char top[JZ_CMP_MAX_SCENARIOS][JZ_NAME_MAX + 16], bottom[JZ_CMP_MAX_SCENARIOS][JZ_NAME_MAX + 16];
-    int any_top = 0;
+    char full[JZ_CMP_MAX_SCENARIOS][JZ_NAME_MAX + 16], buf[JZ_NAME_MAX + 16];
+    const char *start[JZ_CMP_MAX_SCENARIOS][HEAD_LINES];
+    int len[JZ_CMP_MAX_SCENARIOS][HEAD_LINES], n[JZ_CMP_MAX_SCENARIOS], rows = 1;
     for (int s = s0; s < s1; s++) {
-        head_lines(c, s, w - 1, top[s], bottom[s], sizeof top[s]);
-        any_top |= top[s][0] != '\0';
+        snprintf(full[s], sizeof full[s], "[%d] %s", s + 1, c->scen[s].scenario->meta.name);
+        n[s] = head_lines(full[s], w - 1, start[s], len[s]);
+        rows = n[s] > rows ? n[s] : rows;
     }
-    if (any_top) {
-        jz_text_pad(out, "", firstw, 0);
+    for (int r = 0; r < rows; r++) {
+        jz_text_pad(out, r == rows - 1 ? first : "", firstw, 0);
         for (int s = s0; s < s1; s++) {
+            int i = r - (rows - n[s]);
+            snprintf(buf, sizeof buf, "%.*s", i >= 0 ? len[s][i] : 0, i >= 0 ? start[s][i] : "");
             fputc(' ', out);
-            jz_text_pad(out, top[s], w - 1, 1);
+            jz_text_pad(out, buf, w - 1, 1);
         }
         fputc('\n', out);
     }
-    jz_text_pad(out, first, firstw, 0);
-    for (int s = s0; s < s1; s++) {
-        fputc(' ', out);
-        jz_text_pad(out, bottom[s], w - 1, 1);
-    }
-    fputc('\n', out);
 }
 
 /* The year in the first column; years up to the realised year carry an R
@@ -113,6 +136,7 @@ static void metric_table(FILE *out, const jz_comparison *c, const jz_report_opti
             dcolw = fit(dcolw, jz_cmp_fmt_diff(buf, sizeof buf, m, jz_cmp_diff(c, m, u, 0, s, y), o->lang));
             pcolw = fit(pcolw, jz_cmp_fmt_rel(buf, sizeof buf, jz_cmp_rel(c, m, u, 0, s, y), o->lang));
         }
+    colw = head_fit(c, colw);
     fprintf(out, "\n%s\n", jz_cmp_metric_label(m, o->lang));
     int nv = per_block(YEARW, colw, VALUE_COLS);
     for (int s0 = 0; s0 < S; s0 += nv) {
@@ -147,20 +171,32 @@ static void metric_table(FILE *out, const jz_comparison *c, const jz_report_opti
     }
 }
 
-/* The difference in tekort with the reference, explained: reference tekort
- * - tekort = (besparing - reference besparing) + andere aannames, each
- * figure from the comparison (engine/analysis/compare.c). */
+/* The difference in tekort with the reference, explained: tekort -
+ * reference tekort = what the besparing (the difference in it) does + what
+ * the other assumptions do, each figure from the comparison
+ * (engine/analysis/compare.c), each said as "hoger" or "lager"
+ * (jz_text_tekort_change): a column "Tekort lager" of negative amounts read
+ * as nonsense where a scenario has the higher tekort. */
+static const char *explain_cell(char *buf, size_t size, double lower, const jz_report_options *o)
+{
+    char a[96];
+    if (isnan(lower))
+        return jz_cmp_fmt_value(buf, size, JZ_CMP_TEKORT, lower, o->lang);
+    jz_cmp_fmt_value(a, sizeof a, JZ_CMP_TEKORT, fabs(lower), o->lang);
+    return jz_text_tekort_change(buf, size, fabs(lower) < 0.5 ? 0 : -lower, a, o->lang == JZ_LANG_EN); /* "€ 0" alone */
+}
+
 static void explain_table(FILE *out, const jz_comparison *c, const jz_report_options *o, int u)
 {
     enum { NPART = 3 };
     char buf[96];
     int S = c->n_scenarios;
-    double v[NPART];
+    double v[NPART]; /* each as the tekort it takes off: positive is lower */
     int w = COLW;
     const char *head[NPART] = {
-        jz_cmp_L(o->lang, "Tekort lager", "Deficit lower"),
-        jz_cmp_L(o->lang, "Besparing", "Savings"),
-        jz_cmp_L(o->lang, "Andere aannames", "Other assumptions"),
+        jz_cmp_L(o->lang, "Tekort", "Deficit"),
+        jz_cmp_L(o->lang, "Door besparing", "From savings"),
+        jz_cmp_L(o->lang, "Door andere aannames", "From other assumptions"),
     };
     for (int k = 0; k < NPART; k++)
         w = fit(w, head[k]);
@@ -170,11 +206,11 @@ static void explain_table(FILE *out, const jz_comparison *c, const jz_report_opt
             v[1] = jz_cmp_diff(c, JZ_CMP_MEASURE_SAVING, u, 0, s, y);
             v[2] = jz_cmp_value(c, JZ_CMP_OTHER_ASSUMPTIONS, u, 0, s, y);
             for (int k = 0; k < NPART; k++)
-                w = fit(w, jz_cmp_fmt_diff(buf, sizeof buf, JZ_CMP_TEKORT, v[k], o->lang));
+                w = fit(w, explain_cell(buf, sizeof buf, v[k], o));
         }
     fprintf(out, "\n%s\n", jz_cmp_L(o->lang,
-        "Verschil in tekort t.o.v. [1], verklaard: tekort [1] - tekort = besparing + andere aannames",
-        "Difference in deficit vs [1], explained: deficit [1] - deficit = savings + other assumptions"));
+        "Verschil in tekort t.o.v. [1]: hoger of lager, door besparing en door andere aannames",
+        "Difference in deficit vs [1]: higher or lower, from savings and from other assumptions"));
     for (int s = 1; s < S; s++) {
         char name[JZ_NAME_MAX + 16];
         snprintf(name, sizeof name, "[%d] %s", s + 1, c->scen[s].scenario->meta.name);
@@ -192,10 +228,8 @@ static void explain_table(FILE *out, const jz_comparison *c, const jz_report_opt
             v[1] = jz_cmp_diff(c, JZ_CMP_MEASURE_SAVING, u, 0, s, y);
             v[2] = jz_cmp_value(c, JZ_CMP_OTHER_ASSUMPTIONS, u, 0, s, y);
             year_cell(out, c, y);
-            for (int k = 0; k < NPART; k++) {
-                jz_cmp_fmt_diff(buf, sizeof buf, JZ_CMP_TEKORT, v[k], o->lang);
-                jz_text_pad(out, buf, w, 1);
-            }
+            for (int k = 0; k < NPART; k++)
+                jz_text_pad(out, explain_cell(buf, sizeof buf, v[k], o), w, 1);
             fputc('\n', out);
         }
     }
@@ -215,6 +249,7 @@ static void zorgsoort_table(FILE *out, const jz_comparison *c, const jz_report_o
             int mm = r < c->n_zorgsoorten ? m : r < nrow - 1 ? lines[r - c->n_zorgsoorten] : total;
             zcolw = fit(zcolw, jz_cmp_fmt_value(buf, sizeof buf, mm, jz_cmp_value(c, mm, u, z, s, y), o->lang));
         }
+    zcolw = head_fit(c, zcolw);
     int k = per_block(ZNAMEW, zcolw, S);
     int year = jz_cmp_year(c, y);
     fprintf(out, "\n%s, %d%s\n", jz_cmp_metric_label(m, o->lang), year,

@@ -190,26 +190,30 @@ static void summary(const page *p)
         mln(p, val(p, JZ_CMP_BUDGET, 0, ys));
         fprintf(out, ".");
         if (jz_cmp_decomposition_ok(c, p->u, 0, ys) && jz_cmp_has(c, JZ_CMP_BEINVLOEDBAAR, p->u, 0, 0, ys)) {
-            if (t0 > 0) {
+            double bi = val(p, JZ_CMP_BEINVLOEDBAAR, 0, ys), nbi = val(p, JZ_CMP_NIET_BEINVLOEDBAAR, 0, ys);
+            if (t0 > 0 && bi >= 0 && nbi >= 0) {
                 T(p, " Daarvan is <b>", " Of this, <b>");
-                mln(p, val(p, JZ_CMP_BEINVLOEDBAAR, 0, ys));
+                mln(p, bi);
                 T(p, " beïnvloedbaar</b> (", " can be influenced</b> (");
                 part_contents(p, ys, 1, 1);
                 T(p, ") en ", ") and ");
-                mln(p, val(p, JZ_CMP_NIET_BEINVLOEDBAAR, 0, ys));
+                mln(p, nbi);
                 T(p, " niet beïnvloedbaar (", " cannot (");
                 part_contents(p, ys, 0, 1);
                 fputs(").", out);
             } else {
-                /* a surplus: "of which" would mislead; name both parts */
+                /* a surplus, or a part that goes the other way: "of this"
+                 * would mislead and "€ -2,4 mln" reads as nonsense; name
+                 * both parts and say what each one is */
+                char a[96], w[128];
                 T(p, " Het beïnvloedbare deel (", " The part that can be influenced (");
                 part_contents(p, ys, 1, 0);
                 fputs(") is <b>", out);
-                mln(p, val(p, JZ_CMP_BEINVLOEDBAAR, 0, ys));
+                esc(p, jz_text_tekort_part(w, sizeof w, fabs(bi) < 0.05e6 ? 0 : bi, jz_cmp_fmt_mln(a, sizeof a, fabs(bi), p->lang), p->lang == JZ_LANG_EN));
                 T(p, "</b>, het niet-beïnvloedbare deel (", "</b>, the part that cannot (");
                 part_contents(p, ys, 0, 0);
                 fputs(") ", out);
-                mln(p, val(p, JZ_CMP_NIET_BEINVLOEDBAAR, 0, ys));
+                esc(p, jz_text_tekort_part(w, sizeof w, fabs(nbi) < 0.05e6 ? 0 : nbi, jz_cmp_fmt_mln(a, sizeof a, fabs(nbi), p->lang), p->lang == JZ_LANG_EN));
                 fputs(".", out);
             }
         }
@@ -324,7 +328,7 @@ static void scenario_table(const page *p)
     int year = jz_cmp_year(c, p->ys);
     fprintf(out, "<h2>%s</h2>\n<table>\n<thead><tr><th>#</th><th>%s</th><th>%s</th><th class=\"n\">%s %d</th><th class=\"n\">%s</th></tr></thead>\n<tbody>\n",
             L(p, "De scenario’s", "The scenarios"), L(p, "Scenario", "Scenario"), L(p, "Jaren", "Years"),
-            L(p, "Tekort", "Deficit"), year, L(p, "Verschil met [1]", "Difference vs [1]"));
+            L(p, "Tekort", "Deficit"), year, L(p, "Tekort t.o.v. [1]", "Deficit vs [1]"));
     for (int s = 0; s < c->n_scenarios; s++) {
         const jz_scenario *sc = c->scen[s].scenario;
         fprintf(out, "<tr><td>[%d]</td><td><b>", s + 1);
@@ -351,11 +355,15 @@ static void scenario_table(const page *p)
             if (isnan(d)) {
                 fprintf(out, "–");
             } else {
-                esc(p, jz_cmp_fmt_mln_diff(buf, sizeof buf, d, p->lang));
-                jz_cmp_fmt_rel(buf, sizeof buf, jz_cmp_rel(c, JZ_CMP_TEKORT, p->u, 0, s, p->ys), p->lang);
-                if (strcmp(buf, "-") != 0) {
+                /* in words, as in the summary: "€ 3,8 mln hoger (24,0%)" */
+                char a[96];
+                double r = jz_cmp_rel(c, JZ_CMP_TEKORT, p->u, 0, s, p->ys);
+                esc(p, jz_text_tekort_change(buf, sizeof buf, fabs(d) < 0.05e6 ? 0 : d,
+                                             jz_cmp_fmt_mln(a, sizeof a, fabs(d), p->lang), p->lang == JZ_LANG_EN));
+                jz_cmp_fmt_rel(buf, sizeof buf, fabs(r), p->lang);
+                if (!isnan(r) && strcmp(buf, "-") != 0) {
                     fprintf(out, " (");
-                    esc(p, buf);
+                    esc(p, buf + (buf[0] == '+'));
                     fprintf(out, ")");
                 }
             }
@@ -435,13 +443,19 @@ static void figures_table(const page *p)
             continue;
         int money = jz_cmp_metrics[m].kind == JZ_KIND_MONEY;
         fprintf(out, "<tr%s><td>", m == JZ_CMP_TEKORT ? " class=\"total\"" : "");
-        esc(p, jz_cmp_metric_label(m, p->lang));
+        /* the difference other assumptions make, in words ("3,8 hoger"):
+         * "lager tekort ... -3,8" reads as nonsense */
+        esc(p, m == JZ_CMP_OTHER_ASSUMPTIONS ? L(p, "Tekort door andere aannames", "Deficit from other assumptions")
+                                             : jz_cmp_metric_label(m, p->lang));
         fprintf(out, "%s</td>", money ? " (€ mln)" : "");
         for (int s = 0; s < c->n_scenarios; s++) {
-            char buf[96];
+            char buf[96], num[64];
             double v = val(p, m, s, p->ys);
             if (isnan(v) || (m == JZ_CMP_OTHER_ASSUMPTIONS && s == 0)) /* the reference against itself */
                 snprintf(buf, sizeof buf, "–");
+            else if (m == JZ_CMP_OTHER_ASSUMPTIONS)
+                jz_text_tekort_change(buf, sizeof buf, fabs(v) < 0.05e6 ? 0 : -v, jz_format_number(num, sizeof num, fabs(v) / 1e6, 1, p->lang),
+                                      p->lang == JZ_LANG_EN);
             else if (money)
                 jz_format_number(buf, sizeof buf, v / 1e6, 1, p->lang);
             else

@@ -137,6 +137,28 @@ const char *jz_text_startverschil(int en)
     return en ? "cost minus budget in the base year" : "kosten min begroting in het basisjaar";
 }
 
+const char *jz_text_tekort_part(char *buf, size_t size, double v, const char *amount, int en)
+{
+    if (v == 0) {
+        snprintf(buf, size, "%s", amount);
+        return buf;
+    }
+    const char *what = v > 0 ? (en ? "a deficit of" : "een tekort van") : (en ? "a surplus of" : "een overschot van");
+    snprintf(buf, size, "%s %s", what, amount);
+    return buf;
+}
+
+const char *jz_text_tekort_change(char *buf, size_t size, double d, const char *amount, int en)
+{
+    if (d > 0)
+        snprintf(buf, size, "%s %s", amount, en ? "higher" : "hoger");
+    else if (d < 0)
+        snprintf(buf, size, "%s %s", amount, en ? "lower" : "lager");
+    else
+        snprintf(buf, size, "%s", amount);
+    return buf;
+}
+
 const char *jz_text_taakveld_empty(char *buf, size_t size, const struct jz_taakveld_list *l, int en)
 {
     size_t o = 0;

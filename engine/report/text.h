@@ -49,6 +49,20 @@ void jz_text_wrap(FILE *out, const char *text, int width);
  * cost, a negative startverschil, as for one below it).  en: English. */
 const char *jz_text_startverschil(int en);
 
+/* A part of the tekort, or a change in it, said in words: a council member
+ * reads "€ -2,4 mln" as nonsense.  amount: the figure written without its
+ * sign (fabs(v)); the result goes into buf, which is returned.
+ * jz_text_tekort_part: "een tekort van € 0,3 mln" for v > 0, "een
+ * overschot van € 2,4 mln" below (en: "a deficit of", "a surplus of"), the
+ * amount alone for 0 (pass 0 for a v that amount shows as zero).
+ * jz_text_tekort_change: d the change in the tekort (scenario minus
+ * reference, or what one cause adds to it): "€ 3,8 mln hoger" for d > 0,
+ * "€ 0,5 mln lager" for d < 0, the amount alone for 0 (en: "higher",
+ * "lower").  Every briefing and table that speaks of a part of the tekort
+ * or of a difference in it uses these two. */
+const char *jz_text_tekort_part(char *buf, size_t size, double v, const char *amount, int en);
+const char *jz_text_tekort_change(char *buf, size_t size, double d, const char *amount, int en);
+
 struct jz_taakveld_list;
 /* The one line every reporter that lists taakvelden writes under them when
  * l leaves some out (jz_taakveld_list_make): "Taakveld 6.1 staat niet in de

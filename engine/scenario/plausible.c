@@ -70,8 +70,7 @@ static int check_one(const jz_node *n, const ceiling_rule *r, const char *path, 
     if (v <= r->ceiling)
         return JZ_OK;
     return jz_node_error(err, n,
-                         "%s %s is above the plausible ceiling of %.0f%% a year for %s; if it is meant, "
-                         "mark it with 'plausible: false' next to it (or validate with --allow-implausible)",
+                         "%s %s is above the plausible ceiling of %.0f%% a year for %s" JZ_PLAUS_MARK_ADVICE,
                          path, n->scalar, r->ceiling * 100.0, r->kind);
 }
 

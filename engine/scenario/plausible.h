@@ -19,6 +19,10 @@
 #include "scenario/node.h"
 #include "scenario/value.h"
 
+/* The advice that ends a ceiling error: followable in a scenario, not in
+ * the template of `jzsim init` (engine/init/derive.c puts its own there). */
+#define JZ_PLAUS_MARK_ADVICE "; if it is meant, mark it with 'plausible: false' next to it (or validate with --allow-implausible)"
+
 /* Check the series node v (read as unit u for the input `path`) against the
  * ceiling of its kind of rate.  scope is the map that holds the key (it or v
  * may carry `plausible: false`); allow != 0 skips the check.  JZ_EINPUT at

@@ -126,6 +126,30 @@ sed -e 's/^  name: Voorbeeld$/  name: Voorbeeld, ruime begroting/' \
 expect_exit 0 "$JZ" compare -q --format html -o "$TMP/ruim.html" "$TMP/ruim.yaml" scenarios/example.yaml
 expect_grep "$TMP/ruim.html" "Het beïnvloedbare deel (volume, zorgzwaarte en het startverschil) is"
 expect_grep "$TMP/ruim.html" "<b>Startverschil</b>: hoeveel ruimer de begroting in het basisjaar al was dan de kosten"
+# a surplus said in words, never as "€ -2,4 mln": the parts of the summary,
+# the difference in the scenario table and key figures, the text table's
+# explanation (jz_text_tekort_part / jz_text_tekort_change), nl and en
+expect_grep "$TMP/ruim.html" "is <b>een overschot van € [0-9,]* mln</b>, het niet-beïnvloedbare deel ([^)]*) € 0,0 mln\."
+sed -e 's/^  name: Voorbeeld$/  name: Voorbeeld, begroting ambulant 16 mln/' \
+    -e 's/^  description: .*/  description: De begroting ambulant boven de kosten./' \
+    -e 's/    budget: {volume: 1100, price: 8.5k}/    budget: {amount: 16M}/' scenarios/example.yaml > "$TMP/ruim16.yaml"
+expect_exit 0 "$JZ" compare -q --format html -o "$TMP/ruim16.html" "$TMP/ruim16.yaml" scenarios/example.yaml
+expect_grep "$TMP/ruim16.html" "is <b>een overschot van € 1,5 mln</b>, het niet-beïnvloedbare deel ([^)]*) een tekort van € 0,4 mln\."
+expect_grep "$TMP/ruim.html" "<td class=\"n\">€ [0-9,]* mln hoger ([0-9,]*%)</td>"
+expect_grep "$TMP/ruim.html" "Tekort door andere aannames (€ mln)</td><td class=\"n\">–</td><td class=\"n\">[0-9,]* hoger</td>"
+grep -q "deel[^.]*€ -" "$TMP/ruim.html" && bad "a negative part in the summary" || ok
+expect_exit 0 "$JZ" compare -q --lang en --format html -o "$TMP/ruim-en.html" "$TMP/ruim.yaml" scenarios/example.yaml
+expect_exit 0 "$JZ" compare -q --lang en --format html -o "$TMP/ruim16-en.html" "$TMP/ruim16.yaml" scenarios/example.yaml
+expect_grep "$TMP/ruim16-en.html" "is <b>a surplus of €1.5 mln</b>, the part that cannot ([^)]*) a deficit of €0.4 mln\."
+expect_grep "$TMP/ruim-en.html" "[0-9.]* higher</td>"
+expect_exit 0 "$JZ" compare -q "$TMP/ruim.yaml" scenarios/example.yaml
+expect_grep "$TMP/out" "^Jaar  *Tekort  *Door besparing  *Door andere aannames$"
+expect_grep "$TMP/out" "^2028  *€ [0-9.]* hoger  *€ 0  *€ [0-9.]* hoger$"
+grep -q "Tekort lager" "$TMP/out" && bad "'Tekort lager' column of negative amounts" || ok
+expect_exit 0 "$JZ" compare -q "$TMP/ruim.yaml" "$TMP/ruim.yaml"  # no difference: "€ 0" alone
+expect_grep "$TMP/out" "^2028  *€ 0  *€ 0  *€ 0$"
+expect_exit 0 "$JZ" compare -q --lang en scenarios/example.yaml "$TMP/ruim.yaml"
+expect_grep "$TMP/out" "^2028  *€[0-9,]* lower  *€0  *€[0-9,]* lower$"
 expect_exit 0 "$JZ" run "$TMP/ruim.yaml"
 expect_grep "$TMP/out" "startverschil (kosten min begroting in het basisjaar)"
 expect_exit 0 "$JZ" run "$TMP/start.yaml"   # counted as niet-beïnvloedbaar: the other branch

@@ -61,6 +61,9 @@ def html_agrees(name, h, j):
     res = next(r for r in j["results"] if r["code"] == ("TOTAL" if len(j["results"]) > 1 else j["results"][0]["code"]))
     tot = res["totals"]
     label = {m["label_nl"]: m["key"] for m in j["metrics"] if m["level"] == "gemeente"}
+    # the briefing says what other assumptions do to the tekort in words
+    # ("3,8 hoger"); the JSON has it as the tekort they take off
+    label["Tekort door andere aannames"] = "other_assumptions"
     tabs = tables(h)
     # the summary year: the heading "Kerncijfers 2027 (prognose)"
     ys = years.index(int(re.search(r"Kerncijfers (\d{4})", h).group(1)))
@@ -77,7 +80,9 @@ def html_agrees(name, h, j):
                 check(v is None or (key == "other_assumptions" and s == 0), f"{name}: {key}[{s}] shown absent, JSON {v}")
                 continue
             money = "(€ mln)" in r[0]
-            shown = num(r[1 + s])
+            words = re.match(r"(.*) (hoger|lager)$", r[1 + s])
+            shown = num(words.group(1)) * (-1 if words.group(2) == "hoger" else 1) if words else num(r[1 + s])
+            check(key != "other_assumptions" or words or shown == 0, f"{name}: {key}[{s}] {r[1 + s]!r} not in words")
             check(close(shown, v / 1e6) if money else close(shown, v, 0), f"{name}: {key}[{s}] {shown} != JSON {v}")
             n += 1
     check(n >= 3 * S, f"{name}: only {n} key figures compared")

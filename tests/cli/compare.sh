@@ -56,6 +56,17 @@ expect_exit 0 "$JZ" compare -q "${many[@]}"
 expect_grep "$TMP/out" "\[12\]"
 w=$(width "$TMP/out")
 [ "$w" -le 100 ] && ok || bad "12-scenario table is $w columns wide"
+# a long scenario name in the column headers is never cut
+# ("Praktijkonders…"): whole, over header lines, its longest word whole
+printf 'extends: %s\nmeta:\n  name: Praktijkondersteuner en hogere indexatie\n  description: Variant.\nindexation:\n  tariff: {2026: 5%%}\n' \
+    "$SRC/scenarios/example.yaml" > "$TMP/poh.yaml"
+expect_exit 0 "$JZ" compare -q "$SRC/scenarios/example.yaml" "$TMP/poh.yaml"
+grep -q "…" "$TMP/out" && bad "a cut name in the compare table: $(grep -m1 "…" "$TMP/out")" || ok
+expect_grep "$TMP/out" "^ *Praktijkondersteuner$"
+expect_grep "$TMP/out" "^Jaar  *\[1\] Voorbeeld  *en hogere indexatie$"
+expect_grep "$TMP/out" "^Zorgsoort  *\[1\] Voorbeeld  *en hogere indexatie$"
+w=$(width "$TMP/out")
+[ "$w" -le 100 ] && ok || bad "long-name table is $w columns wide"
 
 # ---- JSON: the schema, exact differences, absent years ----
 expect_exit 0 "$JZ" compare -q --format json -o "$TMP/c.json" "$A" "$B" "$C"

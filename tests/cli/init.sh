@@ -154,6 +154,23 @@ sed -e '/^#/d' -e 's/;/|/g' "$S/voorbeeld.csv" | sed -E -e 's/([0-9]),([0-9])/\1
   -e 's/\|/,/g' -e 's/$/\r/' >> "$TMP/en.csv"
 expect_exit 0 "$JZ" init -q -o "$TMP/en-s.yaml" "$TMP/en.csv"
 diff <(tail -n +2 "$TMP/yml-s.yaml") <(tail -n +2 "$TMP/en-s.yaml") >/dev/null && ok || bad "the ',' CSV form gives another scenario"
+# a taakveld as Dutch Excel writes 6.72 in a ';' form, "6,72": the file's
+# decimal comma, read as the amounts are; ambiguous forms stay refused
+sed -e 's/^ambulant;9,6M;1.450;;;;;$/ambulant;9,6M;1.450;;;;;6,72/' -e 's/^daghulp;1,9M;110;;;;;$/daghulp;1,9M;110;;;;;6,1/' \
+  "$S/voorbeeld.csv" > "$TMP/tv.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/tv.yaml" "$TMP/tv.csv"
+expect_grep "$TMP/tv.yaml" 'taakveld: "6.72"'
+expect_grep "$TMP/tv.yaml" 'taakveld: "6.1"'
+sed -e 's/^ambulant;9,6M;1.450;;;;;$/ambulant;9,6M;1.450;;;;;6,720/' "$S/voorbeeld.csv" > "$TMP/tv2.csv"
+expect_exit 2 "$JZ" init -q "$TMP/tv2.csv"
+expect_grep "$TMP/err" "tv2.csv:23:8: zorgsoort ambulant: taakveld '6,720' is not an Iv3 taakveld"
+sed -e 's/^ambulant;9,6M;1.450;;;;;$/ambulant;9,6M;1.450;;;;;6,7,2/' "$S/voorbeeld.csv" > "$TMP/tv3.csv"
+expect_exit 2 "$JZ" init -q "$TMP/tv3.csv"
+expect_grep "$TMP/err" "taakveld '6,7,2' is not an Iv3 taakveld"
+# in a ',' form the comma is not the decimal mark: a quoted "6,72" stays refused
+grep -q '6.72' "$TMP/en.csv" || sed -i -E 's/^(ambulant,9.6M,1450,,,,,)\r$/\1"6,72"\r/' "$TMP/en.csv"
+expect_exit 2 "$JZ" init -q "$TMP/en.csv"
+expect_grep "$TMP/err" "taakveld '6,72' is not an Iv3 taakveld"
 expect_exit 2 "$JZ" init "$S/leeg.csv"                   # the empty form: fill it in first
 expect_grep "$TMP/err" "leeg.csv:[0-9]*:3: zorgsoort ambulant: no clients and no spending"
 # mistakes are located at their cell (row:column, A = 1)
@@ -190,6 +207,13 @@ grep -q "(init)\|written scenario" "$TMP/err" && bad "init: a warning at a line 
 sed 's/^vaste_last;Lokale uitvoering (toegang, beleid, backoffice);3,4M;3%/vaste_last;Lokale uitvoering (toegang, beleid, backoffice);3,4M;30%/' "$S/voorbeeld.csv" > "$TMP/c9.csv"
 expect_exit 2 "$JZ" init "$TMP/c9.csv"
 expect_grep "$TMP/err" "c9.csv:17:4: gemeenten\[GM9998\].fixed_costs\[Lokale uitvoering (toegang, beleid, backoffice)\].indexation 30.0000% is above the plausible ceiling"
+grep -q "mark it with 'plausible: false' next to it" "$TMP/err" && bad "init: advice that cannot be written in the template" || ok
+expect_grep "$TMP/err" "the template has no mark for a figure that is meant: if it is, write a plausible one here"
+# an indexatie_tarief too high in one year: at that year's cell, not its row
+sed 's/^indexatie_tarief;;;3,94%;3%;/indexatie_tarief;;;3,94%;30%;/' "$S/voorbeeld.csv" > "$TMP/c10.csv"
+expect_exit 2 "$JZ" init "$TMP/c10.csv"
+expect_grep "$TMP/err" "c10.csv:14:5: indexation.tariff 30.0000% is above the plausible ceiling of 25% a year for indexation (indexatie_tarief); check the figure in this cell"
+grep -q "plausible: false' next to it" "$TMP/err" && bad "init: advice that cannot be written in the template" || ok
 sed 's/^inwoners;88.000/inwonrs;88.000/' "$S/voorbeeld.csv" > "$TMP/c6.csv"
 expect_exit 2 "$JZ" init "$TMP/c6.csv"
 expect_grep "$TMP/err" "c6.csv:5:1: unknown row 'inwonrs'"
