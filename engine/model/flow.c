@@ -340,7 +340,6 @@ static int start_state(const jz_scenario *s, jz_workspace *w, int g, int L)
             jz_mix_start(w, z, &s->zorgsoorten[z].mix, cells[z].start);
             mixed = 1;
         }
-        w->trend[z] = 1.0;
     }
     return mixed;
 }
