@@ -862,9 +862,12 @@ static void lanes_pool_draws(const jz_lanes *ln, const int *rows, int n_rows, in
  * re-entry pool.  Cell by cell, each lane's running sums in end_year's
  * order; a cell's uit_transfer without destinations made for all lanes at
  * once (JZ_TRANSFER_BY_ROUTES, as transfer_by_routes does lane by lane):
- * only a rolling result needs it, and only the Monte Carlo's draws (one
- * gemeente, the same routes in every lane) run rolling in lanes; gemeenten
- * side by side (padded routes) never do.  g[l]: lane l's gemeente. */
+ * only the scratch slot of a rolling result needs it, and only the Monte
+ * Carlo's draws (one gemeente, the same routes in every lane) run rolling
+ * in lanes; gemeenten side by side (padded routes) never do.  Draws that
+ * all write that slot go to lanes_end_year_draws instead; this one has
+ * them only when some lane does not (it keeps the gemeente, or its result
+ * is a full one).  g[l]: lane l's gemeente. */
 JZ_LANES_CLONES /* the exits by destination four at a time (no FMA: the same bits) */
 static void lanes_end_year(const jz_lanes *ln, jz_workspace *const *w, jz_result *const *r, int n,
                            const int *g, int y, const double *pool, double *left_care)
