@@ -656,6 +656,16 @@ static void lanes_routes(jz_lanes *ln, jz_lane_cell *c, jz_workspace *const *w, 
     c->ends_alike = 0; /* the step takes the path of the union */
 }
 
+/* Cell z's sums of the year cleared in every lane, from its stocks on 1
+ * January (ln->stock), as start_year does in a workspace. */
+static inline __attribute__((always_inline)) void lanes_sums_start(jz_lanes *ln, int z)
+{
+    jz_lane *a = ln->acc + (size_t)z * ACC_N;
+    for (int f = 0; f < ACC_N; f++)
+        a[f] = (jz_lane){0};
+    a[ACC_START] = ln->stock[z];
+}
+
 /* This year's coefficients, cell parameters and cleared sums of every
  * lane into ln, the sums starting from the stocks in ln->stock (1 January);
  * lane l is gemeente g[l].  Lanes beyond n repeat lane 0: they compute
@@ -678,10 +688,7 @@ static int lanes_gather_year(jz_lanes *ln, const jz_scenario *const *s, jz_works
             LANE(&c->reentry, 0, l) = q->reentry;
             LANE(&c->aged_to, 0, l) = q->aged_to;
         }
-        jz_lane *a = ln->acc + (size_t)z * ACC_N;
-        for (int f = 0; f < ACC_N; f++)
-            a[f] = (jz_lane){0};
-        a[ACC_START] = ln->stock[z];
+        lanes_sums_start(ln, z);
     }
     return 0;
 }
@@ -765,10 +772,7 @@ static int lanes_draws_year(jz_lanes *ln, const jz_scenario *const *s, jz_worksp
             q->out = out[l];
             q->aged_to = aged_to[l];
         }
-        jz_lane *a = ln->acc + (size_t)z * ACC_N;
-        for (int f = 0; f < ACC_N; f++)
-            a[f] = (jz_lane){0};
-        a[ACC_START] = ln->stock[z];
+        lanes_sums_start(ln, z);
     }
     return 0;
 }
