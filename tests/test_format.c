@@ -118,6 +118,20 @@ static void test_digits_match_printf(void **state)
     assert_string_equal(jz_format_money(got, 5, 1234567.0, JZ_LANG_EN), "\xe2\x82\xac" "1");
 }
 
+/* A value typed with few decimals is shown with those, not padded with
+ * zeros nor cut: a year, a zorgduur of 1.5 months, a growth of -0.3%. */
+static void test_decimals_as_typed(void **state)
+{
+    (void)state;
+    assert_int_equal(jz_format_decimals(2026.0, 4), 0);
+    assert_int_equal(jz_format_decimals(1.5, 2), 1);
+    assert_int_equal(jz_format_decimals(-0.3, 4), 1);
+    assert_int_equal(jz_format_decimals(0.08, 4), 2);
+    assert_int_equal(jz_format_decimals(1.0 / 3.0, 2), 2); /* more than max: max */
+    assert_int_equal(jz_format_decimals(0.1 + 0.2, 4), 1); /* 0.30000000000000004 */
+    assert_int_equal(jz_format_decimals(1.25, 9), 2);      /* max beyond 6 is 6 */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -126,6 +140,7 @@ int main(void)
         cmocka_unit_test(test_huge_numbers_are_not_cut),
         cmocka_unit_test(test_rounds_to_zero),
         cmocka_unit_test(test_digits_match_printf),
+        cmocka_unit_test(test_decimals_as_typed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

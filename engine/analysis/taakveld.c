@@ -162,6 +162,8 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
             }
     free(out_cy);
     free(tv);
+    const jz_taakveld_totals *one = t;
+    jz_taakveld_list_make(&one, 1, &t->list);
     *out = t;
     return JZ_OK;
 }

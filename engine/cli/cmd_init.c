@@ -94,10 +94,7 @@ int cmd_init(int argc, char **argv)
      * implausible number (e.g. a price per client-year) - always shown */
     for (int i = 0; i < res->n_warnings; i++)
         fprintf(stderr, "jzsim init: warning: %s\n", res->warnings[i]);
-    int unplaced = 0; /* a warning the template has no cell for keeps the derived scenario's line */
-    for (int i = 0; i < res->n_warnings; i++)
-        unplaced |= strstr(res->warnings[i], " (init):") != NULL;
-    if (unplaced)
+    if (res->n_unplaced) /* a warning the template has no cell for keeps the derived scenario's line */
         fprintf(stderr, "jzsim init: the line numbers are those of the written scenario; check the "
                         "template's figures of the zorgsoort named (uitgaven, unieke_clienten, ...)\n");
     if (!co.quiet) {

@@ -232,8 +232,9 @@ static const jz_node *template_cell(const jz_template *t, const char *msg, char 
 }
 
 /* A loader warning on the derived scenario ("F (init):124:11: msg") at the
- * template's cell it comes from, when there is one: a malloc'd string. */
-static char *warning_at_template(const jz_template *t, const char *warning, const char *name)
+ * template's cell it comes from, when there is one (else as it is, and
+ * *unplaced = 1): a malloc'd string. */
+static char *warning_at_template(const jz_template *t, const char *warning, const char *name, int *unplaced)
 {
     size_t n = strlen(name);
     const char *msg = warning;
@@ -244,6 +245,7 @@ static char *warning_at_template(const jz_template *t, const char *warning, cons
     }
     char what[JZ_NAME_MAX + 100];
     const jz_node *at = msg != warning ? template_cell(t, msg, what, sizeof what) : NULL;
+    *unplaced = !at;
     if (!at)
         return strdup(warning);
     size_t len = strlen(at->file) + strlen(msg) + strlen(what) + 64;
@@ -294,10 +296,13 @@ static int check_run(const jz_template *t, jz_derive_result *res, jz_error *err)
         if (!res->warnings)
             rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
         for (int i = 0; rc == JZ_OK && i < s->n_warnings; i++) {
-            if (!(res->warnings[i] = warning_at_template(t, s->warnings[i], name)))
+            int unplaced = 0;
+            if (!(res->warnings[i] = warning_at_template(t, s->warnings[i], name, &unplaced)))
                 rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-            else
+            else {
                 res->n_warnings++;
+                res->n_unplaced += unplaced;
+            }
         }
     }
     if (rc == JZ_OK) {

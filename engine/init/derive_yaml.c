@@ -164,10 +164,9 @@ static void write_zs(jz_derive_out *o, const jz_template *t, const jz_template_r
         fprintf(f, "    zorgduur: %.6f    # ASSUMPTION: referentietabel (%s)\n", z->D, z->ref->source);
         char n[64], d[64];
         /* in Dutch, as the rest of the line: "1,5 maanden", not "1.5" */
-        int dd = fabs(z->D - round(z->D)) < 1e-9 ? 0 : fabs(z->D * 10 - round(z->D * 10)) < 1e-9 ? 1 : 2;
         assume(o, "%s: zorgduur %s maanden uit de referentietabel, en daarmee de verdeling van de %s unieke "
                   "cliënten over in zorg op 1 januari en starts (vervang met 'zorgduur', 'starts' of 'in_zorg_1_januari')",
-               z->key, jz_format_number(d, sizeof d, z->D, dd, JZ_LANG_NL),
+               z->key, jz_format_number(d, sizeof d, z->D, jz_format_decimals(z->D, 2), JZ_LANG_NL),
                jz_format_number(n, sizeof n, z->unique, 0, JZ_LANG_NL));
     }
     if (!z->has_start && !z->has_starts)

@@ -4,7 +4,9 @@
  * (flow_lanes.c, T = jz_lane).  Lanes must give the same bits as a run
  * alone (lanes.h), which holds only while both do the same operations in
  * the same order: one definition keeps them from drifting apart (the step,
- * the routing of its exits, the transfers of a year and the year's sums).
+ * the routing of its exits, the transfers of a year and the year's sums;
+ * a cell-year's routes and figures, which the draws of a Monte Carlo make
+ * for all lanes at once, flow.c).
  * Unrolling does not change the order of any addition.  The routing of
  * the exits is shared the same way (JZ_ROUTE_EXITS).
  */
@@ -129,6 +131,54 @@
         (a)[ACC_AGEING] += (A);                 \
         (a)[ACC_COMPL] += (C);                  \
         (a)[ACC_CM] += (cm);                    \
+    } while (0)
+
+/* A cell-year's routes of completions (flow.c: setup_cell_year, and the
+ * draws' lanes_draws_year for all lanes at once): when the routes are the
+ * same every year (nr >= 0 of them, destinations in to[], from
+ * routes_of_gemeente) this year's fractions are read directly, else they
+ * are found among all Z (branch-free: slot nr is overwritten until a
+ * route takes it; ROUTE(t) says whether t is one, lane 0's for the
+ * lanes).  frac[m] is route m's fraction; sum (from 0) adds them, which
+ * is the sum of all Z (the others are 0).  LOAD(t, v) sets t, a T, to
+ * this year's transition to v. */
+#define JZ_CELL_ROUTES(T, LOAD, ROUTE, Z, to, frac, nr, sum) \
+    do {                                                      \
+        if ((nr) >= 0) {                                      \
+            for (int m_ = 0; m_ < (nr); m_++) {               \
+                T t_;                                         \
+                LOAD(t_, (to)[m_]);                           \
+                (frac)[m_] = t_;                              \
+                (sum) += t_;                                  \
+            }                                                 \
+        } else {                                              \
+            (nr) = 0;                                         \
+            for (int v_ = 0; v_ < (Z); v_++) {                \
+                T t_;                                         \
+                LOAD(t_, v_);                                 \
+                (sum) += t_;                                  \
+                (to)[(nr)] = v_;                              \
+                (frac)[(nr)] = t_;                            \
+                (nr) += ROUTE(t_);                            \
+            }                                                 \
+        }                                                     \
+    } while (0)
+
+/* The figures of a cell-year from its parameters q (ext_year, out,
+ * aged_to) and its year's sums a[] (ACC_*, element f at a[f * as]), S
+ * steps a year: the stock on 1 January, instroom, unique clients,
+ * client-years, and the exits that leave care (completions out of care,
+ * ageing exits to no age band).  One definition for flow.c's
+ * write_cell_year (T = double) and the draws' lanes_end_year_draws
+ * (T = jz_lane), the same operations in the same order. */
+#define JZ_CELL_FIGURES(q, a, as, S, start, instroom, unique, client_years, uit_out, aged_out) \
+    do {                                                                                   \
+        (start) = (a)[ACC_START * (as)];                                                   \
+        (client_years) = (a)[ACC_CM * (as)] / (S); /* client-steps -> years */             \
+        (instroom) = (q)->ext_year + (a)[ACC_IN_TR * (as)] + (a)[ACC_IN_RE * (as)];        \
+        (unique) = (start) + (instroom);                                                   \
+        (uit_out) = (q)->out * (a)[ACC_COMPL * (as)];                                      \
+        (aged_out) = (1.0 - (q)->aged_to) * (a)[ACC_AGEING * (as)];                        \
     } while (0)
 
 #endif

@@ -180,25 +180,11 @@ static inline __attribute__((always_inline)) int setup_cell_year(const jz_scenar
     double *frac = w->route_frac + (size_t)z * (size_t)Z;
     double sum = 0.0;
     int n = w->route_fixed[z];
-    if (n >= 0) {
-        /* the same routes every year (routes_of_gemeente): this year's
-         * fractions read directly, and their sum is that of all Z (the
-         * others are 0) */
-        for (int m = 0; m < n; m++) {
-            const double t = q->transition[to[m]];
-            frac[m] = t;
-            sum += t;
-        }
-    } else {
-        n = 0;
-        for (int v = 0; v < Z; v++) { /* branch-free: slot n is overwritten until a route takes it */
-            const double t = q->transition[v];
-            sum += t;
-            to[n] = v;
-            frac[n] = t;
-            n += t > 0.0;
-        }
-    }
+#define LOAD_(t, v) (t) = q->transition[v]
+#define ROUTE_(t) ((t) > 0.0)
+    JZ_CELL_ROUTES(double, LOAD_, ROUTE_, Z, to, frac, n, sum);
+#undef LOAD_
+#undef ROUTE_
     q->route_to = to;
     q->route_frac = frac;
     q->n_route = n;
@@ -259,14 +245,12 @@ static inline void write_cell_year(const jz_cellyear *q, const double *a, size_t
     size_t i = jz_result_cz(r, gs, z, y);
 
     double C = a[ACC_COMPL * as], A = a[ACC_AGEING * as];
-    r->start[i] = a[ACC_START * as];
+    JZ_CELL_FIGURES(q, a, as, (double)S, r->start[i], r->instroom[i], r->unique[i], r->client_years[i],
+                    r->uit_out[i], r->uit_aged_out[i]);
     r->end[i] = end;
-    r->client_years[i] = a[ACC_CM * as] / (double)S; /* client-steps -> years */
     r->instroom_ext[i] = q->ext_year;
     r->instroom_transfer[i] = a[ACC_IN_TR * as];
     r->instroom_reentry[i] = a[ACC_IN_RE * as];
-    r->instroom[i] = q->ext_year + a[ACC_IN_TR * as] + a[ACC_IN_RE * as];
-    r->unique[i] = r->start[i] + r->instroom[i];
     r->uitstroom[i] = a[ACC_EXIT * as];
 
     double transfer = 0.0;
@@ -300,8 +284,6 @@ static inline void write_cell_year(const jz_cellyear *q, const double *a, size_t
     }
     r->uit_transfer[i] = transfer;
     r->uit_reentry[i] = q->reentry * C;
-    r->uit_aged_out[i] = (1.0 - q->aged_to) * A;
-    r->uit_out[i] = q->out * C;
 }
 
 /* Ring length of gemeente g: slot (head + d) mod L receives what leaves
@@ -341,7 +323,6 @@ static int start_state(const jz_scenario *s, jz_workspace *w, int g, int L)
             jz_mix_start(w, z, &s->zorgsoorten[z].mix, cells[z].start);
             mixed = 1;
         }
-        w->trend[z] = 1.0;
     }
     return mixed;
 }
@@ -675,6 +656,16 @@ static void lanes_routes(jz_lanes *ln, jz_lane_cell *c, jz_workspace *const *w, 
     c->ends_alike = 0; /* the step takes the path of the union */
 }
 
+/* Cell z's sums of the year cleared in every lane, from its stocks on 1
+ * January (ln->stock), as start_year does in a workspace. */
+static inline __attribute__((always_inline)) void lanes_sums_start(jz_lanes *ln, int z)
+{
+    jz_lane *a = ln->acc + (size_t)z * ACC_N;
+    for (int f = 0; f < ACC_N; f++)
+        a[f] = (jz_lane){0};
+    a[ACC_START] = ln->stock[z];
+}
+
 /* This year's coefficients, cell parameters and cleared sums of every
  * lane into ln, the sums starting from the stocks in ln->stock (1 January);
  * lane l is gemeente g[l].  Lanes beyond n repeat lane 0: they compute
@@ -697,10 +688,7 @@ static int lanes_gather_year(jz_lanes *ln, const jz_scenario *const *s, jz_works
             LANE(&c->reentry, 0, l) = q->reentry;
             LANE(&c->aged_to, 0, l) = q->aged_to;
         }
-        jz_lane *a = ln->acc + (size_t)z * ACC_N;
-        for (int f = 0; f < ACC_N; f++)
-            a[f] = (jz_lane){0};
-        a[ACC_START] = ln->stock[z];
+        lanes_sums_start(ln, z);
     }
     return 0;
 }
@@ -750,31 +738,16 @@ static int lanes_draws_year(jz_lanes *ln, const jz_scenario *const *s, jz_worksp
             if (q0->ageing_to >= 0)
                 aged_to[l] = cz->ageing_transfer[y];
         }
-        /* setup_cell_year's routes: the fixed ones read directly, else
-         * found among all Z (each lane's > 0 where lane 0's is) */
+        /* setup_cell_year's routes, all lanes at once (each lane's > 0
+         * where lane 0's is: lanes_alike) */
         int *to = w0->route_to + (size_t)z * (size_t)Z;
         jz_lane *frac = ln->frac + (size_t)z * (size_t)Z;
         int nr = w0->route_fixed[z];
-        if (nr >= 0) {
-            for (int m = 0; m < nr; m++) {
-                jz_lane t;
-                for (int l = 0; l < JZ_LANES; l++)
-                    t[l] = tr[l][to[m]];
-                frac[m] = t;
-                sum += t;
-            }
-        } else {
-            nr = 0;
-            for (int v = 0; v < Z; v++) {
-                jz_lane t;
-                for (int l = 0; l < JZ_LANES; l++)
-                    t[l] = tr[l][v];
-                sum += t;
-                to[nr] = v;
-                frac[nr] = t;
-                nr += t[0] > 0.0;
-            }
-        }
+#define LOAD_(t, v) for (int l_ = 0; l_ < JZ_LANES; l_++) (t)[l_] = tr[l_][v]
+#define ROUTE_(t) ((t)[0] > 0.0)
+        JZ_CELL_ROUTES(jz_lane, LOAD_, ROUTE_, Z, to, frac, nr, sum);
+#undef LOAD_
+#undef ROUTE_
         if (lanes_coef_of(c, &D, &p, y, tau))
             return -1;
         jz_lane out = 1.0 - sum - reentry;
@@ -799,10 +772,7 @@ static int lanes_draws_year(jz_lanes *ln, const jz_scenario *const *s, jz_worksp
             q->out = out[l];
             q->aged_to = aged_to[l];
         }
-        jz_lane *a = ln->acc + (size_t)z * ACC_N;
-        for (int f = 0; f < ACC_N; f++)
-            a[f] = (jz_lane){0};
-        a[ACC_START] = ln->stock[z];
+        lanes_sums_start(ln, z);
     }
     return 0;
 }
@@ -896,9 +866,12 @@ static void lanes_pool_draws(const jz_lanes *ln, const int *rows, int n_rows, in
  * re-entry pool.  Cell by cell, each lane's running sums in end_year's
  * order; a cell's uit_transfer without destinations made for all lanes at
  * once (JZ_TRANSFER_BY_ROUTES, as transfer_by_routes does lane by lane):
- * only a rolling result needs it, and only the Monte Carlo's draws (one
- * gemeente, the same routes in every lane) run rolling in lanes; gemeenten
- * side by side (padded routes) never do.  g[l]: lane l's gemeente. */
+ * only the scratch slot of a rolling result needs it, and only the Monte
+ * Carlo's draws (one gemeente, the same routes in every lane) run rolling
+ * in lanes; gemeenten side by side (padded routes) never do.  Draws that
+ * all write that slot go to lanes_end_year_draws instead; this one has
+ * them only when some lane does not (it keeps the gemeente, or its result
+ * is a full one).  g[l]: lane l's gemeente. */
 JZ_LANES_CLONES /* the exits by destination four at a time (no FMA: the same bits) */
 static void lanes_end_year(const jz_lanes *ln, jz_workspace *const *w, jz_result *const *r, int n,
                            const int *g, int y, const double *pool, double *left_care)
@@ -953,15 +926,14 @@ static void lanes_end_year_draws(jz_lanes *ln, jz_workspace *const *w, jz_result
     for (int z = 0; z < Z; z++) {
         const jz_lane_cell *c = &ln->cell[z];
         const jz_lane *a = ln->acc + (size_t)z * ACC_N;
-        const jz_lane C = a[ACC_COMPL], A = a[ACC_AGEING];
-        const jz_lane start = a[ACC_START], instroom = c->ext_year + a[ACC_IN_TR] + a[ACC_IN_RE];
-        const jz_lane aged_out = (1.0 - c->aged_to) * A, uit_out = c->out * C;
-        lc += uit_out + aged_out;
-        transit += ln->arrive[z];
         /* what the money reads of the cell-year (cells_lanes, money.c) */
         jz_lane *f = ln->fig + ((size_t)z * (size_t)ln->H + (size_t)y) * FIG_N;
-        f[FIG_CLIENT_YEARS] = a[ACC_CM] / S;
-        f[FIG_UNIQUE] = start + instroom;
+        jz_lane start, instroom, unique, client_years, uit_out, aged_out;
+        JZ_CELL_FIGURES(c, a, 1, S, start, instroom, unique, client_years, uit_out, aged_out);
+        lc += uit_out + aged_out;
+        transit += ln->arrive[z];
+        f[FIG_CLIENT_YEARS] = client_years;
+        f[FIG_UNIQUE] = unique;
         f[FIG_START] = start;
         f[FIG_EXT] = c->ext_year;
         f[FIG_REENTRY] = a[ACC_IN_RE];

@@ -71,7 +71,6 @@ struct jz_workspace {
     double *arrive;    /* [Z] transfers arriving in the current step */
     double *next;      /* [Z] transfers leaving now, arriving next step */
     double *ring;      /* [Z * ring_cap] re-entries by arrival slot */
-    double *trend;     /* [Z] prod_{t=1..y} (1 + instroom_trend[t]) */
     double *route_frac;/* [Z * Z] nonzero transitions of zorgsoort z at z*Z */
     int *route_to;     /* [Z * Z] their destinations */
     int *ring_rows;    /* [Z] the ring rows this gemeente's re-entries go to (flow.c) */

@@ -72,8 +72,16 @@ typedef struct jz_lane_cell {
 } jz_lane_cell;
 
 /* The figures of a cell-year that money_lanes.c reads back from the
- * result (cells_lanes), kept as lane vectors for the draws (jz_lanes fig). */
-enum { FIG_CLIENT_YEARS, FIG_UNIQUE, FIG_START, FIG_EXT, FIG_REENTRY, FIG_END, FIG_IN, FIG_OUT, FIG_N };
+ * result (cells_lanes), kept as lane vectors for the draws (jz_lanes fig):
+ * X(index, the jz_result array that holds it), one list for every place
+ * that maps the one to the other. */
+#define JZ_LANE_FIGURES(X)                                                                    \
+    X(FIG_CLIENT_YEARS, client_years) X(FIG_UNIQUE, unique) X(FIG_START, start)               \
+    X(FIG_EXT, instroom_ext) X(FIG_REENTRY, instroom_reentry) X(FIG_END, end) X(FIG_IN, instroom) \
+    X(FIG_OUT, uitstroom)
+#define JZ_LANE_FIG_INDEX_(k, field) k,
+enum { JZ_LANE_FIGURES(JZ_LANE_FIG_INDEX_) FIG_N };
+#undef JZ_LANE_FIG_INDEX_
 
 /* The state of one gemeente's chains in all lanes; allocated with a
  * workspace (jz_lanes_alloc), used in the workspace of lane 0. */

@@ -80,7 +80,7 @@ static void cells_lanes(const jz_cell *const c[JZ_LANES], const double *const co
     jz_lane T = one, I = one;
     /* each lane's series, found once for all years (a lane beyond n reads
      * lane 0's: numbers that are computed but never stored) */
-    enum { TI, TC, IT, BF, CY, BV, BP, V_, UQ, ST, IE, IR, EN, IN, OUT, N_IN };
+    enum { TI, TC, IT, BF, CY, BV, BP, VOL, N_IN = VOL + FIG_N }; /* VOL + FIG_*: the volumes */
     const double *in_p[N_IN][JZ_LANES];
     for (int l = 0; l < JZ_LANES; l++) {
         const int k = l < n ? l : 0;
@@ -93,14 +93,9 @@ static void cells_lanes(const jz_cell *const c[JZ_LANES], const double *const co
         in_p[CY][l] = cost[k];
         in_p[BV][l] = c[k]->budget_volume; /* read only with a begroting */
         in_p[BP][l] = c[k]->budget_price;
-        in_p[V_][l] = rk->client_years + i;
-        in_p[UQ][l] = rk->unique + i;
-        in_p[ST][l] = rk->start + i;
-        in_p[IE][l] = rk->instroom_ext + i;
-        in_p[IR][l] = rk->instroom_reentry + i;
-        in_p[EN][l] = rk->end + i;
-        in_p[IN][l] = rk->instroom + i;
-        in_p[OUT][l] = rk->uitstroom + i;
+#define VOL_(k, field) in_p[VOL + (k)][l] = rk->field + i;
+        JZ_LANE_FIGURES(VOL_)
+#undef VOL_
     }
 #define GATHER_(v, f)                                   \
     jz_lane v;                                          \
@@ -112,28 +107,20 @@ static void cells_lanes(const jz_cell *const c[JZ_LANES], const double *const co
         GATHER_(it, IT);
         GATHER_(B, BF);
         GATHER_(cy, CY);
-        jz_lane V, uq, st, ie, ir, en, in, out;
-        if (fig) { /* the same doubles as the results hold, as vectors already */
-            const jz_lane *f = fig + (size_t)y * FIG_N;
-            V = f[FIG_CLIENT_YEARS];
-            uq = f[FIG_UNIQUE];
-            st = f[FIG_START];
-            ie = f[FIG_EXT];
-            ir = f[FIG_REENTRY];
-            en = f[FIG_END];
-            in = f[FIG_IN];
-            out = f[FIG_OUT];
-        } else {
-            GATHER_(V_g, V_);
-            GATHER_(uq_g, UQ);
-            GATHER_(st_g, ST);
-            GATHER_(ie_g, IE);
-            GATHER_(ir_g, IR);
-            GATHER_(en_g, EN);
-            GATHER_(in_g, IN);
-            GATHER_(out_g, OUT);
-            V = V_g, uq = uq_g, st = st_g, ie = ie_g, ir = ir_g, en = en_g, in = in_g, out = out_g;
+        /* the volumes: from fig, the same doubles as the results hold, as
+         * vectors already; else gathered from the results */
+        jz_lane vol[FIG_N];
+        for (int k = 0; k < FIG_N; k++) {
+            jz_lane v;
+            if (fig)
+                v = fig[(size_t)y * FIG_N + (size_t)k];
+            else
+                for (int l = 0; l < JZ_LANES; l++)
+                    v[l] = in_p[VOL + k][l][y];
+            vol[k] = v;
         }
+        const jz_lane V = vol[FIG_CLIENT_YEARS], uq = vol[FIG_UNIQUE], st = vol[FIG_START], ie = vol[FIG_EXT],
+                      ir = vol[FIG_REENTRY], en = vol[FIG_END], in = vol[FIG_IN], out = vol[FIG_OUT];
         jz_lane bv = zero, bp = zero;
         if (has_budget) {
             for (int l = 0; l < JZ_LANES; l++) {
@@ -299,15 +286,8 @@ static void figures_out(const jz_lanes *ln, jz_workspace *const *w, jz_result *c
             for (int y = 0; y < rl->horizon; y++) {
                 const double *f = (const double *)(ln->fig + ((size_t)z * (size_t)H + (size_t)y) * FIG_N);
                 const size_t i = i0 + (size_t)z * (size_t)rl->horizon + (size_t)y;
-#define FIG_(field, k) rl->field[i] = f[(k) * JZ_LANES + l]
-                FIG_(client_years, FIG_CLIENT_YEARS);
-                FIG_(unique, FIG_UNIQUE);
-                FIG_(start, FIG_START);
-                FIG_(instroom_ext, FIG_EXT);
-                FIG_(instroom_reentry, FIG_REENTRY);
-                FIG_(end, FIG_END);
-                FIG_(instroom, FIG_IN);
-                FIG_(uitstroom, FIG_OUT);
+#define FIG_(k, field) rl->field[i] = f[(k) * JZ_LANES + l];
+                JZ_LANE_FIGURES(FIG_)
 #undef FIG_
             }
     }

@@ -113,7 +113,7 @@ static jz_workspace *workspace_alloc(const jz_scenario *s, int lanes, int peers)
     w->ring_cap = jz_delay_steps(JZ_REENTRY_DELAY_MAX, w->S) + 1;
 
     size_t Z = (size_t)w->Z, H = (size_t)w->H;
-    size_t len = Z * JZ_STAGES_MAX + 2 * Z + Z * (size_t)w->ring_cap + Z +
+    size_t len = Z * JZ_STAGES_MAX + 2 * Z + Z * (size_t)w->ring_cap +
                  Z * ACC_N + H + Z * Z + 4 * Z * H + 4 * H + 2 * Z * H + 3 * H;
     w->block = calloc(len, sizeof *w->block);
     w->coef = calloc(Z * H, sizeof *w->coef); /* k = 0: empty */
@@ -140,7 +140,6 @@ static jz_workspace *workspace_alloc(const jz_scenario *s, int lanes, int peers)
     w->arrive = p;        p += Z;
     w->next = p;          p += Z;
     w->ring = p;          p += Z * (size_t)w->ring_cap;
-    w->trend = p;         p += Z;
     w->acc = p;           p += Z * ACC_N;
     w->budget_factor = p; p += H;
     w->route_frac = p;    p += Z * Z;

@@ -56,7 +56,7 @@ void jz_model_size(const jz_scenario *s, jz_size_estimate *e)
     e->result_bytes = result_bytes(G1, Z, H);
     size_t S = (size_t)(s->meta.steps_per_year > 0 ? s->meta.steps_per_year : 1);
     size_t ring = (size_t)jz_delay_steps(JZ_REENTRY_DELAY_MAX, (int)S) + 1;
-    size_t wd = mul(Z, JZ_STAGES_MAX + 3 + ring + ACC_TERMS);
+    size_t wd = mul(Z, JZ_STAGES_MAX + 2 + ring + ACC_TERMS); /* x, arrive, next, ring, acc */
     wd = add(wd, add(H, add(mul(Z, Z), add(mul(6 * Z, H), 7 * H))));
     size_t one = add(mul(wd, sizeof(double)), mul(Z, 2 * sizeof(double) + (Z + 2) * sizeof(int)));
     one = add(one, mul(Z, 3 * sizeof(const double *))); /* m_dur_z, m_cost_z, m_fin_amount_z */

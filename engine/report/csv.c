@@ -59,10 +59,8 @@ static void taakveld_rows(jz_csvw *c, const jz_scenario *s, const jz_taakveld_to
                           const char *code, const char *name)
 {
     char key[64];
-    jz_taakveld_list l; /* the taakvelden every reporter lists (one rule) */
-    jz_taakveld_list_make(&t, 1, &l);
-    for (int i = 0; t && i < l.n; i++) {
-        int k = jz_taakveld_slot(t, l.code[i]);
+    for (int i = 0; t && i < t->list.n; i++) { /* the taakvelden every reporter lists */
+        int k = jz_taakveld_slot(t, t->list.code[i]);
 #define TV_ROWS_(f)                                                                          \
         snprintf(key, sizeof key, "taakveld:%s:%s", jz_taakveld_key(t->code[k]), #f);      \
         for (int y = 0; y < t->horizon; y++)                                              \

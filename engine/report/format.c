@@ -134,6 +134,15 @@ char *jz_format_number(char *buf, size_t size, double v, int decimals, jz_lang l
     return put(buf, size, "", out);
 }
 
+int jz_format_decimals(double v, int max)
+{
+    max = clamp_decimals(max);
+    int d = 0;
+    while (d < max && fabs(v - round(v * pow(10, d)) / pow(10, d)) > 1e-9 * (1.0 + fabs(v)))
+        d++;
+    return d;
+}
+
 char *jz_format_money(char *buf, size_t size, double v, jz_lang lang)
 {
     char num[96];

@@ -81,10 +81,8 @@ static void gemeente_obj(jz_jsonw *w, const jz_scenario *s, const jz_result *r, 
     if (t) {
         jz_jsonw_key(w, "taakvelden");
         jz_jsonw_begin_object(w);
-        jz_taakveld_list l; /* the taakvelden every reporter lists (one rule) */
-        jz_taakveld_list_make(&t, 1, &l);
-        for (int i = 0; i < l.n; i++) {
-            int k = jz_taakveld_slot(t, l.code[i]);
+        for (int i = 0; i < t->list.n; i++) { /* the taakvelden every reporter lists */
+            int k = jz_taakveld_slot(t, t->list.code[i]);
             jz_jsonw_key(w, jz_taakveld_key(t->code[k]));
             jz_jsonw_begin_object(w);
             jz_jsonw_key(w, "zorgsoorten");

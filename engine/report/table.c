@@ -174,18 +174,17 @@ static void zorgsoort_table(FILE *out, const jz_scenario *s, const jz_result *r,
 static void taakveld_table(FILE *out, const jz_result *r, const jz_taakveld_totals *t,
                            const jz_report_options *o, int g)
 {
-    jz_taakveld_list l;
-    jz_taakveld_list_make(&t, 1, &l);
-    if (l.n == 0)
+    if (!t || t->list.n == 0)
         return;
+    const jz_taakveld_list *l = &t->list; /* the taakvelden every reporter lists */
     char buf[256];
     int H = r->horizon, w = COLW + 1;
     struct {
         const char *nl, *en;
         const double *a;
     } fig[] = {{"kosten", "cost", t->cost}, {"begroting", "budget", t->budget}, {"tekort", "deficit", t->tekort}};
-    for (int i = 0; i < l.n; i++)
-        for (int f = 0, k = jz_taakveld_slot(t, l.code[i]); f < 3; f++)
+    for (int i = 0; i < l->n; i++)
+        for (int f = 0, k = jz_taakveld_slot(t, l->code[i]); f < 3; f++)
             for (int y = 0; y < H; y++) {
                 cell(buf, sizeof buf, fig[f].a[jz_taakveld_at(t, g, k, y)], JZ_KIND_MONEY, o->lang, 1.0);
                 if (jz_text_width(buf) + 1 > w)
@@ -201,11 +200,11 @@ static void taakveld_table(FILE *out, const jz_result *r, const jz_taakveld_tota
         for (int y = y0; y < y1; y++)
             jz_text_pad(out, year_label(buf, sizeof buf, r, y), w, 1);
         fputc('\n', out);
-        for (int i = 0; i < l.n; i++)
-            for (int f = 0, k = jz_taakveld_slot(t, l.code[i]); f < 3; f++) {
+        for (int i = 0; i < l->n; i++)
+            for (int f = 0, k = jz_taakveld_slot(t, l->code[i]); f < 3; f++) {
                 char name[64];
                 snprintf(name, sizeof name, "%s %s",
-                         l.code[i] == JZ_TAAKVELD_OUTSIDE ? L(o, "Overig", "Other") : jz_taakveld_codes[l.code[i]],
+                         l->code[i] == JZ_TAAKVELD_OUTSIDE ? L(o, "Overig", "Other") : jz_taakveld_codes[l->code[i]],
                          L(o, fig[f].nl, fig[f].en));
                 jz_text_pad(out, name, NAMEW, 0);
                 for (int y = y0; y < y1; y++) {
@@ -216,8 +215,8 @@ static void taakveld_table(FILE *out, const jz_result *r, const jz_taakveld_tota
             }
     }
     /* a taakveld without money is not rows of zeros but this one line */
-    if (l.n_empty)
-        jz_text_wrap(out, jz_text_taakveld_empty(buf, sizeof buf, &l, o->lang == JZ_LANG_EN), 100);
+    if (l->n_empty)
+        jz_text_wrap(out, jz_text_taakveld_empty(buf, sizeof buf, l, o->lang == JZ_LANG_EN), 100);
 }
 
 int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)

@@ -241,11 +241,9 @@ static void parse_value(const char *text, const char *note, parsed *out, const b
                 char fig[64];
                 double fx;
                 if (ve - v < (int)sizeof fig && read_number(v, ve, &fx)) {
-                    int pct = memchr(v, '%', (size_t)(ve - v)) != NULL, d = 0;
+                    int pct = memchr(v, '%', (size_t)(ve - v)) != NULL;
                     double shown = pct ? fx * 100.0 : fx;
-                    while (d < 4 && fabs(shown - round(shown * pow(10, d)) / pow(10, d)) > 1e-9 * (1.0 + fabs(shown)))
-                        d++;
-                    jz_format_number(fig, sizeof fig - 1, shown, d, b->lang);
+                    jz_format_number(fig, sizeof fig - 1, shown, jz_format_decimals(shown, 4), b->lang);
                     if (pct)
                         strcat(fig, "%");
                     v = fig;

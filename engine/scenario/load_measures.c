@@ -262,32 +262,35 @@ int ml_series(mloader *L, const jz_node *item, const char *field, jz_unit u, dou
  * explicit later year (0, or the amount) silences it.  Only
  * for points in the scenario's own file: a base's series serves the base
  * (extends), which gets the warning when it is validated itself. */
+/* 1 when key k of a series map is a year (not source, interpolation, ...),
+ * into *year. */
+static int key_year(const jz_node *k, long *year)
+{
+    char *end;
+    *year = strtol(k->scalar, &end, 10);
+    return end != k->scalar && !*end;
+}
+
 static int warn_held_investment(mloader *L, const jz_node *n, const char *what, const double *out)
 {
     const int first = L->base, last = L->base + L->H - 1;
     if (!n || n->type != JZ_NODE_MAP || L->H < 2 || out[L->H - 1] == 0.0)
         return JZ_OK;
     const jz_node *at = NULL;
-    long latest = 0;
-    for (size_t i = 0; i < n->n; i++) {
-        char *end;
-        long year = strtol(n->keys[i]->scalar, &end, 10);
-        if (end != n->keys[i]->scalar && !*end && (!at || year > latest)) {
+    long latest = 0, year;
+    for (size_t i = 0; i < n->n; i++)
+        if (key_year(n->keys[i], &year) && (!at || year > latest)) {
             at = n->keys[i];
             latest = year;
         }
-    }
     if (!at || latest >= last || latest < first || !at->file || strcmp(at->file, L->s->meta.path) != 0)
         return JZ_OK;
     /* written year by year up to its last year ({2026: .., 2027: ..}): the
      * years the programme is funded.  A map that skips years ({2024: 200k,
      * 2026: 100k}) or names one year already relies on the holding rule. */
     int before = 0;
-    for (size_t i = 0; i < n->n; i++) {
-        char *end;
-        long year = strtol(n->keys[i]->scalar, &end, 10);
-        before |= end != n->keys[i]->scalar && !*end && year == latest - 1;
-    }
+    for (size_t i = 0; i < n->n; i++)
+        before |= key_year(n->keys[i], &year) && year == latest - 1;
     if (!before)
         return JZ_OK;
     int rc = jz_scenario_warn(L->s, "%s:%d:%d: %s: the amount of %ld (%.10g euros) is held in %ld-%d too (a series "

@@ -411,11 +411,8 @@ int jz_value_number(const jz_node *n, jz_unit u, const char *what,
     const char *t = n->scalar;
     while (isspace((unsigned char)*t))
         t++;
-    int euro = strncmp(t, "\xe2\x82\xac", 3) == 0;
-    if (euro) { /* € */
-        if (u != JZ_U_MONEY)
-            return jz_node_error(err, n, "%s: a euro amount is not expected here; expected %s",
-                                 what, unit_expect(u));
+    int euro = strncmp(t, "\xe2\x82\xac", 3) == 0; /* € */
+    if (euro) {
         t += 3;
         while (isspace((unsigned char)*t))
             t++;
@@ -426,13 +423,14 @@ int jz_value_number(const jz_node *n, jz_unit u, const char *what,
     if (!euro && len > 3 && memcmp(t + len - 3, "\xe2\x82\xac", 3) == 0) {
         /* the sign after the amount, as Excel writes a euro amount in some
          * regional settings: "14.600.000 €" */
-        if (u != JZ_U_MONEY)
-            return jz_node_error(err, n, "%s: a euro amount is not expected here; expected %s",
-                                 what, unit_expect(u));
+        euro = 1;
         len -= 3;
         while (len > 0 && isspace((unsigned char)t[len - 1]))
             len--;
     }
+    if (euro && u != JZ_U_MONEY)
+        return jz_node_error(err, n, "%s: a euro amount is not expected here; expected %s", what,
+                             unit_expect(u));
     if (len == 0)
         return jz_node_error(err, n, "%s: expected %s, got an empty value", what, unit_expect(u));
     if (len >= sizeof buf)

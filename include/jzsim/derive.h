@@ -60,7 +60,10 @@ typedef struct jz_derive_result {
     jz_derive_check *checks;
     double max_rel_diff; /* largest relative difference in checks */
     int n_warnings;      /* the loader's warnings on the derived scenario */
-    char **warnings;     /* (plausibility: e.g. a price per client-year out of range) */
+    char **warnings;     /* (plausibility: e.g. a price per client-year out of range), each
+                            at the template's cell it comes from where there is one */
+    int n_unplaced;      /* of those, the ones without such a cell: at a line of the
+                            derived scenario */
 } jz_derive_result;
 
 /* Derive a scenario from the template at path.  On success *out holds the

@@ -181,6 +181,10 @@ int jz_report_has(jz_report_kind kind, jz_format f);
  * "1.234,5"; en: "€1,234,567", "1,234.5".  Writes into buf, returns buf. */
 char *jz_format_number(char *buf, size_t size, double v, int decimals, jz_lang lang);
 char *jz_format_money(char *buf, size_t size, double v, jz_lang lang);
+/* The fewest decimals, 0 to max (at most 6), that show v whole (to 1e-9 of
+ * it): 2026 and 1.5 months as typed, "2.026" and "1,5", not "1,5000";
+ * max when v has more. */
+int jz_format_decimals(double v, int max);
 /* The presentation rule for zero, the one every reporter applies: v as it is
  * shown with `decimals` decimals (0..6, rounded half away from zero) is +0.0
  * when it rounds to 0, so that no figure reads "-0" or "+0"; otherwise v

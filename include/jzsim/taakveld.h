@@ -36,31 +36,6 @@ int jz_taakveld_index(const char *code);
  * clients do not add up across zorgsoorten and are not summed). */
 #define JZ_TAAKVELD_METRICS(X) X(client_years) X(cost) X(budget) X(tekort)
 
-typedef struct jz_taakveld_totals {
-    int n;                     /* taakvelden with at least one zorgsoort, in code order, then
-                                  JZ_TAAKVELD_OUTSIDE when anything lies outside them */
-    int code[JZ_TAAKVELD_N + 1];          /* their index in jz_taakveld_codes, or JZ_TAAKVELD_OUTSIDE */
-    int n_zorgsoorten[JZ_TAAKVELD_N + 1]; /* how many zorgsoorten each sums (outside: those
-                                             without a taakveld) */
-    int n_gemeenten, horizon;  /* as the result; gemeente index n_gemeenten is the total */
-    /* [ (g * n + t) * horizon + y ], g = 0..n_gemeenten */
-#define JZ_TAAKVELD_DECLARE_(f) double *f;
-    JZ_TAAKVELD_METRICS(JZ_TAAKVELD_DECLARE_)
-#undef JZ_TAAKVELD_DECLARE_
-} jz_taakveld_totals;
-
-/* Sum r per taakveld of s's zorgsoorten; then, when the scenario has at
- * least one taakveld and anything lies outside them in any gemeente or
- * year, the line JZ_TAAKVELD_OUTSIDE: the zorgsoorten without a taakveld
- * plus the fixed lines (cost, budget, their difference in the tekort), the
- * investments in measures, a verevening and a contract, summed from those
- * parts (so a part that is 0 is exactly 0).  The lines then add up to the
- * totals (to rounding).
- * *out is NULL-safe freed by jz_taakveld_totals_free. */
-int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakveld_totals **out,
-                             jz_error *err);
-void jz_taakveld_totals_free(jz_taakveld_totals *t);
-
 /* The taakvelden a report lists, one rule for every reporter (table, CSV,
  * JSON, HTML, XLSX): a taakveld with a zorgsoort is listed when it holds
  * money (cost, begroting or tekort not 0) in some gemeente and year of at
@@ -76,6 +51,33 @@ typedef struct jz_taakveld_list {
     int n_empty;                 /* with a zorgsoort but no money: not listed */
     int empty[JZ_TAAKVELD_N];
 } jz_taakveld_list;
+
+typedef struct jz_taakveld_totals {
+    int n;                     /* taakvelden with at least one zorgsoort, in code order, then
+                                  JZ_TAAKVELD_OUTSIDE when anything lies outside them */
+    int code[JZ_TAAKVELD_N + 1];          /* their index in jz_taakveld_codes, or JZ_TAAKVELD_OUTSIDE */
+    int n_zorgsoorten[JZ_TAAKVELD_N + 1]; /* how many zorgsoorten each sums (outside: those
+                                             without a taakveld) */
+    int n_gemeenten, horizon;  /* as the result; gemeente index n_gemeenten is the total */
+    /* [ (g * n + t) * horizon + y ], g = 0..n_gemeenten */
+#define JZ_TAAKVELD_DECLARE_(f) double *f;
+    JZ_TAAKVELD_METRICS(JZ_TAAKVELD_DECLARE_)
+#undef JZ_TAAKVELD_DECLARE_
+    jz_taakveld_list list;     /* what a report of these totals alone lists (jz_taakveld_list_make),
+                                  made once by jz_taakveld_totals_alloc */
+} jz_taakveld_totals;
+
+/* Sum r per taakveld of s's zorgsoorten; then, when the scenario has at
+ * least one taakveld and anything lies outside them in any gemeente or
+ * year, the line JZ_TAAKVELD_OUTSIDE: the zorgsoorten without a taakveld
+ * plus the fixed lines (cost, budget, their difference in the tekort), the
+ * investments in measures, a verevening and a contract, summed from those
+ * parts (so a part that is 0 is exactly 0).  The lines then add up to the
+ * totals (to rounding).
+ * *out is NULL-safe freed by jz_taakveld_totals_free. */
+int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakveld_totals **out,
+                             jz_error *err);
+void jz_taakveld_totals_free(jz_taakveld_totals *t);
 
 /* The list for totals t[0..n-1] (NULL entries are skipped). */
 void jz_taakveld_list_make(const jz_taakveld_totals *const *t, int n, jz_taakveld_list *l);
