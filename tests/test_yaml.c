@@ -433,6 +433,19 @@ static void test_plain_decimals_as_strtod(void **state)
     }
 }
 
+/* The euro sign after an amount, one rule for the value reader and the CSV
+ * template (jz_value_euro_after): the amount's length without the sign and
+ * the spaces before it; a text without one, or the sign alone, as it is. */
+static void test_euro_after(void **state)
+{
+    (void)state;
+    const char *a = "9.600.000 \xe2\x82\xac", *b = "24,1M\xe2\x82\xac", *c = "\xe2\x82\xac 5", *d = "\xe2\x82\xac";
+    assert_int_equal(jz_value_euro_after(a, strlen(a)), 9);
+    assert_int_equal(jz_value_euro_after(b, strlen(b)), 5);
+    assert_int_equal(jz_value_euro_after(c, strlen(c)), strlen(c));
+    assert_int_equal(jz_value_euro_after(d, strlen(d)), strlen(d));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -460,6 +473,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_missing_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_directory, setup, teardown),
         cmocka_unit_test(test_arena),
+        cmocka_unit_test(test_euro_after),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

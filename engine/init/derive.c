@@ -185,6 +185,26 @@ static const jz_node *series_cell(const jz_node *m, const char *msg, const char 
     return m;
 }
 
+/* The bracketed name after prefix in msg ("zorgsoorten[crisis].cost" with
+ * "zorgsoorten["): its start, NULL when msg has no prefix; *end at the first
+ * close after it ("]", or "]." for a name that may hold a ']'), NULL when
+ * there is none. */
+static const char *bracketed(const char *msg, const char *prefix, const char *close, const char **end)
+{
+    const char *p = strstr(msg, prefix);
+    if (!p)
+        return NULL;
+    p += strlen(prefix);
+    *end = strstr(p, close);
+    return p;
+}
+
+/* Whether [p, e) is the name `name`, whole. */
+static int names(const char *name, const char *p, const char *e)
+{
+    return strlen(name) == (size_t)(e - p) && strncmp(name, p, (size_t)(e - p)) == 0;
+}
+
 /* The template's cell behind a path the loader names in a message about the
  * derived scenario ("zorgsoorten[crisis].cost ...", "gemeenten[GM0150].
  * fixed_costs[Lokale uitvoering].indexation ...", "indexation.tariff ..."),
@@ -192,13 +212,11 @@ static const jz_node *series_cell(const jz_node *m, const char *msg, const char 
  * of them. */
 static const jz_node *template_cell(const jz_template *t, const char *msg, char *what, size_t size)
 {
-    const char *p;
-    if ((p = strstr(msg, "zorgsoorten[")) != NULL) {
-        p += strlen("zorgsoorten[");
-        const char *e = strchr(p, ']');
+    const char *p, *e;
+    if ((p = bracketed(msg, "zorgsoorten[", "]", &e)) != NULL) {
         for (int i = 0; e && i < t->n_zs; i++) {
             const jz_template_row *z = &t->zs[i];
-            if (strlen(z->key) != (size_t)(e - p) || strncmp(z->key, p, (size_t)(e - p)) != 0)
+            if (!names(z->key, p, e))
                 continue;
             int cost = strncmp(e, "].cost", 6) == 0;
             snprintf(what, size, cost ? "zorgsoort %s: it follows from its uitgaven and unieke_clienten; check them"
@@ -207,12 +225,10 @@ static const jz_node *template_cell(const jz_template *t, const char *msg, char 
         }
         return NULL;
     }
-    if ((p = strstr(msg, "fixed_costs[")) != NULL) {
-        p += strlen("fixed_costs[");
-        const char *e = strstr(p, "].");
+    if ((p = bracketed(msg, "fixed_costs[", "].", &e)) != NULL) {
         for (int i = 0; e && i < t->n_fixed; i++) {
             const jz_template_fixed *f = &t->fixed[i];
-            if (strlen(f->name) != (size_t)(e - p) || strncmp(f->name, p, (size_t)(e - p)) != 0)
+            if (!names(f->name, p, e))
                 continue;
             int index = strncmp(e, "].indexation", 12) == 0;
             snprintf(what, size, "vaste_last %s: %s", f->name, index ? "its indexatie" : "its figures");

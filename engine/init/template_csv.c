@@ -28,6 +28,7 @@
 
 #include "history/internal.h"
 #include "init/derive_internal.h"
+#include "scenario/value.h" /* jz_value_euro_after */
 
 #define MAX_ROWS 4096
 
@@ -110,13 +111,10 @@ static jz_node *number(form *fm, const char *text, int comma, int line, int col)
     /* "9.600.000 €", the sign after the amount as some regional settings of
      * Excel write it: read as "€ 9600000", so that a euro amount where no
      * amount belongs is still refused */
-    int euro = len > 3 && strcmp(num + len - 3, "\xe2\x82\xac") == 0;
-    if (euro) {
-        len -= 3;
-        while (len > 0 && num[len - 1] == ' ')
-            len--;
-        num[len] = '\0';
-    }
+    size_t amount = jz_value_euro_after(num, len);
+    int euro = amount != len;
+    len = amount;
+    num[len] = '\0';
     for (const char *const *s = suffix; *s; s++) {
         size_t k = strlen(*s);
         if (len > k && strcmp(num + len - k, *s) == 0) {

@@ -63,8 +63,11 @@ static int head_fit(const jz_comparison *c, int w)
             size_t l = strcspn(p, " ");
             char word[JZ_NAME_MAX + 1];
             snprintf(word, sizeof word, "%.*s", (int)l, p);
-            int ww = jz_text_width(word) + 1;
-            w = ww > w ? (ww > 40 ? (w > 40 ? w : 40) : ww) : w;
+            int need = jz_text_width(word) + 1;
+            if (need > 40) /* a longer word is split over the lines */
+                need = 40;
+            if (need > w)
+                w = need;
             p += l;
             p += strspn(p, " ");
         }

@@ -86,6 +86,21 @@ static void css(FILE *out)
 
 /* ---- summary ---- */
 
+/* An amount as the words of jz_text_tekort_part / _change read it: 0 when it
+ * shows as € 0,0 mln (below 0,05 mln), so that it gets no "hoger"/"lager". */
+static double shown_mln(double v)
+{
+    return fabs(v) < 0.05e6 ? 0 : v;
+}
+
+/* A part of the tekort in words, "een overschot van € 2,4 mln". */
+static void tekort_part(const page *p, double v)
+{
+    char a[96], w[128];
+    esc(p, jz_text_tekort_part(w, sizeof w, shown_mln(v), jz_cmp_fmt_mln(a, sizeof a, fabs(v), p->lang),
+                               p->lang == JZ_LANG_EN));
+}
+
 /* Where the difference of scenario s with the reference comes from: the
  * difference in besparing (every measure, net of investment) and the rest,
  * "andere aannames"; both are figures of the comparison. */
@@ -205,15 +220,14 @@ static void summary(const page *p)
                 /* a surplus, or a part that goes the other way: "of this"
                  * would mislead and "€ -2,4 mln" reads as nonsense; name
                  * both parts and say what each one is */
-                char a[96], w[128];
                 T(p, " Het beïnvloedbare deel (", " The part that can be influenced (");
                 part_contents(p, ys, 1, 0);
                 fputs(") is <b>", out);
-                esc(p, jz_text_tekort_part(w, sizeof w, fabs(bi) < 0.05e6 ? 0 : bi, jz_cmp_fmt_mln(a, sizeof a, fabs(bi), p->lang), p->lang == JZ_LANG_EN));
+                tekort_part(p, bi);
                 T(p, "</b>, het niet-beïnvloedbare deel (", "</b>, the part that cannot (");
                 part_contents(p, ys, 0, 0);
                 fputs(") ", out);
-                esc(p, jz_text_tekort_part(w, sizeof w, fabs(nbi) < 0.05e6 ? 0 : nbi, jz_cmp_fmt_mln(a, sizeof a, fabs(nbi), p->lang), p->lang == JZ_LANG_EN));
+                tekort_part(p, nbi);
                 fputs(".", out);
             }
         }
@@ -358,7 +372,7 @@ static void scenario_table(const page *p)
                 /* in words, as in the summary: "€ 3,8 mln hoger (24,0%)" */
                 char a[96];
                 double r = jz_cmp_rel(c, JZ_CMP_TEKORT, p->u, 0, s, p->ys);
-                esc(p, jz_text_tekort_change(buf, sizeof buf, fabs(d) < 0.05e6 ? 0 : d,
+                esc(p, jz_text_tekort_change(buf, sizeof buf, shown_mln(d),
                                              jz_cmp_fmt_mln(a, sizeof a, fabs(d), p->lang), p->lang == JZ_LANG_EN));
                 jz_cmp_fmt_rel(buf, sizeof buf, fabs(r), p->lang);
                 if (!isnan(r) && strcmp(buf, "-") != 0) {
@@ -454,7 +468,7 @@ static void figures_table(const page *p)
             if (isnan(v) || (m == JZ_CMP_OTHER_ASSUMPTIONS && s == 0)) /* the reference against itself */
                 snprintf(buf, sizeof buf, "–");
             else if (m == JZ_CMP_OTHER_ASSUMPTIONS)
-                jz_text_tekort_change(buf, sizeof buf, fabs(v) < 0.05e6 ? 0 : -v, jz_format_number(num, sizeof num, fabs(v) / 1e6, 1, p->lang),
+                jz_text_tekort_change(buf, sizeof buf, shown_mln(-v), jz_format_number(num, sizeof num, fabs(v) / 1e6, 1, p->lang),
                                       p->lang == JZ_LANG_EN);
             else if (money)
                 jz_format_number(buf, sizeof buf, v / 1e6, 1, p->lang);

@@ -400,6 +400,16 @@ static int comma_error(const jz_node *n, jz_unit u, const char *what, jz_error *
                          "thousands separators", what, n->scalar);
 }
 
+size_t jz_value_euro_after(const char *t, size_t len)
+{
+    if (len <= 3 || memcmp(t + len - 3, "\xe2\x82\xac", 3) != 0)
+        return len;
+    len -= 3;
+    while (len > 0 && isspace((unsigned char)t[len - 1]))
+        len--;
+    return len;
+}
+
 int jz_value_number(const jz_node *n, jz_unit u, const char *what,
                     double *out, jz_error *err)
 {
@@ -420,13 +430,10 @@ int jz_value_number(const jz_node *n, jz_unit u, const char *what,
     size_t len = strlen(t);
     while (len > 0 && isspace((unsigned char)t[len - 1]))
         len--;
-    if (!euro && len > 3 && memcmp(t + len - 3, "\xe2\x82\xac", 3) == 0) {
-        /* the sign after the amount, as Excel writes a euro amount in some
-         * regional settings: "14.600.000 €" */
-        euro = 1;
-        len -= 3;
-        while (len > 0 && isspace((unsigned char)t[len - 1]))
-            len--;
+    if (!euro) { /* the sign after the amount: "14.600.000 €" */
+        size_t k = jz_value_euro_after(t, len);
+        euro = k != len;
+        len = k;
     }
     if (euro && u != JZ_U_MONEY)
         return jz_node_error(err, n, "%s: a euro amount is not expected here; expected %s", what,

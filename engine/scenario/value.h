@@ -36,6 +36,12 @@ void jz_unit_range(jz_unit u, double *lo, double *hi, int *lo_open);
 /* Human unit name used in messages and in the inputs list. */
 const char *jz_unit_name(jz_unit u);
 
+/* The length of the amount t[0..len) without a euro sign written after it
+ * ("14.600.000 €", as Excel writes a euro amount in some regional settings)
+ * and the spaces before that sign; len itself when it has none.  One rule for
+ * jz_value_number and the CSV template's reader. */
+size_t jz_value_euro_after(const char *t, size_t len);
+
 /* Parse one scalar node as a number of unit u, checking the unit's range.
  * JZ_EINPUT at the node's line:column on failure. */
 int jz_value_number(const jz_node *n, jz_unit u, const char *what,
