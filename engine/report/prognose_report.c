@@ -216,7 +216,7 @@ static void budget_table(FILE *out, const jz_prognose *p, const jz_scenario *s, 
                "Difference = \"Forecast year\" - \"Budget\": above 0 an overspend, below 0 an underspend; the "
                "band is the forecast's.  \"Budget\" is the scenario's for %d (with one total budget: split over the care "
                "types by their share of the base year's spending); of the lines outside the care types only the "
-               "vaste lasten have a budget."),
+               "fixed cost has a budget."),
              p->year);
     jz_text_wrap(out, line, 100);
 }
