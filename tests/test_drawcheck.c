@@ -171,14 +171,24 @@ static void test_writer_same_bits(void **state)
 /* An extra uncertain input made in code: a factor on the zorgduur of cell
  * (g, z), uniform in [low, high] with point 1 (a loader keeps a drawn
  * zorgduur above 0; a factor made in code need not). */
+static void add_factor(jz_scenario *s, double *series, const char *path, double low, double high,
+                       unsigned long long stream);
+
 static void add_zorgduur_factor(jz_scenario *s, int g, int z, double low, double high)
+{
+    add_factor(s, s->cells[g * s->n_zorgsoorten + z].zorgduur, "factor.zorgduur", low, high, 12345);
+}
+
+/* The same for any series of s's block (H values from `series`). */
+static void add_factor(jz_scenario *s, double *series, const char *path, double low, double high,
+                       unsigned long long stream)
 {
     jz_uncertain *nu = realloc(s->uncertain, (size_t)(s->n_uncertain + 1) * sizeof *nu);
     assert_non_null(nu);
     s->uncertain = nu;
     jz_uncertain *u = &nu[s->n_uncertain++];
     memset(u, 0, sizeof *u);
-    u->path = strdup("factor.zorgduur");
+    u->path = strdup(path);
     u->file = strdup("");
     u->targets = calloc(1, sizeof *u->targets);
     assert_non_null(u->path);
@@ -188,12 +198,11 @@ static void add_zorgduur_factor(jz_scenario *s, int g, int z, double low, double
     u->dist.point = 1.0;
     u->dist.low = u->range_low = u->search_low = low;
     u->dist.high = u->range_high = u->search_high = high;
-    u->stream = 12345;
+    u->stream = stream;
     u->n_targets = 1;
-    jz_cell *c = &s->cells[g * s->n_zorgsoorten + z];
     u->targets[0].kind = JZ_TGT_BLOCK;
     u->targets[0].op = JZ_TGT_SCALE;
-    u->targets[0].offset = (size_t)(c->zorgduur - s->block);
+    u->targets[0].offset = (size_t)(series - s->block);
     u->targets[0].n = s->meta.horizon;
     u->targets[0].stride = 1;
 }
@@ -259,6 +268,58 @@ static void test_writer_vouches_exactly(void **state)
     assert_int_equal(failed[0], 0);
     assert_true(failed[1] >= 10 && passed[1] >= 10); /* 20 of 400 */
     assert_true(failed[2] >= 10 && passed[2] >= 10); /* 86 of 400 */
+    free(x);
+    free(vouched);
+    jz_sampler_free(sp);
+    jz_scenario_free(copy);
+    jz_unc_writer_free(wr);
+    jz_scenario_free(s);
+}
+
+/* The range check of a draw reads the extremes of the base's values times
+ * the factors (unc_writer.c, range_times): with a negative factor the least
+ * value comes from the greatest, and two factors on one series compose.
+ * GM0001's instroom_trend (range -1 and up) is given values of both signs
+ * and two factors that are negative in about half of the draws; the
+ * writer's verdict must be the full check's in every draw, and both
+ * verdicts must occur. */
+static void test_writer_range_of_signed_factors(void **state)
+{
+    (void)state;
+    jz_scenario *s = load(RICH);
+    const int H = s->meta.horizon;
+    double *trend = s->cells[0].instroom_trend;
+    for (int y = 0; y < H; y++)
+        trend[y] = y % 2 == 0 ? -0.05 : 0.2; /* a draw's product P of the factors fails below -5 or above 20 */
+    add_factor(s, trend, "factor.trend.a", -6.0, 6.0, 777);
+    add_factor(s, trend, "factor.trend.b", -8.0, 8.0, 778);
+    unsigned char *vouched = probe_vouched(s);
+    jz_unc_writer *wr = jz_unc_writer_alloc(s, vouched);
+    assert_non_null(wr);
+    jz_scenario *copy = jz_scenario_copy(s);
+    assert_non_null(copy);
+    jz_unc_writer_share(wr, s, copy);
+    jz_sampler *sp = jz_sampler_alloc(s, 5);
+    double *x = calloc((size_t)s->n_uncertain, sizeof *x);
+    unsigned char ok[3];
+    int failed = 0, passed = 0, negative = 0;
+    for (long d = 0; d < 400; d++) {
+        jz_sampler_draw(sp, d, x);
+        jz_unc_writer_apply(wr, s, copy, x, ok);
+        jz_error e;
+        int pass = jz_model_check_gemeente(copy, 0, &e) == JZ_OK;
+        if (pass != ok[0])
+            fail_msg("draw %ld: the full check says %d, the draw's checks %d", d, pass, ok[0]);
+        if (pass)
+            passed++;
+        else
+            failed++;
+        /* a product of the two factors below 0 turns the series over: the
+         * draws the test is about */
+        negative += x[s->n_uncertain - 1] * x[s->n_uncertain - 2] < 0.0 && pass;
+    }
+    assert_true(failed >= 20 && passed >= 20);
+    assert_true(negative >= 10);
     free(x);
     free(vouched);
     jz_sampler_free(sp);
@@ -623,6 +684,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_writer_same_bits),
         cmocka_unit_test(test_writer_vouches_exactly),
+        cmocka_unit_test(test_writer_range_of_signed_factors),
         cmocka_unit_test(test_writer_in_parts),
         cmocka_unit_test(test_writer_falls_back_whole),
         cmocka_unit_test(test_lanes_each_writes_in_time),

@@ -60,6 +60,9 @@ typedef struct wplace {
                         -1: scenario-wide or a gemeente's own series (read across gemeenten:
                         a regional key reads every population), written before the run */
     double lo, hi;   /* their range */
+    double bmin, bmax; /* the least and the greatest of the base's values (NaN when one is NaN):
+                          a draw's values are these times the factors, and a product rounds
+                          monotonically, so its extremes are the extremes' products (write_places) */
     int cell;        /* >= 0: the values are series `member` of this cell from value `index` on,
                         reached through the copy's cell (jz_unc_writer_copy keeps only those) */
     size_t member, index;
@@ -203,6 +206,25 @@ static int overlap(jz_unc_writer *wr, const tref *r, size_t nr)
 
 /* pl->cell, member, index when the place starts in one of cell c's series
  * (b, in base; H years, Z zorgsoorten). */
+/* The least and the greatest of a place's base values (write_places reads
+ * them instead of every value a draw writes); NaN for both when a value is
+ * NaN, so that no draw passes (NaN times any factor is NaN). */
+static void base_range(wplace *pl, const double *first)
+{
+    double lo = first[0], hi = first[0];
+    for (int j = 0; j < pl->t.n; j++) {
+        const double v = first[(size_t)j * (size_t)pl->t.stride];
+        if (v != v) {
+            lo = hi = v;
+            break;
+        }
+        lo = v < lo ? v : lo;
+        hi = v > hi ? v : hi;
+    }
+    pl->bmin = lo;
+    pl->bmax = hi;
+}
+
 static void series_of(wplace *pl, const jz_cell *b, int c, const double *first, size_t H, int Z)
 {
 #define SERIES_OF_(field, width, extend) \
@@ -261,6 +283,7 @@ static int rules(jz_unc_writer *wr, const jz_scenario *base, const unsigned char
         pl->g = sp->g;
         pl->lo = sp->lo;
         pl->hi = sp->hi;
+        base_range(pl, first);
         has_rule[sp->g] = 1;
         if (sp->sum == JZ_SUM_NONE)
             continue;
@@ -467,10 +490,9 @@ static inline void prefetch(const wplace *pl, const jz_scenario *base, jz_scenar
 }
 
 /* The values of one place, to[0], to[st], ...: in their own loops, so that
- * the usual place (st = 1) is written and checked with vector
- * instructions; the same operations on each value as jz_unc_apply (a
- * product of two doubles is the same in a vector lane).  Returns 1 when
- * every value lies in [lo, hi] (NaN never does). */
+ * the usual place (st = 1) is written with vector instructions; the same
+ * operations on each value as jz_unc_apply (a product of two doubles is
+ * the same in a vector lane). */
 static inline void put_set(double *restrict to, size_t n, size_t st, double v)
 {
     if (st == 1)
@@ -501,19 +523,23 @@ static inline void put_times(double *restrict to, size_t n, size_t st, double f)
             to[j * st] *= f;
 }
 
-static inline int within(const double *restrict v, size_t n, size_t st, double lo, double hi)
+/* The least and the greatest value after one more factor f: a product
+ * rounds monotonically (x <= y gives x f <= y f for f >= 0, and >= for
+ * f < 0), so the extremes of the products are the products of the
+ * extremes, swapped for a negative f.  A NaN f or a NaN extreme gives NaN,
+ * which no range holds; so does an infinite extreme times 0, as the value
+ * itself would be. */
+static inline void range_times(double *lo, double *hi, double f)
 {
-    int ok = 1;
-    if (st == 1)
-        for (size_t j = 0; j < n; j++)
-            ok &= (v[j] >= lo) & (v[j] <= hi);
-    else
-        for (size_t j = 0; j < n; j++)
-            ok &= (v[j * st] >= lo) & (v[j * st] <= hi);
-    return ok;
+    const double a = *lo * f, b = *hi * f;
+    *lo = f < 0.0 ? b : a;
+    *hi = f < 0.0 ? a : b;
 }
 
-/* Places [i0, i1) of the plan into copy, and the range check of each. */
+/* Places [i0, i1) of the plan into copy, and the range check of each: from
+ * the extremes of the base's values (or the value SET) times the same
+ * factors, the same decision as a look at every value written, for the
+ * price of one. */
 static void write_places(const jz_unc_writer *wr, const jz_scenario *base, jz_scenario *copy,
                          const double *x, unsigned char *checked, int i0, int i1)
 {
@@ -523,21 +549,28 @@ static void write_places(const jz_unc_writer *wr, const jz_scenario *base, jz_sc
         if (i + PREFETCH < i1)
             prefetch(&wr->place[i + PREFETCH], base, copy);
         double *to = at_copy(copy, pl);
+        double lo, hi; /* the least and the greatest value written */
         int s = 0;
         if (pl->set >= 0) {
             put_set(to, n, st, x[pl->set]);
+            lo = hi = x[pl->set];
         } else {
             /* restore and the first factor in one pass: base * f1 */
             const int in = wr->scale[pl->scale0];
             const double f = x[in] / base->uncertain[in].dist.point; /* as jz_unc_apply */
             put_scaled(to, at((jz_scenario *)base, pl), n, st, f);
+            lo = pl->bmin;
+            hi = pl->bmax;
+            range_times(&lo, &hi, f);
             s = 1;
         }
         for (; s < pl->nscale; s++) {
             const int in = wr->scale[pl->scale0 + s];
-            put_times(to, n, st, x[in] / base->uncertain[in].dist.point);
+            const double f = x[in] / base->uncertain[in].dist.point;
+            put_times(to, n, st, f);
+            range_times(&lo, &hi, f);
         }
-        if (pl->g >= 0 && checked && checked[pl->g] && !within(to, n, st, pl->lo, pl->hi))
+        if (pl->g >= 0 && checked && checked[pl->g] && n > 0 && !(lo >= pl->lo && hi <= pl->hi))
             checked[pl->g] = 0;
     }
 }

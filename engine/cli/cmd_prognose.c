@@ -24,7 +24,10 @@ static const char usage[] =
     "The vaste lasten (and an investment, verevening or contract when the\n"
     "scenario has one) are rows from the scenario, not realised; the Totaal\n"
     "is the Subtotaal zorgsoorten plus those rows.  Under Scenario jaar that\n"
-    "is the Kosten of jzsim run; under Prognose jaar, its forecast.\n"
+    "is the Kosten of jzsim run; under Prognose jaar, its forecast.  Below,\n"
+    "the same rows set against the scenario's begroting of the year\n"
+    "(Begroting, as in jzsim run): Verschil = Prognose jaar - Begroting,\n"
+    "above 0 an overschrijding, with its band.\n"
     "\n"
     "Options:\n";
 

@@ -432,7 +432,13 @@ static void add_lines(jz_prognose *p, const jz_result *r, size_t gy)
 {
     const double sum = jz_result_cost_beyond_care(r, gy);
     int n = 0, any = 0;
-#define LINE_(field, key) p->lines[n] = r->field[gy], any |= p->lines[n++] != 0.0;
+    /* of the lines only the vaste lasten have a begroting (g_budget is the
+     * zorgsoorten' and theirs) */
+#define LINE_(field, key)                                                                \
+    p->lines[n] = r->field[gy], any |= p->lines[n] != 0.0;                               \
+    p->line_budget[n] = strcmp(key, "fixed_cost") == 0 ? r->g_fixed_budget[gy] : 0.0;  \
+    p->line_over_budget[n] = p->lines[n] - p->line_budget[n];                            \
+    n++;
     JZ_RESULT_COST_BEYOND_CARE_LINES(LINE_)
 #undef LINE_
     assert(n == JZ_RESULT_N_COST_BEYOND_CARE);
@@ -442,6 +448,10 @@ static void add_lines(jz_prognose *p, const jz_result *r, size_t gy)
     p->cost_year_end = p->total_year_end + sum;
     p->cost_low = p->total_low + sum;
     p->cost_high = p->total_high + sum;
+    p->cost_budget = r->g_budget[gy];
+    p->cost_over_budget = p->cost_year_end - p->cost_budget;
+    p->cost_over_budget_low = p->cost_low - p->cost_budget;
+    p->cost_over_budget_high = p->cost_high - p->cost_budget;
 }
 
 int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
@@ -551,14 +561,23 @@ int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
                 vdf += var * var / f.df;
         }
         for (int z = 0; z < Z; z++) {
+            /* against the begroting: the run's budget of the zorgsoort */
+            p->budget[z] = r->budget[jz_result_cz(r, g, z, y)];
+            p->over_budget[z] = p->year_end[z] - p->budget[z];
+            p->over_budget_low[z] = p->low[z] - p->budget[z]; /* NaN without a band */
+            p->over_budget_high[z] = p->high[z] - p->budget[z];
             if (in->given[z])
                 p->total_realised += p->realised[z];
             p->total_model += p->model_year[z];
             p->total_year_end += p->year_end[z];
+            p->total_budget += p->budget[z];
         }
         double half = vtot > 0 ? half_width(vtot, vtot * vtot / vdf, q) : 0;
         p->total_low = p->total_year_end - half;
         p->total_high = p->total_year_end + half;
+        p->total_over_budget = p->total_year_end - p->total_budget;
+        p->total_over_budget_low = p->total_low - p->total_budget;
+        p->total_over_budget_high = p->total_high - p->total_budget;
         add_lines(p, r, jz_result_gy(r, g, y));
     }
     free(prof);

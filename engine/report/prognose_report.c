@@ -168,6 +168,59 @@ static void money_notes(FILE *out, const jz_prognose *p, jz_lang lang)
     jz_text_wrap(out, line, 100);
 }
 
+/* The subtotal's or the whole cost's figures against the begroting
+ * (JZ_PROGNOSE_BUDGET), as a row of budget_table. */
+static void budget_figures(const jz_prognose *p, int whole, double v[5])
+{
+    v[0] = whole ? p->cost_budget : p->total_budget;
+    v[1] = whole ? p->cost_year_end : p->total_year_end;
+    v[2] = whole ? p->cost_over_budget : p->total_over_budget;
+    v[3] = whole ? p->cost_over_budget_low : p->total_over_budget_low;
+    v[4] = whole ? p->cost_over_budget_high : p->total_over_budget_high;
+}
+
+/* The forecast against the begroting: the voorjaars- and najaarsnota's
+ * question, every row's verschil = its Prognose jaar minus its begroting,
+ * the rows as in the table above (they add up the same way). */
+static void budget_table(FILE *out, const jz_prognose *p, const jz_scenario *s, int namew, jz_lang lang)
+{
+    char line[600];
+    fprintf(out, "\n%s\n", L("Ten opzichte van de begroting", "Against the budget"));
+    static const char *const head_nl[] = {"Begroting", "Prognose jaar", "Verschil", "Band laag", "Band hoog"};
+    static const char *const head_en[] = {"Budget", "Forecast year", "Difference", "Band low", "Band high"};
+    jz_text_pad(out, L("Zorgsoort", "Care type"), namew, 0);
+    for (int i = 0; i < 5; i++)
+        jz_text_pad_figure(out, L(head_nl[i], head_en[i]), FIGW);
+    fputc('\n', out);
+    double v[5];
+    for (int z = 0; z < p->n_zorgsoorten; z++) {
+        const double row[5] = {p->budget[z], p->year_end[z], p->over_budget[z], p->over_budget_low[z],
+                               p->over_budget_high[z]};
+        money_row(out, s->zorgsoorten[z].name, namew, row, lang);
+    }
+    budget_figures(p, 0, v);
+    money_row(out, subtotal_name(lang), namew, v, lang);
+    for (size_t i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++)
+        if (line_shown(p, i)) {
+            const double row[5] = {p->line_budget[i], p->lines[i], p->line_over_budget[i], NAN, NAN};
+            money_row(out, line_name(i, lang), namew, row, lang);
+        }
+    budget_figures(p, 1, v);
+    money_row(out, cost_name(lang), namew, v, lang);
+    fputc('\n', out);
+    snprintf(line, sizeof line,
+             L("Verschil = \"Prognose jaar\" - \"Begroting\": boven 0 een overschrijding, onder 0 een "
+               "onderschrijding; de band is die van de prognose. \"Begroting\" is die van het scenario voor %d "
+               "(bij één totale begroting: verdeeld over de zorgsoorten naar hun aandeel in de uitgaven van het "
+               "basisjaar); van de regels buiten de zorgsoorten hebben alleen de vaste lasten een begroting.",
+               "Difference = \"Forecast year\" - \"Budget\": above 0 an overspend, below 0 an underspend; the "
+               "band is the forecast's.  \"Budget\" is the scenario's for %d (with one total budget: split over the care "
+               "types by their share of the base year's spending); of the lines outside the care types only the "
+               "fixed cost has a budget."),
+             p->year);
+    jz_text_wrap(out, line, 100);
+}
+
 int jz_rep_prognose_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
     const jz_prognose *p = x->prognose;
@@ -207,6 +260,7 @@ int jz_rep_prognose_table(FILE *out, const jz_report_subject *x, const jz_report
     total_figures(p, costs, v);
     money_row(out, cost_name(lang), namew, v, lang);
     money_notes(out, p, lang);
+    budget_table(out, p, s, namew, lang);
     if (p->any_clients) {
         char b[6][64];
         fprintf(out, "\n%s\n", L("Cliënten (trajecten; zonder opgave: het scenario)",
@@ -284,24 +338,38 @@ int jz_rep_prognose_csv(FILE *out, const jz_report_subject *x, const jz_report_o
             csv_row(&w, p, s, s->zorgsoorten[z].key, s->zorgsoorten[z].name, fields[f].key, get(p, &fields[f], z));
     for (size_t f = 0; f < N_TOTALS; f++)
         csv_row(&w, p, s, SUBTOTAL_KEY, subtotal_name(lang), totals[f].key, get_total(p, totals, f));
+#define SUB_(sub, whole, key) csv_row(&w, p, s, SUBTOTAL_KEY, subtotal_name(lang), key, p->sub);
+    JZ_PROGNOSE_BUDGET(SUB_)
+#undef SUB_
     csv_row(&w, p, s, SUBTOTAL_KEY, subtotal_name(lang), "zorgsoorten_realised", p->n_realised);
     for (size_t i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++) {
         csv_row(&w, p, s, line_key(i), line_name(i, lang), "scenario_year", p->lines[i]);
         csv_row(&w, p, s, line_key(i), line_name(i, lang), "year_end", p->lines[i]);
+        csv_row(&w, p, s, line_key(i), line_name(i, lang), "budget", p->line_budget[i]);
+        csv_row(&w, p, s, line_key(i), line_name(i, lang), "over_budget", p->line_over_budget[i]);
     }
     for (size_t f = 0; f < N_TOTALS; f++)
         csv_row(&w, p, s, COST_KEY, cost_name(lang), costs[f].key, get_total(p, costs, f));
+#define WHOLE_(sub, whole, key) csv_row(&w, p, s, COST_KEY, cost_name(lang), key, p->whole);
+    JZ_PROGNOSE_BUDGET(WHOLE_)
+#undef WHOLE_
     return finish(out, err);
 }
 
-/* A totals object: its five figures. */
-static void json_totals(jz_jsonw *j, const jz_prognose *p, const field *row)
+/* A totals object: its five figures and those against the begroting
+ * (whole: the whole cost's, else the subtotal's). */
+static void json_totals(jz_jsonw *j, const jz_prognose *p, const field *row, int whole)
 {
     jz_jsonw_begin_object(j);
     for (size_t f = 0; f < N_TOTALS; f++) {
         jz_jsonw_key(j, row[f].key);
         jz_jsonw_number(j, get_total(p, row, f));
     }
+#define BUDGET_(sub, wh, key)  \
+    jz_jsonw_key(j, key);      \
+    jz_jsonw_number(j, whole ? p->wh : p->sub);
+    JZ_PROGNOSE_BUDGET(BUDGET_)
+#undef BUDGET_
 }
 
 int jz_rep_prognose_json(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
@@ -339,7 +407,7 @@ int jz_rep_prognose_json(FILE *out, const jz_report_subject *x, const jz_report_
     }
     jz_jsonw_end_array(&j);
     jz_jsonw_key(&j, "total");
-    json_totals(&j, p, totals);
+    json_totals(&j, p, totals, 0);
     jz_jsonw_key(&j, "zorgsoorten_realised");
     jz_jsonw_int(&j, p->n_realised);
     jz_jsonw_end_object(&j);
@@ -355,11 +423,15 @@ int jz_rep_prognose_json(FILE *out, const jz_report_subject *x, const jz_report_
         jz_jsonw_number(&j, p->lines[i]);
         jz_jsonw_key(&j, "year_end");
         jz_jsonw_number(&j, p->lines[i]);
+        jz_jsonw_key(&j, "budget");
+        jz_jsonw_number(&j, p->line_budget[i]);
+        jz_jsonw_key(&j, "over_budget");
+        jz_jsonw_number(&j, p->line_over_budget[i]);
         jz_jsonw_end_object(&j);
     }
     jz_jsonw_end_array(&j);
     jz_jsonw_key(&j, "total_cost");
-    json_totals(&j, p, costs);
+    json_totals(&j, p, costs, 1);
     jz_jsonw_end_object(&j);
     jz_jsonw_end_object(&j);
     fputc('\n', out);

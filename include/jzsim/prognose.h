@@ -52,6 +52,12 @@ void jz_prognose_input_free(jz_prognose_input *in);
     X(year_end, "year_end")                 /* projected spending of the whole year */     \
     X(low, "low")                           /* the band at `level` */                      \
     X(high, "high")                                                                        \
+    X(budget, "budget")                     /* the scenario's begroting of the year (the run's \
+                                               budget: nominal, as cost) */                \
+    X(over_budget, "over_budget")           /* year_end - budget: above 0 an overschrijding */ \
+    X(over_budget_low, "over_budget_low")   /* low - budget, high - budget: the band of    \
+                                               that difference */                          \
+    X(over_budget_high, "over_budget_high")                                                \
     X(scale_start, "scale_start")           /* fitted factor on the spending from the      \
                                                clients of 1 January */                     \
     X(scale_inflow, "scale_inflow")         /* fitted factor on the spending from the      \
@@ -88,6 +94,17 @@ void jz_prognose_input_free(jz_prognose_input *in);
     X(cost_low, "low")                     \
     X(cost_high, "high")
 
+/* The forecast against the begroting, for the subtotal of the zorgsoorten
+ * (first field) and the whole cost (second): X(subtotal, whole, key).  The
+ * subtotal's budget is the sum of the zorgsoorten's; the whole's is the
+ * run's g_budget (the zorgsoorten's and the vaste lasten's begroting); each
+ * over_budget is that row's year_end minus its budget, the band likewise. */
+#define JZ_PROGNOSE_BUDGET(X)                                    \
+    X(total_budget, cost_budget, "budget")                       \
+    X(total_over_budget, cost_over_budget, "over_budget")        \
+    X(total_over_budget_low, cost_over_budget_low, "over_budget_low") \
+    X(total_over_budget_high, cost_over_budget_high, "over_budget_high")
+
 typedef struct jz_prognose {
     int n_zorgsoorten;
     int gemeente;          /* index of the gemeente in the scenario */
@@ -107,6 +124,14 @@ typedef struct jz_prognose {
      * its run, not realised and without a band.  With the zorgsoorten they
      * add up to the run's total cost, g_cost. */
     double lines[JZ_RESULT_N_COST_BEYOND_CARE];
+    /* Their begroting: the vaste lasten's own (g_fixed_budget), 0 for the
+     * others (the scenario budgets none of them); and lines - line_budget.
+     * With the zorgsoorten's they add up to cost_budget and cost_over_budget. */
+    double line_budget[JZ_RESULT_N_COST_BEYOND_CARE];
+    double line_over_budget[JZ_RESULT_N_COST_BEYOND_CARE];
+#define JZ_PROGNOSE_BUDGET_(sub, whole, key) double sub, whole;
+    JZ_PROGNOSE_BUDGET(JZ_PROGNOSE_BUDGET_)
+#undef JZ_PROGNOSE_BUDGET_
     double *block;         /* storage of the [Z] arrays */
 } jz_prognose;
 

@@ -99,6 +99,57 @@ grep -q "blijft daar leeg" "$TMP/out" && bad "a note on realised vaste lasten wh
 expect_exit 0 "$JZ" run "$TMP/vr.yaml"
 expect_grep "$TMP/out" "^Totaal .*€ 31.145.246 "
 
+# ---- against the begroting: the voorjaarsnota's question ----
+# the section, its rows adding up, and the begroting the run's of the year
+expect_grep "$TMP/t10.txt" "^Ten opzichte van de begroting$"
+expect_grep "$TMP/t10.txt" "^Zorgsoort  *Begroting  *Prognose jaar  *Verschil  *Band laag  *Band hoog$"
+# the Totaal: the run's Begroting of 2025 (29.802.000, jzsim run), the forecast above, their difference
+grep -E "^Totaal +29\.802\.000 +32\.284\.655 +2\.482\.655 " "$TMP/t10.txt" >/dev/null && ok \
+  || { bad "the Totaal against the begroting is not run's Begroting 2025 and the forecast"; grep '^Totaal' "$TMP/t10.txt" >&2; }
+grep -E "^Vaste lasten +4\.602\.000 +4\.645\.340 +43\.340 +- +-$" "$TMP/t10.txt" >/dev/null && ok \
+  || bad "the vaste lasten against their own begroting"
+expect_grep "$TMP/t10-line.txt" 'Verschil = "Prognose jaar" - "Begroting": boven 0 een overschrijding, onder 0 een onderschrijding'
+# the example in docs/eigen-gemeente.md is this output, line for line
+sed -n '/^Ten opzichte van de begroting$/,/^Totaal /p' "$SRC/docs/eigen-gemeente.md" | grep -v '^\.\.\.$' > "$TMP/doc-b.txt"
+[ "$(wc -l < "$TMP/doc-b.txt")" -ge 6 ] && ok || bad "no begroting example in docs/eigen-gemeente.md"
+while IFS= read -r l; do
+  grep -qxF -- "$l" "$TMP/t10.txt" && ok || bad "docs/eigen-gemeente.md shows a begroting line the output does not have: $l"
+done < "$TMP/doc-b.txt"
+expect_exit 0 "$JZ" prognose --help
+tr '\n' ' ' < "$TMP/out" > "$TMP/help-b.txt"
+expect_grep "$TMP/help-b.txt" "set against the scenario's begroting of the year"
+expect_exit 0 "$JZ" prognose --format json --realisatie "$TMP/r9.yml" "$TMP/vr.yaml"
+python3 - "$TMP/out" "$TMP/run.json" <<'PY' && ok || bad "prognose JSON against the begroting"
+import json, sys
+d = json.load(open(sys.argv[1]))
+run = json.load(open(sys.argv[2]))
+y = run["years"].index(d["year"])
+res = run["results"][0]
+for x in d["zorgsoorten"]:
+    assert abs(x["budget"] - res["zorgsoorten"][x["key"]]["budget"][y]) < 1e-6, x["key"]
+    assert x["over_budget"] == x["year_end"] - x["budget"], x["key"]
+    if x["low"] is None:            # daghulp: no band, so no band of the difference
+        assert x["over_budget_low"] is None and x["over_budget_high"] is None
+    else:
+        assert x["over_budget_low"] == x["low"] - x["budget"] < x["over_budget"] < x["over_budget_high"]
+t, c = d["total"], d["total_cost"]
+assert abs(t["budget"] - res["totals"]["care_budget"][y]) < 1e-6
+assert abs(c["budget"] - res["totals"]["budget"][y]) < 1e-6
+lines = {l["key"]: l for l in d["lines"]}
+assert abs(lines["fixed_cost"]["budget"] - res["totals"]["fixed_budget"][y]) < 1e-6
+assert all(l["budget"] == 0 for k, l in lines.items() if k != "fixed_cost")
+# the rows add up: the subtotal's and the lines' differences are the whole's
+assert abs(t["over_budget"] + sum(l["over_budget"] for l in d["lines"]) - c["over_budget"]) < 1e-6
+assert abs(c["over_budget"] - (c["year_end"] - c["budget"])) < 1e-6
+# the scenario's own tekort of the year is its Scenario jaar minus the same begroting
+assert abs(c["scenario_year"] - c["budget"] - res["totals"]["tekort"][y]) < 1e-6
+PY
+expect_exit 0 "$JZ" prognose --format csv --realisatie "$R" "$TMP/vr.yaml"
+expect_grep "$TMP/out" "^GM9998,Voorbeeldrecht,2025,6,kosten_totaal,Totaal,budget,2980\(1999\.9[0-9]*\|2000\)$"
+expect_grep "$TMP/out" "^GM9998,Voorbeeldrecht,2025,6,fixed_cost,Vaste lasten,over_budget,43340"
+expect_exit 0 "$JZ" prognose --lang en --realisatie "$R" "$TMP/vr.yaml"
+expect_grep "$TMP/out" "^Care type  *Budget  *Forecast year  *Difference  *Band low  *Band high$"
+
 # ---- names, not keys, in the table and the CSV ----
 grep -q "verlengde_jeugdzorg\|^ambulant " "$TMP/t10.txt" && bad "a zorgsoort key in the table" || ok
 expect_grep "$TMP/t10.txt" "^Verlengde jeugdzorg (18+) "
