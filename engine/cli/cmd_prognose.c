@@ -27,7 +27,8 @@ static const char usage[] =
     "is the Kosten of jzsim run; under Prognose jaar, its forecast.  Below,\n"
     "the same rows set against the scenario's begroting of the year\n"
     "(Begroting, as in jzsim run): Verschil = Prognose jaar - Begroting,\n"
-    "above 0 an overschrijding, with its band.\n"
+    "above 0 an overschrijding, with its band; and per Iv3 taakveld when\n"
+    "the zorgsoorten are booked on taakvelden (as jzsim run's table).\n"
     "\n"
     "Options:\n";
 

@@ -424,6 +424,28 @@ static double half_width(double var, double df, double q)
     return var > 0 ? gsl_cdf_tdist_Pinv(q, df) * sqrt(var) : 0.0;
 }
 
+/* The half width of the band of a sum of forecasts of zorgsoorten: those
+ * with tv[z] == code, or all when tv is NULL (var[z] their variances, df[z]
+ * their degrees of freedom, 0 for one without a band).  The variances add
+ * (zorgsoorten independent), the degrees of freedom by Welch-Satterthwaite.
+ * *any: whether one of them has a band at all.  One rule for the total and
+ * each taakveld. */
+static double sum_half_width(const double *var, const double *df, const int *tv, int code, int Z, double q,
+                             int *any)
+{
+    double vtot = 0, vdf = 0;
+    *any = 0;
+    for (int z = 0; z < Z; z++) {
+        if (tv && tv[z] != code)
+            continue;
+        *any |= df[z] > 0;
+        vtot += var[z];
+        if (var[z] > 0)
+            vdf += var[z] * var[z] / df[z];
+    }
+    return vtot > 0 ? half_width(vtot, vtot * vtot / vdf, q) : 0;
+}
+
 /* The cost outside the zorgsoorten from the run (the lines of
  * JZ_RESULT_COST_BEYOND_CARE_LINES) and the whole cost: the scenario's total
  * is the run's own g_cost; the year end and its band are the zorgsoorten's
@@ -454,6 +476,43 @@ static void add_lines(jz_prognose *p, const jz_result *r, size_t gy)
     p->cost_over_budget_high = p->cost_high - p->cost_budget;
 }
 
+/* The forecast per taakveld (JZ_PROGNOSE_TAAKVELD): the rows jzsim run's
+ * taakveld table lists (tvt->list), each its begroting of the year from the
+ * run's taakveld totals and the forecast of its zorgsoorten; the line
+ * outside every taakveld adds the lines outside the zorgsoorten, as the
+ * run's does.  tvz, zvar, zdf: [Z] scratch and the zorgsoorten's variances
+ * and degrees of freedom. */
+static void by_taakveld(jz_prognose *p, const jz_scenario *s, const jz_taakveld_totals *tvt,
+                        int *tvz, const double *zvar, const double *zdf, double q)
+{
+    const int Z = p->n_zorgsoorten, g = p->gemeente, y = p->year - s->meta.base_year;
+    p->taakvelden = tvt->list;
+    if (tvt->n == 0) /* no zorgsoort on a taakveld: no rows */
+        return;
+    for (int z = 0; z < Z; z++) {
+        const int c = jz_taakveld_index(s->zorgsoorten[z].taakveld);
+        tvz[z] = c >= 0 ? c : JZ_TAAKVELD_OUTSIDE;
+    }
+    for (int k = 0; k < p->taakvelden.n; k++) {
+        const int code = p->taakvelden.code[k];
+        double year_end = 0;
+        for (int z = 0; z < Z; z++)
+            if (tvz[z] == code)
+                year_end += p->year_end[z];
+        if (code == JZ_TAAKVELD_OUTSIDE)
+            for (int i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++)
+                year_end += p->lines[i];
+        int banded;
+        const double half = sum_half_width(zvar, zdf, tvz, code, Z, q, &banded);
+        const double budget = tvt->budget[jz_taakveld_at(tvt, g, jz_taakveld_slot(tvt, code), y)];
+        p->tv_budget[k] = budget;
+        p->tv_year_end[k] = year_end;
+        p->tv_over_budget[k] = year_end - budget;
+        p->tv_over_budget_low[k] = banded ? year_end - half - budget : NAN;
+        p->tv_over_budget_high[k] = banded ? year_end + half - budget : NAN;
+    }
+}
+
 int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
                     double level, jz_prognose **outp, jz_error *err)
 {
@@ -476,15 +535,18 @@ int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
 #undef COUNT_
     };
     jz_prognose *p = calloc(1, sizeof *p);
-    double *prof = calloc(nz * 48, sizeof *prof);
+    double *prof = calloc(nz * 50, sizeof *prof); /* 4 profiles of [Z * 12], then var and df [Z] */
+    int *tvz = calloc(nz, sizeof *tvz);
+    jz_taakveld_totals *tvt = NULL;
     jz_workspace *w = jz_workspace_alloc(s);
     jz_result *r = jz_result_alloc(s);
     int rc = JZ_OK;
-    if (!p || !prof || !w || !r || !(p->block = calloc(nz * N_ARRAYS, sizeof *p->block)))
+    if (!p || !prof || !tvz || !w || !r || !(p->block = calloc(nz * N_ARRAYS, sizeof *p->block)))
         rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     if (!rc)
         rc = jz_model_run(s, w, r, err);
     double *cmA = prof, *cmB = prof + nz * 12, *stA = prof + nz * 24, *stB = prof + nz * 36;
+    double *zvar = prof + nz * 48, *zdf = prof + nz * 49; /* each zorgsoort's forecast: 0 without a band */
     if (!rc)
         rc = jz_prognose_profile(s, r, g, y, cmA, cmB, err);
     if (!rc)
@@ -501,7 +563,6 @@ int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
         p->months = m;
         p->level = level;
         const double q = 0.5 + 0.5 * level;
-        double vtot = 0, vdf = 0;
         for (int z = 0; z < Z; z++) {
             const size_t o = (size_t)z * 12, i = jz_result_cz(r, g, z, y);
             const double *A = cmA + o, *B = cmB + o;
@@ -556,9 +617,8 @@ int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
             p->year_end[z] = real + fut;
             p->low[z] = p->year_end[z] - half_width(var, f.df, q);
             p->high[z] = p->year_end[z] + half_width(var, f.df, q);
-            vtot += var;
-            if (var > 0)
-                vdf += var * var / f.df;
+            zvar[z] = var;
+            zdf[z] = f.df;
         }
         for (int z = 0; z < Z; z++) {
             /* against the begroting: the run's budget of the zorgsoort */
@@ -572,14 +632,21 @@ int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
             p->total_year_end += p->year_end[z];
             p->total_budget += p->budget[z];
         }
-        double half = vtot > 0 ? half_width(vtot, vtot * vtot / vdf, q) : 0;
+        int banded;
+        double half = sum_half_width(zvar, zdf, NULL, 0, Z, q, &banded);
         p->total_low = p->total_year_end - half;
         p->total_high = p->total_year_end + half;
         p->total_over_budget = p->total_year_end - p->total_budget;
         p->total_over_budget_low = p->total_low - p->total_budget;
         p->total_over_budget_high = p->total_high - p->total_budget;
         add_lines(p, r, jz_result_gy(r, g, y));
+        if (!rc)
+            rc = jz_taakveld_totals_alloc(s, r, &tvt, err);
+        if (!rc)
+            by_taakveld(p, s, tvt, tvz, zvar, zdf, q);
     }
+    jz_taakveld_totals_free(tvt);
+    free(tvz);
     free(prof);
     jz_result_free(r);
     jz_workspace_free(w);

@@ -221,6 +221,55 @@ static void budget_table(FILE *out, const jz_prognose *p, const jz_scenario *s, 
     jz_text_wrap(out, line, 100);
 }
 
+/* A taakveld row's name: its Iv3 code, or Overig for the line outside
+ * every taakveld (as jzsim run's taakveld table). */
+static const char *taakveld_name(int code, jz_lang lang)
+{
+    return code == JZ_TAAKVELD_OUTSIDE ? L("Overig", "Other") : jz_taakveld_key(code);
+}
+
+/* The same against the begroting per Iv3 taakveld, when the scenario books
+ * its zorgsoorten on taakvelden: the lines of the begroting a controller
+ * reports on. */
+static void taakveld_table(FILE *out, const jz_prognose *p, int namew, jz_lang lang)
+{
+    char line[600];
+    const jz_taakveld_list *l = &p->taakvelden;
+    if (l->n == 0)
+        return;
+    fprintf(out, "\n%s\n", L("Per taakveld (Iv3) ten opzichte van de begroting",
+                              "Per taakveld (Iv3) against the budget"));
+    static const char *const head_nl[] = {"Begroting", "Prognose jaar", "Verschil", "Band laag", "Band hoog"};
+    static const char *const head_en[] = {"Budget", "Forecast year", "Difference", "Band low", "Band high"};
+    jz_text_pad(out, "Taakveld", namew, 0);
+    for (int i = 0; i < 5; i++)
+        jz_text_pad_figure(out, L(head_nl[i], head_en[i]), FIGW);
+    fputc('\n', out);
+    for (int k = 0; k < l->n; k++) {
+        const double row[5] = {p->tv_budget[k], p->tv_year_end[k], p->tv_over_budget[k], p->tv_over_budget_low[k],
+                               p->tv_over_budget_high[k]};
+        money_row(out, taakveld_name(l->code[k], lang), namew, row, lang);
+    }
+    double v[5];
+    budget_figures(p, 1, v);
+    money_row(out, cost_name(lang), namew, v, lang);
+    fputc('\n', out);
+    snprintf(line, sizeof line,
+             L("Per taakveld: de zorgsoorten op dat taakveld; \"Overig\" de zorgsoorten zonder taakveld en de "
+               "regels buiten de zorgsoorten (vaste lasten, ...), zoals de tabel per taakveld van jzsim run, "
+               "met dezelfde begroting.",
+               "Per taakveld: the care types booked on it; \"Other\" the care types without a taakveld and the "
+               "lines outside the care types (fixed cost, ...), as jzsim run's table per taakveld, with the same "
+               "budget."));
+    char empty[400];
+    jz_text_taakveld_empty(empty, sizeof empty, l, lang == JZ_LANG_EN);
+    if (empty[0]) {
+        size_t n = strlen(line);
+        snprintf(line + n, sizeof line - n, " %s", empty);
+    }
+    jz_text_wrap(out, line, 100);
+}
+
 int jz_rep_prognose_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
 {
     const jz_prognose *p = x->prognose;
@@ -261,6 +310,7 @@ int jz_rep_prognose_table(FILE *out, const jz_report_subject *x, const jz_report
     money_row(out, cost_name(lang), namew, v, lang);
     money_notes(out, p, lang);
     budget_table(out, p, s, namew, lang);
+    taakveld_table(out, p, namew, lang);
     if (p->any_clients) {
         char b[6][64];
         fprintf(out, "\n%s\n", L("Cliënten (trajecten; zonder opgave: het scenario)",
@@ -353,6 +403,13 @@ int jz_rep_prognose_csv(FILE *out, const jz_report_subject *x, const jz_report_o
 #define WHOLE_(sub, whole, key) csv_row(&w, p, s, COST_KEY, cost_name(lang), key, p->whole);
     JZ_PROGNOSE_BUDGET(WHOLE_)
 #undef WHOLE_
+    for (int k = 0; k < p->taakvelden.n; k++) {
+        char key[32];
+        snprintf(key, sizeof key, "taakveld_%s", jz_taakveld_key(p->taakvelden.code[k]));
+#define TV_(field, name) csv_row(&w, p, s, key, taakveld_name(p->taakvelden.code[k], lang), name, p->field[k]);
+        JZ_PROGNOSE_TAAKVELD(TV_)
+#undef TV_
+    }
     return finish(out, err);
 }
 
@@ -433,6 +490,20 @@ int jz_rep_prognose_json(FILE *out, const jz_report_subject *x, const jz_report_
     jz_jsonw_key(&j, "total_cost");
     json_totals(&j, p, costs, 1);
     jz_jsonw_end_object(&j);
+    jz_jsonw_key(&j, "taakvelden");
+    jz_jsonw_begin_array(&j);
+    for (int k = 0; k < p->taakvelden.n; k++) {
+        jz_jsonw_begin_object(&j);
+        jz_jsonw_key(&j, "taakveld");
+        jz_jsonw_string(&j, jz_taakveld_key(p->taakvelden.code[k]));
+#define TV_(field, name)         \
+    jz_jsonw_key(&j, name);      \
+    jz_jsonw_number(&j, p->field[k]);
+        JZ_PROGNOSE_TAAKVELD(TV_)
+#undef TV_
+        jz_jsonw_end_object(&j);
+    }
+    jz_jsonw_end_array(&j);
     jz_jsonw_end_object(&j);
     fputc('\n', out);
     return finish(out, err);

@@ -13,6 +13,7 @@
 #include "jzsim/error.h"
 #include "jzsim/model.h"
 #include "jzsim/scenario.h"
+#include "jzsim/taakveld.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -105,6 +106,20 @@ void jz_prognose_input_free(jz_prognose_input *in);
     X(total_over_budget_low, cost_over_budget_low, "over_budget_low") \
     X(total_over_budget_high, cost_over_budget_high, "over_budget_high")
 
+/* The forecast per Iv3 taakveld, the rows of taakvelden.list:
+ * X(field, key).  budget is the taakveld's begroting of the year as jzsim
+ * run's taakveld table has it (jz_taakveld_totals); year_end the forecast of
+ * its zorgsoorten (JZ_TAAKVELD_OUTSIDE, "overig": of the zorgsoorten without
+ * a taakveld plus the lines outside the zorgsoorten, as in jzsim run);
+ * over_budget their difference and its band (the band of its realised
+ * zorgsoorten, as the total's; NaN when none of them is realised). */
+#define JZ_PROGNOSE_TAAKVELD(X)                    \
+    X(tv_budget, "budget")                         \
+    X(tv_year_end, "year_end")                     \
+    X(tv_over_budget, "over_budget")               \
+    X(tv_over_budget_low, "over_budget_low")       \
+    X(tv_over_budget_high, "over_budget_high")
+
 typedef struct jz_prognose {
     int n_zorgsoorten;
     int gemeente;          /* index of the gemeente in the scenario */
@@ -132,6 +147,16 @@ typedef struct jz_prognose {
 #define JZ_PROGNOSE_BUDGET_(sub, whole, key) double sub, whole;
     JZ_PROGNOSE_BUDGET(JZ_PROGNOSE_BUDGET_)
 #undef JZ_PROGNOSE_BUDGET_
+    /* Per taakveld (JZ_PROGNOSE_TAAKVELD), when the scenario books a
+     * zorgsoort on one (taakvelden.n > 0, else nothing): the rows of
+     * taakvelden.list (jz_taakveld_list_make's rule, as jzsim run; those with
+     * a zorgsoort but no money in any year in taakvelden.empty), indexed as
+     * the list.  With the taakvelden left out (no money) they add up to the
+     * whole cost's budget and forecast. */
+    jz_taakveld_list taakvelden;
+#define JZ_PROGNOSE_TV_(field, key) double field[JZ_TAAKVELD_N + 1];
+    JZ_PROGNOSE_TAAKVELD(JZ_PROGNOSE_TV_)
+#undef JZ_PROGNOSE_TV_
     double *block;         /* storage of the [Z] arrays */
 } jz_prognose;
 

@@ -150,6 +150,42 @@ expect_grep "$TMP/out" "^GM9998,Voorbeeldrecht,2025,6,fixed_cost,Vaste lasten,ov
 expect_exit 0 "$JZ" prognose --lang en --realisatie "$R" "$TMP/vr.yaml"
 expect_grep "$TMP/out" "^Care type  *Budget  *Forecast year  *Difference  *Band low  *Band high$"
 
+# ---- per Iv3 taakveld against the begroting: the lines a controller reports on ----
+sed -n '/^Per taakveld (Iv3) ten opzichte van de begroting$/,/^Totaal /p' "$SRC/docs/eigen-gemeente.md" > "$TMP/doc-tv.txt"
+[ "$(wc -l < "$TMP/doc-tv.txt")" -ge 5 ] && ok || bad "no taakveld example in docs/eigen-gemeente.md"
+while IFS= read -r l; do
+  grep -qxF -- "$l" "$TMP/t10.txt" && ok || bad "docs/eigen-gemeente.md shows a taakveld line the output does not have: $l"
+done < "$TMP/doc-tv.txt"
+expect_grep "$TMP/t10.txt" "^Per taakveld (Iv3) ten opzichte van de begroting$"
+grep -E "^6\.72 +22\.675\.049 +24\.882\.629 +2\.207\.579 " "$TMP/t10.txt" >/dev/null && ok \
+  || { bad "taakveld 6.72 against the begroting"; sed -n '/^Per taakveld/,/^Totaal/p' "$TMP/t10.txt" >&2; }
+grep -E "^Overig +4\.602\.000 +4\.645\.340 +43\.340 +- +-$" "$TMP/t10.txt" >/dev/null && ok \
+  || bad "Overig per taakveld: the vaste lasten against their begroting"
+expect_exit 0 "$JZ" prognose --format json --realisatie "$TMP/r9.yml" "$TMP/vr.yaml"
+python3 - "$TMP/out" "$TMP/run.json" <<'PY' && ok || bad "prognose JSON per taakveld"
+import json, sys
+d = json.load(open(sys.argv[1]))
+run = json.load(open(sys.argv[2]))
+y = run["years"].index(d["year"])
+res = run["results"][0]
+tv = d["taakvelden"]
+# the rows of jzsim run's taakveld table, with its begroting of the year
+assert [t["taakveld"] for t in tv] == list(res["taakvelden"].keys()), tv
+for t in tv:
+    assert abs(t["budget"] - res["taakvelden"][t["taakveld"]]["budget"][y]) < 1e-6, t
+    assert t["over_budget"] == t["year_end"] - t["budget"]
+# the forecast of a taakveld is that of its zorgsoorten (daghulp, not realised, at the scenario's)
+# the rows add up to the Totaal
+c = d["total_cost"]
+assert abs(sum(t["budget"] for t in tv) - c["budget"]) < 1e-6
+assert abs(sum(t["year_end"] for t in tv) - c["year_end"]) < 1e-6 * c["year_end"]
+assert abs(sum(t["over_budget"] for t in tv) - c["over_budget"]) < 1e-6 * c["year_end"]
+# a band where a realised zorgsoort is, none on the line of the vaste lasten alone
+o = [t for t in tv if t["taakveld"] == "overig"][0]
+assert o["over_budget_low"] is None
+t72 = [t for t in tv if t["taakveld"] == "6.72"][0]
+assert t72["over_budget_low"] < t72["over_budget"] < t72["over_budget_high"]
+PY
 # ---- names, not keys, in the table and the CSV ----
 grep -q "verlengde_jeugdzorg\|^ambulant " "$TMP/t10.txt" && bad "a zorgsoort key in the table" || ok
 expect_grep "$TMP/t10.txt" "^Verlengde jeugdzorg (18+) "
@@ -170,6 +206,10 @@ awk 'length($0) > 110 { exit 1 }' "$TMP/tw.txt" && ok || bad "a line of the tabl
 printf 'jaar: 2025\nmaanden: 4\nuitgaven:\n  crisis: [90k, 95k, 92k, 94k]\nclienten:\n  crisis: [20, 21, 22, 21]\n' > "$TMP/ens.yml"
 expect_exit 0 "$JZ" prognose --realisatie "$TMP/ens.yml" "$SRC/scenarios/enschede/basis.yaml"
 cp "$TMP/out" "$TMP/ens.txt"
+# a taakveld without money (Enschede's wijkteam on 6.1) is named in the one line, as in jzsim run
+tr '\n' ' ' < "$TMP/ens.txt" > "$TMP/ens-line.txt"
+expect_grep "$TMP/ens-line.txt" "Taakveld 6.1 staat niet in de tabel: de zorgsoorten erop hebben in het model in geen jaar kosten of begroting"
+grep -qE "^6\.1 " "$TMP/ens.txt" && bad "a row of zeros for taakveld 6.1" || ok
 expect_grep "$TMP/ens.txt" "^Crisishulp (crisisopvang  *371\.000 "
 expect_grep "$TMP/ens.txt" "^  en -plaatsing)$"
 grep -q "^ *-[a-z]" "$TMP/ens.txt" && bad "a line of the table starts with a word in '-'" || ok
