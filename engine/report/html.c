@@ -233,11 +233,12 @@ static void summary(const page *p)
         }
         double b[3];
         if (jz_cmp_band(c, JZ_CMP_TEKORT, p->u, 0, ys, b)) {
-            T(p, " Met de onzekerheid meegerekend ligt het tekort met 90% kans tussen ", " Taking uncertainty into account, the deficit lies between ");
-            mln(p, b[0]);
-            T(p, " en ", " and ");
-            mln(p, b[2]);
-            T(p, ".", " with 90% probability.");
+            /* in words: "tussen € -3,0 mln en € -1,0 mln" reads as nonsense */
+            char lo[96], hi[96], w[400];
+            fputc(' ', out);
+            esc(p, jz_text_tekort_band(w, sizeof w, shown_mln(b[0]), shown_mln(b[2]),
+                                       jz_cmp_fmt_mln(lo, sizeof lo, fabs(b[0]), p->lang),
+                                       jz_cmp_fmt_mln(hi, sizeof hi, fabs(b[2]), p->lang), p->lang == JZ_LANG_EN));
         }
     }
     fprintf(out, "</li>\n");

@@ -150,6 +150,18 @@ expect_exit 0 "$JZ" compare -q "$TMP/ruim.yaml" "$TMP/ruim.yaml"  # no differenc
 expect_grep "$TMP/out" "^2028  *€ 0  *€ 0  *€ 0$"
 expect_exit 0 "$JZ" compare -q --lang en scenarios/example.yaml "$TMP/ruim.yaml"
 expect_grep "$TMP/out" "^2028  *€[0-9,]* lower  *€0  *€[0-9,]* lower$"
+# the 90% band of the tekort in words on either side of 0 (it said "tussen
+# € -11,3 mln en € -3,6 mln" of a surplus): example-onzeker on a budget
+# raised far enough for a surplus, and less far for a band across 0
+for b in 20 14.2; do
+  mkdir -p "$TMP/band$b"
+  sed -e "s/^        budget: 4.2M$/        budget: ${b}M/" scenarios/example.yaml > "$TMP/band$b/example.yaml"
+  cp scenarios/example-onzeker.yaml "$TMP/band$b/"
+  expect_exit 0 "$JZ" compare -q --draws 200 --seed 3 --format html -o "$TMP/band$b.html" "$TMP/band$b/example-onzeker.yaml" scenarios/example.yaml
+done
+expect_grep "$TMP/band20.html" "Met de onzekerheid meegerekend ligt het overschot met 90% kans tussen € [0-9,]* mln en € [0-9,]* mln\."
+expect_grep "$TMP/band14.2.html" "Met de onzekerheid meegerekend ligt de uitkomst met 90% kans tussen een overschot van € [0-9,]* mln en een tekort van € [0-9,]* mln\."
+grep -q "kans tussen € -" "$TMP/band20.html" "$TMP/band14.2.html" && bad "a negative amount in the band's sentence" || ok
 expect_exit 0 "$JZ" run "$TMP/ruim.yaml"
 expect_grep "$TMP/out" "startverschil (kosten min begroting in het basisjaar)"
 expect_exit 0 "$JZ" run "$TMP/start.yaml"   # counted as niet-beïnvloedbaar: the other branch
