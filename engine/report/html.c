@@ -279,6 +279,10 @@ static void summary(const page *p)
                 else
                     fprintf(out, " %s", d > 0 ? L(p, "ongunstiger dan de referentie", "worse than the reference")
                                               : L(p, "gunstiger dan de referentie", "better than the reference"));
+                /* no percentage across 0 (jz_cmp_rel): say which way it turns */
+                const char *turn = jz_text_tekort_turn(shown_mln(t0), shown_mln(t), p->lang == JZ_LANG_EN);
+                if (turn)
+                    fprintf(out, " (%s)", turn);
                 difference_parts(p, s, ys);
             }
         }
@@ -376,10 +380,14 @@ static void scenario_table(const page *p)
                 esc(p, jz_text_tekort_change(buf, sizeof buf, shown_mln(d),
                                              jz_cmp_fmt_mln(a, sizeof a, fabs(d), p->lang), p->lang == JZ_LANG_EN));
                 jz_cmp_fmt_rel(buf, sizeof buf, fabs(r), p->lang);
+                const char *turn = jz_text_tekort_turn(shown_mln(val(p, JZ_CMP_TEKORT, 0, p->ys)),
+                                                       shown_mln(val(p, JZ_CMP_TEKORT, s, p->ys)), p->lang == JZ_LANG_EN);
                 if (!isnan(r) && strcmp(buf, "-") != 0) {
                     fprintf(out, " (");
                     esc(p, buf + (buf[0] == '+'));
                     fprintf(out, ")");
+                } else if (turn) { /* no percentage across 0 (jz_cmp_rel) */
+                    fprintf(out, " (%s)", turn);
                 }
             }
         }

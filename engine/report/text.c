@@ -160,6 +160,15 @@ const char *jz_text_tekort_change(char *buf, size_t size, double d, const char *
     return buf;
 }
 
+const char *jz_text_tekort_turn(double ref, double v, int en)
+{
+    if (ref < 0 && v > 0)
+        return en ? "from a surplus to a deficit" : "van een overschot naar een tekort";
+    if (ref > 0 && v < 0)
+        return en ? "from a deficit to a surplus" : "van een tekort naar een overschot";
+    return NULL;
+}
+
 const char *jz_text_tekort_band(char *buf, size_t size, double lo, double hi, const char *amount_lo,
                                 const char *amount_hi, int en)
 {

@@ -63,6 +63,13 @@ const char *jz_text_startverschil(int en);
 const char *jz_text_tekort_part(char *buf, size_t size, double v, const char *amount, int en);
 const char *jz_text_tekort_change(char *buf, size_t size, double d, const char *amount, int en);
 
+/* Where the tekort changes sign between the reference (ref) and a
+ * scenario (v), the words that take the place of a percentage (jz_cmp_rel
+ * gives none there): "van een overschot naar een tekort", "van een tekort
+ * naar een overschot" (en: "from a surplus to a deficit", ...); NULL when
+ * it keeps its side of 0.  Pass 0 for a figure that shows as zero. */
+const char *jz_text_tekort_turn(double ref, double v, int en);
+
 /* The 90% band (P5 lo to P95 hi) of the tekort as the summary's sentence,
  * in words a council member reads right whichever side of 0 it lies:
  * "Met de onzekerheid meegerekend ligt het tekort met 90% kans tussen € 1,0

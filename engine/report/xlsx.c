@@ -170,10 +170,14 @@ static void comparison_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
     worksheet_write_string(ws, 0, 0, buf, b->title);
     worksheet_write_string(ws, 1, 0,
                            L(b, "Bedragen in euro's van dat jaar. Verschil = scenario min referentie; "
-                                "% = verschil gedeeld door |referentie|. Leeg = geen waarde (jaar buiten de horizon, "
+                                "% = verschil gedeeld door referentie, leeg bij een referentie van 0 of minder "
+                                "(een overschot), onder € 50.000, of een waarde onder 0 (van een tekort naar een "
+                                "overschot). Leeg = geen waarde (jaar buiten de horizon, "
                                 "of de gemeente of zorgsoort ontbreekt in dat scenario).",
                              "Amounts in euros of that year. Difference = scenario minus reference; "
-                             "% = difference divided by |reference|. Empty = no value (year outside the horizon, "
+                             "% = difference divided by reference, empty for a reference of 0 or less (a surplus), "
+                             "below € 50,000, or a value below 0 (from a deficit to a surplus). Empty = no value "
+                             "(year outside the horizon, "
                              "or the gemeente or care type is not in that scenario)."),
                            NULL);
     char note[1024];
