@@ -143,6 +143,31 @@ static void test_rel_rule(void **state)
     release(&f);
 }
 
+/* A saved forecast is marked only beside a scenario of its own name, and
+ * its name stays as it was (the CLI appended "(bewaard)" to it). */
+static void test_mark_saved(void **state)
+{
+    (void)state;
+    fixture f = {0};
+    load(&f, "a.yaml");
+    load(&f, "b.yaml");
+    load(&f, "a.yaml");
+    compare(&f);
+    jz_comparison *c = f.c;
+    assert_int_equal(jz_comparison_mark_saved(c, 1), 0); /* no other "B duurder" */
+    assert_int_equal(c->scen[1].saved, 0);
+    assert_int_equal(jz_comparison_mark_saved(c, 0), 1);
+    assert_int_equal(c->scen[0].saved, 1);
+    assert_int_equal(c->scen[2].saved, 0);
+    assert_string_equal(c->scen[0].scenario->meta.name, c->scen[2].scenario->meta.name);
+    assert_int_equal(jz_comparison_mark_saved(c, 7), 0); /* out of range */
+    char b[JZ_CMP_SHOWN_NAME_MAX];
+    assert_string_equal(jz_cmp_scen_name(b, sizeof b, c, 0, JZ_LANG_NL), "A basis (bewaard)");
+    assert_string_equal(jz_cmp_scen_name(b, sizeof b, c, 0, JZ_LANG_EN), "A basis (saved)");
+    assert_string_equal(jz_cmp_scen_name(b, sizeof b, c, 2, JZ_LANG_NL), "A basis");
+    release(&f);
+}
+
 /* Different horizons, gemeenten and zorgsoorten: the unions, and absent
  * cells that are NaN (never 0). */
 static void test_unions_and_absent(void **state)
@@ -579,6 +604,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_two_same_years),
         cmocka_unit_test(test_rel_rule),
+        cmocka_unit_test(test_mark_saved),
         cmocka_unit_test(test_unions_and_absent),
         cmocka_unit_test(test_decomposition_and_bands),
         cmocka_unit_test(test_bad_arguments),

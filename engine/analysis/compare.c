@@ -316,6 +316,16 @@ double jz_cmp_diff(const jz_comparison *c, int m, int u, int z, int s, int y)
     return jz_cmp_value(c, m, u, z, s, y) - jz_cmp_value(c, m, u, z, 0, y);
 }
 
+int jz_comparison_mark_saved(jz_comparison *c, int s)
+{
+    if (!c || s < 0 || s >= c->n_scenarios)
+        return 0;
+    for (int i = 0; i < c->n_scenarios; i++)
+        if (i != s && strcmp(c->scen[i].scenario->meta.name, c->scen[s].scenario->meta.name) == 0)
+            return c->scen[s].saved = 1;
+    return 0;
+}
+
 double jz_cmp_rel(const jz_comparison *c, int m, int u, int z, int s, int y)
 {
     /* a percentage a controller can read: of a positive reference that is

@@ -111,6 +111,10 @@ typedef struct jz_cmp_scenario {
     int first_year, last_year;   /* the years it projects */
     jz_taakveld_totals *taakvelden; /* owned: its totals per Iv3 taakveld
                                      * (jzsim/taakveld.h), by result gemeente */
+    int saved;                   /* 1: a saved forecast that carries the name of another
+                                  * scenario of the comparison (jz_comparison_mark_saved):
+                                  * reporters show "(bewaard)" beside its name, which
+                                  * stays the scenario's; 0 otherwise */
 } jz_cmp_scenario;
 
 typedef struct jz_cmp_unit {
@@ -181,6 +185,13 @@ jz_comparison *jz_comparison_alloc(int n, const jz_scenario *const *scenarios,
                                    const jz_result *const *results, jz_error *err);
 /* NULL and half-built comparisons are fine. */
 void jz_comparison_free(jz_comparison *c);
+
+/* Scenario s of c is a saved forecast (jz_saved_result_load, compare
+ * --reference): mark it (c->scen[s].saved) when another scenario of c has
+ * the same name, most often the same scenario updated since, so that no
+ * report shows "[1] Deventer basis" beside "[2] Deventer basis".  Returns
+ * whether it marked s. */
+int jz_comparison_mark_saved(jz_comparison *c, int s);
 
 /* An earlier forecast as a comparison's reference: read the JSON written by
  * `jzsim run --format json` (format jzsim-run, format_version 1; for more
