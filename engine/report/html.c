@@ -386,8 +386,8 @@ static void scenario_table(const page *p)
                     fprintf(out, " (");
                     esc(p, buf + (buf[0] == '+'));
                     fprintf(out, ")");
-                } else if (turn) { /* no percentage across 0 (jz_cmp_rel) */
-                    fprintf(out, " (%s)", turn);
+                } else if (turn) { /* no percentage across 0 (jz_cmp_rel): the turn, under it */
+                    fprintf(out, "<br><span class=\"note\">%s</span>", turn);
                 }
             }
         }
