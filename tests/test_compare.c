@@ -60,7 +60,9 @@ static void test_two_same_years(void **state)
             assert_true(jz_cmp_value(c, JZ_CMP_TEKORT, u, 0, 1, y) == b);
             assert_true(jz_cmp_diff(c, JZ_CMP_TEKORT, u, 0, 1, y) == b - a);
             assert_true(jz_cmp_diff(c, JZ_CMP_TEKORT, u, 0, 0, y) == 0.0);
-            assert_true(jz_cmp_rel(c, JZ_CMP_TEKORT, u, 0, 1, y) == (b - a) / fabs(a));
+            /* a's tekort is a surplus (negative) in every unit: no percentage */
+            assert_true(a < 0);
+            assert_true(isnan(jz_cmp_rel(c, JZ_CMP_TEKORT, u, 0, 1, y)));
         }
     }
     /* b only makes ambulant dearer: its cost rises, pleegzorg's does not */
@@ -101,6 +103,68 @@ static void test_two_same_years(void **state)
     assert_true(isnan(jz_cmp_value(c, JZ_CMP_TEKORT, 0, 0, 2, 0)));
     assert_true(isnan(jz_cmp_value(c, JZ_CMP_Z_COST, 0, 7, 0, 0)));
     assert_true(isnan(jz_cmp_value(c, JZ_CMP_TEKORT, 0, 0, 0, 3)));
+    release(&f);
+}
+
+/* A percentage only where a controller reads it right (jz_cmp_rel): of a
+ * positive reference of at least JZ_CMP_REL_LEAST_MONEY for an amount, to a
+ * value on the same side of 0; the difference itself stays.  b is the
+ * reference here: GM0001's tekort goes from 0,63 mln to a surplus of 0,33
+ * mln ("-152,4%" before), GM0002's is a surplus in both, pleegzorg's tekort
+ * is € 24.000 / € 49.200 per gemeente and € 98.400 in the region. */
+static void test_rel_rule(void **state)
+{
+    (void)state;
+    fixture f = {0};
+    load(&f, "b.yaml");
+    load(&f, "a.yaml");
+    compare(&f);
+    const jz_comparison *c = f.c;
+    int pz = zindex(c, "pleegzorg"), amb = zindex(c, "ambulant"), tot = c->total_unit;
+    for (int y = 0; y < 3; y++) {
+        /* a tekort that turns into a surplus */
+        assert_true(jz_cmp_value(c, JZ_CMP_TEKORT, 0, 0, 0, y) > 0);
+        assert_true(jz_cmp_value(c, JZ_CMP_TEKORT, 0, 0, 1, y) < 0);
+        assert_false(isnan(jz_cmp_diff(c, JZ_CMP_TEKORT, 0, 0, 1, y)));
+        assert_true(isnan(jz_cmp_rel(c, JZ_CMP_TEKORT, 0, 0, 1, y)));
+        /* a surplus as the base */
+        assert_true(jz_cmp_value(c, JZ_CMP_TEKORT, 1, 0, 0, y) < 0);
+        assert_true(isnan(jz_cmp_rel(c, JZ_CMP_TEKORT, 1, 0, 1, y)));
+        /* the costs keep theirs: ambulant 9k against 10k a client-year */
+        assert_rel(jz_cmp_rel(c, JZ_CMP_Z_COST, 0, amb, 1, y), -0.1, 1e-9);
+    }
+    /* a base below € 50.000: none; at or above: the percentage (0 here) */
+    assert_true(jz_cmp_value(c, JZ_CMP_Z_TEKORT, 0, pz, 0, 2) == 49200);
+    assert_true(isnan(jz_cmp_rel(c, JZ_CMP_Z_TEKORT, 0, pz, 1, 2)));
+    assert_true(jz_cmp_value(c, JZ_CMP_Z_TEKORT, tot, pz, 0, 2) == 98400);
+    assert_true(jz_cmp_rel(c, JZ_CMP_Z_TEKORT, tot, pz, 1, 2) == 0.0);
+    /* counts have no floor: unique clients of a positive base */
+    assert_false(isnan(jz_cmp_rel(c, JZ_CMP_UNIQUE, tot, 0, 1, 2)));
+    release(&f);
+}
+
+/* A saved forecast is marked only beside a scenario of its own name, and
+ * its name stays as it was (the CLI appended "(bewaard)" to it). */
+static void test_mark_saved(void **state)
+{
+    (void)state;
+    fixture f = {0};
+    load(&f, "a.yaml");
+    load(&f, "b.yaml");
+    load(&f, "a.yaml");
+    compare(&f);
+    jz_comparison *c = f.c;
+    assert_int_equal(jz_comparison_mark_saved(c, 1), 0); /* no other "B duurder" */
+    assert_int_equal(c->scen[1].saved, 0);
+    assert_int_equal(jz_comparison_mark_saved(c, 0), 1);
+    assert_int_equal(c->scen[0].saved, 1);
+    assert_int_equal(c->scen[2].saved, 0);
+    assert_string_equal(c->scen[0].scenario->meta.name, c->scen[2].scenario->meta.name);
+    assert_int_equal(jz_comparison_mark_saved(c, 7), 0); /* out of range */
+    char b[JZ_CMP_SHOWN_NAME_MAX];
+    assert_string_equal(jz_cmp_scen_name(b, sizeof b, c, 0, JZ_LANG_NL), "A basis (bewaard)");
+    assert_string_equal(jz_cmp_scen_name(b, sizeof b, c, 0, JZ_LANG_EN), "A basis (saved)");
+    assert_string_equal(jz_cmp_scen_name(b, sizeof b, c, 2, JZ_LANG_NL), "A basis");
     release(&f);
 }
 
@@ -539,6 +603,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_two_same_years),
+        cmocka_unit_test(test_rel_rule),
+        cmocka_unit_test(test_mark_saved),
         cmocka_unit_test(test_unions_and_absent),
         cmocka_unit_test(test_decomposition_and_bands),
         cmocka_unit_test(test_bad_arguments),

@@ -199,6 +199,33 @@ static void test_text_tekort_words(void **state)
     assert_string_equal(jz_text_tekort_change(b, sizeof b, -1, "€0.5 mln", 1), "€0.5 mln lower");
 }
 
+/* The 90% band of the tekort in words on either side of 0 (it said
+ * "tussen € -3,0 mln en € -1,0 mln" of a surplus). */
+static void test_text_tekort_band(void **state)
+{
+    (void)state;
+    char b[200];
+    assert_string_equal(jz_text_tekort_band(b, sizeof b, 1e6, 3e6, "€ 1,0 mln", "€ 3,0 mln", 0),
+                        "Met de onzekerheid meegerekend ligt het tekort met 90% kans tussen € 1,0 mln en € 3,0 mln.");
+    assert_string_equal(jz_text_tekort_band(b, sizeof b, -3e6, -1e6, "€ 3,0 mln", "€ 1,0 mln", 0),
+                        "Met de onzekerheid meegerekend ligt het overschot met 90% kans tussen € 1,0 mln en € 3,0 mln.");
+    assert_string_equal(jz_text_tekort_band(b, sizeof b, -1e6, 2e6, "€ 1,0 mln", "€ 2,0 mln", 0),
+                        "Met de onzekerheid meegerekend ligt de uitkomst met 90% kans tussen een overschot van € 1,0 mln "
+                        "en een tekort van € 2,0 mln.");
+    assert_string_equal(jz_text_tekort_band(b, sizeof b, -3e6, 0, "€ 3,0 mln", "€ 0,0 mln", 0),
+                        "Met de onzekerheid meegerekend ligt het overschot met 90% kans tussen € 0,0 mln en € 3,0 mln.");
+    assert_string_equal(jz_text_tekort_band(b, sizeof b, 0, 2e6, "€ 0,0 mln", "€ 2,0 mln", 0),
+                        "Met de onzekerheid meegerekend ligt het tekort met 90% kans tussen € 0,0 mln en € 2,0 mln.");
+    assert_string_equal(jz_text_tekort_band(b, sizeof b, 6.4e6, 6.4e6, "€ 6,4 mln", "€ 6,4 mln", 0),
+                        "Met de onzekerheid meegerekend is het tekort met 90% kans € 6,4 mln.");
+    assert_string_equal(jz_text_tekort_band(b, sizeof b, -3e6, -1e6, "€3.0 mln", "€1.0 mln", 1),
+                        "Taking uncertainty into account, the surplus lies between €1.0 mln and €3.0 mln with 90% "
+                        "probability.");
+    assert_string_equal(jz_text_tekort_band(b, sizeof b, -1e6, 2e6, "€1.0 mln", "€2.0 mln", 1),
+                        "Taking uncertainty into account, the outcome lies between a surplus of €1.0 mln and a deficit "
+                        "of €2.0 mln with 90% probability.");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -210,6 +237,7 @@ int main(void)
         cmocka_unit_test(test_text_pad_wide),
         cmocka_unit_test(test_text_pad_figure),
         cmocka_unit_test(test_text_tekort_words),
+        cmocka_unit_test(test_text_tekort_band),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -316,12 +316,28 @@ double jz_cmp_diff(const jz_comparison *c, int m, int u, int z, int s, int y)
     return jz_cmp_value(c, m, u, z, s, y) - jz_cmp_value(c, m, u, z, 0, y);
 }
 
+int jz_comparison_mark_saved(jz_comparison *c, int s)
+{
+    if (!c || s < 0 || s >= c->n_scenarios)
+        return 0;
+    for (int i = 0; i < c->n_scenarios; i++)
+        if (i != s && strcmp(c->scen[i].scenario->meta.name, c->scen[s].scenario->meta.name) == 0)
+            return c->scen[s].saved = 1;
+    return 0;
+}
+
 double jz_cmp_rel(const jz_comparison *c, int m, int u, int z, int s, int y)
 {
-    double ref = jz_cmp_value(c, m, u, z, 0, y);
-    if (isnan(ref) || ref == 0.0)
+    /* a percentage a controller can read: of a positive reference that is
+     * more than nothing (money: at least the € 0,05 mln that shows as 0,1
+     * in the briefing; "238,8%" of a tekort of € 0,02 mln says nothing), to
+     * a value on the same side of 0 ("+233%" from a surplus of 3 to a tekort
+     * of 4, or "-66,7%" between two surpluses, reads as nonsense) */
+    double ref = jz_cmp_value(c, m, u, z, 0, y), v = jz_cmp_value(c, m, u, z, s, y);
+    double least = jz_cmp_metrics[m].kind == JZ_KIND_MONEY ? JZ_CMP_REL_LEAST_MONEY : 0.0;
+    if (isnan(ref) || isnan(v) || !(ref > 0.0) || ref < least || v < 0.0)
         return NAN;
-    return (jz_cmp_value(c, m, u, z, s, y) - ref) / fabs(ref);
+    return (v - ref) / ref;
 }
 
 int jz_cmp_metric_index(const char *key, int per_zorgsoort)

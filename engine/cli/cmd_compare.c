@@ -258,17 +258,6 @@ int cmd_compare(int argc, char **argv)
         rc = cli_fail(&err);
     for (int i = 0; i < co.n_paths && rc == EXIT_OK; i++)
         sc[i + k0] = cli_load(co.paths[i], &rc);
-    /* the saved forecast and the scenario it is compared with are most often
-     * the same scenario, updated: without a mark every report would show
-     * "[1] Deventer basis" and "[2] Deventer basis", and a council could not
-     * tell which is the forecast of the earlier P&C document */
-    for (int i = k0; a.reference && i < n && rc == EXIT_OK; i++)
-        if (strcmp(sc[0]->meta.name, sc[i]->meta.name) == 0) {
-            size_t len = strlen(sc[0]->meta.name);
-            snprintf(sc[0]->meta.name + len, sizeof sc[0]->meta.name - len, "%s",
-                     co.lang == JZ_LANG_EN ? " (saved)" : " (bewaard)");
-            break;
-        }
     if (rc == EXIT_OK && a.draws > 0) {
         /* the Monte Carlo bands hold the draws of every scenario at once:
          * asked before any run (jz_mc_check_size counts them) */
@@ -303,6 +292,13 @@ int cmd_compare(int argc, char **argv)
     if (rc == EXIT_OK &&
         !(c = jz_comparison_alloc(n, (const jz_scenario *const *)sc, (const jz_result *const *)res, &err)))
         rc = cli_fail(&err);
+    /* the saved forecast and the scenario it is compared with are most often
+     * the same scenario, updated: without a mark every report would show
+     * "[1] Deventer basis" and "[2] Deventer basis", and a council could not
+     * tell which is the forecast of the earlier P&C document; the mark is a
+     * label beside the name in every report, the name stays the scenario's */
+    if (rc == EXIT_OK && a.reference)
+        jz_comparison_mark_saved(c, 0);
     if (rc == EXIT_OK && !co.quiet)
         for (int i = 0; i < c->n_notes; i++) {
             char note[1024];

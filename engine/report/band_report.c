@@ -11,6 +11,7 @@
 #include "jzsim/intervals.h"
 #include "report/band_report.h"
 #include "report/text.h"
+#include "report/cmp_common.h"
 
 #define NAMEW 25
 #define YEARS_PER_BLOCK 4
@@ -242,17 +243,11 @@ void jz_band_cmp_csv(jz_csvw *k, const jz_comparison *c, int u)
             if (jz_cmp_stock_band(c, u, zz, y, v) != 1)
                 continue;
             for (int i = 0; i < 3; i++) {
-                jz_csvw_int(k, 1);
-                jz_csvw_field(k, c->scen[0].scenario->meta.name);
-                jz_csvw_field(k, c->units[u].code);
-                jz_csvw_field(k, c->units[u].name);
-                jz_csvw_field(k, zz >= 0 ? c->zs[zz].key : "");
-                jz_csvw_int(k, jz_cmp_year(c, y));
-                jz_csvw_field(k, key[i]);
+                jz_cmp_csv_lead(k, c, 0, u, zz, y, key[i]);
                 jz_csvw_number(k, v[i]);
                 jz_csvw_field(k, "");
                 jz_csvw_field(k, "");
-                jz_csvw_end_row(k);
+                jz_cmp_csv_end(k, c, 0);
             }
         }
     }

@@ -20,13 +20,24 @@ const char *jz_cmp_metric_label(int m, jz_lang lang)
     return jz_metric_label(f, lang);
 }
 
+const char *jz_cmp_scen_label(const jz_comparison *c, int s, jz_lang lang)
+{
+    return c->scen[s].saved ? jz_cmp_L(lang, " (bewaard)", " (saved)") : "";
+}
+
+char *jz_cmp_scen_name(char *buf, size_t size, const jz_comparison *c, int s, jz_lang lang)
+{
+    snprintf(buf, size, "%s%s", c->scen[s].scenario->meta.name, jz_cmp_scen_label(c, s, lang));
+    return buf;
+}
+
 /* The words of a note on the alignment (jz_cmp_note); the comparison holds
  * only its kind and indices. */
 char *jz_cmp_note_format(const jz_comparison *c, int i, jz_lang lang, char *buf, size_t size)
 {
     const jz_cmp_note *n = &c->notes[i];
-    const jz_cmp_scenario *sc = &c->scen[n->scenario];
-    const char *name = sc->scenario->meta.name;
+    char name[JZ_CMP_SHOWN_NAME_MAX];
+    jz_cmp_scen_name(name, sizeof name, c, n->scenario, lang);
     int nl = lang == JZ_LANG_NL;
     switch (n->kind) {
     case JZ_CMP_NOTE_NO_GEMEENTE: {
@@ -56,7 +67,7 @@ char *jz_cmp_note_format(const jz_comparison *c, int i, jz_lang lang, char *buf,
                       "jaren buiten de horizon van een scenario ontbreken (ze zijn niet 0)"
                     : "scenario %d (%s) projects %d-%d, the reference %d-%d: years outside a "
                       "scenario's horizon are absent, not 0",
-                 n->scenario + 1, name, sc->first_year, sc->last_year, c->scen[0].first_year,
+                 n->scenario + 1, name, c->scen[n->scenario].first_year, c->scen[n->scenario].last_year, c->scen[0].first_year,
                  c->scen[0].last_year);
         break;
     }

@@ -19,6 +19,27 @@ static inline const char *jz_cmp_L(jz_lang lang, const char *nl, const char *en)
 
 const char *jz_cmp_metric_label(int m, jz_lang lang);
 
+/* A row of the comparison CSV (compare_csv.c), for every part that writes
+ * one (the figures, the verschillenanalyse, the band): jz_cmp_csv_lead the
+ * columns before metric's value (scenario_index, scenario, gemeente_code,
+ * gemeente, zorgsoort (z < 0: none), year, metric), jz_cmp_csv_end those
+ * after diff_rel (saved: 1 for a marked saved forecast, else 0) and the end
+ * of the row. */
+struct jz_csvw;
+void jz_cmp_csv_lead(struct jz_csvw *k, const jz_comparison *c, int s, int u, int z, int y, const char *metric);
+void jz_cmp_csv_end(struct jz_csvw *k, const jz_comparison *c, int s);
+
+/* Room for a scenario's name as the reports show it (jz_cmp_scen_name). */
+#define JZ_CMP_SHOWN_NAME_MAX (JZ_NAME_MAX + 16)
+/* The label reports show beside scenario s's name: " (bewaard)" / " (saved)"
+ * for a marked saved forecast (jz_cmp_scenario.saved), else "". */
+const char *jz_cmp_scen_label(const jz_comparison *c, int s, jz_lang lang);
+/* Scenario s's name with its label, as every table, briefing and workbook
+ * shows it ("Voorbeeld (bewaard)"), into buf (JZ_CMP_SHOWN_NAME_MAX keeps
+ * both whole); returns buf.  The CSV and JSON keep the name and give the
+ * label as a field of its own. */
+char *jz_cmp_scen_name(char *buf, size_t size, const jz_comparison *c, int s, jz_lang lang);
+
 /* The value formatted by the metric's kind ("€ 1.234.567", "1.234", ...);
  * "-" when absent (NaN). */
 char *jz_cmp_fmt_value(char *buf, size_t n, int m, double v, jz_lang lang);

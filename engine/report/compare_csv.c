@@ -3,11 +3,13 @@
  *
  * Columns (docs/output-format.md, "jzsim compare: CSV"):
  *   scenario_index, scenario, gemeente_code, gemeente, zorgsoort, year,
- *   metric, value, diff, diff_rel
+ *   metric, value, diff, diff_rel, saved
  * scenario_index is the 1-based position on the command line (1 is the
  * reference); zorgsoort is empty for figures of the whole gemeente; value,
- * diff (value - reference) and diff_rel (diff / |reference|, a fraction)
- * are empty when absent.  The columns stay fixed whatever the number of
+ * diff (value - reference) and diff_rel (diff / reference, a fraction;
+ * jz_cmp_rel) are empty when absent; saved is 1 on the rows of a saved
+ * forecast marked beside a scenario of its name (compare --reference), whose
+ * scenario field is its name as saved, else 0.  The columns stay fixed whatever the number of
  * scenarios, which is what a pivot table wants.  With csv_nl the separator
  * is ';' and the decimal mark ',' so that Dutch Excel reads numbers.
  *
@@ -27,22 +29,32 @@
 #include "report/cmp_common.h"
 #include "jzsim/verschil.h"
 
+void jz_cmp_csv_lead(jz_csvw *k, const jz_comparison *c, int s, int u, int z, int y, const char *metric)
+{
+    jz_csvw_int(k, s + 1);
+    jz_csvw_field(k, c->scen[s].scenario->meta.name);
+    jz_csvw_field(k, c->units[u].code);
+    jz_csvw_field(k, c->units[u].name);
+    jz_csvw_field(k, z >= 0 ? c->zs[z].key : "");
+    jz_csvw_int(k, jz_cmp_year(c, y));
+    jz_csvw_field(k, metric);
+}
+
+void jz_cmp_csv_end(jz_csvw *k, const jz_comparison *c, int s)
+{
+    jz_csvw_int(k, c->scen[s].saved);
+    jz_csvw_end_row(k);
+}
+
 static void rows(jz_csvw *k, const jz_comparison *c, int u, int m, int z)
 {
-    const jz_cmp_unit *un = &c->units[u];
     for (int s = 0; s < c->n_scenarios; s++)
         for (int y = 0; y < c->n_years; y++) {
-            jz_csvw_int(k, s + 1);
-            jz_csvw_field(k, c->scen[s].scenario->meta.name);
-            jz_csvw_field(k, un->code);
-            jz_csvw_field(k, un->name);
-            jz_csvw_field(k, z >= 0 ? c->zs[z].key : "");
-            jz_csvw_int(k, jz_cmp_year(c, y));
-            jz_csvw_field(k, jz_cmp_metrics[m].key);
+            jz_cmp_csv_lead(k, c, s, u, z, y, jz_cmp_metrics[m].key);
             jz_csvw_number(k, jz_cmp_value(c, m, u, z, s, y));
             jz_csvw_number(k, jz_cmp_diff(c, m, u, z, s, y));
             jz_csvw_number(k, jz_cmp_rel(c, m, u, z, s, y));
-            jz_csvw_end_row(k);
+            jz_cmp_csv_end(k, c, s);
         }
 }
 
@@ -51,7 +63,6 @@ static const char *const part_key[JZ_VS_N] = {"diff", "price", "volume", "other"
 
 static void verschil_rows(jz_csvw *k, const jz_comparison *c, int u)
 {
-    const jz_cmp_unit *un = &c->units[u];
     char metric[64];
     for (int kind = 0; kind < JZ_VERSCHIL_N_KINDS; kind++)
         for (int z = JZ_VERSCHIL_LINES; z < c->n_zorgsoorten; z++)
@@ -62,17 +73,11 @@ static void verschil_rows(jz_csvw *k, const jz_comparison *c, int u)
                     for (int y = 0; y < c->n_years; y++) {
                         jz_verschil v;
                         jz_cmp_verschil(c, kind, u, z, s, y, &v);
-                        jz_csvw_int(k, s + 1);
-                        jz_csvw_field(k, c->scen[s].scenario->meta.name);
-                        jz_csvw_field(k, un->code);
-                        jz_csvw_field(k, un->name);
-                        jz_csvw_field(k, z >= 0 ? c->zs[z].key : "");
-                        jz_csvw_int(k, jz_cmp_year(c, y));
-                        jz_csvw_field(k, metric);
+                        jz_cmp_csv_lead(k, c, s, u, z, y, metric);
                         jz_csvw_number(k, jz_vs_part(&v, part));
                         jz_csvw_field(k, "");
                         jz_csvw_field(k, "");
-                        jz_csvw_end_row(k);
+                        jz_cmp_csv_end(k, c, s);
                     }
             }
 }
@@ -97,7 +102,7 @@ int jz_rep_compare_csv(FILE *out, const jz_report_subject *x, const jz_report_op
 {
     const jz_comparison *c = x->comparison;
     static const char *const cols[] = {"scenario_index", "scenario", "gemeente_code", "gemeente",
-                                       "zorgsoort", "year", "metric", "value", "diff", "diff_rel"};
+                                       "zorgsoort", "year", "metric", "value", "diff", "diff_rel", "saved"};
     jz_csvw k;
     jz_csvw_init(&k, out, o->csv_nl);
     jz_csvw_header(&k, cols, sizeof cols / sizeof cols[0]);

@@ -208,6 +208,8 @@ static void scenario_obj(jz_jsonw *w, const jz_comparison *c, int s)
     jz_jsonw_int(w, s + 1);
     jz_jsonw_key(w, "is_reference");
     jz_jsonw_bool(w, s == 0);
+    jz_jsonw_key(w, "saved"); /* the label reports show beside the name */
+    jz_jsonw_bool(w, c->scen[s].saved);
     jz_jsonw_key(w, "name");
     jz_jsonw_string(w, sc->meta.name);
     jz_jsonw_key(w, "description");

@@ -55,13 +55,14 @@ static int head_lines(const char *full, int w, const char **start, int *len)
 /* The width a scenario's column needs for its header: at least w, and its
  * longest word ("Praktijkondersteuner") whole on a line, up to 40 columns
  * (a longer word is split over the lines). */
-static int head_fit(const jz_comparison *c, int w)
+static int head_fit(const jz_comparison *c, int w, jz_lang lang)
 {
     for (int s = 0; s < c->n_scenarios; s++) {
-        const char *p = c->scen[s].scenario->meta.name;
+        char shown[JZ_CMP_SHOWN_NAME_MAX];
+        const char *p = jz_cmp_scen_name(shown, sizeof shown, c, s, lang);
         while (*p) {
             size_t l = strcspn(p, " ");
-            char word[JZ_NAME_MAX + 1];
+            char word[JZ_CMP_SHOWN_NAME_MAX];
             snprintf(word, sizeof word, "%.*s", (int)l, p);
             int need = jz_text_width(word) + 1;
             if (need > 40) /* a longer word is split over the lines */
@@ -78,14 +79,14 @@ static int head_fit(const jz_comparison *c, int w)
 /* The column headers of scenarios s0..s1-1, each w wide (plus a space):
  * the whole name over as many lines as it needs, its last line on the line
  * of first. */
-static void scen_heads(FILE *out, const jz_comparison *c, const char *first, int firstw, int s0,
+static void scen_heads(FILE *out, const jz_comparison *c, jz_lang lang, const char *first, int firstw, int s0,
                        int s1, int w)
 {
-    char full[JZ_CMP_MAX_SCENARIOS][JZ_NAME_MAX + 16], buf[JZ_NAME_MAX + 16];
+    char full[JZ_CMP_MAX_SCENARIOS][JZ_CMP_SHOWN_NAME_MAX + 16], buf[JZ_CMP_SHOWN_NAME_MAX + 16], shown[JZ_CMP_SHOWN_NAME_MAX];
     const char *start[JZ_CMP_MAX_SCENARIOS][HEAD_LINES];
     int len[JZ_CMP_MAX_SCENARIOS][HEAD_LINES], n[JZ_CMP_MAX_SCENARIOS], rows = 1;
     for (int s = s0; s < s1; s++) {
-        snprintf(full[s], sizeof full[s], "[%d] %s", s + 1, c->scen[s].scenario->meta.name);
+        snprintf(full[s], sizeof full[s], "[%d] %s", s + 1, jz_cmp_scen_name(shown, sizeof shown, c, s, lang));
         n[s] = head_lines(full[s], w - 1, start[s], len[s]);
         rows = n[s] > rows ? n[s] : rows;
     }
@@ -119,6 +120,25 @@ static int fit(int base, const char *text)
     return w > base ? w : base;
 }
 
+/* "[2] name (bewaard)" and tail on one line of at most 100 columns: a name
+ * too long for it is cut ("…"), never its label or the tail, so that a
+ * long name keeps its "(bewaard)" and its years. */
+static void name_line(FILE *out, const jz_comparison *c, int s, const char *tail, jz_lang lang)
+{
+    char head[16], after[96];
+    const char *name = c->scen[s].scenario->meta.name;
+    snprintf(head, sizeof head, "[%d] ", s + 1);
+    snprintf(after, sizeof after, "%s%s", jz_cmp_scen_label(c, s, lang), tail);
+    int room = 100 - jz_text_width(head) - jz_text_width(after);
+    fputs(head, out);
+    if (jz_text_width(name) > room)
+        jz_text_pad(out, name, room, 0);
+    else
+        fputs(name, out);
+    fputs(after, out);
+    fputc('\n', out);
+}
+
 /* How many columns of width w fit beside a first column of firstw in 100
  * characters; at least one, at most max. */
 static int per_block(int firstw, int w, int max)
@@ -139,12 +159,12 @@ static void metric_table(FILE *out, const jz_comparison *c, const jz_report_opti
             dcolw = fit(dcolw, jz_cmp_fmt_diff(buf, sizeof buf, m, jz_cmp_diff(c, m, u, 0, s, y), o->lang));
             pcolw = fit(pcolw, jz_cmp_fmt_rel(buf, sizeof buf, jz_cmp_rel(c, m, u, 0, s, y), o->lang));
         }
-    colw = head_fit(c, colw);
+    colw = head_fit(c, colw, o->lang);
     fprintf(out, "\n%s\n", jz_cmp_metric_label(m, o->lang));
     int nv = per_block(YEARW, colw, VALUE_COLS);
     for (int s0 = 0; s0 < S; s0 += nv) {
         int s1 = s0 + nv < S ? s0 + nv : S;
-        scen_heads(out, c, jz_cmp_L(o->lang, "Jaar", "Year"), YEARW, s0, s1, colw);
+        scen_heads(out, c, o->lang, jz_cmp_L(o->lang, "Jaar", "Year"), YEARW, s0, s1, colw);
         for (int y = 0; y < c->n_years; y++) {
             year_cell(out, c, y);
             for (int s = s0; s < s1; s++) {
@@ -160,7 +180,7 @@ static void metric_table(FILE *out, const jz_comparison *c, const jz_report_opti
     for (int s0 = 1; s0 < S; s0 += nd) {
         int s1 = s0 + nd < S ? s0 + nd : S;
         fprintf(out, "%s [1]\n", jz_cmp_L(o->lang, "Verschil t.o.v.", "Difference vs"));
-        scen_heads(out, c, jz_cmp_L(o->lang, "Jaar", "Year"), YEARW, s0, s1, dcolw + pcolw);
+        scen_heads(out, c, o->lang, jz_cmp_L(o->lang, "Jaar", "Year"), YEARW, s0, s1, dcolw + pcolw);
         for (int y = 0; y < c->n_years; y++) {
             year_cell(out, c, y);
             for (int s = s0; s < s1; s++) {
@@ -215,13 +235,7 @@ static void explain_table(FILE *out, const jz_comparison *c, const jz_report_opt
         "Verschil in tekort t.o.v. [1]: hoger of lager, door besparing en door andere aannames",
         "Difference in deficit vs [1]: higher or lower, from savings and from other assumptions"));
     for (int s = 1; s < S; s++) {
-        char name[JZ_NAME_MAX + 16];
-        snprintf(name, sizeof name, "[%d] %s", s + 1, c->scen[s].scenario->meta.name);
-        if (jz_text_width(name) > 100)
-            jz_text_pad(out, name, 100, 0);
-        else
-            fputs(name, out);
-        fputc('\n', out);
+        name_line(out, c, s, "", o->lang);
         jz_text_pad(out, jz_cmp_L(o->lang, "Jaar", "Year"), YEARW, 0);
         for (int k = 0; k < NPART; k++)
             jz_text_pad(out, head[k], w, 1);
@@ -252,14 +266,14 @@ static void zorgsoort_table(FILE *out, const jz_comparison *c, const jz_report_o
             int mm = r < c->n_zorgsoorten ? m : r < nrow - 1 ? lines[r - c->n_zorgsoorten] : total;
             zcolw = fit(zcolw, jz_cmp_fmt_value(buf, sizeof buf, mm, jz_cmp_value(c, mm, u, z, s, y), o->lang));
         }
-    zcolw = head_fit(c, zcolw);
+    zcolw = head_fit(c, zcolw, o->lang);
     int k = per_block(ZNAMEW, zcolw, S);
     int year = jz_cmp_year(c, y);
     fprintf(out, "\n%s, %d%s\n", jz_cmp_metric_label(m, o->lang), year,
             year <= jz_cmp_realised_year(c) ? jz_cmp_L(o->lang, " (realisatie)", " (realised)") : "");
     for (int s0 = 0; s0 < S; s0 += k) {
         int s1 = s0 + k < S ? s0 + k : S;
-        scen_heads(out, c, jz_cmp_L(o->lang, "Zorgsoort", "Care type"), ZNAMEW, s0, s1, zcolw);
+        scen_heads(out, c, o->lang, jz_cmp_L(o->lang, "Zorgsoort", "Care type"), ZNAMEW, s0, s1, zcolw);
         for (int r = 0; r < nrow; r++) {
             int z = r < c->n_zorgsoorten ? r : 0;
             int mm = r < c->n_zorgsoorten ? m : r < nrow - 1 ? lines[r - c->n_zorgsoorten] : total;
@@ -287,7 +301,7 @@ static void wrap(FILE *out, const char *prefix, const char *text);
 static void verschil_table(FILE *out, const jz_comparison *c, const jz_report_options *o, int kind, int u,
                            int s, int y)
 {
-    char buf[96], yname[64];
+    char buf[96], yname[64], shown[JZ_CMP_SHOWN_NAME_MAX];
     jz_verschil v;
     if (!jz_cmp_verschil(c, kind, u, JZ_VERSCHIL_ALL, s, y, &v))
         return;
@@ -301,11 +315,11 @@ static void verschil_table(FILE *out, const jz_comparison *c, const jz_report_op
     jz_cmp_summary_year_name(c, o->lang, yname, sizeof yname);
     if (kind == JZ_VERSCHIL_REFERENCE)
         fprintf(out, "\n%s %s: [%d] %s %s [1]\n", jz_cmp_L(o->lang, "Verschillenanalyse", "Variance analysis"),
-                yname, s + 1, c->scen[s].scenario->meta.name, jz_cmp_L(o->lang, "t.o.v.", "vs"));
+                yname, s + 1, jz_cmp_scen_name(shown, sizeof shown, c, s, o->lang), jz_cmp_L(o->lang, "t.o.v.", "vs"));
     else
         fprintf(out, "\n%s %s %s %d: [%d] %s\n", jz_cmp_L(o->lang, "Verschillenanalyse", "Variance analysis"),
                 yname, jz_cmp_L(o->lang, "t.o.v.", "vs"), jz_cmp_year(c, y) - 1, s + 1,
-                c->scen[s].scenario->meta.name);
+                jz_cmp_scen_name(shown, sizeof shown, c, s, o->lang));
     jz_text_pad(out, jz_cmp_L(o->lang, "Zorgsoort", "Care type"), ZNAMEW, 0);
     for (int k = 0; k < JZ_VS_N; k++)
         jz_text_pad(out, jz_vs_column(k, o->lang), w, 1);
@@ -444,15 +458,10 @@ int jz_rep_compare_table(FILE *out, const jz_report_subject *x, const jz_report_
             jz_cmp_L(o->lang, "scenario's", "scenarios"), c->first_year,
             jz_cmp_year(c, c->n_years - 1));
     for (int s = 0; s < S; s++) {
-        char line[JZ_NAME_MAX + 64];
-        snprintf(line, sizeof line, "[%d] %s, %d-%d%s", s + 1, c->scen[s].scenario->meta.name,
-                 c->scen[s].first_year, c->scen[s].last_year,
+        char tail[64];
+        snprintf(tail, sizeof tail, ", %d-%d%s", c->scen[s].first_year, c->scen[s].last_year,
                  s == 0 ? jz_cmp_L(o->lang, " (referentie)", " (reference)") : "");
-        if (jz_text_width(line) > 100)
-            jz_text_pad(out, line, 100, 0);
-        else
-            fputs(line, out);
-        fputc('\n', out);
+        name_line(out, c, s, tail, o->lang);
     }
     fprintf(out, "%s\n", jz_cmp_L(o->lang, "Bedragen in euro's van dat jaar; '-' = geen waarde (jaar buiten de horizon).",
                                   "Amounts in euros of that year; '-' = no value (year outside the horizon)."));

@@ -186,7 +186,7 @@ static void summary(const page *p)
     fprintf(out, "<li>");
     if (isnan(t0)) {
         T(p, "Het referentiescenario ‘", "The reference scenario ‘");
-        esc(p, scen_name(p, 0));
+        esc_name(p, 0);
         TF(p, "’ loopt niet tot %d.", "’ does not reach %d.", year);
     } else {
         if (jz_cmp_summary_is_begroting(c)) /* the year the council decides on */
@@ -196,7 +196,7 @@ static void summary(const page *p)
         else
             TF(p, "In %d is het %s op jeugdzorg in het referentiescenario <b>‘", "In %d the %s on youth care in the reference scenario <b>‘",
                year, t0 >= 0 ? L(p, "tekort", "deficit") : L(p, "overschot", "surplus"));
-        esc(p, scen_name(p, 0));
+        esc_name(p, 0);
         T(p, "’</b> <b>", "’</b> is <b>");
         mln_abs(p, t0);
         T(p, "</b>: de kosten (", "</b>: cost (");
@@ -233,11 +233,12 @@ static void summary(const page *p)
         }
         double b[3];
         if (jz_cmp_band(c, JZ_CMP_TEKORT, p->u, 0, ys, b)) {
-            T(p, " Met de onzekerheid meegerekend ligt het tekort met 90% kans tussen ", " Taking uncertainty into account, the deficit lies between ");
-            mln(p, b[0]);
-            T(p, " en ", " and ");
-            mln(p, b[2]);
-            T(p, ".", " with 90% probability.");
+            /* in words: "tussen € -3,0 mln en € -1,0 mln" reads as nonsense */
+            char lo[96], hi[96], w[400];
+            fputc(' ', out);
+            esc(p, jz_text_tekort_band(w, sizeof w, shown_mln(b[0]), shown_mln(b[2]),
+                                       jz_cmp_fmt_mln(lo, sizeof lo, fabs(b[0]), p->lang),
+                                       jz_cmp_fmt_mln(hi, sizeof hi, fabs(b[2]), p->lang), p->lang == JZ_LANG_EN));
         }
     }
     fprintf(out, "</li>\n");
@@ -247,13 +248,13 @@ static void summary(const page *p)
         fprintf(out, "<li>");
         if (isnan(t)) {
             T(p, "Scenario ‘", "Scenario ‘");
-            esc(p, scen_name(p, s));
+            esc_name(p, s);
             TF(p, "’ loopt niet tot %d.", "’ does not reach %d.", year);
             fprintf(out, "</li>\n");
             continue;
         }
         T(p, "In ‘<b>", "In ‘<b>");
-        esc(p, scen_name(p, s));
+        esc_name(p, s);
         fprintf(out, "</b>’ %s ", t >= 0 ? L(p, "is het tekort", "the deficit is") : L(p, "is het overschot", "the surplus is"));
         fprintf(out, "<b>");
         mln_abs(p, t);
@@ -278,6 +279,10 @@ static void summary(const page *p)
                 else
                     fprintf(out, " %s", d > 0 ? L(p, "ongunstiger dan de referentie", "worse than the reference")
                                               : L(p, "gunstiger dan de referentie", "better than the reference"));
+                /* no percentage across 0 (jz_cmp_rel): say which way it turns */
+                const char *turn = jz_text_tekort_turn(shown_mln(t0), shown_mln(t), p->lang == JZ_LANG_EN);
+                if (turn)
+                    fprintf(out, " (%s)", turn);
                 difference_parts(p, s, ys);
             }
         }
@@ -293,7 +298,7 @@ static void summary(const page *p)
             continue;
         any = 1;
         T(p, "<li>Maatregelen in ‘", "<li>Measures in ‘");
-        esc(p, scen_name(p, s));
+        esc_name(p, s);
         TF(p, "’: in %d een besparing van <b>", "’: in %d savings of <b>", year);
         mln(p, isnan(sv) ? 0 : sv);
         fprintf(out, "</b>");
@@ -346,7 +351,7 @@ static void scenario_table(const page *p)
     for (int s = 0; s < c->n_scenarios; s++) {
         const jz_scenario *sc = c->scen[s].scenario;
         fprintf(out, "<tr><td>[%d]</td><td><b>", s + 1);
-        esc(p, sc->meta.name);
+        esc_name(p, s);
         fprintf(out, "</b>%s", s == 0 ? L(p, " (referentie)", " (reference)") : "");
         if (sc->meta.description_inherited) {
             /* the base's description would describe the base, not this variant */
@@ -375,10 +380,14 @@ static void scenario_table(const page *p)
                 esc(p, jz_text_tekort_change(buf, sizeof buf, shown_mln(d),
                                              jz_cmp_fmt_mln(a, sizeof a, fabs(d), p->lang), p->lang == JZ_LANG_EN));
                 jz_cmp_fmt_rel(buf, sizeof buf, fabs(r), p->lang);
+                const char *turn = jz_text_tekort_turn(shown_mln(val(p, JZ_CMP_TEKORT, 0, p->ys)),
+                                                       shown_mln(val(p, JZ_CMP_TEKORT, s, p->ys)), p->lang == JZ_LANG_EN);
                 if (!isnan(r) && strcmp(buf, "-") != 0) {
                     fprintf(out, " (");
                     esc(p, buf + (buf[0] == '+'));
                     fprintf(out, ")");
+                } else if (turn) { /* no percentage across 0 (jz_cmp_rel): the turn, under it */
+                    fprintf(out, "<br><span class=\"note\">%s</span>", turn);
                 }
             }
         }
@@ -649,11 +658,11 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
         fprintf(out, " · %d–%d · %d %s · %s [1] ", c->first_year, jz_cmp_year(c, c->n_years - 1), c->n_scenarios,
                 L(p, "scenario’s", "scenarios"), L(p, "referentie:", "reference:"));
     }
-    esc(p, scen_name(p, 0));
+    esc_name(p, 0);
     fprintf(out, "</p>\n<p class=\"kenmerk\">%s · %s %s · ", date, L(p, "kenmerk", "reference"), ken);
     for (int s = 0; s < c->n_scenarios; s++) {
         fprintf(out, "%s[%d] ", s ? "; " : "", s + 1);
-        esc(p, scen_name(p, s));
+        esc_name(p, s);
     }
     int bj = c->scen[0].scenario->meta.begrotingsjaar;
     if (bj > 0) {

@@ -64,7 +64,7 @@ int jz_html_band_section(const page *p)
            "assumptions.", 100.0 * b->level, b->last_year);
         if (p->c->n_scenarios > 1) {
             T(p, " De band staat om de referentie [1] ", " The band is around the reference [1] ");
-            esc(p, s->meta.name);
+            esc_name(p, 0);
             T(p, "; de andere scenario's zijn alternatieven, geen prognoses die de backtest toetste.",
               "; the other scenarios are alternatives, not forecasts the backtest scored.");
         }

@@ -15,10 +15,12 @@
 
 static char *label_of(const page *p, int s)
 {
-    size_t n = strlen(scen_name(p, s)) + 16;
+    char name[JZ_CMP_SHOWN_NAME_MAX];
+    jz_cmp_scen_name(name, sizeof name, p->c, s, p->lang);
+    size_t n = strlen(name) + 16;
     char *b = malloc(n);
     if (b)
-        snprintf(b, n, "[%d] %s", s + 1, scen_name(p, s));
+        snprintf(b, n, "[%d] %s", s + 1, name);
     return b;
 }
 
@@ -242,7 +244,7 @@ void jz_html_waterfalls(const page *p)
         char id[32];
         snprintf(id, sizeof id, "chart-waterfall-%d", s + 1);
         fprintf(out, "<figure class=\"wf\"><figcaption>[%d] ", s + 1);
-        esc(p, scen_name(p, s));
+        esc_name(p, s);
         fprintf(out, "</figcaption>\n");
         jz_chart ch = {out, p->lang, id, L(p, "Opbouw van het tekort", "Build-up of the deficit"), "€ mln", 1e6, 840, 230, .split = 0};
         jz_svg_waterfall(&ch, n, labels, v, L(p, "Tekort", "Deficit"));
@@ -286,7 +288,7 @@ int jz_html_cost_chart(const page *p)
      * scenario in the summary year */
     for (int b = 0; ok && b < nbars; b++) {
         int s = b == 0 ? 0 : b - 1, y = b == 0 ? c->scen[0].first_year - c->first_year : ys;
-        size_t n = strlen(scen_name(p, s)) + 32;
+        size_t n = 32; /* "[2] 2027" */
         if (!(bars[b] = malloc(n))) {
             ok = 0;
             break;

@@ -46,7 +46,8 @@ void jz_html_kenmerk(const page *p, char *buf, size_t n)
     unsigned h = 2166136261u;
     for (int s = 0; s < p->c->n_scenarios; s++) {
         const jz_scenario *sc = p->c->scen[s].scenario;
-        h = fnv(h, sc->meta.name);
+        char name[JZ_CMP_SHOWN_NAME_MAX]; /* with its label: [1] saved is not [2] */
+        h = fnv(h, jz_cmp_scen_name(name, sizeof name, p->c, s, p->lang));
         for (int i = 0; i < sc->n_inputs; i++) {
             h = fnv(h, sc->inputs[i].path);
             h = fnv(h, sc->inputs[i].value);

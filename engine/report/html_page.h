@@ -83,9 +83,12 @@ static inline const char *ys_phase(const page *p)
     return jz_cmp_year(p->c, p->ys) <= p->realised ? L(p, "realisatie", "realised") : L(p, "prognose", "projection");
 }
 
-static inline const char *scen_name(const page *p, int s)
+/* Scenario s's name as the briefing shows it, with its label beside it
+ * ("Voorbeeld (bewaard)", jz_cmp_scen_name), escaped. */
+static inline void esc_name(const page *p, int s)
 {
-    return p->c->scen[s].scenario->meta.name;
+    char b[JZ_CMP_SHOWN_NAME_MAX];
+    esc(p, jz_cmp_scen_name(b, sizeof b, p->c, s, p->lang));
 }
 
 /* The document (html_doc.c): the date ("6 december 2026"; SOURCE_DATE_EPOCH

@@ -70,7 +70,7 @@ static int block(const page *p, int kind, int s, int n)
         TF(p, "[%d] ", "[%d] ", s + 1);
     else
         TF(p, "[%d] ", "[%d] ", s + 1);
-    esc(p, scen_name(p, s));
+    esc_name(p, s);
     if (kind == JZ_VERSCHIL_REFERENCE)
         TF(p, " tegenover [1] in %d", " against [1] in %d", jz_cmp_year(c, y));
     else

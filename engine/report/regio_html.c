@@ -157,7 +157,7 @@ void jz_html_regio_section(const page *p)
     fprintf(p->out, "<div class=\"pagebreak\"></div>\n<h2>");
     T(p, "Gemeenten naast elkaar", "Gemeenten side by side");
     fputs("</h2>\n<p>", p->out);
-    esc(p, scen_name(p, 0));
+    esc_name(p, 0);
     T(p, ": per indicator de gemeenten van hoog naar laag; de tabel geeft dezelfde getallen.",
       ": per indicator the gemeenten from high to low; the table gives the same numbers.");
     fputs("</p>\n", p->out);

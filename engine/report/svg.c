@@ -79,10 +79,23 @@ static void title_if_cut(FILE *out, const char *s, int maxch)
     }
 }
 
-/* escape_words, with the whole of s as the title when it is cut. */
+/* escape_words, with the whole of s as the title when it is cut.  A last
+ * part in brackets stays whole after the "…" when there is room for it (a
+ * saved forecast's "[1] Voorbeeld met een … (bewaard)" beside "[2]
+ * Voorbeeld met een …": the mark is what tells them apart). */
 static void escape_cut(FILE *out, const char *s, int maxch)
 {
     title_if_cut(out, s, maxch);
+    size_t n = strlen(s);
+    const char *open = n > 0 && s[n - 1] == ')' ? strrchr(s, '(') : NULL;
+    int tail = open && open > s && open[-1] == ' ' ? jz_text_width(open - 1) : 0;
+    if (jz_text_width(s) > maxch && tail > 0 && tail <= maxch / 2) {
+        char head[512];
+        snprintf(head, sizeof head, "%.*s", (int)(open - 1 - s), s);
+        escape_words(out, head, maxch - tail); /* wider than that, so cut: "…" */
+        jz_html_escape(out, open - 1);
+        return;
+    }
     escape_words(out, s, maxch);
 }
 

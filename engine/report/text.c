@@ -2,6 +2,7 @@
  * text.c - UTF-8 display width, padding and cutting (see text.h).
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "jzsim/taakveld.h"
 #include "report/text.h"
@@ -156,6 +157,38 @@ const char *jz_text_tekort_change(char *buf, size_t size, double d, const char *
         snprintf(buf, size, "%s %s", amount, en ? "lower" : "lager");
     else
         snprintf(buf, size, "%s", amount);
+    return buf;
+}
+
+const char *jz_text_tekort_turn(double ref, double v, int en)
+{
+    if (ref < 0 && v > 0)
+        return en ? "from a surplus to a deficit" : "van een overschot naar een tekort";
+    if (ref > 0 && v < 0)
+        return en ? "from a deficit to a surplus" : "van een tekort naar een overschot";
+    return NULL;
+}
+
+const char *jz_text_tekort_band(char *buf, size_t size, double lo, double hi, const char *amount_lo,
+                                const char *amount_hi, int en)
+{
+    const char *lead = en ? "Taking uncertainty into account, " : "Met de onzekerheid meegerekend ";
+    const char *tail = en ? " with 90% probability." : ".";
+    if (lo < 0 && hi > 0) { /* it may go either way: name each end */
+        snprintf(buf, size, en ? "%sthe outcome lies between a surplus of %s and a deficit of %s%s"
+                               : "%sligt de uitkomst met 90%% kans tussen een overschot van %s en een tekort van %s%s",
+                 lead, amount_lo, amount_hi, tail);
+        return buf;
+    }
+    /* all one side: name it once, the smaller amount first */
+    int surplus = hi <= 0 && lo < 0;
+    const char *what = surplus ? (en ? "surplus" : "overschot") : (en ? "deficit" : "tekort");
+    const char *a = surplus ? amount_hi : amount_lo, *b = surplus ? amount_lo : amount_hi;
+    if (strcmp(a, b) == 0) /* a band narrower than the amounts show */
+        snprintf(buf, size, en ? "%sthe %s is %s%s" : "%sis het %s met 90%% kans %s%s", lead, what, a, tail);
+    else
+        snprintf(buf, size, en ? "%sthe %s lies between %s and %s%s" : "%sligt het %s met 90%% kans tussen %s en %s%s", lead,
+                 what, a, b, tail);
     return buf;
 }
 

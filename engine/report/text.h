@@ -63,6 +63,25 @@ const char *jz_text_startverschil(int en);
 const char *jz_text_tekort_part(char *buf, size_t size, double v, const char *amount, int en);
 const char *jz_text_tekort_change(char *buf, size_t size, double d, const char *amount, int en);
 
+/* Where the tekort changes sign between the reference (ref) and a
+ * scenario (v), the words that take the place of a percentage (jz_cmp_rel
+ * gives none there): "van een overschot naar een tekort", "van een tekort
+ * naar een overschot" (en: "from a surplus to a deficit", ...); NULL when
+ * it keeps its side of 0.  Pass 0 for a figure that shows as zero. */
+const char *jz_text_tekort_turn(double ref, double v, int en);
+
+/* The 90% band (P5 lo to P95 hi) of the tekort as the summary's sentence,
+ * in words a council member reads right whichever side of 0 it lies:
+ * "Met de onzekerheid meegerekend ligt het tekort met 90% kans tussen € 1,0
+ * mln en € 3,0 mln.", "... ligt het overschot ... tussen € 1,0 mln en € 3,0
+ * mln." (the smaller amount first), "... ligt de uitkomst ... tussen een
+ * overschot van € 1,0 mln en een tekort van € 2,0 mln.", and "... is het
+ * tekort met 90% kans € 6,4 mln." when both ends show the same amount.
+ * amount_lo / amount_hi: fabs(lo) / fabs(hi) written without a sign; pass 0
+ * for an end its amount shows as zero.  en: English. */
+const char *jz_text_tekort_band(char *buf, size_t size, double lo, double hi, const char *amount_lo,
+                                const char *amount_hi, int en);
+
 struct jz_taakveld_list;
 /* The one line every reporter that lists taakvelden writes under them when
  * l leaves some out (jz_taakveld_list_make): "Taakveld 6.1 staat niet in de

@@ -164,16 +164,20 @@ static const char *period(const book *b, const jz_comparison *c, int y)
 static void comparison_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, int u0, int u1)
 {
     int S = c->n_scenarios;
-    char buf[JZ_NAME_MAX + 64];
+    char buf[JZ_CMP_SHOWN_NAME_MAX + 64], name[JZ_CMP_SHOWN_NAME_MAX];
     snprintf(buf, sizeof buf, "%s [1] %s", L(b, "Vergelijking van scenario's; referentie:", "Comparison of scenarios; reference:"),
-             c->scen[0].scenario->meta.name);
+             jz_cmp_scen_name(name, sizeof name, c, 0, b->lang));
     worksheet_write_string(ws, 0, 0, buf, b->title);
     worksheet_write_string(ws, 1, 0,
                            L(b, "Bedragen in euro's van dat jaar. Verschil = scenario min referentie; "
-                                "% = verschil gedeeld door |referentie|. Leeg = geen waarde (jaar buiten de horizon, "
+                                "% = verschil gedeeld door referentie, leeg bij een referentie van 0 of minder "
+                                "(een overschot), onder € 50.000, of een waarde onder 0 (van een tekort naar een "
+                                "overschot). Leeg = geen waarde (jaar buiten de horizon, "
                                 "of de gemeente of zorgsoort ontbreekt in dat scenario).",
                              "Amounts in euros of that year. Difference = scenario minus reference; "
-                             "% = difference divided by |reference|. Empty = no value (year outside the horizon, "
+                             "% = difference divided by reference, empty for a reference of 0 or less (a surplus), "
+                             "below € 50,000, or a value below 0 (from a deficit to a surplus). Empty = no value "
+                             "(year outside the horizon, "
                              "or the gemeente or care type is not in that scenario)."),
                            NULL);
     char note[1024];
@@ -197,7 +201,7 @@ static void comparison_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
         text(b, ws, hr, i, heads[i], b->head);
     /* scenario names in full, wrapped in a taller header row */
     for (int s = 0; s < S; s++) {
-        snprintf(buf, sizeof buf, "[%d] %s", s + 1, c->scen[s].scenario->meta.name);
+        snprintf(buf, sizeof buf, "[%d] %s", s + 1, jz_cmp_scen_name(name, sizeof name, c, s, b->lang));
         worksheet_write_string(ws, hr, (lxw_col_t)(fixed + s), buf, b->headwrap);
         fit(b, fixed + s, 18);
     }
@@ -248,8 +252,8 @@ static void comparison_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
 static void scenario_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, int s, int u0, int u1)
 {
     const jz_scenario *sc = c->scen[s].scenario;
-    char buf[JZ_NAME_MAX + 64];
-    snprintf(buf, sizeof buf, "[%d] %s%s", s + 1, sc->meta.name,
+    char buf[JZ_CMP_SHOWN_NAME_MAX + 64], name[JZ_CMP_SHOWN_NAME_MAX];
+    snprintf(buf, sizeof buf, "[%d] %s%s", s + 1, jz_cmp_scen_name(name, sizeof name, c, s, b->lang),
              s == 0 ? L(b, " (referentie)", " (reference)") : "");
     worksheet_write_string(ws, 0, 0, buf, b->title);
     if (sc->meta.description_inherited && sc->meta.variant_of[0]) {
@@ -387,8 +391,9 @@ static void about_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
     row++;
     worksheet_write_string(ws, (lxw_row_t)row++, 0, L(b, "Scenario's", "Scenarios"), b->bold);
     for (int s = 0; s < c->n_scenarios; s++) {
-        const jz_scenario *sc = c->scen[s].scenario;
-        snprintf(buf, sizeof buf, "[%d] %s (%d-%d), %s '%s'%s", s + 1, sc->meta.name, c->scen[s].first_year,
+        char name[JZ_CMP_SHOWN_NAME_MAX];
+        snprintf(buf, sizeof buf, "[%d] %s (%d-%d), %s '%s'%s", s + 1, jz_cmp_scen_name(name, sizeof name, c, s, b->lang),
+                 c->scen[s].first_year,
                  c->scen[s].last_year, L(b, "blad", "sheet"), sheet[s],
                  s == 0 ? L(b, "; referentie", "; reference") : "");
         worksheet_write_string(ws, (lxw_row_t)row++, 0, buf, NULL);
@@ -472,16 +477,17 @@ int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_o
      * first words and its last around "…" (jz_xlsx_sheet_name).  The full
      * "[k] name" stands in cell A1 of the sheet and in the Toelichting. */
     const char *names[JZ_CMP_MAX_SCENARIOS];
+    char shown[JZ_CMP_MAX_SCENARIOS][JZ_CMP_SHOWN_NAME_MAX];
     int too_long = 0;
     for (int s = 0; s < c->n_scenarios; s++) {
-        char want[JZ_NAME_MAX + 16];
-        names[s] = c->scen[s].scenario->meta.name;
+        char want[JZ_CMP_SHOWN_NAME_MAX + 16];
+        names[s] = jz_cmp_scen_name(shown[s], sizeof shown[s], c, s, b.lang);
         snprintf(want, sizeof want, "%d %s", s + 1, names[s]);
         too_long |= jz_xlsx_sheet_units(want) > JZ_SHEET_NAME_CHARS; /* as jz_xlsx_sheet_name counts */
     }
     size_t shared = too_long ? jz_xlsx_shared_start(names, c->n_scenarios) : 0;
     for (int s = 0; s < c->n_scenarios; s++) {
-        char want[JZ_NAME_MAX + 16];
+        char want[JZ_CMP_SHOWN_NAME_MAX + 16];
         snprintf(want, sizeof want, "%d %s", s + 1, names[s] + shared);
         jz_xlsx_sheet_name(sheet[s], sizeof sheet[s], want, used, n_used);
         snprintf(used[n_used++], sizeof used[0], "%.*s", (int)sizeof used[0] - 1, sheet[s]);

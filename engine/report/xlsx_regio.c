@@ -46,8 +46,9 @@ void jz_xlsx_regio_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c)
 {
     const jz_scenario *s = c->scen[0].scenario;
     const jz_result *r = c->scen[0].result;
-    char buf[JZ_NAME_MAX + 64];
-    snprintf(buf, sizeof buf, "%s: %s", L(b, "Gemeenten naast elkaar", "Gemeenten side by side"), s->meta.name);
+    char buf[JZ_CMP_SHOWN_NAME_MAX + 64], name[JZ_CMP_SHOWN_NAME_MAX];
+    snprintf(buf, sizeof buf, "%s: %s", L(b, "Gemeenten naast elkaar", "Gemeenten side by side"),
+             jz_cmp_scen_name(name, sizeof name, c, 0, b->lang));
     text(b, ws, 0, 0, buf, b->title);
     int row = 2;
     text(b, ws, row, 0, L(b, "Indicator", "Indicator"), b->head);

@@ -18,10 +18,12 @@
  * and must not change while it is in use.  It copies nothing but names.
  *
  * Differences are against the reference: diff = value - reference (in the
- * metric's unit), rel = diff / |reference| (a fraction: 0.125 = 12.5%;
- * dividing by |reference| keeps the sign of rel equal to the sign of diff
- * when the reference is negative, e.g. a surplus); rel is absent when the
- * reference is 0 or either value is absent.
+ * metric's unit), rel = diff / reference (a fraction: 0.125 = 12.5%); rel is
+ * absent when either value is absent, when the reference is not positive
+ * (0, or a surplus: a percentage of a negative base reads backwards), when
+ * the value is negative (a tekort turned into a surplus: "+233%" from -3 to
+ * 4 says nothing), and for a money figure when the reference is below
+ * JZ_CMP_REL_LEAST_MONEY (a base of about 0).  One rule for every report.
  */
 #ifndef JZSIM_COMPARE_H
 #define JZSIM_COMPARE_H
@@ -36,6 +38,10 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* A money figure's reference below this many euros gets no relative
+ * difference (jz_cmp_rel): it shows as € 0,0 mln in the briefing. */
+#define JZ_CMP_REL_LEAST_MONEY 0.05e6
 
 /* At most this many scenarios in one comparison. */
 #define JZ_CMP_MAX_SCENARIOS 32
@@ -105,6 +111,10 @@ typedef struct jz_cmp_scenario {
     int first_year, last_year;   /* the years it projects */
     jz_taakveld_totals *taakvelden; /* owned: its totals per Iv3 taakveld
                                      * (jzsim/taakveld.h), by result gemeente */
+    int saved;                   /* 1: a saved forecast that carries the name of another
+                                  * scenario of the comparison (jz_comparison_mark_saved):
+                                  * reporters show "(bewaard)" beside its name, which
+                                  * stays the scenario's; 0 otherwise */
 } jz_cmp_scenario;
 
 typedef struct jz_cmp_unit {
@@ -176,6 +186,13 @@ jz_comparison *jz_comparison_alloc(int n, const jz_scenario *const *scenarios,
 /* NULL and half-built comparisons are fine. */
 void jz_comparison_free(jz_comparison *c);
 
+/* Scenario s of c is a saved forecast (jz_saved_result_load, compare
+ * --reference): mark it (c->scen[s].saved) when another scenario of c has
+ * the same name, most often the same scenario updated since, so that no
+ * report shows "[1] Deventer basis" beside "[2] Deventer basis".  Returns
+ * whether it marked s. */
+int jz_comparison_mark_saved(jz_comparison *c, int s);
+
 /* An earlier forecast as a comparison's reference: read the JSON written by
  * `jzsim run --format json` (format jzsim-run, format_version 1; for more
  * than one gemeente written with --gemeente all) into a scenario shell
@@ -201,7 +218,9 @@ double jz_cmp_value(const jz_comparison *c, int m, int u, int z, int s, int y);
 /* value - reference value; NaN when either is absent.  Exactly the
  * difference of the two values as returned by jz_cmp_value. */
 double jz_cmp_diff(const jz_comparison *c, int m, int u, int z, int s, int y);
-/* diff / |reference| as a fraction; NaN when absent or the reference is 0. */
+/* diff / reference as a fraction; NaN when absent, when the reference is not
+ * positive or (money) below JZ_CMP_REL_LEAST_MONEY, or when the value is
+ * negative (see the top of this file). */
 double jz_cmp_rel(const jz_comparison *c, int m, int u, int z, int s, int y);
 /* Is the value present (jz_cmp_value not NaN)? */
 int jz_cmp_has(const jz_comparison *c, int m, int u, int z, int s, int y);

@@ -135,13 +135,21 @@ sed -e 's/^  name: Voorbeeld$/  name: Voorbeeld, begroting ambulant 16 mln/' \
     -e 's/    budget: {volume: 1100, price: 8.5k}/    budget: {amount: 16M}/' scenarios/example.yaml > "$TMP/ruim16.yaml"
 expect_exit 0 "$JZ" compare -q --format html -o "$TMP/ruim16.html" "$TMP/ruim16.yaml" scenarios/example.yaml
 expect_grep "$TMP/ruim16.html" "is <b>een overschot van € 1,5 mln</b>, het niet-beïnvloedbare deel ([^)]*) een tekort van € 0,4 mln\."
-expect_grep "$TMP/ruim.html" "<td class=\"n\">€ [0-9,]* mln hoger ([0-9,]*%)</td>"
+# from a surplus to a tekort: no percentage ("€ 12,0 mln hoger (214,4%)"
+# before) but the turn in words, in the scenario table and the summary
+expect_grep "$TMP/ruim.html" "<td class=\"n\">€ [0-9,]* mln hoger<br><span class=\"note\">van een overschot naar een tekort</span></td>"
+expect_grep "$TMP/ruim.html" "mln ongunstiger dan de referentie (van een overschot naar een tekort)"
+expect_exit 0 "$JZ" compare -q --format html -o "$TMP/ruim-om.html" scenarios/example.yaml "$TMP/ruim.yaml"
+expect_grep "$TMP/ruim-om.html" "<td class=\"n\">€ [0-9,]* mln lager<br><span class=\"note\">van een tekort naar een overschot</span></td>"
+grep -q "mln \(hoger\|lager\) ([0-9,]*%)" "$TMP/ruim.html" "$TMP/ruim-om.html" && bad "a percentage across 0" || ok
+expect_grep "$TMP/c1.html" "<td class=\"n\">€ [0-9,]* mln lager ([0-9,]*%)</td>"   # tekort to tekort: kept
 expect_grep "$TMP/ruim.html" "Tekort door andere aannames (€ mln)</td><td class=\"n\">–</td><td class=\"n\">[0-9,]* hoger</td>"
 grep -q "deel[^.]*€ -" "$TMP/ruim.html" && bad "a negative part in the summary" || ok
 expect_exit 0 "$JZ" compare -q --lang en --format html -o "$TMP/ruim-en.html" "$TMP/ruim.yaml" scenarios/example.yaml
 expect_exit 0 "$JZ" compare -q --lang en --format html -o "$TMP/ruim16-en.html" "$TMP/ruim16.yaml" scenarios/example.yaml
 expect_grep "$TMP/ruim16-en.html" "is <b>a surplus of €1.5 mln</b>, the part that cannot ([^)]*) a deficit of €0.4 mln\."
 expect_grep "$TMP/ruim-en.html" "[0-9.]* higher</td>"
+expect_grep "$TMP/ruim-en.html" "mln higher<br><span class=\"note\">from a surplus to a deficit</span></td>"
 expect_exit 0 "$JZ" compare -q "$TMP/ruim.yaml" scenarios/example.yaml
 expect_grep "$TMP/out" "^Jaar  *Tekort  *Door besparing  *Door andere aannames$"
 expect_grep "$TMP/out" "^2028  *€ [0-9.]* hoger  *€ 0  *€ [0-9.]* hoger$"
@@ -150,6 +158,18 @@ expect_exit 0 "$JZ" compare -q "$TMP/ruim.yaml" "$TMP/ruim.yaml"  # no differenc
 expect_grep "$TMP/out" "^2028  *€ 0  *€ 0  *€ 0$"
 expect_exit 0 "$JZ" compare -q --lang en scenarios/example.yaml "$TMP/ruim.yaml"
 expect_grep "$TMP/out" "^2028  *€[0-9,]* lower  *€0  *€[0-9,]* lower$"
+# the 90% band of the tekort in words on either side of 0 (it said "tussen
+# € -11,3 mln en € -3,6 mln" of a surplus): example-onzeker on a budget
+# raised far enough for a surplus, and less far for a band across 0
+for b in 20 14.2; do
+  mkdir -p "$TMP/band$b"
+  sed -e "s/^        budget: 4.2M$/        budget: ${b}M/" scenarios/example.yaml > "$TMP/band$b/example.yaml"
+  cp scenarios/example-onzeker.yaml "$TMP/band$b/"
+  expect_exit 0 "$JZ" compare -q --draws 200 --seed 3 --format html -o "$TMP/band$b.html" "$TMP/band$b/example-onzeker.yaml" scenarios/example.yaml
+done
+expect_grep "$TMP/band20.html" "Met de onzekerheid meegerekend ligt het overschot met 90% kans tussen € [0-9,]* mln en € [0-9,]* mln\."
+expect_grep "$TMP/band14.2.html" "Met de onzekerheid meegerekend ligt de uitkomst met 90% kans tussen een overschot van € [0-9,]* mln en een tekort van € [0-9,]* mln\."
+grep -q "kans tussen € -" "$TMP/band20.html" "$TMP/band14.2.html" && bad "a negative amount in the band's sentence" || ok
 expect_exit 0 "$JZ" run "$TMP/ruim.yaml"
 expect_grep "$TMP/out" "startverschil (kosten min begroting in het basisjaar)"
 expect_exit 0 "$JZ" run "$TMP/start.yaml"   # counted as niet-beïnvloedbaar: the other branch
