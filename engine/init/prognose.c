@@ -284,6 +284,22 @@ int jz_prognose_read(const char *path, const jz_scenario *s, jz_prognose_input *
 {
     jz_error_clear(err);
     *out = NULL;
+    jz_load_options lo;
+    jz_load_options_default(&lo);
+    char *text = NULL;
+    size_t len = 0;
+    int rc = jz_read_file(path, lo.max_file_bytes, "file", &text, &len, err);
+    if (!rc)
+        rc = jz_prognose_read_string(text, len, path, s, out, err);
+    free(text);
+    return rc;
+}
+
+int jz_prognose_read_string(const char *text, size_t len, const char *name, const jz_scenario *s,
+                            jz_prognose_input **out, jz_error *err)
+{
+    jz_error_clear(err);
+    *out = NULL;
     jz_arena *a = jz_arena_alloc();
     jz_prognose_input *in = jz_prognose_input_alloc(s);
     if (!a || !in) {
@@ -297,24 +313,17 @@ int jz_prognose_read(const char *path, const jz_scenario *s, jz_prognose_input *
     int rc = JZ_OK;
     /* a .csv name: the form a controller fills in Excel (template_csv.c),
      * read into the same tree, so both forms get the same checks */
-    const size_t pl = strlen(path);
-    const int csv = pl > 4 && strcasecmp(path + pl - 4, ".csv") == 0;
+    const size_t nl = strlen(name);
+    const int csv = nl > 4 && strcasecmp(name + nl - 4, ".csv") == 0;
     const char *key = csv ? "row" : "key"; /* what the form calls a part */
-    const jz_node *root = NULL;
-    if (csv) {
-        char *text = NULL;
-        size_t len = 0;
-        jz_node *croot = NULL;
-        rc = jz_read_file(path, lo.max_file_bytes, "file", &text, &len, err);
-        if (!rc)
-            rc = jz_realisatie_csv_parse(a, text, len, path, &croot, err);
-        free(text);
-        root = croot;
-    } else if (!(root = jz_yaml_parse_file(a, path, &lim, err)))
+    jz_node *root = NULL;
+    if (csv)
+        rc = jz_realisatie_csv_parse(a, text, len, name, &root, err);
+    else if (!(root = jz_yaml_parse(a, text, len, name, &lim, err)))
         rc = err->status ? err->status : JZ_EINPUT;
     const jz_node *nj = NULL, *nm = NULL, *nu = NULL;
     if (!rc && (root->type != JZ_NODE_MAP || root->n == 0))
-        rc = jz_error_set(err, JZ_EINPUT, path, 1, 1, "expected jaar, maanden and uitgaven");
+        rc = jz_error_set(err, JZ_EINPUT, name, 1, 1, "expected jaar, maanden and uitgaven");
     if (!rc) {
         for (size_t i = 0; !rc && i < root->n; i++) {
             const char *k = root->keys[i]->scalar;
