@@ -14,7 +14,7 @@ B=build-fuzz
 CC=clang cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJZ_FUZZ=ON -DJZ_BUILD_TESTS=OFF -DJZ_WERROR=ON >/dev/null
 cmake --build "$B" -j"$(nproc 2>/dev/null || echo 2)" >/dev/null
 C="$B/corpus"
-mkdir -p "$C/fuzz_scenario" "$C/fuzz_history" "$C/fuzz_values" "$C/fuzz_bands"
+mkdir -p "$C/fuzz_scenario" "$C/fuzz_history" "$C/fuzz_values" "$C/fuzz_bands" "$C/fuzz_forms"
 # seeds
 find scenarios tests/data/scenario tests/data/extends tests/data/compare tests/data/measures \
   -name '*.yaml' 2>/dev/null | while read -r f; do
@@ -31,8 +31,14 @@ for v in '12' '2.5k' '{2024: 9, 2026: 8}' '4.5%' '{per_1000: 30, trend: 1%}' '{t
 done
 printf 'scenario,gemeente_code,year,metric,p5,p50,p95\n1,TOTAL,2025,tekort,-8e6,-6e6,-5e6\n' >"$C/fuzz_bands/seed-1"
 printf 'scenario;gemeente_code;year;metric;p5;p50;p95\n2;GM9999;2026;cost;1,5;2,5;3,5\n' >"$C/fuzz_bands/seed-2"
+# the forms: the template as CSV (0), the realisation as CSV (1) and as YAML (2)
+for f in scenarios/sjabloon/voorbeeld.csv scenarios/sjabloon/leeg.csv; do
+  { printf '\000'; cat "$f"; } >"$C/fuzz_forms/seed-$(basename "$f")"
+done
+{ printf '\001'; cat scenarios/sjabloon/realisatie-voorbeeld.csv; } >"$C/fuzz_forms/seed-realisatie.csv"
+{ printf '\002'; cat scenarios/sjabloon/realisatie-voorbeeld.yml; } >"$C/fuzz_forms/seed-realisatie.yml"
 status=0
-for t in fuzz_scenario fuzz_history fuzz_values fuzz_bands; do
+for t in fuzz_scenario fuzz_history fuzz_values fuzz_bands fuzz_forms; do
   echo "== $t: $secs s"
   par=""
   [ "$jobs" -gt 1 ] && par="-jobs=$jobs -workers=$jobs"

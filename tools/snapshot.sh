@@ -110,5 +110,6 @@ snap "prognose.table-en" "$JZ" prognose --lang en --realisatie $S/realisatie-voo
 snap "prognose.csv-nl" "$JZ" prognose --format csv --locale nl --realisatie $S/realisatie-voorbeeld.yml "$VR"
 snap "prognose.json-en" "$JZ" prognose --format json --lang en --realisatie $S/realisatie-voorbeeld.yml "$VR"
 snap "prognose.band95" "$JZ" prognose --band 95 --realisatie $S/realisatie-voorbeeld.yml "$VR"
+snap "prognose.csv-form" "$JZ" prognose --realisatie $S/realisatie-voorbeeld.csv "$VR"
 sed -i "s#$OUT#OUT#g" "$OUT"/*.out "$OUT"/*.err "$OUT"/*.yaml 2>/dev/null
 echo "snapshot: $n outputs in $OUT" >&2

@@ -11,29 +11,33 @@
 #include "jzsim/prognose.h"
 
 static const char usage[] =
-    "Usage: jzsim prognose [options] --realisatie R.yaml SCENARIO.yaml\n"
+    "Usage: jzsim prognose [options] --realisatie R.yaml|R.csv SCENARIO.yaml\n"
     "\n"
     "Projects the spending of the current year to 31 December from the\n"
     "realised spending per zorgsoort of its first months, with the monthly\n"
     "model of the scenario and a band (voorjaarsnota, najaarsnota).  The\n"
     "realisation file: jaar, maanden (2-11), uitgaven {zorgsoort: [month 1,\n"
-    "month 2, ...]} and optionally clienten {zorgsoort: [in care at the end of\n"
-    "each month]} for the clients on 31 December and the unique clients of the\n"
-    "year (docs/eigen-gemeente.md, step 7).  A zorgsoort without realised\n"
-    "months shows the scenario's figure, '-' under Gerealiseerd and no band.\n"
-    "The vaste lasten (and an investment, verevening or contract when the\n"
-    "scenario has one) are rows from the scenario, not realised; the Totaal\n"
-    "is the Subtotaal zorgsoorten plus those rows.  Under Scenario jaar that\n"
-    "is the Kosten of jzsim run; under Prognose jaar, its forecast.  Below,\n"
-    "the same rows set against the scenario's begroting of the year\n"
-    "(Begroting, as in jzsim run): Verschil = Prognose jaar - Begroting,\n"
-    "above 0 an overschrijding, with its band; and per Iv3 taakveld when\n"
-    "the zorgsoorten are booked on taakvelden (as jzsim run's table).\n"
+    "month 2, ...]} and optionally clienten {zorgsoort: [in care at the end\n"
+    "of each month]} for the clients on 31 December and the unique clients of\n"
+    "the year (docs/eigen-gemeente.md, step 7).  Or a CSV saved from Excel (a\n"
+    ".csv name): rows jaar and maanden (value in column B), a row uitgaven,\n"
+    "below it one row per zorgsoort (its key, the months from column B), and\n"
+    "a row clienten likewise (scenarios/sjabloon/realisatie-voorbeeld.csv).  A\n"
+    "zorgsoort without realised months shows the scenario's figure, '-' under\n"
+    "Gerealiseerd and no band.  The vaste lasten (and an investment,\n"
+    "verevening or contract when the scenario has one) are rows from the\n"
+    "scenario, not realised; the Totaal is the Subtotaal zorgsoorten plus\n"
+    "those rows.  Under Scenario jaar that is the Kosten of jzsim run; under\n"
+    "Prognose jaar, its forecast.  Below, the same rows set against the\n"
+    "scenario's begroting of the year (Begroting, as in jzsim run): Verschil\n"
+    "= Prognose jaar - Begroting, above 0 an overschrijding, with its band;\n"
+    "and per Iv3 taakveld when the zorgsoorten are booked on taakvelden (as\n"
+    "jzsim run's table).\n"
     "\n"
     "Options:\n";
 
 static const cli_option options[] = {
-    CLI_OWN("--realisatie", "FILE", "the realised months (YAML, see above)"),
+    CLI_OWN("--realisatie", "FILE", "the realised months (YAML or CSV, see above)"),
     CLI_OWN("--band", "PCT", "coverage of the band in percent, 50-99 (default 80)"),
     CLI_COMMON("--gemeente", "G", "the gemeente by CBS code or name (default: the first)"),
     CLI_COMMON("--format", "F", "table (default), csv or json"),

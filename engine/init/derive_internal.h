@@ -104,5 +104,9 @@ int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err);
  * YAML one, every node located at its cell (row, spreadsheet column). */
 int jz_template_csv_parse(jz_arena *a, const char *text, size_t len, const char *name, jz_node **root,
                           jz_error *err);
+/* The CSV form of the realised months of `jzsim prognose` as the node tree
+ * of the YAML realisation (template_csv.c). */
+int jz_realisatie_csv_parse(jz_arena *a, const char *text, size_t len, const char *name, jz_node **root,
+                            jz_error *err);
 
 #endif

@@ -41,9 +41,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <gsl/gsl_cdf.h>
 
+#include "common/util.h"
 #include "init/derive_internal.h"
 #include "jzsim/init.h"
 #include "model/erlang.h"
@@ -236,8 +238,11 @@ static int comma_in_list(const jz_node *l, const char *name, const char *zkey, j
 
 /* A value that is no list of one figure a month. */
 static int wrong_length(const jz_node *l, const char *name, const char *zkey, const char *what, int months,
-                        jz_error *err)
+                        int csv, jz_error *err)
 {
+    if (csv) /* the CSV form: a row of cells, not a list */
+        return jz_node_error(err, l, "%s.%s: expected %d monthly %s (maanden: %d) in columns B-%c, got %zu", name,
+                             zkey, months, what, months, 'A' + months, l->n);
     if (l->type != JZ_NODE_SEQ)
         return jz_node_error(err, l, "%s.%s: expected a list of %d monthly %s (maanden: %d), got %s", name, zkey,
                              months, what, months, jz_node_type_name(l));
@@ -247,7 +252,7 @@ static int wrong_length(const jz_node *l, const char *name, const char *zkey, co
 
 /* {zorgsoort: [month 1, ..., month m]} into values[z * 12 + t]. */
 static int read_monthly(const jz_node *map, const char *name, jz_unit u, const char *what,
-                        const jz_scenario *s, int months, unsigned char *given, double *values,
+                        const jz_scenario *s, int months, int csv, unsigned char *given, double *values,
                         jz_error *err)
 {
     if (map->type != JZ_NODE_MAP || map->n == 0)
@@ -262,7 +267,7 @@ static int read_monthly(const jz_node *map, const char *name, jz_unit u, const c
         if (l->type == JZ_NODE_SEQ && (rc = comma_in_list(l, name, k->scalar, u, what, wrong, err)) != JZ_OK)
             return rc;
         if (wrong)
-            return wrong_length(l, name, k->scalar, what, months, err);
+            return wrong_length(l, name, k->scalar, what, months, csv, err);
         for (int t = 0; t < months; t++) {
             char w[JZ_KEY_MAX + 64];
             snprintf(w, sizeof w, "%s.%s month %d", name, k->scalar, t + 1);
@@ -279,6 +284,22 @@ int jz_prognose_read(const char *path, const jz_scenario *s, jz_prognose_input *
 {
     jz_error_clear(err);
     *out = NULL;
+    jz_load_options lo;
+    jz_load_options_default(&lo);
+    char *text = NULL;
+    size_t len = 0;
+    int rc = jz_read_file(path, lo.max_file_bytes, "file", &text, &len, err);
+    if (!rc)
+        rc = jz_prognose_read_string(text, len, path, s, out, err);
+    free(text);
+    return rc;
+}
+
+int jz_prognose_read_string(const char *text, size_t len, const char *name, const jz_scenario *s,
+                            jz_prognose_input **out, jz_error *err)
+{
+    jz_error_clear(err);
+    *out = NULL;
     jz_arena *a = jz_arena_alloc();
     jz_prognose_input *in = jz_prognose_input_alloc(s);
     if (!a || !in) {
@@ -290,12 +311,19 @@ int jz_prognose_read(const char *path, const jz_scenario *s, jz_prognose_input *
     jz_load_options_default(&lo);
     jz_yaml_limits lim = {lo.max_file_bytes, lo.max_nodes};
     int rc = JZ_OK;
-    const jz_node *root = jz_yaml_parse_file(a, path, &lim, err);
-    if (!root)
+    /* a .csv name: the form a controller fills in Excel (template_csv.c),
+     * read into the same tree, so both forms get the same checks */
+    const size_t nl = strlen(name);
+    const int csv = nl > 4 && strcasecmp(name + nl - 4, ".csv") == 0;
+    const char *key = csv ? "row" : "key"; /* what the form calls a part */
+    jz_node *root = NULL;
+    if (csv)
+        rc = jz_realisatie_csv_parse(a, text, len, name, &root, err);
+    else if (!(root = jz_yaml_parse(a, text, len, name, &lim, err)))
         rc = err->status ? err->status : JZ_EINPUT;
     const jz_node *nj = NULL, *nm = NULL, *nu = NULL;
     if (!rc && (root->type != JZ_NODE_MAP || root->n == 0))
-        rc = jz_error_set(err, JZ_EINPUT, path, 1, 1, "expected jaar, maanden and uitgaven");
+        rc = jz_error_set(err, JZ_EINPUT, name, 1, 1, "expected jaar, maanden and uitgaven");
     if (!rc) {
         for (size_t i = 0; !rc && i < root->n; i++) {
             const char *k = root->keys[i]->scalar;
@@ -306,11 +334,15 @@ int jz_prognose_read(const char *path, const jz_scenario *s, jz_prognose_input *
         }
     }
     if (!rc && !(nj = jz_node_get(root, "jaar")))
-        rc = jz_node_error(err, root, "missing required key 'jaar' (the current year, e.g. jaar: 2025)");
+        rc = jz_node_error(err, root, "missing required %s 'jaar' (the current year, e.g. %s)", key,
+                           csv ? "jaar;2025" : "jaar: 2025");
     if (!rc && !(nm = jz_node_get(root, "maanden")))
-        rc = jz_node_error(err, root, "missing required key 'maanden' (realised months, 2-11)");
+        rc = jz_node_error(err, root, "missing required %s 'maanden' (realised months, 2-11%s)", key,
+                           csv ? ", in column B" : "");
     if (!rc && !(nu = jz_node_get(root, "uitgaven")))
-        rc = jz_node_error(err, root, "missing required key 'uitgaven' ({zorgsoort: [month 1, month 2, ...]})");
+        rc = jz_node_error(err, root, "missing required %s 'uitgaven' (%s)", key,
+                           csv ? "a row 'uitgaven', then one row per zorgsoort: its key, the months from column B"
+                               : "{zorgsoort: [month 1, month 2, ...]}");
     long v;
     if (!rc && !(rc = jz_value_int(nj, 1900, 2200, "jaar", &v, err))) {
         in->year = (int)v;
@@ -321,11 +353,11 @@ int jz_prognose_read(const char *path, const jz_scenario *s, jz_prognose_input *
     if (!rc && !(rc = jz_value_int(nm, 2, 11, "maanden", &v, err)))
         in->months = (int)v;
     if (!rc)
-        rc = read_monthly(nu, "uitgaven", JZ_U_MONEY, "amounts", s, in->months, in->given, in->spending, err);
+        rc = read_monthly(nu, "uitgaven", JZ_U_MONEY, "amounts", s, in->months, csv, in->given, in->spending, err);
     const jz_node *nc = rc ? NULL : jz_node_get(root, "clienten");
     if (nc)
         rc = read_monthly(nc, "clienten", JZ_U_COUNT, "numbers of clients in care at the month's end", s,
-                          in->months, in->clients_given, in->clients, err);
+                          in->months, csv, in->clients_given, in->clients, err);
     jz_arena_free(a);
     if (rc) {
         jz_prognose_input_free(in);

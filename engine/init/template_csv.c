@@ -20,6 +20,18 @@
  *   vaste_last_begroting;<naam>;<per jaar, from column C>
  *   zorgsoort;uitgaven;unieke_clienten;...   the header of the zorgsoorten table,
  *   ambulant;9,6M;1450;...                   then one row per zorgsoort until an empty row
+ *
+ * The realised months of `jzsim prognose` have a form of their own
+ * (jz_realisatie_csv_parse, below; scenarios/sjabloon/realisatie-voorbeeld.csv),
+ * read into the tree of the YAML realisation:
+ *   jaar;2025
+ *   maanden;6
+ *   uitgaven;jan;feb;mrt;apr;mei;jun    the header of the spending table (the
+ *   ambulant;841.000;856.000;...        month labels are not read), then one row
+ *                                       per zorgsoort, months from column B, until
+ *                                       an empty row
+ *   clienten;jan;feb;...                the same for the clients in care at the
+ *   ambulant;812;818;...                end of each month (optional)
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -366,18 +378,121 @@ static int build(form *fm, int comma, jz_node **out, jz_error *err)
     return rc;
 }
 
-int jz_template_csv_parse(jz_arena *a, const char *text, size_t len, const char *name, jz_node **root,
-                          jz_error *err)
+/* The rows of a form into fm; *comma: whether its numbers have decimal
+ * commas (Dutch Excel writes ';' and decimal commas, English ',' and
+ * points). */
+static int read_form(jz_arena *a, const char *text, size_t len, const char *name, form *fm, int *comma,
+                     jz_error *err)
 {
-    form fm = {a, jz_arena_strdup(a, name), 0, jz_arena_malloc(a, MAX_ROWS * sizeof(row))};
-    if (!fm.file || !fm.rows)
+    *fm = (form){a, jz_arena_strdup(a, name), 0, jz_arena_malloc(a, MAX_ROWS * sizeof(row))};
+    if (!fm->file || !fm->rows)
         return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     char sep;
-    int rc = hist_csv_each(text, len, name, &sep, keep_row, &fm, err);
+    int rc = hist_csv_each(text, len, name, &sep, keep_row, fm, err);
     if (rc == JZ_EINPUT && !err->message[0])
         return jz_error_set(err, JZ_EINPUT, name, MAX_ROWS, 1, "more than %d rows", MAX_ROWS);
     if (rc)
         return err->message[0] ? rc : jz_error_set(err, rc, NULL, 0, 0, "out of memory");
-    /* Dutch Excel writes ';' and decimal commas, English ',' and points */
-    return build(&fm, sep != ',', root, err);
+    *comma = sep != ',';
+    return JZ_OK;
+}
+
+int jz_template_csv_parse(jz_arena *a, const char *text, size_t len, const char *name, jz_node **root,
+                          jz_error *err)
+{
+    form fm;
+    int comma, rc = read_form(a, text, len, name, &fm, &comma, err);
+    return rc ? rc : build(&fm, comma, root, err);
+}
+
+/* One row of a realisation table: the months from column B, as a list (the
+ * YAML's [month 1, month 2, ...]).  Empty cells after the last figure are
+ * dropped (a sheet wider than the months); an empty cell between figures
+ * is an error at that cell, not a month of 0. */
+static int months_row(form *fm, const row *r, int comma, const char *table, jz_node **out, jz_error *err)
+{
+    int last = r->n - 1;
+    while (last >= 1 && !r->f[last][0])
+        last--;
+    jz_node *l = seq(fm, r->line, 2, (size_t)(last > 0 ? last : 1));
+    if (!l)
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    for (int c = 1; c <= last; c++) {
+        if (!r->f[c][0])
+            return jz_error_set(err, JZ_EINPUT, fm->file, r->line, c + 1,
+                                "%s.%s month %d: the cell is empty; give the figure (0 when there was none), "
+                                "or leave out the months after the last one realised",
+                                table, r->f[0], c);
+        jz_node *v = number(fm, r->f[c], comma, r->line, c + 1);
+        if (!v)
+            return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        l->values[l->n++] = v;
+    }
+    *out = l;
+    return JZ_OK;
+}
+
+/* The tree of the realisation form, shaped as the YAML realisation. */
+static int build_realisatie(form *fm, int comma, jz_node **out, jz_error *err)
+{
+    jz_node *root = map(fm, 1, 1, 8);
+    if (!root)
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    int rc = JZ_OK;
+    for (int i = 0; i < fm->n && !rc; i++) {
+        const row *r = &fm->rows[i];
+        if (blank(r) || r->f[0][0] == '#')
+            continue;
+        const char *k = r->f[0];
+        if (strcmp(k, "jaar") == 0 || strcmp(k, "maanden") == 0) {
+            if (r->n < 2 || !r->f[1][0])
+                return jz_error_set(err, JZ_EINPUT, fm->file, r->line, 2, "%s: the value goes in column B", k);
+            for (int c = 2; c < r->n; c++)
+                if (r->f[c][0])
+                    return jz_error_set(err, JZ_EINPUT, fm->file, r->line, c + 1,
+                                        "%s: one value, in column B", k);
+            rc = put(fm, root, k, number(fm, r->f[1], comma, r->line, 2), r->line, 1, err);
+        } else if (strcmp(k, "uitgaven") == 0 || strcmp(k, "clienten") == 0) {
+            /* the header row; the zorgsoorten below it until an empty row */
+            jz_node *m = map(fm, r->line, 1, (size_t)fm->n);
+            if (!m)
+                return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+            int j = i + 1;
+            for (; j < fm->n && !blank(&fm->rows[j]) && !rc; j++) {
+                const row *z = &fm->rows[j];
+                if (z->f[0][0] == '#')
+                    continue;
+                if (strcmp(z->f[0], "uitgaven") == 0 || strcmp(z->f[0], "clienten") == 0 ||
+                    strcmp(z->f[0], "jaar") == 0 || strcmp(z->f[0], "maanden") == 0)
+                    break; /* the next part, without an empty row between */
+                if (!z->f[0][0])
+                    return jz_error_set(err, JZ_EINPUT, fm->file, z->line, 1,
+                                        "%s: the zorgsoort goes in column A, the months from column B", k);
+                jz_node *l = NULL;
+                if (!(rc = months_row(fm, z, comma, k, &l, err)))
+                    rc = put(fm, m, z->f[0], l, z->line, 1, err);
+            }
+            if (!rc && m->n == 0)
+                return jz_error_set(err, JZ_EINPUT, fm->file, r->line, 1,
+                                    "%s: no rows below it (one row per zorgsoort: its key in column A, the "
+                                    "months from column B)", k);
+            if (!rc)
+                rc = put(fm, root, k, m, r->line, 1, err);
+            i = j - 1;
+        } else {
+            return jz_error_set(err, JZ_EINPUT, fm->file, r->line, 1,
+                                "unknown row '%s' (known: jaar, maanden, uitgaven, clienten; a zorgsoort's row "
+                                "goes below 'uitgaven' or 'clienten')", k);
+        }
+    }
+    *out = root;
+    return rc;
+}
+
+int jz_realisatie_csv_parse(jz_arena *a, const char *text, size_t len, const char *name, jz_node **root,
+                            jz_error *err)
+{
+    form fm;
+    int comma, rc = read_form(a, text, len, name, &fm, &comma, err);
+    return rc ? rc : build_realisatie(&fm, comma, root, err);
 }

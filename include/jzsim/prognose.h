@@ -33,10 +33,18 @@ typedef struct jz_prognose_input {
 
 /* Read realised figures (YAML: jaar, maanden, uitgaven: {zorgsoort: [per
  * month]}, optionally clienten: {zorgsoort: [in care at the end of each
- * month]}) against scenario s: keys must be zorgsoorten of s, the year a
- * projected year.  Errors name file:line:column. */
+ * month]}; or, for a path ending in .csv, the same as a CSV form) against
+ * scenario s: keys must be zorgsoorten of s, the year a projected year.
+ * Errors name file:line:column (in the CSV form: row and spreadsheet
+ * column). */
 int jz_prognose_read(const char *path, const jz_scenario *s,
                      jz_prognose_input **out, jz_error *err);
+/* The same from text in memory; name is the file's name in messages, and a
+ * name ending in .csv reads the CSV form (docs/eigen-gemeente.md step 7:
+ * rows jaar and maanden, a row uitgaven and one row per zorgsoort below
+ * it, clienten likewise), any other the YAML. */
+int jz_prognose_read_string(const char *text, size_t len, const char *name, const jz_scenario *s,
+                            jz_prognose_input **out, jz_error *err);
 jz_prognose_input *jz_prognose_input_alloc(const jz_scenario *s);
 void jz_prognose_input_free(jz_prognose_input *in);
 

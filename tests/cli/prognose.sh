@@ -221,6 +221,41 @@ expect_exit 0 "$JZ" prognose --format csv --locale nl --realisatie "$R" "$TMP/vr
 expect_grep "$TMP/out" "^GM9998;Voorbeeldrecht;2025;6;verlengde_jeugdzorg;Verlengde jeugdzorg (18+);year_end;"
 expect_grep "$TMP/out" "^GM9998;Voorbeeldrecht;2025;6;fixed_cost;Vaste lasten;scenario_year;4645340$"
 
+# ---- the realisation as a CSV from Excel: the same figures, the same forecast ----
+RC="$S/realisatie-voorbeeld.csv"
+expect_exit 0 "$JZ" prognose --realisatie "$RC" "$TMP/vr.yaml"
+cmp -s "$TMP/out" "$TMP/t10.txt" && ok || { bad "the CSV realisation gives another forecast than the YAML one"; diff "$TMP/t10.txt" "$TMP/out" >&2; }
+# as Dutch Excel saves it (BOM, CRLF), and as English Excel does (',' and no thousands points)
+printf '\357\273\277' > "$TMP/bom.csv"; sed 's/$/\r/' "$RC" >> "$TMP/bom.csv"
+expect_exit 0 "$JZ" prognose --realisatie "$TMP/bom.csv" "$TMP/vr.yaml"
+cmp -s "$TMP/out" "$TMP/t10.txt" && ok || bad "the CSV realisation with BOM and CRLF gives another forecast"
+tr ';' ',' < "$RC" | sed 's/\([0-9]\)\.000/\1000/g' > "$TMP/en.csv"
+expect_exit 0 "$JZ" prognose --realisatie "$TMP/en.csv" "$TMP/vr.yaml"
+cmp -s "$TMP/out" "$TMP/t10.txt" && ok || bad "the English CSV realisation gives another forecast"
+# its mistakes at their cell (row, spreadsheet column), exit 2, no output file
+csv_mistake() {
+  sed "$2" "$RC" > "$TMP/$1.csv"
+  cmp -s "$RC" "$TMP/$1.csv" && { bad "$1: the sed changed nothing"; return; }
+  rm -f "$TMP/$1.out.csv"
+  expect_exit 2 "$JZ" prognose --format csv -o "$TMP/$1.out.csv" --realisatie "$TMP/$1.csv" "$TMP/vr.yaml"
+  expect_grep "$TMP/err" "$3"
+  [ -e "$TMP/$1.out.csv" ] && bad "$1: an output file was written" || ok
+}
+csv_mistake c_empty 's/^ambulant;841.000;856.000;849.000/ambulant;841.000;;849.000/' \
+  "c_empty.csv:10:3: uitgaven.ambulant month 2: the cell is empty; give the figure (0 when there was none)"
+csv_mistake c_seven 's/^crisis;53.000;51.000/crisis;53.000;1.000;51.000/' \
+  "c_seven.csv:16:2: uitgaven.crisis: expected 6 monthly amounts (maanden: 6) in columns B-G, got 7"
+csv_mistake c_typo 's/^pleegzorg;271/pleegzrg;271/' \
+  "c_typo.csv:12:1: uitgaven: unknown zorgsoort 'pleegzrg'; did you mean 'pleegzorg'?"
+csv_mistake c_header '/^uitgaven;/d' \
+  "c_header.csv:9:1: unknown row 'ambulant' (known: jaar, maanden, uitgaven, clienten; a zorgsoort's row goes below 'uitgaven' or 'clienten')"
+csv_mistake c_maanden '/^maanden/d' "missing required row 'maanden' (realised months, 2-11, in column B)"
+csv_mistake c_negative 's/^daghulp;170.000/daghulp;-170.000/' "c_negative.csv:11:2: uitgaven.daghulp month 1 must be >= 0"
+# a sheet wider than the months (empty cells after the last) is read as meant
+sed 's/^daghulp;\(.*\)$/daghulp;\1;;;/' "$RC" > "$TMP/wide.csv"
+expect_exit 0 "$JZ" prognose --realisatie "$TMP/wide.csv" "$TMP/vr.yaml"
+cmp -s "$TMP/out" "$TMP/t10.txt" && ok || bad "empty cells after the last month changed the forecast"
+
 # ---- typing mistakes in the realisation: file:line:column, exit 2, no file ----
 # mistake NAME SED-EXPRESSION EXPECTED-MESSAGE
 mistake() {
