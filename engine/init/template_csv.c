@@ -401,7 +401,7 @@ int jz_template_csv_parse(jz_arena *a, const char *text, size_t len, const char 
                           jz_error *err)
 {
     form fm;
-    int comma, rc = read_form(a, text, len, name, &fm, &comma, err);
+    int comma = 0, rc = read_form(a, text, len, name, &fm, &comma, err);
     return rc ? rc : build(&fm, comma, root, err);
 }
 
@@ -493,6 +493,6 @@ int jz_realisatie_csv_parse(jz_arena *a, const char *text, size_t len, const cha
                             jz_error *err)
 {
     form fm;
-    int comma, rc = read_form(a, text, len, name, &fm, &comma, err);
+    int comma = 0, rc = read_form(a, text, len, name, &fm, &comma, err);
     return rc ? rc : build_realisatie(&fm, comma, root, err);
 }
