@@ -207,7 +207,8 @@ static int names(const char *name, const char *p, const char *e)
 
 /* The template's cell behind a path the loader names in a message about the
  * derived scenario ("zorgsoorten[crisis].cost ...", "gemeenten[GM0150].
- * fixed_costs[Lokale uitvoering].indexation ...", "indexation.tariff ..."),
+ * fixed_costs[Lokale uitvoering].indexation ...", "indexation.tariff ...",
+ * "gemeenten[GM0150].population.youth 40% is above ... population growth"),
  * with what the user wrote there in *what; NULL when the message names none
  * of them. */
 static const jz_node *template_cell(const jz_template *t, const char *msg, char *what, size_t size)
@@ -235,6 +236,12 @@ static const jz_node *template_cell(const jz_template *t, const char *msg, char 
             return index ? (f->n_index ? f->n_index : t->n_tariff) : f->n_amount;
         }
         return NULL;
+    }
+    /* the population's growth above its ceiling: jeugd_groei ("0,4" without
+     * a '%' is 40% a year) */
+    if (strstr(msg, "].population.youth ") && strstr(msg, "population growth") && t->n_youth_growth) {
+        snprintf(what, size, "jeugd_groei");
+        return t->n_youth_growth;
     }
     if (strncmp(msg, "indexation.tariff", 17) == 0 && t->n_tariff) {
         snprintf(what, size, "indexatie_tarief");

@@ -69,6 +69,7 @@ typedef struct jz_template {
     char name[JZ_NAME_MAX];
     double inwoners, youth, youth_growth;
     int has_inwoners, has_youth, has_youth_growth;
+    const jz_node *n_youth_growth; /* the jeugd_groei cell, for messages */
     int base_year, H, has_horizon;
     const jz_node *n_tariff, *n_budget_index;
     int n_zs;

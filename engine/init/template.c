@@ -309,7 +309,7 @@ int jz_template_read(jz_arena *a, const jz_node *root, jz_template *t, jz_error 
         return rc;
     if ((rc = opt_number(root, "inwoners", JZ_U_COUNT, "template", &t->inwoners, &t->has_inwoners, NULL, err)) ||
         (rc = opt_number(root, "jeugd_0_17", JZ_U_COUNT, "template", &t->youth, &t->has_youth, NULL, err)) ||
-        (rc = opt_number(root, "jeugd_groei", JZ_U_RATE, "template", &t->youth_growth, &t->has_youth_growth, NULL, err)))
+        (rc = opt_number(root, "jeugd_groei", JZ_U_RATE, "template", &t->youth_growth, &t->has_youth_growth, &t->n_youth_growth, err)))
         return rc;
     const jz_node *by = jz_node_get(root, "basisjaar");
     if (!by)

@@ -214,6 +214,11 @@ sed 's/^indexatie_tarief;;;3,94%;3%;/indexatie_tarief;;;3,94%;30%;/' "$S/voorbee
 expect_exit 2 "$JZ" init "$TMP/c10.csv"
 expect_grep "$TMP/err" "c10.csv:14:5: indexation.tariff 30.0000% is above the plausible ceiling of 25% a year for indexation (indexatie_tarief); check the figure in this cell"
 grep -q "plausible: false' next to it" "$TMP/err" && bad "init: advice that cannot be written in the template" || ok
+# jeugd_groei typed without its '%' (Amersfoort walk-through): 0,4 is 40% a
+# year, five times the youth in five years; refused at its cell, not projected
+sed 's/^jeugd_groei;-0,5%;/jeugd_groei;0,4;/' "$S/voorbeeld.csv" > "$TMP/c11.csv"
+expect_exit 2 "$JZ" init "$TMP/c11.csv"
+expect_grep "$TMP/err" "c11.csv:7:2: gemeenten\[GM9998\].population.youth 40.0000% is above the plausible ceiling of 10% a year for population growth (jeugd_groei); check the figure in this cell"
 sed 's/^inwoners;88.000/inwonrs;88.000/' "$S/voorbeeld.csv" > "$TMP/c6.csv"
 expect_exit 2 "$JZ" init "$TMP/c6.csv"
 expect_grep "$TMP/err" "c6.csv:5:1: unknown row 'inwonrs'"
