@@ -77,14 +77,6 @@ static const char *eur(char *buf, size_t n, double v)
     return buf;
 }
 
-static double budget_factor(const jz_template *t, int y)
-{
-    double f = 1.0;
-    for (int i = 1; i <= y; i++)
-        f *= 1.0 + t->bindex[i];
-    return f;
-}
-
 static void write_rate_series(FILE *f, const jz_template *t, const double *x)
 {
     fputc('{', f);
@@ -177,7 +169,7 @@ static void write_zs(jz_derive_out *o, const jz_template *t, const jz_template_r
     /* budget */
     fprintf(f, "    budget:\n      amount: {");
     for (int y = 0; y < t->H; y++) {
-        double B = budget_factor(t, y);
+        double B = jz_template_budget_factor(t, y);
         fprintf(f, "%s%d: %.2f", y ? ", " : "", by + y, bud_nominal[y] / B);
     }
     fprintf(f, "}\n");
@@ -287,7 +279,7 @@ int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err)
                 if (jz_yearmap_get(&z->begroting, by + y, &v))
                     last = v;
                 else if (y > 0)
-                    last = last / budget_factor(t, y - 1) * budget_factor(t, y);
+                    last = last / jz_template_budget_factor(t, y - 1) * jz_template_budget_factor(t, y);
                 nom[y] = y == 0 ? base_budget : last;
             }
         } else if (t->has_begroting) {
@@ -300,13 +292,13 @@ int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err)
                 if (jz_yearmap_get(&t->begroting, by + y, &v))
                     last = v;
                 else if (y > 0)
-                    last = last / budget_factor(t, y - 1) * budget_factor(t, y);
+                    last = last / jz_template_budget_factor(t, y - 1) * jz_template_budget_factor(t, y);
                 nom[y] = (y == 0 ? tot : last) * share;
             }
         } else {
             kind = 2;
             for (int y = 0; y < H; y++)
-                nom[y] = z->spending * budget_factor(t, y);
+                nom[y] = z->spending * jz_template_budget_factor(t, y);
         }
         write_zs(o, t, z, nom, kind, z->spending / total_sp);
     }

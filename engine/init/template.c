@@ -3,12 +3,14 @@
  * docs/eigen-gemeente.md): read and checked, every mistake located at its
  * cell (file:line:column).  Nothing is derived here (derive.c).
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "common/util.h" /* jz_edit_distance */
 #include "init/derive_internal.h"
+#include "jzsim/report.h" /* jz_format_number */
 #include "scenario/value.h"
 
 #define H_DEFAULT 5
@@ -91,6 +93,7 @@ static int read_yearmap(const jz_node *n, const char *what, jz_yearmap *m, jz_er
         m->year[m->n] = (int)y;
         m->value[m->n] = v;
         m->key[m->n] = n->keys[i];
+        m->val[m->n] = n->values[i];
         m->n++;
     }
     return JZ_OK;
@@ -124,6 +127,115 @@ int jz_yearmap_get(const jz_yearmap *m, int year, double *v)
             return 1;
         }
     return 0;
+}
+
+double jz_template_budget_factor(const jz_template *t, int y)
+{
+    double f = 1.0;
+    for (int i = 1; i <= y; i++)
+        f *= 1.0 + t->bindex[i];
+    return f;
+}
+
+/* A warning on the template at n's cell, kept in t->warn (derive.c hands
+ * it on with the loader's warnings); past JZ_TEMPLATE_WARN_MAX the rest are
+ * not kept. */
+static int template_warn(jz_arena *a, jz_template *t, const jz_node *n, jz_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static int template_warn(jz_arena *a, jz_template *t, const jz_node *n, jz_error *err, const char *fmt, ...)
+{
+    if (t->n_warn >= JZ_TEMPLATE_WARN_MAX)
+        return JZ_OK;
+    char msg[1024], line[1400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    snprintf(line, sizeof line, "%s:%d:%d: %s", n && n->file ? n->file : t->file, n ? n->line : 0, n ? n->column : 0, msg);
+    if (!(t->warn[t->n_warn] = jz_arena_strdup(a, line)))
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    t->n_warn++;
+    return JZ_OK;
+}
+
+/* The amounts of a nominal series as typed, year after year: one more than
+ * twice, or less than half, the year before it is a typing mistake far more
+ * often than a begroting (a digit too many or too few, one year in
+ * thousands): a warning at its cell. */
+static int yearmap_jumps(jz_arena *a, jz_template *t, const jz_yearmap *m, const char *what, jz_error *err)
+{
+    for (int i = 0; i < m->n; i++) {
+        int prev = -1; /* the given year just before m->year[i] */
+        for (int j = 0; j < m->n; j++)
+            if (m->year[j] < m->year[i] && (prev < 0 || m->year[j] > m->year[prev]))
+                prev = j;
+        if (prev < 0 || !(m->value[prev] > 0) || !(m->value[i] > 0))
+            continue;
+        double r = m->value[i] / m->value[prev];
+        if (r <= 2.0 && r >= 0.5)
+            continue;
+        char b1[64], b2[64];
+        int rc = template_warn(a, t, m->val[i], err,
+                               "%s %d: %s is %.3g times the amount of %d (%s): a digit too many or too few, "
+                               "or an amount in thousands? check this cell",
+                               what, m->year[i], jz_format_number(b1, sizeof b1, m->value[i], 0, JZ_LANG_NL), r,
+                               m->year[prev], jz_format_number(b2, sizeof b2, m->value[prev], 0, JZ_LANG_NL));
+        if (rc)
+            return rc;
+    }
+    return JZ_OK;
+}
+
+/* A begroting year left out between two given years (an empty cell in the
+ * middle of the row): init holds the year before's amount, indexed, as for a
+ * year after the last; said, because a meerjarenbegroting has every year. */
+static int yearmap_gaps(jz_arena *a, jz_template *t, const jz_yearmap *m, const jz_node *row, const char *what,
+                        jz_error *err)
+{
+    if (m->n < 2)
+        return JZ_OK;
+    int lo = m->year[0], hi = m->year[0];
+    for (int i = 1; i < m->n; i++) {
+        if (m->year[i] < lo)
+            lo = m->year[i];
+        if (m->year[i] > hi)
+            hi = m->year[i];
+    }
+    int last = lo;
+    double v, lastv = 0;
+    for (int y = lo; y <= hi; y++) {
+        if (jz_yearmap_get(m, y, &v)) {
+            last = y;
+            lastv = v;
+            continue;
+        }
+        int next = y + 1;
+        while (!jz_yearmap_get(m, next, &v))
+            next++;
+        double held = lastv / jz_template_budget_factor(t, last - t->base_year) *
+                      jz_template_budget_factor(t, y - t->base_year);
+        /* in a row of cells a year apart (the CSV form), the empty cell itself */
+        const jz_node *a0 = NULL, *a1 = NULL;
+        for (int i = 0; i < m->n; i++) {
+            if (m->year[i] == last)
+                a0 = m->val[i];
+            if (m->year[i] == next)
+                a1 = m->val[i];
+        }
+        jz_node cell = row ? *row : (jz_node){0};
+        if (a0 && a1 && a0->line == a1->line && a1->column - a0->column == next - last) {
+            cell = *a0;
+            cell.column = a0->column + (y - last);
+        }
+        char b1[64];
+        int rc = template_warn(a, t, row ? &cell : NULL, err,
+                               "%s: no amount for %d, between %d and %d; init takes the amount of %d, indexed with "
+                               "indexatie_begroting (%s); if the begroting has one for %d, write it",
+                               what, y, last, next, last, jz_format_number(b1, sizeof b1, held, 0, JZ_LANG_NL), y);
+        if (rc)
+            return rc;
+    }
+    return JZ_OK;
 }
 
 /* ---------- reading the template ---------- */
@@ -423,5 +535,23 @@ int jz_template_read(jz_arena *a, const jz_node *root, jz_template *t, jz_error 
     if (t->n_budget_index &&
         (rc = jz_value_series(NULL, t->n_budget_index, JZ_U_RATE, "indexatie.begroting", t->base_year, t->H, t->bindex, err)))
         return rc;
+    /* what the figures typed say that no single cell does */
+    if ((rc = yearmap_gaps(a, t, &t->begroting, t->n_begroting, "begroting", err)) ||
+        (rc = yearmap_jumps(a, t, &t->begroting, "begroting", err)) ||
+        (rc = yearmap_jumps(a, t, &t->rijks, "rijksbijdrage", err)))
+        return rc;
+    for (int i = 0; i < t->n_zs; i++) {
+        char w[160];
+        snprintf(w, sizeof w, "zorgsoort %s: begroting", t->zs[i].key);
+        if ((rc = yearmap_gaps(a, t, &t->zs[i].begroting, t->zs[i].n_begroting, w, err)) ||
+            (rc = yearmap_jumps(a, t, &t->zs[i].begroting, w, err)))
+            return rc;
+    }
+    for (int i = 0; i < t->n_fixed; i++) {
+        char w[200];
+        snprintf(w, sizeof w, "vaste_last %s: begroting", t->fixed[i].name);
+        if ((rc = yearmap_jumps(a, t, &t->fixed[i].begroting, w, err)))
+            return rc;
+    }
     return JZ_OK;
 }

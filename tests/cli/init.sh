@@ -219,6 +219,19 @@ grep -q "plausible: false' next to it" "$TMP/err" && bad "init: advice that cann
 sed 's/^jeugd_groei;-0,5%;/jeugd_groei;0,4;/' "$S/voorbeeld.csv" > "$TMP/c11.csv"
 expect_exit 2 "$JZ" init "$TMP/c11.csv"
 expect_grep "$TMP/err" "c11.csv:7:2: gemeenten\[GM9998\].population.youth 40.0000% is above the plausible ceiling of 10% a year for population growth (jeugd_groei); check the figure in this cell"
+# a meerjarenbegroting typed with a slip (Amersfoort walk-through): an empty
+# cell between two years, one year ten times the one before, every year in
+# thousands: a warning at the cell, not a silent figure
+sed 's/^begroting;;24,1M;25,2M;25,9M;/begroting;;24,1M;25,2M;;/' "$S/voorbeeld.csv" > "$TMP/c12.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/c12.yaml" "$TMP/c12.csv"
+expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c12.csv:12:5: begroting: no amount for 2026, between 2025 and 2027; init takes the amount of 2025, indexed with indexatie_begroting (25.956.000); if the begroting has one for 2026, write it"
+sed 's/^begroting;;24,1M;25,2M;25,9M;26,6M;27,3M;/begroting;;24,1M;25,2M;25,9M;26,6M;273M;/' "$S/voorbeeld.csv" > "$TMP/c13.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/c13.yaml" "$TMP/c13.csv"
+expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c13.csv:12:7: begroting 2028: 273.000.000 is 10.3 times the amount of 2027 (26.600.000): a digit too many or too few, or an amount in thousands? check this cell"
+sed 's/^begroting;;24,1M;25,2M;25,9M;26,6M;27,3M;/begroting;;24.100;25.200;25.900;26.600;27.300;/' "$S/voorbeeld.csv" > "$TMP/c14.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/c14.yaml" "$TMP/c14.csv"
+expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c14.csv:12:3: gemeenten\[GM9998\] (Voorbeeldrecht): the budget of 2024 (1124100 euros) is more than a factor 2 below .*(begroting 2024: an amount in thousands, or a digit too many or too few? check this cell)"
+grep -q "(init)\|written scenario" "$TMP/err" && bad "init: the begroting's warning at a line of the derived scenario" || ok
 sed 's/^inwoners;88.000/inwonrs;88.000/' "$S/voorbeeld.csv" > "$TMP/c6.csv"
 expect_exit 2 "$JZ" init "$TMP/c6.csv"
 expect_grep "$TMP/err" "c6.csv:5:1: unknown row 'inwonrs'"
