@@ -70,7 +70,9 @@ static int derive_zs(jz_template_row *z, jz_error *err)
     const double U = z->unique, X = z->spending;
     if (U <= 0 && X > 0)
         return jz_node_error(err, z->n_unique, "zorgsoort %s: unieke_clienten is 0 but uitgaven is %.0f: "
-                             "spending without clients cannot be projected; give the number of unique clients",
+                             "spending without clients cannot be projected; give the number of unique clients, or, for "
+                             "spending that does not follow clients (vervoer, a subsidie, the LTA), write it as a "
+                             "vaste_last instead of a zorgsoort",
                              z->key, X);
     if (U > 0 && X <= 0)
         return jz_node_error(err, z->n_spending, "zorgsoort %s: uitgaven is 0 but unieke_clienten is %.0f: "

@@ -3,6 +3,7 @@
  * docs/eigen-gemeente.md): read and checked, every mistake located at its
  * cell (file:line:column).  Nothing is derived here (derive.c).
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -240,6 +241,20 @@ static int yearmap_gaps(jz_arena *a, jz_template *t, const jz_yearmap *m, const 
 
 /* ---------- reading the template ---------- */
 
+/* A count of clients or trajectories from the jaarrekening is whole: 1.65
+ * is '1,650' typed with an English thousands comma in the ';' form, where the
+ * comma is the decimal mark (Amersfoort walk-through): refused at its cell,
+ * not taken as 1.65 clients. */
+static int whole_count(const jz_node *n, double v, const char *what, const char *key, jz_error *err)
+{
+    if (fabs(v - round(v)) < 1e-9)
+        return JZ_OK;
+    char b[64];
+    return jz_node_error(err, n, "%s.%s: %g is not a whole number; a thousands separator read as a decimal mark? "
+                         "In the CSV form with ';' the comma is the decimal mark: write %.0f or %s",
+                         what, key, v, round(v * 1000), jz_format_number(b, sizeof b, round(v * 1000), 0, JZ_LANG_NL));
+}
+
 static const char *const top_keys[] = {"gemeente", "inwoners", "jeugd_0_17", "jeugd_groei", "basisjaar",
                                        "horizon", "indexatie", "zorgsoorten", "begroting",
                                        "rijksbijdrage", "vaste_lasten", "source", NULL};
@@ -341,11 +356,18 @@ static int read_zs(const jz_node *n, int i, jz_template_row *z, jz_error *err)
     if ((rc = opt_number(n, "unieke_clienten", JZ_U_COUNT, what, &z->unique, &has, &z->n_unique, err)))
         return rc;
     if (!has)
-        return jz_node_error(err, n, "%s: missing required key 'unieke_clienten' (unique clients of the basisjaar, e.g. unieke_clienten: 1200)", what);
+        return jz_node_error(err, n, "%s: missing required key 'unieke_clienten' (unique clients of the basisjaar, "
+                             "e.g. unieke_clienten: 1200; spending that does not follow clients, such as vervoer, a "
+                             "subsidie or the LTA, is a vaste_last instead of a zorgsoort)", what);
     if ((rc = opt_number(n, "starts", JZ_U_COUNT, what, &z->starts, &z->has_starts, &z->n_starts, err)) ||
         (rc = opt_number(n, "eindes", JZ_U_COUNT, what, &z->ends, &z->has_ends, &z->n_ends, err)) ||
         (rc = opt_number(n, "in_zorg_1_januari", JZ_U_COUNT, what, &z->start, &z->has_start, &z->n_start, err)) ||
         (rc = opt_number(n, "zorgduur", JZ_U_MONTHS, what, &z->dur, &z->has_dur, &z->n_dur, err)))
+        return rc;
+    if ((rc = whole_count(z->n_unique, z->unique, what, "unieke_clienten", err)) ||
+        (z->has_starts && (rc = whole_count(z->n_starts, z->starts, what, "starts", err))) ||
+        (z->has_ends && (rc = whole_count(z->n_ends, z->ends, what, "eindes", err))) ||
+        (z->has_start && (rc = whole_count(z->n_start, z->start, what, "in_zorg_1_januari", err))))
         return rc;
     z->n_begroting = jz_node_get(n, "begroting");
     if (z->n_begroting) {

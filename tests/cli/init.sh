@@ -232,6 +232,15 @@ sed 's/^begroting;;24,1M;25,2M;25,9M;26,6M;27,3M;/begroting;;24.100;25.200;25.90
 expect_exit 0 "$JZ" init -q -o "$TMP/c14.yaml" "$TMP/c14.csv"
 expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c14.csv:12:3: gemeenten\[GM9998\] (Voorbeeldrecht): the budget of 2024 (1124100 euros) is more than a factor 2 below .*(begroting 2024: an amount in thousands, or a digit too many or too few? check this cell)"
 grep -q "(init)\|written scenario" "$TMP/err" && bad "init: the begroting's warning at a line of the derived scenario" || ok
+# a client count typed with an English thousands comma in the ';' form,
+# where the comma is the decimal mark: 1,450 is not 1.45 clients
+sed 's/^ambulant;9,6M;1.450;/ambulant;9,6M;1,450;/' "$S/voorbeeld.csv" > "$TMP/c15.csv"
+expect_exit 2 "$JZ" init "$TMP/c15.csv"
+expect_grep "$TMP/err" "c15.csv:23:3: zorgsoort ambulant.unieke_clienten: 1.45 is not a whole number; a thousands separator read as a decimal mark? In the CSV form with ';' the comma is the decimal mark: write 1450 or 1.450"
+# spending without clients (vervoer, the LTA): the message says where it goes
+sed 's/^daghulp;1,9M;110;/daghulp;1,9M;0;/' "$S/voorbeeld.csv" > "$TMP/c16.csv"
+expect_exit 2 "$JZ" init "$TMP/c16.csv"
+expect_grep "$TMP/err" "c16.csv:24:3: zorgsoort daghulp: unieke_clienten is 0 but uitgaven is 1900000: spending without clients cannot be projected; give the number of unique clients, or, for spending that does not follow clients (vervoer, a subsidie, the LTA), write it as a vaste_last instead of a zorgsoort"
 sed 's/^inwoners;88.000/inwonrs;88.000/' "$S/voorbeeld.csv" > "$TMP/c6.csv"
 expect_exit 2 "$JZ" init "$TMP/c6.csv"
 expect_grep "$TMP/err" "c6.csv:5:1: unknown row 'inwonrs'"
