@@ -187,6 +187,20 @@ static int yearmap_jumps(jz_arena *a, jz_template *t, const jz_yearmap *m, const
     return JZ_OK;
 }
 
+/* The years of a series as typed run backwards somewhere (a row 'jaar'
+ * typed from right to left, 2030 before 2029): each amount stands under a
+ * year other than the one the begroting document gives it, unless it was
+ * typed backwards too; a warning at the first such year. */
+static int yearmap_order(jz_arena *a, jz_template *t, const jz_yearmap *m, const char *what, jz_error *err)
+{
+    for (int i = 1; i < m->n; i++)
+        if (m->year[i] < m->year[i - 1])
+            return template_warn(a, t, m->key[i], err,
+                                 "%s: the years run backwards (%d after %d); check that every amount stands "
+                                 "under its own year", what, m->year[i], m->year[i - 1]);
+    return JZ_OK;
+}
+
 /* A begroting year left out between two given years (an empty cell in the
  * middle of the row): init holds the year before's amount, indexed, as for a
  * year after the last; said, because a meerjarenbegroting has every year. */
@@ -558,7 +572,9 @@ int jz_template_read(jz_arena *a, const jz_node *root, jz_template *t, jz_error 
         (rc = jz_value_series(NULL, t->n_budget_index, JZ_U_RATE, "indexatie.begroting", t->base_year, t->H, t->bindex, err)))
         return rc;
     /* what the figures typed say that no single cell does */
-    if ((rc = yearmap_gaps(a, t, &t->begroting, t->n_begroting, "begroting", err)) ||
+    if ((rc = yearmap_order(a, t, &t->begroting, "begroting", err)) ||
+        (rc = yearmap_order(a, t, &t->rijks, "rijksbijdrage", err)) ||
+        (rc = yearmap_gaps(a, t, &t->begroting, t->n_begroting, "begroting", err)) ||
         (rc = yearmap_jumps(a, t, &t->begroting, "begroting", err)) ||
         (rc = yearmap_jumps(a, t, &t->rijks, "rijksbijdrage", err)))
         return rc;

@@ -115,6 +115,12 @@ static jz_node *number(form *fm, const char *text, int comma, int line, int col)
     int euro = amount != len;
     len = amount;
     num[len] = '\0';
+    /* "9.800.000,-", the Dutch way of writing whole euros, in the ';' form
+     * where the comma is the decimal mark: the amount (Amersfoort
+     * walk-through; the reader's advice "write decimals with a point" does
+     * not fit a form that takes decimal commas) */
+    if (comma && len > 2 && strcmp(num + len - 2, ",-") == 0 && num[len - 3] >= '0' && num[len - 3] <= '9')
+        num[len -= 2] = '\0';
     for (const char *const *s = suffix; *s; s++) {
         size_t k = strlen(*s);
         if (len > k && strcmp(num + len - k, *s) == 0) {

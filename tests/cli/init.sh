@@ -194,6 +194,10 @@ expect_grep "$TMP/err" "c5.csv:24:1: zorgsoort daghulp: missing required key 'ui
 sed 's/^ambulant;9,6M;1.450/ambulant;9.600.000 €;1.450/' "$S/voorbeeld.csv" > "$TMP/c10.csv"
 expect_exit 0 "$JZ" init -q -o "$TMP/c10.yaml" "$TMP/c10.csv"
 diff <(tail -n +2 "$TMP/csv-s.yaml") <(tail -n +2 "$TMP/c10.yaml") >/dev/null && ok || bad "'9.600.000 €' is not read as 9,6M"
+# whole euros the Dutch way, "€ 9.600.000,-": the same amount in the ';' form
+sed 's/^ambulant;9,6M;1.450/ambulant;€ 9.600.000,-;1.450/' "$S/voorbeeld.csv" > "$TMP/c18.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/c18.yaml" "$TMP/c18.csv"
+diff <(tail -n +2 "$TMP/csv-s.yaml") <(tail -n +2 "$TMP/c18.yaml") >/dev/null && ok || bad "'€ 9.600.000,-' is not read as 9,6M"
 printf 'gemeente: {code: GM9997, naam: M}\nbasisjaar: 2024\nzorgsoorten:\n  - {key: ambulant, uitgaven: 5M, unieke_clienten: 700 €}\n' > "$TMP/eur.yaml"
 expect_exit 2 "$JZ" init -q -o "$TMP/eur-s.yaml" "$TMP/eur.yaml"
 expect_grep "$TMP/err" "eur.yaml:4:52: zorgsoort ambulant.unieke_clienten: a euro amount is not expected here"
@@ -232,6 +236,10 @@ sed 's/^begroting;;24,1M;25,2M;25,9M;26,6M;27,3M;/begroting;;24.100;25.200;25.90
 expect_exit 0 "$JZ" init -q -o "$TMP/c14.yaml" "$TMP/c14.csv"
 expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c14.csv:12:3: gemeenten\[GM9998\] (Voorbeeldrecht): the budget of 2024 (1124100 euros) is more than a factor 2 below .*(begroting 2024: an amount in thousands, or a digit too many or too few? check this cell)"
 grep -q "(init)\|written scenario" "$TMP/err" && bad "init: the begroting's warning at a line of the derived scenario" || ok
+# the row 'jaar' typed from right to left: every amount under another year
+sed 's/^jaar;;2024;2025;2026;2027;2028;/jaar;;2028;2027;2026;2025;2024;/' "$S/voorbeeld.csv" > "$TMP/c17.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/c17.yaml" "$TMP/c17.csv"
+expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c17.csv:11:4: begroting: the years run backwards (2027 after 2028); check that every amount stands under its own year"
 # a client count typed with an English thousands comma in the ';' form,
 # where the comma is the decimal mark: 1,450 is not 1.45 clients
 sed 's/^ambulant;9,6M;1.450;/ambulant;9,6M;1,450;/' "$S/voorbeeld.csv" > "$TMP/c15.csv"
