@@ -240,6 +240,15 @@ grep -q "(init)\|written scenario" "$TMP/err" && bad "init: the begroting's warn
 sed 's/^jaar;;2024;2025;2026;2027;2028;/jaar;;2028;2027;2026;2025;2024;/' "$S/voorbeeld.csv" > "$TMP/c17.csv"
 expect_exit 0 "$JZ" init -q -o "$TMP/c17.yaml" "$TMP/c17.csv"
 expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c17.csv:11:4: begroting: the years run backwards (2027 after 2028); check that every amount stands under its own year"
+# the CSV sjabloon's user is told the row to fill, not a YAML key; the
+# council reads the scenario's description and sources without a command name
+sed 's/^ambulant;0;0;/ambulant;1M;100;/' "$S/leeg.csv" > "$TMP/c19.csv"
+expect_exit 0 "$JZ" init -o "$TMP/c19.yaml" "$TMP/c19.csv"
+expect_grep "$TMP/err" "begrotingsindexatie gelijk aan de tariefindexatie (vervang met de regel 'indexatie_begroting')"
+expect_grep "$TMP/err" "begroting per jaar = uitgaven 2024, geïndexeerd (vervang met de regel 'begroting', de bedragen onder 2025, 2026, ...)"
+if grep -q "indexatie: {\|begroting: {" "$TMP/err"; then bad "init: YAML advice for a CSV sjabloon"; else ok; fi
+expect_grep "$TMP/c19.yaml" '^  description: "Gemeentenaam vanaf 2024, afgeleid uit de jaarrekening 2024 (uitgaven en unieke cliënten per zorgsoort)."$'
+if grep -v '^#' "$TMP/c19.yaml" | grep -q "jzsim init"; then bad "init: a command name in the description or sources a council reads"; else ok; fi
 # a client count typed with an English thousands comma in the ';' form,
 # where the comma is the decimal mark: 1,450 is not 1.45 clients
 sed 's/^ambulant;9,6M;1.450;/ambulant;9,6M;1,450;/' "$S/voorbeeld.csv" > "$TMP/c15.csv"
