@@ -60,7 +60,9 @@ static int opt_number(const jz_node *map, const char *key, jz_unit u, const char
     if (where)
         *where = n;
     *has = 0;
-    if (!n)
+    /* absent, or an empty cell of the CSV form (its place kept for the
+     * message that asks for it) */
+    if (!n || (n->type == JZ_NODE_SCALAR && !n->scalar[0]))
         return JZ_OK;
     char w[400];
     snprintf(w, sizeof w, "%s.%s", what, key);
@@ -366,11 +368,12 @@ static int read_zs(const jz_node *n, int i, jz_template_row *z, jz_error *err)
     if ((rc = opt_number(n, "uitgaven", JZ_U_MONEY, what, &z->spending, &has, &z->n_spending, err)))
         return rc;
     if (!has)
-        return jz_node_error(err, n, "%s: missing required key 'uitgaven' (realised spending of the basisjaar, e.g. uitgaven: 9.8M)", what);
+        return jz_node_error(err, z->n_spending ? z->n_spending : n,
+                             "%s: missing required key 'uitgaven' (realised spending of the basisjaar, e.g. uitgaven: 9.8M)", what);
     if ((rc = opt_number(n, "unieke_clienten", JZ_U_COUNT, what, &z->unique, &has, &z->n_unique, err)))
         return rc;
     if (!has)
-        return jz_node_error(err, n, "%s: missing required key 'unieke_clienten' (unique clients of the basisjaar, "
+        return jz_node_error(err, z->n_unique ? z->n_unique : n, "%s: missing required key 'unieke_clienten' (unique clients of the basisjaar, "
                              "e.g. unieke_clienten: 1200; spending that does not follow clients, such as vervoer, a "
                              "subsidie or the LTA, is a vaste_last instead of a zorgsoort)", what);
     if ((rc = opt_number(n, "starts", JZ_U_COUNT, what, &z->starts, &z->has_starts, &z->n_starts, err)) ||

@@ -252,9 +252,18 @@ static int zs_table(form *fm, int h, int comma, jz_node *list, int *next, jz_err
         jz_node *z = map(fm, r->line, 1, (size_t)hd->n);
         if (!z)
             return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-        for (int c = 0; c < r->n; c++) {
-            if (!r->f[c][0])
+        for (int c = 0; c < r->n || c < hd->n; c++) {
+            if (c >= r->n || !r->f[c][0]) {
+                /* an empty cell of a required column: an empty value at that
+                 * cell, which the template reads as not given, so that
+                 * "missing required key" names the cell to fill, not the row */
+                if (c < hd->n && (strcmp(hd->f[c], "uitgaven") == 0 || strcmp(hd->f[c], "unieke_clienten") == 0)) {
+                    int rc = put(fm, z, hd->f[c], scalar(fm, "", r->line, c + 1), r->line, c + 1, err);
+                    if (rc)
+                        return rc;
+                }
                 continue;
+            }
             if (c >= hd->n || !hd->f[c][0])
                 return jz_error_set(err, JZ_EINPUT, fm->file, r->line, c + 1,
                                     "a value in column %d, which has no heading in row %d", c + 1, hd->line);

@@ -188,7 +188,7 @@ expect_exit 2 "$JZ" init "$TMP/c4.csv"
 expect_grep "$TMP/err" "c4.csv:13:8: rijksbijdrage: a value in column 8, where the row 'jaar' (row 11) has no year"
 sed 's/^daghulp;1,9M;110/daghulp;;110/' "$S/voorbeeld.csv" > "$TMP/c5.csv"
 expect_exit 2 "$JZ" init "$TMP/c5.csv"
-expect_grep "$TMP/err" "c5.csv:24:1: zorgsoort daghulp: missing required key 'uitgaven'"
+expect_grep "$TMP/err" "c5.csv:24:2: zorgsoort daghulp: missing required key 'uitgaven'"
 # a euro amount as Excel writes it in some regional settings, the sign after
 # it ("9.600.000 €"): the same scenario as 9,6M
 sed 's/^ambulant;9,6M;1.450/ambulant;9.600.000 €;1.450/' "$S/voorbeeld.csv" > "$TMP/c10.csv"
@@ -254,6 +254,10 @@ if grep -v '^#' "$TMP/c19.yaml" | grep -q "jzsim init"; then bad "init: a comman
 sed 's/^ambulant;9,6M;1.450;/ambulant;9,6M;1,450;/' "$S/voorbeeld.csv" > "$TMP/c15.csv"
 expect_exit 2 "$JZ" init "$TMP/c15.csv"
 expect_grep "$TMP/err" "c15.csv:23:3: zorgsoort ambulant.unieke_clienten: 1.45 is not a whole number; a thousands separator read as a decimal mark? In the CSV form with ';' the comma is the decimal mark: write 1450 or 1.450"
+# an empty required cell: the message names that cell, not column A of the row
+sed 's/^daghulp;1,9M;110;/daghulp;1,9M;;/' "$S/voorbeeld.csv" > "$TMP/c20.csv"
+expect_exit 2 "$JZ" init "$TMP/c20.csv"
+expect_grep "$TMP/err" "c20.csv:24:3: zorgsoort daghulp: missing required key 'unieke_clienten' (unique clients of the basisjaar, e.g. unieke_clienten: 1200; spending that does not follow clients, such as vervoer, a subsidie or the LTA, is a vaste_last instead of a zorgsoort)"
 # spending without clients (vervoer, the LTA): the message says where it goes
 sed 's/^daghulp;1,9M;110;/daghulp;1,9M;0;/' "$S/voorbeeld.csv" > "$TMP/c16.csv"
 expect_exit 2 "$JZ" init "$TMP/c16.csv"
