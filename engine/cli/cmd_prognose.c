@@ -24,9 +24,7 @@ static const char usage[] =
     "The vaste lasten (and an investment, verevening or contract when the\n"
     "scenario has one) are rows from the scenario, not realised; the Totaal\n"
     "is the Subtotaal zorgsoorten plus those rows.  Under Scenario jaar that\n"
-    "is the Kosten of jzsim run; under Prognose jaar, its forecast.  Below\n"
-    "it the scenario's Begroting of the year and the Tekort, Totaal minus\n"
-    "Begroting: the expected overrun of the voorjaars- or najaarsnota.\n"
+    "is the Kosten of jzsim run; under Prognose jaar, its forecast.\n"
     "\n"
     "Options:\n";
 

@@ -442,14 +442,6 @@ static void add_lines(jz_prognose *p, const jz_result *r, size_t gy)
     p->cost_year_end = p->total_year_end + sum;
     p->cost_low = p->total_low + sum;
     p->cost_high = p->total_high + sum;
-    /* against the begroting of the year: the run's tekort, and the
-     * forecast's (the begroting is the scenario's, not forecast) */
-    p->budget = r->g_budget[gy];
-    p->tekort_realised = NAN;
-    p->tekort_model = r->g_tekort[gy];
-    p->tekort_year_end = p->cost_year_end - p->budget;
-    p->tekort_low = p->cost_low - p->budget;
-    p->tekort_high = p->cost_high - p->budget;
 }
 
 int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,

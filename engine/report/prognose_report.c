@@ -10,9 +10,7 @@
  * as in jzsim run; the table leaves out those that are 0 other than the
  * vaste lasten) and the whole cost ("kosten_totaal": the subtotal plus the
  * lines; its scenario_year is the run's cost of the year, the posts a
- * begroting's line for jeugd counts), the scenario's begroting of the year
- * ("begroting") and the tekort against it ("tekort": the whole cost minus
- * the begroting, the figure a voorjaars- or najaarsnota is about).  A figure that does not exist (nothing
+ * begroting's line for jeugd counts).  A figure that does not exist (nothing
  * realised, no band) is NaN in jz_prognose: "-" in the table, an empty CSV
  * value, JSON null.
  */
@@ -63,13 +61,6 @@ static const field costs[] = {
 };
 _Static_assert(sizeof costs / sizeof costs[0] == N_TOTALS, "the whole cost has the totals' figures");
 
-static const field tekorts[] = {
-#define ROW_(name, key) {key, offsetof(jz_prognose, name)},
-    JZ_PROGNOSE_TEKORT(ROW_)
-#undef ROW_
-};
-_Static_assert(sizeof tekorts / sizeof tekorts[0] == N_TOTALS, "the tekort has the totals' figures");
-
 /* figure i of a totals row (totals or costs) */
 static double get_total(const jz_prognose *p, const field *row, size_t i)
 {
@@ -105,16 +96,6 @@ static const char *subtotal_name(jz_lang lang)
 static const char *cost_name(jz_lang lang)
 {
     return L("Totaal", "Total");
-}
-#define BUDGET_KEY "begroting"
-#define TEKORT_KEY "tekort"
-static const char *budget_name(jz_lang lang)
-{
-    return L("Begroting", "Budget");
-}
-static const char *tekort_name(jz_lang lang)
-{
-    return L("Tekort", "Deficit");
 }
 
 static int finish(FILE *out, jz_error *err)
@@ -185,13 +166,6 @@ static void money_notes(FILE *out, const jz_prognose *p, jz_lang lang)
              : L("; wat daarvan gerealiseerd is, is niet opgegeven, dus \"Gerealiseerd\" blijft daar leeg",
                  "; what of them was realised was not given, so \"Realised\" stays empty there"));
     jz_text_wrap(out, line, 100);
-    snprintf(line, sizeof line,
-             L("\"%s\" = \"%s\" - \"%s\" (de begroting van het scenario voor %d; negatief: een overschot); onder "
-               "\"Prognose jaar\" is dat de verwachte over- of onderschrijding, met de band van het totaal.",
-               "\"%s\" = \"%s\" - \"%s\" (the scenario's budget for %d; negative: a surplus); under \"Forecast "
-               "year\" that is the expected overrun or underrun, with the band of the total."),
-             tekort_name(lang), cost_name(lang), budget_name(lang), p->year);
-    jz_text_wrap(out, line, 100);
 }
 
 int jz_rep_prognose_table(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
@@ -232,10 +206,6 @@ int jz_rep_prognose_table(FILE *out, const jz_report_subject *x, const jz_report
         }
     total_figures(p, costs, v);
     money_row(out, cost_name(lang), namew, v, lang);
-    const double bud[5] = {NAN, p->budget, p->budget, NAN, NAN};
-    money_row(out, budget_name(lang), namew, bud, lang);
-    total_figures(p, tekorts, v);
-    money_row(out, tekort_name(lang), namew, v, lang);
     money_notes(out, p, lang);
     if (p->any_clients) {
         char b[6][64];
@@ -321,10 +291,6 @@ int jz_rep_prognose_csv(FILE *out, const jz_report_subject *x, const jz_report_o
     }
     for (size_t f = 0; f < N_TOTALS; f++)
         csv_row(&w, p, s, COST_KEY, cost_name(lang), costs[f].key, get_total(p, costs, f));
-    csv_row(&w, p, s, BUDGET_KEY, budget_name(lang), "scenario_year", p->budget);
-    csv_row(&w, p, s, BUDGET_KEY, budget_name(lang), "year_end", p->budget);
-    for (size_t f = 0; f < N_TOTALS; f++)
-        csv_row(&w, p, s, TEKORT_KEY, tekort_name(lang), tekorts[f].key, get_total(p, tekorts, f));
     return finish(out, err);
 }
 
@@ -394,11 +360,6 @@ int jz_rep_prognose_json(FILE *out, const jz_report_subject *x, const jz_report_
     jz_jsonw_end_array(&j);
     jz_jsonw_key(&j, "total_cost");
     json_totals(&j, p, costs);
-    jz_jsonw_end_object(&j);
-    jz_jsonw_key(&j, "budget");
-    jz_jsonw_number(&j, p->budget);
-    jz_jsonw_key(&j, "tekort");
-    json_totals(&j, p, tekorts);
     jz_jsonw_end_object(&j);
     jz_jsonw_end_object(&j);
     fputc('\n', out);

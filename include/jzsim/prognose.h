@@ -88,19 +88,6 @@ void jz_prognose_input_free(jz_prognose_input *in);
     X(cost_low, "low")                     \
     X(cost_high, "high")
 
-/* The tekort of the year against the scenario's begroting, the figure a
- * voorjaars- or najaarsnota is about: X(field, key), the five figures of the
- * totals.  The whole cost minus `budget` (the run's g_budget of the year,
- * the same under scenario_year and year_end): scenario_year is the run's
- * g_tekort, year_end and the band the forecast's; realised is NaN (what
- * part of the begroting the realised months take is not known). */
-#define JZ_PROGNOSE_TEKORT(X)              \
-    X(tekort_realised, "realised")         \
-    X(tekort_model, "scenario_year")       \
-    X(tekort_year_end, "year_end")         \
-    X(tekort_low, "low")                   \
-    X(tekort_high, "high")
-
 typedef struct jz_prognose {
     int n_zorgsoorten;
     int gemeente;          /* index of the gemeente in the scenario */
@@ -114,9 +101,7 @@ typedef struct jz_prognose {
 #define JZ_PROGNOSE_TOTAL_(field, key) double field;
     JZ_PROGNOSE_TOTALS(JZ_PROGNOSE_TOTAL_)
     JZ_PROGNOSE_COST(JZ_PROGNOSE_TOTAL_)
-    JZ_PROGNOSE_TEKORT(JZ_PROGNOSE_TOTAL_)
 #undef JZ_PROGNOSE_TOTAL_
-    double budget;         /* the scenario's begroting of the year (g_budget) */
     /* The cost outside the zorgsoorten, in JZ_RESULT_COST_BEYOND_CARE_LINES
      * order (jzsim/model.h): each the scenario's own figure of the year from
      * its run, not realised and without a band.  With the zorgsoorten they
