@@ -165,10 +165,10 @@ void unc_warn_ranges(const jz_scenario *s, const char *path, int quiet)
     snprintf(which, sizeof which, ranges == 1 ? "it is the only uncertain input"
                                               : "all %d uncertain inputs are such ranges", ranges);
     fprintf(stderr,
-            "jzsim: warning: %s: %s {value: %g, low: %g, high: %g} is a range without a distribution: the draws keep "
-            "it at its value (a range is for jzsim sensitivity); %s, so every draw equals the point run and a band "
-            "has no width. For a band, write a distribution, e.g. {dist: triangular, low: %g, mode: %g, high: %g} "
-            "(docs/uncertainty.md)\n",
+            "jzsim: warning: %s: %s {value: %.15g, low: %.15g, high: %.15g} is a range without a distribution: "
+            "the draws keep it at its value (a range is for jzsim sensitivity); %s, so every draw equals the point "
+            "run and a band has no width. For a band, write a distribution, e.g. {dist: triangular, low: %.15g, "
+            "mode: %.15g, high: %.15g} (docs/uncertainty.md)\n",
             path, first->path, first->dist.point, first->dist.low, first->dist.high, which, first->dist.low,
             first->dist.point, first->dist.high);
 }
