@@ -147,11 +147,24 @@ static void test_ceiling(void **state)
                     "zorgsoorten: [{key: a, instroom: 1, zorgduur: 3, cost: 9k}]\n"
                     "gemeenten: [{code: GM0001, name: x, population: {youth: {base: 9000, growth: 80%}}}]\n";
     assert_null(jz_scenario_load_string(y, strlen(y), "t.yaml", NULL, &e2));
-    assert_string_equal(e2.message, "gemeenten[GM0001].population.youth 80% is above the plausible ceiling of 50% a "
-                                    "year for growth; if it is meant, mark it with 'plausible: false' next to it (or "
-                                    "validate with --allow-implausible)");
+    assert_string_equal(e2.message, "gemeenten[GM0001].population.youth 80% is above the plausible ceiling of 10% a "
+                                    "year for population growth; if it is meant, mark it with 'plausible: false' next "
+                                    "to it (or validate with --allow-implausible)");
     assert_int_equal(e2.line, 3);
     assert_int_equal(e2.column, 78);
+    /* a population grows far slower than the use of care: 0.4 (40%, typed
+     * for 0.4%) is refused, 8% is not */
+    y = "meta: {name: T, base_year: 2024, horizon: 3}\n"
+        "zorgsoorten: [{key: a, instroom: 1, zorgduur: 3, cost: 9k}]\n"
+        "gemeenten: [{code: GM0001, name: x, population: {youth: {base: 9000, growth: 0.4}}}]\n";
+    assert_null(jz_scenario_load_string(y, strlen(y), "t.yaml", NULL, &e2));
+    assert_non_null(strstr(e2.message, "population.youth 0.4 is above the plausible ceiling of 10% a year"));
+    y = "meta: {name: T, base_year: 2024, horizon: 3}\n"
+        "zorgsoorten: [{key: a, instroom: 1, zorgduur: 3, cost: 9k}]\n"
+        "gemeenten: [{code: GM0001, name: x, population: {youth: {base: 9000, growth: 8%}}}]\n";
+    jz_scenario *s8 = jz_scenario_load_string(y, strlen(y), "t.yaml", NULL, &e2);
+    assert_non_null(s8);
+    jz_scenario_free(s8);
     /* the load option */
     jz_load_options opt;
     jz_load_options_default(&opt);

@@ -157,6 +157,8 @@ typedef struct cli_spec {
     int max_paths;                  /* > 0: up to this many scenarios, in cli_common.paths;
                                      * the command says how many it needs */
     const char *one_hint;           /* after "one scenario at a time" */
+    const char *none_said;          /* NULL: "no scenario file given"; else what a command that
+                                     * reads another file (init: a template) says instead */
     /* The command's own options, tried when argv[*i] is no common one:
      * CLI_TAKEN (advance *i past a value), CLI_NOT_MINE, or CLI_ERROR after
      * printing a usage error.  ctx is what cli_parse was given. */

@@ -61,6 +61,9 @@ static const cli_spec spec = {
     .help_col = 20,
     .trailer = trailer,
     .one_hint = ": one template gives one scenario",
+    /* its file is a template, not a scenario: say which and where to start */
+    .none_said = "no template given: copy scenarios/sjabloon/leeg.csv (Excel) or leeg.yml, fill it in, and "
+                 "give it: jzsim init -o mijn-gemeente.yaml mijn-sjabloon.csv (docs/eigen-gemeente.md)",
     .own = own_option,
 };
 

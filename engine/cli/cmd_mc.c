@@ -103,6 +103,7 @@ int cmd_mc(int argc, char **argv)
     if (s->n_uncertain == 0 && !co.quiet)
         fprintf(stderr, "jzsim: warning: %s has no uncertain inputs; every draw equals the point run "
                         "(see docs/uncertainty.md)\n", co.path);
+    unc_warn_ranges(s, co.path, co.quiet);
     a.o.keep_draws = a.keep != NULL;
     unc_progress prog;
     unc_progress_init(&prog, co.quiet);

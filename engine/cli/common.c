@@ -375,7 +375,7 @@ int cli_parse(const cli_spec *sp, int argc, char **argv, cli_common *co, void *c
         }
     }
     if (!co->path && !sp->max_paths)
-        return cli_usage_error(sp->cmd, "no scenario file given");
+        return cli_usage_error(sp->cmd, "%s", sp->none_said ? sp->none_said : "no scenario file given");
     if (cli_check_output(sp->cmd, co->output, argc, argv))
         return EXIT_INPUT;
     int to_file = co->output && strcmp(co->output, "-") != 0;

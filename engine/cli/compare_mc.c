@@ -34,6 +34,8 @@ int unc_compare_bands(jz_comparison *c, jz_scenario *const *sc, int n, long draw
     unc_progress_init(&prog, quiet);
     o.progress = unc_progress_cb;
     o.progress_ctx = &prog;
+    for (int i = 0; i < n; i++)
+        unc_warn_ranges(sc[i], sc[i]->meta.path, quiet);
     jz_error err;
     jz_mc_comparison *m = NULL;
     int rc = -1; /* the exit code of writing mc_output; -1 before */

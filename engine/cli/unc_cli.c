@@ -148,3 +148,27 @@ void unc_progress_end(unc_progress *p)
         fflush(stderr);
     }
 }
+
+void unc_warn_ranges(const jz_scenario *s, const char *path, int quiet)
+{
+    int ranges = 0;
+    const jz_uncertain *first = NULL;
+    for (int i = 0; i < s->n_uncertain; i++)
+        if (s->uncertain[i].dist.kind == JZ_DIST_NONE && ranges++ == 0)
+            first = &s->uncertain[i];
+    /* only when every uncertain input is a range: bands of no width.  Some
+     * ranges beside distributions are a choice (the shipped example keeps
+     * one for the tornado); mc's list of inputs says they are not drawn. */
+    if (quiet || !first || ranges < s->n_uncertain)
+        return;
+    char which[160];
+    snprintf(which, sizeof which, ranges == 1 ? "it is the only uncertain input"
+                                              : "all %d uncertain inputs are such ranges", ranges);
+    fprintf(stderr,
+            "jzsim: warning: %s: %s {value: %.15g, low: %.15g, high: %.15g} is a range without a distribution: "
+            "the draws keep it at its value (a range is for jzsim sensitivity); %s, so every draw equals the point "
+            "run and a band has no width. For a band, write a distribution, e.g. {dist: triangular, low: %.15g, "
+            "mode: %.15g, high: %.15g} (docs/uncertainty.md)\n",
+            path, first->path, first->dist.point, first->dist.low, first->dist.high, which, first->dist.low,
+            first->dist.point, first->dist.high);
+}

@@ -7,6 +7,7 @@
 #define JZ_CLI_UNC_CLI_H
 
 #include "cli/cli.h"
+#include "jzsim/uncertainty.h"
 
 /* A whole number in [lo, hi] ("10000", also "10k"); 0, or -1 after a usage error. */
 int unc_cli_long(const char *cmd, const char *opt, const char *v, long lo, long hi, long *out);
@@ -22,6 +23,12 @@ int unc_opt_long(const char *cmd, int argc, char **argv, int *i, const char *opt
                  long *out);
 int unc_opt_seed(const char *cmd, int argc, char **argv, int *i, unsigned long *out);
 int unc_opt_money(const char *cmd, int argc, char **argv, int *i, const char *opt, double *out);
+
+/* A warning on stderr (unless quiet), for `mc` and `compare --draws`, when
+ * every uncertain input of the scenario at path is a range {value, low,
+ * high} without a distribution: the draws keep ranges at their value (they
+ * are for `sensitivity`), so every band would have no width. */
+void unc_warn_ranges(const jz_scenario *s, const char *path, int quiet);
 
 /* Progress on stderr while draws run: only when stderr is a terminal. */
 typedef struct unc_progress {

@@ -70,7 +70,9 @@ static int derive_zs(jz_template_row *z, jz_error *err)
     const double U = z->unique, X = z->spending;
     if (U <= 0 && X > 0)
         return jz_node_error(err, z->n_unique, "zorgsoort %s: unieke_clienten is 0 but uitgaven is %.0f: "
-                             "spending without clients cannot be projected; give the number of unique clients",
+                             "spending without clients cannot be projected; give the number of unique clients, or, for "
+                             "spending that does not follow clients (vervoer, a subsidie, the LTA), write it as a "
+                             "vaste_last instead of a zorgsoort",
                              z->key, X);
     if (U > 0 && X <= 0)
         return jz_node_error(err, z->n_spending, "zorgsoort %s: uitgaven is 0 but unieke_clienten is %.0f: "
@@ -207,7 +209,9 @@ static int names(const char *name, const char *p, const char *e)
 
 /* The template's cell behind a path the loader names in a message about the
  * derived scenario ("zorgsoorten[crisis].cost ...", "gemeenten[GM0150].
- * fixed_costs[Lokale uitvoering].indexation ...", "indexation.tariff ..."),
+ * fixed_costs[Lokale uitvoering].indexation ...", "indexation.tariff ...",
+ * "gemeenten[GM0150].population.youth 40% is above ... population growth",
+ * "gemeenten[GM0150] (Naam): the budget of 2025 (58500 euros) is ..."),
  * with what the user wrote there in *what; NULL when the message names none
  * of them. */
 static const jz_node *template_cell(const jz_template *t, const char *msg, char *what, size_t size)
@@ -236,6 +240,23 @@ static const jz_node *template_cell(const jz_template *t, const char *msg, char 
         }
         return NULL;
     }
+    /* the population's growth above its ceiling: jeugd_groei ("0,4" without
+     * a '%' is 40% a year) */
+    if (strstr(msg, "].population.youth ") && strstr(msg, "population growth") && t->n_youth_growth) {
+        snprintf(what, size, "jeugd_groei");
+        return t->n_youth_growth;
+    }
+    /* the base year's budget against the cost (a begroting in thousands):
+     * the total begroting's cell of that year */
+    if ((p = strstr(msg, ": the budget of ")) != NULL && t->has_begroting) {
+        long y = strtol(p + 16, NULL, 10);
+        for (int i = 0; i < t->begroting.n; i++)
+            if (t->begroting.year[i] == y) {
+                snprintf(what, size, "begroting %ld: an amount in thousands, or a digit too many or too few? "
+                         "check this cell", y);
+                return t->begroting.val[i];
+            }
+    }
     if (strncmp(msg, "indexation.tariff", 17) == 0 && t->n_tariff) {
         snprintf(what, size, "indexatie_tarief");
         return series_cell(t->n_tariff, msg, "indexation.tariff");
@@ -255,8 +276,11 @@ static char *warning_at_template(const jz_template *t, const char *warning, cons
     size_t n = strlen(name);
     const char *msg = warning;
     if (strncmp(warning, name, n) == 0 && warning[n] == ':') {
-        const char *c = strchr(warning + n + 1, ':'); /* line:col: */
-        if (c && (c = strchr(c + 1, ':')) != NULL && c[1] == ' ')
+        /* "line:col: " or, for a check over a whole gemeente, "line: " */
+        const char *c = warning + n + 1 + strspn(warning + n + 1, "0123456789");
+        if (*c == ':' && c[1] != ' ')
+            c += 1 + strspn(c + 1, "0123456789");
+        if (*c == ':' && c[1] == ' ')
             msg = c + 2;
     }
     char what[JZ_NAME_MAX + 100];
@@ -307,13 +331,20 @@ static int check_run(const jz_template *t, jz_derive_result *res, jz_error *err)
     jz_result *r = jz_result_alloc(s);
     int rc = (w && r) ? jz_model_run(s, w, r, err)
                       : jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-    if (rc == JZ_OK && s->n_warnings > 0) {
-        res->warnings = calloc((size_t)s->n_warnings, sizeof *res->warnings);
+    if (rc == JZ_OK && t->n_warn + s->n_warnings > 0) {
+        res->warnings = calloc((size_t)(t->n_warn + s->n_warnings), sizeof *res->warnings);
         if (!res->warnings)
             rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        /* the template's own first (at the cells typed), then the loader's */
+        for (int i = 0; rc == JZ_OK && i < t->n_warn; i++) {
+            if (!(res->warnings[i] = strdup(t->warn[i])))
+                rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+            else
+                res->n_warnings++;
+        }
         for (int i = 0; rc == JZ_OK && i < s->n_warnings; i++) {
             int unplaced = 0;
-            if (!(res->warnings[i] = warning_at_template(t, s->warnings[i], name, &unplaced)))
+            if (!(res->warnings[res->n_warnings] = warning_at_template(t, s->warnings[i], name, &unplaced)))
                 rc = jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
             else {
                 res->n_warnings++;

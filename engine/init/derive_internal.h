@@ -31,6 +31,7 @@ typedef struct jz_yearmap {
     int year[JZ_HORIZON_MAX + 64];
     double value[JZ_HORIZON_MAX + 64];
     const jz_node *key[JZ_HORIZON_MAX + 64];
+    const jz_node *val[JZ_HORIZON_MAX + 64]; /* the amount's cell */
 } jz_yearmap;
 
 /* One zorgsoort (or product group) row: the figures as given (has_*: given;
@@ -62,6 +63,8 @@ typedef struct jz_template_fixed {
     int has_begroting;
 } jz_template_fixed;
 
+#define JZ_TEMPLATE_WARN_MAX 32
+
 /* The whole template, with the horizon and the indexation resolved. */
 typedef struct jz_template {
     const char *file;
@@ -69,6 +72,7 @@ typedef struct jz_template {
     char name[JZ_NAME_MAX];
     double inwoners, youth, youth_growth;
     int has_inwoners, has_youth, has_youth_growth;
+    const jz_node *n_youth_growth; /* the jeugd_groei cell, for messages */
     int base_year, H, has_horizon;
     const jz_node *n_tariff, *n_budget_index;
     int n_zs;
@@ -79,6 +83,11 @@ typedef struct jz_template {
     int n_fixed;
     jz_template_fixed *fixed;
     double tariff[JZ_HORIZON_MAX], bindex[JZ_HORIZON_MAX];
+    /* warnings on the template's figures ("file:line:col: text", in the
+     * arena): a begroting year left empty between two others, an amount
+     * more than twice or less than half the year before it */
+    const char *warn[JZ_TEMPLATE_WARN_MAX];
+    int n_warn;
 } jz_template;
 
 /* Read and check the template tree root (all of it: the horizon, the
@@ -87,6 +96,9 @@ typedef struct jz_template {
 int jz_template_read(jz_arena *a, const jz_node *root, jz_template *t, jz_error *err);
 /* 1 and *v when the map has the year. */
 int jz_yearmap_get(const jz_yearmap *m, int year, double *v);
+/* The budget index of year offset y against the base year: the product of
+ * (1 + indexatie.begroting) over the years after the base year up to y. */
+double jz_template_budget_factor(const jz_template *t, int y);
 
 /* ---- the scenario YAML (derive_yaml.c) ---- */
 

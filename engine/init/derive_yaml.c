@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "init/derive_internal.h"
 #include "jzsim/report.h"
@@ -75,14 +76,6 @@ static const char *eur(char *buf, size_t n, double v)
     }
     buf[j] = '\0';
     return buf;
-}
-
-static double budget_factor(const jz_template *t, int y)
-{
-    double f = 1.0;
-    for (int i = 1; i <= y; i++)
-        f *= 1.0 + t->bindex[i];
-    return f;
 }
 
 static void write_rate_series(FILE *f, const jz_template *t, const double *x)
@@ -177,7 +170,7 @@ static void write_zs(jz_derive_out *o, const jz_template *t, const jz_template_r
     /* budget */
     fprintf(f, "    budget:\n      amount: {");
     for (int y = 0; y < t->H; y++) {
-        double B = budget_factor(t, y);
+        double B = jz_template_budget_factor(t, y);
         fprintf(f, "%s%d: %.2f", y ? ", " : "", by + y, bud_nominal[y] / B);
     }
     fprintf(f, "}\n");
@@ -205,6 +198,10 @@ int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err)
     const int by = t->base_year, H = t->H;
     char b1[64];
     double total_sp = 0;
+    /* the advice names the form the user fills: a row of the CSV sjabloon,
+     * or the YAML key */
+    size_t fl = strlen(t->file);
+    const int csv = fl > 4 && strcasecmp(t->file + fl - 4, ".csv") == 0;
     for (int i = 0; i < t->n_zs; i++)
         total_sp += t->zs[i].spending;
 
@@ -239,13 +236,13 @@ int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err)
     qstr(f, nm);
     fprintf(f, "\n  description: ");
     char desc[512];
-    snprintf(desc, sizeof desc, "%s vanaf %d, afgeleid met jzsim init uit de jaarrekening %d (uitgaven en unieke cliënten per zorgsoort).",
+    snprintf(desc, sizeof desc, "%s vanaf %d, afgeleid uit de jaarrekening %d (uitgaven en unieke cliënten per zorgsoort).",
              t->name, by, by);
     qstr(f, desc);
     fprintf(f, "\n  base_year: %d\n  horizon: %d\n  sources:\n", by, H);
     fprintf(f, "    - ");
     char src[1200];
-    snprintf(src, sizeof src, "Opgave gemeente %s (%s): jaarrekening %d en begroting, via het sjabloon van jzsim init",
+    snprintf(src, sizeof src, "Opgave gemeente %s (%s): jaarrekening %d en begroting",
              t->name, t->code, by);
     qstr(f, src);
     fprintf(f, "\n    - \"Zorgduur en fasen per zorgsoort waar de gemeente ze niet opgaf: het Enschede-basisscenario "
@@ -258,7 +255,8 @@ int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err)
         fprintf(f, "   # opgave indexatie.tarief\n");
     else {
         fprintf(f, "   # ASSUMPTION: 3%% per jaar (middellange-termijn loon- en prijsstijging, als het Enschede-basisscenario vanaf 2026)\n");
-        assume(o, "tariefindexatie 3%% per jaar (vervang met 'indexatie: {tarief: ...}')");
+        assume(o, "tariefindexatie 3%% per jaar (vervang met %s)",
+               csv ? "de regel 'indexatie_tarief'" : "'indexatie: {tarief: ...}'");
     }
     fprintf(f, "  budget: ");
     write_rate_series(f, t, t->bindex);
@@ -267,7 +265,8 @@ int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err)
     else
         fprintf(f, "   # ASSUMPTION: gelijk aan de tariefindexatie (de begroting volgt de tarieven); hiermee is de nominale begroting omgerekend\n");
     if (!t->n_budget_index)
-        assume(o, "begrotingsindexatie gelijk aan de tariefindexatie (vervang met 'indexatie: {begroting: ...}')");
+        assume(o, "begrotingsindexatie gelijk aan de tariefindexatie (vervang met %s)",
+               csv ? "de regel 'indexatie_begroting'" : "'indexatie: {begroting: ...}'");
 
     fprintf(f, "\nzorgsoorten:\n");
     int any_budget = t->has_begroting;
@@ -287,7 +286,7 @@ int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err)
                 if (jz_yearmap_get(&z->begroting, by + y, &v))
                     last = v;
                 else if (y > 0)
-                    last = last / budget_factor(t, y - 1) * budget_factor(t, y);
+                    last = last / jz_template_budget_factor(t, y - 1) * jz_template_budget_factor(t, y);
                 nom[y] = y == 0 ? base_budget : last;
             }
         } else if (t->has_begroting) {
@@ -300,18 +299,20 @@ int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err)
                 if (jz_yearmap_get(&t->begroting, by + y, &v))
                     last = v;
                 else if (y > 0)
-                    last = last / budget_factor(t, y - 1) * budget_factor(t, y);
+                    last = last / jz_template_budget_factor(t, y - 1) * jz_template_budget_factor(t, y);
                 nom[y] = (y == 0 ? tot : last) * share;
             }
         } else {
             kind = 2;
             for (int y = 0; y < H; y++)
-                nom[y] = z->spending * budget_factor(t, y);
+                nom[y] = z->spending * jz_template_budget_factor(t, y);
         }
         write_zs(o, t, z, nom, kind, z->spending / total_sp);
     }
     if (!any_budget)
-        assume(o, "begroting per jaar = uitgaven %d, geïndexeerd (vervang met 'begroting: {%d: ..., %d: ...}')",
+        assume(o, csv ? "begroting per jaar = uitgaven %d, geïndexeerd (vervang met de regel 'begroting', de bedragen "
+                        "onder %d, %d, ...)"
+                      : "begroting per jaar = uitgaven %d, geïndexeerd (vervang met 'begroting: {%d: ..., %d: ...}')",
                by, by + 1, by + 2);
     else {
         int has_base = 1;

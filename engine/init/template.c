@@ -3,12 +3,15 @@
  * docs/eigen-gemeente.md): read and checked, every mistake located at its
  * cell (file:line:column).  Nothing is derived here (derive.c).
  */
+#include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "common/util.h" /* jz_edit_distance */
 #include "init/derive_internal.h"
+#include "jzsim/report.h" /* jz_format_number */
 #include "scenario/value.h"
 
 #define H_DEFAULT 5
@@ -57,7 +60,9 @@ static int opt_number(const jz_node *map, const char *key, jz_unit u, const char
     if (where)
         *where = n;
     *has = 0;
-    if (!n)
+    /* absent, or an empty cell of the CSV form (its place kept for the
+     * message that asks for it) */
+    if (!n || (n->type == JZ_NODE_SCALAR && !n->scalar[0]))
         return JZ_OK;
     char w[400];
     snprintf(w, sizeof w, "%s.%s", what, key);
@@ -91,6 +96,7 @@ static int read_yearmap(const jz_node *n, const char *what, jz_yearmap *m, jz_er
         m->year[m->n] = (int)y;
         m->value[m->n] = v;
         m->key[m->n] = n->keys[i];
+        m->val[m->n] = n->values[i];
         m->n++;
     }
     return JZ_OK;
@@ -126,7 +132,144 @@ int jz_yearmap_get(const jz_yearmap *m, int year, double *v)
     return 0;
 }
 
+double jz_template_budget_factor(const jz_template *t, int y)
+{
+    double f = 1.0;
+    for (int i = 1; i <= y; i++)
+        f *= 1.0 + t->bindex[i];
+    return f;
+}
+
+/* A warning on the template at n's cell, kept in t->warn (derive.c hands
+ * it on with the loader's warnings); past JZ_TEMPLATE_WARN_MAX the rest are
+ * not kept. */
+static int template_warn(jz_arena *a, jz_template *t, const jz_node *n, jz_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static int template_warn(jz_arena *a, jz_template *t, const jz_node *n, jz_error *err, const char *fmt, ...)
+{
+    if (t->n_warn >= JZ_TEMPLATE_WARN_MAX)
+        return JZ_OK;
+    char msg[1024], line[1400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    snprintf(line, sizeof line, "%s:%d:%d: %s", n && n->file ? n->file : t->file, n ? n->line : 0, n ? n->column : 0, msg);
+    if (!(t->warn[t->n_warn] = jz_arena_strdup(a, line)))
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    t->n_warn++;
+    return JZ_OK;
+}
+
+/* The amounts of a nominal series as typed, year after year: one more than
+ * twice, or less than half, the year before it is a typing mistake far more
+ * often than a begroting (a digit too many or too few, one year in
+ * thousands): a warning at its cell. */
+static int yearmap_jumps(jz_arena *a, jz_template *t, const jz_yearmap *m, const char *what, jz_error *err)
+{
+    for (int i = 0; i < m->n; i++) {
+        int prev = -1; /* the given year just before m->year[i] */
+        for (int j = 0; j < m->n; j++)
+            if (m->year[j] < m->year[i] && (prev < 0 || m->year[j] > m->year[prev]))
+                prev = j;
+        if (prev < 0 || !(m->value[prev] > 0) || !(m->value[i] > 0))
+            continue;
+        double r = m->value[i] / m->value[prev];
+        if (r <= 2.0 && r >= 0.5)
+            continue;
+        char b1[64], b2[64];
+        int rc = template_warn(a, t, m->val[i], err,
+                               "%s %d: %s is %.3g times the amount of %d (%s): a digit too many or too few, "
+                               "or an amount in thousands? check this cell",
+                               what, m->year[i], jz_format_number(b1, sizeof b1, m->value[i], 0, JZ_LANG_NL), r,
+                               m->year[prev], jz_format_number(b2, sizeof b2, m->value[prev], 0, JZ_LANG_NL));
+        if (rc)
+            return rc;
+    }
+    return JZ_OK;
+}
+
+/* The years of a series as typed run backwards somewhere (a row 'jaar'
+ * typed from right to left, 2030 before 2029): each amount stands under a
+ * year other than the one the begroting document gives it, unless it was
+ * typed backwards too; a warning at the first such year. */
+static int yearmap_order(jz_arena *a, jz_template *t, const jz_yearmap *m, const char *what, jz_error *err)
+{
+    for (int i = 1; i < m->n; i++)
+        if (m->year[i] < m->year[i - 1])
+            return template_warn(a, t, m->key[i], err,
+                                 "%s: the years run backwards (%d after %d); check that every amount stands "
+                                 "under its own year", what, m->year[i], m->year[i - 1]);
+    return JZ_OK;
+}
+
+/* A begroting year left out between two given years (an empty cell in the
+ * middle of the row): init holds the year before's amount, indexed, as for a
+ * year after the last; said, because a meerjarenbegroting has every year. */
+static int yearmap_gaps(jz_arena *a, jz_template *t, const jz_yearmap *m, const jz_node *row, const char *what,
+                        jz_error *err)
+{
+    if (m->n < 2)
+        return JZ_OK;
+    int lo = m->year[0], hi = m->year[0];
+    for (int i = 1; i < m->n; i++) {
+        if (m->year[i] < lo)
+            lo = m->year[i];
+        if (m->year[i] > hi)
+            hi = m->year[i];
+    }
+    int last = lo;
+    double v, lastv = 0;
+    for (int y = lo; y <= hi; y++) {
+        if (jz_yearmap_get(m, y, &v)) {
+            last = y;
+            lastv = v;
+            continue;
+        }
+        int next = y + 1;
+        while (!jz_yearmap_get(m, next, &v))
+            next++;
+        double held = lastv / jz_template_budget_factor(t, last - t->base_year) *
+                      jz_template_budget_factor(t, y - t->base_year);
+        /* in a row of cells a year apart (the CSV form), the empty cell itself */
+        const jz_node *a0 = NULL, *a1 = NULL;
+        for (int i = 0; i < m->n; i++) {
+            if (m->year[i] == last)
+                a0 = m->val[i];
+            if (m->year[i] == next)
+                a1 = m->val[i];
+        }
+        jz_node cell = row ? *row : (jz_node){0};
+        if (a0 && a1 && a0->line == a1->line && a1->column - a0->column == next - last) {
+            cell = *a0;
+            cell.column = a0->column + (y - last);
+        }
+        char b1[64];
+        int rc = template_warn(a, t, row ? &cell : NULL, err,
+                               "%s: no amount for %d, between %d and %d; init takes the amount of %d, indexed with "
+                               "indexatie_begroting (%s); if the begroting has one for %d, write it",
+                               what, y, last, next, last, jz_format_number(b1, sizeof b1, held, 0, JZ_LANG_NL), y);
+        if (rc)
+            return rc;
+    }
+    return JZ_OK;
+}
+
 /* ---------- reading the template ---------- */
+
+/* A count of clients or trajectories from the jaarrekening is whole: 1.65
+ * is '1,650' typed with an English thousands comma in the ';' form, where the
+ * comma is the decimal mark (Amersfoort walk-through): refused at its cell,
+ * not taken as 1.65 clients. */
+static int whole_count(const jz_node *n, double v, const char *what, const char *key, jz_error *err)
+{
+    if (fabs(v - round(v)) < 1e-9)
+        return JZ_OK;
+    char b[64];
+    return jz_node_error(err, n, "%s.%s: %g is not a whole number; a thousands separator read as a decimal mark? "
+                         "In the CSV form with ';' the comma is the decimal mark: write %.0f or %s",
+                         what, key, v, round(v * 1000), jz_format_number(b, sizeof b, round(v * 1000), 0, JZ_LANG_NL));
+}
 
 static const char *const top_keys[] = {"gemeente", "inwoners", "jeugd_0_17", "jeugd_groei", "basisjaar",
                                        "horizon", "indexatie", "zorgsoorten", "begroting",
@@ -225,15 +368,23 @@ static int read_zs(const jz_node *n, int i, jz_template_row *z, jz_error *err)
     if ((rc = opt_number(n, "uitgaven", JZ_U_MONEY, what, &z->spending, &has, &z->n_spending, err)))
         return rc;
     if (!has)
-        return jz_node_error(err, n, "%s: missing required key 'uitgaven' (realised spending of the basisjaar, e.g. uitgaven: 9.8M)", what);
+        return jz_node_error(err, z->n_spending ? z->n_spending : n,
+                             "%s: missing required key 'uitgaven' (realised spending of the basisjaar, e.g. uitgaven: 9.8M)", what);
     if ((rc = opt_number(n, "unieke_clienten", JZ_U_COUNT, what, &z->unique, &has, &z->n_unique, err)))
         return rc;
     if (!has)
-        return jz_node_error(err, n, "%s: missing required key 'unieke_clienten' (unique clients of the basisjaar, e.g. unieke_clienten: 1200)", what);
+        return jz_node_error(err, z->n_unique ? z->n_unique : n, "%s: missing required key 'unieke_clienten' (unique clients of the basisjaar, "
+                             "e.g. unieke_clienten: 1200; spending that does not follow clients, such as vervoer, a "
+                             "subsidie or the LTA, is a vaste_last instead of a zorgsoort)", what);
     if ((rc = opt_number(n, "starts", JZ_U_COUNT, what, &z->starts, &z->has_starts, &z->n_starts, err)) ||
         (rc = opt_number(n, "eindes", JZ_U_COUNT, what, &z->ends, &z->has_ends, &z->n_ends, err)) ||
         (rc = opt_number(n, "in_zorg_1_januari", JZ_U_COUNT, what, &z->start, &z->has_start, &z->n_start, err)) ||
         (rc = opt_number(n, "zorgduur", JZ_U_MONTHS, what, &z->dur, &z->has_dur, &z->n_dur, err)))
+        return rc;
+    if ((rc = whole_count(z->n_unique, z->unique, what, "unieke_clienten", err)) ||
+        (z->has_starts && (rc = whole_count(z->n_starts, z->starts, what, "starts", err))) ||
+        (z->has_ends && (rc = whole_count(z->n_ends, z->ends, what, "eindes", err))) ||
+        (z->has_start && (rc = whole_count(z->n_start, z->start, what, "in_zorg_1_januari", err))))
         return rc;
     z->n_begroting = jz_node_get(n, "begroting");
     if (z->n_begroting) {
@@ -309,7 +460,7 @@ int jz_template_read(jz_arena *a, const jz_node *root, jz_template *t, jz_error 
         return rc;
     if ((rc = opt_number(root, "inwoners", JZ_U_COUNT, "template", &t->inwoners, &t->has_inwoners, NULL, err)) ||
         (rc = opt_number(root, "jeugd_0_17", JZ_U_COUNT, "template", &t->youth, &t->has_youth, NULL, err)) ||
-        (rc = opt_number(root, "jeugd_groei", JZ_U_RATE, "template", &t->youth_growth, &t->has_youth_growth, NULL, err)))
+        (rc = opt_number(root, "jeugd_groei", JZ_U_RATE, "template", &t->youth_growth, &t->has_youth_growth, &t->n_youth_growth, err)))
         return rc;
     const jz_node *by = jz_node_get(root, "basisjaar");
     if (!by)
@@ -423,5 +574,25 @@ int jz_template_read(jz_arena *a, const jz_node *root, jz_template *t, jz_error 
     if (t->n_budget_index &&
         (rc = jz_value_series(NULL, t->n_budget_index, JZ_U_RATE, "indexatie.begroting", t->base_year, t->H, t->bindex, err)))
         return rc;
+    /* what the figures typed say that no single cell does */
+    if ((rc = yearmap_order(a, t, &t->begroting, "begroting", err)) ||
+        (rc = yearmap_order(a, t, &t->rijks, "rijksbijdrage", err)) ||
+        (rc = yearmap_gaps(a, t, &t->begroting, t->n_begroting, "begroting", err)) ||
+        (rc = yearmap_jumps(a, t, &t->begroting, "begroting", err)) ||
+        (rc = yearmap_jumps(a, t, &t->rijks, "rijksbijdrage", err)))
+        return rc;
+    for (int i = 0; i < t->n_zs; i++) {
+        char w[160];
+        snprintf(w, sizeof w, "zorgsoort %s: begroting", t->zs[i].key);
+        if ((rc = yearmap_gaps(a, t, &t->zs[i].begroting, t->zs[i].n_begroting, w, err)) ||
+            (rc = yearmap_jumps(a, t, &t->zs[i].begroting, w, err)))
+            return rc;
+    }
+    for (int i = 0; i < t->n_fixed; i++) {
+        char w[200];
+        snprintf(w, sizeof w, "vaste_last %s: begroting", t->fixed[i].name);
+        if ((rc = yearmap_jumps(a, t, &t->fixed[i].begroting, w, err)))
+            return rc;
+    }
     return JZ_OK;
 }

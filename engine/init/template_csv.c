@@ -127,6 +127,12 @@ static jz_node *number(form *fm, const char *text, int comma, int line, int col)
     int euro = amount != len;
     len = amount;
     num[len] = '\0';
+    /* "9.800.000,-", the Dutch way of writing whole euros, in the ';' form
+     * where the comma is the decimal mark: the amount (Amersfoort
+     * walk-through; the reader's advice "write decimals with a point" does
+     * not fit a form that takes decimal commas) */
+    if (comma && len > 2 && strcmp(num + len - 2, ",-") == 0 && num[len - 3] >= '0' && num[len - 3] <= '9')
+        num[len -= 2] = '\0';
     for (const char *const *s = suffix; *s; s++) {
         size_t k = strlen(*s);
         if (len > k && strcmp(num + len - k, *s) == 0) {
@@ -258,9 +264,18 @@ static int zs_table(form *fm, int h, int comma, jz_node *list, int *next, jz_err
         jz_node *z = map(fm, r->line, 1, (size_t)hd->n);
         if (!z)
             return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-        for (int c = 0; c < r->n; c++) {
-            if (!r->f[c][0])
+        for (int c = 0; c < r->n || c < hd->n; c++) {
+            if (c >= r->n || !r->f[c][0]) {
+                /* an empty cell of a required column: an empty value at that
+                 * cell, which the template reads as not given, so that
+                 * "missing required key" names the cell to fill, not the row */
+                if (c < hd->n && (strcmp(hd->f[c], "uitgaven") == 0 || strcmp(hd->f[c], "unieke_clienten") == 0)) {
+                    int rc = put(fm, z, hd->f[c], scalar(fm, "", r->line, c + 1), r->line, c + 1, err);
+                    if (rc)
+                        return rc;
+                }
                 continue;
+            }
             if (c >= hd->n || !hd->f[c][0])
                 return jz_error_set(err, JZ_EINPUT, fm->file, r->line, c + 1,
                                     "a value in column %d, which has no heading in row %d", c + 1, hd->line);

@@ -333,9 +333,14 @@ static void summary(const page *p)
         fprintf(out, "<li>%s</li>\n",
                 L(p, "Geen van de scenario’s rekent met besparingen door maatregelen.",
                   "None of the scenarios counts on savings from measures."));
+    /* "daarvan € 2,9 mln ... en € 0,5 mln" of a tekort of € 3,3 mln: each
+     * figure rounded on its own, as in the tables; said here too, where a
+     * council member adds the parts first (Amersfoort walk-through) */
     fprintf(out, "</ul>\n<p class=\"note\">%s</p></section>\n",
-            L(p, "Bedragen in miljoenen euro’s van dat jaar. Tekort = kosten min begroting.",
-              "Amounts in millions of euros of that year. Deficit = cost minus budget."));
+            L(p, "Bedragen in miljoenen euro’s van dat jaar, elk afgerond op € 0,1 mln: door afronding kan een "
+                 "totaal 0,1 afwijken van de som van de delen. Tekort = kosten min begroting.",
+              "Amounts in millions of euros of that year, each rounded to € 0.1 mln: through rounding a total may "
+              "differ by 0.1 from the sum of its parts. Deficit = cost minus budget."));
 }
 
 /* ---- tables ---- */

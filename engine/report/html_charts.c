@@ -280,10 +280,11 @@ int jz_html_cost_chart(const page *p)
     int ok = v && budget && total && stack && bars;
     for (int z = 0; ok && z < Z; z++)
         stack[z] = c->zs[z].name;
+    /* each line as the table beside the chart names it: "Vaste lasten (uitvoering,
+     * projecten)" said what a gemeente's own lines hold (the wijkteam, vervoer,
+     * the LTA: Amersfoort walk-through) and named the row otherwise */
     for (int i = 0; ok && i < nl; i++)
-        stack[Z + i] = line_m[i] == JZ_CMP_FIXED_COST
-                           ? L(p, "Vaste lasten (uitvoering, projecten)", "Fixed cost (operations, projects)")
-                           : jz_cmp_metric_label(line_m[i], p->lang);
+        stack[Z + i] = jz_cmp_metric_label(line_m[i], p->lang);
     /* bar 0: the reference in its first year, for the growth; then every
      * scenario in the summary year */
     for (int b = 0; ok && b < nbars; b++) {

@@ -52,9 +52,10 @@ char *jz_unc_fmt_dist(char *buf, size_t size, const jz_uncertain *u, jz_lang lan
     char a[64], b[64], c[64];
     const char *to = nl ? "tot" : "to";
     switch (d->kind) {
-    case JZ_DIST_NONE:
-        snprintf(buf, size, "%s %s %s %s", kind_name(d->kind, nl), jz_unc_fmt_value(a, sizeof a, u->unit, d->low, lang),
-                 to, jz_unc_fmt_value(b, sizeof b, u->unit, d->high, lang));
+    case JZ_DIST_NONE: /* not drawn: said, or a band without it looks like one with it */
+        snprintf(buf, size, "%s %s %s %s, %s", kind_name(d->kind, nl), jz_unc_fmt_value(a, sizeof a, u->unit, d->low, lang),
+                 to, jz_unc_fmt_value(b, sizeof b, u->unit, d->high, lang),
+                 nl ? "niet getrokken (alleen voor jzsim sensitivity)" : "not drawn (for jzsim sensitivity only)");
         break;
     case JZ_DIST_NORMAL:
     case JZ_DIST_LOGNORMAL:

@@ -35,6 +35,13 @@ static const ceiling_rule ceiling_growth = {
     "growth", 0.50,
     "CBS, Jongeren met jeugdzorg (StatLine 85101NED, 2015-2023): national use changes by a few percent "
     "a year; Enschede cost per client up \"ruim 12%\" in 2023 (Eindrapportage strategie duurzame jeugdzorg)"};
+/* The growth of a population ({base, growth} under population): far below
+ * the growth of use, so that 0.4 typed for 0.4% (40% a year, five times the
+ * youth in five years) is caught, not projected. */
+static const ceiling_rule ceiling_population = {
+    "population growth", 0.10,
+    "CBS, Bevolking op 1 januari; leeftijd, regio (StatLine 03759ned): the number of youth of a gemeente "
+    "changes by a few percent a year at most"};
 
 /* The last part of an input path: "zorgsoorten[a].instroom.trend" -> "trend". */
 static const char *last_key(const char *path)
@@ -80,7 +87,8 @@ int jz_plaus_ceiling(const jz_node *v, const jz_node *scope, jz_unit u, const ch
     if (allow || !v || marked_implausible(v) || marked_implausible(scope) || jz_unc_is_value(v))
         return JZ_OK;
     if (v->type == JZ_NODE_MAP && jz_node_get(v, "base")) /* {base, growth}: the growth */
-        return check_one(jz_node_get(v, "growth"), &ceiling_growth, path, err);
+        return check_one(jz_node_get(v, "growth"), strstr(path, ".population.") ? &ceiling_population : &ceiling_growth,
+                         path, err);
     const ceiling_rule *r = u == JZ_U_RATE ? ceiling_of(path) : NULL;
     if (!r)
         return JZ_OK;

@@ -68,6 +68,13 @@ expect_grep "$TMP/c1.html" "<i>Strategie duurzame jeugdzorg Enschede, eindrappor
 expect_grep "$TMP/c1.html" "geheel zeker"
 expect_grep "$TMP/c1.html" "Verschuiving van buiten (woonplaatsbeginsel)"
 expect_grep "$TMP/c1.html" "andere aannames"
+# the summary's parts ("daarvan € 2,9 mln ... en € 0,5 mln" of € 3,3 mln) are
+# rounded on their own: the summary says so, as the tables do (Amersfoort)
+expect_grep "$TMP/c1.html" "Bedragen in miljoenen euro’s van dat jaar, elk afgerond op € 0,1 mln: door afronding kan een totaal 0,1 afwijken van de som van de delen. Tekort = kosten min begroting."
+expect_grep "$TMP/c1en.html" "Amounts in millions of euros of that year, each rounded to € 0.1 mln: through rounding a total may differ by 0.1 from the sum of its parts."
+# the cost chart names the vaste lasten as the table beside it does, not with
+# a guess at what they hold ("uitvoering, projecten": a wijkteam, vervoer, the LTA)
+grep -q "uitvoering, projecten" "$TMP/c1.html" && bad "the chart's legend says what the vaste lasten hold" || ok
 # the key figures' besparing is net of the investment in the row below it:
 # the label says so (a council read "Besparing 0,8 / Investering 0,3" as 0,5)
 expect_grep "$TMP/c1.html" ">Besparing maatregelen, na investering (€ mln)<"

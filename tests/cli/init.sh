@@ -188,12 +188,16 @@ expect_exit 2 "$JZ" init "$TMP/c4.csv"
 expect_grep "$TMP/err" "c4.csv:13:8: rijksbijdrage: a value in column 8, where the row 'jaar' (row 11) has no year"
 sed 's/^daghulp;1,9M;110/daghulp;;110/' "$S/voorbeeld.csv" > "$TMP/c5.csv"
 expect_exit 2 "$JZ" init "$TMP/c5.csv"
-expect_grep "$TMP/err" "c5.csv:24:1: zorgsoort daghulp: missing required key 'uitgaven'"
+expect_grep "$TMP/err" "c5.csv:24:2: zorgsoort daghulp: missing required key 'uitgaven'"
 # a euro amount as Excel writes it in some regional settings, the sign after
 # it ("9.600.000 €"): the same scenario as 9,6M
 sed 's/^ambulant;9,6M;1.450/ambulant;9.600.000 €;1.450/' "$S/voorbeeld.csv" > "$TMP/c10.csv"
 expect_exit 0 "$JZ" init -q -o "$TMP/c10.yaml" "$TMP/c10.csv"
 diff <(tail -n +2 "$TMP/csv-s.yaml") <(tail -n +2 "$TMP/c10.yaml") >/dev/null && ok || bad "'9.600.000 €' is not read as 9,6M"
+# whole euros the Dutch way, "€ 9.600.000,-": the same amount in the ';' form
+sed 's/^ambulant;9,6M;1.450/ambulant;€ 9.600.000,-;1.450/' "$S/voorbeeld.csv" > "$TMP/c18.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/c18.yaml" "$TMP/c18.csv"
+diff <(tail -n +2 "$TMP/csv-s.yaml") <(tail -n +2 "$TMP/c18.yaml") >/dev/null && ok || bad "'€ 9.600.000,-' is not read as 9,6M"
 printf 'gemeente: {code: GM9997, naam: M}\nbasisjaar: 2024\nzorgsoorten:\n  - {key: ambulant, uitgaven: 5M, unieke_clienten: 700 €}\n' > "$TMP/eur.yaml"
 expect_exit 2 "$JZ" init -q -o "$TMP/eur-s.yaml" "$TMP/eur.yaml"
 expect_grep "$TMP/err" "eur.yaml:4:52: zorgsoort ambulant.unieke_clienten: a euro amount is not expected here"
@@ -214,6 +218,50 @@ sed 's/^indexatie_tarief;;;3,94%;3%;/indexatie_tarief;;;3,94%;30%;/' "$S/voorbee
 expect_exit 2 "$JZ" init "$TMP/c10.csv"
 expect_grep "$TMP/err" "c10.csv:14:5: indexation.tariff 30.0000% is above the plausible ceiling of 25% a year for indexation (indexatie_tarief); check the figure in this cell"
 grep -q "plausible: false' next to it" "$TMP/err" && bad "init: advice that cannot be written in the template" || ok
+# jeugd_groei typed without its '%' (Amersfoort walk-through): 0,4 is 40% a
+# year, five times the youth in five years; refused at its cell, not projected
+sed 's/^jeugd_groei;-0,5%;/jeugd_groei;0,4;/' "$S/voorbeeld.csv" > "$TMP/c11.csv"
+expect_exit 2 "$JZ" init "$TMP/c11.csv"
+expect_grep "$TMP/err" "c11.csv:7:2: gemeenten\[GM9998\].population.youth 40.0000% is above the plausible ceiling of 10% a year for population growth (jeugd_groei); check the figure in this cell"
+# a meerjarenbegroting typed with a slip (Amersfoort walk-through): an empty
+# cell between two years, one year ten times the one before, every year in
+# thousands: a warning at the cell, not a silent figure
+sed 's/^begroting;;24,1M;25,2M;25,9M;/begroting;;24,1M;25,2M;;/' "$S/voorbeeld.csv" > "$TMP/c12.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/c12.yaml" "$TMP/c12.csv"
+expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c12.csv:12:5: begroting: no amount for 2026, between 2025 and 2027; init takes the amount of 2025, indexed with indexatie_begroting (25.956.000); if the begroting has one for 2026, write it"
+sed 's/^begroting;;24,1M;25,2M;25,9M;26,6M;27,3M;/begroting;;24,1M;25,2M;25,9M;26,6M;273M;/' "$S/voorbeeld.csv" > "$TMP/c13.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/c13.yaml" "$TMP/c13.csv"
+expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c13.csv:12:7: begroting 2028: 273.000.000 is 10.3 times the amount of 2027 (26.600.000): a digit too many or too few, or an amount in thousands? check this cell"
+sed 's/^begroting;;24,1M;25,2M;25,9M;26,6M;27,3M;/begroting;;24.100;25.200;25.900;26.600;27.300;/' "$S/voorbeeld.csv" > "$TMP/c14.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/c14.yaml" "$TMP/c14.csv"
+expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c14.csv:12:3: gemeenten\[GM9998\] (Voorbeeldrecht): the budget of 2024 (1124100 euros) is more than a factor 2 below .*(begroting 2024: an amount in thousands, or a digit too many or too few? check this cell)"
+grep -q "(init)\|written scenario" "$TMP/err" && bad "init: the begroting's warning at a line of the derived scenario" || ok
+# the row 'jaar' typed from right to left: every amount under another year
+sed 's/^jaar;;2024;2025;2026;2027;2028;/jaar;;2028;2027;2026;2025;2024;/' "$S/voorbeeld.csv" > "$TMP/c17.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/c17.yaml" "$TMP/c17.csv"
+expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c17.csv:11:4: begroting: the years run backwards (2027 after 2028); check that every amount stands under its own year"
+# the CSV sjabloon's user is told the row to fill, not a YAML key; the
+# council reads the scenario's description and sources without a command name
+sed 's/^ambulant;0;0;/ambulant;1M;100;/' "$S/leeg.csv" > "$TMP/c19.csv"
+expect_exit 0 "$JZ" init -o "$TMP/c19.yaml" "$TMP/c19.csv"
+expect_grep "$TMP/err" "begrotingsindexatie gelijk aan de tariefindexatie (vervang met de regel 'indexatie_begroting')"
+expect_grep "$TMP/err" "begroting per jaar = uitgaven 2024, geïndexeerd (vervang met de regel 'begroting', de bedragen onder 2025, 2026, ...)"
+if grep -q "indexatie: {\|begroting: {" "$TMP/err"; then bad "init: YAML advice for a CSV sjabloon"; else ok; fi
+expect_grep "$TMP/c19.yaml" '^  description: "Gemeentenaam vanaf 2024, afgeleid uit de jaarrekening 2024 (uitgaven en unieke cliënten per zorgsoort)."$'
+if grep -v '^#' "$TMP/c19.yaml" | grep -q "jzsim init"; then bad "init: a command name in the description or sources a council reads"; else ok; fi
+# a client count typed with an English thousands comma in the ';' form,
+# where the comma is the decimal mark: 1,450 is not 1.45 clients
+sed 's/^ambulant;9,6M;1.450;/ambulant;9,6M;1,450;/' "$S/voorbeeld.csv" > "$TMP/c15.csv"
+expect_exit 2 "$JZ" init "$TMP/c15.csv"
+expect_grep "$TMP/err" "c15.csv:23:3: zorgsoort ambulant.unieke_clienten: 1.45 is not a whole number; a thousands separator read as a decimal mark? In the CSV form with ';' the comma is the decimal mark: write 1450 or 1.450"
+# an empty required cell: the message names that cell, not column A of the row
+sed 's/^daghulp;1,9M;110;/daghulp;1,9M;;/' "$S/voorbeeld.csv" > "$TMP/c20.csv"
+expect_exit 2 "$JZ" init "$TMP/c20.csv"
+expect_grep "$TMP/err" "c20.csv:24:3: zorgsoort daghulp: missing required key 'unieke_clienten' (unique clients of the basisjaar, e.g. unieke_clienten: 1200; spending that does not follow clients, such as vervoer, a subsidie or the LTA, is a vaste_last instead of a zorgsoort)"
+# spending without clients (vervoer, the LTA): the message says where it goes
+sed 's/^daghulp;1,9M;110;/daghulp;1,9M;0;/' "$S/voorbeeld.csv" > "$TMP/c16.csv"
+expect_exit 2 "$JZ" init "$TMP/c16.csv"
+expect_grep "$TMP/err" "c16.csv:24:3: zorgsoort daghulp: unieke_clienten is 0 but uitgaven is 1900000: spending without clients cannot be projected; give the number of unique clients, or, for spending that does not follow clients (vervoer, a subsidie, the LTA), write it as a vaste_last instead of a zorgsoort"
 sed 's/^inwoners;88.000/inwonrs;88.000/' "$S/voorbeeld.csv" > "$TMP/c6.csv"
 expect_exit 2 "$JZ" init "$TMP/c6.csv"
 expect_grep "$TMP/err" "c6.csv:5:1: unknown row 'inwonrs'"

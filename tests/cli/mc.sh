@@ -143,4 +143,17 @@ expect_exit 0 "$JZ" mc -q --draws 50 --seed 1 "$SRC/scenarios/enschede/basis.yam
 expect_grep "$TMP/out" "^Kosten per zorgsoort in 2027, het begrotingsjaar (euro)$"
 expect_exit 0 "$JZ" mc -q --draws 50 --seed 1 "$SRC/scenarios/example-onzeker.yaml"
 expect_grep "$TMP/out" "^Kosten per zorgsoort in 2028 (euro)$"
+# ranges {value, low, high} are not drawn (Amersfoort walk-through): a
+# scenario whose every uncertain input is one gave P5 = P95 without a word
+printf 'extends: %s\nmeta: {name: Ranges, description: "alleen bereiken"}\nzorgsoorten:\n  - key: ambulant\n    zorgduur: {value: 10, low: 8, high: 13}\n' \
+  "$SRC/scenarios/example.yaml" > "$TMP/ranges.yaml"
+expect_exit 0 "$JZ" mc --draws 50 "$TMP/ranges.yaml"
+expect_grep "$TMP/err" "^jzsim: warning: [^ ]*ranges.yaml: zorgsoorten\[ambulant\].zorgduur {value: 10, low: 8, high: 13} is a range without a distribution: the draws keep it at its value (a range is for jzsim sensitivity); it is the only uncertain input, so every draw equals the point run and a band has no width. For a band, write a distribution, e.g. {dist: triangular, low: 8, mode: 10, high: 13}"
+expect_exit 0 "$JZ" compare --draws 50 "$TMP/ranges.yaml" "$SRC/scenarios/example.yaml"
+expect_grep "$TMP/err" "^jzsim: warning: [^ ]*ranges.yaml: zorgsoorten\[ambulant\].zorgduur {value: 10, low: 8, high: 13} is a range without a distribution"
+# beside distributions a range is a choice (the tornado): no warning, and the
+# list of inputs says it is not drawn
+expect_exit 0 "$JZ" mc --draws 50 "$SRC/scenarios/example-onzeker.yaml"
+expect_grep "$TMP/out" "^  Zorgduur pleegzorg (maanden): bereik 34,0 mnd tot 46,0 mnd, niet getrokken (alleen voor jzsim sensitivity); puntwaarde 40,0 mnd$"
+if grep -q "range without a distribution" "$TMP/err"; then bad "mc: a warning for a range beside distributions"; else ok; fi
 finish

@@ -52,6 +52,8 @@ usage sensitivity "--format html needs -o FILE$" --format html "$EX"
 # validate takes --quiet only, and any number of files
 usage validate "unknown option '--format'$" --format json "$EX"
 usage validate "no scenario file given$" -q
+# init reads a template, not a scenario: it says which and where to start (Amersfoort walk-through)
+usage init "no template given: copy scenarios/sjabloon/leeg.csv (Excel) or leeg.yml, fill it in, and give it: jzsim init -o mijn-gemeente.yaml mijn-sjabloon.csv (docs/eigen-gemeente.md)$" -q
 expect_exit 0 "$JZ" validate "$EX" -q "$EX"
 [ -s "$TMP/out" ] && bad "validate -q printed" || ok
 expect_exit 0 "$JZ" validate "$EX" "$EX"
