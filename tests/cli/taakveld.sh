@@ -103,7 +103,7 @@ def section(title):
     return rows
 cost = section("Kosten per zorgsoort")
 tekort = section("Tekort per zorgsoort")
-tv = section("Per taakveld (Iv3; som van de zorgsoorten en vaste lasten op het taakveld; Overig: de rest van het totaal)")
+tv = section("Per taakveld (Iv3; zorgsoorten en vaste lasten op het taakveld; Overig: de rest van het totaal)")
 assert tv, "no taakveld table"
 assert "Overig kosten" in tv, "no line outside the taakvelden"
 checked = 0
