@@ -64,6 +64,15 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
     }
     for (int z = 0; z < Z; z++)
         tv[z] = jz_taakveld_index(s->zorgsoorten[z].taakveld);
+    /* fixed lines booked on a taakveld (the wijkteam on 6.1): their taakveld
+     * is listed as one with a zorgsoort is */
+    int fixed_on[JZ_TAAKVELD_N] = {0}, any_fixed_on = 0;
+    for (int g = 0; g < s->n_gemeenten; g++)
+        for (int f = 0; f < s->gemeenten[g].n_fixed; f++) {
+            const int c = jz_taakveld_index(s->gemeenten[g].fixed[f].taakveld);
+            if (c >= 0)
+                fixed_on[c]++, any_fixed_on = 1;
+        }
     int slot[JZ_TAAKVELD_N];
     for (int c = 0; c < JZ_TAAKVELD_N; c++) {
         slot[c] = -1;
@@ -75,9 +84,47 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
                 }
                 t->n_zorgsoorten[slot[c]]++;
             }
+        if (fixed_on[c] && slot[c] < 0) {
+            slot[c] = t->n;
+            t->code[t->n++] = c;
+        }
+        if (slot[c] >= 0)
+            t->n_fixed[slot[c]] = fixed_on[c];
     }
     t->n_gemeenten = r->n_gemeenten;
     t->horizon = H;
+    /* the fixed lines' cost and budget per gemeente (the region: their sum)
+     * and year, by taakveld: [(g * (JZ_TAAKVELD_N + 1) + c) * H + y], c =
+     * JZ_TAAKVELD_N for the lines without one; only when a line is on a
+     * taakveld (else the result's g_fixed_* hold it all, as before) */
+    const size_t lines = (size_t)G1 * (JZ_TAAKVELD_N + 1) * (size_t)H;
+    double *fix_cost = NULL, *fix_budget = NULL;
+    if (any_fixed_on) {
+        fix_cost = calloc(2 * lines + 2 * (size_t)H, sizeof(double));
+        if (!fix_cost) {
+            free(tv);
+            jz_taakveld_totals_free(t);
+            return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+        }
+        fix_budget = fix_cost + lines;
+        double *lc = fix_budget + lines, *lb = lc + H;
+        const int R = r->n_gemeenten; /* the region's slot */
+        for (int g = 0; g < s->n_gemeenten; g++)
+            for (int f = 0; f < s->gemeenten[g].n_fixed; f++) {
+                const int c0 = jz_taakveld_index(s->gemeenten[g].fixed[f].taakveld);
+                const size_t c = c0 >= 0 ? (size_t)c0 : JZ_TAAKVELD_N;
+                jz_fixed_line_years(s, g, f, lc, lb);
+                for (int y = 0; y < H; y++) {
+                    const size_t o = ((size_t)g * (JZ_TAAKVELD_N + 1) + c) * (size_t)H + (size_t)y;
+                    const size_t reg = ((size_t)R * (JZ_TAAKVELD_N + 1) + c) * (size_t)H + (size_t)y;
+                    fix_cost[o] += lc[y];
+                    fix_budget[o] += lb[y];
+                    fix_cost[reg] += lc[y];
+                    fix_budget[reg] += lb[y];
+                }
+            }
+    }
+#define FIX_AT_(g, c, y) (((size_t)(g) * (JZ_TAAKVELD_N + 1) + (size_t)(c)) * (size_t)H + (size_t)(y))
     /* the line outside the taakvelden: what the gemeente total holds beyond
      * the taakvelden (money_lines.h, regio.c), summed from its own parts
      * rather than taken as total - sum of the taakvelden, so that a part
@@ -90,6 +137,7 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
     if (t->n > 0) {
         out_cy = calloc(4 * gh, sizeof(double));
         if (!out_cy) {
+            free(fix_cost);
             free(tv);
             jz_taakveld_totals_free(t);
             return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
@@ -111,12 +159,21 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
                     tekort += r->tekort[i];
                 }
                 /* g_cost = care + what lies beyond it; g_budget = care + the
-                 * fixed lines' budget */
-                double beyond = jz_result_cost_beyond_care(r, gy);
+                 * fixed lines' budget; of the fixed lines only those on no
+                 * taakveld, when some are on one */
+                double beyond = jz_result_cost_beyond_care(r, gy), fixed_budget = r->g_fixed_budget[gy];
+                if (any_fixed_on) {
+                    const size_t u = FIX_AT_(g, JZ_TAAKVELD_N, y);
+                    beyond = 0;
+#define BEYOND_(field, key) beyond += strcmp(key, "fixed_cost") == 0 ? fix_cost[u] : r->field[gy];
+                    JZ_RESULT_COST_BEYOND_CARE_LINES(BEYOND_)
+#undef BEYOND_
+                    fixed_budget = fix_budget[u];
+                }
                 out_cy[o] = cy;
                 out_cost[o] = cost + beyond;
-                out_budget[o] = budget + r->g_fixed_budget[gy];
-                out_tekort[o] = tekort + (beyond - r->g_fixed_budget[gy]);
+                out_budget[o] = budget + fixed_budget;
+                out_tekort[o] = tekort + (beyond - fixed_budget);
                 if (cy != 0.0 || out_cost[o] != 0.0 || out_budget[o] != 0.0 || out_tekort[o] != 0.0)
                     outside = 1;
             }
@@ -134,6 +191,7 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
 #undef TAKE_
     }
     if (!block) {
+        free(fix_cost);
         free(out_cy);
         free(tv);
         jz_taakveld_totals_free(t);
@@ -151,6 +209,18 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
 #undef SUM_
             }
         }
+    /* the fixed lines on a taakveld: cost, budget and their difference in
+     * the tekort, as the run counts them in g_tekort */
+    for (int c = 0; any_fixed_on && c < JZ_TAAKVELD_N; c++)
+        for (int g = 0; fixed_on[c] && g < G1; g++)
+            for (int y = 0; y < H; y++) {
+                const size_t i = FIX_AT_(g, c, y), k = jz_taakveld_at(t, g, slot[c], y);
+                t->cost[k] += fix_cost[i];
+                t->budget[k] += fix_budget[i];
+                t->tekort[k] += fix_cost[i] - fix_budget[i];
+            }
+#undef FIX_AT_
+    free(fix_cost);
     if (outside)
         for (int g = 0; g < G1; g++)
             for (int y = 0; y < H; y++) {

@@ -61,6 +61,7 @@ typedef struct jz_template_fixed {
     const jz_node *n_amount, *n_index;
     jz_yearmap begroting;
     int has_begroting;
+    char taakveld[32]; /* Iv3 taakveld, or "" */
 } jz_template_fixed;
 
 #define JZ_TEMPLATE_WARN_MAX 32

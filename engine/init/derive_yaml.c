@@ -367,6 +367,8 @@ int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err)
             fprintf(f, "        indexation: ");
             write_rate_series(f, t, ix);
             fprintf(f, "   # %s\n", how);
+            if (x->taakveld[0])
+                fprintf(f, "        taakveld: \"%s\"   # opgave\n", x->taakveld);
             if (x->has_begroting) {
                 fprintf(f, "        budget: {");
                 for (int k = 0; k < x->begroting.n; k++)

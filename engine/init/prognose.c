@@ -525,15 +525,32 @@ static void by_taakveld(jz_prognose *p, const jz_scenario *s, const jz_taakveld_
         const int c = jz_taakveld_index(s->zorgsoorten[z].taakveld);
         tvz[z] = c >= 0 ? c : JZ_TAAKVELD_OUTSIDE;
     }
+    /* the vaste lasten of the year by taakveld (fixed_costs[].taakveld;
+     * JZ_TAAKVELD_OUTSIDE: those on none), as the taakveld totals count them */
+    double fixed_tv[JZ_TAAKVELD_N + 1] = {0}, lc[JZ_HORIZON_MAX], lb[JZ_HORIZON_MAX];
+    int tagged = 0;
+    for (int f = 0; f < s->gemeenten[g].n_fixed; f++) {
+        const int c = jz_taakveld_index(s->gemeenten[g].fixed[f].taakveld);
+        jz_fixed_line_years(s, g, f, lc, lb);
+        fixed_tv[c >= 0 ? c : JZ_TAAKVELD_OUTSIDE] += lc[y];
+        tagged |= c >= 0;
+    }
     for (int k = 0; k < p->taakvelden.n; k++) {
         const int code = p->taakvelden.code[k];
         double year_end = 0;
         for (int z = 0; z < Z; z++)
             if (tvz[z] == code)
                 year_end += p->year_end[z];
-        if (code == JZ_TAAKVELD_OUTSIDE)
-            for (int i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++)
-                year_end += p->lines[i];
+        if (code < JZ_TAAKVELD_N)
+            year_end += fixed_tv[code];
+        else {
+            int i = 0;
+#define LINE_(field, key) \
+    year_end += tagged && strcmp(key, "fixed_cost") == 0 ? fixed_tv[JZ_TAAKVELD_OUTSIDE] : p->lines[i]; \
+    i++;
+            JZ_RESULT_COST_BEYOND_CARE_LINES(LINE_)
+#undef LINE_
+        }
         int banded;
         const double half = sum_half_width(zvar, zdf, tvz, code, Z, q, &banded);
         const double budget = tvt->budget[jz_taakveld_at(tvt, g, jz_taakveld_slot(tvt, code), y)];

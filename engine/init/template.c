@@ -19,6 +19,10 @@
 
 static const char *const taakvelden[] = {"6.1", "6.71", "6.72", "6.73", "6.74", "6.81", "6.82", NULL};
 
+/* The optional key taakveld of map n (a zorgsoort or a vaste last) into
+ * dst: an Iv3 taakveld of the jeugdzorg, or left as it is when absent. */
+static int read_taakveld(const jz_node *n, const char *what, char *dst, size_t size, jz_error *err);
+
 /* ---------- small helpers ---------- */
 
 static int keys_known(const jz_node *map, const char *const *known, const char *what, jz_error *err)
@@ -277,7 +281,7 @@ static const char *const top_keys[] = {"gemeente", "inwoners", "jeugd_0_17", "je
 static const char *const zs_keys[] = {"key", "zoals", "naam", "taakveld", "fasen", "uitgaven", "unieke_clienten",
                                       "starts", "eindes", "in_zorg_1_januari", "zorgduur",
                                       "begroting", "source", NULL};
-static const char *const fixed_keys[] = {"naam", "bedrag", "indexatie", "begroting", "source", NULL};
+static const char *const fixed_keys[] = {"naam", "bedrag", "indexatie", "begroting", "taakveld", "source", NULL};
 
 static int read_zs(const jz_node *n, int i, jz_template_row *z, jz_error *err)
 {
@@ -340,17 +344,9 @@ static int read_zs(const jz_node *n, int i, jz_template_row *z, jz_error *err)
         snprintf(z->name, sizeof z->name, "%s", z->ref->name);
     else
         snprintf(z->name, sizeof z->name, "%s", z->key);
-    const jz_node *tv = jz_node_get(n, "taakveld");
-    if (tv) {
-        if ((rc = text(tv, what, z->taakveld, sizeof z->taakveld, err)))
+    if (jz_node_get(n, "taakveld")) {
+        if ((rc = read_taakveld(n, what, z->taakveld, sizeof z->taakveld, err)))
             return rc;
-        int ok = 0;
-        for (const char *const *t = taakvelden; *t; t++)
-            if (strcmp(*t, z->taakveld) == 0)
-                ok = 1;
-        if (!ok)
-            return jz_node_error(err, tv, "%s: taakveld '%s' is not an Iv3 taakveld of the jeugdzorg "
-                                 "(6.1, 6.71, 6.72, 6.73, 6.74, 6.81 or 6.82)", what, z->taakveld);
     } else if (z->ref)
         snprintf(z->taakveld, sizeof z->taakveld, "%s", z->ref->taakveld);
     const jz_node *fs = jz_node_get(n, "fasen");
@@ -397,6 +393,21 @@ static int read_zs(const jz_node *n, int i, jz_template_row *z, jz_error *err)
     return JZ_OK;
 }
 
+static int read_taakveld(const jz_node *n, const char *what, char *dst, size_t size, jz_error *err)
+{
+    const jz_node *tv = jz_node_get(n, "taakveld");
+    if (!tv)
+        return JZ_OK;
+    int rc = text(tv, what, dst, size, err);
+    if (rc)
+        return rc;
+    for (const char *const *t = taakvelden; *t; t++)
+        if (strcmp(*t, dst) == 0)
+            return JZ_OK;
+    return jz_node_error(err, tv, "%s: taakveld '%s' is not an Iv3 taakveld of the jeugdzorg "
+                         "(6.1, 6.71, 6.72, 6.73, 6.74, 6.81 or 6.82)", what, dst);
+}
+
 static int read_fixed(const jz_node *n, int i, jz_template_fixed *f, jz_error *err)
 {
     char what[160];
@@ -418,6 +429,8 @@ static int read_fixed(const jz_node *n, int i, jz_template_fixed *f, jz_error *e
     if (!has)
         return jz_node_error(err, n, "%s: missing required key 'bedrag' (euros in the basisjaar)", what);
     f->n_index = jz_node_get(n, "indexatie");
+    if ((rc = read_taakveld(n, what, f->taakveld, sizeof f->taakveld, err)))
+        return rc;
     const jz_node *b = jz_node_get(n, "begroting");
     if (b) {
         char w[200];

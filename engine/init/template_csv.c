@@ -16,7 +16,7 @@
  *   inwoners;88000            (also jeugd_0_17, jeugd_groei, basisjaar, horizon)
  *   jaar;;2024;2025;...       the years of the per-year rows below, from column C
  *   begroting;;24,1M;...      (also rijksbijdrage, indexatie_tarief, indexatie_begroting)
- *   vaste_last;<naam>;<bedrag>;<indexatie>
+ *   vaste_last;<naam>;<bedrag>;<indexatie>;<taakveld>
  *   vaste_last_begroting;<naam>;<per jaar, from column C>
  *   zorgsoort;uitgaven;unieke_clienten;...   the header of the zorgsoorten table,
  *   ambulant;9,6M;1450;...                   then one row per zorgsoort until an empty row
@@ -345,18 +345,22 @@ static int build(form *fm, int comma, jz_node **out, jz_error *err)
             jz_node *f = map(fm, r->line, 1, 4);
             if (!f)
                 return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
-            static const char *const fk[] = {NULL, "naam", "bedrag", "indexatie"};
-            for (int c = 1; c < r->n && c < 4 && !rc; c++)
-                if (r->f[c][0])
-                    rc = put(fm, f, fk[c], c == 1 ? scalar(fm, r->f[c], r->line, c + 1)
-                                                  : number(fm, r->f[c], comma, r->line, c + 1),
-                             r->line, c + 1, err);
-            if (!rc && r->n > 4)
-                for (int c = 4; c < r->n; c++)
+            static const char *const fk[] = {NULL, "naam", "bedrag", "indexatie", "taakveld"};
+            for (int c = 1; c < r->n && c < 5 && !rc; c++) {
+                if (!r->f[c][0])
+                    continue;
+                if (c == 4 && comma)
+                    taakveld_point(r->f[c]);
+                rc = put(fm, f, fk[c], c == 1 || c == 4 ? scalar(fm, r->f[c], r->line, c + 1)
+                                                        : number(fm, r->f[c], comma, r->line, c + 1),
+                         r->line, c + 1, err);
+            }
+            if (!rc && r->n > 5)
+                for (int c = 5; c < r->n; c++)
                     if (r->f[c][0])
                         return jz_error_set(err, JZ_EINPUT, fm->file, r->line, c + 1,
-                                            "vaste_last: naam, bedrag and indexatie go in columns B-D; its "
-                                            "begroting per year in a row 'vaste_last_begroting'");
+                                            "vaste_last: naam, bedrag, indexatie and taakveld go in columns B-E; "
+                                            "its begroting per year in a row 'vaste_last_begroting'");
             fixed->values[fixed->n++] = f;
         } else if (strcmp(k, "vaste_last_begroting") == 0) {
             const char *name = r->n > 1 ? r->f[1] : "";

@@ -288,6 +288,17 @@ static void money_fixed(const jz_scenario *s, const jz_workspace *w, jz_result *
     }
 }
 
+void jz_fixed_line_years(const jz_scenario *s, int g, int f, double *cost, double *budget)
+{
+    const jz_fixed_cost *fc = &s->gemeenten[g].fixed[f];
+    double factor = 1.0;
+    for (int y = 0; y < s->meta.horizon; y++) {
+        cost[y] = budget[y] = 0.0;
+        JZ_FIXED_YEAR(double, y, factor, fc->indexation[y], fc->amount[y], fc->has_budget, fc->budget[y], cost[y],
+                      budget[y]);
+    }
+}
+
 /* After the cells' money: the Hervormingsagenda savings, the fixed lines
  * and the gemeente-year lines (money_lines.h, shared with the lanes). */
 static void money_gemeente_lines(const jz_scenario *s, const jz_workspace *w, jz_result *r, int g)

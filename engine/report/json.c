@@ -9,7 +9,7 @@
  *   "warnings": ["..."],
  *   "results": [ {code, name, totals: {metric: [per year]},
  *                 zorgsoorten: {key: {metric: [per year], uit_to: {key: [..]}}},
- *                 taakvelden: {"6.72": {zorgsoorten: [keys], client_years, cost, budget,
+ *                 taakvelden: {"6.72": {zorgsoorten: [keys], fixed_costs: [names], client_years, cost, budget,
  *                              tekort: [per year]}}} ]
  * }
  * "results" holds the selected gemeente, or every gemeente and then the
@@ -18,11 +18,35 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "report/reporters.h"
 #include "jzsim/jzsim.h"
 #include "report/jsonw.h"
 #include "report/band_report.h"
+
+/* The names of the fixed cost lines on taakveld code (-1: on none) of
+ * gemeente g, or of every gemeente for the region (g = n_gemeenten), each
+ * name once. */
+static void fixed_names(jz_jsonw *w, const jz_scenario *s, int g, int code)
+{
+    const int g0 = g < s->n_gemeenten ? g : 0, g1 = g < s->n_gemeenten ? g + 1 : s->n_gemeenten;
+    jz_jsonw_begin_array(w);
+    for (int a = g0; a < g1; a++)
+        for (int f = 0; f < s->gemeenten[a].n_fixed; f++) {
+            const jz_fixed_cost *fc = &s->gemeenten[a].fixed[f];
+            if (jz_taakveld_index(fc->taakveld) != code)
+                continue;
+            int seen = 0; /* named already by an earlier line */
+            for (int b = g0; !seen && b <= a; b++)
+                for (int e = 0; !seen && e < (b == a ? f : s->gemeenten[b].n_fixed); e++)
+                    seen = jz_taakveld_index(s->gemeenten[b].fixed[e].taakveld) == code &&
+                           strcmp(s->gemeenten[b].fixed[e].name, fc->name) == 0;
+            if (!seen)
+                jz_jsonw_string(w, fc->name);
+        }
+    jz_jsonw_end_array(w);
+}
 
 static void gemeente_obj(jz_jsonw *w, const jz_scenario *s, const jz_result *r, int g,
                          const jz_taakveld_totals *t)
@@ -92,6 +116,8 @@ static void gemeente_obj(jz_jsonw *w, const jz_scenario *s, const jz_result *r, 
                     (t->code[k] == JZ_TAAKVELD_OUTSIDE ? -1 : t->code[k]))
                     jz_jsonw_string(w, s->zorgsoorten[z].key);
             jz_jsonw_end_array(w);
+            jz_jsonw_key(w, "fixed_costs");
+            fixed_names(w, s, g, t->code[k] == JZ_TAAKVELD_OUTSIDE ? -1 : t->code[k]);
 #define TV_JSON_(f)                                                   \
             jz_jsonw_key(w, #f);                                      \
             jz_jsonw_numbers(w, t->f + jz_taakveld_at(t, g, k, 0), H);

@@ -255,12 +255,12 @@ static void taakveld_table(FILE *out, const jz_prognose *p, int namew, jz_lang l
     money_row(out, cost_name(lang), namew, v, lang);
     fputc('\n', out);
     snprintf(line, sizeof line,
-             L("Per taakveld: de zorgsoorten op dat taakveld; \"Overig\" de zorgsoorten zonder taakveld en de "
-               "regels buiten de zorgsoorten (vaste lasten, ...), zoals de tabel per taakveld van jzsim run, "
-               "met dezelfde begroting.",
-               "Per taakveld: the care types booked on it; \"Other\" the care types without a taakveld and the "
-               "lines outside the care types (fixed cost, ...), as jzsim run's table per taakveld, with the same "
-               "budget."));
+             L("Per taakveld: de zorgsoorten en vaste lasten op dat taakveld; \"Overig\" de zorgsoorten zonder "
+               "taakveld en de regels buiten de zorgsoorten (vaste lasten zonder taakveld, ...), zoals de tabel "
+               "per taakveld van jzsim run, met dezelfde begroting.",
+               "Per taakveld: the care types and fixed cost lines booked on it; \"Other\" the care types without "
+               "a taakveld and the lines outside the care types (fixed cost on no taakveld, ...), as jzsim run's "
+               "table per taakveld, with the same budget."));
     char empty[400];
     jz_text_taakveld_empty(empty, sizeof empty, l, lang == JZ_LANG_EN);
     if (empty[0]) {

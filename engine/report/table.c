@@ -194,8 +194,8 @@ static void taakveld_table(FILE *out, const jz_result *r, const jz_taakveld_tota
     per = per < 1 ? 1 : per > YEARS_PER_BLOCK ? YEARS_PER_BLOCK : per;
     for (int y0 = 0; y0 < H; y0 += per) {
         int y1 = y0 + per < H ? y0 + per : H;
-        fprintf(out, "\n%s\n", L(o, "Per taakveld (Iv3; som van de zorgsoorten op het taakveld; Overig: de rest van het totaal)",
-                                  "Per taakveld (Iv3 budget line; sum of its care types; Other: the rest of the total)"));
+        fprintf(out, "\n%s\n", L(o, "Per taakveld (Iv3; zorgsoorten en vaste lasten op het taakveld; Overig: de rest van het totaal)",
+                                  "Per taakveld (Iv3 budget line; its care types and fixed cost lines; Other: the rest of the total)"));
         jz_text_pad(out, L(o, "Taakveld", "Taakveld"), NAMEW, 0);
         for (int y = y0; y < y1; y++)
             jz_text_pad(out, year_label(buf, sizeof buf, r, y), w, 1);

@@ -153,6 +153,25 @@ int ld_is_year_map(const jz_node *n)
 
 /* ---- meta and indexation ------------------------------------------------ */
 
+
+int ld_taakveld(const jz_node *n, const char *what, char *dst, size_t size, jz_error *err)
+{
+    int rc = ld_copy_text(n, dst, size, "taakveld", err);
+    if (rc)
+        return rc;
+    if (jz_taakveld_index(dst) >= 0)
+        return JZ_OK;
+    char list[128] = "";
+    for (int i = 0; i < JZ_TAAKVELD_N; i++) {
+        size_t l = strlen(list);
+        snprintf(list + l, sizeof list - l, "%s%s", i ? ", " : "", jz_taakveld_codes[i]);
+    }
+    return jz_node_error(err, n,
+                         "%s: taakveld '%s' is not an Iv3 taakveld of youth care (one of %s; write it quoted, "
+                         "taakveld: \"6.72\")",
+                         what, dst, list);
+}
+
 static int load_meta(loader *L, const jz_node *meta, int *base_year, int *horizon)
 {
     int rc = jz_schema_check(meta, jz_keys_meta, "meta", L->err);
@@ -312,19 +331,8 @@ static int load_zorgsoort(loader *L, int z, const jz_node *item)
     const jz_node *n = jz_node_get(item, "name");
     if ((rc = ld_copy_text(n ? n : key, zs->name, sizeof zs->name, "zorgsoort name", L->err)))
         return rc;
-    if ((n = jz_node_get(item, "taakveld"))) {
-        if ((rc = ld_copy_text(n, zs->taakveld, sizeof zs->taakveld, "taakveld", L->err)))
-            return rc;
-        if (jz_taakveld_index(zs->taakveld) < 0) {
-            char list[128] = "";
-            for (int i = 0; i < JZ_TAAKVELD_N; i++) {
-                size_t l = strlen(list);
-                snprintf(list + l, sizeof list - l, "%s%s", i ? ", " : "", jz_taakveld_codes[i]);
-            }
-            return jz_node_error(L->err, n, "%s: taakveld '%s' is not an Iv3 taakveld of youth care (one of %s; write it quoted, taakveld: \"6.72\")",
-                                 what, zs->taakveld, list);
-        }
-    }
+    if ((n = jz_node_get(item, "taakveld")) && (rc = ld_taakveld(n, what, zs->taakveld, sizeof zs->taakveld, L->err)))
+        return rc;
     long k = 1;
     if ((n = jz_node_get(item, "stages")) &&
         (rc = jz_value_int(n, 1, JZ_STAGES_MAX, "stages", &k, L->err)))

@@ -57,6 +57,11 @@ static int load_fixed(loader *L, int g, const jz_node *list)
                 return rc;
             f->has_budget = 1;
         }
+        if ((v = jz_node_get(it, "taakveld"))) {
+            jz_concat(path, sizeof path, "gemeenten[", gm->code, "].fixed_costs[", name->scalar, "]", (char *)NULL);
+            if ((rc = ld_taakveld(v, path, f->taakveld, sizeof f->taakveld, L->err)))
+                return rc;
+        }
     }
     return JZ_OK;
 }

@@ -24,6 +24,9 @@ typedef struct loader {
 
 /* load.c: small helpers */
 int ld_copy_text(const jz_node *n, char *dst, size_t size, const char *what, jz_error *err);
+/* An Iv3 taakveld of youth care (jz_taakveld_codes) into dst; the error
+ * names `what` and lists the codes. */
+int ld_taakveld(const jz_node *n, const char *what, char *dst, size_t size, jz_error *err);
 const char *ld_source_of(const jz_node *inner, const jz_node *outer);
 /* A series map's own `source:` note ({2024: 74355, source: "CBS, 1 januari
  * 2024"}), else fallback (the note of the map around it). */

@@ -515,6 +515,7 @@ jz_scenario *jz_scenario_copy_owning(const jz_scenario *src, const uint32_t *own
             memcpy(f->indexation, o->fixed[i].indexation, (size_t)H * sizeof(double));
             memcpy(f->budget, o->fixed[i].budget, (size_t)H * sizeof(double));
             f->has_budget = o->fixed[i].has_budget;
+            memcpy(f->taakveld, o->fixed[i].taakveld, sizeof f->taakveld);
         }
         for (int i = 0; i < o->n_external; i++) {
             jz_external *e = jz_scenario_add_external(s, g, o->external[i].name, o->external[i].zorgsoort);
@@ -609,6 +610,7 @@ jz_scenario *jz_scenario_extend(const jz_scenario *src, int H2)
             extend_series(f->indexation, of->indexation, H, H2, 1, JZ_EXTEND_HOLD);
             extend_series(f->budget, of->budget, H, H2, 1, JZ_EXTEND_HOLD);
             f->has_budget = of->has_budget;
+            memcpy(f->taakveld, of->taakveld, sizeof f->taakveld);
         }
         for (int i = 0; i < o->n_external; i++) {
             const jz_external *oe = &o->external[i];

@@ -116,6 +116,7 @@ const jz_key jz_keys_fixed[] = {
     {"amount", 1, "euros per year in base-year prices, e.g. amount: 12.4M"},
     {"indexation", 0, "the line's own yearly indexation, e.g. 3%"},
     {"budget", 0, "budgeted euros per year (default: equal to the cost)"},
+    {"taakveld", 0, "the Iv3 taakveld it is booked on, e.g. taakveld: \"6.1\" (default: none, Overig)"},
     {"source", 0, "a source note"},
     {"bron", 0, "the id of an entry of the bronnen: list, e.g. bron: enschede2023"},
     {"plausible", 0, "false: accept a rate above its plausibility ceiling (see Plausibility)"},

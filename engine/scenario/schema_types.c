@@ -167,7 +167,8 @@ static const jz_key_type types[] = {
     SRC("population"), PLAUS("population"),
 
     T("fixed", "name", JZ_T_TEXT), SER("fixed", "amount", JZ_U_MONEY),
-    SER("fixed", "indexation", JZ_U_RATE), SER("fixed", "budget", JZ_U_MONEY), SRC("fixed"),
+    SER("fixed", "indexation", JZ_U_RATE), SER("fixed", "budget", JZ_U_MONEY), T("fixed", "taakveld", JZ_T_TEXT),
+    SRC("fixed"),
     PLAUS("fixed"),
 
     REF("financing", "mode", JZ_T_ENUM, "volume|lumpsum|population"),

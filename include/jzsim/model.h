@@ -198,6 +198,12 @@ static inline double jz_result_cost_beyond_care(const jz_result *r, size_t gy)
     return sum;
 }
 
+/* Fixed cost line f of gemeente g: its cost and budget per year ([horizon]
+ * each) as a run counts them (the run's g_fixed_cost and g_fixed_budget are
+ * the sums of its lines, in their order, from 0); for reports that show a
+ * line apart, e.g. on its taakveld (jzsim/taakveld.h). */
+void jz_fixed_line_years(const jz_scenario *s, int g, int f, double *cost, double *budget);
+
 /* Results sized for scenarios with the dimensions of s. */
 jz_result *jz_result_alloc(const jz_scenario *s);
 void jz_result_free(jz_result *r);

@@ -66,6 +66,8 @@ typedef struct jz_fixed_cost {
     double *indexation; /* [H] fraction per year (0.03 = 3%) */
     double *budget;     /* [H] nominal euros per year (when has_budget) */
     int has_budget;     /* 0: the line is budgeted at exactly its cost */
+    char taakveld[32];  /* Iv3 taakveld the line is booked on (e.g. "6.1", the wijkteam), or "":
+                           none (the taakveld tables' Overig) */
 } jz_fixed_cost;
 
 /* An external shift: spending the gemeente cannot influence, caused by a

@@ -103,7 +103,7 @@ def section(title):
     return rows
 cost = section("Kosten per zorgsoort")
 tekort = section("Tekort per zorgsoort")
-tv = section("Per taakveld (Iv3; som van de zorgsoorten op het taakveld; Overig: de rest van het totaal)")
+tv = section("Per taakveld (Iv3; zorgsoorten en vaste lasten op het taakveld; Overig: de rest van het totaal)")
 assert tv, "no taakveld table"
 assert "Overig kosten" in tv, "no line outside the taakvelden"
 checked = 0
@@ -262,4 +262,69 @@ Y
 expect_exit 2 "$JZ" run "$TMP/bad.yaml"
 expect_grep "$TMP/err" "bad.yaml:3:59: .*taakveld '6.75' is not an Iv3 taakveld"
 expect_exit 2 "$JZ" validate "$TMP/bad.yaml"
+# ---- a fixed cost line booked on a taakveld (fixed_costs[].taakveld) ----
+# Enschede's Lokale uitvoering on 6.1: 6.1 holds its cost and budget beside the
+# wijkteam (which has none), Overig only the line on no taakveld, and the
+# lines still add up to the totals
+awk '{print} /^        bron: enschede-uitgaven$/ && !done {print "        taakveld: \"6.1\""; done=1}' "$SC" > "$TMP/tv61.yaml"
+grep -q 'taakveld: "6.1"' "$TMP/tv61.yaml" && ok || bad "the sed put no taakveld on a fixed line"
+expect_exit 0 "$JZ" run --format json "$TMP/tv61.yaml"
+cp "$TMP/out" "$TMP/tv61.json"
+python3 - "$TMP/tv61.json" "$TMP/run.json" <<'PY' && ok || bad "json: a fixed line on taakveld 6.1"
+import json, sys
+d = json.load(open(sys.argv[1]))
+old = json.load(open(sys.argv[2]))
+res, ores = d["results"][0], old["results"][0]
+tv = res["taakvelden"]
+assert tv["6.1"]["fixed_costs"] == ["Lokale uitvoering (toegang, beleid, contractmanagement, backoffice)"], tv["6.1"]
+assert tv["6.1"]["zorgsoorten"] == ["wijkteam"]
+assert len(tv["overig"]["fixed_costs"]) == 1 and tv["overig"]["fixed_costs"][0].startswith("Bijzondere projecten")
+assert tv["6.72"]["fixed_costs"] == []
+for y in range(len(d["years"])):
+    for m in ("cost", "budget", "tekort"):
+        s = sum(t[m][y] for t in tv.values())
+        assert abs(s - res["totals"][m][y]) <= 1e-9 * max(1.0, abs(s)), (m, y)
+        # what moved to 6.1 left Overig; the other taakvelden did not move
+        assert abs(tv["6.1"][m][y] + tv["overig"][m][y] - ores["taakvelden"]["overig"][m][y]) <= 1e-6, (m, y)
+        assert tv["6.72"][m][y] == ores["taakvelden"]["6.72"][m][y]
+    assert tv["6.1"]["cost"][y] > 11e6 and tv["6.1"]["tekort"][y] == 0   # budgeted at its cost
+# the totals themselves are the run's, unchanged
+assert res["totals"] == ores["totals"]
+PY
+expect_exit 0 "$JZ" run "$TMP/tv61.yaml"
+expect_grep "$TMP/out" "^6\.1 kosten  *€ 11\.427\.000 "
+grep -q "Taakveld 6.1 staat niet in de tabel" "$TMP/out" && bad "6.1 named as empty while a fixed line is on it" || ok
+# a taakveld that is not one, on a fixed line: located, exit 2
+sed 's/^        taakveld: "6.1"$/        taakveld: "6.2"/' "$TMP/tv61.yaml" > "$TMP/tv62.yaml"
+expect_exit 2 "$JZ" validate "$TMP/tv62.yaml"
+expect_grep "$TMP/err" "tv62.yaml:[0-9]*:19: gemeenten\[GM0153\]\.fixed_costs\[Lokale uitvoering (toegang, beleid, contractmanagement, backoffice)\]: taakveld '6.2' is not an Iv3 taakveld"
+# the prognose per taakveld puts the line on 6.1 too
+printf 'jaar: 2025\nmaanden: 4\nuitgaven:\n  crisis: [90k, 95k, 92k, 94k]\n' > "$TMP/r.yml"
+expect_exit 0 "$JZ" prognose --format json --realisatie "$TMP/r.yml" "$TMP/tv61.yaml"
+python3 - "$TMP/out" "$TMP/tv61.json" <<'PY' && ok || bad "prognose: the fixed line on 6.1"
+import json, sys
+p = json.load(open(sys.argv[1]))
+run = json.load(open(sys.argv[2]))
+y = run["years"].index(p["year"])
+tv = {t["taakveld"]: t for t in p["taakvelden"]}
+r61 = run["results"][0]["taakvelden"]["6.1"]
+assert abs(tv["6.1"]["year_end"] - r61["cost"][y]) < 1e-6 and abs(tv["6.1"]["budget"] - r61["budget"][y]) < 1e-6
+c = p["total_cost"]
+assert abs(sum(t["year_end"] for t in tv.values()) - c["year_end"]) < 1e-6 * c["year_end"]
+assert abs(sum(t["budget"] for t in tv.values()) - c["budget"]) < 1e-6
+PY
+# the template: a vaste last's taakveld, in the YAML and in column E of the CSV form ("6,1" as Dutch Excel writes it)
+awk '{print} /^    indexatie: 3%$/ && !done {print "    taakveld: \"6.1\""; done=1}' "$SRC/scenarios/sjabloon/voorbeeld.yml" > "$TMP/vt.yml"
+expect_exit 0 "$JZ" init -q -o "$TMP/vt.yaml" "$TMP/vt.yml"
+expect_grep "$TMP/vt.yaml" '^        taakveld: "6.1"   # opgave$'
+sed 's/^vaste_last;Lokale uitvoering (toegang, beleid, backoffice);3,4M;3%;/vaste_last;Lokale uitvoering (toegang, beleid, backoffice);3,4M;3%;6,1/' \
+  "$SRC/scenarios/sjabloon/voorbeeld.csv" > "$TMP/vt.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/vtc.yaml" "$TMP/vt.csv"
+expect_grep "$TMP/vtc.yaml" '^        taakveld: "6.1"   # opgave$'
+expect_exit 0 "$JZ" run --format json "$TMP/vtc.yaml"
+python3 -c 'import json,sys; t = json.load(open(sys.argv[1]))["results"][0]["taakvelden"]; assert t["6.1"]["fixed_costs"] == ["Lokale uitvoering (toegang, beleid, backoffice)"], t["6.1"]' "$TMP/out" \
+  && ok || bad "init: the vaste last's taakveld did not reach the run"
+sed 's/;3,4M;3%;6,1/;3,4M;3%;6,9/' "$TMP/vt.csv" > "$TMP/vt-bad.csv"
+expect_exit 2 "$JZ" init -q -o "$TMP/vt-bad.yaml" "$TMP/vt-bad.csv"
+expect_grep "$TMP/err" "vt-bad.csv:17:5: vaste_lasten\[1\]: taakveld '6.9' is not an Iv3 taakveld"
 finish
