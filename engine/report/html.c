@@ -550,10 +550,10 @@ static void taakveld_table(const page *p)
     /* the bare word in the table is terse: say once what the line holds */
     if (l->code[l->n - 1] == JZ_TAAKVELD_OUTSIDE)
         fprintf(out, "<p class=\"note\">%s</p>\n",
-                L(p, "Overig: wat niet op het taakveld van een zorgsoort staat (vaste lasten, investeringen in "
+                L(p, "Overig: wat op geen taakveld staat (vaste lasten zonder taakveld, investeringen in "
                      "maatregelen, een regionale verevening of lumpsum, zorgsoorten zonder taakveld). De regels tellen "
                      "op tot de totalen in de kerncijfers.",
-                  "Other: what is not on the taakveld of a care type (fixed cost lines, investments in measures, a "
+                  "Other: what is on no taakveld (fixed cost lines without one, investments in measures, a "
                   "regional settlement or lumpsum, care types without a taakveld). The lines add up to the totals in "
                   "the key figures."));
 }
