@@ -94,7 +94,7 @@ static void head(book *b, lxw_worksheet *ws, const char *title, const char *note
 
 static void finish_sheet(book *b, lxw_worksheet *ws, int ncols)
 {
-    widths(b, ws, ncols, 45);
+    widths(b, ws, ncols, 80); /* a name in full: Twente's run to 64 characters */
     worksheet_freeze_panes(ws, HR + 1, 1);
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9); /* A4 */
@@ -251,12 +251,17 @@ static void taakveld_sheet(book *b, lxw_worksheet *ws, const jz_prognose *p)
     budget_row(b, ws, row, jz_prognose_cost_name(b->lang), b->bold, sum_of(fb, sizeof fb, 1, r0, row - 1),
                sum_of(fy, sizeof fy, 2, r0, row - 1), tv);
     row += 2;
-    worksheet_write_string(ws, (lxw_row_t)row++, 0,
-                           L(b, "Overig: de zorgsoorten zonder taakveld en de regels buiten de zorgsoorten (vaste "
-                                "lasten, ...), zoals de tabel per taakveld van jzsim run, met dezelfde begroting.",
-                             "Other: the care types without a taakveld and the lines outside the care types (fixed "
-                             "cost, ...), as jzsim run's table per taakveld, with the same budget."),
-                           NULL);
+    int other = 0;
+    for (int k = 0; k < l->n; k++)
+        other |= l->code[k] == JZ_TAAKVELD_OUTSIDE;
+    if (other)
+        worksheet_write_string(ws, (lxw_row_t)row++, 0,
+                               L(b, "Overig: de zorgsoorten zonder taakveld en de regels buiten de zorgsoorten "
+                                    "(vaste lasten, ...), zoals de tabel per taakveld van jzsim run, met dezelfde "
+                                    "begroting.",
+                                 "Other: the care types without a taakveld and the lines outside the care types "
+                                 "(fixed cost, ...), as jzsim run's table per taakveld, with the same budget."),
+                               NULL);
     if (l->n_empty)
         worksheet_write_string(ws, (lxw_row_t)row, 0, jz_text_taakveld_empty(why, sizeof why, l, b->lang == JZ_LANG_EN),
                                NULL);
@@ -289,11 +294,19 @@ static void clients_sheet(book *b, lxw_worksheet *ws, const jz_prognose *p, cons
     finish_sheet(b, ws, 9);
 }
 
-/* Toelichting: a label in A, its text in B. */
+enum { ABOUT_W = 100 }; /* the Toelichting's text column */
+
+/* Toelichting: a label in A, its text in B, wrapped in a row as tall as its
+ * lines (neither Excel nor LibreOffice sizes a row to wrapped text on
+ * opening). */
 static int about_line(book *b, lxw_worksheet *ws, int row, const char *label, const char *what)
 {
-    worksheet_write_string(ws, (lxw_row_t)row, 0, label, b->bold);
+    if (label)
+        worksheet_write_string(ws, (lxw_row_t)row, 0, label, b->bold);
     worksheet_write_string(ws, (lxw_row_t)row, 1, what, b->wrap);
+    int lines = (jz_text_width(what) + ABOUT_W - 11) / (ABOUT_W - 10); /* a margin for the proportional font */
+    if (lines > 1)
+        worksheet_set_row(ws, (lxw_row_t)row, 15.0 * lines, NULL);
     return row + 1;
 }
 
@@ -406,9 +419,9 @@ static void about_sheet(book *b, lxw_worksheet *ws, const jz_prognose *p, const 
                   "zorgsoort met die twee delen geschat (gewogen kleinste kwadraten) en de rest van het jaar volgt "
                   "uit die schatting. De band is het voorspellingsinterval van %.0f%% (Student-t).",
              100 * p->level);
-    worksheet_write_string(ws, (lxw_row_t)row++, 1, buf, b->wrap);
+    row = about_line(b, ws, row, NULL, buf);
     worksheet_set_column(ws, 0, 0, 28, NULL);
-    worksheet_set_column(ws, 1, 1, 100, b->wrap);
+    worksheet_set_column(ws, 1, 1, ABOUT_W, b->wrap);
     worksheet_set_paper(ws, 9);
     worksheet_fit_to_pages(ws, 1, 0);
 }
