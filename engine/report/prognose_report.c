@@ -122,6 +122,16 @@ char *jz_prognose_title(char *buf, size_t n, const jz_prognose *p, const jz_scen
     return buf;
 }
 
+const char *jz_prognose_budget_title(jz_lang lang)
+{
+    return L("Ten opzichte van de begroting", "Against the budget");
+}
+
+const char *jz_prognose_taakveld_title(jz_lang lang)
+{
+    return L("Per taakveld (Iv3) ten opzichte van de begroting", "Per taakveld (Iv3) against the budget");
+}
+
 static int finish(FILE *out, jz_error *err)
 {
     if (ferror(out))
@@ -209,7 +219,7 @@ static void budget_figures(const jz_prognose *p, int whole, double v[5])
 static void budget_table(FILE *out, const jz_prognose *p, const jz_scenario *s, int namew, jz_lang lang)
 {
     char line[600];
-    fprintf(out, "\n%s\n", L("Ten opzichte van de begroting", "Against the budget"));
+    fprintf(out, "\n%s\n", jz_prognose_budget_title(lang));
     jz_text_pad(out, L("Zorgsoort", "Care type"), namew, 0);
     for (int i = 0; i < 5; i++)
         jz_text_pad_figure(out, jz_prognose_head(JZ_PROGNOSE_HEAD_BUDGET, i, lang), FIGW);
@@ -259,8 +269,7 @@ static void taakveld_table(FILE *out, const jz_prognose *p, int namew, jz_lang l
     const jz_taakveld_list *l = &p->taakvelden;
     if (l->n == 0)
         return;
-    fprintf(out, "\n%s\n", L("Per taakveld (Iv3) ten opzichte van de begroting",
-                              "Per taakveld (Iv3) against the budget"));
+    fprintf(out, "\n%s\n", jz_prognose_taakveld_title(lang));
     jz_text_pad(out, "Taakveld", namew, 0);
     for (int i = 0; i < 5; i++)
         jz_text_pad_figure(out, jz_prognose_head(JZ_PROGNOSE_HEAD_BUDGET, i, lang), FIGW);

@@ -29,6 +29,10 @@ const char *jz_prognose_taakveld_name(int code, jz_lang lang);
  * begroting (Begroting, Prognose jaar, Verschil, Band laag, Band hoog). */
 typedef enum { JZ_PROGNOSE_HEAD_MONEY, JZ_PROGNOSE_HEAD_BUDGET } jz_prognose_head_table;
 const char *jz_prognose_head(jz_prognose_head_table t, int i, jz_lang lang);
+/* The titles of the tables against the begroting, per zorgsoort and per
+ * taakveld. */
+const char *jz_prognose_budget_title(jz_lang lang);
+const char *jz_prognose_taakveld_title(jz_lang lang);
 /* "Prognose 2025: Voorbeeldrecht (GM9998), 6 maanden gerealiseerd, band 80%"
  * into buf; returns buf. */
 char *jz_prognose_title(char *buf, size_t n, const jz_prognose *p, const jz_scenario *s, jz_lang lang);

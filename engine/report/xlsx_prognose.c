@@ -201,7 +201,7 @@ static void budget_sheet(book *b, lxw_worksheet *ws, const jz_prognose *p, const
     char title[256], fb[512], fy[512];
     const char *h[5];
     const int Z = p->n_zorgsoorten;
-    snprintf(title, sizeof title, "%s %d", L(b, "Ten opzichte van de begroting", "Against the budget"), p->year);
+    snprintf(title, sizeof title, "%s %d", jz_prognose_budget_title(b->lang), p->year);
     head(b, ws, title, budget_note(b), L(b, "Zorgsoort", "Care type"), money_heads(b, JZ_PROGNOSE_HEAD_BUDGET, h),
          5);
     int row = HR + 1;
@@ -235,9 +235,7 @@ static void taakveld_sheet(book *b, lxw_worksheet *ws, const jz_prognose *p)
     char title[256], fb[128], fy[128], why[400];
     const char *h[5];
     const jz_taakveld_list *l = &p->taakvelden;
-    snprintf(title, sizeof title, "%s %d",
-             L(b, "Per taakveld (Iv3) ten opzichte van de begroting", "Per taakveld (Iv3) against the budget"),
-             p->year);
+    snprintf(title, sizeof title, "%s %d", jz_prognose_taakveld_title(b->lang), p->year);
     head(b, ws, title, budget_note(b), "Taakveld", money_heads(b, JZ_PROGNOSE_HEAD_BUDGET, h), 5);
     int row = HR + 1;
     const int r0 = row;
