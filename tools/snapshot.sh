@@ -111,5 +111,8 @@ snap "prognose.csv-nl" "$JZ" prognose --format csv --locale nl --realisatie $S/r
 snap "prognose.json-en" "$JZ" prognose --format json --lang en --realisatie $S/realisatie-voorbeeld.yml "$VR"
 snap "prognose.band95" "$JZ" prognose --band 95 --realisatie $S/realisatie-voorbeeld.yml "$VR"
 snap "prognose.csv-form" "$JZ" prognose --realisatie $S/realisatie-voorbeeld.csv "$VR"
+for lang in nl en; do
+  snapfile "prognose.$lang.xlsx" xlsx "$JZ" prognose --format xlsx --lang $lang --realisatie $S/realisatie-voorbeeld.yml "$VR"
+done
 sed -i "s#$OUT#OUT#g" "$OUT"/*.out "$OUT"/*.err "$OUT"/*.yaml 2>/dev/null
 echo "snapshot: $n outputs in $OUT" >&2

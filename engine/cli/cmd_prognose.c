@@ -32,7 +32,10 @@ static const char usage[] =
     "scenario's begroting of the year (Begroting, as in jzsim run): Verschil\n"
     "= Prognose jaar - Begroting, above 0 an overschrijding, with its band;\n"
     "and per Iv3 taakveld when the zorgsoorten are booked on taakvelden (as\n"
-    "jzsim run's table).\n"
+    "jzsim run's table).  --format xlsx -o FILE writes the same as an Excel\n"
+    "workbook for the voorjaarsnota (sheets Prognose, Begroting, Taakvelden,\n"
+    "Cliënten, Toelichting): numbers as numbers, Subtotaal, Totaal and\n"
+    "Verschil as formulas holding jzsim's figures.\n"
     "\n"
     "Options:\n";
 
@@ -40,8 +43,8 @@ static const cli_option options[] = {
     CLI_OWN("--realisatie", "FILE", "the realised months (YAML or CSV, see above)"),
     CLI_OWN("--band", "PCT", "coverage of the band in percent, 50-99 (default 80)"),
     CLI_COMMON("--gemeente", "G", "the gemeente by CBS code or name (default: the first)"),
-    CLI_COMMON("--format", "F", "table (default), csv or json"),
-    CLI_COMMON("--lang", "L", "nl (default) or en: labels and numbers of the table"),
+    CLI_COMMON("--format", "F", "table (default), csv, json or xlsx (Excel workbook, needs -o)"),
+    CLI_COMMON("--lang", "L", "nl (default) or en: labels and numbers of the table and xlsx"),
     CLI_COMMON("--locale", "L", "CSV only: nl gives ';' and decimal commas"),
     CLI_OUTPUT_ROW,
     CLI_QUIET_ROW,
@@ -52,6 +55,8 @@ static const char trailer[] =
     "\n"
     "Example:\n"
     "  jzsim prognose --realisatie realisatie-juni.yaml mijn-gemeente.yaml\n"
+    "  jzsim prognose --format xlsx -o voorjaarsnota.xlsx \\\n"
+    "      --realisatie realisatie-juni.yaml mijn-gemeente.yaml\n"
     "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 bad input (the message names\n"
     "file:line:column) or usage.\n";
@@ -88,7 +93,7 @@ static const cli_spec spec = {
     .options = options,
     .help_col = 21,
     .trailer = trailer,
-    .formats = CLI_FORMATS_BASIC,
+    .formats = CLI_FORMATS_BASIC | CLI_FORMAT(JZ_FORMAT_XLSX),
     .gemeente = CLI_GEMEENTE_ONE,
     .own = own_option,
 };

@@ -22,6 +22,7 @@
 #include "jzsim/prognose.h"
 #include "report/csvw.h"
 #include "report/jsonw.h"
+#include "report/prognose_report.h"
 #include "report/reporters.h"
 #include "report/text.h"
 
@@ -74,14 +75,14 @@ static const char *line_key(size_t i)
     return jz_metric_beyond_care((int)i)->key;
 }
 
-static const char *line_name(size_t i, jz_lang lang)
+const char *jz_prognose_line_name(size_t i, jz_lang lang)
 {
     return jz_metric_label(jz_metric_beyond_care((int)i), lang);
 }
 
 /* The table shows the vaste lasten always (a controller looks for them;
  * 0 says the scenario has none) and the other lines when they are not 0. */
-static int line_shown(const jz_prognose *p, size_t i)
+int jz_prognose_line_shown(const jz_prognose *p, size_t i)
 {
     return strcmp(line_key(i), "fixed_cost") == 0 || p->lines[i] != 0.0;
 }
@@ -89,13 +90,46 @@ static int line_shown(const jz_prognose *p, size_t i)
 /* The row names of the subtotal and the whole cost. */
 #define SUBTOTAL_KEY "totaal"
 #define COST_KEY "kosten_totaal"
-static const char *subtotal_name(jz_lang lang)
+const char *jz_prognose_subtotal_name(jz_lang lang)
 {
     return L("Subtotaal zorgsoorten", "Subtotal care types");
 }
-static const char *cost_name(jz_lang lang)
+const char *jz_prognose_cost_name(jz_lang lang)
 {
     return L("Totaal", "Total");
+}
+
+/* The headings of the figure columns: the money table, the tables against
+ * the begroting (per zorgsoort and per taakveld). */
+const char *jz_prognose_head(jz_prognose_head_table t, int i, jz_lang lang)
+{
+    static const char *const head[2][2][5] = {
+        {{"Gerealiseerd", "Scenario jaar", "Prognose jaar", "Band laag", "Band hoog"},
+         {"Realised", "Scenario year", "Forecast year", "Band low", "Band high"}},
+        {{"Begroting", "Prognose jaar", "Verschil", "Band laag", "Band hoog"},
+         {"Budget", "Forecast year", "Difference", "Band low", "Band high"}},
+    };
+    return head[t][lang == JZ_LANG_EN][i];
+}
+
+char *jz_prognose_title(char *buf, size_t n, const jz_prognose *p, const jz_scenario *s, jz_lang lang)
+{
+    const jz_gemeente *gm = &s->gemeenten[p->gemeente];
+    snprintf(buf, n,
+             L("Prognose %d: %s (%s), %d maanden gerealiseerd, band %.0f%%",
+               "Forecast %d: %s (%s), %d months realised, band %.0f%%"),
+             p->year, gm->name, gm->code, p->months, 100 * p->level);
+    return buf;
+}
+
+const char *jz_prognose_budget_title(jz_lang lang)
+{
+    return L("Ten opzichte van de begroting", "Against the budget");
+}
+
+const char *jz_prognose_taakveld_title(jz_lang lang)
+{
+    return L("Per taakveld (Iv3) ten opzichte van de begroting", "Per taakveld (Iv3) against the budget");
 }
 
 static int finish(FILE *out, jz_error *err)
@@ -139,9 +173,9 @@ static void money_notes(FILE *out, const jz_prognose *p, jz_lang lang)
     char line[800], lines[400] = "";
     const int Z = p->n_zorgsoorten, missing = Z - p->n_realised;
     for (size_t i = 0, n = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++)
-        if (line_shown(p, i))
+        if (jz_prognose_line_shown(p, i))
             n += (size_t)snprintf(lines + n, n < sizeof lines ? sizeof lines - n : 0, "%s\"%s\"", n ? " + " : "",
-                                  line_name(i, lang));
+                                  jz_prognose_line_name(i, lang));
     fputc('\n', out);
     if (missing > 0) {
         snprintf(line, sizeof line,
@@ -151,7 +185,7 @@ static void money_notes(FILE *out, const jz_prognose *p, jz_lang lang)
                    "- = not realised: no spending was given for %d of the %d care types; there the forecast is "
                    "the scenario's, without a band. \"%s\" counts %d with realised months (forecast from %d "
                    "months) and %d without (the scenario); the band covers only those with realised months."),
-                 missing, Z, subtotal_name(lang), p->n_realised, p->months, missing);
+                 missing, Z, jz_prognose_subtotal_name(lang), p->n_realised, p->months, missing);
         jz_text_wrap(out, line, 100);
     }
     /* the sum of the row, not "the scenario's cost": only the Scenario jaar
@@ -161,7 +195,7 @@ static void money_notes(FILE *out, const jz_prognose *p, jz_lang lang)
                "is dat de \"Kosten\" van jzsim run%s.",
                "\"%s\" = \"%s\" + %s (from the scenario: not realised, no band); under \"Scenario year\" that is "
                "the \"Cost\" of jzsim run%s."),
-             cost_name(lang), subtotal_name(lang), lines,
+             jz_prognose_cost_name(lang), jz_prognose_subtotal_name(lang), lines,
              !isnan(p->cost_realised) ? ""
              : L("; wat daarvan gerealiseerd is, is niet opgegeven, dus \"Gerealiseerd\" blijft daar leeg",
                  "; what of them was realised was not given, so \"Realised\" stays empty there"));
@@ -185,12 +219,10 @@ static void budget_figures(const jz_prognose *p, int whole, double v[5])
 static void budget_table(FILE *out, const jz_prognose *p, const jz_scenario *s, int namew, jz_lang lang)
 {
     char line[600];
-    fprintf(out, "\n%s\n", L("Ten opzichte van de begroting", "Against the budget"));
-    static const char *const head_nl[] = {"Begroting", "Prognose jaar", "Verschil", "Band laag", "Band hoog"};
-    static const char *const head_en[] = {"Budget", "Forecast year", "Difference", "Band low", "Band high"};
+    fprintf(out, "\n%s\n", jz_prognose_budget_title(lang));
     jz_text_pad(out, L("Zorgsoort", "Care type"), namew, 0);
     for (int i = 0; i < 5; i++)
-        jz_text_pad_figure(out, L(head_nl[i], head_en[i]), FIGW);
+        jz_text_pad_figure(out, jz_prognose_head(JZ_PROGNOSE_HEAD_BUDGET, i, lang), FIGW);
     fputc('\n', out);
     double v[5];
     for (int z = 0; z < p->n_zorgsoorten; z++) {
@@ -199,14 +231,14 @@ static void budget_table(FILE *out, const jz_prognose *p, const jz_scenario *s, 
         money_row(out, s->zorgsoorten[z].name, namew, row, lang);
     }
     budget_figures(p, 0, v);
-    money_row(out, subtotal_name(lang), namew, v, lang);
+    money_row(out, jz_prognose_subtotal_name(lang), namew, v, lang);
     for (size_t i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++)
-        if (line_shown(p, i)) {
+        if (jz_prognose_line_shown(p, i)) {
             const double row[5] = {p->line_budget[i], p->lines[i], p->line_over_budget[i], NAN, NAN};
-            money_row(out, line_name(i, lang), namew, row, lang);
+            money_row(out, jz_prognose_line_name(i, lang), namew, row, lang);
         }
     budget_figures(p, 1, v);
-    money_row(out, cost_name(lang), namew, v, lang);
+    money_row(out, jz_prognose_cost_name(lang), namew, v, lang);
     fputc('\n', out);
     snprintf(line, sizeof line,
              L("Verschil = \"Prognose jaar\" - \"Begroting\": boven 0 een overschrijding, onder 0 een "
@@ -223,7 +255,7 @@ static void budget_table(FILE *out, const jz_prognose *p, const jz_scenario *s, 
 
 /* A taakveld row's name: its Iv3 code, or Overig for the line outside
  * every taakveld (as jzsim run's taakveld table). */
-static const char *taakveld_name(int code, jz_lang lang)
+const char *jz_prognose_taakveld_name(int code, jz_lang lang)
 {
     return code == JZ_TAAKVELD_OUTSIDE ? L("Overig", "Other") : jz_taakveld_key(code);
 }
@@ -237,22 +269,19 @@ static void taakveld_table(FILE *out, const jz_prognose *p, int namew, jz_lang l
     const jz_taakveld_list *l = &p->taakvelden;
     if (l->n == 0)
         return;
-    fprintf(out, "\n%s\n", L("Per taakveld (Iv3) ten opzichte van de begroting",
-                              "Per taakveld (Iv3) against the budget"));
-    static const char *const head_nl[] = {"Begroting", "Prognose jaar", "Verschil", "Band laag", "Band hoog"};
-    static const char *const head_en[] = {"Budget", "Forecast year", "Difference", "Band low", "Band high"};
+    fprintf(out, "\n%s\n", jz_prognose_taakveld_title(lang));
     jz_text_pad(out, "Taakveld", namew, 0);
     for (int i = 0; i < 5; i++)
-        jz_text_pad_figure(out, L(head_nl[i], head_en[i]), FIGW);
+        jz_text_pad_figure(out, jz_prognose_head(JZ_PROGNOSE_HEAD_BUDGET, i, lang), FIGW);
     fputc('\n', out);
     for (int k = 0; k < l->n; k++) {
         const double row[5] = {p->tv_budget[k], p->tv_year_end[k], p->tv_over_budget[k], p->tv_over_budget_low[k],
                                p->tv_over_budget_high[k]};
-        money_row(out, taakveld_name(l->code[k], lang), namew, row, lang);
+        money_row(out, jz_prognose_taakveld_name(l->code[k], lang), namew, row, lang);
     }
     double v[5];
     budget_figures(p, 1, v);
-    money_row(out, cost_name(lang), namew, v, lang);
+    money_row(out, jz_prognose_cost_name(lang), namew, v, lang);
     fputc('\n', out);
     snprintf(line, sizeof line,
              L("Per taakveld: de zorgsoorten en vaste lasten op dat taakveld; \"Overig\" de zorgsoorten zonder "
@@ -274,25 +303,21 @@ int jz_rep_prognose_table(FILE *out, const jz_report_subject *x, const jz_report
 {
     const jz_prognose *p = x->prognose;
     const jz_scenario *s = x->scenario;
-    const jz_gemeente *gm = &s->gemeenten[p->gemeente];
     const jz_lang lang = o->lang;
     /* the name column as wide as the longest name: a cut name is a wrong one */
-    int namew = jz_text_width(subtotal_name(lang));
+    int namew = jz_text_width(jz_prognose_subtotal_name(lang));
     for (int z = 0; z < p->n_zorgsoorten; z++)
         if (jz_text_width(s->zorgsoorten[z].name) > namew)
             namew = jz_text_width(s->zorgsoorten[z].name);
     for (size_t i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++)
-        if (line_shown(p, i) && jz_text_width(line_name(i, lang)) > namew)
-            namew = jz_text_width(line_name(i, lang));
+        if (jz_prognose_line_shown(p, i) && jz_text_width(jz_prognose_line_name(i, lang)) > namew)
+            namew = jz_text_width(jz_prognose_line_name(i, lang));
     namew = (namew < NAMEMAX ? namew : NAMEMAX) + 1;
-    fprintf(out, L("Prognose %d: %s (%s), %d maanden gerealiseerd, band %.0f%%\n",
-                   "Forecast %d: %s (%s), %d months realised, band %.0f%%\n"),
-            p->year, gm->name, gm->code, p->months, 100 * p->level);
-    static const char *const head_nl[] = {"Gerealiseerd", "Scenario jaar", "Prognose jaar", "Band laag", "Band hoog"};
-    static const char *const head_en[] = {"Realised", "Scenario year", "Forecast year", "Band low", "Band high"};
+    char title[256];
+    fprintf(out, "%s\n", jz_prognose_title(title, sizeof title, p, s, lang));
     jz_text_pad(out, L("Zorgsoort", "Care type"), namew, 0);
     for (int i = 0; i < 5; i++)
-        jz_text_pad_figure(out, L(head_nl[i], head_en[i]), FIGW);
+        jz_text_pad_figure(out, jz_prognose_head(JZ_PROGNOSE_HEAD_MONEY, i, lang), FIGW);
     fputc('\n', out);
     double v[5];
     for (int z = 0; z < p->n_zorgsoorten; z++) {
@@ -300,14 +325,14 @@ int jz_rep_prognose_table(FILE *out, const jz_report_subject *x, const jz_report
         money_row(out, s->zorgsoorten[z].name, namew, row, lang);
     }
     total_figures(p, totals, v);
-    money_row(out, subtotal_name(lang), namew, v, lang);
+    money_row(out, jz_prognose_subtotal_name(lang), namew, v, lang);
     for (size_t i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++)
-        if (line_shown(p, i)) {
+        if (jz_prognose_line_shown(p, i)) {
             const double row[5] = {NAN, p->lines[i], p->lines[i], NAN, NAN};
-            money_row(out, line_name(i, lang), namew, row, lang);
+            money_row(out, jz_prognose_line_name(i, lang), namew, row, lang);
         }
     total_figures(p, costs, v);
-    money_row(out, cost_name(lang), namew, v, lang);
+    money_row(out, jz_prognose_cost_name(lang), namew, v, lang);
     money_notes(out, p, lang);
     budget_table(out, p, s, namew, lang);
     taakveld_table(out, p, namew, lang);
@@ -387,26 +412,26 @@ int jz_rep_prognose_csv(FILE *out, const jz_report_subject *x, const jz_report_o
         for (size_t f = 0; f < N_FIELDS; f++)
             csv_row(&w, p, s, s->zorgsoorten[z].key, s->zorgsoorten[z].name, fields[f].key, get(p, &fields[f], z));
     for (size_t f = 0; f < N_TOTALS; f++)
-        csv_row(&w, p, s, SUBTOTAL_KEY, subtotal_name(lang), totals[f].key, get_total(p, totals, f));
-#define SUB_(sub, whole, key) csv_row(&w, p, s, SUBTOTAL_KEY, subtotal_name(lang), key, p->sub);
+        csv_row(&w, p, s, SUBTOTAL_KEY, jz_prognose_subtotal_name(lang), totals[f].key, get_total(p, totals, f));
+#define SUB_(sub, whole, key) csv_row(&w, p, s, SUBTOTAL_KEY, jz_prognose_subtotal_name(lang), key, p->sub);
     JZ_PROGNOSE_BUDGET(SUB_)
 #undef SUB_
-    csv_row(&w, p, s, SUBTOTAL_KEY, subtotal_name(lang), "zorgsoorten_realised", p->n_realised);
+    csv_row(&w, p, s, SUBTOTAL_KEY, jz_prognose_subtotal_name(lang), "zorgsoorten_realised", p->n_realised);
     for (size_t i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++) {
-        csv_row(&w, p, s, line_key(i), line_name(i, lang), "scenario_year", p->lines[i]);
-        csv_row(&w, p, s, line_key(i), line_name(i, lang), "year_end", p->lines[i]);
-        csv_row(&w, p, s, line_key(i), line_name(i, lang), "budget", p->line_budget[i]);
-        csv_row(&w, p, s, line_key(i), line_name(i, lang), "over_budget", p->line_over_budget[i]);
+        csv_row(&w, p, s, line_key(i), jz_prognose_line_name(i, lang), "scenario_year", p->lines[i]);
+        csv_row(&w, p, s, line_key(i), jz_prognose_line_name(i, lang), "year_end", p->lines[i]);
+        csv_row(&w, p, s, line_key(i), jz_prognose_line_name(i, lang), "budget", p->line_budget[i]);
+        csv_row(&w, p, s, line_key(i), jz_prognose_line_name(i, lang), "over_budget", p->line_over_budget[i]);
     }
     for (size_t f = 0; f < N_TOTALS; f++)
-        csv_row(&w, p, s, COST_KEY, cost_name(lang), costs[f].key, get_total(p, costs, f));
-#define WHOLE_(sub, whole, key) csv_row(&w, p, s, COST_KEY, cost_name(lang), key, p->whole);
+        csv_row(&w, p, s, COST_KEY, jz_prognose_cost_name(lang), costs[f].key, get_total(p, costs, f));
+#define WHOLE_(sub, whole, key) csv_row(&w, p, s, COST_KEY, jz_prognose_cost_name(lang), key, p->whole);
     JZ_PROGNOSE_BUDGET(WHOLE_)
 #undef WHOLE_
     for (int k = 0; k < p->taakvelden.n; k++) {
         char key[32];
         snprintf(key, sizeof key, "taakveld_%s", jz_taakveld_key(p->taakvelden.code[k]));
-#define TV_(field, name) csv_row(&w, p, s, key, taakveld_name(p->taakvelden.code[k], lang), name, p->field[k]);
+#define TV_(field, name) csv_row(&w, p, s, key, jz_prognose_taakveld_name(p->taakvelden.code[k], lang), name, p->field[k]);
         JZ_PROGNOSE_TAAKVELD(TV_)
 #undef TV_
     }
@@ -475,7 +500,7 @@ int jz_rep_prognose_json(FILE *out, const jz_report_subject *x, const jz_report_
         jz_jsonw_key(&j, "key");
         jz_jsonw_string(&j, line_key(i));
         jz_jsonw_key(&j, "name");
-        jz_jsonw_string(&j, line_name(i, o->lang));
+        jz_jsonw_string(&j, jz_prognose_line_name(i, o->lang));
         jz_jsonw_key(&j, "scenario_year");
         jz_jsonw_number(&j, p->lines[i]);
         jz_jsonw_key(&j, "year_end");

@@ -32,7 +32,8 @@ static const jz_reporter reporters[JZ_REPORT_KINDS][JZ_FORMAT_COUNT] = {
                                jz_rep_sensitivity_html},
     [JZ_REPORT_CALIBRATE] = {jz_rep_calibrate_table, jz_rep_calibrate_csv, jz_rep_calibrate_json, NULL, NULL},
     [JZ_REPORT_BACKTEST] = {jz_rep_backtest_table, jz_rep_backtest_csv, jz_rep_backtest_json, NULL, NULL},
-    [JZ_REPORT_PROGNOSE] = {jz_rep_prognose_table, jz_rep_prognose_csv, jz_rep_prognose_json, NULL, NULL},
+    [JZ_REPORT_PROGNOSE] = {jz_rep_prognose_table, jz_rep_prognose_csv, jz_rep_prognose_json, jz_rep_prognose_xlsx,
+                            NULL},
     [JZ_REPORT_RECORDS] = {jz_rep_records_table, jz_rep_records_csv, jz_rep_records_json, NULL, jz_rep_records_html},
 };
 

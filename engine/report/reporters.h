@@ -45,6 +45,7 @@ JZ_REPORTER(jz_rep_backtest_json);
 JZ_REPORTER(jz_rep_prognose_table);  /* prognose_report.c */
 JZ_REPORTER(jz_rep_prognose_csv);
 JZ_REPORTER(jz_rep_prognose_json);
+JZ_REPORTER(jz_rep_prognose_xlsx);   /* xlsx_prognose.c: writes o->path */
 JZ_REPORTER(jz_rep_records_table); /* records_report.c, records_html.c */
 JZ_REPORTER(jz_rep_records_csv);
 JZ_REPORTER(jz_rep_records_json);

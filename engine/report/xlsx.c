@@ -82,7 +82,7 @@ static lxw_format *diff_format(const book *b, int m)
     return b->dmoney;
 }
 
-static void formats(book *b)
+void jz_xlsx_formats(book *b)
 {
     lxw_workbook *wb = b->wb;
     b->title = workbook_add_format(wb);
@@ -134,6 +134,40 @@ static void formats(book *b)
     format_set_italic(b->realised);
     format_set_bottom(b->realised, LXW_BORDER_THIN);
     format_set_bg_color(b->realised, 0xDDEBF7);
+}
+
+int jz_xlsx_open(book *b, const char *path, jz_lang lang, const char *title, jz_error *err)
+{
+    memset(b, 0, sizeof *b);
+    b->lang = lang;
+    /* libxlsxwriter stages the parts in temporary files, by default in /tmp
+     * whatever TMPDIR says; stage them beside the workbook instead, where
+     * the output goes and where its errors are the output's errors */
+    char tmpdir[1024];
+    const char *slash = strrchr(path, '/');
+    snprintf(tmpdir, sizeof tmpdir, "%.*s", slash ? (int)(slash - path) + 1 : 1, slash ? path : ".");
+    lxw_workbook_options wo = {0};
+    wo.tmpdir = tmpdir;
+    b->wb = workbook_new_opt(path, &wo);
+    if (!b->wb)
+        return jz_error_set(err, JZ_EIO, path, 0, 0, "cannot create the workbook");
+    jz_xlsx_formats(b);
+    lxw_doc_properties props = {0};
+    props.title = (char *)title;
+    props.comments = (char *)"jzsim " JZSIM_VERSION;
+    workbook_set_properties(b->wb, &props);
+    return JZ_OK;
+}
+
+int jz_xlsx_close(book *b, const char *path, int sheets_ok, jz_error *err)
+{
+    lxw_error e = workbook_close(b->wb); /* also frees the workbook */
+    b->wb = NULL;
+    if (!sheets_ok)
+        return jz_error_set(err, JZ_ERUNTIME, path, 0, 0, "cannot add a worksheet to the workbook");
+    if (e != LXW_NO_ERROR)
+        return jz_error_set(err, JZ_EIO, path, 0, 0, "cannot write the workbook: %s", lxw_strerror(e));
+    return jz_zip_verify(path, path, err); /* libxlsxwriter misses some write errors */
 }
 
 /* ---- the sheets ---- */
@@ -428,24 +462,11 @@ int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_o
                             "the comparison has more rows than an Excel sheet holds; choose one "
                             "gemeente with --gemeente, or use --format csv");
     book b;
-    memset(&b, 0, sizeof b);
-    b.lang = o->lang;
-    /* libxlsxwriter stages the parts in temporary files, by default in /tmp
-     * whatever TMPDIR says; stage them beside the workbook instead, where
-     * the output goes and where its errors are the output's errors */
-    char tmpdir[1024];
-    const char *slash = strrchr(path, '/');
-    snprintf(tmpdir, sizeof tmpdir, "%.*s", slash ? (int)(slash - path) + 1 : 1, slash ? path : ".");
-    lxw_workbook_options wo = {0};
-    wo.tmpdir = tmpdir;
-    b.wb = workbook_new_opt(path, &wo);
-    if (!b.wb)
-        return jz_error_set(err, JZ_EIO, path, 0, 0, "cannot create the workbook");
-    formats(&b);
-    lxw_doc_properties props = {0};
-    props.title = (char *)L(&b, "Vergelijking van jeugdzorgscenario's", "Comparison of youth care scenarios");
-    props.comments = (char *)"jzsim " JZSIM_VERSION;
-    workbook_set_properties(b.wb, &props);
+    int st = jz_xlsx_open(&b, path, o->lang,
+                          jz_cmp_L(o->lang, "Vergelijking van jeugdzorgscenario's", "Comparison of youth care scenarios"),
+                          err);
+    if (st != JZ_OK)
+        return st;
 
     /* names first, so that every sheet name is known and unique */
     char sheet[JZ_CMP_MAX_SCENARIOS + 4][JZ_SHEET_NAME_SIZE];
@@ -509,12 +530,7 @@ int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_o
         jz_xlsx_inputs_sheet(&b, ws, c);
     if (ws && (ws = workbook_add_worksheet(b.wb, about_name)))
         about_sheet(&b, ws, c, sheet, cmp_name, inputs_name, vs_name);
-    lxw_error e = workbook_close(b.wb); /* also frees the workbook */
-    if (!ws)
-        return jz_error_set(err, JZ_ERUNTIME, path, 0, 0, "cannot add a worksheet to the workbook");
-    if (e != LXW_NO_ERROR)
-        return jz_error_set(err, JZ_EIO, path, 0, 0, "cannot write the workbook: %s", lxw_strerror(e));
-    return jz_zip_verify(path, path, err); /* libxlsxwriter misses some write errors */
+    return jz_xlsx_close(&b, path, ws != NULL, err);
 }
 
 #endif

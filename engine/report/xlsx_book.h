@@ -1,7 +1,8 @@
 /*
  * xlsx_book.h - the workbook being written and the small cell helpers that
- * the sheets of xlsx.c (comparison, scenarios, Toelichting) and
- * xlsx_inputs.c (Aannames) share.  Internal to engine/report; only built
+ * the sheets of xlsx.c (comparison, scenarios, Toelichting),
+ * xlsx_inputs.c (Aannames) and the workbook of jzsim prognose
+ * (xlsx_prognose.c) share.  Internal to engine/report; only built
  * with libxlsxwriter.
  */
 #ifndef JZ_REPORT_XLSX_BOOK_H
@@ -77,6 +78,24 @@ static inline void num(book *b, lxw_worksheet *ws, int row, int col, double v, l
     fit(b, col, w);
 }
 
+/* A figure that is a sum or difference of cells on the sheet: the formula
+ * (e.g. "=SUM(B5:B14)", "=C5-B5"), so that a reader sees the derivation,
+ * with v, the analysis' own figure, as its cached value (what Excel shows
+ * before it recalculates, and what a reader that does not calculate reads);
+ * the same presentation rule for zero as num().  NaN or inf: an empty cell,
+ * no formula. */
+static inline void formula(book *b, lxw_worksheet *ws, int row, int col, const char *f, double v, lxw_format *fmt,
+                           double w)
+{
+    if (isnan(v) || isinf(v))
+        return;
+    int d = shown_decimals(b, fmt);
+    if (d >= 0)
+        v = jz_format_shown(v, d);
+    worksheet_write_formula_num(ws, (lxw_row_t)row, (lxw_col_t)col, f, fmt, v);
+    fit(b, col, w);
+}
+
 static inline void widths(book *b, lxw_worksheet *ws, int ncols, double max)
 {
     for (int c = 0; c < ncols && c < MAX_COLS; c++)
@@ -84,6 +103,16 @@ static inline void widths(book *b, lxw_worksheet *ws, int ncols, double max)
                              b->width[c] < 6 ? 6 : b->width[c] > max ? max : b->width[c], NULL);
     memset(b->width, 0, sizeof b->width);
 }
+
+/* The workbook at path (the temporary file of a jz_outfile) with the
+ * formats every sheet uses and the title in its properties; its parts are
+ * staged beside it.  JZ_OK, or JZ_EIO when it cannot be created. */
+int jz_xlsx_open(book *b, const char *path, jz_lang lang, const char *title, jz_error *err);
+/* Write and free the workbook of jz_xlsx_open, then check the file (sheets_ok
+ * 0: a worksheet could not be added, JZ_ERUNTIME).  JZ_OK or the error. */
+int jz_xlsx_close(book *b, const char *path, int sheets_ok, jz_error *err);
+/* The formats of every sheet (called by jz_xlsx_open). */
+void jz_xlsx_formats(book *b);
 
 /* The Aannames sheet: every assumption as a controller reads it
  * (xlsx_inputs.c). */
