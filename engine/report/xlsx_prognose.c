@@ -255,10 +255,11 @@ static void taakveld_sheet(book *b, lxw_worksheet *ws, const jz_prognose *p)
     if (other)
         worksheet_write_string(ws, (lxw_row_t)row++, 0,
                                L(b, "Overig: de zorgsoorten zonder taakveld en de regels buiten de zorgsoorten "
-                                    "(vaste lasten, ...), zoals de tabel per taakveld van jzsim run, met dezelfde "
-                                    "begroting.",
+                                    "(vaste lasten zonder taakveld, ...), zoals de tabel per taakveld van jzsim run, "
+                                    "met dezelfde begroting.",
                                  "Other: the care types without a taakveld and the lines outside the care types "
-                                 "(fixed cost, ...), as jzsim run's table per taakveld, with the same budget."),
+                                 "(fixed cost on no taakveld, ...), as jzsim run's table per taakveld, with the same "
+                                 "budget."),
                                NULL);
     if (l->n_empty)
         worksheet_write_string(ws, (lxw_row_t)row, 0, jz_text_taakveld_empty(why, sizeof why, l, b->lang == JZ_LANG_EN),
