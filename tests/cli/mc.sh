@@ -168,6 +168,10 @@ assert base and all(r["p5"] == r["point"] == r["p95"] == r["min"] == r["max"] fo
 later = [r for r in rows if int(r["year"]) == first + 1 and r["metric"] == "cost" and not r["zorgsoort"]]
 assert later and float(later[0]["p5"]) < float(later[0]["p95"]), later
 PY
+expect_exit 0 "$JZ" mc --draws 50 "$EX"
+expect_grep "$TMP/out" "^Het basisjaar 2024 is realisatie: de invoer wordt getrokken vanaf 2025.$"
+expect_exit 0 "$JZ" compare --format html -o "$TMP/rt.html" "$EX" "$SRC/scenarios/example.yaml"
+expect_grep "$TMP/rt.html" "Het basisjaar 2024 is realisatie en schuift niet mee: een aanname werkt vanaf 2025."
 expect_exit 0 "$JZ" sensitivity --year 2024 --format csv "$EX"
 python3 - "$TMP/out" <<'PY' && ok || bad "sensitivity: an input moves the base year's tekort"
 import csv, sys
