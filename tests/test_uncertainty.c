@@ -264,8 +264,8 @@ static void test_realised_year_kept(void **state)
     const char *const repls[] = {
         "indexation: {tariff: {dist: uniform, low: 1%, high: 5%}, budget: 2%}",
         "    instroom: {dist: uniform, low: 800, high: 1000}",
-        "    zorgduur: {dist: uniform, low: 5, high: 19}\n"
-        "    transitions: {pleeg: {dist: uniform, low: 5%, high: 15%}}",
+        ("    zorgduur: {dist: uniform, low: 5, high: 19}\n"
+         "    transitions: {pleeg: {dist: uniform, low: 5%, high: 15%}}"),
         "    cost: {tariff: {dist: uniform, low: 80, high: 120}, units_per_year: 250}",
         "  - {code: GM0001, name: Ergens, fixed_costs: [{name: wijk, amount: {dist: uniform, low: 100k, high: 300k}}]}"};
     jz_scenario *s = must_multi(5, lines, repls, NULL);
