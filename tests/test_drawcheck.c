@@ -203,7 +203,8 @@ static void add_factor(jz_scenario *s, double *series, const char *path, double 
     u->targets[0].kind = JZ_TGT_BLOCK;
     u->targets[0].op = JZ_TGT_SCALE;
     u->targets[0].offset = (size_t)(series - s->block);
-    u->targets[0].n = s->meta.horizon;
+    u->targets[0].first = JZ_UNC_REALISED; /* the projected years, as the loader's targets */
+    u->targets[0].n = s->meta.horizon - JZ_UNC_REALISED;
     u->targets[0].stride = 1;
 }
 
@@ -383,7 +384,7 @@ static void test_writer_in_parts(void **state)
 }
 
 /* Two targets that reach the same values through places of a different
- * shape (a factor on years 1.. of a zorgduur that is drawn as a whole):
+ * shape (a factor on years 2.. of a zorgduur that is drawn in years 1..):
  * the writer falls back on jz_unc_apply, which its shared part does whole
  * (the gemeente parts have nothing left), into a full copy; the Monte
  * Carlo with lanes gives the bits of one draw at a time. */
@@ -393,7 +394,7 @@ static void test_writer_falls_back_whole(void **state)
     jz_scenario *s = load_rich_below_one();
     add_zorgduur_factor(s, 1, 0, 0.8, 1.2);
     jz_unc_target *t = &s->uncertain[s->n_uncertain - 1].targets[0];
-    t->offset += 1; /* years 1 .. H-1 of a's zorgduur in GM0002 */
+    t->offset += 1; /* years 2 .. H-1 of a's zorgduur in GM0002 */
     t->n -= 1;
     jz_unc_writer *wr = jz_unc_writer_alloc(s, NULL);
     jz_scenario *copy = wr ? jz_unc_writer_copy(wr, s) : NULL, *old = jz_scenario_copy(s);

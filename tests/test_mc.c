@@ -124,7 +124,10 @@ static void test_linear_convergence(void **state)
     const long N = 20000;
     jz_scenario *s = linear("12", "{dist: normal, mean: 9k, sd: 900}", "8M");
     jz_mc_result *r = mc(s, N, 2026, 2, 0);
-    for (int y = 0; y < 3; y++) {
+    /* the base year is realisatie: the price is not drawn there */
+    const jz_mc_stat *c0 = &r->stat[jz_mc_fig(r, JZ_MC_COST, 0)];
+    assert_true(c0->min == c0->point && c0->max == c0->point && c0->sd == 0.0);
+    for (int y = 1; y < 3; y++) {
         /* a_y: client-years, from the point run */
         double a = point_run(s, offsetof(jz_result, g_cost), y) / mu;
         const jz_mc_stat *c = &r->stat[jz_mc_fig(r, JZ_MC_COST, y)];
@@ -267,7 +270,8 @@ static void test_tornado_ranks_dominant_input(void **state)
     int ib = t->bars[1].path[strlen(t->bars[1].path) - 1] == 't' ? 1 : 2;
     assert_string_equal(t->bars[ib].path, "zorgsoorten[a].budget.amount");
     assert_rel(t->bars[ib].swing, 200000.0, 1e-9);
-    assert_rel(t->bars[ib].swing_sum, 600000.0, 1e-9);
+    /* summed over the horizon: the two projected years (the base year is realisatie) */
+    assert_rel(t->bars[ib].swing_sum, 400000.0, 1e-9);
     assert_true(t->bars[0].swing >= t->bars[1].swing && t->bars[1].swing >= t->bars[2].swing);
     assert_close(t->base, point_run(s, offsetof(jz_result, g_tekort), 2), 0.0);
     jz_sensitivity_free(t);
@@ -316,7 +320,11 @@ static void test_break_even_linear(void **state)
     jz_scenario *s = linear("12", "{value: 9k, low: 1k, high: 20k}", "8M");
     jz_breakeven be;
     jz_error err;
-    for (int y = 2024; y <= 2026; y++) {
+    /* the base year is realisatie: no value of the cost moves its tekort */
+    assert_int_equal(jz_breakeven_find(s, "zorgsoorten[a].cost", -1, 2024, 0.0, &be, &err), JZ_OK);
+    assert_false(be.found);
+    assert_true(be.at_lo == be.at_hi);
+    for (int y = 2025; y <= 2026; y++) {
         assert_int_equal(jz_breakeven_find(s, "zorgsoorten[a].cost", -1, y, 0.0, &be, &err), JZ_OK);
         assert_true(be.found);
         double a = point_run(s, offsetof(jz_result, g_cost), y - 2024) / 9000.0;

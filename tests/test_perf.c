@@ -312,10 +312,11 @@ static void test_volume_cache_same_bits(void **state)
                             (size_t)H * sizeof(double));
         jz_result_free(full);
         jz_workspace_free(f);
-        /* and the draw's money did change */
+        /* and the draw's money did change (after the base year, realisatie, which no draw moves) */
         jz_result *rb = jz_result_alloc_rolling(s);
         assert_int_equal(jz_model_run(s, v, rb, &err), JZ_OK);
-        assert_true(rb->g_cost[jz_result_gy(rb, 2, 0)] != rv->g_cost[jz_result_gy(rv, 2, 0)]);
+        assert_true(rb->g_cost[jz_result_gy(rb, 2, 0)] == rv->g_cost[jz_result_gy(rv, 2, 0)]);
+        assert_true(rb->g_cost[jz_result_gy(rb, 2, 1)] != rv->g_cost[jz_result_gy(rv, 2, 1)]);
         jz_result_free(rb);
         jz_result_free(rw);
         jz_result_free(rv);

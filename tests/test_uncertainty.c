@@ -252,6 +252,95 @@ static void test_copy_and_apply(void **state)
     jz_scenario_free(s);
 }
 
+/* The base year is realisatie (the reports mark it R): no draw and no
+ * sensitivity point may move it.  Every kind of target the loader makes
+ * (a series SET, a factor of cost = tariff x units SCALEd, the global
+ * indexation a cell took as its default, a fixed cost line, a transition)
+ * leaves year 0 at its value and writes the projected years. */
+static void test_realised_year_kept(void **state)
+{
+    (void)state;
+    const int lines[] = {2, 6, 7, 14, 17};
+    const char *const repls[] = {
+        "indexation: {tariff: {dist: uniform, low: 1%, high: 5%}, budget: 2%}",
+        "    instroom: {dist: uniform, low: 800, high: 1000}",
+        ("    zorgduur: {dist: uniform, low: 5, high: 19}\n"
+         "    transitions: {pleeg: {dist: uniform, low: 5%, high: 15%}}"),
+        "    cost: {tariff: {dist: uniform, low: 80, high: 120}, units_per_year: 250}",
+        "  - {code: GM0001, name: Ergens, fixed_costs: [{name: wijk, amount: {dist: uniform, low: 100k, high: 300k}}]}"};
+    jz_scenario *s = must_multi(5, lines, repls, NULL);
+    const int n = s->n_uncertain, H = s->meta.horizon;
+    assert_int_equal(n, 6);
+    jz_scenario *c = jz_scenario_copy(s);
+    double *x = calloc((size_t)n, sizeof *x);
+    assert_true(c && x);
+    for (int i = 0; i < n; i++)
+        x[i] = s->uncertain[i].dist.high; /* not the point value */
+    jz_unc_apply(s, c, x);
+    for (int i = 0; i < n; i++)
+        for (int k = 0; k < s->uncertain[i].n_targets; k++) {
+            const jz_unc_target *t = &s->uncertain[i].targets[k];
+            assert_int_equal(t->first, JZ_UNC_REALISED);
+            assert_int_equal(t->n, H - JZ_UNC_REALISED);
+            const double *b = jz_unc_target_at(s, t), *d = jz_unc_target_at(c, t);
+            /* the element before the first one written: the base year */
+            assert_true(b[-t->stride] == d[-t->stride]);
+            assert_true(b[0] != d[0]);
+        }
+    assert_close(c->cells[0].zorgduur[0], 12.0, 0.0);
+    assert_close(c->cells[0].zorgduur[1], 19.0, 0.0);
+    assert_close(c->cells[1].cost[0], 25000.0, 0.0);
+    assert_close(c->cells[1].cost[3], 30000.0, 1e-9);
+    assert_close(c->gemeenten[0].fixed[0].amount[0], 200000.0, 0.0);
+    assert_close(c->gemeenten[0].fixed[0].amount[2], 300000.0, 0.0);
+    /* a run of the draw: the base year's figures are the point run's bits */
+    jz_result *r0 = jz_result_alloc(s), *r1 = jz_result_alloc(c);
+    jz_workspace *w = jz_workspace_alloc(s);
+    jz_error err;
+    assert_true(r0 && r1 && w);
+    assert_int_equal(jz_model_run(s, w, r0, &err), JZ_OK);
+    assert_int_equal(jz_model_run(c, w, r1, &err), JZ_OK);
+    for (int g = 0; g <= s->n_gemeenten; g++) {
+        size_t y0 = jz_result_gy(r0, g, 0), y1 = jz_result_gy(r0, g, 1);
+        assert_true(r0->g_cost[y0] == r1->g_cost[y0]);
+        assert_true(r0->g_tekort[y0] == r1->g_tekort[y0]);
+        assert_true(r0->g_unique[y0] == r1->g_unique[y0]);
+        assert_true(r0->g_cost[y1] != r1->g_cost[y1]);
+    }
+    jz_workspace_free(w);
+    jz_result_free(r0);
+    jz_result_free(r1);
+    /* jz_unc_set, the sensitivity's: the same */
+    jz_unc_set(s, c, 0, s->uncertain[0].dist.low);
+    assert_close(c->cells[0].tariff_index[0], s->cells[0].tariff_index[0], 0.0);
+    assert_close(c->cells[0].tariff_index[1], 0.01, 1e-15);
+    /* so the tornado of the base year has no width, and the Monte Carlo
+     * band of the base year is the point */
+    jz_sensitivity *t = NULL;
+    assert_int_equal(jz_sensitivity_run(s, -1, 2024, &t, &err), JZ_OK);
+    assert_int_equal(t->n_bars, n);
+    for (int b = 0; b < t->n_bars; b++) {
+        assert_true(t->bars[b].at_low == t->base);
+        assert_true(t->bars[b].at_high == t->base);
+    }
+    jz_sensitivity_free(t);
+    jz_mc_options o;
+    jz_mc_options_default(&o);
+    o.draws = 200;
+    o.threads = 1;
+    jz_mc_result *m = NULL;
+    assert_int_equal(jz_mc_run(s, &o, &m, &err), JZ_OK);
+    for (int f = JZ_MC_COST; f <= JZ_MC_TEKORT; f++) {
+        const jz_mc_stat *st0 = &m->stat[jz_mc_fig(m, f, 0)], *st1 = &m->stat[jz_mc_fig(m, f, 1)];
+        assert_true(st0->min == st0->point && st0->max == st0->point);
+        assert_true(st1->min < st1->max);
+    }
+    jz_mc_result_free(m);
+    free(x);
+    jz_scenario_free(c);
+    jz_scenario_free(s);
+}
+
 static void test_bad_syntax(void **state)
 {
     (void)state;
@@ -555,6 +644,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_point_values_and_targets),
         cmocka_unit_test(test_copy_and_apply),
+        cmocka_unit_test(test_realised_year_kept),
         cmocka_unit_test(test_bad_syntax),
         cmocka_unit_test(test_correlation_not_positive_definite),
         cmocka_unit_test(test_distribution_moments),

@@ -136,12 +136,12 @@ void jz_sampler_draw(jz_sampler *sp, long d, double *x)
 
 double *jz_unc_target_at(jz_scenario *s, const jz_unc_target *t)
 {
-    int H = s->meta.horizon;
+    const size_t H = (size_t)s->meta.horizon, first = (size_t)t->first * (size_t)t->stride;
     switch (t->kind) {
-    case JZ_TGT_BLOCK: return s->block + t->offset;
-    case JZ_TGT_FIXED: return s->gemeenten[t->g].fixed[t->index].amount + (size_t)t->field * (size_t)H;
+    case JZ_TGT_BLOCK: return s->block + t->offset + first;
+    case JZ_TGT_FIXED: return s->gemeenten[t->g].fixed[t->index].amount + (size_t)t->field * H + first;
     case JZ_TGT_EXTERNAL:
-        return s->gemeenten[t->g].external[t->index].client_years + (size_t)t->field * (size_t)H;
+        return s->gemeenten[t->g].external[t->index].client_years + (size_t)t->field * H + first;
     case JZ_TGT_START: return &s->cells[t->index].start;
     }
     return NULL;

@@ -156,6 +156,10 @@ static int group(jz_unc_writer *wr, const tref *r, size_t nr)
         wplace *pl = &wr->place[wr->nplaces++];
         memset(pl, 0, sizeof *pl);
         pl->t = *r[a].t;
+        if (pl->t.kind == JZ_TGT_BLOCK) { /* the offset of the first value written (at()) */
+            pl->t.offset += (size_t)pl->t.first * (size_t)pl->t.stride;
+            pl->t.first = 0;
+        }
         pl->set = -1;
         pl->scale0 = ns;
         pl->g = -1;

@@ -25,6 +25,8 @@ static const char usage[] =
     "of the total cost, the tekort, the beinvloedbaar tekort and the unique clients,\n"
     "the cost per zorgsoort, and the chance that the tekort stays below a threshold.\n"
     "The same seed gives the same figures, whatever the number of threads.\n"
+    "The base year is realisatie: every input keeps its value there, and a draw\n"
+    "moves the years after it.\n"
     "\n"
     "Options:\n";
 

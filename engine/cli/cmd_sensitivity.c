@@ -25,6 +25,8 @@ static const char usage[] =
     "the tekort in one year and summed over the years, sorted by swing: the data\n"
     "of a tornado chart.  With --break-even, the value of one input at which the\n"
     "tekort in that year reaches 0 (or --target), within the input's bounds.\n"
+    "The base year is realisatie: an input keeps its value there and moves the\n"
+    "years after it, so the base year's tekort has no swing.\n"
     "\n"
     "Options:\n";
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "jzsim/history.h"
+#include "jzsim/uncertainty.h"
 #include "report/html_page.h"
 
 static char *label_of(const page *p, int s)
@@ -425,6 +426,10 @@ void jz_html_tornado_section(const page *p)
     TF(p, "Elke balk laat zien hoe het tekort van %d in de referentie verschuift als één aanname naar de onder- of bovenkant van haar bandbreedte gaat en de rest gelijk blijft. De langste balken bovenaan.",
        "Each bar shows how the reference's deficit in %d moves when one assumption goes to the low or high end of its range, all else equal. Longest bars first.",
        t->year);
+    /* the loader's targets leave the realised year (JZ_UNC_REALISED) */
+    const int base = p->c->scen[0].scenario->meta.base_year;
+    TF(p, " Het basisjaar %d is realisatie en schuift niet mee: een aanname werkt vanaf %d.",
+       " The base year %d is realised and does not move: an assumption acts from %d on.", base, base + JZ_UNC_REALISED);
     fputs("</p>\n<figure>\n", out);
     jz_svg_tornado(out, t, n, p->lang);
     fputs("</figure>\n</section>\n", out);

@@ -11,6 +11,7 @@
 
 #include "report/reporters.h"
 #include "jzsim/mc.h"
+#include "jzsim/uncertainty.h"
 #include "report/csvw.h"
 #include "report/jsonw.h"
 #include "report/unc_common.h"
@@ -101,6 +102,10 @@ static void table(FILE *out, const jz_mc_result *r, jz_lang lang)
                             jz_unc_input_label(s, s->uncertain[s->copula->input[j]].path, lang, lj, sizeof lj), a);
                 }
             }
+    if (s->n_uncertain > 0) /* the loader's targets (JZ_UNC_REALISED, docs/uncertainty.md) */
+        fprintf(out, nl ? "Het basisjaar %d is realisatie: de invoer wordt getrokken vanaf %d.\n"
+                        : "The base year %d is realised: the inputs are drawn from %d on.\n",
+                r->base_year, r->base_year + JZ_UNC_REALISED);
     for (int m = 0; m < JZ_MC_N_GEMEENTE; m++)
         stat_table(out, r, jz_mc_fig(r, m, 0), metric_label(m, lang), m != JZ_MC_UNIQUE, lang);
 

@@ -28,7 +28,9 @@ const jz_metric jz_metrics[] = {
     GEMC("end", "In zorg 31/12", "In care 31 Dec", JZ_KIND_COUNT, NULL, NULL, g_end),
     GEMC("instroom", "Instroom", "Inflow", JZ_KIND_COUNT, NULL, NULL, g_instroom),
     GEMC("uitstroom", "Uitstroom", "Outflow", JZ_KIND_COUNT, NULL, NULL, g_uitstroom),
-    GEMC("unique_clients", "Unieke cliënten", "Unique clients", JZ_KIND_COUNT, "Uniek", "Unique", g_unique),
+    /* not persons: a youth in two zorgsoorten counts in each (docs/model.md section 8) */
+    GEMC("unique_clients", "Unieke cliënten, zorgsoorten opgeteld", "Unique clients, care types added up",
+         JZ_KIND_COUNT, "Uniek", "Unique", g_unique),
     GEMC("client_years", "Cliëntjaren", "Client-years", JZ_KIND_YEARS, NULL, NULL, g_client_years),
     GEM("care_cost", "Kosten zorg", "Care cost", JZ_KIND_MONEY, g_care_cost),
     GEM("care_budget", "Begroting zorg", "Care budget", JZ_KIND_MONEY, g_care_budget),
@@ -198,9 +200,9 @@ int jz_contract_metrics_shown(const jz_scenario *s)
 const jz_metric jz_regio_compare_metrics[] = {
     GEMC("cost_per_youth", "Kosten per jeugdige (0-17)", "Cost per youth (0-17)", JZ_KIND_PRICE, "Per jeugdige",
          "Per youth", g_cost_per_youth),
-    GEMC("clients_per_youth", "Aandeel jeugdigen in zorg (unieke cliënten / jeugdigen 0-17)",
-         "Share of youth in care (unique clients / youth 0-17)", JZ_KIND_YEARS, "In zorg", "In care",
-         g_clients_per_youth),
+    GEMC("clients_per_youth", "Cliënten per jeugdige (unieke cliënten, zorgsoorten opgeteld / jeugdigen 0-17)",
+         "Clients per youth (unique clients, care types added up / youth 0-17)", JZ_KIND_YEARS, "Cl./jeugd.",
+         "Cl./youth", g_clients_per_youth),
     GEMC("tekort_per_youth", "Tekort per jeugdige (0-17)", "Deficit per youth (0-17)", JZ_KIND_PRICE,
          "Tekort/jeugd.", "Deficit/youth", g_tekort_per_youth),
     GEMC("beinvloedbaar_share", "Beïnvloedbaar deel van het tekort", "Influenceable part of the deficit",

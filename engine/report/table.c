@@ -309,9 +309,15 @@ int jz_rep_run_table(FILE *out, const jz_report_subject *x, const jz_report_opti
                                     "Measures (included in the cost; jzsim measures gives the effect per measure)"),
                    meas, N_OF(meas));
     }
-    const zrow persons[] = {{"Totaal (personen)", "Total (persons)", r->g_unique}};
+    /* g_unique: the zorgsoorten's unique clients added up, a transfer once;
+     * not persons (docs/model.md section 8) */
+    const zrow added[] = {{"Zorgsoorten opgeteld", "Care types added up", r->g_unique}};
     zorgsoort_table(out, s, r, o, g, L(o, "Unieke cliënten per zorgsoort", "Unique clients per care type"),
-                    r->unique, persons, 1, JZ_KIND_COUNT);
+                    r->unique, added, 1, JZ_KIND_COUNT);
+    fprintf(out, "%s\n", L(o, "Zorgsoorten opgeteld: een jeugdige in twee zorgsoorten telt twee keer, een overstap\n"
+                              "tussen zorgsoorten een keer; het aantal personen is niet bekend.",
+                           "Care types added up: a youth in two care types counts twice, a transfer between\n"
+                           "care types once; the number of persons is not known."));
     /* the lines in no zorgsoort, each its own row when it is not 0, so that
      * the rows add up to the total */
     zrow lines[JZ_RESULT_N_COST_BEYOND_CARE + 2];

@@ -398,6 +398,23 @@ int ld_check_cell_maps(const jz_node *cellmap, const jz_node *defaults, const ch
     const jz_node *c = jz_node_get(cellmap, "cost");
     if (c && c->type == JZ_NODE_MAP && (jz_node_get(c, "tariff") || jz_node_get(c, "units_per_year"))) {
         snprintf(w, sizeof w, "%s.cost", what);
+        /* a distribution beside tariff and units_per_year (in one map, or in a
+         * variant over a base that writes the product): say where it goes */
+        const jz_node *factor = NULL;
+        for (size_t i = 0; i < c->n && !factor; i++)
+            if (strcmp(c->keys[i]->scalar, "tariff") == 0 || strcmp(c->keys[i]->scalar, "units_per_year") == 0)
+                factor = c->keys[i];
+        for (size_t i = 0; i < c->n; i++)
+            if (strcmp(c->keys[i]->scalar, "dist") == 0 || strcmp(c->keys[i]->scalar, "value") == 0) {
+                const int variant = strcmp(c->keys[i]->file, factor->file) != 0;
+                return jz_node_error(err, c->keys[i],
+                                     "%s is tariff x units_per_year%s: a distribution or range goes on one of "
+                                     "the two factors, e.g. cost: {tariff: {dist: normal, mean: 85, sd: 5}, "
+                                     "units_per_year: 120}%s (docs/uncertainty.md)",
+                                     w, variant ? " in the scenario this one extends" : "",
+                                     variant ? "; a variant writes only the factor it changes, cost: {tariff: {dist: ...}}"
+                                             : "");
+            }
         if ((rc = jz_schema_check(c, jz_keys_cost, w, err)))
             return rc;
     }

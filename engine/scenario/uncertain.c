@@ -98,6 +98,20 @@ static int locate(const jz_scenario *s, const double *p, jz_unc_target *t)
     return 0;
 }
 
+/* A target of a whole series by year (n = H) writes the projected years
+ * only: the realised years, the base year the reports mark R, keep the
+ * point value (the jaarrekening) in every draw and sensitivity point.  The
+ * one place where the loader decides which years a draw reaches; a start
+ * (n = 1, no year) is left as it is. */
+static void projected_years(const jz_scenario *s, jz_unc_target *t)
+{
+    const int H = s->meta.horizon;
+    if (t->kind == JZ_TGT_START || t->first != 0 || t->n != H)
+        return;
+    t->first = H < JZ_UNC_REALISED ? H : JZ_UNC_REALISED;
+    t->n = H - t->first;
+}
+
 static int push_target(jz_uncertain *u, const jz_unc_target *t, jz_error *err)
 {
     jz_unc_target *nt = realloc(u->targets, (size_t)(u->n_targets + 1) * sizeof *nt);
@@ -161,6 +175,7 @@ int jz_unc_series(jz_scenario *s, const jz_node *n, jz_unit u, const char *path,
     if (!locate(s, out, &t))
         return JZ_OK; /* the caller adds the target, or jz_unc_finish rejects it */
     t.n = t.kind == JZ_TGT_START ? 1 : H;
+    projected_years(s, &t);
     return push_target(x, &t, err);
 }
 
@@ -179,6 +194,7 @@ int jz_unc_add_target(jz_scenario *s, int index, double *p, int n, int stride, i
     t.n = n;
     t.stride = stride;
     t.op = op;
+    projected_years(s, &t);
     return push_target(x, &t, err);
 }
 
@@ -201,9 +217,10 @@ int jz_unc_follow(jz_scenario *s, const double *from, double *to, int n, jz_erro
         int nt = x->n_targets;
         for (int k = 0; k < nt; k++) {
             const jz_unc_target *o = &x->targets[k];
-            if (o->n == n && o->stride == 1 && same_place(o, &f)) {
-                jz_unc_target c = t;
-                c.n = n;
+            if (o->first + o->n == n && o->stride == 1 && same_place(o, &f)) {
+                jz_unc_target c = t; /* the same years of the copy as of the original */
+                c.first = o->first;
+                c.n = o->n;
                 c.op = o->op;
                 int rc = push_target(x, &c, err);
                 if (rc)

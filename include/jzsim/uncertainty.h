@@ -10,7 +10,9 @@
  * registers the input here: its path (as jz_input.path), its distribution,
  * and the TARGETS, the places in the scenario that the value was resolved
  * into.  A zorgsoort-level value feeds one array per gemeente; all of them
- * are targets of the one input, so they move together.
+ * are targets of the one input, so they move together.  A target covers the
+ * projected years only: the base year, realisatie, keeps its value
+ * (JZ_UNC_REALISED).
  *
  * A Monte Carlo draw or a sensitivity run never reloads the YAML: it takes
  * a copy of the scenario (jz_scenario_copy, which copies this registry
@@ -66,11 +68,23 @@ typedef enum {
                         cost = tariff x units_per_year) */
 } jz_target_op;
 
+/* The realised years: the first JZ_UNC_REALISED years of every series, the
+ * base year that the reports mark R (realisatie: the jaarrekening).  What
+ * happened is not uncertain: the loader's targets of a series by year start
+ * after them (jz_unc_target.first), so a draw or a sensitivity point keeps
+ * their values and acts from the first projected year on.  A cell's start
+ * (clients on 1 January of the base year) is not a series and is drawn as
+ * written (docs/uncertainty.md). */
+#define JZ_UNC_REALISED 1
+
 typedef struct jz_unc_target {
     int kind;      /* jz_target_kind */
     int op;        /* jz_target_op */
-    size_t offset; /* JZ_TGT_BLOCK: index into s->block of the first element */
-    int n;         /* number of elements */
+    size_t offset; /* JZ_TGT_BLOCK: index into s->block of the series' first element */
+    int first;     /* elements of the series before the first one written (the realised
+                      years, JZ_UNC_REALISED, for a series by year the loader read; 0 for a
+                      target that writes the whole series) */
+    int n;         /* number of elements written, from element `first` on */
     int stride;    /* distance between elements (1; Z for a transition fraction) */
     int g, index, field; /* JZ_TGT_FIXED/EXTERNAL/START */
 } jz_unc_target;
@@ -124,8 +138,9 @@ void jz_unc_apply(const jz_scenario *base, jz_scenario *copy, const double *x);
  * every other input is left as it is in copy. */
 void jz_unc_set(const jz_scenario *base, jz_scenario *copy, int i, double v);
 
-/* The first element of target t in s (s is base or one of its copies:
- * a target is a place, never a pointer). */
+/* The first element that target t writes in s (element `first` of its
+ * series; s is base or one of its copies: a target is a place, never a
+ * pointer). */
 double *jz_unc_target_at(jz_scenario *s, const jz_unc_target *t);
 
 /* ---- writing draws, and checking only what a draw wrote ----

@@ -156,4 +156,36 @@ expect_grep "$TMP/err" "^jzsim: warning: [^ ]*ranges.yaml: zorgsoorten\[ambulant
 expect_exit 0 "$JZ" mc --draws 50 "$SRC/scenarios/example-onzeker.yaml"
 expect_grep "$TMP/out" "^  Zorgduur pleegzorg (maanden): bereik 34,0 mnd tot 46,0 mnd, niet getrokken (alleen voor jzsim sensitivity); puntwaarde 40,0 mnd$"
 if grep -q "range without a distribution" "$TMP/err"; then bad "mc: a warning for a range beside distributions"; else ok; fi
+# the base year is realisatie (R): no draw and no sensitivity point moves it
+# (Amersfoort walk-through: zorgduur 19 moved the jaarrekening year's cost)
+expect_exit 0 "$JZ" mc --draws 300 --format csv "$EX"
+python3 - "$TMP/out" <<'PY' && ok || bad "mc: the base year's band is not the point"
+import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1]))]
+first = min(int(r["year"]) for r in rows)
+base = [r for r in rows if int(r["year"]) == first]
+assert base and all(r["p5"] == r["point"] == r["p95"] == r["min"] == r["max"] for r in base), base[:2]
+later = [r for r in rows if int(r["year"]) == first + 1 and r["metric"] == "cost" and not r["zorgsoort"]]
+assert later and float(later[0]["p5"]) < float(later[0]["p95"]), later
+PY
+expect_exit 0 "$JZ" mc --draws 50 "$EX"
+expect_grep "$TMP/out" "^Het basisjaar 2024 is realisatie: de invoer wordt getrokken vanaf 2025.$"
+expect_exit 0 "$JZ" compare --format html -o "$TMP/rt.html" "$EX" "$SRC/scenarios/example.yaml"
+expect_grep "$TMP/rt.html" "Het basisjaar 2024 is realisatie en schuift niet mee: een aanname werkt vanaf 2025."
+expect_exit 0 "$JZ" sensitivity --year 2024 --format csv "$EX"
+python3 - "$TMP/out" <<'PY' && ok || bad "sensitivity: an input moves the base year's tekort"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert rows and all(float(r["swing"]) == 0.0 for r in rows), rows[:2]
+PY
+# a distribution beside tariff and units_per_year: where it goes, in one file and in a variant
+printf 'meta: {name: P, base_year: 2025, horizon: 3}\nzorgsoorten:\n  - key: a\n    start: 100\n    instroom: 50\n    zorgduur: 12\n    cost: {tariff: 100, units_per_year: 90}\ngemeenten:\n  - {code: GM0001, name: Een}\n' > "$TMP/product.yaml"
+printf 'extends: product.yaml\nmeta: {name: V, description: "variant"}\nzorgsoorten:\n  - key: a\n    cost: {dist: triangular, low: 8k, mode: 9k, high: 10k}\n' > "$TMP/product-var.yaml"
+expect_exit 2 "$JZ" validate "$TMP/product-var.yaml"
+expect_grep "$TMP/err" "product-var.yaml:5:12: zorgsoorten\[a\].cost is tariff x units_per_year in the scenario this one extends: a distribution or range goes on one of the two factors, e.g. cost: {tariff: {dist: normal, mean: 85, sd: 5}, units_per_year: 120}; a variant writes only the factor it changes, cost: {tariff: {dist: ...}}"
+sed 's/cost: {tariff: 100, units_per_year: 90}/cost: {tariff: 100, units_per_year: 90, value: 9k, low: 8k, high: 10k}/' "$TMP/product.yaml" > "$TMP/product-one.yaml"
+expect_exit 2 "$JZ" validate "$TMP/product-one.yaml"
+expect_grep "$TMP/err" "product-one.yaml:7:45: zorgsoorten\[a\].cost is tariff x units_per_year: a distribution or range goes on one of the two factors"
+printf 'extends: product.yaml\nmeta: {name: V, description: "variant"}\nzorgsoorten:\n  - key: a\n    cost: {tariff: {dist: triangular, low: 90, mode: 100, high: 110}}\n' > "$TMP/product-ok.yaml"
+expect_exit 0 "$JZ" validate "$TMP/product-ok.yaml"
 finish

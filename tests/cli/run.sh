@@ -63,4 +63,20 @@ expect_grep "$TMP/out" "^ok "
 expect_exit 2 "$JZ" validate "$TMP/bad.yaml"
 expect_grep "$TMP/err" "bad.yaml:2:14: zorgsoorten: expected a list of at least one zorgsoort"
 expect_exit 2 "$JZ" validate "$TMP/does-not-exist.yaml"
+# the gemeente's unique clients are the zorgsoorten's added up, not persons
+# (Amersfoort walk-through: a derived scenario said 7.012 "personen", 20% of
+# its youth, for youth counted once per product): one wording in every reporter
+expect_exit 0 "$JZ" run "$EX"
+if grep -q "(personen)" "$TMP/out"; then bad "run: the unique clients are called persons"; else ok; fi
+expect_grep "$TMP/out" "^Zorgsoorten opgeteld  "
+expect_grep "$TMP/out" "^Zorgsoorten opgeteld: een jeugdige in twee zorgsoorten telt twee keer, een overstap$"
+expect_exit 0 "$JZ" run --lang en "$EX"
+expect_grep "$TMP/out" "^Care types added up: a youth in two care types counts twice, a transfer between$"
+expect_exit 0 "$JZ" compare --format csv "$EX" "$SRC/scenarios/example-hoge-indexatie.yaml"
+expect_grep "$TMP/out" ",unique_clients,"
+expect_exit 0 "$JZ" compare --format html -o "$TMP/uniek.html" "$EX" "$SRC/scenarios/example-hoge-indexatie.yaml"
+expect_grep "$TMP/uniek.html" "Unieke cliënten, zorgsoorten opgeteld"
+expect_exit 0 "$JZ" run "$SRC/scenarios/twente/regio.yaml"
+expect_grep "$TMP/out" "^Cliënten per jeugdige (unieke cliënten, zorgsoorten opgeteld / jeugdigen 0-17)$"
+if grep -q "Aandeel jeugdigen in zorg" "$TMP/out"; then bad "run: clients per youth called a share of youth"; else ok; fi
 finish
