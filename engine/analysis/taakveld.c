@@ -44,6 +44,7 @@ void jz_taakveld_totals_free(jz_taakveld_totals *t)
     JZ_TAAKVELD_METRICS(FIRST_)
 #undef FIRST_
     jz_big_free(block, METRICS * metric_cells(t), sizeof(double));
+    free(t->beyond);
     free(t);
 }
 
@@ -132,10 +133,10 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
      * have a tekort of exactly 0; a residue of -1.9e-9 read as "-0"); kept
      * only when it holds something */
     const size_t gh = (size_t)G1 * (size_t)H;
-    double *out_cy = NULL, *out_cost = NULL, *out_budget = NULL, *out_tekort = NULL;
+    double *out_cy = NULL, *out_cost = NULL, *out_budget = NULL, *out_tekort = NULL, *out_beyond = NULL;
     int outside = 0;
     if (t->n > 0) {
-        out_cy = calloc(4 * gh, sizeof(double));
+        out_cy = calloc(5 * gh, sizeof(double));
         if (!out_cy) {
             free(fix_cost);
             free(tv);
@@ -145,6 +146,7 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
         out_cost = out_cy + gh;
         out_budget = out_cost + gh;
         out_tekort = out_budget + gh;
+        out_beyond = out_tekort + gh;
         for (int g = 0; g < G1; g++)
             for (int y = 0; y < H; y++) {
                 size_t gy = jz_result_gy(r, g, y), o = (size_t)g * (size_t)H + (size_t)y;
@@ -171,6 +173,7 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
                     fixed_budget = fix_budget[u];
                 }
                 out_cy[o] = cy;
+                out_beyond[o] = beyond;
                 out_cost[o] = cost + beyond;
                 out_budget[o] = budget + fixed_budget;
                 out_tekort[o] = tekort + (beyond - fixed_budget);
@@ -189,8 +192,9 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
 #define TAKE_(f) t->f = p; p += cells;
         JZ_TAAKVELD_METRICS(TAKE_)
 #undef TAKE_
+        t->beyond = calloc(cells, sizeof(double));
     }
-    if (!block) {
+    if (!block || !t->beyond) {
         free(fix_cost);
         free(out_cy);
         free(tv);
@@ -216,6 +220,7 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
             for (int y = 0; y < H; y++) {
                 const size_t i = FIX_AT_(g, c, y), k = jz_taakveld_at(t, g, slot[c], y);
                 t->cost[k] += fix_cost[i];
+                t->beyond[k] = fix_cost[i];
                 t->budget[k] += fix_budget[i];
                 t->tekort[k] += fix_cost[i] - fix_budget[i];
             }
@@ -227,6 +232,7 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
                 size_t o = (size_t)g * (size_t)H + (size_t)y, k = jz_taakveld_at(t, g, t->n - 1, y);
                 t->client_years[k] = out_cy[o];
                 t->cost[k] = out_cost[o];
+                t->beyond[k] = out_beyond[o];
                 t->budget[k] = out_budget[o];
                 t->tekort[k] = out_tekort[o];
             }

@@ -208,8 +208,6 @@ static int overlap(jz_unc_writer *wr, const tref *r, size_t nr)
     return dup;
 }
 
-/* pl->cell, member, index when the place starts in one of cell c's series
- * (b, in base; H years, Z zorgsoorten). */
 /* The least and the greatest of a place's base values (write_places reads
  * them instead of every value a draw writes); NaN for both when a value is
  * NaN, so that no draw passes (NaN times any factor is NaN). */
@@ -229,6 +227,8 @@ static void base_range(wplace *pl, const double *first)
     pl->bmax = hi;
 }
 
+/* pl->cell, member, index when the place starts in one of cell c's series
+ * (b, in base; H years, Z zorgsoorten). */
 static void series_of(wplace *pl, const jz_cell *b, int c, const double *first, size_t H, int Z)
 {
 #define SERIES_OF_(field, width, extend) \

@@ -510,9 +510,9 @@ static void add_lines(jz_prognose *p, const jz_result *r, size_t gy)
 
 /* The forecast per taakveld (JZ_PROGNOSE_TAAKVELD): the rows jzsim run's
  * taakveld table lists (tvt->list), each its begroting of the year from the
- * run's taakveld totals and the forecast of its zorgsoorten; the line
- * outside every taakveld adds the lines outside the zorgsoorten, as the
- * run's does.  tvz, zvar, zdf: [Z] scratch and the zorgsoorten's variances
+ * run's taakveld totals and the forecast of its zorgsoorten plus what on it
+ * is no zorgsoort's (tvt->beyond: its vaste lasten; Overig's also the
+ * investments, verevening and contract), as the run counts them.  tvz, zvar, zdf: [Z] scratch and the zorgsoorten's variances
  * and degrees of freedom. */
 static void by_taakveld(jz_prognose *p, const jz_scenario *s, const jz_taakveld_totals *tvt,
                         int *tvz, const double *zvar, const double *zdf, double q)
@@ -525,35 +525,17 @@ static void by_taakveld(jz_prognose *p, const jz_scenario *s, const jz_taakveld_
         const int c = jz_taakveld_index(s->zorgsoorten[z].taakveld);
         tvz[z] = c >= 0 ? c : JZ_TAAKVELD_OUTSIDE;
     }
-    /* the vaste lasten of the year by taakveld (fixed_costs[].taakveld;
-     * JZ_TAAKVELD_OUTSIDE: those on none), as the taakveld totals count them */
-    double fixed_tv[JZ_TAAKVELD_N + 1] = {0}, lc[JZ_HORIZON_MAX], lb[JZ_HORIZON_MAX];
-    int tagged = 0;
-    for (int f = 0; f < s->gemeenten[g].n_fixed; f++) {
-        const int c = jz_taakveld_index(s->gemeenten[g].fixed[f].taakveld);
-        jz_fixed_line_years(s, g, f, lc, lb);
-        fixed_tv[c >= 0 ? c : JZ_TAAKVELD_OUTSIDE] += lc[y];
-        tagged |= c >= 0;
-    }
     for (int k = 0; k < p->taakvelden.n; k++) {
         const int code = p->taakvelden.code[k];
+        const size_t at = jz_taakveld_at(tvt, g, jz_taakveld_slot(tvt, code), y);
         double year_end = 0;
         for (int z = 0; z < Z; z++)
             if (tvz[z] == code)
                 year_end += p->year_end[z];
-        if (code < JZ_TAAKVELD_N)
-            year_end += fixed_tv[code];
-        else {
-            int i = 0;
-#define LINE_(field, key) \
-    year_end += tagged && strcmp(key, "fixed_cost") == 0 ? fixed_tv[JZ_TAAKVELD_OUTSIDE] : p->lines[i]; \
-    i++;
-            JZ_RESULT_COST_BEYOND_CARE_LINES(LINE_)
-#undef LINE_
-        }
+        year_end += tvt->beyond[at]; /* what on it is no zorgsoort's: its vaste lasten, ... */
         int banded;
         const double half = sum_half_width(zvar, zdf, tvz, code, Z, q, &banded);
-        const double budget = tvt->budget[jz_taakveld_at(tvt, g, jz_taakveld_slot(tvt, code), y)];
+        const double budget = tvt->budget[at];
         p->tv_budget[k] = budget;
         p->tv_year_end[k] = year_end;
         p->tv_over_budget[k] = year_end - budget;

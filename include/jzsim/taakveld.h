@@ -66,6 +66,10 @@ typedef struct jz_taakveld_totals {
 #define JZ_TAAKVELD_DECLARE_(f) double *f;
     JZ_TAAKVELD_METRICS(JZ_TAAKVELD_DECLARE_)
 #undef JZ_TAAKVELD_DECLARE_
+    double *beyond;            /* [as the metrics] the part of cost that is no zorgsoort's: the fixed
+                                  lines on the taakveld; JZ_TAAKVELD_OUTSIDE's also the investments,
+                                  a verevening and a contract (what a forecast of the zorgsoorten
+                                  adds to give the line, jzsim/prognose.h) */
     jz_taakveld_list list;     /* what a report of these totals alone lists (jz_taakveld_list_make),
                                   made once by jz_taakveld_totals_alloc */
 } jz_taakveld_totals;
