@@ -89,8 +89,6 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
             slot[c] = t->n;
             t->code[t->n++] = c;
         }
-        if (slot[c] >= 0)
-            t->n_fixed[slot[c]] = fixed_on[c];
     }
     t->n_gemeenten = r->n_gemeenten;
     t->horizon = H;
@@ -99,6 +97,7 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
      * JZ_TAAKVELD_N for the lines without one; only when a line is on a
      * taakveld (else the result's g_fixed_* hold it all, as before) */
     const size_t lines = (size_t)G1 * (JZ_TAAKVELD_N + 1) * (size_t)H;
+#define FIX_AT_(g, c, y) (((size_t)(g) * (JZ_TAAKVELD_N + 1) + (size_t)(c)) * (size_t)H + (size_t)(y))
     double *fix_cost = NULL, *fix_budget = NULL;
     if (any_fixed_on) {
         fix_cost = calloc(2 * lines + 2 * (size_t)H, sizeof(double));
@@ -116,8 +115,7 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
                 const size_t c = c0 >= 0 ? (size_t)c0 : JZ_TAAKVELD_N;
                 jz_fixed_line_years(s, g, f, lc, lb);
                 for (int y = 0; y < H; y++) {
-                    const size_t o = ((size_t)g * (JZ_TAAKVELD_N + 1) + c) * (size_t)H + (size_t)y;
-                    const size_t reg = ((size_t)R * (JZ_TAAKVELD_N + 1) + c) * (size_t)H + (size_t)y;
+                    const size_t o = FIX_AT_(g, c, y), reg = FIX_AT_(R, c, y);
                     fix_cost[o] += lc[y];
                     fix_budget[o] += lb[y];
                     fix_cost[reg] += lc[y];
@@ -125,7 +123,6 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
                 }
             }
     }
-#define FIX_AT_(g, c, y) (((size_t)(g) * (JZ_TAAKVELD_N + 1) + (size_t)(c)) * (size_t)H + (size_t)(y))
     /* the line outside the taakvelden: what the gemeente total holds beyond
      * the taakvelden (money_lines.h, regio.c), summed from its own parts
      * rather than taken as total - sum of the taakvelden, so that a part

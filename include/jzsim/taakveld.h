@@ -58,9 +58,6 @@ typedef struct jz_taakveld_totals {
     int code[JZ_TAAKVELD_N + 1];          /* their index in jz_taakveld_codes, or JZ_TAAKVELD_OUTSIDE */
     int n_zorgsoorten[JZ_TAAKVELD_N + 1]; /* how many zorgsoorten each sums (outside: those
                                              without a taakveld) */
-    int n_fixed[JZ_TAAKVELD_N + 1];       /* how many fixed cost lines (of all gemeenten) are
-                                             booked on it (fixed_costs[].taakveld); outside: 0,
-                                             it holds the lines on none */
     int n_gemeenten, horizon;  /* as the result; gemeente index n_gemeenten is the total */
     /* [ (g * n + t) * horizon + y ], g = 0..n_gemeenten */
 #define JZ_TAAKVELD_DECLARE_(f) double *f;
