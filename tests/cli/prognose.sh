@@ -233,14 +233,17 @@ tr ';' ',' < "$RC" | sed 's/\([0-9]\)\.000/\1000/g' > "$TMP/en.csv"
 expect_exit 0 "$JZ" prognose --realisatie "$TMP/en.csv" "$TMP/vr.yaml"
 cmp -s "$TMP/out" "$TMP/t10.txt" && ok || bad "the English CSV realisation gives another forecast"
 # its mistakes at their cell (row, spreadsheet column), exit 2, no output file
-csv_mistake() {
-  sed "$2" "$RC" > "$TMP/$1.csv"
-  cmp -s "$RC" "$TMP/$1.csv" && { bad "$1: the sed changed nothing"; return; }
-  rm -f "$TMP/$1.out.csv"
-  expect_exit 2 "$JZ" prognose --format csv -o "$TMP/$1.out.csv" --realisatie "$TMP/$1.csv" "$TMP/vr.yaml"
-  expect_grep "$TMP/err" "$3"
-  [ -e "$TMP/$1.out.csv" ] && bad "$1: an output file was written" || ok
+# mistake_in FORM EXT NAME SED-EXPRESSION EXPECTED-MESSAGE: the realisation FORM with one
+# typing mistake, as NAME.EXT: exit 2, the message, and no output file
+mistake_in() {
+  sed "$4" "$1" > "$TMP/$3.$2"
+  cmp -s "$1" "$TMP/$3.$2" && { bad "$3: the sed changed nothing"; return; }
+  rm -f "$TMP/$3.out.csv"
+  expect_exit 2 "$JZ" prognose --format csv -o "$TMP/$3.out.csv" --realisatie "$TMP/$3.$2" "$TMP/vr.yaml"
+  expect_grep "$TMP/err" "$5"
+  [ -e "$TMP/$3.out.csv" ] && bad "$3: an output file was written" || ok
 }
+csv_mistake() { mistake_in "$RC" csv "$@"; }
 csv_mistake c_empty 's/^ambulant;841.000;856.000;849.000/ambulant;841.000;;849.000/' \
   "c_empty.csv:10:3: uitgaven.ambulant month 2: the cell is empty; give the figure (0 when there was none)"
 csv_mistake c_seven 's/^crisis;53.000;51.000/crisis;53.000;1.000;51.000/' \
@@ -258,14 +261,7 @@ cmp -s "$TMP/out" "$TMP/t10.txt" && ok || bad "empty cells after the last month 
 
 # ---- typing mistakes in the realisation: file:line:column, exit 2, no file ----
 # mistake NAME SED-EXPRESSION EXPECTED-MESSAGE
-mistake() {
-  sed "$2" "$R" > "$TMP/$1.yml"
-  cmp -s "$R" "$TMP/$1.yml" && { bad "$1: the sed changed nothing"; return; }
-  rm -f "$TMP/$1.csv"
-  expect_exit 2 "$JZ" prognose --format csv -o "$TMP/$1.csv" --realisatie "$TMP/$1.yml" "$TMP/vr.yaml"
-  expect_grep "$TMP/err" "$3"
-  [ -e "$TMP/$1.csv" ] && bad "$1: an output file was written" || ok
-}
+mistake() { mistake_in "$R" yml "$@"; }
 mistake misspelt 's/^  pleegzorg:/  pleegzrg:/' \
   "misspelt.yml:14:3: uitgaven: unknown zorgsoort 'pleegzrg'; did you mean 'pleegzorg'?"
 # 'jeugd' is as near to jeugdbescherming, jeugdreclassering and jeugdzorgplus: no guess, the list
