@@ -37,6 +37,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "history/internal.h"
 #include "init/derive_internal.h"
@@ -395,6 +396,12 @@ static int build(form *fm, int comma, jz_node **out, jz_error *err)
     }
     *out = root;
     return rc;
+}
+
+int jz_csv_form_name(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && strcasecmp(name + n - 4, ".csv") == 0;
 }
 
 /* The rows of a form into fm; *comma: whether its numbers have decimal
