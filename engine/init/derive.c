@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "init/derive_internal.h"
 #include "model/erlang.h"
@@ -398,10 +397,8 @@ int jz_derive_from_string(const char *textp, size_t len, const char *name,
     t.file = name;
     int rc = JZ_OK;
     /* a .csv name: the CSV form (template_csv.c), read into the same tree */
-    size_t nl = strlen(name);
-    int csv = nl > 4 && strcasecmp(name + nl - 4, ".csv") == 0;
     jz_node *root = NULL;
-    if (csv)
+    if (jz_csv_form_name(name))
         rc = jz_template_csv_parse(a, textp, len, name, &root, err);
     else if (!(root = jz_yaml_parse(a, textp, len, name, &lim, err)))
         rc = err->status ? err->status : JZ_EINPUT;

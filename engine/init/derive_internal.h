@@ -113,6 +113,10 @@ typedef struct jz_derive_out {
 /* Write the scenario of the derived template t to o->f. */
 int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err);
 
+/* 1 when a template or realisation named name is in the CSV form: a name
+ * ending in .csv, in any case (template_csv.c); the YAML form otherwise.
+ * One rule for the reader and for the advice that names the form's rows. */
+int jz_csv_form_name(const char *name);
 /* template_csv.c: the CSV form of the template as the node tree of the
  * YAML one, every node located at its cell (row, spreadsheet column). */
 int jz_template_csv_parse(jz_arena *a, const char *text, size_t len, const char *name, jz_node **root,

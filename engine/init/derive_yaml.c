@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "init/derive_internal.h"
 #include "jzsim/report.h"
@@ -200,8 +199,7 @@ int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err)
     double total_sp = 0;
     /* the advice names the form the user fills: a row of the CSV sjabloon,
      * or the YAML key */
-    size_t fl = strlen(t->file);
-    const int csv = fl > 4 && strcasecmp(t->file + fl - 4, ".csv") == 0;
+    const int csv = jz_csv_form_name(t->file);
     for (int i = 0; i < t->n_zs; i++)
         total_sp += t->zs[i].spending;
 

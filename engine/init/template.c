@@ -12,16 +12,11 @@
 #include "common/util.h" /* jz_edit_distance */
 #include "init/derive_internal.h"
 #include "jzsim/report.h" /* jz_format_number */
+#include "jzsim/taakveld.h" /* jz_taakveld_index */
 #include "scenario/value.h"
 
 #define H_DEFAULT 5
 #define TARIFF_DEFAULT 0.03
-
-static const char *const taakvelden[] = {"6.1", "6.71", "6.72", "6.73", "6.74", "6.81", "6.82", NULL};
-
-/* The optional key taakveld of map n (a zorgsoort or a vaste last) into
- * dst: an Iv3 taakveld of the jeugdzorg, or left as it is when absent. */
-static int read_taakveld(const jz_node *n, const char *what, char *dst, size_t size, jz_error *err);
 
 /* ---------- small helpers ---------- */
 
@@ -283,6 +278,23 @@ static const char *const zs_keys[] = {"key", "zoals", "naam", "taakveld", "fasen
                                       "begroting", "source", NULL};
 static const char *const fixed_keys[] = {"naam", "bedrag", "indexatie", "begroting", "taakveld", "source", NULL};
 
+/* The optional key taakveld of map n (a zorgsoort or a vaste last) into
+ * dst: an Iv3 taakveld of the jeugdzorg (jz_taakveld_codes), or left as it
+ * is when absent. */
+static int read_taakveld(const jz_node *n, const char *what, char *dst, size_t size, jz_error *err)
+{
+    const jz_node *tv = jz_node_get(n, "taakveld");
+    if (!tv)
+        return JZ_OK;
+    int rc = text(tv, what, dst, size, err);
+    if (rc)
+        return rc;
+    if (jz_taakveld_index(dst) >= 0)
+        return JZ_OK;
+    return jz_node_error(err, tv, "%s: taakveld '%s' is not an Iv3 taakveld of the jeugdzorg "
+                         "(6.1, 6.71, 6.72, 6.73, 6.74, 6.81 or 6.82)", what, dst);
+}
+
 static int read_zs(const jz_node *n, int i, jz_template_row *z, jz_error *err)
 {
     char what[160];
@@ -391,21 +403,6 @@ static int read_zs(const jz_node *n, int i, jz_template_row *z, jz_error *err)
         z->has_begroting = 1;
     }
     return JZ_OK;
-}
-
-static int read_taakveld(const jz_node *n, const char *what, char *dst, size_t size, jz_error *err)
-{
-    const jz_node *tv = jz_node_get(n, "taakveld");
-    if (!tv)
-        return JZ_OK;
-    int rc = text(tv, what, dst, size, err);
-    if (rc)
-        return rc;
-    for (const char *const *t = taakvelden; *t; t++)
-        if (strcmp(*t, dst) == 0)
-            return JZ_OK;
-    return jz_node_error(err, tv, "%s: taakveld '%s' is not an Iv3 taakveld of the jeugdzorg "
-                         "(6.1, 6.71, 6.72, 6.73, 6.74, 6.81 or 6.82)", what, dst);
 }
 
 static int read_fixed(const jz_node *n, int i, jz_template_fixed *f, jz_error *err)

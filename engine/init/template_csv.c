@@ -37,6 +37,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "history/internal.h"
 #include "init/derive_internal.h"
@@ -397,31 +398,37 @@ static int build(form *fm, int comma, jz_node **out, jz_error *err)
     return rc;
 }
 
-/* The rows of a form into fm; *comma: whether its numbers have decimal
- * commas (Dutch Excel writes ';' and decimal commas, English ',' and
- * points). */
-static int read_form(jz_arena *a, const char *text, size_t len, const char *name, form *fm, int *comma,
-                     jz_error *err)
+int jz_csv_form_name(const char *name)
 {
-    *fm = (form){a, jz_arena_strdup(a, name), 0, jz_arena_malloc(a, MAX_ROWS * sizeof(row))};
-    if (!fm->file || !fm->rows)
+    size_t n = strlen(name);
+    return n > 4 && strcasecmp(name + n - 4, ".csv") == 0;
+}
+
+/* A form (the template's or the realisation's): its rows read, then the tree
+ * that build_tree makes of them; comma tells build_tree whether the numbers
+ * have decimal commas (Dutch Excel writes ';' and decimal commas, English ','
+ * and points). */
+typedef int (*form_builder)(form *fm, int comma, jz_node **out, jz_error *err);
+
+static int parse_form(jz_arena *a, const char *text, size_t len, const char *name, form_builder build_tree,
+                      jz_node **root, jz_error *err)
+{
+    form fm = {a, jz_arena_strdup(a, name), 0, jz_arena_malloc(a, MAX_ROWS * sizeof(row))};
+    if (!fm.file || !fm.rows)
         return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     char sep;
-    int rc = hist_csv_each(text, len, name, &sep, keep_row, fm, err);
+    int rc = hist_csv_each(text, len, name, &sep, keep_row, &fm, err);
     if (rc == JZ_EINPUT && !err->message[0])
         return jz_error_set(err, JZ_EINPUT, name, MAX_ROWS, 1, "more than %d rows", MAX_ROWS);
     if (rc)
         return err->message[0] ? rc : jz_error_set(err, rc, NULL, 0, 0, "out of memory");
-    *comma = sep != ',';
-    return JZ_OK;
+    return build_tree(&fm, sep != ',', root, err);
 }
 
 int jz_template_csv_parse(jz_arena *a, const char *text, size_t len, const char *name, jz_node **root,
                           jz_error *err)
 {
-    form fm;
-    int comma = 0, rc = read_form(a, text, len, name, &fm, &comma, err);
-    return rc ? rc : build(&fm, comma, root, err);
+    return parse_form(a, text, len, name, build, root, err);
 }
 
 /* One row of a realisation table: the months from column B, as a list (the
@@ -511,7 +518,5 @@ static int build_realisatie(form *fm, int comma, jz_node **out, jz_error *err)
 int jz_realisatie_csv_parse(jz_arena *a, const char *text, size_t len, const char *name, jz_node **root,
                             jz_error *err)
 {
-    form fm;
-    int comma = 0, rc = read_form(a, text, len, name, &fm, &comma, err);
-    return rc ? rc : build_realisatie(&fm, comma, root, err);
+    return parse_form(a, text, len, name, build_realisatie, root, err);
 }

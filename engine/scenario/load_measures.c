@@ -251,6 +251,15 @@ int ml_series(mloader *L, const jz_node *item, const char *field, jz_unit u, dou
     return rc ? rc : ml_record(L, field, v, jz_unit_name(u));
 }
 
+/* 1 when key k of a series map is a year (not source, interpolation, ...),
+ * into *year. */
+static int key_year(const jz_node *k, long *year)
+{
+    char *end;
+    *year = strtol(k->scalar, &end, 10);
+    return end != k->scalar && !*end;
+}
+
 /* An investment written by year whose last year comes before the
  * scenario's last: the series rule holds that amount in every later year,
  * so {2026: 350k, 2027: 350k} goes on costing 350k a year to the end of
@@ -262,15 +271,6 @@ int ml_series(mloader *L, const jz_node *item, const char *field, jz_unit u, dou
  * explicit later year (0, or the amount) silences it.  Only
  * for points in the scenario's own file: a base's series serves the base
  * (extends), which gets the warning when it is validated itself. */
-/* 1 when key k of a series map is a year (not source, interpolation, ...),
- * into *year. */
-static int key_year(const jz_node *k, long *year)
-{
-    char *end;
-    *year = strtol(k->scalar, &end, 10);
-    return end != k->scalar && !*end;
-}
-
 static int warn_held_investment(mloader *L, const jz_node *n, const char *what, const double *out)
 {
     const int first = L->base, last = L->base + L->H - 1;
