@@ -41,7 +41,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <gsl/gsl_cdf.h>
 
@@ -313,8 +312,7 @@ int jz_prognose_read_string(const char *text, size_t len, const char *name, cons
     int rc = JZ_OK;
     /* a .csv name: the form a controller fills in Excel (template_csv.c),
      * read into the same tree, so both forms get the same checks */
-    const size_t nl = strlen(name);
-    const int csv = nl > 4 && strcasecmp(name + nl - 4, ".csv") == 0;
+    const int csv = jz_csv_form_name(name);
     const char *key = csv ? "row" : "key"; /* what the form calls a part */
     jz_node *root = NULL;
     if (csv)
