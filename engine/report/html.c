@@ -524,7 +524,7 @@ static void taakveld_table(const page *p)
         int code = l->code[i];
         for (int f = 0; f < 3; f++) {
             fprintf(out, "<tr%s><td>%s %s</td>", f == 2 ? " class=\"total\"" : "",
-                    code == JZ_TAAKVELD_OUTSIDE ? L(p, "Overig", "Other") : jz_taakveld_codes[code],
+                    jz_text_taakveld_name(code, p->lang == JZ_LANG_EN),
                     L(p, nl[f], en[f]));
             for (int s = 0; s < c->n_scenarios; s++) {
                 const jz_taakveld_totals *t = c->scen[s].taakvelden;

@@ -253,13 +253,6 @@ static void budget_table(FILE *out, const jz_prognose *p, const jz_scenario *s, 
     jz_text_wrap(out, line, 100);
 }
 
-/* A taakveld row's name: its Iv3 code, or Overig for the line outside
- * every taakveld (as jzsim run's taakveld table). */
-const char *jz_prognose_taakveld_name(int code, jz_lang lang)
-{
-    return code == JZ_TAAKVELD_OUTSIDE ? L("Overig", "Other") : jz_taakveld_key(code);
-}
-
 /* The same against the begroting per Iv3 taakveld, when the scenario books
  * its zorgsoorten on taakvelden: the lines of the begroting a controller
  * reports on. */
@@ -277,7 +270,7 @@ static void taakveld_table(FILE *out, const jz_prognose *p, int namew, jz_lang l
     for (int k = 0; k < l->n; k++) {
         const double row[5] = {p->tv_budget[k], p->tv_year_end[k], p->tv_over_budget[k], p->tv_over_budget_low[k],
                                p->tv_over_budget_high[k]};
-        money_row(out, jz_prognose_taakveld_name(l->code[k], lang), namew, row, lang);
+        money_row(out, jz_text_taakveld_name(l->code[k], lang == JZ_LANG_EN), namew, row, lang);
     }
     double v[5];
     budget_figures(p, 1, v);
@@ -431,7 +424,7 @@ int jz_rep_prognose_csv(FILE *out, const jz_report_subject *x, const jz_report_o
     for (int k = 0; k < p->taakvelden.n; k++) {
         char key[32];
         snprintf(key, sizeof key, "taakveld_%s", jz_taakveld_key(p->taakvelden.code[k]));
-#define TV_(field, name) csv_row(&w, p, s, key, jz_prognose_taakveld_name(p->taakvelden.code[k], lang), name, p->field[k]);
+#define TV_(field, name) csv_row(&w, p, s, key, jz_text_taakveld_name(p->taakvelden.code[k], lang == JZ_LANG_EN), name, p->field[k]);
         JZ_PROGNOSE_TAAKVELD(TV_)
 #undef TV_
     }

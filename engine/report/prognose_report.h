@@ -21,8 +21,6 @@ const char *jz_prognose_line_name(size_t i, jz_lang lang);
 /* 1 when the table and the workbook show line i: the vaste lasten always (0
  * says the scenario has none), the others when they are not 0. */
 int jz_prognose_line_shown(const jz_prognose *p, size_t i);
-/* A taakveld row: its Iv3 code, or Overig for JZ_TAAKVELD_OUTSIDE. */
-const char *jz_prognose_taakveld_name(int code, jz_lang lang);
 
 /* The five figure columns' headings, i 0..4: the forecast (Gerealiseerd,
  * Scenario jaar, Prognose jaar, Band laag, Band hoog) and against the

@@ -242,7 +242,7 @@ static void taakveld_sheet(book *b, lxw_worksheet *ws, const jz_prognose *p)
     for (int k = 0; k < l->n; k++, row++) {
         const double v[5] = {p->tv_budget[k], p->tv_year_end[k], p->tv_over_budget[k], p->tv_over_budget_low[k],
                              p->tv_over_budget_high[k]};
-        budget_row(b, ws, row, jz_prognose_taakveld_name(l->code[k], b->lang), NULL, NULL, NULL, v);
+        budget_row(b, ws, row, jz_text_taakveld_name(l->code[k], b->lang == JZ_LANG_EN), NULL, NULL, NULL, v);
     }
     const double tv[5] = {p->cost_budget, p->cost_year_end, p->cost_over_budget, p->cost_over_budget_low,
                           p->cost_over_budget_high};
