@@ -147,6 +147,16 @@ enum { FIGW = 15 }; /* a figure's column: its heading with two spaces, 999.999.9
  * a cut name is a wrong one. */
 enum { NAMEMAX = 32 };
 
+/* The heading of a table of five figures: first over the name column, then
+ * the five figure columns' headings (jz_prognose_head). */
+static void money_head(FILE *out, const char *first, int namew, jz_prognose_head_table t, jz_lang lang)
+{
+    jz_text_pad(out, first, namew, 0);
+    for (int i = 0; i < 5; i++)
+        jz_text_pad_figure(out, jz_prognose_head(t, i, lang), FIGW);
+    fputc('\n', out);
+}
+
 /* One row of the money table: its name and five figures, "-" for NaN. */
 static void money_row(FILE *out, const char *name, int namew, const double v[5], jz_lang lang)
 {
@@ -220,10 +230,7 @@ static void budget_table(FILE *out, const jz_prognose *p, const jz_scenario *s, 
 {
     char line[600];
     fprintf(out, "\n%s\n", jz_prognose_budget_title(lang));
-    jz_text_pad(out, L("Zorgsoort", "Care type"), namew, 0);
-    for (int i = 0; i < 5; i++)
-        jz_text_pad_figure(out, jz_prognose_head(JZ_PROGNOSE_HEAD_BUDGET, i, lang), FIGW);
-    fputc('\n', out);
+    money_head(out, L("Zorgsoort", "Care type"), namew, JZ_PROGNOSE_HEAD_BUDGET, lang);
     double v[5];
     for (int z = 0; z < p->n_zorgsoorten; z++) {
         const double row[5] = {p->budget[z], p->year_end[z], p->over_budget[z], p->over_budget_low[z],
@@ -263,10 +270,7 @@ static void taakveld_table(FILE *out, const jz_prognose *p, int namew, jz_lang l
     if (l->n == 0)
         return;
     fprintf(out, "\n%s\n", jz_prognose_taakveld_title(lang));
-    jz_text_pad(out, "Taakveld", namew, 0);
-    for (int i = 0; i < 5; i++)
-        jz_text_pad_figure(out, jz_prognose_head(JZ_PROGNOSE_HEAD_BUDGET, i, lang), FIGW);
-    fputc('\n', out);
+    money_head(out, "Taakveld", namew, JZ_PROGNOSE_HEAD_BUDGET, lang);
     for (int k = 0; k < l->n; k++) {
         const double row[5] = {p->tv_budget[k], p->tv_year_end[k], p->tv_over_budget[k], p->tv_over_budget_low[k],
                                p->tv_over_budget_high[k]};
@@ -308,10 +312,7 @@ int jz_rep_prognose_table(FILE *out, const jz_report_subject *x, const jz_report
     namew = (namew < NAMEMAX ? namew : NAMEMAX) + 1;
     char title[256];
     fprintf(out, "%s\n", jz_prognose_title(title, sizeof title, p, s, lang));
-    jz_text_pad(out, L("Zorgsoort", "Care type"), namew, 0);
-    for (int i = 0; i < 5; i++)
-        jz_text_pad_figure(out, jz_prognose_head(JZ_PROGNOSE_HEAD_MONEY, i, lang), FIGW);
-    fputc('\n', out);
+    money_head(out, L("Zorgsoort", "Care type"), namew, JZ_PROGNOSE_HEAD_MONEY, lang);
     double v[5];
     for (int z = 0; z < p->n_zorgsoorten; z++) {
         const double row[5] = {p->realised[z], p->model_year[z], p->year_end[z], p->low[z], p->high[z]};
