@@ -212,9 +212,7 @@ static void money_notes(FILE *out, const jz_prognose *p, jz_lang lang)
     jz_text_wrap(out, line, 100);
 }
 
-/* The subtotal's or the whole cost's figures against the begroting
- * (JZ_PROGNOSE_BUDGET), as a row of budget_table. */
-static void budget_figures(const jz_prognose *p, int whole, double v[5])
+void jz_prognose_budget_figures(const jz_prognose *p, int whole, double v[5])
 {
     v[0] = whole ? p->cost_budget : p->total_budget;
     v[1] = whole ? p->cost_year_end : p->total_year_end;
@@ -237,14 +235,14 @@ static void budget_table(FILE *out, const jz_prognose *p, const jz_scenario *s, 
                                p->over_budget_high[z]};
         money_row(out, s->zorgsoorten[z].name, namew, row, lang);
     }
-    budget_figures(p, 0, v);
+    jz_prognose_budget_figures(p, 0, v);
     money_row(out, jz_prognose_subtotal_name(lang), namew, v, lang);
     for (size_t i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++)
         if (jz_prognose_line_shown(p, i)) {
             const double row[5] = {p->line_budget[i], p->lines[i], p->line_over_budget[i], NAN, NAN};
             money_row(out, jz_prognose_line_name(i, lang), namew, row, lang);
         }
-    budget_figures(p, 1, v);
+    jz_prognose_budget_figures(p, 1, v);
     money_row(out, jz_prognose_cost_name(lang), namew, v, lang);
     fputc('\n', out);
     snprintf(line, sizeof line,
@@ -277,7 +275,7 @@ static void taakveld_table(FILE *out, const jz_prognose *p, int namew, jz_lang l
         money_row(out, jz_text_taakveld_name(l->code[k], lang == JZ_LANG_EN), namew, row, lang);
     }
     double v[5];
-    budget_figures(p, 1, v);
+    jz_prognose_budget_figures(p, 1, v);
     money_row(out, jz_prognose_cost_name(lang), namew, v, lang);
     fputc('\n', out);
     snprintf(line, sizeof line,

@@ -212,8 +212,8 @@ static void budget_sheet(book *b, lxw_worksheet *ws, const jz_prognose *p, const
         budget_row(b, ws, row, s->zorgsoorten[z].name, NULL, NULL, NULL, v);
     }
     const int sub = row++;
-    const double sv[5] = {p->total_budget, p->total_year_end, p->total_over_budget, p->total_over_budget_low,
-                          p->total_over_budget_high};
+    double sv[5];
+    jz_prognose_budget_figures(p, 0, sv);
     budget_row(b, ws, sub, jz_prognose_subtotal_name(b->lang), b->bold, sum_of(fb, sizeof fb, 1, z0, z0 + Z - 1),
                sum_of(fy, sizeof fy, 2, z0, z0 + Z - 1), sv);
     int idx[JZ_RESULT_N_COST_BEYOND_CARE], rows[JZ_RESULT_N_COST_BEYOND_CARE];
@@ -222,8 +222,8 @@ static void budget_sheet(book *b, lxw_worksheet *ws, const jz_prognose *p, const
         const double v[5] = {p->line_budget[idx[i]], p->lines[idx[i]], p->line_over_budget[idx[i]], NAN, NAN};
         budget_row(b, ws, row, jz_prognose_line_name((size_t)idx[i], b->lang), NULL, NULL, NULL, v);
     }
-    const double tv[5] = {p->cost_budget, p->cost_year_end, p->cost_over_budget, p->cost_over_budget_low,
-                          p->cost_over_budget_high};
+    double tv[5];
+    jz_prognose_budget_figures(p, 1, tv);
     budget_row(b, ws, row, jz_prognose_cost_name(b->lang), b->bold, plus_of(fb, sizeof fb, 1, sub, rows, k),
                plus_of(fy, sizeof fy, 2, sub, rows, k), tv);
     finish_sheet(b, ws, NCOLS);
@@ -244,8 +244,8 @@ static void taakveld_sheet(book *b, lxw_worksheet *ws, const jz_prognose *p)
                              p->tv_over_budget_high[k]};
         budget_row(b, ws, row, jz_text_taakveld_name(l->code[k], b->lang == JZ_LANG_EN), NULL, NULL, NULL, v);
     }
-    const double tv[5] = {p->cost_budget, p->cost_year_end, p->cost_over_budget, p->cost_over_budget_low,
-                          p->cost_over_budget_high};
+    double tv[5];
+    jz_prognose_budget_figures(p, 1, tv);
     budget_row(b, ws, row, jz_prognose_cost_name(b->lang), b->bold, sum_of(fb, sizeof fb, 1, r0, row - 1),
                sum_of(fy, sizeof fy, 2, r0, row - 1), tv);
     row += 2;
