@@ -96,9 +96,7 @@ static void finish_sheet(book *b, lxw_worksheet *ws, int ncols)
 {
     widths(b, ws, ncols, 80); /* a name in full: Twente's run to 64 characters */
     worksheet_freeze_panes(ws, HR + 1, 1);
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9); /* A4 */
-    worksheet_fit_to_pages(ws, 1, 0);
+    print_a4(ws, 1);
 }
 
 enum { FIGW = 16 }; /* "€ -999.999.999" */
@@ -418,8 +416,7 @@ static void about_sheet(book *b, lxw_worksheet *ws, const jz_prognose *p, const 
     row = about_line(b, ws, row, NULL, buf);
     worksheet_set_column(ws, 0, 0, 28, NULL);
     worksheet_set_column(ws, 1, 1, ABOUT_W, b->wrap);
-    worksheet_set_paper(ws, 9);
-    worksheet_fit_to_pages(ws, 1, 0);
+    print_a4(ws, 0);
 }
 
 int jz_rep_prognose_xlsx(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
