@@ -212,8 +212,26 @@ static void money_notes(FILE *out, const jz_prognose *p, jz_lang lang)
     jz_text_wrap(out, line, 100);
 }
 
-void jz_prognose_budget_figures(const jz_prognose *p, int whole, double v[5])
+void jz_prognose_budget_figures(const jz_prognose *p, jz_prognose_row r, int i, double v[5])
 {
+    switch (r) {
+    case JZ_PROGNOSE_ROW_ZORGSOORT:
+        v[0] = p->budget[i], v[1] = p->year_end[i], v[2] = p->over_budget[i];
+        v[3] = p->over_budget_low[i], v[4] = p->over_budget_high[i];
+        return;
+    case JZ_PROGNOSE_ROW_LINE:
+        v[0] = p->line_budget[i], v[1] = p->lines[i], v[2] = p->line_over_budget[i];
+        v[3] = v[4] = NAN;
+        return;
+    case JZ_PROGNOSE_ROW_TAAKVELD:
+        v[0] = p->tv_budget[i], v[1] = p->tv_year_end[i], v[2] = p->tv_over_budget[i];
+        v[3] = p->tv_over_budget_low[i], v[4] = p->tv_over_budget_high[i];
+        return;
+    case JZ_PROGNOSE_ROW_SUBTOTAL:
+    case JZ_PROGNOSE_ROW_TOTAL:
+        break;
+    }
+    const int whole = r == JZ_PROGNOSE_ROW_TOTAL;
     v[0] = whole ? p->cost_budget : p->total_budget;
     v[1] = whole ? p->cost_year_end : p->total_year_end;
     v[2] = whole ? p->cost_over_budget : p->total_over_budget;
@@ -231,18 +249,17 @@ static void budget_table(FILE *out, const jz_prognose *p, const jz_scenario *s, 
     money_head(out, L("Zorgsoort", "Care type"), namew, JZ_PROGNOSE_HEAD_BUDGET, lang);
     double v[5];
     for (int z = 0; z < p->n_zorgsoorten; z++) {
-        const double row[5] = {p->budget[z], p->year_end[z], p->over_budget[z], p->over_budget_low[z],
-                               p->over_budget_high[z]};
-        money_row(out, s->zorgsoorten[z].name, namew, row, lang);
+        jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_ZORGSOORT, z, v);
+        money_row(out, s->zorgsoorten[z].name, namew, v, lang);
     }
-    jz_prognose_budget_figures(p, 0, v);
+    jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_SUBTOTAL, 0, v);
     money_row(out, jz_prognose_subtotal_name(lang), namew, v, lang);
     for (size_t i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++)
         if (jz_prognose_line_shown(p, i)) {
-            const double row[5] = {p->line_budget[i], p->lines[i], p->line_over_budget[i], NAN, NAN};
-            money_row(out, jz_prognose_line_name(i, lang), namew, row, lang);
+            jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_LINE, (int)i, v);
+            money_row(out, jz_prognose_line_name(i, lang), namew, v, lang);
         }
-    jz_prognose_budget_figures(p, 1, v);
+    jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_TOTAL, 0, v);
     money_row(out, jz_prognose_cost_name(lang), namew, v, lang);
     fputc('\n', out);
     snprintf(line, sizeof line,
@@ -269,13 +286,12 @@ static void taakveld_table(FILE *out, const jz_prognose *p, int namew, jz_lang l
         return;
     fprintf(out, "\n%s\n", jz_prognose_taakveld_title(lang));
     money_head(out, "Taakveld", namew, JZ_PROGNOSE_HEAD_BUDGET, lang);
-    for (int k = 0; k < l->n; k++) {
-        const double row[5] = {p->tv_budget[k], p->tv_year_end[k], p->tv_over_budget[k], p->tv_over_budget_low[k],
-                               p->tv_over_budget_high[k]};
-        money_row(out, jz_text_taakveld_name(l->code[k], lang == JZ_LANG_EN), namew, row, lang);
-    }
     double v[5];
-    jz_prognose_budget_figures(p, 1, v);
+    for (int k = 0; k < l->n; k++) {
+        jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_TAAKVELD, k, v);
+        money_row(out, jz_text_taakveld_name(l->code[k], lang == JZ_LANG_EN), namew, v, lang);
+    }
+    jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_TOTAL, 0, v);
     money_row(out, jz_prognose_cost_name(lang), namew, v, lang);
     fputc('\n', out);
     snprintf(line, sizeof line,

@@ -204,26 +204,24 @@ static void budget_sheet(book *b, lxw_worksheet *ws, const jz_prognose *p, const
          5);
     int row = HR + 1;
     const int z0 = row;
+    double v[5];
     for (int z = 0; z < Z; z++, row++) {
-        const double v[5] = {p->budget[z], p->year_end[z], p->over_budget[z], p->over_budget_low[z],
-                             p->over_budget_high[z]};
+        jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_ZORGSOORT, z, v);
         budget_row(b, ws, row, s->zorgsoorten[z].name, NULL, NULL, NULL, v);
     }
     const int sub = row++;
-    double sv[5];
-    jz_prognose_budget_figures(p, 0, sv);
+    jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_SUBTOTAL, 0, v);
     budget_row(b, ws, sub, jz_prognose_subtotal_name(b->lang), b->bold, sum_of(fb, sizeof fb, 1, z0, z0 + Z - 1),
-               sum_of(fy, sizeof fy, 2, z0, z0 + Z - 1), sv);
+               sum_of(fy, sizeof fy, 2, z0, z0 + Z - 1), v);
     int idx[JZ_RESULT_N_COST_BEYOND_CARE], rows[JZ_RESULT_N_COST_BEYOND_CARE];
     int k = shown_lines(p, row, idx, rows);
     for (int i = 0; i < k; i++, row++) {
-        const double v[5] = {p->line_budget[idx[i]], p->lines[idx[i]], p->line_over_budget[idx[i]], NAN, NAN};
+        jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_LINE, idx[i], v);
         budget_row(b, ws, row, jz_prognose_line_name((size_t)idx[i], b->lang), NULL, NULL, NULL, v);
     }
-    double tv[5];
-    jz_prognose_budget_figures(p, 1, tv);
+    jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_TOTAL, 0, v);
     budget_row(b, ws, row, jz_prognose_cost_name(b->lang), b->bold, plus_of(fb, sizeof fb, 1, sub, rows, k),
-               plus_of(fy, sizeof fy, 2, sub, rows, k), tv);
+               plus_of(fy, sizeof fy, 2, sub, rows, k), v);
     finish_sheet(b, ws, NCOLS);
 }
 
@@ -237,15 +235,14 @@ static void taakveld_sheet(book *b, lxw_worksheet *ws, const jz_prognose *p)
     head(b, ws, title, budget_note(b), "Taakveld", money_heads(b, JZ_PROGNOSE_HEAD_BUDGET, h), 5);
     int row = HR + 1;
     const int r0 = row;
+    double v[5];
     for (int k = 0; k < l->n; k++, row++) {
-        const double v[5] = {p->tv_budget[k], p->tv_year_end[k], p->tv_over_budget[k], p->tv_over_budget_low[k],
-                             p->tv_over_budget_high[k]};
+        jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_TAAKVELD, k, v);
         budget_row(b, ws, row, jz_text_taakveld_name(l->code[k], b->lang == JZ_LANG_EN), NULL, NULL, NULL, v);
     }
-    double tv[5];
-    jz_prognose_budget_figures(p, 1, tv);
+    jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_TOTAL, 0, v);
     budget_row(b, ws, row, jz_prognose_cost_name(b->lang), b->bold, sum_of(fb, sizeof fb, 1, r0, row - 1),
-               sum_of(fy, sizeof fy, 2, r0, row - 1), tv);
+               sum_of(fy, sizeof fy, 2, r0, row - 1), v);
     row += 2;
     if (l->code[l->n - 1] == JZ_TAAKVELD_OUTSIDE) /* the list ends with Overig when it has it */
         worksheet_write_string(ws, (lxw_row_t)row++, 0,
