@@ -86,11 +86,18 @@ static void css(FILE *out)
 
 /* ---- summary ---- */
 
+/* Does the amount show as more than € 0,0 mln (0,05 mln or more, not NaN)?
+ * The summary names a part, or says "hoger"/"lager", only then. */
+static int shows_mln(double v)
+{
+    return !isnan(v) && fabs(v) >= 0.05e6;
+}
+
 /* An amount as the words of jz_text_tekort_part / _change read it: 0 when it
  * shows as € 0,0 mln (below 0,05 mln), so that it gets no "hoger"/"lager". */
 static double shown_mln(double v)
 {
-    return fabs(v) < 0.05e6 ? 0 : v;
+    return isnan(v) || shows_mln(v) ? v : 0;
 }
 
 /* A part of the tekort in words, "een overschot van € 2,4 mln". */
@@ -110,7 +117,7 @@ static void difference_parts(const page *p, int s, int ys)
     double other = val(p, JZ_CMP_OTHER_ASSUMPTIONS, s, ys);
     if (isnan(ds) || isnan(other))
         return;
-    int has_s = fabs(ds) >= 0.05e6, has_o = fabs(other) >= 0.05e6;
+    int has_s = shows_mln(ds), has_o = shows_mln(other);
     if (has_s && has_o && (ds > 0) != (other > 0)) {
         /* one part for, one against: "daarvan" would add up to more than
          * the difference; say which way each one goes */
@@ -149,8 +156,8 @@ static void part_contents(const page *p, int ys, int influenceable, int plain)
     const jz_comparison *c = p->c;
     double st = val(p, JZ_CMP_DEC_START, 0, ys), rg = val(p, JZ_CMP_VEREVENING, 0, ys),
            rc = val(p, JZ_CMP_CONTRACT, 0, ys);
-    int start = !isnan(st) && fabs(st) >= 0.05e6, in = c->scen[0].scenario->meta.startverschil_beinvloedbaar;
-    int regio = (!isnan(rg) && fabs(rg) >= 0.05e6) || (!isnan(rc) && fabs(rc) >= 0.05e6);
+    int start = shows_mln(st), in = c->scen[0].scenario->meta.startverschil_beinvloedbaar;
+    int regio = shows_mln(rg) || shows_mln(rc);
     const char *what[4];
     int n = 0;
     if (influenceable && plain) {
@@ -262,7 +269,7 @@ static void summary(const page *p)
         double d = jz_cmp_diff(c, JZ_CMP_TEKORT, p->u, 0, s, ys), r = jz_cmp_rel(c, JZ_CMP_TEKORT, p->u, 0, s, ys);
         if (!isnan(d)) {
             char rb[64];
-            if (fabs(d) < 0.5e5) {
+            if (!shows_mln(d)) {
                 T(p, ", vrijwel gelijk aan de referentie", ", about the same as the reference");
             } else {
                 fprintf(out, ": ");
@@ -524,7 +531,7 @@ static void taakveld_table(const page *p)
         int code = l->code[i];
         for (int f = 0; f < 3; f++) {
             fprintf(out, "<tr%s><td>%s %s</td>", f == 2 ? " class=\"total\"" : "",
-                    code == JZ_TAAKVELD_OUTSIDE ? L(p, "Overig", "Other") : jz_taakveld_codes[code],
+                    jz_text_taakveld_name(code, p->lang == JZ_LANG_EN),
                     L(p, nl[f], en[f]));
             for (int s = 0; s < c->n_scenarios; s++) {
                 const jz_taakveld_totals *t = c->scen[s].taakvelden;

@@ -25,6 +25,18 @@
 #include "report/jsonw.h"
 #include "report/band_report.h"
 
+/* Is the fixed cost line named name on taakveld code (-1: on none) among
+ * the lines of gemeenten g0..a-1 or the first f lines of gemeente a? */
+static int named_before(const jz_scenario *s, int g0, int a, int f, int code, const char *name)
+{
+    for (int b = g0; b <= a; b++)
+        for (int e = 0; e < (b == a ? f : s->gemeenten[b].n_fixed); e++)
+            if (jz_taakveld_index(s->gemeenten[b].fixed[e].taakveld) == code &&
+                strcmp(s->gemeenten[b].fixed[e].name, name) == 0)
+                return 1;
+    return 0;
+}
+
 /* The names of the fixed cost lines on taakveld code (-1: on none) of
  * gemeente g, or of every gemeente for the region (g = n_gemeenten), each
  * name once. */
@@ -35,14 +47,7 @@ static void fixed_names(jz_jsonw *w, const jz_scenario *s, int g, int code)
     for (int a = g0; a < g1; a++)
         for (int f = 0; f < s->gemeenten[a].n_fixed; f++) {
             const jz_fixed_cost *fc = &s->gemeenten[a].fixed[f];
-            if (jz_taakveld_index(fc->taakveld) != code)
-                continue;
-            int seen = 0; /* named already by an earlier line */
-            for (int b = g0; !seen && b <= a; b++)
-                for (int e = 0; !seen && e < (b == a ? f : s->gemeenten[b].n_fixed); e++)
-                    seen = jz_taakveld_index(s->gemeenten[b].fixed[e].taakveld) == code &&
-                           strcmp(s->gemeenten[b].fixed[e].name, fc->name) == 0;
-            if (!seen)
+            if (jz_taakveld_index(fc->taakveld) == code && !named_before(s, g0, a, f, code, fc->name))
                 jz_jsonw_string(w, fc->name);
         }
     jz_jsonw_end_array(w);

@@ -147,6 +147,16 @@ enum { FIGW = 15 }; /* a figure's column: its heading with two spaces, 999.999.9
  * a cut name is a wrong one. */
 enum { NAMEMAX = 32 };
 
+/* The heading of a table of five figures: first over the name column, then
+ * the five figure columns' headings (jz_prognose_head). */
+static void money_head(FILE *out, const char *first, int namew, jz_prognose_head_table t, jz_lang lang)
+{
+    jz_text_pad(out, first, namew, 0);
+    for (int i = 0; i < 5; i++)
+        jz_text_pad_figure(out, jz_prognose_head(t, i, lang), FIGW);
+    fputc('\n', out);
+}
+
 /* One row of the money table: its name and five figures, "-" for NaN. */
 static void money_row(FILE *out, const char *name, int namew, const double v[5], jz_lang lang)
 {
@@ -202,10 +212,26 @@ static void money_notes(FILE *out, const jz_prognose *p, jz_lang lang)
     jz_text_wrap(out, line, 100);
 }
 
-/* The subtotal's or the whole cost's figures against the begroting
- * (JZ_PROGNOSE_BUDGET), as a row of budget_table. */
-static void budget_figures(const jz_prognose *p, int whole, double v[5])
+void jz_prognose_budget_figures(const jz_prognose *p, jz_prognose_row r, int i, double v[5])
 {
+    switch (r) {
+    case JZ_PROGNOSE_ROW_ZORGSOORT:
+        v[0] = p->budget[i], v[1] = p->year_end[i], v[2] = p->over_budget[i];
+        v[3] = p->over_budget_low[i], v[4] = p->over_budget_high[i];
+        return;
+    case JZ_PROGNOSE_ROW_LINE:
+        v[0] = p->line_budget[i], v[1] = p->lines[i], v[2] = p->line_over_budget[i];
+        v[3] = v[4] = NAN;
+        return;
+    case JZ_PROGNOSE_ROW_TAAKVELD:
+        v[0] = p->tv_budget[i], v[1] = p->tv_year_end[i], v[2] = p->tv_over_budget[i];
+        v[3] = p->tv_over_budget_low[i], v[4] = p->tv_over_budget_high[i];
+        return;
+    case JZ_PROGNOSE_ROW_SUBTOTAL:
+    case JZ_PROGNOSE_ROW_TOTAL:
+        break;
+    }
+    const int whole = r == JZ_PROGNOSE_ROW_TOTAL;
     v[0] = whole ? p->cost_budget : p->total_budget;
     v[1] = whole ? p->cost_year_end : p->total_year_end;
     v[2] = whole ? p->cost_over_budget : p->total_over_budget;
@@ -220,24 +246,20 @@ static void budget_table(FILE *out, const jz_prognose *p, const jz_scenario *s, 
 {
     char line[600];
     fprintf(out, "\n%s\n", jz_prognose_budget_title(lang));
-    jz_text_pad(out, L("Zorgsoort", "Care type"), namew, 0);
-    for (int i = 0; i < 5; i++)
-        jz_text_pad_figure(out, jz_prognose_head(JZ_PROGNOSE_HEAD_BUDGET, i, lang), FIGW);
-    fputc('\n', out);
+    money_head(out, L("Zorgsoort", "Care type"), namew, JZ_PROGNOSE_HEAD_BUDGET, lang);
     double v[5];
     for (int z = 0; z < p->n_zorgsoorten; z++) {
-        const double row[5] = {p->budget[z], p->year_end[z], p->over_budget[z], p->over_budget_low[z],
-                               p->over_budget_high[z]};
-        money_row(out, s->zorgsoorten[z].name, namew, row, lang);
+        jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_ZORGSOORT, z, v);
+        money_row(out, s->zorgsoorten[z].name, namew, v, lang);
     }
-    budget_figures(p, 0, v);
+    jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_SUBTOTAL, 0, v);
     money_row(out, jz_prognose_subtotal_name(lang), namew, v, lang);
     for (size_t i = 0; i < JZ_RESULT_N_COST_BEYOND_CARE; i++)
         if (jz_prognose_line_shown(p, i)) {
-            const double row[5] = {p->line_budget[i], p->lines[i], p->line_over_budget[i], NAN, NAN};
-            money_row(out, jz_prognose_line_name(i, lang), namew, row, lang);
+            jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_LINE, (int)i, v);
+            money_row(out, jz_prognose_line_name(i, lang), namew, v, lang);
         }
-    budget_figures(p, 1, v);
+    jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_TOTAL, 0, v);
     money_row(out, jz_prognose_cost_name(lang), namew, v, lang);
     fputc('\n', out);
     snprintf(line, sizeof line,
@@ -253,13 +275,6 @@ static void budget_table(FILE *out, const jz_prognose *p, const jz_scenario *s, 
     jz_text_wrap(out, line, 100);
 }
 
-/* A taakveld row's name: its Iv3 code, or Overig for the line outside
- * every taakveld (as jzsim run's taakveld table). */
-const char *jz_prognose_taakveld_name(int code, jz_lang lang)
-{
-    return code == JZ_TAAKVELD_OUTSIDE ? L("Overig", "Other") : jz_taakveld_key(code);
-}
-
 /* The same against the begroting per Iv3 taakveld, when the scenario books
  * its zorgsoorten on taakvelden: the lines of the begroting a controller
  * reports on. */
@@ -270,17 +285,13 @@ static void taakveld_table(FILE *out, const jz_prognose *p, int namew, jz_lang l
     if (l->n == 0)
         return;
     fprintf(out, "\n%s\n", jz_prognose_taakveld_title(lang));
-    jz_text_pad(out, "Taakveld", namew, 0);
-    for (int i = 0; i < 5; i++)
-        jz_text_pad_figure(out, jz_prognose_head(JZ_PROGNOSE_HEAD_BUDGET, i, lang), FIGW);
-    fputc('\n', out);
-    for (int k = 0; k < l->n; k++) {
-        const double row[5] = {p->tv_budget[k], p->tv_year_end[k], p->tv_over_budget[k], p->tv_over_budget_low[k],
-                               p->tv_over_budget_high[k]};
-        money_row(out, jz_prognose_taakveld_name(l->code[k], lang), namew, row, lang);
-    }
+    money_head(out, "Taakveld", namew, JZ_PROGNOSE_HEAD_BUDGET, lang);
     double v[5];
-    budget_figures(p, 1, v);
+    for (int k = 0; k < l->n; k++) {
+        jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_TAAKVELD, k, v);
+        money_row(out, jz_text_taakveld_name(l->code[k], lang == JZ_LANG_EN), namew, v, lang);
+    }
+    jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_TOTAL, 0, v);
     money_row(out, jz_prognose_cost_name(lang), namew, v, lang);
     fputc('\n', out);
     snprintf(line, sizeof line,
@@ -315,10 +326,7 @@ int jz_rep_prognose_table(FILE *out, const jz_report_subject *x, const jz_report
     namew = (namew < NAMEMAX ? namew : NAMEMAX) + 1;
     char title[256];
     fprintf(out, "%s\n", jz_prognose_title(title, sizeof title, p, s, lang));
-    jz_text_pad(out, L("Zorgsoort", "Care type"), namew, 0);
-    for (int i = 0; i < 5; i++)
-        jz_text_pad_figure(out, jz_prognose_head(JZ_PROGNOSE_HEAD_MONEY, i, lang), FIGW);
-    fputc('\n', out);
+    money_head(out, L("Zorgsoort", "Care type"), namew, JZ_PROGNOSE_HEAD_MONEY, lang);
     double v[5];
     for (int z = 0; z < p->n_zorgsoorten; z++) {
         const double row[5] = {p->realised[z], p->model_year[z], p->year_end[z], p->low[z], p->high[z]};
@@ -431,7 +439,7 @@ int jz_rep_prognose_csv(FILE *out, const jz_report_subject *x, const jz_report_o
     for (int k = 0; k < p->taakvelden.n; k++) {
         char key[32];
         snprintf(key, sizeof key, "taakveld_%s", jz_taakveld_key(p->taakvelden.code[k]));
-#define TV_(field, name) csv_row(&w, p, s, key, jz_prognose_taakveld_name(p->taakvelden.code[k], lang), name, p->field[k]);
+#define TV_(field, name) csv_row(&w, p, s, key, jz_text_taakveld_name(p->taakvelden.code[k], lang == JZ_LANG_EN), name, p->field[k]);
         JZ_PROGNOSE_TAAKVELD(TV_)
 #undef TV_
     }

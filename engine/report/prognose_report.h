@@ -21,8 +21,21 @@ const char *jz_prognose_line_name(size_t i, jz_lang lang);
 /* 1 when the table and the workbook show line i: the vaste lasten always (0
  * says the scenario has none), the others when they are not 0. */
 int jz_prognose_line_shown(const jz_prognose *p, size_t i);
-/* A taakveld row: its Iv3 code, or Overig for JZ_TAAKVELD_OUTSIDE. */
-const char *jz_prognose_taakveld_name(int code, jz_lang lang);
+
+/* A row's five figures against the begroting, in the order of the
+ * JZ_PROGNOSE_HEAD_BUDGET columns (Begroting, Prognose jaar, Verschil, Band
+ * laag, Band hoog; NaN for none): zorgsoort i, the subtotal, line i outside
+ * the zorgsoorten (no band), the whole cost (JZ_PROGNOSE_BUDGET), or row i of
+ * p->taakvelden (JZ_PROGNOSE_TAAKVELD).  The table and the workbook write
+ * the same rows from it. */
+typedef enum {
+    JZ_PROGNOSE_ROW_ZORGSOORT,
+    JZ_PROGNOSE_ROW_SUBTOTAL,
+    JZ_PROGNOSE_ROW_LINE,
+    JZ_PROGNOSE_ROW_TOTAL,
+    JZ_PROGNOSE_ROW_TAAKVELD
+} jz_prognose_row;
+void jz_prognose_budget_figures(const jz_prognose *p, jz_prognose_row r, int i, double v[5]);
 
 /* The five figure columns' headings, i 0..4: the forecast (Gerealiseerd,
  * Scenario jaar, Prognose jaar, Band laag, Band hoog) and against the

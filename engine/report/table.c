@@ -204,7 +204,7 @@ static void taakveld_table(FILE *out, const jz_result *r, const jz_taakveld_tota
             for (int f = 0, k = jz_taakveld_slot(t, l->code[i]); f < 3; f++) {
                 char name[64];
                 snprintf(name, sizeof name, "%s %s",
-                         l->code[i] == JZ_TAAKVELD_OUTSIDE ? L(o, "Overig", "Other") : jz_taakveld_codes[l->code[i]],
+                         jz_text_taakveld_name(l->code[i], o->lang == JZ_LANG_EN),
                          L(o, fig[f].nl, fig[f].en));
                 jz_text_pad(out, name, NAMEW, 0);
                 for (int y = y0; y < y1; y++) {

@@ -214,3 +214,8 @@ const char *jz_text_taakveld_empty(char *buf, size_t size, const struct jz_taakv
                                         "jaar kosten of begroting."));
     return buf;
 }
+
+const char *jz_text_taakveld_name(int code, int en)
+{
+    return code == JZ_TAAKVELD_OUTSIDE ? (en ? "Other" : "Overig") : jz_taakveld_key(code);
+}

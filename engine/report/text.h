@@ -87,5 +87,8 @@ struct jz_taakveld_list;
  * l leaves some out (jz_taakveld_list_make): "Taakveld 6.1 staat niet in de
  * tabel: ...", into buf; "" when none is left out.  Returns buf. */
 const char *jz_text_taakveld_empty(char *buf, size_t size, const struct jz_taakveld_list *l, int en);
+/* A taakveld row's name in every reporter's table: its Iv3 code ("6.72"),
+ * or "Overig" ("Other") for JZ_TAAKVELD_OUTSIDE.  en: English. */
+const char *jz_text_taakveld_name(int code, int en);
 
 #endif

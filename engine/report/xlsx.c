@@ -277,10 +277,8 @@ static void comparison_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
     widths(b, ws, ncols, 40);
     worksheet_freeze_panes(ws, hr + 1, fixed);
     worksheet_autofilter(ws, hr, 0, (lxw_row_t)(row > hr + 1 ? row - 1 : hr + 1), (lxw_col_t)(ncols - 1));
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9); /* A4 */
     worksheet_repeat_rows(ws, hr, hr);
-    worksheet_fit_to_pages(ws, 1, 0);
+    print_a4(ws, 1);
 }
 
 static void scenario_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, int s, int u0, int u1)
@@ -391,9 +389,7 @@ static void scenario_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, i
                                NULL); /* not text(): the column keeps its width, the line runs on */
     widths(b, ws, fixed + ny, 40);
     worksheet_freeze_panes(ws, (lxw_row_t)(hr + 1), fixed);
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9);
-    worksheet_fit_to_pages(ws, 1, 0);
+    print_a4(ws, 1);
 }
 
 static void about_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
@@ -447,8 +443,7 @@ static void about_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
             worksheet_write_string(ws, (lxw_row_t)row++, 0, jz_cmp_note_format(c, i, b->lang, buf, sizeof buf), NULL);
     }
     worksheet_set_column(ws, 0, 0, 100, b->wrap);
-    worksheet_set_paper(ws, 9);
-    worksheet_fit_to_pages(ws, 1, 0);
+    print_a4(ws, 0);
 }
 
 int jz_rep_compare_xlsx(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)

@@ -96,6 +96,16 @@ static inline void formula(book *b, lxw_worksheet *ws, int row, int col, const c
     fit(b, col, w);
 }
 
+/* How every sheet prints: on A4, one page wide and as many tall as it
+ * takes; landscape for a table wider than it is long. */
+static inline void print_a4(lxw_worksheet *ws, int landscape)
+{
+    if (landscape)
+        worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9); /* A4 */
+    worksheet_fit_to_pages(ws, 1, 0);
+}
+
 static inline void widths(book *b, lxw_worksheet *ws, int ncols, double max)
 {
     for (int c = 0; c < ncols && c < MAX_COLS; c++)

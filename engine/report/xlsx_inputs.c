@@ -540,10 +540,8 @@ void jz_xlsx_inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c)
     widths(b, ws, fixed + Y + 2, 70);
     worksheet_freeze_panes(ws, hr + 1, 1);
     worksheet_autofilter(ws, hr, 0, (lxw_row_t)(row > hr + 1 ? row - 1 : hr + 1), (lxw_col_t)(fixed + Y + 1));
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9);
     worksheet_repeat_rows(ws, hr, hr);
-    worksheet_fit_to_pages(ws, 1, 0);
+    print_a4(ws, 1);
 }
 
 

@@ -96,9 +96,7 @@ static void finish_sheet(book *b, lxw_worksheet *ws, int ncols)
 {
     widths(b, ws, ncols, 80); /* a name in full: Twente's run to 64 characters */
     worksheet_freeze_panes(ws, HR + 1, 1);
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9); /* A4 */
-    worksheet_fit_to_pages(ws, 1, 0);
+    print_a4(ws, 1);
 }
 
 enum { FIGW = 16 }; /* "€ -999.999.999" */
@@ -206,26 +204,24 @@ static void budget_sheet(book *b, lxw_worksheet *ws, const jz_prognose *p, const
          5);
     int row = HR + 1;
     const int z0 = row;
+    double v[5];
     for (int z = 0; z < Z; z++, row++) {
-        const double v[5] = {p->budget[z], p->year_end[z], p->over_budget[z], p->over_budget_low[z],
-                             p->over_budget_high[z]};
+        jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_ZORGSOORT, z, v);
         budget_row(b, ws, row, s->zorgsoorten[z].name, NULL, NULL, NULL, v);
     }
     const int sub = row++;
-    const double sv[5] = {p->total_budget, p->total_year_end, p->total_over_budget, p->total_over_budget_low,
-                          p->total_over_budget_high};
+    jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_SUBTOTAL, 0, v);
     budget_row(b, ws, sub, jz_prognose_subtotal_name(b->lang), b->bold, sum_of(fb, sizeof fb, 1, z0, z0 + Z - 1),
-               sum_of(fy, sizeof fy, 2, z0, z0 + Z - 1), sv);
+               sum_of(fy, sizeof fy, 2, z0, z0 + Z - 1), v);
     int idx[JZ_RESULT_N_COST_BEYOND_CARE], rows[JZ_RESULT_N_COST_BEYOND_CARE];
     int k = shown_lines(p, row, idx, rows);
     for (int i = 0; i < k; i++, row++) {
-        const double v[5] = {p->line_budget[idx[i]], p->lines[idx[i]], p->line_over_budget[idx[i]], NAN, NAN};
+        jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_LINE, idx[i], v);
         budget_row(b, ws, row, jz_prognose_line_name((size_t)idx[i], b->lang), NULL, NULL, NULL, v);
     }
-    const double tv[5] = {p->cost_budget, p->cost_year_end, p->cost_over_budget, p->cost_over_budget_low,
-                          p->cost_over_budget_high};
+    jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_TOTAL, 0, v);
     budget_row(b, ws, row, jz_prognose_cost_name(b->lang), b->bold, plus_of(fb, sizeof fb, 1, sub, rows, k),
-               plus_of(fy, sizeof fy, 2, sub, rows, k), tv);
+               plus_of(fy, sizeof fy, 2, sub, rows, k), v);
     finish_sheet(b, ws, NCOLS);
 }
 
@@ -239,20 +235,16 @@ static void taakveld_sheet(book *b, lxw_worksheet *ws, const jz_prognose *p)
     head(b, ws, title, budget_note(b), "Taakveld", money_heads(b, JZ_PROGNOSE_HEAD_BUDGET, h), 5);
     int row = HR + 1;
     const int r0 = row;
+    double v[5];
     for (int k = 0; k < l->n; k++, row++) {
-        const double v[5] = {p->tv_budget[k], p->tv_year_end[k], p->tv_over_budget[k], p->tv_over_budget_low[k],
-                             p->tv_over_budget_high[k]};
-        budget_row(b, ws, row, jz_prognose_taakveld_name(l->code[k], b->lang), NULL, NULL, NULL, v);
+        jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_TAAKVELD, k, v);
+        budget_row(b, ws, row, jz_text_taakveld_name(l->code[k], b->lang == JZ_LANG_EN), NULL, NULL, NULL, v);
     }
-    const double tv[5] = {p->cost_budget, p->cost_year_end, p->cost_over_budget, p->cost_over_budget_low,
-                          p->cost_over_budget_high};
+    jz_prognose_budget_figures(p, JZ_PROGNOSE_ROW_TOTAL, 0, v);
     budget_row(b, ws, row, jz_prognose_cost_name(b->lang), b->bold, sum_of(fb, sizeof fb, 1, r0, row - 1),
-               sum_of(fy, sizeof fy, 2, r0, row - 1), tv);
+               sum_of(fy, sizeof fy, 2, r0, row - 1), v);
     row += 2;
-    int other = 0;
-    for (int k = 0; k < l->n; k++)
-        other |= l->code[k] == JZ_TAAKVELD_OUTSIDE;
-    if (other)
+    if (l->code[l->n - 1] == JZ_TAAKVELD_OUTSIDE) /* the list ends with Overig when it has it */
         worksheet_write_string(ws, (lxw_row_t)row++, 0,
                                L(b, "Overig: de zorgsoorten zonder taakveld en de regels buiten de zorgsoorten "
                                     "(vaste lasten zonder taakveld, ...), zoals de tabel per taakveld van jzsim run, "
@@ -421,8 +413,7 @@ static void about_sheet(book *b, lxw_worksheet *ws, const jz_prognose *p, const 
     row = about_line(b, ws, row, NULL, buf);
     worksheet_set_column(ws, 0, 0, 28, NULL);
     worksheet_set_column(ws, 1, 1, ABOUT_W, b->wrap);
-    worksheet_set_paper(ws, 9);
-    worksheet_fit_to_pages(ws, 1, 0);
+    print_a4(ws, 0);
 }
 
 int jz_rep_prognose_xlsx(FILE *out, const jz_report_subject *x, const jz_report_options *o, jz_error *err)
