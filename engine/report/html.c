@@ -556,13 +556,9 @@ static void taakveld_table(const page *p)
         fprintf(out, "<p class=\"note\">%s</p>\n", jz_text_taakveld_empty(why, sizeof why, l, p->lang == JZ_LANG_EN));
     /* the bare word in the table is terse: say once what the line holds */
     if (l->code[l->n - 1] == JZ_TAAKVELD_OUTSIDE)
-        fprintf(out, "<p class=\"note\">%s</p>\n",
-                L(p, "Overig: wat op geen taakveld staat (vaste lasten zonder taakveld, investeringen in "
-                     "maatregelen, een regionale verevening of lumpsum, zorgsoorten zonder taakveld). De regels tellen "
-                     "op tot de totalen in de kerncijfers.",
-                  "Other: what is on no taakveld (fixed cost lines without one, investments in measures, a "
-                  "regional settlement or lumpsum, care types without a taakveld). The lines add up to the totals in "
-                  "the key figures."));
+        fprintf(out, "<p class=\"note\">%s %s</p>\n", jz_text_taakveld_outside_note(p->lang == JZ_LANG_EN),
+                L(p, "De regels tellen op tot de totalen in de kerncijfers.",
+                  "The lines add up to the totals in the key figures."));
 }
 
 static void gemeenten_table(const page *p)

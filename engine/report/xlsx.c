@@ -320,8 +320,12 @@ static void scenario_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, i
     if (!nb)
         worksheet_write_string(ws, 2, 1, L(b, "(geen bronnen opgegeven)", "(no sources given)"), NULL);
     int hr = 4 + nb;
+    /* the taakveld rows below the zorgsoorten carry the name every reporter
+     * gives a taakveld (jz_text_taakveld_name: "6.72", "Overig") in this column */
     const char *heads[] = {L(b, "Gemeente", "Gemeente"), L(b, "CBS-code", "CBS code"),
-                           L(b, "Zorgsoort", "Care type"), L(b, "Indicator", "Indicator")};
+                           c->taakveld_list.n ? L(b, "Zorgsoort of taakveld", "Care type or taakveld")
+                                              : L(b, "Zorgsoort", "Care type"),
+                           L(b, "Indicator", "Indicator")};
     const int fixed = 4;
     for (int i = 0; i < fixed; i++)
         text(b, ws, hr, i, heads[i], b->head);
@@ -365,14 +369,9 @@ static void scenario_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, i
             for (int f = 0; k >= 0 && f < 3; f++) {
                 int m = jz_cmp_metric_index(figs[f], 1);
                 const double *a = f == 0 ? t->cost : f == 1 ? t->budget : t->tekort;
-                char tv[64];
-                if (t->code[k] == JZ_TAAKVELD_OUTSIDE)
-                    snprintf(tv, sizeof tv, "%s", L(b, "Overig (geen taakveld)", "Other (no taakveld)"));
-                else
-                    snprintf(tv, sizeof tv, "Taakveld %s", jz_taakveld_codes[t->code[k]]);
                 text(b, ws, row, 0, unit_label(b, un), NULL);
                 text(b, ws, row, 1, un->code, NULL);
-                text(b, ws, row, 2, tv, NULL);
+                text(b, ws, row, 2, jz_text_taakveld_name(t->code[k], b->lang == JZ_LANG_EN), NULL);
                 text(b, ws, row, 3, m >= 0 ? jz_cmp_metric_label(m, b->lang) : figs[f], NULL);
                 for (int y = 0; y < ny; y++)
                     num(b, ws, row, fixed + y, a[jz_taakveld_at(t, un->g[s], k, y)],
@@ -381,12 +380,18 @@ static void scenario_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, i
             }
         }
     }
-    /* a taakveld without money is not rows of zeros but this one line */
+    /* under the taakvelden, as in the briefing: what the terse "Overig" holds
+     * (the list ends with it when it has it), and a taakveld without money
+     * is not rows of zeros but one line; not text(): the column keeps its
+     * width, the line runs on */
+    const jz_taakveld_list *l = &c->taakveld_list;
     char why[256];
-    if (c->taakveld_list.n_empty)
-        worksheet_write_string(ws, (lxw_row_t)(row + 1), 0,
-                               jz_text_taakveld_empty(why, sizeof why, &c->taakveld_list, b->lang == JZ_LANG_EN),
-                               NULL); /* not text(): the column keeps its width, the line runs on */
+    row++;
+    if (l->n && l->code[l->n - 1] == JZ_TAAKVELD_OUTSIDE)
+        worksheet_write_string(ws, (lxw_row_t)row++, 0, jz_text_taakveld_outside_note(b->lang == JZ_LANG_EN), NULL);
+    if (l->n_empty)
+        worksheet_write_string(ws, (lxw_row_t)row, 0, jz_text_taakveld_empty(why, sizeof why, l, b->lang == JZ_LANG_EN),
+                               NULL);
     widths(b, ws, fixed + ny, 40);
     worksheet_freeze_panes(ws, (lxw_row_t)(hr + 1), fixed);
     print_a4(ws, 1);

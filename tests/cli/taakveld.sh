@@ -122,10 +122,13 @@ for code in set(name_tv.values()):
 assert checked > 0
 PY
 
-# XLSX: the scenario sheet has rows "Taakveld <code>" per figure, the sums of
-# the zorgsoort rows (skipped when this build has no libxlsxwriter)
+# XLSX: the scenario sheet has rows per taakveld and figure, the sums of the
+# zorgsoort rows, named as the table, the briefing and the prognose name them
+# (jz_text_taakveld_name: "6.72", "Overig"; it said "Taakveld 6.72" and
+# "Overig (geen taakveld)"), in the column "Zorgsoort of taakveld", with the
+# note on Overig under them (skipped when this build has no libxlsxwriter)
 if "$JZ" run --format xlsx -o "$TMP/run.xlsx" "$SC" 2>"$TMP/err"; then
-  python3 - "$TMP/run.xlsx" "$TMP/run.json" <<'PY' && ok || bad "xlsx: taakveld totals are not the sum of their zorgsoorten"
+  python3 - "$TMP/run.xlsx" "$TMP/run.json" "$TMP/run.txt" <<'PY' && ok || bad "xlsx: taakveld totals are not the sum of their zorgsoorten, or named otherwise than in the table"
 import json, re, sys, zipfile
 from xml.etree import ElementTree as ET
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
@@ -150,14 +153,23 @@ vals = {}
 for r in rows:
     if isinstance(r.get(2), str) and isinstance(r.get(3), str):
         vals[(r[0], r[2], r[3])] = [r[k] for k in sorted(r) if k >= 4]
+codes = set(json.load(open(sys.argv[2]))["results"][0]["taakvelden"]) - {"overig"}
+names = {zs for (unit, zs, ind) in vals if zs in codes or zs == "Overig"}
+# the same names as the run table's section "Per taakveld" ("6.72 kosten")
+table = open(sys.argv[3], encoding="utf-8").read().split("Per taakveld (Iv3;")[1].split("\n\n")[0]
+tnames = set(re.findall(r"^(\S+) kosten ", table, re.M))
+assert names == tnames and "Overig" in names, (names, tnames)
+assert not [zs for (unit, zs, ind) in vals if zs.startswith("Taakveld ") or "(geen taakveld)" in zs]
+assert "Zorgsoort of taakveld" in sst, "the column's head does not say it holds taakvelden"
+assert any(x.startswith("Overig: wat op geen taakveld staat (vaste lasten zonder taakveld") for x in sst), "no note on Overig"
 checked = 0
 for (unit, zs, ind), v in vals.items():
-    if zs.startswith("Overig"):
+    if zs == "Overig":
         checked += 1
         continue
-    if not zs.startswith("Taakveld "):
+    if zs not in codes:
         continue
-    code = zs.split()[1]
+    code = zs
     parts = [vals[(unit, n, ind)] for n, c in tv.items() if c == code]
     assert parts, (code, ind)
     for y, x in enumerate(v):
@@ -227,7 +239,8 @@ expect_exit 0 "$JZ" compare --format html --lang en -o "$TMP/ens-en.html" "$E/ge
 expect_grep "$TMP/ens-en.html" "Taakveld 6.1 is not in the table: its care types have no cost or budget in any year of the model."
 if "$JZ" compare --format xlsx -o "$TMP/ens.xlsx" "$E/geen-maatregelen.yaml" "$E/verbeterkansen.yaml" 2>"$TMP/err"; then
   unzip -p "$TMP/ens.xlsx" xl/sharedStrings.xml >"$TMP/sst.xml"
-  grep -q '>Taakveld 6\.1<' "$TMP/sst.xml" && bad "xlsx: rows for taakveld 6.1 without money" || ok
+  grep -q '>6\.1<' "$TMP/sst.xml" && bad "xlsx: rows for taakveld 6.1 without money" || ok
+  grep -q '>6\.72<' "$TMP/sst.xml" && ok || bad "xlsx: no rows for taakveld 6.72"
   grep -q "Taakveld 6.1 staat niet in de tabel" "$TMP/sst.xml" && ok || bad "xlsx: no line naming taakveld 6.1"
 elif ! grep -q "libxlsxwriter\|not built" "$TMP/err"; then
   bad "xlsx: compare failed"; cat "$TMP/err" >&2
