@@ -662,15 +662,16 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
     }
     if (c->n_scenarios == 1) {
         fprintf(out, " · %d–%d · %s ", c->first_year, jz_cmp_year(c, c->n_years - 1), L(p, "scenario", "scenario"));
+        esc_name(p, 0);
     } else {
-        fprintf(out, " · %d–%d · %d %s · %s [1] ", c->first_year, jz_cmp_year(c, c->n_years - 1), c->n_scenarios,
+        fprintf(out, " · %d–%d · %d %s · %s ", c->first_year, jz_cmp_year(c, c->n_years - 1), c->n_scenarios,
                 L(p, "scenario’s", "scenarios"), L(p, "referentie:", "reference:"));
+        esc_numbered(p, 0);
     }
-    esc_name(p, 0);
     fprintf(out, "</p>\n<p class=\"kenmerk\">%s · %s %s · ", date, L(p, "kenmerk", "reference"), ken);
     for (int s = 0; s < c->n_scenarios; s++) {
-        fprintf(out, "%s[%d] ", s ? "; " : "", s + 1);
-        esc_name(p, s);
+        fprintf(out, "%s", s ? "; " : "");
+        esc_numbered(p, s);
     }
     int bj = c->scen[0].scenario->meta.begrotingsjaar;
     if (bj > 0) {

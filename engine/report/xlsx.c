@@ -198,9 +198,9 @@ static const char *period(const book *b, const jz_comparison *c, int y)
 static void comparison_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, int u0, int u1)
 {
     int S = c->n_scenarios;
-    char buf[JZ_CMP_SHOWN_NAME_MAX + 64], name[JZ_CMP_SHOWN_NAME_MAX];
-    snprintf(buf, sizeof buf, "%s [1] %s", L(b, "Vergelijking van scenario's; referentie:", "Comparison of scenarios; reference:"),
-             jz_cmp_scen_name(name, sizeof name, c, 0, b->lang));
+    char buf[JZ_CMP_NUMBERED_NAME_MAX + 64], name[JZ_CMP_NUMBERED_NAME_MAX];
+    snprintf(buf, sizeof buf, "%s %s", L(b, "Vergelijking van scenario's; referentie:", "Comparison of scenarios; reference:"),
+             jz_cmp_scen_numbered(name, sizeof name, c, 0, b->lang));
     worksheet_write_string(ws, 0, 0, buf, b->title);
     worksheet_write_string(ws, 1, 0,
                            L(b, "Bedragen in euro's van dat jaar. Verschil = scenario min referentie; "
@@ -235,8 +235,8 @@ static void comparison_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
         text(b, ws, hr, i, heads[i], b->head);
     /* scenario names in full, wrapped in a taller header row */
     for (int s = 0; s < S; s++) {
-        snprintf(buf, sizeof buf, "[%d] %s", s + 1, jz_cmp_scen_name(name, sizeof name, c, s, b->lang));
-        worksheet_write_string(ws, hr, (lxw_col_t)(fixed + s), buf, b->headwrap);
+        worksheet_write_string(ws, hr, (lxw_col_t)(fixed + s), jz_cmp_scen_numbered(name, sizeof name, c, s, b->lang),
+                               b->headwrap);
         fit(b, fixed + s, 18);
     }
     worksheet_set_row(ws, hr, 45, NULL);
@@ -284,8 +284,8 @@ static void comparison_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
 static void scenario_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, int s, int u0, int u1)
 {
     const jz_scenario *sc = c->scen[s].scenario;
-    char buf[JZ_CMP_SHOWN_NAME_MAX + 64], name[JZ_CMP_SHOWN_NAME_MAX];
-    snprintf(buf, sizeof buf, "[%d] %s%s", s + 1, jz_cmp_scen_name(name, sizeof name, c, s, b->lang),
+    char buf[JZ_CMP_NUMBERED_NAME_MAX + 64], name[JZ_CMP_NUMBERED_NAME_MAX];
+    snprintf(buf, sizeof buf, "%s%s", jz_cmp_scen_numbered(name, sizeof name, c, s, b->lang),
              s == 0 ? L(b, " (referentie)", " (reference)") : "");
     worksheet_write_string(ws, 0, 0, buf, b->title);
     if (sc->meta.description_inherited && sc->meta.variant_of[0]) {
@@ -426,8 +426,8 @@ static void about_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
     row++;
     worksheet_write_string(ws, (lxw_row_t)row++, 0, L(b, "Scenario's", "Scenarios"), b->bold);
     for (int s = 0; s < c->n_scenarios; s++) {
-        char name[JZ_CMP_SHOWN_NAME_MAX];
-        snprintf(buf, sizeof buf, "[%d] %s (%d-%d), %s '%s'%s", s + 1, jz_cmp_scen_name(name, sizeof name, c, s, b->lang),
+        char name[JZ_CMP_NUMBERED_NAME_MAX];
+        snprintf(buf, sizeof buf, "%s (%d-%d), %s '%s'%s", jz_cmp_scen_numbered(name, sizeof name, c, s, b->lang),
                  c->scen[s].first_year,
                  c->scen[s].last_year, L(b, "blad", "sheet"), sheet[s],
                  s == 0 ? L(b, "; referentie", "; reference") : "");
