@@ -82,7 +82,8 @@ static lxw_format *diff_format(const book *b, int m)
     return b->dmoney;
 }
 
-void jz_xlsx_formats(book *b)
+/* The formats of every sheet. */
+static void formats(book *b)
 {
     lxw_workbook *wb = b->wb;
     b->title = workbook_add_format(wb);
@@ -151,7 +152,7 @@ int jz_xlsx_open(book *b, const char *path, jz_lang lang, const char *title, jz_
     b->wb = workbook_new_opt(path, &wo);
     if (!b->wb)
         return jz_error_set(err, JZ_EIO, path, 0, 0, "cannot create the workbook");
-    jz_xlsx_formats(b);
+    formats(b);
     lxw_doc_properties props = {0};
     props.title = (char *)title;
     props.comments = (char *)"jzsim " JZSIM_VERSION;
