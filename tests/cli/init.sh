@@ -49,6 +49,18 @@ expect_grep "$TMP/voorbeeldrecht.yaml" "# opgave 2024: uitgaven EUR 9.600.000, u
 expect_grep "$TMP/err" "de verdeling van de 1.450 unieke cliënten over"
 expect_grep "$TMP/err" "crisis: zorgduur 1,5 maanden uit de referentietabel"   # not "1.5" in a Dutch line
 grep -q "clienten\|clientjaren" "$TMP/err" "$TMP/voorbeeldrecht.yaml" && bad "init writes 'clienten' without the trema" || ok
+# the report in the user's language (--lang, as run and prognose): English
+# words and figures, the same scenario; the messages stay English either way
+expect_exit 0 "$JZ" init --lang en -o "$TMP/voorbeeldrecht-en.yaml" "$TMP/sjabloon.yaml"
+cmp -s "$TMP/voorbeeldrecht.yaml" "$TMP/voorbeeldrecht-en.yaml" && ok || bad "init --lang en writes another scenario"
+expect_grep "$TMP/err" "^jzsim init: basisjaar, given against the model (largest difference 0.0[0-9]*%):$"
+expect_grep "$TMP/err" "^  ambulant  *spending  *9,600,000 /  *9,600,000   unique clients  *1,450 /  *1,450$"
+expect_grep "$TMP/err" "^jzsim init: 2[0-9] assumptions remain (each with the figure in the template that replaces it"
+expect_grep "$TMP/err" "^  - crisis: zorgduur 1.5 months from the reference table, and with it the split of the 40 unique clients"
+expect_grep "$TMP/err" "^  - budget indexation equal to the tariff indexation (replace with 'indexatie: {begroting: ...}')$"
+grep -q "aannames\|uitgaven [0-9 ]\|uit de referentietabel\|evenwicht\|vervang" "$TMP/err" && bad "init --lang en: Dutch words in the report" || ok
+expect_exit 2 "$JZ" init --lang fr "$TMP/sjabloon.yaml"
+expect_grep "$TMP/err" "--lang must be nl or en, got 'fr'"
 # the empty template runs as it is shipped? no: it has zero figures, init says which cell
 expect_exit 2 "$JZ" init "$S/leeg.yml"
 expect_grep "$TMP/err" "leeg.yml:[0-9]*:[0-9]*:"
@@ -212,7 +224,11 @@ expect_grep "$TMP/err" "eur.yaml:4:52: zorgsoort ambulant.unieke_clienten: a eur
 # at a line of the derived scenario they never saw
 sed 's/^crisis;0,6M;40/crisis;0,6;40/' "$S/voorbeeld.csv" > "$TMP/c8.csv"
 expect_exit 0 "$JZ" init -q -o "$TMP/c8.yaml" "$TMP/c8.csv"
-expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c8.csv:30:2: zorgsoorten\[crisis\].cost .* is outside the plausible range .*(zorgsoort crisis: it follows from its uitgaven and unieke_clienten; check them)"
+expect_grep "$TMP/err" "^jzsim: warning: [^ ]*c8.csv:30:2: zorgsoorten\[crisis\].cost .* is outside the plausible range .*(zorgsoort crisis: it follows from its uitgaven and unieke_clienten; check them)"
+# a warning reads as every command's (it was "jzsim init: warning:"): run on
+# the written scenario gives the same text, at the scenario's line
+expect_exit 0 "$JZ" run "$TMP/c8.yaml"
+expect_grep "$TMP/err" "^jzsim: warning: [^ ]*c8.yaml:[0-9]*:[0-9]*: zorgsoorten\[crisis\].cost .* is outside the plausible range"
 grep -q "(init)\|written scenario" "$TMP/err" && bad "init: a warning at a line of the derived scenario" || ok
 sed 's/^vaste_last;Lokale uitvoering (beleid, backoffice);1,2M;3%/vaste_last;Lokale uitvoering (beleid, backoffice);1,2M;30%/' "$S/voorbeeld.csv" > "$TMP/c9.csv"
 expect_exit 2 "$JZ" init "$TMP/c9.csv"
@@ -234,18 +250,18 @@ expect_grep "$TMP/err" "c11.csv:7:2: gemeenten\[GM9998\].population.youth 40.000
 # thousands: a warning at the cell, not a silent figure
 sed 's/^begroting;;24,1M;25,2M;25,9M;/begroting;;24,1M;25,2M;;/' "$S/voorbeeld.csv" > "$TMP/c12.csv"
 expect_exit 0 "$JZ" init -q -o "$TMP/c12.yaml" "$TMP/c12.csv"
-expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c12.csv:12:5: begroting: no amount for 2026, between 2025 and 2027; init takes the amount of 2025, indexed with indexatie_begroting (25.956.000); if the begroting has one for 2026, write it"
+expect_grep "$TMP/err" "^jzsim: warning: [^ ]*c12.csv:12:5: begroting: no amount for 2026, between 2025 and 2027; init takes the amount of 2025, indexed with indexatie_begroting (25.956.000); if the begroting has one for 2026, write it"
 sed 's/^begroting;;24,1M;25,2M;25,9M;26,6M;27,3M;/begroting;;24,1M;25,2M;25,9M;26,6M;273M;/' "$S/voorbeeld.csv" > "$TMP/c13.csv"
 expect_exit 0 "$JZ" init -q -o "$TMP/c13.yaml" "$TMP/c13.csv"
-expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c13.csv:12:7: begroting 2028: 273.000.000 is 10.3 times the amount of 2027 (26.600.000): a digit too many or too few, or an amount in thousands? check this cell"
+expect_grep "$TMP/err" "^jzsim: warning: [^ ]*c13.csv:12:7: begroting 2028: 273.000.000 is 10.3 times the amount of 2027 (26.600.000): a digit too many or too few, or an amount in thousands? check this cell"
 sed 's/^begroting;;24,1M;25,2M;25,9M;26,6M;27,3M;/begroting;;24.100;25.200;25.900;26.600;27.300;/' "$S/voorbeeld.csv" > "$TMP/c14.csv"
 expect_exit 0 "$JZ" init -q -o "$TMP/c14.yaml" "$TMP/c14.csv"
-expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c14.csv:12:3: gemeenten\[GM9998\] (Voorbeeldrecht): the budget of 2024 (1124100 euros) is more than a factor 2 below .*(begroting 2024: an amount in thousands, or a digit too many or too few? check this cell)"
+expect_grep "$TMP/err" "^jzsim: warning: [^ ]*c14.csv:12:3: gemeenten\[GM9998\] (Voorbeeldrecht): the budget of 2024 (1124100 euros) is more than a factor 2 below .*(begroting 2024: an amount in thousands, or a digit too many or too few? check this cell)"
 grep -q "(init)\|written scenario" "$TMP/err" && bad "init: the begroting's warning at a line of the derived scenario" || ok
 # the row 'jaar' typed from right to left: every amount under another year
 sed 's/^jaar;;2024;2025;2026;2027;2028;/jaar;;2028;2027;2026;2025;2024;/' "$S/voorbeeld.csv" > "$TMP/c17.csv"
 expect_exit 0 "$JZ" init -q -o "$TMP/c17.yaml" "$TMP/c17.csv"
-expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c17.csv:11:4: begroting: the years run backwards (2027 after 2028); check that every amount stands under its own year"
+expect_grep "$TMP/err" "^jzsim: warning: [^ ]*c17.csv:11:4: begroting: the years run backwards (2027 after 2028); check that every amount stands under its own year"
 # the CSV sjabloon's user is told the row to fill, not a YAML key; the
 # council reads the scenario's description and sources without a command name
 sed 's/^ambulant;0;0;/ambulant;1M;100;/' "$S/leeg.csv" > "$TMP/c19.csv"
