@@ -165,6 +165,12 @@ static void test_mark_saved(void **state)
     assert_string_equal(jz_cmp_scen_name(b, sizeof b, c, 0, JZ_LANG_NL), "A basis (bewaard)");
     assert_string_equal(jz_cmp_scen_name(b, sizeof b, c, 0, JZ_LANG_EN), "A basis (saved)");
     assert_string_equal(jz_cmp_scen_name(b, sizeof b, c, 2, JZ_LANG_NL), "A basis");
+    /* "[k] name" as every table, briefing and workbook heads a scenario:
+     * one helper, its number before the name and its label */
+    char k[JZ_CMP_NUMBERED_NAME_MAX];
+    assert_string_equal(jz_cmp_scen_numbered(k, sizeof k, c, 0, JZ_LANG_NL), "[1] A basis (bewaard)");
+    assert_string_equal(jz_cmp_scen_numbered(k, sizeof k, c, 0, JZ_LANG_EN), "[1] A basis (saved)");
+    assert_string_equal(jz_cmp_scen_numbered(k, sizeof k, c, 2, JZ_LANG_NL), "[3] A basis");
     release(&f);
 }
 

@@ -110,7 +110,7 @@ static int count_assumptions(const jz_derive_result *res, const char *needle)
 {
     int n = 0;
     for (int i = 0; i < res->n_assumptions; i++)
-        if (strstr(res->assumptions[i], needle))
+        if (strstr(res->assumptions[i].nl, needle))
             n++;
     return n;
 }
@@ -138,6 +138,17 @@ static void test_minimal_and_assumptions_replaced(void **state)
     assert_int_equal(zd, 1);
     assert_int_equal(count_assumptions(res, "tariefindexatie 3%"), 1);
     assert_int_equal(count_assumptions(res, "begroting per jaar = uitgaven"), 1);
+    /* each also in English (jzsim init --lang en), in the same order */
+    for (int i = 0; i < res->n_assumptions; i++) {
+        assert_non_null(res->assumptions[i].en);
+        assert_string_not_equal(res->assumptions[i].nl, res->assumptions[i].en);
+    }
+    int tariff = -1;
+    for (int i = 0; i < res->n_assumptions; i++)
+        if (strstr(res->assumptions[i].nl, "tariefindexatie 3% per jaar"))
+            tariff = i;
+    assert_true(tariff >= 0);
+    assert_non_null(strstr(res->assumptions[tariff].en, "tariff indexation 3% a year"));
     int before = res->n_assumptions;
     assert_non_null(strstr(res->yaml, "ASSUMPTION: referentietabel"));
     jz_result_free(r);

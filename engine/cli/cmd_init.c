@@ -10,7 +10,7 @@
 #include "jzsim/derive.h"
 
 static const char usage[] =
-    "Usage: jzsim init [-o SCENARIO.yaml] [--quiet] TEMPLATE.yaml\n"
+    "Usage: jzsim init [-o SCENARIO.yaml] [--lang L] [--quiet] TEMPLATE.yaml\n"
     "\n"
     "Derives a complete scenario from the figures a controller has: realised\n"
     "spending and unique clients per zorgsoort in the basisjaar (required),\n"
@@ -24,12 +24,14 @@ static const char usage[] =
     "\n"
     "Writes the scenario to stdout (or -o FILE); on stderr the base-year\n"
     "check and the assumptions that remain, each with the figure that\n"
-    "would replace it, and the loader's warnings on the scenario.\n"
+    "would replace it, in Dutch (--lang en: English), and the loader's\n"
+    "warnings on the scenario, in English as every command's messages.\n"
     "\n"
     "Options:\n";
 
 static const cli_option options[] = {
     CLI_OWN("-o, --output", "FILE", "write to FILE (atomically: temp file, then rename)"),
+    CLI_OWN("--lang", "L", "nl (default) or en: the base-year check and the assumptions"),
     CLI_COMMON("--quiet", NULL, "no check and no assumptions on stderr (warnings stay)"),
     CLI_END,
 };
@@ -44,13 +46,21 @@ static const char trailer[] =
     "(the message names file:line:column of the cell; in a CSV row:column,\n"
     "A = 1) or usage.\n";
 
+typedef struct init_opts {
+    const char *output;
+    jz_lang lang;
+} init_opts;
+
 static int own_option(const char *cmd, int argc, char **argv, int *i, void *ctx)
 {
-    const char **output = ctx;
+    init_opts *io = ctx;
+    const char *v;
     int k;
-    if ((k = cli_opt_value(cmd, argc, argv, i, "--output", output)) ||
-        (k = cli_opt_value(cmd, argc, argv, i, "-o", output)))
+    if ((k = cli_opt_value(cmd, argc, argv, i, "--output", &io->output)) ||
+        (k = cli_opt_value(cmd, argc, argv, i, "-o", &io->output)))
         return k;
+    if ((k = cli_opt_value(cmd, argc, argv, i, "--lang", &v)))
+        return k < 0 || cli_parse_lang(cmd, v, &io->lang) ? CLI_ERROR : CLI_TAKEN;
     return CLI_NOT_MINE;
 }
 
@@ -78,10 +88,13 @@ static int write_yaml(jz_outfile *of, void *ctx, jz_error *err)
 int cmd_init(int argc, char **argv)
 {
     cli_common co;
-    const char *output = NULL;
-    int rc = cli_parse(&spec, argc, argv, &co, &output);
+    init_opts io = {NULL, JZ_LANG_NL};
+    int rc = cli_parse(&spec, argc, argv, &co, &io);
     if (rc != CLI_GO_ON)
         return rc;
+    const char *output = io.output;
+    const jz_lang lang = io.lang;
+    const int en = lang == JZ_LANG_EN;
     if (cli_check_output(spec.cmd, output, argc, argv))
         return EXIT_INPUT;
     jz_error err;
@@ -94,30 +107,39 @@ int cmd_init(int argc, char **argv)
         return rc;
     }
     /* the loader's warnings on the derived scenario: figures that give an
-     * implausible number (e.g. a price per client-year) - always shown */
-    for (int i = 0; i < res->n_warnings; i++)
-        fprintf(stderr, "jzsim init: warning: %s\n", res->warnings[i]);
+     * implausible number (e.g. a price per client-year) - always shown, as
+     * every command shows a warning (English, the same text as validate's) */
+    cli_warning_list(res->warnings, res->n_warnings, 0);
     if (res->n_unplaced) /* a warning the template has no cell for keeps the derived scenario's line */
         fprintf(stderr, "jzsim init: the line numbers are those of the written scenario; check the "
                         "template's figures of the zorgsoort named (uitgaven, unieke_clienten, ...)\n");
     if (!co.quiet) {
-        /* Dutch figures, as the controller's own tables show them (12.345.678;
-         * 0,000001%), not C's "%.6f" */
+        /* the report in the user's language (--lang), its figures as the
+         * controller's own tables show them (nl 12.345.678; 0,000001%), not
+         * C's "%.6f" */
         char pct[48], sg[48], sm[48], ug[32], um[32];
-        fprintf(stderr, "jzsim init: basisjaar, opgave tegen model (grootste verschil %s%%):\n",
-                jz_format_number(pct, sizeof pct, 100.0 * res->max_rel_diff, 6, JZ_LANG_NL));
+        jz_format_number(pct, sizeof pct, 100.0 * res->max_rel_diff, 6, lang);
+        if (en)
+            fprintf(stderr, "jzsim init: basisjaar, given against the model (largest difference %s%%):\n", pct);
+        else
+            fprintf(stderr, "jzsim init: basisjaar, opgave tegen model (grootste verschil %s%%):\n", pct);
         for (int i = 0; i < res->n_checks; i++) {
             const jz_derive_check *c = &res->checks[i];
-            fprintf(stderr, "  %-20s uitgaven %14s / %14s   unieke cliënten %10s / %10s\n", c->key,
-                    jz_format_number(sg, sizeof sg, c->spending_given, 0, JZ_LANG_NL),
-                    jz_format_number(sm, sizeof sm, c->spending_model, 0, JZ_LANG_NL),
-                    jz_format_number(ug, sizeof ug, c->unique_given, 0, JZ_LANG_NL),
-                    jz_format_number(um, sizeof um, c->unique_model, 0, JZ_LANG_NL));
+            fprintf(stderr, "  %-20s %s %14s / %14s   %s %10s / %10s\n", c->key, en ? "spending" : "uitgaven",
+                    jz_format_number(sg, sizeof sg, c->spending_given, 0, lang),
+                    jz_format_number(sm, sizeof sm, c->spending_model, 0, lang),
+                    en ? "unique clients" : "unieke cliënten",
+                    jz_format_number(ug, sizeof ug, c->unique_given, 0, lang),
+                    jz_format_number(um, sizeof um, c->unique_model, 0, lang));
         }
-        fprintf(stderr, "jzsim init: %d aannames over (elk met de opgave in het sjabloon die haar vervangt; draai daarna jzsim init opnieuw):\n",
-                res->n_assumptions);
+        if (en)
+            fprintf(stderr, "jzsim init: %d assumptions remain (each with the figure in the template that replaces it; "
+                            "then run jzsim init again):\n", res->n_assumptions);
+        else
+            fprintf(stderr, "jzsim init: %d aannames over (elk met de opgave in het sjabloon die haar vervangt; draai "
+                            "daarna jzsim init opnieuw):\n", res->n_assumptions);
         for (int i = 0; i < res->n_assumptions; i++)
-            fprintf(stderr, "  - %s\n", res->assumptions[i]);
+            fprintf(stderr, "  - %s\n", en ? res->assumptions[i].en : res->assumptions[i].nl);
     }
     jz_derive_result_free(res);
     return EXIT_OK;

@@ -145,8 +145,10 @@ static void result_free_partial(jz_derive_result *r)
     if (!r)
         return;
     free(r->yaml);
-    for (int i = 0; i < r->n_assumptions; i++)
-        free(r->assumptions[i]);
+    for (int i = 0; i < r->n_assumptions; i++) {
+        free(r->assumptions[i].nl);
+        free(r->assumptions[i].en);
+    }
     free(r->assumptions);
     free(r->checks);
     for (int i = 0; i < r->n_warnings; i++)
@@ -438,8 +440,10 @@ int jz_derive_from_string(const char *textp, size_t len, const char *name,
         rc = check_run(&t, res, err);
     }
     free(buf);
-    for (int i = 0; i < o.n_ass; i++)
-        free(o.ass[i]);
+    for (int i = 0; i < o.n_ass; i++) {
+        free(o.ass[i].nl);
+        free(o.ass[i].en);
+    }
     free(o.ass);
     jz_arena_free(a);
     if (rc) {

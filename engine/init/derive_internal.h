@@ -105,7 +105,7 @@ double jz_template_budget_factor(const jz_template *t, int y);
 
 typedef struct jz_derive_out {
     FILE *f;        /* the YAML goes here */
-    char **ass;     /* the assumptions that remain (malloc'd strings) */
+    jz_derive_assumption *ass; /* the assumptions that remain (malloc'd texts) */
     int n_ass, cap_ass;
     int oom;        /* 1 when an assumption could not be stored */
 } jz_derive_out;

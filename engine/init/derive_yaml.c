@@ -14,16 +14,13 @@
 #include "jzsim/report.h"
 #include "scenario/value.h"
 
-static void assume(jz_derive_out *o, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-static void assume(jz_derive_out *o, const char *fmt, ...)
+/* An assumption that remains, in Dutch and in English (jzsim init --lang):
+ * both texts kept, or o->oom set. */
+static void assume_text(jz_derive_out *o, const char *nl, const char *en)
 {
     if (o->n_ass == o->cap_ass) {
         int cap = o->cap_ass ? 2 * o->cap_ass : 16;
-        char **p = realloc(o->ass, (size_t)cap * sizeof *p);
+        jz_derive_assumption *p = realloc(o->ass, (size_t)cap * sizeof *p);
         if (!p) {
             o->oom = 1;
             return;
@@ -31,17 +28,25 @@ static void assume(jz_derive_out *o, const char *fmt, ...)
         o->ass = p;
         o->cap_ass = cap;
     }
-    char buf[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    o->ass[o->n_ass] = strdup(buf);
-    if (!o->ass[o->n_ass])
+    jz_derive_assumption *a = &o->ass[o->n_ass];
+    a->nl = strdup(nl);
+    a->en = strdup(en);
+    if (!a->nl || !a->en) {
+        free(a->nl);
+        free(a->en);
         o->oom = 1;
-    else
+    } else
         o->n_ass++;
 }
+
+/* The same from two printf formats (each checked) on the same arguments. */
+#define assume(o, nl, en, ...)                                                                                    \
+    do {                                                                                                          \
+        char nl_[512], en_[512];                                                                                  \
+        snprintf(nl_, sizeof nl_, nl, __VA_ARGS__);                                                               \
+        snprintf(en_, sizeof en_, en, __VA_ARGS__);                                                               \
+        assume_text(o, nl_, en_);                                                                                 \
+    } while (0)
 
 /* A YAML double-quoted scalar: quotes, backslashes and control characters
  * escaped, so that a name from the template cannot break the scenario. */
@@ -117,6 +122,7 @@ static void write_zs(jz_derive_out *o, const jz_template *t, const jz_template_r
         fprintf(f, "    stages: %d        # ASSUMPTION: referentietabel (%s)\n", z->stages,
                 z->ref ? z->ref->source : "geen rij: exponentieel");
         assume(o, "%s: fasen %d uit de referentietabel (vervang met 'fasen' als u de spreiding van de looptijden kent)",
+               "%s: fasen %d from the reference table (replace with 'fasen' if you know the spread of the durations)",
                z->key, z->stages);
     }
     fprintf(f, "    population: youth\n");
@@ -154,15 +160,25 @@ static void write_zs(jz_derive_out *o, const jz_template *t, const jz_template_r
                 z->D, z->S, z->A);
     else {
         fprintf(f, "    zorgduur: %.6f    # ASSUMPTION: referentietabel (%s)\n", z->D, z->ref->source);
-        char n[64], d[64];
-        /* in Dutch, as the rest of the line: "1,5 maanden", not "1.5" */
-        assume(o, "%s: zorgduur %s maanden uit de referentietabel, en daarmee de verdeling van de %s unieke "
-                  "cliënten over in zorg op 1 januari en starts (vervang met 'zorgduur', 'starts' of 'in_zorg_1_januari')",
-               z->key, jz_format_number(d, sizeof d, z->D, jz_format_decimals(z->D, 2), JZ_LANG_NL),
-               jz_format_number(n, sizeof n, z->unique, 0, JZ_LANG_NL));
+        /* the figures as the line's language writes them: "1,5 maanden", "1.5 months" */
+        char n[2][64], d[2][64], nl[512], en[512];
+        for (int l = 0; l < 2; l++) {
+            jz_format_number(d[l], sizeof d[l], z->D, jz_format_decimals(z->D, 2), l ? JZ_LANG_EN : JZ_LANG_NL);
+            jz_format_number(n[l], sizeof n[l], z->unique, 0, l ? JZ_LANG_EN : JZ_LANG_NL);
+        }
+        snprintf(nl, sizeof nl,
+                 "%s: zorgduur %s maanden uit de referentietabel, en daarmee de verdeling van de %s unieke "
+                 "cliënten over in zorg op 1 januari en starts (vervang met 'zorgduur', 'starts' of 'in_zorg_1_januari')",
+                 z->key, d[0], n[0]);
+        snprintf(en, sizeof en,
+                 "%s: zorgduur %s months from the reference table, and with it the split of the %s unique clients "
+                 "into those in care on 1 January and starts (replace with 'zorgduur', 'starts' or 'in_zorg_1_januari')",
+                 z->key, d[1], n[1]);
+        assume_text(o, nl, en);
     }
     if (!z->has_start && !z->has_starts)
         assume(o, "%s: evenwicht (instroom = uitstroom in %d); geef 'starts' en 'in_zorg_1_januari' voor de werkelijke groei",
+               "%s: equilibrium (instroom = uitstroom in %d); give 'starts' and 'in_zorg_1_januari' for the real growth",
                z->key, by);
     fprintf(f, "    cost: %.4f    # = uitgaven / cliëntjaren %d = %s / %.4f (cliëntjaren: een jaar van de maandketen van het model)\n",
             z->price, by, eur(b1, sizeof b1, z->spending), z->cy);
@@ -222,12 +238,18 @@ int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err)
     fprintf(f, "# Het basisjaar %d reproduceert de opgegeven uitgaven en unieke cliënten per zorgsoort.\n", by);
     fprintf(f, "# Geen overstappen tussen zorgsoorten, herhaald beroep of uitstroom bij 18 jaar: elke\n"
                "# zorgsoort heeft zijn eigen instroom (ASSUMPTION; voeg transitions/reentry/ageing toe als u ze kent).\n");
-    assume(o, "alle zorgsoorten: geen overstappen, herhaald beroep of uitstroom bij 18 (voeg transitions, reentry, ageing toe in de scenario-YAML)");
+    assume_text(o, "alle zorgsoorten: geen overstappen, herhaald beroep of uitstroom bij 18 (voeg transitions, reentry, "
+                   "ageing toe in de scenario-YAML)",
+                "all zorgsoorten: no transitions, re-entry or outflow at 18 (add transitions, reentry, ageing in the "
+                "scenario YAML)");
     if (t->has_youth && t->youth > 0)
-        assume(o, "alle zorgsoorten: instroom per 1.000 jeugdigen en zorgduur blijven na %d gelijk (geen trend)", by);
+        assume(o, "alle zorgsoorten: instroom per 1.000 jeugdigen en zorgduur blijven na %d gelijk (geen trend)",
+               "all zorgsoorten: instroom per 1,000 youth and zorgduur stay the same after %d (no trend)", by);
     else
         assume(o, "alle zorgsoorten: instroom en zorgduur blijven na %d gelijk (geef jeugd_0_17 en jeugd_groei "
-                  "om de instroom de bevolking te laten volgen)", by);
+                  "om de instroom de bevolking te laten volgen)",
+               "all zorgsoorten: instroom and zorgduur stay the same after %d (give jeugd_0_17 and jeugd_groei "
+               "for an instroom that follows the population)", by);
     fprintf(f, "meta:\n  name: ");
     char nm[JZ_NAME_MAX + 16];
     snprintf(nm, sizeof nm, "%s basis", t->name);
@@ -253,8 +275,11 @@ int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err)
         fprintf(f, "   # opgave indexatie.tarief\n");
     else {
         fprintf(f, "   # ASSUMPTION: 3%% per jaar (middellange-termijn loon- en prijsstijging, als het Enschede-basisscenario vanaf 2026)\n");
-        assume(o, "tariefindexatie 3%% per jaar (vervang met %s)",
-               csv ? "de regel 'indexatie_tarief'" : "'indexatie: {tarief: ...}'");
+        assume_text(o,
+                    csv ? "tariefindexatie 3% per jaar (vervang met de regel 'indexatie_tarief')"
+                        : "tariefindexatie 3% per jaar (vervang met 'indexatie: {tarief: ...}')",
+                    csv ? "tariff indexation 3% a year (replace with the row 'indexatie_tarief')"
+                        : "tariff indexation 3% a year (replace with 'indexatie: {tarief: ...}')");
     }
     fprintf(f, "  budget: ");
     write_rate_series(f, t, t->bindex);
@@ -263,8 +288,11 @@ int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err)
     else
         fprintf(f, "   # ASSUMPTION: gelijk aan de tariefindexatie (de begroting volgt de tarieven); hiermee is de nominale begroting omgerekend\n");
     if (!t->n_budget_index)
-        assume(o, "begrotingsindexatie gelijk aan de tariefindexatie (vervang met %s)",
-               csv ? "de regel 'indexatie_begroting'" : "'indexatie: {begroting: ...}'");
+        assume_text(o,
+                    csv ? "begrotingsindexatie gelijk aan de tariefindexatie (vervang met de regel 'indexatie_begroting')"
+                        : "begrotingsindexatie gelijk aan de tariefindexatie (vervang met 'indexatie: {begroting: ...}')",
+                    csv ? "budget indexation equal to the tariff indexation (replace with the row 'indexatie_begroting')"
+                        : "budget indexation equal to the tariff indexation (replace with 'indexatie: {begroting: ...}')");
 
     fprintf(f, "\nzorgsoorten:\n");
     int any_budget = t->has_begroting;
@@ -311,6 +339,9 @@ int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err)
         assume(o, csv ? "begroting per jaar = uitgaven %d, geïndexeerd (vervang met de regel 'begroting', de bedragen "
                         "onder %d, %d, ...)"
                       : "begroting per jaar = uitgaven %d, geïndexeerd (vervang met 'begroting: {%d: ..., %d: ...}')",
+               csv ? "begroting per year = uitgaven %d, indexed (replace with the row 'begroting', the amounts "
+                     "under %d, %d, ...)"
+                   : "begroting per year = uitgaven %d, indexed (replace with 'begroting: {%d: ..., %d: ...}')",
                by, by + 1, by + 2);
     else {
         int has_base = 1;
@@ -322,7 +353,8 @@ int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err)
                 has_base = 0;
         if (!has_base)
             assume(o, "begroting %d (het basisjaar) = uitgaven %d: geef de begroting van het basisjaar voor het tekort van de jaarrekening",
-                   by, by);
+                   "begroting %d (the basisjaar) = uitgaven %d: give the begroting of the basisjaar for the tekort of the "
+                   "jaarrekening", by, by);
     }
 
     fprintf(f, "\ngemeenten:\n  - code: %s\n    name: ", t->code);

@@ -31,6 +31,13 @@ char *jz_cmp_scen_name(char *buf, size_t size, const jz_comparison *c, int s, jz
     return buf;
 }
 
+char *jz_cmp_scen_numbered(char *buf, size_t size, const jz_comparison *c, int s, jz_lang lang)
+{
+    char name[JZ_CMP_SHOWN_NAME_MAX];
+    snprintf(buf, size, "[%d] %s", s + 1, jz_cmp_scen_name(name, sizeof name, c, s, lang));
+    return buf;
+}
+
 /* The words of a note on the alignment (jz_cmp_note); the comparison holds
  * only its kind and indices. */
 char *jz_cmp_note_format(const jz_comparison *c, int i, jz_lang lang, char *buf, size_t size)

@@ -39,6 +39,13 @@ const char *jz_cmp_scen_label(const jz_comparison *c, int s, jz_lang lang);
  * both whole); returns buf.  The CSV and JSON keep the name and give the
  * label as a field of its own. */
 char *jz_cmp_scen_name(char *buf, size_t size, const jz_comparison *c, int s, jz_lang lang);
+/* Room for "[32] " before that name (jz_cmp_scen_numbered). */
+#define JZ_CMP_NUMBERED_NAME_MAX (JZ_CMP_SHOWN_NAME_MAX + 8)
+/* "[2] Voorbeeld (bewaard)": scenario s's number in the comparison (1 is the
+ * reference) and its name with its label (jz_cmp_scen_name), as every
+ * table, briefing and workbook names a scenario in a heading, a caption or
+ * a legend; into buf (JZ_CMP_NUMBERED_NAME_MAX keeps it whole); returns buf. */
+char *jz_cmp_scen_numbered(char *buf, size_t size, const jz_comparison *c, int s, jz_lang lang);
 
 /* The value formatted by the metric's kind ("€ 1.234.567", "1.234", ...);
  * "-" when absent (NaN). */

@@ -82,11 +82,11 @@ static int head_fit(const jz_comparison *c, int w, jz_lang lang)
 static void scen_heads(FILE *out, const jz_comparison *c, jz_lang lang, const char *first, int firstw, int s0,
                        int s1, int w)
 {
-    char full[JZ_CMP_MAX_SCENARIOS][JZ_CMP_SHOWN_NAME_MAX + 16], buf[JZ_CMP_SHOWN_NAME_MAX + 16], shown[JZ_CMP_SHOWN_NAME_MAX];
+    char full[JZ_CMP_MAX_SCENARIOS][JZ_CMP_NUMBERED_NAME_MAX], buf[JZ_CMP_NUMBERED_NAME_MAX];
     const char *start[JZ_CMP_MAX_SCENARIOS][HEAD_LINES];
     int len[JZ_CMP_MAX_SCENARIOS][HEAD_LINES], n[JZ_CMP_MAX_SCENARIOS], rows = 1;
     for (int s = s0; s < s1; s++) {
-        snprintf(full[s], sizeof full[s], "[%d] %s", s + 1, jz_cmp_scen_name(shown, sizeof shown, c, s, lang));
+        jz_cmp_scen_numbered(full[s], sizeof full[s], c, s, lang);
         n[s] = head_lines(full[s], w - 1, start[s], len[s]);
         rows = n[s] > rows ? n[s] : rows;
     }
@@ -120,9 +120,10 @@ static int fit(int base, const char *text)
     return w > base ? w : base;
 }
 
-/* "[2] name (bewaard)" and tail on one line of at most 100 columns: a name
- * too long for it is cut ("…"), never its label or the tail, so that a
- * long name keeps its "(bewaard)" and its years. */
+/* "[2] name (bewaard)" (jz_cmp_scen_numbered's bytes) and tail on one line
+ * of at most 100 columns: a name too long for it is cut ("…"), never its
+ * number, its label or the tail, so that a long name keeps its "(bewaard)"
+ * and its years. */
 static void name_line(FILE *out, const jz_comparison *c, int s, const char *tail, jz_lang lang)
 {
     char head[16], after[96];
@@ -301,7 +302,7 @@ static void wrap(FILE *out, const char *prefix, const char *text);
 static void verschil_table(FILE *out, const jz_comparison *c, const jz_report_options *o, int kind, int u,
                            int s, int y)
 {
-    char buf[96], yname[64], shown[JZ_CMP_SHOWN_NAME_MAX];
+    char buf[96], yname[64], shown[JZ_CMP_NUMBERED_NAME_MAX];
     jz_verschil v;
     if (!jz_cmp_verschil(c, kind, u, JZ_VERSCHIL_ALL, s, y, &v))
         return;
@@ -314,12 +315,12 @@ static void verschil_table(FILE *out, const jz_comparison *c, const jz_report_op
                 w = fit(w, jz_cmp_fmt_diff(buf, sizeof buf, JZ_CMP_COST, jz_vs_part(&v, k), o->lang));
     jz_cmp_summary_year_name(c, o->lang, yname, sizeof yname);
     if (kind == JZ_VERSCHIL_REFERENCE)
-        fprintf(out, "\n%s %s: [%d] %s %s [1]\n", jz_cmp_L(o->lang, "Verschillenanalyse", "Variance analysis"),
-                yname, s + 1, jz_cmp_scen_name(shown, sizeof shown, c, s, o->lang), jz_cmp_L(o->lang, "t.o.v.", "vs"));
+        fprintf(out, "\n%s %s: %s %s [1]\n", jz_cmp_L(o->lang, "Verschillenanalyse", "Variance analysis"),
+                yname, jz_cmp_scen_numbered(shown, sizeof shown, c, s, o->lang), jz_cmp_L(o->lang, "t.o.v.", "vs"));
     else
-        fprintf(out, "\n%s %s %s %d: [%d] %s\n", jz_cmp_L(o->lang, "Verschillenanalyse", "Variance analysis"),
-                yname, jz_cmp_L(o->lang, "t.o.v.", "vs"), jz_cmp_year(c, y) - 1, s + 1,
-                jz_cmp_scen_name(shown, sizeof shown, c, s, o->lang));
+        fprintf(out, "\n%s %s %s %d: %s\n", jz_cmp_L(o->lang, "Verschillenanalyse", "Variance analysis"),
+                yname, jz_cmp_L(o->lang, "t.o.v.", "vs"), jz_cmp_year(c, y) - 1,
+                jz_cmp_scen_numbered(shown, sizeof shown, c, s, o->lang));
     jz_text_pad(out, jz_cmp_L(o->lang, "Zorgsoort", "Care type"), ZNAMEW, 0);
     for (int k = 0; k < JZ_VS_N; k++)
         jz_text_pad(out, jz_vs_column(k, o->lang), w, 1);

@@ -556,13 +556,9 @@ static void taakveld_table(const page *p)
         fprintf(out, "<p class=\"note\">%s</p>\n", jz_text_taakveld_empty(why, sizeof why, l, p->lang == JZ_LANG_EN));
     /* the bare word in the table is terse: say once what the line holds */
     if (l->code[l->n - 1] == JZ_TAAKVELD_OUTSIDE)
-        fprintf(out, "<p class=\"note\">%s</p>\n",
-                L(p, "Overig: wat op geen taakveld staat (vaste lasten zonder taakveld, investeringen in "
-                     "maatregelen, een regionale verevening of lumpsum, zorgsoorten zonder taakveld). De regels tellen "
-                     "op tot de totalen in de kerncijfers.",
-                  "Other: what is on no taakveld (fixed cost lines without one, investments in measures, a "
-                  "regional settlement or lumpsum, care types without a taakveld). The lines add up to the totals in "
-                  "the key figures."));
+        fprintf(out, "<p class=\"note\">%s %s</p>\n", jz_text_taakveld_outside_note(p->lang == JZ_LANG_EN),
+                L(p, "De regels tellen op tot de totalen in de kerncijfers.",
+                  "The lines add up to the totals in the key figures."));
 }
 
 static void gemeenten_table(const page *p)
@@ -666,15 +662,16 @@ int jz_rep_compare_html(FILE *out, const jz_report_subject *x, const jz_report_o
     }
     if (c->n_scenarios == 1) {
         fprintf(out, " · %d–%d · %s ", c->first_year, jz_cmp_year(c, c->n_years - 1), L(p, "scenario", "scenario"));
+        esc_name(p, 0);
     } else {
-        fprintf(out, " · %d–%d · %d %s · %s [1] ", c->first_year, jz_cmp_year(c, c->n_years - 1), c->n_scenarios,
+        fprintf(out, " · %d–%d · %d %s · %s ", c->first_year, jz_cmp_year(c, c->n_years - 1), c->n_scenarios,
                 L(p, "scenario’s", "scenarios"), L(p, "referentie:", "reference:"));
+        esc_numbered(p, 0);
     }
-    esc_name(p, 0);
     fprintf(out, "</p>\n<p class=\"kenmerk\">%s · %s %s · ", date, L(p, "kenmerk", "reference"), ken);
     for (int s = 0; s < c->n_scenarios; s++) {
-        fprintf(out, "%s[%d] ", s ? "; " : "", s + 1);
-        esc_name(p, s);
+        fprintf(out, "%s", s ? "; " : "");
+        esc_numbered(p, s);
     }
     int bj = c->scen[0].scenario->meta.begrotingsjaar;
     if (bj > 0) {

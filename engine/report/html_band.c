@@ -63,8 +63,8 @@ int jz_html_band_section(const page *p)
            "(observed up to %d), around this projection; it is the model's error, not the uncertainty of the "
            "assumptions.", 100.0 * b->level, b->last_year);
         if (p->c->n_scenarios > 1) {
-            T(p, " De band staat om de referentie [1] ", " The band is around the reference [1] ");
-            esc_name(p, 0);
+            T(p, " De band staat om de referentie ", " The band is around the reference ");
+            esc_numbered(p, 0);
             T(p, "; de andere scenario's zijn alternatieven, geen prognoses die de backtest toetste.",
               "; the other scenarios are alternatives, not forecasts the backtest scored.");
         }

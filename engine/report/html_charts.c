@@ -16,13 +16,8 @@
 
 static char *label_of(const page *p, int s)
 {
-    char name[JZ_CMP_SHOWN_NAME_MAX];
-    jz_cmp_scen_name(name, sizeof name, p->c, s, p->lang);
-    size_t n = strlen(name) + 16;
-    char *b = malloc(n);
-    if (b)
-        snprintf(b, n, "[%d] %s", s + 1, name);
-    return b;
+    char name[JZ_CMP_NUMBERED_NAME_MAX];
+    return strdup(jz_cmp_scen_numbered(name, sizeof name, p->c, s, p->lang));
 }
 
 /* The tekort per year of unit p->u; id names the <svg> and title heads it. */
@@ -244,8 +239,8 @@ void jz_html_waterfalls(const page *p)
         }
         char id[32];
         snprintf(id, sizeof id, "chart-waterfall-%d", s + 1);
-        fprintf(out, "<figure class=\"wf\"><figcaption>[%d] ", s + 1);
-        esc_name(p, s);
+        fprintf(out, "<figure class=\"wf\"><figcaption>");
+        esc_numbered(p, s);
         fprintf(out, "</figcaption>\n");
         jz_chart ch = {out, p->lang, id, L(p, "Opbouw van het tekort", "Build-up of the deficit"), "€ mln", 1e6, 840, 230, .split = 0};
         jz_svg_waterfall(&ch, n, labels, v, L(p, "Tekort", "Deficit"));

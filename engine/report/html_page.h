@@ -91,6 +91,13 @@ static inline void esc_name(const page *p, int s)
     esc(p, jz_cmp_scen_name(b, sizeof b, p->c, s, p->lang));
 }
 
+/* The same after its number: "[2] Voorbeeld (bewaard)" (jz_cmp_scen_numbered). */
+static inline void esc_numbered(const page *p, int s)
+{
+    char b[JZ_CMP_NUMBERED_NAME_MAX];
+    esc(p, jz_cmp_scen_numbered(b, sizeof b, p->c, s, p->lang));
+}
+
 /* The document (html_doc.c): the date ("6 december 2026"; SOURCE_DATE_EPOCH
  * when set), the kenmerk ("JZ-1a2b3c4d": a hash of every scenario's name and
  * inputs), the printed page footer (a <style> with @page boxes), the last

@@ -66,11 +66,7 @@ static int block(const page *p, int kind, int s, int n)
     FILE *out = p->out;
     fprintf(out, "<h3 data-kind=\"%s\" data-scenario=\"%d\">", kind == JZ_VERSCHIL_REFERENCE ? "reference" : "previous_year",
             s + 1);
-    if (kind == JZ_VERSCHIL_REFERENCE)
-        TF(p, "[%d] ", "[%d] ", s + 1);
-    else
-        TF(p, "[%d] ", "[%d] ", s + 1);
-    esc_name(p, s);
+    esc_numbered(p, s);
     if (kind == JZ_VERSCHIL_REFERENCE)
         TF(p, " tegenover [1] in %d", " against [1] in %d", jz_cmp_year(c, y));
     else

@@ -219,3 +219,11 @@ const char *jz_text_taakveld_name(int code, int en)
 {
     return code == JZ_TAAKVELD_OUTSIDE ? (en ? "Other" : "Overig") : jz_taakveld_key(code);
 }
+
+const char *jz_text_taakveld_outside_note(int en)
+{
+    return en ? "Other: what is on no taakveld (fixed cost lines without one, investments in measures, a regional "
+                "settlement or lumpsum, care types without a taakveld)."
+              : "Overig: wat op geen taakveld staat (vaste lasten zonder taakveld, investeringen in maatregelen, een "
+                "regionale verevening of lumpsum, zorgsoorten zonder taakveld).";
+}

@@ -90,5 +90,9 @@ const char *jz_text_taakveld_empty(char *buf, size_t size, const struct jz_taakv
 /* A taakveld row's name in every reporter's table: its Iv3 code ("6.72"),
  * or "Overig" ("Other") for JZ_TAAKVELD_OUTSIDE.  en: English. */
 const char *jz_text_taakveld_name(int code, int en);
+/* What that terse "Overig" holds, in one sentence, for the note under a
+ * taakveld table that lists it (the briefing, the workbook's scenario
+ * sheets): "Overig: wat op geen taakveld staat (...)." en: English. */
+const char *jz_text_taakveld_outside_note(int en);
 
 #endif

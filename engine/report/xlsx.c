@@ -82,7 +82,8 @@ static lxw_format *diff_format(const book *b, int m)
     return b->dmoney;
 }
 
-void jz_xlsx_formats(book *b)
+/* The formats of every sheet. */
+static void formats(book *b)
 {
     lxw_workbook *wb = b->wb;
     b->title = workbook_add_format(wb);
@@ -151,7 +152,7 @@ int jz_xlsx_open(book *b, const char *path, jz_lang lang, const char *title, jz_
     b->wb = workbook_new_opt(path, &wo);
     if (!b->wb)
         return jz_error_set(err, JZ_EIO, path, 0, 0, "cannot create the workbook");
-    jz_xlsx_formats(b);
+    formats(b);
     lxw_doc_properties props = {0};
     props.title = (char *)title;
     props.comments = (char *)"jzsim " JZSIM_VERSION;
@@ -198,9 +199,9 @@ static const char *period(const book *b, const jz_comparison *c, int y)
 static void comparison_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, int u0, int u1)
 {
     int S = c->n_scenarios;
-    char buf[JZ_CMP_SHOWN_NAME_MAX + 64], name[JZ_CMP_SHOWN_NAME_MAX];
-    snprintf(buf, sizeof buf, "%s [1] %s", L(b, "Vergelijking van scenario's; referentie:", "Comparison of scenarios; reference:"),
-             jz_cmp_scen_name(name, sizeof name, c, 0, b->lang));
+    char buf[JZ_CMP_NUMBERED_NAME_MAX + 64], name[JZ_CMP_NUMBERED_NAME_MAX];
+    snprintf(buf, sizeof buf, "%s %s", L(b, "Vergelijking van scenario's; referentie:", "Comparison of scenarios; reference:"),
+             jz_cmp_scen_numbered(name, sizeof name, c, 0, b->lang));
     worksheet_write_string(ws, 0, 0, buf, b->title);
     worksheet_write_string(ws, 1, 0,
                            L(b, "Bedragen in euro's van dat jaar. Verschil = scenario min referentie; "
@@ -235,8 +236,8 @@ static void comparison_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
         text(b, ws, hr, i, heads[i], b->head);
     /* scenario names in full, wrapped in a taller header row */
     for (int s = 0; s < S; s++) {
-        snprintf(buf, sizeof buf, "[%d] %s", s + 1, jz_cmp_scen_name(name, sizeof name, c, s, b->lang));
-        worksheet_write_string(ws, hr, (lxw_col_t)(fixed + s), buf, b->headwrap);
+        worksheet_write_string(ws, hr, (lxw_col_t)(fixed + s), jz_cmp_scen_numbered(name, sizeof name, c, s, b->lang),
+                               b->headwrap);
         fit(b, fixed + s, 18);
     }
     worksheet_set_row(ws, hr, 45, NULL);
@@ -284,8 +285,8 @@ static void comparison_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
 static void scenario_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, int s, int u0, int u1)
 {
     const jz_scenario *sc = c->scen[s].scenario;
-    char buf[JZ_CMP_SHOWN_NAME_MAX + 64], name[JZ_CMP_SHOWN_NAME_MAX];
-    snprintf(buf, sizeof buf, "[%d] %s%s", s + 1, jz_cmp_scen_name(name, sizeof name, c, s, b->lang),
+    char buf[JZ_CMP_NUMBERED_NAME_MAX + 64], name[JZ_CMP_NUMBERED_NAME_MAX];
+    snprintf(buf, sizeof buf, "%s%s", jz_cmp_scen_numbered(name, sizeof name, c, s, b->lang),
              s == 0 ? L(b, " (referentie)", " (reference)") : "");
     worksheet_write_string(ws, 0, 0, buf, b->title);
     if (sc->meta.description_inherited && sc->meta.variant_of[0]) {
@@ -320,8 +321,12 @@ static void scenario_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, i
     if (!nb)
         worksheet_write_string(ws, 2, 1, L(b, "(geen bronnen opgegeven)", "(no sources given)"), NULL);
     int hr = 4 + nb;
+    /* the taakveld rows below the zorgsoorten carry the name every reporter
+     * gives a taakveld (jz_text_taakveld_name: "6.72", "Overig") in this column */
     const char *heads[] = {L(b, "Gemeente", "Gemeente"), L(b, "CBS-code", "CBS code"),
-                           L(b, "Zorgsoort", "Care type"), L(b, "Indicator", "Indicator")};
+                           c->taakveld_list.n ? L(b, "Zorgsoort of taakveld", "Care type or taakveld")
+                                              : L(b, "Zorgsoort", "Care type"),
+                           L(b, "Indicator", "Indicator")};
     const int fixed = 4;
     for (int i = 0; i < fixed; i++)
         text(b, ws, hr, i, heads[i], b->head);
@@ -365,14 +370,9 @@ static void scenario_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, i
             for (int f = 0; k >= 0 && f < 3; f++) {
                 int m = jz_cmp_metric_index(figs[f], 1);
                 const double *a = f == 0 ? t->cost : f == 1 ? t->budget : t->tekort;
-                char tv[64];
-                if (t->code[k] == JZ_TAAKVELD_OUTSIDE)
-                    snprintf(tv, sizeof tv, "%s", L(b, "Overig (geen taakveld)", "Other (no taakveld)"));
-                else
-                    snprintf(tv, sizeof tv, "Taakveld %s", jz_taakveld_codes[t->code[k]]);
                 text(b, ws, row, 0, unit_label(b, un), NULL);
                 text(b, ws, row, 1, un->code, NULL);
-                text(b, ws, row, 2, tv, NULL);
+                text(b, ws, row, 2, jz_text_taakveld_name(t->code[k], b->lang == JZ_LANG_EN), NULL);
                 text(b, ws, row, 3, m >= 0 ? jz_cmp_metric_label(m, b->lang) : figs[f], NULL);
                 for (int y = 0; y < ny; y++)
                     num(b, ws, row, fixed + y, a[jz_taakveld_at(t, un->g[s], k, y)],
@@ -381,12 +381,18 @@ static void scenario_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, i
             }
         }
     }
-    /* a taakveld without money is not rows of zeros but this one line */
+    /* under the taakvelden, as in the briefing: what the terse "Overig" holds
+     * (the list ends with it when it has it), and a taakveld without money
+     * is not rows of zeros but one line; not text(): the column keeps its
+     * width, the line runs on */
+    const jz_taakveld_list *l = &c->taakveld_list;
     char why[256];
-    if (c->taakveld_list.n_empty)
-        worksheet_write_string(ws, (lxw_row_t)(row + 1), 0,
-                               jz_text_taakveld_empty(why, sizeof why, &c->taakveld_list, b->lang == JZ_LANG_EN),
-                               NULL); /* not text(): the column keeps its width, the line runs on */
+    row++;
+    if (l->n && l->code[l->n - 1] == JZ_TAAKVELD_OUTSIDE)
+        worksheet_write_string(ws, (lxw_row_t)row++, 0, jz_text_taakveld_outside_note(b->lang == JZ_LANG_EN), NULL);
+    if (l->n_empty)
+        worksheet_write_string(ws, (lxw_row_t)row, 0, jz_text_taakveld_empty(why, sizeof why, l, b->lang == JZ_LANG_EN),
+                               NULL);
     widths(b, ws, fixed + ny, 40);
     worksheet_freeze_panes(ws, (lxw_row_t)(hr + 1), fixed);
     print_a4(ws, 1);
@@ -421,8 +427,8 @@ static void about_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c,
     row++;
     worksheet_write_string(ws, (lxw_row_t)row++, 0, L(b, "Scenario's", "Scenarios"), b->bold);
     for (int s = 0; s < c->n_scenarios; s++) {
-        char name[JZ_CMP_SHOWN_NAME_MAX];
-        snprintf(buf, sizeof buf, "[%d] %s (%d-%d), %s '%s'%s", s + 1, jz_cmp_scen_name(name, sizeof name, c, s, b->lang),
+        char name[JZ_CMP_NUMBERED_NAME_MAX];
+        snprintf(buf, sizeof buf, "%s (%d-%d), %s '%s'%s", jz_cmp_scen_numbered(name, sizeof name, c, s, b->lang),
                  c->scen[s].first_year,
                  c->scen[s].last_year, L(b, "blad", "sheet"), sheet[s],
                  s == 0 ? L(b, "; referentie", "; reference") : "");

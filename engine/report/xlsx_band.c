@@ -28,11 +28,11 @@ int jz_xlsx_band_wanted(const jz_comparison *c, int u0, int u1)
 void jz_xlsx_band_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, int u0, int u1)
 {
     const jz_band *band = c->stock_band;
-    char buf[JZ_CMP_SHOWN_NAME_MAX + 256], name[JZ_CMP_SHOWN_NAME_MAX];
-    snprintf(buf, sizeof buf, "%s %.0f%% %s: [1] %s",
+    char buf[JZ_CMP_NUMBERED_NAME_MAX + 256], name[JZ_CMP_NUMBERED_NAME_MAX];
+    snprintf(buf, sizeof buf, "%s %.0f%% %s: %s",
              L(b, "Cliënten in zorg op 31 december, bandbreedte", "Clients in care on 31 December,"),
              100.0 * band->level, L(b, "uit de backtest", "band from the backtest"),
-             jz_cmp_scen_name(name, sizeof name, c, 0, b->lang));
+             jz_cmp_scen_numbered(name, sizeof name, c, 0, b->lang));
     text(b, ws, 0, 0, buf, b->title);
     if (b->lang == JZ_LANG_NL)
         snprintf(buf, sizeof buf, "Waargenomen t/m %d. Onder = stand x (1 + q_lo), boven = stand x (1 + q_hi), met q "

@@ -121,8 +121,6 @@ int jz_xlsx_open(book *b, const char *path, jz_lang lang, const char *title, jz_
 /* Write and free the workbook of jz_xlsx_open, then check the file (sheets_ok
  * 0: a worksheet could not be added, JZ_ERUNTIME).  JZ_OK or the error. */
 int jz_xlsx_close(book *b, const char *path, int sheets_ok, jz_error *err);
-/* The formats of every sheet (called by jz_xlsx_open). */
-void jz_xlsx_formats(book *b);
 
 /* The Aannames sheet: every assumption as a controller reads it
  * (xlsx_inputs.c). */

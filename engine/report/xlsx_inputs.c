@@ -29,20 +29,25 @@
  * not a number or a year map (a distribution, a population with growth) is
  * shown as its central value with the rest as a remark. */
 
+/* How a unit's values are shown: as a number (#,##0.###), as a percentage
+ * (0.0##%), or bare, without a thousands separator: years (a measure's
+ * startjaar 2026, its ingroeitijd 2.5), where "2.026" reads as a typo. */
+typedef enum { SHOWN_NUMBER, SHOWN_PERCENT, SHOWN_BARE } unit_shown;
+
 typedef struct unit_words {
     const char *key, *nl, *en;
-    int percent; /* shown as a percentage */
+    unit_shown shown;
 } unit_words;
 
 static const unit_words units[] = {
-    {"clients", "cliënten", "clients", 0},
-    {"euros", "euro", "euros", 0},
-    {"months", "maanden", "months", 0},
-    {"fraction", "aandeel (%)", "share (%)", 1},
-    {"fraction/yr", "% per jaar", "% per year", 1},
-    {"per 1,000 youth/yr", "per 1.000 jeugdigen per jaar", "per 1,000 youth per year", 0},
-    {"number", "getal", "number", 0},
-    {"years", "jaren", "years", 0},
+    {"clients", "cliënten", "clients", SHOWN_NUMBER},
+    {"euros", "euro", "euros", SHOWN_NUMBER},
+    {"months", "maanden", "months", SHOWN_NUMBER},
+    {"fraction", "aandeel (%)", "share (%)", SHOWN_PERCENT},
+    {"fraction/yr", "% per jaar", "% per year", SHOWN_PERCENT},
+    {"per 1,000 youth/yr", "per 1.000 jeugdigen per jaar", "per 1,000 youth per year", SHOWN_NUMBER},
+    {"number", "getal", "number", SHOWN_NUMBER},
+    {"years", "jaren", "years", SHOWN_BARE},
 };
 
 /* Units that the input's key says more precisely than its unit kind. */
@@ -80,6 +85,18 @@ static const unit_words *unit_of(const char *u)
         if (strcmp(units[i].key, u) == 0)
             return &units[i];
     return NULL;
+}
+
+/* The cell format of a value in unit uw (NULL: a unit not in the table, a
+ * number); NULL for a bare one: Excel's General. */
+static lxw_format *unit_format(const book *b, const unit_words *uw)
+{
+    switch (uw ? uw->shown : SHOWN_NUMBER) {
+    case SHOWN_PERCENT: return b->pct_in;
+    case SHOWN_BARE: return NULL;
+    case SHOWN_NUMBER: break;
+    }
+    return b->plain;
 }
 
 /* A number as the scenario format writes it: 1578, 18.4k, 11.427M, 6.5%,
@@ -507,7 +524,6 @@ void jz_xlsx_inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c)
                 char lab[1024];
                 text(b, ws, row, 0, input_label(lab, sizeof lab, own[t], in, b), NULL);
                 text(b, ws, row, 1, all ? L(b, "alle scenario's", "all scenarios") : buf, NULL);
-                const unit_words *uw = unit_of(in->unit);
                 text(b, ws, row, 2, unit_text(in, b), NULL);
                 char src[2048];
                 text(b, ws, row, fixed + Y + 1, cite(src, sizeof src, own[t], in, b), NULL);
@@ -517,9 +533,7 @@ void jz_xlsx_inputs_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c)
                 char named[2048];
                 int by_name = jz_input_value_text(own[t], in, named, sizeof named) == named;
                 parse_value(by_name ? NULL : in->value, in->source, &pv, b);
-                /* years (a measure's startjaar 2026, its ingroeitijd 2.5)
-                 * without a thousands separator: "2.026" read as a typo */
-                lxw_format *f = uw && uw->percent ? b->pct_in : uw && strcmp(uw->key, "years") == 0 ? NULL : b->plain;
+                lxw_format *f = unit_format(b, unit_of(in->unit));
                 if (pv.is_number)
                     num(b, ws, row, 3, pv.number, f, 12);
                 for (int k = 0; k < pv.n_years; k++) {

@@ -24,7 +24,7 @@ static const char *unit_label(const book *b, const jz_cmp_unit *u)
 
 void jz_xlsx_verschil_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, int u0, int u1)
 {
-    char buf[JZ_NAME_MAX + 160], yname[64], scen[JZ_CMP_SHOWN_NAME_MAX + 16];
+    char buf[JZ_NAME_MAX + 160], yname[64], scen[JZ_CMP_NUMBERED_NAME_MAX];
     int S = c->n_scenarios, Z = c->n_zorgsoorten;
     worksheet_write_string(ws, 0, 0, L(b, "Verschillenanalyse: verschil in kosten verklaard als prijs, volume en overig",
                                        "Variance analysis: the difference in cost explained as price, volume and other"),
@@ -63,11 +63,10 @@ void jz_xlsx_verschil_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, 
                     if (!jz_cmp_verschil(c, kind, u, JZ_VERSCHIL_ALL, s, y, &v))
                         continue;
                     if (kind == JZ_VERSCHIL_REFERENCE)
-                        snprintf(buf, sizeof buf, "[1] %s", jz_cmp_scen_name(scen, sizeof scen, c, 0, b->lang));
+                        jz_cmp_scen_numbered(buf, sizeof buf, c, 0, b->lang);
                     else
                         snprintf(buf, sizeof buf, "%s %d", L(b, "vorig jaar,", "previous year,"), jz_cmp_year(c, y) - 1);
-                    snprintf(scen, sizeof scen, "[%d] ", s + 1);
-                    jz_cmp_scen_name(scen + strlen(scen), sizeof scen - strlen(scen), c, s, b->lang);
+                    jz_cmp_scen_numbered(scen, sizeof scen, c, s, b->lang);
                     for (int r = 0; r <= Z + 1; r++, row++) {
                         int z = r < Z ? r : r == Z ? JZ_VERSCHIL_LINES : JZ_VERSCHIL_ALL;
                         jz_cmp_verschil(c, kind, u, z, s, y, &v);

@@ -51,11 +51,17 @@ typedef struct jz_derive_check {
     double spending_model, unique_model;
 } jz_derive_check;
 
+/* An assumption that remains, naming the figure of the template that would
+ * replace it, in Dutch and in English (jzsim init --lang). */
+typedef struct jz_derive_assumption {
+    char *nl, *en;
+} jz_derive_assumption;
+
 typedef struct jz_derive_result {
     char *yaml;          /* the derived scenario, NUL-terminated */
     size_t yaml_len;
-    int n_assumptions;   /* assumptions that remain: each names the figure */
-    char **assumptions;  /* that would replace it (Dutch) */
+    int n_assumptions;   /* assumptions that remain */
+    jz_derive_assumption *assumptions;
     int n_checks;        /* per zorgsoort, in template order */
     jz_derive_check *checks;
     double max_rel_diff; /* largest relative difference in checks */

@@ -49,6 +49,18 @@ expect_grep "$TMP/voorbeeldrecht.yaml" "# opgave 2024: uitgaven EUR 9.600.000, u
 expect_grep "$TMP/err" "de verdeling van de 1.450 unieke cliënten over"
 expect_grep "$TMP/err" "crisis: zorgduur 1,5 maanden uit de referentietabel"   # not "1.5" in a Dutch line
 grep -q "clienten\|clientjaren" "$TMP/err" "$TMP/voorbeeldrecht.yaml" && bad "init writes 'clienten' without the trema" || ok
+# the report in the user's language (--lang, as run and prognose): English
+# words and figures, the same scenario; the messages stay English either way
+expect_exit 0 "$JZ" init --lang en -o "$TMP/voorbeeldrecht-en.yaml" "$TMP/sjabloon.yaml"
+cmp -s "$TMP/voorbeeldrecht.yaml" "$TMP/voorbeeldrecht-en.yaml" && ok || bad "init --lang en writes another scenario"
+expect_grep "$TMP/err" "^jzsim init: basisjaar, given against the model (largest difference 0.0[0-9]*%):$"
+expect_grep "$TMP/err" "^  ambulant  *spending  *9,600,000 /  *9,600,000   unique clients  *1,450 /  *1,450$"
+expect_grep "$TMP/err" "^jzsim init: 2[0-9] assumptions remain (each with the figure in the template that replaces it"
+expect_grep "$TMP/err" "^  - crisis: zorgduur 1.5 months from the reference table, and with it the split of the 40 unique clients"
+expect_grep "$TMP/err" "^  - budget indexation equal to the tariff indexation (replace with 'indexatie: {begroting: ...}')$"
+grep -q "aannames\|uitgaven [0-9 ]\|uit de referentietabel\|evenwicht\|vervang" "$TMP/err" && bad "init --lang en: Dutch words in the report" || ok
+expect_exit 2 "$JZ" init --lang fr "$TMP/sjabloon.yaml"
+expect_grep "$TMP/err" "--lang must be nl or en, got 'fr'"
 # the empty template runs as it is shipped? no: it has zero figures, init says which cell
 expect_exit 2 "$JZ" init "$S/leeg.yml"
 expect_grep "$TMP/err" "leeg.yml:[0-9]*:[0-9]*:"
@@ -146,11 +158,17 @@ expect_grep "$TMP/err" "bad-no-spending.yaml:5:15: zorgsoort pleegzorg: uitgaven
 expect_exit 0 "$JZ" init -q -o "$TMP/csv-s.yaml" "$S/voorbeeld.csv"
 expect_exit 0 "$JZ" init -q -o "$TMP/yml-s.yaml" "$S/voorbeeld.yml"
 diff <(tail -n +2 "$TMP/yml-s.yaml") <(tail -n +2 "$TMP/csv-s.yaml") >/dev/null && ok || bad "voorbeeld.csv and voorbeeld.yml give different scenarios"
+# the voorbeeld shows a vaste last on an Iv3 taakveld (the wijkteam on 6.1:
+# vaste_lasten[].taakveld, the CSV's column E), so that a controller who
+# copies it writes the key right; the run books it on 6.1, not on Overig
+expect_grep "$TMP/csv-s.yaml" '^ *taakveld: "6.1"   # opgave$'
+expect_exit 0 "$JZ" run "$TMP/csv-s.yaml"
+expect_grep "$TMP/out" "^6\.1 kosten  *€ 2\.200\.000  *€ 2\.266\.000 "
 # the same form as Excel writes it with ',' and decimal points (English
 # settings), quoted names with a comma in them, a byte order mark, CRLF
 printf '\xef\xbb\xbf' > "$TMP/en.csv"
 sed -e '/^#/d' -e 's/;/|/g' "$S/voorbeeld.csv" | sed -E -e 's/([0-9]),([0-9])/\1.\2/g' -e 's/([0-9])\.([0-9]{3})([^0-9]|$)/\1\2\3/g' \
-  -e 's/^vaste_last\|Lokale uitvoering \(toegang. beleid. backoffice\)/vaste_last|"Lokale uitvoering (toegang, beleid, backoffice)"/' \
+  -e 's/^vaste_last\|Lokale uitvoering \(beleid. backoffice\)/vaste_last|"Lokale uitvoering (beleid, backoffice)"/' \
   -e 's/\|/,/g' -e 's/$/\r/' >> "$TMP/en.csv"
 expect_exit 0 "$JZ" init -q -o "$TMP/en-s.yaml" "$TMP/en.csv"
 diff <(tail -n +2 "$TMP/yml-s.yaml") <(tail -n +2 "$TMP/en-s.yaml") >/dev/null && ok || bad "the ',' CSV form gives another scenario"
@@ -163,7 +181,7 @@ expect_grep "$TMP/tv.yaml" 'taakveld: "6.72"'
 expect_grep "$TMP/tv.yaml" 'taakveld: "6.1"'
 sed -e 's/^ambulant;9,6M;1.450;;;;;$/ambulant;9,6M;1.450;;;;;6,720/' "$S/voorbeeld.csv" > "$TMP/tv2.csv"
 expect_exit 2 "$JZ" init -q "$TMP/tv2.csv"
-expect_grep "$TMP/err" "tv2.csv:23:8: zorgsoort ambulant: taakveld '6,720' is not an Iv3 taakveld"
+expect_grep "$TMP/err" "tv2.csv:24:8: zorgsoort ambulant: taakveld '6,720' is not an Iv3 taakveld"
 sed -e 's/^ambulant;9,6M;1.450;;;;;$/ambulant;9,6M;1.450;;;;;6,7,2/' "$S/voorbeeld.csv" > "$TMP/tv3.csv"
 expect_exit 2 "$JZ" init -q "$TMP/tv3.csv"
 expect_grep "$TMP/err" "taakveld '6,7,2' is not an Iv3 taakveld"
@@ -176,19 +194,19 @@ expect_grep "$TMP/err" "leeg.csv:[0-9]*:3: zorgsoort ambulant: no clients and no
 # mistakes are located at their cell (row:column, A = 1)
 sed 's/;zorgduur;taakveld/;zorgdur;taakveld/' "$S/voorbeeld.csv" > "$TMP/c1.csv"
 expect_exit 2 "$JZ" init "$TMP/c1.csv"
-expect_grep "$TMP/err" "c1.csv:22:7: zorgsoorten table: unknown column 'zorgdur'"
+expect_grep "$TMP/err" "c1.csv:23:7: zorgsoorten table: unknown column 'zorgdur'"
 sed 's/^crisis;0,6M;40/crisis;-0,6M;40/' "$S/voorbeeld.csv" > "$TMP/c2.csv"
 expect_exit 2 "$JZ" init "$TMP/c2.csv"
-expect_grep "$TMP/err" "c2.csv:29:2: zorgsoort crisis.uitgaven must be >= 0"
+expect_grep "$TMP/err" "c2.csv:30:2: zorgsoort crisis.uitgaven must be >= 0"
 sed 's/^residentieel;4,2M;60;;;;13;/residentieel;4,2M;60;;;;13;6.99/' "$S/voorbeeld.csv" > "$TMP/c3.csv"
 expect_exit 2 "$JZ" init "$TMP/c3.csv"
-expect_grep "$TMP/err" "c3.csv:27:8: zorgsoort residentieel: taakveld '6.99' is not an Iv3 taakveld"
+expect_grep "$TMP/err" "c3.csv:28:8: zorgsoort residentieel: taakveld '6.99' is not an Iv3 taakveld"
 sed 's/^rijksbijdrage;;27,9M;28,6M;29,1M;29,6M;30,2M;/rijksbijdrage;;27,9M;28,6M;29,1M;29,6M;30,2M;31M/' "$S/voorbeeld.csv" > "$TMP/c4.csv"
 expect_exit 2 "$JZ" init "$TMP/c4.csv"
 expect_grep "$TMP/err" "c4.csv:13:8: rijksbijdrage: a value in column 8, where the row 'jaar' (row 11) has no year"
 sed 's/^daghulp;1,9M;110/daghulp;;110/' "$S/voorbeeld.csv" > "$TMP/c5.csv"
 expect_exit 2 "$JZ" init "$TMP/c5.csv"
-expect_grep "$TMP/err" "c5.csv:24:2: zorgsoort daghulp: missing required key 'uitgaven'"
+expect_grep "$TMP/err" "c5.csv:25:2: zorgsoort daghulp: missing required key 'uitgaven'"
 # a euro amount as Excel writes it in some regional settings, the sign after
 # it ("9.600.000 €"): the same scenario as 9,6M
 sed 's/^ambulant;9,6M;1.450/ambulant;9.600.000 €;1.450/' "$S/voorbeeld.csv" > "$TMP/c10.csv"
@@ -206,11 +224,15 @@ expect_grep "$TMP/err" "eur.yaml:4:52: zorgsoort ambulant.unieke_clienten: a eur
 # at a line of the derived scenario they never saw
 sed 's/^crisis;0,6M;40/crisis;0,6;40/' "$S/voorbeeld.csv" > "$TMP/c8.csv"
 expect_exit 0 "$JZ" init -q -o "$TMP/c8.yaml" "$TMP/c8.csv"
-expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c8.csv:29:2: zorgsoorten\[crisis\].cost .* is outside the plausible range .*(zorgsoort crisis: it follows from its uitgaven and unieke_clienten; check them)"
+expect_grep "$TMP/err" "^jzsim: warning: [^ ]*c8.csv:30:2: zorgsoorten\[crisis\].cost .* is outside the plausible range .*(zorgsoort crisis: it follows from its uitgaven and unieke_clienten; check them)"
+# a warning reads as every command's (it was "jzsim init: warning:"): run on
+# the written scenario gives the same text, at the scenario's line
+expect_exit 0 "$JZ" run "$TMP/c8.yaml"
+expect_grep "$TMP/err" "^jzsim: warning: [^ ]*c8.yaml:[0-9]*:[0-9]*: zorgsoorten\[crisis\].cost .* is outside the plausible range"
 grep -q "(init)\|written scenario" "$TMP/err" && bad "init: a warning at a line of the derived scenario" || ok
-sed 's/^vaste_last;Lokale uitvoering (toegang, beleid, backoffice);3,4M;3%/vaste_last;Lokale uitvoering (toegang, beleid, backoffice);3,4M;30%/' "$S/voorbeeld.csv" > "$TMP/c9.csv"
+sed 's/^vaste_last;Lokale uitvoering (beleid, backoffice);1,2M;3%/vaste_last;Lokale uitvoering (beleid, backoffice);1,2M;30%/' "$S/voorbeeld.csv" > "$TMP/c9.csv"
 expect_exit 2 "$JZ" init "$TMP/c9.csv"
-expect_grep "$TMP/err" "c9.csv:17:4: gemeenten\[GM9998\].fixed_costs\[Lokale uitvoering (toegang, beleid, backoffice)\].indexation 30.0000% is above the plausible ceiling"
+expect_grep "$TMP/err" "c9.csv:17:4: gemeenten\[GM9998\].fixed_costs\[Lokale uitvoering (beleid, backoffice)\].indexation 30.0000% is above the plausible ceiling"
 grep -q "mark it with 'plausible: false' next to it" "$TMP/err" && bad "init: advice that cannot be written in the template" || ok
 expect_grep "$TMP/err" "the template has no mark for a figure that is meant: if it is, write a plausible one here"
 # an indexatie_tarief too high in one year: at that year's cell, not its row
@@ -228,18 +250,18 @@ expect_grep "$TMP/err" "c11.csv:7:2: gemeenten\[GM9998\].population.youth 40.000
 # thousands: a warning at the cell, not a silent figure
 sed 's/^begroting;;24,1M;25,2M;25,9M;/begroting;;24,1M;25,2M;;/' "$S/voorbeeld.csv" > "$TMP/c12.csv"
 expect_exit 0 "$JZ" init -q -o "$TMP/c12.yaml" "$TMP/c12.csv"
-expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c12.csv:12:5: begroting: no amount for 2026, between 2025 and 2027; init takes the amount of 2025, indexed with indexatie_begroting (25.956.000); if the begroting has one for 2026, write it"
+expect_grep "$TMP/err" "^jzsim: warning: [^ ]*c12.csv:12:5: begroting: no amount for 2026, between 2025 and 2027; init takes the amount of 2025, indexed with indexatie_begroting (25.956.000); if the begroting has one for 2026, write it"
 sed 's/^begroting;;24,1M;25,2M;25,9M;26,6M;27,3M;/begroting;;24,1M;25,2M;25,9M;26,6M;273M;/' "$S/voorbeeld.csv" > "$TMP/c13.csv"
 expect_exit 0 "$JZ" init -q -o "$TMP/c13.yaml" "$TMP/c13.csv"
-expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c13.csv:12:7: begroting 2028: 273.000.000 is 10.3 times the amount of 2027 (26.600.000): a digit too many or too few, or an amount in thousands? check this cell"
+expect_grep "$TMP/err" "^jzsim: warning: [^ ]*c13.csv:12:7: begroting 2028: 273.000.000 is 10.3 times the amount of 2027 (26.600.000): a digit too many or too few, or an amount in thousands? check this cell"
 sed 's/^begroting;;24,1M;25,2M;25,9M;26,6M;27,3M;/begroting;;24.100;25.200;25.900;26.600;27.300;/' "$S/voorbeeld.csv" > "$TMP/c14.csv"
 expect_exit 0 "$JZ" init -q -o "$TMP/c14.yaml" "$TMP/c14.csv"
-expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c14.csv:12:3: gemeenten\[GM9998\] (Voorbeeldrecht): the budget of 2024 (1124100 euros) is more than a factor 2 below .*(begroting 2024: an amount in thousands, or a digit too many or too few? check this cell)"
+expect_grep "$TMP/err" "^jzsim: warning: [^ ]*c14.csv:12:3: gemeenten\[GM9998\] (Voorbeeldrecht): the budget of 2024 (1124100 euros) is more than a factor 2 below .*(begroting 2024: an amount in thousands, or a digit too many or too few? check this cell)"
 grep -q "(init)\|written scenario" "$TMP/err" && bad "init: the begroting's warning at a line of the derived scenario" || ok
 # the row 'jaar' typed from right to left: every amount under another year
 sed 's/^jaar;;2024;2025;2026;2027;2028;/jaar;;2028;2027;2026;2025;2024;/' "$S/voorbeeld.csv" > "$TMP/c17.csv"
 expect_exit 0 "$JZ" init -q -o "$TMP/c17.yaml" "$TMP/c17.csv"
-expect_grep "$TMP/err" "^jzsim init: warning: [^ ]*c17.csv:11:4: begroting: the years run backwards (2027 after 2028); check that every amount stands under its own year"
+expect_grep "$TMP/err" "^jzsim: warning: [^ ]*c17.csv:11:4: begroting: the years run backwards (2027 after 2028); check that every amount stands under its own year"
 # the CSV sjabloon's user is told the row to fill, not a YAML key; the
 # council reads the scenario's description and sources without a command name
 sed 's/^ambulant;0;0;/ambulant;1M;100;/' "$S/leeg.csv" > "$TMP/c19.csv"
@@ -253,15 +275,15 @@ if grep -v '^#' "$TMP/c19.yaml" | grep -q "jzsim init"; then bad "init: a comman
 # where the comma is the decimal mark: 1,450 is not 1.45 clients
 sed 's/^ambulant;9,6M;1.450;/ambulant;9,6M;1,450;/' "$S/voorbeeld.csv" > "$TMP/c15.csv"
 expect_exit 2 "$JZ" init "$TMP/c15.csv"
-expect_grep "$TMP/err" "c15.csv:23:3: zorgsoort ambulant.unieke_clienten: 1.45 is not a whole number; a thousands separator read as a decimal mark? In the CSV form with ';' the comma is the decimal mark: write 1450 or 1.450"
+expect_grep "$TMP/err" "c15.csv:24:3: zorgsoort ambulant.unieke_clienten: 1.45 is not a whole number; a thousands separator read as a decimal mark? In the CSV form with ';' the comma is the decimal mark: write 1450 or 1.450"
 # an empty required cell: the message names that cell, not column A of the row
 sed 's/^daghulp;1,9M;110;/daghulp;1,9M;;/' "$S/voorbeeld.csv" > "$TMP/c20.csv"
 expect_exit 2 "$JZ" init "$TMP/c20.csv"
-expect_grep "$TMP/err" "c20.csv:24:3: zorgsoort daghulp: missing required key 'unieke_clienten' (unique clients of the basisjaar, e.g. unieke_clienten: 1200; spending that does not follow clients, such as vervoer, a subsidie or the LTA, is a vaste_last instead of a zorgsoort)"
+expect_grep "$TMP/err" "c20.csv:25:3: zorgsoort daghulp: missing required key 'unieke_clienten' (unique clients of the basisjaar, e.g. unieke_clienten: 1200; spending that does not follow clients, such as vervoer, a subsidie or the LTA, is a vaste_last instead of a zorgsoort)"
 # spending without clients (vervoer, the LTA): the message says where it goes
 sed 's/^daghulp;1,9M;110;/daghulp;1,9M;0;/' "$S/voorbeeld.csv" > "$TMP/c16.csv"
 expect_exit 2 "$JZ" init "$TMP/c16.csv"
-expect_grep "$TMP/err" "c16.csv:24:3: zorgsoort daghulp: unieke_clienten is 0 but uitgaven is 1900000: spending without clients cannot be projected; give the number of unique clients, or, for spending that does not follow clients (vervoer, a subsidie, the LTA), write it as a vaste_last instead of a zorgsoort"
+expect_grep "$TMP/err" "c16.csv:25:3: zorgsoort daghulp: unieke_clienten is 0 but uitgaven is 1900000: spending without clients cannot be projected; give the number of unique clients, or, for spending that does not follow clients (vervoer, a subsidie, the LTA), write it as a vaste_last instead of a zorgsoort"
 sed 's/^inwoners;88.000/inwonrs;88.000/' "$S/voorbeeld.csv" > "$TMP/c6.csv"
 expect_exit 2 "$JZ" init "$TMP/c6.csv"
 expect_grep "$TMP/err" "c6.csv:5:1: unknown row 'inwonrs'"
@@ -274,5 +296,5 @@ expect_grep "$TMP/err" "c8.csv:2:1: a quoted field is not closed"
 # a misspelt zorgsoort names the nearest one in the reference table
 sed 's/^jeugdbescherming;/jeugdbeschermng;/' "$S/voorbeeld.csv" > "$TMP/c9.csv"
 expect_exit 2 "$JZ" init "$TMP/c9.csv"
-expect_grep "$TMP/err" "c9.csv:30:1: zorgsoort jeugdbeschermng is not in the reference table.*did you mean 'jeugdbescherming'? For a zorgsoort of your own with this name, add zoals: jeugdbescherming"
+expect_grep "$TMP/err" "c9.csv:31:1: zorgsoort jeugdbeschermng is not in the reference table.*did you mean 'jeugdbescherming'? For a zorgsoort of your own with this name, add zoals: jeugdbescherming"
 finish

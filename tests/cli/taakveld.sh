@@ -122,10 +122,13 @@ for code in set(name_tv.values()):
 assert checked > 0
 PY
 
-# XLSX: the scenario sheet has rows "Taakveld <code>" per figure, the sums of
-# the zorgsoort rows (skipped when this build has no libxlsxwriter)
+# XLSX: the scenario sheet has rows per taakveld and figure, the sums of the
+# zorgsoort rows, named as the table, the briefing and the prognose name them
+# (jz_text_taakveld_name: "6.72", "Overig"; it said "Taakveld 6.72" and
+# "Overig (geen taakveld)"), in the column "Zorgsoort of taakveld", with the
+# note on Overig under them (skipped when this build has no libxlsxwriter)
 if "$JZ" run --format xlsx -o "$TMP/run.xlsx" "$SC" 2>"$TMP/err"; then
-  python3 - "$TMP/run.xlsx" "$TMP/run.json" <<'PY' && ok || bad "xlsx: taakveld totals are not the sum of their zorgsoorten"
+  python3 - "$TMP/run.xlsx" "$TMP/run.json" "$TMP/run.txt" <<'PY' && ok || bad "xlsx: taakveld totals are not the sum of their zorgsoorten, or named otherwise than in the table"
 import json, re, sys, zipfile
 from xml.etree import ElementTree as ET
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
@@ -150,14 +153,23 @@ vals = {}
 for r in rows:
     if isinstance(r.get(2), str) and isinstance(r.get(3), str):
         vals[(r[0], r[2], r[3])] = [r[k] for k in sorted(r) if k >= 4]
+codes = set(json.load(open(sys.argv[2]))["results"][0]["taakvelden"]) - {"overig"}
+names = {zs for (unit, zs, ind) in vals if zs in codes or zs == "Overig"}
+# the same names as the run table's section "Per taakveld" ("6.72 kosten")
+table = open(sys.argv[3], encoding="utf-8").read().split("Per taakveld (Iv3;")[1].split("\n\n")[0]
+tnames = set(re.findall(r"^(\S+) kosten ", table, re.M))
+assert names == tnames and "Overig" in names, (names, tnames)
+assert not [zs for (unit, zs, ind) in vals if zs.startswith("Taakveld ") or "(geen taakveld)" in zs]
+assert "Zorgsoort of taakveld" in sst, "the column's head does not say it holds taakvelden"
+assert any(x.startswith("Overig: wat op geen taakveld staat (vaste lasten zonder taakveld") for x in sst), "no note on Overig"
 checked = 0
 for (unit, zs, ind), v in vals.items():
-    if zs.startswith("Overig"):
+    if zs == "Overig":
         checked += 1
         continue
-    if not zs.startswith("Taakveld "):
+    if zs not in codes:
         continue
-    code = zs.split()[1]
+    code = zs
     parts = [vals[(unit, n, ind)] for n, c in tv.items() if c == code]
     assert parts, (code, ind)
     for y, x in enumerate(v):
@@ -227,7 +239,8 @@ expect_exit 0 "$JZ" compare --format html --lang en -o "$TMP/ens-en.html" "$E/ge
 expect_grep "$TMP/ens-en.html" "Taakveld 6.1 is not in the table: its care types have no cost or budget in any year of the model."
 if "$JZ" compare --format xlsx -o "$TMP/ens.xlsx" "$E/geen-maatregelen.yaml" "$E/verbeterkansen.yaml" 2>"$TMP/err"; then
   unzip -p "$TMP/ens.xlsx" xl/sharedStrings.xml >"$TMP/sst.xml"
-  grep -q '>Taakveld 6\.1<' "$TMP/sst.xml" && bad "xlsx: rows for taakveld 6.1 without money" || ok
+  grep -q '>6\.1<' "$TMP/sst.xml" && bad "xlsx: rows for taakveld 6.1 without money" || ok
+  grep -q '>6\.72<' "$TMP/sst.xml" && ok || bad "xlsx: no rows for taakveld 6.72"
   grep -q "Taakveld 6.1 staat niet in de tabel" "$TMP/sst.xml" && ok || bad "xlsx: no line naming taakveld 6.1"
 elif ! grep -q "libxlsxwriter\|not built" "$TMP/err"; then
   bad "xlsx: compare failed"; cat "$TMP/err" >&2
@@ -313,18 +326,17 @@ c = p["total_cost"]
 assert abs(sum(t["year_end"] for t in tv.values()) - c["year_end"]) < 1e-6 * c["year_end"]
 assert abs(sum(t["budget"] for t in tv.values()) - c["budget"]) < 1e-6
 PY
-# the template: a vaste last's taakveld, in the YAML and in column E of the CSV form ("6,1" as Dutch Excel writes it)
-awk '{print} /^    indexatie: 3%$/ && !done {print "    taakveld: \"6.1\""; done=1}' "$SRC/scenarios/sjabloon/voorbeeld.yml" > "$TMP/vt.yml"
-expect_exit 0 "$JZ" init -q -o "$TMP/vt.yaml" "$TMP/vt.yml"
+# the template: a vaste last's taakveld, in the YAML and in column E of the CSV form ("6,1" as Dutch Excel
+# writes it); the shipped voorbeeld shows one (its wijkteams on 6.1)
+expect_exit 0 "$JZ" init -q -o "$TMP/vt.yaml" "$SRC/scenarios/sjabloon/voorbeeld.yml"
 expect_grep "$TMP/vt.yaml" '^        taakveld: "6.1"   # opgave$'
-sed 's/^vaste_last;Lokale uitvoering (toegang, beleid, backoffice);3,4M;3%;/vaste_last;Lokale uitvoering (toegang, beleid, backoffice);3,4M;3%;6,1/' \
-  "$SRC/scenarios/sjabloon/voorbeeld.csv" > "$TMP/vt.csv"
-expect_exit 0 "$JZ" init -q -o "$TMP/vtc.yaml" "$TMP/vt.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/vtc.yaml" "$SRC/scenarios/sjabloon/voorbeeld.csv"
 expect_grep "$TMP/vtc.yaml" '^        taakveld: "6.1"   # opgave$'
 expect_exit 0 "$JZ" run --format json "$TMP/vtc.yaml"
-python3 -c 'import json,sys; t = json.load(open(sys.argv[1]))["results"][0]["taakvelden"]; assert t["6.1"]["fixed_costs"] == ["Lokale uitvoering (toegang, beleid, backoffice)"], t["6.1"]' "$TMP/out" \
+python3 -c 'import json,sys; t = json.load(open(sys.argv[1]))["results"][0]["taakvelden"]; assert t["6.1"]["fixed_costs"] == ["Wijkteams (toegang jeugd)"], t["6.1"]' "$TMP/out" \
   && ok || bad "init: the vaste last's taakveld did not reach the run"
-sed 's/;3,4M;3%;6,1/;3,4M;3%;6,9/' "$TMP/vt.csv" > "$TMP/vt-bad.csv"
+sed 's/^vaste_last;Wijkteams (toegang jeugd);2,2M;3%;6,1;/vaste_last;Wijkteams (toegang jeugd);2,2M;3%;6,9;/' \
+  "$SRC/scenarios/sjabloon/voorbeeld.csv" > "$TMP/vt-bad.csv"
 expect_exit 2 "$JZ" init -q -o "$TMP/vt-bad.yaml" "$TMP/vt-bad.csv"
-expect_grep "$TMP/err" "vt-bad.csv:17:5: vaste_lasten\[1\]: taakveld '6.9' is not an Iv3 taakveld"
+expect_grep "$TMP/err" "vt-bad.csv:18:5: vaste_lasten\[2\]: taakveld '6.9' is not an Iv3 taakveld"
 finish
