@@ -89,6 +89,19 @@
   }
   function q(s) { return JSON.stringify(String(s)); }   /* a YAML double-quoted scalar */
   function num(v) { return String(v); }                  /* shortest text that reads back exactly */
+  /* A value from the first projected year on.  The realised years (the
+   * base year, realisatie: the jaarrekening) keep their values as written,
+   * `keep` from the data island (jz_input_realised_years, as the Monte
+   * Carlo and the tornado keep them): a series by year,
+   * {2022: 15, 2023: 16.4}, whose last value holds to the end
+   * (docs/scenario-format.md, "Time series").  Without realised years (a
+   * start, which is no series) the value itself. */
+  function fromProjected(sc, keep, v) {
+    if (!keep || !keep.length) return v;
+    var parts = keep.map(function (k, i) { return (sc.base_year + i) + ': ' + num(k); });
+    parts.push((sc.base_year + keep.length) + ': ' + num(v));
+    return '{' + parts.join(', ') + '}';
+  }
 
   /* An input path "zorgsoorten[ambulant].instroom.per_1000" as nested maps;
    * lists are matched by their identifying key, as `extends` merges them. */
@@ -153,13 +166,13 @@
   function variantYaml(sc) {
     var tree = {};
     sc.sliders.forEach(function (s) {
-      if (s.path in state.inputs) put(tree, parsePath(s.path), state.inputs[s.path]);
+      if (s.path in state.inputs) put(tree, parsePath(s.path), fromProjected(sc, s.keep, state.inputs[s.path]));
     });
     sc.measures.forEach(function (m) {
       if (state.off[m.key]) put(tree, [{key: 'measures', item: m.key}, {key: 'remove'}], 'true');
       else if (m.key in state.real) {
         var r = state.real[m.key];
-        var v = m.type === 'hervormingsagenda' ? r : m.value * r;
+        var v = m.type === 'hervormingsagenda' ? fromProjected(sc, m.keep, r) : m.value * r;
         put(tree, [{key: 'measures', item: m.key}, {key: m.param}], v);
       }
     });
