@@ -10,13 +10,16 @@
  *              the engine returns its figures; null: the region total;
  *   files      the scenario files as read, by the path the loader used
  *              less the folder they all share;
- *   scenarios  per compared scenario: its file, name, and the controls:
- *              sliders (the scenario's own `werksessie.sliders` when it
- *              names them, sliders_named true; else its uncertain inputs:
- *              path, label, unit, point value and range, as the loader
- *              registered them; tornado order)
+ *   scenarios  per compared scenario: its file, name, base year, and the
+ *              controls: sliders (the scenario's own `werksessie.sliders`
+ *              when it names them, sliders_named true; else its uncertain
+ *              inputs: path, label, unit, point value and range, as the
+ *              loader registered them; tornado order)
  *              and measures (key, name, kind, the parameter a realisation
- *              scales and its value as written);
+ *              scales and its value as written); a slider and a
+ *              Hervormingsagenda row carry `keep`, the values of the
+ *              realised years that the variant leaves as written
+ *              (jz_slider_values; docs/werksessie.md, "The realised year");
  *   labels     the report layer's names of the figures (metrics.c) and
  *              the page's own words, in the report's language.
  * Everything shown in the page is computed by the engine; this file only
