@@ -316,8 +316,13 @@
     var msg = h('span', 'ws-msg');
     msg.setAttribute('role', 'alert');
     var bounds = h('span', 'ws-bounds', showValue(lo, unit) + ' – ' + showValue(hi, unit));
+    /* within the range as the loader checks it: the browser's text of a
+     * range's value may round its end a last digit outside it (17.1339745962156
+     * for 17.13397459621556), and a value typed within the tolerance below is
+     * the end itself */
+    function within(v) { return Math.min(hi, Math.max(lo, v)); }
     range.addEventListener('input', function () {
-      var v = Number(range.value);
+      var v = within(Number(range.value));
       field.value = showValue(v, unit);
       msg.textContent = '';
       field.classList.remove('ws-bad');
@@ -336,6 +341,7 @@
       }
       msg.textContent = '';
       field.classList.remove('ws-bad');
+      v = within(v);
       range.value = v;
       field.value = showValue(v, unit);
       onset(v);
