@@ -128,9 +128,9 @@ int jz_slider_values(const jz_scenario *s, const char *path, double *point, doub
     double *v = malloc((size_t)(H > 0 ? H : 1) * sizeof *v);
     jz_error tmp;
     jz_error_clear(&tmp);
-    const jz_node *node = a ? jz_yaml_parse(a, in->value, strlen(in->value), in->file, NULL, &tmp) : NULL;
-    int rc = -1;
-    if (node && v) {
+    const jz_node *node = a && v ? jz_yaml_parse(a, in->value, strlen(in->value), in->file, NULL, &tmp) : NULL;
+    int rc = !a || !v || (!node && tmp.status == JZ_ENOMEM) ? -2 : -1;
+    if (node) {
         if (!in->series)
             rc = jz_value_number(node, (jz_unit)u, path, point, &tmp) == JZ_OK ? 0 : -1;
         else if (n < H && jz_value_series(NULL, node, (jz_unit)u, path, s->meta.base_year, H, v, &tmp) == JZ_OK) {
@@ -192,7 +192,10 @@ static int load_slider(jz_scenario *s, const jz_node *item, jz_slider *sl, jz_er
                                       "one unit", path, in->unit);
     const jz_uncertain *un = uncertain_at(s, path);
     double point, kept[JZ_UNC_REALISED + 1];
-    if (jz_slider_values(s, path, &point, kept, JZ_UNC_REALISED) < 0)
+    int nk = jz_slider_values(s, path, &point, kept, JZ_UNC_REALISED);
+    if (nk == -2)
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    if (nk < 0)
         return jz_node_error(err, pn,
                              "werksessie.sliders: '%s' is written as %s (%s:%d); a slider moves one value for every "
                              "projected year, so it needs an input written as one number (or one number from %d on, "

@@ -61,7 +61,7 @@ void jz_werksessie_files_free(jz_werksessie_file *files, int n);
  * which the werksessie's variant leaves as written.  An uncertain input
  * keeps its point value there, as its draws do.  Returns n, or -1 when the
  * input is not one value over the projected years (a series that changes
- * after the base year) or is no number of one unit. */
+ * after the base year) or is no number of one unit, -2 when out of memory. */
 int jz_slider_values(const jz_scenario *s, const char *path, double *point, double *kept, int max);
 
 /* Write the interactive section (HTML with its data and scripts) to out.
