@@ -159,8 +159,8 @@ static const struct {
                          {"geen percentage over 0 heen (van een tekort naar een overschot of omgekeerd)",
                           "no percentage across 0 (from a deficit to a surplus or back)"}},
     [JZ_CMP_REL_REF_NEGATIVE] = {{"ref. <0", "ref. <0"},
-                                 {"geen percentage van een referentie onder 0 (een overschot)",
-                                  "no percentage of a reference below 0 (a surplus)"}},
+                                 {"geen percentage van een referentie onder 0 (bij het tekort: een overschot)",
+                                  "no percentage of a reference below 0 (for the deficit: a surplus)"}},
     [JZ_CMP_REL_REF_SMALL] = {{"ref. ~0", "ref. ~0"},
                               {"geen percentage van een referentie van 0 of, bij een saldo als het tekort, "
                                "onder",
