@@ -22,6 +22,7 @@
 
 #include "jzsim/jzsim.h"
 #include "jzsim/uncertainty.h"
+#include "jzsim/werksessie.h"
 #include "jztest.h"
 
 #define JZ_PI 3.14159265358979323846
@@ -341,6 +342,55 @@ static void test_realised_year_kept(void **state)
     jz_scenario_free(s);
 }
 
+/* The werksessie's slider keeps the realised years as the draws do
+ * (docs/werksessie.md, "The realised year"): jz_slider_values gives the value
+ * it moves and the values it keeps; a value with no year (a start) keeps
+ * none; a series that changes after the base year is no one value to move.
+ * A named slider on an input written from the first projected year on (as
+ * the page's saved variant writes it) loads, one that changes does not. */
+static void test_slider_values(void **state)
+{
+    (void)state;
+    const char *sl = "werksessie: {sliders: [{input: \"zorgsoorten[ambulant].zorgduur\", low: 5, high: 20}]}\n";
+    jz_scenario *s = must_load(7, "    zorgduur: {dist: uniform, low: 5, high: 19}", NULL);
+    double point = 0, kept[4] = {0};
+    assert_int_equal(jz_input_realised_years(s, "zorgsoorten[ambulant].zorgduur"), JZ_UNC_REALISED);
+    assert_int_equal(jz_slider_values(s, "zorgsoorten[ambulant].zorgduur", &point, kept, 4), JZ_UNC_REALISED);
+    assert_true(point == 12.0 && kept[0] == 12.0);
+    /* a plain series of one number, and one cell's override of it */
+    assert_int_equal(jz_slider_values(s, "zorgsoorten[pleeg].zorgduur", &point, kept, 4), JZ_UNC_REALISED);
+    assert_true(point == 24.0 && kept[0] == 24.0);
+    assert_int_equal(jz_slider_values(s, "gemeenten[GM0002].zorg.ambulant.zorgduur", &point, kept, 4), 1);
+    assert_true(point == 11.0 && kept[0] == 11.0);
+    /* a start is the stock on 1 January of the base year: no series, moved whole */
+    assert_int_equal(jz_input_realised_years(s, "zorgsoorten[ambulant].start"), 0);
+    assert_int_equal(jz_slider_values(s, "zorgsoorten[ambulant].start", &point, kept, 4), 0);
+    assert_true(point == 1000.0);
+    assert_int_equal(jz_input_realised_years(s, "zorgsoorten[nergens].zorgduur"), 0);
+    assert_int_equal(jz_slider_values(s, "zorgsoorten[nergens].zorgduur", &point, kept, 4), -1);
+    jz_scenario_free(s);
+    /* as the saved variant writes it: the base year as written, then the slider's value */
+    s = must_load(7, "    zorgduur: {2024: 12, 2025: 16.5}", sl);
+    assert_int_equal(jz_slider_values(s, "zorgsoorten[ambulant].zorgduur", &point, kept, 4), 1);
+    assert_true(point == 16.5 && kept[0] == 12.0);
+    assert_int_equal(s->n_sliders, 1);
+    assert_true(s->sliders[0].point == 16.5);
+    jz_scenario_free(s);
+    s = must_load(7, "    zorgduur: {2024: 12, 2026: 16.5}", NULL);
+    assert_int_equal(jz_slider_values(s, "zorgsoorten[ambulant].zorgduur", &point, kept, 4), -1);
+    jz_scenario_free(s);
+    expect_error(7, "    zorgduur: {2024: 12, 2026: 16.5}", sl, 19, "\"zorgsoorten",
+                 "a slider moves one value for every projected year");
+    /* a copy knows which inputs are series */
+    s = must_load(7, "    zorgduur: 12", NULL);
+    jz_scenario *c = jz_scenario_copy(s);
+    assert_non_null(c);
+    assert_int_equal(jz_input_realised_years(c, "zorgsoorten[ambulant].zorgduur"), JZ_UNC_REALISED);
+    assert_int_equal(jz_input_realised_years(c, "zorgsoorten[ambulant].start"), 0);
+    jz_scenario_free(c);
+    jz_scenario_free(s);
+}
+
 static void test_bad_syntax(void **state)
 {
     (void)state;
@@ -645,6 +695,7 @@ int main(void)
         cmocka_unit_test(test_point_values_and_targets),
         cmocka_unit_test(test_copy_and_apply),
         cmocka_unit_test(test_realised_year_kept),
+        cmocka_unit_test(test_slider_values),
         cmocka_unit_test(test_bad_syntax),
         cmocka_unit_test(test_correlation_not_positive_definite),
         cmocka_unit_test(test_distribution_moments),

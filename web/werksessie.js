@@ -89,6 +89,19 @@
   }
   function q(s) { return JSON.stringify(String(s)); }   /* a YAML double-quoted scalar */
   function num(v) { return String(v); }                  /* shortest text that reads back exactly */
+  /* A value from the first projected year on.  The realised years (the
+   * base year, realisatie: the jaarrekening) keep their values as written,
+   * `keep` from the data island (jz_input_realised_years, as the Monte
+   * Carlo and the tornado keep them): a series by year,
+   * {2022: 15, 2023: 16.4}, whose last value holds to the end
+   * (docs/scenario-format.md, "Time series").  Without realised years (a
+   * start, which is no series) the value itself. */
+  function fromProjected(sc, keep, v) {
+    if (!keep || !keep.length) return v;
+    var parts = keep.map(function (k, i) { return (sc.base_year + i) + ': ' + num(k); });
+    parts.push((sc.base_year + keep.length) + ': ' + num(v));
+    return '{' + parts.join(', ') + '}';
+  }
 
   /* An input path "zorgsoorten[ambulant].instroom.per_1000" as nested maps;
    * lists are matched by their identifying key, as `extends` merges them. */
@@ -153,13 +166,13 @@
   function variantYaml(sc) {
     var tree = {};
     sc.sliders.forEach(function (s) {
-      if (s.path in state.inputs) put(tree, parsePath(s.path), state.inputs[s.path]);
+      if (s.path in state.inputs) put(tree, parsePath(s.path), fromProjected(sc, s.keep, state.inputs[s.path]));
     });
     sc.measures.forEach(function (m) {
       if (state.off[m.key]) put(tree, [{key: 'measures', item: m.key}, {key: 'remove'}], 'true');
       else if (m.key in state.real) {
         var r = state.real[m.key];
-        var v = m.type === 'hervormingsagenda' ? r : m.value * r;
+        var v = m.type === 'hervormingsagenda' ? fromProjected(sc, m.keep, r) : m.value * r;
         put(tree, [{key: 'measures', item: m.key}, {key: m.param}], v);
       }
     });
@@ -303,8 +316,13 @@
     var msg = h('span', 'ws-msg');
     msg.setAttribute('role', 'alert');
     var bounds = h('span', 'ws-bounds', showValue(lo, unit) + ' – ' + showValue(hi, unit));
+    /* within the range as the loader checks it: the browser's text of a
+     * range's value may round its end a last digit outside it (17.1339745962156
+     * for 17.13397459621556), and a value typed within the tolerance below is
+     * the end itself */
+    function within(v) { return Math.min(hi, Math.max(lo, v)); }
     range.addEventListener('input', function () {
-      var v = Number(range.value);
+      var v = within(Number(range.value));
       field.value = showValue(v, unit);
       msg.textContent = '';
       field.classList.remove('ws-bad');
@@ -323,6 +341,7 @@
       }
       msg.textContent = '';
       field.classList.remove('ws-bad');
+      v = within(v);
       range.value = v;
       field.value = showValue(v, unit);
       onset(v);

@@ -21,48 +21,53 @@
 
 /* No labels here: the report layer names each figure (engine/report/metrics.c,
  * found by key and level). */
-#define GEM(k, kind, field) {k, kind, 0, offsetof(jz_result, field)}
-#define ZS(k, kind, field) {k, kind, 1, offsetof(jz_result, field)}
-#define DERIVED(k, kind) {k, kind, 0, JZ_METRIC_DERIVED}
+#define GEM(k, kind, field, sign) {k, kind, 0, offsetof(jz_result, field), sign}
+#define ZS(k, kind, field, sign) {k, kind, 1, offsetof(jz_result, field), sign}
+#define DERIVED(k, kind, sign) {k, kind, 0, JZ_METRIC_DERIVED, sign}
+/* the last column: a level (a cost, a begroting, a count: never below 0) or
+ * a balance (a tekort, its parts, a saving net of what it costs: either side
+ * of 0), whose percentages need a reference of some size (jz_cmp_rel_why) */
+#define LEVEL 0
+#define BALANCE 1
 
 const jz_cmp_metric jz_cmp_metrics[JZ_CMP_N_METRICS] = {
-    [JZ_CMP_COST] = GEM("cost", JZ_KIND_MONEY, g_cost),
-    [JZ_CMP_BUDGET] = GEM("budget", JZ_KIND_MONEY, g_budget),
-    [JZ_CMP_TEKORT] = GEM("tekort", JZ_KIND_MONEY, g_tekort),
-    [JZ_CMP_BEINVLOEDBAAR] = GEM("beinvloedbaar", JZ_KIND_MONEY, g_beinvloedbaar),
-    [JZ_CMP_NIET_BEINVLOEDBAAR] = GEM("niet_beinvloedbaar", JZ_KIND_MONEY, g_niet_beinvloedbaar),
-    [JZ_CMP_DEC_TARIFF] = GEM("dec_tariff", JZ_KIND_MONEY, g_dec_tariff),
-    [JZ_CMP_DEC_EXTERNAL] = GEM("dec_external", JZ_KIND_MONEY, g_dec_external),
-    [JZ_CMP_DEC_VOLUME] = GEM("dec_volume", JZ_KIND_MONEY, g_dec_volume),
-    [JZ_CMP_DEC_INTENSITY] = GEM("dec_intensity", JZ_KIND_MONEY, g_dec_intensity),
-    [JZ_CMP_DEC_START] = GEM("dec_start", JZ_KIND_MONEY, g_dec_start),
-    [JZ_CMP_UNIQUE] = GEM("unique_clients", JZ_KIND_COUNT, g_unique),
-    [JZ_CMP_CLIENT_YEARS] = GEM("client_years", JZ_KIND_YEARS, g_client_years),
-    [JZ_CMP_COST_PER_CLIENT] = GEM("cost_per_client", JZ_KIND_PRICE, g_cost_per_client),
-    [JZ_CMP_CARE_COST] = GEM("care_cost", JZ_KIND_MONEY, g_care_cost),
-    [JZ_CMP_CARE_BUDGET] = GEM("care_budget", JZ_KIND_MONEY, g_care_budget),
-    [JZ_CMP_CARE_TEKORT] = GEM("care_tekort", JZ_KIND_MONEY, g_care_tekort),
-    [JZ_CMP_FIXED_COST] = GEM("fixed_cost", JZ_KIND_MONEY, g_fixed_cost),
-    [JZ_CMP_FIXED_BUDGET] = GEM("fixed_budget", JZ_KIND_MONEY, g_fixed_budget),
-    [JZ_CMP_RIJKSBIJDRAGE] = GEM("rijksbijdrage", JZ_KIND_MONEY, g_rijksbijdrage),
-    [JZ_CMP_TEKORT_RIJK] = GEM("tekort_rijk", JZ_KIND_MONEY, g_tekort_rijk),
-    [JZ_CMP_HA_SAVINGS] = GEM("ha_savings", JZ_KIND_MONEY, g_ha_savings),
-    [JZ_CMP_HA_SAVINGS_CERTAIN] = GEM("ha_savings_certain", JZ_KIND_MONEY, g_ha_savings_certain),
-    [JZ_CMP_HA_SAVINGS_SPREAD] = GEM("ha_savings_spread", JZ_KIND_MONEY, g_ha_savings_spread),
-    [JZ_CMP_MEASURE_INVESTMENT] = GEM("measure_investment", JZ_KIND_MONEY, g_measure_investment),
-    [JZ_CMP_FIXED_TEKORT] = DERIVED("fixed_tekort", JZ_KIND_MONEY),
-    [JZ_CMP_COST_WITHOUT_MEASURES] = GEM("cost_without_measures", JZ_KIND_MONEY, g_cost_without_measures),
-    [JZ_CMP_MEASURE_SAVING] = GEM("measure_saving", JZ_KIND_MONEY, g_measure_saving),
-    [JZ_CMP_OTHER_ASSUMPTIONS] = DERIVED("other_assumptions", JZ_KIND_MONEY),
-    [JZ_CMP_VEREVENING] = GEM("verevening", JZ_KIND_MONEY, g_verevening),
-    [JZ_CMP_CONTRACT] = GEM("contract", JZ_KIND_MONEY, g_contract),
-    [JZ_CMP_Z_COST] = ZS("cost", JZ_KIND_MONEY, cost),
-    [JZ_CMP_Z_BUDGET] = ZS("budget", JZ_KIND_MONEY, budget),
-    [JZ_CMP_Z_TEKORT] = ZS("tekort", JZ_KIND_MONEY, tekort),
-    [JZ_CMP_Z_HA_SAVING] = ZS("ha_saving", JZ_KIND_MONEY, ha_saving),
-    [JZ_CMP_Z_UNIQUE] = ZS("unique", JZ_KIND_COUNT, unique),
-    [JZ_CMP_Z_CLIENT_YEARS] = ZS("client_years", JZ_KIND_YEARS, client_years),
-    [JZ_CMP_Z_COST_PER_CLIENT] = ZS("cost_per_client", JZ_KIND_PRICE, cost_per_client),
+    [JZ_CMP_COST] = GEM("cost", JZ_KIND_MONEY, g_cost, LEVEL),
+    [JZ_CMP_BUDGET] = GEM("budget", JZ_KIND_MONEY, g_budget, LEVEL),
+    [JZ_CMP_TEKORT] = GEM("tekort", JZ_KIND_MONEY, g_tekort, BALANCE),
+    [JZ_CMP_BEINVLOEDBAAR] = GEM("beinvloedbaar", JZ_KIND_MONEY, g_beinvloedbaar, BALANCE),
+    [JZ_CMP_NIET_BEINVLOEDBAAR] = GEM("niet_beinvloedbaar", JZ_KIND_MONEY, g_niet_beinvloedbaar, BALANCE),
+    [JZ_CMP_DEC_TARIFF] = GEM("dec_tariff", JZ_KIND_MONEY, g_dec_tariff, BALANCE),
+    [JZ_CMP_DEC_EXTERNAL] = GEM("dec_external", JZ_KIND_MONEY, g_dec_external, BALANCE),
+    [JZ_CMP_DEC_VOLUME] = GEM("dec_volume", JZ_KIND_MONEY, g_dec_volume, BALANCE),
+    [JZ_CMP_DEC_INTENSITY] = GEM("dec_intensity", JZ_KIND_MONEY, g_dec_intensity, BALANCE),
+    [JZ_CMP_DEC_START] = GEM("dec_start", JZ_KIND_MONEY, g_dec_start, BALANCE),
+    [JZ_CMP_UNIQUE] = GEM("unique_clients", JZ_KIND_COUNT, g_unique, LEVEL),
+    [JZ_CMP_CLIENT_YEARS] = GEM("client_years", JZ_KIND_YEARS, g_client_years, LEVEL),
+    [JZ_CMP_COST_PER_CLIENT] = GEM("cost_per_client", JZ_KIND_PRICE, g_cost_per_client, LEVEL),
+    [JZ_CMP_CARE_COST] = GEM("care_cost", JZ_KIND_MONEY, g_care_cost, LEVEL),
+    [JZ_CMP_CARE_BUDGET] = GEM("care_budget", JZ_KIND_MONEY, g_care_budget, LEVEL),
+    [JZ_CMP_CARE_TEKORT] = GEM("care_tekort", JZ_KIND_MONEY, g_care_tekort, BALANCE),
+    [JZ_CMP_FIXED_COST] = GEM("fixed_cost", JZ_KIND_MONEY, g_fixed_cost, LEVEL),
+    [JZ_CMP_FIXED_BUDGET] = GEM("fixed_budget", JZ_KIND_MONEY, g_fixed_budget, LEVEL),
+    [JZ_CMP_RIJKSBIJDRAGE] = GEM("rijksbijdrage", JZ_KIND_MONEY, g_rijksbijdrage, LEVEL),
+    [JZ_CMP_TEKORT_RIJK] = GEM("tekort_rijk", JZ_KIND_MONEY, g_tekort_rijk, BALANCE),
+    [JZ_CMP_HA_SAVINGS] = GEM("ha_savings", JZ_KIND_MONEY, g_ha_savings, BALANCE),
+    [JZ_CMP_HA_SAVINGS_CERTAIN] = GEM("ha_savings_certain", JZ_KIND_MONEY, g_ha_savings_certain, BALANCE),
+    [JZ_CMP_HA_SAVINGS_SPREAD] = GEM("ha_savings_spread", JZ_KIND_MONEY, g_ha_savings_spread, BALANCE),
+    [JZ_CMP_MEASURE_INVESTMENT] = GEM("measure_investment", JZ_KIND_MONEY, g_measure_investment, LEVEL),
+    [JZ_CMP_FIXED_TEKORT] = DERIVED("fixed_tekort", JZ_KIND_MONEY, BALANCE),
+    [JZ_CMP_COST_WITHOUT_MEASURES] = GEM("cost_without_measures", JZ_KIND_MONEY, g_cost_without_measures, LEVEL),
+    [JZ_CMP_MEASURE_SAVING] = GEM("measure_saving", JZ_KIND_MONEY, g_measure_saving, BALANCE),
+    [JZ_CMP_OTHER_ASSUMPTIONS] = DERIVED("other_assumptions", JZ_KIND_MONEY, BALANCE),
+    [JZ_CMP_VEREVENING] = GEM("verevening", JZ_KIND_MONEY, g_verevening, BALANCE),
+    [JZ_CMP_CONTRACT] = GEM("contract", JZ_KIND_MONEY, g_contract, BALANCE),
+    [JZ_CMP_Z_COST] = ZS("cost", JZ_KIND_MONEY, cost, LEVEL),
+    [JZ_CMP_Z_BUDGET] = ZS("budget", JZ_KIND_MONEY, budget, LEVEL),
+    [JZ_CMP_Z_TEKORT] = ZS("tekort", JZ_KIND_MONEY, tekort, BALANCE),
+    [JZ_CMP_Z_HA_SAVING] = ZS("ha_saving", JZ_KIND_MONEY, ha_saving, BALANCE),
+    [JZ_CMP_Z_UNIQUE] = ZS("unique", JZ_KIND_COUNT, unique, LEVEL),
+    [JZ_CMP_Z_CLIENT_YEARS] = ZS("client_years", JZ_KIND_YEARS, client_years, LEVEL),
+    [JZ_CMP_Z_COST_PER_CLIENT] = ZS("cost_per_client", JZ_KIND_PRICE, cost_per_client, LEVEL),
 };
 
 static int add_note(jz_comparison *c, int kind, int s, int index)
@@ -326,18 +331,40 @@ int jz_comparison_mark_saved(jz_comparison *c, int s)
     return 0;
 }
 
+int jz_cmp_rel_why(const jz_comparison *c, int m, int u, int z, int s, int y)
+{
+    /* a percentage a controller can read: of a positive reference, to a
+     * value on the same side of 0 ("+233%" from a surplus of 3 to a tekort
+     * of 4, or "-66,7%" between two surpluses, reads as nonsense); of a
+     * balance only when its reference is more than nothing (money: at least
+     * the € 0,05 mln that shows as 0,1 in the briefing) */
+    double ref = jz_cmp_value(c, m, u, z, 0, y), v = jz_cmp_value(c, m, u, z, s, y);
+    const jz_cmp_metric *k = &jz_cmp_metrics[m];
+    double least = k->balance && k->kind == JZ_KIND_MONEY ? JZ_CMP_REL_LEAST_MONEY : 0.0;
+    if (isnan(ref) || isnan(v))
+        return JZ_CMP_REL_ABSENT;
+    if ((ref > 0.0 && v < 0.0) || (ref < 0.0 && v > 0.0))
+        return JZ_CMP_REL_TURN;
+    if (ref < 0.0)
+        return JZ_CMP_REL_REF_NEGATIVE;
+    if (!(ref > 0.0) || ref < least)
+        return JZ_CMP_REL_REF_SMALL;
+    return JZ_CMP_REL_SHOWN;
+}
+
+const char *jz_cmp_rel_why_key(int why)
+{
+    static const char *const key[JZ_CMP_REL_N_WHY] = {"", "absent", "turn", "reference_negative",
+                                                      "reference_small"};
+    return why >= 0 && why < JZ_CMP_REL_N_WHY ? key[why] : "";
+}
+
 double jz_cmp_rel(const jz_comparison *c, int m, int u, int z, int s, int y)
 {
-    /* a percentage a controller can read: of a positive reference that is
-     * more than nothing (money: at least the € 0,05 mln that shows as 0,1
-     * in the briefing; "238,8%" of a tekort of € 0,02 mln says nothing), to
-     * a value on the same side of 0 ("+233%" from a surplus of 3 to a tekort
-     * of 4, or "-66,7%" between two surpluses, reads as nonsense) */
-    double ref = jz_cmp_value(c, m, u, z, 0, y), v = jz_cmp_value(c, m, u, z, s, y);
-    double least = jz_cmp_metrics[m].kind == JZ_KIND_MONEY ? JZ_CMP_REL_LEAST_MONEY : 0.0;
-    if (isnan(ref) || isnan(v) || !(ref > 0.0) || ref < least || v < 0.0)
+    if (jz_cmp_rel_why(c, m, u, z, s, y) != JZ_CMP_REL_SHOWN)
         return NAN;
-    return (v - ref) / ref;
+    double ref = jz_cmp_value(c, m, u, z, 0, y);
+    return (jz_cmp_value(c, m, u, z, s, y) - ref) / ref;
 }
 
 int jz_cmp_metric_index(const char *key, int per_zorgsoort)

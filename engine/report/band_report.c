@@ -247,7 +247,7 @@ void jz_band_cmp_csv(jz_csvw *k, const jz_comparison *c, int u)
                 jz_csvw_number(k, v[i]);
                 jz_csvw_field(k, "");
                 jz_csvw_field(k, "");
-                jz_cmp_csv_end(k, c, 0);
+                jz_cmp_csv_end(k, c, 0, "");
             }
         }
     }

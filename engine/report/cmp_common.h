@@ -23,11 +23,12 @@ const char *jz_cmp_metric_label(int m, jz_lang lang);
  * one (the figures, the verschillenanalyse, the band): jz_cmp_csv_lead the
  * columns before metric's value (scenario_index, scenario, gemeente_code,
  * gemeente, zorgsoort (z < 0: none), year, metric), jz_cmp_csv_end those
- * after diff_rel (saved: 1 for a marked saved forecast, else 0) and the end
- * of the row. */
+ * after diff_rel (saved: 1 for a marked saved forecast, else 0; diff_rel_why:
+ * why, jz_cmp_rel_why_key, "" on a row without a diff_rel) and the end of
+ * the row. */
 struct jz_csvw;
 void jz_cmp_csv_lead(struct jz_csvw *k, const jz_comparison *c, int s, int u, int z, int y, const char *metric);
-void jz_cmp_csv_end(struct jz_csvw *k, const jz_comparison *c, int s);
+void jz_cmp_csv_end(struct jz_csvw *k, const jz_comparison *c, int s, const char *why);
 
 /* Room for a scenario's name as the reports show it (jz_cmp_scen_name). */
 #define JZ_CMP_SHOWN_NAME_MAX (JZ_NAME_MAX + 16)

@@ -3,13 +3,15 @@
  *
  * Columns (docs/output-format.md, "jzsim compare: CSV"):
  *   scenario_index, scenario, gemeente_code, gemeente, zorgsoort, year,
- *   metric, value, diff, diff_rel, saved
+ *   metric, value, diff, diff_rel, saved, diff_rel_why
  * scenario_index is the 1-based position on the command line (1 is the
  * reference); zorgsoort is empty for figures of the whole gemeente; value,
  * diff (value - reference) and diff_rel (diff / reference, a fraction;
  * jz_cmp_rel) are empty when absent; saved is 1 on the rows of a saved
  * forecast marked beside a scenario of its name (compare --reference), whose
- * scenario field is its name as saved, else 0.  The columns stay fixed whatever the number of
+ * scenario field is its name as saved, else 0; diff_rel_why says why diff_rel
+ * is empty (jz_cmp_rel_why_key: absent, turn, reference_negative,
+ * reference_small; "" where it has one).  The columns stay fixed whatever the number of
  * scenarios, which is what a pivot table wants.  With csv_nl the separator
  * is ';' and the decimal mark ',' so that Dutch Excel reads numbers.
  *
@@ -40,9 +42,10 @@ void jz_cmp_csv_lead(jz_csvw *k, const jz_comparison *c, int s, int u, int z, in
     jz_csvw_field(k, metric);
 }
 
-void jz_cmp_csv_end(jz_csvw *k, const jz_comparison *c, int s)
+void jz_cmp_csv_end(jz_csvw *k, const jz_comparison *c, int s, const char *why)
 {
     jz_csvw_int(k, c->scen[s].saved);
+    jz_csvw_field(k, why);
     jz_csvw_end_row(k);
 }
 
@@ -54,7 +57,7 @@ static void rows(jz_csvw *k, const jz_comparison *c, int u, int m, int z)
             jz_csvw_number(k, jz_cmp_value(c, m, u, z, s, y));
             jz_csvw_number(k, jz_cmp_diff(c, m, u, z, s, y));
             jz_csvw_number(k, jz_cmp_rel(c, m, u, z, s, y));
-            jz_cmp_csv_end(k, c, s);
+            jz_cmp_csv_end(k, c, s, jz_cmp_rel_why_key(jz_cmp_rel_why(c, m, u, z, s, y)));
         }
 }
 
@@ -77,7 +80,7 @@ static void verschil_rows(jz_csvw *k, const jz_comparison *c, int u)
                         jz_csvw_number(k, jz_vs_part(&v, part));
                         jz_csvw_field(k, "");
                         jz_csvw_field(k, "");
-                        jz_cmp_csv_end(k, c, s);
+                        jz_cmp_csv_end(k, c, s, "");
                     }
             }
 }
@@ -102,7 +105,8 @@ int jz_rep_compare_csv(FILE *out, const jz_report_subject *x, const jz_report_op
 {
     const jz_comparison *c = x->comparison;
     static const char *const cols[] = {"scenario_index", "scenario", "gemeente_code", "gemeente",
-                                       "zorgsoort", "year", "metric", "value", "diff", "diff_rel", "saved"};
+                                       "zorgsoort", "year", "metric", "value", "diff", "diff_rel", "saved",
+                                       "diff_rel_why"};
     jz_csvw k;
     jz_csvw_init(&k, out, o->csv_nl);
     jz_csvw_header(&k, cols, sizeof cols / sizeof cols[0]);

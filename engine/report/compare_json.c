@@ -85,6 +85,16 @@ static void metric_obj(jz_jsonw *w, const jz_comparison *c, int m, int u, int z)
     grid(w, c, jz_cmp_diff, m, u, z);
     jz_jsonw_key(w, "diff_rel");
     grid(w, c, jz_cmp_rel, m, u, z);
+    /* why a diff_rel is null (jz_cmp_rel_why_key; "" where it is a number) */
+    jz_jsonw_key(w, "diff_rel_why");
+    jz_jsonw_begin_array(w);
+    for (int s = 0; s < c->n_scenarios; s++) {
+        jz_jsonw_begin_array(w);
+        for (int y = 0; y < c->n_years; y++)
+            jz_jsonw_string(w, jz_cmp_rel_why_key(jz_cmp_rel_why(c, m, u, z, s, y)));
+        jz_jsonw_end_array(w);
+    }
+    jz_jsonw_end_array(w);
     jz_jsonw_end_object(w);
 }
 

@@ -148,6 +148,72 @@ static int per_block(int firstw, int w, int max)
     return k < 1 ? 1 : k > max ? max : k;
 }
 
+/* Where jz_cmp_rel has no percentage for a reason other than an absent
+ * value, the column says why in a word (nl, en), and a line under the table
+ * says what the word means and where it stands, as git says why it skips.
+ * Indexed by jz_cmp_rel_why_id. */
+static const struct {
+    const char *word[2];
+    const char *why[2];
+} rel_words[JZ_CMP_REL_N_WHY] = {
+    [JZ_CMP_REL_TURN] = {{"omslag", "turns"},
+                         {"geen percentage over 0 heen (van een tekort naar een overschot of omgekeerd)",
+                          "no percentage across 0 (from a deficit to a surplus or back)"}},
+    [JZ_CMP_REL_REF_NEGATIVE] = {{"ref. <0", "ref. <0"},
+                                 {"geen percentage van een referentie onder 0 (bij het tekort: een overschot)",
+                                  "no percentage of a reference below 0 (for the deficit: a surplus)"}},
+    [JZ_CMP_REL_REF_SMALL] = {{"ref. ~0", "ref. ~0"},
+                              {"geen percentage van een referentie van 0 of, bij een saldo als het tekort, "
+                               "onder",
+                               "no percentage of a reference of 0 or, for a balance such as the deficit, "
+                               "below"}},
+};
+
+/* The percentage of scenario s in year y, or the word that says why there is none. */
+static const char *rel_cell(char *buf, size_t size, const jz_comparison *c, int m, int u, int s, int y,
+                            jz_lang lang)
+{
+    int why = jz_cmp_rel_why(c, m, u, 0, s, y);
+    if (why == JZ_CMP_REL_SHOWN || why == JZ_CMP_REL_ABSENT) /* "-": absent, as the legend says */
+        return jz_cmp_fmt_rel(buf, size, jz_cmp_rel(c, m, u, 0, s, y), lang);
+    snprintf(buf, size, "%s", rel_words[why].word[lang == JZ_LANG_EN]);
+    return buf;
+}
+
+/* Under a difference table: per word that stands in it, what it means and
+ * where ("[2] 2029-2030, [3] 2030"), each line wrapped at 100 columns. */
+static void rel_notes(FILE *out, const jz_comparison *c, int m, int u, jz_lang lang)
+{
+    const int en = lang == JZ_LANG_EN;
+    for (int why = JZ_CMP_REL_TURN; why < JZ_CMP_REL_N_WHY; why++) {
+        char where[1536] = "", least[64] = "", full[2048];
+        size_t at = 0;
+        for (int s = 1; s < c->n_scenarios; s++) {
+            const char *sep = at ? "; " : "";
+            for (int y = 0; y < c->n_years && at < sizeof where; y++) {
+                if (jz_cmp_rel_why(c, m, u, 0, s, y) != why)
+                    continue;
+                int y1 = y;
+                while (y1 + 1 < c->n_years && jz_cmp_rel_why(c, m, u, 0, s, y1 + 1) == why)
+                    y1++;
+                int w = y1 > y ? snprintf(where + at, sizeof where - at, "%s[%d] %d-%d", sep, s + 1,
+                                          jz_cmp_year(c, y), jz_cmp_year(c, y1))
+                               : snprintf(where + at, sizeof where - at, "%s[%d] %d", sep, s + 1, jz_cmp_year(c, y));
+                at += w > 0 ? (size_t)w : 0;
+                sep = ", ";
+                y = y1;
+            }
+        }
+        if (!at)
+            continue;
+        if (why == JZ_CMP_REL_REF_SMALL)
+            jz_cmp_fmt_value(least, sizeof least, JZ_CMP_TEKORT, JZ_CMP_REL_LEAST_MONEY, lang);
+        snprintf(full, sizeof full, "%s: %s%s%s: %s.", rel_words[why].word[en], rel_words[why].why[en],
+                 least[0] ? " " : "", least, where);
+        jz_text_wrap(out, full, 100);
+    }
+}
+
 static void metric_table(FILE *out, const jz_comparison *c, const jz_report_options *o, int m,
                          int u)
 {
@@ -158,7 +224,7 @@ static void metric_table(FILE *out, const jz_comparison *c, const jz_report_opti
         for (int y = 0; y < c->n_years; y++) {
             colw = fit(colw, jz_cmp_fmt_value(buf, sizeof buf, m, jz_cmp_value(c, m, u, 0, s, y), o->lang));
             dcolw = fit(dcolw, jz_cmp_fmt_diff(buf, sizeof buf, m, jz_cmp_diff(c, m, u, 0, s, y), o->lang));
-            pcolw = fit(pcolw, jz_cmp_fmt_rel(buf, sizeof buf, jz_cmp_rel(c, m, u, 0, s, y), o->lang));
+            pcolw = fit(pcolw, rel_cell(buf, sizeof buf, c, m, u, s, y, o->lang));
         }
     colw = head_fit(c, colw, o->lang);
     fprintf(out, "\n%s\n", jz_cmp_metric_label(m, o->lang));
@@ -187,12 +253,12 @@ static void metric_table(FILE *out, const jz_comparison *c, const jz_report_opti
             for (int s = s0; s < s1; s++) {
                 jz_cmp_fmt_diff(buf, sizeof buf, m, jz_cmp_diff(c, m, u, 0, s, y), o->lang);
                 jz_text_pad(out, buf, dcolw, 1);
-                jz_cmp_fmt_rel(buf, sizeof buf, jz_cmp_rel(c, m, u, 0, s, y), o->lang);
-                jz_text_pad(out, buf, pcolw, 1);
+                jz_text_pad(out, rel_cell(buf, sizeof buf, c, m, u, s, y, o->lang), pcolw, 1);
             }
             fputc('\n', out);
         }
     }
+    rel_notes(out, c, m, u, o->lang);
 }
 
 /* The difference in tekort with the reference, explained: tekort -

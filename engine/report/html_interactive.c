@@ -10,13 +10,16 @@
  *              the engine returns its figures; null: the region total;
  *   files      the scenario files as read, by the path the loader used
  *              less the folder they all share;
- *   scenarios  per compared scenario: its file, name, and the controls:
- *              sliders (the scenario's own `werksessie.sliders` when it
- *              names them, sliders_named true; else its uncertain inputs:
- *              path, label, unit, point value and range, as the loader
- *              registered them; tornado order)
+ *   scenarios  per compared scenario: its file, name, base year, and the
+ *              controls: sliders (the scenario's own `werksessie.sliders`
+ *              when it names them, sliders_named true; else its uncertain
+ *              inputs: path, label, unit, point value and range, as the
+ *              loader registered them; tornado order)
  *              and measures (key, name, kind, the parameter a realisation
- *              scales and its value as written);
+ *              scales and its value as written); a slider and a
+ *              Hervormingsagenda row carry `keep`, the values of the
+ *              realised years that the variant leaves as written
+ *              (jz_slider_values; docs/werksessie.md, "The realised year");
  *   labels     the report layer's names of the figures (metrics.c) and
  *              the page's own words, in the report's language.
  * Everything shown in the page is computed by the engine; this file only
@@ -58,9 +61,23 @@ static int by_rank(const void *a, const void *b)
     return x->input < y->input ? -1 : x->input > y->input;
 }
 
-static void write_slider(jz_jsonw *j, const char *path, const char *label, const char *unit, double point,
-                         double low, double high)
+/* "keep": the values of the realised years that a value written from the
+ * first projected year on leaves as they are (jz_input_realised_years):
+ * the variant writes the slider's value as a series by year after them. */
+static void write_keep(jz_jsonw *j, const double *v, int n)
 {
+    jz_jsonw_key(j, "keep");
+    jz_jsonw_numbers(j, v, n);
+}
+
+/* A slider moves an input from its first projected year on; its realised
+ * years keep the values as written (jz_slider_values). */
+static void write_slider(jz_jsonw *j, const jz_scenario *s, const char *path, const char *label, const char *unit,
+                         double point, double low, double high)
+{
+    double kept[JZ_UNC_REALISED + 1], moved;
+    int n = jz_slider_values(s, path, &moved, kept, JZ_UNC_REALISED);
+    n = n < 0 ? 0 : n > JZ_UNC_REALISED ? JZ_UNC_REALISED : n;
     jz_jsonw_begin_object(j);
     jz_jsonw_key(j, "path");
     jz_jsonw_string(j, path);
@@ -74,6 +91,7 @@ static void write_slider(jz_jsonw *j, const char *path, const char *label, const
     jz_jsonw_number(j, low);
     jz_jsonw_key(j, "high");
     jz_jsonw_number(j, high);
+    write_keep(j, kept, n);
     jz_jsonw_end_object(j);
 }
 
@@ -88,7 +106,7 @@ static void write_named_sliders(jz_jsonw *j, const jz_scenario *s, jz_lang lang)
     for (int k = 0; k < s->n_sliders; k++) {
         const jz_slider *sl = &s->sliders[k];
         char lbuf[512];
-        write_slider(j, sl->path, sl->label ? sl->label : jz_unc_input_label(s, sl->path, lang, lbuf, sizeof lbuf),
+        write_slider(j, s, sl->path, sl->label ? sl->label : jz_unc_input_label(s, sl->path, lang, lbuf, sizeof lbuf),
                      sl->unit, sl->point, sl->low, sl->high);
     }
     jz_jsonw_end_array(j);
@@ -120,7 +138,7 @@ static void write_sliders(jz_jsonw *j, const jz_scenario *s, const jz_sensitivit
         const jz_uncertain *u = &s->uncertain[ref[k].input];
         char lbuf[512];
         /* the one-way range of the tornado, widened to hold the point value */
-        write_slider(j, u->path, jz_unc_input_label(s, u->path, lang, lbuf, sizeof lbuf), u->unit, u->dist.point,
+        write_slider(j, s, u->path, jz_unc_input_label(s, u->path, lang, lbuf, sizeof lbuf), u->unit, u->dist.point,
                      fmin(u->range_low, u->dist.point), fmax(u->range_high, u->dist.point));
     }
     jz_jsonw_end_array(j);
@@ -173,6 +191,9 @@ static void write_measures(jz_jsonw *j, const jz_scenario *s)
             jz_jsonw_number(j, m->realisation[H - 1]);
             jz_jsonw_key(j, "series");
             jz_jsonw_bool(j, !constant);
+            /* the realisation of the realised years stays as written: the
+             * slider's fraction counts from the first projected year on */
+            write_keep(j, m->realisation, jz_unc_realised(s));
             /* wholly in the baseline: it saves nothing extra, a realisation moves nothing */
             jz_jsonw_key(j, "in_baseline");
             jz_jsonw_bool(j, m->in_baseline == JZ_BASELINE_ALL);
@@ -327,6 +348,8 @@ static void write_data(FILE *out, const jz_werksessie *w, jz_lang lang)
         jz_jsonw_string(&j, strncmp(w->paths[i], w->files[0].path, cut) == 0 ? w->paths[i] + cut : w->paths[i]);
         jz_jsonw_key(&j, "name");
         jz_jsonw_string(&j, s->meta.name);
+        jz_jsonw_key(&j, "base_year");
+        jz_jsonw_int(&j, s->meta.base_year);
         if (w->gemeente) { /* a scenario without it cannot be worked on for it */
             jz_jsonw_key(&j, "has_gemeente");
             jz_jsonw_bool(&j, jz_scenario_gemeente_index(s, w->gemeente) >= 0);

@@ -122,6 +122,8 @@ int ld_series_as(loader *L, const jz_node *v, jz_unit u, const char *path,
         rc = jz_error_set(L->err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
     if (rc == JZ_OK && rec)
         rc = ld_record_in(L, path, v, u, source, scope, outer);
+    if (rc == JZ_OK && rec && !pulse) /* one-off values hold no value from one year to the next */
+        L->s->inputs[L->s->n_inputs - 1].series = 1;
     return rc;
 }
 

@@ -541,6 +541,7 @@ jz_scenario *jz_scenario_copy_owning(const jz_scenario *src, const uint32_t *own
         const jz_input *in = &src->inputs[i];
         if (jz_scenario_add_input(s, in->path, in->value, in->unit, in->source, in->file, in->line))
             goto fail;
+        s->inputs[s->n_inputs - 1].series = in->series;
     }
     if (jz_scenario_copy_sources(s, src) || jz_scenario_copy_sliders(s, src))
         goto fail;

@@ -108,8 +108,26 @@ static void projected_years(const jz_scenario *s, jz_unc_target *t)
     const int H = s->meta.horizon;
     if (t->kind == JZ_TGT_START || t->first != 0 || t->n != H)
         return;
-    t->first = H < JZ_UNC_REALISED ? H : JZ_UNC_REALISED;
+    t->first = jz_unc_realised(s);
     t->n = H - t->first;
+}
+
+int jz_unc_realised(const jz_scenario *s)
+{
+    return s->meta.horizon < JZ_UNC_REALISED ? s->meta.horizon : JZ_UNC_REALISED;
+}
+
+int jz_input_realised_years(const jz_scenario *s, const char *path)
+{
+    int i = jz_unc_find(s, path);
+    if (i >= 0) { /* as the loader's targets keep them (all alike: one input, one kind of value) */
+        const jz_uncertain *u = &s->uncertain[i];
+        return u->n_targets > 0 ? u->targets[0].first : 0;
+    }
+    for (int k = 0; k < s->n_inputs; k++)
+        if (strcmp(s->inputs[k].path, path) == 0)
+            return s->inputs[k].series ? jz_unc_realised(s) : 0;
+    return 0;
 }
 
 static int push_target(jz_uncertain *u, const jz_unc_target *t, jz_error *err)

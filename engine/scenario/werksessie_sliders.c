@@ -24,7 +24,9 @@
 
 #include "common/util.h"
 #include "jzsim/uncertainty.h"
+#include "jzsim/werksessie.h"
 #include "scenario/build.h"
+#include "scenario/node.h"
 #include "scenario/schema.h"
 #include "scenario/uncertain.h"
 #include "scenario/value.h"
@@ -104,21 +106,46 @@ static const jz_uncertain *uncertain_at(const jz_scenario *s, const char *path)
     return NULL;
 }
 
-/* The value as written of input in (one number) in unit u. */
-static int point_of(const jz_input *in, jz_unit u, const jz_node *at, double *out, jz_error *err)
+int jz_slider_values(const jz_scenario *s, const char *path, double *point, double *kept, int max)
 {
-    jz_node n = *at;
-    n.type = JZ_NODE_SCALAR;
-    n.scalar = in->value;
-    n.quoted = 0;
-    n.n = 0;
+    const jz_uncertain *un = uncertain_at(s, path);
+    const int n = jz_input_realised_years(s, path), H = s->meta.horizon;
+    if (un) { /* the loader's targets keep the point value in the realised years */
+        *point = un->dist.point;
+        for (int y = 0; y < n && y < max; y++)
+            kept[y] = un->dist.point;
+        return n;
+    }
+    const jz_input *in = NULL;
+    for (int i = 0; i < s->n_inputs && !in; i++)
+        if (strcmp(s->inputs[i].path, path) == 0)
+            in = &s->inputs[i];
+    int u = in ? unit_of(in->unit) : -1;
+    if (u < 0)
+        return -1;
+    /* the value as written (jz_input.value), read again as the loader read it */
+    jz_arena *a = jz_arena_alloc();
+    double *v = malloc((size_t)(H > 0 ? H : 1) * sizeof *v);
     jz_error tmp;
     jz_error_clear(&tmp);
-    if (in->value[0] != '{' && jz_value_number(&n, u, in->path, out, &tmp) == JZ_OK)
-        return JZ_OK;
-    return jz_node_error(err, at,
-                         "werksessie.sliders: '%s' is written as %s (%s:%d); a slider moves one value for every "
-                         "year, so it needs an input written as one number", in->path, in->value, in->file, in->line);
+    const jz_node *node = a && v ? jz_yaml_parse(a, in->value, strlen(in->value), in->file, NULL, &tmp) : NULL;
+    int rc = !a || !v || (!node && tmp.status == JZ_ENOMEM) ? -2 : -1;
+    if (node) {
+        if (!in->series)
+            rc = jz_value_number(node, (jz_unit)u, path, point, &tmp) == JZ_OK ? 0 : -1;
+        else if (n < H && jz_value_series(NULL, node, (jz_unit)u, path, s->meta.base_year, H, v, &tmp) == JZ_OK) {
+            rc = n; /* one value over the projected years, what a slider moves */
+            for (int y = n + 1; y < H; y++)
+                if (v[y] != v[n])
+                    rc = -1;
+            *point = v[n];
+            for (int y = 0; y < n && y < max; y++)
+                kept[y] = v[y];
+        }
+    }
+    free(v);
+    jz_arena_free(a);
+    return rc;
 }
 
 static int bound(const jz_node *item, const char *key, jz_unit u, const char *path, double *out, int *given,
@@ -164,11 +191,17 @@ static int load_slider(jz_scenario *s, const jz_node *item, jz_slider *sl, jz_er
         return jz_node_error(err, pn, "werksessie.sliders: '%s' (%s) cannot be a slider: it is not a number of "
                                       "one unit", path, in->unit);
     const jz_uncertain *un = uncertain_at(s, path);
-    double point;
-    if (un)
-        point = un->dist.point;
-    else if ((rc = point_of(in, (jz_unit)u, pn, &point, err)))
-        return rc;
+    double point, kept[JZ_UNC_REALISED + 1];
+    int nk = jz_slider_values(s, path, &point, kept, JZ_UNC_REALISED);
+    if (nk == -2)
+        return jz_error_set(err, JZ_ENOMEM, NULL, 0, 0, "out of memory");
+    if (nk < 0)
+        return jz_node_error(err, pn,
+                             "werksessie.sliders: '%s' is written as %s (%s:%d); a slider moves one value for every "
+                             "projected year, so it needs an input written as one number (or one number from %d on, "
+                             "the realised base year as written: {%d: ..., %d: ...})", in->path, in->value, in->file,
+                             in->line, s->meta.base_year + jz_unc_realised(s), s->meta.base_year,
+                             s->meta.base_year + jz_unc_realised(s));
     double low = 0, high = 0;
     int has_low, has_high;
     if ((rc = bound(item, "low", (jz_unit)u, path, &low, &has_low, err)) ||

@@ -22,8 +22,9 @@
  * absent when either value is absent, when the reference is not positive
  * (0, or a surplus: a percentage of a negative base reads backwards), when
  * the value is negative (a tekort turned into a surplus: "+233%" from -3 to
- * 4 says nothing), and for a money figure when the reference is below
- * JZ_CMP_REL_LEAST_MONEY (a base of about 0).  One rule for every report.
+ * 4 says nothing), and for a money balance (a tekort, not a cost) when the
+ * reference is below JZ_CMP_REL_LEAST_MONEY (a base of about 0).  One rule
+ * for every report (jz_cmp_rel_why); each says why in its own words.
  */
 #ifndef JZSIM_COMPARE_H
 #define JZSIM_COMPARE_H
@@ -39,9 +40,25 @@
 extern "C" {
 #endif
 
-/* A money figure's reference below this many euros gets no relative
- * difference (jz_cmp_rel): it shows as € 0,0 mln in the briefing. */
+/* A money balance's reference (a tekort, jz_cmp_metric.balance) below this
+ * many euros gets no relative difference (jz_cmp_rel): it shows as € 0,0 mln
+ * in the briefing, and a balance near 0 is the small difference of two
+ * large amounts ("238,8%" of a tekort of € 0,02 mln says nothing).  A level
+ * (a small zorgsoort's cost from € 40.000 to € 80.000: +100%) has its
+ * percentage whatever its size. */
 #define JZ_CMP_REL_LEAST_MONEY 0.05e6
+
+/* Why a relative difference is there or not (jz_cmp_rel_why): one rule for
+ * every reporter, each of which says it in its own words. */
+typedef enum {
+    JZ_CMP_REL_SHOWN = 0,    /* a percentage */
+    JZ_CMP_REL_ABSENT,       /* a value is absent (a year outside a scenario's, a zorgsoort it lacks) */
+    JZ_CMP_REL_TURN,         /* reference and value on either side of 0 (from a tekort to an
+                              * overschot, or back): no percentage across 0 */
+    JZ_CMP_REL_REF_NEGATIVE, /* the reference is below 0 (an overschot) */
+    JZ_CMP_REL_REF_SMALL,    /* the reference is 0, or a balance below JZ_CMP_REL_LEAST_MONEY */
+    JZ_CMP_REL_N_WHY
+} jz_cmp_rel_why_id;
 
 /* At most this many scenarios in one comparison. */
 #define JZ_CMP_MAX_SCENARIOS 32
@@ -100,6 +117,10 @@ typedef struct jz_cmp_metric {
     int per_zorgsoort;    /* 0: gemeente level; 1: per zorgsoort */
     size_t offset;        /* offsetof(jz_result, <array>), or JZ_METRIC_DERIVED: computed
                            * by jz_cmp_value from other figures (see the enum) */
+    int balance;          /* 1: a balance that lies either side of 0 (a tekort, its parts, a
+                           * saving net of its cost); 0: a level (a cost, a begroting, a count).
+                           * Only a balance's percentage needs a reference of at least
+                           * JZ_CMP_REL_LEAST_MONEY (jz_cmp_rel_why) */
 } jz_cmp_metric;
 
 /* Indexed by jz_cmp_metric_id. */
@@ -218,10 +239,15 @@ double jz_cmp_value(const jz_comparison *c, int m, int u, int z, int s, int y);
 /* value - reference value; NaN when either is absent.  Exactly the
  * difference of the two values as returned by jz_cmp_value. */
 double jz_cmp_diff(const jz_comparison *c, int m, int u, int z, int s, int y);
-/* diff / reference as a fraction; NaN when absent, when the reference is not
- * positive or (money) below JZ_CMP_REL_LEAST_MONEY, or when the value is
- * negative (see the top of this file). */
+/* diff / reference as a fraction; NaN when jz_cmp_rel_why says it has none:
+ * absent, when the reference is not positive or (a money balance) below
+ * JZ_CMP_REL_LEAST_MONEY, or when the value is negative. */
 double jz_cmp_rel(const jz_comparison *c, int m, int u, int z, int s, int y);
+/* Why jz_cmp_rel has a percentage or none (jz_cmp_rel_why_id). */
+int jz_cmp_rel_why(const jz_comparison *c, int m, int u, int z, int s, int y);
+/* The key of a jz_cmp_rel_why_id in CSV and JSON: "", "absent", "turn",
+ * "reference_negative", "reference_small". */
+const char *jz_cmp_rel_why_key(int why);
 /* Is the value present (jz_cmp_value not NaN)? */
 int jz_cmp_has(const jz_comparison *c, int m, int u, int z, int s, int y);
 

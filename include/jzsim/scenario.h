@@ -165,6 +165,9 @@ typedef struct jz_input {
     char *label;     /* the `label:` written with the value (used for both languages), or NULL:
                         then jz_input_label makes one from the path when a report asks */
     int bron;        /* index into jz_scenario.bronnen of the nearest `bron: id`, or -1 */
+    int series;      /* 1: read as a series by year (docs/scenario-format.md, "Time series"),
+                        whose first years are realised (jz_input_realised_years); 0: one
+                        value with no year (a cell's start, a weight) or one-off values */
 } jz_input;
 
 /* One entry of the scenario's `bronnen:` list: a source as a reader cites it. */

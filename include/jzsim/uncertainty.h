@@ -77,6 +77,17 @@ typedef enum {
  * written (docs/uncertainty.md). */
 #define JZ_UNC_REALISED 1
 
+/* The realised years of s: JZ_UNC_REALISED, or all of them when the horizon
+ * is shorter.  The one count every place that keeps them uses: the loader's
+ * targets (jz_unc_target.first) and the werksessie's variant (docs/werksessie.md). */
+int jz_unc_realised(const jz_scenario *s);
+/* How many first years of input `path` a value written for it leaves as
+ * they are (a draw, a sensitivity point, a werksessie slider): for an
+ * uncertain input the first element its targets write, else
+ * jz_unc_realised(s) for an input read as a series by year (jz_input.series)
+ * and 0 for one value with no year (a cell's start) or a path s does not set. */
+int jz_input_realised_years(const jz_scenario *s, const char *path);
+
 typedef struct jz_unc_target {
     int kind;      /* jz_target_kind */
     int op;        /* jz_target_op */

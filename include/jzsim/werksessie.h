@@ -54,6 +54,16 @@ typedef struct jz_werksessie {
 int jz_werksessie_add_files(const char *path, jz_werksessie_file **files, int *n, jz_error *err);
 void jz_werksessie_files_free(jz_werksessie_file *files, int n);
 
+/* What a slider on input `path` of s moves and what it keeps: *point, the
+ * value of every projected year (one value: a slider moves one), and
+ * kept[0 .. n-1], the values of the realised years (the base year,
+ * realisatie; n = jz_input_realised_years, at most max of them written),
+ * which the werksessie's variant leaves as written.  An uncertain input
+ * keeps its point value there, as its draws do.  Returns n, or -1 when the
+ * input is not one value over the projected years (a series that changes
+ * after the base year) or is no number of one unit, -2 when out of memory. */
+int jz_slider_values(const jz_scenario *s, const char *path, double *point, double *kept, int max);
+
 /* Write the interactive section (HTML with its data and scripts) to out.
  * JZ_EINPUT when the engine text could end the page's <script> early;
  * JZ_EIO on a write error. */

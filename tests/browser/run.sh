@@ -36,6 +36,9 @@ command -v node >/dev/null 2>&1 || skip "node is not installed"
 # a scenario that names its own sliders (werksessie.sliders)
 "$JZ" compare --quiet --format html --interactive -o "$OUT/named.html" \
   $E/werksessie.yaml $E/geen-maatregelen.yaml || exit 1
+# Hervormingsagenda rows that save in the base year (realisatie)
+"$JZ" compare --quiet --format html --interactive -o "$OUT/measures.html" \
+  tests/data/measures/ten.yaml tests/data/measures/base.yaml || exit 1
 node tests/browser/werksessie.test.js --jzsim "$JZ" --page "$OUT/enschede.html" --twente "$OUT/twente.html" \
-  --named "$OUT/named.html" --gemeente-page "$OUT/hengelo.html" \
+  --named "$OUT/named.html" --gemeente-page "$OUT/hengelo.html" --measures "$OUT/measures.html" \
   --out "$OUT" --chromium "${CHROMIUM:-/usr/bin/chromium}"

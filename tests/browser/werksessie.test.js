@@ -24,6 +24,12 @@
  *      and recomputes Hengelo, as `jzsim run --gemeente GM0164` does, names
  *      it in every heading, its saved variant says to rerun it with
  *      --gemeente, and the scenario without Hengelo cannot be chosen.
+ *   8. with --measures (tests/data/measures/ten.yaml): a Hervormingsagenda
+ *      row's realisation leaves the base year (realisatie) as it was, and
+ *      its saved variant reruns to the page's figures.
+ * Every page: a slider or realisation moves the years after the base year
+ * only (docs/werksessie.md, "The realised year"); the base year's figures
+ * keep their bits.
  * Exit 0 when all holds, 1 otherwise (the failures are printed).
  */
 'use strict';
@@ -42,6 +48,7 @@ const out = path.resolve(arg('--out', 'werksessie-test'));
 const twente = arg('--twente', null);
 const named = arg('--named', null);
 const gemeentePage = arg('--gemeente-page', null);
+const measuresPage = arg('--measures', null);
 const chromium = arg('--chromium', '/usr/bin/chromium');
 const failures = [];
 const check = (ok, what) => {
@@ -97,8 +104,15 @@ const sameFigures = (got, want) => ['tekort', 'beinvloedbaar', 'niet_beinvloedba
 
 const fig = page => page.evaluate(() => {
   const r = window.jzWerksessie.result;
-  return {tekort: r.tekort, beinvloedbaar: r.beinvloedbaar, niet_beinvloedbaar: r.niet_beinvloedbaar, cost: r.cost};
+  return {tekort: r.tekort, beinvloedbaar: r.beinvloedbaar, niet_beinvloedbaar: r.niet_beinvloedbaar, cost: r.cost,
+          zorg_cost: r.zorgsoorten.map(z => z.cost)};
 });
+// the base year (realisatie, the jaarrekening) of two results: the same bits
+// in every figure the page shows, per zorgsoort too; '' or what differs
+const baseYearMoved = (a, b) => ['tekort', 'beinvloedbaar', 'niet_beinvloedbaar', 'cost']
+  .filter(k => a[k][0] !== b[k][0]).map(k => `${k} ${b[k][0]} -> ${a[k][0]}`)
+  .concat(a.zorg_cost.map((c, i) => c[0] !== b.zorg_cost[i][0] ? `cost of zorgsoort ${i} ${b.zorg_cost[i][0]} -> ${c[0]}` : '')
+    .filter(x => x)).join('; ');
 
 function relClose(a, b) {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -143,6 +157,9 @@ function relClose(a, b) {
     check(reals > 0, `a realisation slider moved (${reals})`);
     const after = await fig(page);
     check(after.tekort.some((v, i) => v !== before.tekort[i]), 'the tekort changed after the changes');
+    // in Enschede no measure acts in the base year 2022: nothing moves it
+    const moved0 = baseYearMoved(after, before);
+    check(!moved0, `the base year (realisatie) keeps its figures after the changes (${moved0})`);
     const shown = await page.$eval('#ws-tekort', e => e.textContent);
     check(/€/.test(shown), `the page shows the tekort of the chosen year (${shown})`);
     // the split's bars are rounded one by one: the page says so under them
@@ -217,6 +234,9 @@ function relClose(a, b) {
       const na = await fig(n.page);
       const err = await n.page.$eval('#ws-error', e => e.textContent);
       check(!err && na.tekort.some((v, i) => v !== nb.tekort[i]), `a named slider recomputes the tekort ('${err}')`);
+      // the base year is realised: a slider moves the years after it, as the tornado does
+      const nmoved = baseYearMoved(na, nb);
+      check(!nmoved, `the named sliders leave the base year's figures as they were (${nmoved})`);
       const nfiles = await n.page.evaluate(() => JSON.parse(document.getElementById('jz-werksessie-data').textContent).files);
       const nvariant = await n.page.evaluate(() => window.jzWerksessie.variant());
       const nname = await n.page.evaluate(() => window.jzWerksessie.variantName());
@@ -231,6 +251,19 @@ function relClose(a, b) {
       const nt = nj.results[nj.results.length - 1].totals;
       check(na.tekort.length === nt.tekort.length && na.tekort.every((v, i) => relClose(v, nt.tekort[i])),
             "tekort: the named slider's variant equals 'jzsim run' to 1e-9");
+      check(sameFigures(na, nt), "the named sliders' saved variant gives 'jzsim run' the page's figures, base year too");
+      check(/zorgduur: \{2022: 15, 2023: /.test(nvariant),
+            'the variant writes the slider from 2023 on and keeps 2022 as written: ' +
+            (nvariant.match(/zorgduur: .*/) || [''])[0]);
+      // a slider at its end: the browser's text of the value may lie a last
+      // digit outside the range the variant repeats for the loader
+      const endErr = await n.page.evaluate(() => {
+        const r = document.getElementById('ws-in-0');
+        r.value = r.max;
+        r.dispatchEvent(new Event('input', {bubbles: true}));
+        return document.getElementById('ws-error').textContent;
+      });
+      check(!endErr, `a named slider at the end of its range is taken ('${endErr}')`);
       check(n.errors.length === 0 && n.blocked.length === 0, 'the page with named sliders runs offline without errors');
       await n.page.close();
     }
@@ -283,6 +316,39 @@ function relClose(a, b) {
       await shot(g.page, path.join(out, 'werksessie-hengelo.png'));
       check(g.errors.length === 0 && g.blocked.length === 0, 'the Hengelo page runs offline without errors');
       await g.page.close();
+    }
+    if (measuresPage) {
+      // 8. a Hervormingsagenda row that saves in the base year (B2 of
+      // tests/data/measures/ten.yaml: 780k in 2023, the base year): its
+      // realisation slider moves the years after it, the realised year keeps
+      // the realisation as written
+      const m = await open(browser, path.resolve(measuresPage));
+      const mb = await fig(m.page);
+      const label = await m.page.evaluate(() => {
+        const r = document.getElementById('ws-r-0');
+        r.value = '0.5';
+        r.dispatchEvent(new Event('input', {bubbles: true}));
+        return document.querySelector('label[for=ws-m-0]').textContent;
+      });
+      const ma = await fig(m.page);
+      check(ma.tekort.some((v, i) => v !== mb.tekort[i]), `the realisation of ${label} recomputes the tekort`);
+      const mmoved = baseYearMoved(ma, mb);
+      check(!mmoved, `the realisation of ${label} leaves the base year's figures as they were (${mmoved})`);
+      const mfiles = await m.page.evaluate(() => JSON.parse(document.getElementById('jz-werksessie-data').textContent).files);
+      const mvariant = await m.page.evaluate(() => window.jzWerksessie.variant());
+      const mname = await m.page.evaluate(() => window.jzWerksessie.variantName());
+      for (const f of mfiles) {
+        const p = path.join(out, 'measures', f.path.replace(/^\/+/, ''));
+        fs.mkdirSync(path.dirname(p), {recursive: true});
+        fs.writeFileSync(p, f.text);
+      }
+      const mp = path.join(out, 'measures', mname.replace(/^\/+/, ''));
+      fs.writeFileSync(mp, mvariant);
+      check(sameFigures(ma, runTotals([mp])), "the realisation's saved variant gives 'jzsim run' the page's figures to 1e-9");
+      check(/realisation: \{2023: 1, 2024: 0\.5\}/.test(mvariant),
+            'the variant writes the realisation from 2024 on: ' + (mvariant.match(/realisation: .*/) || [''])[0]);
+      check(m.errors.length === 0 && m.blocked.length === 0, 'the measures page runs offline without errors');
+      await m.page.close();
     }
     check(bench.recompute.median_ms < 100, `recompute within 100 ms (median ${bench.recompute.median_ms.toFixed(1)} ms)`);
   } catch (e) {

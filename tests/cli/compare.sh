@@ -88,17 +88,24 @@ for r in d["results"]:
     groups = [r["totals"]] + list(r["zorgsoorten"].values())
     for g in groups:
         for key, m in g.items():
-            for s, (vals, diffs, rels) in enumerate(zip(m["values"], m["diff"], m["diff_rel"])):
-                for y, (v, df, rl) in enumerate(zip(vals, diffs, rels)):
+            for s, (vals, diffs, rels, whys) in enumerate(zip(m["values"], m["diff"], m["diff_rel"], m["diff_rel_why"])):
+                for y, (v, df, rl, why) in enumerate(zip(vals, diffs, rels, whys)):
                     ref = m["values"][0][y]
                     if v is None or ref is None:
-                        assert df is None and rl is None, (key, s, y)
+                        assert df is None and rl is None and why == "absent", (key, s, y, why)
                         continue
                     assert df == v - ref, (key, s, y, df, v - ref)   # exactly
-                    # a percentage only of a positive base (an amount's at
-                    # least 50000) to a value on the same side of 0
-                    money = key not in ("unique_clients", "client_years", "cost_per_client", "unique")
-                    if ref <= 0 or v < 0 or (money and ref < 50000):
+                    # a percentage only of a positive base (a balance's in
+                    # euros at least 50000) to a value on the same side of 0;
+                    # diff_rel_why says why there is none
+                    level = key in ("unique_clients", "client_years", "cost_per_client", "unique", "cost", "budget",
+                                    "care_cost", "care_budget", "fixed_cost", "fixed_budget", "rijksbijdrage",
+                                    "measure_investment", "cost_without_measures")
+                    want = ("turn" if (ref > 0 and v < 0) or (ref < 0 and v > 0) else
+                            "reference_negative" if ref < 0 else
+                            "reference_small" if ref == 0 or (not level and ref < 50000) else "")
+                    assert why == want, (key, s, y, ref, v, why, want)
+                    if want:
                         assert rl is None, (key, s, y, ref, v, rl)
                     else:
                         assert rl == df / ref, (key, s, y)
@@ -143,9 +150,9 @@ expect_exit 0 "$JZ" compare -q --format json --gemeente GM0002 "$A" "$B"
 
 # ---- CSV: fixed columns, values equal the JSON, the nl locale ----
 expect_exit 0 "$JZ" compare -q --format csv -o "$TMP/c.csv" "$A" "$B" "$C"
-expect_grep "$TMP/c.csv" "^scenario_index,scenario,gemeente_code,gemeente,zorgsoort,year,metric,value,diff,diff_rel,saved$"
+expect_grep "$TMP/c.csv" "^scenario_index,scenario,gemeente_code,gemeente,zorgsoort,year,metric,value,diff,diff_rel,saved,diff_rel_why$"
 expect_exit 0 "$JZ" compare -q --format csv --locale nl -o "$TMP/nl.csv" "$A" "$B" "$C"
-expect_grep "$TMP/nl.csv" "^scenario_index;scenario;gemeente_code;gemeente;zorgsoort;year;metric;value;diff;diff_rel;saved$"
+expect_grep "$TMP/nl.csv" "^scenario_index;scenario;gemeente_code;gemeente;zorgsoort;year;metric;value;diff;diff_rel;saved;diff_rel_why$"
 expect_grep "$TMP/nl.csv" ";tekort;-\?[0-9][0-9]*,[0-9]"
 "$PYJ" - "$TMP/c.csv" "$TMP/nl.csv" "$TMP/c.json" <<'PY' && ok || bad "compare CSV"
 import csv, json, sys
@@ -153,7 +160,7 @@ d = json.load(open(sys.argv[3]))
 codes = {r["code"]: r for r in d["results"]}
 for path, sep in ((sys.argv[1], ","), (sys.argv[2], ";")):
     rows = list(csv.reader(open(path, newline=""), delimiter=sep))
-    assert all(len(r) == 11 and r[10] in ("saved", "0") for r in rows), path   # saved: 0 without --reference
+    assert all(len(r) == 12 and r[10] in ("saved", "0") for r in rows), path   # saved: 0 without --reference
     body = [r for r in rows[1:] if not r[6].startswith("verschil")]
     vs = [r for r in rows[1:] if r[6].startswith("verschil")]
     assert len(body) == 3 * (28 + 7 * 3) * 3 * 5, len(body)
@@ -193,6 +200,7 @@ for path, sep in ((sys.argv[1], ","), (sys.argv[2], ";")):
             r[7] = r[7].replace(",", ".")
         got = float(r[7])
         assert abs(got - want) <= 1e-12 * max(1.0, abs(want)), (r, want)
+        assert r[11] == m["diff_rel_why"][s][y], (r, m["diff_rel_why"][s][y])   # why diff_rel is empty
 PY
 
 # ---- XLSX: opened by openpyxl, figures equal to the JSON ----
@@ -806,6 +814,41 @@ for path in sys.argv[1:]:
             bad.append((path, shown, "no <title>"))
 assert torn >= 8, torn
 assert not bad, bad[:4]
+PY
+
+# ---- why a percentage is missing (jz_cmp_rel_why): the terminal says it in
+# a word and a line under the table; the CSV and JSON in diff_rel_why ----
+E="$SRC/scenarios/enschede"
+expect_exit 0 "$JZ" compare -q "$E/basis.yaml" "$E/verbeterkansen.yaml"
+cp "$TMP/out" "$TMP/why.txt"
+# the beïnvloedbaar tekort of [2] turns to a surplus in 2030; the besparing of [1] is 0
+expect_grep "$TMP/why.txt" "^2030     € -13.878.454   omslag$"
+expect_grep "$TMP/why.txt" "^omslag: geen percentage over 0 heen (van een tekort naar een overschot of omgekeerd): \[2\] 2030\.$"
+expect_grep "$TMP/why.txt" "^2026      € +6.661.000  ref. ~0$"
+expect_grep "$TMP/why.txt" "^ref. ~0: geen percentage van een referentie van 0 of, bij een saldo als het tekort, onder € 50.000:$"
+grep -E "^(omslag|ref\. [<~]0):" -A1 "$TMP/why.txt" >"$TMP/why-notes.txt"
+w=$(width "$TMP/why-notes.txt")
+[ "$w" -le 100 ] && ok || bad "a line under a difference table is $w columns wide"
+expect_exit 0 "$JZ" compare -q --lang en "$E/basis.yaml" "$E/verbeterkansen.yaml"
+expect_grep "$TMP/out" "^turns: no percentage across 0 (from a deficit to a surplus or back): \[2\] 2030\.$"
+# a level has its percentage whatever its size: a small zorgsoort's cost from
+# € 40.000 to € 80.000 is +100%; its tekort (no budget: the cost) of € 40.000
+# is a balance below € 50.000 and has none
+printf 'meta: {name: Klein, base_year: 2024, horizon: 2}\nzorgsoorten:\n  - {key: klein, start: 4, instroom: 4, zorgduur: 12, cost: 10k}\ngemeenten:\n  - {code: GM0001, name: Eerstestad}\n' >"$TMP/klein.yaml"
+printf 'extends: klein.yaml\nmeta: {name: Klein duurder, description: het dubbele per cliëntjaar}\nzorgsoorten:\n  - {key: klein, cost: 20k}\n' >"$TMP/klein2.yaml"
+expect_exit 0 "$JZ" compare -q --format json -o "$TMP/klein.json" "$TMP/klein.yaml" "$TMP/klein2.yaml"
+expect_exit 0 "$JZ" compare -q --format csv -o "$TMP/klein.csv" "$TMP/klein.yaml" "$TMP/klein2.yaml"
+"$PYJ" - "$TMP/klein.json" "$TMP/klein.csv" <<'PY' && ok || bad "a small zorgsoort's cost has its percentage, its tekort none"
+import csv, json, sys
+d = json.load(open(sys.argv[1]))
+z = d["results"][0]["zorgsoorten"]["klein"]
+assert 30000 < z["cost"]["values"][0][0] < 50000, z["cost"]["values"]
+assert abs(z["cost"]["diff_rel"][1][0] - 1.0) < 1e-12 and z["cost"]["diff_rel_why"][1][0] == "", z["cost"]
+assert z["tekort"]["diff_rel"][1][0] is None and z["tekort"]["diff_rel_why"][1][0] == "reference_small", z["tekort"]
+rows = [r for r in csv.reader(open(sys.argv[2])) if r[4] == "klein" and r[0] == "2" and r[5] == "2024"]
+got = {r[6]: (r[9], r[11]) for r in rows}
+assert abs(float(got["cost"][0]) - 1.0) < 1e-12 and got["cost"][1] == "", got
+assert got["tekort"] == ("", "reference_small"), got
 PY
 
 if [ "$fails" -eq 0 ] && [ -n "$skipped" ]; then

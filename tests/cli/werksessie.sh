@@ -54,7 +54,11 @@ expect_exit 2 "$JZ" validate "$TMP/norange.yaml"
 expect_grep "$TMP/err" "needs low and high, in months"
 sliders series.yaml '    - {input: "zorgsoorten[ambulant].intensity_trend", low: 0, high: 5%}'
 expect_exit 2 "$JZ" validate "$TMP/series.yaml"
-expect_grep "$TMP/err" "a slider moves one value for every year"
+expect_grep "$TMP/err" "a slider moves one value for every projected year"
+# as the page's saved variant writes a slider: the realised base year as written, then the value
+sliders kept.yaml '    - {input: "zorgsoorten[residentieel].zorgduur", low: 10, high: 20}'
+printf 'zorgsoorten:\n  - {key: residentieel, zorgduur: {2022: 14, 2023: 18}}\n' >>"$TMP/kept.yaml"
+expect_exit 0 "$JZ" validate "$TMP/kept.yaml"
 sliders measure.yaml '    - {input: "measures[B2].realisation", low: 0, high: 1}'
 expect_exit 2 "$JZ" validate "$TMP/measure.yaml"
 expect_grep "$TMP/err" "every measure already has a switch and a realisation"
@@ -137,6 +141,11 @@ want = [("zorgsoorten[ambulant].zorgduur", "Zorgduur ambulant (maanden)", "month
 for g, w in zip(got, want):
     assert g[:3] == w[:3] and all(abs(a - b) <= 1e-9 * abs(b) for a, b in zip(g[3:], w[3:])), (g, w)
 assert len(got) == len(want), got
+# the realised base year: every slider and realisation moves the years after it and keeps its values
+assert sc["base_year"] == 2022, sc.get("base_year")
+for s in sc["sliders"]:
+    assert s["keep"] == [s["point"]], s
+assert all(m["keep"] == [1] for m in sc["measures"] if m["type"] == "hervormingsagenda"), sc["measures"]
 assert "werksessie.yaml" in [f["path"] for f in data["files"]]
 PY
 ok
