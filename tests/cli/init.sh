@@ -275,4 +275,23 @@ expect_grep "$TMP/err" "c8.csv:2:1: a quoted field is not closed"
 sed 's/^jeugdbescherming;/jeugdbeschermng;/' "$S/voorbeeld.csv" > "$TMP/c9.csv"
 expect_exit 2 "$JZ" init "$TMP/c9.csv"
 expect_grep "$TMP/err" "c9.csv:30:1: zorgsoort jeugdbeschermng is not in the reference table.*did you mean 'jeugdbescherming'? For a zorgsoort of your own with this name, add zoals: jeugdbescherming"
+# a form saved by Excel as UTF-16 ("Unicode-tekst"): say so and how to save
+# it, for the template, the realisation and a history alike (walk3: "the file
+# contains NUL bytes; is it a text (CSV) file?")
+iconv -f UTF-8 -t UTF-16 "$S/voorbeeld.csv" > "$TMP/u16.csv"
+expect_exit 2 "$JZ" init "$TMP/u16.csv"
+expect_grep "$TMP/err" "u16.csv: the file is UTF-16 (Excel's 'Unicode-tekst'), not UTF-8; save it from Excel as 'CSV UTF-8"
+iconv -f UTF-8 -t UTF-16LE "$S/voorbeeld.csv" > "$TMP/u16le.csv"   # no byte order mark
+expect_exit 2 "$JZ" init "$TMP/u16le.csv"
+expect_grep "$TMP/err" "u16le.csv: the file is UTF-16"
+iconv -f UTF-8 -t UTF-16 "$S/realisatie-voorbeeld.csv" > "$TMP/r16.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/vb16.yaml" "$S/voorbeeld.yml"
+expect_exit 2 "$JZ" prognose --realisatie "$TMP/r16.csv" "$TMP/vb16.yaml"
+expect_grep "$TMP/err" "r16.csv: the file is UTF-16"
+iconv -f UTF-8 -t UTF-16 "$SRC/scenarios/enschede/historie.csv" > "$TMP/h16.csv"
+expect_exit 2 "$JZ" calibrate --history "$TMP/h16.csv" "$SRC/scenarios/enschede/basis.yaml"
+expect_grep "$TMP/err" "h16.csv: the file is UTF-16"
+printf 'gemeente;GM9998\0;x\n' > "$TMP/nul.csv"   # a NUL in a text that is no UTF-16: as before
+expect_exit 2 "$JZ" init "$TMP/nul.csv"
+expect_grep "$TMP/err" "the file contains NUL bytes"
 finish
