@@ -254,6 +254,45 @@ const char *jz_zorgsoort_suggest(const jz_scenario *s, const char *key)
     return suggest(key, (size_t)s->n_zorgsoorten, zorgsoort_key, s);
 }
 
+/* The identifiers of a list's items but one (""), for new_item_hint. */
+typedef struct others {
+    const jz_node *seq;
+    const char *id;
+    size_t skip;
+} others;
+
+static const char *other_id(const void *ctx, size_t i)
+{
+    const others *o = ctx;
+    const jz_node *v = i == o->skip ? NULL : jz_node_get(o->seq->values[i], o->id);
+    return v && v->type == JZ_NODE_SCALAR ? v->scalar : "";
+}
+
+int jz_new_item_hint(jz_error *err, const char *kind, const jz_node *seq, const char *id, size_t index,
+                     const char *needs)
+{
+    if (err->status != JZ_EINPUT || !seq || seq->type != JZ_NODE_SEQ || index >= seq->n)
+        return err->status;
+    others o = {seq, id, index};
+    const char *self = other_id(&(others){seq, id, seq->n}, index);
+    const char *near = self[0] ? suggest(self, seq->n, other_id, &o) : NULL;
+    if (!near || !near[0])
+        return err->status;
+    /* only an item of the variant near one of its base: two items of one
+     * file are two that the writer meant (the error says what one lacks) */
+    const jz_node *me = seq->values[index], *base = NULL;
+    for (size_t i = 0; i < seq->n && !base; i++)
+        if (i != index && other_id(&o, i) == near)
+            base = seq->values[i];
+    if (!base || !me->file || !base->file || strcmp(me->file, base->file) == 0)
+        return err->status;
+    size_t at = strlen(err->message);
+    snprintf(err->message + at, sizeof err->message - at,
+             "; did you mean %s '%s'? ('%s' is not in the list of the scenario it extends, so it is a new %s: "
+             "a new one needs %s)", kind, near, self, kind, needs);
+    return err->status;
+}
+
 int jz_zorgsoort_ref(const jz_scenario *s, const jz_node *n, const char *what, int *out, jz_error *err)
 {
     if (!n || n->type != JZ_NODE_SCALAR)

@@ -68,6 +68,16 @@ const char *jz_schema_suggest(const char *key, const jz_key *table);
 struct jz_scenario;
 const char *jz_zorgsoort_suggest(const struct jz_scenario *s, const char *key);
 
+/* err holds a located input error about item `index` of list seq (an item
+ * map with identifier key `id`); when another item's identifier is the
+ * one it was most likely meant to be (jz_schema_suggest's rule), append
+ * "; did you mean <kind> 'x'? ... a new one needs <needs>": in a variant
+ * (extends) an item whose identifier is a slip of the base's is no change
+ * to that item but a new one, and is then missing what a new one needs.
+ * Returns err->status. */
+int jz_new_item_hint(jz_error *err, const char *kind, const jz_node *seq, const char *id, size_t index,
+                     const char *needs);
+
 /* The index of the zorgsoort that scalar n names into *out, or a located
  * error: "<what>: unknown zorgsoort 'x'" with the nearest key (did you
  * mean) or, without one, the scenario's keys.  One message for the
