@@ -204,6 +204,20 @@ for r, b in zip(rows[1:], j["bars"]):
     assert close(num(r[3]), b["tekort_at_low"] / 1e6) and close(num(r[4]), b["tekort_at_high"] / 1e6), (r, b)
     assert r[1] and r[2] and "[" not in r[0] and r[0] != b["input"], r
 PY
+# the words of the realisatie | prognose split stand above the totals over
+# the cost columns (walk3: "prognose" over the first prognose column's 59,5)
+python3 - "$TMP/torn.html" <<'PY' && ok || bad "the split's words are clear of the totals above the cost columns"
+import re, sys
+svg = re.search(r'<svg id="chart-cost".*?</svg>', open(sys.argv[1], encoding="utf-8").read(), re.S).group(0)
+words = [float(y) for y in re.findall(r'<text x="[0-9.]+" y="([0-9.]+)"[^>]*class="tick">(?:realisatie|prognose)<', svg)]
+vals = [float(y) for y in re.findall(r'<text x="[0-9.]+" y="([0-9.]+)"[^>]*class="val">', svg)]
+top = min(float(y) for y in re.findall(r'<line x1="[0-9.]+" y1="([0-9.]+)"[^>]*class="grid"/>', svg))
+assert len(words) == 2 and vals, (words, vals)
+# a column that reaches the axis's top has its total at top - 5 (top - 7
+# over a begroting line above it): the words a line of text (11) and a
+# point above that, whatever the figures
+assert max(words) <= min(vals) - 12 and max(words) <= top - 7 - 12, (words, vals, top)
+PY
 expect_exit 0 "$JZ" run "$TMP/ruim.yaml"
 expect_grep "$TMP/out" "startverschil (kosten min begroting in het basisjaar)"
 expect_exit 0 "$JZ" run "$TMP/start.yaml"   # counted as niet-beïnvloedbaar: the other branch
