@@ -101,7 +101,7 @@ Y
 # Dutch thousands dots in a YAML figure: more than one group is no decimal
 # point, so say how to write it (walk3: "expected an amount in euros ...,
 # got '€ 1.250.000'", not why)
-check dots "dots.yaml:2:54: zorgsoorten\[a\].cost: '€ 1.250.000' has Dutch thousands dots, which a YAML figure does not take; write 1250000 (or with k or M: 1250k, 1.25M)" <<'Y'
+check dots "dots.yaml:2:56: zorgsoorten\[a\].cost: '€ 1.250.000' has Dutch thousands dots, which a YAML figure does not take; write 1250000 (or with k or M: 1250k, 1.25M)" <<'Y'
 meta: {name: x, base_year: 2024, horizon: 2}
 zorgsoorten: [{key: a, instroom: 1, zorgduur: 3, cost: € 1.250.000}]
 gemeenten: [{code: GM0001, name: x}]
