@@ -378,10 +378,17 @@ int jz_prognose_read_string(const char *text, size_t len, const char *name, cons
     if (!rc) {
         for (size_t i = 0; !rc && i < root->n; i++) {
             const char *k = root->keys[i]->scalar;
-            if (strcmp(k, "jaar") && strcmp(k, "maanden") && strcmp(k, "uitgaven") && strcmp(k, "clienten") &&
-                strcmp(k, "source"))
-                rc = jz_node_error(err, root->keys[i],
-                                   "unknown key '%s' (known: jaar, maanden, uitgaven, clienten, source)", k);
+            if (!strcmp(k, "jaar") || !strcmp(k, "maanden") || !strcmp(k, "uitgaven") || !strcmp(k, "clienten") ||
+                !strcmp(k, "source"))
+                continue;
+            const char *nl = jz_key_other_language(k); /* 'year': the Dutch key, when it is one of them */
+            rc = nl && (!strcmp(nl, "jaar") || !strcmp(nl, "maanden") || !strcmp(nl, "uitgaven") ||
+                        !strcmp(nl, "clienten"))
+                     ? jz_node_error(err, root->keys[i],
+                                     "unknown key '%s'; did you mean '%s'? (the keys are Dutch; known: jaar, "
+                                     "maanden, uitgaven, clienten, source)", k, nl)
+                     : jz_node_error(err, root->keys[i],
+                                     "unknown key '%s' (known: jaar, maanden, uitgaven, clienten, source)", k);
         }
     }
     if (!rc && !(nj = jz_node_get(root, "jaar")))

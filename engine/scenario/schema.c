@@ -236,11 +236,40 @@ static const char *table_key(const void *ctx, size_t i)
     return ((const jz_key *)ctx)[i].key;
 }
 
+/* The words a controller writes in the other language of the two the files
+ * use: the template, the realisation and the docs for users are Dutch
+ * (begroting, naam, fasen), a scenario's keys English (budget, name,
+ * stages).  One list, both ways. */
+static const char *const key_words[][2] = {
+    {"begroting", "budget"},       {"naam", "name"},          {"fasen", "stages"},
+    {"vaste_lasten", "fixed_costs"}, {"basisjaar", "base_year"}, {"indexatie", "indexation"},
+    {"tarief", "tariff"},          {"bedrag", "amount"},      {"uitgaven", "spending"},
+    {"unieke_clienten", "unique_clients"}, {"zoals", "like"}, {"jaar", "year"},
+    {"maanden", "months"},         {"clienten", "clients"},   {"realisatie", "realisation"},
+    {"zorgduur", "duration"},      {"instroom", "inflow"},    {"zeker", "certain"},
+    {"investering", "investment"}, {"besparing", "saving"},   {"aandeel", "share"},
+};
+
+const char *jz_key_other_language(const char *key)
+{
+    for (size_t i = 0; i < sizeof key_words / sizeof key_words[0]; i++)
+        for (int l = 0; l < 2; l++)
+            if (strcmp(key, key_words[i][l]) == 0)
+                return key_words[i][1 - l];
+    return NULL;
+}
+
 const char *jz_schema_suggest(const char *key, const jz_key *table)
 {
     size_t n = 0;
     while (table[n].key)
         n++;
+    /* the same word in the other language first: 'begroting' is 'budget',
+     * however far apart the letters */
+    const char *other = jz_key_other_language(key);
+    for (size_t i = 0; other && i < n; i++)
+        if (strcmp(table[i].key, other) == 0)
+            return table[i].key;
     return suggest(key, n, table_key, table);
 }
 

@@ -60,8 +60,14 @@ int jz_schema_check(const jz_node *map, const jz_key *table, const char *what,
 int jz_schema_check_over(const jz_node *map, const jz_node *defaults, const jz_key *table,
                          const char *what, jz_error *err);
 
-/* The allowed key nearest to `key` (edit distance <= 2, or a prefix), or
- * NULL: none, or two as near (no guess on a tie). */
+/* The same word in the other language of the keys (begroting <-> budget,
+ * naam <-> name, ...: the Dutch of the template and the realisation, the
+ * English of a scenario), or NULL. */
+const char *jz_key_other_language(const char *key);
+
+/* The allowed key nearest to `key`: its word in the other language when
+ * the table has it (jz_key_other_language), else edit distance <= 2 or a
+ * prefix; NULL: none, or two as near (no guess on a tie). */
 const char *jz_schema_suggest(const char *key, const jz_key *table);
 /* The same over the zorgsoorten of s: the key of the one `key` most likely
  * meant, or NULL (a zorgsoort named in a scenario or a realisation file). */

@@ -111,6 +111,12 @@ meta: {name: x, base_year: 2024, horizon: 2}
 zorgsoorten: [{key: a, start: 1.611.111, instroom: 1, zorgduur: 3, cost: 1}]
 gemeenten: [{code: GM0001, name: x}]
 Y
+# the Dutch word of the template in a scenario: its English key (walk3)
+check nl_key "nl_key.yaml:2:59: unknown key 'begroting' in zorgsoorten\[a\]; did you mean 'budget'?" <<'Y'
+meta: {name: x, base_year: 2024, horizon: 2}
+zorgsoorten: [{key: a, instroom: 1, zorgduur: 3, cost: 1, begroting: 5}]
+gemeenten: [{code: GM0001, name: x}]
+Y
 printf 'extends: cyc2.yaml\n' > "$TMP/cyc1.yaml"
 printf 'extends: cyc1.yaml\n' > "$TMP/cyc2.yaml"
 expect_exit 2 "$JZ" run "$TMP/cyc1.yaml"

@@ -294,4 +294,12 @@ expect_grep "$TMP/err" "h16.csv: the file is UTF-16"
 printf 'gemeente;GM9998\0;x\n' > "$TMP/nul.csv"   # a NUL in a text that is no UTF-16: as before
 expect_exit 2 "$JZ" init "$TMP/nul.csv"
 expect_grep "$TMP/err" "the file contains NUL bytes"
+# a key in English where the template has it in Dutch (walk3: the list of
+# known keys, no word on which was meant)
+sed 's/^begroting: /budget: /' "$S/voorbeeld.yml" > "$TMP/en1.yml"
+expect_exit 2 "$JZ" init "$TMP/en1.yml"
+expect_grep "$TMP/err" "en1.yml:[0-9]*:1: template: unknown key 'budget'; did you mean 'begroting'? (the template's keys are Dutch; known: "
+sed 's/^  - naam: Bijzondere projecten/  - name: Bijzondere projecten/' "$S/voorbeeld.yml" > "$TMP/en2.yml"
+expect_exit 2 "$JZ" init "$TMP/en2.yml"
+expect_grep "$TMP/err" "en2.yml:[0-9]*:5: .*unknown key 'name'; did you mean 'naam'?"
 finish

@@ -300,6 +300,8 @@ csv_mistake c_rowk 's/^crisis;53.000;51.000;53.000;51.000;51.000;52.000/crisis;5
   "c_rowk.csv:[0-9]*:1: uitgaven.crisis: the 6 realised months add up to 311, [0-9]* times less than"
 mistake rowcents 's/^  crisis: \[53k, 51k, 53k, 51k, 51k, 52k\]/  crisis: [5300000, 5100000, 5300000, 5100000, 5100000, 5200000]/' \
   "rowcents.yml:18:3: uitgaven.crisis: the 6 realised months add up to 31.100.000, [0-9]* times more than .*: a digit too many, or cents without a decimal mark"
+mistake english 's/^jaar: 2025/year: 2025/' \
+  "english.yml:9:1: unknown key 'year'; did you mean 'jaar'? (the keys are Dutch; known: jaar, maanden, uitgaven, clienten, source)"
 mistake negative 's/^  residentieel: \[372k, 374k/  residentieel: [372k, -374k/' \
   "negative.yml:16:24: uitgaven.residentieel month 2 must be >= 0"
 finish
