@@ -620,7 +620,8 @@ static int realised_size(const jz_prognose_input *in, const jz_scenario *s, int 
         return JZ_OK;
     char b1[64], b2[64];
     const int small = real < expect;
-    return jz_error_set(err, JZ_EINPUT, in->file[0] ? in->file : NULL, in->line[z], in->column[z],
+    return jz_error_set(err, JZ_EINPUT, in->file[0] ? in->file : NULL, in->line ? in->line[z] : 0,
+                        in->column ? in->column[z] : 0,
                         "uitgaven.%s: the %d realised months add up to %s, %.0f times %s than the %s the scenario "
                         "expects for them: %s? Write each month in euros (e.g. 1.420.000 or 1,42M)",
                         s->zorgsoorten[z].key, m, jz_format_number(b1, sizeof b1, real, 0, JZ_LANG_NL),
