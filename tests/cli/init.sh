@@ -302,4 +302,17 @@ expect_grep "$TMP/err" "en1.yml:[0-9]*:1: template: unknown key 'budget'; did yo
 sed 's/^  - naam: Bijzondere projecten/  - name: Bijzondere projecten/' "$S/voorbeeld.yml" > "$TMP/en2.yml"
 expect_exit 2 "$JZ" init "$TMP/en2.yml"
 expect_grep "$TMP/err" "en2.yml:[0-9]*:5: .*unknown key 'name'; did you mean 'naam'?"
+# the derived figures can be traced in the workbook: every zorgsoort carries
+# a source note, so the Aannames' Bron says where its start, instroom,
+# zorgduur, price and begroting come from, and which came from the reference
+# table (walk3: an empty Bron for every derived figure)
+expect_exit 0 "$JZ" init -q -o "$TMP/src.yaml" "$S/voorbeeld.yml"
+expect_exit 0 "$JZ" run -q --format xlsx -o "$TMP/src.xlsx" "$TMP/src.yaml"
+python3 - "$TMP/src.xlsx" <<'PY' && ok || bad "init: the Aannames' Bron of the derived figures"
+import sys, zipfile
+s = zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode()
+base = "Opgave gemeente Voorbeeldrecht (GM9998): jaarrekening 2024 en begroting"
+assert base + "; zorgduur en fasen: aanname uit de referentietabel (Enschede basis (2022), eigen aanname daar)" in s  # ambulant
+assert base + "; fasen: aanname uit de referentietabel (" in s   # residentieel: its own zorgduur, fasen from the table
+PY
 finish
