@@ -390,7 +390,24 @@ int jz_html_clients_chart(const page *p)
                      "Wie in het jaar van zorgsoort wisselt, telt bij beide.",
                   "Clients who received care in the year (in care on 1 January plus inflow), per care type. "
                   "Who changes care type in the year counts in both."));
-        fputs("</section>\n", p->out);
+        /* the figures the bars draw, as every chart of the briefing has them */
+        fprintf(p->out, "<table class=\"fig clients\">\n<thead><tr><th>%s</th>", L(p, "Unieke cliënten", "Unique clients"));
+        for (int s = 0; s < S; s++)
+            fprintf(p->out, "<th class=\"n\">[%d]</th>", s + 1);
+        fputs("</tr></thead>\n<tbody>\n", p->out);
+        for (int z = 0; z < Z; z++) {
+            fputs("<tr><td>", p->out);
+            esc(p, groups[z]);
+            fputs("</td>", p->out);
+            for (int s = 0; s < S; s++) {
+                char buf[64] = "–";
+                if (isfinite(v[z * S + s]))
+                    jz_format_number(buf, sizeof buf, v[z * S + s], 0, p->lang);
+                fprintf(p->out, "<td class=\"n\">%s</td>", buf);
+            }
+            fputs("</tr>\n", p->out);
+        }
+        fputs("</tbody></table>\n</section>\n", p->out);
     }
     for (int s = 0; names && s < S; s++)
         free(names[s]);

@@ -204,6 +204,27 @@ for r, b in zip(rows[1:], j["bars"]):
     assert close(num(r[3]), b["tekort_at_low"] / 1e6) and close(num(r[4]), b["tekort_at_high"] / 1e6), (r, b)
     assert r[1] and r[2] and "[" not in r[0] and r[0] != b["input"], r
 PY
+# the clients chart has its figures beside it too (walk3: bars only): per
+# zorgsoort and scenario the unique clients of the summary year, as the JSON
+expect_exit 0 "$JZ" compare -q --format json -o "$TMP/torn.json2" scenarios/example-onzeker.yaml scenarios/example.yaml
+python3 - "$TMP" "$SRC/tests/cli" <<'PY' && ok || bad "the clients chart's table agrees with the JSON"
+import json, re, sys
+sys.path.insert(0, sys.argv[2])
+from briefing_figures import tables, num
+T = sys.argv[1]
+h, j = open(f"{T}/torn.html", encoding="utf-8").read(), json.load(open(f"{T}/torn.json2"))
+ct = next(t for t in tables(h) if "clients" in t["class"])
+ys = j["years"].index(int(re.search(r"Cliënten per zorgsoort, prognose (\d{4})", h).group(1)))
+zname = {z["name"]: z["key"] for z in j["zorgsoorten"]}
+res = j["results"][-1]
+rows = ct["rows"][1:]
+svg = re.search(r'<svg[^>]*id="chart-clients".*?</svg>', h, re.S)
+assert svg and rows and len(rows) == len(j["zorgsoorten"]), rows
+for r in rows:
+    for s, cell in enumerate(r[1:]):
+        v = res["zorgsoorten"][zname[r[0]]]["unique"]["values"][s][ys]
+        assert (cell == "–") == (v is None) and (v is None or num(cell) == round(v)), (r, s, v)
+PY
 # the words of the realisatie | prognose split stand above the totals over
 # the cost columns (walk3: "prognose" over the first prognose column's 59,5)
 python3 - "$TMP/torn.html" <<'PY' && ok || bad "the split's words are clear of the totals above the cost columns"
