@@ -241,6 +241,32 @@ static size_t utf8_invalid_at(const char *s, size_t n)
 
 /* Windows-1252 bytes 0x80..0x9f as Unicode (0: not assigned); 0xa0..0xff
  * are Latin-1, the same code point. */
+/* A text with a NUL byte is no CSV file we read.  Mostly it is one that
+ * Excel saved as UTF-16 ("Unicode-tekst", "UTF-16 LE"): a byte order mark
+ * FF FE or FE FF, or a NUL beside every ASCII character; then say how to save
+ * it instead.  JZ_OK when the text has no NUL. */
+static int reject_nul(const char *text, size_t len, const char *name, jz_error *err)
+{
+    if (!memchr(text, '\0', len))
+        return JZ_OK;
+    const unsigned char *u = (const unsigned char *)text;
+    int utf16 = len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff));
+    if (!utf16 && len >= 4) { /* no mark: NULs at every odd (LE) or every even (BE) byte of the start */
+        size_t n = len < 64 ? len & ~(size_t)1 : 64, odd = 0, even = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!u[i] && (i & 1))
+                odd++;
+            else if (!u[i])
+                even++;
+        utf16 = (odd == n / 2 && !even) || (even == n / 2 && !odd);
+    }
+    if (utf16)
+        return jz_error_set(err, JZ_EINPUT, name, 0, 0,
+                            "the file is UTF-16 (Excel's 'Unicode-tekst'), not UTF-8; save it from Excel as "
+                            "'CSV UTF-8 (door komma's gescheiden)'");
+    return jz_error_set(err, JZ_EINPUT, name, 0, 0, "the file contains NUL bytes; is it a text (CSV) file?");
+}
+
 static const unsigned short cp1252_80[32] = {
     0x20ac, 0,      0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160,
     0x2039, 0x0152, 0,      0x017d, 0,      0,      0x2018, 0x2019, 0x201c, 0x201d, 0x2022,
@@ -626,8 +652,9 @@ int hist_csv_each(const char *text, size_t len, const char *name, char *sep, his
                   jz_error *err)
 {
     jz_error_clear(err);
-    if (memchr(text, '\0', len))
-        return jz_error_set(err, JZ_EINPUT, name, 0, 0, "the file contains NUL bytes; is it a text (CSV) file?");
+    int nul = reject_nul(text, len, name, err);
+    if (nul)
+        return nul;
     if (utf8_invalid_at(text, len) < len)
         return jz_error_set(err, JZ_EINPUT, name, 0, 0,
                             "the file is not UTF-8; save it from Excel as 'CSV UTF-8 (door komma's "
@@ -667,10 +694,8 @@ jz_history *jz_history_parse_csv_opts(const char *text, size_t len, const char *
         rc = oom(err);
         goto done;
     }
-    if (memchr(text, '\0', len)) {
-        rc = jz_error_set(err, JZ_EINPUT, h->path, 0, 0, "the file contains NUL bytes; is it a text (CSV) file?");
+    if ((rc = reject_nul(text, len, h->path, err)))
         goto done;
-    }
     size_t bad = utf8_invalid_at(text, len);
     if (bad < len) {
         if ((rc = decode_cp1252(h, text, len, bad, &decoded, &len, err)))

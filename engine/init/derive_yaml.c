@@ -92,6 +92,27 @@ static void write_rate_series(FILE *f, const jz_template *t, const double *x)
     fputc('}', f);
 }
 
+/* The zorgsoort's source note, which every input of it takes that has no
+ * note of its own (docs/scenario-format.md, "Source notes"): the workbook's
+ * Aannames then says in the Bron cell where its start, instroom, zorgduur,
+ * price and begroting come from, as the comments here do for a YAML reader
+ * (an empty Bron cell before: the derivation was only a comment).  Names
+ * what came from the reference table instead of the gemeente. */
+static void zs_source(FILE *f, const jz_template *t, const jz_template_row *z)
+{
+    const int dur = !z->has_dur && !z->has_start && !z->has_starts && !z->has_ends, fasen = !z->has_stages;
+    char src[1200];
+    int n = snprintf(src, sizeof src, "Opgave gemeente %s (%s): jaarrekening %d en begroting", t->name, t->code,
+                     t->base_year);
+    if ((dur || fasen) && n > 0 && (size_t)n < sizeof src)
+        snprintf(src + n, sizeof src - (size_t)n, "; %s: aanname uit de referentietabel (%s)",
+                 dur && fasen ? "zorgduur en fasen" : dur ? "zorgduur" : "fasen",
+                 z->ref ? z->ref->source : "geen rij: exponentieel");
+    fprintf(f, "    source: ");
+    qstr(f, src);
+    fprintf(f, "\n");
+}
+
 static void write_zs(jz_derive_out *o, const jz_template *t, const jz_template_row *z, const double *bud_nominal, int bud_kind,
                      double share)
 {
@@ -103,6 +124,7 @@ static void write_zs(jz_derive_out *o, const jz_template *t, const jz_template_r
     fprintf(f, "\n");
     if (z->taakveld[0])
         fprintf(f, "    taakveld: \"%s\"\n", z->taakveld);
+    zs_source(f, t, z);
     /* the opgave as the controller typed it, in Dutch figures; the
      * derivations below keep YAML's numbers (a point for decimals) */
     fprintf(f, "    # opgave %d: uitgaven EUR %s, unieke cliënten %s", by, eur(b1, sizeof b1, z->spending),

@@ -47,6 +47,7 @@
 #include "common/util.h"
 #include "init/derive_internal.h"
 #include "jzsim/init.h"
+#include "jzsim/report.h"
 #include "model/erlang.h"
 #include "scenario/schema.h"
 #include "scenario/value.h"
@@ -154,7 +155,9 @@ jz_prognose_input *jz_prognose_input_alloc(const jz_scenario *s)
     in->spending = calloc((Z ? Z : 1) * 12, sizeof *in->spending);
     in->clients_given = calloc(Z ? Z : 1, 1);
     in->clients = calloc((Z ? Z : 1) * 12, sizeof *in->clients);
-    if (!in->given || !in->spending || !in->clients_given || !in->clients) {
+    in->line = calloc(Z ? Z : 1, sizeof *in->line);
+    in->column = calloc(Z ? Z : 1, sizeof *in->column);
+    if (!in->given || !in->spending || !in->clients_given || !in->clients || !in->line || !in->column) {
         jz_prognose_input_free(in);
         return NULL;
     }
@@ -169,6 +172,8 @@ void jz_prognose_input_free(jz_prognose_input *in)
     free(in->spending);
     free(in->clients_given);
     free(in->clients);
+    free(in->line);
+    free(in->column);
     free(in);
 }
 
@@ -250,9 +255,51 @@ static int wrong_length(const jz_node *l, const char *name, const char *zkey, co
 }
 
 /* {zorgsoort: [month 1, ..., month m]} into values[z * 12 + t]. */
+/* A realised amount this many times smaller or larger than what it is
+ * compared with is a unit, not a realisation (realised_size, month_size). */
+#define PROGNOSE_UNIT_FACTOR 100.0
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* One month's amount a hundred times smaller or larger than the row's
+ * other months (their median, of the amounts above 0) is a unit slip in
+ * that cell: "1.420" among "1.435.000"s, a month in thousands.  0 and
+ * credit notes (below 0) are real and pass.  A located error at the cell. */
+static int month_size(const jz_node *l, const char *name, const char *zkey, const double *v, int months,
+                      jz_error *err)
+{
+    double pos[JZ_PROGNOSE_MONTHS];
+    int n = 0;
+    for (int t = 0; t < months; t++)
+        if (v[t] > 0)
+            pos[n++] = v[t];
+    if (n < 2)
+        return JZ_OK;
+    qsort(pos, (size_t)n, sizeof pos[0], cmp_double);
+    const double med = pos[n / 2];
+    for (int t = 0; t < months; t++) {
+        if (!(v[t] > 0) || (v[t] * PROGNOSE_UNIT_FACTOR >= med && v[t] <= med * PROGNOSE_UNIT_FACTOR))
+            continue;
+        char b1[64], b2[64];
+        const int small = v[t] < med;
+        return jz_node_error(err, l->values[t],
+                             "%s.%s month %d: %s is %.0f times %s than the other months (median %s): %s? "
+                             "Write each month in euros (e.g. 1.420.000 or 1,42M)",
+                             name, zkey, t + 1, jz_format_number(b1, sizeof b1, v[t], 0, JZ_LANG_NL),
+                             small ? med / v[t] : v[t] / med, small ? "less" : "more",
+                             jz_format_number(b2, sizeof b2, med, 0, JZ_LANG_NL),
+                             small ? "an amount in thousands (x 1.000) or millions" : "a digit too many");
+    }
+    return JZ_OK;
+}
+
 static int read_monthly(const jz_node *map, const char *name, jz_unit u, const char *what,
                         const jz_scenario *s, int months, int csv, unsigned char *given, double *values,
-                        jz_error *err)
+                        int *line, int *column, jz_error *err)
 {
     if (map->type != JZ_NODE_MAP || map->n == 0)
         return jz_node_error(err, map, "%s: expected {zorgsoort: [month 1, month 2, ...]}, got %s", name,
@@ -274,7 +321,13 @@ static int read_monthly(const jz_node *map, const char *name, jz_unit u, const c
             if (rc)
                 return rc;
         }
+        if (u == JZ_U_MONEY && (rc = month_size(l, name, k->scalar, values + (size_t)z * 12, months, err)))
+            return rc;
         given[z] = 1;
+        if (line) {
+            line[z] = k->line;
+            column[z] = k->column;
+        }
     }
     return JZ_OK;
 }
@@ -325,10 +378,17 @@ int jz_prognose_read_string(const char *text, size_t len, const char *name, cons
     if (!rc) {
         for (size_t i = 0; !rc && i < root->n; i++) {
             const char *k = root->keys[i]->scalar;
-            if (strcmp(k, "jaar") && strcmp(k, "maanden") && strcmp(k, "uitgaven") && strcmp(k, "clienten") &&
-                strcmp(k, "source"))
-                rc = jz_node_error(err, root->keys[i],
-                                   "unknown key '%s' (known: jaar, maanden, uitgaven, clienten, source)", k);
+            if (!strcmp(k, "jaar") || !strcmp(k, "maanden") || !strcmp(k, "uitgaven") || !strcmp(k, "clienten") ||
+                !strcmp(k, "source"))
+                continue;
+            const char *nl = jz_key_other_language(k); /* 'year': the Dutch key, when it is one of them */
+            rc = nl && (!strcmp(nl, "jaar") || !strcmp(nl, "maanden") || !strcmp(nl, "uitgaven") ||
+                        !strcmp(nl, "clienten"))
+                     ? jz_node_error(err, root->keys[i],
+                                     "unknown key '%s'; did you mean '%s'? (the keys are Dutch; known: jaar, "
+                                     "maanden, uitgaven, clienten, source)", k, nl)
+                     : jz_node_error(err, root->keys[i],
+                                     "unknown key '%s' (known: jaar, maanden, uitgaven, clienten, source)", k);
         }
     }
     if (!rc && !(nj = jz_node_get(root, "jaar")))
@@ -351,11 +411,14 @@ int jz_prognose_read_string(const char *text, size_t len, const char *name, cons
     if (!rc && !(rc = jz_value_int(nm, 2, 11, "maanden", &v, err)))
         in->months = (int)v;
     if (!rc)
-        rc = read_monthly(nu, "uitgaven", JZ_U_MONEY, "amounts", s, in->months, csv, in->given, in->spending, err);
+        rc = read_monthly(nu, "uitgaven", JZ_U_MONEY, "amounts", s, in->months, csv, in->given, in->spending,
+                          in->line, in->column, err);
+    if (!rc)
+        snprintf(in->file, sizeof in->file, "%s", name);
     const jz_node *nc = rc ? NULL : jz_node_get(root, "clienten");
     if (nc)
         rc = read_monthly(nc, "clienten", JZ_U_COUNT, "numbers of clients in care at the month's end", s,
-                          in->months, csv, in->clients_given, in->clients, err);
+                          in->months, csv, in->clients_given, in->clients, NULL, NULL, err);
     jz_arena_free(a);
     if (rc) {
         jz_prognose_input_free(in);
@@ -542,6 +605,32 @@ static void by_taakveld(jz_prognose *p, const jz_scenario *s, const jz_taakveld_
     }
 }
 
+/* Realised spending a hundred times smaller or larger than the scenario
+ * expects for the same months is no realisation but a unit: amounts in
+ * thousands ("1.420" for € 1.420.000, as a begrotingstabel "x € 1.000"
+ * writes them) or in millions, which would give a year end a thousand
+ * times off, silently.  A real realisation differs from the scenario by
+ * tens of percent, a new contract by a factor of two or three; a factor of
+ * 100 is a unit.  A located error at the zorgsoort's row (its key). */
+static int realised_size(const jz_prognose_input *in, const jz_scenario *s, int z, int m, double real,
+                         double expect, jz_error *err)
+{
+    if (!(expect > 0) || !(real > 0) ||
+        (real <= expect * PROGNOSE_UNIT_FACTOR && real * PROGNOSE_UNIT_FACTOR >= expect))
+        return JZ_OK;
+    char b1[64], b2[64];
+    const int small = real < expect;
+    return jz_error_set(err, JZ_EINPUT, in->file[0] ? in->file : NULL, in->line ? in->line[z] : 0,
+                        in->column ? in->column[z] : 0,
+                        "uitgaven.%s: the %d realised months add up to %s, %.0f times %s than the %s the scenario "
+                        "expects for them: %s? Write each month in euros (e.g. 1.420.000 or 1,42M)",
+                        s->zorgsoorten[z].key, m, jz_format_number(b1, sizeof b1, real, 0, JZ_LANG_NL),
+                        small ? expect / real : real / expect, small ? "less" : "more",
+                        jz_format_number(b2, sizeof b2, expect, 0, JZ_LANG_NL),
+                        small ? "amounts in thousands (x 1.000) or millions"
+                              : "a digit too many, or cents without a decimal mark");
+}
+
 int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
                     double level, jz_prognose **outp, jz_error *err)
 {
@@ -628,8 +717,13 @@ int jz_prognose_run(const jz_scenario *s, int g, const jz_prognose_input *in,
             if (!in->given[z])
                 continue;
             const double *R = in->spending + o;
-            for (int t = 0; t < m; t++)
+            double expect = 0;
+            for (int t = 0; t < m; t++) {
                 real += R[t];
+                expect += A[t] + B[t];
+            }
+            if ((rc = realised_size(in, s, z, m, real, expect, err)))
+                break;
             for (int t = m; t < 12; t++) {
                 gA += A[t];
                 gB += B[t];

@@ -13,6 +13,7 @@
 #include "init/derive_internal.h"
 #include "jzsim/report.h" /* jz_format_number */
 #include "jzsim/taakveld.h" /* jz_taakveld_index */
+#include "scenario/schema.h" /* jz_key_other_language */
 #include "scenario/value.h"
 
 #define H_DEFAULT 5
@@ -34,6 +35,12 @@ static int keys_known(const jz_node *map, const char *const *known, const char *
                 if (k[1])
                     strncat(list, ", ", sizeof list - strlen(list) - 1);
             }
+            /* an English key where the template has the Dutch one: name it */
+            const char *nl = jz_key_other_language(map->keys[i]->scalar);
+            for (const char *const *k = known; nl && *k; k++)
+                if (strcmp(nl, *k) == 0)
+                    return jz_node_error(err, map->keys[i], "%s: unknown key '%s'; did you mean '%s'? (the template's "
+                                         "keys are Dutch; known: %s)", what, map->keys[i]->scalar, nl, list);
             return jz_node_error(err, map->keys[i], "%s: unknown key '%s' (known: %s)", what,
                                  map->keys[i]->scalar, list);
         }

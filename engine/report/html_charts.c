@@ -13,6 +13,7 @@
 #include "jzsim/history.h"
 #include "jzsim/uncertainty.h"
 #include "report/html_page.h"
+#include "report/unc_common.h"
 
 static char *label_of(const page *p, int s)
 {
@@ -384,7 +385,24 @@ int jz_html_clients_chart(const page *p)
                      "Wie in het jaar van zorgsoort wisselt, telt bij beide.",
                   "Clients who received care in the year (in care on 1 January plus inflow), per care type. "
                   "Who changes care type in the year counts in both."));
-        fputs("</section>\n", p->out);
+        /* the figures the bars draw, as every chart of the briefing has them */
+        fprintf(p->out, "<table class=\"fig clients\">\n<thead><tr><th>%s</th>", L(p, "Unieke cliënten", "Unique clients"));
+        for (int s = 0; s < S; s++)
+            fprintf(p->out, "<th class=\"n\">[%d]</th>", s + 1);
+        fputs("</tr></thead>\n<tbody>\n", p->out);
+        for (int z = 0; z < Z; z++) {
+            fputs("<tr><td>", p->out);
+            esc(p, groups[z]);
+            fputs("</td>", p->out);
+            for (int s = 0; s < S; s++) {
+                char buf[64] = "–";
+                if (isfinite(v[z * S + s]))
+                    jz_format_number(buf, sizeof buf, v[z * S + s], 0, p->lang);
+                fprintf(p->out, "<td class=\"n\">%s</td>", buf);
+            }
+            fputs("</tr>\n", p->out);
+        }
+        fputs("</tbody></table>\n</section>\n", p->out);
     }
     for (int s = 0; names && s < S; s++)
         free(names[s]);
@@ -392,6 +410,47 @@ int jz_html_clients_chart(const page *p)
     free(groups);
     free(v);
     return ok ? JZ_OK : JZ_ENOMEM;
+}
+
+/* The figures the tornado draws, as every other chart has them beside it:
+ * per bar the input's low and high value (in its own unit: the range a
+ * reader can trace to the workbook's Aannames) and the tekort at each, in
+ * € mln as the key figures show it; first the tekort at the point values,
+ * the line every bar starts from (= the key figures' tekort of [1]). */
+static void tornado_table(const page *p, const jz_sensitivity *t, int n)
+{
+    FILE *out = p->out;
+    const jz_scenario *s = t->scenario; /* the reference, whose inputs the bars move */
+    char a[96], b[96], lab[512];
+    fprintf(out, "<table class=\"fig tornado\">\n<thead><tr><th>%s</th><th class=\"n\">%s</th>"
+                 "<th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr></thead>\n<tbody>\n",
+            L(p, "Aanname", "Assumption"), L(p, "Laag", "Low"), L(p, "Hoog", "High"),
+            L(p, "Tekort bij laag (€ mln)", "Deficit at low (€ mln)"),
+            L(p, "Tekort bij hoog (€ mln)", "Deficit at high (€ mln)"));
+    fprintf(out, "<tr class=\"total\"><td>%s</td><td></td><td></td><td colspan=\"2\" style=\"text-align:center\">",
+            L(p, "Alle aannames op hun puntwaarde", "Every assumption at its point value"));
+    esc(p, jz_format_number(a, sizeof a, t->base / 1e6, 1, p->lang));
+    fputs("</td></tr>\n", out);
+    for (int i = 0; i < n; i++) {
+        const jz_tornado_bar *x = &t->bars[i];
+        fputs("<tr><td>", out);
+        esc(p, jz_unc_input_label(s, x->path, p->lang, lab, sizeof lab));
+        fputs("</td><td class=\"n\">", out);
+        esc(p, jz_unc_fmt_value(a, sizeof a, x->unit, x->low, p->lang));
+        fputs("</td><td class=\"n\">", out);
+        esc(p, jz_unc_fmt_value(b, sizeof b, x->unit, x->high, p->lang));
+        fputs("</td><td class=\"n\">", out);
+        esc(p, jz_format_number(a, sizeof a, x->at_low / 1e6, 1, p->lang));
+        fputs("</td><td class=\"n\">", out);
+        esc(p, jz_format_number(b, sizeof b, x->at_high / 1e6, 1, p->lang));
+        fputs("</td></tr>\n", out);
+    }
+    fputs("</tbody></table>\n", out);
+    fprintf(out, "<p class=\"note\">%s</p>\n",
+            L(p, "Laag en hoog: de onder- en bovenkant van de bandbreedte van de aanname (bij een verdeling P5 en "
+                 "P95); de aanname zelf en haar bron staan in het Excel-werkboek (blad Aannames).",
+              "Low and high: the lower and upper end of the assumption's range (P5 and P95 of a distribution); "
+              "the assumption and its source are in the Excel workbook (sheet Aannames)."));
 }
 
 /* Decomposition and the other headline figures for the summary year. */
@@ -427,7 +486,9 @@ void jz_html_tornado_section(const page *p)
        " The base year %d is realised and does not move: an assumption acts from %d on.", base, base + JZ_UNC_REALISED);
     fputs("</p>\n<figure>\n", out);
     jz_svg_tornado(out, t, n, p->lang);
-    fputs("</figure>\n</section>\n", out);
+    fputs("</figure>\n", out);
+    tornado_table(p, t, n);
+    fputs("</section>\n", out);
 }
 
 

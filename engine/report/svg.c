@@ -173,16 +173,18 @@ static void label2(FILE *out, double x, double y, const char *s, int maxch)
 }
 
 /* The dashed line between realisation and prognosis at x, from top to
- * bottom, with the two words beside it. */
-static void split_line(const jz_chart *ch, double x, double top, double bottom)
+ * bottom, with the two words beside it, `lift` points higher than the top
+ * of the plot: a chart that writes a value above its columns lifts them
+ * over it (the total of the first prognose column stood on "prognose"). */
+static void split_line(const jz_chart *ch, double x, double top, double bottom, double lift)
 {
     FILE *out = ch->out;
     int nl = ch->lang == JZ_LANG_NL;
     fprintf(out, "<g class=\"split\"><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#444\" "
                  "stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>\n",
-            x, top - 14, x, bottom);
-    text_at(out, x - 5, top - 4, "end", "tick", nl ? "realisatie" : "realised");
-    text_at(out, x + 5, top - 4, "start", "tick", nl ? "prognose" : "projection");
+            x, top - 14 - lift, x, bottom);
+    text_at(out, x - 5, top - 4 - lift, "end", "tick", nl ? "realisatie" : "realised");
+    text_at(out, x + 5, top - 4 - lift, "start", "tick", nl ? "prognose" : "projection");
     fputs("</g>\n", out);
 }
 
@@ -485,7 +487,7 @@ void jz_svg_line_chart(const jz_chart *ch, const int *years, int ny, int ns,
         fputs("</g>\n", out);
     }
     if (ch->split > 0 && ch->split < ny)
-        split_line(ch, (XP(ch->split - 1) + XP(ch->split)) / 2, top, bottom);
+        split_line(ch, (XP(ch->split - 1) + XP(ch->split)) / 2, top, bottom, 0);
     else if (ch->split >= ny) /* every year realised */
         text_at(out, right, top - 4, "end", "tick", ch->lang == JZ_LANG_NL ? "realisatie" : "realised");
     if (ch->observed) {
@@ -643,7 +645,7 @@ int jz_svg_stacked_bars(const jz_chart *ch, int nbars, const char *const *bar_la
         label2(out, cx, bottom + 16, bar_labels[b], (int)(slot / CHAR_W) - 1);
     }
     if (ch->split > 0 && ch->split < nbars)
-        split_line(ch, left + slot * ch->split, top, bottom);
+        split_line(ch, left + slot * ch->split, top, bottom, 16); /* over a total at top - 7 */
     fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"axis\"/>\n", left, bottom, right,
             bottom);
     fputs("</svg>\n", out);

@@ -357,6 +357,25 @@ static const struct {
     {"fade_half_life", "halfwaardetijd van het uitdoven (jaren)", "half-life of the fading (years)"},
     {"fade_after_years", "uitdoven na (jaren)", "fading after (years)"},
     {"service_cost", "kosten van het voorliggend aanbod", "cost of the diverted service"},
+    {"realisation", "realisatie", "realisation"},
+    {"national", "landelijk bedrag", "national amount"},
+    {"national_youth", "jeugdigen 0-17 landelijk", "national youth 0-17"},
+    {"fade_years", "uitdoven over (jaren)", "fading over (years)"},
+    {"amount", "bedrag per jaar (prijzen basisjaar)", "amount per year (base-year prices)"},
+    {"weights", "gewicht per gemeente", "weight per gemeente"},
+    {"regional_investment.amount", "regionale investering per jaar", "regional investment per year"},
+};
+
+/* The keys below a measure's map whose last part is a gemeente or a key of
+ * a verdeelsleutel (regional_investment.tabel.GM0153): the words of the map,
+ * then that part as it is. */
+static const struct {
+    const char *prefix, *nl, *en;
+} measure_key_prefixes[] = {
+    {"regional_investment.sleutel.", "regionale investering, aandeel verdeelsleutel",
+     "regional investment, share of key"},
+    {"regional_investment.tabel.", "regionale investering, aandeel volgens tabel", "regional investment, table share"},
+    {"regional_investment.gebruik.cijfers.", "regionale investering, gebruik", "regional investment, use"},
 };
 
 static const char *input_label(char *buf, size_t n, const jz_scenario *s, const jz_input *in, const book *b)
@@ -365,12 +384,22 @@ static const char *input_label(char *buf, size_t n, const jz_scenario *s, const 
     const char *l = jz_input_label(s, in, b->lang == JZ_LANG_EN, made, sizeof made);
     const char *colon = strrchr(l, ':');
     if (!in->label && colon && colon[1] == ' ' &&
-        (strncmp(l, "Maatregel ", 10) == 0 || strncmp(l, "Measure ", 8) == 0))
+        (strncmp(l, "Maatregel ", 10) == 0 || strncmp(l, "Measure ", 8) == 0)) {
+        const char *key = colon + 2;
         for (size_t i = 0; i < sizeof measure_keys / sizeof measure_keys[0]; i++)
-            if (strcmp(colon + 2, measure_keys[i].key) == 0) {
+            if (strcmp(key, measure_keys[i].key) == 0) {
                 snprintf(buf, n, "%.*s: %s", (int)(colon - l), l, L(b, measure_keys[i].nl, measure_keys[i].en));
                 return buf;
             }
+        for (size_t i = 0; i < sizeof measure_key_prefixes / sizeof measure_key_prefixes[0]; i++) {
+            size_t k = strlen(measure_key_prefixes[i].prefix);
+            if (strncmp(key, measure_key_prefixes[i].prefix, k) == 0) {
+                snprintf(buf, n, "%.*s: %s %s", (int)(colon - l), l,
+                         L(b, measure_key_prefixes[i].nl, measure_key_prefixes[i].en), key + k);
+                return buf;
+            }
+        }
+    }
     snprintf(buf, n, "%s", l);
     return buf;
 }

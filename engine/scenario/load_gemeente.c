@@ -314,7 +314,9 @@ int ld_load_gemeente_cells(loader *L, int g, const jz_node *item, const jz_node 
     for (int z = 0; z < s->n_zorgsoorten; z++) {
         const jz_node *ov = zorg ? jz_node_get(zorg, s->zorgsoorten[z].key) : NULL;
         if ((rc = ld_load_cell(L, g, z, zlist->values[z], ov)))
-            return rc;
+            return strstr(L->err->message, ": missing ")
+                       ? jz_new_item_hint(L->err, "zorgsoort", zlist, "key", (size_t)z, "instroom, zorgduur and cost")
+                       : rc;
     }
     /* after the cells: a begroting per taakveld or in total is shared over them */
     const jz_node *beg = jz_node_get(item, "begroting");

@@ -26,6 +26,7 @@
 #include "scenario/value.h"
 #include "scenario/measure_loader.h"
 #include "scenario/loader.h"
+#include "scenario/schema.h"
 
 #define COMMON_KEYS                                                                          \
     {"key", 1, "an identifier, e.g. key: B2 or key: afschalen"},                             \
@@ -607,7 +608,9 @@ int jz_load_measures(jz_scenario *s, const jz_node *list, jz_error *err)
     for (size_t i = 0; i < list->n; i++) {
         int rc = load_measure(&L, i, list->values[i]);
         if (rc)
-            return rc;
+            return strstr(err->message, ": missing required key ")
+                       ? jz_new_item_hint(err, "measure", list, "key", i, "type and what its type requires")
+                       : rc;
     }
     return JZ_OK;
 }

@@ -236,11 +236,40 @@ static const char *table_key(const void *ctx, size_t i)
     return ((const jz_key *)ctx)[i].key;
 }
 
+/* The words a controller writes in the other language of the two the files
+ * use: the template, the realisation and the docs for users are Dutch
+ * (begroting, naam, fasen), a scenario's keys English (budget, name,
+ * stages).  One list, both ways. */
+static const char *const key_words[][2] = {
+    {"begroting", "budget"},       {"naam", "name"},          {"fasen", "stages"},
+    {"vaste_lasten", "fixed_costs"}, {"basisjaar", "base_year"}, {"indexatie", "indexation"},
+    {"tarief", "tariff"},          {"bedrag", "amount"},      {"uitgaven", "spending"},
+    {"unieke_clienten", "unique_clients"}, {"zoals", "like"}, {"jaar", "year"},
+    {"maanden", "months"},         {"clienten", "clients"},   {"realisatie", "realisation"},
+    {"zorgduur", "duration"},      {"instroom", "inflow"},    {"zeker", "certain"},
+    {"investering", "investment"}, {"besparing", "saving"},   {"aandeel", "share"},
+};
+
+const char *jz_key_other_language(const char *key)
+{
+    for (size_t i = 0; i < sizeof key_words / sizeof key_words[0]; i++)
+        for (int l = 0; l < 2; l++)
+            if (strcmp(key, key_words[i][l]) == 0)
+                return key_words[i][1 - l];
+    return NULL;
+}
+
 const char *jz_schema_suggest(const char *key, const jz_key *table)
 {
     size_t n = 0;
     while (table[n].key)
         n++;
+    /* the same word in the other language first: 'begroting' is 'budget',
+     * however far apart the letters */
+    const char *other = jz_key_other_language(key);
+    for (size_t i = 0; other && i < n; i++)
+        if (strcmp(table[i].key, other) == 0)
+            return table[i].key;
     return suggest(key, n, table_key, table);
 }
 
@@ -252,6 +281,45 @@ static const char *zorgsoort_key(const void *ctx, size_t i)
 const char *jz_zorgsoort_suggest(const jz_scenario *s, const char *key)
 {
     return suggest(key, (size_t)s->n_zorgsoorten, zorgsoort_key, s);
+}
+
+/* The identifiers of a list's items but one (""), for new_item_hint. */
+typedef struct others {
+    const jz_node *seq;
+    const char *id;
+    size_t skip;
+} others;
+
+static const char *other_id(const void *ctx, size_t i)
+{
+    const others *o = ctx;
+    const jz_node *v = i == o->skip ? NULL : jz_node_get(o->seq->values[i], o->id);
+    return v && v->type == JZ_NODE_SCALAR ? v->scalar : "";
+}
+
+int jz_new_item_hint(jz_error *err, const char *kind, const jz_node *seq, const char *id, size_t index,
+                     const char *needs)
+{
+    if (err->status != JZ_EINPUT || !seq || seq->type != JZ_NODE_SEQ || index >= seq->n)
+        return err->status;
+    others o = {seq, id, index};
+    const char *self = other_id(&(others){seq, id, seq->n}, index);
+    const char *near = self[0] ? suggest(self, seq->n, other_id, &o) : NULL;
+    if (!near || !near[0])
+        return err->status;
+    /* only an item of the variant near one of its base: two items of one
+     * file are two that the writer meant (the error says what one lacks) */
+    const jz_node *me = seq->values[index], *base = NULL;
+    for (size_t i = 0; i < seq->n && !base; i++)
+        if (i != index && other_id(&o, i) == near)
+            base = seq->values[i];
+    if (!base || !me->file || !base->file || strcmp(me->file, base->file) == 0)
+        return err->status;
+    size_t at = strlen(err->message);
+    snprintf(err->message + at, sizeof err->message - at,
+             "; did you mean %s '%s'? ('%s' is not in the list of the scenario it extends, so it is a new %s: "
+             "a new one needs %s)", kind, near, self, kind, needs);
+    return err->status;
 }
 
 int jz_zorgsoort_ref(const jz_scenario *s, const jz_node *n, const char *what, int *out, jz_error *err)

@@ -60,13 +60,29 @@ int jz_schema_check(const jz_node *map, const jz_key *table, const char *what,
 int jz_schema_check_over(const jz_node *map, const jz_node *defaults, const jz_key *table,
                          const char *what, jz_error *err);
 
-/* The allowed key nearest to `key` (edit distance <= 2, or a prefix), or
- * NULL: none, or two as near (no guess on a tie). */
+/* The same word in the other language of the keys (begroting <-> budget,
+ * naam <-> name, ...: the Dutch of the template and the realisation, the
+ * English of a scenario), or NULL. */
+const char *jz_key_other_language(const char *key);
+
+/* The allowed key nearest to `key`: its word in the other language when
+ * the table has it (jz_key_other_language), else edit distance <= 2 or a
+ * prefix; NULL: none, or two as near (no guess on a tie). */
 const char *jz_schema_suggest(const char *key, const jz_key *table);
 /* The same over the zorgsoorten of s: the key of the one `key` most likely
  * meant, or NULL (a zorgsoort named in a scenario or a realisation file). */
 struct jz_scenario;
 const char *jz_zorgsoort_suggest(const struct jz_scenario *s, const char *key);
+
+/* err holds a located input error about item `index` of list seq (an item
+ * map with identifier key `id`); when another item's identifier is the
+ * one it was most likely meant to be (jz_schema_suggest's rule), append
+ * "; did you mean <kind> 'x'? ... a new one needs <needs>": in a variant
+ * (extends) an item whose identifier is a slip of the base's is no change
+ * to that item but a new one, and is then missing what a new one needs.
+ * Returns err->status. */
+int jz_new_item_hint(jz_error *err, const char *kind, const jz_node *seq, const char *id, size_t index,
+                     const char *needs);
 
 /* The index of the zorgsoort that scalar n names into *out, or a located
  * error: "<what>: unknown zorgsoort 'x'" with the nearest key (did you

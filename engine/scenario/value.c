@@ -124,9 +124,13 @@ static int check_dutch_thousands(const jz_node *n, jz_unit u, const char *what,
         return JZ_OK;
     int groups;
     double d = jz_dutch_thousands(t, &groups);
-    if (d < 0 || groups != 1) /* "1.000.000" is no number strtod reads whole: another error */
+    if (d < 0 || groups < 1)
         return JZ_OK;
     long dutch = (long)d;
+    if (groups > 1) /* "1.250.000": no decimal point, only the Dutch reading; say how to write it */
+        return jz_node_error(err, n, "%s: '%s' has Dutch thousands dots, which a YAML figure does not take; "
+                             "write %ld (or with k or M: %.10gk, %.10gM)",
+                             what, n->scalar, dutch, d / 1e3, d / 1e6);
     double english = strtod(t, NULL);
     return jz_node_error(err, n, "%s: '%s' is ambiguous: %ld with a Dutch thousands dot, or %.10g with "
                          "a decimal point; write %ld or %.10g",
@@ -487,10 +491,10 @@ int jz_value_number(const jz_node *n, jz_unit u, const char *what,
     double v;
     if (!plain_decimal(clean, &v))
         v = strtod(clean, &end);
+    if (scale == 1.0 && (rc = check_dutch_thousands(n, u, what, buf, err))) /* also "1.250.000", unread */
+        return rc;
     if (j == 0 || end == clean || *end != '\0')
         return jz_node_error(err, n, "%s: expected %s, got '%s'", what, unit_expect(u), n->scalar);
-    if (scale == 1.0 && (rc = check_dutch_thousands(n, u, what, buf, err)))
-        return rc;
     v *= scale;
     /* a share or rate written as a bare number above 1 was meant as a percentage */
     if (is_percent_unit(u) && scale == 1.0 && v > 1.0)

@@ -29,6 +29,12 @@ typedef struct jz_prognose_input {
     double *spending;      /* [Z * 12] realised euros in month t (0-based), t < months */
     unsigned char *clients_given; /* [Z] 1 when the clients in care are given */
     double *clients;       /* [Z * 12] clients in care at the end of month t, t < months */
+    /* Where each zorgsoort's spending was written, for a message about it
+     * (jz_prognose_run's check of its size): the file, and per zorgsoort the
+     * line and column of its key (the CSV form: row and column A); 0 when
+     * not read from a file. */
+    char file[JZ_ERR_FILE_MAX];
+    int *line, *column;    /* [Z] */
 } jz_prognose_input;
 
 /* Read realised figures (YAML: jaar, maanden, uitgaven: {zorgsoort: [per

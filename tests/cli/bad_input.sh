@@ -98,6 +98,25 @@ meta: {name: x, base_year: 2024, horizon: 2}
 zorgsoorten: [{key: a, instroom: 1, zorgduur: 3, cost: 1}]
 gemeenten: [{code: GM0001, name: x, zorg: {a: {zorgdur: 4}}}]
 Y
+# Dutch thousands dots in a YAML figure: more than one group is no decimal
+# point, so say how to write it (walk3: "expected an amount in euros ...,
+# got '€ 1.250.000'", not why)
+check dots "dots.yaml:2:56: zorgsoorten\[a\].cost: '€ 1.250.000' has Dutch thousands dots, which a YAML figure does not take; write 1250000 (or with k or M: 1250k, 1.25M)" <<'Y'
+meta: {name: x, base_year: 2024, horizon: 2}
+zorgsoorten: [{key: a, instroom: 1, zorgduur: 3, cost: € 1.250.000}]
+gemeenten: [{code: GM0001, name: x}]
+Y
+check dots_count "dots_count.yaml:2:31: zorgsoorten\[a\].start: '1.611.111' has Dutch thousands dots" <<'Y'
+meta: {name: x, base_year: 2024, horizon: 2}
+zorgsoorten: [{key: a, start: 1.611.111, instroom: 1, zorgduur: 3, cost: 1}]
+gemeenten: [{code: GM0001, name: x}]
+Y
+# the Dutch word of the template in a scenario: its English key (walk3)
+check nl_key "nl_key.yaml:2:59: unknown key 'begroting' in zorgsoorten\[a\]; did you mean 'budget'?" <<'Y'
+meta: {name: x, base_year: 2024, horizon: 2}
+zorgsoorten: [{key: a, instroom: 1, zorgduur: 3, cost: 1, begroting: 5}]
+gemeenten: [{code: GM0001, name: x}]
+Y
 printf 'extends: cyc2.yaml\n' > "$TMP/cyc1.yaml"
 printf 'extends: cyc1.yaml\n' > "$TMP/cyc2.yaml"
 expect_exit 2 "$JZ" run "$TMP/cyc1.yaml"
@@ -128,6 +147,21 @@ sed -e "s/{key: B2, name: Afbakening reikwijdte, type: hervormingsagenda,/{key: 
 expect_exit 2 "$JZ" validate "$TMP/longkey.yaml"
 expect_grep "$TMP/err" "unknown key 'typo' in measures\[$K\] (a hervormingsagenda measure)"
 
+# a variant whose zorgsoort or measure key is a slip of its base's: a new
+# item, missing what a new one needs; the message says which was meant
+# (walk3: only "missing instroom" and "missing required key 'type'")
+E="$SRC/scenarios/enschede"
+printf 'extends: %s/basis.yaml\nzorgsoorten:\n  - key: ambulannt\n    zorgduur: 13\n' "$E" > "$TMP/zslip.yaml"
+expect_exit 2 "$JZ" validate "$TMP/zslip.yaml"
+expect_grep "$TMP/err" "zslip.yaml:3:5: zorgsoorten\[ambulannt\] in gemeenten\[GM0153\]: missing instroom .*; did you mean zorgsoort 'ambulant'? ('ambulannt' is not in the list of the scenario it extends, so it is a new zorgsoort: a new one needs instroom, zorgduur and cost)"
+printf 'extends: %s/hervormingsagenda.yaml\nmeasures:\n  - key: B166\n    realisation: 50%%\n' "$E" > "$TMP/mslip.yaml"
+expect_exit 2 "$JZ" validate "$TMP/mslip.yaml"
+expect_grep "$TMP/err" "mslip.yaml:3:5: measures\[B166\]: missing required key 'type' (hervormingsagenda or local); did you mean measure 'B16'?"
+# two items of one file: no hint (both are meant; the message says what one lacks)
+printf 'meta: {name: x, base_year: 2024, horizon: 2}\ngemeenten: [{code: GM0001, name: A, population: {youth: 1000}}]\nzorgsoorten:\n  - {key: ambulant, start: 10, instroom: 5, zorgduur: 12, cost: 10k}\n  - {key: ambulantt, start: 10, zorgduur: 12, cost: 10k}\n' > "$TMP/two.yaml"
+expect_exit 2 "$JZ" validate "$TMP/two.yaml"
+expect_grep "$TMP/err" "missing instroom"
+grep -q "did you mean" "$TMP/err" && bad "a hint for two items of one file" || ok
 head -c 4096 /dev/urandom > "$TMP/garbage.yaml"
 "$JZ" run "$TMP/garbage.yaml" >/dev/null 2>&1
 rc=$?

@@ -177,6 +177,68 @@ done
 expect_grep "$TMP/band20.html" "Met de onzekerheid meegerekend ligt het overschot met 90% kans tussen € [0-9,]* mln en € [0-9,]* mln\."
 expect_grep "$TMP/band14.2.html" "Met de onzekerheid meegerekend ligt de uitkomst met 90% kans tussen een overschot van € [0-9,]* mln en een tekort van € [0-9,]* mln\."
 grep -q "kans tussen € -" "$TMP/band20.html" "$TMP/band14.2.html" && bad "a negative amount in the band's sentence" || ok
+# the tornado has its figures beside it, as every chart (walk3: bars without a
+# number): per bar the input's low and high value and the tekort at each in
+# € mln, equal to 'jzsim sensitivity --year' of the reference, and the point
+# row equal to the key figures' tekort of [1]
+expect_exit 0 "$JZ" compare -q --format html -o "$TMP/torn.html" scenarios/example-onzeker.yaml scenarios/example.yaml
+Y=$(sed -n 's/.*Welke aannames wegen het zwaarst? Tekort \([0-9]*\).*/\1/p' "$TMP/torn.html")
+expect_exit 0 "$JZ" sensitivity -q --format json --year "$Y" -o "$TMP/torn.json" scenarios/example-onzeker.yaml
+python3 - "$TMP" "$SRC/tests/cli" <<'PY' && ok || bad "the tornado's table agrees with its bars and with jzsim sensitivity"
+import json, re, sys
+sys.path.insert(0, sys.argv[2])
+from briefing_figures import tables, num, close
+T = sys.argv[1]
+h, j = open(f"{T}/torn.html", encoding="utf-8").read(), json.load(open(f"{T}/torn.json"))
+tabs = tables(h)
+tt = next(t for t in tabs if "tornado" in t["class"])
+rows = tt["rows"][1:]
+assert rows[0][0] == "Alle aannames op hun puntwaarde" and close(num(rows[0][-1]), j["tekort_point"] / 1e6), rows[0]
+kf = next(t for t in tabs if t["class"] == "fig")
+tk = next(r for r in kf["rows"] if r[0] == "Tekort (€ mln)")
+assert rows[0][-1] == tk[1], (rows[0], tk)
+svg = re.search(r'<svg[^>]*id="chart-tornado".*?</svg>', h, re.S).group(0)
+drawn = re.findall(r'data-input="([^"]+)"', svg)
+assert len(rows) - 1 == len(drawn) and drawn == [b["input"] for b in j["bars"]][:len(drawn)], (rows, drawn)
+for r, b in zip(rows[1:], j["bars"]):
+    assert close(num(r[3]), b["tekort_at_low"] / 1e6) and close(num(r[4]), b["tekort_at_high"] / 1e6), (r, b)
+    assert r[1] and r[2] and "[" not in r[0] and r[0] != b["input"], r
+PY
+# the clients chart has its figures beside it too (walk3: bars only): per
+# zorgsoort and scenario the unique clients of the summary year, as the JSON
+expect_exit 0 "$JZ" compare -q --format json -o "$TMP/torn.json2" scenarios/example-onzeker.yaml scenarios/example.yaml
+python3 - "$TMP" "$SRC/tests/cli" <<'PY' && ok || bad "the clients chart's table agrees with the JSON"
+import json, re, sys
+sys.path.insert(0, sys.argv[2])
+from briefing_figures import tables, num
+T = sys.argv[1]
+h, j = open(f"{T}/torn.html", encoding="utf-8").read(), json.load(open(f"{T}/torn.json2"))
+ct = next(t for t in tables(h) if "clients" in t["class"])
+ys = j["years"].index(int(re.search(r"Cliënten per zorgsoort, prognose (\d{4})", h).group(1)))
+zname = {z["name"]: z["key"] for z in j["zorgsoorten"]}
+res = j["results"][-1]
+rows = ct["rows"][1:]
+svg = re.search(r'<svg[^>]*id="chart-clients".*?</svg>', h, re.S)
+assert svg and rows and len(rows) == len(j["zorgsoorten"]), rows
+for r in rows:
+    for s, cell in enumerate(r[1:]):
+        v = res["zorgsoorten"][zname[r[0]]]["unique"]["values"][s][ys]
+        assert (cell == "–") == (v is None) and (v is None or num(cell) == round(v)), (r, s, v)
+PY
+# the words of the realisatie | prognose split stand above the totals over
+# the cost columns (walk3: "prognose" over the first prognose column's 59,5)
+python3 - "$TMP/torn.html" <<'PY' && ok || bad "the split's words are clear of the totals above the cost columns"
+import re, sys
+svg = re.search(r'<svg id="chart-cost".*?</svg>', open(sys.argv[1], encoding="utf-8").read(), re.S).group(0)
+words = [float(y) for y in re.findall(r'<text x="[0-9.]+" y="([0-9.]+)"[^>]*class="tick">(?:realisatie|prognose)<', svg)]
+vals = [float(y) for y in re.findall(r'<text x="[0-9.]+" y="([0-9.]+)"[^>]*class="val">', svg)]
+top = min(float(y) for y in re.findall(r'<line x1="[0-9.]+" y1="([0-9.]+)"[^>]*class="grid"/>', svg))
+assert len(words) == 2 and vals, (words, vals)
+# a column that reaches the axis's top has its total at top - 5 (top - 7
+# over a begroting line above it): the words a line of text (11) and a
+# point above that, whatever the figures
+assert max(words) <= min(vals) - 12 and max(words) <= top - 7 - 12, (words, vals, top)
+PY
 expect_exit 0 "$JZ" run "$TMP/ruim.yaml"
 expect_grep "$TMP/out" "startverschil (kosten min begroting in het basisjaar)"
 expect_exit 0 "$JZ" run "$TMP/start.yaml"   # counted as niet-beïnvloedbaar: the other branch

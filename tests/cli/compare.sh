@@ -354,6 +354,19 @@ for r in rows:
     for v in r[2:]:  # after the label and "Geldt voor" ([1] [2])
         assert not (isinstance(v, str) and (v in keys or v.startswith("["))), r
 PY
+  # every key of a measure in the reader's words: "realisatie", never the
+  # YAML key "realisation" in a Dutch workbook (walk3: the Hervormingsagenda
+  # at 50% showed "Maatregel ...: realisation")
+  expect_exit 0 "$JZ" compare -q --format xlsx -o "$TMP/real.xlsx" "$E/hervormingsagenda-zeker.yaml" "$E/basis.yaml"
+  "$PY" - "$TMP/real.xlsx" <<'PY' && ok || bad "Aannames: a measure's key in Dutch words"
+import sys, openpyxl
+rows = [r for r in openpyxl.load_workbook(sys.argv[1])["Aannames"].iter_rows(min_row=5, values_only=True)
+        if r[0] and r[0].startswith("Maatregel ")]
+keys = {r[0].rsplit(": ", 1)[1] for r in rows}
+assert "realisatie" in keys, keys
+assert not keys & {"realisation", "national", "national_youth", "fade_years", "weights", "amount"}, keys
+assert all("_" not in k and not k.startswith("regional") for k in keys), keys
+PY
   # the remark of a value that is not one number (a distribution, a growth)
   # in the reader's words and notation: "groei per jaar -0,3%", "mediaan
   # 95.000", never "-0.3000%", "median" or "sd_log" in a Dutch workbook

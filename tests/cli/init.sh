@@ -297,4 +297,44 @@ expect_grep "$TMP/err" "c8.csv:2:1: a quoted field is not closed"
 sed 's/^jeugdbescherming;/jeugdbeschermng;/' "$S/voorbeeld.csv" > "$TMP/c9.csv"
 expect_exit 2 "$JZ" init "$TMP/c9.csv"
 expect_grep "$TMP/err" "c9.csv:31:1: zorgsoort jeugdbeschermng is not in the reference table.*did you mean 'jeugdbescherming'? For a zorgsoort of your own with this name, add zoals: jeugdbescherming"
+# a form saved by Excel as UTF-16 ("Unicode-tekst"): say so and how to save
+# it, for the template, the realisation and a history alike (walk3: "the file
+# contains NUL bytes; is it a text (CSV) file?")
+iconv -f UTF-8 -t UTF-16 "$S/voorbeeld.csv" > "$TMP/u16.csv"
+expect_exit 2 "$JZ" init "$TMP/u16.csv"
+expect_grep "$TMP/err" "u16.csv: the file is UTF-16 (Excel's 'Unicode-tekst'), not UTF-8; save it from Excel as 'CSV UTF-8"
+iconv -f UTF-8 -t UTF-16LE "$S/voorbeeld.csv" > "$TMP/u16le.csv"   # no byte order mark
+expect_exit 2 "$JZ" init "$TMP/u16le.csv"
+expect_grep "$TMP/err" "u16le.csv: the file is UTF-16"
+iconv -f UTF-8 -t UTF-16 "$S/realisatie-voorbeeld.csv" > "$TMP/r16.csv"
+expect_exit 0 "$JZ" init -q -o "$TMP/vb16.yaml" "$S/voorbeeld.yml"
+expect_exit 2 "$JZ" prognose --realisatie "$TMP/r16.csv" "$TMP/vb16.yaml"
+expect_grep "$TMP/err" "r16.csv: the file is UTF-16"
+iconv -f UTF-8 -t UTF-16 "$SRC/scenarios/enschede/historie.csv" > "$TMP/h16.csv"
+expect_exit 2 "$JZ" calibrate --history "$TMP/h16.csv" "$SRC/scenarios/enschede/basis.yaml"
+expect_grep "$TMP/err" "h16.csv: the file is UTF-16"
+printf 'gemeente;GM9998\0;x\n' > "$TMP/nul.csv"   # a NUL in a text that is no UTF-16: as before
+expect_exit 2 "$JZ" init "$TMP/nul.csv"
+expect_grep "$TMP/err" "the file contains NUL bytes"
+# a key in English where the template has it in Dutch (walk3: the list of
+# known keys, no word on which was meant)
+sed 's/^begroting: /budget: /' "$S/voorbeeld.yml" > "$TMP/en1.yml"
+expect_exit 2 "$JZ" init "$TMP/en1.yml"
+expect_grep "$TMP/err" "en1.yml:[0-9]*:1: template: unknown key 'budget'; did you mean 'begroting'? (the template's keys are Dutch; known: "
+sed 's/^  - naam: Bijzondere projecten/  - name: Bijzondere projecten/' "$S/voorbeeld.yml" > "$TMP/en2.yml"
+expect_exit 2 "$JZ" init "$TMP/en2.yml"
+expect_grep "$TMP/err" "en2.yml:[0-9]*:5: .*unknown key 'name'; did you mean 'naam'?"
+# the derived figures can be traced in the workbook: every zorgsoort carries
+# a source note, so the Aannames' Bron says where its start, instroom,
+# zorgduur, price and begroting come from, and which came from the reference
+# table (walk3: an empty Bron for every derived figure)
+expect_exit 0 "$JZ" init -q -o "$TMP/src.yaml" "$S/voorbeeld.yml"
+expect_exit 0 "$JZ" run -q --format xlsx -o "$TMP/src.xlsx" "$TMP/src.yaml"
+python3 - "$TMP/src.xlsx" <<'PY' && ok || bad "init: the Aannames' Bron of the derived figures"
+import sys, zipfile
+s = zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode()
+base = "Opgave gemeente Voorbeeldrecht (GM9998): jaarrekening 2024 en begroting"
+assert base + "; zorgduur en fasen: aanname uit de referentietabel (Enschede basis (2022), eigen aanname daar)" in s  # ambulant
+assert base + "; fasen: aanname uit de referentietabel (" in s   # residentieel: its own zorgduur, fasen from the table
+PY
 finish

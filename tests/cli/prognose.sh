@@ -292,6 +292,19 @@ mistake millions 's/^  ambulant: \[841k,/  ambulant: [841k, 1,000,000,/' \
   "millions.yml:12:20: uitgaven.ambulant month 2: '1,000,000' has a comma .* it became 3 amounts; write 1000000 (or 1M), without thousands commas"
 mistake clients 's/^  pleegzorg: \[113, 113, 114,/  pleegzorg: [113, 113,5, 114,/' \
   "clients.yml:24:20: clienten.pleegzorg month 2: '113,5' has a comma"
+# a unit slip gives a year end a thousand times off, silently (walk3): a
+# month in thousands among euros, at its cell; a whole row in thousands (as a
+# begrotingstabel "x € 1.000"), at its key, against what the scenario expects
+mistake onek 's/^  daghulp: \[170k, 162k/  daghulp: [170k, 162/' \
+  "onek.yml:13:19: uitgaven.daghulp month 2: 162 is 1012 times less than the other months (median 164.000): an amount in thousands (x 1.000) or millions? Write each month in euros"
+mistake rowk 's/^  pleegzorg: \[271k, 273k, 274k, 284k, 278k, 265k\]/  pleegzorg: [271, 273, 274, 284, 278, 265]/' \
+  "rowk.yml:14:3: uitgaven.pleegzorg: the 6 realised months add up to 1.645, [0-9]* times less than the [0-9.]* the scenario expects for them: amounts in thousands (x 1.000) or millions? Write each month in euros"
+csv_mistake c_rowk 's/^crisis;53.000;51.000;53.000;51.000;51.000;52.000/crisis;53;51;53;51;51;52/' \
+  "c_rowk.csv:[0-9]*:1: uitgaven.crisis: the 6 realised months add up to 311, [0-9]* times less than"
+mistake rowcents 's/^  crisis: \[53k, 51k, 53k, 51k, 51k, 52k\]/  crisis: [5300000, 5100000, 5300000, 5100000, 5100000, 5200000]/' \
+  "rowcents.yml:18:3: uitgaven.crisis: the 6 realised months add up to 31.100.000, [0-9]* times more than .*: a digit too many, or cents without a decimal mark"
+mistake english 's/^jaar: 2025/year: 2025/' \
+  "english.yml:9:1: unknown key 'year'; did you mean 'jaar'? (the keys are Dutch; known: jaar, maanden, uitgaven, clienten, source)"
 mistake negative 's/^  residentieel: \[372k, 374k/  residentieel: [372k, -374k/' \
   "negative.yml:16:24: uitgaven.residentieel month 2 must be >= 0"
 finish
