@@ -235,6 +235,42 @@ static jz_scenario *load_rich_faulty(void)
     return s;
 }
 
+/* A writer over scenario s (which the rig owns) with the gemeenten the
+ * probe vouches for, a copy it writes draws into, and a sampler: what the
+ * tests comparing the writer's verdict with the full check start from. */
+typedef struct {
+    jz_scenario *s, *copy;
+    unsigned char *vouched;
+    jz_unc_writer *wr;
+    jz_sampler *sp;
+    double *x; /* one draw of the uncertain inputs */
+} rig;
+
+static void rig_open(rig *r, jz_scenario *s, unsigned long seed)
+{
+    r->s = s;
+    r->vouched = probe_vouched(s);
+    r->wr = jz_unc_writer_alloc(s, r->vouched);
+    assert_non_null(r->wr);
+    r->copy = jz_scenario_copy(s);
+    assert_non_null(r->copy);
+    jz_unc_writer_share(r->wr, s, r->copy);
+    r->sp = jz_sampler_alloc(s, seed);
+    r->x = calloc((size_t)s->n_uncertain, sizeof *r->x);
+    assert_non_null(r->sp);
+    assert_non_null(r->x);
+}
+
+static void rig_close(rig *r)
+{
+    free(r->x);
+    free(r->vouched);
+    jz_sampler_free(r->sp);
+    jz_scenario_free(r->copy);
+    jz_unc_writer_free(r->wr);
+    jz_scenario_free(r->s);
+}
+
 /* The writer vouches for gemeente g of a draw exactly when the full check
  * of g passes: a draw never skips a rule, and a valid one skips the whole
  * check.  Both kinds of fault occur in the draws below (GM0002's
@@ -242,20 +278,15 @@ static jz_scenario *load_rich_faulty(void)
 static void test_writer_vouches_exactly(void **state)
 {
     (void)state;
-    jz_scenario *s = load_rich_faulty();
-    unsigned char *vouched = probe_vouched(s);
-    jz_unc_writer *wr = jz_unc_writer_alloc(s, vouched);
-    assert_non_null(wr);
-    jz_scenario *copy = jz_scenario_copy(s);
-    assert_non_null(copy);
-    jz_unc_writer_share(wr, s, copy);
-    jz_sampler *sp = jz_sampler_alloc(s, 3);
-    double *x = calloc((size_t)s->n_uncertain, sizeof *x);
+    rig r;
+    rig_open(&r, load_rich_faulty(), 3);
+    jz_scenario *s = r.s, *copy = r.copy;
+    double *x = r.x;
     unsigned char ok[3];
     int failed[3] = {0, 0, 0}, passed[3] = {0, 0, 0};
     for (long d = 0; d < 400; d++) {
-        jz_sampler_draw(sp, d, x);
-        jz_unc_writer_apply(wr, s, copy, x, ok);
+        jz_sampler_draw(r.sp, d, x);
+        jz_unc_writer_apply(r.wr, s, copy, x, ok);
         for (int g = 0; g < 3; g++) {
             jz_error e;
             int pass = jz_model_check_gemeente(copy, g, &e) == JZ_OK;
@@ -269,12 +300,7 @@ static void test_writer_vouches_exactly(void **state)
     assert_int_equal(failed[0], 0);
     assert_true(failed[1] >= 10 && passed[1] >= 10); /* 20 of 400 */
     assert_true(failed[2] >= 10 && passed[2] >= 10); /* 86 of 400 */
-    free(x);
-    free(vouched);
-    jz_sampler_free(sp);
-    jz_scenario_free(copy);
-    jz_unc_writer_free(wr);
-    jz_scenario_free(s);
+    rig_close(&r);
 }
 
 /* The range check of a draw reads the extremes of the base's values times
@@ -294,19 +320,15 @@ static void test_writer_range_of_signed_factors(void **state)
         trend[y] = y % 2 == 0 ? -0.05 : 0.2; /* a draw's product P of the factors fails below -5 or above 20 */
     add_factor(s, trend, "factor.trend.a", -6.0, 6.0, 777);
     add_factor(s, trend, "factor.trend.b", -8.0, 8.0, 778);
-    unsigned char *vouched = probe_vouched(s);
-    jz_unc_writer *wr = jz_unc_writer_alloc(s, vouched);
-    assert_non_null(wr);
-    jz_scenario *copy = jz_scenario_copy(s);
-    assert_non_null(copy);
-    jz_unc_writer_share(wr, s, copy);
-    jz_sampler *sp = jz_sampler_alloc(s, 5);
-    double *x = calloc((size_t)s->n_uncertain, sizeof *x);
+    rig r;
+    rig_open(&r, s, 5);
+    jz_scenario *copy = r.copy;
+    double *x = r.x;
     unsigned char ok[3];
     int failed = 0, passed = 0, negative = 0;
     for (long d = 0; d < 400; d++) {
-        jz_sampler_draw(sp, d, x);
-        jz_unc_writer_apply(wr, s, copy, x, ok);
+        jz_sampler_draw(r.sp, d, x);
+        jz_unc_writer_apply(r.wr, s, copy, x, ok);
         jz_error e;
         int pass = jz_model_check_gemeente(copy, 0, &e) == JZ_OK;
         if (pass != ok[0])
@@ -321,12 +343,7 @@ static void test_writer_range_of_signed_factors(void **state)
     }
     assert_true(failed >= 20 && passed >= 20);
     assert_true(negative >= 10);
-    free(x);
-    free(vouched);
-    jz_sampler_free(sp);
-    jz_scenario_free(copy);
-    jz_unc_writer_free(wr);
-    jz_scenario_free(s);
+    rig_close(&r);
 }
 
 /* The writer in parts (jz_unc_writer_apply_shared, then _gemeente for each
