@@ -110,11 +110,17 @@ grep -E "^Vaste lasten +4\.602\.000 +4\.645\.340 +43\.340 +- +-$" "$TMP/t10.txt"
   || bad "the vaste lasten against their own begroting"
 expect_grep "$TMP/t10-line.txt" 'Verschil = "Prognose jaar" - "Begroting": boven 0 een overschrijding, onder 0 een onderschrijding'
 # the example in docs/eigen-gemeente.md is this output, line for line
-sed -n '/^Ten opzichte van de begroting$/,/^Totaal /p' "$SRC/docs/eigen-gemeente.md" | grep -v '^\.\.\.$' > "$TMP/doc-b.txt"
-[ "$(wc -l < "$TMP/doc-b.txt")" -ge 6 ] && ok || bad "no begroting example in docs/eigen-gemeente.md"
-while IFS= read -r l; do
-  grep -qxF -- "$l" "$TMP/t10.txt" && ok || bad "docs/eigen-gemeente.md shows a begroting line the output does not have: $l"
-done < "$TMP/doc-b.txt"
+# doc_example HEADING MIN WHAT: the example of docs/eigen-gemeente.md that
+# starts at the line HEADING and ends at "Totaal" ("..." lines left out) has
+# at least MIN lines, and each is a line of the output $TMP/t10.txt
+doc_example() {
+  sed -n "/^$1\$/,/^Totaal /p" "$SRC/docs/eigen-gemeente.md" | grep -v '^\.\.\.$' > "$TMP/doc-ex.txt"
+  [ "$(wc -l < "$TMP/doc-ex.txt")" -ge "$2" ] && ok || bad "no $3 example in docs/eigen-gemeente.md"
+  while IFS= read -r l; do
+    grep -qxF -- "$l" "$TMP/t10.txt" && ok || bad "docs/eigen-gemeente.md shows a $3 line the output does not have: $l"
+  done < "$TMP/doc-ex.txt"
+}
+doc_example "Ten opzichte van de begroting" 6 begroting
 expect_exit 0 "$JZ" prognose --help
 tr '\n' ' ' < "$TMP/out" > "$TMP/help-b.txt"
 expect_grep "$TMP/help-b.txt" "set against the scenario's begroting of the year"
@@ -151,11 +157,7 @@ expect_exit 0 "$JZ" prognose --lang en --realisatie "$R" "$TMP/vr.yaml"
 expect_grep "$TMP/out" "^Care type  *Budget  *Forecast year  *Difference  *Band low  *Band high$"
 
 # ---- per Iv3 taakveld against the begroting: the lines a controller reports on ----
-sed -n '/^Per taakveld (Iv3) ten opzichte van de begroting$/,/^Totaal /p' "$SRC/docs/eigen-gemeente.md" > "$TMP/doc-tv.txt"
-[ "$(wc -l < "$TMP/doc-tv.txt")" -ge 5 ] && ok || bad "no taakveld example in docs/eigen-gemeente.md"
-while IFS= read -r l; do
-  grep -qxF -- "$l" "$TMP/t10.txt" && ok || bad "docs/eigen-gemeente.md shows a taakveld line the output does not have: $l"
-done < "$TMP/doc-tv.txt"
+doc_example "Per taakveld (Iv3) ten opzichte van de begroting" 5 taakveld
 expect_grep "$TMP/t10.txt" "^Per taakveld (Iv3) ten opzichte van de begroting$"
 grep -E "^6\.72 +22\.675\.049 +24\.882\.629 +2\.207\.579 " "$TMP/t10.txt" >/dev/null && ok \
   || { bad "taakveld 6.72 against the begroting"; sed -n '/^Per taakveld/,/^Totaal/p' "$TMP/t10.txt" >&2; }
