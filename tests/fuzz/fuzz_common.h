@@ -25,6 +25,20 @@ static inline FILE *fuzz_sink(void)
     return sink;
 }
 
+/* Write x in every basic format (CSV, JSON, table) to the sink; errors are
+ * fine, crashes are not. */
+static inline void fuzz_report_basic(const jz_report_subject *x)
+{
+    jz_error err;
+    jz_report_options ro;
+    jz_report_options_default(&ro);
+    static const jz_format formats[] = {JZ_FORMAT_CSV, JZ_FORMAT_JSON, JZ_FORMAT_TABLE};
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        ro.format = formats[i];
+        jz_report(fuzz_sink(), x, &ro, &err);
+    }
+}
+
 /* Run s and write every basic report; errors are fine, crashes are not. */
 static inline void fuzz_run_and_report(const jz_scenario *s)
 {
@@ -34,14 +48,8 @@ static inline void fuzz_run_and_report(const jz_scenario *s)
     jz_result *r = jz_result_alloc(s);
     jz_workspace *w = jz_workspace_alloc(s);
     if (r && w && jz_model_run(s, w, r, &err) == JZ_OK) {
-        jz_report_options ro;
-        jz_report_options_default(&ro);
         jz_report_subject x = {.kind = JZ_REPORT_RUN, .scenario = s, .result = r};
-        static const jz_format formats[] = {JZ_FORMAT_CSV, JZ_FORMAT_JSON, JZ_FORMAT_TABLE};
-        for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
-            ro.format = formats[i];
-            jz_report(fuzz_sink(), &x, &ro, &err);
-        }
+        fuzz_report_basic(&x);
     }
     jz_workspace_free(w);
     jz_result_free(r);

@@ -42,14 +42,8 @@ static void prognose(const char *text, size_t len, const char *name)
         return;
     jz_prognose *p = NULL;
     if (jz_prognose_run(s, 0, in, 0.8, &p, &err) == JZ_OK) {
-        jz_report_options ro;
-        jz_report_options_default(&ro);
         jz_report_subject x = {.kind = JZ_REPORT_PROGNOSE, .scenario = s, .prognose = p};
-        static const jz_format formats[] = {JZ_FORMAT_CSV, JZ_FORMAT_JSON, JZ_FORMAT_TABLE};
-        for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
-            ro.format = formats[i];
-            jz_report(fuzz_sink(), &x, &ro, &err);
-        }
+        fuzz_report_basic(&x);
     }
     jz_prognose_free(p);
     jz_prognose_input_free(in);
