@@ -375,22 +375,9 @@ int jz_prognose_read_string(const char *text, size_t len, const char *name, cons
     const jz_node *nj = NULL, *nm = NULL, *nu = NULL;
     if (!rc && (root->type != JZ_NODE_MAP || root->n == 0))
         rc = jz_error_set(err, JZ_EINPUT, name, 1, 1, "expected jaar, maanden and uitgaven");
-    if (!rc) {
-        for (size_t i = 0; !rc && i < root->n; i++) {
-            const char *k = root->keys[i]->scalar;
-            if (!strcmp(k, "jaar") || !strcmp(k, "maanden") || !strcmp(k, "uitgaven") || !strcmp(k, "clienten") ||
-                !strcmp(k, "source"))
-                continue;
-            const char *nl = jz_key_other_language(k); /* 'year': the Dutch key, when it is one of them */
-            rc = nl && (!strcmp(nl, "jaar") || !strcmp(nl, "maanden") || !strcmp(nl, "uitgaven") ||
-                        !strcmp(nl, "clienten"))
-                     ? jz_node_error(err, root->keys[i],
-                                     "unknown key '%s'; did you mean '%s'? (the keys are Dutch; known: jaar, "
-                                     "maanden, uitgaven, clienten, source)", k, nl)
-                     : jz_node_error(err, root->keys[i],
-                                     "unknown key '%s' (known: jaar, maanden, uitgaven, clienten, source)", k);
-        }
-    }
+    static const char *const top_keys[] = {"jaar", "maanden", "uitgaven", "clienten", "source", NULL};
+    if (!rc)
+        rc = jz_keys_known(root, top_keys, NULL, "the", err);
     if (!rc && !(nj = jz_node_get(root, "jaar")))
         rc = jz_node_error(err, root, "missing required %s 'jaar' (the current year, e.g. %s)", key,
                            csv ? "jaar;2025" : "jaar: 2025");
