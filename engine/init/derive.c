@@ -80,7 +80,7 @@ static int derive_zs(jz_template_row *z, jz_error *err)
     if (U <= 0)
         return jz_node_error(err, z->n_unique, "zorgsoort %s: no clients and no spending; "
                              "leave the zorgsoort out of the template", z->key);
-    if (!z->ref && !z->has_dur && !z->has_start && !z->has_starts && !z->has_ends)
+    if (!z->ref && jz_row_dur_assumed(z))
         return jz_node_error(err, z->node, "zorgsoort %s is not in the reference table (docs/eigen-gemeente.md): "
                              "give zorgduur, starts or in_zorg_1_januari", z->key);
     if (z->has_start && z->has_starts) {

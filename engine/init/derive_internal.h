@@ -55,6 +55,13 @@ typedef struct jz_template_row {
     double A, S, D, cy, price;
 } jz_template_row;
 
+/* 1 when z's zorgduur is the reference table's (an assumption): none of
+ * zorgduur, starts, in_zorg_1_januari or eindes given. */
+static inline int jz_row_dur_assumed(const jz_template_row *z)
+{
+    return !z->has_dur && !z->has_start && !z->has_starts && !z->has_ends;
+}
+
 typedef struct jz_template_fixed {
     char name[JZ_NAME_MAX];
     double amount;

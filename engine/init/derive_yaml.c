@@ -92,6 +92,13 @@ static void write_rate_series(FILE *f, const jz_template *t, const double *x)
     fputc('}', f);
 }
 
+/* The reference table's row of z as its assumptions name it: its source,
+ * or that there is none (fasen: 1, an exponential zorgduur). */
+static const char *ref_source(const jz_template_row *z)
+{
+    return z->ref ? z->ref->source : "geen rij: exponentieel";
+}
+
 /* The zorgsoort's source note, which every input of it takes that has no
  * note of its own (docs/scenario-format.md, "Source notes"): the workbook's
  * Aannames then says in the Bron cell where its start, instroom, zorgduur,
@@ -100,14 +107,14 @@ static void write_rate_series(FILE *f, const jz_template *t, const double *x)
  * what came from the reference table instead of the gemeente. */
 static void zs_source(FILE *f, const jz_template *t, const jz_template_row *z)
 {
-    const int dur = !z->has_dur && !z->has_start && !z->has_starts && !z->has_ends, fasen = !z->has_stages;
+    const int dur = jz_row_dur_assumed(z), fasen = !z->has_stages;
     char src[1200];
     int n = snprintf(src, sizeof src, "Opgave gemeente %s (%s): jaarrekening %d en begroting", t->name, t->code,
                      t->base_year);
     if ((dur || fasen) && n > 0 && (size_t)n < sizeof src)
         snprintf(src + n, sizeof src - (size_t)n, "; %s: aanname uit de referentietabel (%s)",
                  dur && fasen ? "zorgduur en fasen" : dur ? "zorgduur" : "fasen",
-                 z->ref ? z->ref->source : "geen rij: exponentieel");
+                 ref_source(z));
     fprintf(f, "    source: ");
     qstr(f, src);
     fprintf(f, "\n");
@@ -142,7 +149,7 @@ static void write_zs(jz_derive_out *o, const jz_template *t, const jz_template_r
         fprintf(f, "    stages: %d        # opgave (fasen)\n", z->stages);
     else {
         fprintf(f, "    stages: %d        # ASSUMPTION: referentietabel (%s)\n", z->stages,
-                z->ref ? z->ref->source : "geen rij: exponentieel");
+                ref_source(z));
         assume(o, "%s: fasen %d uit de referentietabel (vervang met 'fasen' als u de spreiding van de looptijden kent)",
                "%s: fasen %d from the reference table (replace with 'fasen' if you know the spread of the durations)",
                z->key, z->stages);
