@@ -305,8 +305,14 @@ static int read_taakveld(const jz_node *n, const char *what, char *dst, size_t s
         return rc;
     if (jz_taakveld_index(dst) >= 0)
         return JZ_OK;
-    return jz_node_error(err, tv, "%s: taakveld '%s' is not an Iv3 taakveld of the jeugdzorg "
-                         "(6.1, 6.71, 6.72, 6.73, 6.74, 6.81 or 6.82)", what, dst);
+    char list[128] = ""; /* "6.1, 6.71, ... or 6.82", from the one list of codes */
+    for (int i = 0; i < JZ_TAAKVELD_N; i++) {
+        size_t l = strlen(list);
+        snprintf(list + l, sizeof list - l, "%s%s", i == 0 ? "" : i < JZ_TAAKVELD_N - 1 ? ", " : " or ",
+                 jz_taakveld_codes[i]);
+    }
+    return jz_node_error(err, tv, "%s: taakveld '%s' is not an Iv3 taakveld of the jeugdzorg (%s)", what, dst,
+                         list);
 }
 
 static int read_zs(const jz_node *n, int i, jz_template_row *z, jz_error *err)
