@@ -239,8 +239,6 @@ static size_t utf8_invalid_at(const char *s, size_t n)
     return n;
 }
 
-/* Windows-1252 bytes 0x80..0x9f as Unicode (0: not assigned); 0xa0..0xff
- * are Latin-1, the same code point. */
 /* A text with a NUL byte is no CSV file we read.  Mostly it is one that
  * Excel saved as UTF-16 ("Unicode-tekst", "UTF-16 LE"): a byte order mark
  * FF FE or FE FF, or a NUL beside every ASCII character; then say how to save
@@ -267,6 +265,8 @@ static int reject_nul(const char *text, size_t len, const char *name, jz_error *
     return jz_error_set(err, JZ_EINPUT, name, 0, 0, "the file contains NUL bytes; is it a text (CSV) file?");
 }
 
+/* Windows-1252 bytes 0x80..0x9f as Unicode (0: not assigned); 0xa0..0xff
+ * are Latin-1, the same code point. */
 static const unsigned short cp1252_80[32] = {
     0x20ac, 0,      0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160,
     0x2039, 0x0152, 0,      0x017d, 0,      0,      0x2018, 0x2019, 0x201c, 0x201d, 0x2022,

@@ -80,7 +80,7 @@ static int derive_zs(jz_template_row *z, jz_error *err)
     if (U <= 0)
         return jz_node_error(err, z->n_unique, "zorgsoort %s: no clients and no spending; "
                              "leave the zorgsoort out of the template", z->key);
-    if (!z->ref && !z->has_dur && !z->has_start && !z->has_starts && !z->has_ends)
+    if (!z->ref && jz_row_dur_assumed(z))
         return jz_node_error(err, z->node, "zorgsoort %s is not in the reference table (docs/eigen-gemeente.md): "
                              "give zorgduur, starts or in_zorg_1_januari", z->key);
     if (z->has_start && z->has_starts) {
@@ -140,26 +140,28 @@ static int derive_zs(jz_template_row *z, jz_error *err)
 
 /* ---------- the whole ---------- */
 
-static void result_free_partial(jz_derive_result *r)
+/* The n assumptions a (both texts of each) and the array. */
+static void assumptions_free(jz_derive_assumption *a, int n)
+{
+    for (int i = 0; i < n; i++) {
+        free(a[i].nl);
+        free(a[i].en);
+    }
+    free(a);
+}
+
+/* Also a half-built result (the one path that frees it). */
+void jz_derive_result_free(jz_derive_result *r)
 {
     if (!r)
         return;
     free(r->yaml);
-    for (int i = 0; i < r->n_assumptions; i++) {
-        free(r->assumptions[i].nl);
-        free(r->assumptions[i].en);
-    }
-    free(r->assumptions);
+    assumptions_free(r->assumptions, r->n_assumptions);
     free(r->checks);
     for (int i = 0; i < r->n_warnings; i++)
         free(r->warnings[i]);
     free(r->warnings);
     free(r);
-}
-
-void jz_derive_result_free(jz_derive_result *r)
-{
-    result_free_partial(r);
 }
 
 /* The year's cell of the template's series m (a map year: value, as
@@ -440,14 +442,10 @@ int jz_derive_from_string(const char *textp, size_t len, const char *name,
         rc = check_run(&t, res, err);
     }
     free(buf);
-    for (int i = 0; i < o.n_ass; i++) {
-        free(o.ass[i].nl);
-        free(o.ass[i].en);
-    }
-    free(o.ass);
+    assumptions_free(o.ass, o.n_ass);
     jz_arena_free(a);
     if (rc) {
-        result_free_partial(res);
+        jz_derive_result_free(res);
         return rc;
     }
     *outp = res;

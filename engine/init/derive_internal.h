@@ -55,6 +55,13 @@ typedef struct jz_template_row {
     double A, S, D, cy, price;
 } jz_template_row;
 
+/* 1 when z's zorgduur is the reference table's (an assumption): none of
+ * zorgduur, starts, in_zorg_1_januari or eindes given. */
+static inline int jz_row_dur_assumed(const jz_template_row *z)
+{
+    return !z->has_dur && !z->has_start && !z->has_starts && !z->has_ends;
+}
+
 typedef struct jz_template_fixed {
     char name[JZ_NAME_MAX];
     double amount;
@@ -95,6 +102,13 @@ typedef struct jz_template {
  * indexation series and every year of a begroting resolved); JZ_EINPUT at
  * the cell of the first mistake. */
 int jz_template_read(jz_arena *a, const jz_node *root, jz_template *t, jz_error *err);
+/* JZ_OK when every key of map is one of known (NULL-terminated), else a
+ * located "<what>: unknown key 'x' (known: a, b, ...)" (no "<what>: "
+ * when what is NULL); an English key whose Dutch word is known
+ * (jz_key_other_language) is named: "did you mean 'jaar'? (<whose> keys
+ * are Dutch; ...)".  One rule for the template and the realisation. */
+int jz_keys_known(const jz_node *map, const char *const *known, const char *what, const char *whose,
+                  jz_error *err);
 /* 1 and *v when the map has the year. */
 int jz_yearmap_get(const jz_yearmap *m, int year, double *v);
 /* The budget index of year offset y against the base year: the product of

@@ -92,6 +92,22 @@ static void write_rate_series(FILE *f, const jz_template *t, const double *x)
     fputc('}', f);
 }
 
+/* The reference table's row of z as its assumptions name it: its source,
+ * or that there is none (fasen: 1, an exponential zorgduur). */
+static const char *ref_source(const jz_template_row *z)
+{
+    return z->ref ? z->ref->source : "geen rij: exponentieel";
+}
+
+/* The gemeente's own figures as a source note, the scenario's and each
+ * zorgsoort's: "Opgave gemeente <naam> (<code>): jaarrekening <basisjaar> en
+ * begroting".  Returns snprintf's count. */
+static int opgave_source(char *buf, size_t size, const jz_template *t)
+{
+    return snprintf(buf, size, "Opgave gemeente %s (%s): jaarrekening %d en begroting", t->name, t->code,
+                    t->base_year);
+}
+
 /* The zorgsoort's source note, which every input of it takes that has no
  * note of its own (docs/scenario-format.md, "Source notes"): the workbook's
  * Aannames then says in the Bron cell where its start, instroom, zorgduur,
@@ -100,14 +116,13 @@ static void write_rate_series(FILE *f, const jz_template *t, const double *x)
  * what came from the reference table instead of the gemeente. */
 static void zs_source(FILE *f, const jz_template *t, const jz_template_row *z)
 {
-    const int dur = !z->has_dur && !z->has_start && !z->has_starts && !z->has_ends, fasen = !z->has_stages;
+    const int dur = jz_row_dur_assumed(z), fasen = !z->has_stages;
     char src[1200];
-    int n = snprintf(src, sizeof src, "Opgave gemeente %s (%s): jaarrekening %d en begroting", t->name, t->code,
-                     t->base_year);
+    int n = opgave_source(src, sizeof src, t);
     if ((dur || fasen) && n > 0 && (size_t)n < sizeof src)
         snprintf(src + n, sizeof src - (size_t)n, "; %s: aanname uit de referentietabel (%s)",
                  dur && fasen ? "zorgduur en fasen" : dur ? "zorgduur" : "fasen",
-                 z->ref ? z->ref->source : "geen rij: exponentieel");
+                 ref_source(z));
     fprintf(f, "    source: ");
     qstr(f, src);
     fprintf(f, "\n");
@@ -142,7 +157,7 @@ static void write_zs(jz_derive_out *o, const jz_template *t, const jz_template_r
         fprintf(f, "    stages: %d        # opgave (fasen)\n", z->stages);
     else {
         fprintf(f, "    stages: %d        # ASSUMPTION: referentietabel (%s)\n", z->stages,
-                z->ref ? z->ref->source : "geen rij: exponentieel");
+                ref_source(z));
         assume(o, "%s: fasen %d uit de referentietabel (vervang met 'fasen' als u de spreiding van de looptijden kent)",
                "%s: fasen %d from the reference table (replace with 'fasen' if you know the spread of the durations)",
                z->key, z->stages);
@@ -284,8 +299,7 @@ int jz_derive_write(jz_derive_out *o, const jz_template *t, jz_error *err)
     fprintf(f, "\n  base_year: %d\n  horizon: %d\n  sources:\n", by, H);
     fprintf(f, "    - ");
     char src[1200];
-    snprintf(src, sizeof src, "Opgave gemeente %s (%s): jaarrekening %d en begroting",
-             t->name, t->code, by);
+    opgave_source(src, sizeof src, t);
     qstr(f, src);
     fprintf(f, "\n    - \"Zorgduur en fasen per zorgsoort waar de gemeente ze niet opgaf: het Enschede-basisscenario "
                "van jzsim, gekalibreerd op Gemeente Enschede, Programmabureau Sociaal (2023), Eindrapportage "

@@ -254,10 +254,16 @@ static int wrong_length(const jz_node *l, const char *name, const char *zkey, co
                          months, what, months, l->n);
 }
 
-/* {zorgsoort: [month 1, ..., month m]} into values[z * 12 + t]. */
 /* A realised amount this many times smaller or larger than what it is
  * compared with is a unit, not a realisation (realised_size, month_size). */
 #define PROGNOSE_UNIT_FACTOR 100.0
+
+/* 1 when amount x (above 0) is a unit off ref (above 0): the one rule of
+ * month_size and realised_size.  0 and credit notes (below 0) pass. */
+static int unit_off(double x, double ref)
+{
+    return x > 0 && ref > 0 && (x * PROGNOSE_UNIT_FACTOR < ref || x > ref * PROGNOSE_UNIT_FACTOR);
+}
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -282,7 +288,7 @@ static int month_size(const jz_node *l, const char *name, const char *zkey, cons
     qsort(pos, (size_t)n, sizeof pos[0], cmp_double);
     const double med = pos[n / 2];
     for (int t = 0; t < months; t++) {
-        if (!(v[t] > 0) || (v[t] * PROGNOSE_UNIT_FACTOR >= med && v[t] <= med * PROGNOSE_UNIT_FACTOR))
+        if (!unit_off(v[t], med))
             continue;
         char b1[64], b2[64];
         const int small = v[t] < med;
@@ -297,6 +303,7 @@ static int month_size(const jz_node *l, const char *name, const char *zkey, cons
     return JZ_OK;
 }
 
+/* {zorgsoort: [month 1, ..., month m]} into values[z * 12 + t]. */
 static int read_monthly(const jz_node *map, const char *name, jz_unit u, const char *what,
                         const jz_scenario *s, int months, int csv, unsigned char *given, double *values,
                         int *line, int *column, jz_error *err)
@@ -375,22 +382,9 @@ int jz_prognose_read_string(const char *text, size_t len, const char *name, cons
     const jz_node *nj = NULL, *nm = NULL, *nu = NULL;
     if (!rc && (root->type != JZ_NODE_MAP || root->n == 0))
         rc = jz_error_set(err, JZ_EINPUT, name, 1, 1, "expected jaar, maanden and uitgaven");
-    if (!rc) {
-        for (size_t i = 0; !rc && i < root->n; i++) {
-            const char *k = root->keys[i]->scalar;
-            if (!strcmp(k, "jaar") || !strcmp(k, "maanden") || !strcmp(k, "uitgaven") || !strcmp(k, "clienten") ||
-                !strcmp(k, "source"))
-                continue;
-            const char *nl = jz_key_other_language(k); /* 'year': the Dutch key, when it is one of them */
-            rc = nl && (!strcmp(nl, "jaar") || !strcmp(nl, "maanden") || !strcmp(nl, "uitgaven") ||
-                        !strcmp(nl, "clienten"))
-                     ? jz_node_error(err, root->keys[i],
-                                     "unknown key '%s'; did you mean '%s'? (the keys are Dutch; known: jaar, "
-                                     "maanden, uitgaven, clienten, source)", k, nl)
-                     : jz_node_error(err, root->keys[i],
-                                     "unknown key '%s' (known: jaar, maanden, uitgaven, clienten, source)", k);
-        }
-    }
+    static const char *const top_keys[] = {"jaar", "maanden", "uitgaven", "clienten", "source", NULL};
+    if (!rc)
+        rc = jz_keys_known(root, top_keys, NULL, "the", err);
     if (!rc && !(nj = jz_node_get(root, "jaar")))
         rc = jz_node_error(err, root, "missing required %s 'jaar' (the current year, e.g. %s)", key,
                            csv ? "jaar;2025" : "jaar: 2025");
@@ -615,8 +609,7 @@ static void by_taakveld(jz_prognose *p, const jz_scenario *s, const jz_taakveld_
 static int realised_size(const jz_prognose_input *in, const jz_scenario *s, int z, int m, double real,
                          double expect, jz_error *err)
 {
-    if (!(expect > 0) || !(real > 0) ||
-        (real <= expect * PROGNOSE_UNIT_FACTOR && real * PROGNOSE_UNIT_FACTOR >= expect))
+    if (!unit_off(real, expect))
         return JZ_OK;
     char b1[64], b2[64];
     const int small = real < expect;

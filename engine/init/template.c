@@ -21,7 +21,7 @@
 
 /* ---------- small helpers ---------- */
 
-static int keys_known(const jz_node *map, const char *const *known, const char *what, jz_error *err)
+int jz_keys_known(const jz_node *map, const char *const *known, const char *what, const char *whose, jz_error *err)
 {
     for (size_t i = 0; i < map->n; i++) {
         int ok = 0;
@@ -35,17 +35,24 @@ static int keys_known(const jz_node *map, const char *const *known, const char *
                 if (k[1])
                     strncat(list, ", ", sizeof list - strlen(list) - 1);
             }
-            /* an English key where the template has the Dutch one: name it */
+            const char *pre = what ? what : "", *colon = what ? ": " : "";
+            /* an English key where the file has the Dutch one: name it */
             const char *nl = jz_key_other_language(map->keys[i]->scalar);
             for (const char *const *k = known; nl && *k; k++)
                 if (strcmp(nl, *k) == 0)
-                    return jz_node_error(err, map->keys[i], "%s: unknown key '%s'; did you mean '%s'? (the template's "
-                                         "keys are Dutch; known: %s)", what, map->keys[i]->scalar, nl, list);
-            return jz_node_error(err, map->keys[i], "%s: unknown key '%s' (known: %s)", what,
+                    return jz_node_error(err, map->keys[i], "%s%sunknown key '%s'; did you mean '%s'? (%s "
+                                         "keys are Dutch; known: %s)", pre, colon, map->keys[i]->scalar, nl, whose,
+                                         list);
+            return jz_node_error(err, map->keys[i], "%s%sunknown key '%s' (known: %s)", pre, colon,
                                  map->keys[i]->scalar, list);
         }
     }
     return JZ_OK;
+}
+
+static int keys_known(const jz_node *map, const char *const *known, const char *what, jz_error *err)
+{
+    return jz_keys_known(map, known, what, "the template's", err);
 }
 
 static int text(const jz_node *n, const char *what, char *out, size_t size, jz_error *err)
@@ -298,8 +305,14 @@ static int read_taakveld(const jz_node *n, const char *what, char *dst, size_t s
         return rc;
     if (jz_taakveld_index(dst) >= 0)
         return JZ_OK;
-    return jz_node_error(err, tv, "%s: taakveld '%s' is not an Iv3 taakveld of the jeugdzorg "
-                         "(6.1, 6.71, 6.72, 6.73, 6.74, 6.81 or 6.82)", what, dst);
+    char list[128] = ""; /* "6.1, 6.71, ... or 6.82", from the one list of codes */
+    for (int i = 0; i < JZ_TAAKVELD_N; i++) {
+        size_t l = strlen(list);
+        snprintf(list + l, sizeof list - l, "%s%s", i == 0 ? "" : i < JZ_TAAKVELD_N - 1 ? ", " : " or ",
+                 jz_taakveld_codes[i]);
+    }
+    return jz_node_error(err, tv, "%s: taakveld '%s' is not an Iv3 taakveld of the jeugdzorg (%s)", what, dst,
+                         list);
 }
 
 static int read_zs(const jz_node *n, int i, jz_template_row *z, jz_error *err)

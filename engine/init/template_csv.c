@@ -89,6 +89,12 @@ static int blank(const row *r)
     return 1;
 }
 
+/* A row with nothing to read: blank, or a comment ('#' in column A). */
+static int skipped(const row *r)
+{
+    return blank(r) || r->f[0][0] == '#';
+}
+
 static jz_node *node(form *fm, jz_node_type t, int line, int col)
 {
     jz_node *n = jz_arena_malloc(fm->a, sizeof *n);
@@ -260,7 +266,7 @@ static int zs_table(form *fm, int h, int comma, jz_node *list, int *next, jz_err
     int i = h + 1;
     for (; i < fm->n && !blank(&fm->rows[i]); i++) {
         const row *r = &fm->rows[i];
-        if (r->f[0][0] == '#')
+        if (skipped(r))
             continue;
         jz_node *z = map(fm, r->line, 1, (size_t)hd->n);
         if (!z)
@@ -306,7 +312,7 @@ static int build(form *fm, int comma, jz_node **out, jz_error *err)
     int rc = JZ_OK;
     for (int i = 0; i < fm->n && !rc; i++) {
         const row *r = &fm->rows[i];
-        if (blank(r) || r->f[0][0] == '#')
+        if (skipped(r))
             continue;
         const char *k = r->f[0];
         if (strcmp(k, "gemeente") == 0) {
@@ -467,7 +473,7 @@ static int build_realisatie(form *fm, int comma, jz_node **out, jz_error *err)
     int rc = JZ_OK;
     for (int i = 0; i < fm->n && !rc; i++) {
         const row *r = &fm->rows[i];
-        if (blank(r) || r->f[0][0] == '#')
+        if (skipped(r))
             continue;
         const char *k = r->f[0];
         if (strcmp(k, "jaar") == 0 || strcmp(k, "maanden") == 0) {
@@ -486,7 +492,7 @@ static int build_realisatie(form *fm, int comma, jz_node **out, jz_error *err)
             int j = i + 1;
             for (; j < fm->n && !blank(&fm->rows[j]) && !rc; j++) {
                 const row *z = &fm->rows[j];
-                if (z->f[0][0] == '#')
+                if (skipped(z))
                     continue;
                 if (strcmp(z->f[0], "uitgaven") == 0 || strcmp(z->f[0], "clienten") == 0 ||
                     strcmp(z->f[0], "jaar") == 0 || strcmp(z->f[0], "maanden") == 0)

@@ -334,6 +334,14 @@ int jz_input_describe(jz_scenario *s, int i, const char *label, int bron)
     return JZ_OK;
 }
 
+const jz_input *jz_input_find(const jz_scenario *s, const char *path)
+{
+    for (int i = 0; i < s->n_inputs; i++)
+        if (s->inputs[i].path && strcmp(s->inputs[i].path, path) == 0)
+            return &s->inputs[i];
+    return NULL;
+}
+
 const char *jz_input_label(const jz_scenario *s, const jz_input *in, int english, char *buf, size_t size)
 {
     if (in->label)

@@ -192,12 +192,12 @@ const jz_key jz_keys_ageing[] = {
 
 /* One rule for every suggestion of a key: edit distance <= 2, or a
  * prefix; no guess on a tie ('jeugd' is as close to jeugdbescherming as to
- * jeugdreclassering and jeugdzorgplus). */
-static const char *suggest(const char *key, size_t n, const char *(*name)(const void *ctx, size_t i),
-                           const void *ctx)
+ * jeugdreclassering and jeugdzorgplus).  The index of the nearest of the n
+ * names, n when none is near or on a tie. */
+static size_t suggest_at(const char *key, size_t n, const char *(*name)(const void *ctx, size_t i),
+                         const void *ctx)
 {
-    const char *best = NULL;
-    size_t best_d = 3;
+    size_t best = n, best_d = 3;
     int tie = 0;
     size_t kl = strlen(key);
     for (size_t i = 0; i < n; i++) {
@@ -207,13 +207,21 @@ static const char *suggest(const char *key, size_t n, const char *(*name)(const 
             d = 1; /* a prefix: "zorgd" -> "zorgduur" */
         if (d < best_d) {
             best_d = d;
-            best = k;
+            best = i;
             tie = 0;
-        } else if (d == best_d && best && strcmp(k, best) != 0) {
+        } else if (d == best_d && best < n && strcmp(k, name(ctx, best)) != 0) {
             tie = 1;
         }
     }
-    return tie ? NULL : best;
+    return tie ? n : best;
+}
+
+/* The same as the name itself, or NULL. */
+static const char *suggest(const char *key, size_t n, const char *(*name)(const void *ctx, size_t i),
+                           const void *ctx)
+{
+    size_t i = suggest_at(key, n, name, ctx);
+    return i < n ? name(ctx, i) : NULL;
 }
 
 /* The n names of ctx joined with ", " into buf, as far as buf holds them
@@ -304,16 +312,14 @@ int jz_new_item_hint(jz_error *err, const char *kind, const jz_node *seq, const 
         return err->status;
     others o = {seq, id, index};
     const char *self = other_id(&(others){seq, id, seq->n}, index);
-    const char *near = self[0] ? suggest(self, seq->n, other_id, &o) : NULL;
-    if (!near || !near[0])
+    const size_t b = self[0] ? suggest_at(self, seq->n, other_id, &o) : seq->n;
+    const char *near = b < seq->n ? other_id(&o, b) : "";
+    if (!near[0])
         return err->status;
     /* only an item of the variant near one of its base: two items of one
      * file are two that the writer meant (the error says what one lacks) */
-    const jz_node *me = seq->values[index], *base = NULL;
-    for (size_t i = 0; i < seq->n && !base; i++)
-        if (i != index && other_id(&o, i) == near)
-            base = seq->values[i];
-    if (!base || !me->file || !base->file || strcmp(me->file, base->file) == 0)
+    const jz_node *me = seq->values[index], *base = seq->values[b];
+    if (!me->file || !base->file || strcmp(me->file, base->file) == 0)
         return err->status;
     size_t at = strlen(err->message);
     snprintf(err->message + at, sizeof err->message - at,

@@ -124,10 +124,8 @@ int jz_input_realised_years(const jz_scenario *s, const char *path)
         const jz_uncertain *u = &s->uncertain[i];
         return u->n_targets > 0 ? u->targets[0].first : 0;
     }
-    for (int k = 0; k < s->n_inputs; k++)
-        if (strcmp(s->inputs[k].path, path) == 0)
-            return s->inputs[k].series ? jz_unc_realised(s) : 0;
-    return 0;
+    const jz_input *in = jz_input_find(s, path);
+    return in && in->series ? jz_unc_realised(s) : 0;
 }
 
 static int push_target(jz_uncertain *u, const jz_unc_target *t, jz_error *err)

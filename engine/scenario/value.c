@@ -116,7 +116,9 @@ static int is_percent_unit(jz_unit u)
 
 /* "151.500" or "€ 13.700" in a euro or count field: a Dutch thousands dot
  * or an English decimal point?  Both readings are plausible, so neither is
- * taken.  t is the number as written, without the euro sign and suffix. */
+ * taken.  "1.250.000" (more than one group) has only the Dutch reading,
+ * which a YAML figure does not take either: the message says how to write
+ * it.  t is the number as written, without the euro sign and suffix. */
 static int check_dutch_thousands(const jz_node *n, jz_unit u, const char *what,
                                  const char *t, jz_error *err)
 {

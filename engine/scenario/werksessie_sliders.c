@@ -100,10 +100,8 @@ static void suggest(const jz_scenario *s, const char *p, char *buf, size_t size)
 
 static const jz_uncertain *uncertain_at(const jz_scenario *s, const char *path)
 {
-    for (int i = 0; i < s->n_uncertain; i++)
-        if (strcmp(s->uncertain[i].path, path) == 0)
-            return &s->uncertain[i];
-    return NULL;
+    int i = jz_unc_find(s, path);
+    return i >= 0 ? &s->uncertain[i] : NULL;
 }
 
 int jz_slider_values(const jz_scenario *s, const char *path, double *point, double *kept, int max)
@@ -116,10 +114,7 @@ int jz_slider_values(const jz_scenario *s, const char *path, double *point, doub
             kept[y] = un->dist.point;
         return n;
     }
-    const jz_input *in = NULL;
-    for (int i = 0; i < s->n_inputs && !in; i++)
-        if (strcmp(s->inputs[i].path, path) == 0)
-            in = &s->inputs[i];
+    const jz_input *in = jz_input_find(s, path);
     int u = in ? unit_of(in->unit) : -1;
     if (u < 0)
         return -1;
@@ -176,10 +171,7 @@ static int load_slider(jz_scenario *s, const jz_node *item, jz_slider *sl, jz_er
     if (strncmp(path, "measures[", 9) == 0 || strcmp(path, "measures") == 0)
         return jz_node_error(err, pn, "werksessie.sliders: '%s' is part of a measure; every measure already has "
                                       "a switch and a realisation in the werksessie", path);
-    const jz_input *in = NULL;
-    for (int i = 0; i < s->n_inputs && !in; i++)
-        if (strcmp(s->inputs[i].path, path) == 0)
-            in = &s->inputs[i];
+    const jz_input *in = jz_input_find(s, path);
     if (!in) {
         char hint[700];
         suggest(s, path, hint, sizeof hint);

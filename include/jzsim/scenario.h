@@ -381,6 +381,10 @@ void jz_scenario_gemeente_names(const void *ctx, int i, const char **name, const
  * history or a records export.  Returns buf. */
 const char *jz_scenario_gemeente_hint(const jz_scenario *s, const char *asked, char *buf, size_t size);
 
+/* The first input of s at `path` (as jz_input.path), or NULL when s sets
+ * none there. */
+const jz_input *jz_input_find(const jz_scenario *s, const char *path);
+
 /* The label of input `in` of s for a reader, in Dutch (english = 0) or in
  * English: its own `label:`, or one made from its path and the names in s,
  * "Instroom ambulante jeugdhulp (per 1.000 jeugdigen)" / "Inflow ambulante

@@ -147,6 +147,7 @@ expect_grep "$TMP/err" "r.yaml:6:3: clienten: unknown zorgsoort 'wijk' (the scen
 # ---- bad templates: located error, exit 2 ----
 expect_exit 2 "$JZ" init "$D/bad-taakveld.yaml"
 expect_grep "$TMP/err" "bad-taakveld.yaml:7:15: zorgsoort ambulant: taakveld '6.99' is not an Iv3 taakveld"
+expect_grep "$TMP/err" "taakveld of the jeugdzorg (6.1, 6.71, 6.72, 6.73, 6.74, 6.81 or 6.82)\$"   # the list as docs/eigen-gemeente.md shows it
 expect_exit 2 "$JZ" init "$D/bad-year.yaml"
 expect_grep "$TMP/err" "bad-year.yaml:6:38: begroting: year 2029 is outside the scenario"
 expect_exit 2 "$JZ" init "$D/bad-negative.yaml"
