@@ -395,9 +395,8 @@ int jz_html_clients_chart(const page *p)
             esc(p, groups[z]);
             fputs("</td>", p->out);
             for (int s = 0; s < S; s++) {
-                char buf[64] = "–";
-                if (isfinite(v[z * S + s]))
-                    jz_format_number(buf, sizeof buf, v[z * S + s], 0, p->lang);
+                char buf[64];
+                jz_html_fmt(p, JZ_CMP_Z_UNIQUE, v[z * S + s], buf, sizeof buf);
                 fprintf(p->out, "<td class=\"n\">%s</td>", buf);
             }
             fputs("</tr>\n", p->out);
