@@ -87,10 +87,11 @@ static void css(FILE *out)
 /* ---- summary ---- */
 
 /* Does the amount show as more than € 0,0 mln (0,05 mln or more, not NaN)?
- * The summary names a part, or says "hoger"/"lager", only then. */
+ * The summary names a part, or says "hoger"/"lager", only then.  The same
+ * amount below which a tekort gets no percentage (JZ_CMP_REL_LEAST_MONEY). */
 static int shows_mln(double v)
 {
-    return !isnan(v) && fabs(v) >= 0.05e6;
+    return !isnan(v) && fabs(v) >= JZ_CMP_REL_LEAST_MONEY;
 }
 
 /* An amount as the words of jz_text_tekort_part / _change read it: 0 when it
