@@ -556,7 +556,7 @@ static void taakveld_table(const page *p)
     if (l->n_empty)
         fprintf(out, "<p class=\"note\">%s</p>\n", jz_text_taakveld_empty(why, sizeof why, l, p->lang == JZ_LANG_EN));
     /* the bare word in the table is terse: say once what the line holds */
-    if (l->code[l->n - 1] == JZ_TAAKVELD_OUTSIDE)
+    if (jz_taakveld_list_has_outside(l))
         fprintf(out, "<p class=\"note\">%s %s</p>\n", jz_text_taakveld_outside_note(p->lang == JZ_LANG_EN),
                 L(p, "De regels tellen op tot de totalen in de kerncijfers.",
                   "The lines add up to the totals in the key figures."));
