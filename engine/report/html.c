@@ -435,9 +435,7 @@ void jz_html_year_table(const page *p, int m)
     const jz_comparison *c = p->c;
     FILE *out = p->out;
     fprintf(out, "<table class=\"years\">\n<thead><tr><th>%s (€ mln)</th>", L(p, "Jaar", "Year"));
-    for (int s = 0; s < c->n_scenarios; s++)
-        fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
-    fprintf(out, "</tr></thead>\n<tbody>\n");
+    scen_heads(p);
     for (int y = 0; y < c->n_years; y++) {
         jz_html_phase_row(p, y, c->n_scenarios + 1);
         fprintf(out, "<tr><td>%d</td>", jz_cmp_year(c, y));
@@ -464,9 +462,7 @@ static void figures_table(const page *p)
                                JZ_CMP_OTHER_ASSUMPTIONS, JZ_CMP_UNIQUE, JZ_CMP_COST_PER_CLIENT};
     fprintf(out, "<h2>%s %d (%s)</h2>\n<table class=\"fig\">\n<thead><tr><th></th>", L(p, "Kerncijfers", "Key figures"),
             jz_cmp_year(c, p->ys), ys_phase(p));
-    for (int s = 0; s < c->n_scenarios; s++)
-        fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
-    fprintf(out, "</tr></thead>\n<tbody>\n");
+    scen_heads(p);
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         int m = rows[i];
         if (!jz_cmp_metric_present(c, m, p->u))
@@ -524,9 +520,7 @@ static void taakveld_table(const page *p)
     fprintf(out, "<h2>%s %d (%s)</h2>\n<table class=\"fig taakveld\">\n<thead><tr><th>%s</th>",
             L(p, "Per taakveld (Iv3) in", "Per taakveld (Iv3 budget line) in"), jz_cmp_year(c, p->ys), ys_phase(p),
             L(p, "Taakveld (€ mln)", "Taakveld (€ mln)"));
-    for (int s = 0; s < c->n_scenarios; s++)
-        fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
-    fprintf(out, "</tr></thead>\n<tbody>\n");
+    scen_heads(p);
     static const char *const nl[] = {"kosten", "begroting", "tekort"}, *const en[] = {"cost", "budget", "deficit"};
     for (int i = 0; i < l->n; i++) {
         int code = l->code[i];
@@ -570,9 +564,7 @@ static void gemeenten_table(const page *p)
         return;
     fprintf(out, "<h2>%s %d (%s)</h2>\n<table>\n<thead><tr><th>%s</th>", L(p, "Tekort per gemeente in", "Deficit per gemeente in"),
             jz_cmp_year(c, p->ys), ys_phase(p), L(p, "Gemeente (€ mln)", "Gemeente (€ mln)"));
-    for (int s = 0; s < c->n_scenarios; s++)
-        fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
-    fprintf(out, "</tr></thead>\n<tbody>\n");
+    scen_heads(p);
     for (int u = 0; u < c->n_units; u++) {
         const jz_cmp_unit *un = &c->units[u];
         fprintf(out, "<tr%s><td>", un->is_total ? " class=\"total\"" : "");

@@ -387,9 +387,7 @@ int jz_html_clients_chart(const page *p)
                   "Who changes care type in the year counts in both."));
         /* the figures the bars draw, as every chart of the briefing has them */
         fprintf(p->out, "<table class=\"fig clients\">\n<thead><tr><th>%s</th>", L(p, "Unieke cliënten", "Unique clients"));
-        for (int s = 0; s < S; s++)
-            fprintf(p->out, "<th class=\"n\">[%d]</th>", s + 1);
-        fputs("</tr></thead>\n<tbody>\n", p->out);
+        scen_heads(p);
         for (int z = 0; z < Z; z++) {
             fputs("<tr><td>", p->out);
             esc(p, groups[z]);
@@ -583,9 +581,7 @@ int jz_html_history_section(const page *p)
         /* the same figures as a table, observed beside the projections */
         fprintf(p->out, "<table class=\"years\">\n<thead><tr><th>%s</th><th class=\"n\">%s</th>", L(p, "Jaar", "Year"),
                 L(p, "Waargenomen", "Observed"));
-        for (int s = 0; s < S; s++)
-            fprintf(p->out, "<th class=\"n\">[%d]</th>", s + 1);
-        fprintf(p->out, "</tr></thead>\n<tbody>\n");
+        scen_heads(p);
         for (int y = 0; y < Y; y++) {
             jz_html_phase_row(p, y, S + 2);
             char buf[96];
