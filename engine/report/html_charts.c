@@ -13,7 +13,6 @@
 #include "jzsim/history.h"
 #include "jzsim/uncertainty.h"
 #include "report/html_page.h"
-#include "report/unc_common.h"
 
 static char *label_of(const page *p, int s)
 {
@@ -417,8 +416,7 @@ int jz_html_clients_chart(const page *p)
 static void tornado_table(const page *p, const jz_sensitivity *t, int n)
 {
     FILE *out = p->out;
-    const jz_scenario *s = t->scenario; /* the reference, whose inputs the bars move */
-    char a[96], b[96], lab[512];
+    char a[96];
     fprintf(out, "<table class=\"fig tornado\">\n<thead><tr><th>%s</th><th class=\"n\">%s</th>"
                  "<th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr></thead>\n<tbody>\n",
             L(p, "Aanname", "Assumption"), L(p, "Laag", "Low"), L(p, "Hoog", "High"),
@@ -428,20 +426,7 @@ static void tornado_table(const page *p, const jz_sensitivity *t, int n)
             L(p, "Alle aannames op hun puntwaarde", "Every assumption at its point value"));
     esc(p, jz_format_number(a, sizeof a, t->base / 1e6, 1, p->lang));
     fputs("</td></tr>\n", out);
-    for (int i = 0; i < n; i++) {
-        const jz_tornado_bar *x = &t->bars[i];
-        fputs("<tr><td>", out);
-        esc(p, jz_unc_input_label(s, x->path, p->lang, lab, sizeof lab));
-        fputs("</td><td class=\"n\">", out);
-        esc(p, jz_unc_fmt_value(a, sizeof a, x->unit, x->low, p->lang));
-        fputs("</td><td class=\"n\">", out);
-        esc(p, jz_unc_fmt_value(b, sizeof b, x->unit, x->high, p->lang));
-        fputs("</td><td class=\"n\">", out);
-        esc(p, jz_format_number(a, sizeof a, x->at_low / 1e6, 1, p->lang));
-        fputs("</td><td class=\"n\">", out);
-        esc(p, jz_format_number(b, sizeof b, x->at_high / 1e6, 1, p->lang));
-        fputs("</td></tr>\n", out);
-    }
+    jz_tornado_rows(out, t, n, p->lang, "<td class=\"n\">", 1); /* the bars move the reference's inputs */
     fputs("</tbody></table>\n", out);
     fprintf(out, "<p class=\"note\">%s</p>\n",
             L(p, "Laag en hoog: de onder- en bovenkant van de bandbreedte van de aanname (bij een verdeling P5 en "
