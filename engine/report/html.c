@@ -441,12 +441,7 @@ void jz_html_year_table(const page *p, int m)
         fprintf(out, "<tr><td>%d</td>", jz_cmp_year(c, y));
         for (int s = 0; s < c->n_scenarios; s++) {
             char buf[64];
-            double v = val(p, m, s, y);
-            if (isnan(v))
-                snprintf(buf, sizeof buf, "–");
-            else
-                jz_format_number(buf, sizeof buf, v / 1e6, 1, p->lang);
-            fprintf(out, "<td class=\"n\">%s</td>", buf);
+            fprintf(out, "<td class=\"n\">%s</td>", jz_html_fmt(p, m, val(p, m, s, y), buf, sizeof buf));
         }
         fprintf(out, "</tr>\n");
     }
@@ -483,15 +478,13 @@ static void figures_table(const page *p)
         for (int s = 0; s < c->n_scenarios; s++) {
             char buf[96], num[64];
             double v = val(p, m, s, p->ys);
-            if (isnan(v) || (m == JZ_CMP_OTHER_ASSUMPTIONS && s == 0)) /* the reference against itself */
+            if (m == JZ_CMP_OTHER_ASSUMPTIONS && s == 0) /* the reference against itself */
                 snprintf(buf, sizeof buf, "–");
-            else if (m == JZ_CMP_OTHER_ASSUMPTIONS)
+            else if (m == JZ_CMP_OTHER_ASSUMPTIONS && !isnan(v))
                 jz_text_tekort_change(buf, sizeof buf, shown_mln(-v), jz_format_number(num, sizeof num, fabs(v) / 1e6, 1, p->lang),
                                       p->lang == JZ_LANG_EN);
-            else if (money)
-                jz_format_number(buf, sizeof buf, v / 1e6, 1, p->lang);
             else
-                jz_cmp_fmt_value(buf, sizeof buf, m, v, p->lang);
+                jz_html_fmt(p, m, v, buf, sizeof buf);
             fprintf(out, "<td class=\"n\">");
             esc(p, buf);
             fprintf(out, "</td>");
