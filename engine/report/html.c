@@ -101,6 +101,14 @@ static double shown_mln(double v)
     return isnan(v) || shows_mln(v) ? v : 0;
 }
 
+/* A percentage r (jz_cmp_rel, not NaN) without its sign, "24,0%": the
+ * words before it say which way ("hoger", "lager"). */
+static const char *rel_abs(char *buf, size_t n, double r, jz_lang lang)
+{
+    jz_cmp_fmt_rel(buf, n, fabs(r), lang);
+    return buf + (buf[0] == '+');
+}
+
 /* A part of the tekort in words, "een overschot van € 2,4 mln". */
 static void tekort_part(const page *p, double v)
 {
@@ -275,10 +283,8 @@ static void summary(const page *p)
             } else {
                 fprintf(out, ": ");
                 mln_abs(p, d);
-                if (!isnan(r)) {
-                    jz_cmp_fmt_rel(rb, sizeof rb, fabs(r), p->lang);
-                    fprintf(out, " (%s)", rb + (rb[0] == '+'));
-                }
+                if (!isnan(r))
+                    fprintf(out, " (%s)", rel_abs(rb, sizeof rb, r, p->lang));
                 /* "more deficit" reads wrong between two surpluses: then say
                  * better or worse */
                 if (t > 0 && t0 > 0)
@@ -392,12 +398,11 @@ static void scenario_table(const page *p)
                 double r = jz_cmp_rel(c, JZ_CMP_TEKORT, p->u, 0, s, p->ys);
                 esc(p, jz_text_tekort_change(buf, sizeof buf, shown_mln(d),
                                              jz_cmp_fmt_mln(a, sizeof a, fabs(d), p->lang), p->lang == JZ_LANG_EN));
-                jz_cmp_fmt_rel(buf, sizeof buf, fabs(r), p->lang);
                 const char *turn = jz_text_tekort_turn(shown_mln(val(p, JZ_CMP_TEKORT, 0, p->ys)),
                                                        shown_mln(val(p, JZ_CMP_TEKORT, s, p->ys)), p->lang == JZ_LANG_EN);
-                if (!isnan(r) && strcmp(buf, "-") != 0) {
+                if (!isnan(r)) {
                     fprintf(out, " (");
-                    esc(p, buf + (buf[0] == '+'));
+                    esc(p, rel_abs(buf, sizeof buf, r, p->lang));
                     fprintf(out, ")");
                 } else if (turn) { /* no percentage across 0 (jz_cmp_rel): the turn, under it */
                     fprintf(out, "<br><span class=\"note\">%s</span>", turn);
