@@ -260,6 +260,7 @@ int jz_html_cost_chart(const page *p)
 {
     const jz_comparison *c = p->c;
     int S = c->n_scenarios, Z = c->n_zorgsoorten, ys = p->ys;
+    const int y0 = c->scen[0].first_year - c->first_year; /* the reference's first year */
     /* the lines outside the zorgsoorten, as the cost adds them up (docs/model.md
      * 14: g_cost = zorgsoorten + JZ_RESULT_COST_BEYOND_CARE_LINES), each only
      * when some scenario has it; the vaste lasten always */
@@ -284,7 +285,7 @@ int jz_html_cost_chart(const page *p)
     /* bar 0: the reference in its first year, for the growth; then every
      * scenario in the summary year */
     for (int b = 0; ok && b < nbars; b++) {
-        int s = b == 0 ? 0 : b - 1, y = b == 0 ? c->scen[0].first_year - c->first_year : ys;
+        int s = b == 0 ? 0 : b - 1, y = b == 0 ? y0 : ys;
         size_t n = 32; /* "[2] 2027" */
         if (!(bars[b] = malloc(n))) {
             ok = 0;
@@ -304,7 +305,7 @@ int jz_html_cost_chart(const page *p)
                        L(p, "Kosten per zorgsoort, gestapeld, met de begroting", "Cost per care type, stacked, with the budget"),
                        "€ mln", 1e6, 840, 330, .split = 0};
         /* the first column is realisation when its year is */
-        ch.split = jz_cmp_year(c, c->scen[0].first_year - c->first_year) <= p->realised && jz_cmp_year(c, ys) > p->realised;
+        ch.split = jz_cmp_year(c, y0) <= p->realised && jz_cmp_year(c, ys) > p->realised;
         int striped = jz_svg_stacked_bars(&ch, nbars, (const char *const *)bars, nstack, stack, v, total, budget,
                                           L(p, "Begroting (totaal)", "Budget (total)"));
         fprintf(p->out, "<figcaption class=\"note\">%s %d%s%s</figcaption>\n</figure>\n",
@@ -339,8 +340,7 @@ int jz_html_cost_chart(const page *p)
             fputs("</td>", p->out);
             for (int b = 0; b < nbars; b++) {
                 char buf[64];
-                int s = b == 0 ? 0 : b - 1, y = b == 0 ? c->scen[0].first_year - c->first_year : ys;
-                jz_html_fmt(p, JZ_CMP_COST, k < nstack ? v[b * nstack + k] : val(p, JZ_CMP_COST, s, y), buf, sizeof buf);
+                jz_html_fmt(p, JZ_CMP_COST, k < nstack ? v[b * nstack + k] : total[b], buf, sizeof buf);
                 fprintf(p->out, "<td class=\"n\">%s</td>", buf);
             }
             fputs("</tr>\n", p->out);
