@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jzsim/taakveld.h"
 #include "report/csvw.h"
 #include "report/text.h"
 
@@ -226,6 +227,21 @@ static void test_text_tekort_band(void **state)
                         "of €2.0 mln with 90% probability.");
 }
 
+/* The note on Overig stands under a taakveld table only when the list has
+ * that line, which jz_taakveld_list_make puts last; an empty list has none
+ * (the briefing's, the workbook's and the prognose workbook's one test). */
+static void test_taakveld_list_outside(void **state)
+{
+    (void)state;
+    jz_taakveld_list l = {0};
+    assert_false(jz_taakveld_list_has_outside(&l));
+    l.code[l.n++] = 0;
+    assert_false(jz_taakveld_list_has_outside(&l));
+    l.code[l.n++] = JZ_TAAKVELD_OUTSIDE;
+    assert_true(jz_taakveld_list_has_outside(&l));
+    assert_string_equal(jz_text_taakveld_name(l.code[1], 0), "Overig");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -238,6 +254,7 @@ int main(void)
         cmocka_unit_test(test_text_pad_figure),
         cmocka_unit_test(test_text_tekort_words),
         cmocka_unit_test(test_text_tekort_band),
+        cmocka_unit_test(test_taakveld_list_outside),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

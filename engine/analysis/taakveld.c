@@ -241,6 +241,11 @@ int jz_taakveld_totals_alloc(const jz_scenario *s, const jz_result *r, jz_taakve
     return JZ_OK;
 }
 
+int jz_taakveld_list_has_outside(const jz_taakveld_list *l)
+{
+    return l->n > 0 && l->code[l->n - 1] == JZ_TAAKVELD_OUTSIDE;
+}
+
 int jz_taakveld_slot(const jz_taakveld_totals *t, int code)
 {
     for (int k = 0; t && k < t->n; k++)

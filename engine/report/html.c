@@ -87,10 +87,11 @@ static void css(FILE *out)
 /* ---- summary ---- */
 
 /* Does the amount show as more than € 0,0 mln (0,05 mln or more, not NaN)?
- * The summary names a part, or says "hoger"/"lager", only then. */
+ * The summary names a part, or says "hoger"/"lager", only then.  The same
+ * amount below which a tekort gets no percentage (JZ_CMP_REL_LEAST_MONEY). */
 static int shows_mln(double v)
 {
-    return !isnan(v) && fabs(v) >= 0.05e6;
+    return !isnan(v) && fabs(v) >= JZ_CMP_REL_LEAST_MONEY;
 }
 
 /* An amount as the words of jz_text_tekort_part / _change read it: 0 when it
@@ -98,6 +99,14 @@ static int shows_mln(double v)
 static double shown_mln(double v)
 {
     return isnan(v) || shows_mln(v) ? v : 0;
+}
+
+/* A percentage r (jz_cmp_rel, not NaN) without its sign, "24,0%": the
+ * words before it say which way ("hoger", "lager"). */
+static const char *rel_abs(char *buf, size_t n, double r, jz_lang lang)
+{
+    jz_cmp_fmt_rel(buf, n, fabs(r), lang);
+    return buf + (buf[0] == '+');
 }
 
 /* A part of the tekort in words, "een overschot van € 2,4 mln". */
@@ -274,10 +283,8 @@ static void summary(const page *p)
             } else {
                 fprintf(out, ": ");
                 mln_abs(p, d);
-                if (!isnan(r)) {
-                    jz_cmp_fmt_rel(rb, sizeof rb, fabs(r), p->lang);
-                    fprintf(out, " (%s)", rb + (rb[0] == '+'));
-                }
+                if (!isnan(r))
+                    fprintf(out, " (%s)", rel_abs(rb, sizeof rb, r, p->lang));
                 /* "more deficit" reads wrong between two surpluses: then say
                  * better or worse */
                 if (t > 0 && t0 > 0)
@@ -391,12 +398,11 @@ static void scenario_table(const page *p)
                 double r = jz_cmp_rel(c, JZ_CMP_TEKORT, p->u, 0, s, p->ys);
                 esc(p, jz_text_tekort_change(buf, sizeof buf, shown_mln(d),
                                              jz_cmp_fmt_mln(a, sizeof a, fabs(d), p->lang), p->lang == JZ_LANG_EN));
-                jz_cmp_fmt_rel(buf, sizeof buf, fabs(r), p->lang);
                 const char *turn = jz_text_tekort_turn(shown_mln(val(p, JZ_CMP_TEKORT, 0, p->ys)),
                                                        shown_mln(val(p, JZ_CMP_TEKORT, s, p->ys)), p->lang == JZ_LANG_EN);
-                if (!isnan(r) && strcmp(buf, "-") != 0) {
+                if (!isnan(r)) {
                     fprintf(out, " (");
-                    esc(p, buf + (buf[0] == '+'));
+                    esc(p, rel_abs(buf, sizeof buf, r, p->lang));
                     fprintf(out, ")");
                 } else if (turn) { /* no percentage across 0 (jz_cmp_rel): the turn, under it */
                     fprintf(out, "<br><span class=\"note\">%s</span>", turn);
@@ -434,20 +440,13 @@ void jz_html_year_table(const page *p, int m)
     const jz_comparison *c = p->c;
     FILE *out = p->out;
     fprintf(out, "<table class=\"years\">\n<thead><tr><th>%s (€ mln)</th>", L(p, "Jaar", "Year"));
-    for (int s = 0; s < c->n_scenarios; s++)
-        fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
-    fprintf(out, "</tr></thead>\n<tbody>\n");
+    scen_heads(p);
     for (int y = 0; y < c->n_years; y++) {
         jz_html_phase_row(p, y, c->n_scenarios + 1);
         fprintf(out, "<tr><td>%d</td>", jz_cmp_year(c, y));
         for (int s = 0; s < c->n_scenarios; s++) {
             char buf[64];
-            double v = val(p, m, s, y);
-            if (isnan(v))
-                snprintf(buf, sizeof buf, "–");
-            else
-                jz_format_number(buf, sizeof buf, v / 1e6, 1, p->lang);
-            fprintf(out, "<td class=\"n\">%s</td>", buf);
+            fprintf(out, "<td class=\"n\">%s</td>", jz_html_fmt(p, m, val(p, m, s, y), buf, sizeof buf));
         }
         fprintf(out, "</tr>\n");
     }
@@ -463,9 +462,7 @@ static void figures_table(const page *p)
                                JZ_CMP_OTHER_ASSUMPTIONS, JZ_CMP_UNIQUE, JZ_CMP_COST_PER_CLIENT};
     fprintf(out, "<h2>%s %d (%s)</h2>\n<table class=\"fig\">\n<thead><tr><th></th>", L(p, "Kerncijfers", "Key figures"),
             jz_cmp_year(c, p->ys), ys_phase(p));
-    for (int s = 0; s < c->n_scenarios; s++)
-        fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
-    fprintf(out, "</tr></thead>\n<tbody>\n");
+    scen_heads(p);
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         int m = rows[i];
         if (!jz_cmp_metric_present(c, m, p->u))
@@ -486,15 +483,13 @@ static void figures_table(const page *p)
         for (int s = 0; s < c->n_scenarios; s++) {
             char buf[96], num[64];
             double v = val(p, m, s, p->ys);
-            if (isnan(v) || (m == JZ_CMP_OTHER_ASSUMPTIONS && s == 0)) /* the reference against itself */
+            if (m == JZ_CMP_OTHER_ASSUMPTIONS && s == 0) /* the reference against itself */
                 snprintf(buf, sizeof buf, "–");
-            else if (m == JZ_CMP_OTHER_ASSUMPTIONS)
+            else if (m == JZ_CMP_OTHER_ASSUMPTIONS && !isnan(v))
                 jz_text_tekort_change(buf, sizeof buf, shown_mln(-v), jz_format_number(num, sizeof num, fabs(v) / 1e6, 1, p->lang),
                                       p->lang == JZ_LANG_EN);
-            else if (money)
-                jz_format_number(buf, sizeof buf, v / 1e6, 1, p->lang);
             else
-                jz_cmp_fmt_value(buf, sizeof buf, m, v, p->lang);
+                jz_html_fmt(p, m, v, buf, sizeof buf);
             fprintf(out, "<td class=\"n\">");
             esc(p, buf);
             fprintf(out, "</td>");
@@ -523,9 +518,7 @@ static void taakveld_table(const page *p)
     fprintf(out, "<h2>%s %d (%s)</h2>\n<table class=\"fig taakveld\">\n<thead><tr><th>%s</th>",
             L(p, "Per taakveld (Iv3) in", "Per taakveld (Iv3 budget line) in"), jz_cmp_year(c, p->ys), ys_phase(p),
             L(p, "Taakveld (€ mln)", "Taakveld (€ mln)"));
-    for (int s = 0; s < c->n_scenarios; s++)
-        fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
-    fprintf(out, "</tr></thead>\n<tbody>\n");
+    scen_heads(p);
     static const char *const nl[] = {"kosten", "begroting", "tekort"}, *const en[] = {"cost", "budget", "deficit"};
     for (int i = 0; i < l->n; i++) {
         int code = l->code[i];
@@ -555,7 +548,7 @@ static void taakveld_table(const page *p)
     if (l->n_empty)
         fprintf(out, "<p class=\"note\">%s</p>\n", jz_text_taakveld_empty(why, sizeof why, l, p->lang == JZ_LANG_EN));
     /* the bare word in the table is terse: say once what the line holds */
-    if (l->code[l->n - 1] == JZ_TAAKVELD_OUTSIDE)
+    if (jz_taakveld_list_has_outside(l))
         fprintf(out, "<p class=\"note\">%s %s</p>\n", jz_text_taakveld_outside_note(p->lang == JZ_LANG_EN),
                 L(p, "De regels tellen op tot de totalen in de kerncijfers.",
                   "The lines add up to the totals in the key figures."));
@@ -569,9 +562,7 @@ static void gemeenten_table(const page *p)
         return;
     fprintf(out, "<h2>%s %d (%s)</h2>\n<table>\n<thead><tr><th>%s</th>", L(p, "Tekort per gemeente in", "Deficit per gemeente in"),
             jz_cmp_year(c, p->ys), ys_phase(p), L(p, "Gemeente (€ mln)", "Gemeente (€ mln)"));
-    for (int s = 0; s < c->n_scenarios; s++)
-        fprintf(out, "<th class=\"n\">[%d]</th>", s + 1);
-    fprintf(out, "</tr></thead>\n<tbody>\n");
+    scen_heads(p);
     for (int u = 0; u < c->n_units; u++) {
         const jz_cmp_unit *un = &c->units[u];
         fprintf(out, "<tr%s><td>", un->is_total ? " class=\"total\"" : "");

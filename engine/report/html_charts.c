@@ -13,7 +13,6 @@
 #include "jzsim/history.h"
 #include "jzsim/uncertainty.h"
 #include "report/html_page.h"
-#include "report/unc_common.h"
 
 static char *label_of(const page *p, int s)
 {
@@ -261,6 +260,7 @@ int jz_html_cost_chart(const page *p)
 {
     const jz_comparison *c = p->c;
     int S = c->n_scenarios, Z = c->n_zorgsoorten, ys = p->ys;
+    const int y0 = c->scen[0].first_year - c->first_year; /* the reference's first year */
     /* the lines outside the zorgsoorten, as the cost adds them up (docs/model.md
      * 14: g_cost = zorgsoorten + JZ_RESULT_COST_BEYOND_CARE_LINES), each only
      * when some scenario has it; the vaste lasten always */
@@ -285,7 +285,7 @@ int jz_html_cost_chart(const page *p)
     /* bar 0: the reference in its first year, for the growth; then every
      * scenario in the summary year */
     for (int b = 0; ok && b < nbars; b++) {
-        int s = b == 0 ? 0 : b - 1, y = b == 0 ? c->scen[0].first_year - c->first_year : ys;
+        int s = b == 0 ? 0 : b - 1, y = b == 0 ? y0 : ys;
         size_t n = 32; /* "[2] 2027" */
         if (!(bars[b] = malloc(n))) {
             ok = 0;
@@ -305,7 +305,7 @@ int jz_html_cost_chart(const page *p)
                        L(p, "Kosten per zorgsoort, gestapeld, met de begroting", "Cost per care type, stacked, with the budget"),
                        "€ mln", 1e6, 840, 330, .split = 0};
         /* the first column is realisation when its year is */
-        ch.split = jz_cmp_year(c, c->scen[0].first_year - c->first_year) <= p->realised && jz_cmp_year(c, ys) > p->realised;
+        ch.split = jz_cmp_year(c, y0) <= p->realised && jz_cmp_year(c, ys) > p->realised;
         int striped = jz_svg_stacked_bars(&ch, nbars, (const char *const *)bars, nstack, stack, v, total, budget,
                                           L(p, "Begroting (totaal)", "Budget (total)"));
         fprintf(p->out, "<figcaption class=\"note\">%s %d%s%s</figcaption>\n</figure>\n",
@@ -340,8 +340,7 @@ int jz_html_cost_chart(const page *p)
             fputs("</td>", p->out);
             for (int b = 0; b < nbars; b++) {
                 char buf[64];
-                int s = b == 0 ? 0 : b - 1, y = b == 0 ? c->scen[0].first_year - c->first_year : ys;
-                jz_html_fmt(p, JZ_CMP_COST, k < nstack ? v[b * nstack + k] : val(p, JZ_CMP_COST, s, y), buf, sizeof buf);
+                jz_html_fmt(p, JZ_CMP_COST, k < nstack ? v[b * nstack + k] : total[b], buf, sizeof buf);
                 fprintf(p->out, "<td class=\"n\">%s</td>", buf);
             }
             fputs("</tr>\n", p->out);
@@ -387,17 +386,14 @@ int jz_html_clients_chart(const page *p)
                   "Who changes care type in the year counts in both."));
         /* the figures the bars draw, as every chart of the briefing has them */
         fprintf(p->out, "<table class=\"fig clients\">\n<thead><tr><th>%s</th>", L(p, "Unieke cliënten", "Unique clients"));
-        for (int s = 0; s < S; s++)
-            fprintf(p->out, "<th class=\"n\">[%d]</th>", s + 1);
-        fputs("</tr></thead>\n<tbody>\n", p->out);
+        scen_heads(p);
         for (int z = 0; z < Z; z++) {
             fputs("<tr><td>", p->out);
             esc(p, groups[z]);
             fputs("</td>", p->out);
             for (int s = 0; s < S; s++) {
-                char buf[64] = "–";
-                if (isfinite(v[z * S + s]))
-                    jz_format_number(buf, sizeof buf, v[z * S + s], 0, p->lang);
+                char buf[64];
+                jz_html_fmt(p, JZ_CMP_Z_UNIQUE, v[z * S + s], buf, sizeof buf);
                 fprintf(p->out, "<td class=\"n\">%s</td>", buf);
             }
             fputs("</tr>\n", p->out);
@@ -420,8 +416,7 @@ int jz_html_clients_chart(const page *p)
 static void tornado_table(const page *p, const jz_sensitivity *t, int n)
 {
     FILE *out = p->out;
-    const jz_scenario *s = t->scenario; /* the reference, whose inputs the bars move */
-    char a[96], b[96], lab[512];
+    char a[96];
     fprintf(out, "<table class=\"fig tornado\">\n<thead><tr><th>%s</th><th class=\"n\">%s</th>"
                  "<th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr></thead>\n<tbody>\n",
             L(p, "Aanname", "Assumption"), L(p, "Laag", "Low"), L(p, "Hoog", "High"),
@@ -431,20 +426,7 @@ static void tornado_table(const page *p, const jz_sensitivity *t, int n)
             L(p, "Alle aannames op hun puntwaarde", "Every assumption at its point value"));
     esc(p, jz_format_number(a, sizeof a, t->base / 1e6, 1, p->lang));
     fputs("</td></tr>\n", out);
-    for (int i = 0; i < n; i++) {
-        const jz_tornado_bar *x = &t->bars[i];
-        fputs("<tr><td>", out);
-        esc(p, jz_unc_input_label(s, x->path, p->lang, lab, sizeof lab));
-        fputs("</td><td class=\"n\">", out);
-        esc(p, jz_unc_fmt_value(a, sizeof a, x->unit, x->low, p->lang));
-        fputs("</td><td class=\"n\">", out);
-        esc(p, jz_unc_fmt_value(b, sizeof b, x->unit, x->high, p->lang));
-        fputs("</td><td class=\"n\">", out);
-        esc(p, jz_format_number(a, sizeof a, x->at_low / 1e6, 1, p->lang));
-        fputs("</td><td class=\"n\">", out);
-        esc(p, jz_format_number(b, sizeof b, x->at_high / 1e6, 1, p->lang));
-        fputs("</td></tr>\n", out);
-    }
+    jz_tornado_rows(out, t, n, p->lang, "<td class=\"n\">", 1); /* the bars move the reference's inputs */
     fputs("</tbody></table>\n", out);
     fprintf(out, "<p class=\"note\">%s</p>\n",
             L(p, "Laag en hoog: de onder- en bovenkant van de bandbreedte van de aanname (bij een verdeling P5 en "
@@ -584,9 +566,7 @@ int jz_html_history_section(const page *p)
         /* the same figures as a table, observed beside the projections */
         fprintf(p->out, "<table class=\"years\">\n<thead><tr><th>%s</th><th class=\"n\">%s</th>", L(p, "Jaar", "Year"),
                 L(p, "Waargenomen", "Observed"));
-        for (int s = 0; s < S; s++)
-            fprintf(p->out, "<th class=\"n\">[%d]</th>", s + 1);
-        fprintf(p->out, "</tr></thead>\n<tbody>\n");
+        scen_heads(p);
         for (int y = 0; y < Y; y++) {
             jz_html_phase_row(p, y, S + 2);
             char buf[96];

@@ -91,6 +91,16 @@ static inline void esc_name(const page *p, int s)
     esc(p, jz_cmp_scen_name(b, sizeof b, p->c, s, p->lang));
 }
 
+/* The rest of a figures table's head row: a column "[1]" .. "[n]" per
+ * scenario (the legend of every chart names them), then the row's end and
+ * the body's start. */
+static inline void scen_heads(const page *p)
+{
+    for (int s = 0; s < p->c->n_scenarios; s++)
+        fprintf(p->out, "<th class=\"n\">[%d]</th>", s + 1);
+    fputs("</tr></thead>\n<tbody>\n", p->out);
+}
+
 /* The same after its number: "[2] Voorbeeld (bewaard)" (jz_cmp_scen_numbered). */
 static inline void esc_numbered(const page *p, int s)
 {

@@ -100,4 +100,12 @@ void jz_svg_grouped_hbars(const jz_chart *ch, int ng, const char *const *group_l
 void jz_svg_diverging_hbars(const jz_chart *ch, int ng, const char *const *group_labels, int ns,
                             const char *const *series_names, const double *v);
 
+/* The figures of the first n bars of tornado t (tornado.c) as table rows,
+ * one <tr> a bar: the input's label, its low and high value in its own
+ * unit, and the tekort at each; `cell` opens each figure's cell ("<td>"),
+ * mln: the tekort in € mln with one decimal (the briefing), else in euros
+ * (the sensitivity page).  Both tables of the tornado write these rows. */
+struct jz_sensitivity;
+void jz_tornado_rows(FILE *out, const struct jz_sensitivity *t, int n, jz_lang lang, const char *cell, int mln);
+
 #endif

@@ -93,6 +93,27 @@ void jz_svg_tornado(FILE *out, const jz_sensitivity *t, int max_bars, jz_lang la
     fprintf(out, "</svg>\n");
 }
 
+void jz_tornado_rows(FILE *out, const jz_sensitivity *t, int n, jz_lang lang, const char *cell, int mln)
+{
+    char v[96], lab[512];
+    for (int i = 0; i < n; i++) {
+        const jz_tornado_bar *x = &t->bars[i];
+        const double at[2] = {x->at_low, x->at_high};
+        fputs("<tr><td>", out);
+        jz_html_escape(out, jz_unc_input_label(t->scenario, x->path, lang, lab, sizeof lab));
+        fprintf(out, "</td>%s", cell);
+        jz_html_escape(out, jz_unc_fmt_value(v, sizeof v, x->unit, x->low, lang));
+        fprintf(out, "</td>%s", cell);
+        jz_html_escape(out, jz_unc_fmt_value(v, sizeof v, x->unit, x->high, lang));
+        for (int k = 0; k < 2; k++) {
+            fprintf(out, "</td>%s", cell);
+            jz_html_escape(out, mln ? jz_format_number(v, sizeof v, at[k] / 1e6, 1, lang)
+                                    : jz_format_money(v, sizeof v, at[k], lang));
+        }
+        fputs("</td></tr>\n", out);
+    }
+}
+
 int jz_rep_sensitivity_html(FILE *out, const jz_report_subject *subj, const jz_report_options *o, jz_error *err)
 {
     const jz_sensitivity *t = subj->sensitivity;
@@ -100,7 +121,7 @@ int jz_rep_sensitivity_html(FILE *out, const jz_report_subject *subj, const jz_r
     jz_lang lang = o->lang;
     int nl = lang == JZ_LANG_NL;
     const jz_scenario *s = t->scenario;
-    char a[96], b[96];
+    char a[96];
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">\n<title>", nl ? "nl" : "en");
     jz_html_escape(out, nl ? "Gevoeligheid: " : "Sensitivity: ");
     jz_html_escape(out, s->meta.name);
@@ -118,24 +139,10 @@ int jz_rep_sensitivity_html(FILE *out, const jz_report_subject *subj, const jz_r
                       "high value (P5 and P95 of a distribution), the rest stays; the longest bar on top.</p>\n",
             t->year, jz_format_money(a, sizeof a, t->base, lang));
     jz_svg_tornado(out, t, 15, lang);
-    char lab[512];
     fprintf(out, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
             nl ? "aanname" : "assumption", nl ? "laag" : "low", nl ? "hoog" : "high",
             nl ? "tekort laag" : "deficit low", nl ? "tekort hoog" : "deficit high");
-    for (int i = 0; i < t->n_bars; i++) {
-        const jz_tornado_bar *x = &t->bars[i];
-        fprintf(out, "<tr><td>");
-        jz_html_escape(out, jz_unc_input_label(s, x->path, lang, lab, sizeof lab));
-        fprintf(out, "</td><td>");
-        jz_html_escape(out, jz_unc_fmt_value(a, sizeof a, x->unit, x->low, lang));
-        fprintf(out, "</td><td>");
-        jz_html_escape(out, jz_unc_fmt_value(b, sizeof b, x->unit, x->high, lang));
-        fprintf(out, "</td><td>");
-        jz_html_escape(out, jz_format_money(a, sizeof a, x->at_low, lang));
-        fprintf(out, "</td><td>");
-        jz_html_escape(out, jz_format_money(b, sizeof b, x->at_high, lang));
-        fprintf(out, "</td></tr>\n");
-    }
+    jz_tornado_rows(out, t, t->n_bars, lang, "<td>", 0);
     fprintf(out, "</table>\n");
     if (be) {
         char text[1024];

@@ -382,13 +382,13 @@ static void scenario_sheet(book *b, lxw_worksheet *ws, const jz_comparison *c, i
         }
     }
     /* under the taakvelden, as in the briefing: what the terse "Overig" holds
-     * (the list ends with it when it has it), and a taakveld without money
+     * (jz_taakveld_list_has_outside), and a taakveld without money
      * is not rows of zeros but one line; not text(): the column keeps its
      * width, the line runs on */
     const jz_taakveld_list *l = &c->taakveld_list;
     char why[256];
     row++;
-    if (l->n && l->code[l->n - 1] == JZ_TAAKVELD_OUTSIDE)
+    if (jz_taakveld_list_has_outside(l))
         worksheet_write_string(ws, (lxw_row_t)row++, 0, jz_text_taakveld_outside_note(b->lang == JZ_LANG_EN), NULL);
     if (l->n_empty)
         worksheet_write_string(ws, (lxw_row_t)row, 0, jz_text_taakveld_empty(why, sizeof why, l, b->lang == JZ_LANG_EN),

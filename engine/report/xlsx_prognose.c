@@ -244,7 +244,7 @@ static void taakveld_sheet(book *b, lxw_worksheet *ws, const jz_prognose *p)
     budget_row(b, ws, row, jz_prognose_cost_name(b->lang), b->bold, sum_of(fb, sizeof fb, 1, r0, row - 1),
                sum_of(fy, sizeof fy, 2, r0, row - 1), v);
     row += 2;
-    if (l->code[l->n - 1] == JZ_TAAKVELD_OUTSIDE) /* the list ends with Overig when it has it */
+    if (jz_taakveld_list_has_outside(l))
         worksheet_write_string(ws, (lxw_row_t)row++, 0,
                                L(b, "Overig: de zorgsoorten zonder taakveld en de regels buiten de zorgsoorten "
                                     "(vaste lasten zonder taakveld, ...), zoals de tabel per taakveld van jzsim run, "

@@ -86,6 +86,10 @@ void jz_taakveld_totals_free(jz_taakveld_totals *t);
 /* The list for totals t[0..n-1] (NULL entries are skipped). */
 void jz_taakveld_list_make(const jz_taakveld_totals *const *t, int n, jz_taakveld_list *l);
 
+/* Whether l lists the line JZ_TAAKVELD_OUTSIDE ("Overig"; the last when
+ * it is there), for the note a report writes under it. */
+int jz_taakveld_list_has_outside(const jz_taakveld_list *l);
+
 /* k with t->code[k] == code, or -1 when t (may be NULL) has no such line. */
 int jz_taakveld_slot(const jz_taakveld_totals *t, int code);
 
